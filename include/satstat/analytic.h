@@ -1,0 +1,63 @@
+/* satstat/analytic.h — the law of z by formula.
+ *
+ * Inputs fixed, weights i.i.d. with mean μ_w and variance σ_w², bias with
+ * mean μ_b and variance σ_b² (SPEC.md):
+ *     E z = μ_w Σ x_j + μ_b,     Var z = σ_w² Σ x_j² + σ_b².
+ * With random inputs independent of the weights, Σ x_j² → n_in E[x²] (and,
+ * for μ_w ≠ 0, the variance gains μ_w² n_in Var x).  With Gaussian weights
+ * and bias and fixed inputs z is exactly N(E z, Var z); otherwise the
+ * normal law with these moments is only an approximation (CLT), and the
+ * result says so.
+ */
+#ifndef SATSTAT_ANALYTIC_H
+#define SATSTAT_ANALYTIC_H
+
+#include <satstat/config.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum satstat_law_kind {
+    SATSTAT_Z_NORMAL,        /* z is exactly normal                          */
+    SATSTAT_Z_NORMAL_APPROX, /* normal with the right moments, approximately */
+    SATSTAT_Z_CONSTANT       /* Var z = 0: z is the constant `mean`          */
+} satstat_law_kind;
+
+typedef struct satstat_analytic {
+    double weight_mean, weight_variance; /* of one weight                   */
+    double sum_sq_inputs;                /* Σ x² (or n_in E[x²])            */
+    double mean, variance;               /* of z                            */
+    satstat_law_kind law;
+    double threshold;                    /* T of the saturation rule        */
+    double saturated_fraction;           /* P(|z| ≥ T) under `law`          */
+    double mean_activation_derivative;   /* E[φ'(z)] under `law`            */
+    double activation_derivative_variance; /* Var[φ'(z)] under `law`        */
+} satstat_analytic;
+
+/* The analytic side for one scheme of a validated config. */
+int satstat_analytic_compute(const satstat_config *config,
+                             const satstat_scheme *scheme,
+                             satstat_analytic *out);
+
+/* Short name of a law kind: "normal", "normal (approximation)", "constant". */
+const char *satstat_law_kind_name(satstat_law_kind kind);
+
+/* P(|z| ≥ t) for z ~ N(mean, sd²), sd ≥ 0 (sd = 0: the constant mean):
+ * Φ((−t − μ)/σ) + 1 − Φ((t − μ)/σ), each tail through gsl_cdf_gaussian_P/Q
+ * so neither loses digits to cancellation. */
+double satstat_normal_saturated_fraction(double mean, double sd, double t);
+
+/* E[f(z)] for z ~ N(mean, sd²) by GSL adaptive quadrature (QAGI on the
+ * whole line, relative tolerance 1e-10).  sd = 0 gives f(mean). */
+int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
+                               double mean, double sd, double *out);
+
+/* CDF and density of z's law (normal or constant) for tests and plots. */
+double satstat_analytic_cdf(const satstat_analytic *a, double z);
+double satstat_analytic_pdf(const satstat_analytic *a, double z);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

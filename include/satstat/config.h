@@ -1,0 +1,55 @@
+/* satstat/config.h — everything that defines one run, with its defaults.
+ *
+ * Fill with satstat_config_default(), change fields, then call
+ * satstat_config_validate() before handing it to the sampler or the report.
+ */
+#ifndef SATSTAT_CONFIG_H
+#define SATSTAT_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <satstat/activation.h>
+#include <satstat/scheme.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SATSTAT_MAX_SCHEMES 16
+
+/* Sizes beyond these are refused before anything is allocated. */
+#define SATSTAT_MAX_N_IN     UINT64_C(100000000)       /* 1e8 inputs   */
+#define SATSTAT_MAX_SAMPLES  UINT64_C(1000000000000)   /* 1e12 neurons */
+#define SATSTAT_MAX_THREADS  1024u
+#define SATSTAT_DEFAULT_SEED UINT64_C(1)
+
+typedef struct satstat_config {
+    uint64_t n_in;             /* fan-in; default 1000                     */
+    uint64_t n_out;            /* fan-out (schemes that need it); 100      */
+    satstat_inputs inputs;     /* default `half`, active = n_in/2          */
+    satstat_bias bias;         /* default normal:1                         */
+    const satstat_activation *activation; /* default sigmoid               */
+    double threshold;          /* saturated when |z| ≥ threshold; 4        */
+    uint64_t samples;          /* neurons per scheme; 1e6                  */
+    uint64_t seed;             /* 0 ≤ seed < 2^63; SATSTAT_DEFAULT_SEED    */
+    unsigned threads;          /* worker threads; 0 = all online cores     */
+    double alpha;              /* family-wise significance level; 0.001    */
+    int has_claimed_variance;  /* --expect-variance given                  */
+    double claimed_variance;   /* the claimed Var z                        */
+    size_t n_schemes;          /* default 2: standard, scaled              */
+    satstat_scheme schemes[SATSTAT_MAX_SCHEMES];
+} satstat_config;
+
+/* The seed experiment: n_in 1000, 500 inputs on, standard and scaled,
+ * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
+void satstat_config_default(satstat_config *config);
+
+/* Check ranges and cross-field rules (resolves inputs.active against n_in).
+ * On error, `msg` names the offending field as its option ("--active"). */
+int satstat_config_validate(satstat_config *config, char *msg);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

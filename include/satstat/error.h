@@ -1,0 +1,35 @@
+/* satstat/error.h — status codes shared by every satstat module.
+ *
+ * Every library function that can fail returns 0 (SATSTAT_OK) or one of the
+ * negative codes below; the library never prints and never aborts.  Functions
+ * that parse user text also take a caller-owned message buffer and write one
+ * human-readable sentence into it (without the option name, which only the
+ * caller knows).
+ */
+#ifndef SATSTAT_ERROR_H
+#define SATSTAT_ERROR_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum satstat_status {
+    SATSTAT_OK = 0,
+    SATSTAT_EINVAL = -1,   /* an argument or a spec is invalid */
+    SATSTAT_ENOMEM = -2,   /* allocation failed */
+    SATSTAT_EIO = -3,      /* reading or writing a file failed */
+    SATSTAT_ENUMERIC = -4, /* a numerical routine failed (quadrature, CDF) */
+    SATSTAT_ECANCELED = -5, /* the caller's progress callback asked to stop */
+    SATSTAT_ERANGE = -6    /* a size is beyond what can be represented or run */
+} satstat_status;
+
+/* A static English description of a status code; never NULL. */
+const char *satstat_strerror(int status);
+
+/* Size of the message buffers the parsing functions fill. */
+#define SATSTAT_ERRMSG_SIZE 256
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,73 @@
+/* satstat/rng.h — counter-based random streams (Random123 Philox4x32-10).
+ *
+ * Every random number satstat uses is a pure function of
+ *     (seed, stream, neuron, index)
+ * and of nothing else: not the thread that computes it, not the order, not
+ * the sample size.  The seed is the Philox key; the counter holds
+ *     word 0: index / 4        (four 32-bit words per Philox block)
+ *     word 1: neuron, low 32 bits
+ *     word 2: neuron, high 32 bits
+ *     word 3: stream id        (hash of the scheme's canonical spec | domain)
+ * so `--threads 1` and `--threads 16` give the same bits, and a scheme has
+ * the same stream alone and inside a list.
+ *
+ * Normal variates come from the Box–Muller transform (Box & Muller 1958)
+ * evaluated in single precision with branch-free polynomial log, sin and
+ * cos (Cephes coefficients, Moshier 1992), so that every SIMD path computes
+ * the same operations in the same order and gives identical bits.  The
+ * uniform fed to the logarithm is (k + 1/2)·2^-32 for a 32-bit word k, never
+ * 0 nor above 1: the largest |normal| is √(−2 ln 2^-33) ≈ 6.76.
+ */
+#ifndef SATSTAT_RNG_H
+#define SATSTAT_RNG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What a stream is used for; the low bits of the stream id. */
+typedef enum satstat_domain {
+    SATSTAT_DOMAIN_WEIGHTS = 0,
+    SATSTAT_DOMAIN_BIAS = 1,
+    SATSTAT_DOMAIN_INPUTS = 2
+} satstat_domain;
+
+/* FNV-1a (32-bit) of the canonical spec with the two low bits replaced by
+ * the domain. */
+uint32_t satstat_stream_id(const char *canonical, satstat_domain domain);
+
+/* One Philox4x32-10 block (Salmon et al. 2011), straight from Random123. */
+void satstat_philox4x32(const uint32_t counter[4], const uint32_t key[2],
+                        uint32_t out[4]);
+
+/* The standard normal made from two 32-bit words: k1 gives the radius,
+ * k2 the angle; `which` 0 is the cosine branch, 1 the sine branch. */
+float satstat_box_muller(uint32_t k1, uint32_t k2, int which);
+
+/* Uniform on the open interval (0, 1): (k + 1/2)·2^-32, exact in double. */
+double satstat_uniform_from_bits(uint32_t k);
+
+/* Draws number first .. first+n−1 of a neuron's stream. */
+void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                            uint64_t first, size_t n, float *out);
+void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
+                             uint64_t first, size_t n, double *out);
+void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
+                          uint64_t first, size_t n, uint32_t *out);
+
+/* The name of the generator and transform, for reports and --version. */
+const char *satstat_generator_name(void);   /* "philox4x32-10"          */
+const char *satstat_transform_name(void);   /* "box-muller-f32-poly/1"  */
+
+/* The SIMD path the sampler uses on this machine: "avx512", "avx2" or
+ * "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
+ * path the CPU supports, for tests that compare paths. */
+const char *satstat_simd_path(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

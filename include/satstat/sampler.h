@@ -1,0 +1,79 @@
+/* satstat/sampler.h — Monte Carlo z = Σ w_j x_j + b, streamed.
+ *
+ * For one scheme of a config, neuron i (0 ≤ i < samples) draws its weights
+ * w_j for every input j that can be non-zero, its bias, and (for random
+ * inputs) its inputs, all from satstat/rng.h streams; z is never drawn from
+ * the law it is meant to check.  Neurons are grouped into fixed blocks of
+ * SATSTAT_BLOCK_NEURONS; each block is summarised alone, and summaries are
+ * merged along a fixed binary tree over block indices (a binary-counter
+ * stack).  The tree depends only on the number of blocks, so any thread
+ * count, and later any split of aligned block ranges across processes,
+ * gives bit-identical results.  Memory does not grow with `samples`.
+ */
+#ifndef SATSTAT_SAMPLER_H
+#define SATSTAT_SAMPLER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gsl/gsl_histogram.h>
+
+#include <satstat/analytic.h>
+#include <satstat/config.h>
+#include <satstat/stats.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SATSTAT_BLOCK_NEURONS 1024u
+
+/* What the summary keeps besides moments and counts. */
+typedef struct satstat_layout {
+    double hist_lo, hist_hi; /* histogram of z over [lo, hi)              */
+    size_t hist_bins;        /* equal-width bins; values outside counted   */
+                             /* as underflow / overflow                    */
+    double abs_step;         /* histogram of |z| with this bin width, so   */
+    size_t abs_bins;         /* P(|z| ≥ k·step) is exact at every k ≤ bins */
+    size_t subsample;        /* keep z of neurons 0 .. subsample−1         */
+} satstat_layout;
+
+/* A layout fitted to the analytic law: histogram over mean ± 8 sd with 400
+ * bins, |z| steps of threshold/16, a sub-sample of min(samples, 5000). */
+void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
+                            satstat_layout *out);
+
+typedef struct satstat_summary satstat_summary;
+
+/* Called from the sampling thread between rounds of blocks; return
+ * non-zero to stop (the sampler then returns SATSTAT_ECANCELED). */
+typedef int (*satstat_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+
+/* Sample config->samples neurons of `scheme`.  On success *out is a new
+ * summary the caller frees with satstat_summary_free(). */
+int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
+                   const satstat_layout *layout,
+                   satstat_progress_fn progress, void *progress_ctx,
+                   satstat_summary **out);
+
+void satstat_summary_free(satstat_summary *s);
+
+/* Moments of z and of φ'(z); the pointers live as long as the summary. */
+const satstat_moments *satstat_summary_z(const satstat_summary *s);
+const satstat_moments *satstat_summary_dphi(const satstat_summary *s);
+/* Neurons with |z| ≥ config->threshold. */
+uint64_t satstat_summary_saturated(const satstat_summary *s);
+/* Histogram of z; underflow and overflow counts beside it. */
+const gsl_histogram *satstat_summary_histogram(const satstat_summary *s,
+                                               uint64_t *underflow,
+                                               uint64_t *overflow);
+/* counts[k] = #{ k·step ≤ |z| < (k+1)·step }, the last bin open above. */
+const uint64_t *satstat_summary_abs_counts(const satstat_summary *s,
+                                           size_t *bins, double *step);
+/* z of neurons 0 .. *n−1, in neuron order. */
+const double *satstat_summary_subsample(const satstat_summary *s, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,14 @@
+/* satstat/satstat.h — the whole public API in one include. */
+#ifndef SATSTAT_SATSTAT_H
+#define SATSTAT_SATSTAT_H
+#include <satstat/error.h>
+#include <satstat/parse.h>
+#include <satstat/scheme.h>
+#include <satstat/activation.h>
+#include <satstat/config.h>
+#include <satstat/analytic.h>
+#include <satstat/stats.h>
+#include <satstat/rng.h>
+#include <satstat/sampler.h>
+#include <satstat/report.h>
+#endif
