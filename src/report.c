@@ -1,1 +1,804 @@
-typedef int satstat__placeholder_report;
+/* report.c — analytic side, sampling, verification and serialisation. */
+#define _GNU_SOURCE /* uselocale, newlocale: '.' as decimal point always */
+#include <satstat/report.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_cdf.h>
+#include <jansson.h>
+
+#include <satstat/error.h>
+#include <satstat/rng.h>
+#include <satstat/stats.h>
+
+#include "satstat_version.h"
+
+enum { MAX_TESTS = 6 };
+
+typedef struct entry {
+    satstat_analytic a;
+    satstat_layout layout;
+    satstat_summary *summary;
+    double null_variance;        /* V of the null law N(E z, V)            */
+    double null_saturated;       /* P(|z| ≥ T) under the null law          */
+    double null_dphi;            /* E[φ'(z)] under the null law            */
+    satstat_test_result tests[MAX_TESTS];
+    size_t n_tests;
+    int pass;
+} entry;
+
+struct satstat_report {
+    satstat_config config;
+    int analytic_only;
+    const char *simd;
+    unsigned threads;
+    double elapsed;
+    entry e[SATSTAT_MAX_SCHEMES];
+};
+
+int satstat_format_parse(const char *text, satstat_format *out, char *msg)
+{
+    static const char *names[] = {"text", "json", "csv"};
+    if (!text || !out)
+        return SATSTAT_EINVAL;
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *out = (satstat_format)i;
+            return SATSTAT_OK;
+        }
+    }
+    if (msg)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "unknown format '%s' (valid: text, json, csv)", text);
+    return SATSTAT_EINVAL;
+}
+
+/* ---- verification -------------------------------------------------------*/
+
+typedef struct normal_law {
+    double mean, sd;
+} normal_law;
+
+static double normal_cdf(double x, void *ctx)
+{
+    const normal_law *n = ctx;
+    return gsl_cdf_gaussian_P(x - n->mean, n->sd);
+}
+
+static double dphi_of(double z, void *ctx)
+{
+    const satstat_activation *act = ctx;
+    return act->dphi(z);
+}
+
+static void set_test(satstat_test_result *t, const char *name,
+                     const char *method, int approximate)
+{
+    memset(t, 0, sizeof *t);
+    t->name = name;
+    t->method = method;
+    t->approximate = approximate;
+    t->state = SATSTAT_TEST_PASS;
+    t->p_value = t->p_adjusted = NAN;
+    t->statistic = NAN;
+}
+
+static void skip(satstat_test_result *t, const char *why)
+{
+    t->state = SATSTAT_TEST_SKIPPED;
+    t->method = why;
+}
+
+/* Exact check of a deterministic quantity: p = 1 when it holds, else 0. */
+static void exact_check(satstat_test_result *t, double observed, double expected)
+{
+    double tol = 1e-12 * fmax(1.0, fabs(expected));
+    t->statistic = observed - expected;
+    t->p_value = fabs(observed - expected) <= tol ? 1.0 : 0.0;
+}
+
+/* Pearson chi-square of the fine histogram (plus the two open tails)
+ * against the null law: uses every sample, in bounded memory. */
+static int binned_test(const satstat_summary *s, const normal_law *law,
+                       satstat_test *out)
+{
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_histogram(s, &under, &over);
+    size_t bins = gsl_histogram_bins(h) + 2;
+    uint64_t *obs = malloc(bins * sizeof *obs);
+    double *prob = malloc(bins * sizeof *prob);
+    int rc = SATSTAT_ENOMEM;
+    if (obs && prob) {
+        obs[0] = under;
+        obs[bins - 1] = over;
+        prob[0] = gsl_cdf_gaussian_P(h->range[0] - law->mean, law->sd);
+        for (size_t i = 0; i + 2 < bins; i++) {
+            double x = h->range[i + 1] - law->mean;
+            obs[i + 1] = (uint64_t)gsl_histogram_get(h, i);
+            /* differences of the tail nearer to the edge keep their digits */
+            double lo = h->range[i] - law->mean;
+            prob[i + 1] = x <= 0 ? gsl_cdf_gaussian_P(x, law->sd) - gsl_cdf_gaussian_P(lo, law->sd)
+                                 : gsl_cdf_gaussian_Q(lo, law->sd) - gsl_cdf_gaussian_Q(x, law->sd);
+        }
+        prob[bins - 1] = gsl_cdf_gaussian_Q(h->range[bins - 2] - law->mean, law->sd);
+        size_t dof;
+        rc = satstat_chisq_gof(obs, prob, bins, out, &dof);
+    }
+    free(obs);
+    free(prob);
+    return rc;
+}
+
+static int verify(const satstat_config *c, entry *e)
+{
+    const satstat_summary *s = e->summary;
+    const satstat_moments *z = satstat_summary_z(s);
+    const satstat_moments *d = satstat_summary_dphi(s);
+    uint64_t n = z->n;
+    int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX;
+    normal_law law = {e->a.mean, sqrt(e->null_variance)};
+    satstat_test tr;
+    int rc;
+
+    satstat_test_result *t = e->tests;
+    e->n_tests = MAX_TESTS;
+    set_test(&t[0], "mean", "Student t, sample variance", 0);
+    set_test(&t[1], "variance", "z, standard error from the sampled fourth moment", 0);
+    set_test(&t[2], "saturated_fraction", NULL, approx);
+    set_test(&t[3], "mean_activation_derivative", "Student t (CLT)", approx);
+    set_test(&t[4], "distribution", "Kolmogorov-Smirnov on the first neurons", approx);
+    set_test(&t[5], "distribution_binned", "Pearson chi-square over the z histogram", approx);
+
+    if (law.sd == 0.0) {
+        /* z is a constant: every sample must equal it exactly */
+        const char *m = "exact (z is constant)";
+        t[0].method = t[1].method = t[2].method = t[3].method = m;
+        exact_check(&t[0], z->mean, e->a.mean);
+        exact_check(&t[1], satstat_moments_variance(z), 0.0);
+        exact_check(&t[2], (double)satstat_summary_saturated(s),
+                    e->null_saturated * (double)n);
+        exact_check(&t[3], d->mean, e->null_dphi);
+        if (n < 2)
+            t[1].p_value = 1.0;
+        skip(&t[4], "skipped: z is constant");
+        skip(&t[5], "skipped: z is constant");
+    } else {
+        if (n < 2) {
+            skip(&t[0], "skipped: needs 2 samples");
+            skip(&t[1], "skipped: needs 2 samples");
+            skip(&t[3], "skipped: needs 2 samples");
+        } else {
+            if ((rc = satstat_mean_test(z, e->a.mean, &tr)) != SATSTAT_OK)
+                return rc;
+            t[0].statistic = tr.statistic;
+            t[0].p_value = tr.p_value;
+            if ((rc = satstat_variance_test(z, e->null_variance, &tr)) != SATSTAT_OK)
+                return rc;
+            t[1].statistic = tr.statistic;
+            t[1].p_value = tr.p_value;
+            if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK)
+                return rc;
+            t[3].statistic = tr.statistic;
+            t[3].p_value = tr.p_value;
+        }
+        uint64_t k = satstat_summary_saturated(s);
+        double p0 = e->null_saturated;
+        if (p0 <= 0.0 || p0 >= 1.0) {
+            t[2].method = "exact (the null law puts no mass on one side)";
+            exact_check(&t[2], (double)k, p0 * (double)n);
+        } else {
+            double var = (double)n * p0 * (1.0 - p0);
+            t[2].method = var < 1e4 ? "exact binomial, two-sided" : "binomial score z";
+            if ((rc = satstat_binomial_test(k, n, p0, &tr)) != SATSTAT_OK)
+                return rc;
+            t[2].statistic = tr.statistic;
+            t[2].p_value = tr.p_value;
+        }
+        size_t m;
+        const double *sub = satstat_summary_subsample(s, &m);
+        double *copy = malloc((m ? m : 1) * sizeof *copy);
+        if (!copy)
+            return SATSTAT_ENOMEM;
+        memcpy(copy, sub, m * sizeof *copy);
+        rc = satstat_ks_test(copy, m, normal_cdf, &law, &tr);
+        free(copy);
+        if (rc != SATSTAT_OK)
+            return rc;
+        t[4].statistic = tr.statistic;
+        t[4].p_value = tr.p_value;
+        if ((rc = binned_test(s, &law, &tr)) != SATSTAT_OK)
+            return rc;
+        t[5].statistic = tr.statistic;
+        t[5].p_value = tr.p_value;
+    }
+
+    /* Holm over the tests that ran */
+    double p[MAX_TESTS], adj[MAX_TESTS];
+    size_t idx[MAX_TESTS], m = 0;
+    for (size_t i = 0; i < e->n_tests; i++)
+        if (t[i].state != SATSTAT_TEST_SKIPPED) {
+            idx[m] = i;
+            p[m++] = t[i].p_value;
+        }
+    satstat_holm(p, m, adj);
+    e->pass = 1;
+    for (size_t j = 0; j < m; j++) {
+        satstat_test_result *ti = &t[idx[j]];
+        ti->p_adjusted = adj[j];
+        ti->state = adj[j] > c->alpha ? SATSTAT_TEST_PASS : SATSTAT_TEST_FAIL;
+        if (ti->state == SATSTAT_TEST_FAIL)
+            e->pass = 0;
+    }
+    return SATSTAT_OK;
+}
+
+/* ---- running -------------------------------------------------------------*/
+
+typedef struct progress_over_schemes {
+    satstat_progress_fn fn;
+    void *ctx;
+    uint64_t offset, total;
+} progress_over_schemes;
+
+static int forward_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)total;
+    progress_over_schemes *p = ctx;
+    return p->fn(p->ctx, p->offset + done, p->total);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int satstat_report_run(const satstat_config *config, int analytic_only,
+                       satstat_progress_fn progress, void *progress_ctx,
+                       satstat_report **out)
+{
+    if (!config || !out || config->n_schemes == 0 ||
+        config->n_schemes > SATSTAT_MAX_SCHEMES)
+        return SATSTAT_EINVAL;
+    *out = NULL;
+    satstat_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return SATSTAT_ENOMEM;
+    double t0 = now_seconds();
+    r->config = *config;
+    r->analytic_only = analytic_only;
+    r->simd = satstat_simd_path();
+    int rc = SATSTAT_OK;
+    progress_over_schemes pos = {progress, progress_ctx, 0,
+                                 config->samples * config->n_schemes};
+    for (size_t i = 0; i < config->n_schemes && rc == SATSTAT_OK; i++) {
+        entry *e = &r->e[i];
+        const satstat_scheme *sch = &config->schemes[i];
+        rc = satstat_analytic_compute(config, sch, &e->a);
+        if (rc != SATSTAT_OK)
+            break;
+        e->null_variance = config->has_claimed_variance ? config->claimed_variance
+                                                        : e->a.variance;
+        e->null_saturated = e->a.saturated_fraction;
+        e->null_dphi = e->a.mean_activation_derivative;
+        if (config->has_claimed_variance) {
+            double sd = sqrt(e->null_variance);
+            e->null_saturated = satstat_normal_saturated_fraction(e->a.mean, sd,
+                                                                  config->threshold);
+            rc = satstat_normal_expectation(dphi_of, (void *)config->activation,
+                                            e->a.mean, sd, &e->null_dphi);
+            if (rc != SATSTAT_OK)
+                break;
+        }
+        if (analytic_only) {
+            e->pass = 1;
+            continue;
+        }
+        satstat_layout_default(&e->a, config->samples, &e->layout);
+        pos.offset = config->samples * i;
+        rc = satstat_sample(config, sch, &e->layout,
+                            progress ? forward_progress : NULL, &pos, &e->summary);
+        if (rc == SATSTAT_OK)
+            rc = verify(config, e);
+    }
+    r->elapsed = now_seconds() - t0;
+    if (rc != SATSTAT_OK) {
+        satstat_report_free(r);
+        return rc;
+    }
+    *out = r;
+    return SATSTAT_OK;
+}
+
+void satstat_report_free(satstat_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < SATSTAT_MAX_SCHEMES; i++)
+        satstat_summary_free(r->e[i].summary);
+    free(r);
+}
+
+int satstat_report_pass(const satstat_report *r)
+{
+    if (!r)
+        return 0;
+    for (size_t i = 0; i < r->config.n_schemes; i++)
+        if (!r->e[i].pass)
+            return 0;
+    return 1;
+}
+
+size_t satstat_report_scheme_count(const satstat_report *r)
+{
+    return r ? r->config.n_schemes : 0;
+}
+
+const satstat_analytic *satstat_report_analytic(const satstat_report *r, size_t i)
+{
+    return r && i < r->config.n_schemes ? &r->e[i].a : NULL;
+}
+
+const satstat_summary *satstat_report_summary(const satstat_report *r, size_t i)
+{
+    return r && i < r->config.n_schemes ? r->e[i].summary : NULL;
+}
+
+const satstat_test_result *satstat_report_tests(const satstat_report *r,
+                                                size_t i, size_t *count)
+{
+    if (!r || i >= r->config.n_schemes) {
+        if (count)
+            *count = 0;
+        return NULL;
+    }
+    if (count)
+        *count = r->e[i].n_tests;
+    return r->e[i].tests;
+}
+
+int satstat_report_scheme_pass(const satstat_report *r, size_t i)
+{
+    return r && i < r->config.n_schemes ? r->e[i].pass : 0;
+}
+
+const satstat_config *satstat_report_config(const satstat_report *r)
+{
+    return r ? &r->config : NULL;
+}
+
+/* ---- derived numbers shared by the writers -------------------------------*/
+
+typedef struct sampled {
+    double mean, variance, skewness, kurtosis, saturated, dphi;
+    satstat_interval mean_ci, variance_ci, saturated_ci, dphi_ci;
+} sampled;
+
+static void compute_sampled(const satstat_report *r, const entry *e, sampled *s)
+{
+    const satstat_moments *z = satstat_summary_z(e->summary);
+    const satstat_moments *d = satstat_summary_dphi(e->summary);
+    double alpha = r->config.alpha;
+    uint64_t k = satstat_summary_saturated(e->summary);
+    s->mean = z->mean;
+    s->variance = satstat_moments_variance(z);
+    s->skewness = satstat_moments_skewness(z);
+    s->kurtosis = satstat_moments_excess_kurtosis(z);
+    s->saturated = (double)k / (double)z->n;
+    s->dphi = d->mean;
+    satstat_interval nan_ci = {NAN, NAN};
+    s->mean_ci = s->variance_ci = s->saturated_ci = s->dphi_ci = nan_ci;
+    if (z->n >= 2) {
+        satstat_mean_interval(z, alpha, &s->mean_ci);
+        satstat_variance_interval(z, alpha, &s->variance_ci);
+        satstat_mean_interval(d, alpha, &s->dphi_ci);
+    }
+    satstat_proportion_interval(k, z->n, alpha, &s->saturated_ci);
+}
+
+int satstat_report_command(const satstat_report *r, char *buf, size_t size)
+{
+    if (!r || !buf || size == 0)
+        return SATSTAT_EINVAL;
+    const satstat_config *c = &r->config;
+    char schemes[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE] = "";
+    for (size_t i = 0; i < c->n_schemes; i++) {
+        if (i)
+            strcat(schemes, ",");
+        strcat(schemes, c->schemes[i].canonical);
+    }
+    char active[48] = "";
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF)
+        snprintf(active, sizeof active, " --active %llu",
+                 (unsigned long long)c->inputs.active);
+    char claim[64] = "";
+    if (c->has_claimed_variance)
+        snprintf(claim, sizeof claim, " --expect-variance %.17g",
+                 c->claimed_variance);
+    int n = snprintf(buf, size,
+                     "satstat run --scheme %s --n-in %llu --n-out %llu --inputs %s%s"
+                     " --bias %s --activation %s --threshold %.17g --samples %llu"
+                     " --seed %llu --alpha %.17g%s%s",
+                     schemes, (unsigned long long)c->n_in,
+                     (unsigned long long)c->n_out, c->inputs.canonical, active,
+                     c->bias.canonical, c->activation->name, c->threshold,
+                     (unsigned long long)c->samples, (unsigned long long)c->seed,
+                     c->alpha, claim, r->analytic_only ? " --analytic-only" : "");
+    return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
+}
+
+/* ---- text ------------------------------------------------------------------*/
+
+static const char *state_name(satstat_test_state s)
+{
+    return s == SATSTAT_TEST_PASS ? "pass" : s == SATSTAT_TEST_FAIL ? "FAIL" : "skipped";
+}
+
+static void cell(FILE *f, const char *text)
+{
+    fprintf(f, "  %-34s", text);
+}
+
+static void row_label(FILE *f, const char *label)
+{
+    fprintf(f, "%-26s", label);
+}
+
+static void write_text(const satstat_report *r, FILE *f)
+{
+    const satstat_config *c = &r->config;
+    size_t n = c->n_schemes;
+    char buf[160];
+
+    fprintf(f, "satstat %s: pre-activation z = sum_j w_j x_j + b of one neuron\n",
+            SATSTAT_VERSION);
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF)
+        fprintf(f, "n_in = %llu inputs, the first %llu equal to 1 and the rest 0",
+                (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
+    else
+        fprintf(f, "n_in = %llu inputs, %s", (unsigned long long)c->n_in,
+                c->inputs.canonical);
+    fprintf(f, "; bias %s; %s units, saturated when |z| >= %g\n",
+            c->bias.canonical, c->activation->name, c->threshold);
+    if (!r->analytic_only)
+        fprintf(f, "%llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
+                (unsigned long long)c->samples, (unsigned long long)c->seed,
+                satstat_generator_name(), satstat_transform_name(), r->simd,
+                r->elapsed);
+    fprintf(f, "\n");
+
+    row_label(f, "scheme");
+    for (size_t i = 0; i < n; i++)
+        cell(f, c->schemes[i].canonical);
+    fprintf(f, "\n");
+    row_label(f, "weights");
+    for (size_t i = 0; i < n; i++) {
+        satstat_scheme_describe(&c->schemes[i], buf, sizeof buf);
+        char w[200];
+        snprintf(w, sizeof w, "%s, Var w = %.6g", buf, r->e[i].a.weight_variance);
+        cell(f, w);
+    }
+    fprintf(f, "\n");
+    row_label(f, "law of z");
+    for (size_t i = 0; i < n; i++)
+        cell(f, satstat_law_kind_name(r->e[i].a.law));
+    fprintf(f, "\n\n");
+
+    if (!r->analytic_only) {
+        snprintf(buf, sizeof buf, "%g", 100.0 * (1.0 - c->alpha));
+        fprintf(f, "%-26s", "");
+        for (size_t i = 0; i < n; i++) {
+            char h[200];
+            snprintf(h, sizeof h, "analytic | sampled [%s%% CI]", buf);
+            cell(f, h);
+        }
+        fprintf(f, "\n");
+    }
+    sampled s[SATSTAT_MAX_SCHEMES];
+    if (!r->analytic_only)
+        for (size_t i = 0; i < n; i++)
+            compute_sampled(r, &r->e[i], &s[i]);
+
+    const char *labels[] = {"mean z", "Var z", "sd z", "skewness",
+                            "excess kurtosis", NULL, NULL};
+    char sat_label[64], dphi_label[64];
+    snprintf(sat_label, sizeof sat_label, "P(|z| >= %g) saturated", c->threshold);
+    snprintf(dphi_label, sizeof dphi_label, "E[%s'(z)] mean slope", c->activation->name);
+    labels[5] = sat_label;
+    labels[6] = dphi_label;
+    for (int q = 0; q < 7; q++) {
+        row_label(f, labels[q]);
+        for (size_t i = 0; i < n; i++) {
+            const satstat_analytic *a = &r->e[i].a;
+            double an[7] = {a->mean, a->variance, sqrt(a->variance), 0.0, 0.0,
+                            a->saturated_fraction, a->mean_activation_derivative};
+            if (r->analytic_only) {
+                if (q == 3 || q == 4)
+                    snprintf(buf, sizeof buf, "%s",
+                             a->law == SATSTAT_Z_NORMAL ? "0" : "-");
+                else
+                    snprintf(buf, sizeof buf, "%.6g", an[q]);
+                cell(f, buf);
+                continue;
+            }
+            const sampled *si = &s[i];
+            double sv[7] = {si->mean, si->variance, sqrt(si->variance),
+                            si->skewness, si->kurtosis, si->saturated, si->dphi};
+            const satstat_interval *ci[7] = {&si->mean_ci, &si->variance_ci, NULL,
+                                             NULL, NULL, &si->saturated_ci,
+                                             &si->dphi_ci};
+            char an_text[24];
+            if ((q == 3 || q == 4) && a->law != SATSTAT_Z_NORMAL)
+                snprintf(an_text, sizeof an_text, "-");
+            else
+                snprintf(an_text, sizeof an_text, "%.6g", an[q]);
+            if (ci[q])
+                snprintf(buf, sizeof buf, "%s | %.5g [%.4g, %.4g]", an_text, sv[q],
+                         ci[q]->lo, ci[q]->hi);
+            else
+                snprintf(buf, sizeof buf, "%s | %.5g", an_text, sv[q]);
+            cell(f, buf);
+        }
+        fprintf(f, "\n");
+    }
+    if (c->has_claimed_variance) {
+        row_label(f, "claimed Var z");
+        snprintf(buf, sizeof buf, "%.6g (tested instead of the formula)",
+                 c->claimed_variance);
+        for (size_t i = 0; i < n; i++)
+            cell(f, buf);
+        fprintf(f, "\n");
+    }
+    if (r->analytic_only) {
+        fprintf(f, "\n(analytic only: nothing sampled)\n");
+        return;
+    }
+
+    fprintf(f, "\nverification: each scheme's tests held to alpha = %g together "
+               "(Holm-adjusted p)\n", c->alpha);
+    for (size_t i = 0; i < n; i++) {
+        const entry *e = &r->e[i];
+        fprintf(f, "  %s%s\n", c->schemes[i].canonical,
+                e->a.law == SATSTAT_Z_NORMAL_APPROX
+                    ? "  (* null law is the normal approximation)" : "");
+        for (size_t j = 0; j < e->n_tests; j++) {
+            const satstat_test_result *t = &e->tests[j];
+            if (t->state == SATSTAT_TEST_SKIPPED) {
+                fprintf(f, "    %-28s %s\n", t->name, t->method);
+                continue;
+            }
+            fprintf(f, "    %-28s stat %10.4g  p %9.3g  p_adj %9.3g  %-4s%s  %s\n",
+                    t->name, t->statistic, t->p_value, t->p_adjusted,
+                    state_name(t->state), t->approximate ? "*" : " ", t->method);
+        }
+    }
+    fprintf(f, "\n");
+    row_label(f, "verdict");
+    for (size_t i = 0; i < n; i++)
+        cell(f, r->e[i].pass ? "pass" : "FAIL");
+    fprintf(f, "\n");
+    if (n >= 2) {
+        /* the seed's argument in one line: how many more units start
+         * saturated, and how much slower they learn */
+        const satstat_analytic *a0 = &r->e[0].a, *a1 = &r->e[1].a;
+        if (a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0)
+            fprintf(f, "\n%s vs %s: %.4g%% vs %.4g%% of units saturated; mean slope "
+                       "E[%s'] %.4g vs %.4g (%.3gx)\n",
+                    c->schemes[0].canonical, c->schemes[1].canonical,
+                    100 * a0->saturated_fraction, 100 * a1->saturated_fraction,
+                    c->activation->name, a0->mean_activation_derivative,
+                    a1->mean_activation_derivative,
+                    a1->mean_activation_derivative / a0->mean_activation_derivative);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------*/
+
+static json_t *num(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *interval(const satstat_interval *ci)
+{
+    return json_pack("[o o]", num(ci->lo), num(ci->hi));
+}
+
+static json_t *config_json(const satstat_report *r)
+{
+    const satstat_config *c = &r->config;
+    json_t *schemes = json_array();
+    for (size_t i = 0; i < c->n_schemes; i++)
+        json_array_append_new(schemes, json_string(c->schemes[i].canonical));
+    char cmd[2048];
+    satstat_report_command(r, cmd, sizeof cmd);
+    json_t *o = json_pack(
+        "{s:I s:I s:I s:s s:s s:s s:f s:I s:I s:f s:o s:o s:s s:s s:s s:i s:I s:s}",
+        "n_in", (json_int_t)c->n_in, "n_out", (json_int_t)c->n_out,
+        "active", (json_int_t)(c->inputs.kind == SATSTAT_INPUTS_HALF ? c->inputs.active
+                                : satstat_inputs_support(&c->inputs, c->n_in)),
+        "inputs", c->inputs.canonical, "bias", c->bias.canonical,
+        "activation", c->activation->name, "threshold", c->threshold,
+        "samples", (json_int_t)c->samples, "seed", (json_int_t)c->seed,
+        "alpha", c->alpha,
+        "expect_variance", c->has_claimed_variance ? json_real(c->claimed_variance) : json_null(),
+        "schemes", schemes,
+        "generator", satstat_generator_name(), "transform", satstat_transform_name(),
+        "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,
+        "threads", (json_int_t)c->threads, "command", cmd);
+    return o;
+}
+
+static json_t *report_json(const satstat_report *r)
+{
+    const satstat_config *c = &r->config;
+    json_t *schemes = json_array();
+    for (size_t i = 0; i < c->n_schemes; i++) {
+        const entry *e = &r->e[i];
+        const satstat_analytic *a = &e->a;
+        char desc[96];
+        satstat_scheme_describe(&c->schemes[i], desc, sizeof desc);
+        json_t *an = json_pack("{s:o s:o s:o s:o s:s}",
+                               "mean", num(a->mean), "variance", num(a->variance),
+                               "saturated_fraction", num(a->saturated_fraction),
+                               "mean_activation_derivative",
+                               num(a->mean_activation_derivative),
+                               "law", satstat_law_kind_name(a->law));
+        json_t *o = json_pack("{s:s s:s s:o s:o s:b}", "scheme", c->schemes[i].canonical,
+                              "weights", desc, "weight_variance", num(a->weight_variance),
+                              "analytic", an, "pass", e->pass);
+        if (c->has_claimed_variance) {
+            json_object_set_new(o, "claimed_variance", num(c->claimed_variance));
+            json_object_set_new(an, "claimed_saturated_fraction", num(e->null_saturated));
+            json_object_set_new(an, "claimed_mean_activation_derivative", num(e->null_dphi));
+        }
+        if (!r->analytic_only) {
+            sampled s;
+            compute_sampled(r, e, &s);
+            json_t *em = json_pack(
+                "{s:I s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o}",
+                "samples", (json_int_t)satstat_summary_z(e->summary)->n,
+                "mean", num(s.mean), "mean_ci", interval(&s.mean_ci),
+                "variance", num(s.variance), "variance_ci", interval(&s.variance_ci),
+                "skewness", num(s.skewness), "excess_kurtosis", num(s.kurtosis),
+                "saturated_fraction", num(s.saturated),
+                "saturated_fraction_ci", interval(&s.saturated_ci),
+                "saturated_count", json_integer((json_int_t)satstat_summary_saturated(e->summary)),
+                "mean_activation_derivative", num(s.dphi),
+                "mean_activation_derivative_ci", interval(&s.dphi_ci));
+            json_object_set_new(o, "empirical", em);
+            json_t *tests = json_array();
+            for (size_t j = 0; j < e->n_tests; j++) {
+                const satstat_test_result *t = &e->tests[j];
+                json_t *tj = json_pack("{s:s s:s s:o s:o s:o s:b s:b s:b}",
+                                       "name", t->name, "method", t->method,
+                                       "statistic", num(t->statistic),
+                                       "p_value", num(t->p_value),
+                                       "p_adjusted", num(t->p_adjusted),
+                                       "pass", t->state != SATSTAT_TEST_FAIL,
+                                       "skipped", t->state == SATSTAT_TEST_SKIPPED,
+                                       "approximate", t->approximate);
+                json_array_append_new(tests, tj);
+            }
+            json_object_set_new(o, "tests", tests);
+        }
+        json_array_append_new(schemes, o);
+    }
+    json_t *root = json_pack("{s:s s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
+                             "config", config_json(r), "schemes", schemes,
+                             "analytic_only", r->analytic_only,
+                             "pass", satstat_report_pass(r));
+    if (!r->analytic_only)
+        json_object_set_new(root, "elapsed_seconds", json_real(r->elapsed));
+    return root;
+}
+
+/* ---- CSV -------------------------------------------------------------------*/
+
+static void csv_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, ",%.17g", x);
+    else
+        fputs(",", f);
+}
+
+static void csv_row(FILE *f, const char *scheme, const char *quantity, double an,
+                    double sv, const satstat_interval *ci,
+                    const satstat_test_result *t)
+{
+    fprintf(f, "%s,%s", scheme, quantity);
+    csv_num(f, an);
+    csv_num(f, sv);
+    csv_num(f, ci ? ci->lo : NAN);
+    csv_num(f, ci ? ci->hi : NAN);
+    csv_num(f, t ? t->statistic : NAN);
+    csv_num(f, t ? t->p_value : NAN);
+    csv_num(f, t ? t->p_adjusted : NAN);
+    fprintf(f, ",%s\n", t ? state_name(t->state) : "");
+}
+
+static const satstat_test_result *find_test(const entry *e, const char *name)
+{
+    for (size_t j = 0; j < e->n_tests; j++)
+        if (strcmp(e->tests[j].name, name) == 0)
+            return &e->tests[j];
+    return NULL;
+}
+
+static void write_csv(const satstat_report *r, FILE *f)
+{
+    const satstat_config *c = &r->config;
+    fputs("scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,"
+          "p_adjusted,verdict\n", f);
+    for (size_t i = 0; i < c->n_schemes; i++) {
+        const entry *e = &r->e[i];
+        const satstat_analytic *a = &e->a;
+        const char *name = c->schemes[i].canonical;
+        if (r->analytic_only) {
+            csv_row(f, name, "weight_variance", a->weight_variance, NAN, NULL, NULL);
+            csv_row(f, name, "mean", a->mean, NAN, NULL, NULL);
+            csv_row(f, name, "variance", a->variance, NAN, NULL, NULL);
+            csv_row(f, name, "saturated_fraction", a->saturated_fraction, NAN, NULL, NULL);
+            csv_row(f, name, "mean_activation_derivative",
+                    a->mean_activation_derivative, NAN, NULL, NULL);
+            continue;
+        }
+        sampled s;
+        compute_sampled(r, e, &s);
+        csv_row(f, name, "weight_variance", a->weight_variance, NAN, NULL, NULL);
+        csv_row(f, name, "mean", a->mean, s.mean, &s.mean_ci, find_test(e, "mean"));
+        csv_row(f, name, "variance", e->null_variance, s.variance, &s.variance_ci,
+                find_test(e, "variance"));
+        csv_row(f, name, "skewness", NAN, s.skewness, NULL, NULL);
+        csv_row(f, name, "excess_kurtosis", NAN, s.kurtosis, NULL, NULL);
+        csv_row(f, name, "saturated_fraction", e->null_saturated, s.saturated,
+                &s.saturated_ci, find_test(e, "saturated_fraction"));
+        csv_row(f, name, "mean_activation_derivative", e->null_dphi, s.dphi,
+                &s.dphi_ci, find_test(e, "mean_activation_derivative"));
+        csv_row(f, name, "distribution", NAN, NAN, NULL, find_test(e, "distribution"));
+        csv_row(f, name, "distribution_binned", NAN, NAN, NULL,
+                find_test(e, "distribution_binned"));
+        fprintf(f, "%s,verdict,,,,,,,,%s\n", name, e->pass ? "pass" : "FAIL");
+    }
+}
+
+int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f)
+{
+    if (!r || !f)
+        return SATSTAT_EINVAL;
+    /* '.' as the decimal point whatever the caller's locale */
+    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+    int rc = SATSTAT_OK;
+    switch (format) {
+    case SATSTAT_FORMAT_TEXT:
+        write_text(r, f);
+        break;
+    case SATSTAT_FORMAT_CSV:
+        write_csv(r, f);
+        break;
+    case SATSTAT_FORMAT_JSON: {
+        json_t *root = report_json(r);
+        if (!root || json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
+            rc = SATSTAT_EIO;
+        fputc('\n', f);
+        json_decref(root);
+        break;
+    }
+    default:
+        rc = SATSTAT_EINVAL;
+    }
+    if (c_locale) {
+        uselocale(old);
+        freelocale(c_locale);
+    }
+    if (ferror(f))
+        rc = SATSTAT_EIO;
+    return rc;
+}

@@ -1,1 +1,149 @@
-typedef int satstat__placeholder_rng;
+/* rng.c — counter-based streams: the scalar reference of what the kernel
+ * computes, the stream ids, and the choice of SIMD path. */
+#include <satstat/rng.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel-int.h"
+#include "transform-int.h"
+
+uint32_t satstat_stream_id(const char *canonical, satstat_domain domain)
+{
+    /* FNV-1a, 32 bits (Fowler, Noll & Vo): a fixed, documented hash, so a
+     * scheme's stream does not depend on its position in a list. */
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)(canonical ? canonical : "");
+         *p; p++) {
+        h ^= *p;
+        h *= 16777619u;
+    }
+    return (h & ~UINT32_C(3)) | ((uint32_t)domain & 3u);
+}
+
+void satstat_philox4x32(const uint32_t counter[4], const uint32_t key[2],
+                        uint32_t out[4])
+{
+    philox4x32_ctr_t c = {{counter[0], counter[1], counter[2], counter[3]}};
+    philox4x32_key_t k = {{key[0], key[1]}};
+    philox4x32_ctr_t r = philox4x32_R(10, c, k);
+    memcpy(out, r.v, sizeof r.v);
+}
+
+float satstat_box_muller(uint32_t k1, uint32_t k2, int which)
+{
+    float c, s;
+    satstat__box_muller(k1, k2, &c, &s);
+    return which ? s : c;
+}
+
+double satstat_uniform_from_bits(uint32_t k)
+{
+    return satstat__uniform(k);
+}
+
+static void block_words(uint64_t seed, uint32_t stream, uint64_t neuron,
+                        uint64_t block, uint32_t out[4])
+{
+    uint32_t ctr[4] = {(uint32_t)block, (uint32_t)neuron,
+                       (uint32_t)(neuron >> 32), stream};
+    uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
+    satstat_philox4x32(ctr, key, out);
+}
+
+void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
+                          uint64_t first, size_t n, uint32_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t j = first + i;
+        uint32_t w[4];
+        block_words(seed, stream, neuron, j / 4, w);
+        out[i] = w[j % 4];
+    }
+}
+
+void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                            uint64_t first, size_t n, float *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t j = first + i;
+        uint32_t w[4];
+        block_words(seed, stream, neuron, j / 4, w);
+        /* normal j: pair (j mod 4)/2 of block j/4, branch j mod 2 */
+        unsigned pair = (unsigned)(j % 4) / 2;
+        out[i] = satstat_box_muller(w[2 * pair], w[2 * pair + 1], (int)(j % 2));
+    }
+}
+
+void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
+                             uint64_t first, size_t n, double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w;
+        satstat_stream_words(seed, stream, neuron, first + i, 1, &w);
+        out[i] = satstat__uniform(w);
+    }
+}
+
+const char *satstat_generator_name(void)
+{
+    return "philox4x32-10";
+}
+
+const char *satstat_transform_name(void)
+{
+    return "box-muller-f32-cephes/1";
+}
+
+/* ---- SIMD path ---------------------------------------------------------- */
+
+static int path_supported(const char *name)
+{
+    __builtin_cpu_init();
+    if (strcmp(name, "baseline") == 0)
+        return 1;
+    if (strcmp(name, "avx2") == 0)
+        return __builtin_cpu_supports("avx2");
+    if (strcmp(name, "avx512") == 0)
+        return __builtin_cpu_supports("avx512f") &&
+               __builtin_cpu_supports("avx512dq") &&
+               __builtin_cpu_supports("avx512vl") &&
+               __builtin_cpu_supports("avx512bw");
+    return 0;
+}
+
+satstat__kernel_fn satstat__kernel_select(const char **name)
+{
+    static const struct {
+        const char *name;
+        satstat__kernel_fn fn;
+    } paths[] = {
+        {"avx512", satstat__kernel_avx512},
+        {"avx2", satstat__kernel_avx2},
+        {"baseline", satstat__kernel_baseline},
+    };
+    /* SATSTAT_SIMD forces a path if this CPU has it; anything else (unset,
+     * unknown, unsupported) gets the best path the CPU supports. */
+    const char *forced = getenv("SATSTAT_SIMD");
+    for (int pass = (forced && *forced) ? 0 : 1; pass < 2; pass++) {
+        for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+            if (pass == 0 && strcmp(forced, paths[i].name) != 0)
+                continue;
+            if (path_supported(paths[i].name)) {
+                if (name)
+                    *name = paths[i].name;
+                return paths[i].fn;
+            }
+        }
+    }
+    if (name)
+        *name = "baseline";
+    return satstat__kernel_baseline;
+}
+
+const char *satstat_simd_path(void)
+{
+    const char *name = "baseline";
+    satstat__kernel_select(&name);
+    return name;
+}

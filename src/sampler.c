@@ -1,1 +1,519 @@
-typedef int satstat__placeholder_sampler;
+/* sampler.c — streamed Monte Carlo of z, deterministic for any thread count.
+ *
+ * Neurons are cut into blocks of SATSTAT_BLOCK_NEURONS.  A block's partial
+ * summary is a function of the block index alone.  Blocks are computed in
+ * rounds of ROUND_BLOCKS (a constant, not the thread count), and the
+ * partials are pushed in block order onto a binary-counter stack that merges
+ * equal-sized neighbours: the merge tree is the one a binary counter gives
+ * for the number of blocks, whoever computed what.  A process that owns an
+ * aligned power-of-two range of blocks computes exactly one node of that
+ * tree, which is what a later split across processes needs.
+ */
+#include <satstat/sampler.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <satstat/error.h>
+#include <satstat/rng.h>
+
+#include "kernel-int.h"
+
+enum { ROUND_BLOCKS = 64, STACK_DEPTH = 64 };
+
+struct satstat_summary {
+    satstat_moments z, dphi;
+    uint64_t saturated;
+    gsl_histogram *hist;
+    uint64_t underflow, overflow;
+    uint64_t *abs_counts;
+    size_t abs_bins;
+    double abs_step;
+    double *sub;   /* only in the final summary: z of the first neurons */
+    size_t n_sub;
+};
+
+void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
+                            satstat_layout *out)
+{
+    double sd = a->variance > 0 ? sqrt(a->variance) : 0.0;
+    double half = sd > 0 ? 8.0 * sd : 1.0;
+    out->hist_lo = a->mean - half;
+    out->hist_hi = a->mean + half;
+    out->hist_bins = 400;
+    out->abs_step = a->threshold / 16.0;
+    double reach = fabs(a->mean) + half;
+    double bins = ceil(reach / out->abs_step) + 1.0;
+    out->abs_bins = bins > 100000.0 ? 100000u : (size_t)bins;
+    out->subsample = samples < 5000 ? (size_t)samples : 5000u;
+}
+
+/* ---- partial summaries ---------------------------------------------------*/
+
+static void summary_free_parts(satstat_summary *s)
+{
+    if (!s)
+        return;
+    if (s->hist)
+        gsl_histogram_free(s->hist);
+    free(s->abs_counts);
+    free(s->sub);
+}
+
+void satstat_summary_free(satstat_summary *s)
+{
+    summary_free_parts(s);
+    free(s);
+}
+
+static int partial_init(satstat_summary *s, const satstat_layout *layout)
+{
+    memset(s, 0, sizeof *s);
+    s->hist = gsl_histogram_alloc(layout->hist_bins);
+    s->abs_counts = calloc(layout->abs_bins, sizeof *s->abs_counts);
+    if (!s->hist || !s->abs_counts) {
+        summary_free_parts(s);
+        memset(s, 0, sizeof *s);
+        return SATSTAT_ENOMEM;
+    }
+    gsl_histogram_set_ranges_uniform(s->hist, layout->hist_lo, layout->hist_hi);
+    s->abs_bins = layout->abs_bins;
+    s->abs_step = layout->abs_step;
+    satstat_moments_init(&s->z);
+    satstat_moments_init(&s->dphi);
+    return SATSTAT_OK;
+}
+
+static void partial_reset(satstat_summary *s)
+{
+    satstat_moments_init(&s->z);
+    satstat_moments_init(&s->dphi);
+    s->saturated = s->underflow = s->overflow = 0;
+    gsl_histogram_reset(s->hist);
+    memset(s->abs_counts, 0, s->abs_bins * sizeof *s->abs_counts);
+}
+
+/* a ← a ∪ b, where b's neurons follow a's. */
+static void partial_merge(satstat_summary *a, const satstat_summary *b)
+{
+    satstat_moments_merge(&a->z, &b->z);
+    satstat_moments_merge(&a->dphi, &b->dphi);
+    a->saturated += b->saturated;
+    a->underflow += b->underflow;
+    a->overflow += b->overflow;
+    gsl_histogram_add(a->hist, b->hist);
+    for (size_t i = 0; i < a->abs_bins; i++)
+        a->abs_counts[i] += b->abs_counts[i];
+}
+
+static void partial_copy(satstat_summary *dst, const satstat_summary *src)
+{
+    dst->z = src->z;
+    dst->dphi = src->dphi;
+    dst->saturated = src->saturated;
+    dst->underflow = src->underflow;
+    dst->overflow = src->overflow;
+    gsl_histogram_memcpy(dst->hist, src->hist);
+    memcpy(dst->abs_counts, src->abs_counts,
+           src->abs_bins * sizeof *src->abs_counts);
+}
+
+/* ---- the run --------------------------------------------------------------*/
+
+typedef struct run {
+    const satstat_config *config;
+    satstat__kernel_job job;
+    satstat__kernel_fn kernel;
+    uint64_t samples;
+    uint64_t round_first_block;  /* first block of the current round     */
+    uint64_t round_blocks;       /* blocks in the current round          */
+    uint64_t next;               /* next block offset to take (locked)   */
+    pthread_mutex_t lock;
+    satstat_summary slots[ROUND_BLOCKS];
+    double *sub;
+    size_t n_sub;
+    int lock_ready;
+} run;
+
+static void block_compute(run *r, uint64_t block, satstat_summary *out)
+{
+    double z[SATSTAT_BLOCK_NEURONS];
+    uint64_t first = block * SATSTAT_BLOCK_NEURONS;
+    uint64_t left = r->samples - first;
+    size_t count = left < SATSTAT_BLOCK_NEURONS ? (size_t)left
+                                                : SATSTAT_BLOCK_NEURONS;
+    r->kernel(&r->job, first, count, z);
+
+    const satstat_config *c = r->config;
+    double t = c->threshold;
+    double (*dphi)(double) = c->activation->dphi;
+    const gsl_histogram *h = out->hist;
+    double lo = h->range[0], hi = h->range[h->n];
+    partial_reset(out);
+    for (size_t i = 0; i < count; i++) {
+        double zi = z[i];
+        satstat_moments_push(&out->z, zi);
+        satstat_moments_push(&out->dphi, dphi(zi));
+        double a = fabs(zi);
+        out->saturated += a >= t;
+        if (zi < lo)
+            out->underflow++;
+        else if (zi >= hi)
+            out->overflow++;
+        else
+            gsl_histogram_increment(out->hist, zi);
+        double k = floor(a / out->abs_step);
+        size_t bin = k < (double)(out->abs_bins - 1) ? (size_t)k : out->abs_bins - 1;
+        out->abs_counts[bin]++;
+        uint64_t neuron = first + i;
+        if (neuron < r->n_sub)
+            r->sub[neuron] = zi;
+    }
+}
+
+static void *worker(void *arg)
+{
+    run *r = arg;
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        uint64_t k = r->next++;
+        pthread_mutex_unlock(&r->lock);
+        if (k >= r->round_blocks)
+            return NULL;
+        block_compute(r, r->round_first_block + k, &r->slots[k]);
+    }
+}
+
+static unsigned default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1u;
+}
+
+static int job_from_config(const satstat_config *c, const satstat_scheme *s,
+                           satstat__kernel_job *job)
+{
+    satstat_law w;
+    int rc = satstat_scheme_weight_law(s, c->n_in, c->n_out, &w);
+    if (rc != SATSTAT_OK)
+        return rc;
+    memset(job, 0, sizeof *job);
+    job->key[0] = (uint32_t)c->seed;
+    job->key[1] = (uint32_t)(c->seed >> 32);
+    job->weight_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_WEIGHTS);
+    job->bias_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_BIAS);
+    job->input_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_INPUTS);
+    switch (w.family) {
+    case SATSTAT_FAMILY_NORMAL:
+        if (w.a != 0.0)
+            return SATSTAT_EINVAL;
+        job->weight_family = SATSTAT__W_NORMAL;
+        job->weight_scale = w.b;
+        break;
+    case SATSTAT_FAMILY_UNIFORM:
+        if (w.a != -w.b)
+            return SATSTAT_EINVAL;
+        job->weight_family = SATSTAT__W_UNIFORM;
+        job->weight_scale = w.b;
+        break;
+    default:
+        return SATSTAT_EINVAL;
+    }
+    job->support = satstat_inputs_support(&c->inputs, c->n_in);
+    job->x = NULL; /* half and ones: every supported input is 1 */
+    if (c->inputs.kind == SATSTAT_INPUTS_BERNOULLI) {
+        job->bernoulli = 1;
+        /* x_j = 1 when word_j < p·2^32: probability exactly p for dyadic p,
+         * within 2^-33 otherwise */
+        job->bernoulli_threshold = (uint64_t)llround(c->inputs.p * 0x1p32);
+    }
+    const satstat_law *b = &c->bias.law;
+    switch (b->family) {
+    case SATSTAT_FAMILY_CONSTANT:
+        job->bias_family = SATSTAT__B_CONSTANT;
+        job->bias_loc = b->a;
+        break;
+    case SATSTAT_FAMILY_NORMAL:
+        job->bias_family = SATSTAT__B_NORMAL;
+        job->bias_loc = b->a;
+        job->bias_scale = b->b;
+        break;
+    case SATSTAT_FAMILY_UNIFORM:
+        job->bias_family = SATSTAT__B_UNIFORM;
+        job->bias_loc = b->a;
+        job->bias_scale = b->b - b->a;
+        break;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_sample_weights(const satstat_config *config,
+                           const satstat_scheme *scheme, uint64_t neuron,
+                           uint64_t first, size_t n, double *w)
+{
+    satstat__kernel_job job;
+    if (!config || !scheme || (!w && n))
+        return SATSTAT_EINVAL;
+    int rc = job_from_config(config, scheme, &job);
+    if (rc != SATSTAT_OK)
+        return rc;
+    uint64_t seed = config->seed;
+    for (size_t i = 0; i < n; i++) {
+        if (job.weight_family == SATSTAT__W_NORMAL) {
+            float v;
+            satstat_stream_normals(seed, job.weight_stream, neuron, first + i, 1, &v);
+            w[i] = job.weight_scale * (double)v;
+        } else {
+            double u;
+            satstat_stream_uniforms(seed, job.weight_stream, neuron, first + i, 1, &u);
+            w[i] = job.weight_scale * (2.0 * u - 1.0);
+        }
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_sample_bias(const satstat_config *config,
+                        const satstat_scheme *scheme, uint64_t neuron, double *b)
+{
+    satstat__kernel_job job;
+    if (!config || !scheme || !b)
+        return SATSTAT_EINVAL;
+    int rc = job_from_config(config, scheme, &job);
+    if (rc != SATSTAT_OK)
+        return rc;
+    switch (job.bias_family) {
+    case SATSTAT__B_CONSTANT:
+        *b = job.bias_loc;
+        break;
+    case SATSTAT__B_NORMAL: {
+        float v;
+        satstat_stream_normals(config->seed, job.bias_stream, neuron, 0, 1, &v);
+        *b = job.bias_loc + job.bias_scale * (double)v;
+        break;
+    }
+    case SATSTAT__B_UNIFORM: {
+        double u;
+        satstat_stream_uniforms(config->seed, job.bias_stream, neuron, 0, 1, &u);
+        *b = job.bias_loc + job.bias_scale * u;
+        break;
+    }
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_sample_inputs(const satstat_config *config,
+                          const satstat_scheme *scheme, uint64_t neuron,
+                          uint64_t first, size_t n, double *x)
+{
+    satstat__kernel_job job;
+    if (!config || !scheme || (!x && n))
+        return SATSTAT_EINVAL;
+    int rc = job_from_config(config, scheme, &job);
+    if (rc != SATSTAT_OK)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t j = first + i;
+        if (j >= job.support) {
+            x[i] = 0.0;
+        } else if (job.bernoulli) {
+            uint32_t word;
+            satstat_stream_words(config->seed, job.input_stream, neuron, j, 1, &word);
+            x[i] = (uint64_t)word < job.bernoulli_threshold ? 1.0 : 0.0;
+        } else {
+            /* job.x is in the kernel's batch order (kernel-int.h) */
+            uint64_t r = j % 64;
+            x[i] = job.x ? job.x[j - r + 16 * (r % 4) + r / 4] : 1.0;
+        }
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
+                     uint64_t first, size_t count, double *z)
+{
+    satstat__kernel_job job;
+    if (!config || !scheme || (!z && count))
+        return SATSTAT_EINVAL;
+    int rc = job_from_config(config, scheme, &job);
+    if (rc != SATSTAT_OK)
+        return rc;
+    satstat__kernel_select(NULL)(&job, first, count, z);
+    return SATSTAT_OK;
+}
+
+static int layout_valid(const satstat_layout *l)
+{
+    return l && l->hist_bins > 0 && isfinite(l->hist_lo) &&
+           isfinite(l->hist_hi) && l->hist_lo < l->hist_hi &&
+           l->abs_bins > 0 && l->abs_bins <= 100000 && isfinite(l->abs_step) &&
+           l->abs_step > 0 && l->subsample <= 1000000 && l->hist_bins <= 1000000;
+}
+
+int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
+                   const satstat_layout *layout, satstat_progress_fn progress,
+                   void *progress_ctx, satstat_summary **out)
+{
+    if (!config || !scheme || !out || !config->activation || !layout_valid(layout))
+        return SATSTAT_EINVAL;
+    if (config->samples == 0 || config->samples > SATSTAT_MAX_SAMPLES ||
+        config->threads > SATSTAT_MAX_THREADS)
+        return SATSTAT_ERANGE;
+    *out = NULL;
+
+    run *r = calloc(1, sizeof *r);
+    satstat_summary *stack = calloc(STACK_DEPTH, sizeof *stack);
+    unsigned levels[STACK_DEPTH];
+    size_t depth = 0;
+    int rc = SATSTAT_ENOMEM;
+    if (!r || !stack)
+        goto done;
+    r->config = config;
+    r->samples = config->samples;
+    rc = job_from_config(config, scheme, &r->job);
+    if (rc != SATSTAT_OK)
+        goto done;
+    r->kernel = satstat__kernel_select(NULL);
+    r->n_sub = layout->subsample < config->samples ? layout->subsample
+                                                   : (size_t)config->samples;
+    rc = SATSTAT_ENOMEM;
+    if (r->n_sub && !(r->sub = malloc(r->n_sub * sizeof *r->sub)))
+        goto done;
+    for (size_t i = 0; i < ROUND_BLOCKS; i++)
+        if (partial_init(&r->slots[i], layout) != SATSTAT_OK)
+            goto done;
+    if (pthread_mutex_init(&r->lock, NULL) != 0)
+        goto done;
+    r->lock_ready = 1;
+
+    uint64_t blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
+                      SATSTAT_BLOCK_NEURONS;
+    unsigned threads = config->threads ? config->threads : default_threads();
+    if (threads > ROUND_BLOCKS)
+        threads = ROUND_BLOCKS;
+    pthread_t tids[ROUND_BLOCKS];
+
+    rc = SATSTAT_OK;
+    for (uint64_t first = 0; first < blocks && rc == SATSTAT_OK; first += ROUND_BLOCKS) {
+        r->round_first_block = first;
+        r->round_blocks = blocks - first < ROUND_BLOCKS ? blocks - first : ROUND_BLOCKS;
+        r->next = 0;
+        unsigned started = 0;
+        unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
+        /* the calling thread works too; helpers take the rest */
+        for (unsigned t = 1; t < want; t++) {
+            if (pthread_create(&tids[started], NULL, worker, r) != 0)
+                break; /* fewer threads: same blocks, same bits */
+            started++;
+        }
+        worker(r);
+        for (unsigned t = 0; t < started; t++)
+            pthread_join(tids[t], NULL);
+
+        /* push the round's partials in block order */
+        for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
+            if (!stack[depth].hist && partial_init(&stack[depth], layout) != SATSTAT_OK) {
+                rc = SATSTAT_ENOMEM;
+                break;
+            }
+            partial_copy(&stack[depth], &r->slots[k]);
+            levels[depth] = 0;
+            depth++;
+            while (depth >= 2 && levels[depth - 1] == levels[depth - 2]) {
+                partial_merge(&stack[depth - 2], &stack[depth - 1]);
+                levels[depth - 2]++;
+                depth--;
+            }
+        }
+        uint64_t done_neurons = (first + r->round_blocks) * SATSTAT_BLOCK_NEURONS;
+        if (done_neurons > config->samples)
+            done_neurons = config->samples;
+        if (rc == SATSTAT_OK && progress &&
+            progress(progress_ctx, done_neurons, config->samples) != 0)
+            rc = SATSTAT_ECANCELED;
+    }
+    if (rc != SATSTAT_OK)
+        goto done;
+
+    /* fold what is left, right to left: a fixed shape for a given count */
+    for (size_t i = depth - 1; i > 0; i--)
+        partial_merge(&stack[i - 1], &stack[i]);
+
+    satstat_summary *result = malloc(sizeof *result);
+    if (!result) {
+        rc = SATSTAT_ENOMEM;
+        goto done;
+    }
+    *result = stack[0];
+    memset(&stack[0], 0, sizeof stack[0]);
+    result->sub = r->sub;
+    result->n_sub = r->n_sub;
+    r->sub = NULL;
+    *out = result;
+
+done:
+    if (r) {
+        for (size_t i = 0; i < ROUND_BLOCKS; i++)
+            summary_free_parts(&r->slots[i]);
+        free(r->sub);
+        if (r->lock_ready)
+            pthread_mutex_destroy(&r->lock);
+    }
+    if (stack)
+        for (size_t i = 0; i < STACK_DEPTH; i++)
+            summary_free_parts(&stack[i]);
+    free(stack);
+    free(r);
+    return rc;
+}
+
+const satstat_moments *satstat_summary_z(const satstat_summary *s)
+{
+    return s ? &s->z : NULL;
+}
+
+const satstat_moments *satstat_summary_dphi(const satstat_summary *s)
+{
+    return s ? &s->dphi : NULL;
+}
+
+uint64_t satstat_summary_saturated(const satstat_summary *s)
+{
+    return s ? s->saturated : 0;
+}
+
+const gsl_histogram *satstat_summary_histogram(const satstat_summary *s,
+                                               uint64_t *underflow,
+                                               uint64_t *overflow)
+{
+    if (!s)
+        return NULL;
+    if (underflow)
+        *underflow = s->underflow;
+    if (overflow)
+        *overflow = s->overflow;
+    return s->hist;
+}
+
+const uint64_t *satstat_summary_abs_counts(const satstat_summary *s,
+                                           size_t *bins, double *step)
+{
+    if (!s)
+        return NULL;
+    if (bins)
+        *bins = s->abs_bins;
+    if (step)
+        *step = s->abs_step;
+    return s->abs_counts;
+}
+
+const double *satstat_summary_subsample(const satstat_summary *s, size_t *n)
+{
+    if (!s)
+        return NULL;
+    if (n)
+        *n = s->n_sub;
+    return s->sub;
+}

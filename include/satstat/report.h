@@ -1,5 +1,85 @@
-/* satstat/report.h — runs the experiment and writes the report. (draft) */
+/* satstat/report.h — the experiment end to end: analytic law, sampling,
+ * verification tests, and the report in text, JSON or CSV.
+ *
+ * For each scheme of a config the report holds the analytic side
+ * (satstat/analytic.h), the sampled summary (satstat/sampler.h) and a
+ * family of tests of the sample against the null law N(E z, V), where V is
+ * the formula's Var z or the claimed one (--expect-variance).  The family is
+ * held to config->alpha with Holm's step-down adjustment.
+ */
 #ifndef SATSTAT_REPORT_H
 #define SATSTAT_REPORT_H
+
+#include <stdio.h>
+
+#include <satstat/analytic.h>
 #include <satstat/config.h>
+#include <satstat/sampler.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum satstat_format {
+    SATSTAT_FORMAT_TEXT,
+    SATSTAT_FORMAT_JSON,
+    SATSTAT_FORMAT_CSV
+} satstat_format;
+
+int satstat_format_parse(const char *text, satstat_format *out, char *msg);
+
+typedef enum satstat_test_state {
+    SATSTAT_TEST_PASS,
+    SATSTAT_TEST_FAIL,
+    SATSTAT_TEST_SKIPPED /* cannot apply (z is constant), not in the family */
+} satstat_test_state;
+
+typedef struct satstat_test_result {
+    const char *name;      /* mean, variance, saturated_fraction,
+                              mean_activation_derivative, distribution,
+                              distribution_binned                        */
+    const char *method;    /* how the p-value is computed               */
+    double statistic;
+    double p_value;        /* raw                                        */
+    double p_adjusted;     /* Holm within the scheme's family            */
+    int approximate;       /* the null law is a normal approximation     */
+    satstat_test_state state;
+} satstat_test_result;
+
+typedef struct satstat_report satstat_report;
+
+/* Run every scheme of a validated config.  analytic_only skips sampling
+ * (and the tests).  progress may be NULL; it sees done/total over all
+ * schemes and may cancel (SATSTAT_ECANCELED). */
+int satstat_report_run(const satstat_config *config, int analytic_only,
+                       satstat_progress_fn progress, void *progress_ctx,
+                       satstat_report **out);
+void satstat_report_free(satstat_report *report);
+
+/* 1 when every non-skipped test of every scheme passed (or analytic only). */
+int satstat_report_pass(const satstat_report *report);
+size_t satstat_report_scheme_count(const satstat_report *report);
+const satstat_analytic *satstat_report_analytic(const satstat_report *report,
+                                                size_t scheme);
+/* NULL for an analytic-only report. */
+const satstat_summary *satstat_report_summary(const satstat_report *report,
+                                              size_t scheme);
+const satstat_test_result *satstat_report_tests(const satstat_report *report,
+                                                size_t scheme, size_t *count);
+/* Scheme verdict: 1 pass, 0 fail. */
+int satstat_report_scheme_pass(const satstat_report *report, size_t scheme);
+const satstat_config *satstat_report_config(const satstat_report *report);
+
+/* Serialise.  Numbers use '.' whatever the locale.  The CSV layout is one
+ * row per (scheme, quantity), documented in README and satstat(1). */
+int satstat_report_write(const satstat_report *report, satstat_format format,
+                         FILE *out);
+
+/* The command line that reproduces this report (for headers and plots). */
+int satstat_report_command(const satstat_report *report, char *buf,
+                           size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -15,8 +15,8 @@
  * evaluated in single precision with branch-free polynomial log, sin and
  * cos (Cephes coefficients, Moshier 1992), so that every SIMD path computes
  * the same operations in the same order and gives identical bits.  The
- * uniform fed to the logarithm is (k + 1/2)·2^-32 for a 32-bit word k, never
- * 0 nor above 1: the largest |normal| is √(−2 ln 2^-33) ≈ 6.76.
+ * uniform fed to the logarithm is (⌊k/2⌋ + 1/2)·2^-31 for a 32-bit word k,
+ * never 0 nor above 1: the largest |normal| is √(−2 ln 2^-32) ≈ 6.66.
  */
 #ifndef SATSTAT_RNG_H
 #define SATSTAT_RNG_H

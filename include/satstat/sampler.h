@@ -58,6 +58,25 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
 
 void satstat_summary_free(satstat_summary *s);
 
+/* The raw draws behind neuron `neuron` of `scheme`, exactly as the sampler
+ * uses them: weights w_j for j = first .. first+n−1 (scaled to the
+ * scheme's law), the bias, and (random input models) the inputs x_j.  For
+ * testing a scheme's weight law on its own draws, and for recomputing z. */
+int satstat_sample_weights(const satstat_config *config,
+                           const satstat_scheme *scheme, uint64_t neuron,
+                           uint64_t first, size_t n, double *w);
+int satstat_sample_bias(const satstat_config *config,
+                        const satstat_scheme *scheme, uint64_t neuron,
+                        double *b);
+int satstat_sample_inputs(const satstat_config *config,
+                          const satstat_scheme *scheme, uint64_t neuron,
+                          uint64_t first, size_t n, double *x);
+
+/* z of neurons first .. first+count−1 straight from the kernel (no
+ * statistics), for tests that recompute z from the raw draws. */
+int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
+                     uint64_t first, size_t count, double *z);
+
 /* Moments of z and of φ'(z); the pointers live as long as the summary. */
 const satstat_moments *satstat_summary_z(const satstat_summary *s);
 const satstat_moments *satstat_summary_dphi(const satstat_summary *s);

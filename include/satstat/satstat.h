@@ -11,4 +11,5 @@
 #include <satstat/rng.h>
 #include <satstat/sampler.h>
 #include <satstat/report.h>
+#include <satstat/io.h>
 #endif

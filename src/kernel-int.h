@@ -1,0 +1,55 @@
+/* kernel-int.h — the sampling kernel's job description and its SIMD builds.
+ *
+ * kernel.c is compiled once per instruction set (src/meson.build); each
+ * build exports satstat__kernel_<path>.  They compute the same operations
+ * in the same order, so they return the same bits. */
+#ifndef SATSTAT_KERNEL_INT_H
+#define SATSTAT_KERNEL_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum satstat__weight_family {
+    SATSTAT__W_NORMAL,  /* w = scale · N(0,1)        */
+    SATSTAT__W_UNIFORM  /* w = scale · U(−1, 1)      */
+} satstat__weight_family;
+
+typedef enum satstat__bias_family {
+    SATSTAT__B_CONSTANT, /* b = loc                   */
+    SATSTAT__B_NORMAL,   /* b = loc + scale · N(0,1)  */
+    SATSTAT__B_UNIFORM   /* b = loc + scale · U(0, 1) */
+} satstat__bias_family;
+
+typedef struct satstat__kernel_job {
+    uint32_t key[2];              /* the seed, as the Philox key          */
+    uint32_t weight_stream;       /* stream ids (satstat_stream_id)       */
+    uint32_t bias_stream;
+    uint32_t input_stream;
+    satstat__weight_family weight_family;
+    double weight_scale;
+    uint64_t support;             /* weights drawn per neuron: j < support */
+    const double *x;              /* fixed inputs in batch order, or NULL  */
+                                  /* for all ones: x[64b + k] is the input */
+                                  /* that draw k of batch b meets (kernel.c)*/
+    int bernoulli;                /* inputs x_j ~ Bernoulli: x_j = 1 when  */
+    uint64_t bernoulli_threshold; /* word_j < threshold (= p·2^32)         */
+    satstat__bias_family bias_family;
+    double bias_loc, bias_scale;
+} satstat__kernel_job;
+
+/* z of neurons first .. first+count−1 into z[0..count). */
+typedef void (*satstat__kernel_fn)(const satstat__kernel_job *job,
+                                   uint64_t first, size_t count, double *z);
+
+void satstat__kernel_baseline(const satstat__kernel_job *job, uint64_t first,
+                              size_t count, double *z);
+void satstat__kernel_avx2(const satstat__kernel_job *job, uint64_t first,
+                          size_t count, double *z);
+void satstat__kernel_avx512(const satstat__kernel_job *job, uint64_t first,
+                            size_t count, double *z);
+
+/* The kernel for a path name ("avx512", "avx2", "baseline"), honouring the
+ * CPU and SATSTAT_SIMD; *name gets the chosen path. */
+satstat__kernel_fn satstat__kernel_select(const char **name);
+
+#endif

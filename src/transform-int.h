@@ -1,0 +1,148 @@
+/* transform-int.h — the random-number core shared by the scalar reference
+ * (rng.c) and every SIMD build of the sampling kernel (kernel.c).
+ *
+ * Everything here is plain C on scalars, written so that GCC vectorises the
+ * loops that call it without changing a single operation: no libm calls, no
+ * reassociation, no FMA (the build sets -ffp-contract=off).  IEEE single and
+ * double arithmetic is exactly rounded, so the scalar path and the SSE2,
+ * AVX2 and AVX-512 paths give the same bits.
+ */
+#ifndef SATSTAT_TRANSFORM_INT_H
+#define SATSTAT_TRANSFORM_INT_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include <Random123/philox.h>
+
+/* ---- Philox4x32-10 (Salmon, Moraes, Dror & Shaw, SC'11), one round ----
+ * Identical to Random123's _philox4x32round; written out on scalars so the
+ * caller's lane loop vectorises (32×32→64 multiplies).  test_rng checks the
+ * result against Random123 itself and the published known answers. */
+static inline void satstat__philox_round(uint32_t *x0, uint32_t *x1,
+                                         uint32_t *x2, uint32_t *x3,
+                                         uint32_t k0, uint32_t k1)
+{
+    uint64_t p0 = (uint64_t)PHILOX_M4x32_0 * *x0;
+    uint64_t p1 = (uint64_t)PHILOX_M4x32_1 * *x2;
+    uint32_t y0 = (uint32_t)(p1 >> 32) ^ *x1 ^ k0;
+    uint32_t y2 = (uint32_t)(p0 >> 32) ^ *x3 ^ k1;
+    *x1 = (uint32_t)p1;
+    *x3 = (uint32_t)p0;
+    *x0 = y0;
+    *x2 = y2;
+}
+
+static inline void satstat__philox10(uint32_t *x0, uint32_t *x1, uint32_t *x2,
+                                     uint32_t *x3, uint32_t k0, uint32_t k1)
+{
+    for (int r = 0; r < 10; r++) {
+        satstat__philox_round(x0, x1, x2, x3, k0, k1);
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+}
+
+static inline uint32_t satstat__f2u(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+
+static inline float satstat__u2f(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* ln(u) for a positive normal float u ≤ 1: Cephes logf (Moshier 1992):
+ * u = m·2^e with m in [√½, √2), ln m = x − x²/2 + x³·P(x) with x = m − 1,
+ * ln 2 split into 0.693359375 − 2.12194440e-4 so e·ln 2 is exact enough.
+ * Relative error about 1e-7 on the whole range. */
+static inline float satstat__logf(float u)
+{
+    uint32_t bits = satstat__f2u(u);
+    /* exponent and select kept in float: mixed int/float selects leave
+     * GCC's AVX2 loop scalar */
+    float fe = (float)(int32_t)(bits >> 23) - 126.0f;
+    float m = satstat__u2f((bits & 0x007fffffu) | 0x3f000000u); /* [½, 1) */
+    int below = m < 0.707106781186547524f;
+    fe = below ? fe - 1.0f : fe;
+    float x = below ? m + m - 1.0f : m - 1.0f;
+    float z = x * x;
+    float y = 7.0376836292E-2f;
+    y = y * x - 1.1514610310E-1f;
+    y = y * x + 1.1676998740E-1f;
+    y = y * x - 1.2420140846E-1f;
+    y = y * x + 1.4249322787E-1f;
+    y = y * x - 1.6668057665E-1f;
+    y = y * x + 2.0000714765E-1f;
+    y = y * x - 2.4999993993E-1f;
+    y = y * x + 3.3333331174E-1f;
+    y = y * x * z;
+    y = y + -2.12194440e-4f * fe;
+    y = y + -0.5f * z;
+    return (x + y) + 0.693359375f * fe;
+}
+
+/* sin and cos on [−π/4, π/4]: Cephes sinf/cosf minimax polynomials,
+ * about 1 ulp there; the caller maps quadrants by symmetry. */
+static inline float satstat__sinf_reduced(float x)
+{
+    float z = x * x;
+    float y = -1.9515295891E-4f;
+    y = y * z + 8.3321608736E-3f;
+    y = y * z - 1.6666654611E-1f;
+    return y * z * x + x;
+}
+
+static inline float satstat__cosf_reduced(float x)
+{
+    float z = x * x;
+    float y = 2.443315711809948E-5f;
+    y = y * z - 1.388731625493765E-3f;
+    y = y * z + 4.166664568298827E-2f;
+    return y * z * z - 0.5f * z + 1.0f;
+}
+
+/* Box–Muller (Box & Muller 1958): from words k1 (radius) and k2 (angle),
+ * the pair (r cos θ, r sin θ) of independent standard normals.
+ *  - u = (⌊k1/2⌋ + ½)·2^-31 rounded to float lies in [2^-32, 1]: never 0,
+ *    so the largest radius is √(64 ln 2) ≈ 6.66 (P(|N| > 6.66) ≈ 3e-11);
+ *    u rounding to 1 gives r = 0, harmless.  The top 31 bits go through a
+ *    signed conversion, which every SIMD level has (unsigned → float needs
+ *    AVX-512 and would leave the AVX2 loop scalar).
+ *  - θ = q·π/2 + α with q the top two bits of k2 and α uniform on
+ *    [−π/4, π/4) from the other 30: a uniform angle, reduced without any
+ *    floating-point range reduction. */
+static inline void satstat__box_muller(uint32_t k1, uint32_t k2,
+                                       float *n_cos, float *n_sin)
+{
+    float u = (float)(int32_t)(k1 >> 1) * 0x1p-31f + 0x1p-32f;
+    float t = -2.0f * satstat__logf(u);
+    t = t > 0.0f ? t : 0.0f;
+    float r = __builtin_sqrtf(t);
+
+    uint32_t q = k2 >> 30;
+    int32_t centred = (int32_t)(k2 & 0x3fffffffu) - (int32_t)0x20000000;
+    float a = (float)centred * (1.57079632679489662f * 0x1p-30f);
+    float s = satstat__sinf_reduced(a);
+    float c = satstat__cosf_reduced(a);
+    int swap = (int)(q & 1u);
+    float cq = swap ? s : c;
+    float sq = swap ? c : s;
+    cq = (((q + 1u) & 2u) != 0u) ? -cq : cq;
+    sq = ((q & 2u) != 0u) ? -sq : sq;
+    *n_cos = r * cq;
+    *n_sin = r * sq;
+}
+
+/* (k + ½)·2^-32: uniform on (0, 1), exact in double. */
+static inline double satstat__uniform(uint32_t k)
+{
+    return ((double)k + 0.5) * 0x1p-32;
+}
+
+#endif

@@ -1,0 +1,252 @@
+/* test_rng.c — the random streams: Philox known answers, the Box–Muller
+ * transform at its extremes and against libm, and the raw draws' law. */
+#include <check.h>
+#include <gsl/gsl_math.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include <satstat/rng.h>
+#include <satstat/stats.h>
+
+/* Known answers from NUMERICS.md (Random123's kat_vectors). */
+START_TEST(philox_known_answers)
+{
+    uint32_t out[4];
+    const uint32_t c0[4] = {0, 0, 0, 0}, k0[2] = {0, 0};
+    satstat_philox4x32(c0, k0, out);
+    ck_assert_uint_eq(out[0], 0x6627e8d5u);
+    ck_assert_uint_eq(out[1], 0xe169c58du);
+    ck_assert_uint_eq(out[2], 0xbc57ac4cu);
+    ck_assert_uint_eq(out[3], 0x9b00dbd8u);
+    const uint32_t c1[4] = {0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u};
+    const uint32_t k1[2] = {0xa4093822u, 0x299f31d0u};
+    satstat_philox4x32(c1, k1, out);
+    ck_assert_uint_eq(out[0], 0xd16cfe09u);
+    ck_assert_uint_eq(out[1], 0x94fdccebu);
+    ck_assert_uint_eq(out[2], 0x5001e420u);
+    ck_assert_uint_eq(out[3], 0x24126ea1u);
+}
+END_TEST
+
+/* The stream layout of satstat/rng.h: word j of a stream is word j mod 4
+ * of the Philox block with counter {j/4, neuron lo, neuron hi, stream}. */
+START_TEST(stream_layout)
+{
+    uint64_t seed = UINT64_C(0x0123456789abcdef), neuron = UINT64_C(0x500000007);
+    uint32_t stream = satstat_stream_id("scaled", SATSTAT_DOMAIN_WEIGHTS);
+    uint32_t words[12];
+    satstat_stream_words(seed, stream, neuron, 4, 12, words);
+    for (int b = 0; b < 3; b++) {
+        uint32_t ctr[4] = {(uint32_t)(b + 1), 7u, 5u, stream};
+        uint32_t key[2] = {0x89abcdefu, 0x01234567u}, out[4];
+        satstat_philox4x32(ctr, key, out);
+        for (int k = 0; k < 4; k++)
+            ck_assert_uint_eq(words[4 * b + k], out[k]);
+    }
+}
+END_TEST
+
+START_TEST(stream_ids)
+{
+    uint32_t a = satstat_stream_id("standard", SATSTAT_DOMAIN_WEIGHTS);
+    uint32_t b = satstat_stream_id("scaled", SATSTAT_DOMAIN_WEIGHTS);
+    uint32_t c = satstat_stream_id("standard", SATSTAT_DOMAIN_BIAS);
+    ck_assert_uint_ne(a, b);
+    ck_assert_uint_ne(a, c);
+    ck_assert_uint_eq(a & 3u, 0u);
+    ck_assert_uint_eq(c & 3u, 1u);
+    ck_assert_uint_eq(satstat_stream_id("standard", SATSTAT_DOMAIN_INPUTS) & 3u, 2u);
+    /* a pure function of the text */
+    ck_assert_uint_eq(a, satstat_stream_id("standard", SATSTAT_DOMAIN_WEIGHTS));
+}
+END_TEST
+
+/* The largest radius: k1 = 0 gives u = 2^-32, r = √(64 ln 2) = 6.6604; the
+ * angle word 0x20000000 is α = 0 in quadrant 0, so the cosine branch is r. */
+START_TEST(box_muller_extremes)
+{
+    double rmax = sqrt(64.0 * log(2.0));
+    float n = satstat_box_muller(0u, 0x20000000u, 0);
+    ck_assert_double_eq_tol(n, rmax, 2e-5 * rmax);
+    ck_assert(n >= 6.6f);
+    ck_assert(fabsf(satstat_box_muller(0u, 0x20000000u, 1)) < 1e-6f);
+    /* quadrants 1..3 rotate the point by π/2 each */
+    ck_assert_double_eq_tol(satstat_box_muller(0u, 0x60000000u, 1), rmax, 2e-5 * rmax);
+    ck_assert_double_eq_tol(satstat_box_muller(0u, 0xa0000000u, 0), -rmax, 2e-5 * rmax);
+    ck_assert_double_eq_tol(satstat_box_muller(0u, 0xe0000000u, 1), -rmax, 2e-5 * rmax);
+    /* u rounds to 1 at the top: radius 0, never NaN */
+    for (uint32_t k = 0xffffff00u; k != 0; k++) {
+        float v = satstat_box_muller(k, 0x12345678u, (int)(k & 1u));
+        ck_assert(isfinite(v));
+        ck_assert(fabsf(v) < 1e-3f);
+    }
+}
+END_TEST
+
+/* Against libm in double over a grid of words: the polynomial log, sin and
+ * cos keep each normal within 2e-6 absolute (a few float ulps at 6). */
+START_TEST(box_muller_accuracy)
+{
+    double worst = 0;
+    for (uint32_t i = 0; i < 200000; i++) {
+        uint32_t k1 = i * 21475u + (i >> 3), k2 = i * 2654435761u;
+        /* u as the transform rounds it to float: near u = 1 that rounding
+         * (not the polynomials) sets the radius, by design */
+        double u = (double)((float)(int32_t)(k1 >> 1) * 0x1p-31f + 0x1p-32f);
+        double r = sqrt(-2.0 * log(u));
+        uint32_t q = k2 >> 30;
+        double a = ((double)((int32_t)(k2 & 0x3fffffffu) - 0x20000000)) * (M_PI / 2) * 0x1p-30;
+        double theta = q * (M_PI / 2) + a;
+        double c = r * cos(theta), s = r * sin(theta);
+        double e1 = fabs(satstat_box_muller(k1, k2, 0) - c);
+        double e2 = fabs(satstat_box_muller(k1, k2, 1) - s);
+        worst = fmax(worst, fmax(e1, e2));
+    }
+    ck_assert_msg(worst < 2e-6, "worst error %g", worst);
+}
+END_TEST
+
+START_TEST(uniform_open_interval)
+{
+    ck_assert(satstat_uniform_from_bits(0) > 0.0);
+    ck_assert(satstat_uniform_from_bits(0xffffffffu) < 1.0);
+    ck_assert_double_eq(satstat_uniform_from_bits(0x80000000u), 0.5 + 0x1p-33);
+}
+END_TEST
+
+/* Raw draws of the normal stream: moments through kurtosis, tails beyond
+ * 3σ and 4σ, and a chi-square over 100 equiprobable bins.  Pinned seed;
+ * every check is a test at level 1e-6 so it does not flake. */
+START_TEST(normal_draws_law)
+{
+    enum { N = 2000000, NEURONS = 1000, PER = N / NEURONS, BINS = 100 };
+    float *v = malloc(PER * sizeof *v);
+    uint64_t bins[BINS] = {0};
+    double prob[BINS];
+    uint64_t beyond3 = 0, beyond4 = 0;
+    satstat_moments m;
+    satstat_moments_init(&m);
+    uint32_t stream = satstat_stream_id("standard", SATSTAT_DOMAIN_WEIGHTS);
+    for (uint64_t neuron = 0; neuron < NEURONS; neuron++) {
+        satstat_stream_normals(42, stream, neuron, 0, PER, v);
+        for (int i = 0; i < PER; i++) {
+            double x = v[i];
+            satstat_moments_push(&m, x);
+            beyond3 += fabs(x) > 3;
+            beyond4 += fabs(x) > 4;
+            int b = (int)(gsl_cdf_ugaussian_P(x) * BINS);
+            bins[b < BINS ? b : BINS - 1]++;
+        }
+    }
+    free(v);
+    double n = (double)m.n;
+    /* mean, variance, skewness, excess kurtosis: standard errors
+     * 1/√n, √(2/n), √(6/n), √(24/n); 5 sigma */
+    ck_assert_double_le(fabs(m.mean), 5 / sqrt(n));
+    ck_assert_double_le(fabs(satstat_moments_variance(&m) - 1), 5 * sqrt(2 / n));
+    ck_assert_double_le(fabs(satstat_moments_skewness(&m)), 5 * sqrt(6 / n));
+    ck_assert_double_le(fabs(satstat_moments_excess_kurtosis(&m)), 5 * sqrt(24 / n));
+    satstat_test t;
+    ck_assert_int_eq(satstat_binomial_test(beyond3, m.n, 2 * gsl_cdf_ugaussian_Q(3), &t), 0);
+    ck_assert_msg(t.p_value > 1e-6, "P(|x|>3) off: %llu, p %g", (unsigned long long)beyond3, t.p_value);
+    ck_assert_int_eq(satstat_binomial_test(beyond4, m.n, 2 * gsl_cdf_ugaussian_Q(4), &t), 0);
+    ck_assert_msg(t.p_value > 1e-6, "P(|x|>4) off: %llu, p %g", (unsigned long long)beyond4, t.p_value);
+    for (int b = 0; b < BINS; b++)
+        prob[b] = 1.0 / BINS;
+    size_t dof;
+    ck_assert_int_eq(satstat_chisq_gof(bins, prob, BINS, &t, &dof), 0);
+    ck_assert_msg(t.p_value > 1e-6, "chi-square p %g", t.p_value);
+}
+END_TEST
+
+/* A wrong transform is caught: the same checks reject uniform draws with
+ * the right variance (what checks on z alone would let through). */
+START_TEST(law_checks_have_power)
+{
+    enum { N = 200000 };
+    satstat_moments m;
+    satstat_moments_init(&m);
+    uint32_t stream = satstat_stream_id("uniform:1", SATSTAT_DOMAIN_WEIGHTS);
+    double *u = malloc(N * sizeof *u);
+    satstat_stream_uniforms(7, stream, 0, 0, N, u);
+    for (int i = 0; i < N; i++)
+        satstat_moments_push(&m, sqrt(3.0) * (2 * u[i] - 1));
+    free(u);
+    double n = (double)m.n;
+    ck_assert_double_le(fabs(satstat_moments_variance(&m) - 1), 5 * sqrt(2 / n));
+    /* excess kurtosis of a uniform is −1.2: far outside 5√(24/n) */
+    ck_assert_double_gt(fabs(satstat_moments_excess_kurtosis(&m)), 5 * sqrt(24 / n));
+}
+END_TEST
+
+START_TEST(uniform_draws_law)
+{
+    enum { N = 1000000, BINS = 64 };
+    double *u = malloc(N * sizeof *u);
+    uint64_t bins[BINS] = {0};
+    double prob[BINS];
+    satstat_moments m;
+    satstat_moments_init(&m);
+    satstat_stream_uniforms(3, satstat_stream_id("uniform:0.1", SATSTAT_DOMAIN_WEIGHTS),
+                            9, 0, N, u);
+    for (int i = 0; i < N; i++) {
+        ck_assert(u[i] > 0 && u[i] < 1);
+        satstat_moments_push(&m, u[i]);
+        bins[(int)(u[i] * BINS)]++;
+    }
+    free(u);
+    double n = (double)m.n;
+    ck_assert_double_le(fabs(m.mean - 0.5), 5 * sqrt(1.0 / 12 / n));
+    ck_assert_double_le(fabs(satstat_moments_variance(&m) - 1.0 / 12), 5 * sqrt(1.0 / 180 / n));
+    for (int b = 0; b < BINS; b++)
+        prob[b] = 1.0 / BINS;
+    satstat_test t;
+    size_t dof;
+    ck_assert_int_eq(satstat_chisq_gof(bins, prob, BINS, &t, &dof), 0);
+    ck_assert_msg(t.p_value > 1e-6, "chi-square p %g", t.p_value);
+}
+END_TEST
+
+START_TEST(names)
+{
+    ck_assert_str_eq(satstat_generator_name(), "philox4x32-10");
+    const char *p = satstat_simd_path();
+    ck_assert(strcmp(p, "avx512") == 0 || strcmp(p, "avx2") == 0 ||
+              strcmp(p, "baseline") == 0);
+}
+END_TEST
+
+static Suite *rng_suite(void)
+{
+    Suite *s = suite_create("rng");
+    TCase *tc = tcase_create("philox");
+    tcase_add_test(tc, philox_known_answers);
+    tcase_add_test(tc, stream_layout);
+    tcase_add_test(tc, stream_ids);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("transform");
+    tcase_add_test(tc, box_muller_extremes);
+    tcase_add_test(tc, box_muller_accuracy);
+    tcase_add_test(tc, uniform_open_interval);
+    tcase_add_test(tc, names);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("law of the raw draws");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, normal_draws_law);
+    tcase_add_test(tc, uniform_draws_law);
+    tcase_add_test(tc, law_checks_have_power);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(rng_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,350 @@
+/* test_sampler.c — the sampler draws weights (never z), gives the same
+ * bits for any thread count and SIMD path, and its streamed summary equals
+ * the statistics of the z values it drew. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include <satstat/satstat.h>
+
+static satstat_config small_config(const char *schemes, uint64_t n_in,
+                                   uint64_t samples)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg), 0);
+    c.n_in = n_in;
+    c.samples = samples;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    return c;
+}
+
+static satstat_summary *run(const satstat_config *c, size_t scheme, unsigned threads)
+{
+    satstat_config copy = *c;
+    copy.threads = threads;
+    satstat_analytic a;
+    satstat_layout l;
+    ck_assert_int_eq(satstat_analytic_compute(&copy, &copy.schemes[scheme], &a), 0);
+    satstat_layout_default(&a, copy.samples, &l);
+    satstat_summary *s = NULL;
+    ck_assert_int_eq(satstat_sample(&copy, &copy.schemes[scheme], &l, NULL, NULL, &s), 0);
+    return s;
+}
+
+static int same_bits(const satstat_summary *a, const satstat_summary *b)
+{
+    if (memcmp(satstat_summary_z(a), satstat_summary_z(b), sizeof(satstat_moments)) ||
+        memcmp(satstat_summary_dphi(a), satstat_summary_dphi(b), sizeof(satstat_moments)) ||
+        satstat_summary_saturated(a) != satstat_summary_saturated(b))
+        return 0;
+    uint64_t ua, oa, ub, ob;
+    const gsl_histogram *ha = satstat_summary_histogram(a, &ua, &oa);
+    const gsl_histogram *hb = satstat_summary_histogram(b, &ub, &ob);
+    if (ua != ub || oa != ob || ha->n != hb->n ||
+        memcmp(ha->bin, hb->bin, ha->n * sizeof(double)))
+        return 0;
+    size_t na, nb;
+    const uint64_t *ca = satstat_summary_abs_counts(a, &na, NULL);
+    const uint64_t *cb = satstat_summary_abs_counts(b, &nb, NULL);
+    if (na != nb || memcmp(ca, cb, na * sizeof *ca))
+        return 0;
+    const double *sa = satstat_summary_subsample(a, &na);
+    const double *sb = satstat_summary_subsample(b, &nb);
+    return na == nb && memcmp(sa, sb, na * sizeof *sa) == 0;
+}
+
+/* 70 blocks: two rounds, the second partial, a merge tree of 3 nodes. */
+START_TEST(thread_count_invariance)
+{
+    satstat_config c = small_config("standard,uniform:0.2", 200,
+                                    70 * SATSTAT_BLOCK_NEURONS - 123);
+    c.inputs.kind = SATSTAT_INPUTS_BERNOULLI; /* exercise the input stream */
+    c.inputs.p = 0.3;
+    for (size_t s = 0; s < 2; s++) {
+        satstat_summary *one = run(&c, s, 1);
+        satstat_summary *two = run(&c, s, 2);
+        satstat_summary *three = run(&c, s, 3);
+        ck_assert(same_bits(one, two));
+        ck_assert(same_bits(one, three));
+        satstat_summary_free(one);
+        satstat_summary_free(two);
+        satstat_summary_free(three);
+    }
+}
+END_TEST
+
+START_TEST(seeds_differ)
+{
+    satstat_config c = small_config("scaled", 100, 3000);
+    satstat_summary *a = run(&c, 0, 1);
+    c.seed = 2;
+    satstat_summary *b = run(&c, 0, 1);
+    ck_assert(satstat_summary_z(a)->mean != satstat_summary_z(b)->mean);
+    satstat_summary_free(a);
+    satstat_summary_free(b);
+}
+END_TEST
+
+/* A scheme's stream is keyed by its canonical spec, not its position. */
+START_TEST(scheme_keyed_by_spec)
+{
+    satstat_config alone = small_config("scaled", 300, 4000);
+    satstat_config pair = small_config("standard,scaled", 300, 4000);
+    satstat_config spelled = small_config("normal:1,scaled", 300, 4000);
+    satstat_summary *a = run(&alone, 0, 2);
+    satstat_summary *b = run(&pair, 1, 1);
+    ck_assert(same_bits(a, b));
+    satstat_summary *std = run(&pair, 0, 1);
+    satstat_summary *n1 = run(&spelled, 0, 1);
+    /* normal:1 has the law of standard but its own stream */
+    ck_assert(!same_bits(std, n1));
+    satstat_summary_free(a);
+    satstat_summary_free(b);
+    satstat_summary_free(std);
+    satstat_summary_free(n1);
+}
+END_TEST
+
+/* Every SIMD path this CPU has gives the same bits as the baseline. */
+START_TEST(simd_paths_identical)
+{
+    satstat_config c = small_config("standard,uniform:1", 1000, 300);
+    c.bias.law.family = SATSTAT_FAMILY_UNIFORM;
+    c.bias.law.a = -0.5;
+    c.bias.law.b = 0.5;
+    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    for (size_t s = 0; s < 2; s++) {
+        double ref[300], z[300];
+        setenv("SATSTAT_SIMD", "baseline", 1);
+        ck_assert_str_eq(satstat_simd_path(), "baseline");
+        ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[s], 1000, 300, ref), 0);
+        for (int p = 1; p < 3; p++) {
+            setenv("SATSTAT_SIMD", paths[p], 1);
+            if (strcmp(satstat_simd_path(), paths[p]) != 0)
+                continue; /* this CPU lacks it */
+            ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[s], 1000, 300, z), 0);
+            ck_assert_msg(memcmp(z, ref, sizeof z) == 0, "%s differs", paths[p]);
+        }
+    }
+    unsetenv("SATSTAT_SIMD");
+}
+END_TEST
+
+/* z from the kernel equals Σ w_j x_j + b recomputed from the raw draws. */
+static void check_z_from_draws(satstat_config *c)
+{
+    satstat_scheme *s = &c->schemes[0];
+    size_t n = (size_t)c->n_in;
+    double *w = malloc(n * sizeof *w), *x = malloc(n * sizeof *x), z[5];
+    ck_assert_int_eq(satstat_sample_z(c, s, 77, 5, z), 0);
+    for (int i = 0; i < 5; i++) {
+        double b, sum = 0, scale = 0;
+        ck_assert_int_eq(satstat_sample_weights(c, s, 77 + (uint64_t)i, 0, n, w), 0);
+        ck_assert_int_eq(satstat_sample_inputs(c, s, 77 + (uint64_t)i, 0, n, x), 0);
+        ck_assert_int_eq(satstat_sample_bias(c, s, 77 + (uint64_t)i, &b), 0);
+        for (size_t j = 0; j < n; j++) {
+            sum += w[j] * x[j];
+            scale += fabs(w[j] * x[j]);
+        }
+        ck_assert_double_eq_tol(z[i], sum + b, 1e-12 * (scale + fabs(b)) + 1e-300);
+    }
+    free(w);
+    free(x);
+}
+
+START_TEST(z_is_the_sum_of_drawn_weights)
+{
+    satstat_config c = small_config("standard", 1000, 10);
+    check_z_from_draws(&c); /* half: 500 of 1000, not a multiple of 64 */
+    c = small_config("uniform:0.3", 130, 10);
+    c.inputs.kind = SATSTAT_INPUTS_ONES;
+    c.bias.law.family = SATSTAT_FAMILY_CONSTANT;
+    c.bias.law.a = 0.25;
+    check_z_from_draws(&c);
+    c = small_config("scaled", 333, 10);
+    c.inputs.kind = SATSTAT_INPUTS_BERNOULLI;
+    c.inputs.p = 0.25;
+    c.bias.law.family = SATSTAT_FAMILY_UNIFORM;
+    c.bias.law.a = -2;
+    c.bias.law.b = 1;
+    check_z_from_draws(&c);
+}
+END_TEST
+
+/* The streamed summary is the statistics of the z values drawn. */
+START_TEST(summary_matches_direct)
+{
+    satstat_config c = small_config("standard", 200, 2 * SATSTAT_BLOCK_NEURONS + 500);
+    satstat_summary *s = run(&c, 0, 2);
+    size_t n = (size_t)c.samples;
+    double *z = malloc(n * sizeof *z);
+    ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 0, n, z), 0);
+    satstat_moments m;
+    satstat_moments_init(&m);
+    uint64_t sat = 0;
+    for (size_t i = 0; i < n; i++) {
+        satstat_moments_push(&m, z[i]);
+        sat += fabs(z[i]) >= c.threshold;
+    }
+    const satstat_moments *ms = satstat_summary_z(s);
+    ck_assert_uint_eq(ms->n, n);
+    ck_assert_double_eq_tol(ms->mean, m.mean, 1e-12 * sqrt(m.m2 / n));
+    ck_assert_double_eq_tol(ms->m2, m.m2, 1e-10 * m.m2);
+    ck_assert_double_eq_tol(ms->m4, m.m4, 1e-9 * m.m4);
+    ck_assert_uint_eq(satstat_summary_saturated(s), sat);
+    size_t ns;
+    const double *sub = satstat_summary_subsample(s, &ns);
+    ck_assert_uint_eq(ns, n < 5000 ? n : 5000);
+    ck_assert(memcmp(sub, z, ns * sizeof *z) == 0);
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_histogram(s, &under, &over);
+    ck_assert_double_eq(gsl_histogram_sum(h) + (double)(under + over), (double)n);
+    size_t bins;
+    double step;
+    const uint64_t *abs_counts = satstat_summary_abs_counts(s, &bins, &step);
+    uint64_t tail = 0;
+    size_t k_t = (size_t)llround(c.threshold / step);
+    for (size_t k = k_t; k < bins; k++)
+        tail += abs_counts[k];
+    ck_assert_uint_eq(tail, sat);
+    free(z);
+    satstat_summary_free(s);
+}
+END_TEST
+
+static int cancel_now(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)done;
+    (void)total;
+    ++*(int *)ctx;
+    return 1;
+}
+
+START_TEST(cancel_and_errors)
+{
+    satstat_config c = small_config("scaled", 50, 100000);
+    satstat_analytic a;
+    satstat_layout l;
+    ck_assert_int_eq(satstat_analytic_compute(&c, &c.schemes[0], &a), 0);
+    satstat_layout_default(&a, c.samples, &l);
+    satstat_summary *s = NULL;
+    int calls = 0;
+    ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &l, cancel_now, &calls, &s),
+                     SATSTAT_ECANCELED);
+    ck_assert_int_eq(calls, 1);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(satstat_sample(NULL, &c.schemes[0], &l, NULL, NULL, &s), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_sample(&c, NULL, &l, NULL, NULL, &s), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], NULL, NULL, NULL, &s), SATSTAT_EINVAL);
+    satstat_layout bad = l;
+    bad.hist_hi = bad.hist_lo;
+    ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &bad, NULL, NULL, &s), SATSTAT_EINVAL);
+    bad = l;
+    bad.abs_step = NAN;
+    ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &bad, NULL, NULL, &s), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 0, 1, NULL), SATSTAT_EINVAL);
+}
+END_TEST
+
+/* ---- each scheme's weight law, on its raw draws --------------------------*/
+
+static void check_weight_law(const char *spec, uint64_t n_in)
+{
+    enum { NEURONS = 400, PER = 500, BINS = 50 };
+    satstat_config c = small_config(spec, n_in, 10);
+    satstat_law law;
+    ck_assert_int_eq(satstat_scheme_weight_law(&c.schemes[0], c.n_in, c.n_out, &law), 0);
+    double var = satstat_law_variance(&law), sd = sqrt(var);
+    double kurt = law.family == SATSTAT_FAMILY_UNIFORM ? -1.2 : 0.0;
+    double cdf_scale = law.family == SATSTAT_FAMILY_UNIFORM ? law.b - law.a : sd;
+    double w[PER];
+    uint64_t bins[BINS] = {0}, beyond3 = 0, beyond4 = 0;
+    satstat_moments m;
+    satstat_moments_init(&m);
+    for (uint64_t neuron = 0; neuron < NEURONS; neuron++) {
+        ck_assert_int_eq(satstat_sample_weights(&c, &c.schemes[0], neuron, 0, PER, w), 0);
+        for (int i = 0; i < PER; i++) {
+            satstat_moments_push(&m, w[i]);
+            beyond3 += fabs(w[i]) > 3 * sd;
+            beyond4 += fabs(w[i]) > 4 * sd;
+            double u = law.family == SATSTAT_FAMILY_UNIFORM
+                           ? (w[i] - law.a) / cdf_scale
+                           : gsl_cdf_gaussian_P(w[i], sd);
+            int b = (int)(u * BINS);
+            bins[b < 0 ? 0 : b < BINS ? b : BINS - 1]++;
+        }
+    }
+    double n = (double)m.n;
+    /* 6-sigma bounds: moments standard errors for the law at hand */
+    double mu4 = (kurt + 3) * var * var;
+    ck_assert_msg(fabs(m.mean) < 6 * sd / sqrt(n), "%s mean %g", spec, m.mean);
+    ck_assert_msg(fabs(satstat_moments_variance(&m) - var) < 6 * sqrt((mu4 - var * var) / n),
+                  "%s variance %g vs %g", spec, satstat_moments_variance(&m), var);
+    ck_assert_msg(fabs(satstat_moments_skewness(&m)) < 6 * sqrt(6 / n), "%s skew", spec);
+    ck_assert_msg(fabs(satstat_moments_excess_kurtosis(&m) - kurt) < 6 * sqrt(24 / n),
+                  "%s kurtosis %g vs %g", spec, satstat_moments_excess_kurtosis(&m), kurt);
+    satstat_test t;
+    if (law.family == SATSTAT_FAMILY_NORMAL) {
+        ck_assert_int_eq(satstat_binomial_test(beyond3, m.n, 2 * gsl_cdf_ugaussian_Q(3), &t), 0);
+        ck_assert_msg(t.p_value > 1e-6, "%s tail 3 sd: p %g", spec, t.p_value);
+        ck_assert_int_eq(satstat_binomial_test(beyond4, m.n, 2 * gsl_cdf_ugaussian_Q(4), &t), 0);
+        ck_assert_msg(t.p_value > 1e-6, "%s tail 4 sd: p %g", spec, t.p_value);
+    } else {
+        /* a uniform U(−A, A) has no mass beyond √3 sd */
+        ck_assert_uint_eq(beyond3, 0);
+    }
+    double prob[BINS];
+    for (int b = 0; b < BINS; b++)
+        prob[b] = 1.0 / BINS;
+    size_t dof;
+    ck_assert_int_eq(satstat_chisq_gof(bins, prob, BINS, &t, &dof), 0);
+    ck_assert_msg(t.p_value > 1e-6, "%s chi-square p %g", spec, t.p_value);
+}
+
+START_TEST(weight_laws)
+{
+    check_weight_law("standard", 1000);
+    check_weight_law("scaled", 1000);
+    check_weight_law("scaled", 37);
+    check_weight_law("normal:0.05", 1000);
+    check_weight_law("uniform:0.1", 1000);
+    check_weight_law("uniform:3", 1000);
+}
+END_TEST
+
+static Suite *sampler_suite(void)
+{
+    Suite *s = suite_create("sampler");
+    TCase *tc = tcase_create("determinism");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, thread_count_invariance);
+    tcase_add_test(tc, seeds_differ);
+    tcase_add_test(tc, scheme_keyed_by_spec);
+    tcase_add_test(tc, simd_paths_identical);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("what is drawn");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, z_is_the_sum_of_drawn_weights);
+    tcase_add_test(tc, summary_matches_direct);
+    tcase_add_test(tc, weight_laws);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("errors");
+    tcase_add_test(tc, cancel_and_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(sampler_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
