@@ -1,1 +1,158 @@
-typedef int satstat__placeholder_config;
+/* config.c — run configuration defaults and validation (satstat/config.h).
+ *
+ * Validation runs at the boundary, before anything is allocated or sampled,
+ * and its messages name the option a user would change ("--alpha must be in
+ * (0, 1), got 1"), since every field has exactly one option.
+ */
+#include <satstat/config.h>
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <satstat/error.h>
+#include <satstat/parse.h>
+
+#define SEED_LIMIT (UINT64_C(1) << 63)
+
+void satstat_config_default(satstat_config *config)
+{
+    if (config == NULL)
+        return;
+    memset(config, 0, sizeof *config);
+    config->n_in = 1000;
+    config->n_out = 100;
+    /* These specs are constants that parse; the calls cannot fail. */
+    (void)satstat_inputs_parse("half", &config->inputs, NULL);
+    (void)satstat_inputs_resolve(&config->inputs, config->n_in, NULL);
+    (void)satstat_bias_parse("normal:1", &config->bias, NULL);
+    config->activation = satstat_activation_find("sigmoid");
+    config->threshold = 4.0;
+    config->samples = UINT64_C(1000000);
+    config->seed = SATSTAT_DEFAULT_SEED;
+    config->threads = 0;
+    config->alpha = 0.001;
+    config->has_claimed_variance = 0;
+    config->claimed_variance = 0.0;
+    config->n_schemes = 2;
+    (void)satstat_scheme_parse("standard", &config->schemes[0], NULL);
+    (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
+}
+
+static int fail(char *msg, const char *fmt_option, const char *what,
+                const char *value)
+{
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s must be %s, got %s",
+                 fmt_option, what, value);
+    return SATSTAT_EINVAL;
+}
+
+static int check_u64(const char *option, uint64_t v, uint64_t min,
+                     uint64_t max, char *msg)
+{
+    char what[96], value[24];
+
+    if (v >= min && v <= max)
+        return SATSTAT_OK;
+    snprintf(what, sizeof what, "between %" PRIu64 " and %" PRIu64, min, max);
+    snprintf(value, sizeof value, "%" PRIu64, v);
+    return fail(msg, option, what, value);
+}
+
+int satstat_config_validate(satstat_config *config, char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE], value[24];
+    size_t i, j;
+    int rc;
+
+    if (config == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
+        return SATSTAT_EINVAL;
+    }
+
+    if ((rc = check_u64("--n-in", config->n_in, 1, SATSTAT_MAX_N_IN, msg)))
+        return rc;
+    if ((rc = check_u64("--n-out", config->n_out, 1, SATSTAT_MAX_N_IN, msg)))
+        return rc;
+    if ((rc = check_u64("--samples", config->samples, 1, SATSTAT_MAX_SAMPLES,
+                        msg)))
+        return rc;
+    if (config->seed >= SEED_LIMIT) {
+        snprintf(value, sizeof value, "%" PRIu64, config->seed);
+        return fail(msg, "--seed", "below 2^63 (9223372036854775808)", value);
+    }
+    if (config->threads > SATSTAT_MAX_THREADS) {
+        snprintf(value, sizeof value, "%u", config->threads);
+        return fail(msg, "--threads", "at most 1024 (0 = all cores)", value);
+    }
+    if (!(config->threshold > 0.0) || !isfinite(config->threshold)) {
+        satstat_format_double(config->threshold, num, sizeof num);
+        return fail(msg, "--threshold", "a positive finite number", num);
+    }
+    if (!(config->alpha > 0.0 && config->alpha < 1.0)) {
+        satstat_format_double(config->alpha, num, sizeof num);
+        return fail(msg, "--alpha", "in (0, 1)", num);
+    }
+    if (config->has_claimed_variance
+        && (!(config->claimed_variance > 0.0)
+            || !isfinite(config->claimed_variance))) {
+        satstat_format_double(config->claimed_variance, num, sizeof num);
+        return fail(msg, "--expect-variance", "a positive finite number",
+                    num);
+    }
+    if (config->n_schemes < 1 || config->n_schemes > SATSTAT_MAX_SCHEMES) {
+        snprintf(value, sizeof value, "%zu", config->n_schemes);
+        return fail(msg, "--scheme", "a list of 1 to 16 schemes", value);
+    }
+    for (i = 0; i < config->n_schemes; i++) {
+        for (j = 0; j < i; j++) {
+            if (strcmp(config->schemes[i].canonical,
+                       config->schemes[j].canonical) == 0) {
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "--scheme lists '%s' twice",
+                             config->schemes[i].canonical);
+                return SATSTAT_EINVAL;
+            }
+        }
+    }
+    if (config->activation == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--activation is not set");
+        return SATSTAT_EINVAL;
+    }
+
+    rc = satstat_inputs_resolve(&config->inputs, config->n_in, msg);
+    if (rc != SATSTAT_OK)
+        return rc;
+
+    /* Var z = σ_w²·Σx² + σ_b² must be a finite double for every scheme. */
+    for (i = 0; i < config->n_schemes; i++) {
+        satstat_law w;
+        double var;
+
+        if (satstat_scheme_weight_law(&config->schemes[i], config->n_in,
+                                      config->n_out, &w) != SATSTAT_OK) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme '%s' is not a valid scheme",
+                         config->schemes[i].canonical);
+            return SATSTAT_EINVAL;
+        }
+        var = satstat_law_variance(&w)
+                  * satstat_inputs_sum_sq(&config->inputs, config->n_in)
+              + satstat_law_variance(&config->bias.law);
+        if (!isfinite(var)) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme '%s' makes Var z overflow with --n-in "
+                         "%" PRIu64,
+                         config->schemes[i].canonical, config->n_in);
+            return SATSTAT_EINVAL;
+        }
+    }
+    return SATSTAT_OK;
+}

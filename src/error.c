@@ -1,1 +1,24 @@
-typedef int satstat__placeholder_error;
+/* error.c — descriptions of the satstat status codes (satstat/error.h). */
+#include <satstat/error.h>
+
+const char *satstat_strerror(int status)
+{
+    switch (status) {
+    case SATSTAT_OK:
+        return "success";
+    case SATSTAT_EINVAL:
+        return "invalid argument";
+    case SATSTAT_ENOMEM:
+        return "out of memory";
+    case SATSTAT_EIO:
+        return "input/output error";
+    case SATSTAT_ENUMERIC:
+        return "numerical routine failed";
+    case SATSTAT_ECANCELED:
+        return "canceled";
+    case SATSTAT_ERANGE:
+        return "size out of range";
+    default:
+        return "unknown error";
+    }
+}

@@ -101,14 +101,20 @@ static void version(void)
            satstat_transform_name(), satstat_simd_path());
 }
 
-/* Quote a value for an error message, so '' and ' x' are visible. */
+/* One line naming the option and the value.  The library's messages
+ * usually quote the value already; otherwise it is added, quoted so that
+ * '' and ' x' are visible.  Returns the exit status for bad usage. */
 static int bad_value(const char *option, const char *value, const char *msg)
 {
-    char line[SATSTAT_ERRMSG_SIZE + 256];
-    if (msg && *msg)
-        snprintf(line, sizeof line, "invalid value '%s': %s", value, msg);
+    char quoted[SATSTAT_QUOTE_SIZE];
+    char line[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE + 32];
+    satstat_quote(value, quoted, sizeof quoted);
+    if (msg && *msg && strstr(msg, quoted))
+        snprintf(line, sizeof line, "%s", msg);
+    else if (msg && *msg)
+        snprintf(line, sizeof line, "invalid value %s: %s", quoted, msg);
     else
-        snprintf(line, sizeof line, "invalid value '%s'", value);
+        snprintf(line, sizeof line, "invalid value %s", quoted);
     usage_error(option, line);
     return EXIT_USAGE;
 }
@@ -119,7 +125,7 @@ static int parse_u64_option(const char *option, const char *value, uint64_t min,
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_parse_u64(value, min, max, out, msg) != SATSTAT_OK)
         return bad_value(option, value, msg);
-    return 0;
+    return -1;
 }
 
 static int parse_double_option(const char *option, const char *value, double *out)
@@ -127,7 +133,7 @@ static int parse_double_option(const char *option, const char *value, double *ou
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_parse_double(value, out, msg) != SATSTAT_OK)
         return bad_value(option, value, msg);
-    return 0;
+    return -1;
 }
 
 enum {

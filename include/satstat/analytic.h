@@ -48,8 +48,10 @@ const char *satstat_law_kind_name(satstat_law_kind kind);
  * so neither loses digits to cancellation. */
 double satstat_normal_saturated_fraction(double mean, double sd, double t);
 
-/* E[f(z)] for z ~ N(mean, sd²) by GSL adaptive quadrature (QAGI on the
- * whole line, relative tolerance 1e-10).  sd = 0 gives f(mean). */
+/* E[f(z)] for z ~ N(mean, sd²) by GSL adaptive Gauss–Kronrod quadrature:
+ * QAG on pieces split where z and (z − mean)/sd cross whole numbers (so a
+ * narrow bump of f near z = 0 is never stepped over), QAGIL/QAGIU for the
+ * tails; about 1e-10 relative to E|f|.  sd = 0 gives f(mean). */
 int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
                                double mean, double sd, double *out);
 

@@ -67,7 +67,9 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
 int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
                               uint64_t n_out, satstat_law *out);
 
-/* A short formula for reports, e.g. "N(0, 1/n_in)", "U(-0.1, 0.1)". */
+/* A short formula for reports, e.g. "N(0, 1/n_in)", "N(0, 0.5²)" (UTF-8),
+ * "U(-0.1, 0.1)".  SATSTAT_ERANGE when `size` is too small (buf then holds
+ * a truncated, NUL-terminated prefix); SATSTAT_SPEC_SIZE always suffices. */
 int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
                             size_t size);
 
@@ -82,6 +84,9 @@ typedef struct satstat_bias {
 } satstat_bias;
 
 int satstat_bias_parse(const char *text, satstat_bias *out, char *msg);
+
+/* NULL-terminated list of the bias specs a user can type (for --help). */
+const char *const *satstat_bias_names(void);
 
 /* ---- inputs ----------------------------------------------------------------*/
 
@@ -100,7 +105,13 @@ typedef struct satstat_inputs {
     char canonical[SATSTAT_SPEC_SIZE]; /* "half", "ones", "bernoulli:0.3" */
 } satstat_inputs;
 
+/* Writes every field of *out: `active` and `active_given` are set to 0.
+ * A caller that reads --active (options may come in any order) sets them
+ * after parsing --inputs, then calls satstat_inputs_resolve(). */
 int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
+
+/* NULL-terminated list of the input specs a user can type (for --help). */
+const char *const *satstat_inputs_names(void);
 
 /* Fix `active` for fan-in n_in: the explicit --active K when active_given
  * (0 ≤ K ≤ n_in, else SATSTAT_EINVAL), else n_in/2 rounded down.  For

@@ -1,0 +1,320 @@
+/* test_report.c — the experiment end to end through the library: SPEC's
+ * reference values, verdicts, power against wrong claims, degenerate z,
+ * and the three output formats. */
+#define _GNU_SOURCE /* open_memstream */
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include <satstat/satstat.h>
+
+static satstat_config config_of(const char *schemes, uint64_t samples)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    if (schemes)
+        ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
+                                                   &c.n_schemes, msg), 0);
+    c.samples = samples;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    return c;
+}
+
+static satstat_report *run(const satstat_config *c, int analytic_only)
+{
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(c, analytic_only, NULL, NULL, &r), 0);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+static const satstat_test_result *test_named(const satstat_report *r, size_t s,
+                                             const char *name)
+{
+    size_t n;
+    const satstat_test_result *t = satstat_report_tests(r, s, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].name, name) == 0)
+            return &t[i];
+    ck_abort_msg("no test %s", name);
+    return NULL;
+}
+
+static char *write_to_string(const satstat_report *r, satstat_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_report_write(r, f, m), 0);
+    fclose(m);
+    return buf;
+}
+
+/* The seed experiment at its default size: SPEC's analytic numbers, and
+ * the sample agrees with them (pinned seed 1). */
+START_TEST(seed_experiment)
+{
+    satstat_config c = config_of(NULL, 1000000);
+    satstat_report *r = run(&c, 0);
+    const satstat_analytic *std = satstat_report_analytic(r, 0);
+    const satstat_analytic *scl = satstat_report_analytic(r, 1);
+    ck_assert_double_eq(std->variance, 501.0);
+    ck_assert_double_eq_tol(scl->variance, 1.5, 1e-15);
+    ck_assert_double_eq_tol(std->saturated_fraction, 0.858168, 5e-7);
+    ck_assert_double_eq_tol(scl->saturated_fraction, 0.0010908, 5e-8);
+    ck_assert_double_eq_tol(std->mean_activation_derivative, 0.017765, 5e-7);
+    ck_assert_double_eq_tol(scl->mean_activation_derivative, 0.192763, 5e-7);
+    ck_assert_int_eq(std->law, SATSTAT_Z_NORMAL);
+    ck_assert(satstat_report_pass(r));
+    /* the sampled variance lies in its CI and near the formula */
+    const satstat_moments *m = satstat_summary_z(satstat_report_summary(r, 0));
+    ck_assert_uint_eq(m->n, 1000000);
+    ck_assert_double_eq_tol(satstat_moments_variance(m), 501.0, 501.0 * 5 * sqrt(2e-6));
+    size_t n;
+    satstat_report_tests(r, 0, &n);
+    ck_assert_uint_eq(n, 6);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Power: the classic mistakes are caught at the default sample count, and
+ * the right claim passes. */
+START_TEST(wrong_claims_rejected)
+{
+    satstat_config c = config_of("scaled", 1000000);
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 1.0; /* forgets the bias */
+    satstat_report *r = run(&c, 0);
+    ck_assert(!satstat_report_pass(r));
+    ck_assert_int_eq(test_named(r, 0, "variance")->state, SATSTAT_TEST_FAIL);
+    ck_assert_int_eq(test_named(r, 0, "distribution")->state, SATSTAT_TEST_FAIL);
+    /* the formula's value is kept beside the claim */
+    ck_assert_double_eq_tol(satstat_report_analytic(r, 0)->variance, 1.5, 1e-15);
+    satstat_report_free(r);
+
+    c.claimed_variance = 1.5;
+    r = run(&c, 0);
+    ck_assert(satstat_report_pass(r));
+    satstat_report_free(r);
+
+    c = config_of("standard", 1000000);
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 480;
+    r = run(&c, 0);
+    ck_assert(!satstat_report_pass(r));
+    ck_assert_int_eq(test_named(r, 0, "variance")->state, SATSTAT_TEST_FAIL);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* --active 0 with a constant bias: z is a constant; the distribution tests
+ * are skipped, the exact checks pass. */
+START_TEST(degenerate_z)
+{
+    satstat_config c = config_of("standard", 5000);
+    c.inputs.active = 0;
+    c.inputs.active_given = 1;
+    c.bias.law.family = SATSTAT_FAMILY_CONSTANT;
+    c.bias.law.a = 5.0;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 0);
+    const satstat_analytic *a = satstat_report_analytic(r, 0);
+    ck_assert_int_eq(a->law, SATSTAT_Z_CONSTANT);
+    ck_assert_double_eq(a->saturated_fraction, 1.0);
+    ck_assert_int_eq(test_named(r, 0, "distribution")->state, SATSTAT_TEST_SKIPPED);
+    ck_assert_int_eq(test_named(r, 0, "distribution_binned")->state, SATSTAT_TEST_SKIPPED);
+    ck_assert_int_eq(test_named(r, 0, "saturated_fraction")->state, SATSTAT_TEST_PASS);
+    ck_assert(satstat_report_pass(r));
+    ck_assert_uint_eq(satstat_summary_saturated(satstat_report_summary(r, 0)), 5000);
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    ck_assert_ptr_nonnull(strstr(json, "\"skipped\": true"));
+    free(json);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Non-Gaussian z: the law is labelled an approximation, and the tests that
+ * rely on it say so. */
+START_TEST(approximate_laws_labelled)
+{
+    satstat_config c = config_of("uniform:0.1,normal:0.2", 20000);
+    c.inputs.kind = SATSTAT_INPUTS_BERNOULLI;
+    c.inputs.p = 0.5;
+    satstat_report *r = run(&c, 0);
+    for (size_t s = 0; s < 2; s++) {
+        ck_assert_int_eq(satstat_report_analytic(r, s)->law, SATSTAT_Z_NORMAL_APPROX);
+        ck_assert(test_named(r, s, "distribution")->approximate);
+        ck_assert(!test_named(r, s, "variance")->approximate);
+    }
+    /* random inputs: Var z = σ_w² n p + σ_b² */
+    ck_assert_double_eq_tol(satstat_report_analytic(r, 1)->variance,
+                            0.04 * 1000 * 0.5 + 1, 1e-12);
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(analytic_only)
+{
+    satstat_config c = config_of(NULL, 1000000);
+    satstat_report *r = run(&c, 1);
+    ck_assert_ptr_null(satstat_report_summary(r, 0));
+    ck_assert(satstat_report_pass(r));
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "501"));
+    ck_assert_ptr_nonnull(strstr(text, "analytic only"));
+    free(text);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* JSON has SPEC's fields with SPEC's names. */
+START_TEST(json_fields)
+{
+    satstat_config c = config_of(NULL, 20000);
+    satstat_report *r = run(&c, 0);
+    char *text = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_error_t err;
+    json_t *root = json_loads(text, 0, &err);
+    ck_assert_msg(root != NULL, "JSON does not parse: %s", err.text);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "version")), "0.1.0");
+    json_t *cfg = json_object_get(root, "config");
+    const char *keys[] = {"n_in", "active", "samples", "seed", "threshold", "activation",
+                          "alpha", "generator", "simd", "transform", "command"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        ck_assert_msg(json_object_get(cfg, keys[i]), "config.%s missing", keys[i]);
+    ck_assert_int_eq(json_integer_value(json_object_get(cfg, "active")), 500);
+    json_t *schemes = json_object_get(root, "schemes");
+    ck_assert_uint_eq(json_array_size(schemes), 2);
+    json_t *s0 = json_array_get(schemes, 0);
+    ck_assert_str_eq(json_string_value(json_object_get(s0, "scheme")), "standard");
+    ck_assert_double_eq(json_real_value(json_object_get(s0, "weight_variance")), 1.0);
+    json_t *an = json_object_get(s0, "analytic");
+    ck_assert_double_eq(json_real_value(json_object_get(an, "variance")), 501.0);
+    ck_assert(json_object_get(an, "saturated_fraction"));
+    ck_assert(json_object_get(an, "mean_activation_derivative"));
+    json_t *em = json_object_get(s0, "empirical");
+    const char *ekeys[] = {"samples", "mean", "variance", "variance_ci",
+                           "saturated_fraction", "saturated_fraction_ci",
+                           "mean_activation_derivative"};
+    for (size_t i = 0; i < sizeof ekeys / sizeof *ekeys; i++)
+        ck_assert_msg(json_object_get(em, ekeys[i]), "empirical.%s missing", ekeys[i]);
+    ck_assert_uint_eq(json_array_size(json_object_get(em, "variance_ci")), 2);
+    json_t *tests = json_object_get(s0, "tests");
+    const char *names[] = {"mean", "variance", "saturated_fraction", "distribution"};
+    for (size_t k = 0; k < 4; k++) {
+        int found = 0;
+        for (size_t i = 0; i < json_array_size(tests); i++) {
+            json_t *t = json_array_get(tests, i);
+            if (strcmp(json_string_value(json_object_get(t, "name")), names[k]) == 0) {
+                found = 1;
+                ck_assert(json_is_number(json_object_get(t, "statistic")));
+                ck_assert(json_is_number(json_object_get(t, "p_value")));
+                ck_assert(json_is_boolean(json_object_get(t, "pass")));
+            }
+        }
+        ck_assert_msg(found, "test %s missing", names[k]);
+    }
+    ck_assert(json_is_boolean(json_object_get(s0, "pass")));
+    ck_assert(json_is_true(json_object_get(root, "pass")));
+    json_decref(root);
+    free(text);
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(csv_layout)
+{
+    satstat_config c = config_of("scaled", 5000);
+    satstat_report *r = run(&c, 0);
+    char *text = write_to_string(r, SATSTAT_FORMAT_CSV);
+    ck_assert(strncmp(text, "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,"
+                            "p_value,p_adjusted,verdict\n", 82) == 0);
+    ck_assert_ptr_nonnull(strstr(text, "\nscaled,variance,1.5"));
+    ck_assert_ptr_nonnull(strstr(text, "\nscaled,verdict,"));
+    /* every row has 10 fields */
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        int commas = 0;
+        for (char *p = line; *p; p++)
+            commas += *p == ',';
+        ck_assert_int_eq(commas, 9);
+    }
+    free(text);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Numbers keep '.' under a locale whose decimal point is ',', when the
+ * machine has one. */
+START_TEST(locale_independent)
+{
+    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", NULL};
+    const char *got = NULL;
+    for (int i = 0; names[i] && !got; i++)
+        got = setlocale(LC_NUMERIC, names[i]);
+    if (!got)
+        return; /* no such locale installed: nothing to check */
+    satstat_config c = config_of("scaled", 2000);
+    satstat_report *r = run(&c, 0);
+    char *text = write_to_string(r, SATSTAT_FORMAT_CSV);
+    ck_assert_ptr_nonnull(strstr(text, "scaled,variance,1.5,"));
+    free(text);
+    setlocale(LC_NUMERIC, "C");
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(errors)
+{
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(NULL, 0, NULL, NULL, &r), SATSTAT_EINVAL);
+    satstat_config c = config_of(NULL, 10);
+    ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, NULL), SATSTAT_EINVAL);
+    c.n_schemes = 0;
+    ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_report_write(NULL, SATSTAT_FORMAT_TEXT, stdout), SATSTAT_EINVAL);
+    satstat_format f;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_format_parse("xml", &f, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "xml"));
+    ck_assert_int_eq(satstat_format_parse("csv", &f, msg), 0);
+    ck_assert_int_eq(f, SATSTAT_FORMAT_CSV);
+    satstat_report_free(NULL);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("end to end");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, seed_experiment);
+    tcase_add_test(tc, wrong_claims_rejected);
+    tcase_add_test(tc, degenerate_z);
+    tcase_add_test(tc, approximate_laws_labelled);
+    tcase_add_test(tc, analytic_only);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("formats");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, json_fields);
+    tcase_add_test(tc, csv_layout);
+    tcase_add_test(tc, locale_independent);
+    tcase_add_test(tc, errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(report_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
