@@ -12,4 +12,5 @@
 #include <satstat/sampler.h>
 #include <satstat/report.h>
 #include <satstat/io.h>
+#include <satstat/plot.h>
 #endif
