@@ -20,6 +20,8 @@
 #include <satstat/analytic.h>
 #include <satstat/error.h>
 
+#include "gsl-int.h"
+
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -69,7 +71,7 @@ double satstat_normal_saturated_fraction(double mean, double sd, double t)
         return fabs(mean) >= t ? 1.0 : 0.0;
     if (isinf(t))
         return 0.0;
-    gsl_set_error_handler_off();
+    satstat__gsl_quiet();
     double lo = gsl_cdf_gaussian_P(-t - mean, sd);
     double hi = gsl_cdf_gaussian_Q(t - mean, sd);
     double p = lo + hi;
@@ -275,7 +277,7 @@ int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
         return SATSTAT_OK;
     }
 
-    gsl_set_error_handler_off();
+    satstat__gsl_quiet();
     gsl_integration_workspace *ws =
         gsl_integration_workspace_alloc(EXPECT_LIMIT);
     if (ws == NULL)
@@ -435,7 +437,7 @@ double satstat_analytic_cdf(const satstat_analytic *a, double z)
         return NAN;
     if (a->law == SATSTAT_Z_CONSTANT || a->variance == 0.0)
         return z >= a->mean ? 1.0 : 0.0;
-    gsl_set_error_handler_off();
+    satstat__gsl_quiet();
     return gsl_cdf_gaussian_P(z - a->mean, sqrt(a->variance));
 }
 
@@ -448,6 +450,6 @@ double satstat_analytic_pdf(const satstat_analytic *a, double z)
         return NAN;
     if (a->law == SATSTAT_Z_CONSTANT || a->variance == 0.0)
         return 0.0;
-    gsl_set_error_handler_off();
+    satstat__gsl_quiet();
     return gsl_ran_gaussian_pdf(z - a->mean, sqrt(a->variance));
 }

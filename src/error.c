@@ -22,3 +22,21 @@ const char *satstat_strerror(int status)
         return "unknown error";
     }
 }
+
+#include <pthread.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "gsl-int.h"
+
+static pthread_once_t gsl_quiet_once = PTHREAD_ONCE_INIT;
+
+static void gsl_quiet_now(void)
+{
+    gsl_set_error_handler_off();
+}
+
+void satstat__gsl_quiet(void)
+{
+    pthread_once(&gsl_quiet_once, gsl_quiet_now);
+}

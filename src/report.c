@@ -14,6 +14,7 @@
 #include <satstat/error.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
+#include "gsl-int.h"
 
 #include "satstat_version.h"
 
@@ -262,6 +263,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
                        satstat_progress_fn progress, void *progress_ctx,
                        satstat_report **out)
 {
+    satstat__gsl_quiet();
     if (!config || !out || config->n_schemes == 0 ||
         config->n_schemes > SATSTAT_MAX_SCHEMES)
         return SATSTAT_EINVAL;
@@ -374,12 +376,12 @@ const satstat_config *satstat_report_config(const satstat_report *r)
 
 /* ---- derived numbers shared by the writers -------------------------------*/
 
-typedef struct sampled {
+typedef struct sampled_side {
     double mean, variance, skewness, kurtosis, saturated, dphi;
     satstat_interval mean_ci, variance_ci, saturated_ci, dphi_ci;
-} sampled;
+} sampled_side;
 
-static void compute_sampled(const satstat_report *r, const entry *e, sampled *s)
+static void compute_sampled(const satstat_report *r, const entry *e, sampled_side *s)
 {
     const satstat_moments *z = satstat_summary_z(e->summary);
     const satstat_moments *d = satstat_summary_dphi(e->summary);
@@ -439,120 +441,154 @@ static const char *state_name(satstat_test_state s)
     return s == SATSTAT_TEST_PASS ? "pass" : s == SATSTAT_TEST_FAIL ? "FAIL" : "skipped";
 }
 
-static void cell(FILE *f, const char *text)
+/* Text columns: a label, then per scheme an analytic and a sampled cell. */
+enum { LABEL_W = 30, ANALYTIC_W = 13, SAMPLED_W = 24 };
+
+/* One row of the table, right-trimmed when it ends. */
+typedef struct text_row {
+    char s[LABEL_W + SATSTAT_MAX_SCHEMES * (ANALYTIC_W + SAMPLED_W) + 64];
+    size_t len;
+} text_row;
+
+static void row_add(text_row *row, int width, const char *text)
 {
-    fprintf(f, "  %-34s", text);
+    if (row->len >= sizeof row->s)
+        return;
+    int n = snprintf(row->s + row->len, sizeof row->s - row->len, "%-*s", width, text);
+    if (n > 0)
+        row->len += (size_t)n;
+    if (row->len >= sizeof row->s)
+        row->len = sizeof row->s - 1;
 }
 
-static void row_label(FILE *f, const char *label)
+static void row_label(text_row *row, const char *label)
 {
-    fprintf(f, "%-26s", label);
+    row->len = 0;
+    row->s[0] = '\0';
+    row_add(row, LABEL_W, label);
+}
+
+static void pair_cells(text_row *row, const char *analytic, const char *sampled)
+{
+    row_add(row, ANALYTIC_W, analytic);
+    row_add(row, SAMPLED_W, sampled);
+}
+
+static void wide_cell(text_row *row, const char *text)
+{
+    row_add(row, ANALYTIC_W + SAMPLED_W, text);
+}
+
+static void end_row(FILE *f, text_row *row)
+{
+    while (row->len > 0 && row->s[row->len - 1] == ' ')
+        row->len--;
+    fprintf(f, "%.*s\n", (int)row->len, row->s);
 }
 
 static void write_text(const satstat_report *r, FILE *f)
 {
     const satstat_config *c = &r->config;
     size_t n = c->n_schemes;
-    char buf[160];
+    char buf[200], an[64], sv[64];
+    text_row row;
 
-    fprintf(f, "satstat %s: pre-activation z = sum_j w_j x_j + b of one neuron\n",
+    fprintf(f, "satstat %s: the law of a neuron's pre-activation z = sum_j w_j x_j + b\n",
             SATSTAT_VERSION);
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-        fprintf(f, "n_in = %llu inputs, the first %llu equal to 1 and the rest 0",
+        fprintf(f, "inputs    n_in = %llu, the first %llu equal to 1 and the rest 0\n",
                 (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
     else
-        fprintf(f, "n_in = %llu inputs, %s", (unsigned long long)c->n_in,
+        fprintf(f, "inputs    n_in = %llu, %s\n", (unsigned long long)c->n_in,
                 c->inputs.canonical);
-    fprintf(f, "; bias %s; %s units, saturated when |z| >= %g\n",
-            c->bias.canonical, c->activation->name, c->threshold);
+    fprintf(f, "bias      %s; %s units, saturated when |z| >= %g\n", c->bias.canonical,
+            c->activation->name, c->threshold);
     if (!r->analytic_only)
-        fprintf(f, "%llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
+        fprintf(f, "sampled   %llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
                 (unsigned long long)c->samples, (unsigned long long)c->seed,
-                satstat_generator_name(), satstat_transform_name(), r->simd,
-                r->elapsed);
-    fprintf(f, "\n");
+                satstat_generator_name(), satstat_transform_name(), r->simd, r->elapsed);
+    fputc('\n', f);
 
-    row_label(f, "scheme");
+    row_label(&row, "");
     for (size_t i = 0; i < n; i++)
-        cell(f, c->schemes[i].canonical);
-    fprintf(f, "\n");
-    row_label(f, "weights");
+        wide_cell(&row, c->schemes[i].canonical);
+    end_row(f, &row);
+    row_label(&row, "weights");
     for (size_t i = 0; i < n; i++) {
         satstat_scheme_describe(&c->schemes[i], buf, sizeof buf);
-        char w[200];
-        snprintf(w, sizeof w, "%s, Var w = %.6g", buf, r->e[i].a.weight_variance);
-        cell(f, w);
+        wide_cell(&row, buf);
     }
-    fprintf(f, "\n");
-    row_label(f, "law of z");
+    end_row(f, &row);
+    row_label(&row, "Var w");
+    for (size_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "%.6g", r->e[i].a.weight_variance);
+        wide_cell(&row, buf);
+    }
+    end_row(f, &row);
+    row_label(&row, "law of z");
     for (size_t i = 0; i < n; i++)
-        cell(f, satstat_law_kind_name(r->e[i].a.law));
-    fprintf(f, "\n\n");
+        wide_cell(&row, r->e[i].a.law == SATSTAT_Z_NORMAL ? "normal, exact"
+                                                          : satstat_law_kind_name(r->e[i].a.law));
+    end_row(f, &row);
+    fputc('\n', f);
 
-    if (!r->analytic_only) {
-        snprintf(buf, sizeof buf, "%g", 100.0 * (1.0 - c->alpha));
-        fprintf(f, "%-26s", "");
-        for (size_t i = 0; i < n; i++) {
-            char h[200];
-            snprintf(h, sizeof h, "analytic | sampled [%s%% CI]", buf);
-            cell(f, h);
-        }
-        fprintf(f, "\n");
-    }
-    sampled s[SATSTAT_MAX_SCHEMES];
+    row_label(&row, "");
+    for (size_t i = 0; i < n; i++)
+        pair_cells(&row, "analytic", r->analytic_only ? "" : "sampled");
+    end_row(f, &row);
+
+    sampled_side s[SATSTAT_MAX_SCHEMES];
     if (!r->analytic_only)
         for (size_t i = 0; i < n; i++)
             compute_sampled(r, &r->e[i], &s[i]);
 
-    const char *labels[] = {"mean z", "Var z", "sd z", "skewness",
-                            "excess kurtosis", NULL, NULL};
-    char sat_label[64], dphi_label[64];
-    snprintf(sat_label, sizeof sat_label, "P(|z| >= %g) saturated", c->threshold);
-    snprintf(dphi_label, sizeof dphi_label, "E[%s'(z)] mean slope", c->activation->name);
-    labels[5] = sat_label;
-    labels[6] = dphi_label;
+    char ci_label[32], sat_label[64], dphi_label[64];
+    snprintf(ci_label, sizeof ci_label, "  %g%% CI", 100.0 * (1.0 - c->alpha));
+    snprintf(sat_label, sizeof sat_label, "saturated P(|z| >= %g)", c->threshold);
+    snprintf(dphi_label, sizeof dphi_label, "mean slope E[%s'(z)]", c->activation->name);
+    const char *labels[] = {"mean z", "Var z", "sd z", "skewness", "excess kurtosis",
+                            sat_label, dphi_label};
     for (int q = 0; q < 7; q++) {
-        row_label(f, labels[q]);
+        int has_ci = 0;
+        row_label(&row, labels[q]);
         for (size_t i = 0; i < n; i++) {
             const satstat_analytic *a = &r->e[i].a;
-            double an[7] = {a->mean, a->variance, sqrt(a->variance), 0.0, 0.0,
+            double av[7] = {a->mean, a->variance, sqrt(a->variance), 0.0, 0.0,
                             a->saturated_fraction, a->mean_activation_derivative};
-            if (r->analytic_only) {
-                if (q == 3 || q == 4)
-                    snprintf(buf, sizeof buf, "%s",
-                             a->law == SATSTAT_Z_NORMAL ? "0" : "-");
-                else
-                    snprintf(buf, sizeof buf, "%.6g", an[q]);
-                cell(f, buf);
-                continue;
-            }
-            const sampled *si = &s[i];
-            double sv[7] = {si->mean, si->variance, sqrt(si->variance),
-                            si->skewness, si->kurtosis, si->saturated, si->dphi};
-            const satstat_interval *ci[7] = {&si->mean_ci, &si->variance_ci, NULL,
-                                             NULL, NULL, &si->saturated_ci,
-                                             &si->dphi_ci};
-            char an_text[24];
+            /* skewness and kurtosis are 0 only when z is exactly normal */
             if ((q == 3 || q == 4) && a->law != SATSTAT_Z_NORMAL)
-                snprintf(an_text, sizeof an_text, "-");
+                snprintf(an, sizeof an, "-");
             else
-                snprintf(an_text, sizeof an_text, "%.6g", an[q]);
-            if (ci[q])
-                snprintf(buf, sizeof buf, "%s | %.5g [%.4g, %.4g]", an_text, sv[q],
-                         ci[q]->lo, ci[q]->hi);
-            else
-                snprintf(buf, sizeof buf, "%s | %.5g", an_text, sv[q]);
-            cell(f, buf);
+                snprintf(an, sizeof an, "%.6g", av[q]);
+            sv[0] = '\0';
+            if (!r->analytic_only) {
+                const sampled_side *si = &s[i];
+                double x[7] = {si->mean, si->variance, sqrt(si->variance), si->skewness,
+                               si->kurtosis, si->saturated, si->dphi};
+                snprintf(sv, sizeof sv, "%.6g", x[q]);
+                has_ci |= q == 0 || q == 1 || q == 5 || q == 6;
+            }
+            pair_cells(&row, an, sv);
         }
-        fprintf(f, "\n");
+        end_row(f, &row);
+        if (!has_ci)
+            continue;
+        row_label(&row, ci_label);
+        for (size_t i = 0; i < n; i++) {
+            const satstat_interval *ci[7] = {&s[i].mean_ci, &s[i].variance_ci, NULL, NULL,
+                                             NULL, &s[i].saturated_ci, &s[i].dphi_ci};
+            snprintf(sv, sizeof sv, "[%.5g, %.5g]", ci[q]->lo, ci[q]->hi);
+            pair_cells(&row, "", sv);
+        }
+        end_row(f, &row);
     }
     if (c->has_claimed_variance) {
-        row_label(f, "claimed Var z");
-        snprintf(buf, sizeof buf, "%.6g (tested instead of the formula)",
-                 c->claimed_variance);
-        for (size_t i = 0; i < n; i++)
-            cell(f, buf);
-        fprintf(f, "\n");
+        row_label(&row, "claimed Var z (tested)");
+        for (size_t i = 0; i < n; i++) {
+            snprintf(an, sizeof an, "%.6g", c->claimed_variance);
+            pair_cells(&row, an, "");
+        }
+        end_row(f, &row);
     }
     if (r->analytic_only) {
         fprintf(f, "\n(analytic only: nothing sampled)\n");
@@ -563,38 +599,32 @@ static void write_text(const satstat_report *r, FILE *f)
                "(Holm-adjusted p)\n", c->alpha);
     for (size_t i = 0; i < n; i++) {
         const entry *e = &r->e[i];
-        fprintf(f, "  %s%s\n", c->schemes[i].canonical,
-                e->a.law == SATSTAT_Z_NORMAL_APPROX
-                    ? "  (* null law is the normal approximation)" : "");
+        fprintf(f, "  %s: %s\n", c->schemes[i].canonical, e->pass ? "pass" : "FAIL");
         for (size_t j = 0; j < e->n_tests; j++) {
             const satstat_test_result *t = &e->tests[j];
             if (t->state == SATSTAT_TEST_SKIPPED) {
-                fprintf(f, "    %-28s %s\n", t->name, t->method);
+                fprintf(f, "    %-27s %s\n", t->name, t->method);
                 continue;
             }
-            fprintf(f, "    %-28s stat %10.4g  p %9.3g  p_adj %9.3g  %-4s%s  %s\n",
-                    t->name, t->statistic, t->p_value, t->p_adjusted,
-                    state_name(t->state), t->approximate ? "*" : " ", t->method);
+            fprintf(f, "    %-27s %-4s  stat %10.4g  p %9.3g  p_adj %9.3g  %s%s\n", t->name,
+                    state_name(t->state), t->statistic, t->p_value, t->p_adjusted,
+                    t->method, t->approximate ? " (against the normal approximation)" : "");
         }
     }
-    fprintf(f, "\n");
-    row_label(f, "verdict");
-    for (size_t i = 0; i < n; i++)
-        cell(f, r->e[i].pass ? "pass" : "FAIL");
-    fprintf(f, "\n");
     if (n >= 2) {
         /* the seed's argument in one line: how many more units start
-         * saturated, and how much slower they learn */
+         * saturated, and how much faster the others learn */
         const satstat_analytic *a0 = &r->e[0].a, *a1 = &r->e[1].a;
         if (a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0)
-            fprintf(f, "\n%s vs %s: %.4g%% vs %.4g%% of units saturated; mean slope "
-                       "E[%s'] %.4g vs %.4g (%.3gx)\n",
+            fprintf(f, "\n%s vs %s: %.4g%% vs %.4g%% of units start saturated; mean slope "
+                       "E[%s'(z)] %.4g vs %.4g, %.3gx\n",
                     c->schemes[0].canonical, c->schemes[1].canonical,
                     100 * a0->saturated_fraction, 100 * a1->saturated_fraction,
                     c->activation->name, a0->mean_activation_derivative,
                     a1->mean_activation_derivative,
                     a1->mean_activation_derivative / a0->mean_activation_derivative);
     }
+    fprintf(f, "verdict: %s\n", satstat_report_pass(r) ? "pass" : "FAIL");
 }
 
 /* ---- JSON ------------------------------------------------------------------*/
@@ -658,7 +688,7 @@ static json_t *report_json(const satstat_report *r)
             json_object_set_new(an, "claimed_mean_activation_derivative", num(e->null_dphi));
         }
         if (!r->analytic_only) {
-            sampled s;
+            sampled_side s;
             compute_sampled(r, e, &s);
             json_t *em = json_pack(
                 "{s:I s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o}",
@@ -749,7 +779,7 @@ static void write_csv(const satstat_report *r, FILE *f)
                     a->mean_activation_derivative, NAN, NULL, NULL);
             continue;
         }
-        sampled s;
+        sampled_side s;
         compute_sampled(r, e, &s);
         csv_row(f, name, "weight_variance", a->weight_variance, NAN, NULL, NULL);
         csv_row(f, name, "mean", a->mean, s.mean, &s.mean_ci, find_test(e, "mean"));

@@ -21,6 +21,7 @@
 #include <satstat/rng.h>
 
 #include "kernel-int.h"
+#include "gsl-int.h"
 
 enum { ROUND_BLOCKS = 64, STACK_DEPTH = 64 };
 
@@ -356,6 +357,7 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
                    const satstat_layout *layout, satstat_progress_fn progress,
                    void *progress_ctx, satstat_summary **out)
 {
+    satstat__gsl_quiet();
     if (!config || !scheme || !out || !config->activation || !layout_valid(layout))
         return SATSTAT_EINVAL;
     if (config->samples == 0 || config->samples > SATSTAT_MAX_SAMPLES ||
