@@ -322,6 +322,7 @@ static int parse(int argc, char **argv, cli *c)
 typedef struct progress {
     int enabled;
     int shown;
+    double last_drawn;
     struct timespec start;
 } progress;
 
@@ -342,6 +343,9 @@ static int on_progress(void *ctx, uint64_t done, uint64_t total)
     double elapsed = seconds_since(&p->start);
     if (elapsed < 1.0 && !p->shown)
         return 0; /* short runs stay silent */
+    if (done < total && elapsed - p->last_drawn < 0.1)
+        return 0; /* ten redraws a second are enough */
+    p->last_drawn = elapsed;
     double frac = total ? (double)done / (double)total : 1.0;
     int width = 30, filled = (int)(frac * width);
     char bar[32];
@@ -389,7 +393,7 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    progress p = {0, 0, {0, 0}};
+    progress p = {0, 0, 0.0, {0, 0}};
     p.enabled = !c.quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
 
