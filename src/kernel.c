@@ -24,7 +24,102 @@
 
 enum { LANES = 16, PER_BATCH = 4 * LANES };
 
-/* The four words of Philox blocks base .. base+15 of one stream. */
+/* The four words of Philox blocks base .. base+15 of one stream.
+ *
+ * GCC vectorises the scalar round (transform-int.h) with 64-bit multiplies
+ * (vpmullq) and lane shuffles; the hand-written versions below use the
+ * 32×32→64 unsigned multiply on even and odd lanes and two blends, which
+ * is what Philox was designed for (Salmon et al. 2011, section 4).  They
+ * compute the same integers, so every path gives the same words; test_rng
+ * and test_sampler check it against Random123. */
+#if defined(__AVX512F__)
+#include <immintrin.h>
+
+/* hi and lo halves of the 16 products m·x (unsigned 32×32→64) */
+static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
+{
+    __m512i even = _mm512_mul_epu32(x, m);
+    __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
+    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
+    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
+}
+
+static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t base,
+                                uint32_t w0[LANES], uint32_t w1[LANES],
+                                uint32_t w2[LANES], uint32_t w3[LANES])
+{
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    __m512i x0 = _mm512_add_epi32(_mm512_set1_epi32((int)base),
+                                  _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                                                    10, 11, 12, 13, 14, 15));
+    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
+    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+    __m512i x3 = _mm512_set1_epi32((int)stream);
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m512i hi0, lo0, hi1, lo1;
+        mulhilo16(x0, m0, &hi0, &lo0);
+        mulhilo16(x2, m1, &hi1, &lo1);
+        /* x0' = hi1 ^ x1 ^ k0, x2' = hi0 ^ x3 ^ k1 (0x96: three-way xor) */
+        x0 = _mm512_ternarylogic_epi32(hi1, x1, _mm512_set1_epi32((int)k0), 0x96);
+        x2 = _mm512_ternarylogic_epi32(hi0, x3, _mm512_set1_epi32((int)k1), 0x96);
+        x1 = lo1;
+        x3 = lo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+    _mm512_storeu_si512((void *)w0, x0);
+    _mm512_storeu_si512((void *)w1, x1);
+    _mm512_storeu_si512((void *)w2, x2);
+    _mm512_storeu_si512((void *)w3, x3);
+}
+
+#elif defined(__AVX2__)
+#include <immintrin.h>
+
+static inline void mulhilo8(__m256i x, __m256i m, __m256i *hi, __m256i *lo)
+{
+    __m256i even = _mm256_mul_epu32(x, m);
+    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
+    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+}
+
+static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t base,
+                                uint32_t w0[LANES], uint32_t w1[LANES],
+                                uint32_t w2[LANES], uint32_t w3[LANES])
+{
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
+    const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
+    for (int half = 0; half < 2; half++) {
+        __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u * (uint32_t)half)),
+                                      _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
+        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
+        __m256i x3 = _mm256_set1_epi32((int)stream);
+        uint32_t k0 = job->key[0], k1 = job->key[1];
+        for (int r = 0; r < 10; r++) {
+            __m256i hi0, lo0, hi1, lo1;
+            mulhilo8(x0, m0, &hi0, &lo0);
+            mulhilo8(x2, m1, &hi1, &lo1);
+            x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32((int)k0));
+            x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32((int)k1));
+            x1 = lo1;
+            x3 = lo0;
+            k0 += PHILOX_W32_0;
+            k1 += PHILOX_W32_1;
+        }
+        _mm256_storeu_si256((__m256i *)(void *)(w0 + 8 * half), x0);
+        _mm256_storeu_si256((__m256i *)(void *)(w1 + 8 * half), x1);
+        _mm256_storeu_si256((__m256i *)(void *)(w2 + 8 * half), x2);
+        _mm256_storeu_si256((__m256i *)(void *)(w3 + 8 * half), x3);
+    }
+}
+
+#else
 static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
                                 uint64_t neuron, uint32_t base,
                                 uint32_t w0[LANES], uint32_t w1[LANES],
@@ -40,6 +135,7 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
         w3[l] = x3;
     }
 }
+#endif
 
 /* Weight draws of one batch, standardised (N(0,1) or U(−1,1)), in the
  * order v[k·16 + l] = draw number 4·(16b + l) + k. */

@@ -13,6 +13,8 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,21 +134,36 @@ typedef struct run {
     uint64_t round_first_block;  /* first block of the current round     */
     uint64_t round_blocks;       /* blocks in the current round          */
     uint64_t next;               /* next block offset to take (locked)   */
+    unsigned running;            /* workers still busy (locked)          */
     pthread_mutex_t lock;
+    pthread_cond_t idle;         /* signalled when `running` drops to 0  */
+    atomic_int cancel;           /* set by the caller's progress callback */
+    atomic_uint_fast64_t done;   /* neurons finished, for progress only  */
     satstat_summary slots[ROUND_BLOCKS];
     double *sub;
     size_t n_sub;
-    int lock_ready;
+    int lock_ready, cond_ready;
 } run;
 
-static void block_compute(run *r, uint64_t block, satstat_summary *out)
+/* Neurons computed between two looks at the cancel flag: a few
+ * milliseconds of work at n_in = 1000, about 0.1 s at n_in = 10^8. */
+enum { CANCEL_CHUNK = 8 };
+
+/* Returns 0, or 1 when cancelled part-way (the partial is then unused). */
+static int block_compute(run *r, uint64_t block, satstat_summary *out)
 {
     double z[SATSTAT_BLOCK_NEURONS];
     uint64_t first = block * SATSTAT_BLOCK_NEURONS;
     uint64_t left = r->samples - first;
     size_t count = left < SATSTAT_BLOCK_NEURONS ? (size_t)left
                                                 : SATSTAT_BLOCK_NEURONS;
-    r->kernel(&r->job, first, count, z);
+    for (size_t i = 0; i < count; i += CANCEL_CHUNK) {
+        if (atomic_load_explicit(&r->cancel, memory_order_relaxed))
+            return 1;
+        size_t n = count - i < CANCEL_CHUNK ? count - i : CANCEL_CHUNK;
+        r->kernel(&r->job, first + i, n, z + i);
+        atomic_fetch_add_explicit(&r->done, n, memory_order_relaxed);
+    }
 
     const satstat_config *c = r->config;
     double t = c->threshold;
@@ -173,6 +190,7 @@ static void block_compute(run *r, uint64_t block, satstat_summary *out)
         if (neuron < r->n_sub)
             r->sub[neuron] = zi;
     }
+    return 0;
 }
 
 static void *worker(void *arg)
@@ -181,11 +199,40 @@ static void *worker(void *arg)
     for (;;) {
         pthread_mutex_lock(&r->lock);
         uint64_t k = r->next++;
-        pthread_mutex_unlock(&r->lock);
-        if (k >= r->round_blocks)
+        if (k >= r->round_blocks) {
+            if (--r->running == 0)
+                pthread_cond_signal(&r->idle);
+            pthread_mutex_unlock(&r->lock);
             return NULL;
+        }
+        pthread_mutex_unlock(&r->lock);
         block_compute(r, r->round_first_block + k, &r->slots[k]);
     }
+}
+
+/* Wait for the round's workers, calling `progress` about ten times a
+ * second; a non-zero answer raises the cancel flag the workers watch. */
+static void wait_round(run *r, satstat_progress_fn progress, void *ctx)
+{
+    pthread_mutex_lock(&r->lock);
+    while (r->running > 0) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        int rc = pthread_cond_timedwait(&r->idle, &r->lock, &until);
+        if (rc != 0 && r->running > 0 && progress) {
+            pthread_mutex_unlock(&r->lock);
+            uint64_t done = atomic_load_explicit(&r->done, memory_order_relaxed);
+            if (progress(ctx, done, r->samples) != 0)
+                atomic_store(&r->cancel, 1);
+            pthread_mutex_lock(&r->lock);
+        }
+    }
+    pthread_mutex_unlock(&r->lock);
 }
 
 static unsigned default_threads(void)
@@ -389,6 +436,11 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     if (pthread_mutex_init(&r->lock, NULL) != 0)
         goto done;
     r->lock_ready = 1;
+    if (pthread_cond_init(&r->idle, NULL) != 0)
+        goto done;
+    r->cond_ready = 1;
+    atomic_init(&r->cancel, 0);
+    atomic_init(&r->done, 0);
 
     uint64_t blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
                       SATSTAT_BLOCK_NEURONS;
@@ -402,17 +454,30 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
         r->round_first_block = first;
         r->round_blocks = blocks - first < ROUND_BLOCKS ? blocks - first : ROUND_BLOCKS;
         r->next = 0;
-        unsigned started = 0;
         unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
-        /* the calling thread works too; helpers take the rest */
-        for (unsigned t = 1; t < want; t++) {
+        unsigned started = 0;
+        pthread_mutex_lock(&r->lock);
+        r->running = want;
+        pthread_mutex_unlock(&r->lock);
+        for (unsigned t = 0; t < want; t++) {
             if (pthread_create(&tids[started], NULL, worker, r) != 0)
                 break; /* fewer threads: same blocks, same bits */
             started++;
         }
-        worker(r);
+        if (started == 0) {
+            rc = SATSTAT_ENOMEM;
+            break;
+        }
+        pthread_mutex_lock(&r->lock);
+        r->running -= want - started; /* the ones that never started */
+        pthread_mutex_unlock(&r->lock);
+        wait_round(r, progress, progress_ctx);
         for (unsigned t = 0; t < started; t++)
             pthread_join(tids[t], NULL);
+        if (atomic_load(&r->cancel)) {
+            rc = SATSTAT_ECANCELED;
+            break;
+        }
 
         /* push the round's partials in block order */
         for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
@@ -462,6 +527,8 @@ done:
         free(r->sub);
         if (r->lock_ready)
             pthread_mutex_destroy(&r->lock);
+        if (r->cond_ready)
+            pthread_cond_destroy(&r->idle);
     }
     if (stack)
         for (size_t i = 0; i < STACK_DEPTH; i++)
