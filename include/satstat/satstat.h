@@ -13,4 +13,5 @@
 #include <satstat/report.h>
 #include <satstat/io.h>
 #include <satstat/plot.h>
+#include <satstat/exact.h>
 #endif
