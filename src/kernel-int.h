@@ -48,6 +48,21 @@ void satstat__kernel_avx2(const satstat__kernel_job *job, uint64_t first,
 void satstat__kernel_avx512(const satstat__kernel_job *job, uint64_t first,
                             size_t count, double *z);
 
+/* Normals 64·first_batch .. 64·(first_batch+batches)−1 of the weight
+ * stream of `neuron`, in draw order (job->weight_family must be normal). */
+typedef void (*satstat__fill_fn)(const satstat__kernel_job *job, uint64_t neuron,
+                                 uint32_t first_batch, size_t batches, float *out);
+
+void satstat__fill_baseline(const satstat__kernel_job *job, uint64_t neuron,
+                            uint32_t first_batch, size_t batches, float *out);
+void satstat__fill_avx2(const satstat__kernel_job *job, uint64_t neuron,
+                        uint32_t first_batch, size_t batches, float *out);
+void satstat__fill_avx512(const satstat__kernel_job *job, uint64_t neuron,
+                          uint32_t first_batch, size_t batches, float *out);
+
+/* The fill function of the path satstat__kernel_select would choose. */
+satstat__fill_fn satstat__fill_select(void);
+
 /* The kernel for a path name ("avx512", "avx2", "baseline"), honouring the
  * CPU and SATSTAT_SIMD; *name gets the chosen path. */
 satstat__kernel_fn satstat__kernel_select(const char **name);

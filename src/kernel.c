@@ -21,6 +21,7 @@
 #define SATSTAT__CAT2(a, b) a##b
 #define SATSTAT__CAT(a, b) SATSTAT__CAT2(a, b)
 #define KERNEL_NAME SATSTAT__CAT(satstat__kernel_, SATSTAT_KERNEL_SUFFIX)
+#define FILL_NAME SATSTAT__CAT(satstat__fill_, SATSTAT_KERNEL_SUFFIX)
 
 enum { LANES = 16, PER_BATCH = 4 * LANES };
 
@@ -248,4 +249,20 @@ void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
 {
     for (size_t i = 0; i < count; i++)
         z[i] = one_neuron(job, first + i);
+}
+
+/* Normals 64·first_batch .. 64·(first_batch + batches) − 1 of one stream,
+ * in draw order: the generator alone, without the dot product. */
+void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_batch,
+               size_t batches, float *out)
+{
+    float v[PER_BATCH];
+    double unused[PER_BATCH];
+    for (size_t b = 0; b < batches; b++) {
+        weight_batch(job, neuron, first_batch + (uint32_t)b, v, unused);
+        float *o = out + b * PER_BATCH;
+        for (int l = 0; l < LANES; l++)
+            for (int k = 0; k < 4; k++)
+                o[4 * l + k] = v[k * LANES + l];
+    }
 }

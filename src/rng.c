@@ -141,6 +141,44 @@ satstat__kernel_fn satstat__kernel_select(const char **name)
     return satstat__kernel_baseline;
 }
 
+satstat__fill_fn satstat__fill_select(void)
+{
+    satstat__kernel_fn k = satstat__kernel_select(NULL);
+    if (k == satstat__kernel_avx512)
+        return satstat__fill_avx512;
+    if (k == satstat__kernel_avx2)
+        return satstat__fill_avx2;
+    return satstat__fill_baseline;
+}
+
+void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                          uint64_t first, size_t n, float *out)
+{
+    enum { BATCH = 64 };
+    satstat__kernel_job job;
+    memset(&job, 0, sizeof job);
+    job.key[0] = (uint32_t)seed;
+    job.key[1] = (uint32_t)(seed >> 32);
+    job.weight_stream = stream;
+    job.weight_family = SATSTAT__W_NORMAL;
+    /* ragged head and tail from the scalar reference, whole batches from
+     * the SIMD kernel: the same numbers either way */
+    size_t head = (size_t)((BATCH - first % BATCH) % BATCH);
+    if (head > n)
+        head = n;
+    satstat_stream_normals(seed, stream, neuron, first, head, out);
+    first += head;
+    out += head;
+    n -= head;
+    size_t batches = n / BATCH;
+    if (batches && first / BATCH + batches <= UINT32_MAX)
+        satstat__fill_select()(&job, neuron, (uint32_t)(first / BATCH), batches, out);
+    else
+        batches = 0;
+    size_t done = batches * BATCH;
+    satstat_stream_normals(seed, stream, neuron, first + done, n - done, out + done);
+}
+
 const char *satstat_simd_path(void)
 {
     const char *name = "baseline";

@@ -1038,6 +1038,49 @@ double satstat_chisq_Q(double x, double nu)
     return clamp01(q);
 }
 
+double satstat_chisq_P(double x, double nu)
+{
+    gsl_quiet();
+    if (isnan(x) || !(nu > 0.0) || !isfinite(nu))
+        return NAN;
+    if (x <= 0.0)
+        return 0.0;
+    if (isinf(x))
+        return 1.0;
+    double p;
+    if (nu <= CHISQ_WH_NU) {
+        p = gsl_cdf_chisq_P(x, nu);
+    } else {
+        double v = 2.0 / (9.0 * nu);
+        double z = (cbrt(x / nu) - (1.0 - v)) / sqrt(v);
+        p = gsl_cdf_ugaussian_P(z);
+    }
+    if (!isfinite(p))
+        return NAN;
+    return clamp01(p);
+}
+
+/* (n−1)s²/σ0² ~ χ²(n−1) exactly when the sample is Gaussian with variance
+ * σ0² (Cochran's theorem); two-sided p = 2·min(P, Q), each tail computed
+ * directly.  The statistic reported is the standardised
+ * (s²/σ0² − 1)·√((n−1)/2), comparable with the robust test's z. */
+int satstat_variance_test_normal(const satstat_moments *m, double sigma0_sq,
+                                 satstat_test *t)
+{
+    gsl_quiet();
+    if (m == NULL || t == NULL || m->n < 2 || !(sigma0_sq > 0.0) ||
+        !isfinite(sigma0_sq))
+        return SATSTAT_EINVAL;
+    double nu = (double)(m->n - 1);
+    double x = m->m2 / sigma0_sq; /* (n−1)s²/σ0² */
+    double lower = satstat_chisq_P(x, nu), upper = satstat_chisq_Q(x, nu);
+    if (!isfinite(lower) || !isfinite(upper) || !isfinite(x))
+        return SATSTAT_ENUMERIC;
+    t->statistic = (x / nu - 1.0) * sqrt(nu / 2.0);
+    t->p_value = clamp01(2.0 * fmin(lower, upper));
+    return SATSTAT_OK;
+}
+
 /* Tolerance on Σ expected_prob − 1 ("up to rounding"). */
 #define CHISQ_PROB_TOL 1e-6
 /* Smallest expected count of a pool (Cochran's rule of thumb). */

@@ -53,6 +53,10 @@ double satstat_uniform_from_bits(uint32_t k);
 /* Draws number first .. first+n−1 of a neuron's stream. */
 void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
                             uint64_t first, size_t n, float *out);
+/* The same numbers as satstat_stream_normals, computed by the SIMD
+ * kernel: the fast way to fill a buffer with normals. */
+void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                          uint64_t first, size_t n, float *out);
 void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
                              uint64_t first, size_t n, double *out);
 void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,

@@ -56,6 +56,10 @@ int satstat_mean_interval(const satstat_moments *m, double alpha,
  * p. 229): z = (s² − σ0²)/√[(m4 − s⁴(n−3)/(n−1))/n], m4 = M4/n. */
 int satstat_variance_test(const satstat_moments *m, double sigma0_sq,
                           satstat_test *t);
+/* Variance of a Gaussian sample: (n−1)s²/σ0² against χ²(n−1), exact at
+ * every n when the sample is normal, two-sided. */
+int satstat_variance_test_normal(const satstat_moments *m, double sigma0_sq,
+                                 satstat_test *t);
 /* s² ± z_{1−α/2}·SE with the same fourth-moment SE, clipped at 0. */
 int satstat_variance_interval(const satstat_moments *m, double alpha,
                               satstat_interval *ci);
@@ -91,8 +95,10 @@ double satstat_ad_pvalue(uint64_t n, double a2);
  * pooled left to right until each pool expects ≥ 5.  d.f. = pools − 1. */
 int satstat_chisq_gof(const uint64_t *observed, const double *expected_prob,
                       size_t bins, satstat_test *t, size_t *dof);
-/* Upper tail Q(x; ν): GSL below ν = 1e5, Wilson–Hilferty above. */
+/* Upper tail Q(x; ν) and lower tail P(x; ν): GSL up to ν = 1e5,
+ * Wilson–Hilferty above (NUMERICS.md: GSL loses digits there). */
 double satstat_chisq_Q(double x, double nu);
+double satstat_chisq_P(double x, double nu);
 
 /* Holm's step-down adjustment of m p-values (Holm 1979); adjusted[i] is
  * monotone in the sorted order and capped at 1. */

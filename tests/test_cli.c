@@ -1,0 +1,1142 @@
+/* test_cli.c — the satstat command as a user runs it: every bad input of
+ * the core issue (exit 2, one line on stderr naming the option and the
+ * value, nothing on stdout, no file), --help / --version, the JSON
+ * contract of SPEC.md, same seed ⇒ same numbers for any --threads, the
+ * exit codes 0 / 1 / 3, --output (atomic replace, devices and FIFOs
+ * written in place, nothing half-written), and SIGINT / SIGTERM (130 /
+ * 143, nothing written).
+ *
+ * The binary is run with fork + execv; its path comes from SATSTAT_EXE
+ * (set by tests/meson.build).  Every run is bounded by a timeout guard,
+ * and the binary must never exit 77 (harnesses read it as "skipped").
+ */
+#define _GNU_SOURCE
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#define MAX_ARGS 32
+#define RUN_TIMEOUT_S 60.0  /* any single ordinary run */
+#define SIGNAL_TIMEOUT_S 10.0 /* an interrupted run must end within this */
+
+static const char *exe_path;
+
+/* ---- the runner ----------------------------------------------------------*/
+
+typedef struct run_result {
+    int status;     /* exit status (WEXITSTATUS) */
+    char *out;      /* captured stdout, NUL-terminated */
+    size_t out_len;
+    char *err;      /* captured stderr, NUL-terminated */
+    size_t err_len;
+    double seconds; /* wall time */
+} run_result;
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void sleep_s(double s)
+{
+    struct timespec t;
+    t.tv_sec = (time_t)s;
+    t.tv_nsec = (long)((s - (double)t.tv_sec) * 1e9);
+    while (nanosleep(&t, &t) != 0 && errno == EINTR)
+        ;
+}
+
+/* An anonymous temp file (mkstemp, unlinked at once). */
+static int temp_fd(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/satstat-cli-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    ck_assert_msg(fd >= 0, "mkstemp(%s): %s", path, strerror(errno));
+    unlink(path);
+    return fd;
+}
+
+static char *slurp_fd(int fd, size_t *len)
+{
+    off_t size = lseek(fd, 0, SEEK_END);
+    ck_assert_msg(size >= 0, "lseek: %s", strerror(errno));
+    ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+    char *buf = malloc((size_t)size + 1);
+    ck_assert_ptr_nonnull(buf);
+    size_t got = 0;
+    while (got < (size_t)size) {
+        ssize_t n = read(fd, buf + got, (size_t)size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        ck_assert_msg(n > 0, "read: %s", n < 0 ? strerror(errno) : "short read");
+        got += (size_t)n;
+    }
+    buf[got] = '\0';
+    *len = got;
+    return buf;
+}
+
+/* Start satstat with args (NULL-terminated, argv[0] excluded); stdin from
+ * /dev/null, stdout and stderr to the given descriptors. */
+static pid_t spawn(const char *const *args, int out_fd, int err_fd)
+{
+    char *argv[MAX_ARGS + 2];
+    size_t n = 0;
+    argv[n++] = (char *)"satstat";
+    for (; args[n - 1]; n++) {
+        ck_assert_msg(n <= MAX_ARGS, "too many arguments");
+        argv[n] = (char *)args[n - 1];
+    }
+    argv[n] = NULL;
+    fflush(NULL);
+    pid_t pid = fork();
+    ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        int in = open("/dev/null", O_RDONLY);
+        if (in < 0 || dup2(in, STDIN_FILENO) < 0 || dup2(out_fd, STDOUT_FILENO) < 0 ||
+            dup2(err_fd, STDERR_FILENO) < 0)
+            _exit(126);
+        umask(022);
+        execv(exe_path, argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* Wait for pid at most timeout seconds; on timeout SIGKILL it and fail.
+ * Returns the raw wait status. */
+static int wait_bounded(pid_t pid, double timeout, const char *what)
+{
+    double deadline = now_s() + timeout;
+    for (;;) {
+        int st;
+        pid_t w = waitpid(pid, &st, WNOHANG);
+        if (w == pid)
+            return st;
+        ck_assert_msg(w == 0 || errno == EINTR, "waitpid: %s", strerror(errno));
+        if (now_s() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            ck_abort_msg("satstat %s: still running after %.0f s; killed", what, timeout);
+        }
+        sleep_s(0.005);
+    }
+}
+
+/* The exit status of a run that must have exited normally, never 77. */
+static int exit_status_of(int st, const char *what)
+{
+    ck_assert_msg(WIFEXITED(st), "satstat %s: killed by signal %d", what,
+                  WIFSIGNALED(st) ? WTERMSIG(st) : -1);
+    int code = WEXITSTATUS(st);
+    ck_assert_msg(code != 127 && code != 126, "satstat %s: could not exec %s", what,
+                  exe_path);
+    ck_assert_msg(code != 77, "satstat %s: exit status 77 (read as 'skipped')", what);
+    return code;
+}
+
+static void describe(const char *const *args, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; args[i] && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s'%s'", i ? " " : "", args[i]);
+}
+
+static run_result run_args(const char *const *args)
+{
+    char what[1024];
+    describe(args, what, sizeof what);
+    int out_fd = temp_fd(), err_fd = temp_fd();
+    double t0 = now_s();
+    pid_t pid = spawn(args, out_fd, err_fd);
+    int st = wait_bounded(pid, RUN_TIMEOUT_S, what);
+    run_result r;
+    r.seconds = now_s() - t0;
+    r.status = exit_status_of(st, what);
+    r.out = slurp_fd(out_fd, &r.out_len);
+    r.err = slurp_fd(err_fd, &r.err_len);
+    close(out_fd);
+    close(err_fd);
+    return r;
+}
+
+/* run("--n-in", "0", NULL) */
+static run_result run(const char *first, ...)
+{
+    const char *args[MAX_ARGS + 1];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a = first; a; a = va_arg(ap, const char *)) {
+        ck_assert_msg(n < MAX_ARGS, "too many arguments");
+        args[n++] = a;
+    }
+    va_end(ap);
+    args[n] = NULL;
+    return run_args(args);
+}
+
+static void result_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+    r->out = r->err = NULL;
+}
+
+/* ---- helpers ---------------------------------------------------------------*/
+
+static size_t count_char(const char *s, size_t len, char c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == c;
+    return n;
+}
+
+/* stderr is exactly one line: one '\n', at the end, and something before it */
+static void assert_one_line(const run_result *r, const char *what)
+{
+    ck_assert_msg(r->err_len > 1 && count_char(r->err, r->err_len, '\n') == 1 &&
+                      r->err[r->err_len - 1] == '\n',
+                  "%s: stderr is not exactly one line: [%s]", what, r->err);
+}
+
+static int is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_';
+}
+
+/* needle occurs in hay as a token: not glued to letters, digits or '.' on
+ * either side (so the value "0" is not found inside "100000000"). */
+static int contains_token(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return 1;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        int left_ok = p == hay || !is_word_char(p[-1]) || !is_word_char(needle[0]);
+        int right_ok = !is_word_char(p[n]) || !is_word_char(needle[n - 1]);
+        if (left_ok && right_ok)
+            return 1;
+    }
+    return 0;
+}
+
+/* contains_token for any of the '|'-separated alternatives */
+static int contains_any(const char *hay, const char *alternatives)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", alternatives);
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, "|", &save); tok; tok = strtok_r(NULL, "|", &save))
+        if (contains_token(hay, tok))
+            return 1;
+    return 0;
+}
+
+static char *make_temp_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/satstat-cli-dir-XXXXXX", dir && *dir ? dir : "/tmp");
+    ck_assert_msg(mkdtemp(path) != NULL, "mkdtemp: %s", strerror(errno));
+    char *copy = strdup(path);
+    ck_assert_ptr_nonnull(copy);
+    return copy;
+}
+
+/* The names in dir (without . and ..), ','-joined into buf; returns count. */
+static size_t list_dir(const char *dir, char *buf, size_t size)
+{
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "opendir(%s): %s", dir, strerror(errno));
+    size_t n = 0, len = 0;
+    buf[0] = '\0';
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (len < size)
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? "," : "", e->d_name);
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+/* Remove dir and the plain files / FIFOs in it. */
+static void remove_dir(char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char path[8192];
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+    free(dir);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    ck_assert_ptr_nonnull(p);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int path_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    ck_assert_msg(fd >= 0, "open(%s): %s", path, strerror(errno));
+    char *s = slurp_fd(fd, len);
+    close(fd);
+    return s;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_msg(f != NULL, "fopen(%s): %s", path, strerror(errno));
+    fputs(text, f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+static json_t *parse_json(const char *text, size_t len, const char *what)
+{
+    json_error_t err;
+    json_t *root = json_loadb(text, len, 0, &err);
+    ck_assert_msg(root != NULL, "%s: stdout is not JSON (line %d: %s): %.200s", what,
+                  err.line, err.text, text);
+    ck_assert_msg(json_is_object(root), "%s: JSON is not an object", what);
+    return root;
+}
+
+static json_t *member(const json_t *obj, const char *key)
+{
+    ck_assert_msg(json_is_object(obj), "not an object where '%s' was expected", key);
+    json_t *v = json_object_get(obj, key);
+    ck_assert_msg(v != NULL, "missing JSON field '%s'", key);
+    return v;
+}
+
+static double number(const json_t *obj, const char *key)
+{
+    json_t *v = member(obj, key);
+    ck_assert_msg(json_is_number(v), "JSON field '%s' is not a number", key);
+    return json_number_value(v);
+}
+
+static const char *string(const json_t *obj, const char *key)
+{
+    json_t *v = member(obj, key);
+    ck_assert_msg(json_is_string(v), "JSON field '%s' is not a string", key);
+    return json_string_value(v);
+}
+
+static int boolean(const json_t *obj, const char *key)
+{
+    json_t *v = member(obj, key);
+    ck_assert_msg(json_is_boolean(v), "JSON field '%s' is not a boolean", key);
+    return json_is_true(v);
+}
+
+static void interval(const json_t *obj, const char *key, double *lo, double *hi)
+{
+    json_t *v = member(obj, key);
+    ck_assert_msg(json_is_array(v) && json_array_size(v) == 2,
+                  "JSON field '%s' is not a [low, high] pair", key);
+    ck_assert(json_is_number(json_array_get(v, 0)));
+    ck_assert(json_is_number(json_array_get(v, 1)));
+    *lo = json_number_value(json_array_get(v, 0));
+    *hi = json_number_value(json_array_get(v, 1));
+    ck_assert_msg(*lo <= *hi, "'%s': low %g > high %g", key, *lo, *hi);
+}
+
+/* json_dumps of a member, keys sorted: a canonical form to compare. */
+static char *dump_member(const json_t *obj, const char *key)
+{
+    char *s = json_dumps(member(obj, key), JSON_SORT_KEYS | JSON_COMPACT |
+                                               JSON_REAL_PRECISION(17));
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+static json_t *scheme_named(const json_t *root, const char *name)
+{
+    json_t *schemes = member(root, "schemes");
+    ck_assert(json_is_array(schemes));
+    for (size_t i = 0; i < json_array_size(schemes); i++) {
+        json_t *s = json_array_get(schemes, i);
+        if (strcmp(string(s, "scheme"), name) == 0)
+            return s;
+    }
+    ck_abort_msg("no scheme '%s' in the report", name);
+    return NULL;
+}
+
+/* ---- bad input --------------------------------------------------------------*/
+
+typedef struct bad_case {
+    const char *args[6];  /* NULL-terminated */
+    const char *need[5];  /* tokens the error line must contain ('|': any of) */
+} bad_case;
+
+static const bad_case bad_cases[] = {
+    {{"--n-in", "0"}, {"--n-in", "0"}},
+    {{"--n-in", "-5"}, {"--n-in", "-5"}},
+    {{"--n-in", "1e30"}, {"--n-in", "1e30"}},
+    {{"--n-in", "12abc"}, {"--n-in", "12abc"}},
+    {{"--n-in=0"}, {"--n-in", "0"}},
+    {{"--samples", "abc"}, {"--samples", "abc"}},
+    {{"--samples", "0"}, {"--samples", "0"}},
+    {{"--samples", "-1"}, {"--samples", "-1"}},
+    {{"--samples", "1.5"}, {"--samples", "1.5"}},
+    {{"--samples", "1e6x"}, {"--samples", "1e6x"}},
+    {{"--scheme", "nope"}, {"--scheme", "nope", "standard", "scaled"}},
+    {{"--scheme=nope"}, {"--scheme", "nope", "standard", "scaled"}},
+    {{"--scheme", "normal:-1"}, {"--scheme", "normal:-1"}},
+    {{"--scheme", "normal:nan"}, {"--scheme", "normal:nan"}},
+    {{"--scheme", "normal:"}, {"--scheme", "normal:"}},
+    {{"--scheme", ""}, {"--scheme", "''|\"\""}},
+    {{"--scheme", "uniform:0"}, {"--scheme", "uniform:0"}},
+    {{"--scheme", "standard,,scaled"}, {"--scheme", "standard,,scaled"}},
+    {{"--threshold", "inf"}, {"--threshold", "inf"}},
+    {{"--threshold", "-1"}, {"--threshold", "-1"}},
+    {{"--threshold", "nan"}, {"--threshold", "nan"}},
+    {{"--active", "2000", "--n-in", "1000"}, {"--active", "2000"}},
+    {{"--n-in", "1000", "--active", "2000"}, {"--active", "2000"}},
+    {{"--active", "-1"}, {"--active", "-1"}},
+    {{"--inputs", "bernoulli:1.5"}, {"--inputs", "bernoulli:1.5"}},
+    {{"--inputs", "bern"}, {"--inputs", "bern"}},
+    {{"--bias", "normal:-2"}, {"--bias", "normal:-2"}},
+    {{"--bias", "const:inf"}, {"--bias", "const:inf"}},
+    {{"--activation", "nope"}, {"--activation", "nope", "sigmoid"}},
+    {{"--alpha", "0"}, {"--alpha", "0"}},
+    {{"--alpha", "1"}, {"--alpha", "1"}},
+    {{"--expect-variance", "0"}, {"--expect-variance", "0"}},
+    {{"--expect-variance", "nan"}, {"--expect-variance", "nan"}},
+    {{"--format", "xml"}, {"--format", "xml"}},
+    {{"--threads", "0"}, {"--threads", "0"}},
+    {{"--threads", "1.5"}, {"--threads", "1.5"}},
+    {{"--seed", "-3x"}, {"--seed", "-3x"}},
+    {{"--seed", "9223372036854775808"}, {"--seed", "9223372036854775808"}},
+    {{"--n-out", "0"}, {"--n-out", "0"}},
+    {{"--bogus"}, {"--bogus"}},
+    {{"--bogus=3"}, {"--bogus"}},
+    {{"--n-in"}, {"--n-in"}},
+    {{"--scheme"}, {"--scheme"}},
+    {{"stray"}, {"stray"}},
+    {{"run", "stray"}, {"stray"}},
+    {{"run", "--n-in", "0"}, {"--n-in", "0"}},
+};
+
+#define N_BAD_CASES ((int)(sizeof bad_cases / sizeof bad_cases[0]))
+
+static void check_bad(const bad_case *c, const run_result *r, const char *what)
+{
+    ck_assert_msg(r->status == 2, "%s: exit %d, expected 2 (stderr: %s)", what, r->status,
+                  r->err);
+    ck_assert_msg(r->out_len == 0, "%s: wrote to stdout: %.200s", what, r->out);
+    assert_one_line(r, what);
+    for (size_t i = 0; i < 5 && c->need[i]; i++)
+        ck_assert_msg(contains_any(r->err, c->need[i]),
+                      "%s: error line does not name %s: %s", what, c->need[i], r->err);
+}
+
+/* Each bad input: exit 2, one line naming the option and the value, empty
+ * stdout; and with --output, the file is not created (nor an existing one
+ * touched). */
+START_TEST(bad_input)
+{
+    const bad_case *c = &bad_cases[_i];
+    char what[512];
+    describe(c->args, what, sizeof what);
+
+    run_result r = run_args(c->args);
+    check_bad(c, &r, what);
+    result_free(&r);
+
+    /* again with --output first ("run" must stay the first word) */
+    char *dir = make_temp_dir();
+    char *file = path_in(dir, "report.json");
+    const char *args[12];
+    size_t n = 0, k = 0;
+    if (c->args[0] && strcmp(c->args[0], "run") == 0)
+        args[n++] = c->args[k++];
+    args[n++] = "--output";
+    args[n++] = file;
+    for (; c->args[k]; k++)
+        args[n++] = c->args[k];
+    args[n] = NULL;
+    r = run_args(args);
+    check_bad(c, &r, what);
+    ck_assert_msg(!path_exists(file), "%s: --output file created on bad input", what);
+    char names[1024];
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 0, "%s: left files: %s", what,
+                  names);
+    result_free(&r);
+
+    /* an existing file is left as it was */
+    write_file(file, "old\n");
+    r = run_args(args);
+    check_bad(c, &r, what);
+    size_t len;
+    char *text = read_file(file, &len);
+    ck_assert_str_eq(text, "old\n");
+    ck_assert_uint_eq(list_dir(dir, names, sizeof names), 1);
+    free(text);
+    result_free(&r);
+
+    free(file);
+    remove_dir(dir);
+}
+END_TEST
+
+/* --output into a directory that does not exist: exit 3, one line naming
+ * the path, nothing created. */
+START_TEST(output_missing_dir)
+{
+    char *dir = make_temp_dir();
+    char *file = path_in(dir, "no/such/dir/report.json");
+    run_result r = run("--samples", "2000", "--quiet", "--output", file, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_uint_eq(r.out_len, 0);
+    assert_one_line(&r, "--output into a missing directory");
+    ck_assert_msg(strstr(r.err, file) != NULL, "error does not name %s: %s", file, r.err);
+    char names[1024];
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 0, "left: %s", names);
+    result_free(&r);
+
+    /* --output naming an existing directory: exit 3, the directory unchanged */
+    r = run("--samples", "2000", "--quiet", "--output", dir, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_uint_eq(r.out_len, 0);
+    assert_one_line(&r, "--output naming a directory");
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 0, "left: %s", names);
+    result_free(&r);
+    free(file);
+    remove_dir(dir);
+}
+END_TEST
+
+/* ---- help and version -------------------------------------------------------*/
+
+START_TEST(help)
+{
+    const char *forms[][3] = {{"--help", NULL, NULL}, {"run", "--help", NULL}};
+    for (size_t i = 0; i < 2; i++) {
+        run_result r = run_args(forms[i]);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_msg(strstr(r.out, "Usage") != NULL, "no Usage in: %.200s", r.out);
+        ck_assert_ptr_nonnull(strstr(r.out, "--scheme"));
+        ck_assert_ptr_nonnull(strstr(r.out, "--expect-variance"));
+        ck_assert_ptr_nonnull(strstr(r.out, "--output"));
+        ck_assert_ptr_nonnull(strstr(r.out, "--samples"));
+        ck_assert_uint_eq(r.err_len, 0);
+        result_free(&r);
+    }
+    /* --help wins over other (valid) options */
+    run_result r = run("--scheme", "scaled", "--help", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "Usage"));
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(version)
+{
+    const char *forms[][3] = {{"--version", NULL, NULL}, {"run", "--version", NULL}};
+    for (size_t i = 0; i < 2; i++) {
+        run_result r = run_args(forms[i]);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_msg(strncmp(r.out, "satstat 0.1.0", 13) == 0, "version output: %s", r.out);
+        ck_assert_uint_eq(r.err_len, 0);
+        result_free(&r);
+    }
+}
+END_TEST
+
+/* ---- the JSON contract ----------------------------------------------------*/
+
+static void check_test_entry(const json_t *t)
+{
+    const char *name = string(t, "name");
+    ck_assert(strlen(name) > 0);
+    json_t *st = member(t, "statistic");
+    json_t *p = member(t, "p_value");
+    ck_assert_msg(json_is_number(st) || json_is_null(st), "test %s: statistic", name);
+    ck_assert_msg(json_is_number(p) || json_is_null(p), "test %s: p_value", name);
+    if (json_is_number(p)) {
+        double pv = json_number_value(p);
+        ck_assert_msg(pv >= 0.0 && pv <= 1.0, "test %s: p_value %g", name, pv);
+    }
+    boolean(t, "pass");
+}
+
+/* SPEC's fields; returns the top-level pass. */
+static int check_report_shape(const json_t *root, double samples, int analytic_only)
+{
+    ck_assert_str_eq(string(root, "version"), "0.1.0");
+    json_t *cfg = member(root, "config");
+    ck_assert_double_eq(number(cfg, "n_in"), 1000);
+    ck_assert_double_eq(number(cfg, "active"), 500);
+    ck_assert_double_eq(number(cfg, "samples"), samples);
+    ck_assert(json_is_integer(member(cfg, "seed")));
+    ck_assert_double_eq(number(cfg, "threshold"), 4);
+    ck_assert_str_eq(string(cfg, "activation"), "sigmoid");
+    ck_assert_double_eq_tol(number(cfg, "alpha"), 0.001, 1e-15);
+    ck_assert(strlen(string(cfg, "generator")) > 0);
+    ck_assert(strlen(string(cfg, "simd")) > 0);
+
+    json_t *schemes = member(root, "schemes");
+    ck_assert(json_is_array(schemes));
+    ck_assert_uint_ge(json_array_size(schemes), 1);
+    int all_pass = 1;
+    for (size_t i = 0; i < json_array_size(schemes); i++) {
+        json_t *s = json_array_get(schemes, i);
+        string(s, "scheme");
+        ck_assert(number(s, "weight_variance") > 0);
+        json_t *a = member(s, "analytic");
+        number(a, "mean");
+        ck_assert(number(a, "variance") > 0);
+        double sf = number(a, "saturated_fraction");
+        ck_assert(sf >= 0 && sf <= 1);
+        number(a, "mean_activation_derivative");
+        int pass = boolean(s, "pass");
+        all_pass &= pass;
+        if (analytic_only)
+            continue;
+        json_t *e = member(s, "empirical");
+        ck_assert_double_eq(number(e, "samples"), samples);
+        double lo, hi;
+        number(e, "mean");
+        double v = number(e, "variance");
+        interval(e, "variance_ci", &lo, &hi);
+        ck_assert_msg(lo <= v && v <= hi, "variance %g outside its CI [%g, %g]", v, lo, hi);
+        double f = number(e, "saturated_fraction");
+        interval(e, "saturated_fraction_ci", &lo, &hi);
+        ck_assert_msg(lo <= f && f <= hi && lo >= 0 && hi <= 1,
+                      "saturated fraction %g, CI [%g, %g]", f, lo, hi);
+        number(e, "mean_activation_derivative");
+        json_t *tests = member(s, "tests");
+        ck_assert(json_is_array(tests));
+        const char *needed[] = {"mean", "variance", "saturated_fraction", "distribution"};
+        for (size_t k = 0; k < 4; k++) {
+            int found = 0;
+            for (size_t j = 0; j < json_array_size(tests); j++)
+                found |= strcmp(string(json_array_get(tests, j), "name"), needed[k]) == 0;
+            ck_assert_msg(found, "scheme %zu: no test named %s", i, needed[k]);
+        }
+        int tests_pass = 1;
+        for (size_t j = 0; j < json_array_size(tests); j++) {
+            json_t *t = json_array_get(tests, j);
+            check_test_entry(t);
+            tests_pass &= boolean(t, "pass");
+        }
+        /* a scheme passes only if its tests do (skipped tests count as
+         * passing in the report) */
+        if (pass)
+            ck_assert_msg(tests_pass, "scheme %zu passes with a failing test", i);
+    }
+    int top = boolean(root, "pass");
+    ck_assert_int_eq(top, all_pass);
+    return top;
+}
+
+START_TEST(json_report)
+{
+    run_result r = run("--samples", "20000", "--format", "json", "--quiet", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_uint_eq(r.err_len, 0);
+    json_t *root = parse_json(r.out, r.out_len, "default run");
+    ck_assert(check_report_shape(root, 20000, 0));
+    json_t *schemes = member(root, "schemes");
+    ck_assert_uint_eq(json_array_size(schemes), 2);
+    json_t *std = json_array_get(schemes, 0), *scl = json_array_get(schemes, 1);
+    ck_assert_str_eq(string(std, "scheme"), "standard");
+    ck_assert_str_eq(string(scl, "scheme"), "scaled");
+    ck_assert_double_eq_tol(number(member(std, "analytic"), "variance"), 501.0, 1e-9);
+    ck_assert_double_eq_tol(number(member(scl, "analytic"), "variance"), 1.5, 1e-12);
+    ck_assert_double_eq_tol(number(std, "weight_variance"), 1.0, 1e-15);
+    ck_assert_double_eq_tol(number(scl, "weight_variance"), 1e-3, 1e-15);
+    ck_assert_double_eq_tol(number(member(std, "analytic"), "saturated_fraction"),
+                            0.858168, 5e-7);
+    ck_assert_double_eq_tol(number(member(scl, "analytic"), "saturated_fraction"),
+                            0.0010908, 5e-8);
+    ck_assert_double_eq_tol(number(member(std, "analytic"), "mean_activation_derivative"),
+                            0.017765, 5e-7);
+    ck_assert_double_eq_tol(number(member(scl, "analytic"), "mean_activation_derivative"),
+                            0.192763, 5e-7);
+    char *plain = dump_member(root, "schemes");
+
+    /* with the command word, and with --name=value: the same numbers */
+    const char *const with_run[] = {"run", "--samples", "20000", "--format", "json",
+                                    "--quiet", NULL};
+    const char *const with_eq[] = {"--samples=20000", "--format=json", "--quiet", NULL};
+    const char *const *forms[] = {with_run, with_eq};
+    for (size_t i = 0; i < 2; i++) {
+        run_result r2 = run_args(forms[i]);
+        ck_assert_int_eq(r2.status, 0);
+        json_t *root2 = parse_json(r2.out, r2.out_len, "second form");
+        check_report_shape(root2, 20000, 0);
+        char *other = dump_member(root2, "schemes");
+        ck_assert_msg(strcmp(plain, other) == 0, "form %zu gives different schemes", i);
+        free(other);
+        json_decref(root2);
+        result_free(&r2);
+    }
+    free(plain);
+    json_decref(root);
+    result_free(&r);
+}
+END_TEST
+
+/* Same seed, same numbers, whatever the thread count; another seed differs. */
+START_TEST(threads_reproducible)
+{
+    char *dumps[3];
+    const char *threads[] = {"1", "2", "3"};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r = run("--samples", "50000", "--format", "json", "--quiet", "--threads",
+                           threads[i], NULL);
+        ck_assert_msg(r.status == 0 || r.status == 1, "exit %d: %s", r.status, r.err);
+        json_t *root = parse_json(r.out, r.out_len, "threads run");
+        check_report_shape(root, 50000, 0);
+        dumps[i] = dump_member(root, "schemes");
+        json_decref(root);
+        result_free(&r);
+    }
+    ck_assert_msg(strcmp(dumps[0], dumps[1]) == 0, "--threads 1 and 2 differ");
+    ck_assert_msg(strcmp(dumps[0], dumps[2]) == 0, "--threads 1 and 3 differ");
+
+    run_result r = run("--samples", "50000", "--format", "json", "--quiet", "--threads", "2",
+                       "--seed", "2", NULL);
+    ck_assert(r.status == 0 || r.status == 1);
+    json_t *root = parse_json(r.out, r.out_len, "seed 2");
+    char *other = dump_member(root, "schemes");
+    ck_assert_msg(strcmp(dumps[0], other) != 0, "--seed 2 gives the numbers of seed 1");
+    free(other);
+    json_decref(root);
+    result_free(&r);
+    for (size_t i = 0; i < 3; i++)
+        free(dumps[i]);
+}
+END_TEST
+
+/* A scheme's draws are keyed by its spec, not its position in the list. */
+START_TEST(scheme_alone_same_bits)
+{
+    run_result both = run("--samples", "20000", "--format", "json", "--quiet", NULL);
+    run_result alone = run("--scheme", "scaled", "--samples", "20000", "--format", "json",
+                           "--quiet", NULL);
+    ck_assert_int_eq(both.status, 0);
+    ck_assert_int_eq(alone.status, 0);
+    json_t *rb = parse_json(both.out, both.out_len, "default run");
+    json_t *ra = parse_json(alone.out, alone.out_len, "--scheme scaled");
+    ck_assert_uint_eq(json_array_size(member(ra, "schemes")), 1);
+    json_t *sb = scheme_named(rb, "scaled"), *sa = scheme_named(ra, "scaled");
+    char *eb = dump_member(sb, "empirical"), *ea = dump_member(sa, "empirical");
+    ck_assert_msg(strcmp(eb, ea) == 0, "scaled differs alone and in the default run:\n%s\n%s",
+                  ea, eb);
+    char *tb = dump_member(sb, "tests"), *ta = dump_member(sa, "tests");
+    ck_assert_msg(strcmp(tb, ta) == 0, "scaled's tests differ alone and in the default run");
+    free(eb);
+    free(ea);
+    free(tb);
+    free(ta);
+    json_decref(rb);
+    json_decref(ra);
+    result_free(&both);
+    result_free(&alone);
+}
+END_TEST
+
+/* ---- exit codes -----------------------------------------------------------*/
+
+START_TEST(wrong_claim_exit_1)
+{
+    /* forgetting the bias: claimed 1.0, true 1.5, default 1e6 samples */
+    run_result r = run("--scheme", "scaled", "--expect-variance", "1.0", "--format", "json",
+                       "--quiet", NULL);
+    ck_assert_msg(r.status == 1, "exit %d, expected 1: %s", r.status, r.err);
+    json_t *root = parse_json(r.out, r.out_len, "wrong claim");
+    ck_assert(!check_report_shape(root, 1000000, 0));
+    json_t *s = scheme_named(root, "scaled");
+    ck_assert(!boolean(s, "pass"));
+    ck_assert_double_eq_tol(number(member(s, "analytic"), "variance"), 1.5, 1e-12);
+    /* SPEC: the report adds claimed_variance (somewhere in the scheme or
+     * the config); the formula's value stays in analytic.variance */
+    ck_assert_msg(strstr(r.out, "claimed_variance") != NULL, "no claimed_variance in report");
+    json_decref(root);
+    result_free(&r);
+
+    /* the text report is also complete on exit 1 */
+    r = run("--scheme", "scaled", "--expect-variance", "1.0", "--quiet", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(r.out_len > 100, "text report missing on exit 1");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(right_claim_exit_0)
+{
+    run_result r = run("--scheme", "scaled", "--expect-variance", "1.5", "--format", "json",
+                       "--quiet", NULL);
+    ck_assert_msg(r.status == 0, "exit %d, expected 0: %s", r.status, r.err);
+    json_t *root = parse_json(r.out, r.out_len, "right claim");
+    ck_assert(check_report_shape(root, 1000000, 0));
+    json_decref(root);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(analytic_only_fast)
+{
+    run_result r = run("--analytic-only", "--format", "json", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_msg(r.seconds < 3.0, "--analytic-only took %.2f s", r.seconds);
+    json_t *root = parse_json(r.out, r.out_len, "--analytic-only");
+    check_report_shape(root, 1000000, 1);
+    ck_assert_double_eq_tol(number(member(scheme_named(root, "standard"), "analytic"),
+                                   "variance"), 501.0, 1e-9);
+    json_decref(root);
+    result_free(&r);
+
+    r = run("--analytic-only", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(r.out_len > 0);
+    ck_assert(r.seconds < 3.0);
+    result_free(&r);
+}
+END_TEST
+
+/* ---- formats -----------------------------------------------------------------*/
+
+START_TEST(csv_header)
+{
+    /* no --quiet: stderr is not a terminal, so no progress bar either */
+    run_result r = run("--samples", "20000", "--format", "csv", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_msg(r.err_len == 0, "stderr (not a terminal): %s", r.err);
+    const char *header =
+        "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,p_adjusted,verdict\n";
+    ck_assert_msg(strncmp(r.out, header, strlen(header)) == 0, "first line: %.120s", r.out);
+    /* every line has the header's 10 fields */
+    size_t lines = 0;
+    for (const char *p = r.out; *p;) {
+        const char *nl = strchr(p, '\n');
+        ck_assert_msg(nl != NULL, "last line not terminated");
+        size_t commas = count_char(p, (size_t)(nl - p), ',');
+        ck_assert_msg(commas == 9, "line %zu has %zu fields: %.*s", lines + 1, commas + 1,
+                      (int)(nl - p), p);
+        lines++;
+        p = nl + 1;
+    }
+    ck_assert_uint_gt(lines, 2);
+    result_free(&r);
+}
+END_TEST
+
+/* ---- --output -----------------------------------------------------------------*/
+
+START_TEST(output_file)
+{
+    char *dir = make_temp_dir();
+    char *file = path_in(dir, "report.json");
+    char names[1024];
+
+    run_result r = run("--samples", "20000", "--format", "json", "--quiet", "--output", file,
+                       NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_uint_eq(r.err_len, 0);
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 1, "dir holds: %s", names);
+    ck_assert_str_eq(names, "report.json");
+    size_t len;
+    char *text = read_file(file, &len);
+    json_t *root = parse_json(text, len, "--output file");
+    check_report_shape(root, 20000, 0);
+    ck_assert_int_eq(json_integer_value(member(member(root, "config"), "seed")), 1);
+    json_decref(root);
+    free(text);
+    /* the mode a plain open would give (the child runs with umask 022) */
+    struct stat st;
+    ck_assert_int_eq(stat(file, &st), 0);
+    ck_assert_msg((st.st_mode & 0777) == 0644, "mode %o", (unsigned)(st.st_mode & 0777));
+    result_free(&r);
+
+    /* rerun over an existing (longer) file: replaced whole */
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    for (int i = 0; i < 20000; i++)
+        fputs("junk junk junk junk\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+    r = run("--samples", "20000", "--format", "json", "--quiet", "--seed", "2", "--output",
+            file, NULL);
+    ck_assert_msg(r.status == 0 || r.status == 1, "exit %d: %s", r.status, r.err);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 1, "dir holds: %s", names);
+    text = read_file(file, &len);
+    root = parse_json(text, len, "replaced --output file");
+    ck_assert_int_eq(json_integer_value(member(member(root, "config"), "seed")), 2);
+    json_decref(root);
+    free(text);
+    result_free(&r);
+
+    /* a symlink to a regular file: the target is replaced, the link stays */
+    char *link = path_in(dir, "link.json");
+    ck_assert_int_eq(symlink("report.json", link), 0);
+    r = run("--samples", "2000", "--format", "csv", "--quiet", "--output", link, NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert_msg(S_ISLNK(st.st_mode), "--output replaced the symlink itself");
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 2, "dir holds: %s", names);
+    text = read_file(file, &len);
+    ck_assert_msg(strncmp(text, "scheme,quantity,", 16) == 0, "target not rewritten");
+    free(text);
+    result_free(&r);
+
+    free(link);
+    free(file);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(output_dev_full)
+{
+    struct stat st;
+    if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode)) {
+        fprintf(stderr, "test_cli: no /dev/full here; output_dev_full not run\n");
+        return;
+    }
+    const char *formats[] = {"json", "text", "csv"};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r = run("--samples", "20000", "--quiet", "--format", formats[i],
+                           "--output", "/dev/full", NULL);
+        ck_assert_msg(r.status == 3, "--format %s: exit %d, expected 3", formats[i], r.status);
+        ck_assert_uint_eq(r.out_len, 0);
+        assert_one_line(&r, "--output /dev/full");
+        ck_assert_msg(strstr(r.err, "/dev/full") != NULL, "error does not name /dev/full: %s",
+                      r.err);
+        ck_assert_int_eq(stat("/dev/full", &st), 0);
+        ck_assert_msg(S_ISCHR(st.st_mode), "/dev/full is no longer a character device");
+        result_free(&r);
+    }
+}
+END_TEST
+
+/* A FIFO is written in place, not renamed over. */
+START_TEST(output_fifo)
+{
+    char *dir = make_temp_dir();
+    char *fifo = path_in(dir, "pipe");
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+    ck_assert_msg(rd >= 0, "open fifo: %s", strerror(errno));
+    int out_fd = temp_fd(), err_fd = temp_fd();
+    const char *args[] = {"--samples", "2000", "--format", "csv", "--quiet", "--output", fifo,
+                          NULL};
+    pid_t pid = spawn(args, out_fd, err_fd);
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap + 1);
+    ck_assert_ptr_nonnull(buf);
+    double deadline = now_s() + RUN_TIMEOUT_S;
+    int st = 0, done = 0;
+    for (;;) {
+        ssize_t n = read(rd, buf + len, cap - len);
+        if (n > 0) {
+            len += (size_t)n;
+            if (len == cap) {
+                cap *= 2;
+                buf = realloc(buf, cap + 1);
+                ck_assert_ptr_nonnull(buf);
+            }
+            continue;
+        }
+        if (done)
+            break; /* drained after the writer exited */
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            done = 1;
+            continue;
+        }
+        if (now_s() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            ck_abort_msg("satstat writing to a FIFO did not finish");
+        }
+        sleep_s(0.005);
+    }
+    buf[len] = '\0';
+    close(rd);
+    int code = exit_status_of(st, "--output FIFO");
+    ck_assert_int_eq(code, 0);
+    ck_assert_msg(strncmp(buf, "scheme,quantity,", 16) == 0, "FIFO got: %.80s", buf);
+    struct stat s;
+    ck_assert_int_eq(lstat(fifo, &s), 0);
+    ck_assert_msg(S_ISFIFO(s.st_mode), "the FIFO was replaced");
+    char names[1024];
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 1, "dir holds: %s", names);
+    free(buf);
+    close(out_fd);
+    close(err_fd);
+    free(fifo);
+    remove_dir(dir);
+}
+END_TEST
+
+/* ---- signals --------------------------------------------------------------------*/
+
+static void interrupted_run(int sig, int expected)
+{
+    char *dir = make_temp_dir();
+    char *file = path_in(dir, "report.json");
+    int out_fd = temp_fd(), err_fd = temp_fd();
+    const char *args[] = {"--samples", "1e9", "--quiet", "--output", file, NULL};
+    pid_t pid = spawn(args, out_fd, err_fd);
+    sleep_s(0.5);
+    ck_assert_int_eq(kill(pid, sig), 0);
+    int st = wait_bounded(pid, SIGNAL_TIMEOUT_S, "interrupted");
+    int code = exit_status_of(st, "interrupted");
+    size_t len;
+    char *err = slurp_fd(err_fd, &len);
+    ck_assert_msg(code == expected, "signal %d: exit %d, expected %d (stderr: %s)", sig, code,
+                  expected, err);
+    ck_assert_msg(!path_exists(file), "signal %d: %s was created", sig, file);
+    char names[1024];
+    ck_assert_msg(list_dir(dir, names, sizeof names) == 0, "signal %d: left %s", sig, names);
+    char *out = slurp_fd(out_fd, &len);
+    ck_assert_uint_eq(len, 0);
+    free(out);
+    free(err);
+    close(out_fd);
+    close(err_fd);
+    free(file);
+    remove_dir(dir);
+}
+
+START_TEST(sigint)
+{
+    interrupted_run(SIGINT, 130);
+}
+END_TEST
+
+START_TEST(sigterm)
+{
+    interrupted_run(SIGTERM, 143);
+}
+END_TEST
+
+/* interrupted with the report going to stdout: nothing printed there */
+START_TEST(sigint_stdout)
+{
+    int out_fd = temp_fd(), err_fd = temp_fd();
+    const char *args[] = {"--samples", "1e9", "--format", "json", NULL};
+    pid_t pid = spawn(args, out_fd, err_fd);
+    sleep_s(0.5);
+    ck_assert_int_eq(kill(pid, SIGINT), 0);
+    int code = exit_status_of(wait_bounded(pid, SIGNAL_TIMEOUT_S, "interrupted"),
+                              "interrupted");
+    ck_assert_int_eq(code, 130);
+    size_t len;
+    char *out = slurp_fd(out_fd, &len);
+    ck_assert_msg(len == 0, "stdout after SIGINT: %.200s", out);
+    free(out);
+    close(out_fd);
+    close(err_fd);
+}
+END_TEST
+
+/* ---- the suite -------------------------------------------------------------------*/
+
+static TCase *tcase(Suite *s, const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, 120);
+    suite_add_tcase(s, tc);
+    return tc;
+}
+
+static Suite *cli_suite(void)
+{
+    Suite *s = suite_create("cli");
+    TCase *tc = tcase(s, "bad input");
+    tcase_add_loop_test(tc, bad_input, 0, N_BAD_CASES);
+    tcase_add_test(tc, output_missing_dir);
+    tc = tcase(s, "help and version");
+    tcase_add_test(tc, help);
+    tcase_add_test(tc, version);
+    tc = tcase(s, "json");
+    tcase_add_test(tc, json_report);
+    tc = tcase(s, "reproducible");
+    tcase_add_test(tc, threads_reproducible);
+    tcase_add_test(tc, scheme_alone_same_bits);
+    tc = tcase(s, "exit codes");
+    tcase_add_test(tc, wrong_claim_exit_1);
+    tcase_add_test(tc, right_claim_exit_0);
+    tcase_add_test(tc, analytic_only_fast);
+    tc = tcase(s, "csv");
+    tcase_add_test(tc, csv_header);
+    tc = tcase(s, "output");
+    tcase_add_test(tc, output_file);
+    tcase_add_test(tc, output_dev_full);
+    tcase_add_test(tc, output_fifo);
+    tc = tcase(s, "signals");
+    tcase_add_test(tc, sigint);
+    tcase_add_test(tc, sigterm);
+    tcase_add_test(tc, sigint_stdout);
+    return s;
+}
+
+int main(void)
+{
+    exe_path = getenv("SATSTAT_EXE");
+    if (!exe_path || !*exe_path) {
+        fprintf(stderr, "test_cli: SATSTAT_EXE is not set: it must hold the path of the "
+                        "built satstat binary (meson test sets it)\n");
+        return EXIT_FAILURE;
+    }
+    if (access(exe_path, X_OK) != 0) {
+        fprintf(stderr, "test_cli: SATSTAT_EXE=%s is not an executable file: %s\n", exe_path,
+                strerror(errno));
+        return EXIT_FAILURE;
+    }
+    SRunner *sr = srunner_create(cli_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
