@@ -160,6 +160,24 @@ START_TEST(approximate_laws_labelled)
 }
 END_TEST
 
+/* Down to one neuron the report completes; tests that cannot apply at that
+ * size are skipped, not failed. */
+START_TEST(tiny_samples)
+{
+    for (uint64_t n = 1; n <= 12; n++) {
+        satstat_config c = config_of(NULL, n);
+        satstat_report *r = run(&c, 0);
+        ck_assert_uint_eq(satstat_summary_z(satstat_report_summary(r, 1))->n, n);
+        if (n < 10)
+            ck_assert_int_eq(test_named(r, 0, "distribution_binned")->state,
+                             SATSTAT_TEST_SKIPPED);
+        if (n < 2)
+            ck_assert_int_eq(test_named(r, 0, "variance")->state, SATSTAT_TEST_SKIPPED);
+        satstat_report_free(r);
+    }
+}
+END_TEST
+
 START_TEST(analytic_only)
 {
     satstat_config c = config_of(NULL, 1000000);
@@ -299,6 +317,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, degenerate_z);
     tcase_add_test(tc, approximate_laws_labelled);
     tcase_add_test(tc, analytic_only);
+    tcase_add_test(tc, tiny_samples);
     suite_add_tcase(s, tc);
     tc = tcase_create("formats");
     tcase_set_timeout(tc, 120);
