@@ -216,9 +216,12 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
         uint64_t j0 = (uint64_t)b * PER_BATCH;
         int plain = job->x == NULL && !job->bernoulli && j0 + PER_BATCH <= support;
         if (plain) {
-            /* all inputs of this batch are 1: the hot path */
-            for (int k = 0; k < PER_BATCH; k++)
-                acc[k % LANES] += vu[k];
+            /* all inputs of this batch are 1: the hot path.  Written as
+             * rows of 16 so it vectorises; the additions into each lane
+             * happen in the same order as in the general loop below. */
+            for (int q = 0; q < 4; q++)
+                for (int l = 0; l < LANES; l++)
+                    acc[l] += vu[q * LANES + l];
             continue;
         }
         /* x[k]: the input that draw k meets, i.e. input
@@ -234,8 +237,9 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
             uint64_t j = j0 + 4u * (uint64_t)(k % LANES) + (uint64_t)(k / LANES);
             x[k] = j < support ? x[k] : 0.0;
         }
-        for (int k = 0; k < PER_BATCH; k++)
-            acc[k % LANES] += vu[k] * x[k];
+        for (int q = 0; q < 4; q++)
+            for (int l = 0; l < LANES; l++)
+                acc[l] += vu[q * LANES + l] * x[q * LANES + l];
     }
     /* fixed pairwise tree over the 16 lanes */
     for (int width = LANES / 2; width > 0; width /= 2)
