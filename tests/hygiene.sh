@@ -1,0 +1,30 @@
+#!/bin/sh
+# tests/hygiene.sh CC SOURCE_ROOT LIBRARY
+# Each public header compiles on its own under -std=c11 -pedantic -Werror,
+# and the shared library exports no symbol without the satstat_ prefix.
+set -u
+cc=$1 root=$2 lib=$3
+status=0
+for h in "$root"/include/satstat/*.h; do
+    name=satstat/$(basename "$h")
+    if ! printf '#include <%s>\nint satstat_hygiene_probe;\n' "$name" |
+        $cc -std=c11 -pedantic -Wall -Wextra -Werror -fsyntax-only \
+            -I"$root/include" -x c - 2>/tmp/satstat-hygiene.$$; then
+        echo "FAIL: $name does not compile on its own:"
+        cat /tmp/satstat-hygiene.$$
+        status=1
+    else
+        echo "ok: $name compiles alone"
+    fi
+done
+rm -f /tmp/satstat-hygiene.$$
+# defined, exported symbols (functions and data) of the shared library
+bad=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' | grep -v '^satstat_' || true)
+if [ -n "$bad" ]; then
+    echo "FAIL: exported symbols without the satstat_ prefix:"
+    echo "$bad"
+    status=1
+else
+    echo "ok: every exported symbol starts with satstat_"
+fi
+exit $status
