@@ -38,10 +38,18 @@ typedef struct cli {
     const char *output;
     int analytic_only;
     int quiet;
+    int demo;                     /* `satstat demo [DIR]`               */
+    const char *plots;            /* --plots DIR (demo: DIR or "plots") */
+    int demo_dir_given;
+    satstat_render_format render; /* --render                           */
+    int render_given;
+    satstat_plot_options plot;    /* --plot-size                        */
+    int plot_size_given;
 } cli;
 
 static const char usage_text[] =
     "Usage: satstat [run] [OPTIONS]\n"
+    "       satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
     "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
     "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
     "and by sampling the weights, side by side, with statistical tests.\n"
@@ -49,6 +57,8 @@ static const char usage_text[] =
     "With no command, satstat runs the seed experiment: 1000 inputs of which 500\n"
     "are on, N(0,1) bias, schemes 'standard' (N(0,1) weights, Var z = 501) and\n"
     "'scaled' (N(0,1/n_in) weights, Var z = 1.5), 1e6 neurons each.\n"
+    "'satstat demo' runs it too, writes its figures (gnuplot scripts and PNGs)\n"
+    "into DIR [plots] and prints the report.\n"
     "\n"
     "Options:\n"
     "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
@@ -68,12 +78,18 @@ static const char usage_text[] =
     "  --expect-variance V    test a claimed Var z instead of the formula's\n"
     "  --format F             text, json or csv  [text]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
-    "  --quiet                no progress bar\n"
+    "  --plots DIR            write gnuplot scripts of the figures into DIR (created\n"
+    "                         if missing); each holds its data and runs anywhere\n"
+    "  --render FMT           png, svg, pdf or none: run gnuplot on the scripts\n"
+    "                         (needs --plots)  [png when gnuplot is on PATH]\n"
+    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    "  --quiet                no progress bar, no notes\n"
     "  --help                 show this help and exit\n"
     "  --version              show the version and exit\n"
     "\n"
     "Exit status: 0 all verifications passed, 1 a verification failed, 2 bad usage\n"
-    "or input, 3 runtime failure (I/O), 130/143 interrupted by SIGINT/SIGTERM.\n"
+    "or input, 3 runtime failure (I/O, gnuplot failing when --render was given),\n"
+    "130/143 interrupted by SIGINT/SIGTERM.\n"
     "\n"
     "Examples:\n"
     "  satstat                                   the seed experiment\n"
@@ -83,6 +99,9 @@ static const char usage_text[] =
     "                                            it forgets the bias)\n"
     "  satstat --scheme normal:0.05,uniform:0.1 --inputs bernoulli:0.2 --format json\n"
     "  satstat --samples 1e8 --threads 2 --output report.csv --format csv\n"
+    "  satstat --scheme scaled,uniform:0.05 --plots figs --render svg --plot-size 1920x1200\n"
+    "                                            figures of two schemes, as SVG\n"
+    "  satstat demo                              the seed gallery into plots/\n"
     "\n"
     "Report bugs to the satstat issue tracker.\n";
 
@@ -140,7 +159,7 @@ enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
-    OPT_QUIET, OPT_HELP, OPT_VERSION,
+    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE,
 };
 
 static const struct option long_options[] = {
@@ -161,6 +180,9 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -174,7 +196,15 @@ static const char *option_name(int code)
     return "?";
 }
 
-/* Returns -1 to go on, or an exit status. */
+/* The options `satstat demo` takes: the seed experiment is fixed. */
+static int demo_option(int code)
+{
+    return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
+           || code == OPT_QUIET || code == OPT_HELP || code == OPT_VERSION || code == ':'
+           || code == '?';
+}
+
+/* Returns -1 to go on, or an exit status.  c->demo is set by the caller. */
 static int parse(int argc, char **argv, cli *c)
 {
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -185,6 +215,12 @@ static int parse(int argc, char **argv, cli *c)
     c->output = NULL;
     c->analytic_only = 0;
     c->quiet = 0;
+    c->plots = NULL;
+    c->demo_dir_given = 0;
+    c->render = SATSTAT_RENDER_PNG;
+    c->render_given = 0;
+    satstat_plot_options_default(&c->plot);
+    c->plot_size_given = 0;
     uint64_t u;
 
     opterr = 0; /* we print our own one-line errors */
@@ -194,6 +230,14 @@ static int parse(int argc, char **argv, cli *c)
         snprintf(opt, sizeof opt, "--%s", option_name(code));
         const char *v = optarg;
         int rc = -1;
+        if (c->demo && !demo_option(code)) {
+            char line[160];
+            snprintf(line, sizeof line,
+                     "not an option of 'satstat demo' (it runs the seed experiment; "
+                     "try 'satstat --help')");
+            usage_error(opt, line);
+            return EXIT_USAGE;
+        }
         switch (code) {
         case OPT_SCHEME:
             if (satstat_scheme_parse_list(v, cfg->schemes, SATSTAT_MAX_SCHEMES,
@@ -281,6 +325,23 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_QUIET:
             c->quiet = 1;
             break;
+        case OPT_PLOTS:
+            if (!*v)
+                rc = bad_value(opt, v, "empty directory name");
+            else if (strpbrk(v, "\n\r"))
+                rc = bad_value(opt, v, "a directory name with a line break cannot be recorded in the scripts");
+            c->plots = v;
+            break;
+        case OPT_RENDER:
+            if (satstat_render_format_parse(v, &c->render, msg) != SATSTAT_OK)
+                rc = bad_value(opt, v, msg);
+            c->render_given = 1;
+            break;
+        case OPT_PLOT_SIZE:
+            if (satstat_plot_size_parse(v, &c->plot.width, &c->plot.height, msg) != SATSTAT_OK)
+                rc = bad_value(opt, v, msg);
+            c->plot_size_given = 1;
+            break;
         case OPT_HELP:
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_PASS : EXIT_RUNTIME;
@@ -303,11 +364,29 @@ static int parse(int argc, char **argv, cli *c)
         if (rc >= 0)
             return rc;
     }
+    if (c->demo && optind < argc) {
+        const char *dir = argv[optind++];
+        if (!*dir || strpbrk(dir, "\n\r"))
+            return bad_value("demo DIR", dir, !*dir ? "empty directory name"
+                             : "a directory name with a line break cannot be recorded in the scripts");
+        c->plots = dir;
+        c->demo_dir_given = 1;
+    }
     if (optind < argc) {
         char line[320];
         snprintf(line, sizeof line, "unexpected argument '%s' (try 'satstat --help')",
                  argv[optind]);
         usage_error(NULL, line);
+        return EXIT_USAGE;
+    }
+    if (c->demo && !c->plots)
+        c->plots = "plots";
+    if (c->render_given && !c->plots) {
+        usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return EXIT_USAGE;
+    }
+    if (c->plot_size_given && !c->plots) {
+        usage_error("--plot-size", "needs --plots DIR");
         return EXIT_USAGE;
     }
     if (satstat_config_validate(cfg, msg) != SATSTAT_OK) {
@@ -365,6 +444,56 @@ static void progress_clear(progress *p)
         fprintf(stderr, "\r%72s\r", "");
 }
 
+/* ---- figures ---------------------------------------------------------------*/
+
+/* Write the scripts into c->plots and render them.  Returns -1 to go on,
+ * or an exit status (nothing half-written is left behind). */
+static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + 64];
+    char invocation[4096 + 64];
+    if (c->demo) {
+        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
+                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->plots : "");
+        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
+            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
+                     c->plot.width, c->plot.height);
+        c->plot.invocation = invocation;
+    }
+    const char *opt = c->demo ? "demo" : "--plots";
+    int rc = satstat_plot_write_dir(report, c->plots, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        usage_error(opt, msg);
+        return rc == SATSTAT_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    if (c->render == SATSTAT_RENDER_NONE) {
+        if (!have_gnuplot && !c->render_given && !c->quiet)
+            fprintf(stderr,
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
+                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
+                    c->plots, c->plots);
+        return -1;
+    }
+    rc = satstat_plot_render_dir(report, c->plots, c->render, NULL, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        if (c->render_given) {
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+                            "no image was written\n",
+                    satstat_render_format_name(c->render), msg, c->plots);
+            return EXIT_RUNTIME;
+        }
+        if (!c->quiet)
+            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
+                            "in '%s' are complete\n",
+                    msg, c->plots);
+        return -1;
+    }
+    if (msg[0] && !c->quiet)
+        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return -1;
+}
+
 /* ---- main ----------------------------------------------------------------*/
 
 static int interrupted_status(void)
@@ -375,16 +504,44 @@ static int interrupted_status(void)
 int main(int argc, char **argv)
 {
     /* an optional leading command word */
-    if (argc > 1 && strcmp(argv[1], "run") == 0) {
+    cli c;
+    c.demo = 0;
+    if (argc > 1 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "demo") == 0)) {
+        c.demo = strcmp(argv[1], "demo") == 0;
         argv[1] = argv[0];
         argv++;
         argc--;
     }
 
-    cli c;
     int status = parse(argc, argv, &c);
     if (status >= 0)
         return status;
+
+    /* Figures: fail before the work when they cannot be written or
+     * rendered as asked; decide whether to render. */
+    char gnuplot[4096] = "";
+    int have_gnuplot = 0;
+    if (c.plots) {
+        char msg[SATSTAT_ERRMSG_SIZE + 64];
+        const char *opt = c.demo ? "demo" : "--plots";
+        int rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
+        if (rc != SATSTAT_OK) {
+            usage_error(opt, msg);
+            return rc == SATSTAT_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+        }
+        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
+        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
+            char line[256];
+            snprintf(line, sizeof line,
+                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
+                     "or write the scripts only with --render none; nothing written",
+                     satstat_render_format_name(c.render));
+            usage_error("--render", line);
+            return EXIT_RUNTIME;
+        }
+        if (!c.render_given && !have_gnuplot)
+            c.render = SATSTAT_RENDER_NONE;
+    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -408,6 +565,19 @@ int main(int argc, char **argv)
     if (rc != SATSTAT_OK) {
         fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
         return EXIT_RUNTIME;
+    }
+
+    if (c.plots) {
+        status = write_figures(&c, report, have_gnuplot);
+        if (interrupted_by) {
+            satstat_report_free(report);
+            fprintf(stderr, "satstat: interrupted\n");
+            return interrupted_status();
+        }
+        if (status >= 0) {
+            satstat_report_free(report);
+            return status;
+        }
     }
 
     satstat_output *out = NULL;

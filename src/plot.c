@@ -1,1 +1,2200 @@
-typedef int satstat__placeholder_plot;
+/* plot.c — gnuplot figures of a report (satstat/plot.h).
+ *
+ * Each figure is written as one readable gnuplot script: a header saying
+ * what it shows and the command that made it, then sections for output,
+ * style, layout, the numbers printed on the plot, the inline data, and
+ * one commented section per layer.  Every script shares the same look:
+ * the Okabe & Ito (2008) colour-blind-safe palette with a dash type per
+ * scheme as a second cue in greyscale, one font (DejaVu Sans, 16 pt at
+ * 1280 x 800, scaled with the figure), thick lines, and the legend and
+ * the numbers in a column right of the plot so they never cover data.
+ *
+ * Rendering runs gnuplot (posix_spawnp, found on PATH at run time) with
+ * its standard output going to a temporary file beside the image and its
+ * standard error captured; images are renamed into place only when every
+ * one rendered.
+ */
+#include <satstat/plot.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <poll.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gsl/gsl_histogram.h>
+
+#include <satstat/error.h>
+#include <satstat/io.h>
+#include <satstat/parse.h>
+#include <satstat/sampler.h>
+#include <satstat/stats.h>
+
+#include "satstat_version.h"
+
+extern char **environ;
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+/* ======================================================================
+ * Options
+ * ====================================================================== */
+
+void satstat_plot_options_default(satstat_plot_options *o)
+{
+    if (!o)
+        return;
+    o->width = SATSTAT_PLOT_DEFAULT_WIDTH;
+    o->height = SATSTAT_PLOT_DEFAULT_HEIGHT;
+    o->invocation = NULL;
+}
+
+static void set_msg(char *msg, size_t size, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void set_msg(char *msg, size_t size, const char *fmt, ...)
+{
+    if (!msg || size == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
+}
+
+int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
+                            char *msg)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    if (!text || !width || !height)
+        return SATSTAT_EINVAL;
+    satstat_quote(text, quoted, sizeof quoted);
+    const char *x = strchr(text, 'x');
+    if (!x) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
+        return SATSTAT_EINVAL;
+    }
+    char w_text[32];
+    size_t w_len = (size_t)(x - text);
+    if (w_len >= sizeof w_text)
+        w_len = sizeof w_text - 1; /* too long to be valid; parse rejects it */
+    memcpy(w_text, text, w_len);
+    w_text[w_len] = '\0';
+    uint64_t w, h;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
+            != SATSTAT_OK
+        || (size_t)(x - text) >= sizeof w_text
+        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
+            != SATSTAT_OK) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
+                quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
+        return SATSTAT_EINVAL;
+    }
+    *width = (unsigned)w;
+    *height = (unsigned)h;
+    return SATSTAT_OK;
+}
+
+static const char *const format_names[] = {"none", "png", "svg", "pdf"};
+
+int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+        if (text && strcmp(text, format_names[i]) == 0) {
+            if (out)
+                *out = (satstat_render_format)i;
+            return SATSTAT_OK;
+        }
+    char quoted[SATSTAT_QUOTE_SIZE];
+    set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (valid: png, svg, pdf, none)",
+            satstat_quote(text, quoted, sizeof quoted));
+    return SATSTAT_EINVAL;
+}
+
+const char *satstat_render_format_name(satstat_render_format format)
+{
+    unsigned i = (unsigned)format;
+    return i < sizeof format_names / sizeof format_names[0] ? format_names[i] : "?";
+}
+
+/* ======================================================================
+ * Quoting
+ * ====================================================================== */
+
+int satstat_plot_quote(const char *text, char *buf, size_t size)
+{
+    if (!text || !buf || size == 0)
+        return SATSTAT_EINVAL;
+    size_t n = 0;
+    int rc = SATSTAT_OK;
+    if (strpbrk(text, "\n\r")) {
+        buf[0] = '\0';
+        return SATSTAT_EINVAL;
+    }
+#define PUT(ch)                   \
+    do {                          \
+        if (n + 1 < size)         \
+            buf[n++] = (ch);      \
+        else                      \
+            rc = SATSTAT_ERANGE;  \
+    } while (0)
+    PUT('\'');
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            PUT('\'');
+        PUT(*p);
+    }
+    PUT('\'');
+#undef PUT
+    buf[n] = '\0';
+    return rc;
+}
+
+/* A word for a POSIX shell, for the command recorded in the header:
+ * as is when it holds only safe characters, else in single quotes with
+ * each ' written '\''. */
+static void shell_word(const char *text, char *buf, size_t size)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789_./,:=+-@%";
+    size_t n = 0;
+    if (*text && strspn(text, safe) == strlen(text)) {
+        snprintf(buf, size, "%s", text);
+        return;
+    }
+    if (size < 3) {
+        if (size)
+            buf[0] = '\0';
+        return;
+    }
+    buf[n++] = '\'';
+    for (const char *p = text; *p && n + 5 < size; p++) {
+        if (*p == '\'') {
+            memcpy(buf + n, "'\\''", 4);
+            n += 4;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n++] = '\'';
+    buf[n] = '\0';
+}
+
+/* ======================================================================
+ * The view of a report a figure needs
+ * ====================================================================== */
+
+/* The palette: Okabe & Ito (2008), "Color Universal Design", in an order
+ * that keeps the first schemes far apart; yellow, the weakest on white,
+ * last.  Dash types 1..5 (solid, dashed, dotted, dash-dot, dash-dot-dot)
+ * and point types cycle beside the colours. */
+static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+static const char *const palette_names[] = {"blue", "vermillion", "bluish green",
+                                            "reddish purple", "orange", "sky blue",
+                                            "black", "yellow"};
+static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
+#define PALETTE_SIZE (sizeof palette / sizeof palette[0])
+#define DASH_TYPES 5
+
+/* Rice's rule: about 2·n^(1/3) bins across the data.  The sampler's
+ * histogram spans mean ± 8 sd, twice the ± 4 sd where the data lie, so
+ * we aim for 4·n^(1/3) bins over the whole histogram. */
+#define RICE_FACTOR 4.0
+
+/* The axes: the z axis covers mean ± 4 sd of every scheme, and at least
+ * ± 1.5 T so the saturated region always shows; the zoom covers ± 5 (the
+ * seed's narrow scheme, sd 1.22, lies within it), or ± 1.25 T when T is
+ * larger so that the threshold stays inside. */
+#define AXIS_SDS 4.0
+#define AXIS_T 1.5
+#define ZOOM_MIN 5.0
+#define ZOOM_T 1.25
+/* Figures 3 and 4 get a zoom panel when the full axis is more than twice
+ * as wide as the zoom; figure 2 always shows one. */
+#define ZOOM_NEEDED 2.0
+/* Headroom above the highest curve, as a factor of it. */
+#define HEADROOM 1.1
+/* Points on an analytic curve: the coarse grid over the whole axis, and
+ * the fine one over the zoom window. */
+#define CURVE_POINTS 400
+#define CURVE_POINTS_ZOOM 200
+/* At most about this many sampled points with error bars per panel. */
+#define SAMPLED_POINTS 30
+/* Legend rows that fit in the column at the usual spacing. */
+#define LEGEND_ROWS 22
+/* √(2π), the normal density's normalizing constant */
+#define SQRT_2PI 2.5066282746310002
+
+typedef struct sview {
+    const char *name;            /* canonical spec                      */
+    char weights[SATSTAT_SPEC_SIZE]; /* "N(0, 1/n_in)"                  */
+    const satstat_analytic *a;
+    const satstat_summary *s;    /* NULL: analytic only                 */
+    double mean, sd;
+    int constant;                /* z has no density: a point mass      */
+    uint64_t n;                  /* sampled neurons                     */
+    double hist_lo, hist_hi;     /* the histogram's range               */
+    size_t hist_bins;
+} sview;
+
+#define MAX_ELEMS 96
+#define ELEM_SRC 128
+#define ELEM_STYLE 192
+#define ELEM_TITLE 128
+
+/* One layer of the data panels and/or one row of the legend. */
+typedef struct elem {
+    char src[ELEM_SRC];     /* "$pdf1 using 1:2"; "" = a legend row only     */
+    char style[ELEM_STYLE]; /* "with lines linetype 1"                       */
+    char title[ELEM_TITLE]; /* the legend row; "" = not in the legend        */
+    int in_key;
+} elem;
+
+typedef struct ctx {
+    FILE *f;
+    const satstat_report *r;
+    const satstat_config *c;
+    satstat_plot_options o;
+    const char *dir;
+    const char *name; /* file name without extension */
+    size_t ns;
+    sview v[SATSTAT_MAX_SCHEMES];
+    double T;    /* saturation threshold                  */
+    double X;    /* the z axis over all schemes: [−X, X]  */
+    double Z;    /* the zoom: [−Z, Z]                     */
+    int err;     /* first SATSTAT_* error                 */
+    size_t nel;
+    elem el[MAX_ELEMS];
+} ctx;
+
+static void out(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void out(ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(c->f, fmt, ap);
+    va_end(ap);
+}
+
+static void fail(ctx *c, int rc)
+{
+    if (c->err == SATSTAT_OK)
+        c->err = rc;
+}
+
+/* A gnuplot string literal on the stream. */
+static void qstr(ctx *c, const char *text)
+{
+    if (strpbrk(text, "\n\r")) {
+        fail(c, SATSTAT_EINVAL);
+        return;
+    }
+    fputc('\'', c->f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            fputc('\'', c->f);
+        fputc(*p, c->f);
+    }
+    fputc('\'', c->f);
+}
+
+/* One assignment of the "numbers" section, its comment aligned:
+ * fmt is "name = value\tcomment". */
+static void assign(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void assign(ctx *c, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    char *rest = line;
+    while (*rest) {
+        char *nl = strchr(rest, '\n');
+        if (nl)
+            *nl = '\0';
+        char *tab = strchr(rest, '\t');
+        if (tab) {
+            *tab = '\0';
+            out(c, "%-22s # %s\n", rest, tab + 1);
+        } else {
+            out(c, "%s\n", rest);
+        }
+        if (!nl)
+            break;
+        rest = nl + 1;
+    }
+}
+
+/* Shortest round-trip form, for constants in the script. */
+static const char *num(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    satstat_format_double(x, buf, SATSTAT_DOUBLE_SIZE);
+    return buf;
+}
+
+/* x rounded up to three significant digits: axis limits that read well. */
+static const char *num_up(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    if (x > 0 && isfinite(x)) {
+        double p = pow(10.0, floor(log10(x)) - 2);
+        x = ceil(x / p - 1e-9) * p;
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.3g", x);
+    } else {
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "1");
+    }
+    return buf;
+}
+
+/* Three significant digits, for numbers printed on the plot (the text
+ * report has them all). */
+static const char *num3(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    if (!isfinite(x))
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "n/a");
+    else if (fabs(x) >= 1000 && fabs(x) < 1e7)
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.0f", x); /* 1131, not 1.13e+03 */
+    else
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.3g", x == 0 ? 0.0 : x);
+    return buf;
+}
+
+/* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
+ * that is ≥ x: axis limits a reader can take in at a glance. */
+static double nice_ceil(double x)
+{
+    static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    double p = pow(10.0, floor(log10(x)));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * p >= x * (1 - 1e-12))
+            return steps[i] * p;
+    return 10 * p;
+}
+
+static size_t utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* Half-width of the z axis that shows scheme v whole (mean ± 4 sd) and
+ * the threshold on both sides. */
+static double axis_of(const sview *v, double T)
+{
+    double reach = fabs(v->mean) + AXIS_SDS * v->sd;
+    return nice_ceil(fmax(reach, AXIS_T * T));
+}
+
+static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_options *o,
+                      const char *dir)
+{
+    c->r = r;
+    c->c = satstat_report_config(r);
+    if (o)
+        c->o = *o;
+    else
+        satstat_plot_options_default(&c->o);
+    c->dir = dir;
+    c->ns = satstat_report_scheme_count(r);
+    c->T = c->c->threshold;
+    c->X = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        sview *v = &c->v[i];
+        v->name = c->c->schemes[i].canonical;
+        satstat_scheme_describe(&c->c->schemes[i], v->weights, sizeof v->weights);
+        v->a = satstat_report_analytic(r, i);
+        v->s = satstat_report_summary(r, i);
+        v->mean = v->a->mean;
+        v->sd = v->a->variance > 0 ? sqrt(v->a->variance) : 0.0;
+        v->constant = v->a->law == SATSTAT_Z_CONSTANT || !(v->sd > 0);
+        if (v->s) {
+            uint64_t under, over;
+            const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
+            v->n = satstat_summary_z(v->s)->n;
+            v->hist_bins = gsl_histogram_bins(h);
+            v->hist_lo = gsl_histogram_min(h);
+            v->hist_hi = gsl_histogram_max(h);
+        } else {
+            satstat_layout L;
+            satstat_layout_default(v->a, c->c->samples, &L);
+            v->n = 0;
+            v->hist_bins = L.hist_bins;
+            v->hist_lo = L.hist_lo;
+            v->hist_hi = L.hist_hi;
+        }
+        c->X = fmax(c->X, axis_of(v, c->T));
+    }
+    c->Z = fmax(ZOOM_MIN, ZOOM_T * c->T);
+}
+
+static int all_constant(const ctx *c)
+{
+    for (size_t i = 0; i < c->ns; i++)
+        if (!c->v[i].constant)
+            return 0;
+    return 1;
+}
+
+static int any_sampled(const ctx *c)
+{
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].s)
+            return 1;
+    return 0;
+}
+
+static int any_approx(const ctx *c)
+{
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].a->law == SATSTAT_Z_NORMAL_APPROX)
+            return 1;
+    return 0;
+}
+
+static const char *law_word(const sview *v)
+{
+    return v->a->law == SATSTAT_Z_NORMAL ? "exact"
+           : v->a->law == SATSTAT_Z_NORMAL_APPROX ? "normal approximation"
+                                                  : "constant";
+}
+
+/* "N(0, 501)" or "z = 3" */
+static void law_text(const sview *v, char *buf, size_t size)
+{
+    char m[SATSTAT_DOUBLE_SIZE], s2[SATSTAT_DOUBLE_SIZE];
+    if (v->constant)
+        snprintf(buf, size, "z = %s", num3(v->mean, m));
+    else
+        snprintf(buf, size, "N(%s, %s)", num3(v->mean, m), num3(v->a->variance, s2));
+}
+
+static double sampled_fraction(const sview *v)
+{
+    return v->s && v->n ? (double)satstat_summary_saturated(v->s) / (double)v->n : NAN;
+}
+
+/* 1 − alpha interval of a proportion: Clopper–Pearson for few counts,
+ * Wilson otherwise (satstat_proportion_interval), Wilson when the exact
+ * one is out of reach; NaN when neither can be computed. */
+static satstat_interval proportion_ci(uint64_t k, uint64_t n, double alpha)
+{
+    satstat_interval ci = {NAN, NAN};
+    if (n == 0)
+        return ci;
+    if (satstat_proportion_interval(k, n, alpha, &ci) != SATSTAT_OK
+        && satstat_wilson_interval(k, n, alpha, &ci) != SATSTAT_OK) {
+        ci.lo = NAN;
+        ci.hi = NAN;
+    }
+    return ci;
+}
+
+/* "99.9%" for alpha = 0.001 */
+static void level_text(double alpha, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.6g%%", 100.0 * (1.0 - alpha));
+}
+
+/* ======================================================================
+ * Layers, the legend and the plot commands
+ * ====================================================================== */
+
+/* A layer (src non-empty) and/or a legend row (title non-empty).  style
+ * is shared: the legend shows the layer's own line, fill or point. */
+static void add(ctx *c, const char *src, const char *title, const char *style, ...)
+    PRINTF_LIKE(4, 5);
+static void add(ctx *c, const char *src, const char *title, const char *style, ...)
+{
+    if (c->nel >= MAX_ELEMS) {
+        fail(c, SATSTAT_ERANGE);
+        return;
+    }
+    elem *e = &c->el[c->nel++];
+    va_list ap;
+    va_start(ap, style);
+    int n = vsnprintf(e->style, sizeof e->style, style, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof e->style)
+        fail(c, SATSTAT_ERANGE);
+    n = snprintf(e->src, sizeof e->src, "%s", src ? src : "");
+    if (n < 0 || (size_t)n >= sizeof e->src)
+        fail(c, SATSTAT_ERANGE);
+    snprintf(e->title, sizeof e->title, "%s", title ? title : "");
+    e->in_key = title != NULL;
+}
+
+/* A line of text in the legend column (a legend row with no sample). */
+static void text_line(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void text_line(ctx *c, const char *fmt, ...)
+{
+    char t[ELEM_TITLE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t, sizeof t, fmt, ap);
+    va_end(ap);
+    add(c, NULL, t, "with lines linetype nodraw");
+}
+
+static size_t key_chars(const ctx *c)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < c->nel; i++) {
+        size_t n = utf8_length(c->el[i].title);
+        if (c->el[i].in_key && n > m)
+            m = n;
+    }
+    return m;
+}
+
+/* The data layers, without titles: the legend has a panel of its own. */
+static void plot_layers(ctx *c)
+{
+    int first = 1;
+    for (size_t i = 0; i < c->nel; i++) {
+        const elem *e = &c->el[i];
+        if (!e->src[0])
+            continue;
+        /* a leading sampling range needs the word `sample` to be told
+         * from the plot's axis ranges */
+        out(c, "%s%s%s %s notitle", first ? "plot " : ", \\\n     ",
+            first && e->src[0] == '[' ? "sample " : "", e->src, e->style);
+        first = 0;
+    }
+    out(c, "\n");
+}
+
+/* The legend: a panel of its own in the column right of the plot, with a
+ * key entry per row (samples drawn in the layers' styles). */
+static void legend_panel(ctx *c)
+{
+    size_t rows = 0;
+    for (size_t i = 0; i < c->nel; i++)
+        rows += c->el[i].in_key != 0;
+    out(c, "set lmargin at screen column\n"
+           "set rmargin at screen 0.99        # the legend's panel: the column, to the edges\n"
+           "set tmargin at screen top + 0.02   # the first row level with the top of the plot\n"
+           "set bmargin at screen 0.02\n"
+           "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\nunset y2label\n"
+           "unset object\nunset arrow\nunset label\n"
+           "set xrange [0:1]\nset yrange [0:1]\n");
+    /* rows are 1.15 lines apart; closer when there are many, so that all
+     * fit in one column */
+    out(c, "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
+           "set key inside left top Left reverse samplen 2.5 spacing %s\n",
+        rows > LEGEND_ROWS ? "1.0" : "1.15", rows, rows > LEGEND_ROWS ? "1.0" : "1.15");
+    out(c, "# an empty plot (a line out of range) whose key is the legend\n"
+           "plot -1 with lines linetype nodraw notitle");
+    for (size_t i = 0; i < c->nel; i++) {
+        const elem *e = &c->el[i];
+        if (!e->in_key)
+            continue;
+        out(c, ", \\\n     keyentry %s title ", e->style);
+        qstr(c, e->title);
+    }
+    out(c, "\nunset multiplot\n");
+}
+
+/* ======================================================================
+ * Sections every script shares
+ * ====================================================================== */
+
+static void rule(ctx *c, const char *title)
+{
+    size_t n = utf8_length(title);
+    out(c, "\n# ---- %s ", title);
+    for (size_t i = n; i < 70; i++)
+        fputc('-', c->f);
+    out(c, "\n");
+}
+
+/* The equivalent run command, with --plots and --plot-size. */
+static void run_command(ctx *c, char *buf, size_t size)
+{
+    if (satstat_report_command(c->r, buf, size) != SATSTAT_OK) {
+        fail(c, SATSTAT_ERANGE);
+        return;
+    }
+    size_t n = strlen(buf);
+    if (c->dir) {
+        char word[PATH_MAX + 64];
+        shell_word(c->dir, word, sizeof word);
+        snprintf(buf + n, size - n, " --plots %s", word);
+        n = strlen(buf);
+    }
+    snprintf(buf + n, size - n, " --plot-size %ux%u", c->o.width, c->o.height);
+}
+
+/* Header: what the figure shows (lines of `about`, each without '#'), the
+ * command that made it, and how to run it. */
+static void header(ctx *c, const char *headline, const char *const *about, size_t lines)
+{
+    char cmd[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE + PATH_MAX + 512];
+    run_command(c, cmd, sizeof cmd);
+    if (strpbrk(cmd, "\n\r") || (c->o.invocation && strpbrk(c->o.invocation, "\n\r"))
+        || strpbrk(headline, "\n\r")) {
+        fail(c, SATSTAT_EINVAL); /* a newline would end the comment */
+        return;
+    }
+    out(c, "# %s.gp: %s\n#\n", c->name, headline);
+    for (size_t i = 0; i < lines; i++)
+        out(c, "#%s%s\n", about[i][0] ? " " : "", about[i]);
+    out(c, "#\n");
+    if (c->o.invocation) {
+        out(c, "# Made by:  %s\n", c->o.invocation);
+        out(c, "#           (the same as: %s)\n", cmd);
+    } else {
+        out(c, "# Made by:  %s\n", cmd);
+    }
+    out(c, "#           satstat %s\n", SATSTAT_VERSION);
+    out(c, "# Run:      gnuplot %s.gp\n", c->name);
+    out(c, "#           from any directory (the data are inline): writes %s.png\n", c->name);
+    out(c, "#           into the current directory; see \"output\" for other formats.\n");
+    out(c, "\nset encoding utf8\n");
+}
+
+static void output_section(ctx *c)
+{
+    rule(c, "output");
+    out(c, "# Choose another format, file or size on the command line, e.g.\n"
+           "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n"
+           "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
+           "# to standard output (satstat --render does that); width and height in\n"
+           "# pixels (PDF: the same proportions at 144 pixels per inch).\n",
+        c->name);
+    out(c, "if (!exists('format')) format = 'png'\n");
+    out(c, "if (!exists('output')) output = '%s.' . format\n", c->name);
+    out(c, "if (!exists('width')) width = %u\n", c->o.width);
+    out(c, "if (!exists('height')) height = %u\n", c->o.height);
+    out(c, "# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo\n"
+           "# draws a unit line twice as wide at this page size: halved to match).\n"
+           "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
+           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n"
+           "if (format eq 'png') {\n"
+           "    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'svg') {\n"
+           "    set terminal svg size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'pdf') {\n"
+           "    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced\n"
+           "}\n"
+           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
+           "    exit error sprintf('unknown format %%s: use png, svg or pdf', format)\n"
+           "}\n"
+           "if (output eq '') { set output } else { set output output }\n");
+}
+
+static void style_section(ctx *c, size_t styled)
+{
+    rule(c, "style");
+    out(c, "# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe\n"
+           "# palette, and a dash type per scheme as a second cue in greyscale print.\n"
+           "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n");
+    for (size_t i = 0; i < styled; i++) {
+        size_t k = i % PALETTE_SIZE;
+        out(c, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3",
+            i + 1, palette[k], i % DASH_TYPES + 1, point_types[k]);
+        if (i < c->ns)
+            out(c, "   # %s: %s\n", palette_names[k], c->v[i].name);
+        else
+            out(c, "   # %s\n", palette_names[k]);
+    }
+    out(c, "ink = '#000000'      # formulas and the activation: black\n"
+           "shade = '#DDDDDD'    # the saturated region |z| >= T: light grey\n"
+           "set style fill transparent solid 0.35 noborder   # sampled densities: 35 %% opaque, overlaps show\n"
+           "set border 3 linewidth 1.5                       # axes left and bottom only\n"
+           "set tics nomirror out\n"
+           "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
+}
+
+/* Where things go.  panels: 1 or 2 (stacked); gap: room between the plot
+ * and the legend column (more with a right-hand axis). */
+static void layout_section(ctx *c, int panels, int right_axis)
+{
+    rule(c, "layout");
+    out(c, "# The plot on the left; the legend and the numbers in a column on the\n"
+           "# right (a panel of their own), so that neither covers the data.\n"
+           "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
+    char kc[64];
+    snprintf(kc, sizeof kc, "key_chars = %zu", key_chars(c));
+    out(c, "%-47s # the longest legend row, in characters\n", kc);
+    out(c, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
+           "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
+           "column = 0.985 - sample_width - key_chars * char_width\n"
+           "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
+           "plot_left = 0.11                                # room for the y tick labels and label\n");
+    out(c, "plot_right = column - %s                      # %s\n", right_axis ? "0.1 " : "0.03",
+        right_axis ? "room for the right-hand axis" : "a gap before the legend");
+    out(c, "top = 0.88                                      # room for the title above\n"
+           "bottom = 0.1                                    # room for the x tick labels and label\n");
+    if (panels == 2)
+        out(c, "split_top = 0.55                                # two panels: [split_top, top] and\n"
+               "split_bottom = 0.45                             # [bottom, split_bottom]\n");
+    out(c, "set lmargin at screen plot_left\n"
+           "set rmargin at screen plot_right\n");
+}
+
+/* The saturated region |z| ≥ T, shaded on both sides, for a z axis. */
+static void shade_layer(ctx *c)
+{
+    out(c, "set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n"
+           "set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+}
+
+static void panel(ctx *c, int panels, int which)
+{
+    if (panels == 1)
+        out(c, "set tmargin at screen top\nset bmargin at screen bottom\n");
+    else if (which == 0)
+        out(c, "set tmargin at screen top\nset bmargin at screen split_top\n");
+    else
+        out(c, "set tmargin at screen split_bottom\nset bmargin at screen bottom\n");
+}
+
+static void multiplot_title(ctx *c, const char *title)
+{
+    out(c, "set multiplot title ");
+    qstr(c, title);
+    out(c, "\n");
+}
+
+/* ======================================================================
+ * Data blocks
+ * ====================================================================== */
+
+/* The histogram of scheme i is merged by g so that about
+ * RICE_FACTOR·n^(1/3) bins remain (g divides the bin count). */
+static size_t merge_factor(const sview *v)
+{
+    double target = RICE_FACTOR * cbrt((double)v->n);
+    size_t bins = v->hist_bins;
+    for (size_t g = 1; g <= bins; g++)
+        if (bins % g == 0 && (double)(bins / g) <= target)
+            return g;
+    return bins;
+}
+
+/* Merged bin b of scheme v: edges and count. */
+static void merged_bin(const sview *v, size_t g, size_t b, double *a0, double *a1,
+                       double *count)
+{
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
+    double dummy;
+    gsl_histogram_get_range(h, b * g, a0, &dummy);
+    gsl_histogram_get_range(h, b * g + g - 1, &dummy, a1);
+    *count = 0;
+    for (size_t k = 0; k < g; k++)
+        *count += gsl_histogram_get(h, b * g + k);
+}
+
+/* The highest sampled density of scheme i over bins meeting (lo, hi). */
+static double hist_peak(const ctx *c, size_t i, double lo, double hi)
+{
+    const sview *v = &c->v[i];
+    if (!v->s || !v->n)
+        return 0;
+    size_t g = merge_factor(v);
+    double peak = 0;
+    for (size_t b = 0; b < v->hist_bins / g; b++) {
+        double a0, a1, count;
+        merged_bin(v, g, b, &a0, &a1, &count);
+        double dens = count / ((double)v->n * (a1 - a0));
+        if (a1 > lo && a0 < hi && dens > peak)
+            peak = dens;
+    }
+    return peak;
+}
+
+/* The highest analytic density of scheme i over [lo, hi]. */
+static double pdf_peak(const ctx *c, size_t i, double lo, double hi)
+{
+    const sview *v = &c->v[i];
+    if (v->constant)
+        return 0;
+    /* a normal density is highest at its mean, else at the nearer end */
+    double z = v->mean < lo ? lo : v->mean > hi ? hi : v->mean;
+    return satstat_analytic_pdf(v->a, z);
+}
+
+static void hist_block(ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    uint64_t under, over;
+    satstat_summary_histogram(v->s, &under, &over);
+    size_t g = merge_factor(v);
+    size_t bins = v->hist_bins / g;
+    out(c, "# Sampled histogram of '%s': the sampler's %zu equal bins over mean +- 8 sd,\n"
+           "# merged by %zu to %zu bins (Rice's rule: 2 n^(1/3) bins over the central\n"
+           "# +- 4 sd).  Each bin is two rows, at its lower and at its upper edge, so\n"
+           "# that the rows trace the histogram's outline and fill as one shape.\n"
+           "# Columns: z, density = count / (n width), count; n = %llu.  Neurons\n"
+           "# outside the bins (%llu below, %llu above) are left out, so the areas\n"
+           "# sum to 1 - %llu/n.\n",
+        v->name, v->hist_bins, g, bins, (unsigned long long)v->n,
+        (unsigned long long)under, (unsigned long long)over,
+        (unsigned long long)(under + over));
+    out(c, "$hist%zu << EOD\n", i + 1);
+    for (size_t b = 0; b < bins; b++) {
+        double a0, a1, count;
+        merged_bin(v, g, b, &a0, &a1, &count);
+        double dens = v->n ? count / ((double)v->n * (a1 - a0)) : 0.0;
+        out(c, "%.10g %.7g %.0f\n%.10g %.7g %.0f\n", a0, dens, count, a1, dens, count);
+    }
+    out(c, "EOD\n");
+}
+
+/* The analytic density of scheme i: CURVE_POINTS + 1 points over the
+ * histogram's range, and the axis ends lo, hi when they lie outside.
+ * scaled: divided by its peak. */
+static void pdf_block(ctx *c, size_t i, double lo, double hi, int scaled)
+{
+    const sview *v = &c->v[i];
+    double k = scaled ? v->sd * SQRT_2PI : 1.0;
+    char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
+    out(c, "# Analytic density of '%s': N(mean, variance), %s.  Columns: z, density%s;\n"
+           "# %d points over mean +- 8 sd, and the axis ends.\n",
+        v->name, law_word(v), scaled ? " / its peak" : "", CURVE_POINTS + 1);
+    out(c, "# mean = %s, variance = %s\n", num(v->mean, a), num(v->a->variance, b));
+    out(c, "$pdf%zu << EOD\n", i + 1);
+    double h0 = v->hist_lo, h1 = v->hist_hi;
+    if (lo < h0)
+        out(c, "%.10g %.7g\n", lo, k * satstat_analytic_pdf(v->a, lo));
+    for (int j = 0; j <= CURVE_POINTS; j++) {
+        double z = h0 + (h1 - h0) * j / CURVE_POINTS;
+        out(c, "%.10g %.7g\n", z, k * satstat_analytic_pdf(v->a, z));
+    }
+    if (hi > h1)
+        out(c, "%.10g %.7g\n", hi, k * satstat_analytic_pdf(v->a, hi));
+    out(c, "EOD\n");
+}
+
+/* A point mass: z and its probability, by formula and in the sample. */
+static void mass_block(ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    double sampled = NAN;
+    if (v->s) {
+        /* the share of sampled z in the histogram bin that holds the constant */
+        uint64_t under, over;
+        const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
+        size_t b;
+        if (gsl_histogram_find(h, v->mean, &b) == 0 && v->n)
+            sampled = gsl_histogram_get(h, b) / (double)v->n;
+    }
+    out(c, "# '%s': z is the constant %.10g (Var z = 0), a point mass with no density.\n"
+           "# Columns: z, probability by formula, share of the sample there.\n",
+        v->name, v->mean);
+    out(c, "$mass%zu << EOD\n%.10g 1 %.7g\nEOD\n", i + 1, v->mean, sampled);
+}
+
+/* Sorted union of two evenly spaced grids on [a0, a1] (n0 steps) and
+ * [b0, b1] (n1 steps, clipped to [a0, a1]); returns the count (≤ n0 + n1
+ * + 2), the points in *grid (caller frees; NULL when out of memory). */
+static size_t merged_grid(double a0, double a1, int n0, double b0, double b1, int n1,
+                          double **grid)
+{
+    b0 = fmax(a0, b0);
+    b1 = fmin(a1, b1);
+    size_t cap = (size_t)n0 + (size_t)n1 + 2;
+    double *g = malloc(cap * sizeof *g);
+    if (!g) {
+        *grid = NULL;
+        return 0;
+    }
+    size_t n = 0;
+    int i = 0, j = 0;
+    int fine = b1 > b0;
+    double tol = (a1 - a0) * 1e-9;
+    while (i <= n0 || (fine && j <= n1)) {
+        double x = i <= n0 ? a0 + (a1 - a0) * i / n0 : INFINITY;
+        double y = fine && j <= n1 ? b0 + (b1 - b0) * j / n1 : INFINITY;
+        double z;
+        if (x <= y) {
+            z = x;
+            i++;
+        } else {
+            z = y;
+            j++;
+        }
+        if (n == 0 || z > g[n - 1] + tol)
+            g[n++] = z;
+    }
+    *grid = g;
+    return n;
+}
+
+/* ======================================================================
+ * Figure 1: the density of z under one scheme
+ * ====================================================================== */
+
+static void fig_density(ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    char law[96], m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE],
+        m3[SATSTAT_DOUBLE_SIZE], lv[32], headline[160], t[ELEM_TITLE], src[ELEM_SRC];
+    law_text(v, law, sizeof law);
+    level_text(c->c->alpha, lv, sizeof lv);
+    double X = axis_of(v, c->T);
+
+    snprintf(headline, sizeof headline, "the density of z under the '%s' scheme", v->name);
+    char about[8][320];
+    const char *ab[8];
+    size_t na = 0;
+    if (v->s)
+        snprintf(about[na++], sizeof about[0],
+                 "The pre-activation z = sum_j w_j x_j + b of %llu sampled neurons",
+                 (unsigned long long)v->n);
+    else
+        snprintf(about[na++], sizeof about[0],
+                 "The pre-activation z = sum_j w_j x_j + b (analytic only: nothing sampled)");
+    snprintf(about[na++], sizeof about[0], "(weights %s, bias %s, inputs %s, n_in = %llu)%s", v->weights,
+             c->c->bias.canonical, c->c->inputs.canonical,
+             (unsigned long long)c->c->n_in, v->s ? " as a histogram" : "");
+    if (v->constant) {
+        snprintf(about[na++], sizeof about[0], "z is the constant %s: a point mass, drawn as a spike of",
+                 num3(v->mean, m1));
+        snprintf(about[na++], sizeof about[0], "probability 1 (formula) beside the sampled share there.");
+    } else {
+        snprintf(about[na++], sizeof about[0], "normalized to unit area, with the analytic law %s (%s)",
+                 law, law_word(v));
+        snprintf(about[na++], sizeof about[0], "drawn over it.");
+    }
+    snprintf(about[na++], sizeof about[0],
+             "Shaded: the saturated region |z| >= T = %s on both sides, with its",
+             num(c->T, m1));
+    snprintf(about[na++], sizeof about[0], "sampled and analytic fractions printed beside the plot.");
+    for (size_t k = 0; k < na; k++)
+        ab[k] = about[k];
+    header(c, headline, ab, na);
+    output_section(c);
+    style_section(c, i + 1);
+
+    /* the layers and the legend, assembled first: the layout needs the
+     * legend's width */
+    c->nel = 0;
+    if (v->constant) {
+        if (v->s) {
+            snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
+            snprintf(src, sizeof src, "$mass%zu using 1:3", i + 1);
+            add(c, src, t, "with impulses linetype %zu linewidth 12 dashtype 1", i + 1);
+        }
+        snprintf(t, sizeof t, "formula: %s", law);
+        snprintf(src, sizeof src, "$mass%zu using 1:2", i + 1);
+        add(c, src, t, "with points pointtype 7 pointsize 2.5 linecolor rgb ink");
+    } else {
+        if (v->s) {
+            snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
+            snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
+            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+        }
+        snprintf(t, sizeof t, "%s %s",
+                 v->a->law == SATSTAT_Z_NORMAL_APPROX ? "approx." : "formula", law);
+        snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
+        add(c, src, t, "with lines linecolor rgb ink linewidth 3 dashtype 1");
+    }
+    snprintf(t, sizeof t, "saturated |z| ≥ %s", num(c->T, m1));
+    add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
+    text_line(c, " ");
+    if (!v->constant) {
+        text_line(c, "Var z");
+        text_line(c, "   formula  %s", num3(v->a->variance, m1));
+        if (v->s)
+            text_line(c, "   sampled  %s",
+                      num3(satstat_moments_variance(satstat_summary_z(v->s)), m1));
+    }
+    text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+    text_line(c, "   formula  %s", num3(v->a->saturated_fraction, m1));
+    if (v->s) {
+        satstat_interval ci =
+            proportion_ci(satstat_summary_saturated(v->s), v->n, c->c->alpha);
+        text_line(c, "   sampled  %s", num3(sampled_fraction(v), m1));
+        text_line(c, "   %s CI:", lv);
+        text_line(c, "   %s to %s", num3(ci.lo, m2), num3(ci.hi, m3));
+    } else {
+        text_line(c, "   (nothing sampled)");
+    }
+    layout_section(c, 1, 0);
+
+    rule(c, "numbers");
+    assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
+        num(c->T, m1));
+    assign(c, "zmax = %s\tthe z axis: mean +- %g sd and at least +- %g T, rounded up\n",
+        num(X, m1), AXIS_SDS, AXIS_T);
+    double peak = fmax(hist_peak(c, i, -X, X), pdf_peak(c, i, -X, X));
+    if (v->constant)
+        assign(c, "ymax = %s\ta probability: at most 1, with headroom\n",
+            num(HEADROOM, m1));
+    else
+        assign(c, "ymax = %s\t%g x the highest density shown, rounded up\n",
+            num_up(HEADROOM * peak, m1), HEADROOM);
+
+    rule(c, "data");
+    if (v->constant) {
+        mass_block(c, i);
+    } else {
+        if (v->s)
+            hist_block(c, i);
+        pdf_block(c, i, -X, X, 0);
+    }
+
+    rule(c, "title and axes");
+    snprintf(t, sizeof t, "%s of z, scheme %s: weights %s",
+             v->constant ? "Law" : "Density", v->name, v->weights);
+    multiplot_title(c, t);
+    out(c, "set xlabel 'z'\nset ylabel %s\n", v->constant ? "'probability'" : "'density of z'");
+    panel(c, 1, 0);
+    out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+
+    rule(c, "layer 1: the saturated region |z| >= T, shaded on both sides");
+    shade_layer(c);
+
+    rule(c, v->constant ? "layers 2, 3: the point mass, sampled and by formula"
+                        : "layers 2, 3: the sampled histogram, the analytic density");
+    plot_layers(c);
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figure 2: every scheme on one axis, and a zoom
+ * ====================================================================== */
+
+static void fig_compare(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
+    int allc = all_constant(c);
+    const char *about[] = {
+        "The density of z under every scheme on one z axis, as the seed compares",
+        "them: the sampled histograms (filled) with the analytic densities (lines)",
+        "over them.  Below, the same zoomed on the narrow middle, where a scheme",
+        "with a small Var z lives and the wide one is nearly flat.  Shaded: the",
+        "saturated region |z| >= T.  Point masses (Var z = 0) are drawn as spikes.",
+    };
+    header(c, "every scheme on one axis, and a zoom", about, sizeof about / sizeof about[0]);
+    output_section(c);
+    style_section(c, c->ns);
+
+    c->nel = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        char law[96];
+        law_text(v, law, sizeof law);
+        snprintf(t, sizeof t, "%s %s", v->name, law);
+        if (v->constant) {
+            snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
+            add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);
+        } else {
+            if (v->s) {
+                snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
+                add(c, src, NULL, "with filledcurves y1=0 linetype %zu", i + 1);
+            }
+            snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
+            add(c, src, t, "with lines linetype %zu", i + 1);
+        }
+    }
+    if (!allc) {
+        text_line(c, any_approx(c) ? "lines: formula (approx.)" : "lines: formula");
+        if (any_sampled(c))
+            text_line(c, "filled: sampled");
+    }
+    snprintf(t, sizeof t, "saturated |z| ≥ %s", num(c->T, m1));
+    add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
+    if (c->ns <= PALETTE_SIZE) {
+        text_line(c, " ");
+        text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
+        for (size_t i = 0; i < c->ns; i++)
+            text_line(c, "%s  %s", c->v[i].name, num3(c->v[i].a->saturated_fraction, m1));
+    }
+    layout_section(c, 2, 0);
+
+    rule(c, "numbers");
+    assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
+        num(c->T, m1));
+    assign(c, "zmax = %s\ttop panel: mean +- %g sd of every scheme, at least +- %g T, rounded up\n",
+        num(c->X, m1), AXIS_SDS, AXIS_T);
+    assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
+        num(c->Z, m1), ZOOM_MIN, ZOOM_T);
+    double peak_full = 0, peak_zoom = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        peak_full = fmax(peak_full, fmax(hist_peak(c, i, -c->X, c->X), pdf_peak(c, i, -c->X, c->X)));
+        peak_zoom = fmax(peak_zoom, fmax(hist_peak(c, i, -c->Z, c->Z), pdf_peak(c, i, -c->Z, c->Z)));
+    }
+    if (allc) {
+        assign(c, "ymax = %s\ta probability: at most 1, with headroom\n"
+               "ymax_zoom = ymax\n",
+            num(HEADROOM, m1));
+    } else {
+        if (!(peak_zoom > 0))
+            peak_zoom = peak_full; /* nothing in the zoom: keep the scale */
+        assign(c, "ymax = %s\t%g x the highest density in the top panel, rounded up\n",
+            num_up(HEADROOM * peak_full, m1), HEADROOM);
+        assign(c, "ymax_zoom = %s\t%g x the highest density in the zoom, rounded up\n",
+            num_up(HEADROOM * peak_zoom, m2), HEADROOM);
+    }
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].constant) {
+            assign(c, "mass_height = %s\ta point mass (Var z = 0) is drawn as a spike this high\n",
+                allc ? "1" : "ymax / 1.2");
+            break;
+        }
+
+    rule(c, "data");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant) {
+            mass_block(c, i);
+            continue;
+        }
+        if (v->s)
+            hist_block(c, i);
+        pdf_block(c, i, -c->X, c->X, 0);
+    }
+
+    rule(c, "title and axes");
+    snprintf(t, sizeof t, "z under every scheme: all of it (top), zoomed on [-%s, %s] (bottom)",
+             num(c->Z, m1), num(c->Z, m2));
+    multiplot_title(c, t);
+    out(c, "set xlabel 'z'\nset ylabel %s\n", allc ? "'probability'" : "'density of z'");
+
+    rule(c, "top panel: the whole z axis");
+    panel(c, 2, 0);
+    out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    out(c, "# layer 1: the saturated region |z| >= T\n");
+    shade_layer(c);
+    out(c, "# layers 2, 3: the sampled histograms, the analytic densities (in scheme order)\n");
+    plot_layers(c);
+
+    rule(c, "bottom panel: the zoom");
+    panel(c, 2, 1);
+    out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].constant && !allc) {
+            assign(c, "mass_height = ymax_zoom / 1.2\ton the zoom's scale\n");
+            break;
+        }
+    plot_layers(c);
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figure 3: the activation and where z sits
+ * ====================================================================== */
+
+static void fig_activation(ctx *c)
+{
+    const satstat_activation *act = c->c->activation;
+    const char *an = act->name;
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
+    int zoom = c->X > ZOOM_NEEDED * c->Z;
+    int panels = zoom ? 2 : 1;
+    char l1[200];
+    snprintf(l1, sizeof l1, "%s(z) and its slope %s'(z) over z, with the density of z under", an,
+             an);
+    const char *about[] = {
+        l1,
+        "each scheme behind them (each scaled to peak height 1): where the",
+        "mass of z sits against where the activation has slope.  Beside the plot,",
+        "the mean slope E[phi'(z)] of every scheme, by formula and sampled: a",
+        "unit learns at a rate proportional to it.",
+        zoom ? "Below, the same zoomed on the middle." : "",
+    };
+    char headline[160];
+    snprintf(headline, sizeof headline, "%s(z), %s'(z) and where z sits", an, an);
+    header(c, headline, about, zoom ? 6 : 5);
+    output_section(c);
+    style_section(c, c->ns);
+
+    c->nel = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        snprintf(t, sizeof t, "z under %s", v->name);
+        if (v->constant) {
+            snprintf(src, sizeof src, "$mass%zu using 1:2 axes x1y2", i + 1);
+            add(c, src, t, "with impulses linetype %zu linewidth 8", i + 1);
+        } else if (v->s) {
+            snprintf(src, sizeof src, "$hist%zu using 1:($2 / hist_peak%zu) axes x1y2", i + 1,
+                     i + 1);
+            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+        } else {
+            snprintf(src, sizeof src, "$pdf%zu using 1:2 axes x1y2", i + 1);
+            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+        }
+    }
+    snprintf(t, sizeof t, "%s(z)", an);
+    add(c, "$act using 1:2", t, "with lines linecolor rgb ink linewidth 4 dashtype 1");
+    snprintf(t, sizeof t, "%s′(z)", an);
+    add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype 2");
+    if (c->ns <= PALETTE_SIZE) {
+        text_line(c, " ");
+        text_line(c, "mean slope E[%s′(z)]", an);
+        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
+        for (size_t i = 0; i < c->ns; i++) {
+            const sview *v = &c->v[i];
+            if (v->s)
+                text_line(c, "%s  %s, %s", v->name, num3(v->a->mean_activation_derivative, m1),
+                          num3(satstat_summary_dphi(v->s)->mean, m2));
+            else
+                text_line(c, "%s  %s", v->name, num3(v->a->mean_activation_derivative, m1));
+        }
+        text_line(c, "(%s′ is at most %s)", an, num3(act->dphi_max, m1));
+    }
+    layout_section(c, panels, 1);
+
+    rule(c, "numbers");
+    assign(c, "zmax = %s\tthe z axis: mean +- %g sd of every scheme, at least +- %g T, rounded up\n",
+        num(c->X, m1), AXIS_SDS, AXIS_T);
+    if (zoom)
+        assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
+            num(c->Z, m1), ZOOM_MIN, ZOOM_T);
+    assign(c, "ymax = %s\t%s(z) and the scaled densities reach 1; %g x that\n",
+        num(HEADROOM, m1), an, HEADROOM);
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (!v->constant && v->s) {
+            double pk = hist_peak(c, i, -INFINITY, INFINITY);
+            assign(c, "hist_peak%zu = %s\tthe highest bin of '%s': scales its histogram to peak 1\n",
+                i + 1, num(pk > 0 ? pk : 1.0, m1), v->name);
+        }
+    }
+
+    rule(c, "data");
+    double *grid;
+    size_t ng = merged_grid(-c->X, c->X, 2 * CURVE_POINTS, -c->Z, c->Z, 2 * CURVE_POINTS_ZOOM,
+                            &grid);
+    if (!grid) {
+        fail(c, SATSTAT_ENOMEM);
+        return;
+    }
+    out(c, "# The activation: z, %s(z), %s'(z); %d points over the axis and %d more\n"
+           "# over the zoom, where it bends.\n",
+        an, an, 2 * CURVE_POINTS + 1, 2 * CURVE_POINTS_ZOOM + 1);
+    out(c, "$act << EOD\n");
+    for (size_t k = 0; k < ng; k++)
+        out(c, "%.10g %.7g %.7g\n", grid[k], act->phi(grid[k]), act->dphi(grid[k]));
+    out(c, "EOD\n");
+    free(grid);
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant)
+            mass_block(c, i);
+        else if (v->s)
+            hist_block(c, i);
+        else
+            pdf_block(c, i, -c->X, c->X, 1);
+    }
+
+    rule(c, "title and axes");
+    snprintf(t, sizeof t, "Where z sits against where %s has slope", an);
+    multiplot_title(c, t);
+    out(c, "set xlabel 'z'\nset ylabel ");
+    snprintf(t, sizeof t, "%s(z), %s′(z)", an, an);
+    qstr(c, t);
+    out(c, "\nset y2label 'density of z / its peak'\n"
+           "set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'\n"
+           "set y2tics nomirror out\n"
+           "set yrange [0:ymax]\nset y2range [0:ymax]\n");
+
+    rule(c, zoom ? "top panel: the whole z axis" : "the plot");
+    panel(c, panels, 0);
+    out(c, "set xrange [-zmax:zmax]\n");
+    out(c, "# layer 1: the densities of z (filled, right axis); layer 2: %s(z) and\n"
+           "# %s'(z) (black, left axis)\n",
+        an, an);
+    plot_layers(c);
+    if (zoom) {
+        rule(c, "bottom panel: the zoom");
+        panel(c, panels, 1);
+        out(c, "set xrange [-zoom:zoom]\n");
+        plot_layers(c);
+    }
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figure 4: P(|z| ≥ t) against t
+ * ====================================================================== */
+
+static void fig_saturation(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], lv[32],
+        src[ELEM_SRC];
+    int zoom = c->X > ZOOM_NEEDED * c->Z;
+    int panels = zoom ? 2 : 1;
+    level_text(c->c->alpha, lv, sizeof lv);
+    char l4[200];
+    snprintf(l4, sizeof l4, "with %s confidence bars (Wilson, or Clopper-Pearson for few counts).",
+             lv);
+    const char *about[] = {
+        "The saturated fraction P(|z| >= t) as the threshold t grows, for every",
+        "scheme: the formula as a curve, the sample as points (exact at every",
+        "multiple of T/16, from the sampler's histogram of |z|; some are skipped)",
+        l4,
+        "The dotted line marks the threshold T of the report.",
+        zoom ? "Below, the same zoomed on small t." : "",
+    };
+    header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
+    output_section(c);
+    style_section(c, c->ns);
+
+    double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
+    c->nel = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
+        add(c, src, v->name, "with lines linetype %zu", i + 1);
+        if (v->s) {
+            snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2", i + 1);
+        }
+    }
+    add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
+    snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
+    add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
+    if (any_sampled(c)) {
+        add(c, NULL, "points: sampled,",
+            "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
+        text_line(c, "with %s CI", lv);
+    }
+    if (c->ns <= PALETTE_SIZE) {
+        text_line(c, " ");
+        text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
+        for (size_t i = 0; i < c->ns; i++) {
+            const sview *v = &c->v[i];
+            if (v->s)
+                text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
+                          num3(sampled_fraction(v), m2));
+            else
+                text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
+        }
+    }
+    layout_section(c, panels, 0);
+
+    rule(c, "numbers");
+    assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
+        num(c->T, m1));
+    assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T, rounded up\n",
+        num(tmax, m1), AXIS_SDS, AXIS_T);
+    if (zoom)
+        assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T when that is wider\n",
+            num(tzoom, m1), ZOOM_MIN, ZOOM_T);
+    assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
+    size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
+    if (any_sampled(c)) {
+        assign(c, "stride = %zu\tplot every stride-th sampled point: about %d per panel\n",
+            stride_full ? stride_full : 1, SAMPLED_POINTS);
+        if (zoom)
+            assign(c, "stride_zoom = %zu\tthe same for the zoom", stride_zoom ? stride_zoom : 1);
+    }
+
+    rule(c, "data");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
+        if (v->constant)
+            out(c, "# '%s', formula: t, P(|z| >= t) for the constant z = %s: a step\n", v->name,
+                num(v->mean, a));
+        else
+            out(c, "# '%s', formula: t, P(|z| >= t) for z ~ N(mean, variance), %s;\n"
+                   "# mean = %s, variance = %s; %d points over the axis, %d over the zoom\n",
+                v->name, law_word(v), num(v->mean, a), num(v->a->variance, b),
+                CURVE_POINTS + 1, CURVE_POINTS_ZOOM + 1);
+        out(c, "$formula%zu << EOD\n", i + 1);
+        if (v->constant) {
+            double a0 = fabs(v->mean);
+            out(c, "0 1\n%.10g 1\n%.10g 0\n%.10g 0\n", a0, a0, fmax(tmax, a0));
+        } else {
+            double *grid;
+            size_t ng = merged_grid(0, tmax, CURVE_POINTS, 0, tzoom, CURVE_POINTS_ZOOM, &grid);
+            if (!grid) {
+                fail(c, SATSTAT_ENOMEM);
+                return;
+            }
+            for (size_t k = 0; k < ng; k++)
+                out(c, "%.10g %.7g\n", grid[k],
+                    satstat_normal_saturated_fraction(v->mean, v->sd, grid[k]));
+            free(grid);
+        }
+        out(c, "EOD\n");
+        if (!v->s)
+            continue;
+        size_t bins;
+        double abs_step;
+        const uint64_t *counts = satstat_summary_abs_counts(v->s, &bins, &abs_step);
+        size_t kmax = (size_t)floor(tmax / abs_step + 1e-9);
+        if (kmax > bins)
+            kmax = bins;
+        out(c, "# '%s', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,\n"
+               "# the %s interval's lower and upper ends; n = %llu.\n",
+            v->name, lv, (unsigned long long)v->n);
+        out(c, "$sample%zu << EOD\n", i + 1);
+        /* tail = #{|z| ≥ k·step}: the counts from bin k up (the last bin is
+         * open above, so at k = 0 it is n) */
+        uint64_t tail = 0;
+        for (size_t k = 0; k < bins; k++)
+            tail += counts[k];
+        for (size_t k = 0; k <= kmax; k++) {
+            satstat_interval ci = proportion_ci(tail, v->n, c->c->alpha);
+            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step, (double)tail / (double)v->n,
+                ci.lo, ci.hi);
+            if (k < bins)
+                tail -= counts[k];
+        }
+        out(c, "EOD\n");
+    }
+
+    rule(c, "title and axes");
+    multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
+    out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\nset yrange [0:ymax]\n");
+    out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
+           "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+
+    rule(c, zoom ? "top panel: the whole t axis" : "the plot");
+    panel(c, panels, 0);
+    out(c, "set xrange [0:tmax]\n");
+    out(c, "# layers: the formula curves, the sampled points with bars (in scheme order)\n");
+    plot_layers(c);
+    if (zoom) {
+        rule(c, "bottom panel: the zoom");
+        panel(c, panels, 1);
+        out(c, "set xrange [0:zoom]\n");
+        if (any_sampled(c))
+            out(c, "stride = stride_zoom\n");
+        plot_layers(c);
+    }
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figure 5: the standard normal density
+ * ====================================================================== */
+
+static void fig_normal(ctx *c)
+{
+    const char *about[] = {
+        "The standard normal density phi(z) = exp(-z^2/2) / sqrt(2 pi): the shape",
+        "of every Gaussian z after standardizing, (z - mean) / sd.  Shaded: the",
+        "central 68.27 % (|z| <= 1) and 95.45 % (|z| <= 2) of its mass.  The curve",
+        "is computed by gnuplot from the formula; there are no data.",
+    };
+    header(c, "the standard normal density", about, sizeof about / sizeof about[0]);
+    output_section(c);
+    style_section(c, 0);
+    c->nel = 0;
+    add(c, "[z=-2:2] '+' using (z):(phi(z))", "95.45 % within ±2",
+        "with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5");
+    add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1",
+        "with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5");
+    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "φ(z)",
+        "with lines linecolor rgb ink linewidth 3 dashtype 1");
+    text_line(c, " ");
+    text_line(c, "φ(z) = exp(−z²/2) / √(2π)");
+    text_line(c, "mean 0, variance 1");
+    text_line(c, "peak 1/√(2π) = 0.3989");
+    layout_section(c, 1, 0);
+
+    rule(c, "numbers");
+    assign(c, "zmax = 4\tthe z axis: +- 4 sd holds all but 0.006 %% of the mass\n"
+           "ymax = 0.45\ta little above the peak 1/sqrt(2 pi) = 0.3989\n"
+           "set samples 801\tpoints on each curve: smooth at any size\n");
+    rule(c, "the formula");
+    out(c, "phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n");
+
+    rule(c, "title and axes");
+    multiplot_title(c, "The standard normal density");
+    out(c, "set xlabel 'z'\nset ylabel 'φ(z)'\n");
+    panel(c, 1, 0);
+    out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    rule(c, "layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve");
+    plot_layers(c);
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figures of a report
+ * ====================================================================== */
+
+size_t satstat_plot_count(const satstat_report *report)
+{
+    return report ? satstat_report_scheme_count(report) + 4 : 0;
+}
+
+/* "normal:0.5" -> "normal_0.5": keep [A-Za-z0-9.+-], anything else '_'. */
+static void file_word(const char *spec, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = spec; *p && n + 1 < size; p++) {
+        char ch = *p;
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                 || ch == '.' || ch == '+' || ch == '-';
+        buf[n++] = ok ? ch : '_';
+    }
+    buf[n] = '\0';
+}
+
+int satstat_plot_figure(const satstat_report *report, size_t i, satstat_figure *kind,
+                        size_t *scheme, char *name, size_t name_size)
+{
+    if (!report || i >= satstat_plot_count(report))
+        return SATSTAT_EINVAL;
+    size_t ns = satstat_report_scheme_count(report);
+    satstat_figure k;
+    size_t s = 0;
+    char buf[SATSTAT_PLOT_NAME_SIZE];
+    if (i < ns) {
+        k = SATSTAT_FIGURE_DENSITY;
+        s = i;
+        char w[SATSTAT_SPEC_SIZE];
+        file_word(satstat_report_config(report)->schemes[i].canonical, w, sizeof w);
+        snprintf(buf, sizeof buf, "fig1-density-%s", w);
+    } else {
+        static const struct {
+            satstat_figure kind;
+            const char *name;
+        } rest[] = {
+            {SATSTAT_FIGURE_COMPARE, "fig2-compare"},
+            {SATSTAT_FIGURE_ACTIVATION, "fig3-activation"},
+            {SATSTAT_FIGURE_SATURATION, "fig4-saturated-fraction"},
+            {SATSTAT_FIGURE_NORMAL, "fig5-standard-normal"},
+        };
+        k = rest[i - ns].kind;
+        snprintf(buf, sizeof buf, "%s", rest[i - ns].name);
+    }
+    if (kind)
+        *kind = k;
+    if (scheme)
+        *scheme = s;
+    if (name) {
+        if (name_size == 0)
+            return SATSTAT_ERANGE;
+        int n = snprintf(name, name_size, "%s", buf);
+        if (n < 0 || (size_t)n >= name_size)
+            return SATSTAT_ERANGE;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_plot_write(const satstat_report *report, size_t i,
+                       const satstat_plot_options *options, const char *dir, FILE *f)
+{
+    if (!report || !f || i >= satstat_plot_count(report))
+        return SATSTAT_EINVAL;
+    if (options && (options->width < SATSTAT_PLOT_MIN_SIDE || options->width > SATSTAT_PLOT_MAX_SIDE
+                    || options->height < SATSTAT_PLOT_MIN_SIDE
+                    || options->height > SATSTAT_PLOT_MAX_SIDE))
+        return SATSTAT_EINVAL;
+    if (dir && strpbrk(dir, "\n\r"))
+        return SATSTAT_EINVAL;
+    satstat_figure kind;
+    size_t scheme;
+    char name[SATSTAT_PLOT_NAME_SIZE];
+    int rc = satstat_plot_figure(report, i, &kind, &scheme, name, sizeof name);
+    if (rc != SATSTAT_OK)
+        return rc;
+    ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return SATSTAT_ENOMEM;
+    c->f = f;
+    c->name = name;
+    build_ctx(c, report, options, dir);
+
+    /* numbers with '.', whatever the caller's locale */
+    locale_t cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = cloc ? uselocale(cloc) : (locale_t)0;
+    switch (kind) {
+    case SATSTAT_FIGURE_DENSITY:
+        fig_density(c, scheme);
+        break;
+    case SATSTAT_FIGURE_COMPARE:
+        fig_compare(c);
+        break;
+    case SATSTAT_FIGURE_ACTIVATION:
+        fig_activation(c);
+        break;
+    case SATSTAT_FIGURE_SATURATION:
+        fig_saturation(c);
+        break;
+    case SATSTAT_FIGURE_NORMAL:
+        fig_normal(c);
+        break;
+    }
+    if (cloc) {
+        uselocale(old);
+        freelocale(cloc);
+    }
+    rc = c->err;
+    free(c);
+    if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
+        rc = SATSTAT_EIO;
+    return rc;
+}
+
+/* ======================================================================
+ * Directories
+ * ====================================================================== */
+
+/* The nearest existing ancestor of path (path itself when it exists). */
+static int nearest_existing(const char *path, char *buf, size_t size, struct stat *st)
+{
+    int n = snprintf(buf, size, "%s", path);
+    if (n < 0 || (size_t)n >= size)
+        return SATSTAT_ERANGE;
+    for (;;) {
+        if (stat(buf, st) == 0)
+            return SATSTAT_OK;
+        if (errno != ENOENT && errno != ENOTDIR)
+            return SATSTAT_EIO;
+        /* drop the last component (and trailing slashes) */
+        size_t len = strlen(buf);
+        while (len > 1 && buf[len - 1] == '/')
+            buf[--len] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (!slash) {
+            snprintf(buf, size, ".");
+        } else if (slash == buf) {
+            buf[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+    }
+}
+
+int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    if (!dir || !*dir) {
+        set_msg(msg, msg_size, "empty directory name");
+        return SATSTAT_EINVAL;
+    }
+    satstat_quote(dir, quoted, sizeof quoted);
+    if (strpbrk(dir, "\n\r")) {
+        set_msg(msg, msg_size, "directory name %s holds a newline", quoted);
+        return SATSTAT_EINVAL;
+    }
+    char anc[PATH_MAX];
+    struct stat st;
+    int rc = nearest_existing(dir, anc, sizeof anc, &st);
+    if (rc != SATSTAT_OK) {
+        set_msg(msg, msg_size, "cannot use %s: %s", quoted,
+                rc == SATSTAT_ERANGE ? "path too long" : strerror(errno));
+        return SATSTAT_EIO;
+    }
+    char aq[SATSTAT_QUOTE_SIZE];
+    satstat_quote(anc, aq, sizeof aq);
+    if (!S_ISDIR(st.st_mode)) {
+        if (strcmp(anc, dir) == 0)
+            set_msg(msg, msg_size, "%s exists and is not a directory", quoted);
+        else
+            set_msg(msg, msg_size, "cannot create %s: %s is not a directory", quoted, aq);
+        return SATSTAT_EIO;
+    }
+    if (access(anc, W_OK | X_OK) != 0) {
+        set_msg(msg, msg_size, "cannot write into %s: %s", aq, strerror(errno));
+        return SATSTAT_EIO;
+    }
+    return SATSTAT_OK;
+}
+
+/* mkdir -p; the directories created are recorded (deepest last) so that
+ * a failure can remove them. */
+#define MAX_CREATED 64
+typedef struct created_dirs {
+    size_t n;
+    char *path[MAX_CREATED];
+} created_dirs;
+
+static void remove_created(created_dirs *cd)
+{
+    while (cd->n > 0) {
+        cd->n--;
+        rmdir(cd->path[cd->n]);
+        free(cd->path[cd->n]);
+    }
+}
+
+static void forget_created(created_dirs *cd)
+{
+    while (cd->n > 0)
+        free(cd->path[--cd->n]);
+}
+
+static int make_dirs(const char *dir, created_dirs *cd)
+{
+    size_t len = strlen(dir);
+    char *p = malloc(len + 1);
+    if (!p)
+        return SATSTAT_ENOMEM;
+    memcpy(p, dir, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        if (p[i - 1] == '/')
+            continue;
+        char keep = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0777) == 0) {
+            if (cd->n < MAX_CREATED) {
+                cd->path[cd->n] = malloc(i + 1);
+                if (cd->path[cd->n]) {
+                    memcpy(cd->path[cd->n], p, i + 1);
+                    cd->n++;
+                }
+            }
+        } else if (errno != EEXIST) {
+            int saved = errno;
+            free(p);
+            errno = saved;
+            return SATSTAT_EIO;
+        } else {
+            struct stat st;
+            if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                free(p);
+                errno = ENOTDIR;
+                return SATSTAT_EIO;
+            }
+        }
+        p[i] = keep;
+    }
+    free(p);
+    return SATSTAT_OK;
+}
+
+static char *join(const char *dir, const char *name, const char *ext)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ext);
+    return p;
+}
+
+int satstat_plot_write_dir(const satstat_report *report, const char *dir,
+                           const satstat_plot_options *options, char *msg, size_t msg_size)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!report || !dir || !*dir) {
+        set_msg(msg, msg_size, "no directory given");
+        return SATSTAT_EINVAL;
+    }
+    satstat_quote(dir, quoted, sizeof quoted);
+    if (strpbrk(dir, "\n\r")) {
+        set_msg(msg, msg_size, "directory name %s holds a newline", quoted);
+        return SATSTAT_EINVAL;
+    }
+    size_t n = satstat_plot_count(report);
+    satstat_output **outs = calloc(n, sizeof *outs);
+    if (!outs) {
+        set_msg(msg, msg_size, "out of memory");
+        return SATSTAT_ENOMEM;
+    }
+    created_dirs cd = {0, {NULL}};
+    int rc = make_dirs(dir, &cd);
+    if (rc != SATSTAT_OK) {
+        set_msg(msg, msg_size, "cannot create directory %s: %s", quoted, strerror(errno));
+        remove_created(&cd);
+        free(outs);
+        return rc;
+    }
+    size_t opened = 0;
+    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
+        char name[SATSTAT_PLOT_NAME_SIZE];
+        satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
+        char *path = join(dir, name, "gp");
+        if (!path) {
+            rc = SATSTAT_ENOMEM;
+            set_msg(msg, msg_size, "out of memory");
+            break;
+        }
+        char pq[SATSTAT_QUOTE_SIZE];
+        satstat_quote(path, pq, sizeof pq);
+        rc = satstat_output_open(path, &outs[i]);
+        if (rc != SATSTAT_OK) {
+            set_msg(msg, msg_size, "cannot write %s: %s", pq, strerror(errno));
+        } else {
+            opened = i + 1;
+            errno = 0;
+            rc = satstat_plot_write(report, i, options, dir, satstat_output_stream(outs[i]));
+            if (rc == SATSTAT_EIO)
+                set_msg(msg, msg_size, "cannot write %s: %s", pq, strerror(errno ? errno : EIO));
+            else if (rc != SATSTAT_OK)
+                set_msg(msg, msg_size, "cannot write %s: %s", pq, satstat_strerror(rc));
+        }
+        free(path);
+    }
+    if (rc != SATSTAT_OK) {
+        for (size_t i = 0; i < opened; i++)
+            satstat_output_abort(outs[i]);
+        remove_created(&cd);
+        free(outs);
+        return rc;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rc != SATSTAT_OK) {
+            satstat_output_abort(outs[i]);
+            continue;
+        }
+        rc = satstat_output_commit(outs[i]);
+        if (rc != SATSTAT_OK)
+            set_msg(msg, msg_size, "cannot write into %s: %s", quoted, strerror(errno));
+    }
+    forget_created(&cd);
+    free(outs);
+    return rc;
+}
+
+/* ======================================================================
+ * Rendering
+ * ====================================================================== */
+
+int satstat_gnuplot_find(const char *program, char *buf, size_t size)
+{
+    if (!program)
+        program = "gnuplot";
+    if (!*program)
+        return SATSTAT_EIO;
+    if (strchr(program, '/')) {
+        if (access(program, X_OK) != 0)
+            return SATSTAT_EIO;
+        if (buf && size)
+            snprintf(buf, size, "%s", program);
+        return SATSTAT_OK;
+    }
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/local/bin:/usr/bin:/bin"; /* glibc's default for posix_spawnp */
+    const char *p = path;
+    for (;;) {
+        const char *end = strchr(p, ':');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char cand[PATH_MAX];
+        int n = len ? snprintf(cand, sizeof cand, "%.*s/%s", (int)len, p, program)
+                    : snprintf(cand, sizeof cand, "%s", program); /* empty entry: "." */
+        struct stat st;
+        if (n > 0 && (size_t)n < sizeof cand && stat(cand, &st) == 0 && S_ISREG(st.st_mode)
+            && access(cand, X_OK) == 0) {
+            if (buf && size)
+                snprintf(buf, size, "%s", cand);
+            return SATSTAT_OK;
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return SATSTAT_EIO;
+}
+
+/* Trim trailing newlines and blanks. */
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+}
+
+/* One gnuplot run: started, then its standard error drained and its exit
+ * collected.  Several can run at once (satstat_plot_render_dir). */
+typedef struct job {
+    const char *program;
+    char *script;
+    FILE *image;
+    pid_t pid;
+    int err_fd;      /* read end of gnuplot's standard error; -1 when closed */
+    char err[4096];  /* what gnuplot printed, as much as fits */
+    size_t got;
+    int rc;          /* SATSTAT_* once finished                  */
+    char msg[SATSTAT_ERRMSG_SIZE * 2];
+} job;
+
+/* Spawn gnuplot on job->script with its standard output going to the
+ * image stream and its standard error to a pipe. */
+static int job_start(job *j, satstat_render_format format)
+{
+    char sq[SATSTAT_QUOTE_SIZE];
+    satstat_quote(j->script, sq, sizeof sq);
+    j->pid = -1;
+    j->err_fd = -1;
+    j->got = 0;
+    j->err[0] = '\0';
+    if (fflush(j->image) != 0) {
+        snprintf(j->msg, sizeof j->msg, "cannot write the image of %s: %s", sq, strerror(errno));
+        return j->rc = SATSTAT_EIO;
+    }
+    int image_fd = fileno(j->image);
+    int err_pipe[2];
+    if (pipe(err_pipe) != 0) {
+        snprintf(j->msg, sizeof j->msg, "cannot run %s: %s", j->program, strerror(errno));
+        return j->rc = SATSTAT_EIO;
+    }
+    /* the parent's end must not leak into other gnuplots started meanwhile */
+    fcntl(err_pipe[0], F_SETFD, FD_CLOEXEC);
+    char setting[64];
+    snprintf(setting, sizeof setting, "format='%s'; output=''", satstat_render_format_name(format));
+    char *argv[] = {(char *)j->program, (char *)"-e", setting, j->script, NULL};
+
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, image_fd, 1);
+    posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
+    if (err_pipe[1] > 2)
+        posix_spawn_file_actions_addclose(&fa, err_pipe[1]);
+    if (image_fd > 2)
+        posix_spawn_file_actions_addclose(&fa, image_fd);
+    int sp = posix_spawnp(&j->pid, j->program, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(err_pipe[1]);
+    if (sp != 0) {
+        close(err_pipe[0]);
+        j->pid = -1;
+        if (sp == ENOENT)
+            snprintf(j->msg, sizeof j->msg,
+                     "%s not found on PATH: install gnuplot (e.g. apt-get install gnuplot-nox)",
+                     j->program);
+        else
+            snprintf(j->msg, sizeof j->msg, "cannot run %s: %s", j->program, strerror(sp));
+        return j->rc = SATSTAT_EIO;
+    }
+    j->err_fd = err_pipe[0];
+    return j->rc = SATSTAT_OK;
+}
+
+/* Read what is there on the job's standard error; at end of file close
+ * it.  Keeps what fits, drains the rest. */
+static void job_read(job *j)
+{
+    char chunk[1024];
+    ssize_t r = read(j->err_fd, chunk, sizeof chunk);
+    if (r < 0 && errno == EINTR)
+        return;
+    if (r <= 0) {
+        close(j->err_fd);
+        j->err_fd = -1;
+        return;
+    }
+    size_t take = (size_t)r;
+    if (j->got + take > sizeof j->err - 1)
+        take = sizeof j->err - 1 - j->got;
+    memcpy(j->err + j->got, chunk, take);
+    j->got += take;
+    j->err[j->got] = '\0';
+}
+
+/* Collect the exit of a job whose standard error is closed; set rc and
+ * msg (on success msg holds the warnings, if any). */
+static void job_finish(job *j)
+{
+    char sq[SATSTAT_QUOTE_SIZE];
+    satstat_quote(j->script, sq, sizeof sq);
+    int status;
+    pid_t w;
+    do
+        w = waitpid(j->pid, &status, 0);
+    while (w < 0 && errno == EINTR);
+    j->pid = -1;
+    trim(j->err);
+    const char *sep = j->err[0] ? ": " : "";
+    j->rc = SATSTAT_EIO;
+    if (w < 0) {
+        snprintf(j->msg, sizeof j->msg, "cannot wait for %s: %s", j->program, strerror(errno));
+    } else if (WIFSIGNALED(status)) {
+        snprintf(j->msg, sizeof j->msg, "%s was killed by signal %d on %s%s%.300s", j->program,
+                 WTERMSIG(status), sq, sep, j->err);
+    } else if (WEXITSTATUS(status) == 127
+               && satstat_gnuplot_find(j->program, NULL, 0) != SATSTAT_OK) {
+        /* some C libraries report a failed exec as exit 127 of the child */
+        snprintf(j->msg, sizeof j->msg,
+                 "%s not found on PATH: install gnuplot (e.g. apt-get install gnuplot-nox)",
+                 j->program);
+    } else if (WEXITSTATUS(status) != 0) {
+        snprintf(j->msg, sizeof j->msg, "%s failed on %s (exit %d)%s%.300s", j->program, sq,
+                 WEXITSTATUS(status), sep, j->err);
+    } else {
+        struct stat st;
+        if (fstat(fileno(j->image), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+            snprintf(j->msg, sizeof j->msg, "%s wrote no image for %s%s%.300s", j->program, sq,
+                     sep, j->err);
+        } else {
+            snprintf(j->msg, sizeof j->msg, "%.300s", j->err); /* warnings, if any */
+            j->rc = SATSTAT_OK;
+        }
+    }
+}
+
+/* Run jobs[0..n−1], at most `parallel` at a time; after the first failure
+ * no new job starts (the running ones finish).  Returns the index of the
+ * first job (in order) that failed, or n. */
+static size_t run_jobs(job *jobs, size_t n, size_t parallel, satstat_render_format format)
+{
+    size_t next = 0, running = 0, failed = n;
+    for (size_t i = 0; i < n; i++)
+        jobs[i].rc = 1; /* not run */
+    for (;;) {
+        while (running < parallel && next < n && failed == n) {
+            job *j = &jobs[next++];
+            if (job_start(j, format) == SATSTAT_OK)
+                running++;
+            else if (next - 1 < failed)
+                failed = next - 1;
+        }
+        if (running == 0)
+            break;
+        struct pollfd fds[64];
+        size_t idx[64], nf = 0;
+        for (size_t i = 0; i < next && nf < 64; i++)
+            if (jobs[i].err_fd >= 0) {
+                fds[nf].fd = jobs[i].err_fd;
+                fds[nf].events = POLLIN;
+                fds[nf].revents = 0;
+                idx[nf++] = i;
+            }
+        if (poll(fds, nf, -1) < 0 && errno != EINTR)
+            break; /* cannot happen with valid descriptors */
+        for (size_t k = 0; k < nf; k++) {
+            if (!fds[k].revents)
+                continue;
+            job *j = &jobs[idx[k]];
+            job_read(j);
+            if (j->err_fd < 0) {
+                job_finish(j);
+                running--;
+                if (j->rc != SATSTAT_OK && idx[k] < failed)
+                    failed = idx[k];
+            }
+        }
+    }
+    return failed;
+}
+
+int satstat_plot_render_stream(const char *program, const char *script,
+                               satstat_render_format format, FILE *image, char *msg,
+                               size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!script || !image || format == SATSTAT_RENDER_NONE
+        || (unsigned)format >= sizeof format_names / sizeof format_names[0])
+        return SATSTAT_EINVAL;
+    job *j = calloc(1, sizeof *j);
+    if (!j)
+        return SATSTAT_ENOMEM;
+    j->program = program ? program : "gnuplot";
+    j->script = (char *)script;
+    j->image = image;
+    run_jobs(j, 1, 1, format);
+    int rc = j->rc;
+    set_msg(msg, msg_size, "%s", j->msg);
+    free(j);
+    return rc;
+}
+
+/* How many gnuplots run at once: one per online processor, at most 8. */
+static size_t parallel_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
+}
+
+int satstat_plot_render_dir(const satstat_report *report, const char *dir,
+                            satstat_render_format format, const char *program, char *msg,
+                            size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!report || !dir || !*dir
+        || (unsigned)format >= sizeof format_names / sizeof format_names[0])
+        return SATSTAT_EINVAL;
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    size_t n = satstat_plot_count(report);
+    satstat_output **outs = calloc(n, sizeof *outs);
+    job *jobs = calloc(n, sizeof *jobs);
+    if (!outs || !jobs) {
+        free(outs);
+        free(jobs);
+        set_msg(msg, msg_size, "out of memory");
+        return SATSTAT_ENOMEM;
+    }
+    /* every image goes to a temporary file beside it first */
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
+        char name[SATSTAT_PLOT_NAME_SIZE];
+        satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
+        jobs[i].program = program ? program : "gnuplot";
+        jobs[i].script = join(dir, name, "gp");
+        char *image = join(dir, name, satstat_render_format_name(format));
+        if (!jobs[i].script || !image) {
+            rc = SATSTAT_ENOMEM;
+            set_msg(msg, msg_size, "out of memory");
+        } else if ((rc = satstat_output_open(image, &outs[i])) != SATSTAT_OK) {
+            char iq[SATSTAT_QUOTE_SIZE];
+            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(image, iq, sizeof iq),
+                    strerror(errno));
+        } else {
+            jobs[i].image = satstat_output_stream(outs[i]);
+        }
+        free(image);
+    }
+    if (rc == SATSTAT_OK) {
+        size_t failed = run_jobs(jobs, n, parallel_jobs(), format);
+        if (failed < n) {
+            rc = jobs[failed].rc;
+            set_msg(msg, msg_size, "%s", jobs[failed].msg);
+        }
+    }
+    /* all rendered: rename them into place; else drop them all */
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i])
+            continue;
+        if (rc != SATSTAT_OK) {
+            satstat_output_abort(outs[i]);
+        } else if ((rc = satstat_output_commit(outs[i])) != SATSTAT_OK) {
+            char dq[SATSTAT_QUOTE_SIZE];
+            set_msg(msg, msg_size, "cannot write into %s: %s",
+                    satstat_quote(dir, dq, sizeof dq), strerror(errno));
+        }
+    }
+    if (rc == SATSTAT_OK) {
+        /* the first warning, in figure order */
+        for (size_t i = 0; i < n; i++)
+            if (jobs[i].msg[0]) {
+                char name[SATSTAT_PLOT_NAME_SIZE];
+                satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
+                set_msg(msg, msg_size, "%.80s: %.300s", name, jobs[i].msg);
+                break;
+            }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(jobs[i].script);
+    free(jobs);
+    free(outs);
+    return rc;
+}

@@ -1,4 +1,171 @@
-/* satstat/plot.h — gnuplot figures of a report. (being written) */
+/* satstat/plot.h — gnuplot figures of a report.
+ *
+ * Every figure is one self-contained gnuplot script: its data are inline
+ * datablocks ($name << EOD), so `gnuplot fig.gp` works from any directory
+ * and a folder of scripts can be zipped and shared.  Run plainly, a script
+ * writes <its name>.png (at the size it was made for) into the current
+ * directory; the variables `format` ('png', 'svg', 'pdf'), `output` (a file
+ * name, or '' for standard output), `width` and `height` (pixels) override
+ * that from the command line:
+ *     gnuplot -e "format='pdf'; output='density.pdf'" fig1-density-scaled.gp
+ *
+ * The figures of a report, in order (satstat_plot_count() of them):
+ *   1. fig1-density-<scheme>.gp  one per scheme: the sampled density of z
+ *      (normalized histogram) with the analytic density over it and the
+ *      saturated region |z| >= T shaded, both fractions annotated;
+ *   2. fig2-compare.gp           every scheme on one axis, and a zoom on
+ *      [-5, 5] (wider when T is: [-1.25 T, 1.25 T]);
+ *   3. fig3-activation.gp        φ(z) and φ'(z) of the report's activation
+ *      with each scheme's density of z behind them, E[φ'(z)] annotated;
+ *   4. fig4-saturated-fraction.gp  P(|z| >= t) against t: the formula as a
+ *      curve, the sample as points with 1 − alpha confidence bars;
+ *   5. fig5-standard-normal.gp   the standard normal density.
+ * <scheme> is the scheme's canonical spec with ':' written '_'
+ * ("normal:0.5" -> fig1-density-normal_0.5.gp).
+ *
+ * Writers take a FILE * and only serialise, so tests can compare text; the
+ * directory writer and the renderer handle files and processes.  Nothing
+ * here prints: errors come back as satstat_status codes, with one sentence
+ * in a caller-owned message buffer where a function takes one.
+ */
 #ifndef SATSTAT_PLOT_H
 #define SATSTAT_PLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <satstat/report.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- options ---------------------------------------------------------- */
+
+#define SATSTAT_PLOT_DEFAULT_WIDTH 1280u
+#define SATSTAT_PLOT_DEFAULT_HEIGHT 800u
+/* --plot-size limits, each side in pixels. */
+#define SATSTAT_PLOT_MIN_SIDE 200u
+#define SATSTAT_PLOT_MAX_SIDE 10000u
+
+typedef struct satstat_plot_options {
+    unsigned width, height; /* figure size in pixels (PNG, SVG; PDF pages
+                               are the same at 144 px per inch); default
+                               1280 x 800.  Fonts and lines scale with
+                               min(width/1280, height/800).                */
+    const char *invocation; /* optional: the command the user typed (e.g.
+                               "satstat demo"), recorded in each header
+                               above the equivalent run command; NULL: only
+                               the run command.  No newlines.              */
+} satstat_plot_options;
+
+/* 1280 x 800, no invocation. */
+void satstat_plot_options_default(satstat_plot_options *o);
+
+/* Parse "WxH" (e.g. "1920x1200"), each side in [SATSTAT_PLOT_MIN_SIDE,
+ * SATSTAT_PLOT_MAX_SIDE].  SATSTAT_EINVAL with a sentence in msg
+ * (SATSTAT_ERRMSG_SIZE bytes, may be NULL) otherwise. */
+int satstat_plot_size_parse(const char *text, unsigned *width,
+                            unsigned *height, char *msg);
+
+/* ---- the figures ---------------------------------------------------------*/
+
+typedef enum satstat_figure {
+    SATSTAT_FIGURE_DENSITY,    /* one per scheme                           */
+    SATSTAT_FIGURE_COMPARE,
+    SATSTAT_FIGURE_ACTIVATION,
+    SATSTAT_FIGURE_SATURATION,
+    SATSTAT_FIGURE_NORMAL
+} satstat_figure;
+
+/* Number of figures of a report: schemes + 4. */
+size_t satstat_plot_count(const satstat_report *report);
+
+/* Room for a figure's file name (without extension), NUL included. */
+#define SATSTAT_PLOT_NAME_SIZE 96
+
+/* Figure i (0 ≤ i < satstat_plot_count) of a report: its kind, the scheme
+ * it shows (SATSTAT_FIGURE_DENSITY; else 0), and its file name without
+ * directory or extension ("fig1-density-standard") into name (may be
+ * NULL).  SATSTAT_ERANGE when name_size is too small
+ * (SATSTAT_PLOT_NAME_SIZE always suffices); SATSTAT_EINVAL for a bad
+ * index. */
+int satstat_plot_figure(const satstat_report *report, size_t i,
+                        satstat_figure *kind, size_t *scheme, char *name,
+                        size_t name_size);
+
+/* Serialise figure i of a report as a gnuplot script onto `out`.
+ * `options` may be NULL (defaults).  `dir` is only recorded in the header
+ * ("--plots DIR" of the command that made it; NULL: left out).  Returns
+ * SATSTAT_OK, SATSTAT_EINVAL (bad index, a newline in a recorded text),
+ * SATSTAT_ENOMEM, or SATSTAT_EIO when the stream reports an error.  Numbers
+ * are written with '.' whatever the locale. */
+int satstat_plot_write(const satstat_report *report, size_t i,
+                       const satstat_plot_options *options, const char *dir,
+                       FILE *out);
+
+/* Write every figure script of a report into `dir` (created, with missing
+ * parents, if needed) as <name>.gp.  All files are written to temporary
+ * files first and renamed into place only when every one was written, so a
+ * failure leaves no new file behind (and removes the directories it
+ * created).  SATSTAT_EIO / SATSTAT_ENOMEM / SATSTAT_EINVAL with a sentence
+ * in msg (msg_size bytes; the path and the system's reason). */
+int satstat_plot_write_dir(const satstat_report *report, const char *dir,
+                           const satstat_plot_options *options, char *msg,
+                           size_t msg_size);
+
+/* Check, before any work, that `dir` could hold the scripts: it is a
+ * directory, or it does not exist and its nearest existing ancestor is a
+ * writable directory.  SATSTAT_EIO with a sentence in msg otherwise. */
+int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size);
+
+/* A gnuplot string literal for `text`: single-quoted, each ' doubled (in
+ * single quotes gnuplot expands neither backslashes nor `backquotes`).
+ * SATSTAT_EINVAL when text holds a newline or carriage return (a string
+ * cannot span lines), SATSTAT_ERANGE when buf is too small. */
+int satstat_plot_quote(const char *text, char *buf, size_t size);
+
+/* ---- rendering -------------------------------------------------------------*/
+
+typedef enum satstat_render_format {
+    SATSTAT_RENDER_NONE,
+    SATSTAT_RENDER_PNG, /* gnuplot's pngcairo terminal */
+    SATSTAT_RENDER_SVG, /* svg                         */
+    SATSTAT_RENDER_PDF  /* pdfcairo                    */
+} satstat_render_format;
+
+/* "png", "svg", "pdf", "none" (also the file extension). */
+int satstat_render_format_parse(const char *text, satstat_render_format *out,
+                                char *msg);
+const char *satstat_render_format_name(satstat_render_format format);
+
+/* Look `program` (NULL: "gnuplot") up on PATH as posix_spawnp would: the
+ * full path of the first executable found goes to buf.  SATSTAT_EIO when
+ * there is none. */
+int satstat_gnuplot_find(const char *program, char *buf, size_t size);
+
+/* Run `program` (NULL: "gnuplot", searched on PATH) on `script`, the image
+ * in `format` going to the stream `image` (gnuplot writes it to its
+ * standard output; the caller owns and closes the stream).  gnuplot's
+ * standard error is captured: on success msg holds whatever it printed
+ * (warnings; empty when it printed nothing), on failure the reason and
+ * the first lines gnuplot printed.  SATSTAT_EIO when gnuplot cannot be
+ * started, exits non-zero, is killed by a signal or writes no image. */
+int satstat_plot_render_stream(const char *program, const char *script,
+                               satstat_render_format format, FILE *image,
+                               char *msg, size_t msg_size);
+
+/* Render every figure script of the report in `dir` (written there by
+ * satstat_plot_write_dir) to <name>.<format> beside it, running up to one
+ * gnuplot per online processor (at most 8) at a time.  The images are
+ * written to temporary files and renamed into place only when every one
+ * rendered, so on failure no new image is left.  msg as for
+ * satstat_plot_render_stream (on success: the first warning, if any). */
+int satstat_plot_render_dir(const satstat_report *report, const char *dir,
+                            satstat_render_format format, const char *program,
+                            char *msg, size_t msg_size);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

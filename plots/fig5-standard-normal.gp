@@ -1,0 +1,121 @@
+# fig5-standard-normal.gp: the standard normal density
+#
+# The standard normal density phi(z) = exp(-z^2/2) / sqrt(2 pi): the shape
+# of every Gaussian z after standardizing, (z - mean) / sd.  Shaded: the
+# central 68.27 % (|z| <= 1) and 95.45 % (|z| <= 2) of its mass.  The curve
+# is computed by gnuplot from the formula; there are no data.
+#
+# Made by:  satstat demo
+#           (the same as: satstat run --scheme standard,scaled --n-in 1000 --n-out 100 --inputs half --active 500 --bias normal:1 --activation sigmoid --threshold 4 --samples 1000000 --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800)
+#           satstat 0.1.0
+# Run:      gnuplot fig5-standard-normal.gp
+#           from any directory (the data are inline): writes fig5-standard-normal.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" fig5-standard-normal.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels (PDF: the same proportions at 144 pixels per inch).
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'fig5-standard-normal.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo
+# draws a unit line twice as wide at this page size: halved to match).
+scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale)
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width, height font fontspec linewidth scale noenhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+ink = '#000000'      # formulas and the activation: black
+shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
+set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- layout ----------------------------------------------------------------
+# The plot on the left; the legend and the numbers in a column on the
+# right (a panel of their own), so that neither covers the data.
+# Screen units: 0 = left/bottom, 1 = right/top of the figure.
+key_chars = 25                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+plot_left = 0.11                                # room for the y tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+top = 0.88                                      # room for the title above
+bottom = 0.1                                    # room for the x tick labels and label
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+
+# ---- numbers ---------------------------------------------------------------
+zmax = 4               # the z axis: +- 4 sd holds all but 0.006 % of the mass
+ymax = 0.45            # a little above the peak 1/sqrt(2 pi) = 0.3989
+set samples 801        # points on each curve: smooth at any size
+
+# ---- the formula -----------------------------------------------------------
+phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)
+
+# ---- title and axes --------------------------------------------------------
+set multiplot title 'The standard normal density'
+set xlabel 'z'
+set ylabel 'φ(z)'
+set tmargin at screen top
+set bmargin at screen bottom
+set xrange [-zmax:zmax]
+set yrange [0:ymax]
+
+# ---- layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve 
+plot sample [z=-2:2] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 notitle, \
+     [z=-1:1] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 notitle, \
+     [z=-zmax:zmax] '+' using (z):(phi(z)) with lines linecolor rgb ink linewidth 3 dashtype 1 notitle
+
+# ---- the legend and the numbers --------------------------------------------
+set lmargin at screen column
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset y2label
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'φ(z)', \
+     keyentry with lines linetype nodraw title ' ', \
+     keyentry with lines linetype nodraw title 'φ(z) = exp(−z²/2) / √(2π)', \
+     keyentry with lines linetype nodraw title 'mean 0, variance 1', \
+     keyentry with lines linetype nodraw title 'peak 1/√(2π) = 0.3989'
+unset multiplot

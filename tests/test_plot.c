@@ -1,0 +1,1371 @@
+/* test_plot.c — the figures: script text (structure, labels, quoting), the
+ * data inside (histograms integrate to 1, densities match the formula, the
+ * shaded region is ±T), real gnuplot runs in png, svg and pdf with nothing
+ * on stderr, the PNG size, the CLI's error cases, and the committed gallery
+ * in plots/ against what the current code writes.
+ *
+ * gnuplot must be installed: a missing gnuplot fails these tests (CI
+ * installs gnuplot-nox); it is never a skip.
+ */
+#define _GNU_SOURCE /* open_memstream, mkdtemp */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gsl/gsl_randist.h>
+
+#include <satstat/satstat.h>
+
+/* ---- helpers ---------------------------------------------------------------*/
+
+static satstat_config config_of(const char *const *args)
+{
+    /* args: pairs of (option, value) as the CLI would take them */
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    c.samples = 100000;
+    for (size_t i = 0; args && args[i]; i += 2) {
+        const char *o = args[i], *v = args[i + 1];
+        if (strcmp(o, "scheme") == 0)
+            ck_assert_int_eq(satstat_scheme_parse_list(v, c.schemes, SATSTAT_MAX_SCHEMES,
+                                                       &c.n_schemes, msg), 0);
+        else if (strcmp(o, "bias") == 0)
+            ck_assert_int_eq(satstat_bias_parse(v, &c.bias, msg), 0);
+        else if (strcmp(o, "inputs") == 0)
+            ck_assert_int_eq(satstat_inputs_parse(v, &c.inputs, msg), 0);
+        else if (strcmp(o, "active") == 0) {
+            c.inputs.active = strtoull(v, NULL, 10);
+            c.inputs.active_given = 1;
+        } else if (strcmp(o, "threshold") == 0)
+            c.threshold = strtod(v, NULL);
+        else if (strcmp(o, "samples") == 0)
+            c.samples = strtoull(v, NULL, 10);
+        else if (strcmp(o, "activation") == 0)
+            ck_assert_ptr_nonnull(c.activation = satstat_activation_find(v));
+        else
+            ck_abort_msg("unknown option %s", o);
+    }
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    return c;
+}
+
+static satstat_report *report_of(const char *const *args, int analytic_only)
+{
+    satstat_config c = config_of(args);
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(&c, analytic_only, NULL, NULL, &r), 0);
+    return r;
+}
+
+/* Figure i as text; dir is recorded in the header. */
+static char *script_of(const satstat_report *r, size_t i, const satstat_plot_options *o,
+                       const char *dir)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_int_eq(satstat_plot_write(r, i, o, dir, m), 0);
+    fclose(m);
+    return buf;
+}
+
+/* The index of the figure named `name`. */
+static size_t figure_index(const satstat_report *r, const char *name)
+{
+    for (size_t i = 0; i < satstat_plot_count(r); i++) {
+        char n[SATSTAT_PLOT_NAME_SIZE];
+        ck_assert_int_eq(satstat_plot_figure(r, i, NULL, NULL, n, sizeof n), 0);
+        if (strcmp(n, name) == 0)
+            return i;
+    }
+    ck_abort_msg("no figure %s", name);
+    return 0;
+}
+
+static char *script_named(const satstat_report *r, const char *name)
+{
+    return script_of(r, figure_index(r, name), NULL, NULL);
+}
+
+/* The rows of datablock $name: a malloc'd array of doubles, `cols` per row. */
+static double *datablock(const char *script, const char *name, size_t cols, size_t *rows)
+{
+    char head[64];
+    snprintf(head, sizeof head, "\n$%s << EOD\n", name);
+    const char *p = strstr(script, head);
+    ck_assert_msg(p != NULL, "no datablock $%s", name);
+    p += strlen(head);
+    const char *end = strstr(p, "\nEOD\n");
+    ck_assert_ptr_nonnull(end);
+    size_t cap = 64, n = 0;
+    double *v = malloc(cap * cols * sizeof *v);
+    while (p < end) {
+        if (n == cap) {
+            cap *= 2;
+            v = realloc(v, cap * cols * sizeof *v);
+        }
+        for (size_t k = 0; k < cols; k++) {
+            char *e;
+            v[n * cols + k] = strtod(p, &e);
+            ck_assert_msg(e != p, "bad number in $%s near %.40s", name, p);
+            p = e;
+        }
+        while (*p == ' ')
+            p++;
+        ck_assert_msg(*p == '\n', "more than %zu columns in $%s near %.40s", cols, name, p);
+        p++;
+        n++;
+    }
+    *rows = n;
+    return v;
+}
+
+/* The value of a `name = value` line of a script. */
+static double script_number(const char *script, const char *name)
+{
+    char head[64];
+    snprintf(head, sizeof head, "\n%s = ", name);
+    const char *p = strstr(script, head);
+    ck_assert_msg(p != NULL, "no %s = in the script", name);
+    return strtod(p + strlen(head), NULL);
+}
+
+static int has(const char *text, const char *needle)
+{
+    return strstr(text, needle) != NULL;
+}
+
+static char *make_temp_dir(void)
+{
+    char tmpl[] = "/tmp/satstat-plot-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(tmpl));
+    return strdup(tmpl);
+}
+
+static char *path_join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static void remove_tree(const char *path)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+/* Entries of a directory, sorted, newline-separated (without . and ..). */
+static char *listing(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return strdup("(no directory)");
+    char *names[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 256)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            names[n++] = strdup(e->d_name);
+    closedir(d);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (strcmp(names[j], names[i]) < 0) {
+                char *t = names[i];
+                names[i] = names[j];
+                names[j] = t;
+            }
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    char *out = malloc(len);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        strcat(out, names[i]);
+        strcat(out, "\n");
+        free(names[i]);
+    }
+    return out;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+/* Width and height from a PNG's IHDR chunk (bytes 16..23, big-endian). */
+static void png_size(const char *path, unsigned *w, unsigned *h)
+{
+    size_t len;
+    char *b = read_file(path, &len);
+    ck_assert_msg(b != NULL, "no image %s", path);
+    ck_assert_uint_ge(len, 24);
+    const unsigned char *u = (const unsigned char *)b;
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    ck_assert_msg(memcmp(u, sig, 8) == 0, "%s is not a PNG", path);
+    ck_assert(memcmp(u + 12, "IHDR", 4) == 0);
+    *w = (unsigned)u[16] << 24 | (unsigned)u[17] << 16 | (unsigned)u[18] << 8 | u[19];
+    *h = (unsigned)u[20] << 24 | (unsigned)u[21] << 16 | (unsigned)u[22] << 8 | u[23];
+    free(b);
+}
+
+/* gnuplot must be here: the suite fails (never skips) without it. */
+static void require_gnuplot(void)
+{
+    char path[4096];
+    ck_assert_msg(satstat_gnuplot_find(NULL, path, sizeof path) == SATSTAT_OK,
+                  "gnuplot is not on PATH: install gnuplot-nox (the figure tests need it)");
+}
+
+/* ---- the CLI -----------------------------------------------------------------*/
+
+typedef struct cli_result {
+    int status;
+    char *out, *err;
+} cli_result;
+
+static void cli_free(cli_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* Run SATSTAT_EXE with args (NULL-terminated) in cwd (NULL: here), with
+ * PATH set to `path` when non-NULL. */
+static cli_result cli_in(const char *cwd, const char *path, const char *const *args)
+{
+    const char *exe = getenv("SATSTAT_EXE");
+    ck_assert_msg(exe != NULL, "SATSTAT_EXE is not set");
+    char *tmp = make_temp_dir();
+    char *out_path = path_join(tmp, "stdout"), *err_path = path_join(tmp, "stderr");
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fo < 0 || fe < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0)
+            _exit(126);
+        if (cwd && chdir(cwd) != 0)
+            _exit(126);
+        if (path)
+            setenv("PATH", path, 1);
+        char *argv[64];
+        size_t n = 0;
+        argv[n++] = (char *)exe;
+        for (size_t i = 0; args[i] && n < 63; i++)
+            argv[n++] = (char *)args[i];
+        argv[n] = NULL;
+        execv(exe, argv);
+        _exit(127);
+    }
+    int st;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    cli_result r;
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    r.out = read_file(out_path, NULL);
+    r.err = read_file(err_path, NULL);
+    free(out_path);
+    free(err_path);
+    remove_tree(tmp);
+    free(tmp);
+    return r;
+}
+
+static cli_result cli(const char *first, ...)
+{
+    const char *args[64];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a = first; a && n < 63; a = va_arg(ap, const char *))
+        args[n++] = a;
+    va_end(ap);
+    args[n] = NULL;
+    return cli_in(NULL, NULL, args);
+}
+
+/* ======================================================================
+ * Script text
+ * ====================================================================== */
+
+static const char *const seed_names[] = {
+    "fig1-density-standard", "fig1-density-scaled", "fig2-compare",
+    "fig3-activation", "fig4-saturated-fraction", "fig5-standard-normal",
+};
+
+START_TEST(figure_list)
+{
+    satstat_report *r = report_of(NULL, 1);
+    ck_assert_uint_eq(satstat_plot_count(r), 6);
+    for (size_t i = 0; i < 6; i++) {
+        char n[SATSTAT_PLOT_NAME_SIZE];
+        satstat_figure kind;
+        size_t scheme;
+        ck_assert_int_eq(satstat_plot_figure(r, i, &kind, &scheme, n, sizeof n), 0);
+        ck_assert_str_eq(n, seed_names[i]);
+        if (i < 2) {
+            ck_assert_int_eq(kind, SATSTAT_FIGURE_DENSITY);
+            ck_assert_uint_eq(scheme, i);
+        }
+    }
+    char small[8];
+    ck_assert_int_eq(satstat_plot_figure(r, 0, NULL, NULL, small, sizeof small),
+                     SATSTAT_ERANGE);
+    ck_assert_int_eq(satstat_plot_figure(r, 6, NULL, NULL, NULL, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_plot_write(r, 6, NULL, NULL, stdout), SATSTAT_EINVAL);
+    satstat_report_free(r);
+
+    const char *args[] = {"scheme", "normal:0.5,uniform:0.1", NULL};
+    r = report_of(args, 1);
+    char n[SATSTAT_PLOT_NAME_SIZE];
+    ck_assert_int_eq(satstat_plot_figure(r, 0, NULL, NULL, n, sizeof n), 0);
+    ck_assert_str_eq(n, "fig1-density-normal_0.5");
+    ck_assert_int_eq(satstat_plot_figure(r, 1, NULL, NULL, n, sizeof n), 0);
+    ck_assert_str_eq(n, "fig1-density-uniform_0.1");
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Every script: a header naming itself, what it shows and the command that
+ * made it; the sections in order; one multiplot closed at the end. */
+START_TEST(structure)
+{
+    satstat_report *r = report_of(NULL, 0);
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    for (size_t i = 0; i < satstat_plot_count(r); i++) {
+        char *s = script_of(r, i, &o, "plots");
+        char head[128];
+        snprintf(head, sizeof head, "# %s.gp: ", seed_names[i]);
+        ck_assert_msg(strncmp(s, head, strlen(head)) == 0, "header of %s: %.80s",
+                      seed_names[i], s);
+        ck_assert(has(s, "\n# Made by:  satstat run --scheme standard,scaled --n-in 1000"));
+        ck_assert(has(s, " --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800\n"));
+        const char *sections[] = {"\n# ---- output ", "\n# ---- style ", "\n# ---- layout ",
+                                  "\n# ---- numbers ", "\n# ---- title and axes ",
+                                  "\n# ---- the legend and the numbers "};
+        const char *at = s;
+        for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+            const char *p = strstr(at, sections[k]);
+            ck_assert_msg(p != NULL, "%s: section %s missing or out of order", seed_names[i],
+                          sections[k] + 1);
+            at = p + 1;
+        }
+        ck_assert(has(s, "\nif (!exists('width')) width = 1280\n"));
+        ck_assert(has(s, "\nif (!exists('height')) height = 800\n"));
+        ck_assert(has(s, "\nset multiplot title '"));
+        size_t len = strlen(s);
+        ck_assert_msg(len > 16 && strcmp(s + len - 16, "unset multiplot\n") == 0,
+                      "%s does not end the multiplot", seed_names[i]);
+        /* Outside comments and data: no double quotes and no backquotes
+         * (gnuplot runs `commands` inside double-quoted strings). */
+        int in_data = 0;
+        for (char *line = s; *line;) {
+            char *nl = strchr(line, '\n');
+            size_t n = nl ? (size_t)(nl - line) : strlen(line);
+            if (in_data) {
+                if (n == 3 && strncmp(line, "EOD", 3) == 0)
+                    in_data = 0;
+            } else if (line[0] != '#') {
+                ck_assert_msg(memchr(line, '"', n) == NULL && memchr(line, '`', n) == NULL,
+                              "%s: quote in %.*s", seed_names[i], (int)n, line);
+                if (n >= 6 && strncmp(line + n - 6, "<< EOD", 6) == 0)
+                    in_data = 1;
+            }
+            line += n + (nl != NULL);
+        }
+        free(s);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Titles, axis labels and legend rows (golden strings). */
+START_TEST(labels)
+{
+    satstat_report *r = report_of(NULL, 0);
+    char *s = script_named(r, "fig1-density-standard");
+    ck_assert(has(s, "\nset multiplot title 'Density of z, scheme standard: weights N(0, 1)'\n"));
+    ck_assert(has(s, "\nset xlabel 'z'\nset ylabel 'density of z'\n"));
+    ck_assert(has(s, "title 'sampled, n = 100000'"));
+    ck_assert(has(s, "title 'formula N(0, 501)'"));
+    ck_assert(has(s, "title 'saturated |z| ≥ 4'"));
+    ck_assert(has(s, "title 'P(|z| ≥ 4)'"));
+    ck_assert(has(s, "title '   formula  0.858'"));
+    ck_assert(has(s, "title '   99.9% CI:'"));
+    ck_assert(has(s, "   # blue: standard\n"));
+    ck_assert(has(s, "set linetype 1 linecolor rgb '#0072B2'"));
+    free(s);
+
+    s = script_named(r, "fig1-density-scaled");
+    ck_assert(has(s, "title 'formula N(0, 1.5)'"));
+    ck_assert(has(s, "\nzmax = 6 "));   /* ±1.5 T: the narrow case keeps its region */
+    free(s);
+
+    s = script_named(r, "fig2-compare");
+    ck_assert(has(s, "\nset multiplot title 'z under every scheme: all of it (top), zoomed on [-5, 5] (bottom)'\n"));
+    ck_assert(has(s, "title 'standard N(0, 501)'"));
+    ck_assert(has(s, "title 'scaled N(0, 1.5)'"));
+    ck_assert(has(s, "\nzoom = 5 "));
+    ck_assert(has(s, "\nzmax = 100 "));
+    free(s);
+
+    s = script_named(r, "fig3-activation");
+    ck_assert(has(s, "\nset multiplot title 'Where z sits against where sigmoid has slope'\n"));
+    ck_assert(has(s, "title 'sigmoid(z)'"));
+    ck_assert(has(s, "title 'sigmoid′(z)'"));
+    ck_assert(has(s, "\nset ylabel 'sigmoid(z), sigmoid′(z)'\n"));
+    ck_assert(has(s, "title 'mean slope E[sigmoid′(z)]'"));
+    ck_assert(has(s, "title 'scaled  0.193, "));
+    free(s);
+
+    s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
+    ck_assert(has(s, "title 'points: sampled,'"));
+    ck_assert(has(s, "title 'with 99.9% CI'"));
+    ck_assert(has(s, "title 'threshold T = 4'"));
+    free(s);
+
+    s = script_named(r, "fig5-standard-normal");
+    ck_assert(has(s, "\nphi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n"));
+    ck_assert(has(s, "title '68.27 % within ±1'"));
+    free(s);
+    satstat_report_free(r);
+
+    /* the activation is the report's: its name labels the curves */
+    const char *args[] = {"activation", "tanh", "threshold", "2", NULL};
+    r = report_of(args, 1);
+    s = script_named(r, "fig3-activation");
+    ck_assert(has(s, "title 'tanh(z)'"));
+    ck_assert(has(s, "where tanh has slope"));
+    ck_assert(!has(s, "sigmoid"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* The header records --plot-size, the directory (shell-quoted) and the
+ * invocation; the script's own size defaults follow the options. */
+START_TEST(options_recorded)
+{
+    satstat_report *r = report_of(NULL, 1);
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 1920;
+    o.height = 1080;
+    o.invocation = "satstat demo";
+    char *s = script_of(r, 2, &o, "my figs/it's");
+    ck_assert(has(s, "\n# Made by:  satstat demo\n#           (the same as: satstat run "));
+    ck_assert(has(s, " --analytic-only --plots 'my figs/it'\\''s' --plot-size 1920x1080)\n"));
+    ck_assert(has(s, "\nif (!exists('width')) width = 1920\n"));
+    ck_assert(has(s, "\nif (!exists('height')) height = 1080\n"));
+    free(s);
+
+    /* a newline would end the comment: refused */
+    o.invocation = "satstat demo\nsystem('rm -rf /')";
+    FILE *null = fopen("/dev/null", "w");
+    ck_assert_int_eq(satstat_plot_write(r, 2, &o, NULL, null), SATSTAT_EINVAL);
+    o.invocation = NULL;
+    ck_assert_int_eq(satstat_plot_write(r, 2, &o, "a\nb", null), SATSTAT_EINVAL);
+    o.width = 10;
+    ck_assert_int_eq(satstat_plot_write(r, 2, &o, NULL, null), SATSTAT_EINVAL);
+    fclose(null);
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(quoting)
+{
+    char buf[64];
+    ck_assert_int_eq(satstat_plot_quote("it's", buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "'it''s'");
+    ck_assert_int_eq(satstat_plot_quote("a`rm -rf`b\\n", buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "'a`rm -rf`b\\n'"); /* single quotes: taken literally */
+    ck_assert_int_eq(satstat_plot_quote("", buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "''");
+    ck_assert_int_eq(satstat_plot_quote("two\nlines", buf, sizeof buf), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_plot_quote("cr\r", buf, sizeof buf), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_plot_quote("abcdef", buf, 5), SATSTAT_ERANGE);
+    ck_assert_uint_lt(strlen(buf), 5);
+    ck_assert_int_eq(satstat_plot_quote(NULL, buf, sizeof buf), SATSTAT_EINVAL);
+}
+END_TEST
+
+/* Numbers use '.' whatever the locale; a full disk is an error. */
+START_TEST(locale_and_write_errors)
+{
+    satstat_report *r = report_of(NULL, 0);
+    char *plain = script_of(r, 0, NULL, NULL);
+    const char *comma[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", NULL};
+    for (size_t i = 0; comma[i]; i++) {
+        if (!setlocale(LC_NUMERIC, comma[i]))
+            continue;
+        char *s = script_of(r, 0, NULL, NULL);
+        ck_assert_msg(strcmp(s, plain) == 0, "the script changes under %s", comma[i]);
+        free(s);
+        setlocale(LC_NUMERIC, "C");
+        break;
+    }
+    free(plain);
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        ck_assert_int_eq(satstat_plot_write(r, 2, NULL, NULL, full), SATSTAT_EIO);
+        fclose(full);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(option_parsing)
+{
+    unsigned w, h;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_plot_size_parse("1920x1200", &w, &h, msg), 0);
+    ck_assert_uint_eq(w, 1920);
+    ck_assert_uint_eq(h, 1200);
+    const char *bad[] = {"", "1280", "x800", "1280x", "1280x800x2", "0x0", "100x800",
+                         "1280x100000", "-1280x800", "1280 x 800", "1e3x800.5", "axb"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_msg(satstat_plot_size_parse(bad[i], &w, &h, msg) == SATSTAT_EINVAL,
+                      "accepted %s", bad[i]);
+        ck_assert(msg[0] != '\0');
+    }
+    satstat_render_format f;
+    const char *names[] = {"none", "png", "svg", "pdf"};
+    for (int i = 0; i < 4; i++) {
+        ck_assert_int_eq(satstat_render_format_parse(names[i], &f, msg), 0);
+        ck_assert_str_eq(satstat_render_format_name(f), names[i]);
+    }
+    ck_assert_int_eq(satstat_render_format_parse("xyz", &f, msg), SATSTAT_EINVAL);
+    ck_assert(has(msg, "'xyz'") && has(msg, "png"));
+}
+END_TEST
+
+/* ======================================================================
+ * The data in the scripts
+ * ====================================================================== */
+
+/* Each sampled histogram integrates to 1 (less what fell outside its
+ * range), its counts add up, and the bins tile the range. */
+START_TEST(histogram_integrates_to_one)
+{
+    const char *const cases[][7] = {
+        {NULL},
+        {"scheme", "uniform:0.1", "inputs", "bernoulli:0.3", NULL},
+        {"scheme", "scaled", "samples", "1000", NULL},
+        {"scheme", "normal:0.2", "samples", "37", NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        satstat_report *r = report_of(cases[c][0] ? cases[c] : NULL, 0);
+        for (size_t i = 0; i < satstat_report_scheme_count(r); i++) {
+            char *s = script_of(r, i, NULL, NULL);
+            size_t rows;
+            char name[32];
+            snprintf(name, sizeof name, "hist%zu", i + 1);
+            double *v = datablock(s, name, 3, &rows);
+            ck_assert_uint_eq(rows % 2, 0);
+            uint64_t under, over;
+            satstat_summary_histogram(satstat_report_summary(r, i), &under, &over);
+            uint64_t n = satstat_summary_z(satstat_report_summary(r, i))->n;
+            double area = 0, count = 0;
+            for (size_t k = 0; k < rows; k += 2) {
+                double lo = v[3 * k], hi = v[3 * k + 3];
+                ck_assert(hi > lo);
+                ck_assert_double_eq(v[3 * k + 1], v[3 * k + 4]); /* one height per bin */
+                ck_assert_double_eq(v[3 * k + 2], v[3 * k + 5]);
+                if (k > 0)
+                    ck_assert_double_eq_tol(lo, v[3 * k - 3], 1e-9 * fabs(hi - lo));
+                area += v[3 * k + 1] * (hi - lo);
+                count += v[3 * k + 2];
+            }
+            ck_assert_double_eq(count, (double)(n - under - over));
+            /* densities carry 7 significant digits */
+            ck_assert_double_eq_tol(area, 1.0 - (double)(under + over) / (double)n, 1e-6);
+            ck_assert_double_eq_tol(area, 1.0, 1e-6 + (double)(under + over) / (double)n);
+            free(v);
+            free(s);
+        }
+        satstat_report_free(r);
+    }
+}
+END_TEST
+
+/* The analytic columns are the formula: the normal density of the
+ * analytic law, the saturated fraction, φ and φ'. */
+START_TEST(analytic_columns_match_formula)
+{
+    const char *args[] = {"scheme", "standard,scaled,uniform:0.05", NULL};
+    satstat_report *r = report_of(args, 0);
+    for (size_t i = 0; i < 3; i++) {
+        const satstat_analytic *a = satstat_report_analytic(r, i);
+        double sd = sqrt(a->variance);
+        char *s = script_of(r, i, NULL, NULL);
+        size_t rows;
+        char name[32];
+        snprintf(name, sizeof name, "pdf%zu", i + 1);
+        double *v = datablock(s, name, 2, &rows);
+        ck_assert_uint_ge(rows, 401);
+        for (size_t k = 0; k < rows; k++) {
+            double z = v[2 * k], want = gsl_ran_gaussian_pdf(z - a->mean, sd);
+            ck_assert_msg(fabs(v[2 * k + 1] - want) <= 1e-6 * want + 1e-300,
+                          "pdf(%g) = %g, formula %g", z, v[2 * k + 1], want);
+        }
+        /* the curve reaches the axis ends */
+        double zmax = script_number(s, "zmax");
+        ck_assert(v[0] <= -zmax && v[2 * rows - 2] >= zmax);
+        free(v);
+        free(s);
+    }
+    char *s = script_named(r, "fig4-saturated-fraction");
+    for (size_t i = 0; i < 3; i++) {
+        const satstat_analytic *a = satstat_report_analytic(r, i);
+        char name[32];
+        snprintf(name, sizeof name, "formula%zu", i + 1);
+        size_t rows;
+        double *v = datablock(s, name, 2, &rows);
+        for (size_t k = 0; k < rows; k++) {
+            double want = satstat_normal_saturated_fraction(a->mean, sqrt(a->variance), v[2 * k]);
+            ck_assert(fabs(v[2 * k + 1] - want) <= 1e-6 * want + 1e-300);
+        }
+        free(v);
+        /* sampled points: at t = T the report's saturated count, exactly;
+         * the bars hold the point */
+        snprintf(name, sizeof name, "sample%zu", i + 1);
+        v = datablock(s, name, 4, &rows);
+        const satstat_summary *sum = satstat_report_summary(r, i);
+        double at_t = (double)satstat_summary_saturated(sum) / (double)satstat_summary_z(sum)->n;
+        ck_assert_uint_gt(rows, 16);
+        ck_assert_double_eq(v[4 * 16], 4.0);
+        ck_assert_double_eq_tol(v[4 * 16 + 1], at_t, 1e-6 * at_t + 1e-12);
+        ck_assert_double_eq(v[1], 1.0);
+        for (size_t k = 0; k < rows; k++) {
+            ck_assert(v[4 * k + 2] <= v[4 * k + 1] + 1e-12);
+            ck_assert(v[4 * k + 3] >= v[4 * k + 1] - 1e-12);
+            if (k)
+                ck_assert(v[4 * k + 1] <= v[4 * k - 3]); /* non-increasing */
+        }
+        free(v);
+    }
+    free(s);
+    s = script_named(r, "fig3-activation");
+    size_t rows;
+    double *v = datablock(s, "act", 3, &rows);
+    const satstat_activation *act = satstat_activation_find("sigmoid");
+    for (size_t k = 0; k < rows; k++) {
+        ck_assert(fabs(v[3 * k + 1] - act->phi(v[3 * k])) <= 1e-6 * act->phi(v[3 * k]) + 1e-300);
+        ck_assert(fabs(v[3 * k + 2] - act->dphi(v[3 * k])) <= 1e-6 * act->dphi(v[3 * k]) + 1e-300);
+    }
+    free(v);
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* The shaded region is |z| ≥ T: both rectangles end at ∓T, T read from
+ * the script equals the report's, in every figure with a z axis. */
+START_TEST(shaded_region_is_T)
+{
+    const char *thresholds[] = {"4", "2.5", "12"};
+    for (size_t t = 0; t < 3; t++) {
+        const char *args[] = {"threshold", thresholds[t], NULL};
+        satstat_report *r = report_of(args, 1);
+        const char *figs[] = {"fig1-density-standard", "fig1-density-scaled", "fig2-compare"};
+        for (size_t f = 0; f < 3; f++) {
+            char *s = script_named(r, figs[f]);
+            ck_assert_double_eq(script_number(s, "T"), strtod(thresholds[t], NULL));
+            ck_assert(has(s, "\nset object 1 rectangle from graph 0, graph 0 to first -T, graph 1 "));
+            ck_assert(has(s, "\nset object 2 rectangle from first T, graph 0 to graph 1, graph 1 "));
+            /* the region shows: the axis reaches past T on both sides */
+            ck_assert(script_number(s, "zmax") >= 1.5 * strtod(thresholds[t], NULL));
+            free(s);
+        }
+        char *s = script_named(r, "fig4-saturated-fraction");
+        ck_assert(has(s, "\nset arrow 1 from first T, graph 0 to first T, graph 1 nohead"));
+        free(s);
+        satstat_report_free(r);
+    }
+}
+END_TEST
+
+/* z constant (no weights reach z): a point mass, no density columns. */
+START_TEST(point_mass)
+{
+    const char *args[] = {"active", "0", "bias", "const:3", "samples", "1000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_named(r, "fig1-density-standard");
+    size_t rows;
+    double *v = datablock(s, "mass1", 3, &rows);
+    ck_assert_uint_eq(rows, 1);
+    ck_assert_double_eq(v[0], 3.0);
+    ck_assert_double_eq(v[1], 1.0);
+    ck_assert_double_eq(v[2], 1.0);
+    free(v);
+    ck_assert(!has(s, "$pdf1") && !has(s, "$hist1"));
+    ck_assert(has(s, "\nset ylabel 'probability'\n"));
+    ck_assert(has(s, "title 'formula: z = 3'"));
+    free(s);
+    s = script_named(r, "fig4-saturated-fraction");
+    v = datablock(s, "formula1", 2, &rows);
+    ck_assert_uint_eq(rows, 4); /* a step at t = 3 */
+    ck_assert_double_eq(v[2], 3.0);
+    ck_assert_double_eq(v[3], 1.0);
+    ck_assert_double_eq(v[5], 0.0);
+    free(v);
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* ======================================================================
+ * gnuplot
+ * ====================================================================== */
+
+/* Write the figures of a report into a fresh directory, render them in
+ * `format`: every render clean (no warning), every image there. */
+static void render_all(const satstat_report *r, const satstat_plot_options *o,
+                       satstat_render_format format, const char *what)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    char msg[1024];
+    int rc = satstat_plot_write_dir(r, plots, o, msg, sizeof msg);
+    ck_assert_msg(rc == 0, "%s: writing: %s", what, msg);
+    rc = satstat_plot_render_dir(r, plots, format, NULL, msg, sizeof msg);
+    ck_assert_msg(rc == 0, "%s: rendering %s: %s", what, satstat_render_format_name(format), msg);
+    ck_assert_msg(msg[0] == '\0', "%s: gnuplot printed on stderr (%s): %s", what,
+                  satstat_render_format_name(format), msg);
+    for (size_t i = 0; i < satstat_plot_count(r); i++) {
+        char name[SATSTAT_PLOT_NAME_SIZE], file[SATSTAT_PLOT_NAME_SIZE + 8];
+        satstat_plot_figure(r, i, NULL, NULL, name, sizeof name);
+        snprintf(file, sizeof file, "%s.%s", name, satstat_render_format_name(format));
+        char *path = path_join(plots, file);
+        struct stat st;
+        ck_assert_msg(stat(path, &st) == 0 && st.st_size > 0, "%s: no %s", what, file);
+        if (format == SATSTAT_RENDER_PNG) {
+            unsigned w, h;
+            png_size(path, &w, &h);
+            ck_assert_uint_eq(w, o ? o->width : SATSTAT_PLOT_DEFAULT_WIDTH);
+            ck_assert_uint_eq(h, o ? o->height : SATSTAT_PLOT_DEFAULT_HEIGHT);
+        }
+        free(path);
+    }
+    /* nothing else: no temporary files left */
+    char *ls = listing(plots);
+    ck_assert_msg(!has(ls, "\n.") && ls[0] != '.', "%s: leftovers in %s", what, ls);
+    free(ls);
+    free(plots);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Render the figures of a report one by one (render_stream) in PNG: each
+ * clean and of the size asked for.  Figures 1 of schemes beyond the
+ * second are left out (the same plot of another scheme), and so is
+ * figure 5 (the same in every report), to keep the suite fast. */
+static void render_some(const satstat_report *r, const satstat_plot_options *o,
+                        const char *what)
+{
+    char *dir = make_temp_dir();
+    char msg[1024];
+    int rc = satstat_plot_write_dir(r, dir, o, msg, sizeof msg);
+    ck_assert_msg(rc == 0, "%s: writing: %s", what, msg);
+    size_t ns = satstat_report_scheme_count(r);
+    for (size_t i = 0; i < satstat_plot_count(r); i++) {
+        satstat_figure kind;
+        size_t scheme;
+        char name[SATSTAT_PLOT_NAME_SIZE], file[SATSTAT_PLOT_NAME_SIZE + 8];
+        satstat_plot_figure(r, i, &kind, &scheme, name, sizeof name);
+        if ((kind == SATSTAT_FIGURE_DENSITY && scheme >= 2 && ns > 2)
+            || kind == SATSTAT_FIGURE_NORMAL)
+            continue;
+        snprintf(file, sizeof file, "%s.gp", name);
+        char *script = path_join(dir, file);
+        snprintf(file, sizeof file, "%s.png", name);
+        char *png = path_join(dir, file);
+        FILE *img = fopen(png, "w");
+        rc = satstat_plot_render_stream(NULL, script, SATSTAT_RENDER_PNG, img, msg, sizeof msg);
+        fclose(img);
+        ck_assert_msg(rc == 0, "%s: %s: %s", what, name, msg);
+        ck_assert_msg(msg[0] == '\0', "%s: %s: gnuplot printed on stderr: %s", what, name, msg);
+        unsigned w, h;
+        png_size(png, &w, &h);
+        ck_assert_uint_eq(w, o ? o->width : SATSTAT_PLOT_DEFAULT_WIDTH);
+        ck_assert_uint_eq(h, o ? o->height : SATSTAT_PLOT_DEFAULT_HEIGHT);
+        free(png);
+        free(script);
+    }
+    remove_tree(dir);
+    free(dir);
+}
+
+START_TEST(renders_png_svg_pdf)
+{
+    require_gnuplot();
+    satstat_report *r = report_of(NULL, 0);
+    render_all(r, NULL, SATSTAT_RENDER_PNG, "seed");
+    render_all(r, NULL, SATSTAT_RENDER_SVG, "seed");
+    render_all(r, NULL, SATSTAT_RENDER_PDF, "seed");
+    satstat_report_free(r);
+    /* other sizes: the PNG is the size asked for, still without warnings */
+    const char *args[] = {"scheme", "scaled", "samples", "10000", NULL};
+    r = report_of(args, 0);
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 1000;
+    o.height = 700;
+    render_some(r, &o, "1000x700");
+    o.width = 2560;
+    o.height = 1600;
+    render_some(r, &o, "2560x1600");
+    o.width = 400;
+    o.height = 300;
+    render_some(r, &o, "400x300");
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Every scheme, bias and input the report supports, 1 to 8 schemes,
+ * degenerate and analytic-only reports, small and large T. */
+START_TEST(renders_every_kind_of_report)
+{
+    require_gnuplot();
+    static const struct {
+        const char *what;
+        int analytic_only;
+        const char *args[9];
+    } cases[] = {
+        {"uniform weights, bernoulli inputs", 0,
+         {"scheme", "uniform:0.1,normal:0.05", "inputs", "bernoulli:0.3", NULL}},
+        {"constant z", 0, {"active", "0", "bias", "const:3", "samples", "1000", NULL}},
+        {"one scheme, few samples", 0, {"scheme", "scaled", "samples", "50", NULL}},
+        {"eight schemes", 0,
+         {"scheme", "standard,scaled,normal:0.1,normal:0.3,uniform:0.05,uniform:0.2,"
+                    "normal:0.02,normal:0.5", "samples", "20000", NULL}},
+        {"tanh", 0, {"activation", "tanh", "threshold", "2", "samples", "20000", NULL}},
+        {"analytic only", 1, {NULL}},
+        {"shifted mean, uniform bias", 0,
+         {"bias", "const:10", "scheme", "scaled,standard", "samples", "20000", NULL}},
+        {"uniform bias, ones", 0,
+         {"bias", "uniform:2", "inputs", "ones", "scheme", "uniform:0.01", NULL}},
+        {"small T", 0, {"threshold", "0.5", "samples", "20000", NULL}},
+        {"large T", 0, {"threshold", "30", "samples", "20000", NULL}},
+        {"zero bias", 0, {"bias", "zero", "scheme", "normal:0.001", "samples", "20000", NULL}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        satstat_report *r = report_of(cases[i].args[0] ? cases[i].args : NULL,
+                                      cases[i].analytic_only);
+        render_some(r, NULL, cases[i].what);
+        satstat_report_free(r);
+    }
+}
+END_TEST
+
+/* 16 schemes (the most a config holds) still render cleanly. */
+START_TEST(renders_sixteen_schemes)
+{
+    require_gnuplot();
+    const char *args[] = {"scheme",
+                          "standard,scaled,normal:0.1,normal:0.3,uniform:0.05,uniform:0.2,"
+                          "normal:0.02,normal:0.5,normal:1.5,normal:2,normal:3,uniform:1,"
+                          "uniform:2,uniform:3,normal:0.7,normal:0.9",
+                          "samples", "5000", NULL};
+    satstat_report *r = report_of(args, 0);
+    render_some(r, NULL, "sixteen schemes");
+    satstat_report_free(r);
+}
+END_TEST
+
+/* A fake gnuplot: its stderr is captured and reported; a failure leaves
+ * no image and no temporary file behind. */
+static char *fake_gnuplot(const char *dir, const char *body)
+{
+    char *bin = path_join(dir, "bin");
+    ck_assert_int_eq(mkdir(bin, 0755), 0);
+    char *prog = path_join(bin, "gnuplot");
+    FILE *f = fopen(prog, "w");
+    fprintf(f, "#!/bin/sh\n%s\n", body);
+    fclose(f);
+    ck_assert_int_eq(chmod(prog, 0755), 0);
+    free(prog);
+    return bin;
+}
+
+START_TEST(gnuplot_failures_captured)
+{
+    satstat_report *r = report_of(NULL, 1);
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    char msg[1024];
+    ck_assert_int_eq(satstat_plot_write_dir(r, plots, NULL, msg, sizeof msg), 0);
+    char *before = listing(plots);
+
+    char *bin = fake_gnuplot(dir, "echo \"fake: line 7: no such thing\" >&2\nexit 1");
+    char *prog = path_join(bin, "gnuplot");
+    int rc = satstat_plot_render_dir(r, plots, SATSTAT_RENDER_PNG, prog, msg, sizeof msg);
+    ck_assert_int_eq(rc, SATSTAT_EIO);
+    ck_assert_msg(has(msg, "fake: line 7: no such thing") && has(msg, "exit 1"), "msg: %s", msg);
+    char *after = listing(plots);
+    ck_assert_str_eq(after, before); /* no image, no temporary file */
+    free(after);
+
+    /* exit 0 with a warning: success, the warning handed back */
+    FILE *f = fopen(prog, "w");
+    fprintf(f, "#!/bin/sh\necho 'warning: careful' >&2\nprintf 'image'\n");
+    fclose(f);
+    FILE *img = tmpfile();
+    char *script = path_join(plots, "fig2-compare.gp");
+    rc = satstat_plot_render_stream(prog, script, SATSTAT_RENDER_PNG, img, msg, sizeof msg);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_str_eq(msg, "warning: careful");
+    fclose(img);
+
+    /* exit 0 and no image: a failure */
+    f = fopen(prog, "w");
+    fprintf(f, "#!/bin/sh\nexit 0\n");
+    fclose(f);
+    img = tmpfile();
+    rc = satstat_plot_render_stream(prog, script, SATSTAT_RENDER_PNG, img, msg, sizeof msg);
+    ck_assert_int_eq(rc, SATSTAT_EIO);
+    ck_assert(has(msg, "no image"));
+    fclose(img);
+
+    /* not there at all */
+    img = tmpfile();
+    rc = satstat_plot_render_stream("satstat-no-such-gnuplot", script, SATSTAT_RENDER_PNG, img,
+                                    msg, sizeof msg);
+    ck_assert_int_eq(rc, SATSTAT_EIO);
+    ck_assert(has(msg, "not found"));
+    fclose(img);
+    char found[256];
+    ck_assert_int_eq(satstat_gnuplot_find("satstat-no-such-gnuplot", found, sizeof found),
+                     SATSTAT_EIO);
+
+    free(script);
+    free(prog);
+    free(bin);
+    free(before);
+    free(plots);
+    remove_tree(dir);
+    free(dir);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* The scripts run as they are, from any directory: `gnuplot fig.gp` with
+ * no variables writes fig.png at the recorded size into the current one. */
+START_TEST(scripts_run_plainly)
+{
+    require_gnuplot();
+    satstat_report *r = report_of(NULL, 1);
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    char msg[1024];
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 640;
+    o.height = 400;
+    ck_assert_int_eq(satstat_plot_write_dir(r, plots, &o, msg, sizeof msg), 0);
+    char *elsewhere = path_join(dir, "elsewhere");
+    ck_assert_int_eq(mkdir(elsewhere, 0755), 0);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot ../figs/fig2-compare.gp 2>stderr.txt", elsewhere);
+    ck_assert_int_eq(system(cmd), 0);
+    char *png = path_join(elsewhere, "fig2-compare.png");
+    unsigned w, h;
+    png_size(png, &w, &h);
+    ck_assert_uint_eq(w, 640);
+    ck_assert_uint_eq(h, 400);
+    char *errp = path_join(elsewhere, "stderr.txt");
+    size_t len;
+    char *err = read_file(errp, &len);
+    ck_assert_msg(len == 0, "gnuplot stderr: %s", err);
+    free(err);
+    free(errp);
+    free(png);
+    free(elsewhere);
+    free(plots);
+    remove_tree(dir);
+    free(dir);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* ======================================================================
+ * Directories and the CLI
+ * ====================================================================== */
+
+/* One file cannot be written: none is (the others' temporary files are
+ * removed), and the directories created for them are removed too. */
+START_TEST(write_dir_all_or_nothing)
+{
+    satstat_report *r = report_of(NULL, 1);
+    char *dir = make_temp_dir();
+    char *blocker = path_join(dir, "fig3-activation.gp");
+    ck_assert_int_eq(mkdir(blocker, 0755), 0); /* a directory where a script goes */
+    char msg[1024];
+    int rc = satstat_plot_write_dir(r, dir, NULL, msg, sizeof msg);
+    ck_assert_int_eq(rc, SATSTAT_EIO);
+    ck_assert_msg(has(msg, "fig3-activation.gp"), "msg: %s", msg);
+    char *ls = listing(dir);
+    ck_assert_str_eq(ls, "fig3-activation.gp\n");
+    free(ls);
+
+    char *deep = path_join(dir, "new/deeper/figs");
+    ck_assert_int_eq(satstat_plot_write_dir(r, deep, NULL, msg, sizeof msg), 0);
+    ck_assert(exists(deep));
+    free(deep);
+
+    /* a path under a regular file */
+    char *file = path_join(dir, "file");
+    FILE *f = fopen(file, "w");
+    fputs("keep", f);
+    fclose(f);
+    char *under = path_join(file, "figs");
+    ck_assert_int_eq(satstat_plot_check_dir(under, msg, sizeof msg), SATSTAT_EIO);
+    ck_assert(has(msg, "not a directory"));
+    ck_assert_int_eq(satstat_plot_write_dir(r, under, NULL, msg, sizeof msg), SATSTAT_EIO);
+    ck_assert_int_eq(satstat_plot_check_dir(file, msg, sizeof msg), SATSTAT_EIO);
+    ck_assert(has(msg, "exists and is not a directory"));
+    ck_assert_int_eq(satstat_plot_check_dir(dir, msg, sizeof msg), 0);
+    free(under);
+    free(file);
+    free(blocker);
+    remove_tree(dir);
+    free(dir);
+    satstat_report_free(r);
+}
+END_TEST
+
+START_TEST(cli_bad_usage)
+{
+    cli_result r = cli("--plots", "/tmp/x", "--render", "xyz", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(has(r.err, "--render") && has(r.err, "'xyz'"), "stderr: %s", r.err);
+    ck_assert_str_eq(r.out, "");
+    cli_free(&r);
+
+    r = cli("--render", "png", "--samples", "10", NULL); /* no --plots */
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(has(r.err, "--render") && has(r.err, "--plots"));
+    cli_free(&r);
+
+    const char *sizes[] = {"1280", "0x800", "1280x800px", "big"};
+    for (size_t i = 0; i < 4; i++) {
+        r = cli("--plots", "/tmp/satstat-never", "--plot-size", sizes[i], NULL);
+        ck_assert_int_eq(r.status, 2);
+        ck_assert(has(r.err, "--plot-size") && has(r.err, sizes[i]));
+        cli_free(&r);
+    }
+    ck_assert(!exists("/tmp/satstat-never"));
+
+    r = cli("--plots", "", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+
+    r = cli("demo", "--scheme", "scaled", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(has(r.err, "--scheme") && has(r.err, "demo"));
+    cli_free(&r);
+
+    r = cli("demo", "a", "b", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+
+    r = cli("--help", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(has(r.out, "--plots DIR") && has(r.out, "--render FMT") &&
+              has(r.out, "--plot-size WxH") && has(r.out, "satstat demo"));
+    cli_free(&r);
+}
+END_TEST
+
+/* Unwritable places: exit 3, a clear message, nothing written. */
+START_TEST(cli_unwritable)
+{
+    char *dir = make_temp_dir();
+    char *file = path_join(dir, "report.txt");
+    FILE *f = fopen(file, "w");
+    fputs("keep me", f);
+    fclose(f);
+
+    /* a path that is a regular file */
+    cli_result r = cli("--samples", "1000", "--plots", file, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_msg(has(r.err, "--plots") && has(r.err, "not a directory"), "stderr: %s", r.err);
+    ck_assert_str_eq(r.out, "");
+    cli_free(&r);
+    size_t len;
+    char *text = read_file(file, &len);
+    ck_assert_str_eq(text, "keep me");
+    free(text);
+
+    /* a path below a regular file */
+    char *under = path_join(file, "figs");
+    r = cli("--samples", "1000", "--plots", under, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert(has(r.err, "not a directory"));
+    cli_free(&r);
+    free(under);
+
+    /* a file system that takes no new directories (root may write anywhere
+     * else) */
+    r = cli("--samples", "1000", "--plots", "/proc/satstat-nope/figs", "--render", "none", NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert(has(r.err, "/proc/satstat-nope"));
+    ck_assert_str_eq(r.out, "");
+    cli_free(&r);
+    ck_assert(!exists("/proc/satstat-nope"));
+
+    /* one script cannot be written: no script is */
+    char *plots = path_join(dir, "figs");
+    ck_assert_int_eq(mkdir(plots, 0755), 0);
+    char *blocker = path_join(plots, "fig2-compare.gp");
+    ck_assert_int_eq(mkdir(blocker, 0755), 0);
+    r = cli("--samples", "1000", "--plots", plots, "--render", "none", NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert(has(r.err, "fig2-compare.gp"));
+    cli_free(&r);
+    char *ls = listing(plots);
+    ck_assert_str_eq(ls, "fig2-compare.gp\n");
+    free(ls);
+    free(blocker);
+    free(plots);
+
+    free(file);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
+/* gnuplot missing: with --render, exit 3 and nothing written; without,
+ * the scripts and a note saying how to render them. */
+START_TEST(cli_without_gnuplot)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    const char *explicit_args[] = {"--samples", "1000", "--plots", plots, "--render", "svg", NULL};
+    cli_result r = cli_in(NULL, "/nonexistent", explicit_args);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_msg(has(r.err, "gnuplot") && has(r.err, "--render"), "stderr: %s", r.err);
+    ck_assert_str_eq(r.out, "");
+    ck_assert(!exists(plots));
+    cli_free(&r);
+
+    const char *implicit_args[] = {"--samples", "1000", "--plots", plots, NULL};
+    r = cli_in(NULL, "/nonexistent", implicit_args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(has(r.err, "gnuplot") && has(r.err, "gnuplot-nox") && has(r.err, "*.gp"),
+                  "stderr: %s", r.err);
+    ck_assert(has(r.out, "verdict"));
+    char *ls = listing(plots);
+    ck_assert_str_eq(ls, "fig1-density-scaled.gp\nfig1-density-standard.gp\nfig2-compare.gp\n"
+                         "fig3-activation.gp\nfig4-saturated-fraction.gp\n"
+                         "fig5-standard-normal.gp\n");
+    free(ls);
+    cli_free(&r);
+
+    /* --quiet silences the note */
+    const char *quiet_args[] = {"--samples", "1000", "--plots", plots, "--quiet", NULL};
+    r = cli_in(NULL, "/nonexistent", quiet_args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.err, "");
+    cli_free(&r);
+
+    /* a gnuplot that fails, asked for: exit 3, no image left */
+    char *bin = fake_gnuplot(dir, "echo 'broken gnuplot' >&2\nexit 2");
+    char path[4096];
+    snprintf(path, sizeof path, "%s:/usr/bin:/bin", bin);
+    const char *failing_args[] = {"--samples", "1000", "--plots", plots, "--render", "png", NULL};
+    r = cli_in(NULL, path, failing_args);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_msg(has(r.err, "broken gnuplot"), "stderr: %s", r.err);
+    cli_free(&r);
+    ls = listing(plots);
+    ck_assert(!has(ls, ".png") && !has(ls, "\n."));
+    free(ls);
+    free(bin);
+    free(plots);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(cli_renders)
+{
+    require_gnuplot();
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    cli_result r = cli("--samples", "1000", "--scheme", "scaled", "--plots", plots,
+                       "--plot-size", "800x500", "--render", "png", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_str_eq(r.err, "");
+    cli_free(&r);
+    char *png = path_join(plots, "fig1-density-scaled.png");
+    unsigned w, h;
+    png_size(png, &w, &h);
+    ck_assert_uint_eq(w, 800);
+    ck_assert_uint_eq(h, 500);
+    free(png);
+    char *gp = path_join(plots, "fig3-activation.gp");
+    char *text = read_file(gp, NULL);
+    ck_assert(has(text, " --plot-size 800x500\n"));
+    free(text);
+    free(gp);
+    free(plots);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
+/* The committed gallery is what the current code writes: `satstat demo`
+ * (run in a scratch directory, so its DIR is the same "plots") gives the
+ * committed scripts byte for byte, and each has its PNG. */
+START_TEST(gallery_is_current)
+{
+    const char *root = getenv("SATSTAT_SOURCE_ROOT");
+    ck_assert_msg(root != NULL, "SATSTAT_SOURCE_ROOT is not set");
+    char *committed = path_join(root, "plots");
+    char *dir = make_temp_dir();
+    const char *args[] = {"demo", "--render", "none", NULL};
+    cli_result r = cli_in(dir, NULL, args);
+    ck_assert_msg(r.status == 0, "demo: exit %d: %s", r.status, r.err);
+    ck_assert(has(r.out, "satstat ") && has(r.out, "standard") && has(r.out, "verdict"));
+    cli_free(&r);
+    char *fresh = path_join(dir, "plots");
+    char *ls = listing(fresh);
+    /* the same scripts, no more, no fewer */
+    char *lc = listing(committed);
+    for (char *line = ls; *line;) {
+        char *nl = strchr(line, '\n');
+        *nl = '\0';
+        ck_assert_msg(strlen(line) > 3 && strcmp(line + strlen(line) - 3, ".gp") == 0,
+                      "demo --render none wrote %s", line);
+        char *a = path_join(fresh, line), *b = path_join(committed, line);
+        size_t la = 0, lb = 0;
+        char *ta = read_file(a, &la), *tb = read_file(b, &lb);
+        ck_assert_msg(tb != NULL, "plots/%s is not committed: run `satstat demo` in the source "
+                                  "root", line);
+        ck_assert_msg(la == lb && memcmp(ta, tb, la) == 0,
+                      "plots/%s differs from what satstat demo writes now: run `satstat demo` "
+                      "in the source root and commit plots/", line);
+        char png_name[256];
+        snprintf(png_name, sizeof png_name, "%.*s.png", (int)strlen(line) - 3, line);
+        char *png = path_join(committed, png_name);
+        unsigned w, h;
+        png_size(png, &w, &h);
+        ck_assert_uint_eq(w, 1280);
+        ck_assert_uint_eq(h, 800);
+        free(png);
+        free(ta);
+        free(tb);
+        free(a);
+        free(b);
+        line = nl + 1;
+    }
+    for (char *line = lc; *line;) {
+        char *nl = strchr(line, '\n');
+        *nl = '\0';
+        if (strlen(line) > 3 && strcmp(line + strlen(line) - 3, ".gp") == 0) {
+            char *a = path_join(fresh, line);
+            ck_assert_msg(exists(a), "plots/%s is no longer written by satstat demo", line);
+            free(a);
+        }
+        line = nl + 1;
+    }
+    free(ls);
+    free(lc);
+    free(fresh);
+    free(committed);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
+static Suite *plot_suite(void)
+{
+    Suite *s = suite_create("plot");
+    TCase *tc = tcase_create("script text");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, figure_list);
+    tcase_add_test(tc, structure);
+    tcase_add_test(tc, labels);
+    tcase_add_test(tc, options_recorded);
+    tcase_add_test(tc, quoting);
+    tcase_add_test(tc, option_parsing);
+    tcase_add_test(tc, locale_and_write_errors);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("data");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, histogram_integrates_to_one);
+    tcase_add_test(tc, analytic_columns_match_formula);
+    tcase_add_test(tc, shaded_region_is_T);
+    tcase_add_test(tc, point_mass);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("gnuplot");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, renders_png_svg_pdf);
+    tcase_add_test(tc, renders_every_kind_of_report);
+    tcase_add_test(tc, renders_sixteen_schemes);
+    tcase_add_test(tc, gnuplot_failures_captured);
+    tcase_add_test(tc, scripts_run_plainly);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("files and CLI");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, write_dir_all_or_nothing);
+    tcase_add_test(tc, cli_bad_usage);
+    tcase_add_test(tc, cli_unwritable);
+    tcase_add_test(tc, cli_without_gnuplot);
+    tcase_add_test(tc, cli_renders);
+    tcase_add_test(tc, gallery_is_current);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(plot_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
