@@ -1,0 +1,244 @@
+/* cli.c — the pieces every satstat command shares (cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "satstat_version.h"
+
+void cli_usage_error(const char *option, const char *message)
+{
+    if (option)
+        fprintf(stderr, "satstat: %s: %s\n", option, message);
+    else
+        fprintf(stderr, "satstat: %s\n", message);
+}
+
+/* The library's messages usually quote the value already; otherwise it is
+ * added, quoted so that '' and ' x' are visible. */
+int cli_bad_value(const char *option, const char *value, const char *msg)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    char line[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE + 32];
+    satstat_quote(value, quoted, sizeof quoted);
+    if (msg && *msg && strstr(msg, quoted))
+        snprintf(line, sizeof line, "%s", msg);
+    else if (msg && *msg)
+        snprintf(line, sizeof line, "invalid value %s: %s", quoted, msg);
+    else
+        snprintf(line, sizeof line, "invalid value %s", quoted);
+    cli_usage_error(option, line);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_parse_u64(const char *option, const char *value, uint64_t min, uint64_t max,
+                  uint64_t *out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_parse_u64(value, min, max, out, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_parse_double(const char *option, const char *value, double *out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_parse_double(value, out, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_parse_positive(const char *option, const char *value, double *out)
+{
+    int rc = cli_parse_double(option, value, out);
+    if (rc == CLI_GO_ON && !(*out > 0))
+        rc = cli_bad_value(option, value, "must be a positive finite number");
+    return rc;
+}
+
+int cli_option_scheme(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_scheme_parse_list(value, cfg->schemes, SATSTAT_MAX_SCHEMES,
+                                  &cfg->n_schemes, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_inputs(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    uint64_t active = cfg->inputs.active;
+    int given = cfg->inputs.active_given;
+    int rc = CLI_GO_ON;
+    if (satstat_inputs_parse(value, &cfg->inputs, msg) != SATSTAT_OK)
+        rc = cli_bad_value(option, value, msg);
+    /* --active may come before --inputs */
+    cfg->inputs.active = active;
+    cfg->inputs.active_given = given;
+    return rc;
+}
+
+int cli_option_bias(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_bias_parse(value, &cfg->bias, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_activation(const char *option, const char *value, satstat_config *cfg)
+{
+    const satstat_activation *a = satstat_activation_find(value);
+    if (a) {
+        cfg->activation = a;
+        return CLI_GO_ON;
+    }
+    char msg[SATSTAT_ERRMSG_SIZE];
+    size_t n;
+    const satstat_activation *t = satstat_activation_table(&n);
+    size_t len = (size_t)snprintf(msg, sizeof msg, "unknown activation (valid:");
+    for (size_t i = 0; i < n && len < sizeof msg; i++)
+        len += (size_t)snprintf(msg + len, sizeof msg - len, "%s %s", i ? "," : "",
+                                t[i].name);
+    if (len < sizeof msg)
+        snprintf(msg + len, sizeof msg - len, ")");
+    return cli_bad_value(option, value, msg);
+}
+
+int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
+{
+    char line[320];
+    if (code == ':') {
+        cli_usage_error(argv[optind_now - 1], "option requires a value");
+        return CLI_EXIT_USAGE;
+    }
+    snprintf(line, sizeof line, "unknown option '%s' (try 'satstat %s%s--help')",
+             argv[optind_now - 1], command ? command : "", command ? " " : "");
+    cli_usage_error(NULL, line);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_unexpected_argument(const char *arg, const char *command)
+{
+    char line[320];
+    snprintf(line, sizeof line, "unexpected argument '%s' (try 'satstat %s%s--help')", arg,
+             command ? command : "", command ? " " : "");
+    cli_usage_error(NULL, line);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_print_text(const char *text)
+{
+    fputs(text, stdout);
+    return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_PASS : CLI_EXIT_RUNTIME;
+}
+
+int cli_print_version(void)
+{
+    printf("satstat %s\n", SATSTAT_VERSION);
+    printf("generator %s, transform %s, SIMD path %s\n", satstat_generator_name(),
+           satstat_transform_name(), satstat_simd_path());
+    return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_PASS : CLI_EXIT_RUNTIME;
+}
+
+/* ---- signals -----------------------------------------------------------------*/
+
+volatile sig_atomic_t cli_interrupted_by = 0;
+
+static void on_signal(int sig)
+{
+    cli_interrupted_by = sig;
+}
+
+void cli_install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+int cli_interrupted_status(void)
+{
+    return cli_interrupted_by == SIGTERM ? 143 : 130;
+}
+
+/* ---- progress bar --------------------------------------------------------*/
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+void cli_progress_start(cli_progress *p, int quiet, const char *label)
+{
+    memset(p, 0, sizeof *p);
+    p->enabled = !quiet && isatty(STDERR_FILENO);
+    p->label = label ? label : "sampling";
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+int cli_progress_update(void *ctx, uint64_t done, uint64_t total)
+{
+    cli_progress *p = ctx;
+    if (cli_interrupted_by)
+        return 1;
+    if (!p->enabled)
+        return 0;
+    double elapsed = seconds_since(&p->start);
+    if (elapsed < 1.0 && !p->shown)
+        return 0; /* short runs stay silent */
+    if (done < total && elapsed - p->last_drawn < 0.1)
+        return 0; /* ten redraws a second are enough */
+    p->last_drawn = elapsed;
+    double frac = total ? (double)done / (double)total : 1.0;
+    int width = 30, filled = (int)(frac * width);
+    char bar[32];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    double eta = frac > 0 ? elapsed * (1.0 - frac) / frac : 0.0;
+    fprintf(stderr, "\r%s [%s] %5.1f%%  %.1f s, %.0f s left ", p->label, bar,
+            100.0 * frac, elapsed, eta);
+    p->shown = 1;
+    return 0;
+}
+
+void cli_progress_clear(cli_progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%72s\r", "");
+}
+
+/* ---- output ---------------------------------------------------------------*/
+
+int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx)
+{
+    const char *name = path ? path : "standard output";
+    satstat_output *out = NULL;
+    if (satstat_output_open(path, &out) != SATSTAT_OK) {
+        fprintf(stderr, "satstat: --output: cannot write '%s': %s\n", name, strerror(errno));
+        return CLI_EXIT_RUNTIME;
+    }
+    errno = 0;
+    if (write(ctx, satstat_output_stream(out)) != SATSTAT_OK) {
+        int saved = errno;
+        satstat_output_abort(out);
+        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
+                strerror(saved ? saved : EIO));
+        return CLI_EXIT_RUNTIME;
+    }
+    if (satstat_output_commit(out) != SATSTAT_OK) {
+        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
+                strerror(errno));
+        return CLI_EXIT_RUNTIME;
+    }
+    return CLI_GO_ON;
+}

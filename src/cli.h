@@ -1,0 +1,71 @@
+/* cli.h — what every satstat command shares: exit codes, one-line errors,
+ * option values, signals, the progress bar and atomic output.  Part of the
+ * program, not of the library. */
+#ifndef SATSTAT_CLI_H
+#define SATSTAT_CLI_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include <satstat/satstat.h>
+
+/* Exit status (SPEC.md).  Never 77: test harnesses read it as "skipped". */
+enum {
+    CLI_EXIT_PASS = 0,          /* every verification passed            */
+    CLI_EXIT_VERIFY_FAILED = 1, /* a verification failed; report whole   */
+    CLI_EXIT_USAGE = 2,         /* bad usage or input; nothing written   */
+    CLI_EXIT_RUNTIME = 3,       /* I/O or gnuplot; nothing half-written  */
+};
+
+/* Functions returning "an exit status or -1" use -1 for "go on". */
+#define CLI_GO_ON (-1)
+
+/* One line on stderr: "satstat: OPTION: MESSAGE" (OPTION may be NULL). */
+void cli_usage_error(const char *option, const char *message);
+/* The line for a bad option value, naming it; returns CLI_EXIT_USAGE. */
+int cli_bad_value(const char *option, const char *value, const char *msg);
+int cli_parse_u64(const char *option, const char *value, uint64_t min,
+                  uint64_t max, uint64_t *out);
+int cli_parse_double(const char *option, const char *value, double *out);
+/* A positive finite double. */
+int cli_parse_positive(const char *option, const char *value, double *out);
+/* --scheme, --inputs (keeps --active), --bias, --activation into cfg. */
+int cli_option_scheme(const char *option, const char *value, satstat_config *cfg);
+int cli_option_inputs(const char *option, const char *value, satstat_config *cfg);
+int cli_option_bias(const char *option, const char *value, satstat_config *cfg);
+int cli_option_activation(const char *option, const char *value,
+                          satstat_config *cfg);
+/* "unknown option" / "option requires a value" after getopt_long. */
+int cli_getopt_error(int code, char **argv, int optind_now, const char *command);
+/* A stray positional argument. */
+int cli_unexpected_argument(const char *arg, const char *command);
+/* --help / --version output; returns the exit status. */
+int cli_print_text(const char *text);
+int cli_print_version(void);
+
+/* SIGINT / SIGTERM set a flag the progress callbacks turn into a cancel. */
+extern volatile sig_atomic_t cli_interrupted_by;
+void cli_install_signals(void);
+int cli_interrupted_status(void); /* 130 or 143 */
+
+typedef struct cli_progress {
+    int enabled, shown;
+    double last_drawn;
+    struct timespec start;
+    const char *label;
+} cli_progress;
+
+/* A bar on stderr when it is a terminal, not quiet, and the run lasts more
+ * than a second; cli_progress_update is a satstat_progress_fn. */
+void cli_progress_start(cli_progress *p, int quiet, const char *label);
+int cli_progress_update(void *ctx, uint64_t done, uint64_t total);
+void cli_progress_clear(cli_progress *p);
+
+/* Write through satstat_output (temp file + rename for regular files):
+ * `write` serialises into the stream and returns a satstat status.
+ * Returns CLI_GO_ON or CLI_EXIT_RUNTIME (message printed). */
+int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx);
+
+#endif

@@ -1,0 +1,436 @@
+/* cmd_run.c — `satstat [run]` and `satstat demo`: the single-neuron
+ * experiment, its report and its figures.  Parses, calls the library,
+ * prints. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <satstat/satstat.h>
+
+#include "cli.h"
+#include "commands.h"
+
+typedef struct cli {
+    satstat_config config;
+    satstat_format format;
+    const char *output;
+    int analytic_only;
+    int quiet;
+    int demo;                     /* `satstat demo [DIR]`               */
+    const char *plots;            /* --plots DIR (demo: DIR or "plots") */
+    int demo_dir_given;
+    satstat_render_format render; /* --render                           */
+    int render_given;
+    satstat_plot_options plot;    /* --plot-size                        */
+    int plot_size_given;
+} cli;
+
+static const char usage_text[] =
+    "Usage: satstat [run] [OPTIONS]\n"
+    "       satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
+    "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
+    "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
+    "and by sampling the weights, side by side, with statistical tests.\n"
+    "\n"
+    "With no command, satstat runs the seed experiment: 1000 inputs of which 500\n"
+    "are on, N(0,1) bias, schemes 'standard' (N(0,1) weights, Var z = 501) and\n"
+    "'scaled' (N(0,1/n_in) weights, Var z = 1.5), 1e6 neurons each.\n"
+    "'satstat demo' runs it too, writes its figures (gnuplot scripts and PNGs)\n"
+    "into DIR [plots] and prints the report.\n"
+    "\n"
+    "Options:\n"
+    "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
+    "                         normal:SIGMA, uniform:A  [standard,scaled]\n"
+    "  --n-in N               fan-in  [1000]\n"
+    "  --n-out N              fan-out, for schemes that use it  [100]\n"
+    "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
+    "  --inputs SPEC          half, ones, bernoulli:P (fresh inputs per neuron)  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh  [sigmoid]\n"
+    "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
+    "  --samples N            neurons sampled per scheme; accepts 1e6  [1000000]\n"
+    "  --analytic-only        print the analytic side only, sample nothing\n"
+    "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
+    "  --threads N            worker threads  [all cores]\n"
+    "  --alpha A              family-wise significance level of the tests  [0.001]\n"
+    "  --expect-variance V    test a claimed Var z instead of the formula's\n"
+    "  --format F             text, json or csv  [text]\n"
+    "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
+    "  --plots DIR            write gnuplot scripts of the figures into DIR (created\n"
+    "                         if missing); each holds its data and runs anywhere\n"
+    "  --render FMT           png, svg, pdf or none: run gnuplot on the scripts\n"
+    "                         (needs --plots)  [png when gnuplot is on PATH]\n"
+    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    "  --quiet                no progress bar, no notes\n"
+    "  --help                 show this help and exit\n"
+    "  --version              show the version and exit\n"
+    "\n"
+    "Exit status: 0 all verifications passed, 1 a verification failed, 2 bad usage\n"
+    "or input, 3 runtime failure (I/O, gnuplot failing when --render was given),\n"
+    "130/143 interrupted by SIGINT/SIGTERM.\n"
+    "\n"
+    "Examples:\n"
+    "  satstat                                   the seed experiment\n"
+    "  satstat --analytic-only                   formulas only, instantly\n"
+    "  satstat --scheme scaled --expect-variance 1.0\n"
+    "                                            test a claim (this one is wrong:\n"
+    "                                            it forgets the bias)\n"
+    "  satstat --scheme normal:0.05,uniform:0.1 --inputs bernoulli:0.2 --format json\n"
+    "  satstat --samples 1e8 --threads 2 --output report.csv --format csv\n"
+    "  satstat --scheme scaled,uniform:0.05 --plots figs --render svg --plot-size 1920x1200\n"
+    "                                            figures of two schemes, as SVG\n"
+    "  satstat demo                              the seed gallery into plots/\n"
+    "\n"
+    "Report bugs to the satstat issue tracker.\n";
+
+enum {
+    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
+    OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
+    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE,
+};
+
+static const struct option long_options[] = {
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"n-in", required_argument, NULL, OPT_N_IN},
+    {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"active", required_argument, NULL, OPT_ACTIVE},
+    {"inputs", required_argument, NULL, OPT_INPUTS},
+    {"bias", required_argument, NULL, OPT_BIAS},
+    {"activation", required_argument, NULL, OPT_ACTIVATION},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"alpha", required_argument, NULL, OPT_ALPHA},
+    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *option_name(int code)
+{
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == code)
+            return o->name;
+    return "?";
+}
+
+/* The options `satstat demo` takes: the seed experiment is fixed. */
+static int demo_option(int code)
+{
+    return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
+           || code == OPT_QUIET || code == OPT_HELP || code == OPT_VERSION || code == ':'
+           || code == '?';
+}
+
+/* Returns -1 to go on, or an exit status.  c->demo is set by the caller. */
+static int parse(int argc, char **argv, cli *c)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    char opt[64];
+    satstat_config *cfg = &c->config;
+    satstat_config_default(cfg);
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->output = NULL;
+    c->analytic_only = 0;
+    c->quiet = 0;
+    c->plots = NULL;
+    c->demo_dir_given = 0;
+    c->render = SATSTAT_RENDER_PNG;
+    c->render_given = 0;
+    satstat_plot_options_default(&c->plot);
+    c->plot_size_given = 0;
+    uint64_t u;
+
+    opterr = 0; /* we print our own one-line errors */
+    int code;
+    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+        msg[0] = '\0';
+        snprintf(opt, sizeof opt, "--%s", option_name(code));
+        const char *v = optarg;
+        int rc = -1;
+        if (c->demo && !demo_option(code)) {
+            char line[160];
+            snprintf(line, sizeof line,
+                     "not an option of 'satstat demo' (it runs the seed experiment; "
+                     "try 'satstat --help')");
+            cli_usage_error(opt, line);
+            return CLI_EXIT_USAGE;
+        }
+        switch (code) {
+        case OPT_SCHEME:
+            rc = cli_option_scheme(opt, v, cfg);
+            break;
+        case OPT_N_IN:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
+            break;
+        case OPT_N_OUT:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
+            break;
+        case OPT_ACTIVE:
+            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
+            cfg->inputs.active = u;
+            cfg->inputs.active_given = 1;
+            break;
+        case OPT_INPUTS:
+            rc = cli_option_inputs(opt, v, cfg);
+            break;
+        case OPT_BIAS:
+            rc = cli_option_bias(opt, v, cfg);
+            break;
+        case OPT_ACTIVATION:
+            rc = cli_option_activation(opt, v, cfg);
+            break;
+        case OPT_THRESHOLD:
+            rc = cli_parse_positive(opt, v, &cfg->threshold);
+            break;
+        case OPT_SAMPLES:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
+            break;
+        case OPT_ANALYTIC_ONLY:
+            c->analytic_only = 1;
+            break;
+        case OPT_SEED:
+            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            break;
+        case OPT_THREADS:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
+            cfg->threads = (unsigned)u;
+            break;
+        case OPT_ALPHA:
+            rc = cli_parse_double(opt, v, &cfg->alpha);
+            if (rc < 0 && !(cfg->alpha > 0 && cfg->alpha < 1))
+                rc = cli_bad_value(opt, v, "must be strictly between 0 and 1");
+            break;
+        case OPT_EXPECT_VARIANCE:
+            rc = cli_parse_positive(opt, v, &cfg->claimed_variance);
+            cfg->has_claimed_variance = 1;
+            break;
+        case OPT_FORMAT:
+            if (satstat_format_parse(v, &c->format, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            break;
+        case OPT_OUTPUT:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty file name");
+            c->output = v;
+            break;
+        case OPT_QUIET:
+            c->quiet = 1;
+            break;
+        case OPT_PLOTS:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty directory name");
+            else if (strpbrk(v, "\n\r"))
+                rc = cli_bad_value(opt, v, "a directory name with a line break cannot be recorded in the scripts");
+            c->plots = v;
+            break;
+        case OPT_RENDER:
+            if (satstat_render_format_parse(v, &c->render, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->render_given = 1;
+            break;
+        case OPT_PLOT_SIZE:
+            if (satstat_plot_size_parse(v, &c->plot.width, &c->plot.height, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->plot_size_given = 1;
+            break;
+        case OPT_HELP:
+            return cli_print_text(usage_text);
+        case OPT_VERSION:
+            return cli_print_version();
+        default:
+            return cli_getopt_error(code, argv, optind, NULL);
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    if (c->demo && optind < argc) {
+        const char *dir = argv[optind++];
+        if (!*dir || strpbrk(dir, "\n\r"))
+            return cli_bad_value("demo DIR", dir, !*dir ? "empty directory name"
+                             : "a directory name with a line break cannot be recorded in the scripts");
+        c->plots = dir;
+        c->demo_dir_given = 1;
+    }
+    if (optind < argc)
+        return cli_unexpected_argument(argv[optind], NULL);
+    if (c->demo && !c->plots)
+        c->plots = "plots";
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->plot_size_given && !c->plots) {
+        cli_usage_error("--plot-size", "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    if (satstat_config_validate(cfg, msg) != SATSTAT_OK) {
+        cli_usage_error(NULL, msg);
+        return CLI_EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* ---- figures ---------------------------------------------------------------*/
+
+/* Write the scripts into c->plots and render them.  Returns -1 to go on,
+ * or an exit status (nothing half-written is left behind). */
+static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + 64];
+    char invocation[4096 + 64];
+    if (c->demo) {
+        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
+                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->plots : "");
+        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
+            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
+                     c->plot.width, c->plot.height);
+        c->plot.invocation = invocation;
+    }
+    const char *opt = c->demo ? "demo" : "--plots";
+    int rc = satstat_plot_write_dir(report, c->plots, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        cli_usage_error(opt, msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+    }
+    if (c->render == SATSTAT_RENDER_NONE) {
+        if (!have_gnuplot && !c->render_given && !c->quiet)
+            fprintf(stderr,
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
+                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
+                    c->plots, c->plots);
+        return -1;
+    }
+    rc = satstat_plot_render_dir(report, c->plots, c->render, NULL, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        if (c->render_given) {
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+                            "no image was written\n",
+                    satstat_render_format_name(c->render), msg, c->plots);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c->quiet)
+            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
+                            "in '%s' are complete\n",
+                    msg, c->plots);
+        return -1;
+    }
+    if (msg[0] && !c->quiet)
+        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return -1;
+}
+
+/* ---- main ----------------------------------------------------------------*/
+
+typedef struct report_writer {
+    const satstat_report *report;
+    satstat_format format;
+} report_writer;
+
+static int write_report(void *ctx, FILE *f)
+{
+    const report_writer *w = ctx;
+    return satstat_report_write(w->report, w->format, f);
+}
+
+/* argv[0] is the command word (or the program name when there is none). */
+int cli_cmd_run(int argc, char **argv, int demo)
+{
+    cli c;
+    c.demo = demo;
+
+    int status = parse(argc, argv, &c);
+    if (status >= 0)
+        return status;
+
+    /* Figures: fail before the work when they cannot be written or
+     * rendered as asked; decide whether to render. */
+    char gnuplot[4096] = "";
+    int have_gnuplot = 0;
+    if (c.plots) {
+        char msg[SATSTAT_ERRMSG_SIZE + 64];
+        const char *opt = c.demo ? "demo" : "--plots";
+        int rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
+        if (rc != SATSTAT_OK) {
+            cli_usage_error(opt, msg);
+            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+        }
+        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
+        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
+            char line[256];
+            snprintf(line, sizeof line,
+                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
+                     "or write the scripts only with --render none; nothing written",
+                     satstat_render_format_name(c.render));
+            cli_usage_error("--render", line);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c.render_given && !have_gnuplot)
+            c.render = SATSTAT_RENDER_NONE;
+    }
+
+    cli_install_signals();
+    cli_progress p;
+    cli_progress_start(&p, c.quiet, "sampling");
+    satstat_report *report = NULL;
+    int rc = satstat_report_run(&c.config, c.analytic_only, cli_progress_update, &p, &report);
+    cli_progress_clear(&p);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
+        satstat_report_free(report);
+        fprintf(stderr, "satstat: interrupted; nothing written\n");
+        return cli_interrupted_status();
+    }
+    if (rc != SATSTAT_OK) {
+        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
+        return CLI_EXIT_RUNTIME;
+    }
+
+    if (c.plots) {
+        status = write_figures(&c, report, have_gnuplot);
+        if (cli_interrupted_by) {
+            satstat_report_free(report);
+            fprintf(stderr, "satstat: interrupted\n");
+            return cli_interrupted_status();
+        }
+        if (status >= 0) {
+            satstat_report_free(report);
+            return status;
+        }
+    }
+
+    report_writer w = {report, c.format};
+    status = cli_write_output(c.output, write_report, &w);
+    if (status != CLI_GO_ON) {
+        satstat_report_free(report);
+        return status;
+    }
+    status = satstat_report_pass(report) ? CLI_EXIT_PASS : CLI_EXIT_VERIFY_FAILED;
+    satstat_report_free(report);
+    return status;
+}
+
+int cli_cmd_run_main(int argc, char **argv)
+{
+    return cli_cmd_run(argc, argv, 0);
+}
+
+int cli_cmd_demo_main(int argc, char **argv)
+{
+    return cli_cmd_run(argc, argv, 1);
+}
