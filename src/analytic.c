@@ -392,16 +392,19 @@ int satstat_analytic_compute(const satstat_config *config,
         a.law = SATSTAT_Z_NORMAL_APPROX;
 
     a.threshold = config->threshold;
+    rc = satstat_config_region(config, &a.region, NULL);
+    if (rc != SATSTAT_OK)
+        return rc;
     double (*dphi)(double) = config->activation->dphi;
 
     if (a.law == SATSTAT_Z_CONSTANT) {
-        a.saturated_fraction = fabs(a.mean) >= a.threshold ? 1.0 : 0.0;
+        a.saturated_fraction = satstat_region_contains(&a.region, a.mean) ? 1.0 : 0.0;
         a.mean_activation_derivative = dphi(a.mean);
         a.activation_derivative_variance = 0.0;
     } else {
         double sd = sqrt(a.variance);
         a.saturated_fraction =
-            satstat_normal_saturated_fraction(a.mean, sd, a.threshold);
+            satstat_normal_region_fraction(a.mean, sd, &a.region);
         /* Var φ' as E[(φ' − E φ')²], a second integral, rather than
          * E[φ'²] − (E φ')²: no cancellation when σ is small and φ' nearly
          * constant over the law. */
@@ -452,4 +455,21 @@ double satstat_analytic_pdf(const satstat_analytic *a, double z)
         return 0.0;
     satstat__gsl_quiet();
     return gsl_ran_gaussian_pdf(z - a->mean, sqrt(a->variance));
+}
+
+double satstat_normal_region_fraction(double mean, double sd,
+                                      const satstat_region *region)
+{
+    if (region == NULL || isnan(mean) || isnan(sd) || sd < 0.0 ||
+        isnan(region->below) || isnan(region->above))
+        return NAN;
+    if (sd == 0.0)
+        return satstat_region_contains(region, mean) ? 1.0 : 0.0;
+    satstat__gsl_quiet();
+    double lo = region->below == -INFINITY ? 0.0
+                                          : gsl_cdf_gaussian_P(region->below - mean, sd);
+    double hi = region->above == INFINITY ? 0.0
+                                         : gsl_cdf_gaussian_Q(region->above - mean, sd);
+    double p = lo + hi;
+    return p > 1.0 ? 1.0 : p;
 }

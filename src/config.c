@@ -156,3 +156,18 @@ int satstat_config_validate(satstat_config *config, char *msg)
     }
     return SATSTAT_OK;
 }
+
+int satstat_config_region(const satstat_config *config, satstat_region *out,
+                          char *msg)
+{
+    if (config == NULL || out == NULL)
+        return SATSTAT_EINVAL;
+    if (!(config->threshold > 0.0) || !isfinite(config->threshold)) {
+        char num[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(config->threshold, num, sizeof num);
+        return fail(msg, "--threshold", "a positive finite number", num);
+    }
+    out->below = -config->threshold;
+    out->above = config->threshold;
+    return SATSTAT_OK;
+}

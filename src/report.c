@@ -304,8 +304,8 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
         e->null_dphi = e->a.mean_activation_derivative;
         if (config->has_claimed_variance) {
             double sd = sqrt(e->null_variance);
-            e->null_saturated = satstat_normal_saturated_fraction(e->a.mean, sd,
-                                                                  config->threshold);
+            e->null_saturated = satstat_normal_region_fraction(e->a.mean, sd,
+                                                               &e->a.region);
             rc = satstat_normal_expectation(dphi_of, (void *)config->activation,
                                             e->a.mean, sd, &e->null_dphi);
             if (rc != SATSTAT_OK)

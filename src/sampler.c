@@ -143,6 +143,7 @@ typedef struct run {
     double *sub;
     size_t n_sub;
     int lock_ready, cond_ready;
+    satstat_region region;       /* where a unit counts as saturated     */
 } run;
 
 /* Neurons computed between two looks at the cancel flag: a few
@@ -166,7 +167,7 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
     }
 
     const satstat_config *c = r->config;
-    double t = c->threshold;
+    const satstat_region *region = &r->region;
     double (*dphi)(double) = c->activation->dphi;
     const gsl_histogram *h = out->hist;
     double lo = h->range[0], hi = h->range[h->n];
@@ -176,7 +177,7 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
         satstat_moments_push(&out->z, zi);
         satstat_moments_push(&out->dphi, dphi(zi));
         double a = fabs(zi);
-        out->saturated += a >= t;
+        out->saturated += satstat_region_contains(region, zi);
         if (zi < lo)
             out->underflow++;
         else if (zi >= hi)
@@ -422,6 +423,8 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     r->config = config;
     r->samples = config->samples;
     rc = job_from_config(config, scheme, &r->job);
+    if (rc == SATSTAT_OK)
+        rc = satstat_config_region(config, &r->region, NULL);
     if (rc != SATSTAT_OK)
         goto done;
     r->kernel = satstat__kernel_select(NULL);

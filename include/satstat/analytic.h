@@ -30,7 +30,8 @@ typedef struct satstat_analytic {
     double mean, variance;               /* of z                            */
     satstat_law_kind law;
     double threshold;                    /* T of the saturation rule        */
-    double saturated_fraction;           /* P(|z| ≥ T) under `law`          */
+    satstat_region region;               /* where a unit is saturated       */
+    double saturated_fraction;           /* P(z ∈ region) under `law`       */
     double mean_activation_derivative;   /* E[φ'(z)] under `law`            */
     double activation_derivative_variance; /* Var[φ'(z)] under `law`        */
 } satstat_analytic;
@@ -47,6 +48,11 @@ const char *satstat_law_kind_name(satstat_law_kind kind);
  * Φ((−t − μ)/σ) + 1 − Φ((t − μ)/σ), each tail through gsl_cdf_gaussian_P/Q
  * so neither loses digits to cancellation. */
 double satstat_normal_saturated_fraction(double mean, double sd, double t);
+
+/* P(z ≤ below) + P(z ≥ above) for z ~ N(mean, sd²), each side from its
+ * own tail (gsl_cdf_gaussian_P / Q); sd = 0: the indicator of the mean. */
+double satstat_normal_region_fraction(double mean, double sd,
+                                      const satstat_region *region);
 
 /* E[f(z)] for z ~ N(mean, sd²) by GSL adaptive Gauss–Kronrod quadrature:
  * QAG on pieces split where z and (z − mean)/sd cross whole numbers (so a

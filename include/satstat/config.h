@@ -24,6 +24,13 @@ extern "C" {
 #define SATSTAT_MAX_THREADS  1024u
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
 
+/* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;
+ * −∞ or +∞ switches a side off.  |z| ≥ T is {−T, T}; a ReLU's dead units,
+ * z ≤ 0, are {0, +∞}. */
+typedef struct satstat_region {
+    double below, above;
+} satstat_region;
+
 typedef struct satstat_config {
     uint64_t n_in;             /* fan-in; default 1000                     */
     uint64_t n_out;            /* fan-out (schemes that need it); 100      */
@@ -44,6 +51,16 @@ typedef struct satstat_config {
 /* The seed experiment: n_in 1000, 500 inputs on, standard and scaled,
  * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
 void satstat_config_default(satstat_config *config);
+
+/* The saturated region of z for this config: {−threshold, threshold}. */
+int satstat_config_region(const satstat_config *config, satstat_region *out,
+                          char *msg);
+
+/* 1 when z lies in the region. */
+static inline int satstat_region_contains(const satstat_region *r, double z)
+{
+    return z <= r->below || z >= r->above;
+}
 
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
  * On error, `msg` names the offending field as its option ("--active"). */

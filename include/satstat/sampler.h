@@ -80,7 +80,7 @@ int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
 /* Moments of z and of φ'(z); the pointers live as long as the summary. */
 const satstat_moments *satstat_summary_z(const satstat_summary *s);
 const satstat_moments *satstat_summary_dphi(const satstat_summary *s);
-/* Neurons with |z| ≥ config->threshold. */
+/* Neurons with z in the saturated region (satstat_config_region). */
 uint64_t satstat_summary_saturated(const satstat_summary *s);
 /* Histogram of z; underflow and overflow counts beside it. */
 const gsl_histogram *satstat_summary_histogram(const satstat_summary *s,
