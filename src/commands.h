@@ -6,5 +6,7 @@
 int cli_cmd_run(int argc, char **argv, int demo);
 int cli_cmd_run_main(int argc, char **argv);
 int cli_cmd_demo_main(int argc, char **argv);
+int cli_cmd_deep_main(int argc, char **argv);
+int cli_cmd_sweep_main(int argc, char **argv);
 
 #endif

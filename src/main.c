@@ -2,6 +2,8 @@
  *
  *   satstat [run] [OPTIONS]   one neuron: analytic vs sampled law of z
  *   satstat demo [DIR]        the seed experiment with its figures
+ *   satstat deep [OPTIONS]    many layers: sampled networks vs mean-field
+ *   satstat sweep [OPTIONS]   one quantity against a parameter
  *
  * Exit status (SPEC.md): 0 every verification passed; 1 a verification
  * failed (the report is complete); 2 bad usage or input (one line on
@@ -22,6 +24,8 @@ int main(int argc, char **argv)
     } commands[] = {
         {"run", cli_cmd_run_main},
         {"demo", cli_cmd_demo_main},
+        {"deep", cli_cmd_deep_main},
+        {"sweep", cli_cmd_sweep_main},
     };
     size_t n = sizeof commands / sizeof commands[0];
     if (argc > 1 && argv[1][0] != '-') {

@@ -14,4 +14,6 @@
 #include <satstat/io.h>
 #include <satstat/plot.h>
 #include <satstat/exact.h>
+#include <satstat/deep.h>
+#include <satstat/sweep.h>
 #endif

@@ -1,0 +1,4 @@
+/* satstat/sweep.h — (being written) */
+#ifndef SATSTAT_SWEEP_H
+#define SATSTAT_SWEEP_H
+#endif

@@ -1,0 +1,1 @@
+typedef int satstat__placeholder_sweep;
