@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include <satstat/error.h>
+#include <satstat/parse.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
 #include "gsl-int.h"
@@ -44,17 +45,22 @@ struct satstat_report {
 int satstat_format_parse(const char *text, satstat_format *out, char *msg)
 {
     static const char *names[] = {"text", "json", "csv"};
-    if (!text || !out)
+    if (!text || !out) {
+        if (msg)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no format given");
         return SATSTAT_EINVAL;
+    }
     for (int i = 0; i < 3; i++) {
         if (strcmp(text, names[i]) == 0) {
             *out = (satstat_format)i;
             return SATSTAT_OK;
         }
     }
-    if (msg)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "unknown format '%s' (valid: text, json, csv)", text);
+    if (msg) {
+        char q[SATSTAT_QUOTE_SIZE];
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (valid: text, json, csv)",
+                 satstat_quote(text, q, sizeof q));
+    }
     return SATSTAT_EINVAL;
 }
 

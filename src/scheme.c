@@ -14,6 +14,7 @@
 #include <satstat/scheme.h>
 
 #include <inttypes.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,7 +154,10 @@ static int spec_parse(const spec_entry *table, size_t n, const char *what,
         case PARAM_SCALE:
             expected = "a positive finite number";
             ok = ok && x > 0.0;
-            if (ok && !(isfinite(4.0 * x * x) && x * x > 0.0)) {
+            /* the law's variance, up to (2x)²/12 for U(−x, x), must be a
+             * normal positive number: a variance that underflows to 0
+             * would turn a random z into a "constant" one */
+            if (ok && !(isfinite(4.0 * x * x) && 4.0 * x * x / 12.0 >= DBL_MIN)) {
                 if (msg != NULL)
                     snprintf(msg, SATSTAT_ERRMSG_SIZE,
                              "number %s after '%s:' is too %s: its square "
