@@ -91,21 +91,12 @@ int cli_option_bias(const char *option, const char *value, satstat_config *cfg)
 
 int cli_option_activation(const char *option, const char *value, satstat_config *cfg)
 {
-    const satstat_activation *a = satstat_activation_find(value);
-    if (a) {
-        cfg->activation = a;
-        return CLI_GO_ON;
-    }
-    char msg[SATSTAT_ERRMSG_SIZE];
-    size_t n;
-    const satstat_activation *t = satstat_activation_table(&n);
-    size_t len = (size_t)snprintf(msg, sizeof msg, "unknown activation (valid:");
-    for (size_t i = 0; i < n && len < sizeof msg; i++)
-        len += (size_t)snprintf(msg + len, sizeof msg - len, "%s %s", i ? "," : "",
-                                t[i].name);
-    if (len < sizeof msg)
-        snprintf(msg + len, sizeof msg - len, ")");
-    return cli_bad_value(option, value, msg);
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    const satstat_activation *a = NULL;
+    if (satstat_activation_parse(value, &a, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    cfg->activation = a;
+    return CLI_GO_ON;
 }
 
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command)

@@ -1,11 +1,526 @@
-/* cmd_deep.c — `satstat deep` (being written). */
+/* cmd_deep.c — `satstat deep`: random networks of many layers against the
+ * mean-field theory of signal propagation.  Parses, calls the library
+ * (satstat/deep.h), prints. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <satstat/satstat.h>
+
 #include "cli.h"
 #include "commands.h"
 
+typedef struct cli {
+    satstat_config config;
+    satstat_deep_options deep;
+    satstat_format format;
+    const char *output;
+    int quiet;
+    const char *plots;
+    satstat_render_format render;
+    int render_given;
+    satstat_plot_options plot;
+    int plot_size_given;
+    int phase;
+    const char *preset;
+    int threshold_given, bias_given, scheme_given, n_in_given, layers_given, width_given,
+        networks_given, activation_given;
+} cli;
+
+static const char usage_text[] =
+    "Usage: satstat deep [OPTIONS]\n"
+    "       satstat deep --preset activations [--plots DIR] [OPTIONS]\n"
+    "Sample whole random networks of L layers of width W and set them beside the\n"
+    "mean-field theory of signal propagation (Poole et al. 2016, Schoenholz et al.\n"
+    "2017): per layer the variance of z, the saturated fraction, E[phi'(z)] and the\n"
+    "norm of the back-propagated gradient, sampled (with intervals across networks)\n"
+    "and predicted (the length map q^l, its fixed point q*, chi1, ordered or chaotic).\n"
+    "\n"
+    "Layer 1 has fan-in --n-in and takes the inputs of 'satstat run'; layers 2..L have\n"
+    "fan-in W and take phi of the layer below; every layer draws its weights from the\n"
+    "scheme with its own fan-in, and a bias from --bias.\n"
+    "\n"
+    "Options:\n"
+    "  --layers L             layers, L >= 1  [10]\n"
+    "  --width W              units per layer, W >= 1  [1000]\n"
+    "  --networks R           independent networks per scheme (the unit of the\n"
+    "                         intervals)  [20]\n"
+    "  --scheme LIST          weight schemes: standard, scaled, normal:SIGMA, uniform:A\n"
+    "                         [standard,scaled]\n"
+    "  --activation NAME      sigmoid, tanh, ...  [sigmoid]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A  [normal:1]\n"
+    "  --inputs SPEC          half, ones, bernoulli:P (one input vector per network),\n"
+    "                         normal (x_j ~ N(0,1), one vector per network)  [half]\n"
+    "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
+    "  --n-in N               fan-in of layer 1  [1000]\n"
+    "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
+    "  --alpha A              intervals are 1 - A, Student t across networks  [0.001]\n"
+    "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
+    "  --threads N            worker threads (networks run in parallel)  [all cores]\n"
+    "  --max-memory BYTES     refuse a run that would allocate more  [1/4 of RAM]\n"
+    "  --format F             text, json or csv  [text]\n"
+    "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
+    "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
+    "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
+    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    "  --phase                add the phase diagram: chi1 and q* over a grid of\n"
+    "                         (sigma_w^2*fan_in, sigma_b^2), the schemes marked\n"
+    "  --preset activations   the classic per-layer activation histograms: 5 layers\n"
+    "                         of 100 units, N(0,1) inputs, zero bias, weights with\n"
+    "                         std 1, 0.01, sqrt(1/n), sqrt(2/n), for sigmoid, tanh and\n"
+    "                         relu (those in the activation table)\n"
+    "  --quiet                no progress bar, no notes\n"
+    "  --help, --version\n"
+    "\n"
+    "Exit status: 0 done, 2 bad usage or input (nothing written), 3 runtime failure,\n"
+    "130/143 interrupted by SIGINT/SIGTERM.\n"
+    "\n"
+    "Examples:\n"
+    "  satstat deep --activation tanh --scheme scaled --format json\n"
+    "  satstat deep --layers 20 --width 500 --networks 50 --plots deep-figs --phase\n"
+    "  satstat deep --preset activations --plots activations\n";
+
+enum {
+    OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
+    OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
+    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_PHASE,
+    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+    {"layers", required_argument, NULL, OPT_LAYERS},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"networks", required_argument, NULL, OPT_NETWORKS},
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"activation", required_argument, NULL, OPT_ACTIVATION},
+    {"bias", required_argument, NULL, OPT_BIAS},
+    {"inputs", required_argument, NULL, OPT_INPUTS},
+    {"active", required_argument, NULL, OPT_ACTIVE},
+    {"n-in", required_argument, NULL, OPT_N_IN},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"alpha", required_argument, NULL, OPT_ALPHA},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    {"phase", no_argument, NULL, OPT_PHASE},
+    {"preset", required_argument, NULL, OPT_PRESET},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *option_name(int code)
+{
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == code)
+            return o->name;
+    return "?";
+}
+
+static int parse(int argc, char **argv, cli *c)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    char opt[64];
+    satstat_config *cfg = &c->config;
+    memset(c, 0, sizeof *c);
+    satstat_config_default(cfg);
+    satstat_deep_options_default(&c->deep);
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->render = SATSTAT_RENDER_PNG;
+    satstat_plot_options_default(&c->plot);
+    uint64_t u;
+
+    opterr = 0;
+    optind = 1;
+    int code;
+    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+        msg[0] = '\0';
+        snprintf(opt, sizeof opt, "--%s", option_name(code));
+        const char *v = optarg;
+        int rc = CLI_GO_ON;
+        switch (code) {
+        case OPT_LAYERS:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_LAYERS, &c->deep.layers);
+            c->layers_given = 1;
+            break;
+        case OPT_WIDTH:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_WIDTH, &c->deep.width);
+            c->width_given = 1;
+            break;
+        case OPT_NETWORKS:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_NETWORKS, &c->deep.networks);
+            c->networks_given = 1;
+            break;
+        case OPT_SCHEME:
+            rc = cli_option_scheme(opt, v, cfg);
+            c->scheme_given = 1;
+            break;
+        case OPT_ACTIVATION:
+            rc = cli_option_activation(opt, v, cfg);
+            c->activation_given = 1;
+            break;
+        case OPT_BIAS:
+            rc = cli_option_bias(opt, v, cfg);
+            c->bias_given = 1;
+            break;
+        case OPT_INPUTS:
+            if (strcmp(v, "normal") == 0) {
+                c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
+            } else {
+                c->deep.input = SATSTAT_DEEP_INPUT_CONFIG;
+                rc = cli_option_inputs(opt, v, cfg);
+            }
+            break;
+        case OPT_ACTIVE:
+            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
+            cfg->inputs.active = u;
+            cfg->inputs.active_given = 1;
+            break;
+        case OPT_N_IN:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
+            c->n_in_given = 1;
+            break;
+        case OPT_THRESHOLD:
+            rc = cli_parse_positive(opt, v, &cfg->threshold);
+            c->threshold_given = 1;
+            break;
+        case OPT_ALPHA:
+            rc = cli_parse_double(opt, v, &cfg->alpha);
+            if (rc < 0 && !(cfg->alpha > 0 && cfg->alpha < 1))
+                rc = cli_bad_value(opt, v, "must be strictly between 0 and 1");
+            break;
+        case OPT_SEED:
+            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            break;
+        case OPT_THREADS:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
+            cfg->threads = (unsigned)u;
+            break;
+        case OPT_MAX_MEMORY:
+            rc = cli_parse_u64(opt, v, 1, UINT64_MAX, &c->deep.max_memory);
+            break;
+        case OPT_FORMAT:
+            if (satstat_format_parse(v, &c->format, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            break;
+        case OPT_OUTPUT:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty file name");
+            c->output = v;
+            break;
+        case OPT_PLOTS:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty directory name");
+            else if (strpbrk(v, "\n\r"))
+                rc = cli_bad_value(opt, v, "a directory name with a line break cannot be "
+                                           "recorded in the scripts");
+            c->plots = v;
+            break;
+        case OPT_RENDER:
+            if (satstat_render_format_parse(v, &c->render, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->render_given = 1;
+            break;
+        case OPT_PLOT_SIZE:
+            if (satstat_plot_size_parse(v, &c->plot.width, &c->plot.height, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->plot_size_given = 1;
+            break;
+        case OPT_PHASE:
+            c->phase = 1;
+            break;
+        case OPT_PRESET:
+            if (strcmp(v, "activations") != 0)
+                rc = cli_bad_value(opt, v, "unknown preset (valid: activations)");
+            c->preset = v;
+            break;
+        case OPT_QUIET:
+            c->quiet = 1;
+            break;
+        case OPT_HELP:
+            return cli_print_text(usage_text);
+        case OPT_VERSION:
+            return cli_print_version();
+        default:
+            return cli_getopt_error(code, argv, optind, "deep");
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_unexpected_argument(argv[optind], "deep");
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->plot_size_given && !c->plots) {
+        cli_usage_error("--plot-size", "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->preset) {
+        /* the classic demonstration: 5 layers of 100 units, N(0,1) inputs,
+         * zero bias (each may be overridden) */
+        if (!c->layers_given)
+            c->deep.layers = 5;
+        if (!c->width_given)
+            c->deep.width = 100;
+        if (!c->n_in_given)
+            cfg->n_in = 100;
+        if (!c->networks_given)
+            c->deep.networks = 100;
+        if (!c->bias_given)
+            (void)satstat_bias_parse("zero", &cfg->bias, NULL);
+        c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
+        cfg->inputs.active_given = 0;
+    }
+    if (c->deep.input == SATSTAT_DEEP_INPUT_NORMAL && cfg->inputs.active_given) {
+        cli_usage_error("--active", "applies to --inputs half only, not to --inputs normal");
+        return CLI_EXIT_USAGE;
+    }
+    if (satstat_config_validate(cfg, msg) != SATSTAT_OK) {
+        cli_usage_error(NULL, msg);
+        return CLI_EXIT_USAGE;
+    }
+    int rc = satstat_deep_options_validate(cfg, &c->deep, msg);
+    if (rc != SATSTAT_OK) {
+        /* the message begins with the option it names */
+        cli_usage_error(NULL, msg);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_GO_ON;
+}
+
+/* ---- the preset ------------------------------------------------------------*/
+
+/* Weight std 1, 0.01, √(1/n) and √(2/n) for fan-in n = the width (and
+ * n_in, equal in the preset): normal:1, normal:0.01, scaled, and He's
+ * √(2/n) as the scheme "he-normal" when the scheme table has it, else
+ * normal:√(2/W). */
+static int preset_schemes(cli *c)
+{
+    satstat_config *cfg = &c->config;
+    if (c->scheme_given)
+        return CLI_GO_ON;
+    const char *fixed[] = {"normal:1", "normal:0.01", "scaled"};
+    cfg->n_schemes = 0;
+    for (size_t i = 0; i < 3; i++)
+        (void)satstat_scheme_parse(fixed[i], &cfg->schemes[cfg->n_schemes++], NULL);
+    char he[SATSTAT_SPEC_SIZE];
+    if (satstat_scheme_parse("he-normal", &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK) {
+        cfg->n_schemes++;
+    } else {
+        char num[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(sqrt(2.0 / (double)c->deep.width), num, sizeof num);
+        snprintf(he, sizeof he, "normal:%s", num);
+        if (satstat_scheme_parse(he, &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK)
+            cfg->n_schemes++;
+    }
+    return CLI_GO_ON;
+}
+
+/* ---- figures -----------------------------------------------------------------*/
+
+static int write_figures(cli *c, const satstat_deep_report *const *reports, size_t n,
+                         const satstat_deep_phase *phase, int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + 256];
+    int rc = satstat_deep_plot_write_dir(reports, n, phase, c->preset != NULL, c->plots,
+                                         &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        cli_usage_error("--plots", msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+    }
+    if (c->render == SATSTAT_RENDER_NONE) {
+        if (!have_gnuplot && !c->render_given && !c->quiet)
+            fprintf(stderr,
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox)\n",
+                    c->plots);
+        return CLI_GO_ON;
+    }
+    rc = satstat_deep_plot_render_dir(reports, n, phase, c->preset != NULL, c->plots,
+                                      c->render, NULL, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        if (c->render_given) {
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+                            "no image was written\n",
+                    satstat_render_format_name(c->render), msg, c->plots);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c->quiet)
+            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
+                            "in '%s' are complete\n",
+                    msg, c->plots);
+        return CLI_GO_ON;
+    }
+    if (msg[0] && !c->quiet)
+        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return CLI_GO_ON;
+}
+
+/* ---- output ------------------------------------------------------------------*/
+
+typedef struct writer {
+    const satstat_deep_report *const *reports;
+    size_t n;
+    const satstat_deep_phase *phase;
+    satstat_format format;
+    int preset;
+} writer;
+
+static int write_report(void *ctx, FILE *f)
+{
+    const writer *w = ctx;
+    if (!w->preset)
+        return satstat_deep_report_write(w->reports[0], w->phase, w->format, f);
+    /* the preset: one report per activation; JSON as an array under
+     * "runs", text and CSV one after the other */
+    int rc = SATSTAT_OK;
+    if (w->format == SATSTAT_FORMAT_JSON)
+        fputs("{\"preset\": \"activations\", \"runs\": [\n", f);
+    for (size_t i = 0; i < w->n && rc == SATSTAT_OK; i++) {
+        if (i && w->format == SATSTAT_FORMAT_JSON)
+            fputs(",\n", f);
+        if (i && w->format == SATSTAT_FORMAT_TEXT)
+            fputs("\n========================================================================\n\n",
+                  f);
+        rc = satstat_deep_report_write(w->reports[i], i == 0 ? w->phase : NULL, w->format, f);
+    }
+    if (w->format == SATSTAT_FORMAT_JSON)
+        fputs("]}\n", f);
+    return ferror(f) ? SATSTAT_EIO : rc;
+}
+
+/* ---- main --------------------------------------------------------------------*/
+
+#define PRESET_MAX 16
+
 int cli_cmd_deep_main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_usage_error("deep", "not available yet");
-    return CLI_EXIT_USAGE;
+    cli c;
+    int status = parse(argc, argv, &c);
+    if (status >= 0)
+        return status;
+
+    /* the runs: one, or one per activation of the preset */
+    satstat_config configs[PRESET_MAX];
+    size_t nruns = 0;
+    if (c.preset) {
+        preset_schemes(&c);
+        const char *acts[] = {"sigmoid", "tanh", "relu"};
+        for (size_t i = 0; i < 3; i++) {
+            const satstat_activation *a = satstat_activation_find(acts[i]);
+            if (!a) {
+                if (!c.quiet)
+                    fprintf(stderr, "satstat: note: the activation table has no '%s' yet; "
+                                    "the preset shows the others\n",
+                            acts[i]);
+                continue;
+            }
+            if (c.activation_given && a != c.config.activation)
+                continue;
+            configs[nruns] = c.config;
+            configs[nruns].activation = a;
+            nruns++;
+        }
+        if (c.activation_given && nruns == 0) {
+            configs[nruns++] = c.config;
+        }
+        char msg[SATSTAT_ERRMSG_SIZE];
+        for (size_t i = 0; i < nruns; i++)
+            if (satstat_config_validate(&configs[i], msg) != SATSTAT_OK
+                || satstat_deep_options_validate(&configs[i], &c.deep, msg) != SATSTAT_OK) {
+                cli_usage_error("--preset", msg);
+                return CLI_EXIT_USAGE;
+            }
+    } else {
+        configs[nruns++] = c.config;
+    }
+
+    char gnuplot[4096] = "";
+    int have_gnuplot = 0;
+    if (c.plots) {
+        char msg[SATSTAT_ERRMSG_SIZE + 64];
+        int rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
+        if (rc != SATSTAT_OK) {
+            cli_usage_error("--plots", msg);
+            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+        }
+        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
+        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
+            char line[256];
+            snprintf(line, sizeof line,
+                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
+                     "or write the scripts only with --render none; nothing written",
+                     satstat_render_format_name(c.render));
+            cli_usage_error("--render", line);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c.render_given && !have_gnuplot)
+            c.render = SATSTAT_RENDER_NONE;
+    }
+
+    cli_install_signals();
+    satstat_deep_report *reports[PRESET_MAX] = {NULL};
+    satstat_deep_phase *phase = NULL;
+    int rc = SATSTAT_OK;
+    cli_progress p;
+    cli_progress_start(&p, c.quiet, "networks");
+    for (size_t i = 0; i < nruns && rc == SATSTAT_OK; i++)
+        rc = satstat_deep_run(&configs[i], &c.deep, cli_progress_update, &p, &reports[i]);
+    if (rc == SATSTAT_OK && c.phase && !cli_interrupted_by) {
+        /* x: σ_w²·fan_in over [0.1, 10^3.5] (log) so that `standard` at
+         * fan-in 1000 shows; y: σ_b² over [0, max(2, 1.25·largest)] */
+        double ymax = 2.0;
+        double sb2 = satstat_law_variance(&configs[0].bias.law);
+        if (1.25 * sb2 > ymax)
+            ymax = 1.25 * sb2;
+        rc = satstat_deep_phase_compute(configs[0].activation,
+                                        satstat_law_mean(&configs[0].bias.law), 81, 0.1,
+                                        3162.2776601683795, 41, 0.0, ymax, configs[0].threads,
+                                        &phase);
+    }
+    cli_progress_clear(&p);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
+        for (size_t i = 0; i < nruns; i++)
+            satstat_deep_report_free(reports[i]);
+        satstat_deep_phase_free(phase);
+        fprintf(stderr, "satstat: interrupted; nothing written\n");
+        return cli_interrupted_status();
+    }
+    if (rc != SATSTAT_OK) {
+        for (size_t i = 0; i < nruns; i++)
+            satstat_deep_report_free(reports[i]);
+        satstat_deep_phase_free(phase);
+        fprintf(stderr, "satstat: deep: %s\n", satstat_strerror(rc));
+        return CLI_EXIT_RUNTIME;
+    }
+
+    status = CLI_GO_ON;
+    if (c.plots) {
+        status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns, phase,
+                               have_gnuplot);
+        if (cli_interrupted_by && status == CLI_GO_ON) {
+            fprintf(stderr, "satstat: interrupted\n");
+            status = cli_interrupted_status();
+        }
+    }
+    if (status == CLI_GO_ON) {
+        writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.format, c.preset != NULL};
+        status = cli_write_output(c.output, write_report, &w);
+    }
+    for (size_t i = 0; i < nruns; i++)
+        satstat_deep_report_free(reports[i]);
+    satstat_deep_phase_free(phase);
+    return status == CLI_GO_ON ? CLI_EXIT_PASS : status;
 }

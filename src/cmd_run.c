@@ -45,14 +45,36 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
-    "                         normal:SIGMA, uniform:A  [standard,scaled]\n"
+    "                         normal:SIGMA, uniform:A, xavier-normal[:GAIN],\n"
+    "                         xavier-uniform[:GAIN], he-normal[:GAIN][,MODE],\n"
+    "                         he-uniform[:GAIN][,MODE], lecun-normal, lecun-uniform,\n"
+    "                         torch-linear, variance-scaling:SCALE,MODE,DIST,\n"
+    "                         trunc-normal[:MEAN,STD,A,B], orthogonal[:GAIN]; and\n"
+    "                         framework names with their framework's meaning:\n"
+    "                         Keras/JAX glorot_normal, he_normal, lecun_normal\n"
+    "                         (truncated), glorot_uniform, he_uniform, lecun_uniform;\n"
+    "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n"
+    "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
+    "                         [standard,scaled]\n"
+    "  --gain G               gain of xavier-*, he-*, orthogonal: a number or linear,\n"
+    "                         sigmoid, tanh, relu, leaky_relu[:SLOPE], selu\n"
+    "                         (PyTorch calculate_gain)  [1; he-*: relu = sqrt 2]\n"
+    "  --mode M               fan of he-*: fan_in, fan_out or fan_avg  [fan_in]\n"
     "  --n-in N               fan-in  [1000]\n"
     "  --n-out N              fan-out, for schemes that use it  [100]\n"
     "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
-    "  --inputs SPEC          half, ones, bernoulli:P (fresh inputs per neuron)  [half]\n"
-    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A  [normal:1]\n"
-    "  --activation NAME      sigmoid, tanh  [sigmoid]\n"
+    "  --inputs SPEC          half, ones, file:PATH (n_in numbers); fresh per neuron:\n"
+    "                         bernoulli:P, normal:S, uniform:A,B  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
+    "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
+    "                         gelu, selu  [sigmoid]\n"
     "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
+    "  --saturation RULE      which units count as saturated: z:T (|z| >= T, as\n"
+    "                         --threshold), deriv:R (|phi'| <= R sup|phi'|, 0<R<1),\n"
+    "                         output:E (phi within E of its limit), dead (relu:\n"
+    "                         z <= 0); the report gives the region of z  [default:\n"
+    "                         z:T; relu: dead]\n"
     "  --samples N            neurons sampled per scheme; accepts 1e6  [1000000]\n"
     "  --analytic-only        print the analytic side only, sample nothing\n"
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
@@ -93,17 +115,22 @@ enum {
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
     OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE,
+    OPT_SATURATION,
+    OPT_GAIN, OPT_MODE,
 };
 
 static const struct option long_options[] = {
     {"scheme", required_argument, NULL, OPT_SCHEME},
     {"n-in", required_argument, NULL, OPT_N_IN},
     {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"gain", required_argument, NULL, OPT_GAIN},
+    {"mode", required_argument, NULL, OPT_MODE},
     {"active", required_argument, NULL, OPT_ACTIVE},
     {"inputs", required_argument, NULL, OPT_INPUTS},
     {"bias", required_argument, NULL, OPT_BIAS},
     {"activation", required_argument, NULL, OPT_ACTIVATION},
     {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"saturation", required_argument, NULL, OPT_SATURATION},
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -155,6 +182,7 @@ static int parse(int argc, char **argv, cli *c)
     satstat_plot_options_default(&c->plot);
     c->plot_size_given = 0;
     uint64_t u;
+    int threshold_given = 0; /* --threshold T, i.e. --saturation z:T */
 
     opterr = 0; /* we print our own one-line errors */
     int code;
@@ -181,6 +209,16 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_N_OUT:
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
             break;
+        case OPT_GAIN:
+            if (satstat_gain_parse(v, &cfg->gain, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            cfg->gain_given = 1;
+            break;
+        case OPT_MODE:
+            if (satstat_fan_mode_parse(v, &cfg->mode, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            cfg->mode_given = 1;
+            break;
         case OPT_ACTIVE:
             rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
             cfg->inputs.active = u;
@@ -197,7 +235,30 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_THRESHOLD:
             rc = cli_parse_positive(opt, v, &cfg->threshold);
+            if (rc < 0 && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT
+                && cfg->saturation.kind != SATSTAT_SATURATION_Z)
+                rc = cli_bad_value(opt, v, "conflicts with --saturation (--threshold T "
+                                           "is --saturation z:T)");
+            cfg->saturation.kind = SATSTAT_SATURATION_Z;
+            cfg->saturation.value = cfg->threshold;
+            threshold_given = 1;
             break;
+        case OPT_SATURATION: {
+            satstat_saturation rule;
+            if (satstat_saturation_parse(v, &rule, msg) != SATSTAT_OK) {
+                rc = cli_bad_value(opt, v, msg);
+                break;
+            }
+            if (rule.kind != SATSTAT_SATURATION_Z && threshold_given) {
+                rc = cli_bad_value(opt, v, "conflicts with --threshold (--threshold T "
+                                           "is --saturation z:T)");
+                break;
+            }
+            if (rule.kind == SATSTAT_SATURATION_Z)
+                cfg->threshold = rule.value;
+            cfg->saturation = rule;
+            break;
+        }
         case OPT_SAMPLES:
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
             break;

@@ -1,11 +1,407 @@
-/* cmd_sweep.c — `satstat sweep` (being written). */
+/* cmd_sweep.c — `satstat sweep`: one parameter over a grid, each point a
+ * full run with the same seed; a table, JSON or CSV, and three figures.
+ * Parses, calls the library (satstat/sweep.h), prints. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <satstat/satstat.h>
+
 #include "cli.h"
 #include "commands.h"
 
+typedef struct cli {
+    satstat_config config;
+    satstat_sweep_spec spec;
+    const char *vary;             /* the --vary text, for messages       */
+    int scheme_given, n_in_given, threshold_given, samples_given;
+    satstat_format format;
+    const char *output;
+    int analytic_only;
+    int quiet;
+    const char *plots;
+    satstat_render_format render;
+    int render_given;
+    satstat_plot_options plot;
+    int plot_size_given;
+} cli;
+
+static const char usage_text[] =
+    "Usage: satstat sweep --vary PARAM=FROM:TO[:STEPS][:log] [OPTIONS]\n"
+    "Run the single-neuron experiment at every point of a grid of one parameter\n"
+    "and show how Var z, the saturated fraction and E[phi'(z)] follow it: by\n"
+    "formula and by sampling, with confidence intervals, as a table, JSON or CSV,\n"
+    "and as figures. Every point uses the same seed, so its numbers are exactly\n"
+    "those of 'satstat run' with that point's options.\n"
+    "\n"
+    "The parameter (--vary, required):\n"
+    "  n-in=FROM:TO...        the fan-in; points rounded to whole numbers, repeats\n"
+    "                         dropped; with --inputs half and no --active, half of\n"
+    "                         the inputs are on at every point\n"
+    "  sigma=FROM:TO...       the weight std of the normal:SIGMA scheme in --scheme\n"
+    "                         (exactly one; its SIGMA is replaced; other schemes stay\n"
+    "                         as they are)  [--scheme normal:1]\n"
+    "  p=FROM:TO...           with --inputs bernoulli:P the input density P (its P\n"
+    "                         is replaced); with --inputs half the fraction of inputs\n"
+    "                         on, active = round(p n_in); 0 <= p <= 1\n"
+    "  threshold=FROM:TO...   the saturation threshold T\n"
+    "  gain=FROM:TO...        the gain of the schemes that take one (xavier-*, he-*,\n"
+    "                         orthogonal); the other schemes stay as they are\n"
+    "  STEPS: points from FROM to TO, both included  [10]; ':log' spaces them\n"
+    "  evenly in log(PARAM) (FROM > 0).\n"
+    "\n"
+    "Options (as for 'satstat run'):\n"
+    "  --scheme LIST          comma-separated weight schemes  [standard,scaled]\n"
+    "  --n-in N               fan-in (not with --vary n-in)  [1000]\n"
+    "  --n-out N              fan-out, for schemes that use it  [100]\n"
+    "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
+    "  --inputs SPEC          half, ones, bernoulli:P  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh  [sigmoid]\n"
+    "  --threshold T          saturated when |z| >= T (not with --vary threshold)  [4]\n"
+    "  --samples N            neurons sampled per scheme and point  [100000]\n"
+    "  --analytic-only        formulas only, no sampling\n"
+    "  --seed S               the seed of every point  [1]\n"
+    "  --threads N            worker threads  [all cores]\n"
+    "  --alpha A              significance level of each point's tests  [0.001]\n"
+    "  --format F             text, json or csv  [text]\n"
+    "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
+    "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
+    "                         sweep-activation-derivative.gp into DIR\n"
+    "  --render FMT           png, svg, pdf or none (needs --plots)  [png with gnuplot]\n"
+    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    "  --quiet                no progress bar, no notes\n"
+    "  --help, --version\n"
+    "\n"
+    "Exit status: 0 every point's verification passed, 1 one failed (each point\n"
+    "and scheme is tested at level --alpha, so a long sweep fails by chance with\n"
+    "probability up to points x schemes x alpha), 2 bad usage, 3 runtime failure,\n"
+    "130/143 interrupted.\n"
+    "\n"
+    "Examples:\n"
+    "  satstat sweep --vary n-in=10:10000:7:log --scheme standard,scaled,normal:0.1 \\\n"
+    "                --plots sweep-figs\n"
+    "  satstat sweep --vary sigma=0.01:1:9:log --scheme normal:1,scaled --format csv\n"
+    "  satstat sweep --vary p=0:1:11 --inputs bernoulli:0.5 --scheme scaled\n"
+    "  satstat sweep --vary threshold=1:6 --analytic-only\n";
+
+enum {
+    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
+    OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
+    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY,
+};
+
+static const struct option long_options[] = {
+    {"vary", required_argument, NULL, OPT_VARY},
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"n-in", required_argument, NULL, OPT_N_IN},
+    {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"active", required_argument, NULL, OPT_ACTIVE},
+    {"inputs", required_argument, NULL, OPT_INPUTS},
+    {"bias", required_argument, NULL, OPT_BIAS},
+    {"activation", required_argument, NULL, OPT_ACTIVATION},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"alpha", required_argument, NULL, OPT_ALPHA},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *option_name(int code)
+{
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == code)
+            return o->name;
+    return "?";
+}
+
+/* Returns CLI_GO_ON, or an exit status. */
+static int parse(int argc, char **argv, cli *c)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    char opt[64];
+    satstat_config *cfg = &c->config;
+    memset(c, 0, sizeof *c);
+    satstat_config_default(cfg);
+    cfg->samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->render = SATSTAT_RENDER_PNG;
+    satstat_plot_options_default(&c->plot);
+    uint64_t u;
+
+    opterr = 0;
+    optind = 1;
+    int code;
+    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+        msg[0] = '\0';
+        snprintf(opt, sizeof opt, "--%s", option_name(code));
+        const char *v = optarg;
+        int rc = CLI_GO_ON;
+        switch (code) {
+        case OPT_VARY:
+            if (satstat_sweep_spec_parse(v, &c->spec, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->vary = v;
+            break;
+        case OPT_SCHEME:
+            rc = cli_option_scheme(opt, v, cfg);
+            c->scheme_given = 1;
+            break;
+        case OPT_N_IN:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
+            c->n_in_given = 1;
+            break;
+        case OPT_N_OUT:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
+            break;
+        case OPT_ACTIVE:
+            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
+            cfg->inputs.active = u;
+            cfg->inputs.active_given = 1;
+            break;
+        case OPT_INPUTS:
+            rc = cli_option_inputs(opt, v, cfg);
+            break;
+        case OPT_BIAS:
+            rc = cli_option_bias(opt, v, cfg);
+            break;
+        case OPT_ACTIVATION:
+            rc = cli_option_activation(opt, v, cfg);
+            break;
+        case OPT_THRESHOLD:
+            rc = cli_parse_positive(opt, v, &cfg->threshold);
+            c->threshold_given = 1;
+            break;
+        case OPT_SAMPLES:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
+            c->samples_given = 1;
+            break;
+        case OPT_ANALYTIC_ONLY:
+            c->analytic_only = 1;
+            break;
+        case OPT_SEED:
+            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            break;
+        case OPT_THREADS:
+            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
+            cfg->threads = (unsigned)u;
+            break;
+        case OPT_ALPHA:
+            rc = cli_parse_double(opt, v, &cfg->alpha);
+            if (rc < 0 && !(cfg->alpha > 0 && cfg->alpha < 1))
+                rc = cli_bad_value(opt, v, "must be strictly between 0 and 1");
+            break;
+        case OPT_FORMAT:
+            if (satstat_format_parse(v, &c->format, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            break;
+        case OPT_OUTPUT:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty file name");
+            c->output = v;
+            break;
+        case OPT_QUIET:
+            c->quiet = 1;
+            break;
+        case OPT_PLOTS:
+            if (!*v)
+                rc = cli_bad_value(opt, v, "empty directory name");
+            else if (strpbrk(v, "\n\r"))
+                rc = cli_bad_value(opt, v, "a directory name with a line break cannot be recorded in the scripts");
+            c->plots = v;
+            break;
+        case OPT_RENDER:
+            if (satstat_render_format_parse(v, &c->render, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->render_given = 1;
+            break;
+        case OPT_PLOT_SIZE:
+            if (satstat_plot_size_parse(v, &c->plot.width, &c->plot.height, msg) != SATSTAT_OK)
+                rc = cli_bad_value(opt, v, msg);
+            c->plot_size_given = 1;
+            break;
+        case OPT_HELP:
+            return cli_print_text(usage_text);
+        case OPT_VERSION:
+            return cli_print_version();
+        default:
+            return cli_getopt_error(code, argv, optind, "sweep");
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_unexpected_argument(argv[optind], "sweep");
+    if (!c->vary) {
+        cli_usage_error("--vary", "is required: PARAM=FROM:TO[:STEPS][:log] with PARAM one of "
+                                  "n-in, sigma, p, threshold, gain (try 'satstat sweep --help')");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->spec.param == SATSTAT_SWEEP_N_IN && c->n_in_given) {
+        cli_usage_error("--n-in", "cannot be given with --vary n-in (the sweep sets it)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->spec.param == SATSTAT_SWEEP_THRESHOLD && c->threshold_given) {
+        cli_usage_error("--threshold", "cannot be given with --vary threshold (the sweep sets it)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->spec.param == SATSTAT_SWEEP_SIGMA && !c->scheme_given) {
+        /* sigma needs a normal: scheme; its SIGMA is replaced at each point */
+        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL);
+        cfg->n_schemes = 1;
+    }
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->plot_size_given && !c->plots) {
+        cli_usage_error("--plot-size", "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_GO_ON;
+}
+
+/* Write the scripts into c->plots and render them.  CLI_GO_ON or an exit
+ * status (nothing half-written is left behind). */
+static int write_figures(cli *c, const satstat_sweep *sweep, int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    int rc = satstat_sweep_plot_write_dir(sweep, c->plots, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        cli_usage_error("--plots", msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+    }
+    if (c->render == SATSTAT_RENDER_NONE) {
+        if (!have_gnuplot && !c->render_given && !c->quiet)
+            fprintf(stderr,
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
+                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
+                    c->plots, c->plots);
+        return CLI_GO_ON;
+    }
+    rc = satstat_sweep_plot_render_dir(sweep, c->plots, c->render, NULL, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        if (c->render_given) {
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+                            "no image was written\n",
+                    satstat_render_format_name(c->render), msg, c->plots);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c->quiet)
+            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
+                            "in '%s' are complete\n",
+                    msg, c->plots);
+        return CLI_GO_ON;
+    }
+    if (msg[0] && !c->quiet)
+        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return CLI_GO_ON;
+}
+
+typedef struct sweep_writer {
+    const satstat_sweep *sweep;
+    satstat_format format;
+} sweep_writer;
+
+static int write_report(void *ctx, FILE *f)
+{
+    const sweep_writer *w = ctx;
+    return satstat_sweep_write(w->sweep, w->format, f);
+}
+
 int cli_cmd_sweep_main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_usage_error("sweep", "not available yet");
-    return CLI_EXIT_USAGE;
+    cli c;
+    int status = parse(argc, argv, &c);
+    if (status >= 0)
+        return status;
+
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    satstat_sweep *sweep = NULL;
+    int rc = satstat_sweep_new(&c.config, &c.spec, c.analytic_only, &sweep, msg);
+    if (rc != SATSTAT_OK) {
+        if (rc == SATSTAT_EINVAL) {
+            char line[sizeof msg + SATSTAT_QUOTE_SIZE + 16];
+            char q[SATSTAT_QUOTE_SIZE];
+            snprintf(line, sizeof line, "%s: %s", satstat_quote(c.vary, q, sizeof q), msg);
+            cli_usage_error("--vary", line);
+            return CLI_EXIT_USAGE;
+        }
+        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
+        return CLI_EXIT_RUNTIME;
+    }
+
+    int have_gnuplot = 0;
+    if (c.plots) {
+        char gnuplot[4096];
+        rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
+        if (rc != SATSTAT_OK) {
+            cli_usage_error("--plots", msg);
+            satstat_sweep_free(sweep);
+            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+        }
+        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
+        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
+            char line[256];
+            snprintf(line, sizeof line,
+                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
+                     "or write the scripts only with --render none; nothing written",
+                     satstat_render_format_name(c.render));
+            cli_usage_error("--render", line);
+            satstat_sweep_free(sweep);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!c.render_given && !have_gnuplot)
+            c.render = SATSTAT_RENDER_NONE;
+    }
+
+    cli_install_signals();
+    cli_progress p;
+    cli_progress_start(&p, c.quiet, "sweep");
+    rc = satstat_sweep_run(sweep, cli_progress_update, &p);
+    cli_progress_clear(&p);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
+        satstat_sweep_free(sweep);
+        fprintf(stderr, "satstat: interrupted; nothing written\n");
+        return cli_interrupted_status();
+    }
+    if (rc != SATSTAT_OK) {
+        satstat_sweep_free(sweep);
+        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
+        return CLI_EXIT_RUNTIME;
+    }
+
+    if (c.plots) {
+        status = write_figures(&c, sweep, have_gnuplot);
+        if (cli_interrupted_by) {
+            satstat_sweep_free(sweep);
+            fprintf(stderr, "satstat: interrupted\n");
+            return cli_interrupted_status();
+        }
+        if (status >= 0) {
+            satstat_sweep_free(sweep);
+            return status;
+        }
+    }
+
+    sweep_writer w = {sweep, c.format};
+    status = cli_write_output(c.output, write_report, &w);
+    if (status == CLI_GO_ON)
+        status = c.analytic_only || satstat_sweep_pass(sweep) ? CLI_EXIT_PASS
+                                                              : CLI_EXIT_VERIFY_FAILED;
+    satstat_sweep_free(sweep);
+    return status;
 }

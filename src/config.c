@@ -29,6 +29,8 @@ void satstat_config_default(satstat_config *config)
     (void)satstat_bias_parse("normal:1", &config->bias, NULL);
     config->activation = satstat_activation_find("sigmoid");
     config->threshold = 4.0;
+    config->saturation.kind = SATSTAT_SATURATION_DEFAULT;
+    config->saturation.value = 0.0;
     config->samples = UINT64_C(1000000);
     config->seed = SATSTAT_DEFAULT_SEED;
     config->threads = 0;
@@ -107,6 +109,57 @@ int satstat_config_validate(satstat_config *config, char *msg)
         snprintf(value, sizeof value, "%zu", config->n_schemes);
         return fail(msg, "--scheme", "a list of 1 to 16 schemes", value);
     }
+    /* orthogonal[:GAIN] parses (its weight law and framework are known),
+     * but sampling whole matrices, and treating each matrix as one unit in
+     * the confidence intervals, is not implemented yet: refuse it here
+     * rather than fail half-way through a run */
+    for (i = 0; i < config->n_schemes; i++) {
+        if (config->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme '%s': orthogonal matrices are not "
+                         "sampled yet (rows of one matrix are dependent); "
+                         "not available in this version",
+                         config->schemes[i].canonical);
+            return SATSTAT_EINVAL;
+        }
+    }
+
+    /* --gain and --mode: for the schemes that take them and whose spec
+     * named none; an option no listed scheme takes is an error (it would
+     * be silently ignored otherwise) */
+    if (config->gain_given || config->mode_given) {
+        int gain_used = 0, mode_used = 0;
+        for (i = 0; i < config->n_schemes; i++) {
+            satstat_scheme *s = &config->schemes[i];
+            if (config->gain_given && satstat_scheme_takes_gain(s)) {
+                gain_used = 1;
+                if (!s->gain_given
+                    && (rc = satstat_scheme_set_gain(s, config->gain, msg)))
+                    return rc;
+            }
+            if (config->mode_given && satstat_scheme_takes_mode(s)) {
+                mode_used = 1;
+                if (!s->mode_given
+                    && (rc = satstat_scheme_set_mode(s, config->mode, msg)))
+                    return rc;
+            }
+        }
+        if (config->gain_given && !gain_used) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--gain applies to xavier-*, he-* and orthogonal "
+                         "schemes; --scheme lists none");
+            return SATSTAT_EINVAL;
+        }
+        if (config->mode_given && !mode_used) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--mode applies to he-normal and he-uniform; "
+                         "--scheme lists neither");
+            return SATSTAT_EINVAL;
+        }
+    }
     for (i = 0; i < config->n_schemes; i++) {
         for (j = 0; j < i; j++) {
             if (strcmp(config->schemes[i].canonical,
@@ -128,6 +181,17 @@ int satstat_config_validate(satstat_config *config, char *msg)
     rc = satstat_inputs_resolve(&config->inputs, config->n_in, msg);
     if (rc != SATSTAT_OK)
         return rc;
+    rc = satstat_bias_resolve(&config->bias, config->n_in);
+    if (rc != SATSTAT_OK)
+        return rc;
+
+    /* the saturation rule must make sense for the activation */
+    {
+        satstat_region region;
+        rc = satstat_config_region(config, &region, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+    }
 
     /* Var z = σ_w²·Σx² + σ_b² must be a finite double for every scheme. */
     for (i = 0; i < config->n_schemes; i++) {
@@ -160,14 +224,55 @@ int satstat_config_validate(satstat_config *config, char *msg)
 int satstat_config_region(const satstat_config *config, satstat_region *out,
                           char *msg)
 {
-    if (config == NULL || out == NULL)
+    char inner[SATSTAT_ERRMSG_SIZE], rule[SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat_saturation eff;
+    int rc;
+
+    if (config == NULL || out == NULL || config->activation == NULL)
         return SATSTAT_EINVAL;
     if (!(config->threshold > 0.0) || !isfinite(config->threshold)) {
         char num[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(config->threshold, num, sizeof num);
         return fail(msg, "--threshold", "a positive finite number", num);
     }
-    out->below = -config->threshold;
-    out->above = config->threshold;
+    inner[0] = '\0';
+    rc = satstat_saturation_resolve(config->activation, &config->saturation,
+                                    config->threshold, &out->below,
+                                    &out->above, inner);
+    if (rc != SATSTAT_OK && msg != NULL) {
+        eff = satstat_saturation_effective(config->activation,
+                                           &config->saturation,
+                                           config->threshold);
+        satstat_saturation_format(&eff, rule, sizeof rule);
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "--saturation %s: %s", rule,
+                 inner[0] ? inner : "cannot be resolved");
+    }
+    return rc;
+}
+
+int satstat_config_rule_text(const satstat_config *config, char *rule,
+                             size_t rule_size, char *region,
+                             size_t region_size)
+{
+    satstat_saturation eff;
+    satstat_region r;
+    int rc;
+
+    if (config == NULL || config->activation == NULL)
+        return SATSTAT_EINVAL;
+    if (rule != NULL) {
+        eff = satstat_saturation_effective(config->activation,
+                                           &config->saturation,
+                                           config->threshold);
+        rc = satstat_saturation_format(&eff, rule, rule_size);
+        if (rc != SATSTAT_OK)
+            return rc;
+    }
+    if (region != NULL) {
+        rc = satstat_config_region(config, &r, NULL);
+        if (rc != SATSTAT_OK)
+            return rc;
+        return satstat_region_format(r.below, r.above, region, region_size);
+    }
     return SATSTAT_OK;
 }

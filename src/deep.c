@@ -1,1 +1,1805 @@
-typedef int satstat__placeholder_deep;
+/* deep.c — random networks of many layers beside the mean-field theory of
+ * signal propagation (satstat/deep.h).
+ *
+ * Sampling: a network is the unit of work and of independence.  Worker
+ * threads take whole networks (an atomic counter hands them out) and write
+ * each network's per-layer statistics into its own slot; the slots are
+ * reduced in network order afterwards, and the histograms are integer
+ * counts, so the result does not depend on the thread count.  Weights are
+ * generated a row at a time straight from the counter-based streams
+ * (satstat_fill_normals) into a gsl_matrix and multiplied with
+ * gsl_blas_dgemv; the backward pass regenerates the same rows instead of
+ * keeping every layer's matrix, so memory is one matrix per worker.
+ *
+ * Mean field: Poole et al. (2016), "Exponential expressivity in deep
+ * neural networks through transient chaos", eq. (3) (the length map) and
+ * eq. (7) (χ₁); Schoenholz et al. (2017), "Deep Information
+ * Propagation", eqs. (2)–(5) and (12) (gradients scale as χ₁ per layer in
+ * squared norm).
+ */
+#include <satstat/deep.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_roots.h>
+#include <gsl/gsl_vector.h>
+#include <jansson.h>
+
+#include <satstat/analytic.h>
+#include <satstat/error.h>
+#include <satstat/parse.h>
+#include <satstat/rng.h>
+
+#include "gsl-int.h"
+#include "satstat_version.h"
+
+/* OpenBLAS may split a product over its own threads, which changes the
+ * summation order with the machine; we parallelise over networks
+ * ourselves and keep OpenBLAS on one thread.  A weak reference: with the
+ * reference gslcblas the symbol is absent (NULL) and nothing is called. */
+#if defined(__GNUC__) && !defined(_WIN32)
+extern void openblas_set_num_threads(int) __attribute__((weak));
+#define HAVE_WEAK_OPENBLAS 1
+#endif
+
+static void blas_single_thread(void)
+{
+#ifdef HAVE_WEAK_OPENBLAS
+    if (openblas_set_num_threads)
+        openblas_set_num_threads(1);
+#endif
+}
+
+/* ======================================================================
+ * Options
+ * ====================================================================== */
+
+void satstat_deep_options_default(satstat_deep_options *o)
+{
+    if (!o)
+        return;
+    memset(o, 0, sizeof *o);
+    o->layers = 10;
+    o->width = 1000;
+    o->networks = 20;
+    o->input = SATSTAT_DEEP_INPUT_CONFIG;
+    o->max_memory = 0;
+}
+
+uint64_t satstat_deep_default_max_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || size <= 0)
+        return UINT64_C(1) << 30;
+    return (uint64_t)pages / 4 * (uint64_t)size;
+}
+
+static unsigned online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1u;
+}
+
+/* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
+static uint64_t layer1_support(const satstat_config *c, const satstat_deep_options *o)
+{
+    return o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
+                                                 : satstat_inputs_support(&c->inputs, c->n_in);
+}
+
+/* Saturating arithmetic for the memory estimate: sizes beyond 2^64 are
+ * simply "too much". */
+static uint64_t mul_sat(uint64_t a, uint64_t b)
+{
+    if (a && b > UINT64_MAX / a)
+        return UINT64_MAX;
+    return a * b;
+}
+
+static uint64_t add_sat(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* One worker: a weight matrix of W rows by the widest fan-in, the row
+ * scratch (floats and doubles), the inputs, z of every layer, and the
+ * vectors of the backward pass; its histograms. */
+static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options *o)
+{
+    uint64_t W = o->width, L = o->layers;
+    uint64_t cols = layer1_support(c, o);
+    if (L > 1 && W > cols)
+        cols = W;
+    if (cols == 0)
+        cols = 1;
+    uint64_t b = mul_sat(mul_sat(W, cols), sizeof(double));
+    b = add_sat(b, mul_sat(cols, sizeof(float) + sizeof(double)));
+    b = add_sat(b, mul_sat(c->n_in, sizeof(double)));
+    b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
+    b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
+    b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
+    return b;
+}
+
+/* Per-network statistics kept until the reduction: R × L slots. */
+typedef struct netstat {
+    double mean, var, sat, dphi, gnorm, amean, avar;
+} netstat;
+
+static uint64_t shared_bytes(const satstat_config *c, const satstat_deep_options *o)
+{
+    (void)c;
+    uint64_t b = mul_sat(mul_sat(o->networks, o->layers), sizeof(netstat));
+    return add_sat(b, mul_sat(o->layers, sizeof(satstat_deep_layer) * SATSTAT_MAX_SCHEMES));
+}
+
+static unsigned resolve_threads(const satstat_config *c, const satstat_deep_options *o,
+                                unsigned threads)
+{
+    unsigned t = threads ? threads : online_cores();
+    if (t > SATSTAT_MAX_THREADS)
+        t = SATSTAT_MAX_THREADS;
+    if ((uint64_t)t > o->networks)
+        t = (unsigned)o->networks;
+    (void)c;
+    return t ? t : 1;
+}
+
+uint64_t satstat_deep_memory(const satstat_config *config, const satstat_deep_options *o,
+                             unsigned threads)
+{
+    if (!config || !o)
+        return 0;
+    unsigned t = resolve_threads(config, o, threads);
+    return add_sat(shared_bytes(config, o), mul_sat(worker_bytes(config, o), t));
+}
+
+static uint64_t cap_of(const satstat_deep_options *o)
+{
+    return o->max_memory ? o->max_memory : satstat_deep_default_max_memory();
+}
+
+int satstat_deep_options_validate(const satstat_config *config, const satstat_deep_options *o,
+                                  char *msg)
+{
+    char tmp[SATSTAT_ERRMSG_SIZE];
+    if (!msg)
+        msg = tmp;
+    if (!config || !o) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
+        return SATSTAT_EINVAL;
+    }
+    if (o->layers < 1 || o->layers > SATSTAT_DEEP_MAX_LAYERS) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "--layers must be between 1 and %" PRIu64 ", got %" PRIu64,
+                 SATSTAT_DEEP_MAX_LAYERS, o->layers);
+        return SATSTAT_EINVAL;
+    }
+    if (o->width < 1 || o->width > SATSTAT_DEEP_MAX_WIDTH) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "--width must be between 1 and %" PRIu64 ", got %" PRIu64,
+                 SATSTAT_DEEP_MAX_WIDTH, o->width);
+        return SATSTAT_EINVAL;
+    }
+    if (o->networks < 1 || o->networks > SATSTAT_DEEP_MAX_NETWORKS) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "--networks must be between 1 and %" PRIu64 ", got %" PRIu64,
+                 SATSTAT_DEEP_MAX_NETWORKS, o->networks);
+        return SATSTAT_EINVAL;
+    }
+    /* The Philox neuron counter (network·L + layer)·W + neuron must fit
+     * in 64 bits: it does by the limits above (1e7·1e5·1e7 < 2^64 fails,
+     * so check the product). */
+    if (mul_sat(mul_sat(o->networks, o->layers), o->width) == UINT64_MAX) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "--networks × --layers × --width is beyond 2^64 units");
+        return SATSTAT_ERANGE;
+    }
+    for (size_t s = 0; s < config->n_schemes; s++) {
+        satstat_law w;
+        if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
+                == SATSTAT_OK
+            && w.family != SATSTAT_FAMILY_CONSTANT && w.family != SATSTAT_FAMILY_NORMAL
+            && w.family != SATSTAT_FAMILY_UNIFORM && w.family != SATSTAT_FAMILY_TRUNC_NORMAL) {
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--scheme '%s': deep draws every weight independently; this scheme's "
+                     "rows are dependent (not supported by deep yet)",
+                     config->schemes[s].canonical);
+            return SATSTAT_EINVAL;
+        }
+        if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
+                != SATSTAT_OK
+            || satstat_law_mean(&w) != 0.0) {
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--scheme '%s': the mean-field theory here needs zero-mean weights",
+                     config->schemes[s].canonical);
+            return SATSTAT_EINVAL;
+        }
+    }
+    uint64_t one = add_sat(shared_bytes(config, o), worker_bytes(config, o));
+    uint64_t cap = cap_of(o);
+    if (one > cap) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "--max-memory: one network of --width %" PRIu64 " (layer 1 fan-in %" PRIu64
+                 ", %" PRIu64 " layers) needs %" PRIu64 " bytes, more than the cap of %" PRIu64
+                 " bytes%s; lower --width or --n-in, or raise --max-memory",
+                 o->width, config->n_in, o->layers, one, cap,
+                 o->max_memory ? "" : " (a quarter of physical memory)");
+        return SATSTAT_ERANGE;
+    }
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * Mean field
+ * ====================================================================== */
+
+typedef struct fn_ctx {
+    double (*f)(double);
+} fn_ctx;
+
+static double square_of(double z, void *ctx)
+{
+    const fn_ctx *c = ctx;
+    double v = c->f(z);
+    return v * v;
+}
+
+static int expect_sq(double (*f)(double), double mu, double v, double *out)
+{
+    if (!(v >= 0) || !isfinite(v))
+        return SATSTAT_ENUMERIC;
+    fn_ctx c = {f};
+    return satstat_normal_expectation(square_of, &c, mu, sqrt(v), out);
+}
+
+int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                            double sigma_b2, double v, double *out)
+{
+    if (!act || !out || !(sw2_fan_in >= 0) || !isfinite(sw2_fan_in) || !isfinite(mu_b)
+        || !(sigma_b2 >= 0) || !isfinite(sigma_b2) || !(v >= 0) || !isfinite(v))
+        return SATSTAT_EINVAL;
+    satstat__gsl_quiet();
+    double e;
+    int rc = expect_sq(act->phi, mu_b, v, &e);
+    if (rc != SATSTAT_OK)
+        return rc;
+    *out = sw2_fan_in * e + sigma_b2;
+    return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
+}
+
+int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in, double mu_b, double v,
+                     double *out)
+{
+    if (!act || !out || !(sw2_fan_in >= 0) || !isfinite(sw2_fan_in) || !isfinite(mu_b)
+        || !(v >= 0) || !isfinite(v))
+        return SATSTAT_EINVAL;
+    satstat__gsl_quiet();
+    double e;
+    int rc = expect_sq(act->dphi, mu_b, v, &e);
+    if (rc != SATSTAT_OK)
+        return rc;
+    *out = sw2_fan_in * e;
+    return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
+}
+
+/* Iterations of the map before bracketing; a bound beyond which the map
+ * is taken to be unbounded (relative to the start). */
+#define FP_ITERATIONS 24
+#define FP_UNBOUNDED 1e30
+#define FP_RELTOL 1e-12
+#define FP_BRENT_MAX 200
+
+typedef struct fp_ctx {
+    const satstat_activation *act;
+    double a, mu, sb2;
+    int err;
+    unsigned evals;
+} fp_ctx;
+
+/* F(v) = map(v) − v */
+static double fp_F(double v, void *ctx)
+{
+    fp_ctx *c = ctx;
+    double m;
+    c->evals++;
+    int rc = satstat_deep_length_map(c->act, c->a, c->mu, c->sb2, v, &m);
+    if (rc != SATSTAT_OK) {
+        if (!c->err)
+            c->err = rc;
+        return NAN;
+    }
+    return m - v;
+}
+
+static int unbounded(fp_ctx *c, double v, satstat_deep_fixed_point *out)
+{
+    out->finite = 0;
+    out->q = NAN;
+    int rc = satstat_deep_chi(c->act, c->a, c->mu, v, &out->chi1);
+    if (rc != SATSTAT_OK)
+        return rc;
+    out->chaotic = out->chi1 >= 1.0;
+    out->iterations = c->evals;
+    return SATSTAT_OK;
+}
+
+int satstat_deep_solve_fixed_point(const satstat_activation *act, double sw2_fan_in,
+                                   double mu_b, double sigma_b2, double v_start,
+                                   satstat_deep_fixed_point *out)
+{
+    if (!act || !out || !(v_start >= 0) || !isfinite(v_start) || !(sw2_fan_in >= 0)
+        || !isfinite(sw2_fan_in) || !(sigma_b2 >= 0) || !isfinite(sigma_b2)
+        || !isfinite(mu_b))
+        return SATSTAT_EINVAL;
+    satstat__gsl_quiet();
+    fp_ctx c = {act, sw2_fan_in, mu_b, sigma_b2, 0, 0};
+    double scale = fmax(1.0, v_start);
+    double limit = FP_UNBOUNDED * scale;
+
+    /* 1. Iterate the map: for a monotone map the iterates move, without
+     * overshooting, towards the fixed point a deep network reaches. */
+    double v = v_start, F = fp_F(v, &c);
+    for (int k = 0; k < FP_ITERATIONS && !c.err; k++) {
+        if (fabs(F) <= FP_RELTOL * fmax(v, 1e-300) || F == 0)
+            break;
+        v += F;
+        if (v > limit)
+            return c.err ? c.err : unbounded(&c, v, out);
+        if (v < 0)
+            v = 0;
+        F = fp_F(v, &c);
+    }
+    if (c.err)
+        return c.err;
+    double q;
+    if (fabs(F) <= FP_RELTOL * fmax(v, 1e-300) || F == 0) {
+        q = v;
+    } else {
+        /* 2. Bracket the root on the side the iterates were moving to. */
+        double lo, hi;
+        if (F > 0) {
+            lo = v;
+            hi = fmax(2 * v, v + 1);
+            double Fh;
+            while ((Fh = fp_F(hi, &c)) > 0) {
+                if (c.err)
+                    return c.err;
+                lo = hi;
+                hi *= 4;
+                if (hi > limit)
+                    return unbounded(&c, hi, out);
+            }
+            if (c.err)
+                return c.err;
+        } else {
+            hi = v;
+            lo = v / 4;
+            int steps = 0;
+            while (fp_F(lo, &c) < 0) {
+                if (c.err)
+                    return c.err;
+                hi = lo;
+                lo /= 4;
+                if (++steps > 40) {
+                    lo = 0; /* F(0) = σ_w²W·φ(μ_b)² + σ_b² ≥ 0 */
+                    break;
+                }
+            }
+            if (c.err)
+                return c.err;
+        }
+        /* 3. Brent's method on the bracket. */
+        gsl_function fn = {fp_F, &c};
+        gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+        if (!s)
+            return SATSTAT_ENOMEM;
+        if (gsl_root_fsolver_set(s, &fn, lo, hi) != GSL_SUCCESS) {
+            gsl_root_fsolver_free(s);
+            return c.err ? c.err : SATSTAT_ENUMERIC;
+        }
+        int status = GSL_CONTINUE;
+        for (int it = 0; it < FP_BRENT_MAX && status == GSL_CONTINUE; it++) {
+            if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS || c.err)
+                break;
+            status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
+                                            gsl_root_fsolver_x_upper(s),
+                                            1e-300 + 1e-15 * scale, FP_RELTOL);
+        }
+        q = gsl_root_fsolver_root(s);
+        gsl_root_fsolver_free(s);
+        if (c.err)
+            return c.err;
+        if (status != GSL_SUCCESS)
+            return SATSTAT_ENUMERIC;
+    }
+    out->finite = 1;
+    out->q = q;
+    int rc = satstat_deep_chi(act, sw2_fan_in, mu_b, q, &out->chi1);
+    if (rc != SATSTAT_OK)
+        return rc;
+    out->chaotic = out->chi1 >= 1.0;
+    out->iterations = c.evals;
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * The draws
+ * ====================================================================== */
+
+typedef struct streams {
+    uint32_t weights, bias, gradient;
+} streams;
+
+static void streams_of(const satstat_scheme *s, streams *out)
+{
+    char buf[SATSTAT_SPEC_SIZE + 32];
+    snprintf(buf, sizeof buf, "deep:%s", s->canonical);
+    out->weights = satstat_stream_id(buf, SATSTAT_DOMAIN_WEIGHTS);
+    out->bias = satstat_stream_id(buf, SATSTAT_DOMAIN_BIAS);
+    snprintf(buf, sizeof buf, "deep-gradient:%s", s->canonical);
+    out->gradient = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
+}
+
+/* n draws of a law from (stream, counter), indices 0..n−1.  fbuf holds n
+ * floats, dbuf n doubles (scratch; dbuf may alias out). */
+static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uint64_t counter,
+                     size_t n, float *fbuf, double *out)
+{
+    switch (law->family) {
+    case SATSTAT_FAMILY_CONSTANT:
+        for (size_t j = 0; j < n; j++)
+            out[j] = law->a;
+        break;
+    case SATSTAT_FAMILY_NORMAL:
+        satstat_fill_normals(seed, stream, counter, 0, n, fbuf);
+        for (size_t j = 0; j < n; j++)
+            out[j] = law->a + law->b * (double)fbuf[j];
+        break;
+    case SATSTAT_FAMILY_UNIFORM:
+        satstat_stream_uniforms(seed, stream, counter, 0, n, out);
+        for (size_t j = 0; j < n; j++)
+            out[j] = law->a + (law->b - law->a) * out[j];
+        break;
+    case SATSTAT_FAMILY_TRUNC_NORMAL: {
+        /* inversion: a + b·Φ⁻¹(Φ(α) + u·(Φ(β) − Φ(α))), α, β the
+         * standardized bounds; u in (0, 1) never reaches the ends */
+        double pa = gsl_cdf_ugaussian_P((law->lo - law->a) / law->b);
+        double pb = gsl_cdf_ugaussian_P((law->hi - law->a) / law->b);
+        satstat_stream_uniforms(seed, stream, counter, 0, n, out);
+        for (size_t j = 0; j < n; j++) {
+            double w = law->a + law->b * gsl_cdf_ugaussian_Pinv(pa + out[j] * (pb - pa));
+            out[j] = w < law->lo ? law->lo : w > law->hi ? law->hi : w;
+        }
+        break;
+    }
+    default:
+        /* orthogonal rows are not independent draws: refused by
+         * satstat_deep_options_validate */
+        for (size_t j = 0; j < n; j++)
+            out[j] = NAN;
+        break;
+    }
+}
+
+/* What one network needs to know, shared by all workers. */
+typedef struct plan {
+    const satstat_config *c;
+    const satstat_deep_options *o;
+    const satstat_scheme *scheme;
+    streams st;
+    satstat_law law1, lawW; /* weights of layer 1 and of layers 2..L */
+    uint64_t support;        /* layer-1 columns drawn                  */
+    satstat_region region;
+    /* histogram ranges, per layer (NULL in satstat_deep_network) */
+    const satstat_deep_layer *layers;
+} plan;
+
+static int plan_make(const satstat_config *c, const satstat_deep_options *o,
+                     const satstat_scheme *s, plan *p)
+{
+    memset(p, 0, sizeof *p);
+    p->c = c;
+    p->o = o;
+    p->scheme = s;
+    streams_of(s, &p->st);
+    int rc = satstat_scheme_weight_law(s, c->n_in, o->width, &p->law1);
+    if (rc == SATSTAT_OK)
+        rc = satstat_scheme_weight_law(s, o->width, o->width, &p->lawW);
+    if (rc == SATSTAT_OK)
+        rc = satstat_config_region(c, &p->region, NULL);
+    p->support = layer1_support(c, o);
+    return rc;
+}
+
+static uint64_t row_counter(const plan *p, uint64_t network, uint64_t layer, uint64_t i)
+{
+    return (network * p->o->layers + (layer - 1)) * p->o->width + i;
+}
+
+/* Row i of layer `layer` (its `cols` drawn columns) into out. */
+static void weight_row(const plan *p, uint64_t network, uint64_t layer, uint64_t i, size_t cols,
+                       float *fbuf, double *out)
+{
+    draw_law(layer == 1 ? &p->law1 : &p->lawW, p->c->seed, p->st.weights,
+             row_counter(p, network, layer, i), cols, fbuf, out);
+}
+
+static void fill_matrix(const plan *p, uint64_t network, uint64_t layer, gsl_matrix *m,
+                        float *fbuf)
+{
+    for (size_t i = 0; i < m->size1; i++)
+        weight_row(p, network, layer, i, m->size2, fbuf, gsl_matrix_ptr(m, i, 0));
+}
+
+static void bias_vector(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
+                        double *out)
+{
+    draw_law(&p->c->bias.law, p->c->seed, p->st.bias, network * p->o->layers + (layer - 1),
+             (size_t)p->o->width, fbuf, out);
+}
+
+static int input_vector(const plan *p, uint64_t network, float *fbuf, double *x)
+{
+    size_t n = (size_t)p->support;
+    if (p->o->input == SATSTAT_DEEP_INPUT_NORMAL) {
+        satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
+        char buf[SATSTAT_SPEC_SIZE + 32];
+        snprintf(buf, sizeof buf, "deep:%s", p->scheme->canonical);
+        draw_law(&nl, p->c->seed, satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS), network, n,
+                 fbuf, x);
+        return SATSTAT_OK;
+    }
+    /* the `run` inputs: network r sees the inputs `run` gives neuron r */
+    return satstat_sample_inputs(p->c, p->scheme, network, 0, n, x);
+}
+
+static void direction(const plan *p, uint64_t network, float *fbuf, double *g)
+{
+    satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
+    size_t W = (size_t)p->o->width;
+    draw_law(&nl, p->c->seed, p->st.gradient, network, W, fbuf, g);
+    double s = 0;
+    for (size_t i = 0; i < W; i++)
+        s += g[i] * g[i];
+    s = s > 0 ? 1.0 / sqrt(s) : 0.0;
+    for (size_t i = 0; i < W; i++)
+        g[i] *= s;
+}
+
+/* ======================================================================
+ * One network
+ * ====================================================================== */
+
+typedef struct worker {
+    const plan *p;
+    size_t cols;
+    double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
+    float *rowf;
+    /* histograms, L × bins each, summed over this worker's networks */
+    uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
+} worker;
+
+static void worker_free(worker *w)
+{
+    free(w->wbuf);
+    free(w->rowd);
+    free(w->rowf);
+    free(w->x);
+    free(w->z);
+    free(w->h);
+    free(w->b);
+    free(w->d);
+    free(w->d2);
+    free(w->g);
+    free(w->zh);
+    free(w->ah);
+    free(w->zuo);
+    free(w->auo);
+    memset(w, 0, sizeof *w);
+}
+
+static int worker_init(worker *w, const plan *p)
+{
+    memset(w, 0, sizeof *w);
+    w->p = p;
+    size_t W = (size_t)p->o->width, L = (size_t)p->o->layers;
+    size_t cols = (size_t)p->support;
+    if (L > 1 && W > cols)
+        cols = W;
+    if (cols == 0)
+        cols = 1;
+    w->cols = cols;
+    w->wbuf = malloc(W * cols * sizeof(double));
+    w->rowd = malloc(cols * sizeof(double));
+    w->rowf = malloc((cols > W ? cols : W) * sizeof(float));
+    w->x = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
+    w->z = malloc(L * W * sizeof(double));
+    w->h = malloc(W * sizeof(double));
+    w->b = malloc(W * sizeof(double));
+    w->d = malloc(W * sizeof(double));
+    w->d2 = malloc(W * sizeof(double));
+    w->g = malloc(W * sizeof(double));
+    w->zh = calloc(L * SATSTAT_DEEP_HIST_BINS, sizeof(uint64_t));
+    w->ah = calloc(L * SATSTAT_DEEP_HIST_BINS, sizeof(uint64_t));
+    w->zuo = calloc(2 * L, sizeof(uint64_t));
+    w->auo = calloc(2 * L, sizeof(uint64_t));
+    if (!w->wbuf || !w->rowd || !w->rowf || !w->x || !w->z || !w->h || !w->b || !w->d
+        || !w->d2 || !w->g || !w->zh || !w->ah || !w->zuo || !w->auo) {
+        worker_free(w);
+        return SATSTAT_ENOMEM;
+    }
+    return SATSTAT_OK;
+}
+
+static void hist_add(double v, double lo, double hi, uint64_t *bins, uint64_t *uo)
+{
+    if (!(v >= lo)) {
+        uo[0]++;
+        return;
+    }
+    if (v > hi) {
+        uo[1]++;
+        return;
+    }
+    size_t k = (size_t)((v - lo) / (hi - lo) * SATSTAT_DEEP_HIST_BINS);
+    if (k >= SATSTAT_DEEP_HIST_BINS)
+        k = SATSTAT_DEEP_HIST_BINS - 1; /* hi itself: the last bin */
+    bins[k]++;
+}
+
+/* Forward and backward through network r.  stats: L slots (may be NULL);
+ * delta_out: L × W (may be NULL). */
+static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
+{
+    const plan *p = w->p;
+    const satstat_activation *act = p->c->activation;
+    size_t W = (size_t)p->o->width, L = (size_t)p->o->layers;
+    int rc = input_vector(p, r, w->rowf, w->x);
+    if (rc != SATSTAT_OK)
+        return rc;
+
+    /* forward */
+    for (size_t l = 1; l <= L; l++) {
+        size_t cols = l == 1 ? (size_t)p->support : W;
+        double *zl = w->z + (l - 1) * W;
+        bias_vector(p, r, l, w->rowf, zl);
+        if (cols > 0) {
+            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, cols);
+            fill_matrix(p, r, l, &m.matrix, w->rowf);
+            gsl_vector_const_view in = gsl_vector_const_view_array(l == 1 ? w->x : w->h, cols);
+            gsl_vector_view out = gsl_vector_view_array(zl, W);
+            if (gsl_blas_dgemv(CblasNoTrans, 1.0, &m.matrix, &in.vector, 1.0, &out.vector)
+                != GSL_SUCCESS)
+                return SATSTAT_ENUMERIC;
+        }
+        /* statistics of this layer over its W units, in unit order */
+        double sz = 0, sa = 0, sd = 0;
+        uint64_t sat = 0;
+        for (size_t i = 0; i < W; i++) {
+            double zi = zl[i];
+            double a = act->phi(zi);
+            w->h[i] = a;
+            sz += zi;
+            sa += a;
+            sd += act->dphi(zi);
+            sat += (uint64_t)satstat_region_contains(&p->region, zi);
+        }
+        if (stats) {
+            netstat *ns = &stats[l - 1];
+            ns->mean = sz / (double)W;
+            ns->amean = sa / (double)W;
+            double vz = 0, va = 0;
+            for (size_t i = 0; i < W; i++) {
+                double e = zl[i] - ns->mean, f = w->h[i] - ns->amean;
+                vz += e * e;
+                va += f * f;
+            }
+            ns->var = W > 1 ? vz / (double)(W - 1) : NAN;
+            ns->avar = W > 1 ? va / (double)(W - 1) : NAN;
+            ns->sat = (double)sat / (double)W;
+            ns->dphi = sd / (double)W;
+        }
+        if (p->layers) {
+            const satstat_deep_layer *ly = &p->layers[l - 1];
+            for (size_t i = 0; i < W; i++) {
+                hist_add(zl[i], ly->z_lo, ly->z_hi, w->zh + (l - 1) * SATSTAT_DEEP_HIST_BINS,
+                         w->zuo + 2 * (l - 1));
+                hist_add(w->h[i], ly->a_lo, ly->a_hi, w->ah + (l - 1) * SATSTAT_DEEP_HIST_BINS,
+                         w->auo + 2 * (l - 1));
+            }
+        }
+    }
+
+    /* backward: δᴸ = φ'(zᴸ) ⊙ g, δˡ = φ'(zˡ) ⊙ (Wˡ⁺¹)ᵀ δˡ⁺¹ */
+    direction(p, r, w->rowf, w->g);
+    double *zl = w->z + (L - 1) * W;
+    for (size_t i = 0; i < W; i++)
+        w->d[i] = act->dphi(zl[i]) * w->g[i];
+    for (size_t l = L;; l--) {
+        if (stats) {
+            double s = 0;
+            for (size_t i = 0; i < W; i++)
+                s += w->d[i] * w->d[i];
+            stats[l - 1].gnorm = sqrt(s);
+        }
+        if (delta_out)
+            memcpy(delta_out + (l - 1) * W, w->d, W * sizeof(double));
+        if (l == 1)
+            break;
+        if (l - 1 >= 1) {
+            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, W);
+            fill_matrix(p, r, l, &m.matrix, w->rowf);
+            gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
+            gsl_vector_view out = gsl_vector_view_array(w->d2, W);
+            if (gsl_blas_dgemv(CblasTrans, 1.0, &m.matrix, &in.vector, 0.0, &out.vector)
+                != GSL_SUCCESS)
+                return SATSTAT_ENUMERIC;
+            const double *zb = w->z + (l - 2) * W;
+            for (size_t i = 0; i < W; i++)
+                w->d2[i] *= act->dphi(zb[i]);
+            double *t = w->d;
+            w->d = w->d2;
+            w->d2 = t;
+        }
+    }
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * The run
+ * ====================================================================== */
+
+typedef struct scheme_result {
+    satstat_deep_layer *layers;  /* L */
+    satstat_deep_fixed_point fp;
+    double sw2_fan_in;           /* σ_w²·W of layers 2..L */
+    double sigma_w2_layer1;
+} scheme_result;
+
+struct satstat_deep_report {
+    satstat_config config;
+    satstat_deep_options options;
+    unsigned threads;
+    char simd[16];
+    double elapsed;
+    scheme_result s[SATSTAT_MAX_SCHEMES];
+};
+
+void satstat_deep_report_free(satstat_deep_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < SATSTAT_MAX_SCHEMES; i++)
+        free(r->s[i].layers);
+    free(r);
+}
+
+const satstat_config *satstat_deep_report_config(const satstat_deep_report *r)
+{
+    return r ? &r->config : NULL;
+}
+
+const satstat_deep_options *satstat_deep_report_options(const satstat_deep_report *r)
+{
+    return r ? &r->options : NULL;
+}
+
+size_t satstat_deep_report_scheme_count(const satstat_deep_report *r)
+{
+    return r ? r->config.n_schemes : 0;
+}
+
+const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r, size_t s,
+                                                    uint64_t l)
+{
+    if (!r || s >= r->config.n_schemes || l < 1 || l > r->options.layers)
+        return NULL;
+    return &r->s[s].layers[l - 1];
+}
+
+const satstat_deep_fixed_point *satstat_deep_report_fixed_point(const satstat_deep_report *r,
+                                                                size_t s, double *sw2_fan_in)
+{
+    if (!r || s >= r->config.n_schemes)
+        return NULL;
+    if (sw2_fan_in)
+        *sw2_fan_in = r->s[s].sw2_fan_in;
+    return &r->s[s].fp;
+}
+
+double satstat_deep_report_elapsed(const satstat_deep_report *r)
+{
+    return r ? r->elapsed : NAN;
+}
+
+typedef struct dsq_ctx {
+    double (*f)(double);
+    int power;
+} dsq_ctx;
+
+static double dphi_pow(double z, void *ctx)
+{
+    const dsq_ctx *c = ctx;
+    double v = c->f(z);
+    return c->power == 1 ? v : v * v;
+}
+
+/* Histogram ranges for layer l from the mean field: z over μ ± 5 sd, φ(z)
+ * over the values φ takes there. */
+static void hist_ranges(const satstat_activation *act, satstat_deep_layer *ly)
+{
+    double sd = ly->mf_variance > 0 && isfinite(ly->mf_variance) ? sqrt(ly->mf_variance) : 0;
+    double mu = isfinite(ly->mf_mean) ? ly->mf_mean : 0;
+    if (!(sd > 0) || !isfinite(sd))
+        sd = 1;
+    ly->z_lo = mu - 5 * sd;
+    ly->z_hi = mu + 5 * sd;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int k = 0; k <= 400; k++) {
+        double v = act->phi(ly->z_lo + (ly->z_hi - ly->z_lo) * k / 400.0);
+        if (isfinite(v)) {
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+    }
+    if (!(hi > lo)) {
+        lo = isfinite(lo) ? lo - 0.5 : -0.5;
+        hi = lo + 1;
+    }
+    ly->a_lo = lo;
+    ly->a_hi = hi;
+}
+
+static int mean_field(const satstat_config *c, const satstat_deep_options *o,
+                      const plan *p, scheme_result *sr)
+{
+    const satstat_activation *act = c->activation;
+    size_t L = (size_t)o->layers;
+    double mu_b = satstat_law_mean(&c->bias.law), sb2 = satstat_law_variance(&c->bias.law);
+    double sw1 = satstat_law_variance(&p->law1);
+    double swW = satstat_law_variance(&p->lawW) * (double)o->width;
+    sr->sigma_w2_layer1 = sw1;
+    sr->sw2_fan_in = swW;
+    double sumsq = o->input == SATSTAT_DEEP_INPUT_NORMAL
+                       ? (double)c->n_in
+                       : satstat_inputs_sum_sq(&c->inputs, c->n_in);
+    double v = sw1 * sumsq + sb2;
+    for (size_t l = 1; l <= L; l++) {
+        satstat_deep_layer *ly = &sr->layers[l - 1];
+        ly->layer = l;
+        ly->fan_in = l == 1 ? c->n_in : o->width;
+        ly->weight_variance = satstat_law_variance(l == 1 ? &p->law1 : &p->lawW);
+        if (l > 1 && isfinite(v)) {
+            double nv;
+            if (satstat_deep_length_map(act, swW, mu_b, sb2, v, &nv) != SATSTAT_OK)
+                nv = NAN;
+            v = nv;
+        }
+        ly->mf_mean = mu_b;
+        ly->mf_variance = v;
+        ly->mf_saturated_fraction = ly->mf_dphi = ly->mf_dphi_sq = NAN;
+        if (isfinite(v)) {
+            double sd = sqrt(v);
+            ly->mf_saturated_fraction = satstat_normal_region_fraction(mu_b, sd, &p->region);
+            dsq_ctx d1 = {act->dphi, 1}, d2 = {act->dphi, 2};
+            if (satstat_normal_expectation(dphi_pow, &d1, mu_b, sd, &ly->mf_dphi) != SATSTAT_OK)
+                ly->mf_dphi = NAN;
+            if (satstat_normal_expectation(dphi_pow, &d2, mu_b, sd, &ly->mf_dphi_sq)
+                != SATSTAT_OK)
+                ly->mf_dphi_sq = NAN;
+        }
+        hist_ranges(act, ly);
+    }
+    /* E‖δᴸ‖² = E φ'(zᴸ)² (g a unit vector); E‖δˡ‖² = σ_w²W·E φ'(zˡ)²·E‖δˡ⁺¹‖²
+     * (Schoenholz et al. 2017, eq. 12, with the gradient-independence
+     * assumption). */
+    double n2 = sr->layers[L - 1].mf_dphi_sq;
+    sr->layers[L - 1].mf_gradient_ratio = NAN;
+    sr->layers[L - 1].mf_gradient_norm = sqrt(n2);
+    for (size_t l = L - 1; l >= 1; l--) {
+        satstat_deep_layer *ly = &sr->layers[l - 1];
+        double chi = swW * ly->mf_dphi_sq;
+        ly->mf_gradient_ratio = sqrt(chi);
+        n2 *= chi;
+        ly->mf_gradient_norm = sqrt(n2);
+    }
+    /* the fixed point of layers 2..L, reached from layer 1 */
+    double start = sr->layers[0].mf_variance;
+    if (!isfinite(start))
+        start = 1;
+    return satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+}
+
+typedef struct pool {
+    const plan *p;
+    worker *workers;
+    netstat *stats;      /* R × L */
+    uint64_t R, total, base;
+    atomic_uint_fast64_t next, done;
+    atomic_int cancel, err;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    unsigned running;
+} pool;
+
+typedef struct wargs {
+    pool *pl;
+    worker *w;
+} wargs;
+
+static void *work(void *arg)
+{
+    wargs *a = arg;
+    pool *pl = a->pl;
+    blas_single_thread();
+    for (;;) {
+        if (atomic_load(&pl->cancel) || atomic_load(&pl->err))
+            break;
+        uint64_t r = atomic_fetch_add(&pl->next, 1);
+        if (r >= pl->R)
+            break;
+        int rc = run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL);
+        if (rc != SATSTAT_OK) {
+            int zero = 0;
+            atomic_compare_exchange_strong(&pl->err, &zero, rc);
+            break;
+        }
+        atomic_fetch_add(&pl->done, 1);
+    }
+    pthread_mutex_lock(&pl->lock);
+    pl->running--;
+    pthread_cond_signal(&pl->cond);
+    pthread_mutex_unlock(&pl->lock);
+    return NULL;
+}
+
+static void estimate(const satstat_moments *m, double alpha, satstat_deep_estimate *e)
+{
+    e->value = m->n ? m->mean : NAN;
+    e->lo = e->hi = NAN;
+    satstat_interval ci;
+    if (m->n >= 2 && satstat_mean_interval(m, alpha, &ci) == SATSTAT_OK) {
+        e->lo = ci.lo;
+        e->hi = ci.hi;
+    }
+}
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
+}
+
+/* Sample one scheme into sr (mean field already in sr->layers). */
+static int sample_scheme(const satstat_config *c, const satstat_deep_options *o, plan *p,
+                         scheme_result *sr, unsigned threads, satstat_progress_fn progress,
+                         void *progress_ctx, uint64_t base, uint64_t total)
+{
+    size_t L = (size_t)o->layers;
+    uint64_t R = o->networks;
+    p->layers = sr->layers;
+    pool pl;
+    memset(&pl, 0, sizeof pl);
+    pl.p = p;
+    pl.R = R;
+    pl.base = base;
+    pl.total = total;
+    atomic_init(&pl.next, 0);
+    atomic_init(&pl.done, 0);
+    atomic_init(&pl.cancel, 0);
+    atomic_init(&pl.err, 0);
+    pl.stats = calloc((size_t)(R * L), sizeof(netstat));
+    pl.workers = calloc(threads, sizeof(worker));
+    wargs *args = calloc(threads, sizeof(wargs));
+    pthread_t *tid = calloc(threads, sizeof(pthread_t));
+    int rc = SATSTAT_OK;
+    if (!pl.stats || !pl.workers || !args || !tid)
+        rc = SATSTAT_ENOMEM;
+    unsigned made = 0;
+    for (unsigned t = 0; t < threads && rc == SATSTAT_OK; t++) {
+        rc = worker_init(&pl.workers[t], p);
+        if (rc == SATSTAT_OK)
+            made++;
+    }
+    if (rc == SATSTAT_OK) {
+        pthread_mutex_init(&pl.lock, NULL);
+        pthread_cond_init(&pl.cond, NULL);
+        unsigned started = 0;
+        for (unsigned t = 0; t < threads; t++) {
+            args[t].pl = &pl;
+            args[t].w = &pl.workers[t];
+            pthread_mutex_lock(&pl.lock);
+            pl.running++;
+            pthread_mutex_unlock(&pl.lock);
+            if (pthread_create(&tid[t], NULL, work, &args[t]) != 0) {
+                pthread_mutex_lock(&pl.lock);
+                pl.running--;
+                pthread_mutex_unlock(&pl.lock);
+                if (t == 0)
+                    rc = SATSTAT_ENOMEM;
+                break;
+            }
+            started++;
+        }
+        if (rc != SATSTAT_OK)
+            atomic_store(&pl.cancel, 1);
+        /* the calling thread reports progress while the workers run */
+        pthread_mutex_lock(&pl.lock);
+        while (pl.running > 0) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 100000000L;
+            if (ts.tv_nsec >= 1000000000L) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&pl.cond, &pl.lock, &ts);
+            if (progress && pl.running > 0) {
+                pthread_mutex_unlock(&pl.lock);
+                if (progress(progress_ctx, base + atomic_load(&pl.done), total) != 0)
+                    atomic_store(&pl.cancel, 1);
+                pthread_mutex_lock(&pl.lock);
+            }
+        }
+        pthread_mutex_unlock(&pl.lock);
+        for (unsigned t = 0; t < started; t++)
+            pthread_join(tid[t], NULL);
+        pthread_mutex_destroy(&pl.lock);
+        pthread_cond_destroy(&pl.cond);
+        if (rc == SATSTAT_OK && atomic_load(&pl.err))
+            rc = atomic_load(&pl.err);
+        if (rc == SATSTAT_OK && atomic_load(&pl.cancel))
+            rc = SATSTAT_ECANCELED;
+        if (rc == SATSTAT_OK && progress
+            && progress(progress_ctx, base + R, total) != 0)
+            rc = SATSTAT_ECANCELED;
+    }
+    if (rc == SATSTAT_OK) {
+        /* reduce in network order */
+        for (size_t l = 0; l < L; l++) {
+            satstat_deep_layer *ly = &sr->layers[l];
+            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr;
+            satstat_moments_init(&mm);
+            satstat_moments_init(&mv);
+            satstat_moments_init(&ms);
+            satstat_moments_init(&md);
+            satstat_moments_init(&mg);
+            satstat_moments_init(&ma);
+            satstat_moments_init(&mav);
+            satstat_moments_init(&mlr);
+            double g2 = 0;
+            for (uint64_t r = 0; r < R; r++) {
+                const netstat *ns = &pl.stats[r * L + l];
+                satstat_moments_push(&mm, ns->mean);
+                if (isfinite(ns->var))
+                    satstat_moments_push(&mv, ns->var);
+                satstat_moments_push(&ms, ns->sat);
+                satstat_moments_push(&md, ns->dphi);
+                satstat_moments_push(&mg, ns->gnorm);
+                satstat_moments_push(&ma, ns->amean);
+                if (isfinite(ns->avar))
+                    satstat_moments_push(&mav, ns->avar);
+                g2 += ns->gnorm * ns->gnorm;
+                if (l + 1 < L) {
+                    double lr = log(ns->gnorm / pl.stats[r * L + l + 1].gnorm);
+                    if (isfinite(lr))
+                        satstat_moments_push(&mlr, lr);
+                }
+            }
+            estimate(&mm, c->alpha, &ly->mean);
+            estimate(&mv, c->alpha, &ly->variance);
+            estimate(&ms, c->alpha, &ly->saturated_fraction);
+            estimate(&md, c->alpha, &ly->dphi);
+            estimate(&mg, c->alpha, &ly->gradient_norm);
+            estimate(&ma, c->alpha, &ly->activation_mean);
+            estimate(&mav, c->alpha, &ly->activation_variance);
+            ly->gradient_norm_rms = sqrt(g2 / (double)R);
+            ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
+            /* histograms: integer sums, any order */
+            memset(ly->z_hist, 0, sizeof ly->z_hist);
+            memset(ly->a_hist, 0, sizeof ly->a_hist);
+            ly->z_under = ly->z_over = ly->a_under = ly->a_over = 0;
+            for (unsigned t = 0; t < made; t++) {
+                const worker *w = &pl.workers[t];
+                for (size_t k = 0; k < SATSTAT_DEEP_HIST_BINS; k++) {
+                    ly->z_hist[k] += w->zh[l * SATSTAT_DEEP_HIST_BINS + k];
+                    ly->a_hist[k] += w->ah[l * SATSTAT_DEEP_HIST_BINS + k];
+                }
+                ly->z_under += w->zuo[2 * l];
+                ly->z_over += w->zuo[2 * l + 1];
+                ly->a_under += w->auo[2 * l];
+                ly->a_over += w->auo[2 * l + 1];
+            }
+        }
+    }
+    for (unsigned t = 0; t < made; t++)
+        worker_free(&pl.workers[t]);
+    free(pl.workers);
+    free(pl.stats);
+    free(args);
+    free(tid);
+    p->layers = NULL;
+    return rc;
+}
+
+int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o,
+                     satstat_progress_fn progress, void *progress_ctx,
+                     satstat_deep_report **out)
+{
+    if (!config || !o || !out || !config->activation)
+        return SATSTAT_EINVAL;
+    *out = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    int rc = satstat_deep_options_validate(config, o, msg);
+    if (rc != SATSTAT_OK)
+        return rc;
+    satstat__gsl_quiet();
+    blas_single_thread();
+    satstat_deep_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return SATSTAT_ENOMEM;
+    r->config = *config;
+    r->options = *o;
+    snprintf(r->simd, sizeof r->simd, "%s", satstat_simd_path());
+    /* workers: as asked, but no more than the memory cap allows */
+    unsigned threads = resolve_threads(config, o, config->threads);
+    uint64_t cap = cap_of(o), per = worker_bytes(config, o), shared = shared_bytes(config, o);
+    if (add_sat(shared, mul_sat(per, threads)) > cap) {
+        uint64_t fit = (cap - shared) / per;
+        threads = fit < 1 ? 1 : (unsigned)fit;
+    }
+    r->threads = threads;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    uint64_t total = o->networks * config->n_schemes;
+    for (size_t s = 0; s < config->n_schemes && rc == SATSTAT_OK; s++) {
+        scheme_result *sr = &r->s[s];
+        sr->layers = calloc((size_t)o->layers, sizeof(satstat_deep_layer));
+        if (!sr->layers) {
+            rc = SATSTAT_ENOMEM;
+            break;
+        }
+        plan p;
+        rc = plan_make(&r->config, &r->options, &r->config.schemes[s], &p);
+        if (rc == SATSTAT_OK)
+            rc = mean_field(&r->config, &r->options, &p, sr);
+        if (rc == SATSTAT_OK)
+            rc = sample_scheme(&r->config, &r->options, &p, sr, threads, progress,
+                               progress_ctx, o->networks * s, total);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->elapsed = seconds_between(&t0, &t1);
+    if (rc != SATSTAT_OK) {
+        satstat_deep_report_free(r);
+        return rc;
+    }
+    *out = r;
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * The raw draws (tests)
+ * ====================================================================== */
+
+static int check_args(const satstat_config *c, const satstat_deep_options *o,
+                      const satstat_scheme *s, uint64_t network)
+{
+    if (!c || !o || !s || !c->activation || o->layers < 1 || o->width < 1
+        || network >= o->networks)
+        return SATSTAT_EINVAL;
+    return SATSTAT_OK;
+}
+
+int satstat_deep_weights(const satstat_config *config, const satstat_deep_options *o,
+                         const satstat_scheme *scheme, uint64_t network, uint64_t layer,
+                         double *w)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !w || layer < 1 || layer > o->layers)
+        return rc ? rc : SATSTAT_EINVAL;
+    plan p;
+    if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    size_t W = (size_t)o->width, fan = layer == 1 ? (size_t)config->n_in : W;
+    size_t cols = layer == 1 ? (size_t)p.support : W;
+    float *f = malloc((cols ? cols : 1) * sizeof(float));
+    if (!f)
+        return SATSTAT_ENOMEM;
+    for (size_t i = 0; i < W; i++) {
+        weight_row(&p, network, layer, i, cols, f, w + i * fan);
+        for (size_t j = cols; j < fan; j++)
+            w[i * fan + j] = 0.0;
+    }
+    free(f);
+    return SATSTAT_OK;
+}
+
+int satstat_deep_biases(const satstat_config *config, const satstat_deep_options *o,
+                        const satstat_scheme *scheme, uint64_t network, uint64_t layer,
+                        double *b)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !b || layer < 1 || layer > o->layers)
+        return rc ? rc : SATSTAT_EINVAL;
+    plan p;
+    if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    float *f = malloc((size_t)o->width * sizeof(float));
+    if (!f)
+        return SATSTAT_ENOMEM;
+    bias_vector(&p, network, layer, f, b);
+    free(f);
+    return SATSTAT_OK;
+}
+
+int satstat_deep_inputs(const satstat_config *config, const satstat_deep_options *o,
+                        const satstat_scheme *scheme, uint64_t network, double *x)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !x)
+        return rc ? rc : SATSTAT_EINVAL;
+    plan p;
+    if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    float *f = malloc((size_t)(config->n_in ? config->n_in : 1) * sizeof(float));
+    if (!f)
+        return SATSTAT_ENOMEM;
+    memset(x, 0, (size_t)config->n_in * sizeof(double));
+    rc = input_vector(&p, network, f, x);
+    free(f);
+    return rc;
+}
+
+int satstat_deep_direction(const satstat_config *config, const satstat_deep_options *o,
+                           const satstat_scheme *scheme, uint64_t network, double *g)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !g)
+        return rc ? rc : SATSTAT_EINVAL;
+    plan p;
+    if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    float *f = malloc((size_t)o->width * sizeof(float));
+    if (!f)
+        return SATSTAT_ENOMEM;
+    direction(&p, network, f, g);
+    free(f);
+    return SATSTAT_OK;
+}
+
+int satstat_deep_network(const satstat_config *config, const satstat_deep_options *o,
+                         const satstat_scheme *scheme, uint64_t network, double *z,
+                         double *delta)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !z || !delta)
+        return rc ? rc : SATSTAT_EINVAL;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if ((rc = satstat_deep_options_validate(config, o, msg)) != SATSTAT_OK)
+        return rc;
+    satstat__gsl_quiet();
+    blas_single_thread();
+    plan p;
+    if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    worker w;
+    if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
+        return rc;
+    rc = run_network(&w, network, NULL, delta);
+    if (rc == SATSTAT_OK)
+        memcpy(z, w.z, (size_t)(o->layers * o->width) * sizeof(double));
+    worker_free(&w);
+    return rc;
+}
+
+/* ======================================================================
+ * The phase diagram
+ * ====================================================================== */
+
+typedef struct phase_job {
+    satstat_deep_phase *ph;
+    const satstat_activation *act;
+    double mu;
+    atomic_size_t next;
+    atomic_int err;
+} phase_job;
+
+static void *phase_work(void *arg)
+{
+    phase_job *j = arg;
+    satstat_deep_phase *ph = j->ph;
+    for (;;) {
+        size_t row = atomic_fetch_add(&j->next, 1);
+        if (row >= ph->ny || atomic_load(&j->err))
+            break;
+        for (size_t i = 0; i < ph->nx; i++) {
+            satstat_deep_fixed_point fp;
+            int rc = satstat_deep_solve_fixed_point(j->act, ph->x[i], j->mu, ph->y[row], 1.0,
+                                                    &fp);
+            if (rc != SATSTAT_OK) {
+                ph->chi1[row * ph->nx + i] = NAN;
+                ph->q[row * ph->nx + i] = NAN;
+                continue;
+            }
+            ph->chi1[row * ph->nx + i] = fp.chi1;
+            ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
+        }
+    }
+    return NULL;
+}
+
+void satstat_deep_phase_free(satstat_deep_phase *p)
+{
+    if (!p)
+        return;
+    free(p->x);
+    free(p->y);
+    free(p->chi1);
+    free(p->q);
+    free(p);
+}
+
+int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_t nx,
+                               double x_lo, double x_hi, size_t ny, double y_lo, double y_hi,
+                               unsigned threads, satstat_deep_phase **out)
+{
+    if (!act || !out || nx < 2 || ny < 2 || nx > 10000 || ny > 10000 || !(x_lo > 0)
+        || !(x_hi > x_lo) || !isfinite(x_hi) || !(y_lo >= 0) || !(y_hi > y_lo)
+        || !isfinite(y_hi) || !isfinite(mu_b))
+        return SATSTAT_EINVAL;
+    *out = NULL;
+    satstat__gsl_quiet();
+    satstat_deep_phase *ph = calloc(1, sizeof *ph);
+    if (!ph)
+        return SATSTAT_ENOMEM;
+    ph->nx = nx;
+    ph->ny = ny;
+    ph->x_lo = x_lo;
+    ph->x_hi = x_hi;
+    ph->y_lo = y_lo;
+    ph->y_hi = y_hi;
+    ph->x = malloc(nx * sizeof(double));
+    ph->y = malloc(ny * sizeof(double));
+    ph->chi1 = malloc(nx * ny * sizeof(double));
+    ph->q = malloc(nx * ny * sizeof(double));
+    if (!ph->x || !ph->y || !ph->chi1 || !ph->q) {
+        satstat_deep_phase_free(ph);
+        return SATSTAT_ENOMEM;
+    }
+    for (size_t i = 0; i < nx; i++)
+        ph->x[i] = exp(log(x_lo) + (log(x_hi) - log(x_lo)) * (double)i / (double)(nx - 1));
+    for (size_t k = 0; k < ny; k++)
+        ph->y[k] = y_lo + (y_hi - y_lo) * (double)k / (double)(ny - 1);
+    phase_job j;
+    j.ph = ph;
+    j.act = act;
+    j.mu = mu_b;
+    atomic_init(&j.next, 0);
+    atomic_init(&j.err, 0);
+    unsigned t = threads ? threads : online_cores();
+    if (t > ny)
+        t = (unsigned)ny;
+    if (t > 64)
+        t = 64;
+    pthread_t tid[64];
+    unsigned started = 0;
+    for (unsigned k = 1; k < t; k++) {
+        if (pthread_create(&tid[started], NULL, phase_work, &j) != 0)
+            break;
+        started++;
+    }
+    phase_work(&j);
+    for (unsigned k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
+    if (atomic_load(&j.err)) {
+        satstat_deep_phase_free(ph);
+        return SATSTAT_ENUMERIC;
+    }
+    *out = ph;
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * Output
+ * ====================================================================== */
+
+static void shell_word(const char *text, char *buf, size_t size)
+{
+    int plain = *text != '\0';
+    for (const char *p = text; *p; p++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,:/+=@%", *p))
+            plain = 0;
+    if (plain) {
+        snprintf(buf, size, "%s", text);
+        return;
+    }
+    size_t n = 0;
+    if (n + 1 < size)
+        buf[n++] = '\'';
+    for (const char *p = text; *p && n + 5 < size; p++) {
+        if (*p == '\'') {
+            memcpy(buf + n, "'\\''", 4);
+            n += 4;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    if (n + 1 < size)
+        buf[n++] = '\'';
+    buf[n < size ? n : size - 1] = '\0';
+}
+
+int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t size)
+{
+    if (!r || !buf || size == 0)
+        return SATSTAT_EINVAL;
+    const satstat_config *c = &r->config;
+    const satstat_deep_options *o = &r->options;
+    char schemes[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_schemes; i++)
+        n += (size_t)snprintf(schemes + n, sizeof schemes - n, "%s%s", i ? "," : "",
+                              c->schemes[i].canonical);
+    char th[SATSTAT_DOUBLE_SIZE], al[SATSTAT_DOUBLE_SIZE], act[96];
+    satstat_format_double(c->threshold, th, sizeof th);
+    satstat_format_double(c->alpha, al, sizeof al);
+    shell_word(c->activation->name, act, sizeof act);
+    int k;
+    if (o->input == SATSTAT_DEEP_INPUT_NORMAL)
+        k = snprintf(buf, size,
+                     "satstat deep --layers %" PRIu64 " --width %" PRIu64 " --networks %" PRIu64
+                     " --scheme %s --activation %s --bias %s --inputs normal --n-in %" PRIu64
+                     " --threshold %s --alpha %s --seed %" PRIu64,
+                     o->layers, o->width, o->networks, schemes, act, c->bias.canonical, c->n_in,
+                     th, al, c->seed);
+    else if (c->inputs.kind == SATSTAT_INPUTS_HALF)
+        k = snprintf(buf, size,
+                     "satstat deep --layers %" PRIu64 " --width %" PRIu64 " --networks %" PRIu64
+                     " --scheme %s --activation %s --bias %s --inputs %s --active %" PRIu64
+                     " --n-in %" PRIu64 " --threshold %s --alpha %s --seed %" PRIu64,
+                     o->layers, o->width, o->networks, schemes, act, c->bias.canonical,
+                     c->inputs.canonical, c->inputs.active, c->n_in, th, al, c->seed);
+    else
+        k = snprintf(buf, size,
+                     "satstat deep --layers %" PRIu64 " --width %" PRIu64 " --networks %" PRIu64
+                     " --scheme %s --activation %s --bias %s --inputs %s --n-in %" PRIu64
+                     " --threshold %s --alpha %s --seed %" PRIu64,
+                     o->layers, o->width, o->networks, schemes, act, c->bias.canonical,
+                     c->inputs.canonical, c->n_in, th, al, c->seed);
+    return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
+}
+
+static json_t *jnum(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *jci(const satstat_deep_estimate *e)
+{
+    return json_pack("[o o]", jnum(e->lo), jnum(e->hi));
+}
+
+/* Relative difference of sampled and mean-field variance per layer, and
+ * the relative half-width of its interval: the size of the finite-width
+ * correction against what sampling alone explains. */
+static void finite_width(const satstat_deep_report *r, size_t s, double *max_rel,
+                         uint64_t *at, double *max_half, double *mean_rel)
+{
+    *max_rel = 0;
+    *max_half = 0;
+    *at = 0;
+    double sum = 0;
+    uint64_t n = 0;
+    for (uint64_t l = 1; l <= r->options.layers; l++) {
+        const satstat_deep_layer *ly = &r->s[s].layers[l - 1];
+        double rel = (ly->variance.value - ly->mf_variance) / ly->mf_variance;
+        if (!isfinite(rel))
+            continue;
+        sum += rel;
+        n++;
+        if (fabs(rel) >= fabs(*max_rel)) {
+            *max_rel = rel;
+            *at = l;
+        }
+        double half = (ly->variance.hi - ly->variance.lo) / 2 / ly->mf_variance;
+        if (isfinite(half) && half > *max_half)
+            *max_half = half;
+    }
+    *mean_rel = n ? sum / (double)n : NAN;
+}
+
+static const char *phase_name(const satstat_deep_fixed_point *fp)
+{
+    return fp->chaotic ? "chaotic" : "ordered";
+}
+
+static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phase *ph)
+{
+    const satstat_config *c = &r->config;
+    const satstat_deep_options *o = &r->options;
+    json_t *names = json_array();
+    for (size_t i = 0; i < c->n_schemes; i++)
+        json_array_append_new(names, json_string(c->schemes[i].canonical));
+    char cmd[2048];
+    satstat_deep_report_command(r, cmd, sizeof cmd);
+    satstat_region reg;
+    satstat_config_region(c, &reg, NULL);
+    json_t *config = json_pack(
+        "{s:s s:I s:I s:I s:I s:I s:s s:s s:s s:f s:[o o] s:I s:f s:o s:s s:s s:s s:s s:I s:I "
+        "s:s}",
+        "command_name", "deep", "layers", (json_int_t)o->layers, "width", (json_int_t)o->width,
+        "networks", (json_int_t)o->networks, "n_in", (json_int_t)c->n_in, "active",
+        (json_int_t)(o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
+                     : c->inputs.kind == SATSTAT_INPUTS_HALF
+                         ? c->inputs.active
+                         : satstat_inputs_support(&c->inputs, c->n_in)),
+        "inputs", o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal" : c->inputs.canonical,
+        "bias", c->bias.canonical, "activation", c->activation->name, "threshold", c->threshold,
+        "saturated_region", jnum(reg.below), jnum(reg.above), "seed", (json_int_t)c->seed,
+        "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
+        satstat_transform_name(), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
+        (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
+    json_t *schemes = json_array();
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        const scheme_result *sr = &r->s[s];
+        char desc[SATSTAT_SPEC_SIZE];
+        satstat_scheme_describe(&c->schemes[s], desc, sizeof desc);
+        json_t *layers = json_array();
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            const satstat_deep_layer *ly = &sr->layers[l - 1];
+            json_t *an = json_pack(
+                "{s:o s:o s:o s:o s:o s:o s:o}", "mean", jnum(ly->mf_mean), "variance",
+                jnum(ly->mf_variance), "saturated_fraction", jnum(ly->mf_saturated_fraction),
+                "mean_activation_derivative", jnum(ly->mf_dphi),
+                "mean_activation_derivative_squared", jnum(ly->mf_dphi_sq), "gradient_norm",
+                jnum(ly->mf_gradient_norm), "gradient_ratio", jnum(ly->mf_gradient_ratio));
+            double lr = ly->gradient_log_ratio;
+            json_t *em = json_pack(
+                "{s:I s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o}", "networks",
+                (json_int_t)o->networks, "mean", jnum(ly->mean.value), "mean_ci",
+                jci(&ly->mean), "variance", jnum(ly->variance.value), "variance_ci",
+                jci(&ly->variance), "saturated_fraction", jnum(ly->saturated_fraction.value),
+                "saturated_fraction_ci", jci(&ly->saturated_fraction),
+                "mean_activation_derivative", jnum(ly->dphi.value),
+                "mean_activation_derivative_ci", jci(&ly->dphi), "gradient_norm",
+                jnum(ly->gradient_norm.value), "gradient_norm_ci", jci(&ly->gradient_norm),
+                "gradient_norm_rms", jnum(ly->gradient_norm_rms), "gradient_ratio",
+                jnum(isfinite(lr) ? exp(lr) : NAN), "activation_mean",
+                jnum(ly->activation_mean.value), "activation_variance",
+                jnum(ly->activation_variance.value), "variance_relative_difference",
+                jnum((ly->variance.value - ly->mf_variance) / ly->mf_variance));
+            json_array_append_new(layers,
+                                  json_pack("{s:I s:I s:o s:o s:o}", "layer", (json_int_t)l,
+                                            "fan_in", (json_int_t)ly->fan_in, "weight_variance",
+                                            jnum(ly->weight_variance), "analytic", an,
+                                            "empirical", em));
+        }
+        double max_rel, max_half, mean_rel;
+        uint64_t at;
+        finite_width(r, s, &max_rel, &at, &max_half, &mean_rel);
+        json_t *fw = json_pack(
+            "{s:o s:I s:o s:o s:o s:o s:s}", "max_relative_difference", jnum(max_rel), "at_layer",
+            (json_int_t)at, "mean_relative_difference", jnum(mean_rel),
+            "max_relative_ci_half_width", jnum(max_half), "expected_sampling_error",
+            jnum(sqrt(2.0 / ((double)o->networks * (double)o->width))),
+            "expected_finite_width_correction", jnum(1.0 / (double)o->width), "note",
+            "mean field is exact as W -> infinity; at width W the sampled Var z differs by "
+            "O(1/W) (finite-width correction) plus sampling error of about sqrt(2/(R*W)) "
+            "relative");
+        json_t *so = json_pack(
+            "{s:s s:s s:o s:o s:o s:o s:o s:b s:o s:o s:s s:o}", "scheme",
+            c->schemes[s].canonical, "weights", desc, "weight_variance",
+            jnum(sr->layers[o->layers > 1 ? 1 : 0].weight_variance), "weight_variance_layer1",
+            jnum(sr->sigma_w2_layer1), "sigma_w2_fan_in", jnum(sr->sw2_fan_in), "layers", layers,
+            "fixed_point", jnum(sr->fp.finite ? sr->fp.q : NAN), "fixed_point_finite",
+            sr->fp.finite, "chi1", jnum(sr->fp.chi1), "predicted_gradient_ratio",
+            jnum(sqrt(sr->fp.chi1)), "phase", phase_name(&sr->fp), "finite_width", fw);
+        if (!sr->fp.finite)
+            json_object_set_new(so, "fixed_point_note",
+                                json_string("no finite fixed point: the length map grows "
+                                            "without bound (e.g. ReLU with sigma_w^2*W >= 2); "
+                                            "chi1 is its limit"));
+        json_array_append_new(schemes, so);
+    }
+    json_t *root = json_pack("{s:s s:s s:o s:o s:f}", "version", SATSTAT_VERSION, "command_name",
+                             "deep", "config", config, "schemes", schemes, "elapsed_seconds",
+                             r->elapsed);
+    if (ph) {
+        json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array();
+        for (size_t i = 0; i < ph->nx; i++)
+            json_array_append_new(xs, jnum(ph->x[i]));
+        for (size_t k = 0; k < ph->ny; k++) {
+            json_array_append_new(ys, jnum(ph->y[k]));
+            json_t *rc = json_array(), *rq = json_array();
+            for (size_t i = 0; i < ph->nx; i++) {
+                json_array_append_new(rc, jnum(ph->chi1[k * ph->nx + i]));
+                json_array_append_new(rq, jnum(ph->q[k * ph->nx + i]));
+            }
+            json_array_append_new(chi, rc);
+            json_array_append_new(q, rq);
+        }
+        json_object_set_new(root, "phase_diagram",
+                            json_pack("{s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs, "sigma_b2",
+                                      ys, "chi1", chi, "fixed_point", q, "layout",
+                                      "chi1[i][j] at sigma_b2[i], sigma_w2_fan_in[j]"));
+    }
+    return root;
+}
+
+static void fmtg(char *buf, size_t n, double x)
+{
+    if (!isfinite(x))
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.5g", x);
+}
+
+static void write_text(const satstat_deep_report *r, const satstat_deep_phase *ph, FILE *f)
+{
+    const satstat_config *c = &r->config;
+    const satstat_deep_options *o = &r->options;
+    char cmd[2048];
+    satstat_deep_report_command(r, cmd, sizeof cmd);
+    fprintf(f, "satstat %s deep: %" PRIu64 " layers of width %" PRIu64 ", %" PRIu64
+               " networks per scheme\n",
+            SATSTAT_VERSION, o->layers, o->width, o->networks);
+    fprintf(f, "command: %s\n", cmd);
+    fprintf(f, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 "), saturated when "
+               "|z| >= %g\n",
+            c->activation->name, c->bias.canonical,
+            o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
+                                                  : c->inputs.canonical,
+            c->n_in, c->threshold);
+    fprintf(f, "generator %s, SIMD %s, BLAS %s, %u threads, %.2f s\n",
+            satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads, r->elapsed);
+    fprintf(f, "intervals: %g%% Student t across networks (a network is one observation)\n",
+            100 * (1 - c->alpha));
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        const scheme_result *sr = &r->s[s];
+        char desc[SATSTAT_SPEC_SIZE];
+        satstat_scheme_describe(&c->schemes[s], desc, sizeof desc);
+        fprintf(f, "\nscheme %s: weights %s; sigma_w^2*W = %.6g (layers 2..%" PRIu64 ")\n",
+                c->schemes[s].canonical, desc, sr->sw2_fan_in, o->layers);
+        if (sr->fp.finite)
+            fprintf(f, "  mean field: q* = %.8g, chi1 = %.6g: %s (gradients x%.4g per layer "
+                       "near q*)\n",
+                    sr->fp.q, sr->fp.chi1, phase_name(&sr->fp), sqrt(sr->fp.chi1));
+        else
+            fprintf(f, "  mean field: no finite fixed point (the length map grows without "
+                       "bound); chi1 -> %.6g: %s\n",
+                    sr->fp.chi1, phase_name(&sr->fp));
+        fprintf(f, "  %5s %11s %11s %23s %9s %9s %9s %9s %11s %11s %7s %7s\n", "layer",
+                "Var z (MF)", "Var z", "interval", "sat (MF)", "sat", "E phi'MF", "E phi'",
+                "|d| (MF)", "|d|", "ratioMF", "ratio");
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            const satstat_deep_layer *ly = &sr->layers[l - 1];
+            char a[7][32], ci[64];
+            fmtg(a[0], 32, ly->mf_variance);
+            fmtg(a[1], 32, ly->variance.value);
+            if (isfinite(ly->variance.lo))
+                snprintf(ci, sizeof ci, "[%.5g, %.5g]", ly->variance.lo, ly->variance.hi);
+            else
+                snprintf(ci, sizeof ci, "-");
+            fmtg(a[2], 32, ly->mf_gradient_norm);
+            fmtg(a[3], 32, ly->gradient_norm.value);
+            snprintf(a[4], 32, isfinite(ly->mf_gradient_ratio) ? "%.4g" : "-",
+                     ly->mf_gradient_ratio);
+            snprintf(a[5], 32, isfinite(ly->gradient_log_ratio) ? "%.4g" : "-",
+                     exp(ly->gradient_log_ratio));
+            fprintf(f, "  %5" PRIu64 " %11s %11s %23s %9.4g %9.4g %9.4g %9.4g %11s %11s %7s "
+                       "%7s\n",
+                    l, a[0], a[1], ci, ly->mf_saturated_fraction, ly->saturated_fraction.value,
+                    ly->mf_dphi, ly->dphi.value, a[2], a[3], a[4], a[5]);
+        }
+        double max_rel, max_half, mean_rel;
+        uint64_t at;
+        finite_width(r, s, &max_rel, &at, &max_half, &mean_rel);
+        fprintf(f, "  finite width: sampled Var z differs from the mean field by at most "
+                   "%+.3g%% (layer %" PRIu64 "), %+.3g%% on average;\n"
+                   "    sampling alone explains about +-%.2g%% (widest interval half-width "
+                   "%.2g%%); the finite-width correction is O(1/W) = %.2g%%\n",
+                100 * max_rel, at, 100 * mean_rel,
+                100 * sqrt(2.0 / ((double)o->networks * (double)o->width)), 100 * max_half,
+                100.0 / (double)o->width);
+    }
+    fprintf(f, "\n(MF: mean field.  |d|: norm of the back-propagated gradient delta^l, "
+               "delta^L = phi'(z^L)*g for a unit vector g;\n ratio: |d^l|/|d^(l+1)|, "
+               "geometric mean over networks; mean field predicts sqrt(chi) per layer.)\n");
+    if (ph)
+        fprintf(f, "phase diagram: %zu x %zu grid of sigma_w^2*fan_in in [%g, %g] (log) and "
+                   "sigma_b^2 in [%g, %g]; see the JSON or the figure\n",
+                ph->nx, ph->ny, ph->x_lo, ph->x_hi, ph->y_lo, ph->y_hi);
+}
+
+static void csv_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, ",%.17g", x);
+    else
+        fputs(",", f);
+}
+
+static void csv_row(FILE *f, const char *scheme, uint64_t layer, const char *q, double an,
+                    const satstat_deep_estimate *e, double sampled)
+{
+    if (layer)
+        fprintf(f, "%s,%" PRIu64 ",%s", scheme, layer, q);
+    else
+        fprintf(f, "%s,,%s", scheme, q);
+    csv_num(f, an);
+    csv_num(f, e ? e->value : sampled);
+    csv_num(f, e ? e->lo : NAN);
+    csv_num(f, e ? e->hi : NAN);
+    fputc('\n', f);
+}
+
+static void write_csv(const satstat_deep_report *r, FILE *f)
+{
+    const satstat_config *c = &r->config;
+    fputs("scheme,layer,quantity,analytic,sampled,ci_low,ci_high\n", f);
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        const scheme_result *sr = &r->s[s];
+        const char *name = c->schemes[s].canonical;
+        for (uint64_t l = 1; l <= r->options.layers; l++) {
+            const satstat_deep_layer *ly = &sr->layers[l - 1];
+            csv_row(f, name, l, "mean", ly->mf_mean, &ly->mean, NAN);
+            csv_row(f, name, l, "variance", ly->mf_variance, &ly->variance, NAN);
+            csv_row(f, name, l, "saturated_fraction", ly->mf_saturated_fraction,
+                    &ly->saturated_fraction, NAN);
+            csv_row(f, name, l, "mean_activation_derivative", ly->mf_dphi, &ly->dphi, NAN);
+            csv_row(f, name, l, "gradient_norm", ly->mf_gradient_norm, &ly->gradient_norm, NAN);
+            csv_row(f, name, l, "gradient_ratio", ly->mf_gradient_ratio, NULL,
+                    isfinite(ly->gradient_log_ratio) ? exp(ly->gradient_log_ratio) : NAN);
+        }
+        csv_row(f, name, 0, "fixed_point", sr->fp.finite ? sr->fp.q : NAN, NULL, NAN);
+        csv_row(f, name, 0, "chi1", sr->fp.chi1, NULL, NAN);
+        csv_row(f, name, 0, "sigma_w2_fan_in", sr->sw2_fan_in, NULL, NAN);
+        fprintf(f, "%s,,phase,%s,,,\n", name, phase_name(&sr->fp));
+    }
+}
+
+int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_phase *phase,
+                              satstat_format format, FILE *f)
+{
+    if (!r || !f)
+        return SATSTAT_EINVAL;
+    locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = cl ? uselocale(cl) : (locale_t)0;
+    int rc = SATSTAT_OK;
+    switch (format) {
+    case SATSTAT_FORMAT_TEXT:
+        write_text(r, phase, f);
+        break;
+    case SATSTAT_FORMAT_CSV:
+        write_csv(r, f);
+        break;
+    case SATSTAT_FORMAT_JSON: {
+        json_t *root = report_json(r, phase);
+        if (!root || json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
+            rc = SATSTAT_EIO;
+        fputc('\n', f);
+        json_decref(root);
+        break;
+    }
+    default:
+        rc = SATSTAT_EINVAL;
+    }
+    if (cl) {
+        uselocale(old);
+        freelocale(cl);
+    }
+    if (ferror(f))
+        rc = SATSTAT_EIO;
+    return rc;
+}

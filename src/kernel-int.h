@@ -11,8 +11,19 @@
 
 typedef enum satstat__weight_family {
     SATSTAT__W_NORMAL,  /* w = scale · N(0,1)        */
-    SATSTAT__W_UNIFORM  /* w = scale · U(−1, 1)      */
+    SATSTAT__W_UNIFORM, /* w = scale · U(−1, 1)      */
+    SATSTAT__W_TRUNC    /* w = scale · (trunc_loc + trunc_scale ·
+                           Φ⁻¹(trunc_p0 + u·trunc_width)), u = U(0,1) from
+                           word j: one word per weight (transform-int.h) */
 } satstat__weight_family;
+
+typedef enum satstat__input_family {
+    SATSTAT__X_FIXED,     /* x = job->x (batch order), or 1 when NULL */
+    SATSTAT__X_BERNOULLI, /* x = 1 when word_j < bernoulli_threshold  */
+    SATSTAT__X_NORMAL,    /* x = input_scale · N(0,1), normal j of the
+                             input stream (Box–Muller, as the weights)   */
+    SATSTAT__X_UNIFORM    /* x = input_loc + input_scale · U(0,1), word j */
+} satstat__input_family;
 
 typedef enum satstat__bias_family {
     SATSTAT__B_CONSTANT, /* b = loc                   */
@@ -27,12 +38,18 @@ typedef struct satstat__kernel_job {
     uint32_t input_stream;
     satstat__weight_family weight_family;
     double weight_scale;
+    double trunc_p0, trunc_width; /* W_TRUNC: Φ(α) and Φ(β) − Φ(α) of the */
+    double trunc_loc, trunc_scale;/* side of the mean away from the mass; */
+                                  /* scale is −σ when the law is mirrored */
     uint64_t support;             /* weights drawn per neuron: j < support */
     const double *x;              /* fixed inputs in batch order, or NULL  */
                                   /* for all ones: x[64b + k] is the input */
                                   /* that draw k of batch b meets (kernel.c)*/
-    int bernoulli;                /* inputs x_j ~ Bernoulli: x_j = 1 when  */
-    uint64_t bernoulli_threshold; /* word_j < threshold (= p·2^32)         */
+    satstat__input_family input_family; /* random inputs, or FIXED      */
+    uint64_t bernoulli_threshold; /* BERNOULLI: x_j = 1 when word_j <      */
+                                  /* threshold (= p·2^32)                  */
+    double input_loc, input_scale;/* NORMAL and UNIFORM                    */
+    double *x_owned;              /* job_from_config's buffer behind x     */
     satstat__bias_family bias_family;
     double bias_loc, bias_scale;
 } satstat__kernel_job;

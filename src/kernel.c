@@ -156,6 +156,15 @@ static inline void weight_batch(const satstat__kernel_job *job, uint64_t neuron,
             v[2 * LANES + l] = c;
             v[3 * LANES + l] = d;
         }
+    } else if (job->weight_family == SATSTAT__W_TRUNC) {
+        double p0 = job->trunc_p0, width = job->trunc_width;
+        double loc = job->trunc_loc, scale = job->trunc_scale;
+        for (int l = 0; l < LANES; l++) {
+            vu[l] = satstat__trunc_normal(w0[l], p0, width, loc, scale);
+            vu[LANES + l] = satstat__trunc_normal(w1[l], p0, width, loc, scale);
+            vu[2 * LANES + l] = satstat__trunc_normal(w2[l], p0, width, loc, scale);
+            vu[3 * LANES + l] = satstat__trunc_normal(w3[l], p0, width, loc, scale);
+        }
     } else {
         for (int l = 0; l < LANES; l++) {
             vu[l] = 2.0 * satstat__uniform(w0[l]) - 1.0;
@@ -166,12 +175,37 @@ static inline void weight_batch(const satstat__kernel_job *job, uint64_t neuron,
     }
 }
 
-/* Input values of one batch, same order, for Bernoulli inputs. */
+/* Input values of one batch, same order, for random inputs: input j is
+ * word j (Bernoulli, uniform) or normal j (Box–Muller, as for weights) of
+ * the input stream. */
 static inline void input_batch(const satstat__kernel_job *job, uint64_t neuron,
                                uint32_t batch, double x[PER_BATCH])
 {
     uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
     philox_lanes(job, job->input_stream, neuron, batch * LANES, w0, w1, w2, w3);
+    if (job->input_family == SATSTAT__X_NORMAL) {
+        double s = job->input_scale;
+        for (int l = 0; l < LANES; l++) {
+            float a, b, c, d;
+            satstat__box_muller(w0[l], w1[l], &a, &b);
+            satstat__box_muller(w2[l], w3[l], &c, &d);
+            x[l] = s * (double)a;
+            x[LANES + l] = s * (double)b;
+            x[2 * LANES + l] = s * (double)c;
+            x[3 * LANES + l] = s * (double)d;
+        }
+        return;
+    }
+    if (job->input_family == SATSTAT__X_UNIFORM) {
+        double a = job->input_loc, s = job->input_scale;
+        for (int l = 0; l < LANES; l++) {
+            x[l] = a + s * satstat__uniform(w0[l]);
+            x[LANES + l] = a + s * satstat__uniform(w1[l]);
+            x[2 * LANES + l] = a + s * satstat__uniform(w2[l]);
+            x[3 * LANES + l] = a + s * satstat__uniform(w3[l]);
+        }
+        return;
+    }
     uint64_t t = job->bernoulli_threshold;
     for (int l = 0; l < LANES; l++) {
         x[l] = (uint64_t)w0[l] < t ? 1.0 : 0.0;
@@ -214,7 +248,8 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
                 vu[k] = (double)v[k];
         }
         uint64_t j0 = (uint64_t)b * PER_BATCH;
-        int plain = job->x == NULL && !job->bernoulli && j0 + PER_BATCH <= support;
+        int random_inputs = job->input_family != SATSTAT__X_FIXED;
+        int plain = job->x == NULL && !random_inputs && j0 + PER_BATCH <= support;
         if (plain) {
             /* all inputs of this batch are 1: the hot path.  Written as
              * rows of 16 so it vectorises; the additions into each lane
@@ -226,7 +261,7 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
         }
         /* x[k]: the input that draw k meets, i.e. input
          * j = j0 + 4·(k mod 16) + k/16, and 0 past the support */
-        if (job->bernoulli)
+        if (random_inputs)
             input_batch(job, neuron, b, x);
         else if (job->x)
             memcpy(x, job->x + j0, sizeof x);

@@ -276,6 +276,11 @@ typedef struct ctx {
     size_t ns;
     sview v[SATSTAT_MAX_SCHEMES];
     double T;    /* saturation threshold                  */
+    satstat_region region; /* the saturated region of z (the rule's)  */
+    int region_default;    /* region is |z| >= T: the seed's figures  */
+    char region_txt[64];   /* "z <= 0", ASCII, for comments           */
+    char region_utf[80];   /* "z ≤ 0", for legends and the numbers    */
+    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE]; /* "deriv:0.1", "dead" */
     double X;    /* the z axis over all schemes: [−X, X]  */
     double Z;    /* the zoom: [−Z, Z]                     */
     int err;     /* first SATSTAT_* error                 */
@@ -418,6 +423,35 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
     c->dir = dir;
     c->ns = satstat_report_scheme_count(r);
     c->T = c->c->threshold;
+    /* the saturation rule's region (satstat_config_region); |z| >= T
+     * keeps the figures exactly as they were before rules existed */
+    c->region.below = -c->T;
+    c->region.above = c->T;
+    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK) {
+        c->region.below = -c->T;
+        c->region.above = c->T;
+    }
+    c->region_default = c->region.below == -c->T && c->region.above == c->T;
+    satstat_config_rule_text(c->c, c->rule_txt, sizeof c->rule_txt, NULL, 0);
+    satstat_region_format(c->region.below, c->region.above, c->region_txt,
+                          sizeof c->region_txt);
+    {
+        /* the same words with ≤ and ≥ */
+        char *w = c->region_utf;
+        size_t room = sizeof c->region_utf;
+        for (const char *p = c->region_txt; *p && room > 4; p++) {
+            if ((p[0] == '<' || p[0] == '>') && p[1] == '=') {
+                memcpy(w, p[0] == '<' ? "\xE2\x89\xA4" : "\xE2\x89\xA5", 3);
+                w += 3;
+                room -= 3;
+                p++;
+            } else {
+                *w++ = *p;
+                room--;
+            }
+        }
+        *w = '\0';
+    }
     c->X = 0;
     for (size_t i = 0; i < c->ns; i++) {
         sview *v = &c->v[i];
@@ -467,7 +501,7 @@ static int any_sampled(const ctx *c)
 static int any_approx(const ctx *c)
 {
     for (size_t i = 0; i < c->ns; i++)
-        if (c->v[i].a->law == SATSTAT_Z_NORMAL_APPROX)
+        if (c->v[i].a->law == SATSTAT_Z_NORMAL_APPROX || c->v[i].a->law == SATSTAT_Z_EXACT)
             return 1;
     return 0;
 }
@@ -476,7 +510,8 @@ static const char *law_word(const sview *v)
 {
     return v->a->law == SATSTAT_Z_NORMAL ? "exact"
            : v->a->law == SATSTAT_Z_NORMAL_APPROX ? "normal approximation"
-                                                  : "constant";
+           : v->a->law == SATSTAT_Z_EXACT ? "normal approximation; the fractions are exact"
+                                          : "constant";
 }
 
 /* "N(0, 501)" or "z = 3" */
@@ -755,11 +790,47 @@ static void layout_section(ctx *c, int panels, int right_axis)
            "set rmargin at screen plot_right\n");
 }
 
-/* The saturated region |z| ≥ T, shaded on both sides, for a z axis. */
+/* The saturated region, shaded, for a z axis: |z| ≥ T on both sides, or
+ * the rule's region (one side for relu and the other one-sided rows),
+ * between the variables zbelow and zabove of the numbers section. */
 static void shade_layer(ctx *c)
 {
-    out(c, "set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n"
-           "set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+    if (c->region_default) {
+        out(c, "set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n"
+               "set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+        return;
+    }
+    if (c->region.below > -INFINITY)
+        out(c, "set object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+    if (c->region.above < INFINITY)
+        out(c, "set object 2 rectangle from first zabove, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+}
+
+/* The numbers of a non-default region: zbelow, zabove. */
+static void assign_region(ctx *c)
+{
+    char m[SATSTAT_DOUBLE_SIZE];
+    if (c->region_default)
+        return;
+    if (c->region.below > -INFINITY)
+        assign(c, "zbelow = %s\tsaturated region (rule %s): z <= zbelow\n",
+               num(c->region.below, m), c->rule_txt);
+    if (c->region.above < INFINITY)
+        assign(c, "zabove = %s\tsaturated region (rule %s): z >= zabove\n",
+               num(c->region.above, m), c->rule_txt);
+}
+
+/* "saturated |z| ≥ 4" (default) or "saturated z ≤ 0 (dead)" for a legend. */
+static void region_legend(ctx *c, char *buf, size_t size)
+{
+    char m[SATSTAT_DOUBLE_SIZE];
+    if (c->region_default)
+        snprintf(buf, size, "saturated |z| ≥ %s", num(c->T, m));
+    else if (strcmp(c->rule_txt, "dead") == 0
+                 ? snprintf(buf, size, "dead units %s", c->region_utf) >= (int)size
+                 : snprintf(buf, size, "saturated %s (%s)", c->region_utf, c->rule_txt)
+                       >= (int)size)
+        buf[size - 1] = '\0'; /* cut: the legend only */
 }
 
 static void panel(ctx *c, int panels, int which)
@@ -981,9 +1052,14 @@ static void fig_density(ctx *c, size_t i)
                  law, law_word(v));
         snprintf(about[na++], sizeof about[0], "drawn over it.");
     }
-    snprintf(about[na++], sizeof about[0],
-             "Shaded: the saturated region |z| >= T = %s on both sides, with its",
-             num(c->T, m1));
+    if (c->region_default)
+        snprintf(about[na++], sizeof about[0],
+                 "Shaded: the saturated region |z| >= T = %s on both sides, with its",
+                 num(c->T, m1));
+    else
+        snprintf(about[na++], sizeof about[0],
+                 "Shaded: the saturated region %s (rule %s), with its", c->region_txt,
+                 c->rule_txt);
     snprintf(about[na++], sizeof about[0], "sampled and analytic fractions printed beside the plot.");
     for (size_t k = 0; k < na; k++)
         ab[k] = about[k];
@@ -1010,11 +1086,12 @@ static void fig_density(ctx *c, size_t i)
             add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
         }
         snprintf(t, sizeof t, "%s %s",
-                 v->a->law == SATSTAT_Z_NORMAL_APPROX ? "approx." : "formula", law);
+                 v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT
+                     ? "approx." : "formula", law);
         snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
         add(c, src, t, "with lines linecolor rgb ink linewidth 3 dashtype 1");
     }
-    snprintf(t, sizeof t, "saturated |z| ≥ %s", num(c->T, m1));
+    region_legend(c, t, sizeof t);
     add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
     text_line(c, " ");
     if (!v->constant) {
@@ -1024,8 +1101,12 @@ static void fig_density(ctx *c, size_t i)
             text_line(c, "   sampled  %s",
                       num3(satstat_moments_variance(satstat_summary_z(v->s)), m1));
     }
-    text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
-    text_line(c, "   formula  %s", num3(v->a->saturated_fraction, m1));
+    if (c->region_default)
+        text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+    else
+        text_line(c, "P(%s)", c->region_utf);
+    text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula",
+              num3(v->a->saturated_fraction, m1));
     if (v->s) {
         satstat_interval ci =
             proportion_ci(satstat_summary_saturated(v->s), v->n, c->c->alpha);
@@ -1040,6 +1121,7 @@ static void fig_density(ctx *c, size_t i)
     rule(c, "numbers");
     assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
         num(c->T, m1));
+    assign_region(c);
     assign(c, "zmax = %s\tthe z axis: mean +- %g sd and at least +- %g T, rounded up\n",
         num(X, m1), AXIS_SDS, AXIS_T);
     double peak = fmax(hist_peak(c, i, -X, X), pdf_peak(c, i, -X, X));
@@ -1067,7 +1149,15 @@ static void fig_density(ctx *c, size_t i)
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
 
-    rule(c, "layer 1: the saturated region |z| >= T, shaded on both sides");
+    if (c->region_default) {
+        rule(c, "layer 1: the saturated region |z| >= T, shaded on both sides");
+    } else {
+        char lay[192];
+        if (snprintf(lay, sizeof lay, "layer 1: the saturated region %s (rule %s), shaded",
+                     c->region_txt, c->rule_txt) >= (int)sizeof lay)
+            lay[sizeof lay - 1] = '\0';
+        rule(c, lay);
+    }
     shade_layer(c);
 
     rule(c, v->constant ? "layers 2, 3: the point mass, sampled and by formula"
@@ -1119,11 +1209,14 @@ static void fig_compare(ctx *c)
         if (any_sampled(c))
             text_line(c, "filled: sampled");
     }
-    snprintf(t, sizeof t, "saturated |z| ≥ %s", num(c->T, m1));
+    region_legend(c, t, sizeof t);
     add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
     if (c->ns <= PALETTE_SIZE) {
         text_line(c, " ");
-        text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
+        if (c->region_default)
+            text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
+        else
+            text_line(c, "P(%s), formula:", c->region_utf);
         for (size_t i = 0; i < c->ns; i++)
             text_line(c, "%s  %s", c->v[i].name, num3(c->v[i].a->saturated_fraction, m1));
     }
@@ -1132,6 +1225,7 @@ static void fig_compare(ctx *c)
     rule(c, "numbers");
     assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
         num(c->T, m1));
+    assign_region(c);
     assign(c, "zmax = %s\ttop panel: mean +- %g sd of every scheme, at least +- %g T, rounded up\n",
         num(c->X, m1), AXIS_SDS, AXIS_T);
     assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
@@ -1181,7 +1275,10 @@ static void fig_compare(ctx *c)
     rule(c, "top panel: the whole z axis");
     panel(c, 2, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
-    out(c, "# layer 1: the saturated region |z| >= T\n");
+    if (c->region_default)
+        out(c, "# layer 1: the saturated region |z| >= T\n");
+    else
+        out(c, "# layer 1: the saturated region %s (rule %s)\n", c->region_txt, c->rule_txt);
     shade_layer(c);
     out(c, "# layers 2, 3: the sampled histograms, the analytic densities (in scheme order)\n");
     plot_layers(c);

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include <satstat/error.h>
+#include <satstat/exact.h>
 #include <satstat/parse.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
@@ -74,6 +75,72 @@ static double normal_cdf(double x, void *ctx)
 {
     const normal_law *n = ctx;
     return gsl_cdf_gaussian_P(x - n->mean, n->sd);
+}
+
+/* The exact law of z (satstat/exact.h) as the null law: F(x) for the KS
+ * test; bin probabilities from P(z < x) = F(x) − P(z = x) below the mean
+ * and P(z ≥ x) = S(x) + P(z = x) above it, so each tail keeps its digits
+ * and a point mass on a bin edge goes to the bin it falls in ([lo, hi)). */
+static double exact_cdf(double x, void *ctx)
+{
+    satstat_exact_result r;
+    return satstat_exact_cdf(ctx, x, &r) == SATSTAT_OK ? r.value : NAN;
+}
+
+static double exact_below(satstat_exact *e, double x)
+{
+    satstat_exact_result r;
+    double m = 0.0;
+    if (satstat_exact_cdf(e, x, &r) != SATSTAT_OK ||
+        satstat_exact_point_mass(e, x, &m) != SATSTAT_OK)
+        return NAN;
+    return r.value - m;
+}
+
+static double exact_at_or_above(satstat_exact *e, double x)
+{
+    satstat_exact_result r;
+    double m = 0.0;
+    if (satstat_exact_sf(e, x, &r) != SATSTAT_OK ||
+        satstat_exact_point_mass(e, x, &m) != SATSTAT_OK)
+        return NAN;
+    return r.value + m;
+}
+
+static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double mean,
+                             satstat_test *out)
+{
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_histogram(s, &under, &over);
+    size_t bins = gsl_histogram_bins(h) + 2;
+    uint64_t *obs = malloc(bins * sizeof *obs);
+    double *prob = malloc(bins * sizeof *prob);
+    int rc = SATSTAT_ENOMEM;
+    if (obs && prob) {
+        obs[0] = under;
+        obs[bins - 1] = over;
+        prob[0] = exact_below(e, h->range[0]);
+        for (size_t i = 0; i + 2 < bins; i++) {
+            double lo = h->range[i], hi = h->range[i + 1];
+            obs[i + 1] = (uint64_t)gsl_histogram_get(h, i);
+            prob[i + 1] = hi <= mean ? exact_below(e, hi) - exact_below(e, lo)
+                                     : exact_at_or_above(e, lo) - exact_at_or_above(e, hi);
+            if (prob[i + 1] < 0.0)
+                prob[i + 1] = 0.0; /* rounding of two nearly equal tails */
+        }
+        prob[bins - 1] = exact_at_or_above(e, h->range[bins - 2]);
+        rc = SATSTAT_OK;
+        for (size_t i = 0; i < bins; i++)
+            if (!isfinite(prob[i]))
+                rc = SATSTAT_ENUMERIC;
+        if (rc == SATSTAT_OK) {
+            size_t dof;
+            rc = satstat_chisq_gof(obs, prob, bins, out, &dof);
+        }
+    }
+    free(obs);
+    free(prob);
+    return rc;
 }
 
 static double dphi_of(double z, void *ctx)
@@ -140,16 +207,28 @@ static int binned_test(const satstat_summary *s, const normal_law *law,
     return rc;
 }
 
-static int verify(const satstat_config *c, entry *e)
+static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *e)
 {
     const satstat_summary *s = e->summary;
     const satstat_moments *z = satstat_summary_z(s);
     const satstat_moments *d = satstat_summary_dphi(s);
     uint64_t n = z->n;
-    int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX;
+    int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX ||
+                 (e->a.law == SATSTAT_Z_EXACT && c->has_claimed_variance);
     normal_law law = {e->a.mean, sqrt(e->null_variance)};
     satstat_test tr;
     int rc;
+    /* the exact law is the null law when z is not normal (and no claimed
+     * variance replaces it); if it cannot be built here after all, the
+     * distribution tests fall back to the normal approximation */
+    satstat_exact *ex = NULL;
+    if (e->a.law == SATSTAT_Z_EXACT && !c->has_claimed_variance &&
+        (satstat_exact_from_config(c, scheme, &ex) != SATSTAT_OK ||
+         satstat_exact_prepare(ex) != SATSTAT_OK)) {
+        satstat_exact_free(ex);
+        ex = NULL;
+    }
+    int dist_approx = approx || (e->a.law == SATSTAT_Z_EXACT && !ex);
 
     satstat_test_result *t = e->tests;
     e->n_tests = MAX_TESTS;
@@ -160,8 +239,14 @@ static int verify(const satstat_config *c, entry *e)
              0);
     set_test(&t[2], "saturated_fraction", NULL, approx);
     set_test(&t[3], "mean_activation_derivative", "Student t (CLT)", approx);
-    set_test(&t[4], "distribution", "Kolmogorov-Smirnov on the first neurons", approx);
-    set_test(&t[5], "distribution_binned", "Pearson chi-square over the z histogram", approx);
+    set_test(&t[4], "distribution",
+             ex ? "Kolmogorov-Smirnov on the first neurons, against the exact law"
+                : "Kolmogorov-Smirnov on the first neurons",
+             dist_approx);
+    set_test(&t[5], "distribution_binned",
+             ex ? "Pearson chi-square over the z histogram, against the exact law"
+                : "Pearson chi-square over the z histogram",
+             dist_approx);
 
     if (law.sd == 0.0) {
         /* z is a constant: every sample must equal it exactly */
@@ -176,14 +261,18 @@ static int verify(const satstat_config *c, entry *e)
             t[1].p_value = 1.0;
         skip(&t[4], "skipped: z is constant");
         skip(&t[5], "skipped: z is constant");
+        satstat_exact_free(ex);
+        ex = NULL;
     } else {
         if (n < 2) {
             skip(&t[0], "skipped: needs 2 samples");
             skip(&t[1], "skipped: needs 2 samples");
             skip(&t[3], "skipped: needs 2 samples");
         } else {
-            if ((rc = satstat_mean_test(z, e->a.mean, &tr)) != SATSTAT_OK)
+            if ((rc = satstat_mean_test(z, e->a.mean, &tr)) != SATSTAT_OK) {
+                satstat_exact_free(ex);
                 return rc;
+            }
             t[0].statistic = tr.statistic;
             t[0].p_value = tr.p_value;
             /* exact chi-square when z is exactly normal; otherwise the
@@ -191,12 +280,16 @@ static int verify(const satstat_config *c, entry *e)
             rc = e->a.law == SATSTAT_Z_NORMAL
                      ? satstat_variance_test_normal(z, e->null_variance, &tr)
                      : satstat_variance_test(z, e->null_variance, &tr);
-            if (rc != SATSTAT_OK)
+            if (rc != SATSTAT_OK) {
+                satstat_exact_free(ex);
                 return rc;
+            }
             t[1].statistic = tr.statistic;
             t[1].p_value = tr.p_value;
-            if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK)
+            if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK) {
+                satstat_exact_free(ex);
                 return rc;
+            }
             t[3].statistic = tr.statistic;
             t[3].p_value = tr.p_value;
         }
@@ -208,24 +301,33 @@ static int verify(const satstat_config *c, entry *e)
         } else {
             double var = (double)n * p0 * (1.0 - p0);
             t[2].method = var < 1e4 ? "exact binomial, two-sided" : "binomial score z";
-            if ((rc = satstat_binomial_test(k, n, p0, &tr)) != SATSTAT_OK)
+            if ((rc = satstat_binomial_test(k, n, p0, &tr)) != SATSTAT_OK) {
+                satstat_exact_free(ex);
                 return rc;
+            }
             t[2].statistic = tr.statistic;
             t[2].p_value = tr.p_value;
         }
         size_t m;
         const double *sub = satstat_summary_subsample(s, &m);
         double *copy = malloc((m ? m : 1) * sizeof *copy);
-        if (!copy)
+        if (!copy) {
+            satstat_exact_free(ex);
             return SATSTAT_ENOMEM;
+        }
         memcpy(copy, sub, m * sizeof *copy);
-        rc = satstat_ks_test(copy, m, normal_cdf, &law, &tr);
+        rc = ex ? satstat_ks_test(copy, m, exact_cdf, ex, &tr)
+                : satstat_ks_test(copy, m, normal_cdf, &law, &tr);
         free(copy);
-        if (rc != SATSTAT_OK)
+        if (rc != SATSTAT_OK) {
+            satstat_exact_free(ex);
             return rc;
+        }
         t[4].statistic = tr.statistic;
         t[4].p_value = tr.p_value;
-        rc = binned_test(s, &law, &tr);
+        rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr) : binned_test(s, &law, &tr);
+        satstat_exact_free(ex);
+        ex = NULL;
         if (rc == SATSTAT_EINVAL) {
             /* fewer than two pools expecting 5 each: too few samples */
             skip(&t[5], "skipped: too few samples for two bins of 5 expected");
@@ -326,7 +428,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
         rc = satstat_sample(config, sch, &e->layout,
                             progress ? forward_progress : NULL, &pos, &e->summary);
         if (rc == SATSTAT_OK)
-            rc = verify(config, e);
+            rc = verify(config, sch, e);
     }
     r->elapsed = now_seconds() - t0;
     if (rc != SATSTAT_OK) {
@@ -439,18 +541,25 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
         snprintf(active, sizeof active, " --active %llu",
                  (unsigned long long)c->inputs.active);
     char claim[64] = "";
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE + 16] = "";
+    if (c->saturation.kind != SATSTAT_SATURATION_DEFAULT &&
+        c->saturation.kind != SATSTAT_SATURATION_Z) {
+        char spec[SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat_saturation_format(&c->saturation, spec, sizeof spec);
+        snprintf(rule, sizeof rule, " --saturation %s", spec);
+    }
     if (c->has_claimed_variance)
         snprintf(claim, sizeof claim, " --expect-variance %.17g",
                  c->claimed_variance);
     int n = snprintf(buf, size,
                      "satstat run --scheme %s --n-in %llu --n-out %llu --inputs %s%s"
                      " --bias %s --activation %s --threshold %.17g --samples %llu"
-                     " --seed %llu --alpha %.17g%s%s",
+                     " --seed %llu --alpha %.17g%s%s%s",
                      schemes, (unsigned long long)c->n_in,
                      (unsigned long long)c->n_out, c->inputs.canonical, active,
                      c->bias.canonical, c->activation->name, c->threshold,
                      (unsigned long long)c->samples, (unsigned long long)c->seed,
-                     c->alpha, claim, r->analytic_only ? " --analytic-only" : "");
+                     c->alpha, rule, claim, r->analytic_only ? " --analytic-only" : "");
     return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
 }
 
@@ -521,8 +630,15 @@ static void write_text(const satstat_report *r, FILE *f)
     else
         fprintf(f, "inputs    n_in = %llu, %s\n", (unsigned long long)c->n_in,
                 c->inputs.canonical);
-    fprintf(f, "bias      %s; %s units, saturated when |z| >= %g\n", c->bias.canonical,
-            c->activation->name, c->threshold);
+    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[64] = "";
+    satstat_config_rule_text(c, rule_txt, sizeof rule_txt, region_txt, sizeof region_txt);
+    if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
+        fprintf(f, "bias      %s; %s units, saturated when %s\n", c->bias.canonical,
+                c->activation->name, region_txt);
+    else
+        fprintf(f, "bias      %s; %s units, saturated when %s (rule %s%s)\n",
+                c->bias.canonical, c->activation->name, region_txt, rule_txt,
+                c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
     if (!r->analytic_only)
         fprintf(f, "sampled   %llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
                 (unsigned long long)c->samples, (unsigned long long)c->seed,
@@ -548,7 +664,8 @@ static void write_text(const satstat_report *r, FILE *f)
     row_label(&row, "law of z");
     for (size_t i = 0; i < n; i++)
         wide_cell(&row, r->e[i].a.law == SATSTAT_Z_NORMAL ? "normal, exact"
-                                                          : satstat_law_kind_name(r->e[i].a.law));
+                        : r->e[i].a.law == SATSTAT_Z_EXACT ? "exact (char. function inversion)"
+                                                           : satstat_law_kind_name(r->e[i].a.law));
     end_row(f, &row);
     fputc('\n', f);
 
@@ -564,7 +681,9 @@ static void write_text(const satstat_report *r, FILE *f)
 
     char ci_label[32], sat_label[64], dphi_label[64];
     snprintf(ci_label, sizeof ci_label, "  %g%% CI", 100.0 * (1.0 - c->alpha));
-    snprintf(sat_label, sizeof sat_label, "saturated P(|z| >= %g)", c->threshold);
+    snprintf(sat_label, sizeof sat_label, "%s P(%s)",
+             c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated",
+             region_txt);
     snprintf(dphi_label, sizeof dphi_label, "mean slope E[%s'(z)]", c->activation->name);
     const char *labels[] = {"mean z", "Var z", "sd z", "skewness", "excess kurtosis",
                             sat_label, dphi_label};
@@ -602,6 +721,39 @@ static void write_text(const satstat_report *r, FILE *f)
         }
         end_row(f, &row);
     }
+    int any_exact = 0;
+    for (size_t i = 0; i < n; i++)
+        any_exact |= r->e[i].a.law == SATSTAT_Z_EXACT;
+    if (any_exact) {
+        /* the central limit theorem at work: what N(E z, Var z) would say */
+        const char *what[] = {"  normal approx. P", "  normal approx. E[phi']",
+                              "  |F - Phi| (Kolmogorov)"};
+        for (int q = 0; q < 3; q++) {
+            row_label(&row, what[q]);
+            for (size_t i = 0; i < n; i++) {
+                const satstat_analytic *a = &r->e[i].a;
+                double v = q == 0 ? a->normal_saturated_fraction
+                           : q == 1 ? a->normal_mean_activation_derivative : a->normal_gap;
+                double err = q == 0 ? a->normal_saturated_fraction - a->saturated_fraction
+                             : q == 1 ? a->normal_mean_activation_derivative -
+                                            a->mean_activation_derivative
+                                      : NAN;
+                if (a->law != SATSTAT_Z_EXACT)
+                    snprintf(an, sizeof an, "-");
+                else
+                    snprintf(an, sizeof an, "%.6g", v);
+                sv[0] = '\0';
+                if (a->law == SATSTAT_Z_EXACT && isfinite(err))
+                    snprintf(sv, sizeof sv, "error %+.3g", err);
+                pair_cells(&row, an, sv);
+            }
+            end_row(f, &row);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (r->e[i].a.law == SATSTAT_Z_NORMAL_APPROX && r->e[i].a.exact_fallback)
+            fprintf(f, "note: %s: normal approximation only (%s)\n", c->schemes[i].canonical,
+                    r->e[i].a.exact_fallback);
     if (c->has_claimed_variance) {
         row_label(&row, "claimed Var z (tested)");
         for (size_t i = 0; i < n; i++) {
@@ -681,6 +833,15 @@ static json_t *config_json(const satstat_report *r)
         "generator", satstat_generator_name(), "transform", satstat_transform_name(),
         "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,
         "threads", (json_int_t)c->threads, "command", cmd);
+    /* the saturation rule and the region of z it stands for */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    satstat_region reg = {-INFINITY, INFINITY};
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    satstat_config_region(c, &reg, NULL);
+    json_object_set_new(o, "saturation",
+                        json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
+                                  "below", num(reg.below), "above", num(reg.above),
+                                  "meaning", c->activation->saturation));
     return o;
 }
 
@@ -702,6 +863,22 @@ static json_t *report_json(const satstat_report *r)
         json_t *o = json_pack("{s:s s:s s:o s:o s:b}", "scheme", c->schemes[i].canonical,
                               "weights", desc, "weight_variance", num(a->weight_variance),
                               "analytic", an, "pass", e->pass);
+        if (a->law == SATSTAT_Z_EXACT) {
+            json_object_set_new(an, "saturated_fraction_abserr", num(a->exact_abserr));
+            json_object_set_new(
+                an, "normal_approximation",
+                json_pack("{s:o s:o s:o s:o s:o}", "saturated_fraction",
+                          num(a->normal_saturated_fraction), "error",
+                          num(a->normal_saturated_fraction - a->saturated_fraction),
+                          "mean_activation_derivative",
+                          num(a->normal_mean_activation_derivative),
+                          "mean_activation_derivative_error",
+                          num(a->normal_mean_activation_derivative -
+                              a->mean_activation_derivative),
+                          "kolmogorov_distance", num(a->normal_gap)));
+        } else if (a->law == SATSTAT_Z_NORMAL_APPROX && a->exact_fallback) {
+            json_object_set_new(an, "exact_law_unavailable", json_string(a->exact_fallback));
+        }
         if (c->has_claimed_variance) {
             json_object_set_new(o, "claimed_variance", num(c->claimed_variance));
             json_object_set_new(an, "claimed_saturated_fraction", num(e->null_saturated));
@@ -811,6 +988,12 @@ static void write_csv(const satstat_report *r, FILE *f)
                 &s.saturated_ci, find_test(e, "saturated_fraction"));
         csv_row(f, name, "mean_activation_derivative", e->null_dphi, s.dphi,
                 &s.dphi_ci, find_test(e, "mean_activation_derivative"));
+        if (a->law == SATSTAT_Z_EXACT) {
+            csv_row(f, name, "saturated_fraction_normal_approximation",
+                    a->normal_saturated_fraction, NAN, NULL, NULL);
+            csv_row(f, name, "mean_activation_derivative_normal_approximation",
+                    a->normal_mean_activation_derivative, NAN, NULL, NULL);
+        }
         csv_row(f, name, "distribution", NAN, NAN, NULL, find_test(e, "distribution"));
         csv_row(f, name, "distribution_binned", NAN, NAN, NULL,
                 find_test(e, "distribution_binned"));

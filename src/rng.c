@@ -2,6 +2,7 @@
  * computes, the stream ids, and the choice of SIMD path. */
 #include <satstat/rng.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,13 @@ float satstat_box_muller(uint32_t k1, uint32_t k2, int which)
 double satstat_uniform_from_bits(uint32_t k)
 {
     return satstat__uniform(k);
+}
+
+double satstat_normal_quantile(double p)
+{
+    if (!(p > 0.0 && p < 1.0))
+        return p == 0.0 ? -INFINITY : p == 1.0 ? INFINITY : NAN;
+    return satstat__inv_normal(p);
 }
 
 static void block_words(uint64_t seed, uint32_t stream, uint64_t neuron,

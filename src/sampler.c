@@ -22,8 +22,11 @@
 #include <satstat/error.h>
 #include <satstat/rng.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "kernel-int.h"
 #include "gsl-int.h"
+#include "transform-int.h"
 
 enum { ROUND_BLOCKS = 64, STACK_DEPTH = 64 };
 
@@ -242,14 +245,23 @@ static unsigned default_threads(void)
     return n > 0 ? (unsigned)n : 1u;
 }
 
+static void job_free(satstat__kernel_job *job)
+{
+    free(job->x_owned);
+    job->x_owned = NULL;
+    job->x = NULL;
+}
+
+/* The kernel's job for one scheme.  With need_x, fixed inputs read from a
+ * file are loaded into job->x (batch order; the caller calls job_free). */
 static int job_from_config(const satstat_config *c, const satstat_scheme *s,
-                           satstat__kernel_job *job)
+                           satstat__kernel_job *job, int need_x)
 {
     satstat_law w;
+    memset(job, 0, sizeof *job);
     int rc = satstat_scheme_weight_law(s, c->n_in, c->n_out, &w);
     if (rc != SATSTAT_OK)
         return rc;
-    memset(job, 0, sizeof *job);
     job->key[0] = (uint32_t)c->seed;
     job->key[1] = (uint32_t)(c->seed >> 32);
     job->weight_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_WEIGHTS);
@@ -268,16 +280,82 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
         job->weight_family = SATSTAT__W_UNIFORM;
         job->weight_scale = w.b;
         break;
+    case SATSTAT_FAMILY_TRUNC_NORMAL: {
+        /* inverse CDF on the side of the mean away from most of the mass,
+         * so p stays small where Φ has its digits (mirrored: scale −σ) */
+        double alpha = (w.lo - w.a) / w.b, beta = (w.hi - w.a) / w.b;
+        double scale = w.b;
+        if (alpha + beta > 0.0) {
+            double t = alpha;
+            alpha = -beta;
+            beta = -t;
+            scale = -w.b;
+        }
+        satstat__gsl_quiet();
+        double p0 = gsl_cdf_ugaussian_P(alpha);
+        double width = gsl_cdf_ugaussian_P(beta) - p0;
+        if (!(width > 0.0))
+            return SATSTAT_EINVAL;
+        job->weight_family = SATSTAT__W_TRUNC;
+        job->weight_scale = 1.0;
+        job->trunc_p0 = p0;
+        job->trunc_width = width;
+        job->trunc_loc = w.a;
+        job->trunc_scale = scale;
+        break;
+    }
     default:
+        /* orthogonal rows are not drawn weight by weight */
         return SATSTAT_EINVAL;
     }
     job->support = satstat_inputs_support(&c->inputs, c->n_in);
     job->x = NULL; /* half and ones: every supported input is 1 */
-    if (c->inputs.kind == SATSTAT_INPUTS_BERNOULLI) {
-        job->bernoulli = 1;
+    switch (c->inputs.kind) {
+    case SATSTAT_INPUTS_HALF:
+    case SATSTAT_INPUTS_ONES:
+        break;
+    case SATSTAT_INPUTS_BERNOULLI:
+        job->input_family = SATSTAT__X_BERNOULLI;
         /* x_j = 1 when word_j < p·2^32: probability exactly p for dyadic p,
          * within 2^-33 otherwise */
         job->bernoulli_threshold = (uint64_t)llround(c->inputs.p * 0x1p32);
+        break;
+    case SATSTAT_INPUTS_NORMAL:
+        job->input_family = SATSTAT__X_NORMAL;
+        job->input_scale = c->inputs.p;
+        break;
+    case SATSTAT_INPUTS_UNIFORM:
+        job->input_family = SATSTAT__X_UNIFORM;
+        job->input_loc = c->inputs.p;
+        job->input_scale = c->inputs.q - c->inputs.p;
+        break;
+    case SATSTAT_INPUTS_FILE:
+        if (need_x) {
+            uint64_t n = c->n_in, padded = (n + 63) / 64 * 64;
+            double *x = malloc((size_t)n * sizeof *x);
+            double *batch = calloc((size_t)padded, sizeof *batch);
+            if (x == NULL || batch == NULL) {
+                free(x);
+                free(batch);
+                return SATSTAT_ENOMEM;
+            }
+            rc = satstat_inputs_values(&c->inputs, n, x, NULL);
+            if (rc != SATSTAT_OK) {
+                free(x);
+                free(batch);
+                return rc;
+            }
+            /* batch order (kernel-int.h): x[64b + k] is input
+             * 64b + 4·(k mod 16) + k/16 */
+            for (uint64_t j = 0; j < n; j++) {
+                uint64_t r = j % 64;
+                batch[j - r + 16 * (r % 4) + r / 4] = x[j];
+            }
+            free(x);
+            job->x_owned = batch;
+            job->x = batch;
+        }
+        break;
     }
     const satstat_law *b = &c->bias.law;
     switch (b->family) {
@@ -295,6 +373,9 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
         job->bias_loc = b->a;
         job->bias_scale = b->b - b->a;
         break;
+    default:
+        job_free(job);
+        return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
 }
@@ -306,7 +387,7 @@ int satstat_sample_weights(const satstat_config *config,
     satstat__kernel_job job;
     if (!config || !scheme || (!w && n))
         return SATSTAT_EINVAL;
-    int rc = job_from_config(config, scheme, &job);
+    int rc = job_from_config(config, scheme, &job, 0);
     if (rc != SATSTAT_OK)
         return rc;
     uint64_t seed = config->seed;
@@ -315,6 +396,12 @@ int satstat_sample_weights(const satstat_config *config,
             float v;
             satstat_stream_normals(seed, job.weight_stream, neuron, first + i, 1, &v);
             w[i] = job.weight_scale * (double)v;
+        } else if (job.weight_family == SATSTAT__W_TRUNC) {
+            uint32_t k;
+            satstat_stream_words(seed, job.weight_stream, neuron, first + i, 1, &k);
+            w[i] = job.weight_scale
+                   * satstat__trunc_normal(k, job.trunc_p0, job.trunc_width,
+                                           job.trunc_loc, job.trunc_scale);
         } else {
             double u;
             satstat_stream_uniforms(seed, job.weight_stream, neuron, first + i, 1, &u);
@@ -330,7 +417,7 @@ int satstat_sample_bias(const satstat_config *config,
     satstat__kernel_job job;
     if (!config || !scheme || !b)
         return SATSTAT_EINVAL;
-    int rc = job_from_config(config, scheme, &job);
+    int rc = job_from_config(config, scheme, &job, 0);
     if (rc != SATSTAT_OK)
         return rc;
     switch (job.bias_family) {
@@ -360,23 +447,32 @@ int satstat_sample_inputs(const satstat_config *config,
     satstat__kernel_job job;
     if (!config || !scheme || (!x && n))
         return SATSTAT_EINVAL;
-    int rc = job_from_config(config, scheme, &job);
+    int rc = job_from_config(config, scheme, &job, 1);
     if (rc != SATSTAT_OK)
         return rc;
     for (size_t i = 0; i < n; i++) {
         uint64_t j = first + i;
         if (j >= job.support) {
             x[i] = 0.0;
-        } else if (job.bernoulli) {
+        } else if (job.input_family == SATSTAT__X_BERNOULLI) {
             uint32_t word;
             satstat_stream_words(config->seed, job.input_stream, neuron, j, 1, &word);
             x[i] = (uint64_t)word < job.bernoulli_threshold ? 1.0 : 0.0;
+        } else if (job.input_family == SATSTAT__X_NORMAL) {
+            float v;
+            satstat_stream_normals(config->seed, job.input_stream, neuron, j, 1, &v);
+            x[i] = job.input_scale * (double)v;
+        } else if (job.input_family == SATSTAT__X_UNIFORM) {
+            double u;
+            satstat_stream_uniforms(config->seed, job.input_stream, neuron, j, 1, &u);
+            x[i] = job.input_loc + job.input_scale * u;
         } else {
             /* job.x is in the kernel's batch order (kernel-int.h) */
             uint64_t r = j % 64;
             x[i] = job.x ? job.x[j - r + 16 * (r % 4) + r / 4] : 1.0;
         }
     }
+    job_free(&job);
     return SATSTAT_OK;
 }
 
@@ -386,10 +482,11 @@ int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
     satstat__kernel_job job;
     if (!config || !scheme || (!z && count))
         return SATSTAT_EINVAL;
-    int rc = job_from_config(config, scheme, &job);
+    int rc = job_from_config(config, scheme, &job, 1);
     if (rc != SATSTAT_OK)
         return rc;
     satstat__kernel_select(NULL)(&job, first, count, z);
+    job_free(&job);
     return SATSTAT_OK;
 }
 
@@ -422,7 +519,7 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
         goto done;
     r->config = config;
     r->samples = config->samples;
-    rc = job_from_config(config, scheme, &r->job);
+    rc = job_from_config(config, scheme, &r->job, 1);
     if (rc == SATSTAT_OK)
         rc = satstat_config_region(config, &r->region, NULL);
     if (rc != SATSTAT_OK)
@@ -525,6 +622,7 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
 
 done:
     if (r) {
+        job_free(&r->job);
         for (size_t i = 0; i < ROUND_BLOCKS; i++)
             summary_free_parts(&r->slots[i]);
         free(r->sub);

@@ -13,6 +13,7 @@
  */
 #include <satstat/scheme.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <float.h>
 #include <math.h>
@@ -20,13 +21,72 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
 #include <satstat/error.h>
 #include <satstat/parse.h>
 
+/* A file input holds at most as many numbers as --n-in may ask for. */
+#define SATSTAT_MAX_INPUTS_IN_FILE UINT64_C(100000000)
+
+#ifndef M_SQRT2
+#define M_SQRT2 1.41421356237309504880
+#endif
+
 /* ---- laws ----------------------------------------------------------------*/
+
+/* Raw moments m_1..m_4 of the standard normal truncated to [α, β] and its
+ * mass Z: m_0 = 1, m_1 = (φ(α) − φ(β))/Z, m_k = (k−1)·m_{k−2} +
+ * (α^{k−1}φ(α) − β^{k−1}φ(β))/Z (integration by parts; Johnson, Kotz &
+ * Balakrishnan, Continuous Univariate Distributions 1, §10.1).  Z from
+ * the tail on the side away from the mass, so it keeps its digits far out
+ * (trunc-normal:0,1,5,6). */
+static double trunc_mass(double alpha, double beta)
+{
+    if (alpha > 0.0)
+        return gsl_cdf_ugaussian_Q(alpha) - gsl_cdf_ugaussian_Q(beta);
+    return gsl_cdf_ugaussian_P(beta) - gsl_cdf_ugaussian_P(alpha);
+}
+
+static double edge_term(double x, int power)
+{
+    /* x^power·φ(x), 0 at ±∞ */
+    if (isinf(x))
+        return 0.0;
+    return pow(x, power) * gsl_ran_ugaussian_pdf(x);
+}
+
+static int trunc_central(const satstat_law *law, double c[5])
+{
+    double alpha = (law->lo - law->a) / law->b;
+    double beta = (law->hi - law->a) / law->b;
+    double z = trunc_mass(alpha, beta);
+    double m[5];
+
+    if (!(law->b > 0.0) || !(law->lo < law->hi) || !(z > 0.0))
+        return -1;
+    m[0] = 1.0;
+    m[1] = (edge_term(alpha, 0) - edge_term(beta, 0)) / z;
+    for (int k = 2; k <= 4; k++)
+        m[k] = (k - 1) * m[k - 2]
+               + (edge_term(alpha, k - 1) - edge_term(beta, k - 1)) / z;
+    /* central moments of the standardised law, then scaled by b */
+    double mu = m[1];
+    c[0] = law->a + law->b * mu; /* the mean */
+    c[2] = (m[2] - mu * mu) * law->b * law->b;
+    c[3] = (m[3] - 3.0 * mu * m[2] + 2.0 * mu * mu * mu) * pow(law->b, 3);
+    c[4] = (m[4] - 4.0 * mu * m[3] + 6.0 * mu * mu * m[2]
+            - 3.0 * mu * mu * mu * mu)
+           * pow(law->b, 4);
+    c[1] = 0.0;
+    return 0;
+}
 
 double satstat_law_mean(const satstat_law *law)
 {
+    double c[5];
+
     if (law == NULL)
         return (double)NAN;
     switch (law->family) {
@@ -35,13 +95,17 @@ double satstat_law_mean(const satstat_law *law)
         return law->a;
     case SATSTAT_FAMILY_UNIFORM:
         return 0.5 * (law->a + law->b);
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
+        return trunc_central(law, c) == 0 ? c[0] : (double)NAN;
+    case SATSTAT_FAMILY_ORTHOGONAL:
+        return 0.0;
     }
     return (double)NAN;
 }
 
 double satstat_law_variance(const satstat_law *law)
 {
-    double w;
+    double w, c[5];
 
     if (law == NULL)
         return (double)NAN;
@@ -49,10 +113,83 @@ double satstat_law_variance(const satstat_law *law)
     case SATSTAT_FAMILY_CONSTANT:
         return 0.0;
     case SATSTAT_FAMILY_NORMAL:
+    case SATSTAT_FAMILY_ORTHOGONAL:
         return law->b * law->b;
     case SATSTAT_FAMILY_UNIFORM:
         w = law->b - law->a;
         return w * w / 12.0;
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
+        return trunc_central(law, c) == 0 ? c[2] : (double)NAN;
+    }
+    return (double)NAN;
+}
+
+double satstat_law_skewness(const satstat_law *law)
+{
+    double c[5];
+
+    if (law == NULL)
+        return (double)NAN;
+    switch (law->family) {
+    case SATSTAT_FAMILY_NORMAL:
+    case SATSTAT_FAMILY_UNIFORM:
+        return 0.0;
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
+        return trunc_central(law, c) == 0 ? c[3] / pow(c[2], 1.5)
+                                          : (double)NAN;
+    case SATSTAT_FAMILY_CONSTANT:
+    case SATSTAT_FAMILY_ORTHOGONAL:
+        break;
+    }
+    return (double)NAN;
+}
+
+double satstat_law_kurtosis(const satstat_law *law)
+{
+    double c[5];
+
+    if (law == NULL)
+        return (double)NAN;
+    switch (law->family) {
+    case SATSTAT_FAMILY_NORMAL:
+        return 3.0;
+    case SATSTAT_FAMILY_UNIFORM:
+        return 9.0 / 5.0;
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
+        return trunc_central(law, c) == 0 ? c[4] / (c[2] * c[2])
+                                          : (double)NAN;
+    case SATSTAT_FAMILY_CONSTANT:
+    case SATSTAT_FAMILY_ORTHOGONAL:
+        break;
+    }
+    return (double)NAN;
+}
+
+double satstat_law_cdf(const satstat_law *law, double w)
+{
+    if (law == NULL || isnan(w))
+        return (double)NAN;
+    switch (law->family) {
+    case SATSTAT_FAMILY_CONSTANT:
+        return w >= law->a ? 1.0 : 0.0;
+    case SATSTAT_FAMILY_NORMAL:
+        return gsl_cdf_gaussian_P(w - law->a, law->b);
+    case SATSTAT_FAMILY_UNIFORM:
+        return w <= law->a ? 0.0
+               : w >= law->b ? 1.0
+                             : (w - law->a) / (law->b - law->a);
+    case SATSTAT_FAMILY_TRUNC_NORMAL: {
+        if (w <= law->lo)
+            return 0.0;
+        if (w >= law->hi)
+            return 1.0;
+        double alpha = (law->lo - law->a) / law->b;
+        double x = (w - law->a) / law->b;
+        double beta = (law->hi - law->a) / law->b;
+        return trunc_mass(alpha, x) / trunc_mass(alpha, beta);
+    }
+    case SATSTAT_FAMILY_ORTHOGONAL:
+        break;
     }
     return (double)NAN;
 }
@@ -86,6 +223,18 @@ static void join_names(const char *const *names, char *buf, size_t size)
             return;
         n += (size_t)w;
     }
+}
+
+/* msg += text, cut to SATSTAT_ERRMSG_SIZE. */
+static void append(char *msg, const char *text)
+{
+    size_t n = strlen(msg), m = strlen(text);
+    if (n + 1 >= SATSTAT_ERRMSG_SIZE)
+        return;
+    if (m > SATSTAT_ERRMSG_SIZE - 1 - n)
+        m = SATSTAT_ERRMSG_SIZE - 1 - n;
+    memcpy(msg + n, text, m);
+    msg[n + m] = '\0';
 }
 
 /* Match `text` against `table` (n entries) and read its parameter.  `what`
@@ -195,6 +344,8 @@ static int spec_parse(const spec_entry *table, size_t n, const char *what,
 
 /* ---- weight schemes ------------------------------------------------------*/
 
+/* The four original schemes keep the shared NAME[:NUMBER] parser and its
+ * messages; the framework schemes below take lists of parameters. */
 static const spec_entry scheme_table[] = {
     {"standard", PARAM_NONE, SATSTAT_SCHEME_STANDARD},
     {"scaled", PARAM_NONE, SATSTAT_SCHEME_SCALED},
@@ -202,8 +353,22 @@ static const spec_entry scheme_table[] = {
     {"uniform", PARAM_SCALE, SATSTAT_SCHEME_UNIFORM},
 };
 
+/* What a user can type; the first four in the order of scheme_table. */
 static const char *const scheme_names[] = {
-    "standard", "scaled", "normal:SIGMA", "uniform:A", NULL,
+    "standard", "scaled", "normal:SIGMA", "uniform:A",
+    "xavier-normal[:GAIN]", "xavier-uniform[:GAIN]",
+    "he-normal[:GAIN][,MODE]", "he-uniform[:GAIN][,MODE]",
+    "lecun-normal", "lecun-uniform", "torch-linear",
+    "variance-scaling:SCALE,MODE,DIST", "trunc-normal[:MEAN,STD,A,B]",
+    "orthogonal[:GAIN]", NULL,
+};
+
+/* The same, short, for "valid: ..." in messages (256 bytes in all). */
+static const char *const scheme_short_names[] = {
+    "standard", "scaled", "normal:SIGMA", "uniform:A", "xavier-normal",
+    "xavier-uniform", "he-normal", "he-uniform", "lecun-normal",
+    "lecun-uniform", "torch-linear", "variance-scaling", "trunc-normal",
+    "orthogonal", NULL,
 };
 
 const char *const *satstat_scheme_names(void)
@@ -211,25 +376,704 @@ const char *const *satstat_scheme_names(void)
     return scheme_names;
 }
 
+/* Framework schemes: their spelled-out names. */
+typedef struct framework_entry {
+    const char *name;
+    satstat_scheme_kind kind;
+} framework_entry;
+
+static const framework_entry framework_table[] = {
+    {"xavier-normal", SATSTAT_SCHEME_XAVIER_NORMAL},
+    {"xavier-uniform", SATSTAT_SCHEME_XAVIER_UNIFORM},
+    {"he-normal", SATSTAT_SCHEME_HE_NORMAL},
+    {"he-uniform", SATSTAT_SCHEME_HE_UNIFORM},
+    {"lecun-normal", SATSTAT_SCHEME_LECUN_NORMAL},
+    {"lecun-uniform", SATSTAT_SCHEME_LECUN_UNIFORM},
+    {"variance-scaling", SATSTAT_SCHEME_VARIANCE_SCALING},
+    {"trunc-normal", SATSTAT_SCHEME_TRUNC_NORMAL},
+    {"torch-linear", SATSTAT_SCHEME_TORCH_LINEAR},
+    {"orthogonal", SATSTAT_SCHEME_ORTHOGONAL},
+};
+
+/* Aliases: the names users type in their framework, with its semantics.
+ * Keras and JAX normals are truncated (VarianceScaling with
+ * distribution="truncated_normal"); PyTorch's are not. */
+typedef struct alias_entry {
+    const char *name;
+    satstat_scheme_kind kind;
+    int takes_args;        /* the target's parameters may follow          */
+    double scale;          /* variance-scaling only                       */
+    satstat_fan_mode mode; /* variance-scaling only                       */
+    satstat_dist dist;     /* variance-scaling only                       */
+} alias_entry;
+
+#define VS(n, s, m, d) {n, SATSTAT_SCHEME_VARIANCE_SCALING, 0, s, m, d}
+#define PLAIN(n, k, args) {n, k, args, 0.0, SATSTAT_FAN_IN, SATSTAT_DIST_UNIFORM}
+static const alias_entry alias_table[] = {
+    /* Keras (tf.keras.initializers) and JAX (jax.nn.initializers) */
+    VS("glorot_normal", 1.0, SATSTAT_FAN_AVG, SATSTAT_DIST_TRUNCATED_NORMAL),
+    VS("GlorotNormal", 1.0, SATSTAT_FAN_AVG, SATSTAT_DIST_TRUNCATED_NORMAL),
+    VS("he_normal", 2.0, SATSTAT_FAN_IN, SATSTAT_DIST_TRUNCATED_NORMAL),
+    VS("HeNormal", 2.0, SATSTAT_FAN_IN, SATSTAT_DIST_TRUNCATED_NORMAL),
+    VS("lecun_normal", 1.0, SATSTAT_FAN_IN, SATSTAT_DIST_TRUNCATED_NORMAL),
+    VS("LecunNormal", 1.0, SATSTAT_FAN_IN, SATSTAT_DIST_TRUNCATED_NORMAL),
+    PLAIN("glorot_uniform", SATSTAT_SCHEME_XAVIER_UNIFORM, 0),
+    PLAIN("GlorotUniform", SATSTAT_SCHEME_XAVIER_UNIFORM, 0),
+    PLAIN("he_uniform", SATSTAT_SCHEME_HE_UNIFORM, 0),
+    PLAIN("HeUniform", SATSTAT_SCHEME_HE_UNIFORM, 0),
+    PLAIN("lecun_uniform", SATSTAT_SCHEME_LECUN_UNIFORM, 0),
+    PLAIN("LecunUniform", SATSTAT_SCHEME_LECUN_UNIFORM, 0),
+    PLAIN("variance_scaling", SATSTAT_SCHEME_VARIANCE_SCALING, 1),
+    PLAIN("VarianceScaling", SATSTAT_SCHEME_VARIANCE_SCALING, 1),
+    PLAIN("Orthogonal", SATSTAT_SCHEME_ORTHOGONAL, 1),
+    /* PyTorch (torch.nn.init) */
+    PLAIN("xavier_normal_", SATSTAT_SCHEME_XAVIER_NORMAL, 1),
+    PLAIN("xavier_uniform_", SATSTAT_SCHEME_XAVIER_UNIFORM, 1),
+    PLAIN("xavier_uniform", SATSTAT_SCHEME_XAVIER_UNIFORM, 1),
+    PLAIN("kaiming_normal_", SATSTAT_SCHEME_HE_NORMAL, 1),
+    PLAIN("kaiming_uniform_", SATSTAT_SCHEME_HE_UNIFORM, 1),
+    PLAIN("kaiming_uniform", SATSTAT_SCHEME_HE_UNIFORM, 1),
+    PLAIN("trunc_normal_", SATSTAT_SCHEME_TRUNC_NORMAL, 1),
+    PLAIN("orthogonal_", SATSTAT_SCHEME_ORTHOGONAL, 1),
+    PLAIN("nn.Linear", SATSTAT_SCHEME_TORCH_LINEAR, 0),
+};
+#undef VS
+#undef PLAIN
+
+static const char *const alias_names[] = {
+    "glorot_normal", "GlorotNormal", "he_normal", "HeNormal", "lecun_normal",
+    "LecunNormal", "glorot_uniform", "GlorotUniform", "he_uniform",
+    "HeUniform", "lecun_uniform", "LecunUniform", "variance_scaling",
+    "VarianceScaling", "Orthogonal", "xavier_normal_", "xavier_uniform_",
+    "xavier_uniform", "kaiming_normal_", "kaiming_uniform_",
+    "kaiming_uniform", "trunc_normal_", "orthogonal_", "nn.Linear", NULL,
+};
+
+const char *const *satstat_scheme_aliases(void)
+{
+    return alias_names;
+}
+
+/* Names that mean different laws in different frameworks: refused with
+ * the two readings, rather than guessed. */
+static const struct {
+    const char *name, *why;
+} ambiguous_names[] = {
+    {"xavier_normal", "PyTorch's xavier_normal_ is untruncated "
+                      "(xavier-normal), JAX's xavier_normal is truncated "
+                      "(glorot_normal)"},
+    {"kaiming_normal", "PyTorch's kaiming_normal_ is untruncated "
+                       "(he-normal), JAX's kaiming_normal is truncated "
+                       "(he_normal)"},
+};
+
+/* ---- gains and modes -------------------------------------------------- */
+
+int satstat_gain_parse(const char *text, double *gain, char *msg)
+{
+    /* torch.nn.init.calculate_gain (PyTorch 2.x) */
+    static const struct {
+        const char *name;
+        double gain;
+    } table[] = {
+        {"linear", 1.0},      {"identity", 1.0},  {"conv1d", 1.0},
+        {"conv2d", 1.0},      {"conv3d", 1.0},    {"conv_transpose1d", 1.0},
+        {"conv_transpose2d", 1.0}, {"conv_transpose3d", 1.0},
+        {"sigmoid", 1.0},     {"tanh", 5.0 / 3.0}, {"relu", M_SQRT2},
+        {"selu", 0.75},
+    };
+    char q[SATSTAT_QUOTE_SIZE];
+    double x;
+
+    if (text == NULL || gain == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no gain given");
+        return SATSTAT_EINVAL;
+    }
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strcmp(text, table[i].name) == 0) {
+            *gain = table[i].gain;
+            return SATSTAT_OK;
+        }
+    }
+    if (strncmp(text, "leaky_relu", 10) == 0
+        && (text[10] == '\0' || text[10] == ':')) {
+        double slope = 0.01; /* PyTorch's default negative slope */
+        if (text[10] == ':'
+            && (satstat_parse_double(text + 11, &slope, NULL) != SATSTAT_OK
+                || !(slope >= 0.0) || !isfinite(slope * slope))) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected a gain leaky_relu:SLOPE with a "
+                         "non-negative SLOPE, got %s",
+                         satstat_quote(text + 11, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        *gain = sqrt(2.0 / (1.0 + slope * slope));
+        return SATSTAT_OK;
+    }
+    if (satstat_parse_double(text, &x, NULL) == SATSTAT_OK && x > 0.0
+        && isfinite(x * x * 6.0) && x * x > 0.0) {
+        *gain = x;
+        return SATSTAT_OK;
+    }
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "expected a gain (a positive number, or linear, sigmoid, "
+                 "tanh, relu, leaky_relu[:SLOPE], selu, conv1d..3d), got %s",
+                 satstat_quote(text, q, sizeof q));
+    return SATSTAT_EINVAL;
+}
+
+static const char *const mode_names[] = {"fan_in", "fan_out", "fan_avg"};
+static const char *const dist_names[] = {"truncated_normal",
+                                         "untruncated_normal", "uniform"};
+
+int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE];
+
+    for (int i = 0; i < 3 && text != NULL; i++) {
+        if (strcmp(text, mode_names[i]) == 0) {
+            if (out != NULL)
+                *out = (satstat_fan_mode)i;
+            return SATSTAT_OK;
+        }
+    }
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "unknown fan mode %s (valid: fan_in, fan_out, fan_avg)",
+                 satstat_quote(text, q, sizeof q));
+    return SATSTAT_EINVAL;
+}
+
+const char *satstat_fan_mode_name(satstat_fan_mode mode)
+{
+    return (unsigned)mode < 3 ? mode_names[mode] : "?";
+}
+
+const char *satstat_dist_name(satstat_dist dist)
+{
+    return (unsigned)dist < 3 ? dist_names[dist] : "?";
+}
+
+static int dist_parse(const char *text, satstat_dist *out, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE];
+
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(text, dist_names[i]) == 0) {
+            *out = (satstat_dist)i;
+            return SATSTAT_OK;
+        }
+    }
+    /* Keras 2 spelled the truncated one "normal" */
+    if (strcmp(text, "normal") == 0) {
+        *out = SATSTAT_DIST_TRUNCATED_NORMAL;
+        return SATSTAT_OK;
+    }
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "unknown distribution %s (valid: truncated_normal, "
+                 "untruncated_normal, uniform)",
+                 satstat_quote(text, q, sizeof q));
+    return SATSTAT_EINVAL;
+}
+
+double satstat_fan(satstat_fan_mode mode, uint64_t n_in, uint64_t n_out)
+{
+    switch (mode) {
+    case SATSTAT_FAN_IN:
+        return (double)n_in;
+    case SATSTAT_FAN_OUT:
+        return (double)n_out;
+    case SATSTAT_FAN_AVG:
+        return 0.5 * ((double)n_in + (double)n_out);
+    }
+    return (double)NAN;
+}
+
+/* ---- framework schemes: defaults, canonical specs ------------------------*/
+
+/* Keras and JAX divide the truncated normal's std by the sd of a standard
+ * normal cut at ±2, so the variance is the intended scale/fan (Keras
+ * initializers/initializers.py, VarianceScaling). */
+#define TRUNC_CORRECTION 0.87962566103423978
+
+static double default_gain(satstat_scheme_kind kind)
+{
+    /* He et al. 2015 (eq. 10) for ReLU: √2, PyTorch's calculate_gain('relu')
+     * and kaiming_*_'s default (a = 0) */
+    return kind == SATSTAT_SCHEME_HE_NORMAL || kind == SATSTAT_SCHEME_HE_UNIFORM
+               ? M_SQRT2
+               : 1.0;
+}
+
+int satstat_scheme_takes_gain(const satstat_scheme *s)
+{
+    if (s == NULL)
+        return 0;
+    switch (s->kind) {
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+    case SATSTAT_SCHEME_HE_NORMAL:
+    case SATSTAT_SCHEME_HE_UNIFORM:
+    case SATSTAT_SCHEME_ORTHOGONAL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int satstat_scheme_takes_mode(const satstat_scheme *s)
+{
+    return s != NULL
+           && (s->kind == SATSTAT_SCHEME_HE_NORMAL
+               || s->kind == SATSTAT_SCHEME_HE_UNIFORM);
+}
+
+static const char *kind_name(satstat_scheme_kind kind)
+{
+    for (size_t i = 0; i < sizeof framework_table / sizeof framework_table[0];
+         i++)
+        if (framework_table[i].kind == kind)
+            return framework_table[i].name;
+    return "?";
+}
+
+/* Write s->canonical from the fields, leaving defaults out. */
+static int canonicalise(satstat_scheme *s)
+{
+    char g[SATSTAT_DOUBLE_SIZE], n1[SATSTAT_DOUBLE_SIZE],
+        n2[SATSTAT_DOUBLE_SIZE], n3[SATSTAT_DOUBLE_SIZE],
+        n4[SATSTAT_DOUBLE_SIZE];
+    const char *name = kind_name(s->kind);
+    char *c = s->canonical;
+    int w = 0;
+
+    satstat_format_double(s->gain, g, sizeof g);
+    switch (s->kind) {
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+    case SATSTAT_SCHEME_ORTHOGONAL:
+        w = s->gain == 1.0 ? snprintf(c, SATSTAT_SPEC_SIZE, "%s", name)
+                           : snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s", name, g);
+        break;
+    case SATSTAT_SCHEME_HE_NORMAL:
+    case SATSTAT_SCHEME_HE_UNIFORM: {
+        int dg = s->gain == M_SQRT2, dm = s->mode == SATSTAT_FAN_IN;
+        if (dg && dm)
+            w = snprintf(c, SATSTAT_SPEC_SIZE, "%s", name);
+        else if (dm)
+            w = snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s", name, g);
+        else if (dg)
+            w = snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s", name,
+                         satstat_fan_mode_name(s->mode));
+        else
+            w = snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s,%s", name, g,
+                         satstat_fan_mode_name(s->mode));
+        break;
+    }
+    case SATSTAT_SCHEME_VARIANCE_SCALING:
+        satstat_format_double(s->param, n1, sizeof n1);
+        w = snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s,%s,%s", name, n1,
+                     satstat_fan_mode_name(s->mode),
+                     satstat_dist_name(s->dist));
+        break;
+    case SATSTAT_SCHEME_TRUNC_NORMAL:
+        satstat_format_double(s->mean == 0.0 ? 0.0 : s->mean, n1, sizeof n1);
+        satstat_format_double(s->std, n2, sizeof n2);
+        satstat_format_double(s->lo == 0.0 ? 0.0 : s->lo, n3, sizeof n3);
+        satstat_format_double(s->hi == 0.0 ? 0.0 : s->hi, n4, sizeof n4);
+        w = snprintf(c, SATSTAT_SPEC_SIZE, "%s:%s,%s,%s,%s", name, n1, n2, n3,
+                     n4);
+        break;
+    default:
+        w = snprintf(c, SATSTAT_SPEC_SIZE, "%s", name);
+        break;
+    }
+    return (w < 0 || w >= SATSTAT_SPEC_SIZE) ? SATSTAT_ERANGE : SATSTAT_OK;
+}
+
+int satstat_scheme_set_gain(satstat_scheme *s, double gain, char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE];
+
+    if (s == NULL || !satstat_scheme_takes_gain(s)) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "scheme '%s' takes no gain (only xavier-*, he-*, "
+                     "orthogonal do)",
+                     s != NULL ? s->canonical : "");
+        return SATSTAT_EINVAL;
+    }
+    if (!(gain > 0.0) || !isfinite(6.0 * gain * gain) || !(gain * gain > 0.0)) {
+        satstat_format_double(gain, num, sizeof num);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "a gain must be a positive finite number, got %s", num);
+        return SATSTAT_EINVAL;
+    }
+    s->gain = gain;
+    return canonicalise(s);
+}
+
+int satstat_scheme_set_mode(satstat_scheme *s, satstat_fan_mode mode,
+                            char *msg)
+{
+    if (s == NULL || !satstat_scheme_takes_mode(s) || (unsigned)mode > 2) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "scheme '%s' takes no fan mode (only he-* do; "
+                     "variance-scaling names its own)",
+                     s != NULL ? s->canonical : "");
+        return SATSTAT_EINVAL;
+    }
+    s->mode = mode;
+    return canonicalise(s);
+}
+
+/* ---- framework schemes: parsing ------------------------------------------*/
+
+enum { MAX_ARGS = 4 };
+
+/* Split `args` (may be NULL) at commas into at most MAX_ARGS items. */
+static int split_args(char *args, char *item[MAX_ARGS], int *n)
+{
+    *n = 0;
+    if (args == NULL)
+        return 0;
+    for (char *p = args;;) {
+        if (*n == MAX_ARGS)
+            return -1;
+        item[(*n)++] = p;
+        char *comma = strchr(p, ',');
+        if (comma == NULL)
+            return 0;
+        *comma = '\0';
+        p = comma + 1;
+    }
+}
+
+static int bad_arg(char *msg, const char *name, const char *what,
+                   const char *arg)
+{
+    char q[SATSTAT_QUOTE_SIZE];
+
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "expected %s in '%s:...', got %s",
+                 what, name, satstat_quote(arg, q, sizeof q));
+    return SATSTAT_EINVAL;
+}
+
+static int number_arg(const char *arg, double *x, char *msg, const char *name,
+                      const char *what)
+{
+    if (satstat_parse_double(arg, x, NULL) != SATSTAT_OK)
+        return bad_arg(msg, name, what, arg);
+    return SATSTAT_OK;
+}
+
+/* Parameters of a framework scheme; `args` is NULL when there is no
+ * colon.  s->kind and the defaults are set. */
+static int framework_args(satstat_scheme *s, const char *name, char *args,
+                          char *msg)
+{
+    char *item[MAX_ARGS];
+    int n = 0;
+
+    if (args != NULL && args[0] == '\0')
+        return bad_arg(msg, name, "parameters after ':'", args);
+    if (split_args(args, item, &n) != 0)
+        return bad_arg(msg, name, "at most 4 parameters", "");
+    for (int i = 0; i < n; i++)
+        if (item[i][0] == '\0')
+            return bad_arg(msg, name, "no empty parameter", "");
+
+    switch (s->kind) {
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+    case SATSTAT_SCHEME_ORTHOGONAL:
+        if (n > 1)
+            return bad_arg(msg, name, "one gain", item[1]);
+        if (n == 1) {
+            if (satstat_gain_parse(item[0], &s->gain, msg) != SATSTAT_OK)
+                return SATSTAT_EINVAL;
+            s->gain_given = 1;
+        }
+        return SATSTAT_OK;
+    case SATSTAT_SCHEME_HE_NORMAL:
+    case SATSTAT_SCHEME_HE_UNIFORM:
+        if (n > 2)
+            return bad_arg(msg, name, "GAIN[,MODE]", item[2]);
+        for (int i = 0; i < n; i++) {
+            satstat_fan_mode m;
+            if (satstat_fan_mode_parse(item[i], &m, NULL) == SATSTAT_OK) {
+                if (s->mode_given)
+                    return bad_arg(msg, name, "one mode", item[i]);
+                s->mode = m;
+                s->mode_given = 1;
+            } else if (!s->gain_given) {
+                if (satstat_gain_parse(item[i], &s->gain, msg) != SATSTAT_OK)
+                    return SATSTAT_EINVAL;
+                s->gain_given = 1;
+            } else {
+                return bad_arg(msg, name,
+                               "a fan mode (fan_in, fan_out, fan_avg)",
+                               item[i]);
+            }
+        }
+        return SATSTAT_OK;
+    case SATSTAT_SCHEME_VARIANCE_SCALING:
+        /* SCALE[,MODE[,DIST]], Keras defaults 1, fan_in, truncated_normal */
+        if (n > 3)
+            return bad_arg(msg, name, "SCALE,MODE,DIST", item[3]);
+        if (n >= 1) {
+            if (number_arg(item[0], &s->param, msg, name,
+                           "a positive SCALE") != SATSTAT_OK)
+                return SATSTAT_EINVAL;
+            if (!(s->param >= 1e-290 && s->param <= 1e290))
+                return bad_arg(msg, name, "a positive finite SCALE", item[0]);
+        }
+        if (n >= 2 && satstat_fan_mode_parse(item[1], &s->mode, msg))
+            return SATSTAT_EINVAL;
+        if (n >= 3 && dist_parse(item[2], &s->dist, msg))
+            return SATSTAT_EINVAL;
+        s->mode_given = n >= 2;
+        return SATSTAT_OK;
+    case SATSTAT_SCHEME_TRUNC_NORMAL: {
+        /* MEAN,STD,A,B, PyTorch's defaults 0, 1, −2, 2 */
+        double v[4] = {s->mean, s->std, s->lo, s->hi};
+        static const char *const what[4] = {"a finite MEAN",
+                                            "a positive finite STD",
+                                            "a finite bound A",
+                                            "a finite bound B"};
+        char num[2][SATSTAT_DOUBLE_SIZE];
+        if (n != 0 && n != 4)
+            return bad_arg(msg, name, "four parameters MEAN,STD,A,B",
+                           item[n - 1]);
+        for (int i = 0; i < n; i++)
+            if (number_arg(item[i], &v[i], msg, name, what[i]) != SATSTAT_OK)
+                return SATSTAT_EINVAL;
+        if (!(v[1] > 0.0) || !isfinite(v[1] * v[1]) || !(v[1] * v[1] > 0.0))
+            return bad_arg(msg, name, what[1], item[1]);
+        if (!(v[2] < v[3])) {
+            satstat_format_double(v[2], num[0], sizeof num[0]);
+            satstat_format_double(v[3], num[1], sizeof num[1]);
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "'%s' needs bounds A < B, got A = %s, B = %s", name,
+                         num[0], num[1]);
+            return SATSTAT_EINVAL;
+        }
+        satstat_law law = {SATSTAT_FAMILY_TRUNC_NORMAL, v[0], v[1], v[2], v[3]};
+        double var = satstat_law_variance(&law);
+        if (!(var > 0.0) || !isfinite(var)) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "'%s': [A, B] holds no probability of N(MEAN, STD²) "
+                         "that double precision can resolve",
+                         name);
+            return SATSTAT_EINVAL;
+        }
+        s->mean = v[0];
+        s->std = v[1];
+        s->lo = v[2];
+        s->hi = v[3];
+        return SATSTAT_OK;
+    }
+    default:
+        if (n > 0) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "scheme '%s' takes no parameter, got %s", name,
+                         satstat_quote(item[0], q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        return SATSTAT_OK;
+    }
+}
+
+static void scheme_defaults(satstat_scheme *s, satstat_scheme_kind kind)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->gain = default_gain(kind);
+    s->mode = SATSTAT_FAN_IN;
+    s->dist = SATSTAT_DIST_TRUNCATED_NORMAL;
+    if (kind == SATSTAT_SCHEME_VARIANCE_SCALING)
+        s->param = 1.0;
+    s->mean = 0.0;
+    s->std = 1.0;
+    s->lo = -2.0;
+    s->hi = 2.0;
+}
+
+/* 1 when `name` (name_len bytes) is a scheme or alias name. */
+static int lookup_name(const char *text, size_t name_len,
+                       const framework_entry **fw, const alias_entry **alias,
+                       int *old)
+{
+    *fw = NULL;
+    *alias = NULL;
+    *old = 0;
+    for (size_t i = 0; i < sizeof scheme_table / sizeof scheme_table[0]; i++)
+        if (strlen(scheme_table[i].name) == name_len
+            && strncmp(scheme_table[i].name, text, name_len) == 0)
+            return *old = 1;
+    for (size_t i = 0; i < sizeof framework_table / sizeof framework_table[0];
+         i++)
+        if (strlen(framework_table[i].name) == name_len
+            && strncmp(framework_table[i].name, text, name_len) == 0) {
+            *fw = &framework_table[i];
+            return 1;
+        }
+    for (size_t i = 0; i < sizeof alias_table / sizeof alias_table[0]; i++)
+        if (strlen(alias_table[i].name) == name_len
+            && strncmp(alias_table[i].name, text, name_len) == 0) {
+            *alias = &alias_table[i];
+            return 1;
+        }
+    return 0;
+}
+
 int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg)
 {
+    char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
     satstat_scheme s;
-    int id = 0, rc;
+    const framework_entry *fw;
+    const alias_entry *alias;
+    int id = 0, rc, old;
 
     if (out == NULL) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the scheme");
         return SATSTAT_EINVAL;
     }
-    memset(&s, 0, sizeof s);
-    rc = spec_parse(scheme_table, sizeof scheme_table / sizeof scheme_table[0],
-                    "scheme", scheme_names, text, &id, &s.param, s.canonical,
-                    msg);
+    const char *colon = text != NULL ? strchr(text, ':') : NULL;
+    size_t name_len = text == NULL ? 0
+                      : colon != NULL ? (size_t)(colon - text)
+                                      : strlen(text);
+    if (text == NULL || text[0] == '\0'
+        || (!lookup_name(text, name_len, &fw, &alias, &old))) {
+        for (size_t i = 0;
+             text != NULL
+             && i < sizeof ambiguous_names / sizeof ambiguous_names[0];
+             i++) {
+            if (strlen(ambiguous_names[i].name) == name_len
+                && strncmp(ambiguous_names[i].name, text, name_len) == 0) {
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "ambiguous scheme %s: %s; type one of those",
+                             satstat_quote(text, q, sizeof q),
+                             ambiguous_names[i].why);
+                return SATSTAT_EINVAL;
+            }
+        }
+        join_names(scheme_short_names, valid, sizeof valid);
+        if (msg != NULL) {
+            if (text == NULL || text[0] == '\0')
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected a scheme, got an empty string (valid: ");
+            else
+                snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown scheme %s (valid: ",
+                         satstat_quote(text, q, sizeof q));
+            append(msg, valid);
+            append(msg, strlen(msg) + 40 < SATSTAT_ERRMSG_SIZE
+                            ? "; or an alias such as glorot_normal)"
+                            : ")");
+        }
+        return SATSTAT_EINVAL;
+    }
+
+    if (old) {
+        memset(&s, 0, sizeof s);
+        rc = spec_parse(scheme_table,
+                        sizeof scheme_table / sizeof scheme_table[0], "scheme",
+                        scheme_names, text, &id, &s.param, s.canonical, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+        s.kind = (satstat_scheme_kind)id;
+        s.gain = 1.0;
+        s.std = 1.0;
+        *out = s;
+        return SATSTAT_OK;
+    }
+
+    char name[SATSTAT_SPEC_SIZE];
+    snprintf(name, sizeof name, "%.*s", (int)name_len, text);
+    scheme_defaults(&s, fw != NULL ? fw->kind : alias->kind);
+    if (alias != NULL && alias->kind == SATSTAT_SCHEME_VARIANCE_SCALING
+        && !alias->takes_args) {
+        s.param = alias->scale;
+        s.mode = alias->mode;
+        s.dist = alias->dist;
+        s.mode_given = 1;
+    }
+    if (alias != NULL && !alias->takes_args && colon != NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "scheme '%s' takes no parameter, got %s", name,
+                     satstat_quote(text, q, sizeof q));
+        return SATSTAT_EINVAL;
+    }
+    size_t len = strlen(text);
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "out of memory");
+        return SATSTAT_ENOMEM;
+    }
+    memcpy(copy, text, len + 1);
+    rc = framework_args(&s, name, colon != NULL ? copy + name_len + 1 : NULL,
+                        msg);
+    free(copy);
     if (rc != SATSTAT_OK)
         return rc;
-    s.kind = (satstat_scheme_kind)id;
+    if (canonicalise(&s) != SATSTAT_OK) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "scheme %s is too long to record",
+                     satstat_quote(text, q, sizeof q));
+        return SATSTAT_EINVAL;
+    }
     *out = s;
     return SATSTAT_OK;
+}
+
+/* 1 when the item parsed as `prev` may continue with more parameters. */
+static int continues(const char *prev, const char *item)
+{
+    const framework_entry *fw;
+    const alias_entry *alias;
+    int old;
+    const char *colon = strchr(prev, ':');
+    const char *ic = strchr(item, ':');
+    size_t ilen = ic != NULL ? (size_t)(ic - item) : strlen(item);
+
+    if (colon == NULL || item[0] == '\0')
+        return 0;
+    if (!lookup_name(prev, (size_t)(colon - prev), &fw, &alias, &old) || old)
+        return 0;
+    satstat_scheme_kind k = fw != NULL ? fw->kind : alias->kind;
+    if (alias != NULL && !alias->takes_args)
+        return 0;
+    if (k != SATSTAT_SCHEME_HE_NORMAL && k != SATSTAT_SCHEME_HE_UNIFORM
+        && k != SATSTAT_SCHEME_VARIANCE_SCALING
+        && k != SATSTAT_SCHEME_TRUNC_NORMAL)
+        return 0;
+    /* a parameter word of that scheme: a number, a gain, a mode or a
+     * distribution ("uniform" is also a scheme, but never alone) */
+    satstat_dist dist;
+    double x;
+    if (satstat_fan_mode_parse(item, NULL, NULL) == SATSTAT_OK
+        || dist_parse(item, &dist, NULL) == SATSTAT_OK
+        || satstat_parse_double(item, &x, NULL) == SATSTAT_OK)
+        return 1;
+    if (lookup_name(item, ilen, &fw, &alias, &old))
+        return 0; /* a scheme of its own */
+    return satstat_gain_parse(item, &x, NULL) == SATSTAT_OK;
 }
 
 int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
@@ -265,6 +1109,23 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
 
     for (item = copy; item != NULL; item = next) {
         next = strchr(item, ',');
+        /* a scheme's own parameters: he-normal:tanh,fan_out */
+        while (next != NULL) {
+            char *after = next + 1, *end = strchr(after, ',');
+            char save = 0;
+            if (end != NULL) {
+                save = *end;
+                *end = '\0';
+            }
+            *next = '\0';
+            int more = continues(item, after);
+            *next = ',';
+            if (end != NULL)
+                *end = save;
+            if (!more)
+                break;
+            next = end;
+        }
         if (next != NULL)
             *next++ = '\0';
         if (item[0] == '\0') {
@@ -313,52 +1174,159 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
     return rc;
 }
 
+static int set_normal(satstat_law *out, double sd)
+{
+    if (!(sd > 0.0) || !isfinite(sd))
+        return SATSTAT_EINVAL;
+    out->family = SATSTAT_FAMILY_NORMAL;
+    out->a = 0.0;
+    out->b = sd;
+    out->lo = out->hi = 0.0;
+    return SATSTAT_OK;
+}
+
+static int set_uniform(satstat_law *out, double limit)
+{
+    if (!(limit > 0.0) || !isfinite(limit))
+        return SATSTAT_EINVAL;
+    out->family = SATSTAT_FAMILY_UNIFORM;
+    out->a = -limit;
+    out->b = limit;
+    out->lo = out->hi = 0.0;
+    return SATSTAT_OK;
+}
+
 int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
                               uint64_t n_out, satstat_law *out)
 {
-    (void)n_out; /* no scheme uses the fan-out yet (Glorot's would) */
     if (scheme == NULL || out == NULL)
         return SATSTAT_EINVAL;
+    double fan_sum = (double)n_in + (double)n_out;
     switch (scheme->kind) {
     case SATSTAT_SCHEME_STANDARD:
-        out->family = SATSTAT_FAMILY_NORMAL;
-        out->a = 0.0;
-        out->b = 1.0;
-        return SATSTAT_OK;
+        return set_normal(out, 1.0);
     case SATSTAT_SCHEME_SCALED:
         if (n_in == 0)
             return SATSTAT_EINVAL;
-        out->family = SATSTAT_FAMILY_NORMAL;
-        out->a = 0.0;
-        out->b = 1.0 / sqrt((double)n_in);
-        return SATSTAT_OK;
+        return set_normal(out, 1.0 / sqrt((double)n_in));
     case SATSTAT_SCHEME_NORMAL:
-        if (!(scheme->param > 0.0) || !isfinite(scheme->param))
-            return SATSTAT_EINVAL;
-        out->family = SATSTAT_FAMILY_NORMAL;
-        out->a = 0.0;
-        out->b = scheme->param;
-        return SATSTAT_OK;
+        return set_normal(out, scheme->param);
     case SATSTAT_SCHEME_UNIFORM:
-        if (!(scheme->param > 0.0) || !isfinite(scheme->param))
+        return set_uniform(out, scheme->param);
+    /* Glorot & Bengio 2010, eq. 16 (uniform) and its normal form: Var =
+     * 2/(fan_in + fan_out); PyTorch multiplies by gain² */
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+        if (n_in == 0 || n_out == 0)
             return SATSTAT_EINVAL;
-        out->family = SATSTAT_FAMILY_UNIFORM;
-        out->a = -scheme->param;
-        out->b = scheme->param;
+        return set_normal(out, scheme->gain * sqrt(2.0 / fan_sum));
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+        if (n_in == 0 || n_out == 0)
+            return SATSTAT_EINVAL;
+        return set_uniform(out, scheme->gain * sqrt(6.0 / fan_sum));
+    /* He et al. 2015, eq. 10 (fan_in) and eq. 14 (fan_out): Var = gain²/fan */
+    case SATSTAT_SCHEME_HE_NORMAL:
+    case SATSTAT_SCHEME_HE_UNIFORM: {
+        double fan = satstat_fan(scheme->mode, n_in, n_out);
+        if (!(fan > 0.0))
+            return SATSTAT_EINVAL;
+        return scheme->kind == SATSTAT_SCHEME_HE_NORMAL
+                   ? set_normal(out, scheme->gain / sqrt(fan))
+                   : set_uniform(out, scheme->gain * sqrt(3.0 / fan));
+    }
+    /* LeCun et al. 1998, "Efficient BackProp", §4.6: Var = 1/fan_in */
+    case SATSTAT_SCHEME_LECUN_NORMAL:
+        if (n_in == 0)
+            return SATSTAT_EINVAL;
+        return set_normal(out, 1.0 / sqrt((double)n_in));
+    case SATSTAT_SCHEME_LECUN_UNIFORM:
+        if (n_in == 0)
+            return SATSTAT_EINVAL;
+        return set_uniform(out, sqrt(3.0 / (double)n_in));
+    case SATSTAT_SCHEME_VARIANCE_SCALING: {
+        double fan = satstat_fan(scheme->mode, n_in, n_out);
+        if (!(fan > 0.0) || !(scheme->param > 0.0))
+            return SATSTAT_EINVAL;
+        double var = scheme->param / fan;
+        switch (scheme->dist) {
+        case SATSTAT_DIST_UNTRUNCATED_NORMAL:
+            return set_normal(out, sqrt(var));
+        case SATSTAT_DIST_UNIFORM:
+            return set_uniform(out, sqrt(3.0 * var));
+        case SATSTAT_DIST_TRUNCATED_NORMAL: {
+            double sd = sqrt(var) / TRUNC_CORRECTION;
+            if (!(sd > 0.0) || !isfinite(2.0 * sd))
+                return SATSTAT_EINVAL;
+            out->family = SATSTAT_FAMILY_TRUNC_NORMAL;
+            out->a = 0.0;
+            out->b = sd;
+            out->lo = -2.0 * sd;
+            out->hi = 2.0 * sd;
+            return SATSTAT_OK;
+        }
+        }
+        return SATSTAT_EINVAL;
+    }
+    case SATSTAT_SCHEME_TRUNC_NORMAL:
+        if (!(scheme->std > 0.0) || !(scheme->lo < scheme->hi))
+            return SATSTAT_EINVAL;
+        out->family = SATSTAT_FAMILY_TRUNC_NORMAL;
+        out->a = scheme->mean;
+        out->b = scheme->std;
+        out->lo = scheme->lo;
+        out->hi = scheme->hi;
+        return SATSTAT_OK;
+    /* PyTorch nn.Linear.reset_parameters: kaiming_uniform_(a=√5), gain
+     * √(2/(1+5)) = √(1/3), limit gain·√(3/fan_in) = 1/√fan_in */
+    case SATSTAT_SCHEME_TORCH_LINEAR:
+        if (n_in == 0)
+            return SATSTAT_EINVAL;
+        return set_uniform(out, 1.0 / sqrt((double)n_in));
+    /* Saxe et al. 2013: the rows (n_out ≤ n_in) or columns of an orthogonal
+     * matrix have unit norm, so an entry has Var gain²/max(n_in, n_out) */
+    case SATSTAT_SCHEME_ORTHOGONAL: {
+        double big = n_in > n_out ? (double)n_in : (double)n_out;
+        if (!(big > 0.0) || !(scheme->gain > 0.0))
+            return SATSTAT_EINVAL;
+        out->family = SATSTAT_FAMILY_ORTHOGONAL;
+        out->a = 0.0;
+        out->b = scheme->gain / sqrt(big);
+        out->lo = out->hi = 0.0;
         return SATSTAT_OK;
     }
+    }
     return SATSTAT_EINVAL;
+}
+
+/* "²" and "√" in UTF-8 */
+#define SQ "\xC2\xB2"
+#define ROOT "\xE2\x88\x9A"
+#define PM "\xC2\xB1"
+
+static const char *fan_text(satstat_fan_mode mode)
+{
+    switch (mode) {
+    case SATSTAT_FAN_IN:
+        return "n_in";
+    case SATSTAT_FAN_OUT:
+        return "n_out";
+    case SATSTAT_FAN_AVG:
+        return "((n_in+n_out)/2)";
+    }
+    return "?";
 }
 
 int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
                             size_t size)
 {
-    char num[SATSTAT_DOUBLE_SIZE];
+    char num[SATSTAT_DOUBLE_SIZE], g[SATSTAT_DOUBLE_SIZE];
+    char n2[SATSTAT_DOUBLE_SIZE], n3[SATSTAT_DOUBLE_SIZE],
+        n4[SATSTAT_DOUBLE_SIZE];
     int w;
 
     if (scheme == NULL || buf == NULL || size == 0)
         return SATSTAT_EINVAL;
     satstat_format_double(scheme->param, num, sizeof num);
+    satstat_format_double(scheme->gain, g, sizeof g);
     switch (scheme->kind) {
     case SATSTAT_SCHEME_STANDARD:
         w = snprintf(buf, size, "N(0, 1)");
@@ -367,10 +1335,79 @@ int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
         w = snprintf(buf, size, "N(0, 1/n_in)");
         break;
     case SATSTAT_SCHEME_NORMAL:
-        w = snprintf(buf, size, "N(0, %s\xC2\xB2)", num); /* ² */
+        w = snprintf(buf, size, "N(0, %s" SQ ")", num);
         break;
     case SATSTAT_SCHEME_UNIFORM:
         w = snprintf(buf, size, "U(-%s, %s)", num, num);
+        break;
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+        w = scheme->gain == 1.0
+                ? snprintf(buf, size, "N(0, 2/(n_in+n_out))")
+                : snprintf(buf, size, "N(0, 2" "\xC2\xB7" "%s" SQ
+                                      "/(n_in+n_out))", g);
+        break;
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+        w = scheme->gain == 1.0
+                ? snprintf(buf, size, "U(" PM ROOT "(6/(n_in+n_out)))")
+                : snprintf(buf, size, "U(" PM "%s" "\xC2\xB7" ROOT
+                                      "(6/(n_in+n_out)))", g);
+        break;
+    case SATSTAT_SCHEME_HE_NORMAL:
+        w = scheme->gain == M_SQRT2
+                ? snprintf(buf, size, "N(0, 2/%s)", fan_text(scheme->mode))
+                : snprintf(buf, size, "N(0, %s" SQ "/%s)", g,
+                           fan_text(scheme->mode));
+        break;
+    case SATSTAT_SCHEME_HE_UNIFORM:
+        w = scheme->gain == M_SQRT2
+                ? snprintf(buf, size, "U(" PM ROOT "(6/%s))",
+                           fan_text(scheme->mode))
+                : snprintf(buf, size, "U(" PM "%s" "\xC2\xB7" ROOT "(3/%s))",
+                           g, fan_text(scheme->mode));
+        break;
+    case SATSTAT_SCHEME_LECUN_NORMAL:
+        w = snprintf(buf, size, "N(0, 1/n_in)");
+        break;
+    case SATSTAT_SCHEME_LECUN_UNIFORM:
+        w = snprintf(buf, size, "U(" PM ROOT "(3/n_in))");
+        break;
+    case SATSTAT_SCHEME_TORCH_LINEAR:
+        w = snprintf(buf, size, "U(" PM "1/" ROOT "n_in)");
+        break;
+    case SATSTAT_SCHEME_VARIANCE_SCALING:
+        switch (scheme->dist) {
+        case SATSTAT_DIST_UNTRUNCATED_NORMAL:
+            w = snprintf(buf, size, "N(0, %s/%s)", num,
+                         fan_text(scheme->mode));
+            break;
+        case SATSTAT_DIST_UNIFORM:
+            w = snprintf(buf, size, "U(" PM ROOT "(3" "\xC2\xB7" "%s/%s))",
+                         num, fan_text(scheme->mode));
+            break;
+        default:
+            /* s = √(scale/fan)/0.8796, cut at ±2s: Var = scale/fan */
+            w = snprintf(buf, size,
+                         "N(0, s" SQ ") cut at " PM "2s, s=" ROOT
+                         "(%s/%s)/0.8796",
+                         num, scheme->mode == SATSTAT_FAN_AVG
+                                  ? "fan_avg"
+                                  : fan_text(scheme->mode));
+            break;
+        }
+        break;
+    case SATSTAT_SCHEME_TRUNC_NORMAL:
+        satstat_format_double(scheme->mean, num, sizeof num);
+        satstat_format_double(scheme->std, n2, sizeof n2);
+        satstat_format_double(scheme->lo, n3, sizeof n3);
+        satstat_format_double(scheme->hi, n4, sizeof n4);
+        w = snprintf(buf, size, "N(%s, %s" SQ ") cut to [%s, %s]", num, n2,
+                     n3, n4);
+        break;
+    case SATSTAT_SCHEME_ORTHOGONAL:
+        w = scheme->gain == 1.0
+                ? snprintf(buf, size, "rows of Haar O(n), Var 1/max(n_in,n_out)")
+                : snprintf(buf, size, "%s" "\xC2\xB7" "rows of Haar O(n), Var %s"
+                                      SQ "/max(n_in,n_out)", g, g);
         break;
     default:
         buf[0] = '\0';
@@ -379,19 +1416,87 @@ int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
     return (w < 0 || (size_t)w >= size) ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
+const char *satstat_scheme_framework(const satstat_scheme *s)
+{
+    if (s == NULL)
+        return NULL;
+    switch (s->kind) {
+    case SATSTAT_SCHEME_STANDARD:
+        return "Nielsen's large_weight_initializer (np.random.randn)";
+    case SATSTAT_SCHEME_SCALED:
+        return "Nielsen's default_weight_initializer "
+               "(np.random.randn(y, x)/np.sqrt(x); LeCun et al. 1998)";
+    case SATSTAT_SCHEME_NORMAL:
+        return "a normal law of the given standard deviation";
+    case SATSTAT_SCHEME_UNIFORM:
+        return "a uniform law on the given interval";
+    case SATSTAT_SCHEME_XAVIER_NORMAL:
+        return "PyTorch nn.init.xavier_normal_ (untruncated; Glorot & Bengio "
+               "2010, normal form of eq. 16, Var = 2 gain^2/(fan_in+fan_out))";
+    case SATSTAT_SCHEME_XAVIER_UNIFORM:
+        return "PyTorch nn.init.xavier_uniform_ = Keras/JAX GlorotUniform "
+               "(Glorot & Bengio 2010, eq. 16)";
+    case SATSTAT_SCHEME_HE_NORMAL:
+        return "PyTorch nn.init.kaiming_normal_ (untruncated; He et al. 2015, "
+               "eq. 10, Var = gain^2/fan)";
+    case SATSTAT_SCHEME_HE_UNIFORM:
+        return "PyTorch nn.init.kaiming_uniform_ = Keras/JAX HeUniform "
+               "(He et al. 2015, Var = gain^2/fan)";
+    case SATSTAT_SCHEME_LECUN_NORMAL:
+        return "LeCun et al. 1998, Var = 1/fan_in, untruncated (Keras/JAX "
+               "lecun_normal is truncated: variance-scaling:1,fan_in,"
+               "truncated_normal)";
+    case SATSTAT_SCHEME_LECUN_UNIFORM:
+        return "Keras/JAX LecunUniform (LeCun et al. 1998, Var = 1/fan_in)";
+    case SATSTAT_SCHEME_VARIANCE_SCALING:
+        if (s->dist == SATSTAT_DIST_TRUNCATED_NORMAL) {
+            if (s->param == 1.0 && s->mode == SATSTAT_FAN_AVG)
+                return "Keras/JAX GlorotNormal = VarianceScaling(1, fan_avg, "
+                       "truncated_normal): std/0.87962566103423978, cut at "
+                       "+-2 std";
+            if (s->param == 2.0 && s->mode == SATSTAT_FAN_IN)
+                return "Keras/JAX HeNormal = VarianceScaling(2, fan_in, "
+                       "truncated_normal): std/0.87962566103423978, cut at "
+                       "+-2 std";
+            if (s->param == 1.0 && s->mode == SATSTAT_FAN_IN)
+                return "Keras/JAX LecunNormal = VarianceScaling(1, fan_in, "
+                       "truncated_normal): std/0.87962566103423978, cut at "
+                       "+-2 std";
+            return "Keras/JAX VarianceScaling(scale, mode, truncated_normal): "
+                   "std/0.87962566103423978, cut at +-2 std, Var = scale/fan";
+        }
+        return s->dist == SATSTAT_DIST_UNIFORM
+                   ? "Keras/JAX VarianceScaling(scale, mode, uniform), "
+                     "Var = scale/fan"
+                   : "Keras/JAX VarianceScaling(scale, mode, "
+                     "untruncated_normal), Var = scale/fan";
+    case SATSTAT_SCHEME_TRUNC_NORMAL:
+        return "PyTorch nn.init.trunc_normal_(mean, std, a, b): absolute "
+               "bounds, no variance correction";
+    case SATSTAT_SCHEME_TORCH_LINEAR:
+        return "PyTorch nn.Linear default: kaiming_uniform_(a=sqrt(5)) = "
+               "U(+-1/sqrt(fan_in))";
+    case SATSTAT_SCHEME_ORTHOGONAL:
+        return "PyTorch nn.init.orthogonal_ / Keras Orthogonal (Saxe et al. "
+               "2013): QR of a Gaussian matrix, signs fixed by diag(R)";
+    }
+    return NULL;
+}
+
 /* ---- bias ----------------------------------------------------------------*/
 
-enum bias_id { BIAS_NORMAL, BIAS_ZERO, BIAS_CONST, BIAS_UNIFORM };
+enum bias_id { BIAS_NORMAL, BIAS_ZERO, BIAS_CONST, BIAS_UNIFORM, BIAS_TORCH };
 
 static const spec_entry bias_table[] = {
     {"normal", PARAM_SCALE, BIAS_NORMAL},
     {"zero", PARAM_NONE, BIAS_ZERO},
     {"const", PARAM_FINITE, BIAS_CONST},
     {"uniform", PARAM_SCALE, BIAS_UNIFORM},
+    {"torch", PARAM_NONE, BIAS_TORCH},
 };
 
 static const char *const bias_names[] = {
-    "normal:SIGMA", "zero", "const:C", "uniform:A", NULL,
+    "normal:SIGMA", "zero", "const:C", "uniform:A", "torch", NULL,
 };
 
 const char *const *satstat_bias_names(void)
@@ -432,9 +1537,38 @@ int satstat_bias_parse(const char *text, satstat_bias *out, char *msg)
         b.law.a = -x;
         b.law.b = x;
         break;
+    case BIAS_TORCH:
+        /* U(±1/√fan_in) once n_in is known (satstat_bias_resolve); until
+         * then the law of n_in = 1 */
+        b.fan_in_scaled = 1;
+        b.law.family = SATSTAT_FAMILY_UNIFORM;
+        b.law.a = -1.0;
+        b.law.b = 1.0;
+        break;
     }
     *out = b;
     return SATSTAT_OK;
+}
+
+int satstat_bias_resolve(satstat_bias *bias, uint64_t n_in)
+{
+    if (bias == NULL || n_in == 0)
+        return SATSTAT_EINVAL;
+    if (bias->fan_in_scaled) {
+        /* PyTorch nn.Linear.reset_parameters: bound = 1/√fan_in */
+        double bound = 1.0 / sqrt((double)n_in);
+        bias->law.family = SATSTAT_FAMILY_UNIFORM;
+        bias->law.a = -bound;
+        bias->law.b = bound;
+    }
+    return SATSTAT_OK;
+}
+
+const char *satstat_bias_framework(const satstat_bias *bias)
+{
+    if (bias == NULL || !bias->fan_in_scaled)
+        return NULL;
+    return "PyTorch nn.Linear bias default: U(+-1/sqrt(fan_in))";
 }
 
 /* ---- inputs ----------------------------------------------------------------*/
@@ -443,10 +1577,12 @@ static const spec_entry inputs_table[] = {
     {"half", PARAM_NONE, SATSTAT_INPUTS_HALF},
     {"ones", PARAM_NONE, SATSTAT_INPUTS_ONES},
     {"bernoulli", PARAM_PROB, SATSTAT_INPUTS_BERNOULLI},
+    {"normal", PARAM_SCALE, SATSTAT_INPUTS_NORMAL},
 };
 
 static const char *const inputs_names[] = {
-    "half", "ones", "bernoulli:P", NULL,
+    "half", "ones", "bernoulli:P", "normal:S", "uniform:A,B", "file:PATH",
+    NULL,
 };
 
 const char *const *satstat_inputs_names(void)
@@ -454,8 +1590,120 @@ const char *const *satstat_inputs_names(void)
     return inputs_names;
 }
 
+/* Read the numbers of a `file:` input: whitespace-separated finite
+ * decimals, '#' starts a comment.  With x == NULL only count and sums;
+ * with x, at most `cap` numbers are stored (in input order).  Messages
+ * name the line of the first bad token. */
+static int read_inputs_file(const char *path, double *x, uint64_t cap,
+                            uint64_t *count, double *sum, double *sum_sq,
+                            uint64_t *support, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], tok[SATSTAT_QUOTE_SIZE];
+    FILE *f = fopen(path, "r");
+    uint64_t n = 0, line = 1, last = 0;
+    double s = 0.0, s2 = 0.0;
+    int c, rc = SATSTAT_OK;
+
+    if (f == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "cannot open %s: %s",
+                     satstat_quote(path, q, sizeof q), strerror(errno));
+        return SATSTAT_EINVAL;
+    }
+    for (;;) {
+        char buf[512];
+        size_t len = 0;
+
+        c = getc(f);
+        if (c == EOF)
+            break;
+        if (c == '\n') {
+            line++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            continue;
+        if (c == '#') {
+            while ((c = getc(f)) != EOF && c != '\n')
+                ;
+            if (c == '\n')
+                line++;
+            if (c == EOF)
+                break;
+            continue;
+        }
+        while (c != EOF && c != ' ' && c != '\t' && c != '\n' && c != '\r'
+               && c != '\f' && c != '\v' && c != '#') {
+            if (len + 1 < sizeof buf)
+                buf[len++] = (char)c;
+            c = getc(f);
+        }
+        buf[len] = '\0';
+        if (c != EOF)
+            ungetc(c, f);
+        double v;
+        if (len + 1 >= sizeof buf
+            || satstat_parse_double(buf, &v, NULL) != SATSTAT_OK) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "%s line %" PRIu64 ": expected a finite number, "
+                         "got %s",
+                         satstat_quote(path, q, sizeof q), line,
+                         satstat_quote(buf, tok, sizeof tok));
+            rc = SATSTAT_EINVAL;
+            break;
+        }
+        if (x != NULL && n < cap)
+            x[n] = v;
+        s += v;
+        s2 += v * v;
+        n++;
+        if (v != 0.0)
+            last = n;
+        if (!isfinite(s2)) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "%s line %" PRIu64 ": the sum of squares overflows",
+                         satstat_quote(path, q, sizeof q), line);
+            rc = SATSTAT_EINVAL;
+            break;
+        }
+        if (n > SATSTAT_MAX_INPUTS_IN_FILE) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "%s holds more than %" PRIu64 " numbers",
+                         satstat_quote(path, q, sizeof q),
+                         (uint64_t)SATSTAT_MAX_INPUTS_IN_FILE);
+            rc = SATSTAT_EINVAL;
+            break;
+        }
+    }
+    if (rc == SATSTAT_OK && ferror(f)) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "cannot read %s: %s",
+                     satstat_quote(path, q, sizeof q), strerror(errno));
+        rc = SATSTAT_EINVAL;
+    }
+    fclose(f);
+    if (rc == SATSTAT_OK && n == 0) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s holds no numbers",
+                     satstat_quote(path, q, sizeof q));
+        rc = SATSTAT_EINVAL;
+    }
+    if (rc != SATSTAT_OK)
+        return rc;
+    *count = n;
+    *sum = s;
+    *sum_sq = s2;
+    *support = last;
+    return SATSTAT_OK;
+}
+
 int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
 {
+    char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
+    char n1[SATSTAT_DOUBLE_SIZE], n2[SATSTAT_DOUBLE_SIZE];
     satstat_inputs in;
     int id = 0, rc;
 
@@ -465,11 +1713,74 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         return SATSTAT_EINVAL;
     }
     memset(&in, 0, sizeof in);
+    join_names(inputs_names, valid, sizeof valid);
+    if (text != NULL && strncmp(text, "uniform", 7) == 0
+        && (text[7] == '\0' || text[7] == ':')) {
+        /* uniform:A,B, A < B */
+        const char *arg = text[7] == ':' ? text + 8 : NULL;
+        const char *comma = arg != NULL ? strchr(arg, ',') : NULL;
+        char a_txt[SATSTAT_SPEC_SIZE];
+        double a = 0.0, b = 0.0;
+        int ok = comma != NULL && (size_t)(comma - arg) < sizeof a_txt;
+        if (ok) {
+            snprintf(a_txt, sizeof a_txt, "%.*s", (int)(comma - arg), arg);
+            ok = satstat_parse_double(a_txt, &a, NULL) == SATSTAT_OK
+                 && satstat_parse_double(comma + 1, &b, NULL) == SATSTAT_OK
+                 && a < b && isfinite(a * a + b * b + a * b);
+        }
+        if (!ok) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected 'uniform:A,B' with finite A < B, got %s",
+                         satstat_quote(text, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        in.kind = SATSTAT_INPUTS_UNIFORM;
+        in.p = a == 0.0 ? 0.0 : a;
+        in.q = b == 0.0 ? 0.0 : b;
+        satstat_format_double(in.p, n1, sizeof n1);
+        satstat_format_double(in.q, n2, sizeof n2);
+        snprintf(in.canonical, sizeof in.canonical, "uniform:%s,%s", n1, n2);
+        *out = in;
+        return SATSTAT_OK;
+    }
+    if (text != NULL && strncmp(text, "file:", 5) == 0) {
+        const char *path = text + 5;
+        if (path[0] == '\0' || strlen(path) >= sizeof in.path) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected 'file:PATH' with a path of 1 to %d bytes, "
+                         "got %s",
+                         SATSTAT_PATH_SIZE - 1,
+                         satstat_quote(text, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        in.kind = SATSTAT_INPUTS_FILE;
+        snprintf(in.path, sizeof in.path, "%s", path);
+        rc = read_inputs_file(in.path, NULL, 0, &in.file_count, &in.file_sum,
+                              &in.file_sum_sq, &in.file_support, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+        /* the canonical spec keeps the start of a long path */
+        snprintf(in.canonical, sizeof in.canonical, "file:%s", path);
+        *out = in;
+        return SATSTAT_OK;
+    }
     rc = spec_parse(inputs_table, sizeof inputs_table / sizeof inputs_table[0],
                     "input model", inputs_names, text, &id, &in.p,
                     in.canonical, msg);
-    if (rc != SATSTAT_OK)
+    if (rc != SATSTAT_OK) {
+        /* spec_parse lists only its own table: name all the models */
+        if (msg != NULL && strstr(msg, "(valid: ") != NULL
+            && strncmp(msg, "unknown", 7) == 0)
+        {
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown input model %s (valid: ",
+                     satstat_quote(text, q, sizeof q));
+            append(msg, valid);
+            append(msg, ")");
+        }
         return rc;
+    }
     in.kind = (satstat_inputs_kind)id;
     in.active = 0;
     in.active_given = 0;
@@ -493,6 +1804,17 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
             return SATSTAT_EINVAL;
         }
         inputs->active = 0;
+        if (inputs->kind == SATSTAT_INPUTS_FILE
+            && inputs->file_count != n_in) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--inputs %s: expected %" PRIu64
+                         " numbers (--n-in), got %" PRIu64,
+                         satstat_quote(inputs->canonical, q, sizeof q), n_in,
+                         inputs->file_count);
+            return SATSTAT_EINVAL;
+        }
         return SATSTAT_OK;
     }
     if (!inputs->active_given) {
@@ -511,13 +1833,82 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
 
 int satstat_inputs_is_random(const satstat_inputs *inputs)
 {
-    return inputs != NULL && inputs->kind == SATSTAT_INPUTS_BERNOULLI;
+    return inputs != NULL
+           && (inputs->kind == SATSTAT_INPUTS_BERNOULLI
+               || inputs->kind == SATSTAT_INPUTS_NORMAL
+               || inputs->kind == SATSTAT_INPUTS_UNIFORM);
 }
 
-/* All input models take values in {0, 1}, so x² = x: Σ x_j² = Σ x_j. */
+int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
+                          double *x, char *msg)
+{
+    uint64_t count = 0, support = 0;
+    double s, s2;
+    int rc;
+
+    if (inputs == NULL || (x == NULL && n_in > 0)) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs");
+        return SATSTAT_EINVAL;
+    }
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+        for (uint64_t j = 0; j < n_in; j++)
+            x[j] = j < inputs->active ? 1.0 : 0.0;
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_ONES:
+        for (uint64_t j = 0; j < n_in; j++)
+            x[j] = 1.0;
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_FILE:
+        rc = read_inputs_file(inputs->path, x, n_in, &count, &s, &s2, &support,
+                              msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+        if (count != n_in) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "%s: expected %" PRIu64 " numbers (--n-in), got "
+                         "%" PRIu64,
+                         satstat_quote(inputs->path, q, sizeof q), n_in,
+                         count);
+            return SATSTAT_EINVAL;
+        }
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_BERNOULLI:
+    case SATSTAT_INPUTS_NORMAL:
+    case SATSTAT_INPUTS_UNIFORM:
+        break;
+    }
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "inputs '%s' are random: they have no fixed values",
+                 inputs->canonical);
+    return SATSTAT_EINVAL;
+}
+
 double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t n_in)
 {
-    return satstat_inputs_sum(inputs, n_in);
+    if (inputs == NULL)
+        return (double)NAN;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+    case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_BERNOULLI:
+        /* values in {0, 1}: x² = x */
+        return satstat_inputs_sum(inputs, n_in);
+    case SATSTAT_INPUTS_NORMAL:
+        return (double)n_in * inputs->p * inputs->p;
+    case SATSTAT_INPUTS_UNIFORM: {
+        /* E x² = (A² + AB + B²)/3 */
+        double a = inputs->p, b = inputs->q;
+        return (double)n_in * (a * a + a * b + b * b) / 3.0;
+    }
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_sum_sq;
+    }
+    return (double)NAN;
 }
 
 double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in)
@@ -531,6 +1922,34 @@ double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in)
         return (double)n_in;
     case SATSTAT_INPUTS_BERNOULLI:
         return (double)n_in * inputs->p;
+    case SATSTAT_INPUTS_NORMAL:
+        return 0.0;
+    case SATSTAT_INPUTS_UNIFORM:
+        return (double)n_in * 0.5 * (inputs->p + inputs->q);
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_sum;
+    }
+    return (double)NAN;
+}
+
+double satstat_inputs_variance_sum(const satstat_inputs *inputs,
+                                   uint64_t n_in)
+{
+    if (inputs == NULL)
+        return (double)NAN;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+    case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_FILE:
+        return 0.0;
+    case SATSTAT_INPUTS_BERNOULLI:
+        return (double)n_in * inputs->p * (1.0 - inputs->p);
+    case SATSTAT_INPUTS_NORMAL:
+        return (double)n_in * inputs->p * inputs->p;
+    case SATSTAT_INPUTS_UNIFORM: {
+        double w = inputs->q - inputs->p;
+        return (double)n_in * w * w / 12.0;
+    }
     }
     return (double)NAN;
 }
@@ -543,9 +1962,13 @@ uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in)
     case SATSTAT_INPUTS_HALF:
         return inputs->active;
     case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_NORMAL:
+    case SATSTAT_INPUTS_UNIFORM:
         return n_in;
     case SATSTAT_INPUTS_BERNOULLI:
         return inputs->p > 0.0 ? n_in : 0;
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_support < n_in ? inputs->file_support : n_in;
     }
     return 0;
 }

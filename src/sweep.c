@@ -1,1 +1,1734 @@
-typedef int satstat__placeholder_sweep;
+/* sweep.c — one parameter over a grid, each point a full run
+ * (satstat/sweep.h).
+ *
+ * A sweep is a list of configs that differ in one field; each is run by
+ * satstat_report_run() exactly as `satstat run` would run it, so a point's
+ * numbers are a single run's bits.  The writers only read the reports: the
+ * JSON of a point is the run's own JSON (parsed back and embedded), the
+ * text and CSV use the same interval functions as the run report.  The
+ * figures follow plot.c's look (Okabe & Ito palette, a dash type per
+ * scheme, DejaVu Sans scaled with the figure, the legend in a column of
+ * its own right of the plot) so that a sweep's figures sit beside the
+ * gallery's.
+ */
+#include <satstat/sweep.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include <satstat/analytic.h>
+#include <satstat/error.h>
+#include <satstat/io.h>
+#include <satstat/parse.h>
+#include <satstat/stats.h>
+
+#include "satstat_version.h"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static void set_msg(char *msg, size_t size, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void set_msg(char *msg, size_t size, const char *fmt, ...)
+{
+    if (!msg || size == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
+}
+
+/* ======================================================================
+ * The spec and its grid
+ * ====================================================================== */
+
+static const char *const param_names[] = {"n-in", "sigma", "p", "threshold", "gain"};
+#define N_PARAMS (sizeof param_names / sizeof param_names[0])
+#define SPEC_SYNTAX "PARAM=FROM:TO[:STEPS][:log]"
+
+const char *satstat_sweep_param_name(satstat_sweep_param param)
+{
+    return (unsigned)param < N_PARAMS ? param_names[param] : NULL;
+}
+
+/* The grid without the spec's own checks (used by parse for n-in). */
+static size_t grid_of(const satstat_sweep_spec *s, double *v, size_t cap)
+{
+    size_t n = 0;
+    double lf = s->log ? log10(s->from) : 0, lt = s->log ? log10(s->to) : 0;
+    for (unsigned i = 0; i < s->steps && n < cap; i++) {
+        double x;
+        if (i == 0)
+            x = s->from;
+        else if (i + 1 == s->steps)
+            x = s->to;
+        else if (s->log)
+            /* in log10, so decades come out exact: 10:10000:4 gives 100 */
+            x = pow(10.0, lf + (lt - lf) * (double)i / (double)(s->steps - 1));
+        else
+            x = s->from + (s->to - s->from) * (double)i / (double)(s->steps - 1);
+        if (s->param == SATSTAT_SWEEP_N_IN)
+            x = round(x);
+        if (n > 0 && x <= v[n - 1])
+            continue; /* a repeat after rounding */
+        v[n++] = x;
+    }
+    return n;
+}
+
+int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], fq[SATSTAT_QUOTE_SIZE], valid[96] = "";
+    if (!out) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "no spec given");
+        return SATSTAT_EINVAL;
+    }
+    for (size_t i = 0; i < N_PARAMS; i++) {
+        strcat(valid, i ? ", " : "");
+        strcat(valid, param_names[i]);
+    }
+    satstat_quote(text, q, sizeof q);
+    const char *eq = text ? strchr(text, '=') : NULL;
+    if (!eq) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected " SPEC_SYNTAX " (PARAM: %s), got %s",
+                valid, q);
+        return SATSTAT_EINVAL;
+    }
+    satstat_sweep_spec s;
+    memset(&s, 0, sizeof s);
+    size_t name_len = (size_t)(eq - text), k;
+    for (k = 0; k < N_PARAMS; k++)
+        if (strlen(param_names[k]) == name_len && strncmp(param_names[k], text, name_len) == 0)
+            break;
+    if (k == N_PARAMS) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(name_len < 63 ? name_len : 63), text);
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (valid: %s)",
+                satstat_quote(name, fq, sizeof fq), q, valid);
+        return SATSTAT_EINVAL;
+    }
+    s.param = (satstat_sweep_param)k;
+
+    /* FROM:TO[:STEPS][:log] */
+    char buf[256];
+    if (strlen(eq + 1) >= sizeof buf) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "spec %s is too long", q);
+        return SATSTAT_EINVAL;
+    }
+    strcpy(buf, eq + 1);
+    char *field[5];
+    size_t nf = 0;
+    for (char *p = buf;;) {
+        if (nf == 5)
+            break;
+        field[nf++] = p;
+        char *c = strchr(p, ':');
+        if (!c)
+            break;
+        *c = '\0';
+        p = c + 1;
+    }
+    if (nf >= 3 && strcmp(field[nf - 1], "log") == 0) {
+        s.log = 1;
+        nf--;
+    }
+    if (nf < 2 || nf > 3 || (nf == 3 && strchr(field[2], ':'))) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected %s=FROM:TO[:STEPS][:log], got %s",
+                param_names[k], q);
+        return SATSTAT_EINVAL;
+    }
+    if (satstat_parse_double(field[0], &s.from, NULL) != SATSTAT_OK) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be a finite number, got %s in %s",
+                satstat_quote(field[0], fq, sizeof fq), q);
+        return SATSTAT_EINVAL;
+    }
+    if (satstat_parse_double(field[1], &s.to, NULL) != SATSTAT_OK) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "TO must be a finite number, got %s in %s",
+                satstat_quote(field[1], fq, sizeof fq), q);
+        return SATSTAT_EINVAL;
+    }
+    s.steps = SATSTAT_SWEEP_DEFAULT_STEPS;
+    if (nf == 3) {
+        uint64_t st;
+        if (satstat_parse_u64(field[2], 2, SATSTAT_SWEEP_MAX_STEPS, &st, NULL) != SATSTAT_OK) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "STEPS must be a whole number from 2 to %u (or 'log'), got %s in %s",
+                    SATSTAT_SWEEP_MAX_STEPS, satstat_quote(field[2], fq, sizeof fq), q);
+            return SATSTAT_EINVAL;
+        }
+        s.steps = (unsigned)st;
+    }
+    if (!(s.from < s.to)) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be less than TO, got %s", q);
+        return SATSTAT_EINVAL;
+    }
+    if (s.log && !(s.from > 0)) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "a log sweep needs FROM > 0, got %s", q);
+        return SATSTAT_EINVAL;
+    }
+    switch (s.param) {
+    case SATSTAT_SWEEP_N_IN:
+        if (s.from < 1 || s.to > (double)SATSTAT_MAX_N_IN) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE, "n-in must lie in [1, %llu], got %s",
+                    (unsigned long long)SATSTAT_MAX_N_IN, q);
+            return SATSTAT_EINVAL;
+        }
+        {
+            double v[2];
+            if (grid_of(&s, v, 2) < 2) {
+                set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                        "n-in is a whole number and %s holds only one", q);
+                return SATSTAT_EINVAL;
+            }
+        }
+        break;
+    case SATSTAT_SWEEP_P:
+        if (s.from < 0 || s.to > 1) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE, "p is a probability: FROM and TO in [0, 1], got %s",
+                    q);
+            return SATSTAT_EINVAL;
+        }
+        break;
+    case SATSTAT_SWEEP_SIGMA:
+    case SATSTAT_SWEEP_THRESHOLD:
+    case SATSTAT_SWEEP_GAIN:
+        if (!(s.from > 0)) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s must be positive: FROM > 0, got %s",
+                    param_names[k], q);
+            return SATSTAT_EINVAL;
+        }
+        break;
+    }
+    *out = s;
+    return SATSTAT_OK;
+}
+
+int satstat_sweep_spec_format(const satstat_sweep_spec *spec, char *buf, size_t size)
+{
+    if (!spec || !buf || size == 0 || !satstat_sweep_param_name(spec->param))
+        return SATSTAT_EINVAL;
+    char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
+    satstat_format_double(spec->from, a, sizeof a);
+    satstat_format_double(spec->to, b, sizeof b);
+    int n = snprintf(buf, size, "%s=%s:%s:%u%s", satstat_sweep_param_name(spec->param), a, b,
+                     spec->steps, spec->log ? ":log" : "");
+    return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
+}
+
+int satstat_sweep_grid(const satstat_sweep_spec *spec, double *values, size_t capacity,
+                       size_t *count)
+{
+    if (!spec || !values || !count || spec->steps < 2 || !(spec->from < spec->to)
+        || (spec->log && !(spec->from > 0)))
+        return SATSTAT_EINVAL;
+    *count = grid_of(spec, values, capacity);
+    return SATSTAT_OK;
+}
+
+/* ======================================================================
+ * The sweep
+ * ====================================================================== */
+
+struct satstat_sweep {
+    satstat_config base;
+    satstat_sweep_spec spec;
+    int analytic_only;
+    size_t varied;          /* sigma: the index of the normal: scheme */
+    size_t n;               /* points                                 */
+    double *values;         /* the parameter at each point            */
+    satstat_config *configs;
+    satstat_report **reports;
+    char series[SATSTAT_MAX_SCHEMES][SATSTAT_SPEC_SIZE];
+};
+
+/* The config at parameter value x, validated; *effective gets the value
+ * the config really has (n_in rounded, active/n_in). */
+static int point_config(const satstat_sweep *s, double x, satstat_config *c, double *effective,
+                        char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE], spec[SATSTAT_SPEC_SIZE + 16], m[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = SATSTAT_OK;
+    *c = s->base;
+    *effective = x;
+    satstat_format_double(x, num, sizeof num);
+    switch (s->spec.param) {
+    case SATSTAT_SWEEP_N_IN:
+        c->n_in = (uint64_t)llround(x);
+        *effective = (double)c->n_in;
+        break;
+    case SATSTAT_SWEEP_SIGMA:
+        snprintf(spec, sizeof spec, "normal:%s", num);
+        rc = satstat_scheme_parse(spec, &c->schemes[s->varied], m);
+        if (rc == SATSTAT_OK)
+            *effective = c->schemes[s->varied].param;
+        break;
+    case SATSTAT_SWEEP_P:
+        if (c->inputs.kind == SATSTAT_INPUTS_HALF) {
+            c->inputs.active = (uint64_t)llround(x * (double)c->n_in);
+            c->inputs.active_given = 1;
+            *effective = (double)c->inputs.active / (double)c->n_in;
+        } else {
+            snprintf(spec, sizeof spec, "bernoulli:%s", num);
+            rc = satstat_inputs_parse(spec, &c->inputs, m);
+        }
+        break;
+    case SATSTAT_SWEEP_THRESHOLD:
+        c->threshold = x;
+        break;
+    case SATSTAT_SWEEP_GAIN:
+        for (size_t k = 0; k < c->n_schemes && rc == SATSTAT_OK; k++)
+            if (satstat_scheme_takes_gain(&c->schemes[k]))
+                rc = satstat_scheme_set_gain(&c->schemes[k], x, m);
+        break;
+    }
+    if (rc == SATSTAT_OK)
+        rc = satstat_config_validate(c, m);
+    if (rc != SATSTAT_OK) {
+        char v[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(*effective, v, sizeof v);
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "at %s=%s: %s", param_names[s->spec.param], v, m);
+    }
+    return rc;
+}
+
+static void scheme_list(const satstat_config *c, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < c->n_schemes && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "," : "", c->schemes[i].canonical);
+}
+
+int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                      int analytic_only, satstat_sweep **out, char *msg)
+{
+    char m[SATSTAT_ERRMSG_SIZE];
+    if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
+        || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
+        || base->n_schemes > SATSTAT_MAX_SCHEMES) {
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
+        return SATSTAT_EINVAL;
+    }
+    *out = NULL;
+    satstat_sweep *s = calloc(1, sizeof *s);
+    if (!s)
+        return SATSTAT_ENOMEM;
+    s->base = *base;
+    s->spec = *spec;
+    s->analytic_only = analytic_only;
+    for (size_t i = 0; i < base->n_schemes; i++)
+        snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%s", base->schemes[i].canonical);
+
+    int rc = SATSTAT_OK;
+    char list[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE];
+    scheme_list(base, list, sizeof list);
+    switch (spec->param) {
+    case SATSTAT_SWEEP_SIGMA: {
+        size_t normals = 0;
+        for (size_t i = 0; i < base->n_schemes; i++)
+            if (base->schemes[i].kind == SATSTAT_SCHEME_NORMAL) {
+                normals++;
+                s->varied = i;
+            }
+        if (normals == 0) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
+                    "has none",
+                    list);
+            rc = SATSTAT_EINVAL;
+        } else if (normals > 1) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
+                    "(they would all become the same)",
+                    list, normals);
+            rc = SATSTAT_EINVAL;
+        }
+        snprintf(s->series[s->varied], SATSTAT_SPEC_SIZE, "normal:SIGMA");
+        break;
+    }
+    case SATSTAT_SWEEP_P:
+        if (base->inputs.kind != SATSTAT_INPUTS_HALF
+            && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
+                    "'%s' has no p",
+                    base->inputs.canonical);
+            rc = SATSTAT_EINVAL;
+        } else if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "p sets the fraction of inputs on (active = p n_in): leave out --active");
+            rc = SATSTAT_EINVAL;
+        }
+        break;
+    case SATSTAT_SWEEP_GAIN: {
+        /* the gain of every scheme that takes one; the others stay */
+        size_t gains = 0;
+        for (size_t i = 0; i < base->n_schemes; i++) {
+            if (!satstat_scheme_takes_gain(&base->schemes[i]))
+                continue;
+            gains++;
+            const char *colon = strchr(base->schemes[i].canonical, ':');
+            int len = colon ? (int)(colon - base->schemes[i].canonical)
+                            : (int)strlen(base->schemes[i].canonical);
+            snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%.*s:GAIN", len,
+                     base->schemes[i].canonical);
+        }
+        if (gains == 0) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "gain is not supported by these schemes (%s): only xavier-*, he-* and "
+                    "orthogonal take a gain",
+                    list);
+            rc = SATSTAT_EINVAL;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+
+    double *grid = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *grid) : NULL;
+    s->values = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *s->values) : NULL;
+    s->configs = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *s->configs) : NULL;
+    s->reports = rc == SATSTAT_OK ? calloc(spec->steps, sizeof *s->reports) : NULL;
+    if (rc == SATSTAT_OK && (!grid || !s->values || !s->configs || !s->reports))
+        rc = SATSTAT_ENOMEM;
+    size_t ng = 0;
+    if (rc == SATSTAT_OK)
+        rc = satstat_sweep_grid(spec, grid, spec->steps, &ng);
+    for (size_t i = 0; i < ng && rc == SATSTAT_OK; i++) {
+        double eff;
+        rc = point_config(s, grid[i], &s->configs[s->n], &eff, m);
+        if (rc != SATSTAT_OK) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s", m);
+            break;
+        }
+        if (s->n > 0 && eff <= s->values[s->n - 1])
+            continue; /* p with half inputs: the same active count again */
+        s->values[s->n++] = eff;
+    }
+    free(grid);
+    if (rc == SATSTAT_OK && s->n < 2) {
+        char f[128];
+        satstat_sweep_spec_format(spec, f, sizeof f);
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s gives only one distinct point", f);
+        rc = SATSTAT_EINVAL;
+    }
+    if (rc != SATSTAT_OK) {
+        satstat_sweep_free(s);
+        return rc;
+    }
+    *out = s;
+    return SATSTAT_OK;
+}
+
+void satstat_sweep_free(satstat_sweep *s)
+{
+    if (!s)
+        return;
+    if (s->reports)
+        for (size_t i = 0; i < s->n; i++)
+            satstat_report_free(s->reports[i]);
+    free(s->reports);
+    free(s->configs);
+    free(s->values);
+    free(s);
+}
+
+typedef struct progress_over_points {
+    satstat_progress_fn fn;
+    void *ctx;
+    uint64_t offset, total;
+} progress_over_points;
+
+static int forward_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)total;
+    progress_over_points *p = ctx;
+    return p->fn(p->ctx, p->offset + done, p->total);
+}
+
+int satstat_sweep_run(satstat_sweep *s, satstat_progress_fn progress, void *progress_ctx)
+{
+    if (!s)
+        return SATSTAT_EINVAL;
+    /* work in neurons; an analytic-only point counts as one */
+    uint64_t per = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const satstat_config *c = &s->configs[i];
+        per += s->analytic_only ? 1 : c->samples * c->n_schemes;
+    }
+    progress_over_points pop = {progress, progress_ctx, 0, per};
+    for (size_t i = 0; i < s->n; i++) {
+        const satstat_config *c = &s->configs[i];
+        satstat_report_free(s->reports[i]);
+        s->reports[i] = NULL;
+        int rc = satstat_report_run(c, s->analytic_only,
+                                    progress && !s->analytic_only ? forward_progress : NULL,
+                                    &pop, &s->reports[i]);
+        if (rc != SATSTAT_OK)
+            return rc;
+        pop.offset += s->analytic_only ? 1 : c->samples * c->n_schemes;
+        if (progress && progress(progress_ctx, pop.offset, pop.total))
+            return SATSTAT_ECANCELED;
+    }
+    return SATSTAT_OK;
+}
+
+const satstat_sweep_spec *satstat_sweep_get_spec(const satstat_sweep *s)
+{
+    return s ? &s->spec : NULL;
+}
+
+size_t satstat_sweep_point_count(const satstat_sweep *s)
+{
+    return s ? s->n : 0;
+}
+
+double satstat_sweep_point_value(const satstat_sweep *s, size_t i)
+{
+    return s && i < s->n ? s->values[i] : NAN;
+}
+
+const satstat_config *satstat_sweep_point_config(const satstat_sweep *s, size_t i)
+{
+    return s && i < s->n ? &s->configs[i] : NULL;
+}
+
+const satstat_report *satstat_sweep_point_report(const satstat_sweep *s, size_t i)
+{
+    return s && i < s->n ? s->reports[i] : NULL;
+}
+
+const char *satstat_sweep_series_name(const satstat_sweep *s, size_t i)
+{
+    return s && i < s->base.n_schemes ? s->series[i] : NULL;
+}
+
+static int ran(const satstat_sweep *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->reports[i])
+            return 0;
+    return 1;
+}
+
+int satstat_sweep_pass(const satstat_sweep *s)
+{
+    if (!s || !ran(s))
+        return 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (!satstat_report_pass(s->reports[i]))
+            return 0;
+    return 1;
+}
+
+int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
+{
+    if (!s || !buf || size == 0)
+        return SATSTAT_EINVAL;
+    const satstat_config *c = &s->base;
+    char vary[128], list[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE], nin[48] = "", active[48] = "",
+                                                                     thr[64] = "";
+    satstat_sweep_spec_format(&s->spec, vary, sizeof vary);
+    scheme_list(c, list, sizeof list);
+    if (s->spec.param != SATSTAT_SWEEP_N_IN)
+        snprintf(nin, sizeof nin, " --n-in %llu", (unsigned long long)c->n_in);
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active_given
+        && s->spec.param != SATSTAT_SWEEP_P)
+        snprintf(active, sizeof active, " --active %llu", (unsigned long long)c->inputs.active);
+    if (s->spec.param != SATSTAT_SWEEP_THRESHOLD)
+        snprintf(thr, sizeof thr, " --threshold %.17g", c->threshold);
+    int n = snprintf(buf, size,
+                     "satstat sweep --vary %s --scheme %s%s --n-out %llu --inputs %s%s --bias %s"
+                     " --activation %s%s --samples %llu --seed %llu --alpha %.17g%s",
+                     vary, list, nin, (unsigned long long)c->n_out, c->inputs.canonical, active,
+                     c->bias.canonical, c->activation ? c->activation->name : "?", thr,
+                     (unsigned long long)c->samples, (unsigned long long)c->seed, c->alpha,
+                     s->analytic_only ? " --analytic-only" : "");
+    return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
+}
+
+/* ======================================================================
+ * The numbers of one (point, scheme)
+ * ====================================================================== */
+
+typedef struct quantity {
+    double analytic, sampled, lo, hi;
+} quantity;
+
+typedef struct cell {
+    int sampled;
+    uint64_t n;
+    double weight_variance, mean_analytic, mean_sampled;
+    quantity var, sat, dphi;
+} cell;
+
+/* The same intervals as the run report (report.c, compute_sampled). */
+static void cell_of(const satstat_report *r, size_t i, cell *c)
+{
+    const satstat_analytic *a = satstat_report_analytic(r, i);
+    const satstat_summary *sm = satstat_report_summary(r, i);
+    double alpha = satstat_report_config(r)->alpha;
+    memset(c, 0, sizeof *c);
+    c->weight_variance = a->weight_variance;
+    c->mean_analytic = a->mean;
+    c->var.analytic = a->variance;
+    c->sat.analytic = a->saturated_fraction;
+    c->dphi.analytic = a->mean_activation_derivative;
+    c->mean_sampled = NAN;
+    c->var.sampled = c->var.lo = c->var.hi = NAN;
+    c->sat.sampled = c->sat.lo = c->sat.hi = NAN;
+    c->dphi.sampled = c->dphi.lo = c->dphi.hi = NAN;
+    if (!sm)
+        return;
+    const satstat_moments *z = satstat_summary_z(sm);
+    const satstat_moments *d = satstat_summary_dphi(sm);
+    uint64_t k = satstat_summary_saturated(sm);
+    satstat_interval ci;
+    c->sampled = 1;
+    c->n = z->n;
+    c->mean_sampled = z->mean;
+    c->var.sampled = satstat_moments_variance(z);
+    c->sat.sampled = z->n ? (double)k / (double)z->n : NAN;
+    c->dphi.sampled = d->mean;
+    if (z->n >= 2) {
+        if (satstat_variance_interval(z, alpha, &ci) == SATSTAT_OK) {
+            c->var.lo = ci.lo;
+            c->var.hi = ci.hi;
+        }
+        if (satstat_mean_interval(d, alpha, &ci) == SATSTAT_OK) {
+            c->dphi.lo = ci.lo;
+            c->dphi.hi = ci.hi;
+        }
+    }
+    if (satstat_proportion_interval(k, z->n, alpha, &ci) == SATSTAT_OK) {
+        c->sat.lo = ci.lo;
+        c->sat.hi = ci.hi;
+    }
+}
+
+/* ======================================================================
+ * Text, JSON, CSV
+ * ====================================================================== */
+
+static const char *g4(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    if (!isfinite(x))
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "-");
+    else
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.4g", x == 0 ? 0.0 : x);
+    return buf;
+}
+
+/* A parameter value: whole numbers for n-in, else %.4g. */
+static const char *val_text(const satstat_sweep *s, double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    if (s->spec.param == SATSTAT_SWEEP_N_IN && isfinite(x))
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.0f", x);
+    else
+        g4(x, buf);
+    return buf;
+}
+
+static void param_label(const satstat_sweep *s, char *buf, size_t size)
+{
+    switch (s->spec.param) {
+    case SATSTAT_SWEEP_N_IN:
+        snprintf(buf, size, "n_in");
+        break;
+    case SATSTAT_SWEEP_SIGMA:
+        snprintf(buf, size, "sigma");
+        break;
+    case SATSTAT_SWEEP_P:
+        snprintf(buf, size, "p");
+        break;
+    case SATSTAT_SWEEP_THRESHOLD:
+        snprintf(buf, size, "T");
+        break;
+    case SATSTAT_SWEEP_GAIN:
+        snprintf(buf, size, "gain");
+        break;
+    }
+}
+
+/* "p = fraction of inputs on" and the like, for headers. */
+static const char *param_meaning(const satstat_sweep *s)
+{
+    switch (s->spec.param) {
+    case SATSTAT_SWEEP_N_IN:
+        return s->base.inputs.kind == SATSTAT_INPUTS_HALF && !s->base.inputs.active_given
+                   ? "the fan-in n_in (half inputs: active = n_in/2 at each point)"
+                   : "the fan-in n_in";
+    case SATSTAT_SWEEP_SIGMA:
+        return "the weight standard deviation of the normal:SIGMA scheme";
+    case SATSTAT_SWEEP_P:
+        return s->base.inputs.kind == SATSTAT_INPUTS_HALF
+                   ? "the fraction p of inputs that are 1 (half inputs, active = round(p n_in))"
+                   : "the input density p (inputs Bernoulli(p), fresh per neuron)";
+    case SATSTAT_SWEEP_THRESHOLD:
+        return "the saturation threshold T (saturated when |z| >= T)";
+    case SATSTAT_SWEEP_GAIN:
+        return "the gain of the schemes";
+    }
+    return "";
+}
+
+static void write_text(const satstat_sweep *s, FILE *f)
+{
+    const satstat_config *b = &s->base;
+    char a1[SATSTAT_DOUBLE_SIZE], a2[SATSTAT_DOUBLE_SIZE], a3[SATSTAT_DOUBLE_SIZE],
+        a4[SATSTAT_DOUBLE_SIZE], pl[16], cmd[4096], lv[32];
+    param_label(s, pl, sizeof pl);
+    snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+    fprintf(f, "satstat %s sweep: %s\n", SATSTAT_VERSION, param_meaning(s));
+    fprintf(f, "  %s from %s to %s, %zu points%s\n", pl, val_text(s, s->values[0], a1),
+            val_text(s, s->values[s->n - 1], a2), s->n, s->spec.log ? ", log spacing" : "");
+    const satstat_config *c0 = &s->configs[0];
+    fprintf(f, "  inputs %s", b->inputs.canonical);
+    if (s->spec.param != SATSTAT_SWEEP_N_IN)
+        fprintf(f, ", n_in %llu", (unsigned long long)c0->n_in);
+    if (b->inputs.kind == SATSTAT_INPUTS_HALF && s->spec.param != SATSTAT_SWEEP_P)
+        fprintf(f, ", %s", b->inputs.active_given ? "active fixed" : "active = n_in/2");
+    fprintf(f, "; bias %s; %s", b->bias.canonical, b->activation->name);
+    char region[64];
+    if (s->spec.param != SATSTAT_SWEEP_THRESHOLD
+        && satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK)
+        fprintf(f, ", saturated when %s", region);
+    fprintf(f, "\n");
+    if (s->analytic_only)
+        fprintf(f, "  analytic only\n");
+    else
+        fprintf(f, "  %llu neurons per scheme and point, seed %llu (the same at every point), "
+                   "%s intervals\n",
+                (unsigned long long)b->samples, (unsigned long long)b->seed, lv);
+    if (satstat_sweep_command(s, cmd, sizeof cmd) == SATSTAT_OK)
+        fprintf(f, "  command: %s\n", cmd);
+
+    char dphi[48];
+    snprintf(dphi, sizeof dphi, "E[%s'(z)]", b->activation->name);
+    size_t fails = 0, families = 0;
+    for (size_t k = 0; k < b->n_schemes; k++) {
+        char desc[SATSTAT_SPEC_SIZE];
+        satstat_scheme_describe(&c0->schemes[k], desc, sizeof desc);
+        fprintf(f, "\nscheme '%s'", s->series[k]);
+        if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
+            fprintf(f, ": weights N(0, sigma^2)\n");
+        else if (s->spec.param == SATSTAT_SWEEP_GAIN && satstat_scheme_takes_gain(&c0->schemes[k]))
+            fprintf(f, ": weights %s at the first point\n", desc);
+        else
+            fprintf(f, ": weights %s\n", desc);
+        if (s->analytic_only) {
+            fprintf(f, "%12s  %12s  %12s  %12s\n", pl, "Var z", "saturated", dphi);
+        } else {
+            char h3[96];
+            snprintf(h3, sizeof h3, "%s: formula, sampled [CI]", dphi);
+            fprintf(f, "%12s  %-44s  %-44s  %-44s  %s\n", pl,
+                    "Var z: formula, sampled [CI]", "saturated: formula, sampled [CI]", h3,
+                    "tests");
+        }
+        for (size_t i = 0; i < s->n; i++) {
+            cell c;
+            cell_of(s->reports[i], k, &c);
+            fprintf(f, "%12s", val_text(s, s->values[i], a1));
+            if (s->analytic_only) {
+                fprintf(f, "  %12s  %12s  %12s\n", g4(c.var.analytic, a1), g4(c.sat.analytic, a2),
+                        g4(c.dphi.analytic, a3));
+                continue;
+            }
+            const quantity *q[3] = {&c.var, &c.sat, &c.dphi};
+            for (int j = 0; j < 3; j++) {
+                char cellbuf[160];
+                snprintf(cellbuf, sizeof cellbuf, "%-10s %-10s [%s, %s]", g4(q[j]->analytic, a1),
+                         g4(q[j]->sampled, a2), g4(q[j]->lo, a3), g4(q[j]->hi, a4));
+                fprintf(f, "  %-44s", cellbuf);
+            }
+            int pass = satstat_report_scheme_pass(s->reports[i], k);
+            families++;
+            fails += !pass;
+            fprintf(f, "  %s\n", pass ? "pass" : "FAIL");
+        }
+    }
+    if (s->analytic_only)
+        fprintf(f, "\nverdict: analytic only\n");
+    else if (fails)
+        fprintf(f, "\nverdict: FAIL (%zu of %zu point and scheme families failed at alpha %g)\n",
+                fails, families, b->alpha);
+    else
+        fprintf(f, "\nverdict: pass (%zu point and scheme families, each at alpha %g)\n",
+                families, b->alpha);
+}
+
+static json_t *num(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+/* The run report's own JSON, parsed back. */
+static json_t *report_as_json(const satstat_report *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    int rc = satstat_report_write(r, SATSTAT_FORMAT_JSON, m);
+    if (fclose(m) != 0)
+        rc = SATSTAT_EIO;
+    json_t *j = rc == SATSTAT_OK && buf ? json_loads(buf, 0, NULL) : NULL;
+    free(buf);
+    return j;
+}
+
+static json_t *sweep_json(const satstat_sweep *s)
+{
+    const satstat_config *b = &s->base;
+    char cmd[4096] = "";
+    satstat_sweep_command(s, cmd, sizeof cmd);
+    json_t *values = json_array();
+    for (size_t i = 0; i < s->n; i++)
+        json_array_append_new(values, num(s->values[i]));
+    json_t *vary = json_pack("{s:s s:s s:o s:o s:i s:b s:o}", "parameter",
+                             param_names[s->spec.param], "meaning", param_meaning(s), "from",
+                             num(s->spec.from), "to", num(s->spec.to), "steps",
+                             (int)s->spec.steps, "log", s->spec.log, "values", values);
+    json_t *series = json_array();
+    for (size_t k = 0; k < b->n_schemes; k++)
+        json_array_append_new(series, json_string(s->series[k]));
+    json_t *config = json_pack(
+        "{s:I s:s s:b s:s s:s s:f s:I s:I s:f s:I s:o}", "n_out", (json_int_t)b->n_out,
+        "inputs", b->inputs.canonical, "active_given",
+        b->inputs.kind == SATSTAT_INPUTS_HALF && b->inputs.active_given, "bias",
+        b->bias.canonical, "activation", b->activation->name, "threshold", b->threshold,
+        "samples", (json_int_t)b->samples, "seed", (json_int_t)b->seed, "alpha", b->alpha,
+        "threads", (json_int_t)b->threads, "schemes", json_copy(series));
+    if (s->spec.param != SATSTAT_SWEEP_N_IN)
+        json_object_set_new(config, "n_in", json_integer((json_int_t)b->n_in));
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        json_object_del(config, "threshold");
+    json_t *points = json_array();
+    int ok = vary && series && config && points;
+    for (size_t i = 0; i < s->n && ok; i++) {
+        json_t *r = report_as_json(s->reports[i]);
+        if (!r) {
+            ok = 0;
+            break;
+        }
+        json_t *p = json_pack("{s:o s:O s:O s:O}", "value", num(s->values[i]), "config",
+                              json_object_get(r, "config"), "schemes",
+                              json_object_get(r, "schemes"), "pass",
+                              json_object_get(r, "pass"));
+        json_decref(r);
+        if (!p) {
+            ok = 0;
+            break;
+        }
+        json_array_append_new(points, p);
+    }
+    if (!ok) {
+        json_decref(vary);
+        json_decref(series);
+        json_decref(config);
+        json_decref(points);
+        return NULL;
+    }
+    return json_pack("{s:s s:s s:s s:o s:o s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
+                     "command", "sweep", "command_line", cmd, "vary", vary, "config", config,
+                     "schemes", series, "points", points, "analytic_only", s->analytic_only,
+                     "pass", s->analytic_only || satstat_sweep_pass(s));
+}
+
+static void csv_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, ",%.17g", x);
+    else
+        fputs(",", f);
+}
+
+static void write_csv(const satstat_sweep *s, FILE *f)
+{
+    fputs(SATSTAT_SWEEP_CSV_HEADER "\n", f);
+    for (size_t i = 0; i < s->n; i++) {
+        const satstat_config *c = &s->configs[i];
+        for (size_t k = 0; k < c->n_schemes; k++) {
+            cell q;
+            cell_of(s->reports[i], k, &q);
+            fprintf(f, "%s", param_names[s->spec.param]);
+            csv_num(f, s->values[i]);
+            fprintf(f, ",%s,%s,%llu", s->series[k], c->schemes[k].canonical,
+                    (unsigned long long)c->n_in);
+            if (c->inputs.kind == SATSTAT_INPUTS_HALF)
+                fprintf(f, ",%llu", (unsigned long long)c->inputs.active);
+            else
+                fputs(",", f);
+            fprintf(f, ",%s", c->inputs.canonical);
+            csv_num(f, c->threshold);
+            if (q.sampled)
+                fprintf(f, ",%llu", (unsigned long long)q.n);
+            else
+                fputs(",0", f);
+            csv_num(f, q.weight_variance);
+            csv_num(f, q.mean_analytic);
+            csv_num(f, q.mean_sampled);
+            const quantity *qs[3] = {&q.var, &q.sat, &q.dphi};
+            for (int j = 0; j < 3; j++) {
+                csv_num(f, qs[j]->analytic);
+                csv_num(f, qs[j]->sampled);
+                csv_num(f, qs[j]->lo);
+                csv_num(f, qs[j]->hi);
+            }
+            fprintf(f, ",%s\n", s->analytic_only ? ""
+                                : satstat_report_scheme_pass(s->reports[i], k) ? "pass"
+                                                                                : "FAIL");
+        }
+    }
+}
+
+int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
+{
+    if (!s || !f || !ran(s))
+        return SATSTAT_EINVAL;
+    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+    int rc = SATSTAT_OK;
+    switch (format) {
+    case SATSTAT_FORMAT_TEXT:
+        write_text(s, f);
+        break;
+    case SATSTAT_FORMAT_CSV:
+        write_csv(s, f);
+        break;
+    case SATSTAT_FORMAT_JSON: {
+        json_t *root = sweep_json(s);
+        if (!root)
+            rc = SATSTAT_ENOMEM;
+        else if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
+            rc = SATSTAT_EIO;
+        else
+            fputc('\n', f);
+        json_decref(root);
+        break;
+    }
+    default:
+        rc = SATSTAT_EINVAL;
+    }
+    if (c_locale) {
+        uselocale(old);
+        freelocale(c_locale);
+    }
+    if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
+        rc = SATSTAT_EIO;
+    return rc;
+}
+
+/* ======================================================================
+ * Figures
+ * ====================================================================== */
+
+enum { Q_VARIANCE, Q_SATURATED, Q_DPHI };
+
+static const char *const figure_names[SATSTAT_SWEEP_FIGURES] = {
+    "sweep-variance", "sweep-saturated-fraction", "sweep-activation-derivative"};
+
+const char *satstat_sweep_plot_name(size_t i)
+{
+    return i < SATSTAT_SWEEP_FIGURES ? figure_names[i] : NULL;
+}
+
+/* plot.c's palette and point types, in its order. */
+static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+static const char *const palette_names[] = {"blue", "vermillion", "bluish green",
+                                            "reddish purple", "orange", "sky blue",
+                                            "black", "yellow"};
+static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
+#define PALETTE_SIZE (sizeof palette / sizeof palette[0])
+#define DASH_TYPES 5
+/* Points of each formula curve between the ends of the sweep. */
+#define CURVE_POINTS 240
+/* Var z goes on a log axis when it spans more than this factor. */
+#define LOG_Y_SPAN 100.0
+/* ... and shows at most this many decades below the highest value. */
+#define LOG_Y_DECADES 7
+
+typedef struct fig {
+    FILE *f;
+    const satstat_sweep *s;
+    satstat_plot_options o;
+    const char *dir;
+    int q;
+    int err;
+    int logy;
+} fig;
+
+static void out(fig *g, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void out(fig *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(g->f, fmt, ap);
+    va_end(ap);
+}
+
+/* A gnuplot string literal (satstat_plot_quote) on the stream. */
+static void qstr(fig *g, const char *text)
+{
+    char buf[512];
+    int rc = satstat_plot_quote(text, buf, sizeof buf);
+    if (rc != SATSTAT_OK) {
+        if (g->err == SATSTAT_OK)
+            g->err = rc;
+        return;
+    }
+    fputs(buf, g->f);
+}
+
+static void rule(fig *g, const char *title)
+{
+    size_t n = 0;
+    for (const char *p = title; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    out(g, "\n# ---- %s ", title);
+    for (size_t i = n; i < 70; i++)
+        fputc('-', g->f);
+    out(g, "\n");
+}
+
+/* A shell word for the header: as is when safe, else single-quoted. */
+static void shell_word(const char *text, char *buf, size_t size)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789-_./+=:,@%";
+    if (*text && strspn(text, safe) == strlen(text)) {
+        snprintf(buf, size, "%s", text);
+        return;
+    }
+    size_t n = 0;
+    if (n + 1 < size)
+        buf[n++] = '\'';
+    for (const char *p = text; *p && n + 5 < size; p++) {
+        if (*p == '\'') {
+            memcpy(buf + n, "'\\''", 4);
+            n += 4;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    if (n + 1 < size)
+        buf[n++] = '\'';
+    buf[n] = '\0';
+}
+
+static double quantity_of(const cell *c, int q, int which, double *lo, double *hi)
+{
+    const quantity *x = q == Q_VARIANCE ? &c->var : q == Q_SATURATED ? &c->sat : &c->dphi;
+    if (lo)
+        *lo = x->lo;
+    if (hi)
+        *hi = x->hi;
+    return which ? x->sampled : x->analytic;
+}
+
+static double analytic_quantity(const satstat_analytic *a, int q)
+{
+    return q == Q_VARIANCE ? a->variance
+           : q == Q_SATURATED ? a->saturated_fraction
+                              : a->mean_activation_derivative;
+}
+
+/* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
+ * that is >= x (plot.c's axis limits). */
+static double nice_ceil(double x)
+{
+    static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    double p = pow(10.0, floor(log10(x)));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * p >= x * (1 - 1e-12))
+            return steps[i] * p;
+    return 10 * p;
+}
+
+/* The formula of scheme k at x values between the ends: *xs and *ys
+ * (malloc'ed, *n of them); values where the config does not validate
+ * are left out. */
+static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **ys, size_t *n)
+{
+    *xs = malloc(CURVE_POINTS * sizeof **xs);
+    *ys = malloc(CURVE_POINTS * sizeof **ys);
+    *n = 0;
+    if (!*xs || !*ys) {
+        free(*xs);
+        free(*ys);
+        *xs = *ys = NULL;
+        return SATSTAT_ENOMEM;
+    }
+    satstat_sweep_spec dense = s->spec;
+    dense.from = s->values[0];
+    dense.to = s->values[s->n - 1];
+    dense.steps = CURVE_POINTS;
+    double grid[CURVE_POINTS];
+    size_t ng = grid_of(&dense, grid, CURVE_POINTS);
+    /* With half inputs and active = floor(n_in/2), Var z of odd n_in sits
+     * a half input lower than its even neighbours: the curve takes even
+     * n_in only, so that it shows the trend and not that zigzag. */
+    int even = s->spec.param == SATSTAT_SWEEP_N_IN
+               && s->base.inputs.kind == SATSTAT_INPUTS_HALF && !s->base.inputs.active_given
+               && dense.to - dense.from >= 2 * CURVE_POINTS / 10;
+    for (size_t i = 0; i < ng; i++) {
+        if (even && i > 0 && i + 1 < ng)
+            grid[i] = 2 * round(grid[i] / 2);
+        satstat_config c;
+        double eff;
+        satstat_analytic a;
+        if (point_config(s, grid[i], &c, &eff, NULL) != SATSTAT_OK
+            || satstat_analytic_compute(&c, &c.schemes[k], &a) != SATSTAT_OK)
+            continue;
+        if (*n > 0 && eff <= (*xs)[*n - 1])
+            continue;
+        (*xs)[*n] = eff;
+        (*ys)[*n] = analytic_quantity(&a, q);
+        (*n)++;
+    }
+    return SATSTAT_OK;
+}
+
+static void x_label(const satstat_sweep *s, char *buf, size_t size)
+{
+    switch (s->spec.param) {
+    case SATSTAT_SWEEP_N_IN:
+        snprintf(buf, size, "n_in (fan-in)");
+        break;
+    case SATSTAT_SWEEP_SIGMA:
+        snprintf(buf, size, "σ, the weight standard deviation of normal:σ");
+        break;
+    case SATSTAT_SWEEP_P:
+        snprintf(buf, size, "%s", s->base.inputs.kind == SATSTAT_INPUTS_HALF
+                                      ? "p, the fraction of inputs that are 1"
+                                      : "p, the input density (x_j ~ Bernoulli(p))");
+        break;
+    case SATSTAT_SWEEP_THRESHOLD:
+        snprintf(buf, size, "threshold T");
+        break;
+    case SATSTAT_SWEEP_GAIN:
+        snprintf(buf, size, "gain");
+        break;
+    }
+}
+
+static void short_param(const satstat_sweep *s, char *buf, size_t size)
+{
+    static const char *const w[] = {"n_in", "σ", "p", "T", "gain"};
+    snprintf(buf, size, "%s", w[s->spec.param]);
+}
+
+/* Legend rows: (style, title) pairs, the styles as plot.c draws them. */
+#define MAX_ROWS 48
+typedef struct legend {
+    size_t n;
+    char style[MAX_ROWS][160];
+    char title[MAX_ROWS][128];
+} legend;
+
+static void row(legend *l, const char *style, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void row(legend *l, const char *style, const char *fmt, ...)
+{
+    if (l->n >= MAX_ROWS)
+        return;
+    snprintf(l->style[l->n], sizeof l->style[0], "%s", style);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->title[l->n], sizeof l->title[0], fmt, ap);
+    va_end(ap);
+    l->n++;
+}
+
+static size_t legend_chars(const legend *l)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = 0;
+        for (const char *p = l->title[i]; *p; p++)
+            n += ((unsigned char)*p & 0xC0) != 0x80;
+        if (n > m)
+            m = n;
+    }
+    return m;
+}
+
+static void write_figure(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
+    const char *name = figure_names[g->q];
+    size_t ns = b->n_schemes;
+    int sampled = !s->analytic_only;
+    char xl[96], sp[16], lv[32], m1[SATSTAT_DOUBLE_SIZE];
+    x_label(s, xl, sizeof xl);
+    short_param(s, sp, sizeof sp);
+    snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+
+    /* what is drawn on y */
+    char what[96], ylabel[96], title[192];
+    int symmetric = a0->region.below == -a0->region.above;
+    char tname[24];
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        snprintf(tname, sizeof tname, "T");
+    else
+        satstat_format_double(b->threshold, tname, sizeof tname);
+    switch (g->q) {
+    case Q_VARIANCE:
+        snprintf(what, sizeof what, "Var z");
+        snprintf(ylabel, sizeof ylabel, "Var z");
+        break;
+    case Q_SATURATED: {
+        char region[64];
+        snprintf(what, sizeof what, "the saturated fraction");
+        if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+            snprintf(ylabel, sizeof ylabel, symmetric ? "saturated fraction P(|z| ≥ T)"
+                                                      : "saturated fraction");
+        else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK)
+            snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", region);
+        else
+            snprintf(ylabel, sizeof ylabel, "saturated fraction P(|z| ≥ %s)", tname);
+        break;
+    }
+    default:
+        snprintf(what, sizeof what, "E[%s'(z)]", b->activation->name);
+        snprintf(ylabel, sizeof ylabel, "E[%s'(z)]", b->activation->name);
+        break;
+    }
+    snprintf(title, sizeof title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
+                                                      : what,
+             g->q == Q_SATURATED && symmetric ? (s->spec.param == SATSTAT_SWEEP_THRESHOLD
+                                                     ? " P(|z| ≥ T)"
+                                                     : "")
+                                              : "",
+             sp);
+
+    /* the data, and their extent */
+    double *cx[SATSTAT_MAX_SCHEMES] = {0}, *cy[SATSTAT_MAX_SCHEMES] = {0};
+    size_t cn[SATSTAT_MAX_SCHEMES] = {0};
+    double ymin = INFINITY, ymax = 0;
+    for (size_t k = 0; k < ns; k++) {
+        int rc = curve(s, k, g->q, &cx[k], &cy[k], &cn[k]);
+        if (rc != SATSTAT_OK) {
+            g->err = rc;
+            goto done;
+        }
+        for (size_t i = 0; i < cn[k]; i++) {
+            if (cy[k][i] > 0 && cy[k][i] < ymin)
+                ymin = cy[k][i];
+            if (cy[k][i] > ymax)
+                ymax = cy[k][i];
+        }
+        for (size_t i = 0; i < s->n && sampled; i++) {
+            cell c;
+            double lo, hi;
+            cell_of(s->reports[i], k, &c);
+            double y = quantity_of(&c, g->q, 1, &lo, &hi);
+            if (isfinite(hi) && hi > ymax)
+                ymax = hi;
+            if (y > 0 && y < ymin)
+                ymin = y;
+        }
+    }
+    g->logy = g->q != Q_DPHI && isfinite(ymin) && ymax > LOG_Y_SPAN * ymin;
+
+    /* header */
+    char cmd[4096 + 512], word[4096 + 8];
+    if (satstat_sweep_command(s, cmd, sizeof cmd) != SATSTAT_OK) {
+        g->err = SATSTAT_ERANGE;
+        goto done;
+    }
+    size_t cl = strlen(cmd);
+    if (g->dir) {
+        shell_word(g->dir, word, sizeof word);
+        snprintf(cmd + cl, sizeof cmd - cl, " --plots %s", word);
+        cl = strlen(cmd);
+    }
+    snprintf(cmd + cl, sizeof cmd - cl, " --plot-size %ux%u", g->o.width, g->o.height);
+    if (strpbrk(cmd, "\n\r") || (g->o.invocation && strpbrk(g->o.invocation, "\n\r"))) {
+        g->err = SATSTAT_EINVAL;
+        goto done;
+    }
+    out(g, "# %s.gp: %s against %s\n#\n", name, what, xl);
+    out(g, "# %s for every scheme as %s varies: the formula as a curve\n", what, sp);
+    out(g, "# (evaluated at %d points between the ends), the sampled value at each\n",
+        CURVE_POINTS);
+    out(g, "# point of the sweep as a point with its %s confidence bar%s.\n", lv,
+        g->q == Q_VARIANCE ? " (fourth-moment\n# standard error)"
+        : g->q == Q_SATURATED ? " (Wilson, or\n# Clopper-Pearson for few counts)"
+                              : " (Student t)");
+    out(g, "# Every point is a full `satstat run` with the same seed.\n#\n");
+    if (g->o.invocation) {
+        out(g, "# Made by:  %s\n", g->o.invocation);
+        out(g, "#           (the same as: %s)\n", cmd);
+    } else {
+        out(g, "# Made by:  %s\n", cmd);
+    }
+    out(g, "#           satstat %s\n", SATSTAT_VERSION);
+    out(g, "# Run:      gnuplot %s.gp\n", name);
+    out(g, "#           from any directory (the data are inline): writes %s.png\n", name);
+    out(g, "#           into the current directory; see \"output\" for other formats.\n");
+    out(g, "\nset encoding utf8\n");
+
+    /* output: the same variables as the gallery's scripts */
+    rule(g, "output");
+    out(g, "# Choose another format, file or size on the command line, e.g.\n"
+           "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n"
+           "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
+           "# to standard output (satstat --render does that); width and height in\n"
+           "# pixels (PDF: the same proportions at 144 pixels per inch).\n",
+        name);
+    out(g, "if (!exists('format')) format = 'png'\n");
+    out(g, "if (!exists('output')) output = '%s.' . format\n", name);
+    out(g, "if (!exists('width')) width = %u\n", g->o.width);
+    out(g, "if (!exists('height')) height = %u\n", g->o.height);
+    out(g, "# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo\n"
+           "# draws a unit line twice as wide at this page size: halved to match).\n"
+           "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
+           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n"
+           "if (format eq 'png') {\n"
+           "    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'svg') {\n"
+           "    set terminal svg size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'pdf') {\n"
+           "    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced\n"
+           "}\n"
+           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
+           "    exit error sprintf('unknown format %%s: use png, svg or pdf', format)\n"
+           "}\n"
+           "if (output eq '') { set output } else { set output output }\n");
+
+    rule(g, "style");
+    out(g, "# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe\n"
+           "# palette, and a dash type per scheme as a second cue in greyscale print.\n");
+    for (size_t k = 0; k < ns; k++) {
+        size_t p = k % PALETTE_SIZE;
+        out(g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d "
+               "pointsize 1.3   # %s: %s\n",
+            k + 1, palette[p], k % DASH_TYPES + 1, point_types[p], palette_names[p],
+            s->series[k]);
+    }
+    out(g, "ink = '#000000'      # the legend's generic samples: black\n"
+           "set border 3 linewidth 1.5                       # axes left and bottom only\n"
+           "set tics nomirror out\n"
+           "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
+
+    /* the legend: schemes, what lines and points are, what is fixed */
+    legend L;
+    L.n = 0;
+    for (size_t k = 0; k < ns; k++) {
+        char st[96];
+        snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
+        row(&L, st, "%s", s->series[k]);
+    }
+    row(&L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
+    if (sampled) {
+        row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
+            "points: sampled,");
+        row(&L, "with lines linetype nodraw", "with %s CI", lv);
+    }
+    row(&L, "with lines linetype nodraw", " ");
+    if (s->spec.param != SATSTAT_SWEEP_N_IN)
+        row(&L, "with lines linetype nodraw", "n_in = %llu", (unsigned long long)c0->n_in);
+    if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
+        if (s->spec.param == SATSTAT_SWEEP_P)
+            row(&L, "with lines linetype nodraw", "inputs: p n_in of them 1");
+        else if (b->inputs.active_given)
+            row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
+                (unsigned long long)b->inputs.active);
+        else
+            row(&L, "with lines linetype nodraw", "inputs: n_in/2 of them 1");
+    } else if (s->spec.param == SATSTAT_SWEEP_P) {
+        row(&L, "with lines linetype nodraw", "inputs Bernoulli(p)");
+    } else {
+        row(&L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
+    }
+    row(&L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        row(&L, "with lines linetype nodraw", "%s", b->activation->name);
+    else
+        row(&L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
+            satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    if (sampled) {
+        row(&L, "with lines linetype nodraw", "%llu neurons each,",
+            (unsigned long long)b->samples);
+        row(&L, "with lines linetype nodraw", "seed %llu at every point",
+            (unsigned long long)b->seed);
+    }
+
+    rule(g, "layout");
+    out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
+           "# the right (a panel of their own), so that neither covers the data.\n"
+           "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
+    char kc[64];
+    snprintf(kc, sizeof kc, "key_chars = %zu", legend_chars(&L));
+    out(g, "%-47s # the longest legend row, in characters\n", kc);
+    out(g, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
+           "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
+           "column = 0.985 - sample_width - key_chars * char_width\n"
+           "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
+           "plot_left = 0.11                                # room for the y tick labels and label\n"
+           "plot_right = column - 0.03                      # a gap before the legend\n"
+           "top = 0.88                                      # room for the title above\n"
+           "bottom = 0.12                                   # room for the x tick labels and label\n"
+           "set lmargin at screen plot_left\n"
+           "set rmargin at screen plot_right\n"
+           "set tmargin at screen top\n"
+           "set bmargin at screen bottom\n");
+
+    /* axes: a little room beyond the ends so that end points and their
+     * bars are not cut */
+    rule(g, "numbers");
+    double x0 = s->values[0], x1 = s->values[s->n - 1];
+    double xlo, xhi;
+    if (s->spec.log) {
+        double pad = pow(x1 / x0, 0.03);
+        xlo = x0 / pad;
+        xhi = x1 * pad;
+    } else {
+        double pad = 0.03 * (x1 - x0);
+        xlo = x0 - pad;
+        xhi = x1 + pad;
+    }
+    out(g, "xmin = %.10g            # the first point, less a little margin\n", xlo);
+    out(g, "xmax = %.10g            # the last point, plus a little margin\n", xhi);
+    if (g->logy) {
+        /* whole decades around the data, at most LOG_Y_DECADES of them:
+         * a fraction of 1e-30 is of no interest beside one of 0.5 */
+        double hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+        double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
+        double lo = pow(10.0, floor(log10(floor_value / 2))); /* room below the lowest */
+        if (!(lo < hi))
+            lo = hi / 10;
+        out(g, "ylo = %s             # whole decades around the data (at most %d)\n",
+            satstat_format_double(lo, m1, sizeof m1) == SATSTAT_OK ? m1 : "1e-6",
+            LOG_Y_DECADES);
+        out(g, "yhi = %s\n",
+            satstat_format_double(hi, m1, sizeof m1) == SATSTAT_OK ? m1 : "1");
+    } else {
+        double top = ymax * 1.08;
+        if (g->q == Q_SATURATED && top > 1.05)
+            top = 1.05;
+        if (g->q == Q_DPHI && top > b->activation->dphi_max * 1.05)
+            top = b->activation->dphi_max * 1.05;
+        top = g->q == Q_SATURATED && top >= 1.0 ? 1.05 : nice_ceil(top);
+        out(g, "ymax = %s             # above the highest curve and bar, rounded up\n",
+            satstat_format_double(top, m1, sizeof m1) == SATSTAT_OK ? m1 : "1");
+    }
+
+    rule(g, "data");
+    if (g->logy)
+        out(g, "# On the log y axis values of 0 cannot be drawn: they are left out here\n"
+               "# (the report has them).\n");
+    size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
+    for (size_t k = 0; k < ns; k++) {
+        out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
+        out(g, "$formula%zu << EOD\n", k + 1);
+        for (size_t i = 0; i < cn[k]; i++) {
+            if (g->logy && !(cy[k][i] > 0))
+                continue;
+            out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
+            frows[k]++;
+        }
+        out(g, "EOD\n");
+        if (!sampled)
+            continue;
+        out(g, "# '%s', sampled: %s, %s, the %s interval's lower and upper ends\n",
+            s->series[k], sp, what, lv);
+        out(g, "$sample%zu << EOD\n", k + 1);
+        for (size_t i = 0; i < s->n; i++) {
+            cell c;
+            double lo, hi;
+            cell_of(s->reports[i], k, &c);
+            double y = quantity_of(&c, g->q, 1, &lo, &hi);
+            if (!isfinite(y) || (g->logy && !(y > 0)))
+                continue;
+            if (!isfinite(lo))
+                lo = y;
+            if (!isfinite(hi))
+                hi = y;
+            if (g->logy && !(lo > 0))
+                lo = y / 10; /* a bar down to 0 has no end on a log axis */
+            out(g, "%.10g %.10g %.10g %.10g\n", s->values[i], y, lo, hi);
+            srows[k]++;
+        }
+        out(g, "EOD\n");
+    }
+
+    rule(g, "title and axes");
+    out(g, "set multiplot title ");
+    qstr(g, title);
+    out(g, "\nset xlabel ");
+    qstr(g, xl);
+    out(g, "\nset ylabel ");
+    qstr(g, ylabel);
+    out(g, "\nset xrange [xmin:xmax]\n");
+    if (s->spec.log)
+        out(g, "set logscale x 10   # a log sweep\n"
+               "set format x '%%g'\n");
+    if (g->logy)
+        out(g, "set logscale y 10   # the values span more than %g times\n"
+               "set format y '%%g'\n"
+               "set yrange [ylo:yhi]\n",
+            LOG_Y_SPAN);
+    else
+        out(g, "set yrange [0:ymax]\n");
+
+    rule(g, "the plot");
+    out(g, "# layers: per scheme the formula curve, then the sampled points with bars\n");
+    out(g, "# (an empty block would make gnuplot warn: it is not plotted)\n");
+    int first = 1;
+    for (size_t k = 0; k < ns; k++) {
+        if (frows[k]) {
+            out(g, "%s$formula%zu using 1:2 with lines linetype %zu notitle",
+                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            first = 0;
+        }
+        if (sampled && srows[k]) {
+            out(g, "%s$sample%zu using 1:2:3:4 with yerrorbars linetype %zu linewidth 2 "
+                   "dashtype 1 notitle",
+                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            first = 0;
+        }
+    }
+    if (first)
+        out(g, "plot -1 with lines linetype nodraw notitle   # nothing to draw");
+    out(g, "\n");
+
+    rule(g, "the legend");
+    out(g, "set lmargin at screen column\n"
+           "set rmargin at screen 0.99        # the legend's panel: the column, to the edges\n"
+           "set tmargin at screen top + 0.02   # the first row level with the top of the plot\n"
+           "set bmargin at screen 0.02\n"
+           "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\n"
+           "unset logscale\nunset object\nunset arrow\nunset label\n"
+           "set xrange [0:1]\nset yrange [0:1]\n");
+    out(g, "set key inside left top Left reverse samplen 2.5 spacing %s\n",
+        L.n > 22 ? "1.0" : "1.15");
+    out(g, "# an empty plot (a line out of range) whose key is the legend\n"
+           "plot -1 with lines linetype nodraw notitle");
+    for (size_t i = 0; i < L.n; i++) {
+        out(g, ", \\\n     keyentry %s title ", L.style[i]);
+        qstr(g, L.title[i]);
+    }
+    out(g, "\nunset multiplot\n");
+
+done:
+    for (size_t k = 0; k < ns; k++) {
+        free(cx[k]);
+        free(cy[k]);
+    }
+}
+
+int satstat_sweep_plot_write(const satstat_sweep *s, size_t i,
+                             const satstat_plot_options *options, const char *dir, FILE *f)
+{
+    if (!s || !f || i >= SATSTAT_SWEEP_FIGURES || !ran(s))
+        return SATSTAT_EINVAL;
+    fig g;
+    memset(&g, 0, sizeof g);
+    g.f = f;
+    g.s = s;
+    g.dir = dir;
+    g.q = (int)i;
+    if (options)
+        g.o = *options;
+    else
+        satstat_plot_options_default(&g.o);
+    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+    write_figure(&g);
+    if (c_locale) {
+        uselocale(old);
+        freelocale(c_locale);
+    }
+    if (g.err == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
+        g.err = SATSTAT_EIO;
+    return g.err;
+}
+
+/* ---- files ----------------------------------------------------------------*/
+
+static char *join(const char *dir, const char *name, const char *ext)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s.%s", dir, name, ext);
+    return p;
+}
+
+/* mkdir -p, remembering the directories it made (up to 32) so that a
+ * failure can remove them again. */
+typedef struct made_dirs {
+    size_t n;
+    char *path[32];
+} made_dirs;
+
+static int make_dirs(const char *dir, made_dirs *md)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return SATSTAT_ENOMEM;
+    size_t len = strlen(p);
+    for (size_t i = 1; i <= len; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        char saved = p[i];
+        p[i] = '\0';
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                free(p);
+                return SATSTAT_EIO;
+            }
+            if (md->n < 32)
+                md->path[md->n++] = strdup(p);
+        } else if (!S_ISDIR(st.st_mode)) {
+            free(p);
+            errno = ENOTDIR;
+            return SATSTAT_EIO;
+        }
+        p[i] = saved;
+    }
+    free(p);
+    return SATSTAT_OK;
+}
+
+static void made_dirs_done(made_dirs *md, int remove)
+{
+    for (size_t i = md->n; i-- > 0;) {
+        if (remove && md->path[i])
+            rmdir(md->path[i]);
+        free(md->path[i]);
+    }
+    md->n = 0;
+}
+
+int satstat_sweep_plot_write_dir(const satstat_sweep *s, const char *dir,
+                                 const satstat_plot_options *options, char *msg,
+                                 size_t msg_size)
+{
+    char dq[SATSTAT_QUOTE_SIZE];
+    set_msg(msg, msg_size, "%s", "");
+    if (!s || !dir || !*dir || !ran(s))
+        return SATSTAT_EINVAL;
+    satstat_quote(dir, dq, sizeof dq);
+    made_dirs md = {0, {0}};
+    int rc = make_dirs(dir, &md);
+    if (rc != SATSTAT_OK) {
+        set_msg(msg, msg_size, "cannot create the directory %s: %s", dq, strerror(errno));
+        made_dirs_done(&md, 1);
+        return rc;
+    }
+    satstat_output *outs[SATSTAT_SWEEP_FIGURES] = {0};
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES && rc == SATSTAT_OK; i++) {
+        char *path = join(dir, figure_names[i], "gp");
+        if (!path) {
+            rc = SATSTAT_ENOMEM;
+            set_msg(msg, msg_size, "out of memory");
+            break;
+        }
+        if (satstat_output_open(path, &outs[i]) != SATSTAT_OK) {
+            char pq[SATSTAT_QUOTE_SIZE];
+            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(path, pq, sizeof pq),
+                    strerror(errno));
+            rc = SATSTAT_EIO;
+        } else {
+            rc = satstat_sweep_plot_write(s, i, options, dir, satstat_output_stream(outs[i]));
+            if (rc != SATSTAT_OK) {
+                char pq[SATSTAT_QUOTE_SIZE];
+                set_msg(msg, msg_size, "cannot write %s: %s",
+                        satstat_quote(path, pq, sizeof pq), satstat_strerror(rc));
+            }
+        }
+        free(path);
+    }
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
+        if (!outs[i])
+            continue;
+        if (rc != SATSTAT_OK)
+            satstat_output_abort(outs[i]);
+        else if (satstat_output_commit(outs[i]) != SATSTAT_OK) {
+            rc = SATSTAT_EIO;
+            set_msg(msg, msg_size, "cannot write into %s: %s", dq, strerror(errno));
+        }
+    }
+    made_dirs_done(&md, rc != SATSTAT_OK);
+    return rc;
+}
+
+int satstat_sweep_plot_render_dir(const satstat_sweep *s, const char *dir,
+                                  satstat_render_format format, const char *program, char *msg,
+                                  size_t msg_size)
+{
+    set_msg(msg, msg_size, "%s", "");
+    if (!s || !dir || !*dir)
+        return SATSTAT_EINVAL;
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    const char *ext = satstat_render_format_name(format);
+    if (!ext)
+        return SATSTAT_EINVAL;
+    satstat_output *outs[SATSTAT_SWEEP_FIGURES] = {0};
+    char warn[SATSTAT_ERRMSG_SIZE * 2] = "";
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES && rc == SATSTAT_OK; i++) {
+        char *script = join(dir, figure_names[i], "gp");
+        char *image = join(dir, figure_names[i], ext);
+        char m[SATSTAT_ERRMSG_SIZE * 2] = "";
+        if (!script || !image) {
+            rc = SATSTAT_ENOMEM;
+            set_msg(msg, msg_size, "out of memory");
+        } else if (satstat_output_open(image, &outs[i]) != SATSTAT_OK) {
+            char iq[SATSTAT_QUOTE_SIZE];
+            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(image, iq, sizeof iq),
+                    strerror(errno));
+            rc = SATSTAT_EIO;
+        } else {
+            rc = satstat_plot_render_stream(program, script, format,
+                                            satstat_output_stream(outs[i]), m, sizeof m);
+            if (rc != SATSTAT_OK)
+                set_msg(msg, msg_size, "%s", m);
+            else if (m[0] && !warn[0])
+                snprintf(warn, sizeof warn, "%.80s: %.300s", figure_names[i], m);
+        }
+        free(script);
+        free(image);
+    }
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
+        if (!outs[i])
+            continue;
+        if (rc != SATSTAT_OK) {
+            satstat_output_abort(outs[i]);
+        } else if (satstat_output_commit(outs[i]) != SATSTAT_OK) {
+            char dq[SATSTAT_QUOTE_SIZE];
+            rc = SATSTAT_EIO;
+            set_msg(msg, msg_size, "cannot write into %s: %s",
+                    satstat_quote(dir, dq, sizeof dq), strerror(errno));
+        }
+    }
+    if (rc == SATSTAT_OK)
+        set_msg(msg, msg_size, "%s", warn);
+    return rc;
+}

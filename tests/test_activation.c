@@ -4,11 +4,13 @@
 #include <check.h>
 
 #include <float.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <satstat/activation.h>
+#include <satstat/error.h>
 
 /* Relative tolerance for a handful of correctly rounded operations. */
 #define REL_TOL (8 * DBL_EPSILON)
@@ -167,6 +169,70 @@ START_TEST(test_tanh_values)
 }
 END_TEST
 
+/* ---- the other rows against closed forms -----------------------------------*/
+
+/* Closed forms written independently of src/activation.c (different
+ * expressions where possible), at points where they do not lose digits. */
+START_TEST(test_other_values)
+{
+    const satstat_activation *ss = satstat_activation_find("softsign");
+    const satstat_activation *ef = satstat_activation_find("erf");
+    const satstat_activation *re = satstat_activation_find("relu");
+    const satstat_activation *lr = satstat_activation_find("leaky-relu");
+    const satstat_activation *ge = satstat_activation_find("gelu");
+    const satstat_activation *se = satstat_activation_find("selu");
+    const double lambda = 1.0507009873554804934, alpha = 1.6732632423543772848;
+    double z;
+
+    ck_assert(ss && ef && re && lr && ge && se);
+    for (z = -10.0; z <= 10.0; z += 0.37) {
+        double Phi = 0.5 * (1.0 + erf(z / sqrt(2.0)));
+        double pdf = exp(-0.5 * z * z) / sqrt(2.0 * 3.14159265358979323846);
+
+        assert_rel(ss->phi(z), z / (1.0 + fabs(z)), REL_TOL, "softsign", z);
+        assert_rel(ss->dphi(z), pow(1.0 + fabs(z), -2.0), REL_TOL,
+                   "softsign'", z);
+        ck_assert(ef->phi(z) == erf(z));
+        assert_rel(ef->dphi(z), 2.0 / sqrt(3.14159265358979323846) * exp(-z * z),
+                   REL_TOL, "erf'", z);
+        ck_assert(re->phi(z) == fmax(z, 0.0));
+        ck_assert(re->dphi(z) == (z > 0.0 ? 1.0 : 0.0));
+        ck_assert(lr->phi(z) == (z > 0.0 ? z : 0.01 * z));
+        ck_assert(lr->dphi(z) == (z > 0.0 ? 1.0 : 0.01));
+        /* gelu = z Φ(z), gelu' = Φ + z φ (Hendrycks & Gimpel 2016); in
+         * the left tail only absolutely (Φ = (1 + erf)/2 cancels). */
+        ck_assert_msg(fabs(ge->phi(z) - z * Phi) <= 1e-15 * (1.0 + fabs(z)),
+                      "gelu(%g) = %.17g", z, ge->phi(z));
+        ck_assert_msg(fabs(ge->dphi(z) - (Phi + z * pdf)) <= 1e-15,
+                      "gelu'(%g) = %.17g", z, ge->dphi(z));
+        /* gelu'(z) + gelu'(−z) = 1 */
+        ck_assert(fabs(ge->dphi(z) + ge->dphi(-z) - 1.0) <= 4 * DBL_EPSILON);
+        if (z > 0.0) {
+            assert_rel(se->phi(z), lambda * z, REL_TOL, "selu", z);
+            assert_rel(se->dphi(z), lambda, REL_TOL, "selu'", z);
+        } else {
+            ck_assert(fabs(se->phi(z) - lambda * alpha * (exp(z) - 1.0))
+                      <= 1e-15);
+            assert_rel(se->dphi(z), lambda * alpha * exp(z), REL_TOL,
+                       "selu'", z);
+        }
+    }
+    /* the kinks: the left value, as PyTorch's backward functions */
+    ck_assert(re->dphi(0.0) == 0.0);
+    ck_assert(lr->dphi(0.0) == 0.01);
+    assert_rel(se->dphi(0.0), lambda * alpha, REL_TOL, "selu'", 0.0);
+    /* known values: gelu(1) = Φ(1) = 0.8413447460685429 (R: pnorm(1)),
+     * sup gelu' = gelu'(√2) = 1.1289041451851548 (mpmath) */
+    assert_rel(ge->phi(1.0), 0.8413447460685429, 4 * DBL_EPSILON, "gelu", 1.0);
+    assert_rel(ge->dphi(sqrt(2.0)), 1.1289041451851548, 4 * DBL_EPSILON,
+               "gelu'", sqrt(2.0));
+    /* left-tail relative accuracy: gelu(−30) = −30 Φ(−30), Φ(−30) =
+     * 4.906713927148187e-198 (R: pnorm(-30)) */
+    assert_rel(ge->phi(-30.0), -30.0 * 4.906713927148187e-198, 1e-13, "gelu",
+               -30.0);
+}
+END_TEST
+
 /* ---- stability --------------------------------------------------------------*/
 
 START_TEST(test_extremes)
@@ -180,10 +246,28 @@ START_TEST(test_extremes)
     for (k = 0; k < n; k++) {
         for (i = 0; i < sizeof far / sizeof far[0]; i++) {
             double z = far[i], phi = t[k].phi(z), dphi = t[k].dphi(z);
-            ck_assert_msg(isfinite(phi), "%s(%g) = %g", t[k].name, z, phi);
-            ck_assert_msg(isfinite(dphi) && dphi >= 0.0
-                              && dphi < 1e-300,
+            unsigned side = z < 0 ? SATSTAT_SIDE_BELOW : SATSTAT_SIDE_ABOVE;
+
+            ck_assert_msg(!isnan(phi) && !isnan(dphi), "%s at %g: %g, %g",
+                          t[k].name, z, phi, dphi);
+            ck_assert_msg(isfinite(dphi) && fabs(dphi) <= t[k].dphi_max,
                           "%s'(%g) = %g", t[k].name, z, dphi);
+            if (!(t[k].sides & side)
+                || !isfinite(side == SATSTAT_SIDE_BELOW ? t[k].limit_below
+                                                        : t[k].limit_above))
+                continue; /* leaky-relu: unbounded, φ' = slope */
+            /* on a saturating side: φ finite, at its limit far out, and
+             * φ' → 0 (softsign only polynomially: 1/(1+|z|)²) */
+            ck_assert_msg(isfinite(phi), "%s(%g) = %g", t[k].name, z, phi);
+            if (fabs(z) >= 1e300) {
+                ck_assert_msg(fabs(dphi) < 1e-300, "%s'(%g) = %g", t[k].name,
+                              z, dphi);
+                ck_assert(phi == (z < 0 ? t[k].limit_below
+                                        : t[k].limit_above));
+            } else {
+                ck_assert_msg(fabs(dphi) <= pow(1.0 + fabs(z), -2.0),
+                              "%s'(%g) = %g", t[k].name, z, dphi);
+            }
         }
     }
     ck_assert(satstat_activation_find("sigmoid")->phi(800.0) == 1.0);
@@ -194,6 +278,10 @@ START_TEST(test_extremes)
     ck_assert(satstat_activation_find("tanh")->phi(-800.0) == -1.0);
     ck_assert(satstat_activation_find("tanh")->dphi(800.0) == 0.0);
     ck_assert(satstat_activation_find("tanh")->dphi(-800.0) == 0.0);
+    ck_assert(satstat_activation_find("gelu")->dphi(-800.0) == 0.0);
+    ck_assert(satstat_activation_find("gelu")->dphi(800.0) == 1.0);
+    ck_assert(satstat_activation_find("gelu")->phi(800.0) == 800.0);
+    ck_assert(satstat_activation_find("selu")->dphi(-800.0) == 0.0);
 }
 END_TEST
 
@@ -211,6 +299,10 @@ START_TEST(test_saturation_meaning)
                T);
     ck_assert_ptr_nonnull(strstr(s->saturation, "1/(1+e^T)"));
     ck_assert_ptr_nonnull(strstr(t->saturation, "2/(1+e^{2T})"));
+    /* relu's saturation is a dead unit, and says so */
+    ck_assert_ptr_nonnull(strstr(satstat_activation_find("relu")->saturation,
+                                 "dead"));
+    ck_assert(satstat_activation_find("relu")->dead);
 }
 END_TEST
 
@@ -218,25 +310,306 @@ END_TEST
 
 START_TEST(test_finite_difference)
 {
-    /* (φ(z+h) − φ(z−h))/2h = φ'(z) + h²φ'''(z)/6 + O(ε/h): with h = 1e-5
-     * both terms are ~1e-11, and |φ'''| ≤ 2 for σ and tanh. */
-    const double h = 1e-5, tol = 1e-9;
+    /* (φ(z+h) − φ(z−h))/2h = φ'(z) + h² φ'''(z)/6 + O(ε|φ|/h): with
+     * h = 1e-5 both terms are below 1e-10 for every row (|φ'''| ≤ 6,
+     * |φ| ≤ 13 on the grid), which never lands within h of a kink at 0. */
+    const double h = 1e-5, tol = 2e-9;
     size_t n = 0, i;
     const satstat_activation *t = satstat_activation_table(&n);
-    double z;
+    double z, peak;
 
     for (i = 0; i < n; i++) {
         for (z = -12.0; z <= 12.0; z += 0.173) {
             double fd = (t[i].phi(z + h) - t[i].phi(z - h)) / (2.0 * h);
             double d = t[i].dphi(z);
-            ck_assert_msg(fabs(fd - d) <= tol, "%s'(%g) = %.12g, difference "
-                          "quotient %.12g", t[i].name, z, d, fd);
+            ck_assert_msg(fabs(fd - d) <= tol * fmax(1.0, fabs(z)),
+                          "%s'(%g) = %.12g, difference quotient %.12g",
+                          t[i].name, z, d, fd);
         }
-        /* sup φ' is attained at 0 and never exceeded. */
-        ck_assert(t[i].dphi(0.0) == t[i].dphi_max);
+        /* sup |φ'| is attained (at 0, or at √2 for gelu) and never
+         * exceeded */
+        peak = strcmp(t[i].name, "gelu") == 0 ? sqrt(2.0)
+               : strstr(t[i].name, "relu") != NULL && strcmp(t[i].name, "selu") != 0
+                   ? 1.0 /* the relu family: φ' = 1 on z > 0 */
+                   : 0.0;
+        ck_assert_msg(fabs(t[i].dphi(peak) - t[i].dphi_max)
+                          <= 4 * DBL_EPSILON * t[i].dphi_max,
+                      "%s'(%g) = %.17g, sup %.17g", t[i].name, peak,
+                      t[i].dphi(peak), t[i].dphi_max);
         for (z = -12.0; z <= 12.0; z += 0.0173)
-            ck_assert(t[i].dphi(z) <= t[i].dphi_max);
+            ck_assert(fabs(t[i].dphi(z)) <= t[i].dphi_max);
     }
+}
+END_TEST
+
+/* ---- parameterised names ---------------------------------------------------*/
+
+START_TEST(test_parse)
+{
+    const satstat_activation *a = NULL, *b = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE];
+
+    ck_assert_int_eq(satstat_activation_parse("tanh", &a, msg), SATSTAT_OK);
+    ck_assert_ptr_eq(a, satstat_activation_find("tanh"));
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.2", &a, msg),
+                     SATSTAT_OK);
+    ck_assert_str_eq(a->name, "leaky-relu:0.2");
+    ck_assert(a->param == 0.2);
+    ck_assert(a->phi(-1.0) == -0.2 && a->phi(3.0) == 3.0);
+    ck_assert(a->dphi(-1.0) == 0.2 && a->dphi(3.0) == 1.0);
+    ck_assert(!a->dead);
+    /* interned: the same slope, however written, is the same instance */
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.20", &b, msg),
+                     SATSTAT_OK);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.3", &b, msg),
+                     SATSTAT_OK);
+    ck_assert_ptr_ne(a, b);
+    ck_assert(a->phi(-1.0) == -0.2 && b->phi(-1.0) == -0.3);
+    /* PyTorch's default slope is the row itself */
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.01", &b, msg),
+                     SATSTAT_OK);
+    ck_assert_ptr_eq(b, satstat_activation_find("leaky-relu"));
+    /* slope 0 is relu: dead units */
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0", &b, msg),
+                     SATSTAT_OK);
+    ck_assert(b->dead && b->phi(-5.0) == 0.0 && b->phi(-INFINITY) == 0.0);
+
+    static const char *bad[] = {"leaky-relu:1", "leaky-relu:-0.1",
+                                "leaky-relu:", "leaky-relu:x", "leaky-relu:nan",
+                                "leaky", "Gelu", "", "relu:0.1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_int_eq(satstat_activation_parse(bad[i], &b, msg),
+                         SATSTAT_EINVAL);
+        ck_assert_msg(msg[0] != '\0', "no message for '%s'", bad[i]);
+    }
+    ck_assert_int_eq(satstat_activation_parse("softmax", &b, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "gelu"));
+    ck_assert_ptr_nonnull(strstr(msg, "leaky-relu:SLOPE"));
+}
+END_TEST
+
+/* ---- saturation rules --------------------------------------------------------*/
+
+static void region_of(const char *act, const char *rule, double T,
+                      double *below, double *above)
+{
+    const satstat_activation *a = NULL;
+    satstat_saturation r;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+
+    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
+    ck_assert_msg(satstat_saturation_resolve(a, &r, T, below, above, msg)
+                      == SATSTAT_OK,
+                  "%s %s: %s", act, rule, msg);
+}
+
+/* The numerical solver agrees with the closed form. */
+static void check_numeric(const char *act, const char *rule)
+{
+    const satstat_activation *a = NULL;
+    satstat_saturation r;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    double b1, a1, b2, a2;
+
+    region_of(act, rule, 4.0, &b1, &a1);
+    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
+    ck_assert_msg(satstat_saturation_resolve_numeric(a, &r, &b2, &a2, msg)
+                      == SATSTAT_OK, "%s %s: %s", act, rule, msg);
+    ck_assert_msg((b1 == b2 || fabs(b1 - b2) <= 1e-10 * fmax(1.0, fabs(b1)))
+                      && (a1 == a2
+                          || fabs(a1 - a2) <= 1e-10 * fmax(1.0, fabs(a1))),
+                  "%s %s: closed form [%.17g, %.17g], numeric [%.17g, %.17g]",
+                  act, rule, b1, a1, b2, a2);
+}
+
+START_TEST(test_rule_thresholds)
+{
+    static const double R[] = {0.9, 0.5, 0.1, 0.01, 1e-6, 1e-12};
+    static const double E[] = {0.4, 0.1, 0.01, 1e-6, 1e-12};
+    char rule[64];
+    double lo, hi, want;
+    size_t i;
+
+    for (i = 0; i < sizeof R / sizeof R[0]; i++) {
+        snprintf(rule, sizeof rule, "deriv:%.17g", R[i]);
+        /* σ'(z) = 1/(4 cosh²(z/2)) ≤ R·(1/4) ⇔ |z| ≥ 2 acosh(1/√R) */
+        region_of("sigmoid", rule, 4.0, &lo, &hi);
+        want = 2.0 * acosh(1.0 / sqrt(R[i]));
+        ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
+        /* tanh' = sech² ≤ R ⇔ |z| ≥ acosh(1/√R) */
+        region_of("tanh", rule, 4.0, &lo, &hi);
+        want = acosh(1.0 / sqrt(R[i]));
+        ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
+        /* softsign' = (1+|z|)^−2 ≤ R ⇔ |z| ≥ 1/√R − 1 */
+        region_of("softsign", rule, 4.0, &lo, &hi);
+        want = 1.0 / sqrt(R[i]) - 1.0;
+        ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
+        /* erf' = (2/√π) e^{−z²} ≤ R (2/√π) ⇔ |z| ≥ √(−ln R) */
+        region_of("erf", rule, 4.0, &lo, &hi);
+        want = sqrt(-log(R[i]));
+        ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
+        /* selu' = λα e^z ≤ R λα ⇔ z ≤ ln R, one-sided */
+        region_of("selu", rule, 4.0, &lo, &hi);
+        ck_assert(fabs(lo - log(R[i])) <= 1e-13 * fabs(log(R[i])));
+        ck_assert(hi == INFINITY);
+        /* relu: φ' = 0 exactly on z ≤ 0, whatever R */
+        region_of("relu", rule, 4.0, &lo, &hi);
+        ck_assert(lo == 0.0 && hi == INFINITY);
+        if (R[i] > 1e-10) {
+            check_numeric("sigmoid", rule);
+            check_numeric("tanh", rule);
+            check_numeric("erf", rule);
+            check_numeric("selu", rule);
+            if (R[i] > 1e-6)
+                check_numeric("softsign", rule);
+        }
+    }
+    for (i = 0; i < sizeof E / sizeof E[0]; i++) {
+        snprintf(rule, sizeof rule, "output:%.17g", E[i]);
+        /* tanh within E of ±1 ⇔ |z| ≥ atanh(1 − E) (1 − E rounds: the
+         * closed form itself is good to ~1e-16/E) */
+        region_of("tanh", rule, 4.0, &lo, &hi);
+        want = atanh(1.0 - E[i]);
+        ck_assert_msg(fabs(hi - want) <= 1e-15 / E[i] + 1e-13 * want,
+                      "tanh output:%g: %.17g, atanh(1-E) %.17g", E[i], hi,
+                      want);
+        ck_assert(lo == -hi);
+        /* σ within E of 0 or 1 ⇔ |z| ≥ ln((1 − E)/E) */
+        region_of("sigmoid", rule, 4.0, &lo, &hi);
+        want = log((1.0 - E[i]) / E[i]);
+        ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
+        /* erfc|z| ≤ E */
+        region_of("erf", rule, 4.0, &lo, &hi);
+        ck_assert(fabs(erfc(hi) - E[i]) <= 1e-12 * E[i]);
+        /* selu within E of −λα ⇔ z ≤ ln(E/λα) */
+        region_of("selu", rule, 4.0, &lo, &hi);
+        ck_assert(fabs(lo - log(E[i] / 1.7580993408473766))
+                  <= 1e-13 * fabs(lo));
+        if (E[i] > 1e-10) {
+            check_numeric("tanh", rule);
+            check_numeric("sigmoid", rule);
+            check_numeric("erf", rule);
+            check_numeric("selu", rule);
+        }
+    }
+
+    /* gelu, numerically only.  |gelu'| rises from 0 to 1 − sup = −0.129
+     * at −√2 (the dip), falls to 0 at −0.752 and rises again.  The tail
+     * component (−∞, b] ends before the dip when R·sup < 0.129 and on the
+     * rising branch past it otherwise.  deriv:0.2 (0.226 > 0.129): b in
+     * (−0.752, 0) where gelu' = 0.2·sup; deriv:0.05 (0.056): b before the
+     * dip; output:0.01: |z Φ(z)| ≤ 0.01.  Known values from mpmath
+     * (findroot at 30 digits). */
+    region_of("gelu", "deriv:0.2", 4.0, &lo, &hi);
+    ck_assert(hi == INFINITY && lo > -0.76 && lo < 0.0);
+    ck_assert(fabs(fabs(satstat_activation_find("gelu")->dphi(lo))
+                   - 0.2 * 1.1289041451851548) <= 1e-12);
+    region_of("gelu", "deriv:0.1", 4.0, &lo, &hi);
+    ck_assert(fabs(lo - -1.72819197792944803) <= 1e-12 && hi == INFINITY);
+    region_of("gelu", "deriv:0.05", 4.0, &lo, &hi);
+    ck_assert(fabs(lo - -2.27856069380355558) <= 1e-12 && hi == INFINITY);
+    region_of("gelu", "output:0.01", 4.0, &lo, &hi);
+    ck_assert(fabs(lo - -2.67480972566729126) <= 1e-12 && hi == INFINITY);
+
+    /* leaky-relu: slope s ≤ R counts z ≤ 0 */
+    region_of("leaky-relu:0.05", "deriv:0.1", 4.0, &lo, &hi);
+    ck_assert(lo == 0.0 && hi == INFINITY);
+
+    /* z:T and the defaults */
+    region_of("sigmoid", "z:4", 99.0, &lo, &hi);
+    ck_assert(lo == -99.0 && hi == 99.0); /* z:T is the threshold field */
+    region_of("sigmoid", "default", 4.0, &lo, &hi);
+    ck_assert(lo == -4.0 && hi == 4.0);
+    region_of("gelu", "default", 3.0, &lo, &hi);
+    ck_assert(lo == -3.0 && hi == INFINITY);
+    region_of("relu", "default", 4.0, &lo, &hi);
+    ck_assert(lo == 0.0 && hi == INFINITY); /* dead units */
+    region_of("relu", "z:2", 2.0, &lo, &hi);
+    ck_assert(lo == -2.0 && hi == INFINITY);
+    region_of("leaky-relu:0", "dead", 4.0, &lo, &hi);
+    ck_assert(lo == 0.0 && hi == INFINITY);
+}
+END_TEST
+
+START_TEST(test_rule_errors)
+{
+    static const char *bad_specs[] = {"deriv:2", "deriv:1", "deriv:0",
+                                      "deriv:-0.1", "output:0", "output:-1",
+                                      "z:0", "z:-4", "z:", "foo", "deriv",
+                                      "Deriv:0.1", "z:inf", ""};
+    static const struct {
+        const char *act, *rule;
+    } no_apply[] = {
+        {"relu", "output:0.1"},          /* no asymptote: error, documented */
+        {"leaky-relu:0.2", "output:0.1"},
+        {"leaky-relu:0.2", "deriv:0.1"}, /* φ' ≥ 0.2 everywhere */
+        {"sigmoid", "output:0.5"},       /* would cover every z */
+        {"tanh", "output:1"},
+        {"softsign", "output:2"},
+        {"sigmoid", "dead"},
+        {"gelu", "dead"},
+    };
+    const satstat_activation *a = NULL;
+    satstat_saturation r;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    double lo, hi;
+    size_t i;
+
+    for (i = 0; i < sizeof bad_specs / sizeof bad_specs[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_msg(satstat_saturation_parse(bad_specs[i], &r, msg)
+                          == SATSTAT_EINVAL, "'%s' parsed", bad_specs[i]);
+        ck_assert(msg[0] != '\0');
+    }
+    for (i = 0; i < sizeof no_apply / sizeof no_apply[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_int_eq(satstat_activation_parse(no_apply[i].act, &a, msg),
+                         SATSTAT_OK);
+        ck_assert_int_eq(satstat_saturation_parse(no_apply[i].rule, &r, msg),
+                         SATSTAT_OK);
+        ck_assert_msg(satstat_saturation_resolve(a, &r, 4.0, &lo, &hi, msg)
+                          == SATSTAT_EINVAL,
+                      "%s %s resolved", no_apply[i].act, no_apply[i].rule);
+        ck_assert_msg(strstr(msg, a->name) != NULL, "message '%s'", msg);
+    }
+}
+END_TEST
+
+START_TEST(test_rule_text)
+{
+    satstat_saturation r, eff;
+    char buf[64];
+
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &r, NULL),
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_format(&r, buf, sizeof buf),
+                     SATSTAT_OK);
+    ck_assert_str_eq(buf, "deriv:0.1");
+    r.kind = SATSTAT_SATURATION_DEFAULT;
+    eff = satstat_saturation_effective(satstat_activation_find("relu"), &r,
+                                       4.0);
+    satstat_saturation_format(&eff, buf, sizeof buf);
+    ck_assert_str_eq(buf, "dead");
+    eff = satstat_saturation_effective(satstat_activation_find("sigmoid"), &r,
+                                       4.0);
+    satstat_saturation_format(&eff, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z:4");
+
+    satstat_region_format(-3.6368929184641336, 3.6368929184641336, buf,
+                          sizeof buf);
+    ck_assert_str_eq(buf, "|z| >= 3.63689");
+    satstat_region_format(0.0, INFINITY, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= 0");
+    satstat_region_format(-4.0, INFINITY, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= -4");
+    satstat_region_format(-1.5, 2.0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= -1.5 or z >= 2");
+    ck_assert_int_eq(satstat_region_format(-4.0, 4.0, buf, 4), SATSTAT_ERANGE);
 }
 END_TEST
 
@@ -256,6 +629,17 @@ static Suite *activation_suite(void)
 
     tc = tcase_create("tanh");
     tcase_add_test(tc, test_tanh_values);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("other_rows");
+    tcase_add_test(tc, test_other_values);
+    tcase_add_test(tc, test_parse);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("rules");
+    tcase_add_test(tc, test_rule_thresholds);
+    tcase_add_test(tc, test_rule_errors);
+    tcase_add_test(tc, test_rule_text);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("stability");

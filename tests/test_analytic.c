@@ -59,7 +59,8 @@ static double t_dsigmoid(double z)
 }
 
 static const satstat_activation t_sigmoid_row = {
-    "sigmoid", t_sigmoid, t_dsigmoid, 0.25, "|z| >= T"};
+    .name = "sigmoid", .phi = t_sigmoid, .dphi = t_dsigmoid, .dphi_max = 0.25,
+    .saturation = "|z| >= T"};
 
 /* ---- hand-built configurations ------------------------------------------ */
 
@@ -477,11 +478,14 @@ START_TEST(compute_law_kinds)
     ck_assert_double_eq(a.mean, 0.5);
     ck_assert_rel(a.variance, 125.0, 4 * DBL_EPSILON);
 
-    /* uniform weights: a sum of uniforms is only approximately normal.
+    /* uniform weights: a sum of uniforms is not normal; its exact law is
+     * used (satstat/exact.h), with the normal approximation beside it.
      * Var U(−A, A) = A²/3, so Var z = 0.01/3 · 500 + 1. */
     seed_config(&c);
     ck_assert_int_eq(satstat_analytic_compute(&c, &uniform, &a), SATSTAT_OK);
-    ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL_APPROX);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    ck_assert(isfinite(a.normal_saturated_fraction));
+    ck_assert(a.exact_abserr <= 1e-8);
     ck_assert_rel(a.variance, 0.01 / 3.0 * 500.0 + 1.0, 1e-14);
 
     /* uniform weights, but no input on: z = b is exactly normal. */
@@ -494,7 +498,7 @@ START_TEST(compute_law_kinds)
     seed_config(&c);
     set_bias(&c, SATSTAT_FAMILY_UNIFORM, -1.0, 1.0);
     ck_assert_int_eq(satstat_analytic_compute(&c, &normal, &a), SATSTAT_OK);
-    ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL_APPROX);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
     ck_assert_rel(a.variance, 125.0 + 1.0 / 3.0, 1e-14);
 
     /* Bernoulli inputs: z is a normal mixture, approximation. */
@@ -504,7 +508,7 @@ START_TEST(compute_law_kinds)
     c.inputs.active = 0;
     strcpy(c.inputs.canonical, "bernoulli:0.3");
     ck_assert_int_eq(satstat_analytic_compute(&c, &normal, &a), SATSTAT_OK);
-    ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL_APPROX);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
 
     /* bernoulli:1 inputs are always 1 and bernoulli:0 always 0: no input
      * variance, so z is exactly normal again. */
@@ -538,11 +542,14 @@ START_TEST(compute_random_inputs)
     ck_assert_rel(a.sum_sq_inputs, 300.0, 1e-14);
     ck_assert_double_eq(a.mean, 0.0);
     ck_assert_rel(a.variance, 301.0, 1e-14);
-    ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL_APPROX);
-    /* The saturated fraction is that of N(0, 301). */
-    ck_assert_rel(a.saturated_fraction,
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    /* The normal approximation's fraction is that of N(0, 301); the
+     * exact one, of the mixture over the Binomial(1000, 0.3) count K of
+     * active inputs of N(0, K + 1), is close to it. */
+    ck_assert_rel(a.normal_saturated_fraction,
                   satstat_normal_saturated_fraction(0, sqrt(301.0), 4),
                   1e-12);
+    ck_assert(fabs(a.saturated_fraction - a.normal_saturated_fraction) < 1e-3);
 }
 END_TEST
 
@@ -580,6 +587,99 @@ START_TEST(compute_library_activations)
         ck_assert_rel(a.activation_derivative_variance, cases[i].var_d,
                       QUAD_TOL);
     }
+}
+END_TEST
+
+/* Saturation rules: the analytic fraction integrates the rule's region. */
+START_TEST(compute_saturation_rules)
+{
+    satstat_config c;
+    satstat_analytic a;
+    satstat_scheme scaled = make_scheme(SATSTAT_SCHEME_SCALED, 0, "scaled");
+    satstat_scheme standard = make_scheme(SATSTAT_SCHEME_STANDARD, 0, "standard");
+    double sd = sqrt(1.5), t;
+
+    /* sigmoid deriv:0.1: σ' ≤ 0.1/4 ⇔ |z| ≥ 2 acosh(√10) */
+    seed_config(&c);
+    c.activation = satstat_activation_find("sigmoid");
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+    t = 2.0 * acosh(sqrt(10.0));
+    ck_assert_rel(a.region.above, t, 1e-13);
+    ck_assert_rel(a.region.below, -t, 1e-13);
+    ck_assert_rel(a.saturated_fraction, satstat_normal_saturated_fraction(0.0, sd, t),
+                  1e-13);
+
+    /* tanh output:0.01: |z| ≥ atanh(0.99) */
+    c.activation = satstat_activation_find("tanh");
+    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+    t = atanh(0.99);
+    ck_assert_rel(a.region.above, t, 1e-13);
+    ck_assert_rel(a.saturated_fraction, satstat_normal_saturated_fraction(0.0, sd, t),
+                  1e-12);
+
+    /* relu: the dead fraction P(z ≤ 0) is 1/2 for zero-mean z, whatever
+     * its variance */
+    c.activation = satstat_activation_find("relu");
+    c.saturation.kind = SATSTAT_SATURATION_DEFAULT;
+    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+    ck_assert(a.region.below == 0.0 && a.region.above == INFINITY);
+    ck_assert_double_eq(a.saturated_fraction, 0.5);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &standard, &a), SATSTAT_OK);
+    ck_assert_double_eq(a.saturated_fraction, 0.5);
+    /* ... and Φ(−μ/σ) with a mean: const:0.5 bias */
+    set_bias(&c, SATSTAT_FAMILY_CONSTANT, 0.5, 0.0);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+    ck_assert_rel(a.saturated_fraction, 0.5 * erfc(0.5 / sqrt(0.5) / 1.4142135623730950488), 1e-13);
+
+    /* gelu deriv:0.1: one-sided, z ≤ −1.72819197792944803 (mpmath) */
+    seed_config(&c);
+    c.activation = satstat_activation_find("gelu");
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+    ck_assert(fabs(a.region.below - -1.72819197792944803) < 1e-12);
+    ck_assert(a.region.above == INFINITY);
+    ck_assert_rel(a.saturated_fraction, 0.5 * erfc(1.72819197792944803 / sd / 1.4142135623730950488),
+                  1e-11);
+
+    /* the default rule is still |z| ≥ T, and SPEC's numbers do not move */
+    seed_config(&c);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &standard, &a), SATSTAT_OK);
+    ck_assert(a.region.below == -4.0 && a.region.above == 4.0);
+    ck_assert_rel(a.saturated_fraction, 0.8581679, 1e-7);
+}
+END_TEST
+
+/* The exact law (satstat/exact.h) when z is not normal: a sum of three
+ * U(−1, 1) weights (three inputs on, no bias) is 2·IH₃ − 3, IH₃ the
+ * Irwin–Hall sum of three U(0, 1), whose upper tail beyond 2.5 is
+ * (3 − 2.5)³/6 = 1/48 (Irwin 1927; Hall 1927).  So P(|z| ≥ 2) = 1/24
+ * exactly, where the normal approximation N(0, 1) says 0.0455. */
+START_TEST(compute_exact_irwin_hall)
+{
+    satstat_config c;
+    satstat_analytic a;
+    satstat_scheme u = make_scheme(SATSTAT_SCHEME_UNIFORM, 1.0, "uniform:1");
+
+    seed_config(&c);
+    c.n_in = 4;
+    c.inputs.active = 3;
+    set_bias(&c, SATSTAT_FAMILY_CONSTANT, 0.0, 0.0);
+    c.threshold = 2.0;
+    ck_assert_int_eq(satstat_analytic_compute(&c, &u, &a), SATSTAT_OK);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    ck_assert_rel(a.variance, 1.0, 1e-15);
+    ck_assert_msg(fabs(a.saturated_fraction - 1.0 / 24.0) <= 1e-9,
+                  "P(|z| >= 2) = %.17g, want 1/24", a.saturated_fraction);
+    ck_assert(a.exact_abserr <= 1e-8);
+    ck_assert_rel(a.normal_saturated_fraction,
+                  satstat_normal_saturated_fraction(0.0, 1.0, 2.0), 1e-14);
+    ck_assert(a.normal_gap > 0.0 && a.normal_gap < 0.05);
+    ck_assert_ptr_null(a.exact_fallback);
+    /* E[σ'(z)] lies between σ'(0)·P(|z| < 2)... and sup σ' */
+    ck_assert(a.mean_activation_derivative > 0.15 && a.mean_activation_derivative < 0.25);
+    ck_assert(fabs(a.mean_activation_derivative - a.normal_mean_activation_derivative) < 0.01);
 }
 END_TEST
 
@@ -651,6 +751,8 @@ START_TEST(law_names)
     ck_assert_str_eq(satstat_law_kind_name(SATSTAT_Z_NORMAL_APPROX),
                      "normal (approximation)");
     ck_assert_str_eq(satstat_law_kind_name(SATSTAT_Z_CONSTANT), "constant");
+    ck_assert_str_eq(satstat_law_kind_name(SATSTAT_Z_EXACT),
+                     "exact (characteristic-function inversion)");
     ck_assert_ptr_nonnull(satstat_law_kind_name((satstat_law_kind)99));
 }
 END_TEST
@@ -681,6 +783,8 @@ static Suite *analytic_suite(void)
     tcase_add_test(tc, compute_law_kinds);
     tcase_add_test(tc, compute_random_inputs);
     tcase_add_test(tc, compute_library_activations);
+    tcase_add_test(tc, compute_saturation_rules);
+    tcase_add_test(tc, compute_exact_irwin_hall);
     tcase_add_test(tc, compute_errors);
     suite_add_tcase(s, tc);
 

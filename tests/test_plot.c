@@ -724,6 +724,46 @@ START_TEST(shaded_region_is_T)
 }
 END_TEST
 
+/* A saturation rule shades its own region: one side for relu's dead units,
+ * |z| >= 2 acosh(√10) for sigmoid deriv:0.1, and the legend names it. */
+START_TEST(shaded_region_follows_rule)
+{
+    satstat_config c = config_of(NULL);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
+    const char *figs[] = {"fig1-density-standard", "fig1-density-scaled", "fig2-compare"};
+    for (size_t f = 0; f < 3; f++) {
+        char *s = script_named(r, figs[f]);
+        ck_assert_double_eq(script_number(s, "zbelow"), 0.0);
+        ck_assert(has(s, "\nset object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 "));
+        ck_assert(!has(s, "\nset object 2 rectangle"));   /* one-sided */
+        ck_assert(!has(s, "first -T"));
+        ck_assert(has(s, "dead units z ≤ 0"));
+        free(s);
+    }
+    satstat_report_free(r);
+
+    c = config_of(NULL);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
+    double t = 2.0 * acosh(sqrt(10.0));
+    for (size_t f = 0; f < 3; f++) {
+        char *s = script_named(r, figs[f]);
+        ck_assert_double_eq_tol(script_number(s, "zbelow"), -t, 1e-12);
+        ck_assert_double_eq_tol(script_number(s, "zabove"), t, 1e-12);
+        ck_assert(has(s, "\nset object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 "));
+        ck_assert(has(s, "\nset object 2 rectangle from first zabove, graph 0 to graph 1, graph 1 "));
+        ck_assert(has(s, "saturated |z| ≥ 3.63689 (deriv:0.1)"));
+        free(s);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
 /* z constant (no weights reach z): a point mass, no density columns. */
 START_TEST(point_mass)
 {
@@ -1337,6 +1377,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, histogram_integrates_to_one);
     tcase_add_test(tc, analytic_columns_match_formula);
     tcase_add_test(tc, shaded_region_is_T);
+    tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, point_mass);
     suite_add_tcase(s, tc);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <jansson.h>
 
@@ -140,8 +141,10 @@ START_TEST(degenerate_z)
 }
 END_TEST
 
-/* Non-Gaussian z: the law is labelled an approximation, and the tests that
- * rely on it say so. */
+/* Non-Gaussian z: the exact law (satstat/exact.h) is the null law, so the
+ * tests are not approximate; the normal approximation is reported beside
+ * it.  With a claimed variance the null law is normal again, and the tests
+ * that rely on it say they are approximate. */
 START_TEST(approximate_laws_labelled)
 {
     satstat_config c = config_of("uniform:0.1,normal:0.2", 20000);
@@ -149,10 +152,25 @@ START_TEST(approximate_laws_labelled)
     c.inputs.p = 0.5;
     satstat_report *r = run(&c, 0);
     for (size_t s = 0; s < 2; s++) {
-        ck_assert_int_eq(satstat_report_analytic(r, s)->law, SATSTAT_Z_NORMAL_APPROX);
-        ck_assert(test_named(r, s, "distribution")->approximate);
+        const satstat_analytic *a = satstat_report_analytic(r, s);
+        ck_assert_int_eq(a->law, SATSTAT_Z_EXACT);
+        ck_assert(isfinite(a->normal_saturated_fraction));
+        ck_assert(!test_named(r, s, "distribution")->approximate);
+        ck_assert(!test_named(r, s, "distribution_binned")->approximate);
+        ck_assert(!test_named(r, s, "saturated_fraction")->approximate);
         ck_assert(!test_named(r, s, "variance")->approximate);
+        ck_assert_ptr_nonnull(strstr(test_named(r, s, "distribution")->method, "exact law"));
     }
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    ck_assert_ptr_nonnull(strstr(json, "\"normal_approximation\""));
+    ck_assert_ptr_nonnull(strstr(json, "exact (characteristic-function inversion)"));
+    free(json);
+    ck_assert(satstat_report_pass(r));
+    satstat_report_free(r);
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 0.01 / 3 * 1000 * 0.5 + 1;
+    r = run(&c, 0);
+    ck_assert(test_named(r, 0, "distribution")->approximate);
     /* random inputs: Var z = σ_w² n p + σ_b² */
     ck_assert_double_eq_tol(satstat_report_analytic(r, 1)->variance,
                             0.04 * 1000 * 0.5 + 1, 1e-12);
@@ -307,6 +325,163 @@ START_TEST(errors)
 }
 END_TEST
 
+/* The exact law against sampling (pinned seed 1, N = 1e6): z = w1 + w2,
+ * w ~ U(−1, 1) (two inputs on, no bias), is triangular on [−2, 2].  The
+ * distribution tests against the exact law pass; a KS test of the same
+ * neurons against the normal approximation N(0, 2/3) fails. */
+static double normal_cdf_var(double x, void *ctx)
+{
+    return 0.5 * erfc(-x / sqrt(2.0 * *(const double *)ctx));
+}
+
+START_TEST(exact_law_vs_sampling)
+{
+    satstat_config c = config_of("uniform:1", 1000000);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 4;
+    c.inputs.active = 2;
+    c.inputs.active_given = 1;
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
+    c.threshold = 1.5;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 0);
+    const satstat_analytic *a = satstat_report_analytic(r, 0);
+    ck_assert_int_eq(a->law, SATSTAT_Z_EXACT);
+    /* triangular: P(|z| ≥ 1.5) = (2 − 1.5)²/4 = 1/16 */
+    ck_assert_msg(fabs(a->saturated_fraction - 0.0625) <= 1e-9, "%.17g",
+                  a->saturated_fraction);
+    const char *names[] = {"distribution", "distribution_binned", "saturated_fraction",
+                           "mean_activation_derivative", "mean", "variance"};
+    for (size_t i = 0; i < 6; i++) {
+        const satstat_test_result *t = test_named(r, 0, names[i]);
+        ck_assert_msg(t->state == SATSTAT_TEST_PASS, "%s: p = %g", names[i], t->p_value);
+        ck_assert(!t->approximate);
+    }
+    ck_assert(satstat_report_pass(r));
+    /* the normal approximation fails on the same neurons: the binned
+     * chi-square of the full histogram against N(0, 2/3) */
+    double var = 2.0 / 3.0;
+    uint64_t under, over;
+    const gsl_histogram *h =
+        satstat_summary_histogram(satstat_report_summary(r, 0), &under, &over);
+    size_t bins = gsl_histogram_bins(h) + 2;
+    uint64_t *obs = malloc(bins * sizeof *obs);
+    double *prob = malloc(bins * sizeof *prob);
+    obs[0] = under;
+    obs[bins - 1] = over;
+    prob[0] = normal_cdf_var(h->range[0], &var);
+    prob[bins - 1] = 1.0 - normal_cdf_var(h->range[bins - 2], &var);
+    for (size_t i = 0; i + 2 < bins; i++) {
+        obs[i + 1] = (uint64_t)gsl_histogram_get(h, i);
+        prob[i + 1] = normal_cdf_var(h->range[i + 1], &var) - normal_cdf_var(h->range[i], &var);
+    }
+    satstat_test t;
+    size_t dof;
+    ck_assert_int_eq(satstat_chisq_gof(obs, prob, bins, &t, &dof), 0);
+    ck_assert_msg(t.p_value < 1e-12, "normal approximation chi-square p = %g", t.p_value);
+    free(obs);
+    free(prob);
+    /* JSON: the exact value with the normal approximation's error beside it */
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *an = json_object_get(json_array_get(json_object_get(root, "schemes"), 0), "analytic");
+    ck_assert_str_eq(json_string_value(json_object_get(an, "law")),
+                     "exact (characteristic-function inversion)");
+    json_t *na = json_object_get(an, "normal_approximation");
+    ck_assert_ptr_nonnull(na);
+    double pn = json_real_value(json_object_get(na, "saturated_fraction"));
+    ck_assert_double_eq_tol(pn, erfc(1.5 / sqrt(2.0 * var)), 1e-12);
+    ck_assert_double_eq_tol(json_real_value(json_object_get(na, "error")), pn - 0.0625, 1e-9);
+    json_decref(root);
+    free(json);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* relu: "saturated" means dead, z ≤ 0, and P(z ≤ 0) = 1/2 for zero-mean z. */
+START_TEST(relu_dead_units)
+{
+    satstat_config c = config_of(NULL, 100000);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 0);
+    for (size_t s = 0; s < 2; s++) {
+        ck_assert_double_eq(satstat_report_analytic(r, s)->saturated_fraction, 0.5);
+        ck_assert_int_eq(test_named(r, s, "saturated_fraction")->state, SATSTAT_TEST_PASS);
+    }
+    ck_assert(satstat_report_pass(r));
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "saturated when z <= 0 (rule dead: dead units)"));
+    ck_assert_ptr_nonnull(strstr(text, "dead P(z <= 0)"));
+    free(text);
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
+    ck_assert_str_eq(json_string_value(json_object_get(sat, "rule")), "dead");
+    ck_assert_str_eq(json_string_value(json_object_get(sat, "region")), "z <= 0");
+    ck_assert(json_is_null(json_object_get(sat, "above")));
+    json_decref(root);
+    free(json);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* A rule states its region; the command line reproduces it. */
+START_TEST(saturation_rule_reported)
+{
+    satstat_config c = config_of("scaled", 1000);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 1);
+    double t = 2.0 * acosh(sqrt(10.0));
+    ck_assert_double_eq_tol(satstat_report_analytic(r, 0)->region.above, t, 1e-13);
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "saturated when |z| >= 3.63689 (rule deriv:0.1)"));
+    free(text);
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *cfg = json_object_get(root, "config");
+    json_t *sat = json_object_get(cfg, "saturation");
+    ck_assert_str_eq(json_string_value(json_object_get(sat, "rule")), "deriv:0.1");
+    ck_assert_str_eq(json_string_value(json_object_get(sat, "region")), "|z| >= 3.63689");
+    ck_assert_double_eq_tol(json_real_value(json_object_get(sat, "above")), t, 1e-13);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(cfg, "command")),
+                                 "--saturation deriv:0.1"));
+    json_decref(root);
+    free(json);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Bad rules through the CLI: exit 2, one line naming the option. */
+START_TEST(saturation_cli_errors)
+{
+    const char *exe = getenv("SATSTAT_EXE");
+    if (!exe)
+        return; /* run outside meson: nothing to call */
+    static const char *bad[] = {"--saturation deriv:2", "--saturation output:0",
+                                "--saturation nope", "--saturation deriv:1",
+                                "--activation relu --saturation output:0.1",
+                                "--activation sigmoid --saturation dead",
+                                "--threshold 3 --saturation deriv:0.1",
+                                "--activation leaky-relu:2"};
+    char cmd[512];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(cmd, sizeof cmd, "'%s' %s --analytic-only --quiet >/dev/null 2>&1", exe,
+                 bad[i]);
+        int st = system(cmd);
+        ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 2, "%s: status %d", bad[i], st);
+    }
+    snprintf(cmd, sizeof cmd,
+             "'%s' --activation gelu --saturation deriv:0.1 --analytic-only --quiet "
+             ">/dev/null 2>&1", exe);
+    int st = system(cmd);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -318,6 +493,10 @@ static Suite *report_suite(void)
     tcase_add_test(tc, approximate_laws_labelled);
     tcase_add_test(tc, analytic_only);
     tcase_add_test(tc, tiny_samples);
+    tcase_add_test(tc, exact_law_vs_sampling);
+    tcase_add_test(tc, relu_dead_units);
+    tcase_add_test(tc, saturation_rule_reported);
+    tcase_add_test(tc, saturation_cli_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("formats");
     tcase_set_timeout(tc, 120);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_cdf.h>
 
@@ -260,22 +261,21 @@ static void check_weight_law(const char *spec, uint64_t n_in)
     satstat_config c = small_config(spec, n_in, 10);
     satstat_law law;
     ck_assert_int_eq(satstat_scheme_weight_law(&c.schemes[0], c.n_in, c.n_out, &law), 0);
-    double var = satstat_law_variance(&law), sd = sqrt(var);
-    double kurt = law.family == SATSTAT_FAMILY_UNIFORM ? -1.2 : 0.0;
-    double cdf_scale = law.family == SATSTAT_FAMILY_UNIFORM ? law.b - law.a : sd;
+    /* the law the report states: mean, variance, shape and CDF */
+    double mu = satstat_law_mean(&law), var = satstat_law_variance(&law), sd = sqrt(var);
+    double skew = satstat_law_skewness(&law), kurt = satstat_law_kurtosis(&law) - 3.0;
+    static const double tails[3] = {1.5, 3.0, 4.0};
     double w[PER];
-    uint64_t bins[BINS] = {0}, beyond3 = 0, beyond4 = 0;
+    uint64_t bins[BINS] = {0}, beyond[3] = {0};
     satstat_moments m;
     satstat_moments_init(&m);
     for (uint64_t neuron = 0; neuron < NEURONS; neuron++) {
         ck_assert_int_eq(satstat_sample_weights(&c, &c.schemes[0], neuron, 0, PER, w), 0);
         for (int i = 0; i < PER; i++) {
             satstat_moments_push(&m, w[i]);
-            beyond3 += fabs(w[i]) > 3 * sd;
-            beyond4 += fabs(w[i]) > 4 * sd;
-            double u = law.family == SATSTAT_FAMILY_UNIFORM
-                           ? (w[i] - law.a) / cdf_scale
-                           : gsl_cdf_gaussian_P(w[i], sd);
+            for (int k = 0; k < 3; k++)
+                beyond[k] += fabs(w[i] - mu) > tails[k] * sd;
+            double u = satstat_law_cdf(&law, w[i]);
             int b = (int)(u * BINS);
             bins[b < 0 ? 0 : b < BINS ? b : BINS - 1]++;
         }
@@ -283,21 +283,25 @@ static void check_weight_law(const char *spec, uint64_t n_in)
     double n = (double)m.n;
     /* 6-sigma bounds: moments standard errors for the law at hand */
     double mu4 = (kurt + 3) * var * var;
-    ck_assert_msg(fabs(m.mean) < 6 * sd / sqrt(n), "%s mean %g", spec, m.mean);
+    ck_assert_msg(fabs(m.mean - mu) < 6 * sd / sqrt(n), "%s mean %g vs %g", spec, m.mean, mu);
     ck_assert_msg(fabs(satstat_moments_variance(&m) - var) < 6 * sqrt((mu4 - var * var) / n),
                   "%s variance %g vs %g", spec, satstat_moments_variance(&m), var);
-    ck_assert_msg(fabs(satstat_moments_skewness(&m)) < 6 * sqrt(6 / n), "%s skew", spec);
+    ck_assert_msg(fabs(satstat_moments_skewness(&m) - skew) < 6 * sqrt(6 / n),
+                  "%s skew %g vs %g", spec, satstat_moments_skewness(&m), skew);
     ck_assert_msg(fabs(satstat_moments_excess_kurtosis(&m) - kurt) < 6 * sqrt(24 / n),
                   "%s kurtosis %g vs %g", spec, satstat_moments_excess_kurtosis(&m), kurt);
     satstat_test t;
-    if (law.family == SATSTAT_FAMILY_NORMAL) {
-        ck_assert_int_eq(satstat_binomial_test(beyond3, m.n, 2 * gsl_cdf_ugaussian_Q(3), &t), 0);
-        ck_assert_msg(t.p_value > 1e-6, "%s tail 3 sd: p %g", spec, t.p_value);
-        ck_assert_int_eq(satstat_binomial_test(beyond4, m.n, 2 * gsl_cdf_ugaussian_Q(4), &t), 0);
-        ck_assert_msg(t.p_value > 1e-6, "%s tail 4 sd: p %g", spec, t.p_value);
-    } else {
-        /* a uniform U(−A, A) has no mass beyond √3 sd */
-        ck_assert_uint_eq(beyond3, 0);
+    for (int k = 0; k < 3; k++) {
+        double p = satstat_law_cdf(&law, mu - tails[k] * sd) + 1.0 -
+                   satstat_law_cdf(&law, mu + tails[k] * sd);
+        if (p <= 0.0) {
+            /* a uniform has no mass beyond √3 sd, a ±2 std cut none
+             * beyond 2/0.88 sd */
+            ck_assert_msg(beyond[k] == 0, "%s: %g sd tail not empty", spec, tails[k]);
+            continue;
+        }
+        ck_assert_int_eq(satstat_binomial_test(beyond[k], m.n, p, &t), 0);
+        ck_assert_msg(t.p_value > 1e-6, "%s tail %g sd: p %g", spec, tails[k], t.p_value);
     }
     double prob[BINS];
     for (int b = 0; b < BINS; b++)
@@ -318,6 +322,128 @@ START_TEST(weight_laws)
 }
 END_TEST
 
+/* Every framework scheme: the raw draws have the variance (and law) the
+ * report states. */
+START_TEST(framework_weight_laws)
+{
+    static const char *const specs[] = {
+        "xavier-normal", "xavier-normal:tanh", "xavier-uniform",
+        "xavier-uniform:0.5", "he-normal", "he-normal:selu,fan_out",
+        "he-uniform", "he-uniform:1,fan_avg", "lecun-normal", "lecun-uniform",
+        "torch-linear", "variance-scaling:3,fan_out,uniform",
+        "variance-scaling:0.5,fan_avg,untruncated_normal",
+        "glorot_normal", "he_normal", "lecun_normal", "glorot_uniform",
+        "kaiming_normal_", "kaiming_uniform_",
+        "trunc-normal", "trunc-normal:0,0.02,-0.04,0.04",
+        "trunc-normal:1,2,0,3", "trunc-normal:0,1,1.5,6",
+        "trunc-normal:-1,0.5,-9,-1.2", "trunc-normal:0,1,-0.1,0.05",
+    };
+    for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
+        check_weight_law(specs[i], 1000);
+    check_weight_law("he-normal:fan_out", 37);
+}
+END_TEST
+
+/* Random inputs: the raw inputs have the law of their spec. */
+START_TEST(input_laws)
+{
+    static const char *const specs[] = {"normal:0.5", "uniform:-1,3"};
+    for (size_t i = 0; i < 2; i++) {
+        satstat_config c = small_config("standard", 1000, 10);
+        char msg[SATSTAT_ERRMSG_SIZE];
+        ck_assert_int_eq(satstat_inputs_parse(specs[i], &c.inputs, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        double x[1000], n = 0;
+        satstat_moments m;
+        satstat_moments_init(&m);
+        for (uint64_t neuron = 0; neuron < 200; neuron++) {
+            ck_assert_int_eq(satstat_sample_inputs(&c, &c.schemes[0], neuron, 0, 1000, x), 0);
+            for (int j = 0; j < 1000; j++)
+                satstat_moments_push(&m, x[j]);
+        }
+        n = (double)m.n;
+        double mean = satstat_inputs_sum(&c.inputs, 1) ;
+        double ex2 = satstat_inputs_sum_sq(&c.inputs, 1);
+        double var = ex2 - mean * mean;
+        ck_assert_msg(fabs(m.mean - mean) < 6 * sqrt(var / n), "%s mean %g", specs[i], m.mean);
+        ck_assert_msg(fabs(satstat_moments_variance(&m) - var) < 6 * sqrt(2 * var * var / n),
+                      "%s variance %g vs %g", specs[i], satstat_moments_variance(&m), var);
+    }
+}
+END_TEST
+
+/* New weight and input families through the kernel: z is Σ w x + b of the
+ * raw draws, on every SIMD path. */
+START_TEST(framework_z_from_draws)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config c = small_config("glorot_normal", 1000, 10);
+    ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    check_z_from_draws(&c);
+    c = small_config("trunc-normal:0.1,0.3,-0.2,0.5", 333, 10);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:-0.5,2", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    check_z_from_draws(&c);
+    c = small_config("he-uniform", 200, 10);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:0,1", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    check_z_from_draws(&c);
+
+    /* file inputs: fixed, in batch order inside the kernel */
+    char path[] = "/tmp/satstat-test-sampler-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    for (int j = 0; j < 150; j++)
+        fprintf(f, "%.17g%s", j % 7 == 3 ? 0.0 : sin(j + 1.0), j % 10 == 9 ? "\n" : " ");
+    fprintf(f, "0 0 0\n"); /* trailing zeros: support 150 of 153 */
+    fclose(f);
+    char spec[128];
+    snprintf(spec, sizeof spec, "file:%s", path);
+    c = small_config("xavier-normal", 153, 10);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, 153), 150);
+    check_z_from_draws(&c);
+    /* the analytic law: exact normal (fixed inputs, normal weights) */
+    satstat_analytic a;
+    ck_assert_int_eq(satstat_analytic_compute(&c, &c.schemes[0], &a), 0);
+    double sumsq = 0;
+    for (int j = 0; j < 150; j++)
+        sumsq += j % 7 == 3 ? 0.0 : sin(j + 1.0) * sin(j + 1.0);
+    ck_assert(fabs(a.sum_sq_inputs - sumsq) < 1e-12 * sumsq);
+    ck_assert(fabs(a.variance - (2.0 / 253.0 * sumsq + 1.0)) < 1e-12);
+    /* and every SIMD path gives the same bits */
+    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    static const char *const specs[] = {"glorot_normal", "trunc-normal:0,1,1.5,6"};
+    for (size_t s = 0; s < 2; s++) {
+        satstat_config d = small_config(specs[s], 1000, 100);
+        ck_assert_int_eq(satstat_inputs_parse(s ? "uniform:-1,1" : "normal:2", &d.inputs, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&d, msg), 0);
+        double ref[100], z[100];
+        setenv("SATSTAT_SIMD", "baseline", 1);
+        ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[0], 5000, 100, ref), 0);
+        for (int p = 1; p < 3; p++) {
+            setenv("SATSTAT_SIMD", paths[p], 1);
+            if (strcmp(satstat_simd_path(), paths[p]) != 0)
+                continue;
+            ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[0], 5000, 100, z), 0);
+            ck_assert_msg(memcmp(z, ref, sizeof z) == 0, "%s differs", paths[p]);
+        }
+    }
+    unsetenv("SATSTAT_SIMD");
+    /* a file that changed under the run is an error, not wrong numbers */
+    f = fopen(path, "w");
+    fprintf(f, "1 2 3\n");
+    fclose(f);
+    double z1;
+    ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 0, 1, &z1), SATSTAT_EINVAL);
+    remove(path);
+}
+END_TEST
+
 static Suite *sampler_suite(void)
 {
     Suite *s = suite_create("sampler");
@@ -333,6 +459,9 @@ static Suite *sampler_suite(void)
     tcase_add_test(tc, z_is_the_sum_of_drawn_weights);
     tcase_add_test(tc, summary_matches_direct);
     tcase_add_test(tc, weight_laws);
+    tcase_add_test(tc, framework_weight_laws);
+    tcase_add_test(tc, input_laws);
+    tcase_add_test(tc, framework_z_from_draws);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, cancel_and_errors);

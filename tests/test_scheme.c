@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 
 #include <satstat/activation.h>
 #include <satstat/config.h>
@@ -32,10 +36,10 @@ static void assert_close(double got, double want)
 
 START_TEST(test_law_moments)
 {
-    satstat_law c = {SATSTAT_FAMILY_CONSTANT, 0.5, 0.0};
-    satstat_law n = {SATSTAT_FAMILY_NORMAL, -1.0, 0.5};
-    satstat_law u = {SATSTAT_FAMILY_UNIFORM, -0.1, 0.1};
-    satstat_law u2 = {SATSTAT_FAMILY_UNIFORM, 1.0, 4.0};
+    satstat_law c = {SATSTAT_FAMILY_CONSTANT, 0.5, 0.0, 0.0, 0.0};
+    satstat_law n = {SATSTAT_FAMILY_NORMAL, -1.0, 0.5, 0.0, 0.0};
+    satstat_law u = {SATSTAT_FAMILY_UNIFORM, -0.1, 0.1, 0.0, 0.0};
+    satstat_law u2 = {SATSTAT_FAMILY_UNIFORM, 1.0, 4.0, 0.0, 0.0};
 
     ck_assert(satstat_law_mean(&c) == 0.5);
     ck_assert(satstat_law_variance(&c) == 0.0);
@@ -108,13 +112,17 @@ START_TEST(test_scheme_unknown)
 
     ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown scheme 'nope' (valid: standard, scaled, "
-                          "normal:SIGMA, uniform:A)");
+                          "normal:SIGMA, uniform:A, xavier-normal, "
+                          "xavier-uniform, he-normal, he-uniform, "
+                          "lecun-normal, lecun-uniform, torch-linear, "
+                          "variance-scaling, trunc-normal, orthogonal; or "
+                          "an alias such as glorot_normal)");
     for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
         ck_assert_int_eq(satstat_scheme_parse(unknown[i], &s, msg),
                          SATSTAT_EINVAL);
         ck_assert_msg_has(msg, unknown[i]);
         ck_assert_msg_has(msg, "valid: standard, scaled, normal:SIGMA, "
-                               "uniform:A");
+                               "uniform:A, xavier-normal");
     }
 }
 END_TEST
@@ -348,12 +356,18 @@ static void assert_names(const char *const *got, const char *const *want)
 
 START_TEST(test_names)
 {
-    static const char *const schemes[] = {"standard", "scaled",
-                                          "normal:SIGMA", "uniform:A", NULL};
+    static const char *const schemes[] = {
+        "standard", "scaled", "normal:SIGMA", "uniform:A",
+        "xavier-normal[:GAIN]", "xavier-uniform[:GAIN]",
+        "he-normal[:GAIN][,MODE]", "he-uniform[:GAIN][,MODE]",
+        "lecun-normal", "lecun-uniform", "torch-linear",
+        "variance-scaling:SCALE,MODE,DIST", "trunc-normal[:MEAN,STD,A,B]",
+        "orthogonal[:GAIN]", NULL};
     static const char *const biases[] = {"normal:SIGMA", "zero", "const:C",
-                                         "uniform:A", NULL};
+                                         "uniform:A", "torch", NULL};
     static const char *const inputs[] = {"half", "ones", "bernoulli:P",
-                                         NULL};
+                                         "normal:S", "uniform:A,B",
+                                         "file:PATH", NULL};
 
     assert_names(satstat_scheme_names(), schemes);
     assert_names(satstat_bias_names(), biases);
@@ -736,7 +750,11 @@ START_TEST(test_cli_bad_values)
                                                &n, msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown scheme 'nope' (valid: standard, scaled, "
-                          "normal:SIGMA, uniform:A)");
+                          "normal:SIGMA, uniform:A, xavier-normal, "
+                          "xavier-uniform, he-normal, he-uniform, "
+                          "lecun-normal, lecun-uniform, torch-linear, "
+                          "variance-scaling, trunc-normal, orthogonal; or "
+                          "an alias such as glorot_normal)");
     ck_assert_int_eq(satstat_scheme_parse_list("normal:-1", s,
                                                SATSTAT_MAX_SCHEMES, &n, msg),
                      SATSTAT_EINVAL);
@@ -789,6 +807,488 @@ START_TEST(test_cli_bad_values)
 }
 END_TEST
 
+
+/* ---- framework schemes (issue 4) ------------------------------------------ */
+
+#define SQRT2 1.41421356237309504880
+
+/* Var w at n_in = 1000, n_out = 100 by the formula of the paper or
+ * framework the scheme follows. */
+static const struct {
+    const char *text, *canonical, *framework;
+    double variance;
+} framework_schemes[] = {
+    {"xavier-normal", "xavier-normal", "xavier_normal_", 2.0 / 1100.0},
+    {"xavier-normal:1", "xavier-normal", "Glorot", 2.0 / 1100.0},
+    {"xavier-normal:tanh", "xavier-normal:1.6666666666666667", "PyTorch",
+     2.0 * (25.0 / 9.0) / 1100.0},
+    {"xavier-uniform", "xavier-uniform", "xavier_uniform_", 2.0 / 1100.0},
+    {"xavier-uniform:2", "xavier-uniform:2", "Glorot", 8.0 / 1100.0},
+    {"he-normal", "he-normal", "kaiming_normal_", 2.0 / 1000.0},
+    {"he-normal:relu", "he-normal", "He et al. 2015", 2.0 / 1000.0},
+    {"he-normal:relu,fan_in", "he-normal", "untruncated", 2.0 / 1000.0},
+    {"he-normal:fan_out", "he-normal:fan_out", "He", 2.0 / 100.0},
+    {"he-normal:1,fan_out", "he-normal:1,fan_out", "He", 1.0 / 100.0},
+    {"he-normal:fan_avg,selu", "he-normal:0.75,fan_avg", "He",
+     0.5625 / 550.0},
+    {"he-normal:leaky_relu", "he-normal:1.4141428569978354", "He",
+     2.0 / (1.0 + 1e-4) / 1000.0},
+    {"he-normal:leaky_relu:0.2", "he-normal:1.3867504905630728", "He",
+     2.0 / 1.04 / 1000.0},
+    {"he-uniform", "he-uniform", "kaiming_uniform_", 2.0 / 1000.0},
+    {"he-uniform:sigmoid", "he-uniform:1", "HeUniform", 1.0 / 1000.0},
+    {"lecun-normal", "lecun-normal", "LeCun", 1.0 / 1000.0},
+    {"lecun-uniform", "lecun-uniform", "LecunUniform", 1.0 / 1000.0},
+    {"torch-linear", "torch-linear", "nn.Linear", 1.0 / 3000.0},
+    {"variance-scaling", "variance-scaling:1,fan_in,truncated_normal",
+     "LecunNormal", 1.0 / 1000.0},
+    {"variance-scaling:2", "variance-scaling:2,fan_in,truncated_normal",
+     "HeNormal", 2.0 / 1000.0},
+    {"variance-scaling:3,fan_out,uniform",
+     "variance-scaling:3,fan_out,uniform", "VarianceScaling", 3.0 / 100.0},
+    {"variance-scaling:0.5,fan_avg,untruncated_normal",
+     "variance-scaling:0.5,fan_avg,untruncated_normal", "untruncated_normal",
+     0.5 / 550.0},
+    {"trunc-normal", "trunc-normal:0,1,-2,2", "trunc_normal_",
+     (0.87962566103423978 * 0.87962566103423978)},
+    {"trunc-normal:0,0.02,-0.04,0.04", "trunc-normal:0,0.02,-0.04,0.04",
+     "absolute", 0.0004 * (0.87962566103423978 * 0.87962566103423978)},
+    {"orthogonal", "orthogonal", "Saxe", 1.0 / 1000.0},
+    {"orthogonal:2", "orthogonal:2", "orthogonal_", 4.0 / 1000.0},
+    /* aliases, with their framework's semantics */
+    {"glorot_normal", "variance-scaling:1,fan_avg,truncated_normal",
+     "GlorotNormal", 2.0 / 1100.0},
+    {"GlorotNormal", "variance-scaling:1,fan_avg,truncated_normal",
+     "Keras", 2.0 / 1100.0},
+    {"he_normal", "variance-scaling:2,fan_in,truncated_normal", "HeNormal",
+     2.0 / 1000.0},
+    {"lecun_normal", "variance-scaling:1,fan_in,truncated_normal",
+     "LecunNormal", 1.0 / 1000.0},
+    {"glorot_uniform", "xavier-uniform", "GlorotUniform", 2.0 / 1100.0},
+    {"he_uniform", "he-uniform", "HeUniform", 2.0 / 1000.0},
+    {"lecun_uniform", "lecun-uniform", "LecunUniform", 1.0 / 1000.0},
+    {"xavier_normal_", "xavier-normal", "untruncated", 2.0 / 1100.0},
+    {"xavier_normal_:relu", "xavier-normal:1.4142135623730951", "PyTorch",
+     4.0 / 1100.0},
+    {"xavier_uniform_", "xavier-uniform", "PyTorch", 2.0 / 1100.0},
+    {"kaiming_normal_", "he-normal", "untruncated", 2.0 / 1000.0},
+    {"kaiming_normal_:fan_out", "he-normal:fan_out", "PyTorch",
+     2.0 / 100.0},
+    {"kaiming_uniform_", "he-uniform", "kaiming_uniform_", 2.0 / 1000.0},
+    {"kaiming_uniform", "he-uniform", "kaiming_uniform_", 2.0 / 1000.0},
+    {"trunc_normal_:0,1,-1,1", "trunc-normal:0,1,-1,1", "PyTorch",
+     0.29112509477279312},
+    {"VarianceScaling:2,fan_in,uniform", "variance-scaling:2,fan_in,uniform",
+     "Keras", 2.0 / 1000.0},
+    {"orthogonal_", "orthogonal", "orthogonal_", 1.0 / 1000.0},
+};
+
+START_TEST(test_framework_schemes)
+{
+    for (size_t i = 0; i < sizeof framework_schemes / sizeof framework_schemes[0];
+         i++) {
+        satstat_scheme s, again;
+        satstat_law w;
+        char msg[SATSTAT_ERRMSG_SIZE] = "", buf[SATSTAT_SPEC_SIZE];
+        const char *text = framework_schemes[i].text;
+
+        ck_assert_msg(satstat_scheme_parse(text, &s, msg) == SATSTAT_OK,
+                      "'%s' rejected: %s", text, msg);
+        ck_assert_str_eq(s.canonical, framework_schemes[i].canonical);
+        /* the canonical spec parses to itself, with the same law */
+        ck_assert_int_eq(satstat_scheme_parse(s.canonical, &again, msg),
+                         SATSTAT_OK);
+        ck_assert_str_eq(again.canonical, s.canonical);
+        ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w),
+                         SATSTAT_OK);
+        double want = framework_schemes[i].variance;
+        double got = satstat_law_variance(&w);
+        ck_assert_msg(fabs(got - want) <= 1e-8 * want,
+                      "%s: Var w %.17g, want %.17g", text, got, want);
+        ck_assert(satstat_law_mean(&w) == 0.0);
+        ck_assert_ptr_nonnull(satstat_scheme_framework(&s));
+        ck_assert_msg(strstr(satstat_scheme_framework(&s),
+                             framework_schemes[i].framework) != NULL,
+                      "%s: framework '%s' lacks '%s'", text,
+                      satstat_scheme_framework(&s),
+                      framework_schemes[i].framework);
+        ck_assert_int_eq(satstat_scheme_describe(&s, buf, sizeof buf),
+                         SATSTAT_OK);
+        ck_assert(buf[0] != '\0');
+    }
+}
+END_TEST
+
+/* Keras/JAX truncated normal: std/0.8796…, cut at ±2 std, Var scale/fan. */
+START_TEST(test_truncated_conventions)
+{
+    satstat_scheme s;
+    satstat_law w;
+
+    ck_assert_int_eq(satstat_scheme_parse("glorot_normal", &s, NULL), 0);
+    ck_assert_int_eq(satstat_scheme_weight_law(&s, 300, 100, &w), 0);
+    ck_assert_int_eq(w.family, SATSTAT_FAMILY_TRUNC_NORMAL);
+    assert_close(w.b, sqrt(1.0 / 200.0) / 0.87962566103423978);
+    assert_close(w.hi, 2.0 * w.b);
+    assert_close(w.lo, -2.0 * w.b);
+    ck_assert_msg(fabs(satstat_law_variance(&w) - 1.0 / 200.0) < 1e-12,
+                  "Var %.17g", satstat_law_variance(&w));
+
+    /* PyTorch trunc_normal_: absolute bounds, the variance shrinks */
+    ck_assert_int_eq(satstat_scheme_parse("trunc-normal:1,2,0,3", &s, NULL),
+                     0);
+    ck_assert_int_eq(satstat_scheme_weight_law(&s, 10, 10, &w), 0);
+    ck_assert(w.a == 1.0 && w.b == 2.0 && w.lo == 0.0 && w.hi == 3.0);
+    /* N(1, 4) on [0, 3]: α = −0.5, β = 1, by the formulas of Johnson,
+     * Kotz & Balakrishnan with GSL's Φ and φ; midpoint quadrature with
+     * 200000 cells gives mean 1.41326243612, var 0.69109303635) */
+    double a = -0.5, b = 1.0;
+    double z = gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a);
+    double pa = gsl_ran_ugaussian_pdf(a), pb = gsl_ran_ugaussian_pdf(b);
+    double mean = 1.0 + 2.0 * (pa - pb) / z;
+    double var = 4.0 * (1.0 + (a * pa - b * pb) / z
+                        - ((pa - pb) / z) * ((pa - pb) / z));
+    ck_assert(fabs(satstat_law_mean(&w) - mean) < 1e-12);
+    ck_assert(fabs(satstat_law_variance(&w) - var) < 1e-12);
+    ck_assert(fabs(mean - 1.41326243612) < 1e-9 && fabs(var - 0.69109303635) < 1e-9);
+    /* kurtosis of the untruncated limit and of a narrow cut (→ uniform) */
+    satstat_law wide = {SATSTAT_FAMILY_TRUNC_NORMAL, 0, 1, -40, 40};
+    satstat_law narrow = {SATSTAT_FAMILY_TRUNC_NORMAL, 0, 1, -0.1, 0.1};
+    ck_assert(fabs(satstat_law_kurtosis(&wide) - 3.0) < 1e-9);
+    ck_assert(fabs(satstat_law_skewness(&wide)) < 1e-9);
+    /* nearly flat over ±0.1: nearly uniform, kurtosis 9/5 */
+    ck_assert(fabs(satstat_law_kurtosis(&narrow) - 1.8) < 1e-2);
+    ck_assert(fabs(satstat_law_cdf(&wide, 0.5) - gsl_cdf_ugaussian_P(0.5))
+              < 1e-15);
+    ck_assert(satstat_law_cdf(&narrow, -1.0) == 0.0);
+    ck_assert(satstat_law_cdf(&narrow, 1.0) == 1.0);
+    /* far in a tail: the mass keeps its digits */
+    satstat_law tail = {SATSTAT_FAMILY_TRUNC_NORMAL, 0, 1, 8, 9};
+    ck_assert(satstat_law_mean(&tail) > 8.0 && satstat_law_mean(&tail) < 8.2);
+}
+END_TEST
+
+START_TEST(test_gains)
+{
+    static const struct {
+        const char *text;
+        double gain;
+    } ok[] = {
+        {"linear", 1.0},     {"sigmoid", 1.0},         {"conv2d", 1.0},
+        {"tanh", 5.0 / 3.0}, {"relu", SQRT2},          {"selu", 0.75},
+        {"leaky_relu", 1.4141428569978354},            {"leaky_relu:0", SQRT2},
+        {"leaky_relu:1", 1.0}, {"2.5", 2.5},           {"1e-3", 1e-3},
+    };
+    static const char *const bad[] = {"-1", "0", "nan", "inf", "", "gelu",
+                                      "leaky_relu:-0.1", "leaky_relu:",
+                                      "leaky_relu:x", "1e200", "Tanh"};
+    char msg[SATSTAT_ERRMSG_SIZE];
+    double g;
+
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        ck_assert_msg(satstat_gain_parse(ok[i].text, &g, msg) == SATSTAT_OK,
+                      "%s: %s", ok[i].text, msg);
+        ck_assert_msg(fabs(g - ok[i].gain) <= 4 * DBL_EPSILON * ok[i].gain,
+                      "%s: %.17g", ok[i].text, g);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_msg(satstat_gain_parse(bad[i], &g, msg) == SATSTAT_EINVAL,
+                      "gain '%s' accepted", bad[i]);
+        ck_assert_msg_has(msg, "gain");
+    }
+    /* negative gains in a spec */
+    satstat_scheme s;
+    ck_assert_int_eq(satstat_scheme_parse("xavier-normal:-1", &s, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "'-1'");
+    ck_assert_int_eq(satstat_scheme_parse("he-uniform:-2,fan_in", &s, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "gain");
+    ck_assert_int_eq(satstat_scheme_parse("orthogonal:0", &s, msg),
+                     SATSTAT_EINVAL);
+
+    /* --gain and --mode through the config, for schemes naming none */
+    satstat_config c;
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list(
+                         "he-normal,he-uniform:1,xavier-normal,standard",
+                         c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes, msg),
+                     0);
+    c.gain_given = 1;
+    c.gain = 5.0 / 3.0;
+    c.mode_given = 1;
+    c.mode = SATSTAT_FAN_OUT;
+    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
+    ck_assert_str_eq(c.schemes[0].canonical,
+                     "he-normal:1.6666666666666667,fan_out");
+    ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
+    ck_assert_str_eq(c.schemes[2].canonical,
+                     "xavier-normal:1.6666666666666667");
+    ck_assert_str_eq(c.schemes[3].canonical, "standard");
+    /* validating twice changes nothing */
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
+
+    satstat_config_default(&c);
+    c.gain_given = 1;
+    c.gain = 2.0;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--gain");
+    satstat_config_default(&c);
+    c.mode_given = 1;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--mode");
+    /* --gain makes two listed schemes one: a duplicate */
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list("xavier-normal,xavier-normal:2",
+                                               c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg),
+                     0);
+    c.gain_given = 1;
+    c.gain = 2.0;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "twice");
+
+    /* orthogonal parses but is not sampled yet: refused at validation */
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list("scaled,orthogonal:2", c.schemes,
+                                               SATSTAT_MAX_SCHEMES, &c.n_schemes,
+                                               msg),
+                     0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "'orthogonal:2'");
+    ck_assert_msg_has(msg, "not");
+
+    ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), 0);
+    ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_set_mode(&s, SATSTAT_FAN_OUT, msg),
+                     SATSTAT_EINVAL);
+    satstat_fan_mode m;
+    ck_assert_int_eq(satstat_fan_mode_parse("fan_sum", &m, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "fan_in, fan_out, fan_avg");
+}
+END_TEST
+
+START_TEST(test_framework_bad_specs)
+{
+    static const struct {
+        const char *text, *part;
+    } bad[] = {
+        {"trunc-normal:0,1,2,-2", "A < B"},
+        {"trunc-normal:0,1,1,1", "A < B"},
+        {"trunc-normal:0,1,-2", "MEAN,STD,A,B"},
+        {"trunc-normal:0,-1,-2,2", "STD"},
+        {"trunc-normal:0,1,40,41", "no probability"},
+        {"trunc-normal:", "parameters"},
+        {"variance-scaling:0,fan_in,uniform", "SCALE"},
+        {"variance-scaling:-1", "SCALE"},
+        {"variance-scaling:1,fan_sum", "fan_in, fan_out, fan_avg"},
+        {"variance-scaling:1,fan_in,gauss", "truncated_normal"},
+        {"he-normal:fan_in,fan_out", "mode"},
+        {"he-normal:1,2", "fan mode"},
+        {"xavier-normal:1,fan_in", "gain"},
+        {"lecun-normal:2", "no parameter"},
+        {"torch-linear:1", "no parameter"},
+        {"glorot_normal:2", "no parameter"},
+        {"xavier_normal", "ambiguous"},
+        {"kaiming_normal", "untruncated"},
+        {"he_norml", "valid: standard"},
+        {"Xavier-normal", "valid: standard"},
+    };
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_scheme s;
+
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_msg(satstat_scheme_parse(bad[i].text, &s, msg)
+                          == SATSTAT_EINVAL,
+                      "'%s' accepted", bad[i].text);
+        ck_assert_msg(strstr(msg, bad[i].part) != NULL,
+                      "'%s': message \"%s\" lacks \"%s\"", bad[i].text, msg,
+                      bad[i].part);
+    }
+}
+END_TEST
+
+/* Commas separate schemes and a scheme's own parameters. */
+START_TEST(test_framework_lists)
+{
+    satstat_scheme s[SATSTAT_MAX_SCHEMES];
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    size_t n;
+
+    ck_assert_msg(satstat_scheme_parse_list(
+                      "he-normal:tanh,fan_out,variance-scaling:2,fan_in,"
+                      "uniform,trunc-normal:0,1,-1,1,scaled,glorot_normal",
+                      s, SATSTAT_MAX_SCHEMES, &n, msg)
+                      == SATSTAT_OK,
+                  "%s", msg);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_str_eq(s[0].canonical, "he-normal:1.6666666666666667,fan_out");
+    ck_assert_str_eq(s[1].canonical, "variance-scaling:2,fan_in,uniform");
+    ck_assert_str_eq(s[2].canonical, "trunc-normal:0,1,-1,1");
+    ck_assert_str_eq(s[3].canonical, "scaled");
+    ck_assert_str_eq(
+        s[4].canonical, "variance-scaling:1,fan_avg,truncated_normal");
+    /* an alias and its canonical spec are one scheme */
+    ck_assert_int_eq(satstat_scheme_parse_list("kaiming_uniform_,he-uniform", s,
+                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "twice");
+    ck_assert_int_eq(satstat_scheme_parse_list("he_normal,variance-scaling:2",
+                                               s, SATSTAT_MAX_SCHEMES, &n,
+                                               msg),
+                     SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse_list("standard,fan_out", s,
+                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "'fan_out'");
+    ck_assert_int_eq(satstat_scheme_parse_list("he-normal:1,nope", s,
+                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "'nope'");
+}
+END_TEST
+
+START_TEST(test_bias_torch)
+{
+    satstat_bias b;
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+
+    ck_assert_int_eq(satstat_bias_parse("torch", &b, msg), SATSTAT_OK);
+    ck_assert_str_eq(b.canonical, "torch");
+    ck_assert(b.fan_in_scaled);
+    ck_assert_ptr_nonnull(satstat_bias_framework(&b));
+    ck_assert_int_eq(satstat_bias_parse("torch:1", &b, msg), SATSTAT_EINVAL);
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg), SATSTAT_OK);
+    c.n_in = 400;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(c.bias.law.family, SATSTAT_FAMILY_UNIFORM);
+    ck_assert(c.bias.law.a == -0.05 && c.bias.law.b == 0.05);
+    /* Var b = 1/(3 fan_in), as torch-linear's weights */
+    assert_close(satstat_law_variance(&c.bias.law), 1.0 / 1200.0);
+    ck_assert_ptr_null(satstat_bias_framework(&(satstat_bias){0}));
+}
+END_TEST
+
+static char *write_temp(const char *text)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/satstat-test-inputs-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+START_TEST(test_inputs_random_models)
+{
+    satstat_inputs in;
+    char msg[SATSTAT_ERRMSG_SIZE];
+
+    ck_assert_int_eq(satstat_inputs_parse("normal:0.5", &in, msg), 0);
+    ck_assert_str_eq(in.canonical, "normal:0.5");
+    ck_assert(satstat_inputs_is_random(&in));
+    assert_close(satstat_inputs_sum_sq(&in, 100), 25.0);
+    ck_assert(satstat_inputs_sum(&in, 100) == 0.0);
+    assert_close(satstat_inputs_variance_sum(&in, 100), 25.0);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 100), 100);
+
+    ck_assert_int_eq(satstat_inputs_parse("uniform:-1,3", &in, msg), 0);
+    ck_assert_str_eq(in.canonical, "uniform:-1,3");
+    ck_assert(satstat_inputs_is_random(&in));
+    /* E x² = (A² + AB + B²)/3 = 7/3, E x = 1, Var x = 16/12 */
+    assert_close(satstat_inputs_sum_sq(&in, 30), 70.0);
+    assert_close(satstat_inputs_sum(&in, 30), 30.0);
+    assert_close(satstat_inputs_variance_sum(&in, 30), 40.0);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:0.0,1.00", &in, msg), 0);
+    ck_assert_str_eq(in.canonical, "uniform:0,1");
+
+    static const char *const bad[] = {"normal:0", "normal:-1", "uniform:1,1",
+                                      "uniform:2,1", "uniform:1",
+                                      "uniform:", "uniform", "uniform:a,b",
+                                      "normal", "gauss:1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        msg[0] = '\0';
+        ck_assert_msg(satstat_inputs_parse(bad[i], &in, msg) == SATSTAT_EINVAL,
+                      "'%s' accepted", bad[i]);
+        ck_assert(msg[0] != '\0');
+    }
+    ck_assert_int_eq(satstat_inputs_parse("gauss:1", &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "file:PATH");
+    /* --active is only for half */
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &in, msg), 0);
+    in.active_given = 1;
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
+    double x[4];
+    ck_assert_int_eq(satstat_inputs_values(&in, 4, x, msg), SATSTAT_EINVAL);
+}
+END_TEST
+
+START_TEST(test_inputs_file)
+{
+    satstat_inputs in;
+    char msg[SATSTAT_ERRMSG_SIZE], spec[128];
+    double x[6];
+
+    char *path = write_temp("# inputs\n1 2.5\n\n-3   0 # comment\n0\n0\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_msg(satstat_inputs_parse(spec, &in, msg) == 0, "%s", msg);
+    ck_assert_str_eq(in.canonical, spec);
+    ck_assert(!satstat_inputs_is_random(&in));
+    ck_assert_uint_eq(in.file_count, 6);
+    ck_assert(satstat_inputs_sum(&in, 6) == 0.5);
+    ck_assert(satstat_inputs_sum_sq(&in, 6) == 16.25);
+    ck_assert(satstat_inputs_variance_sum(&in, 6) == 0.0);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 6), 3);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
+    ck_assert(x[0] == 1 && x[1] == 2.5 && x[2] == -3 && x[3] == 0);
+    /* wrong count: expected vs got */
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 7, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "expected 7");
+    ck_assert_msg_has(msg, "got 6");
+    satstat_config c;
+    satstat_config_default(&c);
+    c.inputs = in;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "expected 1000");
+    c.n_in = 6;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    remove(path);
+
+    /* a bad number names its line */
+    path = write_temp("1 2\n3\n4 x5 6\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3");
+    ck_assert_msg_has(msg, "'x5'");
+    remove(path);
+    path = write_temp("1\nnan\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 2");
+    remove(path);
+    path = write_temp("# nothing\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "no numbers");
+    remove(path);
+    ck_assert_int_eq(satstat_inputs_parse("file:/nonexistent/satstat", &in,
+                                          msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "cannot open");
+    ck_assert_int_eq(satstat_inputs_parse("file:", &in, msg), SATSTAT_EINVAL);
+}
+END_TEST
+
 static Suite *scheme_suite(void)
 {
     Suite *s = suite_create("scheme");
@@ -829,6 +1329,17 @@ static Suite *scheme_suite(void)
     tc = tcase_create("config");
     tcase_add_test(tc, test_config_default);
     tcase_add_test(tc, test_config_ranges);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("frameworks");
+    tcase_add_test(tc, test_framework_schemes);
+    tcase_add_test(tc, test_truncated_conventions);
+    tcase_add_test(tc, test_gains);
+    tcase_add_test(tc, test_framework_bad_specs);
+    tcase_add_test(tc, test_framework_lists);
+    tcase_add_test(tc, test_bias_torch);
+    tcase_add_test(tc, test_inputs_random_models);
+    tcase_add_test(tc, test_inputs_file);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli_bad_values");

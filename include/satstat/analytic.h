@@ -21,7 +21,10 @@ extern "C" {
 typedef enum satstat_law_kind {
     SATSTAT_Z_NORMAL,        /* z is exactly normal                          */
     SATSTAT_Z_NORMAL_APPROX, /* normal with the right moments, approximately */
-    SATSTAT_Z_CONSTANT       /* Var z = 0: z is the constant `mean`          */
+    SATSTAT_Z_CONSTANT,      /* Var z = 0: z is the constant `mean`          */
+    SATSTAT_Z_EXACT          /* not normal: the exact law (satstat/exact.h,
+                                characteristic-function inversion), with the
+                                normal approximation's values beside it     */
 } satstat_law_kind;
 
 typedef struct satstat_analytic {
@@ -34,6 +37,16 @@ typedef struct satstat_analytic {
     double saturated_fraction;           /* P(z ∈ region) under `law`       */
     double mean_activation_derivative;   /* E[φ'(z)] under `law`            */
     double activation_derivative_variance; /* Var[φ'(z)] under `law`        */
+    /* law SATSTAT_Z_EXACT only (else NAN / 0): the normal approximation
+     * N(mean, variance) beside the exact values, the error estimate of the
+     * exact saturated fraction, and sup_z |F(z) − Φ((z − mean)/sd)|. */
+    double normal_saturated_fraction;
+    double normal_mean_activation_derivative;
+    double exact_abserr;
+    double normal_gap;
+    /* law SATSTAT_Z_NORMAL_APPROX: why the exact law was not used (a static
+     * sentence), or NULL. */
+    const char *exact_fallback;
 } satstat_analytic;
 
 /* The analytic side for one scheme of a validated config. */
@@ -41,7 +54,8 @@ int satstat_analytic_compute(const satstat_config *config,
                              const satstat_scheme *scheme,
                              satstat_analytic *out);
 
-/* Short name of a law kind: "normal", "normal (approximation)", "constant". */
+/* Short name of a law kind: "normal", "normal (approximation)", "constant",
+ * "exact (characteristic-function inversion)". */
 const char *satstat_law_kind_name(satstat_law_kind kind);
 
 /* P(|z| ≥ t) for z ~ N(mean, sd²), sd ≥ 0 (sd = 0: the constant mean):
@@ -61,7 +75,9 @@ double satstat_normal_region_fraction(double mean, double sd,
 int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
                                double mean, double sd, double *out);
 
-/* CDF and density of z's law (normal or constant) for tests and plots. */
+/* CDF and density of z's law (normal or constant) for tests and plots.
+ * For SATSTAT_Z_EXACT these give the normal approximation: the exact law
+ * needs its handle (satstat_exact_from_config(), satstat/exact.h). */
 double satstat_analytic_cdf(const satstat_analytic *a, double z);
 double satstat_analytic_pdf(const satstat_analytic *a, double z);
 

@@ -38,12 +38,22 @@ typedef struct satstat_config {
     satstat_bias bias;         /* default normal:1                         */
     const satstat_activation *activation; /* default sigmoid               */
     double threshold;          /* saturated when |z| ≥ threshold; 4        */
+    satstat_saturation saturation; /* --saturation: which units count as
+                                  saturated (satstat/activation.h); default
+                                  SATSTAT_SATURATION_DEFAULT: |z| ≥ threshold,
+                                  relu's dead units z ≤ 0.  A z:T rule uses
+                                  `threshold` as its T.                    */
     uint64_t samples;          /* neurons per scheme; 1e6                  */
     uint64_t seed;             /* 0 ≤ seed < 2^63; SATSTAT_DEFAULT_SEED    */
     unsigned threads;          /* worker threads; 0 = all online cores     */
     double alpha;              /* family-wise significance level; 0.001    */
     int has_claimed_variance;  /* --expect-variance given                  */
     double claimed_variance;   /* the claimed Var z                        */
+    int gain_given;            /* --gain G: the gain of every scheme that  */
+    double gain;               /* takes one (xavier-*, he-*, orthogonal)   */
+                               /* and whose spec named none                */
+    int mode_given;            /* --mode M: the fan mode of he-* schemes   */
+    satstat_fan_mode mode;     /* whose spec named none                    */
     size_t n_schemes;          /* default 2: standard, scaled              */
     satstat_scheme schemes[SATSTAT_MAX_SCHEMES];
 } satstat_config;
@@ -52,9 +62,20 @@ typedef struct satstat_config {
  * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
 void satstat_config_default(satstat_config *config);
 
-/* The saturated region of z for this config: {−threshold, threshold}. */
+/* The saturated region of z for this config: config->saturation resolved
+ * for config->activation (satstat_saturation_resolve()); the default rule
+ * gives {−threshold, threshold} (relu: {0, +∞}, dead units).  On a rule
+ * that does not apply, SATSTAT_EINVAL with a sentence in msg naming
+ * --saturation. */
 int satstat_config_region(const satstat_config *config, satstat_region *out,
                           char *msg);
+
+/* The rule applied (after satstat_saturation_effective()) and the region
+ * in words: "deriv:0.1" and "|z| >= 3.63689".  Either buffer may be NULL;
+ * SATSTAT_ACTIVATION_NAME_SIZE and 64 bytes suffice. */
+int satstat_config_rule_text(const satstat_config *config, char *rule,
+                             size_t rule_size, char *region,
+                             size_t region_size);
 
 /* 1 when z lies in the region. */
 static inline int satstat_region_contains(const satstat_region *r, double z)

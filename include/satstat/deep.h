@@ -1,4 +1,268 @@
-/* satstat/deep.h — (being written) */
+/* satstat/deep.h — many layers: sampled random networks beside the
+ * mean-field theory of signal propagation.
+ *
+ * A network has L fully connected layers of width W.  Layer 1 has fan-in
+ * n_in and takes the inputs of the `run` experiment (config->inputs; or,
+ * for the classic demonstration, x_j ~ N(0, 1) drawn once per network);
+ * layers 2..L have fan-in W and take φ of the layer below:
+ *     z¹ = W¹x + b¹,   zˡ = Wˡ φ(zˡ⁻¹) + bˡ.
+ * Every weight comes from the scheme's law for its layer's fan-in
+ * (satstat_scheme_weight_law(scheme, fan_in, W)), every bias from
+ * config->bias.  Back-propagated from the loss ℓ = gᵀφ(zᴸ), g a random
+ * unit vector:
+ *     δᴸ = φ'(zᴸ) ⊙ g,   δˡ = φ'(zˡ) ⊙ (Wˡ⁺¹)ᵀ δˡ⁺¹   (δˡ = ∂ℓ/∂zˡ).
+ *
+ * Randomness: every draw is a pure function of (seed, scheme's canonical
+ * spec, network, layer, neuron, index) through the satstat/rng.h streams
+ * "deep:<canonical>" (weights, bias and inputs domains) and
+ * "deep-gradient:<canonical>" (g); the Philox neuron counter of a weight
+ * row is (network·L + layer − 1)·W + neuron.  Networks are the unit of
+ * work and of independence: each worker thread computes whole networks
+ * into per-network results that are merged in network order, so the
+ * numbers are bit-identical for any thread count.
+ *
+ * Mean field (Poole et al. 2016, eqs. 3–4; Schoenholz et al. 2017,
+ * eqs. 2–5), for zero-mean weights with variance σ_w² (fan-in W) and a
+ * bias of mean μ_b and variance σ_b²: z of layer l is treated as
+ * N(μ_b, vˡ) with
+ *     v¹ = σ_w1²·Σx² + σ_b²,
+ *     vˡ = σ_w²·W·E_{u~N(μ_b, vˡ⁻¹)}[φ(u)²] + σ_b²,
+ * (for μ_b = 0, vˡ is the length qˡ of the papers), the fixed point
+ * v* = q*, and χ₁ = σ_w²·W·E_{u~N(μ_b, q*)}[φ'(u)²]: ordered when χ₁ < 1
+ * (gradients shrink by √χ₁ a layer), chaotic when χ₁ ≥ 1.
+ * Expectations are GSL adaptive quadrature (satstat_normal_expectation).
+ */
 #ifndef SATSTAT_DEEP_H
 #define SATSTAT_DEEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <satstat/config.h>
+#include <satstat/plot.h>
+#include <satstat/report.h>
+#include <satstat/sampler.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Limits (checked by satstat_deep_options_validate). */
+#define SATSTAT_DEEP_MAX_LAYERS   UINT64_C(100000)
+#define SATSTAT_DEEP_MAX_WIDTH    UINT64_C(10000000)
+#define SATSTAT_DEEP_MAX_NETWORKS UINT64_C(10000000)
+/* Bins of the per-layer histograms of z and of φ(z). */
+#define SATSTAT_DEEP_HIST_BINS 60u
+
+/* Layer-1 inputs. */
+typedef enum satstat_deep_input {
+    SATSTAT_DEEP_INPUT_CONFIG, /* config->inputs, as in `run`; a random
+                                  model (bernoulli) draws one input vector
+                                  per network                            */
+    SATSTAT_DEEP_INPUT_NORMAL  /* x_j ~ N(0, 1), one vector per network  */
+} satstat_deep_input;
+
+typedef struct satstat_deep_options {
+    uint64_t layers;     /* L ≥ 1; default 10                           */
+    uint64_t width;      /* W ≥ 1; default 1000                         */
+    uint64_t networks;   /* R ≥ 1; default 20                           */
+    satstat_deep_input input; /* default SATSTAT_DEEP_INPUT_CONFIG      */
+    uint64_t max_memory; /* bytes the run may allocate; 0 = the default,
+                            a quarter of physical memory                */
+} satstat_deep_options;
+
+void satstat_deep_options_default(satstat_deep_options *o);
+
+/* A quarter of physical memory (sysconf), or 1 GiB when unknown. */
+uint64_t satstat_deep_default_max_memory(void);
+
+/* Bytes a run allocates with `threads` workers (0: all cores).  The
+ * estimate is what satstat_deep_run checks against max_memory. */
+uint64_t satstat_deep_memory(const satstat_config *config,
+                             const satstat_deep_options *o, unsigned threads);
+
+/* Ranges, and the memory cap: SATSTAT_EINVAL / SATSTAT_ERANGE with a
+ * sentence in msg (SATSTAT_ERRMSG_SIZE) naming the option ("--layers",
+ * "--width", "--networks", "--max-memory"). */
+int satstat_deep_options_validate(const satstat_config *config,
+                                  const satstat_deep_options *o, char *msg);
+
+/* ---- mean field ----------------------------------------------------------*/
+
+/* One step of the length map: σ_w²W·E_{u~N(mu_b, v)}[φ(u)²] + sigma_b2. */
+int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in,
+                            double mu_b, double sigma_b2, double v,
+                            double *out);
+
+/* σ_w²W·E_{u~N(mu_b, v)}[φ'(u)²]: the squared-gradient gain of a layer
+ * whose pre-activations have variance v (χ₁ at v = q*). */
+int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in,
+                     double mu_b, double v, double *out);
+
+typedef struct satstat_deep_fixed_point {
+    int finite;       /* 0: vˡ grows without bound (e.g. ReLU with
+                         σ_w²W > 2, or = 2 with σ_b² > 0)               */
+    double q;         /* q* (NaN when !finite)                          */
+    double chi1;      /* χ₁ at q*; when !finite its limit as v → ∞     */
+    int chaotic;      /* χ₁ ≥ 1                                          */
+    unsigned iterations; /* map evaluations used                         */
+} satstat_deep_fixed_point;
+
+/* The fixed point reached by iterating the length map from v_start (the
+ * stable one on that side): map iterations, then a bracket and Brent's
+ * method (GSL) to 1e-12 relative.  Never loops: an unbounded map is
+ * reported with finite = 0. */
+int satstat_deep_solve_fixed_point(const satstat_activation *act,
+                                   double sw2_fan_in, double mu_b,
+                                   double sigma_b2, double v_start,
+                                   satstat_deep_fixed_point *out);
+
+/* ---- the run ---------------------------------------------------------------*/
+
+typedef struct satstat_deep_estimate {
+    double value;     /* mean over networks of the per-network value   */
+    double lo, hi;    /* 1 − alpha Student-t interval (NaN when R < 2) */
+} satstat_deep_estimate;
+
+typedef struct satstat_deep_layer {
+    uint64_t layer, fan_in;
+    double weight_variance;          /* σ_w² of one weight               */
+    /* mean field */
+    double mf_mean, mf_variance;     /* μ_b and vˡ                        */
+    double mf_saturated_fraction;    /* P(z ∈ region), z ~ N(μ_b, vˡ)     */
+    double mf_dphi, mf_dphi_sq;      /* E φ'(z), E φ'(z)²                 */
+    double mf_gradient_ratio;        /* √(σ_w²W·E φ'(zˡ)²): predicted
+                                        ‖δˡ‖/‖δˡ⁺¹‖ (NaN for l = L)        */
+    double mf_gradient_norm;         /* predicted RMS ‖δˡ‖                */
+    /* sampled: per network over its W units, then across networks */
+    satstat_deep_estimate mean, variance, saturated_fraction, dphi,
+        gradient_norm, activation_mean, activation_variance;
+    double gradient_norm_rms;        /* √(mean over networks of ‖δˡ‖²)    */
+    double gradient_log_ratio;       /* mean of ln(‖δˡ‖/‖δˡ⁺¹‖) (NaN at L) */
+    /* pooled histograms of z and of φ(z) over every unit of every
+     * network, SATSTAT_DEEP_HIST_BINS equal bins over [lo, hi); values
+     * outside counted in under/over */
+    double z_lo, z_hi, a_lo, a_hi;
+    uint64_t z_hist[SATSTAT_DEEP_HIST_BINS], z_under, z_over;
+    uint64_t a_hist[SATSTAT_DEEP_HIST_BINS], a_under, a_over;
+} satstat_deep_layer;
+
+typedef struct satstat_deep_report satstat_deep_report;
+
+/* Sample config->n_schemes × R networks and compute the mean field.  The
+ * config must be validated (satstat_config_validate) and the options
+ * valid.  progress may be NULL (done/total in networks, over all
+ * schemes); it may cancel (SATSTAT_ECANCELED).  *out is freed with
+ * satstat_deep_report_free. */
+int satstat_deep_run(const satstat_config *config,
+                     const satstat_deep_options *o,
+                     satstat_progress_fn progress, void *progress_ctx,
+                     satstat_deep_report **out);
+
+void satstat_deep_report_free(satstat_deep_report *r);
+
+const satstat_config *satstat_deep_report_config(const satstat_deep_report *r);
+const satstat_deep_options *satstat_deep_report_options(const satstat_deep_report *r);
+size_t satstat_deep_report_scheme_count(const satstat_deep_report *r);
+/* Layer l (1 ≤ l ≤ L) of scheme s; NULL when out of range. */
+const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r,
+                                                    size_t s, uint64_t l);
+/* The fixed point of the deep layers' map (fan-in W) of scheme s, and
+ * σ_w²·W for those layers. */
+const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
+    const satstat_deep_report *r, size_t s, double *sw2_fan_in);
+/* Wall-clock seconds of the sampling. */
+double satstat_deep_report_elapsed(const satstat_deep_report *r);
+
+/* ---- the phase diagram -----------------------------------------------------*/
+
+/* χ₁ and q* over a grid: nx values of σ_w²·fan_in spaced evenly in log
+ * between x_lo and x_hi, ny values of σ_b² evenly in [y_lo, y_hi]; the
+ * bias mean is config->bias's.  chi1 and q are ny×nx row-major (q NaN
+ * where the map is unbounded).  Thread-count independent. */
+typedef struct satstat_deep_phase {
+    size_t nx, ny;
+    double x_lo, x_hi, y_lo, y_hi;
+    double *x, *y, *chi1, *q;
+} satstat_deep_phase;
+
+int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
+                               size_t nx, double x_lo, double x_hi,
+                               size_t ny, double y_lo, double y_hi,
+                               unsigned threads, satstat_deep_phase **out);
+void satstat_deep_phase_free(satstat_deep_phase *p);
+
+/* ---- output ------------------------------------------------------------------*/
+
+/* The report as text (a table per scheme), JSON (SPEC.md "satstat deep")
+ * or CSV (one row per scheme, layer and quantity).  phase may be NULL; a
+ * phase diagram is added to the JSON as "phase_diagram".  '.' as the
+ * decimal point whatever the locale. */
+int satstat_deep_report_write(const satstat_deep_report *r,
+                              const satstat_deep_phase *phase,
+                              satstat_format format, FILE *out);
+
+/* The command line that reproduces the report. */
+int satstat_deep_report_command(const satstat_deep_report *r, char *buf,
+                                size_t size);
+
+/* ---- figures -------------------------------------------------------------------
+ * gnuplot scripts in the conventions of satstat/plot.h (inline data, the
+ * Okabe–Ito palette, DejaVu Sans, the legend in a column on the right):
+ *   deep-density-<scheme>.gp   per-layer densities of z (small multiples),
+ *                              sampled histogram and mean-field normal;
+ *   deep-variance.gp           Var z against layer: sampled points with
+ *                              interval bars, the mean-field curve;
+ *   deep-saturation.gp         saturated fraction against layer;
+ *   deep-gradient.gp           ‖δˡ‖ against layer, log axis, with the
+ *                              mean-field prediction;
+ *   deep-phase.gp              (phase given) χ₁ heat map with the χ₁ = 1
+ *                              line, the q* map, the schemes marked.
+ * With preset set (n reports, one per activation), one figure
+ * deep-activations-<activation>.gp per report instead: histograms of
+ * φ(z), schemes in rows and layers in columns.  Files are written to
+ * temporary names and renamed when all are written; images likewise. */
+int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
+                                const satstat_deep_phase *phase, int preset,
+                                const char *dir, const satstat_plot_options *options,
+                                char *msg, size_t msg_size);
+int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
+                                 const satstat_deep_phase *phase, int preset,
+                                 const char *dir, satstat_render_format format,
+                                 const char *program, char *msg, size_t msg_size);
+
+/* ---- the raw draws, for tests ------------------------------------------------*/
+
+/* Weights of layer l of network `network` of `scheme`: rows × fan_in
+ * row-major, exactly those the run uses (rows = W; layer 1's fan-in is
+ * n_in, of which only the first satstat_inputs_support() columns are
+ * drawn for fixed inputs — the others multiply x_j = 0 and are 0 here). */
+int satstat_deep_weights(const satstat_config *config,
+                         const satstat_deep_options *o,
+                         const satstat_scheme *scheme, uint64_t network,
+                         uint64_t layer, double *w);
+int satstat_deep_biases(const satstat_config *config,
+                        const satstat_deep_options *o,
+                        const satstat_scheme *scheme, uint64_t network,
+                        uint64_t layer, double *b);
+/* The n_in inputs of a network, and its unit vector g (W values). */
+int satstat_deep_inputs(const satstat_config *config,
+                        const satstat_deep_options *o,
+                        const satstat_scheme *scheme, uint64_t network,
+                        double *x);
+int satstat_deep_direction(const satstat_config *config,
+                           const satstat_deep_options *o,
+                           const satstat_scheme *scheme, uint64_t network,
+                           double *g);
+/* One network forward and back: z and δ of every layer, L × W row-major
+ * (layer l in row l − 1). */
+int satstat_deep_network(const satstat_config *config,
+                         const satstat_deep_options *o,
+                         const satstat_scheme *scheme, uint64_t network,
+                         double *z, double *delta);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

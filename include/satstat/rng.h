@@ -50,6 +50,13 @@ float satstat_box_muller(uint32_t k1, uint32_t k2, int which);
 /* Uniform on the open interval (0, 1): (k + 1/2)·2^-32, exact in double. */
 double satstat_uniform_from_bits(uint32_t k);
 
+/* Φ⁻¹(p), 0 < p < 1, as the kernel computes it for truncated normals:
+ * Acklam's rational approximation (relative error below 1.15e-9) with a
+ * branch-free double-precision logarithm, the same bits on every SIMD
+ * path.  A truncated-normal weight is loc + scale·Φ⁻¹(p0 + u·width) with
+ * u = satstat_uniform_from_bits(word j): one word per weight. */
+double satstat_normal_quantile(double p);
+
 /* Draws number first .. first+n−1 of a neuron's stream. */
 void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
                             uint64_t first, size_t n, float *out);

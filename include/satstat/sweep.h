@@ -1,4 +1,190 @@
-/* satstat/sweep.h — (being written) */
+/* satstat/sweep.h — one parameter swept over a grid, every point a full run.
+ *
+ * A sweep takes a base config (satstat/config.h) and one parameter with a
+ * range, `PARAM=FROM:TO[:STEPS][:log]`:
+ *   n-in       the fan-in; points are rounded to whole numbers and repeats
+ *              dropped.  With `half` inputs and no explicit --active, each
+ *              point has active = n_in/2 (rounded down), as `run` does.
+ *   sigma      the weight standard deviation of the `normal:` scheme in the
+ *              list (exactly one; other schemes stay as they are, flat
+ *              references).
+ *   p          the input density: P of `bernoulli:P` inputs, or for `half`
+ *              inputs the fraction of inputs that are on (active =
+ *              round(p·n_in); the point's value is then active/n_in, and
+ *              repeats are dropped).  0 ≤ p ≤ 1; `ones` has no p.
+ *   threshold  the saturation threshold T (|z| ≥ T); T > 0.
+ *   gain       the gain of every scheme that takes one (xavier-*, he-*,
+ *              orthogonal: satstat_scheme_set_gain()); the others stay.
+ * STEPS defaults to SATSTAT_SWEEP_DEFAULT_STEPS; `log` spaces the points
+ * evenly in log(value) (FROM > 0).  Both ends are always points.
+ *
+ * Every point is run with satstat_report_run() on its own config with the
+ * base seed, so points are comparable and a point's numbers are the very
+ * bits of `satstat run` with that point's options (its report's command,
+ * satstat_report_command(), says which).  Nothing here prints: errors come
+ * back as satstat_status codes with one sentence in a caller-owned message
+ * buffer (SATSTAT_ERRMSG_SIZE bytes, may be NULL).
+ */
 #ifndef SATSTAT_SWEEP_H
 #define SATSTAT_SWEEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <satstat/config.h>
+#include <satstat/plot.h>
+#include <satstat/report.h>
+#include <satstat/sampler.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SATSTAT_SWEEP_DEFAULT_STEPS 10u
+#define SATSTAT_SWEEP_MAX_STEPS 1000u
+/* Sampled neurons per scheme and point unless --samples says otherwise:
+ * a tenth of `run`'s, so a 10-point sweep costs what one run does. */
+#define SATSTAT_SWEEP_DEFAULT_SAMPLES UINT64_C(100000)
+
+typedef enum satstat_sweep_param {
+    SATSTAT_SWEEP_N_IN,
+    SATSTAT_SWEEP_SIGMA,
+    SATSTAT_SWEEP_P,
+    SATSTAT_SWEEP_THRESHOLD,
+    SATSTAT_SWEEP_GAIN
+} satstat_sweep_param;
+
+/* "n-in", "sigma", "p", "threshold", "gain"; NULL for a bad value. */
+const char *satstat_sweep_param_name(satstat_sweep_param param);
+
+typedef struct satstat_sweep_spec {
+    satstat_sweep_param param;
+    double from, to;  /* from < to                                   */
+    unsigned steps;   /* grid points before rounding, 2 .. MAX_STEPS */
+    int log;          /* log spacing (from > 0)                      */
+} satstat_sweep_spec;
+
+/* Parse `PARAM=FROM:TO[:STEPS][:log]` ("n-in=10:10000:4:log").  Checks
+ * FROM < TO, 2 ≤ STEPS ≤ SATSTAT_SWEEP_MAX_STEPS, FROM > 0 with log, the
+ * parameter's own range (n-in: 1 .. SATSTAT_MAX_N_IN and at least two
+ * whole numbers; sigma, threshold, gain: > 0; p: in [0, 1]).  The message
+ * quotes the part at fault, not the option. */
+int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out,
+                             char *msg);
+
+/* The canonical form of a spec ("n-in=10:10000:4:log").  SATSTAT_ERANGE
+ * when size is too small; 128 bytes always suffice. */
+int satstat_sweep_spec_format(const satstat_sweep_spec *spec, char *buf,
+                              size_t size);
+
+/* The grid of a spec, ascending: linear or logarithmic, both ends exact;
+ * for n-in rounded to whole numbers with repeats dropped.  values has room
+ * for `capacity` numbers (spec->steps always suffice); *count gets the
+ * number written. */
+int satstat_sweep_grid(const satstat_sweep_spec *spec, double *values,
+                       size_t capacity, size_t *count);
+
+typedef struct satstat_sweep satstat_sweep;
+
+/* Plan a sweep: build and validate the config of every grid point from
+ * `base` (which need not be validated; the varied field's value in it is
+ * ignored).  Errors (SATSTAT_EINVAL): sigma without exactly one `normal:`
+ * scheme; p with `ones` inputs, or with `half` and an explicit --active;
+ * gain when no scheme of the list takes a gain ("not supported by these
+ * schemes"); a
+ * point whose config does not validate (the message names the point and
+ * the option, e.g. "at n-in=10: --active must be ...").  *out is freed
+ * with satstat_sweep_free(). */
+int satstat_sweep_new(const satstat_config *base,
+                      const satstat_sweep_spec *spec, int analytic_only,
+                      satstat_sweep **out, char *msg);
+void satstat_sweep_free(satstat_sweep *sweep);
+
+/* Run every point (satstat_report_run, same seed).  progress may be NULL;
+ * it sees done/total over all points and schemes and may cancel
+ * (SATSTAT_ECANCELED; the sweep can then only be freed). */
+int satstat_sweep_run(satstat_sweep *sweep, satstat_progress_fn progress,
+                      void *progress_ctx);
+
+const satstat_sweep_spec *satstat_sweep_get_spec(const satstat_sweep *sweep);
+size_t satstat_sweep_point_count(const satstat_sweep *sweep);
+/* The parameter at point i (after rounding: n_in, active/n_in, ...). */
+double satstat_sweep_point_value(const satstat_sweep *sweep, size_t i);
+/* The validated config of point i; valid as long as the sweep. */
+const satstat_config *satstat_sweep_point_config(const satstat_sweep *sweep,
+                                                 size_t i);
+/* The report of point i once run, else NULL. */
+const satstat_report *satstat_sweep_point_report(const satstat_sweep *sweep,
+                                                 size_t i);
+/* The name of scheme s across the points: its canonical spec, or for the
+ * scheme whose parameter varies "normal:SIGMA". */
+const char *satstat_sweep_series_name(const satstat_sweep *sweep, size_t s);
+/* 1 when every point's report passed (or analytic only), else 0. */
+int satstat_sweep_pass(const satstat_sweep *sweep);
+
+/* The command that reproduces the sweep ("satstat sweep --vary ..."). */
+int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
+
+/* Serialise a run sweep.  Numbers use '.' whatever the locale.
+ *   text  one table per scheme, a row per point: the formula's and the
+ *         sample's Var z, saturated fraction and E[φ'(z)], each sample
+ *         with its 1 − alpha interval, and the verdict;
+ *   json  {"version", "command": "sweep", "vary": {parameter, from, to,
+ *         steps, log, values}, "config" (the base), "schemes" (series
+ *         names), "points": [{"value", "config", "schemes", "pass"}],
+ *         "pass"}: each point's "config" and "schemes" are exactly what
+ *         `satstat run --format json` writes for that point;
+ *   csv   one row per (point, scheme); the header is
+ *         SATSTAT_SWEEP_CSV_HEADER. */
+int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
+                        FILE *out);
+
+#define SATSTAT_SWEEP_CSV_HEADER                                              \
+    "parameter,value,series,scheme,n_in,active,inputs,threshold,samples,"     \
+    "weight_variance,mean_analytic,mean_sampled,"                             \
+    "variance_analytic,variance_sampled,variance_ci_low,variance_ci_high,"    \
+    "saturated_fraction_analytic,saturated_fraction_sampled,"                 \
+    "saturated_fraction_ci_low,saturated_fraction_ci_high,"                   \
+    "mean_activation_derivative_analytic,mean_activation_derivative_sampled," \
+    "mean_activation_derivative_ci_low,mean_activation_derivative_ci_high,"   \
+    "pass"
+
+/* ---- figures ------------------------------------------------------------
+ * Three gnuplot scripts in the look of satstat/plot.h (inline data, same
+ * palette, fonts, legend column and format/output/width/height variables):
+ *   sweep-variance.gp            Var z against the parameter,
+ *   sweep-saturated-fraction.gp  P(z saturated) against the parameter,
+ *   sweep-activation-derivative.gp  E[φ'(z)] against the parameter;
+ * log x for a `log` sweep; log y for the first two when the values span
+ * more than two decades (sampled zeros are then left out); per scheme the
+ * formula as a curve (evaluated on a fine grid between the ends) and the
+ * sampled points with 1 − alpha bars. */
+#define SATSTAT_SWEEP_FIGURES 3u
+
+/* The file name of figure i without directory or extension. */
+const char *satstat_sweep_plot_name(size_t i);
+
+/* Figure i as a gnuplot script onto out.  options may be NULL; dir is
+ * only recorded in the header (may be NULL). */
+int satstat_sweep_plot_write(const satstat_sweep *sweep, size_t i,
+                             const satstat_plot_options *options,
+                             const char *dir, FILE *out);
+
+/* Every script into dir (created with missing parents), all or none. */
+int satstat_sweep_plot_write_dir(const satstat_sweep *sweep, const char *dir,
+                                 const satstat_plot_options *options,
+                                 char *msg, size_t msg_size);
+
+/* Render the scripts in dir to <name>.<format> (program NULL: "gnuplot"),
+ * all or none.  On success msg holds gnuplot's first warning, if any. */
+int satstat_sweep_plot_render_dir(const satstat_sweep *sweep,
+                                  const char *dir,
+                                  satstat_render_format format,
+                                  const char *program, char *msg,
+                                  size_t msg_size);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,0 +1,871 @@
+/* deep_plot.c — gnuplot figures of `satstat deep` (satstat/deep.h).
+ *
+ * The conventions of plot.c, duplicated here in small (its helpers are
+ * private): one self-contained script per figure with inline datablocks;
+ * the Okabe & Ito (2008) palette with a dash type per scheme; DejaVu Sans,
+ * 16 pt at 1280 x 800, scaled with the figure; the legend in a panel of its
+ * own in a column right of the plot; strings single-quoted with ' doubled
+ * (gnuplot expands backquotes inside double quotes).
+ */
+#include <satstat/deep.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <satstat/error.h>
+
+#include "satstat_version.h"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
+#define PALETTE_SIZE 8
+#define DASH_TYPES 5
+#define MAX_PANELS 10     /* layers shown in the small multiples        */
+#define CURVE_POINTS 200
+#define DISPLAY_BINS 40   /* preset histograms: bins over the shared axis */
+
+typedef struct ctx {
+    FILE *f;
+    const satstat_deep_report *const *r;
+    size_t n;
+    const satstat_deep_phase *phase;
+    const char *dir;
+    satstat_plot_options o;
+    const char *name;
+    int err;
+} ctx;
+
+static void out(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void out(ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(c->f, fmt, ap);
+    va_end(ap);
+}
+
+static void qstr(ctx *c, const char *text)
+{
+    if (strpbrk(text, "\n\r")) {
+        if (!c->err)
+            c->err = SATSTAT_EINVAL;
+        return;
+    }
+    fputc('\'', c->f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            fputc('\'', c->f);
+        fputc(*p, c->f);
+    }
+    fputc('\'', c->f);
+}
+
+static void file_word(const char *spec, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = spec; *p && n + 1 < size; p++) {
+        char ch = *p;
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                 || ch == '.' || ch == '+' || ch == '-';
+        buf[n++] = ok ? ch : '_';
+    }
+    buf[n] = '\0';
+}
+
+/* ---- shared sections ---------------------------------------------------------*/
+
+static void header(ctx *c, const satstat_deep_report *r, const char *headline,
+                   const char *about)
+{
+    char cmd[4096];
+    satstat_deep_report_command(r, cmd, sizeof cmd);
+    if (strpbrk(cmd, "\n\r") || strpbrk(headline, "\n\r")
+        || (c->o.invocation && strpbrk(c->o.invocation, "\n\r"))) {
+        c->err = SATSTAT_EINVAL;
+        return;
+    }
+    out(c, "# %s.gp: %s\n#\n", c->name, headline);
+    for (const char *p = about; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        out(c, "# %.*s\n", (int)len, p);
+        p += len + (nl != NULL);
+    }
+    out(c, "#\n");
+    if (c->o.invocation)
+        out(c, "# Made by:  %s\n", c->o.invocation);
+    out(c, "# %s:  %s --plots ", c->o.invocation ? "Same as" : "Made by", cmd);
+    for (const char *p = c->dir; *p; p++) /* shell word */
+        out(c, "%s", *p == '\'' ? "'\\''" : (char[2]){*p, 0});
+    out(c, " --plot-size %ux%u\n", c->o.width, c->o.height);
+    out(c, "#           satstat %s\n", SATSTAT_VERSION);
+    out(c, "# Run:      gnuplot %s.gp\n", c->name);
+    out(c, "#           from any directory (the data are inline): writes %s.png\n", c->name);
+    out(c, "\nset encoding utf8\n");
+}
+
+static void output_section(ctx *c)
+{
+    out(c, "\n# ---- output ------------------------------------------------------------\n");
+    out(c, "# Another format, file or size on the command line, e.g.\n"
+           "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n",
+        c->name);
+    out(c, "if (!exists('format')) format = 'png'\n");
+    out(c, "if (!exists('output')) output = '%s.' . format\n", c->name);
+    out(c, "if (!exists('width')) width = %u\n", c->o.width);
+    out(c, "if (!exists('height')) height = %u\n", c->o.height);
+    out(c, "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
+           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n"
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)\n"
+           "if (format eq 'png') {\n"
+           "    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'svg') {\n"
+           "    set terminal svg size width, height font fontspec linewidth scale noenhanced\n"
+           "}\n"
+           "if (format eq 'pdf') {\n"
+           "    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced\n"
+           "}\n"
+           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
+           "    exit error sprintf('unknown format %%s: use png, svg or pdf', format)\n"
+           "}\n"
+           "if (output eq '') { set output } else { set output output }\n");
+}
+
+static void style_section(ctx *c, size_t styled)
+{
+    out(c, "\n# ---- style -------------------------------------------------------------\n"
+           "# Okabe & Ito (2008) colour-blind-safe palette, a dash type per scheme.\n");
+    for (size_t i = 0; i < styled; i++)
+        out(c, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d "
+               "pointsize 1.3\n",
+            i + 1, palette[i % PALETTE_SIZE], i % DASH_TYPES + 1, point_types[i % PALETTE_SIZE]);
+    out(c, "set style fill transparent solid 0.35 noborder\n"
+           "set border 3 linewidth 1.5\n"
+           "set tics nomirror out\n"
+           "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1\n");
+}
+
+/* The legend column: rows of (style, title), a panel of its own. */
+typedef struct row {
+    char style[160];
+    char title[128];
+} row;
+
+static void legend_panel(ctx *c, const row *rows, size_t n, double column)
+{
+    out(c, "\n# ---- legend: a panel of its own right of the plots ----------------------\n");
+    out(c, "set lmargin at screen %.4f\nset rmargin at screen 0.99\n"
+           "set tmargin at screen 0.9\nset bmargin at screen 0.02\n",
+        column);
+    out(c, "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\nunset title\n"
+           "unset object\nunset arrow\nunset label\nunset logscale\nunset colorbox\n"
+           "set xrange [0:1]\nset yrange [0:1]\n"
+           "set key inside left top Left reverse samplen 2.5 spacing 1.15\n"
+           "plot -1 with lines linetype nodraw notitle");
+    for (size_t i = 0; i < n; i++) {
+        out(c, ", \\\n     keyentry %s title ", rows[i].style);
+        qstr(c, rows[i].title);
+    }
+    out(c, "\nunset multiplot\n");
+}
+
+/* The column where the legend starts, from its longest row. */
+static double column_for(const row *rows, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (const char *p = rows[i].title; *p; p++)
+            k += ((unsigned char)*p & 0xC0) != 0x80;
+        if (k > m)
+            m = k;
+    }
+    double col = 0.985 - 0.07 - (double)m * 0.0097;
+    return col < 0.55 ? 0.55 : col;
+}
+
+static const satstat_deep_layer *layer_of(ctx *c, size_t s, uint64_t l)
+{
+    return satstat_deep_report_layer(c->r[0], s, l);
+}
+
+/* Layers shown in small multiples: all up to MAX_PANELS, else evenly
+ * spaced from 1 to L. */
+static size_t panels_of(uint64_t L, uint64_t *which)
+{
+    size_t n = L <= MAX_PANELS ? (size_t)L : MAX_PANELS;
+    for (size_t k = 0; k < n; k++)
+        which[k] = n == L ? k + 1 : 1 + (uint64_t)llround((double)k * (double)(L - 1) / (double)(n - 1));
+    return n;
+}
+
+/* 1, 2 or 5 times a power of ten, about span/4 */
+static double nice_step(double span)
+{
+    if (!(span > 0) || !isfinite(span))
+        return 1;
+    double raw = span / 4, p = pow(10, floor(log10(raw))), m = raw / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+/* ---- per-layer densities of z ------------------------------------------------*/
+
+static void fig_density(ctx *c, size_t s)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    char head[256];
+    snprintf(head, sizeof head, "densities of z, layer by layer, scheme %s (%s)",
+             cfg->schemes[s].canonical, cfg->activation->name);
+    header(c, r, head,
+           "Small multiples, one panel per layer: the histogram of z over every unit of\n"
+           "every sampled network (filled), and the mean-field law N(mu_b, q^l) (line).");
+    output_section(c);
+    style_section(c, 1);
+    uint64_t which[MAX_PANELS];
+    size_t np = panels_of(o->layers, which);
+    out(c, "\n# ---- data: per layer, bin centre, density (histogram), and the mean-field density\n");
+    for (size_t k = 0; k < np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
+        uint64_t total = ly->z_under + ly->z_over;
+        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+            total += ly->z_hist[b];
+        double bw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
+        out(c, "$hist%zu << EOD\n", k + 1);
+        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+            out(c, "%.9g %.9g\n", ly->z_lo + (b + 0.5) * bw,
+                total ? (double)ly->z_hist[b] / ((double)total * bw) : 0.0);
+        out(c, "EOD\n$mf%zu << EOD\n", k + 1);
+        double sd = sqrt(ly->mf_variance);
+        for (int i = 0; i <= CURVE_POINTS; i++) {
+            double z = ly->z_lo + (ly->z_hi - ly->z_lo) * i / CURVE_POINTS;
+            double u = (z - ly->mf_mean) / sd;
+            out(c, "%.9g %.9g\n", z, isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) : 0.0);
+        }
+        out(c, "EOD\n");
+    }
+    row rows[3];
+    snprintf(rows[0].style, sizeof rows[0].style, "with boxes linetype 1 fillstyle transparent solid 0.35");
+    snprintf(rows[0].title, sizeof rows[0].title, "sampled z");
+    snprintf(rows[1].style, sizeof rows[1].style, "with lines linecolor rgb '#000000' linewidth 2.5 dashtype 1");
+    snprintf(rows[1].title, sizeof rows[1].title, "mean field N(mu_b, q^l)");
+    snprintf(rows[2].style, sizeof rows[2].style, "with lines linetype nodraw");
+    snprintf(rows[2].title, sizeof rows[2].title, "%s, %s, %llu x %llu units",
+             cfg->schemes[s].canonical, cfg->activation->name, (unsigned long long)o->networks,
+             (unsigned long long)o->width);
+    double column = column_for(rows, 3);
+    size_t cols = np <= 4 ? np : (np + 1) / 2, nrow = (np + cols - 1) / cols;
+    out(c, "\n# ---- layout: %zu x %zu panels left of the legend column ----------------------\n",
+        nrow, cols);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\nset format y ''   # densities: the shapes matter, not the heights\n"
+           "set xtics font smallfont\nset ytics font smallfont\n");
+    double left = 0.07, right = column - 0.02, top = 0.88, bottom = 0.08;
+    double pw = (right - left) / (double)cols, ph = (top - bottom) / (double)nrow;
+    for (size_t k = 0; k < np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
+        size_t ci = k % cols, ri = k / cols;
+        out(c, "\n# layer %llu: sampled Var z %.4g, mean field q %.4g\n",
+            (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
+        out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + ci * pw + 0.025,
+            left + (ci + 1) * pw - 0.01);
+        out(c, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n", top - ri * ph - 0.04,
+            top - (ri + 1) * ph + 0.07);
+        out(c, "set title 'layer %llu' font smallfont offset 0,-0.6\n",
+            (unsigned long long)which[k]);
+        out(c, "set xrange [%.9g:%.9g]\nset yrange [0:*]\nset xtics %.6g format '%%g'\n", ly->z_lo,
+            ly->z_hi, 2 * nice_step(ly->z_hi - ly->z_lo));
+        out(c, "plot $hist%zu using 1:2 with boxes linetype 1 fillstyle transparent solid 0.35 notitle, \\\n"
+               "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2.5 dashtype 1 notitle\n",
+            k + 1, k + 1);
+    }
+    out(c, "unset title\n");
+    legend_panel(c, rows, 3, column);
+}
+
+/* ---- quantity against layer -------------------------------------------------*/
+
+typedef enum quantity { Q_VARIANCE, Q_SATURATION, Q_GRADIENT } quantity;
+
+static void get_q(const satstat_deep_layer *ly, quantity q, double *mf, double *v, double *lo,
+                  double *hi)
+{
+    const satstat_deep_estimate *e = q == Q_VARIANCE    ? &ly->variance
+                                     : q == Q_SATURATION ? &ly->saturated_fraction
+                                                         : &ly->gradient_norm;
+    *mf = q == Q_VARIANCE ? ly->mf_variance
+          : q == Q_SATURATION ? ly->mf_saturated_fraction
+                              : ly->mf_gradient_norm;
+    *v = q == Q_GRADIENT ? ly->gradient_norm_rms : e->value;
+    *lo = e->lo;
+    *hi = e->hi;
+    if (q == Q_GRADIENT && isfinite(e->lo)) {
+        /* the interval of the mean norm, moved to the RMS point */
+        *lo = *v - (e->value - e->lo);
+        *hi = *v + (e->hi - e->value);
+    }
+}
+
+static void fig_against_layer(ctx *c, quantity q)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    static const char *const heads[] = {"Var z against layer: sampled and mean field",
+                                        "saturated fraction against layer",
+                                        "gradient norm against layer (log axis)"};
+    static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
+    static const char *const abouts[] = {
+        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
+        "its units) with 1 - alpha Student-t bars across networks.  Lines: the mean-field\n"
+        "length map q^l (Poole et al. 2016, eq. 3), which it approaches as W grows.",
+        "Points: the sampled fraction of units in the saturated region, with bars across\n"
+        "networks.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
+        "Points: the RMS norm of the back-propagated gradient delta^l (delta^L = phi'(z^L)*g,\n"
+        "g a random unit vector), with bars across networks.  Lines: the mean-field\n"
+        "prediction, a factor sqrt(chi) per layer (Schoenholz et al. 2017): vanishing\n"
+        "gradients fall towards layer 1, exploding ones rise."};
+    header(c, r, heads[q], abouts[q]);
+    output_section(c);
+    style_section(c, ns);
+    double ymin = INFINITY, ymax = -INFINITY;
+    out(c, "\n# ---- data: layer, sampled, interval low, high, mean field -----------------\n");
+    for (size_t s = 0; s < ns; s++) {
+        out(c, "$s%zu << EOD\n", s + 1);
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            double mf, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
+            if (!isfinite(lo)) {
+                lo = v;
+                hi = v;
+            }
+            out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi, mf);
+            double vals[] = {v, lo, hi, mf};
+            for (int k = 0; k < 4; k++)
+                if (isfinite(vals[k]) && (q == Q_SATURATION || vals[k] > 0)) {
+                    ymin = fmin(ymin, vals[k]);
+                    ymax = fmax(ymax, vals[k]);
+                }
+        }
+        out(c, "EOD\n");
+    }
+    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20);
+    row rows[2 * SATSTAT_MAX_SCHEMES + 3];
+    size_t nr = 0;
+    for (size_t s = 0; s < ns; s++) {
+        snprintf(rows[nr].style, sizeof rows[nr].style, "with points linetype %zu", s + 1);
+        snprintf(rows[nr].title, sizeof rows[0].title, "%s sampled", cfg->schemes[s].canonical);
+        nr++;
+        snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype %zu", s + 1);
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        if (fp->finite)
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (chi1 %.3g, %s)",
+                     fp->chi1, fp->chaotic ? "chaotic" : "ordered");
+        else
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, chaotic)");
+        nr++;
+    }
+    snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype nodraw");
+    snprintf(rows[nr].title, sizeof rows[0].title, "%s, W = %llu, R = %llu",
+             cfg->activation->name, (unsigned long long)o->width,
+             (unsigned long long)o->networks);
+    nr++;
+    double column = column_for(rows, nr);
+    out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
+    out(c, "set multiplot title ");
+    qstr(c, heads[q]);
+    out(c, "\nunset key\n");
+    out(c, "set lmargin at screen 0.11\nset rmargin at screen %.4f\n"
+           "set tmargin at screen 0.88\nset bmargin at screen 0.1\n",
+        column - 0.03);
+    out(c, "set xlabel 'layer'\nset ylabel '%s'\n", ylabels[q]);
+    out(c, "set xrange [0.5:%g]\nset xtics 1\n", (double)o->layers + 0.5);
+    if (o->layers > 20)
+        out(c, "set xtics %llu\n", (unsigned long long)((o->layers + 9) / 10));
+    if (logy) {
+        out(c, "set logscale y\nset format y '%%g'\n");
+        if (isfinite(ymin) && ymin > 0)
+            out(c, "set yrange [%.6g:%.6g]\n", ymin / 2, ymax * 2);
+    } else if (q == Q_SATURATION) {
+        out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
+    } else {
+        out(c, "set yrange [0:*]\n");
+    }
+    out(c, "plot ");
+    for (size_t s = 0; s < ns; s++)
+        out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
+               "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu notitle",
+            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+    out(c, "\n");
+    legend_panel(c, rows, nr, column);
+}
+
+/* ---- the phase diagram ---------------------------------------------------------*/
+
+static void fig_phase(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    char head[200];
+    snprintf(head, sizeof head, "phase diagram of %s networks: chi1 and q*", cfg->activation->name);
+    header(c, r, head,
+           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+           "the black line is chi1 = 1, the edge of chaos (ordered left/below, chaotic\n"
+           "right/above).  Right: the fixed point q* (log colour scale; white where the map\n"
+           "has no finite fixed point).  The schemes of the run are marked.");
+    output_section(c);
+    style_section(c, ns);
+    out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
+    out(c, "$grid << EOD\n");
+    for (size_t i = 0; i < ph->nx; i++) {
+        for (size_t k = 0; k < ph->ny; k++) {
+            double chi = ph->chi1[k * ph->nx + i], q = ph->q[k * ph->nx + i];
+            out(c, "%.6g %.6g %.6g ", log10(ph->x[i]), ph->y[k], isfinite(chi) && chi > 0 ? log10(chi) : NAN);
+            if (isfinite(q) && q > 0)
+                out(c, "%.6g\n", log10(q));
+            else
+                out(c, "NaN\n");
+        }
+        out(c, "\n");
+    }
+    out(c, "EOD\n");
+    /* the χ₁ = 1 line: per σ_b² row, the first crossing in log x */
+    out(c, "$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++) {
+        for (size_t i = 0; i + 1 < ph->nx; i++) {
+            double a = ph->chi1[k * ph->nx + i], b = ph->chi1[k * ph->nx + i + 1];
+            if (isfinite(a) && isfinite(b) && (a - 1) * (b - 1) <= 0 && a != b) {
+                double t = (1 - a) / (b - a);
+                double lx = log10(ph->x[i]) + t * (log10(ph->x[i + 1]) - log10(ph->x[i]));
+                out(c, "%.6g %.6g\n", lx, ph->y[k]);
+                break;
+            }
+        }
+    }
+    out(c, "EOD\n$schemes << EOD\n");
+    double sb2 = satstat_law_variance(&cfg->bias.law);
+    for (size_t s = 0; s < ns; s++) {
+        double x;
+        satstat_deep_report_fixed_point(r, s, &x);
+        out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
+    }
+    out(c, "EOD\n");
+    row rows[SATSTAT_MAX_SCHEMES + 2];
+    size_t nr = 0;
+    snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1");
+    snprintf(rows[nr].title, sizeof rows[0].title, "chi1 = 1 (edge of chaos)");
+    nr++;
+    for (size_t s = 0; s < ns; s++) {
+        double x;
+        satstat_deep_report_fixed_point(r, s, &x);
+        snprintf(rows[nr].style, sizeof rows[nr].style,
+                 "with points linetype %zu pointsize 2.2 linecolor rgb '%s'", s + 1,
+                 palette[s % PALETTE_SIZE]);
+        snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g)",
+                 cfg->schemes[s].canonical, x, sb2);
+        nr++;
+    }
+    double column = column_for(rows, nr);
+    double left = 0.07, right = column - 0.02, mid = (left + right) / 2;
+    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\nset tmargin at screen 0.86\nset bmargin at screen 0.3\n");
+    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
+        ph->y_lo, ph->y_hi);
+    out(c, "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n"
+           "set mxtics 10\n"
+           "set xlabel 'sigma_w^2 * fan_in'\nset ylabel 'sigma_b^2'\n"
+           "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
+        left + 0.04, mid - left - 0.08);
+    out(c, "set style fill solid 1.0 noborder\n");
+    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
+    out(c, "set cblabel 'chi1' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
+           "set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)\n");
+    out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + 0.04, mid - 0.04);
+    out(c, "set title 'chi1 (blue: ordered, red: chaotic)' font smallfont\n");
+    out(c, "plot $grid using 1:2:3 with image, \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
+    for (size_t s = 0; s < ns; s++)
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointsize 2.2 "
+               "linecolor rgb '%s'", s, s, s + 1, palette[s % PALETTE_SIZE]);
+    out(c, "\n");
+    out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", mid + 0.04, right);
+    out(c, "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
+        mid + 0.04, right - mid - 0.04);
+    out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\n"
+           "set cbrange [*:*]\nset cblabel 'log10 q*'\nset cbtics auto\nunset ylabel\n"
+           "set title 'fixed point q* (log10)' font smallfont\n");
+    out(c, "plot $grid using 1:2:4 with image, \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
+    for (size_t s = 0; s < ns; s++)
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointsize 2.2 "
+               "linecolor rgb '%s'", s, s, s + 1, palette[s % PALETTE_SIZE]);
+    out(c, "\n");
+    out(c, "unset title\n");
+    legend_panel(c, rows, nr, column);
+}
+
+/* ---- the preset: histograms of φ(z), schemes in rows, layers in columns ------*/
+
+static void fig_activations(ctx *c, size_t which)
+{
+    const satstat_deep_report *r = c->r[which];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    const satstat_activation *a = cfg->activation;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    uint64_t lw[MAX_PANELS];
+    size_t nl = panels_of(o->layers, lw);
+    char head[200];
+    snprintf(head, sizeof head, "%s activations layer by layer (%llu units, N(0,1) inputs)",
+             a->name, (unsigned long long)o->width);
+    header(c, r, head,
+           "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
+           "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
+           "Too small weights collapse the activations towards phi(0); too large ones\n"
+           "saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.");
+    output_section(c);
+    style_section(c, ns);
+    out(c, "\n# ---- data: per scheme and layer, bin centre and fraction of units ---------\n");
+    double xlo[SATSTAT_MAX_SCHEMES], xhi[SATSTAT_MAX_SCHEMES];
+    for (size_t s = 0; s < ns; s++) {
+        /* the axis of a row: φ's range when bounded, else the data's */
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t k = 0; k < nl; k++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
+            lo = fmin(lo, ly->a_lo);
+            hi = fmax(hi, ly->a_hi);
+        }
+        double p0 = a->phi(-40), p1 = a->phi(40);
+        if (isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10) {
+            lo = fmin(p0, p1);
+            hi = fmax(p0, p1);
+        }
+        xlo[s] = lo;
+        xhi[s] = hi;
+        double dw = (hi - lo) / DISPLAY_BINS;
+        for (size_t k = 0; k < nl; k++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
+            double bins[DISPLAY_BINS] = {0};
+            double total = (double)(ly->a_under + ly->a_over);
+            double bw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
+            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++) {
+                total += (double)ly->a_hist[b];
+                double centre = ly->a_lo + (b + 0.5) * bw;
+                long d = (long)floor((centre - lo) / dw);
+                if (d < 0)
+                    d = 0;
+                if (d >= DISPLAY_BINS)
+                    d = DISPLAY_BINS - 1;
+                bins[d] += (double)ly->a_hist[b];
+            }
+            out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
+            for (int d = 0; d < DISPLAY_BINS; d++)
+                out(c, "%.9g %.9g\n", lo + (d + 0.5) * dw, total > 0 ? bins[d] / total : 0.0);
+            out(c, "EOD\n");
+        }
+    }
+    row rows[SATSTAT_MAX_SCHEMES + 1];
+    size_t nr = 0;
+    for (size_t s = 0; s < ns; s++) {
+        char desc[SATSTAT_SPEC_SIZE];
+        satstat_scheme_describe(&cfg->schemes[s], desc, sizeof desc);
+        const satstat_deep_layer *l1 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
+        snprintf(rows[nr].style, sizeof rows[nr].style,
+                 "with boxes linetype %zu fillstyle solid 0.6", s + 1);
+        snprintf(rows[nr].title, sizeof rows[0].title, "%s: std %.3g", cfg->schemes[s].canonical,
+                 sqrt(l1->weight_variance));
+        nr++;
+    }
+    double column = column_for(rows, nr);
+    out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers) -------------------\n", ns, nl);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\nset xtics font smallfont\nset ytics font smallfont\n"
+           "set format y ''\nset ytics autofreq\n");
+    double left = 0.04, right = column - 0.02, top = 0.88, bottom = 0.06;
+    double pw = (right - left) / (double)nl, ph = (top - bottom) / (double)ns;
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t k = 0; k < nl; k++) {
+            out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)lw[k]);
+            out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n",
+                left + k * pw + 0.02, left + (k + 1) * pw - 0.02);
+            out(c, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
+                top - s * ph - 0.02, top - (s + 1) * ph + 0.045);
+            if (s == 0)
+                out(c, "set title 'layer %llu' font smallfont offset 0,-0.5\n",
+                    (unsigned long long)lw[k]);
+            else
+                out(c, "unset title\n");
+            double span = xhi[s] - xlo[s];
+            out(c, "set xrange [%.9g:%.9g]\nset yrange [0:*]\nset xtics %.6g format '%%.3g'\n",
+                xlo[s], xhi[s], nice_step(span) * 2);
+            out(c, "plot $h%zu_%zu using 1:2:(%.9g) with boxes linetype %zu fillstyle solid 0.6 notitle\n",
+                s + 1, k + 1, span / DISPLAY_BINS, s + 1);
+        }
+    }
+    out(c, "unset title\n");
+    legend_panel(c, rows, nr, column);
+}
+
+/* ---- files ---------------------------------------------------------------------*/
+
+typedef struct fig {
+    char name[SATSTAT_SPEC_SIZE + 64];
+    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
+    size_t arg;
+} fig;
+
+static size_t list_figures(const satstat_deep_report *const *reports, size_t n,
+                           const satstat_deep_phase *phase, int preset, fig *figs, size_t max)
+{
+    size_t k = 0;
+    char w[SATSTAT_SPEC_SIZE];
+    if (preset) {
+        for (size_t i = 0; i < n && k < max; i++) {
+            file_word(satstat_deep_report_config(reports[i])->activation->name, w, sizeof w);
+            snprintf(figs[k].name, sizeof figs[k].name, "deep-activations-%s", w);
+            figs[k].kind = 5;
+            figs[k++].arg = i;
+        }
+        return k;
+    }
+    size_t ns = satstat_deep_report_scheme_count(reports[0]);
+    for (size_t s = 0; s < ns && k < max; s++) {
+        file_word(satstat_deep_report_config(reports[0])->schemes[s].canonical, w, sizeof w);
+        snprintf(figs[k].name, sizeof figs[k].name, "deep-density-%s", w);
+        figs[k].kind = 0;
+        figs[k++].arg = s;
+    }
+    static const char *const names[] = {"deep-variance", "deep-saturation", "deep-gradient"};
+    for (int q = 0; q < 3 && k < max; q++) {
+        snprintf(figs[k].name, sizeof figs[k].name, "%s", names[q]);
+        figs[k].kind = q + 1;
+        figs[k++].arg = 0;
+    }
+    if (phase && k < max) {
+        snprintf(figs[k].name, sizeof figs[k].name, "deep-phase");
+        figs[k].kind = 4;
+        figs[k++].arg = 0;
+    }
+    return k;
+}
+
+static int write_one(ctx *c, const fig *g, FILE *f)
+{
+    c->f = f;
+    c->name = g->name;
+    c->err = SATSTAT_OK;
+    switch (g->kind) {
+    case 0:
+        fig_density(c, g->arg);
+        break;
+    case 1:
+    case 2:
+    case 3:
+        fig_against_layer(c, (quantity)(g->kind - 1));
+        break;
+    case 4:
+        fig_phase(c);
+        break;
+    default:
+        fig_activations(c, g->arg);
+        break;
+    }
+    if (c->err == SATSTAT_OK && ferror(f))
+        c->err = SATSTAT_EIO;
+    return c->err;
+}
+
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return SATSTAT_ENOMEM;
+    size_t len = strlen(p);
+    for (size_t i = 1; i <= len; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        char keep = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return SATSTAT_EIO;
+        }
+        p[i] = keep;
+    }
+    free(p);
+    return SATSTAT_OK;
+}
+
+static char *path_of(const char *dir, const char *name, const char *ext, const char *suffix)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(ext) + strlen(suffix) + 4;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s%s%s.%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ext,
+                 suffix);
+    return p;
+}
+
+#define MAX_FIGS (SATSTAT_MAX_SCHEMES + 8)
+
+static void set_msg(char *msg, size_t size, const char *what, const char *path)
+{
+    if (msg && size)
+        snprintf(msg, size, "cannot write '%s': %s", path, what);
+}
+
+int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
+                                const satstat_deep_phase *phase, int preset, const char *dir,
+                                const satstat_plot_options *options, char *msg, size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!reports || n == 0 || !reports[0] || !dir || !*dir)
+        return SATSTAT_EINVAL;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = reports;
+    c.n = n;
+    c.phase = phase;
+    c.dir = dir;
+    if (options)
+        c.o = *options;
+    else
+        satstat_plot_options_default(&c.o);
+    fig figs[MAX_FIGS];
+    size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
+    if (make_dirs(dir) != SATSTAT_OK) {
+        set_msg(msg, msg_size, strerror(errno), dir);
+        return SATSTAT_EIO;
+    }
+    locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = cl ? uselocale(cl) : (locale_t)0;
+    int rc = SATSTAT_OK;
+    size_t done = 0;
+    for (; done < nf && rc == SATSTAT_OK; done++) {
+        char *tmp = path_of(dir, figs[done].name, "gp", ".tmp");
+        if (!tmp) {
+            rc = SATSTAT_ENOMEM;
+            break;
+        }
+        FILE *f = fopen(tmp, "w");
+        if (!f) {
+            set_msg(msg, msg_size, strerror(errno), tmp);
+            rc = SATSTAT_EIO;
+        } else {
+            rc = write_one(&c, &figs[done], f);
+            if (fclose(f) != 0 && rc == SATSTAT_OK)
+                rc = SATSTAT_EIO;
+            if (rc != SATSTAT_OK)
+                set_msg(msg, msg_size, satstat_strerror(rc), tmp);
+        }
+        free(tmp);
+    }
+    if (cl) {
+        uselocale(old);
+        freelocale(cl);
+    }
+    /* all written: rename into place; else remove the temporary files */
+    for (size_t i = 0; i < done; i++) {
+        char *tmp = path_of(dir, figs[i].name, "gp", ".tmp");
+        char *fin = path_of(dir, figs[i].name, "gp", "");
+        if (tmp && fin) {
+            if (rc == SATSTAT_OK) {
+                if (rename(tmp, fin) != 0) {
+                    set_msg(msg, msg_size, strerror(errno), fin);
+                    rc = SATSTAT_EIO;
+                }
+            } else {
+                unlink(tmp);
+            }
+        }
+        free(tmp);
+        free(fin);
+    }
+    return rc;
+}
+
+int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
+                                 const satstat_deep_phase *phase, int preset, const char *dir,
+                                 satstat_render_format format, const char *program, char *msg,
+                                 size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!reports || n == 0 || !dir || format == SATSTAT_RENDER_NONE)
+        return SATSTAT_EINVAL;
+    fig figs[MAX_FIGS];
+    size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
+    const char *ext = satstat_render_format_name(format);
+    int rc = SATSTAT_OK;
+    size_t done = 0;
+    char warn[512] = "";
+    for (; done < nf && rc == SATSTAT_OK; done++) {
+        char *script = path_of(dir, figs[done].name, "gp", "");
+        char *tmp = path_of(dir, figs[done].name, ext, ".tmp");
+        if (!script || !tmp) {
+            free(script);
+            free(tmp);
+            rc = SATSTAT_ENOMEM;
+            break;
+        }
+        FILE *img = fopen(tmp, "wb");
+        if (!img) {
+            set_msg(msg, msg_size, strerror(errno), tmp);
+            rc = SATSTAT_EIO;
+        } else {
+            char m[512];
+            rc = satstat_plot_render_stream(program, script, format, img, m, sizeof m);
+            if (fclose(img) != 0 && rc == SATSTAT_OK)
+                rc = SATSTAT_EIO;
+            if (rc != SATSTAT_OK && msg && msg_size)
+                snprintf(msg, msg_size, "%.150s.gp: %.300s", figs[done].name, m);
+            else if (m[0] && !warn[0])
+                snprintf(warn, sizeof warn, "%.150s.gp: %.300s", figs[done].name, m);
+        }
+        free(script);
+        free(tmp);
+    }
+    for (size_t i = 0; i < done; i++) {
+        char *tmp = path_of(dir, figs[i].name, ext, ".tmp");
+        char *fin = path_of(dir, figs[i].name, ext, "");
+        if (tmp && fin) {
+            if (rc == SATSTAT_OK) {
+                if (rename(tmp, fin) != 0) {
+                    set_msg(msg, msg_size, strerror(errno), fin);
+                    rc = SATSTAT_EIO;
+                }
+            } else {
+                unlink(tmp);
+            }
+        }
+        free(tmp);
+        free(fin);
+    }
+    if (rc == SATSTAT_OK && warn[0] && msg && msg_size)
+        snprintf(msg, msg_size, "%s", warn);
+    return rc;
+}

@@ -1,0 +1,554 @@
+/* test_deep.c — `satstat deep`: the mean-field length map, χ₁ and the
+ * fixed-point solver against independent values; sampled networks against
+ * the map; back-propagated gradients against finite differences;
+ * thread-count reproducibility; bad input at the command line.
+ *
+ * Reference values (SPEC.md, "satstat deep") were computed independently
+ * with mpmath 1.3.0 (30 digits, tanh-sinh quadrature of the Gaussian
+ * integral split at 0 and ±5, mpmath.findroot for the fixed point):
+ *
+ *     import mpmath as mp; mp.mp.dps = 30
+ *     E = lambda f, v: mp.quad(lambda u: f(mp.sqrt(v)*u)*mp.exp(-u*u/2),
+ *                              [-mp.inf, -5, 0, 5, mp.inf]) / mp.sqrt(2*mp.pi)
+ *     q = mp.findroot(lambda q: E(lambda x: mp.tanh(x)**2, q) + 1 - q, 1.46)
+ *     chi1 = E(lambda x: mp.sech(x)**4, q)
+ *
+ * tanh, σ_w²·W = 1 (the `scaled` scheme), σ_b² = 1, seed input
+ * (Σx² = 500 of n_in = 1000, so q¹ = 1.5):
+ *     q* = 1.4638508911025473, χ₁ = 0.39887900654373578,
+ *     q² = 1.46828821053061, q⁵ = 1.46385940550043, q¹⁰ = 1.46385089135559;
+ * sigmoid, same: q* = 1.3021340363057863, χ₁ = 0.041959734636367987;
+ * E[tanh(u)²], u ~ N(0, v), v = 0.01 / 1 / 100 / 1e4:
+ *     0.0098054687555324058 / 0.39429449039784117 / 0.92053686343051667 /
+ *     0.99202148248051304;
+ * E[sech(u)⁴] at the same v:
+ *     0.98067024346498152 / 0.46440290244826824 / 0.053106787748115834 /
+ *     0.0053191446440146221.
+ */
+#define _GNU_SOURCE /* open_memstream */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include <satstat/satstat.h>
+
+static const satstat_activation *act(const char *name)
+{
+    const satstat_activation *a = satstat_activation_find(name);
+    ck_assert_ptr_nonnull(a);
+    return a;
+}
+
+static satstat_config config_of(const char *schemes, const char *activation)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg), 0);
+    c.activation = act(activation);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    return c;
+}
+
+#define ck_rel(x, ref, tol)                                                              \
+    ck_assert_msg(fabs((x) - (ref)) <= (tol) * fabs(ref), "%s = %.17g, expected %.17g " \
+                  "within %g relative", #x, (double)(x), (double)(ref), (double)(tol))
+
+/* ---- mean field ------------------------------------------------------------*/
+
+START_TEST(test_reference_fixed_point)
+{
+    satstat_deep_fixed_point fp;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 1.0, 1.5, &fp), 0);
+    ck_assert(fp.finite);
+    ck_rel(fp.q, 1.4638508911025473, 1e-10);
+    ck_rel(fp.chi1, 0.39887900654373578, 1e-9);
+    ck_assert(!fp.chaotic);
+    /* SPEC's rounded values */
+    ck_assert(fabs(fp.q - 1.4638509) < 5e-8);
+    ck_assert(fabs(fp.chi1 - 0.39888) < 5e-6);
+
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("sigmoid"), 1.0, 0.0, 1.0, 1.5, &fp), 0);
+    ck_rel(fp.q, 1.3021340363057863, 1e-10);
+    ck_rel(fp.chi1, 0.041959734636367987, 1e-9);
+}
+END_TEST
+
+START_TEST(test_length_map_iterates)
+{
+    double v = 1.5, q[11];
+    q[1] = v;
+    for (int l = 2; l <= 10; l++) {
+        ck_assert_int_eq(satstat_deep_length_map(act("tanh"), 1.0, 0.0, 1.0, q[l - 1], &q[l]), 0);
+    }
+    ck_rel(q[2], 1.46828821053061, 1e-11);
+    ck_rel(q[5], 1.46385940550043, 1e-11);
+    ck_rel(q[10], 1.46385089135559, 1e-11);
+}
+END_TEST
+
+/* The quadrature behind the map and χ: E[tanh²] and E[sech⁴] over four
+ * decades of variance. */
+START_TEST(test_quadrature_accuracy)
+{
+    static const double v[] = {0.01, 1, 100, 1e4};
+    static const double e_tanh2[] = {0.0098054687555324058, 0.39429449039784117,
+                                     0.92053686343051667, 0.99202148248051304};
+    static const double e_sech4[] = {0.98067024346498152, 0.46440290244826824,
+                                     0.053106787748115834, 0.0053191446440146221};
+    for (int i = 0; i < 4; i++) {
+        double m, chi;
+        ck_assert_int_eq(satstat_deep_length_map(act("tanh"), 1.0, 0.0, 0.0, v[i], &m), 0);
+        ck_assert_int_eq(satstat_deep_chi(act("tanh"), 1.0, 0.0, v[i], &chi), 0);
+        ck_rel(m, e_tanh2[i], 1e-9);
+        ck_rel(chi, e_sech4[i], 1e-9);
+    }
+    /* scaling: σ_w²W multiplies, σ_b² adds */
+    double m;
+    ck_assert_int_eq(satstat_deep_length_map(act("tanh"), 3.0, 0.0, 0.25, 1.0, &m), 0);
+    ck_rel(m, 3 * 0.39429449039784117 + 0.25, 1e-9);
+    /* v = 0: the map is φ(μ_b)² exactly */
+    ck_assert_int_eq(satstat_deep_length_map(act("sigmoid"), 2.0, 0.0, 0.0, 0.0, &m), 0);
+    ck_rel(m, 0.5, 1e-15);
+    ck_assert_int_ne(satstat_deep_length_map(act("tanh"), 1.0, 0.0, 1.0, -1.0, &m), 0);
+    ck_assert_int_ne(satstat_deep_length_map(act("tanh"), 1.0, 0.0, 1.0, NAN, &m), 0);
+}
+END_TEST
+
+START_TEST(test_fixed_point_solver)
+{
+    satstat_deep_fixed_point fp;
+    /* every solution is a fixed point of the map */
+    static const double grid[][2] = {{0.5, 0.1}, {1.5, 0.05}, {4, 0.3}, {1000, 1}, {1, 2}};
+    for (size_t i = 0; i < sizeof grid / sizeof grid[0]; i++) {
+        ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), grid[i][0], 0.0, grid[i][1],
+                                                        1.0, &fp), 0);
+        ck_assert(fp.finite);
+        double m;
+        ck_assert_int_eq(satstat_deep_length_map(act("tanh"), grid[i][0], 0.0, grid[i][1],
+                                                 fp.q, &m), 0);
+        ck_assert_msg(fabs(m - fp.q) <= 1e-10 * fp.q, "grid %zu: map(q*) = %.17g, q* = %.17g",
+                      i, m, fp.q);
+        ck_assert(fp.iterations < 400);
+    }
+    /* tanh without bias: σ_w²W < 1 collapses to q* = 0 with χ₁ = σ_w²W
+     * (ordered); σ_w²W > 1 has a non-zero q* with χ₁ > 1 (chaotic) */
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 0.5, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert(fp.finite);
+    ck_assert(fp.q < 1e-9);
+    ck_rel(fp.chi1, 0.5, 1e-6);
+    ck_assert(!fp.chaotic);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 2.0, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert(fp.q > 0.1);
+    ck_assert(fp.chi1 > 1.0);
+    ck_assert(fp.chaotic);
+    /* the start does not matter for a unique stable fixed point */
+    satstat_deep_fixed_point a, b;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 1.0, 1e-3, &a), 0);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 1.0, 1e3, &b), 0);
+    ck_rel(a.q, 1.4638508911025473, 1e-10);
+    ck_rel(b.q, 1.4638508911025473, 1e-10);
+}
+END_TEST
+
+/* ReLU: E[relu(u)²] = v/2 and E[relu'(u)²] = 1/2, so the map is linear,
+ * q* = σ_b²/(1 − σ_w²W/2) for σ_w²W < 2 and none for σ_w²W ≥ 2 (σ_b² > 0). */
+START_TEST(test_relu_no_fixed_point)
+{
+    const satstat_activation *relu = satstat_activation_find("relu");
+    if (!relu)
+        return; /* not in the activation table of this build */
+    satstat_deep_fixed_point fp;
+    double m;
+    ck_assert_int_eq(satstat_deep_length_map(relu, 1.0, 0.0, 0.0, 3.0, &m), 0);
+    ck_rel(m, 1.5, 1e-9);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(relu, 1.0, 0.0, 1.0, 1.0, &fp), 0);
+    ck_assert(fp.finite);
+    ck_rel(fp.q, 2.0, 1e-9);
+    ck_rel(fp.chi1, 0.5, 1e-6);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(relu, 3.0, 0.0, 1.0, 1.0, &fp), 0);
+    ck_assert(!fp.finite);
+    ck_assert(isnan(fp.q));
+    ck_rel(fp.chi1, 1.5, 1e-6);
+    ck_assert(fp.chaotic);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(relu, 2.0, 0.0, 1.0, 1.0, &fp), 0);
+    ck_assert(!fp.finite);
+    ck_assert(fp.iterations < 1000);
+}
+END_TEST
+
+/* ---- sampling ----------------------------------------------------------------*/
+
+/* Wide layers: the sampled Var z of every layer lies within its interval
+ * of the map, up to the O(1/W) finite-width correction (pinned seed). */
+START_TEST(test_sampled_variance_matches_map)
+{
+    satstat_config c = config_of("scaled,normal:0.05", "tanh");
+    c.threads = 2;
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 1500;
+    o.networks = 12;
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    for (size_t s = 0; s < 2; s++) {
+        for (uint64_t l = 1; l <= o.layers; l++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, l);
+            ck_assert_ptr_nonnull(ly);
+            double slack = 5.0 / (double)o.width * ly->mf_variance;
+            ck_assert_msg(ly->variance.lo - slack <= ly->mf_variance
+                              && ly->mf_variance <= ly->variance.hi + slack,
+                          "scheme %zu layer %llu: map %g, sampled %g [%g, %g]", s,
+                          (unsigned long long)l, ly->mf_variance, ly->variance.value,
+                          ly->variance.lo, ly->variance.hi);
+            ck_assert(fabs(ly->dphi.value - ly->mf_dphi) < 0.02);
+            ck_assert(fabs(ly->mean.value) < 0.2);
+        }
+        /* gradient norms follow √χ per layer within 15 % over 4 layers */
+        const satstat_deep_layer *l1 = satstat_deep_report_layer(r, s, 1);
+        ck_assert_msg(fabs(l1->gradient_norm_rms / l1->mf_gradient_norm - 1) < 0.15,
+                      "scheme %zu: rms |d1| %g vs %g", s, l1->gradient_norm_rms,
+                      l1->mf_gradient_norm);
+    }
+    /* layer 1 of `scaled` with the seed input: Var z = 1.5 exactly in law */
+    ck_assert(fabs(satstat_deep_report_layer(r, 0, 1)->mf_variance - 1.5) < 1e-12);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+/* ℓ = gᵀφ(zᴸ); δˡ = ∂ℓ/∂zˡ by central differences, through a forward pass
+ * written here from the library's raw draws. */
+enum { FD_L = 3, FD_W = 8, FD_N = 5 };
+
+static double loss_from(const satstat_config *c, const double *w /* L×W×W */,
+                        const double *b /* L×W */, const double *z1 /* W */,
+                        const double *g, int from_layer, const double *zl, double *zout)
+{
+    double z[FD_W], h[FD_W];
+    memcpy(z, zl ? zl : z1, sizeof z);
+    for (int l = from_layer; l <= FD_L; l++) {
+        if (zout)
+            memcpy(zout + (l - 1) * FD_W, z, sizeof z);
+        if (l == FD_L)
+            break;
+        for (int i = 0; i < FD_W; i++)
+            h[i] = c->activation->phi(z[i]);
+        for (int i = 0; i < FD_W; i++) {
+            double s = 0;
+            for (int j = 0; j < FD_W; j++)
+                s += w[((size_t)l * FD_W + i) * FD_W + j] * h[j];
+            z[i] = s + b[l * FD_W + i];
+        }
+    }
+    double loss = 0;
+    for (int i = 0; i < FD_W; i++)
+        loss += g[i] * c->activation->phi(z[i]);
+    return loss;
+}
+
+START_TEST(test_gradient_finite_difference)
+{
+    satstat_config c = config_of("normal:0.6", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = FD_N;
+    ck_assert_int_eq(satstat_inputs_parse("ones", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = FD_L;
+    o.width = FD_W;
+    o.networks = 3;
+    const satstat_scheme *s = &c.schemes[0];
+    for (uint64_t net = 0; net < o.networks; net++) {
+        double z[FD_L * FD_W], d[FD_L * FD_W];
+        ck_assert_int_eq(satstat_deep_network(&c, &o, s, net, z, d), 0);
+        double x[FD_N], w1[FD_W * FD_N], w[FD_L * FD_W * FD_W], b[FD_L * FD_W], g[FD_W];
+        ck_assert_int_eq(satstat_deep_inputs(&c, &o, s, net, x), 0);
+        ck_assert_int_eq(satstat_deep_weights(&c, &o, s, net, 1, w1), 0);
+        for (uint64_t l = 2; l <= FD_L; l++)
+            ck_assert_int_eq(satstat_deep_weights(&c, &o, s, net, l,
+                                                  w + (size_t)(l - 1) * FD_W * FD_W), 0);
+        for (uint64_t l = 1; l <= FD_L; l++)
+            ck_assert_int_eq(satstat_deep_biases(&c, &o, s, net, l, b + (l - 1) * FD_W), 0);
+        ck_assert_int_eq(satstat_deep_direction(&c, &o, s, net, g), 0);
+        double gn = 0;
+        for (int i = 0; i < FD_W; i++)
+            gn += g[i] * g[i];
+        ck_assert(fabs(gn - 1) < 1e-12);
+        /* the forward pass from the raw draws reproduces the library's z */
+        double z1[FD_W], zmine[FD_L * FD_W];
+        for (int i = 0; i < FD_W; i++) {
+            double acc = b[i];
+            for (int j = 0; j < FD_N; j++)
+                acc += w1[i * FD_N + j] * x[j];
+            z1[i] = acc;
+        }
+        (void)loss_from(&c, w, b, z1, g, 1, NULL, zmine);
+        for (int k = 0; k < FD_L * FD_W; k++)
+            ck_assert_msg(fabs(zmine[k] - z[k]) <= 1e-12 * (1 + fabs(z[k])),
+                          "z[%d] = %.17g vs %.17g", k, zmine[k], z[k]);
+        /* central differences in every pre-activation of every layer */
+        const double h = 1e-6;
+        for (int l = 1; l <= FD_L; l++) {
+            for (int i = 0; i < FD_W; i++) {
+                double zp[FD_W], zm[FD_W];
+                memcpy(zp, z + (l - 1) * FD_W, sizeof zp);
+                memcpy(zm, zp, sizeof zm);
+                zp[i] += h;
+                zm[i] -= h;
+                double fd = (loss_from(&c, w, b, z1, g, l, zp, NULL)
+                             - loss_from(&c, w, b, z1, g, l, zm, NULL)) / (2 * h);
+                double an = d[(l - 1) * FD_W + i];
+                ck_assert_msg(fabs(fd - an) <= 1e-7 + 1e-6 * fabs(an),
+                              "net %llu layer %d unit %d: delta %.12g, finite difference %.12g",
+                              (unsigned long long)net, l, i, an, fd);
+            }
+        }
+    }
+}
+END_TEST
+
+static char *json_of(const satstat_deep_report *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_deep_report_write(r, NULL, SATSTAT_FORMAT_JSON, m), 0);
+    fclose(m);
+    return buf;
+}
+
+/* The numbers of the JSON report, without the fields that may differ
+ * (threads, elapsed time). */
+static json_t *numbers_of(const satstat_deep_report *r)
+{
+    char *text = json_of(r);
+    json_error_t e;
+    json_t *root = json_loads(text, 0, &e);
+    free(text);
+    ck_assert_ptr_nonnull(root);
+    json_object_del(root, "elapsed_seconds");
+    json_object_del(json_object_get(root, "config"), "threads");
+    return root;
+}
+
+START_TEST(test_threads_bit_identical)
+{
+    satstat_config c = config_of("scaled,standard", "sigmoid");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 4;
+    o.width = 200;
+    o.networks = 7;
+    satstat_deep_report *r[3] = {NULL};
+    json_t *j[3];
+    for (unsigned t = 1; t <= 3; t++) {
+        c.threads = t;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r[t - 1]), 0);
+        j[t - 1] = numbers_of(r[t - 1]);
+    }
+    for (int t = 1; t < 3; t++) {
+        ck_assert(json_equal(j[0], j[t]));
+        for (size_t s = 0; s < 2; s++)
+            for (uint64_t l = 1; l <= o.layers; l++)
+                ck_assert(memcmp(satstat_deep_report_layer(r[0], s, l),
+                                 satstat_deep_report_layer(r[t], s, l),
+                                 sizeof(satstat_deep_layer)) == 0);
+    }
+    /* a different seed gives different numbers */
+    c.seed = 2;
+    satstat_deep_report *r2 = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r2), 0);
+    ck_assert(satstat_deep_report_layer(r2, 0, 2)->variance.value
+              != satstat_deep_report_layer(r[0], 0, 2)->variance.value);
+    satstat_deep_report_free(r2);
+    for (int t = 0; t < 3; t++) {
+        json_decref(j[t]);
+        satstat_deep_report_free(r[t]);
+    }
+}
+END_TEST
+
+/* The JSON layout of SPEC.md. */
+START_TEST(test_json_layout)
+{
+    satstat_config c = config_of("scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 100;
+    o.networks = 4;
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    json_t *root = numbers_of(r);
+    json_t *s0 = json_array_get(json_object_get(root, "schemes"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(s0, "scheme")), "scaled");
+    ck_assert(fabs(json_real_value(json_object_get(s0, "fixed_point")) - 1.4638509) < 1e-6);
+    ck_assert(fabs(json_real_value(json_object_get(s0, "chi1")) - 0.39888) < 1e-5);
+    ck_assert_str_eq(json_string_value(json_object_get(s0, "phase")), "ordered");
+    json_t *layers = json_object_get(s0, "layers");
+    ck_assert_int_eq(json_array_size(layers), 3);
+    json_t *l1 = json_array_get(layers, 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(l1, "layer")), 1);
+    json_t *an = json_object_get(l1, "analytic"), *em = json_object_get(l1, "empirical");
+    ck_assert(fabs(json_real_value(json_object_get(an, "variance")) - 1.5) < 1e-12);
+    ck_assert_ptr_nonnull(json_object_get(an, "saturated_fraction"));
+    ck_assert_ptr_nonnull(json_object_get(an, "mean_activation_derivative"));
+    ck_assert(json_is_real(json_object_get(em, "variance")));
+    ck_assert_int_eq(json_array_size(json_object_get(em, "variance_ci")), 2);
+    ck_assert(json_is_real(json_object_get(em, "saturated_fraction")));
+    ck_assert(json_is_real(json_object_get(em, "mean_activation_derivative")));
+    ck_assert(json_is_real(json_object_get(em, "gradient_norm")));
+    json_decref(root);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+START_TEST(test_options_and_memory)
+{
+    satstat_config c = config_of("scaled", "tanh");
+    satstat_deep_options o;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_deep_options_default(&o);
+    ck_assert_int_eq(o.layers, 10);
+    ck_assert_int_eq(o.width, 1000);
+    ck_assert_int_eq(o.networks, 20);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    o.layers = 0;
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "--layers"));
+    o.layers = 10;
+    o.width = 0;
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "--width"));
+    o.width = 1000;
+    /* one 1000 × 1000 matrix of doubles is 8 MB: a 1 MB cap refuses */
+    o.max_memory = 1000000;
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_ERANGE);
+    ck_assert_ptr_nonnull(strstr(msg, "--max-memory"));
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_ERANGE);
+    ck_assert_ptr_null(r);
+    o.max_memory = 0;
+    ck_assert(satstat_deep_memory(&c, &o, 1) > 8000000);
+    ck_assert(satstat_deep_memory(&c, &o, 2) > satstat_deep_memory(&c, &o, 1));
+    ck_assert(satstat_deep_default_max_memory() > 0);
+}
+END_TEST
+
+/* ---- the command line ----------------------------------------------------------*/
+
+/* Run satstat with args; returns the exit status, stderr into err. */
+static int run_cli(const char *args, char *err, size_t size)
+{
+    const char *exe = getenv("SATSTAT_EXE");
+    if (!exe)
+        return -77;
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "%s deep %s 2>&1 >/dev/null", exe, args);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(err, 1, size - 1, p);
+    err[n] = '\0';
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+START_TEST(test_cli_bad_input)
+{
+    static const struct {
+        const char *args, *names;
+    } cases[] = {
+        {"--layers 0", "--layers"},
+        {"--width 0", "--width"},
+        {"--networks 0", "--networks"},
+        {"--layers x", "--layers"},
+        {"--width 100000 --max-memory 1e9", "--max-memory"},
+        {"--max-memory 1000", "--max-memory"},
+        {"--max-memory 0", "--max-memory"},
+        {"--activation nope", "--activation"},
+        {"--scheme bogus", "--scheme"},
+        {"--render png", "--render"},
+        {"--preset nope", "--preset"},
+        {"stray", "stray"},
+    };
+    char err[4096];
+    if (!getenv("SATSTAT_EXE"))
+        return;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int st = run_cli(cases[i].args, err, sizeof err);
+        ck_assert_msg(st == 2, "%s: exit %d (%s)", cases[i].args, st, err);
+        ck_assert_msg(lines(err) == 1, "%s: not one line: %s", cases[i].args, err);
+        ck_assert_msg(strstr(err, cases[i].names), "%s: %s", cases[i].args, err);
+    }
+    /* nothing is written on bad input */
+    char path[] = "/tmp/satstat-deep-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(path));
+    char args[512], file[64];
+    snprintf(file, sizeof file, "%s/out.json", path);
+    snprintf(args, sizeof args, "--layers 0 --output %s", file);
+    ck_assert_int_eq(run_cli(args, err, sizeof err), 2);
+    ck_assert_int_ne(access(file, F_OK), 0);
+    /* and a small run writes its report */
+    snprintf(args, sizeof args,
+             "--layers 2 --width 50 --networks 3 --format json --quiet --output %s", file);
+    ck_assert_int_eq(run_cli(args, err, sizeof err), 0);
+    json_error_t e;
+    json_t *root = json_load_file(file, 0, &e);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_int_eq(json_array_size(json_object_get(root, "schemes")), 2);
+    json_decref(root);
+    unlink(file);
+    rmdir(path);
+}
+END_TEST
+
+static Suite *deep_suite(void)
+{
+    Suite *s = suite_create("deep");
+    TCase *mf = tcase_create("mean_field");
+    tcase_add_test(mf, test_reference_fixed_point);
+    tcase_add_test(mf, test_length_map_iterates);
+    tcase_add_test(mf, test_quadrature_accuracy);
+    tcase_add_test(mf, test_fixed_point_solver);
+    tcase_add_test(mf, test_relu_no_fixed_point);
+    suite_add_tcase(s, mf);
+    TCase *sm = tcase_create("sampling");
+    tcase_set_timeout(sm, 120);
+    tcase_add_test(sm, test_sampled_variance_matches_map);
+    tcase_add_test(sm, test_gradient_finite_difference);
+    tcase_add_test(sm, test_threads_bit_identical);
+    tcase_add_test(sm, test_json_layout);
+    tcase_add_test(sm, test_options_and_memory);
+    suite_add_tcase(s, sm);
+    TCase *cl = tcase_create("cli");
+    tcase_set_timeout(cl, 120);
+    tcase_add_test(cl, test_cli_bad_input);
+    suite_add_tcase(s, cl);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(deep_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,709 @@
+/* test_sweep.c — satstat/sweep.h and `satstat sweep`: the grid, bad specs,
+ * a sweep point against a single run (bit for bit), the JSON and CSV
+ * layouts, the figure scripts under gnuplot, and the command's exits. */
+#define _GNU_SOURCE /* open_memstream, mkdtemp */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include <satstat/satstat.h>
+
+/* ---- helpers ---------------------------------------------------------------*/
+
+static satstat_sweep_spec spec_of(const char *text)
+{
+    satstat_sweep_spec s;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_msg(satstat_sweep_spec_parse(text, &s, msg) == SATSTAT_OK, "%s: %s", text, msg);
+    return s;
+}
+
+static satstat_config base_of(const char *schemes, uint64_t samples)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    satstat_config_default(&c);
+    if (schemes)
+        ck_assert_msg(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
+                                                &c.n_schemes, msg) == SATSTAT_OK,
+                      "%s", msg);
+    c.samples = samples;
+    c.threads = 2;
+    return c;
+}
+
+static satstat_sweep *sweep_run(const satstat_config *base, const char *spec, int analytic_only)
+{
+    satstat_sweep_spec s = spec_of(spec);
+    satstat_sweep *w = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_msg(satstat_sweep_new(base, &s, analytic_only, &w, msg) == SATSTAT_OK, "%s: %s",
+                  spec, msg);
+    ck_assert_int_eq(satstat_sweep_run(w, NULL, NULL), SATSTAT_OK);
+    return w;
+}
+
+static char *write_to_string(const satstat_sweep *w, satstat_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_int_eq(satstat_sweep_write(w, f, m), SATSTAT_OK);
+    fclose(m);
+    return buf;
+}
+
+static int same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* ---- the grid -----------------------------------------------------------------*/
+
+START_TEST(grid_linear)
+{
+    satstat_sweep_spec s = spec_of("threshold=1:3:5");
+    ck_assert_int_eq(s.param, SATSTAT_SWEEP_THRESHOLD);
+    ck_assert_uint_eq(s.steps, 5);
+    ck_assert(!s.log);
+    double v[8];
+    size_t n = 0;
+    ck_assert_int_eq(satstat_sweep_grid(&s, v, 8, &n), SATSTAT_OK);
+    ck_assert_uint_eq(n, 5);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_double_eq_tol(v[i], 1.0 + 0.5 * (double)i, 1e-15);
+    ck_assert(v[0] == 1.0 && v[4] == 3.0); /* ends exact */
+
+    /* default STEPS */
+    s = spec_of("p=0:1");
+    ck_assert_uint_eq(s.steps, SATSTAT_SWEEP_DEFAULT_STEPS);
+    double w[16];
+    ck_assert_int_eq(satstat_sweep_grid(&s, w, 16, &n), SATSTAT_OK);
+    ck_assert_uint_eq(n, SATSTAT_SWEEP_DEFAULT_STEPS);
+    ck_assert(w[0] == 0.0 && w[n - 1] == 1.0);
+    for (size_t i = 1; i < n; i++)
+        ck_assert(w[i] > w[i - 1]);
+}
+END_TEST
+
+START_TEST(grid_log)
+{
+    satstat_sweep_spec s = spec_of("n-in=10:10000:4:log");
+    ck_assert(s.log);
+    double v[4];
+    size_t n = 0;
+    ck_assert_int_eq(satstat_sweep_grid(&s, v, 4, &n), SATSTAT_OK);
+    ck_assert_uint_eq(n, 4);
+    ck_assert(v[0] == 10 && v[1] == 100 && v[2] == 1000 && v[3] == 10000);
+
+    /* STEPS may be left out before :log; decades come out exact */
+    s = spec_of("sigma=0.001:1:log");
+    ck_assert_uint_eq(s.steps, SATSTAT_SWEEP_DEFAULT_STEPS);
+    s = spec_of("sigma=0.01:100:5:log");
+    double w[5];
+    ck_assert_int_eq(satstat_sweep_grid(&s, w, 5, &n), SATSTAT_OK);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_double_eq_tol(w[1], 0.1, 1e-16);
+    ck_assert_double_eq_tol(w[2], 1.0, 1e-15);
+    ck_assert(w[0] == 0.01 && w[4] == 100);
+    /* evenly spaced in log: constant ratio */
+    for (size_t i = 1; i < n; i++)
+        ck_assert_double_eq_tol(w[i] / w[i - 1], 10.0, 1e-12);
+}
+END_TEST
+
+START_TEST(grid_integer_rounding)
+{
+    /* 20 points over 1..10: rounded to whole numbers, repeats dropped */
+    satstat_sweep_spec s = spec_of("n-in=1:10:20");
+    double v[20];
+    size_t n = 0;
+    ck_assert_int_eq(satstat_sweep_grid(&s, v, 20, &n), SATSTAT_OK);
+    ck_assert_uint_eq(n, 10);
+    for (size_t i = 0; i < n; i++)
+        ck_assert(v[i] == (double)(i + 1));
+    /* log n-in: whole numbers, ascending, no repeats */
+    s = spec_of("n-in=1:30:25:log");
+    double w[25];
+    ck_assert_int_eq(satstat_sweep_grid(&s, w, 25, &n), SATSTAT_OK);
+    ck_assert(n < 25 && n >= 10);
+    ck_assert(w[0] == 1 && w[n - 1] == 30);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert(w[i] == round(w[i]));
+        if (i)
+            ck_assert(w[i] > w[i - 1]);
+    }
+    /* a fractional n-in range holding one whole number is refused */
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_int_eq(satstat_sweep_spec_parse("n-in=1:1.4:5", &s, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "only one"));
+    /* the canonical form reads back */
+    char f[128];
+    s = spec_of("n-in=10:1e4:4:log");
+    ck_assert_int_eq(satstat_sweep_spec_format(&s, f, sizeof f), SATSTAT_OK);
+    ck_assert_str_eq(f, "n-in=10:10000:4:log");
+}
+END_TEST
+
+START_TEST(grid_p_with_half_inputs)
+{
+    /* p with `half` inputs is the fraction on: active = round(p n_in), the
+     * point's value active/n_in, and repeats are dropped */
+    satstat_config b = base_of("scaled", 100);
+    b.n_in = 10;
+    satstat_sweep_spec s = spec_of("p=0:1:21");
+    satstat_sweep *w = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_sweep_point_count(w), 11);
+    for (size_t i = 0; i < 11; i++) {
+        const satstat_config *c = satstat_sweep_point_config(w, i);
+        ck_assert_uint_eq(c->inputs.active, i);
+        ck_assert_double_eq_tol(satstat_sweep_point_value(w, i), (double)i / 10, 1e-15);
+    }
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* ---- bad specs ------------------------------------------------------------*/
+
+START_TEST(bad_specs)
+{
+    static const char *const bad[] = {
+        "", "n-in", "n-in=", "n-in=10", "foo=1:2", "=1:2", "N-IN=1:2",
+        "n-in=5:1", "n-in=5:5", "n-in=1:10:1", "n-in=1:10:0", "n-in=1:10:x",
+        "n-in=1:10:1001", "n-in=1:10:2.5", "n-in=a:10", "n-in=1:b", "n-in=0:10",
+        "n-in=1:1e9", "sigma=0:1:log", "sigma=-1:1", "sigma=0:1", "p=0:2",
+        "p=-0.1:0.5", "threshold=0:4", "threshold=1:2:3:4", "n-in=1:2:3:lin",
+        "n-in=1:2:log:3", "p=nan:1", "threshold=1:inf", "gain=0:2",
+        "n-in=10:100:5:log:log",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        satstat_sweep_spec s;
+        char msg[SATSTAT_ERRMSG_SIZE] = "";
+        ck_assert_msg(satstat_sweep_spec_parse(bad[i], &s, msg) == SATSTAT_EINVAL,
+                      "'%s' was accepted", bad[i]);
+        ck_assert_msg(msg[0] != '\0' && !strchr(msg, '\n'), "'%s': no one-line message",
+                      bad[i]);
+    }
+    ck_assert_int_eq(satstat_sweep_spec_parse(NULL, NULL, NULL), SATSTAT_EINVAL);
+}
+END_TEST
+
+START_TEST(bad_combinations)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_sweep *w = NULL;
+    /* sigma needs exactly one normal: scheme */
+    satstat_config b = base_of("standard,scaled", 100);
+    satstat_sweep_spec s = spec_of("sigma=0.1:1");
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(w);
+    ck_assert_ptr_nonnull(strstr(msg, "normal"));
+    b = base_of("normal:1,normal:2", 100);
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    /* p: not with ones; not with an explicit --active */
+    b = base_of("scaled", 100);
+    ck_assert_int_eq(satstat_inputs_parse("ones", &b.inputs, NULL), SATSTAT_OK);
+    s = spec_of("p=0:1");
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    b = base_of("scaled", 100);
+    b.inputs.active = 10;
+    b.inputs.active_given = 1;
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "--active"));
+    /* gain: only schemes that take one */
+    b = base_of("standard,scaled,normal:0.1", 100);
+    s = spec_of("gain=0.5:2");
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "not supported by these schemes"));
+    /* a point that does not validate: --active 50 with n_in from 10 */
+    b = base_of("scaled", 100);
+    b.inputs.active = 50;
+    b.inputs.active_given = 1;
+    s = spec_of("n-in=10:1000:3:log");
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "n-in=10"));
+    ck_assert_ptr_nonnull(strstr(msg, "--active"));
+}
+END_TEST
+
+/* ---- a point is a single run --------------------------------------------------*/
+
+static void assert_same_report(const satstat_report *a, const satstat_report *b)
+{
+    size_t ns = satstat_report_scheme_count(a);
+    ck_assert_uint_eq(ns, satstat_report_scheme_count(b));
+    for (size_t k = 0; k < ns; k++) {
+        const satstat_analytic *x = satstat_report_analytic(a, k), *y = satstat_report_analytic(b, k);
+        ck_assert(same_bits(x->variance, y->variance));
+        ck_assert(same_bits(x->mean, y->mean));
+        ck_assert(same_bits(x->saturated_fraction, y->saturated_fraction));
+        ck_assert(same_bits(x->mean_activation_derivative, y->mean_activation_derivative));
+        const satstat_summary *p = satstat_report_summary(a, k), *q = satstat_report_summary(b, k);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_ptr_nonnull(q);
+        ck_assert(memcmp(satstat_summary_z(p), satstat_summary_z(q), sizeof(satstat_moments)) == 0);
+        ck_assert(memcmp(satstat_summary_dphi(p), satstat_summary_dphi(q),
+                         sizeof(satstat_moments)) == 0);
+        ck_assert_uint_eq(satstat_summary_saturated(p), satstat_summary_saturated(q));
+        size_t n1, n2;
+        const satstat_test_result *t1 = satstat_report_tests(a, k, &n1);
+        const satstat_test_result *t2 = satstat_report_tests(b, k, &n2);
+        ck_assert_uint_eq(n1, n2);
+        for (size_t j = 0; j < n1; j++) {
+            ck_assert(same_bits(t1[j].p_value, t2[j].p_value) || (isnan(t1[j].p_value) && isnan(t2[j].p_value)));
+            ck_assert_int_eq(t1[j].state, t2[j].state);
+        }
+        ck_assert_int_eq(satstat_report_scheme_pass(a, k), satstat_report_scheme_pass(b, k));
+    }
+}
+
+static satstat_report *single_run(satstat_config *c)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_msg(satstat_config_validate(c, msg) == SATSTAT_OK, "%s", msg);
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(c, 0, NULL, NULL, &r), SATSTAT_OK);
+    return r;
+}
+
+START_TEST(point_equals_run_n_in)
+{
+    satstat_config b = base_of("standard,normal:0.1", 4000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:1000:3:log", 0);
+    ck_assert_uint_eq(satstat_sweep_point_count(w), 3);
+    for (size_t i = 0; i < 3; i++) {
+        /* the config a user would give `satstat run --n-in N` */
+        satstat_config c = base_of("standard,normal:0.1", 4000);
+        c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
+        satstat_report *r = single_run(&c);
+        ck_assert_uint_eq(satstat_sweep_point_config(w, i)->inputs.active, c.n_in / 2);
+        assert_same_report(satstat_sweep_point_report(w, i), r);
+        satstat_report_free(r);
+    }
+    satstat_sweep_free(w);
+}
+END_TEST
+
+START_TEST(point_equals_run_other_params)
+{
+    /* threshold */
+    satstat_config b = base_of("scaled", 3000);
+    satstat_sweep *w = sweep_run(&b, "threshold=1:3:3", 0);
+    satstat_config c = base_of("scaled", 3000);
+    c.threshold = 2;
+    satstat_report *r = single_run(&c);
+    assert_same_report(satstat_sweep_point_report(w, 1), r);
+    satstat_report_free(r);
+    satstat_sweep_free(w);
+
+    /* sigma: the normal: scheme's SIGMA replaced; the other scheme kept */
+    b = base_of("normal:1,scaled", 3000);
+    w = sweep_run(&b, "sigma=0.01:1:3:log", 0);
+    ck_assert_str_eq(satstat_sweep_series_name(w, 0), "normal:SIGMA");
+    ck_assert_str_eq(satstat_sweep_series_name(w, 1), "scaled");
+    c = base_of("normal:0.1,scaled", 3000);
+    r = single_run(&c);
+    assert_same_report(satstat_sweep_point_report(w, 1), r);
+    ck_assert_double_eq_tol(satstat_report_analytic(r, 0)->variance, 0.01 * 500 + 1, 1e-12);
+    satstat_report_free(r);
+    satstat_sweep_free(w);
+
+    /* p with bernoulli inputs */
+    b = base_of("scaled", 3000);
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.9", &b.inputs, NULL), SATSTAT_OK);
+    w = sweep_run(&b, "p=0.2:0.6:3", 0);
+    c = base_of("scaled", 3000);
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.4", &c.inputs, NULL), SATSTAT_OK);
+    r = single_run(&c);
+    assert_same_report(satstat_sweep_point_report(w, 1), r);
+    satstat_report_free(r);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+START_TEST(gain_when_supported)
+{
+    /* gain-using schemes (xavier-*, he-*, orthogonal) exist in this build
+     * when he-normal parses; the others stay fixed */
+    satstat_scheme he;
+    if (satstat_scheme_parse("he-normal", &he, NULL) != SATSTAT_OK)
+        return;
+    satstat_config b = base_of("he-normal,scaled", 1000);
+    satstat_sweep *w = sweep_run(&b, "gain=0.5:2:3:log", 1);
+    ck_assert_str_eq(satstat_sweep_series_name(w, 0), "he-normal:GAIN");
+    /* he-normal, fan_in: Var w = gain²/n_in, so Var z = gain²·500/1000 + 1 */
+    for (size_t i = 0; i < 3; i++) {
+        double g = satstat_sweep_point_value(w, i);
+        const satstat_analytic *a = satstat_report_analytic(satstat_sweep_point_report(w, i), 0);
+        ck_assert_double_eq_tol(a->variance, g * g * 0.5 + 1, 1e-12);
+        const satstat_analytic *s = satstat_report_analytic(satstat_sweep_point_report(w, i), 1);
+        ck_assert_double_eq_tol(s->variance, 1.5, 1e-12);
+    }
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* ---- JSON, CSV, text ----------------------------------------------------------*/
+
+START_TEST(json_layout)
+{
+    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:1000:3:log", 0);
+    char *text = write_to_string(w, SATSTAT_FORMAT_JSON);
+    json_error_t err;
+    json_t *root = json_loads(text, 0, &err);
+    ck_assert_msg(root != NULL, "JSON does not parse: %s (line %d)", err.text, err.line);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "command")), "sweep");
+    json_t *vary = json_object_get(root, "vary");
+    ck_assert_str_eq(json_string_value(json_object_get(vary, "parameter")), "n-in");
+    ck_assert(json_is_true(json_object_get(vary, "log")));
+    ck_assert_uint_eq(json_array_size(json_object_get(vary, "values")), 3);
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "schemes")), 2);
+    ck_assert(json_is_boolean(json_object_get(root, "pass")));
+    json_t *points = json_object_get(root, "points");
+    ck_assert_uint_eq(json_array_size(points), 3);
+    for (size_t i = 0; i < 3; i++) {
+        json_t *p = json_array_get(points, i);
+        ck_assert(json_number_value(json_object_get(p, "value"))
+                  == satstat_sweep_point_value(w, i));
+        ck_assert(json_is_boolean(json_object_get(p, "pass")));
+        json_t *cfg = json_object_get(p, "config");
+        ck_assert_int_eq(json_integer_value(json_object_get(cfg, "n_in")),
+                         (json_int_t)satstat_sweep_point_value(w, i));
+        ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(cfg, "command")),
+                                     "satstat run"));
+        json_t *schemes = json_object_get(p, "schemes");
+        ck_assert_uint_eq(json_array_size(schemes), 2);
+        const satstat_report *r = satstat_sweep_point_report(w, i);
+        for (size_t k = 0; k < 2; k++) {
+            json_t *s = json_array_get(schemes, k);
+            json_t *an = json_object_get(s, "analytic");
+            json_t *em = json_object_get(s, "empirical");
+            ck_assert_ptr_nonnull(an);
+            ck_assert_ptr_nonnull(em);
+            /* the numbers read back bit for bit */
+            ck_assert(same_bits(json_real_value(json_object_get(an, "variance")),
+                                satstat_report_analytic(r, k)->variance));
+            ck_assert(json_is_number(json_object_get(an, "saturated_fraction")));
+            ck_assert(json_is_number(json_object_get(an, "mean_activation_derivative")));
+            ck_assert(same_bits(json_real_value(json_object_get(em, "variance")),
+                                satstat_moments_variance(
+                                    satstat_summary_z(satstat_report_summary(r, k)))));
+            ck_assert_uint_eq(json_array_size(json_object_get(em, "variance_ci")), 2);
+            ck_assert_uint_eq(json_array_size(json_object_get(em, "saturated_fraction_ci")), 2);
+            ck_assert_uint_eq(
+                json_array_size(json_object_get(em, "mean_activation_derivative_ci")), 2);
+            ck_assert(json_is_number(json_object_get(em, "saturated_fraction")));
+            ck_assert(json_is_array(json_object_get(s, "tests")));
+        }
+    }
+    json_decref(root);
+    free(text);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+START_TEST(csv_layout)
+{
+    satstat_config b = base_of("standard,scaled,normal:0.1", 1000);
+    satstat_sweep *w = sweep_run(&b, "threshold=1:5:4", 0);
+    char *text = write_to_string(w, SATSTAT_FORMAT_CSV);
+    char *nl = strchr(text, '\n');
+    ck_assert_ptr_nonnull(nl);
+    *nl = '\0';
+    ck_assert_str_eq(text, SATSTAT_SWEEP_CSV_HEADER);
+    size_t commas = 0;
+    for (const char *p = text; *p; p++)
+        commas += *p == ',';
+    size_t rows = 0;
+    for (char *line = nl + 1; *line;) {
+        char *end = strchr(line, '\n');
+        ck_assert_ptr_nonnull(end);
+        *end = '\0';
+        size_t c = 0;
+        for (const char *p = line; *p; p++)
+            c += *p == ',';
+        ck_assert_uint_eq(c, commas);
+        ck_assert(strncmp(line, "threshold,", 10) == 0);
+        rows++;
+        line = end + 1;
+    }
+    ck_assert_uint_eq(rows, 4 * 3);
+    free(text);
+
+    /* the text table names every scheme and ends with a verdict */
+    text = write_to_string(w, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "scheme 'normal:0.1'"));
+    ck_assert_ptr_nonnull(strstr(text, "verdict: "));
+    free(text);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* ---- figures ----------------------------------------------------------------*/
+
+static int have_gnuplot(void)
+{
+    return satstat_gnuplot_find(NULL, NULL, 0) == SATSTAT_OK;
+}
+
+static void render_all(const satstat_sweep *w, const char *tag)
+{
+    char dir[] = "/tmp/satstat-sweep-test-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char sub[sizeof dir + 16];
+    snprintf(sub, sizeof sub, "%s/figs", dir);
+    char msg[SATSTAT_ERRMSG_SIZE * 2] = "";
+    ck_assert_msg(satstat_sweep_plot_write_dir(w, sub, NULL, msg, sizeof msg) == SATSTAT_OK, "%s",
+                  msg);
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
+        char cmd[512], err[256], img[256];
+        snprintf(err, sizeof err, "%s/%s.err", dir, satstat_sweep_plot_name(i));
+        snprintf(img, sizeof img, "%s/%s.png", sub, satstat_sweep_plot_name(i));
+        snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot '%s.gp' 2>'%s'", sub,
+                 satstat_sweep_plot_name(i), err);
+        int st = system(cmd);
+        ck_assert_msg(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s: %s failed", tag,
+                      cmd);
+        struct stat sb;
+        ck_assert_int_eq(stat(err, &sb), 0);
+        if (sb.st_size != 0) {
+            char buf[512] = "";
+            FILE *f = fopen(err, "r");
+            if (f) {
+                size_t n = fread(buf, 1, sizeof buf - 1, f);
+                buf[n] = '\0';
+                fclose(f);
+            }
+            ck_abort_msg("%s: gnuplot wrote to stderr on %s: %s", tag,
+                         satstat_sweep_plot_name(i), buf);
+        }
+        ck_assert_int_eq(stat(img, &sb), 0);
+        ck_assert(sb.st_size > 1000);
+        remove(img);
+        remove(err);
+        snprintf(img, sizeof img, "%s/%s.gp", sub, satstat_sweep_plot_name(i));
+        remove(img);
+    }
+    rmdir(sub);
+    rmdir(dir);
+}
+
+START_TEST(figures_render_quietly)
+{
+    /* gnuplot is part of the test set-up (tools/setup, CI): its absence
+     * is a failure, never a silent pass */
+    ck_assert_msg(have_gnuplot(), "gnuplot is not on PATH: install gnuplot-nox");
+    /* the example shape: log n-in over several schemes */
+    satstat_config b = base_of("standard,scaled,normal:0.1,uniform:0.1", 2000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:4:log", 0);
+    render_all(w, "n-in log");
+    /* Var z spans decades: a log y axis; log x for a log sweep */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    ck_assert_ptr_nonnull(strstr(buf, "set logscale y"));
+    ck_assert_ptr_nonnull(strstr(buf, "set logscale x"));
+    ck_assert_ptr_nonnull(strstr(buf, "DejaVu Sans"));
+    ck_assert_ptr_nonnull(strstr(buf, "#0072B2"));
+    free(buf);
+    satstat_sweep_free(w);
+
+    /* linear, analytic only */
+    b = base_of("scaled,normal:0.05", 1000);
+    w = sweep_run(&b, "threshold=0.5:6:6", 1);
+    render_all(w, "threshold, analytic only");
+    satstat_sweep_free(w);
+
+    /* p with bernoulli inputs, sampled zeros at p = 0 */
+    b = base_of("standard,scaled", 1000);
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &b.inputs, NULL), SATSTAT_OK);
+    b.bias = (satstat_bias){0};
+    ck_assert_int_eq(satstat_bias_parse("zero", &b.bias, NULL), SATSTAT_OK);
+    w = sweep_run(&b, "p=0:1:5", 0);
+    render_all(w, "p from 0");
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* ---- the command --------------------------------------------------------------*/
+
+typedef struct cmd_result {
+    int status;
+    char *out, *err;
+} cmd_result;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return strdup("");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fwrite(chunk, 1, n, m);
+    fclose(m);
+    fclose(f);
+    return buf;
+}
+
+/* Run the satstat program with these arguments (a shell-safe string). */
+static cmd_result run_cli(const char *args)
+{
+    const char *exe = getenv("SATSTAT_EXE");
+    ck_assert_msg(exe != NULL, "SATSTAT_EXE is not set");
+    char out[] = "/tmp/satstat-sweep-out-XXXXXX", err[] = "/tmp/satstat-sweep-err-XXXXXX";
+    int fo = mkstemp(out), fe = mkstemp(err);
+    ck_assert(fo >= 0 && fe >= 0);
+    close(fo);
+    close(fe);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "'%s' %s >'%s' 2>'%s' </dev/null", exe, args, out, err);
+    int st = system(cmd);
+    cmd_result r;
+    r.status = st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    remove(out);
+    remove(err);
+    return r;
+}
+
+static void cmd_free(cmd_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+START_TEST(cli_bad_usage)
+{
+    static const char *const cases[][2] = {
+        {"sweep --vary n-in=5:1", "--vary"},
+        {"sweep --vary n-in=10:100:1", "--vary"},
+        {"sweep --vary sigma=0:1:log", "--vary"},
+        {"sweep --vary bogus=1:2", "--vary"},
+        {"sweep --vary gain=0.5:2 --scheme standard,scaled", "not supported"},
+        {"sweep --vary sigma=0.1:1 --scheme standard", "--vary"},
+        {"sweep", "--vary"},
+        {"sweep --vary n-in=10:100 --n-in 50", "--n-in"},
+        {"sweep --vary threshold=1:2 --threshold 3", "--threshold"},
+        {"sweep --vary n-in=10:100 --samples 0", "--samples"},
+        {"sweep --vary n-in=10:100 --render png", "--render"},
+        {"sweep --vary n-in=10:100 extra", "extra"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cmd_result r = run_cli(cases[i][0]);
+        ck_assert_msg(r.status == 2, "%s: exit %d, stderr %s", cases[i][0], r.status, r.err);
+        ck_assert_msg(r.out[0] == '\0', "%s: wrote a report", cases[i][0]);
+        ck_assert_msg(strstr(r.err, cases[i][1]) != NULL, "%s: stderr '%s' does not name %s",
+                      cases[i][0], r.err, cases[i][1]);
+        char *nl = strchr(r.err, '\n');
+        ck_assert_msg(nl && nl[1] == '\0', "%s: not one line: %s", cases[i][0], r.err);
+        cmd_free(&r);
+    }
+    /* the bad value is quoted */
+    cmd_result r = run_cli("sweep --vary n-in=5:1");
+    ck_assert_ptr_nonnull(strstr(r.err, "'n-in=5:1'"));
+    cmd_free(&r);
+    r = run_cli("sweep --help");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "--vary"));
+    cmd_free(&r);
+}
+END_TEST
+
+/* `satstat sweep` at a point writes the very numbers of `satstat run`. */
+START_TEST(cli_point_equals_run)
+{
+    cmd_result s = run_cli("sweep --vary n-in=10:100:2 --scheme scaled,normal:0.1 --samples 3000 "
+                           "--format json --quiet");
+    cmd_result r = run_cli("run --n-in 100 --scheme scaled,normal:0.1 --samples 3000 "
+                           "--format json --quiet");
+    ck_assert_msg(s.status == 0 || s.status == 1, "sweep: %d %s", s.status, s.err);
+    ck_assert_msg(r.status == 0 || r.status == 1, "run: %d %s", r.status, r.err);
+    json_t *sj = json_loads(s.out, 0, NULL), *rj = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(sj);
+    ck_assert_ptr_nonnull(rj);
+    json_t *point = json_array_get(json_object_get(sj, "points"), 1);
+    ck_assert(json_number_value(json_object_get(point, "value")) == 100);
+    ck_assert_msg(json_equal(json_object_get(point, "schemes"), json_object_get(rj, "schemes")),
+                  "the sweep's point differs from the single run");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(point, "config"), "command")),
+                     json_string_value(json_object_get(json_object_get(rj, "config"), "command")));
+    json_decref(sj);
+    json_decref(rj);
+    cmd_free(&s);
+    cmd_free(&r);
+
+    /* CSV and text through the command; exit 0 when every point passes */
+    s = run_cli("sweep --vary threshold=2:4:3 --scheme scaled --samples 2000 --format csv --quiet");
+    ck_assert_msg(s.status == 0 || s.status == 1, "%d %s", s.status, s.err);
+    ck_assert(strncmp(s.out, SATSTAT_SWEEP_CSV_HEADER "\n", strlen(SATSTAT_SWEEP_CSV_HEADER) + 1)
+              == 0);
+    cmd_free(&s);
+    s = run_cli("sweep --vary n-in=10:1000:3:log --analytic-only");
+    ck_assert_int_eq(s.status, 0);
+    ck_assert_ptr_nonnull(strstr(s.out, "verdict: analytic only"));
+    cmd_free(&s);
+}
+END_TEST
+
+static Suite *sweep_suite(void)
+{
+    Suite *s = suite_create("sweep");
+    TCase *t = tcase_create("grid");
+    tcase_add_test(t, grid_linear);
+    tcase_add_test(t, grid_log);
+    tcase_add_test(t, grid_integer_rounding);
+    tcase_add_test(t, grid_p_with_half_inputs);
+    suite_add_tcase(s, t);
+    t = tcase_create("bad specs");
+    tcase_add_test(t, bad_specs);
+    tcase_add_test(t, bad_combinations);
+    suite_add_tcase(s, t);
+    t = tcase_create("point is a run");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, point_equals_run_n_in);
+    tcase_add_test(t, point_equals_run_other_params);
+    tcase_add_test(t, gain_when_supported);
+    suite_add_tcase(s, t);
+    t = tcase_create("formats");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, json_layout);
+    tcase_add_test(t, csv_layout);
+    suite_add_tcase(s, t);
+    t = tcase_create("figures");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, figures_render_quietly);
+    suite_add_tcase(s, t);
+    t = tcase_create("command");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, cli_bad_usage);
+    tcase_add_test(t, cli_point_equals_run);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *r = srunner_create(sweep_suite());
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
