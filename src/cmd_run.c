@@ -42,7 +42,10 @@ static const char usage_text[] =
     "'scaled' (N(0,1/n_in) weights, Var z = 1.5), 1e6 neurons each.\n"
     "'satstat demo' runs it too, writes its figures (gnuplot scripts and PNGs)\n"
     "into DIR [plots] and prints the report.\n"
-    "\n"
+    "\n";
+
+/* Split in two: ISO C guarantees string literals of 4095 bytes only. */
+static const char usage_options[] =
     "Options:\n"
     "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
     "                         normal:SIGMA, uniform:A, xavier-normal[:GAIN],\n"
@@ -74,7 +77,8 @@ static const char usage_text[] =
     "                         --threshold), deriv:R (|phi'| <= R sup|phi'|, 0<R<1),\n"
     "                         output:E (phi within E of its limit), dead (relu:\n"
     "                         z <= 0); the report gives the region of z  [default:\n"
-    "                         z:T; relu: dead]\n"
+    "                         z:T; relu: dead]\n";
+static const char usage_options2[] =
     "  --samples N            neurons sampled per scheme; accepts 1e6  [1000000]\n"
     "  --analytic-only        print the analytic side only, sample nothing\n"
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
@@ -311,7 +315,10 @@ static int parse(int argc, char **argv, cli *c)
             c->plot_size_given = 1;
             break;
         case OPT_HELP:
-            return cli_print_text(usage_text);
+            if (cli_print_text(usage_text) != CLI_EXIT_PASS ||
+                cli_print_text(usage_options) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+            return cli_print_text(usage_options2);
         case OPT_VERSION:
             return cli_print_version();
         default:

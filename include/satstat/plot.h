@@ -82,7 +82,7 @@ typedef enum satstat_figure {
 size_t satstat_plot_count(const satstat_report *report);
 
 /* Room for a figure's file name (without extension), NUL included. */
-#define SATSTAT_PLOT_NAME_SIZE 96
+#define SATSTAT_PLOT_NAME_SIZE (SATSTAT_SPEC_SIZE + 32)
 
 /* Figure i (0 ≤ i < satstat_plot_count) of a report: its kind, the scheme
  * it shows (SATSTAT_FIGURE_DENSITY; else 0), and its file name without
