@@ -28,7 +28,11 @@
 #include "gsl-int.h"
 #include "transform-int.h"
 
-enum { ROUND_BLOCKS = 64, STACK_DEPTH = 64 };
+/* ROUND_BLOCKS: blocks computed between two merges into the tree; a
+ * constant (never the thread count), large enough that the idle tail of a
+ * round is small.  It does not change the merge tree, only when the
+ * partials are pushed onto it. */
+enum { ROUND_BLOCKS = 256, STACK_DEPTH = 64 };
 
 struct satstat_summary {
     satstat_moments z, dphi;
