@@ -108,6 +108,12 @@
 #include "gsl-int.h"
 
 #include <complex.h>
+
+/* glibc defines CMPLX only for GCC ≥ 4.7 and clang reports itself as GCC
+ * 4.2: give clang the builtin the C11 macro stands for. */
+#ifndef CMPLX
+#define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
+#endif
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
