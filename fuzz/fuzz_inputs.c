@@ -79,12 +79,15 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
             double sum_sq = satstat_inputs_sum_sq(&in, c->n_in);
             uint64_t support = satstat_inputs_support(&in, c->n_in);
 
-            /* 0/1 inputs bound both sums by n_in; normal, uniform and
-             * file inputs only keep them finite */
+            /* 0/1 inputs bound both sums by n_in; for normal, uniform and
+             * file inputs n_in·E[x²] may overflow at the absurd n_in used
+             * here (up to 2^64; satstat_config_validate refuses a Var z
+             * that is not finite): never NaN, never negative */
             int zero_one = in.kind == SATSTAT_INPUTS_HALF || in.kind == SATSTAT_INPUTS_ONES
                            || in.kind == SATSTAT_INPUTS_BERNOULLI;
-            FUZZ_CHECK(isfinite(sum) && isfinite(sum_sq) && sum_sq >= 0.0
-                           && (!zero_one || (sum >= 0.0 && sum <= (double)c->n_in
+            FUZZ_CHECK(!isnan(sum) && !isnan(sum_sq) && sum_sq >= 0.0
+                           && (!zero_one || (isfinite(sum) && isfinite(sum_sq)
+                                             && sum >= 0.0 && sum <= (double)c->n_in
                                              && sum_sq <= (double)c->n_in)),
                        "%s with n_in %llu: sum %g, sum_sq %g", in.canonical,
                        (unsigned long long)c->n_in, sum, sum_sq);
