@@ -16,6 +16,9 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <float.h>
+
+/* The largest fan the config accepts (SATSTAT_MAX_N_IN in config.h). */
+#define SATSTAT_SCHEME_MAX_FAN UINT64_C(100000000)
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -938,7 +941,7 @@ static int lookup_name(const char *text, size_t name_len,
     return 0;
 }
 
-int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg)
+static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
     satstat_scheme s;
@@ -1971,4 +1974,35 @@ uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in)
         return inputs->file_support < n_in ? inputs->file_support : n_in;
     }
     return 0;
+}
+
+/* A parsed scheme is accepted only when its weight variance is a normal,
+ * finite double at every fan the config allows: a tiny gain, scale or std
+ * would otherwise underflow to Var w = 0 and turn a random z "constant". */
+int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg)
+{
+    static const uint64_t fans[] = {1, SATSTAT_SCHEME_MAX_FAN};
+    satstat_scheme s;
+    int rc = scheme_parse_raw(text, out != NULL ? &s : NULL, msg);
+    if (rc != SATSTAT_OK)
+        return rc;
+    for (size_t i = 0; i < 2; i++) {
+        for (size_t j = 0; j < 2; j++) {
+            satstat_law w;
+            if (satstat_scheme_weight_law(&s, fans[i], fans[j], &w) != SATSTAT_OK)
+                continue;
+            double v = satstat_law_variance(&w);
+            if (!(v >= DBL_MIN) || !isfinite(v)) {
+                char q[SATSTAT_QUOTE_SIZE];
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "scheme %s: its weight variance is not representable "
+                             "(under- or overflows) for some fan-in",
+                             satstat_quote(text, q, sizeof q));
+                return SATSTAT_EINVAL;
+            }
+        }
+    }
+    *out = s;
+    return SATSTAT_OK;
 }
