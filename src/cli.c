@@ -99,6 +99,55 @@ int cli_option_activation(const char *option, const char *value, satstat_config 
     return CLI_GO_ON;
 }
 
+int cli_option_alpha(const char *option, const char *value, double *alpha)
+{
+    int rc = cli_parse_double(option, value, alpha);
+    if (rc == CLI_GO_ON && !(*alpha > 0 && *alpha < 1))
+        rc = cli_bad_value(option, value, "must be strictly between 0 and 1");
+    return rc;
+}
+
+int cli_option_format(const char *option, const char *value, satstat_format *out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_format_parse(value, out, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_output(const char *option, const char *value, const char **out)
+{
+    *out = value;
+    return *value ? CLI_GO_ON : cli_bad_value(option, value, "empty file name");
+}
+
+int cli_option_plots(const char *option, const char *value, const char **out)
+{
+    *out = value;
+    if (!*value)
+        return cli_bad_value(option, value, "empty directory name");
+    if (strpbrk(value, "\n\r"))
+        return cli_bad_value(option, value, "a directory name with a line break cannot be "
+                                            "recorded in the scripts");
+    return CLI_GO_ON;
+}
+
+int cli_option_render(const char *option, const char *value, satstat_render_format *out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_render_format_parse(value, out, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_plot_size(const char *option, const char *value, satstat_plot_options *out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_plot_size_parse(value, &out->width, &out->height, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
 {
     char line[320];

@@ -37,6 +37,15 @@ int cli_option_inputs(const char *option, const char *value, satstat_config *cfg
 int cli_option_bias(const char *option, const char *value, satstat_config *cfg);
 int cli_option_activation(const char *option, const char *value,
                           satstat_config *cfg);
+/* Options every command takes the same way. */
+int cli_option_alpha(const char *option, const char *value, double *alpha);
+int cli_option_format(const char *option, const char *value, satstat_format *out);
+int cli_option_output(const char *option, const char *value, const char **out);
+int cli_option_plots(const char *option, const char *value, const char **out);
+int cli_option_render(const char *option, const char *value,
+                      satstat_render_format *out);
+int cli_option_plot_size(const char *option, const char *value,
+                         satstat_plot_options *out);
 /* "unknown option" / "option requires a value" after getopt_long. */
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command);
 /* A stray positional argument. */

@@ -277,41 +277,30 @@ static int parse(int argc, char **argv, cli *c)
             cfg->threads = (unsigned)u;
             break;
         case OPT_ALPHA:
-            rc = cli_parse_double(opt, v, &cfg->alpha);
-            if (rc < 0 && !(cfg->alpha > 0 && cfg->alpha < 1))
-                rc = cli_bad_value(opt, v, "must be strictly between 0 and 1");
+            rc = cli_option_alpha(opt, v, &cfg->alpha);
             break;
         case OPT_EXPECT_VARIANCE:
             rc = cli_parse_positive(opt, v, &cfg->claimed_variance);
             cfg->has_claimed_variance = 1;
             break;
         case OPT_FORMAT:
-            if (satstat_format_parse(v, &c->format, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
+            rc = cli_option_format(opt, v, &c->format);
             break;
         case OPT_OUTPUT:
-            if (!*v)
-                rc = cli_bad_value(opt, v, "empty file name");
-            c->output = v;
+            rc = cli_option_output(opt, v, &c->output);
             break;
         case OPT_QUIET:
             c->quiet = 1;
             break;
         case OPT_PLOTS:
-            if (!*v)
-                rc = cli_bad_value(opt, v, "empty directory name");
-            else if (strpbrk(v, "\n\r"))
-                rc = cli_bad_value(opt, v, "a directory name with a line break cannot be recorded in the scripts");
-            c->plots = v;
+            rc = cli_option_plots(opt, v, &c->plots);
             break;
         case OPT_RENDER:
-            if (satstat_render_format_parse(v, &c->render, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
+            rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
         case OPT_PLOT_SIZE:
-            if (satstat_plot_size_parse(v, &c->plot.width, &c->plot.height, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
+            rc = cli_option_plot_size(opt, v, &c->plot);
             c->plot_size_given = 1;
             break;
         case OPT_HELP:
