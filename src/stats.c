@@ -1016,48 +1016,38 @@ int satstat_ad_test(double *x, size_t n, double (*cdf)(double, void *),
  * ±2.3σ, NUMERICS.md).  NaN for NaN x or ν ≤ 0. */
 #define CHISQ_WH_NU 1e5
 
-double satstat_chisq_Q(double x, double nu)
+/* One tail of χ²(ν) at x: GSL up to ν = 1e5, Wilson–Hilferty above
+ * (NUMERICS.md: GSL loses digits there).  upper selects Q, else P. */
+static double chisq_tail(double x, double nu, int upper)
 {
     gsl_quiet();
     if (isnan(x) || !(nu > 0.0) || !isfinite(nu))
         return NAN;
     if (x <= 0.0)
-        return 1.0;
+        return upper ? 1.0 : 0.0;
     if (isinf(x))
-        return 0.0;
-    double q;
-    if (nu <= CHISQ_WH_NU) {
-        q = gsl_cdf_chisq_Q(x, nu);
-    } else {
-        double v = 2.0 / (9.0 * nu);
-        double z = (cbrt(x / nu) - (1.0 - v)) / sqrt(v);
-        q = gsl_cdf_ugaussian_Q(z);
-    }
-    if (!isfinite(q))
-        return NAN;
-    return clamp01(q);
-}
-
-double satstat_chisq_P(double x, double nu)
-{
-    gsl_quiet();
-    if (isnan(x) || !(nu > 0.0) || !isfinite(nu))
-        return NAN;
-    if (x <= 0.0)
-        return 0.0;
-    if (isinf(x))
-        return 1.0;
+        return upper ? 0.0 : 1.0;
     double p;
     if (nu <= CHISQ_WH_NU) {
-        p = gsl_cdf_chisq_P(x, nu);
+        p = upper ? gsl_cdf_chisq_Q(x, nu) : gsl_cdf_chisq_P(x, nu);
     } else {
         double v = 2.0 / (9.0 * nu);
         double z = (cbrt(x / nu) - (1.0 - v)) / sqrt(v);
-        p = gsl_cdf_ugaussian_P(z);
+        p = upper ? gsl_cdf_ugaussian_Q(z) : gsl_cdf_ugaussian_P(z);
     }
     if (!isfinite(p))
         return NAN;
     return clamp01(p);
+}
+
+double satstat_chisq_Q(double x, double nu)
+{
+    return chisq_tail(x, nu, 1);
+}
+
+double satstat_chisq_P(double x, double nu)
+{
+    return chisq_tail(x, nu, 0);
 }
 
 /* (n−1)s²/σ0² ~ χ²(n−1) exactly when the sample is Gaussian with variance
