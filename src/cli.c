@@ -148,6 +148,30 @@ int cli_option_plot_size(const char *option, const char *value, satstat_plot_opt
     return CLI_GO_ON;
 }
 
+int cli_plots_prepare(const char *dir, const char *option, int render_given,
+                      satstat_render_format *render, int *have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + 64], gnuplot[4096];
+    int rc = satstat_plot_check_dir(dir, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        cli_usage_error(option, msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+    }
+    *have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
+    if (render_given && *render != SATSTAT_RENDER_NONE && !*have_gnuplot) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
+                 "or write the scripts only with --render none; nothing written",
+                 satstat_render_format_name(*render));
+        cli_usage_error("--render", line);
+        return CLI_EXIT_RUNTIME;
+    }
+    if (!render_given && !*have_gnuplot)
+        *render = SATSTAT_RENDER_NONE;
+    return CLI_GO_ON;
+}
+
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
 {
     char line[320];

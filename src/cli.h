@@ -46,6 +46,12 @@ int cli_option_render(const char *option, const char *value,
                       satstat_render_format *out);
 int cli_option_plot_size(const char *option, const char *value,
                          satstat_plot_options *out);
+/* Before the work: check that the figures can be written into `dir`
+ * (named `option` in errors) and find gnuplot.  Rendering asked for with
+ * gnuplot missing is exit 3; not asked for, *render becomes NONE.  Returns
+ * CLI_GO_ON or an exit status (message printed). */
+int cli_plots_prepare(const char *dir, const char *option, int render_given,
+                      satstat_render_format *render, int *have_gnuplot);
 /* "unknown option" / "option requires a value" after getopt_long. */
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command);
 /* A stray positional argument. */

@@ -435,27 +435,12 @@ int cli_cmd_deep_main(int argc, char **argv)
         configs[nruns++] = c.config;
     }
 
-    char gnuplot[4096] = "";
     int have_gnuplot = 0;
     if (c.plots) {
-        char msg[SATSTAT_ERRMSG_SIZE + 64];
-        int rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
-        if (rc != SATSTAT_OK) {
-            cli_usage_error("--plots", msg);
-            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
-        }
-        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
-        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
-            char line[256];
-            snprintf(line, sizeof line,
-                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
-                     "or write the scripts only with --render none; nothing written",
-                     satstat_render_format_name(c.render));
-            cli_usage_error("--render", line);
-            return CLI_EXIT_RUNTIME;
-        }
-        if (!c.render_given && !have_gnuplot)
-            c.render = SATSTAT_RENDER_NONE;
+        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+                                     &have_gnuplot);
+        if (prep != CLI_GO_ON)
+            return prep;
     }
 
     cli_install_signals();

@@ -418,28 +418,12 @@ int cli_cmd_run(int argc, char **argv, int demo)
 
     /* Figures: fail before the work when they cannot be written or
      * rendered as asked; decide whether to render. */
-    char gnuplot[4096] = "";
     int have_gnuplot = 0;
     if (c.plots) {
-        char msg[SATSTAT_ERRMSG_SIZE + 64];
-        const char *opt = c.demo ? "demo" : "--plots";
-        int rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
-        if (rc != SATSTAT_OK) {
-            cli_usage_error(opt, msg);
-            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
-        }
-        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
-        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
-            char line[256];
-            snprintf(line, sizeof line,
-                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
-                     "or write the scripts only with --render none; nothing written",
-                     satstat_render_format_name(c.render));
-            cli_usage_error("--render", line);
-            return CLI_EXIT_RUNTIME;
-        }
-        if (!c.render_given && !have_gnuplot)
-            c.render = SATSTAT_RENDER_NONE;
+        status = cli_plots_prepare(c.plots, c.demo ? "demo" : "--plots", c.render_given,
+                                   &c.render, &have_gnuplot);
+        if (status != CLI_GO_ON)
+            return status;
     }
 
     cli_install_signals();

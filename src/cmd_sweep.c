@@ -335,26 +335,12 @@ int cli_cmd_sweep_main(int argc, char **argv)
 
     int have_gnuplot = 0;
     if (c.plots) {
-        char gnuplot[4096];
-        rc = satstat_plot_check_dir(c.plots, msg, sizeof msg);
-        if (rc != SATSTAT_OK) {
-            cli_usage_error("--plots", msg);
+        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+                                     &have_gnuplot);
+        if (prep != CLI_GO_ON) {
             satstat_sweep_free(sweep);
-            return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+            return prep;
         }
-        have_gnuplot = satstat_gnuplot_find(NULL, gnuplot, sizeof gnuplot) == SATSTAT_OK;
-        if (c.render_given && c.render != SATSTAT_RENDER_NONE && !have_gnuplot) {
-            char line[256];
-            snprintf(line, sizeof line,
-                     "%s: gnuplot is not on PATH: install it (e.g. apt-get install gnuplot-nox), "
-                     "or write the scripts only with --render none; nothing written",
-                     satstat_render_format_name(c.render));
-            cli_usage_error("--render", line);
-            satstat_sweep_free(sweep);
-            return CLI_EXIT_RUNTIME;
-        }
-        if (!c.render_given && !have_gnuplot)
-            c.render = SATSTAT_RENDER_NONE;
     }
 
     cli_install_signals();
