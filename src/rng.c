@@ -169,22 +169,37 @@ void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
     job.key[1] = (uint32_t)(seed >> 32);
     job.weight_stream = stream;
     job.weight_family = SATSTAT__W_NORMAL;
-    /* ragged head and tail from the scalar reference, whole batches from
-     * the SIMD kernel: the same numbers either way */
-    size_t head = (size_t)((BATCH - first % BATCH) % BATCH);
-    if (head > n)
-        head = n;
-    satstat_stream_normals(seed, stream, neuron, first, head, out);
-    first += head;
-    out += head;
-    n -= head;
-    size_t batches = n / BATCH;
-    if (batches && first / BATCH + batches <= UINT32_MAX)
-        satstat__fill_select()(&job, neuron, (uint32_t)(first / BATCH), batches, out);
-    else
-        batches = 0;
-    size_t done = batches * BATCH;
-    satstat_stream_normals(seed, stream, neuron, first + done, n - done, out + done);
+    /* Whole batches of 64 straight from the SIMD kernel; a ragged head or
+     * tail from one more kernel batch into a scratch buffer (the scalar
+     * reference gives the same numbers, at ~10x the cost per normal: a row
+     * of 1000 would spend 40% of its time on its last 40).  Batch indices
+     * past 2^32 − 1 (beyond draw 2^38) fall back to the scalar path. */
+    satstat__fill_fn fill = satstat__fill_select();
+    float scratch[BATCH];
+    while (n > 0) {
+        uint64_t batch = first / BATCH;
+        size_t skip = (size_t)(first % BATCH);
+        if (batch > UINT32_MAX) {
+            satstat_stream_normals(seed, stream, neuron, first, n, out);
+            return;
+        }
+        if (skip == 0 && n >= BATCH) {
+            size_t batches = n / BATCH;
+            if (batch + batches - 1 > UINT32_MAX)
+                batches = (size_t)(UINT32_MAX - batch + 1);
+            fill(&job, neuron, (uint32_t)batch, batches, out);
+            first += batches * BATCH;
+            out += batches * BATCH;
+            n -= batches * BATCH;
+            continue;
+        }
+        size_t take = BATCH - skip < n ? BATCH - skip : n;
+        fill(&job, neuron, (uint32_t)batch, 1, scratch);
+        memcpy(out, scratch + skip, take * sizeof *out);
+        first += take;
+        out += take;
+        n -= take;
+    }
 }
 
 const char *satstat_simd_path(void)
