@@ -763,6 +763,141 @@ START_TEST(discrete_laws)
 }
 END_TEST
 
+
+/* ---- the sphere law of an orthogonal row --------------------------------- */
+
+static double sph_G(double y)
+{
+    return y * gsl_cdf_ugaussian_P(y) + gsl_ran_ugaussian_pdf(y);
+}
+
+static double square_g(double z, void *ctx)
+{
+    (void)ctx;
+    return z * z;
+}
+
+static double fourth_g(double z, void *ctx)
+{
+    (void)ctx;
+    return z * z * z * z;
+}
+
+/* Known answers not from the library's own formulas:
+ *  - m = 3: T is uniform on [−1, 1] (Archimedes' hat-box theorem), so with
+ *    a N(0, 1) bias z = c·U + b has the normal + uniform CDF above,
+ *    F(z) = [G(z + c) − G(z − c)]/(2c), density [Φ(z + c) − Φ(z − c)]/(2c);
+ *  - no bias: T² ~ Beta(½, (m − 1)/2), so P(|z| ≥ t) = I_{1−(t/c)²}((m−1)/2, ½)
+ *    (GSL's regularized incomplete beta);
+ *  - m = 2: the arcsine law, P(|T| ≥ s) = 1 − (2/π) asin s;
+ *  - moments: E T² = 1/m, E T⁴ = 3/(m(m + 2)). */
+START_TEST(sphere_law)
+{
+    satstat_exact *e;
+    satstat_exact_result r;
+    satstat_exact_law b = satstat_exact_normal(0.0, 1.0);
+    ck_assert_int_eq(satstat_exact_alloc(&e), 0);
+    ck_assert_int_eq(satstat_exact_set_sphere(e, 2.0, 3), 0);
+    ck_assert_int_eq(satstat_exact_set_bias(e, &b), 0);
+    for (double z = -6.0; z <= 6.0; z += 0.75) {
+        ck_assert_int_eq(satstat_exact_cdf(e, z, &r), 0);
+        ck_assert_double_eq_tol(r.value, (sph_G(z + 2.0) - sph_G(z - 2.0)) / 4.0, 1e-12);
+        ck_assert(r.abserr < 1e-10);
+        ck_assert_int_eq(satstat_exact_sf(e, z, &r), 0);
+        ck_assert_double_eq_tol(r.value, (sph_G(-z + 2.0) - sph_G(-z - 2.0)) / 4.0, 1e-12);
+        ck_assert_int_eq(satstat_exact_pdf(e, z, &r), 0);
+        ck_assert_double_eq_tol(r.value,
+                                (gsl_cdf_ugaussian_P(z + 2.0) - gsl_cdf_ugaussian_P(z - 2.0)) / 4.0,
+                                1e-12);
+    }
+    ck_assert_int_eq(satstat_exact_expectation(e, square_g, NULL, &r), 0);
+    ck_assert_double_eq_tol(r.value, 4.0 / 3.0 + 1.0, 1e-10);
+    /* no terms may be added to a sphere law */
+    satstat_exact_law one = satstat_exact_constant(1.0);
+    ck_assert_int_eq(satstat_exact_add_terms(e, &b, &one, 3), SATSTAT_EINVAL);
+    satstat_exact_free(e);
+
+    static const uint64_t dims[] = {3, 4, 10, 50, 500, 1000, 100000};
+    for (size_t i = 0; i < sizeof dims / sizeof *dims; i++) {
+        double m = (double)dims[i], c = sqrt(m) * 0.9;
+        ck_assert_int_eq(satstat_exact_alloc(&e), 0);
+        ck_assert_int_eq(satstat_exact_set_sphere(e, c, dims[i]), 0);
+        for (double t = 0.25; t < c; t += c / 7.0) {
+            double s = t / c;
+            ck_assert_int_eq(satstat_exact_saturated_fraction(e, t, &r), 0);
+            ck_assert_double_eq_tol(r.value, gsl_sf_beta_inc(0.5 * (m - 1.0), 0.5, 1.0 - s * s),
+                                    1e-12);
+        }
+        double mean, var;
+        ck_assert_int_eq(satstat_exact_moments(e, &mean, &var), 0);
+        ck_assert_double_eq_tol(var, c * c / m, 1e-14 * c * c);
+        ck_assert_int_eq(satstat_exact_expectation(e, square_g, NULL, &r), 0);
+        ck_assert_double_eq_tol(r.value, c * c / m, 1e-10 * c * c);
+        ck_assert_int_eq(satstat_exact_expectation(e, fourth_g, NULL, &r), 0);
+        ck_assert_double_eq_tol(r.value, 3.0 * pow(c, 4) / (m * (m + 2.0)), 1e-9 * pow(c, 4) / (m * m));
+        satstat_exact_free(e);
+    }
+
+    ck_assert_int_eq(satstat_exact_alloc(&e), 0);
+    ck_assert_int_eq(satstat_exact_set_sphere(e, 1.0, 2), 0);
+    for (double s = 0.1; s < 1.0; s += 0.2) {
+        ck_assert_int_eq(satstat_exact_saturated_fraction(e, s, &r), 0);
+        ck_assert_double_eq_tol(r.value, 1.0 - 2.0 / M_PI * asin(s), 1e-12);
+    }
+    ck_assert_int_eq(satstat_exact_set_sphere(e, 1.0, 1), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_exact_set_sphere(e, 0.0, 5), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_exact_set_sphere(e, NAN, 5), SATSTAT_EINVAL);
+    satstat_exact_free(e);
+}
+END_TEST
+
+/* The seed layer, orthogonal: 500 inputs on of 1000, n_out 100, N(0, 1)
+ * bias: z = ‖x‖T + b with ‖x‖ = √500 and T on S^999; Var z = 1.5.  The
+ * config route gives the same law as the direct one, with uniform and
+ * constant biases too. */
+START_TEST(sphere_from_config)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list("orthogonal:1.5", c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg), 0);
+    static const char *biases[] = {"normal:1", "uniform:0.7", "const:0.3", "zero"};
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_int_eq(satstat_bias_parse(biases[i], &c.bias, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        satstat_exact *e, *d;
+        ck_assert_int_eq(satstat_exact_from_config(&c, &c.schemes[0], &e), 0);
+        ck_assert_int_eq(satstat_exact_alloc(&d), 0);
+        ck_assert_int_eq(satstat_exact_set_sphere(d, 1.5 * sqrt(500.0), 1000), 0);
+        satstat_exact_law bl;
+        ck_assert_int_eq(satstat_exact_law_from(&c.bias.law, &bl), 0);
+        ck_assert_int_eq(satstat_exact_set_bias(d, &bl), 0);
+        double m1, v1, m2, v2;
+        ck_assert_int_eq(satstat_exact_moments(e, &m1, &v1), 0);
+        ck_assert_int_eq(satstat_exact_moments(d, &m2, &v2), 0);
+        ck_assert(m1 == m2 && v1 == v2);
+        ck_assert_double_eq_tol(v1, 2.25 * 0.5 + satstat_law_variance(&c.bias.law), 1e-14);
+        for (double z = -5.0; z <= 5.0; z += 1.1) {
+            satstat_exact_result r1, r2;
+            ck_assert_int_eq(satstat_exact_cdf(e, z, &r1), 0);
+            ck_assert_int_eq(satstat_exact_cdf(d, z, &r2), 0);
+            ck_assert(r1.value == r2.value);
+            ck_assert(r1.abserr < 1e-10);
+            ck_assert_int_eq(satstat_exact_sf(e, z, &r2), 0);
+            ck_assert_double_eq_tol(r1.value + r2.value, 1.0, 1e-12);
+        }
+        satstat_exact_free(e);
+        satstat_exact_free(d);
+    }
+    /* random inputs: no sphere law (the rows share each input draw) */
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg), 0);
+    satstat_exact *e = (satstat_exact *)&c; /* must be reset to NULL */
+    ck_assert_int_eq(satstat_exact_from_config(&c, &c.schemes[0], &e), SATSTAT_EINVAL);
+    ck_assert_ptr_null(e);
+}
+END_TEST
+
 static Suite *exact_suite(void)
 {
     Suite *s = suite_create("exact");
@@ -781,6 +916,8 @@ static Suite *exact_suite(void)
     tcase_add_test(tc, truncated_normal_single);
     tcase_add_test(tc, products_with_means);
     tcase_add_test(tc, discrete_laws);
+    tcase_add_test(tc, sphere_law);
+    tcase_add_test(tc, sphere_from_config);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("seed_and_sampling");

@@ -114,13 +114,23 @@ int satstat_exact_add_terms(satstat_exact *e, const satstat_exact_law *weight,
 /* Set (replace) the bias law: CONSTANT, NORMAL, UNIFORM or TRUNCNORMAL. */
 int satstat_exact_set_bias(satstat_exact *e, const satstat_exact_law *bias);
 
+/* z = scale·T + bias instead of a sum of terms: T is the first coordinate
+ * of a point uniform on the unit sphere S^{dim−1}, the law of a row of a
+ * Haar-random orthogonal matrix against a fixed input (scale = gain·‖x‖,
+ * dim = max(n_in, n_out)); density ∝ (1 − t²)^{(dim−3)/2} on [−1, 1].
+ * Computed by quadrature in the angle asin T, not by inversion.  Only on
+ * a handle with no terms added (and none may be added after);
+ * scale > 0 finite, 2 ≤ dim ≤ 2^53, else SATSTAT_EINVAL. */
+int satstat_exact_set_sphere(satstat_exact *e, double scale, uint64_t dim);
+
 /* The description of one scheme of a validated config: weights from
  * satstat_scheme_weight_law(), inputs `half` (active inputs equal to 1),
  * `ones`, `bernoulli:P`, `normal:S`, `uniform:A,B`, and `file:PATH` when
  * the weights are normal or constant (only Σx and Σx² matter then); bias
- * from config->bias.  Other cases (orthogonal weights, file inputs with
- * non-normal weights: add one term per input value instead) give
- * SATSTAT_EINVAL.  On success *out is a new handle for the caller to
+ * from config->bias; orthogonal weights with fixed inputs (half, ones,
+ * file) through satstat_exact_set_sphere().  Other cases (orthogonal
+ * weights with random inputs, file inputs with non-normal weights: add
+ * one term per input value instead) give SATSTAT_EINVAL.  On success *out is a new handle for the caller to
  * free; on error *out is NULL. */
 int satstat_exact_from_config(const satstat_config *config,
                               const satstat_scheme *scheme,
