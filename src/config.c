@@ -109,18 +109,29 @@ int satstat_config_validate(satstat_config *config, char *msg)
         snprintf(value, sizeof value, "%zu", config->n_schemes);
         return fail(msg, "--scheme", "a list of 1 to 16 schemes", value);
     }
-    /* orthogonal[:GAIN] parses (its weight law and framework are known),
-     * but sampling whole matrices, and treating each matrix as one unit in
-     * the confidence intervals, is not implemented yet: refuse it here
-     * rather than fail half-way through a run */
+    /* orthogonal[:GAIN]: whole n_out × n_in matrices are sampled, each
+     * the unit of independence (satstat/sampler.h).  Its rows share one
+     * input vector, so only fixed inputs make the law of a row the
+     * sphere law of satstat/exact.h; a 1 × 1 orthogonal matrix is ±1. */
     for (i = 0; i < config->n_schemes; i++) {
-        if (config->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL) {
+        const satstat_scheme *s = &config->schemes[i];
+        if (s->kind != SATSTAT_SCHEME_ORTHOGONAL)
+            continue;
+        const char *why = NULL;
+        if (satstat_inputs_is_random(&config->inputs))
+            why = "needs fixed inputs (half, ones or file:PATH): the rows of "
+                  "one matrix would share each random input draw";
+        else if (config->n_in < 2 && config->n_out < 2)
+            why = "needs n_in or n_out of at least 2 (a 1 x 1 orthogonal "
+                  "matrix is +-1)";
+        else if ((double)config->n_in * (double)config->n_out >
+                 (double)SATSTAT_MAX_MATRIX_ELEMENTS)
+            why = "needs n_in * n_out <= 16777216 (each thread holds one "
+                  "n_out x n_in matrix)";
+        if (why != NULL) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--scheme '%s': orthogonal matrices are not "
-                         "sampled yet (rows of one matrix are dependent); "
-                         "not available in this version",
-                         config->schemes[i].canonical);
+                snprintf(msg, SATSTAT_ERRMSG_SIZE, "--scheme '%s': %s",
+                         s->canonical, why);
             return SATSTAT_EINVAL;
         }
     }

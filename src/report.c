@@ -107,11 +107,20 @@ static double exact_at_or_above(satstat_exact *e, double x)
     return r.value + m;
 }
 
+/* The histogram the binned test reads: of every z, or for orthogonal
+ * (a unit of several dependent rows) of each unit's first row. */
+static const gsl_histogram *test_histogram(const satstat_summary *s,
+                                           uint64_t *under, uint64_t *over)
+{
+    const gsl_histogram *h = satstat_summary_unit_histogram(s, under, over);
+    return h ? h : satstat_summary_histogram(s, under, over);
+}
+
 static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double mean,
                              satstat_test *out)
 {
     uint64_t under, over;
-    const gsl_histogram *h = satstat_summary_histogram(s, &under, &over);
+    const gsl_histogram *h = test_histogram(s, &under, &over);
     size_t bins = gsl_histogram_bins(h) + 2;
     uint64_t *obs = malloc(bins * sizeof *obs);
     double *prob = malloc(bins * sizeof *prob);
@@ -181,7 +190,7 @@ static int binned_test(const satstat_summary *s, const normal_law *law,
                        satstat_test *out)
 {
     uint64_t under, over;
-    const gsl_histogram *h = satstat_summary_histogram(s, &under, &over);
+    const gsl_histogram *h = test_histogram(s, &under, &over);
     size_t bins = gsl_histogram_bins(h) + 2;
     uint64_t *obs = malloc(bins * sizeof *obs);
     double *prob = malloc(bins * sizeof *prob);
@@ -205,6 +214,99 @@ static int binned_test(const satstat_summary *s, const normal_law *law,
     free(obs);
     free(prob);
     return rc;
+}
+
+/* Var z from the units (orthogonal: rows of one matrix are dependent,
+ * matrices are i.i.d.).  With m_k, q_k the means of z − c and (z − c)²
+ * over unit k's r rows (N = Mr rows in all), V = q̄ − m̄² scaled by
+ * N/(N − 1) is unbiased when rows are uncorrelated with equal variance
+ * (Haar rows are: flipping a row's sign keeps the law), and by the delta
+ * method Var V ≈ Var(q_k − 2m̄·m_k)/M = [Var q + 4m̄² Var m − 4m̄ Cov(q, m)]/M,
+ * the covariance from Var(q + m) = Var q + Var m + 2 Cov(q, m). */
+static void unit_variance(const satstat_unit_moments *u, uint64_t unit_size,
+                          double *v, double *se)
+{
+    double M = (double)u->mean.n, N = M * (double)unit_size;
+    double mb = u->mean.mean;
+    double vm = satstat_moments_variance(&u->mean);
+    double vq = satstat_moments_variance(&u->square);
+    double vs = satstat_moments_variance(&u->mean_plus_square);
+    double cov = 0.5 * (vs - vq - vm);
+    double var = vq + 4.0 * mb * mb * vm - 4.0 * mb * cov;
+    *v = (u->square.mean - mb * mb) * N / (N - 1.0);
+    *se = var > 0.0 ? sqrt(var / M) : 0.0;
+}
+
+/* The four moment tests when the unit is a matrix: Student t over the
+ * units' means (z, φ'), the delta-method z for Var z, and for the
+ * saturated fraction Student t over the units' fractions, or, when those
+ * are all equal or fewer than 20 rows are saturated in all (t would not
+ * hold), the exact binomial test on each unit's first row. */
+static int verify_units(const satstat_summary *s, const entry *e,
+                        const satstat_unit_moments *u,
+                        satstat_test_result *t)
+{
+    satstat_test tr;
+    int rc;
+    t[0].method = "Student t over the matrices' means (a matrix is one unit)";
+    t[3].method = "Student t over the matrices' means (a matrix is one unit)";
+    if (u->mean.n < 2) {
+        skip(&t[0], "skipped: needs 2 matrices");
+        skip(&t[1], "skipped: needs 2 matrices");
+        skip(&t[2], "skipped: needs 2 matrices");
+        skip(&t[3], "skipped: needs 2 matrices");
+        return SATSTAT_OK;
+    }
+    if ((rc = satstat_mean_test(&u->mean, e->a.mean - u->center, &tr)) != SATSTAT_OK)
+        return rc;
+    t[0].statistic = tr.statistic;
+    t[0].p_value = tr.p_value;
+    /* The test of the null law N-free: y_k = mean over unit k of
+     * (z − μ0)² = q_k − 2δ m_k + δ², δ = μ0 − c, has mean V0 under the
+     * null (whatever the dependence of the rows); Student t over the
+     * units.  Centring at μ0 rather than at the sample mean keeps it exact
+     * when every matrix gives the same Σ z² (n_out = n_in, no bias). */
+    double M = (double)u->mean.n, d = e->a.mean - u->center;
+    double vm = satstat_moments_variance(&u->mean);
+    double vq = satstat_moments_variance(&u->square);
+    double cov = 0.5 * (satstat_moments_variance(&u->mean_plus_square) - vq - vm);
+    double ybar = u->square.mean - 2.0 * d * u->mean.mean + d * d;
+    double vy = vq + 4.0 * d * d * vm - 4.0 * d * cov;
+    if (vy > 1e-24 * e->null_variance * e->null_variance) {
+        t[1].method = "Student t over the matrices' mean (z - E z)^2";
+        t[1].statistic = (ybar - e->null_variance) / sqrt(vy / M);
+        t[1].p_value = 2.0 * gsl_cdf_tdist_Q(fabs(t[1].statistic), M - 1.0);
+    } else {
+        /* every matrix gives the same mean (z − μ0)², up to rounding */
+        t[1].method = "exact (every matrix has the same sum of squares)";
+        t[1].statistic = ybar - e->null_variance;
+        t[1].p_value = fabs(ybar - e->null_variance) <= 1e-9 * e->null_variance ? 1.0 : 0.0;
+    }
+    if ((rc = satstat_mean_test(&u->dphi, e->null_dphi, &tr)) != SATSTAT_OK)
+        return rc;
+    t[3].statistic = tr.statistic;
+    t[3].p_value = tr.p_value;
+    double p0 = e->null_saturated;
+    uint64_t k = satstat_summary_saturated(s);
+    if (p0 <= 0.0 || p0 >= 1.0) {
+        t[2].method = "exact (the null law puts no mass on one side)";
+        exact_check(&t[2], (double)k, p0 * (double)satstat_summary_z(s)->n);
+    } else if (satstat_moments_variance(&u->saturated) > 0.0 && k >= 20 &&
+               satstat_summary_z(s)->n - k >= 20) {
+        t[2].method = "Student t over the matrices' fractions (a matrix is one unit)";
+        if ((rc = satstat_mean_test(&u->saturated, p0, &tr)) != SATSTAT_OK)
+            return rc;
+        t[2].statistic = tr.statistic;
+        t[2].p_value = tr.p_value;
+    } else {
+        t[2].method = "exact binomial on each matrix's first row";
+        if ((rc = satstat_binomial_test(u->first_saturated, u->mean.n, p0, &tr)) !=
+            SATSTAT_OK)
+            return rc;
+        t[2].statistic = tr.statistic;
+        t[2].p_value = tr.p_value;
+    }
+    return SATSTAT_OK;
 }
 
 static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *e)
@@ -264,7 +366,20 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
         satstat_exact_free(ex);
         ex = NULL;
     } else {
-        if (n < 2) {
+        uint64_t unit_size = 1;
+        const satstat_unit_moments *units = satstat_summary_units(s, &unit_size);
+        if (units) {
+            if ((rc = verify_units(s, e, units, t)) != SATSTAT_OK) {
+                satstat_exact_free(ex);
+                return rc;
+            }
+            if (ex) {
+                t[4].method = "Kolmogorov-Smirnov on the first matrices' first rows, "
+                              "against the exact law";
+                t[5].method = "Pearson chi-square over the histogram of every matrix's "
+                              "first row, against the exact law";
+            }
+        } else if (n < 2) {
             skip(&t[0], "skipped: needs 2 samples");
             skip(&t[1], "skipped: needs 2 samples");
             skip(&t[3], "skipped: needs 2 samples");
@@ -295,7 +410,9 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
         }
         uint64_t k = satstat_summary_saturated(s);
         double p0 = e->null_saturated;
-        if (p0 <= 0.0 || p0 >= 1.0) {
+        if (units) {
+            /* done in verify_units */
+        } else if (p0 <= 0.0 || p0 >= 1.0) {
             t[2].method = "exact (the null law puts no mass on one side)";
             exact_check(&t[2], (double)k, p0 * (double)n);
         } else {
@@ -365,12 +482,17 @@ typedef struct progress_over_schemes {
     satstat_progress_fn fn;
     void *ctx;
     uint64_t offset, total;
+    uint64_t schemes;
 } progress_over_schemes;
 
 static int forward_progress(void *ctx, uint64_t done, uint64_t total)
 {
-    (void)total;
     progress_over_schemes *p = ctx;
+    /* a scheme's share is its `samples`, whatever it counts in (an
+     * orthogonal run rounds up to whole matrices) */
+    uint64_t share = p->total / p->schemes;
+    if (total != share && total > 0)
+        done = (uint64_t)((double)done / (double)total * (double)share);
     return p->fn(p->ctx, p->offset + done, p->total);
 }
 
@@ -399,7 +521,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
     r->simd = satstat_simd_path();
     int rc = SATSTAT_OK;
     progress_over_schemes pos = {progress, progress_ctx, 0,
-                                 config->samples * config->n_schemes};
+                                 config->samples * config->n_schemes, config->n_schemes};
     for (size_t i = 0; i < config->n_schemes && rc == SATSTAT_OK; i++) {
         entry *e = &r->e[i];
         const satstat_scheme *sch = &config->schemes[i];
@@ -517,6 +639,32 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
     s->dphi = d->mean;
     satstat_interval nan_ci = {NAN, NAN};
     s->mean_ci = s->variance_ci = s->saturated_ci = s->dphi_ci = nan_ci;
+    uint64_t unit_size = 1;
+    const satstat_unit_moments *u = satstat_summary_units(e->summary, &unit_size);
+    if (u) {
+        /* a matrix is one unit: intervals over the matrices (verify_units) */
+        if (u->mean.n >= 2) {
+            satstat_mean_interval(&u->mean, alpha, &s->mean_ci);
+            s->mean_ci.lo += u->center;
+            s->mean_ci.hi += u->center;
+            satstat_mean_interval(&u->dphi, alpha, &s->dphi_ci);
+            double v, se;
+            unit_variance(u, unit_size, &v, &se);
+            double q = gsl_cdf_tdist_Qinv(0.5 * alpha, (double)u->mean.n - 1.0);
+            s->variance_ci.lo = fmax(0.0, v - q * se);
+            s->variance_ci.hi = v + q * se;
+            if (satstat_moments_variance(&u->saturated) > 0.0 && k >= 20 &&
+                z->n - k >= 20) {
+                satstat_mean_interval(&u->saturated, alpha, &s->saturated_ci);
+                s->saturated_ci.lo = fmax(0.0, s->saturated_ci.lo);
+                s->saturated_ci.hi = fmin(1.0, s->saturated_ci.hi);
+            } else {
+                satstat_proportion_interval(u->first_saturated, u->mean.n, alpha,
+                                            &s->saturated_ci);
+            }
+        }
+        return;
+    }
     if (z->n >= 2) {
         satstat_mean_interval(z, alpha, &s->mean_ci);
         satstat_variance_interval(z, alpha, &s->variance_ci);
@@ -541,9 +689,15 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
         snprintf(active, sizeof active, " --active %llu",
                  (unsigned long long)c->inputs.active);
     char claim[64] = "";
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE + 16] = "";
-    if (c->saturation.kind != SATSTAT_SATURATION_DEFAULT &&
-        c->saturation.kind != SATSTAT_SATURATION_Z) {
+    /* the rule as given: --threshold T means z:T, which is not relu's
+     * default rule (dead units), so that one is spelled out */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE + 40] = "";
+    if (c->saturation.kind == SATSTAT_SATURATION_Z ||
+        (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)) {
+        snprintf(rule, sizeof rule, " --threshold %.17g", c->threshold);
+    } else if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT) {
+        snprintf(rule, sizeof rule, " --saturation dead");
+    } else {
         char spec[SATSTAT_ACTIVATION_NAME_SIZE];
         satstat_saturation_format(&c->saturation, spec, sizeof spec);
         snprintf(rule, sizeof rule, " --saturation %s", spec);
@@ -553,13 +707,13 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
                  c->claimed_variance);
     int n = snprintf(buf, size,
                      "satstat run --scheme %s --n-in %llu --n-out %llu --inputs %s%s"
-                     " --bias %s --activation %s --threshold %.17g --samples %llu"
-                     " --seed %llu --alpha %.17g%s%s%s",
+                     " --bias %s --activation %s%s --samples %llu"
+                     " --seed %llu --alpha %.17g%s%s",
                      schemes, (unsigned long long)c->n_in,
                      (unsigned long long)c->n_out, c->inputs.canonical, active,
-                     c->bias.canonical, c->activation->name, c->threshold,
+                     c->bias.canonical, c->activation->name, rule,
                      (unsigned long long)c->samples, (unsigned long long)c->seed,
-                     c->alpha, rule, claim, r->analytic_only ? " --analytic-only" : "");
+                     c->alpha, claim, r->analytic_only ? " --analytic-only" : "");
     return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
 }
 
@@ -643,6 +797,16 @@ static void write_text(const satstat_report *r, FILE *f)
         fprintf(f, "sampled   %llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
                 (unsigned long long)c->samples, (unsigned long long)c->seed,
                 satstat_generator_name(), satstat_transform_name(), r->simd, r->elapsed);
+    for (size_t i = 0; i < n && !r->analytic_only; i++) {
+        uint64_t unit_size = 1;
+        const satstat_unit_moments *u = satstat_summary_units(r->e[i].summary, &unit_size);
+        if (u)
+            fprintf(f, "          %s: %llu whole %llu x %llu matrices (%llu rows), each "
+                       "one unit of the intervals and tests\n",
+                    c->schemes[i].canonical, (unsigned long long)u->mean.n,
+                    (unsigned long long)c->n_out, (unsigned long long)c->n_in,
+                    (unsigned long long)satstat_summary_z(r->e[i].summary)->n);
+    }
     fputc('\n', f);
 
     row_label(&row, "");
@@ -664,8 +828,11 @@ static void write_text(const satstat_report *r, FILE *f)
     row_label(&row, "law of z");
     for (size_t i = 0; i < n; i++)
         wide_cell(&row, r->e[i].a.law == SATSTAT_Z_NORMAL ? "normal, exact"
-                        : r->e[i].a.law == SATSTAT_Z_EXACT ? "exact (char. function inversion)"
-                                                           : satstat_law_kind_name(r->e[i].a.law));
+                        : r->e[i].a.law == SATSTAT_Z_EXACT
+                            ? (c->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
+                                   ? "exact (sphere law, quadrature)"
+                                   : "exact (char. function inversion)")
+                            : satstat_law_kind_name(r->e[i].a.law));
     end_row(f, &row);
     fputc('\n', f);
 
@@ -859,7 +1026,11 @@ static json_t *report_json(const satstat_report *r)
                                "saturated_fraction", num(a->saturated_fraction),
                                "mean_activation_derivative",
                                num(a->mean_activation_derivative),
-                               "law", satstat_law_kind_name(a->law));
+                               "law",
+                               a->law == SATSTAT_Z_EXACT &&
+                                       c->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
+                                   ? "exact (sphere law, quadrature)"
+                                   : satstat_law_kind_name(a->law));
         json_t *o = json_pack("{s:s s:s s:o s:o s:b}", "scheme", c->schemes[i].canonical,
                               "weights", desc, "weight_variance", num(a->weight_variance),
                               "analytic", an, "pass", e->pass);
@@ -898,6 +1069,14 @@ static json_t *report_json(const satstat_report *r)
                 "saturated_count", json_integer((json_int_t)satstat_summary_saturated(e->summary)),
                 "mean_activation_derivative", num(s.dphi),
                 "mean_activation_derivative_ci", interval(&s.dphi_ci));
+            uint64_t unit_size = 1;
+            const satstat_unit_moments *u = satstat_summary_units(e->summary, &unit_size);
+            json_object_set_new(
+                em, "unit",
+                u ? json_pack("{s:s s:I s:I}", "kind", "matrix", "rows", (json_int_t)unit_size,
+                              "count", (json_int_t)u->mean.n)
+                  : json_pack("{s:s s:I s:I}", "kind", "neuron", "rows", (json_int_t)1,
+                              "count", (json_int_t)satstat_summary_z(e->summary)->n));
             json_object_set_new(o, "empirical", em);
             json_t *tests = json_array();
             for (size_t j = 0; j < e->n_tests; j++) {

@@ -23,6 +23,7 @@
 #include <satstat/rng.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
 
 #include "kernel-int.h"
 #include "gsl-int.h"
@@ -44,6 +45,12 @@ struct satstat_summary {
     double abs_step;
     double *sub;   /* only in the final summary: z of the first neurons */
     size_t n_sub;
+    /* orthogonal (unit_size = n_out rows a matrix): statistics per unit,
+     * and the histogram of each unit's first row (independent draws) */
+    uint64_t unit_size;
+    satstat_unit_moments units;
+    gsl_histogram *hist_unit;
+    uint64_t unit_underflow, unit_overflow;
 };
 
 void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
@@ -69,6 +76,8 @@ static void summary_free_parts(satstat_summary *s)
         return;
     if (s->hist)
         gsl_histogram_free(s->hist);
+    if (s->hist_unit)
+        gsl_histogram_free(s->hist_unit);
     free(s->abs_counts);
     free(s->sub);
 }
@@ -79,17 +88,47 @@ void satstat_summary_free(satstat_summary *s)
     free(s);
 }
 
-static int partial_init(satstat_summary *s, const satstat_layout *layout)
+static void units_init(satstat_unit_moments *u, double center)
+{
+    u->center = center;
+    satstat_moments_init(&u->mean);
+    satstat_moments_init(&u->square);
+    satstat_moments_init(&u->mean_plus_square);
+    satstat_moments_init(&u->saturated);
+    satstat_moments_init(&u->dphi);
+    u->first_saturated = 0;
+}
+
+static void units_merge(satstat_unit_moments *a, const satstat_unit_moments *b)
+{
+    satstat_moments_merge(&a->mean, &b->mean);
+    satstat_moments_merge(&a->square, &b->square);
+    satstat_moments_merge(&a->mean_plus_square, &b->mean_plus_square);
+    satstat_moments_merge(&a->saturated, &b->saturated);
+    satstat_moments_merge(&a->dphi, &b->dphi);
+    a->first_saturated += b->first_saturated;
+}
+
+/* unit_size > 1: a unit is a matrix of unit_size rows (orthogonal). */
+static int partial_init(satstat_summary *s, const satstat_layout *layout,
+                        uint64_t unit_size)
 {
     memset(s, 0, sizeof *s);
     s->hist = gsl_histogram_alloc(layout->hist_bins);
     s->abs_counts = calloc(layout->abs_bins, sizeof *s->abs_counts);
-    if (!s->hist || !s->abs_counts) {
+    s->unit_size = unit_size;
+    if (unit_size > 1 && s->hist)
+        s->hist_unit = gsl_histogram_alloc(layout->hist_bins);
+    if (!s->hist || !s->abs_counts || (unit_size > 1 && !s->hist_unit)) {
         summary_free_parts(s);
         memset(s, 0, sizeof *s);
         return SATSTAT_ENOMEM;
     }
     gsl_histogram_set_ranges_uniform(s->hist, layout->hist_lo, layout->hist_hi);
+    if (s->hist_unit)
+        gsl_histogram_set_ranges_uniform(s->hist_unit, layout->hist_lo,
+                                         layout->hist_hi);
+    units_init(&s->units, 0.5 * (layout->hist_lo + layout->hist_hi));
     s->abs_bins = layout->abs_bins;
     s->abs_step = layout->abs_step;
     satstat_moments_init(&s->z);
@@ -103,6 +142,10 @@ static void partial_reset(satstat_summary *s)
     satstat_moments_init(&s->dphi);
     s->saturated = s->underflow = s->overflow = 0;
     gsl_histogram_reset(s->hist);
+    if (s->hist_unit)
+        gsl_histogram_reset(s->hist_unit);
+    s->unit_underflow = s->unit_overflow = 0;
+    units_init(&s->units, s->units.center);
     memset(s->abs_counts, 0, s->abs_bins * sizeof *s->abs_counts);
 }
 
@@ -115,6 +158,11 @@ static void partial_merge(satstat_summary *a, const satstat_summary *b)
     a->underflow += b->underflow;
     a->overflow += b->overflow;
     gsl_histogram_add(a->hist, b->hist);
+    if (a->hist_unit)
+        gsl_histogram_add(a->hist_unit, b->hist_unit);
+    a->unit_underflow += b->unit_underflow;
+    a->unit_overflow += b->unit_overflow;
+    units_merge(&a->units, &b->units);
     for (size_t i = 0; i < a->abs_bins; i++)
         a->abs_counts[i] += b->abs_counts[i];
 }
@@ -127,6 +175,11 @@ static void partial_copy(satstat_summary *dst, const satstat_summary *src)
     dst->underflow = src->underflow;
     dst->overflow = src->overflow;
     gsl_histogram_memcpy(dst->hist, src->hist);
+    if (dst->hist_unit)
+        gsl_histogram_memcpy(dst->hist_unit, src->hist_unit);
+    dst->units = src->units;
+    dst->unit_underflow = src->unit_underflow;
+    dst->unit_overflow = src->unit_overflow;
     memcpy(dst->abs_counts, src->abs_counts,
            src->abs_bins * sizeof *src->abs_counts);
 }
@@ -151,6 +204,11 @@ typedef struct run {
     size_t n_sub;
     int lock_ready, cond_ready;
     satstat_region region;       /* where a unit counts as saturated     */
+    /* orthogonal: a block is `units_per_block` matrices of n_out rows */
+    int ortho;
+    uint64_t units, units_per_block;
+    double gain;
+    double *x_plain;             /* the fixed inputs, in input order     */
 } run;
 
 /* Neurons computed between two looks at the cancel flag: a few
@@ -201,9 +259,214 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
     return 0;
 }
 
+/* ---- orthogonal layers -----------------------------------------------------
+ *
+ * A unit is one n_out × n_in matrix W = gain·Q·D, as PyTorch's
+ * nn.init.orthogonal_ and Saxe et al. (2014, ICLR, "Exact solutions to the
+ * nonlinear dynamics of learning in deep linear neural networks") make it:
+ * the QR decomposition G = QR of a Gaussian matrix G (max(n_in, n_out) ×
+ * min(n_in, n_out)), Q thin, and D = diag(sign R_ii), the sign correction
+ * that makes Q Haar-distributed (Mezzadri 2007, Notices AMS 54:592).
+ * With n_out ≤ n_in, W = gain·D·Qᵀ has orthonormal rows and z = W x +
+ * b is gain·D·(Qᵀx) + b; with n_out > n_in, W = gain·Q·D has orthonormal
+ * columns and z = gain·Q·[Dx; 0] + b.  Q is applied through its Householder
+ * reflectors (GSL), never formed.  Entry (i, j) of G is draw i·cols + j of
+ * the unit's weight stream, the bias of row i is neuron k·n_out + i's. */
+
+typedef struct ortho_ws {
+    gsl_matrix *g, *t;  /* G, then its QR; T of the blocked QR (n_out ≤ n_in) */
+    gsl_vector *tau;    /* Householder scalars (n_out > n_in)               */
+    gsl_vector *v, *work;
+    float *normals;
+    double *z;          /* the unit's n_out rows                            */
+} ortho_ws;
+
+static void ortho_ws_free(ortho_ws *w)
+{
+    if (w->g)
+        gsl_matrix_free(w->g);
+    if (w->t)
+        gsl_matrix_free(w->t);
+    if (w->tau)
+        gsl_vector_free(w->tau);
+    if (w->v)
+        gsl_vector_free(w->v);
+    if (w->work)
+        gsl_vector_free(w->work);
+    free(w->normals);
+    free(w->z);
+    memset(w, 0, sizeof *w);
+}
+
+static int ortho_ws_alloc(const satstat_config *c, ortho_ws *w)
+{
+    size_t n_in = (size_t)c->n_in, n_out = (size_t)c->n_out;
+    size_t rows = n_in > n_out ? n_in : n_out, cols = n_in > n_out ? n_out : n_in;
+    memset(w, 0, sizeof *w);
+    w->g = gsl_matrix_alloc(rows, cols);
+    if (n_out <= n_in)
+        w->t = gsl_matrix_alloc(cols, cols);
+    else
+        w->tau = gsl_vector_alloc(cols);
+    w->v = gsl_vector_alloc(rows);
+    w->work = gsl_vector_alloc(cols);
+    w->normals = malloc(rows * cols * sizeof *w->normals);
+    w->z = malloc(n_out * sizeof *w->z);
+    if (!w->g || !(w->t || w->tau) || !w->v || !w->work || !w->normals || !w->z) {
+        ortho_ws_free(w);
+        return SATSTAT_ENOMEM;
+    }
+    return SATSTAT_OK;
+}
+
+/* z of the n_out rows of unit k into w->z. */
+static int ortho_unit(const satstat_config *c, const satstat__kernel_job *job,
+                      double gain, const double *x, uint64_t k, ortho_ws *w)
+{
+    size_t n_in = (size_t)c->n_in, n_out = (size_t)c->n_out;
+    size_t rows = w->g->size1, cols = w->g->size2;
+    satstat_fill_normals(c->seed, job->weight_stream, k, 0, rows * cols,
+                         w->normals);
+    for (size_t i = 0; i < rows * cols; i++)
+        w->g->data[i] = (double)w->normals[i]; /* tda = cols: contiguous */
+    int st;
+    if (n_out <= n_in) {
+        st = gsl_linalg_QR_decomp_r(w->g, w->t);
+        if (st == GSL_SUCCESS) {
+            for (size_t j = 0; j < n_in; j++)
+                gsl_vector_set(w->v, j, x[j]);
+            st = gsl_linalg_QR_QTvec_r(w->g, w->t, w->v, w->work);
+        }
+        for (size_t i = 0; i < n_out && st == GSL_SUCCESS; i++) {
+            double d = gsl_matrix_get(w->g, i, i) < 0.0 ? -1.0 : 1.0;
+            w->z[i] = gain * d * gsl_vector_get(w->v, i);
+        }
+    } else {
+        st = gsl_linalg_QR_decomp(w->g, w->tau);
+        if (st == GSL_SUCCESS) {
+            gsl_vector_set_zero(w->v);
+            for (size_t j = 0; j < n_in; j++) {
+                double d = gsl_matrix_get(w->g, j, j) < 0.0 ? -1.0 : 1.0;
+                gsl_vector_set(w->v, j, d * x[j]);
+            }
+            st = gsl_linalg_QR_Qvec(w->g, w->tau, w->v);
+        }
+        for (size_t i = 0; i < n_out && st == GSL_SUCCESS; i++)
+            w->z[i] = gain * gsl_vector_get(w->v, i);
+    }
+    if (st != GSL_SUCCESS)
+        return SATSTAT_ENUMERIC;
+    for (size_t i = 0; i < n_out; i++) {
+        uint64_t neuron = k * (uint64_t)n_out + i;
+        double b = 0.0;
+        switch (job->bias_family) {
+        case SATSTAT__B_CONSTANT:
+            b = job->bias_loc;
+            break;
+        case SATSTAT__B_NORMAL: {
+            float v;
+            satstat_stream_normals(c->seed, job->bias_stream, neuron, 0, 1, &v);
+            b = job->bias_loc + job->bias_scale * (double)v;
+            break;
+        }
+        case SATSTAT__B_UNIFORM: {
+            double u;
+            satstat_stream_uniforms(c->seed, job->bias_stream, neuron, 0, 1, &u);
+            b = job->bias_loc + job->bias_scale * u;
+            break;
+        }
+        }
+        w->z[i] += b;
+    }
+    return SATSTAT_OK;
+}
+
+/* The orthogonal block: units [block·U, block·U + U) ∩ [0, units).  Every
+ * row enters the moments, the saturated count and the histogram of z (the
+ * marginal law, which all rows share); per-unit statistics enter the unit
+ * moments; only each unit's first row enters the |z| counts, the unit
+ * histogram and the sub-sample, which tests and figures treat as
+ * independent draws. */
+static int ortho_block(run *r, uint64_t block, ortho_ws *w, satstat_summary *out)
+{
+    const satstat_config *c = r->config;
+    double (*dphi)(double) = c->activation->dphi;
+    uint64_t first = block * r->units_per_block;
+    uint64_t last = first + r->units_per_block;
+    if (last > r->units)
+        last = r->units;
+    size_t n_out = (size_t)c->n_out;
+    double center = out->units.center;
+    const gsl_histogram *h = out->hist;
+    double lo = h->range[0], hi = h->range[h->n];
+    partial_reset(out);
+    for (uint64_t k = first; k < last; k++) {
+        if (atomic_load_explicit(&r->cancel, memory_order_relaxed))
+            return 1;
+        if (ortho_unit(c, &r->job, r->gain, r->x_plain, k, w) != SATSTAT_OK) {
+            atomic_store(&r->cancel, 2);
+            return 1;
+        }
+        double sm = 0.0, sq = 0.0, sd = 0.0;
+        uint64_t sat = 0;
+        for (size_t i = 0; i < n_out; i++) {
+            double zi = w->z[i], di = dphi(zi), u = zi - center;
+            int in = satstat_region_contains(&r->region, zi);
+            satstat_moments_push(&out->z, zi);
+            satstat_moments_push(&out->dphi, di);
+            out->saturated += (uint64_t)in;
+            sat += (uint64_t)in;
+            sm += u;
+            sq += u * u;
+            sd += di;
+            if (zi < lo)
+                out->underflow++;
+            else if (zi >= hi)
+                out->overflow++;
+            else
+                gsl_histogram_increment(out->hist, zi);
+        }
+        double inv = 1.0 / (double)n_out;
+        satstat_moments_push(&out->units.mean, sm * inv);
+        satstat_moments_push(&out->units.square, sq * inv);
+        satstat_moments_push(&out->units.mean_plus_square, (sm + sq) * inv);
+        satstat_moments_push(&out->units.saturated, (double)sat * inv);
+        satstat_moments_push(&out->units.dphi, sd * inv);
+        double z0 = w->z[0], k0 = floor(fabs(z0) / out->abs_step);
+        size_t bin = k0 < (double)(out->abs_bins - 1) ? (size_t)k0 : out->abs_bins - 1;
+        out->abs_counts[bin]++;
+        /* (n_out = 1: the rows are the units, and the histogram of z is
+         * the histogram of first rows) */
+        if (out->hist_unit == NULL)
+            ;
+        else if (z0 < lo)
+            out->unit_underflow++;
+        else if (z0 >= hi)
+            out->unit_overflow++;
+        else
+            gsl_histogram_increment(out->hist_unit, z0);
+        out->units.first_saturated +=
+            (uint64_t)satstat_region_contains(&r->region, z0);
+        if (k < r->n_sub)
+            r->sub[k] = z0;
+        atomic_fetch_add_explicit(&r->done, n_out, memory_order_relaxed);
+    }
+    return 0;
+}
+
 static void *worker(void *arg)
 {
     run *r = arg;
+    ortho_ws ws;
+    memset(&ws, 0, sizeof ws);
+    if (r->ortho && ortho_ws_alloc(r->config, &ws) != SATSTAT_OK) {
+        atomic_store(&r->cancel, 3);
+        pthread_mutex_lock(&r->lock);
+        if (--r->running == 0)
+            pthread_cond_signal(&r->idle);
+        pthread_mutex_unlock(&r->lock);
+        return NULL;
+    }
     for (;;) {
         pthread_mutex_lock(&r->lock);
         uint64_t k = r->next++;
@@ -211,10 +474,14 @@ static void *worker(void *arg)
             if (--r->running == 0)
                 pthread_cond_signal(&r->idle);
             pthread_mutex_unlock(&r->lock);
+            ortho_ws_free(&ws);
             return NULL;
         }
         pthread_mutex_unlock(&r->lock);
-        block_compute(r, r->round_first_block + k, &r->slots[k]);
+        if (r->ortho)
+            ortho_block(r, r->round_first_block + k, &ws, &r->slots[k]);
+        else
+            block_compute(r, r->round_first_block + k, &r->slots[k]);
     }
 }
 
@@ -308,8 +575,13 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
         job->trunc_scale = scale;
         break;
     }
+    case SATSTAT_FAMILY_ORTHOGONAL:
+        /* whole matrices (ortho_unit), not weight by weight: the kernel
+         * is never called for this job */
+        job->weight_family = SATSTAT__W_NORMAL;
+        job->weight_scale = w.b;
+        break;
     default:
-        /* orthogonal rows are not drawn weight by weight */
         return SATSTAT_EINVAL;
     }
     job->support = satstat_inputs_support(&c->inputs, c->n_in);
@@ -384,6 +656,66 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
     return SATSTAT_OK;
 }
 
+/* Weights j = first .. first+n−1 of row neuron mod n_out of unit
+ * neuron / n_out: column j of W through the reflectors, one at a time. */
+static int ortho_weights(const satstat_config *c, const satstat_scheme *scheme,
+                         const satstat__kernel_job *job, uint64_t neuron,
+                         uint64_t first, size_t n, double *out)
+{
+    if (first > c->n_in || n > c->n_in - first)
+        return SATSTAT_EINVAL;
+    uint64_t k = neuron / c->n_out;
+    size_t i = (size_t)(neuron % c->n_out);
+    size_t n_in = (size_t)c->n_in;
+    ortho_ws w;
+    int rc = ortho_ws_alloc(c, &w);
+    if (rc != SATSTAT_OK)
+        return rc;
+    double *x = calloc(n_in, sizeof *x);
+    if (!x) {
+        ortho_ws_free(&w);
+        return SATSTAT_ENOMEM;
+    }
+    /* W e_j = z of the unit with input e_j and no bias */
+    satstat__kernel_job nobias = *job;
+    nobias.bias_family = SATSTAT__B_CONSTANT;
+    nobias.bias_loc = 0.0;
+    for (size_t jj = 0; jj < n && rc == SATSTAT_OK; jj++) {
+        size_t j = (size_t)first + jj;
+        x[j] = 1.0;
+        rc = ortho_unit(c, &nobias, scheme->gain, x, k, &w);
+        x[j] = 0.0;
+        if (rc == SATSTAT_OK)
+            out[jj] = w.z[i];
+    }
+    free(x);
+    ortho_ws_free(&w);
+    return rc;
+}
+
+/* z of rows first .. first+count−1 (their units computed whole). */
+static int ortho_z(const satstat_config *c, const satstat_scheme *scheme,
+                   const satstat__kernel_job *job, uint64_t first, size_t count,
+                   double *z)
+{
+    ortho_ws w;
+    int rc = ortho_ws_alloc(c, &w);
+    if (rc != SATSTAT_OK)
+        return rc;
+    double *x = malloc((size_t)c->n_in * sizeof *x);
+    rc = x ? satstat_inputs_values(&c->inputs, c->n_in, x, NULL) : SATSTAT_ENOMEM;
+    uint64_t done = 0;
+    while (rc == SATSTAT_OK && done < count) {
+        uint64_t row = first + done, k = row / c->n_out;
+        rc = ortho_unit(c, job, scheme->gain, x, k, &w);
+        for (uint64_t i = row % c->n_out; rc == SATSTAT_OK && i < c->n_out && done < count; i++)
+            z[done++] = w.z[i];
+    }
+    free(x);
+    ortho_ws_free(&w);
+    return rc;
+}
+
 int satstat_sample_weights(const satstat_config *config,
                            const satstat_scheme *scheme, uint64_t neuron,
                            uint64_t first, size_t n, double *w)
@@ -394,6 +726,8 @@ int satstat_sample_weights(const satstat_config *config,
     int rc = job_from_config(config, scheme, &job, 0);
     if (rc != SATSTAT_OK)
         return rc;
+    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL)
+        return ortho_weights(config, scheme, &job, neuron, first, n, w);
     uint64_t seed = config->seed;
     for (size_t i = 0; i < n; i++) {
         if (job.weight_family == SATSTAT__W_NORMAL) {
@@ -489,9 +823,12 @@ int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
     int rc = job_from_config(config, scheme, &job, 1);
     if (rc != SATSTAT_OK)
         return rc;
-    satstat__kernel_select(NULL)(&job, first, count, z);
+    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL)
+        rc = ortho_z(config, scheme, &job, first, count, z);
+    else
+        satstat__kernel_select(NULL)(&job, first, count, z);
     job_free(&job);
-    return SATSTAT_OK;
+    return rc;
 }
 
 static int layout_valid(const satstat_layout *l)
@@ -529,13 +866,36 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     if (rc != SATSTAT_OK)
         goto done;
     r->kernel = satstat__kernel_select(NULL);
-    r->n_sub = layout->subsample < config->samples ? layout->subsample
-                                                   : (size_t)config->samples;
+    uint64_t unit_size = 1, blocks;
+    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+        /* whole matrices: config->samples rows rounded up to units */
+        r->ortho = 1;
+        r->gain = scheme->gain;
+        unit_size = config->n_out;
+        r->units = (config->samples + unit_size - 1) / unit_size;
+        r->samples = r->units * unit_size;
+        r->units_per_block = SATSTAT_BLOCK_NEURONS / unit_size;
+        if (r->units_per_block == 0)
+            r->units_per_block = 1;
+        blocks = (r->units + r->units_per_block - 1) / r->units_per_block;
+        rc = SATSTAT_ENOMEM;
+        if (!(r->x_plain = malloc((size_t)config->n_in * sizeof *r->x_plain)))
+            goto done;
+        rc = satstat_inputs_values(&config->inputs, config->n_in, r->x_plain, NULL);
+        if (rc != SATSTAT_OK)
+            goto done;
+        r->n_sub = layout->subsample < r->units ? layout->subsample : (size_t)r->units;
+    } else {
+        blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
+                 SATSTAT_BLOCK_NEURONS;
+        r->n_sub = layout->subsample < config->samples ? layout->subsample
+                                                       : (size_t)config->samples;
+    }
     rc = SATSTAT_ENOMEM;
     if (r->n_sub && !(r->sub = malloc(r->n_sub * sizeof *r->sub)))
         goto done;
     for (size_t i = 0; i < ROUND_BLOCKS; i++)
-        if (partial_init(&r->slots[i], layout) != SATSTAT_OK)
+        if (partial_init(&r->slots[i], layout, unit_size) != SATSTAT_OK)
             goto done;
     if (pthread_mutex_init(&r->lock, NULL) != 0)
         goto done;
@@ -546,8 +906,6 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     atomic_init(&r->cancel, 0);
     atomic_init(&r->done, 0);
 
-    uint64_t blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
-                      SATSTAT_BLOCK_NEURONS;
     unsigned threads = config->threads ? config->threads : default_threads();
     if (threads > ROUND_BLOCKS)
         threads = ROUND_BLOCKS;
@@ -578,14 +936,17 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
         wait_round(r, progress, progress_ctx);
         for (unsigned t = 0; t < started; t++)
             pthread_join(tids[t], NULL);
-        if (atomic_load(&r->cancel)) {
-            rc = SATSTAT_ECANCELED;
+        int why = atomic_load(&r->cancel);
+        if (why) {
+            rc = why == 2 ? SATSTAT_ENUMERIC
+                          : why == 3 ? SATSTAT_ENOMEM : SATSTAT_ECANCELED;
             break;
         }
 
         /* push the round's partials in block order */
         for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
-            if (!stack[depth].hist && partial_init(&stack[depth], layout) != SATSTAT_OK) {
+            if (!stack[depth].hist &&
+                partial_init(&stack[depth], layout, unit_size) != SATSTAT_OK) {
                 rc = SATSTAT_ENOMEM;
                 break;
             }
@@ -598,11 +959,13 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
                 depth--;
             }
         }
-        uint64_t done_neurons = (first + r->round_blocks) * SATSTAT_BLOCK_NEURONS;
-        if (done_neurons > config->samples)
-            done_neurons = config->samples;
+        uint64_t done_neurons = (first + r->round_blocks) *
+                                (r->ortho ? r->units_per_block * unit_size
+                                          : SATSTAT_BLOCK_NEURONS);
+        if (done_neurons > r->samples)
+            done_neurons = r->samples;
         if (rc == SATSTAT_OK && progress &&
-            progress(progress_ctx, done_neurons, config->samples) != 0)
+            progress(progress_ctx, done_neurons, r->samples) != 0)
             rc = SATSTAT_ECANCELED;
     }
     if (rc != SATSTAT_OK)
@@ -627,6 +990,7 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
 done:
     if (r) {
         job_free(&r->job);
+        free(r->x_plain);
         for (size_t i = 0; i < ROUND_BLOCKS; i++)
             summary_free_parts(&r->slots[i]);
         free(r->sub);
@@ -690,4 +1054,27 @@ const double *satstat_summary_subsample(const satstat_summary *s, size_t *n)
     if (n)
         *n = s->n_sub;
     return s->sub;
+}
+
+const satstat_unit_moments *satstat_summary_units(const satstat_summary *s,
+                                                  uint64_t *unit_size)
+{
+    if (!s)
+        return NULL;
+    if (unit_size)
+        *unit_size = s->unit_size;
+    return s->unit_size > 1 ? &s->units : NULL;
+}
+
+const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
+                                                    uint64_t *underflow,
+                                                    uint64_t *overflow)
+{
+    if (!s || !s->hist_unit)
+        return NULL;
+    if (underflow)
+        *underflow = s->unit_underflow;
+    if (overflow)
+        *overflow = s->unit_overflow;
+    return s->hist_unit;
 }

@@ -1408,8 +1408,8 @@ int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
         break;
     case SATSTAT_SCHEME_ORTHOGONAL:
         w = scheme->gain == 1.0
-                ? snprintf(buf, size, "rows of Haar O(n), Var 1/max(n_in,n_out)")
-                : snprintf(buf, size, "%s" "\xC2\xB7" "rows of Haar O(n), Var %s"
+                ? snprintf(buf, size, "Haar rows, Var 1/max(n_in,n_out)")
+                : snprintf(buf, size, "%s" "\xC2\xB7" "Haar rows, Var %s"
                                       SQ "/max(n_in,n_out)", g, g);
         break;
     default:

@@ -27,8 +27,9 @@ static double uniform_cdf(double x, void *ctx)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-static void calibrate(const char *scheme, uint64_t n_in, uint64_t active,
-                      double threshold, uint64_t seed0)
+static void calibrate_layer(const char *scheme, uint64_t n_in, uint64_t n_out,
+                            uint64_t active, double threshold, uint64_t samples,
+                            uint64_t seed0)
 {
     satstat_config c;
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -36,9 +37,10 @@ static void calibrate(const char *scheme, uint64_t n_in, uint64_t active,
     ck_assert_int_eq(satstat_scheme_parse_list(scheme, c.schemes, SATSTAT_MAX_SCHEMES,
                                                &c.n_schemes, msg), 0);
     c.n_in = n_in;
+    c.n_out = n_out;
     c.inputs.active = active;
     c.inputs.active_given = 1;
-    c.samples = 1000;
+    c.samples = samples;
     c.threshold = threshold;
     c.alpha = 0.05;
     c.threads = 1;
@@ -89,6 +91,12 @@ static void calibrate(const char *scheme, uint64_t n_in, uint64_t active,
                   scheme, family_rejections, SEEDS);
 }
 
+static void calibrate(const char *scheme, uint64_t n_in, uint64_t active,
+                      double threshold, uint64_t seed0)
+{
+    calibrate_layer(scheme, n_in, 100, active, threshold, 1000, seed0);
+}
+
 START_TEST(calibrated_scaled)
 {
     calibrate("scaled", 1000, 500, 1.0, 1000);
@@ -108,6 +116,21 @@ START_TEST(calibrated_small_fan_in)
 }
 END_TEST
 
+/* Orthogonal: a matrix is one unit.  Tests over 400 matrices of 5 rows
+ * (orthonormal rows of S^19) and over 250 square 8 x 8 matrices (whose
+ * rows carry exactly ‖x‖² between them) must be calibrated as well. */
+START_TEST(calibrated_orthogonal_wide)
+{
+    calibrate_layer("orthogonal", 20, 5, 10, 2.0, 2000, 13000);
+}
+END_TEST
+
+START_TEST(calibrated_orthogonal_square)
+{
+    calibrate_layer("orthogonal:1.3", 8, 8, 6, 1.5, 2000, 17000);
+}
+END_TEST
+
 static Suite *calibration_suite(void)
 {
     Suite *s = suite_create("calibration");
@@ -116,6 +139,8 @@ static Suite *calibration_suite(void)
     tcase_add_test(tc, calibrated_scaled);
     tcase_add_test(tc, calibrated_standard);
     tcase_add_test(tc, calibrated_small_fan_in);
+    tcase_add_test(tc, calibrated_orthogonal_wide);
+    tcase_add_test(tc, calibrated_orthogonal_square);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -411,7 +411,7 @@ static json_t *scheme_named(const json_t *root, const char *name)
 /* ---- bad input --------------------------------------------------------------*/
 
 typedef struct bad_case {
-    const char *args[6];  /* NULL-terminated */
+    const char *args[8];  /* NULL-terminated */
     const char *need[5];  /* tokens the error line must contain ('|': any of) */
 } bad_case;
 
@@ -462,6 +462,13 @@ static const bad_case bad_cases[] = {
     {{"stray"}, {"stray"}},
     {{"run", "stray"}, {"stray"}},
     {{"run", "--n-in", "0"}, {"--n-in", "0"}},
+    {{"--scheme", "orthogonal", "--inputs", "bernoulli:0.5"},
+     {"--scheme", "orthogonal", "fixed", "inputs"}},
+    {{"--scheme", "orthogonal:2", "--n-in", "1", "--n-out", "1"},
+     {"--scheme", "orthogonal:2", "1", "x", "1"}},
+    {{"--scheme", "orthogonal", "--n-in", "10000", "--n-out", "5000"},
+     {"--scheme", "orthogonal", "n_in", "n_out"}},
+    {{"--scheme", "orthogonal:-1"}, {"--scheme", "orthogonal:-1"}},
 };
 
 #define N_BAD_CASES ((int)(sizeof bad_cases / sizeof bad_cases[0]))
@@ -824,6 +831,56 @@ START_TEST(right_claim_exit_0)
 }
 END_TEST
 
+
+/* orthogonal: whole matrices, each one unit; the same bits for any thread
+ * count; the formula holds (exit 0) and a wrong claim is caught (exit 1) */
+START_TEST(orthogonal_run)
+{
+    const char *base[] = {"--scheme", "orthogonal", "--n-in", "200", "--n-out",
+                          "50", "--samples", "20000", "--format", "json", "--quiet",
+                          "--threads", "1", NULL, NULL, NULL};
+    run_result r1 = run_args(base);
+    ck_assert_msg(r1.status == 0, "exit %d: %s", r1.status, r1.err);
+    json_t *root = parse_json(r1.out, r1.out_len, "orthogonal");
+    json_t *s = scheme_named(root, "orthogonal");
+    ck_assert(boolean(s, "pass"));
+    json_t *em = member(s, "empirical");
+    json_t *unit = member(em, "unit");
+    ck_assert_str_eq(string(unit, "kind"), "matrix");
+    ck_assert_double_eq(number(unit, "rows"), 50.0);
+    ck_assert_double_eq(number(unit, "count"), 400.0);
+    ck_assert_double_eq(number(em, "samples"), 20000.0);
+    ck_assert_double_eq_tol(number(member(s, "analytic"), "variance"), 1.5, 1e-12);
+    ck_assert(strncmp(string(member(s, "analytic"), "law"), "exact", 5) == 0);
+    const json_t *tests = member(s, "tests");
+    size_t i;
+    json_t *t;
+    int matrix_methods = 0;
+    json_array_foreach(tests, i, t) matrix_methods += strstr(string(t, "method"), "matri") != NULL;
+    ck_assert_int_eq(matrix_methods, 6);
+    char *emp1 = dump_member(s, "empirical");
+    json_decref(root);
+
+    base[12] = "2";
+    run_result r2 = run_args(base);
+    ck_assert_int_eq(r2.status, 0);
+    root = parse_json(r2.out, r2.out_len, "orthogonal, 2 threads");
+    char *emp2 = dump_member(scheme_named(root, "orthogonal"), "empirical");
+    ck_assert_str_eq(emp1, emp2);
+    json_decref(root);
+    free(emp1);
+    free(emp2);
+    result_free(&r1);
+    result_free(&r2);
+
+    base[13] = "--expect-variance";
+    base[14] = "1.0";
+    r1 = run_args(base);
+    ck_assert_msg(r1.status == 1, "exit %d, expected 1 for a wrong claim", r1.status);
+    result_free(&r1);
+}
+END_TEST
+
 START_TEST(analytic_only_fast)
 {
     run_result r = run("--analytic-only", "--format", "json", NULL);
@@ -1107,6 +1164,7 @@ static Suite *cli_suite(void)
     tc = tcase(s, "exit codes");
     tcase_add_test(tc, wrong_claim_exit_1);
     tcase_add_test(tc, right_claim_exit_0);
+    tcase_add_test(tc, orthogonal_run);
     tcase_add_test(tc, analytic_only_fast);
     tc = tcase(s, "csv");
     tcase_add_test(tc, csv_header);

@@ -444,6 +444,134 @@ START_TEST(framework_z_from_draws)
 }
 END_TEST
 
+
+/* ---- orthogonal ----------------------------------------------------------- */
+
+static satstat_config ortho_config(const char *scheme, uint64_t n_in, uint64_t n_out,
+                                   const char *inputs, const char *bias,
+                                   uint64_t samples)
+{
+    satstat_config c;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list(scheme, c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg), 0);
+    c.n_in = n_in;
+    c.n_out = n_out;
+    c.samples = samples;
+    ck_assert_int_eq(satstat_inputs_parse(inputs, &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse(bias, &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    return c;
+}
+
+/* The explicit matrix behind unit 3: W Wᵀ = gain² I (n_out ≤ n_in) or
+ * Wᵀ W = gain² I (n_out > n_in) to rounding, and its z = W x + b is what
+ * the sampler reports for those rows. */
+static void check_orthogonal_matrix(uint64_t n_in, uint64_t n_out)
+{
+    satstat_config c = ortho_config("orthogonal:1.5", n_in, n_out, "half",
+                                    "normal:1", 10 * n_out);
+    const satstat_scheme *s = &c.schemes[0];
+    double *w = malloc(n_in * n_out * sizeof *w);
+    double *x = malloc(n_in * sizeof *x);
+    double *z = malloc(n_out * sizeof *z);
+    ck_assert_ptr_nonnull(w);
+    uint64_t unit = 3;
+    for (uint64_t i = 0; i < n_out; i++)
+        ck_assert_int_eq(satstat_sample_weights(&c, s, unit * n_out + i, 0, n_in,
+                                                w + i * n_in), 0);
+    uint64_t small = n_in < n_out ? n_in : n_out;
+    for (uint64_t a = 0; a < small; a++)
+        for (uint64_t b = 0; b < small; b++) {
+            double dot = 0.0;
+            if (n_out <= n_in)
+                for (uint64_t j = 0; j < n_in; j++)
+                    dot += w[a * n_in + j] * w[b * n_in + j];
+            else
+                for (uint64_t i = 0; i < n_out; i++)
+                    dot += w[i * n_in + a] * w[i * n_in + b];
+            ck_assert_double_eq_tol(dot, a == b ? 2.25 : 0.0, 1e-12);
+        }
+    ck_assert_int_eq(satstat_sample_inputs(&c, s, 0, 0, n_in, x), 0);
+    ck_assert_int_eq(satstat_sample_z(&c, s, unit * n_out, n_out, z), 0);
+    for (uint64_t i = 0; i < n_out; i++) {
+        double b, sum = 0.0;
+        ck_assert_int_eq(satstat_sample_bias(&c, s, unit * n_out + i, &b), 0);
+        for (uint64_t j = 0; j < n_in; j++)
+            sum += w[i * n_in + j] * x[j];
+        ck_assert_double_eq_tol(z[i], sum + b, 1e-12);
+    }
+    free(w);
+    free(x);
+    free(z);
+}
+
+START_TEST(orthogonal_rows_are_orthonormal)
+{
+    check_orthogonal_matrix(12, 5);  /* wide: orthonormal rows    */
+    check_orthogonal_matrix(9, 9);   /* square                    */
+    check_orthogonal_matrix(4, 11);  /* tall: orthonormal columns */
+}
+END_TEST
+
+/* For a square layer with no bias, ‖W x‖ = gain·‖x‖ in every matrix: the
+ * rows' z are dependent, and the summary's per-unit mean square says so. */
+START_TEST(orthogonal_square_keeps_norm)
+{
+    satstat_config c = ortho_config("orthogonal:2", 30, 30, "ones", "zero", 30 * 200);
+    double z[30];
+    for (uint64_t k = 0; k < 200; k += 37) {
+        ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], k * 30, 30, z), 0);
+        double ss = 0.0;
+        for (int i = 0; i < 30; i++)
+            ss += z[i] * z[i];
+        ck_assert_double_eq_tol(ss, 4.0 * 30.0, 1e-10);
+    }
+    satstat_summary *s = run(&c, 0, 2);
+    uint64_t unit_size = 0;
+    const satstat_unit_moments *u = satstat_summary_units(s, &unit_size);
+    ck_assert_ptr_nonnull(u);
+    ck_assert_uint_eq(unit_size, 30);
+    ck_assert_uint_eq(u->mean.n, 200);
+    ck_assert_uint_eq(satstat_summary_z(s)->n, 6000);
+    ck_assert_double_eq_tol(u->square.mean, 4.0, 1e-12);
+    ck_assert(satstat_moments_variance(&u->square) < 1e-24);
+    ck_assert(satstat_moments_variance(&u->mean) > 0.0);
+    satstat_summary_free(s);
+}
+END_TEST
+
+/* Whole matrices for any thread count, the same bits; samples are rounded
+ * up to whole matrices; the sub-sample and unit histogram hold first rows. */
+START_TEST(orthogonal_threads_and_units)
+{
+    satstat_config c = ortho_config("orthogonal", 40, 7, "half", "normal:1", 3000);
+    satstat_summary *a = run(&c, 0, 1), *b = run(&c, 0, 2), *d = run(&c, 0, 3);
+    ck_assert(same_bits(a, b));
+    ck_assert(same_bits(a, d));
+    uint64_t us;
+    const satstat_unit_moments *ua = satstat_summary_units(a, &us);
+    const satstat_unit_moments *ub = satstat_summary_units(b, &us);
+    ck_assert_int_eq(memcmp(ua, ub, sizeof *ua), 0);
+    ck_assert_uint_eq(ua->mean.n, 429); /* ceil(3000 / 7) */
+    ck_assert_uint_eq(satstat_summary_z(a)->n, 429 * 7);
+    size_t n;
+    const double *sub = satstat_summary_subsample(a, &n);
+    ck_assert_uint_eq(n, 429);
+    double z[7];
+    ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 7 * 100, 7, z), 0);
+    ck_assert(sub[100] == z[0]);
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_unit_histogram(a, &under, &over);
+    ck_assert_ptr_nonnull(h);
+    ck_assert(gsl_histogram_sum(h) + (double)(under + over) == 429.0);
+    satstat_summary_free(a);
+    satstat_summary_free(b);
+    satstat_summary_free(d);
+}
+END_TEST
+
 static Suite *sampler_suite(void)
 {
     Suite *s = suite_create("sampler");
@@ -462,6 +590,9 @@ static Suite *sampler_suite(void)
     tcase_add_test(tc, framework_weight_laws);
     tcase_add_test(tc, input_laws);
     tcase_add_test(tc, framework_z_from_draws);
+    tcase_add_test(tc, orthogonal_rows_are_orthonormal);
+    tcase_add_test(tc, orthogonal_square_keeps_norm);
+    tcase_add_test(tc, orthogonal_threads_and_units);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, cancel_and_errors);

@@ -1050,15 +1050,36 @@ START_TEST(test_gains)
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
 
-    /* orthogonal parses but is not sampled yet: refused at validation */
+    /* orthogonal: accepted with fixed inputs; refused with random ones
+     * (rows would share each input draw), for a 1 x 1 matrix, and past
+     * SATSTAT_MAX_MATRIX_ELEMENTS */
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("scaled,orthogonal:2", c.schemes,
                                                SATSTAT_MAX_SCHEMES, &c.n_schemes,
                                                msg),
                      0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &c.inputs, msg), 0);
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'orthogonal:2'");
-    ck_assert_msg_has(msg, "not");
+    ck_assert_msg_has(msg, "fixed inputs");
+    satstat_config_default(&c);
+    ck_assert_int_eq(satstat_scheme_parse_list("orthogonal", c.schemes,
+                                               SATSTAT_MAX_SCHEMES, &c.n_schemes,
+                                               msg),
+                     0);
+    c.n_in = 1;
+    c.n_out = 1;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "1 x 1");
+    c.n_in = 2;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    c.n_in = 5000;
+    c.n_out = 5000;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "n_in * n_out");
+    c.n_out = 3355; /* 5000 * 3355 = 16 775 000 <= 2^24 */
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
 
     ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), 0);
     ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg), SATSTAT_EINVAL);

@@ -22,6 +22,7 @@ extern "C" {
 #define SATSTAT_MAX_N_IN     UINT64_C(100000000)       /* 1e8 inputs   */
 #define SATSTAT_MAX_SAMPLES  UINT64_C(1000000000000)   /* 1e12 neurons */
 #define SATSTAT_MAX_THREADS  1024u
+#define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal: n_in·n_out */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
 
 /* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;

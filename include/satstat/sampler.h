@@ -60,7 +60,10 @@ void satstat_summary_free(satstat_summary *s);
 
 /* The raw draws behind neuron `neuron` of `scheme`, exactly as the sampler
  * uses them: weights w_j for j = first .. first+n−1 (scaled to the
- * scheme's law), the bias, and (random input models) the inputs x_j.  For
+ * scheme's law), the bias, and (random input models) the inputs x_j.
+ * For orthogonal, the weights are row neuron mod n_out of matrix
+ * neuron / n_out, formed explicitly (O(n_in·n_out) work per weight: for
+ * tests at small sizes).  For
  * testing a scheme's weight law on its own draws, and for recomputing z. */
 int satstat_sample_weights(const satstat_config *config,
                            const satstat_scheme *scheme, uint64_t neuron,
@@ -76,6 +79,35 @@ int satstat_sample_inputs(const satstat_config *config,
  * statistics), for tests that recompute z from the raw draws. */
 int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
                      uint64_t first, size_t count, double *z);
+
+/* Statistics per unit of independence.  For every scheme but orthogonal
+ * the unit is one neuron and this is NULL (*unit_size 1): use the moments
+ * and counts below.  For orthogonal[:GAIN] the unit is one n_out × n_in
+ * matrix, whose rows are dependent (for n_out = n_in, Σ_i (z_i − b_i)² =
+ * gain²‖x‖² exactly): the sample has ceil(samples/n_out) matrices, every
+ * row enters the moments, the saturated count and the histogram of z, and
+ * each matrix gives one observation of each of these per-unit means, the
+ * i.i.d. data of tests and intervals (*unit_size = n_out).  The |z|
+ * counts, the sub-sample and satstat_summary_unit_histogram() then hold
+ * each matrix's first row only, an i.i.d. sample of the marginal law. */
+typedef struct satstat_unit_moments {
+    double center;             /* c: the middle of the layout's histogram */
+    satstat_moments mean;      /* per unit: mean of z − c over its rows    */
+    satstat_moments square;    /* per unit: mean of (z − c)²               */
+    satstat_moments mean_plus_square; /* their sum, for their covariance   */
+    satstat_moments saturated; /* per unit: fraction of rows saturated     */
+    satstat_moments dphi;      /* per unit: mean of φ'(z)                  */
+    uint64_t first_saturated;  /* units whose first row is saturated       */
+} satstat_unit_moments;
+
+const satstat_unit_moments *satstat_summary_units(const satstat_summary *s,
+                                                  uint64_t *unit_size);
+/* Histogram of the first row of every unit (same bins as the histogram of
+ * z), with its own underflow and overflow; NULL when the unit is one
+ * neuron. */
+const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
+                                                    uint64_t *underflow,
+                                                    uint64_t *overflow);
 
 /* Moments of z and of φ'(z); the pointers live as long as the summary. */
 const satstat_moments *satstat_summary_z(const satstat_summary *s);
