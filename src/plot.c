@@ -35,6 +35,7 @@
 #include <gsl/gsl_histogram.h>
 
 #include <satstat/error.h>
+#include <satstat/exact.h>
 #include <satstat/io.h>
 #include <satstat/parse.h>
 #include <satstat/sampler.h>
@@ -377,6 +378,14 @@ static const char *num3(double x, char buf[SATSTAT_DOUBLE_SIZE])
         snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.0f", x); /* 1131, not 1.13e+03 */
     else
         snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.3g", x == 0 ? 0.0 : x);
+    return buf;
+}
+
+/* Six significant digits, as satstat_region_format() writes the rule's
+ * cuts: a number in a title that matches the region's words. */
+static const char *num6(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.6g", x == 0 ? 0.0 : x);
     return buf;
 }
 
@@ -1435,11 +1444,31 @@ static void fig_activation(ctx *c)
  * Figure 4: P(|z| ≥ t) against t
  * ====================================================================== */
 
+static void fig_tails(ctx *c);
+
+/* The region is |z| >= a for some a > 0, so that P(|z| >= t) at t = a is
+ * the rule's fraction (the default rule |z| >= T is one of these). */
+static int region_symmetric(const ctx *c)
+{
+    return c->region.below == -c->region.above && c->region.above > 0
+           && c->region.above < INFINITY;
+}
+
 static void fig_saturation(ctx *c)
 {
+    if (!region_symmetric(c)) {
+        fig_tails(c); /* one side, or two unequal ones: P(|z| >= t) would lie */
+        return;
+    }
     char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], lv[32],
         src[ELEM_SRC];
-    int zoom = c->X > ZOOM_NEEDED * c->Z;
+    double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
+    if (!c->region_default) {
+        /* the rule's cut need not be near T: keep it inside both panels */
+        tmax = fmax(tmax, nice_ceil(AXIS_T * c->region.above));
+        tzoom = fmax(tzoom, ZOOM_T * c->region.above);
+    }
+    int zoom = tmax > ZOOM_NEEDED * tzoom;
     int panels = zoom ? 2 : 1;
     level_text(c->c->alpha, lv, sizeof lv);
     char l4[200];
@@ -1453,11 +1482,18 @@ static void fig_saturation(ctx *c)
         "The dotted line marks the threshold T of the report.",
         zoom ? "Below, the same zoomed on small t." : "",
     };
+    /* another symmetric rule (deriv:R, output:E on a two-sided unit):
+     * the same curve, but the mark is the rule's cut, not T */
+    char l5[200];
+    if (!c->region_default) {
+        snprintf(l5, sizeof l5, "The dotted line marks the rule's cut: %s (rule %s).",
+                 c->region_txt, c->rule_txt);
+        about[4] = l5;
+    }
     header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
     output_section(c);
     style_section(c, c->ns);
 
-    double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
@@ -1469,7 +1505,10 @@ static void fig_saturation(ctx *c)
         }
     }
     add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
-    snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
+    if (c->region_default)
+        snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
+    else
+        region_legend(c, src, sizeof src);
     add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
     if (any_sampled(c)) {
         add(c, NULL, "points: sampled,",
@@ -1478,7 +1517,10 @@ static void fig_saturation(ctx *c)
     }
     if (c->ns <= PALETTE_SIZE) {
         text_line(c, " ");
-        text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+        if (c->region_default)
+            text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+        else
+            text_line(c, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
         text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
         for (size_t i = 0; i < c->ns; i++) {
             const sview *v = &c->v[i];
@@ -1492,13 +1534,28 @@ static void fig_saturation(ctx *c)
     layout_section(c, panels, 0);
 
     rule(c, "numbers");
-    assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
-        num(c->T, m1));
-    assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T, rounded up\n",
-        num(tmax, m1), AXIS_SDS, AXIS_T);
-    if (zoom)
-        assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T when that is wider\n",
-            num(tzoom, m1), ZOOM_MIN, ZOOM_T);
+    if (c->region_default) {
+        assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
+            num(c->T, m1));
+    } else {
+        assign(c, "T = %s\t--threshold: the sampled points lie at multiples of T/16\n",
+            num(c->T, m1));
+        assign(c, "tcut = %s\tthe rule's cut (rule %s): |z| >= tcut, marked by a dotted line\n",
+            num(c->region.above, m1), c->rule_txt);
+    }
+    if (c->region_default) {
+        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T, rounded up\n",
+            num(tmax, m1), AXIS_SDS, AXIS_T);
+        if (zoom)
+            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T when that is wider\n",
+                num(tzoom, m1), ZOOM_MIN, ZOOM_T);
+    } else {
+        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T and %g tcut, rounded up\n",
+            num(tmax, m1), AXIS_SDS, AXIS_T, AXIS_T);
+        if (zoom)
+            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T or %g tcut when that is wider\n",
+                num(tzoom, m1), ZOOM_MIN, ZOOM_T, ZOOM_T);
+    }
     assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
     size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
     size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
@@ -1568,8 +1625,12 @@ static void fig_saturation(ctx *c)
     rule(c, "title and axes");
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
     out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\nset yrange [0:ymax]\n");
-    out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
-           "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+    if (c->region_default)
+        out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
+               "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+    else
+        out(c, "# the rule's cut: a dotted vertical line (named in the legend)\n"
+               "set arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
 
     rule(c, zoom ? "top panel: the whole t axis" : "the plot");
     panel(c, panels, 0);
@@ -1582,6 +1643,404 @@ static void fig_saturation(ctx *c)
         out(c, "set xrange [0:zoom]\n");
         if (any_sampled(c))
             out(c, "stride = stride_zoom\n");
+        plot_layers(c);
+    }
+    rule(c, "the legend and the numbers");
+    legend_panel(c);
+}
+
+/* ======================================================================
+ * Figure 4 for a one-sided or asymmetric rule: the tail beyond t
+ * ======================================================================
+ * A rule like relu's dead units, z <= 0, is not |z| >= t for any t, so
+ * P(|z| >= t) says nothing about it.  What the rule means as a function
+ * of its own parameter is the tail on its side: P(z <= t) for a region
+ * z <= a, P(z >= t) for z >= a, read at t = a.  A region with two
+ * unequal sides, z <= b or z >= a (b != -a), gets both tails on one z
+ * axis: P(z <= t) left of the midpoint m = (b + a)/2 and P(z >= t) from
+ * it on, so that the rule's fraction is the lower curve at t = b plus the
+ * upper one at t = a.  Sampled points sit at the sampler's histogram bin
+ * edges, the only t where a count of z on one side is exact. */
+
+typedef struct tails {
+    double split; /* t < split: P(z <= t); t >= split: P(z >= t) (±inf: one side) */
+    double cut;   /* the cut the sampled points are aligned to: the lower one if any */
+    double reach; /* the largest |cut|                                          */
+} tails;
+
+static tails tails_of(const ctx *c)
+{
+    tails tl;
+    int lo = c->region.below > -INFINITY, hi = c->region.above < INFINITY;
+    tl.split = lo && hi ? 0.5 * (c->region.below + c->region.above)
+               : lo     ? INFINITY
+                        : -INFINITY;
+    tl.cut = lo ? c->region.below : hi ? c->region.above : 0.0;
+    tl.reach = fmax(lo ? fabs(c->region.below) : 0.0, hi ? fabs(c->region.above) : 0.0);
+    return tl;
+}
+
+/* "P(z ≤ t)" or "P(z ≥ t)" with the given t, for titles and labels. */
+static const char *tail_words(const tails *tl, double t)
+{
+    return t < tl->split ? "P(z ≤ " : "P(z ≥ ";
+}
+
+/* The formula's tail of scheme v at each of the n points t[k] into p[k]:
+ * the exact law when the report used it (e, may be NULL) — the same
+ * satstat_exact_region() call the report makes for the saturated
+ * fraction, so the curve meets the printed number at the cut — else the
+ * normal law, each side from its own GSL tail.  Returns 1 when every
+ * value came from e. */
+static int tail_formula(const sview *v, satstat_exact *e, const tails *tl, const double *t,
+                        size_t n, double *p)
+{
+    for (size_t k = 0; e && k < n; k++) {
+        satstat_interval part = t[k] < tl->split ? (satstat_interval){-INFINITY, t[k]}
+                                                 : (satstat_interval){t[k], INFINITY};
+        satstat_exact_result r;
+        if (satstat_exact_region(e, &part, 1, &r) != SATSTAT_OK || !isfinite(r.value))
+            break; /* all from one law or none: fall back for every point */
+        p[k] = r.value < 0 ? 0.0 : r.value > 1 ? 1.0 : r.value;
+        if (k + 1 == n)
+            return 1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        satstat_region r = t[k] < tl->split ? (satstat_region){t[k], INFINITY}
+                                            : (satstat_region){-INFINITY, t[k]};
+        p[k] = satstat_normal_region_fraction(v->mean, v->sd, &r);
+    }
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The formula block of scheme i: the merged grid over the axis and the
+ * zoom, the cuts and the split (so the curve passes exactly through the
+ * rule's value), and for a constant z its step, written twice (the value
+ * just left of it, then just right) so the line is vertical there.  A
+ * blank line at the split ends the lower curve. */
+static void tail_formula_block(ctx *c, size_t i, const tails *tl, double tmax, double tzoom)
+{
+    const sview *v = &c->v[i];
+    char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
+    double *grid;
+    size_t ng = merged_grid(-tmax, tmax, 2 * CURVE_POINTS, -tzoom, tzoom, 2 * CURVE_POINTS_ZOOM,
+                            &grid);
+    double *t = grid ? malloc((ng + 4) * sizeof *t) : NULL;
+    double *p = t ? malloc((ng + 5) * sizeof *p) : NULL;
+    if (!p) {
+        free(grid);
+        free(t);
+        fail(c, SATSTAT_ENOMEM);
+        return;
+    }
+    size_t n = ng;
+    memcpy(t, grid, ng * sizeof *t);
+    free(grid);
+    double extra[] = {c->region.below, c->region.above, tl->split, v->constant ? v->mean : NAN};
+    for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++)
+        if (fabs(extra[k]) <= tmax) /* false for ±inf and NaN */
+            t[n++] = extra[k];
+    qsort(t, n, sizeof *t, cmp_double);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (m == 0 || t[k] != t[m - 1])
+            t[m++] = t[k];
+    n = m;
+
+    satstat_exact *e = NULL;
+    const char *why = NULL;
+    if (v->a->law == SATSTAT_Z_EXACT
+        && (satstat_exact_from_config(c->c, &c->c->schemes[i], &e) != SATSTAT_OK
+            || satstat_exact_prepare(e) != SATSTAT_OK)) {
+        satstat_exact_free(e);
+        e = NULL;
+        why = "the exact law could not be rebuilt here";
+    }
+    int exact = tail_formula(v, e, tl, t, n, p);
+    if (e && !exact)
+        why = "the exact law failed at some t";
+    satstat_exact_free(e);
+
+    const char *side = tl->split == INFINITY ? "P(z <= t)"
+                       : tl->split == -INFINITY ? "P(z >= t)"
+                                                : "P(z <= t) for t < split, P(z >= t) from it on";
+    if (v->constant)
+        out(c, "# '%s', formula: t, %s for the constant z = %s: a step\n", v->name, side,
+            num(v->mean, a));
+    else if (exact)
+        out(c, "# '%s', formula: t, %s under the exact law of z (as the report);\n"
+               "# mean = %s, variance = %s; %zu points over the axis and the zoom\n",
+            v->name, side, num(v->mean, a), num(v->a->variance, b), n);
+    else
+        out(c, "# '%s', formula: t, %s for z ~ N(mean, variance), %s%s%s;\n"
+               "# mean = %s, variance = %s; %zu points over the axis and the zoom\n",
+            v->name, side, v->a->law == SATSTAT_Z_EXACT ? "normal approximation" : law_word(v),
+            why ? ": " : "", why ? why : "", num(v->mean, a), num(v->a->variance, b), n);
+    out(c, "$formula%zu << EOD\n", i + 1);
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && t[k - 1] < tl->split && t[k] >= tl->split)
+            out(c, "\n"); /* the lower curve ends, the upper one begins */
+        if (v->constant && t[k] == v->mean) {
+            /* P just left and just right of the step */
+            double lr[2] = {nextafter(t[k], -INFINITY), nextafter(t[k], INFINITY)};
+            double pl[2];
+            tail_formula(v, NULL, tl, lr, 2, pl);
+            out(c, "%.10g %.7g\n%.10g %.7g\n", t[k], pl[0], t[k], pl[1]);
+        } else {
+            out(c, "%.10g %.7g\n", t[k], p[k]);
+        }
+    }
+    out(c, "EOD\n");
+    free(t);
+    free(p);
+}
+
+/* Sampled points of scheme i at the histogram's edges e_k within the
+ * axis: #{z < e_k} = underflow + the bins below, #{z >= e_k} = n minus
+ * that, both exact because the bins are [e_k, e_k+1).  Every stride-th
+ * edge is plotted, counted from the edge nearest the rule's cut so that
+ * a point lands on the cut whenever the cut is an edge; returns that
+ * edge's row (the anchor). */
+static size_t tail_sample_block(ctx *c, size_t i, const tails *tl, double tmax, const char *lv)
+{
+    const sview *v = &c->v[i];
+    uint64_t under, over;
+    const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
+    size_t nb = gsl_histogram_bins(h);
+    size_t k0 = 0, k1 = nb;
+    while (k0 < nb && h->range[k0] < -tmax)
+        k0++;
+    while (k1 > k0 && h->range[k1] > tmax)
+        k1--;
+    size_t anchor = 0;
+    double best = INFINITY;
+    for (size_t k = k0; k <= k1; k++)
+        if (fabs(h->range[k] - tl->cut) < best) {
+            best = fabs(h->range[k] - tl->cut);
+            anchor = k - k0;
+        }
+    out(c, "# '%s', sampled: t at the edges of the sampler's %zu histogram bins over\n"
+           "# mean +- 8 sd (width %.6g), the only t where the count is exact; the\n"
+           "# fraction, the %s interval's lower and upper ends; n = %llu.\n"
+           "# P(z <= t) is counted as #{z < t} (the bins are [lo, hi)): the same\n"
+           "# unless z has a point mass exactly at t.\n",
+        v->name, nb, (v->hist_hi - v->hist_lo) / (double)nb, lv, (unsigned long long)v->n);
+    out(c, "$sample%zu << EOD\n", i + 1);
+    uint64_t below = under; /* #{z < e_k} */
+    for (size_t k = 0; k < k0; k++)
+        below += (uint64_t)gsl_histogram_get(h, k);
+    for (size_t k = k0; k <= k1 && k0 <= nb; k++) {
+        double t = h->range[k];
+        uint64_t cnt = t < tl->split ? below : v->n - below;
+        satstat_interval ci = proportion_ci(cnt, v->n, c->c->alpha);
+        out(c, "%.10g %.7g %.7g %.7g\n", t, (double)cnt / (double)v->n, ci.lo, ci.hi);
+        if (k < nb)
+            below += (uint64_t)gsl_histogram_get(h, k);
+    }
+    out(c, "EOD\n");
+    return anchor;
+}
+
+/* About `SAMPLED_POINTS` points across a panel of width `width`: every
+ * stride-th edge of scheme v's histogram. */
+static size_t tail_stride(const sview *v, double width)
+{
+    double bin = (v->hist_hi - v->hist_lo) / (double)v->hist_bins;
+    double s = ceil(width / SAMPLED_POINTS / bin - 1e-9);
+    return s >= 1 ? (size_t)s : 1;
+}
+
+static void fig_tails(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], lv[32], src[ELEM_SRC],
+        t[ELEM_TITLE];
+    tails tl = tails_of(c);
+    int lower = tl.split == INFINITY, upper = tl.split == -INFINITY, both = !lower && !upper;
+    int dead = strcmp(c->rule_txt, "dead") == 0;
+    /* the axis of figures 1 to 3, widened when the cut lies beyond it */
+    double tmax = fmax(c->X, nice_ceil(AXIS_T * tl.reach));
+    double tzoom = fmax(ZOOM_MIN, ZOOM_T * tl.reach);
+    int zoom = tmax > ZOOM_NEEDED * tzoom;
+    int panels = zoom ? 2 : 1;
+    level_text(c->c->alpha, lv, sizeof lv);
+
+    /* "P(z ≤ 0)": the rule's fraction in the tail's words */
+    char at_cut[96];
+    if (both)
+        snprintf(at_cut, sizeof at_cut, "P(%s)", c->region_utf);
+    else
+        snprintf(at_cut, sizeof at_cut, "%s%s)", tail_words(&tl, tl.cut), num6(tl.cut, m1));
+
+    char about[8][320];
+    const char *ab[8];
+    size_t na = 0;
+    if (both) {
+        snprintf(about[na++], sizeof about[0],
+                 "The tails of z on both sides of the saturated region %s (rule %s):",
+                 c->region_txt, c->rule_txt);
+        snprintf(about[na++], sizeof about[0],
+                 "P(z <= t) for t < split = (zbelow + zabove)/2 and P(z >= t) from it on,");
+        snprintf(about[na++], sizeof about[0],
+                 "for every scheme.  The saturated fraction is the lower curve at t = zbelow");
+        snprintf(about[na++], sizeof about[0],
+                 "plus the upper one at t = zabove (the dotted lines); |z| >= t would mix them.");
+    } else {
+        snprintf(about[na++], sizeof about[0],
+                 "The fraction %s as t moves along the z axis, for every scheme:",
+                 lower ? "P(z <= t)" : "P(z >= t)");
+        if (dead)
+            snprintf(about[na++], sizeof about[0],
+                     "at t = %s (the dotted line) it is the fraction of dead units, %s (%s).",
+                     num6(tl.cut, m1), c->region_txt, c->c->activation->name);
+        else
+            snprintf(about[na++], sizeof about[0],
+                     "at t = %s (the dotted line) it is the saturated fraction, %s (rule %s).",
+                     num6(tl.cut, m1), c->region_txt, c->rule_txt);
+        snprintf(about[na++], sizeof about[0],
+                 "The rule is one-sided, so P(|z| >= t) would count the wrong side.");
+    }
+    snprintf(about[na++], sizeof about[0],
+             "The formula as a curve, the sample as points (exact at the edges of the");
+    snprintf(about[na++], sizeof about[0],
+             "sampler's histogram of z; some are skipped) with %s confidence bars", lv);
+    snprintf(about[na++], sizeof about[0], "(Wilson, or Clopper-Pearson for few counts).%s",
+             zoom ? "  Below, the same zoomed on the middle." : "");
+    for (size_t k = 0; k < na; k++)
+        ab[k] = about[k];
+    char headline[160];
+    if (both)
+        snprintf(headline, sizeof headline, "the tails P(z <= t), P(z >= t) against t (rule %s)",
+                 c->rule_txt);
+    else
+        snprintf(headline, sizeof headline, "the fraction %s against t (rule %s: %s)",
+                 lower ? "P(z <= t)" : "P(z >= t)", c->rule_txt, c->region_txt);
+    header(c, headline, ab, na);
+    output_section(c);
+    style_section(c, c->ns);
+
+    c->nel = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
+        add(c, src, v->name, "with lines linetype %zu", i + 1);
+        if (v->s) {
+            snprintf(src, sizeof src, "$sample%zu every stride%zu::start%zu using 1:2:3:4", i + 1,
+                     i + 1, i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2", i + 1);
+        }
+    }
+    add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
+    if (both) /* the region's words are too long for one legend row */
+        snprintf(t, sizeof t, "the rule's cuts (%s)", c->rule_txt);
+    else
+        region_legend(c, t, sizeof t);
+    add(c, NULL, t, "with lines linecolor rgb ink linewidth 2 dashtype 3");
+    if (any_sampled(c)) {
+        add(c, NULL, "points: sampled,",
+            "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
+        text_line(c, "with %s CI", lv);
+    }
+    if (c->ns <= PALETTE_SIZE) {
+        text_line(c, " ");
+        if (both) {
+            text_line(c, "left of t = %s: P(z ≤ t),", num3(tl.split, m1));
+            text_line(c, "from there on: P(z ≥ t)");
+            text_line(c, " ");
+            text_line(c, "saturated: P(z ≤ %s)", num6(c->region.below, m1));
+            text_line(c, "   + P(z ≥ %s)", num6(c->region.above, m1));
+        } else {
+            text_line(c, "%s %s", dead ? "dead units" : "saturated", at_cut);
+        }
+        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
+        for (size_t i = 0; i < c->ns; i++) {
+            const sview *v = &c->v[i];
+            if (v->s)
+                text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
+                          num3(sampled_fraction(v), m2));
+            else
+                text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
+        }
+    }
+    layout_section(c, panels, 0);
+
+    rule(c, "numbers");
+    assign_region(c);
+    if (both)
+        assign(c, "split = %s\tleft of it P(z <= t), from it on P(z >= t): midway between the cuts\n",
+               num(tl.split, m1));
+    assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least +- %g T and %g x the cut, rounded up\n",
+           num(tmax, m1), AXIS_SDS, AXIS_T, AXIS_T);
+    if (zoom)
+        assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g x the cut when that is wider\n",
+               num(tzoom, m1), ZOOM_MIN, ZOOM_T);
+    assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+
+    rule(c, "data");
+    size_t anchor[SATSTAT_MAX_SCHEMES];
+    for (size_t i = 0; i < c->ns; i++) {
+        tail_formula_block(c, i, &tl, tmax, tzoom);
+        if (c->v[i].s)
+            anchor[i] = tail_sample_block(c, i, &tl, tmax, lv);
+    }
+    if (any_sampled(c)) {
+        out(c, "# Sampled points plotted: every stride-th row from row start, about %d per\n"
+               "# panel, one of them on the edge nearest the rule's cut.\n",
+            SAMPLED_POINTS);
+        for (size_t i = 0; i < c->ns; i++) {
+            const sview *v = &c->v[i];
+            if (!v->s)
+                continue;
+            size_t s = tail_stride(v, 2 * tmax), sz = tail_stride(v, 2 * tzoom);
+            assign(c, "stride%zu = %zu\t'%s': rows start%zu + k stride%zu of $sample%zu,\n"
+                      "start%zu = %zu\tcounted from 0",
+                   i + 1, s, v->name, i + 1, i + 1, i + 1, i + 1, anchor[i] % s);
+            if (zoom)
+                assign(c, "stride%zu_zoom = %zu\tthe same for the zoom\n"
+                          "start%zu_zoom = %zu\t",
+                       i + 1, sz, i + 1, anchor[i] % sz);
+        }
+    }
+
+    rule(c, "title and axes");
+    char title[320];
+    if (both)
+        snprintf(title, sizeof title, "Tails P(z ≤ t) and P(z ≥ t) against t; saturated (%s): %s",
+                 c->rule_txt, c->region_utf);
+    else if (dead)
+        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the dead units (%s)",
+                 tail_words(&tl, tl.cut), num6(tl.cut, m1), c->c->activation->name);
+    else
+        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units (%s)",
+                 tail_words(&tl, tl.cut), num6(tl.cut, m1), c->rule_txt);
+    multiplot_title(c, title);
+    out(c, "set xlabel 't'\nset ylabel ");
+    qstr(c, both ? "tail probability" : lower ? "P(z ≤ t)" : "P(z ≥ t)");
+    out(c, "\nset yrange [0:ymax]\n");
+    out(c, "# the rule's cut%s: a dotted vertical line (named in the legend)\n", both ? "s" : "");
+    if (c->region.below > -INFINITY)
+        out(c, "set arrow 1 from first zbelow, graph 0 to first zbelow, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+    if (c->region.above < INFINITY)
+        out(c, "set arrow 2 from first zabove, graph 0 to first zabove, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+
+    rule(c, zoom ? "top panel: the whole t axis" : "the plot");
+    panel(c, panels, 0);
+    out(c, "set xrange [-tmax:tmax]\n");
+    out(c, "# layers: the formula curves, the sampled points with bars (in scheme order)\n");
+    plot_layers(c);
+    if (zoom) {
+        rule(c, "bottom panel: the zoom");
+        panel(c, panels, 1);
+        out(c, "set xrange [-zoom:zoom]\n");
+        for (size_t i = 0; i < c->ns; i++)
+            if (c->v[i].s)
+                out(c, "stride%zu = stride%zu_zoom; start%zu = start%zu_zoom\n", i + 1, i + 1,
+                    i + 1, i + 1);
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");

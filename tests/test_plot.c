@@ -1,6 +1,7 @@
 /* test_plot.c — the figures: script text (structure, labels, quoting), the
  * data inside (histograms integrate to 1, densities match the formula, the
- * shaded region is ±T), real gnuplot runs in png, svg and pdf with nothing
+ * shaded region is ±T, figure 4 follows the rule: P(z <= t) for relu),
+ * real gnuplot runs in png, svg and pdf with nothing
  * on stderr, the PNG size, the CLI's error cases, and the committed gallery
  * in plots/ against what the current code writes.
  *
@@ -23,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #include <satstat/satstat.h>
@@ -53,7 +55,9 @@ static satstat_config config_of(const char *const *args)
         else if (strcmp(o, "samples") == 0)
             c.samples = strtoull(v, NULL, 10);
         else if (strcmp(o, "activation") == 0)
-            ck_assert_ptr_nonnull(c.activation = satstat_activation_find(v));
+            ck_assert_int_eq(satstat_activation_parse(v, &c.activation, msg), 0);
+        else if (strcmp(o, "saturation") == 0)
+            ck_assert_int_eq(satstat_saturation_parse(v, &c.saturation, msg), 0);
         else
             ck_abort_msg("unknown option %s", o);
     }
@@ -760,6 +764,115 @@ START_TEST(shaded_region_follows_rule)
         ck_assert(has(s, "saturated |z| ≥ 3.63689 (deriv:0.1)"));
         free(s);
     }
+    /* figure 4 keeps P(|z| >= t) (the region is symmetric) but marks and
+     * names the rule's cut, not T */
+    char *s = script_named(r, "fig4-saturated-fraction");
+    ck_assert_double_eq_tol(script_number(s, "tcut"), t, 1e-12);
+    ck_assert(has(s, "\nset arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead"));
+    ck_assert(!has(s, "first T,"));
+    ck_assert(!has(s, "threshold T = 4"));
+    ck_assert(has(s, "title 'P(|z| ≥ 3.63689)'"));
+    ck_assert(has(s, "set ylabel 'P(|z| ≥ t)'"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Figure 4 of a one-sided rule plots the rule's own tail: for relu's dead
+ * units P(z <= t) against t.  The curve is checked against GSL's normal
+ * CDF, and every sampled point against a recount of z <= t over the very
+ * neurons the sampler drew (satstat_sample_z), not its histogram. */
+START_TEST(fig4_follows_one_sided_rule)
+{
+    const char *args[] = {"activation", "relu", NULL};
+    satstat_report *r = report_of(args, 0);
+    const satstat_config *cfg = satstat_report_config(r);
+    char *s = script_named(r, "fig4-saturated-fraction");
+    ck_assert_double_eq(script_number(s, "zbelow"), 0.0);
+    ck_assert(has(s, "\nset arrow 1 from first zbelow, graph 0 to first zbelow, graph 1 nohead"));
+    ck_assert(!has(s, "set arrow 2"));
+    ck_assert(has(s, "\nset ylabel 'P(z ≤ t)'\n"));
+    ck_assert(has(s, "Fraction P(z ≤ t) against t; at t = 0 it counts the dead units (relu)"));
+    ck_assert(has(s, "title 'dead units P(z ≤ 0)'"));
+    ck_assert(!has(s, "P(|z| ≥") && !has(s, "first T,")); /* no two-sided words left */
+    for (size_t i = 0; i < 2; i++) {
+        const satstat_analytic *a = satstat_report_analytic(r, i);
+        const satstat_summary *sum = satstat_report_summary(r, i);
+        double sd = sqrt(a->variance);
+        char name[32];
+        size_t rows;
+        snprintf(name, sizeof name, "formula%zu", i + 1);
+        double *v = datablock(s, name, 2, &rows);
+        ck_assert_uint_gt(rows, 800);
+        int at_zero = 0;
+        for (size_t k = 0; k < rows; k++) {
+            double want = gsl_cdf_gaussian_P(v[2 * k] - a->mean, sd);
+            ck_assert_msg(fabs(v[2 * k + 1] - want) <= 1e-6 * want + 1e-300,
+                          "P(z <= %g) = %g, GSL %g", v[2 * k], v[2 * k + 1], want);
+            if (v[2 * k] == 0.0) {
+                at_zero = 1; /* the cut is on the curve, at the report's value */
+                ck_assert_double_eq_tol(v[2 * k + 1], a->saturated_fraction, 1e-7);
+            }
+            if (k)
+                ck_assert(v[2 * k] > v[2 * k - 2] && v[2 * k + 1] >= v[2 * k - 1]);
+        }
+        ck_assert(at_zero);
+        free(v);
+
+        /* every z the sampler drew, recounted */
+        uint64_t n = satstat_summary_z(sum)->n;
+        double *z = malloc(n * sizeof *z);
+        ck_assert_ptr_nonnull(z);
+        ck_assert_int_eq(satstat_sample_z(cfg, &cfg->schemes[i], 0, n, z), 0);
+        snprintf(name, sizeof name, "sample%zu", i + 1);
+        v = datablock(s, name, 4, &rows);
+        ck_assert_uint_gt(rows, 30);
+        size_t zero_row = rows;
+        for (size_t k = 0; k < rows; k++) {
+            double t = v[4 * k];
+            uint64_t count = 0;
+            for (uint64_t j = 0; j < n; j++)
+                count += z[j] <= t;
+            double want = (double)count / (double)n;
+            ck_assert_msg(fabs(v[4 * k + 1] - want) <= 1e-6 * want + 1e-12,
+                          "'%s': sampled P(z <= %g) = %.10g, recount %.10g", cfg->schemes[i].canonical,
+                          t, v[4 * k + 1], want);
+            ck_assert(v[4 * k + 2] <= v[4 * k + 1] + 1e-12);
+            ck_assert(v[4 * k + 3] >= v[4 * k + 1] - 1e-12);
+            if (t == 0.0)
+                zero_row = k;
+        }
+        free(z);
+        /* mean 0: t = 0 is a bin edge; there the point is the report's dead
+         * fraction, and it is among the points plotted on both panels */
+        ck_assert_uint_lt(zero_row, rows);
+        double dead = (double)satstat_summary_saturated(sum) / (double)n;
+        ck_assert_double_eq_tol(v[4 * zero_row + 1], dead, 1e-6 * dead);
+        snprintf(name, sizeof name, "stride%zu", i + 1);
+        double stride = script_number(s, name);
+        snprintf(name, sizeof name, "start%zu", i + 1);
+        double start = script_number(s, name);
+        ck_assert_double_eq(fmod((double)zero_row, stride), start);
+        free(v);
+    }
+    free(s);
+    satstat_report_free(r);
+
+    /* the other side: z:T on gelu is z <= -T */
+    const char *gelu[] = {"activation", "gelu", "scheme", "scaled", NULL};
+    r = report_of(gelu, 0);
+    s = script_named(r, "fig4-saturated-fraction");
+    ck_assert_double_eq(script_number(s, "zbelow"), -4.0);
+    ck_assert(has(s, "at t = -4 it counts the saturated units (z:4)"));
+    ck_assert(script_number(s, "tmax") >= 6.0);
+    size_t rows;
+    double *v = datablock(s, "formula1", 2, &rows);
+    const satstat_analytic *a = satstat_report_analytic(r, 0);
+    for (size_t k = 0; k < rows; k++)
+        if (v[2 * k] == -4.0)
+            ck_assert_double_eq_tol(v[2 * k + 1], a->saturated_fraction, 1e-6 * a->saturated_fraction);
+    free(v);
+    free(s);
     satstat_report_free(r);
 }
 END_TEST
@@ -875,6 +988,67 @@ static void render_some(const satstat_report *r, const satstat_plot_options *o,
     free(dir);
 }
 
+/* No row of the table saturates on two sides at different distances, so
+ * a unit that does: tanh on the right, tanh(z/2) on the left; output:E
+ * gives z <= b or z >= a with b = -2a. */
+static double asym_phi(double z)
+{
+    return z >= 0 ? tanh(z) : tanh(z / 2);
+}
+static double asym_dphi(double z)
+{
+    double t = asym_phi(z);
+    return z >= 0 ? 1 - t * t : 0.5 * (1 - t * t);
+}
+static const satstat_activation asym_unit = {
+    "asym", asym_phi, asym_dphi, 1.0, "test unit", "asym", SATSTAT_SIDE_BELOW | SATSTAT_SIDE_ABOVE,
+    -1.0, 1.0, 0.0, 0, NULL};
+
+/* Figure 4 of an asymmetric two-sided region: P(z <= t) left of the
+ * midpoint of the cuts, P(z >= t) from it on, both cuts marked; it
+ * renders cleanly. */
+START_TEST(fig4_asymmetric_rule)
+{
+    require_gnuplot();
+    satstat_config c = config_of(NULL);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_report *r = NULL;
+    c.activation = &asym_unit;
+    c.samples = 20000;
+    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), 0);
+    char *s = script_named(r, "fig4-saturated-fraction");
+    double b = script_number(s, "zbelow"), a = script_number(s, "zabove");
+    double split = script_number(s, "split");
+    ck_assert_double_eq_tol(a, atanh(0.99), 1e-9);
+    ck_assert_double_eq_tol(b, -2 * atanh(0.99), 1e-9);
+    ck_assert_double_eq_tol(split, (a + b) / 2, 1e-12);
+    ck_assert(has(s, "\nset arrow 1 from first zbelow,") && has(s, "\nset arrow 2 from first zabove,"));
+    const satstat_analytic *an = satstat_report_analytic(r, 1);
+    double sd = sqrt(an->variance);
+    size_t rows;
+    double *v = datablock(s, "formula2", 2, &rows);
+    double at_b = NAN, at_a = NAN;
+    for (size_t k = 0; k < rows; k++) {
+        double t = v[2 * k], want = t < split ? gsl_cdf_gaussian_P(t - an->mean, sd)
+                                              : gsl_cdf_gaussian_Q(t - an->mean, sd);
+        ck_assert_msg(fabs(v[2 * k + 1] - want) <= 1e-6 * want + 1e-300, "tail at %g: %g, GSL %g",
+                      t, v[2 * k + 1], want);
+        if (fabs(t - b) < 1e-9) /* the rows have 10 digits */
+            at_b = v[2 * k + 1];
+        if (fabs(t - a) < 1e-9)
+            at_a = v[2 * k + 1];
+    }
+    /* the rule's fraction is the lower curve at b plus the upper one at a */
+    ck_assert_double_eq_tol(at_b + at_a, an->saturated_fraction, 1e-6);
+    free(v);
+    free(s);
+    render_some(r, NULL, "asymmetric rule");
+    satstat_report_free(r);
+}
+END_TEST
+
 START_TEST(renders_png_svg_pdf)
 {
     require_gnuplot();
@@ -927,6 +1101,14 @@ START_TEST(renders_every_kind_of_report)
         {"small T", 0, {"threshold", "0.5", "samples", "20000", NULL}},
         {"large T", 0, {"threshold", "30", "samples", "20000", NULL}},
         {"zero bias", 0, {"bias", "zero", "scheme", "normal:0.001", "samples", "20000", NULL}},
+        {"relu, dead units", 0, {"activation", "relu", "samples", "20000", NULL}},
+        {"gelu, z <= -T", 0, {"activation", "gelu", "samples", "20000", NULL}},
+        {"selu output:0.05, exact law", 0,
+         {"activation", "selu", "saturation", "output:0.05", "scheme", "uniform:0.05,scaled",
+          NULL}},
+        {"sigmoid output:0.05", 0, {"saturation", "output:0.05", "samples", "20000", NULL}},
+        {"relu, constant z", 0,
+         {"activation", "relu", "active", "0", "bias", "const:3", "samples", "1000", NULL}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         satstat_report *r = report_of(cases[i].args[0] ? cases[i].args : NULL,
@@ -1378,6 +1560,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, analytic_columns_match_formula);
     tcase_add_test(tc, shaded_region_is_T);
     tcase_add_test(tc, shaded_region_follows_rule);
+    tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, point_mass);
     suite_add_tcase(s, tc);
 
@@ -1386,6 +1569,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, renders_png_svg_pdf);
     tcase_add_test(tc, renders_every_kind_of_report);
     tcase_add_test(tc, renders_sixteen_schemes);
+    tcase_add_test(tc, fig4_asymmetric_rule);
     tcase_add_test(tc, gnuplot_failures_captured);
     tcase_add_test(tc, scripts_run_plainly);
     suite_add_tcase(s, tc);

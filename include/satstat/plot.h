@@ -17,8 +17,14 @@
  *      [-5, 5] (wider when T is: [-1.25 T, 1.25 T]);
  *   3. fig3-activation.gp        φ(z) and φ'(z) of the report's activation
  *      with each scheme's density of z behind them, E[φ'(z)] annotated;
- *   4. fig4-saturated-fraction.gp  P(|z| >= t) against t: the formula as a
- *      curve, the sample as points with 1 − alpha confidence bars;
+ *   4. fig4-saturated-fraction.gp  the saturated fraction against the
+ *      rule's own parameter t, the rule's cut marked: P(|z| >= t) for a
+ *      region |z| >= a (the default rule); P(z <= t) for z <= a (relu's
+ *      dead units, a = 0) and P(z >= t) for z >= a; for z <= b or z >= a
+ *      with b != -a, P(z <= t) left of (a + b)/2 and P(z >= t) from it on.
+ *      The formula as a curve (the exact law where the report uses it, on
+ *      one-sided rules), the sample as points with 1 − alpha confidence
+ *      bars;
  *   5. fig5-standard-normal.gp   the standard normal density.
  * <scheme> is the scheme's canonical spec with ':' written '_'
  * ("normal:0.5" -> fig1-density-normal_0.5.gp).
