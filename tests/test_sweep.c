@@ -233,6 +233,35 @@ START_TEST(bad_combinations)
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "n-in=10"));
     ck_assert_ptr_nonnull(strstr(msg, "--active"));
+    /* threshold is T of z:T: a deriv:, output: or dead rule has none */
+    static const char *const no_t[] = {"deriv:0.1", "output:0.01", "dead"};
+    for (size_t i = 0; i < 3; i++) {
+        b = base_of("scaled", 100);
+        if (strcmp(no_t[i], "dead") == 0)
+            b.activation = satstat_activation_find("relu");
+        ck_assert_int_eq(satstat_saturation_parse(no_t[i], &b.saturation, NULL), SATSTAT_OK);
+        s = spec_of("threshold=1:3");
+        w = NULL;
+        ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+        ck_assert_ptr_null(w);
+        ck_assert_ptr_nonnull(strstr(msg, no_t[i]));
+    }
+    /* ... while z:T is replaced by the point's T */
+    b = base_of("scaled", 100);
+    ck_assert_int_eq(satstat_saturation_parse("z:9", &b.saturation, NULL), SATSTAT_OK);
+    b.threshold = 9;
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_OK);
+    ck_assert(satstat_sweep_point_config(w, 0)->threshold == 1.0);
+    satstat_sweep_free(w);
+    /* gain varied and a base --gain: the base would win at validation */
+    b = base_of("he-normal,scaled", 100);
+    b.gain_given = 1;
+    b.gain = 2;
+    s = spec_of("gain=0.5:2");
+    w = NULL;
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(w);
+    ck_assert_ptr_nonnull(strstr(msg, "--gain"));
 }
 END_TEST
 
@@ -327,6 +356,106 @@ START_TEST(point_equals_run_other_params)
     r = single_run(&c);
     assert_same_report(satstat_sweep_point_report(w, 1), r);
     satstat_report_free(r);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* --gain, --mode, --saturation, --expect-variance: the same at every
+ * point, and each point is the run with those options. */
+START_TEST(point_equals_run_run_options)
+{
+    satstat_config b = base_of("he-normal,scaled,xavier-uniform:3", 3000);
+    b.gain_given = 1;
+    ck_assert_int_eq(satstat_gain_parse("tanh", &b.gain, NULL), SATSTAT_OK);
+    b.mode_given = 1;
+    ck_assert_int_eq(satstat_fan_mode_parse("fan_avg", &b.mode, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &b.saturation, NULL), SATSTAT_OK);
+    b.has_claimed_variance = 1;
+    b.claimed_variance = 1.5;
+    satstat_sweep *w = sweep_run(&b, "n-in=10:1000:3:log", 0);
+    /* the series are named as the points have them: --gain and --mode
+     * applied, a spec's own gain kept (5/3 is tanh's gain) */
+    ck_assert_str_eq(satstat_sweep_series_name(w, 0), "he-normal:1.6666666666666667,fan_avg");
+    ck_assert_str_eq(satstat_sweep_series_name(w, 2), "xavier-uniform:3");
+    for (size_t i = 0; i < 3; i++) {
+        satstat_config c = base_of("he-normal,scaled,xavier-uniform:3", 3000);
+        c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
+        c.gain_given = 1;
+        c.gain = 5.0 / 3.0;
+        c.mode_given = 1;
+        c.mode = SATSTAT_FAN_AVG;
+        ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), SATSTAT_OK);
+        c.has_claimed_variance = 1;
+        c.claimed_variance = 1.5;
+        satstat_report *r = single_run(&c);
+        const satstat_report *p = satstat_sweep_point_report(w, i);
+        assert_same_report(p, r);
+        const satstat_config *pc = satstat_sweep_point_config(w, i);
+        ck_assert(pc->has_claimed_variance && pc->claimed_variance == 1.5);
+        ck_assert_int_eq(pc->saturation.kind, SATSTAT_SATURATION_DERIV);
+        /* he-normal, fan_avg, gain 5/3: Var z = g^2/((n_in + n_out)/2) n_in/2 + 1 */
+        double n = (double)c.n_in, g2 = 25.0 / 9.0;
+        ck_assert_double_eq_tol(satstat_report_analytic(p, 0)->variance,
+                                g2 / ((n + 100) / 2) * floor(n / 2) + 1, 1e-12);
+        /* deriv:0.1 for the sigmoid is |z| >= 3.63689, not the default |z| >= 4 */
+        ck_assert_double_eq_tol(satstat_report_analytic(p, 1)->region.above, 3.63689, 1e-5);
+        satstat_report_free(r);
+    }
+    /* the text names the rule and the claim; the command replays them */
+    char *text = write_to_string(w, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "saturated (deriv:0.1)"));
+    ck_assert_ptr_nonnull(strstr(text, "claimed Var z = 1.5"));
+    ck_assert_ptr_nonnull(strstr(text, " --gain 1.6666666666666667 --mode fan_avg"));
+    ck_assert_ptr_nonnull(strstr(text, " --saturation deriv:0.1"));
+    ck_assert_ptr_nonnull(strstr(text, " --expect-variance 1.5"));
+    ck_assert_ptr_null(strstr(text, " --threshold"));
+    free(text);
+    /* the variance figure draws the claim as a level line */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    ck_assert_ptr_nonnull(strstr(buf, "claimed_variance = 1.5"));
+    ck_assert_ptr_nonnull(strstr(buf, "claimed_variance with lines"));
+    free(buf);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* A threshold sweep's point is `run --threshold T`, i.e. z:T: for relu
+ * too, whose default rule (dead units, z <= 0) has no T. */
+START_TEST(threshold_sweep_is_z_rule)
+{
+    satstat_config b = base_of("scaled", 3000);
+    b.activation = satstat_activation_find("relu");
+    satstat_sweep *w = sweep_run(&b, "threshold=1:3:3", 0);
+    double last = 2;
+    for (size_t i = 0; i < 3; i++) {
+        const satstat_config *pc = satstat_sweep_point_config(w, i);
+        ck_assert_int_eq(pc->saturation.kind, SATSTAT_SATURATION_Z);
+        satstat_config c = base_of("scaled", 3000);
+        c.activation = satstat_activation_find("relu");
+        c.threshold = satstat_sweep_point_value(w, i);
+        c.saturation.kind = SATSTAT_SATURATION_Z; /* what run's --threshold sets */
+        c.saturation.value = c.threshold;
+        satstat_report *r = single_run(&c);
+        assert_same_report(satstat_sweep_point_report(w, i), r);
+        /* relu's z:T is z <= -T: the fraction falls with T */
+        double f = satstat_report_analytic(r, 0)->saturated_fraction;
+        ck_assert(f < last && f > 0);
+        last = f;
+        satstat_report_free(r);
+    }
+    satstat_sweep_free(w);
+
+    /* outside a threshold sweep relu keeps its default rule: the command
+     * says --saturation dead, since --threshold would make it z:T */
+    w = sweep_run(&b, "n-in=10:100:2", 1);
+    char cmd[4096];
+    ck_assert_int_eq(satstat_sweep_command(w, cmd, sizeof cmd), SATSTAT_OK);
+    ck_assert_ptr_nonnull(strstr(cmd, " --saturation dead"));
+    ck_assert_ptr_null(strstr(cmd, " --threshold"));
     satstat_sweep_free(w);
 }
 END_TEST
@@ -681,6 +810,8 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, point_equals_run_n_in);
     tcase_add_test(t, point_equals_run_other_params);
     tcase_add_test(t, gain_when_supported);
+    tcase_add_test(t, point_equals_run_run_options);
+    tcase_add_test(t, threshold_sweep_is_z_rule);
     suite_add_tcase(s, t);
     t = tcase_create("formats");
     tcase_set_timeout(t, 120);
