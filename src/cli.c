@@ -99,6 +99,60 @@ int cli_option_activation(const char *option, const char *value, satstat_config 
     return CLI_GO_ON;
 }
 
+int cli_option_gain(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    cfg->gain_given = 1;
+    if (satstat_gain_parse(value, &cfg->gain, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_mode(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    cfg->mode_given = 1;
+    if (satstat_fan_mode_parse(value, &cfg->mode, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_expect_variance(const char *option, const char *value, satstat_config *cfg)
+{
+    cfg->has_claimed_variance = 1;
+    return cli_parse_positive(option, value, &cfg->claimed_variance);
+}
+
+int cli_option_threshold(const char *option, const char *value, satstat_config *cfg,
+                         int *threshold_given)
+{
+    int rc = cli_parse_positive(option, value, &cfg->threshold);
+    if (rc == CLI_GO_ON && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT
+        && cfg->saturation.kind != SATSTAT_SATURATION_Z)
+        rc = cli_bad_value(option, value, "conflicts with --saturation (--threshold T "
+                                          "is --saturation z:T)");
+    cfg->saturation.kind = SATSTAT_SATURATION_Z;
+    cfg->saturation.value = cfg->threshold;
+    *threshold_given = 1;
+    return rc;
+}
+
+int cli_option_saturation(const char *option, const char *value, satstat_config *cfg,
+                          int threshold_given)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    satstat_saturation rule;
+    if (satstat_saturation_parse(value, &rule, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    if (rule.kind != SATSTAT_SATURATION_Z && threshold_given)
+        return cli_bad_value(option, value, "conflicts with --threshold (--threshold T "
+                                            "is --saturation z:T)");
+    if (rule.kind == SATSTAT_SATURATION_Z)
+        cfg->threshold = rule.value;
+    cfg->saturation = rule;
+    return CLI_GO_ON;
+}
+
 int cli_option_alpha(const char *option, const char *value, double *alpha)
 {
     int rc = cli_parse_double(option, value, alpha);

@@ -37,6 +37,18 @@ int cli_option_inputs(const char *option, const char *value, satstat_config *cfg
 int cli_option_bias(const char *option, const char *value, satstat_config *cfg);
 int cli_option_activation(const char *option, const char *value,
                           satstat_config *cfg);
+/* --gain, --mode, --expect-variance into cfg, with their *_given flags. */
+int cli_option_gain(const char *option, const char *value, satstat_config *cfg);
+int cli_option_mode(const char *option, const char *value, satstat_config *cfg);
+int cli_option_expect_variance(const char *option, const char *value,
+                               satstat_config *cfg);
+/* --threshold T is --saturation z:T: each refuses the other's non-z rule,
+ * in either order.  *threshold_given records --threshold for that check
+ * (the caller keeps it, initialised to 0). */
+int cli_option_threshold(const char *option, const char *value, satstat_config *cfg,
+                         int *threshold_given);
+int cli_option_saturation(const char *option, const char *value, satstat_config *cfg,
+                          int threshold_given);
 /* Options every command takes the same way. */
 int cli_option_alpha(const char *option, const char *value, double *alpha);
 int cli_option_format(const char *option, const char *value, satstat_format *out);

@@ -214,14 +214,10 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
             break;
         case OPT_GAIN:
-            if (satstat_gain_parse(v, &cfg->gain, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
-            cfg->gain_given = 1;
+            rc = cli_option_gain(opt, v, cfg);
             break;
         case OPT_MODE:
-            if (satstat_fan_mode_parse(v, &cfg->mode, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
-            cfg->mode_given = 1;
+            rc = cli_option_mode(opt, v, cfg);
             break;
         case OPT_ACTIVE:
             rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
@@ -238,31 +234,11 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_activation(opt, v, cfg);
             break;
         case OPT_THRESHOLD:
-            rc = cli_parse_positive(opt, v, &cfg->threshold);
-            if (rc < 0 && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT
-                && cfg->saturation.kind != SATSTAT_SATURATION_Z)
-                rc = cli_bad_value(opt, v, "conflicts with --saturation (--threshold T "
-                                           "is --saturation z:T)");
-            cfg->saturation.kind = SATSTAT_SATURATION_Z;
-            cfg->saturation.value = cfg->threshold;
-            threshold_given = 1;
+            rc = cli_option_threshold(opt, v, cfg, &threshold_given);
             break;
-        case OPT_SATURATION: {
-            satstat_saturation rule;
-            if (satstat_saturation_parse(v, &rule, msg) != SATSTAT_OK) {
-                rc = cli_bad_value(opt, v, msg);
-                break;
-            }
-            if (rule.kind != SATSTAT_SATURATION_Z && threshold_given) {
-                rc = cli_bad_value(opt, v, "conflicts with --threshold (--threshold T "
-                                           "is --saturation z:T)");
-                break;
-            }
-            if (rule.kind == SATSTAT_SATURATION_Z)
-                cfg->threshold = rule.value;
-            cfg->saturation = rule;
+        case OPT_SATURATION:
+            rc = cli_option_saturation(opt, v, cfg, threshold_given);
             break;
-        }
         case OPT_SAMPLES:
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
             break;
@@ -280,8 +256,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_alpha(opt, v, &cfg->alpha);
             break;
         case OPT_EXPECT_VARIANCE:
-            rc = cli_parse_positive(opt, v, &cfg->claimed_variance);
-            cfg->has_claimed_variance = 1;
+            rc = cli_option_expect_variance(opt, v, cfg);
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);

@@ -15,7 +15,8 @@ typedef struct cli {
     satstat_config config;
     satstat_sweep_spec spec;
     const char *vary;             /* the --vary text, for messages       */
-    int scheme_given, n_in_given, threshold_given, samples_given;
+    const char *gain, *mode;      /* --gain, --mode as given, likewise   */
+    int scheme_given, n_in_given, threshold_given, samples_given, saturation_given;
     satstat_format format;
     const char *output;
     int analytic_only;
@@ -45,21 +46,49 @@ static const char usage_text[] =
     "  p=FROM:TO...           with --inputs bernoulli:P the input density P (its P\n"
     "                         is replaced); with --inputs half the fraction of inputs\n"
     "                         on, active = round(p n_in); 0 <= p <= 1\n"
-    "  threshold=FROM:TO...   the saturation threshold T\n"
+    "  threshold=FROM:TO...   the T of the saturation rule z:T: each point is\n"
+    "                         'satstat run --threshold T' (relu too); not with\n"
+    "                         --threshold, nor --saturation deriv:, output:, dead\n"
     "  gain=FROM:TO...        the gain of the schemes that take one (xavier-*, he-*,\n"
-    "                         orthogonal); the other schemes stay as they are\n"
+    "                         orthogonal); the others stay as they are; not with --gain\n"
     "  STEPS: points from FROM to TO, both included  [10]; ':log' spaces them\n"
     "  evenly in log(PARAM) (FROM > 0).\n"
-    "\n"
-    "Options (as for 'satstat run'):\n"
-    "  --scheme LIST          comma-separated weight schemes  [standard,scaled]\n"
+    "\n";
+
+/* Split in parts: ISO C guarantees string literals of 4095 bytes only. */
+static const char usage_options[] =
+    "Options (as for 'satstat run', the same at every point):\n"
+    "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
+    "                         normal:SIGMA, uniform:A, xavier-normal[:GAIN],\n"
+    "                         xavier-uniform[:GAIN], he-normal[:GAIN][,MODE],\n"
+    "                         he-uniform[:GAIN][,MODE], lecun-normal, lecun-uniform,\n"
+    "                         torch-linear, variance-scaling:SCALE,MODE,DIST,\n"
+    "                         trunc-normal[:MEAN,STD,A,B], orthogonal[:GAIN]; and\n"
+    "                         framework names with their framework's meaning:\n"
+    "                         Keras/JAX glorot_normal, he_normal, lecun_normal\n"
+    "                         (truncated), glorot_uniform, he_uniform, lecun_uniform;\n"
+    "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n"
+    "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
+    "                         [standard,scaled; --vary sigma: normal:1]\n"
+    "  --gain G               gain of xavier-*, he-*, orthogonal: a number or linear,\n"
+    "                         sigmoid, tanh, relu, leaky_relu[:SLOPE], selu\n"
+    "                         (not with --vary gain)  [1; he-*: relu = sqrt 2]\n"
+    "  --mode M               fan of he-*: fan_in, fan_out or fan_avg  [fan_in]\n"
     "  --n-in N               fan-in (not with --vary n-in)  [1000]\n"
     "  --n-out N              fan-out, for schemes that use it  [100]\n"
     "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
-    "  --inputs SPEC          half, ones, bernoulli:P  [half]\n"
-    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A  [normal:1]\n"
-    "  --activation NAME      sigmoid, tanh  [sigmoid]\n"
+    "  --inputs SPEC          half, ones, file:PATH (n_in numbers); fresh per neuron:\n"
+    "                         bernoulli:P, normal:S, uniform:A,B  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
+    "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
+    "                         gelu, selu  [sigmoid]\n"
     "  --threshold T          saturated when |z| >= T (not with --vary threshold)  [4]\n"
+    "  --saturation RULE      z:T, deriv:R, output:E or dead, as for 'satstat run'\n"
+    "                         [z:T; relu: dead]\n"
+    "  --expect-variance V    test the claim Var z = V at every point instead of the\n"
+    "                         formula's Var z (one claim across the whole sweep)\n";
+static const char usage_options2[] =
     "  --samples N            neurons sampled per scheme and point  [100000]\n"
     "  --analytic-only        formulas only, no sampling\n"
     "  --seed S               the seed of every point  [1]\n"
@@ -84,13 +113,18 @@ static const char usage_text[] =
     "                --plots sweep-figs\n"
     "  satstat sweep --vary sigma=0.01:1:9:log --scheme normal:1,scaled --format csv\n"
     "  satstat sweep --vary p=0:1:11 --inputs bernoulli:0.5 --scheme scaled\n"
-    "  satstat sweep --vary threshold=1:6 --analytic-only\n";
+    "  satstat sweep --vary threshold=1:6 --analytic-only\n"
+    "  satstat sweep --vary n-in=10:10000:4:log --scheme scaled --expect-variance 1.5\n"
+    "                                            is Var z = 1.5 at every fan-in?\n"
+    "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --mode fan_avg \\\n"
+    "                --activation relu --saturation deriv:0.1\n";
 
 enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
-    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY,
+    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY, OPT_GAIN, OPT_MODE,
+    OPT_SATURATION, OPT_EXPECT_VARIANCE,
 };
 
 static const struct option long_options[] = {
@@ -98,11 +132,15 @@ static const struct option long_options[] = {
     {"scheme", required_argument, NULL, OPT_SCHEME},
     {"n-in", required_argument, NULL, OPT_N_IN},
     {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"gain", required_argument, NULL, OPT_GAIN},
+    {"mode", required_argument, NULL, OPT_MODE},
     {"active", required_argument, NULL, OPT_ACTIVE},
     {"inputs", required_argument, NULL, OPT_INPUTS},
     {"bias", required_argument, NULL, OPT_BIAS},
     {"activation", required_argument, NULL, OPT_ACTIVATION},
     {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"saturation", required_argument, NULL, OPT_SATURATION},
+    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -125,6 +163,35 @@ static const char *option_name(int code)
         if (o->val == code)
             return o->name;
     return "?";
+}
+
+/* --gain, --mode and --saturation apply or not whatever the point: say
+ * so as `run` does, naming the value, rather than "at n-in=10: ..." from
+ * the sweep's check of each point.  CLI_GO_ON or an exit status. */
+static int check_fixed_options(const cli *c)
+{
+    const satstat_config *cfg = &c->config;
+    int gain_used = 0, mode_used = 0;
+    for (size_t i = 0; i < cfg->n_schemes; i++) {
+        gain_used |= satstat_scheme_takes_gain(&cfg->schemes[i]);
+        mode_used |= satstat_scheme_takes_mode(&cfg->schemes[i]);
+    }
+    if (cfg->gain_given && !gain_used)
+        return cli_bad_value("--gain", c->gain, "applies to xavier-*, he-* and orthogonal "
+                                                "schemes; --scheme lists none");
+    if (cfg->mode_given && !mode_used)
+        return cli_bad_value("--mode", c->mode, "applies to he-normal and he-uniform; "
+                                                "--scheme lists neither");
+    /* the rule against the activation (a threshold sweep makes it z:T) */
+    if (c->spec.param != SATSTAT_SWEEP_THRESHOLD) {
+        char msg[SATSTAT_ERRMSG_SIZE] = "";
+        satstat_region region;
+        if (satstat_config_region(cfg, &region, msg) != SATSTAT_OK) {
+            cli_usage_error(NULL, msg);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    return CLI_GO_ON;
 }
 
 /* Returns CLI_GO_ON, or an exit status. */
@@ -180,9 +247,23 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_ACTIVATION:
             rc = cli_option_activation(opt, v, cfg);
             break;
+        case OPT_GAIN:
+            rc = cli_option_gain(opt, v, cfg);
+            c->gain = v;
+            break;
+        case OPT_MODE:
+            rc = cli_option_mode(opt, v, cfg);
+            c->mode = v;
+            break;
         case OPT_THRESHOLD:
-            rc = cli_parse_positive(opt, v, &cfg->threshold);
-            c->threshold_given = 1;
+            rc = cli_option_threshold(opt, v, cfg, &c->threshold_given);
+            break;
+        case OPT_SATURATION:
+            rc = cli_option_saturation(opt, v, cfg, c->threshold_given);
+            c->saturation_given = 1;
+            break;
+        case OPT_EXPECT_VARIANCE:
+            rc = cli_option_expect_variance(opt, v, cfg);
             break;
         case OPT_SAMPLES:
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
@@ -222,7 +303,10 @@ static int parse(int argc, char **argv, cli *c)
             c->plot_size_given = 1;
             break;
         case OPT_HELP:
-            return cli_print_text(usage_text);
+            if (cli_print_text(usage_text) != CLI_EXIT_PASS
+                || cli_print_text(usage_options) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+            return cli_print_text(usage_options2);
         case OPT_VERSION:
             return cli_print_version();
         default:
@@ -246,11 +330,31 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--threshold", "cannot be given with --vary threshold (the sweep sets it)");
         return CLI_EXIT_USAGE;
     }
+    /* the library refuses these too; here the line names both options */
+    if (c->spec.param == SATSTAT_SWEEP_THRESHOLD && c->saturation_given
+        && cfg->saturation.kind != SATSTAT_SATURATION_Z
+        && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT) {
+        char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?", line[256];
+        satstat_saturation_format(&cfg->saturation, rule, sizeof rule);
+        snprintf(line, sizeof line,
+                 "'%s' cannot be given with --vary threshold (the threshold is the T of "
+                 "the rule z:T; %s uses none)",
+                 rule, rule);
+        cli_usage_error("--saturation", line);
+        return CLI_EXIT_USAGE;
+    }
+    if (c->spec.param == SATSTAT_SWEEP_GAIN && cfg->gain_given) {
+        cli_usage_error("--gain", "cannot be given with --vary gain (the sweep sets it)");
+        return CLI_EXIT_USAGE;
+    }
     if (c->spec.param == SATSTAT_SWEEP_SIGMA && !c->scheme_given) {
         /* sigma needs a normal: scheme; its SIGMA is replaced at each point */
         (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL);
         cfg->n_schemes = 1;
     }
+    int rc = check_fixed_options(c);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (c->render_given && !c->plots) {
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;

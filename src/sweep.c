@@ -252,7 +252,32 @@ struct satstat_sweep {
     satstat_config *configs;
     satstat_report **reports;
     char series[SATSTAT_MAX_SCHEMES][SATSTAT_SPEC_SIZE];
+    int gain_series[SATSTAT_MAX_SCHEMES]; /* gain sweep: named "...:GAIN" */
 };
+
+/* The series names once the points exist: a scheme that does not vary is
+ * named as the points have it, with --gain and --mode applied
+ * ("xavier-normal:2", "he-normal:fan_out"); one whose gain varies keeps
+ * "he-normal:GAIN" and gets its fan mode when it is not fan_in, and the
+ * normal: scheme of a sigma sweep stays "normal:SIGMA". */
+static void name_series(satstat_sweep *s)
+{
+    const satstat_config *c0 = &s->configs[0];
+    for (size_t i = 0; i < c0->n_schemes; i++) {
+        const satstat_scheme *k = &c0->schemes[i];
+        if (s->spec.param == SATSTAT_SWEEP_SIGMA && i == s->varied)
+            continue;
+        if (s->gain_series[i]) {
+            size_t len = strlen(s->series[i]);
+            if (satstat_scheme_takes_mode(k) && k->mode != SATSTAT_FAN_IN
+                && len < SATSTAT_SPEC_SIZE)
+                snprintf(s->series[i] + len, SATSTAT_SPEC_SIZE - len, ",%s",
+                         satstat_fan_mode_name(k->mode));
+            continue;
+        }
+        snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%s", k->canonical);
+    }
+}
 
 /* The config at parameter value x, validated; *effective gets the value
  * the config really has (n_in rounded, active/n_in). */
@@ -286,7 +311,12 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
         }
         break;
     case SATSTAT_SWEEP_THRESHOLD:
+        /* a point is `satstat run --threshold T`, and --threshold T is
+         * --saturation z:T: for relu too, whose default rule (dead units)
+         * has no T and would make every point the same */
         c->threshold = x;
+        c->saturation.kind = SATSTAT_SATURATION_Z;
+        c->saturation.value = x;
         break;
     case SATSTAT_SWEEP_GAIN:
         for (size_t k = 0; k < c->n_schemes && rc == SATSTAT_OK; k++)
@@ -373,8 +403,30 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
             rc = SATSTAT_EINVAL;
         }
         break;
+    case SATSTAT_SWEEP_THRESHOLD:
+        /* T only places the region of the z:T rule; deriv:, output: and
+         * dead place it by phi, so a T sweep would repeat one point */
+        if (base->saturation.kind != SATSTAT_SATURATION_DEFAULT
+            && base->saturation.kind != SATSTAT_SATURATION_Z) {
+            char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
+            satstat_saturation_format(&base->saturation, rule, sizeof rule);
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "threshold is the T of the saturation rule z:T, and --saturation %s uses "
+                    "no T (vary threshold with --saturation z:T or without --saturation)",
+                    rule);
+            rc = SATSTAT_EINVAL;
+        }
+        break;
     case SATSTAT_SWEEP_GAIN: {
-        /* the gain of every scheme that takes one; the others stay */
+        /* the gain of every scheme that takes one; the others stay.  A
+         * base --gain would be applied over the swept gain when each
+         * point validates (satstat_config_validate), so it is refused */
+        if (base->gain_given) {
+            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                    "gain is set at every point by the sweep: --gain cannot be given too");
+            rc = SATSTAT_EINVAL;
+            break;
+        }
         size_t gains = 0;
         for (size_t i = 0; i < base->n_schemes; i++) {
             if (!satstat_scheme_takes_gain(&base->schemes[i]))
@@ -385,6 +437,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
                             : (int)strlen(base->schemes[i].canonical);
             snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%.*s:GAIN", len,
                      base->schemes[i].canonical);
+            s->gain_series[i] = 1;
         }
         if (gains == 0) {
             set_msg(msg, SATSTAT_ERRMSG_SIZE,
@@ -420,6 +473,8 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
         s->values[s->n++] = eff;
     }
     free(grid);
+    if (rc == SATSTAT_OK)
+        name_series(s);
     if (rc == SATSTAT_OK && s->n < 2) {
         char f[128];
         satstat_sweep_spec_format(spec, f, sizeof f);
@@ -535,13 +590,34 @@ int satstat_sweep_pass(const satstat_sweep *s)
     return 1;
 }
 
+/* The saturation rule of a sweep that does not vary the threshold, as
+ * options: " --threshold T" for a z:T rule (the default for all but
+ * relu), else " --saturation RULE": `--threshold` would turn relu's
+ * default (dead units) into z:T. */
+static void rule_option(const satstat_sweep *s, char *buf, size_t size)
+{
+    const satstat_config *c = &s->base;
+    buf[0] = '\0';
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        return; /* every point is z:T with the point's T */
+    satstat_saturation eff = satstat_saturation_effective(c->activation, &c->saturation,
+                                                          c->threshold);
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE];
+    if (eff.kind == SATSTAT_SATURATION_Z
+        || satstat_saturation_format(&eff, rule, sizeof rule) != SATSTAT_OK)
+        snprintf(buf, size, " --threshold %.17g", c->threshold);
+    else
+        snprintf(buf, size, " --saturation %s", rule);
+}
+
 int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
 {
     if (!s || !buf || size == 0)
         return SATSTAT_EINVAL;
     const satstat_config *c = &s->base;
     char vary[128], list[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE], nin[48] = "", active[48] = "",
-                                                                     thr[64] = "";
+                                                                     thr[96] = "", gain[48] = "",
+                                                                     mode[32] = "", claim[48] = "";
     satstat_sweep_spec_format(&s->spec, vary, sizeof vary);
     scheme_list(c, list, sizeof list);
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
@@ -549,15 +625,23 @@ int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
     if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active_given
         && s->spec.param != SATSTAT_SWEEP_P)
         snprintf(active, sizeof active, " --active %llu", (unsigned long long)c->inputs.active);
-    if (s->spec.param != SATSTAT_SWEEP_THRESHOLD)
-        snprintf(thr, sizeof thr, " --threshold %.17g", c->threshold);
+    rule_option(s, thr, sizeof thr);
+    /* --gain and --mode stay options: the list is the base's, before they
+     * are applied, so that the command replays through the same path */
+    if (c->gain_given)
+        snprintf(gain, sizeof gain, " --gain %.17g", c->gain);
+    if (c->mode_given)
+        snprintf(mode, sizeof mode, " --mode %s", satstat_fan_mode_name(c->mode));
+    if (c->has_claimed_variance)
+        snprintf(claim, sizeof claim, " --expect-variance %.17g", c->claimed_variance);
     int n = snprintf(buf, size,
-                     "satstat sweep --vary %s --scheme %s%s --n-out %llu --inputs %s%s --bias %s"
-                     " --activation %s%s --samples %llu --seed %llu --alpha %.17g%s",
-                     vary, list, nin, (unsigned long long)c->n_out, c->inputs.canonical, active,
-                     c->bias.canonical, c->activation ? c->activation->name : "?", thr,
+                     "satstat sweep --vary %s --scheme %s%s%s%s --n-out %llu --inputs %s%s"
+                     " --bias %s --activation %s%s --samples %llu --seed %llu --alpha %.17g%s%s",
+                     vary, list, gain, mode, nin, (unsigned long long)c->n_out,
+                     c->inputs.canonical, active, c->bias.canonical,
+                     c->activation ? c->activation->name : "?", thr,
                      (unsigned long long)c->samples, (unsigned long long)c->seed, c->alpha,
-                     s->analytic_only ? " --analytic-only" : "");
+                     claim, s->analytic_only ? " --analytic-only" : "");
     return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
 }
 
@@ -703,11 +787,21 @@ static void write_text(const satstat_sweep *s, FILE *f)
     if (b->inputs.kind == SATSTAT_INPUTS_HALF && s->spec.param != SATSTAT_SWEEP_P)
         fprintf(f, ", %s", b->inputs.active_given ? "active fixed" : "active = n_in/2");
     fprintf(f, "; bias %s; %s", b->bias.canonical, b->activation->name);
-    char region[64];
+    char region[64], rule[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param != SATSTAT_SWEEP_THRESHOLD
-        && satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK)
-        fprintf(f, ", saturated when %s", region);
+        && satstat_config_rule_text(c0, rule, sizeof rule, region, sizeof region)
+               == SATSTAT_OK) {
+        /* name a rule other than z:T, whose region alone would not say why */
+        if (strncmp(rule, "z:", 2) != 0)
+            fprintf(f, ", saturated (%s) when %s", rule, region);
+        else
+            fprintf(f, ", saturated when %s", region);
+    }
     fprintf(f, "\n");
+    if (b->has_claimed_variance)
+        fprintf(f, "  claimed Var z = %.6g at every point: the tests check N(mean, %.6g), as "
+                   "'satstat run --expect-variance' does\n",
+                b->claimed_variance, b->claimed_variance);
     if (s->analytic_only)
         fprintf(f, "  analytic only\n");
     else
@@ -818,6 +912,19 @@ static json_t *sweep_json(const satstat_sweep *s)
         json_object_set_new(config, "n_in", json_integer((json_int_t)b->n_in));
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
         json_object_del(config, "threshold");
+    /* the rule of the points (a threshold sweep: z:T at each), the claim
+     * every point tests, and --gain / --mode as given */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE];
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        json_object_set_new(config, "saturation", json_string("z:T"));
+    else if (satstat_config_rule_text(&s->configs[0], rule, sizeof rule, NULL, 0) == SATSTAT_OK)
+        json_object_set_new(config, "saturation", json_string(rule));
+    json_object_set_new(config, "expect_variance",
+                        b->has_claimed_variance ? num(b->claimed_variance) : json_null());
+    json_object_set_new(config, "gain", b->gain_given ? num(b->gain) : json_null());
+    json_object_set_new(config, "mode",
+                        b->mode_given ? json_string(satstat_fan_mode_name(b->mode))
+                                      : json_null());
     json_t *points = json_array();
     int ok = vary && series && config && points;
     for (size_t i = 0; i < s->n && ok; i++) {
@@ -957,6 +1064,8 @@ static const char *const palette_names[] = {"blue", "vermillion", "bluish green"
 static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define PALETTE_SIZE (sizeof palette / sizeof palette[0])
 #define DASH_TYPES 5
+/* The level line of a claimed Var z (--expect-variance). */
+#define CLAIM_STYLE "with lines linecolor rgb ink linewidth 2 dashtype 2"
 /* Points of each formula curve between the ends of the sweep. */
 #define CURVE_POINTS 240
 /* Var z goes on a log axis when it spans more than this factor. */
@@ -1248,6 +1357,13 @@ static void write_figure(fig *g)
                 ymin = y;
         }
     }
+    /* --expect-variance: the one Var z every point's tests check, a level
+     * line on the variance figure */
+    int claim = g->q == Q_VARIANCE && b->has_claimed_variance;
+    if (claim) {
+        ymin = fmin(ymin, b->claimed_variance);
+        ymax = fmax(ymax, b->claimed_variance);
+    }
     g->logy = g->q != Q_DPHI && isfinite(ymin) && ymax > LOG_Y_SPAN * ymin;
 
     /* header */
@@ -1342,6 +1458,8 @@ static void write_figure(fig *g)
         row(&L, st, "%s", s->series[k]);
     }
     row(&L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
+    if (claim)
+        row(&L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
     if (sampled) {
         row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
             "points: sampled,");
@@ -1364,11 +1482,19 @@ static void write_figure(fig *g)
         row(&L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
     }
     row(&L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
         row(&L, "with lines linetype nodraw", "%s", b->activation->name);
+    else if (satstat_config_rule_text(c0, rule_text, sizeof rule_text, NULL, 0) == SATSTAT_OK
+             && strncmp(rule_text, "z:", 2) != 0)
+        row(&L, "with lines linetype nodraw", "%s, saturation %s", b->activation->name,
+            rule_text);
     else
         row(&L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    if (b->has_claimed_variance && g->q != Q_VARIANCE)
+        row(&L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
+            b->claimed_variance);
     if (sampled) {
         row(&L, "with lines linetype nodraw", "%llu neurons each,",
             (unsigned long long)b->samples);
@@ -1497,6 +1623,9 @@ static void write_figure(fig *g)
     rule(g, "the plot");
     out(g, "# layers: per scheme the formula curve, then the sampled points with bars\n");
     out(g, "# (an empty block would make gnuplot warn: it is not plotted)\n");
+    if (claim)
+        out(g, "claimed_variance = %.17g   # --expect-variance: what every point tests\n",
+            b->claimed_variance);
     int first = 1;
     for (size_t k = 0; k < ns; k++) {
         if (frows[k]) {
@@ -1510,6 +1639,10 @@ static void write_figure(fig *g)
                 first ? "plot " : ", \\\n     ", k + 1, k + 1);
             first = 0;
         }
+    }
+    if (claim) {
+        out(g, "%sclaimed_variance " CLAIM_STYLE " notitle", first ? "plot " : ", \\\n     ");
+        first = 0;
     }
     if (first)
         out(g, "plot -1 with lines linetype nodraw notitle   # nothing to draw");

@@ -233,6 +233,35 @@ START_TEST(bad_combinations)
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "n-in=10"));
     ck_assert_ptr_nonnull(strstr(msg, "--active"));
+    /* threshold is T of z:T: a deriv:, output: or dead rule has none */
+    static const char *const no_t[] = {"deriv:0.1", "output:0.01", "dead"};
+    for (size_t i = 0; i < 3; i++) {
+        b = base_of("scaled", 100);
+        if (strcmp(no_t[i], "dead") == 0)
+            b.activation = satstat_activation_find("relu");
+        ck_assert_int_eq(satstat_saturation_parse(no_t[i], &b.saturation, NULL), SATSTAT_OK);
+        s = spec_of("threshold=1:3");
+        w = NULL;
+        ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+        ck_assert_ptr_null(w);
+        ck_assert_ptr_nonnull(strstr(msg, no_t[i]));
+    }
+    /* ... while z:T is replaced by the point's T */
+    b = base_of("scaled", 100);
+    ck_assert_int_eq(satstat_saturation_parse("z:9", &b.saturation, NULL), SATSTAT_OK);
+    b.threshold = 9;
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_OK);
+    ck_assert(satstat_sweep_point_config(w, 0)->threshold == 1.0);
+    satstat_sweep_free(w);
+    /* gain varied and a base --gain: the base would win at validation */
+    b = base_of("he-normal,scaled", 100);
+    b.gain_given = 1;
+    b.gain = 2;
+    s = spec_of("gain=0.5:2");
+    w = NULL;
+    ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(w);
+    ck_assert_ptr_nonnull(strstr(msg, "--gain"));
 }
 END_TEST
 
@@ -327,6 +356,106 @@ START_TEST(point_equals_run_other_params)
     r = single_run(&c);
     assert_same_report(satstat_sweep_point_report(w, 1), r);
     satstat_report_free(r);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* --gain, --mode, --saturation, --expect-variance: the same at every
+ * point, and each point is the run with those options. */
+START_TEST(point_equals_run_run_options)
+{
+    satstat_config b = base_of("he-normal,scaled,xavier-uniform:3", 3000);
+    b.gain_given = 1;
+    ck_assert_int_eq(satstat_gain_parse("tanh", &b.gain, NULL), SATSTAT_OK);
+    b.mode_given = 1;
+    ck_assert_int_eq(satstat_fan_mode_parse("fan_avg", &b.mode, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &b.saturation, NULL), SATSTAT_OK);
+    b.has_claimed_variance = 1;
+    b.claimed_variance = 1.5;
+    satstat_sweep *w = sweep_run(&b, "n-in=10:1000:3:log", 0);
+    /* the series are named as the points have them: --gain and --mode
+     * applied, a spec's own gain kept (5/3 is tanh's gain) */
+    ck_assert_str_eq(satstat_sweep_series_name(w, 0), "he-normal:1.6666666666666667,fan_avg");
+    ck_assert_str_eq(satstat_sweep_series_name(w, 2), "xavier-uniform:3");
+    for (size_t i = 0; i < 3; i++) {
+        satstat_config c = base_of("he-normal,scaled,xavier-uniform:3", 3000);
+        c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
+        c.gain_given = 1;
+        c.gain = 5.0 / 3.0;
+        c.mode_given = 1;
+        c.mode = SATSTAT_FAN_AVG;
+        ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), SATSTAT_OK);
+        c.has_claimed_variance = 1;
+        c.claimed_variance = 1.5;
+        satstat_report *r = single_run(&c);
+        const satstat_report *p = satstat_sweep_point_report(w, i);
+        assert_same_report(p, r);
+        const satstat_config *pc = satstat_sweep_point_config(w, i);
+        ck_assert(pc->has_claimed_variance && pc->claimed_variance == 1.5);
+        ck_assert_int_eq(pc->saturation.kind, SATSTAT_SATURATION_DERIV);
+        /* he-normal, fan_avg, gain 5/3: Var z = g^2/((n_in + n_out)/2) n_in/2 + 1 */
+        double n = (double)c.n_in, g2 = 25.0 / 9.0;
+        ck_assert_double_eq_tol(satstat_report_analytic(p, 0)->variance,
+                                g2 / ((n + 100) / 2) * floor(n / 2) + 1, 1e-12);
+        /* deriv:0.1 for the sigmoid is |z| >= 3.63689, not the default |z| >= 4 */
+        ck_assert_double_eq_tol(satstat_report_analytic(p, 1)->region.above, 3.63689, 1e-5);
+        satstat_report_free(r);
+    }
+    /* the text names the rule and the claim; the command replays them */
+    char *text = write_to_string(w, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "saturated (deriv:0.1)"));
+    ck_assert_ptr_nonnull(strstr(text, "claimed Var z = 1.5"));
+    ck_assert_ptr_nonnull(strstr(text, " --gain 1.6666666666666667 --mode fan_avg"));
+    ck_assert_ptr_nonnull(strstr(text, " --saturation deriv:0.1"));
+    ck_assert_ptr_nonnull(strstr(text, " --expect-variance 1.5"));
+    ck_assert_ptr_null(strstr(text, " --threshold"));
+    free(text);
+    /* the variance figure draws the claim as a level line */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    ck_assert_ptr_nonnull(strstr(buf, "claimed_variance = 1.5"));
+    ck_assert_ptr_nonnull(strstr(buf, "claimed_variance with lines"));
+    free(buf);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* A threshold sweep's point is `run --threshold T`, i.e. z:T: for relu
+ * too, whose default rule (dead units, z <= 0) has no T. */
+START_TEST(threshold_sweep_is_z_rule)
+{
+    satstat_config b = base_of("scaled", 3000);
+    b.activation = satstat_activation_find("relu");
+    satstat_sweep *w = sweep_run(&b, "threshold=1:3:3", 0);
+    double last = 2;
+    for (size_t i = 0; i < 3; i++) {
+        const satstat_config *pc = satstat_sweep_point_config(w, i);
+        ck_assert_int_eq(pc->saturation.kind, SATSTAT_SATURATION_Z);
+        satstat_config c = base_of("scaled", 3000);
+        c.activation = satstat_activation_find("relu");
+        c.threshold = satstat_sweep_point_value(w, i);
+        c.saturation.kind = SATSTAT_SATURATION_Z; /* what run's --threshold sets */
+        c.saturation.value = c.threshold;
+        satstat_report *r = single_run(&c);
+        assert_same_report(satstat_sweep_point_report(w, i), r);
+        /* relu's z:T is z <= -T: the fraction falls with T */
+        double f = satstat_report_analytic(r, 0)->saturated_fraction;
+        ck_assert(f < last && f > 0);
+        last = f;
+        satstat_report_free(r);
+    }
+    satstat_sweep_free(w);
+
+    /* outside a threshold sweep relu keeps its default rule: the command
+     * says --saturation dead, since --threshold would make it z:T */
+    w = sweep_run(&b, "n-in=10:100:2", 1);
+    char cmd[4096];
+    ck_assert_int_eq(satstat_sweep_command(w, cmd, sizeof cmd), SATSTAT_OK);
+    ck_assert_ptr_nonnull(strstr(cmd, " --saturation dead"));
+    ck_assert_ptr_null(strstr(cmd, " --threshold"));
     satstat_sweep_free(w);
 }
 END_TEST
@@ -592,7 +721,8 @@ static void cmd_free(cmd_result *r)
 
 START_TEST(cli_bad_usage)
 {
-    static const char *const cases[][2] = {
+    /* the command, then what stderr must name (one or two strings) */
+    static const char *const cases[][4] = {
         {"sweep --vary n-in=5:1", "--vary"},
         {"sweep --vary n-in=10:100:1", "--vary"},
         {"sweep --vary sigma=0:1:log", "--vary"},
@@ -605,13 +735,46 @@ START_TEST(cli_bad_usage)
         {"sweep --vary n-in=10:100 --samples 0", "--samples"},
         {"sweep --vary n-in=10:100 --render png", "--render"},
         {"sweep --vary n-in=10:100 extra", "extra"},
+        /* the options of run: conflicts with the swept parameter */
+        {"sweep --vary gain=0.5:2 --scheme he-normal --gain 2", "--gain", "--vary gain"},
+        {"sweep --vary gain=0.5:2 --gain 2 --scheme he-normal", "--gain", "--vary gain"},
+        {"sweep --vary threshold=1:2 --saturation deriv:0.1", "--saturation", "'deriv:0.1'",
+         "--vary threshold"},
+        {"sweep --vary threshold=1:2 --saturation output:0.01", "--saturation", "'output:0.01'",
+         "--vary threshold"},
+        {"sweep --vary threshold=1:2 --activation relu --saturation dead", "--saturation",
+         "'dead'", "--vary threshold"},
+        /* ... their bad values, named with the value */
+        {"sweep --vary n-in=10:100 --gain bogus", "--gain", "'bogus'"},
+        {"sweep --vary n-in=10:100 --scheme he-normal --mode fan_sideways", "--mode",
+         "'fan_sideways'"},
+        {"sweep --vary n-in=10:100 --saturation deriv:2", "--saturation", "'deriv:2'"},
+        {"sweep --vary n-in=10:100 --saturation sometimes", "--saturation", "'sometimes'"},
+        {"sweep --vary n-in=10:100 --expect-variance 0", "--expect-variance", "'0'"},
+        {"sweep --vary n-in=10:100 --expect-variance nan", "--expect-variance", "'nan'"},
+        {"sweep --vary n-in=10:100 --expect-variance -1.5", "--expect-variance", "'-1.5'"},
+        {"sweep --vary n-in=10:100 --threshold 3 --saturation output:0.1", "--saturation",
+         "conflicts with --threshold"},
+        {"sweep --vary n-in=10:100 --saturation deriv:0.1 --threshold 3", "--threshold",
+         "conflicts with --saturation"},
+        {"sweep --vary n-in=10:100 --inputs normal:-1", "--inputs", "'normal:-1'"},
+        {"sweep --vary n-in=10:100 --inputs uniform:1,0", "--inputs", "'uniform:1,0'"},
+        {"sweep --vary n-in=10:100 --inputs file:/nonexistent/x", "--inputs",
+         "/nonexistent/x"},
+        {"sweep --vary n-in=10:100 --bias uniform:-1", "--bias", "'uniform:-1'"},
+        {"sweep --vary n-in=10:100 --bias torch:2", "--bias", "'torch:2'"},
+        /* ... and the ones that do not apply, as run says it */
+        {"sweep --vary n-in=10:100 --gain 2", "--gain", "'2'"},
+        {"sweep --vary n-in=10:100 --mode fan_out --scheme scaled", "--mode", "'fan_out'"},
+        {"sweep --vary n-in=10:100 --saturation dead", "--saturation dead", "sigmoid"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cmd_result r = run_cli(cases[i][0]);
         ck_assert_msg(r.status == 2, "%s: exit %d, stderr %s", cases[i][0], r.status, r.err);
         ck_assert_msg(r.out[0] == '\0', "%s: wrote a report", cases[i][0]);
-        ck_assert_msg(strstr(r.err, cases[i][1]) != NULL, "%s: stderr '%s' does not name %s",
-                      cases[i][0], r.err, cases[i][1]);
+        for (int j = 1; j < 4 && cases[i][j]; j++)
+            ck_assert_msg(strstr(r.err, cases[i][j]) != NULL, "%s: stderr '%s' does not name %s",
+                          cases[i][0], r.err, cases[i][j]);
         char *nl = strchr(r.err, '\n');
         ck_assert_msg(nl && nl[1] == '\0', "%s: not one line: %s", cases[i][0], r.err);
         cmd_free(&r);
@@ -620,9 +783,31 @@ START_TEST(cli_bad_usage)
     cmd_result r = run_cli("sweep --vary n-in=5:1");
     ck_assert_ptr_nonnull(strstr(r.err, "'n-in=5:1'"));
     cmd_free(&r);
+    /* nothing written: not even an --output file */
+    char dir[] = "/tmp/satstat-sweep-usage-XXXXXX", args[512], path[128];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/report.json", dir);
+    snprintf(args, sizeof args,
+             "sweep --vary gain=1:2 --scheme he-normal --gain relu --output %s --format json",
+             path);
+    r = run_cli(args);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_int_eq(access(path, F_OK), -1);
+    cmd_free(&r);
+    rmdir(dir);
     r = run_cli("sweep --help");
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "--vary"));
+    /* every option of run that changes the experiment, with every spec */
+    static const char *const listed[] = {
+        "--gain G", "--mode M", "--saturation RULE", "--expect-variance V", "--threshold T",
+        "--activation NAME", "--inputs SPEC", "--bias SPEC", "--seed S", "--threads N",
+        "--alpha A", "--samples N", "file:PATH", "normal:S", "uniform:A,B", "torch",
+        "bernoulli:P", "deriv:R", "output:E", "fan_avg", "leaky-relu", "gelu",
+    };
+    for (size_t i = 0; i < sizeof listed / sizeof listed[0]; i++)
+        ck_assert_msg(strstr(r.out, listed[i]) != NULL, "sweep --help does not list %s",
+                      listed[i]);
     cmd_free(&r);
 }
 END_TEST
@@ -663,6 +848,128 @@ START_TEST(cli_point_equals_run)
 }
 END_TEST
 
+/* Compare point `index` of a JSON sweep with a JSON run: the same schemes,
+ * tests included, and the same reproducing command. */
+static void assert_point_is_run(const char *sweep_args, size_t index, const char *run_args)
+{
+    cmd_result s = run_cli(sweep_args);
+    cmd_result r = run_cli(run_args);
+    ck_assert_msg(s.status == 0 || s.status == 1, "%s: %d %s", sweep_args, s.status, s.err);
+    ck_assert_msg(r.status == 0 || r.status == 1, "%s: %d %s", run_args, r.status, r.err);
+    json_t *sj = json_loads(s.out, 0, NULL), *rj = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(sj);
+    ck_assert_ptr_nonnull(rj);
+    json_t *point = json_array_get(json_object_get(sj, "points"), index);
+    ck_assert_ptr_nonnull(point);
+    ck_assert_msg(json_equal(json_object_get(point, "schemes"), json_object_get(rj, "schemes")),
+                  "%s: point %zu differs from %s", sweep_args, index, run_args);
+    json_t *pc = json_object_get(point, "config"), *rc = json_object_get(rj, "config");
+    ck_assert_str_eq(json_string_value(json_object_get(pc, "command")),
+                     json_string_value(json_object_get(rc, "command")));
+    ck_assert_msg(json_equal(json_object_get(pc, "saturation"), json_object_get(rc, "saturation")),
+                  "%s: the saturation rule differs", sweep_args);
+    ck_assert_msg(json_equal(json_object_get(pc, "expect_variance"),
+                             json_object_get(rc, "expect_variance")),
+                  "%s: the claimed variance differs", sweep_args);
+    json_decref(sj);
+    json_decref(rj);
+    cmd_free(&s);
+    cmd_free(&r);
+}
+
+START_TEST(cli_run_options_at_every_point)
+{
+    /* --gain, --mode, --saturation, --expect-variance along n-in */
+    assert_point_is_run("sweep --vary n-in=10:100:2 --scheme he-normal,xavier-uniform,scaled "
+                        "--gain tanh --mode fan_avg --saturation deriv:0.1 --expect-variance 1.5 "
+                        "--samples 3000 --threads 2 --format json --quiet",
+                        1,
+                        "run --n-in 100 --scheme he-normal,xavier-uniform,scaled --gain tanh "
+                        "--mode fan_avg --saturation deriv:0.1 --expect-variance 1.5 "
+                        "--samples 3000 --threads 2 --format json --quiet");
+    /* a gain sweep with --mode and a claim that holds at gain 1 only:
+     * he-normal, fan_out, n_in 100: Var z = gain^2/100 * 50 + 1 */
+    assert_point_is_run("sweep --vary gain=1:2:2 --scheme he-normal,scaled --mode fan_out "
+                        "--expect-variance 1.5 --n-in 100 --samples 3000 --format json --quiet",
+                        1,
+                        "run --scheme he-normal:2,scaled --mode fan_out --expect-variance 1.5 "
+                        "--n-in 100 --samples 3000 --format json --quiet");
+    /* a threshold sweep over relu: each point is run --threshold T
+     * (z <= -T), not relu's dead units; --saturation z:T has its T
+     * replaced */
+    assert_point_is_run("sweep --vary threshold=1:3:3 --activation relu "
+                        "--scheme scaled --samples 3000 --format json --quiet",
+                        1,
+                        "run --threshold 2 --activation relu --scheme scaled --samples 3000 "
+                        "--format json --quiet");
+    assert_point_is_run("sweep --vary threshold=1:3:3 --saturation z:9 --scheme scaled "
+                        "--samples 3000 --format json --quiet",
+                        2,
+                        "run --saturation z:3 --scheme scaled --samples 3000 "
+                        "--format json --quiet");
+    /* the other input and bias specs: normal:S, uniform:A,B and torch */
+    assert_point_is_run("sweep --vary sigma=0.1:1:2 --scheme normal:1 --inputs uniform:-1,2 "
+                        "--bias torch --n-in 50 --samples 3000 --format json --quiet",
+                        0,
+                        "run --scheme normal:0.1 --inputs uniform:-1,2 --bias torch --n-in 50 "
+                        "--samples 3000 --format json --quiet");
+    assert_point_is_run("sweep --vary n-in=10:40:2 --inputs normal:0.5 --bias uniform:0.5 "
+                        "--scheme scaled --activation tanh --samples 3000 --format json --quiet",
+                        1,
+                        "run --n-in 40 --inputs normal:0.5 --bias uniform:0.5 --scheme scaled "
+                        "--activation tanh --samples 3000 --format json --quiet");
+    /* file:PATH inputs */
+    char path[] = "/tmp/satstat-sweep-inputs-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("1 -0.5 2 0 0.25\n", f);
+    fclose(f);
+    char sa[512], ra[512];
+    snprintf(sa, sizeof sa,
+             "sweep --vary sigma=0.5:2:2 --scheme normal:1,scaled --inputs file:%s --n-in 5 "
+             "--samples 3000 --format json --quiet",
+             path);
+    snprintf(ra, sizeof ra,
+             "run --scheme normal:2,scaled --inputs file:%s --n-in 5 --samples 3000 "
+             "--format json --quiet",
+             path);
+    assert_point_is_run(sa, 1, ra);
+    remove(path);
+
+    /* the sweep's JSON config records the options, and its command line
+     * replays the same sweep */
+    cmd_result s = run_cli("sweep --vary n-in=10:100:2 --scheme he-normal --gain 2 --mode fan_out "
+                           "--saturation deriv:0.2 --expect-variance 1.5 --analytic-only "
+                           "--format json");
+    ck_assert_msg(s.status == 0, "%d %s", s.status, s.err);
+    json_t *j = json_loads(s.out, 0, NULL);
+    ck_assert_ptr_nonnull(j);
+    json_t *cfg = json_object_get(j, "config");
+    ck_assert_str_eq(json_string_value(json_object_get(cfg, "saturation")), "deriv:0.2");
+    ck_assert(json_number_value(json_object_get(cfg, "expect_variance")) == 1.5);
+    ck_assert(json_number_value(json_object_get(cfg, "gain")) == 2);
+    ck_assert_str_eq(json_string_value(json_object_get(cfg, "mode")), "fan_out");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "schemes"), 0)),
+                     "he-normal:2,fan_out");
+    const char *line = json_string_value(json_object_get(j, "command_line"));
+    ck_assert_ptr_nonnull(line);
+    ck_assert(strncmp(line, "satstat ", 8) == 0);
+    char again[1200];
+    snprintf(again, sizeof again, "%s --format json", line + 8);
+    cmd_result t = run_cli(again);
+    ck_assert_msg(t.status == 0, "%s: %d %s", again, t.status, t.err);
+    json_t *k = json_loads(t.out, 0, NULL);
+    ck_assert_ptr_nonnull(k);
+    ck_assert(json_equal(json_object_get(j, "points"), json_object_get(k, "points")));
+    json_decref(k);
+    json_decref(j);
+    cmd_free(&t);
+    cmd_free(&s);
+}
+END_TEST
+
 static Suite *sweep_suite(void)
 {
     Suite *s = suite_create("sweep");
@@ -681,6 +988,8 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, point_equals_run_n_in);
     tcase_add_test(t, point_equals_run_other_params);
     tcase_add_test(t, gain_when_supported);
+    tcase_add_test(t, point_equals_run_run_options);
+    tcase_add_test(t, threshold_sweep_is_z_rule);
     suite_add_tcase(s, t);
     t = tcase_create("formats");
     tcase_set_timeout(t, 120);
@@ -695,6 +1004,7 @@ static Suite *sweep_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, cli_bad_usage);
     tcase_add_test(t, cli_point_equals_run);
+    tcase_add_test(t, cli_run_options_at_every_point);
     suite_add_tcase(s, t);
     return s;
 }

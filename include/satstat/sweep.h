@@ -12,11 +12,20 @@
  *              inputs the fraction of inputs that are on (active =
  *              round(p·n_in); the point's value is then active/n_in, and
  *              repeats are dropped).  0 ≤ p ≤ 1; `ones` has no p.
- *   threshold  the saturation threshold T (|z| ≥ T); T > 0.
+ *   threshold  the saturation threshold T; T > 0.  Each point is `run
+ *              --threshold T`, i.e. the rule z:T (|z| ≥ T; one-sided rows
+ *              z ≤ −T), relu included; a base rule deriv:, output: or dead
+ *              has no T and is refused.
  *   gain       the gain of every scheme that takes one (xavier-*, he-*,
  *              orthogonal: satstat_scheme_set_gain()); the others stay.
+ *              Not with a base `gain_given` (--gain).
  * STEPS defaults to SATSTAT_SWEEP_DEFAULT_STEPS; `log` spaces the points
  * evenly in log(value) (FROM > 0).  Both ends are always points.
+ *
+ * Everything else in the base is the same at every point: --gain and
+ * --mode (applied when each point validates), the saturation rule, and a
+ * claimed variance (--expect-variance: one claim, tested at every point
+ * as `run` tests it).
  *
  * Every point is run with satstat_report_run() on its own config with the
  * base seed, so points are comparable and a point's numbers are the very
@@ -92,7 +101,8 @@ typedef struct satstat_sweep satstat_sweep;
  * ignored).  Errors (SATSTAT_EINVAL): sigma without exactly one `normal:`
  * scheme; p with `ones` inputs, or with `half` and an explicit --active;
  * gain when no scheme of the list takes a gain ("not supported by these
- * schemes"); a
+ * schemes") or with base->gain_given; threshold with a base saturation
+ * rule other than default or z:T; a
  * point whose config does not validate (the message names the point and
  * the option, e.g. "at n-in=10: --active must be ...").  *out is freed
  * with satstat_sweep_free(). */
@@ -117,8 +127,10 @@ const satstat_config *satstat_sweep_point_config(const satstat_sweep *sweep,
 /* The report of point i once run, else NULL. */
 const satstat_report *satstat_sweep_point_report(const satstat_sweep *sweep,
                                                  size_t i);
-/* The name of scheme s across the points: its canonical spec, or for the
- * scheme whose parameter varies "normal:SIGMA". */
+/* The name of scheme s across the points: its canonical spec at the
+ * points (with --gain and --mode applied), or for the scheme whose
+ * parameter varies "normal:SIGMA" or "he-normal:GAIN" (",fan_out" added
+ * for a fan mode other than fan_in). */
 const char *satstat_sweep_series_name(const satstat_sweep *sweep, size_t s);
 /* 1 when every point's report passed (or analytic only), else 0. */
 int satstat_sweep_pass(const satstat_sweep *sweep);
@@ -131,7 +143,9 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *         sample's Var z, saturated fraction and E[φ'(z)], each sample
  *         with its 1 − alpha interval, and the verdict;
  *   json  {"version", "command": "sweep", "vary": {parameter, from, to,
- *         steps, log, values}, "config" (the base), "schemes" (series
+ *         steps, log, values}, "config" (the base, with its "saturation"
+ *         rule, "expect_variance", "gain" and "mode", null when not
+ *         given), "schemes" (series
  *         names), "points": [{"value", "config", "schemes", "pass"}],
  *         "pass"}: each point's "config" and "schemes" are exactly what
  *         `satstat run --format json` writes for that point;
