@@ -250,6 +250,10 @@ typedef struct sview {
     double mean, sd;
     int constant;                /* z has no density: a point mass      */
     uint64_t n;                  /* sampled neurons                     */
+    /* the independent draws behind the figure's intervals: every neuron,
+     * or for orthogonal (a unit of dependent rows) each matrix's first row
+     * (satstat_summary_units) */
+    uint64_t n_indep;
     double hist_lo, hist_hi;     /* the histogram's range               */
     size_t hist_bins;
 } sview;
@@ -475,13 +479,16 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
             uint64_t under, over;
             const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
             v->n = satstat_summary_z(v->s)->n;
+            uint64_t unit_size;
+            const satstat_unit_moments *u = satstat_summary_units(v->s, &unit_size);
+            v->n_indep = u ? u->mean.n : v->n;
             v->hist_bins = gsl_histogram_bins(h);
             v->hist_lo = gsl_histogram_min(h);
             v->hist_hi = gsl_histogram_max(h);
         } else {
             satstat_layout L;
             satstat_layout_default(v->a, c->c->samples, &L);
-            v->n = 0;
+            v->n = v->n_indep = 0;
             v->hist_bins = L.hist_bins;
             v->hist_lo = L.hist_lo;
             v->hist_hi = L.hist_hi;
@@ -1117,8 +1124,10 @@ static void fig_density(ctx *c, size_t i)
     text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula",
               num3(v->a->saturated_fraction, m1));
     if (v->s) {
-        satstat_interval ci =
-            proportion_ci(satstat_summary_saturated(v->s), v->n, c->c->alpha);
+        /* the report's interval (orthogonal: over the matrices) */
+        satstat_interval ci;
+        if (satstat_summary_saturated_interval(v->s, c->c->alpha, &ci, NULL) != SATSTAT_OK)
+            ci = proportion_ci(satstat_summary_saturated(v->s), v->n, c->c->alpha);
         text_line(c, "   sampled  %s", num3(sampled_fraction(v), m1));
         text_line(c, "   %s CI:", lv);
         text_line(c, "   %s to %s", num3(ci.lo, m2), num3(ci.hi, m3));
@@ -1604,8 +1613,9 @@ static void fig_saturation(ctx *c)
         if (kmax > bins)
             kmax = bins;
         out(c, "# '%s', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,\n"
-               "# the %s interval's lower and upper ends; n = %llu.\n",
-            v->name, lv, (unsigned long long)v->n);
+               "# the %s interval's lower and upper ends; n = %llu%s.\n",
+            v->name, lv, (unsigned long long)v->n_indep,
+            v->n_indep != v->n ? " (the first row of each matrix)" : "");
         out(c, "$sample%zu << EOD\n", i + 1);
         /* tail = #{|z| ≥ k·step}: the counts from bin k up (the last bin is
          * open above, so at k = 0 it is n) */
@@ -1613,9 +1623,9 @@ static void fig_saturation(ctx *c)
         for (size_t k = 0; k < bins; k++)
             tail += counts[k];
         for (size_t k = 0; k <= kmax; k++) {
-            satstat_interval ci = proportion_ci(tail, v->n, c->c->alpha);
-            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step, (double)tail / (double)v->n,
-                ci.lo, ci.hi);
+            satstat_interval ci = proportion_ci(tail, v->n_indep, c->c->alpha);
+            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
+                (double)tail / (double)v->n_indep, ci.lo, ci.hi);
             if (k < bins)
                 tail -= counts[k];
         }
@@ -1811,7 +1821,10 @@ static size_t tail_sample_block(ctx *c, size_t i, const tails *tl, double tmax, 
 {
     const sview *v = &c->v[i];
     uint64_t under, over;
-    const gsl_histogram *h = satstat_summary_histogram(v->s, &under, &over);
+    /* orthogonal: the histogram of each matrix's first row */
+    const gsl_histogram *h = satstat_summary_unit_histogram(v->s, &under, &over);
+    if (!h)
+        h = satstat_summary_histogram(v->s, &under, &over);
     size_t nb = gsl_histogram_bins(h);
     size_t k0 = 0, k1 = nb;
     while (k0 < nb && h->range[k0] < -tmax)
@@ -1830,16 +1843,17 @@ static size_t tail_sample_block(ctx *c, size_t i, const tails *tl, double tmax, 
            "# fraction, the %s interval's lower and upper ends; n = %llu.\n"
            "# P(z <= t) is counted as #{z < t} (the bins are [lo, hi)): the same\n"
            "# unless z has a point mass exactly at t.\n",
-        v->name, nb, (v->hist_hi - v->hist_lo) / (double)nb, lv, (unsigned long long)v->n);
+        v->name, nb, (v->hist_hi - v->hist_lo) / (double)nb, lv,
+        (unsigned long long)v->n_indep);
     out(c, "$sample%zu << EOD\n", i + 1);
     uint64_t below = under; /* #{z < e_k} */
     for (size_t k = 0; k < k0; k++)
         below += (uint64_t)gsl_histogram_get(h, k);
     for (size_t k = k0; k <= k1 && k0 <= nb; k++) {
         double t = h->range[k];
-        uint64_t cnt = t < tl->split ? below : v->n - below;
-        satstat_interval ci = proportion_ci(cnt, v->n, c->c->alpha);
-        out(c, "%.10g %.7g %.7g %.7g\n", t, (double)cnt / (double)v->n, ci.lo, ci.hi);
+        uint64_t cnt = t < tl->split ? below : v->n_indep - below;
+        satstat_interval ci = proportion_ci(cnt, v->n_indep, c->c->alpha);
+        out(c, "%.10g %.7g %.7g %.7g\n", t, (double)cnt / (double)v->n_indep, ci.lo, ci.hi);
         if (k < nb)
             below += (uint64_t)gsl_histogram_get(h, k);
     }

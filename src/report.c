@@ -653,15 +653,7 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
             double q = gsl_cdf_tdist_Qinv(0.5 * alpha, (double)u->mean.n - 1.0);
             s->variance_ci.lo = fmax(0.0, v - q * se);
             s->variance_ci.hi = v + q * se;
-            if (satstat_moments_variance(&u->saturated) > 0.0 && k >= 20 &&
-                z->n - k >= 20) {
-                satstat_mean_interval(&u->saturated, alpha, &s->saturated_ci);
-                s->saturated_ci.lo = fmax(0.0, s->saturated_ci.lo);
-                s->saturated_ci.hi = fmin(1.0, s->saturated_ci.hi);
-            } else {
-                satstat_proportion_interval(u->first_saturated, u->mean.n, alpha,
-                                            &s->saturated_ci);
-            }
+            satstat_summary_saturated_interval(e->summary, alpha, &s->saturated_ci, NULL);
         }
         return;
     }

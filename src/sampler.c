@@ -1078,3 +1078,28 @@ const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
         *overflow = s->unit_overflow;
     return s->hist_unit;
 }
+
+int satstat_summary_saturated_interval(const satstat_summary *s, double alpha,
+                                       satstat_interval *ci, int *first_rows)
+{
+    if (!s || !ci)
+        return SATSTAT_EINVAL;
+    if (first_rows)
+        *first_rows = 0;
+    uint64_t k = s->saturated, n = s->z.n;
+    if (s->unit_size <= 1)
+        return satstat_proportion_interval(k, n, alpha, ci);
+    const satstat_unit_moments *u = &s->units;
+    if (u->saturated.n >= 2 && satstat_moments_variance(&u->saturated) > 0.0 &&
+        k >= 20 && n - k >= 20) {
+        int rc = satstat_mean_interval(&u->saturated, alpha, ci);
+        if (rc == SATSTAT_OK) {
+            ci->lo = fmax(0.0, ci->lo);
+            ci->hi = fmin(1.0, ci->hi);
+        }
+        return rc;
+    }
+    if (first_rows)
+        *first_rows = 1;
+    return satstat_proportion_interval(u->first_saturated, u->saturated.n, alpha, ci);
+}

@@ -54,6 +54,10 @@ static satstat_config config_of(const char *const *args)
             c.threshold = strtod(v, NULL);
         else if (strcmp(o, "samples") == 0)
             c.samples = strtoull(v, NULL, 10);
+        else if (strcmp(o, "n-in") == 0)
+            c.n_in = strtoull(v, NULL, 10);
+        else if (strcmp(o, "n-out") == 0)
+            c.n_out = strtoull(v, NULL, 10);
         else if (strcmp(o, "activation") == 0)
             ck_assert_int_eq(satstat_activation_parse(v, &c.activation, msg), 0);
         else if (strcmp(o, "saturation") == 0)
@@ -878,6 +882,38 @@ START_TEST(fig4_follows_one_sided_rule)
 END_TEST
 
 /* z constant (no weights reach z): a point mass, no density columns. */
+
+/* Orthogonal: the rows of a matrix are dependent, so figure 4's sampled
+ * points and intervals come from each matrix's first row: n is the number
+ * of matrices, and each point is a recount of those rows' z. */
+START_TEST(fig4_orthogonal_first_rows)
+{
+    const char *args[] = {"scheme", "orthogonal", "n-in", "40", "n-out", "8",
+                          "samples", "8000", "threshold", "1", NULL};
+    satstat_report *r = report_of(args, 0);
+    const satstat_config *cfg = satstat_report_config(r);
+    char *s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(has(s, "n = 1000 (the first row of each matrix)"));
+    size_t rows;
+    double *d = datablock(s, "sample1", 4, &rows);
+    ck_assert(rows > 10);
+    double *z = malloc(8000 * sizeof *z);
+    ck_assert_int_eq(satstat_sample_z(cfg, &cfg->schemes[0], 0, 8000, z), 0);
+    for (size_t k = 0; k < rows; k++) {
+        double t = d[4 * k];
+        unsigned cnt = 0;
+        for (size_t m = 0; m < 1000; m++)
+            cnt += fabs(z[8 * m]) >= t - 1e-12;
+        ck_assert_double_eq_tol(d[4 * k + 1], cnt / 1000.0, 1e-7);
+        ck_assert(d[4 * k + 2] <= d[4 * k + 1] && d[4 * k + 1] <= d[4 * k + 3]);
+    }
+    free(z);
+    free(d);
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 START_TEST(point_mass)
 {
     const char *args[] = {"active", "0", "bias", "const:3", "samples", "1000", NULL};
@@ -1561,6 +1597,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, shaded_region_is_T);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
+    tcase_add_test(tc, fig4_orthogonal_first_rows);
     tcase_add_test(tc, point_mass);
     suite_add_tcase(s, tc);
 

@@ -109,6 +109,16 @@ const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
                                                     uint64_t *underflow,
                                                     uint64_t *overflow);
 
+/* The 1 − alpha interval of the saturated fraction, the one the report
+ * prints: for independent neurons satstat_proportion_interval() of
+ * (saturated, n); for orthogonal matrices Student t over the matrices'
+ * fractions (clipped to [0, 1]) when at least 20 rows are saturated and
+ * 20 are not and the fractions vary, otherwise the exact interval of each
+ * matrix's first row (valid, wider).  *first_rows (may be NULL) is set to
+ * 1 in that last case. */
+int satstat_summary_saturated_interval(const satstat_summary *s, double alpha,
+                                       satstat_interval *ci, int *first_rows);
+
 /* Moments of z and of φ'(z); the pointers live as long as the summary. */
 const satstat_moments *satstat_summary_z(const satstat_summary *s);
 const satstat_moments *satstat_summary_dphi(const satstat_summary *s);
