@@ -620,10 +620,7 @@ const satstat_config *satstat_report_config(const satstat_report *r)
 
 /* ---- derived numbers shared by the writers -------------------------------*/
 
-typedef struct sampled_side {
-    double mean, variance, skewness, kurtosis, saturated, dphi;
-    satstat_interval mean_ci, variance_ci, saturated_ci, dphi_ci;
-} sampled_side;
+typedef satstat_sampled sampled_side;
 
 static void compute_sampled(const satstat_report *r, const entry *e, sampled_side *s)
 {
@@ -631,6 +628,7 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
     const satstat_moments *d = satstat_summary_dphi(e->summary);
     double alpha = r->config.alpha;
     uint64_t k = satstat_summary_saturated(e->summary);
+    s->n = z->n;
     s->mean = z->mean;
     s->variance = satstat_moments_variance(z);
     s->skewness = satstat_moments_skewness(z);
@@ -663,6 +661,15 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
         satstat_mean_interval(d, alpha, &s->dphi_ci);
     }
     satstat_proportion_interval(k, z->n, alpha, &s->saturated_ci);
+}
+
+int satstat_report_sampled(const satstat_report *r, size_t scheme,
+                           satstat_sampled *out)
+{
+    if (!r || !out || scheme >= r->config.n_schemes || r->analytic_only)
+        return SATSTAT_EINVAL;
+    compute_sampled(r, &r->e[scheme], out);
+    return SATSTAT_OK;
 }
 
 int satstat_report_command(const satstat_report *r, char *buf, size_t size)

@@ -660,12 +660,11 @@ typedef struct cell {
     quantity var, sat, dphi;
 } cell;
 
-/* The same intervals as the run report (report.c, compute_sampled). */
+/* The run report's numbers and intervals (satstat_report_sampled). */
 static void cell_of(const satstat_report *r, size_t i, cell *c)
 {
     const satstat_analytic *a = satstat_report_analytic(r, i);
     const satstat_summary *sm = satstat_report_summary(r, i);
-    double alpha = satstat_report_config(r)->alpha;
     memset(c, 0, sizeof *c);
     c->weight_variance = a->weight_variance;
     c->mean_analytic = a->mean;
@@ -678,30 +677,21 @@ static void cell_of(const satstat_report *r, size_t i, cell *c)
     c->dphi.sampled = c->dphi.lo = c->dphi.hi = NAN;
     if (!sm)
         return;
-    const satstat_moments *z = satstat_summary_z(sm);
-    const satstat_moments *d = satstat_summary_dphi(sm);
-    uint64_t k = satstat_summary_saturated(sm);
-    satstat_interval ci;
+    satstat_sampled sp;
+    if (satstat_report_sampled(r, i, &sp) != SATSTAT_OK)
+        return;
     c->sampled = 1;
-    c->n = z->n;
-    c->mean_sampled = z->mean;
-    c->var.sampled = satstat_moments_variance(z);
-    c->sat.sampled = z->n ? (double)k / (double)z->n : NAN;
-    c->dphi.sampled = d->mean;
-    if (z->n >= 2) {
-        if (satstat_variance_interval(z, alpha, &ci) == SATSTAT_OK) {
-            c->var.lo = ci.lo;
-            c->var.hi = ci.hi;
-        }
-        if (satstat_mean_interval(d, alpha, &ci) == SATSTAT_OK) {
-            c->dphi.lo = ci.lo;
-            c->dphi.hi = ci.hi;
-        }
-    }
-    if (satstat_proportion_interval(k, z->n, alpha, &ci) == SATSTAT_OK) {
-        c->sat.lo = ci.lo;
-        c->sat.hi = ci.hi;
-    }
+    c->n = sp.n;
+    c->mean_sampled = sp.mean;
+    c->var.sampled = sp.variance;
+    c->var.lo = sp.variance_ci.lo;
+    c->var.hi = sp.variance_ci.hi;
+    c->sat.sampled = sp.saturated;
+    c->sat.lo = sp.saturated_ci.lo;
+    c->sat.hi = sp.saturated_ci.hi;
+    c->dphi.sampled = sp.dphi;
+    c->dphi.lo = sp.dphi_ci.lo;
+    c->dphi.hi = sp.dphi_ci.hi;
 }
 
 /* ======================================================================

@@ -66,6 +66,20 @@ const satstat_summary *satstat_report_summary(const satstat_report *report,
                                               size_t scheme);
 const satstat_test_result *satstat_report_tests(const satstat_report *report,
                                                 size_t scheme, size_t *count);
+/* The sampled side of a scheme as the report prints it: point estimates
+ * from every neuron and 1 − alpha intervals (Student t for the mean and
+ * E φ', χ²-based or fourth-moment for Var z, Clopper–Pearson / Wilson for
+ * the saturated fraction; for orthogonal, over the matrices:
+ * satstat/sampler.h).  SATSTAT_EINVAL for an analytic-only report. */
+typedef struct satstat_sampled {
+    uint64_t n;  /* neurons (rows) sampled */
+    double mean, variance, skewness, kurtosis, saturated, dphi;
+    satstat_interval mean_ci, variance_ci, saturated_ci, dphi_ci;
+} satstat_sampled;
+
+int satstat_report_sampled(const satstat_report *r, size_t scheme,
+                           satstat_sampled *out);
+
 /* Scheme verdict: 1 pass, 0 fail. */
 int satstat_report_scheme_pass(const satstat_report *report, size_t scheme);
 const satstat_config *satstat_report_config(const satstat_report *report);
