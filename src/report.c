@@ -4,6 +4,9 @@
 
 #include <locale.h>
 #include <math.h>
+#include <unistd.h>
+#include <stdatomic.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -503,6 +506,23 @@ static double now_seconds(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* A scheme's tests need only its own summary and build their own exact
+ * law: with more than one worker thread the schemes' tests run side by
+ * side, instead of adding their time end to end. */
+typedef struct verify_task {
+    const satstat_config *config;
+    entry *e;
+    size_t scheme;
+    int rc;
+} verify_task;
+
+static void *verify_thread(void *arg)
+{
+    verify_task *t = arg;
+    t->rc = verify(t->config, &t->config->schemes[t->scheme], t->e);
+    return NULL;
+}
+
 int satstat_report_run(const satstat_config *config, int analytic_only,
                        satstat_progress_fn progress, void *progress_ctx,
                        satstat_report **out)
@@ -520,6 +540,11 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
     r->analytic_only = analytic_only;
     r->simd = satstat_simd_path();
     int rc = SATSTAT_OK;
+    verify_task tasks[SATSTAT_MAX_SCHEMES];
+    pthread_t tids[SATSTAT_MAX_SCHEMES];
+    int started[SATSTAT_MAX_SCHEMES] = {0};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int background = config->threads > 1 || (config->threads == 0 && cores > 1);
     progress_over_schemes pos = {progress, progress_ctx, 0,
                                  config->samples * config->n_schemes, config->n_schemes};
     for (size_t i = 0; i < config->n_schemes && rc == SATSTAT_OK; i++) {
@@ -549,8 +574,26 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
         pos.offset = config->samples * i;
         rc = satstat_sample(config, sch, &e->layout,
                             progress ? forward_progress : NULL, &pos, &e->summary);
+        if (rc != SATSTAT_OK)
+            break;
+        tasks[i] = (verify_task){config, e, i, SATSTAT_OK};
+    }
+    /* the tests, side by side: the last scheme's would otherwise run alone
+     * after all the sampling (an earlier scheme's, started in the
+     * background, would only slow the next one's sampling down) */
+    size_t n_tasks = rc == SATSTAT_OK && !analytic_only ? config->n_schemes : 0;
+    for (size_t i = 0; i + 1 < n_tasks; i++)
+        if (background && pthread_create(&tids[i], NULL, verify_thread, &tasks[i]) == 0)
+            started[i] = 1;
+        else
+            verify_thread(&tasks[i]);
+    if (n_tasks > 0)
+        verify_thread(&tasks[n_tasks - 1]);
+    for (size_t i = 0; i < n_tasks; i++) {
+        if (started[i])
+            pthread_join(tids[i], NULL);
         if (rc == SATSTAT_OK)
-            rc = verify(config, sch, e);
+            rc = tasks[i].rc;
     }
     r->elapsed = now_seconds() - t0;
     if (rc != SATSTAT_OK) {

@@ -209,6 +209,8 @@ typedef struct run {
     uint64_t units, units_per_block;
     double gain;
     double *x_plain;             /* the fixed inputs, in input order     */
+    const satstat_layout *layout;
+    uint64_t unit_size;
 } run;
 
 /* Neurons computed between two looks at the cancel flag: a few
@@ -478,6 +480,13 @@ static void *worker(void *arg)
             return NULL;
         }
         pthread_mutex_unlock(&r->lock);
+        /* a slot is allocated by the first worker that uses it: only as
+         * many as there are blocks, and in parallel */
+        if (!r->slots[k].hist &&
+            partial_init(&r->slots[k], r->layout, r->unit_size) != SATSTAT_OK) {
+            atomic_store(&r->cancel, 3);
+            continue;
+        }
         if (r->ortho)
             ortho_block(r, r->round_first_block + k, &ws, &r->slots[k]);
         else
@@ -894,9 +903,8 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     rc = SATSTAT_ENOMEM;
     if (r->n_sub && !(r->sub = malloc(r->n_sub * sizeof *r->sub)))
         goto done;
-    for (size_t i = 0; i < ROUND_BLOCKS; i++)
-        if (partial_init(&r->slots[i], layout, unit_size) != SATSTAT_OK)
-            goto done;
+    r->layout = layout;
+    r->unit_size = unit_size;
     if (pthread_mutex_init(&r->lock, NULL) != 0)
         goto done;
     r->lock_ready = 1;

@@ -609,7 +609,16 @@ int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
 
 /* C = A·B for m×m row-major matrices.  The k-sum runs in increasing k for
  * each (i, j), the order of MTW's mMultiply, in a cache-friendly loop. */
-static void mat_mul(const double *A, const double *B, double *C, size_t m)
+/* C = A·B, m×m, row-major.  Each C[i][j] is summed over l in ascending
+ * order, one multiply and one add per term (-ffp-contract=off: no FMA), so
+ * the AVX-512 and AVX2 clones give the bits of the baseline one, about 4×
+ * faster: the KS p-value of 5000 neurons is a few dozen products of 89×89
+ * matrices, which took 4 ms per scheme unvectorised. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx512f", "avx2", "default"), optimize("tree-vectorize")))
+#endif
+static void mat_mul(const double *restrict A, const double *restrict B,
+                    double *restrict C, size_t m)
 {
     for (size_t i = 0; i < m; i++) {
         double *c = C + i * m;
@@ -665,11 +674,25 @@ static int ks_mtw(int n, double d, double *out)
     }
     if (2.0 * h - 1.0 > 0.0)
         H[(m - 1) * m] += pow(2.0 * h - 1.0, (double)m);
-    /* ... each divided by (i − j + 1)! (by successive division, as MTW). */
+    /* ... each divided by (i − j + 1)! (by successive division, as MTW).
+     * Entries still equal to 1 give the same quotient along a diagonal:
+     * computed once per diagonal (the same bits, O(m²) instead of O(m³)). */
+    double *unit = T; /* unit[L − 1] = 1/1/2/…/L, scratch until the power */
+    double q = 1.0;
+    for (size_t L = 1; L <= m; L++) {
+        q /= (double)L;
+        unit[L - 1] = q;
+    }
     for (size_t i = 0; i < m; i++)
-        for (size_t j = 0; j <= i; j++)
-            for (size_t g = 1; g <= i - j + 1; g++)
+        for (size_t j = 0; j <= i; j++) {
+            size_t L = i - j + 1;
+            if (H[i * m + j] == 1.0) {
+                H[i * m + j] = unit[L - 1];
+                continue;
+            }
+            for (size_t g = 1; g <= L; g++)
                 H[i * m + j] /= (double)g;
+        }
 
     /* V = Hⁿ with V·10^eV the true value. */
     memcpy(V, H, m * m * sizeof *V);
