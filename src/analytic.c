@@ -371,6 +371,18 @@ static double exact_dphi_moment(double z, void *p)
     return v * v;
 }
 
+typedef struct standard_power_ctx {
+    double mean, sd;
+    int power;
+} standard_power_ctx;
+
+static double standard_power(double z, void *p)
+{
+    const standard_power_ctx *c = p;
+    double u = (z - c->mean) / c->sd;
+    return c->power == 3 ? u * u * u : u * u * u * u;
+}
+
 static void exact_side(const satstat_config *config,
                        const satstat_scheme *scheme, satstat_analytic *a)
 {
@@ -402,6 +414,22 @@ static void exact_side(const satstat_config *config,
          sat.abserr <= EXACT_MAX_ABSERR;
     if (ok && satstat_exact_normal_gap(e, &gap) != SATSTAT_OK)
         gap.sup_cdf = NAN;
+    /* skewness E u³ and kurtosis E u⁴ − 3 of u = (z − μ)/σ, each to 1e-6
+     * (their error bounds scale with the largest u⁴ over the range, not
+     * with the density there) or left unknown; a value inside its error is
+     * 0 */
+    satstat_exact_result m3, m4;
+    standard_power_ctx pc = {a->mean, sqrt(a->variance), 3};
+    double skew = NAN, kurt = NAN;
+    if (ok && pc.sd > 0.0 &&
+        satstat_exact_expectation(e, standard_power, &pc, &m3) == SATSTAT_OK &&
+        m3.abserr <= 1e-6)
+        skew = fabs(m3.value) <= m3.abserr ? 0.0 : m3.value;
+    pc.power = 4;
+    if (ok && pc.sd > 0.0 &&
+        satstat_exact_expectation(e, standard_power, &pc, &m4) == SATSTAT_OK &&
+        m4.abserr <= 1e-6)
+        kurt = fabs(m4.value - 3.0) <= m4.abserr ? 0.0 : m4.value - 3.0;
     satstat_exact_free(e);
     if (!ok) {
         a->exact_fallback = "the exact law could not be computed to 1e-8";
@@ -414,6 +442,8 @@ static void exact_side(const satstat_config *config,
     a->activation_derivative_variance = d2.value < 0.0 ? 0.0 : d2.value;
     a->exact_abserr = sat.abserr;
     a->normal_gap = gap.sup_cdf;
+    a->skewness = skew;
+    a->excess_kurtosis = kurt;
     a->law = SATSTAT_Z_EXACT;
 }
 
@@ -502,6 +532,8 @@ int satstat_analytic_compute(const satstat_config *config,
         if (rc != SATSTAT_OK)
             return rc;
     }
+    a.skewness = a.law == SATSTAT_Z_NORMAL ? 0.0 : NAN;
+    a.excess_kurtosis = a.law == SATSTAT_Z_NORMAL ? 0.0 : NAN;
     a.normal_saturated_fraction = NAN;
     a.normal_mean_activation_derivative = NAN;
     a.exact_abserr = NAN;

@@ -901,10 +901,12 @@ static void write_text(const satstat_report *r, FILE *f)
         row_label(&row, labels[q]);
         for (size_t i = 0; i < n; i++) {
             const satstat_analytic *a = &r->e[i].a;
-            double av[7] = {a->mean, a->variance, sqrt(a->variance), 0.0, 0.0,
-                            a->saturated_fraction, a->mean_activation_derivative};
-            /* skewness and kurtosis are 0 only when z is exactly normal */
-            if ((q == 3 || q == 4) && a->law != SATSTAT_Z_NORMAL)
+            double av[7] = {a->mean, a->variance, sqrt(a->variance), a->skewness,
+                            a->excess_kurtosis, a->saturated_fraction,
+                            a->mean_activation_derivative};
+            /* skewness and kurtosis: 0 for a normal z, from the exact law
+             * when there is one, unknown ("-") for an approximation */
+            if ((q == 3 || q == 4) && !isfinite(av[q]))
                 snprintf(an, sizeof an, "-");
             else
                 snprintf(an, sizeof an, "%.6g", av[q]);
@@ -1063,8 +1065,10 @@ static json_t *report_json(const satstat_report *r)
         const satstat_analytic *a = &e->a;
         char desc[96];
         satstat_scheme_describe(&c->schemes[i], desc, sizeof desc);
-        json_t *an = json_pack("{s:o s:o s:o s:o s:s}",
+        json_t *an = json_pack("{s:o s:o s:o s:o s:o s:o s:s}",
                                "mean", num(a->mean), "variance", num(a->variance),
+                               "skewness", num(a->skewness),
+                               "excess_kurtosis", num(a->excess_kurtosis),
                                "saturated_fraction", num(a->saturated_fraction),
                                "mean_activation_derivative",
                                num(a->mean_activation_derivative),

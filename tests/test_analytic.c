@@ -757,6 +757,40 @@ START_TEST(law_names)
 }
 END_TEST
 
+
+/* Skewness and excess kurtosis of z: 0 for a normal z; for the exact law,
+ * from cumulants, which add over independent terms: U(−h, h) has κ4 =
+ * −2h⁴/15, and a coordinate T of S^{m−1} has κ4 = 3/(m(m + 2)) − 3/m²
+ * (E T² = 1/m, E T⁴ = 3/(m(m + 2))); odd cumulants vanish by symmetry. */
+START_TEST(shape_of_z)
+{
+    satstat_config c;
+    satstat_analytic a;
+    seed_config(&c);
+    satstat_scheme s = make_scheme(SATSTAT_SCHEME_SCALED, 0.0, "scaled");
+    ck_assert_int_eq(satstat_analytic_compute(&c, &s, &a), 0);
+    ck_assert(a.skewness == 0.0 && a.excess_kurtosis == 0.0);
+
+    s = make_scheme(SATSTAT_SCHEME_UNIFORM, 0.1, "uniform:0.1");
+    ck_assert_int_eq(satstat_analytic_compute(&c, &s, &a), 0);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    double var = 500.0 * 0.01 / 3.0 + 1.0;
+    ck_assert_double_eq_tol(a.excess_kurtosis, 500.0 * (-2.0 * 1e-4 / 15.0) / (var * var),
+                            1e-9);
+    ck_assert_double_eq_tol(a.skewness, 0.0, 1e-9);
+
+    s = make_scheme(SATSTAT_SCHEME_ORTHOGONAL, 0.0, "orthogonal:1.5");
+    s.gain = 1.5;
+    ck_assert_int_eq(satstat_analytic_compute(&c, &s, &a), 0);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    double m = 1000.0, c2 = 2.25 * 500.0;
+    double k4 = c2 * c2 * (3.0 / (m * (m + 2.0)) - 3.0 / (m * m));
+    var = c2 / m + 1.0;
+    ck_assert_double_eq_tol(a.variance, var, 1e-12);
+    ck_assert_double_eq_tol(a.excess_kurtosis, k4 / (var * var), 1e-9);
+}
+END_TEST
+
 static Suite *analytic_suite(void)
 {
     Suite *s = suite_create("analytic");
@@ -791,6 +825,7 @@ static Suite *analytic_suite(void)
     tc = tcase_create("law");
     tcase_add_test(tc, cdf_pdf);
     tcase_add_test(tc, law_names);
+    tcase_add_test(tc, shape_of_z);
     suite_add_tcase(s, tc);
     return s;
 }

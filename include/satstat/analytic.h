@@ -37,6 +37,10 @@ typedef struct satstat_analytic {
     double saturated_fraction;           /* P(z ∈ region) under `law`       */
     double mean_activation_derivative;   /* E[φ'(z)] under `law`            */
     double activation_derivative_variance; /* Var[φ'(z)] under `law`        */
+    double skewness, excess_kurtosis;    /* of z under `law`: 0 for a
+                                            normal, from the exact law for
+                                            SATSTAT_Z_EXACT, NAN when unknown
+                                            (approximation, constant z)     */
     /* law SATSTAT_Z_EXACT only (else NAN / 0): the normal approximation
      * N(mean, variance) beside the exact values, the error estimate of the
      * exact saturated fraction, and sup_z |F(z) − Φ((z − mean)/sd)|. */
