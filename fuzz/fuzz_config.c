@@ -16,8 +16,9 @@
  * Invariants: validation returns OK or EINVAL with a one-line message; on
  * OK every field is in its documented range, the inputs are resolved
  * against n_in, each scheme's weight law is finite with variance > 0, and
- * Var z = σ_w²·Σx² + σ_b² is finite and ≥ 0; validating again changes
- * nothing.
+ * Var z = σ_w²·Σx² + σ_b² is finite and ≥ 0, an orthogonal scheme has
+ * fixed inputs and an n_out × n_in matrix of 2 to 2^24 entries; validating
+ * again changes nothing.
  */
 #include "fuzz.h"
 
@@ -256,6 +257,18 @@ static void check_valid(const satstat_config *c)
         var_z = var_w * sum_sq + var_b;
         FUZZ_CHECK(isfinite(var_z) && var_z >= 0.0,
                    "scheme %s: Var z = %g", s->canonical, var_z);
+        /* orthogonal: whole matrices against one fixed input vector */
+        if (s->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+            FUZZ_CHECK(!satstat_inputs_is_random(&c->inputs),
+                       "orthogonal accepted with random inputs %s",
+                       c->inputs.canonical);
+            FUZZ_CHECK(c->n_in >= 2 || c->n_out >= 2,
+                       "orthogonal accepted for a 1 x 1 matrix");
+            FUZZ_CHECK((double)c->n_in * (double)c->n_out
+                           <= (double)SATSTAT_MAX_MATRIX_ELEMENTS,
+                       "orthogonal accepted for %llu x %llu",
+                       (unsigned long long)c->n_out, (unsigned long long)c->n_in);
+        }
     }
 }
 
