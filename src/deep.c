@@ -33,6 +33,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_vector.h>
@@ -114,6 +115,36 @@ static uint64_t add_sat(uint64_t a, uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
+/* Orthogonal weights: the largest Gaussian matrix any layer needs
+ * (max(W, fan) × min(W, fan)), its Householder scalars and one vector of
+ * max(W, fan) (ortho_apply). */
+static void ortho_shape(const satstat_config *c, const satstat_deep_options *o, uint64_t *rows,
+                        uint64_t *cols)
+{
+    uint64_t W = o->width, n = c->n_in;
+    *rows = W > n ? W : n;
+    *cols = W < n ? W : n;
+    if (o->layers > 1 && W > *cols)
+        *cols = W;
+}
+
+static int has_orthogonal(const satstat_config *c)
+{
+    for (size_t s = 0; s < c->n_schemes; s++)
+        if (c->schemes[s].kind == SATSTAT_SCHEME_ORTHOGONAL)
+            return 1;
+    return 0;
+}
+
+static uint64_t ortho_bytes(const satstat_config *c, const satstat_deep_options *o)
+{
+    if (!has_orthogonal(c))
+        return 0;
+    uint64_t rows, cols;
+    ortho_shape(c, o, &rows, &cols);
+    return mul_sat(add_sat(mul_sat(rows, cols), add_sat(rows, cols)), sizeof(double));
+}
+
 /* One worker: a weight matrix of W rows by the widest fan-in, the row
  * scratch (floats and doubles), the inputs, z of every layer, and the
  * vectors of the backward pass; its histograms. */
@@ -131,7 +162,7 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
     b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
     b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
     b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
-    return b;
+    return add_sat(b, ortho_bytes(c, o));
 }
 
 /* Per-network statistics kept until the reduction: R × L slots. */
@@ -211,7 +242,8 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
         if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
                 == SATSTAT_OK
             && w.family != SATSTAT_FAMILY_CONSTANT && w.family != SATSTAT_FAMILY_NORMAL
-            && w.family != SATSTAT_FAMILY_UNIFORM && w.family != SATSTAT_FAMILY_TRUNC_NORMAL) {
+            && w.family != SATSTAT_FAMILY_UNIFORM && w.family != SATSTAT_FAMILY_TRUNC_NORMAL
+            && w.family != SATSTAT_FAMILY_ORTHOGONAL) {
             snprintf(msg, SATSTAT_ERRMSG_SIZE,
                      "--scheme '%s': deep draws every weight independently; this scheme's "
                      "rows are dependent (not supported by deep yet)",
@@ -485,8 +517,8 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
         break;
     }
     default:
-        /* orthogonal rows are not independent draws: refused by
-         * satstat_deep_options_validate */
+        /* orthogonal rows are not independent draws: whole matrices come
+         * from ortho_apply, never from here */
         for (size_t j = 0; j < n; j++)
             out[j] = NAN;
         break;
@@ -543,6 +575,84 @@ static void fill_matrix(const plan *p, uint64_t network, uint64_t layer, gsl_mat
         weight_row(p, network, layer, i, m->size2, fbuf, gsl_matrix_ptr(m, i, 0));
 }
 
+/* Scratch of ortho_apply: G (then its QR), the Householder scalars, one
+ * vector, for the largest shape (ortho_shape). */
+typedef struct ortho_scratch {
+    double *g, *tau, *v;
+} ortho_scratch;
+
+static void ortho_scratch_free(ortho_scratch *s)
+{
+    free(s->g);
+    free(s->tau);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static int ortho_scratch_alloc(const satstat_config *c, const satstat_deep_options *o,
+                               ortho_scratch *s)
+{
+    uint64_t rows, cols;
+    ortho_shape(c, o, &rows, &cols);
+    memset(s, 0, sizeof *s);
+    s->g = malloc((size_t)(rows * cols) * sizeof(double));
+    s->tau = malloc((size_t)cols * sizeof(double));
+    s->v = malloc((size_t)rows * sizeof(double));
+    if (!s->g || !s->tau || !s->v) {
+        ortho_scratch_free(s);
+        return SATSTAT_ENOMEM;
+    }
+    return SATSTAT_OK;
+}
+
+/* Layer `layer`'s W × fan orthogonal matrix (fan = n_in for layer 1, else
+ * W) applied to a vector: out = M·in (transpose 0; in has fan entries, out
+ * W) or out = Mᵀ·in (transpose 1; in has W, out fan).  As in the single-
+ * layer sampler (sampler.c, ortho_unit) and PyTorch's orthogonal_: the QR
+ * decomposition of a Gaussian max(W, fan) × min(W, fan) matrix G with the
+ * sign correction D = diag(sign R_kk) (Mezzadri 2007); M = gain·D·Qᵀ (rows
+ * of Q's columns) when W ≤ fan, M = gain·Q·D when W > fan, with Q thin.
+ * Q is applied through its Householder reflectors (GSL), never formed.
+ * Entry (i, j) of G is draw i·min + j of the stream keyed by the layer's
+ * first row.  The backward pass decomposes G again rather than keeping it:
+ * memory stays one matrix per worker. */
+static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int transpose,
+                       const double *in, double *out, float *fbuf, ortho_scratch *s)
+{
+    size_t W = (size_t)p->o->width, fan = layer == 1 ? (size_t)p->c->n_in : W;
+    size_t rows = W > fan ? W : fan, cols = W < fan ? W : fan;
+    uint64_t key = row_counter(p, network, layer, 0);
+    gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
+    gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
+    gsl_vector_view v = gsl_vector_view_array(s->v, rows);
+    for (size_t i = 0; i < rows; i++) {
+        satstat_fill_normals(p->c->seed, p->st.weights, key, (uint64_t)i * cols, cols, fbuf);
+        for (size_t j = 0; j < cols; j++)
+            s->g[i * cols + j] = (double)fbuf[j];
+    }
+    if (gsl_linalg_QR_decomp(&g.matrix, &tau.vector) != GSL_SUCCESS)
+        return SATSTAT_ENUMERIC;
+    double gain = p->scheme->gain;
+    /* Qᵀ·in then D (the in-vector lives in the long dimension), or D then
+     * Q·[·; 0] (it lives in the short one) */
+    int long_side = transpose ? W > fan : W <= fan;
+    size_t n_in_vec = transpose ? W : fan;
+    if (long_side) {
+        memcpy(s->v, in, n_in_vec * sizeof *s->v);
+        if (gsl_linalg_QR_QTvec(&g.matrix, &tau.vector, &v.vector) != GSL_SUCCESS)
+            return SATSTAT_ENUMERIC;
+        for (size_t k = 0; k < cols; k++)
+            out[k] = (s->g[k * cols + k] < 0.0 ? -gain : gain) * s->v[k];
+    } else {
+        for (size_t k = 0; k < rows; k++)
+            s->v[k] = k < cols ? (s->g[k * cols + k] < 0.0 ? -gain : gain) * in[k] : 0.0;
+        if (gsl_linalg_QR_Qvec(&g.matrix, &tau.vector, &v.vector) != GSL_SUCCESS)
+            return SATSTAT_ENUMERIC;
+        memcpy(out, s->v, rows * sizeof *out);
+    }
+    return SATSTAT_OK;
+}
+
 static void bias_vector(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
                         double *out)
 {
@@ -589,6 +699,7 @@ typedef struct worker {
     float *rowf;
     /* histograms, L × bins each, summed over this worker's networks */
     uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
+    ortho_scratch os;              /* orthogonal schemes only          */
 } worker;
 
 static void worker_free(worker *w)
@@ -607,6 +718,7 @@ static void worker_free(worker *w)
     free(w->ah);
     free(w->zuo);
     free(w->auo);
+    ortho_scratch_free(&w->os);
     memset(w, 0, sizeof *w);
 }
 
@@ -636,7 +748,9 @@ static int worker_init(worker *w, const plan *p)
     w->zuo = calloc(2 * L, sizeof(uint64_t));
     w->auo = calloc(2 * L, sizeof(uint64_t));
     if (!w->wbuf || !w->rowd || !w->rowf || !w->x || !w->z || !w->h || !w->b || !w->d
-        || !w->d2 || !w->g || !w->zh || !w->ah || !w->zuo || !w->auo) {
+        || !w->d2 || !w->g || !w->zh || !w->ah || !w->zuo || !w->auo
+        || (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL &&
+            ortho_scratch_alloc(p->c, p->o, &w->os) != SATSTAT_OK)) {
         worker_free(w);
         return SATSTAT_ENOMEM;
     }
@@ -675,7 +789,14 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
         size_t cols = l == 1 ? (size_t)p->support : W;
         double *zl = w->z + (l - 1) * W;
         bias_vector(p, r, l, w->rowf, zl);
-        if (cols > 0) {
+        if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+            /* the whole matrix; layer 1's inputs past the support are 0 */
+            if (ortho_apply(p, r, l, 0, l == 1 ? w->x : w->h, w->b, w->rowf, &w->os)
+                != SATSTAT_OK)
+                return SATSTAT_ENUMERIC;
+            for (size_t i = 0; i < W; i++)
+                zl[i] += w->b[i];
+        } else if (cols > 0) {
             gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, cols);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(l == 1 ? w->x : w->h, cols);
@@ -738,7 +859,16 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
             memcpy(delta_out + (l - 1) * W, w->d, W * sizeof(double));
         if (l == 1)
             break;
-        if (l - 1 >= 1) {
+        if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+            if (ortho_apply(p, r, l, 1, w->d, w->d2, w->rowf, &w->os) != SATSTAT_OK)
+                return SATSTAT_ENUMERIC;
+            const double *zb = w->z + (l - 2) * W;
+            for (size_t i = 0; i < W; i++)
+                w->d2[i] *= act->dphi(zb[i]);
+            double *t = w->d;
+            w->d = w->d2;
+            w->d2 = t;
+        } else if (l - 1 >= 1) {
             gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, W);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
@@ -1213,6 +1343,32 @@ int satstat_deep_weights(const satstat_config *config, const satstat_deep_option
         return rc;
     size_t W = (size_t)o->width, fan = layer == 1 ? (size_t)config->n_in : W;
     size_t cols = layer == 1 ? (size_t)p.support : W;
+    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+        /* the whole matrix, every column (layer 1 included): column j is
+         * the matrix applied to e_j */
+        ortho_scratch os;
+        size_t big = fan > W ? fan : W;
+        float *fb = malloc(big * sizeof(float));
+        double *e = calloc(fan, sizeof(double)), *col = malloc(W * sizeof(double));
+        if (!fb || !e || !col || ortho_scratch_alloc(config, o, &os) != SATSTAT_OK) {
+            free(fb);
+            free(e);
+            free(col);
+            return SATSTAT_ENOMEM;
+        }
+        for (size_t j = 0; j < fan && rc == SATSTAT_OK; j++) {
+            e[j] = 1.0;
+            rc = ortho_apply(&p, network, layer, 0, e, col, fb, &os);
+            e[j] = 0.0;
+            for (size_t i = 0; i < W; i++)
+                w[i * fan + j] = col[i];
+        }
+        ortho_scratch_free(&os);
+        free(fb);
+        free(e);
+        free(col);
+        return rc;
+    }
     float *f = malloc((cols ? cols : 1) * sizeof(float));
     if (!f)
         return SATSTAT_ENOMEM;

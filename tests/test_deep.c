@@ -254,9 +254,9 @@ static double loss_from(const satstat_config *c, const double *w /* L×W×W */,
     return loss;
 }
 
-START_TEST(test_gradient_finite_difference)
+static void gradient_check(const char *scheme)
 {
-    satstat_config c = config_of("normal:0.6", "tanh");
+    satstat_config c = config_of(scheme, "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = FD_N;
     ck_assert_int_eq(satstat_inputs_parse("ones", &c.inputs, msg), 0);
@@ -314,7 +314,16 @@ START_TEST(test_gradient_finite_difference)
         }
     }
 }
+
+START_TEST(test_gradient_finite_difference)
+{
+    gradient_check("normal:0.6");
+    /* orthogonal layers: whole matrices through their reflectors, forward
+     * and transposed in the backward pass */
+    gradient_check("orthogonal:1.3");
+}
 END_TEST
+
 
 static char *json_of(const satstat_deep_report *r)
 {
@@ -339,6 +348,67 @@ static json_t *numbers_of(const satstat_deep_report *r)
     json_object_del(json_object_get(root, "config"), "threads");
     return root;
 }
+
+/* Orthogonal deep layers: W Wᵀ = g² I for layer 1 (W < n_in: orthonormal
+ * rows) and for the square layers, and the per-layer Var z of many networks
+ * near the mean field (whose length map is the Gaussian one: σ_w²·fan =
+ * g²). */
+START_TEST(test_orthogonal_layers)
+{
+    satstat_config c = config_of("orthogonal:1.2", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 30;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 12;
+    o.networks = 2;
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    const satstat_scheme *s = &c.schemes[0];
+    double w[12 * 30];
+    for (uint64_t l = 1; l <= 3; l++) {
+        size_t fan = l == 1 ? 30 : 12;
+        ck_assert_int_eq(satstat_deep_weights(&c, &o, s, 1, l, w), 0);
+        for (size_t a = 0; a < 12; a++)
+            for (size_t b = 0; b < 12; b++) {
+                double dot = 0;
+                for (size_t j = 0; j < fan; j++)
+                    dot += w[a * fan + j] * w[b * fan + j];
+                ck_assert_msg(fabs(dot - (a == b ? 1.44 : 0.0)) < 1e-12,
+                              "layer %llu rows %zu, %zu: %.17g", (unsigned long long)l, a, b,
+                              dot);
+            }
+    }
+    /* the sampled Var z of 400 networks of width 50 against the mean field */
+    o.width = 50;
+    o.networks = 400;
+    c.n_in = 1000;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    char *text = json_of(r);
+    json_error_t e;
+    json_t *root = json_loads(text, 0, &e);
+    ck_assert_ptr_nonnull(root);
+    json_t *layers = json_object_get(json_array_get(json_object_get(root, "schemes"), 0),
+                                     "layers");
+    ck_assert_uint_eq(json_array_size(layers), 3);
+    for (size_t l = 0; l < 3; l++) {
+        json_t *ly = json_array_get(layers, l);
+        double mf = json_real_value(json_object_get(json_object_get(ly, "analytic"), "variance"));
+        json_t *ci = json_object_get(json_object_get(ly, "empirical"), "variance_ci");
+        double lo = json_real_value(json_array_get(ci, 0));
+        double hi = json_real_value(json_array_get(ci, 1));
+        /* the interval, widened by the O(1/W) finite-width term */
+        ck_assert_msg(mf > 1.0 && lo - 0.05 * mf <= mf && mf <= hi + 0.05 * mf,
+                      "layer %zu: mean field %g outside [%g, %g]", l + 1, mf, lo, hi);
+    }
+    json_decref(root);
+    free(text);
+    satstat_deep_report_free(r);
+}
+END_TEST
 
 START_TEST(test_threads_bit_identical)
 {
@@ -533,6 +603,7 @@ static Suite *deep_suite(void)
     tcase_set_timeout(sm, 120);
     tcase_add_test(sm, test_sampled_variance_matches_map);
     tcase_add_test(sm, test_gradient_finite_difference);
+    tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_json_layout);
     tcase_add_test(sm, test_options_and_memory);
