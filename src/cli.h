@@ -95,4 +95,20 @@ void cli_progress_clear(cli_progress *p);
  * Returns CLI_GO_ON or CLI_EXIT_RUNTIME (message printed). */
 int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx);
 
+
+/* The --scheme paragraph of run's and sweep's --help (their defaults follow
+ * on the next line). */
+#define CLI_HELP_SCHEMES \
+    "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n" \
+    "                         normal:SIGMA, uniform:A, xavier-normal[:GAIN],\n" \
+    "                         xavier-uniform[:GAIN], he-normal[:GAIN][,MODE],\n" \
+    "                         he-uniform[:GAIN][,MODE], lecun-normal, lecun-uniform,\n" \
+    "                         torch-linear, variance-scaling:SCALE,MODE,DIST,\n" \
+    "                         trunc-normal[:MEAN,STD,A,B], orthogonal[:GAIN]; and\n" \
+    "                         framework names with their framework's meaning:\n" \
+    "                         Keras/JAX glorot_normal, he_normal, lecun_normal\n" \
+    "                         (truncated), glorot_uniform, he_uniform, lecun_uniform;\n" \
+    "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n" \
+    "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
+
 #endif

@@ -58,17 +58,7 @@ static const char usage_text[] =
 /* Split in parts: ISO C guarantees string literals of 4095 bytes only. */
 static const char usage_options[] =
     "Options (as for 'satstat run', the same at every point):\n"
-    "  --scheme LIST          comma-separated weight schemes: standard, scaled,\n"
-    "                         normal:SIGMA, uniform:A, xavier-normal[:GAIN],\n"
-    "                         xavier-uniform[:GAIN], he-normal[:GAIN][,MODE],\n"
-    "                         he-uniform[:GAIN][,MODE], lecun-normal, lecun-uniform,\n"
-    "                         torch-linear, variance-scaling:SCALE,MODE,DIST,\n"
-    "                         trunc-normal[:MEAN,STD,A,B], orthogonal[:GAIN]; and\n"
-    "                         framework names with their framework's meaning:\n"
-    "                         Keras/JAX glorot_normal, he_normal, lecun_normal\n"
-    "                         (truncated), glorot_uniform, he_uniform, lecun_uniform;\n"
-    "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n"
-    "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
+    CLI_HELP_SCHEMES
     "                         [standard,scaled; --vary sigma: normal:1]\n"
     "  --gain G               gain of xavier-*, he-*, orthogonal: a number or linear,\n"
     "                         sigmoid, tanh, relu, leaky_relu[:SLOPE], selu\n"

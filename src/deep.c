@@ -859,16 +859,11 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
             memcpy(delta_out + (l - 1) * W, w->d, W * sizeof(double));
         if (l == 1)
             break;
+        /* d2 = (Wˡ)ᵀ δˡ (l ≥ 2 here), then times φ'(zˡ⁻¹) */
         if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
             if (ortho_apply(p, r, l, 1, w->d, w->d2, w->rowf, &w->os) != SATSTAT_OK)
                 return SATSTAT_ENUMERIC;
-            const double *zb = w->z + (l - 2) * W;
-            for (size_t i = 0; i < W; i++)
-                w->d2[i] *= act->dphi(zb[i]);
-            double *t = w->d;
-            w->d = w->d2;
-            w->d2 = t;
-        } else if (l - 1 >= 1) {
+        } else {
             gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, W);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
@@ -876,13 +871,13 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
             if (gsl_blas_dgemv(CblasTrans, 1.0, &m.matrix, &in.vector, 0.0, &out.vector)
                 != GSL_SUCCESS)
                 return SATSTAT_ENUMERIC;
-            const double *zb = w->z + (l - 2) * W;
-            for (size_t i = 0; i < W; i++)
-                w->d2[i] *= act->dphi(zb[i]);
-            double *t = w->d;
-            w->d = w->d2;
-            w->d2 = t;
         }
+        const double *zb = w->z + (l - 2) * W;
+        for (size_t i = 0; i < W; i++)
+            w->d2[i] *= act->dphi(zb[i]);
+        double *t = w->d;
+        w->d = w->d2;
+        w->d2 = t;
     }
     return SATSTAT_OK;
 }

@@ -1463,13 +1463,30 @@ static int region_symmetric(const ctx *c)
            && c->region.above < INFINITY;
 }
 
+
+/* Each scheme's saturated fraction by formula (and sampled), one line each,
+ * for the number panels of figure 4. */
+static void fraction_lines(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE];
+    text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->s)
+            text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
+                      num3(sampled_fraction(v), m2));
+        else
+            text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
+    }
+}
+
 static void fig_saturation(ctx *c)
 {
     if (!region_symmetric(c)) {
         fig_tails(c); /* one side, or two unequal ones: P(|z| >= t) would lie */
         return;
     }
-    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], lv[32],
+    char m1[SATSTAT_DOUBLE_SIZE], lv[32],
         src[ELEM_SRC];
     double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
     if (!c->region_default) {
@@ -1530,15 +1547,7 @@ static void fig_saturation(ctx *c)
             text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
         else
             text_line(c, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
-        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
-        for (size_t i = 0; i < c->ns; i++) {
-            const sview *v = &c->v[i];
-            if (v->s)
-                text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
-                          num3(sampled_fraction(v), m2));
-            else
-                text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
-        }
+        fraction_lines(c);
     }
     layout_section(c, panels, 0);
 
@@ -1872,7 +1881,7 @@ static size_t tail_stride(const sview *v, double width)
 
 static void fig_tails(ctx *c)
 {
-    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], lv[32], src[ELEM_SRC],
+    char m1[SATSTAT_DOUBLE_SIZE], lv[32], src[ELEM_SRC],
         t[ELEM_TITLE];
     tails tl = tails_of(c);
     int lower = tl.split == INFINITY, upper = tl.split == -INFINITY, both = !lower && !upper;
@@ -1971,15 +1980,7 @@ static void fig_tails(ctx *c)
         } else {
             text_line(c, "%s %s", dead ? "dead units" : "saturated", at_cut);
         }
-        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
-        for (size_t i = 0; i < c->ns; i++) {
-            const sview *v = &c->v[i];
-            if (v->s)
-                text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
-                          num3(sampled_fraction(v), m2));
-            else
-                text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
-        }
+        fraction_lines(c);
     }
     layout_section(c, panels, 0);
 
