@@ -16,7 +16,8 @@
  * Invariants: validation returns OK or EINVAL with a one-line message; on
  * OK every field is in its documented range, the inputs are resolved
  * against n_in, each scheme's weight law is finite with variance > 0, and
- * Var z = σ_w²·Σx² + σ_b² is finite and ≥ 0, an orthogonal scheme has
+ * Var z = σ_w²·Σx² + σ_b² is finite and ≥ 0; when the one-layer rules
+ * (satstat_config_validate_layer) accept it too, an orthogonal scheme has
  * fixed inputs and an n_out × n_in matrix of 2 to 2^24 entries; validating
  * again changes nothing.
  */
@@ -197,6 +198,15 @@ static const struct option_row *find_option(const char *name, size_t len)
 
 static void check_valid(const satstat_config *c)
 {
+    /* the one-layer rules: OK or EINVAL with a message, and consistent
+     * with the invariants below */
+    char *lmsg = fuzz_msg_new();
+    int lrc = satstat_config_validate_layer(c, lmsg);
+    FUZZ_CHECK(lrc == SATSTAT_OK || lrc == SATSTAT_EINVAL, "validate_layer: %d", lrc);
+    if (lrc != SATSTAT_OK)
+        fuzz_check_msg("satstat_config_validate_layer", lmsg, NULL);
+    free(lmsg);
+    int layer_ok = lrc == SATSTAT_OK;
     double var_b = satstat_law_variance(&c->bias.law);
     double mean_b = satstat_law_mean(&c->bias.law);
     double sum_sq = satstat_inputs_sum_sq(&c->inputs, c->n_in);
@@ -257,8 +267,9 @@ static void check_valid(const satstat_config *c)
         var_z = var_w * sum_sq + var_b;
         FUZZ_CHECK(isfinite(var_z) && var_z >= 0.0,
                    "scheme %s: Var z = %g", s->canonical, var_z);
-        /* orthogonal: whole matrices against one fixed input vector */
-        if (s->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+        /* orthogonal, one layer: whole matrices against one fixed input
+         * vector (deep has no such rule) */
+        if (s->kind == SATSTAT_SCHEME_ORTHOGONAL && layer_ok) {
             FUZZ_CHECK(!satstat_inputs_is_random(&c->inputs),
                        "orthogonal accepted with random inputs %s",
                        c->inputs.canonical);

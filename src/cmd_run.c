@@ -301,7 +301,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--plot-size", "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
-    if (satstat_config_validate(cfg, msg) != SATSTAT_OK) {
+    if (satstat_config_validate(cfg, msg) != SATSTAT_OK ||
+        satstat_config_validate_layer(cfg, msg) != SATSTAT_OK) {
         cli_usage_error(NULL, msg);
         return CLI_EXIT_USAGE;
     }

@@ -109,33 +109,6 @@ int satstat_config_validate(satstat_config *config, char *msg)
         snprintf(value, sizeof value, "%zu", config->n_schemes);
         return fail(msg, "--scheme", "a list of 1 to 16 schemes", value);
     }
-    /* orthogonal[:GAIN]: whole n_out × n_in matrices are sampled, each
-     * the unit of independence (satstat/sampler.h).  Its rows share one
-     * input vector, so only fixed inputs make the law of a row the
-     * sphere law of satstat/exact.h; a 1 × 1 orthogonal matrix is ±1. */
-    for (i = 0; i < config->n_schemes; i++) {
-        const satstat_scheme *s = &config->schemes[i];
-        if (s->kind != SATSTAT_SCHEME_ORTHOGONAL)
-            continue;
-        const char *why = NULL;
-        if (satstat_inputs_is_random(&config->inputs))
-            why = "needs fixed inputs (half, ones or file:PATH): the rows of "
-                  "one matrix would share each random input draw";
-        else if (config->n_in < 2 && config->n_out < 2)
-            why = "needs n_in or n_out of at least 2 (a 1 x 1 orthogonal "
-                  "matrix is +-1)";
-        else if ((double)config->n_in * (double)config->n_out >
-                 (double)SATSTAT_MAX_MATRIX_ELEMENTS)
-            why = "needs n_in * n_out <= 16777216 (each thread holds one "
-                  "n_out x n_in matrix)";
-        if (why != NULL) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE, "--scheme '%s': %s",
-                         s->canonical, why);
-            return SATSTAT_EINVAL;
-        }
-    }
-
     /* --gain and --mode: for the schemes that take them and whose spec
      * named none; an option no listed scheme takes is an error (it would
      * be silently ignored otherwise) */
@@ -284,6 +257,43 @@ int satstat_config_rule_text(const satstat_config *config, char *rule,
         if (rc != SATSTAT_OK)
             return rc;
         return satstat_region_format(r.below, r.above, region, region_size);
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_config_validate_layer(const satstat_config *config, char *msg)
+{
+    if (config == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
+        return SATSTAT_EINVAL;
+    }
+    size_t i;
+    /* orthogonal[:GAIN]: whole n_out × n_in matrices are sampled, each
+     * the unit of independence (satstat/sampler.h).  Its rows share one
+     * input vector, so only fixed inputs make the law of a row the
+     * sphere law of satstat/exact.h; a 1 × 1 orthogonal matrix is ±1. */
+    for (i = 0; i < config->n_schemes; i++) {
+        const satstat_scheme *s = &config->schemes[i];
+        if (s->kind != SATSTAT_SCHEME_ORTHOGONAL)
+            continue;
+        const char *why = NULL;
+        if (satstat_inputs_is_random(&config->inputs))
+            why = "needs fixed inputs (half, ones or file:PATH): the rows of "
+                  "one matrix would share each random input draw";
+        else if (config->n_in < 2 && config->n_out < 2)
+            why = "needs n_in or n_out of at least 2 (a 1 x 1 orthogonal "
+                  "matrix is +-1)";
+        else if ((double)config->n_in * (double)config->n_out >
+                 (double)SATSTAT_MAX_MATRIX_ELEMENTS)
+            why = "needs n_in * n_out <= 16777216 (each sampling thread "
+                  "holds an n_out x n_in matrix and its QR factors)";
+        if (why != NULL) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE, "--scheme '%s': %s",
+                         s->canonical, why);
+            return SATSTAT_EINVAL;
+        }
     }
     return SATSTAT_OK;
 }

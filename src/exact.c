@@ -3019,10 +3019,12 @@ static double sph_theta_density(const satstat_exact *e, double th)
 {
     if (e->sph_m == 2.0)
         return 1.0 / M_PI;
-    double c = cos(th);
-    if (!(c > 0.0))
+    if (!(fabs(th) < M_PI / 2.0))
         return 0.0;
-    return exp((e->sph_m - 2.0) * log(c) - e->sph_lnb);
+    /* log cos θ = ½ log1p(−sin²θ): full relative accuracy near θ = 0, where
+     * the mass is, even when (m − 2) multiplies it by 2^24 */
+    double sn = sin(th);
+    return exp(0.5 * (e->sph_m - 2.0) * log1p(-sn * sn) - e->sph_lnb);
 }
 
 /* P(b > y) (upper) or P(b ≤ y) of a continuous bias law. */

@@ -376,12 +376,13 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
                 satstat_exact_free(ex);
                 return rc;
             }
-            if (ex) {
-                t[4].method = "Kolmogorov-Smirnov on the first matrices' first rows, "
-                              "against the exact law";
-                t[5].method = "Pearson chi-square over the histogram of every matrix's "
-                              "first row, against the exact law";
-            }
+            t[4].method = ex ? "Kolmogorov-Smirnov on the first matrices' first rows, "
+                               "against the exact law"
+                             : "Kolmogorov-Smirnov on the first matrices' first rows";
+            t[5].method = ex ? "Pearson chi-square over the histogram of every matrix's "
+                               "first row, against the exact law"
+                             : "Pearson chi-square over the histogram of every matrix's "
+                               "first row";
         } else if (n < 2) {
             skip(&t[0], "skipped: needs 2 samples");
             skip(&t[1], "skipped: needs 2 samples");
@@ -507,20 +508,49 @@ static double now_seconds(void)
 }
 
 /* A scheme's tests need only its own summary and build their own exact
- * law: with more than one worker thread the schemes' tests run side by
- * side, instead of adding their time end to end. */
-typedef struct verify_task {
+ * law: the schemes' tests run side by side on up to `threads` threads
+ * (the caller's included), instead of adding their time end to end. */
+typedef struct verify_pool {
     const satstat_config *config;
-    entry *e;
-    size_t scheme;
-    int rc;
-} verify_task;
+    satstat_report *r;
+    size_t n;
+    atomic_size_t next;
+    atomic_int rc;
+} verify_pool;
 
-static void *verify_thread(void *arg)
+static void *verify_worker(void *arg)
 {
-    verify_task *t = arg;
-    t->rc = verify(t->config, &t->config->schemes[t->scheme], t->e);
-    return NULL;
+    verify_pool *v = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&v->next, 1);
+        if (i >= v->n)
+            return NULL;
+        int rc = verify(v->config, &v->config->schemes[i], &v->r->e[i]);
+        if (rc != SATSTAT_OK) {
+            int ok = SATSTAT_OK;
+            atomic_compare_exchange_strong(&v->rc, &ok, rc);
+        }
+    }
+}
+
+static int verify_all(const satstat_config *config, satstat_report *r, size_t threads)
+{
+    verify_pool v = {.config = config, .r = r, .n = config->n_schemes};
+    atomic_init(&v.next, 0);
+    atomic_init(&v.rc, SATSTAT_OK);
+    if (threads > v.n)
+        threads = v.n;
+    pthread_t tids[SATSTAT_MAX_SCHEMES];
+    size_t started = 0;
+    for (size_t t = 1; t < threads; t++) {
+        if (pthread_create(&tids[started], NULL, verify_worker, &v) != 0)
+            break; /* fewer threads: the same tests */
+        started++;
+    }
+    verify_worker(&v);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    return atomic_load(&v.rc);
 }
 
 int satstat_report_run(const satstat_config *config, int analytic_only,
@@ -529,7 +559,8 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
 {
     satstat__gsl_quiet();
     if (!config || !out || config->n_schemes == 0 ||
-        config->n_schemes > SATSTAT_MAX_SCHEMES)
+        config->n_schemes > SATSTAT_MAX_SCHEMES ||
+        satstat_config_validate_layer(config, NULL) != SATSTAT_OK)
         return SATSTAT_EINVAL;
     *out = NULL;
     satstat_report *r = calloc(1, sizeof *r);
@@ -540,11 +571,8 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
     r->analytic_only = analytic_only;
     r->simd = satstat_simd_path();
     int rc = SATSTAT_OK;
-    verify_task tasks[SATSTAT_MAX_SCHEMES];
-    pthread_t tids[SATSTAT_MAX_SCHEMES];
-    int started[SATSTAT_MAX_SCHEMES] = {0};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int background = config->threads > 1 || (config->threads == 0 && cores > 1);
+    size_t threads = config->threads ? config->threads : (cores > 0 ? (size_t)cores : 1);
     progress_over_schemes pos = {progress, progress_ctx, 0,
                                  config->samples * config->n_schemes, config->n_schemes};
     for (size_t i = 0; i < config->n_schemes && rc == SATSTAT_OK; i++) {
@@ -576,25 +604,9 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
                             progress ? forward_progress : NULL, &pos, &e->summary);
         if (rc != SATSTAT_OK)
             break;
-        tasks[i] = (verify_task){config, e, i, SATSTAT_OK};
     }
-    /* the tests, side by side: the last scheme's would otherwise run alone
-     * after all the sampling (an earlier scheme's, started in the
-     * background, would only slow the next one's sampling down) */
-    size_t n_tasks = rc == SATSTAT_OK && !analytic_only ? config->n_schemes : 0;
-    for (size_t i = 0; i + 1 < n_tasks; i++)
-        if (background && pthread_create(&tids[i], NULL, verify_thread, &tasks[i]) == 0)
-            started[i] = 1;
-        else
-            verify_thread(&tasks[i]);
-    if (n_tasks > 0)
-        verify_thread(&tasks[n_tasks - 1]);
-    for (size_t i = 0; i < n_tasks; i++) {
-        if (started[i])
-            pthread_join(tids[i], NULL);
-        if (rc == SATSTAT_OK)
-            rc = tasks[i].rc;
-    }
+    if (rc == SATSTAT_OK && !analytic_only)
+        rc = verify_all(config, r, threads);
     r->elapsed = now_seconds() - t0;
     if (rc != SATSTAT_OK) {
         satstat_report_free(r);
@@ -684,6 +696,7 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
     const satstat_unit_moments *u = satstat_summary_units(e->summary, &unit_size);
     if (u) {
         /* a matrix is one unit: intervals over the matrices (verify_units) */
+        satstat_summary_saturated_interval(e->summary, alpha, &s->saturated_ci, NULL);
         if (u->mean.n >= 2) {
             satstat_mean_interval(&u->mean, alpha, &s->mean_ci);
             s->mean_ci.lo += u->center;
@@ -694,7 +707,6 @@ static void compute_sampled(const satstat_report *r, const entry *e, sampled_sid
             double q = gsl_cdf_tdist_Qinv(0.5 * alpha, (double)u->mean.n - 1.0);
             s->variance_ci.lo = fmax(0.0, v - q * se);
             s->variance_ci.hi = v + q * se;
-            satstat_summary_saturated_interval(e->summary, alpha, &s->saturated_ci, NULL);
         }
         return;
     }

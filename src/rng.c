@@ -173,7 +173,8 @@ void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
      * tail from one more kernel batch into a scratch buffer (the scalar
      * reference gives the same numbers, at ~10x the cost per normal: a row
      * of 1000 would spend 40% of its time on its last 40).  Batch indices
-     * past 2^32 − 1 (beyond draw 2^38) fall back to the scalar path. */
+     * past 2^32 − 1 fall back to the scalar path (which, like the kernel,
+     * keeps the block counter in 32 bits: a stream holds 2^34 draws). */
     satstat__fill_fn fill = satstat__fill_select();
     float scratch[BATCH];
     while (n > 0) {

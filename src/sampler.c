@@ -279,9 +279,18 @@ typedef struct ortho_ws {
     gsl_matrix *g, *t;  /* G, then its QR; T of the blocked QR (n_out ≤ n_in) */
     gsl_vector *tau;    /* Householder scalars (n_out > n_in)               */
     gsl_vector *v, *work;
-    float *normals;
+    float *normals;     /* one row of G at a time                          */
     double *z;          /* the unit's n_out rows                            */
 } ortho_ws;
+
+/* Bytes of one worker's ortho_ws: G, T or tau, two vectors, a row of
+ * floats, the unit's z. */
+static double ortho_ws_bytes(const satstat_config *c)
+{
+    double n_in = (double)c->n_in, n_out = (double)c->n_out;
+    double rows = n_in > n_out ? n_in : n_out, cols = n_in > n_out ? n_out : n_in;
+    return 8.0 * (rows * cols + cols * cols + rows + 2.0 * cols + n_out) + 4.0 * cols;
+}
 
 static void ortho_ws_free(ortho_ws *w)
 {
@@ -312,7 +321,7 @@ static int ortho_ws_alloc(const satstat_config *c, ortho_ws *w)
         w->tau = gsl_vector_alloc(cols);
     w->v = gsl_vector_alloc(rows);
     w->work = gsl_vector_alloc(cols);
-    w->normals = malloc(rows * cols * sizeof *w->normals);
+    w->normals = malloc(cols * sizeof *w->normals);
     w->z = malloc(n_out * sizeof *w->z);
     if (!w->g || !(w->t || w->tau) || !w->v || !w->work || !w->normals || !w->z) {
         ortho_ws_free(w);
@@ -327,10 +336,12 @@ static int ortho_unit(const satstat_config *c, const satstat__kernel_job *job,
 {
     size_t n_in = (size_t)c->n_in, n_out = (size_t)c->n_out;
     size_t rows = w->g->size1, cols = w->g->size2;
-    satstat_fill_normals(c->seed, job->weight_stream, k, 0, rows * cols,
-                         w->normals);
-    for (size_t i = 0; i < rows * cols; i++)
-        w->g->data[i] = (double)w->normals[i]; /* tda = cols: contiguous */
+    for (size_t i = 0; i < rows; i++) {
+        satstat_fill_normals(c->seed, job->weight_stream, k, (uint64_t)i * cols, cols,
+                             w->normals);
+        for (size_t j = 0; j < cols; j++)
+            w->g->data[i * cols + j] = (double)w->normals[j]; /* tda = cols */
+    }
     int st;
     if (n_out <= n_in) {
         st = gsl_linalg_QR_decomp_r(w->g, w->t);
@@ -917,6 +928,15 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     unsigned threads = config->threads ? config->threads : default_threads();
     if (threads > ROUND_BLOCKS)
         threads = ROUND_BLOCKS;
+    if (r->ortho) {
+        /* each worker holds a matrix and its QR: no more workers than a
+         * quarter of physical memory holds (fewer threads, same bits) */
+        long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+        double budget = pages > 0 && page > 0 ? 0.25 * (double)pages * (double)page : 1e30;
+        double fit = floor(budget / ortho_ws_bytes(config));
+        if (fit < (double)threads)
+            threads = fit >= 1.0 ? (unsigned)fit : 1u;
+    }
     pthread_t tids[ROUND_BLOCKS];
 
     rc = SATSTAT_OK;

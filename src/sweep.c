@@ -326,6 +326,8 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
     }
     if (rc == SATSTAT_OK)
         rc = satstat_config_validate(c, m);
+    if (rc == SATSTAT_OK)
+        rc = satstat_config_validate_layer(c, m);
     if (rc != SATSTAT_OK) {
         char v[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(*effective, v, sizeof v);

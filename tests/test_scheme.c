@@ -1059,8 +1059,11 @@ START_TEST(test_gains)
                                                msg),
                      0);
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
     ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    /* fine for deep (one input vector per network), not for one layer */
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'orthogonal:2'");
     ck_assert_msg_has(msg, "fixed inputs");
     satstat_config_default(&c);
@@ -1070,16 +1073,20 @@ START_TEST(test_gains)
                      0);
     c.n_in = 1;
     c.n_out = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "1 x 1");
     c.n_in = 2;
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
     c.n_in = 5000;
     c.n_out = 5000;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "n_in * n_out");
     c.n_out = 3355; /* 5000 * 3355 = 16 775 000 <= 2^24 */
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(NULL, msg), SATSTAT_EINVAL);
 
     ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), 0);
     ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg), SATSTAT_EINVAL);

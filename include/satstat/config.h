@@ -22,7 +22,7 @@ extern "C" {
 #define SATSTAT_MAX_N_IN     UINT64_C(100000000)       /* 1e8 inputs   */
 #define SATSTAT_MAX_SAMPLES  UINT64_C(1000000000000)   /* 1e12 neurons */
 #define SATSTAT_MAX_THREADS  1024u
-#define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal: n_in·n_out */
+#define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal run: n_in·n_out */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
 
 /* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;
@@ -87,6 +87,14 @@ static inline int satstat_region_contains(const satstat_region *r, double z)
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
  * On error, `msg` names the offending field as its option ("--active"). */
 int satstat_config_validate(satstat_config *config, char *msg);
+
+/* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
+ * layers have their own sizes) adds to satstat_config_validate(): an
+ * orthogonal scheme needs fixed inputs (its rows share the input vector),
+ * n_in or n_out of at least 2, and n_in·n_out ≤ SATSTAT_MAX_MATRIX_ELEMENTS.
+ * SATSTAT_EINVAL with a message naming --scheme otherwise.
+ * satstat_report_run() checks it too. */
+int satstat_config_validate_layer(const satstat_config *config, char *msg);
 
 #ifdef __cplusplus
 }

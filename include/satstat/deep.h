@@ -237,7 +237,8 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
 /* Weights of layer l of network `network` of `scheme`: rows × fan_in
  * row-major, exactly those the run uses (rows = W; layer 1's fan-in is
  * n_in, of which only the first satstat_inputs_support() columns are
- * drawn for fixed inputs — the others multiply x_j = 0 and are 0 here). */
+ * drawn for fixed inputs — the others multiply x_j = 0 and are 0 here —
+ * except for orthogonal, whose whole matrix is drawn and returned). */
 int satstat_deep_weights(const satstat_config *config,
                          const satstat_deep_options *o,
                          const satstat_scheme *scheme, uint64_t network,

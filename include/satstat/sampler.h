@@ -89,7 +89,10 @@ int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
  * each matrix gives one observation of each of these per-unit means, the
  * i.i.d. data of tests and intervals (*unit_size = n_out).  The |z|
  * counts, the sub-sample and satstat_summary_unit_histogram() then hold
- * each matrix's first row only, an i.i.d. sample of the marginal law. */
+ * each matrix's first row only, an i.i.d. sample of the marginal law.
+ * Each sampling thread holds one matrix and its QR factors (about
+ * 8·n_in·n_out + 8·min(n_in, n_out)² bytes); the thread count is lowered,
+ * with the same bits, so that they fit in a quarter of physical memory. */
 typedef struct satstat_unit_moments {
     double center;             /* c: the middle of the layout's histogram */
     satstat_moments mean;      /* per unit: mean of z − c over its rows    */
