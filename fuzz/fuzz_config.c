@@ -265,7 +265,7 @@ static void check_valid(const satstat_config *c)
                    "scheme %s, n_in %llu: weight variance %g", s->canonical,
                    (unsigned long long)c->n_in, var_w);
         var_z = var_w * sum_sq + var_b;
-        FUZZ_CHECK(isfinite(var_z) && var_z >= 0.0,
+        FUZZ_CHECK(isfinite(var_z) && var_z >= 0.0 && var_z <= 1.0000001 * SATSTAT_MAX_VAR_Z,
                    "scheme %s: Var z = %g", s->canonical, var_z);
         /* orthogonal, one layer: whole matrices against one fixed input
          * vector (deep has no such rule) */

@@ -201,6 +201,18 @@ int satstat_config_validate(satstat_config *config, char *msg)
                          config->schemes[i].canonical, config->n_in);
             return SATSTAT_EINVAL;
         }
+        /* the tests accumulate (z − μ)⁴ over up to 1e12 neurons: keep
+         * Var z where that cannot overflow */
+        if (var > SATSTAT_MAX_VAR_Z) {
+            if (msg != NULL) {
+                satstat_format_double(var, num, sizeof num);
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme '%s': Var z = %s with these inputs and bias, "
+                         "beyond 1e100 (the tests' fourth moments would overflow)",
+                         config->schemes[i].canonical, num);
+            }
+            return SATSTAT_EINVAL;
+        }
     }
     return SATSTAT_OK;
 }

@@ -469,6 +469,8 @@ static const bad_case bad_cases[] = {
     {{"--scheme", "orthogonal", "--n-in", "10000", "--n-out", "5000"},
      {"--scheme", "orthogonal", "n_in", "n_out"}},
     {{"--scheme", "orthogonal:-1"}, {"--scheme", "orthogonal:-1"}},
+    {{"--inputs", "normal:1e100"}, {"--scheme", "Var", "1e100"}},
+    {{"--bias", "normal:1e60"}, {"--scheme", "Var", "1e100"}},
 };
 
 #define N_BAD_CASES ((int)(sizeof bad_cases / sizeof bad_cases[0]))

@@ -23,6 +23,7 @@ extern "C" {
 #define SATSTAT_MAX_SAMPLES  UINT64_C(1000000000000)   /* 1e12 neurons */
 #define SATSTAT_MAX_THREADS  1024u
 #define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal run: n_in·n_out */
+#define SATSTAT_MAX_VAR_Z    1e100                      /* Var z: z⁴ sums stay finite */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
 
 /* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;
