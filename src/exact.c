@@ -3427,12 +3427,13 @@ int satstat_exact_moments(satstat_exact *e, double *mean, double *variance)
     return SATSTAT_OK;
 }
 
-int satstat_exact_cdf(satstat_exact *e, double z, satstat_exact_result *out)
+/* P(Z ≤ z) (upper 0) or P(Z > z) (upper 1), checked, with its error. */
+static int tail_query(satstat_exact *e, double z, int upper, satstat_exact_result *out)
 {
     if (e == NULL || out == NULL || isnan(z))
         return SATSTAT_EINVAL;
     PREPARE_OR_RETURN(e);
-    double ex = 0.0, v = total_tail(e, z, 0, &ex);
+    double ex = 0.0, v = total_tail(e, z, upper, &ex);
     if (!isfinite(v))
         return SATSTAT_ENUMERIC;
     out->value = clamp01(v);
@@ -3440,17 +3441,14 @@ int satstat_exact_cdf(satstat_exact *e, double z, satstat_exact_result *out)
     return SATSTAT_OK;
 }
 
+int satstat_exact_cdf(satstat_exact *e, double z, satstat_exact_result *out)
+{
+    return tail_query(e, z, 0, out);
+}
+
 int satstat_exact_sf(satstat_exact *e, double z, satstat_exact_result *out)
 {
-    if (e == NULL || out == NULL || isnan(z))
-        return SATSTAT_EINVAL;
-    PREPARE_OR_RETURN(e);
-    double ex = 0.0, v = total_tail(e, z, 1, &ex);
-    if (!isfinite(v))
-        return SATSTAT_ENUMERIC;
-    out->value = clamp01(v);
-    out->abserr = err_prob(e) + ex;
-    return SATSTAT_OK;
+    return tail_query(e, z, 1, out);
 }
 
 /* P(a ≤ Z ≤ b) without checks (NaN on failure); per-call errors to *err. */
