@@ -360,3 +360,42 @@ int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *c
     }
     return CLI_GO_ON;
 }
+
+int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
+                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx)
+{
+    if (format == SATSTAT_RENDER_NONE) {
+        if (!have_gnuplot && !render_given && !quiet)
+            fprintf(stderr,
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
+                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
+                    plots, plots);
+        return CLI_GO_ON;
+    }
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
+    if (render(ctx, format, msg, sizeof msg) != SATSTAT_OK) {
+        if (render_given) {
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+                            "no image was written\n",
+                    satstat_render_format_name(format), msg, plots);
+            return CLI_EXIT_RUNTIME;
+        }
+        if (!quiet)
+            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
+                            "in '%s' are complete\n",
+                    msg, plots);
+        return CLI_GO_ON;
+    }
+    if (msg[0] && !quiet)
+        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return CLI_GO_ON;
+}
+
+const char *cli_option_name(const struct option *table, int code)
+{
+    for (const struct option *o = table; o->name; o++)
+        if (o->val == code)
+            return o->name;
+    return "?";
+}

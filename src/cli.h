@@ -4,6 +4,7 @@
 #ifndef SATSTAT_CLI_H
 #define SATSTAT_CLI_H
 
+#include <getopt.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -64,6 +65,20 @@ int cli_option_plot_size(const char *option, const char *value,
  * CLI_GO_ON or an exit status (message printed). */
 int cli_plots_prepare(const char *dir, const char *option, int render_given,
                       satstat_render_format *render, int *have_gnuplot);
+/* After a command wrote its figure scripts into `plots`: render them with
+ * `render` (a command's satstat_*_plot_render_dir) unless the format is
+ * none, and say what happened on stderr: a note when gnuplot is missing or
+ * warned, and when rendering fails an error (exit 3) if --render was given,
+ * else a note (the scripts are complete either way).  Returns CLI_GO_ON or
+ * CLI_EXIT_RUNTIME. */
+typedef int (*cli_render_fn)(void *ctx, satstat_render_format format, char *msg,
+                             size_t msg_size);
+int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
+                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx);
+
+/* The long name of getopt code `code` in `table` ("?" when absent). */
+const char *cli_option_name(const struct option *table, int code);
+
 /* "unknown option" / "option requires a value" after getopt_long. */
 int cli_getopt_error(int code, char **argv, int optind_now, const char *command);
 /* A stray positional argument. */

@@ -121,13 +121,6 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *option_name(int code)
-{
-    for (const struct option *o = long_options; o->name; o++)
-        if (o->val == code)
-            return o->name;
-    return "?";
-}
 
 static int parse(int argc, char **argv, cli *c)
 {
@@ -147,7 +140,7 @@ static int parse(int argc, char **argv, cli *c)
     int code;
     while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
         msg[0] = '\0';
-        snprintf(opt, sizeof opt, "--%s", option_name(code));
+        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
         int rc = CLI_GO_ON;
         switch (code) {
@@ -318,6 +311,22 @@ static int preset_schemes(cli *c)
     return CLI_GO_ON;
 }
 
+typedef struct render_args {
+    const satstat_deep_report *const *reports;
+    size_t n;
+    const satstat_deep_phase *phase;
+    int preset;
+    const char *plots;
+} render_args;
+
+/* satstat_deep_plot_render_dir as a cli_render_fn. */
+static int render_deep(void *ctx, satstat_render_format format, char *msg, size_t size)
+{
+    const render_args *a = ctx;
+    return satstat_deep_plot_render_dir(a->reports, a->n, a->phase, a->preset, a->plots, format,
+                                        NULL, msg, size);
+}
+
 /* ---- figures -----------------------------------------------------------------*/
 
 static int write_figures(cli *c, const satstat_deep_report *const *reports, size_t n,
@@ -330,32 +339,9 @@ static int write_figures(cli *c, const satstat_deep_report *const *reports, size
         cli_usage_error("--plots", msg);
         return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
     }
-    if (c->render == SATSTAT_RENDER_NONE) {
-        if (!have_gnuplot && !c->render_given && !c->quiet)
-            fprintf(stderr,
-                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
-                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox)\n",
-                    c->plots);
-        return CLI_GO_ON;
-    }
-    rc = satstat_deep_plot_render_dir(reports, n, phase, c->preset != NULL, c->plots,
-                                      c->render, NULL, msg, sizeof msg);
-    if (rc != SATSTAT_OK) {
-        if (c->render_given) {
-            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
-                            "no image was written\n",
-                    satstat_render_format_name(c->render), msg, c->plots);
-            return CLI_EXIT_RUNTIME;
-        }
-        if (!c->quiet)
-            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
-                            "in '%s' are complete\n",
-                    msg, c->plots);
-        return CLI_GO_ON;
-    }
-    if (msg[0] && !c->quiet)
-        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
-    return CLI_GO_ON;
+    render_args a = {reports, n, phase, c->preset != NULL, c->plots};
+    return cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                              render_deep, &a);
 }
 
 /* ---- output ------------------------------------------------------------------*/

@@ -142,13 +142,6 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *option_name(int code)
-{
-    for (const struct option *o = long_options; o->name; o++)
-        if (o->val == code)
-            return o->name;
-    return "?";
-}
 
 /* The options `satstat demo` takes: the seed experiment is fixed. */
 static int demo_option(int code)
@@ -182,7 +175,7 @@ static int parse(int argc, char **argv, cli *c)
     int code;
     while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
         msg[0] = '\0';
-        snprintf(opt, sizeof opt, "--%s", option_name(code));
+        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
         int rc = -1;
         if (c->demo && !demo_option(code)) {
@@ -311,8 +304,20 @@ static int parse(int argc, char **argv, cli *c)
 
 /* ---- figures ---------------------------------------------------------------*/
 
-/* Write the scripts into c->plots and render them.  Returns -1 to go on,
- * or an exit status (nothing half-written is left behind). */
+typedef struct render_args {
+    const satstat_report *report;
+    const char *plots;
+} render_args;
+
+/* satstat_plot_render_dir as a cli_render_fn. */
+static int render_report(void *ctx, satstat_render_format format, char *msg, size_t size)
+{
+    const render_args *a = ctx;
+    return satstat_plot_render_dir(a->report, a->plots, format, NULL, msg, size);
+}
+
+/* Write the scripts into c->plots and render them.  Returns CLI_GO_ON, or
+ * an exit status (nothing half-written is left behind). */
 static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
 {
     char msg[SATSTAT_ERRMSG_SIZE + 64];
@@ -331,32 +336,9 @@ static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
         cli_usage_error(opt, msg);
         return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
     }
-    if (c->render == SATSTAT_RENDER_NONE) {
-        if (!have_gnuplot && !c->render_given && !c->quiet)
-            fprintf(stderr,
-                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
-                    "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
-                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
-                    c->plots, c->plots);
-        return -1;
-    }
-    rc = satstat_plot_render_dir(report, c->plots, c->render, NULL, msg, sizeof msg);
-    if (rc != SATSTAT_OK) {
-        if (c->render_given) {
-            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
-                            "no image was written\n",
-                    satstat_render_format_name(c->render), msg, c->plots);
-            return CLI_EXIT_RUNTIME;
-        }
-        if (!c->quiet)
-            fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
-                            "in '%s' are complete\n",
-                    msg, c->plots);
-        return -1;
-    }
-    if (msg[0] && !c->quiet)
-        fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
-    return -1;
+    render_args a = {report, c->plots};
+    return cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                              render_report, &a);
 }
 
 /* ---- main ----------------------------------------------------------------*/
