@@ -20,6 +20,7 @@
 
 #include <satstat/error.h>
 
+#include "gnuplot-int.h"
 #include "satstat_version.h"
 
 #if defined(__GNUC__)
@@ -123,26 +124,11 @@ static void output_section(ctx *c)
     out(c, "# Another format, file or size on the command line, e.g.\n"
            "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n",
         c->name);
-    out(c, "if (!exists('format')) format = 'png'\n");
-    out(c, "if (!exists('output')) output = '%s.' . format\n", c->name);
-    out(c, "if (!exists('width')) width = %u\n", c->o.width);
-    out(c, "if (!exists('height')) height = %u\n", c->o.height);
+    satstat__gp_output_defaults(c->f, c->name, c->o.width, c->o.height);
     out(c, "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
            "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n"
-           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)\n"
-           "if (format eq 'png') {\n"
-           "    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced\n"
-           "}\n"
-           "if (format eq 'svg') {\n"
-           "    set terminal svg size width, height font fontspec linewidth scale noenhanced\n"
-           "}\n"
-           "if (format eq 'pdf') {\n"
-           "    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced\n"
-           "}\n"
-           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
-           "    exit error sprintf('unknown format %%s: use png, svg or pdf', format)\n"
-           "}\n"
-           "if (output eq '') { set output } else { set output output }\n");
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)\n");
+    satstat__gp_terminal(c->f);
 }
 
 static void style_section(ctx *c, size_t styled)
