@@ -379,7 +379,7 @@ static void fig_against_layer(ctx *c, quantity q)
     qstr(c, heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen 0.11\nset rmargin at screen %.4f\n"
-           "set tmargin at screen 0.88\nset bmargin at screen 0.1\n",
+           "set tmargin at screen 0.88\nset bmargin at screen 0.12\n",
         column - 0.03);
     out(c, "set xlabel 'layer'\nset ylabel '%s'\n", ylabels[q]);
     out(c, "set xrange [0.5:%g]\nset xtics 1\n", (double)o->layers + 0.5);
