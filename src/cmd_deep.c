@@ -33,7 +33,7 @@ typedef struct cli {
 
 static const char usage_text[] =
     "Usage: satstat deep [OPTIONS]\n"
-    "       satstat deep --preset activations [--plots DIR] [OPTIONS]\n"
+    "  or:  satstat deep --preset activations [--plots DIR] [OPTIONS]\n"
     "Sample whole random networks of L layers of width W and set them beside the\n"
     "mean-field theory of signal propagation (Poole et al. 2016, Schoenholz et al.\n"
     "2017): per layer the variance of z, the saturated fraction, E[phi'(z)] and the\n"
@@ -83,8 +83,13 @@ static const char usage_text[] =
     "\n"
     "Examples:\n"
     "  satstat deep --activation tanh --scheme scaled --format json\n"
+    "                                            10 tanh layers under 'scaled', as JSON\n"
     "  satstat deep --layers 20 --width 500 --networks 50 --plots deep-figs --phase\n"
-    "  satstat deep --preset activations --plots activations\n";
+    "                                            a deeper study, its figures and the\n"
+    "                                            phase diagram\n"
+    "  satstat deep --preset activations --plots activations\n"
+    "                                            Glorot and Bengio's per-layer\n"
+    "                                            activation histograms\n";
 
 enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,

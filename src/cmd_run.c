@@ -32,7 +32,7 @@ typedef struct cli {
 
 static const char usage_text[] =
     "Usage: satstat [run] [OPTIONS]\n"
-    "       satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
+    "  or:  satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
     "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
     "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
     "and by sampling the weights, side by side, with statistical tests.\n"
@@ -97,7 +97,9 @@ static const char usage_options2[] =
     "                                            test a claim (this one is wrong:\n"
     "                                            it forgets the bias)\n"
     "  satstat --scheme normal:0.05,uniform:0.1 --inputs bernoulli:0.2 --format json\n"
+    "                                            two schemes on random inputs, as JSON\n"
     "  satstat --samples 1e8 --threads 2 --output report.csv --format csv\n"
+    "                                            1e8 neurons per scheme, a CSV file\n"
     "  satstat --scheme scaled,uniform:0.05 --plots figs --render svg --plot-size 1920x1200\n"
     "                                            figures of two schemes, as SVG\n"
     "  satstat demo                              the seed gallery into plots/\n"

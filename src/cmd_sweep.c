@@ -99,15 +99,20 @@ static const char usage_options2[] =
     "130/143 interrupted.\n"
     "\n"
     "Examples:\n"
-    "  satstat sweep --vary n-in=10:10000:7:log --scheme standard,scaled,normal:0.1 \\\n"
-    "                --plots sweep-figs\n"
+    "  satstat sweep --vary n-in=10:10000:7:log --plots sweep-figs\n"
+    "                                            standard against scaled over the\n"
+    "                                            fan-in, with figures\n"
     "  satstat sweep --vary sigma=0.01:1:9:log --scheme normal:1,scaled --format csv\n"
+    "                                            the weight std of normal:SIGMA, as CSV\n"
     "  satstat sweep --vary p=0:1:11 --inputs bernoulli:0.5 --scheme scaled\n"
+    "                                            the density of random inputs\n"
     "  satstat sweep --vary threshold=1:6 --analytic-only\n"
+    "                                            the saturated fraction against T, by\n"
+    "                                            formula only\n"
     "  satstat sweep --vary n-in=10:10000:4:log --scheme scaled --expect-variance 1.5\n"
     "                                            is Var z = 1.5 at every fan-in?\n"
-    "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --mode fan_avg \\\n"
-    "                --activation relu --saturation deriv:0.1\n";
+    "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --activation relu\n"
+    "                                            the gain of he-normal under relu\n";
 
 enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
