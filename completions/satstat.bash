@@ -6,7 +6,7 @@
 # tests/completion.sh checks that satstat accepts every one of them and that
 # every option its help shows is offered.
 
-_satstat_commands="run demo deep sweep"
+_satstat_commands="run demo deep sweep help"
 
 # Names an option takes.  A trailing ':' means a parameter follows (no space
 # is added after it).
@@ -121,6 +121,8 @@ _satstat_complete() {
         COMPREPLY=($(compgen -W "$(_satstat_options "${cmd:-run}" "$exe")" -- "$cur")) ;;
     *)
         if [ -z "$cmd" ]; then
+            COMPREPLY=($(compgen -W "$_satstat_commands" -- "$cur"))
+        elif [ "$cmd" = help ] && [ "$i" -eq $(( ncur - 1 )) ]; then
             COMPREPLY=($(compgen -W "$_satstat_commands" -- "$cur"))
         elif [ "$cmd" = demo ]; then
             compopt -o filenames 2>/dev/null

@@ -76,7 +76,8 @@ static const char usage_text[] =
     "                         std 1, 0.01, sqrt(1/n), sqrt(2/n), for sigmoid, tanh and\n"
     "                         relu (those in the activation table)\n"
     "  --quiet                no progress bar, no notes\n"
-    "  --help, --version\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
     "\n"
     "Exit status: 0 done, 2 bad usage or input (nothing written), 3 runtime failure,\n"
     "130/143 interrupted by SIGINT/SIGTERM.\n"
@@ -143,7 +144,7 @@ static int parse(int argc, char **argv, cli *c)
     opterr = 0;
     optind = 1;
     int code;
-    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
         msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
@@ -235,6 +236,7 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_QUIET:
             c->quiet = 1;
             break;
+        case 'h':
         case OPT_HELP:
             return cli_print_text(usage_text);
         case OPT_VERSION:

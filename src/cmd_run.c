@@ -41,7 +41,15 @@ static const char usage_text[] =
     "are on, N(0,1) bias, schemes 'standard' (N(0,1) weights, Var z = 501) and\n"
     "'scaled' (N(0,1/n_in) weights, Var z = 1.5), 1e6 neurons each.\n"
     "'satstat demo' runs it too, writes its figures (gnuplot scripts and PNGs)\n"
-    "into DIR [plots] and prints the report.\n"
+    "into DIR [plots] and prints the report.  With no command satstat runs 'run',\n"
+    "whose options follow; 'satstat help COMMAND' shows another command's.\n"
+    "\n"
+    "Commands:\n"
+    "  run                    one neuron: the law of z by formula and by sampling\n"
+    "  demo [DIR]             the seed experiment, its report and its figures\n"
+    "  deep                   sampled deep networks beside the mean-field theory\n"
+    "  sweep                  the experiment over a grid of one parameter\n"
+    "  help [COMMAND]         this help, or a command's (satstat COMMAND --help)\n"
     "\n";
 
 /* Split in two: ISO C guarantees string literals of 4095 bytes only. */
@@ -83,7 +91,7 @@ static const char usage_options2[] =
     "                         (needs --plots)  [png when gnuplot is on PATH]\n"
     "  --plot-size WxH        figure size in pixels  [1280x800]\n"
     "  --quiet                no progress bar, no notes\n"
-    "  --help                 show this help and exit\n"
+    "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
     "\n"
     "Exit status: 0 all verifications passed, 1 a verification failed, 2 bad usage\n"
@@ -149,7 +157,7 @@ static const struct option long_options[] = {
 static int demo_option(int code)
 {
     return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
-           || code == OPT_QUIET || code == OPT_HELP || code == OPT_VERSION || code == ':'
+           || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
            || code == '?';
 }
 
@@ -175,7 +183,7 @@ static int parse(int argc, char **argv, cli *c)
 
     opterr = 0; /* we print our own one-line errors */
     int code;
-    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
         msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
@@ -263,6 +271,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_plot_size(opt, v, &c->plot);
             c->plot_size_given = 1;
             break;
+        case 'h':
         case OPT_HELP:
             if (cli_print_text(usage_text) != CLI_EXIT_PASS ||
                 cli_print_text(usage_options) != CLI_EXIT_PASS)

@@ -91,7 +91,8 @@ static const char usage_options2[] =
     "  --render FMT           png, svg, pdf or none (needs --plots)  [png with gnuplot]\n"
     "  --plot-size WxH        figure size in pixels  [1280x800]\n"
     "  --quiet                no progress bar, no notes\n"
-    "  --help, --version\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
     "\n"
     "Exit status: 0 every point's verification passed, 1 one failed (each point\n"
     "and scheme is tested at level --alpha, so a long sweep fails by chance with\n"
@@ -199,7 +200,7 @@ static int parse(int argc, char **argv, cli *c)
     opterr = 0;
     optind = 1;
     int code;
-    while ((code = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
         msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
@@ -290,6 +291,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_plot_size(opt, v, &c->plot);
             c->plot_size_given = 1;
             break;
+        case 'h':
         case OPT_HELP:
             if (cli_print_text(usage_text) != CLI_EXIT_PASS
                 || cli_print_text(usage_options) != CLI_EXIT_PASS)

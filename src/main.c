@@ -4,6 +4,7 @@
  *   satstat demo [DIR]        the seed experiment with its figures
  *   satstat deep [OPTIONS]    many layers: sampled networks vs mean-field
  *   satstat sweep [OPTIONS]   one quantity against a parameter
+ *   satstat help [COMMAND]    a command's help (satstat COMMAND --help)
  *
  * Exit status (SPEC.md): 0 every verification passed; 1 a verification
  * failed (the report is complete); 2 bad usage or input (one line on
@@ -13,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <satstat/parse.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -36,33 +39,58 @@ static void stop_blas_thread_pool(void)
         blas_thread_shutdown_();
 }
 
+typedef struct command {
+    const char *word;
+    int (*run)(int argc, char **argv);
+} command;
+
+static int unknown_command(const char *word, const command *commands, size_t n)
+{
+    char line[256], quoted[SATSTAT_QUOTE_SIZE];
+    satstat_quote(word, quoted, sizeof quoted);
+    size_t len = (size_t)snprintf(line, sizeof line, "unknown command %s (valid:", quoted);
+    for (size_t i = 0; i < n && len < sizeof line; i++)
+        len += (size_t)snprintf(line + len, sizeof line - len, "%s %s", i ? "," : "",
+                                commands[i].word);
+    if (len < sizeof line)
+        snprintf(line + len, sizeof line - len, ", help; try 'satstat --help')");
+    cli_usage_error(NULL, line);
+    return CLI_EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     stop_blas_thread_pool();
-    static const struct {
-        const char *word;
-        int (*run)(int argc, char **argv);
-    } commands[] = {
+    static const command commands[] = {
         {"run", cli_cmd_run_main},
         {"demo", cli_cmd_demo_main},
         {"deep", cli_cmd_deep_main},
         {"sweep", cli_cmd_sweep_main},
     };
     size_t n = sizeof commands / sizeof commands[0];
+    /* `satstat help [COMMAND]` is `satstat [COMMAND] --help`. */
+    static char help_option[] = "--help";
+    if (argc > 1 && strcmp(argv[1], "help") == 0) {
+        if (argc > 3) {
+            cli_usage_error(NULL, "help takes at most one command (usage: satstat help [COMMAND])");
+            return CLI_EXIT_USAGE;
+        }
+        if (argc == 2 || strcmp(argv[2], "help") == 0) {
+            char *args[] = {argv[0], help_option, NULL};
+            return cli_cmd_run_main(2, args);
+        }
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(argv[2], commands[i].word) == 0) {
+                char *args[] = {argv[2], help_option, NULL};
+                return commands[i].run(2, args);
+            }
+        return unknown_command(argv[2], commands, n);
+    }
     if (argc > 1 && argv[1][0] != '-') {
         for (size_t i = 0; i < n; i++)
             if (strcmp(argv[1], commands[i].word) == 0)
                 return commands[i].run(argc - 1, argv + 1);
-        char line[256];
-        size_t len = (size_t)snprintf(line, sizeof line, "unknown command '%s' (valid:",
-                                      argv[1]);
-        for (size_t i = 0; i < n && len < sizeof line; i++)
-            len += (size_t)snprintf(line + len, sizeof line - len, "%s %s", i ? "," : "",
-                                    commands[i].word);
-        if (len < sizeof line)
-            snprintf(line + len, sizeof line - len, "; try 'satstat --help')");
-        cli_usage_error(NULL, line);
-        return CLI_EXIT_USAGE;
+        return unknown_command(argv[1], commands, n);
     }
     /* no command word: `run` with the seed defaults */
     return cli_cmd_run_main(argc, argv);

@@ -41,7 +41,9 @@ expect_only() { # expect_only "WORDS" CANDIDATE...: exactly these
     [ "$got" = "$want" ] || bad "bash: '$words' offers '$(echo $got)', expected '$(echo $want)'"
 }
 
-expect_only "satstat " run demo deep sweep
+expect_only "satstat " run demo deep sweep help
+expect_only "satstat help " run demo deep sweep help
+expect_only "satstat help deep " 
 expect_only "satstat de" demo deep
 expect_only "satstat --sch" --scheme
 expect_only "satstat deep --lay" --layers
@@ -154,7 +156,9 @@ if command -v zsh >/dev/null; then
             source "$script"' z "$zsh_script" "$@" 2>&1 | sort
     }
     got=$(complete_zsh satstat "" | tr '\n' ' ')
-    [ "$got" = "deep demo run sweep " ] || bad "zsh: commands: '$got'"
+    [ "$got" = "deep demo help run sweep " ] || bad "zsh: commands: '$got'"
+    got=$(complete_zsh satstat help "" | tr '\n' ' ')
+    [ "$got" = "deep demo help run sweep " ] || bad "zsh: help COMMAND: '$got'"
     got=$(complete_zsh satstat deep --width --activation "" | grep -cx 'tanh')
     [ "$got" = 1 ] || bad "zsh: --activation does not offer tanh"
     for cmd in run deep sweep; do

@@ -586,6 +586,58 @@ START_TEST(help)
 }
 END_TEST
 
+/* The top-level help lists every command; `help [COMMAND]` and -h are
+ * --help; a wrong command word after help is bad usage. */
+START_TEST(help_commands)
+{
+    run_result r = run("--help", NULL);
+    ck_assert_int_eq(r.status, 0);
+    const char *commands = strstr(r.out, "Commands:");
+    ck_assert_msg(commands != NULL, "no Commands: section in %.300s", r.out);
+    const char *words[] = {"\n  run ", "\n  demo ", "\n  deep ", "\n  sweep ", "\n  help "};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        ck_assert_msg(strstr(commands, words[i]) != NULL, "command%s not listed", words[i]);
+    char *top = strdup(r.out);
+    result_free(&r);
+
+    const char *same_as_top[][3] = {{"help", NULL, NULL}, {"-h", NULL, NULL},
+                                    {"help", "help", NULL}, {"help", "run", NULL}};
+    for (size_t i = 0; i < sizeof same_as_top / sizeof same_as_top[0]; i++) {
+        r = run_args(same_as_top[i]);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_msg(strcmp(r.out, top) == 0, "'%s %s' differs from --help", same_as_top[i][0],
+                      same_as_top[i][1] ? same_as_top[i][1] : "");
+        result_free(&r);
+    }
+    free(top);
+
+    const char *cmds[] = {"deep", "sweep"};
+    for (size_t i = 0; i < 2; i++) {
+        run_result a = run("help", cmds[i], NULL);
+        run_result b = run(cmds[i], "-h", NULL);
+        run_result c = run(cmds[i], "--help", NULL);
+        ck_assert_int_eq(a.status, 0);
+        ck_assert_int_eq(b.status, 0);
+        ck_assert_msg(strstr(c.out, "Usage: satstat ") != NULL && strstr(c.out, cmds[i]) != NULL,
+                      "%s --help: %.100s", cmds[i], c.out);
+        ck_assert_str_eq(a.out, c.out);
+        ck_assert_str_eq(b.out, c.out);
+        result_free(&a);
+        result_free(&b);
+        result_free(&c);
+    }
+
+    r = run("help", "bogus", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_msg(strstr(r.err, "unknown command 'bogus'") != NULL, "stderr: %s", r.err);
+    result_free(&r);
+    r = run("help", "run", "deep", NULL);
+    ck_assert_int_eq(r.status, 2);
+    result_free(&r);
+}
+END_TEST
+
 START_TEST(version)
 {
     const char *forms[][3] = {{"--version", NULL, NULL}, {"run", "--version", NULL}};
@@ -1157,6 +1209,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, output_missing_dir);
     tc = tcase(s, "help and version");
     tcase_add_test(tc, help);
+    tcase_add_test(tc, help_commands);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
     tcase_add_test(tc, json_report);
