@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/hygiene.sh CC SOURCE_ROOT LIBRARY
 # Each public header compiles on its own under -std=c11 -pedantic -Werror,
-# and the shared library exports no symbol without the satstat_ prefix.
+# the shared library exports no symbol without the satstat_ prefix, and its
+# SONAME is versioned.
 set -u
 cc=$1 root=$2 lib=$3
 status=0
@@ -26,5 +27,13 @@ if [ -n "$bad" ]; then
     status=1
 else
     echo "ok: every exported symbol starts with satstat_"
+fi
+# the versioned SONAME programs record
+soname=$(readelf -d "$lib" | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
+if [ "$soname" = libsatstat.so.0 ]; then
+    echo "ok: SONAME $soname"
+else
+    echo "FAIL: SONAME is '$soname', not libsatstat.so.0"
+    status=1
 fi
 exit $status
