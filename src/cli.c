@@ -399,3 +399,19 @@ const char *cli_option_name(const struct option *table, int code)
             return o->name;
     return "?";
 }
+
+/* ---- build notes -------------------------------------------------------------*/
+
+void cli_note_reference_blas(const satstat_config *cfg, int quiet)
+{
+    if (quiet || !satstat_blas_is_reference())
+        return;
+    for (size_t i = 0; i < cfg->n_schemes; i++)
+        if (cfg->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL) {
+            fprintf(stderr, "satstat: note: this build uses GSL's reference BLAS (%s), which makes "
+                            "the orthogonal scheme's QR factorisations about 1000x slower than "
+                            "OpenBLAS; rebuild with libopenblas-dev installed (-Dblas=openblas)\n",
+                    satstat_blas_name());
+            return;
+        }
+}

@@ -126,4 +126,8 @@ int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *c
     "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n" \
     "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
 
+/* One note on stderr (not under --quiet) when an orthogonal scheme will be
+ * sampled with GSL's slow reference BLAS. */
+void cli_note_reference_blas(const satstat_config *cfg, int quiet);
+
 #endif

@@ -438,6 +438,7 @@ int cli_cmd_deep_main(int argc, char **argv)
             return prep;
     }
 
+    cli_note_reference_blas(&c.config, c.quiet);
     cli_install_signals();
     satstat_deep_report *reports[PRESET_MAX] = {NULL};
     satstat_deep_phase *phase = NULL;

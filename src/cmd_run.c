@@ -385,6 +385,8 @@ int cli_cmd_run(int argc, char **argv, int demo)
             return status;
     }
 
+    if (!c.analytic_only)
+        cli_note_reference_blas(&c.config, c.quiet);
     cli_install_signals();
     cli_progress p;
     cli_progress_start(&p, c.quiet, "sampling");

@@ -426,6 +426,8 @@ int cli_cmd_sweep_main(int argc, char **argv)
         }
     }
 
+    if (!c.analytic_only)
+        cli_note_reference_blas(&c.config, c.quiet);
     cli_install_signals();
     cli_progress p;
     cli_progress_start(&p, c.quiet, "sweep");

@@ -29,6 +29,8 @@
 
 #include <jansson.h>
 
+#include <satstat/build.h>
+
 #define MAX_ARGS 32
 #define RUN_TIMEOUT_S 60.0  /* any single ordinary run */
 #define SIGNAL_TIMEOUT_S 10.0 /* an interrupted run must end within this */
@@ -638,6 +640,29 @@ START_TEST(help_commands)
 }
 END_TEST
 
+/* The slow reference BLAS is named once on stderr when an orthogonal
+ * scheme is sampled, never under --quiet, never otherwise. */
+START_TEST(reference_blas_note)
+{
+    const char *note = "reference BLAS";
+    run_result r = run("--scheme", "orthogonal", "--n-out", "8", "--samples", "400", NULL);
+    ck_assert_msg(r.status == 0 || r.status == 1, "status %d: %s", r.status, r.err);
+    const char *at = strstr(r.err, note);
+    if (satstat_blas_is_reference())
+        ck_assert_msg(at != NULL && strstr(at + 1, note) == NULL,
+                      "gslcblas build: expected the note once in: %s", r.err);
+    else
+        ck_assert_msg(at == NULL, "%s build: unexpected note: %s", satstat_blas_name(), r.err);
+    result_free(&r);
+    r = run("--scheme", "orthogonal", "--n-out", "8", "--samples", "400", "--quiet", NULL);
+    ck_assert_ptr_null(strstr(r.err, note));
+    result_free(&r);
+    r = run("--samples", "400", NULL);
+    ck_assert_ptr_null(strstr(r.err, note));
+    result_free(&r);
+}
+END_TEST
+
 START_TEST(version)
 {
     const char *forms[][3] = {{"--version", NULL, NULL}, {"run", "--version", NULL}};
@@ -1210,6 +1235,7 @@ static Suite *cli_suite(void)
     tc = tcase(s, "help and version");
     tcase_add_test(tc, help);
     tcase_add_test(tc, help_commands);
+    tcase_add_test(tc, reference_blas_note);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
     tcase_add_test(tc, json_report);

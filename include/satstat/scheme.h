@@ -88,10 +88,9 @@ typedef enum satstat_scheme_kind {
     SATSTAT_SCHEME_VARIANCE_SCALING, /* Keras/JAX: Var = scale/fan          */
     SATSTAT_SCHEME_TRUNC_NORMAL,   /* PyTorch trunc_normal_(mean,std,a,b)   */
     SATSTAT_SCHEME_TORCH_LINEAR,   /* U(±1/√fan_in): nn.Linear's default    */
-    SATSTAT_SCHEME_ORTHOGONAL      /* rows of gain·Q, Q Haar orthogonal;
-                                      parsed and described, but not sampled
-                                      yet: satstat_config_validate refuses
-                                      it                                    */
+    SATSTAT_SCHEME_ORTHOGONAL      /* rows of gain·Q, Q Haar orthogonal:
+                                      whole n_out × n_in matrices from the
+                                      QR of a Gaussian one (BLAS)          */
 } satstat_scheme_kind;
 
 /* Which fan a scheme divides by. */
