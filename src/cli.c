@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "satstat_version.h"
@@ -166,6 +167,33 @@ int cli_option_format(const char *option, const char *value, satstat_format *out
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_format_parse(value, out, msg) != SATSTAT_OK)
         return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+/* Without --format, the extension of --output chooses: .json, .csv, .txt
+ * (case-insensitive); any other name, stdout and '-' keep text. */
+int cli_format_of_output(const char *output, satstat_format *format)
+{
+    static const struct {
+        const char *ext;
+        satstat_format format;
+    } by_ext[] = {
+        {".json", SATSTAT_FORMAT_JSON},
+        {".csv", SATSTAT_FORMAT_CSV},
+        {".txt", SATSTAT_FORMAT_TEXT},
+    };
+    const char *slash = strrchr(output, '/');
+    const char *dot = strrchr(slash ? slash + 1 : output, '.');
+    if (!dot || dot == (slash ? slash + 1 : output))
+        return CLI_GO_ON; /* no extension, or a hidden file's name */
+    for (size_t i = 0; i < sizeof by_ext / sizeof by_ext[0]; i++)
+        if (strcasecmp(dot, by_ext[i].ext) == 0) {
+            *format = by_ext[i].format;
+            return CLI_GO_ON;
+        }
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+        return cli_bad_value("--output", output,
+                             "no HTML report yet: give --format text, json or csv");
     return CLI_GO_ON;
 }
 

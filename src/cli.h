@@ -130,4 +130,8 @@ int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *c
  * sampled with GSL's slow reference BLAS. */
 void cli_note_reference_blas(const satstat_config *cfg, int quiet);
 
+/* Without --format, the report's format from --output's extension (.json,
+ * .csv, .txt); CLI_GO_ON, or CLI_EXIT_USAGE with the message printed. */
+int cli_format_of_output(const char *output, satstat_format *format);
+
 #endif

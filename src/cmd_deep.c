@@ -18,6 +18,7 @@ typedef struct cli {
     satstat_config config;
     satstat_deep_options deep;
     satstat_format format;
+    int format_given;             /* --format; else --output's extension */
     const char *output;
     int quiet;
     const char *plots;
@@ -64,7 +65,8 @@ static const char usage_text[] =
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
     "  --threads N            worker threads (networks run in parallel)  [all cores]\n"
     "  --max-memory BYTES     refuse a run that would allocate more  [1/4 of RAM]\n"
-    "  --format F             text, json or csv  [text]\n"
+    "  --format F             text, json or csv  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
     "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
@@ -210,6 +212,7 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
+            c->format_given = 1;
             break;
         case OPT_OUTPUT:
             rc = cli_option_output(opt, v, &c->output);
@@ -249,6 +252,11 @@ static int parse(int argc, char **argv, cli *c)
     }
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], "deep");
+    if (!c->format_given && c->output) {
+        int rc = cli_format_of_output(c->output, &c->format);
+        if (rc != CLI_GO_ON)
+            return rc;
+    }
     if (c->render_given && !c->plots) {
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;

@@ -18,6 +18,7 @@
 typedef struct cli {
     satstat_config config;
     satstat_format format;
+    int format_given;             /* --format; else --output's extension */
     const char *output;
     int analytic_only;
     int quiet;
@@ -83,7 +84,8 @@ static const char usage_options2[] =
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              family-wise significance level of the tests  [0.001]\n"
     "  --expect-variance V    test a claimed Var z instead of the formula's\n"
-    "  --format F             text, json or csv  [text]\n"
+    "  --format F             text, json or csv  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR (created\n"
     "                         if missing); each holds its data and runs anywhere\n"
@@ -169,6 +171,7 @@ static int parse(int argc, char **argv, cli *c)
     satstat_config *cfg = &c->config;
     satstat_config_default(cfg);
     c->format = SATSTAT_FORMAT_TEXT;
+    c->format_given = 0;
     c->output = NULL;
     c->analytic_only = 0;
     c->quiet = 0;
@@ -253,6 +256,7 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
+            c->format_given = 1;
             break;
         case OPT_OUTPUT:
             rc = cli_option_output(opt, v, &c->output);
@@ -295,6 +299,11 @@ static int parse(int argc, char **argv, cli *c)
     }
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], NULL);
+    if (!c->format_given && c->output) {
+        int rc = cli_format_of_output(c->output, &c->format);
+        if (rc != CLI_GO_ON)
+            return rc;
+    }
     if (c->demo && !c->plots)
         c->plots = "plots";
     if (c->render_given && !c->plots) {

@@ -18,6 +18,7 @@ typedef struct cli {
     const char *gain, *mode;      /* --gain, --mode as given, likewise   */
     int scheme_given, n_in_given, threshold_given, samples_given, saturation_given;
     satstat_format format;
+    int format_given;             /* --format; else --output's extension */
     const char *output;
     int analytic_only;
     int quiet;
@@ -84,7 +85,8 @@ static const char usage_options2[] =
     "  --seed S               the seed of every point  [1]\n"
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              significance level of each point's tests  [0.001]\n"
-    "  --format F             text, json or csv  [text]\n"
+    "  --format F             text, json or csv  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
     "                         sweep-activation-derivative.gp into DIR\n"
@@ -273,6 +275,7 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
+            c->format_given = 1;
             break;
         case OPT_OUTPUT:
             rc = cli_option_output(opt, v, &c->output);
@@ -307,6 +310,11 @@ static int parse(int argc, char **argv, cli *c)
     }
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], "sweep");
+    if (!c->format_given && c->output) {
+        int rc = cli_format_of_output(c->output, &c->format);
+        if (rc != CLI_GO_ON)
+            return rc;
+    }
     if (!c->vary) {
         cli_usage_error("--vary", "is required: PARAM=FROM:TO[:STEPS][:log] with PARAM one of "
                                   "n-in, sigma, p, threshold, gain (try 'satstat sweep --help')");

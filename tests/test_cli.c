@@ -663,6 +663,71 @@ START_TEST(reference_blas_note)
 }
 END_TEST
 
+/* Without --format, --output's extension chooses the format; --format wins;
+ * an HTML name is refused before any work. */
+START_TEST(output_extension_format)
+{
+    char *dir = make_temp_dir();
+    const struct {
+        const char *name, *format, *starts;
+    } cases[] = {
+        {"r.json", NULL, "{"},
+        {"R.CSV", NULL, "scheme,quantity,"},
+        {"r.txt", NULL, "satstat "},
+        {"r.dat", NULL, "satstat "},
+        {"r.json", "csv", "scheme,quantity,"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", dir, cases[i].name);
+        run_result r = cases[i].format
+                           ? run("--analytic-only", "--output", path, "--format", cases[i].format, NULL)
+                           : run("--analytic-only", "--output", path, NULL);
+        ck_assert_msg(r.status == 0, "%s: status %d: %s", cases[i].name, r.status, r.err);
+        result_free(&r);
+        size_t len = 0;
+        char *text = read_file(path, &len);
+        ck_assert_msg(strncmp(text, cases[i].starts, strlen(cases[i].starts)) == 0,
+                      "%s (--format %s): starts %.40s", cases[i].name,
+                      cases[i].format ? cases[i].format : "-", text);
+        free(text);
+        unlink(path);
+    }
+    const char *commands[][8] = {
+        {"deep", "--networks", "2", "--layers", "2", "--width", "4", NULL},
+        {"sweep", "--vary", "n-in=10:20:2", "--analytic-only", NULL},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/out.json", dir);
+        const char *args[16];
+        size_t n = 0;
+        for (; commands[i][n]; n++)
+            args[n] = commands[i][n];
+        args[n++] = "--quiet";
+        args[n++] = "--output";
+        args[n++] = path;
+        args[n] = NULL;
+        run_result r = run_args(args);
+        ck_assert_msg(r.status == 0, "%s: status %d: %s", commands[i][0], r.status, r.err);
+        result_free(&r);
+        size_t len = 0;
+        char *text = read_file(path, &len);
+        ck_assert_msg(text[0] == '{', "%s --output out.json wrote %.40s", commands[i][0], text);
+        free(text);
+        unlink(path);
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/r.html", dir);
+    run_result r = run("--output", path, NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, "--output") != NULL, "stderr: %s", r.err);
+    ck_assert_int_ne(access(path, F_OK), 0);
+    result_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
 START_TEST(version)
 {
     const char *forms[][3] = {{"--version", NULL, NULL}, {"run", "--version", NULL}};
@@ -1236,6 +1301,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, help);
     tcase_add_test(tc, help_commands);
     tcase_add_test(tc, reference_blas_note);
+    tcase_add_test(tc, output_extension_format);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
     tcase_add_test(tc, json_report);
