@@ -363,9 +363,10 @@ static void fig_against_layer(ctx *c, quantity q)
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         if (fp->finite)
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (chi1 %.3g, %s)",
-                     fp->chi1, fp->chaotic ? "chaotic" : "ordered");
+                     fp->chi1, satstat_deep_regime_name(fp->regime));
         else
-            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, chaotic)");
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
+                     satstat_deep_regime_name(fp->regime));
         nr++;
     }
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype nodraw");
@@ -435,19 +436,12 @@ static void fig_phase(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
-    /* the χ₁ = 1 line: per σ_b² row, the first crossing in log x */
+    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
+     * computation (Brent's method, not interpolated across χ₁'s kink) */
     out(c, "$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++) {
-        for (size_t i = 0; i + 1 < ph->nx; i++) {
-            double a = ph->chi1[k * ph->nx + i], b = ph->chi1[k * ph->nx + i + 1];
-            if (isfinite(a) && isfinite(b) && (a - 1) * (b - 1) <= 0 && a != b) {
-                double t = (1 - a) / (b - a);
-                double lx = log10(ph->x[i]) + t * (log10(ph->x[i + 1]) - log10(ph->x[i]));
-                out(c, "%.6g %.6g\n", lx, ph->y[k]);
-                break;
-            }
-        }
-    }
+    for (size_t k = 0; k < ph->ny; k++)
+        if (isfinite(ph->critical[k]))
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
     out(c, "EOD\n$schemes << EOD\n");
     double sb2 = satstat_law_variance(&cfg->bias.law);
     for (size_t s = 0; s < ns; s++) {

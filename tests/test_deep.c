@@ -70,7 +70,7 @@ START_TEST(test_reference_fixed_point)
     ck_assert(fp.finite);
     ck_rel(fp.q, 1.4638508911025473, 1e-10);
     ck_rel(fp.chi1, 0.39887900654373578, 1e-9);
-    ck_assert(!fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
     /* SPEC's rounded values */
     ck_assert(fabs(fp.q - 1.4638509) < 5e-8);
     ck_assert(fabs(fp.chi1 - 0.39888) < 5e-6);
@@ -144,11 +144,11 @@ START_TEST(test_fixed_point_solver)
     ck_assert(fp.finite);
     ck_assert(fp.q < 1e-9);
     ck_rel(fp.chi1, 0.5, 1e-6);
-    ck_assert(!fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
     ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 2.0, 0.0, 0.0, 1.0, &fp), 0);
     ck_assert(fp.q > 0.1);
     ck_assert(fp.chi1 > 1.0);
-    ck_assert(fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CHAOTIC);
     /* the start does not matter for a unique stable fixed point */
     satstat_deep_fixed_point a, b;
     ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 1.0, 1e-3, &a), 0);
@@ -177,7 +177,7 @@ START_TEST(test_relu_no_fixed_point)
     ck_assert(!fp.finite);
     ck_assert(isnan(fp.q));
     ck_rel(fp.chi1, 1.5, 1e-6);
-    ck_assert(fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CHAOTIC);
     ck_assert_int_eq(satstat_deep_solve_fixed_point(relu, 2.0, 0.0, 1.0, 1.0, &fp), 0);
     ck_assert(!fp.finite);
     ck_assert(fp.iterations < 1000);
