@@ -60,7 +60,7 @@ static const char usage_text[] =
     "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
     "  --n-in N               fan-in of layer 1  [1000]\n"
     "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
-    "  --alpha A              intervals are 1 - A, Student t across networks  [0.001]\n"
+    "  --alpha A              intervals are 1 - A, across networks  [0.001]\n"
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
     "  --threads N            worker threads (networks run in parallel)  [all cores]\n"
     "  --max-memory BYTES     refuse a run that would allocate more  [1/4 of RAM]\n"

@@ -320,7 +320,7 @@ static void fig_against_layer(ctx *c, quantity q)
     static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
-        "its units) with 1 - alpha Student-t bars across networks.  Lines: the mean-field\n"
+        "its units) with 1 - alpha bars across networks (log scale).  Lines: the mean-field\n"
         "length map q^l (Poole et al. 2016, eq. 3), which it approaches as W grows.",
         "Points: the sampled fraction of units in the saturated region, with bars across\n"
         "networks.  Lines: P(z in region) for z ~ N(mu_b, q^l).",

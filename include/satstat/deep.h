@@ -144,9 +144,13 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act,
 
 /* ---- the run ---------------------------------------------------------------*/
 
+/* Intervals are across networks, a network one observation (its units
+ * share the layer below), NaN when R < 2: for a variance and a norm on
+ * the log scale (modified Cox, lo > 0), for the saturated fraction
+ * Korn–Graubard (within [0, 1]), for the rest Student t. */
 typedef struct satstat_deep_estimate {
     double value;     /* mean over networks of the per-network value   */
-    double lo, hi;    /* 1 − alpha Student-t interval (NaN when R < 2) */
+    double lo, hi;    /* 1 − alpha interval for its expectation        */
 } satstat_deep_estimate;
 
 typedef struct satstat_deep_layer {
