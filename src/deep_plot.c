@@ -417,8 +417,8 @@ static void fig_phase(ctx *c)
     header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (ordered left/below, chaotic\n"
-           "right/above).  Right: the fixed point q* (log colour scale; white where the map\n"
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white where the map\n"
            "has no finite fixed point).  The schemes of the run are marked.");
     output_section(c);
     style_section(c, ns);
@@ -461,8 +461,9 @@ static void fig_phase(ctx *c)
         snprintf(rows[nr].style, sizeof rows[nr].style,
                  "with points linetype %zu pointsize 2.2 linecolor rgb '%s'", s + 1,
                  palette[s % PALETTE_SIZE]);
-        snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g)",
-                 cfg->schemes[s].canonical, x, sb2);
+        snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g): %s",
+                 cfg->schemes[s].canonical, x, sb2,
+                 satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         nr++;
     }
     double column = column_for(rows, nr);
@@ -483,7 +484,7 @@ static void fig_phase(ctx *c)
     out(c, "set cblabel 'chi1' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
            "set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)\n");
     out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + 0.04, mid - 0.04);
-    out(c, "set title 'chi1 (blue: ordered, red: chaotic)' font smallfont\n");
+    out(c, "set title 'chi1 (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)

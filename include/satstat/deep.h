@@ -114,8 +114,9 @@ typedef enum satstat_deep_regime {
 /* tol: the error of a computed χ₁.  The quadrature is good to about
  * 1e-10 relative (satstat_normal_expectation; φ'² ≥ 0, so relative to χ₁
  * itself), q* to 1e-12 relative, σ_w²·W to rounding; 1e-9 is ten times
- * their sum.  Measured: relu with he-normal gives χ₁ − 1 = 4e-16, tanh
- * with scaled and no bias (q* = 0 approached as 1/k) 1e-16. */
+ * their sum.  Measured: χ₁ − 1 = 4.4e-16 for relu with he-normal and for
+ * tanh with σ_w²W = 1 and no bias (whose q* = 0 the solver reaches to
+ * 2e-17). */
 #define SATSTAT_DEEP_CRITICAL_TOL 1e-9
 
 /* The regime of a computed chi1 (a number: the solver never yields NaN). */
