@@ -1874,6 +1874,14 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
         satstat_transform_name(), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
         (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
+    /* the saturation rule and the region of z it stands for, as `run`
+     * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    json_object_set_new(config, "saturation",
+                        json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
+                                  "below", jnum(reg.below), "above", jnum(reg.above),
+                                  "meaning", c->activation->saturation));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];

@@ -677,6 +677,49 @@ START_TEST(test_interval_coverage)
 }
 END_TEST
 
+/* The report states the saturation rule it counts by: relu's column
+ * counts dead units (z <= 0), so the header must not say |z| >= 4. */
+START_TEST(test_saturation_rule_text)
+{
+    static const struct {
+        const char *activation, *text, *rule;
+    } ref[] = {
+        {"relu", "saturated when z <= 0 (rule dead: dead units)\n", "dead"},
+        {"tanh", "saturated when |z| >= 4\n", "z:4"},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        satstat_config c = config_of("he-normal", ref[k].activation);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = 2;
+        o.width = 20;
+        o.networks = 2;
+        satstat_deep_report *r = NULL;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_int_eq(satstat_deep_report_write(r, NULL, SATSTAT_FORMAT_TEXT, m), 0);
+        fclose(m);
+        ck_assert_msg(strstr(buf, ref[k].text) != NULL, "%s: no '%s' in\n%s",
+                      ref[k].activation, ref[k].text, buf);
+        free(buf);
+        json_t *root = numbers_of(r);
+        json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
+        ck_assert_str_eq(json_string_value(json_object_get(sat, "rule")), ref[k].rule);
+        json_decref(root);
+        /* and the column counts by that rule: about half the units of
+         * relu are dead, almost no tanh unit reaches |z| >= 4 */
+        const satstat_deep_layer *ly = satstat_deep_report_layer(r, 0, 2);
+        if (k == 0)
+            ck_assert(fabs(ly->saturated_fraction.value - 0.5) < 0.2);
+        else
+            ck_assert(ly->saturated_fraction.value < 0.05);
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
 START_TEST(test_threads_bit_identical)
 {
     satstat_config c = config_of("scaled,standard", "sigmoid");
@@ -876,6 +919,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_interval_ranges);
+    tcase_add_test(sm, test_saturation_rule_text);
     tcase_add_test(sm, test_interval_coverage);
     tcase_add_test(sm, test_json_layout);
     tcase_add_test(sm, test_options_and_memory);
