@@ -320,8 +320,8 @@ static void fig_against_layer(ctx *c, quantity q)
     static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
-        "its units) with 1 - alpha bars across networks (log scale).  Lines: the mean-field\n"
-        "length map q^l (Poole et al. 2016, eq. 3), which it approaches as W grows.",
+        "its units) with 1 - alpha bars across networks (on the log scale).  Lines: the\n"
+        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
         "Points: the sampled fraction of units in the saturated region, with bars across\n"
         "networks.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
         "Points: the RMS norm of the back-propagated gradient delta^l (delta^L = phi'(z^L)*g,\n"
@@ -418,8 +418,8 @@ static void fig_phase(ctx *c)
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
            "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
-           "chaotic right/above).  Right: the fixed point q* (log colour scale; white where the map\n"
-           "has no finite fixed point).  The schemes of the run are marked.");
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
     output_section(c);
     style_section(c, ns);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
