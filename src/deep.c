@@ -277,23 +277,46 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
  * Mean field
  * ====================================================================== */
 
-typedef struct fn_ctx {
-    double (*f)(double);
-} fn_ctx;
-
-static double square_of(double z, void *ctx)
+/* E[g(z)] for z ~ N(mu, v), v ≥ 0.  At v = 0 it is the limit v → 0⁺, not
+ * g(mu): the normal of vanishing width puts half its mass on either side
+ * of mu, so E g → (g(mu⁻) + g(mu⁺))/2, the mean of the one-sided limits.
+ * Where g is continuous at mu that is g(mu); at a kink of φ it is not —
+ * relu' at 0 is 0 on the left and 1 on the right, so χ₁ at q* = 0 is
+ * σ_w²W/2 (satstat's relu' takes the left value, 0, at the kink itself).
+ * The one-sided limits are g at mu ∓ h with h = 1e-12·|mu| (1e-300 at
+ * mu = 0): beyond every kink of the table's activations (all at 0) and
+ * close enough that the error of a smooth g, O(h²) for the symmetric
+ * pair, and of a one-sided one (selu's λα·e^z), O(h), are far below the
+ * quadrature's 1e-10. */
+static int expect_limit(double (*g)(double, void *), void *ctx, double mu, double v,
+                        double *out)
 {
-    const fn_ctx *c = ctx;
+    if (!(v >= 0) || !isfinite(v) || !isfinite(mu))
+        return SATSTAT_ENUMERIC;
+    if (v > 0)
+        return satstat_normal_expectation(g, ctx, mu, sqrt(v), out);
+    double h = mu != 0 ? 1e-12 * fabs(mu) : 1e-300;
+    *out = 0.5 * (g(mu - h, ctx) + g(mu + h, ctx));
+    return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
+}
+
+/* f(z) or f(z)² (power 1 or 2), for expect_limit. */
+typedef struct fpow_ctx {
+    double (*f)(double);
+    int power;
+} fpow_ctx;
+
+static double f_pow(double z, void *ctx)
+{
+    const fpow_ctx *c = ctx;
     double v = c->f(z);
-    return v * v;
+    return c->power == 1 ? v : v * v;
 }
 
 static int expect_sq(double (*f)(double), double mu, double v, double *out)
 {
-    if (!(v >= 0) || !isfinite(v))
-        return SATSTAT_ENUMERIC;
-    fn_ctx c = {f};
-    return satstat_normal_expectation(square_of, &c, mu, sqrt(v), out);
+    fpow_ctx c = {f, 2};
+    return expect_limit(f_pow, &c, mu, v, out);
 }
 
 int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
@@ -324,6 +347,28 @@ int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in, double mu
         return rc;
     *out = sw2_fan_in * e;
     return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
+}
+
+satstat_deep_regime satstat_deep_regime_of(double chi1)
+{
+    if (chi1 < 1.0 - SATSTAT_DEEP_CRITICAL_TOL)
+        return SATSTAT_DEEP_ORDERED;
+    if (chi1 > 1.0 + SATSTAT_DEEP_CRITICAL_TOL)
+        return SATSTAT_DEEP_CHAOTIC;
+    return SATSTAT_DEEP_CRITICAL;
+}
+
+const char *satstat_deep_regime_name(satstat_deep_regime regime)
+{
+    switch (regime) {
+    case SATSTAT_DEEP_ORDERED:
+        return "ordered";
+    case SATSTAT_DEEP_CRITICAL:
+        return "critical";
+    case SATSTAT_DEEP_CHAOTIC:
+        return "chaotic";
+    }
+    return "?";
 }
 
 /* Iterations of the map before bracketing; a bound beyond which the map
@@ -362,7 +407,7 @@ static int unbounded(fp_ctx *c, double v, satstat_deep_fixed_point *out)
     int rc = satstat_deep_chi(c->act, c->a, c->mu, v, &out->chi1);
     if (rc != SATSTAT_OK)
         return rc;
-    out->chaotic = out->chi1 >= 1.0;
+    out->regime = satstat_deep_regime_of(out->chi1);
     out->iterations = c->evals;
     return SATSTAT_OK;
 }
@@ -461,7 +506,7 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act, double sw2_fan
     int rc = satstat_deep_chi(act, sw2_fan_in, mu_b, q, &out->chi1);
     if (rc != SATSTAT_OK)
         return rc;
-    out->chaotic = out->chi1 >= 1.0;
+    out->regime = satstat_deep_regime_of(out->chi1);
     out->iterations = c.evals;
     return SATSTAT_OK;
 }
@@ -949,18 +994,6 @@ double satstat_deep_report_elapsed(const satstat_deep_report *r)
     return r ? r->elapsed : NAN;
 }
 
-typedef struct dsq_ctx {
-    double (*f)(double);
-    int power;
-} dsq_ctx;
-
-static double dphi_pow(double z, void *ctx)
-{
-    const dsq_ctx *c = ctx;
-    double v = c->f(z);
-    return c->power == 1 ? v : v * v;
-}
-
 /* Histogram ranges for layer l from the mean field: z over μ ± 5 sd, φ(z)
  * over the values φ takes there. */
 static void hist_ranges(const satstat_activation *act, satstat_deep_layer *ly)
@@ -1018,11 +1051,10 @@ static int mean_field(const satstat_config *c, const satstat_deep_options *o,
         if (isfinite(v)) {
             double sd = sqrt(v);
             ly->mf_saturated_fraction = satstat_normal_region_fraction(mu_b, sd, &p->region);
-            dsq_ctx d1 = {act->dphi, 1}, d2 = {act->dphi, 2};
-            if (satstat_normal_expectation(dphi_pow, &d1, mu_b, sd, &ly->mf_dphi) != SATSTAT_OK)
+            fpow_ctx d1 = {act->dphi, 1}, d2 = {act->dphi, 2};
+            if (expect_limit(f_pow, &d1, mu_b, v, &ly->mf_dphi) != SATSTAT_OK)
                 ly->mf_dphi = NAN;
-            if (satstat_normal_expectation(dphi_pow, &d2, mu_b, sd, &ly->mf_dphi_sq)
-                != SATSTAT_OK)
+            if (expect_limit(f_pow, &d2, mu_b, v, &ly->mf_dphi_sq) != SATSTAT_OK)
                 ly->mf_dphi_sq = NAN;
         }
         hist_ranges(act, ly);
@@ -1090,6 +1122,9 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* Intervals across networks: a network is the unit of independence (its
+ * units share the layer below, so they are not), and each per-network
+ * value is one observation.  Student t for quantities of either sign. */
 static void estimate(const satstat_moments *m, double alpha, satstat_deep_estimate *e)
 {
     e->value = m->n ? m->mean : NAN;
@@ -1099,6 +1134,71 @@ static void estimate(const satstat_moments *m, double alpha, satstat_deep_estima
         e->lo = ci.lo;
         e->hi = ci.hi;
     }
+}
+
+/* A positive quantity (a variance, a norm): the mean over networks, and
+ * an interval for it on the log scale, which stays above 0 — the
+ * modified Cox interval for the mean of a log-normal sample (Armstrong
+ * 1992; Olsson 2005, J. Stat. Educ. 13(1)): with y = ln x, mean ȳ and
+ * variance s² over the R networks, E x = exp(μ_y + σ_y²/2) and
+ *     exp(ȳ + s²/2 ± t_{1−α/2, R−1}·√(s²/R + s⁴/(2(R − 1)))).
+ * A Student t interval on x itself leaves (0, ∞) at R = 5 when the
+ * networks spread widely; this one keeps its coverage there
+ * (tests/test_deep.c, test_interval_coverage).  A network whose value is
+ * 0 (every unit dead) has no logarithm: then the t interval, its lower
+ * end clipped at 0, the value observed. */
+static void estimate_positive(const satstat_moments *m, const satstat_moments *logs,
+                              double alpha, satstat_deep_estimate *e)
+{
+    estimate(m, alpha, e);
+    if (m->n < 2 || logs->n != m->n) {
+        if (isfinite(e->lo))
+            e->lo = fmax(e->lo, 0.0);
+        return;
+    }
+    double R = (double)logs->n, s2 = satstat_moments_variance(logs);
+    double tq = gsl_cdf_tdist_Qinv(alpha / 2, R - 1);
+    double centre = logs->mean + s2 / 2, half = tq * sqrt(s2 / R + s2 * s2 / (2 * (R - 1)));
+    if (!isfinite(centre) || !isfinite(half))
+        return;
+    e->lo = exp(centre - half);
+    e->hi = exp(centre + half);
+}
+
+/* A fraction of units (the saturated fraction): the mean over networks
+ * of p_r = k_r/W, and the Korn–Graubard interval (Korn & Graubard 1998,
+ * Survey Methodology 24, 193–201; R's survey::svyciprop, method "beta"),
+ * a Clopper–Pearson interval on the effective number of units
+ *     n* = p̂(1 − p̂)/v,  v = s²/R the variance of p̂ across networks,
+ * shrunk by (t_{1−α/2, RW−1}/t_{1−α/2, R−1})² for the R − 1 degrees of
+ * freedom v rests on.  It stays in [0, 1], also where k_r is 0 in most
+ * networks (where the t interval left it), and it takes the correlation
+ * of units within a network (they share the layer below, so they are not
+ * the honest sample) from the spread across networks instead of assuming
+ * it away.  At R = 5 it is conservative (the t-quantile shrinkage; 0.5
+ * to 2 % misses at nominal 10 % in test_interval_coverage).  n* is at
+ * most R·W, the units themselves: when the networks do not vary (v = 0,
+ * e.g. p̂ = 0) the clustering cannot be estimated and the units are
+ * taken as independent. */
+static void estimate_fraction(const satstat_moments *m, uint64_t width, double alpha,
+                              satstat_deep_estimate *e)
+{
+    e->value = m->n ? m->mean : NAN;
+    e->lo = e->hi = NAN;
+    if (m->n < 2)
+        return;
+    double R = (double)m->n, units = R * (double)width;
+    double p = fmin(fmax(m->mean, 0.0), 1.0), v = satstat_moments_variance(m) / R;
+    double n_eff = v > 0 ? p * (1 - p) / v : units;
+    if (!(n_eff <= units))
+        n_eff = units;
+    double ratio = gsl_cdf_tdist_Qinv(alpha / 2, units - 1) / gsl_cdf_tdist_Qinv(alpha / 2, R - 1);
+    n_eff *= ratio * ratio;
+    double x = n_eff * p;
+    e->lo = x > 0 ? gsl_cdf_beta_Pinv(alpha / 2, x, n_eff - x + 1) : 0.0;
+    e->hi = n_eff - x > 0 ? gsl_cdf_beta_Qinv(alpha / 2, x + 1, n_eff - x) : 1.0;
+    if (!isfinite(e->lo) || !isfinite(e->hi))
+        e->lo = e->hi = NAN;
 }
 
 static double seconds_between(const struct timespec *a, const struct timespec *b)
@@ -1194,7 +1294,10 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
         /* reduce in network order */
         for (size_t l = 0; l < L; l++) {
             satstat_deep_layer *ly = &sr->layers[l];
-            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr;
+            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav;
+            satstat_moments_init(&lv);
+            satstat_moments_init(&lg);
+            satstat_moments_init(&lav);
             satstat_moments_init(&mm);
             satstat_moments_init(&mv);
             satstat_moments_init(&ms);
@@ -1209,12 +1312,18 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
                 satstat_moments_push(&mm, ns->mean);
                 if (isfinite(ns->var))
                     satstat_moments_push(&mv, ns->var);
+                if (ns->var > 0 && isfinite(ns->var))
+                    satstat_moments_push(&lv, log(ns->var));
                 satstat_moments_push(&ms, ns->sat);
                 satstat_moments_push(&md, ns->dphi);
                 satstat_moments_push(&mg, ns->gnorm);
+                if (ns->gnorm > 0 && isfinite(ns->gnorm))
+                    satstat_moments_push(&lg, log(ns->gnorm));
                 satstat_moments_push(&ma, ns->amean);
                 if (isfinite(ns->avar))
                     satstat_moments_push(&mav, ns->avar);
+                if (ns->avar > 0 && isfinite(ns->avar))
+                    satstat_moments_push(&lav, log(ns->avar));
                 g2 += ns->gnorm * ns->gnorm;
                 if (l + 1 < L) {
                     double lr = log(ns->gnorm / pl.stats[r * L + l + 1].gnorm);
@@ -1223,12 +1332,12 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
                 }
             }
             estimate(&mm, c->alpha, &ly->mean);
-            estimate(&mv, c->alpha, &ly->variance);
-            estimate(&ms, c->alpha, &ly->saturated_fraction);
+            estimate_positive(&mv, &lv, c->alpha, &ly->variance);
+            estimate_fraction(&ms, o->width, c->alpha, &ly->saturated_fraction);
             estimate(&md, c->alpha, &ly->dphi);
-            estimate(&mg, c->alpha, &ly->gradient_norm);
+            estimate_positive(&mg, &lg, c->alpha, &ly->gradient_norm);
             estimate(&ma, c->alpha, &ly->activation_mean);
-            estimate(&mav, c->alpha, &ly->activation_variance);
+            estimate_positive(&mav, &lav, c->alpha, &ly->activation_variance);
             ly->gradient_norm_rms = sqrt(g2 / (double)R);
             ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
             /* histograms: integer sums, any order */
@@ -1466,6 +1575,67 @@ typedef struct phase_job {
     atomic_int err;
 } phase_job;
 
+/* χ₁(x) − 1 at σ_b² = sb2, x = σ_w²·fan_in, for Brent; the fixed point
+ * from the grid's start (v = 1). */
+typedef struct edge_ctx {
+    const satstat_activation *act;
+    double mu, sb2;
+    int err;
+} edge_ctx;
+
+static double edge_F(double x, void *arg)
+{
+    edge_ctx *e = arg;
+    satstat_deep_fixed_point fp;
+    int rc = satstat_deep_solve_fixed_point(e->act, x, e->mu, e->sb2, 1.0, &fp);
+    if (rc != SATSTAT_OK) {
+        e->err = rc;
+        return NAN;
+    }
+    return fp.chi1 - 1.0;
+}
+
+#define EDGE_RELTOL 1e-10
+#define EDGE_BRENT_MAX 200
+
+/* The χ₁ = 1 crossing of row `row` (NaN when none, or when the solver
+ * fails inside the cell). */
+static double phase_edge(const phase_job *j, size_t row)
+{
+    const satstat_deep_phase *ph = j->ph;
+    const double *chi = ph->chi1 + row * ph->nx;
+    size_t i = 0;
+    while (i + 1 < ph->nx
+           && !(isfinite(chi[i]) && isfinite(chi[i + 1]) && (chi[i] - 1) * (chi[i + 1] - 1) <= 0
+                && chi[i] != chi[i + 1]))
+        i++;
+    if (i + 1 >= ph->nx)
+        return NAN;
+    if (chi[i] == 1.0)
+        return ph->x[i];
+    if (chi[i + 1] == 1.0)
+        return ph->x[i + 1];
+    edge_ctx e = {j->act, j->mu, ph->y[row], 0};
+    gsl_function fn = {edge_F, &e};
+    gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+    if (!s)
+        return NAN;
+    double root = NAN;
+    if (gsl_root_fsolver_set(s, &fn, ph->x[i], ph->x[i + 1]) == GSL_SUCCESS && !e.err) {
+        int status = GSL_CONTINUE;
+        for (int it = 0; it < EDGE_BRENT_MAX && status == GSL_CONTINUE; it++) {
+            if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS || e.err)
+                break;
+            status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
+                                            gsl_root_fsolver_x_upper(s), 0.0, EDGE_RELTOL);
+        }
+        if (status == GSL_SUCCESS && !e.err)
+            root = gsl_root_fsolver_root(s);
+    }
+    gsl_root_fsolver_free(s);
+    return root;
+}
+
 static void *phase_work(void *arg)
 {
     phase_job *j = arg;
@@ -1486,6 +1656,7 @@ static void *phase_work(void *arg)
             ph->chi1[row * ph->nx + i] = fp.chi1;
             ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
         }
+        ph->critical[row] = phase_edge(j, row);
     }
     return NULL;
 }
@@ -1498,6 +1669,7 @@ void satstat_deep_phase_free(satstat_deep_phase *p)
     free(p->y);
     free(p->chi1);
     free(p->q);
+    free(p->critical);
     free(p);
 }
 
@@ -1524,7 +1696,8 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
     ph->y = malloc(ny * sizeof(double));
     ph->chi1 = malloc(nx * ny * sizeof(double));
     ph->q = malloc(nx * ny * sizeof(double));
-    if (!ph->x || !ph->y || !ph->chi1 || !ph->q) {
+    ph->critical = malloc(ny * sizeof(double));
+    if (!ph->x || !ph->y || !ph->chi1 || !ph->q || !ph->critical) {
         satstat_deep_phase_free(ph);
         return SATSTAT_ENOMEM;
     }
@@ -1672,7 +1845,7 @@ static void finite_width(const satstat_deep_report *r, size_t s, double *max_rel
 
 static const char *phase_name(const satstat_deep_fixed_point *fp)
 {
-    return fp->chaotic ? "chaotic" : "ordered";
+    return satstat_deep_regime_name(fp->regime);
 }
 
 static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phase *ph)
@@ -1701,6 +1874,14 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
         satstat_transform_name(), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
         (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
+    /* the saturation rule and the region of z it stands for, as `run`
+     * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    json_object_set_new(config, "saturation",
+                        json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
+                                  "below", jnum(reg.below), "above", jnum(reg.above),
+                                  "meaning", c->activation->saturation));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];
@@ -1780,10 +1961,16 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
             json_array_append_new(chi, rc);
             json_array_append_new(q, rq);
         }
+        json_t *edge = json_array();
+        for (size_t k = 0; k < ph->ny; k++)
+            json_array_append_new(edge, jnum(ph->critical[k]));
         json_object_set_new(root, "phase_diagram",
-                            json_pack("{s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs, "sigma_b2",
-                                      ys, "chi1", chi, "fixed_point", q, "layout",
-                                      "chi1[i][j] at sigma_b2[i], sigma_w2_fan_in[j]"));
+                            json_pack("{s:o s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs,
+                                      "sigma_b2", ys, "chi1", chi, "fixed_point", q,
+                                      "critical_sigma_w2_fan_in", edge, "layout",
+                                      "chi1[i][j] at sigma_b2[i], sigma_w2_fan_in[j]; "
+                                      "critical_sigma_w2_fan_in[i]: chi1 = 1 at sigma_b2[i] "
+                                      "(null: no crossing)"));
     }
     return root;
 }
@@ -1806,15 +1993,26 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                " networks per scheme\n",
             SATSTAT_VERSION, o->layers, o->width, o->networks);
     fprintf(f, "command: %s\n", cmd);
+    /* the rule actually applied and its region, worded as `run` does
+     * (relu counts dead units, z <= 0, not |z| >= T) */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
     fprintf(f, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 "), saturated when "
-               "|z| >= %g\n",
+               "%s",
             c->activation->name, c->bias.canonical,
             o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
                                                   : c->inputs.canonical,
-            c->n_in, c->threshold);
+            c->n_in, region);
+    if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
+        fputc('\n', f);
+    else
+        fprintf(f, " (rule %s%s)\n", rule,
+                c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     fprintf(f, "generator %s, SIMD %s, BLAS %s, %u threads, %.2f s\n",
             satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads, r->elapsed);
-    fprintf(f, "intervals: %g%% Student t across networks (a network is one observation)\n",
+    fprintf(f, "intervals: %g%% across networks (a network is one observation): Var z and "
+               "|d| log-normal (modified Cox),\n  saturated fraction Korn-Graubard (effective "
+               "units), the rest Student t\n",
             100 * (1 - c->alpha));
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];

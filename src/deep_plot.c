@@ -320,8 +320,8 @@ static void fig_against_layer(ctx *c, quantity q)
     static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
-        "its units) with 1 - alpha Student-t bars across networks.  Lines: the mean-field\n"
-        "length map q^l (Poole et al. 2016, eq. 3), which it approaches as W grows.",
+        "its units) with 1 - alpha bars across networks (on the log scale).  Lines: the\n"
+        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
         "Points: the sampled fraction of units in the saturated region, with bars across\n"
         "networks.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
         "Points: the RMS norm of the back-propagated gradient delta^l (delta^L = phi'(z^L)*g,\n"
@@ -363,9 +363,10 @@ static void fig_against_layer(ctx *c, quantity q)
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         if (fp->finite)
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (chi1 %.3g, %s)",
-                     fp->chi1, fp->chaotic ? "chaotic" : "ordered");
+                     fp->chi1, satstat_deep_regime_name(fp->regime));
         else
-            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, chaotic)");
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
+                     satstat_deep_regime_name(fp->regime));
         nr++;
     }
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype nodraw");
@@ -416,9 +417,9 @@ static void fig_phase(ctx *c)
     header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (ordered left/below, chaotic\n"
-           "right/above).  Right: the fixed point q* (log colour scale; white where the map\n"
-           "has no finite fixed point).  The schemes of the run are marked.");
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
     output_section(c);
     style_section(c, ns);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
@@ -435,19 +436,12 @@ static void fig_phase(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
-    /* the χ₁ = 1 line: per σ_b² row, the first crossing in log x */
+    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
+     * computation (Brent's method, not interpolated across χ₁'s kink) */
     out(c, "$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++) {
-        for (size_t i = 0; i + 1 < ph->nx; i++) {
-            double a = ph->chi1[k * ph->nx + i], b = ph->chi1[k * ph->nx + i + 1];
-            if (isfinite(a) && isfinite(b) && (a - 1) * (b - 1) <= 0 && a != b) {
-                double t = (1 - a) / (b - a);
-                double lx = log10(ph->x[i]) + t * (log10(ph->x[i + 1]) - log10(ph->x[i]));
-                out(c, "%.6g %.6g\n", lx, ph->y[k]);
-                break;
-            }
-        }
-    }
+    for (size_t k = 0; k < ph->ny; k++)
+        if (isfinite(ph->critical[k]))
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
     out(c, "EOD\n$schemes << EOD\n");
     double sb2 = satstat_law_variance(&cfg->bias.law);
     for (size_t s = 0; s < ns; s++) {
@@ -467,8 +461,9 @@ static void fig_phase(ctx *c)
         snprintf(rows[nr].style, sizeof rows[nr].style,
                  "with points linetype %zu pointsize 2.2 linecolor rgb '%s'", s + 1,
                  palette[s % PALETTE_SIZE]);
-        snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g)",
-                 cfg->schemes[s].canonical, x, sb2);
+        snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g): %s",
+                 cfg->schemes[s].canonical, x, sb2,
+                 satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         nr++;
     }
     double column = column_for(rows, nr);
@@ -489,7 +484,7 @@ static void fig_phase(ctx *c)
     out(c, "set cblabel 'chi1' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
            "set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)\n");
     out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + 0.04, mid - 0.04);
-    out(c, "set title 'chi1 (blue: ordered, red: chaotic)' font smallfont\n");
+    out(c, "set title 'chi1 (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)

@@ -70,7 +70,7 @@ START_TEST(test_reference_fixed_point)
     ck_assert(fp.finite);
     ck_rel(fp.q, 1.4638508911025473, 1e-10);
     ck_rel(fp.chi1, 0.39887900654373578, 1e-9);
-    ck_assert(!fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
     /* SPEC's rounded values */
     ck_assert(fabs(fp.q - 1.4638509) < 5e-8);
     ck_assert(fabs(fp.chi1 - 0.39888) < 5e-6);
@@ -144,11 +144,11 @@ START_TEST(test_fixed_point_solver)
     ck_assert(fp.finite);
     ck_assert(fp.q < 1e-9);
     ck_rel(fp.chi1, 0.5, 1e-6);
-    ck_assert(!fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
     ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 2.0, 0.0, 0.0, 1.0, &fp), 0);
     ck_assert(fp.q > 0.1);
     ck_assert(fp.chi1 > 1.0);
-    ck_assert(fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CHAOTIC);
     /* the start does not matter for a unique stable fixed point */
     satstat_deep_fixed_point a, b;
     ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 1.0, 1e-3, &a), 0);
@@ -177,10 +177,170 @@ START_TEST(test_relu_no_fixed_point)
     ck_assert(!fp.finite);
     ck_assert(isnan(fp.q));
     ck_rel(fp.chi1, 1.5, 1e-6);
-    ck_assert(fp.chaotic);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CHAOTIC);
     ck_assert_int_eq(satstat_deep_solve_fixed_point(relu, 2.0, 0.0, 1.0, 1.0, &fp), 0);
     ck_assert(!fp.finite);
     ck_assert(fp.iterations < 1000);
+}
+END_TEST
+
+/* χ₁ at q* = 0 is the limit q → 0 of σ_w²W·E[φ'(√q u)²], the mean of
+ * φ'² on either side of the kink, not φ'(0)² (relu' is 0 at 0 itself).
+ * References: tests/ref/deep_chi1_limits.py (mpmath quadrature at
+ * q = 1e-40..1e-80, φ' written out there). */
+START_TEST(test_chi1_zero_limit)
+{
+    static const struct {
+        const char *activation;
+        double sw2_fan_in, chi1;
+    } ref[] = {
+        {"relu", 1.0, 0.5},
+        {"relu", 0.5, 0.25},
+        {"leaky-relu:0.1", 1.0, 0.505},
+        {"selu", 0.25, 0.5243607321397203221},
+        {"tanh", 0.5, 0.5},
+    };
+    for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
+        const satstat_activation *a = NULL;
+        char msg[SATSTAT_ERRMSG_SIZE];
+        ck_assert_int_eq(satstat_activation_parse(ref[i].activation, &a, msg), 0);
+        satstat_deep_fixed_point fp;
+        ck_assert_int_eq(satstat_deep_solve_fixed_point(a, ref[i].sw2_fan_in, 0.0, 0.0, 1.0,
+                                                        &fp), 0);
+        ck_assert(fp.finite);
+        ck_assert_msg(fp.q < 1e-12, "%s: q* = %g", ref[i].activation, fp.q);
+        ck_rel(fp.chi1, ref[i].chi1, 1e-12);
+        ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
+        /* satstat_deep_chi at v = 0 exactly: the same limit */
+        double chi;
+        ck_assert_int_eq(satstat_deep_chi(a, ref[i].sw2_fan_in, 0.0, 0.0, &chi), 0);
+        ck_rel(chi, ref[i].chi1, 1e-12);
+    }
+    /* the run: relu, he-normal:1 (σ_w²W = 1), zero bias; its per-layer
+     * ratio column is √χ₁ = 0.7071 and so must χ₁ be 0.5 */
+    satstat_config c = config_of("he-normal:1", "relu");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 50;
+    o.networks = 2;
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, 0, NULL);
+    ck_assert_double_eq(fp->q, 0.0);
+    ck_rel(fp->chi1, 0.5, 1e-12);
+    ck_rel(satstat_deep_report_layer(r, 0, 1)->mf_gradient_ratio, sqrt(fp->chi1), 1e-9);
+    satstat_deep_report_free(r);
+    /* the phase diagram's σ_b² = 0 row: χ₁ = x/2 for relu at every x */
+    satstat_deep_phase *ph = NULL;
+    ck_assert_int_eq(satstat_deep_phase_compute(act("relu"), 0.0, 9, 0.1, 10.0, 2, 0.0, 1.0, 1,
+                                                &ph), 0);
+    for (size_t i = 0; i < ph->nx; i++)
+        ck_rel(ph->chi1[i], ph->x[i] / 2, 1e-9);
+    satstat_deep_phase_free(ph);
+}
+END_TEST
+
+/* χ₁ = 1 is the edge of chaos (Poole et al. 2016; Schoenholz et al. 2017):
+ * critical, not chaotic, within SATSTAT_DEEP_CRITICAL_TOL; just off it
+ * the phases. */
+START_TEST(test_critical)
+{
+    ck_assert_int_eq(satstat_deep_regime_of(1.0), SATSTAT_DEEP_CRITICAL);
+    ck_assert_int_eq(satstat_deep_regime_of(1.0 + 0.5 * SATSTAT_DEEP_CRITICAL_TOL),
+                     SATSTAT_DEEP_CRITICAL);
+    ck_assert_int_eq(satstat_deep_regime_of(1.0 + 2 * SATSTAT_DEEP_CRITICAL_TOL),
+                     SATSTAT_DEEP_CHAOTIC);
+    ck_assert_int_eq(satstat_deep_regime_of(1.0 - 2 * SATSTAT_DEEP_CRITICAL_TOL),
+                     SATSTAT_DEEP_ORDERED);
+    ck_assert_str_eq(satstat_deep_regime_name(SATSTAT_DEEP_CRITICAL), "critical");
+    /* tanh, σ_w²W = 1, no bias: q* = 0, χ₁ = φ'(0)² = 1; relu, σ_w²W = 2:
+     * the map is the identity, χ₁ = 1/2·2 (exact values, by hand) */
+    satstat_deep_fixed_point fp;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CRITICAL);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("relu"), 2.0, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CRITICAL);
+    /* 1e-4 either side of tanh's edge: χ₁ − 1 = −1e-4 (q* = 0) and
+     * +3.3e-9 ((x − 1)²/3), both beyond the tolerance */
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 0.9999, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0001, 0.0, 0.0, 1.0, &fp), 0);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CHAOTIC);
+    /* the schemes at the edge, through the run and every writer */
+    static const struct {
+        const char *activation, *schemes;
+    } edge[] = {{"tanh", "scaled,xavier-normal"}, {"relu", "he-normal"}};
+    for (size_t k = 0; k < 2; k++) {
+        satstat_config c = config_of(edge[k].schemes, edge[k].activation);
+        char msg[SATSTAT_ERRMSG_SIZE];
+        ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = 2;
+        o.width = 40;
+        o.networks = 2;
+        satstat_deep_report *r = NULL;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+        for (size_t s = 0; s < c.n_schemes; s++) {
+            const satstat_deep_fixed_point *f = satstat_deep_report_fixed_point(r, s, NULL);
+            ck_assert_msg(f->regime == SATSTAT_DEEP_CRITICAL, "%s %s: chi1 - 1 = %g",
+                          edge[k].activation, c.schemes[s].canonical, f->chi1 - 1);
+        }
+        static const satstat_format formats[] = {SATSTAT_FORMAT_TEXT, SATSTAT_FORMAT_JSON,
+                                                 SATSTAT_FORMAT_CSV};
+        static const char *const needle[] = {": critical (", "\"phase\": \"critical\"",
+                                             ",,phase,critical,"};
+        for (size_t f = 0; f < 3; f++) {
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&buf, &len);
+            ck_assert_int_eq(satstat_deep_report_write(r, NULL, formats[f], m), 0);
+            fclose(m);
+            size_t hits = 0;
+            for (const char *p = buf; (p = strstr(p, needle[f])) != NULL; p++)
+                hits++;
+            ck_assert_msg(hits == c.n_schemes, "format %zu: %zu of %zu schemes critical", f,
+                          hits, c.n_schemes);
+            ck_assert_ptr_null(strstr(buf, "chaotic"));
+            free(buf);
+        }
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
+/* The phase diagram's χ₁ = 1 line: solved, not interpolated.  tanh at
+ * σ_b² = 0 crosses at σ_w²·fan_in = 1 exactly (q* = 0 and χ₁ = x to its
+ * left); linear interpolation in log x across that kink gave 1.029.
+ * relu crosses at 2 for every σ_b².  Elsewhere χ₁ at the line is 1. */
+START_TEST(test_phase_edge)
+{
+    satstat_deep_phase *ph = NULL;
+    /* the grid of `deep --phase` (cmd_deep.c), fewer rows */
+    ck_assert_int_eq(satstat_deep_phase_compute(act("tanh"), 0.0, 81, 0.1, 3162.2776601683795,
+                                                5, 0.0, 2.0, 2, &ph), 0);
+    ck_assert_msg(fabs(ph->critical[0] - 1.0) <= 1e-8, "tanh edge at sigma_b2 = 0: %.17g",
+                  ph->critical[0]);
+    for (size_t k = 1; k < ph->ny; k++) {
+        ck_assert(isfinite(ph->critical[k]) && ph->critical[k] > 1.0);
+        satstat_deep_fixed_point fp;
+        ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), ph->critical[k], 0.0,
+                                                        ph->y[k], 1.0, &fp), 0);
+        ck_assert_msg(fabs(fp.chi1 - 1) <= 1e-9, "row %zu: chi1 - 1 = %g at %.17g", k,
+                      fp.chi1 - 1, ph->critical[k]);
+    }
+    satstat_deep_phase_free(ph);
+    ck_assert_int_eq(satstat_deep_phase_compute(act("relu"), 0.0, 81, 0.1, 3162.2776601683795,
+                                                5, 0.0, 2.0, 1, &ph), 0);
+    for (size_t k = 0; k < ph->ny; k++)
+        ck_assert_msg(fabs(ph->critical[k] - 2.0) <= 2e-8, "relu row %zu: %.17g", k,
+                      ph->critical[k]);
+    satstat_deep_phase_free(ph);
 }
 END_TEST
 
@@ -410,6 +570,156 @@ START_TEST(test_orthogonal_layers)
 }
 END_TEST
 
+/* Intervals stay in the range of what they bound, at 5 networks, where
+ * the Student t interval left it: a saturated fraction of 0.0004
+ * ([−0.0076, 0.0096]), gradient norms of chaotic sigmoid networks
+ * ([−0.40, 0.72]), Var z of relu at the edge of chaos ([−0.27, 2.51]). */
+static void check_ranges(const satstat_deep_report *r)
+{
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    for (size_t s = 0; s < satstat_deep_report_scheme_count(r); s++)
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, l);
+            const satstat_deep_estimate *f = &ly->saturated_fraction;
+            ck_assert_msg(0.0 <= f->lo && f->lo <= f->value && f->value <= f->hi && f->hi <= 1.0,
+                          "scheme %zu layer %llu: saturated fraction %g [%g, %g]", s,
+                          (unsigned long long)l, f->value, f->lo, f->hi);
+            const satstat_deep_estimate *pos[] = {&ly->variance, &ly->gradient_norm,
+                                                  &ly->activation_variance};
+            for (size_t k = 0; k < 3; k++)
+                ck_assert_msg(pos[k]->lo > 0.0 && pos[k]->lo <= pos[k]->value
+                                  && pos[k]->value <= pos[k]->hi && isfinite(pos[k]->hi),
+                              "scheme %zu layer %llu: quantity %zu %g [%g, %g]", s,
+                              (unsigned long long)l, k, pos[k]->value, pos[k]->lo, pos[k]->hi);
+        }
+}
+
+START_TEST(test_interval_ranges)
+{
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.width = 200;
+    o.networks = 5;
+    satstat_config c = config_of("standard,scaled", "sigmoid");
+    satstat_deep_report *r = NULL;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    check_ranges(r);
+    satstat_deep_report_free(r);
+    c = config_of("he-normal,he-normal:1.2", "relu");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+    check_ranges(r);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+/* Coverage: 400 runs on pinned seeds (1000..1399) of 3 tanh layers of
+ * width 16 (he-normal, bias N(0, 0.25), threshold 1, layer 1 fed the
+ * half inputs of n_in = 32), at 5 and at 20 networks, 90 % intervals.
+ * The true means over networks come from an independent numpy Monte
+ * Carlo of 4e6 networks (tests/ref/deep_interval_truth.py; standard
+ * errors ≤ 2.3e-4, a thousandth of the half-widths here; layer 1's
+ * variance is 1.25 exactly in law).  Misses per quantity and layer must
+ * not exceed 60, the 0.999 quantile of Binomial(400, 0.1)
+ * (scipy.stats.binom.ppf(0.999, 400, 0.1); P(> 60) = 6.3e-4); every
+ * interval also stays in its range.  Measured misses (R = 5 / 20):
+ * variance 36, 26, 30 / 42, 34, 30; saturated fraction 2, 8, 7 /
+ * 32, 22, 27; gradient norm 23, 30, 46 / 31, 34, 35. */
+START_TEST(test_interval_coverage)
+{
+    static const double truth[3][3] = {
+        {1.2497815, 1.1202779, 1.0758318}, /* Var z         */
+        {0.3710284, 0.3419054, 0.3319322}, /* saturated     */
+        {0.5392585, 0.6062337, 0.6641710}, /* ‖δˡ‖          */
+    };
+    enum { RUNS = 400, MAX_MISSES = 60 };
+    satstat_config c = config_of("he-normal", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("normal:0.5", &c.bias, msg), 0);
+    c.threshold = 1.0;
+    c.n_in = 32;
+    c.alpha = 0.1;
+    c.threads = 1;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_uint_eq(c.inputs.active, 16);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 16;
+    static const uint64_t networks[] = {5, 20};
+    for (size_t n = 0; n < 2; n++) {
+        o.networks = networks[n];
+        unsigned misses[3][3] = {{0}};
+        for (uint64_t run = 0; run < RUNS; run++) {
+            c.seed = 1000 + run;
+            satstat_deep_report *r = NULL;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+            check_ranges(r);
+            for (uint64_t l = 1; l <= 3; l++) {
+                const satstat_deep_layer *ly = satstat_deep_report_layer(r, 0, l);
+                const satstat_deep_estimate *e[3] = {&ly->variance, &ly->saturated_fraction,
+                                                     &ly->gradient_norm};
+                for (size_t k = 0; k < 3; k++)
+                    misses[k][l - 1] += !(e[k]->lo <= truth[k][l - 1]
+                                          && truth[k][l - 1] <= e[k]->hi);
+            }
+            satstat_deep_report_free(r);
+        }
+        for (size_t k = 0; k < 3; k++)
+            for (size_t l = 0; l < 3; l++)
+                ck_assert_msg(misses[k][l] <= MAX_MISSES,
+                              "R = %llu, quantity %zu, layer %zu: %u of %d 90%% intervals "
+                              "miss the truth",
+                              (unsigned long long)o.networks, k, l + 1, misses[k][l], RUNS);
+    }
+}
+END_TEST
+
+/* The report states the saturation rule it counts by: relu's column
+ * counts dead units (z <= 0), so the header must not say |z| >= 4. */
+START_TEST(test_saturation_rule_text)
+{
+    static const struct {
+        const char *activation, *text, *rule;
+    } ref[] = {
+        {"relu", "saturated when z <= 0 (rule dead: dead units)\n", "dead"},
+        {"tanh", "saturated when |z| >= 4\n", "z:4"},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        satstat_config c = config_of("he-normal", ref[k].activation);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = 2;
+        o.width = 20;
+        o.networks = 2;
+        satstat_deep_report *r = NULL;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_int_eq(satstat_deep_report_write(r, NULL, SATSTAT_FORMAT_TEXT, m), 0);
+        fclose(m);
+        ck_assert_msg(strstr(buf, ref[k].text) != NULL, "%s: no '%s' in\n%s",
+                      ref[k].activation, ref[k].text, buf);
+        free(buf);
+        json_t *root = numbers_of(r);
+        json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
+        ck_assert_str_eq(json_string_value(json_object_get(sat, "rule")), ref[k].rule);
+        json_decref(root);
+        /* and the column counts by that rule: about half the units of
+         * relu are dead, almost no tanh unit reaches |z| >= 4 */
+        const satstat_deep_layer *ly = satstat_deep_report_layer(r, 0, 2);
+        if (k == 0)
+            ck_assert(fabs(ly->saturated_fraction.value - 0.5) < 0.2);
+        else
+            ck_assert(ly->saturated_fraction.value < 0.05);
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
 START_TEST(test_threads_bit_identical)
 {
     satstat_config c = config_of("scaled,standard", "sigmoid");
@@ -598,6 +908,9 @@ static Suite *deep_suite(void)
     tcase_add_test(mf, test_quadrature_accuracy);
     tcase_add_test(mf, test_fixed_point_solver);
     tcase_add_test(mf, test_relu_no_fixed_point);
+    tcase_add_test(mf, test_chi1_zero_limit);
+    tcase_add_test(mf, test_critical);
+    tcase_add_test(mf, test_phase_edge);
     suite_add_tcase(s, mf);
     TCase *sm = tcase_create("sampling");
     tcase_set_timeout(sm, 120);
@@ -605,6 +918,9 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_gradient_finite_difference);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
+    tcase_add_test(sm, test_interval_ranges);
+    tcase_add_test(sm, test_saturation_rule_text);
+    tcase_add_test(sm, test_interval_coverage);
     tcase_add_test(sm, test_json_layout);
     tcase_add_test(sm, test_options_and_memory);
     suite_add_tcase(s, sm);

@@ -29,8 +29,12 @@
  *     vˡ = σ_w²·W·E_{u~N(μ_b, vˡ⁻¹)}[φ(u)²] + σ_b²,
  * (for μ_b = 0, vˡ is the length qˡ of the papers), the fixed point
  * v* = q*, and χ₁ = σ_w²·W·E_{u~N(μ_b, q*)}[φ'(u)²]: ordered when χ₁ < 1
- * (gradients shrink by √χ₁ a layer), chaotic when χ₁ ≥ 1.
- * Expectations are GSL adaptive quadrature (satstat_normal_expectation).
+ * (gradients shrink by √χ₁ a layer), critical at χ₁ = 1 (the edge of
+ * chaos: tanh with σ_w²W = 1 and no bias, relu with σ_w²W = 2), chaotic
+ * when χ₁ > 1.  Expectations are GSL adaptive quadrature
+ * (satstat_normal_expectation); at v = 0 they are the limit v → 0⁺, the
+ * mean of the one-sided values at μ_b (relu: χ₁ = σ_w²W/2 at q* = 0, not
+ * 0).
  */
 #ifndef SATSTAT_DEEP_H
 #define SATSTAT_DEEP_H
@@ -100,12 +104,33 @@ int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in,
 int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in,
                      double mu_b, double v, double *out);
 
+/* The phase of a χ₁ (Poole et al. 2016; Schoenholz et al. 2017). */
+typedef enum satstat_deep_regime {
+    SATSTAT_DEEP_ORDERED = -1, /* χ₁ < 1 − tol: gradients vanish         */
+    SATSTAT_DEEP_CRITICAL = 0, /* |χ₁ − 1| ≤ tol: the edge of chaos      */
+    SATSTAT_DEEP_CHAOTIC = 1   /* χ₁ > 1 + tol: gradients explode        */
+} satstat_deep_regime;
+
+/* tol: the error of a computed χ₁.  The quadrature is good to about
+ * 1e-10 relative (satstat_normal_expectation; φ'² ≥ 0, so relative to χ₁
+ * itself), q* to 1e-12 relative, σ_w²·W to rounding; 1e-9 is ten times
+ * their sum.  Measured: χ₁ − 1 = 4.4e-16 for relu with he-normal and for
+ * tanh with σ_w²W = 1 and no bias (whose q* = 0 the solver reaches to
+ * 2e-17). */
+#define SATSTAT_DEEP_CRITICAL_TOL 1e-9
+
+/* The regime of a computed chi1 (a number: the solver never yields NaN). */
+satstat_deep_regime satstat_deep_regime_of(double chi1);
+
+/* "ordered", "critical" or "chaotic". */
+const char *satstat_deep_regime_name(satstat_deep_regime regime);
+
 typedef struct satstat_deep_fixed_point {
     int finite;       /* 0: vˡ grows without bound (e.g. ReLU with
                          σ_w²W > 2, or = 2 with σ_b² > 0)               */
     double q;         /* q* (NaN when !finite)                          */
     double chi1;      /* χ₁ at q*; when !finite its limit as v → ∞     */
-    int chaotic;      /* χ₁ ≥ 1                                          */
+    satstat_deep_regime regime; /* of chi1 (satstat_deep_regime_of)     */
     unsigned iterations; /* map evaluations used                         */
 } satstat_deep_fixed_point;
 
@@ -120,9 +145,13 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act,
 
 /* ---- the run ---------------------------------------------------------------*/
 
+/* Intervals are across networks, a network one observation (its units
+ * share the layer below), NaN when R < 2: for a variance and a norm on
+ * the log scale (modified Cox, lo > 0), for the saturated fraction
+ * Korn–Graubard (within [0, 1]), for the rest Student t. */
 typedef struct satstat_deep_estimate {
     double value;     /* mean over networks of the per-network value   */
-    double lo, hi;    /* 1 − alpha Student-t interval (NaN when R < 2) */
+    double lo, hi;    /* 1 − alpha interval for its expectation        */
 } satstat_deep_estimate;
 
 typedef struct satstat_deep_layer {
@@ -180,11 +209,20 @@ double satstat_deep_report_elapsed(const satstat_deep_report *r);
 /* χ₁ and q* over a grid: nx values of σ_w²·fan_in spaced evenly in log
  * between x_lo and x_hi, ny values of σ_b² evenly in [y_lo, y_hi]; the
  * bias mean is config->bias's.  chi1 and q are ny×nx row-major (q NaN
- * where the map is unbounded).  Thread-count independent. */
+ * where the map is unbounded).  critical[k]: the σ_w²·fan_in where
+ * χ₁ = 1 at σ_b² = y[k] — in the first grid cell of row k where χ₁ − 1
+ * changes sign, solved there by Brent's method (GSL) on χ₁(x) − 1
+ * (bracket to 1e-10 relative in x), not interpolated: χ₁ has a kink where
+ * q* leaves 0 (tanh at σ_b² = 0: χ₁ = x left of 1, 1 + (x − 1)²/3 right
+ * of it), which a linear interpolation misplaces by 3 %.  The root is good
+ * to 1e-8 relative or better: where χ₁ − 1 vanishes quadratically on one
+ * side only rounding of χ₁ (1e-16) limits it, to about √1e-16 (measured
+ * at tanh, σ_b² = 0: 1.3e-9).  NaN where the row has no crossing.
+ * Thread-count independent. */
 typedef struct satstat_deep_phase {
     size_t nx, ny;
     double x_lo, x_hi, y_lo, y_hi;
-    double *x, *y, *chi1, *q;
+    double *x, *y, *chi1, *q, *critical;
 } satstat_deep_phase;
 
 int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
