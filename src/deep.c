@@ -1684,7 +1684,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         json_array_append_new(names, json_string(c->schemes[i].canonical));
     char cmd[2048];
     satstat_deep_report_command(r, cmd, sizeof cmd);
-    satstat_region reg;
+    satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
     satstat_config_region(c, &reg, NULL);
     json_t *config = json_pack(
         "{s:s s:I s:I s:I s:I s:I s:s s:s s:s s:f s:[o o] s:I s:f s:o s:s s:s s:s s:s s:I s:I "
@@ -1701,6 +1701,14 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
         satstat_transform_name(), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
         (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
+    /* the region's interior components [lo, hi] (gelu's deriv:), if any */
+    if (reg.n_bands > 0) {
+        json_t *bands = json_array();
+        for (size_t i = 0; i < reg.n_bands; i++)
+            json_array_append_new(bands, json_pack("[o o]", jnum(reg.band[i].lo),
+                                                   jnum(reg.band[i].hi)));
+        json_object_set_new(config, "saturated_bands", bands);
+    }
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];

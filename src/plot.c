@@ -439,16 +439,12 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
     c->T = c->c->threshold;
     /* the saturation rule's region (satstat_config_region); |z| >= T
      * keeps the figures exactly as they were before rules existed */
-    c->region.below = -c->T;
-    c->region.above = c->T;
-    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK) {
-        c->region.below = -c->T;
-        c->region.above = c->T;
-    }
-    c->region_default = c->region.below == -c->T && c->region.above == c->T;
+    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK)
+        c->region = satstat_region_tails(-c->T, c->T);
+    c->region_default = c->region.below == -c->T && c->region.above == c->T
+                        && c->region.n_bands == 0;
     satstat_config_rule_text(c->c, c->rule_txt, sizeof c->rule_txt, NULL, 0);
-    satstat_region_format(c->region.below, c->region.above, c->region_txt,
-                          sizeof c->region_txt);
+    satstat_region_format(&c->region, c->region_txt, sizeof c->region_txt);
     {
         /* the same words with ≤ and ≥ */
         char *w = c->region_utf;
@@ -806,6 +802,9 @@ static void shade_layer(ctx *c)
         out(c, "set object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
     if (c->region.above < INFINITY)
         out(c, "set object 2 rectangle from first zabove, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+    for (size_t k = 1; k <= c->region.n_bands; k++)
+        out(c, "set object %zu rectangle from first zband%zulo, graph 0 to first zband%zuhi, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n",
+            k + 2, k, k);
 }
 
 /* The numbers of a non-default region: zbelow, zabove. */
@@ -820,6 +819,13 @@ static void assign_region(ctx *c)
     if (c->region.above < INFINITY)
         assign(c, "zabove = %s\tsaturated region (rule %s): z >= zabove\n",
                num(c->region.above, m), c->rule_txt);
+    for (size_t k = 1; k <= c->region.n_bands; k++) {
+        char m2[SATSTAT_DOUBLE_SIZE];
+        assign(c, "zband%zulo = %s\tsaturated region (rule %s), band %zu: zband%zulo <= z\n", k,
+               num(c->region.band[k - 1].lo, m), c->rule_txt, k, k);
+        assign(c, "zband%zuhi = %s\t... and z <= zband%zuhi\n", k,
+               num(c->region.band[k - 1].hi, m2), k);
+    }
 }
 
 /* "saturated |z| ≥ 4" (default) or "saturated z ≤ 0 (dead)" for a legend. */
@@ -1446,7 +1452,7 @@ static void fig_tails(ctx *c);
 static int region_symmetric(const ctx *c)
 {
     return c->region.below == -c->region.above && c->region.above > 0
-           && c->region.above < INFINITY;
+           && c->region.above < INFINITY && c->region.n_bands == 0;
 }
 
 
@@ -1711,8 +1717,8 @@ static int tail_formula(const sview *v, satstat_exact *e, const tails *tl, const
             return 1;
     }
     for (size_t k = 0; k < n; k++) {
-        satstat_region r = t[k] < tl->split ? (satstat_region){t[k], INFINITY}
-                                            : (satstat_region){-INFINITY, t[k]};
+        satstat_region r = t[k] < tl->split ? satstat_region_tails(t[k], INFINITY)
+                                            : satstat_region_tails(-INFINITY, t[k]);
         p[k] = satstat_normal_region_fraction(v->mean, v->sd, &r);
     }
     return 0;
@@ -1965,6 +1971,11 @@ static void fig_tails(ctx *c)
             text_line(c, "   + P(z ≥ %s)", num6(c->region.above, m1));
         } else {
             text_line(c, "%s %s", dead ? "dead units" : "saturated", at_cut);
+        }
+        for (size_t k = 0; k < c->region.n_bands; k++) { /* not on the curve */
+            char m2[SATSTAT_DOUBLE_SIZE];
+            text_line(c, "   + P(%s ≤ z ≤ %s)", num6(c->region.band[k].lo, m1),
+                      num6(c->region.band[k].hi, m2));
         }
         fraction_lines(c);
     }

@@ -1287,7 +1287,7 @@ static void write_figure(fig *g)
 
     /* what is drawn on y */
     char what[96], ylabel[96], title[192];
-    int symmetric = a0->region.below == -a0->region.above;
+    int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
     char tname[24];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
         snprintf(tname, sizeof tname, "T");
