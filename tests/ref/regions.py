@@ -171,5 +171,27 @@ def main():
             mp.nstr(prob(comps, mp.mpf('1.5')), 20)))
 
 
+def irwin_hall_3():
+    """gelu deriv:0.05 under z = 2 S - 3, S the Irwin-Hall sum of three
+    U(0, 1) (three U(-1, 1) weights on inputs 1, no bias): F_S(s) =
+    sum_{k <= s} (-1)^k C(3, k) (s - k)^3 / 3! (Irwin 1927; Hall 1927)."""
+    def F(z):
+        s = (z + 3) / 2
+        if s <= 0:
+            return mp.mpf(0)
+        if s >= 3:
+            return mp.mpf(1)
+        return sum((-1) ** k * mp.binomial(3, k) * (s - k) ** 3
+                   for k in range(int(mp.floor(s)) + 1)) / 6
+    zs = grid(mp.mpf(40))
+    dphi = ROWS['gelu'][1]
+    t = mp.mpf('0.05') * sup_abs(dphi, zs)
+    comps = components(lambda z: abs(dphi(z)) - t, zs)
+    p = sum((F(hi) if hi != mp.inf else 1) - (F(lo) if lo != -mp.inf else 0)
+            for lo, hi in comps)
+    print('/* gelu deriv:0.05, z = 2 IH3 - 3: %s */' % mp.nstr(p, 20))
+
+
 if __name__ == '__main__':
     main()
+    irwin_hall_3()
