@@ -1915,8 +1915,9 @@ static void fig_tails(ctx *c)
                      num6(tl.cut, m1), c->region_txt, c->c->activation->name);
         else
             snprintf(about[na++], sizeof about[0],
-                     "at t = %s (the dotted line) it is the saturated fraction, %s (rule %s).",
-                     num6(tl.cut, m1), c->region_txt, c->rule_txt);
+                     "at t = %s (the dotted line) it is the saturated fraction, %s (rule %s)%s.",
+                     num6(tl.cut, m1), c->region_txt, c->rule_txt,
+                     c->region.n_bands ? ", less its bands" : "");
         snprintf(about[na++], sizeof about[0],
                  "The rule is one-sided, so P(|z| >= t) would count the wrong side.");
     }
@@ -2028,8 +2029,9 @@ static void fig_tails(ctx *c)
         snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the dead units (%s)",
                  tail_words(&tl, tl.cut), num6(tl.cut, m1), c->c->activation->name);
     else
-        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units (%s)",
-                 tail_words(&tl, tl.cut), num6(tl.cut, m1), c->rule_txt);
+        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units%s (%s)",
+                 tail_words(&tl, tl.cut), num6(tl.cut, m1),
+                 c->region.n_bands ? " of the tail" : "", c->rule_txt);
     multiplot_title(c, title);
     out(c, "set xlabel 't'\nset ylabel ");
     qstr(c, both ? "tail probability" : lower ? "P(z ≤ t)" : "P(z ≥ t)");
