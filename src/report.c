@@ -902,9 +902,12 @@ static void write_text(const satstat_report *r, FILE *f)
 
     char ci_label[32], sat_label[64], dphi_label[64];
     snprintf(ci_label, sizeof ci_label, "  %g%% CI", 100.0 * (1.0 - c->alpha));
-    snprintf(sat_label, sizeof sat_label, "%s P(%s)",
-             c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated",
-             region_txt);
+    const char *sat_word =
+        c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated";
+    /* a region of several intervals does not fit the label column: the
+     * header line above states it */
+    if ((size_t)snprintf(sat_label, sizeof sat_label, "%s P(%s)", sat_word, region_txt) >= LABEL_W)
+        snprintf(sat_label, sizeof sat_label, "%s fraction", sat_word);
     snprintf(dphi_label, sizeof dphi_label, "mean slope E[%s'(z)]", c->activation->name);
     const char *labels[] = {"mean z", "Var z", "sd z", "skewness", "excess kurtosis",
                             sat_label, dphi_label};
