@@ -34,10 +34,12 @@
  *             set, on both sides and between them.  For a unimodal φ'
  *             (sigmoid, tanh, softsign, erf) that is the two tails; for
  *             gelu, whose φ' dips to 1 − sup φ' ≈ −0.129 at z = −√2 and
- *             crosses 0 at z ≈ −0.75, also a band around that zero
- *             (deriv:0.05: z <= -2.27856 or -0.903261 <= z <= -0.633457);
- *             for selu with R >= 1/α ≈ 0.598 also the linear branch z >= 0
- *             (φ' = λ there).
+ *             crosses 0 at z ≈ −0.75, also a band around that zero while
+ *             R sup φ' < 0.129 (R < 0.1142; above, band and tail join)
+ *             (deriv:0.05: z <= -2.27856 or -0.903261 <= z <= -0.633457),
+ *             and an upper tail once R sup φ' >= 1 (R >= 0.8858: φ' falls
+ *             to 1 beyond z = √2); for selu with R >= 1/α ≈ 0.598 also the
+ *             linear branch z >= 0 (φ' = λ there).
  *   output:E  φ(z) within E of its limit on a saturating side, E > 0: the
  *             components of that set that reach the asymptote (the tail
  *             component, the longest half-line (-inf, b] or [a, +inf) on
