@@ -604,6 +604,21 @@ static void text_line(ctx *c, const char *fmt, ...)
     add(c, NULL, t, "with lines linetype nodraw");
 }
 
+/* "P(region)" and `suffix` as text lines, one interval a line when the
+ * region has several ("z ≤ -2.27856 or -0.903261 ≤ z ≤ -0.633457" would
+ * run off the figure). */
+static void region_probability_lines(ctx *c, const char *suffix)
+{
+    const char *p = c->region_utf;
+    for (int first = 1; p; first = 0) {
+        const char *next = strstr(p, " or ");
+        int len = next ? (int)(next - p) : (int)strlen(p);
+        text_line(c, "%s%.*s%s%s", first ? "P(" : "   or ", len, p, next ? "" : ")",
+                  next ? "" : suffix);
+        p = next ? next + 4 : NULL;
+    }
+}
+
 static size_t key_chars(const ctx *c)
 {
     size_t m = 0;
@@ -834,6 +849,8 @@ static void region_legend(ctx *c, char *buf, size_t size)
     char m[SATSTAT_DOUBLE_SIZE];
     if (c->region_default)
         snprintf(buf, size, "saturated |z| ≥ %s", num(c->T, m));
+    else if (strstr(c->region_utf, " or ")) /* several intervals: too long for a row */
+        snprintf(buf, size, "saturated (%s)", c->rule_txt);
     else if (strcmp(c->rule_txt, "dead") == 0
                  ? snprintf(buf, size, "dead units %s", c->region_utf) >= (int)size
                  : snprintf(buf, size, "saturated %s (%s)", c->region_utf, c->rule_txt)
@@ -1112,7 +1129,7 @@ static void fig_density(ctx *c, size_t i)
     if (c->region_default)
         text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
     else
-        text_line(c, "P(%s)", c->region_utf);
+        region_probability_lines(c, "");
     text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula",
               num3(v->a->saturated_fraction, m1));
     if (v->s) {
@@ -1226,7 +1243,7 @@ static void fig_compare(ctx *c)
         if (c->region_default)
             text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
         else
-            text_line(c, "P(%s), formula:", c->region_utf);
+            region_probability_lines(c, ", formula:");
         for (size_t i = 0; i < c->ns; i++)
             text_line(c, "%s  %s", c->v[i].name, num3(c->v[i].a->saturated_fraction, m1));
     }

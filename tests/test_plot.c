@@ -798,7 +798,12 @@ START_TEST(shaded_region_follows_rule)
         ck_assert(!has(s, "\nset object 2 rectangle"));
         ck_assert(has(s, "\nset object 3 rectangle from first zband1lo, graph 0 to first zband1hi, "
                          "graph 1 "));
-        ck_assert(has(s, "z ≤ -2.27856 or -0.903261 ≤ z ≤ -0.633457"));
+        ck_assert(has(s, "the saturated region z <= -2.27856 or -0.903261 <= z <= -0.633457 "
+                         "(rule deriv:0.05)"));
+        ck_assert(has(s, "title 'saturated (deriv:0.05)'")); /* the legend row */
+        /* the number panel: one interval a line */
+        ck_assert(has(s, "title 'P(z ≤ -2.27856'"));
+        ck_assert(has(s, "title '   or -0.903261 ≤ z ≤ -0.633457)"));
         free(s);
     }
     s = script_named(r, "fig4-saturated-fraction");
