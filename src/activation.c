@@ -285,7 +285,10 @@ static int erf_boundary(const satstat_activation *a, int kind, double value,
 static int relu_boundary(const satstat_activation *a, int kind, double value,
                          unsigned side, double *z, char *msg)
 {
-    (void)side;
+    if (kind == SATSTAT_SATURATION_DERIV && side == SATSTAT_SIDE_ABOVE) {
+        *z = INFINITY; /* φ' = 1 > R sup φ' on z > 0 */
+        return SATSTAT_OK;
+    }
     if (kind == SATSTAT_SATURATION_OUTPUT) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE,
@@ -310,17 +313,18 @@ static int relu_boundary(const satstat_activation *a, int kind, double value,
     return SATSTAT_OK;
 }
 
-/* λα e^z ≤ R λα ⇔ z ≤ ln R (the linear branch, φ' = λ, lies beyond a
- * point where the rule fails, so it is not in the tail component);
- * λα e^z = φ(z) + λα ≤ E ⇔ z ≤ ln(E/(λα)) for E < λα, and on the linear
- * branch λz + λα ≤ E ⇔ z ≤ (E − λα)/λ for E ≥ λα. */
+/* λα e^z ≤ R λα ⇔ z ≤ ln R; the linear branch, φ' = λ on z > 0 (λα at
+ * z = 0, the left value), is a second component z ≥ 0 when λ ≤ R λα, i.e.
+ * R ≥ 1/α ≈ 0.598; λα e^z = φ(z) + λα ≤ E ⇔ z ≤ ln(E/(λα)) for E < λα,
+ * and on the linear branch λz + λα ≤ E ⇔ z ≤ (E − λα)/λ for E ≥ λα. */
 static int selu_boundary(const satstat_activation *a, int kind, double value,
                          unsigned side, double *z, char *msg)
 {
     (void)a;
-    (void)side;
     (void)msg;
-    if (kind == SATSTAT_SATURATION_DERIV)
+    if (kind == SATSTAT_SATURATION_DERIV && side == SATSTAT_SIDE_ABOVE)
+        *z = SELU_LAMBDA <= value * SELU_LA ? 0.0 : INFINITY;
+    else if (kind == SATSTAT_SATURATION_DERIV)
         *z = log(value);
     else
         *z = value < SELU_LA ? log(value / SELU_LA)
@@ -653,7 +657,7 @@ typedef struct tail_ctx {
 } tail_ctx;
 
 /* The rule's margin at outward distance u (z = sign·u): ≤ 0 where the
- * rule holds. */
+ * rule holds.  The deriv: scan walks z itself, with sign +1. */
 static double tail_margin(double u, void *p)
 {
     const tail_ctx *c = p;
@@ -666,9 +670,10 @@ static double tail_margin(double u, void *p)
 
 /* Scan range and step: every row is monotone beyond |z| = 8 (the bends of
  * gelu are at ±√2 and −0.75, of selu at 0), so a rule that holds at 8
- * holds all the way out; inwards the scan steps 1/256, finer than any
- * feature of the rows (all of unit width), and may cross to the other side
- * (gelu's output:0.2 ends at z ≈ 0.32) down to −64. */
+ * holds all the way out; inside, the scan steps 1/256, finer than any
+ * feature of the rows (all of unit width).  The output: scan walks inwards
+ * from 8 and may cross to the other side (gelu's output:0.2 ends at
+ * z ≈ 0.32) down to −64. */
 #define SCAN_START 8.0
 #define SCAN_STEP (1.0 / 256.0)
 #define SCAN_END -64.0
@@ -701,11 +706,36 @@ static int brent(tail_ctx *c, double lo, double hi, double *root)
                                                     : SATSTAT_ENUMERIC;
 }
 
+static int solve_error(const satstat_activation *a, int rc, char *msg)
+{
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "could not solve for the boundary of the rule for %s",
+                 a->name);
+    return rc;
+}
+
 static const char *side_word(unsigned side)
 {
     return side == SATSTAT_SIDE_BELOW ? "-inf" : "+inf";
 }
 
+/* The outward search beyond |z| = SCAN_START where the rule fails at 8:
+ * double the distance until it holds (the crossing then lies between u/2
+ * and u, by monotonicity).  *found 0 when it never does within SCAN_FAR;
+ * else the crossing's outward distance in *root. */
+static int search_outwards(tail_ctx *c, int *found, double *root)
+{
+    double u;
+
+    for (u = 2.0 * SCAN_START; u <= SCAN_FAR; u *= 2.0)
+        if (tail_margin(u, c) <= 0.0)
+            break;
+    *found = u <= SCAN_FAR;
+    return *found ? brent(c, 0.5 * u, u, root) : SATSTAT_OK;
+}
+
+/* output:E: the inner end of the tail component on `side`. */
 static int numeric_side(const satstat_activation *a, int kind, double value,
                         unsigned side, double *z, char *msg)
 {
@@ -713,22 +743,18 @@ static int numeric_side(const satstat_activation *a, int kind, double value,
                   side == SATSTAT_SIDE_BELOW ? a->limit_below : a->limit_above,
                   side == SATSTAT_SIDE_BELOW ? -1.0 : 1.0};
     double u, root;
-    int rc;
+    int rc, found;
 
     satstat__gsl_quiet();
     if (tail_margin(SCAN_START, &c) > 0.0) {
-        /* the boundary lies further out: double until the rule holds */
-        for (u = 2.0 * SCAN_START; u <= SCAN_FAR; u *= 2.0)
-            if (tail_margin(u, &c) <= 0.0)
-                break;
-        if (u > SCAN_FAR) {
+        rc = search_outwards(&c, &found, &root);
+        if (rc == SATSTAT_OK && !found) {
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
                          "the rule never holds for %s as z -> %s (not within "
                          "|z| <= %g)", a->name, side_word(side), SCAN_FAR);
             return SATSTAT_EINVAL;
         }
-        rc = brent(&c, 0.5 * u, u, &root);
     } else {
         /* the rule holds at 8: walk inwards to the first point it fails */
         for (u = SCAN_START - SCAN_STEP; u >= SCAN_END; u -= SCAN_STEP)
@@ -743,15 +769,83 @@ static int numeric_side(const satstat_activation *a, int kind, double value,
         }
         rc = brent(&c, u, u + SCAN_STEP, &root);
     }
-    if (rc != SATSTAT_OK) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                     "could not solve for the boundary of the rule for %s",
-                     a->name);
-        return rc;
-    }
+    if (rc != SATSTAT_OK)
+        return solve_error(a, rc, msg);
     *z = c.sign * root;
     return SATSTAT_OK;
+}
+
+/* The components found so far, ascending; lo = −inf / hi = +inf for the
+ * tails. */
+typedef struct component_list {
+    size_t n;
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+} component_list;
+
+static int add_component(const satstat_activation *a, component_list *l,
+                         double lo, double hi, char *msg)
+{
+    if (l->n == SATSTAT_REGION_MAX_INTERVALS) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "the rule splits z into more than %d pieces for %s",
+                     SATSTAT_REGION_MAX_INTERVALS, a->name);
+        return SATSTAT_EINVAL;
+    }
+    l->iv[l->n].lo = lo;
+    l->iv[l->n].hi = hi;
+    l->n++;
+    return SATSTAT_OK;
+}
+
+/* deriv:R: every component of {z : |φ'(z)| ≤ R sup|φ'|}.  The margin is
+ * evaluated on the grid −8, −8 + 1/256, ..., 8; a sign change between two
+ * neighbours is a crossing, refined with Brent.  Beyond ±8 (monotone) the
+ * set either continues to ±inf (it holds at ±8) or begins further out
+ * (search_outwards()) or not at all. */
+static int deriv_components(const satstat_activation *a, double value,
+                            component_list *l, char *msg)
+{
+    tail_ctx c = {a, SATSTAT_SATURATION_DERIV, value, 0.0, 1.0};
+    const long steps = (long)(2.0 * SCAN_START / SCAN_STEP);
+    double start = -INFINITY, prev = -SCAN_START, root;
+    int inside, found, rc;
+    long k;
+
+    satstat__gsl_quiet();
+    l->n = 0;
+    inside = tail_margin(-SCAN_START, &c) <= 0.0;
+    if (!inside) {
+        c.sign = -1.0; /* outward distance below */
+        rc = search_outwards(&c, &found, &root);
+        c.sign = 1.0;
+        if (rc != SATSTAT_OK)
+            return solve_error(a, rc, msg);
+        if (found && (rc = add_component(a, l, -INFINITY, -root, msg)) != SATSTAT_OK)
+            return rc;
+    }
+    for (k = 1; k <= steps; k++) {
+        double z = -SCAN_START + (double)k * SCAN_STEP;
+        int in = tail_margin(z, &c) <= 0.0;
+
+        if (in != inside) {
+            rc = brent(&c, prev, z, &root);
+            if (rc != SATSTAT_OK)
+                return solve_error(a, rc, msg);
+            if (in)
+                start = root;
+            else if ((rc = add_component(a, l, start, root, msg)) != SATSTAT_OK)
+                return rc;
+            inside = in;
+        }
+        prev = z;
+    }
+    if (inside)
+        return add_component(a, l, start, INFINITY, msg);
+    rc = search_outwards(&c, &found, &root);
+    if (rc != SATSTAT_OK)
+        return solve_error(a, rc, msg);
+    return found ? add_component(a, l, root, INFINITY, msg) : SATSTAT_OK;
 }
 
 static unsigned sides_of(const satstat_activation *a)
@@ -782,33 +876,53 @@ static int check_rule_value(const satstat_activation *a, int kind,
     return SATSTAT_OK;
 }
 
-static int finish_region(const satstat_activation *a, double below,
-                         double above, double *out_below, double *out_above,
-                         char *msg)
+/* The components, ascending and disjoint, as a region: the first is the
+ * lower tail when it starts at −inf, the last the upper one when it ends
+ * at +inf, the rest bands.  Empty, or all of z: an error. */
+static int finish_region(const satstat_activation *a, const component_list *l,
+                         satstat_region *out, char *msg)
 {
-    if (isnan(below) || isnan(above))
-        return SATSTAT_ENUMERIC;
-    if (below >= above) {
+    satstat_region r = satstat_region_tails(-INFINITY, INFINITY);
+    size_t first = 0, last = l->n, i;
+
+    for (i = 0; i < l->n; i++)
+        if (isnan(l->iv[i].lo) || isnan(l->iv[i].hi))
+            return SATSTAT_ENUMERIC;
+    if (l->n == 0) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "the rule holds nowhere for %s: no unit would count as "
+                     "saturated", a->name);
+        return SATSTAT_EINVAL;
+    }
+    if ((l->iv[0].lo == -INFINITY && l->iv[0].hi == INFINITY)
+        || (l->n == 2 && l->iv[0].lo == -INFINITY && l->iv[1].hi == INFINITY
+            && l->iv[0].hi >= l->iv[1].lo)) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE,
                      "the rule covers every z for %s: every unit would count "
                      "as saturated", a->name);
         return SATSTAT_EINVAL;
     }
-    *out_below = below;
-    *out_above = above;
+    if (l->iv[0].lo == -INFINITY)
+        r.below = l->iv[first++].hi;
+    if (l->iv[l->n - 1].hi == INFINITY && last > first)
+        r.above = l->iv[--last].lo;
+    for (i = first; i < last; i++)
+        r.band[r.n_bands++] = l->iv[i];
+    *out = r;
     return SATSTAT_OK;
 }
 
+/* The tail on each side from the closed form (hook) or numeric_side(). */
 static int resolve_sides(const satstat_activation *a, int kind, double value,
-                         int numeric, double *below, double *above, char *msg)
+                         int numeric, satstat_region *out, char *msg)
 {
-    unsigned sides = sides_of(a);
+    unsigned sides = kind == SATSTAT_SATURATION_DERIV ? BOTH : sides_of(a);
     double lo = -INFINITY, hi = INFINITY;
-    int rc = check_rule_value(a, kind, value, msg);
+    component_list l = {0, {{0.0, 0.0}}};
+    int rc;
 
-    if (rc != SATSTAT_OK)
-        return rc;
     if (sides & SATSTAT_SIDE_BELOW) {
         rc = !numeric && a->boundary
                  ? a->boundary(a, kind, value, SATSTAT_SIDE_BELOW, &lo, msg)
@@ -823,15 +937,35 @@ static int resolve_sides(const satstat_activation *a, int kind, double value,
         if (rc != SATSTAT_OK)
             return rc;
     }
-    return finish_region(a, lo, hi, below, above, msg);
+    if (lo > -INFINITY)
+        add_component(a, &l, -INFINITY, lo, msg);
+    if (hi < INFINITY)
+        add_component(a, &l, hi, INFINITY, msg);
+    if (l.n == 2 && lo >= hi) /* the two tails overlap */
+        l.iv[0].hi = INFINITY, l.n = 1;
+    return finish_region(a, &l, out, msg);
+}
+
+static int resolve_rule(const satstat_activation *a, int kind, double value,
+                        int numeric, satstat_region *out, char *msg)
+{
+    component_list l;
+    int rc = check_rule_value(a, kind, value, msg);
+
+    if (rc != SATSTAT_OK)
+        return rc;
+    if (kind == SATSTAT_SATURATION_DERIV && (numeric || a->boundary == NULL)) {
+        rc = deriv_components(a, value, &l, msg);
+        return rc != SATSTAT_OK ? rc : finish_region(a, &l, out, msg);
+    }
+    return resolve_sides(a, kind, value, numeric, out, msg);
 }
 
 int satstat_saturation_resolve_numeric(const satstat_activation *a,
                                        const satstat_saturation *rule,
-                                       double *below, double *above,
-                                       char *msg)
+                                       satstat_region *out, char *msg)
 {
-    if (a == NULL || rule == NULL || below == NULL || above == NULL)
+    if (a == NULL || rule == NULL || out == NULL)
         return SATSTAT_EINVAL;
     if (rule->kind != SATSTAT_SATURATION_DERIV
         && rule->kind != SATSTAT_SATURATION_OUTPUT) {
@@ -840,19 +974,19 @@ int satstat_saturation_resolve_numeric(const satstat_activation *a,
                      "only deriv: and output: rules are solved numerically");
         return SATSTAT_EINVAL;
     }
-    return resolve_sides(a, rule->kind, rule->value, 1, below, above, msg);
+    return resolve_rule(a, rule->kind, rule->value, 1, out, msg);
 }
 
 int satstat_saturation_resolve(const satstat_activation *a,
                                const satstat_saturation *rule,
-                               double threshold, double *below, double *above,
+                               double threshold, satstat_region *out,
                                char *msg)
 {
     satstat_saturation r;
     unsigned sides;
     char num[SATSTAT_DOUBLE_SIZE];
 
-    if (a == NULL || below == NULL || above == NULL) {
+    if (a == NULL || out == NULL) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no activation given");
         return SATSTAT_EINVAL;
@@ -869,8 +1003,9 @@ int satstat_saturation_resolve(const satstat_activation *a,
                          "got %s", num);
             return SATSTAT_EINVAL;
         }
-        *below = sides & SATSTAT_SIDE_BELOW ? -r.value : -INFINITY;
-        *above = sides & SATSTAT_SIDE_ABOVE ? r.value : INFINITY;
+        *out = satstat_region_tails(
+            sides & SATSTAT_SIDE_BELOW ? -r.value : -INFINITY,
+            sides & SATSTAT_SIDE_ABOVE ? r.value : INFINITY);
         return SATSTAT_OK;
     case SATSTAT_SATURATION_DEAD:
         if (!a->dead) {
@@ -881,32 +1016,100 @@ int satstat_saturation_resolve(const satstat_activation *a,
                          "units); use deriv:R", a->name);
             return SATSTAT_EINVAL;
         }
-        *below = 0.0;
-        *above = INFINITY;
+        *out = satstat_region_tails(0.0, INFINITY);
         return SATSTAT_OK;
     case SATSTAT_SATURATION_DERIV:
     case SATSTAT_SATURATION_OUTPUT:
-        return resolve_sides(a, r.kind, r.value, 0, below, above, msg);
+        return resolve_rule(a, r.kind, r.value, 0, out, msg);
     default:
         return SATSTAT_EINVAL;
     }
 }
 
-int satstat_region_format(double below, double above, char *buf, size_t size)
-{
-    int n;
+/* ---- regions ---------------------------------------------------------------*/
 
-    if (buf == NULL || size == 0)
+size_t satstat_region_intervals(const satstat_region *r, satstat_interval *out)
+{
+    size_t n = 0, i;
+
+    if (r == NULL || out == NULL)
+        return 0;
+    if (r->below > -INFINITY)
+        out[n++] = (satstat_interval){-INFINITY, r->below};
+    for (i = 0; i < r->n_bands && i < SATSTAT_REGION_MAX_BANDS; i++)
+        out[n++] = r->band[i];
+    if (r->above < INFINITY)
+        out[n++] = (satstat_interval){r->above, INFINITY};
+    return n;
+}
+
+double satstat_region_probability(const satstat_region *r,
+                                  double (*cdf)(double x, void *ctx),
+                                  double (*sf)(double x, void *ctx),
+                                  void *ctx)
+{
+    double p = 0.0;
+    size_t i;
+
+    if (r == NULL || cdf == NULL || sf == NULL || isnan(r->below)
+        || isnan(r->above))
+        return NAN;
+    if (r->below > -INFINITY)
+        p += cdf(r->below, ctx);
+    for (i = 0; i < r->n_bands; i++) {
+        double lo = r->band[i].lo, hi = r->band[i].hi, up = cdf(hi, ctx);
+
+        if (isnan(lo) || isnan(hi))
+            return NAN;
+        /* P(lo ≤ z ≤ hi) from the tail that is small there: F(hi) − F(lo)
+         * left of the median, S(lo) − S(hi) right of it */
+        p += up <= 0.5 ? up - cdf(lo, ctx) : sf(lo, ctx) - sf(hi, ctx);
+    }
+    if (r->above < INFINITY)
+        p += sf(r->above, ctx);
+    return p > 1.0 ? 1.0 : p < 0.0 ? 0.0 : p;
+}
+
+/* "<= x" with 6 significant digits, −0 printed as 0 */
+static int format_number(char *buf, size_t size, double x)
+{
+    return snprintf(buf, size, "%.6g", x + 0.0);
+}
+
+int satstat_region_format(const satstat_region *r, char *buf, size_t size)
+{
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n, i, len = 0;
+    int k;
+
+    if (r == NULL || buf == NULL || size == 0)
         return SATSTAT_EINVAL;
-    if (below == -INFINITY && above == INFINITY)
-        n = snprintf(buf, size, "nowhere");
-    else if (below == -INFINITY)
-        n = snprintf(buf, size, "z >= %.6g", above);
-    else if (above == INFINITY)
-        n = snprintf(buf, size, "z <= %.6g", below + 0.0);
-    else if (below == -above && above > 0.0)
-        n = snprintf(buf, size, "|z| >= %.6g", above);
+    n = satstat_region_intervals(r, iv);
+    buf[0] = '\0';
+    if (n == 0)
+        k = snprintf(buf, size, "nowhere");
+    else if (n == 2 && r->n_bands == 0 && r->below == -r->above
+             && r->above > 0.0)
+        k = snprintf(buf, size, "|z| >= %.6g", r->above);
     else
-        n = snprintf(buf, size, "z <= %.6g or z >= %.6g", below + 0.0, above);
-    return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
+        k = 0;
+    if (k != 0)
+        return k > 0 && (size_t)k < size ? SATSTAT_OK : SATSTAT_ERANGE;
+    for (i = 0; i < n; i++) {
+        char lo[SATSTAT_DOUBLE_SIZE], hi[SATSTAT_DOUBLE_SIZE];
+
+        format_number(lo, sizeof lo, iv[i].lo);
+        format_number(hi, sizeof hi, iv[i].hi);
+        if (iv[i].lo == -INFINITY)
+            k = snprintf(buf + len, size - len, "%sz <= %s", i ? " or " : "", hi);
+        else if (iv[i].hi == INFINITY)
+            k = snprintf(buf + len, size - len, "%sz >= %s", i ? " or " : "", lo);
+        else
+            k = snprintf(buf + len, size - len, "%s%s <= z <= %s",
+                         i ? " or " : "", lo, hi);
+        if (k < 0 || (size_t)k >= size - len)
+            return SATSTAT_ERANGE;
+        len += (size_t)k;
+    }
+    return SATSTAT_OK;
 }

@@ -389,17 +389,13 @@ static void exact_side(const satstat_config *config,
     satstat_exact *e = NULL;
     satstat_exact_result sat, d1, d2;
     satstat_exact_gap gap;
-    satstat_interval parts[2];
-    size_t n = 0;
+    satstat_interval parts[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(&a->region, parts);
 
     if (satstat_exact_from_config(config, scheme, &e) != SATSTAT_OK) {
         a->exact_fallback = "the exact law does not cover these weights or inputs";
         return;
     }
-    if (a->region.below > -INFINITY)
-        parts[n++] = (satstat_interval){-INFINITY, a->region.below};
-    if (a->region.above < INFINITY)
-        parts[n++] = (satstat_interval){a->region.above, INFINITY};
     exact_dphi_ctx c = {config->activation->dphi, 0.0, 1};
     int ok = satstat_exact_prepare(e) == SATSTAT_OK &&
              (n == 0 ? (sat.value = 0.0, sat.abserr = 0.0, 1)
@@ -578,6 +574,19 @@ double satstat_analytic_pdf(const satstat_analytic *a, double z)
     return gsl_ran_gaussian_pdf(z - a->mean, sqrt(a->variance));
 }
 
+/* Φ and its complement of N(mean, sd²), for satstat_region_probability() */
+static double normal_cdf(double x, void *p)
+{
+    const double *mean_sd = p;
+    return gsl_cdf_gaussian_P(x - mean_sd[0], mean_sd[1]);
+}
+
+static double normal_sf(double x, void *p)
+{
+    const double *mean_sd = p;
+    return gsl_cdf_gaussian_Q(x - mean_sd[0], mean_sd[1]);
+}
+
 double satstat_normal_region_fraction(double mean, double sd,
                                       const satstat_region *region)
 {
@@ -587,10 +596,6 @@ double satstat_normal_region_fraction(double mean, double sd,
     if (sd == 0.0)
         return satstat_region_contains(region, mean) ? 1.0 : 0.0;
     satstat__gsl_quiet();
-    double lo = region->below == -INFINITY ? 0.0
-                                          : gsl_cdf_gaussian_P(region->below - mean, sd);
-    double hi = region->above == INFINITY ? 0.0
-                                         : gsl_cdf_gaussian_Q(region->above - mean, sd);
-    double p = lo + hi;
-    return p > 1.0 ? 1.0 : p;
+    double mean_sd[2] = {mean, sd};
+    return satstat_region_probability(region, normal_cdf, normal_sf, mean_sd);
 }

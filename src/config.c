@@ -233,8 +233,7 @@ int satstat_config_region(const satstat_config *config, satstat_region *out,
     }
     inner[0] = '\0';
     rc = satstat_saturation_resolve(config->activation, &config->saturation,
-                                    config->threshold, &out->below,
-                                    &out->above, inner);
+                                    config->threshold, out, inner);
     if (rc != SATSTAT_OK && msg != NULL) {
         eff = satstat_saturation_effective(config->activation,
                                            &config->saturation,
@@ -268,7 +267,7 @@ int satstat_config_rule_text(const satstat_config *config, char *rule,
         rc = satstat_config_region(config, &r, NULL);
         if (rc != SATSTAT_OK)
             return rc;
-        return satstat_region_format(r.below, r.above, region, region_size);
+        return satstat_region_format(&r, region, region_size);
     }
     return SATSTAT_OK;
 }

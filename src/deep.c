@@ -1857,7 +1857,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         json_array_append_new(names, json_string(c->schemes[i].canonical));
     char cmd[2048];
     satstat_deep_report_command(r, cmd, sizeof cmd);
-    satstat_region reg;
+    satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
     satstat_config_region(c, &reg, NULL);
     json_t *config = json_pack(
         "{s:s s:I s:I s:I s:I s:I s:s s:s s:s s:f s:[o o] s:I s:f s:o s:s s:s s:s s:s s:I s:I "
@@ -1876,12 +1876,20 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    json_object_set_new(config, "saturation",
-                        json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
-                                  "below", jnum(reg.below), "above", jnum(reg.above),
-                                  "meaning", c->activation->saturation));
+    json_t *sat = json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region, "below",
+                            jnum(reg.below), "above", jnum(reg.above), "meaning",
+                            c->activation->saturation);
+    /* the region's interior components [lo, hi] (gelu's deriv:), if any */
+    if (reg.n_bands > 0) {
+        json_t *bands = json_array();
+        for (size_t i = 0; i < reg.n_bands; i++)
+            json_array_append_new(bands, json_pack("[o o]", jnum(reg.band[i].lo),
+                                                   jnum(reg.band[i].hi)));
+        json_object_set_new(sat, "bands", bands);
+    }
+    json_object_set_new(config, "saturation", sat);
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];
@@ -1995,7 +2003,7 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
     fprintf(f, "command: %s\n", cmd);
     /* the rule actually applied and its region, worded as `run` does
      * (relu counts dead units, z <= 0, not |z| >= T) */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
     fprintf(f, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 "), saturated when "
                "%s",

@@ -439,16 +439,12 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
     c->T = c->c->threshold;
     /* the saturation rule's region (satstat_config_region); |z| >= T
      * keeps the figures exactly as they were before rules existed */
-    c->region.below = -c->T;
-    c->region.above = c->T;
-    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK) {
-        c->region.below = -c->T;
-        c->region.above = c->T;
-    }
-    c->region_default = c->region.below == -c->T && c->region.above == c->T;
+    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK)
+        c->region = satstat_region_tails(-c->T, c->T);
+    c->region_default = c->region.below == -c->T && c->region.above == c->T
+                        && c->region.n_bands == 0;
     satstat_config_rule_text(c->c, c->rule_txt, sizeof c->rule_txt, NULL, 0);
-    satstat_region_format(c->region.below, c->region.above, c->region_txt,
-                          sizeof c->region_txt);
+    satstat_region_format(&c->region, c->region_txt, sizeof c->region_txt);
     {
         /* the same words with ≤ and ≥ */
         char *w = c->region_utf;
@@ -606,6 +602,21 @@ static void text_line(ctx *c, const char *fmt, ...)
     vsnprintf(t, sizeof t, fmt, ap);
     va_end(ap);
     add(c, NULL, t, "with lines linetype nodraw");
+}
+
+/* "P(region)" and `suffix` as text lines, one interval a line when the
+ * region has several ("z ≤ -2.27856 or -0.903261 ≤ z ≤ -0.633457" would
+ * run off the figure). */
+static void region_probability_lines(ctx *c, const char *suffix)
+{
+    const char *p = c->region_utf;
+    for (int first = 1; p; first = 0) {
+        const char *next = strstr(p, " or ");
+        int len = next ? (int)(next - p) : (int)strlen(p);
+        text_line(c, "%s%.*s%s%s", first ? "P(" : "   or ", len, p, next ? "" : ")",
+                  next ? "" : suffix);
+        p = next ? next + 4 : NULL;
+    }
 }
 
 static size_t key_chars(const ctx *c)
@@ -806,6 +817,9 @@ static void shade_layer(ctx *c)
         out(c, "set object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
     if (c->region.above < INFINITY)
         out(c, "set object 2 rectangle from first zabove, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n");
+    for (size_t k = 1; k <= c->region.n_bands; k++)
+        out(c, "set object %zu rectangle from first zband%zulo, graph 0 to first zband%zuhi, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder\n",
+            k + 2, k, k);
 }
 
 /* The numbers of a non-default region: zbelow, zabove. */
@@ -820,6 +834,13 @@ static void assign_region(ctx *c)
     if (c->region.above < INFINITY)
         assign(c, "zabove = %s\tsaturated region (rule %s): z >= zabove\n",
                num(c->region.above, m), c->rule_txt);
+    for (size_t k = 1; k <= c->region.n_bands; k++) {
+        char m2[SATSTAT_DOUBLE_SIZE];
+        assign(c, "zband%zulo = %s\tsaturated region (rule %s), band %zu: zband%zulo <= z\n", k,
+               num(c->region.band[k - 1].lo, m), c->rule_txt, k, k);
+        assign(c, "zband%zuhi = %s\t... and z <= zband%zuhi\n", k,
+               num(c->region.band[k - 1].hi, m2), k);
+    }
 }
 
 /* "saturated |z| ≥ 4" (default) or "saturated z ≤ 0 (dead)" for a legend. */
@@ -828,6 +849,8 @@ static void region_legend(ctx *c, char *buf, size_t size)
     char m[SATSTAT_DOUBLE_SIZE];
     if (c->region_default)
         snprintf(buf, size, "saturated |z| ≥ %s", num(c->T, m));
+    else if (strstr(c->region_utf, " or ")) /* several intervals: too long for a row */
+        snprintf(buf, size, "saturated (%s)", c->rule_txt);
     else if (strcmp(c->rule_txt, "dead") == 0
                  ? snprintf(buf, size, "dead units %s", c->region_utf) >= (int)size
                  : snprintf(buf, size, "saturated %s (%s)", c->region_utf, c->rule_txt)
@@ -1106,7 +1129,7 @@ static void fig_density(ctx *c, size_t i)
     if (c->region_default)
         text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
     else
-        text_line(c, "P(%s)", c->region_utf);
+        region_probability_lines(c, "");
     text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula",
               num3(v->a->saturated_fraction, m1));
     if (v->s) {
@@ -1220,7 +1243,7 @@ static void fig_compare(ctx *c)
         if (c->region_default)
             text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
         else
-            text_line(c, "P(%s), formula:", c->region_utf);
+            region_probability_lines(c, ", formula:");
         for (size_t i = 0; i < c->ns; i++)
             text_line(c, "%s  %s", c->v[i].name, num3(c->v[i].a->saturated_fraction, m1));
     }
@@ -1446,7 +1469,7 @@ static void fig_tails(ctx *c);
 static int region_symmetric(const ctx *c)
 {
     return c->region.below == -c->region.above && c->region.above > 0
-           && c->region.above < INFINITY;
+           && c->region.above < INFINITY && c->region.n_bands == 0;
 }
 
 
@@ -1711,8 +1734,8 @@ static int tail_formula(const sview *v, satstat_exact *e, const tails *tl, const
             return 1;
     }
     for (size_t k = 0; k < n; k++) {
-        satstat_region r = t[k] < tl->split ? (satstat_region){t[k], INFINITY}
-                                            : (satstat_region){-INFINITY, t[k]};
+        satstat_region r = t[k] < tl->split ? satstat_region_tails(t[k], INFINITY)
+                                            : satstat_region_tails(-INFINITY, t[k]);
         p[k] = satstat_normal_region_fraction(v->mean, v->sd, &r);
     }
     return 0;
@@ -1909,8 +1932,9 @@ static void fig_tails(ctx *c)
                      num6(tl.cut, m1), c->region_txt, c->c->activation->name);
         else
             snprintf(about[na++], sizeof about[0],
-                     "at t = %s (the dotted line) it is the saturated fraction, %s (rule %s).",
-                     num6(tl.cut, m1), c->region_txt, c->rule_txt);
+                     "at t = %s (the dotted line) it is the saturated fraction, %s (rule %s)%s.",
+                     num6(tl.cut, m1), c->region_txt, c->rule_txt,
+                     c->region.n_bands ? ", less its bands" : "");
         snprintf(about[na++], sizeof about[0],
                  "The rule is one-sided, so P(|z| >= t) would count the wrong side.");
     }
@@ -1966,6 +1990,11 @@ static void fig_tails(ctx *c)
         } else {
             text_line(c, "%s %s", dead ? "dead units" : "saturated", at_cut);
         }
+        for (size_t k = 0; k < c->region.n_bands; k++) { /* not on the curve */
+            char m2[SATSTAT_DOUBLE_SIZE];
+            text_line(c, "   + P(%s ≤ z ≤ %s)", num6(c->region.band[k].lo, m1),
+                      num6(c->region.band[k].hi, m2));
+        }
         fraction_lines(c);
     }
     layout_section(c, panels, 0);
@@ -2017,8 +2046,9 @@ static void fig_tails(ctx *c)
         snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the dead units (%s)",
                  tail_words(&tl, tl.cut), num6(tl.cut, m1), c->c->activation->name);
     else
-        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units (%s)",
-                 tail_words(&tl, tl.cut), num6(tl.cut, m1), c->rule_txt);
+        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units%s (%s)",
+                 tail_words(&tl, tl.cut), num6(tl.cut, m1),
+                 c->region.n_bands ? " of the tail" : "", c->rule_txt);
     multiplot_title(c, title);
     out(c, "set xlabel 't'\nset ylabel ");
     qstr(c, both ? "tail probability" : lower ? "P(z ≤ t)" : "P(z ≥ t)");

@@ -838,7 +838,7 @@ static void write_text(const satstat_report *r, FILE *f)
     else
         fprintf(f, "inputs    n_in = %llu, %s\n", (unsigned long long)c->n_in,
                 c->inputs.canonical);
-    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[64] = "";
+    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule_txt, sizeof rule_txt, region_txt, sizeof region_txt);
     if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
         fprintf(f, "bias      %s; %s units, saturated when %s\n", c->bias.canonical,
@@ -902,9 +902,12 @@ static void write_text(const satstat_report *r, FILE *f)
 
     char ci_label[32], sat_label[64], dphi_label[64];
     snprintf(ci_label, sizeof ci_label, "  %g%% CI", 100.0 * (1.0 - c->alpha));
-    snprintf(sat_label, sizeof sat_label, "%s P(%s)",
-             c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated",
-             region_txt);
+    const char *sat_word =
+        c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated";
+    /* a region of several intervals does not fit the label column: the
+     * header line above states it */
+    if ((size_t)snprintf(sat_label, sizeof sat_label, "%s P(%s)", sat_word, region_txt) >= LABEL_W)
+        snprintf(sat_label, sizeof sat_label, "%s fraction", sat_word);
     snprintf(dphi_label, sizeof dphi_label, "mean slope E[%s'(z)]", c->activation->name);
     const char *labels[] = {"mean z", "Var z", "sd z", "skewness", "excess kurtosis",
                             sat_label, dphi_label};
@@ -1057,14 +1060,22 @@ static json_t *config_json(const satstat_report *r)
         "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,
         "threads", (json_int_t)c->threads, "command", cmd);
     /* the saturation rule and the region of z it stands for */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[64] = "";
-    satstat_region reg = {-INFINITY, INFINITY};
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
     satstat_config_region(c, &reg, NULL);
-    json_object_set_new(o, "saturation",
-                        json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
-                                  "below", num(reg.below), "above", num(reg.above),
-                                  "meaning", c->activation->saturation));
+    json_t *sat = json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
+                            "below", num(reg.below), "above", num(reg.above),
+                            "meaning", c->activation->saturation);
+    /* the region's interior components [lo, hi] (gelu's deriv:), if any */
+    if (reg.n_bands > 0) {
+        json_t *bands = json_array();
+        for (size_t i = 0; i < reg.n_bands; i++)
+            json_array_append_new(bands, json_pack("[o o]", num(reg.band[i].lo),
+                                                   num(reg.band[i].hi)));
+        json_object_set_new(sat, "bands", bands);
+    }
+    json_object_set_new(o, "saturation", sat);
     return o;
 }
 

@@ -780,7 +780,7 @@ static void write_text(const satstat_sweep *s, FILE *f)
     if (b->inputs.kind == SATSTAT_INPUTS_HALF && s->spec.param != SATSTAT_SWEEP_P)
         fprintf(f, ", %s", b->inputs.active_given ? "active fixed" : "active = n_in/2");
     fprintf(f, "; bias %s; %s", b->bias.canonical, b->activation->name);
-    char region[64], rule[SATSTAT_ACTIVATION_NAME_SIZE];
+    char region[SATSTAT_REGION_TEXT_SIZE], rule[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param != SATSTAT_SWEEP_THRESHOLD
         && satstat_config_rule_text(c0, rule, sizeof rule, region, sizeof region)
                == SATSTAT_OK) {
@@ -1287,7 +1287,7 @@ static void write_figure(fig *g)
 
     /* what is drawn on y */
     char what[96], ylabel[96], title[192];
-    int symmetric = a0->region.below == -a0->region.above;
+    int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
     char tname[24];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
         snprintf(tname, sizeof tname, "T");

@@ -393,38 +393,78 @@ END_TEST
 
 /* ---- saturation rules --------------------------------------------------------*/
 
+/* The whole region of `rule` for `act` (numeric: always the numerical
+ * solver), or the status when it does not resolve. */
+static int resolve_region(const char *act, const char *rule, double T,
+                          int numeric, satstat_region *out, char *msg)
+{
+    const satstat_activation *a = NULL;
+    satstat_saturation r;
+
+    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
+    return numeric ? satstat_saturation_resolve_numeric(a, &r, out, msg)
+                   : satstat_saturation_resolve(a, &r, T, out, msg);
+}
+
+/* The tails of the region; the tests of the bands look at the whole. */
 static void region_of(const char *act, const char *rule, double T,
                       double *below, double *above)
 {
-    const satstat_activation *a = NULL;
-    satstat_saturation r;
+    satstat_region reg;
     char msg[SATSTAT_ERRMSG_SIZE] = "";
 
-    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
-    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
-    ck_assert_msg(satstat_saturation_resolve(a, &r, T, below, above, msg)
-                      == SATSTAT_OK,
+    ck_assert_msg(resolve_region(act, rule, T, 0, &reg, msg) == SATSTAT_OK,
                   "%s %s: %s", act, rule, msg);
+    *below = reg.below;
+    *above = reg.above;
 }
 
-/* The numerical solver agrees with the closed form. */
+/* a and b equal, or within tol relative to max(1, |a|) */
+static int close_to(double a, double b, double tol)
+{
+    return a == b || fabs(a - b) <= tol * fmax(1.0, fabs(a));
+}
+
+/* Every component of the region, ascending, as "[lo, hi] ..." for
+ * messages. */
+static const char *region_words(const satstat_region *r, char *buf,
+                                size_t size)
+{
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(r, iv), i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "[%.17g, %.17g] ",
+                                iv[i].lo, iv[i].hi);
+    return buf;
+}
+
+/* The numerical solver agrees with the closed form, component by
+ * component. */
 static void check_numeric(const char *act, const char *rule)
 {
-    const satstat_activation *a = NULL;
-    satstat_saturation r;
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    double b1, a1, b2, a2;
+    satstat_region closed, numeric;
+    satstat_interval c[SATSTAT_REGION_MAX_INTERVALS],
+        n[SATSTAT_REGION_MAX_INTERVALS];
+    char msg[SATSTAT_ERRMSG_SIZE] = "", w1[512], w2[512];
+    size_t nc, nn, i;
+    int same;
 
-    region_of(act, rule, 4.0, &b1, &a1);
-    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
-    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
-    ck_assert_msg(satstat_saturation_resolve_numeric(a, &r, &b2, &a2, msg)
+    ck_assert_msg(resolve_region(act, rule, 4.0, 0, &closed, msg)
                       == SATSTAT_OK, "%s %s: %s", act, rule, msg);
-    ck_assert_msg((b1 == b2 || fabs(b1 - b2) <= 1e-10 * fmax(1.0, fabs(b1)))
-                      && (a1 == a2
-                          || fabs(a1 - a2) <= 1e-10 * fmax(1.0, fabs(a1))),
-                  "%s %s: closed form [%.17g, %.17g], numeric [%.17g, %.17g]",
-                  act, rule, b1, a1, b2, a2);
+    ck_assert_msg(resolve_region(act, rule, 4.0, 1, &numeric, msg)
+                      == SATSTAT_OK, "%s %s: %s", act, rule, msg);
+    nc = satstat_region_intervals(&closed, c);
+    nn = satstat_region_intervals(&numeric, n);
+    same = nc == nn;
+    for (i = 0; same && i < nc; i++)
+        same = close_to(c[i].lo, n[i].lo, 1e-10)
+               && close_to(c[i].hi, n[i].hi, 1e-10);
+    ck_assert_msg(same, "%s %s: closed form %s, numeric %s", act, rule,
+                  region_words(&closed, w1, sizeof w1),
+                  region_words(&numeric, w2, sizeof w2));
 }
 
 START_TEST(test_rule_thresholds)
@@ -453,10 +493,11 @@ START_TEST(test_rule_thresholds)
         region_of("erf", rule, 4.0, &lo, &hi);
         want = sqrt(-log(R[i]));
         ck_assert(fabs(hi - want) <= 1e-13 * want && lo == -hi);
-        /* selu' = λα e^z ≤ R λα ⇔ z ≤ ln R, one-sided */
+        /* selu' = λα e^z ≤ R λα ⇔ z ≤ ln R; and λ ≤ R λα on the linear
+         * branch z ≥ 0 once R ≥ 1/α ≈ 0.598 */
         region_of("selu", rule, 4.0, &lo, &hi);
         ck_assert(fabs(lo - log(R[i])) <= 1e-13 * fabs(log(R[i])));
-        ck_assert(hi == INFINITY);
+        ck_assert(hi == (R[i] >= 1.0 / 1.6732632423543772 ? 0.0 : INFINITY));
         /* relu: φ' = 0 exactly on z ≤ 0, whatever R */
         region_of("relu", rule, 4.0, &lo, &hi);
         ck_assert(lo == 0.0 && hi == INFINITY);
@@ -513,6 +554,7 @@ START_TEST(test_rule_thresholds)
     ck_assert(fabs(lo - -1.72819197792944803) <= 1e-12 && hi == INFINITY);
     region_of("gelu", "deriv:0.05", 4.0, &lo, &hi);
     ck_assert(fabs(lo - -2.27856069380355558) <= 1e-12 && hi == INFINITY);
+    /* (the band around gelu's zero: test_rule_regions_brute_force) */
     region_of("gelu", "output:0.01", 4.0, &lo, &hi);
     ck_assert(fabs(lo - -2.67480972566729126) <= 1e-12 && hi == INFINITY);
 
@@ -557,7 +599,7 @@ START_TEST(test_rule_errors)
     const satstat_activation *a = NULL;
     satstat_saturation r;
     char msg[SATSTAT_ERRMSG_SIZE];
-    double lo, hi;
+    satstat_region reg;
     size_t i;
 
     for (i = 0; i < sizeof bad_specs / sizeof bad_specs[0]; i++) {
@@ -572,7 +614,7 @@ START_TEST(test_rule_errors)
                          SATSTAT_OK);
         ck_assert_int_eq(satstat_saturation_parse(no_apply[i].rule, &r, msg),
                          SATSTAT_OK);
-        ck_assert_msg(satstat_saturation_resolve(a, &r, 4.0, &lo, &hi, msg)
+        ck_assert_msg(satstat_saturation_resolve(a, &r, 4.0, &reg, msg)
                           == SATSTAT_EINVAL,
                       "%s %s resolved", no_apply[i].act, no_apply[i].rule);
         ck_assert_msg(strstr(msg, a->name) != NULL, "message '%s'", msg);
@@ -580,9 +622,240 @@ START_TEST(test_rule_errors)
 }
 END_TEST
 
+/* ---- regions against a brute-force scan ----------------------------------
+ * tests/ref/regions.py writes φ and φ' of every row again in mpmath (30
+ * digits), scans them on a grid of step 1/64 and bisects every crossing to
+ * 1e-25; these are its components ({lo, hi}, ±INFINITY for a tail).  n = 0:
+ * empty or all of z, where satstat must refuse the rule. */
+static const struct {
+    const char *act, *rule;
+    size_t n;
+    satstat_interval iv[4];
+} brute_force[] = {
+    {"sigmoid", "deriv:0.9", 2, {{-INFINITY, -0.65490030047451688665}, {0.65490030047451688665, INFINITY}}},
+    {"sigmoid", "deriv:0.886", 2, {{-INFINITY, -0.7028503587791037088}, {0.7028503587791037088, INFINITY}}},
+    {"sigmoid", "deriv:0.885", 2, {{-INFINITY, -0.70618776901823249597}, {0.70618776901823249597, INFINITY}}},
+    {"sigmoid", "deriv:0.5", 2, {{-INFINITY, -1.7627471740390860505}, {1.7627471740390860505, INFINITY}}},
+    {"sigmoid", "deriv:0.2", 2, {{-INFINITY, -2.887270950357620685}, {2.887270950357620685, INFINITY}}},
+    {"sigmoid", "deriv:0.115", 2, {{-INFINITY, -3.4889663579403177597}, {3.4889663579403177597, INFINITY}}},
+    {"sigmoid", "deriv:0.114", 2, {{-INFINITY, -3.4982475301281602236}, {3.4982475301281602236, INFINITY}}},
+    {"sigmoid", "deriv:0.1", 2, {{-INFINITY, -3.636892918464133647}, {3.636892918464133647, INFINITY}}},
+    {"sigmoid", "deriv:0.05", 2, {{-INFINITY, -4.3565444206017521922}, {4.3565444206017521922, INFINITY}}},
+    {"sigmoid", "deriv:0.01", 2, {{-INFINITY, -5.9864456922527617958}, {5.9864456922527617958, INFINITY}}},
+    {"sigmoid", "output:0.5", 0, {{0, 0}}},
+    {"sigmoid", "output:0.1", 2, {{-INFINITY, -2.1972245773362193828}, {2.1972245773362193828, INFINITY}}},
+    {"sigmoid", "output:0.01", 2, {{-INFINITY, -4.5951198501345899269}, {4.5951198501345899269, INFINITY}}},
+    {"tanh", "deriv:0.9", 2, {{-INFINITY, -0.32745015023725844332}, {0.32745015023725844332, INFINITY}}},
+    {"tanh", "deriv:0.886", 2, {{-INFINITY, -0.3514251793895518544}, {0.3514251793895518544, INFINITY}}},
+    {"tanh", "deriv:0.885", 2, {{-INFINITY, -0.35309388450911624799}, {0.35309388450911624799, INFINITY}}},
+    {"tanh", "deriv:0.5", 2, {{-INFINITY, -0.88137358701954302523}, {0.88137358701954302523, INFINITY}}},
+    {"tanh", "deriv:0.2", 2, {{-INFINITY, -1.4436354751788103425}, {1.4436354751788103425, INFINITY}}},
+    {"tanh", "deriv:0.115", 2, {{-INFINITY, -1.7444831789701588799}, {1.7444831789701588799, INFINITY}}},
+    {"tanh", "deriv:0.114", 2, {{-INFINITY, -1.7491237650640801118}, {1.7491237650640801118, INFINITY}}},
+    {"tanh", "deriv:0.1", 2, {{-INFINITY, -1.8184464592320668235}, {1.8184464592320668235, INFINITY}}},
+    {"tanh", "deriv:0.05", 2, {{-INFINITY, -2.1782722103008760961}, {2.1782722103008760961, INFINITY}}},
+    {"tanh", "deriv:0.01", 2, {{-INFINITY, -2.9932228461263808979}, {2.9932228461263808979, INFINITY}}},
+    {"tanh", "output:0.5", 2, {{-INFINITY, -0.5493061443340548457}, {0.5493061443340548457, INFINITY}}},
+    {"tanh", "output:0.1", 2, {{-INFINITY, -1.47221948958322023}, {1.47221948958322023, INFINITY}}},
+    {"tanh", "output:0.01", 2, {{-INFINITY, -2.6466524123622461977}, {2.6466524123622461977, INFINITY}}},
+    {"softsign", "deriv:0.9", 2, {{-INFINITY, -0.054092553389459777333}, {0.054092553389459777333, INFINITY}}},
+    {"softsign", "deriv:0.886", 2, {{-INFINITY, -0.062387957178337972123}, {0.062387957178337972123, INFINITY}}},
+    {"softsign", "deriv:0.885", 2, {{-INFINITY, -0.06298800690546775193}, {0.06298800690546775193, INFINITY}}},
+    {"softsign", "deriv:0.5", 2, {{-INFINITY, -0.4142135623730950488}, {0.4142135623730950488, INFINITY}}},
+    {"softsign", "deriv:0.2", 2, {{-INFINITY, -1.2360679774997896964}, {1.2360679774997896964, INFINITY}}},
+    {"softsign", "deriv:0.115", 2, {{-INFINITY, -1.9488391230979426692}, {1.9488391230979426692, INFINITY}}},
+    {"softsign", "deriv:0.114", 2, {{-INFINITY, -1.9617443887954617865}, {1.9617443887954617865, INFINITY}}},
+    {"softsign", "deriv:0.1", 2, {{-INFINITY, -2.162277660168379332}, {2.162277660168379332, INFINITY}}},
+    {"softsign", "deriv:0.05", 2, {{-INFINITY, -3.4721359549995793928}, {3.4721359549995793928, INFINITY}}},
+    {"softsign", "deriv:0.01", 2, {{-INFINITY, -9.0}, {9.0, INFINITY}}},
+    {"softsign", "output:0.5", 2, {{-INFINITY, -1.0}, {1.0, INFINITY}}},
+    {"softsign", "output:0.1", 2, {{-INFINITY, -9.0}, {9.0, INFINITY}}},
+    {"softsign", "output:0.01", 2, {{-INFINITY, -99.0}, {99.0, INFINITY}}},
+    {"erf", "deriv:0.9", 2, {{-INFINITY, -0.3245928459745012637}, {0.3245928459745012637, INFINITY}}},
+    {"erf", "deriv:0.886", 2, {{-INFINITY, -0.3479056314247530322}, {0.3479056314247530322, INFINITY}}},
+    {"erf", "deriv:0.885", 2, {{-INFINITY, -0.34952486889234009903}, {0.34952486889234009903, INFINITY}}},
+    {"erf", "deriv:0.5", 2, {{-INFINITY, -0.83255461115769775635}, {0.83255461115769775635, INFINITY}}},
+    {"erf", "deriv:0.2", 2, {{-INFINITY, -1.2686362411795196601}, {1.2686362411795196601, INFINITY}}},
+    {"erf", "deriv:0.115", 2, {{-INFINITY, -1.4706539873875455503}, {1.4706539873875455503, INFINITY}}},
+    {"erf", "deriv:0.114", 2, {{-INFINITY, -1.4736203142558946114}, {1.4736203142558946114, INFINITY}}},
+    {"erf", "deriv:0.1", 2, {{-INFINITY, -1.5174271293851463509}, {1.5174271293851463509, INFINITY}}},
+    {"erf", "deriv:0.05", 2, {{-INFINITY, -1.7308183826022853382}, {1.7308183826022853382, INFINITY}}},
+    {"erf", "deriv:0.01", 2, {{-INFINITY, -2.1459660262893472396}, {2.1459660262893472396, INFINITY}}},
+    {"erf", "output:0.5", 2, {{-INFINITY, -0.47693627620446987338}, {0.47693627620446987338, INFINITY}}},
+    {"erf", "output:0.1", 2, {{-INFINITY, -1.1630871536766740867}, {1.1630871536766740867, INFINITY}}},
+    {"erf", "output:0.01", 2, {{-INFINITY, -1.821386367718449673}, {1.821386367718449673, INFINITY}}},
+    {"relu", "deriv:0.9", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.886", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.885", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.5", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.2", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.115", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.114", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.1", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.05", 1, {{-INFINITY, 0.0}}},
+    {"relu", "deriv:0.01", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.9", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.886", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.885", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.5", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.2", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.115", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.114", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.1", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.05", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu", "deriv:0.01", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.9", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.886", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.885", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.5", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.2", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.115", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.114", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.1", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.05", 1, {{-INFINITY, 0.0}}},
+    {"leaky-relu:0.05", "deriv:0.01", 0, {{0, 0}}},
+    {"gelu", "deriv:0.9", 2, {{-INFINITY, 0.79023558524579183031}, {2.8840787217684678132, INFINITY}}},
+    {"gelu", "deriv:0.886", 2, {{-INFINITY, 0.75227626811424499576}, {4.2287385203515772667, INFINITY}}},
+    {"gelu", "deriv:0.885", 1, {{-INFINITY, 0.74966386137044012674}}},
+    {"gelu", "deriv:0.5", 1, {{-INFINITY, 0.08095528704299006451}}},
+    {"gelu", "deriv:0.2", 1, {{-INFINITY, -0.3586207648994936124}}},
+    {"gelu", "deriv:0.115", 1, {{-INFINITY, -0.50436150962179256275}}},
+    {"gelu", "deriv:0.114", 2, {{-INFINITY, -1.4463182517831385892}, {-1.382821705014970312, -0.50620427075970884737}}},
+    {"gelu", "deriv:0.1", 2, {{-INFINITY, -1.7281919779294480996}, {-1.1582954023453619995, -0.53240560761534189381}}},
+    {"gelu", "deriv:0.05", 2, {{-INFINITY, -2.2785606938035556178}, {-0.90326131905940406459, -0.63345662811112531061}}},
+    {"gelu", "deriv:0.01", 2, {{-INFINITY, -3.0216626340984039027}, {-0.77860169396235935461, -0.72621659938342303915}}},
+    {"gelu", "output:0.5", 1, {{-INFINITY, 0.66839597054216010301}}},
+    {"gelu", "output:0.1", 1, {{-INFINITY, -1.5016540973658447621}}},
+    {"gelu", "output:0.01", 1, {{-INFINITY, -2.6748097256672912699}}},
+    {"selu", "deriv:0.9", 2, {{-INFINITY, -0.10536051565782630123}, {0.0, INFINITY}}},
+    {"selu", "deriv:0.886", 2, {{-INFINITY, -0.12103832837705610455}, {0.0, INFINITY}}},
+    {"selu", "deriv:0.885", 2, {{-INFINITY, -0.12216763397420753544}, {0.0, INFINITY}}},
+    {"selu", "deriv:0.5", 1, {{-INFINITY, -0.69314718055994530942}}},
+    {"selu", "deriv:0.2", 1, {{-INFINITY, -1.6094379124341003746}}},
+    {"selu", "deriv:0.115", 1, {{-INFINITY, -2.1628231506188869866}}},
+    {"selu", "deriv:0.114", 1, {{-INFINITY, -2.1715568305876415912}}},
+    {"selu", "deriv:0.1", 1, {{-INFINITY, -2.302585092994045684}}},
+    {"selu", "deriv:0.05", 1, {{-INFINITY, -2.9957322735539909934}}},
+    {"selu", "deriv:0.01", 1, {{-INFINITY, -4.605170185988091368}}},
+    {"selu", "output:0.5", 1, {{-INFINITY, -1.2573804861031992846}}},
+    {"selu", "output:0.1", 1, {{-INFINITY, -2.8668183985372996592}}},
+    {"selu", "output:0.01", 1, {{-INFINITY, -5.1694034915313453432}}},
+};
+
+/* The region satstat resolves (closed forms where the row has them) and
+ * the numerical solver's, both against the scan: every component, to
+ * 1e-10.  gelu's deriv:0.05 is z <= -2.27856 and the band
+ * [-0.903261, -0.633457] around the zero of gelu' (issue 11). */
+START_TEST(test_rule_regions_brute_force)
+{
+    size_t i, k, numeric;
+
+    for (i = 0; i < sizeof brute_force / sizeof brute_force[0]; i++) {
+        for (numeric = 0; numeric < 2; numeric++) {
+            satstat_region reg;
+            satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+            char msg[SATSTAT_ERRMSG_SIZE] = "", w[512];
+            int rc = resolve_region(brute_force[i].act, brute_force[i].rule,
+                                    4.0, (int)numeric, &reg, msg);
+            size_t n;
+
+            if (brute_force[i].n == 0) {
+                ck_assert_msg(rc == SATSTAT_EINVAL && msg[0] != '\0',
+                              "%s %s (numeric %zu) resolved",
+                              brute_force[i].act, brute_force[i].rule,
+                              numeric);
+                continue;
+            }
+            ck_assert_msg(rc == SATSTAT_OK, "%s %s: %s", brute_force[i].act,
+                          brute_force[i].rule, msg);
+            n = satstat_region_intervals(&reg, iv);
+            ck_assert_msg(n == brute_force[i].n,
+                          "%s %s (numeric %zu): %zu components %s, scan %zu",
+                          brute_force[i].act, brute_force[i].rule, numeric, n,
+                          region_words(&reg, w, sizeof w), brute_force[i].n);
+            for (k = 0; k < n; k++)
+                ck_assert_msg(close_to(iv[k].lo, brute_force[i].iv[k].lo, 1e-10)
+                                  && close_to(iv[k].hi, brute_force[i].iv[k].hi,
+                                              1e-10),
+                              "%s %s (numeric %zu): component %zu [%.17g, "
+                              "%.17g], scan [%.17g, %.17g]",
+                              brute_force[i].act, brute_force[i].rule,
+                              numeric, k, iv[k].lo, iv[k].hi,
+                              brute_force[i].iv[k].lo, brute_force[i].iv[k].hi);
+        }
+    }
+}
+END_TEST
+
+/* satstat_region_contains() is the rule itself, pointwise: for gelu's
+ * deriv:0.05 (two components) and deriv:0.9 (two tails) at z away from
+ * the boundaries, in the region exactly when |φ'(z)| <= R sup|φ'|. */
+START_TEST(test_region_contains_rule)
+{
+    static const double R[] = {0.05, 0.9};
+    const satstat_activation *g = satstat_activation_find("gelu");
+    size_t i;
+
+    for (i = 0; i < sizeof R / sizeof R[0]; i++) {
+        char rule[32], msg[SATSTAT_ERRMSG_SIZE] = "";
+        satstat_region reg;
+        double z;
+
+        snprintf(rule, sizeof rule, "deriv:%g", R[i]);
+        ck_assert_int_eq(resolve_region("gelu", rule, 4.0, 0, &reg, msg),
+                         SATSTAT_OK);
+        for (z = -12.0; z <= 12.0; z += 1.0 / 1024.0) {
+            double margin = fabs(g->dphi(z)) - R[i] * g->dphi_max;
+
+            if (fabs(margin) < 1e-9)
+                continue; /* at a boundary */
+            ck_assert_msg(satstat_region_contains(&reg, z) == (margin < 0.0),
+                          "%s at z = %.17g: margin %g", rule, z, margin);
+        }
+    }
+}
+END_TEST
+
+/* satstat_region_probability() sums the components' probabilities: with
+ * the uniform law on [0, 1] (F(x) = x clipped, S = 1 − F) the region
+ * z <= 0.1, 0.3 <= z <= 0.35, 0.8 <= z <= 0.9, z >= 0.95 has 0.1 + 0.05 +
+ * 0.1 + 0.05 = 0.3; a band right of the median is taken from S. */
+static double uniform_cdf(double x, void *ctx)
+{
+    (void)ctx;
+    return x <= 0.0 ? 0.0 : x >= 1.0 ? 1.0 : x;
+}
+
+static double uniform_sf(double x, void *ctx)
+{
+    return 1.0 - uniform_cdf(x, ctx);
+}
+
+START_TEST(test_region_probability)
+{
+    satstat_region reg = satstat_region_tails(0.1, 0.95);
+
+    ck_assert_double_eq_tol(
+        satstat_region_probability(&reg, uniform_cdf, uniform_sf, NULL),
+        0.15, 1e-15);
+    reg.band[reg.n_bands++] = (satstat_interval){0.3, 0.35};
+    reg.band[reg.n_bands++] = (satstat_interval){0.8, 0.9};
+    ck_assert_double_eq_tol(
+        satstat_region_probability(&reg, uniform_cdf, uniform_sf, NULL), 0.3,
+        1e-15);
+    reg.band[0].lo = NAN;
+    ck_assert(isnan(
+        satstat_region_probability(&reg, uniform_cdf, uniform_sf, NULL)));
+    reg = satstat_region_tails(-INFINITY, INFINITY);
+    ck_assert_double_eq(
+        satstat_region_probability(&reg, uniform_cdf, uniform_sf, NULL), 0.0);
+}
+END_TEST
+
 START_TEST(test_rule_text)
 {
     satstat_saturation r, eff;
+    satstat_region reg;
     char buf[64];
 
     ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &r, NULL),
@@ -600,16 +873,36 @@ START_TEST(test_rule_text)
     satstat_saturation_format(&eff, buf, sizeof buf);
     ck_assert_str_eq(buf, "z:4");
 
-    satstat_region_format(-3.6368929184641336, 3.6368929184641336, buf,
-                          sizeof buf);
+    reg = satstat_region_tails(-3.6368929184641336, 3.6368929184641336);
+    satstat_region_format(&reg, buf, sizeof buf);
     ck_assert_str_eq(buf, "|z| >= 3.63689");
-    satstat_region_format(0.0, INFINITY, buf, sizeof buf);
+    reg = satstat_region_tails(0.0, INFINITY);
+    satstat_region_format(&reg, buf, sizeof buf);
     ck_assert_str_eq(buf, "z <= 0");
-    satstat_region_format(-4.0, INFINITY, buf, sizeof buf);
+    reg = satstat_region_tails(-4.0, INFINITY);
+    satstat_region_format(&reg, buf, sizeof buf);
     ck_assert_str_eq(buf, "z <= -4");
-    satstat_region_format(-1.5, 2.0, buf, sizeof buf);
+    reg = satstat_region_tails(-1.5, 2.0);
+    satstat_region_format(&reg, buf, sizeof buf);
     ck_assert_str_eq(buf, "z <= -1.5 or z >= 2");
-    ck_assert_int_eq(satstat_region_format(-4.0, 4.0, buf, 4), SATSTAT_ERANGE);
+    reg = satstat_region_tails(-INFINITY, INFINITY);
+    satstat_region_format(&reg, buf, sizeof buf);
+    ck_assert_str_eq(buf, "nowhere");
+    reg = satstat_region_tails(-4.0, 4.0);
+    ck_assert_int_eq(satstat_region_format(&reg, buf, 4), SATSTAT_ERANGE);
+    /* every component, ascending; a band is "lo <= z <= hi" */
+    reg = satstat_region_tails(-2.2785606938035556, INFINITY);
+    reg.band[reg.n_bands++] = (satstat_interval){-0.90326131905940406, -0.63345662811112531};
+    satstat_region_format(&reg, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= -2.27856 or -0.903261 <= z <= -0.633457");
+    reg.above = 3.0;
+    satstat_region_format(&reg, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= -2.27856 or -0.903261 <= z <= -0.633457 or z >= 3");
+    ck_assert_int_eq(satstat_region_format(&reg, buf, 40), SATSTAT_ERANGE);
+    reg = satstat_region_tails(-3.0, 3.0); /* symmetric, with a band: no |z| */
+    reg.band[reg.n_bands++] = (satstat_interval){-0.5, 0.5};
+    satstat_region_format(&reg, buf, sizeof buf);
+    ck_assert_str_eq(buf, "z <= -3 or -0.5 <= z <= 0.5 or z >= 3");
 }
 END_TEST
 
@@ -640,6 +933,9 @@ static Suite *activation_suite(void)
     tcase_add_test(tc, test_rule_thresholds);
     tcase_add_test(tc, test_rule_errors);
     tcase_add_test(tc, test_rule_text);
+    tcase_add_test(tc, test_rule_regions_brute_force);
+    tcase_add_test(tc, test_region_contains_rule);
+    tcase_add_test(tc, test_region_probability);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("stability");

@@ -633,15 +633,38 @@ START_TEST(compute_saturation_rules)
     ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
     ck_assert_rel(a.saturated_fraction, 0.5 * erfc(0.5 / sqrt(0.5) / 1.4142135623730950488), 1e-13);
 
-    /* gelu deriv:0.1: one-sided, z ≤ −1.72819197792944803 (mpmath) */
-    seed_config(&c);
-    c.activation = satstat_activation_find("gelu");
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), 0);
-    ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
-    ck_assert(fabs(a.region.below - -1.72819197792944803) < 1e-12);
-    ck_assert(a.region.above == INFINITY);
-    ck_assert_rel(a.saturated_fraction, 0.5 * erfc(1.72819197792944803 / sd / 1.4142135623730950488),
-                  1e-11);
+    /* gelu deriv:R: |gelu'| ≤ R sup gelu' holds on a lower tail and on a
+     * band around the zero of gelu' at z ≈ −0.75; with the scaled scheme
+     * (z ~ N(0, 1.5)) the band holds more units than the tail.  Regions
+     * and P(z in region) from tests/ref/regions.py (mpmath scan, and
+     * mpmath.quad of the normal density over each interval):
+     *   deriv:0.1   z ≤ −1.7281919779294481 or −1.1582954023453620 ≤ z ≤
+     *               −0.53240560761534189: 0.23886094394383370147
+     *   deriv:0.05  z ≤ −2.2785606938035556 or −0.90326131905940406 ≤ z ≤
+     *               −0.63345662811112531: 0.10350864285579425961
+     * (the tails alone, the region before issue 11, give 0.0791 and
+     * 0.0314) */
+    static const struct {
+        const char *rule;
+        double below, lo, hi, fraction;
+    } gelu[] = {
+        {"deriv:0.1", -1.7281919779294480996, -1.1582954023453619995, -0.53240560761534189381,
+         0.23886094394383370147},
+        {"deriv:0.05", -2.2785606938035556178, -0.90326131905940406459, -0.63345662811112531061,
+         0.10350864285579425961},
+    };
+    for (size_t i = 0; i < sizeof gelu / sizeof gelu[0]; i++) {
+        seed_config(&c);
+        c.activation = satstat_activation_find("gelu");
+        ck_assert_int_eq(satstat_saturation_parse(gelu[i].rule, &c.saturation, NULL), 0);
+        ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
+        ck_assert(fabs(a.region.below - gelu[i].below) < 1e-12);
+        ck_assert(a.region.above == INFINITY);
+        ck_assert_uint_eq(a.region.n_bands, 1);
+        ck_assert(fabs(a.region.band[0].lo - gelu[i].lo) < 1e-12);
+        ck_assert(fabs(a.region.band[0].hi - gelu[i].hi) < 1e-12);
+        ck_assert_rel(a.saturated_fraction, gelu[i].fraction, 1e-12);
+    }
 
     /* the default rule is still |z| ≥ T, and SPEC's numbers do not move */
     seed_config(&c);
@@ -680,6 +703,23 @@ START_TEST(compute_exact_irwin_hall)
     /* E[σ'(z)] lies between σ'(0)·P(|z| < 2)... and sup σ' */
     ck_assert(a.mean_activation_derivative > 0.15 && a.mean_activation_derivative < 0.25);
     ck_assert(fabs(a.mean_activation_derivative - a.normal_mean_activation_derivative) < 0.01);
+
+    /* A region of two components under the exact law: gelu deriv:0.05,
+     * z ≤ −2.27856 or −0.903261 ≤ z ≤ −0.633457; the Irwin–Hall CDF over
+     * both gives 0.088884138947678795834 (tests/ref/regions.py), the
+     * normal approximation the same sum of Φ differences. */
+    c.activation = satstat_activation_find("gelu");
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_analytic_compute(&c, &u, &a), SATSTAT_OK);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    ck_assert_uint_eq(a.region.n_bands, 1);
+    ck_assert_msg(fabs(a.saturated_fraction - 0.088884138947678795834) <= 1e-9,
+                  "P(z in region) = %.17g", a.saturated_fraction);
+    ck_assert_rel(a.normal_saturated_fraction,
+                  0.5 * erfc(-a.region.below / 1.4142135623730950488)
+                      + 0.5 * (erfc(-a.region.band[0].hi / 1.4142135623730950488)
+                               - erfc(-a.region.band[0].lo / 1.4142135623730950488)),
+                  1e-13);
 }
 END_TEST
 

@@ -779,6 +779,38 @@ START_TEST(shaded_region_follows_rule)
     ck_assert(has(s, "set ylabel 'P(|z| ≥ t)'"));
     free(s);
     satstat_report_free(r);
+
+    /* gelu deriv:0.05 is z <= -2.27856 and a band around the zero of
+     * gelu' (tests/ref/regions.py): both are shaded, the band between its
+     * own numbers, and figure 4 (the tail P(z <= t)) adds the band's
+     * probability in words */
+    c = config_of(NULL);
+    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
+    for (size_t f = 0; f < 3; f++) {
+        s = script_named(r, figs[f]);
+        ck_assert_double_eq_tol(script_number(s, "zbelow"), -2.2785606938035556, 1e-12);
+        ck_assert_double_eq_tol(script_number(s, "zband1lo"), -0.90326131905940406, 1e-12);
+        ck_assert_double_eq_tol(script_number(s, "zband1hi"), -0.63345662811112531, 1e-12);
+        ck_assert(has(s, "\nset object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 "));
+        ck_assert(!has(s, "\nset object 2 rectangle"));
+        ck_assert(has(s, "\nset object 3 rectangle from first zband1lo, graph 0 to first zband1hi, "
+                         "graph 1 "));
+        ck_assert(has(s, "the saturated region z <= -2.27856 or -0.903261 <= z <= -0.633457 "
+                         "(rule deriv:0.05)"));
+        ck_assert(has(s, "title 'saturated (deriv:0.05)'")); /* the legend row */
+        /* the number panel: one interval a line */
+        ck_assert(has(s, "title 'P(z ≤ -2.27856'"));
+        ck_assert(has(s, "title '   or -0.903261 ≤ z ≤ -0.633457)"));
+        free(s);
+    }
+    s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(has(s, "at t = -2.27856 it counts the saturated units of the tail (deriv:0.05)"));
+    ck_assert(has(s, "   + P(-0.903261 ≤ z ≤ -0.633457)"));
+    free(s);
+    satstat_report_free(r);
 }
 END_TEST
 

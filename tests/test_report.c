@@ -447,8 +447,60 @@ START_TEST(saturation_rule_reported)
     ck_assert_str_eq(json_string_value(json_object_get(sat, "rule")), "deriv:0.1");
     ck_assert_str_eq(json_string_value(json_object_get(sat, "region")), "|z| >= 3.63689");
     ck_assert_double_eq_tol(json_real_value(json_object_get(sat, "above")), t, 1e-13);
+    ck_assert_ptr_null(json_object_get(sat, "bands")); /* a region without bands */
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(cfg, "command")),
                                  "--saturation deriv:0.1"));
+    json_decref(root);
+    free(json);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* gelu deriv:0.05 is two components, z <= -2.27856 and the band
+ * -0.903261 <= z <= -0.633457 around the zero of gelu' (issue 11): the
+ * sampler counts z in either, the formula integrates both (0.103509 for
+ * the scaled scheme, z ~ N(0, 1.5): mpmath in tests/ref/regions.py; the
+ * tail alone would be 0.0314), and the verification passes with them.
+ * With 2e5 neurons the count's sd is 0.0007, so the band cannot be
+ * missed on either side. */
+START_TEST(saturation_region_with_band)
+{
+    satstat_config c = config_of("scaled", 200000);
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 0);
+    const satstat_analytic *a = satstat_report_analytic(r, 0);
+    ck_assert_double_eq_tol(a->saturated_fraction, 0.10350864285579425961, 1e-12);
+    satstat_sampled sm;
+    ck_assert_int_eq(satstat_report_sampled(r, 0, &sm), SATSTAT_OK);
+    ck_assert_msg(sm.saturated_ci.lo <= 0.10350864285579425961
+                      && 0.10350864285579425961 <= sm.saturated_ci.hi,
+                  "sampled %g [%g, %g]", sm.saturated, sm.saturated_ci.lo,
+                  sm.saturated_ci.hi);
+    ck_assert_int_eq(test_named(r, 0, "saturated_fraction")->state, SATSTAT_TEST_PASS);
+    ck_assert(satstat_report_pass(r));
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "saturated when z <= -2.27856 or -0.903261 <= z <= "
+                                       "-0.633457 (rule deriv:0.05)"));
+    /* too long for the label column: the header above states the region */
+    ck_assert_ptr_nonnull(strstr(text, "\nsaturated fraction "));
+    free(text);
+    char *json = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
+    ck_assert_str_eq(json_string_value(json_object_get(sat, "region")),
+                     "z <= -2.27856 or -0.903261 <= z <= -0.633457");
+    ck_assert_double_eq_tol(json_real_value(json_object_get(sat, "below")),
+                            -2.2785606938035556, 1e-12);
+    ck_assert(json_is_null(json_object_get(sat, "above")));
+    json_t *bands = json_object_get(sat, "bands");
+    ck_assert_uint_eq(json_array_size(bands), 1);
+    ck_assert_double_eq_tol(json_real_value(json_array_get(json_array_get(bands, 0), 0)),
+                            -0.90326131905940406, 1e-12);
+    ck_assert_double_eq_tol(json_real_value(json_array_get(json_array_get(bands, 0), 1)),
+                            -0.63345662811112531, 1e-12);
     json_decref(root);
     free(json);
     satstat_report_free(r);
@@ -496,6 +548,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, exact_law_vs_sampling);
     tcase_add_test(tc, relu_dead_units);
     tcase_add_test(tc, saturation_rule_reported);
+    tcase_add_test(tc, saturation_region_with_band);
     tcase_add_test(tc, saturation_cli_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("formats");

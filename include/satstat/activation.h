@@ -27,27 +27,38 @@
  * in use in one process; satstat_activation_parse() says so beyond.
  *
  * Saturation rules (satstat_saturation) turn "saturated" into a region of
- * z, z <= below or z >= above (±inf switches a side off), on the sides the
- * row saturates on:
- *   z:T       |z| >= T (one-sided rows: z <= -T); the same as --threshold.
- *   deriv:R   |φ'(z)| <= R sup|φ'|, 0 < R < 1.
- *   output:E  φ(z) within E of its limit on a saturating side, E > 0; the
- *             limit must be finite (relu and leaky-relu: an error).
+ * z (satstat_region below: a union of disjoint closed intervals):
+ *   z:T       |z| >= T on the sides the row saturates on (one-sided rows:
+ *             z <= -T); the same as --threshold.
+ *   deriv:R   |φ'(z)| <= R sup|φ'|, 0 < R < 1: every component of that
+ *             set, on both sides and between them.  For a unimodal φ'
+ *             (sigmoid, tanh, softsign, erf) that is the two tails; for
+ *             gelu, whose φ' dips to 1 − sup φ' ≈ −0.129 at z = −√2 and
+ *             crosses 0 at z ≈ −0.75, also a band around that zero while
+ *             R sup φ' < 0.129 (R < 0.1142; above, band and tail join)
+ *             (deriv:0.05: z <= -2.27856 or -0.903261 <= z <= -0.633457),
+ *             and an upper tail once R sup φ' >= 1 (R >= 0.8858: φ' falls
+ *             to 1 beyond z = √2); for selu with R >= 1/α ≈ 0.598 also the
+ *             linear branch z >= 0 (φ' = λ there).
+ *   output:E  φ(z) within E of its limit on a saturating side, E > 0: the
+ *             components of that set that reach the asymptote (the tail
+ *             component, the longest half-line (-inf, b] or [a, +inf) on
+ *             which it holds at every point); gelu's |φ| <= E around z = 0
+ *             is not saturation.  The limit must be finite (relu and
+ *             leaky-relu: an error).
  *   dead      φ'(z) = 0 on a whole half-line: relu's z <= 0 (leaky-relu:0
  *             likewise); an error for every other activation.
  *   default   dead for relu, z:T (T = the threshold) for the others.
- * The region of deriv: and output: is the *tail component*: the longest
- * half-line (-inf, b] (or [a, +inf)) on which the condition holds at every
- * point.  For monotone tails that is simply where the condition holds; for
- * gelu, whose φ' is not monotone (it dips to 1 − sup φ' ≈ −0.129 at
- * z = −√2 before rising), it is the part reached from −inf without
- * crossing a point where the condition fails.  A rule whose tail component
- * is empty, or that would cover every z, is an error with a message.
+ * A rule whose region is empty, or covers every z, is an error with a
+ * message.  Intervals are closed: where φ' jumps (relu, leaky-relu, selu
+ * at z = 0) the jump point is counted in, a set of measure zero.
  */
 #ifndef SATSTAT_ACTIVATION_H
 #define SATSTAT_ACTIVATION_H
 
 #include <stddef.h>
+
+#include <satstat/stats.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -81,7 +92,12 @@ struct satstat_activation {
     double param;              /* leaky-relu: the slope; else 0             */
     int dead;                  /* φ' = 0 on z <= 0 (relu, leaky-relu:0)     */
     /* Closed-form boundary of a deriv:/output: rule on one side (NULL:
-     * solved numerically, see satstat_saturation_resolve_numeric()). */
+     * solved numerically, see satstat_saturation_resolve_numeric()): the
+     * inner end of the component reaching z → −inf (side BELOW) or +inf
+     * (ABOVE), or −inf / +inf when there is none on that side.  Asked on
+     * both sides for deriv:, on the saturating sides for output:.  Only a
+     * row whose deriv: region never has an interior component may have
+     * one (the tests check each against the numerical scan). */
     int (*boundary)(const satstat_activation *a, int kind, double value,
                     unsigned side, double *z, char *msg);
 };
@@ -136,33 +152,97 @@ satstat_saturation satstat_saturation_effective(const satstat_activation *a,
 int satstat_saturation_format(const satstat_saturation *rule, char *buf,
                               size_t size);
 
-/* The region of z where `rule` holds for `a`: *below and *above as in
- * satstat_region (satstat/config.h).  Closed forms where the row has them,
- * else satstat_saturation_resolve_numeric().  SATSTAT_EINVAL with a
- * sentence in msg when the rule does not apply (output: without a finite
- * limit, dead for a unit that never has φ' = 0, a tail component that is
- * empty or covers every z, threshold not positive). */
+/* ---- regions ------------------------------------------------------------*/
+
+/* Interior components a region can hold beside its two tails: gelu's
+ * deriv: needs one; a rule with more is refused. */
+#define SATSTAT_REGION_MAX_BANDS 4
+/* Every component of a region: the two tails and the bands. */
+#define SATSTAT_REGION_MAX_INTERVALS (SATSTAT_REGION_MAX_BANDS + 2)
+/* Room for satstat_region_format()'s words, NUL included. */
+#define SATSTAT_REGION_TEXT_SIZE 256
+
+/* The set of z where a unit counts as saturated, a union of disjoint
+ * closed intervals: the tails z <= below and z >= above (−inf or +inf
+ * switches a side off) and n_bands interior intervals band[i] =
+ * [lo, hi], ascending, each strictly between below and above.  |z| >= T
+ * is {−T, T}; a ReLU's dead units, z <= 0, are {0, +inf}.  Test
+ * membership with satstat_region_contains(), take probabilities with
+ * satstat_region_probability() and list the components with
+ * satstat_region_intervals(): reading below and above alone misses the
+ * bands. */
+typedef struct satstat_region {
+    double below, above;
+    size_t n_bands;
+    satstat_interval band[SATSTAT_REGION_MAX_BANDS];
+} satstat_region;
+
+/* The region z <= below or z >= above, with no band. */
+static inline satstat_region satstat_region_tails(double below, double above)
+{
+    satstat_region r = {below, above, 0, {{0.0, 0.0}}};
+    return r;
+}
+
+/* 1 when z lies in the region (the tails first: a sampler's hot loop on a
+ * region without bands pays one extra, always-false test). */
+static inline int satstat_region_contains(const satstat_region *r, double z)
+{
+    size_t i;
+
+    if (z <= r->below || z >= r->above)
+        return 1;
+    for (i = 0; i < r->n_bands; i++)
+        if (z >= r->band[i].lo && z <= r->band[i].hi)
+            return 1;
+    return 0;
+}
+
+/* Every component of the region, ascending, into out (room for
+ * SATSTAT_REGION_MAX_INTERVALS): (−inf, below], the bands, [above, +inf).
+ * Returns how many. */
+size_t satstat_region_intervals(const satstat_region *r,
+                                satstat_interval *out);
+
+/* P(z in region) for a continuous law given by its CDF, cdf(x) = P(z <= x),
+ * and survival function, sf(x) = P(z >= x): cdf(below) + Σ P(band) +
+ * sf(above), a band from whichever of cdf and sf is below 1/2 at its far
+ * end so no term loses digits to cancellation; clipped to [0, 1].  NaN
+ * when an end is NaN.  Without bands, exactly cdf(below) + sf(above). */
+double satstat_region_probability(const satstat_region *r,
+                                  double (*cdf)(double x, void *ctx),
+                                  double (*sf)(double x, void *ctx),
+                                  void *ctx);
+
+/* The region of z where `rule` holds for `a`, into *out.  Closed forms
+ * where the row has them, else satstat_saturation_resolve_numeric().
+ * SATSTAT_EINVAL with a sentence in msg when the rule does not apply
+ * (output: without a finite limit, dead for a unit that never has φ' = 0,
+ * a region that is empty or covers every z, threshold not positive). */
 int satstat_saturation_resolve(const satstat_activation *a,
                                const satstat_saturation *rule,
-                               double threshold, double *below, double *above,
+                               double threshold, satstat_region *out,
                                char *msg);
 
-/* The same region for deriv: and output: rules, always numerically: the
- * tail component of {z : condition} on each saturating side, bracketed by
- * a scan (step 1/256 from |z| = 8 inwards, or doubling outwards from 8)
- * and refined with GSL's Brent solver to ~1e-13.  Assumes, as holds for
- * every row, that φ and φ' are monotone beyond |z| = 8.  Used for gelu and
- * by the tests as a check of the closed forms. */
+/* The same region for deriv: and output: rules, always numerically,
+ * refined with GSL's Brent solver to ~1e-13.  deriv:R: every crossing of
+ * |φ'| = R sup|φ'| bracketed on a grid of step 1/256 over [−8, 8], and
+ * beyond ±8 by doubling outwards to ±4096.  output:E: the tail component
+ * on each saturating side, bracketed by a scan from |z| = 8 inwards (step
+ * 1/256) or doubling outwards from 8.  Assumes, as holds for every row,
+ * that φ and φ' are monotone beyond |z| = 8 and that no component or gap
+ * is narrower than the step.  Used for gelu and by the tests as a check of
+ * the closed forms. */
 int satstat_saturation_resolve_numeric(const satstat_activation *a,
                                        const satstat_saturation *rule,
-                                       double *below, double *above,
-                                       char *msg);
+                                       satstat_region *out, char *msg);
 
-/* The region in words, ASCII: "|z| >= 3.63689", "z <= 0", "z <= -4",
- * "z <= -1.5 or z >= 2", "nowhere" (6 significant digits).  SATSTAT_ERANGE
- * if size is too small (64 bytes suffice). */
-int satstat_region_format(double below, double above, char *buf,
-                          size_t size);
+/* The region in words, ASCII, its components ascending and joined by
+ * " or ": "|z| >= 3.63689", "z <= 0", "z <= -4", "z <= -1.5 or z >= 2",
+ * "z <= -2.27856 or -0.903261 <= z <= -0.633457", "nowhere" (6
+ * significant digits).  SATSTAT_ERANGE if size is too small
+ * (SATSTAT_REGION_TEXT_SIZE suffices). */
+int satstat_region_format(const satstat_region *r, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

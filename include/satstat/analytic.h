@@ -67,8 +67,9 @@ const char *satstat_law_kind_name(satstat_law_kind kind);
  * so neither loses digits to cancellation. */
 double satstat_normal_saturated_fraction(double mean, double sd, double t);
 
-/* P(z ≤ below) + P(z ≥ above) for z ~ N(mean, sd²), each side from its
- * own tail (gsl_cdf_gaussian_P / Q); sd = 0: the indicator of the mean. */
+/* P(z in region) for z ~ N(mean, sd²) (satstat_region_probability() with
+ * gsl_cdf_gaussian_P / Q: each tail and band from its own small tail);
+ * sd = 0: the indicator of the mean. */
 double satstat_normal_region_fraction(double mean, double sd,
                                       const satstat_region *region);
 

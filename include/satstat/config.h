@@ -26,12 +26,8 @@ extern "C" {
 #define SATSTAT_MAX_VAR_Z    1e100                      /* Var z: z⁴ sums stay finite */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
 
-/* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;
- * −∞ or +∞ switches a side off.  |z| ≥ T is {−T, T}; a ReLU's dead units,
- * z ≤ 0, are {0, +∞}. */
-typedef struct satstat_region {
-    double below, above;
-} satstat_region;
+/* The saturated region of z, satstat_region, is defined in
+ * satstat/activation.h with the rules that make it. */
 
 typedef struct satstat_config {
     uint64_t n_in;             /* fan-in; default 1000                     */
@@ -73,17 +69,12 @@ int satstat_config_region(const satstat_config *config, satstat_region *out,
                           char *msg);
 
 /* The rule applied (after satstat_saturation_effective()) and the region
- * in words: "deriv:0.1" and "|z| >= 3.63689".  Either buffer may be NULL;
- * SATSTAT_ACTIVATION_NAME_SIZE and 64 bytes suffice. */
+ * in words (satstat_region_format()): "deriv:0.1" and "|z| >= 3.63689".
+ * Either buffer may be NULL; SATSTAT_ACTIVATION_NAME_SIZE and
+ * SATSTAT_REGION_TEXT_SIZE bytes suffice. */
 int satstat_config_rule_text(const satstat_config *config, char *rule,
                              size_t rule_size, char *region,
                              size_t region_size);
-
-/* 1 when z lies in the region. */
-static inline int satstat_region_contains(const satstat_region *r, double z)
-{
-    return z <= r->below || z >= r->above;
-}
 
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
  * On error, `msg` names the offending field as its option ("--active"). */
