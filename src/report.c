@@ -1049,7 +1049,8 @@ static json_t *config_json(const satstat_report *r)
                                 : satstat_inputs_support(&c->inputs, c->n_in)),
         "inputs", c->inputs.canonical, "bias", c->bias.canonical,
         "activation", c->activation->name, "threshold", c->threshold,
-        "samples", (json_int_t)c->samples, "seed", (json_int_t)c->seed,
+        /* an analytic-only report sampled nothing, whatever --samples said */
+        "samples", (json_int_t)(r->analytic_only ? 0 : c->samples), "seed", (json_int_t)c->seed,
         "alpha", c->alpha,
         "expect_variance", c->has_claimed_variance ? json_real(c->claimed_variance) : json_null(),
         "schemes", schemes,
@@ -1089,9 +1090,11 @@ static json_t *report_json(const satstat_report *r)
                                        c->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
                                    ? "exact (sphere law, quadrature)"
                                    : satstat_law_kind_name(a->law));
-        json_t *o = json_pack("{s:s s:s s:o s:o s:b}", "scheme", c->schemes[i].canonical,
+        /* nothing was tested in an analytic-only report: pass is null */
+        json_t *o = json_pack("{s:s s:s s:o s:o s:o}", "scheme", c->schemes[i].canonical,
                               "weights", desc, "weight_variance", num(a->weight_variance),
-                              "analytic", an, "pass", e->pass);
+                              "analytic", an, "pass",
+                              r->analytic_only ? json_null() : json_boolean(e->pass));
         if (a->law == SATSTAT_Z_EXACT) {
             json_object_set_new(an, "saturated_fraction_abserr", num(a->exact_abserr));
             json_object_set_new(
@@ -1153,10 +1156,11 @@ static json_t *report_json(const satstat_report *r)
         }
         json_array_append_new(schemes, o);
     }
-    json_t *root = json_pack("{s:s s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
+    json_t *root = json_pack("{s:s s:o s:o s:b s:o}", "version", SATSTAT_VERSION,
                              "config", config_json(r), "schemes", schemes,
-                             "analytic_only", r->analytic_only,
-                             "pass", satstat_report_pass(r));
+                             "analytic_only", r->analytic_only, "pass",
+                             r->analytic_only ? json_null()
+                                              : json_boolean(satstat_report_pass(r)));
     if (!r->analytic_only)
         json_object_set_new(root, "elapsed_seconds", json_real(r->elapsed));
     return root;

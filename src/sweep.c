@@ -899,8 +899,8 @@ static json_t *sweep_json(const satstat_sweep *s)
         "inputs", b->inputs.canonical, "active_given",
         b->inputs.kind == SATSTAT_INPUTS_HALF && b->inputs.active_given, "bias",
         b->bias.canonical, "activation", b->activation->name, "threshold", b->threshold,
-        "samples", (json_int_t)b->samples, "seed", (json_int_t)b->seed, "alpha", b->alpha,
-        "threads", (json_int_t)b->threads, "schemes", json_copy(series));
+        "samples", (json_int_t)(s->analytic_only ? 0 : b->samples), "seed",
+        (json_int_t)b->seed, "alpha", b->alpha, "threads", (json_int_t)b->threads, "schemes", json_copy(series));
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
         json_object_set_new(config, "n_in", json_integer((json_int_t)b->n_in));
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
@@ -944,10 +944,11 @@ static json_t *sweep_json(const satstat_sweep *s)
         json_decref(points);
         return NULL;
     }
-    return json_pack("{s:s s:s s:s s:o s:o s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
+    /* pass is null when nothing was tested (analytic only), as in run's */
+    return json_pack("{s:s s:s s:s s:o s:o s:o s:o s:b s:o}", "version", SATSTAT_VERSION,
                      "command", "sweep", "command_line", cmd, "vary", vary, "config", config,
                      "schemes", series, "points", points, "analytic_only", s->analytic_only,
-                     "pass", s->analytic_only || satstat_sweep_pass(s));
+                     "pass", s->analytic_only ? json_null() : json_boolean(satstat_sweep_pass(s)));
 }
 
 static void csv_num(FILE *f, double x)
