@@ -33,6 +33,7 @@
 #include <satstat/stats.h>
 
 #include "gnuplot-int.h"
+#include "report-int.h"
 #include "satstat_version.h"
 
 #if defined(__GNUC__)
@@ -863,22 +864,6 @@ static json_t *num(double x)
     return isfinite(x) ? json_real(x) : json_null();
 }
 
-/* The run report's own JSON, parsed back. */
-static json_t *report_as_json(const satstat_report *r)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return NULL;
-    int rc = satstat_report_write(r, SATSTAT_FORMAT_JSON, m);
-    if (fclose(m) != 0)
-        rc = SATSTAT_EIO;
-    json_t *j = rc == SATSTAT_OK && buf ? json_loads(buf, 0, NULL) : NULL;
-    free(buf);
-    return j;
-}
-
 static json_t *sweep_json(const satstat_sweep *s)
 {
     const satstat_config *b = &s->base;
@@ -921,7 +906,7 @@ static json_t *sweep_json(const satstat_sweep *s)
     json_t *points = json_array();
     int ok = vary && series && config && points;
     for (size_t i = 0; i < s->n && ok; i++) {
-        json_t *r = report_as_json(s->reports[i]);
+        json_t *r = satstat__report_json(s->reports[i]);
         if (!r) {
             ok = 0;
             break;

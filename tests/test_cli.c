@@ -920,16 +920,18 @@ START_TEST(csv_header)
     run_result r = run("--samples", "20000", "--format", "csv", NULL);
     ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
     ck_assert_msg(r.err_len == 0, "stderr (not a terminal): %s", r.err);
+    /* the first ten columns as ever; new ones only at the end */
     const char *header =
-        "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,p_adjusted,verdict\n";
+        "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,p_adjusted,verdict,"
+        "analytic_kind,statistic_name,dof\n";
     ck_assert_msg(strncmp(r.out, header, strlen(header)) == 0, "first line: %.120s", r.out);
-    /* every line has the header's 10 fields */
+    /* every line has the header's 13 fields */
     size_t lines = 0;
     for (const char *p = r.out; *p;) {
         const char *nl = strchr(p, '\n');
         ck_assert_msg(nl != NULL, "last line not terminated");
         size_t commas = count_char(p, (size_t)(nl - p), ',');
-        ck_assert_msg(commas == 9, "line %zu has %zu fields: %.*s", lines + 1, commas + 1,
+        ck_assert_msg(commas == 12, "line %zu has %zu fields: %.*s", lines + 1, commas + 1,
                       (int)(nl - p), p);
         lines++;
         p = nl + 1;

@@ -11,6 +11,7 @@
 #include <satstat/rng.h>
 #include <satstat/sampler.h>
 #include <satstat/report.h>
+#include <satstat/model.h>
 #include <satstat/io.h>
 #include <satstat/plot.h>
 #include <satstat/exact.h>
