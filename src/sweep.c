@@ -952,15 +952,21 @@ static void write_csv(const satstat_sweep *s, FILE *f)
         for (size_t k = 0; k < c->n_schemes; k++) {
             cell q;
             cell_of(s->reports[i], k, &q);
-            fprintf(f, "%s", param_names[s->spec.param]);
+            /* text fields quoted per RFC 4180: a scheme ("he-normal:2,fan_out")
+             * or an inputs path may hold a comma */
+            satstat__csv_field(f, param_names[s->spec.param]);
             csv_num(f, s->values[i]);
-            fprintf(f, ",%s,%s,%llu", s->series[k], c->schemes[k].canonical,
-                    (unsigned long long)c->n_in);
+            fputc(',', f);
+            satstat__csv_field(f, s->series[k]);
+            fputc(',', f);
+            satstat__csv_field(f, c->schemes[k].canonical);
+            fprintf(f, ",%llu", (unsigned long long)c->n_in);
             if (c->inputs.kind == SATSTAT_INPUTS_HALF)
                 fprintf(f, ",%llu", (unsigned long long)c->inputs.active);
             else
                 fputs(",", f);
-            fprintf(f, ",%s", c->inputs.canonical);
+            fputc(',', f);
+            satstat__csv_field(f, c->inputs.canonical);
             csv_num(f, c->threshold);
             if (q.sampled)
                 fprintf(f, ",%llu", (unsigned long long)q.n);

@@ -719,6 +719,17 @@ START_TEST(model_in_every_format)
     r = run(&c, 0);
     walk_model(r);
     satstat_report_free(r);
+    /* a scheme whose name holds a comma (RFC 4180 quoting), sampled */
+    c = config_of("he-normal,scaled", 2000);
+    c.gain_given = 1;
+    c.gain = 2.0;
+    c.mode_given = 1;
+    c.mode = SATSTAT_FAN_OUT;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_ptr_nonnull(strchr(c.schemes[0].canonical, ','));
+    r = run(&c, 0);
+    walk_model(r);
+    satstat_report_free(r);
     /* six schemes, analytic only */
     c = config_of("standard,scaled,xavier-normal,he-normal,orthogonal,uniform:1", 1000000);
     r = run(&c, 1);

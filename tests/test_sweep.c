@@ -719,6 +719,77 @@ static void cmd_free(cmd_result *r)
     free(r->err);
 }
 
+/* RFC 4180: a field with a comma (an inputs path, a he-normal scheme with
+ * its mode) is quoted, so every row has the header's fields and the field
+ * reads back whole. */
+static size_t csv_split(const char *line, char f[][512], size_t cap)
+{
+    size_t n = 0, len = 0;
+    int quoted = 0;
+    f[0][0] = '\0';
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"')
+                p++;
+            else if (*p == '"') {
+                quoted = 0;
+                continue;
+            }
+        } else if (*p == '"') {
+            quoted = 1;
+            continue;
+        } else if (*p == ',') {
+            f[n][len] = '\0';
+            if (++n >= cap)
+                return n;
+            len = 0;
+            continue;
+        }
+        if (len + 1 < 512)
+            f[n][len++] = *p;
+    }
+    f[n][len] = '\0';
+    return n + 1;
+}
+
+START_TEST(csv_quotes_commas)
+{
+    char dir[] = "/tmp/satstat-sweep-csv-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char sub[sizeof dir + 8], path[sizeof dir + 16], args[1024];
+    snprintf(sub, sizeof sub, "%s/a,b", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/x.txt", sub);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("1 0 1 1 0\n", f);
+    fclose(f);
+    snprintf(args, sizeof args,
+             "sweep --vary sigma=0.5:1:2 --scheme normal:1,he-normal --gain 2 --mode fan_out "
+             "--inputs 'file:%s' --n-in 5 --samples 500 --format csv --quiet",
+             path);
+    cmd_result r = run_cli(args);
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    static char fields[32][512];
+    size_t header = csv_split(r.out, fields, 32), rows = 0;
+    char want[600];
+    snprintf(want, sizeof want, "file:%s", path);
+    for (const char *line = strchr(r.out, '\n') + 1; *line; rows++) {
+        size_t n = csv_split(line, fields, 32);
+        ck_assert_msg(n == header, "row of %zu fields, header %zu: %.200s", n, header, line);
+        ck_assert_str_eq(fields[6], want);
+        if (rows % 2)
+            ck_assert_str_eq(fields[3], "he-normal:2,fan_out");
+        line = strchr(line, '\n') + 1;
+    }
+    ck_assert_uint_eq(rows, 4);
+    cmd_free(&r);
+    remove(path);
+    rmdir(sub);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(cli_bad_usage)
 {
     /* the command, then what stderr must name (one or two strings) */
@@ -1005,6 +1076,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, cli_bad_usage);
     tcase_add_test(t, cli_point_equals_run);
     tcase_add_test(t, cli_run_options_at_every_point);
+    tcase_add_test(t, csv_quotes_commas);
     suite_add_tcase(s, t);
     return s;
 }
