@@ -930,7 +930,8 @@ static json_t *sweep_json(const satstat_sweep *s)
         return NULL;
     }
     /* pass is null when nothing was tested (analytic only), as in run's */
-    return json_pack("{s:s s:s s:s s:o s:o s:o s:o s:b s:o}", "version", SATSTAT_VERSION,
+    return json_pack("{s:i s:s s:s s:s s:o s:o s:o s:o s:b s:o}", "schema_version",
+                     SATSTAT_SCHEMA_VERSION, "version", SATSTAT_VERSION,
                      "command", "sweep", "command_line", cmd, "vary", vary, "config", config,
                      "schemes", series, "points", points, "analytic_only", s->analytic_only,
                      "pass", s->analytic_only ? json_null() : json_boolean(satstat_sweep_pass(s)));
