@@ -19,4 +19,8 @@ json_t *satstat__report_json(const satstat_report *report);
  * doubled) when it holds a comma, a quote, CR or LF. */
 void satstat__csv_field(FILE *f, const char *text);
 
+/* Free text wrapped at spaces to `width` columns, continuation lines
+ * indented by `indent` spaces (a word longer than a line stays whole). */
+void satstat__text_wrap(FILE *f, unsigned width, unsigned indent, const char *text);
+
 #endif

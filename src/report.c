@@ -859,9 +859,7 @@ static void statistic_text(const satstat_test_result *t, char *buf, size_t size)
 
 /* ---- text ------------------------------------------------------------------*/
 
-/* Free text wrapped at spaces to `width` columns; continuation lines are
- * indented by `indent` spaces. */
-static void wrap_line(FILE *f, unsigned width, unsigned indent, const char *text)
+void satstat__text_wrap(FILE *f, unsigned width, unsigned indent, const char *text)
 {
     size_t col = 0, len = strlen(text);
     const char *p = text;
@@ -904,7 +902,7 @@ static void wrapf(FILE *f, unsigned width, unsigned indent, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    wrap_line(f, width, indent, buf);
+    satstat__text_wrap(f, width, indent, buf);
 }
 
 /* The table: a label column, then per scheme an analytic (formula or
@@ -1160,7 +1158,7 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
                 /* a narrow terminal: the same, unaligned and wrapped */
                 snprintf(line, sizeof line, "    %s %s  %s  p %.3g  p_adj %.3g", t->name,
                          state_name(t->state), stat, t->p_value, t->p_adjusted);
-                wrap_line(f, width, 8, line);
+                satstat__text_wrap(f, width, 8, line);
                 line[0] = '\0';
                 len = 0;
             }

@@ -401,8 +401,15 @@ START_TEST(point_equals_run_run_options)
         ck_assert_double_eq_tol(satstat_report_analytic(p, 1)->region.above, 3.63689, 1e-5);
         satstat_report_free(r);
     }
-    /* the text names the rule and the claim; the command replays them */
+    /* the text names the rule and the claim; the command replays them
+     * (read back as a shell would: " \\\n" continues the line) */
     char *text = write_to_string(w, SATSTAT_FORMAT_TEXT);
+    for (char *cont; (cont = strstr(text, " \\\n")) != NULL;) {
+        size_t skip = 3;
+        while (cont[skip] == ' ')
+            skip++;
+        memmove(cont + 1, cont + skip, strlen(cont + skip) + 1);
+    }
     ck_assert_ptr_nonnull(strstr(text, "saturated (deriv:0.1)"));
     ck_assert_ptr_nonnull(strstr(text, "claimed Var z = 1.5"));
     ck_assert_ptr_nonnull(strstr(text, " --gain 1.6666666666666667 --mode fan_avg"));
@@ -575,6 +582,42 @@ START_TEST(csv_layout)
     ck_assert_ptr_nonnull(strstr(text, "scheme 'normal:0.1'"));
     ck_assert_ptr_nonnull(strstr(text, "verdict: "));
     free(text);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* Text fits the width: 100 columns by default, narrower on request; the
+ * quantities wrap into blocks that repeat the parameter column, and every
+ * point's verdict is there. */
+START_TEST(text_fits_width)
+{
+    satstat_config b = base_of("scaled,orthogonal,normal:0.1", 1000);
+    b.n_in = 200;
+    b.inputs.active = 100;
+    satstat_sweep *w = sweep_run(&b, "threshold=1:5:3", 0);
+    for (unsigned width = 60; width <= 100; width += 20) {
+        char *buf = NULL;
+        size_t len = 0, pass_lines = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_ptr_nonnull(m);
+        if (width == 100)
+            ck_assert_int_eq(satstat_sweep_write(w, SATSTAT_FORMAT_TEXT, m), SATSTAT_OK);
+        else
+            ck_assert_int_eq(satstat_sweep_write_text(w, width, m), SATSTAT_OK);
+        fclose(m);
+        for (const char *line = buf; *line;) {
+            const char *end = strchr(line, '\n');
+            ck_assert_ptr_nonnull(end);
+            ck_assert_msg((unsigned)(end - line) <= width, "width %u: line of %d: %.*s", width,
+                          (int)(end - line), (int)(end - line), line);
+            /* a point's row ends with its verdict */
+            pass_lines += end - line > 6 && (strncmp(end - 4, "pass", 4) == 0 ||
+                                             strncmp(end - 4, "FAIL", 4) == 0);
+            line = end + 1;
+        }
+        ck_assert_uint_eq(pass_lines, 3 * 3);
+        free(buf);
+    }
     satstat_sweep_free(w);
 }
 END_TEST
@@ -1066,6 +1109,7 @@ static Suite *sweep_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, json_layout);
     tcase_add_test(t, csv_layout);
+    tcase_add_test(t, text_fits_width);
     suite_add_tcase(s, t);
     t = tcase_create("figures");
     tcase_set_timeout(t, 120);

@@ -142,7 +142,7 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *   text  one table per scheme, a row per point: the formula's and the
  *         sample's Var z, saturated fraction and E[φ'(z)], each sample
  *         with its 1 − alpha interval, and the verdict;
- *   json  {"version", "command": "sweep", "vary": {parameter, from, to,
+ *   json  {"schema_version", "version", "command": "sweep", "vary": {parameter, from, to,
  *         steps, log, values}, "config" (the base, with its "saturation"
  *         rule, "expect_variance", "gain" and "mode", null when not
  *         given), "schemes" (series
@@ -153,6 +153,9 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *         SATSTAT_SWEEP_CSV_HEADER. */
 int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
                         FILE *out);
+/* The text in at most `width` columns (at least 60 are used);
+ * satstat_sweep_write's text fits SATSTAT_TEXT_WIDTH. */
+int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *out);
 
 #define SATSTAT_SWEEP_CSV_HEADER                                              \
     "parameter,value,series,scheme,n_in,active,inputs,threshold,samples,"     \
