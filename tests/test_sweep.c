@@ -622,6 +622,52 @@ START_TEST(text_fits_width)
 }
 END_TEST
 
+/* Progress counts work, not neurons: after each point of an n-in sweep
+ * the fraction done is that point's share of sum (n_in + 1), so the
+ * estimate of the time left is not fooled by the cheap small fan-ins. */
+typedef struct progress_log {
+    double frac[4096];
+    size_t n;
+} progress_log;
+
+static int log_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    progress_log *l = ctx;
+    ck_assert_uint_le(done, total);
+    if (l->n < 4096)
+        l->frac[l->n++] = (double)done / (double)total;
+    return 0;
+}
+
+START_TEST(progress_weighs_work)
+{
+    satstat_config b = base_of("scaled", 20000);
+    satstat_sweep_spec spec = spec_of("n-in=10:1000:3:log");
+    satstat_sweep *w = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_int_eq(satstat_sweep_new(&b, &spec, 0, &w, msg), SATSTAT_OK);
+    static progress_log l;
+    l.n = 0;
+    ck_assert_int_eq(satstat_sweep_run(w, log_progress, &l), SATSTAT_OK);
+    ck_assert_uint_gt(l.n, 3);
+    for (size_t i = 1; i < l.n; i++)
+        ck_assert_msg(l.frac[i] >= l.frac[i - 1], "progress went back at call %zu", i);
+    ck_assert(l.frac[l.n - 1] == 1.0);
+    /* the fan-ins are 10, 100, 1000: work shares 11, 101, 1001 of 1113;
+     * counted in neurons the first point alone would say 1/3 */
+    double first = 11.0 / 1113.0, second = 112.0 / 1113.0;
+    int saw_first = 0, saw_second = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        saw_first |= fabs(l.frac[i] - first) < 1e-6;
+        saw_second |= fabs(l.frac[i] - second) < 1e-6;
+        /* counted in neurons, 1/3 and 2/3 would be reported */
+        ck_assert(fabs(l.frac[i] - 1.0 / 3.0) > 1e-6 && fabs(l.frac[i] - 2.0 / 3.0) > 1e-6);
+    }
+    ck_assert(saw_first && saw_second);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* ---- figures ----------------------------------------------------------------*/
 
 static int have_gnuplot(void)
@@ -1110,6 +1156,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, json_layout);
     tcase_add_test(t, csv_layout);
     tcase_add_test(t, text_fits_width);
+    tcase_add_test(t, progress_weighs_work);
     suite_add_tcase(s, t);
     t = tcase_create("figures");
     tcase_set_timeout(t, 120);

@@ -112,8 +112,9 @@ int satstat_sweep_new(const satstat_config *base,
 void satstat_sweep_free(satstat_sweep *sweep);
 
 /* Run every point (satstat_report_run, same seed).  progress may be NULL;
- * it sees done/total over all points and schemes and may cancel
- * (SATSTAT_ECANCELED; the sweep can then only be freed). */
+ * it sees done/total over all points and schemes, in work (a point weighs
+ * samples x schemes x (n_in + 1), the cost of its dot products) and may
+ * cancel (SATSTAT_ECANCELED; the sweep can then only be freed). */
 int satstat_sweep_run(satstat_sweep *sweep, satstat_progress_fn progress,
                       void *progress_ctx);
 
