@@ -851,10 +851,16 @@ static const char *law_text(const satstat_report *r, size_t i, int detailed)
 /* A test's statistic in words: "t(999) = 0.52", "chi2(54) = 60.1". */
 static void statistic_text(const satstat_test_result *t, char *buf, size_t size)
 {
-    if (isfinite(t->dof))
-        snprintf(buf, size, "%s(%.0f) = %.6g", t->statistic_name, t->dof, t->statistic);
+    /* a chi-square on 10^6 d.f. is about 10^6: one decimal, not 1.00233e+06 */
+    char value[40];
+    if (fabs(t->statistic) >= 1e5 && fabs(t->statistic) < 1e12)
+        snprintf(value, sizeof value, "%.1f", t->statistic);
     else
-        snprintf(buf, size, "%s = %.6g", t->statistic_name, t->statistic);
+        snprintf(value, sizeof value, "%.6g", t->statistic);
+    if (isfinite(t->dof))
+        snprintf(buf, size, "%s(%.0f) = %s", t->statistic_name, t->dof, value);
+    else
+        snprintf(buf, size, "%s = %s", t->statistic_name, value);
 }
 
 /* ---- text ------------------------------------------------------------------*/
@@ -1108,10 +1114,12 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
         wrapf(f, width, 10, "bias      %s; %s units, saturated when %s (rule %s%s)",
               c->bias.canonical, c->activation->name, region_txt, rule_txt,
               c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
-    if (!r->analytic_only)
-        wrapf(f, width, 10, "sampled   %llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s",
-              (unsigned long long)c->samples, (unsigned long long)c->seed,
-              satstat_generator_name(), satstat_transform_name(), r->simd, r->elapsed);
+    if (!r->analytic_only) {
+        wrapf(f, width, 10, "sampled   %llu neurons per scheme, seed %llu, %.2f s",
+              (unsigned long long)c->samples, (unsigned long long)c->seed, r->elapsed);
+        wrapf(f, width, 10, "          %s + %s (%s)", satstat_generator_name(),
+              satstat_transform_name(), r->simd);
+    }
     for (size_t i = 0; i < n && !r->analytic_only; i++) {
         uint64_t unit_size = 1;
         const satstat_unit_moments *u = satstat_summary_units(r->e[i].summary, &unit_size);
@@ -1149,7 +1157,7 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
             }
             char stat[64], line[1024];
             statistic_text(t, stat, sizeof stat);
-            snprintf(line, sizeof line, "    %-26s %-4s  %-25s  p %-9.3g  p_adj %-9.3g", t->name,
+            snprintf(line, sizeof line, "    %-26s  %-4s  %-25s  p %-9.3g  p_adj %-9.3g", t->name,
                      state_name(t->state), stat, t->p_value, t->p_adjusted);
             size_t len = strlen(line);
             while (len > 0 && line[len - 1] == ' ')
