@@ -203,3 +203,12 @@ int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantit
     *n_out = b.count;
     return b.overflow ? SATSTAT_ERANGE : SATSTAT_OK;
 }
+
+const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
+                                              const char *name, satstat_quantity_kind kind)
+{
+    for (size_t k = 0; q && name && k < n; k++)
+        if (q[k].kind == kind && strcmp(q[k].name, name) == 0)
+            return &q[k];
+    return NULL;
+}

@@ -33,6 +33,7 @@
 #include <satstat/stats.h>
 
 #include "gnuplot-int.h"
+#include <satstat/model.h>
 #include "report-int.h"
 #include "satstat_version.h"
 
@@ -674,45 +675,55 @@ typedef struct quantity {
     double analytic, sampled, lo, hi;
 } quantity;
 
+/* The numbers of one (point, scheme), read from the run report's model
+ * (satstat/model.h) like every writer's. */
 typedef struct cell {
     int sampled;
     uint64_t n;
-    double weight_variance, mean_analytic, mean_sampled;
-    quantity var, sat, dphi;
+    double weight_variance;
+    quantity mean, var, sat, dphi, skewness, kurtosis;
+    double saturated_count;
+    double claimed_variance, claimed_sat, claimed_dphi;
 } cell;
 
-/* The run report's numbers and intervals (satstat_report_sampled). */
+static double model_value(const satstat_quantity *q, size_t n, const char *name,
+                          satstat_quantity_kind kind)
+{
+    const satstat_quantity *x = satstat_quantity_find(q, n, name, kind);
+    return x ? x->value : NAN;
+}
+
+static void model_quantity(const satstat_quantity *q, size_t n, const char *name, quantity *out)
+{
+    const satstat_quantity *ci = satstat_quantity_find(q, n, name, SATSTAT_QUANTITY_INTERVAL);
+    out->analytic = model_value(q, n, name, SATSTAT_QUANTITY_FORMULA);
+    out->sampled = model_value(q, n, name, SATSTAT_QUANTITY_SAMPLED);
+    out->lo = ci ? ci->interval.lo : NAN;
+    out->hi = ci ? ci->interval.hi : NAN;
+}
+
 static void cell_of(const satstat_report *r, size_t i, cell *c)
 {
-    const satstat_analytic *a = satstat_report_analytic(r, i);
-    const satstat_summary *sm = satstat_report_summary(r, i);
+    satstat_quantity q[SATSTAT_MODEL_MAX];
+    size_t n = 0;
     memset(c, 0, sizeof *c);
-    c->weight_variance = a->weight_variance;
-    c->mean_analytic = a->mean;
-    c->var.analytic = a->variance;
-    c->sat.analytic = a->saturated_fraction;
-    c->dphi.analytic = a->mean_activation_derivative;
-    c->mean_sampled = NAN;
-    c->var.sampled = c->var.lo = c->var.hi = NAN;
-    c->sat.sampled = c->sat.lo = c->sat.hi = NAN;
-    c->dphi.sampled = c->dphi.lo = c->dphi.hi = NAN;
-    if (!sm)
-        return;
-    satstat_sampled sp;
-    if (satstat_report_sampled(r, i, &sp) != SATSTAT_OK)
-        return;
-    c->sampled = 1;
-    c->n = sp.n;
-    c->mean_sampled = sp.mean;
-    c->var.sampled = sp.variance;
-    c->var.lo = sp.variance_ci.lo;
-    c->var.hi = sp.variance_ci.hi;
-    c->sat.sampled = sp.saturated;
-    c->sat.lo = sp.saturated_ci.lo;
-    c->sat.hi = sp.saturated_ci.hi;
-    c->dphi.sampled = sp.dphi;
-    c->dphi.lo = sp.dphi_ci.lo;
-    c->dphi.hi = sp.dphi_ci.hi;
+    if (satstat_report_model(r, i, q, SATSTAT_MODEL_MAX, &n) != SATSTAT_OK)
+        n = 0;
+    c->weight_variance = model_value(q, n, "weight_variance", SATSTAT_QUANTITY_FORMULA);
+    model_quantity(q, n, "mean", &c->mean);
+    model_quantity(q, n, "variance", &c->var);
+    model_quantity(q, n, "saturated_fraction", &c->sat);
+    model_quantity(q, n, "mean_activation_derivative", &c->dphi);
+    model_quantity(q, n, "skewness", &c->skewness);
+    model_quantity(q, n, "excess_kurtosis", &c->kurtosis);
+    c->saturated_count = model_value(q, n, "saturated_count", SATSTAT_QUANTITY_SAMPLED);
+    c->claimed_variance = model_value(q, n, "claimed_variance", SATSTAT_QUANTITY_CLAIM);
+    c->claimed_sat = model_value(q, n, "claimed_saturated_fraction", SATSTAT_QUANTITY_CLAIM);
+    c->claimed_dphi =
+        model_value(q, n, "claimed_mean_activation_derivative", SATSTAT_QUANTITY_CLAIM);
+    double samples = model_value(q, n, "samples", SATSTAT_QUANTITY_SAMPLED);
+    c->sampled = isfinite(samples);
+    c->n = c->sampled ? (uint64_t)samples : 0;
 }
 
 /* ======================================================================
@@ -1116,8 +1127,8 @@ static void write_csv(const satstat_sweep *s, FILE *f)
             else
                 fputs(",0", f);
             csv_num(f, q.weight_variance);
-            csv_num(f, q.mean_analytic);
-            csv_num(f, q.mean_sampled);
+            csv_num(f, q.mean.analytic);
+            csv_num(f, q.mean.sampled);
             const quantity *qs[3] = {&q.var, &q.sat, &q.dphi};
             for (int j = 0; j < 3; j++) {
                 csv_num(f, qs[j]->analytic);
@@ -1125,9 +1136,17 @@ static void write_csv(const satstat_sweep *s, FILE *f)
                 csv_num(f, qs[j]->lo);
                 csv_num(f, qs[j]->hi);
             }
-            fprintf(f, ",%s\n", s->analytic_only ? ""
-                                : satstat_report_scheme_pass(s->reports[i], k) ? "pass"
-                                                                                : "FAIL");
+            fprintf(f, ",%s", s->analytic_only ? ""
+                              : satstat_report_scheme_pass(s->reports[i], k) ? "pass"
+                                                                              : "FAIL");
+            /* the model's other quantities, in columns added at the end */
+            double extra[] = {q.mean.lo,         q.mean.hi,          q.skewness.analytic,
+                              q.skewness.sampled, q.kurtosis.analytic, q.kurtosis.sampled,
+                              q.saturated_count,  q.claimed_variance,  q.claimed_sat,
+                              q.claimed_dphi};
+            for (size_t j = 0; j < sizeof extra / sizeof *extra; j++)
+                csv_num(f, extra[j]);
+            fputc('\n', f);
         }
     }
 }

@@ -841,6 +841,50 @@ static size_t csv_split(const char *line, char f[][512], size_t cap)
     return n + 1;
 }
 
+/* The CSV's columns added at the end carry the point's run report: its
+ * mean interval, skewness, kurtosis, saturated count and the claim. */
+START_TEST(csv_carries_model)
+{
+    satstat_config b = base_of("scaled,uniform:0.1", 2000);
+    b.has_claimed_variance = 1;
+    b.claimed_variance = 1.5;
+    satstat_sweep *w = sweep_run(&b, "threshold=2:4:2", 0);
+    char *text = write_to_string(w, SATSTAT_FORMAT_CSV);
+    static char f[64][512];
+    size_t header = csv_split(text, f, 64);
+    ck_assert_uint_eq(header, 35);
+    ck_assert_str_eq(f[25], "mean_ci_low");
+    ck_assert_str_eq(f[34], "claimed_mean_activation_derivative");
+    const char *line = strchr(text, '\n') + 1;
+    for (size_t i = 0; i < 2; i++)
+        for (size_t k = 0; k < 2; k++) {
+            ck_assert_uint_eq(csv_split(line, f, 64), 35);
+            const satstat_report *r = satstat_sweep_point_report(w, i);
+            satstat_sampled sp;
+            ck_assert_int_eq(satstat_report_sampled(r, k, &sp), SATSTAT_OK);
+            const satstat_analytic *a = satstat_report_analytic(r, k);
+            satstat_null_law null;
+            ck_assert_int_eq(satstat_report_null_law(r, k, &null), SATSTAT_OK);
+            ck_assert(strtod(f[25], NULL) == sp.mean_ci.lo);
+            ck_assert(strtod(f[26], NULL) == sp.mean_ci.hi);
+            ck_assert(strtod(f[28], NULL) == sp.skewness);
+            ck_assert(strtod(f[30], NULL) == sp.kurtosis);
+            ck_assert(strtod(f[31], NULL) ==
+                      (double)satstat_summary_saturated(satstat_report_summary(r, k)));
+            if (isfinite(a->excess_kurtosis))
+                ck_assert(strtod(f[29], NULL) == a->excess_kurtosis);
+            else
+                ck_assert_str_eq(f[29], "");
+            ck_assert(strtod(f[32], NULL) == 1.5);
+            ck_assert(strtod(f[33], NULL) == null.saturated_fraction);
+            ck_assert(strtod(f[34], NULL) == null.mean_activation_derivative);
+            line = strchr(line, '\n') + 1;
+        }
+    free(text);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 START_TEST(csv_quotes_commas)
 {
     char dir[] = "/tmp/satstat-sweep-csv-XXXXXX";
@@ -1168,6 +1212,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, cli_point_equals_run);
     tcase_add_test(t, cli_run_options_at_every_point);
     tcase_add_test(t, csv_quotes_commas);
+    tcase_add_test(t, csv_carries_model);
     suite_add_tcase(s, t);
     return s;
 }

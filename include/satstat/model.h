@@ -66,6 +66,10 @@ typedef struct satstat_quantity {
 int satstat_report_model(const satstat_report *report, size_t scheme,
                          satstat_quantity *out, size_t capacity, size_t *count);
 
+/* The quantity of this name and kind among q[0..n−1], or NULL. */
+const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
+                                              const char *name, satstat_quantity_kind kind);
+
 #ifdef __cplusplus
 }
 #endif

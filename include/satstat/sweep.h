@@ -166,7 +166,10 @@ int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *o
     "saturated_fraction_ci_low,saturated_fraction_ci_high,"                   \
     "mean_activation_derivative_analytic,mean_activation_derivative_sampled," \
     "mean_activation_derivative_ci_low,mean_activation_derivative_ci_high,"   \
-    "pass"
+    "pass,mean_ci_low,mean_ci_high,skewness_analytic,skewness_sampled,"       \
+    "excess_kurtosis_analytic,excess_kurtosis_sampled,saturated_count,"       \
+    "claimed_variance,claimed_saturated_fraction,"                            \
+    "claimed_mean_activation_derivative"
 
 /* ---- figures ------------------------------------------------------------
  * Three gnuplot scripts in the look of satstat/plot.h (inline data, same
