@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "satstat_version.h"
@@ -364,6 +365,15 @@ void cli_progress_clear(cli_progress *p)
 }
 
 /* ---- output ---------------------------------------------------------------*/
+
+unsigned cli_text_width(FILE *f)
+{
+    struct winsize ws;
+    int fd = fileno(f);
+    if (fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return SATSTAT_TEXT_WIDTH;
+}
 
 int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx)
 {

@@ -105,6 +105,10 @@ void cli_progress_start(cli_progress *p, int quiet, const char *label);
 int cli_progress_update(void *ctx, uint64_t done, uint64_t total);
 void cli_progress_clear(cli_progress *p);
 
+/* The columns a text report may use on f: the terminal's width when f is
+ * one, else SATSTAT_TEXT_WIDTH. */
+unsigned cli_text_width(FILE *f);
+
 /* Write through satstat_output (temp file + rename for regular files):
  * `write` serialises into the stream and returns a satstat status.
  * Returns CLI_GO_ON or CLI_EXIT_RUNTIME (message printed). */

@@ -371,6 +371,8 @@ typedef struct report_writer {
 static int write_report(void *ctx, FILE *f)
 {
     const report_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_TEXT)
+        return satstat_report_write_text(w->report, cli_text_width(f), f);
     return satstat_report_write(w->report, w->format, f);
 }
 

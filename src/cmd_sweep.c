@@ -399,6 +399,8 @@ typedef struct sweep_writer {
 static int write_report(void *ctx, FILE *f)
 {
     const sweep_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_TEXT)
+        return satstat_sweep_write_text(w->sweep, cli_text_width(f), f);
     return satstat_sweep_write(w->sweep, w->format, f);
 }
 

@@ -45,6 +45,7 @@
 #include <satstat/rng.h>
 
 #include "gsl-int.h"
+#include "report-int.h"
 #include "satstat_version.h"
 
 /* OpenBLAS may split a product over its own threads, which changes the
@@ -2090,10 +2091,13 @@ static void csv_num(FILE *f, double x)
 static void csv_row(FILE *f, const char *scheme, uint64_t layer, const char *q, double an,
                     const satstat_deep_estimate *e, double sampled)
 {
+    /* RFC 4180: a scheme ("he-normal:2,fan_out") may hold a comma */
+    satstat__csv_field(f, scheme);
     if (layer)
-        fprintf(f, "%s,%" PRIu64 ",%s", scheme, layer, q);
+        fprintf(f, ",%" PRIu64 ",", layer);
     else
-        fprintf(f, "%s,,%s", scheme, q);
+        fputs(",,", f);
+    satstat__csv_field(f, q);
     csv_num(f, an);
     csv_num(f, e ? e->value : sampled);
     csv_num(f, e ? e->lo : NAN);
@@ -2122,7 +2126,8 @@ static void write_csv(const satstat_deep_report *r, FILE *f)
         csv_row(f, name, 0, "fixed_point", sr->fp.finite ? sr->fp.q : NAN, NULL, NAN);
         csv_row(f, name, 0, "chi1", sr->fp.chi1, NULL, NAN);
         csv_row(f, name, 0, "sigma_w2_fan_in", sr->sw2_fan_in, NULL, NAN);
-        fprintf(f, "%s,,phase,%s,,,\n", name, phase_name(&sr->fp));
+        satstat__csv_field(f, name);
+        fprintf(f, ",,phase,%s,,,\n", phase_name(&sr->fp));
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdarg.h>
 #include <unistd.h>
 #include <stdatomic.h>
 #include <pthread.h>
@@ -19,7 +20,9 @@
 #include <satstat/parse.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
+#include <satstat/model.h>
 #include "gsl-int.h"
+#include "report-int.h"
 
 #include "satstat_version.h"
 
@@ -120,7 +123,7 @@ static const gsl_histogram *test_histogram(const satstat_summary *s,
 }
 
 static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double mean,
-                             satstat_test *out)
+                             satstat_test *out, size_t *dof)
 {
     uint64_t under, over;
     const gsl_histogram *h = test_histogram(s, &under, &over);
@@ -145,10 +148,8 @@ static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double 
         for (size_t i = 0; i < bins; i++)
             if (!isfinite(prob[i]))
                 rc = SATSTAT_ENUMERIC;
-        if (rc == SATSTAT_OK) {
-            size_t dof;
-            rc = satstat_chisq_gof(obs, prob, bins, out, &dof);
-        }
+        if (rc == SATSTAT_OK)
+            rc = satstat_chisq_gof(obs, prob, bins, out, dof);
     }
     free(obs);
     free(prob);
@@ -171,6 +172,8 @@ static void set_test(satstat_test_result *t, const char *name,
     t->state = SATSTAT_TEST_PASS;
     t->p_value = t->p_adjusted = NAN;
     t->statistic = NAN;
+    t->statistic_name = "";
+    t->dof = NAN;
 }
 
 static void skip(satstat_test_result *t, const char *why)
@@ -183,6 +186,7 @@ static void skip(satstat_test_result *t, const char *why)
 static void exact_check(satstat_test_result *t, double observed, double expected)
 {
     double tol = 1e-12 * fmax(1.0, fabs(expected));
+    t->statistic_name = "difference";
     t->statistic = observed - expected;
     t->p_value = fabs(observed - expected) <= tol ? 1.0 : 0.0;
 }
@@ -190,7 +194,7 @@ static void exact_check(satstat_test_result *t, double observed, double expected
 /* Pearson chi-square of the fine histogram (plus the two open tails)
  * against the null law: uses every sample, in bounded memory. */
 static int binned_test(const satstat_summary *s, const normal_law *law,
-                       satstat_test *out)
+                       satstat_test *out, size_t *dof)
 {
     uint64_t under, over;
     const gsl_histogram *h = test_histogram(s, &under, &over);
@@ -211,8 +215,7 @@ static int binned_test(const satstat_summary *s, const normal_law *law,
                                  : gsl_cdf_gaussian_Q(lo, law->sd) - gsl_cdf_gaussian_Q(x, law->sd);
         }
         prob[bins - 1] = gsl_cdf_gaussian_Q(h->range[bins - 2] - law->mean, law->sd);
-        size_t dof;
-        rc = satstat_chisq_gof(obs, prob, bins, out, &dof);
+        rc = satstat_chisq_gof(obs, prob, bins, out, dof);
     }
     free(obs);
     free(prob);
@@ -263,6 +266,7 @@ static int verify_units(const satstat_summary *s, const entry *e,
     if ((rc = satstat_mean_test(&u->mean, e->a.mean - u->center, &tr)) != SATSTAT_OK)
         return rc;
     t[0].statistic = tr.statistic;
+    t[0].dof = (double)u->mean.n - 1.0;
     t[0].p_value = tr.p_value;
     /* The test of the null law N-free: y_k = mean over unit k of
      * (z − μ0)² = q_k − 2δ m_k + δ², δ = μ0 − c, has mean V0 under the
@@ -277,17 +281,21 @@ static int verify_units(const satstat_summary *s, const entry *e,
     double vy = vq + 4.0 * d * d * vm - 4.0 * d * cov;
     if (vy > 1e-24 * e->null_variance * e->null_variance) {
         t[1].method = "Student t over the matrices' mean (z - E z)^2";
+        t[1].statistic_name = "t";
+        t[1].dof = M - 1.0;
         t[1].statistic = (ybar - e->null_variance) / sqrt(vy / M);
         t[1].p_value = 2.0 * gsl_cdf_tdist_Q(fabs(t[1].statistic), M - 1.0);
     } else {
         /* every matrix gives the same mean (z − μ0)², up to rounding */
         t[1].method = "exact (every matrix has the same sum of squares)";
+        t[1].statistic_name = "difference";
         t[1].statistic = ybar - e->null_variance;
         t[1].p_value = fabs(ybar - e->null_variance) <= 1e-9 * e->null_variance ? 1.0 : 0.0;
     }
     if ((rc = satstat_mean_test(&u->dphi, e->null_dphi, &tr)) != SATSTAT_OK)
         return rc;
     t[3].statistic = tr.statistic;
+    t[3].dof = M - 1.0;
     t[3].p_value = tr.p_value;
     double p0 = e->null_saturated;
     uint64_t k = satstat_summary_saturated(s);
@@ -299,6 +307,8 @@ static int verify_units(const satstat_summary *s, const entry *e,
         t[2].method = "Student t over the matrices' fractions (a matrix is one unit)";
         if ((rc = satstat_mean_test(&u->saturated, p0, &tr)) != SATSTAT_OK)
             return rc;
+        t[2].statistic_name = "t";
+        t[2].dof = M - 1.0;
         t[2].statistic = tr.statistic;
         t[2].p_value = tr.p_value;
     } else {
@@ -352,6 +362,12 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
              ex ? "Pearson chi-square over the z histogram, against the exact law"
                 : "Pearson chi-square over the z histogram",
              dist_approx);
+    /* what each statistic is (exact checks say "difference") */
+    t[0].statistic_name = t[3].statistic_name = "t";
+    t[1].statistic_name = e->a.law == SATSTAT_Z_NORMAL ? "chi2" : "z";
+    t[2].statistic_name = "z"; /* the binomial score z, also beside the exact p */
+    t[4].statistic_name = "D";
+    t[5].statistic_name = "chi2";
 
     if (law.sd == 0.0) {
         /* z is a constant: every sample must equal it exactly */
@@ -393,6 +409,7 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
                 return rc;
             }
             t[0].statistic = tr.statistic;
+            t[0].dof = (double)n - 1.0;
             t[0].p_value = tr.p_value;
             /* exact chi-square when z is exactly normal; otherwise the
              * fourth-moment test, which does not assume normality */
@@ -405,11 +422,18 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
             }
             t[1].statistic = tr.statistic;
             t[1].p_value = tr.p_value;
+            if (e->a.law == SATSTAT_Z_NORMAL) {
+                /* the chi-square itself, (n - 1) s^2 / V on n - 1 d.f., not
+                 * the standardized (X/nu - 1) sqrt(nu/2) the test returns */
+                t[1].dof = (double)n - 1.0;
+                t[1].statistic = t[1].dof * satstat_moments_variance(z) / e->null_variance;
+            }
             if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK) {
                 satstat_exact_free(ex);
                 return rc;
             }
             t[3].statistic = tr.statistic;
+            t[3].dof = (double)n - 1.0;
             t[3].p_value = tr.p_value;
         }
         uint64_t k = satstat_summary_saturated(s);
@@ -444,9 +468,11 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
             satstat_exact_free(ex);
             return rc;
         }
-        t[4].statistic = tr.statistic;
+        t[4].statistic = tr.statistic; /* sup |F_n - F| */
         t[4].p_value = tr.p_value;
-        rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr) : binned_test(s, &law, &tr);
+        size_t dof = 0;
+        rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr, &dof)
+                : binned_test(s, &law, &tr, &dof);
         satstat_exact_free(ex);
         ex = NULL;
         if (rc == SATSTAT_EINVAL) {
@@ -455,7 +481,8 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
         } else if (rc != SATSTAT_OK) {
             return rc;
         } else {
-            t[5].statistic = tr.statistic;
+            t[5].statistic = tr.statistic; /* Pearson's X^2 */
+            t[5].dof = (double)dof;
             t[5].p_value = tr.p_value;
         }
     }
@@ -663,6 +690,22 @@ const satstat_test_result *satstat_report_tests(const satstat_report *r,
     return r->e[i].tests;
 }
 
+int satstat_report_null_law(const satstat_report *r, size_t i, satstat_null_law *out)
+{
+    if (!r || !out || i >= r->config.n_schemes)
+        return SATSTAT_EINVAL;
+    out->claimed = r->config.has_claimed_variance;
+    out->variance = r->e[i].null_variance;
+    out->saturated_fraction = r->e[i].null_saturated;
+    out->mean_activation_derivative = r->e[i].null_dphi;
+    return SATSTAT_OK;
+}
+
+int satstat_report_analytic_only(const satstat_report *r)
+{
+    return r ? r->analytic_only : 0;
+}
+
 int satstat_report_scheme_pass(const satstat_report *r, size_t i)
 {
     return r && i < r->config.n_schemes ? r->e[i].pass : 0;
@@ -771,258 +814,392 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
     return n >= 0 && (size_t)n < size ? SATSTAT_OK : SATSTAT_ERANGE;
 }
 
-/* ---- text ------------------------------------------------------------------*/
+/* ---- the model, as every writer reads it ---------------------------------*/
 
 static const char *state_name(satstat_test_state s)
 {
     return s == SATSTAT_TEST_PASS ? "pass" : s == SATSTAT_TEST_FAIL ? "FAIL" : "skipped";
 }
 
-/* Text columns: a label, then per scheme an analytic and a sampled cell. */
-enum { LABEL_W = 30, ANALYTIC_W = 13, SAMPLED_W = 24 };
+/* A scheme's quantities (satstat/model.h); SATSTAT_MODEL_MAX always holds
+ * them (the model-walk test checks the count). */
+typedef struct scheme_model {
+    satstat_quantity q[SATSTAT_MODEL_MAX];
+    size_t n;
+} scheme_model;
 
-/* One row of the table, right-trimmed when it ends. */
+static void model_of(const satstat_report *r, size_t i, scheme_model *m)
+{
+    if (satstat_report_model(r, i, m->q, SATSTAT_MODEL_MAX, &m->n) != SATSTAT_OK)
+        m->n = 0;
+}
+
+/* The law of z in words. */
+static const char *law_text(const satstat_report *r, size_t i, int detailed)
+{
+    const satstat_analytic *a = &r->e[i].a;
+    if (a->law == SATSTAT_Z_EXACT)
+        return r->config.schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
+                   ? "exact (sphere law, quadrature)"
+                   : detailed ? "exact (char. function inversion)"
+                              : satstat_law_kind_name(a->law);
+    if (a->law == SATSTAT_Z_NORMAL && detailed)
+        return "normal, exact";
+    return satstat_law_kind_name(a->law);
+}
+
+/* A test's statistic in words: "t(999) = 0.52", "chi2(54) = 60.1". */
+static void statistic_text(const satstat_test_result *t, char *buf, size_t size)
+{
+    /* a chi-square on 10^6 d.f. is about 10^6: one decimal, not 1.00233e+06 */
+    char value[40];
+    if (fabs(t->statistic) >= 1e5 && fabs(t->statistic) < 1e12)
+        snprintf(value, sizeof value, "%.1f", t->statistic);
+    else
+        snprintf(value, sizeof value, "%.6g", t->statistic);
+    if (isfinite(t->dof))
+        snprintf(buf, size, "%s(%.0f) = %s", t->statistic_name, t->dof, value);
+    else
+        snprintf(buf, size, "%s = %s", t->statistic_name, value);
+}
+
+/* ---- text ------------------------------------------------------------------*/
+
+void satstat__text_wrap(FILE *f, unsigned width, unsigned indent, const char *text)
+{
+    size_t col = 0, len = strlen(text);
+    const char *p = text;
+    int first = 1;
+    while (len > 0) {
+        size_t room = width > col ? width - col : 1;
+        size_t take = len;
+        if (take > room) {
+            /* break at the last space that fits, else at the first after */
+            size_t cut = room;
+            while (cut > 0 && p[cut] != ' ')
+                cut--;
+            if (cut == 0) {
+                cut = room;
+                while (cut < len && p[cut] != ' ')
+                    cut++;
+            }
+            take = cut;
+        }
+        if (!first)
+            fprintf(f, "%*s", (int)indent, "");
+        fprintf(f, "%.*s\n", (int)take, p);
+        p += take;
+        len -= take;
+        while (len > 0 && *p == ' ') {
+            p++;
+            len--;
+        }
+        col = indent;
+        first = 0;
+    }
+}
+
+static void wrapf(FILE *f, unsigned width, unsigned indent, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void wrapf(FILE *f, unsigned width, unsigned indent, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    satstat__text_wrap(f, width, indent, buf);
+}
+
+/* The table: a label column, then per scheme an analytic (formula or
+ * claim) and a sampled column; an interval gets a row of its own below its
+ * quantity.  Rows are the union of the schemes' quantities, in model
+ * order; cells a scheme lacks print "-". */
+enum { MAX_ROWS = SATSTAT_MODEL_MAX, CELL_SIZE = 48, GAP = 2 };
+
 typedef struct text_row {
-    char s[LABEL_W + SATSTAT_MAX_SCHEMES * (ANALYTIC_W + SAMPLED_W) + 64];
-    size_t len;
+    const char *name;
+    int is_interval;
+    char label[SATSTAT_LABEL_SIZE];
+    char cell[SATSTAT_MAX_SCHEMES][2][CELL_SIZE];
+    int has[SATSTAT_MAX_SCHEMES];
 } text_row;
 
-static void row_add(text_row *row, int width, const char *text)
+typedef struct text_table {
+    text_row row[MAX_ROWS];
+    size_t n;
+} text_table;
+
+static void format_value(const satstat_quantity *q, char *buf, size_t size)
 {
-    if (row->len >= sizeof row->s)
+    if (!isfinite(q->value))
+        snprintf(buf, size, "-");
+    else if (q->count)
+        snprintf(buf, size, "%.0f", q->value);
+    else
+        snprintf(buf, size, "%.*g", q->digits, q->value);
+}
+
+static text_row *table_row(text_table *t, size_t *pos, const char *name, int is_interval,
+                           const char *label)
+{
+    for (size_t j = 0; j < t->n; j++)
+        if (t->row[j].is_interval == is_interval && strcmp(t->row[j].name, name) == 0) {
+            *pos = j + 1;
+            return &t->row[j];
+        }
+    if (t->n >= MAX_ROWS)
+        return NULL;
+    memmove(&t->row[*pos + 1], &t->row[*pos], (t->n - *pos) * sizeof t->row[0]);
+    text_row *row = &t->row[*pos];
+    memset(row, 0, sizeof *row);
+    row->name = name;
+    row->is_interval = is_interval;
+    snprintf(row->label, sizeof row->label, "%s", label);
+    t->n++;
+    (*pos)++;
+    return row;
+}
+
+static void build_table(const satstat_report *r, const scheme_model *m, text_table *t)
+{
+    t->n = 0;
+    for (size_t i = 0; i < r->config.n_schemes; i++) {
+        size_t pos = 0;
+        for (size_t k = 0; k < m[i].n; k++) {
+            const satstat_quantity *q = &m[i].q[k];
+            if (q->kind == SATSTAT_QUANTITY_TEST)
+                continue;
+            int is_interval = q->kind == SATSTAT_QUANTITY_INTERVAL;
+            text_row *row = table_row(t, &pos, q->name, is_interval, q->label);
+            if (!row)
+                continue;
+            row->has[i] = 1;
+            if (is_interval)
+                snprintf(row->cell[i][1], CELL_SIZE, "[%.*g, %.*g]", q->digits, q->interval.lo,
+                         q->digits, q->interval.hi);
+            else
+                format_value(q, row->cell[i][q->kind == SATSTAT_QUANTITY_SAMPLED], CELL_SIZE);
+        }
+    }
+    for (size_t j = 0; j < t->n; j++)
+        for (size_t i = 0; i < r->config.n_schemes; i++)
+            if (!t->row[j].has[i] && !t->row[j].is_interval)
+                snprintf(t->row[j].cell[i][0], CELL_SIZE, "-");
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
+
+static void pad(FILE *f, const char *text, size_t width)
+{
+    fprintf(f, "%-*s", (int)width, text);
+}
+
+/* One line: label, then per scheme either one wide cell or two cells,
+ * right-trimmed. */
+static void table_line(FILE *f, size_t label_w, const char *label, size_t from, size_t to,
+                       const size_t *aw, const size_t *span, const char *wide[],
+                       char cells[][2][CELL_SIZE])
+{
+    char line[2048];
+    FILE *m = fmemopen(line, sizeof line, "w");
+    if (!m)
         return;
-    int n = snprintf(row->s + row->len, sizeof row->s - row->len, "%-*s", width, text);
-    if (n > 0)
-        row->len += (size_t)n;
-    if (row->len >= sizeof row->s)
-        row->len = sizeof row->s - 1;
+    pad(m, label, label_w);
+    for (size_t i = from; i < to; i++) {
+        fputs("  ", m);
+        if (wide) {
+            pad(m, wide[i], span[i]);
+        } else {
+            pad(m, cells[i][0], aw[i]);
+            fputs("  ", m);
+            pad(m, cells[i][1], span[i] - aw[i] - 2);
+        }
+    }
+    fputc('\0', m);
+    fclose(m);
+    line[sizeof line - 1] = '\0';
+    size_t len = strlen(line);
+    while (len > 0 && line[len - 1] == ' ')
+        len--;
+    fprintf(f, "%.*s\n", (int)len, line);
 }
 
-static void row_label(text_row *row, const char *label)
-{
-    row->len = 0;
-    row->s[0] = '\0';
-    row_add(row, LABEL_W, label);
-}
-
-static void pair_cells(text_row *row, const char *analytic, const char *sampled)
-{
-    row_add(row, ANALYTIC_W, analytic);
-    row_add(row, SAMPLED_W, sampled);
-}
-
-static void wide_cell(text_row *row, const char *text)
-{
-    row_add(row, ANALYTIC_W + SAMPLED_W, text);
-}
-
-static void end_row(FILE *f, text_row *row)
-{
-    while (row->len > 0 && row->s[row->len - 1] == ' ')
-        row->len--;
-    fprintf(f, "%.*s\n", (int)row->len, row->s);
-}
-
-static void write_text(const satstat_report *r, FILE *f)
+static void write_table(const satstat_report *r, const scheme_model *m, unsigned width,
+                        FILE *f)
 {
     const satstat_config *c = &r->config;
     size_t n = c->n_schemes;
-    char buf[200], an[64], sv[64];
-    text_row row;
+    text_table *tp = malloc(sizeof *tp);
+    if (!tp)
+        return;
+    build_table(r, m, tp);
+    char weights[SATSTAT_MAX_SCHEMES][96];
+    const char *names[SATSTAT_MAX_SCHEMES], *descs[SATSTAT_MAX_SCHEMES],
+        *laws[SATSTAT_MAX_SCHEMES], *heads[SATSTAT_MAX_SCHEMES][2];
+    size_t aw[SATSTAT_MAX_SCHEMES], span[SATSTAT_MAX_SCHEMES];
+    size_t label_w = strlen("law of z");
+    for (size_t j = 0; j < tp->n; j++)
+        label_w = max_size(label_w, strlen(tp->row[j].label));
+    for (size_t i = 0; i < n; i++) {
+        satstat_scheme_describe(&c->schemes[i], weights[i], sizeof weights[i]);
+        names[i] = c->schemes[i].canonical;
+        descs[i] = weights[i];
+        laws[i] = law_text(r, i, 1);
+        heads[i][0] = "analytic";
+        heads[i][1] = r->analytic_only ? "" : "sampled";
+        size_t a = strlen(heads[i][0]), s = strlen(heads[i][1]);
+        for (size_t j = 0; j < tp->n; j++) {
+            a = max_size(a, strlen(tp->row[j].cell[i][0]));
+            s = max_size(s, strlen(tp->row[j].cell[i][1]));
+        }
+        size_t wide = max_size(strlen(names[i]), max_size(strlen(descs[i]), strlen(laws[i])));
+        aw[i] = a;
+        span[i] = max_size(a + 2 + s, wide);
+    }
+    char head_cells[SATSTAT_MAX_SCHEMES][2][CELL_SIZE];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(head_cells[i][0], CELL_SIZE, "%s", heads[i][0]);
+        snprintf(head_cells[i][1], CELL_SIZE, "%s", heads[i][1]);
+    }
+    /* schemes in blocks that fit the width (at least one per block) */
+    for (size_t from = 0; from < n;) {
+        size_t to = from + 1, used = label_w + 2 + span[from];
+        while (to < n && used + GAP + span[to] <= width) {
+            used += GAP + span[to];
+            to++;
+        }
+        if (from > 0)
+            fputc('\n', f);
+        table_line(f, label_w, "", from, to, aw, span, names, NULL);
+        table_line(f, label_w, "weights", from, to, aw, span, descs, NULL);
+        table_line(f, label_w, "law of z", from, to, aw, span, laws, NULL);
+        fputc('\n', f);
+        table_line(f, label_w, "", from, to, aw, span, NULL, head_cells);
+        for (size_t j = 0; j < tp->n; j++)
+            table_line(f, label_w, tp->row[j].label, from, to, aw, span, NULL,
+                       tp->row[j].cell);
+        from = to;
+    }
+    free(tp);
+}
 
-    fprintf(f, "satstat %s: the law of a neuron's pre-activation z = sum_j w_j x_j + b\n",
-            SATSTAT_VERSION);
+static void write_text(const satstat_report *r, unsigned width, FILE *f)
+{
+    const satstat_config *c = &r->config;
+    size_t n = c->n_schemes;
+    scheme_model *m = malloc(n * sizeof *m);
+    if (!m)
+        return;
+    for (size_t i = 0; i < n; i++)
+        model_of(r, i, &m[i]);
+
+    wrapf(f, width, 10, "satstat %s: the law of a neuron's pre-activation z = sum_j w_j x_j + b",
+          SATSTAT_VERSION);
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-        fprintf(f, "inputs    n_in = %llu, the first %llu equal to 1 and the rest 0\n",
-                (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
+        wrapf(f, width, 10, "inputs    n_in = %llu, the first %llu equal to 1 and the rest 0",
+              (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
     else
-        fprintf(f, "inputs    n_in = %llu, %s\n", (unsigned long long)c->n_in,
-                c->inputs.canonical);
+        wrapf(f, width, 10, "inputs    n_in = %llu, %s", (unsigned long long)c->n_in,
+              c->inputs.canonical);
     char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule_txt, sizeof rule_txt, region_txt, sizeof region_txt);
     if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
-        fprintf(f, "bias      %s; %s units, saturated when %s\n", c->bias.canonical,
-                c->activation->name, region_txt);
+        wrapf(f, width, 10, "bias      %s; %s units, saturated when %s", c->bias.canonical,
+              c->activation->name, region_txt);
     else
-        fprintf(f, "bias      %s; %s units, saturated when %s (rule %s%s)\n",
-                c->bias.canonical, c->activation->name, region_txt, rule_txt,
-                c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
-    if (!r->analytic_only)
-        fprintf(f, "sampled   %llu neurons per scheme, seed %llu, %s + %s (%s), %.2f s\n",
-                (unsigned long long)c->samples, (unsigned long long)c->seed,
-                satstat_generator_name(), satstat_transform_name(), r->simd, r->elapsed);
+        wrapf(f, width, 10, "bias      %s; %s units, saturated when %s (rule %s%s)",
+              c->bias.canonical, c->activation->name, region_txt, rule_txt,
+              c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
+    if (!r->analytic_only) {
+        wrapf(f, width, 10, "sampled   %llu neurons per scheme, seed %llu, %.2f s",
+              (unsigned long long)c->samples, (unsigned long long)c->seed, r->elapsed);
+        wrapf(f, width, 10, "          %s + %s (%s)", satstat_generator_name(),
+              satstat_transform_name(), r->simd);
+    }
     for (size_t i = 0; i < n && !r->analytic_only; i++) {
         uint64_t unit_size = 1;
         const satstat_unit_moments *u = satstat_summary_units(r->e[i].summary, &unit_size);
         if (u)
-            fprintf(f, "          %s: %llu whole %llu x %llu matrices (%llu rows), each "
-                       "one unit of the intervals and tests\n",
-                    c->schemes[i].canonical, (unsigned long long)u->mean.n,
-                    (unsigned long long)c->n_out, (unsigned long long)c->n_in,
-                    (unsigned long long)satstat_summary_z(r->e[i].summary)->n);
+            wrapf(f, width, 10, "          %s: %llu whole %llu x %llu matrices (%llu rows), each "
+                                "one unit of the intervals and tests",
+                  c->schemes[i].canonical, (unsigned long long)u->mean.n,
+                  (unsigned long long)c->n_out, (unsigned long long)c->n_in,
+                  (unsigned long long)satstat_summary_z(r->e[i].summary)->n);
     }
     fputc('\n', f);
-
-    row_label(&row, "");
-    for (size_t i = 0; i < n; i++)
-        wide_cell(&row, c->schemes[i].canonical);
-    end_row(f, &row);
-    row_label(&row, "weights");
-    for (size_t i = 0; i < n; i++) {
-        satstat_scheme_describe(&c->schemes[i], buf, sizeof buf);
-        wide_cell(&row, buf);
-    }
-    end_row(f, &row);
-    row_label(&row, "Var w");
-    for (size_t i = 0; i < n; i++) {
-        snprintf(buf, sizeof buf, "%.6g", r->e[i].a.weight_variance);
-        wide_cell(&row, buf);
-    }
-    end_row(f, &row);
-    row_label(&row, "law of z");
-    for (size_t i = 0; i < n; i++)
-        wide_cell(&row, r->e[i].a.law == SATSTAT_Z_NORMAL ? "normal, exact"
-                        : r->e[i].a.law == SATSTAT_Z_EXACT
-                            ? (c->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
-                                   ? "exact (sphere law, quadrature)"
-                                   : "exact (char. function inversion)")
-                            : satstat_law_kind_name(r->e[i].a.law));
-    end_row(f, &row);
-    fputc('\n', f);
-
-    row_label(&row, "");
-    for (size_t i = 0; i < n; i++)
-        pair_cells(&row, "analytic", r->analytic_only ? "" : "sampled");
-    end_row(f, &row);
-
-    sampled_side s[SATSTAT_MAX_SCHEMES];
-    if (!r->analytic_only)
-        for (size_t i = 0; i < n; i++)
-            compute_sampled(r, &r->e[i], &s[i]);
-
-    char ci_label[32], sat_label[64], dphi_label[64];
-    snprintf(ci_label, sizeof ci_label, "  %g%% CI", 100.0 * (1.0 - c->alpha));
-    const char *sat_word =
-        c->activation->dead && strcmp(rule_txt, "dead") == 0 ? "dead" : "saturated";
-    /* a region of several intervals does not fit the label column: the
-     * header line above states it */
-    if ((size_t)snprintf(sat_label, sizeof sat_label, "%s P(%s)", sat_word, region_txt) >= LABEL_W)
-        snprintf(sat_label, sizeof sat_label, "%s fraction", sat_word);
-    snprintf(dphi_label, sizeof dphi_label, "mean slope E[%s'(z)]", c->activation->name);
-    const char *labels[] = {"mean z", "Var z", "sd z", "skewness", "excess kurtosis",
-                            sat_label, dphi_label};
-    for (int q = 0; q < 7; q++) {
-        int has_ci = 0;
-        row_label(&row, labels[q]);
-        for (size_t i = 0; i < n; i++) {
-            const satstat_analytic *a = &r->e[i].a;
-            double av[7] = {a->mean, a->variance, sqrt(a->variance), a->skewness,
-                            a->excess_kurtosis, a->saturated_fraction,
-                            a->mean_activation_derivative};
-            /* skewness and kurtosis: 0 for a normal z, from the exact law
-             * when there is one, unknown ("-") for an approximation */
-            if ((q == 3 || q == 4) && !isfinite(av[q]))
-                snprintf(an, sizeof an, "-");
-            else
-                snprintf(an, sizeof an, "%.6g", av[q]);
-            sv[0] = '\0';
-            if (!r->analytic_only) {
-                const sampled_side *si = &s[i];
-                double x[7] = {si->mean, si->variance, sqrt(si->variance), si->skewness,
-                               si->kurtosis, si->saturated, si->dphi};
-                snprintf(sv, sizeof sv, "%.6g", x[q]);
-                has_ci |= q == 0 || q == 1 || q == 5 || q == 6;
-            }
-            pair_cells(&row, an, sv);
-        }
-        end_row(f, &row);
-        if (!has_ci)
-            continue;
-        row_label(&row, ci_label);
-        for (size_t i = 0; i < n; i++) {
-            const satstat_interval *ci[7] = {&s[i].mean_ci, &s[i].variance_ci, NULL, NULL,
-                                             NULL, &s[i].saturated_ci, &s[i].dphi_ci};
-            snprintf(sv, sizeof sv, "[%.5g, %.5g]", ci[q]->lo, ci[q]->hi);
-            pair_cells(&row, "", sv);
-        }
-        end_row(f, &row);
-    }
-    int any_exact = 0;
-    for (size_t i = 0; i < n; i++)
-        any_exact |= r->e[i].a.law == SATSTAT_Z_EXACT;
-    if (any_exact) {
-        /* the central limit theorem at work: what N(E z, Var z) would say */
-        const char *what[] = {"  normal approx. P", "  normal approx. E[phi']",
-                              "  |F - Phi| (Kolmogorov)"};
-        for (int q = 0; q < 3; q++) {
-            row_label(&row, what[q]);
-            for (size_t i = 0; i < n; i++) {
-                const satstat_analytic *a = &r->e[i].a;
-                double v = q == 0 ? a->normal_saturated_fraction
-                           : q == 1 ? a->normal_mean_activation_derivative : a->normal_gap;
-                double err = q == 0 ? a->normal_saturated_fraction - a->saturated_fraction
-                             : q == 1 ? a->normal_mean_activation_derivative -
-                                            a->mean_activation_derivative
-                                      : NAN;
-                if (a->law != SATSTAT_Z_EXACT)
-                    snprintf(an, sizeof an, "-");
-                else
-                    snprintf(an, sizeof an, "%.6g", v);
-                sv[0] = '\0';
-                if (a->law == SATSTAT_Z_EXACT && isfinite(err))
-                    snprintf(sv, sizeof sv, "error %+.3g", err);
-                pair_cells(&row, an, sv);
-            }
-            end_row(f, &row);
-        }
-    }
+    write_table(r, m, width, f);
     for (size_t i = 0; i < n; i++)
         if (r->e[i].a.law == SATSTAT_Z_NORMAL_APPROX && r->e[i].a.exact_fallback)
-            fprintf(f, "note: %s: normal approximation only (%s)\n", c->schemes[i].canonical,
-                    r->e[i].a.exact_fallback);
-    if (c->has_claimed_variance) {
-        row_label(&row, "claimed Var z (tested)");
-        for (size_t i = 0; i < n; i++) {
-            snprintf(an, sizeof an, "%.6g", c->claimed_variance);
-            pair_cells(&row, an, "");
-        }
-        end_row(f, &row);
-    }
+            wrapf(f, width, 6, "note: %s: normal approximation only (%s)",
+                  c->schemes[i].canonical, r->e[i].a.exact_fallback);
     if (r->analytic_only) {
         fprintf(f, "\n(analytic only: nothing sampled)\n");
+        free(m);
         return;
     }
 
-    fprintf(f, "\nverification: each scheme's tests held to alpha = %g together "
-               "(Holm-adjusted p)\n", c->alpha);
+    wrapf(f, width, 2, "\nverification: each scheme's tests held to alpha = %g together "
+                       "(Holm-adjusted p)", c->alpha);
     for (size_t i = 0; i < n; i++) {
         const entry *e = &r->e[i];
         fprintf(f, "  %s: %s\n", c->schemes[i].canonical, e->pass ? "pass" : "FAIL");
-        for (size_t j = 0; j < e->n_tests; j++) {
-            const satstat_test_result *t = &e->tests[j];
+        for (size_t k = 0; k < m[i].n; k++) {
+            const satstat_test_result *t = m[i].q[k].test;
+            if (m[i].q[k].kind != SATSTAT_QUANTITY_TEST || !t)
+                continue;
             if (t->state == SATSTAT_TEST_SKIPPED) {
-                fprintf(f, "    %-27s %s\n", t->name, t->method);
+                wrapf(f, width, 6, "    %-27s %s", t->name, t->method);
                 continue;
             }
-            fprintf(f, "    %-27s %-4s  stat %10.4g  p %9.3g  p_adj %9.3g  %s%s\n", t->name,
-                    state_name(t->state), t->statistic, t->p_value, t->p_adjusted,
-                    t->method, t->approximate ? " (against the normal approximation)" : "");
+            char stat[64], line[1024];
+            statistic_text(t, stat, sizeof stat);
+            snprintf(line, sizeof line, "    %-26s  %-4s  %-25s  p %-9.3g  p_adj %-9.3g", t->name,
+                     state_name(t->state), stat, t->p_value, t->p_adjusted);
+            size_t len = strlen(line);
+            while (len > 0 && line[len - 1] == ' ')
+                line[--len] = '\0';
+            if (len > width) {
+                /* a narrow terminal: the same, unaligned and wrapped */
+                snprintf(line, sizeof line, "    %s %s  %s  p %.3g  p_adj %.3g", t->name,
+                         state_name(t->state), stat, t->p_value, t->p_adjusted);
+                satstat__text_wrap(f, width, 8, line);
+                line[0] = '\0';
+                len = 0;
+            }
+            /* how: on the same line when it fits, else on the next */
+            char how[512];
+            snprintf(how, sizeof how, "%s%s", t->method,
+                     t->approximate ? " (against the normal approximation)" : "");
+            if (len > 0 && len + 2 + strlen(how) <= width) {
+                fprintf(f, "%s  %s\n", line, how);
+            } else {
+                if (len > 0)
+                    fprintf(f, "%s\n", line);
+                wrapf(f, width, 8, "      %s", how);
+            }
         }
     }
     if (n >= 2) {
         /* the seed's argument in one line: how many more units start
          * saturated, and how much faster the others learn */
         const satstat_analytic *a0 = &r->e[0].a, *a1 = &r->e[1].a;
-        if (a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0)
-            fprintf(f, "\n%s vs %s: %.4g%% vs %.4g%% of units start saturated; mean slope "
-                       "E[%s'(z)] %.4g vs %.4g, %.3gx\n",
-                    c->schemes[0].canonical, c->schemes[1].canonical,
-                    100 * a0->saturated_fraction, 100 * a1->saturated_fraction,
-                    c->activation->name, a0->mean_activation_derivative,
-                    a1->mean_activation_derivative,
-                    a1->mean_activation_derivative / a0->mean_activation_derivative);
+        if (a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0) {
+            fputc('\n', f);
+            wrapf(f, width, 2, "%s vs %s: %.4g%% vs %.4g%% of units start saturated; mean slope "
+                               "E[%s'(z)] %.4g vs %.4g, %.3gx",
+                  c->schemes[0].canonical, c->schemes[1].canonical,
+                  100 * a0->saturated_fraction, 100 * a1->saturated_fraction,
+                  c->activation->name, a0->mean_activation_derivative,
+                  a1->mean_activation_derivative,
+                  a1->mean_activation_derivative / a0->mean_activation_derivative);
+        }
     }
     fprintf(f, "verdict: %s\n", satstat_report_pass(r) ? "pass" : "FAIL");
+    free(m);
 }
 
 /* ---- JSON ------------------------------------------------------------------*/
@@ -1030,11 +1207,6 @@ static void write_text(const satstat_report *r, FILE *f)
 static json_t *num(double x)
 {
     return isfinite(x) ? json_real(x) : json_null();
-}
-
-static json_t *interval(const satstat_interval *ci)
-{
-    return json_pack("[o o]", num(ci->lo), num(ci->hi));
 }
 
 static json_t *config_json(const satstat_report *r)
@@ -1052,7 +1224,8 @@ static json_t *config_json(const satstat_report *r)
                                 : satstat_inputs_support(&c->inputs, c->n_in)),
         "inputs", c->inputs.canonical, "bias", c->bias.canonical,
         "activation", c->activation->name, "threshold", c->threshold,
-        "samples", (json_int_t)c->samples, "seed", (json_int_t)c->seed,
+        /* an analytic-only report sampled nothing, whatever --samples said */
+        "samples", (json_int_t)(r->analytic_only ? 0 : c->samples), "seed", (json_int_t)c->seed,
         "alpha", c->alpha,
         "expect_variance", c->has_claimed_variance ? json_real(c->claimed_variance) : json_null(),
         "schemes", schemes,
@@ -1079,101 +1252,118 @@ static json_t *config_json(const satstat_report *r)
     return o;
 }
 
-static json_t *report_json(const satstat_report *r)
+/* Set a value at a dotted path ("analytic.normal_approximation.error")
+ * inside obj, making the objects on the way. */
+static void set_path(json_t *obj, const char *path, json_t *value)
+{
+    char key[128];
+    const char *dot;
+    while ((dot = strchr(path, '.')) != NULL) {
+        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+        json_t *next = json_object_get(obj, key);
+        if (!json_is_object(next)) {
+            next = json_object();
+            json_object_set_new(obj, key, next);
+        }
+        obj = next;
+        path = dot + 1;
+    }
+    json_object_set_new(obj, path, value);
+}
+
+static json_t *test_json(const satstat_test_result *t)
+{
+    return json_pack("{s:s s:s s:o s:s s:o s:o s:o s:b s:b s:b}", "name", t->name, "method",
+                     t->method, "statistic", num(t->statistic), "statistic_name",
+                     t->statistic_name, "dof", num(t->dof), "p_value", num(t->p_value),
+                     "p_adjusted", num(t->p_adjusted), "pass", t->state != SATSTAT_TEST_FAIL,
+                     "skipped", t->state == SATSTAT_TEST_SKIPPED, "approximate",
+                     t->approximate);
+}
+
+static json_t *scheme_json(const satstat_report *r, size_t i, const scheme_model *m)
 {
     const satstat_config *c = &r->config;
+    const entry *e = &r->e[i];
+    char desc[96];
+    satstat_scheme_describe(&c->schemes[i], desc, sizeof desc);
+    json_t *o = json_pack("{s:s s:s}", "scheme", c->schemes[i].canonical, "weights", desc);
+    json_t *tests = r->analytic_only ? NULL : json_array();
+    for (size_t k = 0; k < m->n; k++) {
+        const satstat_quantity *q = &m->q[k];
+        if (q->kind == SATSTAT_QUANTITY_TEST)
+            json_array_append_new(tests, test_json(q->test));
+        else if (q->kind == SATSTAT_QUANTITY_INTERVAL)
+            set_path(o, q->json, json_pack("[o o]", num(q->interval.lo), num(q->interval.hi)));
+        else if (q->count)
+            set_path(o, q->json, json_integer((json_int_t)q->value));
+        else
+            set_path(o, q->json, num(q->value));
+    }
+    /* the descriptive strings next to the numbers */
+    json_t *an = json_object_get(o, "analytic");
+    json_object_set_new(an, "law", json_string(law_text(r, i, 0)));
+    if (e->a.law == SATSTAT_Z_NORMAL_APPROX && e->a.exact_fallback)
+        json_object_set_new(an, "exact_law_unavailable", json_string(e->a.exact_fallback));
+    json_t *em = json_object_get(o, "empirical");
+    if (em) {
+        uint64_t unit_size = 1;
+        const satstat_unit_moments *u = satstat_summary_units(e->summary, &unit_size);
+        json_object_set_new(
+            em, "unit",
+            u ? json_pack("{s:s s:I s:I}", "kind", "matrix", "rows", (json_int_t)unit_size,
+                          "count", (json_int_t)u->mean.n)
+              : json_pack("{s:s s:I s:I}", "kind", "neuron", "rows", (json_int_t)1, "count",
+                          (json_int_t)satstat_summary_z(e->summary)->n));
+    }
+    if (tests)
+        json_object_set_new(o, "tests", tests);
+    /* nothing was tested in an analytic-only report: pass is null */
+    json_object_set_new(o, "pass", r->analytic_only ? json_null() : json_boolean(e->pass));
+    return o;
+}
+
+json_t *satstat__report_json(const satstat_report *r)
+{
+    const satstat_config *c = &r->config;
+    scheme_model *m = malloc(sizeof *m);
+    if (!m)
+        return NULL;
     json_t *schemes = json_array();
     for (size_t i = 0; i < c->n_schemes; i++) {
-        const entry *e = &r->e[i];
-        const satstat_analytic *a = &e->a;
-        char desc[96];
-        satstat_scheme_describe(&c->schemes[i], desc, sizeof desc);
-        json_t *an = json_pack("{s:o s:o s:o s:o s:o s:o s:s}",
-                               "mean", num(a->mean), "variance", num(a->variance),
-                               "skewness", num(a->skewness),
-                               "excess_kurtosis", num(a->excess_kurtosis),
-                               "saturated_fraction", num(a->saturated_fraction),
-                               "mean_activation_derivative",
-                               num(a->mean_activation_derivative),
-                               "law",
-                               a->law == SATSTAT_Z_EXACT &&
-                                       c->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL
-                                   ? "exact (sphere law, quadrature)"
-                                   : satstat_law_kind_name(a->law));
-        json_t *o = json_pack("{s:s s:s s:o s:o s:b}", "scheme", c->schemes[i].canonical,
-                              "weights", desc, "weight_variance", num(a->weight_variance),
-                              "analytic", an, "pass", e->pass);
-        if (a->law == SATSTAT_Z_EXACT) {
-            json_object_set_new(an, "saturated_fraction_abserr", num(a->exact_abserr));
-            json_object_set_new(
-                an, "normal_approximation",
-                json_pack("{s:o s:o s:o s:o s:o}", "saturated_fraction",
-                          num(a->normal_saturated_fraction), "error",
-                          num(a->normal_saturated_fraction - a->saturated_fraction),
-                          "mean_activation_derivative",
-                          num(a->normal_mean_activation_derivative),
-                          "mean_activation_derivative_error",
-                          num(a->normal_mean_activation_derivative -
-                              a->mean_activation_derivative),
-                          "kolmogorov_distance", num(a->normal_gap)));
-        } else if (a->law == SATSTAT_Z_NORMAL_APPROX && a->exact_fallback) {
-            json_object_set_new(an, "exact_law_unavailable", json_string(a->exact_fallback));
-        }
-        if (c->has_claimed_variance) {
-            json_object_set_new(o, "claimed_variance", num(c->claimed_variance));
-            json_object_set_new(an, "claimed_saturated_fraction", num(e->null_saturated));
-            json_object_set_new(an, "claimed_mean_activation_derivative", num(e->null_dphi));
-        }
-        if (!r->analytic_only) {
-            sampled_side s;
-            compute_sampled(r, e, &s);
-            json_t *em = json_pack(
-                "{s:I s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o}",
-                "samples", (json_int_t)satstat_summary_z(e->summary)->n,
-                "mean", num(s.mean), "mean_ci", interval(&s.mean_ci),
-                "variance", num(s.variance), "variance_ci", interval(&s.variance_ci),
-                "skewness", num(s.skewness), "excess_kurtosis", num(s.kurtosis),
-                "saturated_fraction", num(s.saturated),
-                "saturated_fraction_ci", interval(&s.saturated_ci),
-                "saturated_count", json_integer((json_int_t)satstat_summary_saturated(e->summary)),
-                "mean_activation_derivative", num(s.dphi),
-                "mean_activation_derivative_ci", interval(&s.dphi_ci));
-            uint64_t unit_size = 1;
-            const satstat_unit_moments *u = satstat_summary_units(e->summary, &unit_size);
-            json_object_set_new(
-                em, "unit",
-                u ? json_pack("{s:s s:I s:I}", "kind", "matrix", "rows", (json_int_t)unit_size,
-                              "count", (json_int_t)u->mean.n)
-                  : json_pack("{s:s s:I s:I}", "kind", "neuron", "rows", (json_int_t)1,
-                              "count", (json_int_t)satstat_summary_z(e->summary)->n));
-            json_object_set_new(o, "empirical", em);
-            json_t *tests = json_array();
-            for (size_t j = 0; j < e->n_tests; j++) {
-                const satstat_test_result *t = &e->tests[j];
-                json_t *tj = json_pack("{s:s s:s s:o s:o s:o s:b s:b s:b}",
-                                       "name", t->name, "method", t->method,
-                                       "statistic", num(t->statistic),
-                                       "p_value", num(t->p_value),
-                                       "p_adjusted", num(t->p_adjusted),
-                                       "pass", t->state != SATSTAT_TEST_FAIL,
-                                       "skipped", t->state == SATSTAT_TEST_SKIPPED,
-                                       "approximate", t->approximate);
-                json_array_append_new(tests, tj);
-            }
-            json_object_set_new(o, "tests", tests);
-        }
-        json_array_append_new(schemes, o);
+        model_of(r, i, m);
+        json_array_append_new(schemes, scheme_json(r, i, m));
     }
-    json_t *root = json_pack("{s:s s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
-                             "config", config_json(r), "schemes", schemes,
-                             "analytic_only", r->analytic_only,
-                             "pass", satstat_report_pass(r));
-    if (!r->analytic_only)
+    free(m);
+    json_t *root = json_pack("{s:i s:s s:o s:o s:b s:o}", "schema_version",
+                             SATSTAT_SCHEMA_VERSION, "version", SATSTAT_VERSION, "config",
+                             config_json(r), "schemes", schemes, "analytic_only",
+                             r->analytic_only, "pass",
+                             r->analytic_only ? json_null()
+                                              : json_boolean(satstat_report_pass(r)));
+    if (root && !r->analytic_only)
         json_object_set_new(root, "elapsed_seconds", json_real(r->elapsed));
     return root;
 }
 
 /* ---- CSV -------------------------------------------------------------------*/
+
+void satstat__csv_field(FILE *f, const char *text)
+{
+    if (!text)
+        text = "";
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, f);
+        return;
+    }
+    fputc('"', f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    fputc('"', f);
+}
 
 static void csv_num(FILE *f, double x)
 {
@@ -1183,73 +1373,77 @@ static void csv_num(FILE *f, double x)
         fputs(",", f);
 }
 
-static void csv_row(FILE *f, const char *scheme, const char *quantity, double an,
-                    double sv, const satstat_interval *ci,
-                    const satstat_test_result *t)
+/* One row per (scheme, quantity name): the model's quantities of that name
+ * fill its columns by kind (satstat/model.h). */
+static void csv_quantity_row(FILE *f, const char *scheme, const satstat_quantity *q,
+                             size_t n)
 {
-    fprintf(f, "%s,%s", scheme, quantity);
-    csv_num(f, an);
-    csv_num(f, sv);
-    csv_num(f, ci ? ci->lo : NAN);
-    csv_num(f, ci ? ci->hi : NAN);
+    double analytic = NAN, sampled = NAN;
+    satstat_quantity_kind analytic_kind = SATSTAT_QUANTITY_FORMULA;
+    satstat_interval ci = {NAN, NAN};
+    const satstat_test_result *t = NULL;
+    for (size_t k = 0; k < n; k++) {
+        switch (q[k].kind) {
+        case SATSTAT_QUANTITY_FORMULA:
+        case SATSTAT_QUANTITY_CLAIM:
+            analytic = q[k].value;
+            analytic_kind = q[k].kind;
+            break;
+        case SATSTAT_QUANTITY_SAMPLED:
+            sampled = q[k].value;
+            break;
+        case SATSTAT_QUANTITY_INTERVAL:
+            ci = q[k].interval;
+            break;
+        case SATSTAT_QUANTITY_TEST:
+            t = q[k].test;
+            break;
+        }
+    }
+    satstat__csv_field(f, scheme);
+    fputc(',', f);
+    satstat__csv_field(f, q[0].name);
+    csv_num(f, analytic);
+    csv_num(f, sampled);
+    csv_num(f, ci.lo);
+    csv_num(f, ci.hi);
     csv_num(f, t ? t->statistic : NAN);
     csv_num(f, t ? t->p_value : NAN);
     csv_num(f, t ? t->p_adjusted : NAN);
-    fprintf(f, ",%s\n", t ? state_name(t->state) : "");
-}
-
-static const satstat_test_result *find_test(const entry *e, const char *name)
-{
-    for (size_t j = 0; j < e->n_tests; j++)
-        if (strcmp(e->tests[j].name, name) == 0)
-            return &e->tests[j];
-    return NULL;
+    fprintf(f, ",%s,%s,", t ? state_name(t->state) : "",
+            isfinite(analytic) ? satstat_quantity_kind_name(analytic_kind) : "");
+    satstat__csv_field(f, t ? t->statistic_name : "");
+    csv_num(f, t ? t->dof : NAN);
+    fputc('\n', f);
 }
 
 static void write_csv(const satstat_report *r, FILE *f)
 {
     const satstat_config *c = &r->config;
-    fputs("scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,"
-          "p_adjusted,verdict\n", f);
+    scheme_model *m = malloc(sizeof *m);
+    if (!m)
+        return;
+    fputs(SATSTAT_REPORT_CSV_HEADER "\n", f);
     for (size_t i = 0; i < c->n_schemes; i++) {
-        const entry *e = &r->e[i];
-        const satstat_analytic *a = &e->a;
         const char *name = c->schemes[i].canonical;
-        if (r->analytic_only) {
-            csv_row(f, name, "weight_variance", a->weight_variance, NAN, NULL, NULL);
-            csv_row(f, name, "mean", a->mean, NAN, NULL, NULL);
-            csv_row(f, name, "variance", a->variance, NAN, NULL, NULL);
-            csv_row(f, name, "saturated_fraction", a->saturated_fraction, NAN, NULL, NULL);
-            csv_row(f, name, "mean_activation_derivative",
-                    a->mean_activation_derivative, NAN, NULL, NULL);
-            continue;
+        model_of(r, i, m);
+        /* the quantities of one name come together */
+        for (size_t k = 0; k < m->n;) {
+            size_t end = k + 1;
+            while (end < m->n && strcmp(m->q[end].name, m->q[k].name) == 0)
+                end++;
+            csv_quantity_row(f, name, &m->q[k], end - k);
+            k = end;
         }
-        sampled_side s;
-        compute_sampled(r, e, &s);
-        csv_row(f, name, "weight_variance", a->weight_variance, NAN, NULL, NULL);
-        csv_row(f, name, "mean", a->mean, s.mean, &s.mean_ci, find_test(e, "mean"));
-        csv_row(f, name, "variance", e->null_variance, s.variance, &s.variance_ci,
-                find_test(e, "variance"));
-        csv_row(f, name, "skewness", NAN, s.skewness, NULL, NULL);
-        csv_row(f, name, "excess_kurtosis", NAN, s.kurtosis, NULL, NULL);
-        csv_row(f, name, "saturated_fraction", e->null_saturated, s.saturated,
-                &s.saturated_ci, find_test(e, "saturated_fraction"));
-        csv_row(f, name, "mean_activation_derivative", e->null_dphi, s.dphi,
-                &s.dphi_ci, find_test(e, "mean_activation_derivative"));
-        if (a->law == SATSTAT_Z_EXACT) {
-            csv_row(f, name, "saturated_fraction_normal_approximation",
-                    a->normal_saturated_fraction, NAN, NULL, NULL);
-            csv_row(f, name, "mean_activation_derivative_normal_approximation",
-                    a->normal_mean_activation_derivative, NAN, NULL, NULL);
+        if (!r->analytic_only) {
+            satstat__csv_field(f, name);
+            fprintf(f, ",verdict,,,,,,,,%s,,,\n", r->e[i].pass ? "pass" : "FAIL");
         }
-        csv_row(f, name, "distribution", NAN, NAN, NULL, find_test(e, "distribution"));
-        csv_row(f, name, "distribution_binned", NAN, NAN, NULL,
-                find_test(e, "distribution_binned"));
-        fprintf(f, "%s,verdict,,,,,,,,%s\n", name, e->pass ? "pass" : "FAIL");
     }
+    free(m);
 }
 
-int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f)
+static int write_format(const satstat_report *r, satstat_format format, unsigned width, FILE *f)
 {
     if (!r || !f)
         return SATSTAT_EINVAL;
@@ -1259,13 +1453,13 @@ int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
-        write_text(r, f);
+        write_text(r, width < 60 ? 60 : width, f);
         break;
     case SATSTAT_FORMAT_CSV:
         write_csv(r, f);
         break;
     case SATSTAT_FORMAT_JSON: {
-        json_t *root = report_json(r);
+        json_t *root = satstat__report_json(r);
         if (!root || json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
             rc = SATSTAT_EIO;
         fputc('\n', f);
@@ -1282,4 +1476,14 @@ int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f
     if (ferror(f))
         rc = SATSTAT_EIO;
     return rc;
+}
+
+int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f)
+{
+    return write_format(r, format, SATSTAT_TEXT_WIDTH, f);
+}
+
+int satstat_report_write_text(const satstat_report *r, unsigned width, FILE *f)
+{
+    return write_format(r, SATSTAT_FORMAT_TEXT, width, f);
 }

@@ -33,6 +33,8 @@
 #include <satstat/stats.h>
 
 #include "gnuplot-int.h"
+#include <satstat/model.h>
+#include "report-int.h"
 #include "satstat_version.h"
 
 #if defined(__GNUC__)
@@ -505,41 +507,58 @@ void satstat_sweep_free(satstat_sweep *s)
     free(s);
 }
 
+/* Progress in work, not in neurons: a neuron's z costs a dot product over
+ * its n_in inputs, so a point weighs samples x schemes x (n_in + 1), and a
+ * sweep over n_in (10 .. 10^4) does not report 78 % done, "0 s left", with
+ * most of the work still ahead.  The bar sees SWEEP_TICKS ticks in all. */
+#define SWEEP_TICKS 1000000000ULL
+
 typedef struct progress_over_points {
     satstat_progress_fn fn;
     void *ctx;
-    uint64_t offset, total;
+    double offset, total; /* work before this point, in all */
+    double per_neuron;    /* this point's work per neuron of a scheme */
 } progress_over_points;
+
+static double point_work(const satstat_sweep *s, const satstat_config *c)
+{
+    return s->analytic_only ? 1.0 : (double)c->samples * (double)c->n_schemes * ((double)c->n_in + 1.0);
+}
+
+static uint64_t ticks(const progress_over_points *p, double work)
+{
+    double t = work / p->total * (double)SWEEP_TICKS;
+    return t >= (double)SWEEP_TICKS ? SWEEP_TICKS : (uint64_t)t;
+}
 
 static int forward_progress(void *ctx, uint64_t done, uint64_t total)
 {
-    (void)total;
+    (void)total; /* the point's neurons over its schemes: done counts them */
     progress_over_points *p = ctx;
-    return p->fn(p->ctx, p->offset + done, p->total);
+    return p->fn(p->ctx, ticks(p, p->offset + (double)done * p->per_neuron), SWEEP_TICKS);
 }
 
 int satstat_sweep_run(satstat_sweep *s, satstat_progress_fn progress, void *progress_ctx)
 {
     if (!s)
         return SATSTAT_EINVAL;
-    /* work in neurons; an analytic-only point counts as one */
-    uint64_t per = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        const satstat_config *c = &s->configs[i];
-        per += s->analytic_only ? 1 : c->samples * c->n_schemes;
-    }
-    progress_over_points pop = {progress, progress_ctx, 0, per};
+    double all = 0.0;
+    for (size_t i = 0; i < s->n; i++)
+        all += point_work(s, &s->configs[i]);
+    progress_over_points pop = {progress, progress_ctx, 0.0, all, 0.0};
     for (size_t i = 0; i < s->n; i++) {
         const satstat_config *c = &s->configs[i];
         satstat_report_free(s->reports[i]);
         s->reports[i] = NULL;
+        pop.per_neuron = (double)c->n_in + 1.0;
         int rc = satstat_report_run(c, s->analytic_only,
                                     progress && !s->analytic_only ? forward_progress : NULL,
                                     &pop, &s->reports[i]);
         if (rc != SATSTAT_OK)
             return rc;
-        pop.offset += s->analytic_only ? 1 : c->samples * c->n_schemes;
-        if (progress && progress(progress_ctx, pop.offset, pop.total))
+        pop.offset += point_work(s, c);
+        if (progress && progress(progress_ctx, i + 1 == s->n ? SWEEP_TICKS : ticks(&pop, pop.offset),
+                                 SWEEP_TICKS))
             return SATSTAT_ECANCELED;
     }
     return SATSTAT_OK;
@@ -656,45 +675,55 @@ typedef struct quantity {
     double analytic, sampled, lo, hi;
 } quantity;
 
+/* The numbers of one (point, scheme), read from the run report's model
+ * (satstat/model.h) like every writer's. */
 typedef struct cell {
     int sampled;
     uint64_t n;
-    double weight_variance, mean_analytic, mean_sampled;
-    quantity var, sat, dphi;
+    double weight_variance;
+    quantity mean, var, sat, dphi, skewness, kurtosis;
+    double saturated_count;
+    double claimed_variance, claimed_sat, claimed_dphi;
 } cell;
 
-/* The run report's numbers and intervals (satstat_report_sampled). */
+static double model_value(const satstat_quantity *q, size_t n, const char *name,
+                          satstat_quantity_kind kind)
+{
+    const satstat_quantity *x = satstat_quantity_find(q, n, name, kind);
+    return x ? x->value : NAN;
+}
+
+static void model_quantity(const satstat_quantity *q, size_t n, const char *name, quantity *out)
+{
+    const satstat_quantity *ci = satstat_quantity_find(q, n, name, SATSTAT_QUANTITY_INTERVAL);
+    out->analytic = model_value(q, n, name, SATSTAT_QUANTITY_FORMULA);
+    out->sampled = model_value(q, n, name, SATSTAT_QUANTITY_SAMPLED);
+    out->lo = ci ? ci->interval.lo : NAN;
+    out->hi = ci ? ci->interval.hi : NAN;
+}
+
 static void cell_of(const satstat_report *r, size_t i, cell *c)
 {
-    const satstat_analytic *a = satstat_report_analytic(r, i);
-    const satstat_summary *sm = satstat_report_summary(r, i);
+    satstat_quantity q[SATSTAT_MODEL_MAX];
+    size_t n = 0;
     memset(c, 0, sizeof *c);
-    c->weight_variance = a->weight_variance;
-    c->mean_analytic = a->mean;
-    c->var.analytic = a->variance;
-    c->sat.analytic = a->saturated_fraction;
-    c->dphi.analytic = a->mean_activation_derivative;
-    c->mean_sampled = NAN;
-    c->var.sampled = c->var.lo = c->var.hi = NAN;
-    c->sat.sampled = c->sat.lo = c->sat.hi = NAN;
-    c->dphi.sampled = c->dphi.lo = c->dphi.hi = NAN;
-    if (!sm)
-        return;
-    satstat_sampled sp;
-    if (satstat_report_sampled(r, i, &sp) != SATSTAT_OK)
-        return;
-    c->sampled = 1;
-    c->n = sp.n;
-    c->mean_sampled = sp.mean;
-    c->var.sampled = sp.variance;
-    c->var.lo = sp.variance_ci.lo;
-    c->var.hi = sp.variance_ci.hi;
-    c->sat.sampled = sp.saturated;
-    c->sat.lo = sp.saturated_ci.lo;
-    c->sat.hi = sp.saturated_ci.hi;
-    c->dphi.sampled = sp.dphi;
-    c->dphi.lo = sp.dphi_ci.lo;
-    c->dphi.hi = sp.dphi_ci.hi;
+    if (satstat_report_model(r, i, q, SATSTAT_MODEL_MAX, &n) != SATSTAT_OK)
+        n = 0;
+    c->weight_variance = model_value(q, n, "weight_variance", SATSTAT_QUANTITY_FORMULA);
+    model_quantity(q, n, "mean", &c->mean);
+    model_quantity(q, n, "variance", &c->var);
+    model_quantity(q, n, "saturated_fraction", &c->sat);
+    model_quantity(q, n, "mean_activation_derivative", &c->dphi);
+    model_quantity(q, n, "skewness", &c->skewness);
+    model_quantity(q, n, "excess_kurtosis", &c->kurtosis);
+    c->saturated_count = model_value(q, n, "saturated_count", SATSTAT_QUANTITY_SAMPLED);
+    c->claimed_variance = model_value(q, n, "claimed_variance", SATSTAT_QUANTITY_CLAIM);
+    c->claimed_sat = model_value(q, n, "claimed_saturated_fraction", SATSTAT_QUANTITY_CLAIM);
+    c->claimed_dphi =
+        model_value(q, n, "claimed_mean_activation_derivative", SATSTAT_QUANTITY_CLAIM);
+    double samples = model_value(q, n, "samples", SATSTAT_QUANTITY_SAMPLED);
+    c->sampled = isfinite(samples);
+    c->n = c->sampled ? (uint64_t)samples : 0;
 }
 
 /* ======================================================================
@@ -763,120 +792,229 @@ static const char *param_meaning(const satstat_sweep *s)
     return "";
 }
 
-static void write_text(const satstat_sweep *s, FILE *f)
+/* One scheme's table: the parameter column, then per quantity (Var z, the
+ * saturated fraction, E phi') its formula, sampled and interval columns,
+ * and the tests' verdict.  Columns are as wide as their cells, two spaces
+ * apart; the quantities wrap into blocks (each repeating the parameter
+ * column) so that no line exceeds the width. */
+enum { SWEEP_COLS = 1 + 3 * 3 + 1, SWEEP_CELL = 2 * SATSTAT_DOUBLE_SIZE + 8 };
+
+typedef struct sweep_table {
+    size_t rows; /* header + points */
+    char (*cell)[SWEEP_COLS][SWEEP_CELL];
+    size_t width[SWEEP_COLS];
+    int group[SWEEP_COLS]; /* 0 the parameter, 1..3 a quantity, 4 tests */
+    int used[SWEEP_COLS];
+} sweep_table;
+
+static void table_put(sweep_table *t, size_t row, size_t col, const char *text)
+{
+    snprintf(t->cell[row][col], SWEEP_CELL, "%s", text);
+    size_t len = strlen(t->cell[row][col]);
+    if (len > t->width[col])
+        t->width[col] = len;
+}
+
+static void table_lines(const sweep_table *t, const int *cols, size_t n, FILE *f)
+{
+    for (size_t r = 0; r < t->rows; r++) {
+        char line[1024];
+        size_t len = 0;
+        for (size_t j = 0; j < n && len < sizeof line; j++) {
+            size_t c = (size_t)cols[j];
+            /* the parameter column right-aligned, the others left */
+            int w = (int)t->width[c];
+            len += (size_t)snprintf(line + len, sizeof line - len, j ? "  %-*s" : "%*s", w,
+                                    t->cell[r][c]);
+        }
+        if (len >= sizeof line)
+            len = sizeof line - 1;
+        while (len > 0 && line[len - 1] == ' ')
+            len--;
+        fprintf(f, "%.*s\n", (int)len, line);
+    }
+}
+
+static void write_scheme_table(const satstat_sweep *s, size_t k, unsigned width, FILE *f)
 {
     const satstat_config *b = &s->base;
-    char a1[SATSTAT_DOUBLE_SIZE], a2[SATSTAT_DOUBLE_SIZE], a3[SATSTAT_DOUBLE_SIZE],
-        a4[SATSTAT_DOUBLE_SIZE], pl[16], cmd[4096], lv[32];
+    char a1[SATSTAT_DOUBLE_SIZE], a2[SATSTAT_DOUBLE_SIZE], pl[16], ci[48], dphi[48];
+    param_label(s, pl, sizeof pl);
+    snprintf(ci, sizeof ci, "%.6g%% CI", 100.0 * (1.0 - b->alpha));
+    snprintf(dphi, sizeof dphi, "E[%s'(z)]", b->activation->name);
+    sweep_table t = {.rows = s->n + 1};
+    t.cell = calloc(t.rows, sizeof *t.cell);
+    if (!t.cell)
+        return;
+    const char *names[3] = {"Var z", "saturated", dphi};
+    table_put(&t, 0, 0, pl);
+    t.used[0] = 1;
+    for (int q = 0; q < 3; q++) {
+        table_put(&t, 0, 1 + 3 * (size_t)q, names[q]);
+        t.group[1 + 3 * q] = t.group[2 + 3 * q] = t.group[3 + 3 * q] = q + 1;
+        t.used[1 + 3 * q] = 1;
+        if (!s->analytic_only) {
+            table_put(&t, 0, 2 + 3 * (size_t)q, "sampled");
+            table_put(&t, 0, 3 + 3 * (size_t)q, ci);
+            t.used[2 + 3 * q] = t.used[3 + 3 * q] = 1;
+        }
+    }
+    t.group[SWEEP_COLS - 1] = 4;
+    if (!s->analytic_only) {
+        table_put(&t, 0, SWEEP_COLS - 1, "tests");
+        t.used[SWEEP_COLS - 1] = 1;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        cell c;
+        cell_of(s->reports[i], k, &c);
+        table_put(&t, i + 1, 0, val_text(s, s->values[i], a1));
+        const quantity *q[3] = {&c.var, &c.sat, &c.dphi};
+        for (int j = 0; j < 3; j++) {
+            table_put(&t, i + 1, 1 + 3 * (size_t)j, g4(q[j]->analytic, a1));
+            if (s->analytic_only)
+                continue;
+            table_put(&t, i + 1, 2 + 3 * (size_t)j, g4(q[j]->sampled, a1));
+            char iv[SWEEP_CELL];
+            snprintf(iv, sizeof iv, "[%s, %s]", g4(q[j]->lo, a1), g4(q[j]->hi, a2));
+            table_put(&t, i + 1, 3 + 3 * (size_t)j, iv);
+        }
+        if (!s->analytic_only)
+            table_put(&t, i + 1, SWEEP_COLS - 1,
+                      satstat_report_scheme_pass(s->reports[i], k) ? "pass" : "FAIL");
+    }
+    /* the quantity groups (and the tests, with the last) in blocks */
+    int cols[SWEEP_COLS];
+    size_t n = 0, used = t.width[0];
+    cols[n++] = 0;
+    for (int g = 1; g <= 4; g++) {
+        size_t gw = 0;
+        for (size_t c = 1; c < SWEEP_COLS; c++)
+            if (t.group[c] == g && t.used[c])
+                gw += 2 + t.width[c];
+        if (gw == 0)
+            continue;
+        if (n > 1 && used + gw > width) {
+            table_lines(&t, cols, n, f);
+            fputc('\n', f);
+            n = 1;
+            used = t.width[0];
+        }
+        for (size_t c = 1; c < SWEEP_COLS; c++)
+            if (t.group[c] == g && t.used[c])
+                cols[n++] = (int)c;
+        used += gw;
+    }
+    table_lines(&t, cols, n, f);
+    free(t.cell);
+}
+
+static void write_text(const satstat_sweep *s, unsigned width, FILE *f)
+{
+    const satstat_config *b = &s->base;
+    char a1[SATSTAT_DOUBLE_SIZE], a2[SATSTAT_DOUBLE_SIZE], pl[16], cmd[4096], lv[32];
+    char line[8192];
+    size_t len = 0;
     param_label(s, pl, sizeof pl);
     snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
-    fprintf(f, "satstat %s sweep: %s\n", SATSTAT_VERSION, param_meaning(s));
-    fprintf(f, "  %s from %s to %s, %zu points%s\n", pl, val_text(s, s->values[0], a1),
-            val_text(s, s->values[s->n - 1], a2), s->n, s->spec.log ? ", log spacing" : "");
+    snprintf(line, sizeof line, "satstat %s sweep: %s", SATSTAT_VERSION, param_meaning(s));
+    satstat__text_wrap(f, width, 2, line);
+    snprintf(line, sizeof line, "  %s from %s to %s, %zu points%s", pl,
+             val_text(s, s->values[0], a1), val_text(s, s->values[s->n - 1], a2), s->n,
+             s->spec.log ? ", log spacing" : "");
+    satstat__text_wrap(f, width, 4, line);
     const satstat_config *c0 = &s->configs[0];
-    fprintf(f, "  inputs %s", b->inputs.canonical);
+    len = (size_t)snprintf(line, sizeof line, "  inputs %s", b->inputs.canonical);
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
-        fprintf(f, ", n_in %llu", (unsigned long long)c0->n_in);
+        len += (size_t)snprintf(line + len, sizeof line - len, ", n_in %llu",
+                                (unsigned long long)c0->n_in);
     if (b->inputs.kind == SATSTAT_INPUTS_HALF && s->spec.param != SATSTAT_SWEEP_P)
-        fprintf(f, ", %s", b->inputs.active_given ? "active fixed" : "active = n_in/2");
-    fprintf(f, "; bias %s; %s", b->bias.canonical, b->activation->name);
+        len += (size_t)snprintf(line + len, sizeof line - len, ", %s",
+                                b->inputs.active_given ? "active fixed" : "active = n_in/2");
+    len += (size_t)snprintf(line + len, sizeof line - len, "; bias %s; %s", b->bias.canonical,
+                            b->activation->name);
     char region[SATSTAT_REGION_TEXT_SIZE], rule[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param != SATSTAT_SWEEP_THRESHOLD
         && satstat_config_rule_text(c0, rule, sizeof rule, region, sizeof region)
                == SATSTAT_OK) {
         /* name a rule other than z:T, whose region alone would not say why */
         if (strncmp(rule, "z:", 2) != 0)
-            fprintf(f, ", saturated (%s) when %s", rule, region);
+            snprintf(line + len, sizeof line - len, ", saturated (%s) when %s", rule, region);
         else
-            fprintf(f, ", saturated when %s", region);
+            snprintf(line + len, sizeof line - len, ", saturated when %s", region);
     }
-    fprintf(f, "\n");
-    if (b->has_claimed_variance)
-        fprintf(f, "  claimed Var z = %.6g at every point: the tests check N(mean, %.6g), as "
-                   "'satstat run --expect-variance' does\n",
-                b->claimed_variance, b->claimed_variance);
-    if (s->analytic_only)
+    satstat__text_wrap(f, width, 4, line);
+    if (b->has_claimed_variance) {
+        snprintf(line, sizeof line,
+                 "  claimed Var z = %.6g at every point: the tests check N(mean, %.6g), as "
+                 "'satstat run --expect-variance' does",
+                 b->claimed_variance, b->claimed_variance);
+        satstat__text_wrap(f, width, 4, line);
+    }
+    if (s->analytic_only) {
         fprintf(f, "  analytic only\n");
-    else
-        fprintf(f, "  %llu neurons per scheme and point, seed %llu (the same at every point), "
-                   "%s intervals\n",
-                (unsigned long long)b->samples, (unsigned long long)b->seed, lv);
-    if (satstat_sweep_command(s, cmd, sizeof cmd) == SATSTAT_OK)
-        fprintf(f, "  command: %s\n", cmd);
+    } else {
+        snprintf(line, sizeof line,
+                 "  %llu neurons per scheme and point, seed %llu (the same at every point), "
+                 "%s intervals",
+                 (unsigned long long)b->samples, (unsigned long long)b->seed, lv);
+        satstat__text_wrap(f, width, 4, line);
+    }
+    if (satstat_sweep_command(s, cmd, sizeof cmd) == SATSTAT_OK) {
+        /* wrapped as a shell would read it back: " \" ends a broken line */
+        fputs("  command:", f);
+        size_t col = 10;
+        int quoted = 0; /* inside '...': a path with spaces stays on its line */
+        for (char *w = strtok(cmd, " "); w; w = strtok(NULL, " ")) {
+            size_t wl = strlen(w);
+            if (!quoted && col > 10 && col + 1 + wl + 2 > width) {
+                fputs(" \\\n     ", f);
+                col = 5;
+            }
+            fprintf(f, " %s", w);
+            col += 1 + wl;
+            for (const char *p = w; *p; p++)
+                quoted ^= *p == '\'';
+        }
+        fputc('\n', f);
+    }
 
-    char dphi[48];
-    snprintf(dphi, sizeof dphi, "E[%s'(z)]", b->activation->name);
     size_t fails = 0, families = 0;
     for (size_t k = 0; k < b->n_schemes; k++) {
         char desc[SATSTAT_SPEC_SIZE];
         satstat_scheme_describe(&c0->schemes[k], desc, sizeof desc);
-        fprintf(f, "\nscheme '%s'", s->series[k]);
         if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
-            fprintf(f, ": weights N(0, sigma^2)\n");
-        else if (s->spec.param == SATSTAT_SWEEP_GAIN && satstat_scheme_takes_gain(&c0->schemes[k]))
-            fprintf(f, ": weights %s at the first point\n", desc);
+            snprintf(line, sizeof line, "scheme '%s': weights N(0, sigma^2)", s->series[k]);
+        else if (s->spec.param == SATSTAT_SWEEP_GAIN &&
+                 satstat_scheme_takes_gain(&c0->schemes[k]))
+            snprintf(line, sizeof line, "scheme '%s': weights %s at the first point",
+                     s->series[k], desc);
         else
-            fprintf(f, ": weights %s\n", desc);
-        if (s->analytic_only) {
-            fprintf(f, "%12s  %12s  %12s  %12s\n", pl, "Var z", "saturated", dphi);
-        } else {
-            char h3[96];
-            snprintf(h3, sizeof h3, "%s: formula, sampled [CI]", dphi);
-            fprintf(f, "%12s  %-44s  %-44s  %-44s  %s\n", pl,
-                    "Var z: formula, sampled [CI]", "saturated: formula, sampled [CI]", h3,
-                    "tests");
-        }
-        for (size_t i = 0; i < s->n; i++) {
-            cell c;
-            cell_of(s->reports[i], k, &c);
-            fprintf(f, "%12s", val_text(s, s->values[i], a1));
-            if (s->analytic_only) {
-                fprintf(f, "  %12s  %12s  %12s\n", g4(c.var.analytic, a1), g4(c.sat.analytic, a2),
-                        g4(c.dphi.analytic, a3));
-                continue;
-            }
-            const quantity *q[3] = {&c.var, &c.sat, &c.dphi};
-            for (int j = 0; j < 3; j++) {
-                char cellbuf[160];
-                snprintf(cellbuf, sizeof cellbuf, "%-10s %-10s [%s, %s]", g4(q[j]->analytic, a1),
-                         g4(q[j]->sampled, a2), g4(q[j]->lo, a3), g4(q[j]->hi, a4));
-                fprintf(f, "  %-44s", cellbuf);
-            }
-            int pass = satstat_report_scheme_pass(s->reports[i], k);
+            snprintf(line, sizeof line, "scheme '%s': weights %s", s->series[k], desc);
+        fputc('\n', f);
+        satstat__text_wrap(f, width, 2, line);
+        write_scheme_table(s, k, width, f);
+        for (size_t i = 0; i < s->n && !s->analytic_only; i++) {
             families++;
-            fails += !pass;
-            fprintf(f, "  %s\n", pass ? "pass" : "FAIL");
+            fails += !satstat_report_scheme_pass(s->reports[i], k);
         }
     }
     if (s->analytic_only)
-        fprintf(f, "\nverdict: analytic only\n");
+        snprintf(line, sizeof line, "verdict: analytic only");
     else if (fails)
-        fprintf(f, "\nverdict: FAIL (%zu of %zu point and scheme families failed at alpha %g)\n",
-                fails, families, b->alpha);
+        snprintf(line, sizeof line,
+                 "verdict: FAIL (%zu of %zu point and scheme families failed at alpha %g)", fails,
+                 families, b->alpha);
     else
-        fprintf(f, "\nverdict: pass (%zu point and scheme families, each at alpha %g)\n",
-                families, b->alpha);
+        snprintf(line, sizeof line,
+                 "verdict: pass (%zu point and scheme families, each at alpha %g)", families,
+                 b->alpha);
+    fputc('\n', f);
+    satstat__text_wrap(f, width, 2, line);
 }
 
 static json_t *num(double x)
 {
     return isfinite(x) ? json_real(x) : json_null();
-}
-
-/* The run report's own JSON, parsed back. */
-static json_t *report_as_json(const satstat_report *r)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return NULL;
-    int rc = satstat_report_write(r, SATSTAT_FORMAT_JSON, m);
-    if (fclose(m) != 0)
-        rc = SATSTAT_EIO;
-    json_t *j = rc == SATSTAT_OK && buf ? json_loads(buf, 0, NULL) : NULL;
-    free(buf);
-    return j;
 }
 
 static json_t *sweep_json(const satstat_sweep *s)
@@ -899,8 +1037,8 @@ static json_t *sweep_json(const satstat_sweep *s)
         "inputs", b->inputs.canonical, "active_given",
         b->inputs.kind == SATSTAT_INPUTS_HALF && b->inputs.active_given, "bias",
         b->bias.canonical, "activation", b->activation->name, "threshold", b->threshold,
-        "samples", (json_int_t)b->samples, "seed", (json_int_t)b->seed, "alpha", b->alpha,
-        "threads", (json_int_t)b->threads, "schemes", json_copy(series));
+        "samples", (json_int_t)(s->analytic_only ? 0 : b->samples), "seed",
+        (json_int_t)b->seed, "alpha", b->alpha, "threads", (json_int_t)b->threads, "schemes", json_copy(series));
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
         json_object_set_new(config, "n_in", json_integer((json_int_t)b->n_in));
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
@@ -921,7 +1059,7 @@ static json_t *sweep_json(const satstat_sweep *s)
     json_t *points = json_array();
     int ok = vary && series && config && points;
     for (size_t i = 0; i < s->n && ok; i++) {
-        json_t *r = report_as_json(s->reports[i]);
+        json_t *r = satstat__report_json(s->reports[i]);
         if (!r) {
             ok = 0;
             break;
@@ -944,10 +1082,12 @@ static json_t *sweep_json(const satstat_sweep *s)
         json_decref(points);
         return NULL;
     }
-    return json_pack("{s:s s:s s:s s:o s:o s:o s:o s:b s:b}", "version", SATSTAT_VERSION,
+    /* pass is null when nothing was tested (analytic only), as in run's */
+    return json_pack("{s:i s:s s:s s:s s:o s:o s:o s:o s:b s:o}", "schema_version",
+                     SATSTAT_SCHEMA_VERSION, "version", SATSTAT_VERSION,
                      "command", "sweep", "command_line", cmd, "vary", vary, "config", config,
                      "schemes", series, "points", points, "analytic_only", s->analytic_only,
-                     "pass", s->analytic_only || satstat_sweep_pass(s));
+                     "pass", s->analytic_only ? json_null() : json_boolean(satstat_sweep_pass(s)));
 }
 
 static void csv_num(FILE *f, double x)
@@ -966,23 +1106,29 @@ static void write_csv(const satstat_sweep *s, FILE *f)
         for (size_t k = 0; k < c->n_schemes; k++) {
             cell q;
             cell_of(s->reports[i], k, &q);
-            fprintf(f, "%s", param_names[s->spec.param]);
+            /* text fields quoted per RFC 4180: a scheme ("he-normal:2,fan_out")
+             * or an inputs path may hold a comma */
+            satstat__csv_field(f, param_names[s->spec.param]);
             csv_num(f, s->values[i]);
-            fprintf(f, ",%s,%s,%llu", s->series[k], c->schemes[k].canonical,
-                    (unsigned long long)c->n_in);
+            fputc(',', f);
+            satstat__csv_field(f, s->series[k]);
+            fputc(',', f);
+            satstat__csv_field(f, c->schemes[k].canonical);
+            fprintf(f, ",%llu", (unsigned long long)c->n_in);
             if (c->inputs.kind == SATSTAT_INPUTS_HALF)
                 fprintf(f, ",%llu", (unsigned long long)c->inputs.active);
             else
                 fputs(",", f);
-            fprintf(f, ",%s", c->inputs.canonical);
+            fputc(',', f);
+            satstat__csv_field(f, c->inputs.canonical);
             csv_num(f, c->threshold);
             if (q.sampled)
                 fprintf(f, ",%llu", (unsigned long long)q.n);
             else
                 fputs(",0", f);
             csv_num(f, q.weight_variance);
-            csv_num(f, q.mean_analytic);
-            csv_num(f, q.mean_sampled);
+            csv_num(f, q.mean.analytic);
+            csv_num(f, q.mean.sampled);
             const quantity *qs[3] = {&q.var, &q.sat, &q.dphi};
             for (int j = 0; j < 3; j++) {
                 csv_num(f, qs[j]->analytic);
@@ -990,14 +1136,23 @@ static void write_csv(const satstat_sweep *s, FILE *f)
                 csv_num(f, qs[j]->lo);
                 csv_num(f, qs[j]->hi);
             }
-            fprintf(f, ",%s\n", s->analytic_only ? ""
-                                : satstat_report_scheme_pass(s->reports[i], k) ? "pass"
-                                                                                : "FAIL");
+            fprintf(f, ",%s", s->analytic_only ? ""
+                              : satstat_report_scheme_pass(s->reports[i], k) ? "pass"
+                                                                              : "FAIL");
+            /* the model's other quantities, in columns added at the end */
+            double extra[] = {q.mean.lo,         q.mean.hi,          q.skewness.analytic,
+                              q.skewness.sampled, q.kurtosis.analytic, q.kurtosis.sampled,
+                              q.saturated_count,  q.claimed_variance,  q.claimed_sat,
+                              q.claimed_dphi};
+            for (size_t j = 0; j < sizeof extra / sizeof *extra; j++)
+                csv_num(f, extra[j]);
+            fputc('\n', f);
         }
     }
 }
 
-int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
+static int write_format(const satstat_sweep *s, satstat_format format, unsigned width,
+                        FILE *f)
 {
     if (!s || !f || !ran(s))
         return SATSTAT_EINVAL;
@@ -1006,7 +1161,7 @@ int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
-        write_text(s, f);
+        write_text(s, width < 60 ? 60 : width, f);
         break;
     case SATSTAT_FORMAT_CSV:
         write_csv(s, f);
@@ -1032,6 +1187,16 @@ int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
     if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
         rc = SATSTAT_EIO;
     return rc;
+}
+
+int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
+{
+    return write_format(s, format, SATSTAT_TEXT_WIDTH, f);
+}
+
+int satstat_sweep_write_text(const satstat_sweep *s, unsigned width, FILE *f)
+{
+    return write_format(s, SATSTAT_FORMAT_TEXT, width, f);
 }
 
 /* ======================================================================

@@ -270,16 +270,19 @@ START_TEST(csv_layout)
     satstat_config c = config_of("scaled", 5000);
     satstat_report *r = run(&c, 0);
     char *text = write_to_string(r, SATSTAT_FORMAT_CSV);
-    ck_assert(strncmp(text, "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,"
-                            "p_value,p_adjusted,verdict\n", 82) == 0);
+    /* the first ten columns as ever; new ones only at the end */
+    const char *header = SATSTAT_REPORT_CSV_HEADER "\n";
+    ck_assert(strncmp(header, "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,"
+                              "p_value,p_adjusted,verdict,", 83) == 0);
+    ck_assert(strncmp(text, header, strlen(header)) == 0);
     ck_assert_ptr_nonnull(strstr(text, "\nscaled,variance,1.5"));
     ck_assert_ptr_nonnull(strstr(text, "\nscaled,verdict,"));
-    /* every row has 10 fields */
+    /* every row has 13 fields */
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
         int commas = 0;
         for (char *p = line; *p; p++)
             commas += *p == ',';
-        ck_assert_int_eq(commas, 9);
+        ck_assert_int_eq(commas, 12);
     }
     free(text);
     satstat_report_free(r);
@@ -534,6 +537,355 @@ START_TEST(saturation_cli_errors)
 }
 END_TEST
 
+/* ---- one model, every format -------------------------------------------------*/
+
+/* A number as JSON and CSV write it (%.17g) reads back to the same double. */
+static int same_number(double want, double got)
+{
+    return isfinite(want) ? want == got : isnan(got);
+}
+
+static double json_value(const json_t *v)
+{
+    return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+/* The value at a dotted path inside obj, or NULL. */
+static json_t *json_path(json_t *obj, const char *path)
+{
+    char key[128];
+    const char *dot;
+    while (obj && (dot = strchr(path, '.')) != NULL) {
+        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+        obj = json_object_get(obj, key);
+        path = dot + 1;
+    }
+    return obj ? json_object_get(obj, path) : NULL;
+}
+
+/* RFC 4180 fields of one CSV line (quotes undone) into f[0..]: count. */
+static size_t csv_fields(const char *line, char f[][256], size_t cap)
+{
+    size_t n = 0, len = 0;
+    int quoted = 0;
+    f[0][0] = '\0';
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"') {
+                p++;
+            } else if (*p == '"') {
+                quoted = 0;
+                continue;
+            }
+        } else if (*p == '"') {
+            quoted = 1;
+            continue;
+        } else if (*p == ',') {
+            f[n][len] = '\0';
+            if (++n >= cap)
+                return n;
+            len = 0;
+            f[n][0] = '\0';
+            continue;
+        }
+        if (len + 1 < 256)
+            f[n][len++] = *p;
+    }
+    f[n][len] = '\0';
+    return n + 1;
+}
+
+static double csv_number(const char *field)
+{
+    return *field ? strtod(field, NULL) : NAN;
+}
+
+/* The CSV row (scheme, quantity), split into fields; 0 when absent. */
+static int csv_find(const char *csv, const char *scheme, const char *name, char f[][256])
+{
+    for (const char *line = csv; line && *line;) {
+        size_t n = csv_fields(line, f, 16);
+        if (n >= 2 && strcmp(f[0], scheme) == 0 && strcmp(f[1], name) == 0)
+            return (int)n;
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    return 0;
+}
+
+/* The text line that starts with label (after leading spaces as given)
+ * and holds cell as a whole word; 1 when found. */
+static int text_has(const char *text, const char *label, const char *cell)
+{
+    size_t ll = strlen(label);
+    for (const char *line = text; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len >= ll && strncmp(line, label, ll) == 0) {
+            for (const char *p = line + ll; p < line + len; p++) {
+                size_t cl = strlen(cell);
+                if ((size_t)(line + len - p) >= cl && strncmp(p, cell, cl) == 0 &&
+                    p[-1] == ' ' && (p + cl == line + len || p[cl] == ' '))
+                    return 1;
+            }
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Walk the model of each scheme: every quantity is in the JSON at its
+ * path with its value, in its CSV row and column, and in the text on its
+ * labelled row; every test of the report is in the model. */
+static void walk_model(const satstat_report *r)
+{
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    char *csv = write_to_string(r, SATSTAT_FORMAT_CSV);
+    char *js = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_error_t err;
+    json_t *root = json_loads(js, 0, &err);
+    ck_assert_msg(root != NULL, "JSON: %s", err.text);
+    ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")),
+                     SATSTAT_SCHEMA_VERSION);
+    const satstat_config *c = satstat_report_config(r);
+    for (size_t i = 0; i < c->n_schemes; i++) {
+        const char *scheme = c->schemes[i].canonical;
+        json_t *sj = json_array_get(json_object_get(root, "schemes"), i);
+        ck_assert_str_eq(json_string_value(json_object_get(sj, "scheme")), scheme);
+        satstat_quantity q[SATSTAT_MODEL_MAX];
+        size_t n = 0, tests = 0, n_tests = 0;
+        ck_assert_int_eq(satstat_report_model(r, i, q, SATSTAT_MODEL_MAX, &n), SATSTAT_OK);
+        ck_assert_uint_gt(n, 5);
+        satstat_report_tests(r, i, &n_tests);
+        for (size_t k = 0; k < n; k++) {
+            char f[16][256], want[96];
+            int nf = csv_find(csv, scheme, q[k].name, f);
+            ck_assert_msg(nf == 13, "%s: CSV row %s has %d fields", scheme, q[k].name, nf);
+            const char *what = q[k].name;
+            switch (q[k].kind) {
+            case SATSTAT_QUANTITY_FORMULA:
+            case SATSTAT_QUANTITY_CLAIM:
+            case SATSTAT_QUANTITY_SAMPLED: {
+                int sampled = q[k].kind == SATSTAT_QUANTITY_SAMPLED;
+                json_t *v = json_path(sj, q[k].json);
+                ck_assert_msg(v != NULL, "%s: JSON has no %s", scheme, q[k].json);
+                ck_assert_msg(same_number(q[k].value, json_value(v)), "%s: JSON %s", scheme,
+                              q[k].json);
+                ck_assert_msg(same_number(q[k].value, csv_number(f[sampled ? 3 : 2])),
+                              "%s: CSV %s %s", scheme, what, sampled ? "sampled" : "analytic");
+                if (!sampled)
+                    ck_assert_str_eq(f[10], satstat_quantity_kind_name(q[k].kind));
+                if (!isfinite(q[k].value))
+                    snprintf(want, sizeof want, "-");
+                else if (q[k].count)
+                    snprintf(want, sizeof want, "%.0f", q[k].value);
+                else
+                    snprintf(want, sizeof want, "%.*g", q[k].digits, q[k].value);
+                ck_assert_msg(text_has(text, q[k].label, want), "%s: text has no '%s' on '%s'",
+                              scheme, want, q[k].label);
+                break;
+            }
+            case SATSTAT_QUANTITY_INTERVAL: {
+                json_t *v = json_path(sj, q[k].json);
+                ck_assert_msg(json_is_array(v), "%s: JSON has no %s", scheme, q[k].json);
+                ck_assert(same_number(q[k].interval.lo, json_value(json_array_get(v, 0))));
+                ck_assert(same_number(q[k].interval.hi, json_value(json_array_get(v, 1))));
+                ck_assert(same_number(q[k].interval.lo, csv_number(f[4])));
+                ck_assert(same_number(q[k].interval.hi, csv_number(f[5])));
+                snprintf(want, sizeof want, "[%.*g, %.*g]", q[k].digits, q[k].interval.lo,
+                         q[k].digits, q[k].interval.hi);
+                ck_assert_msg(strstr(text, want) != NULL, "%s: text has no %s", scheme, want);
+                break;
+            }
+            case SATSTAT_QUANTITY_TEST: {
+                const satstat_test_result *t = q[k].test;
+                tests++;
+                json_t *tj = NULL, *arr = json_object_get(sj, "tests");
+                for (size_t j = 0; j < json_array_size(arr); j++)
+                    if (strcmp(json_string_value(json_object_get(json_array_get(arr, j), "name")),
+                               t->name) == 0)
+                        tj = json_array_get(arr, j);
+                ck_assert_msg(tj != NULL, "%s: JSON has no test %s", scheme, t->name);
+                ck_assert(same_number(t->statistic, json_value(json_object_get(tj, "statistic"))));
+                ck_assert(same_number(t->p_adjusted,
+                                      json_value(json_object_get(tj, "p_adjusted"))));
+                ck_assert(same_number(t->dof, json_value(json_object_get(tj, "dof"))));
+                ck_assert_str_eq(json_string_value(json_object_get(tj, "statistic_name")),
+                                 t->statistic_name);
+                ck_assert(same_number(t->statistic, csv_number(f[6])));
+                ck_assert(same_number(t->p_value, csv_number(f[7])));
+                ck_assert(same_number(t->p_adjusted, csv_number(f[8])));
+                ck_assert_str_eq(f[11], t->statistic_name);
+                ck_assert(same_number(t->dof, csv_number(f[12])));
+                char label[64];
+                snprintf(label, sizeof label, "    %s ", t->name);
+                if (t->state == SATSTAT_TEST_SKIPPED)
+                    snprintf(want, sizeof want, "%s", "skipped:");
+                else
+                    snprintf(want, sizeof want, "%s", t->state == SATSTAT_TEST_PASS ? "pass"
+                                                                                     : "FAIL");
+                ck_assert_msg(text_has(text, label, want), "%s: text has no test %s", scheme,
+                              t->name);
+                break;
+            }
+            }
+        }
+        ck_assert_uint_eq(tests, n_tests);
+        if (satstat_report_analytic_only(r)) {
+            ck_assert_ptr_null(json_object_get(sj, "empirical"));
+            ck_assert_ptr_null(json_object_get(sj, "tests"));
+            ck_assert(json_is_null(json_object_get(sj, "pass")));
+        }
+    }
+    /* no line of the text wider than SATSTAT_TEXT_WIDTH */
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        ck_assert_ptr_nonnull(end);
+        ck_assert_msg(end - line <= SATSTAT_TEXT_WIDTH, "text line of %d columns: %.*s",
+                      (int)(end - line), (int)(end - line), line);
+        line = end + 1;
+    }
+    json_decref(root);
+    free(text);
+    free(csv);
+    free(js);
+}
+
+START_TEST(model_in_every_format)
+{
+    /* normal laws, sampled */
+    satstat_config c = config_of("standard,scaled", 4000);
+    satstat_report *r = run(&c, 0);
+    walk_model(r);
+    satstat_report_free(r);
+    /* exact laws (orthogonal: matrices as units), a claim */
+    c = config_of("orthogonal,uniform:1,scaled", 3000);
+    c.n_in = 100;
+    c.n_out = 30;
+    c.inputs.active = 50;
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 1.5;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    r = run(&c, 0);
+    walk_model(r);
+    satstat_report_free(r);
+    /* a scheme whose name holds a comma (RFC 4180 quoting), sampled */
+    c = config_of("he-normal,scaled", 2000);
+    c.gain_given = 1;
+    c.gain = 2.0;
+    c.mode_given = 1;
+    c.mode = SATSTAT_FAN_OUT;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_ptr_nonnull(strchr(c.schemes[0].canonical, ','));
+    r = run(&c, 0);
+    walk_model(r);
+    satstat_report_free(r);
+    /* six schemes, analytic only */
+    c = config_of("standard,scaled,xavier-normal,he-normal,orthogonal,uniform:1", 1000000);
+    r = run(&c, 1);
+    walk_model(r);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* A claim is a claim: the analytic column keeps the formula's numbers, the
+ * claimed law has rows of its own (it used to overwrite them in CSV). */
+START_TEST(claims_do_not_replace_formulas)
+{
+    satstat_config c = config_of("scaled", 2000);
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 2.0;
+    satstat_report *r = run(&c, 0);
+    char *csv = write_to_string(r, SATSTAT_FORMAT_CSV);
+    char f[16][256];
+    ck_assert_int_eq(csv_find(csv, "scaled", "variance", f), 13);
+    ck_assert(csv_number(f[2]) == 1.5); /* 1/1000 * 500 + 1 */
+    ck_assert_str_eq(f[10], "formula");
+    ck_assert_int_eq(csv_find(csv, "scaled", "claimed_variance", f), 13);
+    ck_assert(csv_number(f[2]) == 2.0);
+    ck_assert_str_eq(f[10], "claim");
+    /* Reference values from mpmath (mp.dps = 30):
+     *   erfc(2) = P(|z| >= 4) under N(0, 2)            = 0.00467773498104726584
+     *   erfc(4/sqrt(3)) = P(|z| >= 4) under N(0, 1.5)  = 0.00109083517612529790
+     *   quad(lambda z: s(z)*(1-s(z))*exp(-z*z/4)/sqrt(4*pi), [-inf, 0, inf])
+     *     = E[sigmoid'(z)] under N(0, 2)                = 0.18158092301581527 */
+    ck_assert_int_eq(csv_find(csv, "scaled", "claimed_saturated_fraction", f), 13);
+    ck_assert_double_eq_tol(csv_number(f[2]), 0.004677734981047266, 1e-15);
+    ck_assert_int_eq(csv_find(csv, "scaled", "saturated_fraction", f), 13);
+    ck_assert_double_eq_tol(csv_number(f[2]), 0.0010908351761252979, 1e-15);
+    ck_assert_int_eq(csv_find(csv, "scaled", "claimed_mean_activation_derivative", f), 13);
+    ck_assert_double_eq_tol(csv_number(f[2]), 0.18158092301581527, 1e-9);
+    free(csv);
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    ck_assert(text_has(text, "claimed Var z (tested)", "2"));
+    ck_assert(text_has(text, "claimed P(|z| >= 4)", "0.00467773"));
+    ck_assert(text_has(text, "claimed E[sigmoid'(z)]", "0.181581"));
+    free(text);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* --analytic-only: nothing sampled or tested, so JSON says so. */
+START_TEST(analytic_only_json)
+{
+    satstat_config c = config_of("scaled", 1000000);
+    satstat_report *r = run(&c, 1);
+    char *js = write_to_string(r, SATSTAT_FORMAT_JSON);
+    json_t *root = json_loads(js, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    ck_assert(json_is_null(json_object_get(root, "pass")));
+    ck_assert(json_is_true(json_object_get(root, "analytic_only")));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "config"),
+                                                        "samples")), 0);
+    ck_assert_ptr_null(json_object_get(root, "elapsed_seconds"));
+    json_decref(root);
+    free(js);
+    char *csv = write_to_string(r, SATSTAT_FORMAT_CSV);
+    ck_assert_ptr_null(strstr(csv, "\nscaled,verdict,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\nscaled,variance,1.5"));
+    free(csv);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Text in a narrower terminal: every line fits, schemes wrap into blocks,
+ * and cells never touch (two spaces at least between columns). */
+START_TEST(text_width)
+{
+    satstat_config c = config_of("standard,scaled,orthogonal", 3000);
+    c.n_in = 100;
+    c.n_out = 30;
+    c.inputs.active = 50;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_report *r = run(&c, 0);
+    for (unsigned width = 60; width <= 140; width += 40) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_int_eq(satstat_report_write_text(r, width, m), 0);
+        fclose(m);
+        size_t lines = 0;
+        for (const char *line = buf; *line; lines++) {
+            const char *end = strchr(line, '\n');
+            ck_assert_ptr_nonnull(end);
+            /* a single scheme's block may exceed a very narrow width */
+            ck_assert_msg((unsigned)(end - line) <= (width < 80 ? 80 : width),
+                          "width %u: line of %d: %.*s", width, (int)(end - line),
+                          (int)(end - line), line);
+            line = end + 1;
+        }
+        ck_assert_uint_gt(lines, 30);
+        /* the mean row: label, then analytic and sampled cells apart */
+        ck_assert(text_has(buf, "mean z", "0"));
+        free(buf);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -557,6 +909,10 @@ static Suite *report_suite(void)
     tcase_add_test(tc, csv_layout);
     tcase_add_test(tc, locale_independent);
     tcase_add_test(tc, errors);
+    tcase_add_test(tc, model_in_every_format);
+    tcase_add_test(tc, claims_do_not_replace_formulas);
+    tcase_add_test(tc, analytic_only_json);
+    tcase_add_test(tc, text_width);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -401,8 +401,15 @@ START_TEST(point_equals_run_run_options)
         ck_assert_double_eq_tol(satstat_report_analytic(p, 1)->region.above, 3.63689, 1e-5);
         satstat_report_free(r);
     }
-    /* the text names the rule and the claim; the command replays them */
+    /* the text names the rule and the claim; the command replays them
+     * (read back as a shell would: " \\\n" continues the line) */
     char *text = write_to_string(w, SATSTAT_FORMAT_TEXT);
+    for (char *cont; (cont = strstr(text, " \\\n")) != NULL;) {
+        size_t skip = 3;
+        while (cont[skip] == ' ')
+            skip++;
+        memmove(cont + 1, cont + skip, strlen(cont + skip) + 1);
+    }
     ck_assert_ptr_nonnull(strstr(text, "saturated (deriv:0.1)"));
     ck_assert_ptr_nonnull(strstr(text, "claimed Var z = 1.5"));
     ck_assert_ptr_nonnull(strstr(text, " --gain 1.6666666666666667 --mode fan_avg"));
@@ -579,6 +586,88 @@ START_TEST(csv_layout)
 }
 END_TEST
 
+/* Text fits the width: 100 columns by default, narrower on request; the
+ * quantities wrap into blocks that repeat the parameter column, and every
+ * point's verdict is there. */
+START_TEST(text_fits_width)
+{
+    satstat_config b = base_of("scaled,orthogonal,normal:0.1", 1000);
+    b.n_in = 200;
+    b.inputs.active = 100;
+    satstat_sweep *w = sweep_run(&b, "threshold=1:5:3", 0);
+    for (unsigned width = 60; width <= 100; width += 20) {
+        char *buf = NULL;
+        size_t len = 0, pass_lines = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_ptr_nonnull(m);
+        if (width == 100)
+            ck_assert_int_eq(satstat_sweep_write(w, SATSTAT_FORMAT_TEXT, m), SATSTAT_OK);
+        else
+            ck_assert_int_eq(satstat_sweep_write_text(w, width, m), SATSTAT_OK);
+        fclose(m);
+        for (const char *line = buf; *line;) {
+            const char *end = strchr(line, '\n');
+            ck_assert_ptr_nonnull(end);
+            ck_assert_msg((unsigned)(end - line) <= width, "width %u: line of %d: %.*s", width,
+                          (int)(end - line), (int)(end - line), line);
+            /* a point's row ends with its verdict */
+            pass_lines += end - line > 6 && (strncmp(end - 4, "pass", 4) == 0 ||
+                                             strncmp(end - 4, "FAIL", 4) == 0);
+            line = end + 1;
+        }
+        ck_assert_uint_eq(pass_lines, 3 * 3);
+        free(buf);
+    }
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* Progress counts work, not neurons: after each point of an n-in sweep
+ * the fraction done is that point's share of sum (n_in + 1), so the
+ * estimate of the time left is not fooled by the cheap small fan-ins. */
+typedef struct progress_log {
+    double frac[4096];
+    size_t n;
+} progress_log;
+
+static int log_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    progress_log *l = ctx;
+    ck_assert_uint_le(done, total);
+    if (l->n < 4096)
+        l->frac[l->n++] = (double)done / (double)total;
+    return 0;
+}
+
+START_TEST(progress_weighs_work)
+{
+    satstat_config b = base_of("scaled", 20000);
+    satstat_sweep_spec spec = spec_of("n-in=10:1000:3:log");
+    satstat_sweep *w = NULL;
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_int_eq(satstat_sweep_new(&b, &spec, 0, &w, msg), SATSTAT_OK);
+    static progress_log l;
+    l.n = 0;
+    ck_assert_int_eq(satstat_sweep_run(w, log_progress, &l), SATSTAT_OK);
+    ck_assert_uint_gt(l.n, 3);
+    for (size_t i = 1; i < l.n; i++)
+        ck_assert_msg(l.frac[i] >= l.frac[i - 1], "progress went back at call %zu", i);
+    ck_assert(l.frac[l.n - 1] == 1.0);
+    /* the fan-ins are 10, 100, 1000: work shares 11, 101, 1001 of 1113;
+     * counted in neurons the first point alone would say 1/3 */
+    double first = 11.0 / 1113.0, second = 112.0 / 1113.0;
+    int saw_first = 0, saw_second = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        saw_first |= fabs(l.frac[i] - first) < 1e-6;
+        saw_second |= fabs(l.frac[i] - second) < 1e-6;
+        /* counted in neurons, 1/3 and 2/3 would be reported */
+        ck_assert(fabs(l.frac[i] - 1.0 / 3.0) > 1e-6 && fabs(l.frac[i] - 2.0 / 3.0) > 1e-6);
+    }
+    ck_assert(saw_first && saw_second);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* ---- figures ----------------------------------------------------------------*/
 
 static int have_gnuplot(void)
@@ -718,6 +807,121 @@ static void cmd_free(cmd_result *r)
     free(r->out);
     free(r->err);
 }
+
+/* RFC 4180: a field with a comma (an inputs path, a he-normal scheme with
+ * its mode) is quoted, so every row has the header's fields and the field
+ * reads back whole. */
+static size_t csv_split(const char *line, char f[][512], size_t cap)
+{
+    size_t n = 0, len = 0;
+    int quoted = 0;
+    f[0][0] = '\0';
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"')
+                p++;
+            else if (*p == '"') {
+                quoted = 0;
+                continue;
+            }
+        } else if (*p == '"') {
+            quoted = 1;
+            continue;
+        } else if (*p == ',') {
+            f[n][len] = '\0';
+            if (++n >= cap)
+                return n;
+            len = 0;
+            continue;
+        }
+        if (len + 1 < 512)
+            f[n][len++] = *p;
+    }
+    f[n][len] = '\0';
+    return n + 1;
+}
+
+/* The CSV's columns added at the end carry the point's run report: its
+ * mean interval, skewness, kurtosis, saturated count and the claim. */
+START_TEST(csv_carries_model)
+{
+    satstat_config b = base_of("scaled,uniform:0.1", 2000);
+    b.has_claimed_variance = 1;
+    b.claimed_variance = 1.5;
+    satstat_sweep *w = sweep_run(&b, "threshold=2:4:2", 0);
+    char *text = write_to_string(w, SATSTAT_FORMAT_CSV);
+    static char f[64][512];
+    size_t header = csv_split(text, f, 64);
+    ck_assert_uint_eq(header, 35);
+    ck_assert_str_eq(f[25], "mean_ci_low");
+    ck_assert_str_eq(f[34], "claimed_mean_activation_derivative");
+    const char *line = strchr(text, '\n') + 1;
+    for (size_t i = 0; i < 2; i++)
+        for (size_t k = 0; k < 2; k++) {
+            ck_assert_uint_eq(csv_split(line, f, 64), 35);
+            const satstat_report *r = satstat_sweep_point_report(w, i);
+            satstat_sampled sp;
+            ck_assert_int_eq(satstat_report_sampled(r, k, &sp), SATSTAT_OK);
+            const satstat_analytic *a = satstat_report_analytic(r, k);
+            satstat_null_law null;
+            ck_assert_int_eq(satstat_report_null_law(r, k, &null), SATSTAT_OK);
+            ck_assert(strtod(f[25], NULL) == sp.mean_ci.lo);
+            ck_assert(strtod(f[26], NULL) == sp.mean_ci.hi);
+            ck_assert(strtod(f[28], NULL) == sp.skewness);
+            ck_assert(strtod(f[30], NULL) == sp.kurtosis);
+            ck_assert(strtod(f[31], NULL) ==
+                      (double)satstat_summary_saturated(satstat_report_summary(r, k)));
+            if (isfinite(a->excess_kurtosis))
+                ck_assert(strtod(f[29], NULL) == a->excess_kurtosis);
+            else
+                ck_assert_str_eq(f[29], "");
+            ck_assert(strtod(f[32], NULL) == 1.5);
+            ck_assert(strtod(f[33], NULL) == null.saturated_fraction);
+            ck_assert(strtod(f[34], NULL) == null.mean_activation_derivative);
+            line = strchr(line, '\n') + 1;
+        }
+    free(text);
+    satstat_sweep_free(w);
+}
+END_TEST
+
+START_TEST(csv_quotes_commas)
+{
+    char dir[] = "/tmp/satstat-sweep-csv-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char sub[sizeof dir + 8], path[sizeof dir + 16], args[1024];
+    snprintf(sub, sizeof sub, "%s/a,b", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/x.txt", sub);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("1 0 1 1 0\n", f);
+    fclose(f);
+    snprintf(args, sizeof args,
+             "sweep --vary sigma=0.5:1:2 --scheme normal:1,he-normal --gain 2 --mode fan_out "
+             "--inputs 'file:%s' --n-in 5 --samples 500 --format csv --quiet",
+             path);
+    cmd_result r = run_cli(args);
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    static char fields[32][512];
+    size_t header = csv_split(r.out, fields, 32), rows = 0;
+    char want[600];
+    snprintf(want, sizeof want, "file:%s", path);
+    for (const char *line = strchr(r.out, '\n') + 1; *line; rows++) {
+        size_t n = csv_split(line, fields, 32);
+        ck_assert_msg(n == header, "row of %zu fields, header %zu: %.200s", n, header, line);
+        ck_assert_str_eq(fields[6], want);
+        if (rows % 2)
+            ck_assert_str_eq(fields[3], "he-normal:2,fan_out");
+        line = strchr(line, '\n') + 1;
+    }
+    ck_assert_uint_eq(rows, 4);
+    cmd_free(&r);
+    remove(path);
+    rmdir(sub);
+    rmdir(dir);
+}
+END_TEST
 
 START_TEST(cli_bad_usage)
 {
@@ -995,6 +1199,8 @@ static Suite *sweep_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, json_layout);
     tcase_add_test(t, csv_layout);
+    tcase_add_test(t, text_fits_width);
+    tcase_add_test(t, progress_weighs_work);
     suite_add_tcase(s, t);
     t = tcase_create("figures");
     tcase_set_timeout(t, 120);
@@ -1005,6 +1211,8 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, cli_bad_usage);
     tcase_add_test(t, cli_point_equals_run);
     tcase_add_test(t, cli_run_options_at_every_point);
+    tcase_add_test(t, csv_quotes_commas);
+    tcase_add_test(t, csv_carries_model);
     suite_add_tcase(s, t);
     return s;
 }

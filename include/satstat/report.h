@@ -39,7 +39,11 @@ typedef struct satstat_test_result {
                               mean_activation_derivative, distribution,
                               distribution_binned                        */
     const char *method;    /* how the p-value is computed               */
+    const char *statistic_name; /* what `statistic` is: t, z, chi2, D,
+                              difference (an exact check: observed −
+                              expected)                                   */
     double statistic;
+    double dof;            /* degrees of freedom of t and chi2, else NaN  */
     double p_value;        /* raw                                        */
     double p_adjusted;     /* Holm within the scheme's family            */
     int approximate;       /* the null law is a normal approximation     */
@@ -80,14 +84,42 @@ typedef struct satstat_sampled {
 int satstat_report_sampled(const satstat_report *r, size_t scheme,
                            satstat_sampled *out);
 
+/* The null law the tests check, N(E z, V): V is the formula's Var z, or
+ * the claimed one under --expect-variance (claimed = 1), and its saturated
+ * fraction and E φ'(z) (under a claim, of the normal law with variance V). */
+typedef struct satstat_null_law {
+    int claimed;
+    double variance, saturated_fraction, mean_activation_derivative;
+} satstat_null_law;
+
+int satstat_report_null_law(const satstat_report *r, size_t scheme,
+                            satstat_null_law *out);
+
+/* 1 for a report of the analytic side only (nothing sampled or tested). */
+int satstat_report_analytic_only(const satstat_report *r);
+
 /* Scheme verdict: 1 pass, 0 fail. */
 int satstat_report_scheme_pass(const satstat_report *report, size_t scheme);
 const satstat_config *satstat_report_config(const satstat_report *report);
 
-/* Serialise.  Numbers use '.' whatever the locale.  The CSV layout is one
- * row per (scheme, quantity), documented in README and satstat(1). */
+/* Serialise the report's model (satstat/model.h).  Numbers use '.'
+ * whatever the locale.  The CSV layout is one row per (scheme, quantity),
+ * documented in README and satstat(1); RFC 4180 quoting.  The JSON follows
+ * doc/report.schema.json (schema_version SATSTAT_SCHEMA_VERSION).  The
+ * text fits SATSTAT_TEXT_WIDTH columns (satstat_report_write_text for
+ * another width, e.g. a terminal's), wrapping schemes into blocks. */
+#define SATSTAT_SCHEMA_VERSION 1
+/* analytic_kind: formula or claim (what the analytic column holds);
+ * statistic_name, dof: what the statistic column holds. */
+#define SATSTAT_REPORT_CSV_HEADER                                                  \
+    "scheme,quantity,analytic,sampled,ci_low,ci_high,statistic,p_value,p_adjusted," \
+    "verdict,analytic_kind,statistic_name,dof"
+enum { SATSTAT_TEXT_WIDTH = 100 };
+
 int satstat_report_write(const satstat_report *report, satstat_format format,
                          FILE *out);
+/* The text report in at most `width` columns (at least 60 are used). */
+int satstat_report_write_text(const satstat_report *report, unsigned width, FILE *out);
 
 /* The command line that reproduces this report (for headers and plots). */
 int satstat_report_command(const satstat_report *report, char *buf,

@@ -12,6 +12,7 @@
 #include <satstat/rng.h>
 #include <satstat/sampler.h>
 #include <satstat/report.h>
+#include <satstat/model.h>
 #include <satstat/io.h>
 #include <satstat/plot.h>
 #include <satstat/exact.h>

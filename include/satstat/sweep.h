@@ -112,8 +112,9 @@ int satstat_sweep_new(const satstat_config *base,
 void satstat_sweep_free(satstat_sweep *sweep);
 
 /* Run every point (satstat_report_run, same seed).  progress may be NULL;
- * it sees done/total over all points and schemes and may cancel
- * (SATSTAT_ECANCELED; the sweep can then only be freed). */
+ * it sees done/total over all points and schemes, in work (a point weighs
+ * samples x schemes x (n_in + 1), the cost of its dot products) and may
+ * cancel (SATSTAT_ECANCELED; the sweep can then only be freed). */
 int satstat_sweep_run(satstat_sweep *sweep, satstat_progress_fn progress,
                       void *progress_ctx);
 
@@ -142,7 +143,7 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *   text  one table per scheme, a row per point: the formula's and the
  *         sample's Var z, saturated fraction and E[φ'(z)], each sample
  *         with its 1 − alpha interval, and the verdict;
- *   json  {"version", "command": "sweep", "vary": {parameter, from, to,
+ *   json  {"schema_version", "version", "command": "sweep", "vary": {parameter, from, to,
  *         steps, log, values}, "config" (the base, with its "saturation"
  *         rule, "expect_variance", "gain" and "mode", null when not
  *         given), "schemes" (series
@@ -153,6 +154,9 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *         SATSTAT_SWEEP_CSV_HEADER. */
 int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
                         FILE *out);
+/* The text in at most `width` columns (at least 60 are used);
+ * satstat_sweep_write's text fits SATSTAT_TEXT_WIDTH. */
+int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *out);
 
 #define SATSTAT_SWEEP_CSV_HEADER                                              \
     "parameter,value,series,scheme,n_in,active,inputs,threshold,samples,"     \
@@ -162,7 +166,10 @@ int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
     "saturated_fraction_ci_low,saturated_fraction_ci_high,"                   \
     "mean_activation_derivative_analytic,mean_activation_derivative_sampled," \
     "mean_activation_derivative_ci_low,mean_activation_derivative_ci_high,"   \
-    "pass"
+    "pass,mean_ci_low,mean_ci_high,skewness_analytic,skewness_sampled,"       \
+    "excess_kurtosis_analytic,excess_kurtosis_sampled,saturated_count,"       \
+    "claimed_variance,claimed_saturated_fraction,"                            \
+    "claimed_mean_activation_derivative"
 
 /* ---- figures ------------------------------------------------------------
  * Three gnuplot scripts in the look of satstat/plot.h (inline data, same

@@ -1,0 +1,76 @@
+/* satstat/model.h — one model of a run report, rendered by every format.
+ *
+ * A scheme's report is a list of quantities.  Each quantity has a name (the
+ * CSV `quantity` row and the last part of its JSON key), a kind (what kind
+ * of number it is, below), a text label and the number of significant
+ * digits the text prints (JSON and CSV print every quantity with 17).  The
+ * text, JSON and CSV writers of satstat/report.h and satstat/sweep.h walk
+ * this list, so a quantity is in every format or in none; the tests walk it
+ * and check each format carries each quantity.
+ *
+ * Where each kind goes:
+ *   FORMULA   analytic law of z  text: "analytic" column   CSV: analytic
+ *   CLAIM     --expect-variance  text: "analytic" column   CSV: analytic
+ *   SAMPLED   point estimate     text: "sampled" column    CSV: sampled
+ *   INTERVAL  1 − alpha interval text: the "CI" row below  CSV: ci_low, ci_high
+ *   TEST      verification test  text: "verification"      CSV: statistic ..
+ *                                                               verdict
+ * and in JSON at `json`, a dotted path inside the scheme's object
+ * ("analytic.variance", "empirical.variance_ci", "weight_variance"); a TEST
+ * is an entry of the scheme's "tests" array.  The quantities of one name
+ * come together, in the order of the CSV rows.
+ *
+ * Descriptive strings (the weights, the law's kind, the unit of the tests)
+ * are not quantities: every writer prints them from the report itself.
+ */
+#ifndef SATSTAT_MODEL_H
+#define SATSTAT_MODEL_H
+
+#include <stddef.h>
+
+#include <satstat/report.h>
+#include <satstat/stats.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum satstat_quantity_kind {
+    SATSTAT_QUANTITY_FORMULA,  /* computed from the law of z, nothing sampled  */
+    SATSTAT_QUANTITY_CLAIM,    /* the claimed law N(E z, V) of --expect-variance */
+    SATSTAT_QUANTITY_SAMPLED,  /* a point estimate from the sampled neurons     */
+    SATSTAT_QUANTITY_INTERVAL, /* its 1 − alpha confidence interval             */
+    SATSTAT_QUANTITY_TEST      /* a verification test of the sample             */
+} satstat_quantity_kind;
+
+const char *satstat_quantity_kind_name(satstat_quantity_kind kind);
+
+enum { SATSTAT_LABEL_SIZE = 64, SATSTAT_MODEL_MAX = 64 };
+
+typedef struct satstat_quantity {
+    const char *name;  /* "variance": the CSV row                          */
+    const char *json;  /* "analytic.variance"; "tests" for a TEST          */
+    char label[SATSTAT_LABEL_SIZE]; /* the text row: "Var z"            */
+    satstat_quantity_kind kind;
+    int digits;        /* significant digits in the text                  */
+    int count;         /* a whole number (printed without exponent)       */
+    double value;      /* FORMULA, CLAIM, SAMPLED (NaN: unknown)          */
+    satstat_interval interval;       /* INTERVAL                          */
+    const satstat_test_result *test; /* TEST: points into the report     */
+} satstat_quantity;
+
+/* The quantities of one scheme of a report, in order, into out[0..count−1]
+ * (capacity SATSTAT_MODEL_MAX always suffices).  An analytic-only report
+ * has FORMULA and CLAIM quantities only.  SATSTAT_EINVAL for a bad
+ * argument, SATSTAT_ERANGE when capacity is too small. */
+int satstat_report_model(const satstat_report *report, size_t scheme,
+                         satstat_quantity *out, size_t capacity, size_t *count);
+
+/* The quantity of this name and kind among q[0..n−1], or NULL. */
+const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
+                                              const char *name, satstat_quantity_kind kind);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

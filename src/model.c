@@ -1,0 +1,219 @@
+/* model.c — a run report as a list of quantities (satstat/model.h). */
+#include <satstat/model.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <satstat/error.h>
+
+const char *satstat_quantity_kind_name(satstat_quantity_kind kind)
+{
+    switch (kind) {
+    case SATSTAT_QUANTITY_FORMULA:
+        return "formula";
+    case SATSTAT_QUANTITY_CLAIM:
+        return "claim";
+    case SATSTAT_QUANTITY_SAMPLED:
+        return "sampled";
+    case SATSTAT_QUANTITY_INTERVAL:
+        return "interval";
+    case SATSTAT_QUANTITY_TEST:
+        return "test";
+    }
+    return "?";
+}
+
+typedef struct model_builder {
+    satstat_quantity *out;
+    size_t capacity, count;
+    int overflow;
+} model_builder;
+
+static satstat_quantity *add(model_builder *b, const char *name, const char *json,
+                             const char *label, satstat_quantity_kind kind, int digits)
+{
+    if (b->count >= b->capacity) {
+        b->overflow = 1;
+        return NULL;
+    }
+    satstat_quantity *q = &b->out[b->count++];
+    memset(q, 0, sizeof *q);
+    q->name = name;
+    q->json = json;
+    snprintf(q->label, sizeof q->label, "%s", label);
+    q->kind = kind;
+    q->digits = digits;
+    q->value = NAN;
+    q->interval.lo = q->interval.hi = NAN;
+    return q;
+}
+
+static void value(model_builder *b, const char *name, const char *json, const char *label,
+                  satstat_quantity_kind kind, int digits, double x)
+{
+    satstat_quantity *q = add(b, name, json, label, kind, digits);
+    if (q)
+        q->value = x;
+}
+
+static void count(model_builder *b, const char *name, const char *json, const char *label,
+                  uint64_t n)
+{
+    satstat_quantity *q = add(b, name, json, label, SATSTAT_QUANTITY_SAMPLED, 0);
+    if (q) {
+        q->value = (double)n;
+        q->count = 1;
+    }
+}
+
+static void interval(model_builder *b, const char *name, const char *json, const char *label,
+                     const satstat_interval *ci)
+{
+    satstat_quantity *q = add(b, name, json, label, SATSTAT_QUANTITY_INTERVAL, 5);
+    if (q)
+        q->interval = *ci;
+}
+
+static void test(model_builder *b, const satstat_report *r, size_t scheme, const char *name)
+{
+    size_t n = 0;
+    const satstat_test_result *t = satstat_report_tests(r, scheme, &n);
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(t[j].name, name) == 0) {
+            satstat_quantity *q = add(b, t[j].name, "tests", t[j].name,
+                                      SATSTAT_QUANTITY_TEST, 4);
+            if (q)
+                q->test = &t[j];
+        }
+}
+
+int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantity *out,
+                         size_t capacity, size_t *n_out)
+{
+    if (!r || !out || !n_out || scheme >= satstat_report_scheme_count(r))
+        return SATSTAT_EINVAL;
+    const satstat_config *c = satstat_report_config(r);
+    const satstat_analytic *a = satstat_report_analytic(r, scheme);
+    satstat_null_law null;
+    satstat_report_null_law(r, scheme, &null);
+    satstat_sampled s;
+    int sampled = satstat_report_sampled(r, scheme, &s) == SATSTAT_OK;
+    int exact = a->law == SATSTAT_Z_EXACT;
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, S = SATSTAT_QUANTITY_SAMPLED,
+                                C = SATSTAT_QUANTITY_CLAIM;
+
+    /* labels naming the rule and the activation */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    int dead = c->activation->dead && strcmp(rule, "dead") == 0;
+    char sat[SATSTAT_LABEL_SIZE], dphi[SATSTAT_LABEL_SIZE], claim_sat[SATSTAT_LABEL_SIZE],
+        claim_dphi[SATSTAT_LABEL_SIZE], ci[SATSTAT_LABEL_SIZE];
+    /* a region of several intervals does not fit a row label: the report's
+     * header line states it, the label names the fraction */
+    int long_region = strlen(region) > 20;
+    snprintf(sat, sizeof sat, long_region ? "%s fraction" : "%s P(%s)",
+             dead ? "dead" : "saturated", region);
+    snprintf(dphi, sizeof dphi, "mean slope E[%s'(z)]", c->activation->name);
+    snprintf(claim_sat, sizeof claim_sat, long_region ? "claimed fraction" : "claimed P(%s)",
+             region);
+    snprintf(claim_dphi, sizeof claim_dphi, "claimed E[%s'(z)]", c->activation->name);
+    snprintf(ci, sizeof ci, "  %g%% CI", 100.0 * (1.0 - c->alpha));
+
+    model_builder b = {out, capacity, 0, 0};
+    value(&b, "weight_variance", "weight_variance", "Var w", F, 6, a->weight_variance);
+    if (sampled)
+        count(&b, "samples", "empirical.samples", "neurons sampled", s.n);
+
+    value(&b, "mean", "analytic.mean", "mean z", F, 6, a->mean);
+    if (sampled) {
+        value(&b, "mean", "empirical.mean", "mean z", S, 6, s.mean);
+        interval(&b, "mean", "empirical.mean_ci", ci, &s.mean_ci);
+        test(&b, r, scheme, "mean");
+    }
+    value(&b, "variance", "analytic.variance", "Var z", F, 6, a->variance);
+    if (sampled) {
+        value(&b, "variance", "empirical.variance", "Var z", S, 6, s.variance);
+        interval(&b, "variance", "empirical.variance_ci", ci, &s.variance_ci);
+        test(&b, r, scheme, "variance");
+    }
+    /* 0 for a normal z, from the exact law when there is one, unknown
+     * (NaN: "-", null, empty) for an approximation */
+    value(&b, "skewness", "analytic.skewness", "skewness", F, 6, a->skewness);
+    if (sampled)
+        value(&b, "skewness", "empirical.skewness", "skewness", S, 6, s.skewness);
+    value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", F, 6,
+          a->excess_kurtosis);
+    if (sampled)
+        value(&b, "excess_kurtosis", "empirical.excess_kurtosis", "excess kurtosis", S, 6,
+              s.kurtosis);
+
+    value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, F, 6,
+          a->saturated_fraction);
+    if (sampled) {
+        value(&b, "saturated_fraction", "empirical.saturated_fraction", sat, S, 6, s.saturated);
+        interval(&b, "saturated_fraction", "empirical.saturated_fraction_ci", ci,
+                 &s.saturated_ci);
+        test(&b, r, scheme, "saturated_fraction");
+        count(&b, "saturated_count", "empirical.saturated_count",
+              dead ? "  dead neurons" : "  saturated neurons",
+              satstat_summary_saturated(satstat_report_summary(r, scheme)));
+    }
+    if (exact)
+        value(&b, "saturated_fraction_abserr", "analytic.saturated_fraction_abserr",
+              "  its error bound", F, 2, a->exact_abserr);
+
+    value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative", dphi, F, 6,
+          a->mean_activation_derivative);
+    if (sampled) {
+        value(&b, "mean_activation_derivative", "empirical.mean_activation_derivative", dphi, S,
+              6, s.dphi);
+        interval(&b, "mean_activation_derivative", "empirical.mean_activation_derivative_ci", ci,
+                 &s.dphi_ci);
+        test(&b, r, scheme, "mean_activation_derivative");
+    }
+
+    if (exact) {
+        /* the central limit theorem at work: what N(E z, Var z) would say */
+        value(&b, "saturated_fraction_normal_approximation",
+              "analytic.normal_approximation.saturated_fraction", "normal approx. P", F, 6,
+              a->normal_saturated_fraction);
+        value(&b, "saturated_fraction_normal_approximation_error",
+              "analytic.normal_approximation.error", "  its error", F, 3,
+              a->normal_saturated_fraction - a->saturated_fraction);
+        value(&b, "mean_activation_derivative_normal_approximation",
+              "analytic.normal_approximation.mean_activation_derivative",
+              "normal approx. E[phi']", F, 6, a->normal_mean_activation_derivative);
+        value(&b, "mean_activation_derivative_normal_approximation_error",
+              "analytic.normal_approximation.mean_activation_derivative_error", "  its error", F,
+              3, a->normal_mean_activation_derivative - a->mean_activation_derivative);
+        value(&b, "normal_approximation_kolmogorov_distance",
+              "analytic.normal_approximation.kolmogorov_distance", "|F - Phi| (Kolmogorov)", F,
+              3, a->normal_gap);
+    }
+
+    if (null.claimed) {
+        value(&b, "claimed_variance", "claimed_variance", "claimed Var z (tested)", C, 6,
+              null.variance);
+        value(&b, "claimed_saturated_fraction", "analytic.claimed_saturated_fraction", claim_sat,
+              C, 6, null.saturated_fraction);
+        value(&b, "claimed_mean_activation_derivative",
+              "analytic.claimed_mean_activation_derivative", claim_dphi, C, 6,
+              null.mean_activation_derivative);
+    }
+    if (sampled) {
+        test(&b, r, scheme, "distribution");
+        test(&b, r, scheme, "distribution_binned");
+    }
+    *n_out = b.count;
+    return b.overflow ? SATSTAT_ERANGE : SATSTAT_OK;
+}
+
+const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
+                                              const char *name, satstat_quantity_kind kind)
+{
+    for (size_t k = 0; q && name && k < n; k++)
+        if (q[k].kind == kind && strcmp(q[k].name, name) == 0)
+            return &q[k];
+    return NULL;
+}
