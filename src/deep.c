@@ -2017,8 +2017,9 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
     else
         fprintf(f, " (rule %s%s)\n", rule,
                 c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
-    fprintf(f, "generator %s, SIMD %s, BLAS %s, %u threads, %.2f s\n",
-            satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads, r->elapsed);
+    fprintf(f, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s\n",
+            satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
+            r->threads == 1 ? "" : "s", r->elapsed);
     fprintf(f, "intervals: %g%% across networks (a network is one observation): Var z and "
                "|d| log-normal (modified Cox),\n  saturated fraction Korn-Graubard (effective "
                "units), the rest Student t\n",

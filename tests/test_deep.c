@@ -689,6 +689,7 @@ START_TEST(test_saturation_rule_text)
     };
     for (size_t k = 0; k < 2; k++) {
         satstat_config c = config_of("he-normal", ref[k].activation);
+        c.threads = 1;
         satstat_deep_options o;
         satstat_deep_options_default(&o);
         o.layers = 2;
@@ -703,6 +704,8 @@ START_TEST(test_saturation_rule_text)
         fclose(m);
         ck_assert_msg(strstr(buf, ref[k].text) != NULL, "%s: no '%s' in\n%s",
                       ref[k].activation, ref[k].text, buf);
+        /* the worker count in words: "1 thread" (c.threads is 1) */
+        ck_assert_msg(strstr(buf, ", 1 thread,") != NULL, "no '1 thread' in\n%s", buf);
         free(buf);
         json_t *root = numbers_of(r);
         json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
