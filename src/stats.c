@@ -5,12 +5,12 @@
  *  - The library never prints and never aborts.  GSL's default error
  *    handler calls abort(), so every entry point that reaches GSL first
  *    switches it off (gsl_quiet(); idempotent) and checks isfinite() of
- *    every CDF value GSL returns (NUMERICS.md, "GSL pitfalls").
+ *    every CDF value GSL returns (doc/numerics.md, "GSL, measured limits").
  *  - Functions returning a status write their outputs only on success.
  *  - Functions returning a bare double give NaN for invalid arguments.
  *
  * Where GSL is known to fail at Monte Carlo sizes (binomial CDF, beta
- * quantiles, chi-square at large ν; NUMERICS.md) we use our own sums or
+ * quantiles, chi-square at large ν; doc/numerics.md) we use our own sums or
  * classical transforms instead, and say why at the place we do it.
  */
 #include <satstat/stats.h>
@@ -85,7 +85,7 @@ void satstat_moments_push(satstat_moments *m, double x)
 }
 
 /* Pairwise merge (Chan, Golub & LeVeque 1979 for M2; Pébay 2008, eqs.
- * 2.1–2.3 for M3, M4), exactly as in NUMERICS.md.  An empty operand makes
+ * 2.1–2.3 for M3, M4), exactly as in doc/numerics.md.  An empty operand makes
  * the merge exact: a ← b when a is empty, a unchanged when b is.  b is
  * copied first so that merge(a, a) is well defined. */
 void satstat_moments_merge(satstat_moments *a, const satstat_moments *b)
@@ -210,7 +210,7 @@ int satstat_mean_interval(const satstat_moments *m, double alpha,
  * ====================================================================== */
 
 /* s² and SE² = [m4 − s⁴(n−3)/(n−1)]/n, m4 = M4/n (Mood, Graybill & Boes,
- * p. 229; NUMERICS.md).  This does not assume normality: the chi-square
+ * p. 229; doc/numerics.md).  This does not assume normality: the chi-square
  * variance test is exact only for Gaussian data and badly miscalibrated
  * otherwise.  In exact arithmetic SE² > 0 whenever M2 > 0 (the sample
  * kurtosis m4/m2² ≥ 1 and n²(n−3) < (n−1)³); SE² ≤ 0 can only come from
@@ -433,7 +433,7 @@ static double binom_minlike(double k, double n, double p)
 #define BINOM_N_MAX 9007199254740992.0 /* 2^53 */
 
 /* The exact test while n·p0·(1−p0) < 1e4 — GSL's binomial CDF returns NaN
- * near n·p·(1−p) ≈ 5e5 (NUMERICS.md), so it is not used; above, the score
+ * near n·p·(1−p) ≈ 5e5 (doc/numerics.md), so it is not used; above, the score
  * z-test with continuity correction, z_cc = (|k − n p0| − ½)/√(n p0 q0),
  * p = 2·Q(z_cc) (1 when z_cc ≤ 0).  The reported statistic is always the
  * uncorrected signed score z = (k − n p0)/√(n p0 q0).  n > 2^53 (not
@@ -475,7 +475,7 @@ int satstat_binomial_test(uint64_t k, uint64_t n, double p0, satstat_test *t)
  * ====================================================================== */
 
 /* Wilson (1927) score interval: centre (p̂ + z²/2n)/(1 + z²/n), half-width
- * z/(1 + z²/n)·√(p̂(1−p̂)/n + z²/4n²) (NUMERICS.md).  Ends are clipped to
+ * z/(1 + z²/n)·√(p̂(1−p̂)/n + z²/4n²) (doc/numerics.md).  Ends are clipped to
  * [0, 1]; k = 0 gives lo = 0 and k = n gives hi = 1 exactly. */
 int satstat_wilson_interval(uint64_t k, uint64_t n, double alpha,
                             satstat_interval *ci)
@@ -558,7 +558,7 @@ static double cp_bisect(enum cp_tail tail, double c, double n, double target,
  * P(X ≤ k | hi) = α/2 (hi = 1 when k = n).
  *
  * The usual beta-quantile form (gsl_cdf_beta_Pinv/Qinv) returns NaN at
- * (k, n) = (109, 1e5) and hangs at n = 1e7 (NUMERICS.md); a hang cannot
+ * (k, n) = (109, 1e5) and hangs at n = 1e7 (doc/numerics.md); a hang cannot
  * be caught after the fact, so we never call it.  With c the smaller of
  * k and n − k, both ends are tails of a count of at most c + 1 terms —
  * short sums of accurate pmfs, monotone in p — and bisection on them is
@@ -583,7 +583,7 @@ static void clopper_pearson(uint64_t k, uint64_t n, double alpha, double *lo,
 }
 
 /* Clopper–Pearson when min(k, n−k) < 50 (Wilson under-covers there,
- * NUMERICS.md); Wilson otherwise. */
+ * doc/numerics.md); Wilson otherwise. */
 int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
                                 satstat_interval *ci)
 {
@@ -997,7 +997,7 @@ double satstat_ad_pvalue(uint64_t n, double a2)
 #define AD_F_MAX (1.0 - DBL_EPSILON / 2.0)
 
 /* A² = −n − (1/n) Σ_{i=1}^{n} (2i − 1)[ln F_i + ln(1 − F_{n+1−i})]
- * (Anderson & Darling 1954; NUMERICS.md), regrouped per order statistic
+ * (Anderson & Darling 1954; doc/numerics.md), regrouped per order statistic
  * as Σ_j [(2j − 1) ln F_j + (2n − 2j + 1) ln(1 − F_j)] so that one pass
  * with no storage suffices; ln(1 − F) = log1p(−F). */
 int satstat_ad_test(double *x, size_t n, double (*cdf)(double, void *),
@@ -1031,16 +1031,16 @@ int satstat_ad_test(double *x, size_t n, double (*cdf)(double, void *),
  * ====================================================================== */
 
 /* GSL's chi-square tails are accurate to 2e−8 at ν = 1e5 but degrade to
- * 1e−2 at ν = 1e6 and can abort above (NUMERICS.md).  Up to and including
+ * 1e−2 at ν = 1e6 and can abort above (doc/numerics.md).  Up to and including
  * ν = 1e5 we use GSL (there Wilson–Hilferty is the less accurate of the
  * two: 2e−6 relative at ν = 1e5, x = 101000); above, Wilson & Hilferty
  * (1931): (T/ν)^{1/3} is nearly normal with mean
  * 1 − 2/(9ν) and variance 2/(9ν) (relative error ≤ 3e−7 at ν = 1e6 within
- * ±2.3σ, NUMERICS.md).  NaN for NaN x or ν ≤ 0. */
+ * ±2.3σ, doc/numerics.md).  NaN for NaN x or ν ≤ 0. */
 #define CHISQ_WH_NU 1e5
 
 /* One tail of χ²(ν) at x: GSL up to ν = 1e5, Wilson–Hilferty above
- * (NUMERICS.md: GSL loses digits there).  upper selects Q, else P. */
+ * (doc/numerics.md: GSL loses digits there).  upper selects Q, else P. */
 static double chisq_tail(double x, double nu, int upper)
 {
     gsl_quiet();

@@ -1,11 +1,11 @@
 /* test_analytic.c — the analytic law of z (src/analytic.c).
  *
  * Known answers and where they come from:
- *  - Saturated fractions P(|z| ≥ t): SPEC.md ("Reference values") and
- *    NUMERICS.md ("Reference values"), with more digits from Python's
+ *  - Saturated fractions P(|z| ≥ t): doc/numerics.md ("Reference values",
+ *    tests/ref/reference_values.py), with more digits from Python's
  *    math.erfc: P = erfc((t + μ)/(σ√2))/2 + erfc((t − μ)/(σ√2))/2 —
  *    independent of GSL.
- *  - Gaussian expectations of σ'(z) = e^{−|z|}/(1 + e^{−|z|})²: SPEC.md
+ *  - Gaussian expectations of σ'(z) = e^{−|z|}/(1 + e^{−|z|})²: doc/numerics.md
  *    gives 0.017765 / 0.192763; the 16-digit values below are a trapezoid
  *    sum with numpy 1.24 (Python 3, float64), over z ∈ [max(μ − 40σ, −80),
  *    min(μ + 40σ, 80)] with 1e6 and 2e6 steps (the two agree to ≤ 3e-16
@@ -64,7 +64,7 @@ static const satstat_activation t_sigmoid_row = {
 
 /* ---- hand-built configurations ------------------------------------------ */
 
-/* The seed experiment (SPEC.md): n_in 1000, the first 500 inputs 1, bias
+/* The seed experiment (README, doc/numerics.md): n_in 1000, the first 500 inputs 1, bias
  * N(0, 1), sigmoid, T = 4. */
 static void seed_config(satstat_config *c)
 {
@@ -109,12 +109,12 @@ static void set_bias(satstat_config *c, satstat_family family, double a,
 START_TEST(fraction_reference)
 {
     double s501 = sqrt(501.0), s15 = sqrt(1.5);
-    /* SPEC.md: 0.858168 / 0.0010908 at T = 4. */
+    /* doc/numerics.md: 0.858168 / 0.0010908 at T = 4. */
     ck_assert_abs(satstat_normal_saturated_fraction(0, s501, 4), 0.858168,
                   5e-7);
     ck_assert_abs(satstat_normal_saturated_fraction(0, s15, 4), 0.0010908,
                   5e-8);
-    /* Python math.erfc (see the header comment); NUMERICS.md gives the
+    /* Python math.erfc (see the header comment); doc/numerics.md gives the
      * first 10 digits of the T = 2 and T = 5 values. */
     ck_assert_rel(satstat_normal_saturated_fraction(0, s501, 4),
                   0.8581679133042235, CDF_TOL);
@@ -253,7 +253,7 @@ START_TEST(expectation_sigmoid_prime)
                          SATSTAT_OK);
         ck_assert_rel(r, cases[i][2], QUAD_TOL);
     }
-    /* Var 501 and 1.5 exactly, against SPEC.md's 6 digits. */
+    /* Var 501 and 1.5 exactly, against the reference values' digits. */
     double r = -1;
     ck_assert_int_eq(satstat_normal_expectation(f_dsigmoid, NULL, 0,
                                                 sqrt(501.0), &r),
@@ -358,7 +358,7 @@ START_TEST(compute_seed_standard)
     ck_assert_rel(a.weight_variance, 1.0, 4 * DBL_EPSILON);
     ck_assert_rel(a.sum_sq_inputs, 500.0, 4 * DBL_EPSILON);
     ck_assert_double_eq(a.mean, 0.0);
-    ck_assert_rel(a.variance, 501.0, 4 * DBL_EPSILON); /* SPEC.md table */
+    ck_assert_rel(a.variance, 501.0, 4 * DBL_EPSILON); /* doc/numerics.md */
     ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL);
     ck_assert_double_eq(a.threshold, 4.0);
     ck_assert_rel(a.saturated_fraction, 0.8581679133042235, CDF_TOL);
@@ -378,7 +378,7 @@ START_TEST(compute_seed_scaled)
     ck_assert_int_eq(satstat_analytic_compute(&c, &s, &a), SATSTAT_OK);
     ck_assert_rel(a.weight_variance, 1e-3, 4 * DBL_EPSILON);
     ck_assert_double_eq(a.mean, 0.0);
-    ck_assert_rel(a.variance, 1.5, 4 * DBL_EPSILON); /* SPEC.md table */
+    ck_assert_rel(a.variance, 1.5, 4 * DBL_EPSILON); /* doc/numerics.md */
     ck_assert_int_eq(a.law, SATSTAT_Z_NORMAL);
     ck_assert_rel(a.saturated_fraction, 0.0010908351761252963, 1e-12);
     ck_assert_rel(a.mean_activation_derivative, 0.19276269841939384,
@@ -390,7 +390,7 @@ END_TEST
 
 START_TEST(compute_threshold)
 {
-    /* NUMERICS.md: thresholds 2 and 5 under both schemes. */
+    /* doc/numerics.md: thresholds 2 and 5 under both schemes. */
     static const struct {
         satstat_scheme_kind kind;
         const char *name;
@@ -528,7 +528,7 @@ END_TEST
 START_TEST(compute_random_inputs)
 {
     /* bernoulli:0.3, n_in 1000, normal:1 weights, N(0,1) bias:
-     * Σ E[x²] = 1000 · 0.3 = 300, Var z = 1 · 300 + 1 = 301 (SPEC.md:
+     * Σ E[x²] = 1000 · 0.3 = 300, Var z = 1 · 300 + 1 = 301 (the moments formula of doc/numerics.md:
      * "Σ x_j² becomes n_in · E[x²]"; μ_w = 0, so no μ_w² n_in Var x term). */
     satstat_config c;
     seed_config(&c);
@@ -556,7 +556,7 @@ END_TEST
 /* The library's own activation rows (activation.c) give the same answers
  * as the test-local sigmoid; tanh'(z) = sech²(z) against numpy trapezoid
  * sums computed as in the header comment but over z ∈ [−200, 200] (agreeing
- * to 1e-16 at 2e6 and 4e6 steps).  SPEC.md gives E[tanh'] ≈ 0.53 at Var 1.5. */
+ * to 1e-16 at 2e6 and 4e6 steps).  the mean-field reference gives E[tanh'] ≈ 0.53 at Var 1.5. */
 START_TEST(compute_library_activations)
 {
     static const struct {
@@ -666,7 +666,7 @@ START_TEST(compute_saturation_rules)
         ck_assert_rel(a.saturated_fraction, gelu[i].fraction, 1e-12);
     }
 
-    /* the default rule is still |z| ≥ T, and SPEC's numbers do not move */
+    /* the default rule is still |z| ≥ T, and the reference numbers do not move */
     seed_config(&c);
     ck_assert_int_eq(satstat_analytic_compute(&c, &standard, &a), SATSTAT_OK);
     ck_assert(a.region.below == -4.0 && a.region.above == 4.0);

@@ -3,7 +3,7 @@
  * the map; back-propagated gradients against finite differences;
  * thread-count reproducibility; bad input at the command line.
  *
- * Reference values (SPEC.md, "satstat deep") were computed independently
+ * Reference values (doc/numerics.md, "Reference values") were computed independently
  * with mpmath 1.3.0 (30 digits, tanh-sinh quadrature of the Gaussian
  * integral split at 0 and ±5, mpmath.findroot for the fixed point):
  *
@@ -71,7 +71,7 @@ START_TEST(test_reference_fixed_point)
     ck_rel(fp.q, 1.4638508911025473, 1e-10);
     ck_rel(fp.chi1, 0.39887900654373578, 1e-9);
     ck_assert_int_eq(fp.regime, SATSTAT_DEEP_ORDERED);
-    /* SPEC's rounded values */
+    /* the reference values, rounded (doc/numerics.md) */
     ck_assert(fabs(fp.q - 1.4638509) < 5e-8);
     ck_assert(fabs(fp.chi1 - 0.39888) < 5e-6);
 
@@ -760,7 +760,7 @@ START_TEST(test_threads_bit_identical)
 }
 END_TEST
 
-/* The JSON layout of SPEC.md. */
+/* The JSON layout of the output contract (doc/report.schema.json). */
 START_TEST(test_json_layout)
 {
     satstat_config c = config_of("scaled", "tanh");

@@ -1,4 +1,4 @@
-/* test_report.c — the experiment end to end through the library: SPEC's
+/* test_report.c — the experiment end to end through the library: the reference
  * reference values, verdicts, power against wrong claims, degenerate z,
  * and the three output formats. */
 #define _GNU_SOURCE /* open_memstream */
@@ -57,7 +57,7 @@ static char *write_to_string(const satstat_report *r, satstat_format f)
     return buf;
 }
 
-/* The seed experiment at its default size: SPEC's analytic numbers, and
+/* The seed experiment at its default size: the reference analytic numbers, and
  * the sample agrees with them (pinned seed 1). */
 START_TEST(seed_experiment)
 {
@@ -210,7 +210,7 @@ START_TEST(analytic_only)
 }
 END_TEST
 
-/* JSON has SPEC's fields with SPEC's names. */
+/* JSON has the contract's fields with their names (doc/report.schema.json). */
 START_TEST(json_fields)
 {
     satstat_config c = config_of(NULL, 20000);

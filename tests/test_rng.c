@@ -11,7 +11,7 @@
 #include <satstat/rng.h>
 #include <satstat/stats.h>
 
-/* Known answers from NUMERICS.md (Random123's kat_vectors). */
+/* Known answers from doc/numerics.md (Random123's kat_vectors). */
 START_TEST(philox_known_answers)
 {
     uint32_t out[4];

@@ -1,6 +1,6 @@
 /* test_stats.c — Check tests of the stats module (satstat/stats.h).
  *
- * Known answers come from NUMERICS.md ("Reference values (independent
+ * Known answers come from doc/numerics.md ("Reference values", made
  * computation)") or, where marked "mpmath", from 30-digit mpmath 1.3.0
  * evaluations of the defining formula.  Random tests use GSL's mt19937
  * with pinned seeds, so each runs the same way every time; statistical
@@ -465,7 +465,7 @@ START_TEST(test_wilson_reference)
 {
     satstat_interval ci;
     ck_assert_int_eq(satstat_wilson_interval(5, 1000, 0.05, &ci), SATSTAT_OK);
-    ck_near(ci.lo, 0.0021375355, 6e-11); /* NUMERICS.md */
+    ck_near(ci.lo, 0.0021375355, 6e-11); /* doc/numerics.md */
     ck_near(ci.hi, 0.0116509554, 6e-11);
     ck_assert_int_eq(satstat_wilson_interval(0, 20, 0.05, &ci), SATSTAT_OK);
     ck_assert(ci.lo == 0.0 && ci.hi > 0.0 && ci.hi < 1.0);
@@ -557,7 +557,7 @@ static double binom_cdf_direct(unsigned c, double n, double p)
     return s;
 }
 
-/* Sizes where gsl_cdf_beta_Pinv returns NaN or hangs (NUMERICS.md): the
+/* Sizes where gsl_cdf_beta_Pinv returns NaN or hangs (doc/numerics.md): the
  * ends must be finite and solve the defining equations. */
 START_TEST(test_clopper_pearson_large_n)
 {
@@ -587,7 +587,7 @@ START_TEST(test_ks_references)
                     -0.17, -0.08, 0.27, -0.98, -0.99};
     satstat_test t;
     ck_assert_int_eq(satstat_ks_test(x, 10, normal_cdf, NULL, &t), SATSTAT_OK);
-    ck_close(t.statistic, 0.293580126801961, 1e-12); /* NUMERICS.md */
+    ck_close(t.statistic, 0.293580126801961, 1e-12); /* doc/numerics.md */
     ck_close(t.p_value, 0.293408463684361, 1e-12);
     for (int i = 1; i < 10; i++)
         ck_assert(x[i - 1] <= x[i]); /* sorted in place */
@@ -692,7 +692,7 @@ END_TEST
 
 START_TEST(test_ad_limit_references)
 {
-    /* NUMERICS.md: limiting CDF 0.9000 / 0.9500 / 0.9898; n = 1e9 makes
+    /* doc/numerics.md: limiting CDF 0.9000 / 0.9500 / 0.9898; n = 1e9 makes
      * the finite-n correction negligible (≤ 1e−9). */
     const uint64_t big = 1000000000;
     ck_near(1.0 - satstat_ad_pvalue(big, 1.933), 0.9000, 1e-4);
@@ -778,7 +778,7 @@ END_TEST
 
 START_TEST(test_chisq_Q_references)
 {
-    /* NUMERICS.md (independent computation). */
+    /* doc/numerics.md (independent computation). */
     ck_close(satstat_chisq_Q(101000.0, 1e5), 0.012868840377233648, 1e-6);
     ck_close(1.0 - satstat_chisq_Q(998586.0, 1e6), 0.15869175077237513, 1e-5);
     ck_close(satstat_chisq_Q(46.0, 3.0), 5.67148595991243534162e-10, 1e-10);

@@ -233,7 +233,7 @@ void satstat_deep_phase_free(satstat_deep_phase *p);
 
 /* ---- output ------------------------------------------------------------------*/
 
-/* The report as text (a table per scheme), JSON (SPEC.md "satstat deep")
+/* The report as text (a table per scheme), JSON (doc/report.schema.json)
  * or CSV (one row per scheme, layer and quantity).  phase may be NULL; a
  * phase diagram is added to the JSON as "phase_diagram".  '.' as the
  * decimal point whatever the locale. */

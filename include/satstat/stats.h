@@ -52,7 +52,7 @@ int satstat_mean_test(const satstat_moments *m, double mu0, satstat_test *t);
 int satstat_mean_interval(const satstat_moments *m, double alpha,
                           satstat_interval *ci);
 
-/* Variance without assuming normality (NUMERICS.md, Mood, Graybill & Boes
+/* Variance without assuming normality (doc/numerics.md, Mood, Graybill & Boes
  * p. 229): z = (s² − σ0²)/√[(m4 − s⁴(n−3)/(n−1))/n], m4 = M4/n. */
 int satstat_variance_test(const satstat_moments *m, double sigma0_sq,
                           satstat_test *t);
@@ -68,7 +68,7 @@ int satstat_variance_interval(const satstat_moments *m, double alpha,
  * outcomes no more likely than k, the "minlike" rule) while
  * n·p0·(1−p0) < 1e4, else the score z-test. */
 int satstat_binomial_test(uint64_t k, uint64_t n, double p0, satstat_test *t);
-/* Wilson score interval (NUMERICS.md); Clopper–Pearson exact interval when
+/* Wilson score interval (doc/numerics.md); Clopper–Pearson exact interval when
  * min(k, n−k) < 50, where Wilson under-covers. */
 int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
                                 satstat_interval *ci);
@@ -96,7 +96,7 @@ double satstat_ad_pvalue(uint64_t n, double a2);
 int satstat_chisq_gof(const uint64_t *observed, const double *expected_prob,
                       size_t bins, satstat_test *t, size_t *dof);
 /* Upper tail Q(x; ν) and lower tail P(x; ν): GSL up to ν = 1e5,
- * Wilson–Hilferty above (NUMERICS.md: GSL loses digits there). */
+ * Wilson–Hilferty above (doc/numerics.md: GSL loses digits there). */
 double satstat_chisq_Q(double x, double nu);
 double satstat_chisq_P(double x, double nu);
 
