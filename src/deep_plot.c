@@ -718,12 +718,7 @@ int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, s
         rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
         if (rc != SATSTAT_OK)
             break;
-        rc = write_one(&c, &figs[i], f);
-        if (rc == SATSTAT_OK || rc == SATSTAT_EIO)
-            rc = satstat_txn_file_flush(file);
-        if (rc != SATSTAT_OK && msg && msg_size)
-            snprintf(msg, msg_size, "cannot write '%.*s/%s': %s", 2048, c.dir, name,
-                     rc == SATSTAT_EIO ? strerror(errno) : satstat_strerror(rc));
+        rc = satstat__gp_finish_file(write_one(&c, &figs[i], f), file, msg, msg_size);
     }
     if (cl) {
         uselocale(old);

@@ -32,6 +32,12 @@ int satstat__gp_render_dir(satstat_txn_dir *d, const char *const *names, size_t 
                            satstat_render_format format, const char *program, char *msg,
                            size_t msg_size);
 
+/* After a figure writer returned rc into file's stream: flush it, and on
+ * failure put "cannot write FILE: REASON" in msg, the reason being the
+ * stream's own errno (ENOSPC, EIO) rather than whatever errno the writer's
+ * later calls left.  Returns the status. */
+int satstat__gp_finish_file(int rc, satstat_txn_file *file, char *msg, size_t msg_size);
+
 /* The path-based satstat_*_plot_write_dir / _render_dir: fn (a module's
  * write or render of its figures into a folder) run in a transaction of
  * its own over `dir`, committed when fn succeeds, else aborted. */

@@ -487,3 +487,22 @@ int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char
         set_msg(msg, msg_size, "%s", commit_msg);
     return rc;
 }
+
+int satstat__gp_finish_file(int rc, satstat_txn_file *file, char *msg, size_t msg_size)
+{
+    int err = EIO;
+    if (rc == SATSTAT_OK || rc == SATSTAT_EIO) {
+        int flushed = satstat_txn_file_flush(file);
+        if (flushed != SATSTAT_OK) {
+            rc = flushed;
+            err = errno;
+        }
+    }
+    if (rc != SATSTAT_OK) {
+        char q[SATSTAT_QUOTE_SIZE];
+        satstat_quote(satstat_txn_file_name(file), q, sizeof q);
+        set_msg(msg, msg_size, "cannot write %s: %s", q,
+                rc == SATSTAT_EIO ? strerror(err) : satstat_strerror(rc));
+    }
+    return rc;
+}

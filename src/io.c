@@ -463,6 +463,11 @@ int satstat_txn_file_stream(satstat_txn_file *f, FILE **stream, char *msg, size_
     return SATSTAT_OK;
 }
 
+const char *satstat_txn_file_name(const satstat_txn_file *f)
+{
+    return f ? f->shown : NULL;
+}
+
 int satstat_txn_file_fd(const satstat_txn_file *f)
 {
     return f ? f->fd : -1;

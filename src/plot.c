@@ -2305,15 +2305,8 @@ int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *di
         rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
         if (rc != SATSTAT_OK)
             break;
-        rc = satstat_plot_write(report, i, options, path, f);
-        if (rc == SATSTAT_EIO || (rc == SATSTAT_OK && (rc = satstat_txn_file_flush(file)) != SATSTAT_OK)) {
-            char pq[SATSTAT_QUOTE_SIZE];
-            int saved = errno;
-            set_msg(msg, msg_size, "cannot write %s/%s: %s",
-                    satstat_quote(path, pq, sizeof pq), name, strerror(saved ? saved : EIO));
-        } else if (rc != SATSTAT_OK) {
-            set_msg(msg, msg_size, "cannot write %s: %s", name, satstat_strerror(rc));
-        }
+        rc = satstat__gp_finish_file(satstat_plot_write(report, i, options, path, f), file,
+                                     msg, msg_size);
     }
     return rc;
 }

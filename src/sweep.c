@@ -1697,14 +1697,8 @@ int satstat_sweep_plot_write_figures(const satstat_sweep *s, satstat_txn_dir *di
         rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
         if (rc != SATSTAT_OK)
             break;
-        rc = satstat_sweep_plot_write(s, i, options, path, f);
-        if (rc == SATSTAT_OK || rc == SATSTAT_EIO)
-            rc = satstat_txn_file_flush(file);
-        if (rc != SATSTAT_OK) {
-            char pq[SATSTAT_QUOTE_SIZE];
-            set_msg(msg, msg_size, "cannot write %s/%s: %s", satstat_quote(path, pq, sizeof pq),
-                    name, rc == SATSTAT_EIO ? strerror(errno) : satstat_strerror(rc));
-        }
+        rc = satstat__gp_finish_file(satstat_sweep_plot_write(s, i, options, path, f), file,
+                                     msg, msg_size);
     }
     return rc;
 }

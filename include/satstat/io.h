@@ -93,8 +93,12 @@ int satstat_txn_dir_source(const satstat_txn_dir *d, const char *name, char *buf
  * must not be written as well. */
 int satstat_txn_file_fd(const satstat_txn_file *f);
 
+/* The file's path as shown in messages (FOLDER/NAME for a figure file). */
+const char *satstat_txn_file_name(const satstat_txn_file *f);
+
 /* Flush a file now (its stream stays open): SATSTAT_EIO with errno when a
- * write failed, SATSTAT_ECANCELED when cancelled. */
+ * write failed (the first failure's errno, whatever ran since),
+ * SATSTAT_ECANCELED when cancelled. */
 int satstat_txn_file_flush(satstat_txn_file *f);
 
 /* Drop one file of the transaction: its temporary file is removed and
