@@ -302,6 +302,29 @@ static int standard_descriptor(const struct stat *st)
     return read_only;
 }
 
+/* The descriptor a path names by its spelling: /dev/stdin, /dev/stdout,
+ * /dev/stderr, /dev/fd/N, /proc/self/fd/N; else -1.  Matching these by
+ * what they resolve to is not enough: with stdout on /dev/null and stdin
+ * too, /dev/stdout "is" stdin. */
+static int named_descriptor(const char *path)
+{
+    static const char *const std_names[] = {"/dev/stdin", "/dev/stdout", "/dev/stderr"};
+    for (int fd = 0; fd <= 2; fd++)
+        if (strcmp(path, std_names[fd]) == 0)
+            return fd;
+    static const char *const prefixes[] = {"/dev/fd/", "/proc/self/fd/"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(path, prefixes[i], n) == 0 && path[n] >= '0' && path[n] <= '9') {
+            char *end;
+            long fd = strtol(path + n, &end, 10);
+            if (*end == '\0' && fd <= INT_MAX)
+                return (int)fd;
+        }
+    }
+    return -1;
+}
+
 int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **out,
                          char *msg, size_t msg_size)
 {
@@ -324,6 +347,9 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
     if (is_stdout) {
         f->in_place_fd = STDOUT_FILENO;
         f->is_stdout = 1;
+    } else if (named_descriptor(path) >= 0) {
+        f->in_place_fd = named_descriptor(path);
+        f->is_stdout = f->in_place_fd == STDOUT_FILENO;
     } else if (stat(path, &st) == 0 && standard_descriptor(&st) >= 0) {
         /* /dev/stdout, or the file stdout is redirected to: written through
          * that descriptor, so an append redirection keeps appending */

@@ -13,9 +13,9 @@
  *
  * The report's path (satstat_txn_add_file) is resolved once, up front:
  *   - "-" (or NULL) is standard output, written in place;
- *   - a path naming one of the open descriptors 0, 1, 2 (/dev/stdout,
- *     /proc/self/fd/1, a file stdout is redirected to) is written in place
- *     through that descriptor, so `>> log` keeps appending;
+ *   - /dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N
+ *     are written in place through that descriptor, and so is a file that
+ *     descriptor 0, 1 or 2 is open on, so that `>> log` keeps appending;
  *   - a device, FIFO or socket is written in place, never renamed over;
  *   - a symbolic link is followed only when it is the caller's own and in
  *     a folder no one else can write (Linux's fs.protected_symlinks rule,
