@@ -421,18 +421,21 @@ END_TEST
  * script is one run's whole script. */
 START_TEST(concurrent_deep_runs_never_mix)
 {
+    char *bin = fake_gnuplot("gp-ok", "cksum < \"$3\"");
     char *a[] = {"satstat", "deep", "--layers", "2", "--width", "8", "--networks", "4", "--seed",
-                 "1", "--quiet", "--plots", "figs", "--render", "none", NULL};
+                 "1", "--quiet", "--plots", "figs", "--render", "png", NULL};
     char *b[] = {"satstat", "deep", "--layers", "2", "--width", "8", "--networks", "4", "--seed",
-                 "2", "--quiet", "--plots", "figs", "--render", "none", NULL};
+                 "2", "--quiet", "--plots", "figs", "--render", "png", NULL};
     /* each run alone: the references */
     char *figs = path2(base, "figs");
     const char *names[] = {"deep-density-scaled.gp", "deep-density-standard.gp",
-                           "deep-variance.gp", "deep-saturation.gp", "deep-gradient.gp"};
-    char *ref[2][5];
+                           "deep-variance.gp", "deep-saturation.gp", "deep-gradient.gp",
+                           "deep-density-scaled.png", "deep-density-standard.png",
+                           "deep-variance.png", "deep-saturation.png", "deep-gradient.png"};
+    char *ref[2][10];
     for (int r = 0; r < 2; r++) {
-        ck_assert_int_eq(run(NULL, r ? b : a), 0);
-        for (int i = 0; i < 5; i++) {
+        ck_assert_int_eq(run(bin, r ? b : a), 0);
+        for (int i = 0; i < 10; i++) {
             char *p = path2(figs, names[i]);
             ref[r][i] = slurp(p);
             ck_assert_ptr_nonnull(ref[r][i]);
@@ -441,15 +444,15 @@ START_TEST(concurrent_deep_runs_never_mix)
         remove_tree(figs);
     }
     ck_assert_str_ne(ref[0][2], ref[1][2]);
-    for (int round = 0; round < 4; round++) {
-        child ca = start(NULL, NULL, 0, a), cb = start(NULL, NULL, 0, b);
+    for (int round = 0; round < 6; round++) {
+        child ca = start(bin, NULL, 0, a), cb = start(bin, NULL, 0, b);
         ck_assert_int_eq(finish(ca, 120, NULL), 0);
         ck_assert_int_eq(finish(cb, 120, NULL), 0);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             char *p = path2(figs, names[i]);
             char *got = slurp(p);
             ck_assert_msg(got && (!strcmp(got, ref[0][i]) || !strcmp(got, ref[1][i])),
-                          "round %d: %s is not one run's whole script", round, names[i]);
+                          "round %d: %s is not one run's whole file", round, names[i]);
             free(got);
             free(p);
         }
@@ -457,9 +460,10 @@ START_TEST(concurrent_deep_runs_never_mix)
         remove_tree(figs);
     }
     for (int r = 0; r < 2; r++)
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 10; i++)
             free(ref[r][i]);
     free(figs);
+    free(bin);
 }
 END_TEST
 
