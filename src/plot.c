@@ -9,27 +9,22 @@
  * 1280 x 800, scaled with the figure), thick lines, and the legend and
  * the numbers in a column right of the plot so they never cover data.
  *
- * Rendering runs gnuplot (posix_spawnp, found on PATH at run time) with
- * its standard output going to a temporary file beside the image and its
- * standard error captured; images are renamed into place only when every
- * one rendered.
+ * The scripts and images are written through an output transaction
+ * (satstat/io.h): temporary files in the folder until every one is
+ * written and rendered, then renamed into place.  gnuplot.c runs gnuplot.
  */
 #include <satstat/plot.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
-#include <poll.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gsl/gsl_histogram.h>
@@ -43,8 +38,6 @@
 
 #include "gnuplot-int.h"
 #include "satstat_version.h"
-
-extern char **environ;
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
