@@ -709,6 +709,30 @@ START_TEST(fifo_without_reader_interrupted)
 }
 END_TEST
 
+/* Item: a signal while the report's write is blocked (a reader that does
+ * not read; the report is larger than the pipe's buffer): 143, not an I/O
+ * error and not a report claimed written. */
+START_TEST(signal_during_blocked_report_write)
+{
+    char *fifo = path2(base, "slow-reader");
+    ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+    int reader = open(fifo, O_RDONLY | O_NONBLOCK); /* opened, never read */
+    ck_assert_int_ge(reader, 0);
+    char *const argv[] = {"satstat", "sweep", "--vary", "n-in=10:1000:200", "--analytic-only",
+                          "--format", "json", "--quiet", "--output", "slow-reader", NULL};
+    child c = start(NULL, NULL, 0, argv);
+    sleep_s(1.0);
+    double t0 = now_s();
+    kill(c.pid, SIGTERM);
+    int status = finish(c, 30, NULL);
+    double latency = now_s() - t0;
+    ck_assert_int_eq(status, 143);
+    ck_assert_msg(latency < 1.0, "exit %.2f s after the signal", latency);
+    close(reader);
+    free(fifo);
+}
+END_TEST
+
 /* Item: deep --phase stops within a moment of the signal. */
 START_TEST(deep_phase_interrupted_quickly)
 {
@@ -776,6 +800,7 @@ int main(void)
     tcase_add_test(cmd, sigint_during_render);
     tcase_add_test(cmd, signal_removes_new_figure_folder);
     tcase_add_test(cmd, fifo_without_reader_interrupted);
+    tcase_add_test(cmd, signal_during_blocked_report_write);
     tcase_add_test(cmd, deep_phase_interrupted_quickly);
     tcase_add_test(cmd, figure_folder_named_like_an_option);
     suite_add_tcase(s, cmd);
