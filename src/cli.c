@@ -300,6 +300,8 @@ static void on_signal(int sig)
     cli_interrupted_by = sig;
 }
 
+/* No SA_RESTART: a blocking open, write or wait (a FIFO without reader, a
+ * full pipe) returns EINTR, and satstat_txn sees the flag. */
 void cli_install_signals(void)
 {
     struct sigaction sa;
@@ -375,28 +377,102 @@ unsigned cli_text_width(FILE *f)
     return SATSTAT_TEXT_WIDTH;
 }
 
-int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx)
+/* Every failure from here on removes what the run wrote and says why;
+ * a failure while a signal is pending is the interruption. */
+static int outputs_fail(cli_outputs *o, const char *option, const char *msg)
 {
-    const char *name = path ? path : "standard output";
-    satstat_output *out = NULL;
-    if (satstat_output_open(path, &out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: --output: cannot write '%s': %s\n", name, strerror(errno));
-        return CLI_EXIT_RUNTIME;
+    satstat_txn_abort(o->txn);
+    o->txn = NULL;
+    if (cli_interrupted_by) {
+        fprintf(stderr, "satstat: interrupted; nothing written\n");
+        return cli_interrupted_status();
     }
+    if (msg)
+        cli_usage_error(option, msg);
+    return CLI_EXIT_RUNTIME;
+}
+
+int cli_outputs_begin(cli_outputs *o, const char *output)
+{
+    memset(o, 0, sizeof *o);
+    o->report_name = output && strcmp(output, "-") != 0 ? output : "standard output";
+    cli_install_signals();
+    if (satstat_txn_new(&cli_interrupted_by, &o->txn) != SATSTAT_OK)
+        return outputs_fail(o, NULL, "out of memory");
+    char msg[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE];
+    int rc = satstat_txn_add_file(o->txn, output, &o->report, msg, sizeof msg);
+    if (rc == SATSTAT_EINVAL) {
+        satstat_txn_abort(o->txn);
+        o->txn = NULL;
+        cli_usage_error("--output", msg);
+        return CLI_EXIT_USAGE;
+    }
+    if (rc != SATSTAT_OK)
+        return outputs_fail(o, "--output", msg);
+    return CLI_GO_ON;
+}
+
+int cli_outputs_interrupted(cli_outputs *o)
+{
+    return outputs_fail(o, NULL, NULL);
+}
+
+int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg)
+{
+    return outputs_fail(o, option, msg);
+}
+
+int cli_outputs_figures(cli_outputs *o, const char *dir, const char *option,
+                        satstat_txn_dir **out)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE];
+    int rc = satstat_txn_add_dir(o->txn, dir, out, msg, sizeof msg);
+    if (rc == SATSTAT_OK)
+        return CLI_GO_ON;
+    if (rc == SATSTAT_EINVAL && !cli_interrupted_by) {
+        satstat_txn_abort(o->txn);
+        o->txn = NULL;
+        cli_usage_error(option, msg);
+        return CLI_EXIT_USAGE;
+    }
+    return outputs_fail(o, option, msg);
+}
+
+int cli_outputs_report(cli_outputs *o, int (*write)(void *ctx, FILE *f), void *ctx)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE];
+    FILE *f;
+    int rc = satstat_txn_file_stream(o->report, &f, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return outputs_fail(o, "--output", msg);
     errno = 0;
-    if (write(ctx, satstat_output_stream(out)) != SATSTAT_OK) {
-        int saved = errno;
-        satstat_output_abort(out);
-        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
-                strerror(saved ? saved : EIO));
-        return CLI_EXIT_RUNTIME;
-    }
-    if (satstat_output_commit(out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
-                strerror(errno));
-        return CLI_EXIT_RUNTIME;
+    rc = write(ctx, f);
+    if (rc == SATSTAT_OK || rc == SATSTAT_EIO)
+        rc = satstat_txn_file_flush(o->report);
+    if (rc != SATSTAT_OK) {
+        char line[sizeof msg + 64], q[SATSTAT_QUOTE_SIZE];
+        snprintf(line, sizeof line, "cannot write the report to %s: %s",
+                 satstat_quote(o->report_name, q, sizeof q),
+                 rc == SATSTAT_EIO ? strerror(errno) : satstat_strerror(rc));
+        return outputs_fail(o, "--output", line);
     }
     return CLI_GO_ON;
+}
+
+int cli_outputs_commit(cli_outputs *o, int status)
+{
+    char msg[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE];
+    int rc = satstat_txn_commit(o->txn, msg, sizeof msg);
+    o->txn = NULL;
+    if (rc == SATSTAT_ECANCELED) {
+        fprintf(stderr, "satstat: interrupted; nothing written\n");
+        return cli_interrupted_status();
+    }
+    if (rc != SATSTAT_OK) {
+        fprintf(stderr, "satstat: %s\n", msg);
+        return CLI_EXIT_RUNTIME;
+    }
+    return status; /* a signal now is too late: everything is in place */
 }
 
 int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
@@ -412,7 +488,10 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
         return CLI_GO_ON;
     }
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
-    if (render(ctx, format, msg, sizeof msg) != SATSTAT_OK) {
+    int rc = render(ctx, format, msg, sizeof msg);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by)
+        return cli_interrupted_status();
+    if (rc != SATSTAT_OK) {
         if (render_given) {
             fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
                             "no image was written\n",

@@ -109,11 +109,36 @@ void cli_progress_clear(cli_progress *p);
  * one, else SATSTAT_TEXT_WIDTH. */
 unsigned cli_text_width(FILE *f);
 
-/* Write through satstat_output (temp file + rename for regular files):
- * `write` serialises into the stream and returns a satstat status.
- * Returns CLI_GO_ON or CLI_EXIT_RUNTIME (message printed). */
-int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx);
+/* A run's outputs: its report and its figure folder, written as one
+ * transaction (satstat/io.h): temporary files while the run works, renamed
+ * into place by cli_outputs_commit, removed on any failure or signal.
+ * Every function returns CLI_GO_ON or an exit status, having printed why
+ * and removed everything (2: --output names a link not to follow; 3: I/O;
+ * 130/143: interrupted). */
+typedef struct cli_outputs {
+    satstat_txn *txn;
+    satstat_txn_file *report;
+    const char *report_name; /* for messages */
+} cli_outputs;
 
+/* Before the work: the signal handlers, and the report's target resolved
+ * and, when replaced, its temporary file created (so a folder that cannot
+ * be written fails now, not after the work).  NULL output: stdout. */
+int cli_outputs_begin(cli_outputs *o, const char *output);
+/* The figure folder `dir` (named `option` in errors), created now. */
+int cli_outputs_figures(cli_outputs *o, const char *dir, const char *option,
+                        satstat_txn_dir **out);
+/* The report: `write` serialises into the stream, returning a satstat
+ * status. */
+int cli_outputs_report(cli_outputs *o, int (*write)(void *ctx, FILE *f), void *ctx);
+/* Everything into place; returns `status` (the run's) once committed, even
+ * if a signal comes during the commit. */
+int cli_outputs_commit(cli_outputs *o, int status);
+/* Give up: remove everything; the interruption's status, with its line. */
+int cli_outputs_interrupted(cli_outputs *o);
+/* Give up after a failure: remove everything, print "satstat: OPTION: MSG"
+ * (unless a signal explains it), return 3 (or 130/143). */
+int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
 
 /* The --scheme paragraph of run's and sweep's --help (their defaults follow
  * on the next line). */

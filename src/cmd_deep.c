@@ -333,32 +333,39 @@ typedef struct render_args {
     size_t n;
     const satstat_deep_phase *phase;
     int preset;
-    const char *plots;
+    satstat_txn_dir *dir;
 } render_args;
 
-/* satstat_deep_plot_render_dir as a cli_render_fn. */
+/* satstat_deep_plot_render_figures as a cli_render_fn. */
 static int render_deep(void *ctx, satstat_render_format format, char *msg, size_t size)
 {
     const render_args *a = ctx;
-    return satstat_deep_plot_render_dir(a->reports, a->n, a->phase, a->preset, a->plots, format,
-                                        NULL, msg, size);
+    return satstat_deep_plot_render_figures(a->reports, a->n, a->phase, a->preset, a->dir,
+                                            format, NULL, msg, size);
 }
 
 /* ---- figures -----------------------------------------------------------------*/
 
+/* Write the scripts into c->plots and render them, as part of the run's
+ * outputs.  CLI_GO_ON or an exit status (everything removed). */
 static int write_figures(cli *c, const satstat_deep_report *const *reports, size_t n,
-                         const satstat_deep_phase *phase, int have_gnuplot)
+                         const satstat_deep_phase *phase, cli_outputs *out, int have_gnuplot)
 {
     char msg[SATSTAT_ERRMSG_SIZE + 256];
-    int rc = satstat_deep_plot_write_dir(reports, n, phase, c->preset != NULL, c->plots,
-                                         &c->plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK) {
-        cli_usage_error("--plots", msg);
-        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
-    }
-    render_args a = {reports, n, phase, c->preset != NULL, c->plots};
-    return cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                              render_deep, &a);
+    satstat_txn_dir *dir;
+    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
+    if (status != CLI_GO_ON)
+        return status;
+    int rc = satstat_deep_plot_write_figures(reports, n, phase, c->preset != NULL, dir,
+                                             &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return cli_outputs_failed(out, "--plots", msg);
+    render_args a = {reports, n, phase, c->preset != NULL, dir};
+    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                                render_deep, &a);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
+    return CLI_GO_ON;
 }
 
 /* ---- output ------------------------------------------------------------------*/
@@ -449,7 +456,10 @@ int cli_cmd_deep_main(int argc, char **argv)
     }
 
     cli_note_reference_blas(&c.config, c.quiet);
-    cli_install_signals();
+    cli_outputs out;
+    status = cli_outputs_begin(&out, c.output);
+    if (status != CLI_GO_ON)
+        return status;
     satstat_deep_report *reports[PRESET_MAX] = {NULL};
     satstat_deep_phase *phase = NULL;
     int rc = SATSTAT_OK;
@@ -464,42 +474,34 @@ int cli_cmd_deep_main(int argc, char **argv)
         double sb2 = satstat_law_variance(&configs[0].bias.law);
         if (1.25 * sb2 > ymax)
             ymax = 1.25 * sb2;
+        cli_progress_start(&p, c.quiet, "phase diagram");
         rc = satstat_deep_phase_compute(configs[0].activation,
                                         satstat_law_mean(&configs[0].bias.law), 81, 0.1,
                                         3162.2776601683795, 41, 0.0, ymax, configs[0].threads,
-                                        &phase);
+                                        cli_progress_update, &p, &phase);
     }
     cli_progress_clear(&p);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
-        for (size_t i = 0; i < nruns; i++)
-            satstat_deep_report_free(reports[i]);
-        satstat_deep_phase_free(phase);
-        fprintf(stderr, "satstat: interrupted; nothing written\n");
-        return cli_interrupted_status();
-    }
-    if (rc != SATSTAT_OK) {
-        for (size_t i = 0; i < nruns; i++)
-            satstat_deep_report_free(reports[i]);
-        satstat_deep_phase_free(phase);
-        fprintf(stderr, "satstat: deep: %s\n", satstat_strerror(rc));
-        return CLI_EXIT_RUNTIME;
-    }
-
-    status = CLI_GO_ON;
-    if (c.plots) {
-        status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns, phase,
-                               have_gnuplot);
-        if (cli_interrupted_by && status == CLI_GO_ON) {
-            fprintf(stderr, "satstat: interrupted\n");
-            status = cli_interrupted_status();
+        status = cli_outputs_interrupted(&out);
+    } else if (rc != SATSTAT_OK) {
+        char line[SATSTAT_ERRMSG_SIZE];
+        snprintf(line, sizeof line, "deep: %s", satstat_strerror(rc));
+        status = cli_outputs_failed(&out, NULL, line);
+    } else {
+        status = CLI_GO_ON;
+        if (c.plots)
+            status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns,
+                                   phase, &out, have_gnuplot);
+        if (status == CLI_GO_ON) {
+            writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.format,
+                        c.preset != NULL};
+            status = cli_outputs_report(&out, write_report, &w);
         }
-    }
-    if (status == CLI_GO_ON) {
-        writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.format, c.preset != NULL};
-        status = cli_write_output(c.output, write_report, &w);
+        if (status == CLI_GO_ON)
+            status = cli_outputs_commit(&out, CLI_EXIT_PASS);
     }
     for (size_t i = 0; i < nruns; i++)
         satstat_deep_report_free(reports[i]);
     satstat_deep_phase_free(phase);
-    return status == CLI_GO_ON ? CLI_EXIT_PASS : status;
+    return status;
 }

@@ -326,21 +326,22 @@ static int parse(int argc, char **argv, cli *c)
 
 typedef struct render_args {
     const satstat_report *report;
-    const char *plots;
+    satstat_txn_dir *dir;
 } render_args;
 
-/* satstat_plot_render_dir as a cli_render_fn. */
+/* satstat_plot_render_figures as a cli_render_fn. */
 static int render_report(void *ctx, satstat_render_format format, char *msg, size_t size)
 {
     const render_args *a = ctx;
-    return satstat_plot_render_dir(a->report, a->plots, format, NULL, msg, size);
+    return satstat_plot_render_figures(a->report, a->dir, format, NULL, msg, size);
 }
 
-/* Write the scripts into c->plots and render them.  Returns CLI_GO_ON, or
- * an exit status (nothing half-written is left behind). */
-static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
+/* Write the scripts into c->plots and render them, as part of the run's
+ * outputs.  Returns CLI_GO_ON, or an exit status (everything removed). */
+static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
+                         int have_gnuplot)
 {
-    char msg[SATSTAT_ERRMSG_SIZE + 64];
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
     char invocation[4096 + 64];
     if (c->demo) {
         int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
@@ -351,14 +352,19 @@ static int write_figures(cli *c, const satstat_report *report, int have_gnuplot)
         c->plot.invocation = invocation;
     }
     const char *opt = c->demo ? "demo" : "--plots";
-    int rc = satstat_plot_write_dir(report, c->plots, &c->plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK) {
-        cli_usage_error(opt, msg);
-        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
-    }
-    render_args a = {report, c->plots};
-    return cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                              render_report, &a);
+    satstat_txn_dir *dir;
+    int status = cli_outputs_figures(out, c->plots, opt, &dir);
+    if (status != CLI_GO_ON)
+        return status;
+    int rc = satstat_plot_write_figures(report, dir, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return cli_outputs_failed(out, opt, msg);
+    render_args a = {report, dir};
+    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                                render_report, &a);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
+    return CLI_GO_ON;
 }
 
 /* ---- main ----------------------------------------------------------------*/
@@ -398,7 +404,12 @@ int cli_cmd_run(int argc, char **argv, int demo)
 
     if (!c.analytic_only)
         cli_note_reference_blas(&c.config, c.quiet);
-    cli_install_signals();
+    /* the report's target resolved, and a file to replace created, now */
+    cli_outputs out;
+    status = cli_outputs_begin(&out, c.output);
+    if (status != CLI_GO_ON)
+        return status;
+
     cli_progress p;
     cli_progress_start(&p, c.quiet, "sampling");
     satstat_report *report = NULL;
@@ -406,34 +417,26 @@ int cli_cmd_run(int argc, char **argv, int demo)
     cli_progress_clear(&p);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
         satstat_report_free(report);
-        fprintf(stderr, "satstat: interrupted; nothing written\n");
-        return cli_interrupted_status();
+        return cli_outputs_interrupted(&out);
     }
     if (rc != SATSTAT_OK) {
-        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
-        return CLI_EXIT_RUNTIME;
+        satstat_report_free(report);
+        return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
     if (c.plots) {
-        status = write_figures(&c, report, have_gnuplot);
-        if (cli_interrupted_by) {
-            satstat_report_free(report);
-            fprintf(stderr, "satstat: interrupted\n");
-            return cli_interrupted_status();
-        }
-        if (status >= 0) {
+        status = write_figures(&c, report, &out, have_gnuplot);
+        if (status != CLI_GO_ON) {
             satstat_report_free(report);
             return status;
         }
     }
 
     report_writer w = {report, c.format};
-    status = cli_write_output(c.output, write_report, &w);
-    if (status != CLI_GO_ON) {
-        satstat_report_free(report);
-        return status;
-    }
-    status = satstat_report_pass(report) ? CLI_EXIT_PASS : CLI_EXIT_VERIFY_FAILED;
+    status = cli_outputs_report(&out, write_report, &w);
+    if (status == CLI_GO_ON)
+        status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
+                                                                      : CLI_EXIT_VERIFY_FAILED);
     satstat_report_free(report);
     return status;
 }

@@ -366,29 +366,35 @@ static int parse(int argc, char **argv, cli *c)
 
 typedef struct render_args {
     const satstat_sweep *sweep;
-    const char *plots;
+    satstat_txn_dir *dir;
 } render_args;
 
 /* satstat_sweep_plot_render_dir as a cli_render_fn. */
 static int render_sweep(void *ctx, satstat_render_format format, char *msg, size_t size)
 {
     const render_args *a = ctx;
-    return satstat_sweep_plot_render_dir(a->sweep, a->plots, format, NULL, msg, size);
+    return satstat_sweep_plot_render_figures(a->sweep, a->dir, format, NULL, msg, size);
 }
 
-/* Write the scripts into c->plots and render them.  CLI_GO_ON or an exit
- * status (nothing half-written is left behind). */
-static int write_figures(cli *c, const satstat_sweep *sweep, int have_gnuplot)
+/* Write the scripts into c->plots and render them, as part of the run's
+ * outputs.  CLI_GO_ON or an exit status (everything removed). */
+static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
+                         int have_gnuplot)
 {
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-    int rc = satstat_sweep_plot_write_dir(sweep, c->plots, &c->plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK) {
-        cli_usage_error("--plots", msg);
-        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
-    }
-    render_args a = {sweep, c->plots};
-    return cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                              render_sweep, &a);
+    satstat_txn_dir *dir;
+    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
+    if (status != CLI_GO_ON)
+        return status;
+    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return cli_outputs_failed(out, "--plots", msg);
+    render_args a = {sweep, dir};
+    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                                render_sweep, &a);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
+    return CLI_GO_ON;
 }
 
 typedef struct sweep_writer {
@@ -438,40 +444,40 @@ int cli_cmd_sweep_main(int argc, char **argv)
 
     if (!c.analytic_only)
         cli_note_reference_blas(&c.config, c.quiet);
-    cli_install_signals();
+    cli_outputs out;
+    status = cli_outputs_begin(&out, c.output);
+    if (status != CLI_GO_ON) {
+        satstat_sweep_free(sweep);
+        return status;
+    }
+
     cli_progress p;
     cli_progress_start(&p, c.quiet, "sweep");
     rc = satstat_sweep_run(sweep, cli_progress_update, &p);
     cli_progress_clear(&p);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
         satstat_sweep_free(sweep);
-        fprintf(stderr, "satstat: interrupted; nothing written\n");
-        return cli_interrupted_status();
+        return cli_outputs_interrupted(&out);
     }
     if (rc != SATSTAT_OK) {
         satstat_sweep_free(sweep);
-        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
-        return CLI_EXIT_RUNTIME;
+        return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
     if (c.plots) {
-        status = write_figures(&c, sweep, have_gnuplot);
-        if (cli_interrupted_by) {
-            satstat_sweep_free(sweep);
-            fprintf(stderr, "satstat: interrupted\n");
-            return cli_interrupted_status();
-        }
-        if (status >= 0) {
+        status = write_figures(&c, sweep, &out, have_gnuplot);
+        if (status != CLI_GO_ON) {
             satstat_sweep_free(sweep);
             return status;
         }
     }
 
     sweep_writer w = {sweep, c.format};
-    status = cli_write_output(c.output, write_report, &w);
+    status = cli_outputs_report(&out, write_report, &w);
     if (status == CLI_GO_ON)
-        status = c.analytic_only || satstat_sweep_pass(sweep) ? CLI_EXIT_PASS
-                                                              : CLI_EXIT_VERIFY_FAILED;
+        status = cli_outputs_commit(&out, c.analytic_only || satstat_sweep_pass(sweep)
+                                              ? CLI_EXIT_PASS
+                                              : CLI_EXIT_VERIFY_FAILED);
     satstat_sweep_free(sweep);
     return status;
 }

@@ -1573,7 +1573,11 @@ typedef struct phase_job {
     const satstat_activation *act;
     double mu;
     atomic_size_t next;
+    atomic_size_t done; /* grid points solved                           */
     atomic_int err;
+    atomic_int cancel;  /* the progress callback asked to stop          */
+    satstat_progress_fn progress;
+    void *progress_ctx;
 } phase_job;
 
 /* χ₁(x) − 1 at σ_b² = sb2, x = σ_w²·fan_in, for Brent; the fixed point
@@ -1637,28 +1641,42 @@ static double phase_edge(const phase_job *j, size_t row)
     return root;
 }
 
-static void *phase_work(void *arg)
+/* Solve rows until none is left or the run is cancelled.  The calling
+ * thread (reporter) asks the progress callback after every point, so a
+ * cancel is seen within one fixed-point solve (about half a millisecond),
+ * not after the whole grid. */
+static void phase_rows(phase_job *j, int reporter)
 {
-    phase_job *j = arg;
     satstat_deep_phase *ph = j->ph;
+    size_t total = ph->nx * ph->ny;
     for (;;) {
         size_t row = atomic_fetch_add(&j->next, 1);
-        if (row >= ph->ny || atomic_load(&j->err))
+        if (row >= ph->ny || atomic_load(&j->err) || atomic_load(&j->cancel))
             break;
         for (size_t i = 0; i < ph->nx; i++) {
+            if (atomic_load(&j->cancel))
+                return;
             satstat_deep_fixed_point fp;
             int rc = satstat_deep_solve_fixed_point(j->act, ph->x[i], j->mu, ph->y[row], 1.0,
                                                     &fp);
             if (rc != SATSTAT_OK) {
                 ph->chi1[row * ph->nx + i] = NAN;
                 ph->q[row * ph->nx + i] = NAN;
-                continue;
+            } else {
+                ph->chi1[row * ph->nx + i] = fp.chi1;
+                ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
             }
-            ph->chi1[row * ph->nx + i] = fp.chi1;
-            ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
+            size_t done = atomic_fetch_add(&j->done, 1) + 1;
+            if (reporter && j->progress && j->progress(j->progress_ctx, done, total) != 0)
+                atomic_store(&j->cancel, 1);
         }
         ph->critical[row] = phase_edge(j, row);
     }
+}
+
+static void *phase_work(void *arg)
+{
+    phase_rows(arg, 0);
     return NULL;
 }
 
@@ -1676,7 +1694,8 @@ void satstat_deep_phase_free(satstat_deep_phase *p)
 
 int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_t nx,
                                double x_lo, double x_hi, size_t ny, double y_lo, double y_hi,
-                               unsigned threads, satstat_deep_phase **out)
+                               unsigned threads, satstat_progress_fn progress,
+                               void *progress_ctx, satstat_deep_phase **out)
 {
     if (!act || !out || nx < 2 || ny < 2 || nx > 10000 || ny > 10000 || !(x_lo > 0)
         || !(x_hi > x_lo) || !isfinite(x_hi) || !(y_lo >= 0) || !(y_hi > y_lo)
@@ -1711,7 +1730,11 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
     j.act = act;
     j.mu = mu_b;
     atomic_init(&j.next, 0);
+    atomic_init(&j.done, 0);
     atomic_init(&j.err, 0);
+    atomic_init(&j.cancel, 0);
+    j.progress = progress;
+    j.progress_ctx = progress_ctx;
     unsigned t = threads ? threads : online_cores();
     if (t > ny)
         t = (unsigned)ny;
@@ -1724,9 +1747,13 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
             break;
         started++;
     }
-    phase_work(&j);
+    phase_rows(&j, 1);
     for (unsigned k = 0; k < started; k++)
         pthread_join(tid[k], NULL);
+    if (atomic_load(&j.cancel)) {
+        satstat_deep_phase_free(ph);
+        return SATSTAT_ECANCELED;
+    }
     if (atomic_load(&j.err)) {
         satstat_deep_phase_free(ph);
         return SATSTAT_ENUMERIC;

@@ -679,120 +679,53 @@ static int write_one(ctx *c, const fig *g, FILE *f)
     return c->err;
 }
 
-static int make_dirs(const char *dir)
-{
-    char *p = strdup(dir);
-    if (!p)
-        return SATSTAT_ENOMEM;
-    size_t len = strlen(p);
-    for (size_t i = 1; i <= len; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        char keep = p[i];
-        p[i] = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            free(p);
-            return SATSTAT_EIO;
-        }
-        p[i] = keep;
-    }
-    free(p);
-    return SATSTAT_OK;
-}
-
-static char *path_of(const char *dir, const char *name, const char *ext, const char *suffix)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + strlen(suffix) + 4;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s%s%s.%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ext,
-                 suffix);
-    return p;
-}
-
 #define MAX_FIGS (SATSTAT_MAX_SCHEMES + 8)
 
-static void set_msg(char *msg, size_t size, const char *what, const char *path)
-{
-    if (msg && size)
-        snprintf(msg, size, "cannot write '%s': %s", path, what);
-}
-
-int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
-                                const satstat_deep_phase *phase, int preset, const char *dir,
-                                const satstat_plot_options *options, char *msg, size_t msg_size)
+int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, size_t n,
+                                    const satstat_deep_phase *phase, int preset,
+                                    satstat_txn_dir *dir, const satstat_plot_options *options,
+                                    char *msg, size_t msg_size)
 {
     if (msg && msg_size)
         msg[0] = '\0';
-    if (!reports || n == 0 || !reports[0] || !dir || !*dir)
+    if (!reports || n == 0 || !reports[0] || !dir)
         return SATSTAT_EINVAL;
     ctx c;
     memset(&c, 0, sizeof c);
     c.r = reports;
     c.n = n;
     c.phase = phase;
-    c.dir = dir;
+    c.dir = satstat_txn_dir_path(dir);
     if (options)
         c.o = *options;
     else
         satstat_plot_options_default(&c.o);
     fig figs[MAX_FIGS];
     size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
-    if (make_dirs(dir) != SATSTAT_OK) {
-        set_msg(msg, msg_size, strerror(errno), dir);
-        return SATSTAT_EIO;
-    }
     locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     locale_t old = cl ? uselocale(cl) : (locale_t)0;
     int rc = SATSTAT_OK;
-    size_t done = 0;
-    for (; done < nf && rc == SATSTAT_OK; done++) {
-        char *tmp = path_of(dir, figs[done].name, "gp", ".tmp");
-        if (!tmp) {
-            rc = SATSTAT_ENOMEM;
+    for (size_t i = 0; i < nf && rc == SATSTAT_OK; i++) {
+        char name[sizeof figs[0].name + 4];
+        snprintf(name, sizeof name, "%.*s.gp", (int)sizeof figs[0].name - 1, figs[i].name);
+        satstat_txn_file *file;
+        FILE *f;
+        rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
+        if (rc != SATSTAT_OK)
             break;
-        }
-        FILE *f = fopen(tmp, "w");
-        if (!f) {
-            set_msg(msg, msg_size, strerror(errno), tmp);
-            rc = SATSTAT_EIO;
-        } else {
-            rc = write_one(&c, &figs[done], f);
-            if (fclose(f) != 0 && rc == SATSTAT_OK)
-                rc = SATSTAT_EIO;
-            if (rc != SATSTAT_OK)
-                set_msg(msg, msg_size, satstat_strerror(rc), tmp);
-        }
-        free(tmp);
+        rc = satstat__gp_finish_file(write_one(&c, &figs[i], f), file, msg, msg_size);
     }
     if (cl) {
         uselocale(old);
         freelocale(cl);
     }
-    /* all written: rename into place; else remove the temporary files */
-    for (size_t i = 0; i < done; i++) {
-        char *tmp = path_of(dir, figs[i].name, "gp", ".tmp");
-        char *fin = path_of(dir, figs[i].name, "gp", "");
-        if (tmp && fin) {
-            if (rc == SATSTAT_OK) {
-                if (rename(tmp, fin) != 0) {
-                    set_msg(msg, msg_size, strerror(errno), fin);
-                    rc = SATSTAT_EIO;
-                }
-            } else {
-                unlink(tmp);
-            }
-        }
-        free(tmp);
-        free(fin);
-    }
     return rc;
 }
 
-int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
-                                 const satstat_deep_phase *phase, int preset, const char *dir,
-                                 satstat_render_format format, const char *program, char *msg,
-                                 size_t msg_size)
+int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, size_t n,
+                                     const satstat_deep_phase *phase, int preset,
+                                     satstat_txn_dir *dir, satstat_render_format format,
+                                     const char *program, char *msg, size_t msg_size)
 {
     if (msg && msg_size)
         msg[0] = '\0';
@@ -800,53 +733,53 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
         return SATSTAT_EINVAL;
     fig figs[MAX_FIGS];
     size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
-    const char *ext = satstat_render_format_name(format);
-    int rc = SATSTAT_OK;
-    size_t done = 0;
-    char warn[512] = "";
-    for (; done < nf && rc == SATSTAT_OK; done++) {
-        char *script = path_of(dir, figs[done].name, "gp", "");
-        char *tmp = path_of(dir, figs[done].name, ext, ".tmp");
-        if (!script || !tmp) {
-            free(script);
-            free(tmp);
-            rc = SATSTAT_ENOMEM;
-            break;
-        }
-        FILE *img = fopen(tmp, "wb");
-        if (!img) {
-            set_msg(msg, msg_size, strerror(errno), tmp);
-            rc = SATSTAT_EIO;
-        } else {
-            char m[512];
-            rc = satstat_plot_render_stream(program, script, format, img, m, sizeof m);
-            if (fclose(img) != 0 && rc == SATSTAT_OK)
-                rc = SATSTAT_EIO;
-            if (rc != SATSTAT_OK && msg && msg_size)
-                snprintf(msg, msg_size, "%.150s.gp: %.300s", figs[done].name, m);
-            else if (m[0] && !warn[0])
-                snprintf(warn, sizeof warn, "%.150s.gp: %.300s", figs[done].name, m);
-        }
-        free(script);
-        free(tmp);
-    }
-    for (size_t i = 0; i < done; i++) {
-        char *tmp = path_of(dir, figs[i].name, ext, ".tmp");
-        char *fin = path_of(dir, figs[i].name, ext, "");
-        if (tmp && fin) {
-            if (rc == SATSTAT_OK) {
-                if (rename(tmp, fin) != 0) {
-                    set_msg(msg, msg_size, strerror(errno), fin);
-                    rc = SATSTAT_EIO;
-                }
-            } else {
-                unlink(tmp);
-            }
-        }
-        free(tmp);
-        free(fin);
-    }
-    if (rc == SATSTAT_OK && warn[0] && msg && msg_size)
-        snprintf(msg, msg_size, "%s", warn);
-    return rc;
+    const char *names[MAX_FIGS];
+    for (size_t i = 0; i < nf; i++)
+        names[i] = figs[i].name;
+    return satstat__gp_render_dir(dir, names, nf, format, program, msg, msg_size);
+}
+
+typedef struct deep_figures {
+    const satstat_deep_report *const *reports;
+    size_t n;
+    const satstat_deep_phase *phase;
+    int preset;
+    const satstat_plot_options *options;
+    satstat_render_format format;
+    const char *program;
+} deep_figures;
+
+static int write_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
+{
+    const deep_figures *a = arg;
+    return satstat_deep_plot_write_figures(a->reports, a->n, a->phase, a->preset, dir,
+                                           a->options, msg, msg_size);
+}
+
+static int render_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
+{
+    const deep_figures *a = arg;
+    return satstat_deep_plot_render_figures(a->reports, a->n, a->phase, a->preset, dir,
+                                            a->format, a->program, msg, msg_size);
+}
+
+int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
+                                const satstat_deep_phase *phase, int preset, const char *dir,
+                                const satstat_plot_options *options, char *msg, size_t msg_size)
+{
+    if (!reports || n == 0 || !reports[0] || !dir || !*dir)
+        return SATSTAT_EINVAL;
+    deep_figures a = {reports, n, phase, preset, options, SATSTAT_RENDER_NONE, NULL};
+    return satstat__gp_dir_once(dir, write_figures_fn, &a, msg, msg_size);
+}
+
+int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
+                                 const satstat_deep_phase *phase, int preset, const char *dir,
+                                 satstat_render_format format, const char *program, char *msg,
+                                 size_t msg_size)
+{
+    if (!reports || n == 0 || !dir || format == SATSTAT_RENDER_NONE)
+        return SATSTAT_EINVAL;
+    deep_figures a = {reports, n, phase, preset, NULL, format, program};
+    return satstat__gp_dir_once(dir, render_figures_fn, &a, msg, msg_size);
 }

@@ -11,6 +11,8 @@
  * stderr, nothing written); 3 runtime failure (nothing half-written);
  * 130 / 143 interrupted by SIGINT / SIGTERM.  Never 77.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +60,21 @@ static int unknown_command(const char *word, const command *commands, size_t n)
     return CLI_EXIT_USAGE;
 }
 
+/* A closed standard descriptor would be taken by the next file satstat
+ * opens, which would then be "standard output": --output /dev/stdout with
+ * stdout closed would name a figure folder or a temporary file.  Each
+ * closed one is held on /dev/null, read-only, so that writing to it still
+ * fails (EBADF), as writing to a closed stdout does. */
+static void hold_standard_descriptors(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            open("/dev/null", O_RDONLY); /* the lowest free descriptor: fd */
+}
+
 int main(int argc, char **argv)
 {
+    hold_standard_descriptors();
     stop_blas_thread_pool();
     static const command commands[] = {
         {"run", cli_cmd_run_main},

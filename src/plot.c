@@ -9,27 +9,22 @@
  * 1280 x 800, scaled with the figure), thick lines, and the legend and
  * the numbers in a column right of the plot so they never cover data.
  *
- * Rendering runs gnuplot (posix_spawnp, found on PATH at run time) with
- * its standard output going to a temporary file beside the image and its
- * standard error captured; images are renamed into place only when every
- * one rendered.
+ * The scripts and images are written through an output transaction
+ * (satstat/io.h): temporary files in the folder until every one is
+ * written and rendered, then renamed into place.  gnuplot.c runs gnuplot.
  */
 #include <satstat/plot.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
-#include <poll.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gsl/gsl_histogram.h>
@@ -43,8 +38,6 @@
 
 #include "gnuplot-int.h"
 #include "satstat_version.h"
-
-extern char **environ;
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -2309,405 +2302,95 @@ int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size)
     return SATSTAT_OK;
 }
 
-/* mkdir -p; the directories created are recorded (deepest last) so that
- * a failure can remove them. */
-#define MAX_CREATED 64
-typedef struct created_dirs {
-    size_t n;
-    char *path[MAX_CREATED];
-} created_dirs;
-
-static void remove_created(created_dirs *cd)
+int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *dir,
+                               const satstat_plot_options *options, char *msg, size_t msg_size)
 {
-    while (cd->n > 0) {
-        cd->n--;
-        rmdir(cd->path[cd->n]);
-        free(cd->path[cd->n]);
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!report || !dir) {
+        set_msg(msg, msg_size, "no directory given");
+        return SATSTAT_EINVAL;
     }
-}
-
-static void forget_created(created_dirs *cd)
-{
-    while (cd->n > 0)
-        free(cd->path[--cd->n]);
-}
-
-static int make_dirs(const char *dir, created_dirs *cd)
-{
-    size_t len = strlen(dir);
-    char *p = malloc(len + 1);
-    if (!p)
-        return SATSTAT_ENOMEM;
-    memcpy(p, dir, len + 1);
-    for (size_t i = 1; i <= len; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        if (p[i - 1] == '/')
-            continue;
-        char keep = p[i];
-        p[i] = '\0';
-        if (mkdir(p, 0777) == 0) {
-            if (cd->n < MAX_CREATED) {
-                cd->path[cd->n] = malloc(i + 1);
-                if (cd->path[cd->n]) {
-                    memcpy(cd->path[cd->n], p, i + 1);
-                    cd->n++;
-                }
-            }
-        } else if (errno != EEXIST) {
-            int saved = errno;
-            free(p);
-            errno = saved;
-            return SATSTAT_EIO;
-        } else {
-            struct stat st;
-            if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                free(p);
-                errno = ENOTDIR;
-                return SATSTAT_EIO;
-            }
-        }
-        p[i] = keep;
+    const char *path = satstat_txn_dir_path(dir);
+    if (strpbrk(path, "\n\r")) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        set_msg(msg, msg_size, "directory name %s holds a newline",
+                satstat_quote(path, quoted, sizeof quoted));
+        return SATSTAT_EINVAL;
     }
-    free(p);
-    return SATSTAT_OK;
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; i < satstat_plot_count(report) && rc == SATSTAT_OK; i++) {
+        char name[SATSTAT_PLOT_NAME_SIZE + 4];
+        satstat_plot_figure(report, i, NULL, NULL, name, SATSTAT_PLOT_NAME_SIZE);
+        strcat(name, ".gp");
+        satstat_txn_file *file;
+        FILE *f;
+        rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
+        if (rc != SATSTAT_OK)
+            break;
+        rc = satstat__gp_finish_file(satstat_plot_write(report, i, options, path, f), file,
+                                     msg, msg_size);
+    }
+    return rc;
 }
 
-static char *join(const char *dir, const char *name, const char *ext)
+typedef struct plot_figures {
+    const satstat_report *report;
+    const satstat_plot_options *options;
+    satstat_render_format format;
+    const char *program;
+} plot_figures;
+
+static int write_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
 {
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ext);
-    return p;
+    const plot_figures *a = arg;
+    return satstat_plot_write_figures(a->report, dir, a->options, msg, msg_size);
 }
 
 int satstat_plot_write_dir(const satstat_report *report, const char *dir,
                            const satstat_plot_options *options, char *msg, size_t msg_size)
 {
-    char quoted[SATSTAT_QUOTE_SIZE];
-    if (msg && msg_size)
-        msg[0] = '\0';
-    if (!report || !dir || !*dir) {
-        set_msg(msg, msg_size, "no directory given");
+    plot_figures a = {report, options, SATSTAT_RENDER_NONE, NULL};
+    if (!report)
         return SATSTAT_EINVAL;
-    }
-    satstat_quote(dir, quoted, sizeof quoted);
-    if (strpbrk(dir, "\n\r")) {
-        set_msg(msg, msg_size, "directory name %s holds a newline", quoted);
-        return SATSTAT_EINVAL;
-    }
-    size_t n = satstat_plot_count(report);
-    satstat_output **outs = calloc(n, sizeof *outs);
-    if (!outs) {
-        set_msg(msg, msg_size, "out of memory");
-        return SATSTAT_ENOMEM;
-    }
-    created_dirs cd = {0, {NULL}};
-    int rc = make_dirs(dir, &cd);
-    if (rc != SATSTAT_OK) {
-        set_msg(msg, msg_size, "cannot create directory %s: %s", quoted, strerror(errno));
-        remove_created(&cd);
-        free(outs);
-        return rc;
-    }
-    size_t opened = 0;
-    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
-        char name[SATSTAT_PLOT_NAME_SIZE];
-        satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
-        char *path = join(dir, name, "gp");
-        if (!path) {
-            rc = SATSTAT_ENOMEM;
-            set_msg(msg, msg_size, "out of memory");
-            break;
-        }
-        char pq[SATSTAT_QUOTE_SIZE];
-        satstat_quote(path, pq, sizeof pq);
-        rc = satstat_output_open(path, &outs[i]);
-        if (rc != SATSTAT_OK) {
-            set_msg(msg, msg_size, "cannot write %s: %s", pq, strerror(errno));
-        } else {
-            opened = i + 1;
-            errno = 0;
-            rc = satstat_plot_write(report, i, options, dir, satstat_output_stream(outs[i]));
-            if (rc == SATSTAT_EIO)
-                set_msg(msg, msg_size, "cannot write %s: %s", pq, strerror(errno ? errno : EIO));
-            else if (rc != SATSTAT_OK)
-                set_msg(msg, msg_size, "cannot write %s: %s", pq, satstat_strerror(rc));
-        }
-        free(path);
-    }
-    if (rc != SATSTAT_OK) {
-        for (size_t i = 0; i < opened; i++)
-            satstat_output_abort(outs[i]);
-        remove_created(&cd);
-        free(outs);
-        return rc;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (rc != SATSTAT_OK) {
-            satstat_output_abort(outs[i]);
-            continue;
-        }
-        rc = satstat_output_commit(outs[i]);
-        if (rc != SATSTAT_OK)
-            set_msg(msg, msg_size, "cannot write into %s: %s", quoted, strerror(errno));
-    }
-    forget_created(&cd);
-    free(outs);
-    return rc;
+    return satstat__gp_dir_once(dir, write_figures_fn, &a, msg, msg_size);
 }
 
 /* ======================================================================
- * Rendering
+ * Rendering (gnuplot.c runs gnuplot)
  * ====================================================================== */
 
-int satstat_gnuplot_find(const char *program, char *buf, size_t size)
-{
-    if (!program)
-        program = "gnuplot";
-    if (!*program)
-        return SATSTAT_EIO;
-    if (strchr(program, '/')) {
-        if (access(program, X_OK) != 0)
-            return SATSTAT_EIO;
-        if (buf && size)
-            snprintf(buf, size, "%s", program);
-        return SATSTAT_OK;
-    }
-    const char *path = getenv("PATH");
-    if (!path)
-        path = "/usr/local/bin:/usr/bin:/bin"; /* glibc's default for posix_spawnp */
-    const char *p = path;
-    for (;;) {
-        const char *end = strchr(p, ':');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char cand[PATH_MAX];
-        int n = len ? snprintf(cand, sizeof cand, "%.*s/%s", (int)len, p, program)
-                    : snprintf(cand, sizeof cand, "%s", program); /* empty entry: "." */
-        struct stat st;
-        if (n > 0 && (size_t)n < sizeof cand && stat(cand, &st) == 0 && S_ISREG(st.st_mode)
-            && access(cand, X_OK) == 0) {
-            if (buf && size)
-                snprintf(buf, size, "%s", cand);
-            return SATSTAT_OK;
-        }
-        if (!end)
-            break;
-        p = end + 1;
-    }
-    return SATSTAT_EIO;
-}
-
-/* Trim trailing newlines and blanks. */
-static void trim(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-}
-
-/* One gnuplot run: started, then its standard error drained and its exit
- * collected.  Several can run at once (satstat_plot_render_dir). */
-typedef struct job {
-    const char *program;
-    char *script;
-    FILE *image;
-    pid_t pid;
-    int err_fd;      /* read end of gnuplot's standard error; -1 when closed */
-    char err[4096];  /* what gnuplot printed, as much as fits */
-    size_t got;
-    int rc;          /* SATSTAT_* once finished                  */
-    char msg[SATSTAT_ERRMSG_SIZE * 2];
-} job;
-
-/* Spawn gnuplot on job->script with its standard output going to the
- * image stream and its standard error to a pipe. */
-static int job_start(job *j, satstat_render_format format)
-{
-    char sq[SATSTAT_QUOTE_SIZE];
-    satstat_quote(j->script, sq, sizeof sq);
-    j->pid = -1;
-    j->err_fd = -1;
-    j->got = 0;
-    j->err[0] = '\0';
-    if (fflush(j->image) != 0) {
-        snprintf(j->msg, sizeof j->msg, "cannot write the image of %s: %s", sq, strerror(errno));
-        return j->rc = SATSTAT_EIO;
-    }
-    int image_fd = fileno(j->image);
-    int err_pipe[2];
-    if (pipe(err_pipe) != 0) {
-        snprintf(j->msg, sizeof j->msg, "cannot run %s: %s", j->program, strerror(errno));
-        return j->rc = SATSTAT_EIO;
-    }
-    /* the parent's end must not leak into other gnuplots started meanwhile */
-    fcntl(err_pipe[0], F_SETFD, FD_CLOEXEC);
-    char setting[64];
-    snprintf(setting, sizeof setting, "format='%s'; output=''", satstat_render_format_name(format));
-    char *argv[] = {(char *)j->program, (char *)"-e", setting, j->script, NULL};
-
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, image_fd, 1);
-    posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
-    if (err_pipe[1] > 2)
-        posix_spawn_file_actions_addclose(&fa, err_pipe[1]);
-    if (image_fd > 2)
-        posix_spawn_file_actions_addclose(&fa, image_fd);
-    int sp = posix_spawnp(&j->pid, j->program, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(err_pipe[1]);
-    if (sp != 0) {
-        close(err_pipe[0]);
-        j->pid = -1;
-        if (sp == ENOENT)
-            snprintf(j->msg, sizeof j->msg,
-                     "%s not found on PATH: install gnuplot (e.g. apt-get install gnuplot-nox)",
-                     j->program);
-        else
-            snprintf(j->msg, sizeof j->msg, "cannot run %s: %s", j->program, strerror(sp));
-        return j->rc = SATSTAT_EIO;
-    }
-    j->err_fd = err_pipe[0];
-    return j->rc = SATSTAT_OK;
-}
-
-/* Read what is there on the job's standard error; at end of file close
- * it.  Keeps what fits, drains the rest. */
-static void job_read(job *j)
-{
-    char chunk[1024];
-    ssize_t r = read(j->err_fd, chunk, sizeof chunk);
-    if (r < 0 && errno == EINTR)
-        return;
-    if (r <= 0) {
-        close(j->err_fd);
-        j->err_fd = -1;
-        return;
-    }
-    size_t take = (size_t)r;
-    if (j->got + take > sizeof j->err - 1)
-        take = sizeof j->err - 1 - j->got;
-    memcpy(j->err + j->got, chunk, take);
-    j->got += take;
-    j->err[j->got] = '\0';
-}
-
-/* Collect the exit of a job whose standard error is closed; set rc and
- * msg (on success msg holds the warnings, if any). */
-static void job_finish(job *j)
-{
-    char sq[SATSTAT_QUOTE_SIZE];
-    satstat_quote(j->script, sq, sizeof sq);
-    int status;
-    pid_t w;
-    do
-        w = waitpid(j->pid, &status, 0);
-    while (w < 0 && errno == EINTR);
-    j->pid = -1;
-    trim(j->err);
-    const char *sep = j->err[0] ? ": " : "";
-    j->rc = SATSTAT_EIO;
-    if (w < 0) {
-        snprintf(j->msg, sizeof j->msg, "cannot wait for %s: %s", j->program, strerror(errno));
-    } else if (WIFSIGNALED(status)) {
-        snprintf(j->msg, sizeof j->msg, "%s was killed by signal %d on %s%s%.300s", j->program,
-                 WTERMSIG(status), sq, sep, j->err);
-    } else if (WEXITSTATUS(status) == 127
-               && satstat_gnuplot_find(j->program, NULL, 0) != SATSTAT_OK) {
-        /* some C libraries report a failed exec as exit 127 of the child */
-        snprintf(j->msg, sizeof j->msg,
-                 "%s not found on PATH: install gnuplot (e.g. apt-get install gnuplot-nox)",
-                 j->program);
-    } else if (WEXITSTATUS(status) != 0) {
-        snprintf(j->msg, sizeof j->msg, "%s failed on %s (exit %d)%s%.300s", j->program, sq,
-                 WEXITSTATUS(status), sep, j->err);
-    } else {
-        struct stat st;
-        if (fstat(fileno(j->image), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
-            snprintf(j->msg, sizeof j->msg, "%s wrote no image for %s%s%.300s", j->program, sq,
-                     sep, j->err);
-        } else {
-            snprintf(j->msg, sizeof j->msg, "%.300s", j->err); /* warnings, if any */
-            j->rc = SATSTAT_OK;
-        }
-    }
-}
-
-/* Run jobs[0..n−1], at most `parallel` at a time; after the first failure
- * no new job starts (the running ones finish).  Returns the index of the
- * first job (in order) that failed, or n. */
-static size_t run_jobs(job *jobs, size_t n, size_t parallel, satstat_render_format format)
-{
-    size_t next = 0, running = 0, failed = n;
-    for (size_t i = 0; i < n; i++)
-        jobs[i].rc = 1; /* not run */
-    for (;;) {
-        while (running < parallel && next < n && failed == n) {
-            job *j = &jobs[next++];
-            if (job_start(j, format) == SATSTAT_OK)
-                running++;
-            else if (next - 1 < failed)
-                failed = next - 1;
-        }
-        if (running == 0)
-            break;
-        struct pollfd fds[64];
-        size_t idx[64], nf = 0;
-        for (size_t i = 0; i < next && nf < 64; i++)
-            if (jobs[i].err_fd >= 0) {
-                fds[nf].fd = jobs[i].err_fd;
-                fds[nf].events = POLLIN;
-                fds[nf].revents = 0;
-                idx[nf++] = i;
-            }
-        if (poll(fds, nf, -1) < 0 && errno != EINTR)
-            break; /* cannot happen with valid descriptors */
-        for (size_t k = 0; k < nf; k++) {
-            if (!fds[k].revents)
-                continue;
-            job *j = &jobs[idx[k]];
-            job_read(j);
-            if (j->err_fd < 0) {
-                job_finish(j);
-                running--;
-                if (j->rc != SATSTAT_OK && idx[k] < failed)
-                    failed = idx[k];
-            }
-        }
-    }
-    return failed;
-}
-
-int satstat_plot_render_stream(const char *program, const char *script,
-                               satstat_render_format format, FILE *image, char *msg,
-                               size_t msg_size)
+int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *dir,
+                                satstat_render_format format, const char *program, char *msg,
+                                size_t msg_size)
 {
     if (msg && msg_size)
         msg[0] = '\0';
-    if (!script || !image || format == SATSTAT_RENDER_NONE
-        || (unsigned)format >= sizeof format_names / sizeof format_names[0])
+    if (!report || !dir || (unsigned)format >= sizeof format_names / sizeof format_names[0])
         return SATSTAT_EINVAL;
-    job *j = calloc(1, sizeof *j);
-    if (!j)
-        return SATSTAT_ENOMEM;
-    j->program = program ? program : "gnuplot";
-    j->script = (char *)script;
-    j->image = image;
-    run_jobs(j, 1, 1, format);
-    int rc = j->rc;
-    set_msg(msg, msg_size, "%s", j->msg);
-    free(j);
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    size_t n = satstat_plot_count(report);
+    char (*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n, sizeof *names);
+    const char **list = calloc(n, sizeof *list);
+    int rc = names && list ? SATSTAT_OK : SATSTAT_ENOMEM;
+    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
+        satstat_plot_figure(report, i, NULL, NULL, names[i], sizeof names[i]);
+        list[i] = names[i];
+    }
+    if (rc == SATSTAT_OK)
+        rc = satstat__gp_render_dir(dir, list, n, format, program, msg, msg_size);
+    else
+        set_msg(msg, msg_size, "out of memory");
+    free(list);
+    free(names);
     return rc;
 }
 
-/* How many gnuplots run at once: one per online processor, at most 8. */
-static size_t parallel_jobs(void)
+static int render_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
+    const plot_figures *a = arg;
+    return satstat_plot_render_figures(a->report, dir, a->format, a->program, msg, msg_size);
 }
 
 int satstat_plot_render_dir(const satstat_report *report, const char *dir,
@@ -2721,67 +2404,6 @@ int satstat_plot_render_dir(const satstat_report *report, const char *dir,
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)
         return SATSTAT_OK;
-    size_t n = satstat_plot_count(report);
-    satstat_output **outs = calloc(n, sizeof *outs);
-    job *jobs = calloc(n, sizeof *jobs);
-    if (!outs || !jobs) {
-        free(outs);
-        free(jobs);
-        set_msg(msg, msg_size, "out of memory");
-        return SATSTAT_ENOMEM;
-    }
-    /* every image goes to a temporary file beside it first */
-    int rc = SATSTAT_OK;
-    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
-        char name[SATSTAT_PLOT_NAME_SIZE];
-        satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
-        jobs[i].program = program ? program : "gnuplot";
-        jobs[i].script = join(dir, name, "gp");
-        char *image = join(dir, name, satstat_render_format_name(format));
-        if (!jobs[i].script || !image) {
-            rc = SATSTAT_ENOMEM;
-            set_msg(msg, msg_size, "out of memory");
-        } else if ((rc = satstat_output_open(image, &outs[i])) != SATSTAT_OK) {
-            char iq[SATSTAT_QUOTE_SIZE];
-            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(image, iq, sizeof iq),
-                    strerror(errno));
-        } else {
-            jobs[i].image = satstat_output_stream(outs[i]);
-        }
-        free(image);
-    }
-    if (rc == SATSTAT_OK) {
-        size_t failed = run_jobs(jobs, n, parallel_jobs(), format);
-        if (failed < n) {
-            rc = jobs[failed].rc;
-            set_msg(msg, msg_size, "%s", jobs[failed].msg);
-        }
-    }
-    /* all rendered: rename them into place; else drop them all */
-    for (size_t i = 0; i < n; i++) {
-        if (!outs[i])
-            continue;
-        if (rc != SATSTAT_OK) {
-            satstat_output_abort(outs[i]);
-        } else if ((rc = satstat_output_commit(outs[i])) != SATSTAT_OK) {
-            char dq[SATSTAT_QUOTE_SIZE];
-            set_msg(msg, msg_size, "cannot write into %s: %s",
-                    satstat_quote(dir, dq, sizeof dq), strerror(errno));
-        }
-    }
-    if (rc == SATSTAT_OK) {
-        /* the first warning, in figure order */
-        for (size_t i = 0; i < n; i++)
-            if (jobs[i].msg[0]) {
-                char name[SATSTAT_PLOT_NAME_SIZE];
-                satstat_plot_figure(report, i, NULL, NULL, name, sizeof name);
-                set_msg(msg, msg_size, "%.80s: %.300s", name, jobs[i].msg);
-                break;
-            }
-    }
-    for (size_t i = 0; i < n; i++)
-        free(jobs[i].script);
-    free(jobs);
-    free(outs);
-    return rc;
+    plot_figures a = {report, NULL, format, program};
+    return satstat__gp_dir_once(dir, render_figures_fn, &a, msg, msg_size);
 }

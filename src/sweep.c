@@ -1845,113 +1845,70 @@ int satstat_sweep_plot_write(const satstat_sweep *s, size_t i,
 
 /* ---- files ----------------------------------------------------------------*/
 
-static char *join(const char *dir, const char *name, const char *ext)
+int satstat_sweep_plot_write_figures(const satstat_sweep *s, satstat_txn_dir *dir,
+                                     const satstat_plot_options *options, char *msg,
+                                     size_t msg_size)
 {
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s.%s", dir, name, ext);
-    return p;
+    set_msg(msg, msg_size, "%s", "");
+    if (!s || !dir || !ran(s))
+        return SATSTAT_EINVAL;
+    const char *path = satstat_txn_dir_path(dir);
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES && rc == SATSTAT_OK; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.gp", figure_names[i]);
+        satstat_txn_file *file;
+        FILE *f;
+        rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
+        if (rc != SATSTAT_OK)
+            break;
+        rc = satstat__gp_finish_file(satstat_sweep_plot_write(s, i, options, path, f), file,
+                                     msg, msg_size);
+    }
+    return rc;
 }
 
-/* mkdir -p, remembering the directories it made (up to 32) so that a
- * failure can remove them again. */
-typedef struct made_dirs {
-    size_t n;
-    char *path[32];
-} made_dirs;
-
-static int make_dirs(const char *dir, made_dirs *md)
+int satstat_sweep_plot_render_figures(const satstat_sweep *s, satstat_txn_dir *dir,
+                                      satstat_render_format format, const char *program,
+                                      char *msg, size_t msg_size)
 {
-    char *p = strdup(dir);
-    if (!p)
-        return SATSTAT_ENOMEM;
-    size_t len = strlen(p);
-    for (size_t i = 1; i <= len; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        char saved = p[i];
-        p[i] = '\0';
-        struct stat st;
-        if (stat(p, &st) != 0) {
-            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                free(p);
-                return SATSTAT_EIO;
-            }
-            if (md->n < 32)
-                md->path[md->n++] = strdup(p);
-        } else if (!S_ISDIR(st.st_mode)) {
-            free(p);
-            errno = ENOTDIR;
-            return SATSTAT_EIO;
-        }
-        p[i] = saved;
-    }
-    free(p);
-    return SATSTAT_OK;
+    set_msg(msg, msg_size, "%s", "");
+    if (!s || !dir)
+        return SATSTAT_EINVAL;
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    return satstat__gp_render_dir(dir, figure_names, SATSTAT_SWEEP_FIGURES, format, program,
+                                  msg, msg_size);
 }
 
-static void made_dirs_done(made_dirs *md, int remove)
+typedef struct sweep_figures {
+    const satstat_sweep *s;
+    const satstat_plot_options *options;
+    satstat_render_format format;
+    const char *program;
+} sweep_figures;
+
+static int write_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
 {
-    for (size_t i = md->n; i-- > 0;) {
-        if (remove && md->path[i])
-            rmdir(md->path[i]);
-        free(md->path[i]);
-    }
-    md->n = 0;
+    const sweep_figures *a = arg;
+    return satstat_sweep_plot_write_figures(a->s, dir, a->options, msg, msg_size);
+}
+
+static int render_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
+{
+    const sweep_figures *a = arg;
+    return satstat_sweep_plot_render_figures(a->s, dir, a->format, a->program, msg, msg_size);
 }
 
 int satstat_sweep_plot_write_dir(const satstat_sweep *s, const char *dir,
                                  const satstat_plot_options *options, char *msg,
                                  size_t msg_size)
 {
-    char dq[SATSTAT_QUOTE_SIZE];
     set_msg(msg, msg_size, "%s", "");
     if (!s || !dir || !*dir || !ran(s))
         return SATSTAT_EINVAL;
-    satstat_quote(dir, dq, sizeof dq);
-    made_dirs md = {0, {0}};
-    int rc = make_dirs(dir, &md);
-    if (rc != SATSTAT_OK) {
-        set_msg(msg, msg_size, "cannot create the directory %s: %s", dq, strerror(errno));
-        made_dirs_done(&md, 1);
-        return rc;
-    }
-    satstat_output *outs[SATSTAT_SWEEP_FIGURES] = {0};
-    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES && rc == SATSTAT_OK; i++) {
-        char *path = join(dir, figure_names[i], "gp");
-        if (!path) {
-            rc = SATSTAT_ENOMEM;
-            set_msg(msg, msg_size, "out of memory");
-            break;
-        }
-        if (satstat_output_open(path, &outs[i]) != SATSTAT_OK) {
-            char pq[SATSTAT_QUOTE_SIZE];
-            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(path, pq, sizeof pq),
-                    strerror(errno));
-            rc = SATSTAT_EIO;
-        } else {
-            rc = satstat_sweep_plot_write(s, i, options, dir, satstat_output_stream(outs[i]));
-            if (rc != SATSTAT_OK) {
-                char pq[SATSTAT_QUOTE_SIZE];
-                set_msg(msg, msg_size, "cannot write %s: %s",
-                        satstat_quote(path, pq, sizeof pq), satstat_strerror(rc));
-            }
-        }
-        free(path);
-    }
-    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
-        if (!outs[i])
-            continue;
-        if (rc != SATSTAT_OK)
-            satstat_output_abort(outs[i]);
-        else if (satstat_output_commit(outs[i]) != SATSTAT_OK) {
-            rc = SATSTAT_EIO;
-            set_msg(msg, msg_size, "cannot write into %s: %s", dq, strerror(errno));
-        }
-    }
-    made_dirs_done(&md, rc != SATSTAT_OK);
-    return rc;
+    sweep_figures a = {s, options, SATSTAT_RENDER_NONE, NULL};
+    return satstat__gp_dir_once(dir, write_figures_fn, &a, msg, msg_size);
 }
 
 int satstat_sweep_plot_render_dir(const satstat_sweep *s, const char *dir,
@@ -1963,48 +1920,8 @@ int satstat_sweep_plot_render_dir(const satstat_sweep *s, const char *dir,
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)
         return SATSTAT_OK;
-    const char *ext = satstat_render_format_name(format);
-    if (!ext)
+    if (!satstat_render_format_name(format))
         return SATSTAT_EINVAL;
-    satstat_output *outs[SATSTAT_SWEEP_FIGURES] = {0};
-    char warn[SATSTAT_ERRMSG_SIZE * 2] = "";
-    int rc = SATSTAT_OK;
-    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES && rc == SATSTAT_OK; i++) {
-        char *script = join(dir, figure_names[i], "gp");
-        char *image = join(dir, figure_names[i], ext);
-        char m[SATSTAT_ERRMSG_SIZE * 2] = "";
-        if (!script || !image) {
-            rc = SATSTAT_ENOMEM;
-            set_msg(msg, msg_size, "out of memory");
-        } else if (satstat_output_open(image, &outs[i]) != SATSTAT_OK) {
-            char iq[SATSTAT_QUOTE_SIZE];
-            set_msg(msg, msg_size, "cannot write %s: %s", satstat_quote(image, iq, sizeof iq),
-                    strerror(errno));
-            rc = SATSTAT_EIO;
-        } else {
-            rc = satstat_plot_render_stream(program, script, format,
-                                            satstat_output_stream(outs[i]), m, sizeof m);
-            if (rc != SATSTAT_OK)
-                set_msg(msg, msg_size, "%s", m);
-            else if (m[0] && !warn[0])
-                snprintf(warn, sizeof warn, "%.80s: %.300s", figure_names[i], m);
-        }
-        free(script);
-        free(image);
-    }
-    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
-        if (!outs[i])
-            continue;
-        if (rc != SATSTAT_OK) {
-            satstat_output_abort(outs[i]);
-        } else if (satstat_output_commit(outs[i]) != SATSTAT_OK) {
-            char dq[SATSTAT_QUOTE_SIZE];
-            rc = SATSTAT_EIO;
-            set_msg(msg, msg_size, "cannot write into %s: %s",
-                    satstat_quote(dir, dq, sizeof dq), strerror(errno));
-        }
-    }
-    if (rc == SATSTAT_OK)
-        set_msg(msg, msg_size, "%s", warn);
-    return rc;
+    sweep_figures a = {s, NULL, format, program};
+    return satstat__gp_dir_once(dir, render_figures_fn, &a, msg, msg_size);
 }

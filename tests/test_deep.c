@@ -237,7 +237,7 @@ START_TEST(test_chi1_zero_limit)
     /* the phase diagram's σ_b² = 0 row: χ₁ = x/2 for relu at every x */
     satstat_deep_phase *ph = NULL;
     ck_assert_int_eq(satstat_deep_phase_compute(act("relu"), 0.0, 9, 0.1, 10.0, 2, 0.0, 1.0, 1,
-                                                &ph), 0);
+                                                NULL, NULL, &ph), 0);
     for (size_t i = 0; i < ph->nx; i++)
         ck_rel(ph->chi1[i], ph->x[i] / 2, 1e-9);
     satstat_deep_phase_free(ph);
@@ -323,7 +323,7 @@ START_TEST(test_phase_edge)
     satstat_deep_phase *ph = NULL;
     /* the grid of `deep --phase` (cmd_deep.c), fewer rows */
     ck_assert_int_eq(satstat_deep_phase_compute(act("tanh"), 0.0, 81, 0.1, 3162.2776601683795,
-                                                5, 0.0, 2.0, 2, &ph), 0);
+                                                5, 0.0, 2.0, 2, NULL, NULL, &ph), 0);
     ck_assert_msg(fabs(ph->critical[0] - 1.0) <= 1e-8, "tanh edge at sigma_b2 = 0: %.17g",
                   ph->critical[0]);
     for (size_t k = 1; k < ph->ny; k++) {
@@ -336,7 +336,7 @@ START_TEST(test_phase_edge)
     }
     satstat_deep_phase_free(ph);
     ck_assert_int_eq(satstat_deep_phase_compute(act("relu"), 0.0, 81, 0.1, 3162.2776601683795,
-                                                5, 0.0, 2.0, 1, &ph), 0);
+                                                5, 0.0, 2.0, 1, NULL, NULL, &ph), 0);
     for (size_t k = 0; k < ph->ny; k++)
         ck_assert_msg(fabs(ph->critical[k] - 2.0) <= 2e-8, "relu row %zu: %.17g", k,
                       ph->critical[k]);

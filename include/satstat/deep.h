@@ -218,7 +218,9 @@ double satstat_deep_report_elapsed(const satstat_deep_report *r);
  * to 1e-8 relative or better: where χ₁ − 1 vanishes quadratically on one
  * side only rounding of χ₁ (1e-16) limits it, to about √1e-16 (measured
  * at tanh, σ_b² = 0: 1.3e-9).  NaN where the row has no crossing.
- * Thread-count independent. */
+ * Thread-count independent.  progress (may
+ * be NULL) is called from the calling thread after every grid point with
+ * (points done, nx·ny); non-zero stops the work: SATSTAT_ECANCELED. */
 typedef struct satstat_deep_phase {
     size_t nx, ny;
     double x_lo, x_hi, y_lo, y_hi;
@@ -228,7 +230,8 @@ typedef struct satstat_deep_phase {
 int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
                                size_t nx, double x_lo, double x_hi,
                                size_t ny, double y_lo, double y_hi,
-                               unsigned threads, satstat_deep_phase **out);
+                               unsigned threads, satstat_progress_fn progress,
+                               void *progress_ctx, satstat_deep_phase **out);
 void satstat_deep_phase_free(satstat_deep_phase *p);
 
 /* ---- output ------------------------------------------------------------------*/
@@ -269,6 +272,16 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
                                  const satstat_deep_phase *phase, int preset,
                                  const char *dir, satstat_render_format format,
                                  const char *program, char *msg, size_t msg_size);
+/* The same into a folder of an output transaction (satstat/io.h; see
+ * satstat_plot_write_figures). */
+int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, size_t n,
+                                    const satstat_deep_phase *phase, int preset,
+                                    satstat_txn_dir *dir, const satstat_plot_options *options,
+                                    char *msg, size_t msg_size);
+int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, size_t n,
+                                     const satstat_deep_phase *phase, int preset,
+                                     satstat_txn_dir *dir, satstat_render_format format,
+                                     const char *program, char *msg, size_t msg_size);
 
 /* ---- the raw draws, for tests ------------------------------------------------*/
 

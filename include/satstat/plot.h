@@ -40,6 +40,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <satstat/io.h>
+
 #include <satstat/report.h>
 
 #ifdef __cplusplus
@@ -120,6 +122,13 @@ int satstat_plot_write_dir(const satstat_report *report, const char *dir,
                            const satstat_plot_options *options, char *msg,
                            size_t msg_size);
 
+/* The same into a folder of an output transaction (satstat/io.h): the
+ * scripts are temporary files until the transaction commits.  The path
+ * functions here are these in a transaction of their own. */
+int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *dir,
+                               const satstat_plot_options *options, char *msg,
+                               size_t msg_size);
+
 /* Check, before any work, that `dir` could hold the scripts: it is a
  * directory, or it does not exist and its nearest existing ancestor is a
  * writable directory.  SATSTAT_EIO with a sentence in msg otherwise. */
@@ -170,6 +179,13 @@ int satstat_plot_render_stream(const char *program, const char *script,
 int satstat_plot_render_dir(const satstat_report *report, const char *dir,
                             satstat_render_format format, const char *program,
                             char *msg, size_t msg_size);
+
+/* The same in a folder of an output transaction: gnuplot reads the
+ * transaction's scripts and writes temporary images; SATSTAT_ECANCELED,
+ * the gnuplots killed, when the transaction is cancelled meanwhile. */
+int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *dir,
+                                satstat_render_format format, const char *program,
+                                char *msg, size_t msg_size);
 
 #ifdef __cplusplus
 }

@@ -205,6 +205,16 @@ int satstat_sweep_plot_render_dir(const satstat_sweep *sweep,
                                   const char *program, char *msg,
                                   size_t msg_size);
 
+/* The same into a folder of an output transaction (satstat/io.h; see
+ * satstat_plot_write_figures). */
+int satstat_sweep_plot_write_figures(const satstat_sweep *sweep, satstat_txn_dir *dir,
+                                     const satstat_plot_options *options, char *msg,
+                                     size_t msg_size);
+int satstat_sweep_plot_render_figures(const satstat_sweep *sweep, satstat_txn_dir *dir,
+                                      satstat_render_format format,
+                                      const char *program, char *msg,
+                                      size_t msg_size);
+
 #ifdef __cplusplus
 }
 #endif
