@@ -138,16 +138,37 @@ int satstat_exact_from_config(const satstat_config *config,
 
 /* ---- queries ------------------------------------------------------------- */
 
-/* A value and a bound-like estimate of its absolute error: the sum of the
- * aliasing bound (tail mass, by Chernoff bounds), the truncation bound
- * (envelope of |φ| beyond the last node), quadrature error estimates and
- * a rounding allowance.  Typically 1e-13 .. 1e-11 for probabilities; larger
- * (and then honest) for laws whose characteristic function decays slowly —
- * see "Limitations" in src/exact.c. */
+/* A value and the accuracy it has.  `abserr` bounds |value − truth|: the
+ * sum of the aliasing bound (tail mass, by Chernoff bounds), the
+ * truncation bound (envelope of |φ| beyond the last node), quadrature
+ * error estimates and a rounding allowance.  From the main inversion that
+ * is an absolute 1e-13 .. 1e-11 for probabilities (larger, and then
+ * honest, for laws whose characteristic function decays slowly — see
+ * "Limitations" in src/exact.c); far tails (P(Z > z) or P(Z < z) beyond the
+ * mean, and the regions and intervals made of them) come from an inversion
+ * along a shifted contour when the law allows it, with relative accuracy
+ * (relerr ≈ 1e-12 down to 1e-300).
+ *
+ * To print a value with the digits it has: `digits` significant digits
+ * (printf "%.*g" with digits), each right to ±1 in the last place; when
+ * digits is 0 not even the first digit is known, and only the bound
+ * value + abserr (an upper bound of the truth; the truth is also
+ * ≥ max(0, value − abserr)) may be printed, never the value as if it
+ * were exact.  satstat_exact_digits() gives the same count for any value
+ * and error bound (e.g. a moment computed from these results). */
 typedef struct satstat_exact_result {
     double value;
-    double abserr;
+    double abserr; /* bound of |value − truth|                          */
+    double relerr; /* abserr/|value|; +inf when value = 0 and abserr > 0 */
+    int digits;    /* significant digits value carries, 0 .. 15         */
 } satstat_exact_result;
+
+/* The significant digits of `value` that an absolute error `abserr` leaves
+ * right to ±1 in the last place: the largest d ≤ 15 with
+ * abserr ≤ ½·10^{e−d+1}, e the decimal exponent of |value| (so 0 when
+ * abserr ≥ |value|/2 at a leading digit 1); 15 for abserr = 0, 0 for a
+ * non-finite value or abserr. */
+int satstat_exact_digits(double value, double abserr);
 
 /* Compute and cache the inversion nodes now (queries do it on first use).
  * SATSTAT_EINVAL for a law with several point masses that cannot be
