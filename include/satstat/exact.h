@@ -3,7 +3,8 @@
  * z = Σ_j w_j x_j + b is described as a sum of independent terms: groups
  * of `count` i.i.d. copies of w·x (a weight law times an input law) plus a
  * bias.  From that description this module computes, to about 1e-10
- * absolute (always with an error estimate), the distribution function
+ * absolute, and in the far tails relative (always with an error bound),
+ * the distribution function
  * F(z) = P(Z ≤ z), the upper tail P(Z > z), the probability of a union of
  * closed intervals (P(|z| ≥ t), or z ≤ 0 for ReLU), the density of the
  * continuous part, point masses, and E[g(z)] for a caller-supplied g —
@@ -19,7 +20,10 @@
  * (Irwin–Hall and its generalisation to unequal widths, mixed over the
  * Bernoulli count of active inputs) are evaluated exactly as piecewise
  * polynomials; point masses (Bernoulli inputs with a constant bias) are
- * split off and only the continuous part is inverted.
+ * split off and only the continuous part is inverted.  Far tails of laws
+ * with closed-form moment generating functions are inverted along a
+ * contour shifted to the saddlepoint (Daniels 1954, Strawderman 2004),
+ * with relative accuracy down to the end of the double range.
  *
  * Usage:
  *     satstat_exact *e;
