@@ -105,7 +105,8 @@
  *  - Accuracy is absolute (about 1e-13) except in the far tails of laws
  *    whose terms all have closed-form moment generating functions
  *    (constants, normals, uniforms, normal × normal, Bernoulli mixtures of
- *    these, one of them continuous): there a tail comes from the shifted
+ *    these, one of them continuous, or a single point mass where all
+ *    Bernoulli inputs are 0): there a tail comes from the shifted
  *    contour (6.) with relative accuracy.  Truncated-normal terms and other
  *    products keep the absolute error, and a tail below it is reported as
  *    a bound (digits 0 in satstat_exact_result).  Near the end of a bounded
@@ -1242,6 +1243,7 @@ struct satstat_exact {
     double T0;           /* end of the QAG head of the direct integrals    */
     int tilt_ok;         /* far tails by the shifted contour (tilt_tail)   */
     double tilt_max;     /* ... for 0 < θ < tilt_max                       */
+    double atom_at, log_atom; /* its point mass (log 0 = −inf: none)     */
 
     /* sphere mode (satstat_exact_set_sphere): z = sph_c·T + bias, T a
      * coordinate of a point uniform on S^{m−1}; no components then */
@@ -2588,7 +2590,7 @@ node_fail:
 
 static void sph_prepare(satstat_exact *e);
 static int tilt_applicable(const comp *comps, size_t nc, const comp *bias,
-                           double *theta_max);
+                           double *theta_max, double *atom_at, double *log_atom);
 
 int satstat_exact_prepare(satstat_exact *e)
 {
@@ -2612,7 +2614,8 @@ int satstat_exact_prepare(satstat_exact *e)
         unprepare(e);
         return rc;
     }
-    e->tilt_ok = tilt_applicable(e->comps, e->ncomp, &e->bias, &e->tilt_max);
+    e->tilt_ok = tilt_applicable(e->comps, e->ncomp, &e->bias, &e->tilt_max,
+                                 &e->atom_at, &e->log_atom);
     e->prepared = 1;
     return SATSTAT_OK;
 }
@@ -3409,9 +3412,11 @@ static void sph_prepare(satstat_exact *e)
  * 1e-20 comes out as rounding noise.  For the far tails, when every
  * component has a closed-form moment generating function (constants,
  * normals, uniforms, normal × normal products, and Bernoulli mixtures of
- * these) and one of them is continuous, the tail is inverted along the
- * line Re s = θ > 0 instead (the Bromwich integral with the contour shifted
- * to the saddlepoint: Daniels 1954, Ann. Math. Statist. 25:631 and 1987,
+ * these) and one of them is continuous (or the only point mass is where
+ * every Bernoulli input is 0, and it is not in the tail: its term, whose
+ * integral is 0, is subtracted from the integrand), the tail is inverted
+ * along the line Re s = θ > 0 instead (the Bromwich integral with the
+ * contour shifted to the saddlepoint: Daniels 1954, Ann. Math. Statist. 25:631 and 1987,
  * Int. Statist. Rev. 55:37; its numerical use with a trapezoid rule and
  * these error terms: Strawderman 2004, Statist. Sinica 14:175):
  *     P(Z > z) = e^{K(θ) − θz} · (1/π) ∫_0^∞ Re[e^{K(θ+iu) − K(θ) − iuz}/(θ + iu)] du,
@@ -3538,6 +3543,7 @@ typedef struct tilt {
     size_t nc;
     const comp *bias; /* ... and the bias                               */
     int sign;         /* +1: upper tail of Z, −1: upper tail of −Z      */
+    double log_atom;  /* log of the law's point mass (−inf: none)       */
 } tilt;
 
 static const comp *tilt_comp(const tilt *T, size_t i)
@@ -3588,14 +3594,24 @@ static double tilt_K1(const tilt *T, double theta)
     return cimag(tilt_K(T, CMPLX(theta, eta), NULL)) / eta;
 }
 
+/* log of the envelope of the tilted CF of sign·Z, its point mass removed:
+ * with each mixture term a + bφ (a = (1 − p)/M(θ), a + b = 1, |φ| ≤ r),
+ * |Π(a + bφ)^n − Π a^n| ≤ Π(a + br)^n − Π a^n (expand both products). */
 static double tilt_log_env(const tilt *T, double theta, double u)
 {
-    double l = 0.0;
+    double l = 0.0, la = 0.0;
     for (size_t i = 0; i <= T->nc; i++) {
         const comp *c = tilt_comp(T, i);
         l += (double)c->n * term_log_env(c, T->sign * theta, u);
+        if (T->log_atom > -INFINITY && c->p < 1.0) {
+            double lq = log1p(-c->p);
+            double lw = log(c->p) + creal(base_ccgf(c, T->sign * theta));
+            la += (double)c->n * (lq - logaddexp(lq, lw));
+        }
     }
-    return l;
+    if (T->log_atom == -INFINITY)
+        return l;
+    return la < l ? l + log(-expm1(la - l)) : -INFINITY;
 }
 
 /* (1/π) ∫_u^∞ env(v)/v dv ≤ (ln 2/π) Σ_j env(u 2^j), env non-increasing */
@@ -3617,28 +3633,44 @@ static double tilt_trunc(const tilt *T, double theta, double u)
 /* Whether the handle's law qualifies: every component closed-form, one of
  * them continuous (so that the envelope decays and the law has no point
  * masses).  *theta_max is the end of the strip where the MGF is finite. */
+/* Whether the handle's law qualifies: every component closed-form, and
+ * one of them continuous (the law has no point mass) or, failing that, one
+ * Bernoulli mixture with a continuous base (one point mass, where every
+ * input is 0: at *atom_at, of mass e^{*log_atom}, taken out of the
+ * integrand).  *theta_max is the end of the strip where the MGF is finite. */
 static int tilt_applicable(const comp *comps, size_t nc, const comp *bias,
-                           double *theta_max)
+                           double *theta_max, double *atom_at, double *log_atom)
 {
-    int continuous = 0;
-    double tmax = INFINITY;
+    int continuous = 0, mixed = 0;
+    double tmax = INFINITY, at = 0.0, la = 0.0;
     for (size_t i = 0; i <= nc; i++) {
         const comp *c = i < nc ? &comps[i] : bias;
+        int smooth;
         if (c->kind == K_PROD) {
             return 0;
         } else if (c->kind == K_PROD_NN) {
             double A = c->inner.b * c->inner.b * c->outer.b * c->outer.b;
             double r = 1.0 / sqrt(A);
             tmax = r < tmax ? r : tmax;
-            continuous |= c->p == 1.0;
+            smooth = 1;
         } else if (c->base.fam == F_TRUNC) {
             return 0;
-        } else if (c->base.fam != F_CONST) {
-            continuous |= c->p == 1.0 && c->base.b > 0.0;
+        } else {
+            smooth = c->base.fam != F_CONST && c->base.b > 0.0;
+        }
+        if (c->p == 1.0) {
+            continuous |= smooth;
+            if (c->kind == K_SIMPLE && c->base.fam == F_CONST)
+                at += (double)c->n * c->base.a;
+        } else {
+            mixed |= smooth;
+            la += (double)c->n * log1p(-c->p);
         }
     }
     *theta_max = tmax;
-    return continuous;
+    *atom_at = at;
+    *log_atom = continuous ? -INFINITY : la;
+    return continuous || mixed;
 }
 
 /* P(Z > z) (upper) or P(Z < z) by the shifted contour, with a bound of
@@ -3651,9 +3683,10 @@ static int tilt_tail(const satstat_exact *e, double z, int upper, double *value,
 {
     if (!e->tilt_ok || !(e->sd > 0.0))
         return SATSTAT_EINVAL;
-    tilt T = {e->comps, e->ncomp, &e->bias, upper ? 1 : -1};
-    double mu = T.sign * e->mean, x = T.sign * z;
-    if (!(x > mu))
+    tilt T = {e->comps, e->ncomp, &e->bias, upper ? 1 : -1, e->log_atom};
+    double mu = T.sign * e->mean, x = T.sign * z, at = T.sign * e->atom_at;
+    /* a point mass beyond z is part of the tail: not here */
+    if (!(x > mu) || (T.log_atom > -INFINITY && !(x > at)))
         return SATSTAT_EINVAL;
     /* the support's end on this side: at and beyond it the tail is 0 */
     double reach = 0.0;
@@ -3727,8 +3760,19 @@ static int tilt_tail(const satstat_exact *e, double z, int upper, double *value,
         double complex s = CMPLX(theta, u);
         double complex ex = tilt_K(&T, s, &ek) - K0 - CMPLX(0.0, u * x);
         double complex g = cexp(ex) / s;
-        sum += creal(g);
         rnd += cabs(g) * (ek + eK0 + 8.0 * DBL_EPSILON * (1.0 + u * fabs(x)));
+        if (T.log_atom > -INFINITY) {
+            /* the point mass at `at` < x: its own Bromwich integral is 0
+             * (the contour closes to the right), and its slowly decaying
+             * term is taken out of the rule; the rule's error on it, at
+             * most its aliases e^{−θjP}·mass, is inside `alias` */
+            double complex ea = CMPLX(T.log_atom + theta * at - K0, u * (at - x));
+            double complex ga = cexp(ea) / s;
+            g -= ga;
+            rnd += cabs(ga) * (eK0 + 16.0 * DBL_EPSILON *
+                                         (fabs(T.log_atom) + (theta + u) * (fabs(at) + fabs(x)) + 1.0));
+        }
+        sum += creal(g);
         if ((k & 15u) == 15u && sum > 0.0) {
             trunc = tilt_trunc(&T, theta, u) / (h / M_PI);
             if (trunc <= TILT_TOL * sum)
