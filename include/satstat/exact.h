@@ -168,10 +168,11 @@ typedef struct satstat_exact_result {
 } satstat_exact_result;
 
 /* The significant digits of `value` that an absolute error `abserr` leaves
- * right to ±1 in the last place: the largest d ≤ 15 with
- * abserr ≤ ½·10^{e−d+1}, e the decimal exponent of |value| (so 0 when
- * abserr ≥ |value|/2 at a leading digit 1); 15 for abserr = 0, 0 for a
- * non-finite value or abserr. */
+ * right to ±1 in the last place (printed rounding included): the largest
+ * d ≤ 15 with abserr ≤ ½·10^{e−d+1}, e = floor(log10 |value|); so 0 when
+ * abserr is more than half the unit of the leading digit, or value is 0
+ * and abserr is not.  15 for abserr = 0; 0 for a non-finite value or
+ * abserr.  E.g. (−0.0006, 7e-12) → 7; (1e-7, 7e-12) → 4. */
 int satstat_exact_digits(double value, double abserr);
 
 /* Compute and cache the inversion nodes now (queries do it on first use).
