@@ -104,11 +104,13 @@
  *    pieces; otherwise SATSTAT_EINVAL.
  *  - Accuracy is absolute (about 1e-13) except in the far tails of laws
  *    whose terms all have closed-form moment generating functions
- *    (constants, normals, uniforms, normal × normal, Bernoulli mixtures of
- *    these, one of them continuous, or a single point mass where all
- *    Bernoulli inputs are 0): there a tail comes from the shifted
- *    contour (6.) with relative accuracy.  Truncated-normal terms and other
- *    products keep the absolute error, and a tail below it is reported as
+ *    (constants, normals, uniforms, truncated normals with both ends
+ *    finite, normal × normal, Bernoulli mixtures of these, one of them
+ *    continuous, or a single point mass where all Bernoulli inputs are 0):
+ *    there a tail comes from the shifted contour (6.) with relative
+ *    accuracy.  Other products (uniform or truncated normal times a random
+ *    input), one-sided truncations and laws whose tilted CF decays too
+ *    slowly (e.g. a few products alone) keep the absolute error, and a tail below it is reported as
  *    a bound (digits 0 in satstat_exact_result).  Near the end of a bounded
  *    support the relative error grows like ε·θz (θ the saddlepoint), the
  *    conditioning of the tail itself: 1e-8 at 1e-85 for 20 uniforms.
@@ -3410,9 +3412,10 @@ static void sph_prepare(satstat_exact *e)
  *
  * The inversion above has an absolute accuracy (about 1e-13): a tail of
  * 1e-20 comes out as rounding noise.  For the far tails, when every
- * component has a closed-form moment generating function (constants,
- * normals, uniforms, normal × normal products, and Bernoulli mixtures of
- * these) and one of them is continuous (or the only point mass is where
+ * component has a moment generating function we can evaluate on the
+ * contour (constants, normals, uniforms, normal × normal products in
+ * closed form, truncated normals with both ends finite by Gauss–Legendre
+ * quadrature, and Bernoulli mixtures of these) and one of them is continuous (or the only point mass is where
  * every Bernoulli input is 0, and it is not in the tail: its term, whose
  * integral is 0, is subtracted from the integrand), the tail is inverted
  * along the line Re s = θ > 0 instead (the Bromwich integral with the
@@ -3438,7 +3441,9 @@ static void sph_prepare(satstat_exact *e)
  * |e^{K(θ+iu) − K(θ)}|, one factor per term (the tilted law's |CF|):
  * normal e^{−b²u²/2}; uniform of half-width b, with a = bθ, c = bu:
  * |sinh(a + ic)/(a + ic)|·a/sinh a ≤ a coth a/√(a² + c²) (|sinh(a + ic)|
- * ≤ cosh a), and ≤ 1 for any law (|E e^{sY}| ≤ E e^{θY}); a Bernoulli
+ * ≤ cosh a); truncated normal 2 max g/|u| (g the tilted density: by
+ * parts, for a unimodal density on an interval), and ≤ 1 for any law
+ * (|E e^{sY}| ≤ E e^{θY}); a Bernoulli
  * mixture ((1 − p) + p M_B(θ) r_B(u))/((1 − p) + p M_B(θ)).  The reported
  * relative error is the sum of the two aliasing bounds, the truncation
  * bound and a rounding allowance proportional to the size of the
@@ -3446,6 +3451,7 @@ static void sph_prepare(satstat_exact *e)
 
 #define TILT_TOL 1e-13        /* target of each error term, relative        */
 #define TILT_NODES (1u << 17) /* most nodes; beyond, the absolute result    */
+#define TILT_NODES_COSTLY (1u << 12) /* ... with truncated normals (quadrature) */
 
 /* log(sinh(w)/w) for complex w, even in w: its Taylor series
  * Σ 2^{2n} B_{2n} w^{2n}/(2n (2n)!) for |w| < 1/4 (radius π: the next term
@@ -3475,6 +3481,47 @@ static double complex clog1p_c(double complex d)
     return CMPLX(lr, ph);
 }
 
+/* log ∫_{ulo}^{uhi} e^{wv − v²/2 − m} dv for a truncated normal's
+ * standardised range and complex w, with m = max over the range of
+ * Re(w)v − v²/2 (so the integral is at most the range's width): composite
+ * 10-point Gauss–Legendre on panels of width ≤ 1 and ≤ 1 radian of e^{iv Im w},
+ * over the part of the range within 10 of the maximum (beyond, the
+ * integrand is below e^{−50} of it).  *cond (if not NULL) is Σ|terms|/|sum|,
+ * the factor by which the sum's rounding error exceeds ε relatively. */
+static double complex tn_logint(const slaw *s, double complex w, double *m,
+                                double *cond)
+{
+    static const double gx[5] = {0.1488743389816312, 0.4333953941292472,
+                                 0.6794095682990244, 0.8650633666889845,
+                                 0.9739065285171717};
+    static const double gw[5] = {0.2955242247147529, 0.2692667193099963,
+                                 0.2190863625159820, 0.1494513491505806,
+                                 0.0666713443086881};
+    double wr = creal(w);
+    double vs = wr < s->ulo ? s->ulo : wr > s->uhi ? s->uhi : wr;
+    *m = wr * vs - 0.5 * vs * vs;
+    double lo = vs - 10.0 > s->ulo ? vs - 10.0 : s->ulo;
+    double hi = vs + 10.0 < s->uhi ? vs + 10.0 : s->uhi;
+    double np = ceil((hi - lo) * (1.0 + fabs(cimag(w))));
+    if (np > 4096.0)
+        np = 4096.0;
+    double half = 0.5 * (hi - lo) / np;
+    double complex sum = 0.0;
+    double mag = 0.0;
+    for (int k = 0; k < (int)np; k++) {
+        double c = lo + (2.0 * k + 1.0) * half;
+        for (int j = 0; j < 10; j++) {
+            double v = c + (j < 5 ? -gx[j] : gx[j - 5]) * half;
+            double complex t = gw[j % 5] * half * cexp(w * v - 0.5 * v * v - *m);
+            sum += t;
+            mag += cabs(t);
+        }
+    }
+    if (cond != NULL)
+        *cond = mag / cabs(sum);
+    return clog(sum);
+}
+
 /* The uncentred cumulant generating function log E e^{sY} of the base of
  * a closed-form component, for complex s in its strip of convergence. */
 static double complex base_ccgf(const comp *c, double complex s)
@@ -3495,6 +3542,11 @@ static double complex base_ccgf(const comp *c, double complex s)
         return s * c->base.a + 0.5 * c->base.b * c->base.b * s * s;
     case F_UNIFORM:
         return s * c->base.a + clsinhc(c->base.b * s);
+    case F_TRUNC: { /* E e^{s(a + bV)}, V standard normal on [α, β] */
+        double m;
+        double complex li = tn_logint(&c->base, c->base.b * s, &m, NULL);
+        return s * c->base.a + m + li - 0.5 * log(2.0 * M_PI) - c->base.lz;
+    }
     default: /* F_CONST */
         return s * c->base.a;
     }
@@ -3523,6 +3575,14 @@ static double term_log_env(const comp *c, double theta, double u)
     } else if (c->kind == K_SIMPLE && c->base.fam == F_UNIFORM) {
         double a = fabs(c->base.b * theta), cc = c->base.b * u;
         double r = (a < 1e-8 ? 1.0 : a / tanh(a)) / hypot(a, cc);
+        lb = r < 1.0 ? log(r) : 0.0;
+    } else if (c->kind == K_SIMPLE && c->base.fam == F_TRUNC) {
+        /* the tilted law is a unimodal density g on an interval: by parts,
+         * |∫ e^{iuy} g| ≤ (total variation of g, its jumps at the ends
+         * included)/|u| = 2 max g/|u|, and max g = 1/(b ∫ e^{θbv − v²/2 − m}) */
+        double m;
+        double li = creal(tn_logint(&c->base, c->base.b * theta, &m, NULL));
+        double r = 2.0 / (c->base.b * exp(li) * fabs(u));
         lb = r < 1.0 ? log(r) : 0.0;
     } else if (c->kind == K_PROD_NN && c->inner.mean == 0.0 &&
                c->outer.mean == 0.0) {
@@ -3562,6 +3622,11 @@ static double term_scale(const comp *c, double complex s, double complex k)
         r += 0.5 * c->base.b * c->base.b * as * as;
     else if (c->kind == K_SIMPLE && c->base.fam == F_UNIFORM)
         r += c->base.b * as + fabs(log(2.0 * c->base.b * as + 1e-300));
+    else if (c->kind == K_SIMPLE && c->base.fam == F_TRUNC) {
+        double m, cond;
+        (void)tn_logint(&c->base, c->base.b * s, &m, &cond);
+        r += fabs(m) + fabs(c->base.lz) + 4.0 + (isfinite(cond) ? cond : 1e300);
+    }
     if (c->p < 1.0)
         r += fabs(log(c->p)) + fabs(log1p(-c->p));
     return r;
@@ -3654,7 +3719,11 @@ static int tilt_applicable(const comp *comps, size_t nc, const comp *bias,
             tmax = r < tmax ? r : tmax;
             smooth = 1;
         } else if (c->base.fam == F_TRUNC) {
-            return 0;
+            /* both ends finite: the quadrature covers the whole range */
+            if (!(isfinite(c->base.alpha) && isfinite(c->base.beta) &&
+                  c->base.ulo == c->base.alpha && c->base.uhi == c->base.beta))
+                return 0;
+            smooth = 1;
         } else {
             smooth = c->base.fam != F_CONST && c->base.b > 0.0;
         }
@@ -3751,11 +3820,24 @@ static int tilt_tail(const satstat_exact *e, double z, int upper, double *value,
     if (period < room)
         alias += exp(K2a - theta2 * x - (theta2 - theta) * period) /
                  -expm1(-(theta2 - theta) * period);
+    /* a law whose tilted CF decays slowly (a single truncated normal, a
+     * few products) would need more nodes than allowed: find out from the
+     * envelope first, with the integral's rough size e^{ltail − lead} */
+    size_t nodes_max = TILT_NODES;
+    for (size_t i = 0; i <= T.nc; i++)
+        if (tilt_comp(&T, i)->kind == K_SIMPLE && tilt_comp(&T, i)->base.fam == F_TRUNC)
+            nodes_max = TILT_NODES_COSTLY;
+    double reach_u = 16.0 * h;
+    while (tilt_trunc(&T, theta, reach_u) > 0.1 * TILT_TOL * exp(ltail - lead)) {
+        reach_u *= 2.0;
+        if (reach_u > 64.0 * (double)nodes_max * h) /* the size is only rough */
+            return SATSTAT_EINVAL;
+    }
     /* the rule, in units of e^{lead}·h/π; rounding: each term's exponent
      * is off by its allowance */
     double sum = 0.0, rnd = 0.0, trunc = INFINITY;
     size_t k;
-    for (k = 0; k < TILT_NODES; k++) {
+    for (k = 0; k < nodes_max; k++) {
         double u = ((double)k + 0.5) * h, ek;
         double complex s = CMPLX(theta, u);
         double complex ex = tilt_K(&T, s, &ek) - K0 - CMPLX(0.0, u * x);
@@ -3779,7 +3861,7 @@ static int tilt_tail(const satstat_exact *e, double z, int upper, double *value,
                 break;
         }
     }
-    if (k == TILT_NODES || !(sum > 0.0))
+    if (k == nodes_max || !(sum > 0.0))
         return SATSTAT_EINVAL;
     double v = exp(lead) * (h / M_PI) * sum;
     if (!isfinite(v))

@@ -26,7 +26,10 @@
  *  - Far tails of uniform sums (tests/ref/far_tails.h, made by
  *    tests/ref/far_tails.py): exact rational Irwin–Hall sums for a
  *    uniform bias, the B-spline convolved with the normal in mpmath at
- *    2500 digits for a normal bias; down to 1e-300.
+ *    1000-digit fixed point for a normal bias; down to 1e-300.
+ *  - Far tails of truncated-normal sums (tests/ref/trunc_tails.h, made by
+ *    tests/ref/trunc_tails.py): the Bromwich integral in mpmath at 40 and
+ *    50 digits, with the truncated normal's MGF through the complex erfc.
  */
 #include <check.h>
 #include <float.h>
@@ -48,6 +51,7 @@
 #include <satstat/exact.h>
 
 #include "ref/far_tails.h"
+#include "ref/trunc_tails.h"
 
 #define ck_assert_abs(got, want, tol)                                        \
     do {                                                                     \
@@ -1046,19 +1050,51 @@ START_TEST(far_tails_closed_forms)
 }
 END_TEST
 
-/* Where the shifted contour does not apply (truncated-normal weights), a far
- * tail is below the main inversion's absolute error: it must say so
- * (digits 0, a bound) rather than pass for a number. */
-START_TEST(far_tails_bound_only)
+START_TEST(far_tails_truncated)
 {
-    satstat_exact *e = build1(satstat_exact_truncnormal(0.0, 0.05, -0.1, 0.1),
-                              satstat_exact_constant(1.0), 500,
+    /* 500 weights N(0, 0.05²) truncated to ±2 sd (Keras, PyTorch), N(0, 1)
+     * bias: the truncated normal's MGF by quadrature on the contour */
+    satstat_exact *e = build1(satstat_exact_truncnormal(0.0, TRUNC_TAIL_SD, -2.0 * TRUNC_TAIL_SD,
+                                                        2.0 * TRUNC_TAIL_SD),
+                              satstat_exact_constant(1.0), TRUNC_TAIL_N,
                               satstat_exact_normal(0.0, 1.0));
     satstat_exact_result r;
-    /* sd ≈ 1.403, so 11 is 7.8 sd out: the normal approximation's tail
-     * there is 2e-15 and this law's (bounded weights) lighter still, far
-     * below the inversion's absolute error */
-    ck_assert_int_eq(satstat_exact_sf(e, 11.0, &r), SATSTAT_OK);
+    size_t nref = sizeof trunc_tail_refs / sizeof trunc_tail_refs[0];
+    for (size_t i = 0; i < nref; i++) {
+        double t = trunc_tail_refs[i][0], p = trunc_tail_refs[i][1];
+        for (int side = 0; side < 2; side++) {
+            if (side == 0)
+                ck_assert_int_eq(satstat_exact_sf(e, t, &r), SATSTAT_OK);
+            else
+                ck_assert_int_eq(satstat_exact_cdf(e, -t, &r), SATSTAT_OK);
+            if (p >= DBL_MIN) {
+                ck_assert_rel(r, p, 1e-8);
+            } else {
+                /* below the normal range: a bound, not digits */
+                ck_assert(fabs(r.value - p) <= r.abserr && r.abserr <= 2.0 * DBL_MIN);
+                ck_assert_int_eq(r.digits, 0);
+            }
+        }
+    }
+    ck_assert(trunc_tail_refs[nref - 2][1] < 1e-280);
+    satstat_exact_free(e);
+}
+END_TEST
+
+/* Where the shifted contour does not apply (uniform weights times normal
+ * inputs: a product whose MGF is not in closed form here), a far tail is
+ * below the main inversion's absolute error: it must say so (digits 0, a
+ * bound) rather than pass for a number. */
+START_TEST(far_tails_bound_only)
+{
+    satstat_exact *e = build1(satstat_exact_uniform(-0.1, 0.1),
+                              satstat_exact_normal(0.0, 1.0), 500,
+                              satstat_exact_normal(0.0, 1.0));
+    satstat_exact_result r;
+    /* sd = √(500·0.01/3 + 1) ≈ 1.63, so 14 is 8.6 sd out: the normal
+     * approximation's tail there is 4e-18, far below the inversion's
+     * absolute error (the products' tails are heavier, but not by 1e4) */
+    ck_assert_int_eq(satstat_exact_sf(e, 14.0, &r), SATSTAT_OK);
     ck_assert(r.abserr > 0.0 && r.abserr < 1e-9);
     ck_assert_int_eq(r.digits, 0);
     ck_assert(r.value <= r.abserr);
@@ -1118,6 +1154,7 @@ static Suite *exact_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, far_tails_uniform);
     tcase_add_test(tc, far_tails_closed_forms);
+    tcase_add_test(tc, far_tails_truncated);
     tcase_add_test(tc, far_tails_bound_only);
     tcase_add_test(tc, digits);
     suite_add_tcase(s, tc);

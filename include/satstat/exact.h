@@ -20,10 +20,13 @@
  * (Irwin–Hall and its generalisation to unequal widths, mixed over the
  * Bernoulli count of active inputs) are evaluated exactly as piecewise
  * polynomials; point masses (Bernoulli inputs with a constant bias) are
- * split off and only the continuous part is inverted.  Far tails of laws
- * with closed-form moment generating functions are inverted along a
- * contour shifted to the saddlepoint (Daniels 1954, Strawderman 2004),
- * with relative accuracy down to the end of the double range.
+ * split off and only the continuous part is inverted.  Far tails are
+ * inverted along a contour shifted to the saddlepoint (Daniels 1954,
+ * Strawderman 2004), with relative accuracy down to the end of the double
+ * range, for sums of constant, normal, uniform, truncated-normal (both
+ * ends finite) and normal×normal terms, Bernoulli inputs included; other
+ * products keep the absolute accuracy (and say so, see
+ * satstat_exact_result).
  *
  * Usage:
  *     satstat_exact *e;
