@@ -440,6 +440,9 @@ static void exact_side(const satstat_config *config,
     a->normal_gap = gap.sup_cdf;
     a->skewness = skew;
     a->excess_kurtosis = kurt;
+    a->mean_activation_derivative_abserr = d1.abserr;
+    a->skewness_abserr = isnan(skew) ? NAN : m3.abserr;
+    a->excess_kurtosis_abserr = isnan(kurt) ? NAN : m4.abserr;
     a->law = SATSTAT_Z_EXACT;
 }
 
@@ -533,6 +536,8 @@ int satstat_analytic_compute(const satstat_config *config,
     a.normal_saturated_fraction = NAN;
     a.normal_mean_activation_derivative = NAN;
     a.exact_abserr = NAN;
+    a.mean_activation_derivative_abserr = NAN;
+    a.skewness_abserr = a.excess_kurtosis_abserr = NAN;
     a.normal_gap = NAN;
     a.exact_fallback = NULL;
     if (a.law == SATSTAT_Z_NORMAL_APPROX)

@@ -23,6 +23,13 @@
  *    on [0, 60] in 240 pieces (the integrand is below 1e-40 beyond).
  *  - Monte Carlo with GSL's MT19937 (seed 20240611), within 5 binomial
  *    standard deviations plus 1e-12.
+ *  - Far tails of uniform sums (tests/ref/far_tails.h, made by
+ *    tests/ref/far_tails.py): exact rational Irwin–Hall sums for a
+ *    uniform bias, the B-spline convolved with the normal in mpmath at
+ *    1000-digit fixed point for a normal bias; down to 1e-300.
+ *  - Far tails of truncated-normal sums (tests/ref/trunc_tails.h, made by
+ *    tests/ref/trunc_tails.py): the Bromwich integral in mpmath at 40 and
+ *    50 digits, with the truncated normal's MGF through the complex erfc.
  */
 #include <check.h>
 #include <float.h>
@@ -42,6 +49,9 @@
 #include <satstat/config.h>
 #include <satstat/error.h>
 #include <satstat/exact.h>
+
+#include "ref/far_tails.h"
+#include "ref/trunc_tails.h"
 
 #define ck_assert_abs(got, want, tol)                                        \
     do {                                                                     \
@@ -898,6 +908,220 @@ START_TEST(sphere_from_config)
 }
 END_TEST
 
+
+/* ---- far tails: relative accuracy ----------------------------------------------- */
+
+/* value within `rel` of want, relatively, and within its own bound */
+#define ck_assert_rel(r, want, rel)                                          \
+    do {                                                                     \
+        satstat_exact_result r_ = (r);                                       \
+        double w_ = (want);                                                  \
+        ck_assert_msg(fabs(r_.value - w_) <= (rel) * w_,                     \
+                      "%s = %.17g, expected %.17g (rel. error %.3g)", #r,    \
+                      r_.value, w_, fabs(r_.value - w_) / w_);               \
+        ck_assert_msg(fabs(r_.value - w_) <= r_.abserr,                      \
+                      "%s = %.17g, expected %.17g: error %.3g beyond its "   \
+                      "bound %.3g", #r, r_.value, w_, fabs(r_.value - w_),   \
+                      r_.abserr);                                            \
+        ck_assert_msg(r_.relerr <= (rel) && r_.digits >= 8,                  \
+                      "%s: relative bound %.3g, %d digits", #r, r_.relerr,   \
+                      r_.digits);                                            \
+    } while (0)
+
+START_TEST(far_tails_uniform)
+{
+    size_t nref = sizeof far_tail_refs / sizeof far_tail_refs[0];
+    double smallest = 1.0;
+    for (size_t i = 0; i < nref; i++) {
+        const struct far_tail_ref *f = &far_tail_refs[i];
+        satstat_exact_law bias = f->bias == 'U' ? satstat_exact_uniform(-f->h, f->h)
+                                                : satstat_exact_normal(0.0, f->s);
+        satstat_exact *e = build1(satstat_exact_uniform(-f->h, f->h),
+                                  satstat_exact_constant(1.0), f->m, bias);
+        satstat_exact_result r;
+        ck_assert_int_eq(satstat_exact_sf(e, f->t, &r), SATSTAT_OK);
+        ck_assert_rel(r, f->p, 1e-8);
+        /* the law is symmetric: the lower tail through the CDF, and both
+         * in the saturated fraction */
+        ck_assert_int_eq(satstat_exact_cdf(e, -f->t, &r), SATSTAT_OK);
+        ck_assert_rel(r, f->p, 1e-8);
+        if (f->p < 0.25) {
+            ck_assert_int_eq(satstat_exact_saturated_fraction(e, f->t, &r), SATSTAT_OK);
+            ck_assert_rel(r, 2.0 * f->p, 1e-8);
+        }
+        smallest = f->p < smallest ? f->p : smallest;
+        satstat_exact_free(e);
+    }
+    /* the references reach the end of the double range */
+    ck_assert(smallest < 1e-280);
+
+    /* the same law as the program builds it, --scheme he-uniform
+     * --threshold 12 (n_in 1000, 500 active inputs, N(0, 1) bias): the
+     * analytic side carries the far tail with its digits and bound */
+    const struct far_tail_ref *he = NULL;
+    for (size_t i = 0; i < nref; i++)
+        if (far_tail_refs[i].bias == 'N' && far_tail_refs[i].t == 12.0 &&
+            far_tail_refs[i].h == sqrt(6.0 / 1000.0))
+            he = &far_tail_refs[i];
+    ck_assert_ptr_nonnull(he);
+    satstat_config cfg;
+    satstat_config_default(&cfg);
+    cfg.threshold = 12.0;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    satstat_scheme sch;
+    ck_assert_int_eq(satstat_scheme_parse("he-uniform", &sch, msg), SATSTAT_OK);
+    satstat_analytic a;
+    ck_assert_int_eq(satstat_analytic_compute(&cfg, &sch, &a), SATSTAT_OK);
+    ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
+    ck_assert_msg(fabs(a.saturated_fraction - 2.0 * he->p) <= 1e-8 * 2.0 * he->p,
+                  "he-uniform P(|z| >= 12) = %.17g, expected %.17g",
+                  a.saturated_fraction, 2.0 * he->p);
+    ck_assert(a.exact_abserr <= 1e-8 * a.saturated_fraction);
+    ck_assert(satstat_exact_digits(a.saturated_fraction, a.exact_abserr) >= 8);
+    /* the normal approximation overestimates this tail (issue: the sign
+     * of its error came out wrong when the tail was rounding noise) */
+    ck_assert(a.normal_saturated_fraction > a.saturated_fraction);
+    ck_assert(a.mean_activation_derivative_abserr > 0.0 &&
+              a.mean_activation_derivative_abserr < 1e-8);
+    ck_assert(a.excess_kurtosis_abserr > 0.0 && a.excess_kurtosis_abserr < 1e-6);
+    ck_assert(satstat_exact_digits(a.excess_kurtosis, a.excess_kurtosis_abserr) < 15);
+}
+END_TEST
+
+START_TEST(far_tails_closed_forms)
+{
+    satstat_exact_result r;
+    /* n products w·x, w ~ N(0, 0.5²), x ~ N(0, 2²): the variance-gamma law
+     * with s = 1, whose Bessel function K_{(n−1)/2} is elementary for even
+     * n: n = 6, density (z² + 3|z| + 3) e^{−|z|}/16, P(z > t) =
+     * (t² + 5t + 8) e^{−t}/16; n = 4, density (1 + |z|) e^{−|z|}/4,
+     * P(z > t) = (t + 2) e^{−t}/4. */
+    satstat_exact *e = build1(satstat_exact_normal(0.0, 0.5), satstat_exact_normal(0.0, 2.0),
+                              6, satstat_exact_constant(0.0));
+    for (double t = 10.0; t <= 690.0; t += 40.0) {
+        double want = (t * t + 5.0 * t + 8.0) * exp(-t) / 16.0;
+        ck_assert_int_eq(satstat_exact_sf(e, t, &r), SATSTAT_OK);
+        ck_assert_rel(r, want, 1e-8);
+        ck_assert_int_eq(satstat_exact_cdf(e, -t, &r), SATSTAT_OK);
+        ck_assert_rel(r, want, 1e-8);
+    }
+    satstat_exact_free(e);
+    /* n = 4: |φ| ~ t^{−4}, and the saddlepoint so close to the end of the
+     * strip (θ → 1) that the shifted contour would need too many nodes:
+     * the tail keeps the absolute error, and says so */
+    e = build1(satstat_exact_normal(0.0, 0.5), satstat_exact_normal(0.0, 2.0), 4,
+               satstat_exact_constant(0.0));
+    for (double t = 10.0; t <= 690.0; t += 40.0) {
+        double want = (t + 2.0) * exp(-t) / 4.0;
+        ck_assert_int_eq(satstat_exact_sf(e, t, &r), SATSTAT_OK);
+        ck_assert_msg(fabs(r.value - want) <= r.abserr && r.abserr < 1e-12,
+                      "t = %g: %.17g, expected %.17g, bound %.3g", t, r.value,
+                      want, r.abserr);
+        ck_assert_int_eq(r.digits, satstat_exact_digits(r.value, r.abserr));
+        if (want < 1e-3 * r.abserr)
+            ck_assert_int_eq(r.digits, 0);
+    }
+    satstat_exact_free(e);
+
+    /* Bernoulli(0.3) inputs on 40 N(0, 0.4²) weights, N(0.5, 1) bias:
+     * given k active inputs z is normal, each term's tail from GSL's Q
+     * (relatively accurate in the tail) */
+    e = build1(satstat_exact_normal(0.0, 0.4), satstat_exact_bernoulli(0.3), 40,
+               satstat_exact_normal(0.5, 1.0));
+    const double ts[] = {6.0, 12.0, 25.0, 50.0};
+    for (size_t j = 0; j < sizeof ts / sizeof ts[0]; j++) {
+        double up = 0.0, down = 0.0;
+        for (unsigned k = 0; k <= 40; k++) {
+            double w = gsl_ran_binomial_pdf(k, 0.3, 40);
+            double sd = sqrt(k * 0.16 + 1.0);
+            up += w * gsl_cdf_gaussian_Q(ts[j] - 0.5, sd);
+            down += w * gsl_cdf_gaussian_P(-ts[j] - 0.5, sd);
+        }
+        ck_assert_int_eq(satstat_exact_sf(e, ts[j], &r), SATSTAT_OK);
+        ck_assert_rel(r, up, 1e-8);
+        ck_assert_int_eq(satstat_exact_cdf(e, -ts[j], &r), SATSTAT_OK);
+        ck_assert_rel(r, down, 1e-8);
+        satstat_interval iv[2] = {{-INFINITY, -ts[j]}, {ts[j], INFINITY}};
+        ck_assert_int_eq(satstat_exact_region(e, iv, 2, &r), SATSTAT_OK);
+        ck_assert_rel(r, up + down, 1e-8);
+    }
+    satstat_exact_free(e);
+}
+END_TEST
+
+START_TEST(far_tails_truncated)
+{
+    /* 500 weights N(0, 0.05²) truncated to ±2 sd (Keras, PyTorch), N(0, 1)
+     * bias: the truncated normal's MGF by quadrature on the contour */
+    satstat_exact *e = build1(satstat_exact_truncnormal(0.0, TRUNC_TAIL_SD, -2.0 * TRUNC_TAIL_SD,
+                                                        2.0 * TRUNC_TAIL_SD),
+                              satstat_exact_constant(1.0), TRUNC_TAIL_N,
+                              satstat_exact_normal(0.0, 1.0));
+    satstat_exact_result r;
+    size_t nref = sizeof trunc_tail_refs / sizeof trunc_tail_refs[0];
+    for (size_t i = 0; i < nref; i++) {
+        double t = trunc_tail_refs[i][0], p = trunc_tail_refs[i][1];
+        for (int side = 0; side < 2; side++) {
+            if (side == 0)
+                ck_assert_int_eq(satstat_exact_sf(e, t, &r), SATSTAT_OK);
+            else
+                ck_assert_int_eq(satstat_exact_cdf(e, -t, &r), SATSTAT_OK);
+            if (p >= DBL_MIN) {
+                ck_assert_rel(r, p, 1e-8);
+            } else {
+                /* below the normal range: a bound, not digits */
+                ck_assert(fabs(r.value - p) <= r.abserr && r.abserr <= 2.0 * DBL_MIN);
+                ck_assert_int_eq(r.digits, 0);
+            }
+        }
+    }
+    ck_assert(trunc_tail_refs[nref - 2][1] < 1e-280);
+    satstat_exact_free(e);
+}
+END_TEST
+
+/* Where the shifted contour does not apply (uniform weights times normal
+ * inputs: a product whose MGF is not in closed form here), a far tail is
+ * below the main inversion's absolute error: it must say so (digits 0, a
+ * bound) rather than pass for a number. */
+START_TEST(far_tails_bound_only)
+{
+    satstat_exact *e = build1(satstat_exact_uniform(-0.1, 0.1),
+                              satstat_exact_normal(0.0, 1.0), 500,
+                              satstat_exact_normal(0.0, 1.0));
+    satstat_exact_result r;
+    /* sd = √(500·0.01/3 + 1) ≈ 1.63, so 14 is 8.6 sd out: the normal
+     * approximation's tail there is 4e-18, far below the inversion's
+     * absolute error (the products' tails are heavier, but not by 1e4) */
+    ck_assert_int_eq(satstat_exact_sf(e, 14.0, &r), SATSTAT_OK);
+    ck_assert(r.abserr > 0.0 && r.abserr < 1e-9);
+    ck_assert_int_eq(r.digits, 0);
+    ck_assert(r.value <= r.abserr);
+    ck_assert(r.relerr >= 0.5);
+    /* in the body the same law has all its digits */
+    ck_assert_int_eq(satstat_exact_sf(e, 1.0, &r), SATSTAT_OK);
+    ck_assert(r.digits >= 10);
+    satstat_exact_free(e);
+}
+END_TEST
+
+START_TEST(digits)
+{
+    ck_assert_int_eq(satstat_exact_digits(1.23456, 1e-3), 3);
+    ck_assert_int_eq(satstat_exact_digits(-0.0006, 7e-12), 7);
+    ck_assert_int_eq(satstat_exact_digits(1e-7, 7e-12), 4);
+    ck_assert_int_eq(satstat_exact_digits(9.9e-7, 7e-12), 4);
+    ck_assert_int_eq(satstat_exact_digits(1e-6, 7e-12), 5);
+    ck_assert_int_eq(satstat_exact_digits(0.5, 0.0), 15);
+    ck_assert_int_eq(satstat_exact_digits(0.0, 1e-13), 0);
+    ck_assert_int_eq(satstat_exact_digits(1e-20, 1e-13), 0);
+    ck_assert_int_eq(satstat_exact_digits(0.3, 1e-13), 12);
+    ck_assert_int_eq(satstat_exact_digits(NAN, 1e-13), 0);
+    ck_assert_int_eq(satstat_exact_digits(0.3, INFINITY), 0);
+}
+END_TEST
+
 static Suite *exact_suite(void)
 {
     Suite *s = suite_create("exact");
@@ -924,6 +1148,15 @@ static Suite *exact_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, seed_uniform);
     tcase_add_test(tc, monte_carlo_mixed);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("far_tails");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, far_tails_uniform);
+    tcase_add_test(tc, far_tails_closed_forms);
+    tcase_add_test(tc, far_tails_truncated);
+    tcase_add_test(tc, far_tails_bound_only);
+    tcase_add_test(tc, digits);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("errors");

@@ -42,12 +42,21 @@ typedef struct satstat_analytic {
                                             SATSTAT_Z_EXACT, NAN when unknown
                                             (approximation, constant z)     */
     /* law SATSTAT_Z_EXACT only (else NAN / 0): the normal approximation
-     * N(mean, variance) beside the exact values, the error estimate of the
+     * N(mean, variance) beside the exact values, the error bound of the
      * exact saturated fraction, and sup_z |F(z) − Φ((z − mean)/sd)|. */
     double normal_saturated_fraction;
     double normal_mean_activation_derivative;
     double exact_abserr;
     double normal_gap;
+    /* law SATSTAT_Z_EXACT only (else NAN): error bounds of the other exact
+     * values (and of the saturated fraction: exact_abserr).  Print each
+     * value v with satstat_exact_digits(v, abserr) significant digits
+     * (satstat/exact.h); when that is 0 (e.g. a far tail the exact law
+     * could only bound, or a kurtosis set to 0 inside its error) only the
+     * bound: the truth is in [v − abserr, v + abserr] (a probability:
+     * ≤ v + abserr). */
+    double mean_activation_derivative_abserr;
+    double skewness_abserr, excess_kurtosis_abserr;
     /* law SATSTAT_Z_NORMAL_APPROX: why the exact law was not used (a static
      * sentence), or NULL. */
     const char *exact_fallback;

@@ -3,7 +3,8 @@
  * z = Σ_j w_j x_j + b is described as a sum of independent terms: groups
  * of `count` i.i.d. copies of w·x (a weight law times an input law) plus a
  * bias.  From that description this module computes, to about 1e-10
- * absolute (always with an error estimate), the distribution function
+ * absolute, and in the far tails relative (always with an error bound),
+ * the distribution function
  * F(z) = P(Z ≤ z), the upper tail P(Z > z), the probability of a union of
  * closed intervals (P(|z| ≥ t), or z ≤ 0 for ReLU), the density of the
  * continuous part, point masses, and E[g(z)] for a caller-supplied g —
@@ -19,7 +20,13 @@
  * (Irwin–Hall and its generalisation to unequal widths, mixed over the
  * Bernoulli count of active inputs) are evaluated exactly as piecewise
  * polynomials; point masses (Bernoulli inputs with a constant bias) are
- * split off and only the continuous part is inverted.
+ * split off and only the continuous part is inverted.  Far tails are
+ * inverted along a contour shifted to the saddlepoint (Daniels 1954,
+ * Strawderman 2004), with relative accuracy down to the end of the double
+ * range, for sums of constant, normal, uniform, truncated-normal (both
+ * ends finite) and normal×normal terms, Bernoulli inputs included; other
+ * products keep the absolute accuracy (and say so, see
+ * satstat_exact_result).
  *
  * Usage:
  *     satstat_exact *e;
@@ -138,16 +145,38 @@ int satstat_exact_from_config(const satstat_config *config,
 
 /* ---- queries ------------------------------------------------------------- */
 
-/* A value and a bound-like estimate of its absolute error: the sum of the
- * aliasing bound (tail mass, by Chernoff bounds), the truncation bound
- * (envelope of |φ| beyond the last node), quadrature error estimates and
- * a rounding allowance.  Typically 1e-13 .. 1e-11 for probabilities; larger
- * (and then honest) for laws whose characteristic function decays slowly —
- * see "Limitations" in src/exact.c. */
+/* A value and the accuracy it has.  `abserr` bounds |value − truth|: the
+ * sum of the aliasing bound (tail mass, by Chernoff bounds), the
+ * truncation bound (envelope of |φ| beyond the last node), quadrature
+ * error estimates and a rounding allowance.  From the main inversion that
+ * is an absolute 1e-13 .. 1e-11 for probabilities (larger, and then
+ * honest, for laws whose characteristic function decays slowly — see
+ * "Limitations" in src/exact.c); far tails (P(Z > z) or P(Z < z) beyond the
+ * mean, and the regions and intervals made of them) come from an inversion
+ * along a shifted contour when the law allows it, with relative accuracy
+ * (relerr ≈ 1e-12 down to 1e-300).
+ *
+ * To print a value with the digits it has: `digits` significant digits
+ * (printf "%.*g" with digits), each right to ±1 in the last place; when
+ * digits is 0 not even the first digit is known, and only the bound
+ * value + abserr (an upper bound of the truth; the truth is also
+ * ≥ max(0, value − abserr)) may be printed, never the value as if it
+ * were exact.  satstat_exact_digits() gives the same count for any value
+ * and error bound (e.g. a moment computed from these results). */
 typedef struct satstat_exact_result {
     double value;
-    double abserr;
+    double abserr; /* bound of |value − truth|                          */
+    double relerr; /* abserr/|value|; +inf when value = 0 and abserr > 0 */
+    int digits;    /* significant digits value carries, 0 .. 15         */
 } satstat_exact_result;
+
+/* The significant digits of `value` that an absolute error `abserr` leaves
+ * right to ±1 in the last place (printed rounding included): the largest
+ * d ≤ 15 with abserr ≤ ½·10^{e−d+1}, e = floor(log10 |value|); so 0 when
+ * abserr is more than half the unit of the leading digit, or value is 0
+ * and abserr is not.  15 for abserr = 0; 0 for a non-finite value or
+ * abserr.  E.g. (−0.0006, 7e-12) → 7; (1e-7, 7e-12) → 4. */
+int satstat_exact_digits(double value, double abserr);
 
 /* Compute and cache the inversion nodes now (queries do it on first use).
  * SATSTAT_EINVAL for a law with several point masses that cannot be
