@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <satstat/error.h>
+#include <satstat/exact.h>
 
 const char *satstat_quantity_kind_name(satstat_quantity_kind kind)
 {
@@ -45,6 +46,7 @@ static satstat_quantity *add(model_builder *b, const char *name, const char *jso
     q->kind = kind;
     q->digits = digits;
     q->value = NAN;
+    q->abserr = NAN;
     q->interval.lo = q->interval.hi = NAN;
     return q;
 }
@@ -55,6 +57,32 @@ static void value(model_builder *b, const char *name, const char *json, const ch
     satstat_quantity *q = add(b, name, json, label, kind, digits);
     if (q)
         q->value = x;
+}
+
+/* A formula value of the exact law with its error bound: printed with the
+ * digits it has (at most `digits`), its bound beside it as a quantity of
+ * its own (NAME_abserr) so that every format carries both. */
+static void exact_value(model_builder *b, const char *name, const char *json,
+                        const char *label, int digits, double x, double abserr)
+{
+    satstat_quantity *q = add(b, name, json, label, SATSTAT_QUANTITY_FORMULA, digits);
+    if (!q)
+        return;
+    q->value = x;
+    q->probability = strcmp(name, "saturated_fraction") == 0;
+    if (isfinite(x) && isfinite(abserr)) {
+        q->abserr = abserr;
+        int have = satstat_exact_digits(x, abserr);
+        if (have < q->digits)
+            q->digits = have;
+    }
+}
+
+/* The error bound of an exact formula value, a quantity of its own
+ * (NAME_abserr), after every quantity of NAME (they form one CSV row). */
+static void bound(model_builder *b, const char *name, const char *json, double abserr)
+{
+    value(b, name, json, "  its error bound", SATSTAT_QUANTITY_FORMULA, 2, abserr);
 }
 
 static void count(model_builder *b, const char *name, const char *json, const char *label,
@@ -139,17 +167,34 @@ int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantit
     }
     /* 0 for a normal z, from the exact law when there is one, unknown
      * (NaN: "-", null, empty) for an approximation */
-    value(&b, "skewness", "analytic.skewness", "skewness", F, 6, a->skewness);
+    if (exact)
+        exact_value(&b, "skewness", "analytic.skewness", "skewness", 6, a->skewness,
+                    a->skewness_abserr);
+    else
+        value(&b, "skewness", "analytic.skewness", "skewness", F, 6, a->skewness);
     if (sampled)
         value(&b, "skewness", "empirical.skewness", "skewness", S, 6, s.skewness);
-    value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", F, 6,
-          a->excess_kurtosis);
+    if (exact)
+        bound(&b, "skewness_abserr", "analytic.skewness_abserr", a->skewness_abserr);
+    if (exact)
+        exact_value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", 6,
+                    a->excess_kurtosis, a->excess_kurtosis_abserr);
+    else
+        value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", F, 6,
+              a->excess_kurtosis);
     if (sampled)
         value(&b, "excess_kurtosis", "empirical.excess_kurtosis", "excess kurtosis", S, 6,
               s.kurtosis);
+    if (exact)
+        bound(&b, "excess_kurtosis_abserr", "analytic.excess_kurtosis_abserr",
+              a->excess_kurtosis_abserr);
 
-    value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, F, 6,
-          a->saturated_fraction);
+    if (exact)
+        exact_value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, 6,
+                    a->saturated_fraction, a->exact_abserr);
+    else
+        value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, F, 6,
+              a->saturated_fraction);
     if (sampled) {
         value(&b, "saturated_fraction", "empirical.saturated_fraction", sat, S, 6, s.saturated);
         interval(&b, "saturated_fraction", "empirical.saturated_fraction_ci", ci,
@@ -163,8 +208,12 @@ int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantit
         value(&b, "saturated_fraction_abserr", "analytic.saturated_fraction_abserr",
               "  its error bound", F, 2, a->exact_abserr);
 
-    value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative", dphi, F, 6,
-          a->mean_activation_derivative);
+    if (exact)
+        exact_value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative",
+                    dphi, 6, a->mean_activation_derivative, a->mean_activation_derivative_abserr);
+    else
+        value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative", dphi, F, 6,
+              a->mean_activation_derivative);
     if (sampled) {
         value(&b, "mean_activation_derivative", "empirical.mean_activation_derivative", dphi, S,
               6, s.dphi);
@@ -172,21 +221,31 @@ int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantit
                  &s.dphi_ci);
         test(&b, r, scheme, "mean_activation_derivative");
     }
+    if (exact)
+        bound(&b, "mean_activation_derivative_abserr",
+              "analytic.mean_activation_derivative_abserr", a->mean_activation_derivative_abserr);
 
     if (exact) {
         /* the central limit theorem at work: what N(E z, Var z) would say */
         value(&b, "saturated_fraction_normal_approximation",
               "analytic.normal_approximation.saturated_fraction", "normal approx. P", F, 6,
               a->normal_saturated_fraction);
+        /* an error is known only where the exact value has a digit */
         value(&b, "saturated_fraction_normal_approximation_error",
               "analytic.normal_approximation.error", "  its error", F, 3,
-              a->normal_saturated_fraction - a->saturated_fraction);
+              satstat_exact_digits(a->saturated_fraction, a->exact_abserr) > 0
+                  ? a->normal_saturated_fraction - a->saturated_fraction
+                  : NAN);
         value(&b, "mean_activation_derivative_normal_approximation",
               "analytic.normal_approximation.mean_activation_derivative",
               "normal approx. E[phi']", F, 6, a->normal_mean_activation_derivative);
         value(&b, "mean_activation_derivative_normal_approximation_error",
               "analytic.normal_approximation.mean_activation_derivative_error", "  its error", F,
-              3, a->normal_mean_activation_derivative - a->mean_activation_derivative);
+              3,
+              satstat_exact_digits(a->mean_activation_derivative,
+                                   a->mean_activation_derivative_abserr) > 0
+                  ? a->normal_mean_activation_derivative - a->mean_activation_derivative
+                  : NAN);
         value(&b, "normal_approximation_kolmogorov_distance",
               "analytic.normal_approximation.kolmogorov_distance", "|F - Phi| (Kolmogorov)", F,
               3, a->normal_gap);

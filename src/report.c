@@ -930,14 +930,25 @@ typedef struct text_table {
     size_t n;
 } text_table;
 
+/* A value with the digits it has; one of an exact law that has none (a
+ * far tail beyond the inversion's floor, a moment that is 0 to within its
+ * quadrature) is shown by its bound instead: "<= v + e" for a probability
+ * that may be 0, "0 +- e" for a signed value within e of 0, "v +- e"
+ * else — never as if it were exact. */
 static void format_value(const satstat_quantity *q, char *buf, size_t size)
 {
     if (!isfinite(q->value))
         snprintf(buf, size, "-");
     else if (q->count)
         snprintf(buf, size, "%.0f", q->value);
+    else if (q->digits > 0 || !isfinite(q->abserr))
+        snprintf(buf, size, "%.*g", q->digits > 0 ? q->digits : 6, q->value);
+    else if (q->probability && q->value - q->abserr <= 0)
+        snprintf(buf, size, "<= %.2g", q->value + q->abserr);
+    else if (fabs(q->value) <= q->abserr)
+        snprintf(buf, size, "0 +- %.2g", q->abserr);
     else
-        snprintf(buf, size, "%.*g", q->digits, q->value);
+        snprintf(buf, size, "%.2g +- %.2g", q->value, q->abserr);
 }
 
 static text_row *table_row(text_table *t, size_t *pos, const char *name, int is_interval,

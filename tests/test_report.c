@@ -683,8 +683,11 @@ static void walk_model(const satstat_report *r)
                     snprintf(want, sizeof want, "-");
                 else if (q[k].count)
                     snprintf(want, sizeof want, "%.0f", q[k].value);
-                else
+                else if (q[k].digits > 0)
                     snprintf(want, sizeof want, "%.*g", q[k].digits, q[k].value);
+                else /* no digit known: the bound (far_tail_digits checks it) */
+                    snprintf(want, sizeof want, "%s",
+                             q[k].probability && q[k].value - q[k].abserr <= 0 ? "<=" : "+-");
                 ck_assert_msg(text_has(text, q[k].label, want), "%s: text has no '%s' on '%s'",
                               scheme, want, q[k].label);
                 break;
@@ -889,6 +892,76 @@ START_TEST(text_width)
 }
 END_TEST
 
+/* Exact far tails print the digits they have: the issue's cases, which
+ * printed 1.11e-16 and 0 before, and a law whose far tail is only a bound
+ * (its value is never printed as if exact, and no error of the normal
+ * approximation is claimed beside it). */
+START_TEST(far_tail_digits)
+{
+    const struct {
+        const char *scheme, *bias;
+        double threshold;
+        const char *want; /* on the saturated-fraction line */
+    } cases[] = {
+        {"he-uniform", "normal:1", 12, " 1.89713e-17"},
+        {"torch-linear", "torch", 4, " 4.97263e-23"},
+        {"torch-linear", "torch", 10, " 1.91899e-153"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        satstat_config c;
+        satstat_config_default(&c);
+        char msg[SATSTAT_ERRMSG_SIZE] = "";
+        ck_assert_int_eq(satstat_scheme_parse_list(cases[i].scheme, c.schemes, SATSTAT_MAX_SCHEMES,
+                                                   &c.n_schemes, msg), SATSTAT_OK);
+        ck_assert_int_eq(satstat_bias_parse(cases[i].bias, &c.bias, msg), SATSTAT_OK);
+        c.threshold = cases[i].threshold;
+        c.saturation.kind = SATSTAT_SATURATION_Z;
+        c.saturation.value = cases[i].threshold;
+        ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+        satstat_report *r = NULL;
+        ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_OK);
+        char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+        const char *line = strstr(text, "\nsaturated P(");
+        ck_assert_msg(line && strstr(line, cases[i].want) &&
+                          strstr(line, cases[i].want) < strchr(line + 1, '\n'),
+                      "%s --threshold %g: want%s in\n%s", cases[i].scheme, cases[i].threshold,
+                      cases[i].want, text);
+        free(text);
+        satstat_report_free(r);
+        satstat_config_free(&c);
+    }
+    /* uniform weights on random inputs: the far tail is a bound only */
+    satstat_config c;
+    satstat_config_default(&c);
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    ck_assert_int_eq(satstat_scheme_parse_list("xavier-uniform", c.schemes, SATSTAT_MAX_SCHEMES,
+                                               &c.n_schemes, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg), SATSTAT_OK);
+    c.threshold = 12;
+    c.saturation.kind = SATSTAT_SATURATION_Z;
+    c.saturation.value = 12;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_OK);
+    const satstat_analytic *a = satstat_report_analytic(r, 0);
+    ck_assert_int_eq(satstat_exact_digits(a->saturated_fraction, a->exact_abserr), 0);
+    char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
+    const char *line = strstr(text, "\nsaturated P(");
+    ck_assert_ptr_nonnull(line);
+    const char *eol = strchr(line + 1, '\n');
+    const char *form = strstr(line, " +- ") ? strstr(line, " +- ") : strstr(line, " <= ");
+    ck_assert_msg(form && form < eol, "no bound on the line in\n%s", text);
+    const char *err = strstr(text, "normal approx. P");
+    ck_assert_ptr_nonnull(err);
+    err = strstr(err, "its error");
+    ck_assert_msg(err && strstr(err, "-") && strstr(err, "-") < strchr(err, '\n'),
+                  "the normal approximation's error is claimed:\n%s", text);
+    free(text);
+    satstat_report_free(r);
+    satstat_config_free(&c);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -913,6 +986,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, locale_independent);
     tcase_add_test(tc, errors);
     tcase_add_test(tc, model_in_every_format);
+    tcase_add_test(tc, far_tail_digits);
     tcase_add_test(tc, claims_do_not_replace_formulas);
     tcase_add_test(tc, analytic_only_json);
     tcase_add_test(tc, text_width);

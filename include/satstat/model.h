@@ -52,7 +52,12 @@ typedef struct satstat_quantity {
     const char *json;  /* "analytic.variance"; "tests" for a TEST          */
     char label[SATSTAT_LABEL_SIZE]; /* the text row: "Var z"            */
     satstat_quantity_kind kind;
-    int digits;        /* significant digits in the text                  */
+    int digits;        /* significant digits in the text: at most the
+                          digits the value has (an exact law's far tail
+                          may have none: then the text prints the bound) */
+    double abserr;     /* FORMULA of an exact law: bound of |value −
+                          truth| (satstat/exact.h); NaN otherwise          */
+    int probability;   /* a probability: never negative                   */
     int count;         /* a whole number (printed without exponent)       */
     double value;      /* FORMULA, CLAIM, SAMPLED (NaN: unknown)          */
     satstat_interval interval;       /* INTERVAL                          */
