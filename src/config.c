@@ -42,6 +42,12 @@ void satstat_config_default(satstat_config *config)
     (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
 }
 
+void satstat_config_free(satstat_config *config)
+{
+    if (config != NULL)
+        satstat_inputs_free(&config->inputs);
+}
+
 static int fail(char *msg, const char *fmt_option, const char *what,
                 const char *value)
 {

@@ -64,6 +64,12 @@ typedef struct satstat_config {
  * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
 void satstat_config_default(satstat_config *config);
 
+/* Release what satstat_config_validate() read into the config (the
+ * values of a `file:` input, satstat_inputs_free()).  Copies of a
+ * validated config share those values: free only the original, after the
+ * last copy is used.  NULL is a no-op. */
+void satstat_config_free(satstat_config *config);
+
 /* The saturated region of z for this config: config->saturation resolved
  * for config->activation (satstat_saturation_resolve()); the default rule
  * gives {−threshold, threshold} (relu: {0, +∞}, dead units).  On a rule
@@ -85,8 +91,10 @@ static inline int satstat_region_contains(const satstat_region *r, double z)
     return z <= r->below || z >= r->above;
 }
 
-/* Check ranges and cross-field rules (resolves inputs.active against n_in).
- * On error, `msg` names the offending field as its option ("--active"). */
+/* Check ranges and cross-field rules (resolves inputs.active against n_in
+ * and reads a `file:` input, once: satstat_inputs_resolve(); release it
+ * with satstat_config_free()).  On error, `msg` names the offending field
+ * as its option ("--active"). */
 int satstat_config_validate(satstat_config *config, char *msg);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
