@@ -7,7 +7,9 @@
  * of (n_in, --active) cases, edge values included: `half` takes n_in/2
  * without --active and K when 0 ≤ K ≤ n_in, rejects K > n_in; `ones` and
  * `bernoulli` reject any --active; an error has a one-line message; the
- * derived sums are finite and within [0, n_in].
+ * derived sums are finite and within [0, n_in].  A `file:` spec is read
+ * only for /dev/null and /dev/zero (fuzz_inputs_path_safe), and both are
+ * refused: no numbers, a NUL byte.
  */
 #include "fuzz.h"
 
@@ -53,7 +55,11 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
 
         in.active_given = c->given;
         in.active = c->active;
-        if (in.kind != SATSTAT_INPUTS_HALF)
+        if (in.kind == SATSTAT_INPUTS_FILE && !fuzz_inputs_path_safe(in.path))
+            return; /* not read here: see fuzz_inputs_path_safe */
+        if (in.kind == SATSTAT_INPUTS_FILE)
+            expect_ok = 0; /* /dev/null holds no numbers, /dev/zero NULs */
+        else if (in.kind != SATSTAT_INPUTS_HALF)
             expect_ok = !c->given;
         else
             expect_ok = !c->given || c->active <= c->n_in;

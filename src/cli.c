@@ -233,17 +233,20 @@ int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
         cli_usage_error(argv[optind_now - 1], "option requires a value");
         return CLI_EXIT_USAGE;
     }
-    snprintf(line, sizeof line, "unknown option '%s' (try 'satstat %s%s--help')",
-             argv[optind_now - 1], command ? command : "", command ? " " : "");
+    char quoted[SATSTAT_QUOTE_SIZE];
+    snprintf(line, sizeof line, "unknown option %s (try 'satstat %s%s--help')",
+             satstat_quote(argv[optind_now - 1], quoted, sizeof quoted),
+             command ? command : "", command ? " " : "");
     cli_usage_error(NULL, line);
     return CLI_EXIT_USAGE;
 }
 
 int cli_unexpected_argument(const char *arg, const char *command)
 {
-    char line[320];
-    snprintf(line, sizeof line, "unexpected argument '%s' (try 'satstat %s%s--help')", arg,
-             command ? command : "", command ? " " : "");
+    char line[320], quoted[SATSTAT_QUOTE_SIZE];
+    snprintf(line, sizeof line, "unexpected argument %s (try 'satstat %s%s--help')",
+             satstat_quote(arg, quoted, sizeof quoted), command ? command : "",
+             command ? " " : "");
     cli_usage_error(NULL, line);
     return CLI_EXIT_USAGE;
 }
@@ -339,22 +342,23 @@ void cli_progress_clear(cli_progress *p)
 
 int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx)
 {
-    const char *name = path ? path : "standard output";
+    char name[SATSTAT_QUOTE_SIZE];
+    satstat_quote(path ? path : "standard output", name, sizeof name);
     satstat_output *out = NULL;
     if (satstat_output_open(path, &out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: --output: cannot write '%s': %s\n", name, strerror(errno));
+        fprintf(stderr, "satstat: --output: cannot write %s: %s\n", name, strerror(errno));
         return CLI_EXIT_RUNTIME;
     }
     errno = 0;
     if (write(ctx, satstat_output_stream(out)) != SATSTAT_OK) {
         int saved = errno;
         satstat_output_abort(out);
-        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
+        fprintf(stderr, "satstat: cannot write the report to %s: %s\n", name,
                 strerror(saved ? saved : EIO));
         return CLI_EXIT_RUNTIME;
     }
     if (satstat_output_commit(out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
+        fprintf(stderr, "satstat: cannot write the report to %s: %s\n", name,
                 strerror(errno));
         return CLI_EXIT_RUNTIME;
     }

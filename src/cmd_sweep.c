@@ -350,8 +350,11 @@ static int parse(int argc, char **argv, cli *c)
      * pipe or a FIFO can be read only once) */
     if (cfg->inputs.kind == SATSTAT_INPUTS_FILE) {
         if (c->spec.param == SATSTAT_SWEEP_N_IN) {
-            cli_usage_error("--inputs", "file:PATH holds a fixed number of inputs; it cannot be "
-                                        "given with --vary n-in");
+            char q[SATSTAT_QUOTE_SIZE], line[SATSTAT_QUOTE_SIZE + 96];
+            snprintf(line, sizeof line,
+                     "%s holds a fixed number of inputs; it cannot be given with --vary n-in",
+                     satstat_quote(cfg->inputs.canonical, q, sizeof q));
+            cli_usage_error("--inputs", line);
             return CLI_EXIT_USAGE;
         }
         if (satstat_inputs_resolve(&cfg->inputs, cfg->n_in, msg) != SATSTAT_OK) {

@@ -1702,8 +1702,11 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
         free(r);
         return rc;
     }
-    r->max_bytes = SATSTAT_INPUTS_FILE_SLACK
-                   + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER;
+    r->max_bytes = n_in < (UINT64_MAX - SATSTAT_INPUTS_FILE_SLACK)
+                              / SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       ? SATSTAT_INPUTS_FILE_SLACK
+                             + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       : UINT64_MAX;
     satstat_quote(path, q, sizeof q);
 #define FILE_FAIL(...)                                                     \
     do {                                                                   \
@@ -1934,10 +1937,11 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
     }
     if (inputs->kind != SATSTAT_INPUTS_HALF) {
         if (inputs->active_given) {
+            char q[SATSTAT_QUOTE_SIZE];
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--active applies only to --inputs half, not '%s'",
-                         inputs->canonical);
+                         "--active applies only to --inputs half, not %s",
+                         satstat_quote(inputs->canonical, q, sizeof q));
             return SATSTAT_EINVAL;
         }
         inputs->active = 0;

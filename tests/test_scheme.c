@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gsl/gsl_cdf.h>
@@ -1271,49 +1272,168 @@ START_TEST(test_inputs_file)
     ck_assert_msg(satstat_inputs_parse(spec, &in, msg) == 0, "%s", msg);
     ck_assert_str_eq(in.canonical, spec);
     ck_assert(!satstat_inputs_is_random(&in));
+    /* parsing only checks the path: resolve reads, knowing n_in */
+    ck_assert_ptr_null(in.file_values);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
     ck_assert_uint_eq(in.file_count, 6);
     ck_assert(satstat_inputs_sum(&in, 6) == 0.5);
     ck_assert(satstat_inputs_sum_sq(&in, 6) == 16.25);
     ck_assert(satstat_inputs_variance_sum(&in, 6) == 0.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 6), 3);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
     ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
     ck_assert(x[0] == 1 && x[1] == 2.5 && x[2] == -3 && x[3] == 0);
+    /* read once: the file gone, the values stay */
+    remove(path);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
+    ck_assert(x[1] == 2.5);
     /* wrong count: expected vs got */
     ck_assert_int_eq(satstat_inputs_resolve(&in, 7, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "expected 7");
     ck_assert_msg_has(msg, "got 6");
+    satstat_inputs_free(&in);
+    ck_assert_ptr_null(in.file_values);
+
     satstat_config c;
     satstat_config_default(&c);
-    c.inputs = in;
+    path = write_temp("1 2.5 -3 0 0 0\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
     ck_assert_msg_has(msg, "expected 1000");
+    ck_assert_msg_has(msg, "got 6");
+    ck_assert_ptr_null(c.inputs.file_values);
     c.n_in = 6;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    /* a validated copy validates again without reading the file */
+    satstat_config copy = c;
     remove(path);
+    ck_assert_int_eq(satstat_config_validate(&copy, msg), SATSTAT_OK);
+    ck_assert_ptr_eq(copy.inputs.file_values, c.inputs.file_values);
+    satstat_config_free(&c);
 
     /* a bad number names its line */
     path = write_temp("1 2\n3\n4 x5 6\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
     ck_assert_msg_has(msg, "line 3");
     ck_assert_msg_has(msg, "'x5'");
+    ck_assert_ptr_null(in.file_values);
     remove(path);
     path = write_temp("1\nnan\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 2, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "line 2");
     remove(path);
     path = write_temp("# nothing\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "no numbers");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "expected 3 numbers (--n-in), got 0");
     remove(path);
     ck_assert_int_eq(satstat_inputs_parse("file:/nonexistent/satstat", &in,
                                           msg),
-                     SATSTAT_EINVAL);
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "cannot open");
+    ck_assert_msg_has(msg, "'/nonexistent/satstat'");
     ck_assert_int_eq(satstat_inputs_parse("file:", &in, msg), SATSTAT_EINVAL);
+}
+END_TEST
+
+/* Issue 13: a file that never ends, a NUL byte, a FIFO, a pipe read once,
+ * a line break in the path. */
+START_TEST(test_inputs_file_bounds)
+{
+    satstat_inputs in;
+    char msg[SATSTAT_ERRMSG_SIZE], spec[128];
+    double x[3];
+
+    /* /dev/zero: a NUL byte on line 1, at once (it used to spin) */
+    ck_assert_int_eq(satstat_inputs_parse("file:/dev/zero", &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_msg_has(msg, "line 1: a NUL byte");
+
+    /* a NUL inside a number is not the end of it: "7\0009999" is not 7 */
+    static const char nul_text[] = "1\n2\n7\0009999\n";
+    char *path = write_temp("");
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fwrite(nul_text, 1, sizeof nul_text - 1, f);
+    fclose(f);
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3: a NUL byte after '7'");
+    ck_assert_ptr_null(in.file_values);
+    remove(path);
+
+    /* more numbers than n_in: stops at the first one past n_in */
+    path = write_temp("1 2\n3\n4\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of --n-in");
+    remove(path);
+
+    /* blanks without end: the byte bound (1 MiB + 256 per number) */
+    uint64_t limit = SATSTAT_INPUTS_FILE_SLACK + SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER;
+    path = write_temp("5");
+    f = fopen(path, "ab");
+    for (uint64_t k = 0; k < limit; k++)
+        fputc(k % 80 == 79 ? '\n' : ' ', f);
+    fclose(f);
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "bytes for 1 numbers");
+    /* one byte less is a file that ends */
+    ck_assert_int_eq(truncate(path, (off_t)limit), 0);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 1, msg) == 0, "%s", msg);
+    satstat_inputs_free(&in);
+    remove(path);
+
+    /* a FIFO with no writer: an error at once, not a wait in open() */
+    char fifo[] = "/tmp/satstat-test-fifo-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(fifo));
+    char fifo_path[64];
+    snprintf(fifo_path, sizeof fifo_path, "%s/f", fifo);
+    ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
+    snprintf(spec, sizeof spec, "file:%s", fifo_path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "FIFO");
+    remove(fifo_path);
+    rmdir(fifo);
+
+    /* a pipe (what <(...) gives) is read once; the values stay */
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(write(fds[1], "1 2\n3\n", 6), 6);
+    close(fds[1]);
+    snprintf(spec, sizeof spec, "file:/proc/self/fd/%d", fds[0]);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 3, msg) == 0, "%s", msg);
+    close(fds[0]);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 3, x, msg), 0);
+    ck_assert(x[0] == 1 && x[1] == 2 && x[2] == 3);
+    satstat_inputs_free(&in);
+
+    /* a line break in the path: refused when parsed, quoted */
+    ck_assert_int_eq(satstat_inputs_parse("file:a\nb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "control character");
+    ck_assert_msg_has(msg, "'file:a\\x0ab'");
+    ck_assert_ptr_null(strchr(msg, '\n'));
+    ck_assert_int_eq(satstat_inputs_parse("file:a\033[31mb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(strchr(msg, '\033'));
 }
 END_TEST
 
@@ -1368,6 +1488,7 @@ static Suite *scheme_suite(void)
     tcase_add_test(tc, test_bias_torch);
     tcase_add_test(tc, test_inputs_random_models);
     tcase_add_test(tc, test_inputs_file);
+    tcase_add_test(tc, test_inputs_file_bounds);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli_bad_values");
