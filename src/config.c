@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <satstat/analytic.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include <satstat/sampler.h>
 
 #define SEED_LIMIT (UINT64_C(1) << 63)
 
@@ -69,6 +71,86 @@ static int check_u64(const char *option, uint64_t v, uint64_t min,
     return fail(msg, option, what, value);
 }
 
+/* What the run computes from a config that passed the range checks must
+ * be computable (issue 13: whatever validation accepts runs to the end).
+ * For one scheme with weight law *w: E z and Var z of satstat/analytic.h
+ * (E z = μ_w Σx + μ_b; Var z = σ_w² Σx² + σ_b², plus μ_w² Σ Var x for
+ * random inputs) are finite; the sampler's histogram over E z ± 8 sd and
+ * (satstat_layout_default, the very layout the run uses) has a width; and a claimed variance V keeps the variance test's
+ * (n−1)s²/V finite. */
+static int check_run_sizes(const satstat_config *config,
+                           const satstat_scheme *scheme, const satstat_law *w,
+                           char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE], num2[SATSTAT_DOUBLE_SIZE];
+    char q[SATSTAT_QUOTE_SIZE];
+    const satstat_inputs *in = &config->inputs;
+    double mu_w = satstat_law_mean(w), mu_b = satstat_law_mean(&config->bias.law);
+    double mean = mu_w * satstat_inputs_sum(in, config->n_in) + mu_b;
+    double var = satstat_law_variance(w)
+                     * satstat_inputs_sum_sq(in, config->n_in)
+                 + satstat_law_variance(&config->bias.law);
+    if (mu_w != 0.0)
+        var += mu_w * mu_w * satstat_inputs_variance_sum(in, config->n_in);
+    /* the option to blame: the bias when its mean is the larger term */
+    int bias_big = fabs(mu_b) >= fabs(mean - mu_b);
+
+    if (!isfinite(mean) || !isfinite(var)) {
+        if (msg != NULL) {
+            satstat_format_double(mean, num, sizeof num);
+            satstat_format_double(var, num2, sizeof num2);
+            if (bias_big)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--bias %s: E z = %s, Var z = %s overflow",
+                         satstat_quote(config->bias.canonical, q, sizeof q),
+                         num, num2);
+            else
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme %s: E z = %s, Var z = %s overflow with "
+                         "these inputs",
+                         satstat_quote(scheme->canonical, q, sizeof q), num,
+                         num2);
+        }
+        return SATSTAT_EINVAL;
+    }
+
+    satstat_analytic a = {0};
+    satstat_layout layout;
+    a.mean = mean;
+    a.variance = var;
+    a.threshold = config->threshold;
+    satstat_layout_default(&a, config->samples, &layout);
+    if (!(layout.hist_lo < layout.hist_hi) || !isfinite(layout.hist_lo)
+        || !isfinite(layout.hist_hi)) {
+        if (msg != NULL) {
+            satstat_format_double(mean, num, sizeof num);
+            satstat_format_double(sqrt(var), num2, sizeof num2);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "%s %s: E z = %s is too far from 0 for sd z = %s (the "
+                     "histogram over E z +- 8 sd has no width in doubles)",
+                     bias_big ? "--bias" : "--scheme",
+                     satstat_quote(bias_big ? config->bias.canonical
+                                            : scheme->canonical,
+                                   q, sizeof q),
+                     num, num2);
+        }
+        return SATSTAT_EINVAL;
+    }
+    if (config->has_claimed_variance && var > 0.0
+        && var / config->claimed_variance > SATSTAT_MAX_VARIANCE_CLAIM_RATIO) {
+        if (msg != NULL) {
+            satstat_format_double(config->claimed_variance, num, sizeof num);
+            satstat_format_double(var, num2, sizeof num2);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--expect-variance must be at least 1e-100 times Var z "
+                     "(%s for --scheme %s), got %s",
+                     num2, satstat_quote(scheme->canonical, q, sizeof q), num);
+        }
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
 int satstat_config_validate(satstat_config *config, char *msg)
 {
     char num[SATSTAT_DOUBLE_SIZE], value[24];
@@ -99,6 +181,12 @@ int satstat_config_validate(satstat_config *config, char *msg)
     if (!(config->threshold > 0.0) || !isfinite(config->threshold)) {
         satstat_format_double(config->threshold, num, sizeof num);
         return fail(msg, "--threshold", "a positive finite number", num);
+    }
+    if (config->threshold < SATSTAT_MIN_THRESHOLD) {
+        satstat_format_double(config->threshold, num, sizeof num);
+        return fail(msg, "--threshold",
+                    "at least 1e-300 (the sampler counts |z| in steps of T/16)",
+                    num);
     }
     if (!(config->alpha > 0.0 && config->alpha < 1.0)) {
         satstat_format_double(config->alpha, num, sizeof num);
@@ -219,6 +307,9 @@ int satstat_config_validate(satstat_config *config, char *msg)
             }
             return SATSTAT_EINVAL;
         }
+        rc = check_run_sizes(config, &config->schemes[i], &w, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
     }
     return SATSTAT_OK;
 }

@@ -25,6 +25,12 @@ extern "C" {
 #define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal run: n_in·n_out */
 #define SATSTAT_MAX_VAR_Z    1e100                      /* Var z: z⁴ sums stay finite */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
+/* The smallest --threshold: the sampler counts |z| in bins of T/16, which
+ * must not round to 0 (subnormal T did). */
+#define SATSTAT_MIN_THRESHOLD 1e-300
+/* --expect-variance V must be at least Var z / this: the variance test's
+ * (n−1)s²/V, n ≤ 1e12, then stays below 1e112 (V = 1e-320 overflowed). */
+#define SATSTAT_MAX_VARIANCE_CLAIM_RATIO 1e100
 
 /* The set of z where a unit counts as saturated: z ≤ below or z ≥ above;
  * −∞ or +∞ switches a side off.  |z| ≥ T is {−T, T}; a ReLU's dead units,
