@@ -35,7 +35,7 @@
 #include <satstat/scheme.h>
 
 #define FUZZ_RUN_MAX_N UINT64_C(64)
-#define FUZZ_RUN_MAX_SAMPLES UINT64_C(2000)
+#define FUZZ_RUN_MAX_SAMPLES UINT64_C(200)
 
 typedef int (*setter)(satstat_config *c, const char *v, char *msg);
 

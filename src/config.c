@@ -95,21 +95,26 @@ static int check_run_sizes(const satstat_config *config,
     /* the option to blame: the bias when its mean is the larger term */
     int bias_big = fabs(mu_b) >= fabs(mean - mu_b);
 
+    if (!isfinite(mu_w * mu_w)) {
+        /* the formula's μ_w² Σ Var x (satstat_analytic_compute forms it
+         * whenever μ_w ≠ 0) */
+        if (msg != NULL) {
+            satstat_format_double(mu_w, num, sizeof num);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--scheme %s: the weights' mean %s overflows when squared",
+                     satstat_quote(scheme->canonical, q, sizeof q), num);
+        }
+        return SATSTAT_EINVAL;
+    }
     if (!isfinite(mean) || !isfinite(var)) {
         if (msg != NULL) {
-            satstat_format_double(mean, num, sizeof num);
-            satstat_format_double(var, num2, sizeof num2);
-            if (bias_big)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--bias %s: E z = %s, Var z = %s overflow",
-                         satstat_quote(config->bias.canonical, q, sizeof q),
-                         num, num2);
-            else
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--scheme %s: E z = %s, Var z = %s overflow with "
-                         "these inputs",
-                         satstat_quote(scheme->canonical, q, sizeof q), num,
-                         num2);
+            satstat_format_double(!isfinite(mean) ? mean : var, num, sizeof num);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s %s: %s = %s with these inputs",
+                     bias_big ? "--bias" : "--scheme",
+                     satstat_quote(bias_big ? config->bias.canonical
+                                            : scheme->canonical,
+                                   q, sizeof q),
+                     !isfinite(mean) ? "E z" : "Var z", num);
         }
         return SATSTAT_EINVAL;
     }
@@ -181,12 +186,6 @@ int satstat_config_validate(satstat_config *config, char *msg)
     if (!(config->threshold > 0.0) || !isfinite(config->threshold)) {
         satstat_format_double(config->threshold, num, sizeof num);
         return fail(msg, "--threshold", "a positive finite number", num);
-    }
-    if (config->threshold < SATSTAT_MIN_THRESHOLD) {
-        satstat_format_double(config->threshold, num, sizeof num);
-        return fail(msg, "--threshold",
-                    "at least 1e-300 (the sampler counts |z| in steps of T/16)",
-                    num);
     }
     if (!(config->alpha > 0.0 && config->alpha < 1.0)) {
         satstat_format_double(config->alpha, num, sizeof num);
@@ -307,9 +306,6 @@ int satstat_config_validate(satstat_config *config, char *msg)
             }
             return SATSTAT_EINVAL;
         }
-        rc = check_run_sizes(config, &config->schemes[i], &w, msg);
-        if (rc != SATSTAT_OK)
-            return rc;
     }
     return SATSTAT_OK;
 }
@@ -378,6 +374,29 @@ int satstat_config_validate_layer(const satstat_config *config, char *msg)
         return SATSTAT_EINVAL;
     }
     size_t i;
+    int rc;
+    if (config->threshold < SATSTAT_MIN_THRESHOLD) {
+        char num[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(config->threshold, num, sizeof num);
+        return fail(msg, "--threshold",
+                    "at least 1e-300 (the sampler counts |z| in steps of T/16)",
+                    num);
+    }
+    for (i = 0; i < config->n_schemes; i++) {
+        satstat_law w;
+        if (satstat_scheme_weight_law(&config->schemes[i], config->n_in,
+                                      config->n_out, &w) != SATSTAT_OK) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme %s is not a valid scheme",
+                         satstat_quote(config->schemes[i].canonical, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        rc = check_run_sizes(config, &config->schemes[i], &w, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+    }
     /* orthogonal[:GAIN]: whole n_out × n_in matrices are sampled, each
      * the unit of independence (satstat/sampler.h).  Its rows share one
      * input vector, so only fixed inputs make the law of a row the

@@ -108,7 +108,12 @@ int satstat_config_validate(satstat_config *config, char *msg);
  * orthogonal scheme needs fixed inputs (its rows share the input vector),
  * n_in or n_out of at least 2, and n_in·n_out ≤ SATSTAT_MAX_MATRIX_ELEMENTS.
  * SATSTAT_EINVAL with a message naming --scheme otherwise.
- * satstat_report_run() checks it too. */
+ * satstat_report_run() checks it too.  And what the one-layer run computes
+ * must be computable, so that a config accepted here runs to the end:
+ * E z and Var z finite, the sampler's histogram over E z ± 8 sd with a
+ * width in doubles (--bias const:1e20 had none), --threshold at least
+ * SATSTAT_MIN_THRESHOLD and --expect-variance at least Var z /
+ * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its option. */
 int satstat_config_validate_layer(const satstat_config *config, char *msg);
 
 #ifdef __cplusplus
