@@ -8,8 +8,8 @@
  * without --active and K when 0 ≤ K ≤ n_in, rejects K > n_in; `ones` and
  * `bernoulli` reject any --active; an error has a one-line message; the
  * derived sums are finite and within [0, n_in].  A `file:` spec is read
- * only for /dev/null and /dev/zero (fuzz_inputs_path_safe), and both are
- * refused: no numbers, a NUL byte.
+ * only for /dev/null and /dev/zero (fuzz_inputs_path_safe): refused but
+ * for n_in 0 and /dev/null (no numbers, as many as n_in).
  */
 #include "fuzz.h"
 
@@ -57,8 +57,9 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
         in.active = c->active;
         if (in.kind == SATSTAT_INPUTS_FILE && !fuzz_inputs_path_safe(in.path))
             return; /* not read here: see fuzz_inputs_path_safe */
-        if (in.kind == SATSTAT_INPUTS_FILE)
-            expect_ok = 0; /* /dev/null holds no numbers, /dev/zero NULs */
+        if (in.kind == SATSTAT_INPUTS_FILE) /* /dev/zero: NUL bytes */
+            expect_ok = !c->given && c->n_in == 0
+                        && strcmp(in.path, "/dev/null") == 0;
         else if (in.kind != SATSTAT_INPUTS_HALF)
             expect_ok = !c->given;
         else
@@ -105,6 +106,7 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
                                || in.kind == SATSTAT_INPUTS_UNIFORM),
                        "%s: is_random is wrong", in.canonical);
         }
+        satstat_inputs_free(&in);
     }
 }
 
