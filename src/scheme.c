@@ -1744,7 +1744,7 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                 c = reader_get(r);
             continue;
         }
-        if (n == n_in) {
+        if (n == n_in && c != 0) {
             FILE_FAIL("line %" PRIu64 ": more than the %" PRIu64
                       " numbers of --n-in",
                       line, n_in);

@@ -70,12 +70,6 @@ typedef struct satstat_config {
  * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
 void satstat_config_default(satstat_config *config);
 
-/* Release what satstat_config_validate() read into the config (the
- * values of a `file:` input, satstat_inputs_free()).  Copies of a
- * validated config share those values: free only the original, after the
- * last copy is used.  NULL is a no-op. */
-void satstat_config_free(satstat_config *config);
-
 /* The saturated region of z for this config: config->saturation resolved
  * for config->activation (satstat_saturation_resolve()); the default rule
  * gives {−threshold, threshold} (relu: {0, +∞}, dead units).  On a rule
@@ -115,6 +109,12 @@ int satstat_config_validate(satstat_config *config, char *msg);
  * SATSTAT_MIN_THRESHOLD and --expect-variance at least Var z /
  * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its option. */
 int satstat_config_validate_layer(const satstat_config *config, char *msg);
+
+/* Release what satstat_config_validate() read into the config (the
+ * values of a `file:` input, satstat_inputs_free()).  Copies of a
+ * validated config share those values: free only the original, after the
+ * last copy is used.  NULL is a no-op. */
+void satstat_config_free(satstat_config *config);
 
 #ifdef __cplusplus
 }
