@@ -91,10 +91,10 @@ static inline int satstat_region_contains(const satstat_region *r, double z)
     return z <= r->below || z >= r->above;
 }
 
-/* Check ranges and cross-field rules (resolves inputs.active against n_in
- * and reads a `file:` input, once: satstat_inputs_resolve(); release it
- * with satstat_config_free()).  On error, `msg` names the offending field
- * as its option ("--active"). */
+/* Check ranges and cross-field rules (resolves inputs.active against n_in).
+ * On error, `msg` names the offending field as its option ("--active").
+ * A `file:` input is read here, once (satstat_inputs_resolve()); release
+ * it with satstat_config_free(). */
 int satstat_config_validate(satstat_config *config, char *msg);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
