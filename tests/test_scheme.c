@@ -18,6 +18,7 @@
 #include <satstat/config.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include <satstat/report.h>
 #include <satstat/scheme.h>
 
 #define ck_assert_msg_has(msg, part)                                     \
@@ -1346,6 +1347,70 @@ START_TEST(test_inputs_file)
 }
 END_TEST
 
+/* Issue 13, item 8: values validation used to accept and the run then
+ * failed on (exit 3): refused by satstat_config_validate_layer, naming the
+ * option; values at the edges pass and run to the end. */
+START_TEST(test_config_run_sizes)
+{
+    static const struct {
+        const char *option, *value, *need;
+    } bad[] = {
+        {"bias", "const:1e20", "--bias 'const:1e+20'"},
+        {"threshold", "4.9e-324", "--threshold must be at least 1e-300"},
+        {"expect-variance", "1e-320", "--expect-variance must be at least"},
+        {"scheme", "trunc-normal:1e300,1,1e300,1.0000000000001e300",
+         "the weights' mean 1e+300 overflows"},
+        {"scheme", "trunc-normal:1e150,1,1e150,1.0000000000001e150", "no width"},
+        {"bias", "const:1e16", "--bias 'const:1e+16'"}, /* with --active 0 */
+    };
+    char msg[SATSTAT_ERRMSG_SIZE];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        satstat_config c;
+        satstat_config_default(&c);
+        c.n_in = 10;
+        if (strcmp(bad[i].option, "bias") == 0)
+            ck_assert_int_eq(satstat_bias_parse(bad[i].value, &c.bias, NULL), 0);
+        else if (strcmp(bad[i].option, "threshold") == 0)
+            c.threshold = c.saturation.value = strtod(bad[i].value, NULL);
+        else if (strcmp(bad[i].option, "expect-variance") == 0) {
+            c.has_claimed_variance = 1;
+            c.claimed_variance = strtod(bad[i].value, NULL);
+        } else
+            ck_assert_int_eq(satstat_scheme_parse_list(bad[i].value, c.schemes, 16,
+                                                       &c.n_schemes, NULL), 0);
+        if (i == 5) { /* Var z = 0: the histogram spans E z ± 1 */
+            c.inputs.active = 0;
+            c.inputs.active_given = 1;
+            ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL), 0);
+        }
+        ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s: %s", bad[i].value, msg);
+        ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+        ck_assert_msg_has(msg, bad[i].need);
+        ck_assert_ptr_null(strchr(msg, '\n'));
+        satstat_report *r = NULL;
+        ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_EINVAL);
+        ck_assert_ptr_null(r);
+    }
+    /* the edges: accepted, and the run (analytic side, sampling, tests)
+     * ends with a report */
+    satstat_config c;
+    satstat_config_default(&c);
+    c.n_in = 10;
+    c.samples = 2000;
+    c.threads = 1;
+    ck_assert_int_eq(satstat_bias_parse("const:1e10", &c.bias, NULL), 0);
+    c.threshold = c.saturation.value = 1e-300;
+    c.saturation.kind = SATSTAT_SATURATION_Z;
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 1e-99; /* Var z: 6 (standard), 1.5 (scaled) */
+    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate_layer(&c, msg) == 0, "%s", msg);
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), SATSTAT_OK);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* Issue 13: a file that never ends, a NUL byte, a FIFO, a pipe read once,
  * a line break in the path. */
 START_TEST(test_inputs_file_bounds)
@@ -1489,6 +1554,7 @@ static Suite *scheme_suite(void)
     tcase_add_test(tc, test_inputs_random_models);
     tcase_add_test(tc, test_inputs_file);
     tcase_add_test(tc, test_inputs_file_bounds);
+    tcase_add_test(tc, test_config_run_sizes);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli_bad_values");
