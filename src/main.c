@@ -53,9 +53,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++)
             if (strcmp(argv[1], commands[i].word) == 0)
                 return commands[i].run(argc - 1, argv + 1);
-        char line[256];
-        size_t len = (size_t)snprintf(line, sizeof line, "unknown command '%s' (valid:",
-                                      argv[1]);
+        char line[256], quoted[SATSTAT_QUOTE_SIZE];
+        size_t len = (size_t)snprintf(line, sizeof line, "unknown command %s (valid:",
+                                      satstat_quote(argv[1], quoted, sizeof quoted));
         for (size_t i = 0; i < n && len < sizeof line; i++)
             len += (size_t)snprintf(line + len, sizeof line - len, "%s %s", i ? "," : "",
                                     commands[i].word);
