@@ -1278,7 +1278,23 @@ START_TEST(inputs_fifo)
         int fd = open(fifo, O_WRONLY); /* waits for satstat */
         _exit(fd >= 0 && write(fd, "1 2 3\n4 5\n", 10) == 10 ? 0 : 1);
     }
-    sleep_s(0.3); /* the writer is waiting in open() when satstat starts */
+    /* the writer is waiting in open() when satstat starts: it sleeps
+     * there, and does nothing else that sleeps */
+    double deadline = now_s() + RUN_TIMEOUT_S;
+    for (;;) {
+        char stat_path[64], stat_text[512] = "";
+        snprintf(stat_path, sizeof stat_path, "/proc/%d/stat", (int)writer);
+        FILE *f = fopen(stat_path, "r");
+        ck_assert_ptr_nonnull(f);
+        size_t got = fread(stat_text, 1, sizeof stat_text - 1, f);
+        fclose(f);
+        stat_text[got] = '\0';
+        const char *paren = strrchr(stat_text, ')');
+        if (paren && paren[1] == ' ' && paren[2] == 'S')
+            break;
+        ck_assert_msg(now_s() < deadline, "the FIFO writer never waited in open()");
+        sleep_s(0.01);
+    }
     r = run("deep", "--inputs", spec, "--n-in", "5", "--networks", "10", "--layers", "2",
             "--width", "8", "--quiet", NULL);
     int st;
