@@ -342,23 +342,22 @@ void cli_progress_clear(cli_progress *p)
 
 int cli_write_output(const char *path, int (*write)(void *ctx, FILE *f), void *ctx)
 {
-    char name[SATSTAT_QUOTE_SIZE];
-    satstat_quote(path ? path : "standard output", name, sizeof name);
+    const char *name = path ? path : "standard output";
     satstat_output *out = NULL;
     if (satstat_output_open(path, &out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: --output: cannot write %s: %s\n", name, strerror(errno));
+        fprintf(stderr, "satstat: --output: cannot write '%s': %s\n", name, strerror(errno));
         return CLI_EXIT_RUNTIME;
     }
     errno = 0;
     if (write(ctx, satstat_output_stream(out)) != SATSTAT_OK) {
         int saved = errno;
         satstat_output_abort(out);
-        fprintf(stderr, "satstat: cannot write the report to %s: %s\n", name,
+        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
                 strerror(saved ? saved : EIO));
         return CLI_EXIT_RUNTIME;
     }
     if (satstat_output_commit(out) != SATSTAT_OK) {
-        fprintf(stderr, "satstat: cannot write the report to %s: %s\n", name,
+        fprintf(stderr, "satstat: cannot write the report to '%s': %s\n", name,
                 strerror(errno));
         return CLI_EXIT_RUNTIME;
     }
