@@ -75,6 +75,12 @@ void fuzz_check_msg_at(const char *file, int line, const char *what,
 #define fuzz_check_msg(what, msg, input) \
     fuzz_check_msg_at(__FILE__, __LINE__, what, msg, input)
 
+/* 1 when a harness may let the library read the `file:` input at `path`:
+ * only /dev/null and /dev/zero (a fuzzed path could name /dev/stdin, a
+ * FIFO or a huge file, and the harness must not block or read the
+ * machine's files). */
+int fuzz_inputs_path_safe(const char *path);
+
 /* 1 when `s` is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
  * code points beyond U+10FFFF). */
 int fuzz_utf8_valid(const char *s);

@@ -91,6 +91,9 @@ static int set_inputs(run *r, const char *v, char *msg)
     satstat_inputs in;
     int rc = satstat_inputs_parse(v, &in, msg);
 
+    if (rc == SATSTAT_OK && in.kind == SATSTAT_INPUTS_FILE
+        && !fuzz_inputs_path_safe(in.path))
+        return rc; /* not read here: see fuzz_inputs_path_safe */
     if (rc == SATSTAT_OK) {
         r->config.inputs = in;
         r->config.inputs.active = active;
@@ -349,6 +352,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(satstat_config_validate(&again, NULL) == rc,
                    "validate depends on msg");
     }
+    satstat_config_free(&r.config); /* `again` shares what it read */
     free(msg);
     free(buf);
     return 0;

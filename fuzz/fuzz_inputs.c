@@ -7,7 +7,9 @@
  * of (n_in, --active) cases, edge values included: `half` takes n_in/2
  * without --active and K when 0 ≤ K ≤ n_in, rejects K > n_in; `ones` and
  * `bernoulli` reject any --active; an error has a one-line message; the
- * derived sums are finite and within [0, n_in].
+ * derived sums are finite and within [0, n_in].  A `file:` spec is read
+ * only for /dev/null and /dev/zero (fuzz_inputs_path_safe): refused but
+ * for n_in 0 and /dev/null (no numbers, as many as n_in).
  */
 #include "fuzz.h"
 
@@ -53,7 +55,12 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
 
         in.active_given = c->given;
         in.active = c->active;
-        if (in.kind != SATSTAT_INPUTS_HALF)
+        if (in.kind == SATSTAT_INPUTS_FILE && !fuzz_inputs_path_safe(in.path))
+            return; /* not read here: see fuzz_inputs_path_safe */
+        if (in.kind == SATSTAT_INPUTS_FILE) /* /dev/zero: NUL bytes */
+            expect_ok = !c->given && c->n_in == 0
+                        && strcmp(in.path, "/dev/null") == 0;
+        else if (in.kind != SATSTAT_INPUTS_HALF)
             expect_ok = !c->given;
         else
             expect_ok = !c->given || c->active <= c->n_in;
@@ -99,6 +106,7 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
                                || in.kind == SATSTAT_INPUTS_UNIFORM),
                        "%s: is_random is wrong", in.canonical);
         }
+        satstat_inputs_free(&in);
     }
 }
 

@@ -262,17 +262,20 @@ int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
         cli_usage_error(argv[optind_now - 1], "option requires a value");
         return CLI_EXIT_USAGE;
     }
-    snprintf(line, sizeof line, "unknown option '%s' (try 'satstat %s%s--help')",
-             argv[optind_now - 1], command ? command : "", command ? " " : "");
+    char quoted[SATSTAT_QUOTE_SIZE];
+    snprintf(line, sizeof line, "unknown option %s (try 'satstat %s%s--help')",
+             satstat_quote(argv[optind_now - 1], quoted, sizeof quoted),
+             command ? command : "", command ? " " : "");
     cli_usage_error(NULL, line);
     return CLI_EXIT_USAGE;
 }
 
 int cli_unexpected_argument(const char *arg, const char *command)
 {
-    char line[320];
-    snprintf(line, sizeof line, "unexpected argument '%s' (try 'satstat %s%s--help')", arg,
-             command ? command : "", command ? " " : "");
+    char line[320], quoted[SATSTAT_QUOTE_SIZE];
+    snprintf(line, sizeof line, "unexpected argument %s (try 'satstat %s%s--help')",
+             satstat_quote(arg, quoted, sizeof quoted), command ? command : "",
+             command ? " " : "");
     cli_usage_error(NULL, line);
     return CLI_EXIT_USAGE;
 }

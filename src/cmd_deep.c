@@ -405,12 +405,12 @@ static int write_report(void *ctx, FILE *f)
 
 #define PRESET_MAX 16
 
-int cli_cmd_deep_main(int argc, char **argv)
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the copies) the caller frees. */
+static int deep_parsed(const cli *parsed)
 {
-    cli c;
-    int status = parse(argc, argv, &c);
-    if (status >= 0)
-        return status;
+    cli c = *parsed;
+    int status;
 
     /* the runs: one, or one per activation of the preset */
     satstat_config configs[PRESET_MAX];
@@ -503,5 +503,15 @@ int cli_cmd_deep_main(int argc, char **argv)
     for (size_t i = 0; i < nruns; i++)
         satstat_deep_report_free(reports[i]);
     satstat_deep_phase_free(phase);
+    return status;
+}
+
+int cli_cmd_deep_main(int argc, char **argv)
+{
+    cli c;
+    int status = parse(argc, argv, &c);
+    if (status < 0)
+        status = deep_parsed(&c);
+    satstat_config_free(&c.config);
     return status;
 }

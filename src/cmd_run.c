@@ -382,15 +382,12 @@ static int write_report(void *ctx, FILE *f)
     return satstat_report_write(w->report, w->format, f);
 }
 
-/* argv[0] is the command word (or the program name when there is none). */
-int cli_cmd_run(int argc, char **argv, int demo)
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the copy) the caller frees. */
+static int run_parsed(const cli *parsed)
 {
-    cli c;
-    c.demo = demo;
-
-    int status = parse(argc, argv, &c);
-    if (status >= 0)
-        return status;
+    cli c = *parsed;
+    int status;
 
     /* Figures: fail before the work when they cannot be written or
      * rendered as asked; decide whether to render. */
@@ -438,6 +435,19 @@ int cli_cmd_run(int argc, char **argv, int demo)
         status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
                                                                       : CLI_EXIT_VERIFY_FAILED);
     satstat_report_free(report);
+    return status;
+}
+
+/* argv[0] is the command word (or the program name when there is none). */
+int cli_cmd_run(int argc, char **argv, int demo)
+{
+    cli c;
+    c.demo = demo;
+
+    int status = parse(argc, argv, &c);
+    if (status < 0)
+        status = run_parsed(&c);
+    satstat_config_free(&c.config);
     return status;
 }
 

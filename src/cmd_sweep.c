@@ -361,6 +361,22 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--plot-size", "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
+    /* a file: input is read once, here, and every point shares it (a
+     * pipe or a FIFO can be read only once) */
+    if (cfg->inputs.kind == SATSTAT_INPUTS_FILE) {
+        if (c->spec.param == SATSTAT_SWEEP_N_IN) {
+            char q[SATSTAT_QUOTE_SIZE], line[SATSTAT_QUOTE_SIZE + 96];
+            snprintf(line, sizeof line,
+                     "%s holds a fixed number of inputs; it cannot be given with --vary n-in",
+                     satstat_quote(cfg->inputs.canonical, q, sizeof q));
+            cli_usage_error("--inputs", line);
+            return CLI_EXIT_USAGE;
+        }
+        if (satstat_inputs_resolve(&cfg->inputs, cfg->n_in, msg) != SATSTAT_OK) {
+            cli_usage_error(NULL, msg);
+            return CLI_EXIT_USAGE;
+        }
+    }
     return CLI_GO_ON;
 }
 
@@ -410,12 +426,12 @@ static int write_report(void *ctx, FILE *f)
     return satstat_sweep_write(w->sweep, w->format, f);
 }
 
-int cli_cmd_sweep_main(int argc, char **argv)
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the sweep's points) the caller frees. */
+static int sweep_parsed(const cli *parsed)
 {
-    cli c;
-    int status = parse(argc, argv, &c);
-    if (status >= 0)
-        return status;
+    cli c = *parsed;
+    int status;
 
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
     satstat_sweep *sweep = NULL;
@@ -479,5 +495,15 @@ int cli_cmd_sweep_main(int argc, char **argv)
                                               ? CLI_EXIT_PASS
                                               : CLI_EXIT_VERIFY_FAILED);
     satstat_sweep_free(sweep);
+    return status;
+}
+
+int cli_cmd_sweep_main(int argc, char **argv)
+{
+    cli c;
+    int status = parse(argc, argv, &c);
+    if (status < 0)
+        status = sweep_parsed(&c);
+    satstat_config_free(&c.config);
     return status;
 }

@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <satstat/analytic.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include <satstat/sampler.h>
 
 #define SEED_LIMIT (UINT64_C(1) << 63)
 
@@ -42,6 +44,12 @@ void satstat_config_default(satstat_config *config)
     (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
 }
 
+void satstat_config_free(satstat_config *config)
+{
+    if (config != NULL)
+        satstat_inputs_free(&config->inputs);
+}
+
 static int fail(char *msg, const char *fmt_option, const char *what,
                 const char *value)
 {
@@ -61,6 +69,91 @@ static int check_u64(const char *option, uint64_t v, uint64_t min,
     snprintf(what, sizeof what, "between %" PRIu64 " and %" PRIu64, min, max);
     snprintf(value, sizeof value, "%" PRIu64, v);
     return fail(msg, option, what, value);
+}
+
+/* What the run computes from a config that passed the range checks must
+ * be computable (issue 13: whatever validation accepts runs to the end).
+ * For one scheme with weight law *w: E z and Var z of satstat/analytic.h
+ * (E z = μ_w Σx + μ_b; Var z = σ_w² Σx² + σ_b², plus μ_w² Σ Var x for
+ * random inputs) are finite; the sampler's histogram over E z ± 8 sd and
+ * (satstat_layout_default, the very layout the run uses) has a width; and a claimed variance V keeps the variance test's
+ * (n−1)s²/V finite. */
+static int check_run_sizes(const satstat_config *config,
+                           const satstat_scheme *scheme, const satstat_law *w,
+                           char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE], num2[SATSTAT_DOUBLE_SIZE];
+    char q[SATSTAT_QUOTE_SIZE];
+    const satstat_inputs *in = &config->inputs;
+    double mu_w = satstat_law_mean(w), mu_b = satstat_law_mean(&config->bias.law);
+    double mean = mu_w * satstat_inputs_sum(in, config->n_in) + mu_b;
+    double var = satstat_law_variance(w)
+                     * satstat_inputs_sum_sq(in, config->n_in)
+                 + satstat_law_variance(&config->bias.law);
+    if (mu_w != 0.0)
+        var += mu_w * mu_w * satstat_inputs_variance_sum(in, config->n_in);
+    /* the option to blame: the bias when its mean is the larger term */
+    int bias_big = fabs(mu_b) >= fabs(mean - mu_b);
+
+    if (!isfinite(mu_w * mu_w)) {
+        /* the formula's μ_w² Σ Var x (satstat_analytic_compute forms it
+         * whenever μ_w ≠ 0) */
+        if (msg != NULL) {
+            satstat_format_double(mu_w, num, sizeof num);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--scheme %s: the weights' mean %s overflows when squared",
+                     satstat_quote(scheme->canonical, q, sizeof q), num);
+        }
+        return SATSTAT_EINVAL;
+    }
+    if (!isfinite(mean) || !isfinite(var)) {
+        if (msg != NULL) {
+            satstat_format_double(!isfinite(mean) ? mean : var, num, sizeof num);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s %s: %s = %s with these inputs",
+                     bias_big ? "--bias" : "--scheme",
+                     satstat_quote(bias_big ? config->bias.canonical
+                                            : scheme->canonical,
+                                   q, sizeof q),
+                     !isfinite(mean) ? "E z" : "Var z", num);
+        }
+        return SATSTAT_EINVAL;
+    }
+
+    satstat_analytic a = {0};
+    satstat_layout layout;
+    a.mean = mean;
+    a.variance = var;
+    a.threshold = config->threshold;
+    satstat_layout_default(&a, config->samples, &layout);
+    if (!(layout.hist_lo < layout.hist_hi) || !isfinite(layout.hist_lo)
+        || !isfinite(layout.hist_hi)) {
+        if (msg != NULL) {
+            satstat_format_double(mean, num, sizeof num);
+            satstat_format_double(sqrt(var), num2, sizeof num2);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "%s %s: E z = %s is too far from 0 for sd z = %s (the "
+                     "histogram over E z +- 8 sd has no width in doubles)",
+                     bias_big ? "--bias" : "--scheme",
+                     satstat_quote(bias_big ? config->bias.canonical
+                                            : scheme->canonical,
+                                   q, sizeof q),
+                     num, num2);
+        }
+        return SATSTAT_EINVAL;
+    }
+    if (config->has_claimed_variance && var > 0.0
+        && var / config->claimed_variance > SATSTAT_MAX_VARIANCE_CLAIM_RATIO) {
+        if (msg != NULL) {
+            satstat_format_double(config->claimed_variance, num, sizeof num);
+            satstat_format_double(var, num2, sizeof num2);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--expect-variance must be at least 1e-100 times Var z "
+                     "(%s for --scheme %s), got %s",
+                     num2, satstat_quote(scheme->canonical, q, sizeof q), num);
+        }
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
 }
 
 int satstat_config_validate(satstat_config *config, char *msg)
@@ -280,6 +373,29 @@ int satstat_config_validate_layer(const satstat_config *config, char *msg)
         return SATSTAT_EINVAL;
     }
     size_t i;
+    int rc;
+    if (config->threshold < SATSTAT_MIN_THRESHOLD) {
+        char num[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(config->threshold, num, sizeof num);
+        return fail(msg, "--threshold",
+                    "at least 1e-300 (the sampler counts |z| in steps of T/16)",
+                    num);
+    }
+    for (i = 0; i < config->n_schemes; i++) {
+        satstat_law w;
+        if (satstat_scheme_weight_law(&config->schemes[i], config->n_in,
+                                      config->n_out, &w) != SATSTAT_OK) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--scheme %s is not a valid scheme",
+                         satstat_quote(config->schemes[i].canonical, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        rc = check_run_sizes(config, &config->schemes[i], &w, msg);
+        if (rc != SATSTAT_OK)
+            return rc;
+    }
     /* orthogonal[:GAIN]: whole n_out × n_in matrices are sampled, each
      * the unit of independence (satstat/sampler.h).  Its rows share one
      * input vector, so only fixed inputs make the law of a row the

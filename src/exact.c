@@ -2308,7 +2308,9 @@ static int do_prepare(satstat_exact *e, prep *P)
     comp *all = malloc((e->ncomp + 1) * sizeof *all);
     if (all == NULL)
         return SATSTAT_ENOMEM;
-    memcpy(all, e->comps, e->ncomp * sizeof *all);
+    if (e->ncomp > 0) /* no weight reaches z (n_in 1, half: no input on):
+                         comps is NULL, and memcpy's source must not be */
+        memcpy(all, e->comps, e->ncomp * sizeof *all);
     all[e->ncomp] = e->bias;
     P->c = all;
     P->nc = e->ncomp + 1;

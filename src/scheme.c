@@ -24,14 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #include <satstat/error.h>
 #include <satstat/parse.h>
-
-/* A file input holds at most as many numbers as --n-in may ask for. */
-#define SATSTAT_MAX_INPUTS_IN_FILE UINT64_C(100000000)
 
 #ifndef M_SQRT2
 #define M_SQRT2 1.41421356237309504880
@@ -1593,109 +1595,233 @@ const char *const *satstat_inputs_names(void)
     return inputs_names;
 }
 
-/* Read the numbers of a `file:` input: whitespace-separated finite
- * decimals, '#' starts a comment.  With x == NULL only count and sums;
- * with x, at most `cap` numbers are stored (in input order).  Messages
- * name the line of the first bad token. */
-static int read_inputs_file(const char *path, double *x, uint64_t cap,
+/* A `file:` input being read: the file descriptor, a buffer, and what
+ * bounds the read (satstat_inputs_resolve in satstat/scheme.h). */
+typedef struct inputs_reader {
+    int fd;
+    int is_fifo;      /* read without blocking in open(): see reader_open */
+    uint64_t total;   /* bytes read so far */
+    uint64_t max_bytes;
+    size_t pos, len;
+    int err;          /* errno of a failed read, 0 else */
+    unsigned char buf[16384];
+} inputs_reader;
+
+/* Open `path` for reading.  O_NONBLOCK keeps open() from waiting for a
+ * writer when the path is a FIFO (POSIX open(2): "O_NONBLOCK ... an open()
+ * for reading-only shall return without delay"); a FIFO stays
+ * non-blocking and reader_fill waits with poll() for data, any other file
+ * goes back to blocking reads. */
+static int reader_open(inputs_reader *r, const char *path, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE];
+    struct stat st;
+
+    r->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (r->fd < 0 || fstat(r->fd, &st) != 0) {
+        int e = errno;
+        if (r->fd >= 0)
+            close(r->fd);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: cannot open %s: %s",
+                     satstat_quote(path, q, sizeof q), strerror(e));
+        return SATSTAT_EINVAL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(r->fd);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s is a directory",
+                     satstat_quote(path, q, sizeof q));
+        return SATSTAT_EINVAL;
+    }
+    r->is_fifo = S_ISFIFO(st.st_mode);
+    if (!r->is_fifo) {
+        int flags = fcntl(r->fd, F_GETFL);
+        if (flags >= 0)
+            (void)fcntl(r->fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    r->total = 0;
+    r->pos = r->len = 0;
+    r->err = 0;
+    return SATSTAT_OK;
+}
+
+/* The next byte, or -1 at the end of the file (r->err set on an error). */
+static int reader_get(inputs_reader *r)
+{
+    if (r->pos < r->len)
+        return r->buf[r->pos++];
+    for (;;) {
+        ssize_t n = read(r->fd, r->buf, sizeof r->buf);
+        if (n > 0) {
+            r->len = (size_t)n;
+            r->pos = 1;
+            r->total += (uint64_t)n;
+            return r->buf[0];
+        }
+        if (n == 0)
+            return -1;
+        if (errno == EINTR)
+            continue;
+        if (r->is_fifo && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            /* a writer is there but has not written yet: wait for it */
+            struct pollfd p = {r->fd, POLLIN, 0};
+            (void)poll(&p, 1, -1);
+            continue;
+        }
+        r->err = errno;
+        return -1;
+    }
+}
+
+static int is_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Read the numbers of a `file:` input into x[0..n_in) (see
+ * satstat_inputs_resolve in satstat/scheme.h for the format and bounds).
+ * Messages name --inputs, the path and the line. */
+static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                             uint64_t *count, double *sum, double *sum_sq,
                             uint64_t *support, char *msg)
 {
     char q[SATSTAT_QUOTE_SIZE], tok[SATSTAT_QUOTE_SIZE];
-    FILE *f = fopen(path, "r");
-    uint64_t n = 0, line = 1, last = 0;
+    char buf[512];
+    inputs_reader *r;
+    double *x = NULL;
+    uint64_t n = 0, line = 1, last = 0, cap = 0;
     double s = 0.0, s2 = 0.0;
     int c, rc = SATSTAT_OK;
 
-    if (f == NULL) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "cannot open %s: %s",
-                     satstat_quote(path, q, sizeof q), strerror(errno));
-        return SATSTAT_EINVAL;
+    r = malloc(sizeof *r);
+    if (r == NULL)
+        return SATSTAT_ENOMEM;
+    rc = reader_open(r, path, msg);
+    if (rc != SATSTAT_OK) {
+        free(r);
+        return rc;
     }
+    r->max_bytes = n_in < (UINT64_MAX - SATSTAT_INPUTS_FILE_SLACK)
+                              / SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       ? SATSTAT_INPUTS_FILE_SLACK
+                             + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       : UINT64_MAX;
+    satstat_quote(path, q, sizeof q);
+#define FILE_FAIL(...)                                                     \
+    do {                                                                   \
+        if (msg != NULL) {                                                 \
+            int k_ = snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", q); \
+            if (k_ > 0 && k_ < SATSTAT_ERRMSG_SIZE)                        \
+                snprintf(msg + k_, SATSTAT_ERRMSG_SIZE - (size_t)k_,       \
+                         __VA_ARGS__);                                     \
+        }                                                                  \
+        rc = SATSTAT_EINVAL;                                               \
+    } while (0)
+    c = reader_get(r);
     for (;;) {
-        char buf[512];
         size_t len = 0;
 
-        c = getc(f);
-        if (c == EOF)
+        if (r->total > r->max_bytes) {
+            FILE_FAIL("more than %" PRIu64 " bytes for %" PRIu64
+                      " numbers (--n-in); does the file end?",
+                      r->max_bytes, n_in);
+            break;
+        }
+        if (c < 0)
             break;
         if (c == '\n') {
             line++;
+            c = reader_get(r);
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        if (is_blank(c)) {
+            c = reader_get(r);
             continue;
+        }
         if (c == '#') {
-            while ((c = getc(f)) != EOF && c != '\n')
-                ;
-            if (c == '\n')
-                line++;
-            if (c == EOF)
-                break;
+            while (c >= 0 && c != '\n' && r->total <= r->max_bytes)
+                c = reader_get(r);
             continue;
         }
-        while (c != EOF && c != ' ' && c != '\t' && c != '\n' && c != '\r'
-               && c != '\f' && c != '\v' && c != '#') {
-            if (len + 1 < sizeof buf)
-                buf[len++] = (char)c;
-            c = getc(f);
-        }
-        buf[len] = '\0';
-        if (c != EOF)
-            ungetc(c, f);
-        double v;
-        if (len + 1 >= sizeof buf
-            || satstat_parse_double(buf, &v, NULL) != SATSTAT_OK) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "%s line %" PRIu64 ": expected a finite number, "
-                         "got %s",
-                         satstat_quote(path, q, sizeof q), line,
-                         satstat_quote(buf, tok, sizeof tok));
-            rc = SATSTAT_EINVAL;
+        if (n == n_in && c != 0) {
+            FILE_FAIL("line %" PRIu64 ": more than the %" PRIu64
+                      " numbers of --n-in",
+                      line, n_in);
             break;
         }
-        if (x != NULL && n < cap)
-            x[n] = v;
+        while (c > 0 && c != '\n' && c != '#' && !is_blank(c)
+               && len + 1 < sizeof buf) {
+            buf[len++] = (char)c;
+            c = reader_get(r);
+        }
+        buf[len] = '\0';
+        if (c == 0) {
+            /* argv-style strings end at a NUL: "7\0" "9999" would be read
+             * as 7 */
+            FILE_FAIL("line %" PRIu64 ": a NUL byte%s%s", line,
+                      len > 0 ? " after " : "",
+                      len > 0 ? satstat_quote(buf, tok, sizeof tok) : "");
+            break;
+        }
+        if (len + 1 >= sizeof buf) {
+            FILE_FAIL("line %" PRIu64 ": a word longer than %zu bytes, "
+                      "starting %s",
+                      line, sizeof buf - 2, satstat_quote(buf, tok, sizeof tok));
+            break;
+        }
+        double v;
+        if (satstat_parse_double(buf, &v, NULL) != SATSTAT_OK) {
+            FILE_FAIL("line %" PRIu64 ": expected a finite number, got %s",
+                      line, satstat_quote(buf, tok, sizeof tok));
+            break;
+        }
+        if (n == cap) {
+            /* grow as the numbers come: a short file of a large --n-in
+             * costs only what it holds */
+            uint64_t more = cap == 0 ? 1024 : 2 * cap;
+            double *bigger;
+            if (more > n_in)
+                more = n_in;
+            bigger = realloc(x, (size_t)more * sizeof *x);
+            if (bigger == NULL) {
+                rc = SATSTAT_ENOMEM;
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "--inputs: %s: out of memory for %" PRIu64
+                             " numbers", q, more);
+                break;
+            }
+            x = bigger;
+            cap = more;
+        }
+        x[n] = v;
         s += v;
         s2 += v * v;
         n++;
         if (v != 0.0)
             last = n;
         if (!isfinite(s2)) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "%s line %" PRIu64 ": the sum of squares overflows",
-                         satstat_quote(path, q, sizeof q), line);
-            rc = SATSTAT_EINVAL;
-            break;
-        }
-        if (n > SATSTAT_MAX_INPUTS_IN_FILE) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "%s holds more than %" PRIu64 " numbers",
-                         satstat_quote(path, q, sizeof q),
-                         (uint64_t)SATSTAT_MAX_INPUTS_IN_FILE);
-            rc = SATSTAT_EINVAL;
+            FILE_FAIL("line %" PRIu64 ": the sum of squares overflows", line);
             break;
         }
     }
-    if (rc == SATSTAT_OK && ferror(f)) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "cannot read %s: %s",
-                     satstat_quote(path, q, sizeof q), strerror(errno));
-        rc = SATSTAT_EINVAL;
-    }
-    fclose(f);
-    if (rc == SATSTAT_OK && n == 0) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s holds no numbers",
-                     satstat_quote(path, q, sizeof q));
-        rc = SATSTAT_EINVAL;
-    }
-    if (rc != SATSTAT_OK)
+    if (rc == SATSTAT_OK && r->err != 0)
+        FILE_FAIL("cannot read: %s", strerror(r->err));
+    if (rc == SATSTAT_OK && n == 0 && r->total == 0 && r->is_fifo)
+        FILE_FAIL("nothing to read: a FIFO needs a process writing to it "
+                  "when satstat starts");
+    else if (rc == SATSTAT_OK && n != n_in)
+        FILE_FAIL("expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
+                  n_in, n);
+#undef FILE_FAIL
+    close(r->fd);
+    free(r);
+    if (rc != SATSTAT_OK) {
+        free(x);
         return rc;
+    }
+    *values = x;
     *count = n;
     *sum = s;
     *sum_sq = s2;
@@ -1749,7 +1875,8 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
     }
     if (text != NULL && strncmp(text, "file:", 5) == 0) {
         const char *path = text + 5;
-        if (path[0] == '\0' || strlen(path) >= sizeof in.path) {
+        size_t len = strlen(path);
+        if (len == 0 || len >= sizeof in.path) {
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
                          "expected 'file:PATH' with a path of 1 to %d bytes, "
@@ -1758,13 +1885,23 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
                          satstat_quote(text, q, sizeof q));
             return SATSTAT_EINVAL;
         }
+        /* the path goes into reports (one line of text) and into the
+         * figure scripts' comments: a line break would end them */
+        for (size_t i = 0; i < len; i++) {
+            unsigned char ch = (unsigned char)path[i];
+            if (ch < 0x20 || ch == 0x7f) {
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "a path with a control character (byte %zu is "
+                             "\\x%02X) cannot be recorded in the report: %s",
+                             i + 1, ch, satstat_quote(text, q, sizeof q));
+                return SATSTAT_EINVAL;
+            }
+        }
         in.kind = SATSTAT_INPUTS_FILE;
         snprintf(in.path, sizeof in.path, "%s", path);
-        rc = read_inputs_file(in.path, NULL, 0, &in.file_count, &in.file_sum,
-                              &in.file_sum_sq, &in.file_support, msg);
-        if (rc != SATSTAT_OK)
-            return rc;
-        /* the canonical spec keeps the start of a long path */
+        /* read by satstat_inputs_resolve, which knows n_in; the canonical
+         * spec keeps the start of a long path */
         snprintf(in.canonical, sizeof in.canonical, "file:%s", path);
         *out = in;
         return SATSTAT_OK;
@@ -1800,13 +1937,21 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
     }
     if (inputs->kind != SATSTAT_INPUTS_HALF) {
         if (inputs->active_given) {
+            char q[SATSTAT_QUOTE_SIZE];
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--active applies only to --inputs half, not '%s'",
-                         inputs->canonical);
+                         "--active applies only to --inputs half, not %s",
+                         satstat_quote(inputs->canonical, q, sizeof q));
             return SATSTAT_EINVAL;
         }
         inputs->active = 0;
+        if (inputs->kind == SATSTAT_INPUTS_FILE
+            && inputs->file_values == NULL) {
+            return read_inputs_file(inputs->path, n_in, &inputs->file_values,
+                                    &inputs->file_count, &inputs->file_sum,
+                                    &inputs->file_sum_sq,
+                                    &inputs->file_support, msg);
+        }
         if (inputs->kind == SATSTAT_INPUTS_FILE
             && inputs->file_count != n_in) {
             char q[SATSTAT_QUOTE_SIZE];
@@ -1834,6 +1979,16 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
     return SATSTAT_OK;
 }
 
+void satstat_inputs_free(satstat_inputs *inputs)
+{
+    if (inputs == NULL)
+        return;
+    free(inputs->file_values);
+    inputs->file_values = NULL;
+    inputs->file_count = inputs->file_support = 0;
+    inputs->file_sum = inputs->file_sum_sq = 0.0;
+}
+
 int satstat_inputs_is_random(const satstat_inputs *inputs)
 {
     return inputs != NULL
@@ -1845,10 +2000,6 @@ int satstat_inputs_is_random(const satstat_inputs *inputs)
 int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
                           double *x, char *msg)
 {
-    uint64_t count = 0, support = 0;
-    double s, s2;
-    int rc;
-
     if (inputs == NULL || (x == NULL && n_in > 0)) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs");
@@ -1864,20 +2015,18 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
             x[j] = 1.0;
         return SATSTAT_OK;
     case SATSTAT_INPUTS_FILE:
-        rc = read_inputs_file(inputs->path, x, n_in, &count, &s, &s2, &support,
-                              msg);
-        if (rc != SATSTAT_OK)
-            return rc;
-        if (count != n_in) {
+        if (inputs->file_values == NULL || inputs->file_count != n_in) {
             char q[SATSTAT_QUOTE_SIZE];
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "%s: expected %" PRIu64 " numbers (--n-in), got "
-                         "%" PRIu64,
-                         satstat_quote(inputs->path, q, sizeof q), n_in,
-                         count);
+                         "%s: %s",
+                         satstat_quote(inputs->path, q, sizeof q),
+                         inputs->file_values == NULL
+                             ? "not read yet (satstat_inputs_resolve)"
+                             : "read for another --n-in");
             return SATSTAT_EINVAL;
         }
+        memcpy(x, inputs->file_values, (size_t)n_in * sizeof *x);
         return SATSTAT_OK;
     case SATSTAT_INPUTS_BERNOULLI:
     case SATSTAT_INPUTS_NORMAL:

@@ -1292,6 +1292,298 @@ START_TEST(sigint_stdout)
 }
 END_TEST
 
+/* ---- issue 13: the inputs file, validation up front, quoted names ---------------*/
+
+/* A usage error: exit 2, nothing on stdout, one line of printable text
+ * (no escape codes), not longer than `max_len`, naming each of `need`. */
+static void check_usage(const run_result *r, const char *what, size_t max_len,
+                        const char *const *need)
+{
+    ck_assert_msg(r->status == 2, "%s: exit %d, expected 2 (stderr: %.300s)", what, r->status,
+                  r->err);
+    ck_assert_msg(r->out_len == 0, "%s: wrote to stdout: %.200s", what, r->out);
+    assert_one_line(r, what);
+    ck_assert_msg(r->err_len <= max_len, "%s: a %zu-byte error line", what, r->err_len);
+    for (size_t i = 0; i + 1 < r->err_len; i++)
+        ck_assert_msg((unsigned char)r->err[i] >= 0x20 && r->err[i] != 0x7f,
+                      "%s: byte %zu of the error line is \\x%02x", what, i,
+                      (unsigned char)r->err[i]);
+    for (size_t i = 0; need && need[i]; i++)
+        ck_assert_msg(strstr(r->err, need[i]) != NULL, "%s: error line does not name %s: %s",
+                      what, need[i], r->err);
+}
+
+/* A pipe whose read end satstat inherits ("file:/dev/fd/N" in *spec) and
+ * whose write end it does not. */
+static int inputs_pipe(int fds[2], char *spec, size_t size)
+{
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(fcntl(fds[1], F_SETFD, FD_CLOEXEC), 0);
+    snprintf(spec, size, "file:/dev/fd/%d", fds[0]);
+    return fds[0];
+}
+
+/* A child that writes `chunk` to fds[1] until the readers go away. */
+static pid_t endless_writer(const int fds[2], const char *chunk)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int fd = fds[1];
+        close(fds[0]);
+        signal(SIGPIPE, SIG_DFL);
+        size_t n = strlen(chunk);
+        for (;;)
+            if (write(fd, chunk, n) < 0)
+                _exit(0);
+    }
+    return pid;
+}
+
+static void reap(pid_t pid)
+{
+    int st;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+}
+
+/* /dev/zero, a stream of numbers without end and one of blanks without end:
+ * exit 2 at once (it spun at full CPU), naming --inputs. */
+START_TEST(inputs_never_ending)
+{
+    run_result r = run("run", "--inputs", "file:/dev/zero", "--n-in", "10", NULL);
+    check_usage(&r, "file:/dev/zero", 400,
+                (const char *const[]){"--inputs", "'/dev/zero'", "line 1: a NUL byte", NULL});
+    ck_assert_msg(r.seconds < 10.0, "/dev/zero took %.1f s", r.seconds);
+    result_free(&r);
+
+    static const char *const chunks[] = {"1\n", "   \n"};
+    static const char *const why[] = {"more than the 10 numbers of --n-in",
+                                      "does the file end?"};
+    for (size_t k = 0; k < 2; k++) {
+        int fds[2];
+        char spec[64];
+        inputs_pipe(fds, spec, sizeof spec);
+        pid_t writer = endless_writer(fds, chunks[k]);
+        close(fds[1]);
+        r = run("run", "--inputs", spec, "--n-in", "10", "--samples", "1000", NULL);
+        close(fds[0]); /* the writer gets EPIPE */
+        reap(writer);
+        check_usage(&r, spec, 400, (const char *const[]){"--inputs", why[k], NULL});
+        result_free(&r);
+    }
+}
+END_TEST
+
+/* A pipe, as file:<(...) gives: read once, so run and deep work (exit 3
+ * before: the second open found it drained). */
+START_TEST(inputs_pipe_read_once)
+{
+    static const char *const commands[][10] = {
+        {"run", "--n-in", "1000", "--samples", "2000", "--quiet", NULL},
+        {"deep", "--n-in", "1000", "--networks", "20", "--layers", "2", "--width", "10",
+         "--quiet"},
+    };
+    for (size_t c = 0; c < 2; c++) {
+        int fds[2];
+        char spec[64];
+        inputs_pipe(fds, spec, sizeof spec);
+        for (int j = 0; j < 1000; j++)
+            ck_assert_int_eq(write(fds[1], j % 3 ? "1\n" : "0.5\n", j % 3 ? 2 : 4),
+                             j % 3 ? 2 : 4);
+        close(fds[1]);
+        const char *args[16];
+        size_t n = 0;
+        for (size_t i = 0; i < 10 && commands[c][i]; i++)
+            args[n++] = commands[c][i];
+        args[n++] = "--inputs";
+        args[n++] = spec;
+        args[n] = NULL;
+        run_result r = run_args(args);
+        close(fds[0]);
+        ck_assert_msg(r.status == 0 || r.status == 1, "%s from a pipe: exit %d: %s",
+                      commands[c][0], r.status, r.err);
+        ck_assert_msg(r.out_len > 0, "%s from a pipe: no report", commands[c][0]);
+        result_free(&r);
+    }
+}
+END_TEST
+
+/* A FIFO: with no writer, exit 2 at once (it blocked in open); written
+ * once, read once (the second open hung). */
+START_TEST(inputs_fifo)
+{
+    char *dir = make_temp_dir();
+    char *fifo = path_in(dir, "inputs");
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    char spec[4200];
+    snprintf(spec, sizeof spec, "file:%s", fifo);
+    run_result r = run("run", "--inputs", spec, "--n-in", "5", NULL);
+    check_usage(&r, "FIFO without a writer", 400,
+                (const char *const[]){"--inputs", "FIFO", NULL});
+    ck_assert_msg(r.seconds < 10.0, "a FIFO without a writer took %.1f s", r.seconds);
+    result_free(&r);
+
+    fflush(NULL);
+    pid_t writer = fork();
+    ck_assert_int_ge(writer, 0);
+    if (writer == 0) {
+        int fd = open(fifo, O_WRONLY); /* waits for satstat */
+        _exit(fd >= 0 && write(fd, "1 2 3\n4 5\n", 10) == 10 ? 0 : 1);
+    }
+    /* the writer is waiting in open() when satstat starts: it sleeps
+     * there, and does nothing else that sleeps */
+    double deadline = now_s() + RUN_TIMEOUT_S;
+    for (;;) {
+        char stat_path[64], stat_text[512] = "";
+        snprintf(stat_path, sizeof stat_path, "/proc/%d/stat", (int)writer);
+        FILE *f = fopen(stat_path, "r");
+        ck_assert_ptr_nonnull(f);
+        size_t got = fread(stat_text, 1, sizeof stat_text - 1, f);
+        fclose(f);
+        stat_text[got] = '\0';
+        const char *paren = strrchr(stat_text, ')');
+        if (paren && paren[1] == ' ' && paren[2] == 'S')
+            break;
+        ck_assert_msg(now_s() < deadline, "the FIFO writer never waited in open()");
+        sleep_s(0.01);
+    }
+    r = run("deep", "--inputs", spec, "--n-in", "5", "--networks", "10", "--layers", "2",
+            "--width", "8", "--quiet", NULL);
+    int st;
+    ck_assert_int_eq(waitpid(writer, &st, 0), writer);
+    ck_assert_msg(r.status == 0, "deep from a FIFO written once: exit %d: %s", r.status, r.err);
+    ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the FIFO writer failed");
+    result_free(&r);
+    free(fifo);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A NUL byte inside a number is refused, naming the line (7\0009999 was
+ * read as 7). */
+START_TEST(inputs_nul_byte)
+{
+    char *dir = make_temp_dir();
+    char *file = path_in(dir, "x.txt");
+    static const char text[] = "1\n2\n7\0009999\n";
+    FILE *f = fopen(file, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, sizeof text - 1, f), sizeof text - 1);
+    ck_assert_int_eq(fclose(f), 0);
+    char spec[4200];
+    snprintf(spec, sizeof spec, "file:%s", file);
+    run_result r = run("run", "--inputs", spec, "--n-in", "3", NULL);
+    check_usage(&r, "NUL in a number", 400,
+                (const char *const[]){"--inputs", "line 3", "NUL byte", NULL});
+    result_free(&r);
+    free(file);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A line break in the inputs path: exit 2 naming --inputs before any work
+ * (it was caught after sampling, blaming --plots; deep left an empty
+ * folder). */
+START_TEST(inputs_path_line_break)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_in(dir, "figs");
+    char *file = path_in(dir, "in\nputs.txt"); /* exists: the path is the fault */
+    write_file(file, "1 0 1\n");
+    char spec[4200];
+    snprintf(spec, sizeof spec, "file:%s", file);
+    static const char *const commands[] = {"run", "deep", "sweep"};
+    for (size_t c = 0; c < 3; c++) {
+        run_result r = c == 2 ? run("sweep", "--vary", "sigma=0.5:2:3", "--inputs", spec,
+                                    "--n-in", "3", "--samples", "1000", "--plots", plots, NULL)
+                              : run(commands[c], "--inputs", spec, "--n-in", "3", "--plots",
+                                    plots, NULL);
+        check_usage(&r, commands[c], 400,
+                    (const char *const[]){"--inputs", "in\\x0aputs.txt'", NULL});
+        ck_assert_msg(!path_exists(plots), "%s: created the --plots folder", commands[c]);
+        ck_assert_msg(r.seconds < 10.0, "%s: %.1f s before the error", commands[c], r.seconds);
+        result_free(&r);
+    }
+    unlink(file);
+    free(file);
+    free(plots);
+    remove_dir(dir);
+}
+END_TEST
+
+/* Values that passed validation and failed mid-run with exit 3 and a
+ * vague message: now exit 2 up front, naming the option (issue 13, 8). */
+START_TEST(validation_up_front)
+{
+    static const struct {
+        const char *option, *value, *need;
+    } cases[] = {
+        {"--bias", "const:1e20", "'const:1e+20'"},
+        {"--threshold", "4.9e-324", "at least 1e-300"},
+        {"--expect-variance", "1e-320", "at least 1e-100 times Var z"},
+        {"--scheme", "trunc-normal:1e300,1,1e300,1.0000000000001e300", "overflows"},
+        {"--scheme", "trunc-normal:1e150,1,1e150,1.0000000000001e150", "no width"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int analytic = 0; analytic < 2; analytic++) {
+            run_result r = run("run", cases[i].option, cases[i].value, "--n-in", "10",
+                               "--samples", "2000", analytic ? "--analytic-only" : "--quiet",
+                               NULL);
+            check_usage(&r, cases[i].value, 400,
+                        (const char *const[]){cases[i].option, cases[i].need, NULL});
+            result_free(&r);
+        }
+    /* near the edges, accepted and run to the end */
+    run_result r = run("run", "--bias", "const:1e10", "--threshold", "1e-300",
+                       "--expect-variance", "1e-90", "--n-in", "10", "--samples", "2000",
+                       "--quiet", NULL);
+    ck_assert_msg(r.status == 0 || r.status == 1, "edge values: exit %d: %s", r.status, r.err);
+    result_free(&r);
+}
+END_TEST
+
+/* Names from the command line are quoted and shortened: no escape codes,
+ * no second line, no 131 000-byte line. */
+START_TEST(messages_quote_names)
+{
+    size_t long_len = 131000;
+    char *name = malloc(long_len + 3);
+    ck_assert_ptr_nonnull(name);
+    memcpy(name, "--", 2);
+    memset(name + 2, 'a', long_len);
+    name[long_len + 2] = '\0';
+    const char *const bad[][3] = {
+        {"run", "--bo\033[31mgus", NULL},
+        {"run", "--bo\ngus", NULL},
+        {"run", name, NULL},
+        {"run", "stray\n\033[2J", NULL},
+        {"run", name + 2, NULL},
+        {"sweep", "--vary", "sigma=0.5:2:3"},
+        {"cmd\033[31m\nx", NULL, NULL},
+        {name + 2, NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *args[6];
+        size_t n = 0;
+        for (size_t k = 0; k < 3 && bad[i][k]; k++)
+            args[n++] = bad[i][k];
+        if (i == 5)
+            args[n++] = "x\033y"; /* an unexpected argument of sweep */
+        args[n] = NULL;
+        run_result r = run_args(args);
+        char what[64];
+        snprintf(what, sizeof what, "name %zu", i);
+        check_usage(&r, what, 300, NULL);
+        ck_assert_msg(strstr(r.err, "\\x1b") || strstr(r.err, "\\x0a") || strstr(r.err, "..."),
+                      "%s: the name is not shown quoted: %s", what, r.err);
+        result_free(&r);
+    }
+    /* (--output's path: quoted by the output transaction on main) */
+    free(name);
+}
+END_TEST
+
 /* ---- the suite -------------------------------------------------------------------*/
 
 static TCase *tcase(Suite *s, const char *name)
@@ -1334,6 +1626,14 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, sigint);
     tcase_add_test(tc, sigterm);
     tcase_add_test(tc, sigint_stdout);
+    tc = tcase(s, "issue 13: inputs file, validation, messages");
+    tcase_add_test(tc, inputs_never_ending);
+    tcase_add_test(tc, inputs_pipe_read_once);
+    tcase_add_test(tc, inputs_fifo);
+    tcase_add_test(tc, inputs_nul_byte);
+    tcase_add_test(tc, inputs_path_line_break);
+    tcase_add_test(tc, validation_up_front);
+    tcase_add_test(tc, messages_quote_names);
     return s;
 }
 

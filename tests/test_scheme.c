@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gsl/gsl_cdf.h>
@@ -17,6 +18,7 @@
 #include <satstat/config.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include <satstat/report.h>
 #include <satstat/scheme.h>
 
 #define ck_assert_msg_has(msg, part)                                     \
@@ -1271,49 +1273,232 @@ START_TEST(test_inputs_file)
     ck_assert_msg(satstat_inputs_parse(spec, &in, msg) == 0, "%s", msg);
     ck_assert_str_eq(in.canonical, spec);
     ck_assert(!satstat_inputs_is_random(&in));
+    /* parsing only checks the path: resolve reads, knowing n_in */
+    ck_assert_ptr_null(in.file_values);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
     ck_assert_uint_eq(in.file_count, 6);
     ck_assert(satstat_inputs_sum(&in, 6) == 0.5);
     ck_assert(satstat_inputs_sum_sq(&in, 6) == 16.25);
     ck_assert(satstat_inputs_variance_sum(&in, 6) == 0.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 6), 3);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
     ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
     ck_assert(x[0] == 1 && x[1] == 2.5 && x[2] == -3 && x[3] == 0);
+    /* read once: the file gone, the values stay */
+    remove(path);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
+    ck_assert(x[1] == 2.5);
     /* wrong count: expected vs got */
     ck_assert_int_eq(satstat_inputs_resolve(&in, 7, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "expected 7");
     ck_assert_msg_has(msg, "got 6");
+    satstat_inputs_free(&in);
+    ck_assert_ptr_null(in.file_values);
+
     satstat_config c;
     satstat_config_default(&c);
-    c.inputs = in;
+    path = write_temp("1 2.5 -3 0 0 0\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
     ck_assert_msg_has(msg, "expected 1000");
+    ck_assert_msg_has(msg, "got 6");
+    ck_assert_ptr_null(c.inputs.file_values);
     c.n_in = 6;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    /* a validated copy validates again without reading the file */
+    satstat_config copy = c;
     remove(path);
+    ck_assert_int_eq(satstat_config_validate(&copy, msg), SATSTAT_OK);
+    ck_assert_ptr_eq(copy.inputs.file_values, c.inputs.file_values);
+    satstat_config_free(&c);
 
     /* a bad number names its line */
     path = write_temp("1 2\n3\n4 x5 6\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
     ck_assert_msg_has(msg, "line 3");
     ck_assert_msg_has(msg, "'x5'");
+    ck_assert_ptr_null(in.file_values);
     remove(path);
     path = write_temp("1\nnan\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 2, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "line 2");
     remove(path);
     path = write_temp("# nothing\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "no numbers");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "expected 3 numbers (--n-in), got 0");
     remove(path);
     ck_assert_int_eq(satstat_inputs_parse("file:/nonexistent/satstat", &in,
                                           msg),
-                     SATSTAT_EINVAL);
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "cannot open");
+    ck_assert_msg_has(msg, "'/nonexistent/satstat'");
     ck_assert_int_eq(satstat_inputs_parse("file:", &in, msg), SATSTAT_EINVAL);
+}
+END_TEST
+
+/* Issue 13, item 8: values validation used to accept and the run then
+ * failed on (exit 3): refused by satstat_config_validate_layer, naming the
+ * option; values at the edges pass and run to the end. */
+START_TEST(test_config_run_sizes)
+{
+    static const struct {
+        const char *option, *value, *need;
+    } bad[] = {
+        {"bias", "const:1e20", "--bias 'const:1e+20'"},
+        {"threshold", "4.9e-324", "--threshold must be at least 1e-300"},
+        {"expect-variance", "1e-320", "--expect-variance must be at least"},
+        {"scheme", "trunc-normal:1e300,1,1e300,1.0000000000001e300",
+         "the weights' mean 1e+300 overflows"},
+        {"scheme", "trunc-normal:1e150,1,1e150,1.0000000000001e150", "no width"},
+        {"bias", "const:1e16", "--bias 'const:1e+16'"}, /* with --active 0 */
+    };
+    char msg[SATSTAT_ERRMSG_SIZE];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        satstat_config c;
+        satstat_config_default(&c);
+        c.n_in = 10;
+        if (strcmp(bad[i].option, "bias") == 0)
+            ck_assert_int_eq(satstat_bias_parse(bad[i].value, &c.bias, NULL), 0);
+        else if (strcmp(bad[i].option, "threshold") == 0)
+            c.threshold = c.saturation.value = strtod(bad[i].value, NULL);
+        else if (strcmp(bad[i].option, "expect-variance") == 0) {
+            c.has_claimed_variance = 1;
+            c.claimed_variance = strtod(bad[i].value, NULL);
+        } else
+            ck_assert_int_eq(satstat_scheme_parse_list(bad[i].value, c.schemes, 16,
+                                                       &c.n_schemes, NULL), 0);
+        if (i == 5) { /* Var z = 0: the histogram spans E z ± 1 */
+            c.inputs.active = 0;
+            c.inputs.active_given = 1;
+            ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL), 0);
+        }
+        ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s: %s", bad[i].value, msg);
+        ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+        ck_assert_msg_has(msg, bad[i].need);
+        ck_assert_ptr_null(strchr(msg, '\n'));
+        satstat_report *r = NULL;
+        ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_EINVAL);
+        ck_assert_ptr_null(r);
+    }
+    /* the edges: accepted, and the run (analytic side, sampling, tests)
+     * ends with a report */
+    satstat_config c;
+    satstat_config_default(&c);
+    c.n_in = 10;
+    c.samples = 2000;
+    c.threads = 1;
+    ck_assert_int_eq(satstat_bias_parse("const:1e10", &c.bias, NULL), 0);
+    c.threshold = c.saturation.value = 1e-300;
+    c.saturation.kind = SATSTAT_SATURATION_Z;
+    c.has_claimed_variance = 1;
+    c.claimed_variance = 1e-99; /* Var z: 6 (standard), 1.5 (scaled) */
+    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate_layer(&c, msg) == 0, "%s", msg);
+    satstat_report *r = NULL;
+    ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), SATSTAT_OK);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Issue 13: a file that never ends, a NUL byte, a FIFO, a pipe read once,
+ * a line break in the path. */
+START_TEST(test_inputs_file_bounds)
+{
+    satstat_inputs in;
+    char msg[SATSTAT_ERRMSG_SIZE], spec[128];
+    double x[3];
+
+    /* /dev/zero: a NUL byte on line 1, at once (it used to spin) */
+    ck_assert_int_eq(satstat_inputs_parse("file:/dev/zero", &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_msg_has(msg, "line 1: a NUL byte");
+
+    /* a NUL inside a number is not the end of it: "7\0009999" is not 7 */
+    static const char nul_text[] = "1\n2\n7\0009999\n";
+    char *path = write_temp("");
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fwrite(nul_text, 1, sizeof nul_text - 1, f);
+    fclose(f);
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3: a NUL byte after '7'");
+    ck_assert_ptr_null(in.file_values);
+    remove(path);
+
+    /* more numbers than n_in: stops at the first one past n_in */
+    path = write_temp("1 2\n3\n4\n");
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of --n-in");
+    remove(path);
+
+    /* blanks without end: the byte bound (1 MiB + 256 per number) */
+    uint64_t limit = SATSTAT_INPUTS_FILE_SLACK + SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER;
+    path = write_temp("5");
+    f = fopen(path, "ab");
+    for (uint64_t k = 0; k < limit; k++)
+        fputc(k % 80 == 79 ? '\n' : ' ', f);
+    fclose(f);
+    snprintf(spec, sizeof spec, "file:%s", path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "bytes for 1 numbers");
+    /* one byte less is a file that ends */
+    ck_assert_int_eq(truncate(path, (off_t)limit), 0);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 1, msg) == 0, "%s", msg);
+    satstat_inputs_free(&in);
+    remove(path);
+
+    /* a FIFO with no writer: an error at once, not a wait in open() */
+    char fifo[] = "/tmp/satstat-test-fifo-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(fifo));
+    char fifo_path[64];
+    snprintf(fifo_path, sizeof fifo_path, "%s/f", fifo);
+    ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
+    snprintf(spec, sizeof spec, "file:%s", fifo_path);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "FIFO");
+    remove(fifo_path);
+    rmdir(fifo);
+
+    /* a pipe (what <(...) gives) is read once; the values stay */
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(write(fds[1], "1 2\n3\n", 6), 6);
+    close(fds[1]);
+    snprintf(spec, sizeof spec, "file:/proc/self/fd/%d", fds[0]);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 3, msg) == 0, "%s", msg);
+    close(fds[0]);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 3, x, msg), 0);
+    ck_assert(x[0] == 1 && x[1] == 2 && x[2] == 3);
+    satstat_inputs_free(&in);
+
+    /* a line break in the path: refused when parsed, quoted */
+    ck_assert_int_eq(satstat_inputs_parse("file:a\nb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "control character");
+    ck_assert_msg_has(msg, "'file:a\\x0ab'");
+    ck_assert_ptr_null(strchr(msg, '\n'));
+    ck_assert_int_eq(satstat_inputs_parse("file:a\033[31mb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(strchr(msg, '\033'));
 }
 END_TEST
 
@@ -1368,6 +1553,8 @@ static Suite *scheme_suite(void)
     tcase_add_test(tc, test_bias_torch);
     tcase_add_test(tc, test_inputs_random_models);
     tcase_add_test(tc, test_inputs_file);
+    tcase_add_test(tc, test_inputs_file_bounds);
+    tcase_add_test(tc, test_config_run_sizes);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli_bad_values");

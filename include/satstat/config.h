@@ -25,6 +25,12 @@ extern "C" {
 #define SATSTAT_MAX_MATRIX_ELEMENTS (UINT64_C(1) << 24) /* orthogonal run: n_in·n_out */
 #define SATSTAT_MAX_VAR_Z    1e100                      /* Var z: z⁴ sums stay finite */
 #define SATSTAT_DEFAULT_SEED UINT64_C(1)
+/* The smallest --threshold: the sampler counts |z| in bins of T/16, which
+ * must not round to 0 (subnormal T did). */
+#define SATSTAT_MIN_THRESHOLD 1e-300
+/* --expect-variance V must be at least Var z / this: the variance test's
+ * (n−1)s²/V, n ≤ 1e12, then stays below 1e112 (V = 1e-320 overflowed). */
+#define SATSTAT_MAX_VARIANCE_CLAIM_RATIO 1e100
 
 /* The saturated region of z, satstat_region, is defined in
  * satstat/activation.h with the rules that make it. */
@@ -77,7 +83,9 @@ int satstat_config_rule_text(const satstat_config *config, char *rule,
                              size_t region_size);
 
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
- * On error, `msg` names the offending field as its option ("--active"). */
+ * On error, `msg` names the offending field as its option ("--active").
+ * A `file:` input is read here, once (satstat_inputs_resolve()); release
+ * it with satstat_config_free(). */
 int satstat_config_validate(satstat_config *config, char *msg);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
@@ -85,8 +93,19 @@ int satstat_config_validate(satstat_config *config, char *msg);
  * orthogonal scheme needs fixed inputs (its rows share the input vector),
  * n_in or n_out of at least 2, and n_in·n_out ≤ SATSTAT_MAX_MATRIX_ELEMENTS.
  * SATSTAT_EINVAL with a message naming --scheme otherwise.
- * satstat_report_run() checks it too. */
+ * satstat_report_run() checks it too.  And what the one-layer run computes
+ * must be computable, so that a config accepted here runs to the end:
+ * E z and Var z finite, the sampler's histogram over E z ± 8 sd with a
+ * width in doubles (--bias const:1e20 had none), --threshold at least
+ * SATSTAT_MIN_THRESHOLD and --expect-variance at least Var z /
+ * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its option. */
 int satstat_config_validate_layer(const satstat_config *config, char *msg);
+
+/* Release what satstat_config_validate() read into the config (the
+ * values of a `file:` input, satstat_inputs_free()).  Copies of a
+ * validated config share those values: free only the original, after the
+ * last copy is used.  NULL is a no-op. */
+void satstat_config_free(satstat_config *config);
 
 #ifdef __cplusplus
 }

@@ -227,10 +227,15 @@ typedef struct satstat_inputs {
     uint64_t active;                   /* HALF only; resolved by
                                           satstat_inputs_resolve         */
     int active_given;                  /* --active was given explicitly   */
-    /* FILE only: the path, and what satstat_inputs_parse read there: the
-     * count of numbers, Σx, Σx², and the support (1 + the index of the
-     * last non-zero number; weights past it are never drawn). */
+    /* FILE only: the path, and what satstat_inputs_resolve read there
+     * (once: the file is never opened again, so a pipe or a FIFO works
+     * and what the run uses is what was checked): the numbers themselves
+     * (file_values, owned: satstat_inputs_free(); NULL until resolved),
+     * their count, Σx, Σx², and the support (1 + the index of the last
+     * non-zero number; weights past it are never drawn).  A copy of the
+     * struct shares file_values: free only the original. */
     char path[SATSTAT_PATH_SIZE];
+    double *file_values;
     uint64_t file_count, file_support;
     double file_sum, file_sum_sq;
     char canonical[SATSTAT_SPEC_SIZE]; /* "half", "ones", "bernoulli:0.3",
@@ -240,25 +245,50 @@ typedef struct satstat_inputs {
 
 /* Writes every field of *out: `active` and `active_given` are set to 0.
  * A caller that reads --active (options may come in any order) sets them
- * after parsing --inputs, then calls satstat_inputs_resolve(). */
+ * after parsing --inputs, then calls satstat_inputs_resolve().  `file:PATH`
+ * only checks the path here (1 to SATSTAT_PATH_SIZE−1 bytes, no control
+ * characters: the path is written into reports and figure scripts); the
+ * file is read by satstat_inputs_resolve(), which knows n_in.  Parsing
+ * over a resolved `file:` struct does not free its values: call
+ * satstat_inputs_free() first. */
 int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
 
 /* NULL-terminated list of the input specs a user can type (for --help). */
 const char *const *satstat_inputs_names(void);
 
+/* Most bytes a `file:` input may hold per number (--n-in), on top of
+ * SATSTAT_INPUTS_FILE_SLACK bytes: room for any layout and comments, and
+ * a bound on what is read from a file that never ends (/dev/zero, `yes`). */
+#define SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER 256
+#define SATSTAT_INPUTS_FILE_SLACK (UINT64_C(1) << 20)
+
 /* Fix `active` for fan-in n_in: the explicit --active K when active_given
  * (0 ≤ K ≤ n_in, else SATSTAT_EINVAL), else n_in/2 rounded down.  For
  * every kind but `half`, an explicit --active is an error (it would be
- * silently ignored otherwise).  `file:` must hold exactly n_in numbers
- * (else SATSTAT_EINVAL naming expected and found counts). */
+ * silently ignored otherwise).
+ *
+ * `file:` is read here, once, into file_values: whitespace-separated
+ * finite decimals, '#' starts a comment to the end of the line.  It must
+ * hold exactly n_in numbers; reading stops at the first number past n_in,
+ * at a NUL byte, at a malformed number and past SATSTAT_INPUTS_FILE_SLACK
+ * + n_in·SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER bytes, each an
+ * SATSTAT_EINVAL whose message names --inputs and the line.  A FIFO with
+ * no process writing to it is an error too (it is opened without waiting
+ * for a writer).  Resolving again (a copy validated again) does not read
+ * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
+ * the values do not fit in memory. */
 int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg);
+
+/* Release the values read for a `file:` input (nothing for other kinds);
+ * the struct can be resolved again.  NULL is a no-op. */
+void satstat_inputs_free(satstat_inputs *inputs);
 
 /* 1 when inputs are drawn afresh for every neuron. */
 int satstat_inputs_is_random(const satstat_inputs *inputs);
 
 /* The fixed inputs x_0 .. x_{n_in−1} (half, ones, file) into x[0..n_in):
- * a file is read again (SATSTAT_EINVAL with a message naming the line when
- * it is malformed or no longer holds n_in numbers).  Random inputs are
+ * a file's values as satstat_inputs_resolve() read them (SATSTAT_EINVAL
+ * when it was not resolved, or for another n_in).  Random inputs are
  * SATSTAT_EINVAL. */
 int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
                           double *x, char *msg);
