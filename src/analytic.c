@@ -1,6 +1,6 @@
 /* analytic.c — the law of z by formula (satstat/analytic.h).
  *
- * Moments (SPEC.md, "The seed experiment"): with weights i.i.d. of mean μ_w
+ * Moments (doc/numerics.md, "The moments of z"): with weights i.i.d. of mean μ_w
  * and variance σ_w², independent of the bias (mean μ_b, variance σ_b²),
  *     E z   = μ_w Σ E[x_j] + μ_b,
  *     Var z = σ_w² Σ E[x_j²] + σ_b² + μ_w² Σ Var x_j,

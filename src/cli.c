@@ -481,13 +481,16 @@ int cli_outputs_commit(cli_outputs *o, int status)
 int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
                        int quiet, int have_gnuplot, cli_render_fn render, void *ctx)
 {
+    /* the folder as messages show names: quoted, escaped, shortened */
+    char where[SATSTAT_QUOTE_SIZE];
+    satstat_quote(plots, where, sizeof where);
     if (format == SATSTAT_RENDER_NONE) {
         if (!have_gnuplot && !render_given && !quiet)
             fprintf(stderr,
-                    "satstat: note: gnuplot is not on PATH, so the figure scripts in '%s' were "
+                    "satstat: note: gnuplot is not on PATH, so the figure scripts in %s were "
                     "written but not rendered; install gnuplot (e.g. apt-get install gnuplot-nox) "
-                    "and run: cd '%s' && for f in *.gp; do gnuplot \"$f\"; done\n",
-                    plots, plots);
+                    "and run: cd %s && for f in *.gp; do gnuplot \"$f\"; done\n",
+                    where, where);
         return CLI_GO_ON;
     }
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
@@ -496,15 +499,15 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
         return cli_interrupted_status();
     if (rc != SATSTAT_OK) {
         if (render_given) {
-            fprintf(stderr, "satstat: --render %s: %s; the scripts in '%s' are complete, "
+            fprintf(stderr, "satstat: --render %s: %s; the scripts in %s are complete, "
                             "no image was written\n",
-                    satstat_render_format_name(format), msg, plots);
+                    satstat_render_format_name(format), msg, where);
             return CLI_EXIT_RUNTIME;
         }
         if (!quiet)
             fprintf(stderr, "satstat: note: rendering the figures failed (%s); the scripts "
-                            "in '%s' are complete\n",
-                    msg, plots);
+                            "in %s are complete\n",
+                    msg, where);
         return CLI_GO_ON;
     }
     if (msg[0] && !quiet)

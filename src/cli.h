@@ -12,7 +12,7 @@
 
 #include <satstat/satstat.h>
 
-/* Exit status (SPEC.md).  Never 77: test harnesses read it as "skipped". */
+/* Exit status (doc/output.md).  Never 77: test harnesses read it as "skipped". */
 enum {
     CLI_EXIT_PASS = 0,          /* every verification passed            */
     CLI_EXIT_VERIFY_FAILED = 1, /* a verification failed; report whole   */

@@ -6,7 +6,7 @@
  *   satstat sweep [OPTIONS]   one quantity against a parameter
  *   satstat help [COMMAND]    a command's help (satstat COMMAND --help)
  *
- * Exit status (SPEC.md): 0 every verification passed; 1 a verification
+ * Exit status (doc/output.md): 0 every verification passed; 1 a verification
  * failed (the report is complete); 2 bad usage or input (one line on
  * stderr, nothing written); 3 runtime failure (nothing half-written);
  * 130 / 143 interrupted by SIGINT / SIGTERM.  Never 77.

@@ -1,7 +1,7 @@
 /* test_cli.c — the satstat command as a user runs it: every bad input of
  * the core issue (exit 2, one line on stderr naming the option and the
  * value, nothing on stdout, no file), --help / --version, the JSON
- * contract of SPEC.md, same seed ⇒ same numbers for any --threads, the
+ * contract of doc/output.md, same seed ⇒ same numbers for any --threads, the
  * exit codes 0 / 1 / 3, --output (atomic replace, devices and FIFOs
  * written in place, nothing half-written), and SIGINT / SIGTERM (130 /
  * 143, nothing written).
@@ -728,6 +728,30 @@ START_TEST(output_extension_format)
 }
 END_TEST
 
+/* Notes about the figure folder show its name quoted and escaped, never
+ * raw (an escape sequence in a name must not reach the terminal). */
+START_TEST(figure_notes_quote_the_folder)
+{
+    char *dir = make_temp_dir();
+    char plots[4200];
+    snprintf(plots, sizeof plots, "%s/a\033[2Jb", dir);
+    const char *old_path = getenv("PATH");
+    char *saved = old_path ? strdup(old_path) : NULL;
+    setenv("PATH", "/nonexistent", 1); /* no gnuplot: the note is printed */
+    run_result r = run("--analytic-only", "--plots", plots, NULL);
+    if (saved) {
+        setenv("PATH", saved, 1);
+        free(saved);
+    }
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    ck_assert_msg(strstr(r.err, "gnuplot is not on PATH") != NULL, "stderr: %s", r.err);
+    ck_assert_msg(strchr(r.err, '\033') == NULL, "a raw escape in: %s", r.err);
+    ck_assert_msg(strstr(r.err, "a\\x1b[2Jb'") != NULL, "not quoted: %s", r.err);
+    result_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
 START_TEST(version)
 {
     const char *forms[][3] = {{"--version", NULL, NULL}, {"run", "--version", NULL}};
@@ -758,7 +782,7 @@ static void check_test_entry(const json_t *t)
     boolean(t, "pass");
 }
 
-/* SPEC's fields; returns the top-level pass. */
+/* The contract's fields (doc/report.schema.json); returns the top-level pass. */
 static int check_report_shape(const json_t *root, double samples, int analytic_only)
 {
     ck_assert_str_eq(string(root, "version"), "0.1.0");
@@ -958,7 +982,7 @@ START_TEST(wrong_claim_exit_1)
     json_t *s = scheme_named(root, "scaled");
     ck_assert(!boolean(s, "pass"));
     ck_assert_double_eq_tol(number(member(s, "analytic"), "variance"), 1.5, 1e-12);
-    /* SPEC: the report adds claimed_variance (somewhere in the scheme or
+    /* The contract: the report adds claimed_variance (somewhere in the scheme or
      * the config); the formula's value stays in analytic.variance */
     ck_assert_msg(strstr(r.out, "claimed_variance") != NULL, "no claimed_variance in report");
     json_decref(root);
@@ -1605,6 +1629,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, help_commands);
     tcase_add_test(tc, reference_blas_note);
     tcase_add_test(tc, output_extension_format);
+    tcase_add_test(tc, figure_notes_quote_the_folder);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
     tcase_add_test(tc, json_report);

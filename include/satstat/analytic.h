@@ -1,7 +1,7 @@
 /* satstat/analytic.h — the law of z by formula.
  *
  * Inputs fixed, weights i.i.d. with mean μ_w and variance σ_w², bias with
- * mean μ_b and variance σ_b² (SPEC.md):
+ * mean μ_b and variance σ_b² (doc/numerics.md):
  *     E z = μ_w Σ x_j + μ_b,     Var z = σ_w² Σ x_j² + σ_b².
  * With random inputs independent of the weights, Σ x_j² → n_in E[x²] (and,
  * for μ_w ≠ 0, the variance gains μ_w² n_in Var x).  With Gaussian weights

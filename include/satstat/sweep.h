@@ -105,7 +105,9 @@ typedef struct satstat_sweep satstat_sweep;
  * rule other than default or z:T; a
  * point whose config does not validate (the message names the point and
  * the option, e.g. "at n-in=10: --active must be ...").  *out is freed
- * with satstat_sweep_free(). */
+ * with satstat_sweep_free().  Validate the base first
+ * (satstat_config_validate): that reads a `file:` input once, and every
+ * point then shares its numbers instead of reading the file again. */
 int satstat_sweep_new(const satstat_config *base,
                       const satstat_sweep_spec *spec, int analytic_only,
                       satstat_sweep **out, char *msg);
