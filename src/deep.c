@@ -2300,13 +2300,13 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
      * (relu counts dead units, z <= 0, not |z| >= T) */
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    size_t len = (size_t)snprintf(
-        line, sizeof line,
-        "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 "), saturated when %s",
-        c->activation->name, c->bias.canonical,
-        o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
-                                              : c->inputs.canonical,
-        c->n_in, region);
+    snprintf(line, sizeof line, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 ")",
+             c->activation->name, c->bias.canonical,
+             o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
+                                                   : c->inputs.canonical,
+             c->n_in);
+    satstat__text_wrap(f, width, 2, line);
+    size_t len = (size_t)snprintf(line, sizeof line, "saturated when %s", region);
     if (len < sizeof line &&
         (c->saturation.kind != SATSTAT_SATURATION_DEFAULT || c->activation->dead))
         snprintf(line + len, sizeof line - len, " (rule %s%s)", rule,
