@@ -6,7 +6,9 @@
  * digits the text prints (JSON and CSV print every quantity with 17).  The
  * text, JSON and CSV writers of satstat/report.h and satstat/sweep.h walk
  * this list, so a quantity is in every format or in none; the tests walk it
- * and check each format carries each quantity.
+ * and check each format carries each quantity.  `satstat deep` has a model
+ * of the same quantities per scheme and layer (satstat_deep_report_model,
+ * satstat/deep.h).
  *
  * Where each kind goes:
  *   FORMULA   analytic law of z  text: "analytic" column   CSV: analytic
