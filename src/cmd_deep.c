@@ -378,11 +378,20 @@ typedef struct writer {
     int preset;
 } writer;
 
+/* One report; text as wide as the terminal when written to one. */
+static int write_one(const writer *w, size_t i, FILE *f)
+{
+    const satstat_deep_phase *phase = i == 0 ? w->phase : NULL;
+    if (w->format == SATSTAT_FORMAT_TEXT)
+        return satstat_deep_report_write_text(w->reports[i], phase, cli_text_width(f), f);
+    return satstat_deep_report_write(w->reports[i], phase, w->format, f);
+}
+
 static int write_report(void *ctx, FILE *f)
 {
     const writer *w = ctx;
     if (!w->preset)
-        return satstat_deep_report_write(w->reports[0], w->phase, w->format, f);
+        return write_one(w, 0, f);
     /* the preset: one report per activation; JSON as an array under
      * "runs", text and CSV one after the other */
     int rc = SATSTAT_OK;
@@ -394,7 +403,7 @@ static int write_report(void *ctx, FILE *f)
         if (i && w->format == SATSTAT_FORMAT_TEXT)
             fputs("\n========================================================================\n\n",
                   f);
-        rc = satstat_deep_report_write(w->reports[i], i == 0 ? w->phase : NULL, w->format, f);
+        rc = write_one(w, i, f);
     }
     if (w->format == SATSTAT_FORMAT_JSON)
         fputs("]}\n", f);

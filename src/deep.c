@@ -1832,14 +1832,14 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
     return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
+/* ---- the model ----------------------------------------------------------------
+ * Every number of the report is a quantity of satstat_deep_report_model:
+ * the text, JSON and CSV writers below walk it, so a number is in every
+ * format or in none (tests/test_deep.c walks it against each). */
+
 static json_t *jnum(double x)
 {
     return isfinite(x) ? json_real(x) : json_null();
-}
-
-static json_t *jci(const satstat_deep_estimate *e)
-{
-    return json_pack("[o o]", jnum(e->lo), jnum(e->hi));
 }
 
 /* Relative difference of sampled and mean-field variance per layer, and
@@ -1876,10 +1876,159 @@ static const char *phase_name(const satstat_deep_fixed_point *fp)
     return satstat_deep_regime_name(fp->regime);
 }
 
+static satstat_quantity *put(satstat_model_builder *b, const char *name, const char *json,
+                             const char *label, satstat_quantity_kind kind, int digits,
+                             double x)
+{
+    satstat_quantity *q = satstat_model_add(b, name, json, label, kind, digits);
+    if (q)
+        q->value = x;
+    return q;
+}
+
+static void put_count(satstat_model_builder *b, const char *name, const char *json,
+                      const char *label, satstat_quantity_kind kind, uint64_t n)
+{
+    satstat_quantity *q = put(b, name, json, label, kind, 0, (double)n);
+    if (q)
+        q->count = 1;
+}
+
+static void put_percent(satstat_model_builder *b, const char *name, const char *json,
+                        const char *label, satstat_quantity_kind kind, int digits, double x)
+{
+    satstat_quantity *q = put(b, name, json, label, kind, digits, x);
+    if (q)
+        q->percent = 1;
+}
+
+/* A quantity the mean field predicts and the networks estimate: its
+ * formula, sampled and interval entries (one CSV row). */
+static void put_estimate(satstat_model_builder *b, const char *name, const char *analytic,
+                         const char *sampled, const char *ci, const char *label, int digits,
+                         double mf, const satstat_deep_estimate *e)
+{
+    put(b, name, analytic, label, SATSTAT_QUANTITY_FORMULA, digits, mf);
+    put(b, name, sampled, label, SATSTAT_QUANTITY_SAMPLED, digits, e->value);
+    satstat_quantity *q =
+        satstat_model_add(b, name, ci, label, SATSTAT_QUANTITY_INTERVAL, digits);
+    if (q) {
+        q->interval.lo = e->lo;
+        q->interval.hi = e->hi;
+    }
+}
+
+int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l,
+                              satstat_quantity *out, size_t capacity, size_t *n_out)
+{
+    if (!r || !out || !n_out || s >= r->config.n_schemes || l > r->options.layers)
+        return SATSTAT_EINVAL;
+    const satstat_config *c = &r->config;
+    const satstat_deep_options *o = &r->options;
+    const scheme_result *sr = &r->s[s];
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, S = SATSTAT_QUANTITY_SAMPLED;
+    satstat_model_builder b = {out, capacity, 0, 0};
+    if (l == 0) {
+        put(&b, "fixed_point", "fixed_point", "q*", F, 8, sr->fp.finite ? sr->fp.q : NAN);
+        put(&b, "chi1", "chi1", "chi1", F, 6, sr->fp.chi1);
+        put(&b, "sigma_w2_fan_in", "sigma_w2_fan_in", "sigma_w^2*W", F, 6, sr->sw2_fan_in);
+        put(&b, "predicted_gradient_ratio", "predicted_gradient_ratio",
+            "gradients x per layer", F, 4, sqrt(sr->fp.chi1));
+        put(&b, "weight_variance", "weight_variance", "Var w", F, 6,
+            sr->layers[o->layers > 1 ? 1 : 0].weight_variance);
+        put(&b, "weight_variance_layer1", "weight_variance_layer1", "Var w (layer 1)", F, 6,
+            sr->sigma_w2_layer1);
+        /* the finite-width summary: sampled Var z against the mean field,
+         * beside what sampling (√(2/(R·W)) relative) and the O(1/W)
+         * correction would explain */
+        double max_rel, max_half, mean_rel;
+        uint64_t at;
+        finite_width(r, s, &max_rel, &at, &max_half, &mean_rel);
+        put_percent(&b, "max_relative_difference", "finite_width.max_relative_difference",
+                    "differs by at most", S, 3, max_rel);
+        put_count(&b, "at_layer", "finite_width.at_layer", "at layer", S, at);
+        put_percent(&b, "mean_relative_difference", "finite_width.mean_relative_difference",
+                    "on average", S, 3, mean_rel);
+        put_percent(&b, "max_relative_ci_half_width",
+                    "finite_width.max_relative_ci_half_width", "widest interval half-width", S,
+                    2, max_half);
+        put_percent(&b, "expected_sampling_error", "finite_width.expected_sampling_error",
+                    "sampling alone explains", F, 2,
+                    sqrt(2.0 / ((double)o->networks * (double)o->width)));
+        put_percent(&b, "expected_finite_width_correction",
+                    "finite_width.expected_finite_width_correction", "O(1/W)", F, 2,
+                    1.0 / (double)o->width);
+        *n_out = b.count;
+        return b.overflow ? SATSTAT_ERANGE : SATSTAT_OK;
+    }
+    const satstat_deep_layer *ly = &sr->layers[l - 1];
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    const char *act = c->activation->name;
+    char dphi[SATSTAT_LABEL_SIZE], dphi2[SATSTAT_LABEL_SIZE], amean[SATSTAT_LABEL_SIZE],
+        avar[SATSTAT_LABEL_SIZE];
+    snprintf(dphi, sizeof dphi, "E[%s'(z)]", act);
+    snprintf(dphi2, sizeof dphi2, "E[%s'(z)^2]", act);
+    snprintf(amean, sizeof amean, "mean %s(z)", act);
+    snprintf(avar, sizeof avar, "Var %s(z)", act);
+    put_count(&b, "fan_in", "fan_in", "fan-in", F, ly->fan_in);
+    put(&b, "weight_variance", "weight_variance", "Var w", F, 6, ly->weight_variance);
+    put_estimate(&b, "mean", "analytic.mean", "empirical.mean", "empirical.mean_ci", "mean z",
+                 5, ly->mf_mean, &ly->mean);
+    put_estimate(&b, "variance", "analytic.variance", "empirical.variance",
+                 "empirical.variance_ci", "Var z", 5, ly->mf_variance, &ly->variance);
+    put(&b, "variance_relative_difference", "empirical.variance_relative_difference",
+        "Var z/MF - 1", S, 4, (ly->variance.value - ly->mf_variance) / ly->mf_variance);
+    put_estimate(&b, "saturated_fraction", "analytic.saturated_fraction",
+                 "empirical.saturated_fraction", "empirical.saturated_fraction_ci",
+                 c->activation->dead && strcmp(rule, "dead") == 0 ? "dead" : "saturated", 4,
+                 ly->mf_saturated_fraction, &ly->saturated_fraction);
+    put_estimate(&b, "mean_activation_derivative", "analytic.mean_activation_derivative",
+                 "empirical.mean_activation_derivative",
+                 "empirical.mean_activation_derivative_ci", dphi, 4, ly->mf_dphi, &ly->dphi);
+    put(&b, "mean_activation_derivative_squared",
+        "analytic.mean_activation_derivative_squared", dphi2, F, 5, ly->mf_dphi_sq);
+    put(&b, "activation_mean", "empirical.activation_mean", amean, S, 5,
+        ly->activation_mean.value);
+    put(&b, "activation_variance", "empirical.activation_variance", avar, S, 5,
+        ly->activation_variance.value);
+    put_estimate(&b, "gradient_norm", "analytic.gradient_norm", "empirical.gradient_norm",
+                 "empirical.gradient_norm_ci", "|d|", 5, ly->mf_gradient_norm,
+                 &ly->gradient_norm);
+    put(&b, "gradient_norm_rms", "empirical.gradient_norm_rms", "rms |d|", S, 5,
+        ly->gradient_norm_rms);
+    /* |d^l|/|d^(l+1)|: the geometric mean over networks (NaN at l = L) */
+    double lr = ly->gradient_log_ratio;
+    put(&b, "gradient_ratio", "analytic.gradient_ratio", "|d| ratio", F, 4,
+        ly->mf_gradient_ratio);
+    put(&b, "gradient_ratio", "empirical.gradient_ratio", "|d| ratio", S, 4,
+        isfinite(lr) ? exp(lr) : NAN);
+    *n_out = b.count;
+    return b.overflow ? SATSTAT_ERANGE : SATSTAT_OK;
+}
+
+/* A layer's quantities (layer 0: the scheme's); SATSTAT_DEEP_MODEL_MAX
+ * always holds them (the model-walk test checks the count). */
+typedef struct deep_model {
+    satstat_quantity q[SATSTAT_DEEP_MODEL_MAX];
+    size_t n;
+} deep_model;
+
+static void model_of(const satstat_deep_report *r, size_t s, uint64_t l, deep_model *m)
+{
+    if (satstat_deep_report_model(r, s, l, m->q, SATSTAT_DEEP_MODEL_MAX, &m->n) != SATSTAT_OK)
+        m->n = 0;
+}
+
+/* ---- JSON ------------------------------------------------------------------------*/
+
 static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phase *ph)
 {
     const satstat_config *c = &r->config;
     const satstat_deep_options *o = &r->options;
+    deep_model *m = malloc(sizeof *m);
+    if (!m)
+        return NULL;
     json_t *names = json_array();
     for (size_t i = 0; i < c->n_schemes; i++)
         json_array_append_new(names, json_string(c->schemes[i].canonical));
@@ -1925,54 +2074,27 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         satstat_scheme_describe(&c->schemes[s], desc, sizeof desc);
         json_t *layers = json_array();
         for (uint64_t l = 1; l <= o->layers; l++) {
-            const satstat_deep_layer *ly = &sr->layers[l - 1];
-            json_t *an = json_pack(
-                "{s:o s:o s:o s:o s:o s:o s:o}", "mean", jnum(ly->mf_mean), "variance",
-                jnum(ly->mf_variance), "saturated_fraction", jnum(ly->mf_saturated_fraction),
-                "mean_activation_derivative", jnum(ly->mf_dphi),
-                "mean_activation_derivative_squared", jnum(ly->mf_dphi_sq), "gradient_norm",
-                jnum(ly->mf_gradient_norm), "gradient_ratio", jnum(ly->mf_gradient_ratio));
-            double lr = ly->gradient_log_ratio;
-            json_t *em = json_pack(
-                "{s:I s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o}", "networks",
-                (json_int_t)o->networks, "mean", jnum(ly->mean.value), "mean_ci",
-                jci(&ly->mean), "variance", jnum(ly->variance.value), "variance_ci",
-                jci(&ly->variance), "saturated_fraction", jnum(ly->saturated_fraction.value),
-                "saturated_fraction_ci", jci(&ly->saturated_fraction),
-                "mean_activation_derivative", jnum(ly->dphi.value),
-                "mean_activation_derivative_ci", jci(&ly->dphi), "gradient_norm",
-                jnum(ly->gradient_norm.value), "gradient_norm_ci", jci(&ly->gradient_norm),
-                "gradient_norm_rms", jnum(ly->gradient_norm_rms), "gradient_ratio",
-                jnum(isfinite(lr) ? exp(lr) : NAN), "activation_mean",
-                jnum(ly->activation_mean.value), "activation_variance",
-                jnum(ly->activation_variance.value), "variance_relative_difference",
-                jnum((ly->variance.value - ly->mf_variance) / ly->mf_variance));
-            json_array_append_new(layers,
-                                  json_pack("{s:I s:I s:o s:o s:o}", "layer", (json_int_t)l,
-                                            "fan_in", (json_int_t)ly->fan_in, "weight_variance",
-                                            jnum(ly->weight_variance), "analytic", an,
-                                            "empirical", em));
+            json_t *lo = json_pack("{s:I}", "layer", (json_int_t)l);
+            model_of(r, s, l, m);
+            for (size_t k = 0; k < m->n; k++)
+                satstat__quantity_json(lo, &m->q[k]);
+            /* R, a setting of the run, beside the estimates it made */
+            json_object_set_new(json_object_get(lo, "empirical"), "networks",
+                                json_integer((json_int_t)o->networks));
+            json_array_append_new(layers, lo);
         }
-        double max_rel, max_half, mean_rel;
-        uint64_t at;
-        finite_width(r, s, &max_rel, &at, &max_half, &mean_rel);
-        json_t *fw = json_pack(
-            "{s:o s:I s:o s:o s:o s:o s:s}", "max_relative_difference", jnum(max_rel), "at_layer",
-            (json_int_t)at, "mean_relative_difference", jnum(mean_rel),
-            "max_relative_ci_half_width", jnum(max_half), "expected_sampling_error",
-            jnum(sqrt(2.0 / ((double)o->networks * (double)o->width))),
-            "expected_finite_width_correction", jnum(1.0 / (double)o->width), "note",
-            "mean field is exact as W -> infinity; at width W the sampled Var z differs by "
-            "O(1/W) (finite-width correction) plus sampling error of about sqrt(2/(R*W)) "
-            "relative");
-        json_t *so = json_pack(
-            "{s:s s:s s:o s:o s:o s:o s:o s:b s:o s:o s:s s:o}", "scheme",
-            c->schemes[s].canonical, "weights", desc, "weight_variance",
-            jnum(sr->layers[o->layers > 1 ? 1 : 0].weight_variance), "weight_variance_layer1",
-            jnum(sr->sigma_w2_layer1), "sigma_w2_fan_in", jnum(sr->sw2_fan_in), "layers", layers,
-            "fixed_point", jnum(sr->fp.finite ? sr->fp.q : NAN), "fixed_point_finite",
-            sr->fp.finite, "chi1", jnum(sr->fp.chi1), "predicted_gradient_ratio",
-            jnum(sqrt(sr->fp.chi1)), "phase", phase_name(&sr->fp), "finite_width", fw);
+        json_t *so = json_pack("{s:s s:s}", "scheme", c->schemes[s].canonical, "weights", desc);
+        model_of(r, s, 0, m);
+        for (size_t k = 0; k < m->n; k++)
+            satstat__quantity_json(so, &m->q[k]);
+        json_object_set_new(so, "layers", layers);
+        json_object_set_new(so, "fixed_point_finite", json_boolean(sr->fp.finite));
+        json_object_set_new(so, "phase", json_string(phase_name(&sr->fp)));
+        json_object_set_new(
+            json_object_get(so, "finite_width"), "note",
+            json_string("mean field is exact as W -> infinity; at width W the sampled Var z "
+                        "differs by O(1/W) (finite-width correction) plus sampling error of "
+                        "about sqrt(2/(R*W)) relative"));
         if (!sr->fp.finite)
             json_object_set_new(so, "fixed_point_note",
                                 json_string("no finite fixed point: the length map grows "
@@ -1980,10 +2102,12 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
                                             "chi1 is its limit"));
         json_array_append_new(schemes, so);
     }
-    json_t *root = json_pack("{s:s s:s s:o s:o s:f}", "version", SATSTAT_VERSION, "command_name",
+    free(m);
+    json_t *root = json_pack("{s:i s:s s:s s:o s:o s:f}", "schema_version",
+                             SATSTAT_SCHEMA_VERSION, "version", SATSTAT_VERSION, "command_name",
                              "deep", "config", config, "schemes", schemes, "elapsed_seconds",
                              r->elapsed);
-    if (ph) {
+    if (root && ph) {
         json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array();
         for (size_t i = 0; i < ph->nx; i++)
             json_array_append_new(xs, jnum(ph->x[i]));
@@ -2011,102 +2135,253 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
     return root;
 }
 
-static void fmtg(char *buf, size_t n, double x)
+/* ---- text ------------------------------------------------------------------------*/
+
+/* A scheme's table: the layer column, then per quantity name a group of
+ * columns (mean field, sampled, interval) under its label.  Columns are
+ * as wide as their cells and two spaces apart, so they never touch; the
+ * groups wrap into blocks, each repeating the layer column, so that no
+ * line exceeds the width. */
+enum { DEEP_CELL = 2 * SATSTAT_DOUBLE_SIZE + 8, DEEP_INDENT = 2, DEEP_GAP = 2 };
+
+static void cell_text(const satstat_quantity *q, char *buf, size_t size)
 {
-    if (!isfinite(x))
-        snprintf(buf, n, "-");
+    if (q->kind != SATSTAT_QUANTITY_INTERVAL)
+        satstat_quantity_text(q, buf, size);
+    else if (isfinite(q->interval.lo) && isfinite(q->interval.hi))
+        snprintf(buf, size, "[%.*g, %.*g]", q->digits, q->interval.lo, q->digits,
+                 q->interval.hi);
     else
-        snprintf(buf, n, "%.5g", x);
+        snprintf(buf, size, "-");
 }
 
-static void write_text(const satstat_deep_report *r, const satstat_deep_phase *ph, FILE *f)
+/* What a column holds, under its quantity's label. */
+static const char *column_kind(const satstat_quantity *q, const char *ci)
+{
+    switch (q->kind) {
+    case SATSTAT_QUANTITY_FORMULA:
+        /* the mean field's numbers, not the network's settings */
+        return strncmp(q->json, "analytic.", 9) == 0 ? "mean field" : "";
+    case SATSTAT_QUANTITY_SAMPLED:
+        return "sampled";
+    case SATSTAT_QUANTITY_INTERVAL:
+        return ci;
+    default:
+        return "";
+    }
+}
+
+static void table_line(FILE *f, const char *text)
+{
+    size_t len = strlen(text);
+    while (len > 0 && text[len - 1] == ' ')
+        len--;
+    fprintf(f, "%.*s\n", (int)len, text);
+}
+
+static void write_table(const satstat_deep_report *r, size_t s, unsigned width, FILE *f)
+{
+    const uint64_t layers = r->options.layers;
+    char ci[32], layer_text[24];
+    snprintf(ci, sizeof ci, "%g%% CI", 100.0 * (1.0 - r->config.alpha));
+    deep_model *m = malloc(sizeof *m);
+    if (!m)
+        return;
+    /* the columns (every layer has the same quantities) and their widths */
+    model_of(r, s, 1, m);
+    size_t n = m->n, col_w[SATSTAT_DEEP_MODEL_MAX];
+    snprintf(layer_text, sizeof layer_text, "%" PRIu64, layers);
+    size_t layer_w = strlen(layer_text) > 5 ? strlen(layer_text) : 5;
+    for (size_t k = 0; k < n; k++)
+        col_w[k] = strlen(column_kind(&m->q[k], ci));
+    for (uint64_t l = 1; l <= layers; l++) {
+        model_of(r, s, l, m);
+        for (size_t k = 0; k < n && k < m->n; k++) {
+            char cell[DEEP_CELL];
+            cell_text(&m->q[k], cell, sizeof cell);
+            if (strlen(cell) > col_w[k])
+                col_w[k] = strlen(cell);
+        }
+    }
+    model_of(r, s, 1, m);
+    /* the groups: the quantities of one name; a label wider than its
+     * columns widens the last */
+    size_t group_start[SATSTAT_DEEP_MODEL_MAX + 1], groups = 0, group_w[SATSTAT_DEEP_MODEL_MAX];
+    for (size_t k = 0; k < n; k++)
+        if (k == 0 || strcmp(m->q[k].name, m->q[k - 1].name) != 0)
+            group_start[groups++] = k;
+    group_start[groups] = n;
+    for (size_t g = 0; g < groups; g++) {
+        size_t w = 0, first = group_start[g], end = group_start[g + 1];
+        for (size_t k = first; k < end; k++)
+            w += (k > first ? DEEP_GAP : 0) + col_w[k];
+        size_t label = strlen(m->q[first].label);
+        if (label > w) {
+            col_w[end - 1] += label - w;
+            w = label;
+        }
+        group_w[g] = w;
+    }
+    satstat_quantity head[SATSTAT_DEEP_MODEL_MAX];
+    memcpy(head, m->q, n * sizeof head[0]);
+    char line[4096];
+    for (size_t from = 0; from < groups;) {
+        size_t to = from + 1, used = DEEP_INDENT + layer_w + DEEP_GAP + group_w[from];
+        while (to < groups && used + DEEP_GAP + group_w[to] <= width) {
+            used += DEEP_GAP + group_w[to];
+            to++;
+        }
+        size_t k0 = group_start[from], k1 = group_start[to], len;
+        /* two header lines: the labels over their groups, the kinds */
+        len = (size_t)snprintf(line, sizeof line, "%*s%-*s", DEEP_INDENT, "", (int)layer_w,
+                               "layer");
+        for (size_t g = from; g < to && len < sizeof line; g++)
+            len += (size_t)snprintf(line + len, sizeof line - len, "%*s%-*s", DEEP_GAP, "",
+                                    (int)group_w[g], head[group_start[g]].label);
+        table_line(f, line);
+        len = (size_t)snprintf(line, sizeof line, "%*s%*s", DEEP_INDENT, "", (int)layer_w, "");
+        for (size_t k = k0; k < k1 && len < sizeof line; k++)
+            len += (size_t)snprintf(line + len, sizeof line - len, "%*s%-*s", DEEP_GAP, "",
+                                    (int)col_w[k], column_kind(&head[k], ci));
+        table_line(f, line);
+        for (uint64_t l = 1; l <= layers; l++) {
+            model_of(r, s, l, m);
+            len = (size_t)snprintf(line, sizeof line, "%*s%*" PRIu64, DEEP_INDENT, "",
+                                   (int)layer_w, l);
+            for (size_t k = k0; k < k1 && k < m->n && len < sizeof line; k++) {
+                char cell[DEEP_CELL];
+                cell_text(&m->q[k], cell, sizeof cell);
+                len += (size_t)snprintf(line + len, sizeof line - len, "%*s%-*s", DEEP_GAP, "",
+                                        (int)col_w[k], cell);
+            }
+            table_line(f, line);
+        }
+        from = to;
+        if (from < groups)
+            fputc('\n', f);
+    }
+    free(m);
+}
+
+/* The text of the quantity `name` among the scheme's, "-" if absent. */
+static const char *scheme_value(const deep_model *m, const char *name, char *buf, size_t size)
+{
+    const satstat_quantity *q = NULL;
+    for (size_t k = 0; k < m->n && !q; k++)
+        if (strcmp(m->q[k].name, name) == 0)
+            q = &m->q[k];
+    if (!q) {
+        snprintf(buf, size, "-");
+        return buf;
+    }
+    /* a signed relative difference says its sign */
+    int sign = q->percent && q->kind == SATSTAT_QUANTITY_SAMPLED && q->value > 0 &&
+               strstr(q->name, "relative_difference") != NULL;
+    buf[0] = '+';
+    satstat_quantity_text(q, buf + sign, size - (size_t)sign);
+    return buf;
+}
+
+static void write_text(const satstat_deep_report *r, const satstat_deep_phase *ph,
+                       unsigned width, FILE *f)
 {
     const satstat_config *c = &r->config;
     const satstat_deep_options *o = &r->options;
-    char cmd[2048];
+    char cmd[2048], line[4096];
     satstat_deep_report_command(r, cmd, sizeof cmd);
-    fprintf(f, "satstat %s deep: %" PRIu64 " layers of width %" PRIu64 ", %" PRIu64
-               " networks per scheme\n",
-            SATSTAT_VERSION, o->layers, o->width, o->networks);
-    fprintf(f, "command: %s\n", cmd);
+    snprintf(line, sizeof line,
+             "satstat %s deep: %" PRIu64 " layers of width %" PRIu64 ", %" PRIu64
+             " networks per scheme",
+             SATSTAT_VERSION, o->layers, o->width, o->networks);
+    satstat__text_wrap(f, width, 2, line);
+    snprintf(line, sizeof line, "command: %s", cmd);
+    satstat__text_wrap(f, width, 4, line);
     /* the rule actually applied and its region, worded as `run` does
      * (relu counts dead units, z <= 0, not |z| >= T) */
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    fprintf(f, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 "), saturated when "
-               "%s",
-            c->activation->name, c->bias.canonical,
-            o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
-                                                  : c->inputs.canonical,
-            c->n_in, region);
-    if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
-        fputc('\n', f);
-    else
-        fprintf(f, " (rule %s%s)\n", rule,
-                c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
-    fprintf(f, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s\n",
-            satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
-            r->threads == 1 ? "" : "s", r->elapsed);
-    fprintf(f, "intervals: %g%% across networks (a network is one observation): Var z and "
-               "|d| log-normal (modified Cox),\n  saturated fraction Korn-Graubard (effective "
-               "units), the rest Student t\n",
-            100 * (1 - c->alpha));
+    snprintf(line, sizeof line, "activation %s, bias %s, layer-1 inputs %s (n_in %" PRIu64 ")",
+             c->activation->name, c->bias.canonical,
+             o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal (N(0,1), one vector per network)"
+                                                   : c->inputs.canonical,
+             c->n_in);
+    satstat__text_wrap(f, width, 2, line);
+    size_t len = (size_t)snprintf(line, sizeof line, "saturated when %s", region);
+    if (len < sizeof line &&
+        (c->saturation.kind != SATSTAT_SATURATION_DEFAULT || c->activation->dead))
+        snprintf(line + len, sizeof line - len, " (rule %s%s)", rule,
+                 c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
+    satstat__text_wrap(f, width, 2, line);
+    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s",
+             satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
+             r->threads == 1 ? "" : "s", r->elapsed);
+    satstat__text_wrap(f, width, 2, line);
+    snprintf(line, sizeof line,
+             "intervals: %g%% across networks (a network is one observation): Var z and |d| "
+             "log-normal (modified Cox), saturated fraction Korn-Graubard (effective units), "
+             "the rest Student t",
+             100 * (1 - c->alpha));
+    satstat__text_wrap(f, width, 2, line);
+    deep_model *m = malloc(sizeof *m);
+    if (!m)
+        return;
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];
-        char desc[SATSTAT_SPEC_SIZE];
+        char desc[SATSTAT_SPEC_SIZE], v[6][DEEP_CELL];
         satstat_scheme_describe(&c->schemes[s], desc, sizeof desc);
-        fprintf(f, "\nscheme %s: weights %s; sigma_w^2*W = %.6g (layers 2..%" PRIu64 ")\n",
-                c->schemes[s].canonical, desc, sr->sw2_fan_in, o->layers);
+        model_of(r, s, 0, m);
+        snprintf(line, sizeof line,
+                 "scheme %s: weights %s; sigma_w^2*W = %s (layers 2..%" PRIu64 "), Var w = %s, "
+                 "%s in layer 1",
+                 c->schemes[s].canonical, desc,
+                 scheme_value(m, "sigma_w2_fan_in", v[0], DEEP_CELL), o->layers,
+                 scheme_value(m, "weight_variance", v[1], DEEP_CELL),
+                 scheme_value(m, "weight_variance_layer1", v[2], DEEP_CELL));
+        fputc('\n', f);
+        satstat__text_wrap(f, width, 2, line);
         if (sr->fp.finite)
-            fprintf(f, "  mean field: q* = %.8g, chi1 = %.6g: %s (gradients x%.4g per layer "
-                       "near q*)\n",
-                    sr->fp.q, sr->fp.chi1, phase_name(&sr->fp), sqrt(sr->fp.chi1));
+            snprintf(line, sizeof line,
+                     "  mean field: q* = %s, chi1 = %s: %s (gradients x%s per layer near q*)",
+                     scheme_value(m, "fixed_point", v[0], DEEP_CELL),
+                     scheme_value(m, "chi1", v[1], DEEP_CELL), phase_name(&sr->fp),
+                     scheme_value(m, "predicted_gradient_ratio", v[2], DEEP_CELL));
         else
-            fprintf(f, "  mean field: no finite fixed point (the length map grows without "
-                       "bound); chi1 -> %.6g: %s\n",
-                    sr->fp.chi1, phase_name(&sr->fp));
-        fprintf(f, "  %5s %11s %11s %23s %9s %9s %9s %9s %11s %11s %7s %7s\n", "layer",
-                "Var z (MF)", "Var z", "interval", "sat (MF)", "sat", "E phi'MF", "E phi'",
-                "|d| (MF)", "|d|", "ratioMF", "ratio");
-        for (uint64_t l = 1; l <= o->layers; l++) {
-            const satstat_deep_layer *ly = &sr->layers[l - 1];
-            char a[7][32], ci[64];
-            fmtg(a[0], 32, ly->mf_variance);
-            fmtg(a[1], 32, ly->variance.value);
-            if (isfinite(ly->variance.lo))
-                snprintf(ci, sizeof ci, "[%.5g, %.5g]", ly->variance.lo, ly->variance.hi);
-            else
-                snprintf(ci, sizeof ci, "-");
-            fmtg(a[2], 32, ly->mf_gradient_norm);
-            fmtg(a[3], 32, ly->gradient_norm.value);
-            snprintf(a[4], 32, isfinite(ly->mf_gradient_ratio) ? "%.4g" : "-",
-                     ly->mf_gradient_ratio);
-            snprintf(a[5], 32, isfinite(ly->gradient_log_ratio) ? "%.4g" : "-",
-                     exp(ly->gradient_log_ratio));
-            fprintf(f, "  %5" PRIu64 " %11s %11s %23s %9.4g %9.4g %9.4g %9.4g %11s %11s %7s "
-                       "%7s\n",
-                    l, a[0], a[1], ci, ly->mf_saturated_fraction, ly->saturated_fraction.value,
-                    ly->mf_dphi, ly->dphi.value, a[2], a[3], a[4], a[5]);
-        }
-        double max_rel, max_half, mean_rel;
-        uint64_t at;
-        finite_width(r, s, &max_rel, &at, &max_half, &mean_rel);
-        fprintf(f, "  finite width: sampled Var z differs from the mean field by at most "
-                   "%+.3g%% (layer %" PRIu64 "), %+.3g%% on average;\n"
-                   "    sampling alone explains about +-%.2g%% (widest interval half-width "
-                   "%.2g%%); the finite-width correction is O(1/W) = %.2g%%\n",
-                100 * max_rel, at, 100 * mean_rel,
-                100 * sqrt(2.0 / ((double)o->networks * (double)o->width)), 100 * max_half,
-                100.0 / (double)o->width);
+            snprintf(line, sizeof line,
+                     "  mean field: no finite fixed point (the length map grows without "
+                     "bound); chi1 -> %s: %s (gradients x%s per layer)",
+                     scheme_value(m, "chi1", v[1], DEEP_CELL), phase_name(&sr->fp),
+                     scheme_value(m, "predicted_gradient_ratio", v[2], DEEP_CELL));
+        satstat__text_wrap(f, width, 4, line);
+        write_table(r, s, width, f);
+        snprintf(line, sizeof line,
+                 "  finite width: sampled Var z differs from the mean field by at most %s "
+                 "(layer %s), %s on average; sampling alone explains about +-%s (widest "
+                 "interval half-width %s); the finite-width correction is O(1/W) = %s",
+                 scheme_value(m, "max_relative_difference", v[0], DEEP_CELL),
+                 scheme_value(m, "at_layer", v[1], DEEP_CELL),
+                 scheme_value(m, "mean_relative_difference", v[2], DEEP_CELL),
+                 scheme_value(m, "expected_sampling_error", v[3], DEEP_CELL),
+                 scheme_value(m, "max_relative_ci_half_width", v[4], DEEP_CELL),
+                 scheme_value(m, "expected_finite_width_correction", v[5], DEEP_CELL));
+        satstat__text_wrap(f, width, 4, line);
     }
-    fprintf(f, "\n(MF: mean field.  |d|: norm of the back-propagated gradient delta^l, "
-               "delta^L = phi'(z^L)*g for a unit vector g;\n ratio: |d^l|/|d^(l+1)|, "
-               "geometric mean over networks; mean field predicts sqrt(chi) per layer.)\n");
-    if (ph)
-        fprintf(f, "phase diagram: %zu x %zu grid of sigma_w^2*fan_in in [%g, %g] (log) and "
-                   "sigma_b^2 in [%g, %g]; see the JSON or the figure\n",
-                ph->nx, ph->ny, ph->x_lo, ph->x_hi, ph->y_lo, ph->y_hi);
+    free(m);
+    fputc('\n', f);
+    satstat__text_wrap(f, width, 1,
+                       "(MF: mean field.  |d|: norm of the back-propagated gradient delta^l, "
+                       "delta^L = phi'(z^L)*g for a unit vector g; |d| ratio: |d^l|/|d^(l+1)|, "
+                       "geometric mean over networks; mean field predicts sqrt(chi) per "
+                       "layer.  Var z/MF - 1: sampled over mean-field Var z, less 1.)");
+    if (ph) {
+        snprintf(line, sizeof line,
+                 "phase diagram: %zu x %zu grid of sigma_w^2*fan_in in [%g, %g] (log) and "
+                 "sigma_b^2 in [%g, %g]; see the JSON or the figure",
+                 ph->nx, ph->ny, ph->x_lo, ph->x_hi, ph->y_lo, ph->y_hi);
+        satstat__text_wrap(f, width, 2, line);
+    }
 }
+
+/* ---- CSV -------------------------------------------------------------------------*/
 
 static void csv_num(FILE *f, double x)
 {
@@ -2116,51 +2391,70 @@ static void csv_num(FILE *f, double x)
         fputs(",", f);
 }
 
-static void csv_row(FILE *f, const char *scheme, uint64_t layer, const char *q, double an,
-                    const satstat_deep_estimate *e, double sampled)
+/* One row per (scheme, layer, quantity name): the model's quantities of
+ * that name fill its columns by kind (satstat/model.h). */
+static void csv_quantity_row(FILE *f, const char *scheme, uint64_t layer,
+                             const satstat_quantity *q, size_t n)
 {
+    double analytic = NAN, sampled = NAN;
+    satstat_interval ci = {NAN, NAN};
+    for (size_t k = 0; k < n; k++) {
+        if (q[k].kind == SATSTAT_QUANTITY_FORMULA || q[k].kind == SATSTAT_QUANTITY_CLAIM)
+            analytic = q[k].value;
+        else if (q[k].kind == SATSTAT_QUANTITY_SAMPLED)
+            sampled = q[k].value;
+        else if (q[k].kind == SATSTAT_QUANTITY_INTERVAL)
+            ci = q[k].interval;
+    }
     /* RFC 4180: a scheme ("he-normal:2,fan_out") may hold a comma */
     satstat__csv_field(f, scheme);
     if (layer)
         fprintf(f, ",%" PRIu64 ",", layer);
     else
         fputs(",,", f);
-    satstat__csv_field(f, q);
-    csv_num(f, an);
-    csv_num(f, e ? e->value : sampled);
-    csv_num(f, e ? e->lo : NAN);
-    csv_num(f, e ? e->hi : NAN);
+    satstat__csv_field(f, q[0].name);
+    csv_num(f, analytic);
+    csv_num(f, sampled);
+    csv_num(f, ci.lo);
+    csv_num(f, ci.hi);
     fputc('\n', f);
+}
+
+static void csv_model_rows(FILE *f, const char *scheme, uint64_t layer, const deep_model *m)
+{
+    /* the quantities of one name come together */
+    for (size_t k = 0; k < m->n;) {
+        size_t end = k + 1;
+        while (end < m->n && strcmp(m->q[end].name, m->q[k].name) == 0)
+            end++;
+        csv_quantity_row(f, scheme, layer, &m->q[k], end - k);
+        k = end;
+    }
 }
 
 static void write_csv(const satstat_deep_report *r, FILE *f)
 {
     const satstat_config *c = &r->config;
+    deep_model *m = malloc(sizeof *m);
+    if (!m)
+        return;
     fputs("scheme,layer,quantity,analytic,sampled,ci_low,ci_high\n", f);
     for (size_t s = 0; s < c->n_schemes; s++) {
-        const scheme_result *sr = &r->s[s];
         const char *name = c->schemes[s].canonical;
         for (uint64_t l = 1; l <= r->options.layers; l++) {
-            const satstat_deep_layer *ly = &sr->layers[l - 1];
-            csv_row(f, name, l, "mean", ly->mf_mean, &ly->mean, NAN);
-            csv_row(f, name, l, "variance", ly->mf_variance, &ly->variance, NAN);
-            csv_row(f, name, l, "saturated_fraction", ly->mf_saturated_fraction,
-                    &ly->saturated_fraction, NAN);
-            csv_row(f, name, l, "mean_activation_derivative", ly->mf_dphi, &ly->dphi, NAN);
-            csv_row(f, name, l, "gradient_norm", ly->mf_gradient_norm, &ly->gradient_norm, NAN);
-            csv_row(f, name, l, "gradient_ratio", ly->mf_gradient_ratio, NULL,
-                    isfinite(ly->gradient_log_ratio) ? exp(ly->gradient_log_ratio) : NAN);
+            model_of(r, s, l, m);
+            csv_model_rows(f, name, l, m);
         }
-        csv_row(f, name, 0, "fixed_point", sr->fp.finite ? sr->fp.q : NAN, NULL, NAN);
-        csv_row(f, name, 0, "chi1", sr->fp.chi1, NULL, NAN);
-        csv_row(f, name, 0, "sigma_w2_fan_in", sr->sw2_fan_in, NULL, NAN);
+        model_of(r, s, 0, m);
+        csv_model_rows(f, name, 0, m);
         satstat__csv_field(f, name);
-        fprintf(f, ",,phase,%s,,,\n", phase_name(&sr->fp));
+        fprintf(f, ",,phase,%s,,,\n", phase_name(&r->s[s].fp));
     }
+    free(m);
 }
 
-int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_phase *phase,
-                              satstat_format format, FILE *f)
+static int write_format(const satstat_deep_report *r, const satstat_deep_phase *phase,
+                        satstat_format format, unsigned width, FILE *f)
 {
     if (!r || !f)
         return SATSTAT_EINVAL;
@@ -2169,7 +2463,7 @@ int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_p
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
-        write_text(r, phase, f);
+        write_text(r, phase, width < 60 ? 60 : width, f);
         break;
     case SATSTAT_FORMAT_CSV:
         write_csv(r, f);
@@ -2192,4 +2486,16 @@ int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_p
     if (ferror(f))
         rc = SATSTAT_EIO;
     return rc;
+}
+
+int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_phase *phase,
+                              satstat_format format, FILE *f)
+{
+    return write_format(r, phase, format, SATSTAT_TEXT_WIDTH, f);
+}
+
+int satstat_deep_report_write_text(const satstat_deep_report *r,
+                                   const satstat_deep_phase *phase, unsigned width, FILE *f)
+{
+    return write_format(r, phase, SATSTAT_FORMAT_TEXT, width, f);
 }

@@ -25,17 +25,15 @@ const char *satstat_quantity_kind_name(satstat_quantity_kind kind)
     return "?";
 }
 
-typedef struct model_builder {
-    satstat_quantity *out;
-    size_t capacity, count;
-    int overflow;
-} model_builder;
+typedef satstat_model_builder model_builder;
 
-static satstat_quantity *add(model_builder *b, const char *name, const char *json,
-                             const char *label, satstat_quantity_kind kind, int digits)
+satstat_quantity *satstat_model_add(satstat_model_builder *b, const char *name,
+                                    const char *json, const char *label,
+                                    satstat_quantity_kind kind, int digits)
 {
-    if (b->count >= b->capacity) {
-        b->overflow = 1;
+    if (!b || b->count >= b->capacity) {
+        if (b)
+            b->overflow = 1;
         return NULL;
     }
     satstat_quantity *q = &b->out[b->count++];
@@ -49,6 +47,35 @@ static satstat_quantity *add(model_builder *b, const char *name, const char *jso
     q->abserr = NAN;
     q->interval.lo = q->interval.hi = NAN;
     return q;
+}
+
+static satstat_quantity *add(model_builder *b, const char *name, const char *json,
+                             const char *label, satstat_quantity_kind kind, int digits)
+{
+    return satstat_model_add(b, name, json, label, kind, digits);
+}
+
+/* A value with the digits it has; one of an exact law that has none (a
+ * far tail beyond the inversion's floor, a moment that is 0 to within its
+ * quadrature) is shown by its bound instead: "<= v + e" for a probability
+ * that may be 0, "0 +- e" for a signed value within e of 0, "v +- e"
+ * else — never as if it were exact. */
+void satstat_quantity_text(const satstat_quantity *q, char *buf, size_t size)
+{
+    if (!isfinite(q->value))
+        snprintf(buf, size, "-");
+    else if (q->count)
+        snprintf(buf, size, "%.0f", q->value);
+    else if (q->percent)
+        snprintf(buf, size, "%.*g%%", q->digits > 0 ? q->digits : 6, 100.0 * q->value);
+    else if (q->digits > 0 || !isfinite(q->abserr))
+        snprintf(buf, size, "%.*g", q->digits > 0 ? q->digits : 6, q->value);
+    else if (q->probability && q->value - q->abserr <= 0)
+        snprintf(buf, size, "<= %.2g", q->value + q->abserr);
+    else if (fabs(q->value) <= q->abserr)
+        snprintf(buf, size, "0 +- %.2g", q->abserr);
+    else
+        snprintf(buf, size, "%.2g +- %.2g", q->value, q->abserr);
 }
 
 static void value(model_builder *b, const char *name, const char *json, const char *label,

@@ -10,10 +10,16 @@
 
 #include <jansson.h>
 
+#include <satstat/model.h>
 #include <satstat/report.h>
 
 /* The run report's JSON object (NULL when out of memory). */
 json_t *satstat__report_json(const satstat_report *report);
+
+/* A quantity (not a TEST) at its dotted path `json` inside obj, making
+ * the objects on the way: an interval as [low, high], a count as an
+ * integer, a number or null (run's, sweep's and deep's JSON). */
+void satstat__quantity_json(json_t *obj, const satstat_quantity *q);
 
 /* One CSV field per RFC 4180: as is, or in double quotes (inner quotes
  * doubled) when it holds a comma, a quote, CR or LF. */

@@ -930,27 +930,6 @@ typedef struct text_table {
     size_t n;
 } text_table;
 
-/* A value with the digits it has; one of an exact law that has none (a
- * far tail beyond the inversion's floor, a moment that is 0 to within its
- * quadrature) is shown by its bound instead: "<= v + e" for a probability
- * that may be 0, "0 +- e" for a signed value within e of 0, "v +- e"
- * else — never as if it were exact. */
-static void format_value(const satstat_quantity *q, char *buf, size_t size)
-{
-    if (!isfinite(q->value))
-        snprintf(buf, size, "-");
-    else if (q->count)
-        snprintf(buf, size, "%.0f", q->value);
-    else if (q->digits > 0 || !isfinite(q->abserr))
-        snprintf(buf, size, "%.*g", q->digits > 0 ? q->digits : 6, q->value);
-    else if (q->probability && q->value - q->abserr <= 0)
-        snprintf(buf, size, "<= %.2g", q->value + q->abserr);
-    else if (fabs(q->value) <= q->abserr)
-        snprintf(buf, size, "0 +- %.2g", q->abserr);
-    else
-        snprintf(buf, size, "%.2g +- %.2g", q->value, q->abserr);
-}
-
 static text_row *table_row(text_table *t, size_t *pos, const char *name, int is_interval,
                            const char *label)
 {
@@ -990,7 +969,8 @@ static void build_table(const satstat_report *r, const scheme_model *m, text_tab
                 snprintf(row->cell[i][1], CELL_SIZE, "[%.*g, %.*g]", q->digits, q->interval.lo,
                          q->digits, q->interval.hi);
             else
-                format_value(q, row->cell[i][q->kind == SATSTAT_QUANTITY_SAMPLED], CELL_SIZE);
+                satstat_quantity_text(q, row->cell[i][q->kind == SATSTAT_QUANTITY_SAMPLED],
+                                      CELL_SIZE);
         }
     }
     for (size_t j = 0; j < t->n; j++)
@@ -1282,6 +1262,16 @@ static void set_path(json_t *obj, const char *path, json_t *value)
     json_object_set_new(obj, path, value);
 }
 
+void satstat__quantity_json(json_t *obj, const satstat_quantity *q)
+{
+    if (q->kind == SATSTAT_QUANTITY_INTERVAL)
+        set_path(obj, q->json, json_pack("[o o]", num(q->interval.lo), num(q->interval.hi)));
+    else if (q->count)
+        set_path(obj, q->json, json_integer((json_int_t)q->value));
+    else
+        set_path(obj, q->json, num(q->value));
+}
+
 static json_t *test_json(const satstat_test_result *t)
 {
     return json_pack("{s:s s:s s:o s:s s:o s:o s:o s:b s:b s:b}", "name", t->name, "method",
@@ -1304,12 +1294,8 @@ static json_t *scheme_json(const satstat_report *r, size_t i, const scheme_model
         const satstat_quantity *q = &m->q[k];
         if (q->kind == SATSTAT_QUANTITY_TEST)
             json_array_append_new(tests, test_json(q->test));
-        else if (q->kind == SATSTAT_QUANTITY_INTERVAL)
-            set_path(o, q->json, json_pack("[o o]", num(q->interval.lo), num(q->interval.hi)));
-        else if (q->count)
-            set_path(o, q->json, json_integer((json_int_t)q->value));
         else
-            set_path(o, q->json, num(q->value));
+            satstat__quantity_json(o, q);
     }
     /* the descriptive strings next to the numbers */
     json_t *an = json_object_get(o, "analytic");

@@ -4,8 +4,9 @@ against doc/report.schema.json, and the schema rejects reports that break
 the contract (so the validation can fail).
 
 Reports: run (normal and exact laws, matrices as units, a claim, a scheme
-name with a comma), run --analytic-only, sweep, sweep --analytic-only and
-deep.  Needs python3-jsonschema (Debian; tools/setup installs it)."""
+name with a comma), run --analytic-only, sweep, sweep --analytic-only,
+deep (a finite fixed point; relu's unbounded length map, with the phase
+diagram of --phase) and deep --preset activations.  Needs python3-jsonschema (Debian; tools/setup installs it)."""
 import copy
 import json
 import subprocess
@@ -33,6 +34,10 @@ RUNS = {
     "sweep analytic only": ["sweep", "--vary", "threshold=1:4:3", "--analytic-only",
                             "--expect-variance", "1.5"],
     "deep": ["deep", "--layers", "2", "--width", "50", "--networks", "4", "--n-in", "50"],
+    "deep relu, phase diagram": ["deep", "--layers", "2", "--width", "20", "--networks", "3",
+                                 "--activation", "relu", "--scheme", "standard,scaled",
+                                 "--n-in", "50", "--phase"],
+    "deep preset": ["deep", "--preset", "activations", "--networks", "2"],
 }
 
 failures = 0
@@ -77,5 +82,25 @@ if "run" in reports and "run analytic only" in reports:
             lambda r: r["config"].update(samples=1000000))
     rejects("analytic-only tests", only, lambda r: r["schemes"][0].update(tests=[]))
     rejects("a sampled scheme without tests", run, lambda r: r["schemes"][0].pop("tests"))
+
+if "deep" in reports and "deep relu, phase diagram" in reports:
+    deep, relu = reports["deep"], reports["deep relu, phase diagram"]
+    if not any(not s["fixed_point_finite"] for s in relu["schemes"]):
+        print("FAIL: relu with standard weights (sigma_w^2*W = 20) should have no finite "
+              "fixed point")
+        failures += 1
+    rejects("a deep report without schema_version", deep, lambda r: r.pop("schema_version"))
+    rejects("an undocumented field in a deep layer", deep,
+            lambda r: r["schemes"][0]["layers"][0]["empirical"].update(x=1))
+    rejects("an undocumented field in deep's config", deep, lambda r: r["config"].update(x=1))
+    rejects("a deep layer without its interval", deep,
+            lambda r: r["schemes"][0]["layers"][0]["empirical"].pop("variance_ci"))
+    rejects("a deep scheme without its finite-width summary", deep,
+            lambda r: r["schemes"][0].pop("finite_width"))
+    rejects("an unknown phase", deep, lambda r: r["schemes"][0].update(phase="chaos"))
+    rejects("an unbounded map without its note", relu,
+            lambda r: [s.pop("fixed_point_note", None) for s in r["schemes"]])
+    rejects("a phase diagram without its chi1 = 1 line", relu,
+            lambda r: r["phase_diagram"].pop("critical_sigma_w2_fan_in"))
 
 sys.exit(1 if failures else 0)

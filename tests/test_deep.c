@@ -902,6 +902,364 @@ START_TEST(test_cli_bad_input)
 }
 END_TEST
 
+/* ---- the report model in every format ----------------------------------------*/
+
+static char *deep_text(const satstat_deep_report *r, satstat_format format, unsigned width)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(m);
+    if (width)
+        ck_assert_int_eq(satstat_deep_report_write_text(r, NULL, width, m), 0);
+    else
+        ck_assert_int_eq(satstat_deep_report_write(r, NULL, format, m), 0);
+    fclose(m);
+    return buf;
+}
+
+static int same_number(double want, double got)
+{
+    return isfinite(want) ? want == got : isnan(got);
+}
+
+static double json_value(const json_t *v)
+{
+    return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+/* The value at a dotted path inside obj, or NULL. */
+static json_t *json_path(json_t *obj, const char *path)
+{
+    char key[128];
+    const char *dot;
+    while (obj && (dot = strchr(path, '.')) != NULL) {
+        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+        obj = json_object_get(obj, key);
+        path = dot + 1;
+    }
+    return obj ? json_object_get(obj, path) : NULL;
+}
+
+/* RFC 4180 fields of one CSV line (quotes undone) into f[0..]: count. */
+static size_t csv_fields(const char *line, char f[][256], size_t cap)
+{
+    size_t n = 0, len = 0;
+    int quoted = 0;
+    f[0][0] = '\0';
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"') {
+                p++;
+            } else if (*p == '"') {
+                quoted = 0;
+                continue;
+            }
+        } else if (*p == '"') {
+            quoted = 1;
+            continue;
+        } else if (*p == ',') {
+            f[n][len] = '\0';
+            if (++n >= cap)
+                return n;
+            len = 0;
+            f[n][0] = '\0';
+            continue;
+        }
+        if (len + 1 < 256)
+            f[n][len++] = *p;
+    }
+    f[n][len] = '\0';
+    return n + 1;
+}
+
+/* The CSV row (scheme, layer — "" for the scheme's —, quantity): its
+ * field count, 0 when absent. */
+static int csv_find(const char *csv, const char *scheme, const char *layer, const char *name,
+                    char f[][256])
+{
+    for (const char *line = csv; line && *line;) {
+        size_t n = csv_fields(line, f, 16);
+        if (n >= 3 && strcmp(f[0], scheme) == 0 && strcmp(f[1], layer) == 0 &&
+            strcmp(f[2], name) == 0)
+            return (int)n;
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    return 0;
+}
+
+static double csv_number(const char *field)
+{
+    return *field ? strtod(field, NULL) : NAN;
+}
+
+/* The text a quantity's value should have, formatted here from the
+ * model's value and digits (not by the writer's function). */
+static void expected_text(const satstat_quantity *q, char *want, size_t size)
+{
+    if (q->kind == SATSTAT_QUANTITY_INTERVAL) {
+        if (isfinite(q->interval.lo) && isfinite(q->interval.hi))
+            snprintf(want, size, "[%.*g, %.*g]", q->digits, q->interval.lo, q->digits,
+                     q->interval.hi);
+        else
+            snprintf(want, size, "-");
+    } else if (!isfinite(q->value)) {
+        snprintf(want, size, "-");
+    } else if (q->count) {
+        snprintf(want, size, "%.0f", q->value);
+    } else if (q->percent) {
+        snprintf(want, size, "%.*g%%", q->digits, 100 * q->value);
+    } else {
+        snprintf(want, size, "%.*g", q->digits, q->value);
+    }
+}
+
+/* Lines of a text, split in place. */
+typedef struct text_lines {
+    char *line[4096];
+    size_t n;
+} text_lines;
+
+static void split_lines(char *text, text_lines *t)
+{
+    t->n = 0;
+    for (char *p = text; *p && t->n < 4096;) {
+        char *end = strchr(p, '\n');
+        t->line[t->n++] = p;
+        if (!end)
+            break;
+        *end = '\0';
+        p = end + 1;
+    }
+}
+
+/* Where cell starts in line as a cell of its own: two spaces (or the line
+ * start) before it, two spaces (or the line end) after; -1 if nowhere at
+ * or after column `from`. */
+static long cell_at(const char *line, const char *cell, size_t from)
+{
+    size_t len = strlen(line), cl = strlen(cell);
+    for (size_t p = from; p + cl <= len; p++) {
+        if (strncmp(line + p, cell, cl) != 0)
+            continue;
+        int before = p == 0 || (p >= 2 && line[p - 1] == ' ' && line[p - 2] == ' ');
+        int after = p + cl == len || (line[p + cl] == ' ' && line[p + cl + 1] == ' ') ||
+                    (line[p + cl] == ' ' && p + cl + 1 == len);
+        if (before && after)
+            return (long)p;
+    }
+    return -1;
+}
+
+/* The number `want` in the scheme's prose as a number of its own: no
+ * digit, '.' or '-' right before it (a sign "+" or "+-" may be), no
+ * digit, '.' or exponent right after. */
+static int prose_has(const char *from, const char *to, const char *want)
+{
+    size_t wl = strlen(want);
+    for (const char *p = from; p + wl <= to; p++) {
+        if (strncmp(p, want, wl) != 0)
+            continue;
+        char b = p > from ? p[-1] : ' ', a = p + wl < to ? p[wl] : ' ';
+        int plus_minus = b == '-' && p - from >= 2 && p[-2] == '+';
+        if ((b >= '0' && b <= '9') || b == '.' || (b == '-' && !plus_minus))
+            continue;
+        if ((a >= '0' && a <= '9') || a == '.' || a == 'e')
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* Walk the model of every scheme and layer: each quantity is in the JSON
+ * at its path with its value, in its CSV row and column, and in the text
+ * — a layer's under its label, in the column of its kind, on the layer's
+ * row; the scheme's in the scheme's lines.  Every line fits `width`, and
+ * the header cells stand two spaces apart. */
+static void walk_deep_model(const satstat_deep_report *r, unsigned width)
+{
+    char *text = deep_text(r, SATSTAT_FORMAT_TEXT, width);
+    char *csv = deep_text(r, SATSTAT_FORMAT_CSV, 0);
+    char *js = deep_text(r, SATSTAT_FORMAT_JSON, 0);
+    json_error_t err;
+    json_t *root = json_loads(js, 0, &err);
+    ck_assert_msg(root != NULL, "JSON: %s", err.text);
+    ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")),
+                     SATSTAT_SCHEMA_VERSION);
+    /* every line fits the width */
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        ck_assert_ptr_nonnull(end);
+        ck_assert_msg((unsigned)(end - line) <= width, "width %u: line of %d: %.*s", width,
+                      (int)(end - line), (int)(end - line), line);
+        line = end + 1;
+    }
+    const satstat_config *c = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    char ci[32];
+    snprintf(ci, sizeof ci, "%g%% CI", 100.0 * (1.0 - c->alpha));
+    size_t quantities = 0;
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        const char *scheme = c->schemes[s].canonical;
+        json_t *sj = json_array_get(json_object_get(root, "schemes"), s);
+        ck_assert_str_eq(json_string_value(json_object_get(sj, "scheme")), scheme);
+        /* the scheme's part of the text */
+        char head[128];
+        snprintf(head, sizeof head, "\nscheme %s:", scheme);
+        char *from = strstr(text, head);
+        ck_assert_msg(from != NULL, "no '%s' in the text", head + 1);
+        from++;
+        char *to = strstr(from, "\nscheme ");
+        if (!to)
+            to = from + strlen(from);
+        char *part = strndup(from, (size_t)(to - from));
+        ck_assert_ptr_nonnull(part);
+        text_lines t;
+        split_lines(part, &t);
+        for (uint64_t l = 0; l <= o->layers; l++) {
+            satstat_quantity q[SATSTAT_DEEP_MODEL_MAX];
+            size_t n = 0;
+            ck_assert_int_eq(satstat_deep_report_model(r, s, l, q, SATSTAT_DEEP_MODEL_MAX, &n),
+                             SATSTAT_OK);
+            ck_assert_uint_gt(n, 5);
+            json_t *obj = l ? json_array_get(json_object_get(sj, "layers"), l - 1) : sj;
+            ck_assert_ptr_nonnull(obj);
+            if (l)
+                ck_assert_int_eq(json_integer_value(json_object_get(obj, "layer")), (int)l);
+            char layer[24] = "";
+            if (l)
+                snprintf(layer, sizeof layer, "%u", (unsigned)l);
+            for (size_t k = 0; k < n; k++, quantities++) {
+                char f[16][256], want[96];
+                int nf = csv_find(csv, scheme, layer, q[k].name, f);
+                ck_assert_msg(nf == 7, "%s layer %s: CSV row %s has %d fields", scheme, layer,
+                              q[k].name, nf);
+                json_t *v = json_path(obj, q[k].json);
+                ck_assert_msg(v != NULL, "%s layer %s: JSON has no %s", scheme, layer,
+                              q[k].json);
+                const char *kind = "";
+                switch (q[k].kind) {
+                case SATSTAT_QUANTITY_FORMULA:
+                case SATSTAT_QUANTITY_SAMPLED: {
+                    int sampled = q[k].kind == SATSTAT_QUANTITY_SAMPLED;
+                    ck_assert_msg(same_number(q[k].value, json_value(v)), "%s layer %s: JSON %s",
+                                  scheme, layer, q[k].json);
+                    if (q[k].count)
+                        ck_assert(json_is_integer(v));
+                    ck_assert_msg(same_number(q[k].value, csv_number(f[sampled ? 4 : 3])),
+                                  "%s layer %s: CSV %s", scheme, layer, q[k].name);
+                    kind = sampled ? "sampled"
+                                   : strncmp(q[k].json, "analytic.", 9) == 0 ? "mean field" : "";
+                    break;
+                }
+                case SATSTAT_QUANTITY_INTERVAL:
+                    ck_assert(json_is_array(v));
+                    ck_assert(same_number(q[k].interval.lo, json_value(json_array_get(v, 0))));
+                    ck_assert(same_number(q[k].interval.hi, json_value(json_array_get(v, 1))));
+                    ck_assert(same_number(q[k].interval.lo, csv_number(f[5])));
+                    ck_assert(same_number(q[k].interval.hi, csv_number(f[6])));
+                    kind = ci;
+                    break;
+                default:
+                    ck_abort_msg("%s: a deep quantity of kind %s", q[k].name,
+                                 satstat_quantity_kind_name(q[k].kind));
+                }
+                expected_text(&q[k], want, sizeof want);
+                if (l == 0) {
+                    /* the scheme's numbers are in its prose (an unknown
+                     * one, null and empty above, is not written there) */
+                    if (isfinite(q[k].value))
+                        ck_assert_msg(prose_has(from, to, want),
+                                      "%s: text has no %s = %s", scheme, q[k].name, want);
+                    continue;
+                }
+                /* a layer's: in a block whose label line has the label as
+                 * a cell, under it and in the column its kind heads */
+                int found = 0;
+                for (size_t i = 0; i + 2 < t.n && !found; i++) {
+                    if (strncmp(t.line[i], "  layer  ", 9) != 0)
+                        continue;
+                    long at = cell_at(t.line[i], q[k].label, 0);
+                    if (at < 0)
+                        continue;
+                    /* the group ends where the next label starts */
+                    size_t end = (size_t)-1, hl = strlen(t.line[i]);
+                    for (size_t p = (size_t)at + strlen(q[k].label); p + 2 < hl; p++)
+                        if (t.line[i][p] == ' ' && t.line[i][p + 1] == ' ' &&
+                            t.line[i][p + 2] != ' ') {
+                            end = p + 2;
+                            break;
+                        }
+                    const char *kinds = t.line[i + 1];
+                    for (size_t j = i + 2; j < t.n && t.line[j][0] != '\0' && !found; j++) {
+                        if (strtoul(t.line[j], NULL, 10) != l)
+                            continue;
+                        for (long p = cell_at(t.line[j], want, (size_t)at);
+                             p >= 0 && (size_t)p < end && !found;
+                             p = cell_at(t.line[j], want, (size_t)p + 1)) {
+                            size_t kl = strlen(kinds);
+                            found = *kind ? (size_t)p < kl &&
+                                                strncmp(kinds + p, kind, strlen(kind)) == 0
+                                          : (size_t)p >= kl || kinds[p] == ' ';
+                        }
+                    }
+                    ck_assert_msg(found, "%s layer %s: no %s '%s' under '%s' (%s)", scheme,
+                                  layer, q[k].name, want, q[k].label, kind);
+                }
+                ck_assert_msg(found, "%s layer %s: no block headed '%s' with its cells apart",
+                              scheme, layer, q[k].label);
+            }
+        }
+        free(part);
+    }
+    ck_assert_uint_gt(quantities, 20);
+    json_decref(root);
+    free(text);
+    free(csv);
+    free(js);
+}
+
+/* One model, every format: each number of the report in the JSON, the CSV
+ * and the text, and the text within 60, 100 and 140 columns. */
+START_TEST(test_model_in_every_format)
+{
+    /* two schemes, tanh: a finite fixed point; relu he-normal, dead
+     * units and none (the map grows without bound) */
+    static const struct {
+        const char *schemes, *activation;
+        uint64_t layers;
+    } cases[] = {{"scaled,he-normal:2,fan_out", "tanh", 4}, {"he-normal,standard", "relu", 3}};
+    for (size_t i = 0; i < 2; i++) {
+        satstat_config c = config_of(cases[i].schemes, cases[i].activation);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = cases[i].layers;
+        o.width = 30;
+        o.networks = 3;
+        satstat_deep_report *r = NULL;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
+        for (unsigned width = 60; width <= 140; width += 40)
+            walk_deep_model(r, width);
+        /* the default text is SATSTAT_TEXT_WIDTH wide */
+        char *a = deep_text(r, SATSTAT_FORMAT_TEXT, 0),
+             *b = deep_text(r, SATSTAT_FORMAT_TEXT, SATSTAT_TEXT_WIDTH);
+        ck_assert_str_eq(a, b);
+        free(a);
+        free(b);
+        /* a bad argument, and too small a capacity */
+        satstat_quantity q[4];
+        size_t n;
+        ck_assert_int_eq(satstat_deep_report_model(r, 9, 1, q, 4, &n), SATSTAT_EINVAL);
+        ck_assert_int_eq(satstat_deep_report_model(r, 0, o.layers + 1, q, 4, &n),
+                         SATSTAT_EINVAL);
+        ck_assert_int_eq(satstat_deep_report_model(r, 0, 1, q, 4, &n), SATSTAT_ERANGE);
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
 static Suite *deep_suite(void)
 {
     Suite *s = suite_create("deep");
@@ -927,6 +1285,10 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_json_layout);
     tcase_add_test(sm, test_options_and_memory);
     suite_add_tcase(s, sm);
+    TCase *md = tcase_create("model");
+    tcase_set_timeout(md, 120);
+    tcase_add_test(md, test_model_in_every_format);
+    suite_add_tcase(s, md);
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);
     tcase_add_test(cl, test_cli_bad_input);

@@ -44,6 +44,7 @@
 #include <stdio.h>
 
 #include <satstat/config.h>
+#include <satstat/model.h>
 #include <satstat/plot.h>
 #include <satstat/report.h>
 #include <satstat/sampler.h>
@@ -234,15 +235,41 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
                                void *progress_ctx, satstat_deep_phase **out);
 void satstat_deep_phase_free(satstat_deep_phase *p);
 
+/* ---- the report model --------------------------------------------------------*/
+
+/* The report as quantities (satstat/model.h), which the text, JSON and CSV
+ * writers walk: those of layer `layer` (1 ≤ layer ≤ L) of scheme `scheme`,
+ * or with layer 0 those of the scheme as a whole (σ_w²·W, the fixed point,
+ * χ₁, the finite-width summary).  Kinds: FORMULA is the mean field (JSON
+ * "analytic.…") or a setting of the network (fan-in, Var w), SAMPLED an
+ * estimate across networks, INTERVAL its 1 − alpha interval.  `json` is
+ * the path inside the layer's object of "layers" (layer ≥ 1) or inside the
+ * scheme's object (layer 0); the CSV row is (scheme, layer or empty, name).
+ * A layer's quantities are at most SATSTAT_DEEP_MODEL_MAX.  SATSTAT_EINVAL
+ * for a bad argument, SATSTAT_ERANGE when capacity is too small. */
+enum { SATSTAT_DEEP_MODEL_MAX = 40 };
+
+int satstat_deep_report_model(const satstat_deep_report *r, size_t scheme,
+                              uint64_t layer, satstat_quantity *out,
+                              size_t capacity, size_t *count);
+
 /* ---- output ------------------------------------------------------------------*/
 
-/* The report as text (a table per scheme), JSON (doc/report.schema.json)
- * or CSV (one row per scheme, layer and quantity).  phase may be NULL; a
- * phase diagram is added to the JSON as "phase_diagram".  '.' as the
- * decimal point whatever the locale. */
+/* The report as text, JSON (doc/report.schema.json, schema_version
+ * SATSTAT_SCHEMA_VERSION) or CSV (one row per scheme, layer and quantity
+ * name, then the scheme's phase), all rendered from the model above.
+ * phase may be NULL; a phase diagram is added to the JSON as
+ * "phase_diagram".  The text fits SATSTAT_TEXT_WIDTH columns: a table per
+ * scheme, layers in rows, its columns in blocks that repeat the layer
+ * column.  '.' as the decimal point whatever the locale. */
 int satstat_deep_report_write(const satstat_deep_report *r,
                               const satstat_deep_phase *phase,
                               satstat_format format, FILE *out);
+/* The text in at most `width` columns (at least 60 are used; a single
+ * column group wider than that stays whole), e.g. a terminal's. */
+int satstat_deep_report_write_text(const satstat_deep_report *r,
+                                   const satstat_deep_phase *phase,
+                                   unsigned width, FILE *out);
 
 /* The command line that reproduces the report. */
 int satstat_deep_report_command(const satstat_deep_report *r, char *buf,

@@ -6,7 +6,9 @@
  * digits the text prints (JSON and CSV print every quantity with 17).  The
  * text, JSON and CSV writers of satstat/report.h and satstat/sweep.h walk
  * this list, so a quantity is in every format or in none; the tests walk it
- * and check each format carries each quantity.
+ * and check each format carries each quantity.  `satstat deep` has a model
+ * of the same quantities per scheme and layer (satstat_deep_report_model,
+ * satstat/deep.h).
  *
  * Where each kind goes:
  *   FORMULA   analytic law of z  text: "analytic" column   CSV: analytic
@@ -59,6 +61,7 @@ typedef struct satstat_quantity {
                           truth| (satstat/exact.h); NaN otherwise          */
     int probability;   /* a probability: never negative                   */
     int count;         /* a whole number (printed without exponent)       */
+    int percent;       /* a fraction the text prints as 100·value "%"     */
     double value;      /* FORMULA, CLAIM, SAMPLED (NaN: unknown)          */
     satstat_interval interval;       /* INTERVAL                          */
     const satstat_test_result *test; /* TEST: points into the report     */
@@ -70,6 +73,29 @@ typedef struct satstat_quantity {
  * argument, SATSTAT_ERANGE when capacity is too small. */
 int satstat_report_model(const satstat_report *report, size_t scheme,
                          satstat_quantity *out, size_t capacity, size_t *count);
+
+/* Building a model: quantities appended to out[0..capacity−1]; overflow
+ * is set when one more did not fit (the builder's caller returns
+ * SATSTAT_ERANGE).  Used by satstat_report_model and by the deep report's
+ * model (satstat/deep.h). */
+typedef struct satstat_model_builder {
+    satstat_quantity *out;
+    size_t capacity, count;
+    int overflow;
+} satstat_model_builder;
+
+/* The next quantity, its number fields NaN (value, abserr, interval) and
+ * its flags 0; NULL (and overflow set) when full.  name and json are kept
+ * as pointers (string literals), label is copied. */
+satstat_quantity *satstat_model_add(satstat_model_builder *b, const char *name,
+                                    const char *json, const char *label,
+                                    satstat_quantity_kind kind, int digits);
+
+/* The text of a FORMULA, CLAIM or SAMPLED quantity's value, as every text
+ * writer prints it: "-" when unknown, a count without exponent, a
+ * percentage as 100·value "%", else the digits it has; an exact law's
+ * value without a digit by its bound ("<= 2.5e-13", "0 +- 3.5e-09"). */
+void satstat_quantity_text(const satstat_quantity *q, char *buf, size_t size);
 
 /* The quantity of this name and kind among q[0..n−1], or NULL. */
 const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
