@@ -137,7 +137,9 @@ typedef struct satstat_saturation {
 } satstat_saturation;
 
 /* Parse a --saturation value: z:T (T > 0), deriv:R (0 < R < 1), output:E
- * (E > 0), dead, default.  SATSTAT_EINVAL with a sentence in msg. */
+ * (E > 0), dead, default, the name in any ASCII case ("Z:3").
+ * SATSTAT_EINVAL with a sentence in msg, naming the nearest rule when one
+ * is near ("did you mean 'deriv:R'?"). */
 int satstat_saturation_parse(const char *text, satstat_saturation *out,
                              char *msg);
 
