@@ -95,6 +95,18 @@ const char *fuzz_show(const char *text)
     return satstat_quote(text, buf[next], sizeof buf[next]);
 }
 
+int fuzz_same_name(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+        int y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+        if (x != y)
+            return 0;
+        if (x == '\0')
+            return 1;
+    }
+}
+
 int fuzz_utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -81,6 +81,11 @@ void fuzz_check_msg_at(const char *file, int line, const char *what,
  * machine's files). */
 int fuzz_inputs_path_safe(const char *path);
 
+/* 1 when a and b are equal but for the case of ASCII letters (names are
+ * accepted in any case, satstat/parse.h satstat_match_name; written out
+ * here so the oracle does not call the code it checks). */
+int fuzz_same_name(const char *a, const char *b);
+
 /* 1 when `s` is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
  * code points beyond U+10FFFF). */
 int fuzz_utf8_valid(const char *s);

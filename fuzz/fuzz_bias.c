@@ -59,7 +59,7 @@ static void check_bias(const char *text, const satstat_bias *b)
                    (int)law->family);
     }
     if (strcmp(b->canonical, "zero") == 0)
-        FUZZ_CHECK(strcmp(text, "zero") == 0 && law->a == 0.0,
+        FUZZ_CHECK(fuzz_same_name(text, "zero") && law->a == 0.0,
                    "%s accepted as zero", fuzz_show(text));
 
     msg = fuzz_msg_new();

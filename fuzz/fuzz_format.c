@@ -1,8 +1,8 @@
 /* fuzz_format.c — satstat_format_parse() (satstat/report.h).
  *
  * Input: a report format name, as typed after --format.
- * Invariants: OK exactly for "text", "json", "csv" (mapped to their enum
- * values), else EINVAL with a one-line message.
+ * Invariants: OK exactly for "text", "json", "csv" in any ASCII case
+ * (mapped to their enum values), else EINVAL with a one-line message.
  */
 #include "fuzz.h"
 
@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text == NULL)
         return 0;
     for (i = 0; i < 3; i++)
-        if (strcmp(text, names[i]) == 0)
+        if (fuzz_same_name(text, names[i]))
             match = i;
     msg = fuzz_msg_new();
     rc = satstat_format_parse(text, &f, msg);

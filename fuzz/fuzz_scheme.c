@@ -82,7 +82,7 @@ static void check_scheme(const char *text, const satstat_scheme *s)
     case SATSTAT_SCHEME_SCALED:
         FUZZ_CHECK(s->param == 0.0 && colon == NULL,
                    "parameterless %s has param %g", s->canonical, s->param);
-        FUZZ_CHECK(strcmp(text, s->canonical) == 0,
+        FUZZ_CHECK(fuzz_same_name(text, s->canonical),
                    "%s accepted as %s", fuzz_show(text), s->canonical);
         break;
     case SATSTAT_SCHEME_NORMAL:

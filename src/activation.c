@@ -432,16 +432,27 @@ static double (*const slot_dphis[])(double) = {SLOTS(SLOT_DPHI)};
 typedef char slots_match[(sizeof slot_phis / sizeof slot_phis[0]
                           == SATSTAT_ACTIVATION_MAX_INSTANCES) ? 1 : -1];
 
-static int unknown_activation(const char *text, char *msg)
+/* The table's names, for satstat_match_name and satstat_closest_name. */
+static void table_names(const char *names[TABLE_SIZE])
 {
-    char q[SATSTAT_QUOTE_SIZE];
+    for (size_t i = 0; i < TABLE_SIZE; i++)
+        names[i] = table[i].name;
+}
+
+static int unknown_activation(const char *text, size_t name_len, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+    const char *names[TABLE_SIZE];
     size_t i, len;
 
     if (msg == NULL)
         return SATSTAT_EINVAL;
+    table_names(names);
     len = (size_t)snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                           "unknown activation %s (valid:",
-                           satstat_quote(text, q, sizeof q));
+                           "unknown activation %s (%svalid:",
+                           satstat_quote(text, q, sizeof q),
+                           satstat_suggest(text, name_len, names, TABLE_SIZE,
+                                           hint, sizeof hint));
     for (i = 0; i < TABLE_SIZE && len < SATSTAT_ERRMSG_SIZE; i++)
         len += (size_t)snprintf(msg + len, SATSTAT_ERRMSG_SIZE - len, "%s %s",
                                 i ? "," : "", table[i].name);
@@ -454,24 +465,41 @@ static int unknown_activation(const char *text, char *msg)
 int satstat_activation_parse(const char *text, const satstat_activation **out,
                              char *msg)
 {
-    static const char prefix[] = "leaky-relu:";
-    const satstat_activation *row;
+    static const char leaky[] = "leaky-relu";
+    const char *names[TABLE_SIZE];
+    const char *colon;
     char num[SATSTAT_DOUBLE_SIZE];
     double slope;
-    size_t i;
+    size_t i, name_len;
 
     if (text == NULL || out == NULL) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no activation given");
         return SATSTAT_EINVAL;
     }
-    if ((row = satstat_activation_find(text)) != NULL) {
-        *out = row;
+    /* any ASCII case: no two rows differ only in case */
+    colon = strchr(text, ':');
+    name_len = colon != NULL ? (size_t)(colon - text) : strlen(text);
+    table_names(names);
+    if (colon == NULL
+        && satstat_match_name(text, name_len, names, TABLE_SIZE, &i) == 1) {
+        *out = &table[i];
         return SATSTAT_OK;
     }
-    if (strncmp(text, prefix, sizeof prefix - 1) != 0)
-        return unknown_activation(text, msg);
-    if (satstat_parse_double(text + sizeof prefix - 1, &slope, msg)
+    if (colon == NULL
+        || satstat_match_name(text, name_len, (const char *const[]){leaky}, 1,
+                              NULL) != 1) {
+        char q[SATSTAT_QUOTE_SIZE];
+        if (colon == NULL
+            || satstat_match_name(text, name_len, names, TABLE_SIZE, &i) != 1)
+            return unknown_activation(text, name_len, msg);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "activation '%s' takes no parameter, got %s",
+                     table[i].name, satstat_quote(text, q, sizeof q));
+        return SATSTAT_EINVAL;
+    }
+    if (satstat_parse_double(colon + 1, &slope, msg)
         != SATSTAT_OK)
         return SATSTAT_EINVAL;
     if (!(slope >= 0.0 && slope < 1.0)) {
@@ -543,32 +571,44 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
         const char *prefix;
         satstat_saturation_kind kind;
     } kinds[] = {
-        {"z:", SATSTAT_SATURATION_Z},
-        {"deriv:", SATSTAT_SATURATION_DERIV},
-        {"output:", SATSTAT_SATURATION_OUTPUT},
+        {"z", SATSTAT_SATURATION_Z},
+        {"deriv", SATSTAT_SATURATION_DERIV},
+        {"output", SATSTAT_SATURATION_OUTPUT},
     };
+    static const char *const plain[] = {"default", "dead"};
+    /* for "did you mean": each rule as it is written */
+    static const char *const words[] = {"z", "deriv", "output", "dead",
+                                        "default"};
+    static const char *const shown[] = {"z:T", "deriv:R", "output:E", "dead",
+                                        "default"};
     char q[SATSTAT_QUOTE_SIZE], num[SATSTAT_DOUBLE_SIZE];
-    size_t i;
+    char hint[SATSTAT_SUGGEST_SIZE] = "";
+    const char *colon;
+    size_t i, name_len;
 
     if (text == NULL || out == NULL) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no saturation rule given");
         return SATSTAT_EINVAL;
     }
-    if (strcmp(text, "default") == 0 || strcmp(text, "dead") == 0) {
-        out->kind = text[1] == 'e' && text[2] == 'f'
-                        ? SATSTAT_SATURATION_DEFAULT
-                        : SATSTAT_SATURATION_DEAD;
+    /* any ASCII case: "Z:3", "DEAD" */
+    colon = strchr(text, ':');
+    name_len = colon != NULL ? (size_t)(colon - text) : strlen(text);
+    if (colon == NULL
+        && satstat_match_name(text, name_len, plain, 2, &i) == 1) {
+        out->kind = i == 0 ? SATSTAT_SATURATION_DEFAULT
+                           : SATSTAT_SATURATION_DEAD;
         out->value = 0.0;
         return SATSTAT_OK;
     }
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        size_t n = strlen(kinds[i].prefix);
         double v;
 
-        if (strncmp(text, kinds[i].prefix, n) != 0)
+        if (colon == NULL
+            || satstat_match_name(text, name_len, &kinds[i].prefix, 1, NULL)
+                   != 1)
             continue;
-        if (satstat_parse_double(text + n, &v, msg) != SATSTAT_OK)
+        if (satstat_parse_double(colon + 1, &v, msg) != SATSTAT_OK)
             return SATSTAT_EINVAL;
         satstat_format_double(v, num, sizeof num);
         if (kinds[i].kind == SATSTAT_SATURATION_DERIV && !(v > 0.0 && v < 1.0)) {
@@ -581,7 +621,7 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
         if (!(v > 0.0)) {
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "%s in %s%s must be positive, got %s",
+                         "%s in %s:%s must be positive, got %s",
                          kinds[i].kind == SATSTAT_SATURATION_Z ? "T" : "E",
                          kinds[i].prefix,
                          kinds[i].kind == SATSTAT_SATURATION_Z ? "T" : "E",
@@ -592,10 +632,13 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
         out->value = v;
         return SATSTAT_OK;
     }
-    if (msg != NULL)
+    if (msg != NULL) {
+        if (satstat_closest_name(text, name_len, words, 5, &i) != NULL)
+            snprintf(hint, sizeof hint, "did you mean '%s'? ", shown[i]);
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "unknown saturation rule %s (valid: %s)",
-                 satstat_quote(text, q, sizeof q), rule_names);
+                 "unknown saturation rule %s (%svalid: %s)",
+                 satstat_quote(text, q, sizeof q), hint, rule_names);
+    }
     return SATSTAT_EINVAL;
 }
 

@@ -255,16 +255,40 @@ int cli_plots_prepare(const char *dir, const char *option, int render_given,
     return CLI_GO_ON;
 }
 
-int cli_getopt_error(int code, char **argv, int optind_now, const char *command)
+int cli_getopt_error(int code, char **argv, int optind_now, const char *command,
+                     const struct option *table)
 {
-    char line[320];
+    char line[320], hint[SATSTAT_SUGGEST_SIZE + 4] = "";
     if (code == ':') {
         cli_usage_error(argv[optind_now - 1], "option requires a value");
         return CLI_EXIT_USAGE;
     }
+    const char *word = argv[optind_now - 1];
+    /* "--shceme" or "--shceme=x": the nearest long option of this command
+     * (satstat_closest_name), without the value */
+    if (table && strncmp(word, "--", 2) == 0 && word[2] != '\0') {
+        const char *names[64];
+        size_t n = 0, len = strcspn(word + 2, "=");
+        for (const struct option *o = table; o->name && n < 64; o++) {
+            /* "--quiet=1": a known flag given a value */
+            if (word[2 + len] == '=' && o->has_arg == no_argument
+                && strlen(o->name) == len && strncmp(o->name, word + 2, len) == 0) {
+                char quoted[SATSTAT_QUOTE_SIZE];
+                snprintf(line, sizeof line, "takes no value, got %s",
+                         satstat_quote(word, quoted, sizeof quoted));
+                snprintf(hint, sizeof hint, "--%s", o->name);
+                cli_usage_error(hint, line);
+                return CLI_EXIT_USAGE;
+            }
+            names[n++] = o->name;
+        }
+        const char *near = satstat_closest_name(word + 2, len, names, n, NULL);
+        if (near)
+            snprintf(hint, sizeof hint, "did you mean '--%s'?; ", near);
+    }
     char quoted[SATSTAT_QUOTE_SIZE];
-    snprintf(line, sizeof line, "unknown option %s (try 'satstat %s%s--help')",
-             satstat_quote(argv[optind_now - 1], quoted, sizeof quoted),
+    snprintf(line, sizeof line, "unknown option %s (%stry 'satstat %s%s--help')",
+             satstat_quote(word, quoted, sizeof quoted), hint,
              command ? command : "", command ? " " : "");
     cli_usage_error(NULL, line);
     return CLI_EXIT_USAGE;

@@ -79,8 +79,11 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
 /* The long name of getopt code `code` in `table` ("?" when absent). */
 const char *cli_option_name(const struct option *table, int code);
 
-/* "unknown option" / "option requires a value" after getopt_long. */
-int cli_getopt_error(int code, char **argv, int optind_now, const char *command);
+/* "unknown option" / "option requires a value" after getopt_long; an
+ * unknown --option gets "did you mean" the nearest one of `table` (the
+ * command's long options; may be NULL). */
+int cli_getopt_error(int code, char **argv, int optind_now, const char *command,
+                     const struct option *table);
 /* A stray positional argument. */
 int cli_unexpected_argument(const char *arg, const char *command);
 /* --help / --version output; returns the exit status. */

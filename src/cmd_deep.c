@@ -247,7 +247,7 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_VERSION:
             return cli_print_version();
         default:
-            return cli_getopt_error(code, argv, optind, "deep");
+            return cli_getopt_error(code, argv, optind, "deep", long_options);
         }
         if (rc >= 0)
             return rc;

@@ -303,7 +303,7 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_VERSION:
             return cli_print_version();
         default:
-            return cli_getopt_error(code, argv, optind, "sweep");
+            return cli_getopt_error(code, argv, optind, "sweep", long_options);
         }
         if (rc >= 0)
             return rc;

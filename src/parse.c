@@ -364,3 +364,134 @@ int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
         *out = v;
     return SATSTAT_OK;
 }
+
+/* ---- names ------------------------------------------------------------- */
+
+static unsigned char fold_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static int same_byte(char x, char y, int fold)
+{
+    return fold ? fold_ascii((unsigned char)x) == fold_ascii((unsigned char)y)
+                : x == y;
+}
+
+/* Optimal string alignment distance (Boytsov 2011, eq. 2): the
+ * Wagner-Fischer recurrence with one more case, d[i][j] = d[i-2][j-2] + 1
+ * when a[i-1]a[i] is b[j]b[j-1].  Three rows suffice. */
+static size_t osa_distance(const char *a, size_t la, const char *b,
+                           size_t lb, int fold)
+{
+    size_t row[3][SATSTAT_NAME_MAX + 1];
+    size_t i, j;
+
+    if (a == NULL || b == NULL || la > SATSTAT_NAME_MAX
+        || lb > SATSTAT_NAME_MAX)
+        return SIZE_MAX;
+    for (j = 0; j <= lb; j++)
+        row[0][j] = j;
+    for (i = 1; i <= la; i++) {
+        size_t *cur = row[i % 3], *prev = row[(i - 1) % 3],
+               *prev2 = row[(i + 1) % 3]; /* (i - 2) mod 3 */
+        cur[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t cost = same_byte(a[i - 1], b[j - 1], fold) ? 0 : 1;
+            size_t d = prev[j] + 1;            /* delete a[i-1]   */
+            if (cur[j - 1] + 1 < d)
+                d = cur[j - 1] + 1;            /* insert b[j-1]   */
+            if (prev[j - 1] + cost < d)
+                d = prev[j - 1] + cost;        /* substitute      */
+            if (i > 1 && j > 1 && same_byte(a[i - 1], b[j - 2], fold)
+                && same_byte(a[i - 2], b[j - 1], fold) && prev2[j - 2] + 1 < d)
+                d = prev2[j - 2] + 1;          /* transpose       */
+            cur[j] = d;
+        }
+    }
+    return row[la % 3][lb];
+}
+
+size_t satstat_name_distance(const char *a, size_t a_len, const char *b,
+                             size_t b_len)
+{
+    return osa_distance(a, a_len, b, b_len, 1);
+}
+
+size_t satstat_match_name(const char *word, size_t word_len,
+                          const char *const *names, size_t n, size_t *index)
+{
+    size_t i, count = 0, first = 0;
+
+    if (word == NULL || names == NULL)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (names[i] != NULL && strlen(names[i]) == word_len
+            && memcmp(names[i], word, word_len) == 0) {
+            if (index != NULL)
+                *index = i;
+            return 1;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        size_t k;
+        if (names[i] == NULL || strlen(names[i]) != word_len)
+            continue;
+        for (k = 0; k < word_len && same_byte(names[i][k], word[k], 1); k++)
+            ;
+        if (k == word_len && count++ == 0)
+            first = i;
+    }
+    if (count > 0 && index != NULL)
+        *index = first;
+    return count;
+}
+
+const char *satstat_closest_name(const char *word, size_t word_len,
+                                 const char *const *names, size_t n,
+                                 size_t *index)
+{
+    size_t i, best = SIZE_MAX, best_exact = SIZE_MAX, best_i = 0;
+
+    if (word == NULL || names == NULL || word_len == 0)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t len, limit, d, d_exact;
+        if (names[i] == NULL)
+            continue;
+        len = strlen(names[i]);
+        limit = len / 3 > 1 ? len / 3 : 1;
+        /* the distance is at least the difference of the lengths */
+        if ((word_len > len ? word_len - len : len - word_len) > limit)
+            continue;
+        d = osa_distance(word, word_len, names[i], len, 1);
+        if (d > limit || d > best)
+            continue;
+        d_exact = osa_distance(word, word_len, names[i], len, 0);
+        if (d < best || d_exact < best_exact) {
+            best = d;
+            best_exact = d_exact;
+            best_i = i;
+        }
+    }
+    if (best == SIZE_MAX)
+        return NULL;
+    if (index != NULL)
+        *index = best_i;
+    return names[best_i];
+}
+
+const char *satstat_suggest(const char *word, size_t word_len,
+                            const char *const *names, size_t n, char *buf,
+                            size_t size)
+{
+    const char *near = satstat_closest_name(word, word_len, names, n, NULL);
+
+    if (buf == NULL || size == 0)
+        return buf;
+    if (near != NULL)
+        snprintf(buf, size, "did you mean '%s'? ", near);
+    else
+        buf[0] = '\0';
+    return buf;
+}

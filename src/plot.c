@@ -109,15 +109,19 @@ static const char *const format_names[] = {"none", "png", "svg", "pdf"};
 
 int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
 {
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-        if (text && strcmp(text, format_names[i]) == 0) {
-            if (out)
-                *out = (satstat_render_format)i;
-            return SATSTAT_OK;
-        }
-    char quoted[SATSTAT_QUOTE_SIZE];
-    set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (valid: png, svg, pdf, none)",
-            satstat_quote(text, quoted, sizeof quoted));
+    const size_t n = sizeof format_names / sizeof format_names[0];
+    size_t i;
+    char quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
+    /* any ASCII case: PNG */
+    if (text && satstat_match_name(text, strlen(text), format_names, n, &i) == 1) {
+        if (out)
+            *out = (satstat_render_format)i;
+        return SATSTAT_OK;
+    }
+    if (text)
+        satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
+    set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
+            satstat_quote(text, quoted, sizeof quoted), hint);
     return SATSTAT_EINVAL;
 }
 

@@ -51,22 +51,23 @@ struct satstat_report {
 
 int satstat_format_parse(const char *text, satstat_format *out, char *msg)
 {
-    static const char *names[] = {"text", "json", "csv"};
+    static const char *const names[] = {"text", "json", "csv"};
     if (!text || !out) {
         if (msg)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no format given");
         return SATSTAT_EINVAL;
     }
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(text, names[i]) == 0) {
-            *out = (satstat_format)i;
-            return SATSTAT_OK;
-        }
+    size_t i;
+    /* any ASCII case: JSON */
+    if (satstat_match_name(text, strlen(text), names, 3, &i) == 1) {
+        *out = (satstat_format)i;
+        return SATSTAT_OK;
     }
     if (msg) {
-        char q[SATSTAT_QUOTE_SIZE];
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (valid: text, json, csv)",
-                 satstat_quote(text, q, sizeof q));
+        char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv)",
+                 satstat_quote(text, q, sizeof q),
+                 satstat_suggest(text, strlen(text), names, 3, hint, sizeof hint));
     }
     return SATSTAT_EINVAL;
 }

@@ -242,7 +242,10 @@ static void append(char *msg, const char *text)
     msg[n + m] = '\0';
 }
 
-/* Match `text` against `table` (n entries) and read its parameter.  `what`
+/* The most entries a spec_entry table has (bias: 5). */
+#define SPEC_TABLE_MAX 8
+
+/* Match `text` against `table` (n entries, in any ASCII case) and read its parameter.  `what`
  * names the kind of spec for messages ("scheme"); `names` is its
  * user-facing list, in the order of `table` ("normal:SIGMA" for "normal").  On success *id, *param and canonical are set. */
 static int spec_parse(const spec_entry *table, size_t n, const char *what,
@@ -250,6 +253,8 @@ static int spec_parse(const spec_entry *table, size_t n, const char *what,
                       double *param, char *canonical, char *msg)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[128], num[SATSTAT_DOUBLE_SIZE];
+    char hint[SATSTAT_SUGGEST_SIZE];
+    const char *table_names[SPEC_TABLE_MAX];
     const spec_entry *e = NULL;
     const char *colon;
     size_t name_len, i;
@@ -265,17 +270,18 @@ static int spec_parse(const spec_entry *table, size_t n, const char *what,
     }
     colon = strchr(text, ':');
     name_len = colon != NULL ? (size_t)(colon - text) : strlen(text);
-    for (i = 0; i < n; i++) {
-        if (strlen(table[i].name) == name_len
-            && strncmp(table[i].name, text, name_len) == 0) {
-            e = &table[i];
-            break;
-        }
-    }
+    for (i = 0; i < n && i < SPEC_TABLE_MAX; i++)
+        table_names[i] = table[i].name;
+    if (satstat_match_name(text, name_len, table_names, i, &i) == 1)
+        e = &table[i];
     if (e == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown %s %s (valid: %s)",
-                     what, satstat_quote(text, q, sizeof q), valid);
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown %s %s (%svalid: %s)",
+                     what, satstat_quote(text, q, sizeof q),
+                     satstat_suggest(text, name_len, table_names,
+                                     n < SPEC_TABLE_MAX ? n : SPEC_TABLE_MAX,
+                                     hint, sizeof hint),
+                     valid);
         return SATSTAT_EINVAL;
     }
     if (e->param == PARAM_NONE) {
@@ -495,23 +501,30 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no gain given");
         return SATSTAT_EINVAL;
     }
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-        if (strcmp(text, table[i].name) == 0) {
-            *gain = table[i].gain;
-            return SATSTAT_OK;
-        }
+    enum { N_GAINS = sizeof table / sizeof table[0] };
+    const char *names[N_GAINS + 1];
+    char hint[SATSTAT_SUGGEST_SIZE];
+    const char *colon = strchr(text, ':');
+    size_t word_len = colon != NULL ? (size_t)(colon - text) : strlen(text);
+    size_t k;
+
+    for (k = 0; k < N_GAINS; k++)
+        names[k] = table[k].name;
+    names[N_GAINS] = "leaky_relu";
+    if (colon == NULL && satstat_match_name(text, word_len, names, N_GAINS, &k) == 1) {
+        *gain = table[k].gain;
+        return SATSTAT_OK;
     }
-    if (strncmp(text, "leaky_relu", 10) == 0
-        && (text[10] == '\0' || text[10] == ':')) {
+    if (satstat_match_name(text, word_len, names + N_GAINS, 1, NULL) == 1) {
         double slope = 0.01; /* PyTorch's default negative slope */
-        if (text[10] == ':'
-            && (satstat_parse_double(text + 11, &slope, NULL) != SATSTAT_OK
+        if (colon != NULL
+            && (satstat_parse_double(colon + 1, &slope, NULL) != SATSTAT_OK
                 || !(slope >= 0.0) || !isfinite(slope * slope))) {
             if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
                          "expected a gain leaky_relu:SLOPE with a "
                          "non-negative SLOPE, got %s",
-                         satstat_quote(text + 11, q, sizeof q));
+                         satstat_quote(colon + 1, q, sizeof q));
             return SATSTAT_EINVAL;
         }
         *gain = sqrt(2.0 / (1.0 + slope * slope));
@@ -522,11 +535,18 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
         *gain = x;
         return SATSTAT_OK;
     }
-    if (msg != NULL)
+    if (msg != NULL) {
+        const char *near =
+            satstat_closest_name(text, word_len, names, N_GAINS + 1, NULL);
+        if (near != NULL)
+            snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
+        else
+            hint[0] = '\0';
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
                  "expected a gain (a positive number, or linear, sigmoid, "
-                 "tanh, relu, leaky_relu[:SLOPE], selu, conv1d..3d), got %s",
-                 satstat_quote(text, q, sizeof q));
+                 "tanh, relu, leaky_relu[:SLOPE], selu, conv1d..3d), got %s%s",
+                 satstat_quote(text, q, sizeof q), hint);
+    }
     return SATSTAT_EINVAL;
 }
 
@@ -536,19 +556,22 @@ static const char *const dist_names[] = {"truncated_normal",
 
 int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out, char *msg)
 {
-    char q[SATSTAT_QUOTE_SIZE];
+    char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
+    size_t i;
 
-    for (int i = 0; i < 3 && text != NULL; i++) {
-        if (strcmp(text, mode_names[i]) == 0) {
-            if (out != NULL)
-                *out = (satstat_fan_mode)i;
-            return SATSTAT_OK;
-        }
+    if (text != NULL
+        && satstat_match_name(text, strlen(text), mode_names, 3, &i) == 1) {
+        if (out != NULL)
+            *out = (satstat_fan_mode)i;
+        return SATSTAT_OK;
     }
     if (msg != NULL)
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "unknown fan mode %s (valid: fan_in, fan_out, fan_avg)",
-                 satstat_quote(text, q, sizeof q));
+                 "unknown fan mode %s (%svalid: fan_in, fan_out, fan_avg)",
+                 satstat_quote(text, q, sizeof q),
+                 text != NULL ? satstat_suggest(text, strlen(text), mode_names,
+                                                3, hint, sizeof hint)
+                              : "");
     return SATSTAT_EINVAL;
 }
 
@@ -564,24 +587,26 @@ const char *satstat_dist_name(satstat_dist dist)
 
 static int dist_parse(const char *text, satstat_dist *out, char *msg)
 {
-    char q[SATSTAT_QUOTE_SIZE];
-
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(text, dist_names[i]) == 0) {
-            *out = (satstat_dist)i;
-            return SATSTAT_OK;
-        }
-    }
     /* Keras 2 spelled the truncated one "normal" */
-    if (strcmp(text, "normal") == 0) {
-        *out = SATSTAT_DIST_TRUNCATED_NORMAL;
+    static const char *const names[] = {"truncated_normal",
+                                        "untruncated_normal", "uniform",
+                                        "normal"};
+    static const satstat_dist dists[] = {
+        SATSTAT_DIST_TRUNCATED_NORMAL, SATSTAT_DIST_UNTRUNCATED_NORMAL,
+        SATSTAT_DIST_UNIFORM, SATSTAT_DIST_TRUNCATED_NORMAL};
+    char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+    size_t i, len = strlen(text);
+
+    if (satstat_match_name(text, len, names, 4, &i) == 1) {
+        *out = dists[i];
         return SATSTAT_OK;
     }
     if (msg != NULL)
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "unknown distribution %s (valid: truncated_normal, "
+                 "unknown distribution %s (%svalid: truncated_normal, "
                  "untruncated_normal, uniform)",
-                 satstat_quote(text, q, sizeof q));
+                 satstat_quote(text, q, sizeof q),
+                 satstat_suggest(text, len, names, 4, hint, sizeof hint));
     return SATSTAT_EINVAL;
 }
 
@@ -757,6 +782,7 @@ static int split_args(char *args, char *item[MAX_ARGS], int *n)
             return 0;
         *comma = '\0';
         p = comma + 1;
+        p += strspn(p, " \t"); /* "he-normal:tanh, fan_out" */
     }
 }
 
@@ -915,41 +941,98 @@ static void scheme_defaults(satstat_scheme *s, satstat_scheme_kind kind)
     s->hi = 2.0;
 }
 
-/* 1 when `name` (name_len bytes) is a scheme or alias name. */
-static int lookup_name(const char *text, size_t name_len,
-                       const framework_entry **fw, const alias_entry **alias,
-                       int *old)
+/* Every scheme name a user can type, in the order of the tables:
+ * satstat's own names first, so a tie in "did you mean" goes to them. */
+enum {
+    N_OLD_NAMES = sizeof scheme_table / sizeof scheme_table[0],
+    N_FRAMEWORK_NAMES = sizeof framework_table / sizeof framework_table[0],
+    N_ALIAS_NAMES = sizeof alias_table / sizeof alias_table[0],
+    N_SCHEME_NAMES = N_OLD_NAMES + N_FRAMEWORK_NAMES + N_ALIAS_NAMES,
+    N_AMBIGUOUS_NAMES = sizeof ambiguous_names / sizeof ambiguous_names[0]
+};
+
+static void all_scheme_names(const char *names[N_SCHEME_NAMES])
 {
+    size_t k = 0;
+    for (size_t i = 0; i < N_OLD_NAMES; i++)
+        names[k++] = scheme_table[i].name;
+    for (size_t i = 0; i < N_FRAMEWORK_NAMES; i++)
+        names[k++] = framework_table[i].name;
+    for (size_t i = 0; i < N_ALIAS_NAMES; i++)
+        names[k++] = alias_table[i].name;
+}
+
+/* How many scheme and alias names `text` (name_len bytes) matches
+ * (satstat_match_name: exactly, else in another ASCII case).  When one,
+ * it is *fw, *alias or an original scheme (*old), named *name. */
+static size_t lookup_name(const char *text, size_t name_len,
+                          const framework_entry **fw, const alias_entry **alias,
+                          int *old, const char **name)
+{
+    const char *names[N_SCHEME_NAMES];
+    size_t i = 0, count;
+
     *fw = NULL;
     *alias = NULL;
     *old = 0;
-    for (size_t i = 0; i < sizeof scheme_table / sizeof scheme_table[0]; i++)
-        if (strlen(scheme_table[i].name) == name_len
-            && strncmp(scheme_table[i].name, text, name_len) == 0)
-            return *old = 1;
-    for (size_t i = 0; i < sizeof framework_table / sizeof framework_table[0];
-         i++)
-        if (strlen(framework_table[i].name) == name_len
-            && strncmp(framework_table[i].name, text, name_len) == 0) {
-            *fw = &framework_table[i];
-            return 1;
-        }
-    for (size_t i = 0; i < sizeof alias_table / sizeof alias_table[0]; i++)
-        if (strlen(alias_table[i].name) == name_len
-            && strncmp(alias_table[i].name, text, name_len) == 0) {
-            *alias = &alias_table[i];
-            return 1;
-        }
-    return 0;
+    all_scheme_names(names);
+    count = satstat_match_name(text, name_len, names, N_SCHEME_NAMES, &i);
+    if (count != 1)
+        return count;
+    if (name != NULL)
+        *name = names[i];
+    if (i < N_OLD_NAMES)
+        *old = 1;
+    else if (i < N_OLD_NAMES + N_FRAMEWORK_NAMES)
+        *fw = &framework_table[i - N_OLD_NAMES];
+    else
+        *alias = &alias_table[i - N_OLD_NAMES - N_FRAMEWORK_NAMES];
+    return 1;
+}
+
+/* msg = "unknown scheme TEXT (did you mean ...? valid: LIST; or an alias
+ * such as glorot_normal)", the list cut at a whole name if need be so the
+ * parenthesis always closes. */
+static void unknown_scheme(const char *text, size_t name_len, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+    char valid[SATSTAT_ERRMSG_SIZE];
+    const char *names[N_SCHEME_NAMES];
+    size_t room;
+
+    all_scheme_names(names);
+    join_names(scheme_short_names, valid, sizeof valid);
+    if (text == NULL || text[0] == '\0')
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "expected a scheme, got an empty string (valid: ");
+    else
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown scheme %s (%svalid: ",
+                 satstat_quote(text, q, sizeof q),
+                 satstat_suggest(text, name_len, names, N_SCHEME_NAMES, hint,
+                                 sizeof hint));
+    room = SATSTAT_ERRMSG_SIZE - 1 - strlen(msg);
+    if (strlen(valid) + 1 > room) {
+        /* ", ...)" must fit after the last whole name */
+        char *cut;
+        valid[room >= 6 ? room - 6 : 0] = '\0';
+        cut = strrchr(valid, ',');
+        if (cut != NULL)
+            strcpy(cut, ", ...");
+    }
+    append(msg, valid);
+    append(msg, strlen(msg) + 40 < SATSTAT_ERRMSG_SIZE
+                    ? "; or an alias such as glorot_normal)"
+                    : ")");
 }
 
 static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
 {
-    char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
+    char q[SATSTAT_QUOTE_SIZE];
     satstat_scheme s;
-    const framework_entry *fw;
-    const alias_entry *alias;
-    int id = 0, rc, old;
+    const framework_entry *fw = NULL;
+    const alias_entry *alias = NULL;
+    const char *matched = NULL;
+    int id = 0, rc, old = 0;
 
     if (out == NULL) {
         if (msg != NULL)
@@ -960,35 +1043,44 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
     size_t name_len = text == NULL ? 0
                       : colon != NULL ? (size_t)(colon - text)
                                       : strlen(text);
-    if (text == NULL || text[0] == '\0'
-        || (!lookup_name(text, name_len, &fw, &alias, &old))) {
-        for (size_t i = 0;
-             text != NULL
-             && i < sizeof ambiguous_names / sizeof ambiguous_names[0];
-             i++) {
-            if (strlen(ambiguous_names[i].name) == name_len
-                && strncmp(ambiguous_names[i].name, text, name_len) == 0) {
-                if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                             "ambiguous scheme %s: %s; type one of those",
-                             satstat_quote(text, q, sizeof q),
-                             ambiguous_names[i].why);
-                return SATSTAT_EINVAL;
-            }
-        }
-        join_names(scheme_short_names, valid, sizeof valid);
-        if (msg != NULL) {
-            if (text == NULL || text[0] == '\0')
+    size_t matches = text == NULL || text[0] == '\0'
+                         ? 0
+                         : lookup_name(text, name_len, &fw, &alias, &old,
+                                       &matched);
+    if (matches != 1) {
+        const char *amb[N_AMBIGUOUS_NAMES];
+        size_t i;
+        for (i = 0; i < N_AMBIGUOUS_NAMES; i++)
+            amb[i] = ambiguous_names[i].name;
+        if (text != NULL
+            && satstat_match_name(text, name_len, amb, N_AMBIGUOUS_NAMES, &i)
+                   > 0) {
+            if (msg != NULL)
                 snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "expected a scheme, got an empty string (valid: ");
-            else
-                snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown scheme %s (valid: ",
-                         satstat_quote(text, q, sizeof q));
-            append(msg, valid);
-            append(msg, strlen(msg) + 40 < SATSTAT_ERRMSG_SIZE
-                            ? "; or an alias such as glorot_normal)"
-                            : ")");
+                         "ambiguous scheme %s: %s; type one of those",
+                         satstat_quote(text, q, sizeof q),
+                         ambiguous_names[i].why);
+            return SATSTAT_EINVAL;
         }
+        if (matches > 1) {
+            /* names that differ only in case: e.g. satstat's orthogonal
+             * and Keras's Orthogonal */
+            const char *names[N_SCHEME_NAMES];
+            size_t first = 0, second = 0;
+            all_scheme_names(names);
+            satstat_match_name(text, name_len, names, N_SCHEME_NAMES, &first);
+            satstat_match_name(text, name_len, names + first + 1,
+                               N_SCHEME_NAMES - first - 1, &second);
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "ambiguous scheme %s: '%s' and '%s' differ only in "
+                         "case; type one of those",
+                         satstat_quote(text, q, sizeof q), names[first],
+                         names[first + 1 + second]);
+            return SATSTAT_EINVAL;
+        }
+        if (msg != NULL)
+            unknown_scheme(text, name_len, msg);
         return SATSTAT_EINVAL;
     }
 
@@ -1006,8 +1098,9 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
         return SATSTAT_OK;
     }
 
+    /* messages name the scheme as the table spells it */
     char name[SATSTAT_SPEC_SIZE];
-    snprintf(name, sizeof name, "%.*s", (int)name_len, text);
+    snprintf(name, sizeof name, "%s", matched);
     scheme_defaults(&s, fw != NULL ? fw->kind : alias->kind);
     if (alias != NULL && alias->kind == SATSTAT_SCHEME_VARIANCE_SCALING
         && !alias->takes_args) {
@@ -1059,7 +1152,8 @@ static int continues(const char *prev, const char *item)
 
     if (colon == NULL || item[0] == '\0')
         return 0;
-    if (!lookup_name(prev, (size_t)(colon - prev), &fw, &alias, &old) || old)
+    if (lookup_name(prev, (size_t)(colon - prev), &fw, &alias, &old, NULL) != 1
+        || old)
         return 0;
     satstat_scheme_kind k = fw != NULL ? fw->kind : alias->kind;
     if (alias != NULL && !alias->takes_args)
@@ -1076,7 +1170,7 @@ static int continues(const char *prev, const char *item)
         || dist_parse(item, &dist, NULL) == SATSTAT_OK
         || satstat_parse_double(item, &x, NULL) == SATSTAT_OK)
         return 1;
-    if (lookup_name(item, ilen, &fw, &alias, &old))
+    if (lookup_name(item, ilen, &fw, &alias, &old, NULL) > 0)
         return 0; /* a scheme of its own */
     return satstat_gain_parse(item, &x, NULL) == SATSTAT_OK;
 }
@@ -1110,7 +1204,14 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "out of memory");
         return SATSTAT_ENOMEM;
     }
-    memcpy(copy, text, len + 1);
+    /* "standard, scaled": blanks after a comma are a list's layout, not
+     * part of the next name (a name never starts with one) */
+    for (i = 0, n = 0; i <= len; i++) {
+        if ((text[i] == ' ' || text[i] == '\t') && n > 0 && copy[n - 1] == ',')
+            continue;
+        copy[n++] = text[i];
+    }
+    n = 0;
 
     for (item = copy; item != NULL; item = next) {
         next = strchr(item, ',');
@@ -1841,12 +1942,19 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the inputs");
         return SATSTAT_EINVAL;
     }
+    /* every model's name, in the order of inputs_names */
+    static const char *const model_names[] = {"half", "ones", "bernoulli",
+                                              "normal", "uniform", "file"};
+    const char *colon = text != NULL ? strchr(text, ':') : NULL;
+    size_t name_len = text == NULL ? 0
+                      : colon != NULL ? (size_t)(colon - text)
+                                      : strlen(text);
     memset(&in, 0, sizeof in);
     join_names(inputs_names, valid, sizeof valid);
-    if (text != NULL && strncmp(text, "uniform", 7) == 0
-        && (text[7] == '\0' || text[7] == ':')) {
+    if (text != NULL
+        && satstat_match_name(text, name_len, model_names + 4, 1, NULL) == 1) {
         /* uniform:A,B, A < B */
-        const char *arg = text[7] == ':' ? text + 8 : NULL;
+        const char *arg = colon != NULL ? colon + 1 : NULL;
         const char *comma = arg != NULL ? strchr(arg, ',') : NULL;
         char a_txt[SATSTAT_SPEC_SIZE];
         double a = 0.0, b = 0.0;
@@ -1854,7 +1962,8 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         if (ok) {
             snprintf(a_txt, sizeof a_txt, "%.*s", (int)(comma - arg), arg);
             ok = satstat_parse_double(a_txt, &a, NULL) == SATSTAT_OK
-                 && satstat_parse_double(comma + 1, &b, NULL) == SATSTAT_OK
+                 && satstat_parse_double(comma + 1 + strspn(comma + 1, " \t"),
+                                         &b, NULL) == SATSTAT_OK
                  && a < b && isfinite(a * a + b * b + a * b);
         }
         if (!ok) {
@@ -1873,8 +1982,9 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         *out = in;
         return SATSTAT_OK;
     }
-    if (text != NULL && strncmp(text, "file:", 5) == 0) {
-        const char *path = text + 5;
+    if (text != NULL
+        && satstat_match_name(text, name_len, model_names + 5, 1, NULL) == 1) {
+        const char *path = colon != NULL ? colon + 1 : "";
         size_t len = strlen(path);
         if (len == 0 || len >= sizeof in.path) {
             if (msg != NULL)
@@ -1914,8 +2024,13 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         if (msg != NULL && strstr(msg, "(valid: ") != NULL
             && strncmp(msg, "unknown", 7) == 0)
         {
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown input model %s (valid: ",
-                     satstat_quote(text, q, sizeof q));
+            char hint[SATSTAT_SUGGEST_SIZE];
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "unknown input model %s (%svalid: ",
+                     satstat_quote(text, q, sizeof q),
+                     satstat_suggest(text, name_len, model_names,
+                                     sizeof model_names / sizeof model_names[0],
+                                     hint, sizeof hint));
             append(msg, valid);
             append(msg, ")");
         }

@@ -113,14 +113,14 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     satstat_sweep_spec s;
     memset(&s, 0, sizeof s);
     size_t name_len = (size_t)(eq - text), k;
-    for (k = 0; k < N_PARAMS; k++)
-        if (strlen(param_names[k]) == name_len && strncmp(param_names[k], text, name_len) == 0)
-            break;
-    if (k == N_PARAMS) {
-        char name[64];
+    /* any ASCII case: Sigma=... */
+    if (satstat_match_name(text, name_len, param_names, N_PARAMS, &k) != 1) {
+        char name[64], hint[SATSTAT_SUGGEST_SIZE];
         snprintf(name, sizeof name, "%.*s", (int)(name_len < 63 ? name_len : 63), text);
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (valid: %s)",
-                satstat_quote(name, fq, sizeof fq), q, valid);
+        set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (%svalid: %s)",
+                satstat_quote(name, fq, sizeof fq), q,
+                satstat_suggest(text, name_len, param_names, N_PARAMS, hint, sizeof hint),
+                valid);
         return SATSTAT_EINVAL;
     }
     s.param = (satstat_sweep_param)k;

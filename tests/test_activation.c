@@ -377,7 +377,7 @@ START_TEST(test_parse)
 
     static const char *bad[] = {"leaky-relu:1", "leaky-relu:-0.1",
                                 "leaky-relu:", "leaky-relu:x", "leaky-relu:nan",
-                                "leaky", "Gelu", "", "relu:0.1"};
+                                "leaky", "Gleu", "", "relu:0.1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
         ck_assert_int_eq(satstat_activation_parse(bad[i], &b, msg),
@@ -388,6 +388,79 @@ START_TEST(test_parse)
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "gelu"));
     ck_assert_ptr_nonnull(strstr(msg, "leaky-relu:SLOPE"));
+}
+END_TEST
+
+/* ---- names forgive: any case, "did you mean" -----------------------------*/
+
+START_TEST(test_parse_names)
+{
+    const satstat_activation *a = NULL, *b = NULL;
+    satstat_saturation r;
+    char msg[SATSTAT_ERRMSG_SIZE];
+
+    /* any ASCII case names the row itself (no two rows differ by case) */
+    ck_assert_int_eq(satstat_activation_parse("Tanh", &a, msg), SATSTAT_OK);
+    ck_assert_ptr_eq(a, satstat_activation_find("tanh"));
+    ck_assert_int_eq(satstat_activation_parse("GELU", &a, msg), SATSTAT_OK);
+    ck_assert_ptr_eq(a, satstat_activation_find("gelu"));
+    ck_assert_int_eq(satstat_activation_parse("Leaky-ReLU", &a, msg),
+                     SATSTAT_OK);
+    ck_assert_ptr_eq(a, satstat_activation_find("leaky-relu"));
+    ck_assert_int_eq(satstat_activation_parse("LEAKY-RELU:0.125", &a, msg),
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.125", &b, msg),
+                     SATSTAT_OK);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_str_eq(a->name, "leaky-relu:0.125");
+    /* the lookup by canonical name stays exact */
+    ck_assert_ptr_null(satstat_activation_find("Tanh"));
+
+    ck_assert_int_eq(satstat_activation_parse("tnah", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "unknown activation 'tnah' (did you mean 'tanh'? "
+                          "valid: sigmoid, tanh, softsign, erf, relu, "
+                          "leaky-relu, gelu, selu, leaky-relu:SLOPE)");
+    ck_assert_int_eq(satstat_activation_parse("sigmiod", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "(did you mean 'sigmoid'? valid: "));
+    ck_assert_int_eq(satstat_activation_parse("leaky_relu:0.2", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "unknown activation 'leaky_relu:0.2' "
+                                      "(did you mean 'leaky-relu'? valid: "));
+    ck_assert_int_eq(satstat_activation_parse("softmax", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_null(strstr(msg, "did you mean"));
+    ck_assert_int_eq(satstat_activation_parse("Relu:0.1", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "activation 'relu' takes no parameter, got "
+                          "'Relu:0.1'");
+
+    ck_assert_int_eq(satstat_saturation_parse("Z:3", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(r.kind, SATSTAT_SATURATION_Z);
+    ck_assert(r.value == 3.0);
+    ck_assert_int_eq(satstat_saturation_parse("DERIV:0.25", &r, msg),
+                     SATSTAT_OK);
+    ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DERIV);
+    ck_assert(r.value == 0.25);
+    ck_assert_int_eq(satstat_saturation_parse("Dead", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DEAD);
+    ck_assert_int_eq(satstat_saturation_parse("DEFAULT", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DEFAULT);
+    ck_assert_int_eq(satstat_saturation_parse("dervi:0.5", &r, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "unknown saturation rule 'dervi:0.5' (did you mean "
+                          "'deriv:R'? valid: z:T, deriv:R, output:E, dead, "
+                          "default)");
+    ck_assert_int_eq(satstat_saturation_parse("deaf", &r, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "(did you mean 'dead'? valid: "));
+    ck_assert_int_eq(satstat_saturation_parse("foo", &r, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_null(strstr(msg, "did you mean"));
+    ck_assert_int_eq(satstat_saturation_parse("z:-4", &r, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "T in z:T must be positive, got -4");
 }
 END_TEST
 
@@ -583,7 +656,7 @@ START_TEST(test_rule_errors)
     static const char *bad_specs[] = {"deriv:2", "deriv:1", "deriv:0",
                                       "deriv:-0.1", "output:0", "output:-1",
                                       "z:0", "z:-4", "z:", "foo", "deriv",
-                                      "Deriv:0.1", "z:inf", ""};
+                                      "Dreiv:0.1", "z:inf", ""};
     static const struct {
         const char *act, *rule;
     } no_apply[] = {
@@ -927,6 +1000,7 @@ static Suite *activation_suite(void)
     tc = tcase_create("other_rows");
     tcase_add_test(tc, test_other_values);
     tcase_add_test(tc, test_parse);
+    tcase_add_test(tc, test_parse_names);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("rules");

@@ -1608,6 +1608,124 @@ START_TEST(messages_quote_names)
 }
 END_TEST
 
+/* ---- issue 14: names forgive ------------------------------------------------*/
+
+/* A misspelt name or option: exit 2, nothing on stdout, one line that
+ * names the option and the value and suggests the nearest name. */
+START_TEST(names_did_you_mean)
+{
+    static const struct {
+        const char *args[5];
+        const char *line; /* the whole line, or (prefix '~') a part of it */
+    } cases[] = {
+        {{"--shceme", "standard"},
+         "satstat: unknown option '--shceme' (did you mean '--scheme'?; try "
+         "'satstat --help')\n"},
+        {{"--n_in=5"},
+         "satstat: unknown option '--n_in=5' (did you mean '--n-in'?; try "
+         "'satstat --help')\n"},
+        {{"sweep", "--vray", "n-in=1:2"},
+         "satstat: unknown option '--vray' (did you mean '--vary'?; try "
+         "'satstat sweep --help')\n"},
+        {{"deep", "--layres", "2"},
+         "~(did you mean '--layers'?; try 'satstat deep --help')"},
+        {{"--bogus"}, "satstat: unknown option '--bogus' (try 'satstat --help')\n"},
+        {{"--quiet=1"}, "satstat: --quiet: takes no value, got '--quiet=1'\n"},
+        {{"--activation", "tnah"},
+         "satstat: --activation: unknown activation 'tnah' (did you mean "
+         "'tanh'? valid: sigmoid, tanh, softsign, erf, relu, leaky-relu, "
+         "gelu, selu, leaky-relu:SLOPE)\n"},
+        {{"--format", "jsno"},
+         "satstat: --format: unknown format 'jsno' (did you mean 'json'? "
+         "valid: text, json, csv)\n"},
+        {{"--render", "PGN"},
+         "satstat: --render: unknown format 'PGN' (did you mean 'png'? valid: "
+         "png, svg, pdf, none)\n"},
+        {{"--scheme", "he-normla"},
+         "~satstat: --scheme: unknown scheme 'he-normla' (did you mean "
+         "'he-normal'? valid: standard, scaled,"},
+        {{"--scheme", "standard, scalde"},
+         "~unknown scheme 'scalde' (did you mean 'scaled'? valid: "},
+        {{"--mode", "fan-out"}, "~(did you mean 'fan_out'? valid: "},
+        {{"--saturation", "dervi:0.5"}, "~(did you mean 'deriv:R'? valid: "},
+        {{"sweep", "--vary", "sgima=0.5:2:3"},
+         "~unknown parameter 'sgima' in 'sgima=0.5:2:3' (did you mean "
+         "'sigma'? valid: "},
+        {{"--scheme", "ORTHOGONAL"},
+         "satstat: --scheme: ambiguous scheme 'ORTHOGONAL': 'orthogonal' and "
+         "'Orthogonal' differ only in case; type one of those\n"},
+        {{"--scheme", "Kaiming_Normal"},
+         "~ambiguous scheme 'Kaiming_Normal': PyTorch's kaiming_normal_ is "
+         "untruncated"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char what[256];
+        describe(cases[i].args, what, sizeof what);
+        run_result r = run_args(cases[i].args);
+        ck_assert_msg(r.status == 2, "%s: exit %d (stderr: %s)", what, r.status, r.err);
+        ck_assert_msg(r.out_len == 0, "%s: wrote to stdout", what);
+        assert_one_line(&r, what);
+        if (cases[i].line[0] == '~')
+            ck_assert_msg(strstr(r.err, cases[i].line + 1) != NULL,
+                          "%s: [%s] lacks [%s]", what, r.err, cases[i].line + 1);
+        else
+            ck_assert_msg(strcmp(r.err, cases[i].line) == 0, "%s: [%s], expected [%s]",
+                          what, r.err, cases[i].line);
+        result_free(&r);
+    }
+}
+END_TEST
+
+/* Another case, blanks after commas: accepted, and the report is the one
+ * the canonical spelling gives (JSON: but for its elapsed_seconds). */
+START_TEST(names_forgiven_same_report)
+{
+    static const struct {
+        const char *forgiven, *canonical;
+    } names[][2] = {
+        {{"--format", "JSON"}, {"--format", "json"}},
+        {{"--activation", "Tanh"}, {"--activation", "tanh"}},
+        {{"--scheme", "standard, scaled"}, {"--scheme", "standard,scaled"}},
+        {{"--scheme", "He_Normal, XAVIER-UNIFORM:ReLU"},
+         {"--scheme", "he_normal,xavier-uniform:relu"}},
+        {{"--saturation", "Deriv:0.25"}, {"--saturation", "deriv:0.25"}},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        run_result r[2];
+        for (int k = 0; k < 2; k++) {
+            const char *args[] = {"--samples", "4000", "--n-in", "40", "--seed", "7",
+                                  "--format", "json", names[i][k].forgiven,
+                                  names[i][k].canonical, NULL};
+            r[k] = run_args(args);
+            ck_assert_msg(r[k].status == 0, "%s %s: exit %d (%s)", names[i][k].forgiven,
+                          names[i][k].canonical, r[k].status, r[k].err);
+        }
+        json_t *a = parse_json(r[0].out, r[0].out_len, names[i][0].canonical);
+        json_t *b = parse_json(r[1].out, r[1].out_len, names[i][1].canonical);
+        ck_assert(json_object_del(a, "elapsed_seconds") == 0);
+        ck_assert(json_object_del(b, "elapsed_seconds") == 0);
+        ck_assert_msg(json_equal(a, b), "%s %s: a different report", names[i][0].forgiven,
+                      names[i][0].canonical);
+        json_decref(a);
+        json_decref(b);
+        result_free(&r[0]);
+        result_free(&r[1]);
+    }
+    /* the CSV report (no timing in it), byte for byte */
+    run_result t[2];
+    t[0] = run("--samples", "4000", "--n-in", "40", "--seed", "7", "--activation", "Tanh",
+               "--scheme", "standard, scaled", "--format", "CSV", NULL);
+    t[1] = run("--samples", "4000", "--n-in", "40", "--seed", "7", "--activation", "tanh",
+               "--scheme", "standard,scaled", "--format", "csv", NULL);
+    ck_assert_int_eq(t[0].status, 0);
+    ck_assert_int_eq(t[1].status, 0);
+    ck_assert_uint_eq(t[0].out_len, t[1].out_len);
+    ck_assert(memcmp(t[0].out, t[1].out, t[0].out_len) == 0);
+    result_free(&t[0]);
+    result_free(&t[1]);
+}
+END_TEST
+
 /* ---- the suite -------------------------------------------------------------------*/
 
 static TCase *tcase(Suite *s, const char *name)
@@ -1659,6 +1777,9 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, inputs_path_line_break);
     tcase_add_test(tc, validation_up_front);
     tcase_add_test(tc, messages_quote_names);
+    tc = tcase(s, "issue 14: names forgive");
+    tcase_add_test(tc, names_did_you_mean);
+    tcase_add_test(tc, names_forgiven_same_report);
     return s;
 }
 

@@ -502,6 +502,137 @@ START_TEST(test_locale_independent)
 }
 END_TEST
 
+/* ---- names: distance, match, nearest ---------------------------------- */
+
+START_TEST(test_name_distance)
+{
+    /* made by tests/ref/name_distance.py (the recursive definition) */
+    static const struct {
+        const char *a, *b;
+        size_t d;
+    } pairs[] = {
+        {"tanh", "tanh", 0}, /* unrestricted DL 0 */
+        {"Tanh", "tanh", 0}, /* unrestricted DL 0 */
+        {"tnah", "tanh", 1}, /* unrestricted DL 1 */
+        {"tahn", "tanh", 1}, /* unrestricted DL 1 */
+        {"tan", "tanh", 1}, /* unrestricted DL 1 */
+        {"tanhh", "tanh", 1}, /* unrestricted DL 1 */
+        {"sigmiod", "sigmoid", 1}, /* unrestricted DL 1 */
+        {"he_normal", "he-normal", 1}, /* unrestricted DL 1 */
+        {"HeNormal", "he-normal", 1}, /* unrestricted DL 1 */
+        {"", "abc", 3}, /* unrestricted DL 3 */
+        {"abc", "", 3}, /* unrestricted DL 3 */
+        {"ca", "abc", 3}, /* unrestricted DL 2 */
+        {"kitten", "sitting", 3}, /* unrestricted DL 3 */
+        {"shceme", "scheme", 1}, /* unrestricted DL 1 */
+        {"fan-in", "fan_in", 1}, /* unrestricted DL 1 */
+        {"JSNO", "json", 1}, /* unrestricted DL 1 */
+        {"variance_scaling", "variance-scaling", 1}, /* unrestricted DL 1 */
+        {"glorotnormal", "glorot_normal", 1}, /* unrestricted DL 1 */
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t d = satstat_name_distance(pairs[i].a, strlen(pairs[i].a),
+                                         pairs[i].b, strlen(pairs[i].b));
+        ck_assert_msg(d == pairs[i].d, "d('%s', '%s') = %zu, expected %zu",
+                      pairs[i].a, pairs[i].b, d, pairs[i].d);
+        /* symmetric */
+        ck_assert_uint_eq(satstat_name_distance(pairs[i].b, strlen(pairs[i].b),
+                                                pairs[i].a, strlen(pairs[i].a)),
+                          d);
+    }
+    /* only the given bytes count: "tanh:2" read as its first 4 */
+    ck_assert_uint_eq(satstat_name_distance("tanh:2", 4, "tanh", 4), 0);
+    /* beyond SATSTAT_NAME_MAX, or NULL: never close */
+    char long_word[SATSTAT_NAME_MAX + 2];
+    memset(long_word, 'a', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = '\0';
+    ck_assert_uint_eq(satstat_name_distance(long_word, strlen(long_word),
+                                            long_word, strlen(long_word)),
+                      SIZE_MAX);
+    ck_assert_uint_eq(satstat_name_distance(long_word, SATSTAT_NAME_MAX,
+                                            long_word, SATSTAT_NAME_MAX),
+                      0);
+    ck_assert_uint_eq(satstat_name_distance(NULL, 0, "a", 1), SIZE_MAX);
+}
+END_TEST
+
+START_TEST(test_name_match)
+{
+    static const char *const names[] = {"orthogonal", "he-normal", "he_normal",
+                                        "HeNormal", "Orthogonal"};
+    size_t i = 99;
+
+    /* exact beats case-folded, whatever the order */
+    ck_assert_uint_eq(satstat_match_name("Orthogonal", 10, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 4);
+    ck_assert_uint_eq(satstat_match_name("orthogonal", 10, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 0);
+    /* two names differ only in case: both counted, the first given */
+    ck_assert_uint_eq(satstat_match_name("ORTHOGONAL", 10, names, 5, &i), 2);
+    ck_assert_uint_eq(i, 0);
+    /* one case-folded match: accepted */
+    ck_assert_uint_eq(satstat_match_name("HE-NORMAL", 9, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 1);
+    ck_assert_uint_eq(satstat_match_name("He_Normal", 9, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 2);
+    ck_assert_uint_eq(satstat_match_name("henormal", 8, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 3);
+    /* folding is of letters only: '-' and '_' stay apart */
+    ck_assert_uint_eq(satstat_match_name("he normal", 9, names, 5, &i), 0);
+    /* a prefix of the given length, and no prefix matching */
+    ck_assert_uint_eq(satstat_match_name("he-normal:2", 9, names, 5, &i), 1);
+    ck_assert_uint_eq(i, 1);
+    ck_assert_uint_eq(satstat_match_name("he-norma", 8, names, 5, &i), 0);
+    ck_assert_uint_eq(satstat_match_name("", 0, names, 5, &i), 0);
+    ck_assert_uint_eq(satstat_match_name(NULL, 0, names, 5, &i), 0);
+}
+END_TEST
+
+START_TEST(test_name_closest)
+{
+    static const char *const acts[] = {"sigmoid", "tanh", "softsign", "erf",
+                                       "relu", "leaky-relu", "gelu", "selu"};
+    static const char *const tie[] = {"png", "svg", "pdf"};
+    static const char *const cased[] = {"Orthogonal", "orthogonal"};
+    char buf[SATSTAT_SUGGEST_SIZE];
+    size_t i = 99;
+
+    ck_assert_str_eq(satstat_closest_name("tnah", 4, acts, 8, &i), "tanh");
+    ck_assert_uint_eq(i, 1);
+    ck_assert_str_eq(satstat_closest_name("TNAH", 4, acts, 8, NULL), "tanh");
+    ck_assert_str_eq(satstat_closest_name("sigmiod", 7, acts, 8, NULL),
+                     "sigmoid");
+    /* thresholds max(1, len/3): "sigmoid" (7) allows 2, "tanh" (4) 1 */
+    ck_assert_str_eq(satstat_closest_name("sgmiod", 6, acts, 8, NULL),
+                     "sigmoid");
+    ck_assert_ptr_null(satstat_closest_name("sgmd", 4, acts, 8, NULL));
+    ck_assert_ptr_null(satstat_closest_name("tnh_", 4, acts, 8, NULL));
+    ck_assert_str_eq(satstat_closest_name("leaky_relu", 10, acts, 8, NULL),
+                     "leaky-relu");
+    /* "erf" (3) still allows one slip; nothing is near "softmax" */
+    ck_assert_str_eq(satstat_closest_name("erg", 3, acts, 8, NULL), "erf");
+    ck_assert_ptr_null(satstat_closest_name("softmax", 7, acts, 8, NULL));
+    /* ties: "reul" is 1 from relu; "elu" is 1 from gelu, relu and selu:
+     * the first listed wins */
+    ck_assert_str_eq(satstat_closest_name("reul", 4, acts, 8, NULL), "relu");
+    ck_assert_str_eq(satstat_closest_name("elu", 3, acts, 8, &i), "relu");
+    ck_assert_uint_eq(i, 4);
+    ck_assert_str_eq(satstat_closest_name("pxf", 3, tie, 3, NULL), "pdf");
+    ck_assert_str_eq(satstat_closest_name("pvg", 3, tie, 3, NULL), "png");
+    /* a tie in folded distance goes to the nearer case */
+    ck_assert_str_eq(satstat_closest_name("orthogonl", 9, cased, 2, NULL),
+                     "orthogonal");
+    ck_assert_str_eq(satstat_closest_name("Orthogonl", 9, cased, 2, NULL),
+                     "Orthogonal");
+    /* an empty word suggests nothing */
+    ck_assert_ptr_null(satstat_closest_name("", 0, acts, 8, NULL));
+
+    ck_assert_str_eq(satstat_suggest("tnah", 4, acts, 8, buf, sizeof buf),
+                     "did you mean 'tanh'? ");
+    ck_assert_str_eq(satstat_suggest("zzz", 3, acts, 8, buf, sizeof buf), "");
+}
+END_TEST
+
 static Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -543,6 +674,12 @@ static Suite *parse_suite(void)
 
     tc = tcase_create("quote");
     tcase_add_test(tc, test_quote);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("names");
+    tcase_add_test(tc, test_name_distance);
+    tcase_add_test(tc, test_name_match);
+    tcase_add_test(tc, test_name_closest);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("locale");

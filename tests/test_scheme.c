@@ -105,7 +105,7 @@ END_TEST
 
 START_TEST(test_scheme_unknown)
 {
-    static const char *const unknown[] = {"nope", "Standard", "SCALED",
+    static const char *const unknown[] = {"nope", "Stnadard", "SCLAED",
                                           "gaussian:1", "scaled ", " scaled",
                                           "he", "normal1"};
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -224,7 +224,7 @@ START_TEST(test_scheme_list_invalid)
         {"normal:0.5,normal:0.50", "'normal:0.50'"},
         {"standard,nope", "'nope'"},
         {"standard,normal:-1", "'-1'"},
-        {"standard, scaled", "' scaled'"},
+        {"standard ,scaled", "'standard '"},
     };
     satstat_scheme s[4];
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -431,7 +431,7 @@ START_TEST(test_bias_invalid)
         {"const:", "''"},        {"const", "'const'"},
         {"uniform:0", "'0'"},    {"uniform:-1", "'-1'"},
         {"zero:1", "'zero:1'"},  {"nope", "'nope'"},
-        {"Zero", "'Zero'"},
+        {"Zeor", "'Zeor'"},
     };
     satstat_bias b;
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -479,7 +479,7 @@ START_TEST(test_inputs_parse)
         {"bernoulli:1.5", "'1.5'"},  {"bernoulli:-0.1", "'-0.1'"},
         {"bernoulli:", "''"},        {"bernoulli", "'bernoulli'"},
         {"bernoulli:nan", "'nan'"},  {"half:3", "'half:3'"},
-        {"x", "'x'"},                {"Half", "'Half'"},
+        {"x", "'x'"},                {"Hlaf", "'Hlaf'"},
     };
     satstat_inputs in;
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -983,7 +983,7 @@ START_TEST(test_gains)
     };
     static const char *const bad[] = {"-1", "0", "nan", "inf", "", "gelu",
                                       "leaky_relu:-0.1", "leaky_relu:",
-                                      "leaky_relu:x", "1e200", "Tanh"};
+                                      "leaky_relu:x", "1e200", "Tnah"};
     char msg[SATSTAT_ERRMSG_SIZE];
     double g;
 
@@ -1125,7 +1125,7 @@ START_TEST(test_framework_bad_specs)
         {"xavier_normal", "ambiguous"},
         {"kaiming_normal", "untruncated"},
         {"he_norml", "valid: standard"},
-        {"Xavier-normal", "valid: standard"},
+        {"Xavier-nromal", "valid: standard"},
     };
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_scheme s;
@@ -1502,6 +1502,193 @@ START_TEST(test_inputs_file_bounds)
 }
 END_TEST
 
+/* ---- names forgive: any case, "did you mean", blanks after commas ------*/
+
+#define ck_assert_parses_as(text, canonical_text)                           \
+    do {                                                                    \
+        satstat_scheme s_;                                                  \
+        char m_[SATSTAT_ERRMSG_SIZE] = "";                                  \
+        ck_assert_msg(satstat_scheme_parse((text), &s_, m_) == SATSTAT_OK,  \
+                      "'%s' refused: %s", (text), m_);                      \
+        ck_assert_str_eq(s_.canonical, (canonical_text));                   \
+    } while (0)
+
+START_TEST(test_scheme_case)
+{
+    satstat_scheme a, b;
+    char msg[SATSTAT_ERRMSG_SIZE];
+
+    ck_assert_parses_as("Standard", "standard");
+    ck_assert_parses_as("SCALED", "scaled");
+    ck_assert_parses_as("Normal:0.5", "normal:0.5");
+    ck_assert_parses_as("Xavier-Normal:2", "xavier-normal:2");
+    ck_assert_parses_as("HE-NORMAL:ReLU,FAN_OUT", "he-normal:fan_out");
+    ck_assert_parses_as("Torch-Linear", "torch-linear");
+    ck_assert_parses_as("variance-scaling:2,FAN_IN,Uniform",
+                        "variance-scaling:2,fan_in,uniform");
+    /* folding letters never joins '_' and '-': Keras's he_normal is
+     * truncated, satstat's he-normal is not, in any case */
+    ck_assert_int_eq(satstat_scheme_parse("HE_NORMAL", &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("he_normal", &b, msg), SATSTAT_OK);
+    ck_assert_str_eq(a.canonical, b.canonical);
+    ck_assert_int_eq(a.kind, SATSTAT_SCHEME_VARIANCE_SCALING);
+    ck_assert_int_eq(a.dist, SATSTAT_DIST_TRUNCATED_NORMAL);
+    ck_assert_int_eq(satstat_scheme_parse("He-Normal", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(b.kind, SATSTAT_SCHEME_HE_NORMAL);
+    ck_assert_str_ne(a.canonical, b.canonical);
+    /* satstat's orthogonal and Keras's Orthogonal differ only in case:
+     * each spelling is itself, another case is refused */
+    ck_assert_parses_as("orthogonal", "orthogonal");
+    ck_assert_parses_as("Orthogonal", "orthogonal");
+    ck_assert_int_eq(satstat_scheme_parse("ORTHOGONAL", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "ambiguous scheme 'ORTHOGONAL': 'orthogonal' and "
+                          "'Orthogonal' differ only in case; type one of "
+                          "those");
+    /* the frameworks' ambiguous names stay ambiguous in any case */
+    ck_assert_int_eq(satstat_scheme_parse("Kaiming_Normal", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "ambiguous scheme 'Kaiming_Normal': PyTorch's "
+                           "kaiming_normal_ is untruncated");
+    ck_assert_int_eq(satstat_scheme_parse("XAVIER_NORMAL", &a, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "ambiguous");
+}
+END_TEST
+
+START_TEST(test_scheme_suggestions)
+{
+    static const struct {
+        const char *text, *hint;
+    } cases[] = {
+        {"he-normla", "(did you mean 'he-normal'? valid: standard, "},
+        {"stnadard", "(did you mean 'standard'? valid: "},
+        {"glorot_nromal", "(did you mean 'glorot_normal'? valid: "},
+        {"xavier_uniform_x:2", "(did you mean 'xavier_uniform_'? valid: "},
+        {"torch_linear", "(did you mean 'torch-linear'? valid: "},
+        {"nromal:1", "(did you mean 'normal'? valid: "},
+    };
+    char msg[SATSTAT_ERRMSG_SIZE], text[200];
+    satstat_scheme s;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_int_eq(satstat_scheme_parse(cases[i].text, &s, msg),
+                         SATSTAT_EINVAL);
+        ck_assert_msg(strncmp(msg, "unknown scheme '", 16) == 0, "%s", msg);
+        ck_assert_msg_has(msg, cases[i].hint);
+        ck_assert_msg(msg[strlen(msg) - 1] == ')', "%s", msg);
+    }
+    /* nothing near: no hint, the message as before */
+    ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_null(strstr(msg, "did you mean"));
+    /* a long word: the quote is cut, the list ends in ", ...)" */
+    snprintf(text, sizeof text, "xavier-uniforn:%0120d", 7);
+    ck_assert_int_eq(satstat_scheme_parse(text, &s, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "(did you mean 'xavier-uniform'? valid: standard");
+    ck_assert_msg(msg[strlen(msg) - 1] == ')', "%s", msg);
+    ck_assert_uint_lt(strlen(msg), SATSTAT_ERRMSG_SIZE - 1);
+    ck_assert_msg_has(msg, ", ...)");
+
+    /* the other names of this module */
+    satstat_fan_mode mode;
+    satstat_bias b;
+    satstat_inputs in;
+    double g;
+    ck_assert_int_eq(satstat_fan_mode_parse("FAN_OUT", &mode, msg), SATSTAT_OK);
+    ck_assert_int_eq(mode, SATSTAT_FAN_OUT);
+    ck_assert_int_eq(satstat_fan_mode_parse("fan-out", &mode, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "unknown fan mode 'fan-out' (did you mean "
+                          "'fan_out'? valid: fan_in, fan_out, fan_avg)");
+    ck_assert_int_eq(satstat_gain_parse("ReLU", &g, msg), SATSTAT_OK);
+    ck_assert(g == sqrt(2.0));
+    ck_assert_int_eq(satstat_gain_parse("Leaky_ReLU:0", &g, msg), SATSTAT_OK);
+    ck_assert(g == sqrt(2.0));
+    ck_assert_int_eq(satstat_gain_parse("tahn", &g, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "got 'tahn' (did you mean 'tanh'?)");
+    ck_assert_int_eq(satstat_gain_parse("leaky_rleu:0.1", &g, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "(did you mean 'leaky_relu'?)");
+    ck_assert_int_eq(satstat_scheme_parse("variance-scaling:2,fan_in,unifrm",
+                                          &s, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "unknown distribution 'unifrm' (did you mean "
+                           "'uniform'? valid: ");
+    ck_assert_int_eq(satstat_bias_parse("TORCH", &b, msg), SATSTAT_OK);
+    ck_assert_str_eq(b.canonical, "torch");
+    ck_assert_int_eq(satstat_bias_parse("Const:2", &b, msg), SATSTAT_OK);
+    ck_assert_str_eq(b.canonical, "const:2");
+    ck_assert_int_eq(satstat_bias_parse("zeor", &b, msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "unknown bias 'zeor' (did you mean 'zero'? valid: "
+                          "normal:SIGMA, zero, const:C, uniform:A, torch)");
+    ck_assert_int_eq(satstat_inputs_parse("Half", &in, msg), SATSTAT_OK);
+    ck_assert_str_eq(in.canonical, "half");
+    ck_assert_int_eq(satstat_inputs_parse("BERNOULLI:0.25", &in, msg),
+                     SATSTAT_OK);
+    ck_assert_str_eq(in.canonical, "bernoulli:0.25");
+    ck_assert_int_eq(satstat_inputs_parse("Uniform:-1, 2", &in, msg),
+                     SATSTAT_OK);
+    ck_assert_str_eq(in.canonical, "uniform:-1,2");
+    ck_assert_int_eq(satstat_inputs_parse("bernouli:0.5", &in, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "unknown input model 'bernouli:0.5' (did you mean "
+                           "'bernoulli'? valid: half, ones, bernoulli:P");
+    ck_assert_int_eq(satstat_inputs_parse("unifrom:0,1", &in, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "(did you mean 'uniform'? valid: ");
+}
+END_TEST
+
+START_TEST(test_scheme_list_blanks)
+{
+    satstat_scheme a[SATSTAT_MAX_SCHEMES], b[SATSTAT_MAX_SCHEMES];
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    size_t na, nb;
+    static const struct {
+        const char *spaced, *plain;
+    } lists[] = {
+        {"standard, scaled", "standard,scaled"},
+        {"Standard,  SCALED,\the-normal", "standard,scaled,he-normal"},
+        {"he-normal:tanh, fan_out, scaled", "he-normal:tanh,fan_out,scaled"},
+        {"trunc-normal:0, 1, -1, 1, glorot_normal",
+         "trunc-normal:0,1,-1,1,glorot_normal"},
+    };
+
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        ck_assert_msg(satstat_scheme_parse_list(lists[i].spaced, a,
+                                                SATSTAT_MAX_SCHEMES, &na, msg)
+                          == SATSTAT_OK,
+                      "'%s': %s", lists[i].spaced, msg);
+        ck_assert_int_eq(satstat_scheme_parse_list(lists[i].plain, b,
+                                                   SATSTAT_MAX_SCHEMES, &nb,
+                                                   msg),
+                         SATSTAT_OK);
+        ck_assert_uint_eq(na, nb);
+        for (size_t k = 0; k < na; k++)
+            ck_assert_str_eq(a[k].canonical, b[k].canonical);
+    }
+    /* a scheme's own parameters, parsed alone */
+    ck_assert_parses_as("he-normal:tanh, fan_out",
+                        "he-normal:1.6666666666666667,fan_out");
+    /* only after a comma: a blank before one, or leading, is refused */
+    ck_assert_int_eq(satstat_scheme_parse_list("standard ,scaled", a,
+                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse_list(" standard", a,
+                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse_list("standard, ", a,
+                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "empty item");
+    /* listed twice in two cases is listed twice */
+    ck_assert_int_eq(satstat_scheme_parse_list("scaled, Scaled", a,
+                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "listed twice");
+}
+END_TEST
+
 static Suite *scheme_suite(void)
 {
     Suite *s = suite_create("scheme");
@@ -1555,6 +1742,12 @@ static Suite *scheme_suite(void)
     tcase_add_test(tc, test_inputs_file);
     tcase_add_test(tc, test_inputs_file_bounds);
     tcase_add_test(tc, test_config_run_sizes);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("names");
+    tcase_add_test(tc, test_scheme_case);
+    tcase_add_test(tc, test_scheme_suggestions);
+    tcase_add_test(tc, test_scheme_list_blanks);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli_bad_values");

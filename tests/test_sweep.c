@@ -178,7 +178,7 @@ END_TEST
 START_TEST(bad_specs)
 {
     static const char *const bad[] = {
-        "", "n-in", "n-in=", "n-in=10", "foo=1:2", "=1:2", "N-IN=1:2",
+        "", "n-in", "n-in=", "n-in=10", "foo=1:2", "=1:2", "n_in=1:2",
         "n-in=5:1", "n-in=5:5", "n-in=1:10:1", "n-in=1:10:0", "n-in=1:10:x",
         "n-in=1:10:1001", "n-in=1:10:2.5", "n-in=a:10", "n-in=1:b", "n-in=0:10",
         "n-in=1:1e9", "sigma=0:1:log", "sigma=-1:1", "sigma=0:1", "p=0:2",

@@ -111,9 +111,10 @@ const satstat_activation *satstat_activation_find(const char *name);
 const satstat_activation *satstat_activation_table(size_t *count);
 
 /* Parse an --activation value: a row name, or `leaky-relu:SLOPE` with
- * 0 <= SLOPE < 1.  On success *out is a row or an interned instance (valid
- * for the life of the process).  SATSTAT_EINVAL with a sentence in msg
- * (SATSTAT_ERRMSG_SIZE bytes, may be NULL) listing the valid names;
+ * 0 <= SLOPE < 1, the name in any ASCII case ("Tanh").  On success *out is
+ * a row or an interned instance (valid for the life of the process).
+ * SATSTAT_EINVAL with a sentence in msg (SATSTAT_ERRMSG_SIZE bytes, may be
+ * NULL) naming the nearest name ("did you mean 'tanh'?") and the valid ones;
  * SATSTAT_ERANGE when SATSTAT_ACTIVATION_MAX_INSTANCES distinct slopes are
  * already in use.  Thread-safe. */
 int satstat_activation_parse(const char *text, const satstat_activation **out,
@@ -136,7 +137,9 @@ typedef struct satstat_saturation {
 } satstat_saturation;
 
 /* Parse a --saturation value: z:T (T > 0), deriv:R (0 < R < 1), output:E
- * (E > 0), dead, default.  SATSTAT_EINVAL with a sentence in msg. */
+ * (E > 0), dead, default, the name in any ASCII case ("Z:3").
+ * SATSTAT_EINVAL with a sentence in msg, naming the nearest rule when one
+ * is near ("did you mean 'deriv:R'?"). */
 int satstat_saturation_parse(const char *text, satstat_saturation *out,
                              char *msg);
 

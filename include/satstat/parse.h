@@ -1,4 +1,4 @@
-/* satstat/parse.h — strict number parsing for options and specs.
+/* satstat/parse.h — strict number and name parsing for options and specs.
  *
  * glibc's strto* accept "", leading blanks, "nan", "inf", hex floats and
  * (for unsigned types) a leading '-'.  These wrappers accept a value only
@@ -50,6 +50,55 @@ int satstat_format_double(double x, char *buf, size_t size);
  * escape) and ends in "...".  NULL is shown as ''.  Always NUL-terminates
  * when size > 0.  Returns buf. */
 const char *satstat_quote(const char *text, char *buf, size_t size);
+
+
+/* ---- names: exact, case-folded and nearest ------------------------------
+ * Every parser of a name (schemes, activations, formats, options...) looks
+ * its word up with satstat_match_name() and, when that fails, names the
+ * nearest valid name with satstat_closest_name() ("did you mean ...?").
+ * Case is folded for ASCII letters only: '_' and '-' stay distinct, since
+ * frameworks give he_normal and he-normal different meanings.
+ */
+
+/* Longest word or name compared; longer ones are never "close". */
+#define SATSTAT_NAME_MAX 64
+
+/* The Damerau-Levenshtein distance between a (a_len bytes) and b (b_len
+ * bytes) in its optimal-string-alignment form: the fewest insertions,
+ * deletions, substitutions and transpositions of two adjacent bytes, each
+ * costing 1, that turn one into the other, with no substring edited twice
+ * (Damerau 1964; Boytsov 2011, section 2.2).  ASCII letters compare
+ * case-insensitively.  SIZE_MAX when a length exceeds SATSTAT_NAME_MAX or
+ * a pointer is NULL. */
+size_t satstat_name_distance(const char *a, size_t a_len, const char *b,
+                             size_t b_len);
+
+/* How many of names[0..n-1] the word (word_len bytes, need not be
+ * NUL-terminated) matches: 1 when it equals a name exactly; otherwise the
+ * number of names it equals ignoring ASCII case.  *index (may be NULL) is
+ * set to the exact match, else to the first case-folded match. */
+size_t satstat_match_name(const char *word, size_t word_len,
+                          const char *const *names, size_t n, size_t *index);
+
+/* The name of names[0..n-1] nearest to the word by satstat_name_distance(),
+ * when that distance is at most max(1, strlen(name) / 3) -- one slip in a
+ * short name, two in "sigmoid", five in "variance_scaling" -- else NULL
+ * (always NULL for an empty word).  Ties go to the smaller case-sensitive
+ * distance, then to the earlier name, so a table lists its preferred
+ * spellings first.  *index (may be NULL) is set when a name is returned. */
+const char *satstat_closest_name(const char *word, size_t word_len,
+                                 const char *const *names, size_t n,
+                                 size_t *index);
+
+/* Room for satstat_suggest() output with a name of SATSTAT_NAME_MAX bytes. */
+#define SATSTAT_SUGGEST_SIZE (SATSTAT_NAME_MAX + 24)
+
+/* "did you mean 'NAME'? " for the name satstat_closest_name() finds, or ""
+ * when there is none: the opening of a message's "(... valid: ...)".
+ * Always NUL-terminates when size > 0.  Returns buf. */
+const char *satstat_suggest(const char *word, size_t word_len,
+                            const char *const *names, size_t n, char *buf,
+                            size_t size);
 
 #ifdef __cplusplus
 }

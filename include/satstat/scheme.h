@@ -122,15 +122,23 @@ typedef struct satstat_scheme {
     char canonical[SATSTAT_SPEC_SIZE]; /* "standard", "normal:0.5", ...    */
 } satstat_scheme;
 
-/* Parse one weight-scheme spec.  An unknown name gives SATSTAT_EINVAL and
- * a message listing the valid names.  Aliases (glorot_normal, he_normal,
+/* Parse one weight-scheme spec.  A name is accepted in any ASCII case when
+ * it then matches one name only ("Standard", "HE-NORMAL:ReLU"); '_' and '-'
+ * are never folded (Keras's he_normal is not satstat's he-normal).  Two
+ * names that differ only in case (orthogonal, Keras's Orthogonal) and the
+ * frameworks' ambiguous names (xavier_normal, kaiming_normal) are refused
+ * as ambiguous in another case.  An unknown name gives SATSTAT_EINVAL and
+ * a message with the nearest name ("did you mean ...?",
+ * satstat_closest_name in satstat/parse.h) and the valid names.  The
+ * same holds for the bias, inputs, gain and fan-mode parsers below.
+ * Aliases (glorot_normal, he_normal,
  * kaiming_uniform_, ...) become the canonical scheme their framework
  * means; defaults (gain √2 and fan_in of he-*) are left out of the
  * canonical spec, so "he-normal:relu,fan_in" is "he-normal". */
 int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg);
 
 /* Parse a comma-separated list into out[0..max-1]; *count gets the number
- * parsed.  Empty items, more than `max` items and duplicates (same
+ * parsed.  Blanks after a comma are ignored ("standard, scaled").  Empty items, more than `max` items and duplicates (same
  * canonical spec) are errors.  Commas also separate a scheme's own
  * parameters (variance-scaling:2,fan_in,uniform): an item that is not a
  * scheme name continues the previous item when that one takes a list. */
