@@ -48,9 +48,16 @@ typedef struct command {
 
 static int unknown_command(const char *word, const command *commands, size_t n)
 {
-    char line[256], quoted[SATSTAT_QUOTE_SIZE];
+    char line[512], quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+    const char *words[8];
+    size_t n_words = 0;
+    for (size_t i = 0; i < n && n_words + 1 < sizeof words / sizeof words[0]; i++)
+        words[n_words++] = commands[i].word;
+    words[n_words++] = "help";
     satstat_quote(word, quoted, sizeof quoted);
-    size_t len = (size_t)snprintf(line, sizeof line, "unknown command %s (valid:", quoted);
+    satstat_suggest(word, strlen(word), words, n_words, hint, sizeof hint);
+    size_t len = (size_t)snprintf(line, sizeof line, "unknown command %s (%svalid:", quoted,
+                                  hint);
     for (size_t i = 0; i < n && len < sizeof line; i++)
         len += (size_t)snprintf(line + len, sizeof line - len, "%s %s", i ? "," : "",
                                 commands[i].word);

@@ -2,7 +2,7 @@
  *
  * glibc's strto* are too lenient for a command line: strtod accepts "",
  * leading blanks, "nan", "inf" and hex floats, strtoull accepts "-1" and
- * returns ULLONG_MAX with errno 0 (NUMERICS.md, "Platform behaviour").  So
+ * returns ULLONG_MAX with errno 0 (doc/numerics.md, "Platform facts").  So
  * satstat_parse_double() admits only the characters of a decimal number
  * before it calls strtod and then demands full consumption, and
  * satstat_parse_u64() does not use strtoull at all: it reads the digits and

@@ -637,6 +637,12 @@ START_TEST(help_commands)
     r = run("help", "run", "deep", NULL);
     ck_assert_int_eq(r.status, 2);
     result_free(&r);
+    /* a misspelt command word gets the nearest one */
+    r = run("swep", "--vary", "n-in=10:20", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, "unknown command 'swep' (did you mean 'sweep'? valid:") != NULL,
+                  "stderr: %s", r.err);
+    result_free(&r);
 }
 END_TEST
 

@@ -1,7 +1,7 @@
 /* satstat/scheme.h — what a neuron is made of: the weight scheme, the bias
  * law and the input model, parsed from the specs users type.
  *
- * z = Σ_j w_j x_j + b.  Specs (SPEC.md, "Command line"; issue 4):
+ * z = Σ_j w_j x_j + b.  Specs (README, "Using it"; doc/output.md):
  *   weights  standard | scaled | normal:SIGMA | uniform:A
  *            xavier-normal[:GAIN] | xavier-uniform[:GAIN]
  *            he-normal[:GAIN][,MODE] | he-uniform[:GAIN][,MODE]
