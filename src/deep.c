@@ -1586,11 +1586,28 @@ typedef struct edge_ctx {
     const satstat_activation *act;
     double mu, sb2;
     int err;
+    phase_job *job;   /* its cancel flag, polled on every evaluation      */
+    int reporter;     /* this thread asks the progress callback           */
 } edge_ctx;
+
+/* A cancel is seen within one fixed-point solve here too: the Brent
+ * search of a row costs up to EDGE_BRENT_MAX solves. */
+static int edge_cancelled(edge_ctx *e)
+{
+    phase_job *j = e->job;
+    if (e->reporter && j->progress
+        && j->progress(j->progress_ctx, atomic_load(&j->done), j->ph->nx * j->ph->ny) != 0)
+        atomic_store(&j->cancel, 1);
+    return atomic_load(&j->cancel);
+}
 
 static double edge_F(double x, void *arg)
 {
     edge_ctx *e = arg;
+    if (edge_cancelled(e)) {
+        e->err = SATSTAT_ECANCELED;
+        return NAN;
+    }
     satstat_deep_fixed_point fp;
     int rc = satstat_deep_solve_fixed_point(e->act, x, e->mu, e->sb2, 1.0, &fp);
     if (rc != SATSTAT_OK) {
@@ -1605,7 +1622,7 @@ static double edge_F(double x, void *arg)
 
 /* The χ₁ = 1 crossing of row `row` (NaN when none, or when the solver
  * fails inside the cell). */
-static double phase_edge(const phase_job *j, size_t row)
+static double phase_edge(phase_job *j, size_t row, int reporter)
 {
     const satstat_deep_phase *ph = j->ph;
     const double *chi = ph->chi1 + row * ph->nx;
@@ -1620,7 +1637,7 @@ static double phase_edge(const phase_job *j, size_t row)
         return ph->x[i];
     if (chi[i + 1] == 1.0)
         return ph->x[i + 1];
-    edge_ctx e = {j->act, j->mu, ph->y[row], 0};
+    edge_ctx e = {j->act, j->mu, ph->y[row], 0, j, reporter};
     gsl_function fn = {edge_F, &e};
     gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     if (!s)
@@ -1670,7 +1687,7 @@ static void phase_rows(phase_job *j, int reporter)
             if (reporter && j->progress && j->progress(j->progress_ctx, done, total) != 0)
                 atomic_store(&j->cancel, 1);
         }
-        ph->critical[row] = phase_edge(j, row);
+        ph->critical[row] = phase_edge(j, row, reporter);
     }
 }
 
@@ -2053,20 +2070,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         (json_int_t)r->threads, "max_memory", (json_int_t)cap_of(o), "command", cmd);
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    json_t *sat = json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region, "below",
-                            jnum(reg.below), "above", jnum(reg.above), "meaning",
-                            c->activation->saturation);
-    /* the region's interior components [lo, hi] (gelu's deriv:), if any */
-    if (reg.n_bands > 0) {
-        json_t *bands = json_array();
-        for (size_t i = 0; i < reg.n_bands; i++)
-            json_array_append_new(bands, json_pack("[o o]", jnum(reg.band[i].lo),
-                                                   jnum(reg.band[i].hi)));
-        json_object_set_new(sat, "bands", bands);
-    }
-    json_object_set_new(config, "saturation", sat);
+    json_object_set_new(config, "saturation", satstat__saturation_json(c));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];

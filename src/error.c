@@ -24,9 +24,12 @@ const char *satstat_strerror(int status)
 }
 
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #include <gsl/gsl_errno.h>
 
+#include "error-int.h"
 #include "gsl-int.h"
 
 static pthread_once_t gsl_quiet_once = PTHREAD_ONCE_INIT;
@@ -39,4 +42,14 @@ static void gsl_quiet_now(void)
 void satstat__gsl_quiet(void)
 {
     pthread_once(&gsl_quiet_once, gsl_quiet_now);
+}
+
+void satstat__set_msg(char *msg, size_t size, const char *fmt, ...)
+{
+    if (!msg || !size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
 }

@@ -28,6 +28,7 @@
 
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include "error-int.h"
 
 extern char **environ;
 
@@ -35,18 +36,6 @@ extern char **environ;
  * on within this time even when it arrives just before poll(). */
 #define CANCEL_POLL_MS 50
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void set_msg(char *msg, size_t size, const char *fmt, ...)
-{
-    if (!msg || !size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, size, fmt, ap);
-    va_end(ap);
-}
 
 void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
                                  unsigned height)
@@ -351,7 +340,7 @@ int satstat_plot_render_stream(const char *program, const char *script,
                                satstat_render_format format, FILE *image, char *msg,
                                size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!script || !image || format == SATSTAT_RENDER_NONE || format < SATSTAT_RENDER_NONE
         || format > SATSTAT_RENDER_PDF)
         return SATSTAT_EINVAL;
@@ -363,18 +352,18 @@ int satstat_plot_render_stream(const char *program, const char *script,
     j->cwd_fd = -1;
     if (safe_script(script, j->script, sizeof j->script) != SATSTAT_OK) {
         free(j);
-        set_msg(msg, msg_size, "script path too long");
+        satstat__set_msg(msg, msg_size, "script path too long");
         return SATSTAT_ERANGE;
     }
     if (fflush(image) != 0) {
-        set_msg(msg, msg_size, "cannot write the image: %s", strerror(errno));
+        satstat__set_msg(msg, msg_size, "cannot write the image: %s", strerror(errno));
         free(j);
         return SATSTAT_EIO;
     }
     j->image_fd = fileno(image);
     run_jobs(j, 1, 1, format, NULL);
     int rc = j->rc;
-    set_msg(msg, msg_size, "%s", j->msg);
+    satstat__set_msg(msg, msg_size, "%s", j->msg);
     free(j);
     return rc;
 }
@@ -390,7 +379,7 @@ int satstat__gp_render_dir(satstat_txn_dir *d, const char *const *names, size_t 
                            satstat_render_format format, const char *program, char *msg,
                            size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     const char *ext = satstat_render_format_name(format);
     const satstat_txn *t = satstat_txn_dir_txn(d);
     if (!t || !d || !names || format <= SATSTAT_RENDER_NONE || format > SATSTAT_RENDER_PDF)
@@ -407,7 +396,7 @@ int satstat__gp_render_dir(satstat_txn_dir *d, const char *const *names, size_t 
     if (!jobs || !images) {
         free(jobs);
         free(images);
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     int rc = SATSTAT_OK;
@@ -430,20 +419,20 @@ int satstat__gp_render_dir(satstat_txn_dir *d, const char *const *names, size_t 
             jobs[i].image_fd = satstat_txn_file_fd(images[i]);
     }
     if (rc == SATSTAT_ENOMEM)
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
     if (rc == SATSTAT_OK) {
         size_t failed = run_jobs(jobs, n, parallel_jobs(), format, t);
         if (failed == SIZE_MAX) {
             rc = SATSTAT_ECANCELED;
-            set_msg(msg, msg_size, "interrupted");
+            satstat__set_msg(msg, msg_size, "interrupted");
         } else if (failed < n) {
             rc = jobs[failed].rc;
-            set_msg(msg, msg_size, "%s", jobs[failed].msg);
+            satstat__set_msg(msg, msg_size, "%s", jobs[failed].msg);
         } else {
             /* the first warning, in figure order */
             for (size_t i = 0; i < n; i++)
                 if (jobs[i].msg[0]) {
-                    set_msg(msg, msg_size, "%.80s: %.300s", names[i], jobs[i].msg);
+                    satstat__set_msg(msg, msg_size, "%.80s: %.300s", names[i], jobs[i].msg);
                     break;
                 }
         }
@@ -461,16 +450,16 @@ int satstat__gp_render_dir(satstat_txn_dir *d, const char *const *names, size_t 
 int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char *msg,
                          size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!dir || !*dir) {
-        set_msg(msg, msg_size, "no directory given");
+        satstat__set_msg(msg, msg_size, "no directory given");
         return SATSTAT_EINVAL;
     }
     satstat_txn *t;
     satstat_txn_dir *d;
     int rc = satstat_txn_new(NULL, &t);
     if (rc != SATSTAT_OK) {
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return rc;
     }
     rc = satstat_txn_add_dir(t, dir, &d, msg, msg_size);
@@ -484,7 +473,7 @@ int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char
     char commit_msg[SATSTAT_ERRMSG_SIZE * 2];
     rc = satstat_txn_commit(t, commit_msg, sizeof commit_msg);
     if (rc != SATSTAT_OK)
-        set_msg(msg, msg_size, "%s", commit_msg);
+        satstat__set_msg(msg, msg_size, "%s", commit_msg);
     return rc;
 }
 
@@ -501,7 +490,7 @@ int satstat__gp_finish_file(int rc, satstat_txn_file *file, char *msg, size_t ms
     if (rc != SATSTAT_OK) {
         char q[SATSTAT_QUOTE_SIZE];
         satstat_quote(satstat_txn_file_name(file), q, sizeof q);
-        set_msg(msg, msg_size, "cannot write %s: %s", q,
+        satstat__set_msg(msg, msg_size, "cannot write %s: %s", q,
                 rc == SATSTAT_EIO ? strerror(err) : satstat_strerror(rc));
     }
     return rc;

@@ -27,6 +27,7 @@
 
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include "error-int.h"
 
 /* ".satstat-" and 8 hex digits: short, so that a target name of up to
  * NAME_MAX bytes still has a temporary name in its folder. */
@@ -65,18 +66,6 @@ struct satstat_txn {
     satstat_txn_dir *dirs;
 };
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void set_msg(char *msg, size_t size, const char *fmt, ...)
-{
-    if (!msg || !size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, size, fmt, ap);
-    va_end(ap);
-}
 
 static const char *quoted(const char *text, char buf[SATSTAT_QUOTE_SIZE])
 {
@@ -221,14 +210,14 @@ static int open_temp(satstat_txn_file *f, char *msg, size_t msg_size)
     if (f->fd < 0) {
         int saved = errno;
         f->temp[0] = '\0';
-        set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
+        satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
         errno = saved;
         return SATSTAT_EIO;
     }
     if (keep_mode)
         fchmod(f->fd, st.st_mode & 07777); /* best effort: the content is what matters */
     if (open_stream(f) != SATSTAT_OK) {
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     return SATSTAT_OK;
@@ -329,18 +318,18 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
                          char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], q2[SATSTAT_QUOTE_SIZE];
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!t || !out)
         return SATSTAT_EINVAL;
     *out = NULL;
     int is_stdout = !path || strcmp(path, "-") == 0;
     if (!is_stdout && !*path) {
-        set_msg(msg, msg_size, "empty file name");
+        satstat__set_msg(msg, msg_size, "empty file name");
         return SATSTAT_EINVAL;
     }
     satstat_txn_file *f = new_file(t, is_stdout ? "standard output" : path);
     if (!f) {
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     struct stat st;
@@ -365,14 +354,14 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
             char *name;
             rc = open_parent(cur, &dir_fd, &name);
             if (rc != SATSTAT_OK) {
-                set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q), strerror(errno));
+                satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q), strerror(errno));
                 break;
             }
             struct stat lst;
             if (fstatat(dir_fd, name, &lst, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(lst.st_mode)) {
                 int exists = fstatat(dir_fd, name, &lst, AT_SYMLINK_NOFOLLOW) == 0;
                 if (exists && S_ISDIR(lst.st_mode)) {
-                    set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q),
+                    satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q),
                             strerror(EISDIR));
                     errno = EISDIR;
                     rc = SATSTAT_EIO;
@@ -394,19 +383,19 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
                 break;
             }
             if (!link_trusted(dir_fd, name)) {
-                set_msg(msg, msg_size,
+                satstat__set_msg(msg, msg_size,
                         "%s is a symbolic link owned by another user or in a folder others can "
                         "write; not followed (give the target's own path)",
                         quoted(cur, q));
                 rc = SATSTAT_EINVAL;
             } else if (++hops > MAX_LINK_HOPS) {
-                set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q), strerror(ELOOP));
+                satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q), strerror(ELOOP));
                 rc = SATSTAT_EINVAL;
             } else {
                 char target[PATH_MAX];
                 ssize_t n = readlinkat(dir_fd, name, target, sizeof target - 1);
                 if (n < 0) {
-                    set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q),
+                    satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(path, q),
                             strerror(errno));
                     rc = SATSTAT_EIO;
                 } else {
@@ -424,7 +413,7 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
                             snprintf(next, size, "%.*s%s", (int)folder_len, cur, target);
                         struct stat tst;
                         if (stat(next, &tst) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
-                            set_msg(msg, msg_size,
+                            satstat__set_msg(msg, msg_size,
                                     "%s is a dangling symbolic link (to %s); not replaced by a "
                                     "file",
                                     quoted(cur, q), quoted(target, q2));
@@ -440,7 +429,7 @@ int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_txn_file **ou
         }
         free(cur);
         if (rc == SATSTAT_ENOMEM)
-            set_msg(msg, msg_size, "out of memory");
+            satstat__set_msg(msg, msg_size, "out of memory");
         if (rc != SATSTAT_OK) {
             int saved = errno;
             free_file(f);
@@ -476,12 +465,12 @@ int satstat_txn_file_stream(satstat_txn_file *f, FILE **stream, char *msg, size_
             int saved = errno;
             if (satstat_txn_cancelled(f->t))
                 return SATSTAT_ECANCELED;
-            set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
+            satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
             errno = saved;
             return SATSTAT_EIO;
         }
         if (open_stream(f) != SATSTAT_OK) {
-            set_msg(msg, msg_size, "out of memory");
+            satstat__set_msg(msg, msg_size, "out of memory");
             return SATSTAT_ENOMEM;
         }
     }
@@ -628,16 +617,16 @@ int satstat_txn_add_dir(satstat_txn *t, const char *dir, satstat_txn_dir **out, 
                         size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!t || !out || !dir || !*dir) {
-        set_msg(msg, msg_size, "no directory given");
+        satstat__set_msg(msg, msg_size, "no directory given");
         return SATSTAT_EINVAL;
     }
     *out = NULL;
     satstat_txn_dir *d = calloc(1, sizeof *d);
     if (!d || !(d->path = strdup(dir))) {
         free(d);
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     d->t = t;
@@ -646,12 +635,12 @@ int satstat_txn_add_dir(satstat_txn *t, const char *dir, satstat_txn_dir **out, 
     if (rc != SATSTAT_OK) {
         int saved = errno;
         if (rc == SATSTAT_EINVAL)
-            set_msg(msg, msg_size,
+            satstat__set_msg(msg, msg_size,
                     "%s is a symbolic link owned by another user or in a folder others can "
                     "write; not followed",
                     quoted(dir, q));
         else
-            set_msg(msg, msg_size, "cannot create directory %s: %s", quoted(dir, q),
+            satstat__set_msg(msg, msg_size, "cannot create directory %s: %s", quoted(dir, q),
                     strerror(rc == SATSTAT_ENOMEM ? ENOMEM : saved));
         free_dir(d, 1);
         errno = saved;
@@ -666,7 +655,7 @@ int satstat_txn_add_dir(satstat_txn *t, const char *dir, satstat_txn_dir **out, 
 int satstat_txn_dir_create(satstat_txn_dir *d, const char *name, satstat_txn_file **out,
                            FILE **stream, char *msg, size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!d || !name || !*name || strchr(name, '/') || !out || !stream)
         return SATSTAT_EINVAL;
     *out = NULL;
@@ -683,7 +672,7 @@ int satstat_txn_dir_create(satstat_txn_dir *d, const char *name, satstat_txn_fil
     if (!f || !f->name) {
         if (f)
             free_file(f);
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     f->dir = d;
@@ -777,7 +766,7 @@ static int finish_file(satstat_txn_file *f)
 int satstat_txn_commit(satstat_txn *t, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!t)
         return SATSTAT_EINVAL;
     int rc = SATSTAT_OK;
@@ -789,12 +778,12 @@ int satstat_txn_commit(satstat_txn *t, char *msg, size_t msg_size)
             && S_ISDIR(st.st_mode)) {
             /* caught now, before any rename, so that it is all or none */
             rc = SATSTAT_EIO;
-            set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(EISDIR));
+            satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(EISDIR));
             errno = EISDIR;
         } else if (finish_file(f) != SATSTAT_OK) {
             int saved = errno;
             rc = satstat_txn_cancelled(t) && saved == EINTR ? SATSTAT_ECANCELED : SATSTAT_EIO;
-            set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
+            satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
             errno = saved;
         }
     }
@@ -823,7 +812,7 @@ int satstat_txn_commit(satstat_txn *t, char *msg, size_t msg_size)
         if (renameat(f->dir_fd, f->temp, f->dir_fd, f->name) != 0) {
             saved = errno;
             rc = SATSTAT_EIO;
-            set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
+            satstat__set_msg(msg, msg_size, "cannot write %s: %s", quoted(f->shown, q), strerror(saved));
         } else {
             f->temp[0] = '\0';
         }

@@ -16,6 +16,10 @@
 /* The run report's JSON object (NULL when out of memory). */
 json_t *satstat__report_json(const satstat_report *report);
 
+/* The saturation rule of a config as run and deep report it (config.
+ * saturation): the rule, the region in words, its tails and its bands. */
+json_t *satstat__saturation_json(const satstat_config *config);
+
 /* A quantity (not a TEST) at its dotted path `json` inside obj, making
  * the objects on the way: an interval as [low, high], a count as an
  * integer, a number or null (run's, sweep's and deep's JSON). */

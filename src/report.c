@@ -1224,7 +1224,12 @@ static json_t *config_json(const satstat_report *r)
         "generator", satstat_generator_name(), "transform", satstat_transform_name(),
         "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,
         "threads", (json_int_t)c->threads, "command", cmd);
-    /* the saturation rule and the region of z it stands for */
+    json_object_set_new(o, "saturation", satstat__saturation_json(c));
+    return o;
+}
+
+json_t *satstat__saturation_json(const satstat_config *c)
+{
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
@@ -1233,15 +1238,14 @@ static json_t *config_json(const satstat_report *r)
                             "below", num(reg.below), "above", num(reg.above),
                             "meaning", c->activation->saturation);
     /* the region's interior components [lo, hi] (gelu's deriv:), if any */
-    if (reg.n_bands > 0) {
+    if (sat && reg.n_bands > 0) {
         json_t *bands = json_array();
         for (size_t i = 0; i < reg.n_bands; i++)
             json_array_append_new(bands, json_pack("[o o]", num(reg.band[i].lo),
                                                    num(reg.band[i].hi)));
         json_object_set_new(sat, "bands", bands);
     }
-    json_object_set_new(o, "saturation", sat);
-    return o;
+    return sat;
 }
 
 /* Set a value at a dotted path ("analytic.normal_approximation.error")

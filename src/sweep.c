@@ -36,23 +36,13 @@
 #include <satstat/model.h>
 #include "report-int.h"
 #include "satstat_version.h"
+#include "error-int.h"
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #else
 #define PRINTF_LIKE(f, a)
 #endif
-
-static void set_msg(char *msg, size_t size, const char *fmt, ...) PRINTF_LIKE(3, 4);
-static void set_msg(char *msg, size_t size, const char *fmt, ...)
-{
-    if (!msg || size == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, size, fmt, ap);
-    va_end(ap);
-}
 
 /* ======================================================================
  * The spec and its grid
@@ -96,7 +86,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
 {
     char q[SATSTAT_QUOTE_SIZE], fq[SATSTAT_QUOTE_SIZE], valid[96] = "";
     if (!out) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "no spec given");
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "no spec given");
         return SATSTAT_EINVAL;
     }
     for (size_t i = 0; i < N_PARAMS; i++) {
@@ -106,7 +96,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     satstat_quote(text, q, sizeof q);
     const char *eq = text ? strchr(text, '=') : NULL;
     if (!eq) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected " SPEC_SYNTAX " (PARAM: %s), got %s",
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected " SPEC_SYNTAX " (PARAM: %s), got %s",
                 valid, q);
         return SATSTAT_EINVAL;
     }
@@ -117,7 +107,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     if (satstat_match_name(text, name_len, param_names, N_PARAMS, &k) != 1) {
         char name[64], hint[SATSTAT_SUGGEST_SIZE];
         snprintf(name, sizeof name, "%.*s", (int)(name_len < 63 ? name_len : 63), text);
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (%svalid: %s)",
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (%svalid: %s)",
                 satstat_quote(name, fq, sizeof fq), q,
                 satstat_suggest(text, name_len, param_names, N_PARAMS, hint, sizeof hint),
                 valid);
@@ -128,7 +118,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     /* FROM:TO[:STEPS][:log] */
     char buf[256];
     if (strlen(eq + 1) >= sizeof buf) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "spec %s is too long", q);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "spec %s is too long", q);
         return SATSTAT_EINVAL;
     }
     strcpy(buf, eq + 1);
@@ -149,17 +139,17 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         nf--;
     }
     if (nf < 2 || nf > 3 || (nf == 3 && strchr(field[2], ':'))) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected %s=FROM:TO[:STEPS][:log], got %s",
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected %s=FROM:TO[:STEPS][:log], got %s",
                 param_names[k], q);
         return SATSTAT_EINVAL;
     }
     if (satstat_parse_double(field[0], &s.from, NULL) != SATSTAT_OK) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be a finite number, got %s in %s",
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be a finite number, got %s in %s",
                 satstat_quote(field[0], fq, sizeof fq), q);
         return SATSTAT_EINVAL;
     }
     if (satstat_parse_double(field[1], &s.to, NULL) != SATSTAT_OK) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "TO must be a finite number, got %s in %s",
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "TO must be a finite number, got %s in %s",
                 satstat_quote(field[1], fq, sizeof fq), q);
         return SATSTAT_EINVAL;
     }
@@ -167,7 +157,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     if (nf == 3) {
         uint64_t st;
         if (satstat_parse_u64(field[2], 2, SATSTAT_SWEEP_MAX_STEPS, &st, NULL) != SATSTAT_OK) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "STEPS must be a whole number from 2 to %u (or 'log'), got %s in %s",
                     SATSTAT_SWEEP_MAX_STEPS, satstat_quote(field[2], fq, sizeof fq), q);
             return SATSTAT_EINVAL;
@@ -175,24 +165,24 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         s.steps = (unsigned)st;
     }
     if (!(s.from < s.to)) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be less than TO, got %s", q);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be less than TO, got %s", q);
         return SATSTAT_EINVAL;
     }
     if (s.log && !(s.from > 0)) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "a log sweep needs FROM > 0, got %s", q);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "a log sweep needs FROM > 0, got %s", q);
         return SATSTAT_EINVAL;
     }
     switch (s.param) {
     case SATSTAT_SWEEP_N_IN:
         if (s.from < 1 || s.to > (double)SATSTAT_MAX_N_IN) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE, "n-in must lie in [1, %llu], got %s",
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "n-in must lie in [1, %llu], got %s",
                     (unsigned long long)SATSTAT_MAX_N_IN, q);
             return SATSTAT_EINVAL;
         }
         {
             double v[2];
             if (grid_of(&s, v, 2) < 2) {
-                set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                         "n-in is a whole number and %s holds only one", q);
                 return SATSTAT_EINVAL;
             }
@@ -200,7 +190,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         break;
     case SATSTAT_SWEEP_P:
         if (s.from < 0 || s.to > 1) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE, "p is a probability: FROM and TO in [0, 1], got %s",
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "p is a probability: FROM and TO in [0, 1], got %s",
                     q);
             return SATSTAT_EINVAL;
         }
@@ -209,7 +199,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     case SATSTAT_SWEEP_THRESHOLD:
     case SATSTAT_SWEEP_GAIN:
         if (!(s.from > 0)) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s must be positive: FROM > 0, got %s",
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s must be positive: FROM > 0, got %s",
                     param_names[k], q);
             return SATSTAT_EINVAL;
         }
@@ -334,7 +324,7 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
     if (rc != SATSTAT_OK) {
         char v[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(*effective, v, sizeof v);
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "at %s=%s: %s", param_names[s->spec.param], v, m);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "at %s=%s: %s", param_names[s->spec.param], v, m);
     }
     return rc;
 }
@@ -354,7 +344,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
         || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
         || base->n_schemes > SATSTAT_MAX_SCHEMES) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
         return SATSTAT_EINVAL;
     }
     *out = NULL;
@@ -379,13 +369,13 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
                 s->varied = i;
             }
         if (normals == 0) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
                     "has none",
                     list);
             rc = SATSTAT_EINVAL;
         } else if (normals > 1) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
                     "(they would all become the same)",
                     list, normals);
@@ -397,13 +387,13 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     case SATSTAT_SWEEP_P:
         if (base->inputs.kind != SATSTAT_INPUTS_HALF
             && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
                     "'%s' has no p",
                     base->inputs.canonical);
             rc = SATSTAT_EINVAL;
         } else if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "p sets the fraction of inputs on (active = p n_in): leave out --active");
             rc = SATSTAT_EINVAL;
         }
@@ -415,7 +405,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
             && base->saturation.kind != SATSTAT_SATURATION_Z) {
             char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
             satstat_saturation_format(&base->saturation, rule, sizeof rule);
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "threshold is the T of the saturation rule z:T, and --saturation %s uses "
                     "no T (vary threshold with --saturation z:T or without --saturation)",
                     rule);
@@ -427,7 +417,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
          * base --gain would be applied over the swept gain when each
          * point validates (satstat_config_validate), so it is refused */
         if (base->gain_given) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "gain is set at every point by the sweep: --gain cannot be given too");
             rc = SATSTAT_EINVAL;
             break;
@@ -445,7 +435,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
             s->gain_series[i] = 1;
         }
         if (gains == 0) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                     "gain is not supported by these schemes (%s): only xavier-*, he-* and "
                     "orthogonal take a gain",
                     list);
@@ -470,7 +460,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
         double eff;
         rc = point_config(s, grid[i], &s->configs[s->n], &eff, m);
         if (rc != SATSTAT_OK) {
-            set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s", m);
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s", m);
             break;
         }
         if (s->n > 0 && eff <= s->values[s->n - 1])
@@ -483,7 +473,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     if (rc == SATSTAT_OK && s->n < 2) {
         char f[128];
         satstat_sweep_spec_format(spec, f, sizeof f);
-        set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s gives only one distinct point", f);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s gives only one distinct point", f);
         rc = SATSTAT_EINVAL;
     }
     if (rc != SATSTAT_OK) {
@@ -1849,7 +1839,7 @@ int satstat_sweep_plot_write_figures(const satstat_sweep *s, satstat_txn_dir *di
                                      const satstat_plot_options *options, char *msg,
                                      size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!s || !dir || !ran(s))
         return SATSTAT_EINVAL;
     const char *path = satstat_txn_dir_path(dir);
@@ -1872,7 +1862,7 @@ int satstat_sweep_plot_render_figures(const satstat_sweep *s, satstat_txn_dir *d
                                       satstat_render_format format, const char *program,
                                       char *msg, size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!s || !dir)
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)
@@ -1904,7 +1894,7 @@ int satstat_sweep_plot_write_dir(const satstat_sweep *s, const char *dir,
                                  const satstat_plot_options *options, char *msg,
                                  size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!s || !dir || !*dir || !ran(s))
         return SATSTAT_EINVAL;
     sweep_figures a = {s, options, SATSTAT_RENDER_NONE, NULL};
@@ -1915,7 +1905,7 @@ int satstat_sweep_plot_render_dir(const satstat_sweep *s, const char *dir,
                                   satstat_render_format format, const char *program, char *msg,
                                   size_t msg_size)
 {
-    set_msg(msg, msg_size, "%s", "");
+    satstat__set_msg(msg, msg_size, "%s", "");
     if (!s || !dir || !*dir)
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)

@@ -221,7 +221,9 @@ double satstat_deep_report_elapsed(const satstat_deep_report *r);
  * at tanh, σ_b² = 0: 1.3e-9).  NaN where the row has no crossing.
  * Thread-count independent.  progress (may
  * be NULL) is called from the calling thread after every grid point with
- * (points done, nx·ny); non-zero stops the work: SATSTAT_ECANCELED. */
+ * (points done, nx·ny), and while a row's crossing is solved with the count
+ * so far; non-zero stops the work within one fixed-point solve:
+ * SATSTAT_ECANCELED. */
 typedef struct satstat_deep_phase {
     size_t nx, ny;
     double x_lo, x_hi, y_lo, y_hi;
