@@ -1101,7 +1101,13 @@ static void fig_density(ctx *c, size_t i)
         if (v->s) {
             snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
             snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            /* opaque, the colour the 35 % fill has on white: the grey of
+             * the saturated region behind does not tint it, and it keeps
+             * the colour of its legend swatch */
+            char fill[8];
+            satstat__gp_over_white(palette[i % PALETTE_SIZE], 0.35, fill);
+            add(c, src, t, "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder",
+                fill);
         }
         snprintf(t, sizeof t, "%s %s",
                  v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT

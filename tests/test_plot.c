@@ -732,6 +732,34 @@ START_TEST(shaded_region_is_T)
 }
 END_TEST
 
+/* Figure 1: the sampled density is opaque, in the colour its 35 % fill has
+ * on white (Okabe-Ito blue #0072B2 and vermillion #D55E00 at 0.35 over
+ * white, worked by hand: 255 - 0.35 (255 - c) per channel), in the plot and
+ * in its legend swatch alike, so the grey saturated region behind it cannot
+ * tint it away from the swatch. */
+START_TEST(fig1_fill_matches_swatch)
+{
+    const char *args[] = {"samples", "2000", NULL};
+    satstat_report *r = report_of(args, 0);
+    const char *figs[] = {"fig1-density-standard", "fig1-density-scaled"};
+    const char *fills[] = {"#A6CEE4", "#F0C7A6"};
+    for (size_t f = 0; f < 2; f++) {
+        char *s = script_named(r, figs[f]);
+        char style[160];
+        snprintf(style, sizeof style,
+                 "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder", fills[f]);
+        char plotted[200], swatch[200];
+        snprintf(plotted, sizeof plotted, "using 1:2 %s notitle", style);
+        snprintf(swatch, sizeof swatch, "keyentry %s title 'sampled", style);
+        ck_assert_msg(has(s, plotted), "%s: the histogram is not drawn %s", figs[f], style);
+        ck_assert_msg(has(s, swatch), "%s: the swatch is not %s", figs[f], style);
+        ck_assert(has(s, "graph 1 behind fillcolor rgb shade fillstyle solid 1.0"));
+        free(s);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
 /* A saturation rule shades its own region: one side for relu's dead units,
  * |z| >= 2 acosh(√10) for sigmoid deriv:0.1, and the legend names it. */
 START_TEST(shaded_region_follows_rule)
@@ -1697,6 +1725,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, histogram_integrates_to_one);
     tcase_add_test(tc, analytic_columns_match_formula);
     tcase_add_test(tc, shaded_region_is_T);
+    tcase_add_test(tc, fig1_fill_matches_swatch);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);
