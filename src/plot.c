@@ -233,8 +233,6 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define SAMPLED_POINTS 30
 /* Legend rows that fit in the column at the usual spacing. */
 #define LEGEND_ROWS 22
-/* √(2π), the normal density's normalizing constant */
-#define SQRT_2PI 2.5066282746310002
 
 typedef struct sview {
     const char *name;            /* canonical spec                      */
@@ -957,25 +955,24 @@ static void hist_block(ctx *c, size_t i)
 /* The analytic density of scheme i: CURVE_POINTS + 1 points over the
  * histogram's range, and the axis ends lo, hi when they lie outside.
  * scaled: divided by its peak. */
-static void pdf_block(ctx *c, size_t i, double lo, double hi, int scaled)
+static void pdf_block(ctx *c, size_t i, double lo, double hi)
 {
     const sview *v = &c->v[i];
-    double k = scaled ? v->sd * SQRT_2PI : 1.0;
     char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
-    out(c, "# Analytic density of '%s': N(mean, variance), %s.  Columns: z, density%s;\n"
+    out(c, "# Analytic density of '%s': N(mean, variance), %s.  Columns: z, density;\n"
            "# %d points over mean +- 8 sd, and the axis ends.\n",
-        v->name, law_word(v), scaled ? " / its peak" : "", CURVE_POINTS + 1);
+        v->name, law_word(v), CURVE_POINTS + 1);
     out(c, "# mean = %s, variance = %s\n", num(v->mean, a), num(v->a->variance, b));
     out(c, "$pdf%zu << EOD\n", i + 1);
     double h0 = v->hist_lo, h1 = v->hist_hi;
     if (lo < h0)
-        out(c, "%.10g %.7g\n", lo, k * satstat_analytic_pdf(v->a, lo));
+        out(c, "%.10g %.7g\n", lo, satstat_analytic_pdf(v->a, lo));
     for (int j = 0; j <= CURVE_POINTS; j++) {
         double z = h0 + (h1 - h0) * j / CURVE_POINTS;
-        out(c, "%.10g %.7g\n", z, k * satstat_analytic_pdf(v->a, z));
+        out(c, "%.10g %.7g\n", z, satstat_analytic_pdf(v->a, z));
     }
     if (hi > h1)
-        out(c, "%.10g %.7g\n", hi, k * satstat_analytic_pdf(v->a, hi));
+        out(c, "%.10g %.7g\n", hi, satstat_analytic_pdf(v->a, hi));
     out(c, "EOD\n");
 }
 
@@ -1164,7 +1161,7 @@ static void fig_density(ctx *c, size_t i)
     } else {
         if (v->s)
             hist_block(c, i);
-        pdf_block(c, i, -X, X, 0);
+        pdf_block(c, i, -X, X);
     }
 
     rule(c, "title and axes");
@@ -1289,7 +1286,7 @@ static void fig_compare(ctx *c)
         }
         if (v->s)
             hist_block(c, i);
-        pdf_block(c, i, -c->X, c->X, 0);
+        pdf_block(c, i, -c->X, c->X);
     }
 
     rule(c, "title and axes");
@@ -1338,7 +1335,7 @@ static void fig_activation(ctx *c)
              an);
     const char *about[] = {
         l1,
-        "each scheme behind them (each scaled to peak height 1): where the",
+        "each scheme behind them (outlines, true densities on the right axis): where the",
         "mass of z sits against where the activation has slope.  Beside the plot,",
         "the mean slope E[phi'(z)] of every scheme, by formula and sampled: a",
         "unit learns at a rate proportional to it.",
@@ -1354,16 +1351,20 @@ static void fig_activation(ctx *c)
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         snprintf(t, sizeof t, "z under %s", v->name);
+        /* true densities as solid outlines in the scheme's colour (a dash
+         * breaks up a histogram's steps; the black curves keep the dashes):
+         * no fills, whose overlaps would mix into a colour no swatch has */
         if (v->constant) {
-            snprintf(src, sizeof src, "$mass%zu using 1:2 axes x1y2", i + 1);
+            /* a point mass has no density: a spike to the top of the axis */
+            snprintf(t, sizeof t, "z under %s (point mass)", v->name);
+            snprintf(src, sizeof src, "$mass%zu using 1:(y2top) axes x1y2", i + 1);
             add(c, src, t, "with impulses linetype %zu linewidth 8", i + 1);
         } else if (v->s) {
-            snprintf(src, sizeof src, "$hist%zu using 1:($2 / hist_peak%zu) axes x1y2", i + 1,
-                     i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            snprintf(src, sizeof src, "$hist%zu using 1:2 axes x1y2", i + 1);
+            add(c, src, t, "with lines linetype %zu linewidth 2.5 dashtype 1", i + 1);
         } else {
             snprintf(src, sizeof src, "$pdf%zu using 1:2 axes x1y2", i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            add(c, src, t, "with lines linetype %zu linewidth 2.5 dashtype 1", i + 1);
         }
     }
     snprintf(t, sizeof t, "%s(z)", an);
@@ -1392,15 +1393,16 @@ static void fig_activation(ctx *c)
     if (zoom)
         assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
             num(c->Z, m1), ZOOM_MIN, ZOOM_T);
-    assign(c, "ymax = %s\t%s(z) and the scaled densities reach 1; %g x that\n",
-        num(HEADROOM, m1), an, HEADROOM);
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        if (!v->constant && v->s) {
-            double pk = hist_peak(c, i, -INFINITY, INFINITY);
-            assign(c, "hist_peak%zu = %s\tthe highest bin of '%s': scales its histogram to peak 1\n",
-                i + 1, num(pk > 0 ? pk : 1.0, m1), v->name);
-        }
+    assign(c, "ymax = %s\t%s(z) reaches 1 (left axis); %g x that\n", num(HEADROOM, m1), an,
+        HEADROOM);
+    /* the right axis: the highest density any scheme reaches in the panel */
+    for (int p = 0; p < panels; p++) {
+        double lo = p ? -c->Z : -c->X, hi = p ? c->Z : c->X, peak = 0;
+        for (size_t i = 0; i < c->ns; i++)
+            peak = fmax(peak, fmax(hist_peak(c, i, lo, hi), pdf_peak(c, i, lo, hi)));
+        assign(c, "%s = %s\t%g x the highest density in the %s panel, rounded up\n",
+            p ? "y2zoom" : "y2max", num_up(HEADROOM * (peak > 0 ? peak : 1.0), m1), HEADROOM,
+            panels == 1 ? "" : p ? "bottom" : "top");
     }
 
     rule(c, "data");
@@ -1426,7 +1428,7 @@ static void fig_activation(ctx *c)
         else if (v->s)
             hist_block(c, i);
         else
-            pdf_block(c, i, -c->X, c->X, 1);
+            pdf_block(c, i, -c->X, c->X);
     }
 
     rule(c, "title and axes");
@@ -1435,22 +1437,22 @@ static void fig_activation(ctx *c)
     out(c, "set xlabel 'z'\nset ylabel ");
     snprintf(t, sizeof t, "%s(z), %s′(z)", an, an);
     qstr(c, t);
-    out(c, "\nset y2label 'density of z / its peak'\n"
+    out(c, "\nset y2label 'density of z'\n"
            "set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'\n"
            "set y2tics nomirror out\n"
-           "set yrange [0:ymax]\nset y2range [0:ymax]\n");
+           "set yrange [0:ymax]\n");
 
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
-    out(c, "set xrange [-zmax:zmax]\n");
-    out(c, "# layer 1: the densities of z (filled, right axis); layer 2: %s(z) and\n"
+    out(c, "set xrange [-zmax:zmax]\ny2top = y2max\nset y2range [0:y2top]\n");
+    out(c, "# layer 1: the densities of z (outlines, right axis); layer 2: %s(z) and\n"
            "# %s'(z) (black, left axis)\n",
         an, an);
     plot_layers(c);
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
-        out(c, "set xrange [-zoom:zoom]\n");
+        out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\nset y2range [0:y2top]\n");
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");

@@ -760,6 +760,48 @@ START_TEST(fig1_fill_matches_swatch)
 }
 END_TEST
 
+/* Figure 3: the densities on the right axis are the true ones (not each
+ * scaled to its own peak, which made `scaled`'s 18 x higher peak and
+ * `standard`'s flat one the same height), the axis reaches the highest of
+ * them with at most 1.1 x headroom (rounded up), and they are outlines in
+ * the colour of their swatch: no fill whose overlaps mix colours. */
+START_TEST(fig3_true_densities)
+{
+    const char *args[] = {"samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_named(r, "fig3-activation");
+    double peak = 0, peaks[2];
+    for (size_t i = 0; i < 2; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "hist%zu", i + 1);
+        size_t rows;
+        double *v = datablock(s, name, 3, &rows);
+        peaks[i] = 0;
+        for (size_t k = 0; k < rows; k++)
+            peaks[i] = fmax(peaks[i], v[3 * k + 1]);
+        peak = fmax(peak, peaks[i]);
+        free(v);
+        char plotted[128], swatch[128];
+        snprintf(plotted, sizeof plotted,
+                 "$hist%zu using 1:2 axes x1y2 with lines linetype %zu linewidth 2.5 dashtype 1 notitle",
+                 i + 1, i + 1);
+        snprintf(swatch, sizeof swatch,
+                 "keyentry with lines linetype %zu linewidth 2.5 dashtype 1 title 'z under ", i + 1);
+        ck_assert_msg(has(s, plotted), "no %s", plotted);
+        ck_assert_msg(has(s, swatch), "no %s", swatch);
+    }
+    /* standard (Var z 501) against scaled (1.5): peaks about sqrt(501/1.5) apart */
+    ck_assert(peaks[1] / peaks[0] > 12 && peaks[1] / peaks[0] < 25);
+    double top = script_number(s, "y2max");
+    ck_assert(top >= peak && top <= 1.1 * peak * 1.01);
+    ck_assert(has(s, "\nset y2label 'density of z'\n"));
+    ck_assert(has(s, "\ny2top = y2max\nset y2range [0:y2top]\n"));
+    ck_assert(!has(s, "filledcurves"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* A saturation rule shades its own region: one side for relu's dead units,
  * |z| >= 2 acosh(√10) for sigmoid deriv:0.1, and the legend names it. */
 START_TEST(shaded_region_follows_rule)
@@ -1726,6 +1768,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, analytic_columns_match_formula);
     tcase_add_test(tc, shaded_region_is_T);
     tcase_add_test(tc, fig1_fill_matches_swatch);
+    tcase_add_test(tc, fig3_true_densities);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);
