@@ -223,6 +223,10 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 /* Figures 3 and 4 get a zoom panel when the full axis is more than twice
  * as wide as the zoom; figure 2 always shows one. */
 #define ZOOM_NEEDED 2.0
+/* Fractions go on a log axis when the schemes' saturated fractions span
+ * more than this factor (as the sweep figures decide, src/sweep.c): on a
+ * linear one 0.001 beside 0.9 sits on zero with its interval unseen. */
+#define LOG_Y_SPAN 100.0
 /* Headroom above the highest curve, as a factor of it. */
 #define HEADROOM 1.1
 /* Points on an analytic curve: the coarse grid over the whole axis, and
@@ -1529,6 +1533,18 @@ static void fig_saturation(ctx *c)
     header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
     output_section(c);
     style_section(c, c->ns);
+    /* the y axis: log when the fractions at the cut span decades */
+    double fmin_cut = INFINITY, fmax_cut = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        double f[2] = {v->a->saturated_fraction, v->s ? sampled_fraction(v) : NAN};
+        for (int k = 0; k < 2; k++)
+            if (isfinite(f[k]) && f[k] > 0) {
+                fmin_cut = fmin(fmin_cut, f[k]);
+                fmax_cut = fmax(fmax_cut, f[k]);
+            }
+    }
+    int logy = fmax_cut > LOG_Y_SPAN * fmin_cut;
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -1584,7 +1600,16 @@ static void fig_saturation(ctx *c)
             assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T or %g tcut when that is wider\n",
                 num(tzoom, m1), ZOOM_MIN, ZOOM_T, ZOOM_T);
     }
-    assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    if (logy) {
+        /* whole decades: from the one below the smallest fraction at the
+         * cut (halved, for its interval) up to 1, with headroom */
+        double lo = pow(10.0, floor(log10(fmin_cut / 2)));
+        assign(c, "ylo = %s\tthe log axis: the decade below the smallest fraction at the cut\n",
+            num(lo, m1));
+        assign(c, "ymax = 2\ta fraction: at most 1, with headroom\n");
+    } else {
+        assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    }
     size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
     size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
     if (any_sampled(c)) {
@@ -1617,9 +1642,11 @@ static void fig_saturation(ctx *c)
                 fail(c, SATSTAT_ENOMEM);
                 return;
             }
-            for (size_t k = 0; k < ng; k++)
-                out(c, "%.10g %.7g\n", grid[k],
-                    satstat_normal_saturated_fraction(v->mean, v->sd, grid[k]));
+            for (size_t k = 0; k < ng; k++) {
+                double p = satstat_normal_saturated_fraction(v->mean, v->sd, grid[k]);
+                if (!logy || p > 0) /* a log axis cannot show 0 */
+                    out(c, "%.10g %.7g\n", grid[k], p);
+            }
             free(grid);
         }
         out(c, "EOD\n");
@@ -1643,8 +1670,9 @@ static void fig_saturation(ctx *c)
             tail += counts[k];
         for (size_t k = 0; k <= kmax; k++) {
             satstat_interval ci = proportion_ci(tail, v->n_indep, c->c->alpha);
-            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
-                (double)tail / (double)v->n_indep, ci.lo, ci.hi);
+            if (!logy || tail > 0) /* a log axis cannot show 0 */
+                out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
+                    (double)tail / (double)v->n_indep, ci.lo, ci.hi);
             if (k < bins)
                 tail -= counts[k];
         }
@@ -1653,7 +1681,14 @@ static void fig_saturation(ctx *c)
 
     rule(c, "title and axes");
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
-    out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\nset yrange [0:ymax]\n");
+    out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
+    if (logy)
+        out(c, "# the fractions at the cut span more than %g times: a log axis, whole\n"
+               "# decades; the rows of 0 (formula underflow, no sampled neuron) are left out\n"
+               "set logscale y 10\nset format y '%%g'\nset yrange [ylo:ymax]\n",
+            LOG_Y_SPAN);
+    else
+        out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
         out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
                "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
@@ -1675,6 +1710,8 @@ static void fig_saturation(ctx *c)
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");
+    if (logy)
+        out(c, "unset logscale y\n");
     legend_panel(c);
 }
 

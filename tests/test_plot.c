@@ -802,6 +802,52 @@ START_TEST(fig3_true_densities)
 }
 END_TEST
 
+/* Figure 4: fractions at T that span more than 100 x get a log y axis (the
+ * default: standard 0.858 beside scaled 0.00109, which sat on zero on a
+ * linear one), from the decade below the smallest down-halved fraction, and
+ * no row of 0 a log axis cannot draw; fractions within 100 x keep the linear
+ * axis from 0. */
+START_TEST(fig4_log_axis_when_fractions_span_decades)
+{
+    const char *wide[] = {"samples", "20000", NULL};
+    satstat_report *r = report_of(wide, 0);
+    char *s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(has(s, "\nset logscale y 10\n"));
+    ck_assert(has(s, "\nset yrange [ylo:ymax]\n"));
+    double ylo = script_number(s, "ylo");
+    /* the smallest fraction at T is scaled's, formula 0.00109 (sampled
+     * near it): ylo is the decade below its half, 1e-4 */
+    ck_assert_double_eq_tol(ylo, 1e-4, 1e-12);
+    ck_assert(has(s, "\nunset logscale y\n"));
+    for (size_t i = 0; i < 2; i++) {
+        char name[16];
+        size_t rows;
+        snprintf(name, sizeof name, "formula%zu", i + 1);
+        double *v = datablock(s, name, 2, &rows);
+        ck_assert_uint_gt(rows, 10);
+        for (size_t k = 0; k < rows; k++)
+            ck_assert(v[2 * k + 1] > 0);
+        free(v);
+        snprintf(name, sizeof name, "sample%zu", i + 1);
+        v = datablock(s, name, 4, &rows);
+        ck_assert_uint_gt(rows, 10);
+        for (size_t k = 0; k < rows; k++)
+            ck_assert(v[4 * k + 1] > 0 && v[4 * k + 2] > 0);
+        free(v);
+    }
+    free(s);
+    satstat_report_free(r);
+
+    const char *narrow[] = {"samples", "20000", "threshold", "0.5", NULL};
+    r = report_of(narrow, 0);
+    s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(!has(s, "logscale"));
+    ck_assert(has(s, "\nset yrange [0:ymax]\n"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* A saturation rule shades its own region: one side for relu's dead units,
  * |z| >= 2 acosh(√10) for sigmoid deriv:0.1, and the legend names it. */
 START_TEST(shaded_region_follows_rule)
@@ -1769,6 +1815,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, shaded_region_is_T);
     tcase_add_test(tc, fig1_fill_matches_swatch);
     tcase_add_test(tc, fig3_true_densities);
+    tcase_add_test(tc, fig4_log_axis_when_fractions_span_decades);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);
