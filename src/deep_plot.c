@@ -37,6 +37,7 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
 #define DISPLAY_BINS 40   /* preset histograms: bins over the shared axis */
+#define LOG_Y_SPAN 100.0  /* saturated fractions spanning more: a log axis */
 
 typedef struct ctx {
     FILE *f;
@@ -342,6 +343,7 @@ static void fig_against_layer(ctx *c, quantity q)
     output_section(c);
     style_section(c, ns);
     double ymin = INFINITY, ymax = -INFINITY;
+    int zeros = 0; /* a layer where no unit of any network was saturated */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field -----------------\n");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n", s + 1);
@@ -353,16 +355,22 @@ static void fig_against_layer(ctx *c, quantity q)
                 hi = v;
             }
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi, mf);
+            zeros |= v == 0;
             double vals[] = {v, lo, hi, mf};
             for (int k = 0; k < 4; k++)
-                if (isfinite(vals[k]) && (q == Q_SATURATION || vals[k] > 0)) {
+                if (isfinite(vals[k]) && vals[k] > 0) {
                     ymin = fmin(ymin, vals[k]);
                     ymax = fmax(ymax, vals[k]);
                 }
         }
         out(c, "EOD\n");
     }
-    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20);
+    /* a log axis for the norm, and for Var z or the saturated fraction when
+     * their positive values span decades (a saturated fraction of 5e-4
+     * beside 0.86 would sit on zero of a linear axis, its bars unseen);
+     * like the sweep figures (src/sweep.c), values of 0 are then not drawn */
+    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20)
+               || (q == Q_SATURATION && ymin > 0 && ymax / ymin > LOG_Y_SPAN);
     row rows[2 * SATSTAT_MAX_SCHEMES + 3];
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -377,6 +385,15 @@ static void fig_against_layer(ctx *c, quantity q)
         else
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
                      satstat_deep_regime_name(fp->regime));
+        nr++;
+    }
+    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
+     * the interval's upper end, rather than left out */
+    int floor_marks = logy && zeros && isfinite(ymin) && ymin > 0;
+    if (floor_marks) {
+        snprintf(rows[nr].style, sizeof rows[nr].style,
+                 "with points linecolor rgb '#000000' pointtype 6 pointsize 1.3");
+        snprintf(rows[nr].title, sizeof rows[0].title, "open, at the floor: sampled 0");
         nr++;
     }
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype nodraw");
@@ -405,11 +422,20 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
+    if (floor_marks)
+        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros go here\n", ymin / 2);
     out(c, "plot ");
-    for (size_t s = 0; s < ns; s++)
+    for (size_t s = 0; s < ns; s++) {
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu notitle",
+               "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+        if (floor_marks) {
+            int pt = point_types[s % PALETTE_SIZE];
+            out(c, ", \\\n     $s%zu using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
+                   "linetype %zu dashtype 1 pointtype %d notitle",
+                s + 1, s + 1, pt % 2 ? pt - 1 : pt); /* the open twin of a filled point */
+        }
+    }
     out(c, "\n");
     legend_panel(c, rows, nr, column);
 }

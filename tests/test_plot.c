@@ -1733,6 +1733,62 @@ START_TEST(preset_histograms_have_no_comb)
 }
 END_TEST
 
+/* deep-saturation: the saturated fraction against layer gets a log axis
+ * when its positive values span more than 100 x (standard ~0.86 beside
+ * scaled ~5e-4, which sat on zero of the linear axis), with every positive
+ * value and bar end inside the range; one scheme alone keeps the linear
+ * axis from 0. */
+static char *deep_saturation_script(const char *schemes)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "deep");
+    cli_result r = cli("deep", "--layers", "4", "--width", "300", "--networks", "10", "--scheme",
+                       schemes, "--plots", plots, "--render", "none", "--quiet", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    cli_free(&r);
+    char *path = path_join(plots, "deep-saturation.gp");
+    char *text = read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    free(path);
+    remove_tree(dir);
+    free(plots);
+    free(dir);
+    return text;
+}
+
+START_TEST(deep_saturation_log_axis)
+{
+    char *s = deep_saturation_script("standard,scaled");
+    double lo = INFINITY, hi = 0;
+    for (size_t i = 0; i < 2; i++) {
+        char name[8];
+        size_t rows;
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        double *v = datablock(s, name, 5, &rows);
+        ck_assert_uint_eq(rows, 4);
+        for (size_t k = 0; k < rows * 5; k++)
+            if (k % 5 && v[k] > 0) {
+                lo = fmin(lo, v[k]);
+                hi = fmax(hi, v[k]);
+            }
+        free(v);
+    }
+    ck_assert(hi > 100 * lo);
+    ck_assert(has(s, "\nset logscale y\n"));
+    const char *yr = strstr(s, "\nset yrange [");
+    ck_assert_ptr_nonnull(yr);
+    double a, b;
+    ck_assert_int_eq(sscanf(yr, "\nset yrange [%lf:%lf]", &a, &b), 2);
+    ck_assert(a > 0 && a <= lo && b >= hi);
+    free(s);
+
+    s = deep_saturation_script("standard");
+    ck_assert(!has(s, "logscale y"));
+    ck_assert(has(s, "\nset yrange [0:"));
+    free(s);
+}
+END_TEST
+
 START_TEST(gallery_is_current)
 {
     const char *root = getenv("SATSTAT_SOURCE_ROOT");
@@ -1840,6 +1896,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, cli_without_gnuplot);
     tcase_add_test(tc, cli_renders);
     tcase_add_test(tc, preset_histograms_have_no_comb);
+    tcase_add_test(tc, deep_saturation_log_axis);
     tcase_add_test(tc, gallery_is_current);
     suite_add_tcase(s, tc);
     return s;
