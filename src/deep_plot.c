@@ -36,7 +36,7 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define DASH_TYPES 5
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
-#define DISPLAY_BINS 40   /* preset histograms: bins over the shared axis */
+#define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
 #define LOG_Y_SPAN 100.0  /* saturated fractions spanning more: a log axis */
 
 typedef struct ctx {
