@@ -1308,7 +1308,7 @@ set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcol
 set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 
 # ---- layers 2, 3: the sampled histogram, the analytic density --------------
-plot $hist1 using 1:2 with filledcurves y1=0 linetype 1 notitle, \
+plot $hist1 using 1:2 with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder notitle, \
      $pdf1 using 1:2 with lines linecolor rgb ink linewidth 3 dashtype 1 notitle
 
 # ---- the legend and the numbers --------------------------------------------
@@ -1331,7 +1331,7 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 linetype 1 title 'sampled, n = 1000000', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, 501)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \

@@ -1,7 +1,7 @@
 # fig3-activation.gp: sigmoid(z), sigmoid'(z) and where z sits
 #
 # sigmoid(z) and its slope sigmoid'(z) over z, with the density of z under
-# each scheme behind them (each scaled to peak height 1): where the
+# each scheme behind them (outlines, true densities on the right axis): where the
 # mass of z sits against where the activation has slope.  Beside the plot,
 # the mean slope E[phi'(z)] of every scheme, by formula and sampled: a
 # unit learns at a rate proportional to it.
@@ -78,9 +78,9 @@ set rmargin at screen plot_right
 # ---- numbers ---------------------------------------------------------------
 zmax = 100             # the z axis: mean +- 4 sd of every scheme, at least +- 1.5 T, rounded up
 zoom = 5               # bottom panel: +- 5, or +- 1.25 T when that is wider
-ymax = 1.1             # sigmoid(z) and the scaled densities reach 1; 1.1 x that
-hist_peak1 = 0.018092948672526518 # the highest bin of 'standard': scales its histogram to peak 1
-hist_peak2 = 0.32549636198684306 # the highest bin of 'scaled': scales its histogram to peak 1
+ymax = 1.1             # sigmoid(z) reaches 1 (left axis); 1.1 x that
+y2max = 0.359          # 1.1 x the highest density in the top panel, rounded up
+y2zoom = 0.359         # 1.1 x the highest density in the bottom panel, rounded up
 
 # ---- data ------------------------------------------------------------------
 # The activation: z, sigmoid(z), sigmoid'(z); 801 points over the axis and 401 more
@@ -2871,20 +2871,21 @@ EOD
 set multiplot title 'Where z sits against where sigmoid has slope'
 set xlabel 'z'
 set ylabel 'sigmoid(z), sigmoid′(z)'
-set y2label 'density of z / its peak'
+set y2label 'density of z'
 set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'
 set y2tics nomirror out
 set yrange [0:ymax]
-set y2range [0:ymax]
 
 # ---- top panel: the whole z axis -------------------------------------------
 set tmargin at screen top
 set bmargin at screen split_top
 set xrange [-zmax:zmax]
-# layer 1: the densities of z (filled, right axis); layer 2: sigmoid(z) and
+y2top = y2max
+set y2range [0:y2top]
+# layer 1: the densities of z (outlines, right axis); layer 2: sigmoid(z) and
 # sigmoid'(z) (black, left axis)
-plot $hist1 using 1:($2 / hist_peak1) axes x1y2 with filledcurves y1=0 linetype 1 notitle, \
-     $hist2 using 1:($2 / hist_peak2) axes x1y2 with filledcurves y1=0 linetype 2 notitle, \
+plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
+     $hist2 using 1:2 axes x1y2 with lines linetype 2 linewidth 2.5 dashtype 1 notitle, \
      $act using 1:2 with lines linecolor rgb ink linewidth 4 dashtype 1 notitle, \
      $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype 2 notitle
 
@@ -2892,8 +2893,10 @@ plot $hist1 using 1:($2 / hist_peak1) axes x1y2 with filledcurves y1=0 linetype 
 set tmargin at screen split_bottom
 set bmargin at screen bottom
 set xrange [-zoom:zoom]
-plot $hist1 using 1:($2 / hist_peak1) axes x1y2 with filledcurves y1=0 linetype 1 notitle, \
-     $hist2 using 1:($2 / hist_peak2) axes x1y2 with filledcurves y1=0 linetype 2 notitle, \
+y2top = y2zoom
+set y2range [0:y2top]
+plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
+     $hist2 using 1:2 axes x1y2 with lines linetype 2 linewidth 2.5 dashtype 1 notitle, \
      $act using 1:2 with lines linecolor rgb ink linewidth 4 dashtype 1 notitle, \
      $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype 2 notitle
 
@@ -2917,8 +2920,8 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 linetype 1 title 'z under standard', \
-     keyentry with filledcurves y1=0 linetype 2 title 'z under scaled', \
+     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'z under standard', \
+     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'z under scaled', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'sigmoid(z)', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'sigmoid′(z)', \
      keyentry with lines linetype nodraw title ' ', \

@@ -79,7 +79,8 @@ set rmargin at screen plot_right
 T = 4                  # saturation threshold of the report, marked by a dotted line
 tmax = 100             # the t axis: mean +- 4 sd of every scheme, at least 1.5 T, rounded up
 zoom = 5               # bottom panel: t up to 5, or 1.25 T when that is wider
-ymax = 1.05            # a fraction: at most 1, with a little headroom
+ylo = 0.0001           # the log axis: the decade below the smallest fraction at the cut
+ymax = 2               # a fraction: at most 1, with headroom
 stride = 14            # plot every stride-th sampled point: about 30 per panel
 stride_zoom = 1        # the same for the zoom
 
@@ -1441,223 +1442,6 @@ $formula2 << EOD
 45.25 8.298848e-299
 45.5 4.288214e-302
 45.75 2.125458e-305
-46 0
-46.25 0
-46.5 0
-46.75 0
-47 0
-47.25 0
-47.5 0
-47.75 0
-48 0
-48.25 0
-48.5 0
-48.75 0
-49 0
-49.25 0
-49.5 0
-49.75 0
-50 0
-50.25 0
-50.5 0
-50.75 0
-51 0
-51.25 0
-51.5 0
-51.75 0
-52 0
-52.25 0
-52.5 0
-52.75 0
-53 0
-53.25 0
-53.5 0
-53.75 0
-54 0
-54.25 0
-54.5 0
-54.75 0
-55 0
-55.25 0
-55.5 0
-55.75 0
-56 0
-56.25 0
-56.5 0
-56.75 0
-57 0
-57.25 0
-57.5 0
-57.75 0
-58 0
-58.25 0
-58.5 0
-58.75 0
-59 0
-59.25 0
-59.5 0
-59.75 0
-60 0
-60.25 0
-60.5 0
-60.75 0
-61 0
-61.25 0
-61.5 0
-61.75 0
-62 0
-62.25 0
-62.5 0
-62.75 0
-63 0
-63.25 0
-63.5 0
-63.75 0
-64 0
-64.25 0
-64.5 0
-64.75 0
-65 0
-65.25 0
-65.5 0
-65.75 0
-66 0
-66.25 0
-66.5 0
-66.75 0
-67 0
-67.25 0
-67.5 0
-67.75 0
-68 0
-68.25 0
-68.5 0
-68.75 0
-69 0
-69.25 0
-69.5 0
-69.75 0
-70 0
-70.25 0
-70.5 0
-70.75 0
-71 0
-71.25 0
-71.5 0
-71.75 0
-72 0
-72.25 0
-72.5 0
-72.75 0
-73 0
-73.25 0
-73.5 0
-73.75 0
-74 0
-74.25 0
-74.5 0
-74.75 0
-75 0
-75.25 0
-75.5 0
-75.75 0
-76 0
-76.25 0
-76.5 0
-76.75 0
-77 0
-77.25 0
-77.5 0
-77.75 0
-78 0
-78.25 0
-78.5 0
-78.75 0
-79 0
-79.25 0
-79.5 0
-79.75 0
-80 0
-80.25 0
-80.5 0
-80.75 0
-81 0
-81.25 0
-81.5 0
-81.75 0
-82 0
-82.25 0
-82.5 0
-82.75 0
-83 0
-83.25 0
-83.5 0
-83.75 0
-84 0
-84.25 0
-84.5 0
-84.75 0
-85 0
-85.25 0
-85.5 0
-85.75 0
-86 0
-86.25 0
-86.5 0
-86.75 0
-87 0
-87.25 0
-87.5 0
-87.75 0
-88 0
-88.25 0
-88.5 0
-88.75 0
-89 0
-89.25 0
-89.5 0
-89.75 0
-90 0
-90.25 0
-90.5 0
-90.75 0
-91 0
-91.25 0
-91.5 0
-91.75 0
-92 0
-92.25 0
-92.5 0
-92.75 0
-93 0
-93.25 0
-93.5 0
-93.75 0
-94 0
-94.25 0
-94.5 0
-94.75 0
-95 0
-95.25 0
-95.5 0
-95.75 0
-96 0
-96.25 0
-96.5 0
-96.75 0
-97 0
-97.25 0
-97.5 0
-97.75 0
-98 0
-98.25 0
-98.5 0
-98.75 0
-99 0
-99.25 0
-99.5 0
-99.75 0
-100 0
 EOD
 # 'scaled', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,
 # the 99.9% interval's lower and upper ends; n = 1000000.
@@ -1688,29 +1472,17 @@ $sample2 << EOD
 5.75 2e-06 3.196104e-08 1.205134e-05
 6 2e-06 3.196104e-08 1.205134e-05
 6.25 1e-06 5.00125e-10 9.998633e-06
-6.5 0 0 7.600874e-06
-6.75 0 0 7.600874e-06
-7 0 0 7.600874e-06
-7.25 0 0 7.600874e-06
-7.5 0 0 7.600874e-06
-7.75 0 0 7.600874e-06
-8 0 0 7.600874e-06
-8.25 0 0 7.600874e-06
-8.5 0 0 7.600874e-06
-8.75 0 0 7.600874e-06
-9 0 0 7.600874e-06
-9.25 0 0 7.600874e-06
-9.5 0 0 7.600874e-06
-9.75 0 0 7.600874e-06
-10 0 0 7.600874e-06
-10.25 0 0 7.600874e-06
 EOD
 
 # ---- title and axes --------------------------------------------------------
 set multiplot title 'Saturated fraction P(|z| ≥ t) against the threshold t'
 set xlabel 't'
 set ylabel 'P(|z| ≥ t)'
-set yrange [0:ymax]
+# the fractions at the cut span more than 100 times: a log axis, whole
+# decades; the rows of 0 (formula underflow, no sampled neuron) are left out
+set logscale y 10
+set format y '%g'
+set yrange [ylo:ymax]
 # the report's threshold: a dotted vertical line (named in the legend)
 set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front
 
@@ -1735,6 +1507,7 @@ plot $formula1 using 1:2 with lines linetype 1 notitle, \
      $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 notitle
 
 # ---- the legend and the numbers --------------------------------------------
+unset logscale y
 set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
 set tmargin at screen top + 0.02   # the first row level with the top of the plot

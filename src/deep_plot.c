@@ -36,7 +36,8 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define DASH_TYPES 5
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
-#define DISPLAY_BINS 40   /* preset histograms: bins over the shared axis */
+#define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
+#define LOG_Y_SPAN 100.0  /* saturated fractions spanning more: a log axis */
 
 typedef struct ctx {
     FILE *f;
@@ -208,6 +209,16 @@ static double nice_step(double span)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }
 
+/* the smallest 1, 2 or 5 times a power of ten not below x */
+static double nice_step_at_least(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 1;
+    double p = pow(10, floor(log10(x)));
+    double m = x / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
 /* ---- per-layer densities of z ------------------------------------------------*/
 
 static void fig_density(ctx *c, size_t s)
@@ -332,6 +343,7 @@ static void fig_against_layer(ctx *c, quantity q)
     output_section(c);
     style_section(c, ns);
     double ymin = INFINITY, ymax = -INFINITY;
+    int zeros = 0; /* a layer where no unit of any network was saturated */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field -----------------\n");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n", s + 1);
@@ -343,16 +355,22 @@ static void fig_against_layer(ctx *c, quantity q)
                 hi = v;
             }
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi, mf);
+            zeros |= v == 0;
             double vals[] = {v, lo, hi, mf};
             for (int k = 0; k < 4; k++)
-                if (isfinite(vals[k]) && (q == Q_SATURATION || vals[k] > 0)) {
+                if (isfinite(vals[k]) && vals[k] > 0) {
                     ymin = fmin(ymin, vals[k]);
                     ymax = fmax(ymax, vals[k]);
                 }
         }
         out(c, "EOD\n");
     }
-    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20);
+    /* a log axis for the norm, and for Var z or the saturated fraction when
+     * their positive values span decades (a saturated fraction of 5e-4
+     * beside 0.86 would sit on zero of a linear axis, its bars unseen);
+     * like the sweep figures (src/sweep.c), values of 0 are then not drawn */
+    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20)
+               || (q == Q_SATURATION && ymin > 0 && ymax / ymin > LOG_Y_SPAN);
     row rows[2 * SATSTAT_MAX_SCHEMES + 3];
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -367,6 +385,15 @@ static void fig_against_layer(ctx *c, quantity q)
         else
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
                      satstat_deep_regime_name(fp->regime));
+        nr++;
+    }
+    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
+     * the interval's upper end, rather than left out */
+    int floor_marks = logy && zeros && isfinite(ymin) && ymin > 0;
+    if (floor_marks) {
+        snprintf(rows[nr].style, sizeof rows[nr].style,
+                 "with points linecolor rgb '#000000' pointtype 6 pointsize 1.3");
+        snprintf(rows[nr].title, sizeof rows[0].title, "open, at the floor: sampled 0");
         nr++;
     }
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype nodraw");
@@ -395,11 +422,20 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
+    if (floor_marks)
+        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros go here\n", ymin / 2);
     out(c, "plot ");
-    for (size_t s = 0; s < ns; s++)
+    for (size_t s = 0; s < ns; s++) {
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu notitle",
+               "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+        if (floor_marks) {
+            int pt = point_types[s % PALETTE_SIZE];
+            out(c, ", \\\n     $s%zu using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
+                   "linetype %zu dashtype 1 pointtype %d notitle",
+                s + 1, s + 1, pt % 2 ? pt - 1 : pt); /* the open twin of a filled point */
+        }
+    }
     out(c, "\n");
     legend_panel(c, rows, nr, column);
 }
@@ -519,8 +555,9 @@ static void fig_activations(ctx *c, size_t which)
     uint64_t lw[MAX_PANELS];
     size_t nl = panels_of(o->layers, lw);
     char head[200];
-    snprintf(head, sizeof head, "%s activations layer by layer (%llu units, N(0,1) inputs)",
-             a->name, (unsigned long long)o->width);
+    snprintf(head, sizeof head,
+             "%s activations layer by layer: density of %s(z) (%llu units, N(0,1) inputs)",
+             a->name, a->name, (unsigned long long)o->width);
     header(c, r, head,
            "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
            "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
@@ -528,42 +565,59 @@ static void fig_activations(ctx *c, size_t which)
            "saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.");
     output_section(c);
     style_section(c, ns);
-    out(c, "\n# ---- data: per scheme and layer, bin centre and fraction of units ---------\n");
-    double xlo[SATSTAT_MAX_SCHEMES], xhi[SATSTAT_MAX_SCHEMES];
+    /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
+     * (relu) gets an axis per panel, since its scale can grow by orders of
+     * magnitude from layer to layer.  A display bin is the union of g whole
+     * fine bins of the sampled histogram (SATSTAT_DEEP_HIST_BINS over the
+     * layer's own [a_lo, a_hi]): regrouping fine bins by their centres onto
+     * an unrelated grid would give display bins alternately 1 and 2 fine
+     * bins wide, a 2:1 comb.  Bins of different layers then differ in width,
+     * so the height is a density (fraction of units per unit of φ). */
+    double p0 = a->phi(-40), p1 = a->phi(40);
+    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
+    out(c, "\n# ---- data: per scheme and layer, bin centre, density, bin width ----------\n"
+           "# (each bin the union of whole bins of the sampled %u-bin histogram)\n",
+        (unsigned)SATSTAT_DEEP_HIST_BINS);
+    double xlo[SATSTAT_MAX_SCHEMES][MAX_PANELS], xhi[SATSTAT_MAX_SCHEMES][MAX_PANELS];
+    double ytop[SATSTAT_MAX_SCHEMES][MAX_PANELS];
     for (size_t s = 0; s < ns; s++) {
-        /* the axis of a row: φ's range when bounded, else the data's */
-        double lo = INFINITY, hi = -INFINITY;
         for (size_t k = 0; k < nl; k++) {
             const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            lo = fmin(lo, ly->a_lo);
-            hi = fmax(hi, ly->a_hi);
-        }
-        double p0 = a->phi(-40), p1 = a->phi(40);
-        if (isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10) {
-            lo = fmin(p0, p1);
-            hi = fmax(p0, p1);
-        }
-        xlo[s] = lo;
-        xhi[s] = hi;
-        double dw = (hi - lo) / DISPLAY_BINS;
-        for (size_t k = 0; k < nl; k++) {
-            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            double bins[DISPLAY_BINS] = {0};
+            xlo[s][k] = bounded ? fmin(p0, p1) : ly->a_lo;
+            xhi[s][k] = bounded ? fmax(p0, p1) : ly->a_hi;
+            double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
+            double want = (xhi[s][k] - xlo[s][k]) / DISPLAY_BINS;
+            long g = fw > 0 ? lround(want / fw) : 1;
+            if (g < 1)
+                g = 1;
+            if (g > (long)SATSTAT_DEEP_HIST_BINS)
+                g = (long)SATSTAT_DEEP_HIST_BINS;
             double total = (double)(ly->a_under + ly->a_over);
-            double bw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
-            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++) {
+            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
                 total += (double)ly->a_hist[b];
-                double centre = ly->a_lo + (b + 0.5) * bw;
-                long d = (long)floor((centre - lo) / dw);
-                if (d < 0)
-                    d = 0;
-                if (d >= DISPLAY_BINS)
-                    d = DISPLAY_BINS - 1;
-                bins[d] += (double)ly->a_hist[b];
-            }
+            ytop[s][k] = 0;
             out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
-            for (int d = 0; d < DISPLAY_BINS; d++)
-                out(c, "%.9g %.9g\n", lo + (d + 0.5) * dw, total > 0 ? bins[d] / total : 0.0);
+            if (!(ly->a_hi - ly->a_lo > want)) {
+                /* the whole sampled range inside one display bin: one bin
+                 * of the display width around it (still holding whole fine
+                 * bins only), not a sliver too thin to draw */
+                double count = total - (double)(ly->a_under + ly->a_over);
+                double density = total > 0 && want > 0 ? count / (total * want) : 0.0;
+                ytop[s][k] = density;
+                out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want);
+                continue;
+            }
+            for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
+                size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
+                                                                   : SATSTAT_DEEP_HIST_BINS;
+                double count = 0;
+                for (size_t b = b0; b < b1; b++)
+                    count += (double)ly->a_hist[b];
+                double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
+                double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
+                ytop[s][k] = fmax(ytop[s][k], density);
+                out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
+            }
             out(c, "EOD\n");
         }
     }
@@ -583,15 +637,15 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers) -------------------\n", ns, nl);
     out(c, "set multiplot title ");
     qstr(c, head);
-    out(c, "\nunset key\nset xtics font smallfont\nset ytics font smallfont\n"
-           "set format y ''\nset ytics autofreq\n");
-    double left = 0.04, right = column - 0.02, top = 0.88, bottom = 0.06;
+    out(c, "\nunset key\nset xtics font smallfont\nset ytics font smallfont\n");
+    /* room at the left for the row labels, in each panel for its y tick labels */
+    double left = 0.05, right = column - 0.02, top = 0.88, bottom = 0.1;
     double pw = (right - left) / (double)nl, ph = (top - bottom) / (double)ns;
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
             out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)lw[k]);
             out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n",
-                left + k * pw + 0.02, left + (k + 1) * pw - 0.02);
+                left + k * pw + 0.045, left + (k + 1) * pw - 0.012);
             out(c, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
                 top - s * ph - 0.02, top - (s + 1) * ph + 0.045);
             if (s == 0)
@@ -599,11 +653,28 @@ static void fig_activations(ctx *c, size_t which)
                     (unsigned long long)lw[k]);
             else
                 out(c, "unset title\n");
-            double span = xhi[s] - xlo[s];
-            out(c, "set xrange [%.9g:%.9g]\nset yrange [0:*]\nset xtics %.6g format '%%.3g'\n",
-                xlo[s], xhi[s], nice_step(span) * 2);
-            out(c, "plot $h%zu_%zu using 1:2:(%.9g) with boxes linetype %zu fillstyle solid 0.6 notitle\n",
-                s + 1, k + 1, span / DISPLAY_BINS, s + 1);
+            if (k == 0) {
+                out(c, "set ylabel ");
+                qstr(c, cfg->schemes[s].canonical);
+                out(c, " offset -0.5,0\n");
+            } else {
+                out(c, "unset ylabel\n");
+            }
+            if (s + 1 == ns)
+                out(c, "set xlabel '%s(z)' font smallfont offset 0,0.4\n", a->name);
+            else
+                out(c, "unset xlabel\n");
+            double span = xhi[s][k] - xlo[s][k];
+            /* at most three x ticks (0, step, 2 step), short labels: they
+             * share the panel's width */
+            double step = nice_step_at_least(span / 2);
+            out(c, "set xrange [%.9g:%.9g]\nset xtics %.6g format '%%.2g'\n", xlo[s][k],
+                xhi[s][k], step);
+            double yt = ytop[s][k] > 0 ? ytop[s][k] : 1;
+            out(c, "set yrange [0:%.6g]\nset ytics %.6g format '%%.2g'\n", yt * 1.05,
+                nice_step(yt) * 2);
+            out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 notitle\n",
+                s + 1, k + 1, s + 1);
         }
     }
     out(c, "unset title\n");

@@ -45,4 +45,10 @@ typedef int (*satstat__gp_dir_fn)(void *ctx, satstat_txn_dir *dir, char *msg, si
 int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char *msg,
                          size_t msg_size);
 
+/* The colour '#RRGGBB' that `hex` ('#RRGGBB') takes painted at `opacity`
+ * (0..1) over white, into out (8 bytes): an opaque fill that looks like the
+ * transparent one on white, so that nothing behind it (a shaded region)
+ * tints it and it stays the colour of its legend swatch. */
+void satstat__gp_over_white(const char *hex, double opacity, char out[8]);
+
 #endif

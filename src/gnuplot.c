@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -494,4 +495,21 @@ int satstat__gp_finish_file(int rc, satstat_txn_file *file, char *msg, size_t ms
                 rc == SATSTAT_EIO ? strerror(err) : satstat_strerror(rc));
     }
     return rc;
+}
+
+void satstat__gp_over_white(const char *hex, double opacity, char out[8])
+{
+    unsigned rgb = 0;
+    if (!hex || sscanf(hex, "#%6x", &rgb) != 1)
+        rgb = 0;
+    if (!(opacity >= 0))
+        opacity = 0;
+    if (opacity > 1)
+        opacity = 1;
+    unsigned ch[3];
+    for (int k = 0; k < 3; k++) {
+        double v = (double)((rgb >> (16 - 8 * k)) & 0xFFu);
+        ch[k] = (unsigned)lround(255 - opacity * (255 - v));
+    }
+    snprintf(out, 8, "#%02X%02X%02X", ch[0], ch[1], ch[2]);
 }

@@ -227,6 +227,10 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 /* Figures 3 and 4 get a zoom panel when the full axis is more than twice
  * as wide as the zoom; figure 2 always shows one. */
 #define ZOOM_NEEDED 2.0
+/* Fractions go on a log axis when the schemes' saturated fractions span
+ * more than this factor (as the sweep figures decide, src/sweep.c): on a
+ * linear one 0.001 beside 0.9 sits on zero with its interval unseen. */
+#define LOG_Y_SPAN 100.0
 /* Headroom above the highest curve, as a factor of it. */
 #define HEADROOM 1.1
 /* Points on an analytic curve: the coarse grid over the whole axis, and
@@ -237,8 +241,6 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define SAMPLED_POINTS 30
 /* Legend rows that fit in the column at the usual spacing. */
 #define LEGEND_ROWS 22
-/* √(2π), the normal density's normalizing constant */
-#define SQRT_2PI 2.5066282746310002
 
 typedef struct sview {
     const char *name;            /* canonical spec                      */
@@ -961,25 +963,24 @@ static void hist_block(ctx *c, size_t i)
 /* The analytic density of scheme i: CURVE_POINTS + 1 points over the
  * histogram's range, and the axis ends lo, hi when they lie outside.
  * scaled: divided by its peak. */
-static void pdf_block(ctx *c, size_t i, double lo, double hi, int scaled)
+static void pdf_block(ctx *c, size_t i, double lo, double hi)
 {
     const sview *v = &c->v[i];
-    double k = scaled ? v->sd * SQRT_2PI : 1.0;
     char a[SATSTAT_DOUBLE_SIZE], b[SATSTAT_DOUBLE_SIZE];
-    out(c, "# Analytic density of '%s': N(mean, variance), %s.  Columns: z, density%s;\n"
+    out(c, "# Analytic density of '%s': N(mean, variance), %s.  Columns: z, density;\n"
            "# %d points over mean +- 8 sd, and the axis ends.\n",
-        v->name, law_word(v), scaled ? " / its peak" : "", CURVE_POINTS + 1);
+        v->name, law_word(v), CURVE_POINTS + 1);
     out(c, "# mean = %s, variance = %s\n", num(v->mean, a), num(v->a->variance, b));
     out(c, "$pdf%zu << EOD\n", i + 1);
     double h0 = v->hist_lo, h1 = v->hist_hi;
     if (lo < h0)
-        out(c, "%.10g %.7g\n", lo, k * satstat_analytic_pdf(v->a, lo));
+        out(c, "%.10g %.7g\n", lo, satstat_analytic_pdf(v->a, lo));
     for (int j = 0; j <= CURVE_POINTS; j++) {
         double z = h0 + (h1 - h0) * j / CURVE_POINTS;
-        out(c, "%.10g %.7g\n", z, k * satstat_analytic_pdf(v->a, z));
+        out(c, "%.10g %.7g\n", z, satstat_analytic_pdf(v->a, z));
     }
     if (hi > h1)
-        out(c, "%.10g %.7g\n", hi, k * satstat_analytic_pdf(v->a, hi));
+        out(c, "%.10g %.7g\n", hi, satstat_analytic_pdf(v->a, hi));
     out(c, "EOD\n");
 }
 
@@ -1105,7 +1106,13 @@ static void fig_density(ctx *c, size_t i)
         if (v->s) {
             snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
             snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            /* opaque, the colour the 35 % fill has on white: the grey of
+             * the saturated region behind does not tint it, and it keeps
+             * the colour of its legend swatch */
+            char fill[8];
+            satstat__gp_over_white(palette[i % PALETTE_SIZE], 0.35, fill);
+            add(c, src, t, "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder",
+                fill);
         }
         snprintf(t, sizeof t, "%s %s",
                  v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT
@@ -1162,7 +1169,7 @@ static void fig_density(ctx *c, size_t i)
     } else {
         if (v->s)
             hist_block(c, i);
-        pdf_block(c, i, -X, X, 0);
+        pdf_block(c, i, -X, X);
     }
 
     rule(c, "title and axes");
@@ -1287,7 +1294,7 @@ static void fig_compare(ctx *c)
         }
         if (v->s)
             hist_block(c, i);
-        pdf_block(c, i, -c->X, c->X, 0);
+        pdf_block(c, i, -c->X, c->X);
     }
 
     rule(c, "title and axes");
@@ -1336,7 +1343,7 @@ static void fig_activation(ctx *c)
              an);
     const char *about[] = {
         l1,
-        "each scheme behind them (each scaled to peak height 1): where the",
+        "each scheme behind them (outlines, true densities on the right axis): where the",
         "mass of z sits against where the activation has slope.  Beside the plot,",
         "the mean slope E[phi'(z)] of every scheme, by formula and sampled: a",
         "unit learns at a rate proportional to it.",
@@ -1352,16 +1359,20 @@ static void fig_activation(ctx *c)
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         snprintf(t, sizeof t, "z under %s", v->name);
+        /* true densities as solid outlines in the scheme's colour (a dash
+         * breaks up a histogram's steps; the black curves keep the dashes):
+         * no fills, whose overlaps would mix into a colour no swatch has */
         if (v->constant) {
-            snprintf(src, sizeof src, "$mass%zu using 1:2 axes x1y2", i + 1);
+            /* a point mass has no density: a spike to the top of the axis */
+            snprintf(t, sizeof t, "z under %s (point mass)", v->name);
+            snprintf(src, sizeof src, "$mass%zu using 1:(y2top) axes x1y2", i + 1);
             add(c, src, t, "with impulses linetype %zu linewidth 8", i + 1);
         } else if (v->s) {
-            snprintf(src, sizeof src, "$hist%zu using 1:($2 / hist_peak%zu) axes x1y2", i + 1,
-                     i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            snprintf(src, sizeof src, "$hist%zu using 1:2 axes x1y2", i + 1);
+            add(c, src, t, "with lines linetype %zu linewidth 2.5 dashtype 1", i + 1);
         } else {
             snprintf(src, sizeof src, "$pdf%zu using 1:2 axes x1y2", i + 1);
-            add(c, src, t, "with filledcurves y1=0 linetype %zu", i + 1);
+            add(c, src, t, "with lines linetype %zu linewidth 2.5 dashtype 1", i + 1);
         }
     }
     snprintf(t, sizeof t, "%s(z)", an);
@@ -1390,15 +1401,16 @@ static void fig_activation(ctx *c)
     if (zoom)
         assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
             num(c->Z, m1), ZOOM_MIN, ZOOM_T);
-    assign(c, "ymax = %s\t%s(z) and the scaled densities reach 1; %g x that\n",
-        num(HEADROOM, m1), an, HEADROOM);
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        if (!v->constant && v->s) {
-            double pk = hist_peak(c, i, -INFINITY, INFINITY);
-            assign(c, "hist_peak%zu = %s\tthe highest bin of '%s': scales its histogram to peak 1\n",
-                i + 1, num(pk > 0 ? pk : 1.0, m1), v->name);
-        }
+    assign(c, "ymax = %s\t%s(z) reaches 1 (left axis); %g x that\n", num(HEADROOM, m1), an,
+        HEADROOM);
+    /* the right axis: the highest density any scheme reaches in the panel */
+    for (int p = 0; p < panels; p++) {
+        double lo = p ? -c->Z : -c->X, hi = p ? c->Z : c->X, peak = 0;
+        for (size_t i = 0; i < c->ns; i++)
+            peak = fmax(peak, fmax(hist_peak(c, i, lo, hi), pdf_peak(c, i, lo, hi)));
+        assign(c, "%s = %s\t%g x the highest density in the %s panel, rounded up\n",
+            p ? "y2zoom" : "y2max", num_up(HEADROOM * (peak > 0 ? peak : 1.0), m1), HEADROOM,
+            panels == 1 ? "" : p ? "bottom" : "top");
     }
 
     rule(c, "data");
@@ -1424,7 +1436,7 @@ static void fig_activation(ctx *c)
         else if (v->s)
             hist_block(c, i);
         else
-            pdf_block(c, i, -c->X, c->X, 1);
+            pdf_block(c, i, -c->X, c->X);
     }
 
     rule(c, "title and axes");
@@ -1433,22 +1445,22 @@ static void fig_activation(ctx *c)
     out(c, "set xlabel 'z'\nset ylabel ");
     snprintf(t, sizeof t, "%s(z), %s′(z)", an, an);
     qstr(c, t);
-    out(c, "\nset y2label 'density of z / its peak'\n"
+    out(c, "\nset y2label 'density of z'\n"
            "set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'\n"
            "set y2tics nomirror out\n"
-           "set yrange [0:ymax]\nset y2range [0:ymax]\n");
+           "set yrange [0:ymax]\n");
 
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
-    out(c, "set xrange [-zmax:zmax]\n");
-    out(c, "# layer 1: the densities of z (filled, right axis); layer 2: %s(z) and\n"
+    out(c, "set xrange [-zmax:zmax]\ny2top = y2max\nset y2range [0:y2top]\n");
+    out(c, "# layer 1: the densities of z (outlines, right axis); layer 2: %s(z) and\n"
            "# %s'(z) (black, left axis)\n",
         an, an);
     plot_layers(c);
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
-        out(c, "set xrange [-zoom:zoom]\n");
+        out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\nset y2range [0:y2top]\n");
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");
@@ -1525,6 +1537,18 @@ static void fig_saturation(ctx *c)
     header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
     output_section(c);
     style_section(c, c->ns);
+    /* the y axis: log when the fractions at the cut span decades */
+    double fmin_cut = INFINITY, fmax_cut = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        double f[2] = {v->a->saturated_fraction, v->s ? sampled_fraction(v) : NAN};
+        for (int k = 0; k < 2; k++)
+            if (isfinite(f[k]) && f[k] > 0) {
+                fmin_cut = fmin(fmin_cut, f[k]);
+                fmax_cut = fmax(fmax_cut, f[k]);
+            }
+    }
+    int logy = fmax_cut > LOG_Y_SPAN * fmin_cut;
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -1580,7 +1604,16 @@ static void fig_saturation(ctx *c)
             assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T or %g tcut when that is wider\n",
                 num(tzoom, m1), ZOOM_MIN, ZOOM_T, ZOOM_T);
     }
-    assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    if (logy) {
+        /* whole decades: from the one below the smallest fraction at the
+         * cut (halved, for its interval) up to 1, with headroom */
+        double lo = pow(10.0, floor(log10(fmin_cut / 2)));
+        assign(c, "ylo = %s\tthe log axis: the decade below the smallest fraction at the cut\n",
+            num(lo, m1));
+        assign(c, "ymax = 2\ta fraction: at most 1, with headroom\n");
+    } else {
+        assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    }
     size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
     size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
     if (any_sampled(c)) {
@@ -1613,9 +1646,11 @@ static void fig_saturation(ctx *c)
                 fail(c, SATSTAT_ENOMEM);
                 return;
             }
-            for (size_t k = 0; k < ng; k++)
-                out(c, "%.10g %.7g\n", grid[k],
-                    satstat_normal_saturated_fraction(v->mean, v->sd, grid[k]));
+            for (size_t k = 0; k < ng; k++) {
+                double p = satstat_normal_saturated_fraction(v->mean, v->sd, grid[k]);
+                if (!logy || p > 0) /* a log axis cannot show 0 */
+                    out(c, "%.10g %.7g\n", grid[k], p);
+            }
             free(grid);
         }
         out(c, "EOD\n");
@@ -1639,8 +1674,9 @@ static void fig_saturation(ctx *c)
             tail += counts[k];
         for (size_t k = 0; k <= kmax; k++) {
             satstat_interval ci = proportion_ci(tail, v->n_indep, c->c->alpha);
-            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
-                (double)tail / (double)v->n_indep, ci.lo, ci.hi);
+            if (!logy || tail > 0) /* a log axis cannot show 0 */
+                out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
+                    (double)tail / (double)v->n_indep, ci.lo, ci.hi);
             if (k < bins)
                 tail -= counts[k];
         }
@@ -1649,7 +1685,14 @@ static void fig_saturation(ctx *c)
 
     rule(c, "title and axes");
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
-    out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\nset yrange [0:ymax]\n");
+    out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
+    if (logy)
+        out(c, "# the fractions at the cut span more than %g times: a log axis, whole\n"
+               "# decades; the rows of 0 (formula underflow, no sampled neuron) are left out\n"
+               "set logscale y 10\nset format y '%%g'\nset yrange [ylo:ymax]\n",
+            LOG_Y_SPAN);
+    else
+        out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
         out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
                "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
@@ -1671,6 +1714,8 @@ static void fig_saturation(ctx *c)
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");
+    if (logy)
+        out(c, "unset logscale y\n");
     legend_panel(c);
 }
 

@@ -732,6 +732,122 @@ START_TEST(shaded_region_is_T)
 }
 END_TEST
 
+/* Figure 1: the sampled density is opaque, in the colour its 35 % fill has
+ * on white (Okabe-Ito blue #0072B2 and vermillion #D55E00 at 0.35 over
+ * white, worked by hand: 255 - 0.35 (255 - c) per channel), in the plot and
+ * in its legend swatch alike, so the grey saturated region behind it cannot
+ * tint it away from the swatch. */
+START_TEST(fig1_fill_matches_swatch)
+{
+    const char *args[] = {"samples", "2000", NULL};
+    satstat_report *r = report_of(args, 0);
+    const char *figs[] = {"fig1-density-standard", "fig1-density-scaled"};
+    const char *fills[] = {"#A6CEE4", "#F0C7A6"};
+    for (size_t f = 0; f < 2; f++) {
+        char *s = script_named(r, figs[f]);
+        char style[160];
+        snprintf(style, sizeof style,
+                 "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder", fills[f]);
+        char plotted[200], swatch[200];
+        snprintf(plotted, sizeof plotted, "using 1:2 %s notitle", style);
+        snprintf(swatch, sizeof swatch, "keyentry %s title 'sampled", style);
+        ck_assert_msg(has(s, plotted), "%s: the histogram is not drawn %s", figs[f], style);
+        ck_assert_msg(has(s, swatch), "%s: the swatch is not %s", figs[f], style);
+        ck_assert(has(s, "graph 1 behind fillcolor rgb shade fillstyle solid 1.0"));
+        free(s);
+    }
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Figure 3: the densities on the right axis are the true ones (not each
+ * scaled to its own peak, which made `scaled`'s 18 x higher peak and
+ * `standard`'s flat one the same height), the axis reaches the highest of
+ * them with at most 1.1 x headroom (rounded up), and they are outlines in
+ * the colour of their swatch: no fill whose overlaps mix colours. */
+START_TEST(fig3_true_densities)
+{
+    const char *args[] = {"samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_named(r, "fig3-activation");
+    double peak = 0, peaks[2];
+    for (size_t i = 0; i < 2; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "hist%zu", i + 1);
+        size_t rows;
+        double *v = datablock(s, name, 3, &rows);
+        peaks[i] = 0;
+        for (size_t k = 0; k < rows; k++)
+            peaks[i] = fmax(peaks[i], v[3 * k + 1]);
+        peak = fmax(peak, peaks[i]);
+        free(v);
+        char plotted[128], swatch[128];
+        snprintf(plotted, sizeof plotted,
+                 "$hist%zu using 1:2 axes x1y2 with lines linetype %zu linewidth 2.5 dashtype 1 notitle",
+                 i + 1, i + 1);
+        snprintf(swatch, sizeof swatch,
+                 "keyentry with lines linetype %zu linewidth 2.5 dashtype 1 title 'z under ", i + 1);
+        ck_assert_msg(has(s, plotted), "no %s", plotted);
+        ck_assert_msg(has(s, swatch), "no %s", swatch);
+    }
+    /* standard (Var z 501) against scaled (1.5): peaks about sqrt(501/1.5) apart */
+    ck_assert(peaks[1] / peaks[0] > 12 && peaks[1] / peaks[0] < 25);
+    double top = script_number(s, "y2max");
+    ck_assert(top >= peak && top <= 1.1 * peak * 1.01);
+    ck_assert(has(s, "\nset y2label 'density of z'\n"));
+    ck_assert(has(s, "\ny2top = y2max\nset y2range [0:y2top]\n"));
+    ck_assert(!has(s, "filledcurves"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Figure 4: fractions at T that span more than 100 x get a log y axis (the
+ * default: standard 0.858 beside scaled 0.00109, which sat on zero on a
+ * linear one), from the decade below the smallest down-halved fraction, and
+ * no row of 0 a log axis cannot draw; fractions within 100 x keep the linear
+ * axis from 0. */
+START_TEST(fig4_log_axis_when_fractions_span_decades)
+{
+    const char *wide[] = {"samples", "20000", NULL};
+    satstat_report *r = report_of(wide, 0);
+    char *s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(has(s, "\nset logscale y 10\n"));
+    ck_assert(has(s, "\nset yrange [ylo:ymax]\n"));
+    double ylo = script_number(s, "ylo");
+    /* the smallest fraction at T is scaled's, formula 0.00109 (sampled
+     * near it): ylo is the decade below its half, 1e-4 */
+    ck_assert_double_eq_tol(ylo, 1e-4, 1e-12);
+    ck_assert(has(s, "\nunset logscale y\n"));
+    for (size_t i = 0; i < 2; i++) {
+        char name[16];
+        size_t rows;
+        snprintf(name, sizeof name, "formula%zu", i + 1);
+        double *v = datablock(s, name, 2, &rows);
+        ck_assert_uint_gt(rows, 10);
+        for (size_t k = 0; k < rows; k++)
+            ck_assert(v[2 * k + 1] > 0);
+        free(v);
+        snprintf(name, sizeof name, "sample%zu", i + 1);
+        v = datablock(s, name, 4, &rows);
+        ck_assert_uint_gt(rows, 10);
+        for (size_t k = 0; k < rows; k++)
+            ck_assert(v[4 * k + 1] > 0 && v[4 * k + 2] > 0);
+        free(v);
+    }
+    free(s);
+    satstat_report_free(r);
+
+    const char *narrow[] = {"samples", "20000", "threshold", "0.5", NULL};
+    r = report_of(narrow, 0);
+    s = script_named(r, "fig4-saturated-fraction");
+    ck_assert(!has(s, "logscale"));
+    ck_assert(has(s, "\nset yrange [0:ymax]\n"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* A saturation rule shades its own region: one side for relu's dead units,
  * |z| >= 2 acosh(√10) for sigmoid deriv:0.1, and the legend names it. */
 START_TEST(shaded_region_follows_rule)
@@ -1547,6 +1663,132 @@ END_TEST
 /* The committed gallery is what the current code writes: `satstat demo`
  * (run in a scratch directory, so its DIR is the same "plots") gives the
  * committed scripts byte for byte, and each has its PNG. */
+/* The preset's histograms (satstat deep --preset activations): each display
+ * bin is a union of whole fine bins, so no comb.  Regrouping 60 fine bins
+ * into 40 display bins by their centres made neighbours alternate about 2:1:
+ * the successive differences then change sign at nearly every bin (a share
+ * of 0.95-0.97 in the tanh rows of scaled and he-normal), where sampling
+ * noise on a smooth density changes sign at about 2/3 of them (at most 0.82
+ * here).  Also: the density times the width sums to the fraction inside the
+ * sampled range, all but a sliver of the units (to the 9 digits printed). */
+START_TEST(preset_histograms_have_no_comb)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "act");
+    cli_result r = cli("deep", "--preset", "activations", "--plots", plots, "--render", "none",
+                       "--quiet", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    static const char *const acts[] = {"sigmoid", "tanh", "relu"};
+    size_t blocks = 0, long_blocks = 0;
+    for (size_t i = 0; i < 3; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "deep-activations-%s.gp", acts[i]);
+        char *path = path_join(plots, name);
+        char *text = read_file(path, NULL);
+        ck_assert_ptr_nonnull(text);
+        for (char *p = strstr(text, "\n$h"); p; p = strstr(p + 1, "\n$h")) {
+            char *line = strchr(p + 1, '\n') + 1;
+            double y[128], mass = 0;
+            size_t n = 0;
+            while (strncmp(line, "EOD", 3) != 0) {
+                double x, d, w;
+                ck_assert_int_eq(sscanf(line, "%lf %lf %lf", &x, &d, &w), 3);
+                ck_assert(d >= 0 && w > 0);
+                ck_assert_uint_lt(n, 128);
+                y[n++] = d;
+                mass += d * w;
+                line = strchr(line, '\n') + 1;
+            }
+            blocks++;
+            ck_assert_msg(mass > 0.99 && mass < 1 + 1e-7, "%s block %zu: mass %g", acts[i],
+                          blocks, mass);
+            size_t changes = 0, pairs = 0;
+            double prev = 0;
+            for (size_t b = 1; b < n; b++) {
+                double d = y[b] - y[b - 1];
+                if (d == 0)
+                    continue;
+                if (prev != 0) {
+                    pairs++;
+                    changes += (d > 0) != (prev > 0);
+                }
+                prev = d;
+            }
+            if (pairs >= 10) {
+                long_blocks++;
+                ck_assert_msg((double)changes / (double)pairs < 0.9,
+                              "%s block %zu: comb, %zu sign changes in %zu", acts[i], blocks,
+                              changes, pairs);
+            }
+        }
+        free(text);
+        free(path);
+    }
+    ck_assert_uint_eq(blocks, 3 * 4 * 5); /* activations x schemes x layers */
+    ck_assert_uint_ge(long_blocks, 40);
+    cli_free(&r);
+    remove_tree(dir);
+    free(plots);
+    free(dir);
+}
+END_TEST
+
+/* deep-saturation: the saturated fraction against layer gets a log axis
+ * when its positive values span more than 100 x (standard ~0.86 beside
+ * scaled ~5e-4, which sat on zero of the linear axis), with every positive
+ * value and bar end inside the range; one scheme alone keeps the linear
+ * axis from 0. */
+static char *deep_saturation_script(const char *schemes)
+{
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "deep");
+    cli_result r = cli("deep", "--layers", "4", "--width", "300", "--networks", "10", "--scheme",
+                       schemes, "--plots", plots, "--render", "none", "--quiet", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    cli_free(&r);
+    char *path = path_join(plots, "deep-saturation.gp");
+    char *text = read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    free(path);
+    remove_tree(dir);
+    free(plots);
+    free(dir);
+    return text;
+}
+
+START_TEST(deep_saturation_log_axis)
+{
+    char *s = deep_saturation_script("standard,scaled");
+    double lo = INFINITY, hi = 0;
+    for (size_t i = 0; i < 2; i++) {
+        char name[8];
+        size_t rows;
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        double *v = datablock(s, name, 5, &rows);
+        ck_assert_uint_eq(rows, 4);
+        for (size_t k = 0; k < rows * 5; k++)
+            if (k % 5 && v[k] > 0) {
+                lo = fmin(lo, v[k]);
+                hi = fmax(hi, v[k]);
+            }
+        free(v);
+    }
+    ck_assert(hi > 100 * lo);
+    ck_assert(has(s, "\nset logscale y\n"));
+    const char *yr = strstr(s, "\nset yrange [");
+    ck_assert_ptr_nonnull(yr);
+    double a, b;
+    ck_assert_int_eq(sscanf(yr, "\nset yrange [%lf:%lf]", &a, &b), 2);
+    ck_assert(a > 0 && a <= lo && b >= hi);
+    free(s);
+
+    s = deep_saturation_script("standard");
+    ck_assert(!has(s, "logscale y"));
+    ck_assert(has(s, "\nset yrange [0:"));
+    free(s);
+}
+END_TEST
+
 START_TEST(gallery_is_current)
 {
     const char *root = getenv("SATSTAT_SOURCE_ROOT");
@@ -1627,6 +1869,9 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, histogram_integrates_to_one);
     tcase_add_test(tc, analytic_columns_match_formula);
     tcase_add_test(tc, shaded_region_is_T);
+    tcase_add_test(tc, fig1_fill_matches_swatch);
+    tcase_add_test(tc, fig3_true_densities);
+    tcase_add_test(tc, fig4_log_axis_when_fractions_span_decades);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);
@@ -1650,6 +1895,8 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, cli_unwritable);
     tcase_add_test(tc, cli_without_gnuplot);
     tcase_add_test(tc, cli_renders);
+    tcase_add_test(tc, preset_histograms_have_no_comb);
+    tcase_add_test(tc, deep_saturation_log_axis);
     tcase_add_test(tc, gallery_is_current);
     suite_add_tcase(s, tc);
     return s;
