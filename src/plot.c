@@ -38,6 +38,7 @@
 
 #include "gnuplot-int.h"
 #include "satstat_version.h"
+#include "error-int.h"
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -58,17 +59,6 @@ void satstat_plot_options_default(satstat_plot_options *o)
     o->invocation = NULL;
 }
 
-static void set_msg(char *msg, size_t size, const char *fmt, ...) PRINTF_LIKE(3, 4);
-static void set_msg(char *msg, size_t size, const char *fmt, ...)
-{
-    if (!msg || size == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, size, fmt, ap);
-    va_end(ap);
-}
-
 int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
                             char *msg)
 {
@@ -78,7 +68,7 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
     satstat_quote(text, quoted, sizeof quoted);
     const char *x = strchr(text, 'x');
     if (!x) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                 "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
         return SATSTAT_EINVAL;
     }
@@ -95,7 +85,7 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
         || (size_t)(x - text) >= sizeof w_text
         || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
             != SATSTAT_OK) {
-        set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                 "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
                 quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
         return SATSTAT_EINVAL;
@@ -120,7 +110,7 @@ int satstat_render_format_parse(const char *text, satstat_render_format *out, ch
     }
     if (text)
         satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
-    set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
+    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
             satstat_quote(text, quoted, sizeof quoted), hint);
     return SATSTAT_EINVAL;
 }
@@ -2319,19 +2309,19 @@ int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size)
 {
     char quoted[SATSTAT_QUOTE_SIZE];
     if (!dir || !*dir) {
-        set_msg(msg, msg_size, "empty directory name");
+        satstat__set_msg(msg, msg_size, "empty directory name");
         return SATSTAT_EINVAL;
     }
     satstat_quote(dir, quoted, sizeof quoted);
     if (strpbrk(dir, "\n\r")) {
-        set_msg(msg, msg_size, "directory name %s holds a newline", quoted);
+        satstat__set_msg(msg, msg_size, "directory name %s holds a newline", quoted);
         return SATSTAT_EINVAL;
     }
     char anc[PATH_MAX];
     struct stat st;
     int rc = nearest_existing(dir, anc, sizeof anc, &st);
     if (rc != SATSTAT_OK) {
-        set_msg(msg, msg_size, "cannot use %s: %s", quoted,
+        satstat__set_msg(msg, msg_size, "cannot use %s: %s", quoted,
                 rc == SATSTAT_ERANGE ? "path too long" : strerror(errno));
         return SATSTAT_EIO;
     }
@@ -2339,13 +2329,13 @@ int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size)
     satstat_quote(anc, aq, sizeof aq);
     if (!S_ISDIR(st.st_mode)) {
         if (strcmp(anc, dir) == 0)
-            set_msg(msg, msg_size, "%s exists and is not a directory", quoted);
+            satstat__set_msg(msg, msg_size, "%s exists and is not a directory", quoted);
         else
-            set_msg(msg, msg_size, "cannot create %s: %s is not a directory", quoted, aq);
+            satstat__set_msg(msg, msg_size, "cannot create %s: %s is not a directory", quoted, aq);
         return SATSTAT_EIO;
     }
     if (access(anc, W_OK | X_OK) != 0) {
-        set_msg(msg, msg_size, "cannot write into %s: %s", aq, strerror(errno));
+        satstat__set_msg(msg, msg_size, "cannot write into %s: %s", aq, strerror(errno));
         return SATSTAT_EIO;
     }
     return SATSTAT_OK;
@@ -2357,13 +2347,13 @@ int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *di
     if (msg && msg_size)
         msg[0] = '\0';
     if (!report || !dir) {
-        set_msg(msg, msg_size, "no directory given");
+        satstat__set_msg(msg, msg_size, "no directory given");
         return SATSTAT_EINVAL;
     }
     const char *path = satstat_txn_dir_path(dir);
     if (strpbrk(path, "\n\r")) {
         char quoted[SATSTAT_QUOTE_SIZE];
-        set_msg(msg, msg_size, "directory name %s holds a newline",
+        satstat__set_msg(msg, msg_size, "directory name %s holds a newline",
                 satstat_quote(path, quoted, sizeof quoted));
         return SATSTAT_EINVAL;
     }
@@ -2430,7 +2420,7 @@ int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *d
     if (rc == SATSTAT_OK)
         rc = satstat__gp_render_dir(dir, list, n, format, program, msg, msg_size);
     else
-        set_msg(msg, msg_size, "out of memory");
+        satstat__set_msg(msg, msg_size, "out of memory");
     free(list);
     free(names);
     return rc;
