@@ -38,6 +38,8 @@
 
 #include <satstat/satstat.h>
 
+#include "report-check.h"
+
 static const satstat_activation *act(const char *name)
 {
     const satstat_activation *a = satstat_activation_find(name);
@@ -916,61 +918,6 @@ static char *deep_text(const satstat_deep_report *r, satstat_format format, unsi
         ck_assert_int_eq(satstat_deep_report_write(r, NULL, format, m), 0);
     fclose(m);
     return buf;
-}
-
-static int same_number(double want, double got)
-{
-    return isfinite(want) ? want == got : isnan(got);
-}
-
-static double json_value(const json_t *v)
-{
-    return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
-/* The value at a dotted path inside obj, or NULL. */
-static json_t *json_path(json_t *obj, const char *path)
-{
-    char key[128];
-    const char *dot;
-    while (obj && (dot = strchr(path, '.')) != NULL) {
-        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
-        obj = json_object_get(obj, key);
-        path = dot + 1;
-    }
-    return obj ? json_object_get(obj, path) : NULL;
-}
-
-/* RFC 4180 fields of one CSV line (quotes undone) into f[0..]: count. */
-static size_t csv_fields(const char *line, char f[][256], size_t cap)
-{
-    size_t n = 0, len = 0;
-    int quoted = 0;
-    f[0][0] = '\0';
-    for (const char *p = line; *p && *p != '\n'; p++) {
-        if (quoted) {
-            if (*p == '"' && p[1] == '"') {
-                p++;
-            } else if (*p == '"') {
-                quoted = 0;
-                continue;
-            }
-        } else if (*p == '"') {
-            quoted = 1;
-            continue;
-        } else if (*p == ',') {
-            f[n][len] = '\0';
-            if (++n >= cap)
-                return n;
-            len = 0;
-            f[n][0] = '\0';
-            continue;
-        }
-        if (len + 1 < 256)
-            f[n][len++] = *p;
-    }
-    f[n][len] = '\0';
-    return n + 1;
 }
 
 /* The CSV row (scheme, layer — "" for the scheme's —, quantity): its
