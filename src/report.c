@@ -1,6 +1,7 @@
 /* report.c — analytic side, sampling, verification and serialisation. */
 #define _GNU_SOURCE /* uselocale, newlocale: '.' as decimal point always */
 #include <satstat/report.h>
+#include <satstat/html.h>
 
 #include <locale.h>
 #include <math.h>
@@ -51,7 +52,7 @@ struct satstat_report {
 
 int satstat_format_parse(const char *text, satstat_format *out, char *msg)
 {
-    static const char *const names[] = {"text", "json", "csv"};
+    static const char *const names[] = {"text", "json", "csv", "html"};
     if (!text || !out) {
         if (msg)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no format given");
@@ -59,15 +60,15 @@ int satstat_format_parse(const char *text, satstat_format *out, char *msg)
     }
     size_t i;
     /* any ASCII case: JSON */
-    if (satstat_match_name(text, strlen(text), names, 3, &i) == 1) {
+    if (satstat_match_name(text, strlen(text), names, 4, &i) == 1) {
         *out = (satstat_format)i;
         return SATSTAT_OK;
     }
     if (msg) {
         char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv)",
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv, html)",
                  satstat_quote(text, q, sizeof q),
-                 satstat_suggest(text, strlen(text), names, 3, hint, sizeof hint));
+                 satstat_suggest(text, strlen(text), names, 4, hint, sizeof hint));
     }
     return SATSTAT_EINVAL;
 }
@@ -1531,6 +1532,9 @@ static int write_format(const satstat_report *r, satstat_format format, unsigned
         json_decref(root);
         break;
     }
+    case SATSTAT_FORMAT_HTML: /* a page without figures */
+        rc = satstat_report_write_html(r, NULL, f);
+        break;
     default:
         rc = SATSTAT_EINVAL;
     }
