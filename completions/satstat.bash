@@ -25,7 +25,7 @@ _satstat_values() {
     --saturation) echo "default z: deriv: output: dead" ;;
     --gain) echo "linear sigmoid tanh relu leaky_relu leaky_relu: selu" ;;
     --mode) echo "fan_in fan_out fan_avg" ;;
-    --format) echo "text json csv" ;;
+    --format) echo "text json csv html" ;;
     --render) echo "png svg pdf none" ;;
     --vary) echo "n-in= sigma= p= threshold= gain=" ;;
     --preset) echo "activations" ;;

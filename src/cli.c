@@ -171,7 +171,7 @@ int cli_option_format(const char *option, const char *value, satstat_format *out
     return CLI_GO_ON;
 }
 
-/* Without --format, the extension of --output chooses: .json, .csv, .txt
+/* Without --format, the extension of --output chooses: .json, .csv, .txt, .html
  * (case-insensitive); any other name, stdout and '-' keep text. */
 int cli_format_of_output(const char *output, satstat_format *format)
 {
@@ -182,6 +182,8 @@ int cli_format_of_output(const char *output, satstat_format *format)
         {".json", SATSTAT_FORMAT_JSON},
         {".csv", SATSTAT_FORMAT_CSV},
         {".txt", SATSTAT_FORMAT_TEXT},
+        {".html", SATSTAT_FORMAT_HTML},
+        {".htm", SATSTAT_FORMAT_HTML},
     };
     const char *slash = strrchr(output, '/');
     const char *dot = strrchr(slash ? slash + 1 : output, '.');
@@ -192,9 +194,6 @@ int cli_format_of_output(const char *output, satstat_format *format)
             *format = by_ext[i].format;
             return CLI_GO_ON;
         }
-    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
-        return cli_bad_value("--output", output,
-                             "no HTML report yet: give --format text, json or csv");
     return CLI_GO_ON;
 }
 

@@ -163,7 +163,25 @@ int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
 void cli_note_reference_blas(const satstat_config *cfg, int quiet);
 
 /* Without --format, the report's format from --output's extension (.json,
- * .csv, .txt); CLI_GO_ON, or CLI_EXIT_USAGE with the message printed. */
+ * .csv, .txt, .html); CLI_GO_ON, or CLI_EXIT_USAGE with the message printed. */
 int cli_format_of_output(const char *output, satstat_format *format);
+
+/* --format html (cli_html.c).  Before the work: gnuplot must be on PATH
+ * (the page's figures are SVG drawn by it); else exit 3 with the line. */
+int cli_html_prepare(void);
+
+/* The page's figures: `draw` writes the command's scripts into `dir` (a
+ * private temporary folder) and renders them as `format` (SVG); their SVG
+ * documents are read back, in the command's order (`order`: names without
+ * extension; any other after them by name), and the folder removed. */
+typedef int (*cli_html_draw_fn)(void *ctx, const char *dir, satstat_render_format format,
+                                char *msg, size_t msg_size);
+typedef struct cli_html_figures {
+    satstat_html_figure *figures;
+    size_t n;
+} cli_html_figures;
+int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *order,
+                          size_t n_order, cli_html_figures *out, char *msg, size_t msg_size);
+void cli_html_figures_free(cli_html_figures *h);
 
 #endif

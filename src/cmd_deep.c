@@ -67,8 +67,9 @@ static const char usage_text[] =
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
     "  --threads N            worker threads (networks run in parallel)  [all cores]\n"
     "  --max-memory BYTES     refuse a run that would allocate more  [1/4 of RAM]\n"
-    "  --format F             text, json or csv  [text; with --output, its\n"
-    "                         extension: .json, .csv, .txt]\n"
+    "  --format F             text, json, csv or html (one page with the figures\n"
+    "                         inline, needs gnuplot)  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt, .html]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
     "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
@@ -297,6 +298,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error(NULL, msg);
         return CLI_EXIT_USAGE;
     }
+    if (c->format == SATSTAT_FORMAT_HTML)
+        return cli_html_prepare();
     return CLI_GO_ON;
 }
 
@@ -376,6 +379,7 @@ typedef struct writer {
     const satstat_deep_phase *phase;
     satstat_format format;
     int preset;
+    const satstat_html_options *html;
 } writer;
 
 /* One report; text as wide as the terminal when written to one. */
@@ -390,6 +394,8 @@ static int write_one(const writer *w, size_t i, FILE *f)
 static int write_report(void *ctx, FILE *f)
 {
     const writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_HTML) /* one page, every run */
+        return satstat_deep_report_write_html(w->reports, w->n, w->phase, w->html, f);
     if (!w->preset)
         return write_one(w, 0, f);
     /* the preset: one report per activation; JSON as an array under
@@ -408,6 +414,29 @@ static int write_report(void *ctx, FILE *f)
     if (w->format == SATSTAT_FORMAT_JSON)
         fputs("]}\n", f);
     return ferror(f) ? SATSTAT_EIO : rc;
+}
+
+/* ---- the HTML page ---------------------------------------------------------*/
+
+typedef struct html_draw {
+    const satstat_deep_report *const *reports;
+    size_t n;
+    const satstat_deep_phase *phase;
+    int preset;
+    const satstat_plot_options *plot;
+} html_draw;
+
+/* The figures into `dir`, rendered: a cli_html_draw_fn. */
+static int draw_deep(void *ctx, const char *dir, satstat_render_format format, char *msg,
+                     size_t size)
+{
+    const html_draw *d = ctx;
+    int rc = satstat_deep_plot_write_dir(d->reports, d->n, d->phase, d->preset, dir, d->plot,
+                                         msg, size);
+    if (rc == SATSTAT_OK)
+        rc = satstat_deep_plot_render_dir(d->reports, d->n, d->phase, d->preset, dir, format,
+                                          NULL, msg, size);
+    return rc;
 }
 
 /* ---- main --------------------------------------------------------------------*/
@@ -501,11 +530,27 @@ static int deep_parsed(const cli *parsed)
         if (c.plots)
             status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns,
                                    phase, &out, have_gnuplot);
+        cli_html_figures figs = {NULL, 0};
+        satstat_html_options html = {NULL, 0, 0, NULL};
+        if (status == CLI_GO_ON && c.format == SATSTAT_FORMAT_HTML) {
+            char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+            html_draw d = {(const satstat_deep_report *const *)reports, nruns, phase,
+                           c.preset != NULL, &c.plot};
+            /* the summary figures first, as the report reads */
+            static const char *const order[] = {"deep-variance", "deep-saturation",
+                                                "deep-gradient"};
+            if (cli_html_figures_draw(draw_deep, &d, order, 3, &figs, msg, sizeof msg)
+                != SATSTAT_OK)
+                status = cli_outputs_failed(&out, "--format", msg);
+            html.figures = figs.figures;
+            html.n_figures = figs.n;
+        }
         if (status == CLI_GO_ON) {
             writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.format,
-                        c.preset != NULL};
+                        c.preset != NULL, &html};
             status = cli_outputs_report(&out, write_report, &w);
         }
+        cli_html_figures_free(&figs);
         if (status == CLI_GO_ON)
             status = cli_outputs_commit(&out, CLI_EXIT_PASS);
     }

@@ -33,7 +33,8 @@ typedef struct cli {
 
 static const char usage_text[] =
     "Usage: satstat [run] [OPTIONS]\n"
-    "  or:  satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
+    "  or:  satstat demo [DIR] [--format F] [--output FILE] [--render FMT] [--plot-size WxH]\n"
+    "                    [--threads N] [--quiet]\n"
     "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
     "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
     "and by sampling the weights, side by side, with statistical tests.\n"
@@ -84,8 +85,9 @@ static const char usage_options2[] =
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              family-wise significance level of the tests  [0.001]\n"
     "  --expect-variance V    test a claimed Var z instead of the formula's\n"
-    "  --format F             text, json or csv  [text; with --output, its\n"
-    "                         extension: .json, .csv, .txt]\n"
+    "  --format F             text, json, csv or html (one page with the figures\n"
+    "                         inline, needs gnuplot)  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt, .html]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR (created\n"
     "                         if missing); each holds its data and runs anywhere\n"
@@ -159,6 +161,7 @@ static const struct option long_options[] = {
 static int demo_option(int code)
 {
     return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
+           || code == OPT_FORMAT || code == OPT_OUTPUT
            || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
            || code == '?';
 }
@@ -319,6 +322,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error(NULL, msg);
         return CLI_EXIT_USAGE;
     }
+    if (c->format == SATSTAT_FORMAT_HTML)
+        return cli_html_prepare();
     return -1;
 }
 
@@ -367,16 +372,61 @@ static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
     return CLI_GO_ON;
 }
 
+/* ---- the HTML page ---------------------------------------------------------*/
+
+typedef struct html_draw {
+    const satstat_report *report;
+    const satstat_plot_options *plot;
+} html_draw;
+
+/* The report's figures into `dir`, rendered: a cli_html_draw_fn. */
+static int draw_report(void *ctx, const char *dir, satstat_render_format format, char *msg,
+                       size_t size)
+{
+    const html_draw *d = ctx;
+    int rc = satstat_plot_write_dir(d->report, dir, d->plot, msg, size);
+    if (rc == SATSTAT_OK)
+        rc = satstat_plot_render_dir(d->report, dir, format, NULL, msg, size);
+    return rc;
+}
+
+/* The page's figures, in the report's order. */
+static int html_figures(const cli *c, const satstat_report *report, cli_html_figures *figs,
+                        char *msg, size_t size)
+{
+    size_t n = satstat_plot_count(report);
+    char(*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n ? n : 1, sizeof *names);
+    const char **order = calloc(n ? n : 1, sizeof *order);
+    int rc = names && order ? SATSTAT_OK : SATSTAT_ENOMEM;
+    for (size_t i = 0; rc == SATSTAT_OK && i < n; i++) {
+        satstat_figure kind;
+        size_t scheme;
+        rc = satstat_plot_figure(report, i, &kind, &scheme, names[i], sizeof names[i]);
+        order[i] = names[i];
+    }
+    html_draw d = {report, &c->plot};
+    if (rc == SATSTAT_OK)
+        rc = cli_html_figures_draw(draw_report, &d, order, n, figs, msg, size);
+    else
+        snprintf(msg, size, "%s", satstat_strerror(rc));
+    free(order);
+    free(names);
+    return rc;
+}
+
 /* ---- main ----------------------------------------------------------------*/
 
 typedef struct report_writer {
     const satstat_report *report;
     satstat_format format;
+    const satstat_html_options *html;
 } report_writer;
 
 static int write_report(void *ctx, FILE *f)
 {
     const report_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_HTML)
+        return satstat_report_write_html(w->report, w->html, f);
     if (w->format == SATSTAT_FORMAT_TEXT)
         return satstat_report_write_text(w->report, cli_text_width(f), f);
     return satstat_report_write(w->report, w->format, f);
@@ -429,8 +479,20 @@ static int run_parsed(const cli *parsed)
         }
     }
 
-    report_writer w = {report, c.format};
+    cli_html_figures figs = {NULL, 0};
+    satstat_html_options html = {NULL, 0, c.demo, c.demo ? "satstat demo --format html" : NULL};
+    if (c.format == SATSTAT_FORMAT_HTML) {
+        char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+        if (html_figures(&c, report, &figs, msg, sizeof msg) != SATSTAT_OK) {
+            satstat_report_free(report);
+            return cli_outputs_failed(&out, "--format", msg);
+        }
+        html.figures = figs.figures;
+        html.n_figures = figs.n;
+    }
+    report_writer w = {report, c.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
+    cli_html_figures_free(&figs);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
                                                                       : CLI_EXIT_VERIFY_FAILED);

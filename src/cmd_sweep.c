@@ -85,8 +85,9 @@ static const char usage_options2[] =
     "  --seed S               the seed of every point  [1]\n"
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              significance level of each point's tests  [0.001]\n"
-    "  --format F             text, json or csv  [text; with --output, its\n"
-    "                         extension: .json, .csv, .txt]\n"
+    "  --format F             text, json, csv or html (one page with the figures\n"
+    "                         inline, needs gnuplot)  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt, .html]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
     "                         sweep-activation-derivative.gp into DIR\n"
@@ -416,14 +417,33 @@ static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
 typedef struct sweep_writer {
     const satstat_sweep *sweep;
     satstat_format format;
+    const satstat_html_options *html;
 } sweep_writer;
 
 static int write_report(void *ctx, FILE *f)
 {
     const sweep_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_HTML)
+        return satstat_sweep_write_html(w->sweep, w->html, f);
     if (w->format == SATSTAT_FORMAT_TEXT)
         return satstat_sweep_write_text(w->sweep, cli_text_width(f), f);
     return satstat_sweep_write(w->sweep, w->format, f);
+}
+
+typedef struct html_draw {
+    const satstat_sweep *sweep;
+    const satstat_plot_options *plot;
+} html_draw;
+
+/* The figures into `dir`, rendered: a cli_html_draw_fn. */
+static int draw_sweep(void *ctx, const char *dir, satstat_render_format format, char *msg,
+                      size_t size)
+{
+    const html_draw *d = ctx;
+    int rc = satstat_sweep_plot_write_dir(d->sweep, dir, d->plot, msg, size);
+    if (rc == SATSTAT_OK)
+        rc = satstat_sweep_plot_render_dir(d->sweep, dir, format, NULL, msg, size);
+    return rc;
 }
 
 /* The work after parse(): on a copy of *parsed, whose config (and the
@@ -457,6 +477,10 @@ static int sweep_parsed(const cli *parsed)
             return prep;
         }
     }
+    if (c.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
+        satstat_sweep_free(sweep);
+        return status;
+    }
 
     if (!c.analytic_only)
         cli_note_reference_blas(&c.config, c.quiet);
@@ -488,8 +512,25 @@ static int sweep_parsed(const cli *parsed)
         }
     }
 
-    sweep_writer w = {sweep, c.format};
+    cli_html_figures figs = {NULL, 0};
+    satstat_html_options html = {NULL, 0, 0, NULL};
+    if (c.format == SATSTAT_FORMAT_HTML) {
+        html_draw d = {sweep, &c.plot};
+        const char *order[SATSTAT_SWEEP_FIGURES];
+        size_t n_order = 0;
+        for (; n_order < SATSTAT_SWEEP_FIGURES; n_order++)
+            order[n_order] = satstat_sweep_plot_name(n_order);
+        if (cli_html_figures_draw(draw_sweep, &d, order, n_order, &figs, msg, sizeof msg)
+            != SATSTAT_OK) {
+            satstat_sweep_free(sweep);
+            return cli_outputs_failed(&out, "--format", msg);
+        }
+        html.figures = figs.figures;
+        html.n_figures = figs.n;
+    }
+    sweep_writer w = {sweep, c.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
+    cli_html_figures_free(&figs);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, c.analytic_only || satstat_sweep_pass(sweep)
                                               ? CLI_EXIT_PASS

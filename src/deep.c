@@ -18,6 +18,7 @@
  * squared norm).
  */
 #include <satstat/deep.h>
+#include <satstat/html.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -2480,6 +2481,9 @@ static int write_format(const satstat_deep_report *r, const satstat_deep_phase *
         json_decref(root);
         break;
     }
+    case SATSTAT_FORMAT_HTML: /* a page without figures (satstat/html.h) */
+        rc = satstat_deep_report_write_html(&r, 1, phase, NULL, f);
+        break;
     default:
         rc = SATSTAT_EINVAL;
     }

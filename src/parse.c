@@ -27,14 +27,11 @@
 
 #include <satstat/error.h>
 
+#include "locale-int.h"
+
 /* ---- "C" numeric locale for the calling thread ------------------------- */
 
-typedef struct c_locale_scope {
-    locale_t c;   /* the "C" locale, or (locale_t)0 when unavailable */
-    locale_t old; /* the thread's locale before                      */
-} c_locale_scope;
-
-static void c_locale_enter(c_locale_scope *scope)
+void satstat__c_locale_enter(satstat__c_locale *scope)
 {
     /* glibc returns its static C locale object for ("C", LC_ALL_MASK): no
      * allocation here. */
@@ -44,7 +41,7 @@ static void c_locale_enter(c_locale_scope *scope)
         scope->old = uselocale(scope->c);
 }
 
-static void c_locale_leave(c_locale_scope *scope)
+void satstat__c_locale_leave(satstat__c_locale *scope)
 {
     if (scope->c != (locale_t)0) {
         uselocale(scope->old);
@@ -126,7 +123,7 @@ const char *satstat_quote(const char *text, char *buf, size_t size)
 int satstat_format_double(double x, char *buf, size_t size)
 {
     char tmp[SATSTAT_DOUBLE_SIZE];
-    c_locale_scope scope;
+    satstat__c_locale scope;
     int prec;
     size_t len;
 
@@ -138,14 +135,14 @@ int satstat_format_double(double x, char *buf, size_t size)
     else if (isinf(x))
         strcpy(tmp, x > 0 ? "inf" : "-inf");
     else {
-        c_locale_enter(&scope);
+        satstat__c_locale_enter(&scope);
         for (prec = 15; prec <= 17; prec++) {
             snprintf(tmp, sizeof tmp, "%.*g", prec, x);
             /* %.17g always reads back exactly (IEEE 754 binary64). */
             if (prec == 17 || strtod(tmp, NULL) == x)
                 break;
         }
-        c_locale_leave(&scope);
+        satstat__c_locale_leave(&scope);
     }
 
     len = strlen(tmp);
@@ -161,7 +158,7 @@ int satstat_format_double(double x, char *buf, size_t size)
 int satstat_parse_double(const char *text, double *out, char *msg)
 {
     char q[SATSTAT_QUOTE_SIZE];
-    c_locale_scope scope;
+    satstat__c_locale scope;
     const char *p;
     char *end;
     double v;
@@ -182,9 +179,9 @@ int satstat_parse_double(const char *text, double *out, char *msg)
 
     saved_errno = errno;
     errno = 0;
-    c_locale_enter(&scope);
+    satstat__c_locale_enter(&scope);
     v = strtod(text, &end);
-    c_locale_leave(&scope);
+    satstat__c_locale_leave(&scope);
     range_error = (errno == ERANGE);
     errno = saved_errno;
 

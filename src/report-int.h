@@ -33,4 +33,42 @@ void satstat__csv_field(FILE *f, const char *text);
  * indented by `indent` spaces (a word longer than a line stays whole). */
 void satstat__text_wrap(FILE *f, unsigned width, unsigned indent, const char *text);
 
+/* ---- what the text and the HTML page both show (report.c) ----------------*/
+
+/* The facts above the table, in order, as (key, text) pairs: "inputs",
+ * "bias", "sampled"; a key "" continues the one before. */
+void satstat__report_facts(const satstat_report *r,
+                           void (*fact)(void *ctx, const char *key, const char *text),
+                           void *ctx);
+
+/* The table of the text report: a label column, then per scheme an
+ * analytic (formula or claim) and a sampled cell; an interval has a row of
+ * its own (its cell in the sampled column).  Rows are the union of the
+ * schemes' quantities in model order; cells a scheme lacks hold "-". */
+enum { SATSTAT__CELL_SIZE = 48, SATSTAT__TABLE_ROWS = SATSTAT_MODEL_MAX };
+typedef struct satstat__table_row {
+    const char *name;
+    int is_interval;
+    char label[SATSTAT_LABEL_SIZE];
+    char cell[SATSTAT_MAX_SCHEMES][2][SATSTAT__CELL_SIZE];
+    int has[SATSTAT_MAX_SCHEMES];
+} satstat__table_row;
+typedef struct satstat__table {
+    satstat__table_row row[SATSTAT__TABLE_ROWS];
+    size_t n;
+} satstat__table;
+int satstat__report_table(const satstat_report *r, satstat__table *t);
+
+/* The law of z in words ("normal", "exact (char. function inversion)"). */
+const char *satstat__law_text(const satstat_report *r, size_t scheme, int detailed);
+/* "pass", "FAIL", "skipped". */
+const char *satstat__test_state_name(satstat_test_state s);
+/* A test's statistic in words: "t(999) = 0.52", "chi2(54) = 60.1". */
+void satstat__statistic_text(const satstat_test_result *t, char *buf, size_t size);
+/* The seed's argument in one line (first scheme vs second); 0 when there
+ * is nothing to compare. */
+int satstat__report_comparison(const satstat_report *r, char *buf, size_t size);
+/* A scheme's note under the table; 0 when it has none. */
+int satstat__report_note(const satstat_report *r, size_t scheme, char *buf, size_t size);
+
 #endif

@@ -1,6 +1,7 @@
 /* report.c — analytic side, sampling, verification and serialisation. */
 #define _GNU_SOURCE /* uselocale, newlocale: '.' as decimal point always */
 #include <satstat/report.h>
+#include <satstat/html.h>
 
 #include <locale.h>
 #include <math.h>
@@ -51,7 +52,7 @@ struct satstat_report {
 
 int satstat_format_parse(const char *text, satstat_format *out, char *msg)
 {
-    static const char *const names[] = {"text", "json", "csv"};
+    static const char *const names[] = {"text", "json", "csv", "html"};
     if (!text || !out) {
         if (msg)
             snprintf(msg, SATSTAT_ERRMSG_SIZE, "no format given");
@@ -59,15 +60,15 @@ int satstat_format_parse(const char *text, satstat_format *out, char *msg)
     }
     size_t i;
     /* any ASCII case: JSON */
-    if (satstat_match_name(text, strlen(text), names, 3, &i) == 1) {
+    if (satstat_match_name(text, strlen(text), names, 4, &i) == 1) {
         *out = (satstat_format)i;
         return SATSTAT_OK;
     }
     if (msg) {
         char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv)",
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv, html)",
                  satstat_quote(text, q, sizeof q),
-                 satstat_suggest(text, strlen(text), names, 3, hint, sizeof hint));
+                 satstat_suggest(text, strlen(text), names, 4, hint, sizeof hint));
     }
     return SATSTAT_EINVAL;
 }
@@ -817,7 +818,7 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
 
 /* ---- the model, as every writer reads it ---------------------------------*/
 
-static const char *state_name(satstat_test_state s)
+const char *satstat__test_state_name(satstat_test_state s)
 {
     return s == SATSTAT_TEST_PASS ? "pass" : s == SATSTAT_TEST_FAIL ? "FAIL" : "skipped";
 }
@@ -836,7 +837,7 @@ static void model_of(const satstat_report *r, size_t i, scheme_model *m)
 }
 
 /* The law of z in words. */
-static const char *law_text(const satstat_report *r, size_t i, int detailed)
+const char *satstat__law_text(const satstat_report *r, size_t i, int detailed)
 {
     const satstat_analytic *a = &r->e[i].a;
     if (a->law == SATSTAT_Z_EXACT)
@@ -850,7 +851,7 @@ static const char *law_text(const satstat_report *r, size_t i, int detailed)
 }
 
 /* A test's statistic in words: "t(999) = 0.52", "chi2(54) = 60.1". */
-static void statistic_text(const satstat_test_result *t, char *buf, size_t size)
+void satstat__statistic_text(const satstat_test_result *t, char *buf, size_t size)
 {
     /* a chi-square on 10^6 d.f. is about 10^6: one decimal, not 1.00233e+06 */
     char value[40];
@@ -912,24 +913,15 @@ static void wrapf(FILE *f, unsigned width, unsigned indent, const char *fmt, ...
     satstat__text_wrap(f, width, indent, buf);
 }
 
-/* The table: a label column, then per scheme an analytic (formula or
- * claim) and a sampled column; an interval gets a row of its own below its
- * quantity.  Rows are the union of the schemes' quantities, in model
- * order; cells a scheme lacks print "-". */
-enum { MAX_ROWS = SATSTAT_MODEL_MAX, CELL_SIZE = 48, GAP = 2 };
-
-typedef struct text_row {
-    const char *name;
-    int is_interval;
-    char label[SATSTAT_LABEL_SIZE];
-    char cell[SATSTAT_MAX_SCHEMES][2][CELL_SIZE];
-    int has[SATSTAT_MAX_SCHEMES];
-} text_row;
-
-typedef struct text_table {
-    text_row row[MAX_ROWS];
-    size_t n;
-} text_table;
+/* The table (report-int.h): a label column, then per scheme an analytic
+ * (formula or claim) and a sampled column; an interval gets a row of its
+ * own below its quantity.  Rows are the union of the schemes' quantities,
+ * in model order; cells a scheme lacks print "-". */
+enum { GAP = 2 };
+typedef satstat__table_row text_row;
+typedef satstat__table text_table;
+#define CELL_SIZE SATSTAT__CELL_SIZE
+#define MAX_ROWS SATSTAT__TABLE_ROWS
 
 static text_row *table_row(text_table *t, size_t *pos, const char *name, int is_interval,
                            const char *label)
@@ -978,6 +970,19 @@ static void build_table(const satstat_report *r, const scheme_model *m, text_tab
         for (size_t i = 0; i < r->config.n_schemes; i++)
             if (!t->row[j].has[i] && !t->row[j].is_interval)
                 snprintf(t->row[j].cell[i][0], CELL_SIZE, "-");
+}
+
+int satstat__report_table(const satstat_report *r, satstat__table *t)
+{
+    size_t n = r->config.n_schemes;
+    scheme_model *m = malloc(n * sizeof *m);
+    if (!m)
+        return SATSTAT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        model_of(r, i, &m[i]);
+    build_table(r, m, t);
+    free(m);
+    return SATSTAT_OK;
 }
 
 static size_t max_size(size_t a, size_t b)
@@ -1040,7 +1045,7 @@ static void write_table(const satstat_report *r, const scheme_model *m, unsigned
         satstat_scheme_describe(&c->schemes[i], weights[i], sizeof weights[i]);
         names[i] = c->schemes[i].canonical;
         descs[i] = weights[i];
-        laws[i] = law_text(r, i, 1);
+        laws[i] = satstat__law_text(r, i, 1);
         heads[i][0] = "analytic";
         heads[i][1] = r->analytic_only ? "" : "sampled";
         size_t a = strlen(heads[i][0]), s = strlen(heads[i][1]);
@@ -1079,6 +1084,103 @@ static void write_table(const satstat_report *r, const scheme_model *m, unsigned
     free(tp);
 }
 
+/* The facts above the table, a (key, text) pair each; key "" continues
+ * the previous one. */
+static void fact_printf(void (*fact)(void *, const char *, const char *), void *ctx,
+                        const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void fact_printf(void (*fact)(void *, const char *, const char *), void *ctx,
+                        const char *key, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    fact(ctx, key, buf);
+}
+
+void satstat__report_facts(const satstat_report *r,
+                           void (*fact)(void *ctx, const char *key, const char *text), void *ctx)
+{
+    const satstat_config *c = &r->config;
+    size_t n = c->n_schemes;
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF)
+        fact_printf(fact, ctx, "inputs", "n_in = %llu, the first %llu equal to 1 and the rest 0",
+              (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
+    else
+        fact_printf(fact, ctx, "inputs", "n_in = %llu, %s", (unsigned long long)c->n_in,
+              c->inputs.canonical);
+    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[SATSTAT_REGION_TEXT_SIZE] = "";
+    satstat_config_rule_text(c, rule_txt, sizeof rule_txt, region_txt, sizeof region_txt);
+    if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
+        fact_printf(fact, ctx, "bias", "%s; %s units, saturated when %s", c->bias.canonical,
+              c->activation->name, region_txt);
+    else
+        fact_printf(fact, ctx, "bias", "%s; %s units, saturated when %s (rule %s%s)",
+              c->bias.canonical, c->activation->name, region_txt, rule_txt,
+              c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
+    if (!r->analytic_only) {
+        fact_printf(fact, ctx, "sampled", "%llu neurons per scheme, seed %llu, %.2f s",
+              (unsigned long long)c->samples, (unsigned long long)c->seed, r->elapsed);
+        fact_printf(fact, ctx, "", "%s + %s (%s)", satstat_generator_name(),
+              satstat_transform_name(), r->simd);
+    }
+    for (size_t i = 0; i < n && !r->analytic_only; i++) {
+        uint64_t unit_size = 1;
+        const satstat_unit_moments *u = satstat_summary_units(r->e[i].summary, &unit_size);
+        if (u)
+            fact_printf(fact, ctx, "", "%s: %llu whole %llu x %llu matrices (%llu rows), each "
+                                "one unit of the intervals and tests",
+                  c->schemes[i].canonical, (unsigned long long)u->mean.n,
+                  (unsigned long long)c->n_out, (unsigned long long)c->n_in,
+                  (unsigned long long)satstat_summary_z(r->e[i].summary)->n);
+    }
+}
+
+/* The seed's argument in one line: how many more units start saturated
+ * under the first scheme than the second, and how much faster the others
+ * learn.  0 when there is no second scheme or no slope to compare. */
+int satstat__report_comparison(const satstat_report *r, char *buf, size_t size)
+{
+    const satstat_config *c = &r->config;
+    if (c->n_schemes < 2)
+        return 0;
+    const satstat_analytic *a0 = &r->e[0].a, *a1 = &r->e[1].a;
+    if (!(a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0))
+        return 0;
+    snprintf(buf, size,
+             "%s vs %s: %.4g%% vs %.4g%% of units start saturated; mean slope "
+             "E[%s'(z)] %.4g vs %.4g, %.3gx",
+             c->schemes[0].canonical, c->schemes[1].canonical, 100 * a0->saturated_fraction,
+             100 * a1->saturated_fraction, c->activation->name, a0->mean_activation_derivative,
+             a1->mean_activation_derivative,
+             a1->mean_activation_derivative / a0->mean_activation_derivative);
+    return 1;
+}
+
+/* A scheme's note under the table ("normal approximation only (why)"), or
+ * 0 when it has none. */
+int satstat__report_note(const satstat_report *r, size_t i, char *buf, size_t size)
+{
+    if (r->e[i].a.law != SATSTAT_Z_NORMAL_APPROX || !r->e[i].a.exact_fallback)
+        return 0;
+    snprintf(buf, size, "%s: normal approximation only (%s)", r->config.schemes[i].canonical,
+             r->e[i].a.exact_fallback);
+    return 1;
+}
+
+typedef struct text_facts {
+    FILE *f;
+    unsigned width;
+} text_facts;
+
+static void text_fact(void *ctx, const char *key, const char *text)
+{
+    const text_facts *t = ctx;
+    wrapf(t->f, t->width, 10, "%-10s%s", key, text);
+}
+
 static void write_text(const satstat_report *r, unsigned width, FILE *f)
 {
     const satstat_config *c = &r->config;
@@ -1091,43 +1193,15 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
 
     wrapf(f, width, 10, "satstat %s: the law of a neuron's pre-activation z = sum_j w_j x_j + b",
           SATSTAT_VERSION);
-    if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-        wrapf(f, width, 10, "inputs    n_in = %llu, the first %llu equal to 1 and the rest 0",
-              (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
-    else
-        wrapf(f, width, 10, "inputs    n_in = %llu, %s", (unsigned long long)c->n_in,
-              c->inputs.canonical);
-    char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE] = "", region_txt[SATSTAT_REGION_TEXT_SIZE] = "";
-    satstat_config_rule_text(c, rule_txt, sizeof rule_txt, region_txt, sizeof region_txt);
-    if (c->saturation.kind == SATSTAT_SATURATION_DEFAULT && !c->activation->dead)
-        wrapf(f, width, 10, "bias      %s; %s units, saturated when %s", c->bias.canonical,
-              c->activation->name, region_txt);
-    else
-        wrapf(f, width, 10, "bias      %s; %s units, saturated when %s (rule %s%s)",
-              c->bias.canonical, c->activation->name, region_txt, rule_txt,
-              c->activation->dead && strcmp(rule_txt, "dead") == 0 ? ": dead units" : "");
-    if (!r->analytic_only) {
-        wrapf(f, width, 10, "sampled   %llu neurons per scheme, seed %llu, %.2f s",
-              (unsigned long long)c->samples, (unsigned long long)c->seed, r->elapsed);
-        wrapf(f, width, 10, "          %s + %s (%s)", satstat_generator_name(),
-              satstat_transform_name(), r->simd);
-    }
-    for (size_t i = 0; i < n && !r->analytic_only; i++) {
-        uint64_t unit_size = 1;
-        const satstat_unit_moments *u = satstat_summary_units(r->e[i].summary, &unit_size);
-        if (u)
-            wrapf(f, width, 10, "          %s: %llu whole %llu x %llu matrices (%llu rows), each "
-                                "one unit of the intervals and tests",
-                  c->schemes[i].canonical, (unsigned long long)u->mean.n,
-                  (unsigned long long)c->n_out, (unsigned long long)c->n_in,
-                  (unsigned long long)satstat_summary_z(r->e[i].summary)->n);
-    }
+    text_facts tf = {f, width};
+    satstat__report_facts(r, text_fact, &tf);
     fputc('\n', f);
     write_table(r, m, width, f);
-    for (size_t i = 0; i < n; i++)
-        if (r->e[i].a.law == SATSTAT_Z_NORMAL_APPROX && r->e[i].a.exact_fallback)
-            wrapf(f, width, 6, "note: %s: normal approximation only (%s)",
-                  c->schemes[i].canonical, r->e[i].a.exact_fallback);
+    for (size_t i = 0; i < n; i++) {
+        char note[512];
+        if (satstat__report_note(r, i, note, sizeof note))
+            wrapf(f, width, 6, "note: %s", note);
+    }
     if (r->analytic_only) {
         fprintf(f, "\n(analytic only: nothing sampled)\n");
         free(m);
@@ -1148,16 +1222,16 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
                 continue;
             }
             char stat[64], line[1024];
-            statistic_text(t, stat, sizeof stat);
+            satstat__statistic_text(t, stat, sizeof stat);
             snprintf(line, sizeof line, "    %-26s  %-4s  %-25s  p %-9.3g  p_adj %-9.3g", t->name,
-                     state_name(t->state), stat, t->p_value, t->p_adjusted);
+                     satstat__test_state_name(t->state), stat, t->p_value, t->p_adjusted);
             size_t len = strlen(line);
             while (len > 0 && line[len - 1] == ' ')
                 line[--len] = '\0';
             if (len > width) {
                 /* a narrow terminal: the same, unaligned and wrapped */
                 snprintf(line, sizeof line, "    %s %s  %s  p %.3g  p_adj %.3g", t->name,
-                         state_name(t->state), stat, t->p_value, t->p_adjusted);
+                         satstat__test_state_name(t->state), stat, t->p_value, t->p_adjusted);
                 satstat__text_wrap(f, width, 8, line);
                 line[0] = '\0';
                 len = 0;
@@ -1175,20 +1249,10 @@ static void write_text(const satstat_report *r, unsigned width, FILE *f)
             }
         }
     }
-    if (n >= 2) {
-        /* the seed's argument in one line: how many more units start
-         * saturated, and how much faster the others learn */
-        const satstat_analytic *a0 = &r->e[0].a, *a1 = &r->e[1].a;
-        if (a0->mean_activation_derivative > 0 && a1->mean_activation_derivative > 0) {
-            fputc('\n', f);
-            wrapf(f, width, 2, "%s vs %s: %.4g%% vs %.4g%% of units start saturated; mean slope "
-                               "E[%s'(z)] %.4g vs %.4g, %.3gx",
-                  c->schemes[0].canonical, c->schemes[1].canonical,
-                  100 * a0->saturated_fraction, 100 * a1->saturated_fraction,
-                  c->activation->name, a0->mean_activation_derivative,
-                  a1->mean_activation_derivative,
-                  a1->mean_activation_derivative / a0->mean_activation_derivative);
-        }
+    char story[512];
+    if (satstat__report_comparison(r, story, sizeof story)) {
+        fputc('\n', f);
+        wrapf(f, width, 2, "%s", story);
     }
     fprintf(f, "verdict: %s\n", satstat_report_pass(r) ? "pass" : "FAIL");
     free(m);
@@ -1304,7 +1368,7 @@ static json_t *scheme_json(const satstat_report *r, size_t i, const scheme_model
     }
     /* the descriptive strings next to the numbers */
     json_t *an = json_object_get(o, "analytic");
-    json_object_set_new(an, "law", json_string(law_text(r, i, 0)));
+    json_object_set_new(an, "law", json_string(satstat__law_text(r, i, 0)));
     if (e->a.law == SATSTAT_Z_NORMAL_APPROX && e->a.exact_fallback)
         json_object_set_new(an, "exact_law_unavailable", json_string(e->a.exact_fallback));
     json_t *em = json_object_get(o, "empirical");
@@ -1412,7 +1476,7 @@ static void csv_quantity_row(FILE *f, const char *scheme, const satstat_quantity
     csv_num(f, t ? t->statistic : NAN);
     csv_num(f, t ? t->p_value : NAN);
     csv_num(f, t ? t->p_adjusted : NAN);
-    fprintf(f, ",%s,%s,", t ? state_name(t->state) : "",
+    fprintf(f, ",%s,%s,", t ? satstat__test_state_name(t->state) : "",
             isfinite(analytic) ? satstat_quantity_kind_name(analytic_kind) : "");
     satstat__csv_field(f, t ? t->statistic_name : "");
     csv_num(f, t ? t->dof : NAN);
@@ -1468,6 +1532,9 @@ static int write_format(const satstat_report *r, satstat_format format, unsigned
         json_decref(root);
         break;
     }
+    case SATSTAT_FORMAT_HTML: /* a page without figures */
+        rc = satstat_report_write_html(r, NULL, f);
+        break;
     default:
         rc = SATSTAT_EINVAL;
     }

@@ -33,6 +33,7 @@
 #include <satstat/stats.h>
 
 #include "gnuplot-int.h"
+#include <satstat/html.h>
 #include <satstat/model.h>
 #include "report-int.h"
 #include "satstat_version.h"
@@ -1167,6 +1168,9 @@ static int write_format(const satstat_sweep *s, satstat_format format, unsigned 
         json_decref(root);
         break;
     }
+    case SATSTAT_FORMAT_HTML: /* a page without figures (satstat/html.h) */
+        rc = satstat_sweep_write_html(s, NULL, f);
+        break;
     default:
         rc = SATSTAT_EINVAL;
     }

@@ -669,8 +669,8 @@ START_TEST(reference_blas_note)
 }
 END_TEST
 
-/* Without --format, --output's extension chooses the format; --format wins;
- * an HTML name is refused before any work. */
+/* Without --format, --output's extension chooses the format; --format
+ * wins. */
 START_TEST(output_extension_format)
 {
     char *dir = make_temp_dir();
@@ -723,12 +723,70 @@ START_TEST(output_extension_format)
         free(text);
         unlink(path);
     }
-    char path[4200];
-    snprintf(path, sizeof path, "%s/r.html", dir);
-    run_result r = run("--output", path, NULL);
-    ck_assert_int_eq(r.status, 2);
-    ck_assert_msg(strstr(r.err, "--output") != NULL, "stderr: %s", r.err);
-    ck_assert_int_ne(access(path, F_OK), 0);
+    remove_dir(dir);
+}
+END_TEST
+
+/* --format html, or --output NAME.html: one self-contained page per
+ * command, figures inline; without gnuplot, exit 3 naming it and nothing
+ * written, before any work. */
+START_TEST(html_pages)
+{
+    char *dir = make_temp_dir();
+    const char *commands[][12] = {
+        {"--samples", "2000", NULL},
+        {"deep", "--networks", "2", "--layers", "2", "--width", "8", "--n-in", "8", NULL},
+        {"sweep", "--vary", "n-in=10:20:2", "--samples", "500", NULL},
+    };
+    const char *h1[] = {"<h1>satstat: the law", "<h1>satstat deep", "<h1>satstat sweep"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/page.HTML", dir);
+        const char *args[20];
+        size_t n = 0;
+        for (; commands[i][n]; n++)
+            args[n] = commands[i][n];
+        args[n++] = "--quiet";
+        args[n++] = "--output";
+        args[n++] = path;
+        args[n] = NULL;
+        run_result r = run_args(args);
+        ck_assert_msg(r.status == 0, "%s: status %d: %s", args[0], r.status, r.err);
+        result_free(&r);
+        size_t len = 0;
+        char *text = read_file(path, &len);
+        ck_assert_msg(strncmp(text, "<!DOCTYPE html>", 15) == 0, "%s wrote %.40s", args[0], text);
+        ck_assert_msg(strstr(text, h1[i]), "%s: no '%s'", args[0], h1[i]);
+        ck_assert_msg(strstr(text, "<figure>\n<svg"), "%s: no inline figure", args[0]);
+        ck_assert_msg(!strstr(text, "<script") && !strstr(text, "src=\"http"),
+                      "%s: not self-contained", args[0]);
+        free(text);
+        unlink(path);
+
+        /* no gnuplot: exit 3 before the work, the line names it */
+        const char *old_path = getenv("PATH");
+        char *saved = old_path ? strdup(old_path) : NULL;
+        setenv("PATH", "/nonexistent", 1);
+        args[n - 2] = "--output";
+        r = run_args(args);
+        if (saved) {
+            setenv("PATH", saved, 1);
+            free(saved);
+        }
+        ck_assert_msg(r.status == 3, "%s without gnuplot: status %d", args[0], r.status);
+        ck_assert_msg(strstr(r.err, "satstat: --format: html:") && strstr(r.err, "gnuplot"),
+                      "stderr: %s", r.err);
+        ck_assert_msg(strchr(r.err, '\n') == r.err + r.err_len - 1, "one line: %s", r.err);
+        ck_assert_int_ne(access(path, F_OK), 0);
+        result_free(&r);
+    }
+    /* demo takes --format html too: the page on stdout, the seed's story */
+    char plots[4200];
+    snprintf(plots, sizeof plots, "%s/gallery", dir);
+    run_result r = run("demo", plots, "--format", "html", "--quiet", "--render", "none", NULL);
+    ck_assert_msg(r.status == 0, "demo: status %d: %s", r.status, r.err);
+    ck_assert_msg(strstr(r.out, "What this shows") && strstr(r.out, "Var z = 501"),
+                  "demo page: %.200s", r.out);
     result_free(&r);
     remove_dir(dir);
 }
@@ -1643,7 +1701,7 @@ START_TEST(names_did_you_mean)
          "gelu, selu, leaky-relu:SLOPE)\n"},
         {{"--format", "jsno"},
          "satstat: --format: unknown format 'jsno' (did you mean 'json'? "
-         "valid: text, json, csv)\n"},
+         "valid: text, json, csv, html)\n"},
         {{"--render", "PGN"},
          "satstat: --render: unknown format 'PGN' (did you mean 'png'? valid: "
          "png, svg, pdf, none)\n"},
@@ -1753,6 +1811,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, help_commands);
     tcase_add_test(tc, reference_blas_note);
     tcase_add_test(tc, output_extension_format);
+    tcase_add_test(tc, html_pages);
     tcase_add_test(tc, figure_notes_quote_the_folder);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");

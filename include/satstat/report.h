@@ -23,7 +23,8 @@ extern "C" {
 typedef enum satstat_format {
     SATSTAT_FORMAT_TEXT,
     SATSTAT_FORMAT_JSON,
-    SATSTAT_FORMAT_CSV
+    SATSTAT_FORMAT_CSV,
+    SATSTAT_FORMAT_HTML /* one self-contained page (satstat/html.h)  */
 } satstat_format;
 
 int satstat_format_parse(const char *text, satstat_format *out, char *msg);

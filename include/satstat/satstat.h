@@ -18,4 +18,5 @@
 #include <satstat/exact.h>
 #include <satstat/deep.h>
 #include <satstat/sweep.h>
+#include <satstat/html.h>
 #endif
