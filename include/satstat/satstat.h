@@ -18,4 +18,6 @@
 #include <satstat/exact.h>
 #include <satstat/deep.h>
 #include <satstat/sweep.h>
+#include <satstat/options.h>
+#include <satstat/request.h>
 #endif
