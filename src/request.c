@@ -5,6 +5,7 @@
  * the commands make, so the report is the command's. */
 #include <satstat/request.h>
 
+#include <gsl/gsl_histogram.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <satstat/parse.h>
 #include <satstat/plot.h>
 #include <satstat/report.h>
+#include <satstat/sampler.h>
 #include <satstat/sweep.h>
 
 #include "error-int.h"
@@ -27,6 +29,7 @@ typedef struct request {
     /* the option values as text: satstat_options keeps them by pointer */
     char *values[SATSTAT_OPTIONS_MAX];
     size_t n_values;
+    int histograms; /* "histograms": true */
     /* "figures" */
     const char *figures_dir;
     satstat_render_format render;
@@ -203,9 +206,11 @@ static int read_request(request *r, const json_t *root, char *msg, size_t size)
     const char *key;
     const json_t *v;
     json_object_foreach((json_t *)root, key, v) {
-        if (strcmp(key, "command") && strcmp(key, "options") && strcmp(key, "figures")) {
+        if (strcmp(key, "command") && strcmp(key, "options") && strcmp(key, "figures")
+            && strcmp(key, "histograms")) {
             satstat__set_msg(msg, size,
-                             "request: unknown key \"%s\" (valid: command, options, figures)",
+                             "request: unknown key \"%s\" (valid: command, options, figures, "
+                             "histograms)",
                              key);
             return SATSTAT_EINVAL;
         }
@@ -217,6 +222,12 @@ static int read_request(request *r, const json_t *root, char *msg, size_t size)
     satstat_options_init(&r->options, command, &r->config,
                          command == SATSTAT_COMMAND_DEEP ? &r->deep : NULL,
                          command == SATSTAT_COMMAND_SWEEP ? &r->spec : NULL);
+    const json_t *histograms = json_object_get(root, "histograms");
+    if (histograms && !json_is_boolean(histograms)) {
+        satstat__set_msg(msg, size, "request: \"histograms\" must be true or false");
+        return SATSTAT_EINVAL;
+    }
+    r->histograms = json_is_true(histograms);
     rc = read_figures(r, json_object_get(root, "figures"), msg, size);
     if (rc != SATSTAT_OK)
         return rc;
@@ -253,11 +264,137 @@ static int read_request(request *r, const json_t *root, char *msg, size_t size)
 
 /* ---- doing it ------------------------------------------------------------------*/
 
+/* The orthogonal scheme's QR factorisations go through GSL's BLAS, and
+ * OpenBLAS, left to its own thread pool, splits a product over threads,
+ * which changes the summation order and so the last bits of the numbers.
+ * The program pins OpenBLAS to one thread first thing (main.c), as
+ * satstat_deep_run does (deep.c); a request runs in someone else's
+ * process (Python's), so it pins it too, or its numbers would not be the
+ * program's.  Weak: absent with GSL's reference CBLAS. */
+#if defined(__GNUC__)
+extern void openblas_set_num_threads(int) __attribute__((weak));
+#endif
+
+static void blas_single_thread(void)
+{
+#if defined(__GNUC__)
+    if (openblas_set_num_threads)
+        openblas_set_num_threads(1);
+#endif
+}
+
 typedef struct outcome {
     satstat_report *report;
     satstat_deep_report *deep;
     satstat_sweep *sweep;
 } outcome;
+
+/* ---- histograms ----------------------------------------------------------------*/
+
+/* {"edges": [n+1], "counts": [n], "underflow", "overflow"}: the bins the
+ * sampler filled (satstat_summary_histogram), edges as GSL holds them. */
+static json_t *gsl_histogram_json(const gsl_histogram *h, uint64_t under, uint64_t over)
+{
+    json_t *edges = json_array(), *counts = json_array();
+    size_t n = gsl_histogram_bins(h);
+    for (size_t i = 0; i < n; i++) {
+        double lo, hi;
+        gsl_histogram_get_range(h, i, &lo, &hi);
+        json_array_append_new(edges, json_real(lo));
+        if (i + 1 == n)
+            json_array_append_new(edges, json_real(hi));
+        json_array_append_new(counts, json_integer((json_int_t)gsl_histogram_get(h, i)));
+    }
+    return json_pack("{s:o, s:o, s:I, s:I}", "edges", edges, "counts", counts, "underflow",
+                     (json_int_t)under, "overflow", (json_int_t)over);
+}
+
+/* Per scheme of a run: "z", the histogram of every z, and for orthogonal
+ * "unit_z", of each matrix's first row; null for an analytic-only run. */
+static json_t *report_histograms(const satstat_report *report)
+{
+    json_t *list = json_array();
+    const satstat_config *cfg = satstat_report_config(report);
+    for (size_t i = 0; i < satstat_report_scheme_count(report); i++) {
+        const satstat_summary *s = satstat_report_summary(report, i);
+        json_t *z = json_null(), *unit = json_null();
+        uint64_t under = 0, over = 0;
+        const gsl_histogram *h = s ? satstat_summary_histogram(s, &under, &over) : NULL;
+        if (h)
+            z = gsl_histogram_json(h, under, over);
+        h = s ? satstat_summary_unit_histogram(s, &under, &over) : NULL;
+        if (h)
+            unit = gsl_histogram_json(h, under, over);
+        json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "scheme",
+                                              cfg->schemes[i].canonical, "z", z, "unit_z",
+                                              unit));
+    }
+    return list;
+}
+
+/* {"range": [lo, hi], "counts": [SATSTAT_DEEP_HIST_BINS equal bins],
+ * "underflow", "overflow"}. */
+static json_t *deep_histogram_json(double lo, double hi, const uint64_t *counts, uint64_t under,
+                                   uint64_t over)
+{
+    json_t *c = json_array();
+    for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+        json_array_append_new(c, json_integer((json_int_t)counts[b]));
+    return json_pack("{s:[f,f], s:o, s:I, s:I}", "range", lo, hi, "counts", c, "underflow",
+                     (json_int_t)under, "overflow", (json_int_t)over);
+}
+
+/* Per scheme of a deep run, per layer: "z" and "activation" (φ(z)),
+ * pooled over every unit of every network. */
+static json_t *deep_histograms(const satstat_deep_report *r)
+{
+    json_t *list = json_array();
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    uint64_t layers = satstat_deep_report_options(r)->layers;
+    for (size_t s = 0; s < satstat_deep_report_scheme_count(r); s++) {
+        json_t *ls = json_array();
+        for (uint64_t l = 1; l <= layers; l++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, l);
+            if (!ly)
+                continue;
+            json_array_append_new(
+                ls, json_pack("{s:I, s:o, s:o}", "layer", (json_int_t)l, "z",
+                              deep_histogram_json(ly->z_lo, ly->z_hi, ly->z_hist, ly->z_under,
+                                                  ly->z_over),
+                              "activation",
+                              deep_histogram_json(ly->a_lo, ly->a_hi, ly->a_hist, ly->a_under,
+                                                  ly->a_over)));
+        }
+        json_array_append_new(list, json_pack("{s:s, s:o}", "scheme", cfg->schemes[s].canonical,
+                                              "layers", ls));
+    }
+    return list;
+}
+
+/* Per point of a sweep: its value and its run's histograms. */
+static json_t *sweep_histograms(const satstat_sweep *sweep)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < satstat_sweep_point_count(sweep); i++) {
+        const satstat_report *report = satstat_sweep_point_report(sweep, i);
+        json_array_append_new(list, json_pack("{s:f, s:o}", "value",
+                                              satstat_sweep_point_value(sweep, i), "schemes",
+                                              report ? report_histograms(report) : json_null()));
+    }
+    return list;
+}
+
+static int write_histograms(const outcome *o, FILE *f)
+{
+    json_t *h = o->report ? report_histograms(o->report)
+                : o->deep ? deep_histograms(o->deep)
+                          : sweep_histograms(o->sweep);
+    int rc = h && json_dumpf(h, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) == 0
+                 ? SATSTAT_OK
+                 : SATSTAT_ENOMEM;
+    json_decref(h);
+    return rc;
+}
 
 static int write_json(const outcome *o, FILE *f)
 {
@@ -297,6 +434,7 @@ static int run_request(request *r, outcome *o, char *msg, size_t size)
 {
     const satstat_options *opts = &r->options;
     int rc;
+    blas_single_thread();
     switch (opts->command) {
     case SATSTAT_COMMAND_RUN:
         rc = satstat_report_run(&r->config, opts->analytic_only, NULL, NULL, &o->report);
@@ -348,7 +486,15 @@ int satstat_request_json(const char *text, char **report_json, char *msg, size_t
         if (!f) {
             rc = SATSTAT_ENOMEM;
         } else {
+            /* with histograms, the report's bytes inside an object */
+            if (r.histograms)
+                fputs("{\"report\": ", f);
             rc = write_json(&o, f);
+            if (rc == SATSTAT_OK && r.histograms) {
+                fputs(", \"histograms\": ", f);
+                rc = write_histograms(&o, f);
+                fputs("}\n", f);
+            }
             if (fclose(f) != 0 && rc == SATSTAT_OK)
                 rc = SATSTAT_ENOMEM;
         }
