@@ -16,6 +16,15 @@
  * satstat_sweep_new and _run) and the same JSON writer, so the report is
  * byte for byte what `satstat COMMAND ... --format json` writes but for
  * the timing field ("elapsed_seconds").
+ * "histograms": true (optional) wraps the answer as {"report": REPORT,
+ * "histograms": H}, REPORT the report's bytes unchanged and H the sampled
+ * histograms: for run, per scheme {"scheme", "z", "unit_z"} with "z"
+ * {"edges", "counts", "underflow", "overflow"} (the sampler's bins of every
+ * z; "unit_z" of each orthogonal matrix's first row, else null; null
+ * without sampling); for deep, per scheme {"scheme", "layers": [{"layer",
+ * "z", "activation"}]} with {"range": [lo, hi], "counts", "underflow",
+ * "overflow"} (equal bins); for sweep, per point {"value", "schemes"} as
+ * run's.
  * "figures" (optional) writes the command's gnuplot scripts into DIR (it
  * must exist) and, unless "render" is "none" (the default), renders them
  * with gnuplot on PATH as png, svg or pdf; "size" is --plot-size.

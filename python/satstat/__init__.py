@@ -22,7 +22,6 @@ must be on PATH); a Report then shows them inline in Jupyter.
 """
 
 import json
-import os
 import pathlib
 import shutil
 import tempfile
@@ -148,12 +147,17 @@ class Report:
 
 
 def _option_value(value):
+    """A keyword's value for the request: integers as their decimal text
+    (exact at any size: the library's range check then speaks, as the
+    program's does), lists for ','-joined values, the rest as JSON."""
     if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, tuple):
-        return list(value)
+        value = value.item()
+    if isinstance(value, (np.ndarray, tuple)):
+        value = list(value)
+    if isinstance(value, list):
+        return [_option_value(v) for v in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return value
 
 

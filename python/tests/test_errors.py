@@ -22,6 +22,8 @@ REFUSED = [
     ("run", dict(inputs="bernoulli:2")),
     ("run", dict(alpha=1)),
     ("run", dict(seed=-1)),
+    ("run", dict(seed=2 ** 64)),
+    ("run", dict(samples=1.5)),
     ("run", dict(threads=0)),
     ("run", dict(threshold=3, saturation="deriv:0.1")),
     ("run", dict(saturation="deriv:0.1", threshold=3)),
