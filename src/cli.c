@@ -27,31 +27,6 @@ int cli_bad_value(const char *option, const char *value, const char *msg)
     return CLI_EXIT_USAGE;
 }
 
-int cli_parse_u64(const char *option, const char *value, uint64_t min, uint64_t max,
-                  uint64_t *out)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_parse_u64(value, min, max, out, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_parse_double(const char *option, const char *value, double *out)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_parse_double(value, out, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_parse_positive(const char *option, const char *value, double *out)
-{
-    int rc = cli_parse_double(option, value, out);
-    if (rc == CLI_GO_ON && !(*out > 0))
-        rc = cli_bad_value(option, value, "must be a positive finite number");
-    return rc;
-}
-
 int cli_option_set(const char *option, const char *value, satstat_options *o)
 {
     char msg[SATSTAT_OPTION_MSG_SIZE] = "";

@@ -27,11 +27,6 @@ enum {
 void cli_usage_error(const char *option, const char *message);
 /* The line for a bad option value, naming it; returns CLI_EXIT_USAGE. */
 int cli_bad_value(const char *option, const char *value, const char *msg);
-int cli_parse_u64(const char *option, const char *value, uint64_t min,
-                  uint64_t max, uint64_t *out);
-int cli_parse_double(const char *option, const char *value, double *out);
-/* A positive finite double. */
-int cli_parse_positive(const char *option, const char *value, double *out);
 /* A configuration option (satstat/options.h) of o->command: `option` is
  * "--NAME" from the command's getopt table, its value read by the
  * library's table.  CLI_GO_ON, or CLI_EXIT_USAGE with the line printed. */
