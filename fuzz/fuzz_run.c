@@ -3,9 +3,9 @@
  * Input: the fields of fuzz_config.c (NUL-separated "--NAME=VALUE", or
  * "--NAME" with the value in the next field), read the way `satstat run`
  * reads its options: each value through the library parser the CLI uses,
- * over the CLI's ranges (--threshold sets the rule z:T, as
- * cli_option_threshold does).  A value the CLI would refuse (exit 2) ends
- * the input.
+ * over the CLI's ranges (--threshold sets the rule z:T, as the table of
+ * options does, satstat/options.h).  A value the CLI would refuse (exit 2)
+ * ends the input.
  *
  * Sizes are capped so that one input costs milliseconds, not the run a
  * user asked for: n_in and n_out at FUZZ_RUN_MAX_N (a file: input is

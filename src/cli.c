@@ -18,149 +18,33 @@ void cli_usage_error(const char *option, const char *message)
         fprintf(stderr, "satstat: %s\n", message);
 }
 
-/* The library's messages usually quote the value already; otherwise it is
- * added, quoted so that '' and ' x' are visible. */
+/* The line itself is the library's (satstat_bad_value_message), so that
+ * the table of options (satstat/options.h) and the program say the same. */
 int cli_bad_value(const char *option, const char *value, const char *msg)
 {
-    char quoted[SATSTAT_QUOTE_SIZE];
-    char line[SATSTAT_ERRMSG_SIZE + SATSTAT_QUOTE_SIZE + 32];
-    satstat_quote(value, quoted, sizeof quoted);
-    if (msg && *msg && strstr(msg, quoted))
-        snprintf(line, sizeof line, "%s", msg);
-    else if (msg && *msg)
-        snprintf(line, sizeof line, "invalid value %s: %s", quoted, msg);
-    else
-        snprintf(line, sizeof line, "invalid value %s", quoted);
-    cli_usage_error(option, line);
+    char line[SATSTAT_OPTION_MSG_SIZE];
+    cli_usage_error(option, satstat_bad_value_message(value, msg, line, sizeof line));
     return CLI_EXIT_USAGE;
 }
 
-int cli_parse_u64(const char *option, const char *value, uint64_t min, uint64_t max,
-                  uint64_t *out)
+int cli_option_set(const char *option, const char *value, satstat_options *o)
 {
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_parse_u64(value, min, max, out, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
+    char msg[SATSTAT_OPTION_MSG_SIZE] = "";
+    if (satstat_option_set(o, option + 2, value, msg, sizeof msg) != SATSTAT_OK) {
+        cli_usage_error(option, msg);
+        return CLI_EXIT_USAGE;
+    }
     return CLI_GO_ON;
 }
 
-int cli_parse_double(const char *option, const char *value, double *out)
+int cli_options_finish(satstat_options *o)
 {
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_parse_double(value, out, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
+    char msg[SATSTAT_OPTION_MSG_SIZE] = "";
+    if (satstat_options_finish(o, msg, sizeof msg) != SATSTAT_OK) {
+        cli_usage_error(NULL, msg);
+        return CLI_EXIT_USAGE;
+    }
     return CLI_GO_ON;
-}
-
-int cli_parse_positive(const char *option, const char *value, double *out)
-{
-    int rc = cli_parse_double(option, value, out);
-    if (rc == CLI_GO_ON && !(*out > 0))
-        rc = cli_bad_value(option, value, "must be a positive finite number");
-    return rc;
-}
-
-int cli_option_scheme(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_scheme_parse_list(value, cfg->schemes, SATSTAT_MAX_SCHEMES,
-                                  &cfg->n_schemes, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_option_inputs(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    uint64_t active = cfg->inputs.active;
-    int given = cfg->inputs.active_given;
-    int rc = CLI_GO_ON;
-    if (satstat_inputs_parse(value, &cfg->inputs, msg) != SATSTAT_OK)
-        rc = cli_bad_value(option, value, msg);
-    /* --active may come before --inputs */
-    cfg->inputs.active = active;
-    cfg->inputs.active_given = given;
-    return rc;
-}
-
-int cli_option_bias(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_bias_parse(value, &cfg->bias, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_option_activation(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    const satstat_activation *a = NULL;
-    if (satstat_activation_parse(value, &a, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    cfg->activation = a;
-    return CLI_GO_ON;
-}
-
-int cli_option_gain(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    cfg->gain_given = 1;
-    if (satstat_gain_parse(value, &cfg->gain, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_option_mode(const char *option, const char *value, satstat_config *cfg)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    cfg->mode_given = 1;
-    if (satstat_fan_mode_parse(value, &cfg->mode, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    return CLI_GO_ON;
-}
-
-int cli_option_expect_variance(const char *option, const char *value, satstat_config *cfg)
-{
-    cfg->has_claimed_variance = 1;
-    return cli_parse_positive(option, value, &cfg->claimed_variance);
-}
-
-int cli_option_threshold(const char *option, const char *value, satstat_config *cfg,
-                         int *threshold_given)
-{
-    int rc = cli_parse_positive(option, value, &cfg->threshold);
-    if (rc == CLI_GO_ON && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT
-        && cfg->saturation.kind != SATSTAT_SATURATION_Z)
-        rc = cli_bad_value(option, value, "conflicts with --saturation (--threshold T "
-                                          "is --saturation z:T)");
-    cfg->saturation.kind = SATSTAT_SATURATION_Z;
-    cfg->saturation.value = cfg->threshold;
-    *threshold_given = 1;
-    return rc;
-}
-
-int cli_option_saturation(const char *option, const char *value, satstat_config *cfg,
-                          int threshold_given)
-{
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    satstat_saturation rule;
-    if (satstat_saturation_parse(value, &rule, msg) != SATSTAT_OK)
-        return cli_bad_value(option, value, msg);
-    if (rule.kind != SATSTAT_SATURATION_Z && threshold_given)
-        return cli_bad_value(option, value, "conflicts with --threshold (--threshold T "
-                                            "is --saturation z:T)");
-    if (rule.kind == SATSTAT_SATURATION_Z)
-        cfg->threshold = rule.value;
-    cfg->saturation = rule;
-    return CLI_GO_ON;
-}
-
-int cli_option_alpha(const char *option, const char *value, double *alpha)
-{
-    int rc = cli_parse_double(option, value, alpha);
-    if (rc == CLI_GO_ON && !(*alpha > 0 && *alpha < 1))
-        rc = cli_bad_value(option, value, "must be strictly between 0 and 1");
-    return rc;
 }
 
 int cli_option_format(const char *option, const char *value, satstat_format *out)

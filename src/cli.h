@@ -27,31 +27,13 @@ enum {
 void cli_usage_error(const char *option, const char *message);
 /* The line for a bad option value, naming it; returns CLI_EXIT_USAGE. */
 int cli_bad_value(const char *option, const char *value, const char *msg);
-int cli_parse_u64(const char *option, const char *value, uint64_t min,
-                  uint64_t max, uint64_t *out);
-int cli_parse_double(const char *option, const char *value, double *out);
-/* A positive finite double. */
-int cli_parse_positive(const char *option, const char *value, double *out);
-/* --scheme, --inputs (keeps --active), --bias, --activation into cfg. */
-int cli_option_scheme(const char *option, const char *value, satstat_config *cfg);
-int cli_option_inputs(const char *option, const char *value, satstat_config *cfg);
-int cli_option_bias(const char *option, const char *value, satstat_config *cfg);
-int cli_option_activation(const char *option, const char *value,
-                          satstat_config *cfg);
-/* --gain, --mode, --expect-variance into cfg, with their *_given flags. */
-int cli_option_gain(const char *option, const char *value, satstat_config *cfg);
-int cli_option_mode(const char *option, const char *value, satstat_config *cfg);
-int cli_option_expect_variance(const char *option, const char *value,
-                               satstat_config *cfg);
-/* --threshold T is --saturation z:T: each refuses the other's non-z rule,
- * in either order.  *threshold_given records --threshold for that check
- * (the caller keeps it, initialised to 0). */
-int cli_option_threshold(const char *option, const char *value, satstat_config *cfg,
-                         int *threshold_given);
-int cli_option_saturation(const char *option, const char *value, satstat_config *cfg,
-                          int threshold_given);
+/* A configuration option (satstat/options.h) of o->command: `option` is
+ * "--NAME" from the command's getopt table, its value read by the
+ * library's table.  CLI_GO_ON, or CLI_EXIT_USAGE with the line printed. */
+int cli_option_set(const char *option, const char *value, satstat_options *o);
+/* After the loop: satstat_options_finish, its refusal printed (exit 2). */
+int cli_options_finish(satstat_options *o);
 /* Options every command takes the same way. */
-int cli_option_alpha(const char *option, const char *value, double *alpha);
 int cli_option_format(const char *option, const char *value, satstat_format *out);
 int cli_option_output(const char *option, const char *value, const char **out);
 int cli_option_plots(const char *option, const char *value, const char **out);

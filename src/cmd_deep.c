@@ -135,7 +135,6 @@ static const struct option long_options[] = {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    char msg[SATSTAT_ERRMSG_SIZE];
     char opt[64];
     satstat_config *cfg = &c->config;
     memset(c, 0, sizeof *c);
@@ -144,74 +143,64 @@ static int parse(int argc, char **argv, cli *c)
     c->format = SATSTAT_FORMAT_TEXT;
     c->render = SATSTAT_RENDER_PNG;
     satstat_plot_options_default(&c->plot);
-    uint64_t u;
+    satstat_options o; /* the configuration options (satstat/options.h) */
+    satstat_options_init(&o, SATSTAT_COMMAND_DEEP, cfg, &c->deep, NULL);
 
     opterr = 0;
     optind = 1;
     int code;
     while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
         int rc = CLI_GO_ON;
         switch (code) {
         case OPT_LAYERS:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_LAYERS, &c->deep.layers);
+            rc = cli_option_set(opt, v, &o);
             c->layers_given = 1;
             break;
         case OPT_WIDTH:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_WIDTH, &c->deep.width);
+            rc = cli_option_set(opt, v, &o);
             c->width_given = 1;
             break;
         case OPT_NETWORKS:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_DEEP_MAX_NETWORKS, &c->deep.networks);
+            rc = cli_option_set(opt, v, &o);
             c->networks_given = 1;
             break;
         case OPT_SCHEME:
-            rc = cli_option_scheme(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             c->scheme_given = 1;
             break;
         case OPT_ACTIVATION:
-            rc = cli_option_activation(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             c->activation_given = 1;
             break;
         case OPT_BIAS:
-            rc = cli_option_bias(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             c->bias_given = 1;
             break;
         case OPT_INPUTS:
-            if (strcmp(v, "normal") == 0) {
-                c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
-            } else {
-                c->deep.input = SATSTAT_DEEP_INPUT_CONFIG;
-                rc = cli_option_inputs(opt, v, cfg);
-            }
-            break;
         case OPT_ACTIVE:
-            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
-            cfg->inputs.active = u;
-            cfg->inputs.active_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_N_IN:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
+            rc = cli_option_set(opt, v, &o);
             c->n_in_given = 1;
             break;
         case OPT_THRESHOLD:
-            rc = cli_parse_positive(opt, v, &cfg->threshold);
+            rc = cli_option_set(opt, v, &o);
             c->threshold_given = 1;
             break;
         case OPT_ALPHA:
-            rc = cli_option_alpha(opt, v, &cfg->alpha);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SEED:
-            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
-            cfg->threads = (unsigned)u;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_MAX_MEMORY:
-            rc = cli_parse_u64(opt, v, 1, UINT64_MAX, &c->deep.max_memory);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
@@ -284,23 +273,10 @@ static int parse(int argc, char **argv, cli *c)
         c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
         cfg->inputs.active_given = 0;
     }
-    if (c->deep.input == SATSTAT_DEEP_INPUT_NORMAL && cfg->inputs.active_given) {
-        cli_usage_error("--active", "applies to --inputs half only, not to --inputs normal");
-        return CLI_EXIT_USAGE;
-    }
-    if (satstat_config_validate(cfg, msg) != SATSTAT_OK) {
-        cli_usage_error(NULL, msg);
-        return CLI_EXIT_USAGE;
-    }
-    int rc = satstat_deep_options_validate(cfg, &c->deep, msg);
-    if (rc != SATSTAT_OK) {
-        /* the message begins with the option it names */
-        cli_usage_error(NULL, msg);
-        return CLI_EXIT_USAGE;
-    }
-    if (c->format == SATSTAT_FORMAT_HTML)
-        return cli_html_prepare();
-    return CLI_GO_ON;
+    int status = cli_options_finish(&o);
+    if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
+        status = cli_html_prepare();
+    return status;
 }
 
 /* ---- the preset ------------------------------------------------------------*/

@@ -169,7 +169,6 @@ static int demo_option(int code)
 /* Returns -1 to go on, or an exit status.  c->demo is set by the caller. */
 static int parse(int argc, char **argv, cli *c)
 {
-    char msg[SATSTAT_ERRMSG_SIZE];
     char opt[64];
     satstat_config *cfg = &c->config;
     satstat_config_default(cfg);
@@ -184,13 +183,12 @@ static int parse(int argc, char **argv, cli *c)
     c->render_given = 0;
     satstat_plot_options_default(&c->plot);
     c->plot_size_given = 0;
-    uint64_t u;
-    int threshold_given = 0; /* --threshold T, i.e. --saturation z:T */
+    satstat_options o; /* the configuration options (satstat/options.h) */
+    satstat_options_init(&o, SATSTAT_COMMAND_RUN, cfg, NULL, NULL);
 
     opterr = 0; /* we print our own one-line errors */
     int code;
     while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
         int rc = -1;
@@ -204,58 +202,55 @@ static int parse(int argc, char **argv, cli *c)
         }
         switch (code) {
         case OPT_SCHEME:
-            rc = cli_option_scheme(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_N_IN:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_N_OUT:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_GAIN:
-            rc = cli_option_gain(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_MODE:
-            rc = cli_option_mode(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ACTIVE:
-            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
-            cfg->inputs.active = u;
-            cfg->inputs.active_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_INPUTS:
-            rc = cli_option_inputs(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_BIAS:
-            rc = cli_option_bias(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ACTIVATION:
-            rc = cli_option_activation(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THRESHOLD:
-            rc = cli_option_threshold(opt, v, cfg, &threshold_given);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SATURATION:
-            rc = cli_option_saturation(opt, v, cfg, threshold_given);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SAMPLES:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ANALYTIC_ONLY:
             c->analytic_only = 1;
             break;
         case OPT_SEED:
-            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
-            cfg->threads = (unsigned)u;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ALPHA:
-            rc = cli_option_alpha(opt, v, &cfg->alpha);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_EXPECT_VARIANCE:
-            rc = cli_option_expect_variance(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
@@ -317,14 +312,10 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--plot-size", "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
-    if (satstat_config_validate(cfg, msg) != SATSTAT_OK ||
-        satstat_config_validate_layer(cfg, msg) != SATSTAT_OK) {
-        cli_usage_error(NULL, msg);
-        return CLI_EXIT_USAGE;
-    }
-    if (c->format == SATSTAT_FORMAT_HTML)
-        return cli_html_prepare();
-    return -1;
+    int status = cli_options_finish(&o);
+    if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
+        status = cli_html_prepare();
+    return status;
 }
 
 /* ---- figures ---------------------------------------------------------------*/

@@ -15,8 +15,7 @@ typedef struct cli {
     satstat_config config;
     satstat_sweep_spec spec;
     const char *vary;             /* the --vary text, for messages       */
-    const char *gain, *mode;      /* --gain, --mode as given, likewise   */
-    int scheme_given, n_in_given, threshold_given, samples_given, saturation_given;
+    int samples_given;
     satstat_format format;
     int format_given;             /* --format; else --output's extension */
     const char *output;
@@ -157,39 +156,9 @@ static const struct option long_options[] = {
 };
 
 
-/* --gain, --mode and --saturation apply or not whatever the point: say
- * so as `run` does, naming the value, rather than "at n-in=10: ..." from
- * the sweep's check of each point.  CLI_GO_ON or an exit status. */
-static int check_fixed_options(const cli *c)
-{
-    const satstat_config *cfg = &c->config;
-    int gain_used = 0, mode_used = 0;
-    for (size_t i = 0; i < cfg->n_schemes; i++) {
-        gain_used |= satstat_scheme_takes_gain(&cfg->schemes[i]);
-        mode_used |= satstat_scheme_takes_mode(&cfg->schemes[i]);
-    }
-    if (cfg->gain_given && !gain_used)
-        return cli_bad_value("--gain", c->gain, "applies to xavier-*, he-* and orthogonal "
-                                                "schemes; --scheme lists none");
-    if (cfg->mode_given && !mode_used)
-        return cli_bad_value("--mode", c->mode, "applies to he-normal and he-uniform; "
-                                                "--scheme lists neither");
-    /* the rule against the activation (a threshold sweep makes it z:T) */
-    if (c->spec.param != SATSTAT_SWEEP_THRESHOLD) {
-        char msg[SATSTAT_ERRMSG_SIZE] = "";
-        satstat_region region;
-        if (satstat_config_region(cfg, &region, msg) != SATSTAT_OK) {
-            cli_usage_error(NULL, msg);
-            return CLI_EXIT_USAGE;
-        }
-    }
-    return CLI_GO_ON;
-}
-
 /* Returns CLI_GO_ON, or an exit status. */
 static int parse(int argc, char **argv, cli *c)
 {
-    char msg[SATSTAT_ERRMSG_SIZE];
     char opt[64];
     satstat_config *cfg = &c->config;
     memset(c, 0, sizeof *c);
@@ -198,81 +167,72 @@ static int parse(int argc, char **argv, cli *c)
     c->format = SATSTAT_FORMAT_TEXT;
     c->render = SATSTAT_RENDER_PNG;
     satstat_plot_options_default(&c->plot);
-    uint64_t u;
+    satstat_options o; /* the configuration options (satstat/options.h) */
+    satstat_options_init(&o, SATSTAT_COMMAND_SWEEP, cfg, NULL, &c->spec);
 
     opterr = 0;
     optind = 1;
     int code;
     while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        msg[0] = '\0';
         snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
         const char *v = optarg;
         int rc = CLI_GO_ON;
         switch (code) {
         case OPT_VARY:
-            if (satstat_sweep_spec_parse(v, &c->spec, msg) != SATSTAT_OK)
-                rc = cli_bad_value(opt, v, msg);
+            rc = cli_option_set(opt, v, &o);
             c->vary = v;
             break;
         case OPT_SCHEME:
-            rc = cli_option_scheme(opt, v, cfg);
-            c->scheme_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_N_IN:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_in);
-            c->n_in_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_N_OUT:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_N_IN, &cfg->n_out);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ACTIVE:
-            rc = cli_parse_u64(opt, v, 0, SATSTAT_MAX_N_IN, &u);
-            cfg->inputs.active = u;
-            cfg->inputs.active_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_INPUTS:
-            rc = cli_option_inputs(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_BIAS:
-            rc = cli_option_bias(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ACTIVATION:
-            rc = cli_option_activation(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_GAIN:
-            rc = cli_option_gain(opt, v, cfg);
-            c->gain = v;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_MODE:
-            rc = cli_option_mode(opt, v, cfg);
-            c->mode = v;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THRESHOLD:
-            rc = cli_option_threshold(opt, v, cfg, &c->threshold_given);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SATURATION:
-            rc = cli_option_saturation(opt, v, cfg, c->threshold_given);
-            c->saturation_given = 1;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_EXPECT_VARIANCE:
-            rc = cli_option_expect_variance(opt, v, cfg);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SAMPLES:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_SAMPLES, &cfg->samples);
+            rc = cli_option_set(opt, v, &o);
             c->samples_given = 1;
             break;
         case OPT_ANALYTIC_ONLY:
             c->analytic_only = 1;
             break;
         case OPT_SEED:
-            rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:
-            rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);
-            cfg->threads = (unsigned)u;
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_ALPHA:
-            rc = cli_option_alpha(opt, v, &cfg->alpha);
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_FORMAT:
             rc = cli_option_format(opt, v, &c->format);
@@ -316,42 +276,7 @@ static int parse(int argc, char **argv, cli *c)
         if (rc != CLI_GO_ON)
             return rc;
     }
-    if (!c->vary) {
-        cli_usage_error("--vary", "is required: PARAM=FROM:TO[:STEPS][:log] with PARAM one of "
-                                  "n-in, sigma, p, threshold, gain (try 'satstat sweep --help')");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->spec.param == SATSTAT_SWEEP_N_IN && c->n_in_given) {
-        cli_usage_error("--n-in", "cannot be given with --vary n-in (the sweep sets it)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->spec.param == SATSTAT_SWEEP_THRESHOLD && c->threshold_given) {
-        cli_usage_error("--threshold", "cannot be given with --vary threshold (the sweep sets it)");
-        return CLI_EXIT_USAGE;
-    }
-    /* the library refuses these too; here the line names both options */
-    if (c->spec.param == SATSTAT_SWEEP_THRESHOLD && c->saturation_given
-        && cfg->saturation.kind != SATSTAT_SATURATION_Z
-        && cfg->saturation.kind != SATSTAT_SATURATION_DEFAULT) {
-        char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?", line[256];
-        satstat_saturation_format(&cfg->saturation, rule, sizeof rule);
-        snprintf(line, sizeof line,
-                 "'%s' cannot be given with --vary threshold (the threshold is the T of "
-                 "the rule z:T; %s uses none)",
-                 rule, rule);
-        cli_usage_error("--saturation", line);
-        return CLI_EXIT_USAGE;
-    }
-    if (c->spec.param == SATSTAT_SWEEP_GAIN && cfg->gain_given) {
-        cli_usage_error("--gain", "cannot be given with --vary gain (the sweep sets it)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->spec.param == SATSTAT_SWEEP_SIGMA && !c->scheme_given) {
-        /* sigma needs a normal: scheme; its SIGMA is replaced at each point */
-        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL);
-        cfg->n_schemes = 1;
-    }
-    int rc = check_fixed_options(c);
+    int rc = cli_options_finish(&o);
     if (rc != CLI_GO_ON)
         return rc;
     if (c->render_given && !c->plots) {
@@ -361,22 +286,6 @@ static int parse(int argc, char **argv, cli *c)
     if (c->plot_size_given && !c->plots) {
         cli_usage_error("--plot-size", "needs --plots DIR");
         return CLI_EXIT_USAGE;
-    }
-    /* a file: input is read once, here, and every point shares it (a
-     * pipe or a FIFO can be read only once) */
-    if (cfg->inputs.kind == SATSTAT_INPUTS_FILE) {
-        if (c->spec.param == SATSTAT_SWEEP_N_IN) {
-            char q[SATSTAT_QUOTE_SIZE], line[SATSTAT_QUOTE_SIZE + 96];
-            snprintf(line, sizeof line,
-                     "%s holds a fixed number of inputs; it cannot be given with --vary n-in",
-                     satstat_quote(cfg->inputs.canonical, q, sizeof q));
-            cli_usage_error("--inputs", line);
-            return CLI_EXIT_USAGE;
-        }
-        if (satstat_inputs_resolve(&cfg->inputs, cfg->n_in, msg) != SATSTAT_OK) {
-            cli_usage_error(NULL, msg);
-            return CLI_EXIT_USAGE;
-        }
     }
     return CLI_GO_ON;
 }
@@ -453,19 +362,13 @@ static int sweep_parsed(const cli *parsed)
     cli c = *parsed;
     int status;
 
-    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    char msg[SATSTAT_SWEEP_MSG_SIZE];
     satstat_sweep *sweep = NULL;
-    int rc = satstat_sweep_new(&c.config, &c.spec, c.analytic_only, &sweep, msg);
+    int rc = satstat_options_sweep_new(&c.config, &c.spec, c.vary, c.analytic_only, &sweep, msg,
+                                       sizeof msg);
     if (rc != SATSTAT_OK) {
-        if (rc == SATSTAT_EINVAL) {
-            char line[sizeof msg + SATSTAT_QUOTE_SIZE + 16];
-            char q[SATSTAT_QUOTE_SIZE];
-            snprintf(line, sizeof line, "%s: %s", satstat_quote(c.vary, q, sizeof q), msg);
-            cli_usage_error("--vary", line);
-            return CLI_EXIT_USAGE;
-        }
-        fprintf(stderr, "satstat: %s\n", satstat_strerror(rc));
-        return CLI_EXIT_RUNTIME;
+        cli_usage_error(NULL, msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
     }
 
     int have_gnuplot = 0;

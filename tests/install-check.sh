@@ -5,7 +5,12 @@
 # installed satstat.pc (never the build tree), and run: it must find the
 # seed experiment's Var z = 501 and 1.5.  Also checks that the man pages and
 # the shell completions were installed, and that the program records the
-# versioned SONAME.  CI runs it (.ci/run).
+# versioned SONAME.  Then the Python package as the README installs it: a
+# virtual environment with the system's packages (numpy), `pip install
+# --no-build-isolation` of python/ (no network: --no-index), importing it
+# and running a small job against the *installed* library, found by the
+# system loader (LD_LIBRARY_PATH; the package carries no library).
+# CI runs it (.ci/run).
 set -eu
 build=${1:-build}
 root=$(mktemp -d)
@@ -56,4 +61,28 @@ for f in man1/satstat.1 man1/satstat-deep.1 man1/satstat-sweep.1 \
     [ -n "$(find "$root" -path "*/$f" | head -1)" ] ||
         { echo "install-check: $f was not installed" >&2; exit 1; }
 done
-echo "install-check: installed library, header, satstat.pc, man pages and completions work"
+# The Python package: a copy of python/ (pip builds in the tree it is given)
+src=$(cd "$(dirname "$0")/.." && pwd)
+cp -r "$src/python" "$root/python"
+rm -rf "$root/python/build" "$root/python"/*.egg-info
+/usr/bin/python3 -m venv --system-site-packages "$root/venv"
+"$root/venv/bin/pip" install --quiet --no-index --no-build-isolation "$root/python" ||
+    { echo "install-check: pip could not install python/" >&2; exit 1; }
+(cd "$root" && env -u SATSTAT_LIBRARY LD_LIBRARY_PATH="$libdir" "$root/venv/bin/python" - <<'PY'
+import satstat
+assert satstat.library_path() == "libsatstat.so.0", satstat.library_path()
+assert "site-packages" in satstat.__file__, satstat.__file__
+r = satstat.run(samples=2000, seed=1, threads=1)
+v = [s["analytic"]["variance"] for s in r["schemes"]]
+assert v == [501.0, 1.5], v
+assert r.histograms[0]["z"].total() == 2000
+try:
+    satstat.run(samples=0)
+    raise SystemExit("samples=0 was accepted")
+except satstat.Error as e:
+    assert str(e).startswith("--samples: "), e
+print("install-check: python: satstat.run in a venv over the installed library:", v)
+PY
+) || { echo "install-check: the Python package failed over the installed library" >&2; exit 1; }
+
+echo "install-check: installed library, header, satstat.pc, man pages, completions and the Python package work"

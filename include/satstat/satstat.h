@@ -19,4 +19,6 @@
 #include <satstat/deep.h>
 #include <satstat/sweep.h>
 #include <satstat/html.h>
+#include <satstat/options.h>
+#include <satstat/request.h>
 #endif
