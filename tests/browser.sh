@@ -33,6 +33,9 @@ cd "$out" || exit 1
 for page in run:5 demo:6 deep:5 preset:2 sweep:3; do
     check "$out/${page%%:*}.html" "${page#*:}" || status=1
 done
+# demo's page tells the seed's story with its numbers
+grep -q "What this shows" demo.html && grep -q "Var z = 501" demo.html ||
+    { echo "FAIL: demo.html lacks the seed's argument"; status=1; }
 if check "$root/tests/browser/bad-page.html" 2 "$out/bad-page.png" > bad.log 2>&1; then
     echo "FAIL: the negative control passed the checks"
     status=1

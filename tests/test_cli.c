@@ -729,7 +729,9 @@ END_TEST
 
 /* --format html, or --output NAME.html: one self-contained page per
  * command, figures inline; without gnuplot, exit 3 naming it and nothing
- * written, before any work. */
+ * written, before any work.  (demo's page, whose 2 x 10^6 neurons are
+ * too slow under the sanitizers for this runner's 60 s, is checked by
+ * tests/browser.sh.) */
 START_TEST(html_pages)
 {
     char *dir = make_temp_dir();
@@ -780,14 +782,6 @@ START_TEST(html_pages)
         ck_assert_int_ne(access(path, F_OK), 0);
         result_free(&r);
     }
-    /* demo takes --format html too: the page on stdout, the seed's story */
-    char plots[4200];
-    snprintf(plots, sizeof plots, "%s/gallery", dir);
-    run_result r = run("demo", plots, "--format", "html", "--quiet", "--render", "none", NULL);
-    ck_assert_msg(r.status == 0, "demo: status %d: %s", r.status, r.err);
-    ck_assert_msg(strstr(r.out, "What this shows") && strstr(r.out, "Var z = 501"),
-                  "demo page: %.200s", r.out);
-    result_free(&r);
     remove_dir(dir);
 }
 END_TEST
