@@ -85,4 +85,21 @@ print("install-check: python: satstat.run in a venv over the installed library:"
 PY
 ) || { echo "install-check: the Python package failed over the installed library" >&2; exit 1; }
 
+# The README's way from the source tree: the package carries the library
+# tools/setup built, and works from any folder with nothing installed.
+if [ -e "$src/build/src/libsatstat.so.0" ]; then
+    /usr/bin/python3 -m venv --system-site-packages "$root/venv2"
+    "$root/venv2/bin/pip" install --quiet --no-index --no-build-isolation "$src/python" ||
+        { echo "install-check: pip could not install python/ from the tree" >&2; exit 1; }
+    (cd / && env -u SATSTAT_LIBRARY -u LD_LIBRARY_PATH "$root/venv2/bin/python" - <<'PY'
+import satstat
+p = satstat.library_path()
+assert p.endswith("site-packages/satstat/libsatstat.so.0"), p
+r = satstat.run(samples=2000, seed=1, threads=1)
+assert [s["analytic"]["variance"] for s in r["schemes"]] == [501.0, 1.5]
+print("install-check: python: the venv carries", p)
+PY
+    ) || { echo "install-check: the package did not carry the built library" >&2; exit 1; }
+fi
+
 echo "install-check: installed library, header, satstat.pc, man pages, completions and the Python package work"

@@ -1,12 +1,15 @@
 """Finding and loading libsatstat.so.0, the C library that does the work.
 
-The package carries no copy of the library; it loads one, in this order:
+It loads one, in this order:
 
 1. ``$SATSTAT_LIBRARY``: the path of ``libsatstat.so.0`` (or of the folder
    holding it).  When set, nothing else is tried.
 2. The build tree beside the package: ``<repository>/build/src`` when the
    package is used from the source tree (``python/satstat``).
-3. The system loader: ``libsatstat.so.0`` where ``ld.so`` finds it (an
+3. The copy the package carries: ``pip install ./python`` copies the
+   library the source tree built (``build/src``, by ``tools/setup``) into
+   the installed package (python/setup.py), so it works from any folder.
+4. The system loader: ``libsatstat.so.0`` where ``ld.so`` finds it (an
    installed library, after ``ldconfig``; or ``LD_LIBRARY_PATH``).
 
 ``satstat.library_path()`` says which one was loaded.
@@ -42,6 +45,9 @@ def _candidates():
     tree = pathlib.Path(__file__).resolve().parent.parent.parent / "build" / "src" / SONAME
     if tree.exists():
         yield str(tree), "build tree"
+    carried = pathlib.Path(__file__).resolve().parent / SONAME
+    if carried.exists():
+        yield str(carried), "carried by the package"
     yield SONAME, "system loader"
 
 
