@@ -23,6 +23,7 @@
 #include <satstat/stats.h>
 #include <satstat/model.h>
 #include "gsl-int.h"
+#include "build-int.h"
 #include "report-int.h"
 
 #include "satstat_version.h"
@@ -587,6 +588,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
                        satstat_report **out)
 {
     satstat__gsl_quiet();
+    satstat__blas_single_thread(); /* orthogonal: the same bits, any machine */
     if (!config || !out || config->n_schemes == 0 ||
         config->n_schemes > SATSTAT_MAX_SCHEMES ||
         satstat_config_validate_layer(config, NULL) != SATSTAT_OK)

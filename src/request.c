@@ -264,25 +264,6 @@ static int read_request(request *r, const json_t *root, char *msg, size_t size)
 
 /* ---- doing it ------------------------------------------------------------------*/
 
-/* The orthogonal scheme's QR factorisations go through GSL's BLAS, and
- * OpenBLAS, left to its own thread pool, splits a product over threads,
- * which changes the summation order and so the last bits of the numbers.
- * The program pins OpenBLAS to one thread first thing (main.c), as
- * satstat_deep_run does (deep.c); a request runs in someone else's
- * process (Python's), so it pins it too, or its numbers would not be the
- * program's.  Weak: absent with GSL's reference CBLAS. */
-#if defined(__GNUC__)
-extern void openblas_set_num_threads(int) __attribute__((weak));
-#endif
-
-static void blas_single_thread(void)
-{
-#if defined(__GNUC__)
-    if (openblas_set_num_threads)
-        openblas_set_num_threads(1);
-#endif
-}
-
 typedef struct outcome {
     satstat_report *report;
     satstat_deep_report *deep;
@@ -434,7 +415,6 @@ static int run_request(request *r, outcome *o, char *msg, size_t size)
 {
     const satstat_options *opts = &r->options;
     int rc;
-    blas_single_thread();
     switch (opts->command) {
     case SATSTAT_COMMAND_RUN:
         rc = satstat_report_run(&r->config, opts->analytic_only, NULL, NULL, &o->report);
