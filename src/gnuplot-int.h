@@ -1,5 +1,5 @@
-/* gnuplot-int.h — what the figure modules (plot.c, deep_plot.c, sweep.c)
- * share with gnuplot: the output settings every figure script begins with
+/* gnuplot-int.h — the layer below the figure toolkit (figure-int.h)
+ * that talks to gnuplot: the output settings every figure script begins with
  * (defaults a user may override with
  * `gnuplot -e "format='svg'; output='f.svg'; width=1920"`, and the cairo
  * terminal for the chosen format), and rendering a folder of scripts
