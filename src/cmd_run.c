@@ -27,13 +27,15 @@ typedef struct cli {
     int demo_dir_given;
     satstat_render_format render; /* --render                           */
     int render_given;
-    satstat_plot_options plot;    /* --plot-size                        */
+    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ... */
     int plot_size_given;
+    const char *figure_option;    /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
     "Usage: satstat [run] [OPTIONS]\n"
-    "  or:  satstat demo [DIR] [--render FMT] [--plot-size WxH] [--threads N] [--quiet]\n"
+    "  or:  satstat demo [DIR] [--render FMT] [--plot-size SIZE] [--dpi N]\n"
+    "                    [--font-size PT] [--figures LIST] [--log-y] [--threads N] [--quiet]\n"
     "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
     "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
     "and by sampling the weights, side by side, with statistical tests.\n"
@@ -91,7 +93,7 @@ static const char usage_options2[] =
     "                         if missing); each holds its data and runs anywhere\n"
     "  --render FMT           png, svg, pdf or none: run gnuplot on the scripts\n"
     "                         (needs --plots)  [png when gnuplot is on PATH]\n"
-    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    CLI_HELP_FIGURES
     "  --quiet                no progress bar, no notes\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -149,6 +151,7 @@ static const struct option long_options[] = {
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
     {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    CLI_FIGURE_LONG_OPTIONS,
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -158,7 +161,9 @@ static const struct option long_options[] = {
 /* The options `satstat demo` takes: the seed experiment is fixed. */
 static int demo_option(int code)
 {
-    return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
+    return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == CLI_OPT_DPI
+           || code == CLI_OPT_FONT_SIZE || code == CLI_OPT_FIGURES || code == CLI_OPT_LOG_Y
+           || code == OPT_THREADS
            || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
            || code == '?';
 }
@@ -181,6 +186,7 @@ static int parse(int argc, char **argv, cli *c)
     c->render_given = 0;
     satstat_plot_options_default(&c->plot);
     c->plot_size_given = 0;
+    c->figure_option = NULL;
     uint64_t u;
     int threshold_given = 0; /* --threshold T, i.e. --saturation z:T */
 
@@ -274,6 +280,14 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_PLOT_SIZE:
             rc = cli_option_plot_size(opt, v, &c->plot);
             c->plot_size_given = 1;
+            if (!c->figure_option)
+                c->figure_option = "--plot-size";
+            break;
+        case CLI_OPT_DPI:
+        case CLI_OPT_FONT_SIZE:
+        case CLI_OPT_FIGURES:
+        case CLI_OPT_LOG_Y:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case 'h':
         case OPT_HELP:
@@ -310,8 +324,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;
     }
-    if (c->plot_size_given && !c->plots) {
-        cli_usage_error("--plot-size", "needs --plots DIR");
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
     if (satstat_config_validate(cfg, msg) != SATSTAT_OK ||
@@ -319,7 +333,12 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error(NULL, msg);
         return CLI_EXIT_USAGE;
     }
-    return -1;
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const char *list[SATSTAT_MAX_SCHEMES + 8];
+    size_t nf = satstat_plot_names(cfg, names, SATSTAT_MAX_SCHEMES + 8);
+    for (size_t i = 0; i < nf; i++)
+        list[i] = names[i];
+    return cli_plot_finish(&c->plot, list, nf);
 }
 
 /* ---- figures ---------------------------------------------------------------*/

@@ -27,6 +27,7 @@ typedef struct cli {
     int render_given;
     satstat_plot_options plot;
     int plot_size_given;
+    const char *figure_option; /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
@@ -91,7 +92,7 @@ static const char usage_options2[] =
     "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
     "                         sweep-activation-derivative.gp into DIR\n"
     "  --render FMT           png, svg, pdf or none (needs --plots)  [png with gnuplot]\n"
-    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    CLI_HELP_FIGURES
     "  --quiet                no progress bar, no notes\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -150,6 +151,7 @@ static const struct option long_options[] = {
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
     {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    CLI_FIGURE_LONG_OPTIONS,
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -293,6 +295,14 @@ static int parse(int argc, char **argv, cli *c)
         case OPT_PLOT_SIZE:
             rc = cli_option_plot_size(opt, v, &c->plot);
             c->plot_size_given = 1;
+            if (!c->figure_option)
+                c->figure_option = "--plot-size";
+            break;
+        case CLI_OPT_DPI:
+        case CLI_OPT_FONT_SIZE:
+        case CLI_OPT_FIGURES:
+        case CLI_OPT_LOG_Y:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case 'h':
         case OPT_HELP:
@@ -357,8 +367,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;
     }
-    if (c->plot_size_given && !c->plots) {
-        cli_usage_error("--plot-size", "needs --plots DIR");
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
     /* a file: input is read once, here, and every point shares it (a
@@ -377,7 +387,10 @@ static int parse(int argc, char **argv, cli *c)
             return CLI_EXIT_USAGE;
         }
     }
-    return CLI_GO_ON;
+    const char *names[SATSTAT_SWEEP_FIGURES];
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        names[i] = satstat_sweep_plot_name(i);
+    return cli_plot_finish(&c->plot, names, SATSTAT_SWEEP_FIGURES);
 }
 
 typedef struct render_args {

@@ -23,7 +23,6 @@
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
 #define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
-#define LOG_Y_SPAN 100.0  /* saturated fractions spanning more: a log axis */
 
 typedef struct ctx {
     satstat__fig g; /* the script: stream, name, folder, options, error */
@@ -280,7 +279,7 @@ static void fig_against_layer(ctx *c, quantity q)
      * beside 0.86 would sit on zero of a linear axis, its bars unseen);
      * like the sweep figures (src/sweep.c), values of 0 are then not drawn */
     int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20)
-               || (q == Q_SATURATION && ymin > 0 && ymax / ymin > LOG_Y_SPAN);
+               || (q == Q_SATURATION && satstat__fig_log_y(&c->g, ymin, ymax));
     row rows[2 * SATSTAT_MAX_SCHEMES + 3];
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -594,28 +593,29 @@ static void fig_activations(ctx *c, size_t which)
 /* ---- files ---------------------------------------------------------------------*/
 
 typedef struct fig {
-    char name[SATSTAT_SPEC_SIZE + 64];
+    char name[SATSTAT_PLOT_NAME_SIZE];
     int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
     size_t arg;
 } fig;
 
-static size_t list_figures(const satstat_deep_report *const *reports, size_t n,
-                           const satstat_deep_phase *phase, int preset, fig *figs, size_t max)
+/* The figures of runs of configs[0..n-1] (the preset: one per activation),
+ * with the phase diagram when `phase`. */
+static size_t list_figures(const satstat_config *const *configs, size_t n, int phase,
+                           int preset, fig *figs, size_t max)
 {
     size_t k = 0;
     char w[SATSTAT_SPEC_SIZE];
     if (preset) {
         for (size_t i = 0; i < n && k < max; i++) {
-            satstat__file_word(satstat_deep_report_config(reports[i])->activation->name, w, sizeof w);
+            satstat__file_word(configs[i]->activation->name, w, sizeof w);
             snprintf(figs[k].name, sizeof figs[k].name, "deep-activations-%s", w);
             figs[k].kind = 5;
             figs[k++].arg = i;
         }
         return k;
     }
-    size_t ns = satstat_deep_report_scheme_count(reports[0]);
-    for (size_t s = 0; s < ns && k < max; s++) {
-        satstat__file_word(satstat_deep_report_config(reports[0])->schemes[s].canonical, w, sizeof w);
+    for (size_t s = 0; s < configs[0]->n_schemes && k < max; s++) {
+        satstat__file_word(configs[0]->schemes[s].canonical, w, sizeof w);
         snprintf(figs[k].name, sizeof figs[k].name, "deep-density-%s", w);
         figs[k].kind = 0;
         figs[k++].arg = s;
@@ -657,10 +657,11 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
     const fig *g = &d->figs[i];
     satstat__c_numeric cn;
     satstat__c_numeric_begin(&cn);
+    if (c->g.err != SATSTAT_OK)
+        return c->g.err; /* the options did not check */
     c->g.f = f;
     c->g.name = g->name;
     c->g.dir = dir;
-    c->g.err = SATSTAT_OK;
     switch (g->kind) {
     case 0:
         fig_density(c, g->arg);
@@ -692,12 +693,14 @@ static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *cons
     d->c.r = reports;
     d->c.n = n;
     d->c.phase = phase;
-    if (options)
-        d->c.g.o = *options;
-    else
-        satstat_plot_options_default(&d->c.g.o);
-    d->nf = list_figures(reports, n, phase, preset, d->figs, MAX_FIGS);
-    satstat__figure_set set = {d->nf, set_name, set_write, d};
+    if (satstat__fig_options(options, &d->c.g.o) != SATSTAT_OK)
+        d->c.g.err = SATSTAT_EINVAL; /* set_write reports it */
+    const satstat_config *configs[MAX_FIGS];
+    for (size_t i = 0; i < n && i < MAX_FIGS; i++)
+        configs[i] = satstat_deep_report_config(reports[i]);
+    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset, d->figs,
+                         MAX_FIGS);
+    satstat__figure_set set = {d->nf, set_name, set_write, d, options};
     return set;
 }
 
@@ -750,4 +753,16 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
     deep_set d;
     satstat__figure_set set = make_set(&d, reports, n, phase, preset, NULL);
     return satstat__fig_render_set_dir(&set, dir, format, program, msg, msg_size);
+}
+
+size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
+                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
+{
+    fig figs[MAX_FIGS];
+    if (!configs || n == 0)
+        return 0;
+    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, figs, MAX_FIGS);
+    for (size_t i = 0; i < nf && i < max; i++)
+        memcpy(names[i], figs[i].name, sizeof figs[i].name);
+    return nf;
 }

@@ -34,6 +34,11 @@ extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
 extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
 extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
 
+/* The options a figure is written with: the defaults for NULL, else a copy
+ * with a physical size resolved at its dpi (satstat_plot_options_check);
+ * SATSTAT_EINVAL when they do not check. */
+int satstat__fig_options(const satstat_plot_options *in, satstat_plot_options *out);
+
 /* ---- one script being written -------------------------------------------*/
 
 typedef struct satstat__fig {
@@ -105,6 +110,13 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
 /* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
  * that is >= x: axis limits a reader takes in at a glance (1 for x <= 0). */
 double satstat__nice_ceil(double x);
+/* A fraction or density axis goes on a log scale when its positive values
+ * [lo, hi] span more than this factor (on a linear one 0.001 beside 0.9
+ * sits on zero with its interval unseen), or always with --log-y
+ * (o.log_y).  satstat__fig_log_y: the choice for g (never without a
+ * positive value to show). */
+#define SATSTAT__LOG_Y_SPAN 100.0
+int satstat__fig_log_y(const satstat__fig *g, double lo, double hi);
 /* Characters of a UTF-8 string. */
 size_t satstat__utf8_length(const char *s);
 /* A word for a POSIX shell: as is when it holds only safe characters, else
@@ -133,12 +145,15 @@ typedef struct satstat__figure_set {
     const char *(*name)(void *ctx, size_t i, char *buf, size_t size);
     int (*write)(void *ctx, size_t i, const char *dir, FILE *f);
     void *ctx;
+    const satstat_plot_options *options; /* its --figures; NULL: all */
 } satstat__figure_set;
 
-/* Every script NAME.gp of the set into the transaction's folder d. */
+/* Every script NAME.gp of the set (those options->figures chooses) into
+ * the transaction's folder d. */
 int satstat__fig_write_set(const satstat__figure_set *set, satstat_txn_dir *d, char *msg,
                            size_t msg_size);
-/* Render every script of the set in d to NAME.<format> (gnuplot.c). */
+/* Render the set's scripts in d to NAME.<format> (gnuplot.c): those the
+ * transaction writes, or when it writes none those already in the folder. */
 int satstat__fig_render_set(const satstat__figure_set *set, satstat_txn_dir *d,
                             satstat_render_format format, const char *program, char *msg,
                             size_t msg_size);

@@ -11,9 +11,12 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <satstat/error.h>
 #include <satstat/parse.h>
@@ -27,6 +30,278 @@ const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
     "yellow"};
 const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4};
+
+/* ---- options (satstat/plot.h) ---------------------------------------------------*/
+
+void satstat_plot_options_default(satstat_plot_options *o)
+{
+    if (!o)
+        return;
+    memset(o, 0, sizeof *o);
+    o->width = SATSTAT_PLOT_DEFAULT_WIDTH;
+    o->height = SATSTAT_PLOT_DEFAULT_HEIGHT;
+    o->dpi = SATSTAT_PLOT_DEFAULT_DPI;
+}
+
+int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
+                            char *msg)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    if (!text || !width || !height)
+        return SATSTAT_EINVAL;
+    satstat_quote(text, quoted, sizeof quoted);
+    const char *x = strchr(text, 'x');
+    if (!x) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
+        return SATSTAT_EINVAL;
+    }
+    char w_text[32];
+    size_t w_len = (size_t)(x - text);
+    if (w_len >= sizeof w_text)
+        w_len = sizeof w_text - 1; /* too long to be valid; parse rejects it */
+    memcpy(w_text, text, w_len);
+    w_text[w_len] = '\0';
+    uint64_t w, h;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
+            != SATSTAT_OK
+        || (size_t)(x - text) >= sizeof w_text
+        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
+            != SATSTAT_OK) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
+                quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
+        return SATSTAT_EINVAL;
+    }
+    *width = (unsigned)w;
+    *height = (unsigned)h;
+    return SATSTAT_OK;
+}
+
+static const char *const format_names[] = {"none", "png", "svg", "pdf"};
+
+int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
+{
+    const size_t n = sizeof format_names / sizeof format_names[0];
+    size_t i;
+    char quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
+    /* any ASCII case: PNG */
+    if (text && satstat_match_name(text, strlen(text), format_names, n, &i) == 1) {
+        if (out)
+            *out = (satstat_render_format)i;
+        return SATSTAT_OK;
+    }
+    if (text)
+        satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
+    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
+            satstat_quote(text, quoted, sizeof quoted), hint);
+    return SATSTAT_EINVAL;
+}
+
+const char *satstat_render_format_name(satstat_render_format format)
+{
+    unsigned i = (unsigned)format;
+    return i < sizeof format_names / sizeof format_names[0] ? format_names[i] : "?";
+}
+
+/* Physical sides: 0.5 to 100 inches. */
+#define MIN_INCHES 0.5
+#define MAX_INCHES 100.0
+
+int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg)
+{
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    size_t len = strlen(text);
+    double per_inch = 0;
+    if (len > 2 && strcmp(text + len - 2, "in") == 0)
+        per_inch = 1.0;
+    else if (len > 2 && strcmp(text + len - 2, "cm") == 0)
+        per_inch = 2.54;
+    if (per_inch == 0) {
+        unsigned w, h;
+        if (satstat_plot_size_parse(text, &w, &h, NULL) != SATSTAT_OK) {
+            char quoted[SATSTAT_QUOTE_SIZE];
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                             "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from "
+                             "%u to %u (1280x800), or in inches or centimetres (3.5x2.5in, 9x6cm)",
+                             satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_SIDE,
+                             SATSTAT_PLOT_MAX_SIDE);
+            return SATSTAT_EINVAL;
+        }
+        o->width = w;
+        o->height = h;
+        o->width_in = o->height_in = 0;
+        return SATSTAT_OK;
+    }
+    char quoted[SATSTAT_QUOTE_SIZE], part[64], sub[SATSTAT_ERRMSG_SIZE];
+    satstat_quote(text, quoted, sizeof quoted);
+    const char *x = strchr(text, 'x');
+    double w = NAN, h = NAN;
+    if (x && (size_t)(x - text) < sizeof part && len - 2 - (size_t)(x + 1 - text) < sizeof part) {
+        snprintf(part, sizeof part, "%.*s", (int)(x - text), text);
+        if (satstat_parse_double(part, &w, sub) != SATSTAT_OK)
+            w = NAN;
+        snprintf(part, sizeof part, "%.*s", (int)(len - 2 - (size_t)(x + 1 - text)), x + 1);
+        if (satstat_parse_double(part, &h, sub) != SATSTAT_OK)
+            h = NAN;
+    }
+    w /= per_inch;
+    h /= per_inch;
+    if (!(w >= MIN_INCHES && w <= MAX_INCHES && h >= MIN_INCHES && h <= MAX_INCHES)) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid size %s: expected WIDTHxHEIGHT in pixels (1280x800) or "
+                         "inches or centimetres (3.5x2.5in, 9x6cm), each side from %g to %g in",
+                         quoted, MIN_INCHES, MAX_INCHES);
+        return SATSTAT_EINVAL;
+    }
+    o->width_in = w;
+    o->height_in = h;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
+{
+    uint64_t v;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    if (satstat_parse_u64(text, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI, &v, sub)
+        != SATSTAT_OK) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid resolution %s: expected dots per inch from %u to %u",
+                         satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_DPI,
+                         SATSTAT_PLOT_MAX_DPI);
+        return SATSTAT_EINVAL;
+    }
+    o->dpi = (unsigned)v;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg)
+{
+    double v = NAN;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    if (satstat_parse_double(text, &v, sub) != SATSTAT_OK || !(v >= SATSTAT_PLOT_MIN_FONT)
+        || !(v <= SATSTAT_PLOT_MAX_FONT)) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid font size %s: expected points from %g to %g",
+                         satstat_quote(text, quoted, sizeof quoted),
+                         (double)SATSTAT_PLOT_MIN_FONT, (double)SATSTAT_PLOT_MAX_FONT);
+        return SATSTAT_EINVAL;
+    }
+    o->font_size = v;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_options_check(satstat_plot_options *o, char *msg)
+{
+    if (!o)
+        return SATSTAT_EINVAL;
+    if (o->dpi < SATSTAT_PLOT_MIN_DPI || o->dpi > SATSTAT_PLOT_MAX_DPI) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "resolution %u dpi out of range %u to %u",
+                         o->dpi, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI);
+        return SATSTAT_EINVAL;
+    }
+    if (o->font_size != 0
+        && !(o->font_size >= SATSTAT_PLOT_MIN_FONT && o->font_size <= SATSTAT_PLOT_MAX_FONT)) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "font size %g out of range %g to %g",
+                         o->font_size, (double)SATSTAT_PLOT_MIN_FONT,
+                         (double)SATSTAT_PLOT_MAX_FONT);
+        return SATSTAT_EINVAL;
+    }
+    if (o->width_in > 0 || o->height_in > 0) {
+        double w = round(o->width_in * o->dpi), h = round(o->height_in * o->dpi);
+        if (!(w >= SATSTAT_PLOT_MIN_SIDE && w <= SATSTAT_PLOT_MAX_SIDE
+              && h >= SATSTAT_PLOT_MIN_SIDE && h <= SATSTAT_PLOT_MAX_SIDE)) {
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                             "%gx%gin at %u dpi is %.0fx%.0f pixels: each side must be from "
+                             "%u to %u",
+                             o->width_in, o->height_in, o->dpi, w, h, SATSTAT_PLOT_MIN_SIDE,
+                             SATSTAT_PLOT_MAX_SIDE);
+            return SATSTAT_EINVAL;
+        }
+        o->width = (unsigned)w;
+        o->height = (unsigned)h;
+    }
+    if (o->width < SATSTAT_PLOT_MIN_SIDE || o->width > SATSTAT_PLOT_MAX_SIDE
+        || o->height < SATSTAT_PLOT_MIN_SIDE || o->height > SATSTAT_PLOT_MAX_SIDE) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "size %ux%u out of range: each side from %u to %u",
+                         o->width, o->height, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
+        return SATSTAT_EINVAL;
+    }
+    if (o->figures && strpbrk(o->figures, "\n\r")) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "a figure list holds a newline");
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_plot_figures_check(const char *list, const char *const *names, size_t n, char *msg)
+{
+    if (!list)
+        return SATSTAT_OK;
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        size_t k;
+        int found = 0;
+        for (k = 0; k < n && !found; k++)
+            found = strlen(names[k]) == len && strncmp(names[k], p, len) == 0;
+        if (!found) {
+            char word[SATSTAT_PLOT_NAME_SIZE], quoted[SATSTAT_QUOTE_SIZE],
+                hint[SATSTAT_SUGGEST_SIZE + SATSTAT_PLOT_NAME_SIZE];
+            snprintf(word, sizeof word, "%.*s", (int)len, p);
+            satstat_suggest(word, strlen(word), names, n, hint, sizeof hint);
+            char valid[256] = "";
+            for (size_t i = 0, m = 0; i < n && m < sizeof valid; i++)
+                m += (size_t)snprintf(valid + m, sizeof valid - m, "%s%s", i ? ", " : "",
+                                      names[i]);
+            if (len == 0)
+                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                                 "empty figure name in the list (valid: %s)", valid);
+            else
+                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown figure %s (%svalid: %s)",
+                                 satstat_quote(word, quoted, sizeof quoted), hint, valid);
+            return SATSTAT_EINVAL;
+        }
+        if (!p[len])
+            break;
+        p += len + 1;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_plot_figure_chosen(const satstat_plot_options *o, const char *name)
+{
+    if (!o || !o->figures)
+        return 1;
+    size_t nl = strlen(name);
+    for (const char *p = o->figures;;) {
+        size_t len = strcspn(p, ",");
+        if (len == nl && strncmp(p, name, len) == 0)
+            return 1;
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
+}
+
+int satstat__fig_options(const satstat_plot_options *in, satstat_plot_options *out)
+{
+    if (!in) {
+        satstat_plot_options_default(out);
+        return SATSTAT_OK;
+    }
+    *out = *in;
+    if (out->dpi == 0) /* a caller's struct from before --dpi: the default */
+        out->dpi = SATSTAT_PLOT_DEFAULT_DPI;
+    return satstat_plot_options_check(out, NULL);
+}
 
 /* ---- writing ---------------------------------------------------------------*/
 
@@ -83,6 +358,17 @@ void satstat__fig_header(satstat__fig *g, const char *headline, const char *abou
     if (n < sizeof full)
         n += (size_t)snprintf(full + n, sizeof full - n, " --plot-size %ux%u", g->o.width,
                               g->o.height);
+    if (n < sizeof full && g->o.dpi && g->o.dpi != SATSTAT_PLOT_DEFAULT_DPI)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --dpi %u", g->o.dpi);
+    if (n < sizeof full && g->o.font_size > 0)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --font-size %.6g", g->o.font_size);
+    if (n < sizeof full && g->o.figures) {
+        char word[1024];
+        satstat__shell_word(g->o.figures, word, sizeof word);
+        n += (size_t)snprintf(full + n, sizeof full - n, " --figures %s", word);
+    }
+    if (n < sizeof full && g->o.log_y)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --log-y");
     if (n >= sizeof full) {
         satstat__fig_fail(g, SATSTAT_ERANGE);
         return;
@@ -124,14 +410,30 @@ void satstat__fig_output_section(satstat__fig *g)
         "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n"
         "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
         "# to standard output (satstat --render does that); width and height in\n"
-        "# pixels (PDF: the same proportions at 144 pixels per inch).\n",
+        "# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,\n"
+        "# width/dpi x height/dpi inches, with the same layout.\n",
         g->name);
     satstat__gp_output_defaults(g->f, g->name, g->o.width, g->o.height);
+    satstat__fig_out(g, "if (!exists('dpi')) dpi = %u\n", g->o.dpi ? g->o.dpi : 96u);
+    if (g->o.font_size > 0)
+        satstat__fig_out(g, "if (!exists('fontpt')) fontpt = %.6g   # --font-size: points at dpi\n",
+                         g->o.font_size);
+    else
+        satstat__fig_out(
+            g, "# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the\n"
+               "# square root of the physical size (8 pt at 3.5 in wide), so that text does\n"
+               "# not shrink as fast as the figure.\n"
+               "if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)\n");
     satstat__fig_out(
-        g, "# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo\n"
-           "# draws a unit line twice as wide at this page size: halved to match).\n"
-           "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
-           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n");
+        g, "# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with\n"
+           "# it; per terminal a font or line unit is a different length (pngcairo sets\n"
+           "# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo\n"
+           "# text in points and lines in 1/72 in), so each gets its own factor.\n"
+           "scale = fontpt * dpi / 96. / 16\n"
+           "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 96. / dpi : 1\n"
+           "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1\n"
+           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale * fontscale)   # panel titles, small tick labels\n");
     satstat__gp_terminal(g->f);
 }
 
@@ -246,6 +548,13 @@ double satstat__nice_ceil(double x)
     return 10 * p;
 }
 
+int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)
+{
+    if (!(lo > 0) || !isfinite(lo) || !isfinite(hi))
+        return 0;
+    return g->o.log_y || hi > SATSTAT__LOG_Y_SPAN * lo;
+}
+
 size_t satstat__utf8_length(const char *s)
 {
     size_t n = 0;
@@ -329,8 +638,9 @@ int satstat__fig_write_set(const satstat__figure_set *set, satstat_txn_dir *d, c
     int rc = SATSTAT_OK;
     for (size_t i = 0; i < set->n && rc == SATSTAT_OK; i++) {
         char name[SATSTAT_PLOT_NAME_SIZE + 4];
-        if (!set->name(set->ctx, i, name, SATSTAT_PLOT_NAME_SIZE))
-            continue; /* not chosen */
+        if (!set->name(set->ctx, i, name, SATSTAT_PLOT_NAME_SIZE)
+            || !satstat_plot_figure_chosen(set->options, name))
+            continue; /* not chosen (--figures) */
         strcat(name, ".gp");
         satstat_txn_file *file;
         FILE *f;
@@ -342,26 +652,58 @@ int satstat__fig_write_set(const satstat__figure_set *set, satstat_txn_dir *d, c
     return rc;
 }
 
+/* Whether this transaction writes NAME.gp into d (a temporary file), and
+ * whether a NAME.gp is in the folder already. */
+static int written_here(satstat_txn_dir *d, const char *script)
+{
+    char source[PATH_MAX], plain[SATSTAT_PLOT_NAME_SIZE + 8];
+    snprintf(plain, sizeof plain, "./%s", script);
+    return satstat_txn_dir_source(d, script, source, sizeof source) == SATSTAT_OK
+           && strcmp(source, plain) != 0;
+}
+
+static int in_folder(satstat_txn_dir *d, const char *script)
+{
+    return faccessat(satstat_txn_dir_fd(d), script, F_OK, 0) == 0;
+}
+
 int satstat__fig_render_set(const satstat__figure_set *set, satstat_txn_dir *d,
                             satstat_render_format format, const char *program, char *msg,
                             size_t msg_size)
 {
     satstat__set_msg(msg, msg_size, "%s", "");
-    if (!set || !d || !satstat_render_format_name(format))
+    if (!set || !d || (unsigned)format > SATSTAT_RENDER_PDF)
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)
         return SATSTAT_OK;
-    char (*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(set->n ? set->n : 1, sizeof *names);
-    const char **list = calloc(set->n ? set->n : 1, sizeof *list);
-    int rc = names && list ? SATSTAT_OK : SATSTAT_ENOMEM;
-    size_t k = 0;
-    for (size_t i = 0; i < set->n && rc == SATSTAT_OK; i++)
-        if (set->name(set->ctx, i, names[k], sizeof names[k]))
-            list[k] = names[k], k++;
-    if (rc == SATSTAT_OK)
-        rc = satstat__gp_render_dir(d, list, k, format, program, msg, msg_size);
-    else
+    size_t cap = set->n ? set->n : 1;
+    char (*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(cap, sizeof *names);
+    const char **list = calloc(cap, sizeof *list);
+    int *ours = calloc(cap, sizeof *ours);
+    if (!names || !list || !ours) {
+        free(ours);
+        free(list);
+        free(names);
         satstat__set_msg(msg, msg_size, "out of memory");
+        return SATSTAT_ENOMEM;
+    }
+    /* the scripts this transaction writes (those --figures chose); when it
+     * writes none (rendering a folder written before), the scripts there */
+    size_t any_ours = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        char script[SATSTAT_PLOT_NAME_SIZE + 4];
+        if (!set->name(set->ctx, i, names[i], sizeof names[i]))
+            continue;
+        snprintf(script, sizeof script, "%s.gp", names[i]);
+        ours[i] = written_here(d, script) ? 1 : in_folder(d, script) ? 2 : 0;
+        any_ours += ours[i] == 1;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (any_ours ? ours[i] == 1 : ours[i] != 0)
+            list[k++] = names[i];
+    int rc = k ? satstat__gp_render_dir(d, list, k, format, program, msg, msg_size) : SATSTAT_OK;
+    free(ours);
     free(list);
     free(names);
     return rc;
@@ -400,7 +742,7 @@ int satstat__fig_render_set_dir(const satstat__figure_set *set, const char *dir,
                                 size_t msg_size)
 {
     satstat__set_msg(msg, msg_size, "%s", "");
-    if (!set || !dir || !*dir || !satstat_render_format_name(format))
+    if (!set || !dir || !*dir || (unsigned)format > SATSTAT_RENDER_PDF)
         return SATSTAT_EINVAL;
     if (format == SATSTAT_RENDER_NONE)
         return SATSTAT_OK;

@@ -37,81 +37,6 @@
 
 
 /* ======================================================================
- * Options
- * ====================================================================== */
-
-void satstat_plot_options_default(satstat_plot_options *o)
-{
-    if (!o)
-        return;
-    o->width = SATSTAT_PLOT_DEFAULT_WIDTH;
-    o->height = SATSTAT_PLOT_DEFAULT_HEIGHT;
-    o->invocation = NULL;
-}
-
-int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
-                            char *msg)
-{
-    char quoted[SATSTAT_QUOTE_SIZE];
-    if (!text || !width || !height)
-        return SATSTAT_EINVAL;
-    satstat_quote(text, quoted, sizeof quoted);
-    const char *x = strchr(text, 'x');
-    if (!x) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
-        return SATSTAT_EINVAL;
-    }
-    char w_text[32];
-    size_t w_len = (size_t)(x - text);
-    if (w_len >= sizeof w_text)
-        w_len = sizeof w_text - 1; /* too long to be valid; parse rejects it */
-    memcpy(w_text, text, w_len);
-    w_text[w_len] = '\0';
-    uint64_t w, h;
-    char sub[SATSTAT_ERRMSG_SIZE];
-    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
-            != SATSTAT_OK
-        || (size_t)(x - text) >= sizeof w_text
-        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
-            != SATSTAT_OK) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
-                quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
-        return SATSTAT_EINVAL;
-    }
-    *width = (unsigned)w;
-    *height = (unsigned)h;
-    return SATSTAT_OK;
-}
-
-static const char *const format_names[] = {"none", "png", "svg", "pdf"};
-
-int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
-{
-    const size_t n = sizeof format_names / sizeof format_names[0];
-    size_t i;
-    char quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
-    /* any ASCII case: PNG */
-    if (text && satstat_match_name(text, strlen(text), format_names, n, &i) == 1) {
-        if (out)
-            *out = (satstat_render_format)i;
-        return SATSTAT_OK;
-    }
-    if (text)
-        satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
-    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
-            satstat_quote(text, quoted, sizeof quoted), hint);
-    return SATSTAT_EINVAL;
-}
-
-const char *satstat_render_format_name(satstat_render_format format)
-{
-    unsigned i = (unsigned)format;
-    return i < sizeof format_names / sizeof format_names[0] ? format_names[i] : "?";
-}
-
-/* ======================================================================
  * Quoting
  * ====================================================================== */
 
@@ -164,10 +89,6 @@ int satstat_plot_quote(const char *text, char *buf, size_t size)
 /* Figures 3 and 4 get a zoom panel when the full axis is more than twice
  * as wide as the zoom; figure 2 always shows one. */
 #define ZOOM_NEEDED 2.0
-/* Fractions go on a log axis when the schemes' saturated fractions span
- * more than this factor (as the sweep figures decide, src/sweep.c): on a
- * linear one 0.001 beside 0.9 sits on zero with its interval unseen. */
-#define LOG_Y_SPAN 100.0
 /* Headroom above the highest curve, as a factor of it. */
 #define HEADROOM 1.1
 /* Points on an analytic curve: the coarse grid over the whole axis, and
@@ -314,10 +235,7 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
 {
     c->r = r;
     c->c = satstat_report_config(r);
-    if (o)
-        c->g.o = *o;
-    else
-        satstat_plot_options_default(&c->g.o);
+    (void)o; /* satstat_plot_write resolved it into c->g.o */
     c->g.dir = dir;
     c->ns = satstat_report_scheme_count(r);
     c->T = c->c->threshold;
@@ -1346,7 +1264,7 @@ static void fig_saturation(ctx *c)
                 fmax_cut = fmax(fmax_cut, f[k]);
             }
     }
-    int logy = fmax_cut > LOG_Y_SPAN * fmin_cut;
+    int logy = satstat__fig_log_y(&c->g, fmin_cut, fmax_cut);
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -1485,10 +1403,11 @@ static void fig_saturation(ctx *c)
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
     out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
     if (logy)
-        out(c, "# the fractions at the cut span more than %g times: a log axis, whole\n"
-               "# decades; the rows of 0 (formula underflow, no sampled neuron) are left out\n"
+        out(c, "# the fractions at the cut span more than %g times (or --log-y): a log\n"
+               "# axis, whole decades; the rows of 0 (formula underflow, no sampled\n"
+               "# neuron) are left out\n"
                "set logscale y 10\nset format y '%%g'\nset yrange [ylo:ymax]\n",
-            LOG_Y_SPAN);
+            SATSTAT__LOG_Y_SPAN);
     else
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
@@ -1973,38 +1892,51 @@ size_t satstat_plot_count(const satstat_report *report)
     return report ? satstat_report_scheme_count(report) + 4 : 0;
 }
 
+/* The figures after the per-scheme densities, in order. */
+static const struct {
+    satstat_figure kind;
+    const char *name;
+} rest[] = {
+    {SATSTAT_FIGURE_COMPARE, "fig2-compare"},
+    {SATSTAT_FIGURE_ACTIVATION, "fig3-activation"},
+    {SATSTAT_FIGURE_SATURATION, "fig4-saturated-fraction"},
+    {SATSTAT_FIGURE_NORMAL, "fig5-standard-normal"},
+};
+
+/* Figure i of a run of config c with ns schemes: its name into buf. */
+static satstat_figure figure_of(const satstat_config *c, size_t i, char *buf, size_t size)
+{
+    if (i < c->n_schemes) {
+        char w[SATSTAT_SPEC_SIZE];
+        satstat__file_word(c->schemes[i].canonical, w, sizeof w);
+        snprintf(buf, size, "fig1-density-%s", w);
+        return SATSTAT_FIGURE_DENSITY;
+    }
+    snprintf(buf, size, "%s", rest[i - c->n_schemes].name);
+    return rest[i - c->n_schemes].kind;
+}
+
+size_t satstat_plot_names(const satstat_config *c, char (*names)[SATSTAT_PLOT_NAME_SIZE],
+                          size_t max)
+{
+    size_t n = c ? c->n_schemes + sizeof rest / sizeof rest[0] : 0;
+    for (size_t i = 0; i < n && i < max; i++)
+        figure_of(c, i, names[i], SATSTAT_PLOT_NAME_SIZE);
+    return n;
+}
+
 int satstat_plot_figure(const satstat_report *report, size_t i, satstat_figure *kind,
                         size_t *scheme, char *name, size_t name_size)
 {
     if (!report || i >= satstat_plot_count(report))
         return SATSTAT_EINVAL;
-    size_t ns = satstat_report_scheme_count(report);
-    satstat_figure k;
-    size_t s = 0;
     char buf[SATSTAT_PLOT_NAME_SIZE];
-    if (i < ns) {
-        k = SATSTAT_FIGURE_DENSITY;
-        s = i;
-        char w[SATSTAT_SPEC_SIZE];
-        satstat__file_word(satstat_report_config(report)->schemes[i].canonical, w, sizeof w);
-        snprintf(buf, sizeof buf, "fig1-density-%s", w);
-    } else {
-        static const struct {
-            satstat_figure kind;
-            const char *name;
-        } rest[] = {
-            {SATSTAT_FIGURE_COMPARE, "fig2-compare"},
-            {SATSTAT_FIGURE_ACTIVATION, "fig3-activation"},
-            {SATSTAT_FIGURE_SATURATION, "fig4-saturated-fraction"},
-            {SATSTAT_FIGURE_NORMAL, "fig5-standard-normal"},
-        };
-        k = rest[i - ns].kind;
-        snprintf(buf, sizeof buf, "%s", rest[i - ns].name);
-    }
+    const satstat_config *c = satstat_report_config(report);
+    satstat_figure k = figure_of(c, i, buf, sizeof buf);
     if (kind)
         *kind = k;
     if (scheme)
-        *scheme = s;
+        *scheme = i < c->n_schemes ? i : 0;
     if (name) {
         if (name_size == 0)
             return SATSTAT_ERANGE;
@@ -2020,9 +1952,8 @@ int satstat_plot_write(const satstat_report *report, size_t i,
 {
     if (!report || !f || i >= satstat_plot_count(report))
         return SATSTAT_EINVAL;
-    if (options && (options->width < SATSTAT_PLOT_MIN_SIDE || options->width > SATSTAT_PLOT_MAX_SIDE
-                    || options->height < SATSTAT_PLOT_MIN_SIDE
-                    || options->height > SATSTAT_PLOT_MAX_SIDE))
+    satstat_plot_options opts;
+    if (satstat__fig_options(options, &opts) != SATSTAT_OK)
         return SATSTAT_EINVAL;
     if (dir && strpbrk(dir, "\n\r"))
         return SATSTAT_EINVAL;
@@ -2037,7 +1968,8 @@ int satstat_plot_write(const satstat_report *report, size_t i,
         return SATSTAT_ENOMEM;
     c->g.f = f;
     c->g.name = name;
-    build_ctx(c, report, options, dir);
+    c->g.o = opts;
+    build_ctx(c, report, &opts, dir);
 
     satstat__c_numeric cn; /* numbers with '.', whatever the caller's locale */
     satstat__c_numeric_begin(&cn);
@@ -2152,7 +2084,7 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
 
 static satstat__figure_set figure_set(plot_set *a)
 {
-    satstat__figure_set set = {satstat_plot_count(a->report), set_name, set_write, a};
+    satstat__figure_set set = {satstat_plot_count(a->report), set_name, set_write, a, a->options};
     return set;
 }
 

@@ -39,7 +39,6 @@ const char *satstat_sweep_plot_name(size_t i)
 /* Points of each formula curve between the ends of the sweep. */
 #define CURVE_POINTS 240
 /* Var z goes on a log axis when it spans more than this factor. */
-#define LOG_Y_SPAN 100.0
 /* ... and shows at most this many decades below the highest value. */
 #define LOG_Y_DECADES 7
 
@@ -222,7 +221,7 @@ static void write_figure(fig *g)
         ymin = fmin(ymin, b->claimed_variance);
         ymax = fmax(ymax, b->claimed_variance);
     }
-    g->logy = g->q != Q_DPHI && isfinite(ymin) && ymax > LOG_Y_SPAN * ymin;
+    g->logy = g->q != Q_DPHI && satstat__fig_log_y(&g->g, ymin, ymax);
 
     /* header */
     char cmd[4096 + 512], head[256], about[1024];
@@ -408,10 +407,10 @@ static void write_figure(fig *g)
         out(g, "set logscale x 10   # a log sweep\n"
                "set format x '%%g'\n");
     if (g->logy)
-        out(g, "set logscale y 10   # the values span more than %g times\n"
+        out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
                "set format y '%%g'\n"
                "set yrange [ylo:yhi]\n",
-            LOG_Y_SPAN);
+            SATSTAT__LOG_Y_SPAN);
     else
         out(g, "set yrange [0:ymax]\n");
 
@@ -465,10 +464,8 @@ int satstat_sweep_plot_write(const satstat_sweep *s, size_t i,
     g.g.dir = dir;
     g.s = s;
     g.q = (int)i;
-    if (options)
-        g.g.o = *options;
-    else
-        satstat_plot_options_default(&g.g.o);
+    if (satstat__fig_options(options, &g.g.o) != SATSTAT_OK)
+        return SATSTAT_EINVAL;
     satstat__c_numeric cn; /* numbers with '.', whatever the caller's locale */
     satstat__c_numeric_begin(&cn);
     write_figure(&g);
@@ -501,7 +498,7 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
 
 static satstat__figure_set figure_set(sweep_set *a)
 {
-    satstat__figure_set set = {SATSTAT_SWEEP_FIGURES, set_name, set_write, a};
+    satstat__figure_set set = {SATSTAT_SWEEP_FIGURES, set_name, set_write, a, a->options};
     return set;
 }
 
