@@ -41,13 +41,13 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
-    set terminal pngcairo size width, height font fontspec linewidth scale * linescale noenhanced
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale noenhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale noenhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)

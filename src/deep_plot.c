@@ -65,14 +65,18 @@ static void style_section(ctx *c, size_t styled)
 typedef struct row {
     char style[160];
     char title[128];
+    int tex; /* the title is enhanced-text markup */
 } row;
 
 static void legend_panel(ctx *c, const row *rows, size_t n, double column)
 {
     satstat__legend key;
     key.n = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         satstat__legend_row(&key, rows[i].style, "%s", rows[i].title);
+        if (rows[i].tex)
+            satstat__legend_tex(&key);
+    }
     char col[32];
     snprintf(col, sizeof col, "%.4f", column);
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the plots");
@@ -166,10 +170,12 @@ static void fig_density(ctx *c, size_t s)
         out(c, "EOD\n");
     }
     row rows[3];
+    memset(rows, 0, sizeof rows);
     snprintf(rows[0].style, sizeof rows[0].style, "with boxes linetype 1 fillstyle transparent solid 0.35");
     snprintf(rows[0].title, sizeof rows[0].title, "sampled z");
     snprintf(rows[1].style, sizeof rows[1].style, "with lines linecolor rgb '#000000' linewidth 2.5 dashtype 1");
-    snprintf(rows[1].title, sizeof rows[1].title, "mean field N(mu_b, q^l)");
+    snprintf(rows[1].title, sizeof rows[1].title, "mean field N(μ_{b}, q^{l})");
+    rows[1].tex = 1;
     snprintf(rows[2].style, sizeof rows[2].style, "with lines linetype nodraw");
     snprintf(rows[2].title, sizeof rows[2].title, "%s, %s, %llu x %llu units",
              cfg->schemes[s].canonical, cfg->activation->name, (unsigned long long)o->networks,
@@ -237,7 +243,7 @@ static void fig_against_layer(ctx *c, quantity q)
     static const char *const heads[] = {"Var z against layer: sampled and mean field",
                                         "saturated fraction against layer",
                                         "gradient norm against layer (log axis)"};
-    static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
+    static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
         "its units) with 1 - alpha bars across networks (on the log scale).  Lines: the\n"
@@ -281,6 +287,7 @@ static void fig_against_layer(ctx *c, quantity q)
     int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20)
                || (q == Q_SATURATION && satstat__fig_log_y(&c->g, ymin, ymax));
     row rows[2 * SATSTAT_MAX_SCHEMES + 3];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
         snprintf(rows[nr].style, sizeof rows[nr].style, "with points linetype %zu", s + 1);
@@ -289,7 +296,7 @@ static void fig_against_layer(ctx *c, quantity q)
         snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         if (fp->finite)
-            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (chi1 %.3g, %s)",
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (χ₁ %.3g, %s)",
                      fp->chi1, satstat_deep_regime_name(fp->regime));
         else
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
@@ -358,7 +365,7 @@ static void fig_phase(ctx *c)
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
     char head[200];
-    snprintf(head, sizeof head, "phase diagram of %s networks: chi1 and q*", cfg->activation->name);
+    snprintf(head, sizeof head, "phase diagram of %s networks: χ₁ and q*", cfg->activation->name);
     header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
@@ -396,9 +403,10 @@ static void fig_phase(ctx *c)
     }
     out(c, "EOD\n");
     row rows[SATSTAT_MAX_SCHEMES + 2];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1");
-    snprintf(rows[nr].title, sizeof rows[0].title, "chi1 = 1 (edge of chaos)");
+    snprintf(rows[nr].title, sizeof rows[0].title, "χ₁ = 1 (edge of chaos)");
     nr++;
     for (size_t s = 0; s < ns; s++) {
         double x;
@@ -421,15 +429,15 @@ static void fig_phase(ctx *c)
         ph->y_lo, ph->y_hi);
     out(c, "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n"
            "set mxtics 10\n"
-           "set xlabel 'sigma_w^2 * fan_in'\nset ylabel 'sigma_b^2'\n"
+           "set xlabel 'σ@^{2}_{w} × fan-in'\nset ylabel 'σ@^{2}_{b}'\n"
            "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
         left + 0.04, mid - left - 0.08);
     out(c, "set style fill solid 1.0 noborder\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
-    out(c, "set cblabel 'chi1' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
+    out(c, "set cblabel 'χ₁' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
            "set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)\n");
     out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + 0.04, mid - 0.04);
-    out(c, "set title 'chi1 (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
+    out(c, "set title 'χ₁ (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)
@@ -440,8 +448,8 @@ static void fig_phase(ctx *c)
     out(c, "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
         mid + 0.04, right - mid - 0.04);
     out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\n"
-           "set cbrange [*:*]\nset cblabel 'log10 q*'\nset cbtics auto\nunset ylabel\n"
-           "set title 'fixed point q* (log10)' font smallfont\n");
+           "set cbrange [*:*]\nset cblabel 'log_{10} q*'\nset cbtics auto\nunset ylabel\n"
+           "set title 'fixed point q* (log_{10})' font smallfont\n");
     out(c, "plot $grid using 1:2:4 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)
@@ -531,6 +539,7 @@ static void fig_activations(ctx *c, size_t which)
         }
     }
     row rows[SATSTAT_MAX_SCHEMES + 1];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
         char desc[SATSTAT_SPEC_SIZE];
@@ -569,9 +578,11 @@ static void fig_activations(ctx *c, size_t which)
             } else {
                 out(c, "unset ylabel\n");
             }
-            if (s + 1 == ns)
-                out(c, "set xlabel '%s(z)' font smallfont offset 0,0.4\n", a->name);
-            else
+            if (s + 1 == ns) {
+                char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+                satstat__tex_escape(a->name, name, sizeof name);
+                out(c, "set xlabel '%s(z)' font smallfont offset 0,0.4\n", name);
+            } else
                 out(c, "unset xlabel\n");
             double span = xhi[s][k] - xlo[s][k];
             /* at most three x ticks (0, step, 2 step), short labels: they

@@ -52,9 +52,15 @@ typedef struct satstat__fig {
 void satstat__fig_out(satstat__fig *g, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
 /* Keep the first error. */
 void satstat__fig_fail(satstat__fig *g, int rc);
-/* A gnuplot string literal (satstat_plot_quote) on the stream; a newline in
+/* A gnuplot string literal (satstat_plot_quote) of plain text on the
+ * stream: the terminals typeset enhanced text, so its markup characters
+ * (_ ^ { } @ & ~ \) are escaped and print as themselves.  A newline in
  * text is SATSTAT_EINVAL. */
 void satstat__fig_qstr(satstat__fig *g, const char *text);
+/* The same for enhanced-text markup, written as is ('σ_{w}^{2}'). */
+void satstat__fig_qtex(satstat__fig *g, const char *text);
+/* Plain text escaped for use inside markup (a scheme's name in a label). */
+void satstat__tex_escape(const char *text, char *buf, size_t size);
 /* "# ---- title -----…", 76 columns: the section rules of every script. */
 void satstat__fig_rule(satstat__fig *g, const char *title);
 
@@ -90,11 +96,14 @@ typedef struct satstat__legend {
     size_t n;
     char style[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_STYLE]; /* "with lines linetype 1" */
     char title[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_TITLE];
+    unsigned char tex[SATSTAT__LEGEND_ROWS]; /* the title is enhanced-text markup */
 } satstat__legend;
 
 /* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
 void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt, ...)
     SATSTAT__PRINTF_LIKE(3, 4);
+/* The last row's title is enhanced-text markup (else plain text). */
+void satstat__legend_tex(satstat__legend *l);
 /* Characters (not bytes) of the longest row. */
 size_t satstat__legend_chars(const satstat__legend *l);
 /* The legend: a panel of its own from `column` (a gnuplot expression) to

@@ -319,7 +319,14 @@ void satstat__fig_fail(satstat__fig *g, int rc)
         g->err = rc;
 }
 
-void satstat__fig_qstr(satstat__fig *g, const char *text)
+/* gnuplot's enhanced text (the cairo terminals' typesetting) reads these
+ * as markup: _ and ^ sub- and superscript, {} group, @ stacks, & spaces,
+ * ~ overprints, \ escapes.  A backslash before one prints it as is. */
+#define ENHANCED_MARKUP "_^{}@&~\\"
+
+/* A gnuplot string literal: single-quoted, ' doubled; markup characters
+ * escaped when `plain`. */
+static void quoted_text(satstat__fig *g, const char *text, int plain)
 {
     if (strpbrk(text, "\n\r")) {
         satstat__fig_fail(g, SATSTAT_EINVAL);
@@ -329,9 +336,34 @@ void satstat__fig_qstr(satstat__fig *g, const char *text)
     for (const char *p = text; *p; p++) {
         if (*p == '\'')
             fputc('\'', g->f);
+        else if (plain && strchr(ENHANCED_MARKUP, *p))
+            fputc('\\', g->f);
         fputc(*p, g->f);
     }
     fputc('\'', g->f);
+}
+
+void satstat__fig_qstr(satstat__fig *g, const char *text)
+{
+    quoted_text(g, text, 1);
+}
+
+void satstat__fig_qtex(satstat__fig *g, const char *text)
+{
+    quoted_text(g, text, 0);
+}
+
+void satstat__tex_escape(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (const char *p = text; *p && n + 2 < size; p++) {
+        if (strchr(ENHANCED_MARKUP, *p))
+            buf[n++] = '\\';
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
 }
 
 void satstat__fig_rule(satstat__fig *g, const char *title)
@@ -490,7 +522,14 @@ void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(l->title[l->n], sizeof l->title[0], fmt, ap);
     va_end(ap);
+    l->tex[l->n] = 0;
     l->n++;
+}
+
+void satstat__legend_tex(satstat__legend *l)
+{
+    if (l->n > 0)
+        l->tex[l->n - 1] = 1;
 }
 
 size_t satstat__legend_chars(const satstat__legend *l)
@@ -529,7 +568,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "plot -1 with lines linetype nodraw notitle");
     for (size_t i = 0; i < l->n; i++) {
         satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
-        satstat__fig_qstr(g, l->title[i]);
+        quoted_text(g, l->title[i], !l->tex[i]);
     }
     satstat__fig_out(g, "\nunset multiplot\n");
 }

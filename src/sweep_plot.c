@@ -119,9 +119,9 @@ static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **
 static void x_label(const satstat_sweep *s, char *buf, size_t size)
 {
     static const char *const words[] = {
-        [SATSTAT_SWEEP_N_IN] = "n_in (fan-in)",
+        [SATSTAT_SWEEP_N_IN] = "n_{in} (fan-in)",
         [SATSTAT_SWEEP_SIGMA] = "σ, the weight standard deviation of normal:σ",
-        [SATSTAT_SWEEP_P] = "p, the input density (x_j ~ Bernoulli(p))",
+        [SATSTAT_SWEEP_P] = "p, the input density (x_{j} \\~ Bernoulli(p))",
         [SATSTAT_SWEEP_THRESHOLD] = "threshold T",
         [SATSTAT_SWEEP_GAIN] = "gain",
     };
@@ -133,7 +133,7 @@ static void x_label(const satstat_sweep *s, char *buf, size_t size)
 
 static void short_param(const satstat_sweep *s, char *buf, size_t size)
 {
-    static const char *const w[] = {"n_in", "σ", "p", "T", "gain"};
+    static const char *const w[] = {"n_{in}", "σ", "p", "T", "gain"};
     snprintf(buf, size, "%s", w[s->spec.param]);
 }
 
@@ -150,7 +150,7 @@ static void write_figure(fig *g)
     snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
 
     /* what is drawn on y */
-    char what[96], ylabel[96], title[192];
+    char what[160], ylabel[224], title[320];
     int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
     char tname[24];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
@@ -168,16 +168,22 @@ static void write_figure(fig *g)
         if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
             snprintf(ylabel, sizeof ylabel, symmetric ? "saturated fraction P(|z| ≥ T)"
                                                       : "saturated fraction");
-        else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK)
-            snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", region);
+        else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK) {
+            char escaped[2 * sizeof region];
+            satstat__tex_escape(region, escaped, sizeof escaped);
+            snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", escaped);
+        }
         else
             snprintf(ylabel, sizeof ylabel, "saturated fraction P(|z| ≥ %s)", tname);
         break;
     }
-    default:
-        snprintf(what, sizeof what, "E[%s'(z)]", b->activation->name);
-        snprintf(ylabel, sizeof ylabel, "E[%s'(z)]", b->activation->name);
+    default: {
+        char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat__tex_escape(b->activation->name, name, sizeof name);
+        snprintf(what, sizeof what, "E[%s'(z)]", name);
+        snprintf(ylabel, sizeof ylabel, "E[%s'(z)]", name);
         break;
+    }
     }
     snprintf(title, sizeof title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
                                                       : what,
@@ -224,7 +230,7 @@ static void write_figure(fig *g)
     g->logy = g->q != Q_DPHI && satstat__fig_log_y(&g->g, ymin, ymax);
 
     /* header */
-    char cmd[4096 + 512], head[256], about[1024];
+    char cmd[4096 + 512], head[512], about[1024];
     if (satstat_sweep_command(s, cmd, sizeof cmd) != SATSTAT_OK) {
         satstat__fig_fail(&g->g, SATSTAT_ERANGE);
         goto done;
@@ -268,16 +274,22 @@ static void write_figure(fig *g)
         satstat__legend_row(&L, "with lines linetype nodraw", "with %s CI", lv);
     }
     satstat__legend_row(&L, "with lines linetype nodraw", " ");
-    if (s->spec.param != SATSTAT_SWEEP_N_IN)
-        satstat__legend_row(&L, "with lines linetype nodraw", "n_in = %llu", (unsigned long long)c0->n_in);
+    if (s->spec.param != SATSTAT_SWEEP_N_IN) {
+        satstat__legend_row(&L, "with lines linetype nodraw", "n_{in} = %llu",
+                            (unsigned long long)c0->n_in);
+        satstat__legend_tex(&L);
+    }
     if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
-        if (s->spec.param == SATSTAT_SWEEP_P)
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: p n_in of them 1");
-        else if (b->inputs.active_given)
+        if (s->spec.param == SATSTAT_SWEEP_P) {
+            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: p·n_{in} of them 1");
+            satstat__legend_tex(&L);
+        } else if (b->inputs.active_given) {
             satstat__legend_row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
-                (unsigned long long)b->inputs.active);
-        else
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: n_in/2 of them 1");
+                                (unsigned long long)b->inputs.active);
+        } else {
+            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: n_{in}/2 of them 1");
+            satstat__legend_tex(&L);
+        }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
         satstat__legend_row(&L, "with lines linetype nodraw", "inputs Bernoulli(p)");
     } else {
@@ -397,11 +409,11 @@ static void write_figure(fig *g)
 
     rule(g, "title and axes");
     out(g, "set multiplot title ");
-    qstr(g, title);
+    satstat__fig_qtex(&g->g, title);
     out(g, "\nset xlabel ");
-    qstr(g, xl);
+    satstat__fig_qtex(&g->g, xl);
     out(g, "\nset ylabel ");
-    qstr(g, ylabel);
+    satstat__fig_qtex(&g->g, ylabel);
     out(g, "\nset xrange [xmin:xmax]\n");
     if (s->spec.log)
         out(g, "set logscale x 10   # a log sweep\n"
