@@ -73,10 +73,12 @@ char_width = 0.0097 * scale * 1280. / width     # one character of the font (dig
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
-plot_left = 0.11                                # room for the y tick labels and label
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
-top = 0.88                                      # room for the title above
-bottom = 0.1                                    # room for the x tick labels and label
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 

@@ -84,7 +84,9 @@ void satstat__fig_style_end(satstat__fig *g);
 
 /* The layout lines of a plot with a legend column on the right: key_chars
  * from the longest row, the column, plot_left and plot_right (room for a
- * right-hand axis when right_axis). */
+ * right-hand axis when right_axis), top and bottom; the room for tick
+ * labels, axis labels and the title in lines of the figure's text, so
+ * that they stay on the canvas at any size and font. */
 void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis);
 
 /* ---- the legend panel -----------------------------------------------------*/

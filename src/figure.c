@@ -505,7 +505,11 @@ void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axi
            "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
            "column = 0.985 - sample_width - key_chars * char_width\n"
            "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
-           "plot_left = 0.11                                # room for the y tick labels and label\n");
+           "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)\n"
+           "line_width = line_height * height / width        # ... the same length across\n"
+           "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+           "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
+           "bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label\n");
     satstat__fig_out(g, "plot_right = column - %s                      # %s\n",
                      right_axis ? "0.1 " : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");

@@ -509,8 +509,7 @@ static void layout_section(ctx *c, int panels, int right_axis)
            "# right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
     satstat__fig_layout_column(&c->g, key_chars(c), right_axis);
-    out(c, "top = 0.88                                      # room for the title above\n"
-           "bottom = 0.1                                    # room for the x tick labels and label\n");
+
     if (panels == 2)
         out(c, "split_top = 0.55                                # two panels: [split_top, top] and\n"
                "split_bottom = 0.45                             # [bottom, split_bottom]\n");

@@ -321,9 +321,7 @@ static void write_figure(fig *g)
            "# the right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
     satstat__fig_layout_column(&g->g, satstat__legend_chars(&L), 0);
-    out(g, "top = 0.88                                      # room for the title above\n"
-           "bottom = 0.12                                   # room for the x tick labels and label\n"
-           "set lmargin at screen plot_left\n"
+    out(g, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n"
            "set tmargin at screen top\n"
            "set bmargin at screen bottom\n");
