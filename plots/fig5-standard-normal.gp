@@ -33,9 +33,10 @@ if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text in points and lines in 1/72 in), so each gets its own factor.
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
-fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 96. / dpi : 1
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels

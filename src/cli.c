@@ -237,11 +237,14 @@ int cli_option_figure(int code, const char *option, const char *value,
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     int rc = SATSTAT_OK;
     if (!*given)
-        *given = code == CLI_OPT_DPI         ? "--dpi"
+        *given = code == CLI_OPT_PLOT_SIZE   ? "--plot-size"
+                 : code == CLI_OPT_DPI       ? "--dpi"
                  : code == CLI_OPT_FONT_SIZE ? "--font-size"
                  : code == CLI_OPT_FIGURES   ? "--figures"
                                              : "--log-y";
     switch (code) {
+    case CLI_OPT_PLOT_SIZE:
+        return cli_option_plot_size(option, value, o);
     case CLI_OPT_DPI:
         rc = satstat_plot_dpi_parse(value, o, msg);
         break;

@@ -60,21 +60,27 @@ int cli_option_render(const char *option, const char *value,
 int cli_option_plot_size(const char *option, const char *value,
                          satstat_plot_options *out);
 
-/* The figure options every figure-making command takes besides --plots,
- * --render and --plot-size: --dpi, --font-size, --figures, --log-y, with
- * codes of their own for the commands' getopt tables. */
+/* The figure options every figure-making command takes besides --plots
+ * and --render: --plot-size, --dpi, --font-size, --figures, --log-y, with
+ * codes of their own for the commands' getopt tables and one case label
+ * for their switches. */
 enum {
-    CLI_OPT_DPI = 0x1000,
+    CLI_OPT_PLOT_SIZE = 0x1000,
+    CLI_OPT_DPI,
     CLI_OPT_FONT_SIZE,
     CLI_OPT_FIGURES,
     CLI_OPT_LOG_Y,
 };
 #define CLI_FIGURE_LONG_OPTIONS                                  \
+    {"plot-size", required_argument, NULL, CLI_OPT_PLOT_SIZE},   \
     {"dpi", required_argument, NULL, CLI_OPT_DPI},               \
     {"font-size", required_argument, NULL, CLI_OPT_FONT_SIZE},   \
     {"figures", required_argument, NULL, CLI_OPT_FIGURES},       \
     {"log-y", no_argument, NULL, CLI_OPT_LOG_Y}
-/* Their --help lines, with --plot-size's. */
+#define CLI_FIGURE_OPTION_CASES \
+    case CLI_OPT_PLOT_SIZE: case CLI_OPT_DPI: case CLI_OPT_FONT_SIZE: case CLI_OPT_FIGURES: \
+    case CLI_OPT_LOG_Y
+/* Their --help lines. */
 #define CLI_HELP_FIGURES                                                               \
     "  --plot-size SIZE       figure size: WxH in pixels, or WxHin / WxHcm (inches,\n"   \
     "                         centimetres: pixels = size x dpi)  [1280x800]\n"           \

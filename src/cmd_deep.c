@@ -25,7 +25,6 @@ typedef struct cli {
     satstat_render_format render;
     int render_given;
     satstat_plot_options plot;
-    int plot_size_given;
     const char *figure_option; /* the first figure option: needs --plots */
     int phase;
     const char *preset;
@@ -103,7 +102,7 @@ static const char usage_figures[] =
 enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
     OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
-    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_PHASE,
+    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PHASE,
     OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION,
 };
 
@@ -126,7 +125,6 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
-    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
     CLI_FIGURE_LONG_OPTIONS,
     {"phase", no_argument, NULL, OPT_PHASE},
     {"preset", required_argument, NULL, OPT_PRESET},
@@ -231,16 +229,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
-        case OPT_PLOT_SIZE:
-            rc = cli_option_plot_size(opt, v, &c->plot);
-            c->plot_size_given = 1;
-            if (!c->figure_option)
-                c->figure_option = "--plot-size";
-            break;
-        case CLI_OPT_DPI:
-        case CLI_OPT_FONT_SIZE:
-        case CLI_OPT_FIGURES:
-        case CLI_OPT_LOG_Y:
+        CLI_FIGURE_OPTION_CASES:
             rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case OPT_PHASE:

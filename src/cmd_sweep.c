@@ -26,7 +26,6 @@ typedef struct cli {
     satstat_render_format render;
     int render_given;
     satstat_plot_options plot;
-    int plot_size_given;
     const char *figure_option; /* the first figure option: needs --plots */
 } cli;
 
@@ -122,7 +121,7 @@ enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
-    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY, OPT_GAIN, OPT_MODE,
+    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
     OPT_SATURATION, OPT_EXPECT_VARIANCE,
 };
 
@@ -150,7 +149,6 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
-    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
     CLI_FIGURE_LONG_OPTIONS,
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -292,16 +290,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
-        case OPT_PLOT_SIZE:
-            rc = cli_option_plot_size(opt, v, &c->plot);
-            c->plot_size_given = 1;
-            if (!c->figure_option)
-                c->figure_option = "--plot-size";
-            break;
-        case CLI_OPT_DPI:
-        case CLI_OPT_FONT_SIZE:
-        case CLI_OPT_FIGURES:
-        case CLI_OPT_LOG_Y:
+        CLI_FIGURE_OPTION_CASES:
             rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case 'h':

@@ -460,9 +460,10 @@ void satstat__fig_output_section(satstat__fig *g)
         g, "# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with\n"
            "# it; per terminal a font or line unit is a different length (pngcairo sets\n"
            "# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo\n"
-           "# text in points and lines in 1/72 in), so each gets its own factor.\n"
+           "# text at 2/3 of its size in points and lines in 1/72 in, as measured on\n"
+           "# their rasterised output), so each gets its own factor.\n"
            "scale = fontpt * dpi / 96. / 16\n"
-           "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 96. / dpi : 1\n"
+           "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
            "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1\n"
            "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
            "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale * fontscale)   # panel titles, small tick labels\n");

@@ -4,9 +4,10 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
 
   layout     SVG and PDF have the layout of the PNG: each figure rendered in
              the three formats, SVG rasterised with rsvg-convert and PDF with
-             pdftoppm at the PNG's pixel size, and the plot area (the axes:
-             the longest dark column and row of the image, and how far they
-             reach) found in each; the boxes agree within a few pixels.
+             pdftoppm at the PNG's pixel size, and in each the axes (the
+             columns and rows of the image that are long dark lines) and the
+             title's width (the text's size) found; they agree within a few
+             pixels.
   warnings   every committed script in plots/ renders with nothing on
              gnuplot's standard error.
   comb       no histogram is a comb: in each histogram data block the share
@@ -166,8 +167,12 @@ def axes_box(path):
                 groups.append([i])
         return [sum(g) / len(g) for g in groups]
 
-    return lines(col_count) + lines(row_count), (w, h), (len(lines(col_count)),
-                                                         len(lines(row_count)))
+    # the text's size: the width of the title (the dark pixels of the top
+    # tenth of the figure), which grows with the font
+    top = [x for y in range(max(1, h // 10)) for x in range(w) if dark[y][x]]
+    title = [max(top) - min(top)] if top else []
+    return (lines(col_count) + lines(row_count) + title, (w, h),
+            (len(lines(col_count)), len(lines(row_count)), len(title)))
 
 
 def canvas_edge_dark(path):
@@ -319,7 +324,7 @@ def check_layout(scripts, tmp):
         worst, boxes = layout_differs(rasterise(script, tmp))
         if worst > LAYOUT_TOLERANCE:
             fail("layout: %s: the axes differ by %d px between PNG, SVG and PDF "
-                 "(x of the vertical ones, then y of the horizontal ones): %s"
+                 "(x of the vertical ones, y of the horizontal ones, the title's width): %s"
                  % (os.path.basename(script), worst,
                     [[round(v) for v in b[0]] for b in boxes]))
 
@@ -404,12 +409,13 @@ def self_tests(tmp):
     open(lay, "w").write(
         "if (format eq 'png') set terminal pngcairo size 400,300 font ',10'\n"
         "if (format eq 'svg') set terminal svg size 400,300 font ',13.3'\n"
-        "if (format eq 'pdf') set terminal pdfcairo size 400/96.,300/96. font ',20'\n"
+        "if (format eq 'pdf') set terminal pdfcairo size 400/96.,300/96. font ',30'\n"
         "set output output\ndpi = 96\nset border 3\nset xlabel 'x'\nset ylabel 'y'\n"
-        "set lmargin 10\nset bmargin 4\nplot x notitle\n")
+        "set title 'a title to measure the text by'\n"
+        "set lmargin at screen 0.2\nset bmargin at screen 0.2\nplot x notitle\n")
     worst, _ = layout_differs(rasterise(lay, tmp))
     if worst <= LAYOUT_TOLERANCE:
-        fail("self-test: the layout check misses a PDF laid out with text twice as large")
+        fail("self-test: the layout check misses a PDF with text twice as large")
 
 
 def main():

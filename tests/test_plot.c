@@ -1724,17 +1724,18 @@ START_TEST(cli_figure_options)
     ck_assert_uint_eq(w, 525); /* 3.5 in x 150 dpi */
     ck_assert_uint_eq(h, 375);
     free(png);
-    char *gp = path_join(plots, "fig4-saturated-fraction.gp");
-    char *text = read_file(gp, NULL);
+    char *fig4 = path_join(plots, "fig4-saturated-fraction.gp");
+    char *header_of_fig4 = read_file(fig4, NULL);
+    free(fig4);
+    free(plots);
+    remove_tree(dir); /* the script is in hand: the folder can go */
+    free(dir);
+    const char *text = header_of_fig4;
     ck_assert(has(text, " --plot-size 525x375 --dpi 150 --font-size 8 --figures "
                         "fig2-compare,fig4-saturated-fraction --log-y\n"));
     ck_assert(has(text, "if (!exists('dpi')) dpi = 150\n"));
     ck_assert(has(text, "fontpt = 8 "));
-    free(text);
-    free(gp);
-    free(plots);
-    remove_tree(dir);
-    free(dir);
+    free(header_of_fig4);
 }
 END_TEST
 
