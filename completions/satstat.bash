@@ -29,6 +29,13 @@ _satstat_values() {
     --render) echo "png svg pdf none" ;;
     --vary) echo "n-in= sigma= p= threshold= gain=" ;;
     --preset) echo "activations" ;;
+    # the figures every run of the command writes (fig1-density-SCHEME,
+    # deep-density-SCHEME and deep-activations-ACTIVATION are named after
+    # the run's schemes and activations)
+    --figures)
+        echo "fig2-compare fig3-activation fig4-saturated-fraction fig5-standard-normal
+              deep-variance deep-saturation deep-gradient deep-phase sweep-variance
+              sweep-saturated-fraction sweep-activation-derivative" ;;
     esac
 }
 
@@ -94,9 +101,9 @@ _satstat_complete() {
         local names
         names=$(_satstat_values "$opt")
         if [ -n "$names" ]; then
-            # A comma-separated list (--scheme): complete its last element.
+            # A comma-separated list (--scheme, --figures): complete its last element.
             local head="" last=$val
-            if [ "$opt" = --scheme ] && [[ $val == *,* ]]; then
+            if [[ $opt == --scheme || $opt == --figures ]] && [[ $val == *,* ]]; then
                 head=${val%,*},; last=${val##*,}
             fi
             head=$pre$head
@@ -111,7 +118,8 @@ _satstat_complete() {
         # An option that takes a number: nothing to offer.
         case $opt in
         --n-in|--n-out|--active|--threshold|--samples|--seed|--threads|--alpha|\
-        --expect-variance|--plot-size|--layers|--width|--networks|--max-memory)
+        --expect-variance|--plot-size|--dpi|--font-size|--layers|--width|--networks|\
+        --max-memory)
             return ;;
         esac
     fi

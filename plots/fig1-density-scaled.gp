@@ -21,23 +21,35 @@ set encoding utf8
 #   gnuplot -e "format='svg'; output='figure.svg'" fig1-density-scaled.gp
 # format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
 # to standard output (satstat --render does that); width and height in
-# pixels (PDF: the same proportions at 144 pixels per inch).
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
 if (!exists('format')) format = 'png'
 if (!exists('output')) output = 'fig1-density-scaled.' . format
 if (!exists('width')) width = 1280
 if (!exists('height')) height = 800
-# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo
-# draws a unit line twice as wide at this page size: halved to match).
-scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.
-fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale)
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
-    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width, height font fontspec linewidth scale noenhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
@@ -66,10 +78,12 @@ char_width = 0.0097 * scale * 1280. / width     # one character of the font (dig
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
-plot_left = 0.11                                # room for the y tick labels and label
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
-top = 0.88                                      # room for the title above
-bottom = 0.1                                    # room for the x tick labels and label
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
@@ -1296,7 +1310,7 @@ $pdf2 << EOD
 EOD
 
 # ---- title and axes --------------------------------------------------------
-set multiplot title 'Density of z, scheme scaled: weights N(0, 1/n_in)'
+set multiplot title 'Density of z, scheme scaled: weights N(0, 1/n\_in)'
 set xlabel 'z'
 set ylabel 'density of z'
 set tmargin at screen top

@@ -109,8 +109,54 @@ int cli_option_render(const char *option, const char *value, satstat_render_form
 int cli_option_plot_size(const char *option, const char *value, satstat_plot_options *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_plot_size_parse(value, &out->width, &out->height, msg) != SATSTAT_OK)
+    if (satstat_plot_size_parse_options(value, out, msg) != SATSTAT_OK)
         return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
+int cli_option_figure(int code, const char *option, const char *value,
+                      satstat_plot_options *o, const char **given)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = SATSTAT_OK;
+    if (!*given)
+        *given = code == CLI_OPT_PLOT_SIZE   ? "--plot-size"
+                 : code == CLI_OPT_DPI       ? "--dpi"
+                 : code == CLI_OPT_FONT_SIZE ? "--font-size"
+                 : code == CLI_OPT_FIGURES   ? "--figures"
+                                             : "--log-y";
+    switch (code) {
+    case CLI_OPT_PLOT_SIZE:
+        return cli_option_plot_size(option, value, o);
+    case CLI_OPT_DPI:
+        rc = satstat_plot_dpi_parse(value, o, msg);
+        break;
+    case CLI_OPT_FONT_SIZE:
+        rc = satstat_plot_font_size_parse(value, o, msg);
+        break;
+    case CLI_OPT_FIGURES:
+        if (!*value)
+            return cli_bad_value(option, value, "empty figure list");
+        o->figures = value; /* checked against the names in cli_plot_finish */
+        break;
+    default:
+        o->log_y = 1;
+        break;
+    }
+    return rc == SATSTAT_OK ? CLI_GO_ON : cli_bad_value(option, value, msg);
+}
+
+int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_plot_options_check(o, msg) != SATSTAT_OK) {
+        cli_usage_error(o->width_in > 0 ? "--plot-size" : "--dpi", msg);
+        return CLI_EXIT_USAGE;
+    }
+    if (satstat_plot_figures_check(o->figures, names, n, msg) != SATSTAT_OK) {
+        cli_usage_error("--figures", msg);
+        return CLI_EXIT_USAGE;
+    }
     return CLI_GO_ON;
 }
 

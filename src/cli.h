@@ -41,6 +41,46 @@ int cli_option_render(const char *option, const char *value,
                       satstat_render_format *out);
 int cli_option_plot_size(const char *option, const char *value,
                          satstat_plot_options *out);
+
+/* The figure options every figure-making command takes besides --plots
+ * and --render: --plot-size, --dpi, --font-size, --figures, --log-y, with
+ * codes of their own for the commands' getopt tables and one case label
+ * for their switches. */
+enum {
+    CLI_OPT_PLOT_SIZE = 0x1000,
+    CLI_OPT_DPI,
+    CLI_OPT_FONT_SIZE,
+    CLI_OPT_FIGURES,
+    CLI_OPT_LOG_Y,
+};
+#define CLI_FIGURE_LONG_OPTIONS                                  \
+    {"plot-size", required_argument, NULL, CLI_OPT_PLOT_SIZE},   \
+    {"dpi", required_argument, NULL, CLI_OPT_DPI},               \
+    {"font-size", required_argument, NULL, CLI_OPT_FONT_SIZE},   \
+    {"figures", required_argument, NULL, CLI_OPT_FIGURES},       \
+    {"log-y", no_argument, NULL, CLI_OPT_LOG_Y}
+#define CLI_FIGURE_OPTION_CASES \
+    case CLI_OPT_PLOT_SIZE: case CLI_OPT_DPI: case CLI_OPT_FONT_SIZE: case CLI_OPT_FIGURES: \
+    case CLI_OPT_LOG_Y
+/* Their --help lines. */
+#define CLI_HELP_FIGURES                                                               \
+    "  --plot-size SIZE       figure size: WxH in pixels, or WxHin / WxHcm (inches,\n"   \
+    "                         centimetres: pixels = size x dpi)  [1280x800]\n"           \
+    "  --dpi N                dots per inch of the PNG; SVG and PDF get the physical\n"  \
+    "                         size with the same layout  [96]\n"                         \
+    "  --font-size PT         text size in points at that dpi  [16 at 1280x800 and\n"    \
+    "                         96 dpi, with the square root of the size: 8 at 3.5in]\n"  \
+    "  --figures LIST         comma-separated figure names (file stems) to write\n"      \
+    "                         [all]\n"                                                    \
+    "  --log-y                a log y axis on every fraction or density axis\n"          \
+    "                         [automatic: log when the values span over 100 times]\n"
+/* One of CLI_OPT_* into o; *given (the option, for "needs --plots") set. */
+int cli_option_figure(int code, const char *option, const char *value,
+                      satstat_plot_options *o, const char **given);
+/* After parsing, before any work: resolve a physical --plot-size at the
+ * final --dpi and check --figures against the names the command writes.
+ * CLI_GO_ON, or CLI_EXIT_USAGE with one line naming the option. */
+int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n);
 /* Before the work: check that the figures can be written into `dir`
  * (named `option` in errors) and find gnuplot.  Rendering asked for with
  * gnuplot missing is exit 3; not asked for, *render becomes NONE.  Returns

@@ -25,7 +25,7 @@ typedef struct cli {
     satstat_render_format render;
     int render_given;
     satstat_plot_options plot;
-    int plot_size_given;
+    const char *figure_option; /* the first figure option: needs --plots */
     int phase;
     const char *preset;
     int threshold_given, bias_given, scheme_given, n_in_given, layers_given, width_given,
@@ -72,8 +72,11 @@ static const char usage_text[] =
     "                         extension: .json, .csv, .txt, .html]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
-    "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
-    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n";
+
+/* The rest of --help (one string would pass C's 4095 characters). */
+static const char usage_figures[] =
+    CLI_HELP_FIGURES
     "  --phase                add the phase diagram: chi1 and q* over a grid of\n"
     "                         (sigma_w^2*fan_in, sigma_b^2), the schemes marked\n"
     "  --preset activations   the classic per-layer activation histograms: 5 layers\n"
@@ -100,7 +103,7 @@ static const char usage_text[] =
 enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
     OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
-    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_PHASE,
+    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PHASE,
     OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION,
 };
 
@@ -123,7 +126,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
-    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    CLI_FIGURE_LONG_OPTIONS,
     {"phase", no_argument, NULL, OPT_PHASE},
     {"preset", required_argument, NULL, OPT_PRESET},
     {"quiet", no_argument, NULL, OPT_QUIET},
@@ -216,9 +219,8 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
-        case OPT_PLOT_SIZE:
-            rc = cli_option_plot_size(opt, v, &c->plot);
-            c->plot_size_given = 1;
+        CLI_FIGURE_OPTION_CASES:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case OPT_PHASE:
             c->phase = 1;
@@ -233,7 +235,9 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case 'h':
         case OPT_HELP:
-            return cli_print_text(usage_text);
+            if (cli_print_text(usage_text) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+            return cli_print_text(usage_figures);
         case OPT_VERSION:
             return cli_print_version();
         default:
@@ -253,8 +257,8 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;
     }
-    if (c->plot_size_given && !c->plots) {
-        cli_usage_error("--plot-size", "needs --plots DIR");
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
     if (c->preset) {
@@ -459,6 +463,21 @@ static int deep_parsed(const cli *parsed)
             }
     } else {
         configs[nruns++] = c.config;
+    }
+    {
+        /* --figures names the figures these runs will write */
+        const satstat_config *cfgs[PRESET_MAX];
+        char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+        const char *list[SATSTAT_MAX_SCHEMES + 8];
+        for (size_t i = 0; i < nruns; i++)
+            cfgs[i] = &configs[i];
+        size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
+                                            SATSTAT_MAX_SCHEMES + 8);
+        for (size_t i = 0; i < nf && i < SATSTAT_MAX_SCHEMES + 8; i++)
+            list[i] = names[i];
+        status = cli_plot_finish(&c.plot, list, nf);
+        if (status != CLI_GO_ON)
+            return status;
     }
 
     int have_gnuplot = 0;

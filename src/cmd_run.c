@@ -27,14 +27,16 @@ typedef struct cli {
     int demo_dir_given;
     satstat_render_format render; /* --render                           */
     int render_given;
-    satstat_plot_options plot;    /* --plot-size                        */
+    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ... */
     int plot_size_given;
+    const char *figure_option;    /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
     "Usage: satstat [run] [OPTIONS]\n"
-    "  or:  satstat demo [DIR] [--format F] [--output FILE] [--render FMT] [--plot-size WxH]\n"
-    "                    [--threads N] [--quiet]\n"
+    "  or:  satstat demo [DIR] [--format F] [--output FILE] [--render FMT] [--plot-size SIZE]\n"
+    "                    [--dpi N] [--font-size PT] [--figures LIST] [--log-y] [--threads N]\n"
+    "                    [--quiet]\n"
     "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
     "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
     "and by sampling the weights, side by side, with statistical tests.\n"
@@ -93,7 +95,7 @@ static const char usage_options2[] =
     "                         if missing); each holds its data and runs anywhere\n"
     "  --render FMT           png, svg, pdf or none: run gnuplot on the scripts\n"
     "                         (needs --plots)  [png when gnuplot is on PATH]\n"
-    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    CLI_HELP_FIGURES
     "  --quiet                no progress bar, no notes\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -122,7 +124,7 @@ enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
-    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE,
+    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER,
     OPT_SATURATION,
     OPT_GAIN, OPT_MODE,
 };
@@ -150,7 +152,7 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
-    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    CLI_FIGURE_LONG_OPTIONS,
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -160,8 +162,9 @@ static const struct option long_options[] = {
 /* The options `satstat demo` takes: the seed experiment is fixed. */
 static int demo_option(int code)
 {
-    return code == OPT_RENDER || code == OPT_PLOT_SIZE || code == OPT_THREADS
-           || code == OPT_FORMAT || code == OPT_OUTPUT
+    return code == OPT_RENDER || code == CLI_OPT_PLOT_SIZE || code == CLI_OPT_DPI
+           || code == CLI_OPT_FONT_SIZE || code == CLI_OPT_FIGURES || code == CLI_OPT_LOG_Y
+           || code == OPT_THREADS || code == OPT_FORMAT || code == OPT_OUTPUT
            || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
            || code == '?';
 }
@@ -183,6 +186,7 @@ static int parse(int argc, char **argv, cli *c)
     c->render_given = 0;
     satstat_plot_options_default(&c->plot);
     c->plot_size_given = 0;
+    c->figure_option = NULL;
     satstat_options o; /* the configuration options (satstat/options.h) */
     satstat_options_init(&o, SATSTAT_COMMAND_RUN, cfg, NULL, NULL);
 
@@ -269,9 +273,9 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
-        case OPT_PLOT_SIZE:
-            rc = cli_option_plot_size(opt, v, &c->plot);
-            c->plot_size_given = 1;
+        CLI_FIGURE_OPTION_CASES:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
+            c->plot_size_given |= code == CLI_OPT_PLOT_SIZE; /* for demo's line */
             break;
         case 'h':
         case OPT_HELP:
@@ -308,11 +312,19 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;
     }
-    if (c->plot_size_given && !c->plots) {
-        cli_usage_error("--plot-size", "needs --plots DIR");
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
     int status = cli_options_finish(&o);
+    if (status != CLI_GO_ON)
+        return status;
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const char *list[SATSTAT_MAX_SCHEMES + 8];
+    size_t nf = satstat_plot_names(cfg, names, SATSTAT_MAX_SCHEMES + 8);
+    for (size_t i = 0; i < nf; i++)
+        list[i] = names[i];
+    status = cli_plot_finish(&c->plot, list, nf);
     if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
         status = cli_html_prepare();
     return status;

@@ -25,7 +25,7 @@ typedef struct cli {
     satstat_render_format render;
     int render_given;
     satstat_plot_options plot;
-    int plot_size_given;
+    const char *figure_option; /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
@@ -91,7 +91,7 @@ static const char usage_options2[] =
     "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
     "                         sweep-activation-derivative.gp into DIR\n"
     "  --render FMT           png, svg, pdf or none (needs --plots)  [png with gnuplot]\n"
-    "  --plot-size WxH        figure size in pixels  [1280x800]\n"
+    CLI_HELP_FIGURES
     "  --quiet                no progress bar, no notes\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -121,7 +121,7 @@ enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
     OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
     OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
-    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY, OPT_GAIN, OPT_MODE,
+    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
     OPT_SATURATION, OPT_EXPECT_VARIANCE,
 };
 
@@ -149,7 +149,7 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"plots", required_argument, NULL, OPT_PLOTS},
     {"render", required_argument, NULL, OPT_RENDER},
-    {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
+    CLI_FIGURE_LONG_OPTIONS,
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -251,9 +251,8 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_render(opt, v, &c->render);
             c->render_given = 1;
             break;
-        case OPT_PLOT_SIZE:
-            rc = cli_option_plot_size(opt, v, &c->plot);
-            c->plot_size_given = 1;
+        CLI_FIGURE_OPTION_CASES:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
             break;
         case 'h':
         case OPT_HELP:
@@ -283,11 +282,14 @@ static int parse(int argc, char **argv, cli *c)
         cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
         return CLI_EXIT_USAGE;
     }
-    if (c->plot_size_given && !c->plots) {
-        cli_usage_error("--plot-size", "needs --plots DIR");
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
         return CLI_EXIT_USAGE;
     }
-    return CLI_GO_ON;
+    const char *names[SATSTAT_SWEEP_FIGURES];
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        names[i] = satstat_sweep_plot_name(i);
+    return cli_plot_finish(&c->plot, names, SATSTAT_SWEEP_FIGURES);
 }
 
 typedef struct render_args {

@@ -45,6 +45,7 @@
 #include <satstat/parse.h>
 #include <satstat/rng.h>
 
+#include "figure-int.h"
 #include "gsl-int.h"
 #include "report-int.h"
 #include "satstat_version.h"
@@ -1784,32 +1785,6 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
  * Output
  * ====================================================================== */
 
-static void shell_word(const char *text, char *buf, size_t size)
-{
-    int plain = *text != '\0';
-    for (const char *p = text; *p; p++)
-        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,:/+=@%", *p))
-            plain = 0;
-    if (plain) {
-        snprintf(buf, size, "%s", text);
-        return;
-    }
-    size_t n = 0;
-    if (n + 1 < size)
-        buf[n++] = '\'';
-    for (const char *p = text; *p && n + 5 < size; p++) {
-        if (*p == '\'') {
-            memcpy(buf + n, "'\\''", 4);
-            n += 4;
-        } else {
-            buf[n++] = *p;
-        }
-    }
-    if (n + 1 < size)
-        buf[n++] = '\'';
-    buf[n < size ? n : size - 1] = '\0';
-}
-
 int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t size)
 {
     if (!r || !buf || size == 0)
@@ -1824,7 +1799,7 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
     char th[SATSTAT_DOUBLE_SIZE], al[SATSTAT_DOUBLE_SIZE], act[96];
     satstat_format_double(c->threshold, th, sizeof th);
     satstat_format_double(c->alpha, al, sizeof al);
-    shell_word(c->activation->name, act, sizeof act);
+    satstat__shell_word(c->activation->name, act, sizeof act);
     int k;
     if (o->input == SATSTAT_DEEP_INPUT_NORMAL)
         k = snprintf(buf, size,

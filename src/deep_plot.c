@@ -1,11 +1,8 @@
 /* deep_plot.c — gnuplot figures of `satstat deep` (satstat/deep.h).
  *
- * The conventions of plot.c, duplicated here in small (its helpers are
- * private): one self-contained script per figure with inline datablocks;
- * the Okabe & Ito (2008) palette with a dash type per scheme; DejaVu Sans,
- * 16 pt at 1280 x 800, scaled with the figure; the legend in a panel of its
- * own in a column right of the plot; strings single-quoted with ' doubled
- * (gnuplot expands backquotes inside double quotes).
+ * One self-contained script per figure with inline datablocks, written
+ * with the figure toolkit (figure-int.h) that run's and sweep's figures
+ * use: the same palette, fonts, legend column, quoting and folder writing.
  */
 #include <satstat/deep.h>
 
@@ -20,72 +17,23 @@
 
 #include <satstat/error.h>
 
-#include "gnuplot-int.h"
+#include "figure-int.h"
 #include "satstat_version.h"
 
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
-static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
-#define PALETTE_SIZE 8
-#define DASH_TYPES 5
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
 #define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
-#define LOG_Y_SPAN 100.0  /* saturated fractions spanning more: a log axis */
 
 typedef struct ctx {
-    FILE *f;
+    satstat__fig g; /* the script: stream, name, folder, options, error */
     const satstat_deep_report *const *r;
     size_t n;
     const satstat_deep_phase *phase;
-    const char *dir;
-    satstat_plot_options o;
-    const char *name;
-    int err;
 } ctx;
 
-static void out(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void out(ctx *c, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(c->f, fmt, ap);
-    va_end(ap);
-}
-
-static void qstr(ctx *c, const char *text)
-{
-    if (strpbrk(text, "\n\r")) {
-        if (!c->err)
-            c->err = SATSTAT_EINVAL;
-        return;
-    }
-    fputc('\'', c->f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '\'')
-            fputc('\'', c->f);
-        fputc(*p, c->f);
-    }
-    fputc('\'', c->f);
-}
-
-static void file_word(const char *spec, char *buf, size_t size)
-{
-    size_t n = 0;
-    for (const char *p = spec; *p && n + 1 < size; p++) {
-        char ch = *p;
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                 || ch == '.' || ch == '+' || ch == '-';
-        buf[n++] = ok ? ch : '_';
-    }
-    buf[n] = '\0';
-}
+/* The toolkit's writers (figure-int.h) on this figure's script. */
+#define out(c, ...) satstat__fig_out(&(c)->g, __VA_ARGS__)
+#define qstr(c, text) satstat__fig_qstr(&(c)->g, text)
 
 /* ---- shared sections ---------------------------------------------------------*/
 
@@ -93,91 +41,56 @@ static void header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
     char cmd[4096];
-    satstat_deep_report_command(r, cmd, sizeof cmd);
-    if (strpbrk(cmd, "\n\r") || strpbrk(headline, "\n\r")
-        || (c->o.invocation && strpbrk(c->o.invocation, "\n\r"))) {
-        c->err = SATSTAT_EINVAL;
+    if (satstat_deep_report_command(r, cmd, sizeof cmd) != SATSTAT_OK) {
+        satstat__fig_fail(&c->g, SATSTAT_ERANGE);
         return;
     }
-    out(c, "# %s.gp: %s\n#\n", c->name, headline);
-    for (const char *p = about; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        out(c, "# %.*s\n", (int)len, p);
-        p += len + (nl != NULL);
-    }
-    out(c, "#\n");
-    if (c->o.invocation)
-        out(c, "# Made by:  %s\n", c->o.invocation);
-    out(c, "# %s:  %s --plots ", c->o.invocation ? "Same as" : "Made by", cmd);
-    for (const char *p = c->dir; *p; p++) /* shell word */
-        out(c, "%s", *p == '\'' ? "'\\''" : (char[2]){*p, 0});
-    out(c, " --plot-size %ux%u\n", c->o.width, c->o.height);
-    out(c, "#           satstat %s\n", SATSTAT_VERSION);
-    out(c, "# Run:      gnuplot %s.gp\n", c->name);
-    out(c, "#           from any directory (the data are inline): writes %s.png\n", c->name);
-    out(c, "\nset encoding utf8\n");
+    satstat__fig_header(&c->g, headline, about, cmd);
 }
 
 static void output_section(ctx *c)
 {
-    out(c, "\n# ---- output ------------------------------------------------------------\n");
-    out(c, "# Another format, file or size on the command line, e.g.\n"
-           "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n",
-        c->name);
-    satstat__gp_output_defaults(c->f, c->name, c->o.width, c->o.height);
-    out(c, "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
-           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n"
-           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)\n");
-    satstat__gp_terminal(c->f);
+    satstat__fig_output_section(&c->g);
+    out(c, "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)   # panel titles\n");
 }
 
 static void style_section(ctx *c, size_t styled)
 {
-    out(c, "\n# ---- style -------------------------------------------------------------\n"
-           "# Okabe & Ito (2008) colour-blind-safe palette, a dash type per scheme.\n");
-    for (size_t i = 0; i < styled; i++)
-        out(c, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d "
-               "pointsize 1.3\n",
-            i + 1, palette[i % PALETTE_SIZE], i % DASH_TYPES + 1, point_types[i % PALETTE_SIZE]);
-    out(c, "set style fill transparent solid 0.35 noborder\n"
-           "set border 3 linewidth 1.5\n"
-           "set tics nomirror out\n"
-           "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1\n");
+    satstat__fig_style_begin(&c->g, styled, NULL);
+    out(c, "set style fill transparent solid 0.35 noborder\n");
+    satstat__fig_style_end(&c->g);
 }
 
 /* The legend column: rows of (style, title), a panel of its own. */
 typedef struct row {
     char style[160];
     char title[128];
+    int tex; /* the title is enhanced-text markup */
 } row;
 
 static void legend_panel(ctx *c, const row *rows, size_t n, double column)
 {
-    out(c, "\n# ---- legend: a panel of its own right of the plots ----------------------\n");
-    out(c, "set lmargin at screen %.4f\nset rmargin at screen 0.99\n"
-           "set tmargin at screen 0.9\nset bmargin at screen 0.02\n",
-        column);
-    out(c, "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\nunset title\n"
-           "unset object\nunset arrow\nunset label\nunset logscale\nunset colorbox\n"
-           "set xrange [0:1]\nset yrange [0:1]\n"
-           "set key inside left top Left reverse samplen 2.5 spacing 1.15\n"
-           "plot -1 with lines linetype nodraw notitle");
+    satstat__legend key;
+    key.n = 0;
     for (size_t i = 0; i < n; i++) {
-        out(c, ", \\\n     keyentry %s title ", rows[i].style);
-        qstr(c, rows[i].title);
+        satstat__legend_row(&key, rows[i].style, "%s", rows[i].title);
+        if (rows[i].tex)
+            satstat__legend_tex(&key);
     }
-    out(c, "\nunset multiplot\n");
+    char col[32];
+    snprintf(col, sizeof col, "%.4f", column);
+    satstat__fig_rule(&c->g, "legend: a panel of its own right of the plots");
+    satstat__fig_legend_panel(&c->g, &key, col, "0.9",
+                              "unset title\nunset logscale\nunset colorbox\n");
 }
 
-/* The column where the legend starts, from its longest row. */
+/* The column where the legend starts, from its longest row (the layout
+ * of satstat__fig_layout_column, at the default size). */
 static double column_for(const row *rows, size_t n)
 {
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        for (const char *p = rows[i].title; *p; p++)
-            k += ((unsigned char)*p & 0xC0) != 0x80;
+        size_t k = satstat__utf8_length(rows[i].title);
         if (k > m)
             m = k;
     }
@@ -257,10 +170,12 @@ static void fig_density(ctx *c, size_t s)
         out(c, "EOD\n");
     }
     row rows[3];
+    memset(rows, 0, sizeof rows);
     snprintf(rows[0].style, sizeof rows[0].style, "with boxes linetype 1 fillstyle transparent solid 0.35");
     snprintf(rows[0].title, sizeof rows[0].title, "sampled z");
     snprintf(rows[1].style, sizeof rows[1].style, "with lines linecolor rgb '#000000' linewidth 2.5 dashtype 1");
-    snprintf(rows[1].title, sizeof rows[1].title, "mean field N(mu_b, q^l)");
+    snprintf(rows[1].title, sizeof rows[1].title, "mean field N(μ_{b}, q^{l})");
+    rows[1].tex = 1;
     snprintf(rows[2].style, sizeof rows[2].style, "with lines linetype nodraw");
     snprintf(rows[2].title, sizeof rows[2].title, "%s, %s, %llu x %llu units",
              cfg->schemes[s].canonical, cfg->activation->name, (unsigned long long)o->networks,
@@ -328,7 +243,7 @@ static void fig_against_layer(ctx *c, quantity q)
     static const char *const heads[] = {"Var z against layer: sampled and mean field",
                                         "saturated fraction against layer",
                                         "gradient norm against layer (log axis)"};
-    static const char *const ylabels[] = {"Var z", "saturated fraction", "||delta^l||"};
+    static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
         "its units) with 1 - alpha bars across networks (on the log scale).  Lines: the\n"
@@ -370,8 +285,9 @@ static void fig_against_layer(ctx *c, quantity q)
      * beside 0.86 would sit on zero of a linear axis, its bars unseen);
      * like the sweep figures (src/sweep.c), values of 0 are then not drawn */
     int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20)
-               || (q == Q_SATURATION && ymin > 0 && ymax / ymin > LOG_Y_SPAN);
+               || (q == Q_SATURATION && satstat__fig_log_y(&c->g, ymin, ymax));
     row rows[2 * SATSTAT_MAX_SCHEMES + 3];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
         snprintf(rows[nr].style, sizeof rows[nr].style, "with points linetype %zu", s + 1);
@@ -380,7 +296,7 @@ static void fig_against_layer(ctx *c, quantity q)
         snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         if (fp->finite)
-            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (chi1 %.3g, %s)",
+            snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (χ₁ %.3g, %s)",
                      fp->chi1, satstat_deep_regime_name(fp->regime));
         else
             snprintf(rows[nr].title, sizeof rows[0].title, "  mean field (no q*, %s)",
@@ -430,7 +346,7 @@ static void fig_against_layer(ctx *c, quantity q)
                "     $s%zu using 1:2:3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
         if (floor_marks) {
-            int pt = point_types[s % PALETTE_SIZE];
+            int pt = satstat__point_types[s % SATSTAT__PALETTE_SIZE];
             out(c, ", \\\n     $s%zu using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype %d notitle",
                 s + 1, s + 1, pt % 2 ? pt - 1 : pt); /* the open twin of a filled point */
@@ -449,7 +365,7 @@ static void fig_phase(ctx *c)
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
     char head[200];
-    snprintf(head, sizeof head, "phase diagram of %s networks: chi1 and q*", cfg->activation->name);
+    snprintf(head, sizeof head, "phase diagram of %s networks: χ₁ and q*", cfg->activation->name);
     header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
@@ -487,16 +403,17 @@ static void fig_phase(ctx *c)
     }
     out(c, "EOD\n");
     row rows[SATSTAT_MAX_SCHEMES + 2];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     snprintf(rows[nr].style, sizeof rows[nr].style, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1");
-    snprintf(rows[nr].title, sizeof rows[0].title, "chi1 = 1 (edge of chaos)");
+    snprintf(rows[nr].title, sizeof rows[0].title, "χ₁ = 1 (edge of chaos)");
     nr++;
     for (size_t s = 0; s < ns; s++) {
         double x;
         satstat_deep_report_fixed_point(r, s, &x);
         snprintf(rows[nr].style, sizeof rows[nr].style,
                  "with points linetype %zu pointsize 2.2 linecolor rgb '%s'", s + 1,
-                 palette[s % PALETTE_SIZE]);
+                 satstat__palette[s % SATSTAT__PALETTE_SIZE]);
         snprintf(rows[nr].title, sizeof rows[0].title, "%s (%.3g, %.3g): %s",
                  cfg->schemes[s].canonical, x, sb2,
                  satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
@@ -512,32 +429,32 @@ static void fig_phase(ctx *c)
         ph->y_lo, ph->y_hi);
     out(c, "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n"
            "set mxtics 10\n"
-           "set xlabel 'sigma_w^2 * fan_in'\nset ylabel 'sigma_b^2'\n"
+           "set xlabel 'σ@^{2}_{w} × fan-in'\nset ylabel 'σ@^{2}_{b}'\n"
            "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
         left + 0.04, mid - left - 0.08);
     out(c, "set style fill solid 1.0 noborder\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
-    out(c, "set cblabel 'chi1' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
+    out(c, "set cblabel 'χ₁' offset 0,0.6\nset cbrange [-1.5:1.5]\n"
            "set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)\n");
     out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left + 0.04, mid - 0.04);
-    out(c, "set title 'chi1 (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
+    out(c, "set title 'χ₁ (blue: ordered, white: critical, red: chaotic)' font smallfont\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointsize 2.2 "
-               "linecolor rgb '%s'", s, s, s + 1, palette[s % PALETTE_SIZE]);
+               "linecolor rgb '%s'", s, s, s + 1, satstat__palette[s % SATSTAT__PALETTE_SIZE]);
     out(c, "\n");
     out(c, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", mid + 0.04, right);
     out(c, "set colorbox horizontal user origin screen %.4f, screen 0.12 size screen %.4f, screen 0.03\n",
         mid + 0.04, right - mid - 0.04);
     out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\n"
-           "set cbrange [*:*]\nset cblabel 'log10 q*'\nset cbtics auto\nunset ylabel\n"
-           "set title 'fixed point q* (log10)' font smallfont\n");
+           "set cbrange [*:*]\nset cblabel 'log_{10} q*'\nset cbtics auto\nunset ylabel\n"
+           "set title 'fixed point q* (log_{10})' font smallfont\n");
     out(c, "plot $grid using 1:2:4 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (size_t s = 0; s < ns; s++)
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointsize 2.2 "
-               "linecolor rgb '%s'", s, s, s + 1, palette[s % PALETTE_SIZE]);
+               "linecolor rgb '%s'", s, s, s + 1, satstat__palette[s % SATSTAT__PALETTE_SIZE]);
     out(c, "\n");
     out(c, "unset title\n");
     legend_panel(c, rows, nr, column);
@@ -622,6 +539,7 @@ static void fig_activations(ctx *c, size_t which)
         }
     }
     row rows[SATSTAT_MAX_SCHEMES + 1];
+    memset(rows, 0, sizeof rows);
     size_t nr = 0;
     for (size_t s = 0; s < ns; s++) {
         char desc[SATSTAT_SPEC_SIZE];
@@ -660,9 +578,11 @@ static void fig_activations(ctx *c, size_t which)
             } else {
                 out(c, "unset ylabel\n");
             }
-            if (s + 1 == ns)
-                out(c, "set xlabel '%s(z)' font smallfont offset 0,0.4\n", a->name);
-            else
+            if (s + 1 == ns) {
+                char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+                satstat__tex_escape(a->name, name, sizeof name);
+                out(c, "set xlabel '%s(z)' font smallfont offset 0,0.4\n", name);
+            } else
                 out(c, "unset xlabel\n");
             double span = xhi[s][k] - xlo[s][k];
             /* at most three x ticks (0, step, 2 step), short labels: they
@@ -684,28 +604,29 @@ static void fig_activations(ctx *c, size_t which)
 /* ---- files ---------------------------------------------------------------------*/
 
 typedef struct fig {
-    char name[SATSTAT_SPEC_SIZE + 64];
+    char name[SATSTAT_PLOT_NAME_SIZE];
     int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
     size_t arg;
 } fig;
 
-static size_t list_figures(const satstat_deep_report *const *reports, size_t n,
-                           const satstat_deep_phase *phase, int preset, fig *figs, size_t max)
+/* The figures of runs of configs[0..n-1] (the preset: one per activation),
+ * with the phase diagram when `phase`. */
+static size_t list_figures(const satstat_config *const *configs, size_t n, int phase,
+                           int preset, fig *figs, size_t max)
 {
     size_t k = 0;
     char w[SATSTAT_SPEC_SIZE];
     if (preset) {
         for (size_t i = 0; i < n && k < max; i++) {
-            file_word(satstat_deep_report_config(reports[i])->activation->name, w, sizeof w);
+            satstat__file_word(configs[i]->activation->name, w, sizeof w);
             snprintf(figs[k].name, sizeof figs[k].name, "deep-activations-%s", w);
             figs[k].kind = 5;
             figs[k++].arg = i;
         }
         return k;
     }
-    size_t ns = satstat_deep_report_scheme_count(reports[0]);
-    for (size_t s = 0; s < ns && k < max; s++) {
-        file_word(satstat_deep_report_config(reports[0])->schemes[s].canonical, w, sizeof w);
+    for (size_t s = 0; s < configs[0]->n_schemes && k < max; s++) {
+        satstat__file_word(configs[0]->schemes[s].canonical, w, sizeof w);
         snprintf(figs[k].name, sizeof figs[k].name, "deep-density-%s", w);
         figs[k].kind = 0;
         figs[k++].arg = s;
@@ -724,11 +645,34 @@ static size_t list_figures(const satstat_deep_report *const *reports, size_t n,
     return k;
 }
 
-static int write_one(ctx *c, const fig *g, FILE *f)
+#define MAX_FIGS (SATSTAT_MAX_SCHEMES + 8)
+
+/* The run's figures as a set of the toolkit (figure-int.h). */
+typedef struct deep_set {
+    ctx c;
+    fig figs[MAX_FIGS];
+    size_t nf;
+} deep_set;
+
+static const char *set_name(void *arg, size_t i, char *buf, size_t size)
 {
-    c->f = f;
-    c->name = g->name;
-    c->err = SATSTAT_OK;
+    const deep_set *d = arg;
+    snprintf(buf, size, "%s", d->figs[i].name);
+    return buf;
+}
+
+static int set_write(void *arg, size_t i, const char *dir, FILE *f)
+{
+    deep_set *d = arg;
+    ctx *c = &d->c;
+    const fig *g = &d->figs[i];
+    satstat__c_numeric cn;
+    satstat__c_numeric_begin(&cn);
+    if (c->g.err != SATSTAT_OK)
+        return c->g.err; /* the options did not check */
+    c->g.f = f;
+    c->g.name = g->name;
+    c->g.dir = dir;
     switch (g->kind) {
     case 0:
         fig_density(c, g->arg);
@@ -745,12 +689,31 @@ static int write_one(ctx *c, const fig *g, FILE *f)
         fig_activations(c, g->arg);
         break;
     }
-    if (c->err == SATSTAT_OK && ferror(f))
-        c->err = SATSTAT_EIO;
-    return c->err;
+    satstat__c_numeric_end(&cn);
+    if (c->g.err == SATSTAT_OK && ferror(f))
+        c->g.err = SATSTAT_EIO;
+    return c->g.err;
 }
 
-#define MAX_FIGS (SATSTAT_MAX_SCHEMES + 8)
+/* The set of the figures of `reports` (and `phase`, or the preset's), in d. */
+static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *const *reports,
+                                    size_t n, const satstat_deep_phase *phase, int preset,
+                                    const satstat_plot_options *options)
+{
+    memset(d, 0, sizeof *d);
+    d->c.r = reports;
+    d->c.n = n;
+    d->c.phase = phase;
+    if (satstat__fig_options(options, &d->c.g.o) != SATSTAT_OK)
+        d->c.g.err = SATSTAT_EINVAL; /* set_write reports it */
+    const satstat_config *configs[MAX_FIGS];
+    for (size_t i = 0; i < n && i < MAX_FIGS; i++)
+        configs[i] = satstat_deep_report_config(reports[i]);
+    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset, d->figs,
+                         MAX_FIGS);
+    satstat__figure_set set = {d->nf, set_name, set_write, d, options};
+    return set;
+}
 
 int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, size_t n,
                                     const satstat_deep_phase *phase, int preset,
@@ -761,36 +724,9 @@ int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, s
         msg[0] = '\0';
     if (!reports || n == 0 || !reports[0] || !dir)
         return SATSTAT_EINVAL;
-    ctx c;
-    memset(&c, 0, sizeof c);
-    c.r = reports;
-    c.n = n;
-    c.phase = phase;
-    c.dir = satstat_txn_dir_path(dir);
-    if (options)
-        c.o = *options;
-    else
-        satstat_plot_options_default(&c.o);
-    fig figs[MAX_FIGS];
-    size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
-    locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = cl ? uselocale(cl) : (locale_t)0;
-    int rc = SATSTAT_OK;
-    for (size_t i = 0; i < nf && rc == SATSTAT_OK; i++) {
-        char name[sizeof figs[0].name + 4];
-        snprintf(name, sizeof name, "%.*s.gp", (int)sizeof figs[0].name - 1, figs[i].name);
-        satstat_txn_file *file;
-        FILE *f;
-        rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
-        if (rc != SATSTAT_OK)
-            break;
-        rc = satstat__gp_finish_file(write_one(&c, &figs[i], f), file, msg, msg_size);
-    }
-    if (cl) {
-        uselocale(old);
-        freelocale(cl);
-    }
-    return rc;
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, options);
+    return satstat__fig_write_set(&set, dir, msg, msg_size);
 }
 
 int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, size_t n,
@@ -800,38 +736,11 @@ int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, 
 {
     if (msg && msg_size)
         msg[0] = '\0';
-    if (!reports || n == 0 || !dir || format == SATSTAT_RENDER_NONE)
+    if (!reports || n == 0 || !reports[0] || !dir || format == SATSTAT_RENDER_NONE)
         return SATSTAT_EINVAL;
-    fig figs[MAX_FIGS];
-    size_t nf = list_figures(reports, n, phase, preset, figs, MAX_FIGS);
-    const char *names[MAX_FIGS];
-    for (size_t i = 0; i < nf; i++)
-        names[i] = figs[i].name;
-    return satstat__gp_render_dir(dir, names, nf, format, program, msg, msg_size);
-}
-
-typedef struct deep_figures {
-    const satstat_deep_report *const *reports;
-    size_t n;
-    const satstat_deep_phase *phase;
-    int preset;
-    const satstat_plot_options *options;
-    satstat_render_format format;
-    const char *program;
-} deep_figures;
-
-static int write_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
-{
-    const deep_figures *a = arg;
-    return satstat_deep_plot_write_figures(a->reports, a->n, a->phase, a->preset, dir,
-                                           a->options, msg, msg_size);
-}
-
-static int render_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
-{
-    const deep_figures *a = arg;
-    return satstat_deep_plot_render_figures(a->reports, a->n, a->phase, a->preset, dir,
-                                            a->format, a->program, msg, msg_size);
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, NULL);
+    return satstat__fig_render_set(&set, dir, format, program, msg, msg_size);
 }
 
 int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
@@ -840,8 +749,9 @@ int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_
 {
     if (!reports || n == 0 || !reports[0] || !dir || !*dir)
         return SATSTAT_EINVAL;
-    deep_figures a = {reports, n, phase, preset, options, SATSTAT_RENDER_NONE, NULL};
-    return satstat__gp_dir_once(dir, write_figures_fn, &a, msg, msg_size);
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, options);
+    return satstat__fig_write_set_dir(&set, dir, msg, msg_size);
 }
 
 int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
@@ -849,8 +759,21 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
                                  satstat_render_format format, const char *program, char *msg,
                                  size_t msg_size)
 {
-    if (!reports || n == 0 || !dir || format == SATSTAT_RENDER_NONE)
+    if (!reports || n == 0 || !reports[0] || !dir || format == SATSTAT_RENDER_NONE)
         return SATSTAT_EINVAL;
-    deep_figures a = {reports, n, phase, preset, NULL, format, program};
-    return satstat__gp_dir_once(dir, render_figures_fn, &a, msg, msg_size);
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, NULL);
+    return satstat__fig_render_set_dir(&set, dir, format, program, msg, msg_size);
+}
+
+size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
+                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
+{
+    fig figs[MAX_FIGS];
+    if (!configs || n == 0)
+        return 0;
+    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, figs, MAX_FIGS);
+    for (size_t i = 0; i < nf && i < max; i++)
+        memcpy(names[i], figs[i].name, sizeof figs[i].name);
+    return nf;
 }

@@ -1,5 +1,5 @@
-/* gnuplot-int.h — what the figure modules (plot.c, deep_plot.c, sweep.c)
- * share with gnuplot: the output settings every figure script begins with
+/* gnuplot-int.h — the layer below the figure toolkit (figure-int.h)
+ * that talks to gnuplot: the output settings every figure script begins with
  * (defaults a user may override with
  * `gnuplot -e "format='svg'; output='f.svg'; width=1920"`, and the cairo
  * terminal for the chosen format), and rendering a folder of scripts
@@ -16,9 +16,10 @@
 void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
                                  unsigned height);
 
-/* The terminal for `format` (png, svg or pdf, sized by width, height,
- * fontspec and scale, which the script has defined), an error for any
- * other format, and the output file ('' is standard output). */
+/* The terminal for `format` (png, svg or pdf, sized by width, height and
+ * dpi, with fontspec, scale and linescale, which the script has defined),
+ * an error for any other format, and the output file ('' is standard
+ * output). */
 void satstat__gp_terminal(FILE *f);
 
 /* Render the scripts NAME.gp of folder d (this transaction's temporary

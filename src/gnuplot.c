@@ -49,14 +49,16 @@ void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
 
 void satstat__gp_terminal(FILE *f)
 {
+    /* enhanced text on every terminal: labels are typeset (σ_{w}^{2}) the
+     * same in PNG, SVG and PDF; plain text is written escaped */
     fputs("if (format eq 'png') {\n"
-          "    set terminal pngcairo size width, height font fontspec linewidth scale noenhanced\n"
+          "    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced\n"
           "}\n"
           "if (format eq 'svg') {\n"
-          "    set terminal svg size width, height font fontspec linewidth scale noenhanced\n"
+          "    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced\n"
           "}\n"
           "if (format eq 'pdf') {\n"
-          "    set terminal pdfcairo size width / 144., height / 144. font fontspec linewidth scale / 2 noenhanced\n"
+          "    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced\n"
           "}\n"
           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
           "    exit error sprintf('unknown format %s: use png, svg or pdf', format)\n"

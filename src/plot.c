@@ -3,15 +3,11 @@
  * Each figure is written as one readable gnuplot script: a header saying
  * what it shows and the command that made it, then sections for output,
  * style, layout, the numbers printed on the plot, the inline data, and
- * one commented section per layer.  Every script shares the same look:
- * the Okabe & Ito (2008) colour-blind-safe palette with a dash type per
- * scheme as a second cue in greyscale, one font (DejaVu Sans, 16 pt at
- * 1280 x 800, scaled with the figure), thick lines, and the legend and
- * the numbers in a column right of the plot so they never cover data.
- *
- * The scripts and images are written through an output transaction
- * (satstat/io.h): temporary files in the folder until every one is
- * written and rendered, then renamed into place.  gnuplot.c runs gnuplot.
+ * one commented section per layer.  The look every script shares (palette,
+ * fonts, the legend column), the header, and writing and rendering a
+ * folder of scripts through the output transaction (satstat/io.h) are the
+ * figure toolkit's (figure-int.h), which deep's and sweep's figures use
+ * too: this file says what each figure of a run shows.
  */
 #include <satstat/plot.h>
 
@@ -20,7 +16,6 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,90 +31,10 @@
 #include <satstat/sampler.h>
 #include <satstat/stats.h>
 
-#include "gnuplot-int.h"
+#include "figure-int.h"
 #include "satstat_version.h"
 #include "error-int.h"
 
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-/* ======================================================================
- * Options
- * ====================================================================== */
-
-void satstat_plot_options_default(satstat_plot_options *o)
-{
-    if (!o)
-        return;
-    o->width = SATSTAT_PLOT_DEFAULT_WIDTH;
-    o->height = SATSTAT_PLOT_DEFAULT_HEIGHT;
-    o->invocation = NULL;
-}
-
-int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
-                            char *msg)
-{
-    char quoted[SATSTAT_QUOTE_SIZE];
-    if (!text || !width || !height)
-        return SATSTAT_EINVAL;
-    satstat_quote(text, quoted, sizeof quoted);
-    const char *x = strchr(text, 'x');
-    if (!x) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
-        return SATSTAT_EINVAL;
-    }
-    char w_text[32];
-    size_t w_len = (size_t)(x - text);
-    if (w_len >= sizeof w_text)
-        w_len = sizeof w_text - 1; /* too long to be valid; parse rejects it */
-    memcpy(w_text, text, w_len);
-    w_text[w_len] = '\0';
-    uint64_t w, h;
-    char sub[SATSTAT_ERRMSG_SIZE];
-    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
-            != SATSTAT_OK
-        || (size_t)(x - text) >= sizeof w_text
-        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
-            != SATSTAT_OK) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
-                quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
-        return SATSTAT_EINVAL;
-    }
-    *width = (unsigned)w;
-    *height = (unsigned)h;
-    return SATSTAT_OK;
-}
-
-static const char *const format_names[] = {"none", "png", "svg", "pdf"};
-
-int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
-{
-    const size_t n = sizeof format_names / sizeof format_names[0];
-    size_t i;
-    char quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
-    /* any ASCII case: PNG */
-    if (text && satstat_match_name(text, strlen(text), format_names, n, &i) == 1) {
-        if (out)
-            *out = (satstat_render_format)i;
-        return SATSTAT_OK;
-    }
-    if (text)
-        satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
-    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
-            satstat_quote(text, quoted, sizeof quoted), hint);
-    return SATSTAT_EINVAL;
-}
-
-const char *satstat_render_format_name(satstat_render_format format)
-{
-    unsigned i = (unsigned)format;
-    return i < sizeof format_names / sizeof format_names[0] ? format_names[i] : "?";
-}
 
 /* ======================================================================
  * Quoting
@@ -154,52 +69,9 @@ int satstat_plot_quote(const char *text, char *buf, size_t size)
     return rc;
 }
 
-/* A word for a POSIX shell, for the command recorded in the header:
- * as is when it holds only safe characters, else in single quotes with
- * each ' written '\''. */
-static void shell_word(const char *text, char *buf, size_t size)
-{
-    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                               "0123456789_./,:=+-@%";
-    size_t n = 0;
-    if (*text && strspn(text, safe) == strlen(text)) {
-        snprintf(buf, size, "%s", text);
-        return;
-    }
-    if (size < 3) {
-        if (size)
-            buf[0] = '\0';
-        return;
-    }
-    buf[n++] = '\'';
-    for (const char *p = text; *p && n + 5 < size; p++) {
-        if (*p == '\'') {
-            memcpy(buf + n, "'\\''", 4);
-            n += 4;
-        } else {
-            buf[n++] = *p;
-        }
-    }
-    buf[n++] = '\'';
-    buf[n] = '\0';
-}
-
 /* ======================================================================
  * The view of a report a figure needs
  * ====================================================================== */
-
-/* The palette: Okabe & Ito (2008), "Color Universal Design", in an order
- * that keeps the first schemes far apart; yellow, the weakest on white,
- * last.  Dash types 1..5 (solid, dashed, dotted, dash-dot, dash-dot-dot)
- * and point types cycle beside the colours. */
-static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
-static const char *const palette_names[] = {"blue", "vermillion", "bluish green",
-                                            "reddish purple", "orange", "sky blue",
-                                            "black", "yellow"};
-static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
-#define PALETTE_SIZE (sizeof palette / sizeof palette[0])
-#define DASH_TYPES 5
 
 /* Rice's rule: about 2·n^(1/3) bins across the data.  The sampler's
  * histogram spans mean ± 8 sd, twice the ± 4 sd where the data lie, so
@@ -217,10 +89,6 @@ static const int point_types[] = {7, 5, 9, 11, 13, 15, 6, 4};
 /* Figures 3 and 4 get a zoom panel when the full axis is more than twice
  * as wide as the zoom; figure 2 always shows one. */
 #define ZOOM_NEEDED 2.0
-/* Fractions go on a log axis when the schemes' saturated fractions span
- * more than this factor (as the sweep figures decide, src/sweep.c): on a
- * linear one 0.001 beside 0.9 sits on zero with its interval unseen. */
-#define LOG_Y_SPAN 100.0
 /* Headroom above the highest curve, as a factor of it. */
 #define HEADROOM 1.1
 /* Points on an analytic curve: the coarse grid over the whole axis, and
@@ -262,12 +130,9 @@ typedef struct elem {
 } elem;
 
 typedef struct ctx {
-    FILE *f;
+    satstat__fig g; /* the script: stream, name, folder, options, error */
     const satstat_report *r;
     const satstat_config *c;
-    satstat_plot_options o;
-    const char *dir;
-    const char *name; /* file name without extension */
     size_t ns;
     sview v[SATSTAT_MAX_SCHEMES];
     double T;    /* saturation threshold                  */
@@ -278,45 +143,19 @@ typedef struct ctx {
     char rule_txt[SATSTAT_ACTIVATION_NAME_SIZE]; /* "deriv:0.1", "dead" */
     double X;    /* the z axis over all schemes: [−X, X]  */
     double Z;    /* the zoom: [−Z, Z]                     */
-    int err;     /* first SATSTAT_* error                 */
     size_t nel;
     elem el[MAX_ELEMS];
 } ctx;
 
-static void out(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void out(ctx *c, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(c->f, fmt, ap);
-    va_end(ap);
-}
-
-static void fail(ctx *c, int rc)
-{
-    if (c->err == SATSTAT_OK)
-        c->err = rc;
-}
-
-/* A gnuplot string literal on the stream. */
-static void qstr(ctx *c, const char *text)
-{
-    if (strpbrk(text, "\n\r")) {
-        fail(c, SATSTAT_EINVAL);
-        return;
-    }
-    fputc('\'', c->f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '\'')
-            fputc('\'', c->f);
-        fputc(*p, c->f);
-    }
-    fputc('\'', c->f);
-}
+/* The toolkit's writers (figure-int.h) on this figure's script. */
+#define out(c, ...) satstat__fig_out(&(c)->g, __VA_ARGS__)
+#define fail(c, rc) satstat__fig_fail(&(c)->g, rc)
+#define qstr(c, text) satstat__fig_qstr(&(c)->g, text)
+#define rule(c, title) satstat__fig_rule(&(c)->g, title)
 
 /* One assignment of the "numbers" section, its comment aligned:
  * fmt is "name = value\tcomment". */
-static void assign(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void assign(ctx *c, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
 static void assign(ctx *c, const char *fmt, ...)
 {
     char line[512];
@@ -383,35 +222,12 @@ static const char *num6(double x, char buf[SATSTAT_DOUBLE_SIZE])
     return buf;
 }
 
-/* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
- * that is ≥ x: axis limits a reader can take in at a glance. */
-static double nice_ceil(double x)
-{
-    static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
-    if (!(x > 0) || !isfinite(x))
-        return 1.0;
-    double p = pow(10.0, floor(log10(x)));
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-        if (steps[i] * p >= x * (1 - 1e-12))
-            return steps[i] * p;
-    return 10 * p;
-}
-
-static size_t utf8_length(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 /* Half-width of the z axis that shows scheme v whole (mean ± 4 sd) and
  * the threshold on both sides. */
 static double axis_of(const sview *v, double T)
 {
     double reach = fabs(v->mean) + AXIS_SDS * v->sd;
-    return nice_ceil(fmax(reach, AXIS_T * T));
+    return satstat__nice_ceil(fmax(reach, AXIS_T * T));
 }
 
 static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_options *o,
@@ -419,11 +235,8 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
 {
     c->r = r;
     c->c = satstat_report_config(r);
-    if (o)
-        c->o = *o;
-    else
-        satstat_plot_options_default(&c->o);
-    c->dir = dir;
+    (void)o; /* satstat_plot_write resolved it into c->g.o */
+    c->g.dir = dir;
     c->ns = satstat_report_scheme_count(r);
     c->T = c->c->threshold;
     /* the saturation rule's region (satstat_config_region); |z| >= T
@@ -560,7 +373,7 @@ static void level_text(double alpha, char *buf, size_t size)
 /* A layer (src non-empty) and/or a legend row (title non-empty).  style
  * is shared: the legend shows the layer's own line, fill or point. */
 static void add(ctx *c, const char *src, const char *title, const char *style, ...)
-    PRINTF_LIKE(4, 5);
+    SATSTAT__PRINTF_LIKE(4, 5);
 static void add(ctx *c, const char *src, const char *title, const char *style, ...)
 {
     if (c->nel >= MAX_ELEMS) {
@@ -582,7 +395,7 @@ static void add(ctx *c, const char *src, const char *title, const char *style, .
 }
 
 /* A line of text in the legend column (a legend row with no sample). */
-static void text_line(ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void text_line(ctx *c, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
 static void text_line(ctx *c, const char *fmt, ...)
 {
     char t[ELEM_TITLE];
@@ -612,7 +425,7 @@ static size_t key_chars(const ctx *c)
 {
     size_t m = 0;
     for (size_t i = 0; i < c->nel; i++) {
-        size_t n = utf8_length(c->el[i].title);
+        size_t n = satstat__utf8_length(c->el[i].title);
         if (c->el[i].in_key && n > m)
             m = n;
     }
@@ -640,129 +453,51 @@ static void plot_layers(ctx *c)
  * key entry per row (samples drawn in the layers' styles). */
 static void legend_panel(ctx *c)
 {
-    size_t rows = 0;
+    satstat__legend key;
+    key.n = 0;
     for (size_t i = 0; i < c->nel; i++)
-        rows += c->el[i].in_key != 0;
-    out(c, "set lmargin at screen column\n"
-           "set rmargin at screen 0.99        # the legend's panel: the column, to the edges\n"
-           "set tmargin at screen top + 0.02   # the first row level with the top of the plot\n"
-           "set bmargin at screen 0.02\n"
-           "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\nunset y2label\n"
-           "unset object\nunset arrow\nunset label\n"
-           "set xrange [0:1]\nset yrange [0:1]\n");
-    /* rows are 1.15 lines apart; closer when there are many, so that all
-     * fit in one column */
-    out(c, "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
-           "set key inside left top Left reverse samplen 2.5 spacing %s\n",
-        rows > LEGEND_ROWS ? "1.0" : "1.15", rows, rows > LEGEND_ROWS ? "1.0" : "1.15");
-    out(c, "# an empty plot (a line out of range) whose key is the legend\n"
-           "plot -1 with lines linetype nodraw notitle");
-    for (size_t i = 0; i < c->nel; i++) {
-        const elem *e = &c->el[i];
-        if (!e->in_key)
-            continue;
-        out(c, ", \\\n     keyentry %s title ", e->style);
-        qstr(c, e->title);
-    }
-    out(c, "\nunset multiplot\n");
+        if (c->el[i].in_key)
+            satstat__legend_row(&key, c->el[i].style, "%s", c->el[i].title);
+    satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02", "unset y2label\n");
 }
 
 /* ======================================================================
  * Sections every script shares
  * ====================================================================== */
 
-static void rule(ctx *c, const char *title)
+/* Header: what the figure shows (lines of `about`, each without '#'), the
+ * run command that made it, and how to run it. */
+static void header(ctx *c, const char *headline, const char *const *about, size_t lines)
 {
-    size_t n = utf8_length(title);
-    out(c, "\n# ---- %s ", title);
-    for (size_t i = n; i < 70; i++)
-        fputc('-', c->f);
-    out(c, "\n");
-}
-
-/* The equivalent run command, with --plots and --plot-size. */
-static void run_command(ctx *c, char *buf, size_t size)
-{
-    if (satstat_report_command(c->r, buf, size) != SATSTAT_OK) {
+    char cmd[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE + 512];
+    char text[2048];
+    size_t n = 0;
+    text[0] = '\0';
+    for (size_t i = 0; i < lines && n < sizeof text; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", about[i],
+                              i + 1 < lines ? "\n" : "");
+    if (satstat_report_command(c->r, cmd, sizeof cmd) != SATSTAT_OK || n >= sizeof text) {
         fail(c, SATSTAT_ERANGE);
         return;
     }
-    size_t n = strlen(buf);
-    if (c->dir) {
-        char word[PATH_MAX + 64];
-        shell_word(c->dir, word, sizeof word);
-        snprintf(buf + n, size - n, " --plots %s", word);
-        n = strlen(buf);
-    }
-    snprintf(buf + n, size - n, " --plot-size %ux%u", c->o.width, c->o.height);
-}
-
-/* Header: what the figure shows (lines of `about`, each without '#'), the
- * command that made it, and how to run it. */
-static void header(ctx *c, const char *headline, const char *const *about, size_t lines)
-{
-    char cmd[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE + PATH_MAX + 512];
-    run_command(c, cmd, sizeof cmd);
-    if (strpbrk(cmd, "\n\r") || (c->o.invocation && strpbrk(c->o.invocation, "\n\r"))
-        || strpbrk(headline, "\n\r")) {
-        fail(c, SATSTAT_EINVAL); /* a newline would end the comment */
-        return;
-    }
-    out(c, "# %s.gp: %s\n#\n", c->name, headline);
-    for (size_t i = 0; i < lines; i++)
-        out(c, "#%s%s\n", about[i][0] ? " " : "", about[i]);
-    out(c, "#\n");
-    if (c->o.invocation) {
-        out(c, "# Made by:  %s\n", c->o.invocation);
-        out(c, "#           (the same as: %s)\n", cmd);
-    } else {
-        out(c, "# Made by:  %s\n", cmd);
-    }
-    out(c, "#           satstat %s\n", SATSTAT_VERSION);
-    out(c, "# Run:      gnuplot %s.gp\n", c->name);
-    out(c, "#           from any directory (the data are inline): writes %s.png\n", c->name);
-    out(c, "#           into the current directory; see \"output\" for other formats.\n");
-    out(c, "\nset encoding utf8\n");
+    satstat__fig_header(&c->g, headline, text, cmd);
 }
 
 static void output_section(ctx *c)
 {
-    rule(c, "output");
-    out(c, "# Choose another format, file or size on the command line, e.g.\n"
-           "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n"
-           "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
-           "# to standard output (satstat --render does that); width and height in\n"
-           "# pixels (PDF: the same proportions at 144 pixels per inch).\n",
-        c->name);
-    satstat__gp_output_defaults(c->f, c->name, c->o.width, c->o.height);
-    out(c, "# Text and lines scale with the figure: 16 pt text at 1280 x 800 (pdfcairo\n"
-           "# draws a unit line twice as wide at this page size: halved to match).\n"
-           "scale = (width / 1280. < height / 800.) ? width / 1280. : height / 800.\n"
-           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale)\n");
-    satstat__gp_terminal(c->f);
+    satstat__fig_output_section(&c->g);
 }
 
 static void style_section(ctx *c, size_t styled)
 {
-    rule(c, "style");
-    out(c, "# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe\n"
-           "# palette, and a dash type per scheme as a second cue in greyscale print.\n"
-           "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n");
-    for (size_t i = 0; i < styled; i++) {
-        size_t k = i % PALETTE_SIZE;
-        out(c, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3",
-            i + 1, palette[k], i % DASH_TYPES + 1, point_types[k]);
-        if (i < c->ns)
-            out(c, "   # %s: %s\n", palette_names[k], c->v[i].name);
-        else
-            out(c, "   # %s\n", palette_names[k]);
-    }
+    const char *series[SATSTAT_MAX_SCHEMES + 8] = {0};
+    for (size_t i = 0; i < c->ns && i < sizeof series / sizeof series[0]; i++)
+        series[i] = c->v[i].name;
+    satstat__fig_style_begin(&c->g, styled, series);
     out(c, "ink = '#000000'      # formulas and the activation: black\n"
            "shade = '#DDDDDD'    # the saturated region |z| >= T: light grey\n"
-           "set style fill transparent solid 0.35 noborder   # sampled densities: 35 %% opaque, overlaps show\n"
-           "set border 3 linewidth 1.5                       # axes left and bottom only\n"
-           "set tics nomirror out\n"
-           "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
+           "set style fill transparent solid 0.35 noborder   # sampled densities: 35 %% opaque, overlaps show\n");
+    satstat__fig_style_end(&c->g);
 }
 
 /* Where things go.  panels: 1 or 2 (stacked); gap: room between the plot
@@ -773,18 +508,8 @@ static void layout_section(ctx *c, int panels, int right_axis)
     out(c, "# The plot on the left; the legend and the numbers in a column on the\n"
            "# right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
-    char kc[64];
-    snprintf(kc, sizeof kc, "key_chars = %zu", key_chars(c));
-    out(c, "%-47s # the longest legend row, in characters\n", kc);
-    out(c, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
-           "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
-           "column = 0.985 - sample_width - key_chars * char_width\n"
-           "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
-           "plot_left = 0.11                                # room for the y tick labels and label\n");
-    out(c, "plot_right = column - %s                      # %s\n", right_axis ? "0.1 " : "0.03",
-        right_axis ? "room for the right-hand axis" : "a gap before the legend");
-    out(c, "top = 0.88                                      # room for the title above\n"
-           "bottom = 0.1                                    # room for the x tick labels and label\n");
+    satstat__fig_layout_column(&c->g, key_chars(c), right_axis);
+
     if (panels == 2)
         out(c, "split_top = 0.55                                # two panels: [split_top, top] and\n"
                "split_bottom = 0.45                             # [bottom, split_bottom]\n");
@@ -1100,7 +825,7 @@ static void fig_density(ctx *c, size_t i)
              * the saturated region behind does not tint it, and it keeps
              * the colour of its legend swatch */
             char fill[8];
-            satstat__gp_over_white(palette[i % PALETTE_SIZE], 0.35, fill);
+            satstat__gp_over_white(satstat__palette[i % SATSTAT__PALETTE_SIZE], 0.35, fill);
             add(c, src, t, "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder",
                 fill);
         }
@@ -1232,7 +957,7 @@ static void fig_compare(ctx *c)
     }
     region_legend(c, t, sizeof t);
     add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
-    if (c->ns <= PALETTE_SIZE) {
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         if (c->region_default)
             text_line(c, "P(|z| ≥ %s), formula:", num(c->T, m1));
@@ -1369,7 +1094,7 @@ static void fig_activation(ctx *c)
     add(c, "$act using 1:2", t, "with lines linecolor rgb ink linewidth 4 dashtype 1");
     snprintf(t, sizeof t, "%s′(z)", an);
     add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype 2");
-    if (c->ns <= PALETTE_SIZE) {
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         text_line(c, "mean slope E[%s′(z)]", an);
         text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
@@ -1499,7 +1224,7 @@ static void fig_saturation(ctx *c)
     double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
     if (!c->region_default) {
         /* the rule's cut need not be near T: keep it inside both panels */
-        tmax = fmax(tmax, nice_ceil(AXIS_T * c->region.above));
+        tmax = fmax(tmax, satstat__nice_ceil(AXIS_T * c->region.above));
         tzoom = fmax(tzoom, ZOOM_T * c->region.above);
     }
     int zoom = tmax > ZOOM_NEEDED * tzoom;
@@ -1538,7 +1263,7 @@ static void fig_saturation(ctx *c)
                 fmax_cut = fmax(fmax_cut, f[k]);
             }
     }
-    int logy = fmax_cut > LOG_Y_SPAN * fmin_cut;
+    int logy = satstat__fig_log_y(&c->g, fmin_cut, fmax_cut);
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -1561,7 +1286,7 @@ static void fig_saturation(ctx *c)
             "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
         text_line(c, "with %s CI", lv);
     }
-    if (c->ns <= PALETTE_SIZE) {
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         if (c->region_default)
             text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
@@ -1677,10 +1402,11 @@ static void fig_saturation(ctx *c)
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
     out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
     if (logy)
-        out(c, "# the fractions at the cut span more than %g times: a log axis, whole\n"
-               "# decades; the rows of 0 (formula underflow, no sampled neuron) are left out\n"
+        out(c, "# the fractions at the cut span more than %g times (or --log-y): a log\n"
+               "# axis, whole decades; the rows of 0 (formula underflow, no sampled\n"
+               "# neuron) are left out\n"
                "set logscale y 10\nset format y '%%g'\nset yrange [ylo:ymax]\n",
-            LOG_Y_SPAN);
+            SATSTAT__LOG_Y_SPAN);
     else
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
@@ -1928,7 +1654,7 @@ static void fig_tails(ctx *c)
     int lower = tl.split == INFINITY, upper = tl.split == -INFINITY, both = !lower && !upper;
     int dead = strcmp(c->rule_txt, "dead") == 0;
     /* the axis of figures 1 to 3, widened when the cut lies beyond it */
-    double tmax = fmax(c->X, nice_ceil(AXIS_T * tl.reach));
+    double tmax = fmax(c->X, satstat__nice_ceil(AXIS_T * tl.reach));
     double tzoom = fmax(ZOOM_MIN, ZOOM_T * tl.reach);
     int zoom = tmax > ZOOM_NEEDED * tzoom;
     int panels = zoom ? 2 : 1;
@@ -2011,7 +1737,7 @@ static void fig_tails(ctx *c)
             "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
         text_line(c, "with %s CI", lv);
     }
-    if (c->ns <= PALETTE_SIZE) {
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         if (both) {
             text_line(c, "left of t = %s: P(z ≤ t),", num3(tl.split, m1));
@@ -2165,17 +1891,37 @@ size_t satstat_plot_count(const satstat_report *report)
     return report ? satstat_report_scheme_count(report) + 4 : 0;
 }
 
-/* "normal:0.5" -> "normal_0.5": keep [A-Za-z0-9.+-], anything else '_'. */
-static void file_word(const char *spec, char *buf, size_t size)
+/* The figures after the per-scheme densities, in order. */
+static const struct {
+    satstat_figure kind;
+    const char *name;
+} rest[] = {
+    {SATSTAT_FIGURE_COMPARE, "fig2-compare"},
+    {SATSTAT_FIGURE_ACTIVATION, "fig3-activation"},
+    {SATSTAT_FIGURE_SATURATION, "fig4-saturated-fraction"},
+    {SATSTAT_FIGURE_NORMAL, "fig5-standard-normal"},
+};
+
+/* Figure i of a run of config c with ns schemes: its name into buf. */
+static satstat_figure figure_of(const satstat_config *c, size_t i, char *buf, size_t size)
 {
-    size_t n = 0;
-    for (const char *p = spec; *p && n + 1 < size; p++) {
-        char ch = *p;
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                 || ch == '.' || ch == '+' || ch == '-';
-        buf[n++] = ok ? ch : '_';
+    if (i < c->n_schemes) {
+        char w[SATSTAT_SPEC_SIZE];
+        satstat__file_word(c->schemes[i].canonical, w, sizeof w);
+        snprintf(buf, size, "fig1-density-%s", w);
+        return SATSTAT_FIGURE_DENSITY;
     }
-    buf[n] = '\0';
+    snprintf(buf, size, "%s", rest[i - c->n_schemes].name);
+    return rest[i - c->n_schemes].kind;
+}
+
+size_t satstat_plot_names(const satstat_config *c, char (*names)[SATSTAT_PLOT_NAME_SIZE],
+                          size_t max)
+{
+    size_t n = c ? c->n_schemes + sizeof rest / sizeof rest[0] : 0;
+    for (size_t i = 0; i < n && i < max; i++)
+        figure_of(c, i, names[i], SATSTAT_PLOT_NAME_SIZE);
+    return n;
 }
 
 int satstat_plot_figure(const satstat_report *report, size_t i, satstat_figure *kind,
@@ -2183,33 +1929,13 @@ int satstat_plot_figure(const satstat_report *report, size_t i, satstat_figure *
 {
     if (!report || i >= satstat_plot_count(report))
         return SATSTAT_EINVAL;
-    size_t ns = satstat_report_scheme_count(report);
-    satstat_figure k;
-    size_t s = 0;
     char buf[SATSTAT_PLOT_NAME_SIZE];
-    if (i < ns) {
-        k = SATSTAT_FIGURE_DENSITY;
-        s = i;
-        char w[SATSTAT_SPEC_SIZE];
-        file_word(satstat_report_config(report)->schemes[i].canonical, w, sizeof w);
-        snprintf(buf, sizeof buf, "fig1-density-%s", w);
-    } else {
-        static const struct {
-            satstat_figure kind;
-            const char *name;
-        } rest[] = {
-            {SATSTAT_FIGURE_COMPARE, "fig2-compare"},
-            {SATSTAT_FIGURE_ACTIVATION, "fig3-activation"},
-            {SATSTAT_FIGURE_SATURATION, "fig4-saturated-fraction"},
-            {SATSTAT_FIGURE_NORMAL, "fig5-standard-normal"},
-        };
-        k = rest[i - ns].kind;
-        snprintf(buf, sizeof buf, "%s", rest[i - ns].name);
-    }
+    const satstat_config *c = satstat_report_config(report);
+    satstat_figure k = figure_of(c, i, buf, sizeof buf);
     if (kind)
         *kind = k;
     if (scheme)
-        *scheme = s;
+        *scheme = i < c->n_schemes ? i : 0;
     if (name) {
         if (name_size == 0)
             return SATSTAT_ERANGE;
@@ -2225,9 +1951,8 @@ int satstat_plot_write(const satstat_report *report, size_t i,
 {
     if (!report || !f || i >= satstat_plot_count(report))
         return SATSTAT_EINVAL;
-    if (options && (options->width < SATSTAT_PLOT_MIN_SIDE || options->width > SATSTAT_PLOT_MAX_SIDE
-                    || options->height < SATSTAT_PLOT_MIN_SIDE
-                    || options->height > SATSTAT_PLOT_MAX_SIDE))
+    satstat_plot_options opts;
+    if (satstat__fig_options(options, &opts) != SATSTAT_OK)
         return SATSTAT_EINVAL;
     if (dir && strpbrk(dir, "\n\r"))
         return SATSTAT_EINVAL;
@@ -2240,13 +1965,13 @@ int satstat_plot_write(const satstat_report *report, size_t i,
     ctx *c = calloc(1, sizeof *c);
     if (!c)
         return SATSTAT_ENOMEM;
-    c->f = f;
-    c->name = name;
-    build_ctx(c, report, options, dir);
+    c->g.f = f;
+    c->g.name = name;
+    c->g.o = opts;
+    build_ctx(c, report, &opts, dir);
 
-    /* numbers with '.', whatever the caller's locale */
-    locale_t cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = cloc ? uselocale(cloc) : (locale_t)0;
+    satstat__c_numeric cn; /* numbers with '.', whatever the caller's locale */
+    satstat__c_numeric_begin(&cn);
     switch (kind) {
     case SATSTAT_FIGURE_DENSITY:
         fig_density(c, scheme);
@@ -2264,11 +1989,8 @@ int satstat_plot_write(const satstat_report *report, size_t i,
         fig_normal(c);
         break;
     }
-    if (cloc) {
-        uselocale(old);
-        freelocale(cloc);
-    }
-    rc = c->err;
+    satstat__c_numeric_end(&cn);
+    rc = c->g.err;
     free(c);
     if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
         rc = SATSTAT_EIO;
@@ -2341,108 +2063,70 @@ int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size)
     return SATSTAT_OK;
 }
 
+/* The report's figures as a set of the toolkit (figure-int.h). */
+typedef struct plot_set {
+    const satstat_report *report;
+    const satstat_plot_options *options;
+} plot_set;
+
+static const char *set_name(void *arg, size_t i, char *buf, size_t size)
+{
+    const plot_set *a = arg;
+    return satstat_plot_figure(a->report, i, NULL, NULL, buf, size) == SATSTAT_OK ? buf : NULL;
+}
+
+static int set_write(void *arg, size_t i, const char *dir, FILE *f)
+{
+    const plot_set *a = arg;
+    return satstat_plot_write(a->report, i, a->options, dir, f);
+}
+
+static satstat__figure_set figure_set(plot_set *a)
+{
+    satstat__figure_set set = {satstat_plot_count(a->report), set_name, set_write, a, a->options};
+    return set;
+}
+
 int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *dir,
                                const satstat_plot_options *options, char *msg, size_t msg_size)
 {
-    if (msg && msg_size)
-        msg[0] = '\0';
     if (!report || !dir) {
         satstat__set_msg(msg, msg_size, "no directory given");
         return SATSTAT_EINVAL;
     }
-    const char *path = satstat_txn_dir_path(dir);
-    if (strpbrk(path, "\n\r")) {
-        char quoted[SATSTAT_QUOTE_SIZE];
-        satstat__set_msg(msg, msg_size, "directory name %s holds a newline",
-                satstat_quote(path, quoted, sizeof quoted));
-        return SATSTAT_EINVAL;
-    }
-    int rc = SATSTAT_OK;
-    for (size_t i = 0; i < satstat_plot_count(report) && rc == SATSTAT_OK; i++) {
-        char name[SATSTAT_PLOT_NAME_SIZE + 4];
-        satstat_plot_figure(report, i, NULL, NULL, name, SATSTAT_PLOT_NAME_SIZE);
-        strcat(name, ".gp");
-        satstat_txn_file *file;
-        FILE *f;
-        rc = satstat_txn_dir_create(dir, name, &file, &f, msg, msg_size);
-        if (rc != SATSTAT_OK)
-            break;
-        rc = satstat__gp_finish_file(satstat_plot_write(report, i, options, path, f), file,
-                                     msg, msg_size);
-    }
-    return rc;
-}
-
-typedef struct plot_figures {
-    const satstat_report *report;
-    const satstat_plot_options *options;
-    satstat_render_format format;
-    const char *program;
-} plot_figures;
-
-static int write_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
-{
-    const plot_figures *a = arg;
-    return satstat_plot_write_figures(a->report, dir, a->options, msg, msg_size);
+    plot_set a = {report, options};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_write_set(&set, dir, msg, msg_size);
 }
 
 int satstat_plot_write_dir(const satstat_report *report, const char *dir,
                            const satstat_plot_options *options, char *msg, size_t msg_size)
 {
-    plot_figures a = {report, options, SATSTAT_RENDER_NONE, NULL};
     if (!report)
         return SATSTAT_EINVAL;
-    return satstat__gp_dir_once(dir, write_figures_fn, &a, msg, msg_size);
+    plot_set a = {report, options};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_write_set_dir(&set, dir, msg, msg_size);
 }
-
-/* ======================================================================
- * Rendering (gnuplot.c runs gnuplot)
- * ====================================================================== */
 
 int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *dir,
                                 satstat_render_format format, const char *program, char *msg,
                                 size_t msg_size)
 {
-    if (msg && msg_size)
-        msg[0] = '\0';
-    if (!report || !dir || (unsigned)format >= sizeof format_names / sizeof format_names[0])
+    if (!report)
         return SATSTAT_EINVAL;
-    if (format == SATSTAT_RENDER_NONE)
-        return SATSTAT_OK;
-    size_t n = satstat_plot_count(report);
-    char (*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n, sizeof *names);
-    const char **list = calloc(n, sizeof *list);
-    int rc = names && list ? SATSTAT_OK : SATSTAT_ENOMEM;
-    for (size_t i = 0; i < n && rc == SATSTAT_OK; i++) {
-        satstat_plot_figure(report, i, NULL, NULL, names[i], sizeof names[i]);
-        list[i] = names[i];
-    }
-    if (rc == SATSTAT_OK)
-        rc = satstat__gp_render_dir(dir, list, n, format, program, msg, msg_size);
-    else
-        satstat__set_msg(msg, msg_size, "out of memory");
-    free(list);
-    free(names);
-    return rc;
-}
-
-static int render_figures_fn(void *arg, satstat_txn_dir *dir, char *msg, size_t msg_size)
-{
-    const plot_figures *a = arg;
-    return satstat_plot_render_figures(a->report, dir, a->format, a->program, msg, msg_size);
+    plot_set a = {report, NULL};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_render_set(&set, dir, format, program, msg, msg_size);
 }
 
 int satstat_plot_render_dir(const satstat_report *report, const char *dir,
                             satstat_render_format format, const char *program, char *msg,
                             size_t msg_size)
 {
-    if (msg && msg_size)
-        msg[0] = '\0';
-    if (!report || !dir || !*dir
-        || (unsigned)format >= sizeof format_names / sizeof format_names[0])
+    if (!report)
         return SATSTAT_EINVAL;
-    if (format == SATSTAT_RENDER_NONE)
-        return SATSTAT_OK;
-    plot_figures a = {report, NULL, format, program};
-    return satstat__gp_dir_once(dir, render_figures_fn, &a, msg, msg_size);
+    plot_set a = {report, NULL};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_render_set_dir(&set, dir, format, program, msg, msg_size);
 }

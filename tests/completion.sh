@@ -51,6 +51,8 @@ expect_only "satstat --scheme standard,he-n" standard,he-normal
 expect_only "satstat --activation ta" tanh
 expect_only "satstat --format=js" json
 expect_only "satstat --render sv" svg
+expect_only "satstat --figures fig2-compare,fig4" fig2-compare,fig4-saturated-fraction
+expect_only "satstat deep --dpi " 
 expect "satstat sweep --vary " n-in= sigma= p= threshold= gain=
 
 # every option of every command's --help is offered after '-'
@@ -75,7 +77,7 @@ expect_only "satstat --plots $tmp/plots" "$tmp/plots dir"
 names_bash() {
     local opt
     for opt in --scheme --activation --inputs --bias --saturation --gain --mode \
-               --format --render --vary --preset; do
+               --format --render --vary --preset --figures; do
         bash --norc --noprofile -c 'source "$1"; _satstat_values "$2"' n "$bash_script" "$opt" |
             tr -s ' \n' '\n\n' | sed "/^$/d; s/^/$opt /"
     done
@@ -83,7 +85,7 @@ names_bash() {
 names_zsh() {
     local opt
     for opt in --scheme --activation --inputs --bias --saturation --gain --mode \
-               --format --render --vary --preset; do
+               --format --render --vary --preset --figures; do
         zsh -f -c 'source "$1" 2>/dev/null; _satstat_values "$2"; print -l $reply' \
             n "$zsh_script" "$opt" | sed "/^$/d; s/^/$opt /"
     done
@@ -128,6 +130,14 @@ while read -r opt name; do
     --vary) set -- "$exe" sweep --analytic-only --samples 10 --vary "$value" $(context "$opt" "$name") ;;
     --preset) set -- "$exe" deep --preset "$value" --networks 2 --quiet ;;
     --render) set -- "$exe" --analytic-only --plots "$tmp/plots" --render "$value" ;;
+    --figures)
+        case $name in
+        fig*) set -- "$exe" --analytic-only --plots "$tmp/plots" --render none --figures "$value" ;;
+        deep-*) set -- "$exe" deep --layers 2 --width 10 --networks 2 --phase --quiet \
+                    --plots "$tmp/plots" --render none --figures "$value" ;;
+        *) set -- "$exe" sweep --analytic-only --vary n-in=10:20:2 --quiet \
+               --plots "$tmp/plots" --render none --figures "$value" ;;
+        esac ;;
     --inputs) set -- "$exe" --analytic-only --n-in 3 "$opt" "$value" ;;
     *) set -- "$exe" --analytic-only "$opt" "$value" $(context "$opt" "$name") ;;
     esac

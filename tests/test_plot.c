@@ -1517,7 +1517,9 @@ START_TEST(cli_bad_usage)
     r = cli("--help", NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert(has(r.out, "--plots DIR") && has(r.out, "--render FMT") &&
-              has(r.out, "--plot-size WxH") && has(r.out, "satstat demo"));
+              has(r.out, "--plot-size SIZE") && has(r.out, "--dpi N")
+              && has(r.out, "--font-size PT") && has(r.out, "--figures LIST")
+              && has(r.out, "--log-y") && has(r.out, "satstat demo"));
     cli_free(&r);
 }
 END_TEST
@@ -1657,6 +1659,103 @@ START_TEST(cli_renders)
     free(plots);
     remove_tree(dir);
     free(dir);
+}
+END_TEST
+
+/* The figure options for papers and slides: each bad value is exit 2 with
+ * one line naming the option and the value, before any work (nothing
+ * written); a physical size gives size x dpi pixels; --figures writes and
+ * renders only the named figures; every option is recorded in the header. */
+START_TEST(cli_figure_options)
+{
+    static const struct {
+        const char *option, *value, *shown;
+    } bad[] = {
+        {"--plot-size", "3x2ft", "'3x2ft'"},     {"--plot-size", "0.2x2in", "'0.2x2in'"},
+        {"--plot-size", "1x1in", "1x1in"},       {"--dpi", "20", "'20'"},
+        {"--dpi", "96.5", "'96.5'"},             {"--font-size", "0", "'0'"},
+        {"--font-size", "big", "'big'"},         {"--figures", "fig2-compar", "'fig2-compar'"},
+        {"--figures", "fig2-compare,,fig3-activation", "empty"},
+        {"--figures", "", "''"},
+    };
+    char *dir = make_temp_dir();
+    char *plots = path_join(dir, "figs");
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cli_result r = cli("--samples", "1000", "--plots", plots, "--render", "none",
+                           bad[i].option, bad[i].value, NULL);
+        ck_assert_msg(r.status == 2, "%s %s: exit %d", bad[i].option, bad[i].value, r.status);
+        ck_assert_msg(has(r.err, bad[i].option) && has(r.err, bad[i].shown)
+                          && strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
+                      "%s %s: stderr: %s", bad[i].option, bad[i].value, r.err);
+        ck_assert_str_eq(r.out, "");
+        ck_assert(!exists(plots));
+        cli_free(&r);
+    }
+    cli_result r = cli("--samples", "1000", "--plots", plots, "--figures", "fig2-compar", NULL);
+    ck_assert(has(r.err, "did you mean 'fig2-compare'"));
+    cli_free(&r);
+    r = cli("--samples", "1000", "--font-size", "8", NULL); /* no --plots */
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(has(r.err, "--font-size") && has(r.err, "--plots"));
+    cli_free(&r);
+    r = cli("deep", "--dpi", "5000", "--plots", plots, NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(has(r.err, "--dpi") && has(r.err, "'5000'"));
+    cli_free(&r);
+    r = cli("sweep", "--vary", "n-in=10:20:2", "--figures", "deep-variance", "--plots", plots,
+            NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(has(r.err, "--figures") && has(r.err, "sweep-variance"));
+    cli_free(&r);
+
+    require_gnuplot();
+    r = cli("--samples", "1000", "--plots", plots, "--plot-size", "3.5x2.5in", "--dpi", "150",
+            "--font-size", "8", "--figures", "fig2-compare,fig4-saturated-fraction", "--log-y",
+            "--render", "png", NULL);
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    cli_free(&r);
+    char *ls = listing(plots);
+    ck_assert_str_eq(ls, "fig2-compare.gp\nfig2-compare.png\nfig4-saturated-fraction.gp\n"
+                         "fig4-saturated-fraction.png\n");
+    free(ls);
+    char *png = path_join(plots, "fig2-compare.png");
+    unsigned w, h;
+    png_size(png, &w, &h);
+    ck_assert_uint_eq(w, 525); /* 3.5 in x 150 dpi */
+    ck_assert_uint_eq(h, 375);
+    free(png);
+    char *fig4 = path_join(plots, "fig4-saturated-fraction.gp");
+    char *header_of_fig4 = read_file(fig4, NULL);
+    free(fig4);
+    free(plots);
+    remove_tree(dir); /* the script is in hand: the folder can go */
+    free(dir);
+    const char *text = header_of_fig4;
+    ck_assert(has(text, " --plot-size 525x375 --dpi 150 --font-size 8 --figures "
+                        "fig2-compare,fig4-saturated-fraction --log-y\n"));
+    ck_assert(has(text, "if (!exists('dpi')) dpi = 150\n"));
+    ck_assert(has(text, "fontpt = 8 "));
+    free(header_of_fig4);
+}
+END_TEST
+
+/* --log-y forces the log axis of fig4 where the automatic choice is
+ * linear: one scheme, so its fractions span no decades. */
+START_TEST(log_y_forced)
+{
+    const char *args[] = {"scheme", "standard", "samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    size_t i = figure_index(r, "fig4-saturated-fraction");
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    char *linear = script_of(r, i, &o, NULL);
+    o.log_y = 1;
+    char *logarithmic = script_of(r, i, &o, NULL);
+    ck_assert(!has(linear, "set logscale y"));
+    ck_assert(has(logarithmic, "set logscale y 10"));
+    free(linear);
+    free(logarithmic);
+    satstat_report_free(r);
 }
 END_TEST
 
@@ -1872,6 +1971,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, fig1_fill_matches_swatch);
     tcase_add_test(tc, fig3_true_densities);
     tcase_add_test(tc, fig4_log_axis_when_fractions_span_decades);
+    tcase_add_test(tc, log_y_forced);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);
@@ -1895,6 +1995,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, cli_unwritable);
     tcase_add_test(tc, cli_without_gnuplot);
     tcase_add_test(tc, cli_renders);
+    tcase_add_test(tc, cli_figure_options);
     tcase_add_test(tc, preset_histograms_have_no_comb);
     tcase_add_test(tc, deep_saturation_log_axis);
     tcase_add_test(tc, gallery_is_current);

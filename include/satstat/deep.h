@@ -293,6 +293,12 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf,
  * deep-activations-<activation>.gp per report instead: histograms of
  * φ(z), schemes in rows and layers in columns.  Files are written to
  * temporary names and renamed when all are written; images likewise. */
+/* The names (file stems) of the figures a deep run writes, before it
+ * runs: configs[0..n-1] as the reports will have them (the preset: one per
+ * activation), `phase` when --phase draws the phase diagram.  At most max
+ * names into names; returns how many there are. */
+size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
+                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max);
 int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
                                 const satstat_deep_phase *phase, int preset,
                                 const char *dir, const satstat_plot_options *options,

@@ -52,22 +52,45 @@ extern "C" {
 
 #define SATSTAT_PLOT_DEFAULT_WIDTH 1280u
 #define SATSTAT_PLOT_DEFAULT_HEIGHT 800u
+/* Room for a figure's file name (without extension), NUL included. */
+#define SATSTAT_PLOT_NAME_SIZE (SATSTAT_SPEC_SIZE + 32)
 /* --plot-size limits, each side in pixels. */
 #define SATSTAT_PLOT_MIN_SIDE 200u
 #define SATSTAT_PLOT_MAX_SIDE 10000u
+/* --dpi and --font-size (points) limits. */
+#define SATSTAT_PLOT_DEFAULT_DPI 96u
+#define SATSTAT_PLOT_MIN_DPI 36u
+#define SATSTAT_PLOT_MAX_DPI 1200u
+#define SATSTAT_PLOT_MIN_FONT 3
+#define SATSTAT_PLOT_MAX_FONT 72
 
 typedef struct satstat_plot_options {
-    unsigned width, height; /* figure size in pixels (PNG, SVG; PDF pages
-                               are the same at 144 px per inch); default
-                               1280 x 800.  Fonts and lines scale with
-                               min(width/1280, height/800).                */
+    unsigned width, height; /* figure size in pixels of the PNG; default
+                               1280 x 800 (when width_in > 0: derived,
+                               width_in x dpi by height_in x dpi).       */
     const char *invocation; /* optional: the command the user typed (e.g.
                                "satstat demo"), recorded in each header
                                above the equivalent run command; NULL: only
                                the run command.  No newlines.              */
+    double width_in, height_in; /* physical size in inches (--plot-size
+                               WxHin, WxHcm); 0: the pixel size at dpi.  */
+    unsigned dpi;           /* dots per inch of the PNG [96]; SVG and PDF
+                               take the physical size, width/dpi x
+                               height/dpi inches, with the same layout.  */
+    double font_size;       /* text in points at dpi; 0: automatic, 16 pt
+                               at 1280 x 800 pixels at 96 dpi, growing
+                               with the square root of the physical size
+                               (about 8 pt at 3.5 in wide), so that text
+                               does not shrink with the pixel count.      */
+    const char *figures;    /* comma-separated figure names (file stems)
+                               to write; NULL: all.                        */
+    int log_y;              /* 1: a log y axis on every fraction or
+                               density axis; 0: automatic (log when the
+                               positive values span more than 100 times). */
 } satstat_plot_options;
 
-/* 1280 x 800, no invocation. */
+/* 1280 x 800 at 96 dpi, automatic font and y axes, every figure, no
+ * invocation. */
 void satstat_plot_options_default(satstat_plot_options *o);
 
 /* Parse "WxH" (e.g. "1920x1200"), each side in [SATSTAT_PLOT_MIN_SIDE,
@@ -75,6 +98,37 @@ void satstat_plot_options_default(satstat_plot_options *o);
  * (SATSTAT_ERRMSG_SIZE bytes, may be NULL) otherwise. */
 int satstat_plot_size_parse(const char *text, unsigned *width,
                             unsigned *height, char *msg);
+
+/* --plot-size into o: "WxH" in pixels (as satstat_plot_size_parse), or a
+ * physical size "WxHin" / "WxHcm" (decimals, each side 0.5 to 100 in),
+ * whose pixels follow from o->dpi (satstat_plot_options_check).
+ * SATSTAT_EINVAL with a sentence in msg otherwise. */
+int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg);
+
+/* --dpi (36 to 1200) and --font-size (3 to 72 points) into o. */
+int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg);
+int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg);
+
+/* Resolve a physical size at o->dpi into o->width, o->height and check
+ * every field: SATSTAT_EINVAL with a sentence in msg when the pixels fall
+ * outside [SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE] or a field is out
+ * of its range. */
+int satstat_plot_options_check(satstat_plot_options *o, char *msg);
+
+/* Check a --figures list (comma-separated names) against the n names a
+ * command writes: SATSTAT_EINVAL naming the first unknown name (with a
+ * did-you-mean from satstat_suggest) or an empty item. */
+int satstat_plot_figures_check(const char *list, const char *const *names, size_t n,
+                               char *msg);
+
+/* Whether figure `name` is among o's --figures (all when o or its list is
+ * NULL). */
+int satstat_plot_figure_chosen(const satstat_plot_options *o, const char *name);
+
+/* The names of the figures of a run of config c, in satstat_plot_figure's
+ * order, into names (at most max); returns how many there are. */
+size_t satstat_plot_names(const satstat_config *c, char (*names)[SATSTAT_PLOT_NAME_SIZE],
+                          size_t max);
 
 /* ---- the figures ---------------------------------------------------------*/
 
@@ -88,9 +142,6 @@ typedef enum satstat_figure {
 
 /* Number of figures of a report: schemes + 4. */
 size_t satstat_plot_count(const satstat_report *report);
-
-/* Room for a figure's file name (without extension), NUL included. */
-#define SATSTAT_PLOT_NAME_SIZE (SATSTAT_SPEC_SIZE + 32)
 
 /* Figure i (0 ≤ i < satstat_plot_count) of a report: its kind, the scheme
  * it shows (SATSTAT_FIGURE_DENSITY; else 0), and its file name without
