@@ -666,8 +666,8 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
     deep_set *d = arg;
     ctx *c = &d->c;
     const fig *g = &d->figs[i];
-    satstat__c_numeric cn;
-    satstat__c_numeric_begin(&cn);
+    satstat__c_locale cn;
+    satstat__c_locale_enter(&cn);
     if (c->g.err != SATSTAT_OK)
         return c->g.err; /* the options did not check */
     c->g.f = f;
@@ -689,7 +689,7 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
         fig_activations(c, g->arg);
         break;
     }
-    satstat__c_numeric_end(&cn);
+    satstat__c_locale_leave(&cn);
     if (c->g.err == SATSTAT_OK && ferror(f))
         c->g.err = SATSTAT_EIO;
     return c->g.err;

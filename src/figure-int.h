@@ -16,6 +16,7 @@
 #include <satstat/plot.h>
 
 #include "gnuplot-int.h"
+#include "locale-int.h"
 
 #if defined(__GNUC__)
 #define SATSTAT__PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -33,6 +34,15 @@
 extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
 extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
 extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
+
+/* The palette slot of series i of n by its name, so that a scheme has the
+ * same colour, dash and point type in every figure and command: the
+ * common schemes have slots of their own (standard blue, scaled
+ * vermillion, he-normal green, xavier-normal pink, orthogonal orange,
+ * lecun-normal sky blue), matched by the name before any ':' or ','; any
+ * other series takes the first slot no series of the figure holds, in
+ * order.  series may be NULL: slot i. */
+size_t satstat__series_slot(const char *const *series, size_t n, size_t i);
 
 /* The options a figure is written with: the defaults for NULL, else a copy
  * with a physical size resolved at its dpi (satstat_plot_options_check);
@@ -136,16 +146,6 @@ void satstat__shell_word(const char *text, char *buf, size_t size);
 /* A scheme's spec as part of a file name: [A-Za-z0-9.+-] kept, anything
  * else '_' ("normal:0.5" -> "normal_0.5"). */
 void satstat__file_word(const char *spec, char *buf, size_t size);
-
-/* ---- numbers in the C locale --------------------------------------------*/
-
-/* Scripts write numbers with '.', whatever the caller's locale: begin
- * switches this thread to the C numeric locale, end switches back. */
-typedef struct satstat__c_numeric {
-    locale_t c, old;
-} satstat__c_numeric;
-void satstat__c_numeric_begin(satstat__c_numeric *l);
-void satstat__c_numeric_end(satstat__c_numeric *l);
 
 /* ---- folders of figures ---------------------------------------------------*/
 

@@ -470,6 +470,58 @@ void satstat__fig_output_section(satstat__fig *g)
     satstat__gp_terminal(g->f);
 }
 
+/* Slots of the common schemes (satstat__series_slot). */
+static const struct {
+    const char *name;
+    size_t slot;
+} named_slots[] = {
+    {"standard", 0}, {"scaled", 1}, {"he-normal", 2}, {"xavier-normal", 3},
+    {"orthogonal", 4}, {"lecun-normal", 5},
+};
+
+static int named_slot(const char *series, size_t *slot)
+{
+    size_t len = series ? strcspn(series, ":,") : 0;
+    for (size_t k = 0; k < sizeof named_slots / sizeof named_slots[0]; k++)
+        if (strlen(named_slots[k].name) == len && strncmp(series, named_slots[k].name, len) == 0) {
+            *slot = named_slots[k].slot;
+            return 1;
+        }
+    return 0;
+}
+
+size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
+{
+    enum { MAX_SERIES = 256 };
+    if (!series || i >= n || n > MAX_SERIES)
+        return i % SATSTAT__PALETTE_SIZE;
+    size_t slot[MAX_SERIES];
+    unsigned char has[MAX_SERIES] = {0}, used[SATSTAT__PALETTE_SIZE] = {0};
+    /* the common schemes first, each name once */
+    for (size_t j = 0; j < n; j++) {
+        size_t s;
+        if (named_slot(series[j], &s) && !used[s]) {
+            slot[j] = s;
+            has[j] = used[s] = 1;
+        }
+    }
+    /* the others: the free slots in order (cycling once all are taken) */
+    size_t next = 0;
+    for (size_t j = 0; j <= i; j++) {
+        if (has[j])
+            continue;
+        while (next < SATSTAT__PALETTE_SIZE && used[next])
+            next++;
+        if (next < SATSTAT__PALETTE_SIZE) {
+            slot[j] = next;
+            used[next] = 1;
+        } else {
+            slot[j] = j % SATSTAT__PALETTE_SIZE;
+        }
+    }
+    return slot[i];
+}
+
 void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const *series)
 {
     satstat__fig_rule(g, "style");
@@ -478,10 +530,10 @@ void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const 
            "# palette, and a dash type per scheme as a second cue in greyscale print.\n"
            "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n");
     for (size_t i = 0; i < styled; i++) {
-        size_t k = i % SATSTAT__PALETTE_SIZE;
+        size_t k = satstat__series_slot(series, styled, i);
         satstat__fig_out(
             g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3",
-            i + 1, satstat__palette[k], i % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
+            i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
         if (series && series[i])
             satstat__fig_out(g, "   # %s: %s\n", satstat__palette_names[k], series[i]);
         else
@@ -648,20 +700,6 @@ void satstat__file_word(const char *spec, char *buf, size_t size)
         buf[n++] = ok ? ch : '_';
     }
     buf[n] = '\0';
-}
-
-void satstat__c_numeric_begin(satstat__c_numeric *l)
-{
-    l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    l->old = l->c ? uselocale(l->c) : (locale_t)0;
-}
-
-void satstat__c_numeric_end(satstat__c_numeric *l)
-{
-    if (l->c) {
-        uselocale(l->old);
-        freelocale(l->c);
-    }
 }
 
 /* ---- folders ---------------------------------------------------------------------*/

@@ -488,12 +488,27 @@ static void output_section(ctx *c)
     satstat__fig_output_section(&c->g);
 }
 
+/* The schemes' names, the series of the style section (NULL beyond). */
+enum { MAX_SERIES = SATSTAT_MAX_SCHEMES + 8 };
+static void series_names(const ctx *c, const char *series[MAX_SERIES])
+{
+    for (size_t i = 0; i < MAX_SERIES; i++)
+        series[i] = i < c->ns ? c->v[i].name : NULL;
+}
+
+/* Scheme i's palette slot: its colour by name in every figure. */
+static size_t series_slot(const ctx *c, size_t i)
+{
+    const char *series[MAX_SERIES];
+    series_names(c, series);
+    return satstat__series_slot(series, c->ns, i);
+}
+
 static void style_section(ctx *c, size_t styled)
 {
-    const char *series[SATSTAT_MAX_SCHEMES + 8] = {0};
-    for (size_t i = 0; i < c->ns && i < sizeof series / sizeof series[0]; i++)
-        series[i] = c->v[i].name;
-    satstat__fig_style_begin(&c->g, styled, series);
+    const char *series[MAX_SERIES];
+    series_names(c, series);
+    satstat__fig_style_begin(&c->g, styled < MAX_SERIES ? styled : MAX_SERIES, series);
     out(c, "ink = '#000000'      # formulas and the activation: black\n"
            "shade = '#DDDDDD'    # the saturated region |z| >= T: light grey\n"
            "set style fill transparent solid 0.35 noborder   # sampled densities: 35 %% opaque, overlaps show\n");
@@ -825,7 +840,7 @@ static void fig_density(ctx *c, size_t i)
              * the saturated region behind does not tint it, and it keeps
              * the colour of its legend swatch */
             char fill[8];
-            satstat__gp_over_white(satstat__palette[i % SATSTAT__PALETTE_SIZE], 0.35, fill);
+            satstat__gp_over_white(satstat__palette[series_slot(c, i)], 0.35, fill);
             add(c, src, t, "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder",
                 fill);
         }
@@ -1970,8 +1985,8 @@ int satstat_plot_write(const satstat_report *report, size_t i,
     c->g.o = opts;
     build_ctx(c, report, &opts, dir);
 
-    satstat__c_numeric cn; /* numbers with '.', whatever the caller's locale */
-    satstat__c_numeric_begin(&cn);
+    satstat__c_locale cn; /* numbers with '.', whatever the caller's locale */
+    satstat__c_locale_enter(&cn);
     switch (kind) {
     case SATSTAT_FIGURE_DENSITY:
         fig_density(c, scheme);
@@ -1989,7 +2004,7 @@ int satstat_plot_write(const satstat_report *report, size_t i,
         fig_normal(c);
         break;
     }
-    satstat__c_numeric_end(&cn);
+    satstat__c_locale_leave(&cn);
     rc = c->g.err;
     free(c);
     if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))

@@ -476,10 +476,10 @@ int satstat_sweep_plot_write(const satstat_sweep *s, size_t i,
     g.q = (int)i;
     if (satstat__fig_options(options, &g.g.o) != SATSTAT_OK)
         return SATSTAT_EINVAL;
-    satstat__c_numeric cn; /* numbers with '.', whatever the caller's locale */
-    satstat__c_numeric_begin(&cn);
+    satstat__c_locale cn; /* numbers with '.', whatever the caller's locale */
+    satstat__c_locale_enter(&cn);
     write_figure(&g);
-    satstat__c_numeric_end(&cn);
+    satstat__c_locale_leave(&cn);
     if (g.g.err == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
         g.g.err = SATSTAT_EIO;
     return g.g.err;
