@@ -10,8 +10,9 @@
  *   exact_tails.c    far tails along a shifted contour
  *   exact_expect.c   E[g(z)]
  * This header holds what they share: the tuning constants, the types and
- * the functions one file calls in another (satstat__exact_*, hidden from
- * users by the prefix); everything else is static in its file. */
+ * the functions one file calls in another (satstat__exact_*: linked inside
+ * the library, not part of its API); everything else is static in its
+ * file. */
 #ifndef SATSTAT_EXACT_INT_H
 #define SATSTAT_EXACT_INT_H
 
@@ -180,27 +181,31 @@ double satstat__exact_comp_envelope(const comp *c, double t);
 int satstat__exact_cmp_double(const void *a, const void *b);
 
 /* exact_direct.c */
-double complex satstat__exact_piece_cf(const satstat_exact *e, const piece *pc, double t);
+double complex satstat__exact_piece_cf(const satstat_exact *e, const piece *pc,
+                                      double t);
 int satstat__exact_comp_direct_ok(const comp *c, int *real);
 double complex satstat__exact_psi_direct(const satstat_exact *e, double t);
 double satstat__exact_piece_tail(const satstat_exact *e, const piece *pc, double z,
                                  int upper);
 double satstat__exact_piece_pdf(const satstat_exact *e, const piece *pc, double z);
-double satstat__exact_rem_tail(const satstat_exact *e, double z, int upper, double *err);
+double satstat__exact_rem_tail(const satstat_exact *e, double z, int upper,
+                               double *err);
 double satstat__exact_rem_pdf(const satstat_exact *e, double z, double *err);
 double satstat__exact_err_prob(const satstat_exact *e);
 double satstat__exact_err_pdf(const satstat_exact *e);
 
 /* exact_sphere.c */
-double satstat__exact_sph_tail(const satstat_exact *e, double z, int upper, double *err);
+double satstat__exact_sph_tail(const satstat_exact *e, double z, int upper,
+                               double *err);
 double satstat__exact_sph_pdf(const satstat_exact *e, double z, double *err);
 int satstat__exact_sph_expectation(const satstat_exact *e, double (*g)(double, void *),
                                    void *ctx, satstat_exact_result *out);
 void satstat__exact_sph_prepare(satstat_exact *e);
 
 /* exact_tails.c */
-int satstat__exact_tilt_applicable(const comp *comps, size_t nc, const comp *bias,
-                                   double *theta_max, double *atom_at, double *log_atom);
+int satstat__exact_tilt_applicable(const comp *comps, size_t nc,
+                                   const comp *bias, double *theta_max,
+                                   double *atom_at, double *log_atom);
 int satstat__exact_tilt_tail(const satstat_exact *e, double z, int upper, double *value,
                              double *abserr);
 

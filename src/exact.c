@@ -117,6 +117,10 @@
  *    E[g] assumes g finite on the range of z; by Parseval
  *    (rough laws) it also assumes g smooth, and its error estimate (from
  *    doubling the FFT size) grows where g has kinks or jumps.
+ *
+ * ---- Files -------------------------------------------------------------------
+ * This file holds the handle, the laws and the queries; the stages above are
+ * in exact_*.c, listed in exact-int.h with what they share.
  */
 #include "exact-int.h"
 
@@ -902,7 +906,9 @@ int satstat_exact_pdf(satstat_exact *e, double z, satstat_exact_result *out)
     if (e == NULL || out == NULL || isnan(z))
         return SATSTAT_EINVAL;
     PREPARE_OR_RETURN(e);
-    double ex = 0.0, v = e->sphere ? satstat__exact_sph_pdf(e, z, &ex) : satstat__exact_rem_pdf(e, z, &ex);
+    double ex = 0.0;
+    double v = e->sphere ? satstat__exact_sph_pdf(e, z, &ex)
+                         : satstat__exact_rem_pdf(e, z, &ex);
     if (!isfinite(v))
         return SATSTAT_ENUMERIC;
     for (size_t i = 0; i < e->npieces; i++)

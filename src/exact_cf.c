@@ -150,9 +150,9 @@ static int quad_ex(double (*f)(double, void *), void *ctx, double lo,
     return SATSTAT_OK;
 }
 
-int satstat__exact_quad(double (*f)(double, void *), void *ctx, double lo, double hi,
-                        double epsabs, double epsrel, gsl_integration_workspace *ws,
-                        double *res, double *err)
+int satstat__exact_quad(double (*f)(double, void *), void *ctx, double lo,
+                        double hi, double epsabs, double epsrel,
+                        gsl_integration_workspace *ws, double *res, double *err)
 {
     return quad_ex(f, ctx, lo, hi, epsabs, epsrel, QUAD_LIMIT, 0, ws, res, err);
 }
@@ -247,14 +247,14 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
          * for intervals far in a tail. */
         tn_ctx c = {s, 0};
         double r;
-        int rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi, 1e-15, 1e-13,
-                                     ws, &r, NULL);
+        int rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi,
+                                     1e-15, 1e-13, ws, &r, NULL);
         if (rc != SATSTAT_OK)
             return rc;
         s->ubar = r;
         c.what = 1;
-        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi, 1e-16, 1e-13, ws,
-                                 &r, NULL);
+        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi,
+                                 1e-16, 1e-13, ws, &r, NULL);
         if (rc != SATSTAT_OK)
             return rc;
         if (!(r > 0.0))
@@ -262,14 +262,14 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
         s->mean = L->a + L->b * s->ubar;
         s->var = L->b * L->b * r;
         c.what = 2;
-        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi, 1e-16, 1e-12, ws,
-                                 &r, NULL);
+        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi,
+                                 1e-16, 1e-12, ws, &r, NULL);
         if (rc != SATSTAT_OK)
             return rc;
         s->c3 = r * L->b * L->b * L->b;
         c.what = 3;
-        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi, 1e-16, 1e-12, ws,
-                                 &r, NULL);
+        rc = satstat__exact_quad(tn_moment_integrand, &c, s->ulo, s->uhi,
+                                 1e-16, 1e-12, ws, &r, NULL);
         if (rc != SATSTAT_OK)
             return rc;
         s->c4 = r * L->b * L->b * L->b * L->b;

@@ -12,7 +12,8 @@ static double choose_small(unsigned k, unsigned q)
 }
 
 /* CF of a piece at t, centred at μ. */
-double complex satstat__exact_piece_cf(const satstat_exact *e, const piece *pc, double t)
+double complex satstat__exact_piece_cf(const satstat_exact *e, const piece *pc,
+                                      double t)
 {
     double ph = t * pc->dshift;
     double complex v = pc->w * CMPLX(cos(ph), sin(ph));
@@ -192,7 +193,8 @@ static int direct_integral(const satstat_exact *e, double x, int dens,
     direct_ctx c = {e, x, dens, 0, 0};
     gsl_function F = {direct_integrand, &c};
     double r, er;
-    rc = satstat__exact_quad(direct_integrand, &c, 0.0, e->T0, 1e-14, 1e-12, ws, &r, &er);
+    rc = satstat__exact_quad(direct_integrand, &c, 0.0, e->T0, 1e-14, 1e-12, ws, &r,
+                             &er);
     if (rc != SATSTAT_OK)
         goto out;
     total += r;

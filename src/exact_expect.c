@@ -261,7 +261,8 @@ int satstat__exact_expect(satstat_exact *e, double (*g)(double z, void *ctx),
     /* Error: quadrature, the density's own error over the range, the mass
      * outside the range and of the skipped configurations. */
     double gm = c.gmax;
-    err += (satstat__exact_err_pdf(e) + c.derr) * gm * (hi - lo) + (e->tail + e->neglected) * gm;
+    err += (satstat__exact_err_pdf(e) + c.derr) * gm * (hi - lo) +
+           (e->tail + e->neglected) * gm;
     if (!isfinite(sum))
         return SATSTAT_ENUMERIC;
     out->value = sum;

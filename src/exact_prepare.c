@@ -328,7 +328,8 @@ static double envelope(const prep *P, double t)
             const comp *c = &P->c[i];
             if (c->p == 1.0)
                 continue;
-            s += (double)c->n * log1p(c->p * satstat__exact_base_envelope(c, t) / (1.0 - c->p));
+            s += (double)c->n *
+                 log1p(c->p * satstat__exact_base_envelope(c, t) / (1.0 - c->p));
         }
         return P->atom_mass * expm1(s);
     }
@@ -460,9 +461,19 @@ static void prep_free(prep *P)
         gsl_integration_workspace_free(P->ws);
 }
 
-static int do_prepare(satstat_exact *e, prep *P)
+/* What preparation needs to know of the components as a whole. */
+typedef struct law_summary {
+    int costly;      /* some term's CF needs quadrature per node             */
+    int all_atomic;  /* no continuous term: z takes finitely many values     */
+    int multi_atom;  /* a constant behind a Bernoulli input (several atoms)  */
+    double atom_loc; /* Σ of the constant terms                              */
+    double log_atom; /* log P(every Bernoulli term is 0)                     */
+} law_summary;
+
+/* Stage 1: the components in one array (the bias last), a workspace, the
+ * mean and variance of z and the summary. */
+static int gather_components(satstat_exact *e, prep *P, law_summary *s)
 {
-    /* All components, the bias last. */
     comp *all = malloc((e->ncomp + 1) * sizeof *all);
     if (all == NULL)
         return SATSTAT_ENOMEM;
@@ -477,45 +488,52 @@ static int do_prepare(satstat_exact *e, prep *P)
         return SATSTAT_ENOMEM;
 
     double mean = 0.0, var = 0.0;
-    int costly = 0, all_atomic = 1, multi_atom = 0;
-    double atom_loc = 0.0, log_atom = 0.0;
+    *s = (law_summary){0, 1, 0, 0.0, 0.0};
     for (size_t i = 0; i < P->nc; i++) {
         const comp *c = &P->c[i];
         mean += (double)c->n * c->mean;
         var += (double)c->n * c->var;
-        costly |= c->costly;
+        s->costly |= c->costly;
         int is_const = c->kind == K_SIMPLE && c->base.fam == F_CONST;
         if (is_const && c->p == 1.0) {
-            atom_loc += (double)c->n * c->base.a;
+            s->atom_loc += (double)c->n * c->base.a;
         } else if (c->p < 1.0) {
             if (is_const)
-                multi_atom = 1;
-            log_atom += (double)c->n * log1p(-c->p);
+                s->multi_atom = 1;
+            s->log_atom += (double)c->n * log1p(-c->p);
         } else {
-            all_atomic = 0;
+            s->all_atomic = 0;
         }
     }
     e->mean = mean;
     e->var = var;
     e->sd = sqrt(var);
+    return SATSTAT_OK;
+}
 
-    int complete = 0, built = 0;
-    built = build_uniform_pieces(P, &complete);
+/* Stage 2: the exact pieces split off the law — the uniform configurations
+ * in closed form, or the single point mass of an all-atomic law — and the
+ * mass left to the inversion.  *complete: the pieces are the whole law. */
+static int split_pieces(satstat_exact *e, prep *P, law_summary *s,
+                        int *complete)
+{
+    *complete = 0;
+    int built = build_uniform_pieces(P, complete);
     if (built < 0)
         return built;
     if (!built) {
         e->npieces = 0;
         e->nug = 0;
-        if (all_atomic && multi_atom)
+        if (s->all_atomic && s->multi_atom)
             return SATSTAT_EINVAL;
         /* A point mass below 1e-300 is neglected (counted in the error):
          * the remainder's CF still decays through the mixtures' bases. */
-        if (all_atomic && log_atom < log(1e-300)) {
-            all_atomic = 0;
-            e->neglected += exp(log_atom);
+        if (s->all_atomic && s->log_atom < log(1e-300)) {
+            s->all_atomic = 0;
+            e->neglected += exp(s->log_atom);
         }
-        if (all_atomic) {
-            double M = exp(log_atom);
+        if (s->all_atomic) {
+            double M = exp(s->log_atom);
             P->mode = 1;
             P->atom_mass = M;
             if (M > 0.0) {
@@ -524,7 +542,7 @@ static int do_prepare(satstat_exact *e, prep *P)
                     return SATSTAT_ENOMEM;
                 piece *pc = &e->pieces[0];
                 pc->w = M;
-                pc->loc = atom_loc;
+                pc->loc = s->atom_loc;
                 /* v − μ = Σ n_i (atom_i − μ_i): 0 for the constants,
                  * −n_i μ_i for the mixtures (their atom is at 0). */
                 double ds = 0.0;
@@ -534,7 +552,7 @@ static int do_prepare(satstat_exact *e, prep *P)
                 pc->dshift = ds;
                 pc->stab = 1.0;
                 e->npieces = 1;
-                complete = M == 1.0;
+                *complete = M == 1.0;
             }
         } else {
             P->mode = 0;
@@ -548,17 +566,16 @@ static int do_prepare(satstat_exact *e, prep *P)
     e->exact_mass = wsum;
     e->piece_round = 4.0 * DBL_EPSILON * (stab + 1.0) * (e->npieces ? 1.0 : 0.0);
     e->neglected += (double)P->skipped * PIECE_WMIN;
-    e->mass_rem = complete ? 0.0 : 1.0 - wsum;
+    e->mass_rem = *complete ? 0.0 : 1.0 - wsum;
     if (e->mass_rem < 0.0)
         e->mass_rem = 0.0;
-    if (complete || !(e->sd > 0.0)) {
-        e->K = 0;
-        e->Lm = e->Lp = 0.0;
-        e->tail = 0.0;
-        return SATSTAT_OK;
-    }
+    return SATSTAT_OK;
+}
 
-    /* Range of the inversion: Chernoff, and the support when bounded. */
+/* Stage 3: the range of the inversion [μ − L₋, μ + L₊] (Chernoff, and the
+ * support when bounded) and the node spacing Δ = 2π/(margin·(L₋ + L₊)). */
+static int inversion_range(satstat_exact *e, const prep *P)
+{
     double ext_lo = 0.0, ext_hi = 0.0;
     for (size_t i = 0; i < P->nc; i++) {
         ext_lo += (double)P->c[i].n * P->c[i].ext_lo;
@@ -590,8 +607,38 @@ static int do_prepare(satstat_exact *e, prep *P)
     e->Lp = Lp;
     e->Lm = Lm;
     e->delta = 2.0 * M_PI / (PERIOD_MARGIN * span);
+    return SATSTAT_OK;
+}
 
-    /* Number of nodes: the truncation bounds. */
+/* Is the truncation bound at T below its target: of F (density 0) or of
+ * the density times sd (density 1)? */
+static int trunc_within(const prep *P, double T, int density)
+{
+    double bF, bf;
+    trunc_bounds(P, T, &bF, &bf);
+    return density ? bf * P->e->sd <= TRUNC_TOL_PDF : bF <= TRUNC_TOL_CDF;
+}
+
+/* The smallest cut within 0.1% (by bisection: the bounds are monotone),
+ * given a cut T that meets the target and T/2 that may not. */
+static double trunc_refine(const prep *P, double T, int density)
+{
+    double lo = T / 2.0, hi = T;
+    for (int i = 0; i < 30 && hi - lo > 1e-3 * hi; i++) {
+        double mid = 0.5 * (lo + hi);
+        if (trunc_within(P, mid, density))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* Stage 4: the number of nodes K, from the truncation bounds of F and of
+ * the density (doubling the cut from 1/sd, then bisection), at most kmax;
+ * the bounds at the chosen K are stored. */
+static size_t node_count(satstat_exact *e, const prep *P, int costly)
+{
     size_t kmax = costly ? KMAX_COSTLY : KMAX_CHEAP;
     double tmax = ((double)kmax - 0.5) * e->delta;
     double bF, bf;
@@ -609,37 +656,15 @@ static int do_prepare(satstat_exact *e, prep *P)
         if (T > tmax)
             T = tmax;
     }
-    /* Refine each threshold by bisection (the bounds are monotone). */
-    double Tsel;
     if (TF < 0.0)
         TF = tmax;
-    else if (TF > 1.0 / e->sd) {
-        double lo = TF / 2.0, hi = TF;
-        for (int i = 0; i < 30 && hi - lo > 1e-3 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            trunc_bounds(P, mid, &bF, &bf);
-            if (bF <= TRUNC_TOL_CDF)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        TF = hi;
-    }
+    else if (TF > 1.0 / e->sd)
+        TF = trunc_refine(P, TF, 0);
     if (Tf < 0.0)
         Tf = tmax;
-    else if (Tf > 1.0 / e->sd) {
-        double lo = Tf / 2.0, hi = Tf;
-        for (int i = 0; i < 30 && hi - lo > 1e-3 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            trunc_bounds(P, mid, &bF, &bf);
-            if (bf * e->sd <= TRUNC_TOL_PDF)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        Tf = hi;
-    }
-    Tsel = TF > Tf ? TF : Tf;
+    else if (Tf > 1.0 / e->sd)
+        Tf = trunc_refine(P, Tf, 1);
+    double Tsel = TF > Tf ? TF : Tf;
     if (Tsel > tmax)
         Tsel = tmax;
     size_t K = (size_t)ceil(Tsel / e->delta - 0.5) + 1;
@@ -650,34 +675,92 @@ static int do_prepare(satstat_exact *e, prep *P)
     trunc_bounds(P, ((double)K - 0.5) * e->delta, &bF, &bf);
     e->truncF = bF;
     e->truncf = bf;
+    return K;
+}
 
-    /* Too slow a decay for the trapezoid rule: integrate per query if every
-     * factor has a closed form. */
-    if (bF > 10.0 * TRUNC_TOL_CDF || bf * e->sd > 1e3 * TRUNC_TOL_PDF) {
-        int ok = 1, real = 1;
-        for (size_t i = 0; i < P->nc && ok; i++) {
-            int r1;
-            ok = satstat__exact_comp_direct_ok(&P->c[i], &r1);
-            real &= r1;
-        }
-        for (size_t j = 0; j < e->npieces; j++)
-            real &= e->pieces[j].dshift == 0.0;
-        /* Only a few terms make a law this rough; the closed forms lose
-         * the relative accuracy ψ^n needs for many copies. */
-        uint64_t terms = 0;
-        for (size_t i = 0; i < P->nc; i++)
-            if (!(P->c[i].kind == K_SIMPLE && P->c[i].base.fam == F_CONST))
-                terms += P->c[i].n;
-        if (ok && terms <= 10000) {
-            e->direct = 1;
-            e->direct_real = real;
-            e->T0 = 8.0 / e->sd;
-            e->K = 0;
-            return SATSTAT_OK;
+/* Stage 5: too slow a decay for the trapezoid rule (truncation bounds far
+ * above target): integrate per query if every factor has a closed form.
+ * Returns 1 when the direct engine is chosen. */
+static int choose_direct(satstat_exact *e, const prep *P)
+{
+    if (!(e->truncF > 10.0 * TRUNC_TOL_CDF ||
+          e->truncf * e->sd > 1e3 * TRUNC_TOL_PDF))
+        return 0;
+    int ok = 1, real = 1;
+    for (size_t i = 0; i < P->nc && ok; i++) {
+        int r1;
+        ok = satstat__exact_comp_direct_ok(&P->c[i], &r1);
+        real &= r1;
+    }
+    for (size_t j = 0; j < e->npieces; j++)
+        real &= e->pieces[j].dshift == 0.0;
+    /* Only a few terms make a law this rough; the closed forms lose
+     * the relative accuracy ψ^n needs for many copies. */
+    uint64_t terms = 0;
+    for (size_t i = 0; i < P->nc; i++)
+        if (!(P->c[i].kind == K_SIMPLE && P->c[i].base.fam == F_CONST))
+            terms += P->c[i].n;
+    if (!(ok && terms <= 10000))
+        return 0;
+    e->direct = 1;
+    e->direct_real = real;
+    e->T0 = 8.0 / e->sd;
+    e->K = 0;
+    return 1;
+}
+
+/* The centred CF of the whole law at t, as log-modulus *lr and phase *ph,
+ * and the error *node_err the terms' quadrature errors ε_i make in it
+ * (nerr: scratch, one per component). */
+static int node_psi(const prep *P, double t, double *nerr, double *lr_out,
+                    double *ph_out, double *node_err)
+{
+    double lr = 0.0, ph = 0.0, la = 0.0;
+    int any_err = 0;
+    for (size_t i = 0; i < P->nc; i++) {
+        const comp *c = &P->c[i];
+        if (c->kind == K_SIMPLE && c->base.fam == F_CONST && c->p == 1.0)
+            continue;
+        double l1, p1, e1;
+        int rc = satstat__exact_comp_logpsi(c, t, P->ws, &l1, &p1, &e1);
+        if (rc != SATSTAT_OK)
+            return rc;
+        lr += (double)c->n * l1;
+        ph += satstat__exact_phase_times(c->n, p1);
+        nerr[i] = e1;
+        any_err |= e1 > 0.0;
+        la += (double)c->n * log(exp(l1) + e1);
+    }
+    /* Error of the product from the terms' quadrature errors ε_i:
+     * Σ_i n_i ε_i (|ψ_i| + ε_i)^{n_i − 1} Π_{j≠i} (|ψ_j| + ε_j)^{n_j}. */
+    double err = 0.0;
+    if (any_err) {
+        for (size_t i = 0; i < P->nc; i++) {
+            const comp *c = &P->c[i];
+            if (c->kind == K_SIMPLE && c->base.fam == F_CONST && c->p == 1.0)
+                continue;
+            if (nerr[i] > 0.0) {
+                double l1, p1, e1;
+                int rc = satstat__exact_comp_logpsi(c, t, P->ws, &l1, &p1, &e1);
+                if (rc != SATSTAT_OK)
+                    return rc;
+                err += (double)c->n * nerr[i] * exp(la - log(exp(l1) + nerr[i]));
+            }
         }
     }
+    if (!isfinite(err))
+        return SATSTAT_ENUMERIC;
+    *lr_out = lr;
+    *ph_out = ph;
+    *node_err = err;
+    return SATSTAT_OK;
+}
 
-    /* The nodes. */
+/* Stage 6: the nodes ψ_k, the remainder's centred CF (the law's minus the
+ * pieces') at t_k = (k + ½)Δ, with the rounding scales and the quadrature
+ * errors they carry into F and f. */
+static int compute_nodes(satstat_exact *e, const prep *P, size_t K)
+{
     e->psi = malloc(K * sizeof *e->psi);
     if (e->psi == NULL)
         return SATSTAT_ENOMEM;
@@ -686,46 +769,13 @@ static int do_prepare(satstat_exact *e, prep *P)
     double *nerr = calloc(P->nc, sizeof *nerr);
     if (nerr == NULL)
         return SATSTAT_ENOMEM;
+    int rc = SATSTAT_OK;
     for (size_t k = 0; k < K; k++) {
         double t = ((double)k + 0.5) * e->delta;
-        double lr = 0.0, ph = 0.0, la = 0.0;
-        int any_err = 0;
-        for (size_t i = 0; i < P->nc; i++) {
-            const comp *c = &P->c[i];
-            if (c->kind == K_SIMPLE && c->base.fam == F_CONST && c->p == 1.0)
-                continue;
-            double l1, p1, e1;
-            rc = satstat__exact_comp_logpsi(c, t, P->ws, &l1, &p1, &e1);
-            if (rc != SATSTAT_OK)
-                goto node_fail;
-            lr += (double)c->n * l1;
-            ph += satstat__exact_phase_times(c->n, p1);
-            nerr[i] = e1;
-            any_err |= e1 > 0.0;
-            la += (double)c->n * log(exp(l1) + e1);
-        }
-        /* Error of the product from the terms' quadrature errors ε_i:
-         * Σ_i n_i ε_i (|ψ_i| + ε_i)^{n_i − 1} Π_{j≠i} (|ψ_j| + ε_j)^{n_j}. */
-        double node_err = 0.0;
-        if (any_err) {
-            for (size_t i = 0; i < P->nc; i++) {
-                const comp *c = &P->c[i];
-                if (c->kind == K_SIMPLE && c->base.fam == F_CONST && c->p == 1.0)
-                    continue;
-                if (nerr[i] > 0.0) {
-                    double l1, p1, e1;
-                    rc = satstat__exact_comp_logpsi(c, t, P->ws, &l1, &p1, &e1);
-                    if (rc != SATSTAT_OK)
-                        goto node_fail;
-                    node_err += (double)c->n * nerr[i] *
-                                exp(la - log(exp(l1) + nerr[i]));
-                }
-            }
-        }
-        if (!isfinite(node_err)) {
-            rc = SATSTAT_ENUMERIC;
-            goto node_fail;
-        }
+        double lr, ph, node_err;
+        rc = node_psi(P, t, nerr, &lr, &ph, &node_err);
+        if (rc != SATSTAT_OK)
+            break;
         errF += node_err / (M_PI * ((double)k + 0.5));
         errf += node_err * e->delta / M_PI;
         double complex v = exp(lr) * CMPLX(cos(ph), sin(ph));
@@ -733,21 +783,46 @@ static int do_prepare(satstat_exact *e, prep *P)
             v -= satstat__exact_piece_cf(e, &e->pieces[j], t);
         if (!isfinite(creal(v)) || !isfinite(cimag(v))) {
             rc = SATSTAT_ENUMERIC;
-            goto node_fail;
+            break;
         }
         e->psi[k] = v;
         absF += cabs(v) / ((double)k + 0.5);
         absf += cabs(v);
     }
+    free(nerr);
+    if (rc != SATSTAT_OK)
+        return rc;
     e->absF = absF;
     e->absf = absf;
     e->nodeF = errF;
     e->nodef = errf;
-    free(nerr);
     return SATSTAT_OK;
-node_fail:
-    free(nerr);
-    return rc;
+}
+
+/* The stages in order; P is freed by the caller whatever happens. */
+static int do_prepare(satstat_exact *e, prep *P)
+{
+    law_summary s;
+    int rc = gather_components(e, P, &s);
+    if (rc != SATSTAT_OK)
+        return rc;
+    int complete;
+    rc = split_pieces(e, P, &s, &complete);
+    if (rc != SATSTAT_OK)
+        return rc;
+    if (complete || !(e->sd > 0.0)) {
+        e->K = 0;
+        e->Lm = e->Lp = 0.0;
+        e->tail = 0.0;
+        return SATSTAT_OK;
+    }
+    rc = inversion_range(e, P);
+    if (rc != SATSTAT_OK)
+        return rc;
+    size_t K = node_count(e, P, s.costly);
+    if (choose_direct(e, P))
+        return SATSTAT_OK;
+    return compute_nodes(e, P, K);
 }
 
 int satstat_exact_prepare(satstat_exact *e)
@@ -772,8 +847,9 @@ int satstat_exact_prepare(satstat_exact *e)
         satstat__exact_unprepare(e);
         return rc;
     }
-    e->tilt_ok = satstat__exact_tilt_applicable(e->comps, e->ncomp, &e->bias, &e->tilt_max,
-                                                &e->atom_at, &e->log_atom);
+    e->tilt_ok = satstat__exact_tilt_applicable(e->comps, e->ncomp, &e->bias,
+                                                &e->tilt_max, &e->atom_at,
+                                                &e->log_atom);
     e->prepared = 1;
     return SATSTAT_OK;
 }

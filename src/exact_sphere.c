@@ -56,7 +56,8 @@ static double sph_bias_tail(const slaw *b, double y, int upper)
         if (u >= b->beta)
             return upper ? 0.0 : 1.0;
         double z = exp(b->lz);
-        return (upper ? satstat__exact_phi_diff(u, b->beta) : satstat__exact_phi_diff(b->alpha, u)) / z;
+        return (upper ? satstat__exact_phi_diff(u, b->beta)
+                      : satstat__exact_phi_diff(b->alpha, u)) / z;
     }
     default:
         return y >= b->a ? (upper ? 0.0 : 1.0) : (upper ? 1.0 : 0.0);
@@ -166,7 +167,8 @@ static int sph_integrate(double (*f)(double, void *), void *ctx,
         if (!(pts[i + 1] > pts[i]))
             continue;
         double r, e1;
-        int rc = satstat__exact_quad(f, ctx, pts[i], pts[i + 1], epsabs, 1e-12, ws, &r, &e1);
+        int rc = satstat__exact_quad(f, ctx, pts[i], pts[i + 1], epsabs, 1e-12, ws,
+                                     &r, &e1);
         if (rc != SATSTAT_OK)
             return rc;
         s += r;

@@ -298,8 +298,9 @@ static double tilt_trunc(const tilt *T, double theta, double u)
  * Bernoulli mixture with a continuous base (one point mass, where every
  * input is 0: at *atom_at, of mass e^{*log_atom}, taken out of the
  * integrand).  *theta_max is the end of the strip where the MGF is finite. */
-int satstat__exact_tilt_applicable(const comp *comps, size_t nc, const comp *bias,
-                                   double *theta_max, double *atom_at, double *log_atom)
+int satstat__exact_tilt_applicable(const comp *comps, size_t nc,
+                                   const comp *bias, double *theta_max,
+                                   double *atom_at, double *log_atom)
 {
     int continuous = 0, mixed = 0;
     double tmax = INFINITY, at = 0.0, la = 0.0;
@@ -337,6 +338,75 @@ int satstat__exact_tilt_applicable(const comp *comps, size_t nc, const comp *bia
     return continuous || mixed;
 }
 
+/* The saddlepoint K'(θ) = x (K' increases from the mean), 0 < θ < tmax,
+ * from the first guess theta0: bracket, then bisect in log θ; any θ > 0
+ * gives the exact integral, the saddlepoint only keeps its integrand from
+ * oscillating. */
+static double tilt_saddlepoint(const tilt *T, double x, double theta0,
+                               double tmax)
+{
+    double lo = 0.0, hi = theta0;
+    if (hi >= tmax)
+        hi = 0.5 * tmax;
+    for (int it = 0; it < 2100 && tilt_K1(T, hi) < x; it++) {
+        lo = hi;
+        hi = isfinite(tmax) ? 0.5 * (hi + tmax) : 2.0 * hi;
+    }
+    for (int it = 0; it < 200 && hi - lo > 1e-9 * hi; it++) {
+        double theta = lo > 0.0 ? sqrt(lo * hi) : 0.5 * hi;
+        if (tilt_K1(T, theta) < x)
+            lo = theta;
+        else
+            hi = theta;
+    }
+    return hi;
+}
+
+/* The midpoint rule at u_k = (k + ½)h along Re s = θ, in units of
+ * e^{K0 − θx}·h/π, stopped when the envelope's truncation bound *trunc is
+ * below TILT_TOL of the sum; *rnd the rounding: each term's exponent is
+ * off by its allowance (eK0 that of K0 = K(θ)).  The point mass at `at`,
+ * if any, is taken out of the integrand.  SATSTAT_EINVAL when nodes_max
+ * nodes do not reach the tolerance. */
+static int tilt_rule(const tilt *T, double theta, double x, double at,
+                     double K0, double eK0, double h, size_t nodes_max,
+                     double *sum_out, double *rnd_out, double *trunc_out)
+{
+    double sum = 0.0, rnd = 0.0, trunc = INFINITY;
+    size_t k;
+    for (k = 0; k < nodes_max; k++) {
+        double u = ((double)k + 0.5) * h, ek;
+        double complex s = CMPLX(theta, u);
+        double complex ex = tilt_K(T, s, &ek) - K0 - CMPLX(0.0, u * x);
+        double complex g = cexp(ex) / s;
+        rnd += cabs(g) * (ek + eK0 + 8.0 * DBL_EPSILON * (1.0 + u * fabs(x)));
+        if (T->log_atom > -INFINITY) {
+            /* the point mass at `at` < x: its own Bromwich integral is 0
+             * (the contour closes to the right), and its slowly decaying
+             * term is taken out of the rule; the rule's error on it, at
+             * most its aliases e^{−θjP}·mass, is inside the caller's
+             * `alias` */
+            double complex ea = CMPLX(T->log_atom + theta * at - K0, u * (at - x));
+            double complex ga = cexp(ea) / s;
+            g -= ga;
+            rnd += cabs(ga) * (eK0 + 16.0 * DBL_EPSILON *
+                                         (fabs(T->log_atom) + (theta + u) * (fabs(at) + fabs(x)) + 1.0));
+        }
+        sum += creal(g);
+        if ((k & 15u) == 15u && sum > 0.0) {
+            trunc = tilt_trunc(T, theta, u) / (h / M_PI);
+            if (trunc <= TILT_TOL * sum)
+                break;
+        }
+    }
+    if (k == nodes_max || !(sum > 0.0))
+        return SATSTAT_EINVAL;
+    *sum_out = sum;
+    *rnd_out = rnd;
+    *trunc_out = trunc;
+    return SATSTAT_OK;
+}
+
 /* P(Z > z) (upper) or P(Z < z) by the shifted contour, with a bound of
  * its error (relative, plus the aliases, plus DBL_MIN below the normal
  * range, where a double has fewer digits).  SATSTAT_EINVAL when the
@@ -364,26 +434,8 @@ int satstat__exact_tilt_tail(const satstat_exact *e, double z, int upper, double
         *abserr = 0.0;
         return SATSTAT_OK;
     }
-    /* the saddlepoint K'(θ) = x (K' increases from the mean): bracket,
-     * then bisect in log θ; any θ > 0 gives the exact integral, the
-     * saddlepoint only keeps its integrand from oscillating */
     double tmax = e->tilt_max;
-    double lo = 0.0, hi = (x - mu) / e->var;
-    if (hi >= tmax)
-        hi = 0.5 * tmax;
-    for (int it = 0; it < 2100 && tilt_K1(&T, hi) < x; it++) {
-        lo = hi;
-        hi = isfinite(tmax) ? 0.5 * (hi + tmax) : 2.0 * hi;
-    }
-    double theta = hi;
-    for (int it = 0; it < 200 && hi - lo > 1e-9 * hi; it++) {
-        theta = lo > 0.0 ? sqrt(lo * hi) : 0.5 * hi;
-        if (tilt_K1(&T, theta) < x)
-            lo = theta;
-        else
-            hi = theta;
-    }
-    theta = hi;
+    double theta = tilt_saddlepoint(&T, x, (x - mu) / e->var, tmax);
     double eK0;
     double K0 = creal(tilt_K(&T, theta, &eK0));
     double lead = K0 - theta * x; /* log of the factor in front */
@@ -428,36 +480,10 @@ int satstat__exact_tilt_tail(const satstat_exact *e, double z, int upper, double
         if (reach_u > 64.0 * (double)nodes_max * h) /* the size is only rough */
             return SATSTAT_EINVAL;
     }
-    /* the rule, in units of e^{lead}·h/π; rounding: each term's exponent
-     * is off by its allowance */
-    double sum = 0.0, rnd = 0.0, trunc = INFINITY;
-    size_t k;
-    for (k = 0; k < nodes_max; k++) {
-        double u = ((double)k + 0.5) * h, ek;
-        double complex s = CMPLX(theta, u);
-        double complex ex = tilt_K(&T, s, &ek) - K0 - CMPLX(0.0, u * x);
-        double complex g = cexp(ex) / s;
-        rnd += cabs(g) * (ek + eK0 + 8.0 * DBL_EPSILON * (1.0 + u * fabs(x)));
-        if (T.log_atom > -INFINITY) {
-            /* the point mass at `at` < x: its own Bromwich integral is 0
-             * (the contour closes to the right), and its slowly decaying
-             * term is taken out of the rule; the rule's error on it, at
-             * most its aliases e^{−θjP}·mass, is inside `alias` */
-            double complex ea = CMPLX(T.log_atom + theta * at - K0, u * (at - x));
-            double complex ga = cexp(ea) / s;
-            g -= ga;
-            rnd += cabs(ga) * (eK0 + 16.0 * DBL_EPSILON *
-                                         (fabs(T.log_atom) + (theta + u) * (fabs(at) + fabs(x)) + 1.0));
-        }
-        sum += creal(g);
-        if ((k & 15u) == 15u && sum > 0.0) {
-            trunc = tilt_trunc(&T, theta, u) / (h / M_PI);
-            if (trunc <= TILT_TOL * sum)
-                break;
-        }
-    }
-    if (k == nodes_max || !(sum > 0.0))
-        return SATSTAT_EINVAL;
+    double sum, rnd, trunc;
+    int rc = tilt_rule(&T, theta, x, at, K0, eK0, h, nodes_max, &sum, &rnd, &trunc);
+    if (rc != SATSTAT_OK)
+        return rc;
     double v = exp(lead) * (h / M_PI) * sum;
     if (!isfinite(v))
         return SATSTAT_EINVAL;
