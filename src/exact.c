@@ -128,32 +128,32 @@
 
 satstat_exact_law satstat_exact_constant(double value)
 {
-    satstat_exact_law l = {SATSTAT_EXACT_CONSTANT, value, 0.0, 0.0, 0.0, 0.0};
+    satstat_exact_law l = {SATSTAT_FAMILY_CONSTANT, value, 0.0, 0.0, 0.0, 0.0};
     return l;
 }
 
 satstat_exact_law satstat_exact_normal(double mean, double sd)
 {
-    satstat_exact_law l = {SATSTAT_EXACT_NORMAL, mean, sd, 0.0, 0.0, 0.0};
+    satstat_exact_law l = {SATSTAT_FAMILY_NORMAL, mean, sd, 0.0, 0.0, 0.0};
     return l;
 }
 
 satstat_exact_law satstat_exact_uniform(double lo, double hi)
 {
-    satstat_exact_law l = {SATSTAT_EXACT_UNIFORM, lo, hi, 0.0, 0.0, 0.0};
+    satstat_exact_law l = {SATSTAT_FAMILY_UNIFORM, lo, hi, 0.0, 0.0, 0.0};
     return l;
 }
 
 satstat_exact_law satstat_exact_truncnormal(double mean, double sd, double lo,
                                             double hi)
 {
-    satstat_exact_law l = {SATSTAT_EXACT_TRUNCNORMAL, mean, sd, lo, hi, 0.0};
+    satstat_exact_law l = {SATSTAT_FAMILY_TRUNC_NORMAL, mean, sd, lo, hi, 0.0};
     return l;
 }
 
 satstat_exact_law satstat_exact_bernoulli(double p)
 {
-    satstat_exact_law l = {SATSTAT_EXACT_BERNOULLI, 0.0, 0.0, 0.0, 0.0, p};
+    satstat_exact_law l = {SATSTAT_FAMILY_BERNOULLI, 0.0, 0.0, 0.0, 0.0, p};
     return l;
 }
 
@@ -182,18 +182,20 @@ int satstat_exact_law_from(const satstat_law *law, satstat_exact_law *out)
 static int law_valid(const satstat_exact_law *l)
 {
     switch (l->family) {
-    case SATSTAT_EXACT_CONSTANT:
+    case SATSTAT_FAMILY_CONSTANT:
         return isfinite(l->a);
-    case SATSTAT_EXACT_NORMAL:
+    case SATSTAT_FAMILY_NORMAL:
         return isfinite(l->a) && isfinite(l->b) && l->b >= 0.0;
-    case SATSTAT_EXACT_UNIFORM:
+    case SATSTAT_FAMILY_UNIFORM:
         return isfinite(l->a) && isfinite(l->b) && l->a <= l->b;
-    case SATSTAT_EXACT_TRUNCNORMAL:
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
         return isfinite(l->a) && isfinite(l->b) && l->b > 0.0 &&
                !isnan(l->lo) && !isnan(l->hi) && l->lo < l->hi &&
                l->lo != INFINITY && l->hi != -INFINITY;
-    case SATSTAT_EXACT_BERNOULLI:
+    case SATSTAT_FAMILY_BERNOULLI:
         return l->p >= 0.0 && l->p <= 1.0;
+    case SATSTAT_FAMILY_ORTHOGONAL: /* satstat_exact_set_sphere instead */
+        break;
     }
     return 0;
 }
@@ -202,15 +204,15 @@ static int law_valid(const satstat_exact_law *l)
  * infinite becomes normal. */
 static satstat_exact_law law_normalize(satstat_exact_law l)
 {
-    if (l.family == SATSTAT_EXACT_NORMAL && l.b == 0.0)
+    if (l.family == SATSTAT_FAMILY_NORMAL && l.b == 0.0)
         return satstat_exact_constant(l.a);
-    if (l.family == SATSTAT_EXACT_UNIFORM && l.a == l.b)
+    if (l.family == SATSTAT_FAMILY_UNIFORM && l.a == l.b)
         return satstat_exact_constant(l.a);
-    if (l.family == SATSTAT_EXACT_TRUNCNORMAL && isinf(l.lo) && isinf(l.hi))
+    if (l.family == SATSTAT_FAMILY_TRUNC_NORMAL && isinf(l.lo) && isinf(l.hi))
         return satstat_exact_normal(l.a, l.b);
-    if (l.family == SATSTAT_EXACT_BERNOULLI && l.p == 1.0)
+    if (l.family == SATSTAT_FAMILY_BERNOULLI && l.p == 1.0)
         return satstat_exact_constant(1.0);
-    if (l.family == SATSTAT_EXACT_BERNOULLI && l.p == 0.0)
+    if (l.family == SATSTAT_FAMILY_BERNOULLI && l.p == 0.0)
         return satstat_exact_constant(0.0);
     return l;
 }
@@ -220,17 +222,17 @@ static int law_scale(const satstat_exact_law *l, double x,
                      satstat_exact_law *out)
 {
     switch (l->family) {
-    case SATSTAT_EXACT_CONSTANT:
+    case SATSTAT_FAMILY_CONSTANT:
         *out = satstat_exact_constant(x * l->a);
         break;
-    case SATSTAT_EXACT_NORMAL:
+    case SATSTAT_FAMILY_NORMAL:
         *out = satstat_exact_normal(x * l->a, fabs(x) * l->b);
         break;
-    case SATSTAT_EXACT_UNIFORM:
+    case SATSTAT_FAMILY_UNIFORM:
         *out = x > 0.0 ? satstat_exact_uniform(x * l->a, x * l->b)
                        : satstat_exact_uniform(x * l->b, x * l->a);
         break;
-    case SATSTAT_EXACT_TRUNCNORMAL:
+    case SATSTAT_FAMILY_TRUNC_NORMAL:
         *out = x > 0.0
                    ? satstat_exact_truncnormal(x * l->a, x * l->b, x * l->lo,
                                                x * l->hi)
@@ -377,13 +379,13 @@ static int comp_build(const satstat_exact_law *w0, const satstat_exact_law *x0,
     memset(c, 0, sizeof *c);
     *zero = 0;
     c->p = 1.0;
-    if (w.family == SATSTAT_EXACT_BERNOULLI && x.family != SATSTAT_EXACT_BERNOULLI) {
+    if (w.family == SATSTAT_FAMILY_BERNOULLI && x.family != SATSTAT_FAMILY_BERNOULLI) {
         satstat_exact_law tmp = w;
         w = x;
         x = tmp;
     }
-    if (x.family == SATSTAT_EXACT_BERNOULLI) {
-        if (w.family == SATSTAT_EXACT_BERNOULLI) {
+    if (x.family == SATSTAT_FAMILY_BERNOULLI) {
+        if (w.family == SATSTAT_FAMILY_BERNOULLI) {
             c->p = x.p * w.p;
             w = satstat_exact_constant(1.0);
         } else {
@@ -393,7 +395,7 @@ static int comp_build(const satstat_exact_law *w0, const satstat_exact_law *x0,
     }
     satstat_exact_law single;
     int is_single = 1;
-    if (x.family == SATSTAT_EXACT_CONSTANT) {
+    if (x.family == SATSTAT_FAMILY_CONSTANT) {
         if (x.a == 0.0) {
             *zero = 1;
             return SATSTAT_OK;
@@ -401,7 +403,7 @@ static int comp_build(const satstat_exact_law *w0, const satstat_exact_law *x0,
         int rc = law_scale(&w, x.a, &single);
         if (rc != SATSTAT_OK)
             return rc;
-    } else if (w.family == SATSTAT_EXACT_CONSTANT) {
+    } else if (w.family == SATSTAT_FAMILY_CONSTANT) {
         if (w.a == 0.0) {
             *zero = 1;
             return SATSTAT_OK;
@@ -413,7 +415,7 @@ static int comp_build(const satstat_exact_law *w0, const satstat_exact_law *x0,
         is_single = 0;
     }
     if (is_single) {
-        if (single.family == SATSTAT_EXACT_CONSTANT && single.a == 0.0) {
+        if (single.family == SATSTAT_FAMILY_CONSTANT && single.a == 0.0) {
             *zero = 1;
             return SATSTAT_OK;
         }
@@ -426,22 +428,22 @@ static int comp_build(const satstat_exact_law *w0, const satstat_exact_law *x0,
     }
     /* Both random. */
     const satstat_exact_law *o, *in;
-    if (w.family == SATSTAT_EXACT_NORMAL && x.family == SATSTAT_EXACT_NORMAL) {
+    if (w.family == SATSTAT_FAMILY_NORMAL && x.family == SATSTAT_FAMILY_NORMAL) {
         c->kind = K_PROD_NN;
         o = &x;
         in = &w;
     } else {
         c->kind = K_PROD;
-        if (w.family == SATSTAT_EXACT_TRUNCNORMAL &&
-            x.family == SATSTAT_EXACT_TRUNCNORMAL)
+        if (w.family == SATSTAT_FAMILY_TRUNC_NORMAL &&
+            x.family == SATSTAT_FAMILY_TRUNC_NORMAL)
             return SATSTAT_EINVAL;
-        if (w.family == SATSTAT_EXACT_TRUNCNORMAL) {
+        if (w.family == SATSTAT_FAMILY_TRUNC_NORMAL) {
             o = &w;
             in = &x;
-        } else if (x.family == SATSTAT_EXACT_TRUNCNORMAL) {
+        } else if (x.family == SATSTAT_FAMILY_TRUNC_NORMAL) {
             o = &x;
             in = &w;
-        } else if (x.family == SATSTAT_EXACT_UNIFORM) {
+        } else if (x.family == SATSTAT_FAMILY_UNIFORM) {
             o = &x;
             in = &w;
         } else {
@@ -561,7 +563,7 @@ int satstat_exact_add_terms(satstat_exact *e, const satstat_exact_law *weight,
 int satstat_exact_set_bias(satstat_exact *e, const satstat_exact_law *bias)
 {
     if (e == NULL || bias == NULL || !law_valid(bias) ||
-        bias->family == SATSTAT_EXACT_BERNOULLI)
+        bias->family == SATSTAT_FAMILY_BERNOULLI)
         return SATSTAT_EINVAL;
     satstat__gsl_quiet();
     gsl_integration_workspace *ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
@@ -663,10 +665,10 @@ int satstat_exact_from_config(const satstat_config *config,
         /* Fixed, arbitrary x_j: with normal (or constant) weights only
          * Σx and Σx² matter, Σ w_j x_j ~ N(μ_w Σx, σ_w² Σx²); other
          * weight laws need each x_j (add one term per value instead). */
-        if (w.family == SATSTAT_EXACT_NORMAL) {
+        if (w.family == SATSTAT_FAMILY_NORMAL) {
             w = satstat_exact_normal(w.a * config->inputs.file_sum,
                                      w.b * sqrt(config->inputs.file_sum_sq));
-        } else if (w.family == SATSTAT_EXACT_CONSTANT) {
+        } else if (w.family == SATSTAT_FAMILY_CONSTANT) {
             w = satstat_exact_constant(w.a * config->inputs.file_sum);
         } else {
             return SATSTAT_EINVAL;

@@ -184,11 +184,11 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
 {
     memset(s, 0, sizeof *s);
     switch (L->family) {
-    case SATSTAT_EXACT_CONSTANT:
+    case SATSTAT_FAMILY_CONSTANT:
         s->fam = F_CONST;
         s->a = s->mean = s->lo = s->hi = L->a;
         return SATSTAT_OK;
-    case SATSTAT_EXACT_NORMAL:
+    case SATSTAT_FAMILY_NORMAL:
         if (L->b == 0.0) {
             s->fam = F_CONST;
             s->a = s->mean = s->lo = s->hi = L->a;
@@ -202,7 +202,7 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
         s->lo = -INFINITY;
         s->hi = INFINITY;
         return SATSTAT_OK;
-    case SATSTAT_EXACT_UNIFORM:
+    case SATSTAT_FAMILY_UNIFORM:
         if (L->a == L->b) {
             s->fam = F_CONST;
             s->a = s->mean = s->lo = s->hi = L->a;
@@ -217,7 +217,7 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
         s->hi = L->b;
         s->fmax = 1.0 / (L->b - L->a);
         return SATSTAT_OK;
-    case SATSTAT_EXACT_TRUNCNORMAL: {
+    case SATSTAT_FAMILY_TRUNC_NORMAL: {
         s->fam = F_TRUNC;
         s->a = L->a;
         s->b = L->b;
@@ -279,7 +279,8 @@ int satstat__exact_slaw_make(const satstat_exact_law *L, slaw *s,
         s->fmax = tn_density_u(s, umode) / L->b;
         return SATSTAT_OK;
     }
-    case SATSTAT_EXACT_BERNOULLI:
+    case SATSTAT_FAMILY_ORTHOGONAL: /* not an exact law (law_valid) */
+    case SATSTAT_FAMILY_BERNOULLI:
         break;
     }
     return SATSTAT_EINVAL;
