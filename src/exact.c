@@ -73,7 +73,7 @@
  *    on panels split at μ + kσ, at 0 and at the knots of the exact pieces.
  *    When the density converges slowly (many nodes, or the direct engine),
  *    Parseval's identity on the nodes instead, with g smoothly windowed and
- *    its Fourier transform by FFT (see gexp_parseval()).
+ *    its Fourier transform by FFT (see gexp_parseval() in exact_expect.c).
  *
  * 5. Direct engine.  A law whose |φ| decays like t^{−1} or t^{−2} and that
  *    is not a uniform sum (a single normal×normal product: the K0 density
@@ -85,7 +85,7 @@
  * 6. Far tails.  Where the inversion's absolute error is more than 1e-9 of
  *    a tail, the tail is inverted again along the line Re s = θ through
  *    the saddlepoint of its moment generating function, which has relative
- *    accuracy (Daniels 1954/1987, Strawderman 2004; see satstat__exact_tilt_tail()).
+ *    accuracy (Daniels 1954/1987, Strawderman 2004; exact_tails.c).
  *
  * ---- Limitations -------------------------------------------------------------
  *  - Laws that are not uniform sums and whose CF decays only like t^{−1} or
@@ -747,8 +747,8 @@ static void result_set(satstat_exact_result *r, double value, double abserr)
 }
 
 /* Where the main inversion's absolute error is more than this fraction of
- * a tail, the tail is taken from the shifted contour (tilt_tail) if that
- * applies and is better. */
+ * a tail, the tail is taken from the shifted contour
+ * (satstat__exact_tilt_tail) if that applies and is better. */
 #define TILT_WANT 1e-9
 
 /* P(Z ≤ z) (upper 0) or P(Z > z) (upper 1) without checks (NaN on

@@ -68,7 +68,7 @@ static double complex clsinhc(double complex w)
     return w - clog(2.0 * w) + clog(1.0 - cexp(-2.0 * w));
 }
 
-/* log(1 + d) for complex d, accurate for small d (clog1p_). */
+/* log(1 + d) for complex d, accurate for small d (satstat__exact_clog1p). */
 static double complex clog1p_c(double complex d)
 {
     double lr, ph;
@@ -123,7 +123,8 @@ static double complex base_ccgf(const comp *c, double complex s)
 {
     if (c->kind == K_PROD_NN) {
         /* E_x[exp(s m_w x + s² s_w² x²/2)], x ~ N(m_x, s_x²): a Gaussian
-         * integral (as in prodnn_logpsi), Re(1 − A s²) > 0 on the strip */
+         * integral (as in satstat__exact_prodnn_logpsi), Re(1 − A s²) > 0
+         * on the strip */
         double sw = c->inner.b, mw = c->inner.mean;
         double sx = c->outer.b, mx = c->outer.mean;
         double A = sw * sw * sx * sx;
