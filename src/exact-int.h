@@ -27,6 +27,8 @@
  * 4.2: give clang the builtin the C11 macro stands for. */
 #ifndef CMPLX
 #define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
+#pragma GCC visibility pop
+
 #endif
 #include <float.h>
 #include <math.h>
@@ -154,6 +156,11 @@ struct satstat_exact {
     double sph_tmax;     /* θ integrated over [−tmax, tmax]               */
 };
 
+/* The functions below have external linkage only to reach the other
+ * files: hidden, the shared library does not export them (GCC and clang
+ * both read this pragma). */
+#pragma GCC visibility push(hidden)
+
 /* exact.c */
 void satstat__exact_unprepare(satstat_exact *e);
 
@@ -212,5 +219,7 @@ int satstat__exact_tilt_tail(const satstat_exact *e, double z, int upper, double
 /* exact_expect.c */
 int satstat__exact_expect(satstat_exact *e, double (*g)(double z, void *ctx),
                           void *ctx, satstat_exact_result *out);
+
+#pragma GCC visibility pop
 
 #endif
