@@ -567,6 +567,8 @@ static double draw(const gsl_rng *r, const satstat_exact_law *l)
             if (v >= l->lo && v <= l->hi)
                 return v;
         }
+    case SATSTAT_FAMILY_ORTHOGONAL: /* not an exact law */
+        break;
     }
     return NAN;
 }

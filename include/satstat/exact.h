@@ -61,18 +61,28 @@ extern "C" {
 
 /* ---- laws of weights, inputs and bias ----------------------------------- */
 
-typedef enum satstat_exact_family {
-    SATSTAT_EXACT_CONSTANT,    /* the value a                               */
-    SATSTAT_EXACT_NORMAL,      /* N(a, b²): mean a, standard deviation b ≥ 0 */
-    SATSTAT_EXACT_UNIFORM,     /* U(a, b), a ≤ b                             */
-    SATSTAT_EXACT_TRUNCNORMAL, /* N(a, b²), b > 0, conditioned on [lo, hi]:
-                                  lo < hi, either may be infinite; [lo, hi]
-                                  must reach within 35 b of a              */
-    SATSTAT_EXACT_BERNOULLI    /* 1 with probability p, else 0 (inputs)     */
-} satstat_exact_family;
+/* A law's family is the library's one satstat_family (satstat/scheme.h).
+ * The exact law takes
+ *   SATSTAT_FAMILY_CONSTANT      the value a
+ *   SATSTAT_FAMILY_NORMAL        N(a, b²): mean a, standard deviation b ≥ 0
+ *   SATSTAT_FAMILY_UNIFORM       U(a, b), a ≤ b
+ *   SATSTAT_FAMILY_TRUNC_NORMAL  N(a, b²), b > 0, conditioned on [lo, hi]:
+ *                                lo < hi, either may be infinite; [lo, hi]
+ *                                must reach within 35 b of a
+ *   SATSTAT_FAMILY_BERNOULLI     1 with probability p, else 0 (inputs)
+ * and not SATSTAT_FAMILY_ORTHOGONAL (satstat_exact_set_sphere instead). */
+
+/* Deprecated: the exact law's former enum and its spellings, kept so that
+ * existing code compiles; use satstat_family and SATSTAT_FAMILY_*. */
+typedef satstat_family satstat_exact_family;
+#define SATSTAT_EXACT_CONSTANT SATSTAT_FAMILY_CONSTANT
+#define SATSTAT_EXACT_NORMAL SATSTAT_FAMILY_NORMAL
+#define SATSTAT_EXACT_UNIFORM SATSTAT_FAMILY_UNIFORM
+#define SATSTAT_EXACT_TRUNCNORMAL SATSTAT_FAMILY_TRUNC_NORMAL
+#define SATSTAT_EXACT_BERNOULLI SATSTAT_FAMILY_BERNOULLI
 
 typedef struct satstat_exact_law {
-    satstat_exact_family family;
+    satstat_family family;
     double a, b;   /* CONSTANT: a; NORMAL, TRUNCNORMAL: mean a, sd b;
                       UNIFORM: bounds a, b                                 */
     double lo, hi; /* TRUNCNORMAL only: the truncation interval            */

@@ -49,11 +49,14 @@ typedef enum satstat_family {
     SATSTAT_FAMILY_TRUNC_NORMAL, /* N(a, b²) conditioned on lo ≤ w ≤ hi,
                                     lo < hi (a, b: the parent normal's mean
                                     and sd, not the law's own)           */
-    SATSTAT_FAMILY_ORTHOGONAL /* one entry of a row of a Haar-random
-                                 orthogonal matrix times a gain: mean 0,
-                                 sd b (= gain/√max(n_in, n_out)); rows of
-                                 one matrix are dependent (satstat/
-                                 sampler.h, satstat_summary_unit_size)   */
+    SATSTAT_FAMILY_ORTHOGONAL, /* one entry of a row of a Haar-random
+                                  orthogonal matrix times a gain: mean 0,
+                                  sd b (= gain/√max(n_in, n_out)); rows of
+                                  one matrix are dependent (satstat/
+                                  sampler.h, satstat_summary_unit_size)  */
+    SATSTAT_FAMILY_BERNOULLI   /* 1 with probability p, else 0: an input
+                                  of the exact law (satstat/exact.h), never
+                                  a satstat_law                           */
 } satstat_family;
 
 typedef struct satstat_law {
