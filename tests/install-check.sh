@@ -57,6 +57,7 @@ readelf -d "$root/probe" | grep -q 'NEEDED.*\[libsatstat.so.0\]' ||
 LD_LIBRARY_PATH="$libdir" "$root/probe"
 
 for f in man1/satstat.1 man1/satstat-deep.1 man1/satstat-sweep.1 \
+         man3/satstat-report.3 man3/satstat_report_run.3 man3/satstat-deep.3 \
          bash-completion/completions/satstat zsh/site-functions/_satstat; do
     [ -n "$(find "$root" -path "*/$f" | head -1)" ] ||
         { echo "install-check: $f was not installed" >&2; exit 1; }
