@@ -163,6 +163,14 @@ int cli_option_alpha(const char *option, const char *value, double *alpha)
     return rc;
 }
 
+int cli_option_transform(const char *option, const char *value, satstat_config *cfg)
+{
+    char msg[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_transform_from_name(value, &cfg->transform, msg) != SATSTAT_OK)
+        return cli_bad_value(option, value, msg);
+    return CLI_GO_ON;
+}
+
 int cli_option_format(const char *option, const char *value, satstat_format *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";

@@ -50,6 +50,8 @@ int cli_option_threshold(const char *option, const char *value, satstat_config *
                          int *threshold_given);
 int cli_option_saturation(const char *option, const char *value, satstat_config *cfg,
                           int threshold_given);
+/* --transform NAME into cfg->transform (satstat_transform_from_name). */
+int cli_option_transform(const char *option, const char *value, satstat_config *cfg);
 /* Options every command takes the same way. */
 int cli_option_alpha(const char *option, const char *value, double *alpha);
 int cli_option_format(const char *option, const char *value, satstat_format *out);
@@ -157,6 +159,12 @@ int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
     "                         (truncated), glorot_uniform, he_uniform, lecun_uniform;\n" \
     "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n" \
     "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
+
+/* The --transform line of the --help of the commands that sample. */
+#define CLI_HELP_TRANSFORM \
+    "  --transform NAME       how Philox words become normals: ziggurat-256-f32/1\n" \
+    "                         (faster) or box-muller-f32-cephes/1; the report names\n" \
+    "                         it  [the one satstat --version names]\n"
 
 /* One note on stderr (not under --quiet) when an orthogonal scheme will be
  * sampled with GSL's slow reference BLAS. */

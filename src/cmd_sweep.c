@@ -83,6 +83,7 @@ static const char usage_options2[] =
     "  --samples N            neurons sampled per scheme and point  [100000]\n"
     "  --analytic-only        formulas only, no sampling\n"
     "  --seed S               the seed of every point  [1]\n"
+    CLI_HELP_TRANSFORM
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              significance level of each point's tests  [0.001]\n"
     "  --format F             text, json or csv  [text; with --output, its\n"
@@ -119,7 +120,7 @@ static const char usage_options2[] =
 
 enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
     OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
     OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_VARY, OPT_GAIN, OPT_MODE,
     OPT_SATURATION, OPT_EXPECT_VARIANCE,
@@ -142,6 +143,7 @@ static const struct option long_options[] = {
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"alpha", required_argument, NULL, OPT_ALPHA},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -265,6 +267,9 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_SEED:
             rc = cli_parse_u64(opt, v, 0, (UINT64_C(1) << 63) - 1, &cfg->seed);
+            break;
+        case OPT_TRANSFORM:
+            rc = cli_option_transform(opt, v, cfg);
             break;
         case OPT_THREADS:
             rc = cli_parse_u64(opt, v, 1, SATSTAT_MAX_THREADS, &u);

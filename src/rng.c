@@ -2,8 +2,10 @@
  * computes, the stream ids, and the choice of SIMD path. */
 #include <satstat/rng.h>
 #include <satstat/error.h>
+#include <satstat/parse.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,13 +85,27 @@ const char *satstat_transform_label(satstat_transform transform)
     return transform_labels[transform];
 }
 
-int satstat_transform_from_name(const char *name, satstat_transform *out)
+int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg)
 {
     for (unsigned t = 0; name && t < SATSTAT_TRANSFORM_COUNT; t++) {
         if (strcmp(name, transform_labels[t]) == 0) {
             *out = (satstat_transform)t;
-            return 0;
+            return SATSTAT_OK;
         }
+    }
+    if (msg) {
+        char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+        const char *text = name ? name : "";
+        satstat_suggest(text, strlen(text), transform_labels, SATSTAT_TRANSFORM_COUNT, hint,
+                        sizeof hint);
+        /* a family name alone ("ziggurat") is too far from its label for
+         * the edit distance: suggest the label it begins */
+        for (unsigned t = 0; !*hint && *text && t < SATSTAT_TRANSFORM_COUNT; t++)
+            if (strncmp(transform_labels[t], text, strlen(text)) == 0)
+                snprintf(hint, sizeof hint, "did you mean '%s'? ", transform_labels[t]);
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown transform %s (%svalid: %s, %s)",
+                 satstat_quote(text, q, sizeof q), hint, transform_labels[0],
+                 transform_labels[1]);
     }
     return SATSTAT_EINVAL;
 }

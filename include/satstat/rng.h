@@ -70,8 +70,9 @@ typedef enum satstat_transform {
 const char *satstat_transform_label(satstat_transform transform);
 
 /* The transform named `name` (its label, as --transform takes it):
- * 0 and *out set, or SATSTAT_EINVAL for an unknown name. */
-int satstat_transform_from_name(const char *name, satstat_transform *out);
+ * SATSTAT_OK and *out set, or SATSTAT_EINVAL with a sentence in msg
+ * (SATSTAT_ERRMSG_SIZE bytes; may be NULL) naming the valid ones. */
+int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg);
 
 /* The standard normal made from two 32-bit words: k1 gives the radius,
  * k2 the angle; `which` 0 is the cosine branch, 1 the sine branch. */
