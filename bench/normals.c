@@ -1,6 +1,6 @@
 /* normals.c — validation of a normal transform at scale (not a unit test:
  * it takes minutes).  Draws N normals (default 1e10) of the "standard"
- * weight stream, seed 1, neuron by neuron (1e6 per neuron) through
+ * weight stream, seed 1 (or SEED), neuron by neuron (1e6 per neuron) through
  * satstat_fill_normals_with, and reports
  *   - mean, variance, skewness, excess kurtosis, each with its z-score
  *     against N(0,1) (standard errors 1/√n, √(2/n), √(6/n), √(24/n));
@@ -12,7 +12,7 @@
  *     2^-24 of the exact D, which is ~1e-4 at 1e8), AD places each draw at
  *     its bin's centre except in the outermost bins, whose draws keep
  *     their own u (they are few and carry the largest weights).
- * Usage: normals [TRANSFORM [N [KS_N]]]; prints one JSON object. */
+ * Usage: normals [TRANSFORM [N [KS_N [SEED]]]]; prints one JSON object. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,6 +47,7 @@ int main(int argc, char **argv)
     }
     double total = argc > 2 ? atof(argv[2]) : 1e10;
     double ks_total = argc > 3 ? atof(argv[3]) : 1e8;
+    uint64_t seed = argc > 4 ? strtoull(argv[4], NULL, 10) : 1;
     uint64_t neurons = (uint64_t)(total / PER), ks_neurons = (uint64_t)(ks_total / PER);
     uint32_t stream = satstat_stream_id("standard", SATSTAT_DOMAIN_WEIGHTS);
     const uint64_t bins = UINT64_C(1) << KS_BITS;
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (uint64_t neuron = 0; neuron < neurons; neuron++) {
-        satstat_fill_normals_with(transform, 1, stream, neuron, 0, PER, v);
+        satstat_fill_normals_with(transform, seed, stream, neuron, 0, PER, v);
         double a1 = 0, a2 = 0, a3 = 0, a4 = 0, mx = 0;
         uint64_t b4 = 0, b5 = 0, b6 = 0;
         for (int i = 0; i < PER; i++) {
@@ -133,8 +134,10 @@ int main(int argc, char **argv)
     }
     double a2 = -kn - ad_sum / kn;
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-    printf("{\"transform\": \"%s\", \"simd\": \"%s\", \"draws\": %.0f, \"seconds\": %.1f,\n",
-           satstat_transform_label(transform), satstat_simd_path(), n, secs);
+    printf("{\"transform\": \"%s\", \"simd\": \"%s\", \"seed\": %llu, \"draws\": %.0f, "
+           "\"seconds\": %.1f,\n",
+           satstat_transform_label(transform), satstat_simd_path(), (unsigned long long)seed, n,
+           secs);
     printf(" \"mean\": %.6g, \"mean_z\": %.3f,\n", mean, mean * sqrt(n));
     printf(" \"variance\": %.10f, \"variance_z\": %.3f,\n", m2, (m2 - 1) / sqrt(2 / n));
     printf(" \"skewness\": %.6g, \"skewness_z\": %.3f,\n", skew, skew / sqrt(6 / n));
