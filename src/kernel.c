@@ -360,12 +360,20 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
         }
         for (int l = 0; l < LANES; l++)
             accept[l] = (uint32_t)satstat__zig_wedge_accept(w[l], u[l], xs[l], f_lo[l], f_hi[l]);
+        /* accepted, or the fresh word in the core: no branch on which (it
+         * is a coin toss, and a mispredicted branch per draw cost more
+         * than the rest); the rare others after */
+        uint32_t again = 0;
         for (uint32_t l = 0; l < m; l++) {
-            if (accept[l])
-                v[slot[l]] = satstat__zig_candidate(w[l]);
-            else
-                v[slot[l]] = satstat__zig_slow_from(next[l], 1, k0, k1, stream, neuron,
-                                                     zig_slot_index(pend, slot[l]));
+            uint32_t keep = accept[l] ? w[l] : next[l];
+            v[slot[l]] = satstat__zig_candidate(keep);
+            again |= (uint32_t)!(accept[l] | (uint32_t)satstat__zig_core(next[l])) << l;
+        }
+        while (again) {
+            uint32_t l = (uint32_t)__builtin_ctz(again);
+            again &= again - 1u;
+            v[slot[l]] = satstat__zig_slow_from(next[l], 1, k0, k1, stream, neuron,
+                                                 zig_slot_index(pend, slot[l]));
         }
         m = 0;
     }
