@@ -162,9 +162,9 @@ int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
 
 /* The --transform line of the --help of the commands that sample. */
 #define CLI_HELP_TRANSFORM \
-    "  --transform NAME       how Philox words become normals: ziggurat-256-f32/1\n" \
-    "                         (faster) or box-muller-f32-cephes/1; the report names\n" \
-    "                         it  [the one satstat --version names]\n"
+    "  --transform NAME       how Philox words become normals: box-muller-f32-cephes/1\n" \
+    "                         or ziggurat-256-f32/1; the report names it  [the one\n" \
+    "                         satstat --version names]\n"
 
 /* One note on stderr (not under --quiet) when an orthogonal scheme will be
  * sampled with GSL's slow reference BLAS. */

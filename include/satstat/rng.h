@@ -56,7 +56,9 @@ typedef enum satstat_transform {
     SATSTAT_TRANSFORM_BOX_MULLER, /* "box-muller-f32-cephes/1": two words
                                      per pair of normals (Box & Muller 1958) */
     SATSTAT_TRANSFORM_ZIGGURAT    /* "ziggurat-256-f32/1": one word per
-                                     normal, ~1.8x faster (doc/normals.md) */
+                                     normal, exact wedges and tail to 9.91;
+                                     speed per SIMD path in
+                                     doc/rng-validation.md */
 } satstat_transform;
 
 /* The transform of a default config (satstat_config_default) and of the
