@@ -80,13 +80,6 @@ for i in range(N):
     k = int(mp.ceil(X[i + 1] / xs[i]))
     print(f"    {k >> 8}u,")
 print("};")
-print("/* xs[i]'s bits | k[i] << 32: both with one 64-bit gather (AVX2) */")
-print("static const uint64_t satstat__zig_xk[SATSTAT__ZIG_LAYERS] = {")
-for i in range(N):
-    k = int(mp.ceil(X[i + 1] / xs[i]))
-    bits = int(np.float32(float(xs[i])).view(np.uint32))
-    print(f"    UINT64_C(0x{(k << 32) | bits:016x}),")
-print("};")
 print("static const double satstat__zig_f[SATSTAT__ZIG_LAYERS + 1] = {")
 for i in range(N + 1):
     print(f"    {float(f(X[i])).hex()},")
