@@ -27,6 +27,7 @@ _satstat_values() {
     --mode) echo "fan_in fan_out fan_avg" ;;
     --format) echo "text json csv html" ;;
     --render) echo "png svg pdf none" ;;
+    --transform) echo "ziggurat-256-f32/1 box-muller-f32-cephes/1" ;;
     --vary) echo "n-in= sigma= p= threshold= gain=" ;;
     --preset) echo "activations" ;;
     # the figures every run of the command writes (fig1-density-SCHEME,

@@ -180,6 +180,12 @@ int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
     "                         PyTorch xavier_normal_, kaiming_normal_ (untruncated),\n" \
     "                         xavier_uniform_, kaiming_uniform_, trunc_normal_\n"
 
+/* The --transform line of the --help of the commands that sample. */
+#define CLI_HELP_TRANSFORM \
+    "  --transform NAME       how Philox words become normals: box-muller-f32-cephes/1\n" \
+    "                         or ziggurat-256-f32/1; the report names it  [the one\n" \
+    "                         satstat --version names]\n"
+
 /* One note on stderr (not under --quiet) when an orthogonal scheme will be
  * sampled with GSL's slow reference BLAS. */
 void cli_note_reference_blas(const satstat_config *cfg, int quiet);

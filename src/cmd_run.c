@@ -84,6 +84,7 @@ static const char usage_options2[] =
     "  --samples N            neurons sampled per scheme; accepts 1e6  [1000000]\n"
     "  --analytic-only        print the analytic side only, sample nothing\n"
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
+    CLI_HELP_TRANSFORM
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              family-wise significance level of the tests  [0.001]\n"
     "  --expect-variance V    test a claimed Var z instead of the formula's\n"
@@ -122,7 +123,7 @@ static const char usage_options2[] =
 
 enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
     OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
     OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER,
     OPT_SATURATION,
@@ -144,6 +145,7 @@ static const struct option long_options[] = {
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"alpha", required_argument, NULL, OPT_ALPHA},
     {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
@@ -245,6 +247,9 @@ static int parse(int argc, char **argv, cli *c)
             c->analytic_only = 1;
             break;
         case OPT_SEED:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_TRANSFORM:
             rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:

@@ -82,6 +82,7 @@ static const char usage_options2[] =
     "  --samples N            neurons sampled per scheme and point  [100000]\n"
     "  --analytic-only        formulas only, no sampling\n"
     "  --seed S               the seed of every point  [1]\n"
+    CLI_HELP_TRANSFORM
     "  --threads N            worker threads  [all cores]\n"
     "  --alpha A              significance level of each point's tests  [0.001]\n"
     "  --format F             text, json, csv or html (one page with the figures\n"
@@ -119,7 +120,7 @@ static const char usage_options2[] =
 
 enum {
     OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
     OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
     OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
     OPT_SATURATION, OPT_EXPECT_VARIANCE,
@@ -142,6 +143,7 @@ static const struct option long_options[] = {
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"alpha", required_argument, NULL, OPT_ALPHA},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -226,6 +228,9 @@ static int parse(int argc, char **argv, cli *c)
             c->analytic_only = 1;
             break;
         case OPT_SEED:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_TRANSFORM:
             rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:

@@ -35,6 +35,7 @@ void satstat_config_default(satstat_config *config)
     config->saturation.value = 0.0;
     config->samples = UINT64_C(1000000);
     config->seed = SATSTAT_DEFAULT_SEED;
+    config->transform = SATSTAT_TRANSFORM_DEFAULT;
     config->threads = 0;
     config->alpha = 0.001;
     config->has_claimed_variance = 0;
@@ -178,6 +179,10 @@ int satstat_config_validate(satstat_config *config, char *msg)
     if (config->seed >= SEED_LIMIT) {
         snprintf(value, sizeof value, "%" PRIu64, config->seed);
         return fail(msg, "--seed", "below 2^63 (9223372036854775808)", value);
+    }
+    if (satstat_transform_label(config->transform) == NULL) {
+        snprintf(value, sizeof value, "%d", (int)config->transform);
+        return fail(msg, "--transform", "a satstat_transform", value);
     }
     if (config->threads > SATSTAT_MAX_THREADS) {
         snprintf(value, sizeof value, "%u", config->threads);

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <satstat/rng.h>
+
 typedef enum satstat__weight_family {
     SATSTAT__W_NORMAL,  /* w = scale · N(0,1)        */
     SATSTAT__W_UNIFORM, /* w = scale · U(−1, 1)      */
@@ -36,6 +38,7 @@ typedef struct satstat__kernel_job {
     uint32_t weight_stream;       /* stream ids (satstat_stream_id)       */
     uint32_t bias_stream;
     uint32_t input_stream;
+    satstat_transform transform;  /* normals of weights, inputs and bias */
     satstat__weight_family weight_family;
     double weight_scale;
     double trunc_p0, trunc_width; /* W_TRUNC: Φ(α) and Φ(β) − Φ(α) of the */
@@ -66,7 +69,8 @@ void satstat__kernel_avx512(const satstat__kernel_job *job, uint64_t first,
                             size_t count, double *z);
 
 /* Normals 64·first_batch .. 64·(first_batch+batches)−1 of the weight
- * stream of `neuron`, in draw order (job->weight_family must be normal). */
+ * stream of `neuron`, in draw order, by job->transform (job->weight_family
+ * must be normal). */
 typedef void (*satstat__fill_fn)(const satstat__kernel_job *job, uint64_t neuron,
                                  uint32_t first_batch, size_t batches, float *out);
 

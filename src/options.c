@@ -169,6 +169,14 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
     return SATSTAT_OK;
 }
 
+static int set_transform(satstat_options *o, const char *v, char *msg, size_t size)
+{
+    char why[SATSTAT_ERRMSG_SIZE] = "";
+    if (satstat_transform_from_name(v, &o->config->transform, why) != SATSTAT_OK)
+        return refuse(SATSTAT_EINVAL, v, why, msg, size);
+    return SATSTAT_OK;
+}
+
 static int set_alpha(satstat_options *o, const char *v, char *msg, size_t size)
 {
     double *alpha = &o->config->alpha;
@@ -279,6 +287,7 @@ static const satstat_option option_table[] = {
     {"samples", "N", RUN | SWEEP, set_samples},
     {"analytic-only", NULL, RUN | SWEEP, set_analytic_only},
     {"seed", "S", ALL, set_seed},
+    {"transform", "NAME", RUN | SWEEP, set_transform},
     {"threads", "N", ALL, set_threads},
     {"alpha", "A", ALL, set_alpha},
     {"max-memory", "BYTES", DEEP, set_max_memory},

@@ -1126,7 +1126,7 @@ void satstat__report_facts(const satstat_report *r,
         fact_printf(fact, ctx, "sampled", "%llu neurons per scheme, seed %llu, %.2f s",
               (unsigned long long)c->samples, (unsigned long long)c->seed, r->elapsed);
         fact_printf(fact, ctx, "", "%s + %s (%s)", satstat_generator_name(),
-              satstat_transform_name(), r->simd);
+              satstat_transform_label(c->transform), r->simd);
     }
     for (size_t i = 0; i < n && !r->analytic_only; i++) {
         uint64_t unit_size = 1;
@@ -1287,7 +1287,7 @@ static json_t *config_json(const satstat_report *r)
         "alpha", c->alpha,
         "expect_variance", c->has_claimed_variance ? json_real(c->claimed_variance) : json_null(),
         "schemes", schemes,
-        "generator", satstat_generator_name(), "transform", satstat_transform_name(),
+        "generator", satstat_generator_name(), "transform", satstat_transform_label(c->transform),
         "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,
         "threads", (json_int_t)c->threads, "command", cmd);
     json_object_set_new(o, "saturation", satstat__saturation_json(c));

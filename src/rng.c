@@ -1,8 +1,11 @@
 /* rng.c — counter-based streams: the scalar reference of what the kernel
  * computes, the stream ids, and the choice of SIMD path. */
 #include <satstat/rng.h>
+#include <satstat/error.h>
+#include <satstat/parse.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,17 +73,68 @@ void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
     }
 }
 
-void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
-                            uint64_t first, size_t n, float *out)
+static const char *const transform_labels[SATSTAT_TRANSFORM_COUNT] = {
+    [SATSTAT_TRANSFORM_BOX_MULLER] = "box-muller-f32-cephes/1",
+    [SATSTAT_TRANSFORM_ZIGGURAT] = "ziggurat-256-f32/1",
+};
+
+const char *satstat_transform_label(satstat_transform transform)
+{
+    if ((unsigned)transform >= SATSTAT_TRANSFORM_COUNT)
+        return NULL;
+    return transform_labels[transform];
+}
+
+int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg)
+{
+    for (unsigned t = 0; name && t < SATSTAT_TRANSFORM_COUNT; t++) {
+        if (strcmp(name, transform_labels[t]) == 0) {
+            *out = (satstat_transform)t;
+            return SATSTAT_OK;
+        }
+    }
+    if (msg) {
+        char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
+        const char *text = name ? name : "";
+        satstat_suggest(text, strlen(text), transform_labels, SATSTAT_TRANSFORM_COUNT, hint,
+                        sizeof hint);
+        /* a family name alone ("ziggurat") is too far from its label for
+         * the edit distance: suggest the label it begins */
+        for (unsigned t = 0; !*hint && *text && t < SATSTAT_TRANSFORM_COUNT; t++)
+            if (strncmp(transform_labels[t], text, strlen(text)) == 0)
+                snprintf(hint, sizeof hint, "did you mean '%s'? ", transform_labels[t]);
+        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown transform %s (%svalid: %s, %s)",
+                 satstat_quote(text, q, sizeof q), hint, transform_labels[0],
+                 transform_labels[1]);
+    }
+    return SATSTAT_EINVAL;
+}
+
+void satstat_stream_normals_with(satstat_transform transform, uint64_t seed,
+                                 uint32_t stream, uint64_t neuron, uint64_t first,
+                                 size_t n, float *out)
 {
     for (size_t i = 0; i < n; i++) {
         uint64_t j = first + i;
         uint32_t w[4];
-        block_words(seed, stream, neuron, j / 4, w);
+        /* the kernel keeps the block counter in 32 bits (satstat_fill_normals_with) */
+        block_words(seed, stream, neuron, (uint32_t)(j / 4), w);
+        if (transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+            out[i] = satstat__ziggurat(w[j % 4], (uint32_t)seed, (uint32_t)(seed >> 32),
+                                       stream, neuron, j);
+            continue;
+        }
         /* normal j: pair (j mod 4)/2 of block j/4, branch j mod 2 */
         unsigned pair = (unsigned)(j % 4) / 2;
         out[i] = satstat_box_muller(w[2 * pair], w[2 * pair + 1], (int)(j % 2));
     }
+}
+
+void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                            uint64_t first, size_t n, float *out)
+{
+    satstat_stream_normals_with(SATSTAT_TRANSFORM_DEFAULT, seed, stream, neuron, first, n,
+                                out);
 }
 
 void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
@@ -100,7 +154,7 @@ const char *satstat_generator_name(void)
 
 const char *satstat_transform_name(void)
 {
-    return "box-muller-f32-cephes/1";
+    return satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT);
 }
 
 /* ---- SIMD path ---------------------------------------------------------- */
@@ -162,6 +216,13 @@ satstat__fill_fn satstat__fill_select(void)
 void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
                           uint64_t first, size_t n, float *out)
 {
+    satstat_fill_normals_with(SATSTAT_TRANSFORM_DEFAULT, seed, stream, neuron, first, n, out);
+}
+
+void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
+                               uint32_t stream, uint64_t neuron, uint64_t first,
+                               size_t n, float *out)
+{
     enum { BATCH = 64 };
     satstat__kernel_job job;
     memset(&job, 0, sizeof job);
@@ -169,6 +230,7 @@ void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
     job.key[1] = (uint32_t)(seed >> 32);
     job.weight_stream = stream;
     job.weight_family = SATSTAT__W_NORMAL;
+    job.transform = transform;
     /* Whole batches of 64 straight from the SIMD kernel; a ragged head or
      * tail from one more kernel batch into a scratch buffer (the scalar
      * reference gives the same numbers, at ~10x the cost per normal: a row
@@ -181,7 +243,7 @@ void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
         uint64_t batch = first / BATCH;
         size_t skip = (size_t)(first % BATCH);
         if (batch > UINT32_MAX) {
-            satstat_stream_normals(seed, stream, neuron, first, n, out);
+            satstat_stream_normals_with(transform, seed, stream, neuron, first, n, out);
             return;
         }
         if (skip == 0 && n >= BATCH) {

@@ -337,8 +337,8 @@ static int ortho_unit(const satstat_config *c, const satstat__kernel_job *job,
     size_t n_in = (size_t)c->n_in, n_out = (size_t)c->n_out;
     size_t rows = w->g->size1, cols = w->g->size2;
     for (size_t i = 0; i < rows; i++) {
-        satstat_fill_normals(c->seed, job->weight_stream, k, (uint64_t)i * cols, cols,
-                             w->normals);
+        satstat_fill_normals_with(c->transform, c->seed, job->weight_stream, k,
+                                  (uint64_t)i * cols, cols, w->normals);
         for (size_t j = 0; j < cols; j++)
             w->g->data[i * cols + j] = (double)w->normals[j]; /* tda = cols */
     }
@@ -378,7 +378,8 @@ static int ortho_unit(const satstat_config *c, const satstat__kernel_job *job,
             break;
         case SATSTAT__B_NORMAL: {
             float v;
-            satstat_stream_normals(c->seed, job->bias_stream, neuron, 0, 1, &v);
+            satstat_stream_normals_with(c->transform, c->seed, job->bias_stream, neuron, 0, 1,
+                                        &v);
             b = job->bias_loc + job->bias_scale * (double)v;
             break;
         }
@@ -555,6 +556,7 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
         return rc;
     job->key[0] = (uint32_t)c->seed;
     job->key[1] = (uint32_t)(c->seed >> 32);
+    job->transform = c->transform;
     job->weight_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_WEIGHTS);
     job->bias_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_BIAS);
     job->input_stream = satstat_stream_id(s->canonical, SATSTAT_DOMAIN_INPUTS);
@@ -752,7 +754,8 @@ int satstat_sample_weights(const satstat_config *config,
     for (size_t i = 0; i < n; i++) {
         if (job.weight_family == SATSTAT__W_NORMAL) {
             float v;
-            satstat_stream_normals(seed, job.weight_stream, neuron, first + i, 1, &v);
+            satstat_stream_normals_with(config->transform, seed, job.weight_stream, neuron,
+                                        first + i, 1, &v);
             w[i] = job.weight_scale * (double)v;
         } else if (job.weight_family == SATSTAT__W_TRUNC) {
             uint32_t k;
@@ -784,7 +787,8 @@ int satstat_sample_bias(const satstat_config *config,
         break;
     case SATSTAT__B_NORMAL: {
         float v;
-        satstat_stream_normals(config->seed, job.bias_stream, neuron, 0, 1, &v);
+        satstat_stream_normals_with(config->transform, config->seed, job.bias_stream, neuron, 0,
+                                    1, &v);
         *b = job.bias_loc + job.bias_scale * (double)v;
         break;
     }
@@ -818,7 +822,8 @@ int satstat_sample_inputs(const satstat_config *config,
             x[i] = (uint64_t)word < job.bernoulli_threshold ? 1.0 : 0.0;
         } else if (job.input_family == SATSTAT__X_NORMAL) {
             float v;
-            satstat_stream_normals(config->seed, job.input_stream, neuron, j, 1, &v);
+            satstat_stream_normals_with(config->transform, config->seed, job.input_stream,
+                                        neuron, j, 1, &v);
             x[i] = job.input_scale * (double)v;
         } else if (job.input_family == SATSTAT__X_UNIFORM) {
             double u;

@@ -15,6 +15,8 @@
 
 #include <Random123/philox.h>
 
+#include "ziggurat-tables.h"
+
 /* ---- Philox4x32-10 (Salmon, Moraes, Dror & Shaw, SC'11), one round ----
  * Identical to Random123's _philox4x32round; written out on scalars so the
  * caller's lane loop vectorises (32×32→64 multiplies).  test_rng checks the
@@ -139,13 +141,14 @@ static inline void satstat__box_muller(uint32_t k1, uint32_t k2,
     *n_sin = r * sq;
 }
 
+
 /* (k + ½)·2^-32: uniform on (0, 1), exact in double. */
 static inline double satstat__uniform(uint32_t k)
 {
     return ((double)k + 0.5) * 0x1p-32;
 }
 
-/* ---- double precision, for the truncated normal ------------------------ */
+/* ---- double precision, for the truncated normal and the ziggurat ------ */
 
 static inline uint64_t satstat__d2u(double d)
 {
@@ -194,6 +197,125 @@ static inline double satstat__log(double x)
     double r = 2.0 * s * z * p;
     return e * 6.93147180369123816490e-01
            + ((2.0 * s + r) + e * 1.90821492927058770002e-10);
+}
+
+
+/* ---- ziggurat (Marsaglia & Tsang 2000, in Doornik's 2005 layout) ------
+ * One 32-bit word w per normal: bits 0–7 choose one of 256 layers of equal
+ * area (ziggurat-tables.h), bit 8 the sign, bits 9–31 the magnitude's
+ * uniform u = a·2^-24 with a = (w >> 8) | 1 odd, so u is the midpoint of
+ * one of 2^23 equal cells and never 0.  Layer, sign and magnitude come
+ * from disjoint bits: the original algorithm took the layer from the low
+ * bits of the same integer that scaled the value, which correlates them
+ * (Doornik 2005, section 2); here they are independent.
+ *
+ * Fast path (98.5 % of words): x = a·xs[i] lies under the curve when
+ * a < k[i] (satstat__zig_inside checks this on 16 bits); one float multiply, exactly rounded, so every SIMD path gives
+ * the same bits.  The rest (wedges, the tail beyond r) takes fresh words
+ * from counters keyed by the draw and the attempt
+ * (satstat__zig_attempt_words): a draw stays a function of (seed, stream,
+ * neuron, index) alone, whatever the blocks and threads. */
+
+/* The fast test: a >> 8 < k16[i], i.e. x under the curve, in the core
+ * [0, X[i+1]) of layer i, tested on 16 bits (ziggurat-tables.h). */
+static inline int satstat__zig_inside(uint32_t w)
+{
+    return (w >> 16) < satstat__zig_k16[w & 255u];
+}
+
+/* The exact core test a < k[i], for the words the fast test leaves. */
+static inline int satstat__zig_core(uint32_t w)
+{
+    return ((w >> 8) | 1u) < satstat__zig_k[w & 255u];
+}
+
+/* The fast-path value of w: ±a·xs[i], the sign from bit 8. */
+static inline float satstat__zig_candidate(uint32_t w)
+{
+    float x = (float)(int32_t)((w >> 8) | 1u) * satstat__zig_xs[w & 255u];
+    return satstat__u2f(satstat__f2u(x) | ((w << 23) & 0x80000000u));
+}
+
+/* Attempt t of normal j of a stream: the Philox4x32-10 block at counter
+ * (j/4, neuron, stream | 3) — domain 3 belongs to no stream id
+ * (satstat_stream_id), so these counters never meet a draw's own — under
+ * the key with its second word xored with 0x9E3779B9·(16t + 4(j mod 4) +
+ * domain + 1): an odd multiple, distinct for every attempt, word of the
+ * block and domain.  Word 0 is the wedge's uniform, word 1 the next
+ * candidate, words 2 and 3 the tail's two uniforms. */
+static inline void satstat__zig_attempt_words(uint32_t k0, uint32_t k1, uint32_t stream,
+                                              uint64_t neuron, uint64_t j, uint32_t t,
+                                              uint32_t x[4])
+{
+    uint32_t x0 = (uint32_t)(j / 4), x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
+    uint32_t x3 = stream | 3u;
+    uint32_t tweak = 0x9E3779B9u * (16u * t + 4u * (uint32_t)(j % 4) + (stream & 3u) + 1u);
+    satstat__philox10(&x0, &x1, &x2, &x3, k0, k1 ^ tweak);
+    x[0] = x0;
+    x[1] = x1;
+    x[2] = x2;
+    x[3] = x3;
+}
+
+/* The wedge test for a word w of layer i ≥ 1 outside the fast region,
+ * given xs = xs[i], f_lo = f(X[i]) and f_hi = f(X[i+1]) (the kernel looks
+ * them up outside its vector loop): x = a·xs in [X[i+1], X[i]) is
+ * accepted when a uniform point y in [f_lo, f_hi] lies under
+ * f(x) = e^{−x²/2}, tested as ln y < −x²/2 (satstat__log, double).  On
+ * refusal the ziggurat starts again from a fresh word. */
+static inline int satstat__zig_wedge_accept(uint32_t w, uint32_t uniform, float xs, double f_lo,
+                                            double f_hi)
+{
+    double x = (double)(int32_t)((w >> 8) | 1u) * (double)xs;
+    double y = f_lo + satstat__uniform(uniform) * (f_hi - f_lo);
+    return satstat__log(y) < -0.5 * x * x;
+}
+
+/* The tail step for a word w of layer 0 beyond r, by Marsaglia's method
+ * (Marsaglia 1964): e1 = −ln(u1)/r, e2 = −ln(u2); r + e1 is accepted when
+ * 2·e2 > e1², with the sign of w; else another attempt, w unchanged (the
+ * tail's own loop: restarting the whole ziggurat would be wrong, the
+ * tail's acceptance rate is not the wedges').  u from one word is at
+ * least 2^-33, so the tail reaches r + 33·ln 2/r = 9.91. */
+static inline int satstat__zig_tail(uint32_t w, uint32_t u1, uint32_t u2, float *out)
+{
+    double e1 = -satstat__log(satstat__uniform(u1)) * SATSTAT__ZIG_INV_R;
+    double e2 = -satstat__log(satstat__uniform(u2));
+    float x = (float)(SATSTAT__ZIG_R + e1);
+    *out = satstat__u2f(satstat__f2u(x) | ((w << 23) & 0x80000000u));
+    return e2 + e2 > e1 * e1;
+}
+
+/* Normal j of a stream, from candidate w (outside the fast region) at
+ * attempt t: the exact rejection steps, attempt after attempt. */
+static inline float satstat__zig_slow_from(uint32_t w, uint32_t t, uint32_t k0, uint32_t k1,
+                                           uint32_t stream, uint64_t neuron, uint64_t j)
+{
+    for (;; t++) {
+        uint32_t x[4];
+        float out;
+        if (satstat__zig_core(w))
+            return satstat__zig_candidate(w);
+        satstat__zig_attempt_words(k0, k1, stream, neuron, j, t, x);
+        uint32_t i = w & 255u;
+        if (i == 0) {
+            if (satstat__zig_tail(w, x[2], x[3], &out))
+                return out;
+            continue;
+        }
+        if (satstat__zig_wedge_accept(w, x[0], satstat__zig_xs[i], satstat__zig_f[i],
+                                      satstat__zig_f[i + 1]))
+            return satstat__zig_candidate(w);
+        w = x[1];
+    }
+}
+
+/* Normal j of a stream from its word w: the whole ziggurat, scalar. */
+static inline float satstat__ziggurat(uint32_t w, uint32_t k0, uint32_t k1, uint32_t stream,
+                                      uint64_t neuron, uint64_t j)
+{
+    return satstat__zig_inside(w) ? satstat__zig_candidate(w)
+                                  : satstat__zig_slow_from(w, 0, k0, k1, stream, neuron, j);
 }
 
 /* Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximations (P. J. Acklam,

@@ -1,5 +1,6 @@
 /* test_rng.c — the random streams: Philox known answers, the Box–Muller
- * transform at its extremes and against libm, and the raw draws' law. */
+ * transform at its extremes and against libm, the ziggurat on every SIMD
+ * path against its scalar reference, and the raw draws' law. */
 #include <check.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include <satstat/error.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
 
@@ -266,6 +268,152 @@ START_TEST(fill_matches_reference)
 }
 END_TEST
 
+/* The ziggurat's r (tests/ref/ziggurat_tables.py, mpmath): the base
+ * layer's edge; every draw beyond it comes from the tail steps. */
+#define ZIG_R 3.6541528853610087716
+
+/* The ziggurat through the SIMD fill equals the scalar reference on every
+ * path, for every alignment, and over a range long enough to hold wedge
+ * rejections, re-drawn candidates and tail draws (counted, so the test
+ * knows it met them); at the 32-bit batch edge too. */
+START_TEST(ziggurat_fill_matches_reference)
+{
+    static const char *paths[] = {"avx512", "avx2", "baseline"};
+    enum { MAX = 300, LONG = 200000 };
+    float ref[MAX], fast[MAX];
+    float *lref = malloc(LONG * sizeof *lref), *lfast = malloc(LONG * sizeof *lfast);
+    const satstat_transform z = SATSTAT_TRANSFORM_ZIGGURAT;
+    satstat_stream_normals_with(z, 42, 0x1235u, 78, 3, LONG, lref);
+    size_t tail = 0;
+    for (size_t i = 0; i < LONG; i++)
+        tail += fabsf(lref[i]) > (float)ZIG_R;
+    /* 2·Q(r)·LONG ≈ 52 expected */
+    ck_assert_msg(tail >= 20, "only %zu tail draws", tail);
+    for (size_t p = 0; p < 3; p++) {
+        setenv("SATSTAT_SIMD", paths[p], 1);
+        for (uint64_t first = 0; first < 140; first += 13)
+            for (size_t n = 0; n <= 200; n += 7) {
+                satstat_stream_normals_with(z, 42, 0x1234u, 77, first, n, ref);
+                memset(fast, 0, sizeof fast);
+                satstat_fill_normals_with(z, 42, 0x1234u, 77, first, n, fast);
+                ck_assert_int_eq(memcmp(ref, fast, n * sizeof *ref), 0);
+            }
+        uint64_t edge = (UINT64_C(1) << 38) - 100;
+        satstat_stream_normals_with(z, 5, 9, 1, edge, 250, ref);
+        satstat_fill_normals_with(z, 5, 9, 1, edge, 250, fast);
+        ck_assert_int_eq(memcmp(ref, fast, 250 * sizeof *ref), 0);
+        memset(lfast, 0, LONG * sizeof *lfast);
+        satstat_fill_normals_with(z, 42, 0x1235u, 78, 3, LONG, lfast);
+        ck_assert_msg(memcmp(lref, lfast, LONG * sizeof *lref) == 0, "%s differs", paths[p]);
+    }
+    unsetenv("SATSTAT_SIMD");
+    /* the default functions are the default transform's */
+    satstat_stream_normals_with(SATSTAT_TRANSFORM_DEFAULT, 42, 0x1234u, 77, 0, MAX, ref);
+    satstat_stream_normals(42, 0x1234u, 77, 0, MAX, fast);
+    ck_assert_int_eq(memcmp(ref, fast, sizeof ref), 0);
+    /* and the two transforms differ */
+    satstat_stream_normals_with(SATSTAT_TRANSFORM_BOX_MULLER, 42, 0x1234u, 77, 0, MAX, ref);
+    satstat_stream_normals_with(z, 42, 0x1234u, 77, 0, MAX, fast);
+    ck_assert_int_ne(memcmp(ref, fast, sizeof ref), 0);
+    free(lref);
+    free(lfast);
+}
+END_TEST
+
+static double normal_cdf(double x, void *ctx)
+{
+    (void)ctx;
+    return gsl_cdf_ugaussian_P(x);
+}
+
+/* P(X ≤ x | X > r) for a standard normal X. */
+static double tail_cdf(double x, void *ctx)
+{
+    (void)ctx;
+    return 1.0 - gsl_cdf_ugaussian_Q(x) / gsl_cdf_ugaussian_Q(ZIG_R);
+}
+
+/* The ziggurat's normals against the exact normal law, pinned seed: moments
+ * through kurtosis (5 standard errors), the counts beyond 3, 4, 5 and 6σ
+ * (binomial tests at 1e-6; beyond 6σ, expected 0.02, at most 3), KS and
+ * Anderson–Darling on 5e4 draws, and the tail draws (|x| > r) of 4e7
+ * against the exact conditional law of the tail by KS, which checks the tail steps
+ * (Marsaglia 1964) where the global tests have no power. */
+START_TEST(ziggurat_draws_law)
+{
+    enum { N = 10000000, TAIL_N = 40000000, PER = 100000, KS_N = 50000, TAIL_MAX = 20000 };
+    float *v = malloc(PER * sizeof *v);
+    double *sample = malloc(KS_N * sizeof *sample), *tail = malloc(TAIL_MAX * sizeof *tail);
+    uint64_t beyond[4] = {0};
+    size_t n_tail = 0, n_sample = 0;
+    satstat_moments m;
+    satstat_moments_init(&m);
+    uint32_t stream = satstat_stream_id("standard", SATSTAT_DOMAIN_WEIGHTS);
+    for (uint64_t neuron = 0; neuron < TAIL_N / PER; neuron++) {
+        satstat_fill_normals_with(SATSTAT_TRANSFORM_ZIGGURAT, 2024, stream, neuron, 0, PER, v);
+        for (int i = 0; i < PER; i++) {
+            double x = v[i], ax = fabs(x);
+            if (ax > ZIG_R && n_tail < TAIL_MAX)
+                tail[n_tail++] = ax;
+            if (neuron >= N / PER)
+                continue; /* the tail's draws only */
+            satstat_moments_push(&m, x);
+            for (int k = 0; k < 4; k++)
+                beyond[k] += ax > 3 + k;
+            if (n_sample < KS_N && i % 200 == 0)
+                sample[n_sample++] = x;
+        }
+    }
+    free(v);
+    double n = (double)m.n;
+    ck_assert_double_le(fabs(m.mean), 5 / sqrt(n));
+    ck_assert_double_le(fabs(satstat_moments_variance(&m) - 1), 5 * sqrt(2 / n));
+    ck_assert_double_le(fabs(satstat_moments_skewness(&m)), 5 * sqrt(6 / n));
+    ck_assert_double_le(fabs(satstat_moments_excess_kurtosis(&m)), 5 * sqrt(24 / n));
+    satstat_test t;
+    for (int k = 0; k < 3; k++) {
+        ck_assert_int_eq(satstat_binomial_test(beyond[k], m.n, 2 * gsl_cdf_ugaussian_Q(3 + k), &t), 0);
+        ck_assert_msg(t.p_value > 1e-6, "P(|x|>%d) off: %llu, p %g", 3 + k,
+                      (unsigned long long)beyond[k], t.p_value);
+    }
+    ck_assert_uint_le(beyond[3], 3);
+    ck_assert_uint_eq(n_sample, KS_N);
+    ck_assert_int_eq(satstat_ks_test(sample, KS_N, normal_cdf, NULL, &t), 0);
+    ck_assert_msg(t.p_value > 1e-6, "KS p %g", t.p_value);
+    ck_assert_int_eq(satstat_ad_test(sample, KS_N, normal_cdf, NULL, &t), 0);
+    ck_assert_msg(t.p_value > 1e-6, "AD p %g", t.p_value);
+    /* 2·Q(r)·TAIL_N ≈ 10300 tail draws: enough to see a tail without
+     * its acceptance test (an exponential: 5 % off in CDF) */
+    ck_assert_uint_gt(n_tail, 9000);
+    ck_assert_int_eq(satstat_ks_test(tail, n_tail, tail_cdf, NULL, &t), 0);
+    ck_assert_msg(t.p_value > 1e-6, "tail KS p %g (%zu draws)", t.p_value, n_tail);
+    free(sample);
+    free(tail);
+}
+END_TEST
+
+START_TEST(transform_names)
+{
+    satstat_transform t;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_str_eq(satstat_transform_label(SATSTAT_TRANSFORM_BOX_MULLER),
+                     "box-muller-f32-cephes/1");
+    ck_assert_str_eq(satstat_transform_label(SATSTAT_TRANSFORM_ZIGGURAT), "ziggurat-256-f32/1");
+    ck_assert_ptr_null(satstat_transform_label((satstat_transform)7));
+    ck_assert_str_eq(satstat_transform_name(), satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT));
+    for (int k = 0; k < SATSTAT_TRANSFORM_COUNT; k++) {
+        ck_assert_int_eq(satstat_transform_from_name(
+                             satstat_transform_label((satstat_transform)k), &t, msg), 0);
+        ck_assert_int_eq(t, k);
+    }
+    ck_assert_int_eq(satstat_transform_from_name("ziggurat", &t, msg), SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "did you mean 'ziggurat-256-f32/1'"));
+    ck_assert_int_eq(satstat_transform_from_name("box-muller-f32-cephes/2", &t, msg),
+                     SATSTAT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(msg, "did you mean 'box-muller-f32-cephes/1'"));
+}
+END_TEST
+
 START_TEST(names)
 {
     ck_assert_str_eq(satstat_generator_name(), "philox4x32-10");
@@ -290,12 +438,15 @@ static Suite *rng_suite(void)
     tcase_add_test(tc, normal_quantile_accuracy);
     tcase_add_test(tc, names);
     tcase_add_test(tc, fill_matches_reference);
+    tcase_add_test(tc, ziggurat_fill_matches_reference);
+    tcase_add_test(tc, transform_names);
     suite_add_tcase(s, tc);
     tc = tcase_create("law of the raw draws");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, normal_draws_law);
     tcase_add_test(tc, uniform_draws_law);
     tcase_add_test(tc, law_checks_have_power);
+    tcase_add_test(tc, ziggurat_draws_law);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -178,6 +178,57 @@ START_TEST(z_is_the_sum_of_drawn_weights)
 }
 END_TEST
 
+/* The ziggurat transform through the kernel: z is the sum of the scalar
+ * reference's draws (weights, normal inputs, normal bias), every SIMD path
+ * gives the same bits, and so does every thread count.  n_in 3000 with
+ * half the inputs on: 24 batches per neuron, two chunks of the kernel's
+ * rejection list (kernel.c). */
+START_TEST(ziggurat_through_the_kernel)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config c = small_config("standard", 3000, 10);
+    c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
+    check_z_from_draws(&c);
+    c = small_config("scaled", 700, 10);
+    c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
+    ck_assert_int_eq(satstat_inputs_parse("normal:2", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    check_z_from_draws(&c);
+
+    satstat_config d = small_config("standard,he-normal", 3000, 600);
+    d.transform = SATSTAT_TRANSFORM_ZIGGURAT;
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &d.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&d, msg), 0);
+    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    static double ref[300], z[300];
+    for (size_t s = 0; s < 2; s++) {
+        setenv("SATSTAT_SIMD", "baseline", 1);
+        ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[s], 1000, 300, ref), 0);
+        for (int p = 1; p < 3; p++) {
+            setenv("SATSTAT_SIMD", paths[p], 1);
+            if (strcmp(satstat_simd_path(), paths[p]) != 0)
+                continue; /* this CPU lacks it */
+            ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[s], 1000, 300, z), 0);
+            ck_assert_msg(memcmp(z, ref, sizeof z) == 0, "%s differs", paths[p]);
+        }
+        unsetenv("SATSTAT_SIMD");
+        satstat_summary *one = run(&d, s, 1);
+        satstat_summary *two = run(&d, s, 2);
+        ck_assert(same_bits(one, two));
+        /* and the transform matters: Box–Muller gives other numbers */
+        satstat_config e = d;
+        e.transform = SATSTAT_TRANSFORM_BOX_MULLER;
+        satstat_summary *bm = run(&e, s, 1);
+        ck_assert(!same_bits(one, bm));
+        satstat_summary_free(one);
+        satstat_summary_free(two);
+        satstat_summary_free(bm);
+    }
+    satstat_config_free(&d);
+    satstat_config_free(&c);
+}
+END_TEST
+
 /* The streamed summary is the statistics of the z values drawn. */
 START_TEST(summary_matches_direct)
 {
@@ -589,6 +640,7 @@ static Suite *sampler_suite(void)
     tc = tcase_create("what is drawn");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, z_is_the_sum_of_drawn_weights);
+    tcase_add_test(tc, ziggurat_through_the_kernel);
     tcase_add_test(tc, summary_matches_direct);
     tcase_add_test(tc, weight_laws);
     tcase_add_test(tc, framework_weight_laws);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include <satstat/activation.h>
+#include <satstat/rng.h>
 #include <satstat/scheme.h>
 
 #ifdef __cplusplus
@@ -49,6 +50,8 @@ typedef struct satstat_config {
                                   `threshold` as its T.                    */
     uint64_t samples;          /* neurons per scheme; 1e6                  */
     uint64_t seed;             /* 0 ≤ seed < 2^63; SATSTAT_DEFAULT_SEED    */
+    satstat_transform transform; /* how words become normals (--transform);
+                                  SATSTAT_TRANSFORM_DEFAULT (satstat/rng.h) */
     unsigned threads;          /* worker threads; 0 = all online cores     */
     double alpha;              /* family-wise significance level; 0.001    */
     int has_claimed_variance;  /* --expect-variance given                  */

@@ -17,6 +17,13 @@
  * the same operations in the same order and gives identical bits.  The
  * uniform fed to the logarithm is (⌊k/2⌋ + 1/2)·2^-31 for a 32-bit word k,
  * never 0 nor above 1: the largest |normal| is √(−2 ln 2^-32) ≈ 6.66.
+ * Or from a 256-layer ziggurat (Marsaglia & Tsang 2000, with Doornik's
+ * 2005 independent layer bits): one word per normal, 98.5 % of them by
+ * one table look-up and one float multiply; wedge and tail rejections
+ * take fresh words from counters keyed by the draw and the attempt, so
+ * a normal is still a function of (seed, stream, neuron, index); the
+ * tail (Marsaglia 1964) reaches 9.91.  Both transforms give the same bits
+ * on every SIMD path; satstat_transform selects one.
  */
 #ifndef SATSTAT_RNG_H
 #define SATSTAT_RNG_H
@@ -43,6 +50,32 @@ uint32_t satstat_stream_id(const char *canonical, satstat_domain domain);
 void satstat_philox4x32(const uint32_t counter[4], const uint32_t key[2],
                         uint32_t out[4]);
 
+/* How uniform words become normals; every report names the one used
+ * (satstat_transform_label).  Both are exact in law to float precision. */
+typedef enum satstat_transform {
+    SATSTAT_TRANSFORM_BOX_MULLER, /* "box-muller-f32-cephes/1": two words
+                                     per pair of normals (Box & Muller 1958) */
+    SATSTAT_TRANSFORM_ZIGGURAT    /* "ziggurat-256-f32/1": one word per
+                                     normal, exact wedges and tail to 9.91;
+                                     speed per SIMD path in
+                                     doc/rng-validation.md */
+} satstat_transform;
+
+/* The transform of a default config (satstat_config_default) and of the
+ * functions below without _with: switching the default is this line. */
+#define SATSTAT_TRANSFORM_DEFAULT SATSTAT_TRANSFORM_BOX_MULLER
+
+#define SATSTAT_TRANSFORM_COUNT 2
+
+/* "box-muller-f32-cephes/1" or "ziggurat-256-f32/1"; NULL for a value
+ * outside the enum. */
+const char *satstat_transform_label(satstat_transform transform);
+
+/* The transform named `name` (its label, as --transform takes it):
+ * SATSTAT_OK and *out set, or SATSTAT_EINVAL with a sentence in msg
+ * (SATSTAT_ERRMSG_SIZE bytes; may be NULL) naming the valid ones. */
+int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg);
+
 /* The standard normal made from two 32-bit words: k1 gives the radius,
  * k2 the angle; `which` 0 is the cosine branch, 1 the sine branch. */
 float satstat_box_muller(uint32_t k1, uint32_t k2, int which);
@@ -57,11 +90,22 @@ double satstat_uniform_from_bits(uint32_t k);
  * u = satstat_uniform_from_bits(word j): one word per weight. */
 double satstat_normal_quantile(double p);
 
-/* Draws number first .. first+n−1 of a neuron's stream. */
+/* Normal draws number first .. first+n−1 of a neuron's stream, by the
+ * given transform: the scalar reference.  Box–Muller: normal j is branch
+ * j mod 2 of the pair from words 2⌊(j mod 4)/2⌋, +1 of block j/4;
+ * ziggurat: normal j is made from word j mod 4 of block j/4 (and, for
+ * 1.5 % of draws, retry words; transform-int.h). */
+void satstat_stream_normals_with(satstat_transform transform, uint64_t seed,
+                                 uint32_t stream, uint64_t neuron, uint64_t first,
+                                 size_t n, float *out);
+/* The same numbers as satstat_stream_normals_with, computed by the SIMD
+ * kernel: the fast way to fill a buffer with normals. */
+void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
+                               uint32_t stream, uint64_t neuron, uint64_t first,
+                               size_t n, float *out);
+/* The two above with SATSTAT_TRANSFORM_DEFAULT. */
 void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
                             uint64_t first, size_t n, float *out);
-/* The same numbers as satstat_stream_normals, computed by the SIMD
- * kernel: the fast way to fill a buffer with normals. */
 void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
                           uint64_t first, size_t n, float *out);
 void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
@@ -71,7 +115,7 @@ void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
 
 /* The name of the generator and transform, for reports and --version. */
 const char *satstat_generator_name(void);   /* "philox4x32-10"          */
-const char *satstat_transform_name(void);   /* "box-muller-f32-poly/1"  */
+const char *satstat_transform_name(void);   /* the default's label      */
 
 /* The SIMD path the sampler uses on this machine: "avx512", "avx2" or
  * "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
