@@ -388,7 +388,11 @@ static void write_figure(fig *g)
             satstat__legend_row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
                                 (unsigned long long)b->inputs.active);
         } else {
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: n_{in}/2 of them 1");
+            /* at odd n_in one fewer than n_in/2: the steps of the curve */
+            satstat__legend_row(&L, "with lines linetype nodraw",
+                                s->spec.param == SATSTAT_SWEEP_N_IN
+                                    ? "inputs: ⌊n_{in}/2⌋ of them 1"
+                                    : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(&L);
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
