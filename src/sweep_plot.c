@@ -191,6 +191,24 @@ static void typeset_relations(const char *text, char *buf, size_t size)
     buf[n] = '\0';
 }
 
+/* The largest 1, 2 or 5 times a power of ten at most x (up = 0), or the
+ * smallest at least x (up = 1): the ends of a log axis. */
+static double step125(double x, int up)
+{
+    static const double m[] = {1, 2, 5, 10};
+    double p = pow(10.0, floor(log10(x)));
+    if (up) {
+        for (size_t i = 0; i < 4; i++)
+            if (m[i] * p >= x * (1 - 1e-12))
+                return m[i] * p;
+        return 10 * p;
+    }
+    for (size_t i = 4; i-- > 0;)
+        if (m[i] * p <= x * (1 + 1e-12))
+            return m[i] * p;
+    return p;
+}
+
 /* Fractions and slopes that span more than this factor go on a log y
  * axis: on a linear one the smallest (under 5 % of the axis top) sit on
  * zero and their bars are unseen. */
@@ -458,14 +476,21 @@ static void write_figure(fig *g)
     out(g, "xmin = %.10g            # the first point, less a little margin\n", xlo);
     out(g, "xmax = %.10g            # the last point, plus a little margin\n", xhi);
     if (g->logy) {
-        /* whole decades around the data, at most LOG_Y_DECADES of them:
-         * a fraction of 1e-30 is of no interest beside one of 0.5 */
-        double hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+        /* at most LOG_Y_DECADES decades (a fraction of 1e-30 is of no
+         * interest beside one of 0.5), ends at 1, 2 or 5 times a power of
+         * ten just beyond the data, so that no empty decade is shown; whole
+         * decades when a 1-2-5 range would hold no labelled decade */
         double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
-        double lo = pow(10.0, floor(log10(floor_value / 2))); /* room below the lowest */
+        double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
+        if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
+            hi = 1; /* a fraction's axis ends at 1 */
+        if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
+            hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+            lo = pow(10.0, floor(log10(floor_value / 2)));
+        }
         if (!(lo < hi))
             lo = hi / 10;
-        out(g, "ylo = %s             # whole decades around the data (at most %d)\n",
+        out(g, "ylo = %s             # 1, 2 or 5 times a power of ten around the data (at most %d decades)\n",
             satstat_format_double(lo, m1, sizeof m1) == SATSTAT_OK ? m1 : "1e-6",
             LOG_Y_DECADES);
         out(g, "yhi = %s\n",
@@ -527,6 +552,14 @@ static void write_figure(fig *g)
     satstat__fig_qtex(&g->g, xl);
     out(g, "\nset ylabel ");
     satstat__fig_qtex(&g->g, ylabel);
+    /* a narrow figure: the label's formula alone, no longer than the axis */
+    const char *short_y = g->q == Q_VARIANCE ? NULL
+                          : strstr(ylabel, g->q == Q_SATURATED ? "P(" : "E[");
+    if (short_y && short_y != ylabel) {
+        out(g, "\nif (narrow) { set ylabel ");
+        satstat__fig_qtex(&g->g, short_y);
+        out(g, " }");
+    }
     out(g, "\nset xrange [xmin:xmax]\n");
     if (s->spec.log)
         out(g, "set logscale x 10   # a log sweep\n"
@@ -534,7 +567,8 @@ static void write_figure(fig *g)
     if (g->logy)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
                "set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%%T}' : '%%g'   # 10^{-6}, not 1e-06\n"
-               "set yrange [ylo:yhi]\n",
+               "set yrange [ylo:yhi]\n"
+               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
             SWEEP_LOG_Y_SPAN);
     else
         out(g, "set yrange [0:ymax]\n");

@@ -97,8 +97,8 @@ set bmargin at screen bottom
 # ---- numbers ---------------------------------------------------------------
 xmin = 8.128305162            # the first point, less a little margin
 xmax = 12302.68771            # the last point, plus a little margin
-ylo = 0.001             # whole decades around the data (at most 7)
-yhi = 1
+ylo = 0.002             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
+yhi = 0.5
 
 # ---- data ------------------------------------------------------------------
 # On the log y axis values of 0 cannot be drawn: they are left out here
@@ -590,12 +590,14 @@ EOD
 set multiplot title 'Mean slope E[sigmoid′(z)] against n_{in}'
 set xlabel 'n_{in} (fan-in)'
 set ylabel 'mean slope E[sigmoid′(z)]'
+if (narrow) { set ylabel 'E[sigmoid′(z)]' }
 set xrange [xmin:xmax]
 set logscale x 10   # a log sweep
 set format x '%g'
 set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
 set yrange [ylo:yhi]
+if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars

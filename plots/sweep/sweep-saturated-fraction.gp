@@ -98,7 +98,7 @@ set bmargin at screen bottom
 # ---- numbers ---------------------------------------------------------------
 xmin = 8.128305162            # the first point, less a little margin
 xmax = 12302.68771            # the last point, plus a little margin
-ylo = 0.0001             # whole decades around the data (at most 7)
+ylo = 0.0005             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
 yhi = 1
 
 # ---- data ------------------------------------------------------------------
@@ -591,12 +591,14 @@ EOD
 set multiplot title 'Saturated fraction against n_{in}'
 set xlabel 'n_{in} (fan-in)'
 set ylabel 'saturated fraction P(|z| ≥ 4)'
+if (narrow) { set ylabel 'P(|z| ≥ 4)' }
 set xrange [xmin:xmax]
 set logscale x 10   # a log sweep
 set format x '%g'
 set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
 set yrange [ylo:yhi]
+if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars
