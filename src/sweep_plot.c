@@ -36,6 +36,9 @@ const char *satstat_sweep_plot_name(size_t i)
 
 /* The level line of a claimed Var z (--expect-variance). */
 #define CLAIM_STYLE "with lines linecolor rgb ink linewidth 2 dashtype 2"
+/* A bound of the quantity (Var z's bias floor, the largest slope): grey,
+ * dotted, under the data. */
+#define FLOOR_STYLE "with lines linecolor rgb '#808080' linewidth 2 dashtype 3"
 /* Points of each formula curve between the ends of the sweep. */
 #define CURVE_POINTS 240
 /* Var z goes on a log axis when it spans more than this factor. */
@@ -71,35 +74,58 @@ static double analytic_quantity(const satstat_analytic *a, int q)
                               : a->mean_activation_derivative;
 }
 
-/* The formula of scheme k at x values between the ends: *xs and *ys
- * (malloc'ed, *n of them); values where the config does not validate
- * are left out. */
-static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **ys, size_t *n)
+/* The grid of a formula curve: CURVE_POINTS values between the ends of
+ * the sweep and the sweep's own points among them, in order, repeats left
+ * out (*v malloc'ed, *n of them). */
+static int curve_grid(const satstat_sweep *s, double **v, size_t *n)
 {
-    *xs = malloc(CURVE_POINTS * sizeof **xs);
-    *ys = malloc(CURVE_POINTS * sizeof **ys);
-    *n = 0;
-    if (!*xs || !*ys) {
-        free(*xs);
-        free(*ys);
-        *xs = *ys = NULL;
-        return SATSTAT_ENOMEM;
-    }
     satstat_sweep_spec dense = s->spec;
     dense.from = s->values[0];
     dense.to = s->values[s->n - 1];
     dense.steps = CURVE_POINTS;
     double grid[CURVE_POINTS];
     size_t ng = satstat__sweep_grid(&dense, grid, CURVE_POINTS);
-    /* With half inputs and active = floor(n_in/2), Var z of odd n_in sits
-     * a half input lower than its even neighbours: the curve takes even
-     * n_in only, so that it shows the trend and not that zigzag. */
-    int even = s->spec.param == SATSTAT_SWEEP_N_IN
-               && s->base.inputs.kind == SATSTAT_INPUTS_HALF && !s->base.inputs.active_given
-               && dense.to - dense.from >= 2 * CURVE_POINTS / 10;
+    *v = malloc((ng + s->n) * sizeof **v);
+    *n = 0;
+    if (!*v)
+        return SATSTAT_ENOMEM;
+    /* merge the two sorted lists: the curve passes through every point's
+     * own formula value (with --vary n-in that is the value at that very
+     * n_in, odd or even) */
+    for (size_t i = 0, j = 0; i < ng || j < s->n;) {
+        double x = j >= s->n || (i < ng && grid[i] < s->values[j]) ? grid[i++] : s->values[j++];
+        if (*n == 0 || x > (*v)[*n - 1])
+            (*v)[(*n)++] = x;
+    }
+    return SATSTAT_OK;
+}
+
+/* The formula of scheme k along the curve's grid: *xs and *ys (malloc'ed,
+ * *n of them); values where the config does not validate are left out.
+ * Each value is the formula of the config that `satstat run` would use at
+ * that x: with --vary n-in and half inputs, active = floor(n_in/2), as at
+ * the sweep's points, so that the line meets the points' formula values
+ * (at odd n_in one input fewer than n_in/2 is on: below n_in of about 40,
+ * where the grid holds neighbouring integers, the line steps between odd
+ * and even n_in, as the formula does). */
+static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **ys, size_t *n)
+{
+    double *grid;
+    size_t ng;
+    *n = 0;
+    *xs = *ys = NULL;
+    if (curve_grid(s, &grid, &ng) != SATSTAT_OK)
+        return SATSTAT_ENOMEM;
+    *xs = malloc(ng * sizeof **xs);
+    *ys = malloc(ng * sizeof **ys);
+    if (!*xs || !*ys) {
+        free(grid);
+        free(*xs);
+        free(*ys);
+        *xs = *ys = NULL;
+        return SATSTAT_ENOMEM;
+    }
     for (size_t i = 0; i < ng; i++) {
-        if (even && i > 0 && i + 1 < ng)
-            grid[i] = 2 * round(grid[i] / 2);
         satstat_config c;
         double eff;
         satstat_analytic a;
@@ -112,6 +138,7 @@ static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **
         (*ys)[*n] = analytic_quantity(&a, q);
         (*n)++;
     }
+    free(grid);
     return SATSTAT_OK;
 }
 
@@ -136,6 +163,56 @@ static void short_param(const satstat_sweep *s, char *buf, size_t size)
     static const char *const w[] = {"n_{in}", "σ", "p", "T", "gain"};
     snprintf(buf, size, "%s", w[s->spec.param]);
 }
+
+/* Series k's name as the reader sees it: with --vary sigma the varied
+ * scheme is normal:σ, as on the x axis (the report's name normal:SIGMA is
+ * plain text for a terminal). */
+static void series_label(const satstat_sweep *s, size_t k, char *buf, size_t size)
+{
+    if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
+        snprintf(buf, size, "normal:σ");
+    else
+        snprintf(buf, size, "%s", s->series[k]);
+}
+
+/* A rule's text with >= and <= typeset as ≥ and ≤. */
+static void typeset_relations(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n + 4 < size; p++) {
+        if ((p[0] == '>' || p[0] == '<') && p[1] == '=') {
+            memcpy(buf + n, p[0] == '>' ? "≥" : "≤", 3);
+            n += 3;
+            p++;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+}
+
+/* The largest 1, 2 or 5 times a power of ten at most x (up = 0), or the
+ * smallest at least x (up = 1): the ends of a log axis. */
+static double step125(double x, int up)
+{
+    static const double m[] = {1, 2, 5, 10};
+    double p = pow(10.0, floor(log10(x)));
+    if (up) {
+        for (size_t i = 0; i < 4; i++)
+            if (m[i] * p >= x * (1 - 1e-12))
+                return m[i] * p;
+        return 10 * p;
+    }
+    for (size_t i = 4; i-- > 0;)
+        if (m[i] * p <= x * (1 + 1e-12))
+            return m[i] * p;
+    return p;
+}
+
+/* Fractions and slopes that span more than this factor go on a log y
+ * axis: on a linear one the smallest (under 5 % of the axis top) sit on
+ * zero and their bars are unseen. */
+#define SWEEP_LOG_Y_SPAN 20.0
 
 static void write_figure(fig *g)
 {
@@ -170,7 +247,9 @@ static void write_figure(fig *g)
                                                       : "saturated fraction");
         else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK) {
             char escaped[2 * sizeof region];
-            satstat__tex_escape(region, escaped, sizeof escaped);
+            char typeset[sizeof region + 16];
+            typeset_relations(region, typeset, sizeof typeset);
+            satstat__tex_escape(typeset, escaped, sizeof escaped);
             snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", escaped);
         }
         else
@@ -180,13 +259,17 @@ static void write_figure(fig *g)
     default: {
         char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
         satstat__tex_escape(b->activation->name, name, sizeof name);
-        snprintf(what, sizeof what, "E[%s'(z)]", name);
-        snprintf(ylabel, sizeof ylabel, "E[%s'(z)]", name);
+        /* "mean slope", as in the run's figures (fig3) */
+        snprintf(what, sizeof what, "mean slope E[%s′(z)]", name);
+        snprintf(ylabel, sizeof ylabel, "mean slope E[%s′(z)]", name);
         break;
     }
     }
+    char what_title[160];
+    snprintf(what_title, sizeof what_title, "M%s", what + 1); /* "Mean slope E[...]" */
     snprintf(title, sizeof title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
-                                                      : what,
+                                                      : g->q == Q_VARIANCE ? "Var z"
+                                                                             : what_title,
              g->q == Q_SATURATED && symmetric ? (s->spec.param == SATSTAT_SWEEP_THRESHOLD
                                                      ? " P(|z| ≥ T)"
                                                      : "")
@@ -227,7 +310,27 @@ static void write_figure(fig *g)
         ymin = fmin(ymin, b->claimed_variance);
         ymax = fmax(ymax, b->claimed_variance);
     }
-    g->logy = g->q != Q_DPHI && satstat__fig_log_y(&g->g, ymin, ymax);
+    /* Var z never falls below the bias's variance (Var z = Var b +
+     * sum_j x_j^2 Var w_j for independent weights and bias): that floor is
+     * drawn as a level line.  A fan-in-scaled bias (torch) has none of its
+     * own across an n-in sweep. */
+    double bias_floor = NAN;
+    if (g->q == Q_VARIANCE && !(b->bias.fan_in_scaled && s->spec.param == SATSTAT_SWEEP_N_IN)) {
+        double v = satstat_law_variance(&c0->bias.law);
+        if (v > 0 && isfinite(v)) {
+            bias_floor = v;
+            ymin = fmin(ymin, v);
+        }
+    }
+    /* the mean slope never exceeds the activation's largest slope (1/4 for
+     * sigmoid, 1 for tanh): that bound as a level line */
+    double slope_bound = NAN;
+    if (g->q == Q_DPHI && b->activation->dphi_max > 0 && isfinite(b->activation->dphi_max)) {
+        slope_bound = b->activation->dphi_max;
+        ymax = fmax(ymax, slope_bound);
+    }
+    g->logy = ymin > 0 && isfinite(ymin) && isfinite(ymax)
+              && (satstat__fig_log_y(&g->g, ymin, ymax) || ymax > SWEEP_LOG_Y_SPAN * ymin);
 
     /* header */
     char cmd[4096 + 512], head[512], about[1024];
@@ -240,7 +343,8 @@ static void write_figure(fig *g)
              "%s for every scheme as %s varies: the formula as a curve\n"
              "(evaluated at %d points between the ends), the sampled value at each\n"
              "point of the sweep as a point with its %s confidence bar%s.\n"
-             "Every point is a full `satstat run` with the same seed.",
+             "Every point is a full `satstat run` with the same seed, so the sampling\n"
+             "errors of neighbouring points are correlated.",
              what, sp, CURVE_POINTS, lv,
              g->q == Q_VARIANCE ? " (fourth-moment\nstandard error)"
              : g->q == Q_SATURATED ? " (Wilson, or\nClopper-Pearson for few counts)"
@@ -262,13 +366,28 @@ static void write_figure(fig *g)
     L.n = 0;
     for (size_t k = 0; k < ns; k++) {
         char st[96];
+        char label[SATSTAT_SPEC_SIZE];
         snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
-        satstat__legend_row(&L, st, "%s", s->series[k]);
+        series_label(s, k, label, sizeof label);
+        satstat__legend_row(&L, st, "%s", label);
     }
     satstat__legend_row(&L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
     if (claim)
         satstat__legend_row(&L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
+    if (isfinite(bias_floor))
+        satstat__legend_row(&L, FLOOR_STYLE, "floor: Var b = %.4g (bias alone)", bias_floor);
+    if (isfinite(slope_bound)) {
+        char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat__tex_escape(b->activation->name, name, sizeof name);
+        satstat__legend_row(&L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
+        satstat__legend_tex(&L);
+    }
+    /* a narrow figure's legend (a band above the plot): what is drawn, in
+     * short; the fixed settings are in the script's header and command */
+    satstat__legend S = L;
     if (sampled) {
+        satstat__legend_row(&S, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
+            "points: sampled, %s CI", lv);
         satstat__legend_row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
             "points: sampled,");
         satstat__legend_row(&L, "with lines linetype nodraw", "with %s CI", lv);
@@ -287,7 +406,11 @@ static void write_figure(fig *g)
             satstat__legend_row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
                                 (unsigned long long)b->inputs.active);
         } else {
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: n_{in}/2 of them 1");
+            /* at odd n_in one fewer than n_in/2: the steps of the curve */
+            satstat__legend_row(&L, "with lines linetype nodraw",
+                                s->spec.param == SATSTAT_SWEEP_N_IN
+                                    ? "inputs: ⌊n_{in}/2⌋ of them 1"
+                                    : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(&L);
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
@@ -297,7 +420,7 @@ static void write_figure(fig *g)
     }
     satstat__legend_row(&L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
     char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
-    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
         satstat__legend_row(&L, "with lines linetype nodraw", "%s", b->activation->name);
     else if (satstat_config_rule_text(c0, rule_text, sizeof rule_text, NULL, 0) == SATSTAT_OK
              && strncmp(rule_text, "z:", 2) != 0)
@@ -321,6 +444,16 @@ static void write_figure(fig *g)
            "# the right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
     satstat__fig_layout_column(&g->g, satstat__legend_chars(&L), 0);
+    out(g, "# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot\n"
+           "# under half the width and its text would run off the edge; the plot takes\n"
+           "# the full width and a short legend (%zu rows) goes in a band above it.\n"
+           "narrow = (0.985 - sample_width - key_chars * char_width < 0.55)\n"
+           "band_columns = floor((0.99 - plot_left) / (sample_width + %zu * char_width))\n"
+           "band_columns = (band_columns < 1) ? 1 : band_columns\n"
+           "band_lines = ceil(%zu. / band_columns)   # rows per column of the band\n"
+           "legend_top = top + 0.5 * line_height\n"
+           "if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }\n",
+        S.n, satstat__legend_chars(&S) + 3, S.n);
     out(g, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n"
            "set tmargin at screen top\n"
@@ -343,14 +476,21 @@ static void write_figure(fig *g)
     out(g, "xmin = %.10g            # the first point, less a little margin\n", xlo);
     out(g, "xmax = %.10g            # the last point, plus a little margin\n", xhi);
     if (g->logy) {
-        /* whole decades around the data, at most LOG_Y_DECADES of them:
-         * a fraction of 1e-30 is of no interest beside one of 0.5 */
-        double hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+        /* at most LOG_Y_DECADES decades (a fraction of 1e-30 is of no
+         * interest beside one of 0.5), ends at 1, 2 or 5 times a power of
+         * ten just beyond the data, so that no empty decade is shown; whole
+         * decades when a 1-2-5 range would hold no labelled decade */
         double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
-        double lo = pow(10.0, floor(log10(floor_value / 2))); /* room below the lowest */
+        double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
+        if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
+            hi = 1; /* a fraction's axis ends at 1 */
+        if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
+            hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+            lo = pow(10.0, floor(log10(floor_value / 2)));
+        }
         if (!(lo < hi))
             lo = hi / 10;
-        out(g, "ylo = %s             # whole decades around the data (at most %d)\n",
+        out(g, "ylo = %s             # 1, 2 or 5 times a power of ten around the data (at most %d decades)\n",
             satstat_format_double(lo, m1, sizeof m1) == SATSTAT_OK ? m1 : "1e-6",
             LOG_Y_DECADES);
         out(g, "yhi = %s\n",
@@ -412,15 +552,24 @@ static void write_figure(fig *g)
     satstat__fig_qtex(&g->g, xl);
     out(g, "\nset ylabel ");
     satstat__fig_qtex(&g->g, ylabel);
+    /* a narrow figure: the label's formula alone, no longer than the axis */
+    const char *short_y = g->q == Q_VARIANCE ? NULL
+                          : strstr(ylabel, g->q == Q_SATURATED ? "P(" : "E[");
+    if (short_y && short_y != ylabel) {
+        out(g, "\nif (narrow) { set ylabel ");
+        satstat__fig_qtex(&g->g, short_y);
+        out(g, " }");
+    }
     out(g, "\nset xrange [xmin:xmax]\n");
     if (s->spec.log)
         out(g, "set logscale x 10   # a log sweep\n"
                "set format x '%%g'\n");
     if (g->logy)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
-               "set format y '%%g'\n"
-               "set yrange [ylo:yhi]\n",
-            SATSTAT__LOG_Y_SPAN);
+               "set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%%T}' : '%%g'   # 10^{-6}, not 1e-06\n"
+               "set yrange [ylo:yhi]\n"
+               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
+            SWEEP_LOG_Y_SPAN);
     else
         out(g, "set yrange [0:ymax]\n");
 
@@ -431,6 +580,13 @@ static void write_figure(fig *g)
         out(g, "claimed_variance = %.17g   # --expect-variance: what every point tests\n",
             b->claimed_variance);
     int first = 1;
+    if (isfinite(bias_floor) || isfinite(slope_bound)) {
+        out(g, "bound = %.17g   # %s\n", isfinite(bias_floor) ? bias_floor : slope_bound,
+            isfinite(bias_floor) ? "Var b: Var z is never below it"
+                                 : "the largest slope of the activation");
+        out(g, "plot bound " FLOOR_STYLE " notitle");
+        first = 0;
+    }
     for (size_t k = 0; k < ns; k++) {
         if (frows[k]) {
             out(g, "%s$formula%zu using 1:2 with lines linetype %zu notitle",
@@ -453,7 +609,12 @@ static void write_figure(fig *g)
     out(g, "\n");
 
     rule(g, "the legend");
+    out(g, "if (narrow) {\n");
+    satstat__fig_legend_band(&g->g, &S, "plot_left - 0.02", "legend_top",
+                             "top + 0.3 * line_height", "band_lines", "unset logscale\n");
+    out(g, "} else {\n");
     satstat__fig_legend_panel(&g->g, &L, "column", "top + 0.02", "unset logscale\n");
+    out(g, "}\n");
 
 done:
     for (size_t k = 0; k < ns; k++) {

@@ -53,9 +53,6 @@ KNOWN = {
     ("deep-saturation", "panels"): "a label on the canvas's edge",
     ("deep-gradient", "panels"): "a label on the canvas's edge",
     ("deep-phase", "panels"): "a label on the canvas's edge",
-    # at 3.5 in and 8 pt the legend column is wider than the room left of
-    # the plot's minimum half width: its text runs off the right edge
-    ("sweep-*", "panels"): "the legend cut at the right edge at 3.5 in",
 }
 
 # The share of sign changes between successive bin differences above which

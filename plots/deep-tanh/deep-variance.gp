@@ -1,0 +1,139 @@
+# deep-variance.gp: Var z against layer: sampled and mean field
+#
+# Points: the sampled Var z of each layer (mean over networks of the variance over
+# its units) with 1 - alpha bars across networks (on the log scale).  Lines: the
+# mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.
+#
+# Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --plots plots/deep-tanh --plot-size 1280x800
+#           satstat 0.1.0
+# Run:      gnuplot deep-variance.gp
+#           from any directory (the data are inline): writes deep-variance.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" deep-variance.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'deep-variance.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
+set style fill transparent solid 0.35 noborder
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- data: layer, sampled, interval low, high, mean field -----------------
+$s1 << EOD
+1 519.12919 479.92813 561.667316 501
+2 193.048742 165.396797 225.591978 193.876471
+3 190.561802 148.571539 245.006057 189.563598
+4 195.078063 180.04092 211.432035 189.434786
+5 194.531836 166.132612 228.065853 189.430871
+6 181.146344 152.920322 214.90043 189.430752
+7 194.437071 179.431657 210.753379 189.430748
+8 189.354461 161.94673 221.672113 189.430748
+9 184.166712 167.299348 202.828395 189.430748
+10 194.430072 163.023076 232.312403 189.430748
+EOD
+$s2 << EOD
+1 1.50815917 1.3516545 1.68366491 1.5
+2 1.39376733 1.18947942 1.63479707 1.46828821
+3 1.41242393 1.2187882 1.63847143 1.46440175
+4 1.5010517 1.23609972 1.82563779 1.46391937
+5 1.42132401 1.22669023 1.64824281 1.46385941
+6 1.48831996 1.23608004 1.79424231 1.46385195
+7 1.40963978 1.15132014 1.72994475 1.46385102
+8 1.40749313 1.28494002 1.54229283 1.46385091
+9 1.47023869 1.31626053 1.64313716 1.46385089
+10 1.35802459 1.19685902 1.54192043 1.46385089
+EOD
+
+# ---- layout and axes -----------------------------------------------------
+set multiplot title 'Var z against layer: sampled and mean field'
+unset key
+set lmargin at screen 0.11
+set rmargin at screen 0.5746
+set tmargin at screen 0.88
+set bmargin at screen 0.12
+set xlabel 'layer'
+set ylabel 'Var z'
+set xrange [0.5:10.5]
+set xtics 1
+set logscale y
+set format y '%g'
+set yrange [0.57566:1123.33]
+plot $s1 using 1:5 with lines linetype 1 notitle, \
+     $s1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s2 using 1:5 with lines linetype 2 notitle, \
+     $s2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 notitle
+
+# ---- legend: a panel of its own right of the plots -------------------------
+set lmargin at screen 0.6046
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen 0.9   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset title
+unset logscale
+unset colorbox
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with points linetype 1 title 'standard sampled', \
+     keyentry with lines linetype 1 title '  mean field (χ₁ 7.72, chaotic)', \
+     keyentry with points linetype 2 title 'scaled sampled', \
+     keyentry with lines linetype 2 title '  mean field (χ₁ 0.399, ordered)', \
+     keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
+unset multiplot

@@ -1,0 +1,671 @@
+# sweep-activation-derivative.gp: mean slope E[sigmoid′(z)] against n_{in} (fan-in)
+#
+# mean slope E[sigmoid′(z)] for every scheme as n_{in} varies: the formula as a curve
+# (evaluated at 240 points between the ends), the sampled value at each
+# point of the sweep as a point with its 99.9% confidence bar (Student t).
+# Every point is a full `satstat run` with the same seed, so the sampling
+# errors of neighbouring points are correlated.
+#
+# Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
+#           satstat 0.1.0
+# Run:      gnuplot sweep-activation-derivative.gp
+#           from any directory (the data are inline): writes sweep-activation-derivative.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" sweep-activation-derivative.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'sweep-activation-derivative.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+ink = '#000000'      # the legend's generic samples: black
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- layout ----------------------------------------------------------------
+# The plot on the left; the legend and the fixed settings in a column on
+# the right (a panel of their own), so that neither covers the data.
+# Screen units: 0 = left/bottom, 1 = right/top of the figure.
+key_chars = 28                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot
+# under half the width and its text would run off the edge; the plot takes
+# the full width and a short legend (5 rows) goes in a band above it.
+narrow = (0.985 - sample_width - key_chars * char_width < 0.55)
+band_columns = floor((0.99 - plot_left) / (sample_width + 29 * char_width))
+band_columns = (band_columns < 1) ? 1 : band_columns
+band_lines = ceil(5. / band_columns)   # rows per column of the band
+legend_top = top + 0.5 * line_height
+if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+
+# ---- numbers ---------------------------------------------------------------
+xmin = 8.128305162            # the first point, less a little margin
+xmax = 12302.68771            # the last point, plus a little margin
+ylo = 0.002             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
+yhi = 0.5
+
+# ---- data ------------------------------------------------------------------
+# On the log y axis values of 0 cannot be drawn: they are left out here
+# (the report has them).
+# 'standard', formula: n_{in}, mean slope E[sigmoid′(z)] (227 points)
+$formula1 << EOD
+10 0.1329279474
+11 0.1329279474
+12 0.125960255
+13 0.125960255
+14 0.1200060636
+15 0.1200060636
+16 0.1148379048
+17 0.1148379048
+18 0.1102946424
+19 0.1102946424
+20 0.1062583189
+21 0.1062583189
+22 0.1026402289
+23 0.1026402289
+24 0.09937214696
+25 0.09937214696
+26 0.09640058693
+27 0.09640058693
+28 0.09368292226
+29 0.09368292226
+30 0.09118469144
+31 0.09118469144
+32 0.08887768148
+33 0.08887768148
+34 0.08673853618
+35 0.08673853618
+36 0.08474772688
+37 0.08474772688
+38 0.08288877874
+39 0.08288877874
+40 0.0811476807
+41 0.0811476807
+42 0.0795124294
+44 0.07797267259
+45 0.07797267259
+46 0.07651942723
+48 0.07514485443
+49 0.07514485443
+50 0.07384207807
+52 0.07260503756
+53 0.07260503756
+55 0.0714283672
+57 0.07030729674
+58 0.06923756884
+60 0.0682153701
+62 0.06723727314
+64 0.06630018768
+65 0.06630018768
+67 0.06540131898
+69 0.06453813239
+71 0.063708323
+72 0.06290978948
+73 0.06290978948
+76 0.06139903013
+78 0.06068343077
+80 0.05999232827
+82 0.05932435386
+85 0.05867824364
+87 0.05805282851
+90 0.05685982812
+93 0.05629030278
+95 0.05573757901
+98 0.05467934515
+101 0.05417236967
+104 0.05319938424
+107 0.05273217036
+110 0.05183356021
+113 0.05140116437
+117 0.05056790525
+120 0.0497739354
+124 0.04901625872
+127 0.04865018013
+131 0.0479419939
+135 0.04726388337
+139 0.04661377684
+143 0.04598979721
+147 0.045390239
+151 0.04481354875
+156 0.04398832107
+160 0.04346285433
+165 0.04295578943
+170 0.04222742114
+175 0.04176194399
+180 0.04109172994
+185 0.04066244866
+191 0.04004303875
+193 0.03984277745
+196 0.0394511099
+202 0.03888468765
+208 0.03834199068
+214 0.03782140715
+220 0.03732147453
+227 0.03684086225
+233 0.03637835678
+240 0.03578794507
+247 0.03536353364
+255 0.03482045513
+262 0.03430165761
+270 0.03380538368
+278 0.03333004905
+286 0.03287422122
+294 0.03243660124
+303 0.03201600815
+312 0.03151257999
+321 0.03112650235
+330 0.03066328994
+340 0.0302201633
+350 0.02979571139
+360 0.0293886582
+371 0.02899784651
+382 0.02854883641
+393 0.02819018246
+404 0.02777713456
+416 0.02738172816
+428 0.02700274209
+441 0.02663907034
+454 0.0262328073
+467 0.02589899014
+481 0.02552519133
+495 0.02516712506
+509 0.02482371776
+518 0.02458685873
+524 0.02444795706
+540 0.02408876032
+556 0.02374494526
+572 0.02341544447
+589 0.02309929142
+606 0.02275848445
+624 0.02243233105
+642 0.02211981031
+661 0.0218199982
+680 0.02150076141
+700 0.02119513895
+721 0.02090218984
+742 0.02059356862
+764 0.02029822652
+786 0.02001523776
+809 0.0197437645
+833 0.01945985356
+857 0.01918784862
+882 0.01890567511
+908 0.01863559538
+935 0.01837676949
+962 0.01810974889
+990 0.01785403986
+1019 0.01760886565
+1049 0.01735707086
+1080 0.01710004713
+1112 0.01685411352
+1144 0.01661849479
+1178 0.01637866848
+1213 0.01614893436
+1248 0.01591592247
+1285 0.01569271444
+1322 0.01546700396
+1361 0.01525076082
+1389 0.01509710359
+1401 0.01503265743
+1442 0.01481342882
+1484 0.01460352013
+1528 0.01439291308
+1573 0.01419116283
+1619 0.01398905722
+1666 0.01378710712
+1715 0.01359365813
+1765 0.01340056371
+1817 0.01320822579
+1871 0.01301700415
+1925 0.01283385433
+1982 0.01264549936
+2040 0.01246520133
+2100 0.01228657064
+2161 0.01211540577
+2225 0.01194048971
+2290 0.01176781437
+2357 0.01160242006
+2426 0.01143440411
+2497 0.01127348213
+2571 0.01111054094
+2646 0.01095033928
+2724 0.01079292151
+2803 0.01064210316
+2886 0.01048655021
+2970 0.0103376248
+3057 0.01019154205
+3147 0.01004510757
+3239 0.00990175768
+3334 0.009758530584
+3432 0.009618547364
+3533 0.009481741227
+3636 0.009345478604
+3728 0.009229711755
+3743 0.009212469486
+3853 0.009080274742
+3966 0.008949105643
+4082 0.008821304236
+4202 0.008694693447
+4325 0.008571403333
+4452 0.008447526282
+4582 0.008327054933
+4717 0.008208118135
+4855 0.008090806502
+4997 0.007975196081
+5144 0.007859823781
+5295 0.007747856348
+5450 0.00763634127
+5610 0.007526826038
+5774 0.00741932393
+5944 0.007312612026
+6118 0.007208021836
+6297 0.007105539592
+6482 0.007002988058
+6672 0.006902684933
+6868 0.006803601711
+7069 0.006706770072
+7277 0.006610325818
+7490 0.006515317838
+7710 0.006421794642
+7936 0.006329794989
+8168 0.006239348841
+8408 0.006149747468
+8654 0.006061798259
+8908 0.005974835467
+9169 0.005889584753
+9438 0.005804807175
+9715 0.005721821914
+10000 0.005639477458
+EOD
+# 'standard', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9% interval's lower and upper ends
+$sample1 << EOD
+10 0.1329530021 0.1320812095 0.1338247948
+27 0.09645779497 0.09554250163 0.09737308831
+72 0.06282959309 0.06197202308 0.0636871631
+193 0.03941141804 0.03867028671 0.04015254937
+518 0.02422769462 0.02361461499 0.02484077426
+1389 0.01526135537 0.01475999793 0.01576271281
+3728 0.009358027992 0.008956722358 0.009759333627
+10000 0.005411246501 0.005106804927 0.005715688075
+EOD
+# 'scaled', formula: n_{in}, mean slope E[sigmoid′(z)] (227 points)
+$formula2 << EOD
+10 0.1927626984
+11 0.1938962305
+12 0.1927626984
+13 0.1937203969
+14 0.1927626984
+15 0.1935917888
+16 0.1927626984
+17 0.1934936329
+18 0.1927626984
+19 0.1934162582
+20 0.1927626984
+21 0.1933536968
+22 0.1927626984
+23 0.1933020664
+24 0.1927626984
+25 0.1932587322
+26 0.1927626984
+27 0.1932218434
+28 0.1927626984
+29 0.1931900615
+30 0.1927626984
+31 0.1931623946
+32 0.1927626984
+33 0.1931380921
+34 0.1927626984
+35 0.1931165756
+36 0.1927626984
+37 0.1930973919
+38 0.1927626984
+39 0.1930801811
+40 0.1927626984
+41 0.1930646538
+42 0.1927626984
+44 0.1927626984
+45 0.1930377497
+46 0.1927626984
+48 0.1927626984
+49 0.1930152476
+50 0.1927626984
+52 0.1927626984
+53 0.1929961489
+55 0.1929876433
+57 0.1929797358
+58 0.1927626984
+60 0.1927626984
+62 0.1927626984
+64 0.1927626984
+65 0.1929529797
+67 0.1929472906
+69 0.1929419318
+71 0.1929368754
+72 0.1927626984
+73 0.1929320965
+76 0.1927626984
+78 0.1927626984
+80 0.1927626984
+82 0.1927626984
+85 0.1929081515
+87 0.1929048036
+90 0.1927626984
+93 0.192895625
+95 0.1928928235
+98 0.1927626984
+101 0.1928850851
+104 0.1927626984
+107 0.1928782155
+110 0.1927626984
+113 0.192872076
+117 0.1928683332
+120 0.1927626984
+124 0.1927626984
+127 0.1928600085
+131 0.1928570348
+135 0.1928542375
+139 0.1928516012
+143 0.1928491126
+147 0.1928467595
+151 0.1928445311
+156 0.1927626984
+160 0.1927626984
+165 0.1928375833
+170 0.1927626984
+175 0.1928333015
+180 0.1927626984
+185 0.1928294829
+191 0.1928273838
+193 0.1928267132
+196 0.1927626984
+202 0.1927626984
+208 0.1927626984
+214 0.1927626984
+220 0.1927626984
+227 0.1928171205
+233 0.1928157185
+240 0.1927626984
+247 0.192812712
+255 0.1928111423
+262 0.1927626984
+270 0.1927626984
+278 0.1927626984
+286 0.1927626984
+294 0.1927626984
+303 0.1928034653
+312 0.1927626984
+321 0.1928011786
+330 0.1927626984
+340 0.1927626984
+350 0.1927626984
+360 0.1927626984
+371 0.1927959911
+382 0.1927626984
+393 0.1927941269
+404 0.1927626984
+416 0.1927626984
+428 0.1927626984
+441 0.1927907052
+454 0.1927626984
+467 0.1927891456
+481 0.1927883757
+495 0.1927876493
+509 0.1927869629
+518 0.1927626984
+524 0.1927626984
+540 0.1927626984
+556 0.1927626984
+572 0.1927626984
+589 0.1927836666
+606 0.1927626984
+624 0.1927626984
+642 0.1927626984
+661 0.1927813823
+680 0.1927626984
+700 0.1927626984
+721 0.1927798272
+742 0.1927626984
+764 0.1927626984
+786 0.1927626984
+809 0.1927779638
+833 0.1927775239
+857 0.1927771086
+882 0.1927626984
+908 0.1927626984
+935 0.1927759064
+962 0.1927626984
+990 0.1927626984
+1019 0.1927748175
+1049 0.1927744709
+1080 0.1927626984
+1112 0.1927626984
+1144 0.1927626984
+1178 0.1927626984
+1213 0.1927728791
+1248 0.1927626984
+1285 0.1927723086
+1322 0.1927626984
+1361 0.1927717719
+1389 0.192771589
+1401 0.1927715128
+1442 0.1927626984
+1484 0.1927626984
+1528 0.1927626984
+1573 0.1927705489
+1619 0.1927703259
+1666 0.1927626984
+1715 0.1927698989
+1765 0.1927696949
+1817 0.1927694947
+1871 0.1927692985
+1925 0.1927691133
+1982 0.1927626984
+2040 0.1927626984
+2100 0.1927626984
+2161 0.1927684127
+2225 0.1927682484
+2290 0.1927626984
+2357 0.1927679375
+2426 0.1927626984
+2497 0.1927676438
+2571 0.1927675014
+2646 0.1927626984
+2724 0.1927626984
+2803 0.1927671039
+2886 0.1927626984
+2970 0.1927626984
+3057 0.1927667378
+3147 0.1927666223
+3239 0.1927665108
+3334 0.1927626984
+3432 0.1927626984
+3533 0.1927661936
+3636 0.1927626984
+3728 0.1927626984
+3743 0.1927659975
+3853 0.1927659033
+3966 0.1927626984
+4082 0.1927626984
+4202 0.1927626984
+4325 0.1927655535
+4452 0.1927626984
+4582 0.1927626984
+4717 0.1927653163
+4855 0.1927652418
+4997 0.1927651696
+5144 0.1927626984
+5295 0.1927650305
+5450 0.1927626984
+5610 0.1927626984
+5774 0.1927626984
+5944 0.1927626984
+6118 0.1927626984
+6297 0.1927646594
+6482 0.1927626984
+6672 0.1927626984
+6868 0.1927626984
+7069 0.1927644452
+7277 0.1927643953
+7490 0.1927626984
+7710 0.1927626984
+7936 0.1927626984
+8168 0.1927626984
+8408 0.1927626984
+8654 0.1927626984
+8908 0.1927626984
+9169 0.1927640452
+9438 0.1927626984
+9715 0.1927639695
+10000 0.1927626984
+EOD
+# 'scaled', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9% interval's lower and upper ends
+$sample2 << EOD
+10 0.1928119459 0.1922247993 0.1933990925
+27 0.1933206681 0.1927384706 0.1939028657
+72 0.1930998538 0.1925128718 0.1936868358
+193 0.192936224 0.1923487351 0.193523713
+518 0.1926486343 0.1920585862 0.1932386823
+1389 0.1927629735 0.1921757001 0.1933502469
+3728 0.1928538078 0.1922657187 0.1934418969
+10000 0.1928482977 0.1922600478 0.1934365475
+EOD
+
+# ---- title and axes --------------------------------------------------------
+set multiplot title 'Mean slope E[sigmoid′(z)] against n_{in}'
+set xlabel 'n_{in} (fan-in)'
+set ylabel 'mean slope E[sigmoid′(z)]'
+if (narrow) { set ylabel 'E[sigmoid′(z)]' }
+set xrange [xmin:xmax]
+set logscale x 10   # a log sweep
+set format x '%g'
+set logscale y 10   # the values span more than 20 times (or --log-y)
+set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
+set yrange [ylo:yhi]
+if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+
+# ---- the plot --------------------------------------------------------------
+# layers: per scheme the formula curve, then the sampled points with bars
+# (an empty block would make gnuplot warn: it is not plotted)
+bound = 0.25   # the largest slope of the activation
+plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
+     $formula1 using 1:2 with lines linetype 1 notitle, \
+     $sample1 using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $sample2 using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+
+# ---- the legend ------------------------------------------------------------
+if (narrow) {
+set lmargin at screen plot_left - 0.02
+set rmargin at screen 0.99        # the legend's band: the full width
+set tmargin at screen legend_top
+set bmargin at screen top + 0.3 * line_height
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# 5 rows in columns of band_lines rows
+set key inside left top Left reverse vertical maxrows band_lines samplen 2.5 spacing 1.15
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
+unset multiplot
+} else {
+set lmargin at screen column
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,', \
+     keyentry with lines linetype nodraw title 'with 99.9% CI', \
+     keyentry with lines linetype nodraw title ' ', \
+     keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
+     keyentry with lines linetype nodraw title 'bias normal:1', \
+     keyentry with lines linetype nodraw title 'sigmoid', \
+     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title 'seed 1 at every point'
+unset multiplot
+}

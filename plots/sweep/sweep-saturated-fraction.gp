@@ -1,0 +1,668 @@
+# sweep-saturated-fraction.gp: the saturated fraction against n_{in} (fan-in)
+#
+# the saturated fraction for every scheme as n_{in} varies: the formula as a curve
+# (evaluated at 240 points between the ends), the sampled value at each
+# point of the sweep as a point with its 99.9% confidence bar (Wilson, or
+# Clopper-Pearson for few counts).
+# Every point is a full `satstat run` with the same seed, so the sampling
+# errors of neighbouring points are correlated.
+#
+# Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
+#           satstat 0.1.0
+# Run:      gnuplot sweep-saturated-fraction.gp
+#           from any directory (the data are inline): writes sweep-saturated-fraction.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" sweep-saturated-fraction.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'sweep-saturated-fraction.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+ink = '#000000'      # the legend's generic samples: black
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- layout ----------------------------------------------------------------
+# The plot on the left; the legend and the fixed settings in a column on
+# the right (a panel of their own), so that neither covers the data.
+# Screen units: 0 = left/bottom, 1 = right/top of the figure.
+key_chars = 28                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot
+# under half the width and its text would run off the edge; the plot takes
+# the full width and a short legend (4 rows) goes in a band above it.
+narrow = (0.985 - sample_width - key_chars * char_width < 0.55)
+band_columns = floor((0.99 - plot_left) / (sample_width + 28 * char_width))
+band_columns = (band_columns < 1) ? 1 : band_columns
+band_lines = ceil(4. / band_columns)   # rows per column of the band
+legend_top = top + 0.5 * line_height
+if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+
+# ---- numbers ---------------------------------------------------------------
+xmin = 8.128305162            # the first point, less a little margin
+xmax = 12302.68771            # the last point, plus a little margin
+ylo = 0.0005             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
+yhi = 1
+
+# ---- data ------------------------------------------------------------------
+# On the log y axis values of 0 cannot be drawn: they are left out here
+# (the report has them).
+# 'standard', formula: n_{in}, the saturated fraction (227 points)
+$formula1 << EOD
+10 0.1024704349
+11 0.1024704349
+12 0.1305700181
+13 0.1305700181
+14 0.1572992071
+15 0.1572992071
+16 0.1824224395
+17 0.1824224395
+18 0.2059032107
+19 0.2059032107
+20 0.227799994
+21 0.227799994
+22 0.248213079
+23 0.248213079
+24 0.2672574932
+25 0.2672574932
+26 0.2850494074
+27 0.2850494074
+28 0.3016995825
+29 0.3016995825
+30 0.3173105079
+31 0.3173105079
+32 0.3319754671
+33 0.3319754671
+34 0.3457785862
+35 0.3457785862
+36 0.3587953579
+37 0.3587953579
+38 0.3710933695
+39 0.3710933695
+40 0.3827330889
+41 0.3827330889
+42 0.3937686346
+44 0.4042484947
+45 0.4042484947
+46 0.4142161782
+48 0.4237107972
+49 0.4237107972
+50 0.4327675807
+52 0.4414183268
+53 0.4414183268
+55 0.449691798
+57 0.4576140669
+58 0.4652088185
+60 0.472497614
+62 0.4795001222
+64 0.4862343214
+65 0.4862343214
+67 0.4927166772
+69 0.4989622986
+71 0.5049850751
+72 0.5107977982
+73 0.5107977982
+76 0.5218393903
+78 0.5270892569
+80 0.5321712241
+82 0.5370939784
+85 0.5418655958
+87 0.5464935954
+90 0.5553463167
+93 0.5595836998
+95 0.5637028617
+98 0.571607645
+101 0.5754030229
+104 0.5827019821
+107 0.5862136811
+110 0.592980098
+113 0.5962416306
+117 0.6025370061
+120 0.6085477691
+124 0.6142946647
+127 0.6170750775
+131 0.6224606559
+135 0.627625805
+139 0.6325851217
+143 0.6373518882
+147 0.6419382204
+151 0.6463551955
+156 0.6526850883
+160 0.6567212866
+165 0.6606202064
+170 0.6662276454
+175 0.6698153576
+180 0.674986714
+185 0.6783024656
+191 0.6830913983
+193 0.6846408638
+196 0.6876728943
+202 0.6920614909
+208 0.6962703401
+214 0.7003113729
+220 0.7041954417
+227 0.7079324418
+233 0.7115314178
+240 0.7161295689
+247 0.7194375444
+255 0.7236736098
+262 0.7277235467
+270 0.731600589
+278 0.7353166906
+286 0.7388826804
+294 0.7423083941
+303 0.7456027889
+312 0.7495485049
+321 0.7525762769
+330 0.7562110132
+340 0.7596901931
+350 0.7630246006
+360 0.7662240013
+371 0.7692972636
+382 0.7728299927
+393 0.7756531823
+404 0.7789060199
+416 0.7820213874
+428 0.7850087002
+441 0.7878764949
+454 0.7910815129
+467 0.7937160634
+481 0.7966672735
+495 0.7994953619
+509 0.8022086564
+518 0.8040806575
+524 0.8051786669
+540 0.8080188026
+556 0.8107382597
+572 0.8133453478
+589 0.8158475973
+606 0.8185458084
+624 0.821128803
+642 0.8236045532
+661 0.8259802798
+680 0.8285106206
+700 0.8309337096
+721 0.8332569148
+742 0.835705027
+764 0.8380483908
+786 0.8402942686
+809 0.8424492369
+833 0.8447034321
+857 0.8468635646
+882 0.8491049281
+908 0.8512506765
+935 0.8533074197
+962 0.8554296909
+990 0.857462442
+1019 0.8594117941
+1049 0.8614141345
+1080 0.8634584159
+1112 0.8654148243
+1144 0.8672894798
+1178 0.8691979111
+1213 0.8710263119
+1248 0.8728810742
+1285 0.8746580537
+1322 0.8764552056
+1361 0.8781772093
+1389 0.8794009606
+1401 0.8799142539
+1442 0.8816604864
+1484 0.8833326923
+1528 0.8850106645
+1573 0.8866182597
+1619 0.8882288681
+1666 0.8898384162
+1715 0.8913803754
+1765 0.8929196673
+1817 0.8944530841
+1871 0.8959777528
+1925 0.8974382021
+1982 0.898940298
+2040 0.9003782726
+2100 0.9018030742
+2161 0.9031684414
+2225 0.9045638459
+2290 0.9059414868
+2357 0.9072611407
+2426 0.9086018136
+2497 0.9098859749
+2571 0.9111863423
+2646 0.9124649362
+2724 0.9137213967
+2803 0.9149252607
+2886 0.9161669963
+2970 0.9173559
+3057 0.9185221796
+3147 0.919691335
+3239 0.9208359275
+3334 0.9219796026
+3432 0.9230974355
+3533 0.9241899543
+3636 0.9252781875
+3728 0.9262027778
+3743 0.9263404893
+3853 0.927396337
+3966 0.9284440415
+4082 0.9294648928
+4202 0.9304762777
+4325 0.9314611782
+4452 0.9324508081
+4582 0.933413269
+4717 0.934363507
+4855 0.9353007962
+4997 0.9362245268
+5144 0.9371463878
+5295 0.9380410738
+5450 0.9389321751
+5610 0.9398073246
+5774 0.9406664142
+5944 0.9415192152
+6118 0.9423550852
+6297 0.9431741326
+6482 0.9439937568
+6672 0.9447954332
+6868 0.9455873804
+7069 0.9463613514
+7277 0.9471322453
+7490 0.9478916774
+7710 0.9486392589
+7936 0.9493746789
+8168 0.9500976967
+8408 0.9508139771
+8654 0.9515170647
+8908 0.952212281
+9169 0.9528938237
+9438 0.9535715971
+9715 0.9542350538
+10000 0.9548933995
+EOD
+# 'standard', sampled: n_{in}, the saturated fraction, the 99.9% interval's lower and upper ends
+$sample1 << EOD
+10 0.10217 0.09906139712 0.1053647442
+27 0.28609 0.2814107514 0.2908155661
+72 0.51074 0.5055375395 0.515940135
+193 0.68621 0.6813615455 0.6910181349
+518 0.80716 0.8030215436 0.8112319477
+1389 0.87858 0.8751403413 0.8819376855
+3728 0.9262 0.923433131 0.9288745848
+10000 0.95616 0.9539797336 0.958241495
+EOD
+# 'scaled', formula: n_{in}, the saturated fraction (227 points)
+$formula2 << EOD
+10 0.001090835176
+11 0.0009111188772
+12 0.001090835176
+13 0.0009373665083
+14 0.001090835176
+15 0.0009569347564
+16 0.001090835176
+17 0.0009720824651
+18 0.001090835176
+19 0.0009841541623
+20 0.001090835176
+21 0.0009939997482
+22 0.001090835176
+23 0.00100218263
+24 0.001090835176
+25 0.001009090988
+26 0.001090835176
+27 0.001015000947
+28 0.001090835176
+29 0.001020114274
+30 0.001090835176
+31 0.001024581817
+32 0.001090835176
+33 0.001028518613
+34 0.001090835176
+35 0.001032013915
+36 0.001090835176
+37 0.001035138029
+38 0.001090835176
+39 0.001037947091
+40 0.001090835176
+41 0.00104048646
+42 0.001090835176
+44 0.001090835176
+45 0.001044897847
+46 0.001090835176
+48 0.001090835176
+49 0.001048598579
+50 0.001090835176
+52 0.001090835176
+53 0.001051747562
+55 0.001053152318
+57 0.001054459617
+58 0.001090835176
+60 0.001090835176
+62 0.001090835176
+64 0.001090835176
+65 0.001058892343
+67 0.001059836723
+69 0.001060726869
+71 0.001061567323
+72 0.001090835176
+73 0.001062362132
+76 0.001090835176
+78 0.001090835176
+80 0.001090835176
+82 0.001090835176
+85 0.001066351502
+87 0.001066910196
+90 0.001090835176
+93 0.001068443099
+95 0.00106891133
+98 0.001090835176
+101 0.00107020547
+104 0.001090835176
+107 0.001071355346
+110 0.001090835176
+113 0.001072383808
+117 0.001073011169
+120 0.001090835176
+124 0.001090835176
+127 0.001074407554
+131 0.001074906708
+135 0.001075376424
+139 0.00107581923
+143 0.001076237376
+147 0.001076632865
+151 0.001077007489
+156 0.001090835176
+160 0.001090835176
+165 0.001078176195
+170 0.001090835176
+175 0.001078896919
+180 0.001090835176
+185 0.001079539998
+191 0.001079893631
+193 0.001080006639
+196 0.001090835176
+202 0.001090835176
+208 0.001090835176
+214 0.001090835176
+220 0.001090835176
+227 0.001081623961
+233 0.001081860509
+240 0.001090835176
+247 0.001082367877
+255 0.001082632851
+262 0.001090835176
+270 0.001090835176
+278 0.001090835176
+286 0.001090835176
+294 0.001090835176
+303 0.001083929486
+312 0.001090835176
+321 0.001084315949
+330 0.001090835176
+340 0.001090835176
+350 0.001090835176
+360 0.001090835176
+371 0.001085193037
+382 0.001090835176
+393 0.001085508368
+404 0.001090835176
+416 0.001090835176
+428 0.001090835176
+441 0.001086087316
+454 0.001090835176
+467 0.001086351289
+481 0.001086481623
+495 0.001086604595
+509 0.001086720811
+518 0.001090835176
+524 0.001090835176
+540 0.001090835176
+556 0.001090835176
+572 0.001090835176
+589 0.001087279031
+606 0.001090835176
+624 0.001090835176
+642 0.001090835176
+661 0.001087666013
+680 0.001090835176
+700 0.001090835176
+721 0.00108792951
+742 0.001090835176
+764 0.001090835176
+786 0.001090835176
+809 0.001088245328
+833 0.001088319888
+857 0.001088390275
+882 0.001090835176
+908 0.001090835176
+935 0.001088594095
+962 0.001090835176
+990 0.001090835176
+1019 0.00108877872
+1049 0.001088837496
+1080 0.001090835176
+1112 0.001090835176
+1144 0.001090835176
+1178 0.001090835176
+1213 0.001089107444
+1248 0.001090835176
+1285 0.001089204203
+1322 0.001090835176
+1361 0.001089295236
+1389 0.001089326264
+1401 0.001089339183
+1442 0.001090835176
+1484 0.001090835176
+1528 0.001090835176
+1573 0.001089502696
+1619 0.00108954054
+1666 0.001090835176
+1715 0.001089612983
+1765 0.001089647593
+1817 0.001089681568
+1871 0.001089714852
+1925 0.001089746268
+1982 0.001090835176
+2040 0.001090835176
+2100 0.001090835176
+2161 0.001089865151
+2225 0.001089893045
+2290 0.001090835176
+2357 0.001089945794
+2426 0.001090835176
+2497 0.001089995646
+2571 0.001090019804
+2646 0.001090835176
+2724 0.001090835176
+2803 0.001090087276
+2886 0.001090835176
+2970 0.001090835176
+3057 0.001090149404
+3147 0.001090169012
+3239 0.00109018793
+3334 0.001090835176
+3432 0.001090835176
+3533 0.001090241781
+3636 0.001090835176
+3728 0.001090835176
+3743 0.001090275068
+3853 0.001090291056
+3966 0.001090835176
+4082 0.001090835176
+4202 0.001090835176
+4325 0.001090350429
+4452 0.001090835176
+4582 0.001090835176
+4717 0.001090390707
+4855 0.001090403339
+4997 0.001090415609
+5144 0.001090835176
+5295 0.00109043922
+5450 0.001090835176
+5610 0.001090835176
+5774 0.001090835176
+5944 0.001090835176
+6118 0.001090835176
+6297 0.001090502219
+6482 0.001090835176
+6672 0.001090835176
+6868 0.001090835176
+7069 0.001090538578
+7277 0.001090547055
+7490 0.001090835176
+7710 0.001090835176
+7936 0.001090835176
+8168 0.001090835176
+8408 0.001090835176
+8654 0.001090835176
+8908 0.001090835176
+9169 0.001090606504
+9438 0.001090835176
+9715 0.001090619355
+10000 0.001090835176
+EOD
+# 'scaled', sampled: n_{in}, the saturated fraction, the 99.9% interval's lower and upper ends
+$sample2 << EOD
+10 0.00095 0.0006789565426 0.001329101695
+27 0.001 0.0007207456894 0.001387301722
+72 0.00101 0.0007291277403 0.001398917506
+193 0.00113 0.0008302907465 0.001537728516
+518 0.00096 0.0006872978197 0.001340758253
+1389 0.00105 0.000762732853 0.001445303732
+3728 0.00104 0.000754320256 0.001433718494
+10000 0.00116 0.0008557366818 0.001572276085
+EOD
+
+# ---- title and axes --------------------------------------------------------
+set multiplot title 'Saturated fraction against n_{in}'
+set xlabel 'n_{in} (fan-in)'
+set ylabel 'saturated fraction P(|z| ≥ 4)'
+if (narrow) { set ylabel 'P(|z| ≥ 4)' }
+set xrange [xmin:xmax]
+set logscale x 10   # a log sweep
+set format x '%g'
+set logscale y 10   # the values span more than 20 times (or --log-y)
+set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
+set yrange [ylo:yhi]
+if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+
+# ---- the plot --------------------------------------------------------------
+# layers: per scheme the formula curve, then the sampled points with bars
+# (an empty block would make gnuplot warn: it is not plotted)
+plot $formula1 using 1:2 with lines linetype 1 notitle, \
+     $sample1 using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $sample2 using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+
+# ---- the legend ------------------------------------------------------------
+if (narrow) {
+set lmargin at screen plot_left - 0.02
+set rmargin at screen 0.99        # the legend's band: the full width
+set tmargin at screen legend_top
+set bmargin at screen top + 0.3 * line_height
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# 4 rows in columns of band_lines rows
+set key inside left top Left reverse vertical maxrows band_lines samplen 2.5 spacing 1.15
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
+unset multiplot
+} else {
+set lmargin at screen column
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,', \
+     keyentry with lines linetype nodraw title 'with 99.9% CI', \
+     keyentry with lines linetype nodraw title ' ', \
+     keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
+     keyentry with lines linetype nodraw title 'bias normal:1', \
+     keyentry with lines linetype nodraw title 'sigmoid, T = 4', \
+     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title 'seed 1 at every point'
+unset multiplot
+}

@@ -1,0 +1,671 @@
+# sweep-variance.gp: Var z against n_{in} (fan-in)
+#
+# Var z for every scheme as n_{in} varies: the formula as a curve
+# (evaluated at 240 points between the ends), the sampled value at each
+# point of the sweep as a point with its 99.9% confidence bar (fourth-moment
+# standard error).
+# Every point is a full `satstat run` with the same seed, so the sampling
+# errors of neighbouring points are correlated.
+#
+# Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
+#           satstat 0.1.0
+# Run:      gnuplot sweep-variance.gp
+#           from any directory (the data are inline): writes sweep-variance.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" sweep-variance.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'sweep-variance.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+ink = '#000000'      # the legend's generic samples: black
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- layout ----------------------------------------------------------------
+# The plot on the left; the legend and the fixed settings in a column on
+# the right (a panel of their own), so that neither covers the data.
+# Screen units: 0 = left/bottom, 1 = right/top of the figure.
+key_chars = 29                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot
+# under half the width and its text would run off the edge; the plot takes
+# the full width and a short legend (5 rows) goes in a band above it.
+narrow = (0.985 - sample_width - key_chars * char_width < 0.55)
+band_columns = floor((0.99 - plot_left) / (sample_width + 32 * char_width))
+band_columns = (band_columns < 1) ? 1 : band_columns
+band_lines = ceil(5. / band_columns)   # rows per column of the band
+legend_top = top + 0.5 * line_height
+if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+
+# ---- numbers ---------------------------------------------------------------
+xmin = 8.128305162            # the first point, less a little margin
+xmax = 12302.68771            # the last point, plus a little margin
+ylo = 0.5             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
+yhi = 10000
+
+# ---- data ------------------------------------------------------------------
+# On the log y axis values of 0 cannot be drawn: they are left out here
+# (the report has them).
+# 'standard', formula: n_{in}, Var z (227 points)
+$formula1 << EOD
+10 6
+11 6
+12 7
+13 7
+14 8
+15 8
+16 9
+17 9
+18 10
+19 10
+20 11
+21 11
+22 12
+23 12
+24 13
+25 13
+26 14
+27 14
+28 15
+29 15
+30 16
+31 16
+32 17
+33 17
+34 18
+35 18
+36 19
+37 19
+38 20
+39 20
+40 21
+41 21
+42 22
+44 23
+45 23
+46 24
+48 25
+49 25
+50 26
+52 27
+53 27
+55 28
+57 29
+58 30
+60 31
+62 32
+64 33
+65 33
+67 34
+69 35
+71 36
+72 37
+73 37
+76 39
+78 40
+80 41
+82 42
+85 43
+87 44
+90 46
+93 47
+95 48
+98 50
+101 51
+104 53
+107 54
+110 56
+113 57
+117 59
+120 61
+124 63
+127 64
+131 66
+135 68
+139 70
+143 72
+147 74
+151 76
+156 79
+160 81
+165 83
+170 86
+175 88
+180 91
+185 93
+191 96
+193 97
+196 99
+202 102
+208 105
+214 108
+220 111
+227 114
+233 117
+240 121
+247 124
+255 128
+262 132
+270 136
+278 140
+286 144
+294 148
+303 152
+312 157
+321 161
+330 166
+340 171
+350 176
+360 181
+371 186
+382 192
+393 197
+404 203
+416 209
+428 215
+441 221
+454 228
+467 234
+481 241
+495 248
+509 255
+518 260
+524 263
+540 271
+556 279
+572 287
+589 295
+606 304
+624 313
+642 322
+661 331
+680 341
+700 351
+721 361
+742 372
+764 383
+786 394
+809 405
+833 417
+857 429
+882 442
+908 455
+935 468
+962 482
+990 496
+1019 510
+1049 525
+1080 541
+1112 557
+1144 573
+1178 590
+1213 607
+1248 625
+1285 643
+1322 662
+1361 681
+1389 695
+1401 701
+1442 722
+1484 743
+1528 765
+1573 787
+1619 810
+1666 834
+1715 858
+1765 883
+1817 909
+1871 936
+1925 963
+1982 992
+2040 1021
+2100 1051
+2161 1081
+2225 1113
+2290 1146
+2357 1179
+2426 1214
+2497 1249
+2571 1286
+2646 1324
+2724 1363
+2803 1402
+2886 1444
+2970 1486
+3057 1529
+3147 1574
+3239 1620
+3334 1668
+3432 1717
+3533 1767
+3636 1819
+3728 1865
+3743 1872
+3853 1927
+3966 1984
+4082 2042
+4202 2102
+4325 2163
+4452 2227
+4582 2292
+4717 2359
+4855 2428
+4997 2499
+5144 2573
+5295 2648
+5450 2726
+5610 2806
+5774 2888
+5944 2973
+6118 3060
+6297 3149
+6482 3242
+6672 3337
+6868 3435
+7069 3535
+7277 3639
+7490 3746
+7710 3856
+7936 3969
+8168 4085
+8408 4205
+8654 4328
+8908 4455
+9169 4585
+9438 4720
+9715 4858
+10000 5001
+EOD
+# 'standard', sampled: n_{in}, Var z, the 99.9% interval's lower and upper ends
+$sample1 << EOD
+10 5.975247563 5.887787328 6.062707798
+27 13.98805897 13.7828737 14.19324425
+72 36.94259603 36.39985717 37.48533489
+193 97.20373232 95.78278281 98.62468182
+518 259.5552192 255.7295557 263.3808828
+1389 691.877646 681.7036097 702.0516823
+3728 1872.559243 1844.973184 1900.145302
+10000 5019.561765 4946.137179 5092.986351
+EOD
+# 'scaled', formula: n_{in}, Var z (227 points)
+$formula2 << EOD
+10 1.5
+11 1.454545455
+12 1.5
+13 1.461538462
+14 1.5
+15 1.466666667
+16 1.5
+17 1.470588235
+18 1.5
+19 1.473684211
+20 1.5
+21 1.476190476
+22 1.5
+23 1.47826087
+24 1.5
+25 1.48
+26 1.5
+27 1.481481481
+28 1.5
+29 1.482758621
+30 1.5
+31 1.483870968
+32 1.5
+33 1.484848485
+34 1.5
+35 1.485714286
+36 1.5
+37 1.486486486
+38 1.5
+39 1.487179487
+40 1.5
+41 1.487804878
+42 1.5
+44 1.5
+45 1.488888889
+46 1.5
+48 1.5
+49 1.489795918
+50 1.5
+52 1.5
+53 1.490566038
+55 1.490909091
+57 1.49122807
+58 1.5
+60 1.5
+62 1.5
+64 1.5
+65 1.492307692
+67 1.492537313
+69 1.492753623
+71 1.492957746
+72 1.5
+73 1.493150685
+76 1.5
+78 1.5
+80 1.5
+82 1.5
+85 1.494117647
+87 1.494252874
+90 1.5
+93 1.494623656
+95 1.494736842
+98 1.5
+101 1.495049505
+104 1.5
+107 1.495327103
+110 1.5
+113 1.495575221
+117 1.495726496
+120 1.5
+124 1.5
+127 1.496062992
+131 1.496183206
+135 1.496296296
+139 1.496402878
+143 1.496503497
+147 1.496598639
+151 1.496688742
+156 1.5
+160 1.5
+165 1.496969697
+170 1.5
+175 1.497142857
+180 1.5
+185 1.497297297
+191 1.497382199
+193 1.497409326
+196 1.5
+202 1.5
+208 1.5
+214 1.5
+220 1.5
+227 1.497797357
+233 1.497854077
+240 1.5
+247 1.497975709
+255 1.498039216
+262 1.5
+270 1.5
+278 1.5
+286 1.5
+294 1.5
+303 1.498349835
+312 1.5
+321 1.498442368
+330 1.5
+340 1.5
+350 1.5
+360 1.5
+371 1.498652291
+382 1.5
+393 1.498727735
+404 1.5
+416 1.5
+428 1.5
+441 1.498866213
+454 1.5
+467 1.498929336
+481 1.498960499
+495 1.498989899
+509 1.499017682
+518 1.5
+524 1.5
+540 1.5
+556 1.5
+572 1.5
+589 1.499151104
+606 1.5
+624 1.5
+642 1.5
+661 1.49924357
+680 1.5
+700 1.5
+721 1.499306519
+742 1.5
+764 1.5
+786 1.5
+809 1.499381953
+833 1.49939976
+857 1.499416569
+882 1.5
+908 1.5
+935 1.499465241
+962 1.5
+990 1.5
+1019 1.499509323
+1049 1.499523356
+1080 1.5
+1112 1.5
+1144 1.5
+1178 1.5
+1213 1.499587799
+1248 1.5
+1285 1.499610895
+1322 1.5
+1361 1.499632623
+1389 1.499640029
+1401 1.499643112
+1442 1.5
+1484 1.5
+1528 1.5
+1573 1.499682136
+1619 1.499691167
+1666 1.5
+1715 1.499708455
+1765 1.499716714
+1817 1.499724821
+1871 1.499732763
+1925 1.49974026
+1982 1.5
+2040 1.5
+2100 1.5
+2161 1.499768626
+2225 1.499775281
+2290 1.5
+2357 1.499787866
+2426 1.5
+2497 1.49979976
+2571 1.499805523
+2646 1.5
+2724 1.5
+2803 1.49982162
+2886 1.5
+2970 1.5
+3057 1.499836441
+3147 1.499841119
+3239 1.499845631
+3334 1.5
+3432 1.5
+3533 1.499858477
+3636 1.5
+3728 1.5
+3743 1.499866417
+3853 1.499870231
+3966 1.5
+4082 1.5
+4202 1.5
+4325 1.499884393
+4452 1.5
+4582 1.5
+4717 1.499894
+4855 1.499897013
+4997 1.49989994
+5144 1.5
+5295 1.499905571
+5450 1.5
+5610 1.5
+5774 1.5
+5944 1.5
+6118 1.5
+6297 1.499920597
+6482 1.5
+6672 1.5
+6868 1.5
+7069 1.499929269
+7277 1.49993129
+7490 1.5
+7710 1.5
+7936 1.5
+8168 1.5
+8408 1.5
+8654 1.5
+8908 1.5
+9169 1.499945468
+9438 1.5
+9715 1.499948533
+10000 1.5
+EOD
+# 'scaled', sampled: n_{in}, Var z, the 99.9% interval's lower and upper ends
+$sample2 << EOD
+10 1.495121318 1.473187645 1.517054991
+27 1.472383008 1.45079156 1.493974456
+72 1.486800942 1.464896514 1.508705371
+193 1.493356804 1.47133028 1.515383327
+518 1.504879505 1.482777895 1.526981115
+1389 1.496984661 1.475032025 1.518937298
+3728 1.496603911 1.474588845 1.518618978
+10000 1.497715832 1.475623012 1.519808652
+EOD
+
+# ---- title and axes --------------------------------------------------------
+set multiplot title 'Var z against n_{in}'
+set xlabel 'n_{in} (fan-in)'
+set ylabel 'Var z'
+set xrange [xmin:xmax]
+set logscale x 10   # a log sweep
+set format x '%g'
+set logscale y 10   # the values span more than 20 times (or --log-y)
+set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
+set yrange [ylo:yhi]
+if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+
+# ---- the plot --------------------------------------------------------------
+# layers: per scheme the formula curve, then the sampled points with bars
+# (an empty block would make gnuplot warn: it is not plotted)
+bound = 1   # Var b: Var z is never below it
+plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
+     $formula1 using 1:2 with lines linetype 1 notitle, \
+     $sample1 using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $sample2 using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+
+# ---- the legend ------------------------------------------------------------
+if (narrow) {
+set lmargin at screen plot_left - 0.02
+set rmargin at screen 0.99        # the legend's band: the full width
+set tmargin at screen legend_top
+set bmargin at screen top + 0.3 * line_height
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# 5 rows in columns of band_lines rows
+set key inside left top Left reverse vertical maxrows band_lines samplen 2.5 spacing 1.15
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor: Var b = 1 (bias alone)', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
+unset multiplot
+} else {
+set lmargin at screen column
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset logscale
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor: Var b = 1 (bias alone)', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,', \
+     keyentry with lines linetype nodraw title 'with 99.9% CI', \
+     keyentry with lines linetype nodraw title ' ', \
+     keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
+     keyentry with lines linetype nodraw title 'bias normal:1', \
+     keyentry with lines linetype nodraw title 'sigmoid', \
+     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title 'seed 1 at every point'
+unset multiplot
+}
