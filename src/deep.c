@@ -935,6 +935,7 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
 typedef struct scheme_result {
     satstat_deep_layer *layers;  /* L */
     satstat_deep_fixed_point fp;
+    satstat_deep_depth depth;    /* c*, χ_c, ξ_q, ξ_c at fp (deep_corr.c) */
     double sw2_fan_in;           /* σ_w²·W of layers 2..L */
     double sigma_w2_layer1;
 } scheme_result;
@@ -1077,7 +1078,10 @@ static int mean_field(const satstat_config *c, const satstat_deep_options *o,
     double start = sr->layers[0].mf_variance;
     if (!isfinite(start))
         start = 1;
-    return satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+    int rc = satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+    if (rc == SATSTAT_OK)
+        rc = satstat_deep_depth_scales(act, swW, mu_b, sb2, &sr->fp, &sr->depth);
+    return rc;
 }
 
 typedef struct pool {
@@ -1951,6 +1955,14 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
         put(&b, "sigma_w2_fan_in", "sigma_w2_fan_in", "sigma_w^2*W", F, 6, sr->sw2_fan_in);
         put(&b, "predicted_gradient_ratio", "predicted_gradient_ratio",
             "gradients x per layer", F, 4, sqrt(sr->fp.chi1));
+        /* the correlation map at q* and the depth scales (Schoenholz et
+         * al. 2017); +inf (JSON null, text "-") where they diverge */
+        put(&b, "correlation_fixed_point", "correlation_fixed_point", "c*", F, 8,
+            sr->depth.c_star);
+        put(&b, "chi_c", "chi_c", "chi_c", F, 6, sr->depth.chi_c);
+        put(&b, "xi_q", "xi_q", "xi_q", F, 5, sr->depth.xi_q);
+        put(&b, "xi_c", "xi_c", "xi_c", F, 5, sr->depth.xi_c);
+        put(&b, "trainable_depth", "trainable_depth", "6 xi_c", F, 4, 6 * sr->depth.xi_c);
         put(&b, "weight_variance", "weight_variance", "Var w", F, 6,
             sr->layers[o->layers > 1 ? 1 : 0].weight_variance);
         put(&b, "weight_variance_layer1", "weight_variance_layer1", "Var w (layer 1)", F, 6,
@@ -2099,6 +2111,10 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
             json_string("mean field is exact as W -> infinity; at width W the sampled Var z "
                         "differs by O(1/W) (finite-width correction) plus sampling error of "
                         "about sqrt(2/(R*W)) relative"));
+        if (isinf(sr->depth.xi_c) || isinf(sr->depth.xi_q))
+            json_object_set_new(so, "depth_scales_note",
+                                json_string("xi_c (and xi_q where its slope is 1) diverge "
+                                            "at chi1 = 1, the edge of chaos: null here"));
         if (!sr->fp.finite)
             json_object_set_new(so, "fixed_point_note",
                                 json_string("no finite fixed point: the length map grows "
@@ -2356,6 +2372,26 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                      scheme_value(m, "chi1", v[1], DEEP_CELL), phase_name(&sr->fp),
                      scheme_value(m, "predicted_gradient_ratio", v[2], DEEP_CELL));
         satstat__text_wrap(f, width, 4, line);
+        if (sr->fp.finite) {
+            char xq[DEEP_CELL + 32], xc[DEEP_CELL + 32];
+            snprintf(xq, sizeof xq, "%s", isinf(sr->depth.xi_q)
+                                              ? "diverges"
+                                              : scheme_value(m, "xi_q", v[3], DEEP_CELL));
+            snprintf(xc, sizeof xc, "%s", isinf(sr->depth.xi_c)
+                                              ? "diverges (chi1 = 1)"
+                                              : scheme_value(m, "xi_c", v[4], DEEP_CELL));
+            snprintf(line, sizeof line,
+                     "  correlation map: c* = %s, chi_c = %s; depth scales xi_q = %s, "
+                     "xi_c = %s%s%s",
+                     scheme_value(m, "correlation_fixed_point", v[0], DEEP_CELL),
+                     scheme_value(m, "chi_c", v[1], DEEP_CELL), xq, xc,
+                     isinf(sr->depth.xi_c) ? "" : " (trainable to about 6 xi_c = ",
+                     isinf(sr->depth.xi_c) ? ""
+                                           : scheme_value(m, "trainable_depth", v[5], DEEP_CELL));
+            if (!isinf(sr->depth.xi_c) && strlen(line) + 2 < sizeof line)
+                strcat(line, " layers)");
+            satstat__text_wrap(f, width, 4, line);
+        }
         write_table(r, s, width, f);
         snprintf(line, sizeof line,
                  "  finite width: sampled Var z differs from the mean field by at most %s "

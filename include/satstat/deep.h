@@ -144,6 +144,45 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act,
                                    double sigma_b2, double v_start,
                                    satstat_deep_fixed_point *out);
 
+/* ---- the correlation map and the depth scales (deep_corr.c) ---------------
+ * Two inputs whose pre-activations have variance q and correlation c;
+ * unit-wise (u₁, u₂) ~ N((μ_b, μ_b), q·[[1, c], [c, 1]]) (Poole et al.
+ * 2016, eq. 5; Schoenholz et al. 2017, eqs. 6–9).  2-D expectations by
+ * nested adaptive quadrature (satstat_normal_expectation inside and out,
+ * about 1e-10 relative). */
+
+/* σ_w²W·E[φ(u₁)φ(u₂)] + σ_b²: the covariance of the next layer's pair. */
+int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                double sigma_b2, double q, double c, double *out);
+/* One step of both maps: q_next (the length map) and c_next = covariance/
+ * q_next (1 when q_next = 0).  Either pointer may be NULL. */
+int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                 double sigma_b2, double q, double c, double *q_next,
+                                 double *c_next);
+/* χ_c = σ_w²W·E[φ'(u₁)φ'(u₂)]: the slope of the correlation map at c
+ * when q is the fixed point q* (χ₁ at c = 1). */
+int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
+                       double c, double *out);
+
+typedef struct satstat_deep_depth {
+    double c_star;       /* the stable fixed point of the correlation map
+                            at q*: 1 in the ordered and critical phases  */
+    double chi_c;        /* its slope there (χ₁ when c* = 1)             */
+    double length_slope; /* dq⁺/dq at q*                                 */
+    double xi_q;         /* −1/ln(length_slope)                          */
+    double xi_c;         /* −1/ln χ_c: +inf at criticality (χ₁ within
+                            SATSTAT_DEEP_CRITICAL_TOL of 1); trainable to
+                            about 6 ξ_c (Schoenholz et al. 2017)          */
+} satstat_deep_depth;
+
+/* c*, χ_c, ξ_q and ξ_c at a fixed point from satstat_deep_solve_fixed_point
+ * (all NaN when it is not finite).  c* by Brent's method (GSL) on the
+ * c-map at q* to 1e-13 relative, bracketed between 0 (where the map is
+ * ≥ 0) and the first 1 − 2⁻ᵏ where it falls below c. */
+int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                              double sigma_b2, const satstat_deep_fixed_point *fp,
+                              satstat_deep_depth *out);
+
 /* ---- the run ---------------------------------------------------------------*/
 
 /* Intervals are across networks, a network one observation (its units
