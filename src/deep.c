@@ -98,6 +98,8 @@ static unsigned online_cores(void)
 /* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
 static uint64_t layer1_support(const satstat_config *c, const satstat_deep_options *o)
 {
+    if (o->pair)
+        return c->n_in; /* x₂ is not 0 where x₁ is */
     return o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
                                                  : satstat_inputs_support(&c->inputs, c->n_in);
 }
@@ -162,13 +164,15 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
     b = add_sat(b, mul_sat(c->n_in, sizeof(double)));
     b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
     b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
+    if (o->pair) /* x₂, z₂, φ(z₂) */
+        b = add_sat(b, mul_sat(add_sat(c->n_in, mul_sat(W, 2)), sizeof(double)));
     b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
     return add_sat(b, ortho_bytes(c, o));
 }
 
 /* Per-network statistics kept until the reduction: R × L slots. */
 typedef struct netstat {
-    double mean, var, sat, dphi, gnorm, amean, avar;
+    double mean, var, sat, dphi, gnorm, amean, avar, corr;
 } netstat;
 
 static uint64_t shared_bytes(const satstat_config *c, const satstat_deep_options *o)
@@ -237,6 +241,11 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
                  "--networks × --layers × --width is beyond 2^64 units");
         return SATSTAT_ERANGE;
+    }
+    if (o->pair && !(o->pair_correlation >= -1.0 && o->pair_correlation <= 1.0)) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "--pair-correlation must be between -1 and 1, got %g", o->pair_correlation);
+        return SATSTAT_EINVAL;
     }
     for (size_t s = 0; s < config->n_schemes; s++) {
         satstat_law w;
@@ -517,7 +526,7 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act, double sw2_fan
  * ====================================================================== */
 
 typedef struct streams {
-    uint32_t weights, bias, gradient;
+    uint32_t weights, bias, gradient, pair;
 } streams;
 
 static void streams_of(const satstat_scheme *s, streams *out)
@@ -528,6 +537,8 @@ static void streams_of(const satstat_scheme *s, streams *out)
     out->bias = satstat_stream_id(buf, SATSTAT_DOMAIN_BIAS);
     snprintf(buf, sizeof buf, "deep-gradient:%s", s->canonical);
     out->gradient = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
+    snprintf(buf, sizeof buf, "deep-pair:%s", s->canonical);
+    out->pair = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
 }
 
 /* n draws of a law from (stream, counter), indices 0..n−1.  fbuf holds n
@@ -721,6 +732,53 @@ static int input_vector(const plan *p, uint64_t network, float *fbuf, double *x)
     return satstat_sample_inputs(p->c, p->scheme, network, 0, n, x);
 }
 
+/* The pair's second input: x₂ = C0·x₁ + √(1 − C0²)·‖x₁‖·u, u the unit
+ * vector along the part of a N(0, I) draw orthogonal to x₁ (so ‖x₂‖ =
+ * ‖x₁‖ and x₁·x₂ = C0‖x₁‖² exactly, up to rounding, for every input
+ * model, `half` included).  n = n_in entries; fbuf room for n floats. */
+static void pair_vector(const plan *p, uint64_t network, const double *x1, float *fbuf,
+                        double *x2)
+{
+    satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
+    size_t n = (size_t)p->c->n_in;
+    draw_law(&nl, p->c->seed, p->st.pair, network, n, fbuf, x2);
+    double xx = 0, xu = 0;
+    for (size_t j = 0; j < n; j++) {
+        xx += x1[j] * x1[j];
+        xu += x1[j] * x2[j];
+    }
+    double uu = 0;
+    for (size_t j = 0; j < n; j++) {
+        x2[j] -= xx > 0 ? xu / xx * x1[j] : 0.0; /* Gram–Schmidt against x₁ */
+        uu += x2[j] * x2[j];
+    }
+    double c0 = p->o->pair_correlation, norm = sqrt(xx);
+    double su = uu > 0 ? sqrt(1.0 - c0 * c0) * norm / sqrt(uu) : 0.0;
+    for (size_t j = 0; j < n; j++)
+        x2[j] = c0 * x1[j] + su * x2[j];
+}
+
+/* The Pearson correlation of a and b over n entries (NaN when either is
+ * constant). */
+static double pearson(const double *a, const double *b, size_t n)
+{
+    double ma = 0, mb = 0;
+    for (size_t i = 0; i < n; i++) {
+        ma += a[i];
+        mb += b[i];
+    }
+    ma /= (double)n;
+    mb /= (double)n;
+    double saa = 0, sbb = 0, sab = 0;
+    for (size_t i = 0; i < n; i++) {
+        double da = a[i] - ma, db = b[i] - mb;
+        saa += da * da;
+        sbb += db * db;
+        sab += da * db;
+    }
+    return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
+}
+
 static void direction(const plan *p, uint64_t network, float *fbuf, double *g)
 {
     satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
@@ -742,6 +800,7 @@ typedef struct worker {
     const plan *p;
     size_t cols;
     double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
+    double *x2, *z2, *h2; /* the pair's second input (options->pair) */
     float *rowf;
     /* histograms, L × bins each, summed over this worker's networks */
     uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
@@ -760,6 +819,9 @@ static void worker_free(worker *w)
     free(w->d);
     free(w->d2);
     free(w->g);
+    free(w->x2);
+    free(w->z2);
+    free(w->h2);
     free(w->zh);
     free(w->ah);
     free(w->zuo);
@@ -781,7 +843,19 @@ static int worker_init(worker *w, const plan *p)
     w->cols = cols;
     w->wbuf = malloc(W * cols * sizeof(double));
     w->rowd = malloc(cols * sizeof(double));
-    w->rowf = malloc((cols > W ? cols : W) * sizeof(float));
+    size_t nf = cols > W ? cols : W;
+    if (p->o->pair && (size_t)p->c->n_in > nf)
+        nf = (size_t)p->c->n_in;
+    w->rowf = malloc(nf * sizeof(float));
+    if (p->o->pair) {
+        w->x2 = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
+        w->z2 = malloc(W * sizeof(double));
+        w->h2 = malloc(W * sizeof(double));
+        if (!w->x2 || !w->z2 || !w->h2) {
+            worker_free(w);
+            return SATSTAT_ENOMEM;
+        }
+    }
     w->x = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
     w->z = malloc(L * W * sizeof(double));
     w->h = malloc(W * sizeof(double));
@@ -829,12 +903,16 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
     int rc = input_vector(p, r, w->rowf, w->x);
     if (rc != SATSTAT_OK)
         return rc;
+    if (p->o->pair)
+        pair_vector(p, r, w->x, w->rowf, w->x2);
 
     /* forward */
     for (size_t l = 1; l <= L; l++) {
         size_t cols = l == 1 ? (size_t)p->support : W;
         double *zl = w->z + (l - 1) * W;
         bias_vector(p, r, l, w->rowf, zl);
+        if (w->z2)
+            memcpy(w->z2, zl, W * sizeof(double)); /* the same biases */
         if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
             /* the whole matrix; layer 1's inputs past the support are 0 */
             if (ortho_apply(p, r, l, 0, l == 1 ? w->x : w->h, w->b, w->rowf, &w->os)
@@ -842,6 +920,13 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
                 return SATSTAT_ENUMERIC;
             for (size_t i = 0; i < W; i++)
                 zl[i] += w->b[i];
+            if (w->z2) {
+                if (ortho_apply(p, r, l, 0, l == 1 ? w->x2 : w->h2, w->b, w->rowf, &w->os)
+                    != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+                for (size_t i = 0; i < W; i++)
+                    w->z2[i] += w->b[i];
+            }
         } else if (cols > 0) {
             gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, cols);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
@@ -850,6 +935,20 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
             if (gsl_blas_dgemv(CblasNoTrans, 1.0, &m.matrix, &in.vector, 1.0, &out.vector)
                 != GSL_SUCCESS)
                 return SATSTAT_ENUMERIC;
+            if (w->z2) {
+                gsl_vector_const_view in2 =
+                    gsl_vector_const_view_array(l == 1 ? w->x2 : w->h2, cols);
+                gsl_vector_view out2 = gsl_vector_view_array(w->z2, W);
+                if (gsl_blas_dgemv(CblasNoTrans, 1.0, &m.matrix, &in2.vector, 1.0,
+                                   &out2.vector) != GSL_SUCCESS)
+                    return SATSTAT_ENUMERIC;
+            }
+        }
+        if (w->z2) {
+            if (stats)
+                stats[l - 1].corr = pearson(zl, w->z2, W);
+            for (size_t i = 0; i < W; i++)
+                w->h2[i] = act->phi(w->z2[i]);
         }
         /* statistics of this layer over its W units, in unit order */
         double sz = 0, sa = 0, sd = 0;

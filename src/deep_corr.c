@@ -51,7 +51,7 @@
  * so the rule converges geometrically.  Beyond 10 s the normal mass is
  * 1.5e-23, times a g that grows at most linearly.  Checked against
  * independent mpmath quadrature (tests/ref/deep_corr.py). */
-#define GL_NODES 48
+#define GL_NODES 64
 #define GL_REACH 10.0
 
 /* One table for the process (read-only after it is made). */
@@ -71,10 +71,10 @@ static gsl_integration_glfixed_table *gl_table(void)
 
 static double normal_fixed(double (*g)(double, void *), void *ctx, double m, double s)
 {
-    double cut[7];
+    double cut[9];
     size_t n = 0;
-    const double offs[] = {-GL_REACH, -4.0, 0.0, 4.0, GL_REACH};
-    for (size_t k = 0; k < 5; k++) {
+    const double offs[] = {-GL_REACH, -5.0, -2.5, 0.0, 2.5, 5.0, GL_REACH};
+    for (size_t k = 0; k < sizeof offs / sizeof offs[0]; k++) {
         double x = m + offs[k] * s;
         if (k > 0 && 0.0 > cut[n - 1] && 0.0 < x)
             cut[n++] = 0.0;

@@ -350,6 +350,79 @@ END_TEST
 
 /* Wide layers: the sampled Var z of every layer lies within its interval
  * of the map, up to the O(1/W) finite-width correction (pinned seed). */
+/* c*, χ_c, ξ_q, ξ_c against tests/ref/deep_corr.py (scipy nested
+ * QUADPACK, TOMS 748, φ'' written out; erf and relu also closed forms):
+ * five activations, ordered and chaotic points, and two points on either
+ * side of the tanh edge of chaos at σ_b² = 0.05 (χ₁ − 1 = +1.9e-3 and
+ * −2.0e-4), where ξ_c is 524 and 4912 and c* amplifies an error of the
+ * map by 1/(1 − χ_c) = 525.  Measured worst: c* 8e-14, ξ_c 1e-12
+ * relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
+ * are reported infinite. */
+START_TEST(test_depth_scales_reference)
+{
+    static const struct {
+        const char *act;
+        double a, sb2, q, c, chi_c, xi_q, xi_c;
+    } ref[] = {
+        /* /usr/bin/python3 tests/ref/deep_corr.py, copied */
+        {"tanh", 2.5, 0.05, 1.0639583774168122, 0.44680423234426681, 0.91871677491377257,
+         1.1798729164795156, 11.795597515877533},
+        {"tanh", 1.5, 0, 0.28689422937999082, 0, 0.98108374047437796, 2.7537817306359527,
+         52.36298247555888},
+        {"tanh", 0.8, 0.1, 0.23112501861528723, 1, 0.5844072481779512, 1.1385105296577562,
+         1.8616524300074553},
+        {"tanh", 1.77, 0.05, 0.57560039587109346, 0.98819736296404281, 0.99809430823668632,
+         1.5156751240035597, 524.2436738321353},
+        {"tanh", 1.76, 0.05, 0.56946283985177648, 1, 0.99979642420373549, 1.521671171917127,
+         4911.675292423939},
+        {"erf", 2, 0.01, 0.89827026279498456, 0.12590143142388271, 0.91357495272348965,
+         1.1682966395359309, 11.063188271079765},
+        {"relu", 1.5, 0.1, 0.40000000000000024, 1, 0.75, 3.4760594967822072,
+         3.4760594967822072},
+        {"selu", 1.5, 0.1, 9.3215034202733289, 0.5344958592314546, 0.92743964215843366,
+         6.8235704946712792, 13.275353235505287},
+        {"sigmoid", 16, 0.5, 6.4225297578817298, 1, 0.38381503462127253, 0.45809836482913463,
+         1.0442833327289078},
+    };
+    for (size_t k = 0; k < sizeof ref / sizeof ref[0]; k++) {
+        satstat_deep_fixed_point fp;
+        satstat_deep_depth d;
+        ck_assert_int_eq(satstat_deep_solve_fixed_point(act(ref[k].act), ref[k].a, 0.0,
+                                                        ref[k].sb2, 1.0, &fp), SATSTAT_OK);
+        ck_assert_int_eq(satstat_deep_depth_scales(act(ref[k].act), ref[k].a, 0.0, ref[k].sb2,
+                                                   &fp, &d), SATSTAT_OK);
+        ck_assert_msg(fabs(fp.q - ref[k].q) <= 1e-11 * ref[k].q, "%s q* %.17g", ref[k].act,
+                      fp.q);
+        ck_assert_msg(fabs(d.c_star - ref[k].c) <= 1e-10, "%s %g c* %.17g vs %.17g",
+                      ref[k].act, ref[k].a, d.c_star, ref[k].c);
+        ck_assert_msg(fabs(d.chi_c - ref[k].chi_c) <= 1e-10, "%s chi_c %.17g", ref[k].act,
+                      d.chi_c);
+        ck_assert_msg(fabs(d.xi_q / ref[k].xi_q - 1) <= 1e-9, "%s xi_q %.17g", ref[k].act,
+                      d.xi_q);
+        ck_assert_msg(fabs(d.xi_c / ref[k].xi_c - 1) <= 1e-8, "%s xi_c %.17g", ref[k].act,
+                      d.xi_c);
+    }
+    /* the edge itself: both scales diverge, reported as +inf */
+    satstat_deep_fixed_point fp;
+    satstat_deep_depth d;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 0.0, 1.0, &fp),
+                     SATSTAT_OK);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CRITICAL);
+    ck_assert_int_eq(satstat_deep_depth_scales(act("tanh"), 1.0, 0.0, 0.0, &fp, &d),
+                     SATSTAT_OK);
+    ck_assert(d.c_star == 1.0 && isinf(d.xi_c) && isinf(d.xi_q));
+    /* the map fixes c = 1 at q*, and its slope there is χ₁ */
+    double qn, cn, chi;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 2.5, 0.0, 0.05, 1.0, &fp),
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_deep_correlation_map(act("tanh"), 2.5, 0.0, 0.05, fp.q, 1.0, &qn,
+                                                  &cn), SATSTAT_OK);
+    ck_assert(fabs(cn - 1.0) <= 1e-12);
+    ck_assert_int_eq(satstat_deep_chi_c(act("tanh"), 2.5, 0.0, fp.q, 1.0, &chi), SATSTAT_OK);
+    ck_assert(fabs(chi - fp.chi1) <= 1e-12);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -1219,6 +1292,7 @@ static Suite *deep_suite(void)
     tcase_add_test(mf, test_chi1_zero_limit);
     tcase_add_test(mf, test_critical);
     tcase_add_test(mf, test_phase_edge);
+    tcase_add_test(mf, test_depth_scales_reference);
     suite_add_tcase(s, mf);
     TCase *sm = tcase_create("sampling");
     tcase_set_timeout(sm, 120);

@@ -75,6 +75,14 @@ typedef struct satstat_deep_options {
     satstat_deep_input input; /* default SATSTAT_DEEP_INPUT_CONFIG      */
     uint64_t max_memory; /* bytes the run may allocate; 0 = the default,
                             a quarter of physical memory                */
+    /* --pair-correlation C0: a second input per network, x₂ = C0·x₁ +
+     * √(1 − C0²)·‖x₁‖·u (u a unit vector orthogonal to x₁, drawn from
+     * the stream "deep-pair:<canonical>", inputs domain, counter the
+     * network), through the same weights and biases; per layer the
+     * correlation of z₁ and z₂ across units beside the c-map.  Layer 1
+     * then draws all n_in columns (x₂ is not 0 where x₁ is). */
+    int pair;                /* 0: off (the default)                   */
+    double pair_correlation; /* C0 in [−1, 1]                          */
 } satstat_deep_options;
 
 void satstat_deep_options_default(satstat_deep_options *o);
@@ -209,6 +217,10 @@ typedef struct satstat_deep_layer {
         gradient_norm, activation_mean, activation_variance;
     double gradient_norm_rms;        /* √(mean over networks of ‖δˡ‖²)    */
     double gradient_log_ratio;       /* mean of ln(‖δˡ‖/‖δˡ⁺¹‖) (NaN at L) */
+    /* options->pair only (else NaN): the c-map's cˡ, and the Pearson
+     * correlation of z₁ˡ and z₂ˡ across the W units, across networks */
+    double mf_correlation;
+    satstat_deep_estimate correlation;
     /* pooled histograms of z and of φ(z) over every unit of every
      * network, SATSTAT_DEEP_HIST_BINS equal bins over [lo, hi); values
      * outside counted in under/over */
@@ -237,6 +249,15 @@ size_t satstat_deep_report_scheme_count(const satstat_deep_report *r);
 /* Layer l (1 ≤ l ≤ L) of scheme s; NULL when out of range. */
 const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r,
                                                     size_t s, uint64_t l);
+/* c*, χ_c, ξ_q, ξ_c of scheme s (satstat_deep_depth_scales at its fixed
+ * point), and with options->pair ξ_c estimated from the sampled
+ * correlations (NaN without): per network the least-squares rate λ of
+ * ln|cˡ − c*| over the layers where the mean-field |cˡ − c*| exceeds
+ * 4·((1 − (cˡ)²)/√W + 1/W) (sampling noise and the O(1/W) bias of a
+ * correlation of W units) and 1e-9, at least 2 of them; ξ̂_c = 1/mean λ,
+ * its interval the inverted Student t interval of the mean λ. */
+const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
+                                                    satstat_deep_estimate *xi_c_sampled);
 /* The fixed point of the deep layers' map (fan-in W) of scheme s, and
  * σ_w²·W for those layers. */
 const satstat_deep_fixed_point *satstat_deep_report_fixed_point(

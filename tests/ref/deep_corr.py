@@ -1,125 +1,132 @@
 #!/usr/bin/python3
 """The mean-field correlation map and depth scales, for tests/test_deep.c
 (test_depth_scales_reference): q*, c*, chi_c, xi_q and xi_c computed
-independently of satstat with mpmath at 25 digits.
+independently of satstat with scipy (QUADPACK, nested adaptive quadrature
+to 1e-13) and mpmath (closed forms).
 
     /usr/bin/python3 tests/ref/deep_corr.py
 
-Independent of satstat's formulas in three ways:
-  * the 2-D Gaussian expectations are mpmath's tanh-sinh quadrature over
-    z1 outside and z2 inside (u1 = sqrt(q) z1, u2 = sqrt(q)(c z1 +
-    sqrt(1-c^2) z2)), each split at the activation's kink; for erf and
-    relu also closed forms, which must agree with the quadrature to 1e-18:
-    erf: E[erf(u1)erf(u2)] = (2/pi) asin(2 q c / (1 + 2 q))
-    (Williams 1997), relu: the arc-cosine kernel q (sin t + (pi - t) cos t)
-    / (2 pi), t = acos c (Cho & Saul 2009);
+Independent of satstat's method in three ways:
+  * the 2-D Gaussian expectations are nested adaptive scipy.integrate.quad
+    over z1 outside and z2 inside (u1 = sqrt(q) z1, u2 = sqrt(q)(c z1 +
+    sqrt(1-c^2) z2)), the inner split at the kink line u2 = 0 (satstat:
+    composite fixed Gauss-Legendre rules); for erf and relu the map is
+    also a closed form, in mpmath at 30 digits, which must agree with the
+    quadrature to 1e-12:
+      erf:  E[erf(u1)erf(u2)] = (2/pi) asin(2 q c / (1 + 2 q))  (Williams 1997)
+      relu: q (sin t + (pi - t) cos t) / (2 pi), t = acos c  (Cho & Saul 2009)
   * the slope of the length map at q* is chi1 + sigma_w^2 W E[phi phi'']
-    with phi'' written out (satstat uses Stein's lemma with phi, phi' only);
-  * the fixed points are mpmath findroot (secant/anderson) from a bracket,
-    not Brent.
-Bias mean 0.  xi = -1/ln(slope); at chi1 = 1 exactly xi_c is infinite.
+    with phi'' written out (satstat uses Stein's lemma with phi, phi');
+  * the fixed points are found by scipy's TOMS 748 (satstat: Brent), c* on
+    the bracket [last c with map(c) > c, first with map(c) < c].
+Bias mean 0.  xi = -1/ln(slope).
 
 Output: one line per case,
   activation  sigma_w^2*W  sigma_b^2  q*  c*  chi_c  xi_q  xi_c
 (the test copies these numbers).
 """
+import math
+
 import mpmath as mp
+from scipy import integrate, optimize
 
-mp.mp.dps = 25
-LAMBDA = mp.mpf('1.0507009873554804934193349852946')  # Klambauer et al. 2017
-ALPHA = mp.mpf('1.6732632423543772848170429916717')
-SQ2PI = mp.sqrt(2 * mp.pi)
+mp.mp.dps = 30
+LAMBDA = 1.0507009873554804934193349852946  # Klambauer et al. 2017
+ALPHA = 1.6732632423543772848170429916717
+SQ2PI = math.sqrt(2 * math.pi)
+OPT = dict(epsabs=1e-15, epsrel=1e-13, limit=400)
 
-# phi, phi', phi'' and the kink (None: smooth)
+
+def sig(z):
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
+# phi, phi', phi''
 ACT = {
-    'tanh': (mp.tanh, lambda z: mp.sech(z) ** 2,
-             lambda z: -2 * mp.tanh(z) * mp.sech(z) ** 2, None),
-    'erf': (mp.erf, lambda z: 2 / mp.sqrt(mp.pi) * mp.exp(-z * z),
-            lambda z: -4 * z / mp.sqrt(mp.pi) * mp.exp(-z * z), None),
-    'sigmoid': (lambda z: 1 / (1 + mp.exp(-z)),
-                lambda z: mp.exp(-z) / (1 + mp.exp(-z)) ** 2,
-                lambda z: (mp.exp(-z) / (1 + mp.exp(-z)) ** 2)
-                * (1 - 2 / (1 + mp.exp(-z))), None),
-    'relu': (lambda z: z if z > 0 else mp.mpf(0),
-             lambda z: mp.mpf(1) if z > 0 else mp.mpf(0),
-             lambda z: mp.mpf(0), 0),
-    'selu': (lambda z: LAMBDA * z if z > 0 else LAMBDA * ALPHA * (mp.exp(z) - 1),
-             lambda z: LAMBDA if z > 0 else LAMBDA * ALPHA * mp.exp(z),
-             lambda z: mp.mpf(0) if z > 0 else LAMBDA * ALPHA * mp.exp(z), 0),
+    'tanh': (math.tanh, lambda z: 1 / math.cosh(z) ** 2 if abs(z) < 300 else 0.0,
+             lambda z: -2 * math.tanh(z) / math.cosh(z) ** 2 if abs(z) < 300 else 0.0),
+    'erf': (math.erf, lambda z: 2 / math.sqrt(math.pi) * math.exp(-z * z),
+            lambda z: -4 * z / math.sqrt(math.pi) * math.exp(-z * z)),
+    'sigmoid': (sig, lambda z: sig(z) * sig(-z),
+                lambda z: sig(z) * sig(-z) * (1 - 2 * sig(z))),
+    'relu': (lambda z: max(z, 0.0), lambda z: 1.0 if z > 0 else 0.0, lambda z: 0.0),
+    'selu': (lambda z: LAMBDA * z if z > 0 else LAMBDA * ALPHA * math.expm1(z),
+             lambda z: LAMBDA if z > 0 else LAMBDA * ALPHA * math.exp(z),
+             lambda z: 0.0 if z > 0 else LAMBDA * ALPHA * math.exp(z)),
 }
 
 
-def e1(f, q, kink):
-    """E f(sqrt(q) z), z ~ N(0,1)"""
-    s = mp.sqrt(q)
-    g = lambda z: f(s * z) * mp.exp(-z * z / 2)
-    pts = [-mp.inf, 0, mp.inf]
-    return mp.quad(g, pts) / SQ2PI
+def gauss(f, lo=-40.0, hi=40.0, pts=(0.0,)):
+    """int f(z) phi(z) dz over [lo, hi] split at pts"""
+    cuts = [lo] + [p for p in pts if lo < p < hi] + [hi]
+    return sum(integrate.quad(lambda z: f(z) * math.exp(-z * z / 2), a, b, **OPT)[0]
+               for a, b in zip(cuts, cuts[1:])) / SQ2PI
 
 
-def e2(f, g, q, c, kink):
-    """E f(u1) g(u2) for (u1, u2) ~ N(0, q [[1, c], [c, 1]])"""
-    s = mp.sqrt(q)
-    r = mp.sqrt(1 - c * c)
+def e1(f, q):
+    s = math.sqrt(q)
+    return gauss(lambda z: f(s * z))
+
+
+def e2(f, g, q, c):
+    s, r = math.sqrt(q), math.sqrt(max(0.0, 1 - c * c))
 
     def inner(z1):
         fv = f(s * z1)
         if fv == 0:
-            return mp.mpf(0)
+            return 0.0
         if r == 0:
-            return fv * g(s * z1) * mp.exp(-z1 * z1 / 2)
-        h = lambda z2: g(s * (c * z1 + r * z2)) * mp.exp(-z2 * z2 / 2)
-        k = -c * z1 / r  # u2 = 0 there
-        return fv * mp.quad(h, [-mp.inf, k, mp.inf]) / SQ2PI * mp.exp(-z1 * z1 / 2)
+            return fv * g(s * z1)
+        return fv * gauss(lambda z2: g(s * (c * z1 + r * z2)), pts=(-c * z1 / r,))
 
-    return mp.quad(inner, [-mp.inf, 0, mp.inf]) / SQ2PI
+    return gauss(inner)
 
 
 def closed(name, q, c):
+    q, c = mp.mpf(q), mp.mpf(c)
     if name == 'erf':
-        return 2 / mp.pi * mp.asin(2 * q * c / (1 + 2 * q))
+        return float(2 / mp.pi * mp.asin(2 * q * c / (1 + 2 * q)))
     if name == 'relu':
         t = mp.acos(c)
-        return q * (mp.sin(t) + (mp.pi - t) * mp.cos(t)) / (2 * mp.pi)
+        return float(q * (mp.sin(t) + (mp.pi - t) * mp.cos(t)) / (2 * mp.pi))
     return None
 
 
-def case(name, a, sb2):
-    phi, d1, d2, kink = ACT[name]
-    a, sb2 = mp.mpf(a), mp.mpf(sb2)
-    lm = lambda q: a * e1(lambda u: phi(u) ** 2, q, kink) + sb2
-    # q*: iterate from 1 a little, then the root of lm(q) - q
-    q = mp.mpf(1)
-    for _ in range(30):
+def case(name, a_text, sb2_text):
+    phi, d1, d2 = ACT[name]
+    a, sb2 = float(a_text), float(sb2_text)
+    lm = lambda q: a * e1(lambda u: phi(u) ** 2, q) + sb2
+    q = 1.0
+    for _ in range(60):
         q = lm(q)
-    q = mp.findroot(lambda x: lm(x) - x, q)
-    chi1 = a * e1(lambda u: d1(u) ** 2, q, kink)
-    slope = chi1 + a * e1(lambda u: phi(u) * d2(u), q, kink)
+    lo, hi = q * 0.9, q * 1.1
+    q = optimize.toms748(lambda x: lm(x) - x, lo, hi, xtol=1e-300, rtol=4e-16)
+    chi1 = a * e1(lambda u: d1(u) ** 2, q)
+    slope = chi1 + a * e1(lambda u: phi(u) * d2(u), q)
 
     def cov(c):
-        v = e2(phi, phi, q, c, kink)
+        v = e2(phi, phi, q, c)
         cf = closed(name, q, c)
         if cf is not None:
-            assert abs(v - cf) < mp.mpf(10) ** -18, (name, c, v, cf)
+            assert abs(v - cf) < 1e-12, (name, c, v, cf)
         return a * v + sb2
 
     if chi1 <= 1:
-        cstar, chic = mp.mpf(1), chi1
+        cstar, chic = 1.0, chi1
     else:
         F = lambda c: cov(c) / q - c
-        if abs(F(mp.mpf(0))) < mp.mpf(10) ** -20:
-            cstar = mp.mpf(0)
+        if abs(F(0.0)) < 1e-15:
+            cstar = 0.0
         else:
-            lo, hi = mp.mpf(0), mp.mpf('0.5')
-            while F(hi) > 0:
-                lo, hi = hi, (1 + hi) / 2
-            cstar = mp.findroot(F, (lo, hi), solver='anderson')
-        chic = a * e2(d1, d1, q, cstar, kink)
-    xi_q = -1 / mp.log(slope)
-    xi_c = -1 / mp.log(chic) if chic != 1 else mp.inf
-    print(f'{name:8s} {mp.nstr(a, 8):8s} {mp.nstr(sb2, 6):6s} {mp.nstr(q, 17):24s} '
-          f'{mp.nstr(cstar, 17):24s} {mp.nstr(chic, 17):24s} {mp.nstr(xi_q, 17):24s} '
-          f'{mp.nstr(xi_c, 17)}', flush=True)
+            lo, d = 0.0, 0.5
+            while F(1 - d) > 0:
+                lo, d = 1 - d, d / 2
+            cstar = optimize.toms748(F, lo, 1 - d, xtol=1e-300, rtol=4e-16)
+        chic = a * e2(d1, d1, q, cstar)
+    xi_q = -1 / math.log(slope)
+    xi_c = -1 / math.log(chic) if chic != 1 else math.inf
+    print(f'{name:8s} {a_text:5s} {sb2_text:5s} {q:.17g} {cstar:.17g} {chic:.17g} '
+          f'{xi_q:.17g} {xi_c:.17g}', flush=True)
 
 
 CASES = [
