@@ -1035,6 +1035,9 @@ typedef struct scheme_result {
     satstat_deep_layer *layers;  /* L */
     satstat_deep_fixed_point fp;
     satstat_deep_depth depth;    /* c*, χ_c, ξ_q, ξ_c at fp (deep_corr.c) */
+    satstat_deep_estimate xi_c_sampled; /* options.pair only, else NaN */
+    size_t xi_c_layers;          /* the layers its fit used            */
+    double xi_c_fit;             /* the same fit to the mean-field cˡ   */
     double sw2_fan_in;           /* σ_w²·W of layers 2..L */
     double sigma_w2_layer1;
 } scheme_result;
@@ -1088,6 +1091,16 @@ const satstat_deep_fixed_point *satstat_deep_report_fixed_point(const satstat_de
     if (sw2_fan_in)
         *sw2_fan_in = r->s[s].sw2_fan_in;
     return &r->s[s].fp;
+}
+
+const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
+                                                    satstat_deep_estimate *xi_c_sampled)
+{
+    if (!r || s >= r->config.n_schemes)
+        return NULL;
+    if (xi_c_sampled)
+        *xi_c_sampled = r->s[s].xi_c_sampled;
+    return &r->s[s].depth;
 }
 
 double satstat_deep_report_elapsed(const satstat_deep_report *r)
@@ -1159,6 +1172,31 @@ static int mean_field(const satstat_config *c, const satstat_deep_options *o,
                 ly->mf_dphi_sq = NAN;
         }
         hist_ranges(act, ly);
+    }
+    /* the pair: c¹ = (σ_w1²·C0·Σx² + σ_b²)/(σ_w1²·Σx² + σ_b²) (x₁·x₂ =
+     * C0‖x₁‖², the same bias), then the c-map at each layer's qˡ; once
+     * it has settled to rounding it stays */
+    for (size_t l = 1; l <= L; l++)
+        sr->layers[l - 1].mf_correlation = NAN;
+    if (o->pair) {
+        double den = sw1 * sumsq + sb2;
+        double cl = den > 0 ? (sw1 * o->pair_correlation * sumsq + sb2) / den : 1.0;
+        sr->layers[0].mf_correlation = cl;
+        for (size_t l = 2; l <= L; l++) {
+            double ql = sr->layers[l - 2].mf_variance, cn = NAN;
+            if (isfinite(ql) && isfinite(cl)
+                && satstat_deep_correlation_map(act, swW, mu_b, sb2, ql, cl, NULL, &cn)
+                       != SATSTAT_OK)
+                cn = NAN;
+            sr->layers[l - 1].mf_correlation = cn;
+            if (fabs(cn - cl) <= 1e-15 && l > 2
+                && fabs(ql - sr->layers[l - 1].mf_variance) <= 1e-15 * ql) {
+                for (size_t k = l + 1; k <= L; k++)
+                    sr->layers[k - 1].mf_correlation = cn;
+                break;
+            }
+            cl = cn;
+        }
     }
     /* E‖δᴸ‖² = E φ'(zᴸ)² (g a unit vector); E‖δˡ‖² = σ_w²W·E φ'(zˡ)²·E‖δˡ⁺¹‖²
      * (Schoenholz et al. 2017, eq. 12, with the gradient-independence
@@ -1310,6 +1348,65 @@ static double seconds_between(const struct timespec *a, const struct timespec *b
     return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
 }
 
+/* ξ_c from the sampled correlations (satstat_deep_report_depth): per
+ * network the least-squares slope of ln|cˡ − c*| against l over the
+ * layers the mean field says are above the noise, then across networks. */
+static void xi_c_from_samples(scheme_result *sr, const netstat *stats, uint64_t R, size_t L,
+                              double W, double alpha)
+{
+    double cs = sr->depth.c_star;
+    if (!isfinite(cs))
+        return;
+    size_t used = 0;
+    for (size_t l = 1; l <= L; l++) {
+        double cm = sr->layers[l - 1].mf_correlation, gap = fabs(cm - cs);
+        double noise = 4 * ((1 - cm * cm) / sqrt(W) + 1 / W);
+        if (!(gap > noise && gap > 1e-9))
+            break;
+        used = l;
+    }
+    if (used < 2)
+        return;
+    satstat_moments rates;
+    satstat_moments_init(&rates);
+    for (uint64_t r = 0; r < R; r++) {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int ok = 1;
+        for (size_t l = 1; l <= used; l++) {
+            double y = log(fabs(stats[r * L + l - 1].corr - cs));
+            if (!isfinite(y))
+                ok = 0;
+            sx += (double)l;
+            sy += y;
+            sxx += (double)l * (double)l;
+            sxy += (double)l * y;
+        }
+        double n = (double)used, den = n * sxx - sx * sx;
+        if (ok && den > 0)
+            satstat_moments_push(&rates, -(n * sxy - sx * sy) / den);
+    }
+    /* the same fit to the mean-field cˡ: what the sampled fit estimates
+     * (ξ_c itself is the asymptotic rate, reached only near c*) */
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, n = (double)used;
+    for (size_t l = 1; l <= used; l++) {
+        double y = log(fabs(sr->layers[l - 1].mf_correlation - cs));
+        sx += (double)l;
+        sy += y;
+        sxx += (double)l * (double)l;
+        sxy += (double)l * y;
+    }
+    double mrate = -(n * sxy - sx * sy) / (n * sxx - sx * sx);
+    sr->xi_c_fit = mrate > 0 ? 1 / mrate : NAN;
+    satstat_deep_estimate lam;
+    estimate(&rates, alpha, &lam);
+    sr->xi_c_sampled.value = lam.value > 0 ? 1 / lam.value : NAN;
+    sr->xi_c_sampled.lo = lam.hi > 0 ? 1 / lam.hi : NAN;
+    sr->xi_c_sampled.hi = lam.lo > 0 ? 1 / lam.lo : INFINITY;
+    if (!isfinite(lam.lo))
+        sr->xi_c_sampled.hi = NAN;
+    sr->xi_c_layers = used;
+}
+
 /* Sample one scheme into sr (mean field already in sr->layers). */
 static int sample_scheme(const satstat_config *c, const satstat_deep_options *o, plan *p,
                          scheme_result *sr, unsigned threads, satstat_progress_fn progress,
@@ -1398,7 +1495,8 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
         /* reduce in network order */
         for (size_t l = 0; l < L; l++) {
             satstat_deep_layer *ly = &sr->layers[l];
-            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav;
+            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav, mc;
+            satstat_moments_init(&mc);
             satstat_moments_init(&lv);
             satstat_moments_init(&lg);
             satstat_moments_init(&lav);
@@ -1429,6 +1527,8 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
                 if (ns->avar > 0 && isfinite(ns->avar))
                     satstat_moments_push(&lav, log(ns->avar));
                 g2 += ns->gnorm * ns->gnorm;
+                if (o->pair && isfinite(ns->corr))
+                    satstat_moments_push(&mc, ns->corr);
                 if (l + 1 < L) {
                     double lr = log(ns->gnorm / pl.stats[r * L + l + 1].gnorm);
                     if (isfinite(lr))
@@ -1443,6 +1543,10 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
             estimate(&ma, c->alpha, &ly->activation_mean);
             estimate_positive(&mav, &lav, c->alpha, &ly->activation_variance);
             ly->gradient_norm_rms = sqrt(g2 / (double)R);
+            if (o->pair)
+                estimate(&mc, c->alpha, &ly->correlation);
+            else
+                ly->correlation.value = ly->correlation.lo = ly->correlation.hi = NAN;
             ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
             /* histograms: integer sums, any order */
             memset(ly->z_hist, 0, sizeof ly->z_hist);
@@ -1461,6 +1565,10 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
             }
         }
     }
+    sr->xi_c_sampled.value = sr->xi_c_sampled.lo = sr->xi_c_sampled.hi = NAN;
+    sr->xi_c_fit = NAN;
+    if (rc == SATSTAT_OK && o->pair)
+        xi_c_from_samples(sr, pl.stats, R, L, (double)o->width, c->alpha);
     for (unsigned t = 0; t < made; t++)
         worker_free(&pl.workers[t]);
     free(pl.workers);
@@ -1949,6 +2057,12 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
                      " --threshold %s --alpha %s --seed %" PRIu64,
                      o->layers, o->width, o->networks, schemes, act, c->bias.canonical,
                      c->inputs.canonical, c->n_in, th, al, c->seed);
+    if (k >= 0 && (size_t)k < size && o->pair) {
+        char pc[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(o->pair_correlation, pc, sizeof pc);
+        int e = snprintf(buf + k, size - (size_t)k, " --pair-correlation %s", pc);
+        k = e < 0 ? e : k + e;
+    }
     return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
@@ -2060,7 +2174,17 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
             sr->depth.c_star);
         put(&b, "chi_c", "chi_c", "chi_c", F, 6, sr->depth.chi_c);
         put(&b, "xi_q", "xi_q", "xi_q", F, 5, sr->depth.xi_q);
-        put(&b, "xi_c", "xi_c", "xi_c", F, 5, sr->depth.xi_c);
+        if (o->pair) {
+            satstat_deep_estimate e = sr->xi_c_sampled;
+            put_estimate(&b, "xi_c", "xi_c", "xi_c_sampled", "xi_c_sampled_ci", "xi_c", 5,
+                         sr->depth.xi_c, &e);
+            put_count(&b, "xi_c_layers", "xi_c_sampled_layers", "layers fitted", S,
+                      sr->xi_c_layers);
+            put(&b, "xi_c_fit", "xi_c_mean_field_fit", "xi_c fit to MF c^l", F, 5,
+                sr->xi_c_fit);
+        } else {
+            put(&b, "xi_c", "xi_c", "xi_c", F, 5, sr->depth.xi_c);
+        }
         put(&b, "trainable_depth", "trainable_depth", "6 xi_c", F, 4, 6 * sr->depth.xi_c);
         put(&b, "weight_variance", "weight_variance", "Var w", F, 6,
             sr->layers[o->layers > 1 ? 1 : 0].weight_variance);
@@ -2125,6 +2249,10 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
                  &ly->gradient_norm);
     put(&b, "gradient_norm_rms", "empirical.gradient_norm_rms", "rms |d|", S, 5,
         ly->gradient_norm_rms);
+    if (o->pair)
+        put_estimate(&b, "correlation", "correlation.mean_field", "correlation.sampled",
+                     "correlation.interval", "corr(z1, z2)", 5, ly->mf_correlation,
+                     &ly->correlation);
     /* |d^l|/|d^(l+1)|: the geometric mean over networks (NaN at l = L) */
     double lr = ly->gradient_log_ratio;
     put(&b, "gradient_ratio", "analytic.gradient_ratio", "|d| ratio", F, 4,

@@ -255,7 +255,10 @@ const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r
  * ln|cˡ − c*| over the layers where the mean-field |cˡ − c*| exceeds
  * 4·((1 − (cˡ)²)/√W + 1/W) (sampling noise and the O(1/W) bias of a
  * correlation of W units) and 1e-9, at least 2 of them; ξ̂_c = 1/mean λ,
- * its interval the inverted Student t interval of the mean λ. */
+ * its interval the inverted Student t interval of the mean λ.  Over the
+ * first layers the decay need not yet be at its asymptotic rate 1/ξ_c: the
+ * report sets beside it the same fit to the mean-field cˡ
+ * (xi_c_mean_field_fit), which the sampled fit estimates. */
 const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
                                                     satstat_deep_estimate *xi_c_sampled);
 /* The fixed point of the deep layers' map (fan-in W) of scheme s, and
