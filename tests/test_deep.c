@@ -423,6 +423,64 @@ START_TEST(test_depth_scales_reference)
 }
 END_TEST
 
+/* --pair-correlation: tanh at σ_w²W = 2.5, σ_b² = 0.05 (chaotic, c* =
+ * 0.4468): every layer's mean-field cˡ lies in the sampled interval, the
+ * correlations fall from C0 = 0.95 towards c*, the fitted ξ_c interval
+ * holds the same fit to the mean-field cˡ, and the numbers do not depend
+ * on the thread count.  W = 250, R = 12, L = 10 (pinned seed 1). */
+START_TEST(test_pair_correlation)
+{
+    satstat_config c = config_of("normal:0.1", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg), 0);
+    c.n_in = 250;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 10;
+    o.width = 250;
+    o.networks = 12;
+    o.input = SATSTAT_DEEP_INPUT_NORMAL;
+    o.pair = 1;
+    o.pair_correlation = 0.95;
+    satstat_deep_report *r[2];
+    for (int t = 0; t < 2; t++) {
+        c.threads = (unsigned)t + 1;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r[t]), SATSTAT_OK);
+    }
+    const satstat_deep_depth *d = satstat_deep_report_depth(r[0], 0, NULL);
+    ck_assert(fabs(d->c_star - 0.44680423234426681) < 1e-6);
+    for (uint64_t l = 1; l <= o.layers; l++) {
+        const satstat_deep_layer *ly = satstat_deep_report_layer(r[0], 0, l);
+        const satstat_deep_layer *l2 = satstat_deep_report_layer(r[1], 0, l);
+        ck_assert_msg(ly->correlation.lo <= ly->mf_correlation
+                          && ly->mf_correlation <= ly->correlation.hi,
+                      "layer %d: c %g not in [%g, %g]", (int)l, ly->mf_correlation,
+                      ly->correlation.lo, ly->correlation.hi);
+        ck_assert(memcmp(&ly->correlation, &l2->correlation, sizeof ly->correlation) == 0);
+        if (l > 1) {
+            const satstat_deep_layer *prev = satstat_deep_report_layer(r[0], 0, l - 1);
+            ck_assert(ly->mf_correlation < prev->mf_correlation);
+            ck_assert(ly->mf_correlation > d->c_star);
+        }
+    }
+    /* the sampled ξ_c fit holds the same fit to the mean-field cˡ */
+    satstat_deep_estimate xs;
+    satstat_deep_report_depth(r[0], 0, &xs);
+    double fit = NAN;
+    size_t n;
+    satstat_quantity q[SATSTAT_DEEP_MODEL_MAX];
+    ck_assert_int_eq(satstat_deep_report_model(r[0], 0, 0, q, SATSTAT_DEEP_MODEL_MAX, &n), 0);
+    const satstat_quantity *f = satstat_quantity_find(q, n, "xi_c_fit", SATSTAT_QUANTITY_FORMULA);
+    ck_assert_ptr_nonnull(f);
+    fit = f->value;
+    ck_assert_msg(xs.lo <= fit && fit <= xs.hi, "xi_c fit %g not in [%g, %g]", fit, xs.lo,
+                  xs.hi);
+    satstat_deep_report_free(r[0]);
+    satstat_deep_report_free(r[1]);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -1298,6 +1356,7 @@ static Suite *deep_suite(void)
     tcase_set_timeout(sm, 120);
     tcase_add_test(sm, test_sampled_variance_matches_map);
     tcase_add_test(sm, test_gradient_finite_difference);
+    tcase_add_test(sm, test_pair_correlation);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_interval_ranges);
