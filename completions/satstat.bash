@@ -111,7 +111,7 @@ _satstat_complete() {
         # An option that takes a number: nothing to offer.
         case $opt in
         --n-in|--n-out|--active|--threshold|--samples|--seed|--threads|--alpha|\
-        --expect-variance|--plot-size|--layers|--width|--networks|--max-memory)
+        --expect-variance|--plot-size|--layers|--width|--networks|--max-memory|--pair-correlation)
             return ;;
         esac
     fi
