@@ -44,6 +44,7 @@
 #include <satstat/parse.h>
 #include <satstat/rng.h>
 
+#include "deep-int.h"
 #include "gsl-int.h"
 #include "report-int.h"
 #include "satstat_version.h"
@@ -1887,12 +1888,18 @@ static void phase_rows(phase_job *j, int reporter)
             satstat_deep_fixed_point fp;
             int rc = satstat_deep_solve_fixed_point(j->act, ph->x[i], j->mu, ph->y[row], 1.0,
                                                     &fp);
+            satstat_deep_depth d;
+            if (rc == SATSTAT_OK)
+                rc = satstat__deep_depth_scales(j->act, ph->x[i], j->mu, ph->y[row], &fp, 1,
+                                                &d);
             if (rc != SATSTAT_OK) {
                 ph->chi1[row * ph->nx + i] = NAN;
                 ph->q[row * ph->nx + i] = NAN;
+                ph->xi_c[row * ph->nx + i] = NAN;
             } else {
                 ph->chi1[row * ph->nx + i] = fp.chi1;
                 ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
+                ph->xi_c[row * ph->nx + i] = d.xi_c;
             }
             size_t done = atomic_fetch_add(&j->done, 1) + 1;
             if (reporter && j->progress && j->progress(j->progress_ctx, done, total) != 0)
@@ -1917,6 +1924,7 @@ void satstat_deep_phase_free(satstat_deep_phase *p)
     free(p->chi1);
     free(p->q);
     free(p->critical);
+    free(p->xi_c);
     free(p);
 }
 
@@ -1945,7 +1953,8 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
     ph->chi1 = malloc(nx * ny * sizeof(double));
     ph->q = malloc(nx * ny * sizeof(double));
     ph->critical = malloc(ny * sizeof(double));
-    if (!ph->x || !ph->y || !ph->chi1 || !ph->q || !ph->critical) {
+    ph->xi_c = malloc(nx * ny * sizeof(double));
+    if (!ph->x || !ph->y || !ph->chi1 || !ph->q || !ph->critical || !ph->xi_c) {
         satstat_deep_phase_free(ph);
         return SATSTAT_ENOMEM;
     }
@@ -2355,29 +2364,34 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
                              "deep", "config", config, "schemes", schemes, "elapsed_seconds",
                              r->elapsed);
     if (root && ph) {
-        json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array();
+        json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array(),
+               *xi = json_array();
         for (size_t i = 0; i < ph->nx; i++)
             json_array_append_new(xs, jnum(ph->x[i]));
         for (size_t k = 0; k < ph->ny; k++) {
             json_array_append_new(ys, jnum(ph->y[k]));
-            json_t *rc = json_array(), *rq = json_array();
+            json_t *rc = json_array(), *rq = json_array(), *rx = json_array();
             for (size_t i = 0; i < ph->nx; i++) {
                 json_array_append_new(rc, jnum(ph->chi1[k * ph->nx + i]));
                 json_array_append_new(rq, jnum(ph->q[k * ph->nx + i]));
+                json_array_append_new(rx, jnum(ph->xi_c[k * ph->nx + i]));
             }
             json_array_append_new(chi, rc);
             json_array_append_new(q, rq);
+            json_array_append_new(xi, rx);
         }
         json_t *edge = json_array();
         for (size_t k = 0; k < ph->ny; k++)
             json_array_append_new(edge, jnum(ph->critical[k]));
         json_object_set_new(root, "phase_diagram",
-                            json_pack("{s:o s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs,
-                                      "sigma_b2", ys, "chi1", chi, "fixed_point", q,
-                                      "critical_sigma_w2_fan_in", edge, "layout",
+                            json_pack("{s:o s:o s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs,
+                                      "sigma_b2", ys, "chi1", chi, "fixed_point", q, "xi_c",
+                                      xi, "critical_sigma_w2_fan_in", edge, "layout",
                                       "chi1[i][j] at sigma_b2[i], sigma_w2_fan_in[j]; "
                                       "critical_sigma_w2_fan_in[i]: chi1 = 1 at sigma_b2[i] "
-                                      "(null: no crossing)"));
+                                      "(null: no crossing); xi_c likewise (null where it "
+                                      "diverges, chi1 = 1, or there is no q*); networks "
+                                      "train to a depth of about 6 xi_c"));
     }
     return root;
 }

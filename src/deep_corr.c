@@ -41,55 +41,77 @@
 #include <satstat/analytic.h>
 #include <satstat/error.h>
 
+#include "deep-int.h"
 #include "gsl-int.h"
 
 /* E[g(u)], u ~ N(m, s²), s > 0, by fixed Gauss–Legendre rules (GSL's
  * gsl_integration_glfixed, GL_NODES nodes) on the pieces of
- * [m − 10s, m + 10s] cut at m ± 4s, m and at 0 — where every kink of the
- * table's activations lies (relu, leaky-relu, selu: φ' jumps; softsign:
- * φ'' jumps): on each piece the integrand g·(normal density) is analytic,
- * so the rule converges geometrically.  Beyond 10 s the normal mass is
+ * [m − 10s, m + 10s] cut at m, m ± 2.5s, m ± 5s, and at 0, ±1, ±2.5, ±5 —
+ * 0 where every kink of the table's activations lies (relu, leaky-relu,
+ * selu: φ' jumps; softsign: φ'' jumps), the others where the smooth ones
+ * bend: on each piece the integrand g·(normal density) is analytic and
+ * varies on the scale of the piece, so the rule converges geometrically.  Beyond 10 s the normal mass is
  * 1.5e-23, times a g that grows at most linearly.  Checked against
  * independent mpmath quadrature (tests/ref/deep_corr.py). */
-#define GL_NODES 64
+#define GL_NODES 32
+#define GL_NODES_COARSE 10
 #define GL_REACH 10.0
 
-/* One table for the process (read-only after it is made). */
-static gsl_integration_glfixed_table *gl_shared;
+/* The tables for the process (read-only after they are made): the full
+ * rule, and the coarse one of the phase diagram's ξ_c map (coarse = 1;
+ * 10 nodes: 1e-6 relative in ξ_c against the full rule, test_phase_xi_c,
+ * where 8 gave 1.7e-6; c* there to 1e-10).
+ * Both node counts are among those GSL tabulates to full precision (2–20,
+ * 32, 64, 96, …); for others it computes the nodes by iteration, and 48
+ * nodes gave c* 3e-11 off where 32 give 1e-16. */
+static gsl_integration_glfixed_table *gl_shared[2];
 
 static void gl_init(void)
 {
-    gl_shared = gsl_integration_glfixed_table_alloc(GL_NODES);
+    gl_shared[0] = gsl_integration_glfixed_table_alloc(GL_NODES);
+    gl_shared[1] = gsl_integration_glfixed_table_alloc(GL_NODES_COARSE);
 }
 
-static gsl_integration_glfixed_table *gl_table(void)
+static gsl_integration_glfixed_table *gl_table(int coarse)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     (void)pthread_once(&once, gl_init);
-    return gl_shared;
+    return gl_shared[coarse ? 1 : 0];
 }
 
-static double normal_fixed(double (*g)(double, void *), void *ctx, double m, double s)
+static double normal_fixed(double (*g)(double, void *), void *ctx, double m, double s,
+                           int coarse)
 {
-    double cut[9];
-    size_t n = 0;
-    const double offs[] = {-GL_REACH, -5.0, -2.5, 0.0, 2.5, 5.0, GL_REACH};
-    for (size_t k = 0; k < sizeof offs / sizeof offs[0]; k++) {
-        double x = m + offs[k] * s;
-        if (k > 0 && 0.0 > cut[n - 1] && 0.0 < x)
-            cut[n++] = 0.0;
+    /* relative cuts (the normal's shape) and absolute ones (the
+     * activation's: its kinks at 0, and where a smooth one bends, within
+     * a few units of 0 — tanh at q* = 3000 is a step of width 1 inside a
+     * normal of sd 55), ascending, inside [m − 10s, m + 10s] */
+    static const double rel[] = {-GL_REACH, -5.0, -2.5, 0.0, 2.5, 5.0, GL_REACH};
+    static const double absolute[] = {-5.0, -2.5, -1.0, 0.0, 1.0, 2.5, 5.0};
+    enum { N_REL = sizeof rel / sizeof rel[0], N_ABS = sizeof absolute / sizeof absolute[0] };
+    double cut[N_REL + N_ABS];
+    size_t n = 0, i = 0, k = 0;
+    double lo = m + rel[0] * s, hi = m + rel[N_REL - 1] * s;
+    while (i < N_REL || k < N_ABS) {
+        double x;
+        if (k >= N_ABS || (i < N_REL && m + rel[i] * s <= absolute[k]))
+            x = m + rel[i++] * s;
+        else
+            x = absolute[k++];
+        if (x < lo || x > hi || (n > 0 && !(x > cut[n - 1])))
+            continue;
         cut[n++] = x;
     }
-    const gsl_integration_glfixed_table *t = gl_table();
+    const gsl_integration_glfixed_table *t = gl_table(coarse);
     double sum = 0.0, norm = 1.0 / (s * sqrt(2.0 * M_PI));
     for (size_t p = 0; p + 1 < n; p++) {
         double a = cut[p], b = cut[p + 1];
         if (!(b > a))
             continue;
         double piece = 0.0;
-        for (size_t i = 0; i < GL_NODES; i++) {
+        for (size_t node = 0; node < t->n; node++) {
             double xi, wi;
-            gsl_integration_glfixed_point(a, b, i, &xi, &wi, t);
+            gsl_integration_glfixed_point(a, b, node, &xi, &wi, t);
             double d = (xi - m) / s;
             piece += wi * g(xi, ctx) * exp(-0.5 * d * d);
         }
@@ -102,6 +124,7 @@ typedef struct pair_ctx {
     double (*f)(double);  /* of u₁ */
     double (*g)(double);  /* of u₂ */
     double mu, q, c;
+    int coarse;
 } pair_ctx;
 
 typedef struct inner_ctx {
@@ -116,11 +139,11 @@ static double inner_g(double u, void *ctx)
 /* E[g(u₂) | u₁], the inner normal of variance var; at variance 0 the
  * mean of the one-sided limits (as expect_limit in deep.c: the width → 0
  * limit, not g at the point, where g jumps). */
-static double inner_expect(double (*g)(double), double mean, double var)
+static double inner_expect(double (*g)(double), double mean, double var, int coarse)
 {
     if (var > 0) {
         inner_ctx ic = {g};
-        return normal_fixed(inner_g, &ic, mean, sqrt(var));
+        return normal_fixed(inner_g, &ic, mean, sqrt(var), coarse);
     }
     double h = mean != 0 ? 1e-12 * fabs(mean) : 1e-300;
     return 0.5 * (g(mean - h) + g(mean + h));
@@ -133,20 +156,21 @@ static double outer(double u1, void *ctx)
     if (f == 0.0)
         return 0.0; /* relu's dead side: the inner integral is not needed */
     double var = p->q * (1.0 - p->c * p->c);
-    return f * inner_expect(p->g, p->mu + p->c * (u1 - p->mu), var > 0 ? var : 0.0);
+    return f * inner_expect(p->g, p->mu + p->c * (u1 - p->mu), var > 0 ? var : 0.0,
+                            p->coarse);
 }
 
 /* E[f(u₁)g(u₂)], (u₁, u₂) ~ N((μ, μ), q·[[1, c], [c, 1]]). */
 static int pair_expect(double (*f)(double), double (*g)(double), double mu, double q, double c,
-                       double *out)
+                       int coarse, double *out)
 {
     if (!(q >= 0) || !isfinite(q) || !(c >= -1.0 && c <= 1.0) || !isfinite(mu))
         return SATSTAT_EINVAL;
-    if (!gl_table())
+    if (!gl_table(coarse))
         return SATSTAT_ENOMEM;
-    pair_ctx p = {f, g, mu, q, c};
+    pair_ctx p = {f, g, mu, q, c, coarse};
     if (q > 0) {
-        *out = normal_fixed(outer, &p, mu, sqrt(q));
+        *out = normal_fixed(outer, &p, mu, sqrt(q), coarse);
     } else {
         double h = mu != 0 ? 1e-12 * fabs(mu) : 1e-300;
         *out = 0.5 * (f(mu - h) * g(mu - h) + f(mu + h) * g(mu + h));
@@ -163,34 +187,46 @@ static int check_common(const satstat_activation *act, double sw2_fan_in, double
     return SATSTAT_OK;
 }
 
-int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
-                                double sigma_b2, double q, double c, double *out)
+static int covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                          double sigma_b2, double q, double c, int coarse, double *out)
 {
     int rc = check_common(act, sw2_fan_in, mu_b, q, c, out);
     if (rc != SATSTAT_OK || !(sigma_b2 >= 0) || !isfinite(sigma_b2))
         return rc != SATSTAT_OK ? rc : SATSTAT_EINVAL;
     satstat__gsl_quiet();
     double e;
-    rc = pair_expect(act->phi, act->phi, mu_b, q, c, &e);
+    rc = pair_expect(act->phi, act->phi, mu_b, q, c, coarse, &e);
     if (rc != SATSTAT_OK)
         return rc;
     *out = sw2_fan_in * e + sigma_b2;
     return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
 }
 
-int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
-                       double c, double *out)
+int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                double sigma_b2, double q, double c, double *out)
+{
+    return covariance_map(act, sw2_fan_in, mu_b, sigma_b2, q, c, 0, out);
+}
+
+static int chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
+                 double c, int coarse, double *out)
 {
     int rc = check_common(act, sw2_fan_in, mu_b, q, c, out);
     if (rc != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
     double e;
-    rc = pair_expect(act->dphi, act->dphi, mu_b, q, c, &e);
+    rc = pair_expect(act->dphi, act->dphi, mu_b, q, c, coarse, &e);
     if (rc != SATSTAT_OK)
         return rc;
     *out = sw2_fan_in * e;
     return isfinite(*out) ? SATSTAT_OK : SATSTAT_ENUMERIC;
+}
+
+int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
+                       double c, double *out)
+{
+    return chi_c(act, sw2_fan_in, mu_b, q, c, 0, out);
 }
 
 int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
@@ -222,7 +258,7 @@ int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_i
 typedef struct cfp_ctx {
     const satstat_activation *act;
     double a, mu, sb2, q;
-    int err;
+    int coarse, err;
 } cfp_ctx;
 
 /* cmap(c) − c at q = q* */
@@ -230,7 +266,7 @@ static double cfp_F(double c, void *ctx)
 {
     cfp_ctx *x = ctx;
     double cov;
-    int rc = satstat_deep_covariance_map(x->act, x->a, x->mu, x->sb2, x->q, c, &cov);
+    int rc = covariance_map(x->act, x->a, x->mu, x->sb2, x->q, c, x->coarse, &cov);
     if (rc != SATSTAT_OK) {
         if (!x->err)
             x->err = rc;
@@ -255,9 +291,9 @@ static double slope_f(double u, void *ctx)
 #define CFP_RELTOL 1e-13
 #define CFP_BRENT_MAX 200
 
-int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
-                              double sigma_b2, const satstat_deep_fixed_point *fp,
-                              satstat_deep_depth *out)
+int satstat__deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                               double sigma_b2, const satstat_deep_fixed_point *fp, int coarse,
+                               satstat_deep_depth *out)
 {
     if (!act || !fp || !out || !(sw2_fan_in >= 0) || !isfinite(sw2_fan_in) || !isfinite(mu_b)
         || !(sigma_b2 >= 0) || !isfinite(sigma_b2))
@@ -284,7 +320,7 @@ int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, 
         out->c_star = 1.0;
         out->chi_c = fp->chi1;
     } else {
-        cfp_ctx x = {act, sw2_fan_in, mu_b, sigma_b2, q, 0};
+        cfp_ctx x = {act, sw2_fan_in, mu_b, sigma_b2, q, coarse, 0};
         /* F(0) = (σ_w²W·E[φ(u)]² + σ_b²)/q* ≥ 0; just below 1, F ≈ (1 −
          * χ₁)(c − 1)·(−1) < 0.  Walk down from 1 to a sign change. */
         double lo = 0.0, Flo = cfp_F(0.0, &x);
@@ -321,7 +357,7 @@ int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, 
                         break;
                     status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
                                                     gsl_root_fsolver_x_upper(s), 1e-15,
-                                                    CFP_RELTOL);
+                                                    coarse ? 1e-10 : CFP_RELTOL);
                 }
                 out->c_star = gsl_root_fsolver_root(s);
                 gsl_root_fsolver_free(s);
@@ -331,7 +367,7 @@ int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, 
                     return SATSTAT_ENUMERIC;
             }
         }
-        rc = satstat_deep_chi_c(act, sw2_fan_in, mu_b, q, out->c_star, &out->chi_c);
+        rc = chi_c(act, sw2_fan_in, mu_b, q, out->c_star, coarse, &out->chi_c);
         if (rc != SATSTAT_OK)
             return rc;
     }
@@ -350,4 +386,11 @@ int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, 
             out->xi_q = INFINITY;
     }
     return SATSTAT_OK;
+}
+
+int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                              double sigma_b2, const satstat_deep_fixed_point *fp,
+                              satstat_deep_depth *out)
+{
+    return satstat__deep_depth_scales(act, sw2_fan_in, mu_b, sigma_b2, fp, 0, out);
 }

@@ -355,8 +355,9 @@ END_TEST
  * five activations, ordered and chaotic points, and two points on either
  * side of the tanh edge of chaos at σ_b² = 0.05 (χ₁ − 1 = +1.9e-3 and
  * −2.0e-4), where ξ_c is 524 and 4912 and c* amplifies an error of the
- * map by 1/(1 − χ_c) = 525.  Measured worst: c* 8e-14, ξ_c 1e-12
- * relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
+ * map by 1/(1 − χ_c) = 525, and two large q* (tanh at σ_w²W = 1000, q* =
+ * 974, a step of width 1 in a normal of sd 31; selu with σ_b² = 100).
+ * Measured worst: c* 2e-16, χ_c 1e-13, ξ_c 3e-13 relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
  * are reported infinite. */
 START_TEST(test_depth_scales_reference)
 {
@@ -365,24 +366,28 @@ START_TEST(test_depth_scales_reference)
         double a, sb2, q, c, chi_c, xi_q, xi_c;
     } ref[] = {
         /* /usr/bin/python3 tests/ref/deep_corr.py, copied */
-        {"tanh", 2.5, 0.05, 1.0639583774168122, 0.44680423234426681, 0.91871677491377257,
-         1.1798729164795156, 11.795597515877533},
-        {"tanh", 1.5, 0, 0.28689422937999082, 0, 0.98108374047437796, 2.7537817306359527,
-         52.36298247555888},
-        {"tanh", 0.8, 0.1, 0.23112501861528723, 1, 0.5844072481779512, 1.1385105296577562,
-         1.8616524300074553},
-        {"tanh", 1.77, 0.05, 0.57560039587109346, 0.98819736296404281, 0.99809430823668632,
-         1.5156751240035597, 524.2436738321353},
-        {"tanh", 1.76, 0.05, 0.56946283985177648, 1, 0.99979642420373549, 1.521671171917127,
-         4911.675292423939},
-        {"erf", 2, 0.01, 0.89827026279498456, 0.12590143142388271, 0.91357495272348965,
-         1.1682966395359309, 11.063188271079765},
-        {"relu", 1.5, 0.1, 0.40000000000000024, 1, 0.75, 3.4760594967822072,
-         3.4760594967822072},
-        {"selu", 1.5, 0.1, 9.3215034202733289, 0.5344958592314546, 0.92743964215843366,
-         6.8235704946712792, 13.275353235505287},
-        {"sigmoid", 16, 0.5, 6.4225297578817298, 1, 0.38381503462127253, 0.45809836482913463,
-         1.0442833327289078},
+        {"tanh", 2.5, 0.05, 1.0639583774168122, 0.44680423234426647, 0.91871677491377246,
+         1.1798729164795165, 11.795597515877517},
+        {"tanh", 1.5, 0, 0.28689422937999098, 0, 0.9810837404743773,
+         2.7537817306359513, 52.362982475557011},
+        {"tanh", 0.8, 0.1, 0.23112501861528723, 1, 0.58440724817795109,
+         1.1385105296577558, 1.8616524300074544},
+        {"tanh", 1.77, 0.05, 0.57560039587109357, 0.98819736296395588, 0.99809430823665801,
+         1.5156751240035577, 524.24367382433979},
+        {"tanh", 1.76, 0.05, 0.5694628398517767, 1, 0.99979642420373482,
+         1.5216711719171239, 4911.6752924078655},
+        {"erf", 2, 0.01, 0.89827026279498479, 0.12590143142388233, 0.91357495272348999,
+         1.1682966395359291, 11.06318827107981},
+        {"relu", 1.5, 0.1, 0.40000000000000013, 1, 0.75,
+         3.4760594967822072, 3.4760594967822072},
+        {"selu", 1.5, 0.1, 9.3215034202733396, 0.53449585923145382, 0.92743964215843322,
+         6.8235704946712614, 13.2753532355052},
+        {"sigmoid", 16, 0.5, 6.4225297578817298, 1, 0.3838150346212727,
+         0.45809836482913485, 1.0442833327289083},
+        {"tanh", 1000, 0, 974.45082135471102, 0, 0.6527605294488954,
+         0.23066670938768338, 2.3444188519269793},
+        {"selu", 1, 100, 226.38412652303586, 1, 0.59291853300195096,
+         1.6842153954983414, 1.9131496245102788},
     };
     for (size_t k = 0; k < sizeof ref / sizeof ref[0]; k++) {
         satstat_deep_fixed_point fp;
@@ -478,6 +483,44 @@ START_TEST(test_pair_correlation)
                   xs.hi);
     satstat_deep_report_free(r[0]);
     satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* The phase diagram's ξ_c map (a coarser 16-node rule) against the
+ * report's full rule at every grid point of a small tanh grid, and its
+ * divergence at the critical line: ξ_c is +inf only where χ₁ is
+ * critical, finite elsewhere where q* exists, and grows towards the line
+ * from both sides. */
+START_TEST(test_phase_xi_c)
+{
+    satstat_deep_phase *ph;
+    ck_assert_int_eq(satstat_deep_phase_compute(act("tanh"), 0.0, 9, 0.5, 8.0, 3, 0.0, 0.2, 2,
+                                                NULL, NULL, &ph), SATSTAT_OK);
+    double worst = 0;
+    for (size_t k = 0; k < ph->ny; k++)
+        for (size_t i = 0; i < ph->nx; i++) {
+            satstat_deep_fixed_point fp;
+            satstat_deep_depth d;
+            ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), ph->x[i], 0.0,
+                                                            ph->y[k], 1.0, &fp), SATSTAT_OK);
+            ck_assert_int_eq(satstat_deep_depth_scales(act("tanh"), ph->x[i], 0.0, ph->y[k],
+                                                       &fp, &d), SATSTAT_OK);
+            double xi = ph->xi_c[k * ph->nx + i];
+            if (isinf(d.xi_c)) {
+                ck_assert(isinf(xi));
+                continue;
+            }
+            ck_assert(isfinite(xi) && xi > 0);
+            double rel = fabs(xi / d.xi_c - 1);
+            worst = rel > worst ? rel : worst;
+        }
+    ck_assert_msg(worst <= 1e-6, "phase xi_c off by %g relative", worst);
+    /* σ_b² = 0: χ₁ = x for x ≤ 1, the edge at x = 1 (grid point 2 of
+     * 0.5·2^(i/2)): ξ_c infinite there, rising towards it from both sides */
+    ck_assert(fabs(ph->x[2] - 1.0) < 1e-12);
+    ck_assert(isinf(ph->xi_c[2]));
+    ck_assert(ph->xi_c[0] < ph->xi_c[1] && ph->xi_c[4] < ph->xi_c[3]);
+    satstat_deep_phase_free(ph);
 }
 END_TEST
 
@@ -1351,6 +1394,7 @@ static Suite *deep_suite(void)
     tcase_add_test(mf, test_critical);
     tcase_add_test(mf, test_phase_edge);
     tcase_add_test(mf, test_depth_scales_reference);
+    tcase_add_test(mf, test_phase_xi_c);
     suite_add_tcase(s, mf);
     TCase *sm = tcase_create("sampling");
     tcase_set_timeout(sm, 120);

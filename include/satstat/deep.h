@@ -291,6 +291,9 @@ typedef struct satstat_deep_phase {
     size_t nx, ny;
     double x_lo, x_hi, y_lo, y_hi;
     double *x, *y, *chi1, *q, *critical;
+    /* ξ_c (satstat_deep_depth_scales with a 10-node rule, within 1e-6
+     * relative; +inf at χ₁ = 1, NaN without q*), ny×nx like chi1 */
+    double *xi_c;
 } satstat_deep_phase;
 
 int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,

@@ -63,9 +63,14 @@ def gauss(f, lo=-40.0, hi=40.0, pts=(0.0,)):
                for a, b in zip(cuts, cuts[1:])) / SQ2PI
 
 
+def ucuts(s, shift=0.0, scale=1.0):
+    """z values where u = s (scale z + shift) crosses 0, +-1, +-2.5, +-5"""
+    return tuple(sorted((u / s - shift) / scale for u in (-5, -2.5, -1, 0, 1, 2.5, 5)))
+
+
 def e1(f, q):
     s = math.sqrt(q)
-    return gauss(lambda z: f(s * z))
+    return gauss(lambda z: f(s * z), pts=ucuts(s))
 
 
 def e2(f, g, q, c):
@@ -77,9 +82,9 @@ def e2(f, g, q, c):
             return 0.0
         if r == 0:
             return fv * g(s * z1)
-        return fv * gauss(lambda z2: g(s * (c * z1 + r * z2)), pts=(-c * z1 / r,))
+        return fv * gauss(lambda z2: g(s * (c * z1 + r * z2)), pts=ucuts(s, c * z1, r))
 
-    return gauss(inner)
+    return gauss(inner, pts=ucuts(s))
 
 
 def closed(name, q, c):
@@ -139,6 +144,8 @@ CASES = [
     ('relu', '1.5', '0.1'),      # ordered (relu is never chaotic with a finite q*)
     ('selu', '1.5', '0.1'),      # chaotic, kink at 0 in both u1 and u2
     ('sigmoid', '16', '0.5'),    # ordered, phi(0) != 0
+    ('tanh', '1000', '0'),       # q* ~ 640: tanh a step of width 1 in a normal of sd 25
+    ('selu', '1', '100'),        # q* ~ 220: a large q with a kink
 ]
 if __name__ == '__main__':
     for c in CASES:
