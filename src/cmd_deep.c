@@ -73,10 +73,10 @@ static const char usage_text[] =
     "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
     "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
     "  --plot-size WxH        figure size in pixels  [1280x800]\n"
-    "  --pair-correlation C0  a second input per network at correlation C0 with the\n"
-    "                         first (-1 <= C0 <= 1); per layer the sampled\n"
-    "                         correlation of the two z vectors beside the c-map,\n"
-    "                         and xi_c estimated from its decay  [off]\n"
+    "  --pair-correlation C0  a second input at correlation C0: sampled c^l beside\n"
+    "                         the c-map, xi_c from its decay\n"
+    "  --jacobian             singular values of each input-output Jacobian (an SVD\n"
+    "                         a network) beside free-probability theory\n"
     "  --phase                add the phase diagram: chi1 and q* over a grid of\n"
     "                         (sigma_w^2*fan_in, sigma_b^2), the schemes marked\n"
     "  --preset activations   the classic per-layer activation histograms: 5 layers\n"
@@ -104,7 +104,7 @@ enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
     OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
     OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PLOT_SIZE, OPT_PHASE,
-    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PAIR_CORRELATION,
+    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PAIR_CORRELATION, OPT_JACOBIAN,
 };
 
 static const struct option long_options[] = {
@@ -129,6 +129,7 @@ static const struct option long_options[] = {
     {"plot-size", required_argument, NULL, OPT_PLOT_SIZE},
     {"phase", no_argument, NULL, OPT_PHASE},
     {"pair-correlation", required_argument, NULL, OPT_PAIR_CORRELATION},
+    {"jacobian", no_argument, NULL, OPT_JACOBIAN},
     {"preset", required_argument, NULL, OPT_PRESET},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"help", no_argument, NULL, OPT_HELP},
@@ -237,6 +238,9 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_PHASE:
             c->phase = 1;
+            break;
+        case OPT_JACOBIAN:
+            c->deep.jacobian = 1;
             break;
         case OPT_PAIR_CORRELATION:
             rc = cli_parse_double(opt, v, &c->deep.pair_correlation);

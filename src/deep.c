@@ -99,8 +99,8 @@ static unsigned online_cores(void)
 /* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
 static uint64_t layer1_support(const satstat_config *c, const satstat_deep_options *o)
 {
-    if (o->pair)
-        return c->n_in; /* x₂ is not 0 where x₁ is */
+    if (o->pair || o->jacobian)
+        return c->n_in; /* x₂ is not 0 where x₁ is; J has every column */
     return o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
                                                  : satstat_inputs_support(&c->inputs, c->n_in);
 }
@@ -167,6 +167,9 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
     b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
     if (o->pair) /* x₂, z₂, φ(z₂) */
         b = add_sat(b, mul_sat(add_sat(c->n_in, mul_sat(W, 2)), sizeof(double)));
+    if (o->jacobian) /* J, its scratch and SVD; φ'(zˡ), a column in and out */
+        b = add_sat(add_sat(b, satstat__jacobian_bytes(W, c->n_in)),
+                    mul_sat(add_sat(W, mul_sat(2, W > c->n_in ? W : c->n_in)), sizeof(double)));
     b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
     return add_sat(b, ortho_bytes(c, o));
 }
@@ -178,8 +181,11 @@ typedef struct netstat {
 
 static uint64_t shared_bytes(const satstat_config *c, const satstat_deep_options *o)
 {
-    (void)c;
     uint64_t b = mul_sat(mul_sat(o->networks, o->layers), sizeof(netstat));
+    if (o->jacobian) /* per network its singular values and 3 moments */
+        b = add_sat(b, mul_sat(mul_sat(o->networks,
+                                       add_sat(o->width < c->n_in ? o->width : c->n_in, 3)),
+                               sizeof(double)));
     return add_sat(b, mul_sat(o->layers, sizeof(satstat_deep_layer) * SATSTAT_MAX_SCHEMES));
 }
 
@@ -674,22 +680,32 @@ static int ortho_scratch_alloc(const satstat_config *c, const satstat_deep_optio
  * Entry (i, j) of G is draw i·min + j of the stream keyed by the layer's
  * first row.  The backward pass decomposes G again rather than keeping it:
  * memory stays one matrix per worker. */
-static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int transpose,
-                       const double *in, double *out, float *fbuf, ortho_scratch *s)
+static int ortho_decompose(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
+                           ortho_scratch *s)
 {
     size_t W = (size_t)p->o->width, fan = layer == 1 ? (size_t)p->c->n_in : W;
     size_t rows = W > fan ? W : fan, cols = W < fan ? W : fan;
     uint64_t key = row_counter(p, network, layer, 0);
     gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
     gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
-    gsl_vector_view v = gsl_vector_view_array(s->v, rows);
     for (size_t i = 0; i < rows; i++) {
         satstat_fill_normals(p->c->seed, p->st.weights, key, (uint64_t)i * cols, cols, fbuf);
         for (size_t j = 0; j < cols; j++)
             s->g[i * cols + j] = (double)fbuf[j];
     }
-    if (gsl_linalg_QR_decomp(&g.matrix, &tau.vector) != GSL_SUCCESS)
-        return SATSTAT_ENUMERIC;
+    return gsl_linalg_QR_decomp(&g.matrix, &tau.vector) == GSL_SUCCESS ? SATSTAT_OK
+                                                                         : SATSTAT_ENUMERIC;
+}
+
+/* The decomposed matrix (ortho_decompose) applied to one vector. */
+static int ortho_mul(const plan *p, uint64_t layer, int transpose, const double *in, double *out,
+                     ortho_scratch *s)
+{
+    size_t W = (size_t)p->o->width, fan = layer == 1 ? (size_t)p->c->n_in : W;
+    size_t rows = W > fan ? W : fan, cols = W < fan ? W : fan;
+    gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
+    gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
+    gsl_vector_view v = gsl_vector_view_array(s->v, rows);
     double gain = p->scheme->gain;
     /* Qᵀ·in then D (the in-vector lives in the long dimension), or D then
      * Q·[·; 0] (it lives in the short one) */
@@ -709,6 +725,13 @@ static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int tran
         memcpy(out, s->v, rows * sizeof *out);
     }
     return SATSTAT_OK;
+}
+
+static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int transpose,
+                       const double *in, double *out, float *fbuf, ortho_scratch *s)
+{
+    int rc = ortho_decompose(p, network, layer, fbuf, s);
+    return rc == SATSTAT_OK ? ortho_mul(p, layer, transpose, in, out, s) : rc;
 }
 
 static void bias_vector(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
@@ -802,6 +825,8 @@ typedef struct worker {
     size_t cols;
     double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
     double *x2, *z2, *h2; /* the pair's second input (options->pair) */
+    satstat__jacobian js; /* options->jacobian                          */
+    double *dp, *col, *colout;
     float *rowf;
     /* histograms, L × bins each, summed over this worker's networks */
     uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
@@ -823,6 +848,10 @@ static void worker_free(worker *w)
     free(w->x2);
     free(w->z2);
     free(w->h2);
+    satstat__jacobian_free(&w->js);
+    free(w->dp);
+    free(w->col);
+    free(w->colout);
     free(w->zh);
     free(w->ah);
     free(w->zuo);
@@ -848,6 +877,17 @@ static int worker_init(worker *w, const plan *p)
     if (p->o->pair && (size_t)p->c->n_in > nf)
         nf = (size_t)p->c->n_in;
     w->rowf = malloc(nf * sizeof(float));
+    if (p->o->jacobian) {
+        size_t big = W > (size_t)p->c->n_in ? W : (size_t)p->c->n_in;
+        w->dp = malloc(W * sizeof(double));
+        w->col = malloc(big * sizeof(double));
+        w->colout = malloc(big * sizeof(double));
+        if (!w->dp || !w->col || !w->colout
+            || satstat__jacobian_alloc(&w->js, W, (size_t)p->c->n_in) != SATSTAT_OK) {
+            worker_free(w);
+            return SATSTAT_ENOMEM;
+        }
+    }
     if (p->o->pair) {
         w->x2 = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
         w->z2 = malloc(W * sizeof(double));
@@ -894,9 +934,30 @@ static void hist_add(double v, double lo, double hi, uint64_t *bins, uint64_t *u
     bins[k]++;
 }
 
+/* J ← D_l·(M_l·J) for an orthogonal layer, column by column through its
+ * decomposition (still in w->os from the forward product); layer 1 starts
+ * from the identity: J = D_1·M_1. */
+static int jacobian_orthogonal(worker *w, uint64_t layer)
+{
+    const plan *p = w->p;
+    size_t W = w->js.rows, n = w->js.cols, fan = layer == 1 ? n : W;
+    for (size_t j = 0; j < n; j++) {
+        for (size_t k = 0; k < fan; k++)
+            w->col[k] = layer == 1 ? (k == j ? 1.0 : 0.0) : w->js.j[k * n + j];
+        if (ortho_mul(p, layer, 0, w->col, w->colout, &w->os) != SATSTAT_OK)
+            return SATSTAT_ENUMERIC;
+        for (size_t i = 0; i < W; i++)
+            w->js.t[i * n + j] = w->colout[i];
+    }
+    satstat__jacobian_scale(&w->js, w->dp);
+    return SATSTAT_OK;
+}
+
 /* Forward and backward through network r.  stats: L slots (may be NULL);
- * delta_out: L × W (may be NULL). */
-static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
+ * delta_out: L × W (may be NULL); sv, jm (options->jacobian; may be NULL):
+ * the Jacobian's min(W, n_in) singular values and its 3 moments. */
+static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out, double *sv,
+                       double *jm)
 {
     const plan *p = w->p;
     const satstat_activation *act = p->c->activation;
@@ -945,6 +1006,20 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
                     return SATSTAT_ENUMERIC;
             }
         }
+        if (w->dp) {
+            for (size_t i = 0; i < W; i++)
+                w->dp[i] = act->dphi(zl[i]);
+            if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+                if (jacobian_orthogonal(w, l) != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+            } else if (l == 1) {
+                satstat__jacobian_first(&w->js, w->wbuf, w->dp);
+            } else {
+                if (satstat__jacobian_product(&w->js, w->wbuf) != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+                satstat__jacobian_scale(&w->js, w->dp);
+            }
+        }
         if (w->z2) {
             if (stats)
                 stats[l - 1].corr = pearson(zl, w->z2, W);
@@ -987,6 +1062,12 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
                          w->auo + 2 * (l - 1));
             }
         }
+    }
+
+    if (w->dp && sv && jm) {
+        rc = satstat__jacobian_spectrum(&w->js, sv, jm);
+        if (rc != SATSTAT_OK)
+            return rc;
     }
 
     /* backward: δᴸ = φ'(zᴸ) ⊙ g, δˡ = φ'(zˡ) ⊙ (Wˡ⁺¹)ᵀ δˡ⁺¹ */
@@ -1039,6 +1120,7 @@ typedef struct scheme_result {
     satstat_deep_estimate xi_c_sampled; /* options.pair only, else NaN */
     size_t xi_c_layers;          /* the layers its fit used            */
     double xi_c_fit;             /* the same fit to the mean-field cˡ   */
+    satstat_deep_jacobian jacobian; /* options.jacobian only            */
     double sw2_fan_in;           /* σ_w²·W of layers 2..L */
     double sigma_w2_layer1;
 } scheme_result;
@@ -1102,6 +1184,14 @@ const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r
     if (xi_c_sampled)
         *xi_c_sampled = r->s[s].xi_c_sampled;
     return &r->s[s].depth;
+}
+
+const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
+                                                          size_t s)
+{
+    if (!r || s >= r->config.n_schemes || !r->options.jacobian)
+        return NULL;
+    return &r->s[s].jacobian;
 }
 
 double satstat_deep_report_elapsed(const satstat_deep_report *r)
@@ -1226,6 +1316,8 @@ typedef struct pool {
     const plan *p;
     worker *workers;
     netstat *stats;      /* R × L */
+    double *sv, *jm;     /* options->jacobian: R × n_sv, R × 3 */
+    size_t n_sv;
     uint64_t R, total, base;
     atomic_uint_fast64_t next, done;
     atomic_int cancel, err;
@@ -1250,7 +1342,9 @@ static void *work(void *arg)
         uint64_t r = atomic_fetch_add(&pl->next, 1);
         if (r >= pl->R)
             break;
-        int rc = run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL);
+        int rc = run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL,
+                             pl->sv ? pl->sv + r * pl->n_sv : NULL,
+                             pl->jm ? pl->jm + 3 * r : NULL);
         if (rc != SATSTAT_OK) {
             int zero = 0;
             atomic_compare_exchange_strong(&pl->err, &zero, rc);
@@ -1408,6 +1502,52 @@ static void xi_c_from_samples(scheme_result *sr, const netstat *stats, uint64_t 
     sr->xi_c_layers = used;
 }
 
+/* The Jacobian's spectrum across networks, in network order, and its
+ * theory (deep_jacobian.c). */
+static int jacobian_reduce(const satstat_config *c, const satstat_deep_options *o,
+                           const plan *p, scheme_result *sr, const double *sv, const double *jm,
+                           size_t n_sv)
+{
+    size_t L = (size_t)o->layers;
+    uint64_t R = o->networks;
+    satstat_deep_jacobian *jr = &sr->jacobian;
+    memset(jr, 0, sizeof *jr);
+    for (int k = 0; k < 3; k++) {
+        satstat_moments m;
+        satstat_moments_init(&m);
+        for (uint64_t r = 0; r < R; r++)
+            satstat_moments_push(&m, jm[3 * r + (size_t)k]);
+        estimate(&m, c->alpha, &jr->m[k]);
+    }
+    jr->sv_min = INFINITY;
+    jr->sv_max = 0;
+    for (size_t i = 0; i < (size_t)R * n_sv; i++) {
+        jr->sv_min = fmin(jr->sv_min, sv[i]);
+        jr->sv_max = fmax(jr->sv_max, sv[i]);
+    }
+    for (size_t i = 0; i < (size_t)R * n_sv; i++) {
+        size_t k = jr->sv_max > 0 ? (size_t)(sv[i] / jr->sv_max * SATSTAT_DEEP_HIST_BINS) : 0;
+        jr->hist[k < SATSTAT_DEEP_HIST_BINS ? k : SATSTAT_DEEP_HIST_BINS - 1]++;
+    }
+    double *sw = malloc(2 * L * sizeof(double));
+    if (!sw)
+        return SATSTAT_ENOMEM;
+    for (size_t l = 0; l < L; l++) {
+        sw[l] = sr->layers[l].weight_variance * (double)o->width;
+        sw[L + l] = sr->layers[l].mf_variance;
+    }
+    satstat__jacobian_theory_out th;
+    int rc = satstat__jacobian_theory(c->activation, satstat_law_mean(&c->bias.law), L, sw,
+                                      sw + L, p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL,
+                                      c->n_in == o->width, &th);
+    free(sw);
+    jr->theory_m1 = th.m1;
+    jr->theory_m2 = th.m2;
+    jr->fuss_catalan_m2 = th.fuss_catalan_m2;
+    jr->fuss_catalan_m3 = th.fuss_catalan_m3;
+    return rc;
+}
+
 /* Sample one scheme into sr (mean field already in sr->layers). */
 static int sample_scheme(const satstat_config *c, const satstat_deep_options *o, plan *p,
                          scheme_result *sr, unsigned threads, satstat_progress_fn progress,
@@ -1415,6 +1555,7 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
 {
     size_t L = (size_t)o->layers;
     uint64_t R = o->networks;
+    int rc_alloc_failed = 0;
     p->layers = sr->layers;
     pool pl;
     memset(&pl, 0, sizeof pl);
@@ -1427,11 +1568,18 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
     atomic_init(&pl.cancel, 0);
     atomic_init(&pl.err, 0);
     pl.stats = calloc((size_t)(R * L), sizeof(netstat));
+    if (o->jacobian) {
+        pl.n_sv = (size_t)(o->width < c->n_in ? o->width : c->n_in);
+        pl.sv = calloc((size_t)R * pl.n_sv, sizeof(double));
+        pl.jm = calloc((size_t)R * 3, sizeof(double));
+        if (!pl.sv || !pl.jm)
+            rc_alloc_failed = 1;
+    }
     pl.workers = calloc(threads, sizeof(worker));
     wargs *args = calloc(threads, sizeof(wargs));
     pthread_t *tid = calloc(threads, sizeof(pthread_t));
     int rc = SATSTAT_OK;
-    if (!pl.stats || !pl.workers || !args || !tid)
+    if (!pl.stats || !pl.workers || !args || !tid || rc_alloc_failed)
         rc = SATSTAT_ENOMEM;
     unsigned made = 0;
     for (unsigned t = 0; t < threads && rc == SATSTAT_OK; t++) {
@@ -1570,6 +1718,10 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
     sr->xi_c_fit = NAN;
     if (rc == SATSTAT_OK && o->pair)
         xi_c_from_samples(sr, pl.stats, R, L, (double)o->width, c->alpha);
+    if (rc == SATSTAT_OK && o->jacobian)
+        rc = jacobian_reduce(c, o, p, sr, pl.sv, pl.jm, pl.n_sv);
+    free(pl.sv);
+    free(pl.jm);
     for (unsigned t = 0; t < made; t++)
         worker_free(&pl.workers[t]);
     free(pl.workers);
@@ -1751,6 +1903,31 @@ int satstat_deep_direction(const satstat_config *config, const satstat_deep_opti
     return SATSTAT_OK;
 }
 
+int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
+                                 const satstat_scheme *scheme, uint64_t network, double *sv)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !sv)
+        return rc ? rc : SATSTAT_EINVAL;
+    satstat_deep_options oj = *o;
+    oj.jacobian = 1;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if ((rc = satstat_deep_options_validate(config, &oj, msg)) != SATSTAT_OK)
+        return rc;
+    satstat__gsl_quiet();
+    blas_single_thread();
+    plan p;
+    if ((rc = plan_make(config, &oj, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    worker w;
+    if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
+        return rc;
+    double jm[3];
+    rc = run_network(&w, network, NULL, NULL, sv, jm);
+    worker_free(&w);
+    return rc;
+}
+
 int satstat_deep_network(const satstat_config *config, const satstat_deep_options *o,
                          const satstat_scheme *scheme, uint64_t network, double *z,
                          double *delta)
@@ -1769,7 +1946,7 @@ int satstat_deep_network(const satstat_config *config, const satstat_deep_option
     worker w;
     if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
         return rc;
-    rc = run_network(&w, network, NULL, delta);
+    rc = run_network(&w, network, NULL, delta, NULL, NULL);
     if (rc == SATSTAT_OK)
         memcpy(z, w.z, (size_t)(o->layers * o->width) * sizeof(double));
     worker_free(&w);
@@ -2072,6 +2249,10 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
         int e = snprintf(buf + k, size - (size_t)k, " --pair-correlation %s", pc);
         k = e < 0 ? e : k + e;
     }
+    if (k >= 0 && (size_t)k < size && o->jacobian) {
+        int e = snprintf(buf + k, size - (size_t)k, " --jacobian");
+        k = e < 0 ? e : k + e;
+    }
     return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
@@ -2199,6 +2380,24 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
             sr->layers[o->layers > 1 ? 1 : 0].weight_variance);
         put(&b, "weight_variance_layer1", "weight_variance_layer1", "Var w (layer 1)", F, 6,
             sr->sigma_w2_layer1);
+        if (o->jacobian) {
+            /* the spectrum of JᵀJ: moments across networks beside the
+             * width → ∞ theory (deep_jacobian.c) */
+            const satstat_deep_jacobian *jr = &sr->jacobian;
+            put_estimate(&b, "jacobian_m1", "jacobian.m1.theory", "jacobian.m1.sampled",
+                         "jacobian.m1.interval", "Jacobian E s^2", 5, jr->theory_m1, &jr->m[0]);
+            put_estimate(&b, "jacobian_m2", "jacobian.m2.theory", "jacobian.m2.sampled",
+                         "jacobian.m2.interval", "Jacobian E s^4", 5, jr->theory_m2, &jr->m[1]);
+            put_estimate(&b, "jacobian_m3", "jacobian.m3.fuss_catalan", "jacobian.m3.sampled",
+                         "jacobian.m3.interval", "Jacobian E s^6", 5, jr->fuss_catalan_m3,
+                         &jr->m[2]);
+            put(&b, "jacobian_fuss_catalan_m2", "jacobian.m2.fuss_catalan",
+                "Fuss-Catalan E s^4", F, 5, jr->fuss_catalan_m2);
+            put(&b, "jacobian_singular_value_min", "jacobian.singular_value_min", "min s", S, 6,
+                jr->sv_min);
+            put(&b, "jacobian_singular_value_max", "jacobian.singular_value_max", "max s", S, 6,
+                jr->sv_max);
+        }
         /* the finite-width summary: sampled Var z against the mean field,
          * beside what sampling (√(2/(R·W)) relative) and the O(1/W)
          * correction would explain */
@@ -2347,6 +2546,29 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
             json_string("mean field is exact as W -> infinity; at width W the sampled Var z "
                         "differs by O(1/W) (finite-width correction) plus sampling error of "
                         "about sqrt(2/(R*W)) relative"));
+        if (o->jacobian) {
+            /* the pooled density of the singular values (not quantities:
+             * an array, like the phase diagram) */
+            json_t *jo = json_object_get(so, "jacobian"), *edges = json_array(),
+                   *counts = json_array();
+            const satstat_deep_jacobian *jr = &sr->jacobian;
+            for (size_t k = 0; k <= SATSTAT_DEEP_HIST_BINS; k++)
+                json_array_append_new(edges, jnum(jr->sv_max * (double)k /
+                                                  SATSTAT_DEEP_HIST_BINS));
+            for (size_t k = 0; k < SATSTAT_DEEP_HIST_BINS; k++)
+                json_array_append_new(counts, json_integer((json_int_t)jr->hist[k]));
+            json_object_set_new(jo, "singular_value_density",
+                                json_pack("{s:o s:o s:s}", "edges", edges, "counts", counts,
+                                          "layout",
+                                          "counts[k]: singular values in [edges[k], "
+                                          "edges[k+1]), pooled over networks (the last bin "
+                                          "closed)"));
+            json_object_set_new(jo, "note",
+                                json_string("m_k = tr((J^T J)^k)/n_in; theory: free "
+                                            "probability as W -> infinity (m2 for n_in = W); "
+                                            "Fuss-Catalan for linear units with i.i.d. "
+                                            "square layers"));
+        }
         if (isinf(sr->depth.xi_c) || isinf(sr->depth.xi_q))
             json_object_set_new(so, "depth_scales_note",
                                 json_string("xi_c (and xi_q where its slope is 1) diverge "
@@ -2543,6 +2765,19 @@ static const char *scheme_value(const deep_model *m, const char *name, char *buf
     return buf;
 }
 
+/* The text of the quantity of this name and kind (an interval as
+ * "[lo, hi]"), "-" when there is none; buf has DEEP_CELL bytes. */
+static const char *kind_value(const deep_model *m, const char *name, satstat_quantity_kind kind,
+                              char *buf)
+{
+    const satstat_quantity *q = satstat_quantity_find(m->q, m->n, name, kind);
+    if (!q)
+        snprintf(buf, DEEP_CELL, "-");
+    else
+        cell_text(q, buf, DEEP_CELL);
+    return buf;
+}
+
 static void write_text(const satstat_deep_report *r, const satstat_deep_phase *ph,
                        unsigned width, FILE *f)
 {
@@ -2631,6 +2866,26 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                                            : scheme_value(m, "trainable_depth", v[5], DEEP_CELL));
             if (!isinf(sr->depth.xi_c) && strlen(line) + 2 < sizeof line)
                 strcat(line, " layers)");
+            satstat__text_wrap(f, width, 4, line);
+        }
+        if (o->jacobian) {
+            char t[8][DEEP_CELL];
+            const satstat_quantity_kind SK = SATSTAT_QUANTITY_SAMPLED,
+                                        IK = SATSTAT_QUANTITY_INTERVAL,
+                                        FK = SATSTAT_QUANTITY_FORMULA;
+            snprintf(line, sizeof line,
+                     "  Jacobian J = D_L W_L ... D_1 W_1, moments of its squared singular "
+                     "values over n_in: E s^2 = %s %s (theory %s), E s^4 = %s %s (theory %s, "
+                     "Fuss-Catalan %s), E s^6 = %s (Fuss-Catalan %s); s in [%s, %s] over "
+                     "all networks",
+                     kind_value(m, "jacobian_m1", SK, t[0]), kind_value(m, "jacobian_m1", IK, t[1]),
+                     kind_value(m, "jacobian_m1", FK, t[2]), kind_value(m, "jacobian_m2", SK, t[3]),
+                     kind_value(m, "jacobian_m2", IK, t[4]), kind_value(m, "jacobian_m2", FK, t[5]),
+                     kind_value(m, "jacobian_fuss_catalan_m2", FK, t[6]),
+                     kind_value(m, "jacobian_m3", SK, t[7]),
+                     kind_value(m, "jacobian_m3", FK, v[0]),
+                     kind_value(m, "jacobian_singular_value_min", SK, v[1]),
+                     kind_value(m, "jacobian_singular_value_max", SK, v[2]));
             satstat__text_wrap(f, width, 4, line);
         }
         write_table(r, s, width, f);

@@ -524,6 +524,123 @@ START_TEST(test_phase_xi_c)
 }
 END_TEST
 
+/* --jacobian, orthogonal linear networks: J = gain^L times a product of
+ * square orthogonal matrices, so every singular value is gain^L — here
+ * 1.1⁴ = 1.4641 to 1e-10, from the raw values of two networks and from the
+ * report's extremes over three. */
+START_TEST(test_jacobian_orthogonal_linear)
+{
+    satstat_config c = config_of("orthogonal:1.1", "linear");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 24;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 4;
+    o.width = 24;
+    o.networks = 3;
+    const double g4 = 1.1 * 1.1 * 1.1 * 1.1;
+    double sv[24];
+    for (uint64_t net = 0; net < 2; net++) {
+        ck_assert_int_eq(satstat_deep_jacobian_values(&c, &o, &c.schemes[0], net, sv), 0);
+        for (size_t k = 0; k < 24; k++)
+            ck_assert_msg(fabs(sv[k] - g4) <= 1e-10 * g4, "network %d: s[%zu] = %.17g",
+                          (int)net, k, sv[k]);
+    }
+    o.jacobian = 1;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+    ck_assert_ptr_nonnull(j);
+    ck_assert(fabs(j->sv_min - g4) <= 1e-10 * g4 && fabs(j->sv_max - g4) <= 1e-10 * g4);
+    ck_assert(fabs(j->m[1].value - g4 * g4 * g4 * g4) <= 1e-9);
+    ck_assert(fabs(j->theory_m2 - g4 * g4 * g4 * g4) <= 1e-12); /* v_W = 0: no spread */
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+/* --jacobian, Gaussian linear networks with square layers (the scaled
+ * scheme, σ_w²·W = 1, n_in = W = 64, L = 3, R = 30, seed 1): the sampled
+ * m₂ and m₃ hold the Fuss–Catalan values 4 and 22 within their 99.9 %
+ * intervals, and m₁ its 1.  The finite-width bias at W = 64, measured by
+ * tests/ref/jacobian_fuss_catalan.py (20000 numpy products: +0.095 in m₂,
+ * +1.39 in m₃), is a quarter and a third of the intervals' half-widths
+ * (about 0.38 and 3.8).  Thread counts 1 and 2 agree
+ * bit for bit. */
+START_TEST(test_jacobian_fuss_catalan)
+{
+    satstat_config c = config_of("scaled", "linear");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 64;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 64;
+    o.networks = 30;
+    o.jacobian = 1;
+    satstat_deep_report *r[2];
+    for (int t = 0; t < 2; t++) {
+        c.threads = (unsigned)t + 1;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r[t]), SATSTAT_OK);
+    }
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r[0], 0);
+    ck_assert(memcmp(j, satstat_deep_report_jacobian(r[1], 0), sizeof *j) == 0);
+    ck_assert(fabs(j->fuss_catalan_m2 - 4.0) <= 1e-12 && fabs(j->fuss_catalan_m3 - 22.0) <= 1e-11);
+    ck_assert(fabs(j->theory_m1 - 1.0) <= 1e-12 && fabs(j->theory_m2 - 4.0) <= 1e-12);
+    const double truth[3] = {1.0, 4.0, 22.0};
+    for (int k = 0; k < 3; k++)
+        ck_assert_msg(j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
+                      "m%d = %g [%g, %g] misses %g", k + 1, j->m[k].value, j->m[k].lo,
+                      j->m[k].hi, truth[k]);
+    uint64_t pooled = 0;
+    for (size_t k = 0; k < SATSTAT_DEEP_HIST_BINS; k++)
+        pooled += j->hist[k];
+    ck_assert_uint_eq(pooled, 30 * 64);
+    satstat_deep_report_free(r[0]);
+    satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* --jacobian, tanh (L = 4, W = n_in = 100, R = 30, σ_b² = 0.01, N(0,1)
+ * inputs): the sampled m₁ and m₂ hold the free-probability values
+ * (Pennington et al. 2017/2018) within their intervals, for Gaussian and
+ * for orthogonal weights, and orthogonal weights narrow the spectrum
+ * (smaller m₂ at the same m₁). */
+START_TEST(test_jacobian_tanh_free_probability)
+{
+    double m2[2];
+    const char *schemes[2] = {"scaled", "orthogonal"};
+    for (int s = 0; s < 2; s++) {
+        satstat_config c = config_of(schemes[s], "tanh");
+        char msg[SATSTAT_ERRMSG_SIZE];
+        ck_assert_int_eq(satstat_bias_parse("normal:0.1", &c.bias, msg), 0);
+        c.n_in = 100;
+        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = 4;
+        o.width = 100;
+        o.networks = 30;
+        o.input = SATSTAT_DEEP_INPUT_NORMAL;
+        o.jacobian = 1;
+        satstat_deep_report *r;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+        ck_assert_msg(j->m[0].lo <= j->theory_m1 && j->theory_m1 <= j->m[0].hi,
+                      "%s m1 %g [%g, %g] vs %g", schemes[s], j->m[0].value, j->m[0].lo,
+                      j->m[0].hi, j->theory_m1);
+        ck_assert_msg(j->m[1].lo <= j->theory_m2 && j->theory_m2 <= j->m[1].hi,
+                      "%s m2 %g [%g, %g] vs %g", schemes[s], j->m[1].value, j->m[1].lo,
+                      j->m[1].hi, j->theory_m2);
+        ck_assert(isnan(j->fuss_catalan_m2));
+        m2[s] = j->theory_m2;
+        satstat_deep_report_free(r);
+    }
+    ck_assert(m2[1] < m2[0] / 2);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -1401,6 +1518,9 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_sampled_variance_matches_map);
     tcase_add_test(sm, test_gradient_finite_difference);
     tcase_add_test(sm, test_pair_correlation);
+    tcase_add_test(sm, test_jacobian_orthogonal_linear);
+    tcase_add_test(sm, test_jacobian_fuss_catalan);
+    tcase_add_test(sm, test_jacobian_tanh_free_probability);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_interval_ranges);

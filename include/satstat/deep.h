@@ -83,6 +83,11 @@ typedef struct satstat_deep_options {
      * then draws all n_in columns (x₂ is not 0 where x₁ is). */
     int pair;                /* 0: off (the default)                   */
     double pair_correlation; /* C0 in [−1, 1]                          */
+    /* --jacobian: per network the singular values of the input–output
+     * Jacobian J = D_L W_L ⋯ D_1 W_1 (deep_jacobian.c): L products of
+     * W × W by W × n_in and an SVD per network.  Layer 1 then draws all
+     * n_in columns. */
+    int jacobian;
 } satstat_deep_options;
 
 void satstat_deep_options_default(satstat_deep_options *o);
@@ -261,6 +266,28 @@ const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r
  * (xi_c_mean_field_fit), which the sampled fit estimates. */
 const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
                                                     satstat_deep_estimate *xi_c_sampled);
+/* With options->jacobian, scheme s's spectrum of JᵀJ (else NULL): the
+ * moments m_k = tr((JᵀJ)^k)/n_in across networks (Student t intervals),
+ * beside the width → ∞ theory (deep_jacobian.c; NaN where it does not
+ * apply), the extreme singular values over every network, and their
+ * density pooled over networks in SATSTAT_DEEP_HIST_BINS equal bins over
+ * [0, sv_max]. */
+typedef struct satstat_deep_jacobian {
+    satstat_deep_estimate m[3];      /* m₁, m₂, m₃                        */
+    double theory_m1, theory_m2;     /* free probability (m₂: n_in = W)   */
+    double fuss_catalan_m2, fuss_catalan_m3; /* linear, i.i.d., n_in = W */
+    double sv_min, sv_max;
+    uint64_t hist[SATSTAT_DEEP_HIST_BINS];
+} satstat_deep_jacobian;
+
+const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
+                                                          size_t s);
+
+/* One network's min(W, n_in) Jacobian singular values, descending (for
+ * tests; the options need not ask for --jacobian). */
+int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
+                                 const satstat_scheme *scheme, uint64_t network, double *sv);
+
 /* The fixed point of the deep layers' map (fan-in W) of scheme s, and
  * σ_w²·W for those layers. */
 const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
