@@ -132,6 +132,14 @@ static void ortho_shape(const satstat_config *c, const satstat_deep_options *o, 
         *cols = W;
 }
 
+static int has_only_orthogonal(const satstat_config *c)
+{
+    for (size_t s = 0; s < c->n_schemes; s++)
+        if (c->schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL)
+            return 0;
+    return 1;
+}
+
 static int has_orthogonal(const satstat_config *c)
 {
     for (size_t s = 0; s < c->n_schemes; s++)
@@ -558,16 +566,23 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
         for (size_t j = 0; j < n; j++)
             out[j] = law->a;
         break;
-    case SATSTAT_FAMILY_NORMAL:
+    case SATSTAT_FAMILY_NORMAL: {
+        /* a and b in locals: out may alias *law as far as the compiler
+         * knows, which kept it from vectorising the loop (a quarter of
+         * the default job's time); the same arithmetic, the same bits */
+        const double a = law->a, b = law->b;
         satstat_fill_normals(seed, stream, counter, 0, n, fbuf);
         for (size_t j = 0; j < n; j++)
-            out[j] = law->a + law->b * (double)fbuf[j];
+            out[j] = a + b * (double)fbuf[j];
         break;
-    case SATSTAT_FAMILY_UNIFORM:
+    }
+    case SATSTAT_FAMILY_UNIFORM: {
+        const double a = law->a, b = law->b;
         satstat_stream_uniforms(seed, stream, counter, 0, n, out);
         for (size_t j = 0; j < n; j++)
-            out[j] = law->a + (law->b - law->a) * out[j];
+            out[j] = a + (b - a) * out[j];
         break;
+    }
     case SATSTAT_FAMILY_TRUNC_NORMAL: {
         /* inversion: a + b·Φ⁻¹(Φ(α) + u·(Φ(β) − Φ(α))), α, β the
          * standardized bounds; u in (0, 1) never reaches the ends */
@@ -600,6 +615,12 @@ typedef struct plan {
     satstat_region region;
     /* histogram ranges, per layer (NULL in satstat_deep_network) */
     const satstat_deep_layer *layers;
+    /* deep layers whose weights a worker keeps from the forward pass for
+     * the backward one (cache_plan), 0 for orthogonal schemes */
+    size_t cache_layers;
+    double *const *cache_pool; /* per worker, cache_layers·W² doubles, made
+                                  once per run so that the pages are
+                                  touched once, not once per scheme      */
 } plan;
 
 static int plan_make(const satstat_config *c, const satstat_deep_options *o,
@@ -826,6 +847,9 @@ typedef struct worker {
     double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
     double *x2, *z2, *h2; /* the pair's second input (options->pair) */
     satstat__jacobian js; /* options->jacobian                          */
+    double *cache;        /* cache_layers matrices W × W: layers 2..K+1
+                             (the run's, from plan.cache_pool)        */
+    size_t cache_layers;
     double *dp, *col, *colout;
     float *rowf;
     /* histograms, L × bins each, summed over this worker's networks */
@@ -860,7 +884,8 @@ static void worker_free(worker *w)
     memset(w, 0, sizeof *w);
 }
 
-static int worker_init(worker *w, const plan *p)
+/* slot: the worker's index into p->cache_pool. */
+static int worker_init(worker *w, const plan *p, unsigned slot)
 {
     memset(w, 0, sizeof *w);
     w->p = p;
@@ -877,6 +902,10 @@ static int worker_init(worker *w, const plan *p)
     if (p->o->pair && (size_t)p->c->n_in > nf)
         nf = (size_t)p->c->n_in;
     w->rowf = malloc(nf * sizeof(float));
+    if (p->cache_layers > 0 && p->cache_pool) {
+        w->cache = p->cache_pool[slot];
+        w->cache_layers = p->cache_layers;
+    }
     if (p->o->jacobian) {
         size_t big = W > (size_t)p->c->n_in ? W : (size_t)p->c->n_in;
         w->dp = malloc(W * sizeof(double));
@@ -969,6 +998,7 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
         pair_vector(p, r, w->x, w->rowf, w->x2);
 
     /* forward */
+    double *mat = w->wbuf; /* the matrix of the layer at hand */
     for (size_t l = 1; l <= L; l++) {
         size_t cols = l == 1 ? (size_t)p->support : W;
         double *zl = w->z + (l - 1) * W;
@@ -990,7 +1020,10 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
                     w->z2[i] += w->b[i];
             }
         } else if (cols > 0) {
-            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, cols);
+            /* layers 2..K+1 are drawn into the worker's cache and kept for
+             * the backward pass; the others into the one scratch matrix */
+            mat = l >= 2 && l - 2 < w->cache_layers ? w->cache + (l - 2) * W * W : w->wbuf;
+            gsl_matrix_view m = gsl_matrix_view_array(mat, W, cols);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(l == 1 ? w->x : w->h, cols);
             gsl_vector_view out = gsl_vector_view_array(zl, W);
@@ -1013,9 +1046,9 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
                 if (jacobian_orthogonal(w, l) != SATSTAT_OK)
                     return SATSTAT_ENUMERIC;
             } else if (l == 1) {
-                satstat__jacobian_first(&w->js, w->wbuf, w->dp);
+                satstat__jacobian_first(&w->js, mat, w->dp);
             } else {
-                if (satstat__jacobian_product(&w->js, w->wbuf) != SATSTAT_OK)
+                if (satstat__jacobian_product(&w->js, mat) != SATSTAT_OK)
                     return SATSTAT_ENUMERIC;
                 satstat__jacobian_scale(&w->js, w->dp);
             }
@@ -1091,8 +1124,13 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
             if (ortho_apply(p, r, l, 1, w->d, w->d2, w->rowf, &w->os) != SATSTAT_OK)
                 return SATSTAT_ENUMERIC;
         } else {
-            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, W);
-            fill_matrix(p, r, l, &m.matrix, w->rowf);
+            /* kept from the forward pass (the same doubles, drawn once),
+             * or drawn again: the same bits either way */
+            int kept = l - 2 < w->cache_layers;
+            gsl_matrix_view m =
+                gsl_matrix_view_array(kept ? w->cache + (l - 2) * W * W : w->wbuf, W, W);
+            if (!kept)
+                fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
             gsl_vector_view out = gsl_vector_view_array(w->d2, W);
             if (gsl_blas_dgemv(CblasTrans, 1.0, &m.matrix, &in.vector, 0.0, &out.vector)
@@ -1129,6 +1167,7 @@ struct satstat_deep_report {
     satstat_config config;
     satstat_deep_options options;
     unsigned threads;
+    uint64_t memory;    /* bytes allocated for the sampling, at most   */
     char simd[16];
     double elapsed;
     scheme_result s[SATSTAT_MAX_SCHEMES];
@@ -1192,6 +1231,11 @@ const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_rep
     if (!r || s >= r->config.n_schemes || !r->options.jacobian)
         return NULL;
     return &r->s[s].jacobian;
+}
+
+uint64_t satstat_deep_report_memory(const satstat_deep_report *r)
+{
+    return r ? r->memory : 0;
 }
 
 double satstat_deep_report_elapsed(const satstat_deep_report *r)
@@ -1583,7 +1627,7 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
         rc = SATSTAT_ENOMEM;
     unsigned made = 0;
     for (unsigned t = 0; t < threads && rc == SATSTAT_OK; t++) {
-        rc = worker_init(&pl.workers[t], p);
+        rc = worker_init(&pl.workers[t], p, t);
         if (rc == SATSTAT_OK)
             made++;
     }
@@ -1759,6 +1803,22 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         threads = fit < 1 ? 1 : (unsigned)fit;
     }
     r->threads = threads;
+    /* the weights kept for the backward pass: as many deep layers per
+     * worker as the rest of the cap holds (none for orthogonal schemes,
+     * which apply their QR factors instead) */
+    uint64_t base = add_sat(shared, mul_sat(per, threads));
+    uint64_t matrix = mul_sat(mul_sat(o->width, o->width), sizeof(double));
+    uint64_t room = cap > base ? (cap - base) / threads : 0;
+    uint64_t keep = matrix ? room / matrix : 0;
+    if (keep > o->layers - 1)
+        keep = o->layers - 1;
+    r->memory = base;
+    double *pool_of[SATSTAT_MAX_THREADS] = {NULL};
+    if (keep > 0 && !has_only_orthogonal(config)) {
+        for (unsigned t = 0; t < threads && keep > 0; t++)
+            if (!(pool_of[t] = malloc((size_t)(keep * matrix))))
+                keep = 0; /* no room after all: draw every layer twice */
+    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     uint64_t total = o->networks * config->n_schemes;
@@ -1771,6 +1831,13 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         }
         plan p;
         rc = plan_make(&r->config, &r->options, &r->config.schemes[s], &p);
+        if (r->config.schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL && keep > 0) {
+            p.cache_layers = (size_t)keep;
+            p.cache_pool = pool_of;
+            uint64_t used = add_sat(base, mul_sat(mul_sat(keep, matrix), threads));
+            if (used > r->memory)
+                r->memory = used;
+        }
         if (rc == SATSTAT_OK)
             rc = mean_field(&r->config, &r->options, &p, sr);
         if (rc == SATSTAT_OK)
@@ -1778,6 +1845,8 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
                                progress_ctx, o->networks * s, total);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    for (unsigned t = 0; t < threads; t++)
+        free(pool_of[t]);
     r->elapsed = seconds_between(&t0, &t1);
     if (rc != SATSTAT_OK) {
         satstat_deep_report_free(r);
@@ -1920,7 +1989,7 @@ int satstat_deep_jacobian_values(const satstat_config *config, const satstat_dee
     if ((rc = plan_make(config, &oj, scheme, &p)) != SATSTAT_OK)
         return rc;
     worker w;
-    if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
+    if ((rc = worker_init(&w, &p, 0)) != SATSTAT_OK)
         return rc;
     double jm[3];
     rc = run_network(&w, network, NULL, NULL, sv, jm);
@@ -1944,7 +2013,7 @@ int satstat_deep_network(const satstat_config *config, const satstat_deep_option
     if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
         return rc;
     worker w;
-    if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
+    if ((rc = worker_init(&w, &p, 0)) != SATSTAT_OK)
         return rc;
     rc = run_network(&w, network, NULL, delta, NULL, NULL);
     if (rc == SATSTAT_OK)
@@ -2518,6 +2587,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
     json_object_set_new(config, "saturation", satstat__saturation_json(c));
+    json_object_set_new(config, "memory_used", json_integer((json_int_t)r->memory));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];
@@ -2808,9 +2878,9 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
         snprintf(line + len, sizeof line - len, " (rule %s%s)", rule,
                  c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     satstat__text_wrap(f, width, 2, line);
-    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s",
+    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s, %.1f MB",
              satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
-             r->threads == 1 ? "" : "s", r->elapsed);
+             r->threads == 1 ? "" : "s", r->elapsed, (double)r->memory / 1e6);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
              "intervals: %g%% across networks (a network is one observation): Var z and |d| "

@@ -641,6 +641,56 @@ START_TEST(test_jacobian_tanh_free_probability)
 }
 END_TEST
 
+/* The weights kept for the backward pass (satstat_deep_report_memory):
+ * with room for every deep layer, for two of them, or for none (a cap of
+ * exactly what the run needs without them), and with 1 or 2 threads,
+ * every number of the report is the same bit for bit; the memory reported
+ * grows by one W × W matrix of doubles per kept layer and thread. */
+START_TEST(test_weight_cache)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 40;
+    o.networks = 6;
+    c.n_in = 30;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    uint64_t matrix = 40 * 40 * sizeof(double);
+    satstat_deep_report *ref = NULL;
+    for (int t = 1; t <= 2; t++) {
+        c.threads = (unsigned)t;
+        uint64_t base = satstat_deep_memory(&c, &o, (unsigned)t);
+        const uint64_t caps[3] = {0, base + 2 * matrix * (uint64_t)t, base};
+        const uint64_t kept[3] = {4, 2, 0};
+        for (int k = 0; k < 3; k++) {
+            o.max_memory = caps[k];
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            ck_assert_uint_eq(satstat_deep_report_memory(r), base + kept[k] * matrix * (uint64_t)t);
+            if (!ref) {
+                ref = r;
+                continue;
+            }
+            for (size_t s = 0; s < 2; s++)
+                for (uint64_t l = 1; l <= o.layers; l++) {
+                    const satstat_deep_layer *a = satstat_deep_report_layer(ref, s, l),
+                                             *b = satstat_deep_report_layer(r, s, l);
+                    ck_assert(memcmp(&a->variance, &b->variance, sizeof a->variance) == 0);
+                    ck_assert(memcmp(&a->gradient_norm, &b->gradient_norm,
+                                     sizeof a->gradient_norm) == 0);
+                    ck_assert(a->gradient_log_ratio == b->gradient_log_ratio
+                              || (isnan(a->gradient_log_ratio) && isnan(b->gradient_log_ratio)));
+                    ck_assert(memcmp(a->z_hist, b->z_hist, sizeof a->z_hist) == 0);
+                }
+            satstat_deep_report_free(r);
+        }
+    }
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -799,6 +849,8 @@ static json_t *numbers_of(const satstat_deep_report *r)
     ck_assert_ptr_nonnull(root);
     json_object_del(root, "elapsed_seconds");
     json_object_del(json_object_get(root, "config"), "threads");
+    /* the weights kept for the backward pass grow with the threads */
+    json_object_del(json_object_get(root, "config"), "memory_used");
     return root;
 }
 
@@ -1523,6 +1575,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_jacobian_tanh_free_probability);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
+    tcase_add_test(sm, test_weight_cache);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);
     tcase_add_test(sm, test_interval_coverage);
