@@ -2946,13 +2946,14 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
             snprintf(line, sizeof line,
                      "  Jacobian J = D_L W_L ... D_1 W_1, moments of its squared singular "
                      "values over n_in: E s^2 = %s %s (theory %s), E s^4 = %s %s (theory %s, "
-                     "Fuss-Catalan %s), E s^6 = %s (Fuss-Catalan %s); s in [%s, %s] over "
+                     "Fuss-Catalan %s), E s^6 = %s %s (Fuss-Catalan %s); s in [%s, %s] over "
                      "all networks",
                      kind_value(m, "jacobian_m1", SK, t[0]), kind_value(m, "jacobian_m1", IK, t[1]),
                      kind_value(m, "jacobian_m1", FK, t[2]), kind_value(m, "jacobian_m2", SK, t[3]),
                      kind_value(m, "jacobian_m2", IK, t[4]), kind_value(m, "jacobian_m2", FK, t[5]),
                      kind_value(m, "jacobian_fuss_catalan_m2", FK, t[6]),
                      kind_value(m, "jacobian_m3", SK, t[7]),
+                     kind_value(m, "jacobian_m3", IK, v[3]),
                      kind_value(m, "jacobian_m3", FK, v[0]),
                      kind_value(m, "jacobian_singular_value_min", SK, v[1]),
                      kind_value(m, "jacobian_singular_value_max", SK, v[2]));
