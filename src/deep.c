@@ -1461,6 +1461,30 @@ static void estimate_positive(const satstat_moments *m, const satstat_moments *l
  * most R·W, the units themselves: when the networks do not vary (v = 0,
  * e.g. p̂ = 0) the clustering cannot be estimated and the units are
  * taken as independent. */
+/* The t with P(B ≤ t) = p (upper = 0) or P(B ≥ t) = p (upper = 1), B ~
+ * Beta(a, b), by bisection on GSL's beta CDF, which is monotone in t.
+ * GSL's own inverse (gsl_cdf_beta_Pinv/Qinv) returns NaN once a + b
+ * reaches about 2e4 — every default deep run's saturated fraction, R·W =
+ * 2e4 effective units, came out without an interval — and hangs near 1e7
+ * (src/stats.c says the same of its binomial use). 200 halvings of [0, 1]
+ * reach 6e-61, below any end that matters. */
+static double beta_quantile(double p, double a, double b, int upper)
+{
+    double lo = 0.0, hi = 1.0;
+    for (int k = 0; k < 200; k++) {
+        double mid = lo + (hi - lo) / 2;
+        double f = upper ? gsl_cdf_beta_Q(mid, a, b) : gsl_cdf_beta_P(mid, a, b);
+        if (!isfinite(f))
+            return NAN;
+        /* P rises with t, Q falls */
+        if (upper ? f > p : f < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + (hi - lo) / 2;
+}
+
 static void estimate_fraction(const satstat_moments *m, uint64_t width, double alpha,
                               satstat_deep_estimate *e)
 {
@@ -1476,8 +1500,8 @@ static void estimate_fraction(const satstat_moments *m, uint64_t width, double a
     double ratio = gsl_cdf_tdist_Qinv(alpha / 2, units - 1) / gsl_cdf_tdist_Qinv(alpha / 2, R - 1);
     n_eff *= ratio * ratio;
     double x = n_eff * p;
-    e->lo = x > 0 ? gsl_cdf_beta_Pinv(alpha / 2, x, n_eff - x + 1) : 0.0;
-    e->hi = n_eff - x > 0 ? gsl_cdf_beta_Qinv(alpha / 2, x + 1, n_eff - x) : 1.0;
+    e->lo = x > 0 ? beta_quantile(alpha / 2, x, n_eff - x + 1, 0) : 0.0;
+    e->hi = n_eff - x > 0 ? beta_quantile(alpha / 2, x + 1, n_eff - x, 1) : 1.0;
     if (!isfinite(e->lo) || !isfinite(e->hi))
         e->lo = e->hi = NAN;
 }

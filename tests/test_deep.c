@@ -691,6 +691,30 @@ START_TEST(test_weight_cache)
 }
 END_TEST
 
+/* The saturated fraction's Korn–Graubard interval at the default size
+ * (R·W = 2e4 effective units, where GSL's beta inverse returned NaN and the
+ * default report had no interval): finite, around the estimate, inside
+ * [0, 1], for a fraction near 0.86 and one near 0.001. */
+START_TEST(test_fraction_interval_large)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 1;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    for (size_t s = 0; s < 2; s++) {
+        const satstat_deep_estimate *e = &satstat_deep_report_layer(r, s, 1)->saturated_fraction;
+        ck_assert_msg(isfinite(e->lo) && isfinite(e->hi) && 0 <= e->lo && e->lo < e->value
+                          && e->value < e->hi && e->hi <= 1,
+                      "scheme %zu: %g [%g, %g]", s, e->value, e->lo, e->hi);
+    }
+    ck_assert(satstat_deep_report_layer(r, 0, 1)->saturated_fraction.value > 0.8);
+    ck_assert(satstat_deep_report_layer(r, 1, 1)->saturated_fraction.value < 0.01);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -1214,6 +1238,11 @@ START_TEST(test_cli_bad_input)
         {"--scheme bogus", "--scheme"},
         {"--render png", "--render"},
         {"--preset nope", "--preset"},
+        {"--pair-correlation 2", "--pair-correlation"},
+        {"--pair-correlation -1.5", "--pair-correlation"},
+        {"--pair-correlation nan", "--pair-correlation"},
+        {"--jacobian=1", "--jacobian"},
+        {"--activation linear --saturation deriv:0.5", "--saturation"},
         {"stray", "stray"},
     };
     char err[4096];
@@ -1576,6 +1605,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_weight_cache);
+    tcase_add_test(sm, test_fraction_interval_large);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);
     tcase_add_test(sm, test_interval_coverage);
