@@ -1168,6 +1168,7 @@ struct satstat_deep_report {
     satstat_deep_options options;
     unsigned threads;
     uint64_t memory;    /* bytes allocated for the sampling, at most   */
+    uint64_t kept_layers; /* deep layers whose weights a worker kept    */
     char simd[16];
     double elapsed;
     scheme_result s[SATSTAT_MAX_SCHEMES];
@@ -1857,6 +1858,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         rc = plan_make(&r->config, &r->options, &r->config.schemes[s], &p);
         if (r->config.schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL && keep > 0) {
             p.cache_layers = (size_t)keep;
+            r->kept_layers = keep;
             p.cache_pool = pool_of;
             uint64_t used = add_sat(base, mul_sat(mul_sat(keep, matrix), threads));
             if (used > r->memory)
@@ -2612,6 +2614,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
     json_object_set_new(config, "saturation", satstat__saturation_json(c));
     json_object_set_new(config, "memory_used", json_integer((json_int_t)r->memory));
+    json_object_set_new(config, "kept_layers", json_integer((json_int_t)r->kept_layers));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];

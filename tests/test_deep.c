@@ -875,6 +875,7 @@ static json_t *numbers_of(const satstat_deep_report *r)
     json_object_del(json_object_get(root, "config"), "threads");
     /* the weights kept for the backward pass grow with the threads */
     json_object_del(json_object_get(root, "config"), "memory_used");
+    json_object_del(json_object_get(root, "config"), "kept_layers");
     return root;
 }
 
