@@ -14,6 +14,13 @@ int satstat__deep_depth_scales(const satstat_activation *act, double sw2_fan_in,
                                double sigma_b2, const satstat_deep_fixed_point *fp, int coarse,
                                satstat_deep_depth *out);
 
+/* The Pearson correlation of a and b over n entries (NaN when either is
+ * constant): the sampled cˡ of a pair (deep_corr.c). */
+double satstat__pearson(const double *a, const double *b, size_t n);
+/* −(least-squares slope of ln|c_k − c*| against k = 1..n): the decay rate
+ * whose inverse estimates ξ_c; NaN when some c_k = c* or n < 2. */
+double satstat__decay_rate(const double *c, size_t n, double c_star);
+
 /* ---- the Jacobian of a sampled network (deep_jacobian.c) ---------------- */
 
 typedef struct satstat__jacobian {

@@ -803,26 +803,6 @@ static void pair_vector(const plan *p, uint64_t network, const double *x1, float
         x2[j] = c0 * x1[j] + su * x2[j];
 }
 
-/* The Pearson correlation of a and b over n entries (NaN when either is
- * constant). */
-static double pearson(const double *a, const double *b, size_t n)
-{
-    double ma = 0, mb = 0;
-    for (size_t i = 0; i < n; i++) {
-        ma += a[i];
-        mb += b[i];
-    }
-    ma /= (double)n;
-    mb /= (double)n;
-    double saa = 0, sbb = 0, sab = 0;
-    for (size_t i = 0; i < n; i++) {
-        double da = a[i] - ma, db = b[i] - mb;
-        saa += da * da;
-        sbb += db * db;
-        sab += da * db;
-    }
-    return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
-}
 
 static void direction(const plan *p, uint64_t network, float *fbuf, double *g)
 {
@@ -1055,7 +1035,7 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
         }
         if (w->z2) {
             if (stats)
-                stats[l - 1].corr = pearson(zl, w->z2, W);
+                stats[l - 1].corr = satstat__pearson(zl, w->z2, W);
             for (size_t i = 0; i < W; i++)
                 w->h2[i] = act->phi(w->z2[i]);
         }
@@ -1531,35 +1511,24 @@ static void xi_c_from_samples(scheme_result *sr, const netstat *stats, uint64_t 
     }
     if (used < 2)
         return;
+    double *c = malloc(used * sizeof(double));
+    if (!c)
+        return;
     satstat_moments rates;
     satstat_moments_init(&rates);
     for (uint64_t r = 0; r < R; r++) {
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int ok = 1;
-        for (size_t l = 1; l <= used; l++) {
-            double y = log(fabs(stats[r * L + l - 1].corr - cs));
-            if (!isfinite(y))
-                ok = 0;
-            sx += (double)l;
-            sy += y;
-            sxx += (double)l * (double)l;
-            sxy += (double)l * y;
-        }
-        double n = (double)used, den = n * sxx - sx * sx;
-        if (ok && den > 0)
-            satstat_moments_push(&rates, -(n * sxy - sx * sy) / den);
+        for (size_t l = 0; l < used; l++)
+            c[l] = stats[r * L + l].corr;
+        double rate = satstat__decay_rate(c, used, cs);
+        if (isfinite(rate))
+            satstat_moments_push(&rates, rate);
     }
     /* the same fit to the mean-field cˡ: what the sampled fit estimates
      * (ξ_c itself is the asymptotic rate, reached only near c*) */
-    double sx = 0, sy = 0, sxx = 0, sxy = 0, n = (double)used;
-    for (size_t l = 1; l <= used; l++) {
-        double y = log(fabs(sr->layers[l - 1].mf_correlation - cs));
-        sx += (double)l;
-        sy += y;
-        sxx += (double)l * (double)l;
-        sxy += (double)l * y;
-    }
-    double mrate = -(n * sxy - sx * sy) / (n * sxx - sx * sx);
+    for (size_t l = 0; l < used; l++)
+        c[l] = sr->layers[l].mf_correlation;
+    double mrate = satstat__decay_rate(c, used, cs);
+    free(c);
     sr->xi_c_fit = mrate > 0 ? 1 / mrate : NAN;
     satstat_deep_estimate lam;
     estimate(&rates, alpha, &lam);

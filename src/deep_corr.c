@@ -394,3 +394,42 @@ int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, 
 {
     return satstat__deep_depth_scales(act, sw2_fan_in, mu_b, sigma_b2, fp, 0, out);
 }
+
+/* ---- the sampled side -----------------------------------------------------*/
+
+/* The Pearson correlation of a and b over n entries (NaN when either is
+ * constant). */
+double satstat__pearson(const double *a, const double *b, size_t n)
+{
+    double ma = 0, mb = 0;
+    for (size_t i = 0; i < n; i++) {
+        ma += a[i];
+        mb += b[i];
+    }
+    ma /= (double)n;
+    mb /= (double)n;
+    double saa = 0, sbb = 0, sab = 0;
+    for (size_t i = 0; i < n; i++) {
+        double da = a[i] - ma, db = b[i] - mb;
+        saa += da * da;
+        sbb += db * db;
+        sab += da * db;
+    }
+    return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
+}
+
+double satstat__decay_rate(const double *c, size_t n, double c_star)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t k = 0; k < n; k++) {
+        double l = (double)(k + 1), y = log(fabs(c[k] - c_star));
+        if (!isfinite(y))
+            return NAN;
+        sx += l;
+        sy += y;
+        sxx += l * l;
+        sxy += l * y;
+    }
+    double dn = (double)n, den = dn * sxx - sx * sx;
+    return den > 0 ? -(dn * sxy - sx * sy) / den : NAN;
+}
