@@ -17,6 +17,7 @@
  * Propagation", eqs. (2)–(5) and (12) (gradients scale as χ₁ per layer in
  * squared norm).
  */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (weight_cache_alloc) */
 #include <satstat/deep.h>
 
 #include <errno.h>
@@ -29,6 +30,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
@@ -130,6 +134,25 @@ static void ortho_shape(const satstat_config *c, const satstat_deep_options *o, 
     *cols = W < n ? W : n;
     if (o->layers > 1 && W > *cols)
         *cols = W;
+}
+
+/* A worker's kept weights: tens of MiB touched once per run.  On Linux,
+ * 2 MiB-aligned and advised as huge pages (transparent huge pages in
+ * "madvise" mode), which cuts the page faults of the first touch 512-fold
+ * and the TLB misses of every pass; the values are the same either way. */
+static double *weight_cache_alloc(size_t bytes)
+{
+    void *p = NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    size_t rounded = (bytes + huge - 1) / huge * huge;
+    if (posix_memalign(&p, huge, rounded) != 0)
+        return NULL;
+    (void)madvise(p, rounded, MADV_HUGEPAGE); /* advice: failure is harmless */
+#else
+    p = malloc(bytes);
+#endif
+    return p;
 }
 
 static int has_only_orthogonal(const satstat_config *c)
@@ -1810,7 +1833,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
     double *pool_of[SATSTAT_MAX_THREADS] = {NULL};
     if (keep > 0 && !has_only_orthogonal(config)) {
         for (unsigned t = 0; t < threads && keep > 0; t++)
-            if (!(pool_of[t] = malloc((size_t)(keep * matrix))))
+            if (!(pool_of[t] = weight_cache_alloc((size_t)(keep * matrix))))
                 keep = 0; /* no room after all: draw every layer twice */
     }
     struct timespec t0, t1;
