@@ -2897,9 +2897,10 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
         snprintf(line + len, sizeof line - len, " (rule %s%s)", rule,
                  c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     satstat__text_wrap(f, width, 2, line);
-    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s, %.1f MB",
+    /* the wall time last: it alone differs between runs of one seed */
+    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.1f MiB, %.2f s",
              satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
-             r->threads == 1 ? "" : "s", r->elapsed, (double)r->memory / 1e6);
+             r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
              "intervals: %g%% across networks (a network is one observation): Var z and |d| "
