@@ -357,7 +357,8 @@ END_TEST
  * −2.0e-4), where ξ_c is 524 and 4912 and c* amplifies an error of the
  * map by 1/(1 − χ_c) = 525, and two large q* (tanh at σ_w²W = 1000, q* =
  * 974, a step of width 1 in a normal of sd 31; selu with σ_b² = 100).
- * Measured worst: c* 2e-16, χ_c 1e-13, ξ_c 3e-13 relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
+ * Measured worst: c* 2.3e-14, χ_c 1.5e-13, ξ_q 4.5e-13 and ξ_c 3.7e-12
+ * relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
  * are reported infinite. */
 START_TEST(test_depth_scales_reference)
 {
