@@ -19,7 +19,7 @@ _satstat_values() {
               lecun_normal glorot_uniform he_uniform lecun_uniform
               xavier_normal_ kaiming_normal_ xavier_uniform_ kaiming_uniform_
               trunc_normal_" ;;
-    --activation) echo "sigmoid tanh softsign erf relu leaky-relu leaky-relu: gelu selu" ;;
+    --activation) echo "sigmoid tanh softsign erf relu leaky-relu leaky-relu: gelu selu linear" ;;
     --inputs) echo "half ones file: bernoulli: normal: uniform:" ;;
     --bias) echo "normal: zero const: uniform: torch" ;;
     --saturation) echo "default z: deriv: output: dead" ;;
@@ -120,7 +120,7 @@ _satstat_complete() {
         case $opt in
         --n-in|--n-out|--active|--threshold|--samples|--seed|--threads|--alpha|\
         --expect-variance|--plot-size|--dpi|--font-size|--layers|--width|--networks|\
-        --max-memory)
+        --max-memory|--pair-correlation)
             return ;;
         esac
     fi

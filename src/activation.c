@@ -332,6 +332,25 @@ static int selu_boundary(const satstat_activation *a, int kind, double value,
     return SATSTAT_OK;
 }
 
+/* ---- linear ----------------------------------------------------------------
+ * φ(z) = z, the identity: the network is a product of matrices (with the
+ * biases), the reference case of the Jacobian's spectrum (products of
+ * Gaussian matrices, Fuss–Catalan; orthogonal products, every singular
+ * value gain^L).  It never saturates: φ' = 1 everywhere, so no region of z
+ * is saturated — the z:T rule (the default) resolves to the empty region
+ * ("nowhere", a saturated fraction of exactly 0), and deriv:, output: and
+ * dead, which would each need φ to flatten somewhere, are errors. */
+static double linear_phi(double z)
+{
+    return z;
+}
+
+static double linear_d(double z)
+{
+    (void)z;
+    return 1.0;
+}
+
 /* ---- the table -------------------------------------------------------------*/
 
 #define BOTH (SATSTAT_SIDE_BELOW | SATSTAT_SIDE_ABOVE)
@@ -368,6 +387,10 @@ static const satstat_activation table[] = {
      "-\xCE\xBB\xCE\xB1 \xE2\x89\x88 -1.7581 (one-sided)",
      "1.0507 z if z > 0, else 1.7581 (exp(z) - 1)", SATSTAT_SIDE_BELOW,
      -SELU_LA, INFINITY, 0.0, 0, selu_boundary},
+    {"linear", linear_phi, linear_d, 1.0,
+     "never: linear(z) = z has \xCF\x86' = 1 everywhere, so no unit counts as "
+     "saturated",
+     "z", SATSTAT_SIDE_NEVER, -INFINITY, INFINITY, 0.0, 0, NULL},
 };
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])
@@ -893,6 +916,8 @@ static int deriv_components(const satstat_activation *a, double value,
 
 static unsigned sides_of(const satstat_activation *a)
 {
+    if (a->sides & SATSTAT_SIDE_NEVER)
+        return 0u;
     return a->sides ? a->sides : BOTH;
 }
 
@@ -1036,6 +1061,16 @@ int satstat_saturation_resolve(const satstat_activation *a,
     }
     sides = sides_of(a);
     r = satstat_saturation_effective(a, rule, threshold);
+    if ((a->sides & SATSTAT_SIDE_NEVER) && r.kind != SATSTAT_SATURATION_Z) {
+        char spec[SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat_saturation_format(&r, spec, sizeof spec);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "%s does not apply to %s: it never saturates (phi' = %g "
+                     "everywhere); use the default rule, under which no unit "
+                     "counts", spec, a->name, a->dphi_max);
+        return SATSTAT_EINVAL;
+    }
     switch (r.kind) {
     case SATSTAT_SATURATION_Z:
         if (!(r.value > 0.0) || !isfinite(r.value)) {

@@ -72,7 +72,11 @@ static const char usage_text[] =
     "                         extension: .json, .csv, .txt, .html]\n"
     "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
     "  --plots DIR            write gnuplot scripts of the figures into DIR\n"
-    "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n";
+    "  --render FMT           png, svg, pdf or none  [png when gnuplot is on PATH]\n"
+    "  --pair-correlation C0  a second input at correlation C0: sampled c^l beside\n"
+    "                         the c-map, xi_c from its decay\n"
+    "  --jacobian             singular values of each input-output Jacobian (an SVD\n"
+    "                         a network) beside free-probability theory\n";
 
 /* The rest of --help (one string would pass C's 4095 characters). */
 static const char usage_figures[] =
@@ -104,7 +108,7 @@ enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
     OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
     OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PHASE,
-    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION,
+    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PAIR_CORRELATION, OPT_JACOBIAN,
 };
 
 static const struct option long_options[] = {
@@ -128,6 +132,8 @@ static const struct option long_options[] = {
     {"render", required_argument, NULL, OPT_RENDER},
     CLI_FIGURE_LONG_OPTIONS,
     {"phase", no_argument, NULL, OPT_PHASE},
+    {"pair-correlation", required_argument, NULL, OPT_PAIR_CORRELATION},
+    {"jacobian", no_argument, NULL, OPT_JACOBIAN},
     {"preset", required_argument, NULL, OPT_PRESET},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"help", no_argument, NULL, OPT_HELP},
@@ -224,6 +230,10 @@ static int parse(int argc, char **argv, cli *c)
             break;
         case OPT_PHASE:
             c->phase = 1;
+            break;
+        case OPT_JACOBIAN:
+        case OPT_PAIR_CORRELATION:
+            rc = cli_option_set(opt, v, &o);
             break;
         case OPT_PRESET:
             if (strcmp(v, "activations") != 0)

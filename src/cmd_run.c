@@ -73,7 +73,7 @@ static const char usage_options[] =
     "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
     "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
     "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
-    "                         gelu, selu  [sigmoid]\n"
+    "                         gelu, selu, linear  [sigmoid]\n"
     "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
     "  --saturation RULE      which units count as saturated: z:T (|z| >= T, as\n"
     "                         --threshold), deriv:R (|phi'| <= R sup|phi'|, 0<R<1),\n"

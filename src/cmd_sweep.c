@@ -72,7 +72,7 @@ static const char usage_options[] =
     "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
     "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
     "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
-    "                         gelu, selu  [sigmoid]\n"
+    "                         gelu, selu, linear  [sigmoid]\n"
     "  --threshold T          saturated when |z| >= T (not with --vary threshold)  [4]\n"
     "  --saturation RULE      z:T, deriv:R, output:E or dead, as for 'satstat run'\n"
     "                         [z:T; relu: dead]\n"

@@ -17,6 +17,7 @@
  * Propagation", eqs. (2)–(5) and (12) (gradients scale as χ₁ per layer in
  * squared norm).
  */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (weight_cache_alloc) */
 #include <satstat/deep.h>
 #include <satstat/html.h>
 
@@ -30,6 +31,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
@@ -45,6 +49,7 @@
 #include <satstat/parse.h>
 #include <satstat/rng.h>
 
+#include "deep-int.h"
 #include "figure-int.h"
 #include "gsl-int.h"
 #include "report-int.h"
@@ -100,6 +105,8 @@ static unsigned online_cores(void)
 /* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
 static uint64_t layer1_support(const satstat_config *c, const satstat_deep_options *o)
 {
+    if (o->pair || o->jacobian)
+        return c->n_in; /* x₂ is not 0 where x₁ is; J has every column */
     return o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
                                                  : satstat_inputs_support(&c->inputs, c->n_in);
 }
@@ -129,6 +136,33 @@ static void ortho_shape(const satstat_config *c, const satstat_deep_options *o, 
     *cols = W < n ? W : n;
     if (o->layers > 1 && W > *cols)
         *cols = W;
+}
+
+/* A worker's kept weights: tens of MiB touched once per run.  On Linux,
+ * 2 MiB-aligned and advised as huge pages (transparent huge pages in
+ * "madvise" mode), which cuts the page faults of the first touch 512-fold
+ * and the TLB misses of every pass; the values are the same either way. */
+static double *weight_cache_alloc(size_t bytes)
+{
+    void *p = NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    size_t rounded = (bytes + huge - 1) / huge * huge;
+    if (posix_memalign(&p, huge, rounded) != 0)
+        return NULL;
+    (void)madvise(p, rounded, MADV_HUGEPAGE); /* advice: failure is harmless */
+#else
+    p = malloc(bytes);
+#endif
+    return p;
+}
+
+static int has_only_orthogonal(const satstat_config *c)
+{
+    for (size_t s = 0; s < c->n_schemes; s++)
+        if (c->schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL)
+            return 0;
+    return 1;
 }
 
 static int has_orthogonal(const satstat_config *c)
@@ -164,19 +198,27 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
     b = add_sat(b, mul_sat(c->n_in, sizeof(double)));
     b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
     b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
+    if (o->pair) /* x₂, z₂, φ(z₂) */
+        b = add_sat(b, mul_sat(add_sat(c->n_in, mul_sat(W, 2)), sizeof(double)));
+    if (o->jacobian) /* J, its scratch and SVD; φ'(zˡ), a column in and out */
+        b = add_sat(add_sat(b, satstat__jacobian_bytes(W, c->n_in)),
+                    mul_sat(add_sat(W, mul_sat(2, W > c->n_in ? W : c->n_in)), sizeof(double)));
     b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
     return add_sat(b, ortho_bytes(c, o));
 }
 
 /* Per-network statistics kept until the reduction: R × L slots. */
 typedef struct netstat {
-    double mean, var, sat, dphi, gnorm, amean, avar;
+    double mean, var, sat, dphi, gnorm, amean, avar, corr;
 } netstat;
 
 static uint64_t shared_bytes(const satstat_config *c, const satstat_deep_options *o)
 {
-    (void)c;
     uint64_t b = mul_sat(mul_sat(o->networks, o->layers), sizeof(netstat));
+    if (o->jacobian) /* per network its singular values and 3 moments */
+        b = add_sat(b, mul_sat(mul_sat(o->networks,
+                                       add_sat(o->width < c->n_in ? o->width : c->n_in, 3)),
+                               sizeof(double)));
     return add_sat(b, mul_sat(o->layers, sizeof(satstat_deep_layer) * SATSTAT_MAX_SCHEMES));
 }
 
@@ -239,6 +281,11 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
                  "--networks × --layers × --width is beyond 2^64 units");
         return SATSTAT_ERANGE;
+    }
+    if (o->pair && !(o->pair_correlation >= -1.0 && o->pair_correlation <= 1.0)) {
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "--pair-correlation must be between -1 and 1, got %g", o->pair_correlation);
+        return SATSTAT_EINVAL;
     }
     for (size_t s = 0; s < config->n_schemes; s++) {
         satstat_law w;
@@ -519,7 +566,7 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act, double sw2_fan
  * ====================================================================== */
 
 typedef struct streams {
-    uint32_t weights, bias, gradient;
+    uint32_t weights, bias, gradient, pair;
 } streams;
 
 static void streams_of(const satstat_scheme *s, streams *out)
@@ -530,6 +577,8 @@ static void streams_of(const satstat_scheme *s, streams *out)
     out->bias = satstat_stream_id(buf, SATSTAT_DOMAIN_BIAS);
     snprintf(buf, sizeof buf, "deep-gradient:%s", s->canonical);
     out->gradient = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
+    snprintf(buf, sizeof buf, "deep-pair:%s", s->canonical);
+    out->pair = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
 }
 
 /* n draws of a law from (stream, counter), indices 0..n−1.  fbuf holds n
@@ -542,16 +591,23 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
         for (size_t j = 0; j < n; j++)
             out[j] = law->a;
         break;
-    case SATSTAT_FAMILY_NORMAL:
+    case SATSTAT_FAMILY_NORMAL: {
+        /* a and b in locals: out may alias *law as far as the compiler
+         * knows, which kept it from vectorising the loop (a quarter of
+         * the default job's time); the same arithmetic, the same bits */
+        const double a = law->a, b = law->b;
         satstat_fill_normals(seed, stream, counter, 0, n, fbuf);
         for (size_t j = 0; j < n; j++)
-            out[j] = law->a + law->b * (double)fbuf[j];
+            out[j] = a + b * (double)fbuf[j];
         break;
-    case SATSTAT_FAMILY_UNIFORM:
+    }
+    case SATSTAT_FAMILY_UNIFORM: {
+        const double a = law->a, b = law->b;
         satstat_stream_uniforms(seed, stream, counter, 0, n, out);
         for (size_t j = 0; j < n; j++)
-            out[j] = law->a + (law->b - law->a) * out[j];
+            out[j] = a + (b - a) * out[j];
         break;
+    }
     case SATSTAT_FAMILY_TRUNC_NORMAL: {
         /* inversion: a + b·Φ⁻¹(Φ(α) + u·(Φ(β) − Φ(α))), α, β the
          * standardized bounds; u in (0, 1) never reaches the ends */
@@ -584,6 +640,12 @@ typedef struct plan {
     satstat_region region;
     /* histogram ranges, per layer (NULL in satstat_deep_network) */
     const satstat_deep_layer *layers;
+    /* deep layers whose weights a worker keeps from the forward pass for
+     * the backward one (cache_plan), 0 for orthogonal schemes */
+    size_t cache_layers;
+    double *const *cache_pool; /* per worker, cache_layers·W² doubles, made
+                                  once per run so that the pages are
+                                  touched once, not once per scheme      */
 } plan;
 
 static int plan_make(const satstat_config *c, const satstat_deep_options *o,
@@ -664,22 +726,32 @@ static int ortho_scratch_alloc(const satstat_config *c, const satstat_deep_optio
  * Entry (i, j) of G is draw i·min + j of the stream keyed by the layer's
  * first row.  The backward pass decomposes G again rather than keeping it:
  * memory stays one matrix per worker. */
-static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int transpose,
-                       const double *in, double *out, float *fbuf, ortho_scratch *s)
+static int ortho_decompose(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
+                           ortho_scratch *s)
 {
     size_t W = (size_t)p->o->width, fan = layer == 1 ? (size_t)p->c->n_in : W;
     size_t rows = W > fan ? W : fan, cols = W < fan ? W : fan;
     uint64_t key = row_counter(p, network, layer, 0);
     gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
     gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
-    gsl_vector_view v = gsl_vector_view_array(s->v, rows);
     for (size_t i = 0; i < rows; i++) {
         satstat_fill_normals(p->c->seed, p->st.weights, key, (uint64_t)i * cols, cols, fbuf);
         for (size_t j = 0; j < cols; j++)
             s->g[i * cols + j] = (double)fbuf[j];
     }
-    if (gsl_linalg_QR_decomp(&g.matrix, &tau.vector) != GSL_SUCCESS)
-        return SATSTAT_ENUMERIC;
+    return gsl_linalg_QR_decomp(&g.matrix, &tau.vector) == GSL_SUCCESS ? SATSTAT_OK
+                                                                         : SATSTAT_ENUMERIC;
+}
+
+/* The decomposed matrix (ortho_decompose) applied to one vector. */
+static int ortho_mul(const plan *p, uint64_t layer, int transpose, const double *in, double *out,
+                     ortho_scratch *s)
+{
+    size_t W = (size_t)p->o->width, fan = layer == 1 ? (size_t)p->c->n_in : W;
+    size_t rows = W > fan ? W : fan, cols = W < fan ? W : fan;
+    gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
+    gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
+    gsl_vector_view v = gsl_vector_view_array(s->v, rows);
     double gain = p->scheme->gain;
     /* Qᵀ·in then D (the in-vector lives in the long dimension), or D then
      * Q·[·; 0] (it lives in the short one) */
@@ -699,6 +771,13 @@ static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int tran
         memcpy(out, s->v, rows * sizeof *out);
     }
     return SATSTAT_OK;
+}
+
+static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int transpose,
+                       const double *in, double *out, float *fbuf, ortho_scratch *s)
+{
+    int rc = ortho_decompose(p, network, layer, fbuf, s);
+    return rc == SATSTAT_OK ? ortho_mul(p, layer, transpose, in, out, s) : rc;
 }
 
 static void bias_vector(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
@@ -723,6 +802,33 @@ static int input_vector(const plan *p, uint64_t network, float *fbuf, double *x)
     return satstat_sample_inputs(p->c, p->scheme, network, 0, n, x);
 }
 
+/* The pair's second input: x₂ = C0·x₁ + √(1 − C0²)·‖x₁‖·u, u the unit
+ * vector along the part of a N(0, I) draw orthogonal to x₁ (so ‖x₂‖ =
+ * ‖x₁‖ and x₁·x₂ = C0‖x₁‖² exactly, up to rounding, for every input
+ * model, `half` included).  n = n_in entries; fbuf room for n floats. */
+static void pair_vector(const plan *p, uint64_t network, const double *x1, float *fbuf,
+                        double *x2)
+{
+    satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
+    size_t n = (size_t)p->c->n_in;
+    draw_law(&nl, p->c->seed, p->st.pair, network, n, fbuf, x2);
+    double xx = 0, xu = 0;
+    for (size_t j = 0; j < n; j++) {
+        xx += x1[j] * x1[j];
+        xu += x1[j] * x2[j];
+    }
+    double uu = 0;
+    for (size_t j = 0; j < n; j++) {
+        x2[j] -= xx > 0 ? xu / xx * x1[j] : 0.0; /* Gram–Schmidt against x₁ */
+        uu += x2[j] * x2[j];
+    }
+    double c0 = p->o->pair_correlation, norm = sqrt(xx);
+    double su = uu > 0 ? sqrt(1.0 - c0 * c0) * norm / sqrt(uu) : 0.0;
+    for (size_t j = 0; j < n; j++)
+        x2[j] = c0 * x1[j] + su * x2[j];
+}
+
+
 static void direction(const plan *p, uint64_t network, float *fbuf, double *g)
 {
     satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
@@ -744,6 +850,12 @@ typedef struct worker {
     const plan *p;
     size_t cols;
     double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
+    double *x2, *z2, *h2; /* the pair's second input (options->pair) */
+    satstat__jacobian js; /* options->jacobian                          */
+    double *cache;        /* cache_layers matrices W × W: layers 2..K+1
+                             (the run's, from plan.cache_pool)        */
+    size_t cache_layers;
+    double *dp, *col, *colout;
     float *rowf;
     /* histograms, L × bins each, summed over this worker's networks */
     uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
@@ -762,6 +874,13 @@ static void worker_free(worker *w)
     free(w->d);
     free(w->d2);
     free(w->g);
+    free(w->x2);
+    free(w->z2);
+    free(w->h2);
+    satstat__jacobian_free(&w->js);
+    free(w->dp);
+    free(w->col);
+    free(w->colout);
     free(w->zh);
     free(w->ah);
     free(w->zuo);
@@ -770,7 +889,8 @@ static void worker_free(worker *w)
     memset(w, 0, sizeof *w);
 }
 
-static int worker_init(worker *w, const plan *p)
+/* slot: the worker's index into p->cache_pool. */
+static int worker_init(worker *w, const plan *p, unsigned slot)
 {
     memset(w, 0, sizeof *w);
     w->p = p;
@@ -783,7 +903,34 @@ static int worker_init(worker *w, const plan *p)
     w->cols = cols;
     w->wbuf = malloc(W * cols * sizeof(double));
     w->rowd = malloc(cols * sizeof(double));
-    w->rowf = malloc((cols > W ? cols : W) * sizeof(float));
+    size_t nf = cols > W ? cols : W;
+    if (p->o->pair && (size_t)p->c->n_in > nf)
+        nf = (size_t)p->c->n_in;
+    w->rowf = malloc(nf * sizeof(float));
+    if (p->cache_layers > 0 && p->cache_pool) {
+        w->cache = p->cache_pool[slot];
+        w->cache_layers = p->cache_layers;
+    }
+    if (p->o->jacobian) {
+        size_t big = W > (size_t)p->c->n_in ? W : (size_t)p->c->n_in;
+        w->dp = malloc(W * sizeof(double));
+        w->col = malloc(big * sizeof(double));
+        w->colout = malloc(big * sizeof(double));
+        if (!w->dp || !w->col || !w->colout
+            || satstat__jacobian_alloc(&w->js, W, (size_t)p->c->n_in) != SATSTAT_OK) {
+            worker_free(w);
+            return SATSTAT_ENOMEM;
+        }
+    }
+    if (p->o->pair) {
+        w->x2 = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
+        w->z2 = malloc(W * sizeof(double));
+        w->h2 = malloc(W * sizeof(double));
+        if (!w->x2 || !w->z2 || !w->h2) {
+            worker_free(w);
+            return SATSTAT_ENOMEM;
+        }
+    }
     w->x = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
     w->z = malloc(L * W * sizeof(double));
     w->h = malloc(W * sizeof(double));
@@ -821,9 +968,30 @@ static void hist_add(double v, double lo, double hi, uint64_t *bins, uint64_t *u
     bins[k]++;
 }
 
+/* J ← D_l·(M_l·J) for an orthogonal layer, column by column through its
+ * decomposition (still in w->os from the forward product); layer 1 starts
+ * from the identity: J = D_1·M_1. */
+static int jacobian_orthogonal(worker *w, uint64_t layer)
+{
+    const plan *p = w->p;
+    size_t W = w->js.rows, n = w->js.cols, fan = layer == 1 ? n : W;
+    for (size_t j = 0; j < n; j++) {
+        for (size_t k = 0; k < fan; k++)
+            w->col[k] = layer == 1 ? (k == j ? 1.0 : 0.0) : w->js.j[k * n + j];
+        if (ortho_mul(p, layer, 0, w->col, w->colout, &w->os) != SATSTAT_OK)
+            return SATSTAT_ENUMERIC;
+        for (size_t i = 0; i < W; i++)
+            w->js.t[i * n + j] = w->colout[i];
+    }
+    satstat__jacobian_scale(&w->js, w->dp);
+    return SATSTAT_OK;
+}
+
 /* Forward and backward through network r.  stats: L slots (may be NULL);
- * delta_out: L × W (may be NULL). */
-static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
+ * delta_out: L × W (may be NULL); sv, jm (options->jacobian; may be NULL):
+ * the Jacobian's min(W, n_in) singular values and its 3 moments. */
+static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out, double *sv,
+                       double *jm)
 {
     const plan *p = w->p;
     const satstat_activation *act = p->c->activation;
@@ -831,12 +999,17 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
     int rc = input_vector(p, r, w->rowf, w->x);
     if (rc != SATSTAT_OK)
         return rc;
+    if (p->o->pair)
+        pair_vector(p, r, w->x, w->rowf, w->x2);
 
     /* forward */
+    double *mat = w->wbuf; /* the matrix of the layer at hand */
     for (size_t l = 1; l <= L; l++) {
         size_t cols = l == 1 ? (size_t)p->support : W;
         double *zl = w->z + (l - 1) * W;
         bias_vector(p, r, l, w->rowf, zl);
+        if (w->z2)
+            memcpy(w->z2, zl, W * sizeof(double)); /* the same biases */
         if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
             /* the whole matrix; layer 1's inputs past the support are 0 */
             if (ortho_apply(p, r, l, 0, l == 1 ? w->x : w->h, w->b, w->rowf, &w->os)
@@ -844,14 +1017,52 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
                 return SATSTAT_ENUMERIC;
             for (size_t i = 0; i < W; i++)
                 zl[i] += w->b[i];
+            if (w->z2) {
+                if (ortho_apply(p, r, l, 0, l == 1 ? w->x2 : w->h2, w->b, w->rowf, &w->os)
+                    != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+                for (size_t i = 0; i < W; i++)
+                    w->z2[i] += w->b[i];
+            }
         } else if (cols > 0) {
-            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, cols);
+            /* layers 2..K+1 are drawn into the worker's cache and kept for
+             * the backward pass; the others into the one scratch matrix */
+            mat = l >= 2 && l - 2 < w->cache_layers ? w->cache + (l - 2) * W * W : w->wbuf;
+            gsl_matrix_view m = gsl_matrix_view_array(mat, W, cols);
             fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(l == 1 ? w->x : w->h, cols);
             gsl_vector_view out = gsl_vector_view_array(zl, W);
             if (gsl_blas_dgemv(CblasNoTrans, 1.0, &m.matrix, &in.vector, 1.0, &out.vector)
                 != GSL_SUCCESS)
                 return SATSTAT_ENUMERIC;
+            if (w->z2) {
+                gsl_vector_const_view in2 =
+                    gsl_vector_const_view_array(l == 1 ? w->x2 : w->h2, cols);
+                gsl_vector_view out2 = gsl_vector_view_array(w->z2, W);
+                if (gsl_blas_dgemv(CblasNoTrans, 1.0, &m.matrix, &in2.vector, 1.0,
+                                   &out2.vector) != GSL_SUCCESS)
+                    return SATSTAT_ENUMERIC;
+            }
+        }
+        if (w->dp) {
+            for (size_t i = 0; i < W; i++)
+                w->dp[i] = act->dphi(zl[i]);
+            if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+                if (jacobian_orthogonal(w, l) != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+            } else if (l == 1) {
+                satstat__jacobian_first(&w->js, mat, w->dp);
+            } else {
+                if (satstat__jacobian_product(&w->js, mat) != SATSTAT_OK)
+                    return SATSTAT_ENUMERIC;
+                satstat__jacobian_scale(&w->js, w->dp);
+            }
+        }
+        if (w->z2) {
+            if (stats)
+                stats[l - 1].corr = satstat__pearson(zl, w->z2, W);
+            for (size_t i = 0; i < W; i++)
+                w->h2[i] = act->phi(w->z2[i]);
         }
         /* statistics of this layer over its W units, in unit order */
         double sz = 0, sa = 0, sd = 0;
@@ -891,6 +1102,12 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
         }
     }
 
+    if (w->dp && sv && jm) {
+        rc = satstat__jacobian_spectrum(&w->js, sv, jm);
+        if (rc != SATSTAT_OK)
+            return rc;
+    }
+
     /* backward: δᴸ = φ'(zᴸ) ⊙ g, δˡ = φ'(zˡ) ⊙ (Wˡ⁺¹)ᵀ δˡ⁺¹ */
     direction(p, r, w->rowf, w->g);
     double *zl = w->z + (L - 1) * W;
@@ -912,8 +1129,13 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
             if (ortho_apply(p, r, l, 1, w->d, w->d2, w->rowf, &w->os) != SATSTAT_OK)
                 return SATSTAT_ENUMERIC;
         } else {
-            gsl_matrix_view m = gsl_matrix_view_array(w->wbuf, W, W);
-            fill_matrix(p, r, l, &m.matrix, w->rowf);
+            /* kept from the forward pass (the same doubles, drawn once),
+             * or drawn again: the same bits either way */
+            int kept = l - 2 < w->cache_layers;
+            gsl_matrix_view m =
+                gsl_matrix_view_array(kept ? w->cache + (l - 2) * W * W : w->wbuf, W, W);
+            if (!kept)
+                fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
             gsl_vector_view out = gsl_vector_view_array(w->d2, W);
             if (gsl_blas_dgemv(CblasTrans, 1.0, &m.matrix, &in.vector, 0.0, &out.vector)
@@ -937,6 +1159,11 @@ static int run_network(worker *w, uint64_t r, netstat *stats, double *delta_out)
 typedef struct scheme_result {
     satstat_deep_layer *layers;  /* L */
     satstat_deep_fixed_point fp;
+    satstat_deep_depth depth;    /* c*, χ_c, ξ_q, ξ_c at fp (deep_corr.c) */
+    satstat_deep_estimate xi_c_sampled; /* options.pair only, else NaN */
+    size_t xi_c_layers;          /* the layers its fit used            */
+    double xi_c_fit;             /* the same fit to the mean-field cˡ   */
+    satstat_deep_jacobian jacobian; /* options.jacobian only            */
     double sw2_fan_in;           /* σ_w²·W of layers 2..L */
     double sigma_w2_layer1;
 } scheme_result;
@@ -945,6 +1172,8 @@ struct satstat_deep_report {
     satstat_config config;
     satstat_deep_options options;
     unsigned threads;
+    uint64_t memory;    /* bytes allocated for the sampling, at most   */
+    uint64_t kept_layers; /* deep layers whose weights a worker kept    */
     char simd[16];
     double elapsed;
     scheme_result s[SATSTAT_MAX_SCHEMES];
@@ -990,6 +1219,29 @@ const satstat_deep_fixed_point *satstat_deep_report_fixed_point(const satstat_de
     if (sw2_fan_in)
         *sw2_fan_in = r->s[s].sw2_fan_in;
     return &r->s[s].fp;
+}
+
+const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
+                                                    satstat_deep_estimate *xi_c_sampled)
+{
+    if (!r || s >= r->config.n_schemes)
+        return NULL;
+    if (xi_c_sampled)
+        *xi_c_sampled = r->s[s].xi_c_sampled;
+    return &r->s[s].depth;
+}
+
+const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
+                                                          size_t s)
+{
+    if (!r || s >= r->config.n_schemes || !r->options.jacobian)
+        return NULL;
+    return &r->s[s].jacobian;
+}
+
+uint64_t satstat_deep_report_memory(const satstat_deep_report *r)
+{
+    return r ? r->memory : 0;
 }
 
 double satstat_deep_report_elapsed(const satstat_deep_report *r)
@@ -1062,6 +1314,31 @@ static int mean_field(const satstat_config *c, const satstat_deep_options *o,
         }
         hist_ranges(act, ly);
     }
+    /* the pair: c¹ = (σ_w1²·C0·Σx² + σ_b²)/(σ_w1²·Σx² + σ_b²) (x₁·x₂ =
+     * C0‖x₁‖², the same bias), then the c-map at each layer's qˡ; once
+     * it has settled to rounding it stays */
+    for (size_t l = 1; l <= L; l++)
+        sr->layers[l - 1].mf_correlation = NAN;
+    if (o->pair) {
+        double den = sw1 * sumsq + sb2;
+        double cl = den > 0 ? (sw1 * o->pair_correlation * sumsq + sb2) / den : 1.0;
+        sr->layers[0].mf_correlation = cl;
+        for (size_t l = 2; l <= L; l++) {
+            double ql = sr->layers[l - 2].mf_variance, cn = NAN;
+            if (isfinite(ql) && isfinite(cl)
+                && satstat_deep_correlation_map(act, swW, mu_b, sb2, ql, cl, NULL, &cn)
+                       != SATSTAT_OK)
+                cn = NAN;
+            sr->layers[l - 1].mf_correlation = cn;
+            if (fabs(cn - cl) <= 1e-15 && l > 2
+                && fabs(ql - sr->layers[l - 1].mf_variance) <= 1e-15 * ql) {
+                for (size_t k = l + 1; k <= L; k++)
+                    sr->layers[k - 1].mf_correlation = cn;
+                break;
+            }
+            cl = cn;
+        }
+    }
     /* E‖δᴸ‖² = E φ'(zᴸ)² (g a unit vector); E‖δˡ‖² = σ_w²W·E φ'(zˡ)²·E‖δˡ⁺¹‖²
      * (Schoenholz et al. 2017, eq. 12, with the gradient-independence
      * assumption). */
@@ -1079,13 +1356,18 @@ static int mean_field(const satstat_config *c, const satstat_deep_options *o,
     double start = sr->layers[0].mf_variance;
     if (!isfinite(start))
         start = 1;
-    return satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+    int rc = satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+    if (rc == SATSTAT_OK)
+        rc = satstat_deep_depth_scales(act, swW, mu_b, sb2, &sr->fp, &sr->depth);
+    return rc;
 }
 
 typedef struct pool {
     const plan *p;
     worker *workers;
     netstat *stats;      /* R × L */
+    double *sv, *jm;     /* options->jacobian: R × n_sv, R × 3 */
+    size_t n_sv;
     uint64_t R, total, base;
     atomic_uint_fast64_t next, done;
     atomic_int cancel, err;
@@ -1110,7 +1392,9 @@ static void *work(void *arg)
         uint64_t r = atomic_fetch_add(&pl->next, 1);
         if (r >= pl->R)
             break;
-        int rc = run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL);
+        int rc = run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL,
+                             pl->sv ? pl->sv + r * pl->n_sv : NULL,
+                             pl->jm ? pl->jm + 3 * r : NULL);
         if (rc != SATSTAT_OK) {
             int zero = 0;
             atomic_compare_exchange_strong(&pl->err, &zero, rc);
@@ -1183,6 +1467,30 @@ static void estimate_positive(const satstat_moments *m, const satstat_moments *l
  * most R·W, the units themselves: when the networks do not vary (v = 0,
  * e.g. p̂ = 0) the clustering cannot be estimated and the units are
  * taken as independent. */
+/* The t with P(B ≤ t) = p (upper = 0) or P(B ≥ t) = p (upper = 1), B ~
+ * Beta(a, b), by bisection on GSL's beta CDF, which is monotone in t.
+ * GSL's own inverse (gsl_cdf_beta_Pinv/Qinv) returns NaN once a + b
+ * reaches about 2e4 — every default deep run's saturated fraction, R·W =
+ * 2e4 effective units, came out without an interval — and hangs near 1e7
+ * (src/stats.c says the same of its binomial use). 200 halvings of [0, 1]
+ * reach 6e-61, below any end that matters. */
+static double beta_quantile(double p, double a, double b, int upper)
+{
+    double lo = 0.0, hi = 1.0;
+    for (int k = 0; k < 200; k++) {
+        double mid = lo + (hi - lo) / 2;
+        double f = upper ? gsl_cdf_beta_Q(mid, a, b) : gsl_cdf_beta_P(mid, a, b);
+        if (!isfinite(f))
+            return NAN;
+        /* P rises with t, Q falls */
+        if (upper ? f > p : f < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + (hi - lo) / 2;
+}
+
 static void estimate_fraction(const satstat_moments *m, uint64_t width, double alpha,
                               satstat_deep_estimate *e)
 {
@@ -1198,8 +1506,8 @@ static void estimate_fraction(const satstat_moments *m, uint64_t width, double a
     double ratio = gsl_cdf_tdist_Qinv(alpha / 2, units - 1) / gsl_cdf_tdist_Qinv(alpha / 2, R - 1);
     n_eff *= ratio * ratio;
     double x = n_eff * p;
-    e->lo = x > 0 ? gsl_cdf_beta_Pinv(alpha / 2, x, n_eff - x + 1) : 0.0;
-    e->hi = n_eff - x > 0 ? gsl_cdf_beta_Qinv(alpha / 2, x + 1, n_eff - x) : 1.0;
+    e->lo = x > 0 ? beta_quantile(alpha / 2, x, n_eff - x + 1, 0) : 0.0;
+    e->hi = n_eff - x > 0 ? beta_quantile(alpha / 2, x + 1, n_eff - x, 1) : 1.0;
     if (!isfinite(e->lo) || !isfinite(e->hi))
         e->lo = e->hi = NAN;
 }
@@ -1209,6 +1517,100 @@ static double seconds_between(const struct timespec *a, const struct timespec *b
     return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
 }
 
+/* ξ_c from the sampled correlations (satstat_deep_report_depth): per
+ * network the least-squares slope of ln|cˡ − c*| against l over the
+ * layers the mean field says are above the noise, then across networks. */
+static void xi_c_from_samples(scheme_result *sr, const netstat *stats, uint64_t R, size_t L,
+                              double W, double alpha)
+{
+    double cs = sr->depth.c_star;
+    if (!isfinite(cs))
+        return;
+    size_t used = 0;
+    for (size_t l = 1; l <= L; l++) {
+        double cm = sr->layers[l - 1].mf_correlation, gap = fabs(cm - cs);
+        double noise = 4 * ((1 - cm * cm) / sqrt(W) + 1 / W);
+        if (!(gap > noise && gap > 1e-9))
+            break;
+        used = l;
+    }
+    if (used < 2)
+        return;
+    double *c = malloc(used * sizeof(double));
+    if (!c)
+        return;
+    satstat_moments rates;
+    satstat_moments_init(&rates);
+    for (uint64_t r = 0; r < R; r++) {
+        for (size_t l = 0; l < used; l++)
+            c[l] = stats[r * L + l].corr;
+        double rate = satstat__decay_rate(c, used, cs);
+        if (isfinite(rate))
+            satstat_moments_push(&rates, rate);
+    }
+    /* the same fit to the mean-field cˡ: what the sampled fit estimates
+     * (ξ_c itself is the asymptotic rate, reached only near c*) */
+    for (size_t l = 0; l < used; l++)
+        c[l] = sr->layers[l].mf_correlation;
+    double mrate = satstat__decay_rate(c, used, cs);
+    free(c);
+    sr->xi_c_fit = mrate > 0 ? 1 / mrate : NAN;
+    satstat_deep_estimate lam;
+    estimate(&rates, alpha, &lam);
+    sr->xi_c_sampled.value = lam.value > 0 ? 1 / lam.value : NAN;
+    sr->xi_c_sampled.lo = lam.hi > 0 ? 1 / lam.hi : NAN;
+    sr->xi_c_sampled.hi = lam.lo > 0 ? 1 / lam.lo : INFINITY;
+    if (!isfinite(lam.lo))
+        sr->xi_c_sampled.hi = NAN;
+    sr->xi_c_layers = used;
+}
+
+/* The Jacobian's spectrum across networks, in network order, and its
+ * theory (deep_jacobian.c). */
+static int jacobian_reduce(const satstat_config *c, const satstat_deep_options *o,
+                           const plan *p, scheme_result *sr, const double *sv, const double *jm,
+                           size_t n_sv)
+{
+    size_t L = (size_t)o->layers;
+    uint64_t R = o->networks;
+    satstat_deep_jacobian *jr = &sr->jacobian;
+    memset(jr, 0, sizeof *jr);
+    for (int k = 0; k < 3; k++) {
+        satstat_moments m;
+        satstat_moments_init(&m);
+        for (uint64_t r = 0; r < R; r++)
+            satstat_moments_push(&m, jm[3 * r + (size_t)k]);
+        estimate(&m, c->alpha, &jr->m[k]);
+    }
+    jr->sv_min = INFINITY;
+    jr->sv_max = 0;
+    for (size_t i = 0; i < (size_t)R * n_sv; i++) {
+        jr->sv_min = fmin(jr->sv_min, sv[i]);
+        jr->sv_max = fmax(jr->sv_max, sv[i]);
+    }
+    for (size_t i = 0; i < (size_t)R * n_sv; i++) {
+        size_t k = jr->sv_max > 0 ? (size_t)(sv[i] / jr->sv_max * SATSTAT_DEEP_HIST_BINS) : 0;
+        jr->hist[k < SATSTAT_DEEP_HIST_BINS ? k : SATSTAT_DEEP_HIST_BINS - 1]++;
+    }
+    double *sw = malloc(2 * L * sizeof(double));
+    if (!sw)
+        return SATSTAT_ENOMEM;
+    for (size_t l = 0; l < L; l++) {
+        sw[l] = sr->layers[l].weight_variance * (double)o->width;
+        sw[L + l] = sr->layers[l].mf_variance;
+    }
+    satstat__jacobian_theory_out th;
+    int rc = satstat__jacobian_theory(c->activation, satstat_law_mean(&c->bias.law), L, sw,
+                                      sw + L, p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL,
+                                      c->n_in == o->width, &th);
+    free(sw);
+    jr->theory_m1 = th.m1;
+    jr->theory_m2 = th.m2;
+    jr->fuss_catalan_m2 = th.fuss_catalan_m2;
+    jr->fuss_catalan_m3 = th.fuss_catalan_m3;
+    return rc;
+}
+
 /* Sample one scheme into sr (mean field already in sr->layers). */
 static int sample_scheme(const satstat_config *c, const satstat_deep_options *o, plan *p,
                          scheme_result *sr, unsigned threads, satstat_progress_fn progress,
@@ -1216,6 +1618,7 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
 {
     size_t L = (size_t)o->layers;
     uint64_t R = o->networks;
+    int rc_alloc_failed = 0;
     p->layers = sr->layers;
     pool pl;
     memset(&pl, 0, sizeof pl);
@@ -1228,15 +1631,22 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
     atomic_init(&pl.cancel, 0);
     atomic_init(&pl.err, 0);
     pl.stats = calloc((size_t)(R * L), sizeof(netstat));
+    if (o->jacobian) {
+        pl.n_sv = (size_t)(o->width < c->n_in ? o->width : c->n_in);
+        pl.sv = calloc((size_t)R * pl.n_sv, sizeof(double));
+        pl.jm = calloc((size_t)R * 3, sizeof(double));
+        if (!pl.sv || !pl.jm)
+            rc_alloc_failed = 1;
+    }
     pl.workers = calloc(threads, sizeof(worker));
     wargs *args = calloc(threads, sizeof(wargs));
     pthread_t *tid = calloc(threads, sizeof(pthread_t));
     int rc = SATSTAT_OK;
-    if (!pl.stats || !pl.workers || !args || !tid)
+    if (!pl.stats || !pl.workers || !args || !tid || rc_alloc_failed)
         rc = SATSTAT_ENOMEM;
     unsigned made = 0;
     for (unsigned t = 0; t < threads && rc == SATSTAT_OK; t++) {
-        rc = worker_init(&pl.workers[t], p);
+        rc = worker_init(&pl.workers[t], p, t);
         if (rc == SATSTAT_OK)
             made++;
     }
@@ -1297,7 +1707,8 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
         /* reduce in network order */
         for (size_t l = 0; l < L; l++) {
             satstat_deep_layer *ly = &sr->layers[l];
-            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav;
+            satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav, mc;
+            satstat_moments_init(&mc);
             satstat_moments_init(&lv);
             satstat_moments_init(&lg);
             satstat_moments_init(&lav);
@@ -1328,6 +1739,8 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
                 if (ns->avar > 0 && isfinite(ns->avar))
                     satstat_moments_push(&lav, log(ns->avar));
                 g2 += ns->gnorm * ns->gnorm;
+                if (o->pair && isfinite(ns->corr))
+                    satstat_moments_push(&mc, ns->corr);
                 if (l + 1 < L) {
                     double lr = log(ns->gnorm / pl.stats[r * L + l + 1].gnorm);
                     if (isfinite(lr))
@@ -1342,6 +1755,10 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
             estimate(&ma, c->alpha, &ly->activation_mean);
             estimate_positive(&mav, &lav, c->alpha, &ly->activation_variance);
             ly->gradient_norm_rms = sqrt(g2 / (double)R);
+            if (o->pair)
+                estimate(&mc, c->alpha, &ly->correlation);
+            else
+                ly->correlation.value = ly->correlation.lo = ly->correlation.hi = NAN;
             ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
             /* histograms: integer sums, any order */
             memset(ly->z_hist, 0, sizeof ly->z_hist);
@@ -1360,6 +1777,14 @@ static int sample_scheme(const satstat_config *c, const satstat_deep_options *o,
             }
         }
     }
+    sr->xi_c_sampled.value = sr->xi_c_sampled.lo = sr->xi_c_sampled.hi = NAN;
+    sr->xi_c_fit = NAN;
+    if (rc == SATSTAT_OK && o->pair)
+        xi_c_from_samples(sr, pl.stats, R, L, (double)o->width, c->alpha);
+    if (rc == SATSTAT_OK && o->jacobian)
+        rc = jacobian_reduce(c, o, p, sr, pl.sv, pl.jm, pl.n_sv);
+    free(pl.sv);
+    free(pl.jm);
     for (unsigned t = 0; t < made; t++)
         worker_free(&pl.workers[t]);
     free(pl.workers);
@@ -1397,6 +1822,22 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         threads = fit < 1 ? 1 : (unsigned)fit;
     }
     r->threads = threads;
+    /* the weights kept for the backward pass: as many deep layers per
+     * worker as the rest of the cap holds (none for orthogonal schemes,
+     * which apply their QR factors instead) */
+    uint64_t base = add_sat(shared, mul_sat(per, threads));
+    uint64_t matrix = mul_sat(mul_sat(o->width, o->width), sizeof(double));
+    uint64_t room = cap > base ? (cap - base) / threads : 0;
+    uint64_t keep = matrix ? room / matrix : 0;
+    if (keep > o->layers - 1)
+        keep = o->layers - 1;
+    r->memory = base;
+    double *pool_of[SATSTAT_MAX_THREADS] = {NULL};
+    if (keep > 0 && !has_only_orthogonal(config)) {
+        for (unsigned t = 0; t < threads && keep > 0; t++)
+            if (!(pool_of[t] = weight_cache_alloc((size_t)(keep * matrix))))
+                keep = 0; /* no room after all: draw every layer twice */
+    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     uint64_t total = o->networks * config->n_schemes;
@@ -1409,6 +1850,14 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         }
         plan p;
         rc = plan_make(&r->config, &r->options, &r->config.schemes[s], &p);
+        if (r->config.schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL && keep > 0) {
+            p.cache_layers = (size_t)keep;
+            r->kept_layers = keep;
+            p.cache_pool = pool_of;
+            uint64_t used = add_sat(base, mul_sat(mul_sat(keep, matrix), threads));
+            if (used > r->memory)
+                r->memory = used;
+        }
         if (rc == SATSTAT_OK)
             rc = mean_field(&r->config, &r->options, &p, sr);
         if (rc == SATSTAT_OK)
@@ -1416,6 +1865,8 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
                                progress_ctx, o->networks * s, total);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    for (unsigned t = 0; t < threads; t++)
+        free(pool_of[t]);
     r->elapsed = seconds_between(&t0, &t1);
     if (rc != SATSTAT_OK) {
         satstat_deep_report_free(r);
@@ -1541,6 +1992,31 @@ int satstat_deep_direction(const satstat_config *config, const satstat_deep_opti
     return SATSTAT_OK;
 }
 
+int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
+                                 const satstat_scheme *scheme, uint64_t network, double *sv)
+{
+    int rc = check_args(config, o, scheme, network);
+    if (rc != SATSTAT_OK || !sv)
+        return rc ? rc : SATSTAT_EINVAL;
+    satstat_deep_options oj = *o;
+    oj.jacobian = 1;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if ((rc = satstat_deep_options_validate(config, &oj, msg)) != SATSTAT_OK)
+        return rc;
+    satstat__gsl_quiet();
+    blas_single_thread();
+    plan p;
+    if ((rc = plan_make(config, &oj, scheme, &p)) != SATSTAT_OK)
+        return rc;
+    worker w;
+    if ((rc = worker_init(&w, &p, 0)) != SATSTAT_OK)
+        return rc;
+    double jm[3];
+    rc = run_network(&w, network, NULL, NULL, sv, jm);
+    worker_free(&w);
+    return rc;
+}
+
 int satstat_deep_network(const satstat_config *config, const satstat_deep_options *o,
                          const satstat_scheme *scheme, uint64_t network, double *z,
                          double *delta)
@@ -1557,9 +2033,9 @@ int satstat_deep_network(const satstat_config *config, const satstat_deep_option
     if ((rc = plan_make(config, o, scheme, &p)) != SATSTAT_OK)
         return rc;
     worker w;
-    if ((rc = worker_init(&w, &p)) != SATSTAT_OK)
+    if ((rc = worker_init(&w, &p, 0)) != SATSTAT_OK)
         return rc;
-    rc = run_network(&w, network, NULL, delta);
+    rc = run_network(&w, network, NULL, delta, NULL, NULL);
     if (rc == SATSTAT_OK)
         memcpy(z, w.z, (size_t)(o->layers * o->width) * sizeof(double));
     worker_free(&w);
@@ -1678,12 +2154,18 @@ static void phase_rows(phase_job *j, int reporter)
             satstat_deep_fixed_point fp;
             int rc = satstat_deep_solve_fixed_point(j->act, ph->x[i], j->mu, ph->y[row], 1.0,
                                                     &fp);
+            satstat_deep_depth d;
+            if (rc == SATSTAT_OK)
+                rc = satstat__deep_depth_scales(j->act, ph->x[i], j->mu, ph->y[row], &fp, 1,
+                                                &d);
             if (rc != SATSTAT_OK) {
                 ph->chi1[row * ph->nx + i] = NAN;
                 ph->q[row * ph->nx + i] = NAN;
+                ph->xi_c[row * ph->nx + i] = NAN;
             } else {
                 ph->chi1[row * ph->nx + i] = fp.chi1;
                 ph->q[row * ph->nx + i] = fp.finite ? fp.q : NAN;
+                ph->xi_c[row * ph->nx + i] = d.xi_c;
             }
             size_t done = atomic_fetch_add(&j->done, 1) + 1;
             if (reporter && j->progress && j->progress(j->progress_ctx, done, total) != 0)
@@ -1708,6 +2190,7 @@ void satstat_deep_phase_free(satstat_deep_phase *p)
     free(p->chi1);
     free(p->q);
     free(p->critical);
+    free(p->xi_c);
     free(p);
 }
 
@@ -1736,7 +2219,8 @@ int satstat_deep_phase_compute(const satstat_activation *act, double mu_b, size_
     ph->chi1 = malloc(nx * ny * sizeof(double));
     ph->q = malloc(nx * ny * sizeof(double));
     ph->critical = malloc(ny * sizeof(double));
-    if (!ph->x || !ph->y || !ph->chi1 || !ph->q || !ph->critical) {
+    ph->xi_c = malloc(nx * ny * sizeof(double));
+    if (!ph->x || !ph->y || !ph->chi1 || !ph->q || !ph->critical || !ph->xi_c) {
         satstat_deep_phase_free(ph);
         return SATSTAT_ENOMEM;
     }
@@ -1822,6 +2306,16 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
                      " --threshold %s --alpha %s --seed %" PRIu64,
                      o->layers, o->width, o->networks, schemes, act, c->bias.canonical,
                      c->inputs.canonical, c->n_in, th, al, c->seed);
+    if (k >= 0 && (size_t)k < size && o->pair) {
+        char pc[SATSTAT_DOUBLE_SIZE];
+        satstat_format_double(o->pair_correlation, pc, sizeof pc);
+        int e = snprintf(buf + k, size - (size_t)k, " --pair-correlation %s", pc);
+        k = e < 0 ? e : k + e;
+    }
+    if (k >= 0 && (size_t)k < size && o->jacobian) {
+        int e = snprintf(buf + k, size - (size_t)k, " --jacobian");
+        k = e < 0 ? e : k + e;
+    }
     return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
@@ -1927,10 +2421,46 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
         put(&b, "sigma_w2_fan_in", "sigma_w2_fan_in", "sigma_w^2*W", F, 6, sr->sw2_fan_in);
         put(&b, "predicted_gradient_ratio", "predicted_gradient_ratio",
             "gradients x per layer", F, 4, sqrt(sr->fp.chi1));
+        /* the correlation map at q* and the depth scales (Schoenholz et
+         * al. 2017); +inf (JSON null, text "-") where they diverge */
+        put(&b, "correlation_fixed_point", "correlation_fixed_point", "c*", F, 8,
+            sr->depth.c_star);
+        put(&b, "chi_c", "chi_c", "chi_c", F, 6, sr->depth.chi_c);
+        put(&b, "xi_q", "xi_q", "xi_q", F, 5, sr->depth.xi_q);
+        if (o->pair) {
+            satstat_deep_estimate e = sr->xi_c_sampled;
+            put_estimate(&b, "xi_c", "xi_c", "xi_c_sampled", "xi_c_sampled_ci", "xi_c", 5,
+                         sr->depth.xi_c, &e);
+            put_count(&b, "xi_c_layers", "xi_c_sampled_layers", "layers fitted", S,
+                      sr->xi_c_layers);
+            put(&b, "xi_c_fit", "xi_c_mean_field_fit", "xi_c fit to MF c^l", F, 5,
+                sr->xi_c_fit);
+        } else {
+            put(&b, "xi_c", "xi_c", "xi_c", F, 5, sr->depth.xi_c);
+        }
+        put(&b, "trainable_depth", "trainable_depth", "6 xi_c", F, 4, 6 * sr->depth.xi_c);
         put(&b, "weight_variance", "weight_variance", "Var w", F, 6,
             sr->layers[o->layers > 1 ? 1 : 0].weight_variance);
         put(&b, "weight_variance_layer1", "weight_variance_layer1", "Var w (layer 1)", F, 6,
             sr->sigma_w2_layer1);
+        if (o->jacobian) {
+            /* the spectrum of JᵀJ: moments across networks beside the
+             * width → ∞ theory (deep_jacobian.c) */
+            const satstat_deep_jacobian *jr = &sr->jacobian;
+            put_estimate(&b, "jacobian_m1", "jacobian.m1.theory", "jacobian.m1.sampled",
+                         "jacobian.m1.interval", "Jacobian E s^2", 5, jr->theory_m1, &jr->m[0]);
+            put_estimate(&b, "jacobian_m2", "jacobian.m2.theory", "jacobian.m2.sampled",
+                         "jacobian.m2.interval", "Jacobian E s^4", 5, jr->theory_m2, &jr->m[1]);
+            put_estimate(&b, "jacobian_m3", "jacobian.m3.fuss_catalan", "jacobian.m3.sampled",
+                         "jacobian.m3.interval", "Jacobian E s^6", 5, jr->fuss_catalan_m3,
+                         &jr->m[2]);
+            put(&b, "jacobian_fuss_catalan_m2", "jacobian.m2.fuss_catalan",
+                "Fuss-Catalan E s^4", F, 5, jr->fuss_catalan_m2);
+            put(&b, "jacobian_singular_value_min", "jacobian.singular_value_min", "min s", S, 6,
+                jr->sv_min);
+            put(&b, "jacobian_singular_value_max", "jacobian.singular_value_max", "max s", S, 6,
+                jr->sv_max);
+        }
         /* the finite-width summary: sampled Var z against the mean field,
          * beside what sampling (√(2/(R·W)) relative) and the O(1/W)
          * correction would explain */
@@ -1990,6 +2520,10 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
                  &ly->gradient_norm);
     put(&b, "gradient_norm_rms", "empirical.gradient_norm_rms", "rms |d|", S, 5,
         ly->gradient_norm_rms);
+    if (o->pair)
+        put_estimate(&b, "correlation", "correlation.mean_field", "correlation.sampled",
+                     "correlation.interval", "corr(z1, z2)", 5, ly->mf_correlation,
+                     &ly->correlation);
     /* |d^l|/|d^(l+1)|: the geometric mean over networks (NaN at l = L) */
     double lr = ly->gradient_log_ratio;
     put(&b, "gradient_ratio", "analytic.gradient_ratio", "|d| ratio", F, 4,
@@ -2047,6 +2581,8 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
     json_object_set_new(config, "saturation", satstat__saturation_json(c));
+    json_object_set_new(config, "memory_used", json_integer((json_int_t)r->memory));
+    json_object_set_new(config, "kept_layers", json_integer((json_int_t)r->kept_layers));
     json_t *schemes = json_array();
     for (size_t s = 0; s < c->n_schemes; s++) {
         const scheme_result *sr = &r->s[s];
@@ -2075,6 +2611,33 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
             json_string("mean field is exact as W -> infinity; at width W the sampled Var z "
                         "differs by O(1/W) (finite-width correction) plus sampling error of "
                         "about sqrt(2/(R*W)) relative"));
+        if (o->jacobian) {
+            /* the pooled density of the singular values (not quantities:
+             * an array, like the phase diagram) */
+            json_t *jo = json_object_get(so, "jacobian"), *edges = json_array(),
+                   *counts = json_array();
+            const satstat_deep_jacobian *jr = &sr->jacobian;
+            for (size_t k = 0; k <= SATSTAT_DEEP_HIST_BINS; k++)
+                json_array_append_new(edges, jnum(jr->sv_max * (double)k /
+                                                  SATSTAT_DEEP_HIST_BINS));
+            for (size_t k = 0; k < SATSTAT_DEEP_HIST_BINS; k++)
+                json_array_append_new(counts, json_integer((json_int_t)jr->hist[k]));
+            json_object_set_new(jo, "singular_value_density",
+                                json_pack("{s:o s:o s:s}", "edges", edges, "counts", counts,
+                                          "layout",
+                                          "counts[k]: singular values in [edges[k], "
+                                          "edges[k+1]), pooled over networks (the last bin "
+                                          "closed)"));
+            json_object_set_new(jo, "note",
+                                json_string("m_k = tr((J^T J)^k)/n_in; theory: free "
+                                            "probability as W -> infinity (m2 for n_in = W); "
+                                            "Fuss-Catalan for linear units with i.i.d. "
+                                            "square layers"));
+        }
+        if (isinf(sr->depth.xi_c) || isinf(sr->depth.xi_q))
+            json_object_set_new(so, "depth_scales_note",
+                                json_string("xi_c (and xi_q where its slope is 1) diverge "
+                                            "at chi1 = 1, the edge of chaos: null here"));
         if (!sr->fp.finite)
             json_object_set_new(so, "fixed_point_note",
                                 json_string("no finite fixed point: the length map grows "
@@ -2088,29 +2651,34 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
                              "deep", "config", config, "schemes", schemes, "elapsed_seconds",
                              r->elapsed);
     if (root && ph) {
-        json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array();
+        json_t *xs = json_array(), *ys = json_array(), *chi = json_array(), *q = json_array(),
+               *xi = json_array();
         for (size_t i = 0; i < ph->nx; i++)
             json_array_append_new(xs, jnum(ph->x[i]));
         for (size_t k = 0; k < ph->ny; k++) {
             json_array_append_new(ys, jnum(ph->y[k]));
-            json_t *rc = json_array(), *rq = json_array();
+            json_t *rc = json_array(), *rq = json_array(), *rx = json_array();
             for (size_t i = 0; i < ph->nx; i++) {
                 json_array_append_new(rc, jnum(ph->chi1[k * ph->nx + i]));
                 json_array_append_new(rq, jnum(ph->q[k * ph->nx + i]));
+                json_array_append_new(rx, jnum(ph->xi_c[k * ph->nx + i]));
             }
             json_array_append_new(chi, rc);
             json_array_append_new(q, rq);
+            json_array_append_new(xi, rx);
         }
         json_t *edge = json_array();
         for (size_t k = 0; k < ph->ny; k++)
             json_array_append_new(edge, jnum(ph->critical[k]));
         json_object_set_new(root, "phase_diagram",
-                            json_pack("{s:o s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs,
-                                      "sigma_b2", ys, "chi1", chi, "fixed_point", q,
-                                      "critical_sigma_w2_fan_in", edge, "layout",
+                            json_pack("{s:o s:o s:o s:o s:o s:o s:s}", "sigma_w2_fan_in", xs,
+                                      "sigma_b2", ys, "chi1", chi, "fixed_point", q, "xi_c",
+                                      xi, "critical_sigma_w2_fan_in", edge, "layout",
                                       "chi1[i][j] at sigma_b2[i], sigma_w2_fan_in[j]; "
                                       "critical_sigma_w2_fan_in[i]: chi1 = 1 at sigma_b2[i] "
-                                      "(null: no crossing)"));
+                                      "(null: no crossing); xi_c likewise (null where it "
+                                      "diverges, chi1 = 1, or there is no q*); networks "
+                                      "train to a depth of about 6 xi_c"));
     }
     return root;
 }
@@ -2262,6 +2830,19 @@ static const char *scheme_value(const deep_model *m, const char *name, char *buf
     return buf;
 }
 
+/* The text of the quantity of this name and kind (an interval as
+ * "[lo, hi]"), "-" when there is none; buf has DEEP_CELL bytes. */
+static const char *kind_value(const deep_model *m, const char *name, satstat_quantity_kind kind,
+                              char *buf)
+{
+    const satstat_quantity *q = satstat_quantity_find(m->q, m->n, name, kind);
+    if (!q)
+        snprintf(buf, DEEP_CELL, "-");
+    else
+        cell_text(q, buf, DEEP_CELL);
+    return buf;
+}
+
 static void write_text(const satstat_deep_report *r, const satstat_deep_phase *ph,
                        unsigned width, FILE *f)
 {
@@ -2292,9 +2873,10 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
         snprintf(line + len, sizeof line - len, " (rule %s%s)", rule,
                  c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     satstat__text_wrap(f, width, 2, line);
-    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.2f s",
+    /* the wall time last: it alone differs between runs of one seed */
+    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.1f MiB, %.2f s",
              satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
-             r->threads == 1 ? "" : "s", r->elapsed);
+             r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
              "intervals: %g%% across networks (a network is one observation): Var z and |d| "
@@ -2332,6 +2914,47 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                      scheme_value(m, "chi1", v[1], DEEP_CELL), phase_name(&sr->fp),
                      scheme_value(m, "predicted_gradient_ratio", v[2], DEEP_CELL));
         satstat__text_wrap(f, width, 4, line);
+        if (sr->fp.finite) {
+            char xq[DEEP_CELL + 32], xc[DEEP_CELL + 32];
+            snprintf(xq, sizeof xq, "%s", isinf(sr->depth.xi_q)
+                                              ? "diverges"
+                                              : scheme_value(m, "xi_q", v[3], DEEP_CELL));
+            snprintf(xc, sizeof xc, "%s", isinf(sr->depth.xi_c)
+                                              ? "diverges (chi1 = 1)"
+                                              : scheme_value(m, "xi_c", v[4], DEEP_CELL));
+            snprintf(line, sizeof line,
+                     "  correlation map: c* = %s, chi_c = %s; depth scales xi_q = %s, "
+                     "xi_c = %s%s%s",
+                     scheme_value(m, "correlation_fixed_point", v[0], DEEP_CELL),
+                     scheme_value(m, "chi_c", v[1], DEEP_CELL), xq, xc,
+                     isinf(sr->depth.xi_c) ? "" : " (trainable to about 6 xi_c = ",
+                     isinf(sr->depth.xi_c) ? ""
+                                           : scheme_value(m, "trainable_depth", v[5], DEEP_CELL));
+            if (!isinf(sr->depth.xi_c) && strlen(line) + 2 < sizeof line)
+                strcat(line, " layers)");
+            satstat__text_wrap(f, width, 4, line);
+        }
+        if (o->jacobian) {
+            char t[8][DEEP_CELL];
+            const satstat_quantity_kind SK = SATSTAT_QUANTITY_SAMPLED,
+                                        IK = SATSTAT_QUANTITY_INTERVAL,
+                                        FK = SATSTAT_QUANTITY_FORMULA;
+            snprintf(line, sizeof line,
+                     "  Jacobian J = D_L W_L ... D_1 W_1, moments of its squared singular "
+                     "values over n_in: E s^2 = %s %s (theory %s), E s^4 = %s %s (theory %s, "
+                     "Fuss-Catalan %s), E s^6 = %s %s (Fuss-Catalan %s); s in [%s, %s] over "
+                     "all networks",
+                     kind_value(m, "jacobian_m1", SK, t[0]), kind_value(m, "jacobian_m1", IK, t[1]),
+                     kind_value(m, "jacobian_m1", FK, t[2]), kind_value(m, "jacobian_m2", SK, t[3]),
+                     kind_value(m, "jacobian_m2", IK, t[4]), kind_value(m, "jacobian_m2", FK, t[5]),
+                     kind_value(m, "jacobian_fuss_catalan_m2", FK, t[6]),
+                     kind_value(m, "jacobian_m3", SK, t[7]),
+                     kind_value(m, "jacobian_m3", IK, v[3]),
+                     kind_value(m, "jacobian_m3", FK, v[0]),
+                     kind_value(m, "jacobian_singular_value_min", SK, v[1]),
+                     kind_value(m, "jacobian_singular_value_max", SK, v[2]));
+            satstat__text_wrap(f, width, 4, line);
+        }
         write_table(r, s, width, f);
         snprintf(line, sizeof line,
                  "  finite width: sampled Var z differs from the mean field by at most %s "

@@ -223,6 +223,23 @@ static int set_threads(satstat_options *o, const char *v, char *msg, size_t size
     return rc;
 }
 
+static int set_pair_correlation(satstat_options *o, const char *v, char *msg, size_t size)
+{
+    double *c0 = &o->deep->pair_correlation;
+    int rc = parse_double(v, c0, msg, size);
+    if (rc == SATSTAT_OK && !(*c0 >= -1.0 && *c0 <= 1.0))
+        rc = refuse(SATSTAT_EINVAL, v, "must be between -1 and 1", msg, size);
+    o->deep->pair = 1;
+    return rc;
+}
+
+static int set_jacobian(satstat_options *o, const char *v, char *msg, size_t size)
+{
+    (void)v, (void)msg, (void)size;
+    o->deep->jacobian = 1;
+    return SATSTAT_OK;
+}
+
 static int set_analytic_only(satstat_options *o, const char *v, char *msg, size_t size)
 {
     (void)v, (void)msg, (void)size;
@@ -291,6 +308,8 @@ static const satstat_option option_table[] = {
     {"threads", "N", ALL, set_threads},
     {"alpha", "A", ALL, set_alpha},
     {"max-memory", "BYTES", DEEP, set_max_memory},
+    {"pair-correlation", "C0", DEEP, set_pair_correlation},
+    {"jacobian", NULL, DEEP, set_jacobian},
 };
 enum { OPTION_COUNT = sizeof option_table / sizeof option_table[0] };
 _Static_assert(OPTION_COUNT <= SATSTAT_OPTIONS_MAX, "satstat_options.given is too small");

@@ -38,6 +38,11 @@ RUNS = {
                                  "--activation", "relu", "--scheme", "standard,scaled",
                                  "--n-in", "50", "--phase"],
     "deep preset": ["deep", "--preset", "activations", "--networks", "2"],
+    "deep pair, critical": ["deep", "--layers", "3", "--width", "40", "--networks", "3",
+                            "--n-in", "40", "--activation", "tanh", "--scheme", "normal:0.158113883",
+                            "--bias", "zero", "--pair-correlation", "0.5"],
+    "deep jacobian": ["deep", "--layers", "2", "--width", "20", "--networks", "3", "--n-in", "20",
+                      "--activation", "linear", "--scheme", "scaled,orthogonal", "--jacobian"],
 }
 
 failures = 0

@@ -306,6 +306,37 @@ START_TEST(test_saturation_meaning)
 }
 END_TEST
 
+/* linear never saturates: z:T (its default) is the empty region, the
+ * fraction P(z in region) is exactly 0, and the rules that need φ to
+ * flatten somewhere are refused with a message naming linear. */
+START_TEST(test_linear_never_saturates)
+{
+    const satstat_activation *a = satstat_activation_find("linear");
+    ck_assert_ptr_nonnull(a);
+    ck_assert(a->phi(-3.5) == -3.5 && a->phi(1e300) == 1e300);
+    ck_assert(a->dphi(-7.0) == 1.0 && a->dphi(0.0) == 1.0);
+    satstat_region r;
+    char msg[SATSTAT_ERRMSG_SIZE], text[SATSTAT_REGION_TEXT_SIZE];
+    satstat_saturation def = {SATSTAT_SATURATION_DEFAULT, 0.0};
+    ck_assert_int_eq(satstat_saturation_resolve(a, &def, 4.0, &r, msg), SATSTAT_OK);
+    ck_assert(r.below == -INFINITY && r.above == INFINITY && r.n_bands == 0);
+    ck_assert(!satstat_region_contains(&r, 1e308) && !satstat_region_contains(&r, -1e308));
+    ck_assert_int_eq(satstat_region_format(&r, text, sizeof text), SATSTAT_OK);
+    ck_assert_str_eq(text, "nowhere");
+    const satstat_saturation refused[] = {{SATSTAT_SATURATION_DERIV, 0.5},
+                                          {SATSTAT_SATURATION_OUTPUT, 0.1},
+                                          {SATSTAT_SATURATION_DEAD, 0.0}};
+    for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+        msg[0] = '\0';
+        ck_assert_int_eq(satstat_saturation_resolve(a, &refused[k], 4.0, &r, msg),
+                         SATSTAT_EINVAL);
+        ck_assert_ptr_nonnull(strstr(msg, "linear"));
+        ck_assert_ptr_nonnull(strstr(msg, "never saturates"));
+    }
+    ck_assert_ptr_nonnull(strstr(a->saturation, "never"));
+}
+END_TEST
+
 /* ---- φ' against a central difference of φ --------------------------------*/
 
 START_TEST(test_finite_difference)
@@ -420,7 +451,7 @@ START_TEST(test_parse_names)
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown activation 'tnah' (did you mean 'tanh'? "
                           "valid: sigmoid, tanh, softsign, erf, relu, "
-                          "leaky-relu, gelu, selu, leaky-relu:SLOPE)");
+                          "leaky-relu, gelu, selu, linear, leaky-relu:SLOPE)");
     ck_assert_int_eq(satstat_activation_parse("sigmiod", &a, msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "(did you mean 'sigmoid'? valid: "));
@@ -1015,6 +1046,7 @@ static Suite *activation_suite(void)
     tc = tcase_create("stability");
     tcase_add_test(tc, test_extremes);
     tcase_add_test(tc, test_saturation_meaning);
+    tcase_add_test(tc, test_linear_never_saturates);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("finite_difference");

@@ -1692,7 +1692,7 @@ START_TEST(names_did_you_mean)
         {{"--activation", "tnah"},
          "satstat: --activation: unknown activation 'tnah' (did you mean "
          "'tanh'? valid: sigmoid, tanh, softsign, erf, relu, leaky-relu, "
-         "gelu, selu, leaky-relu:SLOPE)\n"},
+         "gelu, selu, linear, leaky-relu:SLOPE)\n"},
         {{"--format", "jsno"},
          "satstat: --format: unknown format 'jsno' (did you mean 'json'? "
          "valid: text, json, csv, html)\n"},

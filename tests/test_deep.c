@@ -350,6 +350,372 @@ END_TEST
 
 /* Wide layers: the sampled Var z of every layer lies within its interval
  * of the map, up to the O(1/W) finite-width correction (pinned seed). */
+/* c*, χ_c, ξ_q, ξ_c against tests/ref/deep_corr.py (scipy nested
+ * QUADPACK, TOMS 748, φ'' written out; erf and relu also closed forms):
+ * five activations, ordered and chaotic points, and two points on either
+ * side of the tanh edge of chaos at σ_b² = 0.05 (χ₁ − 1 = +1.9e-3 and
+ * −2.0e-4), where ξ_c is 524 and 4912 and c* amplifies an error of the
+ * map by 1/(1 − χ_c) = 525, and two large q* (tanh at σ_w²W = 1000, q* =
+ * 974, a step of width 1 in a normal of sd 31; selu with σ_b² = 100).
+ * Measured worst: c* 2.3e-14, χ_c 1.5e-13, ξ_q 4.5e-13 and ξ_c 3.7e-12
+ * relative.  At χ₁ = 1 exactly (tanh, σ_w²W = 1, no bias) both scales
+ * are reported infinite. */
+START_TEST(test_depth_scales_reference)
+{
+    static const struct {
+        const char *act;
+        double a, sb2, q, c, chi_c, xi_q, xi_c;
+    } ref[] = {
+        /* /usr/bin/python3 tests/ref/deep_corr.py, copied */
+        {"tanh", 2.5, 0.05, 1.0639583774168122, 0.44680423234426647, 0.91871677491377246,
+         1.1798729164795165, 11.795597515877517},
+        {"tanh", 1.5, 0, 0.28689422937999098, 0, 0.9810837404743773,
+         2.7537817306359513, 52.362982475557011},
+        {"tanh", 0.8, 0.1, 0.23112501861528723, 1, 0.58440724817795109,
+         1.1385105296577558, 1.8616524300074544},
+        {"tanh", 1.77, 0.05, 0.57560039587109357, 0.98819736296395588, 0.99809430823665801,
+         1.5156751240035577, 524.24367382433979},
+        {"tanh", 1.76, 0.05, 0.5694628398517767, 1, 0.99979642420373482,
+         1.5216711719171239, 4911.6752924078655},
+        {"erf", 2, 0.01, 0.89827026279498479, 0.12590143142388233, 0.91357495272348999,
+         1.1682966395359291, 11.06318827107981},
+        {"relu", 1.5, 0.1, 0.40000000000000013, 1, 0.75,
+         3.4760594967822072, 3.4760594967822072},
+        {"selu", 1.5, 0.1, 9.3215034202733396, 0.53449585923145382, 0.92743964215843322,
+         6.8235704946712614, 13.2753532355052},
+        {"sigmoid", 16, 0.5, 6.4225297578817298, 1, 0.3838150346212727,
+         0.45809836482913485, 1.0442833327289083},
+        {"tanh", 1000, 0, 974.45082135471102, 0, 0.6527605294488954,
+         0.23066670938768338, 2.3444188519269793},
+        {"selu", 1, 100, 226.38412652303586, 1, 0.59291853300195096,
+         1.6842153954983414, 1.9131496245102788},
+    };
+    for (size_t k = 0; k < sizeof ref / sizeof ref[0]; k++) {
+        satstat_deep_fixed_point fp;
+        satstat_deep_depth d;
+        ck_assert_int_eq(satstat_deep_solve_fixed_point(act(ref[k].act), ref[k].a, 0.0,
+                                                        ref[k].sb2, 1.0, &fp), SATSTAT_OK);
+        ck_assert_int_eq(satstat_deep_depth_scales(act(ref[k].act), ref[k].a, 0.0, ref[k].sb2,
+                                                   &fp, &d), SATSTAT_OK);
+        ck_assert_msg(fabs(fp.q - ref[k].q) <= 1e-11 * ref[k].q, "%s q* %.17g", ref[k].act,
+                      fp.q);
+        ck_assert_msg(fabs(d.c_star - ref[k].c) <= 1e-10, "%s %g c* %.17g vs %.17g",
+                      ref[k].act, ref[k].a, d.c_star, ref[k].c);
+        ck_assert_msg(fabs(d.chi_c - ref[k].chi_c) <= 1e-10, "%s chi_c %.17g", ref[k].act,
+                      d.chi_c);
+        ck_assert_msg(fabs(d.xi_q / ref[k].xi_q - 1) <= 1e-9, "%s xi_q %.17g", ref[k].act,
+                      d.xi_q);
+        ck_assert_msg(fabs(d.xi_c / ref[k].xi_c - 1) <= 1e-8, "%s xi_c %.17g", ref[k].act,
+                      d.xi_c);
+    }
+    /* the edge itself: both scales diverge, reported as +inf */
+    satstat_deep_fixed_point fp;
+    satstat_deep_depth d;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 1.0, 0.0, 0.0, 1.0, &fp),
+                     SATSTAT_OK);
+    ck_assert_int_eq(fp.regime, SATSTAT_DEEP_CRITICAL);
+    ck_assert_int_eq(satstat_deep_depth_scales(act("tanh"), 1.0, 0.0, 0.0, &fp, &d),
+                     SATSTAT_OK);
+    ck_assert(d.c_star == 1.0 && isinf(d.xi_c) && isinf(d.xi_q));
+    /* the map fixes c = 1 at q*, and its slope there is χ₁ */
+    double qn, cn, chi;
+    ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), 2.5, 0.0, 0.05, 1.0, &fp),
+                     SATSTAT_OK);
+    ck_assert_int_eq(satstat_deep_correlation_map(act("tanh"), 2.5, 0.0, 0.05, fp.q, 1.0, &qn,
+                                                  &cn), SATSTAT_OK);
+    ck_assert(fabs(cn - 1.0) <= 1e-12);
+    ck_assert_int_eq(satstat_deep_chi_c(act("tanh"), 2.5, 0.0, fp.q, 1.0, &chi), SATSTAT_OK);
+    ck_assert(fabs(chi - fp.chi1) <= 1e-12);
+}
+END_TEST
+
+/* --pair-correlation: tanh at σ_w²W = 2.5, σ_b² = 0.05 (chaotic, c* =
+ * 0.4468): every layer's mean-field cˡ lies in the sampled interval, the
+ * correlations fall from C0 = 0.95 towards c*, the fitted ξ_c interval
+ * holds the same fit to the mean-field cˡ, and the numbers do not depend
+ * on the thread count.  W = 250, R = 12, L = 10 (pinned seed 1). */
+START_TEST(test_pair_correlation)
+{
+    satstat_config c = config_of("normal:0.1", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg), 0);
+    c.n_in = 250;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 10;
+    o.width = 250;
+    o.networks = 12;
+    o.input = SATSTAT_DEEP_INPUT_NORMAL;
+    o.pair = 1;
+    o.pair_correlation = 0.95;
+    satstat_deep_report *r[2];
+    for (int t = 0; t < 2; t++) {
+        c.threads = (unsigned)t + 1;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r[t]), SATSTAT_OK);
+    }
+    const satstat_deep_depth *d = satstat_deep_report_depth(r[0], 0, NULL);
+    ck_assert(fabs(d->c_star - 0.44680423234426681) < 1e-6);
+    for (uint64_t l = 1; l <= o.layers; l++) {
+        const satstat_deep_layer *ly = satstat_deep_report_layer(r[0], 0, l);
+        const satstat_deep_layer *l2 = satstat_deep_report_layer(r[1], 0, l);
+        ck_assert_msg(ly->correlation.lo <= ly->mf_correlation
+                          && ly->mf_correlation <= ly->correlation.hi,
+                      "layer %d: c %g not in [%g, %g]", (int)l, ly->mf_correlation,
+                      ly->correlation.lo, ly->correlation.hi);
+        ck_assert(memcmp(&ly->correlation, &l2->correlation, sizeof ly->correlation) == 0);
+        if (l > 1) {
+            const satstat_deep_layer *prev = satstat_deep_report_layer(r[0], 0, l - 1);
+            ck_assert(ly->mf_correlation < prev->mf_correlation);
+            ck_assert(ly->mf_correlation > d->c_star);
+        }
+    }
+    /* the sampled ξ_c fit holds the same fit to the mean-field cˡ */
+    satstat_deep_estimate xs;
+    satstat_deep_report_depth(r[0], 0, &xs);
+    double fit = NAN;
+    size_t n;
+    satstat_quantity q[SATSTAT_DEEP_MODEL_MAX];
+    ck_assert_int_eq(satstat_deep_report_model(r[0], 0, 0, q, SATSTAT_DEEP_MODEL_MAX, &n), 0);
+    const satstat_quantity *f = satstat_quantity_find(q, n, "xi_c_fit", SATSTAT_QUANTITY_FORMULA);
+    ck_assert_ptr_nonnull(f);
+    fit = f->value;
+    ck_assert_msg(xs.lo <= fit && fit <= xs.hi, "xi_c fit %g not in [%g, %g]", fit, xs.lo,
+                  xs.hi);
+    satstat_deep_report_free(r[0]);
+    satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* The phase diagram's ξ_c map (a coarser 16-node rule) against the
+ * report's full rule at every grid point of a small tanh grid, and its
+ * divergence at the critical line: ξ_c is +inf only where χ₁ is
+ * critical, finite elsewhere where q* exists, and grows towards the line
+ * from both sides. */
+START_TEST(test_phase_xi_c)
+{
+    satstat_deep_phase *ph;
+    ck_assert_int_eq(satstat_deep_phase_compute(act("tanh"), 0.0, 9, 0.5, 8.0, 3, 0.0, 0.2, 2,
+                                                NULL, NULL, &ph), SATSTAT_OK);
+    double worst = 0;
+    for (size_t k = 0; k < ph->ny; k++)
+        for (size_t i = 0; i < ph->nx; i++) {
+            satstat_deep_fixed_point fp;
+            satstat_deep_depth d;
+            ck_assert_int_eq(satstat_deep_solve_fixed_point(act("tanh"), ph->x[i], 0.0,
+                                                            ph->y[k], 1.0, &fp), SATSTAT_OK);
+            ck_assert_int_eq(satstat_deep_depth_scales(act("tanh"), ph->x[i], 0.0, ph->y[k],
+                                                       &fp, &d), SATSTAT_OK);
+            double xi = ph->xi_c[k * ph->nx + i];
+            if (isinf(d.xi_c)) {
+                ck_assert(isinf(xi));
+                continue;
+            }
+            ck_assert(isfinite(xi) && xi > 0);
+            double rel = fabs(xi / d.xi_c - 1);
+            worst = rel > worst ? rel : worst;
+        }
+    ck_assert_msg(worst <= 1e-6, "phase xi_c off by %g relative", worst);
+    /* σ_b² = 0: χ₁ = x for x ≤ 1, the edge at x = 1 (grid point 2 of
+     * 0.5·2^(i/2)): ξ_c infinite there, rising towards it from both sides */
+    ck_assert(fabs(ph->x[2] - 1.0) < 1e-12);
+    ck_assert(isinf(ph->xi_c[2]));
+    ck_assert(ph->xi_c[0] < ph->xi_c[1] && ph->xi_c[4] < ph->xi_c[3]);
+    satstat_deep_phase_free(ph);
+}
+END_TEST
+
+/* --jacobian, orthogonal linear networks: J = gain^L times a product of
+ * square orthogonal matrices, so every singular value is gain^L — here
+ * 1.1⁴ = 1.4641 to 1e-10, from the raw values of two networks and from the
+ * report's extremes over three. */
+START_TEST(test_jacobian_orthogonal_linear)
+{
+    satstat_config c = config_of("orthogonal:1.1", "linear");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 24;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 4;
+    o.width = 24;
+    o.networks = 3;
+    const double g4 = 1.1 * 1.1 * 1.1 * 1.1;
+    double sv[24];
+    for (uint64_t net = 0; net < 2; net++) {
+        ck_assert_int_eq(satstat_deep_jacobian_values(&c, &o, &c.schemes[0], net, sv), 0);
+        for (size_t k = 0; k < 24; k++)
+            ck_assert_msg(fabs(sv[k] - g4) <= 1e-10 * g4, "network %d: s[%zu] = %.17g",
+                          (int)net, k, sv[k]);
+    }
+    o.jacobian = 1;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+    ck_assert_ptr_nonnull(j);
+    ck_assert(fabs(j->sv_min - g4) <= 1e-10 * g4 && fabs(j->sv_max - g4) <= 1e-10 * g4);
+    ck_assert(fabs(j->m[1].value - g4 * g4 * g4 * g4) <= 1e-9);
+    ck_assert(fabs(j->theory_m2 - g4 * g4 * g4 * g4) <= 1e-12); /* v_W = 0: no spread */
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+/* --jacobian, Gaussian linear networks with square layers (the scaled
+ * scheme, σ_w²·W = 1, n_in = W = 64, L = 3, R = 30, seed 1): the sampled
+ * m₂ and m₃ hold the Fuss–Catalan values 4 and 22 within their 99.9 %
+ * intervals, and m₁ its 1.  The finite-width bias at W = 64, measured by
+ * tests/ref/jacobian_fuss_catalan.py (20000 numpy products: +0.095 in m₂,
+ * +1.39 in m₃), is a quarter and a third of the intervals' half-widths
+ * (about 0.38 and 3.8).  Thread counts 1 and 2 agree
+ * bit for bit. */
+START_TEST(test_jacobian_fuss_catalan)
+{
+    satstat_config c = config_of("scaled", "linear");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    c.n_in = 64;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 64;
+    o.networks = 30;
+    o.jacobian = 1;
+    satstat_deep_report *r[2];
+    for (int t = 0; t < 2; t++) {
+        c.threads = (unsigned)t + 1;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r[t]), SATSTAT_OK);
+    }
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r[0], 0);
+    ck_assert(memcmp(j, satstat_deep_report_jacobian(r[1], 0), sizeof *j) == 0);
+    ck_assert(fabs(j->fuss_catalan_m2 - 4.0) <= 1e-12 && fabs(j->fuss_catalan_m3 - 22.0) <= 1e-11);
+    ck_assert(fabs(j->theory_m1 - 1.0) <= 1e-12 && fabs(j->theory_m2 - 4.0) <= 1e-12);
+    const double truth[3] = {1.0, 4.0, 22.0};
+    for (int k = 0; k < 3; k++)
+        ck_assert_msg(j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
+                      "m%d = %g [%g, %g] misses %g", k + 1, j->m[k].value, j->m[k].lo,
+                      j->m[k].hi, truth[k]);
+    uint64_t pooled = 0;
+    for (size_t k = 0; k < SATSTAT_DEEP_HIST_BINS; k++)
+        pooled += j->hist[k];
+    ck_assert_uint_eq(pooled, 30 * 64);
+    satstat_deep_report_free(r[0]);
+    satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* --jacobian, tanh (L = 4, W = n_in = 100, R = 30, σ_b² = 0.01, N(0,1)
+ * inputs): the sampled m₁ and m₂ hold the free-probability values
+ * (Pennington et al. 2017/2018) within their intervals, for Gaussian and
+ * for orthogonal weights, and orthogonal weights narrow the spectrum
+ * (smaller m₂ at the same m₁). */
+START_TEST(test_jacobian_tanh_free_probability)
+{
+    double m2[2];
+    const char *schemes[2] = {"scaled", "orthogonal"};
+    for (int s = 0; s < 2; s++) {
+        satstat_config c = config_of(schemes[s], "tanh");
+        char msg[SATSTAT_ERRMSG_SIZE];
+        ck_assert_int_eq(satstat_bias_parse("normal:0.1", &c.bias, msg), 0);
+        c.n_in = 100;
+        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = 4;
+        o.width = 100;
+        o.networks = 30;
+        o.input = SATSTAT_DEEP_INPUT_NORMAL;
+        o.jacobian = 1;
+        satstat_deep_report *r;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+        ck_assert_msg(j->m[0].lo <= j->theory_m1 && j->theory_m1 <= j->m[0].hi,
+                      "%s m1 %g [%g, %g] vs %g", schemes[s], j->m[0].value, j->m[0].lo,
+                      j->m[0].hi, j->theory_m1);
+        ck_assert_msg(j->m[1].lo <= j->theory_m2 && j->theory_m2 <= j->m[1].hi,
+                      "%s m2 %g [%g, %g] vs %g", schemes[s], j->m[1].value, j->m[1].lo,
+                      j->m[1].hi, j->theory_m2);
+        ck_assert(isnan(j->fuss_catalan_m2));
+        m2[s] = j->theory_m2;
+        satstat_deep_report_free(r);
+    }
+    ck_assert(m2[1] < m2[0] / 2);
+}
+END_TEST
+
+/* The weights kept for the backward pass (satstat_deep_report_memory):
+ * with room for every deep layer, for two of them, or for none (a cap of
+ * exactly what the run needs without them), and with 1 or 2 threads,
+ * every number of the report is the same bit for bit; the memory reported
+ * grows by one W × W matrix of doubles per kept layer and thread. */
+START_TEST(test_weight_cache)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 40;
+    o.networks = 6;
+    c.n_in = 30;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    uint64_t matrix = 40 * 40 * sizeof(double);
+    satstat_deep_report *ref = NULL;
+    for (int t = 1; t <= 2; t++) {
+        c.threads = (unsigned)t;
+        uint64_t base = satstat_deep_memory(&c, &o, (unsigned)t);
+        const uint64_t caps[3] = {0, base + 2 * matrix * (uint64_t)t, base};
+        const uint64_t kept[3] = {4, 2, 0};
+        for (int k = 0; k < 3; k++) {
+            o.max_memory = caps[k];
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            ck_assert_uint_eq(satstat_deep_report_memory(r), base + kept[k] * matrix * (uint64_t)t);
+            if (!ref) {
+                ref = r;
+                continue;
+            }
+            for (size_t s = 0; s < 2; s++)
+                for (uint64_t l = 1; l <= o.layers; l++) {
+                    const satstat_deep_layer *a = satstat_deep_report_layer(ref, s, l),
+                                             *b = satstat_deep_report_layer(r, s, l);
+                    ck_assert(memcmp(&a->variance, &b->variance, sizeof a->variance) == 0);
+                    ck_assert(memcmp(&a->gradient_norm, &b->gradient_norm,
+                                     sizeof a->gradient_norm) == 0);
+                    ck_assert(a->gradient_log_ratio == b->gradient_log_ratio
+                              || (isnan(a->gradient_log_ratio) && isnan(b->gradient_log_ratio)));
+                    ck_assert(memcmp(a->z_hist, b->z_hist, sizeof a->z_hist) == 0);
+                }
+            satstat_deep_report_free(r);
+        }
+    }
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
+/* The saturated fraction's Korn–Graubard interval at the default size
+ * (R·W = 2e4 effective units, where GSL's beta inverse returned NaN and the
+ * default report had no interval): finite, around the estimate, inside
+ * [0, 1], for a fraction near 0.86 and one near 0.001. */
+START_TEST(test_fraction_interval_large)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 1;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    for (size_t s = 0; s < 2; s++) {
+        const satstat_deep_estimate *e = &satstat_deep_report_layer(r, s, 1)->saturated_fraction;
+        ck_assert_msg(isfinite(e->lo) && isfinite(e->hi) && 0 <= e->lo && e->lo < e->value
+                          && e->value < e->hi && e->hi <= 1,
+                      "scheme %zu: %g [%g, %g]", s, e->value, e->lo, e->hi);
+    }
+    ck_assert(satstat_deep_report_layer(r, 0, 1)->saturated_fraction.value > 0.8);
+    ck_assert(satstat_deep_report_layer(r, 1, 1)->saturated_fraction.value < 0.01);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
 START_TEST(test_sampled_variance_matches_map)
 {
     satstat_config c = config_of("scaled,normal:0.05", "tanh");
@@ -508,6 +874,9 @@ static json_t *numbers_of(const satstat_deep_report *r)
     ck_assert_ptr_nonnull(root);
     json_object_del(root, "elapsed_seconds");
     json_object_del(json_object_get(root, "config"), "threads");
+    /* the weights kept for the backward pass grow with the threads */
+    json_object_del(json_object_get(root, "config"), "memory_used");
+    json_object_del(json_object_get(root, "config"), "kept_layers");
     return root;
 }
 
@@ -871,6 +1240,11 @@ START_TEST(test_cli_bad_input)
         {"--scheme bogus", "--scheme"},
         {"--render png", "--render"},
         {"--preset nope", "--preset"},
+        {"--pair-correlation 2", "--pair-correlation"},
+        {"--pair-correlation -1.5", "--pair-correlation"},
+        {"--pair-correlation nan", "--pair-correlation"},
+        {"--jacobian=1", "--jacobian"},
+        {"--activation linear --saturation deriv:0.5", "--saturation"},
         {"stray", "stray"},
     };
     char err[4096];
@@ -1219,13 +1593,21 @@ static Suite *deep_suite(void)
     tcase_add_test(mf, test_chi1_zero_limit);
     tcase_add_test(mf, test_critical);
     tcase_add_test(mf, test_phase_edge);
+    tcase_add_test(mf, test_depth_scales_reference);
+    tcase_add_test(mf, test_phase_xi_c);
     suite_add_tcase(s, mf);
     TCase *sm = tcase_create("sampling");
     tcase_set_timeout(sm, 120);
     tcase_add_test(sm, test_sampled_variance_matches_map);
     tcase_add_test(sm, test_gradient_finite_difference);
+    tcase_add_test(sm, test_pair_correlation);
+    tcase_add_test(sm, test_jacobian_orthogonal_linear);
+    tcase_add_test(sm, test_jacobian_fuss_catalan);
+    tcase_add_test(sm, test_jacobian_tanh_free_probability);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
+    tcase_add_test(sm, test_weight_cache);
+    tcase_add_test(sm, test_fraction_interval_large);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);
     tcase_add_test(sm, test_interval_coverage);

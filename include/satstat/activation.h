@@ -15,6 +15,7 @@
  *   gelu          z Phi(z) (exact erf form)  below        0, +inf
  *   selu          lambda z (z>0),            below        -lambda alpha, +inf
  *                 lambda alpha (e^z-1) (z<=0)
+ *   linear        z                          never        -inf, +inf
  *
  * Parameterised names.  `leaky-relu:SLOPE` (0 <= SLOPE < 1) is an
  * *instance* of the leaky-relu row with its own slope; the plain name
@@ -49,8 +50,11 @@
  *   dead      φ'(z) = 0 on a whole half-line: relu's z <= 0 (leaky-relu:0
  *             likewise); an error for every other activation.
  *   default   dead for relu, z:T (T = the threshold) for the others.
- * A rule whose region is empty, or covers every z, is an error with a
- * message.  Intervals are closed: where φ' jumps (relu, leaky-relu, selu
+ * linear never saturates (φ' = 1 everywhere): its z:T (and so its default)
+ * region is empty, "nowhere", a saturated fraction of exactly 0 in every
+ * view; deriv:, output: and dead are errors for it.
+ * A rule whose region is empty (except linear's, above), or covers every
+ * z, is an error with a message.  Intervals are closed: where φ' jumps (relu, leaky-relu, selu
  * at z = 0) the jump point is counted in, a set of measure zero.
  */
 #ifndef SATSTAT_ACTIVATION_H
@@ -67,6 +71,8 @@ extern "C" {
 /* Sides of z on which an activation saturates (bit set). */
 #define SATSTAT_SIDE_BELOW 1u /* z → −∞ */
 #define SATSTAT_SIDE_ABOVE 2u /* z → +∞ */
+#define SATSTAT_SIDE_NEVER 4u /* saturates nowhere (linear): z:T gives the
+                                 empty region, other rules are errors     */
 
 /* Room for an activation name or a saturation rule spec, NUL included. */
 #define SATSTAT_ACTIVATION_NAME_SIZE 48

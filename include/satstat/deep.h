@@ -75,6 +75,19 @@ typedef struct satstat_deep_options {
     satstat_deep_input input; /* default SATSTAT_DEEP_INPUT_CONFIG      */
     uint64_t max_memory; /* bytes the run may allocate; 0 = the default,
                             a quarter of physical memory                */
+    /* --pair-correlation C0: a second input per network, x₂ = C0·x₁ +
+     * √(1 − C0²)·‖x₁‖·u (u a unit vector orthogonal to x₁, drawn from
+     * the stream "deep-pair:<canonical>", inputs domain, counter the
+     * network), through the same weights and biases; per layer the
+     * correlation of z₁ and z₂ across units beside the c-map.  Layer 1
+     * then draws all n_in columns (x₂ is not 0 where x₁ is). */
+    int pair;                /* 0: off (the default)                   */
+    double pair_correlation; /* C0 in [−1, 1]                          */
+    /* --jacobian: per network the singular values of the input–output
+     * Jacobian J = D_L W_L ⋯ D_1 W_1 (deep_jacobian.c): L products of
+     * W × W by W × n_in and an SVD per network.  Layer 1 then draws all
+     * n_in columns. */
+    int jacobian;
 } satstat_deep_options;
 
 void satstat_deep_options_default(satstat_deep_options *o);
@@ -144,6 +157,45 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act,
                                    double sigma_b2, double v_start,
                                    satstat_deep_fixed_point *out);
 
+/* ---- the correlation map and the depth scales (deep_corr.c) ---------------
+ * Two inputs whose pre-activations have variance q and correlation c;
+ * unit-wise (u₁, u₂) ~ N((μ_b, μ_b), q·[[1, c], [c, 1]]) (Poole et al.
+ * 2016, eq. 5; Schoenholz et al. 2017, eqs. 6–9).  2-D expectations by
+ * nested adaptive quadrature (satstat_normal_expectation inside and out,
+ * about 1e-10 relative). */
+
+/* σ_w²W·E[φ(u₁)φ(u₂)] + σ_b²: the covariance of the next layer's pair. */
+int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                double sigma_b2, double q, double c, double *out);
+/* One step of both maps: q_next (the length map) and c_next = covariance/
+ * q_next (1 when q_next = 0).  Either pointer may be NULL. */
+int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                 double sigma_b2, double q, double c, double *q_next,
+                                 double *c_next);
+/* χ_c = σ_w²W·E[φ'(u₁)φ'(u₂)]: the slope of the correlation map at c
+ * when q is the fixed point q* (χ₁ at c = 1). */
+int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
+                       double c, double *out);
+
+typedef struct satstat_deep_depth {
+    double c_star;       /* the stable fixed point of the correlation map
+                            at q*: 1 in the ordered and critical phases  */
+    double chi_c;        /* its slope there (χ₁ when c* = 1)             */
+    double length_slope; /* dq⁺/dq at q*                                 */
+    double xi_q;         /* −1/ln(length_slope)                          */
+    double xi_c;         /* −1/ln χ_c: +inf at criticality (χ₁ within
+                            SATSTAT_DEEP_CRITICAL_TOL of 1); trainable to
+                            about 6 ξ_c (Schoenholz et al. 2017)          */
+} satstat_deep_depth;
+
+/* c*, χ_c, ξ_q and ξ_c at a fixed point from satstat_deep_solve_fixed_point
+ * (all NaN when it is not finite).  c* by Brent's method (GSL) on the
+ * c-map at q* to 1e-13 relative, bracketed between 0 (where the map is
+ * ≥ 0) and the first 1 − 2⁻ᵏ where it falls below c. */
+int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                              double sigma_b2, const satstat_deep_fixed_point *fp,
+                              satstat_deep_depth *out);
+
 /* ---- the run ---------------------------------------------------------------*/
 
 /* Intervals are across networks, a network one observation (its units
@@ -170,6 +222,10 @@ typedef struct satstat_deep_layer {
         gradient_norm, activation_mean, activation_variance;
     double gradient_norm_rms;        /* √(mean over networks of ‖δˡ‖²)    */
     double gradient_log_ratio;       /* mean of ln(‖δˡ‖/‖δˡ⁺¹‖) (NaN at L) */
+    /* options->pair only (else NaN): the c-map's cˡ, and the Pearson
+     * correlation of z₁ˡ and z₂ˡ across the W units, across networks */
+    double mf_correlation;
+    satstat_deep_estimate correlation;
     /* pooled histograms of z and of φ(z) over every unit of every
      * network, SATSTAT_DEEP_HIST_BINS equal bins over [lo, hi); values
      * outside counted in under/over */
@@ -198,10 +254,50 @@ size_t satstat_deep_report_scheme_count(const satstat_deep_report *r);
 /* Layer l (1 ≤ l ≤ L) of scheme s; NULL when out of range. */
 const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r,
                                                     size_t s, uint64_t l);
+/* c*, χ_c, ξ_q, ξ_c of scheme s (satstat_deep_depth_scales at its fixed
+ * point), and with options->pair ξ_c estimated from the sampled
+ * correlations (NaN without): per network the least-squares rate λ of
+ * ln|cˡ − c*| over the layers where the mean-field |cˡ − c*| exceeds
+ * 4·((1 − (cˡ)²)/√W + 1/W) (sampling noise and the O(1/W) bias of a
+ * correlation of W units) and 1e-9, at least 2 of them; ξ̂_c = 1/mean λ,
+ * its interval the inverted Student t interval of the mean λ.  Over the
+ * first layers the decay need not yet be at its asymptotic rate 1/ξ_c: the
+ * report sets beside it the same fit to the mean-field cˡ
+ * (xi_c_mean_field_fit), which the sampled fit estimates. */
+const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
+                                                    satstat_deep_estimate *xi_c_sampled);
+/* With options->jacobian, scheme s's spectrum of JᵀJ (else NULL): the
+ * moments m_k = tr((JᵀJ)^k)/n_in across networks (Student t intervals),
+ * beside the width → ∞ theory (deep_jacobian.c; NaN where it does not
+ * apply), the extreme singular values over every network, and their
+ * density pooled over networks in SATSTAT_DEEP_HIST_BINS equal bins over
+ * [0, sv_max]. */
+typedef struct satstat_deep_jacobian {
+    satstat_deep_estimate m[3];      /* m₁, m₂, m₃                        */
+    double theory_m1, theory_m2;     /* free probability (m₂: n_in = W)   */
+    double fuss_catalan_m2, fuss_catalan_m3; /* linear, i.i.d., n_in = W */
+    double sv_min, sv_max;
+    uint64_t hist[SATSTAT_DEEP_HIST_BINS];
+} satstat_deep_jacobian;
+
+const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
+                                                          size_t s);
+
+/* One network's min(W, n_in) Jacobian singular values, descending (for
+ * tests; the options need not ask for --jacobian). */
+int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
+                                 const satstat_scheme *scheme, uint64_t network, double *sv);
+
 /* The fixed point of the deep layers' map (fan-in W) of scheme s, and
  * σ_w²·W for those layers. */
 const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
     const satstat_deep_report *r, size_t s, double *sw2_fan_in);
+/* Bytes the sampling allocated at most: satstat_deep_memory's, plus the
+ * weights each worker kept for the backward pass — as many deep layers'
+ * W × W matrices (doubles, the very values the forward pass drew) as fit
+ * under max_memory; layers beyond are drawn again, giving the same bits,
+ * so the numbers do not depend on the cap (test_weight_cache). */
+uint64_t satstat_deep_report_memory(const satstat_deep_report *r);
 /* Wall-clock seconds of the sampling. */
 double satstat_deep_report_elapsed(const satstat_deep_report *r);
 
@@ -228,6 +324,9 @@ typedef struct satstat_deep_phase {
     size_t nx, ny;
     double x_lo, x_hi, y_lo, y_hi;
     double *x, *y, *chi1, *q, *critical;
+    /* ξ_c (satstat_deep_depth_scales with a 10-node rule, within 1e-6
+     * relative; +inf at χ₁ = 1, NaN without q*), ny×nx like chi1 */
+    double *xi_c;
 } satstat_deep_phase;
 
 int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
