@@ -112,6 +112,16 @@ static ssize_t cookie_write(void *cookie, const char *buf, size_t size)
             return 0;
         }
         done += (size_t)w;
+        /* a signal that comes during a write into a pipe or FIFO ends it
+         * early with the count written so far, not with EINTR: check for
+         * a cancel here too, or the next write blocks on a full pipe that
+         * nobody reads any more */
+        if (done < size && satstat_txn_cancelled(f->t)) {
+            if (!f->err)
+                f->err = EINTR;
+            errno = f->err;
+            return 0;
+        }
     }
     return (ssize_t)size;
 }
