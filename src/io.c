@@ -102,9 +102,20 @@ static ssize_t cookie_write(void *cookie, const char *buf, size_t size)
     satstat_txn_file *f = cookie;
     size_t done = 0;
     while (done < size) {
+        /* a cancelled run writes no more: a signal that came before this
+         * write, or that cut the last one short (into a pipe or FIFO a
+         * signal ends a write early with the count written so far, not
+         * with EINTR), would otherwise leave the next write blocked on a
+         * full pipe that nobody reads any more */
+        if (satstat_txn_cancelled(f->t)) {
+            if (!f->err)
+                f->err = EINTR;
+            errno = f->err;
+            return 0;
+        }
         ssize_t w = write(f->fd, buf + done, size - done);
-        if (w < 0 && errno == EINTR && !satstat_txn_cancelled(f->t))
-            continue;
+        if (w < 0 && errno == EINTR)
+            continue; /* cancelled or not: the loop's head decides */
         if (w <= 0) {
             if (!f->err)
                 f->err = w < 0 ? errno : EIO;
@@ -112,16 +123,6 @@ static ssize_t cookie_write(void *cookie, const char *buf, size_t size)
             return 0;
         }
         done += (size_t)w;
-        /* a signal that comes during a write into a pipe or FIFO ends it
-         * early with the count written so far, not with EINTR: check for
-         * a cancel here too, or the next write blocks on a full pipe that
-         * nobody reads any more */
-        if (done < size && satstat_txn_cancelled(f->t)) {
-            if (!f->err)
-                f->err = EINTR;
-            errno = f->err;
-            return 0;
-        }
     }
     return (ssize_t)size;
 }
