@@ -456,8 +456,7 @@ static void fig_against_layer(ctx *c, quantity q)
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(&key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖, %g %% CI" : "%s: sampled, %g %% CI",
-                            name, 100 * (1 - cfg->alpha));
+        satstat__legend_row(&key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
         satstat__legend_tex(&key);
         if (q == Q_GRADIENT) {
             snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
@@ -472,12 +471,12 @@ static void fig_against_layer(ctx *c, quantity q)
         if (same >= 0)
             snprintf(sametxt, sizeof sametxt, " = %s", cfg->schemes[same].canonical);
         if (q == Q_GRADIENT && fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s: ×%.3g per layer", sametxt,
+            satstat__legend_row(&key, st, "  mean field%s, ×%.3g/layer", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s: χ_{1} = %.3g", sametxt, fp->chi1);
+            satstat__legend_row(&key, st, "  mean field%s, χ_{1} %.3g", sametxt, fp->chi1);
         else
-            satstat__legend_row(&key, st, "  mean field%s: no q*", sametxt);
+            satstat__legend_row(&key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(&key);
     }
     /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
@@ -485,7 +484,8 @@ static void fig_against_layer(ctx *c, quantity q)
     int floor_marks = logy && zeros && q == Q_SATURATION;
     if (floor_marks)
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open, at the foot: 0 of %.0f", units);
+                            "open: 0 of %.0f units", units);
+    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
@@ -493,12 +493,12 @@ static void fig_against_layer(ctx *c, quantity q)
         typeset_region(region, typeset, sizeof typeset);
         satstat__legend_row(&key, "with lines linetype nodraw", "saturated: %s", typeset);
     }
-    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units,", cfg->activation->name,
+    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
     satstat__legend_row(&key, "with lines linetype nodraw", "R = %llu networks",
                         (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
-        satstat__legend_row(&key, "with lines linetype nodraw", "1*: layer 1, fan-in %llu",
+        satstat__legend_row(&key, "with lines linetype nodraw", "1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);

@@ -45,14 +45,6 @@ FAILURES = []
 # Problems of figure content that this check sees today, by figure stem
 # pattern and check: to be fixed (and removed here) by the figure helpers.
 KNOWN = {
-    ("deep-density-*", "panels"): "no y tick labels (set format y '')",
-    # deep_plot.c places its panels at fixed screen fractions, not yet with
-    # the toolkit's font-aware margins: the y label or the legend touches
-    # the edge
-    ("deep-variance", "panels"): "a label on the canvas's edge",
-    ("deep-saturation", "panels"): "a label on the canvas's edge",
-    ("deep-gradient", "panels"): "a label on the canvas's edge",
-    ("deep-phase", "panels"): "a label on the canvas's edge",
     # at 3.5 in and 8 pt the legend column is wider than the room left of
     # the plot's minimum half width: its text runs off the right edge
     ("sweep-*", "panels"): "the legend cut at the right edge at 3.5 in",
