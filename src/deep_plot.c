@@ -132,6 +132,25 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
     return n;
 }
 
+/* After satstat__fig_layout_column: when the legend's rows do not fit
+ * right of the plot's minimum half width (a paper size: 3.5 in at 8 pt
+ * holds about 45 characters across), the legend in the small font and the
+ * plot narrower, down to 40 % of the width, rather than rows cut at the
+ * edge. */
+static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
+{
+    double across, down;
+    text_room(c, &across, &down);
+    if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
+        return;
+    out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
+           "set key font smallfont\n"
+           "column = 0.985 - 0.75 * (sample_width + key_chars * char_width)\n"
+           "column = (column < 0.4) ? 0.4 : column\n"
+           "plot_right = column - %s\n",
+        plot_gap);
+}
+
 /* Layers shown in small multiples: all up to MAX_PANELS, else evenly
  * spaced from 1 to L. */
 static size_t panels_of(uint64_t L, uint64_t *which)
@@ -262,8 +281,9 @@ static void fig_density(ctx *c, size_t s)
     if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
+        /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
         satstat__legend_row(&key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
-                            "saturated: %s", typeset);
+                            "%s: %s", cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
     }
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         rows, cols);
@@ -279,7 +299,7 @@ static void fig_density(ctx *c, size_t s)
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
            "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 2.8);
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.4);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -486,29 +506,32 @@ static void fig_against_layer(ctx *c, quantity q)
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (q == Q_GRADIENT) /* which way the gradient travels */
+        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: L → 1");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
-        satstat__legend_row(&key, "with lines linetype nodraw", "saturated: %s", typeset);
+        satstat__legend_row(&key, "with lines linetype nodraw", "%s: %s",
+                            cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
     }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
     satstat__legend_row(&key, "with lines linetype nodraw", "R = %llu networks",
                         (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
-        satstat__legend_row(&key, "with lines linetype nodraw", "1*: fan-in %llu",
+        satstat__legend_row(&key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
+    legend_fit(c, satstat__legend_chars(&key), "0.03");
     out(c, "set multiplot title ");
     qstr(c, heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
-    out(c, "set xlabel '%s'\n", q == Q_GRADIENT ? "layer l   (back-propagation runs from L to 1 ←)"
-                                                  : "layer l");
+    out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
     out(c, "set ylabel '%s%s'\n", ylabels[q], logy ? " (log scale)" : "");
     /* a tick per layer while their labels (2.5 characters each) fit */
@@ -516,7 +539,7 @@ static void fig_against_layer(ctx *c, quantity q)
     out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
            "set xtics xstep\n", (unsigned long long)o->layers);
     if (cfg->n_in != o->width)
-        out(c, "set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
+        out(c, "if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
     if (logy) {
         double lo = q == Q_SATURATION ? yfloor : ymin / 2;
         out(c, "set logscale y\n");
@@ -641,6 +664,7 @@ static void fig_phase(ctx *c)
     }
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
+    legend_fit(c, satstat__legend_chars(&key), "0.03");
     out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
            "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
            "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
