@@ -407,6 +407,7 @@ static void fig_against_layer(ctx *c, quantity q)
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
     int zeros = 0; /* a layer where no unit of any network was saturated */
+    int no_interval = 0; /* a value without an interval */
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
     for (size_t s = 0; s < ns; s++)
@@ -446,8 +447,11 @@ static void fig_against_layer(ctx *c, quantity q)
             double mf, v, lo, hi;
             get_q(ly, q, &mf, &v, &lo, &hi);
             if (!isfinite(lo)) {
+                /* no interval (R < 2, or the report's "-"): the point
+                 * alone, not a bar of zero width that reads as certainty */
                 lo = v;
                 hi = v;
+                no_interval = 1;
             }
             if (logy_sat && lo < yfloor)
                 lo = yfloor;
@@ -506,6 +510,8 @@ static void fig_against_layer(ctx *c, quantity q)
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (no_interval)
+        satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
         satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: L → 1");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
@@ -564,8 +570,11 @@ static void fig_against_layer(ctx *c, quantity q)
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle",
+               "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+        if (no_interval)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($4 > $3 ? NaN : $2) with points linetype %zu notitle",
+                s + 1, dx, s + 1);
         if (q == Q_GRADIENT)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
                 s + 1, dx, s + 1, open_point(s, ns, r));
@@ -675,7 +684,12 @@ static void fig_phase(ctx *c)
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
-    out(c, "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n"
+    double across, down;
+    text_room(c, &across, &down);
+    int narrow = across < 80; /* a paper size: short titles, every other decade */
+    out(c, narrow ? "set xtics ('0.1' -1, '10' 1, '1000' 3)\n"
+                  : "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n");
+    out(c, ""
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
     out(c, "set style fill solid 1.0 noborder\n");
@@ -697,7 +711,9 @@ static void fig_phase(ctx *c)
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
-    out(c, "set title 'χ_{1}, the gradient gain per layer'\n");
+    if (narrow)
+        out(c, "set cbtics ('0.1' -1, '10' 1)\n");
+    out(c, narrow ? "set title 'χ_{1}'\n" : "set title 'χ_{1}, the gradient gain per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
@@ -710,7 +726,7 @@ static void fig_phase(ctx *c)
     } else {
         out(c, "set cbrange [*:*]\nset cbtics auto\n");
     }
-    out(c, "set title 'fixed point q*'\n");
+    out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
     out(c, "plot $grid using 1:2:4 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
