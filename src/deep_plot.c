@@ -598,7 +598,13 @@ static void fig_phase(ctx *c)
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
     char head[200];
-    snprintf(head, sizeof head, "Phase diagram of %s networks: χ₁ and q*", cfg->activation->name);
+    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
+     * short titles, every other decade; two maps would be slivers */
+    double across, down;
+    text_room(c, &across, &down);
+    int narrow = across < 80;
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+             cfg->activation->name);
     header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
@@ -657,7 +663,7 @@ static void fig_phase(ctx *c)
     satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "orange: chaotic, χ_{1} > 1");
     satstat__legend_tex(&key);
-    if (qzero)
+    if (qzero && !narrow)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white (right): q* = 0");
     const char *names[SATSTAT_MAX_SCHEMES];
@@ -678,15 +684,12 @@ static void fig_phase(ctx *c)
            "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
            "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
            "top = top - 0.6 * line_height                   # the maps' titles\n");
-    satstat__fig_layout_grid(&c->g, 2, 1, 7, 0);
+    satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
-    double across, down;
-    text_room(c, &across, &down);
-    int narrow = across < 80; /* a paper size: short titles, every other decade */
     out(c, narrow ? "set xtics ('0.1' -1, '10' 1, '1000' 3)\n"
                   : "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n");
     out(c, ""
@@ -711,25 +714,25 @@ static void fig_phase(ctx *c)
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
-    if (narrow)
-        out(c, "set cbtics ('0.1' -1, '10' 1)\n");
-    out(c, narrow ? "set title 'χ_{1}'\n" : "set title 'χ_{1}, the gradient gain per layer'\n");
+    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gradient gain per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
-    satstat__fig_grid_panel(&c->g, 1, 0);
-    out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-    out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\nunset ylabel\n");
-    if (isfinite(qlo) && qhi > qlo) {
-        double step = ceil((qhi - qlo) / 3);
-        out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
-    } else {
-        out(c, "set cbrange [*:*]\nset cbtics auto\n");
+    if (!narrow) {
+        satstat__fig_grid_panel(&c->g, 1, 0);
+        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\nunset ylabel\n");
+        if (isfinite(qlo) && qhi > qlo) {
+            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
+            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
+        } else {
+            out(c, "set cbrange [*:*]\nset cbtics auto\n");
+        }
+        out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
+        out(c, "plot $grid using 1:2:4 with image, \\\n"
+               "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+            marks);
     }
-    out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
-    out(c, "plot $grid using 1:2:4 with image, \\\n"
-           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
-        marks);
     out(c, "unset title\n");
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
