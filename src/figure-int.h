@@ -184,4 +184,17 @@ void satstat__fig_legend_band(satstat__fig *g, const satstat__legend *l, const c
                               const char *top, const char *bottom, const char *rows,
                               const char *unsets);
 
+
+/* ---- small multiples (appended for deep_plot.c) -------------------------*/
+
+/* A grid of cols x rows panels filling [plot_left, plot_right] x [bottom,
+ * top] of satstat__fig_layout_column (written before), gap_chars
+ * characters and gap_lines lines of the figure's text apart, so that tick
+ * labels and panel titles keep their room at any size and font: the
+ * gnuplot functions panel_l(c), panel_r(c), panel_t(r), panel_b(r). */
+void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double gap_chars,
+                              double gap_lines);
+/* The margins of panel (col, row) of that grid, row 0 at the top. */
+void satstat__fig_grid_panel(satstat__fig *g, size_t col, size_t row);
+
 #endif

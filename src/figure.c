@@ -857,3 +857,30 @@ void satstat__fig_legend_band(satstat__fig *g, const satstat__legend *l, const c
     }
     satstat__fig_out(g, "\nunset multiplot\n");
 }
+
+/* ---- small multiples -------------------------------------------------------*/
+
+void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double gap_chars,
+                              double gap_lines)
+{
+    satstat__fig_out(
+        g,
+        "grid_cols = %zu\ngrid_rows = %zu                                 # small multiples\n"
+        "gap_x = %.3g * char_width                      # room for a panel's y tick labels\n"
+        "gap_y = %.3g * line_height                     # ... and for its title and x tick labels\n"
+        "panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols\n"
+        "panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows\n"
+        "panel_l(c) = plot_left + c * (panel_w + gap_x)\n"
+        "panel_r(c) = panel_l(c) + panel_w\n"
+        "panel_t(r) = top - r * (panel_h + gap_y)\n"
+        "panel_b(r) = panel_t(r) - panel_h\n",
+        cols, rows, gap_chars, gap_lines);
+}
+
+void satstat__fig_grid_panel(satstat__fig *g, size_t col, size_t row)
+{
+    satstat__fig_out(g,
+                     "set lmargin at screen panel_l(%zu)\nset rmargin at screen panel_r(%zu)\n"
+                     "set tmargin at screen panel_t(%zu)\nset bmargin at screen panel_b(%zu)\n",
+                     col, col, row, row);
+}

@@ -45,20 +45,17 @@ FAILURES = []
 # Problems of figure content that this check sees today, by figure stem
 # pattern and check: to be fixed (and removed here) by the figure helpers.
 KNOWN = {
-    ("deep-density-*", "panels"): "no y tick labels (set format y '')",
-    # deep_plot.c places its panels at fixed screen fractions, not yet with
-    # the toolkit's font-aware margins: the y label or the legend touches
-    # the edge
-    ("deep-variance", "panels"): "a label on the canvas's edge",
-    ("deep-saturation", "panels"): "a label on the canvas's edge",
-    ("deep-gradient", "panels"): "a label on the canvas's edge",
-    ("deep-phase", "panels"): "a label on the canvas's edge",
 }
 
 # The share of sign changes between successive bin differences above which
 # a histogram is a comb (a comb: 0.95-0.97; sampling noise on a smooth
 # density: about 2/3, at most 0.82 in the preset's 60 histograms).
 COMB_SHARE = 0.9
+# The lowest foot of deep-saturation's log axis: 1/(10 N) for N = W R
+# units of a layer, lowered to keep the mean field's line in view down to
+# 1e-3/N; without W and R in the header, 1e-9.
+LOG_FOOT_PER_UNIT = 1e-3
+LOG_FOOT_MIN = 1e-9
 # How far apart (pixels) the axes may sit in PNG, SVG and PDF.
 LAYOUT_TOLERANCE = 4
 
@@ -364,6 +361,37 @@ def check_panels(scripts, tmp):
             fail("panels: %s is fixed: remove it from KNOWN" % stem)
 
 
+def log_foot_problems(text):
+    """deep-saturation on a log axis: its foot near 1/(10 N), not at the
+    1e-10 ... 1e-25 a Korn-Graubard lower bound for a count of 1 reaches,
+    and every bar clipped at the foot (none below the axis)."""
+    if not re.search(r"^set logscale y", text, re.M):
+        return []
+    m = re.search(r"^set yrange \[([^:\]]+):", text, re.M)
+    if not m:
+        return ["a log axis without a range"]
+    foot = float(m.group(1))
+    problems = []
+    w = re.search(r"^# Made by: .* --width (\d+) --networks (\d+)", text, re.M)
+    lowest = LOG_FOOT_PER_UNIT / (int(w.group(1)) * int(w.group(2))) if w else LOG_FOOT_MIN
+    if foot < lowest * (1 - 1e-6):
+        problems.append("the log axis reaches down to %g (lowest %g)" % (foot, lowest))
+    for name, rows in datablocks(text).items():
+        if re.fullmatch(r"s\d+", name):
+            low = [r[2] for r in rows if len(r) > 2 and r[2] > 0]
+            if low and min(low) < foot * (1 - 1e-6):
+                problems.append("$%s: a bar below the foot %g (%g)" % (name, foot, min(low)))
+    return problems
+
+
+def check_log_foot(scripts):
+    for script in scripts:
+        if os.path.basename(script) == "deep-saturation.gp":
+            problems = log_foot_problems(open(script).read())
+            if problems:
+                fail("log foot: %s: %s" % (script, "; ".join(problems)))
+
+
 # ---- each check must be able to fail ------------------------------------------------------
 
 BROKEN_PLOT = """set terminal pngcairo size 400,300
@@ -390,6 +418,13 @@ def self_tests(tmp):
         fail("self-test: the panel check misses `set format y ''`")
     if "no y label" not in panel_problems("set xlabel 'x'\nplot x\n"):
         fail("self-test: the panel check misses a figure without a y label")
+    # log foot: an axis down to a Korn-Graubard lower bound of 1e-25
+    deep = "set logscale y\nset yrange [1e-25:1]\n$s1 << EOD\n1 0.0005 1e-25 0.009 0.0004\nEOD\n"
+    if len(log_foot_problems(deep)) != 1 or log_foot_problems(deep.replace("1e-25", "5e-5")):
+        fail("self-test: the log-foot check misses an axis down to 1e-25")
+    clipped = "set logscale y\nset yrange [5e-5:1]\n$s1 << EOD\n1 0.0005 1e-7 0.009 0.0004\nEOD\n"
+    if not log_foot_problems(clipped):
+        fail("self-test: the log-foot check misses a bar below the foot")
     # canvas edge: a label that runs off the right edge
     cut = os.path.join(tmp, "cut.gp")
     open(cut, "w").write(BROKEN_PLOT % "set label 'a label that is far too long' at screen 0.8, 0.5")
@@ -452,6 +487,9 @@ def main():
         check_warnings(committed + scripts, tmp)
         check_combs(committed + scripts)
         check_panels(committed + scripts, tmp)
+        check_log_foot(scripts)
+        if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
+            fail("log foot: no deep-saturation script to check")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d failure(s)" % len(FAILURES))
