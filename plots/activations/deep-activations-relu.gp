@@ -1,9 +1,12 @@
-# deep-activations-relu.gp: relu activations layer by layer: density of relu(z) (100 units, N(0,1) inputs)
+# deep-activations-relu.gp: Histograms of relu(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
 # Too small weights collapse the activations towards phi(0); too large ones
-# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.
+# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The
+# standard deviation of phi(z) is printed in each panel; relu's units with
+# z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
+# probability, not as a bar whose height would depend on the bin width.
 #
 # Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation relu --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -58,19 +61,21 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
-set linetype 3 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green
-set linetype 4 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: normal:1
+set linetype 2 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple: normal:0.01
+set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme and layer, bin centre, density, bin width ----------
-# (each bin the union of whole bins of the sampled 60-bin histogram)
+# (each bin the union of whole bins of the sampled 60-bin histogram; a point
+# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken
+# out of its bin)
 $h1_1 << EOD
-0.833333333 0.34422 1.66666667
+0.833333333 0.03972 1.66666667
 2.5 0.03954 1.66666667
 4.16666667 0.0357 1.66666667
 5.83333333 0.03174 1.66666667
@@ -101,8 +106,11 @@ $h1_1 << EOD
 47.5 0 1.66666667
 49.1666667 0 1.66666667
 EOD
+$zero1_1 << EOD
+0 0.5075
+EOD
 $h1_2 << EOD
-5.89255651 0.047738193 11.785113
+5.89255651 0.00566816796 11.785113
 17.6776695 0.00551543289 11.785113
 29.4627825 0.0052863303 11.785113
 41.2478956 0.00508268354 11.785113
@@ -133,8 +141,11 @@ $h1_2 << EOD
 335.875721 0 11.785113
 347.660834 0 11.785113
 EOD
+$zero1_2 << EOD
+0 0.4958
+EOD
 $h1_3 << EOD
-41.6666667 0.0067164 83.3333333
+41.6666667 0.0008604 83.3333333
 125 0.0008112 83.3333333
 208.333333 0.000828 83.3333333
 291.666667 0.0006852 83.3333333
@@ -165,8 +176,11 @@ $h1_3 << EOD
 2375 0 83.3333333
 2458.33333 0 83.3333333
 EOD
+$zero1_3 << EOD
+0 0.488
+EOD
 $h1_4 << EOD
-294.627825 0.00095866709 589.255651
+294.627825 0.000126600398 589.255651
 883.883476 0.000111836009 589.255651
 1473.13913 0.000109120718 589.255651
 2062.39478 0.000102332493 589.255651
@@ -197,8 +211,11 @@ $h1_4 << EOD
 16793.7861 0 589.255651
 17383.0417 0 589.255651
 EOD
+$zero1_4 << EOD
+0 0.4903
+EOD
 $h1_5 << EOD
-2083.33333 0.000136704 4166.66667
+2083.33333 1.6512e-05 4166.66667
 6250 1.6968e-05 4166.66667
 10416.6667 1.548e-05 4166.66667
 14583.3333 1.4736e-05 4166.66667
@@ -229,8 +246,11 @@ $h1_5 << EOD
 118750 0 4166.66667
 122916.667 0 4166.66667
 EOD
+$zero1_5 << EOD
+0 0.5008
+EOD
 $h2_1 << EOD
-0.00833333333 34.224 0.0166666667
+0.00833333333 4.08 0.0166666667
 0.025 4.026 0.0166666667
 0.0416666667 3.51 0.0166666667
 0.0583333333 3.3 0.0166666667
@@ -261,8 +281,11 @@ $h2_1 << EOD
 0.475 0 0.0166666667
 0.491666667 0 0.0166666667
 EOD
+$zero2_1 << EOD
+0 0.5024
+EOD
 $h2_2 << EOD
-0.000589255651 484.679272 0.0011785113
+0.000589255651 57.6999133 0.0011785113
 0.00176776695 56.6816796 0.0011785113
 0.00294627825 51.3359523 0.0011785113
 0.00412478956 50.1480129 0.0011785113
@@ -293,8 +316,11 @@ $h2_2 << EOD
 0.0335875721 0 0.0011785113
 0.0347660834 0 0.0011785113
 EOD
+$zero2_2 << EOD
+0 0.5032
+EOD
 $h2_3 << EOD
-4.16666667e-05 6901.2 8.33333333e-05
+4.16666667e-05 852 8.33333333e-05
 0.000125 804 8.33333333e-05
 0.000208333333 750 8.33333333e-05
 0.000291666667 734.4 8.33333333e-05
@@ -325,8 +351,11 @@ $h2_3 << EOD
 0.002375 1.2 8.33333333e-05
 0.00245833333 0 8.33333333e-05
 EOD
+$zero2_3 << EOD
+0 0.5041
+EOD
 $h2_4 << EOD
-2.94627825e-06 98717.7635 5.89255651e-06
+2.94627825e-06 12914.5983 5.89255651e-06
 8.83883476e-06 11913.335 5.89255651e-06
 1.47313913e-05 10623.5723 5.89255651e-06
 2.06239478e-05 9503.51514 5.89255651e-06
@@ -357,8 +386,11 @@ $h2_4 << EOD
 0.000167937861 0 5.89255651e-06
 0.000173830417 0 5.89255651e-06
 EOD
+$zero2_4 << EOD
+0 0.5056
+EOD
 $h2_5 << EOD
-2.08333333e-07 1368720 4.16666667e-07
+2.08333333e-07 177360 4.16666667e-07
 6.25e-07 169200 4.16666667e-07
 1.04166667e-06 158160 4.16666667e-07
 1.45833333e-06 144240 4.16666667e-07
@@ -389,8 +421,11 @@ $h2_5 << EOD
 1.1875e-05 0 4.16666667e-07
 1.22916667e-05 0 4.16666667e-07
 EOD
+$zero2_5 << EOD
+0 0.4964
+EOD
 $h3_1 << EOD
-0.0833333333 3.4116 0.166666667
+0.0833333333 0.3972 0.166666667
 0.25 0.3822 0.166666667
 0.416666667 0.3498 0.166666667
 0.583333333 0.3642 0.166666667
@@ -421,8 +456,11 @@ $h3_1 << EOD
 4.75 0 0.166666667
 4.91666667 0 0.166666667
 EOD
+$zero3_1 << EOD
+0 0.5024
+EOD
 $h3_2 << EOD
-0.0589255651 4.82897363 0.11785113
+0.0589255651 0.55578593 0.11785113
 0.176776695 0.599060865 0.11785113
 0.294627825 0.531178614 0.11785113
 0.412478956 0.489600735 0.11785113
@@ -453,8 +491,11 @@ $h3_2 << EOD
 3.35875721 0 0.11785113
 3.47660834 0 0.11785113
 EOD
+$zero3_2 << EOD
+0 0.5036
+EOD
 $h3_3 << EOD
-0.0416666667 6.7908 0.0833333333
+0.0416666667 0.864 0.0833333333
 0.125 0.7596 0.0833333333
 0.208333333 0.732 0.0833333333
 0.291666667 0.6564 0.0833333333
@@ -485,8 +526,11 @@ $h3_3 << EOD
 2.375 0 0.0833333333
 2.45833333 0 0.0833333333
 EOD
+$zero3_3 << EOD
+0 0.4939
+EOD
 $h3_4 << EOD
-0.0147313913 18.304449 0.0294627825
+0.0147313913 1.21848641 0.0294627825
 0.0441941738 1.25582164 0.0294627825
 0.0736569564 1.14721004 0.0294627825
 0.103119739 1.12684537 0.0294627825
@@ -547,8 +591,11 @@ $h3_4 << EOD
 1.72357278 0 0.0294627825
 1.75303556 0 0.0294627825
 EOD
+$zero3_4 << EOD
+0 0.5034
+EOD
 $h3_5 << EOD
-0.0208333333 13.8384 0.0416666667
+0.0208333333 1.7424 0.0416666667
 0.0625 1.6512 0.0416666667
 0.104166667 1.4664 0.0416666667
 0.145833333 1.2072 0.0416666667
@@ -579,8 +626,11 @@ $h3_5 << EOD
 1.1875 0.0024 0.0416666667
 1.22916667 0 0.0416666667
 EOD
+$zero3_5 << EOD
+0 0.504
+EOD
 $h4_1 << EOD
-0.11785113 2.39157656 0.23570226
+0.11785113 0.280438549 0.23570226
 0.353553391 0.283408398 0.23570226
 0.589255651 0.240557727 0.23570226
 0.824957911 0.240557727 0.23570226
@@ -611,8 +661,11 @@ $h4_1 << EOD
 6.71751442 0.000424264069 0.23570226
 6.95321668 0 0.23570226
 EOD
+$zero4_1 << EOD
+0 0.4976
+EOD
 $h4_2 << EOD
-0.11785113 2.38054569 0.23570226
+0.11785113 0.280438549 0.23570226
 0.353553391 0.278741493 0.23570226
 0.589255651 0.270256212 0.23570226
 0.824957911 0.224859956 0.23570226
@@ -643,8 +696,11 @@ $h4_2 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
+$zero4_2 << EOD
+0 0.495
+EOD
 $h4_3 << EOD
-0.11785113 2.4170324 0.23570226
+0.11785113 0.272377532 0.23570226
 0.353553391 0.274498852 0.23570226
 0.589255651 0.250740065 0.23570226
 0.824957911 0.22528422 0.23570226
@@ -675,8 +731,11 @@ $h4_3 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
+$zero4_3 << EOD
+0 0.5055
+EOD
 $h4_4 << EOD
-0.11785113 2.41533534 0.23570226
+0.11785113 0.280862813 0.23570226
 0.353553391 0.283832662 0.23570226
 0.589255651 0.254134177 0.23570226
 0.824957911 0.235890822 0.23570226
@@ -707,8 +766,11 @@ $h4_4 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
+$zero4_4 << EOD
+0 0.5031
+EOD
 $h4_5 << EOD
-0.11785113 2.44248824 0.23570226
+0.11785113 0.285529718 0.23570226
 0.353553391 0.285105454 0.23570226
 0.589255651 0.286378246 0.23570226
 0.824957911 0.227829805 0.23570226
@@ -739,306 +801,392 @@ $h4_5 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
+$zero4_5 << EOD
+0 0.5084
+EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers) -------------------
-set multiplot title 'relu activations layer by layer: density of relu(z) (100 units, N(0,1) inputs)'
+# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+key_chars = 0                                   # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
+legend_top = 0.02 + 2.3 * line_height           # the legend: rows below the panels
+bottom = legend_top + 3.1 * line_height
+top = top - 0.6 * line_height                   # the columns' titles
+grid_cols = 5
+grid_rows = 4                                 # small multiples
+gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+panel_l(c) = plot_left + c * (panel_w + gap_x)
+panel_r(c) = panel_l(c) + panel_w
+panel_t(r) = top - r * (panel_h + gap_y)
+panel_b(r) = panel_t(r) - panel_h
+set multiplot title 'Histograms of relu(z) by layer (100 units, N(0, 1) inputs)'
 unset key
-set xtics font smallfont
-set ytics font smallfont
 
 # normal:1, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 1' font smallfont offset 0,-0.5
-set ylabel 'normal:1' offset -0.5,0
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 1' offset 0,-0.5
+set ylabel 'normal:1'
 unset xlabel
 set xrange [0:50]
-set xtics 50 format '%.2g'
-set yrange [0:0.361431]
-set ytics 0.2 format '%.2g'
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 50 format '%.2h'
+set yrange [0:0.051636]
+set ytics 0.02 format '%.2h'
+set label 1 'sd 5.9' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 2' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:353.553391]
-set xtics 200 format '%.2g'
-set yrange [0:0.0501251]
-set ytics 0.02 format '%.2g'
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 200 format '%.2h'
+set yrange [0:0.00736862]
+set ytics 0.005 format '%.2h'
+set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 3' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:2500]
-set xtics 2000 format '%.2g'
-set yrange [0:0.00705222]
-set ytics 0.004 format '%.2g'
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 2000 format '%.2h'
+set yrange [0:0.00111852]
+set ytics 0.0005 format '%.2h'
+set label 1 'sd 2.9e+02' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 4' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:17677.6695]
-set xtics 10000 format '%.2g'
-set yrange [0:0.0010066]
-set ytics 0.0004 format '%.2g'
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 10000 format '%.2h'
+set yrange [0:0.000164581]
+set ytics 0.0001 format '%.2h'
+set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 5' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:125000]
-set xtics 100000 format '%.2g'
-set yrange [0:0.000143539]
-set ytics 4e-05 format '%.2g'
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 100000 format '%.2h'
+set yrange [0:2.20584e-05]
+set ytics 1e-05 format '%.2h'
+set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
-set ylabel 'normal:0.01' offset -0.5,0
+set ylabel 'normal:0.01'
 unset xlabel
 set xrange [0:0.5]
-set xtics 0.5 format '%.2g'
-set yrange [0:35.9352]
-set ytics 20 format '%.2g'
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:5.304]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.058' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.0353553391]
-set xtics 0.02 format '%.2g'
-set yrange [0:508.913]
-set ytics 200 format '%.2g'
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.02 format '%.2h'
+set yrange [0:75.0099]
+set ytics 50 format '%.2h'
+set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.0025]
-set xtics 0.002 format '%.2g'
-set yrange [0:7246.26]
-set ytics 4000 format '%.2g'
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.002 format '%.2h'
+set yrange [0:1107.6]
+set ytics 500 format '%.2h'
+set label 1 'sd 2.9×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.000176776695]
-set xtics 0.0001 format '%.2g'
-set yrange [0:103654]
-set ytics 40000 format '%.2g'
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.0001 format '%.2h'
+set yrange [0:16789]
+set ytics 10000 format '%.2h'
+set label 1 'sd 2×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.25e-05]
-set xtics 1e-05 format '%.2g'
-set yrange [0:1.43716e+06]
-set ytics 400000 format '%.2g'
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1e-05 format '%.2h'
+set yrange [0:230568]
+set ytics 100000 format '%.2h'
+set label 1 'sd 1.4×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
-set ylabel 'scaled' offset -0.5,0
+set ylabel 'scaled'
 unset xlabel
 set xrange [0:5]
-set xtics 5 format '%.2g'
-set yrange [0:3.58218]
-set ytics 2 format '%.2g'
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.51636]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:3.53553391]
-set xtics 2 format '%.2g'
-set yrange [0:5.07042]
-set ytics 2 format '%.2g'
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 2 format '%.2h'
+set yrange [0:0.778779]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:2.5]
-set xtics 2 format '%.2g'
-set yrange [0:7.13034]
-set ytics 4 format '%.2g'
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 2 format '%.2h'
+set yrange [0:1.1232]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.76776695]
-set xtics 1 format '%.2g'
-set yrange [0:19.2197]
-set ytics 10 format '%.2g'
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:1.63257]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.25]
-set xtics 1 format '%.2g'
-set yrange [0:14.5303]
-set ytics 4 format '%.2g'
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:2.26512]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
-set ylabel 'he-normal' offset -0.5,0
-set xlabel 'relu(z)' font smallfont offset 0,0.4
+set ylabel 'he-normal'
+set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2g'
-set yrange [0:2.51116]
-set ytics 1 format '%.2g'
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.368431]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'relu(z)' font smallfont offset 0,0.4
+set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2g'
-set yrange [0:2.49957]
-set ytics 1 format '%.2g'
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.36457]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'relu(z)' font smallfont offset 0,0.4
+set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2g'
-set yrange [0:2.53788]
-set ytics 1 format '%.2g'
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.356849]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'relu(z)' font smallfont offset 0,0.4
+set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2g'
-set yrange [0:2.5361]
-set ytics 1 format '%.2g'
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.368982]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.85' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'relu(z)' font smallfont offset 0,0.4
+set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2g'
-set yrange [0:2.56461]
-set ytics 1 format '%.2g'
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 5 format '%.2h'
+set yrange [0:0.372292]
+set ytics 0.2 format '%.2h'
+set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
+set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 unset title
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.7113
+# ---- legend: rows of their own below the panels ----------------------------
+set lmargin at screen plot_left
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen legend_top   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
 unset grid
 unset xlabel
 unset ylabel
-unset title
-unset logscale
 unset colorbox
 unset object
 unset arrow
@@ -1049,8 +1197,8 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 0.6 title 'normal:1: std 1', \
-     keyentry with boxes linetype 2 fillstyle solid 0.6 title 'normal:0.01: std 0.01', \
-     keyentry with boxes linetype 3 fillstyle solid 0.6 title 'scaled: std 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 0.6 title 'he-normal: std 0.141'
+     keyentry with boxes linetype 1 fillstyle solid 0.6 noborder title 'normal:1: weight σ_{w} = 1', \
+     keyentry with boxes linetype 2 fillstyle solid 0.6 noborder title 'normal:0.01: weight σ_{w} = 0.01', \
+     keyentry with boxes linetype 3 fillstyle solid 0.6 noborder title 'scaled: weight σ_{w} = 0.1', \
+     keyentry with boxes linetype 4 fillstyle solid 0.6 noborder title 'he-normal: weight σ_{w} = 0.141'
 unset multiplot

@@ -1,9 +1,12 @@
-# deep-activations-sigmoid.gp: sigmoid activations layer by layer: density of sigmoid(z) (100 units, N(0,1) inputs)
+# deep-activations-sigmoid.gp: Histograms of sigmoid(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
 # Too small weights collapse the activations towards phi(0); too large ones
-# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.
+# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The
+# standard deviation of phi(z) is printed in each panel; relu's units with
+# z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
+# probability, not as a bar whose height would depend on the bin width.
 #
 # Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation sigmoid --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -58,17 +61,19 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
-set linetype 3 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green
-set linetype 4 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: normal:1
+set linetype 2 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple: normal:0.01
+set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme and layer, bin centre, density, bin width ----------
-# (each bin the union of whole bins of the sampled 60-bin histogram)
+# (each bin the union of whole bins of the sampled 60-bin histogram; a point
+# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken
+# out of its bin)
 $h1_1 << EOD
 0.0166666667 11.178 0.0333333333
 0.05 0.891 0.0333333333
@@ -590,305 +595,388 @@ $h4_5 << EOD
 0.960595642 0.00314809753 0.0317652167
 EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers) -------------------
-set multiplot title 'sigmoid activations layer by layer: density of sigmoid(z) (100 units, N(0,1) inputs)'
+# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+key_chars = 0                                   # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
+legend_top = 0.02 + 2.3 * line_height           # the legend: rows below the panels
+bottom = legend_top + 3.1 * line_height
+top = top - 0.6 * line_height                   # the columns' titles
+grid_cols = 5
+grid_rows = 4                                 # small multiples
+gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+panel_l(c) = plot_left + c * (panel_w + gap_x)
+panel_r(c) = panel_l(c) + panel_w
+panel_t(r) = top - r * (panel_h + gap_y)
+panel_b(r) = panel_t(r) - panel_h
+set multiplot title 'Histograms of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
 unset key
-set xtics font smallfont
-set ytics font smallfont
 
 # normal:1, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 1' font smallfont offset 0,-0.5
-set ylabel 'normal:1' offset -0.5,0
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 1' offset 0,-0.5
+set ylabel 'normal:1'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:11.7369]
-set ytics 4 format '%.2g'
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:14.5314]
+set ytics 10 format '%.2h'
+set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 2' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:9.82485]
-set ytics 4 format '%.2g'
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:12.1641]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 3' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:9.8343]
-set ytics 4 format '%.2g'
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:12.1758]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 4' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:9.74925]
-set ytics 4 format '%.2g'
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:12.0705]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 5' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:9.576]
-set ytics 4 format '%.2g'
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:11.856]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
-set ylabel 'normal:0.01' offset -0.5,0
+set ylabel 'normal:0.01'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:14.7349]
-set ytics 10 format '%.2g'
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:18.2432]
+set ytics 10 format '%.2h'
+set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:28.2517]
-set ytics 10 format '%.2g'
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:34.9782]
+set ytics 20 format '%.2h'
+set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:29.0036]
-set ytics 10 format '%.2g'
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:35.9092]
+set ytics 20 format '%.2h'
+set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:29.0036]
-set ytics 10 format '%.2g'
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:35.9092]
+set ytics 20 format '%.2h'
+set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:28.552]
-set ytics 10 format '%.2g'
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:35.3501]
+set ytics 20 format '%.2h'
+set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
-set ylabel 'scaled' offset -0.5,0
+set ylabel 'scaled'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:1.74962]
-set ytics 1 format '%.2g'
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:2.1662]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:3.25072]
-set ytics 2 format '%.2g'
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:4.02471]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:3.17559]
-set ytics 2 format '%.2g'
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:3.93168]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:3.19342]
-set ytics 2 format '%.2g'
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:3.95376]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:3.3037]
-set ytics 2 format '%.2g'
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:4.0903]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
-set ylabel 'he-normal' offset -0.5,0
-set xlabel 'sigmoid(z)' font smallfont offset 0,0.4
+set ylabel 'he-normal'
+set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:1.31263]
-set ytics 0.4 format '%.2g'
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:1.62516]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'sigmoid(z)' font smallfont offset 0,0.4
+set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:2.15736]
-set ytics 1 format '%.2g'
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:2.67102]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'sigmoid(z)' font smallfont offset 0,0.4
+set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:2.32471]
-set ytics 1 format '%.2g'
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:2.87822]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'sigmoid(z)' font smallfont offset 0,0.4
+set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:2.23104]
-set ytics 1 format '%.2g'
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:2.76224]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'sigmoid(z)' font smallfont offset 0,0.4
+set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2g'
-set yrange [0:2.29071]
-set ytics 1 format '%.2g'
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 0.5 format '%.2h'
+set yrange [0:2.83612]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 unset title
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.7113
+# ---- legend: rows of their own below the panels ----------------------------
+set lmargin at screen plot_left
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen legend_top   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
 unset grid
 unset xlabel
 unset ylabel
-unset title
-unset logscale
 unset colorbox
 unset object
 unset arrow
@@ -899,8 +987,8 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 0.6 title 'normal:1: std 1', \
-     keyentry with boxes linetype 2 fillstyle solid 0.6 title 'normal:0.01: std 0.01', \
-     keyentry with boxes linetype 3 fillstyle solid 0.6 title 'scaled: std 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 0.6 title 'he-normal: std 0.141'
+     keyentry with boxes linetype 1 fillstyle solid 0.6 noborder title 'normal:1: weight σ_{w} = 1', \
+     keyentry with boxes linetype 2 fillstyle solid 0.6 noborder title 'normal:0.01: weight σ_{w} = 0.01', \
+     keyentry with boxes linetype 3 fillstyle solid 0.6 noborder title 'scaled: weight σ_{w} = 0.1', \
+     keyentry with boxes linetype 4 fillstyle solid 0.6 noborder title 'he-normal: weight σ_{w} = 0.141'
 unset multiplot

@@ -1,9 +1,12 @@
-# deep-activations-tanh.gp: tanh activations layer by layer: density of tanh(z) (100 units, N(0,1) inputs)
+# deep-activations-tanh.gp: Histograms of tanh(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
 # Too small weights collapse the activations towards phi(0); too large ones
-# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.
+# saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The
+# standard deviation of phi(z) is printed in each panel; relu's units with
+# z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
+# probability, not as a bar whose height would depend on the bin width.
 #
 # Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation tanh --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -58,17 +61,19 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
-set linetype 3 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green
-set linetype 4 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: normal:1
+set linetype 2 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3   # reddish purple: normal:0.01
+set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme and layer, bin centre, density, bin width ----------
-# (each bin the union of whole bins of the sampled 60-bin histogram)
+# (each bin the union of whole bins of the sampled 60-bin histogram; a point
+# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken
+# out of its bin)
 $h1_1 << EOD
 -0.966666667 6.5985 0.0666666667
 -0.9 0.2235 0.0666666667
@@ -585,305 +590,388 @@ $h4_5 << EOD
 0.966113709 0.29566913 0.0666285317
 EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers) -------------------
-set multiplot title 'tanh activations layer by layer: density of tanh(z) (100 units, N(0,1) inputs)'
+# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+key_chars = 0                                   # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
+legend_top = 0.02 + 2.3 * line_height           # the legend: rows below the panels
+bottom = legend_top + 3.1 * line_height
+top = top - 0.6 * line_height                   # the columns' titles
+grid_cols = 5
+grid_rows = 4                                 # small multiples
+gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+panel_l(c) = plot_left + c * (panel_w + gap_x)
+panel_r(c) = panel_l(c) + panel_w
+panel_t(r) = top - r * (panel_h + gap_y)
+panel_b(r) = panel_t(r) - panel_h
+set multiplot title 'Histograms of tanh(z) by layer (100 units, N(0, 1) inputs)'
 unset key
-set xtics font smallfont
-set ytics font smallfont
 
 # normal:1, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 1' font smallfont offset 0,-0.5
-set ylabel 'normal:1' offset -0.5,0
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 1' offset 0,-0.5
+set ylabel 'normal:1'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:6.92843]
-set ytics 4 format '%.2g'
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:8.57805]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 2' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:6.85913]
-set ytics 4 format '%.2g'
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:8.49225]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 3' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:6.8103]
-set ytics 4 format '%.2g'
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:8.4318]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 4' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:6.78353]
-set ytics 4 format '%.2g'
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:8.39865]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.8600
-set bmargin at screen 0.7300
-set title 'layer 5' font smallfont offset 0,-0.5
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:6.8796]
-set ytics 4 format '%.2g'
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:8.5176]
+set ytics 5 format '%.2h'
+set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
-set ylabel 'normal:0.01' offset -0.5,0
+set ylabel 'normal:0.01'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:4.13986]
-set ytics 2 format '%.2g'
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:5.12554]
+set ytics 2 format '%.2h'
+set label 1 'sd 0.098' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:10.6696]
-set ytics 4 format '%.2g'
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:13.21]
+set ytics 10 format '%.2h'
+set label 1 'sd 0.0098' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:21]
-set ytics 10 format '%.2g'
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:26]
+set ytics 10 format '%.2h'
+set label 1 'sd 9.7×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:21]
-set ytics 10 format '%.2g'
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:26]
+set ytics 10 format '%.2h'
+set label 1 'sd 9.7×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.6650
-set bmargin at screen 0.5350
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(1)
+set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:20.9979]
-set ytics 10 format '%.2g'
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:25.9974]
+set ytics 10 format '%.2h'
+set label 1 'sd 9.7×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
-set ylabel 'scaled' offset -0.5,0
+set ylabel 'scaled'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.746618]
-set ytics 0.4 format '%.2g'
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:0.924384]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.716155]
-set ytics 0.4 format '%.2g'
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:0.886668]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.48' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.914937]
-set ytics 0.4 format '%.2g'
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:1.13278]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:1.0377]
-set ytics 0.4 format '%.2g'
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:1.28477]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.4700
-set bmargin at screen 0.3400
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(2)
+set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:1.22093]
-set ytics 0.4 format '%.2g'
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:1.51163]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 1
-set lmargin at screen 0.0950
-set rmargin at screen 0.1663
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
-set ylabel 'he-normal' offset -0.5,0
-set xlabel 'tanh(z)' font smallfont offset 0,0.4
+set ylabel 'he-normal'
+set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:1.9845]
-set ytics 1 format '%.2g'
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:2.457]
+set ytics 1 format '%.2h'
+set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 2
-set lmargin at screen 0.2233
-set rmargin at screen 0.2945
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'tanh(z)' font smallfont offset 0,0.4
+set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.834812]
-set ytics 0.4 format '%.2g'
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:1.03358]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.64' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 3
-set lmargin at screen 0.3515
-set rmargin at screen 0.4228
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'tanh(z)' font smallfont offset 0,0.4
+set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.690027]
-set ytics 0.4 format '%.2g'
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:0.854319]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.59' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 4
-set lmargin at screen 0.4798
-set rmargin at screen 0.5510
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(3)
+set rmargin at screen panel_r(3)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'tanh(z)' font smallfont offset 0,0.4
+set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.646034]
-set ytics 0.4 format '%.2g'
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:0.799852]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 5
-set lmargin at screen 0.6080
-set rmargin at screen 0.6793
-set tmargin at screen 0.2750
-set bmargin at screen 0.1450
+set lmargin at screen panel_l(4)
+set rmargin at screen panel_r(4)
+set tmargin at screen panel_t(3)
+set bmargin at screen panel_b(3)
 unset title
 unset ylabel
-set xlabel 'tanh(z)' font smallfont offset 0,0.4
+set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2g'
-set yrange [0:0.600418]
-set ytics 0.2 format '%.2g'
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 notitle
+set xtics 1 format '%.2h'
+set yrange [0:0.743375]
+set ytics 0.5 format '%.2h'
+set label 1 'sd 0.56' at graph 0.97, graph 0.9 right font smallfont front
+unset arrow 1
+unset label 2
+plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 unset title
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.7113
+# ---- legend: rows of their own below the panels ----------------------------
+set lmargin at screen plot_left
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen legend_top   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
 unset grid
 unset xlabel
 unset ylabel
-unset title
-unset logscale
 unset colorbox
 unset object
 unset arrow
@@ -894,8 +982,8 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 0.6 title 'normal:1: std 1', \
-     keyentry with boxes linetype 2 fillstyle solid 0.6 title 'normal:0.01: std 0.01', \
-     keyentry with boxes linetype 3 fillstyle solid 0.6 title 'scaled: std 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 0.6 title 'he-normal: std 0.141'
+     keyentry with boxes linetype 1 fillstyle solid 0.6 noborder title 'normal:1: weight σ_{w} = 1', \
+     keyentry with boxes linetype 2 fillstyle solid 0.6 noborder title 'normal:0.01: weight σ_{w} = 0.01', \
+     keyentry with boxes linetype 3 fillstyle solid 0.6 noborder title 'scaled: weight σ_{w} = 0.1', \
+     keyentry with boxes linetype 4 fillstyle solid 0.6 noborder title 'he-normal: weight σ_{w} = 0.141'
 unset multiplot

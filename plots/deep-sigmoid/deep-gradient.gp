@@ -1,9 +1,10 @@
-# deep-gradient.gp: gradient norm against layer (log axis)
+# deep-gradient.gp: Gradient norm against layer
 #
-# Points: the RMS norm of the back-propagated gradient delta^l (delta^L = phi'(z^L)*g,
-# g a random unit vector), with bars across networks.  Lines: the mean-field
-# prediction, a factor sqrt(chi) per layer (Schoenholz et al. 2017): vanishing
-# gradients fall towards layer 1, exploding ones rise.
+# Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a
+# random unit vector), the report's sampled |d|, with its 1 - alpha interval
+# (log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the
+# mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et
+# al. 2017).  Back-propagation runs from layer L down to layer 1.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation sigmoid --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --plots plots/deep-sigmoid --plot-size 1280x800
 #           satstat 0.1.0
@@ -58,62 +59,79 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: layer, sampled, interval low, high, mean field -----------------
+# ---- data: layer, sampled, interval low, high, mean field, RMS --------
 $s1 << EOD
-1 0.251823025 0.100260574 0.824875142 0.22218629
-2 0.294207513 0.150803295 0.620406812 0.288443894
-3 0.238067336 0.12663282 0.47823638 0.249335423
-4 0.189530336 0.109970466 0.340181797 0.213088213
-5 0.164027032 0.0907099774 0.312313897 0.182023727
-6 0.140883874 0.0893464261 0.226606006 0.155484758
-7 0.125535003 0.0827019764 0.1927718 0.132815044
-8 0.11393419 0.0868038281 0.150153152 0.113450576
-9 0.0965948907 0.0794419925 0.117777647 0.0969094518
-10 0.0860854823 0.0707858211 0.104926601 0.0827800281
+1 0.218387634 0.0668251826 0.791439751 0.22218629 0.251823025
+2 0.271621713 0.128217495 0.597821012 0.288443894 0.294207513
+3 0.22484129 0.113406774 0.465010333 0.249335423 0.238067336
+4 0.181185784 0.101625914 0.331837245 0.213088213 0.189530336
+5 0.15462052 0.0813034655 0.302907386 0.182023727 0.164027032
+6 0.1352665 0.0837290522 0.220988632 0.155484758 0.140883874
+7 0.120228465 0.0773954391 0.187465263 0.132815044 0.125535003
+8 0.112191141 0.0850607794 0.148410103 0.113450576 0.11393419
+9 0.0959727923 0.0788198941 0.117155548 0.0969094518 0.0965948907
+10 0.0854651768 0.0701655155 0.104306295 0.0827800281 0.0860854823
 EOD
 $s2 << EOD
-1 1.24461386e-07 9.76379922e-08 1.59027078e-07 1.27492684e-07
-2 6.29612046e-07 5.10033378e-07 7.79094624e-07 6.34620827e-07
-3 3.06941127e-06 2.44875282e-06 3.85919263e-06 3.09973562e-06
-4 1.52467299e-05 1.23428744e-05 1.88763756e-05 1.51326294e-05
-5 7.6479848e-05 6.235063e-05 9.39886696e-05 7.38751191e-05
-6 0.000377499988 0.000312117695 0.000457204488 0.000360646592
-7 0.00181288063 0.00158251507 0.00207813171 0.00176061933
-8 0.00867737055 0.00769636777 0.00978882594 0.00859506369
-9 0.0428607973 0.037964738 0.0484188734 0.0419597346
-10 0.20718181 0.199122435 0.21558252 0.204840754
+1 1.22792784e-07 9.59693907e-08 1.57358476e-07 1.27492684e-07 1.24461386e-07
+2 6.24083263e-07 5.04504595e-07 7.73565841e-07 6.34620827e-07 6.29612046e-07
+3 3.03946896e-06 2.41881051e-06 3.82925032e-06 3.09973562e-06 3.06941127e-06
+4 1.51074379e-05 1.22035825e-05 1.87370836e-05 1.51326294e-05 1.52467299e-05
+5 7.58089995e-05 6.16797815e-05 9.33178211e-05 7.38751191e-05 7.6479848e-05
+6 0.000374491703 0.000309109409 0.000454196202 0.000360646592 0.000377499988
+7 0.00180560517 0.00157523961 0.00207085625 0.00176061933 0.00181288063
+8 0.00865106251 0.00767005973 0.00976251789 0.00859506369 0.00867737055
+9 0.0427321451 0.0378360858 0.0482902211 0.0419597346 0.0428607973
+10 0.207117721 0.199058346 0.215518431 0.204840754 0.20718181
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-set multiplot title 'gradient norm against layer (log axis)'
+key_chars = 26                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+set multiplot title 'Gradient norm against layer'
 unset key
-set lmargin at screen 0.11
-set rmargin at screen 0.5746
-set tmargin at screen 0.88
-set bmargin at screen 0.12
-set xlabel 'layer'
-set ylabel '‖δ^{l}‖'
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+set xlabel 'layer l'
+set ylabel '‖δ^{l}‖ (log scale)'
 set xrange [0.5:10.5]
-set xtics 1
+xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
+set xtics xstep
+if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set format y '%g'
-set yrange [4.8819e-08:1.64975]
+set yrange [4.79847e-08:1.58288]
+set format y '10^{%T}'
 plot $s1 using 1:5 with lines linetype 1 notitle, \
-     $s1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
-     $s2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 notitle
+     $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
+     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 4 notitle
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.6046
+# ---- legend: a panel of its own right of the plot --------------------------
+set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
@@ -128,13 +146,19 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with points linetype 1 title 'standard sampled', \
-     keyentry with lines linetype 1 title '  mean field (χ₁ 1.37, chaotic)', \
-     keyentry with points linetype 2 title 'scaled sampled', \
-     keyentry with lines linetype 2 title '  mean field (χ₁ 0.042, ordered)', \
-     keyentry with lines linetype nodraw title 'sigmoid, W = 200, R = 10'
+     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
+     keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17/layer', \
+     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
+     keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer', \
+     keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
+     keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
+     keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
+     keyentry with lines linetype nodraw title 'R = 10 networks', \
+     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
 unset multiplot

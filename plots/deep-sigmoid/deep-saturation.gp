@@ -1,7 +1,9 @@
-# deep-saturation.gp: saturated fraction against layer
+# deep-saturation.gp: Saturated fraction against layer
 #
-# Points: the sampled fraction of units in the saturated region, with bars across
-# networks.  Lines: P(z in region) for z ~ N(mu_b, q^l).
+# Points: the sampled fraction of units in the saturated region, with
+# Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the
+# N = W R units of a layer, sampled zeros drawn there as open markers and bars
+# clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation sigmoid --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --plots plots/deep-sigmoid --plot-size 1280x800
 #           satstat 0.1.0
@@ -56,14 +58,15 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: layer, sampled, interval low, high, mean field -----------------
+# ---- data: layer, sampled, interval low, high, mean field --------
+# (on a log axis interval ends below the foot 5e-05 are written as the foot)
 $s1 << EOD
 1 0.867 0.825999182 0.901705198 0.858167913
 2 0.656 0.592813361 0.715569302 0.685326079
@@ -77,44 +80,59 @@ $s1 << EOD
 10 0.69 0.622811226 0.752040935 0.678076367
 EOD
 $s2 << EOD
-1 0.0005 9.11698778e-11 0.00923056871 0.00109083518
-2 0 0 0.00796717803 0.000467870409
-3 0.0005 9.11698778e-11 0.00923056871 0.000456313657
-4 0 0 0.00796717803 0.000456005429
-5 0.0005 9.11698778e-11 0.00923056871 0.000455997126
-6 0.0005 9.11698778e-11 0.00923056871 0.000455996902
-7 0 0 0.00796717803 0.000455996896
-8 0.0005 9.11698778e-11 0.00923056871 0.000455996896
-9 0.0005 9.11698778e-11 0.00923056871 0.000455996896
-10 0 0 0.00796717803 0.000455996896
+1 0.0005 5e-05 0.00923056871 0.00109083518
+2 0 5e-05 0.00796717803 0.000467870409
+3 0.0005 5e-05 0.00923056871 0.000456313657
+4 0 5e-05 0.00796717803 0.000456005429
+5 0.0005 5e-05 0.00923056871 0.000455997126
+6 0.0005 5e-05 0.00923056871 0.000455996902
+7 0 5e-05 0.00796717803 0.000455996896
+8 0.0005 5e-05 0.00923056871 0.000455996896
+9 0.0005 5e-05 0.00923056871 0.000455996896
+10 0 5e-05 0.00796717803 0.000455996896
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-set multiplot title 'saturated fraction against layer'
+key_chars = 25                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+set multiplot title 'Saturated fraction against layer'
 unset key
-set lmargin at screen 0.11
-set rmargin at screen 0.5746
-set tmargin at screen 0.88
-set bmargin at screen 0.12
-set xlabel 'layer'
-set ylabel 'saturated fraction'
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+set xlabel 'layer l'
+set ylabel 'saturated fraction (log scale)'
 set xrange [0.5:10.5]
-set xtics 1
+xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
+set xtics xstep
+if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set format y '%g'
-set yrange [4.55849e-11:1.80341]
-yfloor = 4.55849e-11   # the foot of the log axis: sampled zeros go here
+set yrange [5e-05:1.5]
+set format y '10^{%T}'
+yfloor = 5e-05   # the foot of the log axis: sampled zeros go here
 plot $s1 using 1:5 with lines linetype 1 notitle, \
-     $s1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
+     $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
-     $s2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
+     $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.6046
+# ---- legend: a panel of its own right of the plot --------------------------
+set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
@@ -129,14 +147,18 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with points linetype 1 title 'standard sampled', \
-     keyentry with lines linetype 1 title '  mean field (χ₁ 1.37, chaotic)', \
-     keyentry with points linetype 2 title 'scaled sampled', \
-     keyentry with lines linetype 2 title '  mean field (χ₁ 0.042, ordered)', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.3 title 'open, at the floor: sampled 0', \
-     keyentry with lines linetype nodraw title 'sigmoid, W = 200, R = 10'
+     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
+     keyentry with lines linetype 1 title '  mean field, χ_{1} 1.37', \
+     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
+     keyentry with lines linetype 2 title '  mean field, χ_{1} 0.042', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units', \
+     keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
+     keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
+     keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
+     keyentry with lines linetype nodraw title 'R = 10 networks', \
+     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
 unset multiplot

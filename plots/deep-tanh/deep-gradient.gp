@@ -1,9 +1,10 @@
-# deep-gradient.gp: gradient norm against layer (log axis)
+# deep-gradient.gp: Gradient norm against layer
 #
-# Points: the RMS norm of the back-propagated gradient delta^l (delta^L = phi'(z^L)*g,
-# g a random unit vector), with bars across networks.  Lines: the mean-field
-# prediction, a factor sqrt(chi) per layer (Schoenholz et al. 2017): vanishing
-# gradients fall towards layer 1, exploding ones rise.
+# Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a
+# random unit vector), the report's sampled |d|, with its 1 - alpha interval
+# (log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the
+# mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et
+# al. 2017).  Back-propagation runs from layer L down to layer 1.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
@@ -58,62 +59,79 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: layer, sampled, interval low, high, mean field -----------------
+# ---- data: layer, sampled, interval low, high, mean field, RMS --------
 $s1 << EOD
-1 1296.96854 620.268806 5050.96707 1514.71788
-2 522.932938 240.945928 1591.15092 694.898924
-3 174.398213 80.078613 495.930611 251.503428
-4 58.5672542 29.0937015 137.432036 90.5164967
-5 18.0959145 8.96944286 40.5438145 32.5715096
-6 7.45571086 3.80745885 16.2100469 11.7204908
-7 2.84923808 1.56630186 5.45764495 4.21748591
-8 1.19944329 0.599985216 2.64339738 1.51761455
-9 0.517062459 0.273894489 1.04051094 0.54609641
-10 0.182773936 0.110278537 0.312561778 0.196506609
+1 802.259805 125.560073 4556.25834 1514.71788 1296.96854
+2 377.461662 95.4746527 1445.67964 694.898924 522.932938
+3 132.896679 38.5770789 454.429077 251.503428 174.398213
+4 45.7358324 16.2622797 124.600614 90.5164967 58.5672542
+5 15.7337713 6.60729964 38.1816713 32.5715096 18.0959145
+6 6.12251709 2.47426508 14.8768532 11.7204908 7.45571086
+7 2.550198 1.26726178 5.15860488 4.21748591 2.84923808
+8 1.05898463 0.459526559 2.50293872 1.51761455 1.19944329
+9 0.460266635 0.217098665 0.983715115 0.54609641 0.517062459
+10 0.174753709 0.102258309 0.30454155 0.196506609 0.182773936
 EOD
 $s2 << EOD
-1 0.0106418632 0.0067312539 0.0170948373 0.0100392643
-2 0.0167831244 0.0111638237 0.0255359914 0.0159762573
-3 0.0262957442 0.0183482154 0.0380448182 0.0253119822
-4 0.0424633809 0.0308198724 0.0589557721 0.0400810725
-5 0.0696503765 0.0525660771 0.0928059192 0.0634633426
-6 0.108940279 0.0894809003 0.13294275 0.100485379
-7 0.166513736 0.138993454 0.199923121 0.159104458
-8 0.258851418 0.215188001 0.311985896 0.25191949
-9 0.425163377 0.361902557 0.500097708 0.398879006
-10 0.664786661 0.615251083 0.718501353 0.631568687
+1 0.0101205692 0.00620995988 0.0165735432 0.0100392643 0.0106418632
+2 0.0161854584 0.0105661577 0.0249383255 0.0159762573 0.0167831244
+3 0.025619876 0.0176723471 0.03736895 0.0253119822 0.0262957442
+4 0.0416545158 0.0300110073 0.058146907 0.0400810725 0.0424633809
+5 0.0686348758 0.0515505763 0.0917904184 0.0634633426 0.0696503765
+6 0.108157382 0.0886980038 0.132159854 0.100485379 0.108940279
+7 0.165568681 0.138048399 0.198978066 0.159104458 0.166513736
+8 0.257178699 0.213515282 0.310313177 0.25191949 0.258851418
+9 0.422952241 0.359691421 0.497886572 0.398879006 0.425163377
+10 0.663995058 0.61445948 0.71770975 0.631568687 0.664786661
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-set multiplot title 'gradient norm against layer (log axis)'
+key_chars = 26                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+set multiplot title 'Gradient norm against layer'
 unset key
-set lmargin at screen 0.11
-set rmargin at screen 0.5746
-set tmargin at screen 0.88
-set bmargin at screen 0.12
-set xlabel 'layer'
-set ylabel '‖δ^{l}‖'
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+set xlabel 'layer l'
+set ylabel '‖δ^{l}‖ (log scale)'
 set xrange [0.5:10.5]
-set xtics 1
+xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
+set xtics xstep
+if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set format y '%g'
-set yrange [0.00336563:10101.9]
+set yrange [0.00310498:9112.52]
+set format y '10^{%T}'
 plot $s1 using 1:5 with lines linetype 1 notitle, \
-     $s1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
-     $s2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 notitle
+     $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
+     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 4 notitle
+unset label
+unset arrow
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.6046
+# ---- legend: a panel of its own right of the plot --------------------------
+set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
@@ -128,13 +146,19 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with points linetype 1 title 'standard sampled', \
-     keyentry with lines linetype 1 title '  mean field (χ₁ 7.72, chaotic)', \
-     keyentry with points linetype 2 title 'scaled sampled', \
-     keyentry with lines linetype 2 title '  mean field (χ₁ 0.399, ordered)', \
-     keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
+     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
+     keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
+     keyentry with lines linetype 1 title '  mean field, ×2.78/layer', \
+     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
+     keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
+     keyentry with lines linetype 2 title '  mean field, ×0.632/layer', \
+     keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
+     keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
+     keyentry with lines linetype nodraw title 'tanh, W = 200 units', \
+     keyentry with lines linetype nodraw title 'R = 10 networks', \
+     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
 unset multiplot

@@ -1,4 +1,4 @@
-# deep-phase.gp: phase diagram of tanh networks: χ₁ and q*
+# deep-phase.gp: Phase diagram of tanh networks: χ₁ and q*
 #
 # Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized
 # weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;
@@ -59,8 +59,8 @@ smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
@@ -3520,48 +3520,78 @@ $schemes << EOD
 EOD
 
 # ---- layout: two maps side by side, colour bars under them ----------------
-set multiplot title 'phase diagram of tanh networks: χ₁ and q*'
+key_chars = 28                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+cb_h = 0.8 * line_height                        # the colour bars' height
+cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels
+bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label
+top = top - 0.6 * line_height                   # the maps' titles
+grid_cols = 2
+grid_rows = 1                                 # small multiples
+gap_x = 7 * char_width                      # room for a panel's y tick labels
+gap_y = 0 * line_height                     # ... and for its title and x tick labels
+panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+panel_l(c) = plot_left + c * (panel_w + gap_x)
+panel_r(c) = panel_l(c) + panel_w
+panel_t(r) = top - r * (panel_h + gap_y)
+panel_b(r) = panel_t(r) - panel_h
+set multiplot title 'Phase diagram of tanh networks: χ₁ and q*'
 unset key
-set tmargin at screen 0.86
-set bmargin at screen 0.3
 set xrange [-1:3.5]
 set yrange [0:2]
 set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)
 set mxtics 10
-set xlabel 'σ@^{2}_{w} × fan-in'
-set ylabel 'σ@^{2}_{b}'
-set colorbox horizontal user origin screen 0.1100, screen 0.12 size screen 0.2064, screen 0.03
+set xlabel 'σ_{w}^{2} · fan-in'
+set ylabel 'σ_{b}^{2}'
 set style fill solid 1.0 noborder
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
-set cblabel 'χ₁' offset 0,0.6
-set cbrange [-1.5:1.5]
-set cbtics ('0.03' -1.5, '0.1' -1, '0.3' -0.5, '1' 0, '3' 0.5, '10' 1, '30' 1.5)
-set lmargin at screen 0.1100
-set rmargin at screen 0.3164
-set title 'χ₁ (blue: ordered, white: critical, red: chaotic)' font smallfont
+set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
+set cbtics ('0.1' -1, '1' 0, '10' 1)
+unset cblabel
+set title 'χ_{1}, the gradient gain per layer'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointsize 2.2 linecolor rgb '#0072B2', \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointsize 2.2 linecolor rgb '#D55E00'
-set lmargin at screen 0.3964
-set rmargin at screen 0.6428
-set colorbox horizontal user origin screen 0.3964, screen 0.12 size screen 0.2464, screen 0.03
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 5 pointsize 2 notitle
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')
-set cbrange [*:*]
-set cblabel 'log_{10} q*'
-set cbtics auto
 unset ylabel
-set title 'fixed point q* (log_{10})' font smallfont
+set cbrange [-1.83053:3.49403]
+set cbtics 2 format '10^{%.0f}'
+set title 'fixed point q*'
 plot $grid using 1:2:4 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointsize 2.2 linecolor rgb '#0072B2', \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointsize 2.2 linecolor rgb '#D55E00'
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 5 pointsize 2 notitle
 unset title
 
-# ---- legend: a panel of its own right of the plots -------------------------
-set lmargin at screen 0.6628
+# ---- legend: a panel of its own right of the maps --------------------------
+set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
-set tmargin at screen 0.9   # the first row level with the top of the plot
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
 set bmargin at screen 0.02
 unset border
 unset tics
@@ -3576,11 +3606,14 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (3 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ₁ = 1 (edge of chaos)', \
-     keyentry with points linetype 1 pointsize 2.2 linecolor rgb '#0072B2' title 'standard (200, 1): chaotic', \
-     keyentry with points linetype 2 pointsize 2.2 linecolor rgb '#D55E00' title 'scaled (1, 1): ordered'
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered, χ_{1} < 1', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic, χ_{1} > 1', \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
+     keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: chaotic', \
+     keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ordered'
 unset multiplot
