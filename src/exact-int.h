@@ -27,9 +27,8 @@
  * 4.2: give clang the builtin the C11 macro stands for. */
 #ifndef CMPLX
 #define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
-#pragma GCC visibility pop
-
 #endif
+
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
