@@ -2,7 +2,7 @@
 #
 # The pre-activation z = sum_j w_j x_j + b of 1000000 sampled neurons
 # (weights N(0, 1), bias normal:1, inputs half, n_in = 1000) as a histogram
-# normalized to unit area, with the analytic law N(0, 501) (exact)
+# normalized to unit area, with the analytic law N(0, σ² = 501) (exact)
 # drawn over it.
 # Shaded: the saturated region |z| >= T = 4 on both sides, with its
 # sampled and analytic fractions printed beside the plot.
@@ -30,8 +30,10 @@ if (!exists('height')) height = 800
 if (!exists('dpi')) dpi = 96
 # Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
 # square root of the physical size (8 pt at 3.5 in wide), so that text does
-# not shrink as fast as the figure.
+# not shrink as fast as the figure), and never under 7 pt: smaller is
+# hard to read in print.
 if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
@@ -40,6 +42,9 @@ if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+# Point markers scale with the text (a point of a fixed size swamps a
+# small figure), in the terminal's unit like lines.
+pointscale = scale * linescale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
@@ -60,28 +65,42 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: standard
 ink = '#000000'      # formulas and the activation: black
 shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
+set minussign                                    # tick labels with a true minus (U+2212)
+# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
+# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
+# labels never run into each other on a small figure).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 20                                  # the longest legend row, in characters
+key_chars = 22                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
+column = 0.985 - sample_width - key_chars * char_width
+key_rows = 3                                    # legend rows with a sample
+below_chars = 22                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -1309,13 +1328,19 @@ $pdf1 << EOD
 EOD
 
 # ---- title and axes --------------------------------------------------------
-set multiplot title 'Density of z, scheme standard: weights N(0, 1)'
+title_whole = 'Density of z, scheme standard: weights N(0, 1)'
+title_head = 'Density of z, scheme standard'   # a small figure: the title without its tail
+set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)
 set xlabel 'z'
 set ylabel 'density of z'
 set tmargin at screen top
 set bmargin at screen bottom
+panel_w = plot_right - plot_left
+panel_h = top - bottom
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
+set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
+set ytics tick_step((ymax) - (0), (panel_h) / (1.8 * line_height))
 
 # ---- layer 1: the saturated region |z| >= T, shaded on both sides ----------
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
@@ -1344,9 +1369,20 @@ set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (12 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
+if (exists('legend_below') && legend_below) {
+    # below the plot, across the figure: the rows with a sample, in columns
+    set lmargin at screen 0.01
+    set tmargin at screen 0.01 + legend_height
+    set bmargin at screen 0.005
+    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, 501)', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 501)', \
+     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4'
+} else {
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 501)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'Var z', \
@@ -1357,4 +1393,5 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '   sampled  0.858', \
      keyentry with lines linetype nodraw title '   99.9% CI:', \
      keyentry with lines linetype nodraw title '   0.857 to 0.859'
+}
 unset multiplot

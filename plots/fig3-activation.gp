@@ -30,8 +30,10 @@ if (!exists('height')) height = 800
 if (!exists('dpi')) dpi = 96
 # Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
 # square root of the physical size (8 pt at 3.5 in wide), so that text does
-# not shrink as fast as the figure.
+# not shrink as fast as the figure), and never under 7 pt: smaller is
+# hard to read in print.
 if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
@@ -40,6 +42,9 @@ if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+# Point markers scale with the text (a point of a fixed size swamps a
+# small figure), in the terminal's unit like lines.
+pointscale = scale * linescale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
@@ -60,39 +65,63 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
 ink = '#000000'      # formulas and the activation: black
 shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
+set minussign                                    # tick labels with a true minus (U+2212)
+# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
+# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
+# labels never run into each other on a small figure).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 26                                  # the longest legend row, in characters
+key_chars = 30                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
+column = 0.985 - sample_width - key_chars * char_width
+key_rows = 4                                    # legend rows with a sample
+below_chars = 30                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.1                       # room for the right-hand axis
-split_top = 0.55                                # two panels: [split_top, top] and
-split_bottom = 0.45                             # [bottom, split_bottom]
+# two panels, [split_top, top] and [bottom, split_bottom], the gap
+# between them room for the upper one's tick labels and x label; on a
+# small figure (legend below) stacked panels would be slivers: there
+# they stand side by side, [plot_left, left_right] and [right_left,
+# plot_right], each the full height
+side_by_side = legend_below
+split_top = side_by_side ? bottom : (top + bottom) / 2 + 1.7 * line_height
+split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.3 * line_height
+left_right = side_by_side ? (plot_left + plot_right) / 2 - (5 * char_width + 2.6 * line_width) : plot_right
+right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 : plot_left
+panel_height = side_by_side ? top - bottom : top - split_top
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
 # ---- numbers ---------------------------------------------------------------
 zmax = 100             # the z axis: mean +- 4 sd of every scheme, at least +- 1.5 T, rounded up
 zoom = 5               # bottom panel: +- 5, or +- 1.25 T when that is wider
-ymax = 1.1             # sigmoid(z) reaches 1 (left axis); 1.1 x that
+ymin = -0.048          # sigmoid(z)'s range over the z axis (left axis), with headroom
+ymax = 1.2             # ... and its top
 y2max = 0.359          # 1.1 x the highest density in the top panel, rounded up
 y2zoom = 0.359         # 1.1 x the highest density in the bottom panel, rounded up
 
@@ -2884,18 +2913,25 @@ EOD
 # ---- title and axes --------------------------------------------------------
 set multiplot title 'Where z sits against where sigmoid has slope'
 set xlabel 'z'
-set ylabel 'sigmoid(z), sigmoid′(z)'
+set ylabel 'φ(z), φ′(z)'
 set y2label 'density of z'
 set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'
 set y2tics nomirror out
-set yrange [0:ymax]
+set yrange [ymin:ymax]
 
 # ---- top panel: the whole z axis -------------------------------------------
 set tmargin at screen top
 set bmargin at screen split_top
+set lmargin at screen plot_left
+set rmargin at screen left_right
+panel_w = left_right - plot_left
+panel_h = top - split_top
 set xrange [-zmax:zmax]
 y2top = y2max
 set y2range [0:y2top]
+set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
+set ytics tick_step((ymax) - (ymin), (panel_h) / (1.8 * line_height))
+set y2tics tick_step((y2top) - (0), (panel_h) / (1.8 * line_height))
 # layer 1: the densities of z (outlines, right axis); layer 2: sigmoid(z) and
 # sigmoid'(z) (black, left axis)
 plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
@@ -2906,9 +2942,16 @@ plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 n
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
 set bmargin at screen bottom
+set lmargin at screen right_left
+set rmargin at screen plot_right
+panel_w = plot_right - right_left
+panel_h = split_bottom - bottom
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set y2range [0:y2top]
+set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
+set ytics tick_step((ymax) - (ymin), (panel_h) / (1.8 * line_height))
+set y2tics tick_step((y2top) - (0), (panel_h) / (1.8 * line_height))
 plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
      $hist2 using 1:2 axes x1y2 with lines linetype 2 linewidth 2.5 dashtype 1 notitle, \
      $act using 1:2 with lines linecolor rgb ink linewidth 4 dashtype 1 notitle, \
@@ -2933,15 +2976,28 @@ set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
+if (exists('legend_below') && legend_below) {
+    # below the plot, across the figure: the rows with a sample, in columns
+    set lmargin at screen 0.01
+    set tmargin at screen 0.01 + legend_height
+    set bmargin at screen 0.005
+    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'z under standard', \
-     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'z under scaled', \
-     keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'sigmoid(z)', \
-     keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'sigmoid′(z)', \
+     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density of z (right)', \
+     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density of z (right)', \
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'φ(z) = sigmoid(z)', \
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'φ′(z)'
+} else {
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density of z (right)', \
+     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density of z (right)', \
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'φ(z) = sigmoid(z)', \
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'φ′(z)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'mean slope E[sigmoid′(z)]', \
      keyentry with lines linetype nodraw title 'formula, sampled:', \
      keyentry with lines linetype nodraw title 'standard  0.0178, 0.0178', \
      keyentry with lines linetype nodraw title 'scaled  0.193, 0.193', \
      keyentry with lines linetype nodraw title '(sigmoid′ is at most 0.25)'
+}
 unset multiplot

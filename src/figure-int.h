@@ -26,6 +26,18 @@
 
 /* ---- style ---------------------------------------------------------------*/
 
+/* The wording every figure follows:
+ * - Titles in sentence case, no full stop: the first word capitalised, the
+ *   rest lower case but for names and symbols ("Saturated fraction
+ *   P(|z| ≥ t) against the threshold t").
+ * - Symbols typeset (enhanced text, satstat__fig_qtex): σ_{w}^{2}, χ_{1},
+ *   ≥ and ≤ (never >=), a true minus in tick labels (set minussign, in
+ *   satstat__fig_style_end), 10^{n} on log axes (satstat__fig_log_axis).
+ * - A normal law with its variance named: N(0, σ^{2} = 1.5).
+ * - "formula" for a law computed in closed form or by quadrature,
+ *   "exact" only where the law is exact, "sampled" for the sampler's.
+ * - Percentages with a space: "99.9 %". */
+
 /* The Okabe & Ito (2008) "Color Universal Design" palette, in an order that
  * keeps the first series far apart, yellow (the weakest on white) last; its
  * colours' names; a point type per colour; dash types 1..5 cycle beside. */
@@ -125,6 +137,14 @@ size_t satstat__legend_chars(const satstat__legend *l);
  * multiplot. */
 void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const char *column,
                                const char *top, const char *unsets);
+/* satstat__fig_layout_column for the legend l (built before the layout):
+ * when the column would leave the plot less than half the width (a small
+ * figure), the variable legend_below is 1 and l's rows with a sample go
+ * below the plot, in columns (bottom makes room: legend_height), and
+ * satstat__fig_legend_panel draws them there; its text-only rows (style
+ * "... nodraw": numbers) are left out, so say them in the report.  Use
+ * this in place of satstat__fig_layout_column so that no legend is cut. */
+void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
 
 /* ---- axes, words ----------------------------------------------------------*/
 
@@ -132,12 +152,27 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
  * that is >= x: axis limits a reader takes in at a glance (1 for x <= 0). */
 double satstat__nice_ceil(double x);
 /* A fraction or density axis goes on a log scale when its positive values
- * [lo, hi] span more than this factor (on a linear one 0.001 beside 0.9
- * sits on zero with its interval unseen), or always with --log-y
+ * [lo, hi] span more than this factor, i.e. the smallest is under 5 % of
+ * the largest, or of the axis top when hi is that top (on a linear one
+ * 0.001 beside 0.9 sits on zero with its interval unseen), or always with --log-y
  * (o.log_y).  satstat__fig_log_y: the choice for g (never without a
  * positive value to show). */
-#define SATSTAT__LOG_Y_SPAN 100.0
+#define SATSTAT__LOG_Y_SPAN 20.0
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi);
+/* The lines of a log axis (axis 'x' or 'y') from lo to hi (gnuplot
+ * expressions, after the layout section): tick labels 10^{n} (typeset),
+ * every decade or every k-th so that they stay 1.6 lines apart over
+ * `span` (the panel's height in screen units, an expression). */
+void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,
+                           const char *span);
+/* The tick step of an axis ("x", "y", "y2") over [lo, hi] (gnuplot
+ * expressions, after the layout section): 1, 2 or 5 times a power of ten,
+ * as many ticks as fit over span (the panel's width or height in screen
+ * units, an expression): labels of label_chars characters two apart
+ * across, 1.8 lines apart up.  Use it for every linear axis of a panel
+ * whose size depends on the figure's. */
+void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
+                        const char *span, int label_chars);
 /* Characters of a UTF-8 string. */
 size_t satstat__utf8_length(const char *s);
 /* A word for a POSIX shell: as is when it holds only safe characters, else

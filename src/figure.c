@@ -454,8 +454,10 @@ void satstat__fig_output_section(satstat__fig *g)
         satstat__fig_out(
             g, "# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the\n"
                "# square root of the physical size (8 pt at 3.5 in wide), so that text does\n"
-               "# not shrink as fast as the figure.\n"
-               "if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)\n");
+               "# not shrink as fast as the figure), and never under 7 pt: smaller is\n"
+               "# hard to read in print.\n"
+               "if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)\n"
+               "if (fontpt < 7) fontpt = 7\n");
     satstat__fig_out(
         g, "# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with\n"
            "# it; per terminal a font or line unit is a different length (pngcairo sets\n"
@@ -465,6 +467,9 @@ void satstat__fig_output_section(satstat__fig *g)
            "scale = fontpt * dpi / 96. / 16\n"
            "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
            "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1\n"
+           "# Point markers scale with the text (a point of a fixed size swamps a\n"
+           "# small figure), in the terminal's unit like lines.\n"
+           "pointscale = scale * linescale\n"
            "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
            "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale * fontscale)   # panel titles, small tick labels\n");
     satstat__gp_terminal(g->f);
@@ -532,7 +537,7 @@ void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const 
     for (size_t i = 0; i < styled; i++) {
         size_t k = satstat__series_slot(series, styled, i);
         satstat__fig_out(
-            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3",
+            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3 * pointscale",
             i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
         if (series && series[i])
             satstat__fig_out(g, "   # %s: %s\n", satstat__palette_names[k], series[i]);
@@ -545,10 +550,19 @@ void satstat__fig_style_end(satstat__fig *g)
 {
     satstat__fig_out(g, "set border 3 linewidth 1.5                       # axes left and bottom only\n"
                         "set tics nomirror out\n"
+                        "set minussign                                    # tick labels with a true minus (U+2212)\n"
+                        "# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a\n"
+                        "# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick\n"
+                        "# labels never run into each other on a small figure).\n"
+                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)\n"
                         "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
 }
 
-void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
+/* The layout lines; key_rows and below_chars: the legend rows with a
+ * sample and the longest of them, which go below the plot when the column
+ * would leave the plot under half the width (0 rows: never below). */
+static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
+                         int right_axis)
 {
     char kc[64];
     snprintf(kc, sizeof kc, "key_chars = %zu", key_chars);
@@ -556,16 +570,60 @@ void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axi
     satstat__fig_out(
         g, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
            "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
-           "column = 0.985 - sample_width - key_chars * char_width\n"
-           "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
            "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)\n"
            "line_width = line_height * height / width        # ... the same length across\n"
-           "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+           "column = 0.985 - sample_width - key_chars * char_width\n");
+    if (key_rows > 0) {
+        snprintf(kc, sizeof kc, "key_rows = %zu", key_rows);
+        satstat__fig_out(g, "%-47s # legend rows with a sample\n", kc);
+        snprintf(kc, sizeof kc, "below_chars = %zu", below_chars);
+        satstat__fig_out(g, "%-47s # ... the longest of them\n", kc);
+        satstat__fig_out(
+            g, "# When the column would leave the plot less than half the width (a\n"
+               "# small figure), the legend goes below the plot, its rows with a sample\n"
+               "# only, in as many columns as fit; the numbers are in the report.\n"
+               "legend_below = (column < 0.55) ? 1 : 0\n"
+               "legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))\n"
+               "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
+               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0\n"
+               "column = legend_below ? 0.985 : column\n");
+    } else {
+        satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
+                            "legend_below = 0\n"
+                            "legend_height = 0\n");
+    }
+    satstat__fig_out(
+        g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
            "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
-           "bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label\n");
+           "bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label\n");
     satstat__fig_out(g, "plot_right = column - %s                      # %s\n",
                      right_axis ? "0.1 " : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
+}
+
+void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
+{
+    layout_lines(g, key_chars, 0, 0, right_axis);
+}
+
+/* A legend row that is text only (no sample): left out below the plot. */
+static int text_only(const satstat__legend *l, size_t i)
+{
+    return strstr(l->style[i], "nodraw") != NULL;
+}
+
+void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
+{
+    size_t rows = 0, below = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = satstat__utf8_length(l->title[i]);
+        if (text_only(l, i))
+            continue;
+        rows++;
+        if (n > below)
+            below = n;
+    }
+    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis);
 }
 
 /* ---- the legend ---------------------------------------------------------------*/
@@ -604,6 +662,18 @@ size_t satstat__legend_chars(const satstat__legend *l)
  * more are set 1.0 apart. */
 #define LEGEND_FIT 22
 
+static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
+{
+    satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
+    for (size_t i = 0; i < l->n; i++) {
+        if (!with_text && text_only(l, i))
+            continue;
+        satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+        quoted_text(g, l->title[i], !l->tex[i]);
+    }
+    satstat__fig_out(g, "\n");
+}
+
 void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const char *column,
                                const char *top, const char *unsets)
 {
@@ -621,13 +691,17 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                      "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
                      "set key inside left top Left reverse samplen 2.5 spacing %s\n",
                      spacing, l->n, spacing);
-    satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n"
-                        "plot -1 with lines linetype nodraw notitle");
-    for (size_t i = 0; i < l->n; i++) {
-        satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
-        quoted_text(g, l->title[i], !l->tex[i]);
-    }
-    satstat__fig_out(g, "\nunset multiplot\n");
+    satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
+    satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
+                        "    # below the plot, across the figure: the rows with a sample, in columns\n"
+                        "    set lmargin at screen 0.01\n"
+                        "    set tmargin at screen 0.01 + legend_height\n"
+                        "    set bmargin at screen 0.005\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols\n");
+    legend_plot(g, l, 0);
+    satstat__fig_out(g, "} else {\n");
+    legend_plot(g, l, 1);
+    satstat__fig_out(g, "}\nunset multiplot\n");
 }
 
 /* ---- axes, words ------------------------------------------------------------*/
@@ -642,6 +716,38 @@ double satstat__nice_ceil(double x)
         if (steps[i] * p >= x * (1 - 1e-12))
             return steps[i] * p;
     return 10 * p;
+}
+
+void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,
+                           const char *span)
+{
+    /* the ticks listed one by one: gnuplot 5.4 spins for minutes on a log
+     * axis over 100+ decades given a tick step ("set ytics 1e15") */
+    satstat__fig_out(g,
+                     "# a log axis: ticks 10^{n}, every decade or every k-th so that tick\n"
+                     "# labels are at least 1.6 lines apart over the panel's height\n"
+                     "set logscale %c 10\n"
+                     "set format %c '10^{%%T}'\n"
+                     "log_first = ceil(log10(%s) - 1e-9)\n"
+                     "log_last = floor(log10(%s) + 1e-9)\n"
+                     "log_step = ceil((log_last - log_first) * 1.6 * line_height / (%s))\n"
+                     "log_step = (log_step < 1) ? 1 : log_step\n"
+                     "set %ctics (10.**log_last)\n"
+                     "do for [log_k = 1:int((log_last - log_first) / log_step)] {\n"
+                     "    set %ctics add (10.**(log_last - log_k * log_step))\n"
+                     "}\n",
+                     axis, axis, lo, hi, span, axis, axis);
+}
+
+void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
+                        const char *span, int label_chars)
+{
+    if (axis[0] == 'x')
+        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (%d * char_width))\n", axis,
+                         hi, lo, span, label_chars + 2);
+    else
+        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (1.8 * line_height))\n", axis,
+                         hi, lo, span);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)

@@ -313,14 +313,6 @@ static int any_sampled(const ctx *c)
     return 0;
 }
 
-static int any_approx(const ctx *c)
-{
-    for (size_t i = 0; i < c->ns; i++)
-        if (c->v[i].a->law == SATSTAT_Z_NORMAL_APPROX || c->v[i].a->law == SATSTAT_Z_EXACT)
-            return 1;
-    return 0;
-}
-
 static const char *law_word(const sview *v)
 {
     return v->a->law == SATSTAT_Z_NORMAL ? "exact"
@@ -329,14 +321,27 @@ static const char *law_word(const sview *v)
                                           : "constant";
 }
 
-/* "N(0, 501)" or "z = 3" */
+/* Three significant digits with the trailing zeros kept (1.005 is
+ * "1.00", not "1", which would claim an exact 1); 0 is "0"; from 1000
+ * on, whole numbers. */
+static const char *num3z(double x, char buf[SATSTAT_DOUBLE_SIZE])
+{
+    if (x == 0 || !isfinite(x) || fabs(x) >= 1000)
+        return num3(x, buf);
+    int decimals = 2 - (int)floor(log10(fabs(x)));
+    snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.*f", decimals < 0 ? 0 : decimals, x);
+    return buf;
+}
+
+/* "N(0, σ² = 501)" (the variance named: N(0, 501) reads as a standard
+ * deviation to some) or "z = 3" */
 static void law_text(const sview *v, char *buf, size_t size)
 {
     char m[SATSTAT_DOUBLE_SIZE], s2[SATSTAT_DOUBLE_SIZE];
     if (v->constant)
         snprintf(buf, size, "z = %s", num3(v->mean, m));
     else
-        snprintf(buf, size, "N(%s, %s)", num3(v->mean, m), num3(v->a->variance, s2));
+        snprintf(buf, size, "N(%s, σ² = %s)", num3z(v->mean, m), num3z(v->a->variance, s2));
 }
 
 static double sampled_fraction(const sview *v)
@@ -421,17 +426,6 @@ static void region_probability_lines(ctx *c, const char *suffix)
     }
 }
 
-static size_t key_chars(const ctx *c)
-{
-    size_t m = 0;
-    for (size_t i = 0; i < c->nel; i++) {
-        size_t n = satstat__utf8_length(c->el[i].title);
-        if (c->el[i].in_key && n > m)
-            m = n;
-    }
-    return m;
-}
-
 /* The data layers, without titles: the legend has a panel of its own. */
 static void plot_layers(ctx *c)
 {
@@ -451,13 +445,18 @@ static void plot_layers(ctx *c)
 
 /* The legend: a panel of its own in the column right of the plot, with a
  * key entry per row (samples drawn in the layers' styles). */
+static void legend_of(const ctx *c, satstat__legend *key)
+{
+    key->n = 0;
+    for (size_t i = 0; i < c->nel; i++)
+        if (c->el[i].in_key)
+            satstat__legend_row(key, c->el[i].style, "%s", c->el[i].title);
+}
+
 static void legend_panel(ctx *c)
 {
     satstat__legend key;
-    key.n = 0;
-    for (size_t i = 0; i < c->nel; i++)
-        if (c->el[i].in_key)
-            satstat__legend_row(&key, c->el[i].style, "%s", c->el[i].title);
+    legend_of(c, &key);
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02", "unset y2label\n");
 }
 
@@ -523,11 +522,23 @@ static void layout_section(ctx *c, int panels, int right_axis)
     out(c, "# The plot on the left; the legend and the numbers in a column on the\n"
            "# right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
-    satstat__fig_layout_column(&c->g, key_chars(c), right_axis);
+    satstat__legend key;
+    legend_of(c, &key);
+    satstat__fig_layout_legend(&c->g, &key, right_axis);
 
     if (panels == 2)
-        out(c, "split_top = 0.55                                # two panels: [split_top, top] and\n"
-               "split_bottom = 0.45                             # [bottom, split_bottom]\n");
+        out(c, "# two panels, [split_top, top] and [bottom, split_bottom], the gap\n"
+               "# between them room for the upper one's tick labels and x label; on a\n"
+               "# small figure (legend below) stacked panels would be slivers: there\n"
+               "# they stand side by side, [plot_left, left_right] and [right_left,\n"
+               "# plot_right], each the full height\n"
+               "side_by_side = legend_below\n"
+               "split_top = side_by_side ? bottom : (top + bottom) / 2 + 1.7 * line_height\n"
+               "split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.3 * line_height\n"
+               "left_right = side_by_side ? (plot_left + plot_right) / 2 - %s : plot_right\n"
+               "right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 : plot_left\n"
+               "panel_height = side_by_side ? top - bottom : top - split_top\n",
+            right_axis ? "(5 * char_width + 2.6 * line_width)" : "0.02");
     out(c, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n");
 }
@@ -581,7 +592,7 @@ static void region_legend(ctx *c, char *buf, size_t size)
     else if (strstr(c->region_utf, " or ")) /* several intervals: too long for a row */
         snprintf(buf, size, "saturated (%s)", c->rule_txt);
     else if (strcmp(c->rule_txt, "dead") == 0
-                 ? snprintf(buf, size, "dead units %s", c->region_utf) >= (int)size
+                 ? snprintf(buf, size, "inactive (%s)", c->region_utf) >= (int)size
                  : snprintf(buf, size, "saturated %s (%s)", c->region_utf, c->rule_txt)
                        >= (int)size)
         buf[size - 1] = '\0'; /* cut: the legend only */
@@ -590,18 +601,52 @@ static void region_legend(ctx *c, char *buf, size_t size)
 static void panel(ctx *c, int panels, int which)
 {
     if (panels == 1)
-        out(c, "set tmargin at screen top\nset bmargin at screen bottom\n");
+        out(c, "set tmargin at screen top\nset bmargin at screen bottom\n"
+               "panel_w = plot_right - plot_left\npanel_h = top - bottom\n");
     else if (which == 0)
-        out(c, "set tmargin at screen top\nset bmargin at screen split_top\n");
+        out(c, "set tmargin at screen top\nset bmargin at screen split_top\n"
+               "set lmargin at screen plot_left\nset rmargin at screen left_right\n"
+               "panel_w = left_right - plot_left\npanel_h = top - split_top\n");
     else
-        out(c, "set tmargin at screen split_bottom\nset bmargin at screen bottom\n");
+        out(c, "set tmargin at screen split_bottom\nset bmargin at screen bottom\n"
+               "set lmargin at screen right_left\nset rmargin at screen plot_right\n"
+               "panel_w = plot_right - right_left\npanel_h = split_bottom - bottom\n");
 }
 
+/* The tick steps of the panel just placed (panel()): x over [xlo, xhi],
+ * and y over [ylo, yhi] unless ylo is NULL (a log axis). */
+static void ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo, const char *yhi)
+{
+    satstat__fig_ticks(&c->g, "x", xlo, xhi, "panel_w", 4);
+    if (ylo)
+        satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
+}
+
+/* The figure's title; when it has a tail after its last "; " or ": " that
+ * a small figure has no room for, gnuplot chooses: the whole title when
+ * it fits the width, else the part before the tail. */
 static void multiplot_title(ctx *c, const char *title)
 {
-    out(c, "set multiplot title ");
+    const char *cut = NULL;
+    for (const char *p = title; (p = strstr(p, "; ")) != NULL; p++)
+        cut = p;
+    if (!cut)
+        for (const char *p = title; (p = strstr(p, ": ")) != NULL; p++)
+            cut = p;
+    if (!cut) {
+        out(c, "set multiplot title ");
+        qstr(c, title);
+        out(c, "\n");
+        return;
+    }
+    char head[ELEM_TITLE * 2];
+    snprintf(head, sizeof head, "%.*s", (int)(cut - title), title);
+    out(c, "title_whole = ");
     qstr(c, title);
-    out(c, "\n");
+    out(c, "\ntitle_head = ");
+    qstr(c, head);
+    out(c, "   # a small figure: the title without its tail\n"
+           "set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)\n");
 }
 
 /* ======================================================================
@@ -909,6 +954,7 @@ static void fig_density(ctx *c, size_t i)
     out(c, "set xlabel 'z'\nset ylabel %s\n", v->constant ? "'probability'" : "'density of z'");
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    ticks(c, "-zmax", "zmax", "0", "ymax");
 
     if (c->region_default) {
         rule(c, "layer 1: the saturated region |z| >= T, shaded on both sides");
@@ -938,37 +984,42 @@ static void fig_compare(ctx *c)
     int allc = all_constant(c);
     const char *about[] = {
         "The density of z under every scheme on one z axis, as the seed compares",
-        "them: the sampled histograms (filled) with the analytic densities (lines)",
-        "over them.  Below, the same zoomed on the narrow middle, where a scheme",
-        "with a small Var z lives and the wide one is nearly flat.  Shaded: the",
-        "saturated region |z| >= T.  Point masses (Var z = 0) are drawn as spikes.",
+        "them: the sampled histograms (thin outlines, not fills, whose overlaps",
+        "would mix into colours no legend row has) and the formula densities",
+        "(thick lines) over them.  When the z axis is more than 3 times the zoom,",
+        "below, the same zoomed on the narrow middle, where a scheme with a small",
+        "Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are",
+        "drawn as spikes.",
     };
+    int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
+    int panels = zoom ? 2 : 1;
     header(c, "every scheme on one axis, and a zoom", about, sizeof about / sizeof about[0]);
     output_section(c);
     style_section(c, c->ns);
 
     c->nel = 0;
+    /* every histogram first, then every formula line over them all */
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant || !v->s)
+            continue;
+        snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
+        snprintf(t, sizeof t, "%s: sampled", v->name);
+        add(c, src, t, "with lines linetype %zu linewidth 1.5 dashtype 1", i + 1);
+    }
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         char law[96];
         law_text(v, law, sizeof law);
-        snprintf(t, sizeof t, "%s %s", v->name, law);
+        snprintf(t, sizeof t, "%s: %s %s", v->name,
+                 v->a->law == SATSTAT_Z_NORMAL ? "exact" : "approx.", law);
         if (v->constant) {
             snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
             add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);
         } else {
-            if (v->s) {
-                snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
-                add(c, src, NULL, "with filledcurves y1=0 linetype %zu", i + 1);
-            }
             snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
             add(c, src, t, "with lines linetype %zu", i + 1);
         }
-    }
-    if (!allc) {
-        text_line(c, any_approx(c) ? "lines: formula (approx.)" : "lines: formula");
-        if (any_sampled(c))
-            text_line(c, "filled: sampled");
     }
     region_legend(c, t, sizeof t);
     add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
@@ -981,7 +1032,7 @@ static void fig_compare(ctx *c)
         for (size_t i = 0; i < c->ns; i++)
             text_line(c, "%s  %s", c->v[i].name, num3(c->v[i].a->saturated_fraction, m1));
     }
-    layout_section(c, 2, 0);
+    layout_section(c, panels, 0);
 
     rule(c, "numbers");
     assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
@@ -989,8 +1040,9 @@ static void fig_compare(ctx *c)
     assign_region(c);
     assign(c, "zmax = %s\ttop panel: mean +- %g sd of every scheme, at least +- %g T, rounded up\n",
         num(c->X, m1), AXIS_SDS, AXIS_T);
-    assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
-        num(c->Z, m1), ZOOM_MIN, ZOOM_T);
+    if (zoom)
+        assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
+            num(c->Z, m1), ZOOM_MIN, ZOOM_T);
     double peak_full = 0, peak_zoom = 0;
     for (size_t i = 0; i < c->ns; i++) {
         peak_full = fmax(peak_full, fmax(hist_peak(c, i, -c->X, c->X), pdf_peak(c, i, -c->X, c->X)));
@@ -1028,31 +1080,38 @@ static void fig_compare(ctx *c)
     }
 
     rule(c, "title and axes");
-    snprintf(t, sizeof t, "z under every scheme: all of it (top), zoomed on [-%s, %s] (bottom)",
-             num(c->Z, m1), num(c->Z, m2));
+    if (zoom)
+        snprintf(t, sizeof t, "Density of z under every scheme; below, zoomed on [−%s, %s]",
+                 num(c->Z, m1), num(c->Z, m2));
+    else
+        snprintf(t, sizeof t, "Density of z under every scheme");
     multiplot_title(c, t);
     out(c, "set xlabel 'z'\nset ylabel %s\n", allc ? "'probability'" : "'density of z'");
 
-    rule(c, "top panel: the whole z axis");
-    panel(c, 2, 0);
+    rule(c, zoom ? "top panel: the whole z axis" : "the plot");
+    panel(c, panels, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    ticks(c, "-zmax", "zmax", "0", "ymax");
     if (c->region_default)
         out(c, "# layer 1: the saturated region |z| >= T\n");
     else
         out(c, "# layer 1: the saturated region %s (rule %s)\n", c->region_txt, c->rule_txt);
     shade_layer(c);
-    out(c, "# layers 2, 3: the sampled histograms, the analytic densities (in scheme order)\n");
+    out(c, "# layers: the sampled histograms, then the formula densities over them\n");
     plot_layers(c);
 
+    if (zoom) {
     rule(c, "bottom panel: the zoom");
     panel(c, 2, 1);
     out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
+    ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
     for (size_t i = 0; i < c->ns; i++)
         if (c->v[i].constant && !allc) {
             assign(c, "mass_height = ymax_zoom / 1.2\ton the zoom's scale\n");
             break;
         }
     plot_layers(c);
+    }
     rule(c, "the legend and the numbers");
     legend_panel(c);
 }
@@ -1088,13 +1147,13 @@ static void fig_activation(ctx *c)
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
-        snprintf(t, sizeof t, "z under %s", v->name);
+        snprintf(t, sizeof t, "%s: density of z (right)", v->name);
         /* true densities as solid outlines in the scheme's colour (a dash
          * breaks up a histogram's steps; the black curves keep the dashes):
          * no fills, whose overlaps would mix into a colour no swatch has */
         if (v->constant) {
             /* a point mass has no density: a spike to the top of the axis */
-            snprintf(t, sizeof t, "z under %s (point mass)", v->name);
+            snprintf(t, sizeof t, "%s: point mass (right)", v->name);
             snprintf(src, sizeof src, "$mass%zu using 1:(y2top) axes x1y2", i + 1);
             add(c, src, t, "with impulses linetype %zu linewidth 8", i + 1);
         } else if (v->s) {
@@ -1105,9 +1164,31 @@ static void fig_activation(ctx *c)
             add(c, src, t, "with lines linetype %zu linewidth 2.5 dashtype 1", i + 1);
         }
     }
-    snprintf(t, sizeof t, "%s(z)", an);
+    /* the left axis: the activation's whole range over the z axis (tanh
+     * down to -1, not cut at 0); one that grows without bound (relu) is
+     * clipped at CLIP_SLOPES x the largest slope, and the legend says so */
+    double phi_lo = 0, phi_hi = 1;
+    for (int k = 0; k <= 400; k++) {
+        double z = -c->X + 2 * c->X * k / 400.0, y = act->phi(z);
+        if (isfinite(y)) {
+            phi_lo = fmin(phi_lo, y);
+            phi_hi = fmax(phi_hi, y);
+        }
+    }
+    double phi_cap = 2 * fmax(1.0, act->dphi_max);
+    int clipped = phi_hi > phi_cap;
+    if (clipped)
+        phi_hi = phi_cap;
+    if (phi_lo < -phi_cap)
+        phi_lo = -phi_cap, clipped = 1;
+    /* φ on the axis (a short label fits a small panel), named here */
+    double phi_top = satstat__nice_ceil(phi_hi + (HEADROOM - 1) * (phi_hi - phi_lo));
+    if (clipped)
+        snprintf(t, sizeof t, "φ(z) = %s(z), leaves the plot at %s", an, num3(phi_top, m1));
+    else
+        snprintf(t, sizeof t, "φ(z) = %s(z)", an);
     add(c, "$act using 1:2", t, "with lines linecolor rgb ink linewidth 4 dashtype 1");
-    snprintf(t, sizeof t, "%s′(z)", an);
+    snprintf(t, sizeof t, "φ′(z)");
     add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype 2");
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
@@ -1131,8 +1212,15 @@ static void fig_activation(ctx *c)
     if (zoom)
         assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
             num(c->Z, m1), ZOOM_MIN, ZOOM_T);
-    assign(c, "ymax = %s\t%s(z) reaches 1 (left axis); %g x that\n", num(HEADROOM, m1), an,
-        HEADROOM);
+    {
+        double span = phi_hi - phi_lo;
+        /* a curve at 0 (relu for z < 0) would hide in the x axis: a margin */
+        assign(c, "ymin = %.3g\t%s(z)'s range over the z axis (left axis), with headroom\n",
+               phi_lo < 0 ? -satstat__nice_ceil(-(phi_lo - (HEADROOM - 1) * span))
+                          : -0.04 * phi_top, an);
+        assign(c, "ymax = %.3g\t... and its top%s\n", phi_top,
+               clipped ? " (cut: it grows without bound)" : "");
+    }
     /* the right axis: the highest density any scheme reaches in the panel */
     for (int p = 0; p < panels; p++) {
         double lo = p ? -c->Z : -c->X, hi = p ? c->Z : c->X, peak = 0;
@@ -1155,8 +1243,14 @@ static void fig_activation(ctx *c)
            "# over the zoom, where it bends.\n",
         an, an, 2 * CURVE_POINTS + 1, 2 * CURVE_POINTS_ZOOM + 1);
     out(c, "$act << EOD\n");
-    for (size_t k = 0; k < ng; k++)
+    for (size_t k = 0; k < ng; k++) {
+        /* a jump of the slope (relu's at 0) breaks the line: a blank row,
+         * no vertical connector that the function does not have */
+        if (k > 0 && fabs(act->dphi(grid[k]) - act->dphi(grid[k - 1])) > 0.25 * act->dphi_max
+            && grid[k] - grid[k - 1] < 0.1)
+            out(c, "\n");
         out(c, "%.10g %.7g %.7g\n", grid[k], act->phi(grid[k]), act->dphi(grid[k]));
+    }
     out(c, "EOD\n");
     free(grid);
     for (size_t i = 0; i < c->ns; i++) {
@@ -1173,16 +1267,17 @@ static void fig_activation(ctx *c)
     snprintf(t, sizeof t, "Where z sits against where %s has slope", an);
     multiplot_title(c, t);
     out(c, "set xlabel 'z'\nset ylabel ");
-    snprintf(t, sizeof t, "%s(z), %s′(z)", an, an);
-    qstr(c, t);
+    qstr(c, "φ(z), φ′(z)");
     out(c, "\nset y2label 'density of z'\n"
            "set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'\n"
            "set y2tics nomirror out\n"
-           "set yrange [0:ymax]\n");
+           "set yrange [ymin:ymax]\n");
 
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\nset y2range [0:y2top]\n");
+    ticks(c, "-zmax", "zmax", "ymin", "ymax");
+    satstat__fig_ticks(&c->g, "y2", "0", "y2top", "panel_h", 4);
     out(c, "# layer 1: the densities of z (outlines, right axis); layer 2: %s(z) and\n"
            "# %s'(z) (black, left axis)\n",
         an, an);
@@ -1191,6 +1286,8 @@ static void fig_activation(ctx *c)
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\nset y2range [0:y2top]\n");
+        ticks(c, "-zoom", "zoom", "ymin", "ymax");
+        satstat__fig_ticks(&c->g, "y2", "0", "y2top", "panel_h", 4);
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");
@@ -1278,28 +1375,33 @@ static void fig_saturation(ctx *c)
                 fmax_cut = fmax(fmax_cut, f[k]);
             }
     }
-    int logy = satstat__fig_log_y(&c->g, fmin_cut, fmax_cut);
+    /* the axis top is 1 (every curve starts there): log when the smallest
+     * fraction at the cut is under 5 % of it */
+    (void)fmax_cut;
+    int logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
-        add(c, src, v->name, "with lines linetype %zu", i + 1);
+        add(c, src, NULL, "with lines linetype %zu", i + 1);
+        /* the legend's sample: the scheme's own line and point, as drawn */
+        add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
+            i + 1);
         if (v->s) {
             snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
             add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2", i + 1);
         }
     }
-    add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
     if (c->region_default)
         snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
     else
         region_legend(c, src, sizeof src);
     add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
+    text_line(c, "lines: formula");
     if (any_sampled(c)) {
-        add(c, NULL, "points: sampled,",
-            "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
-        text_line(c, "with %s CI", lv);
+        text_line(c, "points: sampled,");
+        text_line(c, "bars: %s CI", lv);
     }
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
@@ -1416,13 +1518,15 @@ static void fig_saturation(ctx *c)
     rule(c, "title and axes");
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
     out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
-    if (logy)
-        out(c, "# the fractions at the cut span more than %g times (or --log-y): a log\n"
-               "# axis, whole decades; the rows of 0 (formula underflow, no sampled\n"
-               "# neuron) are left out\n"
-               "set logscale y 10\nset format y '%%g'\nset yrange [ylo:ymax]\n",
+    if (logy) {
+        out(c, "# the smallest fraction at the cut is under 1/%g of the axis top (or\n"
+               "# --log-y): a log axis, whole decades; the rows of 0 (formula\n"
+               "# underflow, no sampled neuron) are left out\n",
             SATSTAT__LOG_Y_SPAN);
-    else
+        satstat__fig_log_axis(&c->g, 'y', "ylo", "ymax",
+                              panels == 2 ? "panel_height" : "top - bottom");
+        out(c, "set yrange [ylo:ymax]\n");
+    } else
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
         out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
@@ -1434,12 +1538,14 @@ static void fig_saturation(ctx *c)
     rule(c, zoom ? "top panel: the whole t axis" : "the plot");
     panel(c, panels, 0);
     out(c, "set xrange [0:tmax]\n");
+    ticks(c, "0", "tmax", logy ? NULL : "0", "ymax");
     out(c, "# layers: the formula curves, the sampled points with bars (in scheme order)\n");
     plot_layers(c);
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
         out(c, "set xrange [0:zoom]\n");
+        ticks(c, "0", "zoom", logy ? NULL : "0", "ymax");
         if (any_sampled(c))
             out(c, "stride = stride_zoom\n");
         plot_layers(c);
@@ -1747,10 +1853,10 @@ static void fig_tails(ctx *c)
     else
         region_legend(c, t, sizeof t);
     add(c, NULL, t, "with lines linecolor rgb ink linewidth 2 dashtype 3");
+    text_line(c, "lines: formula");
     if (any_sampled(c)) {
-        add(c, NULL, "points: sampled,",
-            "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1");
-        text_line(c, "with %s CI", lv);
+        text_line(c, "points: sampled,");
+        text_line(c, "bars: %s CI", lv);
     }
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
@@ -1761,7 +1867,7 @@ static void fig_tails(ctx *c)
             text_line(c, "saturated: P(z ≤ %s)", num6(c->region.below, m1));
             text_line(c, "   + P(z ≥ %s)", num6(c->region.above, m1));
         } else {
-            text_line(c, "%s %s", dead ? "dead units" : "saturated", at_cut);
+            text_line(c, "%s %s", dead ? "inactive" : "saturated", at_cut);
         }
         for (size_t k = 0; k < c->region.n_bands; k++) { /* not on the curve */
             char m2[SATSTAT_DOUBLE_SIZE];
@@ -1816,7 +1922,7 @@ static void fig_tails(ctx *c)
         snprintf(title, sizeof title, "Tails P(z ≤ t) and P(z ≥ t) against t; saturated (%s): %s",
                  c->rule_txt, c->region_utf);
     else if (dead)
-        snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the dead units (%s)",
+        snprintf(title, sizeof title, "Fraction %st) against t (a CDF); at t = %s it counts the inactive units (%s)",
                  tail_words(&tl, tl.cut), num6(tl.cut, m1), c->c->activation->name);
     else
         snprintf(title, sizeof title, "Fraction %st) against t; at t = %s it counts the saturated units%s (%s)",
@@ -1835,12 +1941,14 @@ static void fig_tails(ctx *c)
     rule(c, zoom ? "top panel: the whole t axis" : "the plot");
     panel(c, panels, 0);
     out(c, "set xrange [-tmax:tmax]\n");
+    ticks(c, "-tmax", "tmax", "0", "ymax");
     out(c, "# layers: the formula curves, the sampled points with bars (in scheme order)\n");
     plot_layers(c);
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
         out(c, "set xrange [-zoom:zoom]\n");
+        ticks(c, "-zoom", "zoom", "0", "ymax");
         for (size_t i = 0; i < c->ns; i++)
             if (c->v[i].s)
                 out(c, "stride%zu = stride%zu_zoom; start%zu = start%zu_zoom\n", i + 1, i + 1,
@@ -1867,14 +1975,15 @@ static void fig_normal(ctx *c)
     output_section(c);
     style_section(c, 0);
     c->nel = 0;
-    add(c, "[z=-2:2] '+' using (z):(phi(z))", "95.45 % within ±2",
+    add(c, "[z=-2:2] '+' using (z):(phi(z))", "95.45 % within ±2σ",
         "with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5");
-    add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1",
+    add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1σ",
         "with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5");
-    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "φ(z)",
+    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "φ(x)",
         "with lines linecolor rgb ink linewidth 3 dashtype 1");
     text_line(c, " ");
-    text_line(c, "φ(z) = exp(−z²/2) / √(2π)");
+    text_line(c, "φ(x) = exp(−x²/2) / √(2π),");
+    text_line(c, "x = (z − μ)/σ");
     text_line(c, "mean 0, variance 1");
     text_line(c, "peak 1/√(2π) = 0.3989");
     layout_section(c, 1, 0);
@@ -1888,9 +1997,11 @@ static void fig_normal(ctx *c)
 
     rule(c, "title and axes");
     multiplot_title(c, "The standard normal density");
-    out(c, "set xlabel 'z'\nset ylabel 'φ(z)'\n");
+    out(c, "# the standardised variable: x = (z − μ)/σ, not z itself\n"
+           "set xlabel '(z − μ)/σ'\nset ylabel 'φ'\n");
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    ticks(c, "-zmax", "zmax", "0", "ymax");
     rule(c, "layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve");
     plot_layers(c);
     rule(c, "the legend and the numbers");

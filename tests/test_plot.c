@@ -397,7 +397,7 @@ START_TEST(structure)
         }
         ck_assert(has(s, "\nif (!exists('width')) width = 1280\n"));
         ck_assert(has(s, "\nif (!exists('height')) height = 800\n"));
-        ck_assert(has(s, "\nset multiplot title '"));
+        ck_assert(has(s, "\nset multiplot title "));
         size_t len = strlen(s);
         ck_assert_msg(len > 16 && strcmp(s + len - 16, "unset multiplot\n") == 0,
                       "%s does not end the multiplot", seed_names[i]);
@@ -429,10 +429,12 @@ START_TEST(labels)
 {
     satstat_report *r = report_of(NULL, 0);
     char *s = script_named(r, "fig1-density-standard");
-    ck_assert(has(s, "\nset multiplot title 'Density of z, scheme standard: weights N(0, 1)'\n"));
+    ck_assert(has(s, "\ntitle_whole = 'Density of z, scheme standard: weights N(0, 1)'\n"));
+    /* a small figure keeps the head of a long title, never a title cut at the edges */
+    ck_assert(has(s, "\ntitle_head = 'Density of z, scheme standard'"));
     ck_assert(has(s, "\nset xlabel 'z'\nset ylabel 'density of z'\n"));
     ck_assert(has(s, "title 'sampled, n = 100000'"));
-    ck_assert(has(s, "title 'formula N(0, 501)'"));
+    ck_assert(has(s, "title 'formula N(0, σ² = 501)'")); /* the variance named */
     ck_assert(has(s, "title 'saturated |z| ≥ 4'"));
     ck_assert(has(s, "title 'P(|z| ≥ 4)'"));
     ck_assert(has(s, "title '   formula  0.858'"));
@@ -442,37 +444,53 @@ START_TEST(labels)
     free(s);
 
     s = script_named(r, "fig1-density-scaled");
-    ck_assert(has(s, "title 'formula N(0, 1.5)'"));
+    ck_assert(has(s, "title 'formula N(0, σ² = 1.50)'")); /* three digits kept */
     ck_assert(has(s, "\nzmax = 6 "));   /* ±1.5 T: the narrow case keeps its region */
     free(s);
 
     s = script_named(r, "fig2-compare");
-    ck_assert(has(s, "\nset multiplot title 'z under every scheme: all of it (top), zoomed on [-5, 5] (bottom)'\n"));
-    ck_assert(has(s, "title 'standard N(0, 501)'"));
-    ck_assert(has(s, "title 'scaled N(0, 1.5)'"));
+    ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; below, zoomed on [−5, 5]'\n"));
+    ck_assert(has(s, "title 'standard: exact N(0, σ² = 501)'"));
+    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.50)'"));
+    /* the sampled histograms as outlines with swatches of their own (no
+     * translucent fills whose overlaps match no swatch), drawn before
+     * every formula line so that no fill covers a line */
+    ck_assert(has(s, "keyentry with lines linetype 2 linewidth 1.5 dashtype 1 title 'scaled: sampled'"));
+    ck_assert(!has(s, "filledcurves y1=0 linetype"));
+    {
+        const char *h2 = strstr(s, "$hist2 using 1:2 with lines"), *p1 = strstr(s, "$pdf1 using 1:2 with lines");
+        ck_assert(h2 && p1 && h2 < p1);
+    }
     ck_assert(has(s, "\nzoom = 5 "));
     ck_assert(has(s, "\nzmax = 100 "));
     free(s);
 
     s = script_named(r, "fig3-activation");
     ck_assert(has(s, "\nset multiplot title 'Where z sits against where sigmoid has slope'\n"));
-    ck_assert(has(s, "title 'sigmoid(z)'"));
-    ck_assert(has(s, "title 'sigmoid′(z)'"));
-    ck_assert(has(s, "\nset ylabel 'sigmoid(z), sigmoid′(z)'\n"));
+    ck_assert(has(s, "title 'φ(z) = sigmoid(z)'"));
+    ck_assert(has(s, "title 'φ′(z)'"));
+    ck_assert(has(s, "\nset ylabel 'φ(z), φ′(z)'\n"));
+    ck_assert(has(s, "title 'scaled: density of z (right)'"));
     ck_assert(has(s, "title 'mean slope E[sigmoid′(z)]'"));
     ck_assert(has(s, "title 'scaled  0.193, "));
     free(s);
 
     s = script_named(r, "fig4-saturated-fraction");
     ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
+    ck_assert(has(s, "title 'lines: formula'"));
     ck_assert(has(s, "title 'points: sampled,'"));
-    ck_assert(has(s, "title 'with 99.9% CI'"));
+    ck_assert(has(s, "title 'bars: 99.9% CI'"));
+    /* each scheme's swatch is its line and its point, as drawn */
+    ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));
+    /* scaled's 0.00109 at T is under 5 % of the axis top: a log axis, 10^{n} ticks */
+    ck_assert(has(s, "\nset logscale y 10\nset format y '10^{%T}'\n"));
     ck_assert(has(s, "title 'threshold T = 4'"));
     free(s);
 
     s = script_named(r, "fig5-standard-normal");
     ck_assert(has(s, "\nphi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n"));
-    ck_assert(has(s, "title '68.27 % within ±1'"));
+    ck_assert(has(s, "title '68.27 % within ±1σ'"));
+    ck_assert(has(s, "\nset xlabel '(z − μ)/σ'\n")); /* standardised, not z */
     free(s);
     satstat_report_free(r);
 
@@ -480,7 +498,9 @@ START_TEST(labels)
     const char *args[] = {"activation", "tanh", "threshold", "2", NULL};
     r = report_of(args, 1);
     s = script_named(r, "fig3-activation");
-    ck_assert(has(s, "title 'tanh(z)'"));
+    ck_assert(has(s, "title 'φ(z) = tanh(z)'"));
+    /* tanh's whole range: the left axis goes below -1 */
+    ck_assert(script_number(s, "ymin") <= -1 && script_number(s, "ymax") >= 1);
     ck_assert(has(s, "where tanh has slope"));
     ck_assert(!has(s, "sigmoid"));
     free(s);
@@ -786,7 +806,7 @@ START_TEST(fig3_true_densities)
                  "$hist%zu using 1:2 axes x1y2 with lines linetype %zu linewidth 2.5 dashtype 1 notitle",
                  i + 1, i + 1);
         snprintf(swatch, sizeof swatch,
-                 "keyentry with lines linetype %zu linewidth 2.5 dashtype 1 title 'z under ", i + 1);
+                 "keyentry with lines linetype %zu linewidth 2.5 dashtype 1 title '", i + 1);
         ck_assert_msg(has(s, plotted), "no %s", plotted);
         ck_assert_msg(has(s, swatch), "no %s", swatch);
     }
@@ -865,7 +885,7 @@ START_TEST(shaded_region_follows_rule)
         ck_assert(has(s, "\nset object 1 rectangle from graph 0, graph 0 to first zbelow, graph 1 "));
         ck_assert(!has(s, "\nset object 2 rectangle"));   /* one-sided */
         ck_assert(!has(s, "first -T"));
-        ck_assert(has(s, "dead units z ≤ 0"));
+        ck_assert(has(s, "inactive (z ≤ 0)"));
         free(s);
     }
     satstat_report_free(r);
@@ -944,8 +964,8 @@ START_TEST(fig4_follows_one_sided_rule)
     ck_assert(has(s, "\nset arrow 1 from first zbelow, graph 0 to first zbelow, graph 1 nohead"));
     ck_assert(!has(s, "set arrow 2"));
     ck_assert(has(s, "\nset ylabel 'P(z ≤ t)'\n"));
-    ck_assert(has(s, "Fraction P(z ≤ t) against t; at t = 0 it counts the dead units (relu)"));
-    ck_assert(has(s, "title 'dead units P(z ≤ 0)'"));
+    ck_assert(has(s, "Fraction P(z ≤ t) against t (a CDF); at t = 0 it counts the inactive units (relu)"));
+    ck_assert(has(s, "title 'inactive P(z ≤ 0)'"));
     ck_assert(!has(s, "P(|z| ≥") && !has(s, "first T,")); /* no two-sided words left */
     for (size_t i = 0; i < 2; i++) {
         const satstat_analytic *a = satstat_report_analytic(r, i);
