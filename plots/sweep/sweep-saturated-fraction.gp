@@ -29,8 +29,10 @@ if (!exists('height')) height = 800
 if (!exists('dpi')) dpi = 96
 # Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
 # square root of the physical size (8 pt at 3.5 in wide), so that text does
-# not shrink as fast as the figure.
+# not shrink as fast as the figure), and never under 7 pt: smaller is
+# hard to read in print.
 if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
@@ -39,6 +41,9 @@ if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+# Point markers scale with the text (a point of a fixed size swamps a
+# small figure), in the terminal's unit like lines.
+pointscale = scale * linescale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
@@ -59,11 +64,16 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3   # blue: standard
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3   # vermillion: scaled
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
 ink = '#000000'      # the legend's generic samples: black
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
+set minussign                                    # tick labels with a true minus (U+2212)
+# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
+# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
+# labels never run into each other on a small figure).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------
@@ -73,13 +83,15 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
+column = 0.985 - sample_width - key_chars * char_width
+column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+legend_below = 0
+legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height               # room for the x tick labels and label
+bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
 # A narrow figure (3.5 in at 8 pt): a legend column would leave the plot
 # under half the width and its text would run off the edge; the plot takes
@@ -652,6 +664,18 @@ set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
+if (exists('legend_below') && legend_below) {
+    # below the plot, across the figure: the rows with a sample, in columns
+    set lmargin at screen 0.01
+    set tmargin at screen 0.01 + legend_height
+    set bmargin at screen 0.005
+    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,'
+} else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
@@ -664,5 +688,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title 'sigmoid, T = 4', \
      keyentry with lines linetype nodraw title '100000 neurons each,', \
      keyentry with lines linetype nodraw title 'seed 1 at every point'
+}
 unset multiplot
 }
