@@ -210,16 +210,6 @@ int satstat__fig_render_set_dir(const satstat__figure_set *set, const char *dir,
                                 satstat_render_format format, const char *program, char *msg,
                                 size_t msg_size);
 
-/* The legend as a band from `left` to the right edge and from `top` to
- * `bottom` (gnuplot expressions), its rows in columns of `rows` rows (an
- * expression) side by side: for a narrow figure, where a legend column
- * would leave the plot too little width.  Otherwise as
- * satstat__fig_legend_panel; ends the multiplot. */
-void satstat__fig_legend_band(satstat__fig *g, const satstat__legend *l, const char *left,
-                              const char *top, const char *bottom, const char *rows,
-                              const char *unsets);
-
-
 /* ---- small multiples (appended for deep_plot.c) -------------------------*/
 
 /* A grid of cols x rows panels filling [plot_left, plot_right] x [bottom,

@@ -938,32 +938,6 @@ int satstat__fig_render_set_dir(const satstat__figure_set *set, const char *dir,
     return satstat__gp_dir_once(dir, render_set_fn, &a, msg, msg_size);
 }
 
-/* ---- a legend across the figure (narrow figures) ---------------------------------*/
-
-void satstat__fig_legend_band(satstat__fig *g, const satstat__legend *l, const char *left,
-                              const char *top, const char *bottom, const char *rows,
-                              const char *unsets)
-{
-    satstat__fig_out(g,
-                     "set lmargin at screen %s\n"
-                     "set rmargin at screen 0.99        # the legend's band: the full width\n"
-                     "set tmargin at screen %s\n"
-                     "set bmargin at screen %s\n"
-                     "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\n%s"
-                     "unset object\nunset arrow\nunset label\n"
-                     "set xrange [0:1]\nset yrange [0:1]\n",
-                     left, top, bottom, unsets ? unsets : "");
-    satstat__fig_out(g, "# %zu rows in columns of %s rows\n"
-                        "set key inside left top Left reverse vertical maxrows %s samplen 2.5 spacing 1.15\n",
-                     l->n, rows, rows);
-    satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
-    for (size_t i = 0; i < l->n; i++) {
-        satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
-        quoted_text(g, l->title[i], !l->tex[i]);
-    }
-    satstat__fig_out(g, "\nunset multiplot\n");
-}
-
 /* ---- small multiples -------------------------------------------------------*/
 
 void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double gap_chars,

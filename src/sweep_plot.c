@@ -382,15 +382,9 @@ static void write_figure(fig *g)
         satstat__legend_row(&L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
         satstat__legend_tex(&L);
     }
-    /* a narrow figure's legend (a band above the plot): what is drawn, in
-     * short; the fixed settings are in the script's header and command */
-    satstat__legend S = L;
     if (sampled) {
-        satstat__legend_row(&S, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
-            "points: sampled, %s CI", lv);
         satstat__legend_row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
-            "points: sampled,");
-        satstat__legend_row(&L, "with lines linetype nodraw", "with %s CI", lv);
+            "points: sampled, %s CI", lv);
     }
     satstat__legend_row(&L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
@@ -443,17 +437,9 @@ static void write_figure(fig *g)
     out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
            "# the right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
-    satstat__fig_layout_column(&g->g, satstat__legend_chars(&L), 0);
-    out(g, "# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot\n"
-           "# under half the width and its text would run off the edge; the plot takes\n"
-           "# the full width and a short legend (%zu rows) goes in a band above it.\n"
-           "narrow = (0.985 - sample_width - key_chars * char_width < 0.55)\n"
-           "band_columns = floor((0.99 - plot_left) / (sample_width + %zu * char_width))\n"
-           "band_columns = (band_columns < 1) ? 1 : band_columns\n"
-           "band_lines = ceil(%zu. / band_columns)   # rows per column of the band\n"
-           "legend_top = top + 0.5 * line_height\n"
-           "if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }\n",
-        S.n, satstat__legend_chars(&S) + 3, S.n);
+    /* a small figure's legend goes below the plot (the toolkit's rule) */
+    satstat__fig_layout_legend(&g->g, &L, 0);
+    out(g, "narrow = legend_below   # a small figure: short labels, fewer ticks\n");
     out(g, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n"
            "set tmargin at screen top\n"
@@ -609,12 +595,7 @@ static void write_figure(fig *g)
     out(g, "\n");
 
     rule(g, "the legend");
-    out(g, "if (narrow) {\n");
-    satstat__fig_legend_band(&g->g, &S, "plot_left - 0.02", "legend_top",
-                             "top + 0.3 * line_height", "band_lines", "unset logscale\n");
-    out(g, "} else {\n");
     satstat__fig_legend_panel(&g->g, &L, "column", "top + 0.02", "unset logscale\n");
-    out(g, "}\n");
 
 done:
     for (size_t k = 0; k < ns; k++) {

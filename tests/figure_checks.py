@@ -45,6 +45,10 @@ FAILURES = []
 # Problems of figure content that this check sees today, by figure stem
 # pattern and check: to be fixed (and removed here) by the figure helpers.
 KNOWN = {
+    # at 3.5 in and 96 dpi the SVG terminal spaces the rows of a legend
+    # below the plot wider than pngcairo does: the last row falls off the
+    # SVG's canvas (the PNG and the PDF agree)
+    ("sweep-variance", "layout"): "the SVG's legend rows below the plot spaced wider",
 }
 
 # The share of sign changes between successive bin differences above which
@@ -319,7 +323,10 @@ def known(stem, check):
 def check_layout(scripts, tmp):
     for script in scripts:
         worst, boxes = layout_differs(rasterise(script, tmp))
-        if worst > LAYOUT_TOLERANCE:
+        stem = os.path.splitext(os.path.basename(script))[0]
+        if worst <= LAYOUT_TOLERANCE and known(stem, "layout"):
+            fail("layout: %s is fixed: remove it from KNOWN" % stem)
+        elif worst > LAYOUT_TOLERANCE and not known(stem, "layout"):
             fail("layout: %s: the axes differ by %d px between PNG, SVG and PDF "
                  "(x of the vertical ones, y of the horizontal ones, the title's width): %s"
                  % (os.path.basename(script), worst,

@@ -85,22 +85,21 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
-legend_below = 0
-legend_height = 0
+key_rows = 5                                    # legend rows with a sample
+below_chars = 26                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
-# A narrow figure (3.5 in at 8 pt): a legend column would leave the plot
-# under half the width and its text would run off the edge; the plot takes
-# the full width and a short legend (5 rows) goes in a band above it.
-narrow = (0.985 - sample_width - key_chars * char_width < 0.55)
-band_columns = floor((0.99 - plot_left) / (sample_width + 29 * char_width))
-band_columns = (band_columns < 1) ? 1 : band_columns
-band_lines = ceil(5. / band_columns)   # rows per column of the band
-legend_top = top + 0.5 * line_height
-if (narrow) { plot_right = 0.97; top = legend_top - band_lines * 1.15 * line_height - 0.6 * line_height }
+narrow = legend_below   # a small figure: short labels, fewer ticks
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
@@ -622,32 +621,6 @@ plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
      $sample2 using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
-if (narrow) {
-set lmargin at screen plot_left - 0.02
-set rmargin at screen 0.99        # the legend's band: the full width
-set tmargin at screen legend_top
-set bmargin at screen top + 0.3 * line_height
-unset border
-unset tics
-unset grid
-unset xlabel
-unset ylabel
-unset logscale
-unset object
-unset arrow
-unset label
-set xrange [0:1]
-set yrange [0:1]
-# 5 rows in columns of band_lines rows
-set key inside left top Left reverse vertical maxrows band_lines samplen 2.5 spacing 1.15
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
-unset multiplot
-} else {
 set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
 set tmargin at screen top + 0.02   # the first row level with the top of the plot
@@ -663,7 +636,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -677,15 +650,14 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,'
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled,', \
-     keyentry with lines linetype nodraw title 'with 99.9% CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title 'bias normal:1', \
@@ -694,4 +666,3 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title 'seed 1 at every point'
 }
 unset multiplot
-}
