@@ -2,6 +2,9 @@
 #ifndef SATSTAT_BUILD_INT_H
 #define SATSTAT_BUILD_INT_H
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 /* Keep OpenBLAS on one thread.  A BLAS that splits a product over its own
  * threads changes the summation order with the machine and the load, so
  * the same seed would not give the same numbers; satstat parallelises over
@@ -10,5 +13,7 @@
  * program calling the library directly gets the program's numbers.  A
  * no-op with GSL's reference CBLAS. */
 void satstat__blas_single_thread(void);
+
+#pragma GCC visibility pop
 
 #endif

@@ -356,20 +356,24 @@ static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
 {
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
     char invocation[4096 + 64];
+    /* the options with this call's invocation: a copy, so that nothing
+     * keeps a pointer to this frame's buffer (the HTML page draws the
+     * figures again later with c->plot) */
+    satstat_plot_options plot = c->plot;
     if (c->demo) {
         int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
                          c->demo_dir_given ? " " : "", c->demo_dir_given ? c->plots : "");
         if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
             snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
                      c->plot.width, c->plot.height);
-        c->plot.invocation = invocation;
+        plot.invocation = invocation;
     }
     const char *opt = c->demo ? "demo" : "--plots";
     satstat_txn_dir *dir;
     int status = cli_outputs_figures(out, c->plots, opt, &dir);
     if (status != CLI_GO_ON)
         return status;
-    int rc = satstat_plot_write_figures(report, dir, &c->plot, msg, sizeof msg);
+    int rc = satstat_plot_write_figures(report, dir, &plot, msg, sizeof msg);
     if (rc != SATSTAT_OK)
         return cli_outputs_failed(out, opt, msg);
     render_args a = {report, dir};

@@ -6,6 +6,9 @@
 
 #include <satstat/deep.h>
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 /* satstat_deep_depth_scales with the quadrature's node count chosen:
  * coarse = 0 the full rule (32 Gauss–Legendre nodes a piece), 1 a 10-node
  * rule for the phase diagram's ξ_c map, where a figure's colour needs far
@@ -56,5 +59,7 @@ typedef struct satstat__jacobian_theory_out {
 int satstat__jacobian_theory(const satstat_activation *act, double mu_b, size_t layers,
                              const double *sw2_w, const double *q, int orthogonal, int square,
                              satstat__jacobian_theory_out *out);
+
+#pragma GCC visibility pop
 
 #endif

@@ -12,6 +12,9 @@
 #include <satstat/io.h>
 #include <satstat/plot.h>
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 /* format, output (NAME.FORMAT), width and height, unless already set. */
 void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
                                  unsigned height);
@@ -51,5 +54,7 @@ int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char
  * transparent one on white, so that nothing behind it (a shaded region)
  * tints it and it stays the colour of its legend swatch. */
 void satstat__gp_over_white(const char *hex, double opacity, char out[8]);
+
+#pragma GCC visibility pop
 
 #endif

@@ -11,6 +11,9 @@
 
 #include <satstat/rng.h>
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 typedef enum satstat__weight_family {
     SATSTAT__W_NORMAL,  /* w = scale · N(0,1)        */
     SATSTAT__W_UNIFORM, /* w = scale · U(−1, 1)      */
@@ -87,5 +90,7 @@ satstat__fill_fn satstat__fill_select(void);
 /* The kernel for a path name ("avx512", "avx2", "baseline"), honouring the
  * CPU and SATSTAT_SIMD; *name gets the chosen path. */
 satstat__kernel_fn satstat__kernel_select(const char **name);
+
+#pragma GCC visibility pop
 
 #endif

@@ -13,6 +13,9 @@
 #include <satstat/model.h>
 #include <satstat/report.h>
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 /* The run report's JSON object (NULL when out of memory). */
 json_t *satstat__report_json(const satstat_report *report);
 
@@ -70,5 +73,7 @@ void satstat__statistic_text(const satstat_test_result *t, char *buf, size_t siz
 int satstat__report_comparison(const satstat_report *r, char *buf, size_t size);
 /* A scheme's note under the table; 0 when it has none. */
 int satstat__report_note(const satstat_report *r, size_t scheme, char *buf, size_t size);
+
+#pragma GCC visibility pop
 
 #endif

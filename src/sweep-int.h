@@ -9,6 +9,9 @@
 
 #include <satstat/sweep.h>
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 struct satstat_sweep {
     satstat_config base;
     satstat_sweep_spec spec;
@@ -48,5 +51,7 @@ int satstat__sweep_point_config(const satstat_sweep *s, double x, satstat_config
 int satstat__sweep_ran(const satstat_sweep *s);
 /* The numbers of scheme i of a point's report, from its model. */
 void satstat__sweep_cell_of(const satstat_report *r, size_t i, satstat__sweep_cell *c);
+
+#pragma GCC visibility pop
 
 #endif

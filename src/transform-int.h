@@ -17,6 +17,9 @@
 
 #include "ziggurat-tables.h"
 
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
 /* ---- Philox4x32-10 (Salmon, Moraes, Dror & Shaw, SC'11), one round ----
  * Identical to Random123's _philox4x32round; written out on scalars so the
  * caller's lane loop vectorises (32×32→64 multiplies).  test_rng checks the
@@ -369,5 +372,7 @@ static inline double satstat__trunc_normal(uint32_t k, double p0, double width,
     double p = p0 + satstat__uniform(k) * width;
     return loc + scale * satstat__inv_normal(p);
 }
+
+#pragma GCC visibility pop
 
 #endif

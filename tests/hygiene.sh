@@ -2,7 +2,7 @@
 # tests/hygiene.sh CC SOURCE_ROOT LIBRARY
 # Each public header compiles on its own under -std=c11 -pedantic -Werror,
 # the shared library exports no symbol without the satstat_ prefix, and its
-# SONAME is versioned.
+# SONAME is versioned; the internals (satstat__*) are not exported.
 set -u
 cc=$1 root=$2 lib=$3
 status=0
@@ -20,7 +20,17 @@ for h in "$root"/include/satstat/*.h; do
 done
 rm -f /tmp/satstat-hygiene.$$
 # defined, exported symbols (functions and data) of the shared library
-bad=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' | grep -v '^satstat_' || true)
+bad=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' |
+    grep -v '^satstat_' || true)
+# the library's internals (satstat__*, declared in src/*-int.h) are hidden
+internal=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' | grep '^satstat__' || true)
+if [ -n "$internal" ]; then
+    echo "FAIL: internal symbols exported (src/*-int.h declares them hidden):"
+    echo "$internal"
+    status=1
+else
+    echo "ok: no internal satstat__ symbol is exported"
+fi
 if [ -n "$bad" ]; then
     echo "FAIL: exported symbols without the satstat_ prefix:"
     echo "$bad"
