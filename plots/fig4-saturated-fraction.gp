@@ -1550,9 +1550,9 @@ set xrange [0:tmax]
 set xtics tick_step((tmax) - (0), (panel_w) / (6 * char_width))
 # layers: the formula curves, the sampled points with bars (in scheme order)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 notitle, \
+     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 notitle
+     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1565,9 +1565,9 @@ set xrange [0:zoom]
 set xtics tick_step((zoom) - (0), (panel_w) / (6 * char_width))
 stride = stride_zoom
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 notitle, \
+     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 notitle
+     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y

@@ -495,10 +495,13 @@ static void fig_against_layer(ctx *c, quantity q)
         if (same >= 0)
             snprintf(sametxt, sizeof sametxt, " = %s", cfg->schemes[same].canonical);
         if (q == Q_GRADIENT && fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s, ×%.3g/layer", sametxt,
+            /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
+             * towards the input: read left to right, the line moves by its
+             * inverse */
+            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer back", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s, χ_{1} %.3g", sametxt, fp->chi1);
+            satstat__legend_row(&key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
         else
             satstat__legend_row(&key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(&key);
@@ -714,7 +717,7 @@ static void fig_phase(ctx *c)
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
-    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gradient gain per layer'\n");
+    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);

@@ -1390,7 +1390,7 @@ static void fig_saturation(ctx *c)
             i + 1);
         if (v->s) {
             snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
-            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2", i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
         }
     }
     if (c->region_default)
@@ -1844,7 +1844,7 @@ static void fig_tails(ctx *c)
         if (v->s) {
             snprintf(src, sizeof src, "$sample%zu every stride%zu::start%zu using 1:2:3:4", i + 1,
                      i + 1, i + 1);
-            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2", i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
         }
     }
     add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");

@@ -101,7 +101,7 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 25                                  # the longest legend row, in characters
+key_chars = 27                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -165,15 +165,15 @@ if (exists('legend_below') && legend_below) {
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} 1.37', \
+     keyentry with lines linetype 1 title '  mean field, χ_{1} = 1.37', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} 0.042'
+     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.042'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} 1.37', \
+     keyentry with lines linetype 1 title '  mean field, χ_{1} = 1.37', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} 0.042', \
+     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.042', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks', \

@@ -3575,7 +3575,7 @@ set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B',
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
 set cbtics ('0.1' -1, '1' 0, '10' 1)
 unset cblabel
-set title 'χ_{1}, the gradient gain per layer'
+set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
