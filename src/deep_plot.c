@@ -48,10 +48,11 @@ static void header(ctx *c, const satstat_deep_report *r, const char *headline,
     satstat__fig_header(&c->g, headline, about, cmd);
 }
 
+/* (smallfont comes from the toolkit, with each terminal's font factor:
+ * a copy here without it made SVG and PDF legends 1.3-2.3x too large) */
 static void output_section(ctx *c)
 {
     satstat__fig_output_section(&c->g);
-    out(c, "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale)   # panel titles\n");
 }
 
 static const satstat_deep_layer *layer_of(ctx *c, size_t s, uint64_t l)

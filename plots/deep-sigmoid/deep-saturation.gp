@@ -57,7 +57,6 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
 }
 if (output eq '') { set output } else { set output output }
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale)   # panel titles
 
 # ---- style -----------------------------------------------------------------
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
