@@ -181,6 +181,21 @@ static run_result run_args(const char *const *args)
     return r;
 }
 
+/* run_args with PATH pointing nowhere, so that satstat finds no gnuplot;
+ * the test's own PATH is restored after. */
+static run_result run_args_without_gnuplot(const char *const *args)
+{
+    const char *old_path = getenv("PATH");
+    char *saved = old_path ? strdup(old_path) : NULL;
+    setenv("PATH", "/nonexistent", 1);
+    run_result r = run_args(args);
+    if (saved) {
+        setenv("PATH", saved, 1);
+        free(saved);
+    }
+    return r;
+}
+
 /* run("--n-in", "0", NULL) */
 static run_result run(const char *first, ...)
 {
@@ -766,15 +781,7 @@ START_TEST(html_pages)
         unlink(path);
 
         /* no gnuplot: exit 3 before the work, the line names it */
-        const char *old_path = getenv("PATH");
-        char *saved = old_path ? strdup(old_path) : NULL;
-        setenv("PATH", "/nonexistent", 1);
-        args[n - 2] = "--output";
-        r = run_args(args);
-        if (saved) {
-            setenv("PATH", saved, 1);
-            free(saved);
-        }
+        r = run_args_without_gnuplot(args);
         ck_assert_msg(r.status == 3, "%s without gnuplot: status %d", args[0], r.status);
         ck_assert_msg(strstr(r.err, "satstat: --format: html:") && strstr(r.err, "gnuplot"),
                       "stderr: %s", r.err);
@@ -793,14 +800,9 @@ START_TEST(figure_notes_quote_the_folder)
     char *dir = make_temp_dir();
     char plots[4200];
     snprintf(plots, sizeof plots, "%s/a\033[2Jb", dir);
-    const char *old_path = getenv("PATH");
-    char *saved = old_path ? strdup(old_path) : NULL;
-    setenv("PATH", "/nonexistent", 1); /* no gnuplot: the note is printed */
-    run_result r = run("--analytic-only", "--plots", plots, NULL);
-    if (saved) {
-        setenv("PATH", saved, 1);
-        free(saved);
-    }
+    /* no gnuplot: the note is printed */
+    const char *args[] = {"--analytic-only", "--plots", plots, NULL};
+    run_result r = run_args_without_gnuplot(args);
     ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
     ck_assert_msg(strstr(r.err, "gnuplot is not on PATH") != NULL, "stderr: %s", r.err);
     ck_assert_msg(strchr(r.err, '\033') == NULL, "a raw escape in: %s", r.err);
