@@ -52,6 +52,7 @@
 #include "deep-int.h"
 #include "figure-int.h"
 #include "gsl-int.h"
+#include "locale-int.h"
 #include "report-int.h"
 #include "satstat_version.h"
 
@@ -3061,8 +3062,9 @@ static int write_format(const satstat_deep_report *r, const satstat_deep_phase *
 {
     if (!r || !f)
         return SATSTAT_EINVAL;
-    locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = cl ? uselocale(cl) : (locale_t)0;
+    /* '.' as the decimal point whatever the caller's locale */
+    satstat__c_locale scope;
+    satstat__c_locale_enter(&scope);
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
@@ -3085,10 +3087,7 @@ static int write_format(const satstat_deep_report *r, const satstat_deep_phase *
     default:
         rc = SATSTAT_EINVAL;
     }
-    if (cl) {
-        uselocale(old);
-        freelocale(cl);
-    }
+    satstat__c_locale_leave(&scope);
     if (ferror(f))
         rc = SATSTAT_EIO;
     return rc;

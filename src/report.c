@@ -1,5 +1,4 @@
 /* report.c — analytic side, sampling, verification and serialisation. */
-#define _GNU_SOURCE /* uselocale, newlocale: '.' as decimal point always */
 #include <satstat/report.h>
 #include <satstat/html.h>
 
@@ -23,6 +22,7 @@
 #include <satstat/stats.h>
 #include <satstat/model.h>
 #include "gsl-int.h"
+#include "locale-int.h"
 #include "build-int.h"
 #include "report-int.h"
 
@@ -1516,8 +1516,8 @@ static int write_format(const satstat_report *r, satstat_format format, unsigned
     if (!r || !f)
         return SATSTAT_EINVAL;
     /* '.' as the decimal point whatever the caller's locale */
-    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+    satstat__c_locale scope;
+    satstat__c_locale_enter(&scope);
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
@@ -1540,10 +1540,7 @@ static int write_format(const satstat_report *r, satstat_format format, unsigned
     default:
         rc = SATSTAT_EINVAL;
     }
-    if (c_locale) {
-        uselocale(old);
-        freelocale(c_locale);
-    }
+    satstat__c_locale_leave(&scope);
     if (ferror(f))
         rc = SATSTAT_EIO;
     return rc;

@@ -35,6 +35,7 @@
 #include "sweep-int.h"
 #include <satstat/html.h>
 #include <satstat/model.h>
+#include "locale-int.h"
 #include "report-int.h"
 #include "satstat_version.h"
 #include "error-int.h"
@@ -1123,8 +1124,9 @@ static int write_format(const satstat_sweep *s, satstat_format format, unsigned 
 {
     if (!s || !f || !ran(s))
         return SATSTAT_EINVAL;
-    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+    /* '.' as the decimal point whatever the caller's locale */
+    satstat__c_locale scope;
+    satstat__c_locale_enter(&scope);
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
@@ -1150,10 +1152,7 @@ static int write_format(const satstat_sweep *s, satstat_format format, unsigned 
     default:
         rc = SATSTAT_EINVAL;
     }
-    if (c_locale) {
-        uselocale(old);
-        freelocale(c_locale);
-    }
+    satstat__c_locale_leave(&scope);
     if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
         rc = SATSTAT_EIO;
     return rc;
