@@ -74,25 +74,32 @@ static int read_file(int dfd, const char *name, char **text, size_t *size)
     return SATSTAT_OK;
 }
 
-/* The figures in the command's order: `order`'s names first, as listed,
- * then the rest by name. */
-static const char *const *sort_order;
-static size_t sort_order_n;
-
-static size_t rank_of(const char *name)
+/* The rank of a figure in the command's order: its place in `order`, or
+ * n (after every listed one). */
+static size_t rank_of(const char *name, const char *const *order, size_t n)
 {
-    for (size_t i = 0; i < sort_order_n; i++)
-        if (strcmp(sort_order[i], name) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(order[i], name) == 0)
             return i;
-    return sort_order_n;
+    return n;
 }
 
-static int by_rank(const void *a, const void *b)
+/* The figures in the command's order: `order`'s names first, as listed,
+ * then the rest by name (an insertion sort: a page has a few figures). */
+static void sort_figures(satstat_html_figure *f, size_t n, const char *const *order,
+                         size_t n_order)
 {
-    const char *x = ((const satstat_html_figure *)a)->name;
-    const char *y = ((const satstat_html_figure *)b)->name;
-    size_t rx = rank_of(x), ry = rank_of(y);
-    return rx != ry ? (rx < ry ? -1 : 1) : strcmp(x, y);
+    for (size_t i = 1; i < n; i++) {
+        satstat_html_figure x = f[i];
+        size_t rx = rank_of(x.name, order, n_order), j = i;
+        for (; j > 0; j--) {
+            size_t ry = rank_of(f[j - 1].name, order, n_order);
+            if (ry < rx || (ry == rx && strcmp(f[j - 1].name, x.name) <= 0))
+                break;
+            f[j] = f[j - 1];
+        }
+        f[j] = x;
+    }
 }
 
 void cli_html_figures_free(cli_html_figures *h)
@@ -165,8 +172,6 @@ int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *o
         cli_html_figures_free(out);
         return rc;
     }
-    sort_order = order;
-    sort_order_n = order ? n_order : 0;
-    qsort(out->figures, out->n, sizeof *out->figures, by_rank);
+    sort_figures(out->figures, out->n, order, order ? n_order : 0);
     return SATSTAT_OK;
 }
