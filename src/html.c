@@ -210,8 +210,8 @@ static int svg_active(const char *s, size_t n)
 
 /* The figure's <svg> element with its ids prefixed by "f<index>-" (ids,
  * "#id" references in href and url(#id)), its prologue dropped and its
- * <title> naming the figure.  SATSTAT_EINVAL when it is not an SVG
- * document or is active. */
+ * first <title> (the document's, "Gnuplot") naming the figure.
+ * SATSTAT_EINVAL when it is not an SVG document or is active. */
 static int embed_svg(FILE *f, const satstat_html_figure *fig, size_t index)
 {
     const char *s = fig->svg;
@@ -229,6 +229,7 @@ static int embed_svg(FILE *f, const satstat_html_figure *fig, size_t index)
     char prefix[32];
     snprintf(prefix, sizeof prefix, "f%zu-", index);
     const char *p = open;
+    int titled = 0; /* the document's own <title> renamed (the first) */
     while (p < end) {
         /* id='x' / id="x" */
         if ((p == open || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t') &&
@@ -252,13 +253,15 @@ static int embed_svg(FILE *f, const satstat_html_figure *fig, size_t index)
             p += 5;
             continue;
         }
-        /* the title: the figure's name, not "Gnuplot" */
-        if (strncmp(p, "<title>", 7) == 0) {
+        /* the document's title: the figure's name, not "Gnuplot"; the
+         * titles of the plot's elements (their tooltips) stay */
+        if (!titled && strncmp(p, "<title>", 7) == 0) {
             const char *t = find_ci(p, (size_t)(end - p), "</title>");
             if (t) {
                 fputs("<title>", f);
                 esc(f, fig->name ? fig->name : "figure");
                 p = t;
+                titled = 1;
                 continue;
             }
         }
