@@ -1,7 +1,7 @@
 /* faults_wrap.c — the failing system calls of the fault-injection test
  * (test_faults.c).  Linked into satstat-faults, a satstat built from the
  * same objects with -Wl,--wrap=write,... (tests/meson.build): every call
- * src/io.c makes to write, fsync, renameat, mkdirat and openat(64) comes here
+ * src/output/io.c makes to write, fsync, renameat, mkdirat and openat(64) comes here
  * first.  (An LD_PRELOAD shim would clash with ASan, which wants to be
  * first in the preload list.)
  *

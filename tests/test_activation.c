@@ -171,7 +171,7 @@ END_TEST
 
 /* ---- the other rows against closed forms -----------------------------------*/
 
-/* Closed forms written independently of src/activation.c (different
+/* Closed forms written independently of src/model/activation.c (different
  * expressions where possible), at points where they do not lose digits. */
 START_TEST(test_other_values)
 {

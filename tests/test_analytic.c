@@ -1,4 +1,4 @@
-/* test_analytic.c — the analytic law of z (src/analytic.c).
+/* test_analytic.c — the analytic law of z (src/law/analytic.c).
  *
  * Known answers and where they come from:
  *  - Saturated fractions P(|z| ≥ t): doc/numerics.md ("Reference values",

@@ -1,4 +1,4 @@
-/* test_exact.c — the exact law of z (src/exact.c).
+/* test_exact.c — the exact law of z (src/law/exact*.c).
  *
  * Known answers and where they come from (none uses the library's own
  * characteristic functions):

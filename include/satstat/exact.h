@@ -11,7 +11,7 @@
  * beside the normal law with the same mean and variance, whose error is
  * the central limit theorem at work.
  *
- * Method (details and citations in src/exact.c): numerical inversion of
+ * Method (details and citations in src/law/exact.c): numerical inversion of
  * the characteristic function by the Gil-Pelaez (1951) formula, discretised
  * as in Davies (1973, 1980) — the trapezoid rule at t_k = (k + ½)Δ, whose
  * error is bounded by the tail mass beyond 2π/Δ (bounded here by Chernoff
@@ -161,7 +161,7 @@ int satstat_exact_from_config(const satstat_config *config,
  * error estimates and a rounding allowance.  From the main inversion that
  * is an absolute 1e-13 .. 1e-11 for probabilities (larger, and then
  * honest, for laws whose characteristic function decays slowly — see
- * "Limitations" in src/exact.c); far tails (P(Z > z) or P(Z < z) beyond the
+ * "Limitations" in src/law/exact.c); far tails (P(Z > z) or P(Z < z) beyond the
  * mean, and the regions and intervals made of them) come from an inversion
  * along a shifted contour when the law allows it, with relative accuracy
  * (relerr ≈ 1e-12 down to 1e-300).

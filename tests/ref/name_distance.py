@@ -4,7 +4,7 @@
 The optimal-string-alignment (restricted Damerau-Levenshtein) distance,
 computed here from its recursive definition (Boytsov 2011, eq. 2) by
 memoised recursion over suffixes -- not by the three-row table of
-src/parse.c -- with ASCII letters folded to lower case first.  The
+src/model/parse.c -- with ASCII letters folded to lower case first.  The
 unrestricted Damerau-Levenshtein distance is found by breadth-first search
 over single edits, to show the pair where the two differ ("ca" -> "abc").
 

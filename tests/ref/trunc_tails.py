@@ -3,7 +3,7 @@
 
 Z = sum of N i.i.d. weights N(0, SD^2) truncated to [-2 SD, 2 SD] (as
 Keras/JAX and PyTorch truncate), plus an N(0, 1) bias.  Computed in mpmath
-at 40 digits, independently of src/exact.c's quadrature: the moment
+at 40 digits, independently of src/law/exact*.c's quadrature: the moment
 generating function of a truncated normal in closed form,
     M(s) = e^{SD^2 s^2/2} [Phi(2 - SD s) - Phi(-2 - SD s)] / [Phi(2) - Phi(-2)],
 Phi through mpmath's complex erfc, K(s) = N log M(s) + s^2/2, and

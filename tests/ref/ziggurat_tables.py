@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The tables of satstat's ziggurat (src/ziggurat-tables.h), from mpmath at
+"""The tables of satstat's ziggurat (src/sample/ziggurat-tables.h), from mpmath at
 60 digits, independently of the C code that uses them.
 
 Ziggurat of Marsaglia & Tsang (2000) in Doornik's layout (Doornik 2005,
@@ -9,7 +9,7 @@ f(x) = exp(-x^2/2), N = 256 layers of equal area V.  X[1] = r, X[0] = V/f(r)
 seen as a rectangle of width V/f(r)), f(X[i+1]) = f(X[i]) + V/X[i],
 X[N] = 0.  r solves the closure f(X[N-1]) + V/X[N-1] = 1.
 
-Usage: tests/ref/ziggurat_tables.py > src/ziggurat-tables.h
+Usage: tests/ref/ziggurat_tables.py > src/sample/ziggurat-tables.h
 """
 import mpmath as mp
 import numpy as np

@@ -1,0 +1,536 @@
+/* cmd_run.c — `satstat [run]` and `satstat demo`: the single-neuron
+ * experiment, its report and its figures.  Parses, calls the library,
+ * prints. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <satstat/satstat.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+typedef struct cli {
+    satstat_config config;
+    satstat_format format;
+    int format_given;             /* --format; else --output's extension */
+    const char *output;
+    int analytic_only;
+    int quiet;
+    int demo;                     /* `satstat demo [DIR]`               */
+    const char *plots;            /* --plots DIR (demo: DIR or "plots") */
+    int demo_dir_given;
+    satstat_render_format render; /* --render                           */
+    int render_given;
+    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ... */
+    int plot_size_given;
+    const char *figure_option;    /* the first figure option: needs --plots */
+} cli;
+
+static const char usage_text[] =
+    "Usage: satstat [run] [OPTIONS]\n"
+    "  or:  satstat demo [DIR] [--format F] [--output FILE] [--render FMT] [--plot-size SIZE]\n"
+    "                    [--dpi N] [--font-size PT] [--figures LIST] [--log-y] [--threads N]\n"
+    "                    [--quiet]\n"
+    "Measure how a weight-initialization scheme shapes a neuron's pre-activation\n"
+    "z = sum_j w_j x_j + b, and how many sigmoid units start saturated: by formula\n"
+    "and by sampling the weights, side by side, with statistical tests.\n"
+    "\n"
+    "With no command, satstat runs the seed experiment: 1000 inputs of which 500\n"
+    "are on, N(0,1) bias, schemes 'standard' (N(0,1) weights, Var z = 501) and\n"
+    "'scaled' (N(0,1/n_in) weights, Var z = 1.5), 1e6 neurons each.\n"
+    "'satstat demo' runs it too, writes its figures (gnuplot scripts and PNGs)\n"
+    "into DIR [plots] and prints the report.  With no command satstat runs 'run',\n"
+    "whose options follow; 'satstat help COMMAND' shows another command's.\n"
+    "\n"
+    "Commands:\n"
+    "  run                    one neuron: the law of z by formula and by sampling\n"
+    "  demo [DIR]             the seed experiment, its report and its figures\n"
+    "  deep                   sampled deep networks beside the mean-field theory\n"
+    "  sweep                  the experiment over a grid of one parameter\n"
+    "  help [COMMAND]         this help, or a command's (satstat COMMAND --help)\n"
+    "\n";
+
+/* Split in two: ISO C guarantees string literals of 4095 bytes only. */
+static const char usage_options[] =
+    "Options:\n"
+    CLI_HELP_SCHEMES
+    "                         [standard,scaled]\n"
+    "  --gain G               gain of xavier-*, he-*, orthogonal: a number or linear,\n"
+    "                         sigmoid, tanh, relu, leaky_relu[:SLOPE], selu\n"
+    "                         (PyTorch calculate_gain)  [1; he-*: relu = sqrt 2]\n"
+    "  --mode M               fan of he-*: fan_in, fan_out or fan_avg  [fan_in]\n"
+    "  --n-in N               fan-in  [1000]\n"
+    "  --n-out N              fan-out, for schemes that use it  [100]\n"
+    "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
+    "  --inputs SPEC          half, ones, file:PATH (n_in numbers); fresh per neuron:\n"
+    "                         bernoulli:P, normal:S, uniform:A,B  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
+    "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
+    "                         gelu, selu, linear  [sigmoid]\n"
+    "  --threshold T          a unit is saturated when |z| >= T  [4]\n"
+    "  --saturation RULE      which units count as saturated: z:T (|z| >= T, as\n"
+    "                         --threshold), deriv:R (|phi'| <= R sup|phi'|, 0<R<1),\n"
+    "                         output:E (phi within E of its limit), dead (relu:\n"
+    "                         z <= 0); the report gives the region of z  [default:\n"
+    "                         z:T; relu: dead]\n";
+static const char usage_options2[] =
+    "  --samples N            neurons sampled per scheme; accepts 1e6  [1000000]\n"
+    "  --analytic-only        print the analytic side only, sample nothing\n"
+    "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
+    CLI_HELP_TRANSFORM
+    "  --threads N            worker threads  [all cores]\n"
+    "  --alpha A              family-wise significance level of the tests  [0.001]\n"
+    "  --expect-variance V    test a claimed Var z instead of the formula's\n"
+    "  --format F             text, json, csv or html (one page with the figures\n"
+    "                         inline, needs gnuplot)  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt, .html]\n"
+    "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
+    "  --plots DIR            write gnuplot scripts of the figures into DIR (created\n"
+    "                         if missing); each holds its data and runs anywhere\n"
+    "  --render FMT           png, svg, pdf or none: run gnuplot on the scripts\n"
+    "                         (needs --plots)  [png when gnuplot is on PATH]\n"
+    CLI_HELP_FIGURES
+    "  --quiet                no progress bar, no notes\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
+    "\n"
+    "Exit status: 0 all verifications passed, 1 a verification failed, 2 bad usage\n"
+    "or input, 3 runtime failure (I/O, gnuplot failing when --render was given),\n"
+    "130/143 interrupted by SIGINT/SIGTERM.\n"
+    "\n"
+    "Examples:\n"
+    "  satstat                                   the seed experiment\n"
+    "  satstat --analytic-only                   formulas only, instantly\n"
+    "  satstat --scheme scaled --expect-variance 1.0\n"
+    "                                            test a claim (this one is wrong:\n"
+    "                                            it forgets the bias)\n"
+    "  satstat --scheme normal:0.05,uniform:0.1 --inputs bernoulli:0.2 --format json\n"
+    "                                            two schemes on random inputs, as JSON\n"
+    "  satstat --samples 1e8 --threads 2 --output report.csv --format csv\n"
+    "                                            1e8 neurons per scheme, a CSV file\n"
+    "  satstat --scheme scaled,uniform:0.05 --plots figs --render svg --plot-size 1920x1200\n"
+    "                                            figures of two schemes, as SVG\n"
+    "  satstat demo                              the seed gallery into plots/\n"
+    "\n"
+    "Report bugs to the satstat issue tracker.\n";
+
+enum {
+    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
+    OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
+    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER,
+    OPT_SATURATION,
+    OPT_GAIN, OPT_MODE,
+};
+
+static const struct option long_options[] = {
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"n-in", required_argument, NULL, OPT_N_IN},
+    {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"gain", required_argument, NULL, OPT_GAIN},
+    {"mode", required_argument, NULL, OPT_MODE},
+    {"active", required_argument, NULL, OPT_ACTIVE},
+    {"inputs", required_argument, NULL, OPT_INPUTS},
+    {"bias", required_argument, NULL, OPT_BIAS},
+    {"activation", required_argument, NULL, OPT_ACTIVATION},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"saturation", required_argument, NULL, OPT_SATURATION},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"alpha", required_argument, NULL, OPT_ALPHA},
+    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    CLI_FIGURE_LONG_OPTIONS,
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+
+/* The options `satstat demo` takes: the seed experiment is fixed. */
+static int demo_option(int code)
+{
+    return code == OPT_RENDER || code == CLI_OPT_PLOT_SIZE || code == CLI_OPT_DPI
+           || code == CLI_OPT_FONT_SIZE || code == CLI_OPT_FIGURES || code == CLI_OPT_LOG_Y
+           || code == OPT_THREADS || code == OPT_FORMAT || code == OPT_OUTPUT
+           || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
+           || code == '?';
+}
+
+/* Returns -1 to go on, or an exit status.  c->demo is set by the caller. */
+static int parse(int argc, char **argv, cli *c)
+{
+    char opt[64];
+    satstat_config *cfg = &c->config;
+    satstat_config_default(cfg);
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->format_given = 0;
+    c->output = NULL;
+    c->analytic_only = 0;
+    c->quiet = 0;
+    c->plots = NULL;
+    c->demo_dir_given = 0;
+    c->render = SATSTAT_RENDER_PNG;
+    c->render_given = 0;
+    satstat_plot_options_default(&c->plot);
+    c->plot_size_given = 0;
+    c->figure_option = NULL;
+    satstat_options o; /* the configuration options (satstat/options.h) */
+    satstat_options_init(&o, SATSTAT_COMMAND_RUN, cfg, NULL, NULL);
+
+    opterr = 0; /* we print our own one-line errors */
+    int code;
+    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
+        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
+        const char *v = optarg;
+        int rc = -1;
+        if (c->demo && !demo_option(code)) {
+            char line[160];
+            snprintf(line, sizeof line,
+                     "not an option of 'satstat demo' (it runs the seed experiment; "
+                     "try 'satstat --help')");
+            cli_usage_error(opt, line);
+            return CLI_EXIT_USAGE;
+        }
+        switch (code) {
+        case OPT_SCHEME:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_N_IN:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_N_OUT:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_GAIN:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_MODE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ACTIVE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_INPUTS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_BIAS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ACTIVATION:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_THRESHOLD:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_SATURATION:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_SAMPLES:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ANALYTIC_ONLY:
+            c->analytic_only = 1;
+            break;
+        case OPT_SEED:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_TRANSFORM:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_THREADS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ALPHA:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_EXPECT_VARIANCE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_FORMAT:
+            rc = cli_option_format(opt, v, &c->format);
+            c->format_given = 1;
+            break;
+        case OPT_OUTPUT:
+            rc = cli_option_output(opt, v, &c->output);
+            break;
+        case OPT_QUIET:
+            c->quiet = 1;
+            break;
+        case OPT_PLOTS:
+            rc = cli_option_plots(opt, v, &c->plots);
+            break;
+        case OPT_RENDER:
+            rc = cli_option_render(opt, v, &c->render);
+            c->render_given = 1;
+            break;
+        CLI_FIGURE_OPTION_CASES:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
+            c->plot_size_given |= code == CLI_OPT_PLOT_SIZE; /* for demo's line */
+            break;
+        case 'h':
+        case OPT_HELP:
+            if (cli_print_text(usage_text) != CLI_EXIT_PASS ||
+                cli_print_text(usage_options) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+            return cli_print_text(usage_options2);
+        case OPT_VERSION:
+            return cli_print_version();
+        default:
+            return cli_getopt_error(code, argv, optind, NULL, long_options);
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    if (c->demo && optind < argc) {
+        const char *dir = argv[optind++];
+        if (!*dir || strpbrk(dir, "\n\r"))
+            return cli_bad_value("demo DIR", dir, !*dir ? "empty directory name"
+                             : "a directory name with a line break cannot be recorded in the scripts");
+        c->plots = dir;
+        c->demo_dir_given = 1;
+    }
+    if (optind < argc)
+        return cli_unexpected_argument(argv[optind], NULL);
+    if (!c->format_given && c->output) {
+        int rc = cli_format_of_output(c->output, &c->format);
+        if (rc != CLI_GO_ON)
+            return rc;
+    }
+    if (c->demo && !c->plots)
+        c->plots = "plots";
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    int status = cli_options_finish(&o);
+    if (status != CLI_GO_ON)
+        return status;
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const char *list[SATSTAT_MAX_SCHEMES + 8];
+    size_t nf = satstat_plot_names(cfg, names, SATSTAT_MAX_SCHEMES + 8);
+    for (size_t i = 0; i < nf; i++)
+        list[i] = names[i];
+    status = cli_plot_finish(&c->plot, list, nf);
+    if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
+        status = cli_html_prepare();
+    return status;
+}
+
+/* ---- figures ---------------------------------------------------------------*/
+
+typedef struct render_args {
+    const satstat_report *report;
+    satstat_txn_dir *dir;
+} render_args;
+
+/* satstat_plot_render_figures as a cli_render_fn. */
+static int render_report(void *ctx, satstat_render_format format, char *msg, size_t size)
+{
+    const render_args *a = ctx;
+    return satstat_plot_render_figures(a->report, a->dir, format, NULL, msg, size);
+}
+
+/* Write the scripts into c->plots and render them, as part of the run's
+ * outputs.  Returns CLI_GO_ON, or an exit status (everything removed). */
+static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
+                         int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    char invocation[4096 + 64];
+    /* the options with this call's invocation: a copy, so that nothing
+     * keeps a pointer to this frame's buffer (the HTML page draws the
+     * figures again later with c->plot) */
+    satstat_plot_options plot = c->plot;
+    if (c->demo) {
+        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
+                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->plots : "");
+        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
+            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
+                     c->plot.width, c->plot.height);
+        plot.invocation = invocation;
+    }
+    const char *opt = c->demo ? "demo" : "--plots";
+    satstat_txn_dir *dir;
+    int status = cli_outputs_figures(out, c->plots, opt, &dir);
+    if (status != CLI_GO_ON)
+        return status;
+    int rc = satstat_plot_write_figures(report, dir, &plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return cli_outputs_failed(out, opt, msg);
+    render_args a = {report, dir};
+    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                                render_report, &a);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
+    return CLI_GO_ON;
+}
+
+/* ---- the HTML page ---------------------------------------------------------*/
+
+typedef struct html_draw {
+    const satstat_report *report;
+    const satstat_plot_options *plot;
+} html_draw;
+
+/* The report's figures into `dir`, rendered: a cli_html_draw_fn. */
+static int draw_report(void *ctx, const char *dir, satstat_render_format format, char *msg,
+                       size_t size)
+{
+    const html_draw *d = ctx;
+    int rc = satstat_plot_write_dir(d->report, dir, d->plot, msg, size);
+    if (rc == SATSTAT_OK)
+        rc = satstat_plot_render_dir(d->report, dir, format, NULL, msg, size);
+    return rc;
+}
+
+/* The page's figures, in the report's order. */
+static int html_figures(const cli *c, const satstat_report *report, cli_html_figures *figs,
+                        char *msg, size_t size)
+{
+    size_t n = satstat_plot_count(report);
+    char(*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n ? n : 1, sizeof *names);
+    const char **order = calloc(n ? n : 1, sizeof *order);
+    int rc = names && order ? SATSTAT_OK : SATSTAT_ENOMEM;
+    for (size_t i = 0; rc == SATSTAT_OK && i < n; i++) {
+        satstat_figure kind;
+        size_t scheme;
+        rc = satstat_plot_figure(report, i, &kind, &scheme, names[i], sizeof names[i]);
+        order[i] = names[i];
+    }
+    html_draw d = {report, &c->plot};
+    if (rc == SATSTAT_OK)
+        rc = cli_html_figures_draw(draw_report, &d, order, n, figs, msg, size);
+    else
+        snprintf(msg, size, "%s", satstat_strerror(rc));
+    free(order);
+    free(names);
+    return rc;
+}
+
+/* ---- main ----------------------------------------------------------------*/
+
+typedef struct report_writer {
+    const satstat_report *report;
+    satstat_format format;
+    const satstat_html_options *html;
+} report_writer;
+
+static int write_report(void *ctx, FILE *f)
+{
+    const report_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_HTML)
+        return satstat_report_write_html(w->report, w->html, f);
+    if (w->format == SATSTAT_FORMAT_TEXT)
+        return satstat_report_write_text(w->report, cli_text_width(f), f);
+    return satstat_report_write(w->report, w->format, f);
+}
+
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the copy) the caller frees. */
+static int run_parsed(const cli *parsed)
+{
+    cli c = *parsed;
+    int status;
+
+    /* Figures: fail before the work when they cannot be written or
+     * rendered as asked; decide whether to render. */
+    int have_gnuplot = 0;
+    if (c.plots) {
+        status = cli_plots_prepare(c.plots, c.demo ? "demo" : "--plots", c.render_given,
+                                   &c.render, &have_gnuplot);
+        if (status != CLI_GO_ON)
+            return status;
+    }
+
+    if (!c.analytic_only)
+        cli_note_reference_blas(&c.config, c.quiet);
+    /* the report's target resolved, and a file to replace created, now */
+    cli_outputs out;
+    status = cli_outputs_begin(&out, c.output);
+    if (status != CLI_GO_ON)
+        return status;
+
+    cli_progress p;
+    cli_progress_start(&p, c.quiet, "sampling");
+    satstat_report *report = NULL;
+    int rc = satstat_report_run(&c.config, c.analytic_only, cli_progress_update, &p, &report);
+    cli_progress_clear(&p);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
+        satstat_report_free(report);
+        return cli_outputs_interrupted(&out);
+    }
+    if (rc != SATSTAT_OK) {
+        satstat_report_free(report);
+        return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
+    }
+
+    if (c.plots) {
+        status = write_figures(&c, report, &out, have_gnuplot);
+        if (status != CLI_GO_ON) {
+            satstat_report_free(report);
+            return status;
+        }
+    }
+
+    cli_html_figures figs = {NULL, 0};
+    satstat_html_options html = {NULL, 0, c.demo, c.demo ? "satstat demo --format html" : NULL};
+    if (c.format == SATSTAT_FORMAT_HTML) {
+        char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+        if (html_figures(&c, report, &figs, msg, sizeof msg) != SATSTAT_OK) {
+            satstat_report_free(report);
+            return cli_outputs_failed(&out, "--format", msg);
+        }
+        html.figures = figs.figures;
+        html.n_figures = figs.n;
+    }
+    report_writer w = {report, c.format, &html};
+    status = cli_outputs_report(&out, write_report, &w);
+    cli_html_figures_free(&figs);
+    if (status == CLI_GO_ON)
+        status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
+                                                                      : CLI_EXIT_VERIFY_FAILED);
+    satstat_report_free(report);
+    return status;
+}
+
+/* argv[0] is the command word (or the program name when there is none). */
+int cli_cmd_run(int argc, char **argv, int demo)
+{
+    cli c;
+    c.demo = demo;
+
+    int status = parse(argc, argv, &c);
+    if (status < 0)
+        status = run_parsed(&c);
+    satstat_config_free(&c.config);
+    return status;
+}
+
+int cli_cmd_run_main(int argc, char **argv)
+{
+    return cli_cmd_run(argc, argv, 0);
+}
+
+int cli_cmd_demo_main(int argc, char **argv)
+{
+    return cli_cmd_run(argc, argv, 1);
+}

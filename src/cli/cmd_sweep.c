@@ -1,0 +1,460 @@
+/* cmd_sweep.c — `satstat sweep`: one parameter over a grid, each point a
+ * full run with the same seed; a table, JSON or CSV, and three figures.
+ * Parses, calls the library (satstat/sweep.h), prints. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <satstat/satstat.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+typedef struct cli {
+    satstat_config config;
+    satstat_sweep_spec spec;
+    const char *vary;             /* the --vary text, for messages       */
+    int samples_given;
+    satstat_format format;
+    int format_given;             /* --format; else --output's extension */
+    const char *output;
+    int analytic_only;
+    int quiet;
+    const char *plots;
+    satstat_render_format render;
+    int render_given;
+    satstat_plot_options plot;
+    const char *figure_option; /* the first figure option: needs --plots */
+} cli;
+
+static const char usage_text[] =
+    "Usage: satstat sweep --vary PARAM=FROM:TO[:STEPS][:log] [OPTIONS]\n"
+    "Run the single-neuron experiment at every point of a grid of one parameter\n"
+    "and show how Var z, the saturated fraction and E[phi'(z)] follow it: by\n"
+    "formula and by sampling, with confidence intervals, as a table, JSON or CSV,\n"
+    "and as figures. Every point uses the same seed, so its numbers are exactly\n"
+    "those of 'satstat run' with that point's options.\n"
+    "\n"
+    "The parameter (--vary, required):\n"
+    "  n-in=FROM:TO...        the fan-in; points rounded to whole numbers, repeats\n"
+    "                         dropped; with --inputs half and no --active, half of\n"
+    "                         the inputs are on at every point\n"
+    "  sigma=FROM:TO...       the weight std of the normal:SIGMA scheme in --scheme\n"
+    "                         (exactly one; its SIGMA is replaced; other schemes stay\n"
+    "                         as they are)  [--scheme normal:1]\n"
+    "  p=FROM:TO...           with --inputs bernoulli:P the input density P (its P\n"
+    "                         is replaced); with --inputs half the fraction of inputs\n"
+    "                         on, active = round(p n_in); 0 <= p <= 1\n"
+    "  threshold=FROM:TO...   the T of the saturation rule z:T: each point is\n"
+    "                         'satstat run --threshold T' (relu too); not with\n"
+    "                         --threshold, nor --saturation deriv:, output:, dead\n"
+    "  gain=FROM:TO...        the gain of the schemes that take one (xavier-*, he-*,\n"
+    "                         orthogonal); the others stay as they are; not with --gain\n"
+    "  STEPS: points from FROM to TO, both included  [10]; ':log' spaces them\n"
+    "  evenly in log(PARAM) (FROM > 0).\n"
+    "\n";
+
+/* Split in parts: ISO C guarantees string literals of 4095 bytes only. */
+static const char usage_options[] =
+    "Options (as for 'satstat run', the same at every point):\n"
+    CLI_HELP_SCHEMES
+    "                         [standard,scaled; --vary sigma: normal:1]\n"
+    "  --gain G               gain of xavier-*, he-*, orthogonal: a number or linear,\n"
+    "                         sigmoid, tanh, relu, leaky_relu[:SLOPE], selu\n"
+    "                         (not with --vary gain)  [1; he-*: relu = sqrt 2]\n"
+    "  --mode M               fan of he-*: fan_in, fan_out or fan_avg  [fan_in]\n"
+    "  --n-in N               fan-in (not with --vary n-in)  [1000]\n"
+    "  --n-out N              fan-out, for schemes that use it  [100]\n"
+    "  --active K             with --inputs half: the first K inputs are 1  [n_in/2]\n"
+    "  --inputs SPEC          half, ones, file:PATH (n_in numbers); fresh per neuron:\n"
+    "                         bernoulli:P, normal:S, uniform:A,B  [half]\n"
+    "  --bias SPEC            normal:SIGMA, zero, const:C, uniform:A, torch\n"
+    "                         (U(+-1/sqrt n_in), nn.Linear's)  [normal:1]\n"
+    "  --activation NAME      sigmoid, tanh, softsign, erf, relu, leaky-relu[:SLOPE],\n"
+    "                         gelu, selu, linear  [sigmoid]\n"
+    "  --threshold T          saturated when |z| >= T (not with --vary threshold)  [4]\n"
+    "  --saturation RULE      z:T, deriv:R, output:E or dead, as for 'satstat run'\n"
+    "                         [z:T; relu: dead]\n"
+    "  --expect-variance V    test the claim Var z = V at every point instead of the\n"
+    "                         formula's Var z (one claim across the whole sweep)\n";
+static const char usage_options2[] =
+    "  --samples N            neurons sampled per scheme and point  [100000]\n"
+    "  --analytic-only        formulas only, no sampling\n"
+    "  --seed S               the seed of every point  [1]\n"
+    CLI_HELP_TRANSFORM
+    "  --threads N            worker threads  [all cores]\n"
+    "  --alpha A              significance level of each point's tests  [0.001]\n"
+    "  --format F             text, json, csv or html (one page with the figures\n"
+    "                         inline, needs gnuplot)  [text; with --output, its\n"
+    "                         extension: .json, .csv, .txt, .html]\n"
+    "  --output FILE          write the report to FILE (replaced atomically)  [stdout]\n"
+    "  --plots DIR            write sweep-variance.gp, sweep-saturated-fraction.gp and\n"
+    "                         sweep-activation-derivative.gp into DIR\n"
+    "  --render FMT           png, svg, pdf or none (needs --plots)  [png with gnuplot]\n"
+    CLI_HELP_FIGURES
+    "  --quiet                no progress bar, no notes\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
+    "\n"
+    "Exit status: 0 every point's verification passed, 1 one failed (each point\n"
+    "and scheme is tested at level --alpha, so a long sweep fails by chance with\n"
+    "probability up to points x schemes x alpha), 2 bad usage, 3 runtime failure,\n"
+    "130/143 interrupted.\n"
+    "\n"
+    "Examples:\n"
+    "  satstat sweep --vary n-in=10:10000:7:log --plots sweep-figs\n"
+    "                                            standard against scaled over the\n"
+    "                                            fan-in, with figures\n"
+    "  satstat sweep --vary sigma=0.01:1:9:log --scheme normal:1,scaled --format csv\n"
+    "                                            the weight std of normal:SIGMA, as CSV\n"
+    "  satstat sweep --vary p=0:1:11 --inputs bernoulli:0.5 --scheme scaled\n"
+    "                                            the density of random inputs\n"
+    "  satstat sweep --vary threshold=1:6 --analytic-only\n"
+    "                                            the saturated fraction against T, by\n"
+    "                                            formula only\n"
+    "  satstat sweep --vary n-in=10:10000:4:log --scheme scaled --expect-variance 1.5\n"
+    "                                            is Var z = 1.5 at every fan-in?\n"
+    "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --activation relu\n"
+    "                                            the gain of he-normal under relu\n";
+
+enum {
+    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
+    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
+    OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
+    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
+    OPT_SATURATION, OPT_EXPECT_VARIANCE,
+};
+
+static const struct option long_options[] = {
+    {"vary", required_argument, NULL, OPT_VARY},
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"n-in", required_argument, NULL, OPT_N_IN},
+    {"n-out", required_argument, NULL, OPT_N_OUT},
+    {"gain", required_argument, NULL, OPT_GAIN},
+    {"mode", required_argument, NULL, OPT_MODE},
+    {"active", required_argument, NULL, OPT_ACTIVE},
+    {"inputs", required_argument, NULL, OPT_INPUTS},
+    {"bias", required_argument, NULL, OPT_BIAS},
+    {"activation", required_argument, NULL, OPT_ACTIVATION},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"saturation", required_argument, NULL, OPT_SATURATION},
+    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"alpha", required_argument, NULL, OPT_ALPHA},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"plots", required_argument, NULL, OPT_PLOTS},
+    {"render", required_argument, NULL, OPT_RENDER},
+    CLI_FIGURE_LONG_OPTIONS,
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+
+/* Returns CLI_GO_ON, or an exit status. */
+static int parse(int argc, char **argv, cli *c)
+{
+    char opt[64];
+    satstat_config *cfg = &c->config;
+    memset(c, 0, sizeof *c);
+    satstat_config_default(cfg);
+    cfg->samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->render = SATSTAT_RENDER_PNG;
+    satstat_plot_options_default(&c->plot);
+    satstat_options o; /* the configuration options (satstat/options.h) */
+    satstat_options_init(&o, SATSTAT_COMMAND_SWEEP, cfg, NULL, &c->spec);
+
+    opterr = 0;
+    optind = 1;
+    int code;
+    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
+        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
+        const char *v = optarg;
+        int rc = CLI_GO_ON;
+        switch (code) {
+        case OPT_VARY:
+            rc = cli_option_set(opt, v, &o);
+            c->vary = v;
+            break;
+        case OPT_SCHEME:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_N_IN:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_N_OUT:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ACTIVE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_INPUTS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_BIAS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ACTIVATION:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_GAIN:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_MODE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_THRESHOLD:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_SATURATION:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_EXPECT_VARIANCE:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_SAMPLES:
+            rc = cli_option_set(opt, v, &o);
+            c->samples_given = 1;
+            break;
+        case OPT_ANALYTIC_ONLY:
+            c->analytic_only = 1;
+            break;
+        case OPT_SEED:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_TRANSFORM:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_THREADS:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_ALPHA:
+            rc = cli_option_set(opt, v, &o);
+            break;
+        case OPT_FORMAT:
+            rc = cli_option_format(opt, v, &c->format);
+            c->format_given = 1;
+            break;
+        case OPT_OUTPUT:
+            rc = cli_option_output(opt, v, &c->output);
+            break;
+        case OPT_QUIET:
+            c->quiet = 1;
+            break;
+        case OPT_PLOTS:
+            rc = cli_option_plots(opt, v, &c->plots);
+            break;
+        case OPT_RENDER:
+            rc = cli_option_render(opt, v, &c->render);
+            c->render_given = 1;
+            break;
+        CLI_FIGURE_OPTION_CASES:
+            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
+            break;
+        case 'h':
+        case OPT_HELP:
+            if (cli_print_text(usage_text) != CLI_EXIT_PASS
+                || cli_print_text(usage_options) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+            return cli_print_text(usage_options2);
+        case OPT_VERSION:
+            return cli_print_version();
+        default:
+            return cli_getopt_error(code, argv, optind, "sweep", long_options);
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_unexpected_argument(argv[optind], "sweep");
+    if (!c->format_given && c->output) {
+        int rc = cli_format_of_output(c->output, &c->format);
+        if (rc != CLI_GO_ON)
+            return rc;
+    }
+    int rc = cli_options_finish(&o);
+    if (rc != CLI_GO_ON)
+        return rc;
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    const char *names[SATSTAT_SWEEP_FIGURES];
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        names[i] = satstat_sweep_plot_name(i);
+    return cli_plot_finish(&c->plot, names, SATSTAT_SWEEP_FIGURES);
+}
+
+typedef struct render_args {
+    const satstat_sweep *sweep;
+    satstat_txn_dir *dir;
+} render_args;
+
+/* satstat_sweep_plot_render_dir as a cli_render_fn. */
+static int render_sweep(void *ctx, satstat_render_format format, char *msg, size_t size)
+{
+    const render_args *a = ctx;
+    return satstat_sweep_plot_render_figures(a->sweep, a->dir, format, NULL, msg, size);
+}
+
+/* Write the scripts into c->plots and render them, as part of the run's
+ * outputs.  CLI_GO_ON or an exit status (everything removed). */
+static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
+                         int have_gnuplot)
+{
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    satstat_txn_dir *dir;
+    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
+    if (status != CLI_GO_ON)
+        return status;
+    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->plot, msg, sizeof msg);
+    if (rc != SATSTAT_OK)
+        return cli_outputs_failed(out, "--plots", msg);
+    render_args a = {sweep, dir};
+    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+                                render_sweep, &a);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
+    return CLI_GO_ON;
+}
+
+typedef struct sweep_writer {
+    const satstat_sweep *sweep;
+    satstat_format format;
+    const satstat_html_options *html;
+} sweep_writer;
+
+static int write_report(void *ctx, FILE *f)
+{
+    const sweep_writer *w = ctx;
+    if (w->format == SATSTAT_FORMAT_HTML)
+        return satstat_sweep_write_html(w->sweep, w->html, f);
+    if (w->format == SATSTAT_FORMAT_TEXT)
+        return satstat_sweep_write_text(w->sweep, cli_text_width(f), f);
+    return satstat_sweep_write(w->sweep, w->format, f);
+}
+
+typedef struct html_draw {
+    const satstat_sweep *sweep;
+    const satstat_plot_options *plot;
+} html_draw;
+
+/* The figures into `dir`, rendered: a cli_html_draw_fn. */
+static int draw_sweep(void *ctx, const char *dir, satstat_render_format format, char *msg,
+                      size_t size)
+{
+    const html_draw *d = ctx;
+    int rc = satstat_sweep_plot_write_dir(d->sweep, dir, d->plot, msg, size);
+    if (rc == SATSTAT_OK)
+        rc = satstat_sweep_plot_render_dir(d->sweep, dir, format, NULL, msg, size);
+    return rc;
+}
+
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the sweep's points) the caller frees. */
+static int sweep_parsed(const cli *parsed)
+{
+    cli c = *parsed;
+    int status;
+
+    char msg[SATSTAT_SWEEP_MSG_SIZE];
+    satstat_sweep *sweep = NULL;
+    int rc = satstat_options_sweep_new(&c.config, &c.spec, c.vary, c.analytic_only, &sweep, msg,
+                                       sizeof msg);
+    if (rc != SATSTAT_OK) {
+        cli_usage_error(NULL, msg);
+        return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
+    }
+
+    int have_gnuplot = 0;
+    if (c.plots) {
+        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+                                     &have_gnuplot);
+        if (prep != CLI_GO_ON) {
+            satstat_sweep_free(sweep);
+            return prep;
+        }
+    }
+    if (c.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
+        satstat_sweep_free(sweep);
+        return status;
+    }
+
+    if (!c.analytic_only)
+        cli_note_reference_blas(&c.config, c.quiet);
+    cli_outputs out;
+    status = cli_outputs_begin(&out, c.output);
+    if (status != CLI_GO_ON) {
+        satstat_sweep_free(sweep);
+        return status;
+    }
+
+    cli_progress p;
+    cli_progress_start(&p, c.quiet, "sweep");
+    rc = satstat_sweep_run(sweep, cli_progress_update, &p);
+    cli_progress_clear(&p);
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
+        satstat_sweep_free(sweep);
+        return cli_outputs_interrupted(&out);
+    }
+    if (rc != SATSTAT_OK) {
+        satstat_sweep_free(sweep);
+        return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
+    }
+
+    if (c.plots) {
+        status = write_figures(&c, sweep, &out, have_gnuplot);
+        if (status != CLI_GO_ON) {
+            satstat_sweep_free(sweep);
+            return status;
+        }
+    }
+
+    cli_html_figures figs = {NULL, 0};
+    satstat_html_options html = {NULL, 0, 0, NULL};
+    if (c.format == SATSTAT_FORMAT_HTML) {
+        html_draw d = {sweep, &c.plot};
+        const char *order[SATSTAT_SWEEP_FIGURES];
+        size_t n_order = 0;
+        for (; n_order < SATSTAT_SWEEP_FIGURES; n_order++)
+            order[n_order] = satstat_sweep_plot_name(n_order);
+        if (cli_html_figures_draw(draw_sweep, &d, order, n_order, &figs, msg, sizeof msg)
+            != SATSTAT_OK) {
+            satstat_sweep_free(sweep);
+            return cli_outputs_failed(&out, "--format", msg);
+        }
+        html.figures = figs.figures;
+        html.n_figures = figs.n;
+    }
+    sweep_writer w = {sweep, c.format, &html};
+    status = cli_outputs_report(&out, write_report, &w);
+    cli_html_figures_free(&figs);
+    if (status == CLI_GO_ON)
+        status = cli_outputs_commit(&out, c.analytic_only || satstat_sweep_pass(sweep)
+                                              ? CLI_EXIT_PASS
+                                              : CLI_EXIT_VERIFY_FAILED);
+    satstat_sweep_free(sweep);
+    return status;
+}
+
+int cli_cmd_sweep_main(int argc, char **argv)
+{
+    cli c;
+    int status = parse(argc, argv, &c);
+    if (status < 0)
+        status = sweep_parsed(&c);
+    satstat_config_free(&c.config);
+    return status;
+}

@@ -1,0 +1,572 @@
+/* inputs.c — input models (satstat/scheme.h, scheme-int.h): fixed inputs
+ * (half, ones, file:PATH) and inputs drawn fresh per neuron (bernoulli,
+ * normal, uniform): parsing, reading the file, and the sums the formulas
+ * need. */
+#include "model/scheme-int.h"
+
+/* ---- inputs ----------------------------------------------------------------*/
+
+static const spec_entry inputs_table[] = {
+    {"half", PARAM_NONE, SATSTAT_INPUTS_HALF},
+    {"ones", PARAM_NONE, SATSTAT_INPUTS_ONES},
+    {"bernoulli", PARAM_PROB, SATSTAT_INPUTS_BERNOULLI},
+    {"normal", PARAM_SCALE, SATSTAT_INPUTS_NORMAL},
+};
+
+static const char *const inputs_names[] = {
+    "half", "ones", "bernoulli:P", "normal:S", "uniform:A,B", "file:PATH",
+    NULL,
+};
+
+const char *const *satstat_inputs_names(void)
+{
+    return inputs_names;
+}
+
+/* A `file:` input being read: the file descriptor, a buffer, and what
+ * bounds the read (satstat_inputs_resolve in satstat/scheme.h). */
+typedef struct inputs_reader {
+    int fd;
+    int is_fifo;      /* read without blocking in open(): see reader_open */
+    uint64_t total;   /* bytes read so far */
+    uint64_t max_bytes;
+    size_t pos, len;
+    int err;          /* errno of a failed read, 0 else */
+    unsigned char buf[16384];
+} inputs_reader;
+
+/* Open `path` for reading.  O_NONBLOCK keeps open() from waiting for a
+ * writer when the path is a FIFO (POSIX open(2): "O_NONBLOCK ... an open()
+ * for reading-only shall return without delay"); a FIFO stays
+ * non-blocking and reader_fill waits with poll() for data, any other file
+ * goes back to blocking reads. */
+static int reader_open(inputs_reader *r, const char *path, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE];
+    struct stat st;
+
+    r->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (r->fd < 0 || fstat(r->fd, &st) != 0) {
+        int e = errno;
+        if (r->fd >= 0)
+            close(r->fd);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: cannot open %s: %s",
+                     satstat_quote(path, q, sizeof q), strerror(e));
+        return SATSTAT_EINVAL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(r->fd);
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s is a directory",
+                     satstat_quote(path, q, sizeof q));
+        return SATSTAT_EINVAL;
+    }
+    r->is_fifo = S_ISFIFO(st.st_mode);
+    if (!r->is_fifo) {
+        int flags = fcntl(r->fd, F_GETFL);
+        if (flags >= 0)
+            (void)fcntl(r->fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    r->total = 0;
+    r->pos = r->len = 0;
+    r->err = 0;
+    return SATSTAT_OK;
+}
+
+/* The next byte, or -1 at the end of the file (r->err set on an error). */
+static int reader_get(inputs_reader *r)
+{
+    if (r->pos < r->len)
+        return r->buf[r->pos++];
+    for (;;) {
+        ssize_t n = read(r->fd, r->buf, sizeof r->buf);
+        if (n > 0) {
+            r->len = (size_t)n;
+            r->pos = 1;
+            r->total += (uint64_t)n;
+            return r->buf[0];
+        }
+        if (n == 0)
+            return -1;
+        if (errno == EINTR)
+            continue;
+        if (r->is_fifo && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            /* a writer is there but has not written yet: wait for it */
+            struct pollfd p = {r->fd, POLLIN, 0};
+            (void)poll(&p, 1, -1);
+            continue;
+        }
+        r->err = errno;
+        return -1;
+    }
+}
+
+static int is_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Read the numbers of a `file:` input into x[0..n_in) (see
+ * satstat_inputs_resolve in satstat/scheme.h for the format and bounds).
+ * Messages name --inputs, the path and the line.  Kept whole (about 140
+ * lines, complexity 41): one tokenizer loop whose eight ways to stop share
+ * the message prefix (FILE_FAIL), the line count and one cleanup, read
+ * best top to bottom. */
+static int read_inputs_file(const char *path, uint64_t n_in, double **values,
+                            uint64_t *count, double *sum, double *sum_sq,
+                            uint64_t *support, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], tok[SATSTAT_QUOTE_SIZE];
+    char buf[512];
+    inputs_reader *r;
+    double *x = NULL;
+    uint64_t n = 0, line = 1, last = 0, cap = 0;
+    double s = 0.0, s2 = 0.0;
+    int c, rc = SATSTAT_OK;
+
+    r = malloc(sizeof *r);
+    if (r == NULL)
+        return SATSTAT_ENOMEM;
+    rc = reader_open(r, path, msg);
+    if (rc != SATSTAT_OK) {
+        free(r);
+        return rc;
+    }
+    r->max_bytes = n_in < (UINT64_MAX - SATSTAT_INPUTS_FILE_SLACK)
+                              / SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       ? SATSTAT_INPUTS_FILE_SLACK
+                             + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
+                       : UINT64_MAX;
+    satstat_quote(path, q, sizeof q);
+#define FILE_FAIL(...)                                                     \
+    do {                                                                   \
+        if (msg != NULL) {                                                 \
+            int k_ = snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", q); \
+            if (k_ > 0 && k_ < SATSTAT_ERRMSG_SIZE)                        \
+                snprintf(msg + k_, SATSTAT_ERRMSG_SIZE - (size_t)k_,       \
+                         __VA_ARGS__);                                     \
+        }                                                                  \
+        rc = SATSTAT_EINVAL;                                               \
+    } while (0)
+    c = reader_get(r);
+    for (;;) {
+        size_t len = 0;
+
+        if (r->total > r->max_bytes) {
+            FILE_FAIL("more than %" PRIu64 " bytes for %" PRIu64
+                      " numbers (--n-in); does the file end?",
+                      r->max_bytes, n_in);
+            break;
+        }
+        if (c < 0)
+            break;
+        if (c == '\n') {
+            line++;
+            c = reader_get(r);
+            continue;
+        }
+        if (is_blank(c)) {
+            c = reader_get(r);
+            continue;
+        }
+        if (c == '#') {
+            while (c >= 0 && c != '\n' && r->total <= r->max_bytes)
+                c = reader_get(r);
+            continue;
+        }
+        if (n == n_in && c != 0) {
+            FILE_FAIL("line %" PRIu64 ": more than the %" PRIu64
+                      " numbers of --n-in",
+                      line, n_in);
+            break;
+        }
+        while (c > 0 && c != '\n' && c != '#' && !is_blank(c)
+               && len + 1 < sizeof buf) {
+            buf[len++] = (char)c;
+            c = reader_get(r);
+        }
+        buf[len] = '\0';
+        if (c == 0) {
+            /* argv-style strings end at a NUL: "7\0" "9999" would be read
+             * as 7 */
+            FILE_FAIL("line %" PRIu64 ": a NUL byte%s%s", line,
+                      len > 0 ? " after " : "",
+                      len > 0 ? satstat_quote(buf, tok, sizeof tok) : "");
+            break;
+        }
+        if (len + 1 >= sizeof buf) {
+            FILE_FAIL("line %" PRIu64 ": a word longer than %zu bytes, "
+                      "starting %s",
+                      line, sizeof buf - 2, satstat_quote(buf, tok, sizeof tok));
+            break;
+        }
+        double v;
+        if (satstat_parse_double(buf, &v, NULL) != SATSTAT_OK) {
+            FILE_FAIL("line %" PRIu64 ": expected a finite number, got %s",
+                      line, satstat_quote(buf, tok, sizeof tok));
+            break;
+        }
+        if (n == cap) {
+            /* grow as the numbers come: a short file of a large --n-in
+             * costs only what it holds */
+            uint64_t more = cap == 0 ? 1024 : 2 * cap;
+            double *bigger;
+            if (more > n_in)
+                more = n_in;
+            bigger = realloc(x, (size_t)more * sizeof *x);
+            if (bigger == NULL) {
+                rc = SATSTAT_ENOMEM;
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "--inputs: %s: out of memory for %" PRIu64
+                             " numbers", q, more);
+                break;
+            }
+            x = bigger;
+            cap = more;
+        }
+        x[n] = v;
+        s += v;
+        s2 += v * v;
+        n++;
+        if (v != 0.0)
+            last = n;
+        if (!isfinite(s2)) {
+            FILE_FAIL("line %" PRIu64 ": the sum of squares overflows", line);
+            break;
+        }
+    }
+    if (rc == SATSTAT_OK && r->err != 0)
+        FILE_FAIL("cannot read: %s", strerror(r->err));
+    if (rc == SATSTAT_OK && n == 0 && r->total == 0 && r->is_fifo)
+        FILE_FAIL("nothing to read: a FIFO needs a process writing to it "
+                  "when satstat starts");
+    else if (rc == SATSTAT_OK && n != n_in)
+        FILE_FAIL("expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
+                  n_in, n);
+#undef FILE_FAIL
+    close(r->fd);
+    free(r);
+    if (rc != SATSTAT_OK) {
+        free(x);
+        return rc;
+    }
+    *values = x;
+    *count = n;
+    *sum = s;
+    *sum_sq = s2;
+    *support = last;
+    return SATSTAT_OK;
+}
+
+int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
+{
+    char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
+    char n1[SATSTAT_DOUBLE_SIZE], n2[SATSTAT_DOUBLE_SIZE];
+    satstat_inputs in;
+    int id = 0, rc;
+
+    if (out == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the inputs");
+        return SATSTAT_EINVAL;
+    }
+    /* every model's name, in the order of inputs_names */
+    static const char *const model_names[] = {"half", "ones", "bernoulli",
+                                              "normal", "uniform", "file"};
+    const char *colon = text != NULL ? strchr(text, ':') : NULL;
+    size_t name_len = text == NULL ? 0
+                      : colon != NULL ? (size_t)(colon - text)
+                                      : strlen(text);
+    memset(&in, 0, sizeof in);
+    satstat__spec_join_names(inputs_names, valid, sizeof valid);
+    if (text != NULL
+        && satstat_match_name(text, name_len, model_names + 4, 1, NULL) == 1) {
+        /* uniform:A,B, A < B */
+        const char *arg = colon != NULL ? colon + 1 : NULL;
+        const char *comma = arg != NULL ? strchr(arg, ',') : NULL;
+        char a_txt[SATSTAT_SPEC_SIZE];
+        double a = 0.0, b = 0.0;
+        int ok = comma != NULL && (size_t)(comma - arg) < sizeof a_txt;
+        if (ok) {
+            snprintf(a_txt, sizeof a_txt, "%.*s", (int)(comma - arg), arg);
+            ok = satstat_parse_double(a_txt, &a, NULL) == SATSTAT_OK
+                 && satstat_parse_double(comma + 1 + strspn(comma + 1, " \t"),
+                                         &b, NULL) == SATSTAT_OK
+                 && a < b && isfinite(a * a + b * b + a * b);
+        }
+        if (!ok) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected 'uniform:A,B' with finite A < B, got %s",
+                         satstat_quote(text, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        in.kind = SATSTAT_INPUTS_UNIFORM;
+        in.p = a == 0.0 ? 0.0 : a;
+        in.q = b == 0.0 ? 0.0 : b;
+        satstat_format_double(in.p, n1, sizeof n1);
+        satstat_format_double(in.q, n2, sizeof n2);
+        snprintf(in.canonical, sizeof in.canonical, "uniform:%s,%s", n1, n2);
+        *out = in;
+        return SATSTAT_OK;
+    }
+    if (text != NULL
+        && satstat_match_name(text, name_len, model_names + 5, 1, NULL) == 1) {
+        const char *path = colon != NULL ? colon + 1 : "";
+        size_t len = strlen(path);
+        if (len == 0 || len >= sizeof in.path) {
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "expected 'file:PATH' with a path of 1 to %d bytes, "
+                         "got %s",
+                         SATSTAT_PATH_SIZE - 1,
+                         satstat_quote(text, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        /* the path goes into reports (one line of text) and into the
+         * figure scripts' comments: a line break would end them */
+        for (size_t i = 0; i < len; i++) {
+            unsigned char ch = (unsigned char)path[i];
+            if (ch < 0x20 || ch == 0x7f) {
+                if (msg != NULL)
+                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                             "a path with a control character (byte %zu is "
+                             "\\x%02X) cannot be recorded in the report: %s",
+                             i + 1, ch, satstat_quote(text, q, sizeof q));
+                return SATSTAT_EINVAL;
+            }
+        }
+        in.kind = SATSTAT_INPUTS_FILE;
+        snprintf(in.path, sizeof in.path, "%s", path);
+        /* read by satstat_inputs_resolve, which knows n_in; the canonical
+         * spec keeps the start of a long path */
+        snprintf(in.canonical, sizeof in.canonical, "file:%s", path);
+        *out = in;
+        return SATSTAT_OK;
+    }
+    rc = satstat__spec_parse(inputs_table,
+                             sizeof inputs_table / sizeof inputs_table[0],
+                             "input model", inputs_names, text, &id, &in.p,
+                             in.canonical, msg);
+    if (rc != SATSTAT_OK) {
+        /* spec_parse lists only its own table: name all the models */
+        if (msg != NULL && strstr(msg, "(valid: ") != NULL
+            && strncmp(msg, "unknown", 7) == 0)
+        {
+            char hint[SATSTAT_SUGGEST_SIZE];
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "unknown input model %s (%svalid: ",
+                     satstat_quote(text, q, sizeof q),
+                     satstat_suggest(text, name_len, model_names,
+                                     sizeof model_names / sizeof model_names[0],
+                                     hint, sizeof hint));
+            satstat__spec_append(msg, valid);
+            satstat__spec_append(msg, ")");
+        }
+        return rc;
+    }
+    in.kind = (satstat_inputs_kind)id;
+    in.active = 0;
+    in.active_given = 0;
+    *out = in;
+    return SATSTAT_OK;
+}
+
+int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
+{
+    if (inputs == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs to resolve");
+        return SATSTAT_EINVAL;
+    }
+    if (inputs->kind != SATSTAT_INPUTS_HALF) {
+        if (inputs->active_given) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--active applies only to --inputs half, not %s",
+                         satstat_quote(inputs->canonical, q, sizeof q));
+            return SATSTAT_EINVAL;
+        }
+        inputs->active = 0;
+        if (inputs->kind == SATSTAT_INPUTS_FILE
+            && inputs->file_values == NULL) {
+            return read_inputs_file(inputs->path, n_in, &inputs->file_values,
+                                    &inputs->file_count, &inputs->file_sum,
+                                    &inputs->file_sum_sq,
+                                    &inputs->file_support, msg);
+        }
+        if (inputs->kind == SATSTAT_INPUTS_FILE
+            && inputs->file_count != n_in) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "--inputs %s: expected %" PRIu64
+                         " numbers (--n-in), got %" PRIu64,
+                         satstat_quote(inputs->canonical, q, sizeof q), n_in,
+                         inputs->file_count);
+            return SATSTAT_EINVAL;
+        }
+        return SATSTAT_OK;
+    }
+    if (!inputs->active_given) {
+        inputs->active = n_in / 2;
+        return SATSTAT_OK;
+    }
+    if (inputs->active > n_in) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--active %" PRIu64 " exceeds --n-in %" PRIu64,
+                     inputs->active, n_in);
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+void satstat_inputs_free(satstat_inputs *inputs)
+{
+    if (inputs == NULL)
+        return;
+    free(inputs->file_values);
+    inputs->file_values = NULL;
+    inputs->file_count = inputs->file_support = 0;
+    inputs->file_sum = inputs->file_sum_sq = 0.0;
+}
+
+int satstat_inputs_is_random(const satstat_inputs *inputs)
+{
+    return inputs != NULL
+           && (inputs->kind == SATSTAT_INPUTS_BERNOULLI
+               || inputs->kind == SATSTAT_INPUTS_NORMAL
+               || inputs->kind == SATSTAT_INPUTS_UNIFORM);
+}
+
+int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
+                          double *x, char *msg)
+{
+    if (inputs == NULL || (x == NULL && n_in > 0)) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs");
+        return SATSTAT_EINVAL;
+    }
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+        for (uint64_t j = 0; j < n_in; j++)
+            x[j] = j < inputs->active ? 1.0 : 0.0;
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_ONES:
+        for (uint64_t j = 0; j < n_in; j++)
+            x[j] = 1.0;
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_FILE:
+        if (inputs->file_values == NULL || inputs->file_count != n_in) {
+            char q[SATSTAT_QUOTE_SIZE];
+            if (msg != NULL)
+                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                         "%s: %s",
+                         satstat_quote(inputs->path, q, sizeof q),
+                         inputs->file_values == NULL
+                             ? "not read yet (satstat_inputs_resolve)"
+                             : "read for another --n-in");
+            return SATSTAT_EINVAL;
+        }
+        memcpy(x, inputs->file_values, (size_t)n_in * sizeof *x);
+        return SATSTAT_OK;
+    case SATSTAT_INPUTS_BERNOULLI:
+    case SATSTAT_INPUTS_NORMAL:
+    case SATSTAT_INPUTS_UNIFORM:
+        break;
+    }
+    if (msg != NULL)
+        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                 "inputs '%s' are random: they have no fixed values",
+                 inputs->canonical);
+    return SATSTAT_EINVAL;
+}
+
+double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t n_in)
+{
+    if (inputs == NULL)
+        return (double)NAN;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+    case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_BERNOULLI:
+        /* values in {0, 1}: x² = x */
+        return satstat_inputs_sum(inputs, n_in);
+    case SATSTAT_INPUTS_NORMAL:
+        return (double)n_in * inputs->p * inputs->p;
+    case SATSTAT_INPUTS_UNIFORM: {
+        /* E x² = (A² + AB + B²)/3 */
+        double a = inputs->p, b = inputs->q;
+        return (double)n_in * (a * a + a * b + b * b) / 3.0;
+    }
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_sum_sq;
+    }
+    return (double)NAN;
+}
+
+double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in)
+{
+    if (inputs == NULL)
+        return (double)NAN;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+        return (double)inputs->active;
+    case SATSTAT_INPUTS_ONES:
+        return (double)n_in;
+    case SATSTAT_INPUTS_BERNOULLI:
+        return (double)n_in * inputs->p;
+    case SATSTAT_INPUTS_NORMAL:
+        return 0.0;
+    case SATSTAT_INPUTS_UNIFORM:
+        return (double)n_in * 0.5 * (inputs->p + inputs->q);
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_sum;
+    }
+    return (double)NAN;
+}
+
+double satstat_inputs_variance_sum(const satstat_inputs *inputs,
+                                   uint64_t n_in)
+{
+    if (inputs == NULL)
+        return (double)NAN;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+    case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_FILE:
+        return 0.0;
+    case SATSTAT_INPUTS_BERNOULLI:
+        return (double)n_in * inputs->p * (1.0 - inputs->p);
+    case SATSTAT_INPUTS_NORMAL:
+        return (double)n_in * inputs->p * inputs->p;
+    case SATSTAT_INPUTS_UNIFORM: {
+        double w = inputs->q - inputs->p;
+        return (double)n_in * w * w / 12.0;
+    }
+    }
+    return (double)NAN;
+}
+
+uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in)
+{
+    if (inputs == NULL)
+        return 0;
+    switch (inputs->kind) {
+    case SATSTAT_INPUTS_HALF:
+        return inputs->active;
+    case SATSTAT_INPUTS_ONES:
+    case SATSTAT_INPUTS_NORMAL:
+    case SATSTAT_INPUTS_UNIFORM:
+        return n_in;
+    case SATSTAT_INPUTS_BERNOULLI:
+        return inputs->p > 0.0 ? n_in : 0;
+    case SATSTAT_INPUTS_FILE:
+        return inputs->file_support < n_in ? inputs->file_support : n_in;
+    }
+    return 0;
+}

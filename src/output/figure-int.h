@@ -1,0 +1,230 @@
+/* figure-int.h — the one figure toolkit that run (plot.c), deep
+ * (deep_plot.c) and sweep (sweep_plot.c) figures are written with: the
+ * look every script shares (palette, fonts, axes, the legend panel), the
+ * quoting of names and words, writing a folder of scripts through the
+ * output transaction (satstat/io.h) and rendering it (gnuplot.c, the
+ * layer below, through gnuplot-int.h).  Each figure module then says only
+ * what its figures show.  Private to the library. */
+#ifndef SATSTAT_FIGURE_INT_H
+#define SATSTAT_FIGURE_INT_H
+
+#include <locale.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <satstat/io.h>
+#include <satstat/plot.h>
+
+#include "output/gnuplot-int.h"
+#include "base/locale-int.h"
+
+/* Internal to the library: not exported from the shared object. */
+#pragma GCC visibility push(hidden)
+
+#if defined(__GNUC__)
+#define SATSTAT__PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SATSTAT__PRINTF_LIKE(f, a)
+#endif
+
+/* ---- style ---------------------------------------------------------------*/
+
+/* The wording every figure follows:
+ * - Titles in sentence case, no full stop: the first word capitalised, the
+ *   rest lower case but for names and symbols ("Saturated fraction
+ *   P(|z| ≥ t) against the threshold t").
+ * - Symbols typeset (enhanced text, satstat__fig_qtex): σ_{w}^{2}, χ_{1},
+ *   ≥ and ≤ (never >=), a true minus in tick labels (set minussign, in
+ *   satstat__fig_style_end), 10^{n} on log axes (satstat__fig_log_axis).
+ * - A normal law with its variance named: N(0, σ^{2} = 1.5).
+ * - "formula" for a law computed in closed form or by quadrature,
+ *   "exact" only where the law is exact, "sampled" for the sampler's.
+ * - Percentages with a space: "99.9 %". */
+
+/* The Okabe & Ito (2008) "Color Universal Design" palette, in an order that
+ * keeps the first series far apart, yellow (the weakest on white) last; its
+ * colours' names; a point type per colour; dash types 1..5 cycle beside. */
+#define SATSTAT__PALETTE_SIZE 8u
+#define SATSTAT__DASH_TYPES 5u
+extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
+extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
+extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
+
+/* The palette slot of series i of n by its name, so that a scheme has the
+ * same colour, dash and point type in every figure and command: the
+ * common schemes have slots of their own (standard blue, scaled
+ * vermillion, he-normal green, xavier-normal pink, orthogonal orange,
+ * lecun-normal sky blue), matched by the name before any ':' or ','; any
+ * other series takes the first slot no series of the figure holds, in
+ * order.  series may be NULL: slot i. */
+size_t satstat__series_slot(const char *const *series, size_t n, size_t i);
+
+/* The options a figure is written with: the defaults for NULL, else a copy
+ * with a physical size resolved at its dpi (satstat_plot_options_check);
+ * SATSTAT_EINVAL when they do not check. */
+int satstat__fig_options(const satstat_plot_options *in, satstat_plot_options *out);
+
+/* ---- one script being written -------------------------------------------*/
+
+typedef struct satstat__fig {
+    FILE *f;
+    const char *name;        /* file name without extension       */
+    const char *dir;         /* --plots DIR for the header; NULL: none */
+    satstat_plot_options o;
+    int err;                 /* first SATSTAT_* error              */
+} satstat__fig;
+
+void satstat__fig_out(satstat__fig *g, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
+/* Keep the first error. */
+void satstat__fig_fail(satstat__fig *g, int rc);
+/* A gnuplot string literal (satstat_plot_quote) of plain text on the
+ * stream: the terminals typeset enhanced text, so its markup characters
+ * (_ ^ { } @ & ~ \) are escaped and print as themselves.  A newline in
+ * text is SATSTAT_EINVAL. */
+void satstat__fig_qstr(satstat__fig *g, const char *text);
+/* The same for enhanced-text markup, written as is ('σ_{w}^{2}'). */
+void satstat__fig_qtex(satstat__fig *g, const char *text);
+/* Plain text escaped for use inside markup (a scheme's name in a label). */
+void satstat__tex_escape(const char *text, char *buf, size_t size);
+/* "# ---- title -----…", 76 columns: the section rules of every script. */
+void satstat__fig_rule(satstat__fig *g, const char *title);
+
+/* The header: "# NAME.gp: headline", the lines of `about` (newline
+ * separated) as comments, then who made it: `cmd` (the equivalent command
+ * line, without --plots and --plot-size: they are added here from g), the
+ * version and how to run the script; `set encoding utf8` last. */
+void satstat__fig_header(satstat__fig *g, const char *headline, const char *about,
+                         const char *cmd);
+
+/* The output section: format, output, width and height defaults, the font
+ * and line scale, and the terminal. */
+void satstat__fig_output_section(satstat__fig *g);
+
+/* The style section: a comment, one `set linetype` per series (k + 1, the
+ * palette's colour, dash and point type; `series[k]` named in a comment
+ * when series is not NULL); then the figure's own style lines, then
+ * satstat__fig_style_end() with the axes' look. */
+void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const *series);
+void satstat__fig_style_end(satstat__fig *g);
+
+/* The layout lines of a plot with a legend column on the right: key_chars
+ * from the longest row, the column, plot_left and plot_right (room for a
+ * right-hand axis when right_axis), top and bottom; the room for tick
+ * labels, axis labels and the title in lines of the figure's text, so
+ * that they stay on the canvas at any size and font. */
+void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis);
+
+/* ---- the legend panel -----------------------------------------------------*/
+
+#define SATSTAT__LEGEND_ROWS 96
+#define SATSTAT__LEGEND_STYLE 192
+#define SATSTAT__LEGEND_TITLE 128
+typedef struct satstat__legend {
+    size_t n;
+    char style[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_STYLE]; /* "with lines linetype 1" */
+    char title[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_TITLE];
+    unsigned char tex[SATSTAT__LEGEND_ROWS]; /* the title is enhanced-text markup */
+} satstat__legend;
+
+/* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
+void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt, ...)
+    SATSTAT__PRINTF_LIKE(3, 4);
+/* The last row's title is enhanced-text markup (else plain text). */
+void satstat__legend_tex(satstat__legend *l);
+/* Characters (not bytes) of the longest row. */
+size_t satstat__legend_chars(const satstat__legend *l);
+/* The legend: a panel of its own from `column` (a gnuplot expression) to
+ * the right edge, its first row at `top` (an expression), the settings of
+ * the data panels undone (`unsets`, e.g. "unset logscale\n", added to the
+ * common ones), and an empty plot whose key holds the rows.  Ends the
+ * multiplot. */
+void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const char *column,
+                               const char *top, const char *unsets);
+/* satstat__fig_layout_column for the legend l (built before the layout):
+ * when the column would leave the plot less than half the width (a small
+ * figure), the variable legend_below is 1 and l's rows with a sample go
+ * below the plot, in columns (bottom makes room: legend_height), and
+ * satstat__fig_legend_panel draws them there; its text-only rows (style
+ * "... nodraw": numbers) are left out, so say them in the report.  Use
+ * this in place of satstat__fig_layout_column so that no legend is cut. */
+void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
+
+/* ---- axes, words ----------------------------------------------------------*/
+
+/* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
+ * that is >= x: axis limits a reader takes in at a glance (1 for x <= 0). */
+double satstat__nice_ceil(double x);
+/* A fraction or density axis goes on a log scale when its positive values
+ * [lo, hi] span more than this factor, i.e. the smallest is under 5 % of
+ * the largest, or of the axis top when hi is that top (on a linear one
+ * 0.001 beside 0.9 sits on zero with its interval unseen), or always with --log-y
+ * (o.log_y).  satstat__fig_log_y: the choice for g (never without a
+ * positive value to show). */
+#define SATSTAT__LOG_Y_SPAN 20.0
+int satstat__fig_log_y(const satstat__fig *g, double lo, double hi);
+/* The lines of a log axis (axis 'x' or 'y') from lo to hi (gnuplot
+ * expressions, after the layout section): tick labels 10^{n} (typeset),
+ * every decade or every k-th so that they stay 1.6 lines apart over
+ * `span` (the panel's height in screen units, an expression). */
+void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,
+                           const char *span);
+/* The tick step of an axis ("x", "y", "y2") over [lo, hi] (gnuplot
+ * expressions, after the layout section): 1, 2 or 5 times a power of ten,
+ * as many ticks as fit over span (the panel's width or height in screen
+ * units, an expression): labels of label_chars characters two apart
+ * across, 1.8 lines apart up.  Use it for every linear axis of a panel
+ * whose size depends on the figure's. */
+void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
+                        const char *span, int label_chars);
+/* Characters of a UTF-8 string. */
+size_t satstat__utf8_length(const char *s);
+/* A word for a POSIX shell: as is when it holds only safe characters, else
+ * single-quoted with each ' written '\''. */
+void satstat__shell_word(const char *text, char *buf, size_t size);
+/* A scheme's spec as part of a file name: [A-Za-z0-9.+-] kept, anything
+ * else '_' ("normal:0.5" -> "normal_0.5"). */
+void satstat__file_word(const char *spec, char *buf, size_t size);
+
+/* ---- folders of figures ---------------------------------------------------*/
+
+/* A module's figures: how many, the name of figure i (without extension),
+ * and writing figure i onto f (the script's folder `dir` for its header). */
+typedef struct satstat__figure_set {
+    size_t n;
+    const char *(*name)(void *ctx, size_t i, char *buf, size_t size);
+    int (*write)(void *ctx, size_t i, const char *dir, FILE *f);
+    void *ctx;
+    const satstat_plot_options *options; /* its --figures; NULL: all */
+} satstat__figure_set;
+
+/* Every script NAME.gp of the set (those options->figures chooses) into
+ * the transaction's folder d. */
+int satstat__fig_write_set(const satstat__figure_set *set, satstat_txn_dir *d, char *msg,
+                           size_t msg_size);
+/* Render the set's scripts in d to NAME.<format> (gnuplot.c): those the
+ * transaction writes, or when it writes none those already in the folder. */
+int satstat__fig_render_set(const satstat__figure_set *set, satstat_txn_dir *d,
+                            satstat_render_format format, const char *program, char *msg,
+                            size_t msg_size);
+/* The path forms: the same in a transaction of its own over `dir`. */
+int satstat__fig_write_set_dir(const satstat__figure_set *set, const char *dir, char *msg,
+                               size_t msg_size);
+int satstat__fig_render_set_dir(const satstat__figure_set *set, const char *dir,
+                                satstat_render_format format, const char *program, char *msg,
+                                size_t msg_size);
+
+/* ---- small multiples (appended for deep_plot.c) -------------------------*/
+
+/* A grid of cols x rows panels filling [plot_left, plot_right] x [bottom,
+ * top] of satstat__fig_layout_column (written before), gap_chars
+ * characters and gap_lines lines of the figure's text apart, so that tick
+ * labels and panel titles keep their room at any size and font: the
+ * gnuplot functions panel_l(c), panel_r(c), panel_t(r), panel_b(r). */
+void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double gap_chars,
+                              double gap_lines);
+/* The margins of panel (col, row) of that grid, row 0 at the top. */
+void satstat__fig_grid_panel(satstat__fig *g, size_t col, size_t row);
+
+#pragma GCC visibility pop
+
+#endif

@@ -1,0 +1,966 @@
+/* figure.c — the figure toolkit (figure-int.h): what every figure script of
+ * run, deep and sweep shares.  Every script has the same look: the Okabe &
+ * Ito (2008) colour-blind-safe palette with a dash type per series as a
+ * second cue in greyscale, one font (DejaVu Sans, 16 pt at 1280 x 800,
+ * scaled with the figure), thick lines, and the legend in a column right
+ * of the plot so that it never covers data.  Folders of scripts are
+ * written and rendered through the output transaction (satstat/io.h), the
+ * one way a folder of figures is written.
+ */
+#include "output/figure-int.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <satstat/error.h>
+#include <satstat/parse.h>
+
+#include "base/error-int.h"
+#include "satstat_version.h"
+
+const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
+    "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
+    "yellow"};
+const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4};
+
+/* ---- options (satstat/plot.h) ---------------------------------------------------*/
+
+void satstat_plot_options_default(satstat_plot_options *o)
+{
+    if (!o)
+        return;
+    memset(o, 0, sizeof *o);
+    o->width = SATSTAT_PLOT_DEFAULT_WIDTH;
+    o->height = SATSTAT_PLOT_DEFAULT_HEIGHT;
+    o->dpi = SATSTAT_PLOT_DEFAULT_DPI;
+}
+
+int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
+                            char *msg)
+{
+    char quoted[SATSTAT_QUOTE_SIZE];
+    if (!text || !width || !height)
+        return SATSTAT_EINVAL;
+    satstat_quote(text, quoted, sizeof quoted);
+    const char *x = strchr(text, 'x');
+    if (!x) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
+        return SATSTAT_EINVAL;
+    }
+    char w_text[32];
+    size_t w_len = (size_t)(x - text);
+    if (w_len >= sizeof w_text)
+        w_len = sizeof w_text - 1; /* too long to be valid; parse rejects it */
+    memcpy(w_text, text, w_len);
+    w_text[w_len] = '\0';
+    uint64_t w, h;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
+            != SATSTAT_OK
+        || (size_t)(x - text) >= sizeof w_text
+        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
+            != SATSTAT_OK) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
+                quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
+        return SATSTAT_EINVAL;
+    }
+    *width = (unsigned)w;
+    *height = (unsigned)h;
+    return SATSTAT_OK;
+}
+
+static const char *const format_names[] = {"none", "png", "svg", "pdf"};
+
+int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
+{
+    const size_t n = sizeof format_names / sizeof format_names[0];
+    size_t i;
+    char quoted[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
+    /* any ASCII case: PNG */
+    if (text && satstat_match_name(text, strlen(text), format_names, n, &i) == 1) {
+        if (out)
+            *out = (satstat_render_format)i;
+        return SATSTAT_OK;
+    }
+    if (text)
+        satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
+    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
+            satstat_quote(text, quoted, sizeof quoted), hint);
+    return SATSTAT_EINVAL;
+}
+
+const char *satstat_render_format_name(satstat_render_format format)
+{
+    unsigned i = (unsigned)format;
+    return i < sizeof format_names / sizeof format_names[0] ? format_names[i] : "?";
+}
+
+/* Physical sides: 0.5 to 100 inches. */
+#define MIN_INCHES 0.5
+#define MAX_INCHES 100.0
+
+int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg)
+{
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    size_t len = strlen(text);
+    double per_inch = 0;
+    if (len > 2 && strcmp(text + len - 2, "in") == 0)
+        per_inch = 1.0;
+    else if (len > 2 && strcmp(text + len - 2, "cm") == 0)
+        per_inch = 2.54;
+    if (per_inch == 0) {
+        unsigned w, h;
+        if (satstat_plot_size_parse(text, &w, &h, NULL) != SATSTAT_OK) {
+            char quoted[SATSTAT_QUOTE_SIZE];
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                             "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from "
+                             "%u to %u (1280x800), or in inches or centimetres (3.5x2.5in, 9x6cm)",
+                             satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_SIDE,
+                             SATSTAT_PLOT_MAX_SIDE);
+            return SATSTAT_EINVAL;
+        }
+        o->width = w;
+        o->height = h;
+        o->width_in = o->height_in = 0;
+        return SATSTAT_OK;
+    }
+    char quoted[SATSTAT_QUOTE_SIZE], part[64], sub[SATSTAT_ERRMSG_SIZE];
+    satstat_quote(text, quoted, sizeof quoted);
+    const char *x = strchr(text, 'x');
+    double w = NAN, h = NAN;
+    if (x && (size_t)(x - text) < sizeof part && len - 2 - (size_t)(x + 1 - text) < sizeof part) {
+        snprintf(part, sizeof part, "%.*s", (int)(x - text), text);
+        if (satstat_parse_double(part, &w, sub) != SATSTAT_OK)
+            w = NAN;
+        snprintf(part, sizeof part, "%.*s", (int)(len - 2 - (size_t)(x + 1 - text)), x + 1);
+        if (satstat_parse_double(part, &h, sub) != SATSTAT_OK)
+            h = NAN;
+    }
+    w /= per_inch;
+    h /= per_inch;
+    if (!(w >= MIN_INCHES && w <= MAX_INCHES && h >= MIN_INCHES && h <= MAX_INCHES)) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid size %s: expected WIDTHxHEIGHT in pixels (1280x800) or "
+                         "inches or centimetres (3.5x2.5in, 9x6cm), each side from %g to %g in",
+                         quoted, MIN_INCHES, MAX_INCHES);
+        return SATSTAT_EINVAL;
+    }
+    o->width_in = w;
+    o->height_in = h;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
+{
+    uint64_t v;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    if (satstat_parse_u64(text, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI, &v, sub)
+        != SATSTAT_OK) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid resolution %s: expected dots per inch from %u to %u",
+                         satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_DPI,
+                         SATSTAT_PLOT_MAX_DPI);
+        return SATSTAT_EINVAL;
+    }
+    o->dpi = (unsigned)v;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg)
+{
+    double v = NAN;
+    char sub[SATSTAT_ERRMSG_SIZE];
+    if (!text || !o)
+        return SATSTAT_EINVAL;
+    if (satstat_parse_double(text, &v, sub) != SATSTAT_OK || !(v >= SATSTAT_PLOT_MIN_FONT)
+        || !(v <= SATSTAT_PLOT_MAX_FONT)) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                         "invalid font size %s: expected points from %g to %g",
+                         satstat_quote(text, quoted, sizeof quoted),
+                         (double)SATSTAT_PLOT_MIN_FONT, (double)SATSTAT_PLOT_MAX_FONT);
+        return SATSTAT_EINVAL;
+    }
+    o->font_size = v;
+    return SATSTAT_OK;
+}
+
+int satstat_plot_options_check(satstat_plot_options *o, char *msg)
+{
+    if (!o)
+        return SATSTAT_EINVAL;
+    if (o->dpi < SATSTAT_PLOT_MIN_DPI || o->dpi > SATSTAT_PLOT_MAX_DPI) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "resolution %u dpi out of range %u to %u",
+                         o->dpi, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI);
+        return SATSTAT_EINVAL;
+    }
+    if (o->font_size != 0
+        && !(o->font_size >= SATSTAT_PLOT_MIN_FONT && o->font_size <= SATSTAT_PLOT_MAX_FONT)) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "font size %g out of range %g to %g",
+                         o->font_size, (double)SATSTAT_PLOT_MIN_FONT,
+                         (double)SATSTAT_PLOT_MAX_FONT);
+        return SATSTAT_EINVAL;
+    }
+    if (o->width_in > 0 || o->height_in > 0) {
+        double w = round(o->width_in * o->dpi), h = round(o->height_in * o->dpi);
+        if (!(w >= SATSTAT_PLOT_MIN_SIDE && w <= SATSTAT_PLOT_MAX_SIDE
+              && h >= SATSTAT_PLOT_MIN_SIDE && h <= SATSTAT_PLOT_MAX_SIDE)) {
+            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                             "%gx%gin at %u dpi is %.0fx%.0f pixels: each side must be from "
+                             "%u to %u",
+                             o->width_in, o->height_in, o->dpi, w, h, SATSTAT_PLOT_MIN_SIDE,
+                             SATSTAT_PLOT_MAX_SIDE);
+            return SATSTAT_EINVAL;
+        }
+        o->width = (unsigned)w;
+        o->height = (unsigned)h;
+    }
+    if (o->width < SATSTAT_PLOT_MIN_SIDE || o->width > SATSTAT_PLOT_MAX_SIDE
+        || o->height < SATSTAT_PLOT_MIN_SIDE || o->height > SATSTAT_PLOT_MAX_SIDE) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "size %ux%u out of range: each side from %u to %u",
+                         o->width, o->height, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
+        return SATSTAT_EINVAL;
+    }
+    if (o->figures && strpbrk(o->figures, "\n\r")) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "a figure list holds a newline");
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_plot_figures_check(const char *list, const char *const *names, size_t n, char *msg)
+{
+    if (!list)
+        return SATSTAT_OK;
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        size_t k;
+        int found = 0;
+        for (k = 0; k < n && !found; k++)
+            found = strlen(names[k]) == len && strncmp(names[k], p, len) == 0;
+        if (!found) {
+            char word[SATSTAT_PLOT_NAME_SIZE], quoted[SATSTAT_QUOTE_SIZE],
+                hint[SATSTAT_SUGGEST_SIZE + SATSTAT_PLOT_NAME_SIZE];
+            snprintf(word, sizeof word, "%.*s", (int)len, p);
+            satstat_suggest(word, strlen(word), names, n, hint, sizeof hint);
+            char valid[256] = "";
+            for (size_t i = 0, m = 0; i < n && m < sizeof valid; i++)
+                m += (size_t)snprintf(valid + m, sizeof valid - m, "%s%s", i ? ", " : "",
+                                      names[i]);
+            if (len == 0)
+                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                                 "empty figure name in the list (valid: %s)", valid);
+            else
+                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown figure %s (%svalid: %s)",
+                                 satstat_quote(word, quoted, sizeof quoted), hint, valid);
+            return SATSTAT_EINVAL;
+        }
+        if (!p[len])
+            break;
+        p += len + 1;
+    }
+    return SATSTAT_OK;
+}
+
+int satstat_plot_figure_chosen(const satstat_plot_options *o, const char *name)
+{
+    if (!o || !o->figures)
+        return 1;
+    size_t nl = strlen(name);
+    for (const char *p = o->figures;;) {
+        size_t len = strcspn(p, ",");
+        if (len == nl && strncmp(p, name, len) == 0)
+            return 1;
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
+}
+
+int satstat__fig_options(const satstat_plot_options *in, satstat_plot_options *out)
+{
+    if (!in) {
+        satstat_plot_options_default(out);
+        return SATSTAT_OK;
+    }
+    *out = *in;
+    if (out->dpi == 0) /* a caller's struct from before --dpi: the default */
+        out->dpi = SATSTAT_PLOT_DEFAULT_DPI;
+    return satstat_plot_options_check(out, NULL);
+}
+
+/* ---- writing ---------------------------------------------------------------*/
+
+void satstat__fig_out(satstat__fig *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(g->f, fmt, ap);
+    va_end(ap);
+}
+
+void satstat__fig_fail(satstat__fig *g, int rc)
+{
+    if (g->err == SATSTAT_OK)
+        g->err = rc;
+}
+
+/* gnuplot's enhanced text (the cairo terminals' typesetting) reads these
+ * as markup: _ and ^ sub- and superscript, {} group, @ stacks, & spaces,
+ * ~ overprints, \ escapes.  A backslash before one prints it as is. */
+#define ENHANCED_MARKUP "_^{}@&~\\"
+
+/* A gnuplot string literal: single-quoted, ' doubled; markup characters
+ * escaped when `plain`. */
+static void quoted_text(satstat__fig *g, const char *text, int plain)
+{
+    if (strpbrk(text, "\n\r")) {
+        satstat__fig_fail(g, SATSTAT_EINVAL);
+        return;
+    }
+    fputc('\'', g->f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            fputc('\'', g->f);
+        else if (plain && strchr(ENHANCED_MARKUP, *p))
+            fputc('\\', g->f);
+        fputc(*p, g->f);
+    }
+    fputc('\'', g->f);
+}
+
+void satstat__fig_qstr(satstat__fig *g, const char *text)
+{
+    quoted_text(g, text, 1);
+}
+
+void satstat__fig_qtex(satstat__fig *g, const char *text)
+{
+    quoted_text(g, text, 0);
+}
+
+void satstat__tex_escape(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (const char *p = text; *p && n + 2 < size; p++) {
+        if (strchr(ENHANCED_MARKUP, *p))
+            buf[n++] = '\\';
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+}
+
+void satstat__fig_rule(satstat__fig *g, const char *title)
+{
+    size_t n = satstat__utf8_length(title);
+    satstat__fig_out(g, "\n# ---- %s ", title);
+    for (size_t i = n; i < 70; i++)
+        fputc('-', g->f);
+    satstat__fig_out(g, "\n");
+}
+
+/* ---- sections ---------------------------------------------------------------*/
+
+void satstat__fig_header(satstat__fig *g, const char *headline, const char *about,
+                         const char *cmd)
+{
+    char full[8192];
+    size_t n = (size_t)snprintf(full, sizeof full, "%s", cmd);
+    if (g->dir && n < sizeof full) {
+        char word[PATH_MAX + 64];
+        satstat__shell_word(g->dir, word, sizeof word);
+        n += (size_t)snprintf(full + n, sizeof full - n, " --plots %s", word);
+    }
+    if (n < sizeof full)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --plot-size %ux%u", g->o.width,
+                              g->o.height);
+    if (n < sizeof full && g->o.dpi && g->o.dpi != SATSTAT_PLOT_DEFAULT_DPI)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --dpi %u", g->o.dpi);
+    if (n < sizeof full && g->o.font_size > 0)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --font-size %.6g", g->o.font_size);
+    if (n < sizeof full && g->o.figures) {
+        char word[1024];
+        satstat__shell_word(g->o.figures, word, sizeof word);
+        n += (size_t)snprintf(full + n, sizeof full - n, " --figures %s", word);
+    }
+    if (n < sizeof full && g->o.log_y)
+        n += (size_t)snprintf(full + n, sizeof full - n, " --log-y");
+    if (n >= sizeof full) {
+        satstat__fig_fail(g, SATSTAT_ERANGE);
+        return;
+    }
+    if (strpbrk(full, "\n\r") || strpbrk(headline, "\n\r")
+        || (g->o.invocation && strpbrk(g->o.invocation, "\n\r"))) {
+        satstat__fig_fail(g, SATSTAT_EINVAL); /* a newline would end the comment */
+        return;
+    }
+    satstat__fig_out(g, "# %s.gp: %s\n#\n", g->name, headline);
+    for (const char *p = about; *p;) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        satstat__fig_out(g, "#%s%.*s\n", len ? " " : "", len, p);
+        p += len + (nl != NULL);
+    }
+    satstat__fig_out(g, "#\n");
+    if (g->o.invocation) {
+        satstat__fig_out(g, "# Made by:  %s\n", g->o.invocation);
+        satstat__fig_out(g, "#           (the same as: %s)\n", full);
+    } else {
+        satstat__fig_out(g, "# Made by:  %s\n", full);
+    }
+    satstat__fig_out(g, "#           satstat %s\n", SATSTAT_VERSION);
+    satstat__fig_out(g, "# Run:      gnuplot %s.gp\n", g->name);
+    satstat__fig_out(g, "#           from any directory (the data are inline): writes %s.png\n",
+                     g->name);
+    satstat__fig_out(g,
+                     "#           into the current directory; see \"output\" for other formats.\n");
+    satstat__fig_out(g, "\nset encoding utf8\n");
+}
+
+void satstat__fig_output_section(satstat__fig *g)
+{
+    satstat__fig_rule(g, "output");
+    satstat__fig_out(
+        g,
+        "# Choose another format, file or size on the command line, e.g.\n"
+        "#   gnuplot -e \"format='svg'; output='figure.svg'\" %s.gp\n"
+        "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
+        "# to standard output (satstat --render does that); width and height in\n"
+        "# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,\n"
+        "# width/dpi x height/dpi inches, with the same layout.\n",
+        g->name);
+    satstat__gp_output_defaults(g->f, g->name, g->o.width, g->o.height);
+    satstat__fig_out(g, "if (!exists('dpi')) dpi = %u\n", g->o.dpi ? g->o.dpi : 96u);
+    if (g->o.font_size > 0)
+        satstat__fig_out(g, "if (!exists('fontpt')) fontpt = %.6g   # --font-size: points at dpi\n",
+                         g->o.font_size);
+    else
+        satstat__fig_out(
+            g, "# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the\n"
+               "# square root of the physical size (8 pt at 3.5 in wide), so that text does\n"
+               "# not shrink as fast as the figure), and never under 7 pt: smaller is\n"
+               "# hard to read in print.\n"
+               "if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)\n"
+               "if (fontpt < 7) fontpt = 7\n");
+    satstat__fig_out(
+        g, "# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with\n"
+           "# it; per terminal a font or line unit is a different length (pngcairo sets\n"
+           "# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo\n"
+           "# text at 2/3 of its size in points and lines in 1/72 in, as measured on\n"
+           "# their rasterised output), so each gets its own factor.\n"
+           "scale = fontpt * dpi / 96. / 16\n"
+           "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
+           "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1\n"
+           "# Point markers scale with the text (a point of a fixed size swamps a\n"
+           "# small figure), in the terminal's unit like lines.\n"
+           "pointscale = scale * linescale\n"
+           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale * fontscale)   # panel titles, small tick labels\n");
+    satstat__gp_terminal(g->f);
+}
+
+/* Slots of the common schemes (satstat__series_slot). */
+static const struct {
+    const char *name;
+    size_t slot;
+} named_slots[] = {
+    {"standard", 0}, {"scaled", 1}, {"he-normal", 2}, {"xavier-normal", 3},
+    {"orthogonal", 4}, {"lecun-normal", 5},
+};
+
+static int named_slot(const char *series, size_t *slot)
+{
+    size_t len = series ? strcspn(series, ":,") : 0;
+    for (size_t k = 0; k < sizeof named_slots / sizeof named_slots[0]; k++)
+        if (strlen(named_slots[k].name) == len && strncmp(series, named_slots[k].name, len) == 0) {
+            *slot = named_slots[k].slot;
+            return 1;
+        }
+    return 0;
+}
+
+size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
+{
+    enum { MAX_SERIES = 256 };
+    if (!series || i >= n || n > MAX_SERIES)
+        return i % SATSTAT__PALETTE_SIZE;
+    size_t slot[MAX_SERIES];
+    unsigned char has[MAX_SERIES] = {0}, used[SATSTAT__PALETTE_SIZE] = {0};
+    /* the common schemes first, each name once */
+    for (size_t j = 0; j < n; j++) {
+        size_t s;
+        if (named_slot(series[j], &s) && !used[s]) {
+            slot[j] = s;
+            has[j] = used[s] = 1;
+        }
+    }
+    /* the others: the free slots in order (cycling once all are taken) */
+    size_t next = 0;
+    for (size_t j = 0; j <= i; j++) {
+        if (has[j])
+            continue;
+        while (next < SATSTAT__PALETTE_SIZE && used[next])
+            next++;
+        if (next < SATSTAT__PALETTE_SIZE) {
+            slot[j] = next;
+            used[next] = 1;
+        } else {
+            slot[j] = j % SATSTAT__PALETTE_SIZE;
+        }
+    }
+    return slot[i];
+}
+
+void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const *series)
+{
+    satstat__fig_rule(g, "style");
+    satstat__fig_out(
+        g, "# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe\n"
+           "# palette, and a dash type per scheme as a second cue in greyscale print.\n"
+           "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n");
+    for (size_t i = 0; i < styled; i++) {
+        size_t k = satstat__series_slot(series, styled, i);
+        satstat__fig_out(
+            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3 * pointscale",
+            i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
+        if (series && series[i])
+            satstat__fig_out(g, "   # %s: %s\n", satstat__palette_names[k], series[i]);
+        else
+            satstat__fig_out(g, "   # %s\n", satstat__palette_names[k]);
+    }
+}
+
+void satstat__fig_style_end(satstat__fig *g)
+{
+    satstat__fig_out(g, "set border 3 linewidth 1.5                       # axes left and bottom only\n"
+                        "set tics nomirror out\n"
+                        "set minussign                                    # tick labels with a true minus (U+2212)\n"
+                        "# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a\n"
+                        "# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick\n"
+                        "# labels never run into each other on a small figure).\n"
+                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)\n"
+                        "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
+}
+
+/* The layout lines; key_rows and below_chars: the legend rows with a
+ * sample and the longest of them, which go below the plot when the column
+ * would leave the plot under half the width (0 rows: never below). */
+static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
+                         int right_axis)
+{
+    char kc[64];
+    snprintf(kc, sizeof kc, "key_chars = %zu", key_chars);
+    satstat__fig_out(g, "%-47s # the longest legend row, in characters\n", kc);
+    satstat__fig_out(
+        g, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
+           "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
+           "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)\n"
+           "line_width = line_height * height / width        # ... the same length across\n"
+           "column = 0.985 - sample_width - key_chars * char_width\n");
+    if (key_rows > 0) {
+        snprintf(kc, sizeof kc, "key_rows = %zu", key_rows);
+        satstat__fig_out(g, "%-47s # legend rows with a sample\n", kc);
+        snprintf(kc, sizeof kc, "below_chars = %zu", below_chars);
+        satstat__fig_out(g, "%-47s # ... the longest of them\n", kc);
+        satstat__fig_out(
+            g, "# When the column would leave the plot less than half the width (a\n"
+               "# small figure), the legend goes below the plot, its rows with a sample\n"
+               "# only, in as many columns as fit; the numbers are in the report.\n"
+               "legend_below = (column < 0.55) ? 1 : 0\n"
+               "legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))\n"
+               "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
+               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0\n"
+               "column = legend_below ? 0.985 : column\n");
+    } else {
+        satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
+                            "legend_below = 0\n"
+                            "legend_height = 0\n");
+    }
+    satstat__fig_out(
+        g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+           "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
+           "bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label\n");
+    satstat__fig_out(g, "plot_right = column - %s                      # %s\n",
+                     right_axis ? "0.1 " : "0.03",
+                     right_axis ? "room for the right-hand axis" : "a gap before the legend");
+}
+
+void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
+{
+    layout_lines(g, key_chars, 0, 0, right_axis);
+}
+
+/* A legend row that is text only (no sample): left out below the plot. */
+static int text_only(const satstat__legend *l, size_t i)
+{
+    return strstr(l->style[i], "nodraw") != NULL;
+}
+
+void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
+{
+    size_t rows = 0, below = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = satstat__utf8_length(l->title[i]);
+        if (text_only(l, i))
+            continue;
+        rows++;
+        if (n > below)
+            below = n;
+    }
+    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis);
+}
+
+/* ---- the legend ---------------------------------------------------------------*/
+
+void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt, ...)
+{
+    if (l->n >= SATSTAT__LEGEND_ROWS)
+        return;
+    snprintf(l->style[l->n], sizeof l->style[0], "%s", style);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->title[l->n], sizeof l->title[0], fmt, ap);
+    va_end(ap);
+    l->tex[l->n] = 0;
+    l->n++;
+}
+
+void satstat__legend_tex(satstat__legend *l)
+{
+    if (l->n > 0)
+        l->tex[l->n - 1] = 1;
+}
+
+size_t satstat__legend_chars(const satstat__legend *l)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = satstat__utf8_length(l->title[i]);
+        if (n > m)
+            m = n;
+    }
+    return m;
+}
+
+/* Legend rows that fit in one column at the usual spacing of 1.15 lines;
+ * more are set 1.0 apart. */
+#define LEGEND_FIT 22
+
+static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
+{
+    satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
+    for (size_t i = 0; i < l->n; i++) {
+        if (!with_text && text_only(l, i))
+            continue;
+        satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+        quoted_text(g, l->title[i], !l->tex[i]);
+    }
+    satstat__fig_out(g, "\n");
+}
+
+void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const char *column,
+                               const char *top, const char *unsets)
+{
+    satstat__fig_out(g,
+                     "set lmargin at screen %s\n"
+                     "set rmargin at screen 0.99        # the legend's panel: the column, to the edges\n"
+                     "set tmargin at screen %s   # the first row level with the top of the plot\n"
+                     "set bmargin at screen 0.02\n"
+                     "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\n%s"
+                     "unset object\nunset arrow\nunset label\n"
+                     "set xrange [0:1]\nset yrange [0:1]\n",
+                     column, top, unsets ? unsets : "");
+    const char *spacing = l->n > LEGEND_FIT ? "1.0" : "1.15";
+    satstat__fig_out(g,
+                     "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
+                     "set key inside left top Left reverse samplen 2.5 spacing %s\n",
+                     spacing, l->n, spacing);
+    satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
+    satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
+                        "    # below the plot, across the figure: the rows with a sample, in columns\n"
+                        "    set lmargin at screen 0.01\n"
+                        "    set tmargin at screen 0.01 + legend_height\n"
+                        "    set bmargin at screen 0.005\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols\n");
+    legend_plot(g, l, 0);
+    satstat__fig_out(g, "} else {\n");
+    legend_plot(g, l, 1);
+    satstat__fig_out(g, "}\nunset multiplot\n");
+}
+
+/* ---- axes, words ------------------------------------------------------------*/
+
+double satstat__nice_ceil(double x)
+{
+    static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    double p = pow(10.0, floor(log10(x)));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * p >= x * (1 - 1e-12))
+            return steps[i] * p;
+    return 10 * p;
+}
+
+void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,
+                           const char *span)
+{
+    /* the ticks listed one by one: gnuplot 5.4 spins for minutes on a log
+     * axis over 100+ decades given a tick step ("set ytics 1e15") */
+    satstat__fig_out(g,
+                     "# a log axis: ticks 10^{n}, every decade or every k-th so that tick\n"
+                     "# labels are at least 1.6 lines apart over the panel's height\n"
+                     "set logscale %c 10\n"
+                     "set format %c '10^{%%T}'\n"
+                     "log_first = ceil(log10(%s) - 1e-9)\n"
+                     "log_last = floor(log10(%s) + 1e-9)\n"
+                     "log_step = ceil((log_last - log_first) * 1.6 * line_height / (%s))\n"
+                     "log_step = (log_step < 1) ? 1 : log_step\n"
+                     "set %ctics (10.**log_last)\n"
+                     "do for [log_k = 1:int((log_last - log_first) / log_step)] {\n"
+                     "    set %ctics add (10.**(log_last - log_k * log_step))\n"
+                     "}\n",
+                     axis, axis, lo, hi, span, axis, axis);
+}
+
+void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
+                        const char *span, int label_chars)
+{
+    if (axis[0] == 'x')
+        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (%d * char_width))\n", axis,
+                         hi, lo, span, label_chars + 2);
+    else
+        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (1.8 * line_height))\n", axis,
+                         hi, lo, span);
+}
+
+int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)
+{
+    if (!(lo > 0) || !isfinite(lo) || !isfinite(hi))
+        return 0;
+    return g->o.log_y || hi > SATSTAT__LOG_Y_SPAN * lo;
+}
+
+size_t satstat__utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+void satstat__shell_word(const char *text, char *buf, size_t size)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789_./,:=+-@%";
+    if (size == 0)
+        return;
+    if (*text && strspn(text, safe) == strlen(text)) {
+        snprintf(buf, size, "%s", text);
+        return;
+    }
+    if (size < 3) {
+        buf[0] = '\0';
+        return;
+    }
+    size_t n = 0;
+    buf[n++] = '\'';
+    for (const char *p = text; *p && n + 5 < size; p++) {
+        if (*p == '\'') {
+            memcpy(buf + n, "'\\''", 4);
+            n += 4;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n++] = '\'';
+    buf[n] = '\0';
+}
+
+void satstat__file_word(const char *spec, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (const char *p = spec; *p && n + 1 < size; p++) {
+        char ch = *p;
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                 || ch == '.' || ch == '+' || ch == '-';
+        buf[n++] = ok ? ch : '_';
+    }
+    buf[n] = '\0';
+}
+
+/* ---- folders ---------------------------------------------------------------------*/
+
+int satstat__fig_write_set(const satstat__figure_set *set, satstat_txn_dir *d, char *msg,
+                           size_t msg_size)
+{
+    satstat__set_msg(msg, msg_size, "%s", "");
+    if (!set || !d)
+        return SATSTAT_EINVAL;
+    const char *path = satstat_txn_dir_path(d);
+    if (strpbrk(path, "\n\r")) {
+        char quoted[SATSTAT_QUOTE_SIZE];
+        satstat__set_msg(msg, msg_size, "directory name %s holds a newline",
+                         satstat_quote(path, quoted, sizeof quoted));
+        return SATSTAT_EINVAL;
+    }
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; i < set->n && rc == SATSTAT_OK; i++) {
+        char name[SATSTAT_PLOT_NAME_SIZE + 4];
+        if (!set->name(set->ctx, i, name, SATSTAT_PLOT_NAME_SIZE)
+            || !satstat_plot_figure_chosen(set->options, name))
+            continue; /* not chosen (--figures) */
+        strcat(name, ".gp");
+        satstat_txn_file *file;
+        FILE *f;
+        rc = satstat_txn_dir_create(d, name, &file, &f, msg, msg_size);
+        if (rc != SATSTAT_OK)
+            break;
+        rc = satstat__gp_finish_file(set->write(set->ctx, i, path, f), file, msg, msg_size);
+    }
+    return rc;
+}
+
+/* Whether this transaction writes NAME.gp into d (a temporary file), and
+ * whether a NAME.gp is in the folder already. */
+static int written_here(satstat_txn_dir *d, const char *script)
+{
+    char source[PATH_MAX], plain[SATSTAT_PLOT_NAME_SIZE + 8];
+    snprintf(plain, sizeof plain, "./%s", script);
+    return satstat_txn_dir_source(d, script, source, sizeof source) == SATSTAT_OK
+           && strcmp(source, plain) != 0;
+}
+
+static int in_folder(satstat_txn_dir *d, const char *script)
+{
+    return faccessat(satstat_txn_dir_fd(d), script, F_OK, 0) == 0;
+}
+
+int satstat__fig_render_set(const satstat__figure_set *set, satstat_txn_dir *d,
+                            satstat_render_format format, const char *program, char *msg,
+                            size_t msg_size)
+{
+    satstat__set_msg(msg, msg_size, "%s", "");
+    if (!set || !d || (unsigned)format > SATSTAT_RENDER_PDF)
+        return SATSTAT_EINVAL;
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    size_t cap = set->n ? set->n : 1;
+    char (*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(cap, sizeof *names);
+    const char **list = calloc(cap, sizeof *list);
+    int *ours = calloc(cap, sizeof *ours);
+    if (!names || !list || !ours) {
+        free(ours);
+        free(list);
+        free(names);
+        satstat__set_msg(msg, msg_size, "out of memory");
+        return SATSTAT_ENOMEM;
+    }
+    /* the scripts this transaction writes (those --figures chose); when it
+     * writes none (rendering a folder written before), the scripts there */
+    size_t any_ours = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        char script[SATSTAT_PLOT_NAME_SIZE + 4];
+        if (!set->name(set->ctx, i, names[i], sizeof names[i]))
+            continue;
+        snprintf(script, sizeof script, "%s.gp", names[i]);
+        ours[i] = written_here(d, script) ? 1 : in_folder(d, script) ? 2 : 0;
+        any_ours += ours[i] == 1;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (any_ours ? ours[i] == 1 : ours[i] != 0)
+            list[k++] = names[i];
+    int rc = k ? satstat__gp_render_dir(d, list, k, format, program, msg, msg_size) : SATSTAT_OK;
+    free(ours);
+    free(list);
+    free(names);
+    return rc;
+}
+
+typedef struct set_call {
+    const satstat__figure_set *set;
+    satstat_render_format format;
+    const char *program;
+} set_call;
+
+static int write_set_fn(void *arg, satstat_txn_dir *d, char *msg, size_t msg_size)
+{
+    const set_call *a = arg;
+    return satstat__fig_write_set(a->set, d, msg, msg_size);
+}
+
+static int render_set_fn(void *arg, satstat_txn_dir *d, char *msg, size_t msg_size)
+{
+    const set_call *a = arg;
+    return satstat__fig_render_set(a->set, d, a->format, a->program, msg, msg_size);
+}
+
+int satstat__fig_write_set_dir(const satstat__figure_set *set, const char *dir, char *msg,
+                               size_t msg_size)
+{
+    satstat__set_msg(msg, msg_size, "%s", "");
+    if (!set || !dir || !*dir)
+        return SATSTAT_EINVAL;
+    set_call a = {set, SATSTAT_RENDER_NONE, NULL};
+    return satstat__gp_dir_once(dir, write_set_fn, &a, msg, msg_size);
+}
+
+int satstat__fig_render_set_dir(const satstat__figure_set *set, const char *dir,
+                                satstat_render_format format, const char *program, char *msg,
+                                size_t msg_size)
+{
+    satstat__set_msg(msg, msg_size, "%s", "");
+    if (!set || !dir || !*dir || (unsigned)format > SATSTAT_RENDER_PDF)
+        return SATSTAT_EINVAL;
+    if (format == SATSTAT_RENDER_NONE)
+        return SATSTAT_OK;
+    set_call a = {set, format, program};
+    return satstat__gp_dir_once(dir, render_set_fn, &a, msg, msg_size);
+}
+
+/* ---- small multiples -------------------------------------------------------*/
+
+void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double gap_chars,
+                              double gap_lines)
+{
+    satstat__fig_out(
+        g,
+        "grid_cols = %zu\ngrid_rows = %zu                                 # small multiples\n"
+        "gap_x = %.3g * char_width                      # room for a panel's y tick labels\n"
+        "gap_y = %.3g * line_height                     # ... and for its title and x tick labels\n"
+        "panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols\n"
+        "panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows\n"
+        "panel_l(c) = plot_left + c * (panel_w + gap_x)\n"
+        "panel_r(c) = panel_l(c) + panel_w\n"
+        "panel_t(r) = top - r * (panel_h + gap_y)\n"
+        "panel_b(r) = panel_t(r) - panel_h\n",
+        cols, rows, gap_chars, gap_lines);
+}
+
+void satstat__fig_grid_panel(satstat__fig *g, size_t col, size_t row)
+{
+    satstat__fig_out(g,
+                     "set lmargin at screen panel_l(%zu)\nset rmargin at screen panel_r(%zu)\n"
+                     "set tmargin at screen panel_t(%zu)\nset bmargin at screen panel_b(%zu)\n",
+                     col, col, row, row);
+}

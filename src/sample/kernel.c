@@ -1,0 +1,611 @@
+/* kernel.c — z = Σ_j w_j x_j + b for a run of neurons, as fast as the
+ * instruction set allows and with the same bits on every instruction set.
+ *
+ * Work is laid out as 16 lanes: one Philox4x32 call per lane gives four
+ * words, i.e. two Box–Muller pairs or four ziggurat words, i.e. four
+ * normals, so a batch of 16 calls yields 64 weights.  Normal number j of a
+ * neuron comes from Philox block j / 4 (satstat/rng.h gives which words);
+ * lane l of batch b is block 16b + l.  Each lane accumulates its weights in
+ * double; the 16 lane sums are added in a fixed tree at the end.  Every loop
+ * is over the 16 lanes with no dependence between lanes, which GCC turns
+ * into vector code at -O3 without reordering any floating-point operation.
+ */
+#include <math.h>
+
+#include "sample/kernel-int.h"
+#include "sample/transform-int.h"
+
+#ifndef SATSTAT_KERNEL_SUFFIX
+#error "build kernel.c with -DSATSTAT_KERNEL_SUFFIX=<path>"
+#endif
+#define SATSTAT__CAT2(a, b) a##b
+#define SATSTAT__CAT(a, b) SATSTAT__CAT2(a, b)
+#define KERNEL_NAME SATSTAT__CAT(satstat__kernel_, SATSTAT_KERNEL_SUFFIX)
+#define FILL_NAME SATSTAT__CAT(satstat__fill_, SATSTAT_KERNEL_SUFFIX)
+
+enum { LANES = 16, PER_BATCH = 4 * LANES };
+
+/* The four words of Philox blocks base .. base+15 of one stream.
+ *
+ * GCC vectorises the scalar round (transform-int.h) with 64-bit multiplies
+ * (vpmullq) and lane shuffles; the hand-written versions below use the
+ * 32×32→64 unsigned multiply on even and odd lanes and two blends, which
+ * is what Philox was designed for (Salmon et al. 2011, section 4).  They
+ * compute the same integers, so every path gives the same words; test_rng
+ * and test_sampler check it against Random123. */
+#if defined(__AVX512F__)
+#include <immintrin.h>
+
+/* hi and lo halves of the 16 products m·x (unsigned 32×32→64) */
+static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
+{
+    __m512i even = _mm512_mul_epu32(x, m);
+    __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
+    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
+    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
+}
+
+static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t base,
+                                uint32_t w0[LANES], uint32_t w1[LANES],
+                                uint32_t w2[LANES], uint32_t w3[LANES])
+{
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    __m512i x0 = _mm512_add_epi32(_mm512_set1_epi32((int)base),
+                                  _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                                                    10, 11, 12, 13, 14, 15));
+    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
+    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+    __m512i x3 = _mm512_set1_epi32((int)stream);
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m512i hi0, lo0, hi1, lo1;
+        mulhilo16(x0, m0, &hi0, &lo0);
+        mulhilo16(x2, m1, &hi1, &lo1);
+        /* x0' = hi1 ^ x1 ^ k0, x2' = hi0 ^ x3 ^ k1 (0x96: three-way xor) */
+        x0 = _mm512_ternarylogic_epi32(hi1, x1, _mm512_set1_epi32((int)k0), 0x96);
+        x2 = _mm512_ternarylogic_epi32(hi0, x3, _mm512_set1_epi32((int)k1), 0x96);
+        x1 = lo1;
+        x3 = lo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+    _mm512_storeu_si512((void *)w0, x0);
+    _mm512_storeu_si512((void *)w1, x1);
+    _mm512_storeu_si512((void *)w2, x2);
+    _mm512_storeu_si512((void *)w3, x3);
+}
+
+#elif defined(__AVX2__)
+#include <immintrin.h>
+
+static inline void mulhilo8(__m256i x, __m256i m, __m256i *hi, __m256i *lo)
+{
+    __m256i even = _mm256_mul_epu32(x, m);
+    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
+    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+}
+
+static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t base,
+                                uint32_t w0[LANES], uint32_t w1[LANES],
+                                uint32_t w2[LANES], uint32_t w3[LANES])
+{
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
+    const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
+    for (int half = 0; half < 2; half++) {
+        __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u * (uint32_t)half)),
+                                      _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
+        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
+        __m256i x3 = _mm256_set1_epi32((int)stream);
+        uint32_t k0 = job->key[0], k1 = job->key[1];
+        for (int r = 0; r < 10; r++) {
+            __m256i hi0, lo0, hi1, lo1;
+            mulhilo8(x0, m0, &hi0, &lo0);
+            mulhilo8(x2, m1, &hi1, &lo1);
+            x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32((int)k0));
+            x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32((int)k1));
+            x1 = lo1;
+            x3 = lo0;
+            k0 += PHILOX_W32_0;
+            k1 += PHILOX_W32_1;
+        }
+        _mm256_storeu_si256((__m256i *)(void *)(w0 + 8 * half), x0);
+        _mm256_storeu_si256((__m256i *)(void *)(w1 + 8 * half), x1);
+        _mm256_storeu_si256((__m256i *)(void *)(w2 + 8 * half), x2);
+        _mm256_storeu_si256((__m256i *)(void *)(w3 + 8 * half), x3);
+    }
+}
+
+#else
+static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t base,
+                                uint32_t w0[LANES], uint32_t w1[LANES],
+                                uint32_t w2[LANES], uint32_t w3[LANES])
+{
+    uint32_t n_lo = (uint32_t)neuron, n_hi = (uint32_t)(neuron >> 32);
+    for (int l = 0; l < LANES; l++) {
+        uint32_t x0 = base + (uint32_t)l, x1 = n_lo, x2 = n_hi, x3 = stream;
+        satstat__philox10(&x0, &x1, &x2, &x3, job->key[0], job->key[1]);
+        w0[l] = x0;
+        w1[l] = x1;
+        w2[l] = x2;
+        w3[l] = x3;
+    }
+}
+#endif
+
+/* ---- ziggurat (transform-int.h) ----------------------------------------
+ * The fast path runs over whole batches in vector code and lists the
+ * words outside it (1.5 %); the list is finished afterwards, 16 draws at
+ * a time through the same attempt steps as the scalar reference, so that
+ * the Philox blocks and logarithms of the rejection steps run as vector
+ * code too.  Which draws are pending changes nothing: each is a function
+ * of its own (seed, stream, neuron, index). */
+enum { CHUNK_BATCHES = 16, CHUNK = CHUNK_BATCHES * PER_BATCH };
+
+/* Slot s of a chunk starting at batch b0 holds draw 4·(16(b0 + s/64) +
+ * s mod 16) + (s mod 64)/16 (the order v[k·16 + l] of each batch). */
+typedef struct zig_pending {
+    uint32_t n;
+    uint32_t first_batch;        /* b0                                  */
+    uint32_t slot[CHUNK + LANES];/* where the draw goes in the chunk;   */
+    uint32_t word[CHUNK + LANES];/* its word (room for a 16-lane store) */
+} zig_pending;
+
+static inline uint64_t zig_slot_index(const zig_pending *pend, uint32_t slot)
+{
+    uint64_t block = (uint64_t)(pend->first_batch + slot / PER_BATCH) * LANES + slot % LANES;
+    return 4u * block + (slot % PER_BATCH) / LANES;
+}
+
+#if defined(__AVX512F__)
+/* xs[i] for 16 layer numbers i < 256 by permutes, not a gather (a gather
+ * of 16 cost more here than the rest of the fast path): entries 32p ..
+ * 32p+31 by one two-register permute each, then bits 5, 6, 7 of i pick. */
+static inline __m512 zig_xs16(__m512i i)
+{
+    __m512 r[8];
+    for (int p = 0; p < 8; p++)
+        r[p] = _mm512_permutex2var_ps(_mm512_loadu_ps(satstat__zig_xs + 32 * p), i,
+                                      _mm512_loadu_ps(satstat__zig_xs + 32 * p + 16));
+    for (int bit = 5, n = 8; bit < 8; bit++, n /= 2) {
+        __mmask16 m = _mm512_test_epi32_mask(i, _mm512_set1_epi32(1 << bit));
+        for (int p = 0; p < n / 2; p++)
+            r[p] = _mm512_mask_blend_ps(m, r[2 * p], r[2 * p + 1]);
+    }
+    return r[0];
+}
+
+/* k16[i] for 16 layer numbers (dword lanes, i < 256): word permutes over
+ * 64 entries, the low word of each lane indexing, bits 6 and 7 picking. */
+static inline __m512i zig_k16_16(__m512i i)
+{
+    __m512i r[4];
+    for (int p = 0; p < 4; p++)
+        r[p] = _mm512_permutex2var_epi16(_mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p)), i,
+                                         _mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p + 32)));
+    __mmask16 m6 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(64));
+    __mmask16 m7 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(128));
+    __m512i lo = _mm512_mask_blend_epi32(m6, r[0], r[1]);
+    __m512i hi = _mm512_mask_blend_epi32(m6, r[2], r[3]);
+    return _mm512_and_si512(_mm512_mask_blend_epi32(m7, lo, hi), _mm512_set1_epi32(0xffff));
+}
+#endif
+
+/* The fast-path values of batch b's words into v[k·16 + l] (draw
+ * 4·(16b + l) + k), the others listed in *pend with slots slot0 + k·16 + l. */
+static inline void zig_fast_batch(const uint32_t w0[LANES],
+                                  const uint32_t w1[LANES], const uint32_t w2[LANES],
+                                  const uint32_t w3[LANES], float v[PER_BATCH],
+                                  zig_pending *pend, uint32_t slot0)
+{
+    const uint32_t *const words[4] = {w0, w1, w2, w3};
+#if defined(__AVX512F__)
+    const __m512i ones = _mm512_set1_epi32(1), low8 = _mm512_set1_epi32(255);
+    const __m512i signbit = _mm512_set1_epi32((int)0x80000000u);
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    for (int k = 0; k < 4; k++) {
+        __m512i w = _mm512_loadu_si512((const void *)words[k]);
+        __m512i i = _mm512_and_si512(w, low8);
+        __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
+        __m512 xs = zig_xs16(i);
+        __m512i lim = zig_k16_16(i);
+        /* satstat__zig_candidate and satstat__zig_inside, 16 at a time */
+        __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), xs);
+        __m512i sign = _mm512_and_si512(_mm512_slli_epi32(w, 23), signbit);
+        x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+        _mm512_storeu_ps(v + k * LANES, x);
+        __mmask16 outside = _mm512_cmp_epu32_mask(_mm512_srli_epi32(w, 16), lim, _MM_CMPINT_NLT);
+        /* append the outside ones without a branch: compress in a
+         * register, store all 16 lanes (the list has room), count */
+        __m512i slots = _mm512_add_epi32(_mm512_set1_epi32((int)(slot0 + (uint32_t)k * LANES)), lane);
+        _mm512_storeu_si512((void *)(pend->slot + pend->n),
+                            _mm512_maskz_compress_epi32(outside, slots));
+        _mm512_storeu_si512((void *)(pend->word + pend->n), _mm512_maskz_compress_epi32(outside, w));
+        pend->n += (uint32_t)__builtin_popcount((unsigned)outside);
+    }
+#else
+    /* the table look-ups as scalar loads into arrays (a gather costs more
+     * here), then the arithmetic as a vector loop; the exact core test
+     * a < k[i] as the fast test: a word it passes and satstat__zig_inside
+     * fails gets the same value either way (zig_finish starts with it) */
+    float xs[PER_BATCH];
+    uint32_t lim[PER_BATCH];
+    for (int k = 0; k < 4; k++)
+        for (int l = 0; l < LANES; l++) {
+            uint32_t i = words[k][l] & 255u;
+            xs[k * LANES + l] = satstat__zig_xs[i];
+            lim[k * LANES + l] = satstat__zig_k[i];
+        }
+    unsigned char outside[PER_BATCH];
+    for (int k = 0; k < 4; k++)
+        for (int l = 0; l < LANES; l++) {
+            uint32_t w = words[k][l];
+            int32_t a = (int32_t)((w >> 8) | 1u);
+            float x = (float)a * xs[k * LANES + l];
+            v[k * LANES + l] = satstat__u2f(satstat__f2u(x) | ((w << 23) & 0x80000000u));
+            outside[k * LANES + l] = (unsigned char)(a >= (int32_t)lim[k * LANES + l]);
+        }
+    for (int q = 0; q < PER_BATCH; q += 8) {
+        uint64_t bits;
+        memcpy(&bits, outside + q, sizeof bits);
+        while (bits) {
+            int byte = __builtin_ctzll(bits) / 8;
+            bits &= ~(UINT64_C(0xff) << (8 * byte));
+            int kl = q + byte, k = kl / LANES, l = kl % LANES;
+            pend->slot[pend->n] = slot0 + (uint32_t)kl;
+            pend->word[pend->n] = words[k][l];
+            pend->n++;
+        }
+    }
+#endif
+}
+
+/* Attempt 0 (satstat__zig_attempt_words with t = 0) of 16 draws: words
+ * 0 and 1 of the Philox blocks at counters (block[l], neuron, stream | 3)
+ * under keys (k0, k1[l]). */
+static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
+                                      const uint32_t block[LANES], uint64_t neuron,
+                                      uint32_t stream, uint32_t u[LANES], uint32_t next[LANES])
+{
+#if defined(__AVX512F__)
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    __m512i x0 = _mm512_loadu_si512((const void *)block);
+    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
+    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+    __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
+    __m512i key0 = _mm512_set1_epi32((int)k0);
+    __m512i key1 = _mm512_loadu_si512((const void *)k1);
+    const __m512i w0 = _mm512_set1_epi32((int)PHILOX_W32_0);
+    const __m512i w1 = _mm512_set1_epi32((int)PHILOX_W32_1);
+    for (int r = 0; r < 10; r++) {
+        __m512i hi0, lo0, hi1, lo1;
+        mulhilo16(x0, m0, &hi0, &lo0);
+        mulhilo16(x2, m1, &hi1, &lo1);
+        x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
+        x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
+        x1 = lo1;
+        x3 = lo0;
+        key0 = _mm512_add_epi32(key0, w0);
+        key1 = _mm512_add_epi32(key1, w1);
+    }
+    _mm512_storeu_si512((void *)u, x0);
+    _mm512_storeu_si512((void *)next, x1);
+#else
+    for (int l = 0; l < LANES; l++) {
+        uint32_t x0 = block[l], x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
+        uint32_t x3 = stream | 3u;
+        satstat__philox10(&x0, &x1, &x2, &x3, k0, k1[l]);
+        u[l] = x0;
+        next[l] = x1;
+    }
+#endif
+}
+
+/* Finish the listed draws into v[slot], through the same steps as the
+ * scalar reference (satstat__zig_slow_from): a draw whose word is in the
+ * exact core is done; one in the tail (layer 0, 1 in 70) goes to the
+ * scalar steps; the wedge draws take attempt 0 sixteen at a time (Philox
+ * and the wedge test in vector code), and the few (0.7 %) that neither
+ * accept nor draw a new word in the core go on in the scalar steps from
+ * attempt 1. */
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+                       const zig_pending *pend, float *v)
+{
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    uint32_t slot[LANES], w[LANES], block[LANES], key1[LANES];
+    uint32_t m = 0;
+    for (uint32_t p = 0; p <= pend->n; p++) {
+        if (p < pend->n) {
+            uint32_t s = pend->slot[p], word = pend->word[p];
+            if (satstat__zig_core(word)) {
+                v[s] = satstat__zig_candidate(word);
+                continue;
+            }
+            uint64_t j = zig_slot_index(pend, s);
+            if ((word & 255u) == 0) {
+                v[s] = satstat__zig_slow_from(word, 0, k0, k1, stream, neuron, j);
+                continue;
+            }
+            slot[m] = s;
+            w[m] = word;
+            block[m] = (uint32_t)(j / 4);
+            /* the key of satstat__zig_attempt_words at t = 0 */
+            key1[m] = k1 ^ (0x9E3779B9u * (4u * (uint32_t)(j % 4) + (stream & 3u) + 1u));
+            m++;
+            if (m < LANES)
+                continue;
+        }
+        if (m == 0)
+            break;
+        for (uint32_t l = m; l < LANES; l++) { /* idle lanes: a dummy wedge word */
+            w[l] = 0xffffff01u;
+            block[l] = 0;
+            key1[l] = 0;
+        }
+        uint32_t u[LANES], next[LANES], accept[LANES];
+        float xs[LANES];
+        double f_lo[LANES], f_hi[LANES];
+        zig_attempt0_lanes(k0, key1, block, neuron, stream, u, next);
+        for (int l = 0; l < LANES; l++) { /* look-ups: no gathers in the vector loop */
+            uint32_t i = w[l] & 255u;
+            xs[l] = satstat__zig_xs[i];
+            f_lo[l] = satstat__zig_f[i];
+            f_hi[l] = satstat__zig_f[i + 1];
+        }
+        for (int l = 0; l < LANES; l++)
+            accept[l] = (uint32_t)satstat__zig_wedge_accept(w[l], u[l], xs[l], f_lo[l], f_hi[l]);
+        /* accepted, or the fresh word in the core: no branch on which (it
+         * is a coin toss, and a mispredicted branch per draw cost more
+         * than the rest); the rare others after */
+        uint32_t again = 0;
+        for (uint32_t l = 0; l < m; l++) {
+            uint32_t keep = accept[l] ? w[l] : next[l];
+            v[slot[l]] = satstat__zig_candidate(keep);
+            again |= (uint32_t)!(accept[l] | (uint32_t)satstat__zig_core(next[l])) << l;
+        }
+        while (again) {
+            uint32_t l = (uint32_t)__builtin_ctz(again);
+            again &= again - 1u;
+            v[slot[l]] = satstat__zig_slow_from(next[l], 1, k0, k1, stream, neuron,
+                                                 zig_slot_index(pend, slot[l]));
+        }
+        m = 0;
+    }
+}
+
+/* Normals 4·(16b + l) + k of a stream into v[k·16 + l], l < 16, k < 4,
+ * from the words of batch b.  Box–Muller: words 0, 1 and 2, 3 of a block
+ * make two pairs.  Ziggurat: word k makes normal k. */
+static inline void normal_batch(const satstat__kernel_job *job, uint32_t stream,
+                                uint64_t neuron, uint32_t batch,
+                                const uint32_t w0[LANES], const uint32_t w1[LANES],
+                                const uint32_t w2[LANES], const uint32_t w3[LANES],
+                                float v[PER_BATCH])
+{
+    if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+        zig_pending pend;
+        pend.n = 0;
+        pend.first_batch = batch;
+        zig_fast_batch(w0, w1, w2, w3, v, &pend, 0);
+        zig_finish(job, stream, neuron, &pend, v);
+        return;
+    }
+    for (int l = 0; l < LANES; l++) {
+        float a, b, c, d;
+        satstat__box_muller(w0[l], w1[l], &a, &b);
+        satstat__box_muller(w2[l], w3[l], &c, &d);
+        v[l] = a;
+        v[LANES + l] = b;
+        v[2 * LANES + l] = c;
+        v[3 * LANES + l] = d;
+    }
+}
+
+/* Ziggurat weights of batches first .. first+count−1 (count ≤
+ * CHUNK_BATCHES) into v[64·(b − first) + k·16 + l]: the fast path for all,
+ * then the pending ones together. */
+static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
+                             uint32_t count, float v[CHUNK])
+{
+    zig_pending pend;
+    pend.n = 0;
+    pend.first_batch = first;
+    for (uint32_t b = 0; b < count; b++) {
+        uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
+        philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
+        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, &pend, b * PER_BATCH);
+    }
+    zig_finish(job, job->weight_stream, neuron, &pend, v);
+}
+
+/* Weight draws of one batch, standardised (N(0,1) or U(−1,1)), in the
+ * order v[k·16 + l] = draw number 4·(16b + l) + k. */
+static inline void weight_batch(const satstat__kernel_job *job, uint64_t neuron,
+                                uint32_t batch, float v[PER_BATCH],
+                                double vu[PER_BATCH])
+{
+    uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
+    philox_lanes(job, job->weight_stream, neuron, batch * LANES, w0, w1, w2, w3);
+    if (job->weight_family == SATSTAT__W_NORMAL) {
+        normal_batch(job, job->weight_stream, neuron, batch, w0, w1, w2, w3, v);
+    } else if (job->weight_family == SATSTAT__W_TRUNC) {
+        double p0 = job->trunc_p0, width = job->trunc_width;
+        double loc = job->trunc_loc, scale = job->trunc_scale;
+        for (int l = 0; l < LANES; l++) {
+            vu[l] = satstat__trunc_normal(w0[l], p0, width, loc, scale);
+            vu[LANES + l] = satstat__trunc_normal(w1[l], p0, width, loc, scale);
+            vu[2 * LANES + l] = satstat__trunc_normal(w2[l], p0, width, loc, scale);
+            vu[3 * LANES + l] = satstat__trunc_normal(w3[l], p0, width, loc, scale);
+        }
+    } else {
+        for (int l = 0; l < LANES; l++) {
+            vu[l] = 2.0 * satstat__uniform(w0[l]) - 1.0;
+            vu[LANES + l] = 2.0 * satstat__uniform(w1[l]) - 1.0;
+            vu[2 * LANES + l] = 2.0 * satstat__uniform(w2[l]) - 1.0;
+            vu[3 * LANES + l] = 2.0 * satstat__uniform(w3[l]) - 1.0;
+        }
+    }
+}
+
+/* Input values of one batch, same order, for random inputs: input j is
+ * word j (Bernoulli, uniform) or normal j (Box–Muller, as for weights) of
+ * the input stream. */
+static inline void input_batch(const satstat__kernel_job *job, uint64_t neuron,
+                               uint32_t batch, double x[PER_BATCH])
+{
+    uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
+    philox_lanes(job, job->input_stream, neuron, batch * LANES, w0, w1, w2, w3);
+    if (job->input_family == SATSTAT__X_NORMAL) {
+        double s = job->input_scale;
+        float v[PER_BATCH];
+        normal_batch(job, job->input_stream, neuron, batch, w0, w1, w2, w3, v);
+        for (int k = 0; k < PER_BATCH; k++)
+            x[k] = s * (double)v[k];
+        return;
+    }
+    if (job->input_family == SATSTAT__X_UNIFORM) {
+        double a = job->input_loc, s = job->input_scale;
+        for (int l = 0; l < LANES; l++) {
+            x[l] = a + s * satstat__uniform(w0[l]);
+            x[LANES + l] = a + s * satstat__uniform(w1[l]);
+            x[2 * LANES + l] = a + s * satstat__uniform(w2[l]);
+            x[3 * LANES + l] = a + s * satstat__uniform(w3[l]);
+        }
+        return;
+    }
+    uint64_t t = job->bernoulli_threshold;
+    for (int l = 0; l < LANES; l++) {
+        x[l] = (uint64_t)w0[l] < t ? 1.0 : 0.0;
+        x[LANES + l] = (uint64_t)w1[l] < t ? 1.0 : 0.0;
+        x[2 * LANES + l] = (uint64_t)w2[l] < t ? 1.0 : 0.0;
+        x[3 * LANES + l] = (uint64_t)w3[l] < t ? 1.0 : 0.0;
+    }
+}
+
+static double bias_draw(const satstat__kernel_job *job, uint64_t neuron)
+{
+    if (job->bias_family == SATSTAT__B_CONSTANT)
+        return job->bias_loc;
+    uint32_t x0 = 0, x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
+    uint32_t x3 = job->bias_stream;
+    satstat__philox10(&x0, &x1, &x2, &x3, job->key[0], job->key[1]);
+    if (job->bias_family == SATSTAT__B_NORMAL) {
+        float c, s;
+        if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT)
+            c = satstat__ziggurat(x0, job->key[0], job->key[1], job->bias_stream, neuron, 0);
+        else
+            satstat__box_muller(x0, x1, &c, &s);
+        return job->bias_loc + job->bias_scale * (double)c;
+    }
+    return job->bias_loc + job->bias_scale * satstat__uniform(x0);
+}
+
+static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
+{
+    double acc[LANES];
+    float v[PER_BATCH];
+    double vu[PER_BATCH];
+    double x[PER_BATCH];
+    for (int l = 0; l < LANES; l++)
+        acc[l] = 0.0;
+
+    uint64_t support = job->support;
+    uint32_t batches = (uint32_t)((support + PER_BATCH - 1) / PER_BATCH);
+    int zig = job->weight_family == SATSTAT__W_NORMAL
+              && job->transform == SATSTAT_TRANSFORM_ZIGGURAT;
+    float chunk[CHUNK];
+    for (uint32_t b = 0; b < batches; b++) {
+        if (zig) {
+            uint32_t in_chunk = b % CHUNK_BATCHES;
+            if (in_chunk == 0)
+                zig_weight_chunk(job, neuron, b,
+                                 batches - b < CHUNK_BATCHES ? batches - b : CHUNK_BATCHES,
+                                 chunk);
+            for (int k = 0; k < PER_BATCH; k++)
+                vu[k] = (double)chunk[in_chunk * PER_BATCH + (uint32_t)k];
+        } else {
+            weight_batch(job, neuron, b, v, vu);
+            if (job->weight_family == SATSTAT__W_NORMAL) {
+                for (int k = 0; k < PER_BATCH; k++)
+                    vu[k] = (double)v[k];
+            }
+        }
+        uint64_t j0 = (uint64_t)b * PER_BATCH;
+        int random_inputs = job->input_family != SATSTAT__X_FIXED;
+        int plain = job->x == NULL && !random_inputs && j0 + PER_BATCH <= support;
+        if (plain) {
+            /* all inputs of this batch are 1: the hot path.  Written as
+             * rows of 16 so it vectorises; the additions into each lane
+             * happen in the same order as in the general loop below. */
+            for (int q = 0; q < 4; q++)
+                for (int l = 0; l < LANES; l++)
+                    acc[l] += vu[q * LANES + l];
+            continue;
+        }
+        /* x[k]: the input that draw k meets, i.e. input
+         * j = j0 + 4·(k mod 16) + k/16, and 0 past the support */
+        if (random_inputs)
+            input_batch(job, neuron, b, x);
+        else if (job->x)
+            memcpy(x, job->x + j0, sizeof x);
+        else
+            for (int k = 0; k < PER_BATCH; k++)
+                x[k] = 1.0;
+        for (int k = 0; k < PER_BATCH; k++) {
+            uint64_t j = j0 + 4u * (uint64_t)(k % LANES) + (uint64_t)(k / LANES);
+            x[k] = j < support ? x[k] : 0.0;
+        }
+        for (int q = 0; q < 4; q++)
+            for (int l = 0; l < LANES; l++)
+                acc[l] += vu[q * LANES + l] * x[q * LANES + l];
+    }
+    /* fixed pairwise tree over the 16 lanes */
+    for (int width = LANES / 2; width > 0; width /= 2)
+        for (int l = 0; l < width; l++)
+            acc[l] += acc[l + width];
+    return job->weight_scale * acc[0] + bias_draw(job, neuron);
+}
+
+void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
+                 double *z)
+{
+    for (size_t i = 0; i < count; i++)
+        z[i] = one_neuron(job, first + i);
+}
+
+/* Normals 64·first_batch .. 64·(first_batch + batches) − 1 of one stream,
+ * in draw order: the generator alone, without the dot product. */
+void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_batch,
+               size_t batches, float *out)
+{
+    float v[PER_BATCH];
+    double unused[PER_BATCH];
+    if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+        float chunk[CHUNK];
+        for (size_t b = 0; b < batches; b += CHUNK_BATCHES) {
+            uint32_t count = batches - b < CHUNK_BATCHES ? (uint32_t)(batches - b) : CHUNK_BATCHES;
+            zig_weight_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk);
+            for (uint32_t c = 0; c < count; c++) {
+                float *o = out + (b + c) * PER_BATCH;
+                const float *cv = chunk + c * PER_BATCH;
+                for (int l = 0; l < LANES; l++)
+                    for (int k = 0; k < 4; k++)
+                        o[4 * l + k] = cv[k * LANES + l];
+            }
+        }
+        return;
+    }
+    for (size_t b = 0; b < batches; b++) {
+        weight_batch(job, neuron, first_batch + (uint32_t)b, v, unused);
+        float *o = out + b * PER_BATCH;
+        for (int l = 0; l < LANES; l++)
+            for (int k = 0; k < 4; k++)
+                o[4 * l + k] = v[k * LANES + l];
+    }
+}

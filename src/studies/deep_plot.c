@@ -1,0 +1,1124 @@
+/* deep_plot.c — gnuplot figures of `satstat deep` (satstat/deep.h).
+ *
+ * One self-contained script per figure with inline datablocks, written
+ * with the figure toolkit (figure-int.h) that run's and sweep's figures
+ * use: the same palette, fonts, legend column, quoting and folder writing.
+ */
+#include <satstat/deep.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <satstat/error.h>
+
+#include "output/figure-int.h"
+#include "satstat_version.h"
+
+#define MAX_PANELS 10     /* layers shown in the small multiples        */
+#define CURVE_POINTS 200
+#define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
+
+typedef struct ctx {
+    satstat__fig g; /* the script: stream, name, folder, options, error */
+    const satstat_deep_report *const *r;
+    size_t n;
+    const satstat_deep_phase *phase;
+} ctx;
+
+/* The toolkit's writers (figure-int.h) on this figure's script. */
+#define out(c, ...) satstat__fig_out(&(c)->g, __VA_ARGS__)
+#define qstr(c, text) satstat__fig_qstr(&(c)->g, text)
+
+/* ---- shared sections ---------------------------------------------------------*/
+
+static void header(ctx *c, const satstat_deep_report *r, const char *headline,
+                   const char *about)
+{
+    char cmd[4096];
+    if (satstat_deep_report_command(r, cmd, sizeof cmd) != SATSTAT_OK) {
+        satstat__fig_fail(&c->g, SATSTAT_ERANGE);
+        return;
+    }
+    satstat__fig_header(&c->g, headline, about, cmd);
+}
+
+/* (smallfont comes from the toolkit, with each terminal's font factor:
+ * a copy here without it made SVG and PDF legends 1.3-2.3x too large) */
+static void output_section(ctx *c)
+{
+    satstat__fig_output_section(&c->g);
+}
+
+static const satstat_deep_layer *layer_of(ctx *c, size_t s, uint64_t l)
+{
+    return satstat_deep_report_layer(c->r[0], s, l);
+}
+
+/* The scheme names of the report, for the palette slots by name. */
+static void scheme_names(const satstat_deep_report *r, const char **names)
+{
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    for (size_t s = 0; s < cfg->n_schemes && s < SATSTAT_MAX_SCHEMES; s++)
+        names[s] = cfg->schemes[s].canonical;
+}
+
+/* The open twin of scheme s's filled point type (slot by name). */
+static int open_point(size_t s, size_t ns, const satstat_deep_report *r)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
+        names[i] = cfg->schemes[i].canonical;
+    int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+    return pt % 2 ? pt - 1 : pt;
+}
+
+/* A region's words (satstat_region_format) with ≥ and ≤ typeset. */
+static void typeset_region(const char *region, char *buf, size_t size)
+{
+    size_t k = 0;
+    for (const char *p = region; *p && k + 4 < size; p++) {
+        if ((p[0] == '>' || p[0] == '<') && p[1] == '=') {
+            const char *sym = p[0] == '>' ? "≥" : "≤";
+            memcpy(buf + k, sym, strlen(sym));
+            k += strlen(sym);
+            p++;
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k] = '\0';
+}
+
+/* Characters across and lines down the canvas, as the toolkit's layout
+ * measures them in the script (satstat__fig_layout_column: char_width,
+ * line_height): how many small multiples fit is decided here. */
+static void text_room(const ctx *c, double *chars_across, double *lines_down)
+{
+    const satstat_plot_options *o = &c->g.o;
+    double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+    double dpi = o->dpi ? o->dpi : 96;
+    double fontpt = o->font_size > 0 ? o->font_size
+                                     : 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi);
+    double scale = fontpt * dpi / 96. / 16;
+    *chars_across = 1 / (0.0097 * scale * 1280. / w);
+    *lines_down = 1 / (16 * scale * 4 / 3. * 1.25 / h);
+}
+
+/* Panels of a grid that fit: each at least min_chars wide plus gap_chars
+ * and min_lines high plus gap_lines, in the canvas less margins of
+ * extra_chars and extra_lines; at most `want`.  *cols and *rows. */
+static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_lines,
+                       double extra_chars, double extra_lines, size_t *cols, size_t *rows)
+{
+    double across, down;
+    text_room(c, &across, &down);
+    size_t mc = (size_t)fmax(1, floor((across - extra_chars) / min_chars));
+    size_t mr = (size_t)fmax(1, floor((down - extra_lines) / min_lines));
+    size_t n = want < mc * mr ? want : mc * mr;
+    size_t r = 1;
+    /* one row while it fits; else as few rows as hold n with at most mc across */
+    while (r < mr && (n + r - 1) / r > mc)
+        r++;
+    if (r == 1 && n > 5 && mr >= 2)
+        r = 2; /* ten layers: 2 x 5 reads better than 1 x 10 */
+    *rows = r;
+    *cols = (n + r - 1) / r;
+    return n;
+}
+
+/* After satstat__fig_layout_column: when the legend's rows do not fit
+ * right of the plot's minimum half width (a paper size: 3.5 in at 8 pt
+ * holds about 45 characters across), the legend in the small font and the
+ * plot narrower, down to 40 % of the width, rather than rows cut at the
+ * edge. */
+static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
+{
+    double across, down;
+    text_room(c, &across, &down);
+    if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
+        return;
+    out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
+           "set key font smallfont\n"
+           "column = 0.985 - 0.75 * (sample_width + key_chars * char_width)\n"
+           "column = (column < 0.4) ? 0.4 : column\n"
+           "plot_right = column - %s\n",
+        plot_gap);
+}
+
+/* Layers shown in small multiples: all up to MAX_PANELS, else evenly
+ * spaced from 1 to L. */
+static size_t panels_of(uint64_t L, uint64_t *which)
+{
+    size_t n = L <= MAX_PANELS ? (size_t)L : MAX_PANELS;
+    for (size_t k = 0; k < n; k++)
+        which[k] = n == L ? k + 1 : 1 + (uint64_t)llround((double)k * (double)(L - 1) / (double)(n - 1));
+    return n;
+}
+
+/* the smallest 1, 2 or 5 times a power of ten not below x */
+static double nice_step_at_least(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 1;
+    double p = pow(10, floor(log10(x)));
+    double m = x / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/* ---- per-layer densities of z ------------------------------------------------*/
+
+/* The saturated region shaded behind a panel with x range [xlo, xhi]:
+ * objects 10.. from the region's components (clipped to the range). */
+static void shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi)
+{
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if (satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
+        return;
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(&reg, iv);
+    for (size_t k = 0; k < n; k++) {
+        double lo = fmax(iv[k].lo, xlo), hi = fmin(iv[k].hi, xhi);
+        if (!(hi > lo))
+            continue;
+        out(c, "set object %zu rectangle from first %.9g, graph 0 to first %.9g, graph 1 behind "
+               "fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder\n",
+            10 + k, lo, hi);
+    }
+}
+
+static void fig_density(ctx *c, size_t s)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    char head[256];
+    snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
+             cfg->activation->name);
+    header(c, r, head,
+           "Small multiples, one panel per layer on shared axes: the histogram of z over every\n"
+           "unit of every sampled network (filled; about 2 n^(1/3) bins, each the union of\n"
+           "whole bins of the sampled histogram), the mean-field law N(mu_b, q^l) (line),\n"
+           "the saturated region shaded, and the sampled Var z printed in each panel.");
+    output_section(c);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    scheme_names(r, names);
+    size_t slot = satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
+    satstat__fig_rule(&c->g, "style");
+    out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
+           "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
+        satstat__palette_names[slot], satstat__palette[slot]);
+    satstat__fig_style_end(&c->g);
+    uint64_t which[MAX_PANELS];
+    size_t rows, cols;
+    /* a panel at least 13 characters wide with 6 for its y tick labels, 9
+     * lines high with its title and x tick labels */
+    size_t fit = grid_fit(c, o->layers < MAX_PANELS ? (size_t)o->layers : MAX_PANELS, 17, 9, 10,
+                          9, &cols, &rows);
+    size_t np = panels_of(o->layers < fit ? o->layers : fit, which);
+    if (np < o->layers && np > 1) /* evenly spaced from 1 to L */
+        for (size_t k = 0; k < np; k++)
+            which[k] = 1 + (uint64_t)llround((double)k * (double)(o->layers - 1) / (double)(np - 1));
+    /* bins: about 2 n^(1/3) for n units (Terrell & Scott 1985's
+     * oversmoothed rule), each the union of g whole fine bins */
+    double n_units = (double)o->width * (double)o->networks;
+    long g = lround((double)SATSTAT_DEEP_HIST_BINS / (2 * cbrt(n_units)));
+    if (g < 1)
+        g = 1;
+    if (g > 6)
+        g = 6;
+    double xlo = INFINITY, xhi = -INFINITY, ytop = 0;
+    for (size_t k = 0; k < np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
+        xlo = fmin(xlo, ly->z_lo);
+        xhi = fmax(xhi, ly->z_hi);
+    }
+    out(c, "\n# ---- data: per layer, bin centre, density, bin width; the mean-field density\n");
+    for (size_t k = 0; k < np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
+        uint64_t total = ly->z_under + ly->z_over;
+        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+            total += ly->z_hist[b];
+        double fw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
+        out(c, "$hist%zu << EOD\n", k + 1);
+        for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
+            size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g : SATSTAT_DEEP_HIST_BINS;
+            double count = 0;
+            for (size_t b = b0; b < b1; b++)
+                count += (double)ly->z_hist[b];
+            double w = (double)(b1 - b0) * fw;
+            double d = total && w > 0 ? count / ((double)total * w) : 0.0;
+            ytop = fmax(ytop, d);
+            out(c, "%.9g %.9g %.9g\n", ly->z_lo + (double)b0 * fw + w / 2, d, w);
+        }
+        out(c, "EOD\n$mf%zu << EOD\n", k + 1);
+        double sd = sqrt(ly->mf_variance);
+        for (int i = 0; i <= CURVE_POINTS; i++) {
+            double z = xlo + (xhi - xlo) * i / CURVE_POINTS;
+            double u = (z - ly->mf_mean) / sd;
+            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) : 0.0;
+            out(c, "%.9g %.9g\n", z, d);
+        }
+        if (isfinite(sd) && sd > 0)
+            ytop = fmax(ytop, 1 / (sd * 2.5066282746310002));
+        out(c, "EOD\n");
+    }
+    satstat__legend key;
+    key.n = 0;
+    satstat__legend_row(&key, "with boxes linetype 1 fillstyle solid 0.45 noborder",
+                        "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
+                        (unsigned long long)o->width);
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
+                        "mean field N(μ_{b}, q^{l})");
+    satstat__legend_tex(&key);
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+        char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
+        typeset_region(region, typeset, sizeof typeset);
+        /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
+        satstat__legend_row(&key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
+                            "%s: %s", cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
+    }
+    out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
+        rows, cols);
+    satstat__fig_layout_column(&c->g, 0, 0);
+    /* the legend's rows below the panels: two lines when two columns of
+     * rows fit across, else three */
+    double across, down;
+    text_room(c, &across, &down);
+    int legend_lines = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 3;
+    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
+           "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
+        legend_lines);
+    out(c,
+           "bottom = legend_top + 3.3 * line_height\n"
+           "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.4);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\n");
+    double xstep = nice_step_at_least((xhi - xlo) / 3.5);
+    double ystep = nice_step_at_least(ytop * 1.05 / 2.5);
+    out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", xlo, xhi, ytop * 1.08);
+    out(c, "set xtics %.6g format '%%g'\nset ytics %.6g format '%%g'\n", xstep, ystep);
+    shade_region(c, cfg, xlo, xhi);
+    for (size_t k = 0; k < np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
+        size_t ci = k % cols, ri = k / cols;
+        out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
+            (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
+        satstat__fig_grid_panel(&c->g, ci, ri);
+        out(c, "set title 'layer %llu' offset 0,-0.4\n", (unsigned long long)which[k]);
+        out(c, "set label 1 'Var z = %.3g' at graph 0.03, graph 0.92 left font smallfont front\n",
+            ly->variance.value);
+        out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
+        out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
+               "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
+            k + 1, k + 1);
+    }
+    out(c, "unset title\nunset label\nunset object\n");
+    satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");
+    satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
+}
+
+/* ---- quantity against layer -------------------------------------------------*/
+
+typedef enum quantity { Q_VARIANCE, Q_SATURATION, Q_GRADIENT } quantity;
+
+/* The sampled value, its interval and the mean field, as the report's
+ * columns give them: for the gradient the mean over networks of ‖δˡ‖ and
+ * its interval (the report's sampled |d|); the mean field predicts the RMS
+ * ‖δˡ‖, drawn beside it from gradient_norm_rms. */
+static void get_q(const satstat_deep_layer *ly, quantity q, double *mf, double *v, double *lo,
+                  double *hi)
+{
+    const satstat_deep_estimate *e = q == Q_VARIANCE    ? &ly->variance
+                                     : q == Q_SATURATION ? &ly->saturated_fraction
+                                                         : &ly->gradient_norm;
+    *mf = q == Q_VARIANCE ? ly->mf_variance
+          : q == Q_SATURATION ? ly->mf_saturated_fraction
+                              : ly->mf_gradient_norm;
+    *v = e->value;
+    *lo = e->lo;
+    *hi = e->hi;
+}
+
+static void style_named(ctx *c, const satstat_deep_report *r)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    scheme_names(r, names);
+    satstat__fig_style_begin(&c->g, ns, names);
+    out(c, "set style fill transparent solid 0.35 noborder\n");
+    satstat__fig_style_end(&c->g);
+}
+
+/* The first scheme before s whose mean field equals s's at every layer
+ * (tanh: scaled and orthogonal share σ_w²), or -1. */
+static long same_mean_field(ctx *c, size_t s, quantity q, uint64_t layers)
+{
+    for (size_t t = 0; t < s; t++) {
+        int same = 1;
+        for (uint64_t l = 1; l <= layers && same; l++) {
+            double m1, m2, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &m1, &v, &lo, &hi);
+            get_q(layer_of(c, t, l), q, &m2, &v, &lo, &hi);
+            same = m1 == m2 || fabs(m1 - m2) <= 1e-9 * fmax(fabs(m1), fabs(m2));
+        }
+        if (same)
+            return (long)t;
+    }
+    return -1;
+}
+
+static void fig_against_layer(ctx *c, quantity q)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
+                                        "Saturated fraction against layer",
+                                        "Gradient norm against layer"};
+    static const char *const abouts[] = {
+        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
+        "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
+        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
+        "Points: the sampled fraction of units in the saturated region, with\n"
+        "Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the\n"
+        "N = W R units of a layer, sampled zeros drawn there as open markers and bars\n"
+        "clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
+        "Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a\n"
+        "random unit vector), the report's sampled |d|, with its 1 - alpha interval\n"
+        "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
+        "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
+        "al. 2017).  Back-propagation runs from layer L down to layer 1."};
+    header(c, r, heads[q], abouts[q]);
+    output_section(c);
+    style_named(c, r);
+    double units = (double)o->width * (double)o->networks;
+    double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
+    double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
+    int zeros = 0; /* a layer where no unit of any network was saturated */
+    int no_interval = 0; /* a value without an interval */
+    /* the data: for the saturated fraction first the range (the floor
+     * depends on the mean field's smallest value) */
+    for (size_t s = 0; s < ns; s++)
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            double mf, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
+            if (isfinite(mf) && mf > 0)
+                mfmin = fmin(mfmin, mf);
+        }
+    if (q == Q_SATURATION && mfmin < yfloor * 2)
+        yfloor = fmax(mfmin / 2, 1e-3 / units); /* the line stays in view down to 1e-3/N */
+    out(c, "\n# ---- data: layer, sampled, interval low, high, mean field%s --------\n",
+        q == Q_GRADIENT ? ", RMS" : "");
+    if (q == Q_SATURATION)
+        out(c, "# (on a log axis interval ends below the foot %.6g are written as the foot)\n",
+            yfloor);
+    int logy_sat = 0;
+    if (q == Q_SATURATION) {
+        double lo_all = INFINITY, hi_all = -INFINITY;
+        for (size_t s = 0; s < ns; s++)
+            for (uint64_t l = 1; l <= o->layers; l++) {
+                double mf, v, lo, hi;
+                get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
+                double vals[] = {v, hi, mf};
+                for (int k = 0; k < 3; k++)
+                    if (isfinite(vals[k]) && vals[k] > 0) {
+                        lo_all = fmin(lo_all, vals[k]);
+                        hi_all = fmax(hi_all, vals[k]);
+                    }
+            }
+        logy_sat = satstat__fig_log_y(&c->g, lo_all, hi_all);
+    }
+    for (size_t s = 0; s < ns; s++) {
+        out(c, "$s%zu << EOD\n", s + 1);
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            const satstat_deep_layer *ly = layer_of(c, s, l);
+            double mf, v, lo, hi;
+            get_q(ly, q, &mf, &v, &lo, &hi);
+            if (!isfinite(lo)) {
+                /* no interval (R < 2, or the report's "-"): the point
+                 * alone, not a bar of zero width that reads as certainty */
+                lo = v;
+                hi = v;
+                no_interval = 1;
+            }
+            if (logy_sat && lo < yfloor)
+                lo = yfloor;
+            out(c, "%llu %.9g %.9g %.9g %.9g", (unsigned long long)l, v, lo, hi, mf);
+            if (q == Q_GRADIENT)
+                out(c, " %.9g", ly->gradient_norm_rms);
+            out(c, "\n");
+            zeros |= v == 0;
+            double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
+            for (int k = 0; k < 5; k++)
+                if (isfinite(vals[k]) && vals[k] > 0 && (q != Q_SATURATION || vals[k] >= yfloor)) {
+                    ymin = fmin(ymin, vals[k]);
+                    ymax = fmax(ymax, vals[k]);
+                }
+        }
+        out(c, "EOD\n");
+    }
+    /* a log axis for the norm, and for Var z or the saturated fraction when
+     * their positive values span decades (a saturated fraction of 5e-4
+     * beside 0.86 would sit on zero of a linear axis, its bars unseen) */
+    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20) || logy_sat;
+    satstat__legend key;
+    key.n = 0;
+    char name[2 * SATSTAT_SPEC_SIZE];
+    for (size_t s = 0; s < ns; s++) {
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        char st[SATSTAT__LEGEND_STYLE];
+        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+        satstat__legend_row(&key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        satstat__legend_tex(&key);
+        if (q == Q_GRADIENT) {
+            snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
+                     open_point(s, ns, r));
+            satstat__legend_row(&key, st, "  RMS ‖δ^{l}‖");
+            satstat__legend_tex(&key);
+        }
+        snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        long same = same_mean_field(c, s, q, o->layers);
+        char sametxt[SATSTAT_SPEC_SIZE + 8] = "";
+        if (same >= 0)
+            snprintf(sametxt, sizeof sametxt, " = %s", cfg->schemes[same].canonical);
+        if (q == Q_GRADIENT && fp->finite)
+            /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
+             * towards the input: read left to right, the line moves by its
+             * inverse */
+            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer back", sametxt,
+                                sqrt(fp->chi1));
+        else if (fp->finite)
+            satstat__legend_row(&key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
+        else
+            satstat__legend_row(&key, st, "  mean field%s, no q*", sametxt);
+        satstat__legend_tex(&key);
+    }
+    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
+     * the interval's upper end, rather than left out */
+    int floor_marks = logy && zeros && q == Q_SATURATION;
+    if (floor_marks)
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
+                            "open: 0 of %.0f units", units);
+    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (no_interval)
+        satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+    if (q == Q_GRADIENT) /* which way the gradient travels */
+        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: L → 1");
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
+                                                      sizeof region) == SATSTAT_OK) {
+        char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
+        typeset_region(region, typeset, sizeof typeset);
+        satstat__legend_row(&key, "with lines linetype nodraw", "%s: %s",
+                            cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
+    }
+    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
+                        (unsigned long long)o->width);
+    satstat__legend_row(&key, "with lines linetype nodraw", "R = %llu networks",
+                        (unsigned long long)o->networks);
+    if (cfg->n_in != o->width)
+        satstat__legend_row(&key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
+                            (unsigned long long)cfg->n_in);
+    out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
+    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
+    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    out(c, "set multiplot title ");
+    qstr(c, heads[q]);
+    out(c, "\nunset key\n");
+    out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
+           "set tmargin at screen top\nset bmargin at screen bottom\n");
+    out(c, "set xlabel 'layer l'\n");
+    static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
+    out(c, "set ylabel '%s%s'\n", ylabels[q], logy ? " (log scale)" : "");
+    /* a tick per layer while their labels (2.5 characters each) fit */
+    out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
+    out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
+           "set xtics xstep\n", (unsigned long long)o->layers);
+    if (cfg->n_in != o->width)
+        out(c, "if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
+    if (logy) {
+        double lo = q == Q_SATURATION ? yfloor : ymin / 2;
+        out(c, "set logscale y\n");
+        if (isfinite(ymin) && ymin > 0) {
+            out(c, "set yrange [%.6g:%.6g]\n", lo, q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2);
+            /* 10^k ticks typeset; more than 8 decades: every other one */
+            out(c, "set format y '10^{%%T}'\n");
+            if (log10(ymax * 2 / lo) > 8)
+                out(c, "set ytics 100\n");
+            else if (log10(ymax * 2 / lo) < 1.2)
+                out(c, "set format y '%%g'\n");
+        }
+    } else if (q == Q_SATURATION) {
+        out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
+    } else {
+        out(c, "set yrange [0:*]\n");
+    }
+    if (floor_marks)
+        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros go here\n", yfloor);
+    /* the schemes' points dodged sideways so that bars do not hide each other */
+    out(c, "plot ");
+    for (size_t s = 0; s < ns; s++) {
+        double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
+               "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
+            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+        if (no_interval)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($4 > $3 ? NaN : $2) with points linetype %zu notitle",
+                s + 1, dx, s + 1);
+        if (q == Q_GRADIENT)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
+                s + 1, dx, s + 1, open_point(s, ns, r));
+        if (floor_marks)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
+                   "linetype %zu dashtype 1 pointtype %d notitle",
+                s + 1, dx, s + 1, open_point(s, ns, r));
+    }
+    out(c, "\nunset label\nunset arrow\n");
+    satstat__fig_rule(&c->g, "legend: a panel of its own right of the plot");
+    satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
+                              "unset title\nunset logscale\nunset colorbox\n");
+}
+
+/* ---- the phase diagram ---------------------------------------------------------*/
+
+static void fig_phase(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    char head[200];
+    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
+     * short titles, every other decade; two maps would be slivers */
+    double across, down;
+    text_room(c, &across, &down);
+    int narrow = across < 80;
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+             cfg->activation->name);
+    header(c, r, head,
+           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
+    output_section(c);
+    style_named(c, r);
+    out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
+    out(c, "$grid << EOD\n");
+    for (size_t i = 0; i < ph->nx; i++) {
+        for (size_t k = 0; k < ph->ny; k++) {
+            double chi = ph->chi1[k * ph->nx + i], q = ph->q[k * ph->nx + i];
+            out(c, "%.6g %.6g %.6g ", log10(ph->x[i]), ph->y[k], isfinite(chi) && chi > 0 ? log10(chi) : NAN);
+            if (isfinite(q) && q > 0)
+                out(c, "%.6g\n", log10(q));
+            else
+                out(c, "NaN\n");
+        }
+        out(c, "\n");
+    }
+    out(c, "EOD\n");
+    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
+     * computation (Brent's method, not interpolated across χ₁'s kink) */
+    out(c, "$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++)
+        if (isfinite(ph->critical[k]))
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+    out(c, "EOD\n$schemes << EOD\n");
+    double sb2 = satstat_law_variance(&cfg->bias.law);
+    for (size_t s = 0; s < ns; s++) {
+        double x;
+        satstat_deep_report_fixed_point(r, s, &x);
+        out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
+    }
+    out(c, "EOD\n");
+    /* the range of log10 q* drawn, for its colour bar's ticks */
+    double qlo = INFINITY, qhi = -INFINITY;
+    int qzero = 0;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
+        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
+            qlo = fmin(qlo, log10(ph->q[i]));
+            qhi = fmax(qhi, log10(ph->q[i]));
+        } else if (ph->q[i] == 0) {
+            qzero = 1;
+        }
+    }
+    satstat__legend key;
+    key.n = 0;
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
+                        "χ_{1} = 1, the edge of chaos");
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
+                        "blue: ordered, χ_{1} < 1");
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
+                        "orange: chaotic, χ_{1} > 1");
+    satstat__legend_tex(&key);
+    if (qzero && !narrow)
+        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
+                            "white (right): q* = 0");
+    const char *names[SATSTAT_MAX_SCHEMES];
+    scheme_names(r, names);
+    for (size_t s = 0; s < ns; s++) {
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        satstat__legend_row(&key, st, "%s: %s", name,
+                            satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
+        satstat__legend_tex(&key);
+    }
+    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
+    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
+    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
+           "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
+           "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+           "top = top - 0.6 * line_height                   # the maps' titles\n");
+    satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\n");
+    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
+        ph->y_lo, ph->y_hi);
+    out(c, narrow ? "set xtics ('0.1' -1, '10' 1, '1000' 3)\n"
+                  : "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n");
+    out(c, ""
+           "set mxtics 10\n"
+           "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    out(c, "set style fill solid 1.0 noborder\n");
+    /* the schemes' markers: outlined in black, so that they show on any colour */
+    char marks[4096];
+    size_t mlen = 0;
+    marks[0] = '\0';
+    for (size_t s = 0; s < ns && mlen < sizeof marks - 300; s++) {
+        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
+                                 "pointsize 2.6 linecolor rgb '#000000' notitle"
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu "
+                                 "pointtype %d pointsize 2 notitle",
+                                 s, s, pt, s, s, s + 1, pt);
+    }
+    satstat__fig_grid_panel(&c->g, 0, 0);
+    out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
+    out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
+           "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
+    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+    out(c, "plot $grid using 1:2:3 with image, \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+        marks);
+    if (!narrow) {
+        satstat__fig_grid_panel(&c->g, 1, 0);
+        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\nunset ylabel\n");
+        if (isfinite(qlo) && qhi > qlo) {
+            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
+            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
+        } else {
+            out(c, "set cbrange [*:*]\nset cbtics auto\n");
+        }
+        out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
+        out(c, "plot $grid using 1:2:4 with image, \\\n"
+               "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+            marks);
+    }
+    out(c, "unset title\n");
+    satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
+    satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
+                              "unset title\nunset logscale\nunset colorbox\n");
+}
+
+/* ---- the preset: histograms of φ(z), schemes in rows, layers in columns ------*/
+
+/* The probability of the atom of φ(z) at φ(0) when φ is constant on
+ * z <= 0 (relu's dead units): the sampled saturated fraction when the
+ * rule counts exactly z <= 0, else NaN (no atom drawn). */
+static double atom_probability(const satstat_config *cfg, const satstat_deep_layer *ly)
+{
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if (!cfg->activation->dead || satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
+        return NAN;
+    if (reg.below != 0 || reg.above != INFINITY || reg.n_bands != 0)
+        return NAN;
+    return ly->saturated_fraction.value;
+}
+
+static void fig_activations(ctx *c, size_t which)
+{
+    const satstat_deep_report *r = c->r[which];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    const satstat_activation *a = cfg->activation;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    uint64_t lw[MAX_PANELS];
+    /* as many layers across as fit: a panel 14 characters wide with 8 for
+     * its y tick labels */
+    size_t cols, rows;
+    size_t want = o->layers < MAX_PANELS ? (size_t)o->layers : MAX_PANELS;
+    size_t nl = grid_fit(c, want * ns, 18, 1, 12, 0, &cols, &rows);
+    nl = cols < want ? cols : want;
+    (void)rows;
+    panels_of(o->layers, lw);
+    if (nl < want && nl > 1)
+        for (size_t k = 0; k < nl; k++)
+            lw[k] = 1 + (uint64_t)llround((double)k * (double)(o->layers - 1) / (double)(nl - 1));
+    else if (nl < want)
+        lw[0] = o->layers;
+    char head[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(a->name, name, sizeof name);
+    snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
+             a->name, (unsigned long long)o->width);
+    header(c, r, head,
+           "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
+           "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
+           "Too small weights collapse the activations towards phi(0); too large ones\n"
+           "saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The\n"
+           "standard deviation of phi(z) is printed in each panel; relu's units with\n"
+           "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
+           "probability, not as a bar whose height would depend on the bin width.");
+    output_section(c);
+    style_named(c, r);
+    /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
+     * (relu) gets an axis per panel, since its scale can grow by orders of
+     * magnitude from layer to layer.  A display bin is the union of g whole
+     * fine bins of the sampled histogram (SATSTAT_DEEP_HIST_BINS over the
+     * layer's own [a_lo, a_hi]): regrouping fine bins by their centres onto
+     * an unrelated grid would give display bins alternately 1 and 2 fine
+     * bins wide, a 2:1 comb.  Bins of different layers then differ in width,
+     * so the height is a density (fraction of units per unit of φ). */
+    double p0 = a->phi(-40), p1 = a->phi(40);
+    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
+    out(c, "\n# ---- data: per scheme and layer, bin centre, density, bin width ----------\n"
+           "# (each bin the union of whole bins of the sampled %u-bin histogram; a point\n"
+           "# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken\n"
+           "# out of its bin)\n",
+        (unsigned)SATSTAT_DEEP_HIST_BINS);
+    double xlo[SATSTAT_MAX_SCHEMES][MAX_PANELS], xhi[SATSTAT_MAX_SCHEMES][MAX_PANELS];
+    double ytop[SATSTAT_MAX_SCHEMES][MAX_PANELS], atom[SATSTAT_MAX_SCHEMES][MAX_PANELS];
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t k = 0; k < nl; k++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
+            xlo[s][k] = bounded ? fmin(p0, p1) : ly->a_lo;
+            xhi[s][k] = bounded ? fmax(p0, p1) : ly->a_hi;
+            double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
+            double want_w = (xhi[s][k] - xlo[s][k]) / DISPLAY_BINS;
+            long g = fw > 0 ? lround(want_w / fw) : 1;
+            if (g < 1)
+                g = 1;
+            if (g > (long)SATSTAT_DEEP_HIST_BINS)
+                g = (long)SATSTAT_DEEP_HIST_BINS;
+            double total = (double)(ly->a_under + ly->a_over);
+            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+                total += (double)ly->a_hist[b];
+            /* the atom at φ(0): its units taken out of the fine bin holding φ(0) */
+            double pa = atom_probability(cfg, ly), zeros = 0;
+            long ab = -1;
+            double phi0 = a->phi(0);
+            if (isfinite(pa) && fw > 0 && phi0 >= ly->a_lo && phi0 < ly->a_hi) {
+                ab = (long)floor((phi0 - ly->a_lo) / fw);
+                zeros = fmin((double)ly->a_hist[ab], round(pa * total));
+            }
+            atom[s][k] = ab >= 0 && total > 0 ? zeros / total : NAN;
+            ytop[s][k] = 0;
+            out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
+            if (!(ly->a_hi - ly->a_lo > want_w)) {
+                /* the whole sampled range inside one display bin: one bin
+                 * of the display width around it (still holding whole fine
+                 * bins only), not a sliver too thin to draw */
+                double count = total - (double)(ly->a_under + ly->a_over) - zeros;
+                double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
+                ytop[s][k] = density;
+                out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
+            } else {
+                for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
+                    size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
+                                                                       : SATSTAT_DEEP_HIST_BINS;
+                    double count = 0;
+                    for (size_t b = b0; b < b1; b++)
+                        count += (double)ly->a_hist[b] - ((long)b == ab ? zeros : 0);
+                    double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
+                    double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
+                    ytop[s][k] = fmax(ytop[s][k], density);
+                    out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
+                }
+                out(c, "EOD\n");
+            }
+            if (isfinite(atom[s][k]))
+                out(c, "$zero%zu_%zu << EOD\n%.9g %.9g\nEOD\n", s + 1, k + 1, phi0, atom[s][k]);
+        }
+    }
+    satstat__legend key;
+    key.n = 0;
+    const char *names[SATSTAT_MAX_SCHEMES];
+    scheme_names(r, names);
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
+        char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
+        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
+        satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
+        satstat__legend_tex(&key);
+    }
+    double across, down;
+    text_room(c, &across, &down);
+    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
+    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
+    out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
+        nl);
+    satstat__fig_layout_column(&c->g, 0, 0);
+    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
+           "legend_top = 0.02 + %d.3 * line_height           # the legend: rows below the panels\n"
+           "bottom = legend_top + 3.1 * line_height\n"
+           "top = top - 0.6 * line_height                   # the columns' titles\n",
+        legend_lines);
+    satstat__fig_layout_grid(&c->g, nl, ns, 8, 2.5);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\n");
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t k = 0; k < nl; k++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
+            out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)lw[k]);
+            satstat__fig_grid_panel(&c->g, k, s);
+            if (s == 0)
+                out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)lw[k]);
+            else
+                out(c, "unset title\n");
+            if (k == 0) {
+                out(c, "set ylabel ");
+                qstr(c, cfg->schemes[s].canonical);
+                out(c, "\n");
+            } else {
+                out(c, "unset ylabel\n");
+            }
+            if (s + 1 == ns)
+                out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
+            else
+                out(c, "unset xlabel\n");
+            double span = xhi[s][k] - xlo[s][k];
+            /* at most three x ticks (0, step, 2 step), short labels typeset
+             * (%%h: 1.2×10^{4}): they share the panel's width */
+            double step = nice_step_at_least(span / 2);
+            out(c, "set xrange [%.9g:%.9g]\nset xtics %.6g format '%%.2h'\n", xlo[s][k],
+                xhi[s][k], step);
+            double yt = ytop[s][k] > 0 ? ytop[s][k] : 1;
+            out(c, "set yrange [0:%.6g]\nset ytics %.6g format '%%.2h'\n", yt * 1.3,
+                nice_step_at_least(yt / 2));
+            double sd = sqrt(ly->activation_variance.value);
+            char sdt[64];
+            if (sd != 0 && (fabs(log10(sd)) >= 3))
+                snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
+                         (int)floor(log10(sd)));
+            else
+                snprintf(sdt, sizeof sdt, "sd %.2g", sd);
+            out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
+            if (isfinite(atom[s][k])) {
+                out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
+                       "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
+                    a->phi(0), a->phi(0), s + 1);
+                out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
+                    atom[s][k]);
+            } else {
+                out(c, "unset arrow 1\nunset label 2\n");
+            }
+            out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
+                s + 1, k + 1, s + 1);
+        }
+    }
+    out(c, "unset title\nunset label\nunset arrow\n");
+    satstat__fig_rule(&c->g, "legend: rows of their own below the panels");
+    satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
+}
+
+/* ---- files ---------------------------------------------------------------------*/
+
+typedef struct fig {
+    char name[SATSTAT_PLOT_NAME_SIZE];
+    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
+    size_t arg;
+} fig;
+
+/* The figures of runs of configs[0..n-1] (the preset: one per activation),
+ * with the phase diagram when `phase`. */
+static size_t list_figures(const satstat_config *const *configs, size_t n, int phase,
+                           int preset, fig *figs, size_t max)
+{
+    size_t k = 0;
+    char w[SATSTAT_SPEC_SIZE];
+    if (preset) {
+        for (size_t i = 0; i < n && k < max; i++) {
+            satstat__file_word(configs[i]->activation->name, w, sizeof w);
+            snprintf(figs[k].name, sizeof figs[k].name, "deep-activations-%s", w);
+            figs[k].kind = 5;
+            figs[k++].arg = i;
+        }
+        return k;
+    }
+    for (size_t s = 0; s < configs[0]->n_schemes && k < max; s++) {
+        satstat__file_word(configs[0]->schemes[s].canonical, w, sizeof w);
+        snprintf(figs[k].name, sizeof figs[k].name, "deep-density-%s", w);
+        figs[k].kind = 0;
+        figs[k++].arg = s;
+    }
+    static const char *const names[] = {"deep-variance", "deep-saturation", "deep-gradient"};
+    for (int q = 0; q < 3 && k < max; q++) {
+        snprintf(figs[k].name, sizeof figs[k].name, "%s", names[q]);
+        figs[k].kind = q + 1;
+        figs[k++].arg = 0;
+    }
+    if (phase && k < max) {
+        snprintf(figs[k].name, sizeof figs[k].name, "deep-phase");
+        figs[k].kind = 4;
+        figs[k++].arg = 0;
+    }
+    return k;
+}
+
+#define MAX_FIGS (SATSTAT_MAX_SCHEMES + 8)
+
+/* The run's figures as a set of the toolkit (figure-int.h). */
+typedef struct deep_set {
+    ctx c;
+    fig figs[MAX_FIGS];
+    size_t nf;
+} deep_set;
+
+static const char *set_name(void *arg, size_t i, char *buf, size_t size)
+{
+    const deep_set *d = arg;
+    snprintf(buf, size, "%s", d->figs[i].name);
+    return buf;
+}
+
+static int set_write(void *arg, size_t i, const char *dir, FILE *f)
+{
+    deep_set *d = arg;
+    ctx *c = &d->c;
+    const fig *g = &d->figs[i];
+    satstat__c_locale cn;
+    satstat__c_locale_enter(&cn);
+    if (c->g.err != SATSTAT_OK)
+        return c->g.err; /* the options did not check */
+    c->g.f = f;
+    c->g.name = g->name;
+    c->g.dir = dir;
+    switch (g->kind) {
+    case 0:
+        fig_density(c, g->arg);
+        break;
+    case 1:
+    case 2:
+    case 3:
+        fig_against_layer(c, (quantity)(g->kind - 1));
+        break;
+    case 4:
+        fig_phase(c);
+        break;
+    default:
+        fig_activations(c, g->arg);
+        break;
+    }
+    satstat__c_locale_leave(&cn);
+    if (c->g.err == SATSTAT_OK && ferror(f))
+        c->g.err = SATSTAT_EIO;
+    return c->g.err;
+}
+
+/* The set of the figures of `reports` (and `phase`, or the preset's), in d. */
+static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *const *reports,
+                                    size_t n, const satstat_deep_phase *phase, int preset,
+                                    const satstat_plot_options *options)
+{
+    memset(d, 0, sizeof *d);
+    d->c.r = reports;
+    d->c.n = n;
+    d->c.phase = phase;
+    if (satstat__fig_options(options, &d->c.g.o) != SATSTAT_OK)
+        d->c.g.err = SATSTAT_EINVAL; /* set_write reports it */
+    const satstat_config *configs[MAX_FIGS];
+    for (size_t i = 0; i < n && i < MAX_FIGS; i++)
+        configs[i] = satstat_deep_report_config(reports[i]);
+    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset, d->figs,
+                         MAX_FIGS);
+    satstat__figure_set set = {d->nf, set_name, set_write, d, options};
+    return set;
+}
+
+int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, size_t n,
+                                    const satstat_deep_phase *phase, int preset,
+                                    satstat_txn_dir *dir, const satstat_plot_options *options,
+                                    char *msg, size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!reports || n == 0 || !reports[0] || !dir)
+        return SATSTAT_EINVAL;
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, options);
+    return satstat__fig_write_set(&set, dir, msg, msg_size);
+}
+
+int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, size_t n,
+                                     const satstat_deep_phase *phase, int preset,
+                                     satstat_txn_dir *dir, satstat_render_format format,
+                                     const char *program, char *msg, size_t msg_size)
+{
+    if (msg && msg_size)
+        msg[0] = '\0';
+    if (!reports || n == 0 || !reports[0] || !dir || format == SATSTAT_RENDER_NONE)
+        return SATSTAT_EINVAL;
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, NULL);
+    return satstat__fig_render_set(&set, dir, format, program, msg, msg_size);
+}
+
+int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
+                                const satstat_deep_phase *phase, int preset, const char *dir,
+                                const satstat_plot_options *options, char *msg, size_t msg_size)
+{
+    if (!reports || n == 0 || !reports[0] || !dir || !*dir)
+        return SATSTAT_EINVAL;
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, options);
+    return satstat__fig_write_set_dir(&set, dir, msg, msg_size);
+}
+
+int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
+                                 const satstat_deep_phase *phase, int preset, const char *dir,
+                                 satstat_render_format format, const char *program, char *msg,
+                                 size_t msg_size)
+{
+    if (!reports || n == 0 || !reports[0] || !dir || format == SATSTAT_RENDER_NONE)
+        return SATSTAT_EINVAL;
+    deep_set d;
+    satstat__figure_set set = make_set(&d, reports, n, phase, preset, NULL);
+    return satstat__fig_render_set_dir(&set, dir, format, program, msg, msg_size);
+}
+
+size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
+                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
+{
+    fig figs[MAX_FIGS];
+    if (!configs || n == 0)
+        return 0;
+    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, figs, MAX_FIGS);
+    for (size_t i = 0; i < nf && i < max; i++)
+        memcpy(names[i], figs[i].name, sizeof figs[i].name);
+    return nf;
+}

@@ -1,0 +1,699 @@
+/* sweep_plot.c — the figures of a sweep (satstat/sweep.h): one per
+ * quantity (Var z, the saturated fraction, E[φ'(z)]) against the swept
+ * parameter, every scheme's formula as a curve and its sampled values as
+ * points with confidence bars.  Written with the figure toolkit
+ * (figure-int.h), so that a sweep's figures look like the gallery's.
+ */
+#include <satstat/sweep.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <satstat/analytic.h>
+#include <satstat/error.h>
+#include <satstat/io.h>
+#include <satstat/parse.h>
+
+#include "output/figure-int.h"
+#include "studies/sweep-int.h"
+
+typedef satstat__sweep_quantity quantity;
+typedef satstat__sweep_cell cell;
+#define cell_of satstat__sweep_cell_of
+
+
+enum { Q_VARIANCE, Q_SATURATED, Q_DPHI };
+
+static const char *const figure_names[SATSTAT_SWEEP_FIGURES] = {
+    "sweep-variance", "sweep-saturated-fraction", "sweep-activation-derivative"};
+
+const char *satstat_sweep_plot_name(size_t i)
+{
+    return i < SATSTAT_SWEEP_FIGURES ? figure_names[i] : NULL;
+}
+
+/* The level line of a claimed Var z (--expect-variance). */
+#define CLAIM_STYLE "with lines linecolor rgb ink linewidth 2 dashtype 2"
+/* A bound of the quantity (Var z's bias floor, the largest slope): grey,
+ * dotted, under the data. */
+#define FLOOR_STYLE "with lines linecolor rgb '#808080' linewidth 2 dashtype 3"
+/* Points of each formula curve between the ends of the sweep. */
+#define CURVE_POINTS 240
+/* Var z goes on a log axis when it spans more than this factor. */
+/* ... and shows at most this many decades below the highest value. */
+#define LOG_Y_DECADES 7
+
+typedef struct fig {
+    satstat__fig g; /* the script: stream, name, folder, options, error */
+    const satstat_sweep *s;
+    int q;
+    int logy;
+} fig;
+
+/* The toolkit's writers (figure-int.h) on this figure's script. */
+#define out(g, ...) satstat__fig_out(&(g)->g, __VA_ARGS__)
+#define qstr(g, text) satstat__fig_qstr(&(g)->g, text)
+#define rule(g, title) satstat__fig_rule(&(g)->g, title)
+
+static double quantity_of(const cell *c, int q, int which, double *lo, double *hi)
+{
+    const quantity *x = q == Q_VARIANCE ? &c->var : q == Q_SATURATED ? &c->sat : &c->dphi;
+    if (lo)
+        *lo = x->lo;
+    if (hi)
+        *hi = x->hi;
+    return which ? x->sampled : x->analytic;
+}
+
+static double analytic_quantity(const satstat_analytic *a, int q)
+{
+    return q == Q_VARIANCE ? a->variance
+           : q == Q_SATURATED ? a->saturated_fraction
+                              : a->mean_activation_derivative;
+}
+
+/* The grid of a formula curve: CURVE_POINTS values between the ends of
+ * the sweep and the sweep's own points among them, in order, repeats left
+ * out (*v malloc'ed, *n of them). */
+static int curve_grid(const satstat_sweep *s, double **v, size_t *n)
+{
+    satstat_sweep_spec dense = s->spec;
+    dense.from = s->values[0];
+    dense.to = s->values[s->n - 1];
+    dense.steps = CURVE_POINTS;
+    double grid[CURVE_POINTS];
+    size_t ng = satstat__sweep_grid(&dense, grid, CURVE_POINTS);
+    *v = malloc((ng + s->n) * sizeof **v);
+    *n = 0;
+    if (!*v)
+        return SATSTAT_ENOMEM;
+    /* merge the two sorted lists: the curve passes through every point's
+     * own formula value (with --vary n-in that is the value at that very
+     * n_in, odd or even) */
+    for (size_t i = 0, j = 0; i < ng || j < s->n;) {
+        double x = j >= s->n || (i < ng && grid[i] < s->values[j]) ? grid[i++] : s->values[j++];
+        if (*n == 0 || x > (*v)[*n - 1])
+            (*v)[(*n)++] = x;
+    }
+    return SATSTAT_OK;
+}
+
+/* The formula of scheme k along the curve's grid: *xs and *ys (malloc'ed,
+ * *n of them); values where the config does not validate are left out.
+ * Each value is the formula of the config that `satstat run` would use at
+ * that x: with --vary n-in and half inputs, active = floor(n_in/2), as at
+ * the sweep's points, so that the line meets the points' formula values
+ * (at odd n_in one input fewer than n_in/2 is on: below n_in of about 40,
+ * where the grid holds neighbouring integers, the line steps between odd
+ * and even n_in, as the formula does). */
+static int curve(const satstat_sweep *s, size_t k, int q, double **xs, double **ys, size_t *n)
+{
+    double *grid;
+    size_t ng;
+    *n = 0;
+    *xs = *ys = NULL;
+    if (curve_grid(s, &grid, &ng) != SATSTAT_OK)
+        return SATSTAT_ENOMEM;
+    *xs = malloc(ng * sizeof **xs);
+    *ys = malloc(ng * sizeof **ys);
+    if (!*xs || !*ys) {
+        free(grid);
+        free(*xs);
+        free(*ys);
+        *xs = *ys = NULL;
+        return SATSTAT_ENOMEM;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        satstat_config c;
+        double eff;
+        satstat_analytic a;
+        if (satstat__sweep_point_config(s, grid[i], &c, &eff) != SATSTAT_OK
+            || satstat_analytic_compute(&c, &c.schemes[k], &a) != SATSTAT_OK)
+            continue;
+        if (*n > 0 && eff <= (*xs)[*n - 1])
+            continue;
+        (*xs)[*n] = eff;
+        (*ys)[*n] = analytic_quantity(&a, q);
+        (*n)++;
+    }
+    free(grid);
+    return SATSTAT_OK;
+}
+
+/* The x axis's label: the swept parameter and what it means. */
+static void x_label(const satstat_sweep *s, char *buf, size_t size)
+{
+    static const char *const words[] = {
+        [SATSTAT_SWEEP_N_IN] = "n_{in} (fan-in)",
+        [SATSTAT_SWEEP_SIGMA] = "σ, the weight standard deviation of normal:σ",
+        [SATSTAT_SWEEP_P] = "p, the input density (x_{j} \\~ Bernoulli(p))",
+        [SATSTAT_SWEEP_THRESHOLD] = "threshold T",
+        [SATSTAT_SWEEP_GAIN] = "gain",
+    };
+    if (s->spec.param == SATSTAT_SWEEP_P && s->base.inputs.kind == SATSTAT_INPUTS_HALF)
+        snprintf(buf, size, "p, the fraction of inputs that are 1");
+    else
+        snprintf(buf, size, "%s", words[s->spec.param]);
+}
+
+static void short_param(const satstat_sweep *s, char *buf, size_t size)
+{
+    static const char *const w[] = {"n_{in}", "σ", "p", "T", "gain"};
+    snprintf(buf, size, "%s", w[s->spec.param]);
+}
+
+/* Series k's name as the reader sees it: with --vary sigma the varied
+ * scheme is normal:σ, as on the x axis (the report's name normal:SIGMA is
+ * plain text for a terminal). */
+static void series_label(const satstat_sweep *s, size_t k, char *buf, size_t size)
+{
+    if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
+        snprintf(buf, size, "normal:σ");
+    else
+        snprintf(buf, size, "%s", s->series[k]);
+}
+
+/* A rule's text with >= and <= typeset as ≥ and ≤. */
+static void typeset_relations(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n + 4 < size; p++) {
+        if ((p[0] == '>' || p[0] == '<') && p[1] == '=') {
+            memcpy(buf + n, p[0] == '>' ? "≥" : "≤", 3);
+            n += 3;
+            p++;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+}
+
+/* The largest 1, 2 or 5 times a power of ten at most x (up = 0), or the
+ * smallest at least x (up = 1): the ends of a log axis. */
+static double step125(double x, int up)
+{
+    static const double m[] = {1, 2, 5, 10};
+    double p = pow(10.0, floor(log10(x)));
+    if (up) {
+        for (size_t i = 0; i < 4; i++)
+            if (m[i] * p >= x * (1 - 1e-12))
+                return m[i] * p;
+        return 10 * p;
+    }
+    for (size_t i = 4; i-- > 0;)
+        if (m[i] * p <= x * (1 + 1e-12))
+            return m[i] * p;
+    return p;
+}
+
+/* Fractions and slopes that span more than this factor go on a log y
+ * axis: on a linear one the smallest (under 5 % of the axis top) sit on
+ * zero and their bars are unseen. */
+#define SWEEP_LOG_Y_SPAN 20.0
+
+static void write_figure(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
+    size_t ns = b->n_schemes;
+    int sampled = !s->analytic_only;
+    char xl[96], sp[16], lv[32], m1[SATSTAT_DOUBLE_SIZE];
+    x_label(s, xl, sizeof xl);
+    short_param(s, sp, sizeof sp);
+    snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+
+    /* what is drawn on y */
+    char what[160], ylabel[224], title[320];
+    int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
+    char tname[24];
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+        snprintf(tname, sizeof tname, "T");
+    else
+        satstat_format_double(b->threshold, tname, sizeof tname);
+    switch (g->q) {
+    case Q_VARIANCE:
+        snprintf(what, sizeof what, "Var z");
+        snprintf(ylabel, sizeof ylabel, "Var z");
+        break;
+    case Q_SATURATED: {
+        char region[64];
+        snprintf(what, sizeof what, "the saturated fraction");
+        if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
+            snprintf(ylabel, sizeof ylabel, symmetric ? "saturated fraction P(|z| ≥ T)"
+                                                      : "saturated fraction");
+        else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK) {
+            char escaped[2 * sizeof region];
+            char typeset[sizeof region + 16];
+            typeset_relations(region, typeset, sizeof typeset);
+            satstat__tex_escape(typeset, escaped, sizeof escaped);
+            snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", escaped);
+        }
+        else
+            snprintf(ylabel, sizeof ylabel, "saturated fraction P(|z| ≥ %s)", tname);
+        break;
+    }
+    default: {
+        char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat__tex_escape(b->activation->name, name, sizeof name);
+        /* "mean slope", as in the run's figures (fig3) */
+        snprintf(what, sizeof what, "mean slope E[%s′(z)]", name);
+        snprintf(ylabel, sizeof ylabel, "mean slope E[%s′(z)]", name);
+        break;
+    }
+    }
+    char what_title[160];
+    snprintf(what_title, sizeof what_title, "M%s", what + 1); /* "Mean slope E[...]" */
+    snprintf(title, sizeof title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
+                                                      : g->q == Q_VARIANCE ? "Var z"
+                                                                             : what_title,
+             g->q == Q_SATURATED && symmetric ? (s->spec.param == SATSTAT_SWEEP_THRESHOLD
+                                                     ? " P(|z| ≥ T)"
+                                                     : "")
+                                              : "",
+             sp);
+
+    /* the data, and their extent */
+    double *cx[SATSTAT_MAX_SCHEMES] = {0}, *cy[SATSTAT_MAX_SCHEMES] = {0};
+    size_t cn[SATSTAT_MAX_SCHEMES] = {0};
+    double ymin = INFINITY, ymax = 0;
+    for (size_t k = 0; k < ns; k++) {
+        int rc = curve(s, k, g->q, &cx[k], &cy[k], &cn[k]);
+        if (rc != SATSTAT_OK) {
+            satstat__fig_fail(&g->g, rc);
+            goto done;
+        }
+        for (size_t i = 0; i < cn[k]; i++) {
+            if (cy[k][i] > 0 && cy[k][i] < ymin)
+                ymin = cy[k][i];
+            if (cy[k][i] > ymax)
+                ymax = cy[k][i];
+        }
+        for (size_t i = 0; i < s->n && sampled; i++) {
+            cell c;
+            double lo, hi;
+            cell_of(s->reports[i], k, &c);
+            double y = quantity_of(&c, g->q, 1, &lo, &hi);
+            if (isfinite(hi) && hi > ymax)
+                ymax = hi;
+            if (y > 0 && y < ymin)
+                ymin = y;
+        }
+    }
+    /* --expect-variance: the one Var z every point's tests check, a level
+     * line on the variance figure */
+    int claim = g->q == Q_VARIANCE && b->has_claimed_variance;
+    if (claim) {
+        ymin = fmin(ymin, b->claimed_variance);
+        ymax = fmax(ymax, b->claimed_variance);
+    }
+    /* Var z never falls below the bias's variance (Var z = Var b +
+     * sum_j x_j^2 Var w_j for independent weights and bias): that floor is
+     * drawn as a level line.  A fan-in-scaled bias (torch) has none of its
+     * own across an n-in sweep. */
+    double bias_floor = NAN;
+    if (g->q == Q_VARIANCE && !(b->bias.fan_in_scaled && s->spec.param == SATSTAT_SWEEP_N_IN)) {
+        double v = satstat_law_variance(&c0->bias.law);
+        if (v > 0 && isfinite(v)) {
+            bias_floor = v;
+            ymin = fmin(ymin, v);
+        }
+    }
+    /* the mean slope never exceeds the activation's largest slope (1/4 for
+     * sigmoid, 1 for tanh): that bound as a level line */
+    double slope_bound = NAN;
+    if (g->q == Q_DPHI && b->activation->dphi_max > 0 && isfinite(b->activation->dphi_max)) {
+        slope_bound = b->activation->dphi_max;
+        ymax = fmax(ymax, slope_bound);
+    }
+    g->logy = ymin > 0 && isfinite(ymin) && isfinite(ymax)
+              && (satstat__fig_log_y(&g->g, ymin, ymax) || ymax > SWEEP_LOG_Y_SPAN * ymin);
+
+    /* header */
+    char cmd[4096 + 512], head[512], about[1024];
+    if (satstat_sweep_command(s, cmd, sizeof cmd) != SATSTAT_OK) {
+        satstat__fig_fail(&g->g, SATSTAT_ERANGE);
+        goto done;
+    }
+    snprintf(head, sizeof head, "%s against %s", what, xl);
+    snprintf(about, sizeof about,
+             "%s for every scheme as %s varies: the formula as a curve\n"
+             "(evaluated at %d points between the ends), the sampled value at each\n"
+             "point of the sweep as a point with its %s confidence bar%s.\n"
+             "Every point is a full `satstat run` with the same seed, so the sampling\n"
+             "errors of neighbouring points are correlated.",
+             what, sp, CURVE_POINTS, lv,
+             g->q == Q_VARIANCE ? " (fourth-moment\nstandard error)"
+             : g->q == Q_SATURATED ? " (Wilson, or\nClopper-Pearson for few counts)"
+                                   : " (Student t)");
+    satstat__fig_header(&g->g, head, about, cmd);
+    if (g->g.err != SATSTAT_OK)
+        goto done;
+    satstat__fig_output_section(&g->g);
+
+    const char *series[SATSTAT_MAX_SCHEMES];
+    for (size_t k = 0; k < ns; k++)
+        series[k] = s->series[k];
+    satstat__fig_style_begin(&g->g, ns, series);
+    out(g, "ink = '#000000'      # the legend's generic samples: black\n");
+    satstat__fig_style_end(&g->g);
+
+    /* the legend: schemes, what lines and points are, what is fixed */
+    satstat__legend L;
+    L.n = 0;
+    for (size_t k = 0; k < ns; k++) {
+        char st[96];
+        char label[SATSTAT_SPEC_SIZE];
+        snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
+        series_label(s, k, label, sizeof label);
+        satstat__legend_row(&L, st, "%s", label);
+    }
+    satstat__legend_row(&L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
+    if (claim)
+        satstat__legend_row(&L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
+    if (isfinite(bias_floor))
+        satstat__legend_row(&L, FLOOR_STYLE, "floor: Var b = %.4g (bias alone)", bias_floor);
+    if (isfinite(slope_bound)) {
+        char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+        satstat__tex_escape(b->activation->name, name, sizeof name);
+        satstat__legend_row(&L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
+        satstat__legend_tex(&L);
+    }
+    if (sampled) {
+        satstat__legend_row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
+            "points: sampled, %s CI", lv);
+    }
+    satstat__legend_row(&L, "with lines linetype nodraw", " ");
+    if (s->spec.param != SATSTAT_SWEEP_N_IN) {
+        satstat__legend_row(&L, "with lines linetype nodraw", "n_{in} = %llu",
+                            (unsigned long long)c0->n_in);
+        satstat__legend_tex(&L);
+    }
+    if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
+        if (s->spec.param == SATSTAT_SWEEP_P) {
+            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: p·n_{in} of them 1");
+            satstat__legend_tex(&L);
+        } else if (b->inputs.active_given) {
+            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
+                                (unsigned long long)b->inputs.active);
+        } else {
+            /* at odd n_in one fewer than n_in/2: the steps of the curve */
+            satstat__legend_row(&L, "with lines linetype nodraw",
+                                s->spec.param == SATSTAT_SWEEP_N_IN
+                                    ? "inputs: ⌊n_{in}/2⌋ of them 1"
+                                    : "inputs: n_{in}/2 of them 1");
+            satstat__legend_tex(&L);
+        }
+    } else if (s->spec.param == SATSTAT_SWEEP_P) {
+        satstat__legend_row(&L, "with lines linetype nodraw", "inputs Bernoulli(p)");
+    } else {
+        satstat__legend_row(&L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
+    }
+    satstat__legend_row(&L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
+        satstat__legend_row(&L, "with lines linetype nodraw", "%s", b->activation->name);
+    else if (satstat_config_rule_text(c0, rule_text, sizeof rule_text, NULL, 0) == SATSTAT_OK
+             && strncmp(rule_text, "z:", 2) != 0)
+        satstat__legend_row(&L, "with lines linetype nodraw", "%s, saturation %s", b->activation->name,
+            rule_text);
+    else
+        satstat__legend_row(&L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
+            satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    if (b->has_claimed_variance && g->q != Q_VARIANCE)
+        satstat__legend_row(&L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
+            b->claimed_variance);
+    if (sampled) {
+        satstat__legend_row(&L, "with lines linetype nodraw", "%llu neurons each,",
+            (unsigned long long)b->samples);
+        satstat__legend_row(&L, "with lines linetype nodraw", "seed %llu at every point",
+            (unsigned long long)b->seed);
+    }
+
+    rule(g, "layout");
+    out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
+           "# the right (a panel of their own), so that neither covers the data.\n"
+           "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
+    /* a small figure's legend goes below the plot (the toolkit's rule) */
+    satstat__fig_layout_legend(&g->g, &L, 0);
+    out(g, "narrow = legend_below   # a small figure: short labels, fewer ticks\n");
+    out(g, "set lmargin at screen plot_left\n"
+           "set rmargin at screen plot_right\n"
+           "set tmargin at screen top\n"
+           "set bmargin at screen bottom\n");
+
+    /* axes: a little room beyond the ends so that end points and their
+     * bars are not cut */
+    rule(g, "numbers");
+    double x0 = s->values[0], x1 = s->values[s->n - 1];
+    double xlo, xhi;
+    if (s->spec.log) {
+        double pad = pow(x1 / x0, 0.03);
+        xlo = x0 / pad;
+        xhi = x1 * pad;
+    } else {
+        double pad = 0.03 * (x1 - x0);
+        xlo = x0 - pad;
+        xhi = x1 + pad;
+    }
+    out(g, "xmin = %.10g            # the first point, less a little margin\n", xlo);
+    out(g, "xmax = %.10g            # the last point, plus a little margin\n", xhi);
+    if (g->logy) {
+        /* at most LOG_Y_DECADES decades (a fraction of 1e-30 is of no
+         * interest beside one of 0.5), ends at 1, 2 or 5 times a power of
+         * ten just beyond the data, so that no empty decade is shown; whole
+         * decades when a 1-2-5 range would hold no labelled decade */
+        double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
+        double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
+        if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
+            hi = 1; /* a fraction's axis ends at 1 */
+        if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
+            hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+            lo = pow(10.0, floor(log10(floor_value / 2)));
+        }
+        if (!(lo < hi))
+            lo = hi / 10;
+        out(g, "ylo = %s             # 1, 2 or 5 times a power of ten around the data (at most %d decades)\n",
+            satstat_format_double(lo, m1, sizeof m1) == SATSTAT_OK ? m1 : "1e-6",
+            LOG_Y_DECADES);
+        out(g, "yhi = %s\n",
+            satstat_format_double(hi, m1, sizeof m1) == SATSTAT_OK ? m1 : "1");
+    } else {
+        double top = ymax * 1.08;
+        if (g->q == Q_SATURATED && top > 1.05)
+            top = 1.05;
+        if (g->q == Q_DPHI && top > b->activation->dphi_max * 1.05)
+            top = b->activation->dphi_max * 1.05;
+        top = g->q == Q_SATURATED && top >= 1.0 ? 1.05 : satstat__nice_ceil(top);
+        out(g, "ymax = %s             # above the highest curve and bar, rounded up\n",
+            satstat_format_double(top, m1, sizeof m1) == SATSTAT_OK ? m1 : "1");
+    }
+
+    rule(g, "data");
+    if (g->logy)
+        out(g, "# On the log y axis values of 0 cannot be drawn: they are left out here\n"
+               "# (the report has them).\n");
+    size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
+    for (size_t k = 0; k < ns; k++) {
+        out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
+        out(g, "$formula%zu << EOD\n", k + 1);
+        for (size_t i = 0; i < cn[k]; i++) {
+            if (g->logy && !(cy[k][i] > 0))
+                continue;
+            out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
+            frows[k]++;
+        }
+        out(g, "EOD\n");
+        if (!sampled)
+            continue;
+        out(g, "# '%s', sampled: %s, %s, the %s interval's lower and upper ends\n",
+            s->series[k], sp, what, lv);
+        out(g, "$sample%zu << EOD\n", k + 1);
+        for (size_t i = 0; i < s->n; i++) {
+            cell c;
+            double lo, hi;
+            cell_of(s->reports[i], k, &c);
+            double y = quantity_of(&c, g->q, 1, &lo, &hi);
+            if (!isfinite(y) || (g->logy && !(y > 0)))
+                continue;
+            if (!isfinite(lo))
+                lo = y;
+            if (!isfinite(hi))
+                hi = y;
+            if (g->logy && !(lo > 0))
+                lo = y / 10; /* a bar down to 0 has no end on a log axis */
+            out(g, "%.10g %.10g %.10g %.10g\n", s->values[i], y, lo, hi);
+            srows[k]++;
+        }
+        out(g, "EOD\n");
+    }
+
+    rule(g, "title and axes");
+    out(g, "set multiplot title ");
+    satstat__fig_qtex(&g->g, title);
+    out(g, "\nset xlabel ");
+    satstat__fig_qtex(&g->g, xl);
+    out(g, "\nset ylabel ");
+    satstat__fig_qtex(&g->g, ylabel);
+    /* a narrow figure: the label's formula alone, no longer than the axis */
+    const char *short_y = g->q == Q_VARIANCE ? NULL
+                          : strstr(ylabel, g->q == Q_SATURATED ? "P(" : "E[");
+    if (short_y && short_y != ylabel) {
+        out(g, "\nif (narrow) { set ylabel ");
+        satstat__fig_qtex(&g->g, short_y);
+        out(g, " }");
+    }
+    out(g, "\nset xrange [xmin:xmax]\n");
+    if (s->spec.log)
+        out(g, "set logscale x 10   # a log sweep\n"
+               "set format x '%%g'\n");
+    if (g->logy)
+        out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
+               "set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%%T}' : '%%g'   # 10^{-6}, not 1e-06\n"
+               "set yrange [ylo:yhi]\n"
+               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
+            SWEEP_LOG_Y_SPAN);
+    else
+        out(g, "set yrange [0:ymax]\n");
+
+    rule(g, "the plot");
+    out(g, "# layers: per scheme the formula curve, then the sampled points with bars\n");
+    out(g, "# (an empty block would make gnuplot warn: it is not plotted)\n");
+    if (claim)
+        out(g, "claimed_variance = %.17g   # --expect-variance: what every point tests\n",
+            b->claimed_variance);
+    int first = 1;
+    if (isfinite(bias_floor) || isfinite(slope_bound)) {
+        out(g, "bound = %.17g   # %s\n", isfinite(bias_floor) ? bias_floor : slope_bound,
+            isfinite(bias_floor) ? "Var b: Var z is never below it"
+                                 : "the largest slope of the activation");
+        out(g, "plot bound " FLOOR_STYLE " notitle");
+        first = 0;
+    }
+    for (size_t k = 0; k < ns; k++) {
+        if (frows[k]) {
+            out(g, "%s$formula%zu using 1:2 with lines linetype %zu notitle",
+                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            first = 0;
+        }
+        if (sampled && srows[k]) {
+            out(g, "%s$sample%zu using 1:2:3:4 with yerrorbars linetype %zu linewidth 2 "
+                   "dashtype 1 notitle",
+                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            first = 0;
+        }
+    }
+    if (claim) {
+        out(g, "%sclaimed_variance " CLAIM_STYLE " notitle", first ? "plot " : ", \\\n     ");
+        first = 0;
+    }
+    if (first)
+        out(g, "plot -1 with lines linetype nodraw notitle   # nothing to draw");
+    out(g, "\n");
+
+    rule(g, "the legend");
+    satstat__fig_legend_panel(&g->g, &L, "column", "top + 0.02", "unset logscale\n");
+
+done:
+    for (size_t k = 0; k < ns; k++) {
+        free(cx[k]);
+        free(cy[k]);
+    }
+}
+
+int satstat_sweep_plot_write(const satstat_sweep *s, size_t i,
+                             const satstat_plot_options *options, const char *dir, FILE *f)
+{
+    if (!s || !f || i >= SATSTAT_SWEEP_FIGURES || !satstat__sweep_ran(s))
+        return SATSTAT_EINVAL;
+    fig g;
+    memset(&g, 0, sizeof g);
+    g.g.f = f;
+    g.g.name = figure_names[i];
+    g.g.dir = dir;
+    g.s = s;
+    g.q = (int)i;
+    if (satstat__fig_options(options, &g.g.o) != SATSTAT_OK)
+        return SATSTAT_EINVAL;
+    satstat__c_locale cn; /* numbers with '.', whatever the caller's locale */
+    satstat__c_locale_enter(&cn);
+    write_figure(&g);
+    satstat__c_locale_leave(&cn);
+    if (g.g.err == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
+        g.g.err = SATSTAT_EIO;
+    return g.g.err;
+}
+
+/* ---- files ----------------------------------------------------------------*/
+
+/* The sweep's figures as a set of the toolkit (figure-int.h). */
+typedef struct sweep_set {
+    const satstat_sweep *s;
+    const satstat_plot_options *options;
+} sweep_set;
+
+static const char *set_name(void *arg, size_t i, char *buf, size_t size)
+{
+    (void)arg;
+    snprintf(buf, size, "%s", figure_names[i]);
+    return buf;
+}
+
+static int set_write(void *arg, size_t i, const char *dir, FILE *f)
+{
+    const sweep_set *a = arg;
+    return satstat_sweep_plot_write(a->s, i, a->options, dir, f);
+}
+
+static satstat__figure_set figure_set(sweep_set *a)
+{
+    satstat__figure_set set = {SATSTAT_SWEEP_FIGURES, set_name, set_write, a, a->options};
+    return set;
+}
+
+int satstat_sweep_plot_write_figures(const satstat_sweep *s, satstat_txn_dir *dir,
+                                     const satstat_plot_options *options, char *msg,
+                                     size_t msg_size)
+{
+    if (!s || !dir || !satstat__sweep_ran(s))
+        return SATSTAT_EINVAL;
+    sweep_set a = {s, options};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_write_set(&set, dir, msg, msg_size);
+}
+
+int satstat_sweep_plot_render_figures(const satstat_sweep *s, satstat_txn_dir *dir,
+                                      satstat_render_format format, const char *program,
+                                      char *msg, size_t msg_size)
+{
+    if (!s)
+        return SATSTAT_EINVAL;
+    sweep_set a = {s, NULL};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_render_set(&set, dir, format, program, msg, msg_size);
+}
+
+int satstat_sweep_plot_write_dir(const satstat_sweep *s, const char *dir,
+                                 const satstat_plot_options *options, char *msg,
+                                 size_t msg_size)
+{
+    if (!s || !satstat__sweep_ran(s))
+        return SATSTAT_EINVAL;
+    sweep_set a = {s, options};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_write_set_dir(&set, dir, msg, msg_size);
+}
+
+int satstat_sweep_plot_render_dir(const satstat_sweep *s, const char *dir,
+                                  satstat_render_format format, const char *program, char *msg,
+                                  size_t msg_size)
+{
+    if (!s)
+        return SATSTAT_EINVAL;
+    sweep_set a = {s, NULL};
+    satstat__figure_set set = figure_set(&a);
+    return satstat__fig_render_set_dir(&set, dir, format, program, msg, msg_size);
+}
