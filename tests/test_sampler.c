@@ -32,7 +32,7 @@ static satstat_summary *run(const satstat_config *c, size_t scheme, unsigned thr
     satstat_analytic a;
     satstat_layout l;
     ck_assert_int_eq(satstat_analytic_compute(&copy, &copy.schemes[scheme], &a), 0);
-    satstat_layout_default(&a, copy.samples, &l);
+    satstat_layout_default(a.mean, a.variance, a.threshold, copy.samples, &l);
     satstat_summary *s = NULL;
     ck_assert_int_eq(satstat_sample(&copy, &copy.schemes[scheme], &l, NULL, NULL, &s), 0);
     return s;
@@ -284,7 +284,7 @@ START_TEST(cancel_and_errors)
     satstat_analytic a;
     satstat_layout l;
     ck_assert_int_eq(satstat_analytic_compute(&c, &c.schemes[0], &a), 0);
-    satstat_layout_default(&a, c.samples, &l);
+    satstat_layout_default(a.mean, a.variance, a.threshold, c.samples, &l);
     satstat_summary *s = NULL;
     int calls = 0;
     ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &l, cancel_now, &calls, &s),

@@ -629,7 +629,8 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
             e->pass = 1;
             continue;
         }
-        satstat_layout_default(&e->a, config->samples, &e->layout);
+        satstat_layout_default(e->a.mean, e->a.variance, e->a.threshold,
+                               config->samples, &e->layout);
         pos.offset = config->samples * i;
         rc = satstat_sample(config, sch, &e->layout,
                             progress ? forward_progress : NULL, &pos, &e->summary);

@@ -53,16 +53,16 @@ struct satstat_summary {
     uint64_t unit_underflow, unit_overflow;
 };
 
-void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
-                            satstat_layout *out)
+void satstat_layout_default(double mean, double variance, double threshold,
+                            uint64_t samples, satstat_layout *out)
 {
-    double sd = a->variance > 0 ? sqrt(a->variance) : 0.0;
+    double sd = variance > 0 ? sqrt(variance) : 0.0;
     double half = sd > 0 ? 8.0 * sd : 1.0;
-    out->hist_lo = a->mean - half;
-    out->hist_hi = a->mean + half;
+    out->hist_lo = mean - half;
+    out->hist_hi = mean + half;
     out->hist_bins = 400;
-    out->abs_step = a->threshold / 16.0;
-    double reach = fabs(a->mean) + half;
+    out->abs_step = threshold / 16.0;
+    double reach = fabs(mean) + half;
     double bins = ceil(reach / out->abs_step) + 1.0;
     out->abs_bins = bins > 100000.0 ? 100000u : (size_t)bins;
     out->subsample = samples < 5000 ? (size_t)samples : 5000u;
