@@ -627,6 +627,177 @@ START_TEST(orthogonal_threads_and_units)
 }
 END_TEST
 
+
+/* ---- a job split across processes (satstat/partition.h) -------------------
+ *
+ * K "ranks" as threads of this test, exchanging through an all-gather on a
+ * barrier: each rank samples its share, and every rank must end with the
+ * one-process summary, bit for bit. */
+
+#include <pthread.h>
+
+typedef struct fake_world {
+    unsigned size;
+    pthread_barrier_t barrier;
+    const void *bytes[8];
+    size_t sizes[8];
+} fake_world;
+
+typedef struct fake_rank {
+    fake_world *world;
+    satstat_partition partition;
+    satstat_config config;
+    size_t scheme;
+    int cancel_at_once; /* this rank's progress callback cancels        */
+    int cancels;        /* how often it was asked                        */
+    int rc;
+    satstat_summary *summary;
+} fake_rank;
+
+static int fake_allgather(void *ctx, const void *mine, size_t size, void **all,
+                          size_t *all_size)
+{
+    fake_rank *me = ctx;
+    fake_world *w = me->world;
+    w->bytes[me->partition.rank] = mine;
+    w->sizes[me->partition.rank] = size;
+    pthread_barrier_wait(&w->barrier);
+    size_t total = 0;
+    for (unsigned k = 0; k < w->size; k++)
+        total += w->sizes[k];
+    unsigned char *buf = malloc(total ? total : 1);
+    size_t at = 0;
+    for (unsigned k = 0; k < w->size; k++) {
+        memcpy(buf + at, w->bytes[k], w->sizes[k]);
+        at += w->sizes[k];
+    }
+    pthread_barrier_wait(&w->barrier); /* every rank has copied */
+    *all = buf;
+    *all_size = total;
+    return 0;
+}
+
+static void *fake_rank_main(void *arg)
+{
+    fake_rank *me = arg;
+    me->config.partition = &me->partition;
+    satstat_analytic a;
+    satstat_layout l;
+    if (satstat_analytic_compute(&me->config, &me->config.schemes[me->scheme], &a) != 0)
+        me->rc = -100;
+    satstat_layout_default(a.mean, a.variance, a.threshold, me->config.samples, &l);
+    me->rc = satstat_sample(&me->config, &me->config.schemes[me->scheme], &l,
+                            me->cancel_at_once ? cancel_now : NULL, &me->cancels, &me->summary);
+    return NULL;
+}
+
+/* Runs scheme `scheme` of c on `ranks` fake ranks of `threads` threads;
+ * rank `canceling` (or none: ranks) cancels.  Returns each rank's status in
+ * rc[], summaries in out[]. */
+static void run_split(const satstat_config *c, size_t scheme, unsigned ranks,
+                      unsigned threads, unsigned canceling, int *rc,
+                      satstat_summary **out)
+{
+    fake_world w = {.size = ranks};
+    fake_rank r[8];
+    pthread_t tid[8];
+    ck_assert_uint_le(ranks, 8);
+    ck_assert_int_eq(pthread_barrier_init(&w.barrier, NULL, ranks), 0);
+    for (unsigned k = 0; k < ranks; k++) {
+        r[k] = (fake_rank){.world = &w, .config = *c, .scheme = scheme,
+                           .cancel_at_once = k == canceling};
+        r[k].config.threads = threads;
+        r[k].partition = (satstat_partition){k, ranks, fake_allgather, &r[k]};
+        ck_assert_int_eq(pthread_create(&tid[k], NULL, fake_rank_main, &r[k]), 0);
+    }
+    for (unsigned k = 0; k < ranks; k++) {
+        pthread_join(tid[k], NULL);
+        rc[k] = r[k].rc;
+        out[k] = r[k].summary;
+    }
+    pthread_barrier_destroy(&w.barrier);
+}
+
+/* 70 blocks over 1..5 ranks of 1 or 2 threads: units of 16, 8, 4 and 2
+ * blocks, shares of different sizes and a short last unit; then few blocks
+ * (3) over more ranks than blocks, so some ranks have nothing to do. */
+START_TEST(ranks_give_the_one_process_bits)
+{
+    satstat_config c = small_config("standard,uniform:0.2", 200,
+                                    70 * SATSTAT_BLOCK_NEURONS - 123);
+    c.inputs.kind = SATSTAT_INPUTS_BERNOULLI;
+    c.inputs.p = 0.3;
+    for (size_t s = 0; s < 2; s++) {
+        satstat_summary *one = run(&c, s, 1);
+        for (unsigned ranks = 1; ranks <= 5; ranks++) {
+            int rc[8];
+            satstat_summary *got[8];
+            run_split(&c, s, ranks, 1 + ranks % 2, ranks, rc, got);
+            for (unsigned k = 0; k < ranks; k++) {
+                ck_assert_int_eq(rc[k], 0);
+                ck_assert_msg(same_bits(one, got[k]), "scheme %zu, %u ranks: rank %u differs",
+                              s, ranks, k);
+                satstat_summary_free(got[k]);
+            }
+        }
+        satstat_summary_free(one);
+    }
+    satstat_config few = small_config("standard", 50, 3 * SATSTAT_BLOCK_NEURONS - 7);
+    satstat_summary *one = run(&few, 0, 1);
+    int rc[8];
+    satstat_summary *got[8];
+    run_split(&few, 0, 5, 1, 5, rc, got);
+    for (unsigned k = 0; k < 5; k++) {
+        ck_assert_int_eq(rc[k], 0);
+        ck_assert(same_bits(one, got[k]));
+        satstat_summary_free(got[k]);
+    }
+    satstat_summary_free(one);
+}
+END_TEST
+
+/* Orthogonal: whole matrices per block, their unit moments and first-row
+ * histogram, across 3 ranks. */
+START_TEST(ranks_give_the_one_process_bits_orthogonal)
+{
+    satstat_config c = ortho_config("orthogonal", 40, 7, "half", "normal:1", 30000);
+    satstat_summary *one = run(&c, 0, 1);
+    int rc[8];
+    satstat_summary *got[8];
+    run_split(&c, 0, 3, 1, 3, rc, got);
+    uint64_t us;
+    for (unsigned k = 0; k < 3; k++) {
+        ck_assert_int_eq(rc[k], 0);
+        ck_assert(same_bits(one, got[k]));
+        ck_assert_int_eq(memcmp(satstat_summary_units(one, &us),
+                                satstat_summary_units(got[k], &us),
+                                sizeof(satstat_unit_moments)), 0);
+        uint64_t u1, o1, u2, o2;
+        const gsl_histogram *h1 = satstat_summary_unit_histogram(one, &u1, &o1);
+        const gsl_histogram *h2 = satstat_summary_unit_histogram(got[k], &u2, &o2);
+        ck_assert(u1 == u2 && o1 == o2);
+        ck_assert_int_eq(memcmp(h1->bin, h2->bin, h1->n * sizeof(double)), 0);
+        satstat_summary_free(got[k]);
+    }
+    satstat_summary_free(one);
+}
+END_TEST
+
+/* One rank cancels: every rank returns SATSTAT_ECANCELED, none hangs,
+ * none returns a summary. */
+START_TEST(a_failed_rank_fails_every_rank)
+{
+    satstat_config c = small_config("standard", 100, 40 * SATSTAT_BLOCK_NEURONS);
+    int rc[8];
+    satstat_summary *got[8];
+    run_split(&c, 0, 3, 1, 1, rc, got);
+    for (unsigned k = 0; k < 3; k++) {
+        ck_assert_int_eq(rc[k], SATSTAT_ECANCELED);
+        ck_assert_ptr_null(got[k]);
+    }
+}
+END_TEST
+
 static Suite *sampler_suite(void)
 {
     Suite *s = suite_create("sampler");
@@ -649,6 +820,12 @@ static Suite *sampler_suite(void)
     tcase_add_test(tc, orthogonal_rows_are_orthonormal);
     tcase_add_test(tc, orthogonal_square_keeps_norm);
     tcase_add_test(tc, orthogonal_threads_and_units);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("split across processes");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, ranks_give_the_one_process_bits);
+    tcase_add_test(tc, ranks_give_the_one_process_bits_orthogonal);
+    tcase_add_test(tc, a_failed_rank_fails_every_rank);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, cancel_and_errors);

@@ -11,6 +11,7 @@
 
 #include <satstat/activation.h>
 #include <satstat/rng.h>
+#include <satstat/partition.h>
 #include <satstat/scheme.h>
 
 #ifdef __cplusplus
@@ -53,6 +54,9 @@ typedef struct satstat_config {
     satstat_transform transform; /* how words become normals (--transform);
                                   SATSTAT_TRANSFORM_DEFAULT (satstat/rng.h) */
     unsigned threads;          /* worker threads; 0 = all online cores     */
+    const satstat_partition *partition; /* this process's part of a job
+                                  split across processes, the same bits as
+                                  one (satstat/partition.h); NULL: all of it */
     double alpha;              /* family-wise significance level; 0.001    */
     int has_claimed_variance;  /* --expect-variance given                  */
     double claimed_variance;   /* the claimed Var z                        */

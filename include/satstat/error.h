@@ -20,7 +20,9 @@ typedef enum satstat_status {
     SATSTAT_EIO = -3,      /* reading or writing a file failed */
     SATSTAT_ENUMERIC = -4, /* a numerical routine failed (quadrature, CDF) */
     SATSTAT_ECANCELED = -5, /* the caller's progress callback asked to stop */
-    SATSTAT_ERANGE = -6    /* a size is beyond what can be represented or run */
+    SATSTAT_ERANGE = -6,   /* a size is beyond what can be represented or run */
+    SATSTAT_EPLATFORM = -7 /* processes of one split job (satstat/partition.h)
+                              run on machines whose BLAS gives other bits */
 } satstat_status;
 
 /* A static English description of a status code; never NULL. */

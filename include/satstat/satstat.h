@@ -20,5 +20,6 @@
 #include <satstat/sweep.h>
 #include <satstat/html.h>
 #include <satstat/options.h>
+#include <satstat/partition.h>
 #include <satstat/request.h>
 #endif

@@ -18,6 +18,8 @@ const char *satstat_strerror(int status)
         return "canceled";
     case SATSTAT_ERANGE:
         return "size out of range";
+    case SATSTAT_EPLATFORM:
+        return "the processes run on different kinds of machine";
     default:
         return "unknown error";
     }

@@ -25,6 +25,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
 
+#include "base/partition-int.h"
 #include "sample/kernel-int.h"
 #include "base/gsl-int.h"
 #include "sample/transform-int.h"
@@ -996,14 +997,19 @@ typedef struct merge_tree {
     size_t depth;
 } merge_tree;
 
-static int tree_push(merge_tree *t, const satstat_summary *partial,
-                     const satstat_layout *layout, uint64_t unit_size)
+/* Push a subtree of 2^level blocks (a block: level 0). */
+static int tree_push_level(merge_tree *t, const satstat_summary *partial,
+                           unsigned level, const satstat_layout *layout,
+                           uint64_t unit_size)
 {
+    if (t->depth >= STACK_DEPTH)
+        return SATSTAT_EIO; /* only from a corrupt message: a real tree of
+                               2^64 blocks is 64 deep */
     satstat_summary *top = &t->stack[t->depth];
     if (!top->hist && partial_init(top, layout, unit_size) != SATSTAT_OK)
         return SATSTAT_ENOMEM;
     partial_copy(top, partial);
-    t->levels[t->depth] = 0;
+    t->levels[t->depth] = level;
     t->depth++;
     while (t->depth >= 2 && t->levels[t->depth - 1] == t->levels[t->depth - 2]) {
         partial_merge(&t->stack[t->depth - 2], &t->stack[t->depth - 1]);
@@ -1011,6 +1017,12 @@ static int tree_push(merge_tree *t, const satstat_summary *partial,
         t->depth--;
     }
     return SATSTAT_OK;
+}
+
+static int tree_push(merge_tree *t, const satstat_summary *partial,
+                     const satstat_layout *layout, uint64_t unit_size)
+{
+    return tree_push_level(t, partial, 0, layout, unit_size);
 }
 
 /* Fold what is left, right to left (a fixed shape for a given count), into
@@ -1039,17 +1051,193 @@ static uint64_t run_done_neurons(const run *r, uint64_t end)
     return done > r->samples ? r->samples : done;
 }
 
+/* ---- split across processes (satstat/partition.h) -------------------------
+ *
+ * Ranks take aligned units of 2^m blocks (satstat__partition_block_unit).
+ * Each unit is run through a merge tree of its own, and its stack (one
+ * subtree for a whole unit, the binary decomposition of a short last one)
+ * is packed with the subtrees' levels.  Before a unit's first block the
+ * one-process tree holds only subtrees of 2^m blocks or more, so pushing
+ * the units' subtrees in block order, merging equal levels, rebuilds it
+ * exactly: the same merges of the same operands.  The sub-sample travels
+ * as the values each rank computed. */
+
+/* One subtree: its level, then the summary's counts and bins. */
+static void pack_node(satstat__bytes *b, const satstat_summary *n, unsigned level)
+{
+    uint32_t lv = level;
+    satstat__bytes_put(b, &lv, sizeof lv);
+    satstat__bytes_put(b, &n->z, sizeof n->z);
+    satstat__bytes_put(b, &n->dphi, sizeof n->dphi);
+    uint64_t counts[5] = {n->saturated, n->underflow, n->overflow,
+                          n->unit_underflow, n->unit_overflow};
+    satstat__bytes_put(b, counts, sizeof counts);
+    satstat__bytes_put(b, &n->units, sizeof n->units);
+    satstat__bytes_put(b, n->hist->bin, n->hist->n * sizeof *n->hist->bin);
+    satstat__bytes_put(b, n->abs_counts, n->abs_bins * sizeof *n->abs_counts);
+    if (n->hist_unit)
+        satstat__bytes_put(b, n->hist_unit->bin, n->hist_unit->n * sizeof *n->hist_unit->bin);
+}
+
+/* Into n (allocated by partial_init for the same layout); 0 or −1. */
+static int unpack_node(satstat__reader *r, satstat_summary *n, unsigned *level)
+{
+    uint32_t lv;
+    uint64_t counts[5];
+    if (satstat__read(r, &lv, sizeof lv) || satstat__read(r, &n->z, sizeof n->z) ||
+        satstat__read(r, &n->dphi, sizeof n->dphi) ||
+        satstat__read(r, counts, sizeof counts) ||
+        satstat__read(r, &n->units, sizeof n->units) ||
+        satstat__read(r, n->hist->bin, n->hist->n * sizeof *n->hist->bin) ||
+        satstat__read(r, n->abs_counts, n->abs_bins * sizeof *n->abs_counts) ||
+        (n->hist_unit &&
+         satstat__read(r, n->hist_unit->bin, n->hist_unit->n * sizeof *n->hist_unit->bin)) ||
+        lv >= STACK_DEPTH)
+        return -1;
+    n->saturated = counts[0];
+    n->underflow = counts[1];
+    n->overflow = counts[2];
+    n->unit_underflow = counts[3];
+    n->unit_overflow = counts[4];
+    *level = lv;
+    return 0;
+}
+
+/* Pack a unit's stack, bottom first, and empty it. */
+static void pack_tree(satstat__bytes *b, merge_tree *t, uint64_t *nodes)
+{
+    for (size_t i = 0; i < t->depth; i++)
+        pack_node(b, &t->stack[i], t->levels[i]);
+    *nodes += t->depth;
+    t->depth = 0;
+}
+
+/* Items (neurons, or orthogonal's matrices) per block: the sub-sample's
+ * index unit. */
+static uint64_t run_items_per_block(const run *r)
+{
+    return r->ortho ? r->units_per_block : SATSTAT_BLOCK_NEURONS;
+}
+
+/* This rank's units of blocks first .. end−1, packed: the number of
+ * subtrees, the subtrees, then the sub-sample entries it computed. */
+static int share_compute(run *r, uint64_t first, uint64_t end, uint64_t unit,
+                         unsigned threads, satstat_progress_fn progress,
+                         void *progress_ctx, satstat__bytes *mine)
+{
+    merge_tree local = {.stack = calloc(STACK_DEPTH, sizeof *local.stack)};
+    satstat__bytes nodes = {0};
+    uint64_t n_nodes = 0;
+    int rc = local.stack ? SATSTAT_OK : SATSTAT_ENOMEM;
+    for (uint64_t b = first; b < end && rc == SATSTAT_OK; b += ROUND_BLOCKS) {
+        rc = run_round(r, b, end, threads, progress, progress_ctx);
+        for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
+            if ((b + k) % unit == 0 && local.depth)
+                pack_tree(&nodes, &local, &n_nodes);
+            rc = tree_push(&local, &r->slots[k], r->layout, r->unit_size);
+        }
+        if (rc == SATSTAT_OK && progress &&
+            progress(progress_ctx, run_done_neurons(r, b + r->round_blocks), r->samples) != 0)
+            rc = SATSTAT_ECANCELED;
+    }
+    if (rc == SATSTAT_OK && local.depth)
+        pack_tree(&nodes, &local, &n_nodes);
+    uint64_t per = run_items_per_block(r);
+    uint64_t sub_first = first * per < r->n_sub ? first * per : r->n_sub;
+    uint64_t sub_end = end * per < r->n_sub ? end * per : r->n_sub;
+    uint64_t sub[2] = {sub_first, sub_end - sub_first};
+    satstat__bytes_put(mine, &n_nodes, sizeof n_nodes);
+    satstat__bytes_put(mine, nodes.data, nodes.size);
+    satstat__bytes_put(mine, sub, sizeof sub);
+    satstat__bytes_put(mine, r->sub + sub_first, sub[1] * sizeof *r->sub);
+    if (rc == SATSTAT_OK && (nodes.failed || mine->failed))
+        rc = SATSTAT_ENOMEM;
+    satstat__bytes_free(&nodes);
+    if (local.stack)
+        for (size_t i = 0; i < STACK_DEPTH; i++)
+            summary_free_parts(&local.stack[i]);
+    free(local.stack);
+    return rc;
+}
+
+/* Every rank's subtrees onto `tree`, in rank (= block) order, and their
+ * sub-sample entries into r->sub. */
+static int share_merge(run *r, merge_tree *tree, const satstat__reader *pieces,
+                       unsigned ranks)
+{
+    satstat_summary node;
+    if (partial_init(&node, r->layout, r->unit_size) != SATSTAT_OK)
+        return SATSTAT_ENOMEM;
+    int rc = SATSTAT_OK;
+    for (unsigned k = 0; k < ranks && rc == SATSTAT_OK; k++) {
+        satstat__reader in = pieces[k];
+        uint64_t n_nodes, sub[2];
+        if (satstat__read(&in, &n_nodes, sizeof n_nodes) != 0)
+            rc = SATSTAT_EIO;
+        for (uint64_t i = 0; i < n_nodes && rc == SATSTAT_OK; i++) {
+            unsigned level;
+            rc = unpack_node(&in, &node, &level) != 0
+                     ? SATSTAT_EIO
+                     : tree_push_level(tree, &node, level, r->layout, r->unit_size);
+        }
+        if (rc == SATSTAT_OK &&
+            (satstat__read(&in, sub, sizeof sub) != 0 || sub[0] > r->n_sub ||
+             sub[1] > r->n_sub - sub[0] ||
+             satstat__read(&in, r->sub + sub[0], sub[1] * sizeof *r->sub) != 0))
+            rc = SATSTAT_EIO;
+    }
+    summary_free_parts(&node);
+    return rc;
+}
+
+/* The split run: this rank's share, the exchange, and every rank's
+ * subtrees merged onto `tree` (a failed rank's error on every rank). */
+static int run_split(const satstat_partition *p, int rc, run *r, merge_tree *tree,
+                     uint64_t blocks, unsigned threads,
+                     satstat_progress_fn progress, void *progress_ctx)
+{
+    satstat__bytes mine = {0};
+    if (rc == SATSTAT_OK) {
+        uint64_t unit = satstat__partition_block_unit(p, blocks), first, end;
+        satstat__partition_share(p, blocks, unit, &first, &end);
+        rc = share_compute(r, first, end, unit, threads, progress, progress_ctx, &mine);
+    }
+    satstat__reader *pieces = calloc(p->size, sizeof *pieces);
+    void *all = NULL;
+    /* orthogonal matrices come from BLAS-backed QR: same kernels only */
+    rc = satstat__partition_exchange(p, rc, &mine, r && r->ortho, &all, pieces);
+    satstat__bytes_free(&mine);
+    if (rc == SATSTAT_OK)
+        rc = share_merge(r, tree, pieces, p->size);
+    free(all);
+    free(pieces);
+    return rc;
+}
+
 int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
                    const satstat_layout *layout, satstat_progress_fn progress,
                    void *progress_ctx, satstat_summary **out)
 {
     satstat__gsl_quiet();
-    if (!config || !scheme || !out || !config->activation || !layout_valid(layout))
+    if (!config || !scheme || !out)
         return SATSTAT_EINVAL;
-    if (config->samples == 0 || config->samples > SATSTAT_MAX_SAMPLES ||
-        config->threads > SATSTAT_MAX_THREADS)
-        return SATSTAT_ERANGE;
     *out = NULL;
+    int refused = !config->activation || !layout_valid(layout) ? SATSTAT_EINVAL
+                  : config->samples == 0 || config->samples > SATSTAT_MAX_SAMPLES ||
+                          config->threads > SATSTAT_MAX_THREADS
+                      ? SATSTAT_ERANGE
+                      : SATSTAT_OK;
+    if (refused != SATSTAT_OK) {
+        /* a split job's other ranks are waiting at the exchange */
+        if (satstat__partition_active(config->partition)) {
+            void *all = NULL;
+            satstat__bytes none = {0};
+            refused = satstat__partition_exchange(config->partition, refused, &none, 0,
+                                                  &all, NULL);
+            free(all);
+        }
+        return refused;
+    }
 
     run *r = calloc(1, sizeof *r);
     merge_tree tree = { .stack = calloc(STACK_DEPTH, sizeof *tree.stack) };
@@ -1058,6 +1246,12 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     if (r && tree.stack)
         rc = run_prepare(r, config, scheme, layout, &blocks);
     unsigned threads = rc == SATSTAT_OK ? run_threads(r) : 0;
+    if (satstat__partition_active(config->partition)) {
+        /* every rank reaches the exchange, even one that failed here */
+        rc = run_split(config->partition, rc, r, &tree, blocks, threads, progress,
+                       progress_ctx);
+        blocks = 0;
+    }
     for (uint64_t first = 0; first < blocks && rc == SATSTAT_OK; first += ROUND_BLOCKS) {
         rc = run_round(r, first, blocks, threads, progress, progress_ctx);
         /* push the round's partials in block order */
