@@ -13,6 +13,7 @@
 #include <satstat/satstat.h>
 
 #include "cli/cli.h"
+#include "cli/mpi.h"
 #include "cli/commands.h"
 
 typedef struct cli {
@@ -446,10 +447,34 @@ static int write_report(void *ctx, FILE *f)
 
 /* The work after parse(): on a copy of *parsed, whose config (and the
  * values it read, shared by the copy) the caller frees. */
+/* Under mpirun, ranks other than 0 compute their share of the report
+ * and write nothing; their status is the verdict's (mpi.h). */
+static int run_follower(const cli *c)
+{
+    satstat_report *report = NULL;
+    cli_progress quiet; /* no bar: the signal flag alone, which cancels */
+    cli_progress_start(&quiet, 1, "sampling");
+    int rc = satstat_report_run(&c->config, c->analytic_only, cli_progress_update, &quiet,
+                                &report);
+    int status = rc != SATSTAT_OK ? (rc == SATSTAT_ECANCELED || cli_interrupted_by
+                                         ? cli_interrupted_status()
+                                         : CLI_EXIT_RUNTIME)
+                 : satstat_report_pass(report) ? CLI_EXIT_PASS
+                                               : CLI_EXIT_VERIFY_FAILED;
+    satstat_report_free(report);
+    return status;
+}
+
 static int run_parsed(const cli *parsed)
 {
     cli c = *parsed;
     int status;
+    c.config.partition = cli_mpi_partition();
+    if (cli_mpi_follower()) {
+        cli_install_signals();
+        status = cli_mpi_agree(CLI_GO_ON);
+        return status == CLI_GO_ON ? run_follower(&c) : status;
+    }
 
     /* Figures: fail before the work when they cannot be written or
      * rendered as asked; decide whether to render. */
@@ -458,7 +483,7 @@ static int run_parsed(const cli *parsed)
         status = cli_plots_prepare(c.plots, c.demo ? "demo" : "--plots", c.render_given,
                                    &c.render, &have_gnuplot);
         if (status != CLI_GO_ON)
-            return status;
+            return cli_mpi_agree(status);
     }
 
     if (!c.analytic_only)
@@ -467,7 +492,12 @@ static int run_parsed(const cli *parsed)
     cli_outputs out;
     status = cli_outputs_begin(&out, c.output);
     if (status != CLI_GO_ON)
+        return cli_mpi_agree(status);
+    status = cli_mpi_agree(CLI_GO_ON);
+    if (status != CLI_GO_ON) {
+        cli_outputs_failed(&out, NULL, NULL);
         return status;
+    }
 
     cli_progress p;
     cli_progress_start(&p, c.quiet, "sampling");

@@ -9,6 +9,7 @@
 #include <satstat/satstat.h>
 
 #include "cli/cli.h"
+#include "cli/mpi.h"
 #include "cli/commands.h"
 
 typedef struct cli {
@@ -369,6 +370,8 @@ static int sweep_parsed(const cli *parsed)
     cli c = *parsed;
     int status;
 
+    /* every point's run split across the mpirun job's processes (mpi.h) */
+    c.config.partition = cli_mpi_partition();
     char msg[SATSTAT_SWEEP_MSG_SIZE];
     satstat_sweep *sweep = NULL;
     int rc = satstat_options_sweep_new(&c.config, &c.spec, c.vary, c.analytic_only, &sweep, msg,
@@ -377,6 +380,22 @@ static int sweep_parsed(const cli *parsed)
         cli_usage_error(NULL, msg);
         return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
     }
+    if (cli_mpi_follower()) {
+        /* its share of every point; rank 0 writes */
+        cli_install_signals();
+        status = cli_mpi_agree(CLI_GO_ON);
+        if (status == CLI_GO_ON) {
+            cli_progress quiet; /* no bar: the signal flag alone, which cancels */
+            cli_progress_start(&quiet, 1, "sweep");
+            rc = satstat_sweep_run(sweep, cli_progress_update, &quiet);
+            status = rc == SATSTAT_ECANCELED || cli_interrupted_by ? cli_interrupted_status()
+                     : rc != SATSTAT_OK                            ? CLI_EXIT_RUNTIME
+                     : c.analytic_only || satstat_sweep_pass(sweep) ? CLI_EXIT_PASS
+                                                                     : CLI_EXIT_VERIFY_FAILED;
+        }
+        satstat_sweep_free(sweep);
+        return status;
+    }
 
     int have_gnuplot = 0;
     if (c.plots) {
@@ -384,18 +403,20 @@ static int sweep_parsed(const cli *parsed)
                                      &have_gnuplot);
         if (prep != CLI_GO_ON) {
             satstat_sweep_free(sweep);
-            return prep;
+            return cli_mpi_agree(prep);
         }
     }
     if (c.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
         satstat_sweep_free(sweep);
-        return status;
+        return cli_mpi_agree(status);
     }
 
     if (!c.analytic_only)
         cli_note_reference_blas(&c.config, c.quiet);
     cli_outputs out;
     status = cli_outputs_begin(&out, c.output);
+    if (status == CLI_GO_ON && (status = cli_mpi_agree(CLI_GO_ON)) != CLI_GO_ON)
+        cli_outputs_failed(&out, NULL, NULL);
     if (status != CLI_GO_ON) {
         satstat_sweep_free(sweep);
         return status;

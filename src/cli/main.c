@@ -21,6 +21,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/mpi.h"
 
 /* OpenBLAS's pthread build starts, when it loads, a pool of one thread
  * per core whose idle members spin on sched_yield for about 0.1 s
@@ -79,10 +80,20 @@ static void hold_standard_descriptors(void)
             open("/dev/null", O_RDONLY); /* the lowest free descriptor: fd */
 }
 
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
     hold_standard_descriptors();
     stop_blas_thread_pool();
+    int status = cli_mpi_init(&argc, &argv);
+    if (status != 0)
+        return status;
+    return cli_mpi_finish(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
+{
     static const command commands[] = {
         {"run", cli_cmd_run_main},
         {"demo", cli_cmd_demo_main},
