@@ -27,41 +27,30 @@ enum {
 void cli_usage_error(const char *option, const char *message);
 /* The line for a bad option value, naming it; returns CLI_EXIT_USAGE. */
 int cli_bad_value(const char *option, const char *value, const char *msg);
-/* A configuration option (satstat/options.h) of o->command: `option` is
- * "--NAME" from the command's getopt table, its value read by the
- * library's table.  CLI_GO_ON, or CLI_EXIT_USAGE with the line printed. */
-int cli_option_set(const char *option, const char *value, satstat_options *o);
 /* After the loop: satstat_options_finish, its refusal printed (exit 2). */
 int cli_options_finish(satstat_options *o);
-/* Options every command takes the same way. */
-int cli_option_format(const char *option, const char *value, satstat_format *out);
-int cli_option_output(const char *option, const char *value, const char **out);
-int cli_option_plots(const char *option, const char *value, const char **out);
-int cli_option_render(const char *option, const char *value,
-                      satstat_render_format *out);
-int cli_option_plot_size(const char *option, const char *value,
-                         satstat_plot_options *out);
-
-/* The figure options every figure-making command takes besides --plots
- * and --render: --plot-size, --dpi, --font-size, --figures, --log-y, with
- * codes of their own for the commands' getopt tables and one case label
- * for their switches. */
+/* The getopt codes of the options every command shares: the library's
+ * configuration options (satstat/options.h: CLI_OPT_CONFIG + the entry's
+ * index in satstat_options_table, distinct codes so that getopt_long
+ * finds an abbreviation such as --activ ambiguous), the report's and the
+ * figures' options, --help and --version.  A command's own options take
+ * codes from 256. */
+#define CLI_OPT_CONFIG 0x2000
+#define CLI_IS_CONFIG(code) ((code) >= CLI_OPT_CONFIG && (code) < CLI_OPT_CONFIG + SATSTAT_OPTIONS_MAX)
 enum {
-    CLI_OPT_PLOT_SIZE = 0x1000,
+    CLI_OPT_FORMAT = 0x1000,
+    CLI_OPT_OUTPUT,
+    CLI_OPT_QUIET,
+    CLI_OPT_PLOTS,
+    CLI_OPT_RENDER,
+    CLI_OPT_PLOT_SIZE,
     CLI_OPT_DPI,
     CLI_OPT_FONT_SIZE,
     CLI_OPT_FIGURES,
     CLI_OPT_LOG_Y,
+    CLI_OPT_HELP,
+    CLI_OPT_VERSION,
 };
-#define CLI_FIGURE_LONG_OPTIONS                                  \
-    {"plot-size", required_argument, NULL, CLI_OPT_PLOT_SIZE},   \
-    {"dpi", required_argument, NULL, CLI_OPT_DPI},               \
-    {"font-size", required_argument, NULL, CLI_OPT_FONT_SIZE},   \
-    {"figures", required_argument, NULL, CLI_OPT_FIGURES},       \
-    {"log-y", no_argument, NULL, CLI_OPT_LOG_Y}
-#define CLI_FIGURE_OPTION_CASES \
-    case CLI_OPT_PLOT_SIZE: case CLI_OPT_DPI: case CLI_OPT_FONT_SIZE: case CLI_OPT_FIGURES: \
-    case CLI_OPT_LOG_Y
 /* Their --help lines. */
 #define CLI_HELP_FIGURES                                                               \
     "  --plot-size SIZE       figure size: WxH in pixels, or WxHin / WxHcm (inches,\n"   \
@@ -74,9 +63,6 @@ enum {
     "                         [all]\n"                                                    \
     "  --log-y                a log y axis on every fraction or density axis\n"          \
     "                         [automatic: log when the values span over 100 times]\n"
-/* One of CLI_OPT_* into o; *given (the option, for "needs --plots") set. */
-int cli_option_figure(int code, const char *option, const char *value,
-                      satstat_plot_options *o, const char **given);
 /* After parsing, before any work: resolve a physical --plot-size at the
  * final --dpi and check --figures against the names the command writes.
  * CLI_GO_ON, or CLI_EXIT_USAGE with one line naming the option. */
@@ -100,6 +86,52 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
 
 /* The long name of getopt code `code` in `table` ("?" when absent). */
 const char *cli_option_name(const struct option *table, int code);
+
+/* What every command parses the same way: the library's configuration
+ * options (into `options`, whose `given` set records which were given),
+ * the report's options and the figures'. */
+typedef struct cli_common {
+    satstat_options options;      /* the configuration options (satstat/options.h) */
+    const char *command;          /* "deep", "sweep"; NULL for run (messages)   */
+    const char *const *help;      /* the command's --help, in parts (NULL-ended) */
+    struct option *table;         /* the getopt table (cli_common_table)       */
+    satstat_format format;
+    int format_given;             /* --format; else --output's extension       */
+    const char *output;
+    int quiet;
+    const char *plots;
+    satstat_render_format render; /* --render                                  */
+    int render_given;
+    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ...       */
+    const char *figure_option;    /* the first figure option: needs --plots     */
+} cli_common;
+
+/* Defaults for `command` over the caller's structs (as
+ * satstat_options_init), and the getopt table: the library's options of
+ * the command (satstat_options_table, in its order), the shared ones, then
+ * `own` (ended by a NULL name; may be NULL).  `help` is kept by pointer.
+ * CLI_GO_ON, or CLI_EXIT_RUNTIME when out of memory (line printed). */
+int cli_common_init(cli_common *c, satstat_command command, const char *command_word,
+                    const char *const *help, satstat_config *config,
+                    satstat_deep_options *deep, satstat_sweep_spec *sweep,
+                    const struct option *own);
+void cli_common_free(cli_common *c);
+
+/* The next option of argv (getopt_long over c->table, our own errors):
+ * its code, -1 at the end; `opt` gets "--NAME" (size bytes). */
+int cli_next_option(cli_common *c, int argc, char **argv, char *opt, size_t size);
+
+/* Code `code` (named `opt`, value `value`) when it is one every command
+ * shares: CLI_GO_ON, or an exit status (the line printed; --help and
+ * --version print and end the command).  CLI_NOT_COMMON for a command's
+ * own option. */
+#define CLI_NOT_COMMON (-2)
+int cli_parse_common(cli_common *c, int code, const char *opt, const char *value, char **argv);
+
+/* After the options: without --format, the format from --output's name. */
+int cli_common_format(cli_common *c);
+/* After the options: --render and the figure options need --plots. */
+int cli_common_plots_given(const cli_common *c);
 
 /* "unknown option" / "option requires a value" after getopt_long; an
  * unknown --option gets "did you mean" the nearest one of `table` (the

@@ -15,17 +15,8 @@ typedef struct cli {
     satstat_config config;
     satstat_sweep_spec spec;
     const char *vary;             /* the --vary text, for messages       */
-    int samples_given;
-    satstat_format format;
-    int format_given;             /* --format; else --output's extension */
-    const char *output;
+    cli_common common;            /* the options every command shares */
     int analytic_only;
-    int quiet;
-    const char *plots;
-    satstat_render_format render;
-    int render_given;
-    satstat_plot_options plot;
-    const char *figure_option; /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
@@ -118,183 +109,47 @@ static const char usage_options2[] =
     "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --activation relu\n"
     "                                            the gain of he-normal under relu\n";
 
-enum {
-    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
-    OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
-    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
-    OPT_SATURATION, OPT_EXPECT_VARIANCE,
-};
+static const char *const help[] = {usage_text, usage_options, usage_options2, NULL};
 
-static const struct option long_options[] = {
-    {"vary", required_argument, NULL, OPT_VARY},
-    {"scheme", required_argument, NULL, OPT_SCHEME},
-    {"n-in", required_argument, NULL, OPT_N_IN},
-    {"n-out", required_argument, NULL, OPT_N_OUT},
-    {"gain", required_argument, NULL, OPT_GAIN},
-    {"mode", required_argument, NULL, OPT_MODE},
-    {"active", required_argument, NULL, OPT_ACTIVE},
-    {"inputs", required_argument, NULL, OPT_INPUTS},
-    {"bias", required_argument, NULL, OPT_BIAS},
-    {"activation", required_argument, NULL, OPT_ACTIVATION},
-    {"threshold", required_argument, NULL, OPT_THRESHOLD},
-    {"saturation", required_argument, NULL, OPT_SATURATION},
-    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
-    {"samples", required_argument, NULL, OPT_SAMPLES},
-    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"transform", required_argument, NULL, OPT_TRANSFORM},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"alpha", required_argument, NULL, OPT_ALPHA},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, OPT_OUTPUT},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"plots", required_argument, NULL, OPT_PLOTS},
-    {"render", required_argument, NULL, OPT_RENDER},
-    CLI_FIGURE_LONG_OPTIONS,
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0},
-};
-
+/* Every option of sweep is shared (cli_parse_common); --vary is the
+ * library's. */
+static int parse_options(int argc, char **argv, cli *c)
+{
+    char opt[64];
+    int code;
+    optind = 1;
+    while ((code = cli_next_option(&c->common, argc, argv, opt, sizeof opt)) != -1) {
+        int rc = cli_parse_common(&c->common, code, opt, optarg, argv);
+        if (rc >= 0)
+            return rc;
+    }
+    return CLI_GO_ON;
+}
 
 /* Returns CLI_GO_ON, or an exit status. */
 static int parse(int argc, char **argv, cli *c)
 {
-    char opt[64];
-    satstat_config *cfg = &c->config;
-    memset(c, 0, sizeof *c);
-    satstat_config_default(cfg);
-    cfg->samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
-    c->format = SATSTAT_FORMAT_TEXT;
-    c->render = SATSTAT_RENDER_PNG;
-    satstat_plot_options_default(&c->plot);
-    satstat_options o; /* the configuration options (satstat/options.h) */
-    satstat_options_init(&o, SATSTAT_COMMAND_SWEEP, cfg, NULL, &c->spec);
-
-    opterr = 0;
-    optind = 1;
-    int code;
-    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
-        const char *v = optarg;
-        int rc = CLI_GO_ON;
-        switch (code) {
-        case OPT_VARY:
-            rc = cli_option_set(opt, v, &o);
-            c->vary = v;
-            break;
-        case OPT_SCHEME:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_IN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_OUT:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_INPUTS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_BIAS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_GAIN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_MODE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THRESHOLD:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SATURATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_EXPECT_VARIANCE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SAMPLES:
-            rc = cli_option_set(opt, v, &o);
-            c->samples_given = 1;
-            break;
-        case OPT_ANALYTIC_ONLY:
-            c->analytic_only = 1;
-            break;
-        case OPT_SEED:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_TRANSFORM:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THREADS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ALPHA:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_FORMAT:
-            rc = cli_option_format(opt, v, &c->format);
-            c->format_given = 1;
-            break;
-        case OPT_OUTPUT:
-            rc = cli_option_output(opt, v, &c->output);
-            break;
-        case OPT_QUIET:
-            c->quiet = 1;
-            break;
-        case OPT_PLOTS:
-            rc = cli_option_plots(opt, v, &c->plots);
-            break;
-        case OPT_RENDER:
-            rc = cli_option_render(opt, v, &c->render);
-            c->render_given = 1;
-            break;
-        CLI_FIGURE_OPTION_CASES:
-            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
-            break;
-        case 'h':
-        case OPT_HELP:
-            if (cli_print_text(usage_text) != CLI_EXIT_PASS
-                || cli_print_text(usage_options) != CLI_EXIT_PASS)
-                return CLI_EXIT_RUNTIME;
-            return cli_print_text(usage_options2);
-        case OPT_VERSION:
-            return cli_print_version();
-        default:
-            return cli_getopt_error(code, argv, optind, "sweep", long_options);
-        }
-        if (rc >= 0)
-            return rc;
-    }
+    cli_common *com = &c->common;
+    satstat_config_default(&c->config);
+    c->config.samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
+    int status = cli_common_init(com, SATSTAT_COMMAND_SWEEP, "sweep", help, &c->config, NULL,
+                                 &c->spec, NULL);
+    if (status == CLI_GO_ON)
+        status = parse_options(argc, argv, c);
+    if (status != CLI_GO_ON)
+        return status;
+    c->vary = satstat_option_given(&com->options, "vary");
+    c->analytic_only = com->options.analytic_only;
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], "sweep");
-    if (!c->format_given && c->output) {
-        int rc = cli_format_of_output(c->output, &c->format);
-        if (rc != CLI_GO_ON)
-            return rc;
-    }
-    int rc = cli_options_finish(&o);
-    if (rc != CLI_GO_ON)
-        return rc;
-    if (c->render_given && !c->plots) {
-        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->figure_option && !c->plots) {
-        cli_usage_error(c->figure_option, "needs --plots DIR");
-        return CLI_EXIT_USAGE;
-    }
+    if ((status = cli_common_format(com)) != CLI_GO_ON
+        || (status = cli_options_finish(&com->options)) != CLI_GO_ON
+        || (status = cli_common_plots_given(com)) != CLI_GO_ON)
+        return status;
     const char *names[SATSTAT_SWEEP_FIGURES];
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
         names[i] = satstat_sweep_plot_name(i);
-    return cli_plot_finish(&c->plot, names, SATSTAT_SWEEP_FIGURES);
+    return cli_plot_finish(&com->plot, names, SATSTAT_SWEEP_FIGURES);
 }
 
 typedef struct render_args {
@@ -309,21 +164,21 @@ static int render_sweep(void *ctx, satstat_render_format format, char *msg, size
     return satstat_sweep_plot_render_figures(a->sweep, a->dir, format, NULL, msg, size);
 }
 
-/* Write the scripts into c->plots and render them, as part of the run's
+/* Write the scripts into c->common.plots and render them, as part of the run's
  * outputs.  CLI_GO_ON or an exit status (everything removed). */
 static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
                          int have_gnuplot)
 {
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
     satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
+    int status = cli_outputs_figures(out, c->common.plots, "--plots", &dir);
     if (status != CLI_GO_ON)
         return status;
-    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->plot, msg, sizeof msg);
+    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->common.plot, msg, sizeof msg);
     if (rc != SATSTAT_OK)
         return cli_outputs_failed(out, "--plots", msg);
     render_args a = {sweep, dir};
-    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
+    status = cli_render_figures(c->common.plots, c->common.render, c->common.render_given, c->common.quiet, have_gnuplot,
                                 render_sweep, &a);
     if (status != CLI_GO_ON)
         return cli_outputs_failed(out, NULL, NULL);
@@ -379,30 +234,30 @@ static int sweep_parsed(const cli *parsed)
     }
 
     int have_gnuplot = 0;
-    if (c.plots) {
-        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+    if (c.common.plots) {
+        int prep = cli_plots_prepare(c.common.plots, "--plots", c.common.render_given, &c.common.render,
                                      &have_gnuplot);
         if (prep != CLI_GO_ON) {
             satstat_sweep_free(sweep);
             return prep;
         }
     }
-    if (c.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
+    if (c.common.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
         satstat_sweep_free(sweep);
         return status;
     }
 
     if (!c.analytic_only)
-        cli_note_reference_blas(&c.config, c.quiet);
+        cli_note_reference_blas(&c.config, c.common.quiet);
     cli_outputs out;
-    status = cli_outputs_begin(&out, c.output);
+    status = cli_outputs_begin(&out, c.common.output);
     if (status != CLI_GO_ON) {
         satstat_sweep_free(sweep);
         return status;
     }
 
     cli_progress p;
-    cli_progress_start(&p, c.quiet, "sweep");
+    cli_progress_start(&p, c.common.quiet, "sweep");
     rc = satstat_sweep_run(sweep, cli_progress_update, &p);
     cli_progress_clear(&p);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
@@ -414,7 +269,7 @@ static int sweep_parsed(const cli *parsed)
         return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
-    if (c.plots) {
+    if (c.common.plots) {
         status = write_figures(&c, sweep, &out, have_gnuplot);
         if (status != CLI_GO_ON) {
             satstat_sweep_free(sweep);
@@ -424,8 +279,8 @@ static int sweep_parsed(const cli *parsed)
 
     cli_html_figures figs = {NULL, 0};
     satstat_html_options html = {NULL, 0, 0, NULL};
-    if (c.format == SATSTAT_FORMAT_HTML) {
-        html_draw d = {sweep, &c.plot};
+    if (c.common.format == SATSTAT_FORMAT_HTML) {
+        html_draw d = {sweep, &c.common.plot};
         const char *order[SATSTAT_SWEEP_FIGURES];
         size_t n_order = 0;
         for (; n_order < SATSTAT_SWEEP_FIGURES; n_order++)
@@ -438,7 +293,7 @@ static int sweep_parsed(const cli *parsed)
         html.figures = figs.figures;
         html.n_figures = figs.n;
     }
-    sweep_writer w = {sweep, c.format, &html};
+    sweep_writer w = {sweep, c.common.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
     cli_html_figures_free(&figs);
     if (status == CLI_GO_ON)
@@ -452,9 +307,11 @@ static int sweep_parsed(const cli *parsed)
 int cli_cmd_sweep_main(int argc, char **argv)
 {
     cli c;
+    memset(&c, 0, sizeof c);
     int status = parse(argc, argv, &c);
     if (status < 0)
         status = sweep_parsed(&c);
+    cli_common_free(&c.common);
     satstat_config_free(&c.config);
     return status;
 }
