@@ -560,8 +560,11 @@ int cli_outputs_commit(cli_outputs *o, int status)
     return status; /* a signal now is too late: everything is in place */
 }
 
-int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
-                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx)
+/* Render the scripts in `dir` as `format` unless it is none, and say what
+ * happened (cli_figures_write). */
+static int render_figures(const cli_figures *f, satstat_txn_dir *dir, const char *plots,
+                          satstat_render_format format, int render_given, int quiet,
+                          int have_gnuplot)
 {
     /* the folder as messages show names: quoted, escaped, shortened */
     char where[SATSTAT_QUOTE_SIZE];
@@ -576,7 +579,7 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
         return CLI_GO_ON;
     }
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
-    int rc = render(ctx, format, msg, sizeof msg);
+    int rc = f->render(f->ctx, dir, format, msg, sizeof msg);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by)
         return cli_interrupted_status();
     if (rc != SATSTAT_OK) {
@@ -594,6 +597,23 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
     }
     if (msg[0] && !quiet)
         fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return CLI_GO_ON;
+}
+
+int cli_figures_write(const cli_figures *f, const cli_common *c, const satstat_plot_options *plot,
+                      const char *option, int have_gnuplot, cli_outputs *out,
+                      satstat_txn_dir **dir)
+{
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
+    int status = cli_outputs_figures(out, c->plots, option, dir);
+    if (status != CLI_GO_ON)
+        return status;
+    if (f->write(f->ctx, *dir, plot, msg, sizeof msg) != SATSTAT_OK)
+        return cli_outputs_failed(out, option, msg);
+    status = render_figures(f, *dir, c->plots, c->render, c->render_given, c->quiet,
+                            have_gnuplot);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
     return CLI_GO_ON;
 }
 

@@ -73,17 +73,6 @@ int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
  * CLI_GO_ON or an exit status (message printed). */
 int cli_plots_prepare(const char *dir, const char *option, int render_given,
                       satstat_render_format *render, int *have_gnuplot);
-/* After a command wrote its figure scripts into `plots`: render them with
- * `render` (a command's satstat_*_plot_render_dir) unless the format is
- * none, and say what happened on stderr: a note when gnuplot is missing or
- * warned, and when rendering fails an error (exit 3) if --render was given,
- * else a note (the scripts are complete either way).  Returns CLI_GO_ON or
- * CLI_EXIT_RUNTIME. */
-typedef int (*cli_render_fn)(void *ctx, satstat_render_format format, char *msg,
-                             size_t msg_size);
-int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
-                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx);
-
 /* The long name of getopt code `code` in `table` ("?" when absent). */
 const char *cli_option_name(const struct option *table, int code);
 
@@ -230,18 +219,46 @@ int cli_format_of_output(const char *output, satstat_format *format);
  * (the page's figures are SVG drawn by it); else exit 3 with the line. */
 int cli_html_prepare(void);
 
-/* The page's figures: `draw` writes the command's scripts into `dir` (a
- * private temporary folder) and renders them as `format` (SVG); their SVG
- * documents are read back, in the command's order (`order`: names without
- * extension; any other after them by name), and the folder removed. */
-typedef int (*cli_html_draw_fn)(void *ctx, const char *dir, satstat_render_format format,
-                                char *msg, size_t msg_size);
+/* A command's figures, drawn one way for --plots and for the HTML page:
+ * `write` puts the command's scripts into a folder of an output
+ * transaction (satstat/io.h) and `render` renders them there (the
+ * library's satstat_*_plot_write_figures and _render_figures bound to the
+ * command's results in ctx).  `names`: every figure the command may
+ * write; `order`: the page's order (names without extension; any other
+ * after them by name). */
+typedef struct cli_figures {
+    const void *ctx;
+    int (*write)(const void *ctx, satstat_txn_dir *dir, const satstat_plot_options *plot,
+                 char *msg, size_t msg_size);
+    int (*render)(const void *ctx, satstat_txn_dir *dir, satstat_render_format format,
+                  char *msg, size_t msg_size);
+    const char *const *names;
+    size_t n_names;
+    const char *const *order;
+    size_t n_order;
+} cli_figures;
+
+/* --plots: the scripts into c->plots (named `option` in errors) as part
+ * of the run's outputs, rendered as c->render unless that is none, saying
+ * on stderr what happened: a note when gnuplot is missing or warned, and
+ * when rendering fails an error (exit 3) if --render was given, else a
+ * note (the scripts are complete either way).  *dir gets the folder.
+ * Returns CLI_GO_ON, or an exit status (everything removed). */
+int cli_figures_write(const cli_figures *f, const cli_common *c, const satstat_plot_options *plot,
+                      const char *option, int have_gnuplot, cli_outputs *out,
+                      satstat_txn_dir **dir);
+
 typedef struct cli_html_figures {
     satstat_html_figure *figures;
     size_t n;
 } cli_html_figures;
-int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *order,
-                          size_t n_order, cli_html_figures *out, char *msg, size_t msg_size);
+/* The page's figures as SVG documents, in f's order: read from `svg_dir`
+ * when --plots rendered them as SVG there already (the folder of
+ * cli_figures_write, before its commit), else drawn once in a private
+ * temporary folder, read back, and the folder removed. */
+int cli_html_figures_draw(const cli_figures *f, const satstat_plot_options *plot,
+                          satstat_txn_dir *svg_dir, cli_html_figures *out, char *msg,
+                          size_t msg_size);
 void cli_html_figures_free(cli_html_figures *h);
 
 #endif

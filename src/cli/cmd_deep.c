@@ -199,44 +199,31 @@ static int preset_schemes(cli *c)
     return CLI_GO_ON;
 }
 
-typedef struct render_args {
+/* ---- figures -----------------------------------------------------------------*/
+
+/* The runs' figures: what satstat_deep_plot_write_figures and
+ * _render_figures take besides the folder. */
+typedef struct deep_figures {
     const satstat_deep_report *const *reports;
     size_t n;
     const satstat_deep_phase *phase;
     int preset;
-    satstat_txn_dir *dir;
-} render_args;
+} deep_figures;
 
-/* satstat_deep_plot_render_figures as a cli_render_fn. */
-static int render_deep(void *ctx, satstat_render_format format, char *msg, size_t size)
+static int write_deep_figures(const void *ctx, satstat_txn_dir *dir,
+                              const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_deep_plot_render_figures(a->reports, a->n, a->phase, a->preset, a->dir,
-                                            format, NULL, msg, size);
+    const deep_figures *d = ctx;
+    return satstat_deep_plot_write_figures(d->reports, d->n, d->phase, d->preset, dir, plot,
+                                           msg, size);
 }
 
-/* ---- figures -----------------------------------------------------------------*/
-
-/* Write the scripts into c->common.plots and render them, as part of the run's
- * outputs.  CLI_GO_ON or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_deep_report *const *reports, size_t n,
-                         const satstat_deep_phase *phase, cli_outputs *out, int have_gnuplot)
+static int render_deep_figures(const void *ctx, satstat_txn_dir *dir,
+                               satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE + 256];
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->common.plots, "--plots", &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_deep_plot_write_figures(reports, n, phase, c->preset != NULL, dir,
-                                             &c->common.plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, "--plots", msg);
-    render_args a = {reports, n, phase, c->preset != NULL, dir};
-    status = cli_render_figures(c->common.plots, c->common.render, c->common.render_given, c->common.quiet, have_gnuplot,
-                                render_deep, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
+    const deep_figures *d = ctx;
+    return satstat_deep_plot_render_figures(d->reports, d->n, d->phase, d->preset, dir, format,
+                                            NULL, msg, size);
 }
 
 /* ---- output ------------------------------------------------------------------*/
@@ -286,26 +273,6 @@ static int write_report(void *ctx, FILE *f)
 
 /* ---- the HTML page ---------------------------------------------------------*/
 
-typedef struct html_draw {
-    const satstat_deep_report *const *reports;
-    size_t n;
-    const satstat_deep_phase *phase;
-    int preset;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_deep(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                     size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_deep_plot_write_dir(d->reports, d->n, d->phase, d->preset, dir, d->plot,
-                                         msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_deep_plot_render_dir(d->reports, d->n, d->phase, d->preset, dir, format,
-                                          NULL, msg, size);
-    return rc;
-}
 
 /* ---- main --------------------------------------------------------------------*/
 
@@ -352,21 +319,21 @@ static int deep_parsed(const cli *parsed)
     } else {
         configs[nruns++] = c.config;
     }
-    {
-        /* --figures names the figures these runs will write */
-        const satstat_config *cfgs[PRESET_MAX];
-        char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
-        const char *list[SATSTAT_MAX_SCHEMES + 8];
-        for (size_t i = 0; i < nruns; i++)
-            cfgs[i] = &configs[i];
-        size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
-                                            SATSTAT_MAX_SCHEMES + 8);
-        for (size_t i = 0; i < nf && i < SATSTAT_MAX_SCHEMES + 8; i++)
-            list[i] = names[i];
-        status = cli_plot_finish(&c.common.plot, list, nf);
-        if (status != CLI_GO_ON)
-            return status;
-    }
+    /* the figures these runs will write: for --figures and the page */
+    const satstat_config *cfgs[PRESET_MAX];
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const char *list[SATSTAT_MAX_SCHEMES + 8];
+    for (size_t i = 0; i < nruns; i++)
+        cfgs[i] = &configs[i];
+    size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
+                                        SATSTAT_MAX_SCHEMES + 8);
+    if (nf > SATSTAT_MAX_SCHEMES + 8)
+        nf = SATSTAT_MAX_SCHEMES + 8;
+    for (size_t i = 0; i < nf; i++)
+        list[i] = names[i];
+    status = cli_plot_finish(&c.common.plot, list, nf);
+    if (status != CLI_GO_ON)
+        return status;
 
     int have_gnuplot = 0;
     if (c.common.plots) {
@@ -409,31 +376,36 @@ static int deep_parsed(const cli *parsed)
         snprintf(line, sizeof line, "deep: %s", satstat_strerror(rc));
         status = cli_outputs_failed(&out, NULL, line);
     } else {
+        /* the summary figures first on the page, as the report reads */
+        static const char *const order[] = {"deep-variance", "deep-saturation",
+                                            "deep-gradient"};
+        deep_figures d = {(const satstat_deep_report *const *)reports, nruns, phase,
+                          c.preset != NULL};
+        cli_figures figs = {&d, write_deep_figures, render_deep_figures, list, nf, order, 3};
+        satstat_txn_dir *plots_dir = NULL;
         status = CLI_GO_ON;
         if (c.common.plots)
-            status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns,
-                                   phase, &out, have_gnuplot);
-        cli_html_figures figs = {NULL, 0};
+            status = cli_figures_write(&figs, &c.common, &c.common.plot, "--plots",
+                                       have_gnuplot, &out, &plots_dir);
+        cli_html_figures page = {NULL, 0};
         satstat_html_options html = {NULL, 0, 0, NULL};
         if (status == CLI_GO_ON && c.common.format == SATSTAT_FORMAT_HTML) {
             char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-            html_draw d = {(const satstat_deep_report *const *)reports, nruns, phase,
-                           c.preset != NULL, &c.common.plot};
-            /* the summary figures first, as the report reads */
-            static const char *const order[] = {"deep-variance", "deep-saturation",
-                                                "deep-gradient"};
-            if (cli_html_figures_draw(draw_deep, &d, order, 3, &figs, msg, sizeof msg)
+            /* --plots rendered as SVG already drew what the page shows */
+            int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+            if (cli_html_figures_draw(&figs, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                      sizeof msg)
                 != SATSTAT_OK)
                 status = cli_outputs_failed(&out, "--format", msg);
-            html.figures = figs.figures;
-            html.n_figures = figs.n;
+            html.figures = page.figures;
+            html.n_figures = page.n;
         }
         if (status == CLI_GO_ON) {
             writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.common.format,
                         c.preset != NULL, &html};
             status = cli_outputs_report(&out, write_report, &w);
         }
-        cli_html_figures_free(&figs);
+        cli_html_figures_free(&page);
         if (status == CLI_GO_ON)
             status = cli_outputs_commit(&out, CLI_EXIT_PASS);
     }

@@ -195,28 +195,59 @@ static int parse(int argc, char **argv, cli *c)
 
 /* ---- figures ---------------------------------------------------------------*/
 
-typedef struct render_args {
-    const satstat_report *report;
-    satstat_txn_dir *dir;
-} render_args;
-
-/* satstat_plot_render_figures as a cli_render_fn. */
-static int render_report(void *ctx, satstat_render_format format, char *msg, size_t size)
+/* satstat_plot_write_figures and _render_figures: the report's
+ * cli_figures. */
+static int write_report_figures(const void *report, satstat_txn_dir *dir,
+                                const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_plot_render_figures(a->report, a->dir, format, NULL, msg, size);
+    return satstat_plot_write_figures(report, dir, plot, msg, size);
 }
 
-/* Write the scripts into c->common.plots and render them, as part of the run's
- * outputs.  Returns CLI_GO_ON, or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
-                         int have_gnuplot)
+static int render_report_figures(const void *report, satstat_txn_dir *dir,
+                                 satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
+    return satstat_plot_render_figures(report, dir, format, NULL, msg, size);
+}
+
+/* The report's figures, named in its order into names (n of them). */
+typedef struct run_figures {
+    cli_figures f;
+    char (*names)[SATSTAT_PLOT_NAME_SIZE];
+    const char **list;
+} run_figures;
+
+static int run_figures_init(run_figures *r, const satstat_report *report)
+{
+    size_t n = satstat_plot_count(report);
+    r->names = calloc(n ? n : 1, sizeof *r->names);
+    r->list = calloc(n ? n : 1, sizeof *r->list);
+    int rc = r->names && r->list ? SATSTAT_OK : SATSTAT_ENOMEM;
+    for (size_t i = 0; rc == SATSTAT_OK && i < n; i++) {
+        satstat_figure kind;
+        size_t scheme;
+        rc = satstat_plot_figure(report, i, &kind, &scheme, r->names[i], sizeof r->names[i]);
+        r->list[i] = r->names[i];
+    }
+    r->f = (cli_figures){report, write_report_figures, render_report_figures,
+                         r->list, n, r->list, n};
+    return rc;
+}
+
+static void run_figures_free(run_figures *r)
+{
+    free(r->list);
+    free(r->names);
+}
+
+/* Write the scripts into c->common.plots and render them, as part of the
+ * run's outputs; *dir gets the folder.  Returns CLI_GO_ON, or an exit
+ * status (everything removed). */
+static int write_figures(const cli *c, const cli_figures *figs, cli_outputs *out,
+                         int have_gnuplot, satstat_txn_dir **dir)
+{
     char invocation[4096 + 64];
     /* the options with this call's invocation: a copy, so that nothing
-     * keeps a pointer to this frame's buffer (the HTML page draws the
-     * figures again later with c->common.plot) */
+     * keeps a pointer to this frame's buffer */
     satstat_plot_options plot = c->common.plot;
     if (c->demo) {
         int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
@@ -226,62 +257,8 @@ static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
                      c->common.plot.width, c->common.plot.height);
         plot.invocation = invocation;
     }
-    const char *opt = c->demo ? "demo" : "--plots";
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->common.plots, opt, &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_plot_write_figures(report, dir, &plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, opt, msg);
-    render_args a = {report, dir};
-    status = cli_render_figures(c->common.plots, c->common.render, c->common.render_given, c->common.quiet, have_gnuplot,
-                                render_report, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
-}
-
-/* ---- the HTML page ---------------------------------------------------------*/
-
-typedef struct html_draw {
-    const satstat_report *report;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The report's figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_report(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                       size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_plot_write_dir(d->report, dir, d->plot, msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_plot_render_dir(d->report, dir, format, NULL, msg, size);
-    return rc;
-}
-
-/* The page's figures, in the report's order. */
-static int html_figures(const cli *c, const satstat_report *report, cli_html_figures *figs,
-                        char *msg, size_t size)
-{
-    size_t n = satstat_plot_count(report);
-    char(*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n ? n : 1, sizeof *names);
-    const char **order = calloc(n ? n : 1, sizeof *order);
-    int rc = names && order ? SATSTAT_OK : SATSTAT_ENOMEM;
-    for (size_t i = 0; rc == SATSTAT_OK && i < n; i++) {
-        satstat_figure kind;
-        size_t scheme;
-        rc = satstat_plot_figure(report, i, &kind, &scheme, names[i], sizeof names[i]);
-        order[i] = names[i];
-    }
-    html_draw d = {report, &c->common.plot};
-    if (rc == SATSTAT_OK)
-        rc = cli_html_figures_draw(draw_report, &d, order, n, figs, msg, size);
-    else
-        snprintf(msg, size, "%s", satstat_strerror(rc));
-    free(order);
-    free(names);
-    return rc;
+    return cli_figures_write(figs, &c->common, &plot, c->demo ? "demo" : "--plots",
+                             have_gnuplot, out, dir);
 }
 
 /* ---- main ----------------------------------------------------------------*/
@@ -341,28 +318,41 @@ static int run_parsed(const cli *parsed)
         return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
+    run_figures figs;
+    if (run_figures_init(&figs, report) != SATSTAT_OK) {
+        run_figures_free(&figs);
+        satstat_report_free(report);
+        return cli_outputs_failed(&out, NULL, satstat_strerror(SATSTAT_ENOMEM));
+    }
+    /* --plots rendered as SVG already drew what the page shows */
+    satstat_txn_dir *plots_dir = NULL;
     if (c.common.plots) {
-        status = write_figures(&c, report, &out, have_gnuplot);
+        status = write_figures(&c, &figs.f, &out, have_gnuplot, &plots_dir);
         if (status != CLI_GO_ON) {
+            run_figures_free(&figs);
             satstat_report_free(report);
             return status;
         }
     }
 
-    cli_html_figures figs = {NULL, 0};
+    cli_html_figures page = {NULL, 0};
     satstat_html_options html = {NULL, 0, c.demo, c.demo ? "satstat demo --format html" : NULL};
     if (c.common.format == SATSTAT_FORMAT_HTML) {
         char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-        if (html_figures(&c, report, &figs, msg, sizeof msg) != SATSTAT_OK) {
+        int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+        if (cli_html_figures_draw(&figs.f, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                  sizeof msg) != SATSTAT_OK) {
+            run_figures_free(&figs);
             satstat_report_free(report);
             return cli_outputs_failed(&out, "--format", msg);
         }
-        html.figures = figs.figures;
-        html.n_figures = figs.n;
+        html.figures = page.figures;
+        html.n_figures = page.n;
     }
+    run_figures_free(&figs);
     report_writer w = {report, c.common.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
-    cli_html_figures_free(&figs);
+    cli_html_figures_free(&page);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
                                                                       : CLI_EXIT_VERIFY_FAILED);

@@ -152,37 +152,18 @@ static int parse(int argc, char **argv, cli *c)
     return cli_plot_finish(&com->plot, names, SATSTAT_SWEEP_FIGURES);
 }
 
-typedef struct render_args {
-    const satstat_sweep *sweep;
-    satstat_txn_dir *dir;
-} render_args;
-
-/* satstat_sweep_plot_render_dir as a cli_render_fn. */
-static int render_sweep(void *ctx, satstat_render_format format, char *msg, size_t size)
+/* satstat_sweep_plot_write_figures and _render_figures: the sweep's
+ * cli_figures. */
+static int write_sweep_figures(const void *sweep, satstat_txn_dir *dir,
+                               const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_sweep_plot_render_figures(a->sweep, a->dir, format, NULL, msg, size);
+    return satstat_sweep_plot_write_figures(sweep, dir, plot, msg, size);
 }
 
-/* Write the scripts into c->common.plots and render them, as part of the run's
- * outputs.  CLI_GO_ON or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
-                         int have_gnuplot)
+static int render_sweep_figures(const void *sweep, satstat_txn_dir *dir,
+                                satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->common.plots, "--plots", &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->common.plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, "--plots", msg);
-    render_args a = {sweep, dir};
-    status = cli_render_figures(c->common.plots, c->common.render, c->common.render_given, c->common.quiet, have_gnuplot,
-                                render_sweep, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
+    return satstat_sweep_plot_render_figures(sweep, dir, format, NULL, msg, size);
 }
 
 typedef struct sweep_writer {
@@ -201,21 +182,6 @@ static int write_report(void *ctx, FILE *f)
     return satstat_sweep_write(w->sweep, w->format, f);
 }
 
-typedef struct html_draw {
-    const satstat_sweep *sweep;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_sweep(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                      size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_sweep_plot_write_dir(d->sweep, dir, d->plot, msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_sweep_plot_render_dir(d->sweep, dir, format, NULL, msg, size);
-    return rc;
-}
 
 /* The work after parse(): on a copy of *parsed, whose config (and the
  * values it read, shared by the sweep's points) the caller frees. */
@@ -269,33 +235,38 @@ static int sweep_parsed(const cli *parsed)
         return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
+    const char *names[SATSTAT_SWEEP_FIGURES];
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        names[i] = satstat_sweep_plot_name(i);
+    cli_figures figs = {sweep, write_sweep_figures, render_sweep_figures,
+                        names, SATSTAT_SWEEP_FIGURES, names, SATSTAT_SWEEP_FIGURES};
+    satstat_txn_dir *plots_dir = NULL;
     if (c.common.plots) {
-        status = write_figures(&c, sweep, &out, have_gnuplot);
+        status = cli_figures_write(&figs, &c.common, &c.common.plot, "--plots", have_gnuplot,
+                                   &out, &plots_dir);
         if (status != CLI_GO_ON) {
             satstat_sweep_free(sweep);
             return status;
         }
     }
 
-    cli_html_figures figs = {NULL, 0};
+    cli_html_figures page = {NULL, 0};
     satstat_html_options html = {NULL, 0, 0, NULL};
     if (c.common.format == SATSTAT_FORMAT_HTML) {
-        html_draw d = {sweep, &c.common.plot};
-        const char *order[SATSTAT_SWEEP_FIGURES];
-        size_t n_order = 0;
-        for (; n_order < SATSTAT_SWEEP_FIGURES; n_order++)
-            order[n_order] = satstat_sweep_plot_name(n_order);
-        if (cli_html_figures_draw(draw_sweep, &d, order, n_order, &figs, msg, sizeof msg)
+        /* --plots rendered as SVG already drew what the page shows */
+        int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+        if (cli_html_figures_draw(&figs, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                  sizeof msg)
             != SATSTAT_OK) {
             satstat_sweep_free(sweep);
             return cli_outputs_failed(&out, "--format", msg);
         }
-        html.figures = figs.figures;
-        html.n_figures = figs.n;
+        html.figures = page.figures;
+        html.n_figures = page.n;
     }
     sweep_writer w = {sweep, c.common.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
-    cli_html_figures_free(&figs);
+    cli_html_figures_free(&page);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, c.analytic_only || satstat_sweep_pass(sweep)
                                               ? CLI_EXIT_PASS
