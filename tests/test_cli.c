@@ -793,6 +793,52 @@ START_TEST(html_pages)
 }
 END_TEST
 
+/* The part of a page from its first figure to the end of its last. */
+static char *page_figures(const char *page, const char *what)
+{
+    const char *first = strstr(page, "<figure>");
+    const char *last = NULL;
+    for (const char *p = first; p; p = strstr(p + 1, "</figure>"))
+        last = p;
+    ck_assert_msg(first && last && last > first, "%s: no figures", what);
+    char *part = strndup(first, (size_t)(last - first));
+    ck_assert_ptr_nonnull(part);
+    return part;
+}
+
+/* --format html with --plots DIR --render svg: the page takes the SVG
+ * documents --plots rendered (the figures are drawn once) and shows the
+ * very figures the page draws without --plots; the folder keeps its
+ * scripts and images. */
+START_TEST(html_figures_from_plots)
+{
+    char *plots = make_temp_dir();
+    const char *base[] = {"deep", "--networks", "2", "--layers", "2", "--width", "8",
+                          "--n-in", "8", "--format", "html", "--quiet", NULL, NULL, NULL,
+                          NULL, NULL};
+    run_result alone = run_args(base);
+    ck_assert_msg(alone.status == 0, "status %d: %s", alone.status, alone.err);
+    base[12] = "--plots";
+    base[13] = plots;
+    base[14] = "--render";
+    base[15] = "svg";
+    run_result with = run_args(base);
+    ck_assert_msg(with.status == 0, "--plots: status %d: %s", with.status, with.err);
+    char *a = page_figures(alone.out, "without --plots");
+    char *b = page_figures(with.out, "with --plots");
+    ck_assert_msg(strcmp(a, b) == 0, "the pages' figures differ with --plots DIR --render svg");
+    char names[4096];
+    list_dir(plots, names, sizeof names);
+    ck_assert_msg(strstr(names, "deep-variance.svg") && strstr(names, "deep-variance.gp"),
+                  "the folder holds: %s", names);
+    free(a);
+    free(b);
+    result_free(&alone);
+    result_free(&with);
+    remove_dir(plots);
+}
+END_TEST
+
 /* Notes about the figure folder show its name quoted and escaped, never
  * raw (an escape sequence in a name must not reach the terminal). */
 START_TEST(figure_notes_quote_the_folder)
@@ -1690,6 +1736,12 @@ START_TEST(names_did_you_mean)
         {{"deep", "--layres", "2"},
          "~(did you mean '--layers'?; try 'satstat deep --help')"},
         {{"--bogus"}, "satstat: unknown option '--bogus' (try 'satstat --help')\n"},
+        /* an abbreviation of two of the library's options is ambiguous
+         * (each has its own getopt code), not the first of them */
+        {{"--activ", "3"},
+         "satstat: unknown option '--activ' (did you mean '--active'?; try "
+         "'satstat --help')\n"},
+        {{"deep", "--n", "3"}, "~unknown option '--n' (try 'satstat deep --help')"},
         {{"--quiet=1"}, "satstat: --quiet: takes no value, got '--quiet=1'\n"},
         {{"--activation", "tnah"},
          "satstat: --activation: unknown activation 'tnah' (did you mean "
@@ -1808,6 +1860,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, reference_blas_note);
     tcase_add_test(tc, output_extension_format);
     tcase_add_test(tc, html_pages);
+    tcase_add_test(tc, html_figures_from_plots);
     tcase_add_test(tc, figure_notes_quote_the_folder);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
