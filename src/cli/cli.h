@@ -51,7 +51,7 @@ enum {
     CLI_OPT_HELP,
     CLI_OPT_VERSION,
 };
-/* Their --help lines. */
+/* The --help lines of the figure options (--plot-size ... --log-y). */
 #define CLI_HELP_FIGURES                                                               \
     "  --plot-size SIZE       figure size: WxH in pixels, or WxHin / WxHcm (inches,\n"   \
     "                         centimetres: pixels = size x dpi)  [1280x800]\n"           \
@@ -83,7 +83,7 @@ typedef struct cli_common {
     satstat_options options;      /* the configuration options (satstat/options.h) */
     const char *command;          /* "deep", "sweep"; NULL for run (messages)   */
     const char *const *help;      /* the command's --help, in parts (NULL-ended) */
-    struct option *table;         /* the getopt table (cli_common_table)       */
+    struct option *table;         /* the getopt table (cli_common_init)        */
     satstat_format format;
     int format_given;             /* --format; else --output's extension       */
     const char *output;
