@@ -36,13 +36,16 @@ enum { LANES = 16, PER_BATCH = 4 * LANES };
 #if defined(__AVX512F__)
 #include <immintrin.h>
 
-/* hi and lo halves of the 16 products m·x (unsigned 32×32→64) */
+/* hi and lo halves of the 16 products m·x (unsigned 32×32→64).  The
+ * halves are put in place by a masked swap of each 64-bit product's two
+ * words (vpshufd), one instruction where a shift and a blend took two:
+ * 12 vector instructions a Philox round instead of 14. */
 static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
 {
     __m512i even = _mm512_mul_epu32(x, m);
     __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
-    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
-    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
+    *hi = _mm512_mask_shuffle_epi32(odd, 0x5555, even, _MM_PERM_CDAB);
+    *lo = _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, _MM_PERM_CDAB);
 }
 
 static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
