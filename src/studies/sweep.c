@@ -327,121 +327,139 @@ static void scheme_list(const satstat_config *c, char *buf, size_t size)
         n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "," : "", c->schemes[i].canonical);
 }
 
-int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
-                      int analytic_only, satstat_sweep **out, char *msg)
+/* sigma: the one normal:SIGMA scheme of the list is the varied series. */
+static int plan_sigma(satstat_sweep *s, const char *list, char *msg)
 {
-    char m[SATSTAT_ERRMSG_SIZE];
-    if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
-        || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
-        || base->n_schemes > SATSTAT_MAX_SCHEMES) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
+    const satstat_config *base = &s->base;
+    size_t normals = 0;
+    for (size_t i = 0; i < base->n_schemes; i++)
+        if (base->schemes[i].kind == SATSTAT_SCHEME_NORMAL) {
+            normals++;
+            s->varied = i;
+        }
+    snprintf(s->series[s->varied], SATSTAT_SPEC_SIZE, "normal:SIGMA");
+    if (normals == 0) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
+                "has none",
+                list);
         return SATSTAT_EINVAL;
     }
-    *out = NULL;
-    satstat_sweep *s = calloc(1, sizeof *s);
-    if (!s)
-        return SATSTAT_ENOMEM;
-    s->base = *base;
-    s->spec = *spec;
-    s->analytic_only = analytic_only;
+    if (normals > 1) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
+                "(they would all become the same)",
+                list, normals);
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+/* p: the density of bernoulli:P inputs, or the fraction of half's on. */
+static int plan_p(const satstat_config *base, char *msg)
+{
+    if (base->inputs.kind != SATSTAT_INPUTS_HALF
+        && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
+                "'%s' has no p",
+                base->inputs.canonical);
+        return SATSTAT_EINVAL;
+    }
+    if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "p sets the fraction of inputs on (active = p n_in): leave out --active");
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+/* threshold: T only places the region of the z:T rule; deriv:, output:
+ * and dead place it by phi, so a T sweep would repeat one point. */
+static int plan_threshold(const satstat_config *base, char *msg)
+{
+    if (base->saturation.kind != SATSTAT_SATURATION_DEFAULT
+        && base->saturation.kind != SATSTAT_SATURATION_Z) {
+        char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
+        satstat_saturation_format(&base->saturation, rule, sizeof rule);
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "threshold is the T of the saturation rule z:T, and --saturation %s uses "
+                "no T (vary threshold with --saturation z:T or without --saturation)",
+                rule);
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+/* gain: the gain of every scheme that takes one; the others stay.  A base
+ * --gain would be applied over the swept gain when each point validates
+ * (satstat_config_validate), so it is refused. */
+static int plan_gain(satstat_sweep *s, const char *list, char *msg)
+{
+    const satstat_config *base = &s->base;
+    if (base->gain_given) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "gain is set at every point by the sweep: --gain cannot be given too");
+        return SATSTAT_EINVAL;
+    }
+    size_t gains = 0;
+    for (size_t i = 0; i < base->n_schemes; i++) {
+        if (!satstat_scheme_takes_gain(&base->schemes[i]))
+            continue;
+        gains++;
+        const char *colon = strchr(base->schemes[i].canonical, ':');
+        int len = colon ? (int)(colon - base->schemes[i].canonical)
+                        : (int)strlen(base->schemes[i].canonical);
+        snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%.*s:GAIN", len,
+                 base->schemes[i].canonical);
+        s->gain_series[i] = 1;
+    }
+    if (gains == 0) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                "gain is not supported by these schemes (%s): only xavier-*, he-* and "
+                "orthogonal take a gain",
+                list);
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+/* Whether the base config has what the varied parameter varies; names the
+ * series (one per scheme) after it. */
+static int plan_param(satstat_sweep *s, char *msg)
+{
+    const satstat_config *base = &s->base;
     for (size_t i = 0; i < base->n_schemes; i++)
         snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%s", base->schemes[i].canonical);
-
-    int rc = SATSTAT_OK;
     char list[SATSTAT_MAX_SCHEMES * SATSTAT_SPEC_SIZE];
     scheme_list(base, list, sizeof list);
-    switch (spec->param) {
-    case SATSTAT_SWEEP_SIGMA: {
-        size_t normals = 0;
-        for (size_t i = 0; i < base->n_schemes; i++)
-            if (base->schemes[i].kind == SATSTAT_SCHEME_NORMAL) {
-                normals++;
-                s->varied = i;
-            }
-        if (normals == 0) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
-                    "has none",
-                    list);
-            rc = SATSTAT_EINVAL;
-        } else if (normals > 1) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
-                    "(they would all become the same)",
-                    list, normals);
-            rc = SATSTAT_EINVAL;
-        }
-        snprintf(s->series[s->varied], SATSTAT_SPEC_SIZE, "normal:SIGMA");
-        break;
-    }
+    switch (s->spec.param) {
+    case SATSTAT_SWEEP_SIGMA:
+        return plan_sigma(s, list, msg);
     case SATSTAT_SWEEP_P:
-        if (base->inputs.kind != SATSTAT_INPUTS_HALF
-            && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
-                    "'%s' has no p",
-                    base->inputs.canonical);
-            rc = SATSTAT_EINVAL;
-        } else if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "p sets the fraction of inputs on (active = p n_in): leave out --active");
-            rc = SATSTAT_EINVAL;
-        }
-        break;
+        return plan_p(base, msg);
     case SATSTAT_SWEEP_THRESHOLD:
-        /* T only places the region of the z:T rule; deriv:, output: and
-         * dead place it by phi, so a T sweep would repeat one point */
-        if (base->saturation.kind != SATSTAT_SATURATION_DEFAULT
-            && base->saturation.kind != SATSTAT_SATURATION_Z) {
-            char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
-            satstat_saturation_format(&base->saturation, rule, sizeof rule);
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "threshold is the T of the saturation rule z:T, and --saturation %s uses "
-                    "no T (vary threshold with --saturation z:T or without --saturation)",
-                    rule);
-            rc = SATSTAT_EINVAL;
-        }
-        break;
-    case SATSTAT_SWEEP_GAIN: {
-        /* the gain of every scheme that takes one; the others stay.  A
-         * base --gain would be applied over the swept gain when each
-         * point validates (satstat_config_validate), so it is refused */
-        if (base->gain_given) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "gain is set at every point by the sweep: --gain cannot be given too");
-            rc = SATSTAT_EINVAL;
-            break;
-        }
-        size_t gains = 0;
-        for (size_t i = 0; i < base->n_schemes; i++) {
-            if (!satstat_scheme_takes_gain(&base->schemes[i]))
-                continue;
-            gains++;
-            const char *colon = strchr(base->schemes[i].canonical, ':');
-            int len = colon ? (int)(colon - base->schemes[i].canonical)
-                            : (int)strlen(base->schemes[i].canonical);
-            snprintf(s->series[i], SATSTAT_SPEC_SIZE, "%.*s:GAIN", len,
-                     base->schemes[i].canonical);
-            s->gain_series[i] = 1;
-        }
-        if (gains == 0) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                    "gain is not supported by these schemes (%s): only xavier-*, he-* and "
-                    "orthogonal take a gain",
-                    list);
-            rc = SATSTAT_EINVAL;
-        }
-        break;
-    }
+        return plan_threshold(base, msg);
+    case SATSTAT_SWEEP_GAIN:
+        return plan_gain(s, list, msg);
     default:
-        break;
+        return SATSTAT_OK;
     }
+}
 
-    double *grid = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *grid) : NULL;
-    s->values = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *s->values) : NULL;
-    s->configs = rc == SATSTAT_OK ? malloc(spec->steps * sizeof *s->configs) : NULL;
-    s->reports = rc == SATSTAT_OK ? calloc(spec->steps, sizeof *s->reports) : NULL;
-    if (rc == SATSTAT_OK && (!grid || !s->values || !s->configs || !s->reports))
+/* The grid's points, each a validated config; points whose effective value
+ * repeats the one before (p with half inputs: the same active count) are
+ * dropped. */
+static int plan_points(satstat_sweep *s, char *msg)
+{
+    const satstat_sweep_spec *spec = &s->spec;
+    char m[SATSTAT_ERRMSG_SIZE];
+    double *grid = malloc(spec->steps * sizeof *grid);
+    s->values = malloc(spec->steps * sizeof *s->values);
+    s->configs = malloc(spec->steps * sizeof *s->configs);
+    s->reports = calloc(spec->steps, sizeof *s->reports);
+    int rc = SATSTAT_OK;
+    if (!grid || !s->values || !s->configs || !s->reports)
         rc = SATSTAT_ENOMEM;
     size_t ng = 0;
     if (rc == SATSTAT_OK)
@@ -458,6 +476,28 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
         s->values[s->n++] = eff;
     }
     free(grid);
+    return rc;
+}
+
+int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                      int analytic_only, satstat_sweep **out, char *msg)
+{
+    if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
+        || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
+        || base->n_schemes > SATSTAT_MAX_SCHEMES) {
+        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
+        return SATSTAT_EINVAL;
+    }
+    *out = NULL;
+    satstat_sweep *s = calloc(1, sizeof *s);
+    if (!s)
+        return SATSTAT_ENOMEM;
+    s->base = *base;
+    s->spec = *spec;
+    s->analytic_only = analytic_only;
+    int rc = plan_param(s, msg);
+    if (rc == SATSTAT_OK)
+        rc = plan_points(s, msg);
     if (rc == SATSTAT_OK)
         name_series(s);
     if (rc == SATSTAT_OK && s->n < 2) {
