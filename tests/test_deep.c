@@ -39,6 +39,7 @@
 #include <satstat/satstat.h>
 
 #include "report-check.h"
+#include "common.h"
 
 static const satstat_activation *act(const char *name)
 {
@@ -1625,11 +1626,4 @@ static Suite *deep_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(deep_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(deep_suite)

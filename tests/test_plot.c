@@ -28,6 +28,7 @@
 #include <gsl/gsl_randist.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 /* ---- helpers ---------------------------------------------------------------*/
 
@@ -2032,11 +2033,4 @@ static Suite *plot_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(plot_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(plot_suite)

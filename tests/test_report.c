@@ -15,6 +15,7 @@
 #include <satstat/satstat.h>
 
 #include "report-check.h"
+#include "common.h"
 
 static satstat_config config_of(const char *schemes, uint64_t samples)
 {
@@ -941,11 +942,4 @@ static Suite *report_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(report_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(report_suite)

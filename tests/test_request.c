@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 static char msg[SATSTAT_REQUEST_MSG_SIZE];
 
@@ -381,11 +382,4 @@ static Suite *request_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(request_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(request_suite)

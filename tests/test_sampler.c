@@ -10,6 +10,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 static satstat_config small_config(const char *schemes, uint64_t n_in,
                                    uint64_t samples)
@@ -656,11 +657,4 @@ static Suite *sampler_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(sampler_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(sampler_suite)

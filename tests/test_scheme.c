@@ -20,6 +20,7 @@
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
+#include "common.h"
 
 #define ck_assert_msg_has(msg, part)                                     \
     ck_assert_msg(strstr((msg), (part)) != NULL,                         \
@@ -1757,13 +1758,4 @@ static Suite *scheme_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(scheme_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(scheme_suite)

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 /* ---- helpers ---------------------------------------------------------------*/
 
@@ -1217,11 +1218,4 @@ static Suite *sweep_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *r = srunner_create(sweep_suite());
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(sweep_suite)
