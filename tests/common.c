@@ -141,6 +141,55 @@ int test_exit_code(int st, const char *what)
     return code;
 }
 
+size_t test_split_words(const char *line, char *buf, size_t size, const char **argv,
+                        size_t max)
+{
+    size_t n = 0, len = 0;
+    const char *p = line;
+    ck_assert(max >= 1 && size >= 1);
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        ck_assert_msg(n + 1 < max, "too many words in: %s", line);
+        argv[n++] = buf + len;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+            char quote = 0;
+            if (*p == '\'' || *p == '"')
+                quote = *p++;
+            do {
+                if (quote && *p == quote) {
+                    p++;
+                    break;
+                }
+                ck_assert_msg(*p || !quote, "unclosed quote in: %s", line);
+                if (*p == '\\' && (quote == 0 || (quote == '"' && (p[1] == '"' || p[1] == '\\'))))
+                    p++;
+                ck_assert_msg(*p, "a trailing backslash in: %s", line);
+                ck_assert_msg(len + 1 < size, "the words do not fit: %s", line);
+                buf[len++] = *p++;
+            } while (quote);
+        }
+        ck_assert_msg(len < size, "the words do not fit: %s", line);
+        buf[len++] = '\0';
+    }
+    argv[n] = NULL;
+    return n;
+}
+
+test_run_result test_run_line(const test_spawn_options *o, const char *line, double timeout)
+{
+    size_t size = strlen(line) + 1;
+    char *buf = malloc(size);
+    ck_assert_ptr_nonnull(buf);
+    const char *argv[MAX_ARGS + 1];
+    test_split_words(line, buf, size, argv, MAX_ARGS + 1);
+    test_run_result r = test_run_argv(o, argv, timeout);
+    free(buf);
+    return r;
+}
+
 void test_describe_args(const char *const *args, char *buf, size_t size)
 {
     size_t len = 0;

@@ -81,6 +81,16 @@ test_run_result test_run_argv(const test_spawn_options *o, const char *const *ar
 test_run_result test_run(const char *first, ...);
 void test_result_free(test_run_result *r);
 
+/* Split a command line the way sh splits words without expansions: blanks
+ * separate words; '...' is literal, "..." literal but for \" and \\, and a
+ * backslash outside quotes escapes the next character.  The words are
+ * written into buf (size bytes) and pointed to from argv (NULL-ended, at
+ * most max words).  Fails the test on an unclosed quote or on overflow. */
+size_t test_split_words(const char *line, char *buf, size_t size, const char **argv,
+                        size_t max);
+/* test_run_argv with the words of `line` (test_split_words). */
+test_run_result test_run_line(const test_spawn_options *o, const char *line, double timeout);
+
 /* "'a' 'b' 'c'": args for messages. */
 void test_describe_args(const char *const *args, char *buf, size_t size);
 
