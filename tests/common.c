@@ -101,8 +101,14 @@ pid_t test_spawn(const test_spawn_options *o, const char *const *args)
             child_redirect(o->out_fd, STDOUT_FILENO, null) != 0 ||
             child_redirect(o->err_fd, STDERR_FILENO, null) != 0)
             _exit(126);
+        /* the child keeps only 0, 1 and 2 of these (a FIFO's reader sees
+         * its end when satstat closes it, not when we exit) */
         if (null > STDERR_FILENO)
             close(null);
+        if (o->out_fd > STDERR_FILENO)
+            close(o->out_fd);
+        if (o->err_fd > STDERR_FILENO && o->err_fd != o->out_fd)
+            close(o->err_fd);
         if ((o->dir && chdir(o->dir) != 0) || child_environment(o) != 0)
             _exit(126);
         umask(022);

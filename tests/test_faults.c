@@ -124,8 +124,10 @@ static outcome run_in(const char *dir, char *const *argv, const char *spec)
     ck_assert_msg(err_fd >= 0, "%s: %s", err, strerror(errno));
     char log_env[4200], fault_env[256];
     snprintf(log_env, sizeof log_env, "SATSTAT_FAULT_LOG=%s", log);
-    snprintf(fault_env, sizeof fault_env, spec ? "SATSTAT_FAULT=%s" : "SATSTAT_FAULT",
-             spec);
+    if (spec)
+        snprintf(fault_env, sizeof fault_env, "SATSTAT_FAULT=%s", spec);
+    else
+        snprintf(fault_env, sizeof fault_env, "SATSTAT_FAULT"); /* unset */
     const char *env[] = {log_env, fault_env, NULL};
     test_spawn_options opts = {.exe = faults_exe, .argv0 = argv[0], .dir = dir,
                                .path_first = bin, .env = env, .err_fd = err_fd};
