@@ -12,6 +12,7 @@
 #include <satstat/error.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
+#include "common.h"
 
 /* Known answers from doc/numerics.md (Random123's kat_vectors). */
 START_TEST(philox_known_answers)
@@ -484,11 +485,4 @@ static Suite *rng_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(rng_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(rng_suite)

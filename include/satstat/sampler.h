@@ -18,7 +18,6 @@
 
 #include <gsl/gsl_histogram.h>
 
-#include <satstat/analytic.h>
 #include <satstat/config.h>
 #include <satstat/stats.h>
 
@@ -38,10 +37,12 @@ typedef struct satstat_layout {
     size_t subsample;        /* keep z of neurons 0 .. subsample−1         */
 } satstat_layout;
 
-/* A layout fitted to the analytic law: histogram over mean ± 8 sd with 400
- * bins, |z| steps of threshold/16, a sub-sample of min(samples, 5000). */
-void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
-                            satstat_layout *out);
+/* A layout fitted to a law of z with this mean and variance (the caller's:
+ * the sampler knows no formula) and the saturation threshold: histogram
+ * over mean ± 8 sd with 400 bins (mean ± 1 when the variance is 0), |z|
+ * steps of threshold/16, a sub-sample of min(samples, 5000). */
+void satstat_layout_default(double mean, double variance, double threshold,
+                            uint64_t samples, satstat_layout *out);
 
 typedef struct satstat_summary satstat_summary;
 

@@ -120,12 +120,9 @@ static int check_run_sizes(const satstat_config *config,
         return SATSTAT_EINVAL;
     }
 
-    satstat_analytic a = {0};
     satstat_layout layout;
-    a.mean = mean;
-    a.variance = var;
-    a.threshold = config->threshold;
-    satstat_layout_default(&a, config->samples, &layout);
+    satstat_layout_default(mean, var, config->threshold, config->samples,
+                           &layout);
     if (!(layout.hist_lo < layout.hist_hi) || !isfinite(layout.hist_lo)
         || !isfinite(layout.hist_hi)) {
         if (msg != NULL) {

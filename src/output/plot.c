@@ -286,7 +286,8 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
             v->hist_hi = gsl_histogram_max(h);
         } else {
             satstat_layout L;
-            satstat_layout_default(v->a, c->c->samples, &L);
+            satstat_layout_default(v->a->mean, v->a->variance, v->a->threshold,
+                                   c->c->samples, &L);
             v->n = v->n_indep = 0;
             v->hist_bins = L.hist_bins;
             v->hist_lo = L.hist_lo;

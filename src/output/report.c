@@ -325,20 +325,13 @@ static int verify_units(const satstat_summary *s, const entry *e,
     return SATSTAT_OK;
 }
 
-static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *e)
+/* The null law's exact handle when z is not normal (and no claimed
+ * variance replaces it), or NULL: if it cannot be built here after all,
+ * the distribution tests fall back to the normal approximation. */
+static satstat_exact *verify_exact_law(const satstat_config *c,
+                                       const satstat_scheme *scheme,
+                                       const entry *e)
 {
-    const satstat_summary *s = e->summary;
-    const satstat_moments *z = satstat_summary_z(s);
-    const satstat_moments *d = satstat_summary_dphi(s);
-    uint64_t n = z->n;
-    int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX ||
-                 (e->a.law == SATSTAT_Z_EXACT && c->has_claimed_variance);
-    normal_law law = {e->a.mean, sqrt(e->null_variance)};
-    satstat_test tr;
-    int rc;
-    /* the exact law is the null law when z is not normal (and no claimed
-     * variance replaces it); if it cannot be built here after all, the
-     * distribution tests fall back to the normal approximation */
     satstat_exact *ex = NULL;
     if (e->a.law == SATSTAT_Z_EXACT && !c->has_claimed_variance &&
         (satstat_exact_from_config(c, scheme, &ex) != SATSTAT_OK ||
@@ -346,8 +339,12 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
         satstat_exact_free(ex);
         ex = NULL;
     }
-    int dist_approx = approx || (e->a.law == SATSTAT_Z_EXACT && !ex);
+    return ex;
+}
 
+/* The six tests' names, methods and statistics, before any runs. */
+static void verify_describe(entry *e, int approx, int dist_approx, int exact)
+{
     satstat_test_result *t = e->tests;
     e->n_tests = MAX_TESTS;
     set_test(&t[0], "mean", "Student t, sample variance", 0);
@@ -358,12 +355,12 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
     set_test(&t[2], "saturated_fraction", NULL, approx);
     set_test(&t[3], "mean_activation_derivative", "Student t (CLT)", approx);
     set_test(&t[4], "distribution",
-             ex ? "Kolmogorov-Smirnov on the first neurons, against the exact law"
-                : "Kolmogorov-Smirnov on the first neurons",
+             exact ? "Kolmogorov-Smirnov on the first neurons, against the exact law"
+                   : "Kolmogorov-Smirnov on the first neurons",
              dist_approx);
     set_test(&t[5], "distribution_binned",
-             ex ? "Pearson chi-square over the z histogram, against the exact law"
-                : "Pearson chi-square over the z histogram",
+             exact ? "Pearson chi-square over the z histogram, against the exact law"
+                   : "Pearson chi-square over the z histogram",
              dist_approx);
     /* what each statistic is (exact checks say "difference") */
     t[0].statistic_name = t[3].statistic_name = "t";
@@ -371,126 +368,150 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
     t[2].statistic_name = "z"; /* the binomial score z, also beside the exact p */
     t[4].statistic_name = "D";
     t[5].statistic_name = "chi2";
+}
 
-    if (law.sd == 0.0) {
-        /* z is a constant: every sample must equal it exactly */
-        const char *m = "exact (z is constant)";
-        t[0].method = t[1].method = t[2].method = t[3].method = m;
-        exact_check(&t[0], z->mean, e->a.mean);
-        exact_check(&t[1], satstat_moments_variance(z), 0.0);
-        exact_check(&t[2], (double)satstat_summary_saturated(s),
-                    e->null_saturated * (double)n);
-        exact_check(&t[3], d->mean, e->null_dphi);
-        if (n < 2)
-            t[1].p_value = 1.0;
-        skip(&t[4], "skipped: z is constant");
-        skip(&t[5], "skipped: z is constant");
-        satstat_exact_free(ex);
-        ex = NULL;
+/* z is a constant: every sample must equal it exactly. */
+static void verify_constant(const satstat_summary *s, entry *e)
+{
+    satstat_test_result *t = e->tests;
+    const satstat_moments *z = satstat_summary_z(s);
+    uint64_t n = z->n;
+    const char *m = "exact (z is constant)";
+    t[0].method = t[1].method = t[2].method = t[3].method = m;
+    exact_check(&t[0], z->mean, e->a.mean);
+    exact_check(&t[1], satstat_moments_variance(z), 0.0);
+    exact_check(&t[2], (double)satstat_summary_saturated(s),
+                e->null_saturated * (double)n);
+    exact_check(&t[3], satstat_summary_dphi(s)->mean, e->null_dphi);
+    if (n < 2)
+        t[1].p_value = 1.0;
+    skip(&t[4], "skipped: z is constant");
+    skip(&t[5], "skipped: z is constant");
+}
+
+/* Independent neurons: the mean, variance and E[φ'] tests over all of
+ * them, and the saturated count against the binomial law. */
+static int verify_neurons(const satstat_summary *s, entry *e)
+{
+    satstat_test_result *t = e->tests;
+    const satstat_moments *z = satstat_summary_z(s);
+    const satstat_moments *d = satstat_summary_dphi(s);
+    uint64_t n = z->n;
+    satstat_test tr;
+    int rc;
+    if (n < 2) {
+        skip(&t[0], "skipped: needs 2 samples");
+        skip(&t[1], "skipped: needs 2 samples");
+        skip(&t[3], "skipped: needs 2 samples");
     } else {
-        uint64_t unit_size = 1;
-        const satstat_unit_moments *units = satstat_summary_units(s, &unit_size);
-        if (units) {
-            if ((rc = verify_units(s, e, units, t)) != SATSTAT_OK) {
-                satstat_exact_free(ex);
-                return rc;
-            }
-            t[4].method = ex ? "Kolmogorov-Smirnov on the first matrices' first rows, "
-                               "against the exact law"
-                             : "Kolmogorov-Smirnov on the first matrices' first rows";
-            t[5].method = ex ? "Pearson chi-square over the histogram of every matrix's "
-                               "first row, against the exact law"
-                             : "Pearson chi-square over the histogram of every matrix's "
-                               "first row";
-        } else if (n < 2) {
-            skip(&t[0], "skipped: needs 2 samples");
-            skip(&t[1], "skipped: needs 2 samples");
-            skip(&t[3], "skipped: needs 2 samples");
-        } else {
-            if ((rc = satstat_mean_test(z, e->a.mean, &tr)) != SATSTAT_OK) {
-                satstat_exact_free(ex);
-                return rc;
-            }
-            t[0].statistic = tr.statistic;
-            t[0].dof = (double)n - 1.0;
-            t[0].p_value = tr.p_value;
-            /* exact chi-square when z is exactly normal; otherwise the
-             * fourth-moment test, which does not assume normality */
-            rc = e->a.law == SATSTAT_Z_NORMAL
-                     ? satstat_variance_test_normal(z, e->null_variance, &tr)
-                     : satstat_variance_test(z, e->null_variance, &tr);
-            if (rc != SATSTAT_OK) {
-                satstat_exact_free(ex);
-                return rc;
-            }
-            t[1].statistic = tr.statistic;
-            t[1].p_value = tr.p_value;
-            if (e->a.law == SATSTAT_Z_NORMAL) {
-                /* the chi-square itself, (n - 1) s^2 / V on n - 1 d.f., not
-                 * the standardized (X/nu - 1) sqrt(nu/2) the test returns */
-                t[1].dof = (double)n - 1.0;
-                t[1].statistic = t[1].dof * satstat_moments_variance(z) / e->null_variance;
-            }
-            if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK) {
-                satstat_exact_free(ex);
-                return rc;
-            }
-            t[3].statistic = tr.statistic;
-            t[3].dof = (double)n - 1.0;
-            t[3].p_value = tr.p_value;
-        }
-        uint64_t k = satstat_summary_saturated(s);
-        double p0 = e->null_saturated;
-        if (units) {
-            /* done in verify_units */
-        } else if (p0 <= 0.0 || p0 >= 1.0) {
-            t[2].method = "exact (the null law puts no mass on one side)";
-            exact_check(&t[2], (double)k, p0 * (double)n);
-        } else {
-            double var = (double)n * p0 * (1.0 - p0);
-            t[2].method = var < 1e4 ? "exact binomial, two-sided" : "binomial score z";
-            if ((rc = satstat_binomial_test(k, n, p0, &tr)) != SATSTAT_OK) {
-                satstat_exact_free(ex);
-                return rc;
-            }
-            t[2].statistic = tr.statistic;
-            t[2].p_value = tr.p_value;
-        }
-        size_t m;
-        const double *sub = satstat_summary_subsample(s, &m);
-        double *copy = malloc((m ? m : 1) * sizeof *copy);
-        if (!copy) {
-            satstat_exact_free(ex);
-            return SATSTAT_ENOMEM;
-        }
-        memcpy(copy, sub, m * sizeof *copy);
-        rc = ex ? satstat_ks_test(copy, m, exact_cdf, ex, &tr)
-                : satstat_ks_test(copy, m, normal_cdf, &law, &tr);
-        free(copy);
-        if (rc != SATSTAT_OK) {
-            satstat_exact_free(ex);
+        if ((rc = satstat_mean_test(z, e->a.mean, &tr)) != SATSTAT_OK)
             return rc;
-        }
-        t[4].statistic = tr.statistic; /* sup |F_n - F| */
-        t[4].p_value = tr.p_value;
-        size_t dof = 0;
-        rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr, &dof)
-                : binned_test(s, &law, &tr, &dof);
-        satstat_exact_free(ex);
-        ex = NULL;
-        if (rc == SATSTAT_EINVAL) {
-            /* fewer than two pools expecting 5 each: too few samples */
-            skip(&t[5], "skipped: too few samples for two bins of 5 expected");
-        } else if (rc != SATSTAT_OK) {
+        t[0].statistic = tr.statistic;
+        t[0].dof = (double)n - 1.0;
+        t[0].p_value = tr.p_value;
+        /* exact chi-square when z is exactly normal; otherwise the
+         * fourth-moment test, which does not assume normality */
+        rc = e->a.law == SATSTAT_Z_NORMAL
+                 ? satstat_variance_test_normal(z, e->null_variance, &tr)
+                 : satstat_variance_test(z, e->null_variance, &tr);
+        if (rc != SATSTAT_OK)
             return rc;
-        } else {
-            t[5].statistic = tr.statistic; /* Pearson's X^2 */
-            t[5].dof = (double)dof;
-            t[5].p_value = tr.p_value;
+        t[1].statistic = tr.statistic;
+        t[1].p_value = tr.p_value;
+        if (e->a.law == SATSTAT_Z_NORMAL) {
+            /* the chi-square itself, (n - 1) s^2 / V on n - 1 d.f., not
+             * the standardized (X/nu - 1) sqrt(nu/2) the test returns */
+            t[1].dof = (double)n - 1.0;
+            t[1].statistic = t[1].dof * satstat_moments_variance(z) / e->null_variance;
         }
+        if ((rc = satstat_mean_test(d, e->null_dphi, &tr)) != SATSTAT_OK)
+            return rc;
+        t[3].statistic = tr.statistic;
+        t[3].dof = (double)n - 1.0;
+        t[3].p_value = tr.p_value;
     }
+    uint64_t k = satstat_summary_saturated(s);
+    double p0 = e->null_saturated;
+    if (p0 <= 0.0 || p0 >= 1.0) {
+        t[2].method = "exact (the null law puts no mass on one side)";
+        exact_check(&t[2], (double)k, p0 * (double)n);
+    } else {
+        double var = (double)n * p0 * (1.0 - p0);
+        t[2].method = var < 1e4 ? "exact binomial, two-sided" : "binomial score z";
+        if ((rc = satstat_binomial_test(k, n, p0, &tr)) != SATSTAT_OK)
+            return rc;
+        t[2].statistic = tr.statistic;
+        t[2].p_value = tr.p_value;
+    }
+    return SATSTAT_OK;
+}
 
-    /* Holm over the tests that ran */
+/* The law of z against the sub-sample (Kolmogorov–Smirnov) and the
+ * histogram (Pearson chi-square): the exact law when ex is set, else the
+ * normal one. */
+static int verify_distribution(const satstat_summary *s, entry *e,
+                               satstat_exact *ex, normal_law *law)
+{
+    satstat_test_result *t = e->tests;
+    satstat_test tr;
+    size_t m;
+    const double *sub = satstat_summary_subsample(s, &m);
+    double *copy = malloc((m ? m : 1) * sizeof *copy);
+    if (!copy)
+        return SATSTAT_ENOMEM;
+    memcpy(copy, sub, m * sizeof *copy);
+    int rc = ex ? satstat_ks_test(copy, m, exact_cdf, ex, &tr)
+                : satstat_ks_test(copy, m, normal_cdf, law, &tr);
+    free(copy);
+    if (rc != SATSTAT_OK)
+        return rc;
+    t[4].statistic = tr.statistic; /* sup |F_n - F| */
+    t[4].p_value = tr.p_value;
+    size_t dof = 0;
+    rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr, &dof)
+            : binned_test(s, law, &tr, &dof);
+    if (rc == SATSTAT_EINVAL) {
+        /* fewer than two pools expecting 5 each: too few samples */
+        skip(&t[5], "skipped: too few samples for two bins of 5 expected");
+    } else if (rc != SATSTAT_OK) {
+        return rc;
+    } else {
+        t[5].statistic = tr.statistic; /* Pearson's X^2 */
+        t[5].dof = (double)dof;
+        t[5].p_value = tr.p_value;
+    }
+    return SATSTAT_OK;
+}
+
+/* A sampled (non-constant) z: per matrix for orthogonal, per neuron
+ * otherwise, then its law. */
+static int verify_sampled(const satstat_summary *s, entry *e, satstat_exact *ex,
+                          normal_law *law)
+{
+    satstat_test_result *t = e->tests;
+    uint64_t unit_size = 1;
+    const satstat_unit_moments *units = satstat_summary_units(s, &unit_size);
+    int rc;
+    if (units) {
+        if ((rc = verify_units(s, e, units, t)) != SATSTAT_OK)
+            return rc;
+        t[4].method = ex ? "Kolmogorov-Smirnov on the first matrices' first rows, "
+                           "against the exact law"
+                         : "Kolmogorov-Smirnov on the first matrices' first rows";
+        t[5].method = ex ? "Pearson chi-square over the histogram of every matrix's "
+                           "first row, against the exact law"
+                         : "Pearson chi-square over the histogram of every matrix's "
+                           "first row";
+    } else if ((rc = verify_neurons(s, e)) != SATSTAT_OK) {
+        return rc;
+    }
+    return verify_distribution(s, e, ex, law);
+}
+
+/* Holm over the tests that ran; the entry passes when none fails. */
+static void verify_decide(const satstat_config *c, entry *e)
+{
+    satstat_test_result *t = e->tests;
     double p[MAX_TESTS], adj[MAX_TESTS];
     size_t idx[MAX_TESTS], m = 0;
     for (size_t i = 0; i < e->n_tests; i++)
@@ -507,6 +528,25 @@ static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *
         if (ti->state == SATSTAT_TEST_FAIL)
             e->pass = 0;
     }
+}
+
+static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *e)
+{
+    int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX ||
+                 (e->a.law == SATSTAT_Z_EXACT && c->has_claimed_variance);
+    normal_law law = {e->a.mean, sqrt(e->null_variance)};
+    satstat_exact *ex = verify_exact_law(c, scheme, e);
+    int dist_approx = approx || (e->a.law == SATSTAT_Z_EXACT && !ex);
+    verify_describe(e, approx, dist_approx, ex != NULL);
+    int rc = SATSTAT_OK;
+    if (law.sd == 0.0)
+        verify_constant(e->summary, e);
+    else
+        rc = verify_sampled(e->summary, e, ex, &law);
+    satstat_exact_free(ex);
+    if (rc != SATSTAT_OK)
+        return rc;
+    verify_decide(c, e);
     return SATSTAT_OK;
 }
 
@@ -629,7 +669,8 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
             e->pass = 1;
             continue;
         }
-        satstat_layout_default(&e->a, config->samples, &e->layout);
+        satstat_layout_default(e->a.mean, e->a.variance, e->a.threshold,
+                               config->samples, &e->layout);
         pos.offset = config->samples * i;
         rc = satstat_sample(config, sch, &e->layout,
                             progress ? forward_progress : NULL, &pos, &e->summary);

@@ -53,16 +53,16 @@ struct satstat_summary {
     uint64_t unit_underflow, unit_overflow;
 };
 
-void satstat_layout_default(const satstat_analytic *a, uint64_t samples,
-                            satstat_layout *out)
+void satstat_layout_default(double mean, double variance, double threshold,
+                            uint64_t samples, satstat_layout *out)
 {
-    double sd = a->variance > 0 ? sqrt(a->variance) : 0.0;
+    double sd = variance > 0 ? sqrt(variance) : 0.0;
     double half = sd > 0 ? 8.0 * sd : 1.0;
-    out->hist_lo = a->mean - half;
-    out->hist_hi = a->mean + half;
+    out->hist_lo = mean - half;
+    out->hist_hi = mean + half;
     out->hist_bins = 400;
-    out->abs_step = a->threshold / 16.0;
-    double reach = fabs(a->mean) + half;
+    out->abs_step = threshold / 16.0;
+    double reach = fabs(mean) + half;
     double bins = ceil(reach / out->abs_step) + 1.0;
     out->abs_bins = bins > 100000.0 ? 100000u : (size_t)bins;
     out->subsample = samples < 5000 ? (size_t)samples : 5000u;
@@ -864,6 +864,181 @@ static int layout_valid(const satstat_layout *l)
            l->abs_step > 0 && l->subsample <= 1000000 && l->hist_bins <= 1000000;
 }
 
+/* Everything the workers read, set up from the config: the kernel job,
+ * the saturated region, the units of orthogonal (whole matrices: the
+ * samples rounded up to n_out rows), the sub-sample buffer and the lock.
+ * *blocks is the number of blocks to compute. */
+static int run_prepare(run *r, const satstat_config *config,
+                       const satstat_scheme *scheme,
+                       const satstat_layout *layout, uint64_t *blocks)
+{
+    r->config = config;
+    r->samples = config->samples;
+    r->layout = layout;
+    r->unit_size = 1;
+    int rc = job_from_config(config, scheme, &r->job, 1);
+    if (rc == SATSTAT_OK)
+        rc = satstat_config_region(config, &r->region, NULL);
+    if (rc != SATSTAT_OK)
+        return rc;
+    r->kernel = satstat__kernel_select(NULL);
+    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
+        /* whole matrices: config->samples rows rounded up to units */
+        r->ortho = 1;
+        r->gain = scheme->gain;
+        r->unit_size = config->n_out;
+        r->units = (config->samples + r->unit_size - 1) / r->unit_size;
+        r->samples = r->units * r->unit_size;
+        r->units_per_block = SATSTAT_BLOCK_NEURONS / r->unit_size;
+        if (r->units_per_block == 0)
+            r->units_per_block = 1;
+        *blocks = (r->units + r->units_per_block - 1) / r->units_per_block;
+        if (!(r->x_plain = malloc((size_t)config->n_in * sizeof *r->x_plain)))
+            return SATSTAT_ENOMEM;
+        rc = satstat_inputs_values(&config->inputs, config->n_in, r->x_plain, NULL);
+        if (rc != SATSTAT_OK)
+            return rc;
+        r->n_sub = layout->subsample < r->units ? layout->subsample : (size_t)r->units;
+    } else {
+        *blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
+                  SATSTAT_BLOCK_NEURONS;
+        r->n_sub = layout->subsample < config->samples ? layout->subsample
+                                                       : (size_t)config->samples;
+    }
+    if (r->n_sub && !(r->sub = malloc(r->n_sub * sizeof *r->sub)))
+        return SATSTAT_ENOMEM;
+    if (pthread_mutex_init(&r->lock, NULL) != 0)
+        return SATSTAT_ENOMEM;
+    r->lock_ready = 1;
+    if (pthread_cond_init(&r->idle, NULL) != 0)
+        return SATSTAT_ENOMEM;
+    r->cond_ready = 1;
+    atomic_init(&r->cancel, 0);
+    atomic_init(&r->done, 0);
+    return SATSTAT_OK;
+}
+
+static void run_free(run *r)
+{
+    if (!r)
+        return;
+    job_free(&r->job);
+    free(r->x_plain);
+    for (size_t i = 0; i < ROUND_BLOCKS; i++)
+        summary_free_parts(&r->slots[i]);
+    free(r->sub);
+    if (r->lock_ready)
+        pthread_mutex_destroy(&r->lock);
+    if (r->cond_ready)
+        pthread_cond_destroy(&r->idle);
+    free(r);
+}
+
+/* The worker count: config->threads (0: the cores), at most a round's
+ * blocks; orthogonal's workers each hold a matrix and its QR, so no more
+ * of them than a quarter of physical memory holds (fewer threads, same
+ * bits). */
+static unsigned run_threads(const run *r)
+{
+    unsigned threads = r->config->threads ? r->config->threads : default_threads();
+    if (threads > ROUND_BLOCKS)
+        threads = ROUND_BLOCKS;
+    if (r->ortho) {
+        long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+        double budget = pages > 0 && page > 0 ? 0.25 * (double)pages * (double)page : 1e30;
+        double fit = floor(budget / ortho_ws_bytes(r->config));
+        if (fit < (double)threads)
+            threads = fit >= 1.0 ? (unsigned)fit : 1u;
+    }
+    return threads;
+}
+
+/* One round: blocks first .. first+round_blocks−1 into r->slots by up to
+ * `threads` workers, waited for (with progress).  Returns SATSTAT_OK, or
+ * why the round stopped. */
+static int run_round(run *r, uint64_t first, uint64_t blocks, unsigned threads,
+                     satstat_progress_fn progress, void *progress_ctx)
+{
+    pthread_t tids[ROUND_BLOCKS];
+    r->round_first_block = first;
+    r->round_blocks = blocks - first < ROUND_BLOCKS ? blocks - first : ROUND_BLOCKS;
+    r->next = 0;
+    unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
+    unsigned started = 0;
+    pthread_mutex_lock(&r->lock);
+    r->running = want;
+    pthread_mutex_unlock(&r->lock);
+    for (unsigned t = 0; t < want; t++) {
+        if (pthread_create(&tids[started], NULL, worker, r) != 0)
+            break; /* fewer threads: same blocks, same bits */
+        started++;
+    }
+    if (started == 0)
+        return SATSTAT_ENOMEM;
+    pthread_mutex_lock(&r->lock);
+    r->running -= want - started; /* the ones that never started */
+    pthread_mutex_unlock(&r->lock);
+    wait_round(r, progress, progress_ctx);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    int why = atomic_load(&r->cancel);
+    if (why)
+        return why == 2 ? SATSTAT_ENUMERIC
+                        : why == 3 ? SATSTAT_ENOMEM : SATSTAT_ECANCELED;
+    return SATSTAT_OK;
+}
+
+/* The binary-counter stack of partial summaries: pushing merges equal
+ * levels, so the merge tree depends on the number of blocks only. */
+typedef struct merge_tree {
+    satstat_summary *stack;
+    unsigned levels[STACK_DEPTH];
+    size_t depth;
+} merge_tree;
+
+static int tree_push(merge_tree *t, const satstat_summary *partial,
+                     const satstat_layout *layout, uint64_t unit_size)
+{
+    satstat_summary *top = &t->stack[t->depth];
+    if (!top->hist && partial_init(top, layout, unit_size) != SATSTAT_OK)
+        return SATSTAT_ENOMEM;
+    partial_copy(top, partial);
+    t->levels[t->depth] = 0;
+    t->depth++;
+    while (t->depth >= 2 && t->levels[t->depth - 1] == t->levels[t->depth - 2]) {
+        partial_merge(&t->stack[t->depth - 2], &t->stack[t->depth - 1]);
+        t->levels[t->depth - 2]++;
+        t->depth--;
+    }
+    return SATSTAT_OK;
+}
+
+/* Fold what is left, right to left (a fixed shape for a given count), into
+ * a new summary that takes the stack's bottom and the run's sub-sample. */
+static int tree_finish(merge_tree *t, run *r, satstat_summary **out)
+{
+    for (size_t i = t->depth - 1; i > 0; i--)
+        partial_merge(&t->stack[i - 1], &t->stack[i]);
+    satstat_summary *result = malloc(sizeof *result);
+    if (!result)
+        return SATSTAT_ENOMEM;
+    *result = t->stack[0];
+    memset(&t->stack[0], 0, sizeof t->stack[0]);
+    result->sub = r->sub;
+    result->n_sub = r->n_sub;
+    r->sub = NULL;
+    *out = result;
+    return SATSTAT_OK;
+}
+
+/* Neurons finished after the round that ends at block `end`, for progress. */
+static uint64_t run_done_neurons(const run *r, uint64_t end)
+{
+    uint64_t done = end * (r->ortho ? r->units_per_block * r->unit_size
+                                    : SATSTAT_BLOCK_NEURONS);
+    return done > r->samples ? r->samples : done;
+}
+
 int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
                    const satstat_layout *layout, satstat_progress_fn progress,
                    void *progress_ctx, satstat_summary **out)
@@ -877,166 +1052,30 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
     *out = NULL;
 
     run *r = calloc(1, sizeof *r);
-    satstat_summary *stack = calloc(STACK_DEPTH, sizeof *stack);
-    unsigned levels[STACK_DEPTH];
-    size_t depth = 0;
+    merge_tree tree = { .stack = calloc(STACK_DEPTH, sizeof *tree.stack) };
+    uint64_t blocks = 0;
     int rc = SATSTAT_ENOMEM;
-    if (!r || !stack)
-        goto done;
-    r->config = config;
-    r->samples = config->samples;
-    rc = job_from_config(config, scheme, &r->job, 1);
-    if (rc == SATSTAT_OK)
-        rc = satstat_config_region(config, &r->region, NULL);
-    if (rc != SATSTAT_OK)
-        goto done;
-    r->kernel = satstat__kernel_select(NULL);
-    uint64_t unit_size = 1, blocks;
-    if (scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
-        /* whole matrices: config->samples rows rounded up to units */
-        r->ortho = 1;
-        r->gain = scheme->gain;
-        unit_size = config->n_out;
-        r->units = (config->samples + unit_size - 1) / unit_size;
-        r->samples = r->units * unit_size;
-        r->units_per_block = SATSTAT_BLOCK_NEURONS / unit_size;
-        if (r->units_per_block == 0)
-            r->units_per_block = 1;
-        blocks = (r->units + r->units_per_block - 1) / r->units_per_block;
-        rc = SATSTAT_ENOMEM;
-        if (!(r->x_plain = malloc((size_t)config->n_in * sizeof *r->x_plain)))
-            goto done;
-        rc = satstat_inputs_values(&config->inputs, config->n_in, r->x_plain, NULL);
-        if (rc != SATSTAT_OK)
-            goto done;
-        r->n_sub = layout->subsample < r->units ? layout->subsample : (size_t)r->units;
-    } else {
-        blocks = (config->samples + SATSTAT_BLOCK_NEURONS - 1) /
-                 SATSTAT_BLOCK_NEURONS;
-        r->n_sub = layout->subsample < config->samples ? layout->subsample
-                                                       : (size_t)config->samples;
-    }
-    rc = SATSTAT_ENOMEM;
-    if (r->n_sub && !(r->sub = malloc(r->n_sub * sizeof *r->sub)))
-        goto done;
-    r->layout = layout;
-    r->unit_size = unit_size;
-    if (pthread_mutex_init(&r->lock, NULL) != 0)
-        goto done;
-    r->lock_ready = 1;
-    if (pthread_cond_init(&r->idle, NULL) != 0)
-        goto done;
-    r->cond_ready = 1;
-    atomic_init(&r->cancel, 0);
-    atomic_init(&r->done, 0);
-
-    unsigned threads = config->threads ? config->threads : default_threads();
-    if (threads > ROUND_BLOCKS)
-        threads = ROUND_BLOCKS;
-    if (r->ortho) {
-        /* each worker holds a matrix and its QR: no more workers than a
-         * quarter of physical memory holds (fewer threads, same bits) */
-        long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-        double budget = pages > 0 && page > 0 ? 0.25 * (double)pages * (double)page : 1e30;
-        double fit = floor(budget / ortho_ws_bytes(config));
-        if (fit < (double)threads)
-            threads = fit >= 1.0 ? (unsigned)fit : 1u;
-    }
-    pthread_t tids[ROUND_BLOCKS];
-
-    rc = SATSTAT_OK;
+    if (r && tree.stack)
+        rc = run_prepare(r, config, scheme, layout, &blocks);
+    unsigned threads = rc == SATSTAT_OK ? run_threads(r) : 0;
     for (uint64_t first = 0; first < blocks && rc == SATSTAT_OK; first += ROUND_BLOCKS) {
-        r->round_first_block = first;
-        r->round_blocks = blocks - first < ROUND_BLOCKS ? blocks - first : ROUND_BLOCKS;
-        r->next = 0;
-        unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
-        unsigned started = 0;
-        pthread_mutex_lock(&r->lock);
-        r->running = want;
-        pthread_mutex_unlock(&r->lock);
-        for (unsigned t = 0; t < want; t++) {
-            if (pthread_create(&tids[started], NULL, worker, r) != 0)
-                break; /* fewer threads: same blocks, same bits */
-            started++;
-        }
-        if (started == 0) {
-            rc = SATSTAT_ENOMEM;
-            break;
-        }
-        pthread_mutex_lock(&r->lock);
-        r->running -= want - started; /* the ones that never started */
-        pthread_mutex_unlock(&r->lock);
-        wait_round(r, progress, progress_ctx);
-        for (unsigned t = 0; t < started; t++)
-            pthread_join(tids[t], NULL);
-        int why = atomic_load(&r->cancel);
-        if (why) {
-            rc = why == 2 ? SATSTAT_ENUMERIC
-                          : why == 3 ? SATSTAT_ENOMEM : SATSTAT_ECANCELED;
-            break;
-        }
-
+        rc = run_round(r, first, blocks, threads, progress, progress_ctx);
         /* push the round's partials in block order */
-        for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
-            if (!stack[depth].hist &&
-                partial_init(&stack[depth], layout, unit_size) != SATSTAT_OK) {
-                rc = SATSTAT_ENOMEM;
-                break;
-            }
-            partial_copy(&stack[depth], &r->slots[k]);
-            levels[depth] = 0;
-            depth++;
-            while (depth >= 2 && levels[depth - 1] == levels[depth - 2]) {
-                partial_merge(&stack[depth - 2], &stack[depth - 1]);
-                levels[depth - 2]++;
-                depth--;
-            }
-        }
-        uint64_t done_neurons = (first + r->round_blocks) *
-                                (r->ortho ? r->units_per_block * unit_size
-                                          : SATSTAT_BLOCK_NEURONS);
-        if (done_neurons > r->samples)
-            done_neurons = r->samples;
+        for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++)
+            rc = tree_push(&tree, &r->slots[k], layout, r->unit_size);
         if (rc == SATSTAT_OK && progress &&
-            progress(progress_ctx, done_neurons, r->samples) != 0)
+            progress(progress_ctx, run_done_neurons(r, first + r->round_blocks),
+                     r->samples) != 0)
             rc = SATSTAT_ECANCELED;
     }
-    if (rc != SATSTAT_OK)
-        goto done;
+    if (rc == SATSTAT_OK)
+        rc = tree_finish(&tree, r, out);
 
-    /* fold what is left, right to left: a fixed shape for a given count */
-    for (size_t i = depth - 1; i > 0; i--)
-        partial_merge(&stack[i - 1], &stack[i]);
-
-    satstat_summary *result = malloc(sizeof *result);
-    if (!result) {
-        rc = SATSTAT_ENOMEM;
-        goto done;
-    }
-    *result = stack[0];
-    memset(&stack[0], 0, sizeof stack[0]);
-    result->sub = r->sub;
-    result->n_sub = r->n_sub;
-    r->sub = NULL;
-    *out = result;
-
-done:
-    if (r) {
-        job_free(&r->job);
-        free(r->x_plain);
-        for (size_t i = 0; i < ROUND_BLOCKS; i++)
-            summary_free_parts(&r->slots[i]);
-        free(r->sub);
-        if (r->lock_ready)
-            pthread_mutex_destroy(&r->lock);
-        if (r->cond_ready)
-            pthread_cond_destroy(&r->idle);
-    }
-    if (stack)
+    run_free(r);
+    if (tree.stack)
         for (size_t i = 0; i < STACK_DEPTH; i++)
-            summary_free_parts(&stack[i]);
-    free(stack);
-    free(r);
+            summary_free_parts(&tree.stack[i]);
+    free(tree.stack);
     return rc;
 }
 
