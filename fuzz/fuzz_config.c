@@ -3,15 +3,18 @@
  *
  * Input: argv-like fields separated by NUL bytes, each "--NAME=VALUE", or
  * "--NAME" with the value in the next field (getopt_long's two forms).
- * NAME is one of the options in `options` below; other fields are ignored.
- * Starting from satstat_config_default(), each value goes through the
- * library parser the CLI uses for that option (--format included, although
- * it is not part of the config).  A rejected value must come with a
- * one-line message; unlike the CLI, which stops at the first bad value,
- * the harness then goes on with the next field (the config keeps its
- * previous value), so that satstat_config_validate() sees more configs.
- * Whole numbers are read over wider ranges than the CLI's (0..UINT64_MAX,
- * --threads up to UINT_MAX) so that validation's own range checks run.
+ * NAME is an option of `satstat run` in the library's table of options
+ * (satstat/options.h), or --format; other fields are ignored.  Starting
+ * from satstat_config_default(), each value goes through
+ * satstat_option_set(), the very setter the CLI uses (--format through
+ * satstat_format_parse, although it is not part of the config).  A
+ * rejected value must come with a one-line message; unlike the CLI, which
+ * stops at the first bad value, the harness then goes on with the next
+ * field, so that satstat_config_validate() sees more configs: a refused
+ * number is written into its field as an API user may (set_raw: whole
+ * numbers over 0..UINT64_MAX, --threads up to UINT_MAX, any finite
+ * double) so that validation's own range checks run; any other refused
+ * value leaves the field as it was.
  *
  * Invariants: validation returns OK or EINVAL with a one-line message; on
  * OK every field is in its documented range, the inputs are resolved
@@ -25,12 +28,14 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <satstat/activation.h>
 #include <satstat/config.h>
 #include <satstat/error.h>
+#include <satstat/options.h>
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
@@ -40,163 +45,49 @@ typedef struct run {
     satstat_format format;
 } run;
 
-/* Each setter parses `v` into the run and returns the parser's status. */
-typedef int (*setter)(run *r, const char *v, char *msg);
-
-static int set_u64(const char *v, uint64_t max, uint64_t *out, char *msg)
+/* A value the table refused, written into its field as an API user may
+ * set any field (a whole number over 0..UINT64_MAX, --threads up to
+ * UINT_MAX, any finite double), so that validation's own range checks
+ * run; 0 when `name` is no such field or the value is no number. */
+static int set_raw(satstat_config *c, const char *name, const char *v)
 {
-    return satstat_parse_u64(v, 0, max, out, msg);
-}
-
-static int set_scheme(run *r, const char *v, char *msg)
-{
-    satstat_scheme list[SATSTAT_MAX_SCHEMES];
-    size_t n = 0;
-    int rc = satstat_scheme_parse_list(v, list, SATSTAT_MAX_SCHEMES, &n, msg);
-
-    if (rc == SATSTAT_OK) {
-        memcpy(r->config.schemes, list, n * sizeof list[0]);
-        r->config.n_schemes = n;
+    static const struct {
+        const char *name;
+        size_t u64, dbl; /* offsetof the field + 1, or 0 */
+    } fields[] = {
+        {"n-in", offsetof(satstat_config, n_in) + 1, 0},
+        {"n-out", offsetof(satstat_config, n_out) + 1, 0},
+        {"samples", offsetof(satstat_config, samples) + 1, 0},
+        {"seed", offsetof(satstat_config, seed) + 1, 0},
+        {"threads", 0, 0},
+        {"threshold", 0, offsetof(satstat_config, threshold) + 1},
+        {"alpha", 0, offsetof(satstat_config, alpha) + 1},
+        {"expect-variance", 0, offsetof(satstat_config, claimed_variance) + 1},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (strcmp(fields[i].name, name) != 0)
+            continue;
+        uint64_t u;
+        double x;
+        if (fields[i].dbl) {
+            if (satstat_parse_double(v, &x, NULL) != SATSTAT_OK)
+                return 0;
+            FUZZ_CHECK(isfinite(x), "parse_double(%s) = %g", fuzz_show(v), x);
+            memcpy((char *)c + fields[i].dbl - 1, &x, sizeof x);
+            if (strcmp(name, "expect-variance") == 0)
+                c->has_claimed_variance = 1;
+            return 1;
+        }
+        if (satstat_parse_u64(v, 0, fields[i].u64 ? UINT64_MAX : UINT_MAX, &u, NULL)
+            != SATSTAT_OK)
+            return 0;
+        if (fields[i].u64)
+            memcpy((char *)c + fields[i].u64 - 1, &u, sizeof u);
+        else
+            c->threads = (unsigned)u;
+        return 1;
     }
-    return rc;
-}
-
-static int set_n_in(run *r, const char *v, char *msg)
-{
-    return set_u64(v, UINT64_MAX, &r->config.n_in, msg);
-}
-
-static int set_n_out(run *r, const char *v, char *msg)
-{
-    return set_u64(v, UINT64_MAX, &r->config.n_out, msg);
-}
-
-static int set_active(run *r, const char *v, char *msg)
-{
-    uint64_t u;
-    int rc = set_u64(v, UINT64_MAX, &u, msg);
-
-    if (rc == SATSTAT_OK) {
-        r->config.inputs.active = u;
-        r->config.inputs.active_given = 1;
-    }
-    return rc;
-}
-
-static int set_inputs(run *r, const char *v, char *msg)
-{
-    /* --active and --inputs may come in any order (as in the CLI). */
-    uint64_t active = r->config.inputs.active;
-    int given = r->config.inputs.active_given;
-    satstat_inputs in;
-    int rc = satstat_inputs_parse(v, &in, msg);
-
-    if (rc == SATSTAT_OK && in.kind == SATSTAT_INPUTS_FILE
-        && !fuzz_inputs_path_safe(in.path))
-        return rc; /* not read here: see fuzz_inputs_path_safe */
-    if (rc == SATSTAT_OK) {
-        r->config.inputs = in;
-        r->config.inputs.active = active;
-        r->config.inputs.active_given = given;
-    }
-    return rc;
-}
-
-static int set_bias(run *r, const char *v, char *msg)
-{
-    satstat_bias b;
-    int rc = satstat_bias_parse(v, &b, msg);
-
-    if (rc == SATSTAT_OK)
-        r->config.bias = b;
-    return rc;
-}
-
-static int set_activation(run *r, const char *v, char *msg)
-{
-    (void)msg; /* satstat_activation_find() has no message */
-    r->config.activation = satstat_activation_find(v);
-    return SATSTAT_OK; /* NULL is left for validation to reject */
-}
-
-static int set_double(const char *v, double *out, char *msg)
-{
-    double x;
-    int rc = satstat_parse_double(v, &x, msg);
-
-    if (rc == SATSTAT_OK) {
-        FUZZ_CHECK(isfinite(x), "parse_double(%s) = %g", fuzz_show(v), x);
-        *out = x;
-    }
-    return rc;
-}
-
-static int set_threshold(run *r, const char *v, char *msg)
-{
-    return set_double(v, &r->config.threshold, msg);
-}
-
-static int set_samples(run *r, const char *v, char *msg)
-{
-    return set_u64(v, UINT64_MAX, &r->config.samples, msg);
-}
-
-static int set_seed(run *r, const char *v, char *msg)
-{
-    return set_u64(v, UINT64_MAX, &r->config.seed, msg);
-}
-
-static int set_threads(run *r, const char *v, char *msg)
-{
-    uint64_t u;
-    int rc = set_u64(v, UINT_MAX, &u, msg);
-
-    if (rc == SATSTAT_OK)
-        r->config.threads = (unsigned)u;
-    return rc;
-}
-
-static int set_alpha(run *r, const char *v, char *msg)
-{
-    return set_double(v, &r->config.alpha, msg);
-}
-
-static int set_expect_variance(run *r, const char *v, char *msg)
-{
-    int rc = set_double(v, &r->config.claimed_variance, msg);
-
-    if (rc == SATSTAT_OK)
-        r->config.has_claimed_variance = 1;
-    return rc;
-}
-
-static int set_format(run *r, const char *v, char *msg)
-{
-    return satstat_format_parse(v, &r->format, msg);
-}
-
-static const struct option_row {
-    const char *name;
-    setter set;
-} options[] = {
-    {"scheme", set_scheme},       {"n-in", set_n_in},
-    {"n-out", set_n_out},         {"active", set_active},
-    {"inputs", set_inputs},       {"bias", set_bias},
-    {"activation", set_activation}, {"threshold", set_threshold},
-    {"samples", set_samples},     {"seed", set_seed},
-    {"threads", set_threads},     {"alpha", set_alpha},
-    {"expect-variance", set_expect_variance}, {"format", set_format},
-};
-
-static const struct option_row *find_option(const char *name, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof options / sizeof options[0]; i++)
-        if (strlen(options[i].name) == len
-            && strncmp(options[i].name, name, len) == 0)
-            return &options[i];
-    return NULL;
+    return 0;
 }
 
 static void check_valid(const satstat_config *c)
@@ -301,36 +192,51 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     end = buf + size;
 
     satstat_config_default(&r.config);
-    r.format = SATSTAT_FORMAT_TEXT;
     fuzz_msg_reset(msg);
     FUZZ_CHECK(satstat_config_validate(&r.config, msg) == SATSTAT_OK,
                "the default config is invalid: %s", msg);
+    satstat_options o;
+    satstat_options_init(&o, SATSTAT_COMMAND_RUN, &r.config, NULL, NULL);
 
     for (field = buf; field < end; field += strlen(field) + 1) {
-        const struct option_row *o;
-        const char *name, *eq, *value;
+        char name[SATSTAT_NAME_MAX + 1];
+        const char *eq, *value = NULL;
+        size_t len;
 
         if (strncmp(field, "--", 2) != 0)
             continue;
-        name = field + 2;
-        eq = strchr(name, '=');
-        o = find_option(name, eq != NULL ? (size_t)(eq - name) : strlen(name));
-        if (o == NULL)
+        eq = strchr(field + 2, '=');
+        len = eq != NULL ? (size_t)(eq - field - 2) : strlen(field + 2);
+        if (len > SATSTAT_NAME_MAX)
+            continue;
+        memcpy(name, field + 2, len);
+        name[len] = '\0';
+        const satstat_option *opt = satstat_option_find(SATSTAT_COMMAND_RUN, name);
+        int is_format = strcmp(name, "format") == 0;
+        if (opt == NULL && !is_format)
             continue;
         if (eq != NULL) {
             value = eq + 1;
-        } else {
+        } else if (is_format || opt->arg != NULL) {
             field += strlen(field) + 1; /* the value is the next field */
             if (field >= end)
                 break;
             value = field;
         }
+        /* a `file:` input is read only where fuzz_inputs_path_safe allows */
+        satstat_inputs before = r.config.inputs;
         fuzz_msg_reset(msg);
-        rc = o->set(&r, value, msg);
+        rc = is_format ? satstat_format_parse(value, &r.format, msg)
+                       : satstat_option_set(&o, name, value, msg, SATSTAT_ERRMSG_SIZE);
         FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
-                   "--%s %s: status %d", o->name, fuzz_show(value), rc);
-        if (rc != SATSTAT_OK)
-            fuzz_check_msg(o->name, msg, value);
+                   "--%s %s: status %d", name, fuzz_show(value ? value : ""), rc);
+        if (rc != SATSTAT_OK) {
+            fuzz_check_msg(name, msg, value);
+            (void)set_raw(&r.config, name, value);
+        } else if (r.config.inputs.kind == SATSTAT_INPUTS_FILE
+                   && !fuzz_inputs_path_safe(r.config.inputs.path)) {
+            r.config.inputs = before;
+        }
     }
 
     fuzz_msg_reset(msg);

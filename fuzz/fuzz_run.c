@@ -2,9 +2,9 @@
  *
  * Input: the fields of fuzz_config.c (NUL-separated "--NAME=VALUE", or
  * "--NAME" with the value in the next field), read the way `satstat run`
- * reads its options: each value through the library parser the CLI uses,
- * over the CLI's ranges (--threshold sets the rule z:T, as the table of
- * options does, satstat/options.h).  A value the CLI would refuse (exit 2)
+ * reads its options: through the library's table of options
+ * (satstat_option_set, satstat/options.h), the very setters, ranges and
+ * cross-option rules of the CLI.  A value the CLI would refuse (exit 2)
  * ends the input.
  *
  * Sizes are capped so that one input costs milliseconds, not the run a
@@ -12,7 +12,8 @@
  * never read here: see fuzz_inputs_path_safe), samples at
  * FUZZ_RUN_MAX_SAMPLES, one thread.
  *
- * Invariants: satstat_config_validate() and _validate_layer() return OK or
+ * Invariants: satstat_options_finish() (satstat_config_validate() and
+ * _validate_layer()) returns OK or
  * EINVAL with a one-line message (the CLI's exit 2 before any work); on OK,
  * satstat_report_run() returns OK, analytic side only and with the
  * sampling and the tests (a runtime failure would be the CLI's exit 3:
@@ -30,6 +31,7 @@
 #include <satstat/activation.h>
 #include <satstat/config.h>
 #include <satstat/error.h>
+#include <satstat/options.h>
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
@@ -37,174 +39,44 @@
 #define FUZZ_RUN_MAX_N UINT64_C(64)
 #define FUZZ_RUN_MAX_SAMPLES UINT64_C(200)
 
-typedef int (*setter)(satstat_config *c, const char *v, char *msg);
-
-static int set_scheme(satstat_config *c, const char *v, char *msg)
+/* Read the fields into *c through the library's table of options
+ * (satstat_option_set, as `satstat run` reads its command line); fields
+ * that are no option of run are skipped.  0 when a value is refused (the
+ * CLI stops there, exit 2) or a `file:` input names a path not to read
+ * here (fuzz_inputs_path_safe). */
+static int read_fields(char *buf, size_t size, satstat_options *o)
 {
-    return satstat_scheme_parse_list(v, c->schemes, SATSTAT_MAX_SCHEMES,
-                                     &c->n_schemes, msg);
-}
-
-static int set_n_in(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_parse_u64(v, 1, SATSTAT_MAX_N_IN, &c->n_in, msg);
-}
-
-static int set_n_out(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_parse_u64(v, 1, SATSTAT_MAX_N_IN, &c->n_out, msg);
-}
-
-static int set_active(satstat_config *c, const char *v, char *msg)
-{
-    int rc = satstat_parse_u64(v, 0, SATSTAT_MAX_N_IN, &c->inputs.active, msg);
-    c->inputs.active_given = 1;
-    return rc;
-}
-
-static int set_inputs(satstat_config *c, const char *v, char *msg)
-{
-    uint64_t active = c->inputs.active;
-    int given = c->inputs.active_given;
-    satstat_inputs in;
-    int rc = satstat_inputs_parse(v, &in, msg);
-
-    if (rc == SATSTAT_OK && in.kind == SATSTAT_INPUTS_FILE
-        && !fuzz_inputs_path_safe(in.path))
-        return SATSTAT_EINVAL; /* not read here: see fuzz_inputs_path_safe */
-    if (rc == SATSTAT_OK) {
-        c->inputs = in;
-        c->inputs.active = active;
-        c->inputs.active_given = given;
-    }
-    return rc;
-}
-
-static int set_bias(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_bias_parse(v, &c->bias, msg);
-}
-
-static int set_activation(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_activation_parse(v, &c->activation, msg);
-}
-
-static int set_positive(const char *v, double *out, char *msg)
-{
-    int rc = satstat_parse_double(v, out, msg);
-    return rc == SATSTAT_OK && !(*out > 0.0) ? SATSTAT_EINVAL : rc;
-}
-
-static int set_threshold(satstat_config *c, const char *v, char *msg)
-{
-    int rc = set_positive(v, &c->threshold, msg);
-    if (c->saturation.kind != SATSTAT_SATURATION_DEFAULT
-        && c->saturation.kind != SATSTAT_SATURATION_Z)
-        rc = SATSTAT_EINVAL; /* the CLI: conflicts with --saturation */
-    c->saturation.kind = SATSTAT_SATURATION_Z;
-    c->saturation.value = c->threshold;
-    return rc;
-}
-
-static int set_saturation(satstat_config *c, const char *v, char *msg)
-{
-    satstat_saturation s;
-    int rc = satstat_saturation_parse(v, &s, msg);
-    if (rc != SATSTAT_OK)
-        return rc;
-    if (s.kind == SATSTAT_SATURATION_Z)
-        c->threshold = s.value;
-    c->saturation = s;
-    return SATSTAT_OK;
-}
-
-static int set_gain(satstat_config *c, const char *v, char *msg)
-{
-    c->gain_given = 1;
-    return satstat_gain_parse(v, &c->gain, msg);
-}
-
-static int set_mode(satstat_config *c, const char *v, char *msg)
-{
-    c->mode_given = 1;
-    return satstat_fan_mode_parse(v, &c->mode, msg);
-}
-
-static int set_samples(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_parse_u64(v, 1, SATSTAT_MAX_SAMPLES, &c->samples, msg);
-}
-
-static int set_seed(satstat_config *c, const char *v, char *msg)
-{
-    return satstat_parse_u64(v, 0, (UINT64_C(1) << 63) - 1, &c->seed, msg);
-}
-
-static int set_alpha(satstat_config *c, const char *v, char *msg)
-{
-    int rc = satstat_parse_double(v, &c->alpha, msg);
-    return rc == SATSTAT_OK && !(c->alpha > 0.0 && c->alpha < 1.0)
-               ? SATSTAT_EINVAL
-               : rc;
-}
-
-static int set_expect_variance(satstat_config *c, const char *v, char *msg)
-{
-    c->has_claimed_variance = 1;
-    return set_positive(v, &c->claimed_variance, msg);
-}
-
-static const struct option_row {
-    const char *name;
-    setter set;
-} options[] = {
-    {"scheme", set_scheme},         {"n-in", set_n_in},
-    {"n-out", set_n_out},           {"active", set_active},
-    {"inputs", set_inputs},         {"bias", set_bias},
-    {"activation", set_activation}, {"threshold", set_threshold},
-    {"saturation", set_saturation}, {"gain", set_gain},
-    {"mode", set_mode},             {"samples", set_samples},
-    {"seed", set_seed},             {"alpha", set_alpha},
-    {"expect-variance", set_expect_variance},
-};
-
-static const struct option_row *find_option(const char *name, size_t len)
-{
-    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
-        if (strlen(options[i].name) == len
-            && strncmp(options[i].name, name, len) == 0)
-            return &options[i];
-    return NULL;
-}
-
-/* Read the fields into *c; 0 when one is refused (the CLI stops there). */
-static int read_fields(char *buf, size_t size, satstat_config *c, char *msg)
-{
+    char msg[SATSTAT_OPTION_MSG_SIZE], name[SATSTAT_NAME_MAX + 1];
     const char *end = buf + size;
 
     for (const char *field = buf; field < end; field += strlen(field) + 1) {
-        const char *name, *eq, *value;
-        const struct option_row *o;
+        const char *eq, *value = NULL;
+        size_t len;
 
         if (strncmp(field, "--", 2) != 0)
             continue;
-        name = field + 2;
-        eq = strchr(name, '=');
-        o = find_option(name, eq ? (size_t)(eq - name) : strlen(name));
-        if (o == NULL)
+        eq = strchr(field + 2, '=');
+        len = eq ? (size_t)(eq - field - 2) : strlen(field + 2);
+        if (len > SATSTAT_NAME_MAX)
+            continue;
+        memcpy(name, field + 2, len);
+        name[len] = '\0';
+        const satstat_option *opt = satstat_option_find(o->command, name);
+        if (opt == NULL)
             continue;
         if (eq != NULL) {
             value = eq + 1;
-        } else {
+        } else if (opt->arg != NULL) {
             field += strlen(field) + 1;
             if (field >= end)
                 return 0;
             value = field;
         }
-        fuzz_msg_reset(msg);
-        if (o->set(c, value, msg) != SATSTAT_OK)
+        if (satstat_option_set(o, name, value, msg, sizeof msg) != SATSTAT_OK)
             return 0;
+        if (o->config->inputs.kind == SATSTAT_INPUTS_FILE
+            && !fuzz_inputs_path_safe(o->config->inputs.path))
+            return 0; /* not read here: see fuzz_inputs_path_safe */
     }
     return 1;
 }
@@ -237,7 +109,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf[size] = '\0';
 
     satstat_config_default(&c);
-    if (read_fields(buf, size, &c, msg)) {
+    satstat_options o;
+    satstat_options_init(&o, SATSTAT_COMMAND_RUN, &c, NULL, NULL);
+    if (read_fields(buf, size, &o)) {
         if (c.n_in > FUZZ_RUN_MAX_N)
             c.n_in = FUZZ_RUN_MAX_N;
         if (c.n_out > FUZZ_RUN_MAX_N)
@@ -246,12 +120,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             c.samples = FUZZ_RUN_MAX_SAMPLES;
         c.threads = 1;
 
+        /* the checks the CLI does before any work: satstat_config_validate
+         * and _validate_layer */
         fuzz_msg_reset(msg);
-        rc = satstat_config_validate(&c, msg);
-        if (rc == SATSTAT_OK) {
-            fuzz_msg_reset(msg);
-            rc = satstat_config_validate_layer(&c, msg);
-        }
+        rc = satstat_options_finish(&o, msg, SATSTAT_ERRMSG_SIZE);
         FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                    "validation returned %d", rc);
         if (rc != SATSTAT_OK) {

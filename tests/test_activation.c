@@ -11,6 +11,7 @@
 
 #include <satstat/activation.h>
 #include <satstat/error.h>
+#include "common.h"
 
 /* Relative tolerance for a handful of correctly rounded operations. */
 #define REL_TOL (8 * DBL_EPSILON)
@@ -1056,13 +1057,4 @@ static Suite *activation_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(activation_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(activation_suite)

@@ -23,6 +23,7 @@
 #include <satstat/activation.h>
 #include <satstat/analytic.h>
 #include <satstat/error.h>
+#include "common.h"
 
 /* Quadrature is asked for 1e-10 relative; allow a few times that. */
 #define QUAD_TOL 1e-9
@@ -870,11 +871,4 @@ static Suite *analytic_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(analytic_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(analytic_suite)

@@ -18,6 +18,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 enum { SEEDS = 200, TESTS = 6 };
 
@@ -145,11 +146,4 @@ static Suite *calibration_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(calibration_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(calibration_suite)

@@ -6,9 +6,10 @@
  * written in place, nothing half-written), and SIGINT / SIGTERM (130 /
  * 143, nothing written).
  *
- * The binary is run with fork + execv; its path comes from SATSTAT_EXE
- * (set by tests/meson.build).  Every run is bounded by a timeout guard,
- * and the binary must never exit 77 (harnesses read it as "skipped").
+ * The binary is run by tests/common's runner (fork + execv); its path
+ * comes from SATSTAT_EXE (set by tests/meson.build).  Every run is bounded
+ * by a timeout guard, and the binary must never exit 77 (harnesses read it
+ * as "skipped").
  */
 #define _GNU_SOURCE
 #include <check.h>
@@ -30,193 +31,49 @@
 #include <jansson.h>
 
 #include <satstat/build.h>
+#include "common.h"
 
 #define MAX_ARGS 32
-#define RUN_TIMEOUT_S 60.0  /* any single ordinary run */
+#define RUN_TIMEOUT_S TEST_RUN_TIMEOUT_S /* any single ordinary run */
 #define SIGNAL_TIMEOUT_S 10.0 /* an interrupted run must end within this */
-
-static const char *exe_path;
 
 /* ---- the runner ----------------------------------------------------------*/
 
-typedef struct run_result {
-    int status;     /* exit status (WEXITSTATUS) */
-    char *out;      /* captured stdout, NUL-terminated */
-    size_t out_len;
-    char *err;      /* captured stderr, NUL-terminated */
-    size_t err_len;
-    double seconds; /* wall time */
-} run_result;
-
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static void sleep_s(double s)
-{
-    struct timespec t;
-    t.tv_sec = (time_t)s;
-    t.tv_nsec = (long)((s - (double)t.tv_sec) * 1e9);
-    while (nanosleep(&t, &t) != 0 && errno == EINTR)
-        ;
-}
-
-/* An anonymous temp file (mkstemp, unlinked at once). */
-static int temp_fd(void)
-{
-    const char *dir = getenv("TMPDIR");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/satstat-cli-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    ck_assert_msg(fd >= 0, "mkstemp(%s): %s", path, strerror(errno));
-    unlink(path);
-    return fd;
-}
-
-static char *slurp_fd(int fd, size_t *len)
-{
-    off_t size = lseek(fd, 0, SEEK_END);
-    ck_assert_msg(size >= 0, "lseek: %s", strerror(errno));
-    ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
-    char *buf = malloc((size_t)size + 1);
-    ck_assert_ptr_nonnull(buf);
-    size_t got = 0;
-    while (got < (size_t)size) {
-        ssize_t n = read(fd, buf + got, (size_t)size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        ck_assert_msg(n > 0, "read: %s", n < 0 ? strerror(errno) : "short read");
-        got += (size_t)n;
-    }
-    buf[got] = '\0';
-    *len = got;
-    return buf;
-}
+/* The runner, temp files and folders are tests/common's (one of each for
+ * every test program); these are the short names this file's tests call
+ * them by. */
+typedef test_run_result run_result;
+#define run(...) test_run(__VA_ARGS__)
+#define result_free(r) test_result_free(r)
+#define now_s() test_now()
+#define sleep_s(s) test_sleep(s)
+#define temp_fd() test_temp_fd()
+#define slurp_fd(fd, len) test_slurp_fd(fd, len)
+#define describe(args, buf, size) test_describe_args(args, buf, size)
+#define wait_bounded(pid, timeout, what) test_wait(pid, timeout, what)
+#define exit_status_of(st, what) test_exit_code(st, what)
+#define make_temp_dir() test_temp_dir("cli-dir")
+#define path_in(dir, name) test_path(dir, name)
 
 /* Start satstat with args (NULL-terminated, argv[0] excluded); stdin from
  * /dev/null, stdout and stderr to the given descriptors. */
 static pid_t spawn(const char *const *args, int out_fd, int err_fd)
 {
-    char *argv[MAX_ARGS + 2];
-    size_t n = 0;
-    argv[n++] = (char *)"satstat";
-    for (; args[n - 1]; n++) {
-        ck_assert_msg(n <= MAX_ARGS, "too many arguments");
-        argv[n] = (char *)args[n - 1];
-    }
-    argv[n] = NULL;
-    fflush(NULL);
-    pid_t pid = fork();
-    ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
-    if (pid == 0) {
-        int in = open("/dev/null", O_RDONLY);
-        if (in < 0 || dup2(in, STDIN_FILENO) < 0 || dup2(out_fd, STDOUT_FILENO) < 0 ||
-            dup2(err_fd, STDERR_FILENO) < 0)
-            _exit(126);
-        umask(022);
-        execv(exe_path, argv);
-        _exit(127);
-    }
-    return pid;
-}
-
-/* Wait for pid at most timeout seconds; on timeout SIGKILL it and fail.
- * Returns the raw wait status. */
-static int wait_bounded(pid_t pid, double timeout, const char *what)
-{
-    double deadline = now_s() + timeout;
-    for (;;) {
-        int st;
-        pid_t w = waitpid(pid, &st, WNOHANG);
-        if (w == pid)
-            return st;
-        ck_assert_msg(w == 0 || errno == EINTR, "waitpid: %s", strerror(errno));
-        if (now_s() > deadline) {
-            kill(pid, SIGKILL);
-            waitpid(pid, &st, 0);
-            ck_abort_msg("satstat %s: still running after %.0f s; killed", what, timeout);
-        }
-        sleep_s(0.005);
-    }
-}
-
-/* The exit status of a run that must have exited normally, never 77. */
-static int exit_status_of(int st, const char *what)
-{
-    ck_assert_msg(WIFEXITED(st), "satstat %s: killed by signal %d", what,
-                  WIFSIGNALED(st) ? WTERMSIG(st) : -1);
-    int code = WEXITSTATUS(st);
-    ck_assert_msg(code != 127 && code != 126, "satstat %s: could not exec %s", what,
-                  exe_path);
-    ck_assert_msg(code != 77, "satstat %s: exit status 77 (read as 'skipped')", what);
-    return code;
-}
-
-static void describe(const char *const *args, char *buf, size_t size)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; args[i] && len < size; i++)
-        len += (size_t)snprintf(buf + len, size - len, "%s'%s'", i ? " " : "", args[i]);
+    test_spawn_options o = {.out_fd = out_fd, .err_fd = err_fd};
+    return test_spawn(&o, args);
 }
 
 static run_result run_args(const char *const *args)
 {
-    char what[1024];
-    describe(args, what, sizeof what);
-    int out_fd = temp_fd(), err_fd = temp_fd();
-    double t0 = now_s();
-    pid_t pid = spawn(args, out_fd, err_fd);
-    int st = wait_bounded(pid, RUN_TIMEOUT_S, what);
-    run_result r;
-    r.seconds = now_s() - t0;
-    r.status = exit_status_of(st, what);
-    r.out = slurp_fd(out_fd, &r.out_len);
-    r.err = slurp_fd(err_fd, &r.err_len);
-    close(out_fd);
-    close(err_fd);
-    return r;
+    test_spawn_options o = {0};
+    return test_run_argv(&o, args, RUN_TIMEOUT_S);
 }
 
-/* run_args with PATH pointing nowhere, so that satstat finds no gnuplot;
- * the test's own PATH is restored after. */
+/* run_args with PATH pointing nowhere, so that satstat finds no gnuplot. */
 static run_result run_args_without_gnuplot(const char *const *args)
 {
-    const char *old_path = getenv("PATH");
-    char *saved = old_path ? strdup(old_path) : NULL;
-    setenv("PATH", "/nonexistent", 1);
-    run_result r = run_args(args);
-    if (saved) {
-        setenv("PATH", saved, 1);
-        free(saved);
-    }
-    return r;
-}
-
-/* run("--n-in", "0", NULL) */
-static run_result run(const char *first, ...)
-{
-    const char *args[MAX_ARGS + 1];
-    size_t n = 0;
-    va_list ap;
-    va_start(ap, first);
-    for (const char *a = first; a; a = va_arg(ap, const char *)) {
-        ck_assert_msg(n < MAX_ARGS, "too many arguments");
-        args[n++] = a;
-    }
-    va_end(ap);
-    args[n] = NULL;
-    return run_args(args);
-}
-
-static void result_free(run_result *r)
-{
-    free(r->out);
-    free(r->err);
-    r->out = r->err = NULL;
+    test_spawn_options o = {.path = "/nonexistent"};
+    return test_run_argv(&o, args, RUN_TIMEOUT_S);
 }
 
 /* ---- helpers ---------------------------------------------------------------*/
@@ -271,17 +128,6 @@ static int contains_any(const char *hay, const char *alternatives)
     return 0;
 }
 
-static char *make_temp_dir(void)
-{
-    const char *dir = getenv("TMPDIR");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/satstat-cli-dir-XXXXXX", dir && *dir ? dir : "/tmp");
-    ck_assert_msg(mkdtemp(path) != NULL, "mkdtemp: %s", strerror(errno));
-    char *copy = strdup(path);
-    ck_assert_ptr_nonnull(copy);
-    return copy;
-}
-
 /* The names in dir (without . and ..), ','-joined into buf; returns count. */
 static size_t list_dir(const char *dir, char *buf, size_t size)
 {
@@ -304,29 +150,8 @@ static size_t list_dir(const char *dir, char *buf, size_t size)
 /* Remove dir and the plain files / FIFOs in it. */
 static void remove_dir(char *dir)
 {
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *e;
-        char path[8192];
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            unlink(path);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
+    test_remove_tree(dir);
     free(dir);
-}
-
-static char *path_in(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    ck_assert_ptr_nonnull(p);
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
 }
 
 static int path_exists(const char *path)
@@ -790,6 +615,52 @@ START_TEST(html_pages)
         result_free(&r);
     }
     remove_dir(dir);
+}
+END_TEST
+
+/* The part of a page from its first figure to the end of its last. */
+static char *page_figures(const char *page, const char *what)
+{
+    const char *first = strstr(page, "<figure>");
+    const char *last = NULL;
+    for (const char *p = first; p; p = strstr(p + 1, "</figure>"))
+        last = p;
+    ck_assert_msg(first && last && last > first, "%s: no figures", what);
+    char *part = strndup(first, (size_t)(last - first));
+    ck_assert_ptr_nonnull(part);
+    return part;
+}
+
+/* --format html with --plots DIR --render svg: the page takes the SVG
+ * documents --plots rendered (the figures are drawn once) and shows the
+ * very figures the page draws without --plots; the folder keeps its
+ * scripts and images. */
+START_TEST(html_figures_from_plots)
+{
+    char *plots = make_temp_dir();
+    const char *base[] = {"deep", "--networks", "2", "--layers", "2", "--width", "8",
+                          "--n-in", "8", "--format", "html", "--quiet", NULL, NULL, NULL,
+                          NULL, NULL};
+    run_result alone = run_args(base);
+    ck_assert_msg(alone.status == 0, "status %d: %s", alone.status, alone.err);
+    base[12] = "--plots";
+    base[13] = plots;
+    base[14] = "--render";
+    base[15] = "svg";
+    run_result with = run_args(base);
+    ck_assert_msg(with.status == 0, "--plots: status %d: %s", with.status, with.err);
+    char *a = page_figures(alone.out, "without --plots");
+    char *b = page_figures(with.out, "with --plots");
+    ck_assert_msg(strcmp(a, b) == 0, "the pages' figures differ with --plots DIR --render svg");
+    char names[4096];
+    list_dir(plots, names, sizeof names);
+    ck_assert_msg(strstr(names, "deep-variance.svg") && strstr(names, "deep-variance.gp"),
+                  "the folder holds: %s", names);
+    free(a);
+    free(b);
+    result_free(&alone);
+    result_free(&with);
+    remove_dir(plots);
 }
 END_TEST
 
@@ -1690,6 +1561,12 @@ START_TEST(names_did_you_mean)
         {{"deep", "--layres", "2"},
          "~(did you mean '--layers'?; try 'satstat deep --help')"},
         {{"--bogus"}, "satstat: unknown option '--bogus' (try 'satstat --help')\n"},
+        /* an abbreviation of two of the library's options is ambiguous
+         * (each has its own getopt code), not the first of them */
+        {{"--activ", "3"},
+         "satstat: unknown option '--activ' (did you mean '--active'?; try "
+         "'satstat --help')\n"},
+        {{"deep", "--n", "3"}, "~unknown option '--n' (try 'satstat deep --help')"},
         {{"--quiet=1"}, "satstat: --quiet: takes no value, got '--quiet=1'\n"},
         {{"--activation", "tnah"},
          "satstat: --activation: unknown activation 'tnah' (did you mean "
@@ -1808,6 +1685,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, reference_blas_note);
     tcase_add_test(tc, output_extension_format);
     tcase_add_test(tc, html_pages);
+    tcase_add_test(tc, html_figures_from_plots);
     tcase_add_test(tc, figure_notes_quote_the_folder);
     tcase_add_test(tc, version);
     tc = tcase(s, "json");
@@ -1844,22 +1722,4 @@ static Suite *cli_suite(void)
     return s;
 }
 
-int main(void)
-{
-    exe_path = getenv("SATSTAT_EXE");
-    if (!exe_path || !*exe_path) {
-        fprintf(stderr, "test_cli: SATSTAT_EXE is not set: it must hold the path of the "
-                        "built satstat binary (meson test sets it)\n");
-        return EXIT_FAILURE;
-    }
-    if (access(exe_path, X_OK) != 0) {
-        fprintf(stderr, "test_cli: SATSTAT_EXE=%s is not an executable file: %s\n", exe_path,
-                strerror(errno));
-        return EXIT_FAILURE;
-    }
-    SRunner *sr = srunner_create(cli_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(cli_suite)

@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -39,6 +38,7 @@
 #include <satstat/satstat.h>
 
 #include "report-check.h"
+#include "common.h"
 
 static const satstat_activation *act(const char *name)
 {
@@ -49,13 +49,9 @@ static const satstat_activation *act(const char *name)
 
 static satstat_config config_of(const char *schemes, const char *activation)
 {
-    satstat_config c;
-    char msg[SATSTAT_ERRMSG_SIZE];
-    satstat_config_default(&c);
-    ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), 0);
+    satstat_config c = test_config(schemes, 0);
     c.activation = act(activation);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    test_config_validate(&c);
     return c;
 }
 
@@ -1200,20 +1196,24 @@ END_TEST
 
 /* ---- the command line ----------------------------------------------------------*/
 
-/* Run satstat with args; returns the exit status, stderr into err. */
+/* Run 'satstat deep' with args (words split at spaces) by tests/common's
+ * runner; returns the exit status, stderr into err. */
 static int run_cli(const char *args, char *err, size_t size)
 {
-    const char *exe = getenv("SATSTAT_EXE");
-    if (!exe)
-        return -77;
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s deep %s 2>&1 >/dev/null", exe, args);
-    FILE *p = popen(cmd, "r");
-    ck_assert_ptr_nonnull(p);
-    size_t n = fread(err, 1, size - 1, p);
-    err[n] = '\0';
-    int st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    char words[4096];
+    const char *argv[64] = {"deep"};
+    size_t n = 1;
+    snprintf(words, sizeof words, "%s", args);
+    char *save = NULL;
+    for (char *w = strtok_r(words, " ", &save); w && n < 63; w = strtok_r(NULL, " ", &save))
+        argv[n++] = w;
+    argv[n] = NULL;
+    test_spawn_options o = {0};
+    test_run_result r = test_run_argv(&o, argv, TEST_RUN_TIMEOUT_S);
+    snprintf(err, size, "%s", r.err);
+    int status = r.status;
+    test_result_free(&r);
+    return status;
 }
 
 static int lines(const char *s)
@@ -1625,11 +1625,4 @@ static Suite *deep_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(deep_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(deep_suite)

@@ -52,6 +52,7 @@
 
 #include "ref/far_tails.h"
 #include "ref/trunc_tails.h"
+#include "common.h"
 
 #define ck_assert_abs(got, want, tol)                                        \
     do {                                                                     \
@@ -1167,11 +1168,4 @@ static Suite *exact_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(exact_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(exact_suite)

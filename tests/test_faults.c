@@ -33,18 +33,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common.h"
+
 static const char *faults_exe;
 static char *base; /* the test's folder */
 
-/* "a/b", allocated. */
-static char *path2(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *p = malloc(n);
-    ck_assert_ptr_nonnull(p);
-    snprintf(p, n, "%s/%s", a, b);
-    return p;
-}
+/* tests/common's, by the names this file's tests use */
+#define path2(a, b) test_path(a, b) /* "a/b", allocated */
+#define remove_tree(path) test_remove_tree(path)
+
+/* One run of satstat-faults ends within this (each takes a few seconds). */
+#define FAULT_RUN_TIMEOUT_S 300.0
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -72,24 +71,6 @@ static void spit(const char *path, const char *text)
     ck_assert_ptr_nonnull(f);
     fputs(text, f);
     ck_assert_int_eq(fclose(f), 0);
-}
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)))
-            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-                char *sub = path2(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-        closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
 }
 
 /* The sorted names in dir, newline-separated ("" when absent). */
@@ -130,43 +111,31 @@ typedef struct outcome {
     int fired;
 } outcome;
 
-/* Run satstat-faults in `dir` with argv, SATSTAT_FAULT=spec (NULL: none). */
+/* Run satstat-faults in `dir` with argv (argv[0] included), PATH led by
+ * base/bin (the stand-in gnuplot), SATSTAT_FAULT=spec (NULL: none). */
 static outcome run_in(const char *dir, char *const *argv, const char *spec)
 {
     outcome o = {0, NULL, 0, 0};
     char *log = path2(base, "fault.log");
     char *err = path2(base, "stderr");
+    char *bin = path2(base, "bin");
     unlink(log);
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        if (chdir(dir) != 0)
-            _exit(120);
-        int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int null = open("/dev/null", O_RDWR);
-        if (fd < 0 || null < 0)
-            _exit(121);
-        dup2(null, 0);
-        dup2(null, 1);
-        dup2(fd, 2);
-        const char *old_path = getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin";
-        size_t n = strlen(base) + strlen(old_path) + 8;
-        char *path = malloc(n);
-        snprintf(path, n, "%s/bin:%s", base, old_path);
-        setenv("PATH", path, 1);
-        setenv("SATSTAT_FAULT_LOG", log, 1);
-        if (spec)
-            setenv("SATSTAT_FAULT", spec, 1);
-        else
-            unsetenv("SATSTAT_FAULT");
-        execv(faults_exe, argv);
-        _exit(122);
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-    ck_assert_msg(WIFEXITED(status), "satstat-faults died of signal %d under %s",
-                  WIFSIGNALED(status) ? WTERMSIG(status) : 0, spec ? spec : "no fault");
-    o.status = WEXITSTATUS(status);
+    int err_fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ck_assert_msg(err_fd >= 0, "%s: %s", err, strerror(errno));
+    char log_env[4200], fault_env[256];
+    snprintf(log_env, sizeof log_env, "SATSTAT_FAULT_LOG=%s", log);
+    if (spec)
+        snprintf(fault_env, sizeof fault_env, "SATSTAT_FAULT=%s", spec);
+    else
+        snprintf(fault_env, sizeof fault_env, "SATSTAT_FAULT"); /* unset */
+    const char *env[] = {log_env, fault_env, NULL};
+    test_spawn_options opts = {.exe = faults_exe, .argv0 = argv[0], .dir = dir,
+                               .path_first = bin, .env = env, .err_fd = err_fd};
+    pid_t pid = test_spawn(&opts, (const char *const *)argv + 1);
+    close(err_fd);
+    free(bin);
+    const char *what = spec ? spec : "no fault";
+    o.status = test_exit_code(test_wait(pid, FAULT_RUN_TIMEOUT_S, what), what);
     o.err = slurp(err, NULL);
     char *l = slurp(log, NULL);
     if (l)
@@ -379,11 +348,8 @@ static void sweep_faults(const char *label, char *const *argv)
 
 static void setup(void)
 {
-    faults_exe = getenv("SATSTAT_FAULTS_EXE");
-    ck_assert_msg(faults_exe != NULL, "SATSTAT_FAULTS_EXE is not set");
-    const char *tmp = getenv("TMPDIR");
-    base = path2(tmp && *tmp ? tmp : "/tmp", "satstat-faults-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(base));
+    faults_exe = test_exe("SATSTAT_FAULTS_EXE");
+    base = test_temp_dir("faults");
     char *bin = path2(base, "bin");
     ck_assert_int_eq(mkdir(bin, 0755), 0);
     char *gp = path2(bin, "gnuplot");
@@ -421,7 +387,7 @@ START_TEST(deep_report_and_figures)
 }
 END_TEST
 
-int main(void)
+static Suite *faults_suite(void)
 {
     Suite *s = suite_create("faults");
     TCase *tc = tcase_create("faults");
@@ -430,9 +396,7 @@ int main(void)
     tcase_add_test(tc, run_report_and_figures);
     tcase_add_test(tc, deep_report_and_figures);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }
+
+TEST_MAIN(faults_suite)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 /* The page of `report` with `options`, as a string (caller frees). */
 static char *page_of(const satstat_report *report, const satstat_html_options *o, int *rc)
@@ -191,11 +192,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(suite)

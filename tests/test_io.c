@@ -30,33 +30,18 @@
 
 #include <satstat/satstat.h>
 
+#include "common.h"
+
 static const char *exe;
 static char *base;
 
 /* ---- helpers ---------------------------------------------------------------*/
 
-static char *path2(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *p = malloc(n);
-    ck_assert_ptr_nonnull(p);
-    snprintf(p, n, "%s/%s", a, b);
-    return p;
-}
-
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static void sleep_s(double s)
-{
-    struct timespec t = {(time_t)s, (long)((s - (double)(time_t)s) * 1e9)};
-    while (nanosleep(&t, &t) != 0 && errno == EINTR)
-        ;
-}
+/* tests/common's, by the names this file's tests use */
+#define path2(a, b) test_path(a, b)
+#define now_s() test_now()
+#define sleep_s(s) test_sleep(s)
+#define remove_tree(path) test_remove_tree(path)
 
 static char *slurp(const char *path)
 {
@@ -87,28 +72,6 @@ static int file_is(const char *path, const char *text)
     int same = got && strcmp(got, text) == 0;
     free(got);
     return same;
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)))
-            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-                char *sub = path2(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
 }
 
 /* Names in dir starting with ".satstat-" (temporary files). */
@@ -157,66 +120,40 @@ typedef struct child {
     double started;
 } child;
 
-/* Start satstat in base with PATH led by `bin` (NULL: unchanged); stdout
- * to out_path (NULL: /dev/null; "-append:PATH" appends), or closed when
- * close_stdout. */
+/* Start satstat in base with PATH led by `bin` (NULL: unchanged), stderr
+ * into base/stderr.txt; stdout to out_path (NULL: /dev/null;
+ * "-append:PATH" appends), or closed when close_stdout.  argv[0] included. */
 static child start(const char *bin, const char *out_path, int close_stdout, char *const *argv)
 {
+    char *err_path = path2(base, "stderr.txt");
+    int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ck_assert_msg(err >= 0, "%s: %s", err_path, strerror(errno));
+    free(err_path);
+    int out = close_stdout ? TEST_FD_CLOSED : TEST_FD_NULL;
+    if (!close_stdout && out_path && strncmp(out_path, "-append:", 8) == 0)
+        out = open(out_path + 8, O_WRONLY | O_APPEND);
+    else if (!close_stdout && out_path)
+        out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ck_assert_msg(out != -1 || close_stdout, "%s: %s", out_path, strerror(errno));
+    test_spawn_options o = {.exe = exe, .argv0 = argv[0], .dir = base, .path_first = bin,
+                            .out_fd = out, .err_fd = err};
     child c;
     c.started = now_s();
-    c.pid = fork();
-    ck_assert_int_ge(c.pid, 0);
-    if (c.pid == 0) {
-        if (chdir(base) != 0)
-            _exit(120);
-        int null = open("/dev/null", O_RDWR);
-        int err = open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(err, 2);
-        dup2(null, 0);
-        if (close_stdout) {
-            close(1);
-        } else if (out_path && strncmp(out_path, "-append:", 8) == 0) {
-            int fd = open(out_path + 8, O_WRONLY | O_APPEND);
-            dup2(fd, 1);
-        } else {
-            int fd = out_path ? open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : null;
-            dup2(fd, 1);
-        }
-        if (err > 2)
-            close(err);
-        if (null > 2)
-            close(null);
-        if (bin) {
-            const char *old = getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin";
-            char *p = malloc(strlen(bin) + strlen(old) + 2);
-            sprintf(p, "%s:%s", bin, old);
-            setenv("PATH", p, 1);
-        }
-        execv(exe, argv);
-        _exit(122);
-    }
+    c.pid = test_spawn(&o, (const char *const *)argv + 1);
+    close(err);
+    if (out > 0)
+        close(out);
     return c;
 }
 
-/* Wait for c (at most `limit` seconds, then kill it and fail). */
+/* Wait for c (at most `limit` seconds, then kill it and fail); its exit
+ * code. */
 static int finish(child c, double limit, double *seconds)
 {
-    int status;
-    for (;;) {
-        pid_t w = waitpid(c.pid, &status, WNOHANG);
-        if (w == c.pid)
-            break;
-        if (now_s() - c.started > limit) {
-            kill(c.pid, SIGKILL);
-            waitpid(c.pid, &status, 0);
-            ck_abort_msg("satstat did not end within %.0f s", limit);
-        }
-        sleep_s(0.002);
-    }
+    int status = test_wait(c.pid, limit, "satstat");
     if (seconds)
         *seconds = now_s() - c.started;
-    ck_assert_msg(WIFEXITED(status), "satstat died of signal %d", WTERMSIG(status));
-    return WEXITSTATUS(status);
+    return test_exit_code(status, "satstat");
 }
 
 static int run(const char *bin, char *const *argv)
@@ -234,11 +171,8 @@ static char *stderr_text(void)
 
 static void setup(void)
 {
-    exe = getenv("SATSTAT_EXE");
-    ck_assert_msg(exe != NULL, "SATSTAT_EXE is not set");
-    const char *tmp = getenv("TMPDIR");
-    base = path2(tmp && *tmp ? tmp : "/tmp", "satstat-io-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(base));
+    exe = test_exe("SATSTAT_EXE");
+    base = test_temp_dir("io");
     chmod(base, 0755); /* a folder no one else can write */
 }
 
@@ -793,7 +727,7 @@ START_TEST(figure_folder_named_like_an_option)
 }
 END_TEST
 
-int main(void)
+static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
     TCase *lib = tcase_create("transaction");
@@ -819,9 +753,7 @@ int main(void)
     tcase_add_test(cmd, deep_phase_interrupted_quickly);
     tcase_add_test(cmd, figure_folder_named_like_an_option);
     suite_add_tcase(s, cmd);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }
+
+TEST_MAIN(io_suite)

@@ -12,6 +12,7 @@
 #include <satstat/config.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
+#include "common.h"
 
 #define SEED_MAX ((UINT64_C(1) << 63) - 1)
 
@@ -689,13 +690,4 @@ static Suite *parse_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(parse_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(parse_suite)

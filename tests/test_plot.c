@@ -21,23 +21,21 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 /* ---- helpers ---------------------------------------------------------------*/
 
 static satstat_config config_of(const char *const *args)
 {
     /* args: pairs of (option, value) as the CLI would take them */
-    satstat_config c;
+    satstat_config c = test_config(NULL, 100000);
     char msg[SATSTAT_ERRMSG_SIZE];
-    satstat_config_default(&c);
-    c.samples = 100000;
     for (size_t i = 0; args && args[i]; i += 2) {
         const char *o = args[i], *v = args[i + 1];
         if (strcmp(o, "scheme") == 0)
@@ -65,7 +63,7 @@ static satstat_config config_of(const char *const *args)
         else
             ck_abort_msg("unknown option %s", o);
     }
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    test_config_validate(&c);
     return c;
 }
 
@@ -156,27 +154,10 @@ static int has(const char *text, const char *needle)
     return strstr(text, needle) != NULL;
 }
 
-static char *make_temp_dir(void)
-{
-    char tmpl[] = "/tmp/satstat-plot-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(tmpl));
-    return strdup(tmpl);
-}
-
-static char *path_join(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", a, b);
-    return p;
-}
-
-static void remove_tree(const char *path)
-{
-    char cmd[4200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-    ck_assert_int_eq(system(cmd), 0);
-}
+/* tests/common's, by the names this file's tests use */
+#define make_temp_dir() test_temp_dir("plot")
+#define path_join(a, b) test_path(a, b)
+#define remove_tree(path) test_remove_tree(path)
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -263,56 +244,19 @@ static void require_gnuplot(void)
 
 /* ---- the CLI -----------------------------------------------------------------*/
 
-typedef struct cli_result {
-    int status;
-    char *out, *err;
-} cli_result;
+/* A run of satstat with demo's figures rendered ends within this. */
+#define CLI_TIMEOUT_S 300.0
 
-static void cli_free(cli_result *r)
-{
-    free(r->out);
-    free(r->err);
-}
+typedef test_run_result cli_result;
+#define cli_free(r) test_result_free(r)
 
 /* Run SATSTAT_EXE with args (NULL-terminated) in cwd (NULL: here), with
- * PATH set to `path` when non-NULL. */
+ * PATH set to `path` when non-NULL: tests/common's runner. */
 static cli_result cli_in(const char *cwd, const char *path, const char *const *args)
 {
-    const char *exe = getenv("SATSTAT_EXE");
-    ck_assert_msg(exe != NULL, "SATSTAT_EXE is not set");
-    char *tmp = make_temp_dir();
-    char *out_path = path_join(tmp, "stdout"), *err_path = path_join(tmp, "stderr");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fo < 0 || fe < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0)
-            _exit(126);
-        if (cwd && chdir(cwd) != 0)
-            _exit(126);
-        if (path)
-            setenv("PATH", path, 1);
-        char *argv[64];
-        size_t n = 0;
-        argv[n++] = (char *)exe;
-        for (size_t i = 0; args[i] && n < 63; i++)
-            argv[n++] = (char *)args[i];
-        argv[n] = NULL;
-        execv(exe, argv);
-        _exit(127);
-    }
-    int st;
-    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-    cli_result r;
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    r.out = read_file(out_path, NULL);
-    r.err = read_file(err_path, NULL);
-    free(out_path);
-    free(err_path);
-    remove_tree(tmp);
-    free(tmp);
-    return r;
+    test_spawn_options o = {.exe = test_exe("SATSTAT_EXE"), .dir = cwd, .path = path};
+    o.argv0 = o.exe;
+    return test_run_argv(&o, args, CLI_TIMEOUT_S);
 }
 
 static cli_result cli(const char *first, ...)
@@ -2032,11 +1976,4 @@ static Suite *plot_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(plot_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(plot_suite)

@@ -8,24 +8,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <jansson.h>
 
 #include <satstat/satstat.h>
 
 #include "report-check.h"
+#include "common.h"
 
 static satstat_config config_of(const char *schemes, uint64_t samples)
 {
-    satstat_config c;
-    char msg[SATSTAT_ERRMSG_SIZE];
-    satstat_config_default(&c);
-    if (schemes)
-        ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                                   &c.n_schemes, msg), 0);
-    c.samples = samples;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_config c = test_config(schemes, samples);
+    test_config_validate(&c);
     return c;
 }
 
@@ -518,27 +512,34 @@ END_TEST
 /* Bad rules through the CLI: exit 2, one line naming the option. */
 START_TEST(saturation_cli_errors)
 {
-    const char *exe = getenv("SATSTAT_EXE");
-    if (!exe)
+    if (!getenv("SATSTAT_EXE"))
         return; /* run outside meson: nothing to call */
-    static const char *bad[] = {"--saturation deriv:2", "--saturation output:0",
-                                "--saturation nope", "--saturation deriv:1",
-                                "--activation relu --saturation output:0.1",
-                                "--activation sigmoid --saturation dead",
-                                "--threshold 3 --saturation deriv:0.1",
-                                "--activation leaky-relu:2"};
-    char cmd[512];
+    static const char *const bad[][5] = {
+        {"--saturation", "deriv:2"},
+        {"--saturation", "output:0"},
+        {"--saturation", "nope"},
+        {"--saturation", "deriv:1"},
+        {"--activation", "relu", "--saturation", "output:0.1"},
+        {"--activation", "sigmoid", "--saturation", "dead"},
+        {"--threshold", "3", "--saturation", "deriv:0.1"},
+        {"--activation", "leaky-relu:2"}};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        snprintf(cmd, sizeof cmd, "'%s' %s --analytic-only --quiet >/dev/null 2>&1", exe,
-                 bad[i]);
-        int st = system(cmd);
-        ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 2, "%s: status %d", bad[i], st);
+        const char *args[8];
+        size_t n = 0;
+        for (size_t j = 0; j < 5 && bad[i][j]; j++)
+            args[n++] = bad[i][j];
+        args[n++] = "--analytic-only";
+        args[n++] = "--quiet";
+        args[n] = NULL;
+        test_spawn_options o = {0};
+        test_run_result r = test_run_argv(&o, args, TEST_RUN_TIMEOUT_S);
+        ck_assert_msg(r.status == 2, "%s %s: status %d", bad[i][0], bad[i][1], r.status);
+        test_result_free(&r);
     }
-    snprintf(cmd, sizeof cmd,
-             "'%s' --activation gelu --saturation deriv:0.1 --analytic-only --quiet "
-             ">/dev/null 2>&1", exe);
-    int st = system(cmd);
-    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    test_run_result r = test_run("--activation", "gelu", "--saturation", "deriv:0.1",
+                                 "--analytic-only", "--quiet", NULL);
+    ck_assert_int_eq(r.status, 0);
+    test_result_free(&r);
 }
 END_TEST
 
@@ -941,11 +942,4 @@ static Suite *report_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(report_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(report_suite)

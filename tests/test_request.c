@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 static char msg[SATSTAT_REQUEST_MSG_SIZE];
 
@@ -289,8 +290,7 @@ END_TEST
 /* "figures" with "render": "none" writes the scripts only. */
 START_TEST(test_figure_scripts)
 {
-    char dir[] = "/tmp/satstat-request-XXXXXX", req[256], path[320];
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *dir = test_temp_dir("request"), req[4352], path[4352];
     snprintf(req, sizeof req,
              "{\"command\": \"sweep\", \"options\": {\"vary\": \"n-in=10:100:2\", \"samples\": "
              "500}, \"figures\": {\"dir\": \"%s\", \"render\": \"none\"}}",
@@ -303,7 +303,8 @@ START_TEST(test_figure_scripts)
         ck_assert_msg(access(path, R_OK) == 0, "%s missing", path);
         unlink(path);
     }
-    rmdir(dir);
+    test_remove_tree(dir);
+    free(dir);
 }
 END_TEST
 
@@ -381,11 +382,4 @@ static Suite *request_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(request_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(request_suite)

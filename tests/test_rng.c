@@ -12,6 +12,7 @@
 #include <satstat/error.h>
 #include <satstat/rng.h>
 #include <satstat/stats.h>
+#include "common.h"
 
 /* Known answers from doc/numerics.md (Random123's kat_vectors). */
 START_TEST(philox_known_answers)
@@ -423,6 +424,38 @@ START_TEST(names)
 }
 END_TEST
 
+/* The SIMD path a forced SATSTAT_SIMD gets: the forced one when this CPU
+ * has it, the best otherwise; off x86-64 only the baseline is built
+ * (src/meson.build), whatever is asked.  On x86-64 it checks that an
+ * unknown name falls back to the best path. */
+START_TEST(simd_path_forced)
+{
+    static const char *asked[] = {"avx512", "avx2", "baseline", "neon", ""};
+    unsetenv("SATSTAT_SIMD");
+    const char *best = satstat_simd_path();
+#if !defined(__x86_64__)
+    ck_assert_str_eq(best, "baseline");
+#endif
+    for (size_t a = 0; a < sizeof asked / sizeof asked[0]; a++) {
+        setenv("SATSTAT_SIMD", asked[a], 1);
+        const char *got = satstat_simd_path();
+#if defined(__x86_64__)
+        int known = a < 3;
+        ck_assert_msg(known ? (strcmp(got, asked[a]) == 0 || strcmp(got, best) == 0)
+                            : strcmp(got, best) == 0,
+                      "SATSTAT_SIMD=%s gave %s (best %s)", asked[a], got, best);
+#else
+        ck_assert_msg(strcmp(got, "baseline") == 0, "SATSTAT_SIMD=%s gave %s off x86-64",
+                      asked[a], got);
+#endif
+    }
+    /* baseline is always there */
+    setenv("SATSTAT_SIMD", "baseline", 1);
+    ck_assert_str_eq(satstat_simd_path(), "baseline");
+    unsetenv("SATSTAT_SIMD");
+}
+END_TEST
+
 static Suite *rng_suite(void)
 {
     Suite *s = suite_create("rng");
@@ -437,6 +470,7 @@ static Suite *rng_suite(void)
     tcase_add_test(tc, uniform_open_interval);
     tcase_add_test(tc, normal_quantile_accuracy);
     tcase_add_test(tc, names);
+    tcase_add_test(tc, simd_path_forced);
     tcase_add_test(tc, fill_matches_reference);
     tcase_add_test(tc, ziggurat_fill_matches_reference);
     tcase_add_test(tc, transform_names);
@@ -451,11 +485,4 @@ static Suite *rng_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(rng_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(rng_suite)

@@ -10,18 +10,14 @@
 #include <gsl/gsl_cdf.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 static satstat_config small_config(const char *schemes, uint64_t n_in,
                                    uint64_t samples)
 {
-    satstat_config c;
-    char msg[SATSTAT_ERRMSG_SIZE];
-    satstat_config_default(&c);
-    ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), 0);
+    satstat_config c = test_config(schemes, samples);
     c.n_in = n_in;
-    c.samples = samples;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    test_config_validate(&c);
     return c;
 }
 
@@ -506,17 +502,13 @@ static satstat_config ortho_config(const char *scheme, uint64_t n_in, uint64_t n
                                    const char *inputs, const char *bias,
                                    uint64_t samples)
 {
-    satstat_config c;
+    satstat_config c = test_config(scheme, samples);
     char msg[SATSTAT_ERRMSG_SIZE];
-    satstat_config_default(&c);
-    ck_assert_int_eq(satstat_scheme_parse_list(scheme, c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), 0);
     c.n_in = n_in;
     c.n_out = n_out;
-    c.samples = samples;
     ck_assert_int_eq(satstat_inputs_parse(inputs, &c.inputs, msg), 0);
     ck_assert_int_eq(satstat_bias_parse(bias, &c.bias, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    test_config_validate(&c);
     return c;
 }
 
@@ -833,11 +825,4 @@ static Suite *sampler_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(sampler_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(sampler_suite)

@@ -20,6 +20,7 @@
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
+#include "common.h"
 
 #define ck_assert_msg_has(msg, part)                                     \
     ck_assert_msg(strstr((msg), (part)) != NULL,                         \
@@ -1416,7 +1417,7 @@ END_TEST
 START_TEST(test_inputs_file_bounds)
 {
     satstat_inputs in;
-    char msg[SATSTAT_ERRMSG_SIZE], spec[128];
+    char msg[SATSTAT_ERRMSG_SIZE], spec[4200];
     double x[3];
 
     /* /dev/zero: a NUL byte on line 1, at once (it used to spin) */
@@ -1466,17 +1467,16 @@ START_TEST(test_inputs_file_bounds)
     remove(path);
 
     /* a FIFO with no writer: an error at once, not a wait in open() */
-    char fifo[] = "/tmp/satstat-test-fifo-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(fifo));
-    char fifo_path[64];
-    snprintf(fifo_path, sizeof fifo_path, "%s/f", fifo);
+    char *fifo = test_temp_dir("test-fifo");
+    char *fifo_path = test_path(fifo, "f");
     ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
     snprintf(spec, sizeof spec, "file:%s", fifo_path);
     ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "FIFO");
-    remove(fifo_path);
-    rmdir(fifo);
+    test_remove_tree(fifo);
+    free(fifo_path);
+    free(fifo);
 
     /* a pipe (what <(...) gives) is read once; the values stay */
     int fds[2];
@@ -1757,13 +1757,4 @@ static Suite *scheme_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(scheme_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(scheme_suite)

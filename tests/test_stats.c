@@ -21,6 +21,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include "common.h"
 
 /* |a − b| ≤ rel·|b| (+ abs for values near zero). */
 static int close_rel(double a, double b, double rel)
@@ -1045,6 +1046,9 @@ static TCase *tcase(const char *name)
 
 static Suite *stats_suite(void)
 {
+    /* The tests call GSL directly too: never let it abort the runner (set
+     * here, before the tests are forked from this process). */
+    gsl_set_error_handler_off();
     Suite *s = suite_create("stats");
     TCase *tc;
 
@@ -1113,13 +1117,4 @@ static Suite *stats_suite(void)
     return s;
 }
 
-int main(void)
-{
-    /* The tests call GSL directly too: never let it abort the runner. */
-    gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(stats_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(stats_suite)

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include <satstat/satstat.h>
+#include "common.h"
 
 /* ---- helpers ---------------------------------------------------------------*/
 
@@ -27,14 +28,7 @@ static satstat_sweep_spec spec_of(const char *text)
 
 static satstat_config base_of(const char *schemes, uint64_t samples)
 {
-    satstat_config c;
-    char msg[SATSTAT_ERRMSG_SIZE] = "";
-    satstat_config_default(&c);
-    if (schemes)
-        ck_assert_msg(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                                &c.n_schemes, msg) == SATSTAT_OK,
-                      "%s", msg);
-    c.samples = samples;
+    satstat_config c = test_config(schemes, samples);
     c.threads = 2;
     return c;
 }
@@ -758,54 +752,20 @@ END_TEST
 
 /* ---- the command --------------------------------------------------------------*/
 
-typedef struct cmd_result {
-    int status;
-    char *out, *err;
-} cmd_result;
+/* Runs of the program are tests/common's; these are the names this file's
+ * tests use. */
+typedef test_run_result cmd_result;
+#define cmd_free(r) test_result_free(r)
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return strdup("");
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, n, m);
-    fclose(m);
-    fclose(f);
-    return buf;
-}
+/* A sweep through the program ends within this. */
+#define CLI_TIMEOUT_S 300.0
 
-/* Run the satstat program with these arguments (a shell-safe string). */
+/* Run the satstat program with these arguments (split into words as sh
+ * would: test_split_words). */
 static cmd_result run_cli(const char *args)
 {
-    const char *exe = getenv("SATSTAT_EXE");
-    ck_assert_msg(exe != NULL, "SATSTAT_EXE is not set");
-    char out[] = "/tmp/satstat-sweep-out-XXXXXX", err[] = "/tmp/satstat-sweep-err-XXXXXX";
-    int fo = mkstemp(out), fe = mkstemp(err);
-    ck_assert(fo >= 0 && fe >= 0);
-    close(fo);
-    close(fe);
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "'%s' %s >'%s' 2>'%s' </dev/null", exe, args, out, err);
-    int st = system(cmd);
-    cmd_result r;
-    r.status = st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    remove(out);
-    remove(err);
-    return r;
-}
-
-static void cmd_free(cmd_result *r)
-{
-    free(r->out);
-    free(r->err);
+    test_spawn_options o = {0};
+    return test_run_line(&o, args, CLI_TIMEOUT_S);
 }
 
 /* RFC 4180: a field with a comma (an inputs path, a he-normal scheme with
@@ -1217,11 +1177,4 @@ static Suite *sweep_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *r = srunner_create(sweep_suite());
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(sweep_suite)

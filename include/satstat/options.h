@@ -49,7 +49,6 @@ typedef struct satstat_options {
     satstat_deep_options *deep;   /* deep: --layers ... --max-memory, --inputs normal */
     satstat_sweep_spec *sweep;    /* sweep: --vary                     */
     int analytic_only;            /* run, sweep: --analytic-only       */
-    int threshold_given;          /* --threshold: --saturation's check */
     const char *given[SATSTAT_OPTIONS_MAX]; /* by table index; "" for a flag */
 } satstat_options;
 

@@ -142,7 +142,6 @@ static int set_threshold(satstat_options *o, const char *v, char *msg, size_t si
                     size);
     cfg->saturation.kind = SATSTAT_SATURATION_Z;
     cfg->saturation.value = cfg->threshold;
-    o->threshold_given = 1;
     return rc;
 }
 
@@ -159,7 +158,7 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
     int rc = refuse(satstat_saturation_parse(v, &rule, reason), v, reason, msg, size);
     if (rc != SATSTAT_OK)
         return rc;
-    if (rule.kind != SATSTAT_SATURATION_Z && o->threshold_given)
+    if (rule.kind != SATSTAT_SATURATION_Z && satstat_option_given(o, "threshold"))
         return refuse(SATSTAT_EINVAL, v,
                       "conflicts with --threshold (--threshold T is --saturation z:T)", msg,
                       size);
@@ -476,7 +475,7 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
         satstat__set_msg(msg, size, "--n-in: cannot be given with --vary n-in (the sweep sets it)");
         return SATSTAT_EINVAL;
     }
-    if (param == SATSTAT_SWEEP_THRESHOLD && o->threshold_given) {
+    if (param == SATSTAT_SWEEP_THRESHOLD && satstat_option_given(o, "threshold")) {
         satstat__set_msg(msg, size,
                          "--threshold: cannot be given with --vary threshold (the sweep sets it)");
         return SATSTAT_EINVAL;

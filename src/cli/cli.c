@@ -27,7 +27,7 @@ int cli_bad_value(const char *option, const char *value, const char *msg)
     return CLI_EXIT_USAGE;
 }
 
-int cli_option_set(const char *option, const char *value, satstat_options *o)
+static int cli_option_set(const char *option, const char *value, satstat_options *o)
 {
     char msg[SATSTAT_OPTION_MSG_SIZE] = "";
     if (satstat_option_set(o, option + 2, value, msg, sizeof msg) != SATSTAT_OK) {
@@ -47,7 +47,7 @@ int cli_options_finish(satstat_options *o)
     return CLI_GO_ON;
 }
 
-int cli_option_format(const char *option, const char *value, satstat_format *out)
+static int cli_option_format(const char *option, const char *value, satstat_format *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_format_parse(value, out, msg) != SATSTAT_OK)
@@ -81,13 +81,13 @@ int cli_format_of_output(const char *output, satstat_format *format)
     return CLI_GO_ON;
 }
 
-int cli_option_output(const char *option, const char *value, const char **out)
+static int cli_option_output(const char *option, const char *value, const char **out)
 {
     *out = value;
     return *value ? CLI_GO_ON : cli_bad_value(option, value, "empty file name");
 }
 
-int cli_option_plots(const char *option, const char *value, const char **out)
+static int cli_option_plots(const char *option, const char *value, const char **out)
 {
     *out = value;
     if (!*value)
@@ -98,7 +98,7 @@ int cli_option_plots(const char *option, const char *value, const char **out)
     return CLI_GO_ON;
 }
 
-int cli_option_render(const char *option, const char *value, satstat_render_format *out)
+static int cli_option_render(const char *option, const char *value, satstat_render_format *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_render_format_parse(value, out, msg) != SATSTAT_OK)
@@ -106,7 +106,7 @@ int cli_option_render(const char *option, const char *value, satstat_render_form
     return CLI_GO_ON;
 }
 
-int cli_option_plot_size(const char *option, const char *value, satstat_plot_options *out)
+static int cli_option_plot_size(const char *option, const char *value, satstat_plot_options *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     if (satstat_plot_size_parse_options(value, out, msg) != SATSTAT_OK)
@@ -114,7 +114,7 @@ int cli_option_plot_size(const char *option, const char *value, satstat_plot_opt
     return CLI_GO_ON;
 }
 
-int cli_option_figure(int code, const char *option, const char *value,
+static int cli_option_figure(int code, const char *option, const char *value,
                       satstat_plot_options *o, const char **given)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
@@ -144,6 +144,135 @@ int cli_option_figure(int code, const char *option, const char *value,
         break;
     }
     return rc == SATSTAT_OK ? CLI_GO_ON : cli_bad_value(option, value, msg);
+}
+
+/* ---- the options every command shares ----------------------------------------*/
+
+/* The shared options after the library's, in the order of the commands'
+ * --help. */
+static const struct option common_options[] = {
+    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+    {"output", required_argument, NULL, CLI_OPT_OUTPUT},
+    {"quiet", no_argument, NULL, CLI_OPT_QUIET},
+    {"plots", required_argument, NULL, CLI_OPT_PLOTS},
+    {"render", required_argument, NULL, CLI_OPT_RENDER},
+    {"plot-size", required_argument, NULL, CLI_OPT_PLOT_SIZE},
+    {"dpi", required_argument, NULL, CLI_OPT_DPI},
+    {"font-size", required_argument, NULL, CLI_OPT_FONT_SIZE},
+    {"figures", required_argument, NULL, CLI_OPT_FIGURES},
+    {"log-y", no_argument, NULL, CLI_OPT_LOG_Y},
+    {"help", no_argument, NULL, CLI_OPT_HELP},
+    {"version", no_argument, NULL, CLI_OPT_VERSION},
+};
+#define N_COMMON (sizeof common_options / sizeof common_options[0])
+
+int cli_common_init(cli_common *c, satstat_command command, const char *command_word,
+                    const char *const *help, satstat_config *config,
+                    satstat_deep_options *deep, satstat_sweep_spec *sweep,
+                    const struct option *own)
+{
+    memset(c, 0, sizeof *c);
+    satstat_options_init(&c->options, command, config, deep, sweep);
+    c->command = command_word;
+    c->help = help;
+    c->format = SATSTAT_FORMAT_TEXT;
+    c->render = SATSTAT_RENDER_PNG;
+    satstat_plot_options_default(&c->plot);
+
+    size_t n_lib, n_own = 0;
+    const satstat_option *lib = satstat_options_table(&n_lib);
+    while (own && own[n_own].name)
+        n_own++;
+    c->table = calloc(n_lib + N_COMMON + n_own + 1, sizeof *c->table);
+    if (!c->table) {
+        cli_usage_error(NULL, satstat_strerror(SATSTAT_ENOMEM));
+        return CLI_EXIT_RUNTIME;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < n_lib; i++)
+        if (lib[i].commands & (unsigned)command)
+            c->table[n++] = (struct option){lib[i].name,
+                                            lib[i].arg ? required_argument : no_argument,
+                                            NULL, CLI_OPT_CONFIG + (int)i};
+    for (size_t i = 0; i < N_COMMON; i++)
+        c->table[n++] = common_options[i];
+    for (size_t i = 0; i < n_own; i++)
+        c->table[n++] = own[i];
+    return CLI_GO_ON;
+}
+
+void cli_common_free(cli_common *c)
+{
+    free(c->table);
+    c->table = NULL;
+}
+
+int cli_next_option(cli_common *c, int argc, char **argv, char *opt, size_t size)
+{
+    opterr = 0; /* we print our own one-line errors */
+    int code = getopt_long(argc, argv, ":h", c->table, NULL);
+    snprintf(opt, size, "--%s", cli_option_name(c->table, code));
+    return code;
+}
+
+int cli_parse_common(cli_common *c, int code, const char *opt, const char *value, char **argv)
+{
+    if (CLI_IS_CONFIG(code))
+        return cli_option_set(opt, value, &c->options);
+    switch (code) {
+    case CLI_OPT_FORMAT:
+        c->format_given = 1;
+        return cli_option_format(opt, value, &c->format);
+    case CLI_OPT_OUTPUT:
+        return cli_option_output(opt, value, &c->output);
+    case CLI_OPT_QUIET:
+        c->quiet = 1;
+        return CLI_GO_ON;
+    case CLI_OPT_PLOTS:
+        return cli_option_plots(opt, value, &c->plots);
+    case CLI_OPT_RENDER:
+        c->render_given = 1;
+        return cli_option_render(opt, value, &c->render);
+    case CLI_OPT_PLOT_SIZE:
+    case CLI_OPT_DPI:
+    case CLI_OPT_FONT_SIZE:
+    case CLI_OPT_FIGURES:
+    case CLI_OPT_LOG_Y:
+        return cli_option_figure(code, opt, value, &c->plot, &c->figure_option);
+    case 'h':
+    case CLI_OPT_HELP:
+        for (size_t i = 0; c->help[i]; i++)
+            if (cli_print_text(c->help[i]) != CLI_EXIT_PASS)
+                return CLI_EXIT_RUNTIME;
+        return CLI_EXIT_PASS;
+    case CLI_OPT_VERSION:
+        return cli_print_version();
+    case ':':
+    case '?':
+        return cli_getopt_error(code, argv, optind, c->command, c->table);
+    default:
+        return CLI_NOT_COMMON;
+    }
+}
+
+int cli_common_format(cli_common *c)
+{
+    if (!c->format_given && c->output)
+        return cli_format_of_output(c->output, &c->format);
+    return CLI_GO_ON;
+}
+
+int cli_common_plots_given(const cli_common *c)
+{
+    if (c->render_given && !c->plots) {
+        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
+        return CLI_EXIT_USAGE;
+    }
+    if (c->figure_option && !c->plots) {
+        cli_usage_error(c->figure_option, "needs --plots DIR");
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_GO_ON;
 }
 
 int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
@@ -431,8 +560,11 @@ int cli_outputs_commit(cli_outputs *o, int status)
     return status; /* a signal now is too late: everything is in place */
 }
 
-int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
-                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx)
+/* Render the scripts in `dir` as `format` unless it is none, and say what
+ * happened (cli_figures_write). */
+static int render_figures(const cli_figures *f, satstat_txn_dir *dir, const char *plots,
+                          satstat_render_format format, int render_given, int quiet,
+                          int have_gnuplot)
 {
     /* the folder as messages show names: quoted, escaped, shortened */
     char where[SATSTAT_QUOTE_SIZE];
@@ -447,7 +579,7 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
         return CLI_GO_ON;
     }
     char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
-    int rc = render(ctx, format, msg, sizeof msg);
+    int rc = f->render(f->ctx, dir, format, msg, sizeof msg);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by)
         return cli_interrupted_status();
     if (rc != SATSTAT_OK) {
@@ -465,6 +597,23 @@ int cli_render_figures(const char *plots, satstat_render_format format, int rend
     }
     if (msg[0] && !quiet)
         fprintf(stderr, "satstat: note: gnuplot warned: %s\n", msg);
+    return CLI_GO_ON;
+}
+
+int cli_figures_write(const cli_figures *f, const cli_common *c, const satstat_plot_options *plot,
+                      const char *option, int have_gnuplot, cli_outputs *out,
+                      satstat_txn_dir **dir)
+{
+    char msg[SATSTAT_ERRMSG_SIZE * 2 + 256];
+    int status = cli_outputs_figures(out, c->plots, option, dir);
+    if (status != CLI_GO_ON)
+        return status;
+    if (f->write(f->ctx, *dir, plot, msg, sizeof msg) != SATSTAT_OK)
+        return cli_outputs_failed(out, option, msg);
+    status = render_figures(f, *dir, c->plots, c->render, c->render_given, c->quiet,
+                            have_gnuplot);
+    if (status != CLI_GO_ON)
+        return cli_outputs_failed(out, NULL, NULL);
     return CLI_GO_ON;
 }
 

@@ -27,42 +27,31 @@ enum {
 void cli_usage_error(const char *option, const char *message);
 /* The line for a bad option value, naming it; returns CLI_EXIT_USAGE. */
 int cli_bad_value(const char *option, const char *value, const char *msg);
-/* A configuration option (satstat/options.h) of o->command: `option` is
- * "--NAME" from the command's getopt table, its value read by the
- * library's table.  CLI_GO_ON, or CLI_EXIT_USAGE with the line printed. */
-int cli_option_set(const char *option, const char *value, satstat_options *o);
 /* After the loop: satstat_options_finish, its refusal printed (exit 2). */
 int cli_options_finish(satstat_options *o);
-/* Options every command takes the same way. */
-int cli_option_format(const char *option, const char *value, satstat_format *out);
-int cli_option_output(const char *option, const char *value, const char **out);
-int cli_option_plots(const char *option, const char *value, const char **out);
-int cli_option_render(const char *option, const char *value,
-                      satstat_render_format *out);
-int cli_option_plot_size(const char *option, const char *value,
-                         satstat_plot_options *out);
-
-/* The figure options every figure-making command takes besides --plots
- * and --render: --plot-size, --dpi, --font-size, --figures, --log-y, with
- * codes of their own for the commands' getopt tables and one case label
- * for their switches. */
+/* The getopt codes of the options every command shares: the library's
+ * configuration options (satstat/options.h: CLI_OPT_CONFIG + the entry's
+ * index in satstat_options_table, distinct codes so that getopt_long
+ * finds an abbreviation such as --activ ambiguous), the report's and the
+ * figures' options, --help and --version.  A command's own options take
+ * codes from 256. */
+#define CLI_OPT_CONFIG 0x2000
+#define CLI_IS_CONFIG(code) ((code) >= CLI_OPT_CONFIG && (code) < CLI_OPT_CONFIG + SATSTAT_OPTIONS_MAX)
 enum {
-    CLI_OPT_PLOT_SIZE = 0x1000,
+    CLI_OPT_FORMAT = 0x1000,
+    CLI_OPT_OUTPUT,
+    CLI_OPT_QUIET,
+    CLI_OPT_PLOTS,
+    CLI_OPT_RENDER,
+    CLI_OPT_PLOT_SIZE,
     CLI_OPT_DPI,
     CLI_OPT_FONT_SIZE,
     CLI_OPT_FIGURES,
     CLI_OPT_LOG_Y,
+    CLI_OPT_HELP,
+    CLI_OPT_VERSION,
 };
-#define CLI_FIGURE_LONG_OPTIONS                                  \
-    {"plot-size", required_argument, NULL, CLI_OPT_PLOT_SIZE},   \
-    {"dpi", required_argument, NULL, CLI_OPT_DPI},               \
-    {"font-size", required_argument, NULL, CLI_OPT_FONT_SIZE},   \
-    {"figures", required_argument, NULL, CLI_OPT_FIGURES},       \
-    {"log-y", no_argument, NULL, CLI_OPT_LOG_Y}
-#define CLI_FIGURE_OPTION_CASES \
-    case CLI_OPT_PLOT_SIZE: case CLI_OPT_DPI: case CLI_OPT_FONT_SIZE: case CLI_OPT_FIGURES: \
-    case CLI_OPT_LOG_Y
-/* Their --help lines. */
+/* The --help lines of the figure options (--plot-size ... --log-y). */
 #define CLI_HELP_FIGURES                                                               \
     "  --plot-size SIZE       figure size: WxH in pixels, or WxHin / WxHcm (inches,\n"   \
     "                         centimetres: pixels = size x dpi)  [1280x800]\n"           \
@@ -74,9 +63,6 @@ enum {
     "                         [all]\n"                                                    \
     "  --log-y                a log y axis on every fraction or density axis\n"          \
     "                         [automatic: log when the values span over 100 times]\n"
-/* One of CLI_OPT_* into o; *given (the option, for "needs --plots") set. */
-int cli_option_figure(int code, const char *option, const char *value,
-                      satstat_plot_options *o, const char **given);
 /* After parsing, before any work: resolve a physical --plot-size at the
  * final --dpi and check --figures against the names the command writes.
  * CLI_GO_ON, or CLI_EXIT_USAGE with one line naming the option. */
@@ -87,19 +73,54 @@ int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
  * CLI_GO_ON or an exit status (message printed). */
 int cli_plots_prepare(const char *dir, const char *option, int render_given,
                       satstat_render_format *render, int *have_gnuplot);
-/* After a command wrote its figure scripts into `plots`: render them with
- * `render` (a command's satstat_*_plot_render_dir) unless the format is
- * none, and say what happened on stderr: a note when gnuplot is missing or
- * warned, and when rendering fails an error (exit 3) if --render was given,
- * else a note (the scripts are complete either way).  Returns CLI_GO_ON or
- * CLI_EXIT_RUNTIME. */
-typedef int (*cli_render_fn)(void *ctx, satstat_render_format format, char *msg,
-                             size_t msg_size);
-int cli_render_figures(const char *plots, satstat_render_format format, int render_given,
-                       int quiet, int have_gnuplot, cli_render_fn render, void *ctx);
-
 /* The long name of getopt code `code` in `table` ("?" when absent). */
 const char *cli_option_name(const struct option *table, int code);
+
+/* What every command parses the same way: the library's configuration
+ * options (into `options`, whose `given` set records which were given),
+ * the report's options and the figures'. */
+typedef struct cli_common {
+    satstat_options options;      /* the configuration options (satstat/options.h) */
+    const char *command;          /* "deep", "sweep"; NULL for run (messages)   */
+    const char *const *help;      /* the command's --help, in parts (NULL-ended) */
+    struct option *table;         /* the getopt table (cli_common_init)        */
+    satstat_format format;
+    int format_given;             /* --format; else --output's extension       */
+    const char *output;
+    int quiet;
+    const char *plots;
+    satstat_render_format render; /* --render                                  */
+    int render_given;
+    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ...       */
+    const char *figure_option;    /* the first figure option: needs --plots     */
+} cli_common;
+
+/* Defaults for `command` over the caller's structs (as
+ * satstat_options_init), and the getopt table: the library's options of
+ * the command (satstat_options_table, in its order), the shared ones, then
+ * `own` (ended by a NULL name; may be NULL).  `help` is kept by pointer.
+ * CLI_GO_ON, or CLI_EXIT_RUNTIME when out of memory (line printed). */
+int cli_common_init(cli_common *c, satstat_command command, const char *command_word,
+                    const char *const *help, satstat_config *config,
+                    satstat_deep_options *deep, satstat_sweep_spec *sweep,
+                    const struct option *own);
+void cli_common_free(cli_common *c);
+
+/* The next option of argv (getopt_long over c->table, our own errors):
+ * its code, -1 at the end; `opt` gets "--NAME" (size bytes). */
+int cli_next_option(cli_common *c, int argc, char **argv, char *opt, size_t size);
+
+/* Code `code` (named `opt`, value `value`) when it is one every command
+ * shares: CLI_GO_ON, or an exit status (the line printed; --help and
+ * --version print and end the command).  CLI_NOT_COMMON for a command's
+ * own option. */
+#define CLI_NOT_COMMON (-2)
+int cli_parse_common(cli_common *c, int code, const char *opt, const char *value, char **argv);
+
+/* After the options: without --format, the format from --output's name. */
+int cli_common_format(cli_common *c);
+/* After the options: --render and the figure options need --plots. */
+int cli_common_plots_given(const cli_common *c);
 
 /* "unknown option" / "option requires a value" after getopt_long; an
  * unknown --option gets "did you mean" the nearest one of `table` (the
@@ -198,18 +219,46 @@ int cli_format_of_output(const char *output, satstat_format *format);
  * (the page's figures are SVG drawn by it); else exit 3 with the line. */
 int cli_html_prepare(void);
 
-/* The page's figures: `draw` writes the command's scripts into `dir` (a
- * private temporary folder) and renders them as `format` (SVG); their SVG
- * documents are read back, in the command's order (`order`: names without
- * extension; any other after them by name), and the folder removed. */
-typedef int (*cli_html_draw_fn)(void *ctx, const char *dir, satstat_render_format format,
-                                char *msg, size_t msg_size);
+/* A command's figures, drawn one way for --plots and for the HTML page:
+ * `write` puts the command's scripts into a folder of an output
+ * transaction (satstat/io.h) and `render` renders them there (the
+ * library's satstat_*_plot_write_figures and _render_figures bound to the
+ * command's results in ctx).  `names`: every figure the command may
+ * write; `order`: the page's order (names without extension; any other
+ * after them by name). */
+typedef struct cli_figures {
+    const void *ctx;
+    int (*write)(const void *ctx, satstat_txn_dir *dir, const satstat_plot_options *plot,
+                 char *msg, size_t msg_size);
+    int (*render)(const void *ctx, satstat_txn_dir *dir, satstat_render_format format,
+                  char *msg, size_t msg_size);
+    const char *const *names;
+    size_t n_names;
+    const char *const *order;
+    size_t n_order;
+} cli_figures;
+
+/* --plots: the scripts into c->plots (named `option` in errors) as part
+ * of the run's outputs, rendered as c->render unless that is none, saying
+ * on stderr what happened: a note when gnuplot is missing or warned, and
+ * when rendering fails an error (exit 3) if --render was given, else a
+ * note (the scripts are complete either way).  *dir gets the folder.
+ * Returns CLI_GO_ON, or an exit status (everything removed). */
+int cli_figures_write(const cli_figures *f, const cli_common *c, const satstat_plot_options *plot,
+                      const char *option, int have_gnuplot, cli_outputs *out,
+                      satstat_txn_dir **dir);
+
 typedef struct cli_html_figures {
     satstat_html_figure *figures;
     size_t n;
 } cli_html_figures;
-int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *order,
-                          size_t n_order, cli_html_figures *out, char *msg, size_t msg_size);
+/* The page's figures as SVG documents, in f's order: read from `svg_dir`
+ * when --plots rendered them as SVG there already (the folder of
+ * cli_figures_write, before its commit), else drawn once in a private
+ * temporary folder, read back, and the folder removed. */
+int cli_html_figures_draw(const cli_figures *f, const satstat_plot_options *plot,
+                          satstat_txn_dir *svg_dir, cli_html_figures *out, char *msg,
+                          size_t msg_size);
 void cli_html_figures_free(cli_html_figures *h);
 
 #endif

@@ -113,23 +113,81 @@ void cli_html_figures_free(cli_html_figures *h)
     h->n = 0;
 }
 
-int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *order,
-                          size_t n_order, cli_html_figures *out, char *msg, size_t msg_size)
+/* One more figure: its name and SVG document (read from `name` in the
+ * folder dfd). */
+static int add_figure(cli_html_figures *out, size_t *cap, int dfd, const char *file,
+                      const char *stem, size_t stem_len, char *msg, size_t msg_size)
 {
-    out->figures = NULL;
-    out->n = 0;
-    const char *tmp = getenv("TMPDIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/satstat-html-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        snprintf(msg, msg_size, "cannot make a temporary folder for the figures: %s",
-                 strerror(errno));
-        return SATSTAT_EIO;
+    if (out->n == *cap) {
+        size_t more = *cap ? 2 * *cap : 16;
+        satstat_html_figure *grown = realloc(out->figures, more * sizeof *grown);
+        if (!grown)
+            return SATSTAT_ENOMEM;
+        out->figures = grown;
+        *cap = more;
     }
-    int rc = draw(ctx, dir, SATSTAT_RENDER_SVG, msg, msg_size);
+    satstat_html_figure *fig = &out->figures[out->n];
+    char *text = NULL;
+    size_t size = 0;
+    char *name = strndup(stem, stem_len);
+    int rc = name ? read_file(dfd, file, &text, &size) : SATSTAT_ENOMEM;
+    if (rc != SATSTAT_OK) {
+        free(name);
+        snprintf(msg, msg_size, "cannot read the figure %.*s.svg", (int)stem_len, stem);
+        return rc;
+    }
+    fig->name = name;
+    fig->svg = text;
+    fig->size = size;
+    out->n++;
+    return SATSTAT_OK;
+}
+
+/* The SVG documents this transaction rendered in the --plots folder: a
+ * name the transaction did not write (satstat_txn_dir_source gives the
+ * name itself) is an older file of the folder, not one of this run's. */
+static int read_rendered(const cli_figures *f, satstat_txn_dir *dir, cli_html_figures *out,
+                         char *msg, size_t msg_size)
+{
+    size_t cap = 0;
+    int rc = SATSTAT_OK;
+    for (size_t i = 0; rc == SATSTAT_OK && i < f->n_names; i++) {
+        char file[SATSTAT_PLOT_NAME_SIZE + 8], plain[SATSTAT_PLOT_NAME_SIZE + 16],
+            source[SATSTAT_PLOT_NAME_SIZE + 64];
+        snprintf(file, sizeof file, "%s.svg", f->names[i]);
+        snprintf(plain, sizeof plain, "./%s", file);
+        rc = satstat_txn_dir_source(dir, file, source, sizeof source);
+        if (rc == SATSTAT_OK && strcmp(source, plain) != 0)
+            rc = add_figure(out, &cap, satstat_txn_dir_fd(dir), source, f->names[i],
+                            strlen(f->names[i]), msg, msg_size);
+        else if (rc != SATSTAT_OK)
+            snprintf(msg, msg_size, "cannot read the figure %s", file);
+    }
+    return rc;
+}
+
+/* The figures drawn as SVG into `dir` (a fresh private folder) through a
+ * transaction of their own, then every *.svg of it read. */
+static int draw_into(const cli_figures *f, const satstat_plot_options *plot, const char *dir,
+                     cli_html_figures *out, char *msg, size_t msg_size)
+{
+    satstat_txn *txn = NULL;
+    satstat_txn_dir *d = NULL;
+    int rc = satstat_txn_new(&cli_interrupted_by, &txn);
+    if (rc == SATSTAT_OK)
+        rc = satstat_txn_add_dir(txn, dir, &d, msg, msg_size);
+    if (rc == SATSTAT_OK)
+        rc = f->write(f->ctx, d, plot, msg, msg_size);
+    if (rc == SATSTAT_OK)
+        rc = f->render(f->ctx, d, SATSTAT_RENDER_SVG, msg, msg_size);
+    if (rc == SATSTAT_OK) {
+        rc = satstat_txn_commit(txn, msg, msg_size);
+        txn = NULL;
+    }
+    satstat_txn_abort(txn);
     int dfd = rc == SATSTAT_OK ? open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
-    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
-    if (rc == SATSTAT_OK && !d) {
+    DIR *dd = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (rc == SATSTAT_OK && !dd) {
         snprintf(msg, msg_size, "cannot read the temporary folder %s", dir);
         rc = SATSTAT_EIO;
         if (dfd >= 0)
@@ -137,41 +195,42 @@ int cli_html_figures_draw(cli_html_draw_fn draw, void *ctx, const char *const *o
     }
     size_t cap = 0;
     struct dirent *e;
-    while (rc == SATSTAT_OK && (e = readdir(d))) {
+    while (rc == SATSTAT_OK && (e = readdir(dd))) {
         size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".svg") != 0)
-            continue;
-        if (out->n == cap) {
-            cap = cap ? 2 * cap : 16;
-            satstat_html_figure *grown = realloc(out->figures, cap * sizeof *grown);
-            if (!grown) {
-                rc = SATSTAT_ENOMEM;
-                break;
-            }
-            out->figures = grown;
-        }
-        satstat_html_figure *fig = &out->figures[out->n];
-        char *text = NULL;
-        size_t size = 0;
-        char *name = strndup(e->d_name, len - 4);
-        rc = name ? read_file(dirfd(d), e->d_name, &text, &size) : SATSTAT_ENOMEM;
-        if (rc != SATSTAT_OK) {
-            free(name);
-            snprintf(msg, msg_size, "cannot read the figure %s", e->d_name);
-            break;
-        }
-        fig->name = name;
-        fig->svg = text;
-        fig->size = size;
-        out->n++;
+        if (len >= 5 && strcmp(e->d_name + len - 4, ".svg") == 0)
+            rc = add_figure(out, &cap, dirfd(dd), e->d_name, e->d_name, len - 4, msg,
+                            msg_size);
     }
-    if (d)
-        closedir(d);
-    remove_tree(dir);
+    if (dd)
+        closedir(dd);
+    return rc;
+}
+
+int cli_html_figures_draw(const cli_figures *f, const satstat_plot_options *plot,
+                          satstat_txn_dir *svg_dir, cli_html_figures *out, char *msg,
+                          size_t msg_size)
+{
+    out->figures = NULL;
+    out->n = 0;
+    int rc;
+    if (svg_dir) {
+        rc = read_rendered(f, svg_dir, out, msg, msg_size);
+    } else {
+        const char *tmp = getenv("TMPDIR");
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/satstat-html-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
+        if (!mkdtemp(dir)) {
+            snprintf(msg, msg_size, "cannot make a temporary folder for the figures: %s",
+                     strerror(errno));
+            return SATSTAT_EIO;
+        }
+        rc = draw_into(f, plot, dir, out, msg, msg_size);
+        remove_tree(dir);
+    }
     if (rc != SATSTAT_OK) {
         cli_html_figures_free(out);
         return rc;
     }
-    sort_figures(out->figures, out->n, order, order ? n_order : 0);
+    sort_figures(out->figures, out->n, f->order, f->order ? f->n_order : 0);
     return SATSTAT_OK;
 }

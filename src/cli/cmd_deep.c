@@ -17,19 +17,9 @@
 typedef struct cli {
     satstat_config config;
     satstat_deep_options deep;
-    satstat_format format;
-    int format_given;             /* --format; else --output's extension */
-    const char *output;
-    int quiet;
-    const char *plots;
-    satstat_render_format render;
-    int render_given;
-    satstat_plot_options plot;
-    const char *figure_option; /* the first figure option: needs --plots */
+    cli_common common;            /* the options every command shares */
     int phase;
     const char *preset;
-    int threshold_given, bias_given, scheme_given, n_in_given, layers_given, width_given,
-        networks_given, activation_given;
 } cli;
 
 static const char usage_text[] =
@@ -104,191 +94,79 @@ static const char usage_figures[] =
     "                                            Glorot and Bengio's per-layer\n"
     "                                            activation histograms\n";
 
-enum {
-    OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
-    OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
-    OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PHASE,
-    OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PAIR_CORRELATION, OPT_JACOBIAN,
-};
+static const char *const help[] = {usage_text, usage_figures, NULL};
 
-static const struct option long_options[] = {
-    {"layers", required_argument, NULL, OPT_LAYERS},
-    {"width", required_argument, NULL, OPT_WIDTH},
-    {"networks", required_argument, NULL, OPT_NETWORKS},
-    {"scheme", required_argument, NULL, OPT_SCHEME},
-    {"activation", required_argument, NULL, OPT_ACTIVATION},
-    {"bias", required_argument, NULL, OPT_BIAS},
-    {"inputs", required_argument, NULL, OPT_INPUTS},
-    {"active", required_argument, NULL, OPT_ACTIVE},
-    {"n-in", required_argument, NULL, OPT_N_IN},
-    {"threshold", required_argument, NULL, OPT_THRESHOLD},
-    {"alpha", required_argument, NULL, OPT_ALPHA},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, OPT_OUTPUT},
-    {"plots", required_argument, NULL, OPT_PLOTS},
-    {"render", required_argument, NULL, OPT_RENDER},
-    CLI_FIGURE_LONG_OPTIONS,
+/* deep's own options; the rest are shared (cli_parse_common). */
+enum { OPT_PHASE = 256, OPT_PRESET };
+static const struct option own_options[] = {
     {"phase", no_argument, NULL, OPT_PHASE},
-    {"pair-correlation", required_argument, NULL, OPT_PAIR_CORRELATION},
-    {"jacobian", no_argument, NULL, OPT_JACOBIAN},
     {"preset", required_argument, NULL, OPT_PRESET},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
 };
 
-
-static int parse(int argc, char **argv, cli *c)
+static int parse_options(int argc, char **argv, cli *c)
 {
     char opt[64];
-    satstat_config *cfg = &c->config;
-    memset(c, 0, sizeof *c);
-    satstat_config_default(cfg);
-    satstat_deep_options_default(&c->deep);
-    c->format = SATSTAT_FORMAT_TEXT;
-    c->render = SATSTAT_RENDER_PNG;
-    satstat_plot_options_default(&c->plot);
-    satstat_options o; /* the configuration options (satstat/options.h) */
-    satstat_options_init(&o, SATSTAT_COMMAND_DEEP, cfg, &c->deep, NULL);
-
-    opterr = 0;
-    optind = 1;
     int code;
-    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
-        const char *v = optarg;
-        int rc = CLI_GO_ON;
-        switch (code) {
-        case OPT_LAYERS:
-            rc = cli_option_set(opt, v, &o);
-            c->layers_given = 1;
-            break;
-        case OPT_WIDTH:
-            rc = cli_option_set(opt, v, &o);
-            c->width_given = 1;
-            break;
-        case OPT_NETWORKS:
-            rc = cli_option_set(opt, v, &o);
-            c->networks_given = 1;
-            break;
-        case OPT_SCHEME:
-            rc = cli_option_set(opt, v, &o);
-            c->scheme_given = 1;
-            break;
-        case OPT_ACTIVATION:
-            rc = cli_option_set(opt, v, &o);
-            c->activation_given = 1;
-            break;
-        case OPT_BIAS:
-            rc = cli_option_set(opt, v, &o);
-            c->bias_given = 1;
-            break;
-        case OPT_INPUTS:
-        case OPT_ACTIVE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_IN:
-            rc = cli_option_set(opt, v, &o);
-            c->n_in_given = 1;
-            break;
-        case OPT_THRESHOLD:
-            rc = cli_option_set(opt, v, &o);
-            c->threshold_given = 1;
-            break;
-        case OPT_ALPHA:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SEED:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THREADS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_MAX_MEMORY:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_FORMAT:
-            rc = cli_option_format(opt, v, &c->format);
-            c->format_given = 1;
-            break;
-        case OPT_OUTPUT:
-            rc = cli_option_output(opt, v, &c->output);
-            break;
-        case OPT_PLOTS:
-            rc = cli_option_plots(opt, v, &c->plots);
-            break;
-        case OPT_RENDER:
-            rc = cli_option_render(opt, v, &c->render);
-            c->render_given = 1;
-            break;
-        CLI_FIGURE_OPTION_CASES:
-            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
-            break;
-        case OPT_PHASE:
+    optind = 1;
+    while ((code = cli_next_option(&c->common, argc, argv, opt, sizeof opt)) != -1) {
+        int rc = cli_parse_common(&c->common, code, opt, optarg, argv);
+        if (rc == CLI_NOT_COMMON && code == OPT_PHASE) {
             c->phase = 1;
-            break;
-        case OPT_JACOBIAN:
-        case OPT_PAIR_CORRELATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_PRESET:
-            if (strcmp(v, "activations") != 0)
-                rc = cli_bad_value(opt, v, "unknown preset (valid: activations)");
-            c->preset = v;
-            break;
-        case OPT_QUIET:
-            c->quiet = 1;
-            break;
-        case 'h':
-        case OPT_HELP:
-            if (cli_print_text(usage_text) != CLI_EXIT_PASS)
-                return CLI_EXIT_RUNTIME;
-            return cli_print_text(usage_figures);
-        case OPT_VERSION:
-            return cli_print_version();
-        default:
-            return cli_getopt_error(code, argv, optind, "deep", long_options);
+            rc = CLI_GO_ON;
+        } else if (rc == CLI_NOT_COMMON) { /* OPT_PRESET */
+            c->preset = optarg;
+            rc = strcmp(optarg, "activations") == 0
+                     ? CLI_GO_ON
+                     : cli_bad_value(opt, optarg, "unknown preset (valid: activations)");
         }
         if (rc >= 0)
             return rc;
     }
+    return CLI_GO_ON;
+}
+
+/* The option `name` was given (the options' "given" set). */
+static int given(const cli *c, const char *name)
+{
+    return satstat_option_given(&c->common.options, name) != NULL;
+}
+
+static int parse(int argc, char **argv, cli *c)
+{
+    cli_common *com = &c->common;
+    satstat_config *cfg = &c->config;
+    satstat_config_default(cfg);
+    satstat_deep_options_default(&c->deep);
+    int status = cli_common_init(com, SATSTAT_COMMAND_DEEP, "deep", help, cfg, &c->deep, NULL,
+                                 own_options);
+    if (status == CLI_GO_ON)
+        status = parse_options(argc, argv, c);
+    if (status != CLI_GO_ON)
+        return status;
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], "deep");
-    if (!c->format_given && c->output) {
-        int rc = cli_format_of_output(c->output, &c->format);
-        if (rc != CLI_GO_ON)
-            return rc;
-    }
-    if (c->render_given && !c->plots) {
-        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->figure_option && !c->plots) {
-        cli_usage_error(c->figure_option, "needs --plots DIR");
-        return CLI_EXIT_USAGE;
-    }
+    if ((status = cli_common_format(com)) != CLI_GO_ON
+        || (status = cli_common_plots_given(com)) != CLI_GO_ON)
+        return status;
     if (c->preset) {
         /* the classic demonstration: 5 layers of 100 units, N(0,1) inputs,
          * zero bias (each may be overridden) */
-        if (!c->layers_given)
+        if (!given(c, "layers"))
             c->deep.layers = 5;
-        if (!c->width_given)
+        if (!given(c, "width"))
             c->deep.width = 100;
-        if (!c->n_in_given)
+        if (!given(c, "n-in"))
             cfg->n_in = 100;
-        if (!c->networks_given)
+        if (!given(c, "networks"))
             c->deep.networks = 100;
-        if (!c->bias_given)
+        if (!given(c, "bias"))
             (void)satstat_bias_parse("zero", &cfg->bias, NULL);
         c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
         cfg->inputs.active_given = 0;
     }
-    int status = cli_options_finish(&o);
-    if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
+    status = cli_options_finish(&com->options);
+    if (status == CLI_GO_ON && com->format == SATSTAT_FORMAT_HTML)
         status = cli_html_prepare();
     return status;
 }
@@ -302,7 +180,7 @@ static int parse(int argc, char **argv, cli *c)
 static int preset_schemes(cli *c)
 {
     satstat_config *cfg = &c->config;
-    if (c->scheme_given)
+    if (given(c, "scheme"))
         return CLI_GO_ON;
     const char *fixed[] = {"normal:1", "normal:0.01", "scaled"};
     cfg->n_schemes = 0;
@@ -321,44 +199,31 @@ static int preset_schemes(cli *c)
     return CLI_GO_ON;
 }
 
-typedef struct render_args {
+/* ---- figures -----------------------------------------------------------------*/
+
+/* The runs' figures: what satstat_deep_plot_write_figures and
+ * _render_figures take besides the folder. */
+typedef struct deep_figures {
     const satstat_deep_report *const *reports;
     size_t n;
     const satstat_deep_phase *phase;
     int preset;
-    satstat_txn_dir *dir;
-} render_args;
+} deep_figures;
 
-/* satstat_deep_plot_render_figures as a cli_render_fn. */
-static int render_deep(void *ctx, satstat_render_format format, char *msg, size_t size)
+static int write_deep_figures(const void *ctx, satstat_txn_dir *dir,
+                              const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_deep_plot_render_figures(a->reports, a->n, a->phase, a->preset, a->dir,
-                                            format, NULL, msg, size);
+    const deep_figures *d = ctx;
+    return satstat_deep_plot_write_figures(d->reports, d->n, d->phase, d->preset, dir, plot,
+                                           msg, size);
 }
 
-/* ---- figures -----------------------------------------------------------------*/
-
-/* Write the scripts into c->plots and render them, as part of the run's
- * outputs.  CLI_GO_ON or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_deep_report *const *reports, size_t n,
-                         const satstat_deep_phase *phase, cli_outputs *out, int have_gnuplot)
+static int render_deep_figures(const void *ctx, satstat_txn_dir *dir,
+                               satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE + 256];
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_deep_plot_write_figures(reports, n, phase, c->preset != NULL, dir,
-                                             &c->plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, "--plots", msg);
-    render_args a = {reports, n, phase, c->preset != NULL, dir};
-    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                                render_deep, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
+    const deep_figures *d = ctx;
+    return satstat_deep_plot_render_figures(d->reports, d->n, d->phase, d->preset, dir, format,
+                                            NULL, msg, size);
 }
 
 /* ---- output ------------------------------------------------------------------*/
@@ -408,26 +273,6 @@ static int write_report(void *ctx, FILE *f)
 
 /* ---- the HTML page ---------------------------------------------------------*/
 
-typedef struct html_draw {
-    const satstat_deep_report *const *reports;
-    size_t n;
-    const satstat_deep_phase *phase;
-    int preset;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_deep(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                     size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_deep_plot_write_dir(d->reports, d->n, d->phase, d->preset, dir, d->plot,
-                                         msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_deep_plot_render_dir(d->reports, d->n, d->phase, d->preset, dir, format,
-                                          NULL, msg, size);
-    return rc;
-}
 
 /* ---- main --------------------------------------------------------------------*/
 
@@ -449,19 +294,19 @@ static int deep_parsed(const cli *parsed)
         for (size_t i = 0; i < 3; i++) {
             const satstat_activation *a = satstat_activation_find(acts[i]);
             if (!a) {
-                if (!c.quiet)
+                if (!c.common.quiet)
                     fprintf(stderr, "satstat: note: the activation table has no '%s' yet; "
                                     "the preset shows the others\n",
                             acts[i]);
                 continue;
             }
-            if (c.activation_given && a != c.config.activation)
+            if (given(&c, "activation") && a != c.config.activation)
                 continue;
             configs[nruns] = c.config;
             configs[nruns].activation = a;
             nruns++;
         }
-        if (c.activation_given && nruns == 0) {
+        if (given(&c, "activation") && nruns == 0) {
             configs[nruns++] = c.config;
         }
         char msg[SATSTAT_ERRMSG_SIZE];
@@ -474,40 +319,40 @@ static int deep_parsed(const cli *parsed)
     } else {
         configs[nruns++] = c.config;
     }
-    {
-        /* --figures names the figures these runs will write */
-        const satstat_config *cfgs[PRESET_MAX];
-        char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
-        const char *list[SATSTAT_MAX_SCHEMES + 8];
-        for (size_t i = 0; i < nruns; i++)
-            cfgs[i] = &configs[i];
-        size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
-                                            SATSTAT_MAX_SCHEMES + 8);
-        for (size_t i = 0; i < nf && i < SATSTAT_MAX_SCHEMES + 8; i++)
-            list[i] = names[i];
-        status = cli_plot_finish(&c.plot, list, nf);
-        if (status != CLI_GO_ON)
-            return status;
-    }
+    /* the figures these runs will write: for --figures and the page */
+    const satstat_config *cfgs[PRESET_MAX];
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const char *list[SATSTAT_MAX_SCHEMES + 8];
+    for (size_t i = 0; i < nruns; i++)
+        cfgs[i] = &configs[i];
+    size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
+                                        SATSTAT_MAX_SCHEMES + 8);
+    if (nf > SATSTAT_MAX_SCHEMES + 8)
+        nf = SATSTAT_MAX_SCHEMES + 8;
+    for (size_t i = 0; i < nf; i++)
+        list[i] = names[i];
+    status = cli_plot_finish(&c.common.plot, list, nf);
+    if (status != CLI_GO_ON)
+        return status;
 
     int have_gnuplot = 0;
-    if (c.plots) {
-        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+    if (c.common.plots) {
+        int prep = cli_plots_prepare(c.common.plots, "--plots", c.common.render_given, &c.common.render,
                                      &have_gnuplot);
         if (prep != CLI_GO_ON)
             return prep;
     }
 
-    cli_note_reference_blas(&c.config, c.quiet);
+    cli_note_reference_blas(&c.config, c.common.quiet);
     cli_outputs out;
-    status = cli_outputs_begin(&out, c.output);
+    status = cli_outputs_begin(&out, c.common.output);
     if (status != CLI_GO_ON)
         return status;
     satstat_deep_report *reports[PRESET_MAX] = {NULL};
     satstat_deep_phase *phase = NULL;
     int rc = SATSTAT_OK;
     cli_progress p;
-    cli_progress_start(&p, c.quiet, "networks");
+    cli_progress_start(&p, c.common.quiet, "networks");
     for (size_t i = 0; i < nruns && rc == SATSTAT_OK; i++)
         rc = satstat_deep_run(&configs[i], &c.deep, cli_progress_update, &p, &reports[i]);
     if (rc == SATSTAT_OK && c.phase && !cli_interrupted_by) {
@@ -517,7 +362,7 @@ static int deep_parsed(const cli *parsed)
         double sb2 = satstat_law_variance(&configs[0].bias.law);
         if (1.25 * sb2 > ymax)
             ymax = 1.25 * sb2;
-        cli_progress_start(&p, c.quiet, "phase diagram");
+        cli_progress_start(&p, c.common.quiet, "phase diagram");
         rc = satstat_deep_phase_compute(configs[0].activation,
                                         satstat_law_mean(&configs[0].bias.law), 81, 0.1,
                                         3162.2776601683795, 41, 0.0, ymax, configs[0].threads,
@@ -531,31 +376,36 @@ static int deep_parsed(const cli *parsed)
         snprintf(line, sizeof line, "deep: %s", satstat_strerror(rc));
         status = cli_outputs_failed(&out, NULL, line);
     } else {
+        /* the summary figures first on the page, as the report reads */
+        static const char *const order[] = {"deep-variance", "deep-saturation",
+                                            "deep-gradient"};
+        deep_figures d = {(const satstat_deep_report *const *)reports, nruns, phase,
+                          c.preset != NULL};
+        cli_figures figs = {&d, write_deep_figures, render_deep_figures, list, nf, order, 3};
+        satstat_txn_dir *plots_dir = NULL;
         status = CLI_GO_ON;
-        if (c.plots)
-            status = write_figures(&c, (const satstat_deep_report *const *)reports, nruns,
-                                   phase, &out, have_gnuplot);
-        cli_html_figures figs = {NULL, 0};
+        if (c.common.plots)
+            status = cli_figures_write(&figs, &c.common, &c.common.plot, "--plots",
+                                       have_gnuplot, &out, &plots_dir);
+        cli_html_figures page = {NULL, 0};
         satstat_html_options html = {NULL, 0, 0, NULL};
-        if (status == CLI_GO_ON && c.format == SATSTAT_FORMAT_HTML) {
+        if (status == CLI_GO_ON && c.common.format == SATSTAT_FORMAT_HTML) {
             char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-            html_draw d = {(const satstat_deep_report *const *)reports, nruns, phase,
-                           c.preset != NULL, &c.plot};
-            /* the summary figures first, as the report reads */
-            static const char *const order[] = {"deep-variance", "deep-saturation",
-                                                "deep-gradient"};
-            if (cli_html_figures_draw(draw_deep, &d, order, 3, &figs, msg, sizeof msg)
+            /* --plots rendered as SVG already drew what the page shows */
+            int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+            if (cli_html_figures_draw(&figs, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                      sizeof msg)
                 != SATSTAT_OK)
                 status = cli_outputs_failed(&out, "--format", msg);
-            html.figures = figs.figures;
-            html.n_figures = figs.n;
+            html.figures = page.figures;
+            html.n_figures = page.n;
         }
         if (status == CLI_GO_ON) {
-            writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.format,
+            writer w = {(const satstat_deep_report *const *)reports, nruns, phase, c.common.format,
                         c.preset != NULL, &html};
             status = cli_outputs_report(&out, write_report, &w);
         }
-        cli_html_figures_free(&figs);
+        cli_html_figures_free(&page);
         if (status == CLI_GO_ON)
             status = cli_outputs_commit(&out, CLI_EXIT_PASS);
     }
@@ -568,9 +418,11 @@ static int deep_parsed(const cli *parsed)
 int cli_cmd_deep_main(int argc, char **argv)
 {
     cli c;
+    memset(&c, 0, sizeof c);
     int status = parse(argc, argv, &c);
     if (status < 0)
         status = deep_parsed(&c);
+    cli_common_free(&c.common);
     satstat_config_free(&c.config);
     return status;
 }

@@ -18,19 +18,12 @@
 
 typedef struct cli {
     satstat_config config;
-    satstat_format format;
-    int format_given;             /* --format; else --output's extension */
-    const char *output;
+    cli_common common;            /* the options every command shares;
+                                     plots: --plots DIR (demo: DIR or "plots") */
     int analytic_only;
-    int quiet;
     int demo;                     /* `satstat demo [DIR]`               */
-    const char *plots;            /* --plots DIR (demo: DIR or "plots") */
     int demo_dir_given;
-    satstat_render_format render; /* --render                           */
-    int render_given;
-    satstat_plot_options plot;    /* --plot-size, --dpi, --font-size, ... */
     int plot_size_given;
-    const char *figure_option;    /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
@@ -122,309 +115,151 @@ static const char usage_options2[] =
     "\n"
     "Report bugs to the satstat issue tracker.\n";
 
-enum {
-    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
-    OPT_THREADS, OPT_ALPHA, OPT_EXPECT_VARIANCE, OPT_FORMAT, OPT_OUTPUT,
-    OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PLOTS, OPT_RENDER,
-    OPT_SATURATION,
-    OPT_GAIN, OPT_MODE,
-};
-
-static const struct option long_options[] = {
-    {"scheme", required_argument, NULL, OPT_SCHEME},
-    {"n-in", required_argument, NULL, OPT_N_IN},
-    {"n-out", required_argument, NULL, OPT_N_OUT},
-    {"gain", required_argument, NULL, OPT_GAIN},
-    {"mode", required_argument, NULL, OPT_MODE},
-    {"active", required_argument, NULL, OPT_ACTIVE},
-    {"inputs", required_argument, NULL, OPT_INPUTS},
-    {"bias", required_argument, NULL, OPT_BIAS},
-    {"activation", required_argument, NULL, OPT_ACTIVATION},
-    {"threshold", required_argument, NULL, OPT_THRESHOLD},
-    {"saturation", required_argument, NULL, OPT_SATURATION},
-    {"samples", required_argument, NULL, OPT_SAMPLES},
-    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"transform", required_argument, NULL, OPT_TRANSFORM},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"alpha", required_argument, NULL, OPT_ALPHA},
-    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, OPT_OUTPUT},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"plots", required_argument, NULL, OPT_PLOTS},
-    {"render", required_argument, NULL, OPT_RENDER},
-    CLI_FIGURE_LONG_OPTIONS,
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0},
-};
-
+static const char *const help[] = {usage_text, usage_options, usage_options2, NULL};
 
 /* The options `satstat demo` takes: the seed experiment is fixed. */
-static int demo_option(int code)
+static int demo_option(int code, const char *opt)
 {
-    return code == OPT_RENDER || code == CLI_OPT_PLOT_SIZE || code == CLI_OPT_DPI
-           || code == CLI_OPT_FONT_SIZE || code == CLI_OPT_FIGURES || code == CLI_OPT_LOG_Y
-           || code == OPT_THREADS || code == OPT_FORMAT || code == OPT_OUTPUT
-           || code == OPT_QUIET || code == OPT_HELP || code == 'h' || code == OPT_VERSION || code == ':'
-           || code == '?';
+    if (CLI_IS_CONFIG(code))
+        return strcmp(opt, "--threads") == 0;
+    switch (code) {
+    case CLI_OPT_RENDER: case CLI_OPT_PLOT_SIZE: case CLI_OPT_DPI: case CLI_OPT_FONT_SIZE:
+    case CLI_OPT_FIGURES: case CLI_OPT_LOG_Y: case CLI_OPT_FORMAT: case CLI_OPT_OUTPUT:
+    case CLI_OPT_QUIET: case CLI_OPT_HELP: case 'h': case CLI_OPT_VERSION: case ':': case '?':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The options: every one is shared (cli_parse_common); demo refuses
+ * those of the experiment.  Returns -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, cli *c)
+{
+    char opt[64];
+    int code;
+    while ((code = cli_next_option(&c->common, argc, argv, opt, sizeof opt)) != -1) {
+        if (c->demo && !demo_option(code, opt)) {
+            cli_usage_error(opt, "not an option of 'satstat demo' (it runs the seed experiment; "
+                                 "try 'satstat --help')");
+            return CLI_EXIT_USAGE;
+        }
+        c->plot_size_given |= code == CLI_OPT_PLOT_SIZE; /* for demo's line */
+        int rc = cli_parse_common(&c->common, code, opt, optarg, argv);
+        if (rc >= 0)
+            return rc;
+    }
+    return CLI_GO_ON;
 }
 
 /* Returns -1 to go on, or an exit status.  c->demo is set by the caller. */
 static int parse(int argc, char **argv, cli *c)
 {
-    char opt[64];
-    satstat_config *cfg = &c->config;
-    satstat_config_default(cfg);
-    c->format = SATSTAT_FORMAT_TEXT;
-    c->format_given = 0;
-    c->output = NULL;
-    c->analytic_only = 0;
-    c->quiet = 0;
-    c->plots = NULL;
+    cli_common *com = &c->common;
+    satstat_config_default(&c->config);
     c->demo_dir_given = 0;
-    c->render = SATSTAT_RENDER_PNG;
-    c->render_given = 0;
-    satstat_plot_options_default(&c->plot);
     c->plot_size_given = 0;
-    c->figure_option = NULL;
-    satstat_options o; /* the configuration options (satstat/options.h) */
-    satstat_options_init(&o, SATSTAT_COMMAND_RUN, cfg, NULL, NULL);
-
-    opterr = 0; /* we print our own one-line errors */
-    int code;
-    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
-        const char *v = optarg;
-        int rc = -1;
-        if (c->demo && !demo_option(code)) {
-            char line[160];
-            snprintf(line, sizeof line,
-                     "not an option of 'satstat demo' (it runs the seed experiment; "
-                     "try 'satstat --help')");
-            cli_usage_error(opt, line);
-            return CLI_EXIT_USAGE;
-        }
-        switch (code) {
-        case OPT_SCHEME:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_IN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_OUT:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_GAIN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_MODE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_INPUTS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_BIAS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THRESHOLD:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SATURATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SAMPLES:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ANALYTIC_ONLY:
-            c->analytic_only = 1;
-            break;
-        case OPT_SEED:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_TRANSFORM:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THREADS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ALPHA:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_EXPECT_VARIANCE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_FORMAT:
-            rc = cli_option_format(opt, v, &c->format);
-            c->format_given = 1;
-            break;
-        case OPT_OUTPUT:
-            rc = cli_option_output(opt, v, &c->output);
-            break;
-        case OPT_QUIET:
-            c->quiet = 1;
-            break;
-        case OPT_PLOTS:
-            rc = cli_option_plots(opt, v, &c->plots);
-            break;
-        case OPT_RENDER:
-            rc = cli_option_render(opt, v, &c->render);
-            c->render_given = 1;
-            break;
-        CLI_FIGURE_OPTION_CASES:
-            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
-            c->plot_size_given |= code == CLI_OPT_PLOT_SIZE; /* for demo's line */
-            break;
-        case 'h':
-        case OPT_HELP:
-            if (cli_print_text(usage_text) != CLI_EXIT_PASS ||
-                cli_print_text(usage_options) != CLI_EXIT_PASS)
-                return CLI_EXIT_RUNTIME;
-            return cli_print_text(usage_options2);
-        case OPT_VERSION:
-            return cli_print_version();
-        default:
-            return cli_getopt_error(code, argv, optind, NULL, long_options);
-        }
-        if (rc >= 0)
-            return rc;
-    }
+    int status = cli_common_init(com, SATSTAT_COMMAND_RUN, NULL, help, &c->config, NULL,
+                                 NULL, NULL);
+    if (status == CLI_GO_ON)
+        status = parse_options(argc, argv, c);
+    if (status != CLI_GO_ON)
+        return status;
+    c->analytic_only = com->options.analytic_only;
     if (c->demo && optind < argc) {
         const char *dir = argv[optind++];
         if (!*dir || strpbrk(dir, "\n\r"))
             return cli_bad_value("demo DIR", dir, !*dir ? "empty directory name"
                              : "a directory name with a line break cannot be recorded in the scripts");
-        c->plots = dir;
+        com->plots = dir;
         c->demo_dir_given = 1;
     }
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], NULL);
-    if (!c->format_given && c->output) {
-        int rc = cli_format_of_output(c->output, &c->format);
-        if (rc != CLI_GO_ON)
-            return rc;
-    }
-    if (c->demo && !c->plots)
-        c->plots = "plots";
-    if (c->render_given && !c->plots) {
-        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->figure_option && !c->plots) {
-        cli_usage_error(c->figure_option, "needs --plots DIR");
-        return CLI_EXIT_USAGE;
-    }
-    int status = cli_options_finish(&o);
-    if (status != CLI_GO_ON)
+    if ((status = cli_common_format(com)) != CLI_GO_ON)
+        return status;
+    if (c->demo && !com->plots)
+        com->plots = "plots";
+    if ((status = cli_common_plots_given(com)) != CLI_GO_ON
+        || (status = cli_options_finish(&com->options)) != CLI_GO_ON)
         return status;
     char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
     const char *list[SATSTAT_MAX_SCHEMES + 8];
-    size_t nf = satstat_plot_names(cfg, names, SATSTAT_MAX_SCHEMES + 8);
+    size_t nf = satstat_plot_names(&c->config, names, SATSTAT_MAX_SCHEMES + 8);
     for (size_t i = 0; i < nf; i++)
         list[i] = names[i];
-    status = cli_plot_finish(&c->plot, list, nf);
-    if (status == CLI_GO_ON && c->format == SATSTAT_FORMAT_HTML)
+    status = cli_plot_finish(&com->plot, list, nf);
+    if (status == CLI_GO_ON && com->format == SATSTAT_FORMAT_HTML)
         status = cli_html_prepare();
     return status;
 }
 
 /* ---- figures ---------------------------------------------------------------*/
 
-typedef struct render_args {
-    const satstat_report *report;
-    satstat_txn_dir *dir;
-} render_args;
-
-/* satstat_plot_render_figures as a cli_render_fn. */
-static int render_report(void *ctx, satstat_render_format format, char *msg, size_t size)
+/* satstat_plot_write_figures and _render_figures: the report's
+ * cli_figures. */
+static int write_report_figures(const void *report, satstat_txn_dir *dir,
+                                const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_plot_render_figures(a->report, a->dir, format, NULL, msg, size);
+    return satstat_plot_write_figures(report, dir, plot, msg, size);
 }
 
-/* Write the scripts into c->plots and render them, as part of the run's
- * outputs.  Returns CLI_GO_ON, or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_report *report, cli_outputs *out,
-                         int have_gnuplot)
+static int render_report_figures(const void *report, satstat_txn_dir *dir,
+                                 satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-    char invocation[4096 + 64];
-    /* the options with this call's invocation: a copy, so that nothing
-     * keeps a pointer to this frame's buffer (the HTML page draws the
-     * figures again later with c->plot) */
-    satstat_plot_options plot = c->plot;
-    if (c->demo) {
-        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
-                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->plots : "");
-        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
-            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
-                     c->plot.width, c->plot.height);
-        plot.invocation = invocation;
-    }
-    const char *opt = c->demo ? "demo" : "--plots";
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->plots, opt, &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_plot_write_figures(report, dir, &plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, opt, msg);
-    render_args a = {report, dir};
-    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                                render_report, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
+    return satstat_plot_render_figures(report, dir, format, NULL, msg, size);
 }
 
-/* ---- the HTML page ---------------------------------------------------------*/
+/* The report's figures, named in its order into names (n of them). */
+typedef struct run_figures {
+    cli_figures f;
+    char (*names)[SATSTAT_PLOT_NAME_SIZE];
+    const char **list;
+} run_figures;
 
-typedef struct html_draw {
-    const satstat_report *report;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The report's figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_report(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                       size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_plot_write_dir(d->report, dir, d->plot, msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_plot_render_dir(d->report, dir, format, NULL, msg, size);
-    return rc;
-}
-
-/* The page's figures, in the report's order. */
-static int html_figures(const cli *c, const satstat_report *report, cli_html_figures *figs,
-                        char *msg, size_t size)
+static int run_figures_init(run_figures *r, const satstat_report *report)
 {
     size_t n = satstat_plot_count(report);
-    char(*names)[SATSTAT_PLOT_NAME_SIZE] = calloc(n ? n : 1, sizeof *names);
-    const char **order = calloc(n ? n : 1, sizeof *order);
-    int rc = names && order ? SATSTAT_OK : SATSTAT_ENOMEM;
+    r->names = calloc(n ? n : 1, sizeof *r->names);
+    r->list = calloc(n ? n : 1, sizeof *r->list);
+    int rc = r->names && r->list ? SATSTAT_OK : SATSTAT_ENOMEM;
     for (size_t i = 0; rc == SATSTAT_OK && i < n; i++) {
         satstat_figure kind;
         size_t scheme;
-        rc = satstat_plot_figure(report, i, &kind, &scheme, names[i], sizeof names[i]);
-        order[i] = names[i];
+        rc = satstat_plot_figure(report, i, &kind, &scheme, r->names[i], sizeof r->names[i]);
+        r->list[i] = r->names[i];
     }
-    html_draw d = {report, &c->plot};
-    if (rc == SATSTAT_OK)
-        rc = cli_html_figures_draw(draw_report, &d, order, n, figs, msg, size);
-    else
-        snprintf(msg, size, "%s", satstat_strerror(rc));
-    free(order);
-    free(names);
+    r->f = (cli_figures){report, write_report_figures, render_report_figures,
+                         r->list, n, r->list, n};
     return rc;
+}
+
+static void run_figures_free(run_figures *r)
+{
+    free(r->list);
+    free(r->names);
+}
+
+/* Write the scripts into c->common.plots and render them, as part of the
+ * run's outputs; *dir gets the folder.  Returns CLI_GO_ON, or an exit
+ * status (everything removed). */
+static int write_figures(const cli *c, const cli_figures *figs, cli_outputs *out,
+                         int have_gnuplot, satstat_txn_dir **dir)
+{
+    char invocation[4096 + 64];
+    /* the options with this call's invocation: a copy, so that nothing
+     * keeps a pointer to this frame's buffer */
+    satstat_plot_options plot = c->common.plot;
+    if (c->demo) {
+        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
+                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->common.plots : "");
+        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
+            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
+                     c->common.plot.width, c->common.plot.height);
+        plot.invocation = invocation;
+    }
+    return cli_figures_write(figs, &c->common, &plot, c->demo ? "demo" : "--plots",
+                             have_gnuplot, out, dir);
 }
 
 /* ---- main ----------------------------------------------------------------*/
@@ -479,18 +314,18 @@ static int run_parsed(const cli *parsed)
     /* Figures: fail before the work when they cannot be written or
      * rendered as asked; decide whether to render. */
     int have_gnuplot = 0;
-    if (c.plots) {
-        status = cli_plots_prepare(c.plots, c.demo ? "demo" : "--plots", c.render_given,
-                                   &c.render, &have_gnuplot);
+    if (c.common.plots) {
+        status = cli_plots_prepare(c.common.plots, c.demo ? "demo" : "--plots", c.common.render_given,
+                                   &c.common.render, &have_gnuplot);
         if (status != CLI_GO_ON)
             return cli_mpi_agree(status);
     }
 
     if (!c.analytic_only)
-        cli_note_reference_blas(&c.config, c.quiet);
+        cli_note_reference_blas(&c.config, c.common.quiet);
     /* the report's target resolved, and a file to replace created, now */
     cli_outputs out;
-    status = cli_outputs_begin(&out, c.output);
+    status = cli_outputs_begin(&out, c.common.output);
     if (status != CLI_GO_ON)
         return cli_mpi_agree(status);
     status = cli_mpi_agree(CLI_GO_ON);
@@ -500,7 +335,7 @@ static int run_parsed(const cli *parsed)
     }
 
     cli_progress p;
-    cli_progress_start(&p, c.quiet, "sampling");
+    cli_progress_start(&p, c.common.quiet, "sampling");
     satstat_report *report = NULL;
     int rc = satstat_report_run(&c.config, c.analytic_only, cli_progress_update, &p, &report);
     cli_progress_clear(&p);
@@ -513,28 +348,41 @@ static int run_parsed(const cli *parsed)
         return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
-    if (c.plots) {
-        status = write_figures(&c, report, &out, have_gnuplot);
+    run_figures figs;
+    if (run_figures_init(&figs, report) != SATSTAT_OK) {
+        run_figures_free(&figs);
+        satstat_report_free(report);
+        return cli_outputs_failed(&out, NULL, satstat_strerror(SATSTAT_ENOMEM));
+    }
+    /* --plots rendered as SVG already drew what the page shows */
+    satstat_txn_dir *plots_dir = NULL;
+    if (c.common.plots) {
+        status = write_figures(&c, &figs.f, &out, have_gnuplot, &plots_dir);
         if (status != CLI_GO_ON) {
+            run_figures_free(&figs);
             satstat_report_free(report);
             return status;
         }
     }
 
-    cli_html_figures figs = {NULL, 0};
+    cli_html_figures page = {NULL, 0};
     satstat_html_options html = {NULL, 0, c.demo, c.demo ? "satstat demo --format html" : NULL};
-    if (c.format == SATSTAT_FORMAT_HTML) {
+    if (c.common.format == SATSTAT_FORMAT_HTML) {
         char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-        if (html_figures(&c, report, &figs, msg, sizeof msg) != SATSTAT_OK) {
+        int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+        if (cli_html_figures_draw(&figs.f, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                  sizeof msg) != SATSTAT_OK) {
+            run_figures_free(&figs);
             satstat_report_free(report);
             return cli_outputs_failed(&out, "--format", msg);
         }
-        html.figures = figs.figures;
-        html.n_figures = figs.n;
+        html.figures = page.figures;
+        html.n_figures = page.n;
     }
-    report_writer w = {report, c.format, &html};
+    run_figures_free(&figs);
+    report_writer w = {report, c.common.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
-    cli_html_figures_free(&figs);
+    cli_html_figures_free(&page);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, satstat_report_pass(report) ? CLI_EXIT_PASS
                                                                       : CLI_EXIT_VERIFY_FAILED);
@@ -546,11 +394,13 @@ static int run_parsed(const cli *parsed)
 int cli_cmd_run(int argc, char **argv, int demo)
 {
     cli c;
+    memset(&c, 0, sizeof c);
     c.demo = demo;
 
     int status = parse(argc, argv, &c);
     if (status < 0)
         status = run_parsed(&c);
+    cli_common_free(&c.common);
     satstat_config_free(&c.config);
     return status;
 }

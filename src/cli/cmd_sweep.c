@@ -16,17 +16,8 @@ typedef struct cli {
     satstat_config config;
     satstat_sweep_spec spec;
     const char *vary;             /* the --vary text, for messages       */
-    int samples_given;
-    satstat_format format;
-    int format_given;             /* --format; else --output's extension */
-    const char *output;
+    cli_common common;            /* the options every command shares */
     int analytic_only;
-    int quiet;
-    const char *plots;
-    satstat_render_format render;
-    int render_given;
-    satstat_plot_options plot;
-    const char *figure_option; /* the first figure option: needs --plots */
 } cli;
 
 static const char usage_text[] =
@@ -119,216 +110,61 @@ static const char usage_options2[] =
     "  satstat sweep --vary gain=0.5:2:7 --scheme he-normal --activation relu\n"
     "                                            the gain of he-normal under relu\n";
 
-enum {
-    OPT_SCHEME = 256, OPT_N_IN, OPT_N_OUT, OPT_ACTIVE, OPT_INPUTS, OPT_BIAS,
-    OPT_ACTIVATION, OPT_THRESHOLD, OPT_SAMPLES, OPT_ANALYTIC_ONLY, OPT_SEED, OPT_TRANSFORM,
-    OPT_THREADS, OPT_ALPHA, OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,
-    OPT_VERSION, OPT_PLOTS, OPT_RENDER, OPT_VARY, OPT_GAIN, OPT_MODE,
-    OPT_SATURATION, OPT_EXPECT_VARIANCE,
-};
+static const char *const help[] = {usage_text, usage_options, usage_options2, NULL};
 
-static const struct option long_options[] = {
-    {"vary", required_argument, NULL, OPT_VARY},
-    {"scheme", required_argument, NULL, OPT_SCHEME},
-    {"n-in", required_argument, NULL, OPT_N_IN},
-    {"n-out", required_argument, NULL, OPT_N_OUT},
-    {"gain", required_argument, NULL, OPT_GAIN},
-    {"mode", required_argument, NULL, OPT_MODE},
-    {"active", required_argument, NULL, OPT_ACTIVE},
-    {"inputs", required_argument, NULL, OPT_INPUTS},
-    {"bias", required_argument, NULL, OPT_BIAS},
-    {"activation", required_argument, NULL, OPT_ACTIVATION},
-    {"threshold", required_argument, NULL, OPT_THRESHOLD},
-    {"saturation", required_argument, NULL, OPT_SATURATION},
-    {"expect-variance", required_argument, NULL, OPT_EXPECT_VARIANCE},
-    {"samples", required_argument, NULL, OPT_SAMPLES},
-    {"analytic-only", no_argument, NULL, OPT_ANALYTIC_ONLY},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"transform", required_argument, NULL, OPT_TRANSFORM},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"alpha", required_argument, NULL, OPT_ALPHA},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, OPT_OUTPUT},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"plots", required_argument, NULL, OPT_PLOTS},
-    {"render", required_argument, NULL, OPT_RENDER},
-    CLI_FIGURE_LONG_OPTIONS,
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0},
-};
-
+/* Every option of sweep is shared (cli_parse_common); --vary is the
+ * library's. */
+static int parse_options(int argc, char **argv, cli *c)
+{
+    char opt[64];
+    int code;
+    optind = 1;
+    while ((code = cli_next_option(&c->common, argc, argv, opt, sizeof opt)) != -1) {
+        int rc = cli_parse_common(&c->common, code, opt, optarg, argv);
+        if (rc >= 0)
+            return rc;
+    }
+    return CLI_GO_ON;
+}
 
 /* Returns CLI_GO_ON, or an exit status. */
 static int parse(int argc, char **argv, cli *c)
 {
-    char opt[64];
-    satstat_config *cfg = &c->config;
-    memset(c, 0, sizeof *c);
-    satstat_config_default(cfg);
-    cfg->samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
-    c->format = SATSTAT_FORMAT_TEXT;
-    c->render = SATSTAT_RENDER_PNG;
-    satstat_plot_options_default(&c->plot);
-    satstat_options o; /* the configuration options (satstat/options.h) */
-    satstat_options_init(&o, SATSTAT_COMMAND_SWEEP, cfg, NULL, &c->spec);
-
-    opterr = 0;
-    optind = 1;
-    int code;
-    while ((code = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
-        snprintf(opt, sizeof opt, "--%s", cli_option_name(long_options, code));
-        const char *v = optarg;
-        int rc = CLI_GO_ON;
-        switch (code) {
-        case OPT_VARY:
-            rc = cli_option_set(opt, v, &o);
-            c->vary = v;
-            break;
-        case OPT_SCHEME:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_IN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_N_OUT:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_INPUTS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_BIAS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ACTIVATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_GAIN:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_MODE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THRESHOLD:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SATURATION:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_EXPECT_VARIANCE:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_SAMPLES:
-            rc = cli_option_set(opt, v, &o);
-            c->samples_given = 1;
-            break;
-        case OPT_ANALYTIC_ONLY:
-            c->analytic_only = 1;
-            break;
-        case OPT_SEED:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_TRANSFORM:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_THREADS:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_ALPHA:
-            rc = cli_option_set(opt, v, &o);
-            break;
-        case OPT_FORMAT:
-            rc = cli_option_format(opt, v, &c->format);
-            c->format_given = 1;
-            break;
-        case OPT_OUTPUT:
-            rc = cli_option_output(opt, v, &c->output);
-            break;
-        case OPT_QUIET:
-            c->quiet = 1;
-            break;
-        case OPT_PLOTS:
-            rc = cli_option_plots(opt, v, &c->plots);
-            break;
-        case OPT_RENDER:
-            rc = cli_option_render(opt, v, &c->render);
-            c->render_given = 1;
-            break;
-        CLI_FIGURE_OPTION_CASES:
-            rc = cli_option_figure(code, opt, v, &c->plot, &c->figure_option);
-            break;
-        case 'h':
-        case OPT_HELP:
-            if (cli_print_text(usage_text) != CLI_EXIT_PASS
-                || cli_print_text(usage_options) != CLI_EXIT_PASS)
-                return CLI_EXIT_RUNTIME;
-            return cli_print_text(usage_options2);
-        case OPT_VERSION:
-            return cli_print_version();
-        default:
-            return cli_getopt_error(code, argv, optind, "sweep", long_options);
-        }
-        if (rc >= 0)
-            return rc;
-    }
+    cli_common *com = &c->common;
+    satstat_config_default(&c->config);
+    c->config.samples = SATSTAT_SWEEP_DEFAULT_SAMPLES;
+    int status = cli_common_init(com, SATSTAT_COMMAND_SWEEP, "sweep", help, &c->config, NULL,
+                                 &c->spec, NULL);
+    if (status == CLI_GO_ON)
+        status = parse_options(argc, argv, c);
+    if (status != CLI_GO_ON)
+        return status;
+    c->vary = satstat_option_given(&com->options, "vary");
+    c->analytic_only = com->options.analytic_only;
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], "sweep");
-    if (!c->format_given && c->output) {
-        int rc = cli_format_of_output(c->output, &c->format);
-        if (rc != CLI_GO_ON)
-            return rc;
-    }
-    int rc = cli_options_finish(&o);
-    if (rc != CLI_GO_ON)
-        return rc;
-    if (c->render_given && !c->plots) {
-        cli_usage_error("--render", "needs --plots DIR (the directory of the scripts to render)");
-        return CLI_EXIT_USAGE;
-    }
-    if (c->figure_option && !c->plots) {
-        cli_usage_error(c->figure_option, "needs --plots DIR");
-        return CLI_EXIT_USAGE;
-    }
+    if ((status = cli_common_format(com)) != CLI_GO_ON
+        || (status = cli_options_finish(&com->options)) != CLI_GO_ON
+        || (status = cli_common_plots_given(com)) != CLI_GO_ON)
+        return status;
     const char *names[SATSTAT_SWEEP_FIGURES];
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
         names[i] = satstat_sweep_plot_name(i);
-    return cli_plot_finish(&c->plot, names, SATSTAT_SWEEP_FIGURES);
+    return cli_plot_finish(&com->plot, names, SATSTAT_SWEEP_FIGURES);
 }
 
-typedef struct render_args {
-    const satstat_sweep *sweep;
-    satstat_txn_dir *dir;
-} render_args;
-
-/* satstat_sweep_plot_render_dir as a cli_render_fn. */
-static int render_sweep(void *ctx, satstat_render_format format, char *msg, size_t size)
+/* satstat_sweep_plot_write_figures and _render_figures: the sweep's
+ * cli_figures. */
+static int write_sweep_figures(const void *sweep, satstat_txn_dir *dir,
+                               const satstat_plot_options *plot, char *msg, size_t size)
 {
-    const render_args *a = ctx;
-    return satstat_sweep_plot_render_figures(a->sweep, a->dir, format, NULL, msg, size);
+    return satstat_sweep_plot_write_figures(sweep, dir, plot, msg, size);
 }
 
-/* Write the scripts into c->plots and render them, as part of the run's
- * outputs.  CLI_GO_ON or an exit status (everything removed). */
-static int write_figures(cli *c, const satstat_sweep *sweep, cli_outputs *out,
-                         int have_gnuplot)
+static int render_sweep_figures(const void *sweep, satstat_txn_dir *dir,
+                                satstat_render_format format, char *msg, size_t size)
 {
-    char msg[SATSTAT_ERRMSG_SIZE * 2 + 64];
-    satstat_txn_dir *dir;
-    int status = cli_outputs_figures(out, c->plots, "--plots", &dir);
-    if (status != CLI_GO_ON)
-        return status;
-    int rc = satstat_sweep_plot_write_figures(sweep, dir, &c->plot, msg, sizeof msg);
-    if (rc != SATSTAT_OK)
-        return cli_outputs_failed(out, "--plots", msg);
-    render_args a = {sweep, dir};
-    status = cli_render_figures(c->plots, c->render, c->render_given, c->quiet, have_gnuplot,
-                                render_sweep, &a);
-    if (status != CLI_GO_ON)
-        return cli_outputs_failed(out, NULL, NULL);
-    return CLI_GO_ON;
+    return satstat_sweep_plot_render_figures(sweep, dir, format, NULL, msg, size);
 }
 
 typedef struct sweep_writer {
@@ -347,21 +183,6 @@ static int write_report(void *ctx, FILE *f)
     return satstat_sweep_write(w->sweep, w->format, f);
 }
 
-typedef struct html_draw {
-    const satstat_sweep *sweep;
-    const satstat_plot_options *plot;
-} html_draw;
-
-/* The figures into `dir`, rendered: a cli_html_draw_fn. */
-static int draw_sweep(void *ctx, const char *dir, satstat_render_format format, char *msg,
-                      size_t size)
-{
-    const html_draw *d = ctx;
-    int rc = satstat_sweep_plot_write_dir(d->sweep, dir, d->plot, msg, size);
-    if (rc == SATSTAT_OK)
-        rc = satstat_sweep_plot_render_dir(d->sweep, dir, format, NULL, msg, size);
-    return rc;
-}
 
 /* The work after parse(): on a copy of *parsed, whose config (and the
  * values it read, shared by the sweep's points) the caller frees. */
@@ -398,23 +219,23 @@ static int sweep_parsed(const cli *parsed)
     }
 
     int have_gnuplot = 0;
-    if (c.plots) {
-        int prep = cli_plots_prepare(c.plots, "--plots", c.render_given, &c.render,
+    if (c.common.plots) {
+        int prep = cli_plots_prepare(c.common.plots, "--plots", c.common.render_given, &c.common.render,
                                      &have_gnuplot);
         if (prep != CLI_GO_ON) {
             satstat_sweep_free(sweep);
             return cli_mpi_agree(prep);
         }
     }
-    if (c.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
+    if (c.common.format == SATSTAT_FORMAT_HTML && (status = cli_html_prepare()) != CLI_GO_ON) {
         satstat_sweep_free(sweep);
         return cli_mpi_agree(status);
     }
 
     if (!c.analytic_only)
-        cli_note_reference_blas(&c.config, c.quiet);
+        cli_note_reference_blas(&c.config, c.common.quiet);
     cli_outputs out;
-    status = cli_outputs_begin(&out, c.output);
+    status = cli_outputs_begin(&out, c.common.output);
     if (status == CLI_GO_ON && (status = cli_mpi_agree(CLI_GO_ON)) != CLI_GO_ON)
         cli_outputs_failed(&out, NULL, NULL);
     if (status != CLI_GO_ON) {
@@ -423,7 +244,7 @@ static int sweep_parsed(const cli *parsed)
     }
 
     cli_progress p;
-    cli_progress_start(&p, c.quiet, "sweep");
+    cli_progress_start(&p, c.common.quiet, "sweep");
     rc = satstat_sweep_run(sweep, cli_progress_update, &p);
     cli_progress_clear(&p);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
@@ -435,33 +256,38 @@ static int sweep_parsed(const cli *parsed)
         return cli_outputs_failed(&out, NULL, satstat_strerror(rc));
     }
 
-    if (c.plots) {
-        status = write_figures(&c, sweep, &out, have_gnuplot);
+    const char *names[SATSTAT_SWEEP_FIGURES];
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        names[i] = satstat_sweep_plot_name(i);
+    cli_figures figs = {sweep, write_sweep_figures, render_sweep_figures,
+                        names, SATSTAT_SWEEP_FIGURES, names, SATSTAT_SWEEP_FIGURES};
+    satstat_txn_dir *plots_dir = NULL;
+    if (c.common.plots) {
+        status = cli_figures_write(&figs, &c.common, &c.common.plot, "--plots", have_gnuplot,
+                                   &out, &plots_dir);
         if (status != CLI_GO_ON) {
             satstat_sweep_free(sweep);
             return status;
         }
     }
 
-    cli_html_figures figs = {NULL, 0};
+    cli_html_figures page = {NULL, 0};
     satstat_html_options html = {NULL, 0, 0, NULL};
-    if (c.format == SATSTAT_FORMAT_HTML) {
-        html_draw d = {sweep, &c.plot};
-        const char *order[SATSTAT_SWEEP_FIGURES];
-        size_t n_order = 0;
-        for (; n_order < SATSTAT_SWEEP_FIGURES; n_order++)
-            order[n_order] = satstat_sweep_plot_name(n_order);
-        if (cli_html_figures_draw(draw_sweep, &d, order, n_order, &figs, msg, sizeof msg)
+    if (c.common.format == SATSTAT_FORMAT_HTML) {
+        /* --plots rendered as SVG already drew what the page shows */
+        int svg = plots_dir && c.common.render == SATSTAT_RENDER_SVG;
+        if (cli_html_figures_draw(&figs, &c.common.plot, svg ? plots_dir : NULL, &page, msg,
+                                  sizeof msg)
             != SATSTAT_OK) {
             satstat_sweep_free(sweep);
             return cli_outputs_failed(&out, "--format", msg);
         }
-        html.figures = figs.figures;
-        html.n_figures = figs.n;
+        html.figures = page.figures;
+        html.n_figures = page.n;
     }
-    sweep_writer w = {sweep, c.format, &html};
+    sweep_writer w = {sweep, c.common.format, &html};
     status = cli_outputs_report(&out, write_report, &w);
-    cli_html_figures_free(&figs);
+    cli_html_figures_free(&page);
     if (status == CLI_GO_ON)
         status = cli_outputs_commit(&out, c.analytic_only || satstat_sweep_pass(sweep)
                                               ? CLI_EXIT_PASS
@@ -473,9 +299,11 @@ static int sweep_parsed(const cli *parsed)
 int cli_cmd_sweep_main(int argc, char **argv)
 {
     cli c;
+    memset(&c, 0, sizeof c);
     int status = parse(argc, argv, &c);
     if (status < 0)
         status = sweep_parsed(&c);
+    cli_common_free(&c.common);
     satstat_config_free(&c.config);
     return status;
 }

@@ -154,17 +154,12 @@ static int check_run_sizes(const satstat_config *config,
     return SATSTAT_OK;
 }
 
-int satstat_config_validate(satstat_config *config, char *msg)
+/* Each field within its range (the sizes bounded before anything is
+ * allocated). */
+static int check_ranges(const satstat_config *config, char *msg)
 {
     char num[SATSTAT_DOUBLE_SIZE], value[24];
-    size_t i, j;
     int rc;
-
-    if (config == NULL) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
-        return SATSTAT_EINVAL;
-    }
 
     if ((rc = check_u64("--n-in", config->n_in, 1, SATSTAT_MAX_N_IN, msg)))
         return rc;
@@ -204,43 +199,55 @@ int satstat_config_validate(satstat_config *config, char *msg)
         snprintf(value, sizeof value, "%zu", config->n_schemes);
         return fail(msg, "--scheme", "a list of 1 to 16 schemes", value);
     }
-    /* --gain and --mode: for the schemes that take them and whose spec
-     * named none; an option no listed scheme takes is an error (it would
-     * be silently ignored otherwise) */
-    if (config->gain_given || config->mode_given) {
-        int gain_used = 0, mode_used = 0;
-        for (i = 0; i < config->n_schemes; i++) {
-            satstat_scheme *s = &config->schemes[i];
-            if (config->gain_given && satstat_scheme_takes_gain(s)) {
-                gain_used = 1;
-                if (!s->gain_given
-                    && (rc = satstat_scheme_set_gain(s, config->gain, msg)))
-                    return rc;
-            }
-            if (config->mode_given && satstat_scheme_takes_mode(s)) {
-                mode_used = 1;
-                if (!s->mode_given
-                    && (rc = satstat_scheme_set_mode(s, config->mode, msg)))
-                    return rc;
-            }
+    return SATSTAT_OK;
+}
+
+/* --gain and --mode: for the schemes that take them and whose spec named
+ * none; an option no listed scheme takes is an error (it would be
+ * silently ignored otherwise). */
+static int apply_gain_and_mode(satstat_config *config, char *msg)
+{
+    int gain_used = 0, mode_used = 0, rc;
+
+    if (!config->gain_given && !config->mode_given)
+        return SATSTAT_OK;
+    for (size_t i = 0; i < config->n_schemes; i++) {
+        satstat_scheme *s = &config->schemes[i];
+        if (config->gain_given && satstat_scheme_takes_gain(s)) {
+            gain_used = 1;
+            if (!s->gain_given
+                && (rc = satstat_scheme_set_gain(s, config->gain, msg)))
+                return rc;
         }
-        if (config->gain_given && !gain_used) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--gain applies to xavier-*, he-* and orthogonal "
-                         "schemes; --scheme lists none");
-            return SATSTAT_EINVAL;
-        }
-        if (config->mode_given && !mode_used) {
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--mode applies to he-normal and he-uniform; "
-                         "--scheme lists neither");
-            return SATSTAT_EINVAL;
+        if (config->mode_given && satstat_scheme_takes_mode(s)) {
+            mode_used = 1;
+            if (!s->mode_given
+                && (rc = satstat_scheme_set_mode(s, config->mode, msg)))
+                return rc;
         }
     }
-    for (i = 0; i < config->n_schemes; i++) {
-        for (j = 0; j < i; j++) {
+    if (config->gain_given && !gain_used) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--gain applies to xavier-*, he-* and orthogonal "
+                     "schemes; --scheme lists none");
+        return SATSTAT_EINVAL;
+    }
+    if (config->mode_given && !mode_used) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                     "--mode applies to he-normal and he-uniform; "
+                     "--scheme lists neither");
+        return SATSTAT_EINVAL;
+    }
+    return SATSTAT_OK;
+}
+
+/* No scheme listed twice: the report keys its sections by name. */
+static int check_distinct_schemes(const satstat_config *config, char *msg)
+{
+    for (size_t i = 0; i < config->n_schemes; i++) {
+        for (size_t j = 0; j < i; j++) {
             if (strcmp(config->schemes[i].canonical,
                        config->schemes[j].canonical) == 0) {
                 if (msg != NULL)
@@ -251,29 +258,16 @@ int satstat_config_validate(satstat_config *config, char *msg)
             }
         }
     }
-    if (config->activation == NULL) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--activation is not set");
-        return SATSTAT_EINVAL;
-    }
+    return SATSTAT_OK;
+}
 
-    rc = satstat_inputs_resolve(&config->inputs, config->n_in, msg);
-    if (rc != SATSTAT_OK)
-        return rc;
-    rc = satstat_bias_resolve(&config->bias, config->n_in);
-    if (rc != SATSTAT_OK)
-        return rc;
+/* Var z = σ_w²·Σx² + σ_b² must be a finite double for every scheme, and
+ * at most SATSTAT_MAX_VAR_Z. */
+static int check_scheme_variances(const satstat_config *config, char *msg)
+{
+    char num[SATSTAT_DOUBLE_SIZE];
 
-    /* the saturation rule must make sense for the activation */
-    {
-        satstat_region region;
-        rc = satstat_config_region(config, &region, msg);
-        if (rc != SATSTAT_OK)
-            return rc;
-    }
-
-    /* Var z = σ_w²·Σx² + σ_b² must be a finite double for every scheme. */
-    for (i = 0; i < config->n_schemes; i++) {
+    for (size_t i = 0; i < config->n_schemes; i++) {
         satstat_law w;
         double var;
 
@@ -310,6 +304,33 @@ int satstat_config_validate(satstat_config *config, char *msg)
         }
     }
     return SATSTAT_OK;
+}
+
+int satstat_config_validate(satstat_config *config, char *msg)
+{
+    satstat_region region;
+    int rc;
+
+    if (config == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
+        return SATSTAT_EINVAL;
+    }
+    if ((rc = check_ranges(config, msg)) != SATSTAT_OK
+        || (rc = apply_gain_and_mode(config, msg)) != SATSTAT_OK
+        || (rc = check_distinct_schemes(config, msg)) != SATSTAT_OK)
+        return rc;
+    if (config->activation == NULL) {
+        if (msg != NULL)
+            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--activation is not set");
+        return SATSTAT_EINVAL;
+    }
+    if ((rc = satstat_inputs_resolve(&config->inputs, config->n_in, msg)) != SATSTAT_OK
+        || (rc = satstat_bias_resolve(&config->bias, config->n_in)) != SATSTAT_OK
+        /* the saturation rule must make sense for the activation */
+        || (rc = satstat_config_region(config, &region, msg)) != SATSTAT_OK)
+        return rc;
+    return check_scheme_variances(config, msg);
 }
 
 int satstat_config_region(const satstat_config *config, satstat_region *out,

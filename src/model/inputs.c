@@ -4,6 +4,8 @@
  * need. */
 #include "model/scheme-int.h"
 
+#include <stdarg.h>
+
 /* ---- inputs ----------------------------------------------------------------*/
 
 static const spec_entry inputs_table[] = {
@@ -107,28 +109,157 @@ static int is_blank(int c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* A file being scanned for its numbers. */
+typedef struct inputs_scan {
+    inputs_reader *r;
+    uint64_t n_in;
+    const char *quoted_path; /* the message prefix "--inputs: PATH: " */
+    char *msg;
+    uint64_t line;           /* of the next byte, from 1 */
+    double *x;               /* the numbers read, n of cap */
+    uint64_t n, cap, last;   /* last: 1 + the index of the last nonzero */
+    double s, s2;
+} inputs_scan;
+
+/* Fail with "--inputs: PATH: " and the rest: SATSTAT_EINVAL. */
+static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
+{
+    if (sc->msg != NULL) {
+        int k = snprintf(sc->msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", sc->quoted_path);
+        if (k > 0 && k < SATSTAT_ERRMSG_SIZE) {
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(sc->msg + k, SATSTAT_ERRMSG_SIZE - (size_t)k, fmt, ap);
+            va_end(ap);
+        }
+    }
+    return SATSTAT_EINVAL;
+}
+
+/* Past blanks, line breaks and # comments, to the first byte of a word
+ * (or the end, c < 0); *c is the current byte. */
+static void scan_skip(inputs_scan *sc, int *c)
+{
+    inputs_reader *r = sc->r;
+    while (*c >= 0 && r->total <= r->max_bytes) {
+        if (*c == '\n') {
+            sc->line++;
+            *c = reader_get(r);
+        } else if (is_blank(*c)) {
+            *c = reader_get(r);
+        } else if (*c == '#') {
+            while (*c >= 0 && *c != '\n' && r->total <= r->max_bytes)
+                *c = reader_get(r);
+        } else {
+            return;
+        }
+    }
+}
+
+/* The word starting at *c into buf (size bytes), read as a finite
+ * number into *v. */
+static int scan_number(inputs_scan *sc, int *c, char *buf, size_t size, double *v)
+{
+    char tok[SATSTAT_QUOTE_SIZE];
+    size_t len = 0;
+    while (*c > 0 && *c != '\n' && *c != '#' && !is_blank(*c) && len + 1 < size) {
+        buf[len++] = (char)*c;
+        *c = reader_get(sc->r);
+    }
+    buf[len] = '\0';
+    if (*c == 0)
+        /* argv-style strings end at a NUL: "7\0" "9999" would be read as 7 */
+        return scan_fail(sc, "line %" PRIu64 ": a NUL byte%s%s", sc->line,
+                         len > 0 ? " after " : "",
+                         len > 0 ? satstat_quote(buf, tok, sizeof tok) : "");
+    if (len + 1 >= size)
+        return scan_fail(sc, "line %" PRIu64 ": a word longer than %zu bytes, starting %s",
+                         sc->line, size - 2, satstat_quote(buf, tok, sizeof tok));
+    if (satstat_parse_double(buf, v, NULL) != SATSTAT_OK)
+        return scan_fail(sc, "line %" PRIu64 ": expected a finite number, got %s", sc->line,
+                         satstat_quote(buf, tok, sizeof tok));
+    return SATSTAT_OK;
+}
+
+/* v after the numbers, with the sums. */
+static int scan_append(inputs_scan *sc, double v)
+{
+    if (sc->n == sc->cap) {
+        /* grow as the numbers come: a short file of a large --n-in costs
+         * only what it holds */
+        uint64_t more = sc->cap == 0 ? 1024 : 2 * sc->cap;
+        if (more > sc->n_in)
+            more = sc->n_in;
+        double *bigger = realloc(sc->x, (size_t)more * sizeof *bigger);
+        if (bigger == NULL) {
+            if (sc->msg != NULL)
+                snprintf(sc->msg, SATSTAT_ERRMSG_SIZE,
+                         "--inputs: %s: out of memory for %" PRIu64 " numbers",
+                         sc->quoted_path, more);
+            return SATSTAT_ENOMEM;
+        }
+        sc->x = bigger;
+        sc->cap = more;
+    }
+    sc->x[sc->n] = v;
+    sc->s += v;
+    sc->s2 += v * v;
+    sc->n++;
+    if (v != 0.0)
+        sc->last = sc->n;
+    if (!isfinite(sc->s2))
+        return scan_fail(sc, "line %" PRIu64 ": the sum of squares overflows", sc->line);
+    return SATSTAT_OK;
+}
+
+/* The numbers up to the end of the file, an error or a stop. */
+static int scan_file(inputs_scan *sc)
+{
+    inputs_reader *r = sc->r;
+    char buf[512];
+    int c = reader_get(r), rc = SATSTAT_OK;
+    for (;;) {
+        scan_skip(sc, &c);
+        if (r->total > r->max_bytes)
+            return scan_fail(sc, "more than %" PRIu64 " bytes for %" PRIu64
+                                 " numbers (--n-in); does the file end?",
+                             r->max_bytes, sc->n_in);
+        if (c < 0)
+            break;
+        if (sc->n == sc->n_in && c != 0)
+            return scan_fail(sc, "line %" PRIu64 ": more than the %" PRIu64
+                                 " numbers of --n-in",
+                             sc->line, sc->n_in);
+        double v;
+        if ((rc = scan_number(sc, &c, buf, sizeof buf, &v)) != SATSTAT_OK
+            || (rc = scan_append(sc, v)) != SATSTAT_OK)
+            return rc;
+    }
+    if (r->err != 0)
+        return scan_fail(sc, "cannot read: %s", strerror(r->err));
+    if (sc->n == 0 && r->total == 0 && r->is_fifo)
+        return scan_fail(sc, "nothing to read: a FIFO needs a process writing to it "
+                             "when satstat starts");
+    if (sc->n != sc->n_in)
+        return scan_fail(sc, "expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
+                         sc->n_in, sc->n);
+    return SATSTAT_OK;
+}
+
 /* Read the numbers of a `file:` input into x[0..n_in) (see
  * satstat_inputs_resolve in satstat/scheme.h for the format and bounds).
- * Messages name --inputs, the path and the line.  Kept whole (about 140
- * lines, complexity 41): one tokenizer loop whose eight ways to stop share
- * the message prefix (FILE_FAIL), the line count and one cleanup, read
- * best top to bottom. */
+ * Messages name --inputs, the path and the line. */
 static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                             uint64_t *count, double *sum, double *sum_sq,
                             uint64_t *support, char *msg)
 {
-    char q[SATSTAT_QUOTE_SIZE], tok[SATSTAT_QUOTE_SIZE];
-    char buf[512];
-    inputs_reader *r;
-    double *x = NULL;
-    uint64_t n = 0, line = 1, last = 0, cap = 0;
-    double s = 0.0, s2 = 0.0;
-    int c, rc = SATSTAT_OK;
-
-    r = malloc(sizeof *r);
+    char q[SATSTAT_QUOTE_SIZE];
+    inputs_reader *r = malloc(sizeof *r);
     if (r == NULL)
         return SATSTAT_ENOMEM;
-    rc = reader_open(r, path, msg);
+    int rc = reader_open(r, path, msg);
     if (rc != SATSTAT_OK) {
         free(r);
         return rc;
@@ -138,125 +269,20 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                        ? SATSTAT_INPUTS_FILE_SLACK
                              + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
                        : UINT64_MAX;
-    satstat_quote(path, q, sizeof q);
-#define FILE_FAIL(...)                                                     \
-    do {                                                                   \
-        if (msg != NULL) {                                                 \
-            int k_ = snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", q); \
-            if (k_ > 0 && k_ < SATSTAT_ERRMSG_SIZE)                        \
-                snprintf(msg + k_, SATSTAT_ERRMSG_SIZE - (size_t)k_,       \
-                         __VA_ARGS__);                                     \
-        }                                                                  \
-        rc = SATSTAT_EINVAL;                                               \
-    } while (0)
-    c = reader_get(r);
-    for (;;) {
-        size_t len = 0;
-
-        if (r->total > r->max_bytes) {
-            FILE_FAIL("more than %" PRIu64 " bytes for %" PRIu64
-                      " numbers (--n-in); does the file end?",
-                      r->max_bytes, n_in);
-            break;
-        }
-        if (c < 0)
-            break;
-        if (c == '\n') {
-            line++;
-            c = reader_get(r);
-            continue;
-        }
-        if (is_blank(c)) {
-            c = reader_get(r);
-            continue;
-        }
-        if (c == '#') {
-            while (c >= 0 && c != '\n' && r->total <= r->max_bytes)
-                c = reader_get(r);
-            continue;
-        }
-        if (n == n_in && c != 0) {
-            FILE_FAIL("line %" PRIu64 ": more than the %" PRIu64
-                      " numbers of --n-in",
-                      line, n_in);
-            break;
-        }
-        while (c > 0 && c != '\n' && c != '#' && !is_blank(c)
-               && len + 1 < sizeof buf) {
-            buf[len++] = (char)c;
-            c = reader_get(r);
-        }
-        buf[len] = '\0';
-        if (c == 0) {
-            /* argv-style strings end at a NUL: "7\0" "9999" would be read
-             * as 7 */
-            FILE_FAIL("line %" PRIu64 ": a NUL byte%s%s", line,
-                      len > 0 ? " after " : "",
-                      len > 0 ? satstat_quote(buf, tok, sizeof tok) : "");
-            break;
-        }
-        if (len + 1 >= sizeof buf) {
-            FILE_FAIL("line %" PRIu64 ": a word longer than %zu bytes, "
-                      "starting %s",
-                      line, sizeof buf - 2, satstat_quote(buf, tok, sizeof tok));
-            break;
-        }
-        double v;
-        if (satstat_parse_double(buf, &v, NULL) != SATSTAT_OK) {
-            FILE_FAIL("line %" PRIu64 ": expected a finite number, got %s",
-                      line, satstat_quote(buf, tok, sizeof tok));
-            break;
-        }
-        if (n == cap) {
-            /* grow as the numbers come: a short file of a large --n-in
-             * costs only what it holds */
-            uint64_t more = cap == 0 ? 1024 : 2 * cap;
-            double *bigger;
-            if (more > n_in)
-                more = n_in;
-            bigger = realloc(x, (size_t)more * sizeof *x);
-            if (bigger == NULL) {
-                rc = SATSTAT_ENOMEM;
-                if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                             "--inputs: %s: out of memory for %" PRIu64
-                             " numbers", q, more);
-                break;
-            }
-            x = bigger;
-            cap = more;
-        }
-        x[n] = v;
-        s += v;
-        s2 += v * v;
-        n++;
-        if (v != 0.0)
-            last = n;
-        if (!isfinite(s2)) {
-            FILE_FAIL("line %" PRIu64 ": the sum of squares overflows", line);
-            break;
-        }
-    }
-    if (rc == SATSTAT_OK && r->err != 0)
-        FILE_FAIL("cannot read: %s", strerror(r->err));
-    if (rc == SATSTAT_OK && n == 0 && r->total == 0 && r->is_fifo)
-        FILE_FAIL("nothing to read: a FIFO needs a process writing to it "
-                  "when satstat starts");
-    else if (rc == SATSTAT_OK && n != n_in)
-        FILE_FAIL("expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
-                  n_in, n);
-#undef FILE_FAIL
+    inputs_scan sc = {r, n_in, satstat_quote(path, q, sizeof q), msg, 1, NULL, 0, 0, 0,
+                      0.0, 0.0};
+    rc = scan_file(&sc);
     close(r->fd);
     free(r);
     if (rc != SATSTAT_OK) {
-        free(x);
+        free(sc.x);
         return rc;
     }
-    *values = x;
-    *count = n;
-    *sum = s;
-    *sum_sq = s2;
-    *support = last;
+    *values = sc.x;
+    *count = sc.n;
+    *sum = sc.s;
+    *sum_sq = sc.s2;
+    *support = sc.last;
     return SATSTAT_OK;
 }
 

@@ -143,151 +143,190 @@ static void test(model_builder *b, const satstat_report *r, size_t scheme, const
         }
 }
 
+/* The labels naming the rule, the region and the activation. */
+typedef struct model_labels {
+    char sat[SATSTAT_LABEL_SIZE], dphi[SATSTAT_LABEL_SIZE], claim_sat[SATSTAT_LABEL_SIZE],
+        claim_dphi[SATSTAT_LABEL_SIZE], ci[SATSTAT_LABEL_SIZE];
+    int dead; /* the rule counts relu's dead units */
+} model_labels;
+
+static void model_labels_make(const satstat_config *c, model_labels *l)
+{
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
+    l->dead = c->activation->dead && strcmp(rule, "dead") == 0;
+    /* a region of several intervals does not fit a row label: the report's
+     * header line states it, the label names the fraction */
+    int long_region = strlen(region) > 20;
+    snprintf(l->sat, sizeof l->sat, long_region ? "%s fraction" : "%s P(%s)",
+             l->dead ? "dead" : "saturated", region);
+    snprintf(l->dphi, sizeof l->dphi, "mean slope E[%s'(z)]", c->activation->name);
+    snprintf(l->claim_sat, sizeof l->claim_sat,
+             long_region ? "claimed fraction" : "claimed P(%s)", region);
+    snprintf(l->claim_dphi, sizeof l->claim_dphi, "claimed E[%s'(z)]", c->activation->name);
+    snprintf(l->ci, sizeof l->ci, "  %g%% CI", 100.0 * (1.0 - c->alpha));
+}
+
+/* What one scheme's rows are made from. */
+typedef struct model_scheme {
+    const satstat_report *r;
+    size_t scheme;
+    const satstat_analytic *a;
+    satstat_sampled s;
+    int sampled, exact;
+    model_labels l;
+} model_scheme;
+
+/* Mean, variance, skewness and excess kurtosis of z. */
+static void add_moments(model_builder *b, const model_scheme *m)
+{
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, S = SATSTAT_QUANTITY_SAMPLED;
+    const satstat_analytic *a = m->a;
+    value(b, "mean", "analytic.mean", "mean z", F, 6, a->mean);
+    if (m->sampled) {
+        value(b, "mean", "empirical.mean", "mean z", S, 6, m->s.mean);
+        interval(b, "mean", "empirical.mean_ci", m->l.ci, &m->s.mean_ci);
+        test(b, m->r, m->scheme, "mean");
+    }
+    value(b, "variance", "analytic.variance", "Var z", F, 6, a->variance);
+    if (m->sampled) {
+        value(b, "variance", "empirical.variance", "Var z", S, 6, m->s.variance);
+        interval(b, "variance", "empirical.variance_ci", m->l.ci, &m->s.variance_ci);
+        test(b, m->r, m->scheme, "variance");
+    }
+    /* 0 for a normal z, from the exact law when there is one, unknown
+     * (NaN: "-", null, empty) for an approximation */
+    if (m->exact)
+        exact_value(b, "skewness", "analytic.skewness", "skewness", 6, a->skewness,
+                    a->skewness_abserr);
+    else
+        value(b, "skewness", "analytic.skewness", "skewness", F, 6, a->skewness);
+    if (m->sampled)
+        value(b, "skewness", "empirical.skewness", "skewness", S, 6, m->s.skewness);
+    if (m->exact)
+        bound(b, "skewness_abserr", "analytic.skewness_abserr", a->skewness_abserr);
+    if (m->exact)
+        exact_value(b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", 6,
+                    a->excess_kurtosis, a->excess_kurtosis_abserr);
+    else
+        value(b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", F, 6,
+              a->excess_kurtosis);
+    if (m->sampled)
+        value(b, "excess_kurtosis", "empirical.excess_kurtosis", "excess kurtosis", S, 6,
+              m->s.kurtosis);
+    if (m->exact)
+        bound(b, "excess_kurtosis_abserr", "analytic.excess_kurtosis_abserr",
+              a->excess_kurtosis_abserr);
+}
+
+/* The saturated fraction and the mean slope E[phi'(z)]. */
+static void add_saturation(model_builder *b, const model_scheme *m)
+{
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, S = SATSTAT_QUANTITY_SAMPLED;
+    const satstat_analytic *a = m->a;
+    if (m->exact)
+        exact_value(b, "saturated_fraction", "analytic.saturated_fraction", m->l.sat, 6,
+                    a->saturated_fraction, a->exact_abserr);
+    else
+        value(b, "saturated_fraction", "analytic.saturated_fraction", m->l.sat, F, 6,
+              a->saturated_fraction);
+    if (m->sampled) {
+        value(b, "saturated_fraction", "empirical.saturated_fraction", m->l.sat, S, 6,
+              m->s.saturated);
+        interval(b, "saturated_fraction", "empirical.saturated_fraction_ci", m->l.ci,
+                 &m->s.saturated_ci);
+        test(b, m->r, m->scheme, "saturated_fraction");
+        count(b, "saturated_count", "empirical.saturated_count",
+              m->l.dead ? "  dead neurons" : "  saturated neurons",
+              satstat_summary_saturated(satstat_report_summary(m->r, m->scheme)));
+    }
+    if (m->exact)
+        value(b, "saturated_fraction_abserr", "analytic.saturated_fraction_abserr",
+              "  its error bound", F, 2, a->exact_abserr);
+
+    if (m->exact)
+        exact_value(b, "mean_activation_derivative", "analytic.mean_activation_derivative",
+                    m->l.dphi, 6, a->mean_activation_derivative,
+                    a->mean_activation_derivative_abserr);
+    else
+        value(b, "mean_activation_derivative", "analytic.mean_activation_derivative",
+              m->l.dphi, F, 6, a->mean_activation_derivative);
+    if (m->sampled) {
+        value(b, "mean_activation_derivative", "empirical.mean_activation_derivative",
+              m->l.dphi, S, 6, m->s.dphi);
+        interval(b, "mean_activation_derivative", "empirical.mean_activation_derivative_ci",
+                 m->l.ci, &m->s.dphi_ci);
+        test(b, m->r, m->scheme, "mean_activation_derivative");
+    }
+    if (m->exact)
+        bound(b, "mean_activation_derivative_abserr",
+              "analytic.mean_activation_derivative_abserr", a->mean_activation_derivative_abserr);
+}
+
+/* Beside an exact law, the central limit theorem at work: what
+ * N(E z, Var z) would say, and its error. */
+static void add_normal_approximation(model_builder *b, const satstat_analytic *a)
+{
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA;
+    value(b, "saturated_fraction_normal_approximation",
+          "analytic.normal_approximation.saturated_fraction", "normal approx. P", F, 6,
+          a->normal_saturated_fraction);
+    /* an error is known only where the exact value has a digit */
+    value(b, "saturated_fraction_normal_approximation_error",
+          "analytic.normal_approximation.error", "  its error", F, 3,
+          satstat_exact_digits(a->saturated_fraction, a->exact_abserr) > 0
+              ? a->normal_saturated_fraction - a->saturated_fraction
+              : NAN);
+    value(b, "mean_activation_derivative_normal_approximation",
+          "analytic.normal_approximation.mean_activation_derivative",
+          "normal approx. E[phi']", F, 6, a->normal_mean_activation_derivative);
+    value(b, "mean_activation_derivative_normal_approximation_error",
+          "analytic.normal_approximation.mean_activation_derivative_error", "  its error", F,
+          3,
+          satstat_exact_digits(a->mean_activation_derivative,
+                               a->mean_activation_derivative_abserr) > 0
+              ? a->normal_mean_activation_derivative - a->mean_activation_derivative
+              : NAN);
+    value(b, "normal_approximation_kolmogorov_distance",
+          "analytic.normal_approximation.kolmogorov_distance", "|F - Phi| (Kolmogorov)", F,
+          3, a->normal_gap);
+}
+
 int satstat_report_model(const satstat_report *r, size_t scheme, satstat_quantity *out,
                          size_t capacity, size_t *n_out)
 {
     if (!r || !out || !n_out || scheme >= satstat_report_scheme_count(r))
         return SATSTAT_EINVAL;
-    const satstat_config *c = satstat_report_config(r);
-    const satstat_analytic *a = satstat_report_analytic(r, scheme);
+    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, C = SATSTAT_QUANTITY_CLAIM;
+    model_scheme m;
+    memset(&m, 0, sizeof m);
+    m.r = r;
+    m.scheme = scheme;
+    m.a = satstat_report_analytic(r, scheme);
     satstat_null_law null;
     satstat_report_null_law(r, scheme, &null);
-    satstat_sampled s;
-    int sampled = satstat_report_sampled(r, scheme, &s) == SATSTAT_OK;
-    int exact = a->law == SATSTAT_Z_EXACT;
-    const satstat_quantity_kind F = SATSTAT_QUANTITY_FORMULA, S = SATSTAT_QUANTITY_SAMPLED,
-                                C = SATSTAT_QUANTITY_CLAIM;
-
-    /* labels naming the rule and the activation */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    int dead = c->activation->dead && strcmp(rule, "dead") == 0;
-    char sat[SATSTAT_LABEL_SIZE], dphi[SATSTAT_LABEL_SIZE], claim_sat[SATSTAT_LABEL_SIZE],
-        claim_dphi[SATSTAT_LABEL_SIZE], ci[SATSTAT_LABEL_SIZE];
-    /* a region of several intervals does not fit a row label: the report's
-     * header line states it, the label names the fraction */
-    int long_region = strlen(region) > 20;
-    snprintf(sat, sizeof sat, long_region ? "%s fraction" : "%s P(%s)",
-             dead ? "dead" : "saturated", region);
-    snprintf(dphi, sizeof dphi, "mean slope E[%s'(z)]", c->activation->name);
-    snprintf(claim_sat, sizeof claim_sat, long_region ? "claimed fraction" : "claimed P(%s)",
-             region);
-    snprintf(claim_dphi, sizeof claim_dphi, "claimed E[%s'(z)]", c->activation->name);
-    snprintf(ci, sizeof ci, "  %g%% CI", 100.0 * (1.0 - c->alpha));
+    m.sampled = satstat_report_sampled(r, scheme, &m.s) == SATSTAT_OK;
+    m.exact = m.a->law == SATSTAT_Z_EXACT;
+    model_labels_make(satstat_report_config(r), &m.l);
 
     model_builder b = {out, capacity, 0, 0};
-    value(&b, "weight_variance", "weight_variance", "Var w", F, 6, a->weight_variance);
-    if (sampled)
-        count(&b, "samples", "empirical.samples", "neurons sampled", s.n);
-
-    value(&b, "mean", "analytic.mean", "mean z", F, 6, a->mean);
-    if (sampled) {
-        value(&b, "mean", "empirical.mean", "mean z", S, 6, s.mean);
-        interval(&b, "mean", "empirical.mean_ci", ci, &s.mean_ci);
-        test(&b, r, scheme, "mean");
-    }
-    value(&b, "variance", "analytic.variance", "Var z", F, 6, a->variance);
-    if (sampled) {
-        value(&b, "variance", "empirical.variance", "Var z", S, 6, s.variance);
-        interval(&b, "variance", "empirical.variance_ci", ci, &s.variance_ci);
-        test(&b, r, scheme, "variance");
-    }
-    /* 0 for a normal z, from the exact law when there is one, unknown
-     * (NaN: "-", null, empty) for an approximation */
-    if (exact)
-        exact_value(&b, "skewness", "analytic.skewness", "skewness", 6, a->skewness,
-                    a->skewness_abserr);
-    else
-        value(&b, "skewness", "analytic.skewness", "skewness", F, 6, a->skewness);
-    if (sampled)
-        value(&b, "skewness", "empirical.skewness", "skewness", S, 6, s.skewness);
-    if (exact)
-        bound(&b, "skewness_abserr", "analytic.skewness_abserr", a->skewness_abserr);
-    if (exact)
-        exact_value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", 6,
-                    a->excess_kurtosis, a->excess_kurtosis_abserr);
-    else
-        value(&b, "excess_kurtosis", "analytic.excess_kurtosis", "excess kurtosis", F, 6,
-              a->excess_kurtosis);
-    if (sampled)
-        value(&b, "excess_kurtosis", "empirical.excess_kurtosis", "excess kurtosis", S, 6,
-              s.kurtosis);
-    if (exact)
-        bound(&b, "excess_kurtosis_abserr", "analytic.excess_kurtosis_abserr",
-              a->excess_kurtosis_abserr);
-
-    if (exact)
-        exact_value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, 6,
-                    a->saturated_fraction, a->exact_abserr);
-    else
-        value(&b, "saturated_fraction", "analytic.saturated_fraction", sat, F, 6,
-              a->saturated_fraction);
-    if (sampled) {
-        value(&b, "saturated_fraction", "empirical.saturated_fraction", sat, S, 6, s.saturated);
-        interval(&b, "saturated_fraction", "empirical.saturated_fraction_ci", ci,
-                 &s.saturated_ci);
-        test(&b, r, scheme, "saturated_fraction");
-        count(&b, "saturated_count", "empirical.saturated_count",
-              dead ? "  dead neurons" : "  saturated neurons",
-              satstat_summary_saturated(satstat_report_summary(r, scheme)));
-    }
-    if (exact)
-        value(&b, "saturated_fraction_abserr", "analytic.saturated_fraction_abserr",
-              "  its error bound", F, 2, a->exact_abserr);
-
-    if (exact)
-        exact_value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative",
-                    dphi, 6, a->mean_activation_derivative, a->mean_activation_derivative_abserr);
-    else
-        value(&b, "mean_activation_derivative", "analytic.mean_activation_derivative", dphi, F, 6,
-              a->mean_activation_derivative);
-    if (sampled) {
-        value(&b, "mean_activation_derivative", "empirical.mean_activation_derivative", dphi, S,
-              6, s.dphi);
-        interval(&b, "mean_activation_derivative", "empirical.mean_activation_derivative_ci", ci,
-                 &s.dphi_ci);
-        test(&b, r, scheme, "mean_activation_derivative");
-    }
-    if (exact)
-        bound(&b, "mean_activation_derivative_abserr",
-              "analytic.mean_activation_derivative_abserr", a->mean_activation_derivative_abserr);
-
-    if (exact) {
-        /* the central limit theorem at work: what N(E z, Var z) would say */
-        value(&b, "saturated_fraction_normal_approximation",
-              "analytic.normal_approximation.saturated_fraction", "normal approx. P", F, 6,
-              a->normal_saturated_fraction);
-        /* an error is known only where the exact value has a digit */
-        value(&b, "saturated_fraction_normal_approximation_error",
-              "analytic.normal_approximation.error", "  its error", F, 3,
-              satstat_exact_digits(a->saturated_fraction, a->exact_abserr) > 0
-                  ? a->normal_saturated_fraction - a->saturated_fraction
-                  : NAN);
-        value(&b, "mean_activation_derivative_normal_approximation",
-              "analytic.normal_approximation.mean_activation_derivative",
-              "normal approx. E[phi']", F, 6, a->normal_mean_activation_derivative);
-        value(&b, "mean_activation_derivative_normal_approximation_error",
-              "analytic.normal_approximation.mean_activation_derivative_error", "  its error", F,
-              3,
-              satstat_exact_digits(a->mean_activation_derivative,
-                                   a->mean_activation_derivative_abserr) > 0
-                  ? a->normal_mean_activation_derivative - a->mean_activation_derivative
-                  : NAN);
-        value(&b, "normal_approximation_kolmogorov_distance",
-              "analytic.normal_approximation.kolmogorov_distance", "|F - Phi| (Kolmogorov)", F,
-              3, a->normal_gap);
-    }
-
+    value(&b, "weight_variance", "weight_variance", "Var w", F, 6, m.a->weight_variance);
+    if (m.sampled)
+        count(&b, "samples", "empirical.samples", "neurons sampled", m.s.n);
+    add_moments(&b, &m);
+    add_saturation(&b, &m);
+    if (m.exact)
+        add_normal_approximation(&b, m.a);
     if (null.claimed) {
         value(&b, "claimed_variance", "claimed_variance", "claimed Var z (tested)", C, 6,
               null.variance);
-        value(&b, "claimed_saturated_fraction", "analytic.claimed_saturated_fraction", claim_sat,
-              C, 6, null.saturated_fraction);
+        value(&b, "claimed_saturated_fraction", "analytic.claimed_saturated_fraction",
+              m.l.claim_sat, C, 6, null.saturated_fraction);
         value(&b, "claimed_mean_activation_derivative",
-              "analytic.claimed_mean_activation_derivative", claim_dphi, C, 6,
+              "analytic.claimed_mean_activation_derivative", m.l.claim_dphi, C, 6,
               null.mean_activation_derivative);
     }
-    if (sampled) {
+    if (m.sampled) {
         test(&b, r, scheme, "distribution");
         test(&b, r, scheme, "distribution_binned");
     }

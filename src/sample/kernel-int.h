@@ -66,10 +66,12 @@ typedef void (*satstat__kernel_fn)(const satstat__kernel_job *job,
 
 void satstat__kernel_baseline(const satstat__kernel_job *job, uint64_t first,
                               size_t count, double *z);
+#if defined(__x86_64__) /* built for x86-64 targets only (src/meson.build) */
 void satstat__kernel_avx2(const satstat__kernel_job *job, uint64_t first,
                           size_t count, double *z);
 void satstat__kernel_avx512(const satstat__kernel_job *job, uint64_t first,
                             size_t count, double *z);
+#endif
 
 /* Normals 64·first_batch .. 64·(first_batch+batches)−1 of the weight
  * stream of `neuron`, in draw order, by job->transform (job->weight_family
@@ -79,10 +81,12 @@ typedef void (*satstat__fill_fn)(const satstat__kernel_job *job, uint64_t neuron
 
 void satstat__fill_baseline(const satstat__kernel_job *job, uint64_t neuron,
                             uint32_t first_batch, size_t batches, float *out);
+#if defined(__x86_64__)
 void satstat__fill_avx2(const satstat__kernel_job *job, uint64_t neuron,
                         uint32_t first_batch, size_t batches, float *out);
 void satstat__fill_avx512(const satstat__kernel_job *job, uint64_t neuron,
                           uint32_t first_batch, size_t batches, float *out);
+#endif
 
 /* The fill function of the path satstat__kernel_select would choose. */
 satstat__fill_fn satstat__fill_select(void);

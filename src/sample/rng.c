@@ -157,8 +157,13 @@ const char *satstat_transform_name(void)
     return satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT);
 }
 
-/* ---- SIMD path ---------------------------------------------------------- */
+/* ---- SIMD path ----------------------------------------------------------
+ * The AVX2 and AVX-512 builds of kernel.c exist only on x86-64 (src/meson.build
+ * builds them when the target's cpu family is x86_64, which is exactly when
+ * the compiler defines __x86_64__); on any other target the baseline build is
+ * the only path and the one reported. */
 
+#if defined(__x86_64__)
 static int path_supported(const char *name)
 {
     __builtin_cpu_init();
@@ -173,9 +178,11 @@ static int path_supported(const char *name)
                __builtin_cpu_supports("avx512bw");
     return 0;
 }
+#endif
 
 satstat__kernel_fn satstat__kernel_select(const char **name)
 {
+#if defined(__x86_64__)
     static const struct {
         const char *name;
         satstat__kernel_fn fn;
@@ -198,6 +205,7 @@ satstat__kernel_fn satstat__kernel_select(const char **name)
             }
         }
     }
+#endif
     if (name)
         *name = "baseline";
     return satstat__kernel_baseline;
@@ -205,11 +213,13 @@ satstat__kernel_fn satstat__kernel_select(const char **name)
 
 satstat__fill_fn satstat__fill_select(void)
 {
+#if defined(__x86_64__)
     satstat__kernel_fn k = satstat__kernel_select(NULL);
     if (k == satstat__kernel_avx512)
         return satstat__fill_avx512;
     if (k == satstat__kernel_avx2)
         return satstat__fill_avx2;
+#endif
     return satstat__fill_baseline;
 }
 
