@@ -139,20 +139,6 @@ struct satstat_deep_report {
     scheme_result s[SATSTAT_MAX_SCHEMES];
 };
 
-/* Saturating arithmetic for the memory plan: sizes beyond 2^64 are simply
- * "too much". */
-static inline uint64_t satstat__deep_mul_sat(uint64_t a, uint64_t b)
-{
-    if (a && b > UINT64_MAX / a)
-        return UINT64_MAX;
-    return a * b;
-}
-
-static inline uint64_t satstat__deep_add_sat(uint64_t a, uint64_t b)
-{
-    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
 /* deep.c */
 /* Keep OpenBLAS on one thread (we parallelise over networks). */
 void satstat__deep_blas_single_thread(void);

@@ -104,6 +104,20 @@ void satstat__deep_ortho_shape(const satstat_config *c, const satstat_deep_optio
         *cols = W;
 }
 
+/* Saturating arithmetic for the memory estimate: sizes beyond 2^64 are
+ * simply "too much". */
+static uint64_t mul_sat(uint64_t a, uint64_t b)
+{
+    if (a && b > UINT64_MAX / a)
+        return UINT64_MAX;
+    return a * b;
+}
+
+static uint64_t add_sat(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 /* A worker's kept weights: tens of MiB touched once per run.  On Linux,
  * 2 MiB-aligned and advised as huge pages (transparent huge pages in
  * "madvise" mode), which cuts the page faults of the first touch 512-fold
@@ -145,7 +159,7 @@ static uint64_t ortho_bytes(const satstat_config *c, const satstat_deep_options 
         return 0;
     uint64_t rows, cols;
     satstat__deep_ortho_shape(c, o, &rows, &cols);
-    return satstat__deep_mul_sat(satstat__deep_add_sat(satstat__deep_mul_sat(rows, cols), satstat__deep_add_sat(rows, cols)), sizeof(double));
+    return mul_sat(add_sat(mul_sat(rows, cols), add_sat(rows, cols)), sizeof(double));
 }
 
 /* One worker: a weight matrix of W rows by the widest fan-in, the row
@@ -159,29 +173,29 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
         cols = W;
     if (cols == 0)
         cols = 1;
-    uint64_t b = satstat__deep_mul_sat(satstat__deep_mul_sat(W, cols), sizeof(double));
-    b = satstat__deep_add_sat(b, satstat__deep_mul_sat(cols, sizeof(float) + sizeof(double)));
-    b = satstat__deep_add_sat(b, satstat__deep_mul_sat(c->n_in, sizeof(double)));
-    b = satstat__deep_add_sat(b, satstat__deep_mul_sat(satstat__deep_mul_sat(L, W), sizeof(double)));
-    b = satstat__deep_add_sat(b, satstat__deep_mul_sat(W, 5 * sizeof(double)));
+    uint64_t b = mul_sat(mul_sat(W, cols), sizeof(double));
+    b = add_sat(b, mul_sat(cols, sizeof(float) + sizeof(double)));
+    b = add_sat(b, mul_sat(c->n_in, sizeof(double)));
+    b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
+    b = add_sat(b, mul_sat(W, 5 * sizeof(double)));
     if (o->pair) /* x₂, z₂, φ(z₂) */
-        b = satstat__deep_add_sat(b, satstat__deep_mul_sat(satstat__deep_add_sat(c->n_in, satstat__deep_mul_sat(W, 2)), sizeof(double)));
+        b = add_sat(b, mul_sat(add_sat(c->n_in, mul_sat(W, 2)), sizeof(double)));
     if (o->jacobian) /* J, its scratch and SVD; φ'(zˡ), a column in and out */
-        b = satstat__deep_add_sat(satstat__deep_add_sat(b, satstat__jacobian_bytes(W, c->n_in)),
-                    satstat__deep_mul_sat(satstat__deep_add_sat(W, satstat__deep_mul_sat(2, W > c->n_in ? W : c->n_in)), sizeof(double)));
-    b = satstat__deep_add_sat(b, satstat__deep_mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
-    return satstat__deep_add_sat(b, ortho_bytes(c, o));
+        b = add_sat(add_sat(b, satstat__jacobian_bytes(W, c->n_in)),
+                    mul_sat(add_sat(W, mul_sat(2, W > c->n_in ? W : c->n_in)), sizeof(double)));
+    b = add_sat(b, mul_sat(L, 4 * SATSTAT_DEEP_HIST_BINS * sizeof(uint64_t)));
+    return add_sat(b, ortho_bytes(c, o));
 }
 
 
 static uint64_t shared_bytes(const satstat_config *c, const satstat_deep_options *o)
 {
-    uint64_t b = satstat__deep_mul_sat(satstat__deep_mul_sat(o->networks, o->layers), sizeof(netstat));
+    uint64_t b = mul_sat(mul_sat(o->networks, o->layers), sizeof(netstat));
     if (o->jacobian) /* per network its singular values and 3 moments */
-        b = satstat__deep_add_sat(b, satstat__deep_mul_sat(satstat__deep_mul_sat(o->networks,
-                                       satstat__deep_add_sat(o->width < c->n_in ? o->width : c->n_in, 3)),
+        b = add_sat(b, mul_sat(mul_sat(o->networks,
+                                       add_sat(o->width < c->n_in ? o->width : c->n_in, 3)),
                                sizeof(double)));
-    return satstat__deep_add_sat(b, satstat__deep_mul_sat(o->layers, sizeof(satstat_deep_layer) * SATSTAT_MAX_SCHEMES));
+    return add_sat(b, mul_sat(o->layers, sizeof(satstat_deep_layer) * SATSTAT_MAX_SCHEMES));
 }
 
 static unsigned resolve_threads(const satstat_config *c, const satstat_deep_options *o,
@@ -202,7 +216,7 @@ uint64_t satstat_deep_memory(const satstat_config *config, const satstat_deep_op
     if (!config || !o)
         return 0;
     unsigned t = resolve_threads(config, o, threads);
-    return satstat__deep_add_sat(shared_bytes(config, o), satstat__deep_mul_sat(worker_bytes(config, o), t));
+    return add_sat(shared_bytes(config, o), mul_sat(worker_bytes(config, o), t));
 }
 
 uint64_t satstat__deep_cap_of(const satstat_deep_options *o)
@@ -239,7 +253,7 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
     /* The Philox neuron counter (network·L + layer)·W + neuron must fit
      * in 64 bits: it does by the limits above (1e7·1e5·1e7 < 2^64 fails,
      * so check the product). */
-    if (satstat__deep_mul_sat(satstat__deep_mul_sat(o->networks, o->layers), o->width) == UINT64_MAX) {
+    if (mul_sat(mul_sat(o->networks, o->layers), o->width) == UINT64_MAX) {
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
                  "--networks × --layers × --width is beyond 2^64 units");
         return SATSTAT_ERANGE;
@@ -271,7 +285,7 @@ int satstat_deep_options_validate(const satstat_config *config, const satstat_de
             return SATSTAT_EINVAL;
         }
     }
-    uint64_t one = satstat__deep_add_sat(shared_bytes(config, o), worker_bytes(config, o));
+    uint64_t one = add_sat(shared_bytes(config, o), worker_bytes(config, o));
     uint64_t cap = satstat__deep_cap_of(o);
     if (one > cap) {
         snprintf(msg, SATSTAT_ERRMSG_SIZE,
@@ -385,8 +399,9 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
     snprintf(r->simd, sizeof r->simd, "%s", satstat_simd_path());
     /* workers: as asked, but no more than the memory cap allows */
     unsigned threads = resolve_threads(config, o, config->threads);
-    uint64_t cap = satstat__deep_cap_of(o), per = worker_bytes(config, o), shared = shared_bytes(config, o);
-    if (satstat__deep_add_sat(shared, satstat__deep_mul_sat(per, threads)) > cap) {
+    uint64_t cap = satstat__deep_cap_of(o), per = worker_bytes(config, o);
+    uint64_t shared = shared_bytes(config, o);
+    if (add_sat(shared, mul_sat(per, threads)) > cap) {
         uint64_t fit = (cap - shared) / per;
         threads = fit < 1 ? 1 : (unsigned)fit;
     }
@@ -394,8 +409,8 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
     /* the weights kept for the backward pass: as many deep layers per
      * worker as the rest of the cap holds (none for orthogonal schemes,
      * which apply their QR factors instead) */
-    uint64_t base = satstat__deep_add_sat(shared, satstat__deep_mul_sat(per, threads));
-    uint64_t matrix = satstat__deep_mul_sat(satstat__deep_mul_sat(o->width, o->width), sizeof(double));
+    uint64_t base = add_sat(shared, mul_sat(per, threads));
+    uint64_t matrix = mul_sat(mul_sat(o->width, o->width), sizeof(double));
     uint64_t room = cap > base ? (cap - base) / threads : 0;
     uint64_t keep = matrix ? room / matrix : 0;
     if (keep > o->layers - 1)
@@ -423,7 +438,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
             p.cache_layers = (size_t)keep;
             r->kept_layers = keep;
             p.cache_pool = pool_of;
-            uint64_t used = satstat__deep_add_sat(base, satstat__deep_mul_sat(satstat__deep_mul_sat(keep, matrix), threads));
+            uint64_t used = add_sat(base, mul_sat(mul_sat(keep, matrix), threads));
             if (used > r->memory)
                 r->memory = used;
         }
