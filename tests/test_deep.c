@@ -646,7 +646,8 @@ END_TEST
  * with room for every deep layer, for two of them, or for none (a cap of
  * exactly what the run needs without them), and with 1 or 2 threads,
  * every number of the report is the same bit for bit; the memory reported
- * grows by one W × W matrix of doubles per kept layer and thread. */
+ * grows by one W × W matrix of floats (normal weights are kept as the
+ * stream's floats) per kept layer and thread. */
 START_TEST(test_weight_cache)
 {
     satstat_config c = config_of("standard,scaled", "tanh");
@@ -658,7 +659,7 @@ START_TEST(test_weight_cache)
     c.n_in = 30;
     char msg[SATSTAT_ERRMSG_SIZE];
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    uint64_t matrix = 40 * 40 * sizeof(double);
+    uint64_t matrix = 40 * 40 * sizeof(float);
     satstat_deep_report *ref = NULL;
     for (int t = 1; t <= 2; t++) {
         c.threads = (unsigned)t;
@@ -685,6 +686,52 @@ START_TEST(test_weight_cache)
                               || (isnan(a->gradient_log_ratio) && isnan(b->gradient_log_ratio)));
                     ck_assert(memcmp(a->z_hist, b->z_hist, sizeof a->z_hist) == 0);
                 }
+            satstat_deep_report_free(r);
+        }
+    }
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
+/* Kept weights of two kinds in one run: normal weights kept as floats,
+ * uniform ones as doubles, in one pool per thread sized in doubles (so the
+ * normal scheme keeps twice the layers).  With every layer kept, some
+ * (uniform 1, normal 2) or none, and 1, 2 or 3 threads, every layer of
+ * both schemes is the same bit for bit as the run that draws every layer
+ * again; the memory reported grows by one matrix of doubles per kept
+ * layer and thread. */
+START_TEST(test_weight_cache_mixed)
+{
+    satstat_config c = config_of("standard,uniform:0.2", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 40;
+    o.networks = 5;
+    c.n_in = 30;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    uint64_t matrix = 40 * 40 * sizeof(double);
+    satstat_deep_report *ref = NULL;
+    for (unsigned t = 1; t <= 3; t++) {
+        c.threads = t;
+        uint64_t base = satstat_deep_memory(&c, &o, t);
+        const uint64_t caps[3] = {base, 0, base + matrix * t};
+        const uint64_t kept[3] = {0, 4, 1};
+        for (int k = 0; k < 3; k++) {
+            o.max_memory = caps[k];
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            ck_assert_uint_eq(satstat_deep_report_memory(r), base + kept[k] * matrix * t);
+            if (!ref) {
+                ref = r; /* one thread, every layer drawn twice */
+                continue;
+            }
+            for (size_t s = 0; s < 2; s++)
+                for (uint64_t l = 1; l <= o.layers; l++)
+                    ck_assert(memcmp(satstat_deep_report_layer(ref, s, l),
+                                     satstat_deep_report_layer(r, s, l),
+                                     sizeof(satstat_deep_layer)) == 0);
             satstat_deep_report_free(r);
         }
     }
@@ -1184,15 +1231,21 @@ START_TEST(test_options_and_memory)
     ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "--width"));
     o.width = 1000;
-    /* one 1000 × 1000 matrix of doubles is 8 MB: a 1 MB cap refuses */
+    /* normal weights are drawn and multiplied a row at a time: no matrix,
+     * a 1 MB cap is room enough (the kept layers take what is left) */
     o.max_memory = 1000000;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_ERANGE);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    ck_assert(satstat_deep_memory(&c, &o, 1) < 1000000);
+    /* uniform weights multiply a 1000 × 1000 matrix of doubles, 8 MB: a
+     * 1 MB cap refuses */
+    satstat_config cu = config_of("uniform:0.05", "tanh");
+    ck_assert_int_eq(satstat_deep_options_validate(&cu, &o, msg), SATSTAT_ERANGE);
     ck_assert_ptr_nonnull(strstr(msg, "--max-memory"));
     satstat_deep_report *r = NULL;
-    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_ERANGE);
+    ck_assert_int_eq(satstat_deep_run(&cu, &o, NULL, NULL, &r), SATSTAT_ERANGE);
     ck_assert_ptr_null(r);
     o.max_memory = 0;
-    ck_assert(satstat_deep_memory(&c, &o, 1) > 8000000);
+    ck_assert(satstat_deep_memory(&cu, &o, 1) > 8000000);
     ck_assert(satstat_deep_memory(&c, &o, 2) > satstat_deep_memory(&c, &o, 1));
     ck_assert(satstat_deep_default_max_memory() > 0);
 }
@@ -1233,7 +1286,7 @@ START_TEST(test_cli_bad_input)
         {"--width 0", "--width"},
         {"--networks 0", "--networks"},
         {"--layers x", "--layers"},
-        {"--width 100000 --max-memory 1e9", "--max-memory"},
+        {"--width 1000000 --max-memory 1e7", "--max-memory"},
         {"--max-memory 1000", "--max-memory"},
         {"--max-memory 0", "--max-memory"},
         {"--activation nope", "--activation"},
@@ -1607,6 +1660,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_weight_cache);
+    tcase_add_test(sm, test_weight_cache_mixed);
     tcase_add_test(sm, test_fraction_interval_large);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);

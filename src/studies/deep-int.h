@@ -63,6 +63,21 @@ int satstat__jacobian_theory(const satstat_activation *act, double mu_b, size_t 
 
 /* ---- the sampling engine (deep.c, deep_network.c, deep_sample.c) ------- */
 
+/* deep_kernel.c, one per SIMD path: Σ_j (a + b·f_j)·x_j, j < n; and
+ * y_j += (a + b·f_j)·s, j < n. */
+typedef double (*satstat__deep_dot_fn)(double a, double b, const float *f, const double *x,
+                                       size_t n);
+typedef void (*satstat__deep_axpy_fn)(double a, double b, const float *f, double s, double *y,
+                                      size_t n);
+double satstat__deep_dot_baseline(double a, double b, const float *f, const double *x, size_t n);
+double satstat__deep_dot_avx2(double a, double b, const float *f, const double *x, size_t n);
+double satstat__deep_dot_avx512(double a, double b, const float *f, const double *x, size_t n);
+void satstat__deep_axpy_baseline(double a, double b, const float *f, double s, double *y,
+                                 size_t n);
+void satstat__deep_axpy_avx2(double a, double b, const float *f, double s, double *y, size_t n);
+void satstat__deep_axpy_avx512(double a, double b, const float *f, double s, double *y,
+                               size_t n);
+
 /* Per-network statistics kept until the reduction: R × L slots. */
 typedef struct netstat {
     double mean, var, sat, dphi, gnorm, amean, avar, corr;
@@ -81,14 +96,17 @@ typedef struct plan {
     satstat_law law1, lawW; /* weights of layer 1 and of layers 2..L */
     uint64_t support;        /* layer-1 columns drawn                  */
     satstat_region region;
+    satstat__deep_dot_fn dot;   /* deep_kernel.c's, for the SIMD path      */
+    satstat__deep_axpy_fn axpy;
     /* histogram ranges, per layer (NULL in satstat_deep_network) */
     const satstat_deep_layer *layers;
     /* deep layers whose weights a worker keeps from the forward pass for
-     * the backward one (cache_plan), 0 for orthogonal schemes */
+     * the backward one (satstat_deep_run), 0 for orthogonal schemes */
     size_t cache_layers;
-    double *const *cache_pool; /* per worker, cache_layers·W² doubles, made
-                                  once per run so that the pages are
-                                  touched once, not once per scheme      */
+    void *const *cache_pool; /* per worker, cache_layers·W² floats (normal
+                                weights, satstat__deep_float_rows) or
+                                doubles, made once per run so that the
+                                pages are touched once, not per scheme  */
 } plan;
 
 /* Scratch of ortho_apply: G (then its QR), the Householder scalars, one
@@ -105,8 +123,9 @@ typedef struct worker {
     double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
     double *x2, *z2, *h2; /* the pair's second input (options->pair) */
     satstat__jacobian js; /* options->jacobian                          */
-    double *cache;        /* cache_layers matrices W × W: layers 2..K+1
-                             (the run's, from plan.cache_pool)        */
+    void *cache;          /* cache_layers matrices W × W: layers 2..K+1
+                             (the run's, from plan.cache_pool), floats
+                             or doubles as satstat__deep_float_rows  */
     size_t cache_layers;
     double *dp, *col, *colout;
     float *rowf;
@@ -148,6 +167,11 @@ uint64_t satstat__deep_layer1_support(const satstat_config *c, const satstat_dee
 /* The largest Gaussian matrix an orthogonal layer decomposes. */
 void satstat__deep_ortho_shape(const satstat_config *c, const satstat_deep_options *o,
                                uint64_t *rows, uint64_t *cols);
+/* Whether a layer whose weights follow `law` is drawn, multiplied and
+ * kept as the stream's floats (normal weights a + b·f; deep_network.c)
+ * rather than as a matrix of doubles (other laws; the Jacobian, whose
+ * products take whole double matrices). */
+int satstat__deep_float_rows(const satstat_law *law, const satstat_deep_options *o);
 /* --max-memory, or its default. */
 uint64_t satstat__deep_cap_of(const satstat_deep_options *o);
 

@@ -10,10 +10,10 @@
  * depth scales; deep_jacobian.c the input–output Jacobian; deep_write.c
  * the report model and its text, JSON and CSV writers.
  *
- * Memory: every worker keeps one weight matrix, and the weights of as
- * many deep layers as the rest of --max-memory holds, so that the
- * backward pass reads them instead of drawing them again (the same
- * numbers either way).
+ * Memory: every worker keeps the weights of as many deep layers as the
+ * rest of --max-memory holds (as the stream's floats when they are
+ * normal), so that the backward pass reads them instead of drawing them
+ * again (the same numbers either way).
  */
 #define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (weight_cache_alloc) */
 #include <satstat/deep.h>
@@ -122,7 +122,7 @@ static uint64_t add_sat(uint64_t a, uint64_t b)
  * 2 MiB-aligned and advised as huge pages (transparent huge pages in
  * "madvise" mode), which cuts the page faults of the first touch 512-fold
  * and the TLB misses of every pass; the values are the same either way. */
-static double *weight_cache_alloc(size_t bytes)
+static void *weight_cache_alloc(size_t bytes)
 {
     void *p = NULL;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -135,6 +135,42 @@ static double *weight_cache_alloc(size_t bytes)
     p = malloc(bytes);
 #endif
     return p;
+}
+
+int satstat__deep_float_rows(const satstat_law *law, const satstat_deep_options *o)
+{
+    return law->family == SATSTAT_FAMILY_NORMAL && !o->jacobian;
+}
+
+/* Bytes of one kept weight: 4 when every scheme that keeps weights draws
+ * them as floats, else 8 (satstat__deep_float_rows). */
+static uint64_t kept_weight_bytes(const satstat_config *c, const satstat_deep_options *o)
+{
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        satstat_law w;
+        if (c->schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL
+            && (satstat_scheme_weight_law(&c->schemes[s], o->width, o->width, &w) != SATSTAT_OK
+                || !satstat__deep_float_rows(&w, o)))
+            return sizeof(double);
+    }
+    return sizeof(float);
+}
+
+/* Whether some scheme multiplies a whole matrix of doubles (a layer whose
+ * weights are not drawn as floats). */
+static int has_double_matrix(const satstat_config *c, const satstat_deep_options *o)
+{
+    for (size_t s = 0; s < c->n_schemes; s++) {
+        satstat_law w1, ww;
+        if (c->schemes[s].kind == SATSTAT_SCHEME_ORTHOGONAL)
+            continue;
+        if (satstat_scheme_weight_law(&c->schemes[s], c->n_in, o->width, &w1) != SATSTAT_OK
+            || satstat_scheme_weight_law(&c->schemes[s], o->width, o->width, &ww) != SATSTAT_OK
+            || !satstat__deep_float_rows(&w1, o)
+            || (o->layers > 1 && !satstat__deep_float_rows(&ww, o)))
+            return 1;
+    }
+    return 0;
 }
 
 static int has_only_orthogonal(const satstat_config *c)
@@ -162,9 +198,10 @@ static uint64_t ortho_bytes(const satstat_config *c, const satstat_deep_options 
     return mul_sat(add_sat(mul_sat(rows, cols), add_sat(rows, cols)), sizeof(double));
 }
 
-/* One worker: a weight matrix of W rows by the widest fan-in, the row
- * scratch (floats and doubles), the inputs, z of every layer, and the
- * vectors of the backward pass; its histograms. */
+/* One worker: a weight matrix of W rows by the widest fan-in (where some
+ * layer multiplies doubles), the row scratch (floats and doubles), the
+ * inputs, z of every layer, and the vectors of the backward pass; its
+ * histograms. */
 static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options *o)
 {
     uint64_t W = o->width, L = o->layers;
@@ -173,7 +210,7 @@ static uint64_t worker_bytes(const satstat_config *c, const satstat_deep_options
         cols = W;
     if (cols == 0)
         cols = 1;
-    uint64_t b = mul_sat(mul_sat(W, cols), sizeof(double));
+    uint64_t b = has_double_matrix(c, o) ? mul_sat(mul_sat(W, cols), sizeof(double)) : 0;
     b = add_sat(b, mul_sat(cols, sizeof(float) + sizeof(double)));
     b = add_sat(b, mul_sat(c->n_in, sizeof(double)));
     b = add_sat(b, mul_sat(mul_sat(L, W), sizeof(double)));
@@ -408,15 +445,16 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
     r->threads = threads;
     /* the weights kept for the backward pass: as many deep layers per
      * worker as the rest of the cap holds (none for orthogonal schemes,
-     * which apply their QR factors instead) */
+     * which apply their QR factors instead); as floats where every
+     * scheme's weights are normal, so twice the layers */
     uint64_t base = add_sat(shared, mul_sat(per, threads));
-    uint64_t matrix = mul_sat(mul_sat(o->width, o->width), sizeof(double));
+    uint64_t matrix = mul_sat(mul_sat(o->width, o->width), kept_weight_bytes(config, o));
     uint64_t room = cap > base ? (cap - base) / threads : 0;
     uint64_t keep = matrix ? room / matrix : 0;
     if (keep > o->layers - 1)
         keep = o->layers - 1;
     r->memory = base;
-    double *pool_of[SATSTAT_MAX_THREADS] = {NULL};
+    void *pool_of[SATSTAT_MAX_THREADS] = {NULL};
     if (keep > 0 && !has_only_orthogonal(config)) {
         for (unsigned t = 0; t < threads && keep > 0; t++)
             if (!(pool_of[t] = weight_cache_alloc((size_t)(keep * matrix))))
@@ -434,9 +472,15 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         }
         plan p;
         rc = satstat__deep_plan_make(&r->config, &r->options, &r->config.schemes[s], &p);
-        if (r->config.schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL && keep > 0) {
-            p.cache_layers = (size_t)keep;
-            r->kept_layers = keep;
+        if (rc == SATSTAT_OK && r->config.schemes[s].kind != SATSTAT_SCHEME_ORTHOGONAL
+            && keep > 0) {
+            /* a pool of doubles holds twice the layers of floats */
+            uint64_t k = satstat__deep_float_rows(&p.lawW, o)
+                             ? keep * matrix / mul_sat(o->width, o->width * sizeof(float))
+                             : keep;
+            p.cache_layers = (size_t)(k < o->layers - 1 ? k : o->layers - 1);
+            if (p.cache_layers > r->kept_layers)
+                r->kept_layers = p.cache_layers;
             p.cache_pool = pool_of;
             uint64_t used = add_sat(base, mul_sat(mul_sat(keep, matrix), threads));
             if (used > r->memory)

@@ -3,10 +3,12 @@
  * passes.
  *
  * Weights are generated a row at a time straight from the streams
- * (satstat_fill_normals) into a row-major matrix and multiplied with
- * gsl_blas_dgemv; the backward pass reads the layers the worker kept
- * (plan.cache_layers) and draws the others again: the same numbers either
- * way, and memory bounded by --max-memory.
+ * (satstat_fill_normals_with, the config's transform) and multiplied:
+ * normal weights as the stream's floats (deep_kernel.c), other laws
+ * and the Jacobian's products as a matrix of doubles (gsl_blas_dgemv).
+ * The backward pass reads the layers the worker kept (plan.cache_layers)
+ * and draws the others again: the same numbers either way, and memory
+ * bounded by --max-memory.
  */
 #include <satstat/deep.h>
 
@@ -43,10 +45,11 @@ static void streams_of(const satstat_scheme *s, streams *out)
     out->pair = satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS);
 }
 
-/* n draws of a law from (stream, counter), indices 0..n−1.  fbuf holds n
+/* n draws of a law from (stream, counter), indices 0..n−1, by c's seed
+ * and transform.  fbuf holds n
  * floats, dbuf n doubles (scratch; dbuf may alias out). */
-static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uint64_t counter,
-                     size_t n, float *fbuf, double *out)
+static void draw_law(const satstat_law *law, const satstat_config *c, uint32_t stream,
+                     uint64_t counter, size_t n, float *fbuf, double *out)
 {
     switch (law->family) {
     case SATSTAT_FAMILY_CONSTANT:
@@ -58,14 +61,14 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
          * knows, which kept it from vectorising the loop (a quarter of
          * the default job's time); the same arithmetic, the same bits */
         const double a = law->a, b = law->b;
-        satstat_fill_normals(seed, stream, counter, 0, n, fbuf);
+        satstat_fill_normals_with(c->transform, c->seed, stream, counter, 0, n, fbuf);
         for (size_t j = 0; j < n; j++)
             out[j] = a + b * (double)fbuf[j];
         break;
     }
     case SATSTAT_FAMILY_UNIFORM: {
         const double a = law->a, b = law->b;
-        satstat_stream_uniforms(seed, stream, counter, 0, n, out);
+        satstat_stream_uniforms(c->seed, stream, counter, 0, n, out);
         for (size_t j = 0; j < n; j++)
             out[j] = a + (b - a) * out[j];
         break;
@@ -75,7 +78,7 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
          * standardized bounds; u in (0, 1) never reaches the ends */
         double pa = gsl_cdf_ugaussian_P((law->lo - law->a) / law->b);
         double pb = gsl_cdf_ugaussian_P((law->hi - law->a) / law->b);
-        satstat_stream_uniforms(seed, stream, counter, 0, n, out);
+        satstat_stream_uniforms(c->seed, stream, counter, 0, n, out);
         for (size_t j = 0; j < n; j++) {
             double w = law->a + law->b * gsl_cdf_ugaussian_Pinv(pa + out[j] * (pb - pa));
             out[j] = w < law->lo ? law->lo : w > law->hi ? law->hi : w;
@@ -88,6 +91,23 @@ static void draw_law(const satstat_law *law, uint64_t seed, uint32_t stream, uin
         for (size_t j = 0; j < n; j++)
             out[j] = NAN;
         break;
+    }
+}
+
+/* deep_kernel.c's products for the SIMD path the sampling kernel takes
+ * (the same bits on every path). */
+static void kernels_of(plan *p)
+{
+    const char *path = satstat_simd_path();
+    if (strcmp(path, "avx512") == 0) {
+        p->dot = satstat__deep_dot_avx512;
+        p->axpy = satstat__deep_axpy_avx512;
+    } else if (strcmp(path, "avx2") == 0) {
+        p->dot = satstat__deep_dot_avx2;
+        p->axpy = satstat__deep_axpy_avx2;
+    } else {
+        p->dot = satstat__deep_dot_baseline;
+        p->axpy = satstat__deep_axpy_baseline;
     }
 }
 
@@ -105,6 +125,7 @@ int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options 
     if (rc == SATSTAT_OK)
         rc = satstat_config_region(c, &p->region, NULL);
     p->support = satstat__deep_layer1_support(c, o);
+    kernels_of(p);
     return rc;
 }
 
@@ -117,7 +138,7 @@ static uint64_t row_counter(const plan *p, uint64_t network, uint64_t layer, uin
 static void weight_row(const plan *p, uint64_t network, uint64_t layer, uint64_t i, size_t cols,
                        float *fbuf, double *out)
 {
-    draw_law(layer == 1 ? &p->law1 : &p->lawW, p->c->seed, p->st.weights,
+    draw_law(layer == 1 ? &p->law1 : &p->lawW, p->c, p->st.weights,
              row_counter(p, network, layer, i), cols, fbuf, out);
 }
 
@@ -126,6 +147,23 @@ static void fill_matrix(const plan *p, uint64_t network, uint64_t layer, gsl_mat
 {
     for (size_t i = 0; i < m->size1; i++)
         weight_row(p, network, layer, i, m->size2, fbuf, gsl_matrix_ptr(m, i, 0));
+}
+
+/* ---- normal weights kept as the stream's floats ------------------------
+ * A normal weight is a + b·f, f the float the stream gives (draw_law).  A
+ * layer of normal weights is drawn a row at a time and multiplied while
+ * the row is in cache (deep_kernel.c), and kept (plan.cache_layers) as its
+ * floats: half the bytes of doubles, so half the memory traffic of the
+ * backward pass and twice the layers under --max-memory.  Kept or drawn
+ * again, a row holds the same floats and goes through the same arithmetic:
+ * the same numbers either way, whatever the thread count. */
+
+/* The floats of row i of layer `layer` (cols of them) into row. */
+static void float_row(const plan *p, uint64_t network, uint64_t layer, uint64_t i, size_t cols,
+                      float *row)
+{
+    satstat_fill_normals_with(p->c->transform, p->c->seed, p->st.weights,
+                              row_counter(p, network, layer, i), 0, cols, row);
 }
 
 static void ortho_scratch_free(ortho_scratch *s)
@@ -172,7 +210,8 @@ static int ortho_decompose(const plan *p, uint64_t network, uint64_t layer, floa
     gsl_matrix_view g = gsl_matrix_view_array(s->g, rows, cols);
     gsl_vector_view tau = gsl_vector_view_array(s->tau, cols);
     for (size_t i = 0; i < rows; i++) {
-        satstat_fill_normals(p->c->seed, p->st.weights, key, (uint64_t)i * cols, cols, fbuf);
+        satstat_fill_normals_with(p->c->transform, p->c->seed, p->st.weights, key,
+                                  (uint64_t)i * cols, cols, fbuf);
         for (size_t j = 0; j < cols; j++)
             s->g[i * cols + j] = (double)fbuf[j];
     }
@@ -220,7 +259,7 @@ static int ortho_apply(const plan *p, uint64_t network, uint64_t layer, int tran
 static void bias_vector(const plan *p, uint64_t network, uint64_t layer, float *fbuf,
                         double *out)
 {
-    draw_law(&p->c->bias.law, p->c->seed, p->st.bias, network * p->o->layers + (layer - 1),
+    draw_law(&p->c->bias.law, p->c, p->st.bias, network * p->o->layers + (layer - 1),
              (size_t)p->o->width, fbuf, out);
 }
 
@@ -231,7 +270,7 @@ static int input_vector(const plan *p, uint64_t network, float *fbuf, double *x)
         satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
         char buf[SATSTAT_SPEC_SIZE + 32];
         snprintf(buf, sizeof buf, "deep:%s", p->scheme->canonical);
-        draw_law(&nl, p->c->seed, satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS), network, n,
+        draw_law(&nl, p->c, satstat_stream_id(buf, SATSTAT_DOMAIN_INPUTS), network, n,
                  fbuf, x);
         return SATSTAT_OK;
     }
@@ -248,7 +287,7 @@ static void pair_vector(const plan *p, uint64_t network, const double *x1, float
 {
     satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
     size_t n = (size_t)p->c->n_in;
-    draw_law(&nl, p->c->seed, p->st.pair, network, n, fbuf, x2);
+    draw_law(&nl, p->c, p->st.pair, network, n, fbuf, x2);
     double xx = 0, xu = 0;
     for (size_t j = 0; j < n; j++) {
         xx += x1[j] * x1[j];
@@ -270,7 +309,7 @@ static void direction(const plan *p, uint64_t network, float *fbuf, double *g)
 {
     satstat_law nl = {.family = SATSTAT_FAMILY_NORMAL, .a = 0.0, .b = 1.0};
     size_t W = (size_t)p->o->width;
-    draw_law(&nl, p->c->seed, p->st.gradient, network, W, fbuf, g);
+    draw_law(&nl, p->c, p->st.gradient, network, W, fbuf, g);
     double s = 0;
     for (size_t i = 0; i < W; i++)
         s += g[i] * g[i];
@@ -322,7 +361,11 @@ int satstat__deep_worker_init(worker *w, const plan *p, unsigned slot)
     if (cols == 0)
         cols = 1;
     w->cols = cols;
-    w->wbuf = malloc(W * cols * sizeof(double));
+    /* the double path's matrix (non-normal laws, the Jacobian) */
+    int doubles = p->scheme->kind != SATSTAT_SCHEME_ORTHOGONAL
+                  && (!satstat__deep_float_rows(&p->law1, p->o)
+                      || (L > 1 && !satstat__deep_float_rows(&p->lawW, p->o)));
+    w->wbuf = doubles ? malloc(W * cols * sizeof(double)) : NULL;
     w->rowd = malloc(cols * sizeof(double));
     size_t nf = cols > W ? cols : W;
     if (p->o->pair && (size_t)p->c->n_in > nf)
@@ -363,7 +406,7 @@ int satstat__deep_worker_init(worker *w, const plan *p, unsigned slot)
     w->ah = calloc(L * SATSTAT_DEEP_HIST_BINS, sizeof(uint64_t));
     w->zuo = calloc(2 * L, sizeof(uint64_t));
     w->auo = calloc(2 * L, sizeof(uint64_t));
-    if (!w->wbuf || !w->rowd || !w->rowf || !w->x || !w->z || !w->h || !w->b || !w->d
+    if ((doubles && !w->wbuf) || !w->rowd || !w->rowf || !w->x || !w->z || !w->h || !w->b || !w->d
         || !w->d2 || !w->g || !w->zh || !w->ah || !w->zuo || !w->auo
         || (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL &&
             ortho_scratch_alloc(p->c, p->o, &w->os) != SATSTAT_OK)) {
@@ -417,6 +460,7 @@ static int forward_layer(worker *w, uint64_t r, size_t l, double **mat)
     const satstat_activation *act = p->c->activation;
     size_t W = (size_t)p->o->width;
     size_t cols = l == 1 ? (size_t)p->support : W;
+    const satstat_law *law = l == 1 ? &p->law1 : &p->lawW;
     double *zl = w->z + (l - 1) * W;
     bias_vector(p, r, l, w->rowf, zl);
     if (w->z2)
@@ -435,10 +479,24 @@ static int forward_layer(worker *w, uint64_t r, size_t l, double **mat)
             for (size_t i = 0; i < W; i++)
                 w->z2[i] += w->b[i];
         }
+    } else if (cols > 0 && satstat__deep_float_rows(law, p->o)) {
+        /* layers 2..K+1 are kept for the backward pass, row by row as
+         * they are drawn; the others pass through one row of scratch */
+        float *kept = l >= 2 && l - 2 < w->cache_layers ? (float *)w->cache + (l - 2) * W * W
+                                                        : NULL;
+        const double *in = l == 1 ? w->x : w->h, *in2 = l == 1 ? w->x2 : w->h2;
+        for (size_t i = 0; i < W; i++) {
+            float *row = kept ? kept + i * W : w->rowf;
+            float_row(p, r, l, i, cols, row);
+            zl[i] += p->dot(law->a, law->b, row, in, cols);
+            if (w->z2)
+                w->z2[i] += p->dot(law->a, law->b, row, in2, cols);
+        }
     } else if (cols > 0) {
         /* layers 2..K+1 are drawn into the worker's cache and kept for
          * the backward pass; the others into the one scratch matrix */
-        *mat = l >= 2 && l - 2 < w->cache_layers ? w->cache + (l - 2) * W * W : w->wbuf;
+        *mat = l >= 2 && l - 2 < w->cache_layers ? (double *)w->cache + (l - 2) * W * W
+                                                 : w->wbuf;
         gsl_matrix_view m = gsl_matrix_view_array(*mat, W, cols);
         fill_matrix(p, r, l, &m.matrix, w->rowf);
         gsl_vector_const_view in = gsl_vector_const_view_array(l == 1 ? w->x : w->h, cols);
@@ -550,12 +608,24 @@ static int backward(worker *w, uint64_t r, netstat *stats, double *delta_out)
         if (p->scheme->kind == SATSTAT_SCHEME_ORTHOGONAL) {
             if (ortho_apply(p, r, l, 1, w->d, w->d2, w->rowf, &w->os) != SATSTAT_OK)
                 return SATSTAT_ENUMERIC;
+        } else if (satstat__deep_float_rows(&p->lawW, p->o)) {
+            /* kept from the forward pass (the same floats, drawn once),
+             * or drawn again a row at a time: the same bits either way */
+            const float *kept =
+                l - 2 < w->cache_layers ? (const float *)w->cache + (l - 2) * W * W : NULL;
+            memset(w->d2, 0, W * sizeof(double));
+            for (size_t i = 0; i < W; i++) {
+                const float *row = kept ? kept + i * W : w->rowf;
+                if (!kept)
+                    float_row(p, r, l, i, W, w->rowf);
+                p->axpy(p->lawW.a, p->lawW.b, row, w->d[i], w->d2, W);
+            }
         } else {
             /* kept from the forward pass (the same doubles, drawn once),
              * or drawn again: the same bits either way */
             int kept = l - 2 < w->cache_layers;
-            gsl_matrix_view m =
-                gsl_matrix_view_array(kept ? w->cache + (l - 2) * W * W : w->wbuf, W, W);
+            gsl_matrix_view m = gsl_matrix_view_array(
+                kept ? (double *)w->cache + (l - 2) * W * W : w->wbuf, W, W);
             if (!kept)
                 fill_matrix(p, r, l, &m.matrix, w->rowf);
             gsl_vector_const_view in = gsl_vector_const_view_array(w->d, W);
