@@ -739,6 +739,46 @@ START_TEST(test_weight_cache_mixed)
 }
 END_TEST
 
+/* A deep layer's products with its float weights (deep_kernel.c) are
+ * built once per SIMD path: each path this CPU has (SATSTAT_SIMD forces
+ * it) gives every layer the same bits. */
+START_TEST(test_simd_paths_identical)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 4;
+    o.width = 37; /* ragged: 2 lanes of 16 and a tail of 5 */
+    o.networks = 3;
+    c.n_in = 45;
+    c.threads = 1;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    const char *paths[] = {"baseline", "avx2", "avx512"};
+    satstat_deep_report *ref = NULL;
+    for (int k = 0; k < 3; k++) {
+        setenv("SATSTAT_SIMD", paths[k], 1);
+        if (strcmp(satstat_simd_path(), paths[k]) != 0)
+            continue; /* not on this CPU */
+        satstat_deep_report *r;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+        if (!ref) {
+            ref = r;
+            continue;
+        }
+        for (size_t s = 0; s < 2; s++)
+            for (uint64_t l = 1; l <= o.layers; l++)
+                ck_assert(memcmp(satstat_deep_report_layer(ref, s, l),
+                                 satstat_deep_report_layer(r, s, l),
+                                 sizeof(satstat_deep_layer)) == 0);
+        satstat_deep_report_free(r);
+    }
+    unsetenv("SATSTAT_SIMD");
+    ck_assert_ptr_nonnull(ref);
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
 /* The saturated fraction's Korn–Graubard interval at the default size
  * (R·W = 2e4 effective units, where GSL's beta inverse returned NaN and the
  * default report had no interval): finite, around the estimate, inside
@@ -1277,6 +1317,89 @@ static int lines(const char *s)
     return n;
 }
 
+/* The JSON `satstat deep ARGS --format json` writes, without the fields
+ * that differ between runs of one seed (elapsed, threads, memory). */
+static json_t *cli_numbers(const char *args)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "%s deep %s --format json --quiet", getenv("SATSTAT_EXE"), args);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    json_error_t e;
+    json_t *root = json_loadf(p, 0, &e);
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_msg(root != NULL, "%s: %s", cmd, e.text);
+    json_object_del(root, "elapsed_seconds");
+    json_t *config = json_object_get(root, "config");
+    json_object_del(config, "threads");
+    json_object_del(config, "memory_used");
+    json_object_del(config, "kept_layers");
+    return root;
+}
+
+/* --transform reaches deep's draws: the default named explicitly gives the
+ * run without the option (the command it reports aside); the other
+ * transform gives other numbers, named in the report and its command,
+ * the same at 1 and 2 threads.  And a weight of layer 2 is σ times the
+ * other transform's normal of its row's stream (satstat_stream_normals_
+ * with, the scalar reference). */
+START_TEST(test_transform)
+{
+    const char *base = "--layers 3 --width 30 --networks 4 --n-in 20 --active 10 "
+                       "--scheme standard,scaled --activation tanh";
+    satstat_transform other = SATSTAT_TRANSFORM_DEFAULT == SATSTAT_TRANSFORM_BOX_MULLER
+                                  ? SATSTAT_TRANSFORM_ZIGGURAT
+                                  : SATSTAT_TRANSFORM_BOX_MULLER;
+    const char *def_name = satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT);
+    const char *other_name = satstat_transform_label(other);
+    if (getenv("SATSTAT_EXE")) {
+        char args[1024];
+        json_t *plain = cli_numbers(base);
+        snprintf(args, sizeof args, "%s --transform %s", base, def_name);
+        json_t *named = cli_numbers(args);
+        ck_assert_str_eq(json_string_value(json_object_get(json_object_get(plain, "config"),
+                                                           "transform")),
+                         def_name);
+        ck_assert(json_equal(plain, named));
+        snprintf(args, sizeof args, "%s --transform %s --threads 1", base, other_name);
+        json_t *o1 = cli_numbers(args);
+        snprintf(args, sizeof args, "%s --transform %s --threads 2", base, other_name);
+        json_t *o2 = cli_numbers(args);
+        ck_assert(json_equal(o1, o2));
+        ck_assert(!json_equal(o1, plain));
+        json_t *config = json_object_get(o1, "config");
+        ck_assert_str_eq(json_string_value(json_object_get(config, "transform")), other_name);
+        ck_assert_ptr_nonnull(
+            strstr(json_string_value(json_object_get(config, "command")), other_name));
+        ck_assert_ptr_null(
+            strstr(json_string_value(json_object_get(json_object_get(plain, "config"),
+                                                     "command")),
+                   "--transform"));
+        json_decref(plain);
+        json_decref(named);
+        json_decref(o1);
+        json_decref(o2);
+    }
+    satstat_config c = config_of("normal:0.5", "tanh");
+    c.transform = other;
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 12;
+    o.networks = 2;
+    double w[12 * 12];
+    ck_assert_int_eq(satstat_deep_weights(&c, &o, &c.schemes[0], 1, 2, w), 0);
+    float f[12];
+    char name[SATSTAT_SPEC_SIZE + 32];
+    snprintf(name, sizeof name, "deep:%s", c.schemes[0].canonical);
+    /* row 0 of layer 2 of network 1: neuron (1·L + 1)·W */
+    satstat_stream_normals_with(other, c.seed, satstat_stream_id(name, SATSTAT_DOMAIN_WEIGHTS),
+                                (1 * 3 + 1) * 12, 0, 12, f);
+    for (int j = 0; j < 12; j++)
+        ck_assert_double_eq(w[j], 0.5 * (double)f[j]);
+}
+END_TEST
+
 START_TEST(test_cli_bad_input)
 {
     static const struct {
@@ -1661,6 +1784,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_weight_cache);
     tcase_add_test(sm, test_weight_cache_mixed);
+    tcase_add_test(sm, test_simd_paths_identical);
     tcase_add_test(sm, test_fraction_interval_large);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);
@@ -1675,6 +1799,7 @@ static Suite *deep_suite(void)
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);
     tcase_add_test(cl, test_cli_bad_input);
+    tcase_add_test(cl, test_transform);
     suite_add_tcase(s, cl);
     return s;
 }

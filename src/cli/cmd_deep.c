@@ -65,6 +65,9 @@ static const char usage_text[] =
     "                         units, whatever T)  [4]\n"
     "  --alpha A              intervals are 1 - A, across networks  [0.001]\n"
     "  --seed S               0 <= S < 2^63; same seed, same numbers, any --threads  [1]\n"
+    "  --transform NAME       how Philox words become normals: box-muller-f32-cephes/1\n"
+    "                         or ziggurat-256-f32/1; the report names it  [the one\n"
+    "                         satstat --version names]\n"
     "  --threads N            worker threads (networks run in parallel)  [all cores]\n"
     "  --max-memory BYTES     refuse a run that would allocate more  [1/4 of RAM]\n"
     "  --format F             text, json, csv or html (one page with the figures\n"
@@ -106,7 +109,8 @@ static const char usage_figures[] =
 
 enum {
     OPT_LAYERS = 256, OPT_WIDTH, OPT_NETWORKS, OPT_SCHEME, OPT_ACTIVATION, OPT_BIAS,
-    OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_THREADS,
+    OPT_INPUTS, OPT_ACTIVE, OPT_N_IN, OPT_THRESHOLD, OPT_ALPHA, OPT_SEED, OPT_TRANSFORM,
+    OPT_THREADS,
     OPT_MAX_MEMORY, OPT_FORMAT, OPT_OUTPUT, OPT_PLOTS, OPT_RENDER, OPT_PHASE,
     OPT_PRESET, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_PAIR_CORRELATION, OPT_JACOBIAN,
 };
@@ -124,6 +128,7 @@ static const struct option long_options[] = {
     {"threshold", required_argument, NULL, OPT_THRESHOLD},
     {"alpha", required_argument, NULL, OPT_ALPHA},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"transform", required_argument, NULL, OPT_TRANSFORM},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -203,6 +208,7 @@ static int parse(int argc, char **argv, cli *c)
             rc = cli_option_set(opt, v, &o);
             break;
         case OPT_SEED:
+        case OPT_TRANSFORM:
             rc = cli_option_set(opt, v, &o);
             break;
         case OPT_THREADS:

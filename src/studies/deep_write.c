@@ -70,6 +70,11 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
         int e = snprintf(buf + k, size - (size_t)k, " --pair-correlation %s", pc);
         k = e < 0 ? e : k + e;
     }
+    if (k >= 0 && (size_t)k < size && c->transform != SATSTAT_TRANSFORM_DEFAULT) {
+        int e = snprintf(buf + k, size - (size_t)k, " --transform %s",
+                         satstat_transform_label(c->transform));
+        k = e < 0 ? e : k + e;
+    }
     if (k >= 0 && (size_t)k < size && o->jacobian) {
         int e = snprintf(buf + k, size - (size_t)k, " --jacobian");
         k = e < 0 ? e : k + e;
@@ -334,7 +339,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         "bias", c->bias.canonical, "activation", c->activation->name, "threshold", c->threshold,
         "saturated_region", jnum(reg.below), jnum(reg.above), "seed", (json_int_t)c->seed,
         "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
-        satstat_transform_name(), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
+        satstat_transform_label(c->transform), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
         (json_int_t)r->threads, "max_memory", (json_int_t)satstat__deep_cap_of(o), "command", cmd);
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
@@ -632,8 +637,10 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                  c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     satstat__text_wrap(f, width, 2, line);
     /* the wall time last: it alone differs between runs of one seed */
-    snprintf(line, sizeof line, "generator %s, SIMD %s, BLAS %s, %u thread%s, %.1f MiB, %.2f s",
-             satstat_generator_name(), r->simd, SATSTAT_BLAS, r->threads,
+    snprintf(line, sizeof line,
+             "generator %s + %s, SIMD %s, BLAS %s, %u thread%s, %.1f MiB, %.2f s",
+             satstat_generator_name(), satstat_transform_label(c->transform), r->simd,
+             SATSTAT_BLAS, r->threads,
              r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
