@@ -591,7 +591,7 @@ START_TEST(test_jacobian_fuss_catalan)
     ck_assert(fabs(j->theory_m1 - 1.0) <= 1e-12 && fabs(j->theory_m2 - 4.0) <= 1e-12);
     const double truth[3] = {1.0, 4.0, 22.0};
     for (int k = 0; k < 3; k++)
-        ck_assert_msg(j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
+        ck_assert_msg(j->m[k].lo > 0 && j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
                       "m%d = %g [%g, %g] misses %g", k + 1, j->m[k].value, j->m[k].lo,
                       j->m[k].hi, truth[k]);
     uint64_t pooled = 0;
@@ -600,6 +600,47 @@ START_TEST(test_jacobian_fuss_catalan)
     ck_assert_uint_eq(pooled, 30 * 64);
     satstat_deep_report_free(r[0]);
     satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* The moments' intervals stay positive where the networks spread over
+ * decades: linear, L = 4 and 8, W = n_in = 16, R = 5 (a Student t
+ * interval on m_k reached below 0 here: m₂ [−3.7, 11.6] at L = 4, seed
+ * 1), for five seeds; each interval holds its sampled value's order of
+ * magnitude (lo < value·10, hi > value/10) and, at L = 4, the Fuss–Catalan
+ * m₂ = L + 1. */
+START_TEST(test_jacobian_intervals_positive)
+{
+    for (uint64_t layers = 4; layers <= 8; layers += 4)
+        for (uint64_t seed = 1; seed <= 5; seed++) {
+            satstat_config c = config_of("scaled", "linear");
+            char msg[SATSTAT_ERRMSG_SIZE];
+            c.n_in = 16;
+            c.seed = seed;
+            ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+            satstat_deep_options o;
+            satstat_deep_options_default(&o);
+            o.layers = layers;
+            o.width = 16;
+            o.networks = 5;
+            o.jacobian = 1;
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+            for (int k = 0; k < 3; k++)
+                ck_assert_msg(j->m[k].lo > 0 && j->m[k].lo < j->m[k].hi
+                                  && j->m[k].lo < 10 * j->m[k].value
+                                  && j->m[k].hi > j->m[k].value / 10,
+                              "L %llu seed %llu m%d = %g [%g, %g]",
+                              (unsigned long long)layers, (unsigned long long)seed, k + 1,
+                              j->m[k].value, j->m[k].lo, j->m[k].hi);
+            if (layers == 4)
+                ck_assert_msg(j->m[1].lo <= j->fuss_catalan_m2
+                                  && j->fuss_catalan_m2 <= j->m[1].hi,
+                              "seed %llu m2 [%g, %g] misses %g", (unsigned long long)seed,
+                              j->m[1].lo, j->m[1].hi, j->fuss_catalan_m2);
+            satstat_deep_report_free(r);
+        }
 }
 END_TEST
 
@@ -628,10 +669,12 @@ START_TEST(test_jacobian_tanh_free_probability)
         satstat_deep_report *r;
         ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
-        ck_assert_msg(j->m[0].lo <= j->theory_m1 && j->theory_m1 <= j->m[0].hi,
+        ck_assert_msg(j->m[0].lo > 0 && j->m[0].lo <= j->theory_m1
+                          && j->theory_m1 <= j->m[0].hi,
                       "%s m1 %g [%g, %g] vs %g", schemes[s], j->m[0].value, j->m[0].lo,
                       j->m[0].hi, j->theory_m1);
-        ck_assert_msg(j->m[1].lo <= j->theory_m2 && j->theory_m2 <= j->m[1].hi,
+        ck_assert_msg(j->m[1].lo > 0 && j->m[1].lo <= j->theory_m2
+                          && j->theory_m2 <= j->m[1].hi,
                       "%s m2 %g [%g, %g] vs %g", schemes[s], j->m[1].value, j->m[1].lo,
                       j->m[1].hi, j->theory_m2);
         ck_assert(isnan(j->fuss_catalan_m2));
@@ -1779,6 +1822,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_pair_correlation);
     tcase_add_test(sm, test_jacobian_orthogonal_linear);
     tcase_add_test(sm, test_jacobian_fuss_catalan);
+    tcase_add_test(sm, test_jacobian_intervals_positive);
     tcase_add_test(sm, test_jacobian_tanh_free_probability);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);

@@ -230,12 +230,23 @@ static int jacobian_reduce(const satstat_config *c, const satstat_deep_options *
     uint64_t R = o->networks;
     satstat_deep_jacobian *jr = &sr->jacobian;
     memset(jr, 0, sizeof *jr);
+    /* m_k > 0, and across networks it is closer to log-normal than to
+     * normal: a product of L random layers, whose log is a sum of L
+     * terms (its spread grows with L, and with k), so that at a few
+     * networks the Student t interval reached below 0.  The interval is
+     * estimate_positive's: on the log scale, around the mean over
+     * networks, never below 0. */
     for (int k = 0; k < 3; k++) {
-        satstat_moments m;
+        satstat_moments m, logs;
         satstat_moments_init(&m);
-        for (uint64_t r = 0; r < R; r++)
-            satstat_moments_push(&m, jm[3 * r + (size_t)k]);
-        estimate(&m, c->alpha, &jr->m[k]);
+        satstat_moments_init(&logs);
+        for (uint64_t r = 0; r < R; r++) {
+            double x = jm[3 * r + (size_t)k];
+            satstat_moments_push(&m, x);
+            if (x > 0 && isfinite(x))
+                satstat_moments_push(&logs, log(x));
+        }
+        estimate_positive(&m, &logs, c->alpha, &jr->m[k]);
     }
     jr->sv_min = INFINITY;
     jr->sv_max = 0;

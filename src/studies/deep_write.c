@@ -644,10 +644,11 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
              r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
-             "intervals: %g%% across networks (a network is one observation): Var z and |d| "
+             "intervals: %g%% across networks (a network is one observation): Var z%s |d|%s "
              "log-normal (modified Cox), saturated fraction Korn-Graubard (effective units), "
              "the rest Student t",
-             100 * (1 - c->alpha));
+             100 * (1 - c->alpha), o->jacobian ? "," : " and",
+             o->jacobian ? " and the Jacobian's moments" : "");
     satstat__text_wrap(f, width, 2, line);
     deep_model *m = malloc(sizeof *m);
     if (!m)
