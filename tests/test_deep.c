@@ -1206,7 +1206,7 @@ START_TEST(test_saturation_rule_text)
         ck_assert_msg(strstr(buf, ref[k].text) != NULL, "%s: no '%s' in\n%s",
                       ref[k].activation, ref[k].text, buf);
         /* the worker count in words: "1 thread" (c.threads is 1) */
-        ck_assert_msg(strstr(buf, ", 1 thread,") != NULL, "no '1 thread' in\n%s", buf);
+        ck_assert_msg(strstr(buf, "sampling: 1 thread,") != NULL, "no '1 thread' in\n%s", buf);
         free(buf);
         json_t *root = numbers_of(r);
         json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");

@@ -98,6 +98,9 @@ static void draw_law(const satstat_law *law, const satstat_config *c, uint32_t s
  * (the same bits on every path). */
 static void kernels_of(plan *p)
 {
+    p->dot = satstat__deep_dot_baseline;
+    p->axpy = satstat__deep_axpy_baseline;
+#if defined(__x86_64__) /* the AVX paths are built for x86-64 only */
     const char *path = satstat_simd_path();
     if (strcmp(path, "avx512") == 0) {
         p->dot = satstat__deep_dot_avx512;
@@ -105,10 +108,8 @@ static void kernels_of(plan *p)
     } else if (strcmp(path, "avx2") == 0) {
         p->dot = satstat__deep_dot_avx2;
         p->axpy = satstat__deep_axpy_avx2;
-    } else {
-        p->dot = satstat__deep_dot_baseline;
-        p->axpy = satstat__deep_axpy_baseline;
     }
+#endif
 }
 
 int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options *o,

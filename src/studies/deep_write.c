@@ -637,10 +637,10 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
                  c->activation->dead && strcmp(rule, "dead") == 0 ? ": dead units" : "");
     satstat__text_wrap(f, width, 2, line);
     /* the wall time last: it alone differs between runs of one seed */
-    snprintf(line, sizeof line,
-             "generator %s + %s, SIMD %s, BLAS %s, %u thread%s, %.1f MiB, %.2f s",
-             satstat_generator_name(), satstat_transform_label(c->transform), r->simd,
-             SATSTAT_BLAS, r->threads,
+    snprintf(line, sizeof line, "generator %s + %s, SIMD %s, BLAS %s", satstat_generator_name(),
+             satstat_transform_label(c->transform), r->simd, SATSTAT_BLAS);
+    satstat__text_wrap(f, width, 2, line);
+    snprintf(line, sizeof line, "sampling: %u thread%s, %.1f MiB, %.2f s", r->threads,
              r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line,
