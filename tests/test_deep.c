@@ -587,7 +587,7 @@ START_TEST(test_jacobian_fuss_catalan)
     ck_assert(fabs(j->theory_m1 - 1.0) <= 1e-12 && fabs(j->theory_m2 - 4.0) <= 1e-12);
     const double truth[3] = {1.0, 4.0, 22.0};
     for (int k = 0; k < 3; k++)
-        ck_assert_msg(j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
+        ck_assert_msg(j->m[k].lo > 0 && j->m[k].lo <= truth[k] && truth[k] <= j->m[k].hi,
                       "m%d = %g [%g, %g] misses %g", k + 1, j->m[k].value, j->m[k].lo,
                       j->m[k].hi, truth[k]);
     uint64_t pooled = 0;
@@ -596,6 +596,47 @@ START_TEST(test_jacobian_fuss_catalan)
     ck_assert_uint_eq(pooled, 30 * 64);
     satstat_deep_report_free(r[0]);
     satstat_deep_report_free(r[1]);
+}
+END_TEST
+
+/* The moments' intervals stay positive where the networks spread over
+ * decades: linear, L = 4 and 8, W = n_in = 16, R = 5 (a Student t
+ * interval on m_k reached below 0 here: m₂ [−3.7, 11.6] at L = 4, seed
+ * 1), for five seeds; each interval holds its sampled value's order of
+ * magnitude (lo < value·10, hi > value/10) and, at L = 4, the Fuss–Catalan
+ * m₂ = L + 1. */
+START_TEST(test_jacobian_intervals_positive)
+{
+    for (uint64_t layers = 4; layers <= 8; layers += 4)
+        for (uint64_t seed = 1; seed <= 5; seed++) {
+            satstat_config c = config_of("scaled", "linear");
+            char msg[SATSTAT_ERRMSG_SIZE];
+            c.n_in = 16;
+            c.seed = seed;
+            ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+            satstat_deep_options o;
+            satstat_deep_options_default(&o);
+            o.layers = layers;
+            o.width = 16;
+            o.networks = 5;
+            o.jacobian = 1;
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+            for (int k = 0; k < 3; k++)
+                ck_assert_msg(j->m[k].lo > 0 && j->m[k].lo < j->m[k].hi
+                                  && j->m[k].lo < 10 * j->m[k].value
+                                  && j->m[k].hi > j->m[k].value / 10,
+                              "L %llu seed %llu m%d = %g [%g, %g]",
+                              (unsigned long long)layers, (unsigned long long)seed, k + 1,
+                              j->m[k].value, j->m[k].lo, j->m[k].hi);
+            if (layers == 4)
+                ck_assert_msg(j->m[1].lo <= j->fuss_catalan_m2
+                                  && j->fuss_catalan_m2 <= j->m[1].hi,
+                              "seed %llu m2 [%g, %g] misses %g", (unsigned long long)seed,
+                              j->m[1].lo, j->m[1].hi, j->fuss_catalan_m2);
+            satstat_deep_report_free(r);
+        }
 }
 END_TEST
 
@@ -624,10 +665,12 @@ START_TEST(test_jacobian_tanh_free_probability)
         satstat_deep_report *r;
         ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
-        ck_assert_msg(j->m[0].lo <= j->theory_m1 && j->theory_m1 <= j->m[0].hi,
+        ck_assert_msg(j->m[0].lo > 0 && j->m[0].lo <= j->theory_m1
+                          && j->theory_m1 <= j->m[0].hi,
                       "%s m1 %g [%g, %g] vs %g", schemes[s], j->m[0].value, j->m[0].lo,
                       j->m[0].hi, j->theory_m1);
-        ck_assert_msg(j->m[1].lo <= j->theory_m2 && j->theory_m2 <= j->m[1].hi,
+        ck_assert_msg(j->m[1].lo > 0 && j->m[1].lo <= j->theory_m2
+                          && j->theory_m2 <= j->m[1].hi,
                       "%s m2 %g [%g, %g] vs %g", schemes[s], j->m[1].value, j->m[1].lo,
                       j->m[1].hi, j->theory_m2);
         ck_assert(isnan(j->fuss_catalan_m2));
@@ -642,7 +685,8 @@ END_TEST
  * with room for every deep layer, for two of them, or for none (a cap of
  * exactly what the run needs without them), and with 1 or 2 threads,
  * every number of the report is the same bit for bit; the memory reported
- * grows by one W × W matrix of doubles per kept layer and thread. */
+ * grows by one W × W matrix of floats (normal weights are kept as the
+ * stream's floats) per kept layer and thread. */
 START_TEST(test_weight_cache)
 {
     satstat_config c = config_of("standard,scaled", "tanh");
@@ -654,7 +698,7 @@ START_TEST(test_weight_cache)
     c.n_in = 30;
     char msg[SATSTAT_ERRMSG_SIZE];
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    uint64_t matrix = 40 * 40 * sizeof(double);
+    uint64_t matrix = 40 * 40 * sizeof(float);
     satstat_deep_report *ref = NULL;
     for (int t = 1; t <= 2; t++) {
         c.threads = (unsigned)t;
@@ -684,6 +728,92 @@ START_TEST(test_weight_cache)
             satstat_deep_report_free(r);
         }
     }
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
+/* Kept weights of two kinds in one run: normal weights kept as floats,
+ * uniform ones as doubles, in one pool per thread sized in doubles (so the
+ * normal scheme keeps twice the layers).  With every layer kept, some
+ * (uniform 1, normal 2) or none, and 1, 2 or 3 threads, every layer of
+ * both schemes is the same bit for bit as the run that draws every layer
+ * again; the memory reported grows by one matrix of doubles per kept
+ * layer and thread. */
+START_TEST(test_weight_cache_mixed)
+{
+    satstat_config c = config_of("standard,uniform:0.2", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 40;
+    o.networks = 5;
+    c.n_in = 30;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    uint64_t matrix = 40 * 40 * sizeof(double);
+    satstat_deep_report *ref = NULL;
+    for (unsigned t = 1; t <= 3; t++) {
+        c.threads = t;
+        uint64_t base = satstat_deep_memory(&c, &o, t);
+        const uint64_t caps[3] = {base, 0, base + matrix * t};
+        const uint64_t kept[3] = {0, 4, 1};
+        for (int k = 0; k < 3; k++) {
+            o.max_memory = caps[k];
+            satstat_deep_report *r;
+            ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+            ck_assert_uint_eq(satstat_deep_report_memory(r), base + kept[k] * matrix * t);
+            if (!ref) {
+                ref = r; /* one thread, every layer drawn twice */
+                continue;
+            }
+            for (size_t s = 0; s < 2; s++)
+                for (uint64_t l = 1; l <= o.layers; l++)
+                    ck_assert(memcmp(satstat_deep_report_layer(ref, s, l),
+                                     satstat_deep_report_layer(r, s, l),
+                                     sizeof(satstat_deep_layer)) == 0);
+            satstat_deep_report_free(r);
+        }
+    }
+    satstat_deep_report_free(ref);
+}
+END_TEST
+
+/* A deep layer's products with its float weights (deep_kernel.c) are
+ * built once per SIMD path: each path this CPU has (SATSTAT_SIMD forces
+ * it) gives every layer the same bits. */
+START_TEST(test_simd_paths_identical)
+{
+    satstat_config c = config_of("standard,scaled", "tanh");
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 4;
+    o.width = 37; /* ragged: 2 lanes of 16 and a tail of 5 */
+    o.networks = 3;
+    c.n_in = 45;
+    c.threads = 1;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    const char *paths[] = {"baseline", "avx2", "avx512"};
+    satstat_deep_report *ref = NULL;
+    for (int k = 0; k < 3; k++) {
+        setenv("SATSTAT_SIMD", paths[k], 1);
+        if (strcmp(satstat_simd_path(), paths[k]) != 0)
+            continue; /* not on this CPU */
+        satstat_deep_report *r;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+        if (!ref) {
+            ref = r;
+            continue;
+        }
+        for (size_t s = 0; s < 2; s++)
+            for (uint64_t l = 1; l <= o.layers; l++)
+                ck_assert(memcmp(satstat_deep_report_layer(ref, s, l),
+                                 satstat_deep_report_layer(r, s, l),
+                                 sizeof(satstat_deep_layer)) == 0);
+        satstat_deep_report_free(r);
+    }
+    unsetenv("SATSTAT_SIMD");
+    ck_assert_ptr_nonnull(ref);
     satstat_deep_report_free(ref);
 }
 END_TEST
@@ -1072,7 +1202,7 @@ START_TEST(test_saturation_rule_text)
         ck_assert_msg(strstr(buf, ref[k].text) != NULL, "%s: no '%s' in\n%s",
                       ref[k].activation, ref[k].text, buf);
         /* the worker count in words: "1 thread" (c.threads is 1) */
-        ck_assert_msg(strstr(buf, ", 1 thread,") != NULL, "no '1 thread' in\n%s", buf);
+        ck_assert_msg(strstr(buf, "sampling: 1 thread,") != NULL, "no '1 thread' in\n%s", buf);
         free(buf);
         json_t *root = numbers_of(r);
         json_t *sat = json_object_get(json_object_get(root, "config"), "saturation");
@@ -1180,15 +1310,21 @@ START_TEST(test_options_and_memory)
     ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "--width"));
     o.width = 1000;
-    /* one 1000 × 1000 matrix of doubles is 8 MB: a 1 MB cap refuses */
+    /* normal weights are drawn and multiplied a row at a time: no matrix,
+     * a 1 MB cap is room enough (the kept layers take what is left) */
     o.max_memory = 1000000;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_ERANGE);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    ck_assert(satstat_deep_memory(&c, &o, 1) < 1000000);
+    /* uniform weights multiply a 1000 × 1000 matrix of doubles, 8 MB: a
+     * 1 MB cap refuses */
+    satstat_config cu = config_of("uniform:0.05", "tanh");
+    ck_assert_int_eq(satstat_deep_options_validate(&cu, &o, msg), SATSTAT_ERANGE);
     ck_assert_ptr_nonnull(strstr(msg, "--max-memory"));
     satstat_deep_report *r = NULL;
-    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_ERANGE);
+    ck_assert_int_eq(satstat_deep_run(&cu, &o, NULL, NULL, &r), SATSTAT_ERANGE);
     ck_assert_ptr_null(r);
     o.max_memory = 0;
-    ck_assert(satstat_deep_memory(&c, &o, 1) > 8000000);
+    ck_assert(satstat_deep_memory(&cu, &o, 1) > 8000000);
     ck_assert(satstat_deep_memory(&c, &o, 2) > satstat_deep_memory(&c, &o, 1));
     ck_assert(satstat_deep_default_max_memory() > 0);
 }
@@ -1224,6 +1360,89 @@ static int lines(const char *s)
     return n;
 }
 
+/* The JSON `satstat deep ARGS --format json` writes, without the fields
+ * that differ between runs of one seed (elapsed, threads, memory). */
+static json_t *cli_numbers(const char *args)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "%s deep %s --format json --quiet", getenv("SATSTAT_EXE"), args);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    json_error_t e;
+    json_t *root = json_loadf(p, 0, &e);
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_msg(root != NULL, "%s: %s", cmd, e.text);
+    json_object_del(root, "elapsed_seconds");
+    json_t *config = json_object_get(root, "config");
+    json_object_del(config, "threads");
+    json_object_del(config, "memory_used");
+    json_object_del(config, "kept_layers");
+    return root;
+}
+
+/* --transform reaches deep's draws: the default named explicitly gives the
+ * run without the option (the command it reports aside); the other
+ * transform gives other numbers, named in the report and its command,
+ * the same at 1 and 2 threads.  And a weight of layer 2 is σ times the
+ * other transform's normal of its row's stream (satstat_stream_normals_
+ * with, the scalar reference). */
+START_TEST(test_transform)
+{
+    const char *base = "--layers 3 --width 30 --networks 4 --n-in 20 --active 10 "
+                       "--scheme standard,scaled --activation tanh";
+    satstat_transform other = SATSTAT_TRANSFORM_DEFAULT == SATSTAT_TRANSFORM_BOX_MULLER
+                                  ? SATSTAT_TRANSFORM_ZIGGURAT
+                                  : SATSTAT_TRANSFORM_BOX_MULLER;
+    const char *def_name = satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT);
+    const char *other_name = satstat_transform_label(other);
+    if (getenv("SATSTAT_EXE")) {
+        char args[1024];
+        json_t *plain = cli_numbers(base);
+        snprintf(args, sizeof args, "%s --transform %s", base, def_name);
+        json_t *named = cli_numbers(args);
+        ck_assert_str_eq(json_string_value(json_object_get(json_object_get(plain, "config"),
+                                                           "transform")),
+                         def_name);
+        ck_assert(json_equal(plain, named));
+        snprintf(args, sizeof args, "%s --transform %s --threads 1", base, other_name);
+        json_t *o1 = cli_numbers(args);
+        snprintf(args, sizeof args, "%s --transform %s --threads 2", base, other_name);
+        json_t *o2 = cli_numbers(args);
+        ck_assert(json_equal(o1, o2));
+        ck_assert(!json_equal(o1, plain));
+        json_t *config = json_object_get(o1, "config");
+        ck_assert_str_eq(json_string_value(json_object_get(config, "transform")), other_name);
+        ck_assert_ptr_nonnull(
+            strstr(json_string_value(json_object_get(config, "command")), other_name));
+        ck_assert_ptr_null(
+            strstr(json_string_value(json_object_get(json_object_get(plain, "config"),
+                                                     "command")),
+                   "--transform"));
+        json_decref(plain);
+        json_decref(named);
+        json_decref(o1);
+        json_decref(o2);
+    }
+    satstat_config c = config_of("normal:0.5", "tanh");
+    c.transform = other;
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 12;
+    o.networks = 2;
+    double w[12 * 12];
+    ck_assert_int_eq(satstat_deep_weights(&c, &o, &c.schemes[0], 1, 2, w), 0);
+    float f[12];
+    char name[SATSTAT_SPEC_SIZE + 32];
+    snprintf(name, sizeof name, "deep:%s", c.schemes[0].canonical);
+    /* row 0 of layer 2 of network 1: neuron (1·L + 1)·W */
+    satstat_stream_normals_with(other, c.seed, satstat_stream_id(name, SATSTAT_DOMAIN_WEIGHTS),
+                                (1 * 3 + 1) * 12, 0, 12, f);
+    for (int j = 0; j < 12; j++)
+        ck_assert_double_eq(w[j], 0.5 * (double)f[j]);
+}
+END_TEST
+
 START_TEST(test_cli_bad_input)
 {
     static const struct {
@@ -1233,7 +1452,7 @@ START_TEST(test_cli_bad_input)
         {"--width 0", "--width"},
         {"--networks 0", "--networks"},
         {"--layers x", "--layers"},
-        {"--width 100000 --max-memory 1e9", "--max-memory"},
+        {"--width 1000000 --max-memory 1e7", "--max-memory"},
         {"--max-memory 1000", "--max-memory"},
         {"--max-memory 0", "--max-memory"},
         {"--activation nope", "--activation"},
@@ -1603,10 +1822,13 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_pair_correlation);
     tcase_add_test(sm, test_jacobian_orthogonal_linear);
     tcase_add_test(sm, test_jacobian_fuss_catalan);
+    tcase_add_test(sm, test_jacobian_intervals_positive);
     tcase_add_test(sm, test_jacobian_tanh_free_probability);
     tcase_add_test(sm, test_orthogonal_layers);
     tcase_add_test(sm, test_threads_bit_identical);
     tcase_add_test(sm, test_weight_cache);
+    tcase_add_test(sm, test_weight_cache_mixed);
+    tcase_add_test(sm, test_simd_paths_identical);
     tcase_add_test(sm, test_fraction_interval_large);
     tcase_add_test(sm, test_interval_ranges);
     tcase_add_test(sm, test_saturation_rule_text);
@@ -1621,6 +1843,7 @@ static Suite *deep_suite(void)
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);
     tcase_add_test(cl, test_cli_bad_input);
+    tcase_add_test(cl, test_transform);
     suite_add_tcase(s, cl);
     return s;
 }

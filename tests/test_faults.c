@@ -172,7 +172,7 @@ static int same_file(const char *a, const char *b)
 }
 
 /* The report with its wall time (a line ending ", 0.09 s": run's
- * "sampled" line, deep's "generator" line) cut off: the one thing two runs
+ * "sampled" line, deep's "sampling" line) cut off: the one thing two runs
  * of the same seed do not share. */
 static char *report_text(const char *path)
 {

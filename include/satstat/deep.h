@@ -294,9 +294,10 @@ const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
     const satstat_deep_report *r, size_t s, double *sw2_fan_in);
 /* Bytes the sampling allocated at most: satstat_deep_memory's, plus the
  * weights each worker kept for the backward pass — as many deep layers'
- * W × W matrices (doubles, the very values the forward pass drew) as fit
- * under max_memory; layers beyond are drawn again, giving the same bits,
- * so the numbers do not depend on the cap (test_weight_cache). */
+ * W × W weights as fit under max_memory (normal weights as the floats the
+ * transform gave, 4 bytes each; other laws and --jacobian as the doubles
+ * the forward pass multiplied); layers beyond are drawn again, giving the
+ * same bits, so the numbers do not depend on the cap (test_weight_cache). */
 uint64_t satstat_deep_report_memory(const satstat_deep_report *r);
 /* Wall-clock seconds of the sampling. */
 double satstat_deep_report_elapsed(const satstat_deep_report *r);

@@ -303,7 +303,7 @@ static const satstat_option option_table[] = {
     {"samples", "N", RUN | SWEEP, set_samples},
     {"analytic-only", NULL, RUN | SWEEP, set_analytic_only},
     {"seed", "S", ALL, set_seed},
-    {"transform", "NAME", RUN | SWEEP, set_transform},
+    {"transform", "NAME", ALL, set_transform},
     {"threads", "N", ALL, set_threads},
     {"alpha", "A", ALL, set_alpha},
     {"max-memory", "BYTES", DEEP, set_max_memory},

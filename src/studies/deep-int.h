@@ -2,6 +2,7 @@
 #ifndef SATSTAT_DEEP_INT_H
 #define SATSTAT_DEEP_INT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <satstat/deep.h>
@@ -59,6 +60,144 @@ typedef struct satstat__jacobian_theory_out {
 int satstat__jacobian_theory(const satstat_activation *act, double mu_b, size_t layers,
                              const double *sw2_w, const double *q, int orthogonal, int square,
                              satstat__jacobian_theory_out *out);
+
+/* ---- the sampling engine (deep.c, deep_network.c, deep_sample.c) ------- */
+
+/* deep_kernel.c, one per SIMD path: Σ_j (a + b·f_j)·x_j, j < n; and
+ * y_j += (a + b·f_j)·s, j < n. */
+typedef double (*satstat__deep_dot_fn)(double a, double b, const float *f, const double *x,
+                                       size_t n);
+typedef void (*satstat__deep_axpy_fn)(double a, double b, const float *f, double s, double *y,
+                                      size_t n);
+double satstat__deep_dot_baseline(double a, double b, const float *f, const double *x, size_t n);
+double satstat__deep_dot_avx2(double a, double b, const float *f, const double *x, size_t n);
+double satstat__deep_dot_avx512(double a, double b, const float *f, const double *x, size_t n);
+void satstat__deep_axpy_baseline(double a, double b, const float *f, double s, double *y,
+                                 size_t n);
+void satstat__deep_axpy_avx2(double a, double b, const float *f, double s, double *y, size_t n);
+void satstat__deep_axpy_avx512(double a, double b, const float *f, double s, double *y,
+                               size_t n);
+
+/* Per-network statistics kept until the reduction: R × L slots. */
+typedef struct netstat {
+    double mean, var, sat, dphi, gnorm, amean, avar, corr;
+} netstat;
+
+typedef struct streams {
+    uint32_t weights, bias, gradient, pair;
+} streams;
+
+/* What one network needs to know, shared by all workers. */
+typedef struct plan {
+    const satstat_config *c;
+    const satstat_deep_options *o;
+    const satstat_scheme *scheme;
+    streams st;
+    satstat_law law1, lawW; /* weights of layer 1 and of layers 2..L */
+    uint64_t support;        /* layer-1 columns drawn                  */
+    satstat_region region;
+    satstat__deep_dot_fn dot;   /* deep_kernel.c's, for the SIMD path      */
+    satstat__deep_axpy_fn axpy;
+    /* histogram ranges, per layer (NULL in satstat_deep_network) */
+    const satstat_deep_layer *layers;
+    /* deep layers whose weights a worker keeps from the forward pass for
+     * the backward one (satstat_deep_run), 0 for orthogonal schemes */
+    size_t cache_layers;
+    void *const *cache_pool; /* per worker, cache_layers·W² floats (normal
+                                weights, satstat__deep_float_rows) or
+                                doubles, made once per run so that the
+                                pages are touched once, not per scheme  */
+} plan;
+
+/* Scratch of ortho_apply: G (then its QR), the Householder scalars, one
+ * vector, for the largest shape (ortho_shape). */
+typedef struct ortho_scratch {
+    double *g, *tau, *v;
+} ortho_scratch;
+
+/* One worker thread's buffers: the matrix at hand, the layer vectors, the
+ * backward pass's and the histograms it adds its networks into. */
+typedef struct worker {
+    const plan *p;
+    size_t cols;
+    double *wbuf, *rowd, *x, *z, *h, *b, *d, *d2, *g;
+    double *x2, *z2, *h2; /* the pair's second input (options->pair) */
+    satstat__jacobian js; /* options->jacobian                          */
+    void *cache;          /* cache_layers matrices W × W: layers 2..K+1
+                             (the run's, from plan.cache_pool), floats
+                             or doubles as satstat__deep_float_rows  */
+    size_t cache_layers;
+    double *dp, *col, *colout;
+    float *rowf;
+    /* histograms, L × bins each, summed over this worker's networks */
+    uint64_t *zh, *ah, *zuo, *auo; /* zuo/auo: under, over pairs */
+    ortho_scratch os;              /* orthogonal schemes only          */
+} worker;
+
+/* One scheme's results: the mean field and what its networks gave. */
+typedef struct scheme_result {
+    satstat_deep_layer *layers;  /* L */
+    satstat_deep_fixed_point fp;
+    satstat_deep_depth depth;    /* c*, χ_c, ξ_q, ξ_c at fp (deep_corr.c) */
+    satstat_deep_estimate xi_c_sampled; /* options.pair only, else NaN */
+    size_t xi_c_layers;          /* the layers its fit used            */
+    double xi_c_fit;             /* the same fit to the mean-field cˡ   */
+    satstat_deep_jacobian jacobian; /* options.jacobian only            */
+    double sw2_fan_in;           /* σ_w²·W of layers 2..L */
+    double sigma_w2_layer1;
+} scheme_result;
+
+struct satstat_deep_report {
+    satstat_config config;
+    satstat_deep_options options;
+    unsigned threads;
+    uint64_t memory;    /* bytes allocated for the sampling, at most   */
+    uint64_t kept_layers; /* deep layers whose weights a worker kept    */
+    char simd[16];
+    double elapsed;
+    scheme_result s[SATSTAT_MAX_SCHEMES];
+};
+
+/* deep.c */
+/* Keep OpenBLAS on one thread (we parallelise over networks). */
+void satstat__deep_blas_single_thread(void);
+unsigned satstat__deep_online_cores(void);
+/* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
+uint64_t satstat__deep_layer1_support(const satstat_config *c, const satstat_deep_options *o);
+/* The largest Gaussian matrix an orthogonal layer decomposes. */
+void satstat__deep_ortho_shape(const satstat_config *c, const satstat_deep_options *o,
+                               uint64_t *rows, uint64_t *cols);
+/* Whether a layer whose weights follow `law` is drawn, multiplied and
+ * kept as the stream's floats (normal weights a + b·f; deep_network.c)
+ * rather than as a matrix of doubles (other laws; the Jacobian, whose
+ * products take whole double matrices). */
+int satstat__deep_float_rows(const satstat_law *law, const satstat_deep_options *o);
+/* --max-memory, or its default. */
+uint64_t satstat__deep_cap_of(const satstat_deep_options *o);
+
+/* deep_meanfield.c: the mean field of every layer into sr->layers, the
+ * fixed point and depth scales into sr. */
+int satstat__deep_mean_field(const satstat_config *c, const satstat_deep_options *o,
+                             const plan *p, scheme_result *sr);
+
+/* deep_network.c */
+int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options *o,
+                            const satstat_scheme *s, plan *p);
+/* slot: the worker's index into p->cache_pool. */
+int satstat__deep_worker_init(worker *w, const plan *p, unsigned slot);
+void satstat__deep_worker_free(worker *w);
+/* Forward and backward through network r.  stats: L slots (may be NULL);
+ * delta_out: L × W (may be NULL); sv, jm (options->jacobian; may be NULL):
+ * the Jacobian's min(W, n_in) singular values and its 3 moments. */
+int satstat__deep_run_network(worker *w, uint64_t r, netstat *stats, double *delta_out,
+                              double *sv, double *jm);
+
+/* deep_sample.c: sample one scheme into sr (mean field already in
+ * sr->layers); progress counts networks from base of total. */
+int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_options *o,
+                                plan *p, scheme_result *sr, unsigned threads,
+                                satstat_progress_fn progress, void *progress_ctx,
+                                uint64_t base, uint64_t total);
 
 #pragma GCC visibility pop
 
