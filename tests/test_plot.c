@@ -433,29 +433,32 @@ START_TEST(labels)
     /* a small figure keeps the head of a long title, never a title cut at the edges */
     ck_assert(has(s, "\ntitle_head = 'Density of z, scheme standard'"));
     ck_assert(has(s, "\nset xlabel 'z'\nset ylabel 'density of z'\n"));
-    ck_assert(has(s, "title 'sampled, n = 100000'"));
+    ck_assert(has(s, "title 'sampled, n = 100\u2009000'")); /* grouped, a thin space */
     ck_assert(has(s, "title 'formula N(0, σ² = 501)'")); /* the variance named */
     ck_assert(has(s, "title 'saturated |z| ≥ 4'"));
     ck_assert(has(s, "title 'P(|z| ≥ 4)'"));
     ck_assert(has(s, "title '   formula  0.858'"));
-    ck_assert(has(s, "title '   99.9% CI:'"));
+    ck_assert(has(s, "title '   99.9 % CI:'"));
     ck_assert(has(s, "   # blue: standard\n"));
     ck_assert(has(s, "set linetype 1 linecolor rgb '#0072B2'"));
     free(s);
 
     s = script_named(r, "fig1-density-scaled");
-    ck_assert(has(s, "title 'formula N(0, σ² = 1.50)'")); /* three digits kept */
+    ck_assert(has(s, "title 'formula N(0, σ² = 1.5)'")); /* as exact as it is */
+    /* the weights typeset: n_{in}, no literal underscore */
+    ck_assert(has(s, "\ntitle_whole = 'Density of z, scheme scaled: weights N(0, 1/n_{in})'\n"));
     ck_assert(has(s, "\nzmax = 6 "));   /* ±1.5 T: the narrow case keeps its region */
     free(s);
 
     s = script_named(r, "fig2-compare");
     ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; below, zoomed on [−5, 5]'\n"));
     ck_assert(has(s, "title 'standard: exact N(0, σ² = 501)'"));
-    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.50)'"));
+    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.5)'"));
     /* the sampled histograms as outlines with swatches of their own (no
      * translucent fills whose overlaps match no swatch), drawn before
      * every formula line so that no fill covers a line */
-    ck_assert(has(s, "keyentry with lines linetype 2 linewidth 1.5 dashtype 1 title 'scaled: sampled'"));
+    /* wide and pale (40 % of vermillion on white) under the formula's line */
+    ck_assert(has(s, "keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled'"));
     ck_assert(!has(s, "filledcurves y1=0 linetype"));
     {
         const char *h2 = strstr(s, "$hist2 using 1:2 with lines"), *p1 = strstr(s, "$pdf1 using 1:2 with lines");
@@ -477,9 +480,10 @@ START_TEST(labels)
 
     s = script_named(r, "fig4-saturated-fraction");
     ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
-    ck_assert(has(s, "title 'lines: formula'"));
-    ck_assert(has(s, "title 'points: sampled,'"));
-    ck_assert(has(s, "title 'bars: 99.9% CI'"));
+    /* the key to the marks: rows with a sample, kept below a small plot */
+    ck_assert(has(s, "keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula'"));
+    ck_assert(has(s, "keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'"));
+    ck_assert(!has(s, "lines: formula"));
     /* each scheme's swatch is its line and its point, as drawn */
     ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));
     /* scaled's 0.00109 at T is under 5 % of the axis top: a log axis, 10^{n} ticks */
@@ -815,7 +819,11 @@ START_TEST(fig3_true_densities)
     double top = script_number(s, "y2max");
     ck_assert(top >= peak && top <= 1.1 * peak * 1.01);
     ck_assert(has(s, "\nset y2label 'density of z'\n"));
-    ck_assert(has(s, "\ny2top = y2max\nset y2range [0:y2top]\n"));
+    ck_assert(has(s, "\ny2top = y2max\n"));
+    /* the densities' 0 level with phi's: the right axis starts below 0 in
+     * the share the left one does, its ticks from 0 up */
+    ck_assert(has(s, "\ny2bottom = (ymin < 0) ? y2top * ymin / ymax : 0\nset y2range [y2bottom:y2top]\n"));
+    ck_assert(has(s, "\nset y2tics 0, tick_step("));
     ck_assert(!has(s, "filledcurves"));
     free(s);
     satstat_report_free(r);
