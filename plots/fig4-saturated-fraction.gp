@@ -125,7 +125,7 @@ set rmargin at screen plot_right
 T = 4                  # saturation threshold of the report, marked by a dotted line
 tmax = 100             # the t axis: mean +- 4 sd of every scheme, at least 1.5 T, rounded up
 zoom = 5               # bottom panel: t up to 5, or 1.25 T when that is wider
-ylo = 0.0001           # the log axis: the decade below the smallest fraction at the cut
+ylo = 1e-06            # the log axis: the decade of one neuron in n, or below the smallest fraction at the cut
 ymax = 2               # a fraction: at most 1, with headroom
 stride = 14            # plot every stride-th sampled point: about 30 per panel
 stride_zoom = 1        # the same for the zoom
@@ -1541,7 +1541,7 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
 }
 set yrange [ylo:ymax]
 # the report's threshold: a dotted vertical line (named in the legend)
-set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front
+set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back
 
 # ---- top panel: the whole t axis -------------------------------------------
 set tmargin at screen top

@@ -115,10 +115,12 @@ set samples 801        # points on each curve: smooth at any size
 phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)
 
 # ---- title and axes --------------------------------------------------------
-set multiplot title 'The standard normal density'
+title_whole = 'Reference: the standard normal density'
+title_head = 'Reference'   # a small figure: the title without its tail
+set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)
 # the standardised variable: x = (z − μ)/σ, not z itself
-set xlabel '(z − μ)/σ'
-set ylabel 'φ'
+set xlabel 'x = (z − μ)/σ'
+set ylabel 'density'
 set tmargin at screen top
 set bmargin at screen bottom
 panel_w = plot_right - plot_left
@@ -161,14 +163,14 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
      keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'φ(x)'
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
      keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'φ(x)', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)', \
      keyentry with lines linetype nodraw title ' ', \
-     keyentry with lines linetype nodraw title 'φ(x) = exp(−x²/2) / √(2π),', \
+     keyentry with lines linetype nodraw title 'p(x) = exp(−x²/2) / √(2π),', \
      keyentry with lines linetype nodraw title 'x = (z − μ)/σ', \
      keyentry with lines linetype nodraw title 'mean 0, variance 1', \
      keyentry with lines linetype nodraw title 'peak 1/√(2π) = 0.3989'

@@ -42,9 +42,11 @@
  * - Percentages with a space: "99.9 %". */
 
 /* The Okabe & Ito (2008) "Color Universal Design" palette, in an order that
- * keeps the first series far apart, yellow (the weakest on white) last; its
+ * keeps the first series far apart, yellow (the weakest on white) last,
+ * then four of Paul Tol's colour-blind-safe "muted" colours (wine, teal,
+ * olive, indigo) for the schemes without a slot of their own; its
  * colours' names; a point type per colour; dash types 1..5 cycle beside. */
-#define SATSTAT__PALETTE_SIZE 8u
+#define SATSTAT__PALETTE_SIZE 12u
 #define SATSTAT__DASH_TYPES 5u
 extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
 extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
@@ -55,8 +57,11 @@ extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
  * common schemes have slots of their own (standard blue, scaled
  * vermillion, he-normal green, xavier-normal pink, orthogonal orange,
  * lecun-normal sky blue), matched by the name before any ':' or ','; any
- * other series takes the first slot no series of the figure holds, in
- * order.  series may be NULL: slot i. */
+ * other series (normal:0.01, uniform:0.05) one of Tol's four chosen by
+ * its whole name (FNV-1a), so that it too keeps its colour from figure to
+ * figure and never takes a common scheme's; when two of a figure's want
+ * the same, the later one the next free of the four, then yellow, then
+ * any free slot.  series may be NULL: slot i. */
 size_t satstat__series_slot(const char *const *series, size_t n, size_t i);
 
 /* The options a figure is written with: the defaults for NULL, else a copy

@@ -25,11 +25,12 @@
 #include "satstat_version.h"
 
 const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    "#882255", "#44AA99", "#999933", "#332288"};
 const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
-    "yellow"};
-const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4};
+    "yellow", "wine", "teal", "olive", "indigo"};
+const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4, 8, 10, 12, 14};
 
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 
@@ -527,6 +528,13 @@ static int named_slot(const char *series, size_t *slot)
     return 0;
 }
 
+/* The slots of schemes without one of their own: Tol's four; yellow; and
+ * black, the formulas' ink, taken last. */
+#define FIRST_SPARE 8u
+#define SPARE_SLOTS 4u
+#define YELLOW_SLOT 7u
+#define INK_SLOT 6u
+
 size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
 {
     enum { MAX_SERIES = 256 };
@@ -542,16 +550,28 @@ size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
             has[j] = used[s] = 1;
         }
     }
-    /* the others: the free slots in order (cycling once all are taken) */
-    size_t next = 0;
+    /* the others: Tol's four by the name's hash, then yellow, then any
+     * free slot (cycling once all are taken) */
     for (size_t j = 0; j <= i; j++) {
         if (has[j])
             continue;
-        while (next < SATSTAT__PALETTE_SIZE && used[next])
-            next++;
-        if (next < SATSTAT__PALETTE_SIZE) {
-            slot[j] = next;
-            used[next] = 1;
+        uint32_t hash = 2166136261u; /* FNV-1a */
+        for (const char *p = series[j] ? series[j] : ""; *p; p++)
+            hash = (hash ^ (unsigned char)*p) * 16777619u;
+        size_t found = SATSTAT__PALETTE_SIZE;
+        for (size_t k = 0; k < SPARE_SLOTS && found == SATSTAT__PALETTE_SIZE; k++) {
+            size_t s = FIRST_SPARE + (hash + k) % SPARE_SLOTS;
+            if (!used[s])
+                found = s;
+        }
+        if (found == SATSTAT__PALETTE_SIZE && !used[YELLOW_SLOT])
+            found = YELLOW_SLOT;
+        for (size_t s = 0; s < SATSTAT__PALETTE_SIZE && found == SATSTAT__PALETTE_SIZE; s++)
+            if (!used[s] && s != INK_SLOT)
+                found = s;
+        if (found < SATSTAT__PALETTE_SIZE) {
+            slot[j] = found;
+            used[found] = 1;
         } else {
             slot[j] = j % SATSTAT__PALETTE_SIZE;
         }

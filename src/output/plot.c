@@ -1738,8 +1738,14 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
     if (logy) {
         /* whole decades: from the one below the smallest fraction at the
          * cut (halved, for its interval) up to 1, with headroom */
-        double lo = pow(10.0, floor(log10(fmin_cut / 2)));
-        assign(c, "ylo = %s\tthe log axis: the decade below the smallest fraction at the cut\n",
+        /* and down to the smallest fraction the sample can show, one
+         * neuron in n (the sampled points past the cut reach it) */
+        double floor_frac = fmin_cut / 2;
+        for (size_t i = 0; i < c->ns; i++)
+            if (c->v[i].s && c->v[i].n_indep > 0)
+                floor_frac = fmin(floor_frac, 1.0 / (double)c->v[i].n_indep);
+        double lo = pow(10.0, floor(log10(floor_frac) + 1e-9));
+        assign(c, "ylo = %s\tthe log axis: the decade of one neuron in n, or below the smallest fraction at the cut\n",
             num(lo, m1));
         assign(c, "ymax = 2\ta fraction: at most 1, with headroom\n");
     } else {
@@ -1773,10 +1779,10 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
         out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
-               "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+               "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back\n");
     else
-        out(c, "# the rule's cut: a dotted vertical line (named in the legend)\n"
-               "set arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+        out(c, "# the rule's cut: a dotted vertical line (named in the legend), behind the points\n"
+               "set arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back\n");
 
     rule(c, zoom ? "top panel: the whole t axis" : "the plot");
     panel(c, panels, 0);
@@ -2231,10 +2237,11 @@ static void fig_normal(ctx *c)
         "with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5");
     add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1σ",
         "with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5");
-    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "φ(x)",
+    /* not φ: figure 3 names the activation φ */
+    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "density of N(0, 1)",
         "with lines linecolor rgb ink linewidth 3 dashtype 1");
     text_line(c, " ");
-    text_line(c, "φ(x) = exp(−x²/2) / √(2π),");
+    text_line(c, "p(x) = exp(−x²/2) / √(2π),");
     text_line(c, "x = (z − μ)/σ");
     text_line(c, "mean 0, variance 1");
     text_line(c, "peak 1/√(2π) = 0.3989");
@@ -2248,9 +2255,9 @@ static void fig_normal(ctx *c)
     out(c, "phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n");
 
     rule(c, "title and axes");
-    multiplot_title(c, "The standard normal density");
+    multiplot_title(c, "Reference: the standard normal density");
     out(c, "# the standardised variable: x = (z − μ)/σ, not z itself\n"
-           "set xlabel '(z − μ)/σ'\nset ylabel 'φ'\n");
+           "set xlabel 'x = (z − μ)/σ'\nset ylabel 'density'\n");
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
     ticks(c, "-zmax", "zmax", "0", "ymax");
