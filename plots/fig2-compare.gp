@@ -2580,6 +2580,7 @@ panel_h = top - split_top
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
 set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 # layer 1: the saturated region |z| >= T
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
@@ -2600,6 +2601,7 @@ panel_h = split_bottom - bottom
 set xrange [-zoom:zoom]
 set yrange [0:ymax_zoom]
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zoom), (zoom) - (-zoom) }
 set ytics tick_step((ymax_zoom) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 plot $hist1 using 1:2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
      $hist2 using 1:2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \

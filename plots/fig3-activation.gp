@@ -2933,6 +2933,7 @@ panel_h = top - split_top
 set xrange [-zmax:zmax]
 y2top = y2max
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
 set ytics tick_step((ymax) - (ymin), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 # the densities' 0 level with phi's 0: the same share of the panel below it
 y2bottom = (ymin < 0) ? y2top * ymin / ymax : 0
@@ -2955,6 +2956,7 @@ panel_h = split_bottom - bottom
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zoom), (zoom) - (-zoom) }
 set ytics tick_step((ymax) - (ymin), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 # the densities' 0 level with phi's 0: the same share of the panel below it
 y2bottom = (ymin < 0) ? y2top * ymin / ymax : 0

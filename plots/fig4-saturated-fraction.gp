@@ -1552,6 +1552,7 @@ panel_w = left_right - plot_left
 panel_h = top - split_top
 set xrange [0:tmax]
 set xtics tick_step((tmax) - (0), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (tmax) - (0) }
 # layers: the formula curves, the sampled points with bars (in scheme order)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
      $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
@@ -1567,6 +1568,7 @@ panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 set xrange [0:zoom]
 set xtics tick_step((zoom) - (0), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (zoom) - (0) }
 stride = stride_zoom
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
      $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \

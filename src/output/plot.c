@@ -658,6 +658,9 @@ static void panel(ctx *c, int panels, int which)
 static void ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo, const char *yhi)
 {
     satstat__fig_ticks(&c->g, "x", xlo, xhi, "panel_w", 4);
+    /* a panel too narrow for three labels (side by side on a small
+     * figure): its two ends only, never three labels run together */
+    out(c, "if (panel_w / (6 * char_width) < 3) { set xtics 0 + (%s), (%s) - (%s) }\n", xlo, xhi, xlo);
     if (ylo)
         satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
 }
