@@ -2,7 +2,7 @@
 #
 # The pre-activation z = sum_j w_j x_j + b of 1000000 sampled neurons
 # (weights N(0, 1/n_in), bias normal:1, inputs half, n_in = 1000) as a histogram
-# normalized to unit area, with the analytic law N(0, σ² = 1.50) (exact)
+# normalized to unit area, with the analytic law N(0, σ² = 1.5) (exact)
 # drawn over it.
 # Shaded: the saturated region |z| >= T = 4 on both sides, with its
 # sampled and analytic fractions printed beside the plot.
@@ -37,16 +37,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -83,14 +87,14 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 23                                  # the longest legend row, in characters
+key_chars = 22                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 3                                    # legend rows with a sample
-below_chars = 23                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 37                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -102,7 +106,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
@@ -1329,7 +1333,7 @@ $pdf2 << EOD
 EOD
 
 # ---- title and axes --------------------------------------------------------
-title_whole = 'Density of z, scheme scaled: weights N(0, 1/n\_in)'
+title_whole = 'Density of z, scheme scaled: weights N(0, 1/n_{in})'
 title_head = 'Density of z, scheme scaled'   # a small figure: the title without its tail
 set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)
 set xlabel 'z'
@@ -1341,7 +1345,8 @@ panel_h = top - bottom
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 
 # ---- layer 1: the saturated region |z| >= T, shaded on both sides ----------
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
@@ -1349,7 +1354,53 @@ set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolo
 
 # ---- layers 2, 3: the sampled histogram, the analytic density --------------
 plot $hist2 using 1:2 with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder notitle, \
-     $pdf2 using 1:2 with lines linecolor rgb ink linewidth 3 dashtype 1 notitle
+     $pdf2 using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle
+
+# ---- inset: the upper tail on a log axis -----------------------------------
+# the saturated tail holds under 5 % of the mass: on the linear axis it
+# is invisible; here the density from mean + 2 sd on, on a log axis
+inset_from = 2.449489742783178 # mean + 2 sd: the density is under 14 % of its peak from here
+inset_lo = 1e-06       # the decade under the smallest density shown
+inset_hi = 0.1         # the decade over the density at inset_from
+inset_l = plot_left + (plot_right - plot_left) * (inset_from + zmax) / (2 * zmax) + 5 * char_width
+inset_l = (inset_l > plot_right - 0.2) ? plot_right - 0.2 : inset_l
+set lmargin at screen inset_l
+set rmargin at screen plot_right - 0.01
+inset_t = top - 0.01
+inset_b = top - 0.55 * (top - bottom)
+set tmargin at screen inset_t
+set bmargin at screen inset_b
+unset xlabel
+unset ylabel
+# a white ground over the plot below; the threshold T a dotted line
+unset object 1
+set object 2 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb 'white' fillstyle solid 1.0 noborder
+set arrow 9 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 1.5 dashtype 3 front
+set border 15 linewidth 1
+set xrange [inset_from:zmax]
+set yrange [inset_lo:inset_hi]
+set xtics tick_step(zmax - inset_from, (plot_right - 0.01 - inset_l) / (6 * char_width)) font smallfont
+# a log axis: ticks 10^{n}, every decade or every k-th so that tick
+# labels are at least 1.6 lines apart over the panel's height
+set logscale y 10
+set format y '10^{%T}'
+log_first = ceil(log10(inset_lo) - 1e-9)
+log_last = floor(log10(inset_hi) + 1e-9)
+log_step = ceil((log_last - log_first) * 1.6 * line_height / ((inset_t - inset_b)))
+log_step = (log_step < 1) ? 1 : log_step
+set ytics (10.**log_last)
+do for [log_k = 1:int((log_last - log_first) / log_step)] {
+    set ytics add (10.**(log_last - log_k * log_step))
+}
+set ytics font smallfont
+plot $hist2 using 1:($2 > 0 ? $2 : NaN) with lines linecolor rgb '#F0C7A6' linewidth 4 dashtype 1 notitle, \
+     $pdf2 using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle
+unset logscale y
+unset arrow 9
+set border 3 linewidth 1.5
+set format y '%g'
+set lmargin at screen plot_left
+set rmargin at screen plot_right
 
 # ---- the legend and the numbers --------------------------------------------
 set lmargin at screen column
@@ -1367,7 +1418,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (14 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -1377,22 +1428,24 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 1.50)', \
-     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4'
+     keyentry with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder title 'sampled, n = 1 000 000', \
+     keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title 'formula N(0, σ² = 1.5)', \
+     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
+     keyentry with lines linetype nodraw title 'Var z = 1.5, sampled 1.501', \
+     keyentry with lines linetype nodraw title 'P(|z| ≥ 4) = 0.00109, sampled 0.00113'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 1.50)', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder title 'sampled, n = 1 000 000', \
+     keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title 'formula N(0, σ² = 1.5)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'Var z', \
      keyentry with lines linetype nodraw title '   formula  1.5', \
-     keyentry with lines linetype nodraw title '   sampled  1.5', \
+     keyentry with lines linetype nodraw title '   sampled  1.501', \
      keyentry with lines linetype nodraw title 'P(|z| ≥ 4)', \
      keyentry with lines linetype nodraw title '   formula  0.00109', \
      keyentry with lines linetype nodraw title '   sampled  0.00113', \
-     keyentry with lines linetype nodraw title '   99.9% CI:', \
+     keyentry with lines linetype nodraw title '   99.9 % CI:', \
      keyentry with lines linetype nodraw title '   0.00103 to 0.00125'
 }
 unset multiplot

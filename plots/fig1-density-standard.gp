@@ -37,16 +37,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -88,8 +92,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 3                                    # legend rows with a sample
-below_chars = 22                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 33                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -101,7 +105,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
@@ -1340,7 +1344,8 @@ panel_h = top - bottom
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 
 # ---- layer 1: the saturated region |z| >= T, shaded on both sides ----------
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
@@ -1348,7 +1353,7 @@ set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolo
 
 # ---- layers 2, 3: the sampled histogram, the analytic density --------------
 plot $hist1 using 1:2 with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder notitle, \
-     $pdf1 using 1:2 with lines linecolor rgb ink linewidth 3 dashtype 1 notitle
+     $pdf1 using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle
 
 # ---- the legend and the numbers --------------------------------------------
 set lmargin at screen column
@@ -1366,7 +1371,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (14 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -1376,22 +1381,24 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 501)', \
-     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4'
+     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1 000 000', \
+     keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title 'formula N(0, σ² = 501)', \
+     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
+     keyentry with lines linetype nodraw title 'Var z = 501, sampled 502.2', \
+     keyentry with lines linetype nodraw title 'P(|z| ≥ 4) = 0.858, sampled 0.858'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1000000', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula N(0, σ² = 501)', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#A6CEE4' fillstyle solid 1.0 noborder title 'sampled, n = 1 000 000', \
+     keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title 'formula N(0, σ² = 501)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'Var z', \
      keyentry with lines linetype nodraw title '   formula  501', \
-     keyentry with lines linetype nodraw title '   sampled  502', \
+     keyentry with lines linetype nodraw title '   sampled  502.2', \
      keyentry with lines linetype nodraw title 'P(|z| ≥ 4)', \
      keyentry with lines linetype nodraw title '   formula  0.858', \
      keyentry with lines linetype nodraw title '   sampled  0.858', \
-     keyentry with lines linetype nodraw title '   99.9% CI:', \
+     keyentry with lines linetype nodraw title '   99.9 % CI:', \
      keyentry with lines linetype nodraw title '   0.857 to 0.859'
 }
 unset multiplot

@@ -38,16 +38,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -103,7 +107,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 # two panels, [split_top, top] and [bottom, split_bottom], the gap
 # between them room for the upper one's tick labels and x label; on a
 # small figure (legend below) stacked panels would be slivers: there
@@ -2576,15 +2580,16 @@ panel_h = top - split_top
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 # layer 1: the saturated region |z| >= T
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 # layers: the sampled histograms, then the formula densities over them
-plot $hist1 using 1:2 with lines linetype 1 linewidth 1.5 dashtype 1 notitle, \
-     $hist2 using 1:2 with lines linetype 2 linewidth 1.5 dashtype 1 notitle, \
-     $pdf1 using 1:2 with lines linetype 1 notitle, \
-     $pdf2 using 1:2 with lines linetype 2 notitle
+plot $hist1 using 1:2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using 1:2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+     $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
+     $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -2596,11 +2601,12 @@ panel_h = split_bottom - bottom
 set xrange [-zoom:zoom]
 set yrange [0:ymax_zoom]
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax_zoom) - (0), (panel_h) / (1.8 * line_height))
-plot $hist1 using 1:2 with lines linetype 1 linewidth 1.5 dashtype 1 notitle, \
-     $hist2 using 1:2 with lines linetype 2 linewidth 1.5 dashtype 1 notitle, \
-     $pdf1 using 1:2 with lines linetype 1 notitle, \
-     $pdf2 using 1:2 with lines linetype 2 notitle
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zoom), (zoom) - (-zoom) }
+set ytics tick_step((ymax_zoom) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+plot $hist1 using 1:2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using 1:2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+     $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
+     $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 
 # ---- the legend and the numbers --------------------------------------------
 set lmargin at screen column
@@ -2628,17 +2634,17 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 1 title 'standard: sampled', \
-     keyentry with lines linetype 2 linewidth 1.5 dashtype 1 title 'scaled: sampled', \
-     keyentry with lines linetype 1 title 'standard: exact N(0, σ² = 501)', \
-     keyentry with lines linetype 2 title 'scaled: exact N(0, σ² = 1.50)', \
+     keyentry with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 title 'standard: sampled', \
+     keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled', \
+     keyentry with lines linetype 1 linewidth 2.5 title 'standard: exact N(0, σ² = 501)', \
+     keyentry with lines linetype 2 linewidth 2.5 title 'scaled: exact N(0, σ² = 1.5)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 1 title 'standard: sampled', \
-     keyentry with lines linetype 2 linewidth 1.5 dashtype 1 title 'scaled: sampled', \
-     keyentry with lines linetype 1 title 'standard: exact N(0, σ² = 501)', \
-     keyentry with lines linetype 2 title 'scaled: exact N(0, σ² = 1.50)', \
+     keyentry with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 title 'standard: sampled', \
+     keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled', \
+     keyentry with lines linetype 1 linewidth 2.5 title 'standard: exact N(0, σ² = 501)', \
+     keyentry with lines linetype 2 linewidth 2.5 title 'scaled: exact N(0, σ² = 1.5)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'P(|z| ≥ 4), formula:', \

@@ -37,16 +37,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -102,7 +106,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.1                       # room for the right-hand axis
+plot_right = column - (0.01 + 5 * char_width + 2.6 * line_width)   # room for the right-hand axis
 # two panels, [split_top, top] and [bottom, split_bottom], the gap
 # between them room for the upper one's tick labels and x label; on a
 # small figure (legend below) stacked panels would be slivers: there
@@ -2928,16 +2932,19 @@ panel_w = left_right - plot_left
 panel_h = top - split_top
 set xrange [-zmax:zmax]
 y2top = y2max
-set y2range [0:y2top]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (ymin), (panel_h) / (1.8 * line_height))
-set y2tics tick_step((y2top) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+set ytics tick_step((ymax) - (ymin), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+# the densities' 0 level with phi's 0: the same share of the panel below it
+y2bottom = (ymin < 0) ? y2top * ymin / ymax : 0
+set y2range [y2bottom:y2top]
+set y2tics 0, tick_step(y2top, panel_h * y2top / (y2top - y2bottom) / (1.8 * line_height))
 # layer 1: the densities of z (outlines, right axis); layer 2: sigmoid(z) and
 # sigmoid'(z) (black, left axis)
 plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
      $hist2 using 1:2 axes x1y2 with lines linetype 2 linewidth 2.5 dashtype 1 notitle, \
      $act using 1:2 with lines linecolor rgb ink linewidth 4 dashtype 1 notitle, \
-     $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype 2 notitle
+     $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype (6,4) notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -2948,14 +2955,17 @@ panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 set xrange [-zoom:zoom]
 y2top = y2zoom
-set y2range [0:y2top]
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (ymin), (panel_h) / (1.8 * line_height))
-set y2tics tick_step((y2top) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zoom), (zoom) - (-zoom) }
+set ytics tick_step((ymax) - (ymin), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+# the densities' 0 level with phi's 0: the same share of the panel below it
+y2bottom = (ymin < 0) ? y2top * ymin / ymax : 0
+set y2range [y2bottom:y2top]
+set y2tics 0, tick_step(y2top, panel_h * y2top / (y2top - y2bottom) / (1.8 * line_height))
 plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 notitle, \
      $hist2 using 1:2 axes x1y2 with lines linetype 2 linewidth 2.5 dashtype 1 notitle, \
      $act using 1:2 with lines linecolor rgb ink linewidth 4 dashtype 1 notitle, \
-     $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype 2 notitle
+     $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype (6,4) notitle
 
 # ---- the legend and the numbers --------------------------------------------
 set lmargin at screen column
@@ -2986,13 +2996,13 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density of z (right)', \
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density of z (right)', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'φ(z) = sigmoid(z)', \
-     keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'φ′(z)'
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype (6,4) title 'φ′(z)'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density of z (right)', \
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density of z (right)', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'φ(z) = sigmoid(z)', \
-     keyentry with lines linecolor rgb ink linewidth 4 dashtype 2 title 'φ′(z)', \
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype (6,4) title 'φ′(z)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'mean slope E[sigmoid′(z)]', \
      keyentry with lines linetype nodraw title 'formula, sampled:', \

@@ -3,7 +3,7 @@
 # The saturated fraction P(|z| >= t) as the threshold t grows, for every
 # scheme: the formula as a curve, the sample as points (exact at every
 # multiple of T/16, from the sampler's histogram of |z|; some are skipped)
-# with 99.9% confidence bars (Wilson, or Clopper-Pearson for few counts).
+# with 99.9 % confidence bars (Wilson, or Clopper-Pearson for few counts).
 # The dotted line marks the threshold T of the report.
 # Below, the same zoomed on small t.
 #
@@ -37,16 +37,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -89,8 +93,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 3                                    # legend rows with a sample
-below_chars = 15                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 18                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -102,7 +106,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 # two panels, [split_top, top] and [bottom, split_bottom], the gap
 # between them room for the upper one's tick labels and x label; on a
 # small figure (legend below) stacked panels would be slivers: there
@@ -121,7 +125,7 @@ set rmargin at screen plot_right
 T = 4                  # saturation threshold of the report, marked by a dotted line
 tmax = 100             # the t axis: mean +- 4 sd of every scheme, at least 1.5 T, rounded up
 zoom = 5               # bottom panel: t up to 5, or 1.25 T when that is wider
-ylo = 0.0001           # the log axis: the decade below the smallest fraction at the cut
+ylo = 1e-06            # the log axis: the decade of one neuron in n, or below the smallest fraction at the cut
 ymax = 2               # a fraction: at most 1, with headroom
 stride = 14            # plot every stride-th sampled point: about 30 per panel
 stride_zoom = 1        # the same for the zoom
@@ -713,7 +717,7 @@ $formula1 << EOD
 100 7.907597e-06
 EOD
 # 'standard', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,
-# the 99.9% interval's lower and upper ends; n = 1000000.
+# the 99.9 % interval's lower and upper ends; n = 1000000.
 $sample1 << EOD
 0 1 0.9999924 1
 0.25 0.991103 0.9907886 0.9914067
@@ -1486,7 +1490,7 @@ $formula2 << EOD
 45.75 2.125458e-305
 EOD
 # 'scaled', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,
-# the 99.9% interval's lower and upper ends; n = 1000000.
+# the 99.9 % interval's lower and upper ends; n = 1000000.
 $sample2 << EOD
 0 1 0.9999924 1
 0.25 0.838987 0.8377739 0.8401927
@@ -1537,7 +1541,7 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
 }
 set yrange [ylo:ymax]
 # the report's threshold: a dotted vertical line (named in the legend)
-set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front
+set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back
 
 # ---- top panel: the whole t axis -------------------------------------------
 set tmargin at screen top
@@ -1548,6 +1552,7 @@ panel_w = left_right - plot_left
 panel_h = top - split_top
 set xrange [0:tmax]
 set xtics tick_step((tmax) - (0), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (tmax) - (0) }
 # layers: the formula curves, the sampled points with bars (in scheme order)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
      $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
@@ -1563,6 +1568,7 @@ panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 set xrange [0:zoom]
 set xtics tick_step((zoom) - (0), (panel_w) / (6 * char_width))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (zoom) - (0) }
 stride = stride_zoom
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
      $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
@@ -1586,7 +1592,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -1598,15 +1604,16 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4'
+     keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
+     keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
-     keyentry with lines linetype nodraw title 'lines: formula', \
-     keyentry with lines linetype nodraw title 'points: sampled,', \
-     keyentry with lines linetype nodraw title 'bars: 99.9% CI', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
+     keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'P(|z| ≥ 4)', \
      keyentry with lines linetype nodraw title 'formula, sampled:', \

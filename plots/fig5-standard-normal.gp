@@ -35,16 +35,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -98,7 +102,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
@@ -111,10 +115,12 @@ set samples 801        # points on each curve: smooth at any size
 phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)
 
 # ---- title and axes --------------------------------------------------------
-set multiplot title 'The standard normal density'
+title_whole = 'Reference: the standard normal density'
+title_head = 'Reference'   # a small figure: the title without its tail
+set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)
 # the standardised variable: x = (z − μ)/σ, not z itself
-set xlabel '(z − μ)/σ'
-set ylabel 'φ'
+set xlabel 'x = (z − μ)/σ'
+set ylabel 'density'
 set tmargin at screen top
 set bmargin at screen bottom
 panel_w = plot_right - plot_left
@@ -122,7 +128,8 @@ panel_h = top - bottom
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-set ytics tick_step((ymax) - (0), (panel_h) / (1.8 * line_height))
+if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 
 # ---- layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve 
 plot sample [z=-2:2] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 notitle, \
@@ -157,14 +164,14 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
      keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'φ(x)'
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
      keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'φ(x)', \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)', \
      keyentry with lines linetype nodraw title ' ', \
-     keyentry with lines linetype nodraw title 'φ(x) = exp(−x²/2) / √(2π),', \
+     keyentry with lines linetype nodraw title 'p(x) = exp(−x²/2) / √(2π),', \
      keyentry with lines linetype nodraw title 'x = (z − μ)/σ', \
      keyentry with lines linetype nodraw title 'mean 0, variance 1', \
      keyentry with lines linetype nodraw title 'peak 1/√(2π) = 0.3989'

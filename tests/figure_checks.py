@@ -15,6 +15,14 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
              below 1 (noise on a smooth density changes sign at about 2/3 of
              them; display bins made of two and one fine bins in turn, at
              nearly all).
+  lines      a PDF's lines are as wide as the PNG's: the left axis of a
+             run figure at 3.5 in and 300 dpi, rasterised, has the same ink
+             across it in both (pdfcairo's line unit is not the PNG's
+             pixel; a PDF at half the width loses thin curves under the
+             markers).
+  small text no text under 7 pt: each script's text and small text
+             (fontpt, smallpt, and the size in smallfont at its terminal)
+             evaluated by gnuplot, in every format, at the sizes made.
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -320,6 +328,103 @@ def known(stem, check):
 # ---- the checks ----------------------------------------------------------------------
 
 
+# The PDF's line width over the PNG's: within this factor.
+LINE_WIDTH_RATIO = 1.35
+# The smallest text a figure may print, in points (unless the whole text
+# is asked smaller with --font-size).
+MIN_TEXT_PT = 7.0
+
+
+# pdftoppm snaps a thin stroke to whole pixels: the PDF is rasterised
+# this many times finer (a window across the axis only), where a pixel is
+# a small error; pngcairo anti-aliases, its PNG is measured as it is.
+LINE_OVERSAMPLE = 8
+
+
+def axis_window(path):
+    """x of the leftmost vertical axis and the rows to measure it over."""
+    w, h, _ = read_png(path)
+    lines_found, _, counts = axes_box(path)
+    if counts[0] == 0:
+        return None
+    return int(round(lines_found[0])), int(h * 0.25), int(h * 0.45)
+
+
+def window_ink(path, x0, y0, y1, reach, per_pixel):
+    w, h, rows = read_png(path)
+    sums = sorted(sum(255 - rows[y][x] for x in range(max(0, x0 - reach), min(w, x0 + reach + 1)))
+                  / 255.0 / per_pixel for y in range(y0, min(h, y1)))
+    return sums[len(sums) // 2] if sums else 0.0
+
+
+def line_width_ratio(script, tmp):
+    png, _, _ = rasterise(script, tmp)
+    window = axis_window(png)
+    if window is None:
+        return 0.0, 0.0, 0.0
+    x0, y0, y1 = window
+    a = window_ink(png, x0, y0, y1, 6, 1)
+    dpi = int(re.search(r"dpi = (\d+)", open(script).read()).group(1))
+    k = LINE_OVERSAMPLE
+    stem = os.path.join(tmp, os.path.basename(script)[:-3])
+    crop = stem + ".axis"
+    run(["pdftoppm", "-r", str(dpi * k), "-x", str((x0 - 6) * k), "-y", str(y0 * k),
+         "-W", str(13 * k), "-H", str((y1 - y0) * k), "-png", "-singlefile", stem + ".pdf", crop])
+    b = window_ink(crop + ".png", 6 * k, 0, (y1 - y0) * k, 6 * k, k)
+    return b / a if a > 0 else 0.0, a, b
+
+
+def check_lines(scripts, tmp):
+    for script in scripts:
+        ratio, a, b = line_width_ratio(script, tmp)
+        if not (1 / LINE_WIDTH_RATIO <= ratio <= LINE_WIDTH_RATIO):
+            fail("lines: %s: the PDF's axis is %.2f times as wide as the PNG's (%.2f px, %.2f px)"
+                 % (os.path.basename(script), ratio, a, b))
+
+
+def text_sizes(script, tmp, fmt):
+    """(fontpt, smallpt, the small font's size in points at the script's
+    dpi) as gnuplot evaluates the script for format fmt."""
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    text = open(script).read()
+    # the small font's size on the terminal, back to points at dpi: PNG sets
+    # text at 96 dpi, the vector terminals by their fontscale
+    open(probe, "w").write(
+        text + "\nprint sprintf('SIZES %g %g %g', fontpt, smallpt, "
+        "real(smallfont[strstrt(smallfont, ',') + 1:]) / fontscale * 96. / dpi)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='%s'; output='%s'" % (fmt, os.path.join(tmp, "probe." + fmt)),
+                      probe], cwd=tmp)
+    m = re.search(r"SIZES (\S+) (\S+) (\S+)", err)
+    if rc != 0 or not m:
+        return None
+    return tuple(float(v) for v in m.groups())
+
+
+def small_text_problems(script, tmp):
+    """The formats in which the script's small text is under 7 pt (or
+    under its text, when that is asked smaller)."""
+    out = []
+    for fmt in ("png", "svg", "pdf"):
+        sizes = text_sizes(script, tmp, fmt)
+        if sizes is None:
+            out.append("%s: gnuplot did not evaluate the font sizes" % fmt)
+            continue
+        fontpt, smallpt, small_on_terminal = sizes
+        floor = min(MIN_TEXT_PT, fontpt) - 0.05
+        if smallpt < floor or small_on_terminal < floor:
+            out.append("%s: small text %.2f pt (%.2f on the terminal) beside %.2f pt text"
+                       % (fmt, smallpt, small_on_terminal, fontpt))
+    return out
+
+
+def check_small_text(scripts, tmp):
+    for script in scripts:
+        stem = os.path.splitext(os.path.basename(script))[0]
+        problems = small_text_problems(script, tmp)
+        if problems and not known(stem, "small text"):
+            fail("small text: %s: %s" % (os.path.basename(script), "; ".join(problems)))
+
+
 def check_layout(scripts, tmp):
     for script in scripts:
         worst, boxes = layout_differs(rasterise(script, tmp))
@@ -458,6 +563,29 @@ def self_tests(tmp):
     worst, _ = layout_differs(rasterise(lay, tmp))
     if worst <= LAYOUT_TOLERANCE:
         fail("self-test: the layout check misses a PDF with text twice as large")
+    # lines: a PDF whose lines are half the PNG's width (pdfcairo's unit
+    # taken for the PNG's pixel at 300 dpi, as before the calibration)
+    thin = os.path.join(tmp, "thin.gp")
+    open(thin, "w").write(
+        "dpi = 300\n"
+        "if (format eq 'png') set terminal pngcairo size 1050,660 linewidth 1.5\n"
+        "if (format eq 'svg') set terminal svg size 336,211.2 linewidth 0.48\n"
+        "if (format eq 'pdf') set terminal pdfcairo size 3.5,2.2 linewidth 0.36\n"
+        "set output output\nset border 3 linewidth 1.5\nset xlabel 'x'\nset ylabel 'y'\n"
+        "set title 'a title'\nset lmargin at screen 0.2\nset bmargin at screen 0.2\n"
+        "plot x notitle\n")
+    ratio, _, _ = line_width_ratio(thin, tmp)
+    if 1 / LINE_WIDTH_RATIO <= ratio <= LINE_WIDTH_RATIO:
+        fail("self-test: the line check misses a PDF with lines half as wide (ratio %.2f)" % ratio)
+    # small text: a script whose small font is 6 pt beside 8 pt text
+    tiny = os.path.join(tmp, "tiny.gp")
+    open(tiny, "w").write(
+        "dpi = 300\nfontpt = 8\nsmallpt = 6\nfontscale = (format eq 'pdf') ? 144. / dpi : "
+        "(format eq 'svg') ? 128. / dpi : 1\n"
+        "smallfont = sprintf('DejaVu Sans,%.3g', 6 * dpi / 96. * fontscale)\n"
+        "set terminal pngcairo\nset output output\nplot x\n")
+    if not small_text_problems(tiny, tmp):
+        fail("self-test: the small-text check misses 6 pt text")
 
 
 def main():
@@ -500,6 +628,11 @@ def main():
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
         check_layout(layout, tmp)
+        small = [s for s in scripts if "/run-small/" in s or "/sweep/" in s]
+        if not small:
+            fail("small text: no script at 3.5 in to check")
+        check_small_text(small + [s for s in scripts if "/run/" in s], tmp)
+        check_lines([s for s in scripts if s.endswith("/run-small/fig4-saturated-fraction.gp")], tmp)
         check_warnings(committed + scripts, tmp)
         check_combs(committed + scripts)
         check_panels(committed + scripts, tmp)

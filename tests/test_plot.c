@@ -368,6 +368,72 @@ START_TEST(structure)
 }
 END_TEST
 
+/* A scheme keeps its colour by its name whatever else a run shows (the
+ * critique: normal:0.01 blue alone but pink beside three others, and
+ * uniform:0.05 in scaled's vermillion): the same linetype colour in
+ * fig2 of both runs, and never a common scheme's. */
+START_TEST(colour_by_name)
+{
+    const char *alone[] = {"scheme", "normal:0.01", NULL};
+    const char *many[] = {"scheme", "normal:1,scaled,he-normal,normal:0.01,uniform:0.05", NULL};
+    satstat_report *r1 = report_of(alone, 1), *r2 = report_of(many, 1);
+    char *s1 = script_named(r1, "fig2-compare"), *s2 = script_named(r2, "fig2-compare");
+    const char *l1 = strstr(s1, "# "), *p1 = strstr(s1, ": normal:0.01\n");
+    const char *p2 = strstr(s2, ": normal:0.01\n"), *u2 = strstr(s2, ": uniform:0.05\n");
+    ck_assert(l1 && p1 && p2 && u2);
+    /* the colour's name stands before ": normal:0.01" ("# teal: normal:0.01") */
+    char c1[32], c2[32], cu[32];
+    const char *b1 = p1, *b2 = p2, *bu = u2;
+    while (b1[-1] != '#') b1--;
+    while (b2[-1] != '#') b2--;
+    while (bu[-1] != '#') bu--;
+    snprintf(c1, sizeof c1, "%.*s", (int)(p1 - b1), b1);
+    snprintf(c2, sizeof c2, "%.*s", (int)(p2 - b2), b2);
+    snprintf(cu, sizeof cu, "%.*s", (int)(u2 - bu), bu);
+    ck_assert_str_eq(c1, c2);
+    const char *common[] = {" blue", " vermillion", " bluish green", " reddish purple",
+                            " orange", " sky blue"};
+    for (size_t k = 0; k < sizeof common / sizeof common[0]; k++) {
+        ck_assert_str_ne(c1, common[k]);
+        ck_assert_str_ne(cu, common[k]);
+    }
+    ck_assert_str_ne(c1, cu);
+    free(s1);
+    free(s2);
+    satstat_report_free(r1);
+    satstat_report_free(r2);
+}
+END_TEST
+
+/* Numbers on the figures: a law's variance as exact as it is (1.005, not
+ * "1.00"), small fractions typeset m×10^{n}, the numbers of figure 1 kept
+ * in two rows for a legend below a small plot, and its tail in a log
+ * inset when it holds under 5 %. */
+START_TEST(numbers_typeset)
+{
+    /* one input on, weights N(0, 0.1^2), bias N(0, 1): z ~ N(0, 1.01) */
+    const char *args[] = {"scheme", "normal:0.1", "active", "1", "n-in", "10",
+                          "samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_named(r, "fig1-density-normal_0.1");
+    /* Var z = 1 * 0.01 + 1 = 1.01 */
+    ck_assert(has(s, "σ² = 1.01)'"));
+    ck_assert(has(s, "title 'Var z = 1.01, sampled "));
+    /* erfc(4/sqrt(2.02)) = 6.8872e-05 (mpmath, 20 digits) */
+    ck_assert(has(s, "title 'P(|z| ≥ 4) = 6.89×10^{−5}, sampled "));
+    ck_assert(has(s, "inset: the upper tail on a log axis"));
+    free(s);
+    satstat_report_free(r);
+
+    const char *wide[] = {"scheme", "standard", NULL};
+    r = report_of(wide, 1);
+    s = script_named(r, "fig1-density-standard");
+    ck_assert(!has(s, "inset: the upper tail")); /* 0.858 saturated: in view already */
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* Titles, axis labels and legend rows (golden strings). */
 START_TEST(labels)
 {
@@ -377,29 +443,32 @@ START_TEST(labels)
     /* a small figure keeps the head of a long title, never a title cut at the edges */
     ck_assert(has(s, "\ntitle_head = 'Density of z, scheme standard'"));
     ck_assert(has(s, "\nset xlabel 'z'\nset ylabel 'density of z'\n"));
-    ck_assert(has(s, "title 'sampled, n = 100000'"));
+    ck_assert(has(s, "title 'sampled, n = 100\u2009000'")); /* grouped, a thin space */
     ck_assert(has(s, "title 'formula N(0, σ² = 501)'")); /* the variance named */
     ck_assert(has(s, "title 'saturated |z| ≥ 4'"));
     ck_assert(has(s, "title 'P(|z| ≥ 4)'"));
     ck_assert(has(s, "title '   formula  0.858'"));
-    ck_assert(has(s, "title '   99.9% CI:'"));
+    ck_assert(has(s, "title '   99.9 % CI:'"));
     ck_assert(has(s, "   # blue: standard\n"));
     ck_assert(has(s, "set linetype 1 linecolor rgb '#0072B2'"));
     free(s);
 
     s = script_named(r, "fig1-density-scaled");
-    ck_assert(has(s, "title 'formula N(0, σ² = 1.50)'")); /* three digits kept */
+    ck_assert(has(s, "title 'formula N(0, σ² = 1.5)'")); /* as exact as it is */
+    /* the weights typeset: n_{in}, no literal underscore */
+    ck_assert(has(s, "\ntitle_whole = 'Density of z, scheme scaled: weights N(0, 1/n_{in})'\n"));
     ck_assert(has(s, "\nzmax = 6 "));   /* ±1.5 T: the narrow case keeps its region */
     free(s);
 
     s = script_named(r, "fig2-compare");
     ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; below, zoomed on [−5, 5]'\n"));
     ck_assert(has(s, "title 'standard: exact N(0, σ² = 501)'"));
-    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.50)'"));
+    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.5)'"));
     /* the sampled histograms as outlines with swatches of their own (no
      * translucent fills whose overlaps match no swatch), drawn before
      * every formula line so that no fill covers a line */
-    ck_assert(has(s, "keyentry with lines linetype 2 linewidth 1.5 dashtype 1 title 'scaled: sampled'"));
+    /* wide and pale (40 % of vermillion on white) under the formula's line */
+    ck_assert(has(s, "keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled'"));
     ck_assert(!has(s, "filledcurves y1=0 linetype"));
     {
         const char *h2 = strstr(s, "$hist2 using 1:2 with lines"), *p1 = strstr(s, "$pdf1 using 1:2 with lines");
@@ -421,9 +490,10 @@ START_TEST(labels)
 
     s = script_named(r, "fig4-saturated-fraction");
     ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
-    ck_assert(has(s, "title 'lines: formula'"));
-    ck_assert(has(s, "title 'points: sampled,'"));
-    ck_assert(has(s, "title 'bars: 99.9% CI'"));
+    /* the key to the marks: rows with a sample, kept below a small plot */
+    ck_assert(has(s, "keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula'"));
+    ck_assert(has(s, "keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'"));
+    ck_assert(!has(s, "lines: formula"));
     /* each scheme's swatch is its line and its point, as drawn */
     ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));
     /* scaled's 0.00109 at T is under 5 % of the axis top: a log axis, 10^{n} ticks */
@@ -434,7 +504,7 @@ START_TEST(labels)
     s = script_named(r, "fig5-standard-normal");
     ck_assert(has(s, "\nphi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n"));
     ck_assert(has(s, "title '68.27 % within ±1σ'"));
-    ck_assert(has(s, "\nset xlabel '(z − μ)/σ'\n")); /* standardised, not z */
+    ck_assert(has(s, "\nset xlabel 'x = (z − μ)/σ'\n")); /* standardised, not z */
     free(s);
     satstat_report_free(r);
 
@@ -759,7 +829,11 @@ START_TEST(fig3_true_densities)
     double top = script_number(s, "y2max");
     ck_assert(top >= peak && top <= 1.1 * peak * 1.01);
     ck_assert(has(s, "\nset y2label 'density of z'\n"));
-    ck_assert(has(s, "\ny2top = y2max\nset y2range [0:y2top]\n"));
+    ck_assert(has(s, "\ny2top = y2max\n"));
+    /* the densities' 0 level with phi's: the right axis starts below 0 in
+     * the share the left one does, its ticks from 0 up */
+    ck_assert(has(s, "\ny2bottom = (ymin < 0) ? y2top * ymin / ymax : 0\nset y2range [y2bottom:y2top]\n"));
+    ck_assert(has(s, "\nset y2tics 0, tick_step("));
     ck_assert(!has(s, "filledcurves"));
     free(s);
     satstat_report_free(r);
@@ -779,9 +853,10 @@ START_TEST(fig4_log_axis_when_fractions_span_decades)
     ck_assert(has(s, "\nset logscale y 10\n"));
     ck_assert(has(s, "\nset yrange [ylo:ymax]\n"));
     double ylo = script_number(s, "ylo");
-    /* the smallest fraction at T is scaled's, formula 0.00109 (sampled
-     * near it): ylo is the decade below its half, 1e-4 */
-    ck_assert_double_eq_tol(ylo, 1e-4, 1e-12);
+    /* the smallest fraction the sample can show is one neuron in 20000,
+     * 5e-5, under scaled's 0.00109 at T: ylo is its decade, 1e-5, so that
+     * the points past the cut stay on the axis */
+    ck_assert_double_eq_tol(ylo, 1e-5, 1e-15);
     ck_assert(has(s, "\nunset logscale y\n"));
     for (size_t i = 0; i < 2; i++) {
         char name[16];
@@ -1930,6 +2005,8 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, figure_list);
     tcase_add_test(tc, structure);
     tcase_add_test(tc, labels);
+    tcase_add_test(tc, colour_by_name);
+    tcase_add_test(tc, numbers_typeset);
     tcase_add_test(tc, options_recorded);
     tcase_add_test(tc, quoting);
     tcase_add_test(tc, option_parsing);

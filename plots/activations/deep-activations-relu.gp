@@ -37,16 +37,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -65,8 +69,8 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: normal:1
-set linetype 2 linecolor rgb '#CC79A7' linewidth 3 dashtype 4 pointtype 11 pointsize 1.3 * pointscale   # reddish purple: normal:0.01
+set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 14 pointsize 1.3 * pointscale   # indigo: normal:1
+set linetype 2 linecolor rgb '#44AA99' linewidth 3 dashtype 5 pointtype 10 pointsize 1.3 * pointscale   # teal: normal:0.01
 set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
 set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3 * pointscale   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
@@ -827,7 +831,7 @@ legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 2.3 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height

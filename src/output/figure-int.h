@@ -42,9 +42,11 @@
  * - Percentages with a space: "99.9 %". */
 
 /* The Okabe & Ito (2008) "Color Universal Design" palette, in an order that
- * keeps the first series far apart, yellow (the weakest on white) last; its
+ * keeps the first series far apart, yellow (the weakest on white) last,
+ * then four of Paul Tol's colour-blind-safe "muted" colours (wine, teal,
+ * olive, indigo) for the schemes without a slot of their own; its
  * colours' names; a point type per colour; dash types 1..5 cycle beside. */
-#define SATSTAT__PALETTE_SIZE 8u
+#define SATSTAT__PALETTE_SIZE 12u
 #define SATSTAT__DASH_TYPES 5u
 extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
 extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
@@ -55,8 +57,11 @@ extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
  * common schemes have slots of their own (standard blue, scaled
  * vermillion, he-normal green, xavier-normal pink, orthogonal orange,
  * lecun-normal sky blue), matched by the name before any ':' or ','; any
- * other series takes the first slot no series of the figure holds, in
- * order.  series may be NULL: slot i. */
+ * other series (normal:0.01, uniform:0.05) one of Tol's four chosen by
+ * its whole name (FNV-1a), so that it too keeps its colour from figure to
+ * figure and never takes a common scheme's; when two of a figure's want
+ * the same, the later one the next free of the four, then yellow, then
+ * any free slot.  series may be NULL: slot i. */
 size_t satstat__series_slot(const char *const *series, size_t n, size_t i);
 
 /* The options a figure is written with: the defaults for NULL, else a copy
@@ -86,6 +91,10 @@ void satstat__fig_qstr(satstat__fig *g, const char *text);
 void satstat__fig_qtex(satstat__fig *g, const char *text);
 /* Plain text escaped for use inside markup (a scheme's name in a label). */
 void satstat__tex_escape(const char *text, char *buf, size_t size);
+/* The same, but a name's subscript typeset: "1/n_in" becomes "1/n_{in}"
+ * (an underscore between a letter and lower-case letters), so that
+ * "N(0, 1/n_in)" prints with n_{in} and no literal underscore. */
+void satstat__tex_names(const char *text, char *buf, size_t size);
 /* "# ---- title -----…", 76 columns: the section rules of every script. */
 void satstat__fig_rule(satstat__fig *g, const char *title);
 
@@ -124,6 +133,7 @@ typedef struct satstat__legend {
     char style[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_STYLE]; /* "with lines linetype 1" */
     char title[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_TITLE];
     unsigned char tex[SATSTAT__LEGEND_ROWS]; /* the title is enhanced-text markup */
+    unsigned char below_only[SATSTAT__LEGEND_ROWS]; /* satstat__legend_below_only */
 } satstat__legend;
 
 /* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
@@ -131,7 +141,11 @@ void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt,
     SATSTAT__PRINTF_LIKE(3, 4);
 /* The last row's title is enhanced-text markup (else plain text). */
 void satstat__legend_tex(satstat__legend *l);
-/* Characters (not bytes) of the longest row. */
+/* The last row is text for a legend below the plot only: a short form of
+ * the numbers that the column's text-only rows give in full (those are
+ * left out below), so that a small figure keeps them. */
+void satstat__legend_below_only(satstat__legend *l);
+/* Characters (not bytes) of the longest row (of the column's rows). */
 size_t satstat__legend_chars(const satstat__legend *l);
 /* The legend: a panel of its own from `column` (a gnuplot expression) to
  * the right edge, its first row at `top` (an expression), the settings of
@@ -176,6 +190,17 @@ void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const cha
  * whose size depends on the figure's. */
 void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
                         const char *span, int label_chars);
+/* A number printed on a figure, as enhanced-text markup (a legend row or
+ * label set with satstat__fig_qtex or satstat__legend_tex): `digits`
+ * significant digits; where %g would write e-notation, m×10^{n} typeset
+ * ("6.61×10^{−5}"); whole numbers of five digits and more grouped by
+ * thousands with a thin space ("1 000 000").  NaN: "n/a". */
+#define SATSTAT__FIG_NUM_SIZE 48
+void satstat__fig_num(double x, int digits, char buf[SATSTAT__FIG_NUM_SIZE]);
+/* A count, grouped as satstat__fig_num ("100 000"); plain text too. */
+void satstat__fig_count(unsigned long long n, char buf[SATSTAT__FIG_NUM_SIZE]);
+/* "99.9 %" for alpha = 0.001: a confidence level as every figure words it. */
+void satstat__fig_level(double alpha, char *buf, size_t size);
 /* Characters of a UTF-8 string. */
 size_t satstat__utf8_length(const char *s);
 /* A word for a POSIX shell: as is when it holds only safe characters, else

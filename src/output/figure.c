@@ -25,11 +25,12 @@
 #include "satstat_version.h"
 
 const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    "#882255", "#44AA99", "#999933", "#332288"};
 const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
-    "yellow"};
-const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4};
+    "yellow", "wine", "teal", "olive", "indigo"};
+const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4, 8, 10, 12, 14};
 
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 
@@ -366,6 +367,34 @@ void satstat__tex_escape(const char *text, char *buf, size_t size)
     buf[n] = '\0';
 }
 
+void satstat__tex_names(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (const char *p = text; *p && n + 4 < size; p++) {
+        int letter_before = p > text && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
+        if (*p == '_' && letter_before && p[1] >= 'a' && p[1] <= 'z') {
+            size_t len = 0;
+            while (p[1 + len] >= 'a' && p[1 + len] <= 'z')
+                len++;
+            if (n + len + 4 >= size)
+                break;
+            buf[n++] = '_';
+            buf[n++] = '{';
+            memcpy(buf + n, p + 1, len);
+            n += len;
+            buf[n++] = '}';
+            p += len;
+            continue;
+        }
+        if (strchr(ENHANCED_MARKUP, *p))
+            buf[n++] = '\\';
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+}
+
 void satstat__fig_rule(satstat__fig *g, const char *title)
 {
     size_t n = satstat__utf8_length(title);
@@ -462,16 +491,20 @@ void satstat__fig_output_section(satstat__fig *g)
         g, "# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with\n"
            "# it; per terminal a font or line unit is a different length (pngcairo sets\n"
            "# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo\n"
-           "# text at 2/3 of its size in points and lines in 1/72 in, as measured on\n"
+           "# text at 2/3 of its size in points and lines in 1/144 in, as measured on\n"
            "# their rasterised output), so each gets its own factor.\n"
            "scale = fontpt * dpi / 96. / 16\n"
            "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
-           "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1\n"
+           "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
            "# Point markers scale with the text (a point of a fixed size swamps a\n"
-           "# small figure), in the terminal's unit like lines.\n"
-           "pointscale = scale * linescale\n"
+           "# small figure); a point's unit is its own per terminal (pngcairo about\n"
+           "# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.\n"
+           "pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)\n"
            "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
-           "smallfont = sprintf('DejaVu Sans,%%.3g', 12 * scale * fontscale)   # panel titles, small tick labels\n");
+           "# Small text (panel titles, small tick labels): 3/4 of the text, but never\n"
+           "# under 7 pt (smaller is hard to read in print) unless the text is.\n"
+           "smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)\n"
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * smallpt / fontpt)\n");
     satstat__gp_terminal(g->f);
 }
 
@@ -495,6 +528,13 @@ static int named_slot(const char *series, size_t *slot)
     return 0;
 }
 
+/* The slots of schemes without one of their own: Tol's four; yellow; and
+ * black, the formulas' ink, taken last. */
+#define FIRST_SPARE 8u
+#define SPARE_SLOTS 4u
+#define YELLOW_SLOT 7u
+#define INK_SLOT 6u
+
 size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
 {
     enum { MAX_SERIES = 256 };
@@ -510,16 +550,28 @@ size_t satstat__series_slot(const char *const *series, size_t n, size_t i)
             has[j] = used[s] = 1;
         }
     }
-    /* the others: the free slots in order (cycling once all are taken) */
-    size_t next = 0;
+    /* the others: Tol's four by the name's hash, then yellow, then any
+     * free slot (cycling once all are taken) */
     for (size_t j = 0; j <= i; j++) {
         if (has[j])
             continue;
-        while (next < SATSTAT__PALETTE_SIZE && used[next])
-            next++;
-        if (next < SATSTAT__PALETTE_SIZE) {
-            slot[j] = next;
-            used[next] = 1;
+        uint32_t hash = 2166136261u; /* FNV-1a */
+        for (const char *p = series[j] ? series[j] : ""; *p; p++)
+            hash = (hash ^ (unsigned char)*p) * 16777619u;
+        size_t found = SATSTAT__PALETTE_SIZE;
+        for (size_t k = 0; k < SPARE_SLOTS && found == SATSTAT__PALETTE_SIZE; k++) {
+            size_t s = FIRST_SPARE + (hash + k) % SPARE_SLOTS;
+            if (!used[s])
+                found = s;
+        }
+        if (found == SATSTAT__PALETTE_SIZE && !used[YELLOW_SLOT])
+            found = YELLOW_SLOT;
+        for (size_t s = 0; s < SATSTAT__PALETTE_SIZE && found == SATSTAT__PALETTE_SIZE; s++)
+            if (!used[s] && s != INK_SLOT)
+                found = s;
+        if (found < SATSTAT__PALETTE_SIZE) {
+            slot[j] = found;
+            used[found] = 1;
         } else {
             slot[j] = j % SATSTAT__PALETTE_SIZE;
         }
@@ -596,8 +648,8 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
         g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
            "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
            "bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label\n");
-    satstat__fig_out(g, "plot_right = column - %s                      # %s\n",
-                     right_axis ? "0.1 " : "0.03",
+    satstat__fig_out(g, "plot_right = column - %s   # %s\n",
+                     right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
 }
 
@@ -606,10 +658,11 @@ void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axi
     layout_lines(g, key_chars, 0, 0, right_axis);
 }
 
-/* A legend row that is text only (no sample): left out below the plot. */
+/* A legend row that is text only (no sample): left out below the plot,
+ * but for the rows given for below only. */
 static int text_only(const satstat__legend *l, size_t i)
 {
-    return strstr(l->style[i], "nodraw") != NULL;
+    return strstr(l->style[i], "nodraw") != NULL && !l->below_only[i];
 }
 
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
@@ -638,7 +691,14 @@ void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt,
     vsnprintf(l->title[l->n], sizeof l->title[0], fmt, ap);
     va_end(ap);
     l->tex[l->n] = 0;
+    l->below_only[l->n] = 0;
     l->n++;
+}
+
+void satstat__legend_below_only(satstat__legend *l)
+{
+    if (l->n > 0)
+        l->below_only[l->n - 1] = 1;
 }
 
 void satstat__legend_tex(satstat__legend *l)
@@ -652,7 +712,7 @@ size_t satstat__legend_chars(const satstat__legend *l)
     size_t m = 0;
     for (size_t i = 0; i < l->n; i++) {
         size_t n = satstat__utf8_length(l->title[i]);
-        if (n > m)
+        if (n > m && !l->below_only[i])
             m = n;
     }
     return m;
@@ -666,7 +726,7 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
 {
     satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
     for (size_t i = 0; i < l->n; i++) {
-        if (!with_text && text_only(l, i))
+        if (with_text ? l->below_only[i] : text_only(l, i))
             continue;
         satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
         quoted_text(g, l->title[i], !l->tex[i]);
@@ -746,8 +806,9 @@ void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const
         satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (%d * char_width))\n", axis,
                          hi, lo, span, label_chars + 2);
     else
-        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (1.8 * line_height))\n", axis,
-                         hi, lo, span);
+        /* at least 3 up a short axis, so that it keeps two labels */
+        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), ((%s) / (1.8 * line_height) < 3) ? 3 : (%s) / (1.8 * line_height))\n",
+                         axis, hi, lo, span, span);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)
@@ -755,6 +816,72 @@ int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)
     if (!(lo > 0) || !isfinite(lo) || !isfinite(hi))
         return 0;
     return g->o.log_y || hi > SATSTAT__LOG_Y_SPAN * lo;
+}
+
+/* U+2009 THIN SPACE between groups of three digits (ISO 80000-1). */
+#define THIN_SPACE "\xE2\x80\x89"
+
+static void group_digits(const char *digits, char *buf, size_t size)
+{
+    size_t len = strlen(digits), n = 0;
+    for (size_t k = 0; k < len && n + 4 < size; k++) {
+        if (k > 0 && (len - k) % 3 == 0) {
+            memcpy(buf + n, THIN_SPACE, 3);
+            n += 3;
+        }
+        buf[n++] = digits[k];
+    }
+    buf[n] = '\0';
+}
+
+void satstat__fig_count(unsigned long long n, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%llu", n);
+    if (strlen(digits) < 5)
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s", digits);
+    else
+        group_digits(digits, buf, SATSTAT__FIG_NUM_SIZE);
+}
+
+void satstat__fig_num(double x, int digits, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    if (!isfinite(x)) {
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "n/a");
+        return;
+    }
+    if (x == 0)
+        x = 0.0; /* no "-0" */
+    const char *minus = x < 0 ? "\xE2\x88\x92" : "";
+    double a = fabs(x);
+    if (a >= 1e4 && a < 1e9 && a == floor(a)) {
+        char grouped[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_count((unsigned long long)a, grouped);
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.40s", minus, grouped);
+        return;
+    }
+    char g[40];
+    snprintf(g, sizeof g, "%.*g", digits, a);
+    char *e = strchr(g, 'e');
+    if (!e) {
+        if (a >= 1e4 && !strchr(g, '.')) { /* 12345 at 5+ digits: grouped */
+            char grouped[SATSTAT__FIG_NUM_SIZE];
+            group_digits(g, grouped, sizeof grouped);
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.40s", minus, grouped);
+        } else {
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.40s", minus, g);
+        }
+        return;
+    }
+    int exponent = atoi(e + 1);
+    *e = '\0';
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.12s\xC3\x97" "10^{%s%d}", minus, g,
+             exponent < 0 ? "\xE2\x88\x92" : "", abs(exponent));
+}
+
+void satstat__fig_level(double alpha, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.6g %%", 100.0 * (1.0 - alpha));
 }
 
 size_t satstat__utf8_length(const char *s)

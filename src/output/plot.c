@@ -127,6 +127,8 @@ typedef struct elem {
     char style[ELEM_STYLE]; /* "with lines linetype 1"                       */
     char title[ELEM_TITLE]; /* the legend row; "" = not in the legend        */
     int in_key;
+    int tex;                /* the title is enhanced-text markup (mark_tex)   */
+    int below_only;         /* a row for the legend below the plot only       */
 } elem;
 
 typedef struct ctx {
@@ -322,15 +324,22 @@ static const char *law_word(const sview *v)
                                           : "constant";
 }
 
-/* Three significant digits with the trailing zeros kept (1.005 is
- * "1.00", not "1", which would claim an exact 1); 0 is "0"; from 1000
- * on, whole numbers. */
-static const char *num3z(double x, char buf[SATSTAT_DOUBLE_SIZE])
+/* A law's parameter as printed: the fewest of 3 to 5 significant digits
+ * that give it exactly (1.5, 501, 1.005: never "1.00" or "1" for 1.005,
+ * which would claim another law), else 4 (1.083 for 13/12). */
+static const char *num_law(double x, char buf[SATSTAT_DOUBLE_SIZE])
 {
-    if (x == 0 || !isfinite(x) || fabs(x) >= 1000)
+    if (x == 0 || !isfinite(x))
         return num3(x, buf);
-    int decimals = 2 - (int)floor(log10(fabs(x)));
-    snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.*f", decimals < 0 ? 0 : decimals, x);
+    for (int d = 3; d <= 5; d++) {
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.*g", d, x);
+        if (fabs(strtod(buf, NULL) - x) <= 1e-9 * fabs(x) && !strchr(buf, 'e'))
+            return buf;
+    }
+    if (fabs(x) >= 1000 && fabs(x) < 1e7)
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.0f", x);
+    else
+        snprintf(buf, SATSTAT_DOUBLE_SIZE, "%.4g", x);
     return buf;
 }
 
@@ -342,7 +351,7 @@ static void law_text(const sview *v, char *buf, size_t size)
     if (v->constant)
         snprintf(buf, size, "z = %s", num3(v->mean, m));
     else
-        snprintf(buf, size, "N(%s, σ² = %s)", num3z(v->mean, m), num3z(v->a->variance, s2));
+        snprintf(buf, size, "N(%s, σ² = %s)", num_law(v->mean, m), num_law(v->a->variance, s2));
 }
 
 static double sampled_fraction(const sview *v)
@@ -366,10 +375,10 @@ static satstat_interval proportion_ci(uint64_t k, uint64_t n, double alpha)
     return ci;
 }
 
-/* "99.9%" for alpha = 0.001 */
+/* "99.9 %" for alpha = 0.001 */
 static void level_text(double alpha, char *buf, size_t size)
 {
-    snprintf(buf, size, "%.6g%%", 100.0 * (1.0 - alpha));
+    satstat__fig_level(alpha, buf, size);
 }
 
 /* ======================================================================
@@ -398,6 +407,16 @@ static void add(ctx *c, const char *src, const char *title, const char *style, .
         fail(c, SATSTAT_ERANGE);
     snprintf(e->title, sizeof e->title, "%s", title ? title : "");
     e->in_key = title != NULL;
+    e->tex = 0;
+    e->below_only = 0;
+}
+
+/* The last layer's or row's title is enhanced-text markup: numbers typeset
+ * by satstat__fig_num, names escaped (satstat__tex_escape). */
+static void mark_tex(ctx *c)
+{
+    if (c->nel > 0)
+        c->el[c->nel - 1].tex = 1;
 }
 
 /* A line of text in the legend column (a legend row with no sample). */
@@ -410,6 +429,22 @@ static void text_line(ctx *c, const char *fmt, ...)
     vsnprintf(t, sizeof t, fmt, ap);
     va_end(ap);
     add(c, NULL, t, "with lines linetype nodraw");
+}
+
+/* A line of markup text for the legend below a small plot only: the
+ * numbers the column's text lines give, in short. */
+static void text_below(ctx *c, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
+static void text_below(ctx *c, const char *fmt, ...)
+{
+    char t[ELEM_TITLE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t, sizeof t, fmt, ap);
+    va_end(ap);
+    add(c, NULL, t, "with lines linetype nodraw");
+    mark_tex(c);
+    if (c->nel > 0)
+        c->el[c->nel - 1].below_only = 1;
 }
 
 /* "P(region)" and `suffix` as text lines, one interval a line when the
@@ -450,8 +485,13 @@ static void legend_of(const ctx *c, satstat__legend *key)
 {
     key->n = 0;
     for (size_t i = 0; i < c->nel; i++)
-        if (c->el[i].in_key)
+        if (c->el[i].in_key) {
             satstat__legend_row(key, c->el[i].style, "%s", c->el[i].title);
+            if (c->el[i].tex)
+                satstat__legend_tex(key);
+            if (c->el[i].below_only)
+                satstat__legend_below_only(key);
+        }
 }
 
 static void legend_panel(ctx *c)
@@ -619,6 +659,9 @@ static void panel(ctx *c, int panels, int which)
 static void ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo, const char *yhi)
 {
     satstat__fig_ticks(&c->g, "x", xlo, xhi, "panel_w", 4);
+    /* a panel too narrow for three labels (side by side on a small
+     * figure): its two ends only, never three labels run together */
+    out(c, "if (panel_w / (6 * char_width) < 3) { set xtics 0 + (%s), (%s) - (%s) }\n", xlo, xhi, xlo);
     if (ylo)
         satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
 }
@@ -626,7 +669,7 @@ static void ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo, con
 /* The figure's title; when it has a tail after its last "; " or ": " that
  * a small figure has no room for, gnuplot chooses: the whole title when
  * it fits the width, else the part before the tail. */
-static void multiplot_title(ctx *c, const char *title)
+static void multiplot_title_as(ctx *c, const char *title, int tex)
 {
     const char *cut = NULL;
     for (const char *p = title; (p = strstr(p, "; ")) != NULL; p++)
@@ -634,20 +677,26 @@ static void multiplot_title(ctx *c, const char *title)
     if (!cut)
         for (const char *p = title; (p = strstr(p, ": ")) != NULL; p++)
             cut = p;
+    void (*quote)(satstat__fig *, const char *) = tex ? satstat__fig_qtex : satstat__fig_qstr;
     if (!cut) {
         out(c, "set multiplot title ");
-        qstr(c, title);
+        quote(&c->g, title);
         out(c, "\n");
         return;
     }
     char head[ELEM_TITLE * 2];
     snprintf(head, sizeof head, "%.*s", (int)(cut - title), title);
     out(c, "title_whole = ");
-    qstr(c, title);
+    quote(&c->g, title);
     out(c, "\ntitle_head = ");
-    qstr(c, head);
+    quote(&c->g, head);
     out(c, "   # a small figure: the title without its tail\n"
            "set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)\n");
+}
+
+static void multiplot_title(ctx *c, const char *title)
+{
+    multiplot_title_as(c, title, 0);
 }
 
 /* ======================================================================
@@ -819,19 +868,14 @@ static size_t merged_grid(double a0, double a1, int n0, double b0, double b1, in
  * Figure 1: the density of z under one scheme
  * ====================================================================== */
 
-static void fig_density(ctx *c, size_t i)
+/* Figure 1's header: what it shows. */
+static void density_header(ctx *c, size_t i, const char *law)
 {
     const sview *v = &c->v[i];
-    char law[96], m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE],
-        m3[SATSTAT_DOUBLE_SIZE], lv[32], headline[160], t[ELEM_TITLE], src[ELEM_SRC];
-    law_text(v, law, sizeof law);
-    level_text(c->c->alpha, lv, sizeof lv);
-    double X = axis_of(v, c->T);
-
-    snprintf(headline, sizeof headline, "the density of z under the '%s' scheme", v->name);
-    char about[8][320];
+    char m1[SATSTAT_DOUBLE_SIZE], headline[160], about[8][320];
     const char *ab[8];
     size_t na = 0;
+    snprintf(headline, sizeof headline, "the density of z under the '%s' scheme", v->name);
     if (v->s)
         snprintf(about[na++], sizeof about[0],
                  "The pre-activation z = sum_j w_j x_j + b of %llu sampled neurons",
@@ -863,15 +907,18 @@ static void fig_density(ctx *c, size_t i)
     for (size_t k = 0; k < na; k++)
         ab[k] = about[k];
     header(c, headline, ab, na);
-    output_section(c);
-    style_section(c, i + 1);
+}
 
-    /* the layers and the legend, assembled first: the layout needs the
-     * legend's width */
-    c->nel = 0;
+/* Figure 1's layers and legend rows: the sample (a histogram, or the
+ * share at a point mass), the formula over it, the saturated region. */
+static void density_layers(ctx *c, size_t i, const char *law)
+{
+    const sview *v = &c->v[i];
+    char t[ELEM_TITLE], src[ELEM_SRC], n_txt[SATSTAT__FIG_NUM_SIZE];
+    satstat__fig_count((unsigned long long)v->n, n_txt);
     if (v->constant) {
         if (v->s) {
-            snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
+            snprintf(t, sizeof t, "sampled, n = %s", n_txt);
             snprintf(src, sizeof src, "$mass%zu using 1:3", i + 1);
             add(c, src, t, "with impulses linetype %zu linewidth 12 dashtype 1", i + 1);
         }
@@ -880,7 +927,7 @@ static void fig_density(ctx *c, size_t i)
         add(c, src, t, "with points pointtype 7 pointsize 2.5 linecolor rgb ink");
     } else {
         if (v->s) {
-            snprintf(t, sizeof t, "sampled, n = %llu", (unsigned long long)v->n);
+            snprintf(t, sizeof t, "sampled, n = %s", n_txt);
             snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
             /* opaque, the colour the 35 % fill has on white: the grey of
              * the saturated region behind does not tint it, and it keeps
@@ -894,37 +941,70 @@ static void fig_density(ctx *c, size_t i)
                  v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT
                      ? "approx." : "formula", law);
         snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
-        add(c, src, t, "with lines linecolor rgb ink linewidth 3 dashtype 1");
+        /* thinner than the other figures' lines: the histogram's top stays
+         * in view beside it */
+        add(c, src, t, "with lines linecolor rgb ink linewidth 2 dashtype 1");
     }
     region_legend(c, t, sizeof t);
     add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
+}
+
+/* Figure 1's numbers: in full in the legend's column, in two short rows
+ * when the legend goes below a small plot. */
+static void density_number_rows(ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    char m1[SATSTAT_DOUBLE_SIZE], lv[32], p_txt[96], f[SATSTAT__FIG_NUM_SIZE],
+        smp[SATSTAT__FIG_NUM_SIZE], lo[SATSTAT__FIG_NUM_SIZE], hi[SATSTAT__FIG_NUM_SIZE];
+    level_text(c->c->alpha, lv, sizeof lv);
     text_line(c, " ");
     if (!v->constant) {
         text_line(c, "Var z");
-        text_line(c, "   formula  %s", num3(v->a->variance, m1));
-        if (v->s)
-            text_line(c, "   sampled  %s",
-                      num3(satstat_moments_variance(satstat_summary_z(v->s)), m1));
+        text_line(c, "   formula  %s", num_law(v->a->variance, m1));
+        if (v->s) {
+            satstat__fig_num(satstat_moments_variance(satstat_summary_z(v->s)), 4, smp);
+            text_line(c, "   sampled  %s", smp);
+            mark_tex(c);
+            text_below(c, "Var z = %s, sampled %s", num_law(v->a->variance, m1), smp);
+        } else {
+            text_below(c, "Var z = %s", num_law(v->a->variance, m1));
+        }
     }
-    if (c->region_default)
+    if (c->region_default) {
         text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
-    else
+        snprintf(p_txt, sizeof p_txt, "P(|z| ≥ %s)", m1);
+    } else {
         region_probability_lines(c, "");
-    text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula",
-              num3(v->a->saturated_fraction, m1));
+        snprintf(p_txt, sizeof p_txt, "P(saturated)");
+    }
+    satstat__fig_num(v->a->saturated_fraction, 3, f);
+    text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula", f);
+    mark_tex(c);
     if (v->s) {
         /* the report's interval (orthogonal: over the matrices) */
         satstat_interval ci;
         if (satstat_summary_saturated_interval(v->s, c->c->alpha, &ci, NULL) != SATSTAT_OK)
             ci = proportion_ci(satstat_summary_saturated(v->s), v->n, c->c->alpha);
-        text_line(c, "   sampled  %s", num3(sampled_fraction(v), m1));
+        satstat__fig_num(sampled_fraction(v), 3, smp);
+        satstat__fig_num(ci.lo, 3, lo);
+        satstat__fig_num(ci.hi, 3, hi);
+        text_line(c, "   sampled  %s", smp);
+        mark_tex(c);
         text_line(c, "   %s CI:", lv);
-        text_line(c, "   %s to %s", num3(ci.lo, m2), num3(ci.hi, m3));
+        text_line(c, "   %s to %s", lo, hi);
+        mark_tex(c);
+        text_below(c, "%s = %s, sampled %s", p_txt, f, smp);
     } else {
         text_line(c, "   (nothing sampled)");
+        text_below(c, "%s = %s", p_txt, f);
     }
-    layout_section(c, 1, 0);
+}
 
+/* Figure 1's numbers section and data blocks; X: the z axis' half-width. */
+static void density_data(ctx *c, size_t i, double X)
+{
+    const sview *v = &c->v[i];
+    char m1[SATSTAT_DOUBLE_SIZE];
     rule(c, "numbers");
     assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
         num(c->T, m1));
@@ -947,11 +1027,98 @@ static void fig_density(ctx *c, size_t i)
             hist_block(c, i);
         pdf_block(c, i, -X, X);
     }
+}
+
+/* Figure 1's saturated tail is invisible on the linear axis when it holds
+ * little mass (scaled's 0.001 at |z| >= 4): under this share an inset
+ * shows the upper tail on a log axis. */
+#define TAIL_INSET_SHARE 0.05
+
+static int tail_inset_wanted(const ctx *c, size_t i, double X)
+{
+    const sview *v = &c->v[i];
+    return c->region_default && !v->constant && v->a->saturated_fraction < TAIL_INSET_SHARE
+           && v->a->saturated_fraction > 0 && v->mean + 2 * v->sd < c->T && c->T < X;
+}
+
+/* The inset: the upper tail from mean + 2 sd (where the density is under
+ * 14 % of its peak, so the corner above is empty) to the axis' end, the
+ * density on a log axis, the saturated region shaded; in the top right
+ * of the plot, half its height, room kept for its own tick labels. */
+static void tail_inset(ctx *c, size_t i, double X)
+{
+    const sview *v = &c->v[i];
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], m3[SATSTAT_DOUBLE_SIZE];
+    double xa = v->mean + 2 * v->sd;
+    double top = satstat_analytic_pdf(v->a, xa);
+    double foot = satstat_analytic_pdf(v->a, X);
+    if (v->s && v->n) /* one neuron in a bin is the smallest density the sample shows */
+        foot = fmin(foot, 0.5 / ((double)v->n * (v->hist_hi - v->hist_lo) / (double)v->hist_bins
+                                 * (double)merge_factor(v)));
+    if (!(foot > 0))
+        foot = top * 1e-6;
+    rule(c, "inset: the upper tail on a log axis");
+    out(c, "# the saturated tail holds under %g %% of the mass: on the linear axis it\n"
+           "# is invisible; here the density from mean + 2 sd on, on a log axis\n",
+        100 * TAIL_INSET_SHARE);
+    assign(c, "inset_from = %s\tmean + 2 sd: the density is under 14 %% of its peak from here\n",
+           num(xa, m1));
+    assign(c, "inset_lo = %s\tthe decade under the smallest density shown\n"
+              "inset_hi = %s\tthe decade over the density at inset_from\n",
+           num(pow(10.0, floor(log10(foot))), m2), num(pow(10.0, ceil(log10(top))), m3));
+    out(c, "inset_l = plot_left + (plot_right - plot_left) * (inset_from + zmax) / (2 * zmax) + 5 * char_width\n"
+           "inset_l = (inset_l > plot_right - 0.2) ? plot_right - 0.2 : inset_l\n"
+           "set lmargin at screen inset_l\nset rmargin at screen plot_right - 0.01\n"
+           "inset_t = top - 0.01\ninset_b = top - 0.55 * (top - bottom)\n"
+           "set tmargin at screen inset_t\nset bmargin at screen inset_b\n"
+           "unset xlabel\nunset ylabel\n"
+           "# a white ground over the plot below; the threshold T a dotted line\n"
+           "unset object 1\n"
+           "set object 2 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb 'white' fillstyle solid 1.0 noborder\n"
+           "set arrow 9 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 1.5 dashtype 3 front\n"
+           "set border 15 linewidth 1\n"
+           "set xrange [inset_from:zmax]\nset yrange [inset_lo:inset_hi]\n"
+           "set xtics tick_step(zmax - inset_from, (plot_right - 0.01 - inset_l) / (6 * char_width)) font smallfont\n");
+    satstat__fig_log_axis(&c->g, 'y', "inset_lo", "inset_hi", "(inset_t - inset_b)");
+    out(c, "set ytics font smallfont\n");
+    char fill[8];
+    satstat__gp_over_white(satstat__palette[series_slot(c, i)], 0.35, fill);
+    if (v->s)
+        out(c, "plot $hist%zu using 1:($2 > 0 ? $2 : NaN) with lines linecolor rgb '%s' linewidth 4 dashtype 1 notitle, \\\n"
+               "     $pdf%zu using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle\n",
+            i + 1, fill, i + 1);
+    else
+        out(c, "plot $pdf%zu using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle\n", i + 1);
+    out(c, "unset logscale y\nunset arrow 9\nset border 3 linewidth 1.5\nset format y '%%g'\n"
+           "set lmargin at screen plot_left\nset rmargin at screen plot_right\n");
+}
+
+static void fig_density(ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    char law[96], t[SATSTAT_SPEC_SIZE * 5], weights[SATSTAT_SPEC_SIZE * 2], name[SATSTAT_SPEC_SIZE * 2];
+    law_text(v, law, sizeof law);
+    double X = axis_of(v, c->T);
+
+    density_header(c, i, law);
+    output_section(c);
+    style_section(c, i + 1);
+
+    /* the layers and the legend, assembled first: the layout needs the
+     * legend's width */
+    c->nel = 0;
+    density_layers(c, i, law);
+    density_number_rows(c, i);
+    layout_section(c, 1, 0);
+    density_data(c, i, X);
 
     rule(c, "title and axes");
+    /* typeset: N(0, 1/n_{in}), the scheme's name as it is */
+    satstat__tex_names(v->weights, weights, sizeof weights);
+    satstat__tex_escape(v->name, name, sizeof name);
     snprintf(t, sizeof t, "%s of z, scheme %s: weights %s",
-             v->constant ? "Law" : "Density", v->name, v->weights);
-    multiplot_title(c, t);
+             v->constant ? "Law" : "Density", name, weights);
+    multiplot_title_as(c, t, 1);
     out(c, "set xlabel 'z'\nset ylabel %s\n", v->constant ? "'probability'" : "'density of z'");
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
@@ -971,6 +1138,8 @@ static void fig_density(ctx *c, size_t i)
     rule(c, v->constant ? "layers 2, 3: the point mass, sampled and by formula"
                         : "layers 2, 3: the sampled histogram, the analytic density");
     plot_layers(c);
+    if (tail_inset_wanted(c, i, X))
+        tail_inset(c, i, X);
     rule(c, "the legend and the numbers");
     legend_panel(c);
 }
@@ -999,14 +1168,19 @@ static void fig_compare(ctx *c)
     style_section(c, c->ns);
 
     c->nel = 0;
-    /* every histogram first, then every formula line over them all */
+    /* every histogram first, as a wide pale outline in the scheme's colour
+     * (40 % of it on white), then every formula line over them all,
+     * thinner and in the full colour: where they coincide both stay seen,
+     * the line inside its band */
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         if (v->constant || !v->s)
             continue;
+        char pale[8];
+        satstat__gp_over_white(satstat__palette[series_slot(c, i)], 0.4, pale);
         snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
         snprintf(t, sizeof t, "%s: sampled", v->name);
-        add(c, src, t, "with lines linetype %zu linewidth 1.5 dashtype 1", i + 1);
+        add(c, src, t, "with lines linecolor rgb '%s' linewidth 6 dashtype 1", pale);
     }
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
@@ -1019,7 +1193,7 @@ static void fig_compare(ctx *c)
             add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);
         } else {
             snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
-            add(c, src, t, "with lines linetype %zu", i + 1);
+            add(c, src, t, "with lines linetype %zu linewidth 2.5", i + 1);
         }
     }
     region_legend(c, t, sizeof t);
@@ -1121,13 +1295,21 @@ static void fig_compare(ctx *c)
  * Figure 3: the activation and where z sits
  * ====================================================================== */
 
-static void fig_activation(ctx *c)
+/* Figure 3's right axis, the densities', with its 0 level with the left
+ * axis' 0 (φ may go below 0: tanh, the left axis from ymin < 0): the same
+ * share of the panel below 0 on both, ticks from 0 up only. */
+static void density_axis_aligned(ctx *c)
 {
-    const satstat_activation *act = c->c->activation;
-    const char *an = act->name;
-    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
-    int zoom = c->X > ZOOM_NEEDED * c->Z;
-    int panels = zoom ? 2 : 1;
+    out(c, "# the densities' 0 level with phi's 0: the same share of the panel below it\n"
+           "y2bottom = (ymin < 0) ? y2top * ymin / ymax : 0\n"
+           "set y2range [y2bottom:y2top]\n"
+           "set y2tics 0, tick_step(y2top, panel_h * y2top / (y2top - y2bottom) / (1.8 * line_height))\n");
+}
+
+/* Figure 3's header: what it shows. */
+static void activation_header(ctx *c, int zoom)
+{
+    const char *an = c->c->activation->name;
     char l1[200];
     snprintf(l1, sizeof l1, "%s(z) and its slope %s'(z) over z, with the density of z under", an,
              an);
@@ -1142,6 +1324,39 @@ static void fig_activation(ctx *c)
     char headline[160];
     snprintf(headline, sizeof headline, "%s(z), %s'(z) and where z sits", an, an);
     header(c, headline, about, zoom ? 6 : 5);
+}
+
+/* Figure 3's mean slopes, by formula and sampled, one scheme a row. */
+static void slope_rows(ctx *c)
+{
+    const satstat_activation *act = c->c->activation;
+    char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
+    text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        satstat__tex_escape(v->name, name, sizeof name);
+        satstat__fig_num(v->a->mean_activation_derivative, 3, m1);
+        if (v->s) {
+            satstat__fig_num(satstat_summary_dphi(v->s)->mean, 3, m2);
+            text_line(c, "%s  %s, %s", name, m1, m2);
+        } else {
+            text_line(c, "%s  %s", name, m1);
+        }
+        mark_tex(c);
+    }
+    satstat__fig_num(act->dphi_max, 3, m1);
+    text_line(c, "(%s′ is at most %s)", act->name, m1);
+    mark_tex(c);
+}
+
+static void fig_activation(ctx *c)
+{
+    const satstat_activation *act = c->c->activation;
+    const char *an = act->name;
+    char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
+    int zoom = c->X > ZOOM_NEEDED * c->Z;
+    int panels = zoom ? 2 : 1;
+    activation_header(c, zoom);
     output_section(c);
     style_section(c, c->ns);
 
@@ -1190,20 +1405,13 @@ static void fig_activation(ctx *c)
         snprintf(t, sizeof t, "φ(z) = %s(z)", an);
     add(c, "$act using 1:2", t, "with lines linecolor rgb ink linewidth 4 dashtype 1");
     snprintf(t, sizeof t, "φ′(z)");
-    add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype 2");
+    /* short dashes (in units of the line's width): several over even a
+     * small panel's slope */
+    add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype (6,4)");
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         text_line(c, "mean slope E[%s′(z)]", an);
-        text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
-        for (size_t i = 0; i < c->ns; i++) {
-            const sview *v = &c->v[i];
-            if (v->s)
-                text_line(c, "%s  %s, %s", v->name, num3(v->a->mean_activation_derivative, m1),
-                          num3(satstat_summary_dphi(v->s)->mean, m2));
-            else
-                text_line(c, "%s  %s", v->name, num3(v->a->mean_activation_derivative, m1));
-        }
-        text_line(c, "(%s′ is at most %s)", an, num3(act->dphi_max, m1));
+        slope_rows(c);
     }
     layout_section(c, panels, 1);
 
@@ -1276,9 +1484,9 @@ static void fig_activation(ctx *c)
 
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
-    out(c, "set xrange [-zmax:zmax]\ny2top = y2max\nset y2range [0:y2top]\n");
+    out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     ticks(c, "-zmax", "zmax", "ymin", "ymax");
-    satstat__fig_ticks(&c->g, "y2", "0", "y2top", "panel_h", 4);
+    density_axis_aligned(c);
     out(c, "# layer 1: the densities of z (outlines, right axis); layer 2: %s(z) and\n"
            "# %s'(z) (black, left axis)\n",
         an, an);
@@ -1286,9 +1494,9 @@ static void fig_activation(ctx *c)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
-        out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\nset y2range [0:y2top]\n");
+        out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         ticks(c, "-zoom", "zoom", "ymin", "ymax");
-        satstat__fig_ticks(&c->g, "y2", "0", "y2top", "panel_h", 4);
+        density_axis_aligned(c);
         plot_layers(c);
     }
     rule(c, "the legend and the numbers");
@@ -1310,21 +1518,41 @@ static int region_symmetric(const ctx *c)
 }
 
 
+/* Figure 4's key to its marks, rows with a sample in ink so that they
+ * stay when the legend goes below a small plot: a line for the formula,
+ * a point with its bar for the sample. */
+static void tail_key_rows(ctx *c, const char *lv)
+{
+    add(c, NULL, "formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
+    if (any_sampled(c)) {
+        char t[ELEM_TITLE];
+        snprintf(t, sizeof t, "sampled, %s CI", lv);
+        add(c, NULL, t,
+            "with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale");
+    }
+}
+
 /* Each scheme's saturated fraction by formula (and sampled), one line each,
  * for the number panels of figure 4. */
 static void fraction_lines(ctx *c)
 {
-    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE];
+    char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
     text_line(c, any_sampled(c) ? "formula, sampled:" : "formula:");
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
+        satstat__tex_escape(v->name, name, sizeof name);
+        satstat__fig_num(v->a->saturated_fraction, 3, m1);
+        satstat__fig_num(sampled_fraction(v), 3, m2);
         if (v->s)
-            text_line(c, "%s  %s, %s", v->name, num3(v->a->saturated_fraction, m1),
-                      num3(sampled_fraction(v), m2));
+            text_line(c, "%s  %s, %s", name, m1, m2);
         else
-            text_line(c, "%s  %s", v->name, num3(v->a->saturated_fraction, m1));
+            text_line(c, "%s  %s", name, m1);
+        mark_tex(c);
     }
 }
+
+static void saturation_header(ctx *c, const char *lv, int zoom);
+static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv);
 
 static void fig_saturation(ctx *c)
 {
@@ -1332,17 +1560,24 @@ static void fig_saturation(ctx *c)
         fig_tails(c); /* one side, or two unequal ones: P(|z| >= t) would lie */
         return;
     }
-    char m1[SATSTAT_DOUBLE_SIZE], lv[32],
-        src[ELEM_SRC];
-    double tmax = c->X, tzoom = c->Z, step = c->T / 16.0;
+    char lv[32];
+    double tmax = c->X, tzoom = c->Z;
     if (!c->region_default) {
         /* the rule's cut need not be near T: keep it inside both panels */
         tmax = fmax(tmax, satstat__nice_ceil(AXIS_T * c->region.above));
         tzoom = fmax(tzoom, ZOOM_T * c->region.above);
     }
     int zoom = tmax > ZOOM_NEEDED * tzoom;
-    int panels = zoom ? 2 : 1;
     level_text(c->c->alpha, lv, sizeof lv);
+    saturation_header(c, lv, zoom);
+    output_section(c);
+    style_section(c, c->ns);
+    saturation_body(c, tmax, tzoom, zoom, lv);
+}
+
+/* Figure 4's header (a symmetric rule): what it shows. */
+static void saturation_header(ctx *c, const char *lv, int zoom)
+{
     char l4[200];
     snprintf(l4, sizeof l4, "with %s confidence bars (Wilson, or Clopper-Pearson for few counts).",
              lv);
@@ -1363,99 +1598,13 @@ static void fig_saturation(ctx *c)
         about[4] = l5;
     }
     header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
-    output_section(c);
-    style_section(c, c->ns);
-    /* the y axis: log when the fractions at the cut span decades */
-    double fmin_cut = INFINITY, fmax_cut = 0;
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        double f[2] = {v->a->saturated_fraction, v->s ? sampled_fraction(v) : NAN};
-        for (int k = 0; k < 2; k++)
-            if (isfinite(f[k]) && f[k] > 0) {
-                fmin_cut = fmin(fmin_cut, f[k]);
-                fmax_cut = fmax(fmax_cut, f[k]);
-            }
-    }
-    /* the axis top is 1 (every curve starts there): log when the smallest
-     * fraction at the cut is under 5 % of it */
-    (void)fmax_cut;
-    int logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
+}
 
-    c->nel = 0;
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
-        add(c, src, NULL, "with lines linetype %zu", i + 1);
-        /* the legend's sample: the scheme's own line and point, as drawn */
-        add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
-            i + 1);
-        if (v->s) {
-            snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
-            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
-        }
-    }
-    if (c->region_default)
-        snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
-    else
-        region_legend(c, src, sizeof src);
-    add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
-    text_line(c, "lines: formula");
-    if (any_sampled(c)) {
-        text_line(c, "points: sampled,");
-        text_line(c, "bars: %s CI", lv);
-    }
-    if (c->ns <= SATSTAT__PALETTE_SIZE) {
-        text_line(c, " ");
-        if (c->region_default)
-            text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
-        else
-            text_line(c, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
-        fraction_lines(c);
-    }
-    layout_section(c, panels, 0);
-
-    rule(c, "numbers");
-    if (c->region_default) {
-        assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
-            num(c->T, m1));
-    } else {
-        assign(c, "T = %s\t--threshold: the sampled points lie at multiples of T/16\n",
-            num(c->T, m1));
-        assign(c, "tcut = %s\tthe rule's cut (rule %s): |z| >= tcut, marked by a dotted line\n",
-            num(c->region.above, m1), c->rule_txt);
-    }
-    if (c->region_default) {
-        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T, rounded up\n",
-            num(tmax, m1), AXIS_SDS, AXIS_T);
-        if (zoom)
-            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T when that is wider\n",
-                num(tzoom, m1), ZOOM_MIN, ZOOM_T);
-    } else {
-        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T and %g tcut, rounded up\n",
-            num(tmax, m1), AXIS_SDS, AXIS_T, AXIS_T);
-        if (zoom)
-            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T or %g tcut when that is wider\n",
-                num(tzoom, m1), ZOOM_MIN, ZOOM_T, ZOOM_T);
-    }
-    if (logy) {
-        /* whole decades: from the one below the smallest fraction at the
-         * cut (halved, for its interval) up to 1, with headroom */
-        double lo = pow(10.0, floor(log10(fmin_cut / 2)));
-        assign(c, "ylo = %s\tthe log axis: the decade below the smallest fraction at the cut\n",
-            num(lo, m1));
-        assign(c, "ymax = 2\ta fraction: at most 1, with headroom\n");
-    } else {
-        assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
-    }
-    size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
-    size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
-    if (any_sampled(c)) {
-        assign(c, "stride = %zu\tplot every stride-th sampled point: about %d per panel\n",
-            stride_full ? stride_full : 1, SAMPLED_POINTS);
-        if (zoom)
-            assign(c, "stride_zoom = %zu\tthe same for the zoom", stride_zoom ? stride_zoom : 1);
-    }
-
+/* Figure 4's layers, numbers, data and panels (a symmetric rule). */
+/* Figure 4's data (a symmetric rule): each scheme's formula curve and
+ * sampled points with their intervals; no rows of 0 on a log axis. */
+static void saturation_data(ctx *c, double tmax, double tzoom, int logy, const char *lv)
+{
     rule(c, "data");
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
@@ -1515,6 +1664,109 @@ static void fig_saturation(ctx *c)
         }
         out(c, "EOD\n");
     }
+}
+
+static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], src[ELEM_SRC];
+    double step = c->T / 16.0;
+    int panels = zoom ? 2 : 1;
+    /* the y axis: log when the fractions at the cut span decades */
+    double fmin_cut = INFINITY, fmax_cut = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        double f[2] = {v->a->saturated_fraction, v->s ? sampled_fraction(v) : NAN};
+        for (int k = 0; k < 2; k++)
+            if (isfinite(f[k]) && f[k] > 0) {
+                fmin_cut = fmin(fmin_cut, f[k]);
+                fmax_cut = fmax(fmax_cut, f[k]);
+            }
+    }
+    /* the axis top is 1 (every curve starts there): log when the smallest
+     * fraction at the cut is under 5 % of it */
+    (void)fmax_cut;
+    int logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
+
+    c->nel = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
+        add(c, src, NULL, "with lines linetype %zu", i + 1);
+        /* the legend's sample: the scheme's own line and point, as drawn */
+        add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
+            i + 1);
+        if (v->s) {
+            snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
+        }
+    }
+    if (c->region_default)
+        snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
+    else
+        region_legend(c, src, sizeof src);
+    add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
+    tail_key_rows(c, lv);
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
+        text_line(c, " ");
+        if (c->region_default)
+            text_line(c, "P(|z| ≥ %s)", num(c->T, m1));
+        else
+            text_line(c, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
+        fraction_lines(c);
+    }
+    layout_section(c, panels, 0);
+
+    rule(c, "numbers");
+    if (c->region_default) {
+        assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
+            num(c->T, m1));
+    } else {
+        assign(c, "T = %s\t--threshold: the sampled points lie at multiples of T/16\n",
+            num(c->T, m1));
+        assign(c, "tcut = %s\tthe rule's cut (rule %s): |z| >= tcut, marked by a dotted line\n",
+            num(c->region.above, m1), c->rule_txt);
+    }
+    if (c->region_default) {
+        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T, rounded up\n",
+            num(tmax, m1), AXIS_SDS, AXIS_T);
+        if (zoom)
+            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T when that is wider\n",
+                num(tzoom, m1), ZOOM_MIN, ZOOM_T);
+    } else {
+        assign(c, "tmax = %s\tthe t axis: mean +- %g sd of every scheme, at least %g T and %g tcut, rounded up\n",
+            num(tmax, m1), AXIS_SDS, AXIS_T, AXIS_T);
+        if (zoom)
+            assign(c, "zoom = %s\tbottom panel: t up to %g, or %g T or %g tcut when that is wider\n",
+                num(tzoom, m1), ZOOM_MIN, ZOOM_T, ZOOM_T);
+    }
+    if (logy) {
+        /* whole decades: from the one below the smallest fraction at the
+         * cut (halved, for its interval) up to 1, with headroom */
+        /* and down to the smallest fraction the sample can show, one
+         * neuron in n (the sampled points past the cut reach it) */
+        double floor_frac = fmin_cut / 2;
+        for (size_t i = 0; i < c->ns; i++)
+            if (c->v[i].s && c->v[i].n_indep > 0)
+                floor_frac = fmin(floor_frac, 1.0 / (double)c->v[i].n_indep);
+        double lo = pow(10.0, floor(log10(floor_frac) + 1e-9));
+        assign(c, "ylo = %s\tthe log axis: the decade of one neuron in n, or below the smallest fraction at the cut\n",
+            num(lo, m1));
+        assign(c, "ymax = 2\ta fraction: at most 1, with headroom\n");
+    } else {
+        assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
+    }
+    size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
+    size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
+    if (any_sampled(c)) {
+        assign(c, "stride = %zu\tplot every stride-th sampled point: about %d per panel\n",
+            stride_full ? stride_full : 1, SAMPLED_POINTS);
+        if (zoom)
+            assign(c, "stride_zoom = %zu\tthe same for the zoom", stride_zoom ? stride_zoom : 1);
+    }
+
+    saturation_data(c, tmax, tzoom, logy, lv);
+    if (c->g.err != SATSTAT_OK)
+        return;
 
     rule(c, "title and axes");
     multiplot_title(c, "Saturated fraction P(|z| ≥ t) against the threshold t");
@@ -1531,10 +1783,10 @@ static void fig_saturation(ctx *c)
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
         out(c, "# the report's threshold: a dotted vertical line (named in the legend)\n"
-               "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+               "set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back\n");
     else
-        out(c, "# the rule's cut: a dotted vertical line (named in the legend)\n"
-               "set arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 front\n");
+        out(c, "# the rule's cut: a dotted vertical line (named in the legend), behind the points\n"
+               "set arrow 1 from first tcut, graph 0 to first tcut, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back\n");
 
     rule(c, zoom ? "top panel: the whole t axis" : "the plot");
     panel(c, panels, 0);
@@ -1768,27 +2020,14 @@ static size_t tail_stride(const sview *v, double width)
     return s >= 1 ? (size_t)s : 1;
 }
 
-static void fig_tails(ctx *c)
+/* Figure 4's header (a one-sided or asymmetric rule): what it shows. */
+static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
 {
-    char m1[SATSTAT_DOUBLE_SIZE], lv[32], src[ELEM_SRC],
-        t[ELEM_TITLE];
-    tails tl = tails_of(c);
+    char m1[SATSTAT_DOUBLE_SIZE];
+    tails tl = *tlp;
     int lower = tl.split == INFINITY, upper = tl.split == -INFINITY, both = !lower && !upper;
     int dead = strcmp(c->rule_txt, "dead") == 0;
-    /* the axis of figures 1 to 3, widened when the cut lies beyond it */
-    double tmax = fmax(c->X, satstat__nice_ceil(AXIS_T * tl.reach));
-    double tzoom = fmax(ZOOM_MIN, ZOOM_T * tl.reach);
-    int zoom = tmax > ZOOM_NEEDED * tzoom;
-    int panels = zoom ? 2 : 1;
-    level_text(c->c->alpha, lv, sizeof lv);
-
-    /* "P(z ≤ 0)": the rule's fraction in the tail's words */
-    char at_cut[96];
-    if (both)
-        snprintf(at_cut, sizeof at_cut, "P(%s)", c->region_utf);
-    else
-        snprintf(at_cut, sizeof at_cut, "%s%s)", tail_words(&tl, tl.cut), num6(tl.cut, m1));
-
+    (void)upper;
     char about[8][320];
     const char *ab[8];
     size_t na = 0;
@@ -1834,6 +2073,30 @@ static void fig_tails(ctx *c)
         snprintf(headline, sizeof headline, "the fraction %s against t (rule %s: %s)",
                  lower ? "P(z <= t)" : "P(z >= t)", c->rule_txt, c->region_txt);
     header(c, headline, ab, na);
+}
+
+static void fig_tails(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], lv[32], src[ELEM_SRC],
+        t[ELEM_TITLE];
+    tails tl = tails_of(c);
+    int lower = tl.split == INFINITY, upper = tl.split == -INFINITY, both = !lower && !upper;
+    int dead = strcmp(c->rule_txt, "dead") == 0;
+    /* the axis of figures 1 to 3, widened when the cut lies beyond it */
+    double tmax = fmax(c->X, satstat__nice_ceil(AXIS_T * tl.reach));
+    double tzoom = fmax(ZOOM_MIN, ZOOM_T * tl.reach);
+    int zoom = tmax > ZOOM_NEEDED * tzoom;
+    int panels = zoom ? 2 : 1;
+    level_text(c->c->alpha, lv, sizeof lv);
+
+    /* "P(z ≤ 0)": the rule's fraction in the tail's words */
+    char at_cut[96];
+    if (both)
+        snprintf(at_cut, sizeof at_cut, "P(%s)", c->region_utf);
+    else
+        snprintf(at_cut, sizeof at_cut, "%s%s)", tail_words(&tl, tl.cut), num6(tl.cut, m1));
+
+    tails_header(c, &tl, lv, zoom);
     output_section(c);
     style_section(c, c->ns);
 
@@ -1841,24 +2104,22 @@ static void fig_tails(ctx *c)
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
-        add(c, src, v->name, "with lines linetype %zu", i + 1);
+        add(c, src, NULL, "with lines linetype %zu", i + 1);
+        /* the legend's sample: the scheme's own line and point, as drawn */
+        add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
+            i + 1);
         if (v->s) {
             snprintf(src, sizeof src, "$sample%zu every stride%zu::start%zu using 1:2:3:4", i + 1,
                      i + 1, i + 1);
             add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
         }
     }
-    add(c, NULL, "lines: formula", "with lines linecolor rgb ink linewidth 3 dashtype 1");
     if (both) /* the region's words are too long for one legend row */
         snprintf(t, sizeof t, "the rule's cuts (%s)", c->rule_txt);
     else
         region_legend(c, t, sizeof t);
     add(c, NULL, t, "with lines linecolor rgb ink linewidth 2 dashtype 3");
-    text_line(c, "lines: formula");
-    if (any_sampled(c)) {
-        text_line(c, "points: sampled,");
-        text_line(c, "bars: %s CI", lv);
-    }
+    tail_key_rows(c, lv);
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         text_line(c, " ");
         if (both) {
@@ -1980,10 +2241,11 @@ static void fig_normal(ctx *c)
         "with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5");
     add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1σ",
         "with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5");
-    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "φ(x)",
+    /* not φ: figure 3 names the activation φ */
+    add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "density of N(0, 1)",
         "with lines linecolor rgb ink linewidth 3 dashtype 1");
     text_line(c, " ");
-    text_line(c, "φ(x) = exp(−x²/2) / √(2π),");
+    text_line(c, "p(x) = exp(−x²/2) / √(2π),");
     text_line(c, "x = (z − μ)/σ");
     text_line(c, "mean 0, variance 1");
     text_line(c, "peak 1/√(2π) = 0.3989");
@@ -1997,9 +2259,9 @@ static void fig_normal(ctx *c)
     out(c, "phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)\n");
 
     rule(c, "title and axes");
-    multiplot_title(c, "The standard normal density");
+    multiplot_title(c, "Reference: the standard normal density");
     out(c, "# the standardised variable: x = (z − μ)/σ, not z itself\n"
-           "set xlabel '(z − μ)/σ'\nset ylabel 'φ'\n");
+           "set xlabel 'x = (z − μ)/σ'\nset ylabel 'density'\n");
     panel(c, 1, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
     ticks(c, "-zmax", "zmax", "0", "ymax");
