@@ -15,8 +15,12 @@ bad() { echo "FAIL: $*"; fail=1; }
 # mpirun as root in CI, more ranks than cores, its own banners off (-q)
 mpi() { timeout 300 "$mpirun" -q --allow-run-as-root --oversubscribe "$@"; }
 # the report without its timing lines
-# and the thread count (a setting echoed, not a result)
-untimed() { grep -v -E -e 'elapsed' -e '"threads"' -e '[0-9] s$' -e '^threads' "$1"; }
+# and the thread count with what follows from it (deep's memory per
+# thread), settings echoed rather than results
+untimed() {
+    grep -v -E -e 'elapsed' -e '"threads"' -e '[0-9] s$' -e '^threads' \
+        -e '"memory_used"' -e '"kept_layers"' "$1"
+}
 
 same() { # same NAME ARGS...: plain vs -np 1, 2, 3, threads 1 and 2
     local name=$1
@@ -43,6 +47,9 @@ same run-text run --samples 70000 --scheme standard,scaled,uniform:0.05 --activa
 same run-ortho run --samples 20000 --scheme orthogonal --n-out 50 --n-in 200 --inputs ones --format json
 same run-small run --samples 1500 --format csv          # fewer blocks than ranks
 same sweep sweep --vary n-in=10:1000:4:log --samples 20000 --format json
+same deep deep --layers 4 --width 100 --networks 7 --scheme standard,scaled,orthogonal \
+    --pair-correlation 0.5 --jacobian --format json
+same deep-preset deep --layers 3 --width 60 --networks 5 --preset activations
 
 # Figures: the same scripts from rank 0 alone, nothing from the others.
 # (the same folder name, in two places: the scripts name their folder)

@@ -12,6 +12,7 @@
 #include <satstat/satstat.h>
 
 #include "cli/cli.h"
+#include "cli/mpi.h"
 #include "cli/commands.h"
 
 typedef struct cli {
@@ -283,6 +284,56 @@ static int write_report(void *ctx, FILE *f)
 
 /* The work after parse(): on a copy of *parsed, whose config (and the
  * values it read, shared by the copies) the caller frees. */
+/* The work: each run (split across the mpirun job's processes, mpi.h),
+ * then the phase diagram (computed whole by every process). */
+static int deep_compute(const cli *cp, satstat_config *configs, size_t nruns, int quiet,
+                        satstat_deep_report **reports, satstat_deep_phase **phase_out)
+{
+    const cli c = *cp;
+    satstat_deep_phase *phase = NULL;
+    int rc = SATSTAT_OK;
+    cli_progress p;
+    cli_progress_start(&p, quiet, "networks");
+    for (size_t i = 0; i < nruns && rc == SATSTAT_OK; i++) {
+        configs[i].partition = cli_mpi_partition();
+        rc = satstat_deep_run(&configs[i], &c.deep, cli_progress_update, &p, &reports[i]);
+    }
+    if (rc == SATSTAT_OK && c.phase && !cli_interrupted_by) {
+        /* x: σ_w²·fan_in over [0.1, 10^3.5] (log) so that `standard` at
+         * fan-in 1000 shows; y: σ_b² over [0, max(2, 1.25·largest)] */
+        double ymax = 2.0;
+        double sb2 = satstat_law_variance(&configs[0].bias.law);
+        if (1.25 * sb2 > ymax)
+            ymax = 1.25 * sb2;
+        cli_progress_start(&p, quiet, "phase diagram");
+        rc = satstat_deep_phase_compute(configs[0].activation,
+                                        satstat_law_mean(&configs[0].bias.law), 81, 0.1,
+                                        3162.2776601683795, 41, 0.0, ymax, configs[0].threads,
+                                        cli_progress_update, &p, &phase);
+    }
+    cli_progress_clear(&p);
+    *phase_out = phase;
+    return rc;
+}
+
+/* Under mpirun, a rank other than 0: the work, nothing written. */
+static int deep_follow(const cli *c, satstat_config *configs, size_t nruns)
+{
+    cli_install_signals();
+    int status = cli_mpi_agree(CLI_GO_ON);
+    if (status != CLI_GO_ON)
+        return status;
+    satstat_deep_report *reports[PRESET_MAX] = {NULL};
+    satstat_deep_phase *phase = NULL;
+    int rc = deep_compute(c, configs, nruns, 1, reports, &phase);
+    for (size_t i = 0; i < nruns; i++)
+        satstat_deep_report_free(reports[i]);
+    satstat_deep_phase_free(phase);
+    return rc == SATSTAT_ECANCELED || cli_interrupted_by ? cli_interrupted_status()
+           : rc != SATSTAT_OK                            ? CLI_EXIT_RUNTIME
+                                                         : CLI_EXIT_PASS;
+}
+
 static int deep_parsed(const cli *parsed)
 {
     cli c = *parsed;
@@ -338,10 +389,13 @@ static int deep_parsed(const cli *parsed)
     if (status != CLI_GO_ON)
         return status;
 
+    if (cli_mpi_follower()) /* its share of the networks; rank 0 writes */
+        return deep_follow(&c, configs, nruns);
+
     int have_gnuplot = 0;
     if (c.common.plots) {
-        int prep = cli_plots_prepare(c.common.plots, "--plots", c.common.render_given, &c.common.render,
-                                     &have_gnuplot);
+        int prep = cli_plots_prepare(c.common.plots, "--plots", c.common.render_given,
+                                     &c.common.render, &have_gnuplot);
         if (prep != CLI_GO_ON)
             return prep;
     }
@@ -349,29 +403,13 @@ static int deep_parsed(const cli *parsed)
     cli_note_reference_blas(&c.config, c.common.quiet);
     cli_outputs out;
     status = cli_outputs_begin(&out, c.common.output);
+    if (status == CLI_GO_ON && (status = cli_mpi_agree(CLI_GO_ON)) != CLI_GO_ON)
+        cli_outputs_failed(&out, NULL, NULL);
     if (status != CLI_GO_ON)
         return status;
     satstat_deep_report *reports[PRESET_MAX] = {NULL};
     satstat_deep_phase *phase = NULL;
-    int rc = SATSTAT_OK;
-    cli_progress p;
-    cli_progress_start(&p, c.common.quiet, "networks");
-    for (size_t i = 0; i < nruns && rc == SATSTAT_OK; i++)
-        rc = satstat_deep_run(&configs[i], &c.deep, cli_progress_update, &p, &reports[i]);
-    if (rc == SATSTAT_OK && c.phase && !cli_interrupted_by) {
-        /* x: σ_w²·fan_in over [0.1, 10^3.5] (log) so that `standard` at
-         * fan-in 1000 shows; y: σ_b² over [0, max(2, 1.25·largest)] */
-        double ymax = 2.0;
-        double sb2 = satstat_law_variance(&configs[0].bias.law);
-        if (1.25 * sb2 > ymax)
-            ymax = 1.25 * sb2;
-        cli_progress_start(&p, c.common.quiet, "phase diagram");
-        rc = satstat_deep_phase_compute(configs[0].activation,
-                                        satstat_law_mean(&configs[0].bias.law), 81, 0.1,
-                                        3162.2776601683795, 41, 0.0, ymax, configs[0].threads,
-                                        cli_progress_update, &p, &phase);
-    }
-    cli_progress_clear(&p);
+    int rc = deep_compute(&c, configs, nruns, c.common.quiet, reports, &phase);
     if (rc == SATSTAT_ECANCELED || cli_interrupted_by) {
         status = cli_outputs_interrupted(&out);
     } else if (rc != SATSTAT_OK) {

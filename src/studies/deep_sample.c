@@ -20,6 +20,7 @@
 
 #include <satstat/error.h>
 
+#include "base/partition-int.h"
 #include "studies/deep-int.h"
 
 typedef struct pool {
@@ -29,6 +30,7 @@ typedef struct pool {
     double *sv, *jm;     /* options->jacobian: R × n_sv, R × 3 */
     size_t n_sv;
     uint64_t R, total, base;
+    uint64_t first, end; /* this process's networks (satstat/partition.h) */
     atomic_uint_fast64_t next, done;
     atomic_int cancel, err;
     pthread_mutex_t lock;
@@ -49,8 +51,8 @@ static void *work(void *arg)
     for (;;) {
         if (atomic_load(&pl->cancel) || atomic_load(&pl->err))
             break;
-        uint64_t r = atomic_fetch_add(&pl->next, 1);
-        if (r >= pl->R)
+        uint64_t r = pl->first + atomic_fetch_add(&pl->next, 1);
+        if (r >= pl->end)
             break;
         int rc = satstat__deep_run_network(a->w, r, pl->stats + r * pl->p->o->layers, NULL,
                                            pl->sv ? pl->sv + r * pl->n_sv : NULL,
@@ -332,7 +334,7 @@ static int run_pool(pool *pl, wargs *args, pthread_t *tid, unsigned threads,
     if (rc == SATSTAT_OK && atomic_load(&pl->cancel))
         rc = SATSTAT_ECANCELED;
     if (rc == SATSTAT_OK && progress
-        && progress(progress_ctx, pl->base + pl->R, pl->total) != 0)
+        && progress(progress_ctx, pl->base + pl->end - pl->first, pl->total) != 0)
         rc = SATSTAT_ECANCELED;
     return rc;
 }
@@ -414,6 +416,90 @@ static void reduce_layer(const satstat_config *c, const satstat_deep_options *o,
     }
 }
 
+/* ---- networks split across processes (satstat/partition.h) ----------------
+ *
+ * A rank runs networks first .. end−1 (a contiguous share); it sends their
+ * per-layer statistics (and, with --jacobian, singular values and
+ * moments) and its workers' histogram counts.  Every rank then holds every
+ * network's values in network order, which is all the reduction reads,
+ * and the histograms' integer sums (any order).  Deep's products go
+ * through BLAS and per-path kernels, so ranks whose BLAS kernel differs
+ * are refused rather than mixed. */
+
+static void pack_share(const pool *pl, size_t L, unsigned made, satstat__bytes *b)
+{
+    uint64_t range[2] = {pl->first, pl->end};
+    satstat__bytes_put(b, range, sizeof range);
+    uint64_t n = pl->end - pl->first;
+    satstat__bytes_put(b, pl->stats + pl->first * L, (size_t)(n * L) * sizeof *pl->stats);
+    if (pl->sv) {
+        satstat__bytes_put(b, pl->sv + pl->first * pl->n_sv, (size_t)n * pl->n_sv * sizeof *pl->sv);
+        satstat__bytes_put(b, pl->jm + 3 * pl->first, (size_t)n * 3 * sizeof *pl->jm);
+    }
+    size_t bins = L * SATSTAT_DEEP_HIST_BINS;
+    for (int part = 0; part < 4; part++) {
+        size_t count = part < 2 ? bins : 2 * L;
+        for (size_t i = 0; i < count; i++) {
+            uint64_t sum = 0;
+            for (unsigned t = 0; t < made; t++) {
+                const worker *w = &pl->workers[t];
+                const uint64_t *a = part == 0 ? w->zh : part == 1 ? w->ah
+                                  : part == 2 ? w->zuo : w->auo;
+                sum += a[i];
+            }
+            satstat__bytes_put(b, &sum, sizeof sum);
+        }
+    }
+}
+
+/* Another rank's share into the pool: its networks' values in place, its
+ * counts added to worker 0's (integer sums). */
+static int unpack_share(pool *pl, size_t L, satstat__reader *in)
+{
+    uint64_t range[2];
+    if (satstat__read(in, range, sizeof range) || range[0] > range[1] || range[1] > pl->R)
+        return SATSTAT_EIO;
+    uint64_t n = range[1] - range[0];
+    if (satstat__read(in, pl->stats + range[0] * L, (size_t)(n * L) * sizeof *pl->stats))
+        return SATSTAT_EIO;
+    if (pl->sv &&
+        (satstat__read(in, pl->sv + range[0] * pl->n_sv, (size_t)n * pl->n_sv * sizeof *pl->sv) ||
+         satstat__read(in, pl->jm + 3 * range[0], (size_t)n * 3 * sizeof *pl->jm)))
+        return SATSTAT_EIO;
+    worker *w = &pl->workers[0];
+    size_t bins = L * SATSTAT_DEEP_HIST_BINS;
+    for (int part = 0; part < 4; part++) {
+        size_t count = part < 2 ? bins : 2 * L;
+        uint64_t *a = part == 0 ? w->zh : part == 1 ? w->ah : part == 2 ? w->zuo : w->auo;
+        for (size_t i = 0; i < count; i++) {
+            uint64_t x;
+            if (satstat__read(in, &x, sizeof x))
+                return SATSTAT_EIO;
+            a[i] += x;
+        }
+    }
+    return SATSTAT_OK;
+}
+
+/* The exchange after this rank's networks ran (or failed: rc). */
+static int exchange_shares(const satstat_partition *part, int rc, pool *pl, size_t L,
+                           unsigned made)
+{
+    satstat__bytes mine = {0};
+    if (rc == SATSTAT_OK)
+        pack_share(pl, L, made, &mine);
+    satstat__reader *pieces = calloc(part->size, sizeof *pieces);
+    void *all = NULL;
+    rc = satstat__partition_exchange(part, rc, &mine, 1, &all, pieces);
+    satstat__bytes_free(&mine);
+    for (unsigned k = 0; k < part->size && rc == SATSTAT_OK; k++)
+        if (k != part->rank)
+            rc = unpack_share(pl, L, &pieces[k]);
+    free(all);
+    free(pieces);
+    return rc;
+}
+
 /* Sample one scheme into sr (mean field already in sr->layers). */
 int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_options *o,
                                 plan *p, scheme_result *sr, unsigned threads,
@@ -430,6 +516,7 @@ int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_opti
     pl.R = R;
     pl.base = base;
     pl.total = total;
+    satstat__partition_share(c->partition, R, 1, &pl.first, &pl.end);
     atomic_init(&pl.next, 0);
     atomic_init(&pl.done, 0);
     atomic_init(&pl.cancel, 0);
@@ -456,6 +543,8 @@ int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_opti
     }
     if (rc == SATSTAT_OK)
         rc = run_pool(&pl, args, tid, threads, progress, progress_ctx);
+    if (satstat__partition_active(c->partition)) /* every rank, even a failed one */
+        rc = exchange_shares(c->partition, rc, &pl, L, made);
     if (rc == SATSTAT_OK) /* reduce in network order */
         for (size_t l = 0; l < L; l++)
             reduce_layer(c, o, &pl, made, l, &sr->layers[l]);
