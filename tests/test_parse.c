@@ -28,7 +28,7 @@ START_TEST(test_strerror_codes)
     static const int codes[] = {SATSTAT_OK,       SATSTAT_EINVAL,
                                 SATSTAT_ENOMEM,   SATSTAT_EIO,
                                 SATSTAT_ENUMERIC, SATSTAT_ECANCELED,
-                                SATSTAT_ERANGE};
+                                SATSTAT_ERANGE, SATSTAT_EPLATFORM};
     size_t n = sizeof codes / sizeof codes[0], i, j;
 
     for (i = 0; i < n; i++) {
@@ -40,7 +40,7 @@ START_TEST(test_strerror_codes)
             ck_assert_str_ne(s, satstat_strerror(codes[j]));
     }
     ck_assert_str_eq(satstat_strerror(1), "unknown error");
-    ck_assert_str_eq(satstat_strerror(-7), "unknown error");
+    ck_assert_str_eq(satstat_strerror(-8), "unknown error");
     ck_assert_str_eq(satstat_strerror(-1000), "unknown error");
     ck_assert_str_eq(satstat_strerror(77), "unknown error");
 }
