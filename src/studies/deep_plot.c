@@ -18,26 +18,18 @@
 #include <satstat/error.h>
 
 #include "output/figure-int.h"
+#include "studies/deep_plot-int.h"
 #include "satstat_version.h"
 
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
 #define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
 
-typedef struct ctx {
-    satstat__fig g; /* the script: stream, name, folder, options, error */
-    const satstat_deep_report *const *r;
-    size_t n;
-    const satstat_deep_phase *phase;
-} ctx;
-
-/* The toolkit's writers (figure-int.h) on this figure's script. */
-#define out(c, ...) satstat__fig_out(&(c)->g, __VA_ARGS__)
-#define qstr(c, text) satstat__fig_qstr(&(c)->g, text)
+typedef satstat__dp_ctx ctx;
 
 /* ---- shared sections ---------------------------------------------------------*/
 
-static void header(ctx *c, const satstat_deep_report *r, const char *headline,
+void satstat__dp_header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
     char cmd[4096];
@@ -61,7 +53,7 @@ static const satstat_deep_layer *layer_of(ctx *c, size_t s, uint64_t l)
 }
 
 /* The scheme names of the report, for the palette slots by name. */
-static void scheme_names(const satstat_deep_report *r, const char **names)
+void satstat__dp_scheme_names(const satstat_deep_report *r, const char **names)
 {
     const satstat_config *cfg = satstat_deep_report_config(r);
     for (size_t s = 0; s < cfg->n_schemes && s < SATSTAT_MAX_SCHEMES; s++)
@@ -69,7 +61,7 @@ static void scheme_names(const satstat_deep_report *r, const char **names)
 }
 
 /* The open twin of scheme s's filled point type (slot by name). */
-static int open_point(size_t s, size_t ns, const satstat_deep_report *r)
+int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     const satstat_config *cfg = satstat_deep_report_config(r);
@@ -99,7 +91,7 @@ static void typeset_region(const char *region, char *buf, size_t size)
 /* Characters across and lines down the canvas, as the toolkit's layout
  * measures them in the script (satstat__fig_layout_column: char_width,
  * line_height): how many small multiples fit is decided here. */
-static void text_room(const ctx *c, double *chars_across, double *lines_down)
+void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_down)
 {
     const satstat_plot_options *o = &c->g.o;
     double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
@@ -118,7 +110,7 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
                        double extra_chars, double extra_lines, size_t *cols, size_t *rows)
 {
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     size_t mc = (size_t)fmax(1, floor((across - extra_chars) / min_chars));
     size_t mr = (size_t)fmax(1, floor((down - extra_lines) / min_lines));
     size_t n = want < mc * mr ? want : mc * mr;
@@ -141,7 +133,7 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
 static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
 {
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
         return;
     out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
@@ -202,14 +194,14 @@ static void fig_density(ctx *c, size_t s)
     char head[256];
     snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
              cfg->activation->name);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "Small multiples, one panel per layer on shared axes: the histogram of z over every\n"
            "unit of every sampled network (filled; about 2 n^(1/3) bins, each the union of\n"
            "whole bins of the sampled histogram), the mean-field law N(mu_b, q^l) (line),\n"
            "the saturated region shaded, and the sampled Var z printed in each panel.");
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     size_t slot = satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
     satstat__fig_rule(&c->g, "style");
     out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
@@ -292,7 +284,7 @@ static void fig_density(ctx *c, size_t s)
     /* the legend's rows below the panels: two lines when two columns of
      * rows fit across, else three */
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     int legend_lines = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 3;
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
@@ -351,11 +343,11 @@ static void get_q(const satstat_deep_layer *ly, quantity q, double *mf, double *
     *hi = e->hi;
 }
 
-static void style_named(ctx *c, const satstat_deep_report *r)
+void satstat__dp_style_named(ctx *c, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     size_t ns = satstat_deep_report_scheme_count(r);
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     satstat__fig_style_begin(&c->g, ns, names);
     out(c, "set style fill transparent solid 0.35 noborder\n");
     satstat__fig_style_end(&c->g);
@@ -401,9 +393,9 @@ static void fig_against_layer(ctx *c, quantity q)
         "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
         "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
         "al. 2017).  Back-propagation runs from layer L down to layer 1."};
-    header(c, r, heads[q], abouts[q]);
+    satstat__dp_header(c, r, heads[q], abouts[q]);
     output_section(c);
-    style_named(c, r);
+    satstat__dp_style_named(c, r);
     double units = (double)o->width * (double)o->networks;
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
@@ -485,7 +477,7 @@ static void fig_against_layer(ctx *c, quantity q)
         satstat__legend_tex(&key);
         if (q == Q_GRADIENT) {
             snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
-                     open_point(s, ns, r));
+                     satstat__dp_open_point(s, ns, r));
             satstat__legend_row(&key, st, "  RMS ‖δ^{l}‖");
             satstat__legend_tex(&key);
         }
@@ -581,11 +573,11 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (q == Q_GRADIENT)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
-                s + 1, dx, s + 1, open_point(s, ns, r));
+                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
         if (floor_marks)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype %d notitle",
-                s + 1, dx, s + 1, open_point(s, ns, r));
+                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
     }
     out(c, "\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the plot");
@@ -605,18 +597,18 @@ static void fig_phase(ctx *c)
     /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
      * short titles, every other decade; two maps would be slivers */
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     int narrow = across < 80;
     snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
              cfg->activation->name);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
            "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
            "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
            "where the map has no finite fixed point).  The schemes of the run are marked.");
     output_section(c);
-    style_named(c, r);
+    satstat__dp_style_named(c, r);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
@@ -671,7 +663,7 @@ static void fig_phase(ctx *c)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white (right): q* = 0");
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
@@ -784,7 +776,7 @@ static void fig_activations(ctx *c, size_t which)
     satstat__tex_escape(a->name, name, sizeof name);
     snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
            "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
            "Too small weights collapse the activations towards phi(0); too large ones\n"
@@ -793,7 +785,7 @@ static void fig_activations(ctx *c, size_t which)
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width.");
     output_section(c);
-    style_named(c, r);
+    satstat__dp_style_named(c, r);
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
      * (relu) gets an axis per panel, since its scale can grow by orders of
      * magnitude from layer to layer.  A display bin is the union of g whole
@@ -866,7 +858,7 @@ static void fig_activations(ctx *c, size_t which)
     satstat__legend key;
     key.n = 0;
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
         char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
@@ -876,7 +868,7 @@ static void fig_activations(ctx *c, size_t which)
         satstat__legend_tex(&key);
     }
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
     int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
@@ -950,14 +942,15 @@ static void fig_activations(ctx *c, size_t which)
 
 typedef struct fig {
     char name[SATSTAT_PLOT_NAME_SIZE];
-    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
+    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report),
+                 6 correlation, 7 c-map, 8 ξ_c over the phase diagram, 9 Jacobian */
     size_t arg;
 } fig;
 
 /* The figures of runs of configs[0..n-1] (the preset: one per activation),
  * with the phase diagram when `phase`. */
 static size_t list_figures(const satstat_config *const *configs, size_t n, int phase,
-                           int preset, fig *figs, size_t max)
+                           int preset, const satstat_deep_options *deep, fig *figs, size_t max)
 {
     size_t k = 0;
     char w[SATSTAT_SPEC_SIZE];
@@ -982,9 +975,21 @@ static size_t list_figures(const satstat_config *const *configs, size_t n, int p
         figs[k].kind = q + 1;
         figs[k++].arg = 0;
     }
-    if (phase && k < max) {
-        snprintf(figs[k].name, sizeof figs[k].name, "deep-phase");
-        figs[k].kind = 4;
+    /* the depth figures (deep_plot_depth.c), from what the run measured */
+    static const struct {
+        const char *name;
+        int kind;
+    } depth[] = {{"deep-correlation", 6}, {"deep-cmap", 7}, {"deep-jacobian", 9},
+                 {"deep-phase", 4},       {"deep-phase-xi", 8}};
+    for (size_t i = 0; i < sizeof depth / sizeof depth[0] && k < max; i++) {
+        int kind = depth[i].kind;
+        int wanted = kind == 6 || kind == 7 ? deep && deep->pair
+                     : kind == 9            ? deep && deep->jacobian
+                                            : phase;
+        if (!wanted)
+            continue;
+        snprintf(figs[k].name, sizeof figs[k].name, "%s", depth[i].name);
+        figs[k].kind = kind;
         figs[k++].arg = 0;
     }
     return k;
@@ -1030,6 +1035,18 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
     case 4:
         fig_phase(c);
         break;
+    case 6:
+        satstat__dp_fig_correlation(c);
+        break;
+    case 7:
+        satstat__dp_fig_cmap(c);
+        break;
+    case 8:
+        satstat__dp_fig_phase_xi(c);
+        break;
+    case 9:
+        satstat__dp_fig_jacobian(c);
+        break;
     default:
         fig_activations(c, g->arg);
         break;
@@ -1054,8 +1071,8 @@ static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *cons
     const satstat_config *configs[MAX_FIGS];
     for (size_t i = 0; i < n && i < MAX_FIGS; i++)
         configs[i] = satstat_deep_report_config(reports[i]);
-    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset, d->figs,
-                         MAX_FIGS);
+    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset,
+                         satstat_deep_report_options(reports[0]), d->figs, MAX_FIGS);
     satstat__figure_set set = {d->nf, set_name, set_write, d, options};
     return set;
 }
@@ -1112,12 +1129,14 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
 }
 
 size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
-                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
+                               int preset, const satstat_deep_options *deep,
+                               char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
 {
     fig figs[MAX_FIGS];
     if (!configs || n == 0)
         return 0;
-    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, figs, MAX_FIGS);
+    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, deep, figs,
+                             MAX_FIGS);
     for (size_t i = 0; i < nf && i < max; i++)
         memcpy(names[i], figs[i].name, sizeof figs[i].name);
     return nf;
