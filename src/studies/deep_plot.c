@@ -154,16 +154,6 @@ static size_t panels_of(uint64_t L, uint64_t *which)
     return n;
 }
 
-/* the smallest 1, 2 or 5 times a power of ten not below x */
-static double nice_step_at_least(double x)
-{
-    if (!(x > 0) || !isfinite(x))
-        return 1;
-    double p = pow(10, floor(log10(x)));
-    double m = x / p;
-    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
 /* ---- per-layer densities of z ------------------------------------------------*/
 
 /* The saturated region shaded behind a panel with x range [xlo, xhi]:
@@ -270,6 +260,15 @@ static void fig_density(ctx *c, size_t s)
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
                         "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(&key);
+    if (np < o->layers) { /* a small figure: say which layers it shows */
+        char shown[160];
+        size_t len = 0;
+        for (size_t k = 0; k < np && len + 24 < sizeof shown; k++)
+            len += (size_t)snprintf(shown + len, sizeof shown - len, "%s%llu", k ? ", " : "",
+                                    (unsigned long long)which[k]);
+        satstat__legend_row(&key, "with lines linetype nodraw", "layers %s of %llu shown", shown,
+                            (unsigned long long)o->layers);
+    }
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
@@ -292,14 +291,20 @@ static void fig_density(ctx *c, size_t s)
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
            "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.4);
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.8);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
-    double xstep = nice_step_at_least((xhi - xlo) / 3.5);
-    double ystep = nice_step_at_least(ytop * 1.05 / 2.5);
     out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", xlo, xhi, ytop * 1.08);
-    out(c, "set xtics %.6g format '%%g'\nset ytics %.6g format '%%g'\n", xstep, ystep);
+    /* ticks from the panels' size in gnuplot: the script re-renders at
+     * another width and height with labels that still fit */
+    char lo_s[32], hi_s[32], top_s[32];
+    snprintf(lo_s, sizeof lo_s, "%.9g", xlo);
+    snprintf(hi_s, sizeof hi_s, "%.9g", xhi);
+    snprintf(top_s, sizeof top_s, "%.6g", ytop * 1.08);
+    satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
+    satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
+    out(c, "set format x '%%g'\nset format y '%%g'\n");
     shade_region(c, cfg, xlo, xhi);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
@@ -307,8 +312,8 @@ static void fig_density(ctx *c, size_t s)
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
-        out(c, "set title 'layer %llu' offset 0,-0.4\n", (unsigned long long)which[k]);
-        out(c, "set label 1 'Var z = %.3g' at graph 0.03, graph 0.92 left font smallfont front\n",
+        /* Var z in the title, not over the histogram's peak */
+        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4\n", (unsigned long long)which[k],
             ly->variance.value);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
@@ -401,6 +406,7 @@ static void fig_against_layer(ctx *c, quantity q)
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
     int zeros = 0; /* a layer where no unit of any network was saturated */
     int no_interval = 0; /* a value without an interval */
+    int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
     for (size_t s = 0; s < ns; s++)
@@ -413,7 +419,7 @@ static void fig_against_layer(ctx *c, quantity q)
     if (q == Q_SATURATION && mfmin < yfloor * 2)
         yfloor = fmax(mfmin / 2, 1e-3 / units); /* the line stays in view down to 1e-3/N */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field%s --------\n",
-        q == Q_GRADIENT ? ", RMS" : "");
+        q == Q_GRADIENT ? ", RMS" : q == Q_SATURATION ? ", bar clipped at the foot (1)" : "");
     if (q == Q_SATURATION)
         out(c, "# (on a log axis interval ends below the foot %.6g are written as the foot)\n",
             yfloor);
@@ -446,11 +452,15 @@ static void fig_against_layer(ctx *c, quantity q)
                 hi = v;
                 no_interval = 1;
             }
+            int clipped = logy_sat && lo < yfloor && v > 0;
             if (logy_sat && lo < yfloor)
                 lo = yfloor;
+            any_clipped |= clipped;
             out(c, "%llu %.9g %.9g %.9g %.9g", (unsigned long long)l, v, lo, hi, mf);
             if (q == Q_GRADIENT)
                 out(c, " %.9g", ly->gradient_norm_rms);
+            if (q == Q_SATURATION)
+                out(c, " %d", clipped);
             out(c, "\n");
             zeros |= v == 0;
             double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
@@ -491,7 +501,7 @@ static void fig_against_layer(ctx *c, quantity q)
             /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
              * towards the input: read left to right, the line moves by its
              * inverse */
-            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer back", sametxt,
+            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer to the input", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
             satstat__legend_row(&key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
@@ -505,11 +515,14 @@ static void fig_against_layer(ctx *c, quantity q)
     if (floor_marks)
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
+    if (any_clipped)
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11",
+                            "▼: bar runs below the axis");
     satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
-        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: L → 1");
+        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: from L to 1 (right to left)");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
@@ -559,8 +572,9 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
-    if (floor_marks)
-        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros go here\n", yfloor);
+    if (floor_marks || any_clipped)
+        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
+            yfloor);
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
@@ -574,6 +588,10 @@ static void fig_against_layer(ctx *c, quantity q)
         if (q == Q_GRADIENT)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
                 s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+        if (any_clipped)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($6 > 0 ? yfloor : NaN) with points linetype %zu "
+                   "pointtype 11 pointsize 1.3 notitle",
+                s + 1, dx, s + 1);
         if (floor_marks)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype %d notitle",
@@ -654,10 +672,10 @@ static void fig_phase(ctx *c)
                         "χ_{1} = 1, the edge of chaos");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "blue: ordered, χ_{1} < 1");
+                        "χ_{1} map, blue: ordered, χ_{1} < 1");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "orange: chaotic, χ_{1} > 1");
+                        "χ_{1} map, orange: chaotic, χ_{1} > 1");
     satstat__legend_tex(&key);
     if (qzero && !narrow)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
@@ -686,8 +704,10 @@ static void fig_phase(ctx *c)
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
-    out(c, narrow ? "set xtics ('0.1' -1, '10' 1, '1000' 3)\n"
-                  : "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n");
+    /* powers of ten (log10 on the axis), every other decade in gnuplot
+     * when a panel is narrow at the figure's size */
+    out(c, "set xtics 1 format '10^{%%.0f}'\n"
+           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
     out(c, ""
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
@@ -717,7 +737,7 @@ static void fig_phase(ctx *c)
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
         out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\nunset ylabel\n");
+        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n");
         if (isfinite(qlo) && qhi > qlo) {
             double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
             out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
@@ -879,7 +899,7 @@ static void fig_activations(ctx *c, size_t which)
            "bottom = legend_top + 3.1 * line_height\n"
            "top = top - 0.6 * line_height                   # the columns' titles\n",
         legend_lines);
-    satstat__fig_layout_grid(&c->g, nl, ns, 8, 2.5);
+    satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -903,22 +923,26 @@ static void fig_activations(ctx *c, size_t which)
                 out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
             else
                 out(c, "unset xlabel\n");
-            double span = xhi[s][k] - xlo[s][k];
-            /* at most three x ticks (0, step, 2 step), short labels typeset
-             * (%%h: 1.2×10^{4}): they share the panel's width */
-            double step = nice_step_at_least(span / 2);
-            out(c, "set xrange [%.9g:%.9g]\nset xtics %.6g format '%%.2h'\n", xlo[s][k],
-                xhi[s][k], step);
+            /* ticks from the panel's size in gnuplot, short labels typeset
+             * (%%h: 1.2×10^{4}), so that they fit at any size */
             double yt = ytop[s][k] > 0 ? ytop[s][k] : 1;
-            out(c, "set yrange [0:%.6g]\nset ytics %.6g format '%%.2h'\n", yt * 1.3,
-                nice_step_at_least(yt / 2));
+            char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
+            snprintf(a_s, sizeof a_s, "%.9g", xlo[s][k]);
+            snprintf(b_s, sizeof b_s, "%.9g", xhi[s][k]);
+            snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
+            snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
+            snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
+            out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
+            satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
+            satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
+            out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
             double sd = sqrt(ly->activation_variance.value);
             char sdt[64];
             if (sd != 0 && (fabs(log10(sd)) >= 3))
                 snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
                          (int)floor(log10(sd)));
-            else
-                snprintf(sdt, sizeof sdt, "sd %.2g", sd);
+            else /* 290, not 2.9e+02 */
+                snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
             out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
             if (isfinite(atom[s][k])) {
                 out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
