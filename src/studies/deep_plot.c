@@ -376,31 +376,24 @@ static long same_mean_field(ctx *c, size_t s, quantity q, uint64_t layers)
     return -1;
 }
 
-static void fig_against_layer(ctx *c, quantity q)
+/* What fig_against_layer draws on its y axis, found with its data. */
+typedef struct layer_axis {
+    double units;          /* W R: the units of a layer over the networks  */
+    double yfloor;         /* the saturated fraction's log foot (else 0)   */
+    double ymin, ymax;     /* the positive values drawn                     */
+    int zeros;             /* a layer where no unit was saturated           */
+    int no_interval;       /* a value without an interval                   */
+    int any_clipped;       /* a bar below the log axis's foot               */
+    int logy;              /* a log y axis                                  */
+    int floor_marks;       /* sampled zeros drawn open at the log foot      */
+} layer_axis;
+
+/* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
+static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
 {
     const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
-                                        "Saturated fraction against layer",
-                                        "Gradient norm against layer"};
-    static const char *const abouts[] = {
-        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
-        "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
-        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
-        "Points: the sampled fraction of units in the saturated region, with\n"
-        "Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the\n"
-        "N = W R units of a layer, sampled zeros drawn there as open markers and bars\n"
-        "clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
-        "Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a\n"
-        "random unit vector), the report's sampled |d|, with its 1 - alpha interval\n"
-        "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
-        "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
-        "al. 2017).  Back-propagation runs from layer L down to layer 1."};
-    satstat__dp_header(c, r, heads[q], abouts[q]);
-    output_section(c);
-    satstat__dp_style_named(c, r);
     double units = (double)o->width * (double)o->networks;
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
@@ -476,20 +469,42 @@ static void fig_against_layer(ctx *c, quantity q)
      * their positive values span decades (a saturated fraction of 5e-4
      * beside 0.86 would sit on zero of a linear axis, its bars unseen) */
     int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20) || logy_sat;
-    satstat__legend key;
-    key.n = 0;
+    ax->units = units;
+    ax->yfloor = yfloor;
+    ax->ymin = ymin;
+    ax->ymax = ymax;
+    ax->zeros = zeros;
+    ax->no_interval = no_interval;
+    ax->any_clipped = any_clipped;
+    ax->logy = logy;
+    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
+     * the interval's upper end, rather than left out */
+    ax->floor_marks = logy && zeros && q == Q_SATURATION;
+}
+
+/* The legend of fig_against_layer: per scheme its sampled points and mean
+ * field, then what the marks and bars are and the run's settings. */
+static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    double units = ax->units;
+    int no_interval = ax->no_interval, any_clipped = ax->any_clipped;
+    key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(&key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
-        satstat__legend_tex(&key);
+        satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        satstat__legend_tex(key);
         if (q == Q_GRADIENT) {
             snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
                      satstat__dp_open_point(s, ns, r));
-            satstat__legend_row(&key, st, "  RMS ‖δ^{l}‖");
-            satstat__legend_tex(&key);
+            satstat__legend_row(key, st, "  RMS ‖δ^{l}‖");
+            satstat__legend_tex(key);
         }
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
@@ -501,43 +516,74 @@ static void fig_against_layer(ctx *c, quantity q)
             /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
              * towards the input: read left to right, the line moves by its
              * inverse */
-            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer to the input", sametxt,
+            satstat__legend_row(key, st, "  mean field%s, ×%.3g per layer to the input", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
+            satstat__legend_row(key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
         else
-            satstat__legend_row(&key, st, "  mean field%s, no q*", sametxt);
-        satstat__legend_tex(&key);
+            satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
+        satstat__legend_tex(key);
     }
-    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
-     * the interval's upper end, rather than left out */
-    int floor_marks = logy && zeros && q == Q_SATURATION;
-    if (floor_marks)
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
+    if (ax->floor_marks)
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     if (any_clipped)
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11",
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "▼: bar runs below the axis");
-    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    satstat__legend_row(key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
-        satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+        satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
-        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: from L to 1 (right to left)");
+        satstat__legend_row(key, "with lines linetype nodraw", "back-propagation: from L to 1 (right to left)");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
-        satstat__legend_row(&key, "with lines linetype nodraw", "%s: %s",
+        satstat__legend_row(key, "with lines linetype nodraw", "%s: %s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
     }
-    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
+    satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    satstat__legend_row(&key, "with lines linetype nodraw", "R = %llu networks",
+    satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                         (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
-        satstat__legend_row(&key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
+        satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
+}
+
+static void fig_against_layer(ctx *c, quantity q)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
+                                        "Saturated fraction against layer",
+                                        "Gradient norm against layer"};
+    static const char *const abouts[] = {
+        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
+        "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
+        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
+        "Points: the sampled fraction of units in the saturated region, with\n"
+        "Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the\n"
+        "N = W R units of a layer, sampled zeros drawn there as open markers and bars\n"
+        "clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
+        "Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a\n"
+        "random unit vector), the report's sampled |d|, with its 1 - alpha interval\n"
+        "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
+        "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
+        "al. 2017).  Back-propagation runs from layer L down to layer 1."};
+    satstat__dp_header(c, r, heads[q], abouts[q]);
+    output_section(c);
+    satstat__dp_style_named(c, r);
+    layer_axis ax;
+    against_layer_data(c, q, &ax);
+    satstat__legend key;
+    against_layer_legend(c, q, &ax, &key);
+    double yfloor = ax.yfloor, ymin = ax.ymin, ymax = ax.ymax;
+    int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
+    int floor_marks = ax.floor_marks;
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
     legend_fit(c, satstat__legend_chars(&key), "0.03");
@@ -771,6 +817,125 @@ static double atom_probability(const satstat_config *cfg, const satstat_deep_lay
     return ly->saturated_fraction.value;
 }
 
+/* A preset panel's histogram: the datablock $hS_K (and $zeroS_K for an
+ * atom at φ(0)) of layer ly of scheme s, column k; its x range, top and
+ * the atom's probability (NaN: none). */
+typedef struct panel_hist {
+    double xlo, xhi, ytop, atom;
+} panel_hist;
+
+static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
+                                  size_t s, size_t k, int bounded, double p0, double p1)
+{
+    const satstat_activation *a = cfg->activation;
+    panel_hist h;
+    h.xlo = bounded ? fmin(p0, p1) : ly->a_lo;
+    h.xhi = bounded ? fmax(p0, p1) : ly->a_hi;
+    double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
+    double want_w = (h.xhi - h.xlo) / DISPLAY_BINS;
+    long g = fw > 0 ? lround(want_w / fw) : 1;
+    if (g < 1)
+        g = 1;
+    if (g > (long)SATSTAT_DEEP_HIST_BINS)
+        g = (long)SATSTAT_DEEP_HIST_BINS;
+    double total = (double)(ly->a_under + ly->a_over);
+    for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+        total += (double)ly->a_hist[b];
+    /* the atom at φ(0): its units taken out of the fine bin holding φ(0) */
+    double pa = atom_probability(cfg, ly), zeros = 0;
+    long ab = -1;
+    double phi0 = a->phi(0);
+    if (isfinite(pa) && fw > 0 && phi0 >= ly->a_lo && phi0 < ly->a_hi) {
+        ab = (long)floor((phi0 - ly->a_lo) / fw);
+        zeros = fmin((double)ly->a_hist[ab], round(pa * total));
+    }
+    h.atom = ab >= 0 && total > 0 ? zeros / total : NAN;
+    h.ytop = 0;
+    out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
+    if (!(ly->a_hi - ly->a_lo > want_w)) {
+        /* the whole sampled range inside one display bin: one bin
+         * of the display width around it (still holding whole fine
+         * bins only), not a sliver too thin to draw */
+        double count = total - (double)(ly->a_under + ly->a_over) - zeros;
+        double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
+        h.ytop = density;
+        out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
+    } else {
+        for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
+            size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
+                                                               : SATSTAT_DEEP_HIST_BINS;
+            double count = 0;
+            for (size_t b = b0; b < b1; b++)
+                count += (double)ly->a_hist[b] - ((long)b == ab ? zeros : 0);
+            double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
+            double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
+            h.ytop = fmax(h.ytop, density);
+            out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
+        }
+        out(c, "EOD\n");
+    }
+    if (isfinite(h.atom))
+        out(c, "$zero%zu_%zu << EOD\n%.9g %.9g\nEOD\n", s + 1, k + 1, phi0, h.atom);
+    return h;
+}
+
+/* Panel (k, s) of the preset: its title, labels, axes and histogram. */
+static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
+                             const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
+                             const char *name)
+{
+    const satstat_activation *a = cfg->activation;
+    out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)layer);
+    satstat__fig_grid_panel(&c->g, k, s);
+    if (s == 0)
+        out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)layer);
+    else
+        out(c, "unset title\n");
+    if (k == 0) {
+        out(c, "set ylabel ");
+        qstr(c, cfg->schemes[s].canonical);
+        out(c, "\n");
+    } else {
+        out(c, "unset ylabel\n");
+    }
+    if (s + 1 == ns)
+        out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
+    else
+        out(c, "unset xlabel\n");
+    /* ticks from the panel's size in gnuplot, short labels typeset
+     * (%%h: 1.2×10^{4}), so that they fit at any size */
+    double yt = h->ytop > 0 ? h->ytop : 1;
+    char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
+    snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
+    snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
+    snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
+    snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
+    snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
+    out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
+    satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
+    satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
+    out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
+    double sd = sqrt(ly->activation_variance.value);
+    char sdt[64];
+    if (sd != 0 && (fabs(log10(sd)) >= 3))
+        snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
+                 (int)floor(log10(sd)));
+    else /* 290, not 2.9e+02 */
+        snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
+    out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
+    if (isfinite(h->atom)) {
+        out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
+               "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
+            a->phi(0), a->phi(0), s + 1);
+        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
+            h->atom);
+    } else {
+        out(c, "unset arrow 1\nunset label 2\n");
+    }
+    out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
+        s + 1, k + 1, s + 1);
+}
+
 static void fig_activations(ctx *c, size_t which)
 {
     const satstat_deep_report *r = c->r[which];
@@ -821,58 +986,11 @@ static void fig_activations(ctx *c, size_t which)
            "# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken\n"
            "# out of its bin)\n",
         (unsigned)SATSTAT_DEEP_HIST_BINS);
-    double xlo[SATSTAT_MAX_SCHEMES][MAX_PANELS], xhi[SATSTAT_MAX_SCHEMES][MAX_PANELS];
-    double ytop[SATSTAT_MAX_SCHEMES][MAX_PANELS], atom[SATSTAT_MAX_SCHEMES][MAX_PANELS];
+    panel_hist hist[SATSTAT_MAX_SCHEMES][MAX_PANELS];
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
-            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            xlo[s][k] = bounded ? fmin(p0, p1) : ly->a_lo;
-            xhi[s][k] = bounded ? fmax(p0, p1) : ly->a_hi;
-            double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
-            double want_w = (xhi[s][k] - xlo[s][k]) / DISPLAY_BINS;
-            long g = fw > 0 ? lround(want_w / fw) : 1;
-            if (g < 1)
-                g = 1;
-            if (g > (long)SATSTAT_DEEP_HIST_BINS)
-                g = (long)SATSTAT_DEEP_HIST_BINS;
-            double total = (double)(ly->a_under + ly->a_over);
-            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
-                total += (double)ly->a_hist[b];
-            /* the atom at φ(0): its units taken out of the fine bin holding φ(0) */
-            double pa = atom_probability(cfg, ly), zeros = 0;
-            long ab = -1;
-            double phi0 = a->phi(0);
-            if (isfinite(pa) && fw > 0 && phi0 >= ly->a_lo && phi0 < ly->a_hi) {
-                ab = (long)floor((phi0 - ly->a_lo) / fw);
-                zeros = fmin((double)ly->a_hist[ab], round(pa * total));
-            }
-            atom[s][k] = ab >= 0 && total > 0 ? zeros / total : NAN;
-            ytop[s][k] = 0;
-            out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
-            if (!(ly->a_hi - ly->a_lo > want_w)) {
-                /* the whole sampled range inside one display bin: one bin
-                 * of the display width around it (still holding whole fine
-                 * bins only), not a sliver too thin to draw */
-                double count = total - (double)(ly->a_under + ly->a_over) - zeros;
-                double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
-                ytop[s][k] = density;
-                out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
-            } else {
-                for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
-                    size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
-                                                                       : SATSTAT_DEEP_HIST_BINS;
-                    double count = 0;
-                    for (size_t b = b0; b < b1; b++)
-                        count += (double)ly->a_hist[b] - ((long)b == ab ? zeros : 0);
-                    double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
-                    double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
-                    ytop[s][k] = fmax(ytop[s][k], density);
-                    out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
-                }
-                out(c, "EOD\n");
-            }
-            if (isfinite(atom[s][k]))
-                out(c, "$zero%zu_%zu << EOD\n%.9g %.9g\nEOD\n", s + 1, k + 1, phi0, atom[s][k]);
+            hist[s][k] = activation_hist(c, cfg, satstat_deep_report_layer(r, s, lw[k]), s, k,
+                                         bounded, p0, p1);
         }
     }
     satstat__legend key;
@@ -905,56 +1023,8 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "\nunset key\n");
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
-            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)lw[k]);
-            satstat__fig_grid_panel(&c->g, k, s);
-            if (s == 0)
-                out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)lw[k]);
-            else
-                out(c, "unset title\n");
-            if (k == 0) {
-                out(c, "set ylabel ");
-                qstr(c, cfg->schemes[s].canonical);
-                out(c, "\n");
-            } else {
-                out(c, "unset ylabel\n");
-            }
-            if (s + 1 == ns)
-                out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
-            else
-                out(c, "unset xlabel\n");
-            /* ticks from the panel's size in gnuplot, short labels typeset
-             * (%%h: 1.2×10^{4}), so that they fit at any size */
-            double yt = ytop[s][k] > 0 ? ytop[s][k] : 1;
-            char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
-            snprintf(a_s, sizeof a_s, "%.9g", xlo[s][k]);
-            snprintf(b_s, sizeof b_s, "%.9g", xhi[s][k]);
-            snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
-            snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
-            snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
-            out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-            satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
-            satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
-            out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
-            double sd = sqrt(ly->activation_variance.value);
-            char sdt[64];
-            if (sd != 0 && (fabs(log10(sd)) >= 3))
-                snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
-                         (int)floor(log10(sd)));
-            else /* 290, not 2.9e+02 */
-                snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
-            out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
-            if (isfinite(atom[s][k])) {
-                out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
-                       "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
-                    a->phi(0), a->phi(0), s + 1);
-                out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
-                    atom[s][k]);
-            } else {
-                out(c, "unset arrow 1\nunset label 2\n");
-            }
-            out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
-                s + 1, k + 1, s + 1);
+            activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,
+                             lw[k], name);
         }
     }
     out(c, "unset title\nunset label\nunset arrow\n");
