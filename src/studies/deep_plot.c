@@ -260,15 +260,9 @@ static void fig_density(ctx *c, size_t s)
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
                         "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(&key);
-    if (np < o->layers) { /* a small figure: say which layers it shows */
-        char shown[160];
-        size_t len = 0;
-        for (size_t k = 0; k < np && len + 24 < sizeof shown; k++)
-            len += (size_t)snprintf(shown + len, sizeof shown - len, "%s%llu", k ? ", " : "",
-                                    (unsigned long long)which[k]);
-        satstat__legend_row(&key, "with lines linetype nodraw", "layers %s of %llu shown", shown,
+    if (np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
+        satstat__legend_row(&key, "with lines linetype nodraw", "%zu of %llu layers shown", np,
                             (unsigned long long)o->layers);
-    }
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
@@ -313,8 +307,8 @@ static void fig_density(ctx *c, size_t s)
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
         /* Var z in the title, not over the histogram's peak */
-        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4\n", (unsigned long long)which[k],
-            ly->variance.value);
+        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4 font smallfont\n",
+            (unsigned long long)which[k], ly->variance.value);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
@@ -529,7 +523,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "open: 0 of %.0f units", units);
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
-                            "▼: bar runs below the axis");
+                            "bar runs below the axis");
     satstat__legend_row(key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");

@@ -115,17 +115,12 @@ void satstat__dp_fig_correlation(ctx *c)
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         satstat_deep_estimate xs;
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
+        /* one row a scheme (a small figure puts the rows below the plot) */
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(&key, st, "%s, sampled", name);
-        satstat__legend_tex(&key);
-        snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
-        satstat__legend_row(&key, st, "  mean field c^{l}");
-        satstat__legend_tex(&key);
-        snprintf(st, sizeof st, "with lines linetype %zu dashtype 2 linewidth 1.5", s + 1);
         if (isfinite(d->c_star))
-            satstat__legend_row(&key, st, "  c* = %.3g, ξ_{c} = %.3g", d->c_star, d->xi_c);
+            satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %.3g", name, d->c_star, d->xi_c);
         else
-            satstat__legend_row(&key, st, "  no c* (no q*)");
+            satstat__legend_row(&key, st, "%s: no c* (no q*)", name);
         satstat__legend_tex(&key);
         if (isfinite(xs.value)) {
             satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %.3g [%.3g, %.3g]",
@@ -133,6 +128,12 @@ void satstat__dp_fig_correlation(ctx *c)
             satstat__legend_tex(&key);
         }
     }
+    satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1",
+                        "sampled");
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000'", "mean field c^{l}");
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
+                        "fixed point c*");
     satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
                         "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
@@ -168,20 +169,27 @@ void satstat__dp_fig_correlation(ctx *c)
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
 
-/* The variance the c-map of scheme s is drawn at: q*, or when q* = 0 (the
- * map is then c ↦ 1 by convention, its limit q → 0 the linear map) the
- * mean-field q of the last layer, *at_last set; NaN without a finite q*. */
-static double cmap_variance(const satstat_deep_report *r, size_t s, int *at_last)
+/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS;
+ * whether it has a point. */
+static int cmap_curve(ctx *c, size_t s, double q, double lo)
 {
-    const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
-    const satstat_deep_options *o = satstat_deep_report_options(r);
-    *at_last = 0;
-    if (!fp->finite)
-        return NAN;
-    if (fp->q > 0)
-        return fp->q;
-    *at_last = 1;
-    return satstat_deep_report_layer(r, s, o->layers)->mf_variance;
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
+    double sw;
+    satstat_deep_report_fixed_point(c->r[0], s, &sw);
+    int any = 0;
+    out(c, "$map%zu << EOD\n", s + 1);
+    for (int i = 0; i <= CMAP_POINTS && isfinite(q) && q > 0; i++) {
+        double cc = lo + (1 - lo) * i / CMAP_POINTS, next;
+        if (satstat_deep_correlation_map(cfg->activation, sw, mu_b, sb2, q, cc, NULL, &next)
+                != SATSTAT_OK
+            || !isfinite(next))
+            continue;
+        out(c, "%.9g %.9g\n", cc, next);
+        any = 1;
+    }
+    out(c, "EOD\n");
+    return any;
 }
 
 void satstat__dp_fig_cmap(ctx *c)
@@ -190,7 +198,6 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
     const char *title = "The correlation map c^{l+1}(c^{l}) at the fixed point q*";
     satstat__dp_header(c, r, "The correlation map at q*",
                        "Lines: the mean-field map of the correlation of two inputs from one layer\n"
@@ -214,19 +221,21 @@ void satstat__dp_fig_cmap(ctx *c)
     int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
     double qs[SATSTAT_MAX_SCHEMES];
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
-        double sw;
-        satstat_deep_report_fixed_point(r, s, &sw);
-        qs[s] = cmap_variance(r, s, &at_last[s]);
-        out(c, "$map%zu << EOD\n", s + 1);
-        for (int i = 0; i <= CMAP_POINTS && isfinite(qs[s]) && qs[s] > 0; i++) {
-            double cc = lo + (1 - lo) * i / CMAP_POINTS, next;
-            if (satstat_deep_correlation_map(cfg->activation, sw, mu_b, sb2, qs[s], cc, NULL,
-                                             &next) != SATSTAT_OK || !isfinite(next))
-                continue;
-            out(c, "%.9g %.9g\n", cc, next);
-            curve[s] = 1;
+        /* at q*; where there is none, or q* = 0 (the map is then c ↦ 1 by
+         * convention) or the map cannot be evaluated there (relu at the
+         * edge: q* ~ 1e16), at the last layer's mean-field q^L, said so */
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        double qL = satstat_deep_report_layer(r, s, o->layers)->mf_variance;
+        qs[s] = fp->finite ? fp->q : NAN;
+        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo);
+        if (!curve[s] && qL > 0 && isfinite(qL)) {
+            if (qs[s] > 0) /* a block was written at q*: name the second one apart */
+                out(c, "# (the map at q* could not be evaluated: at q^L instead)\n");
+            at_last[s] = 1;
+            qs[s] = qL;
+            curve[s] = cmap_curve(c, s, qL, lo);
         }
-        out(c, "EOD\n$pairs%zu << EOD\n", s + 1);
+        out(c, "$pairs%zu << EOD\n", s + 1);
         for (uint64_t l = 1; l < o->layers; l++)
             out(c, "%.9g %.9g\n", satstat_deep_report_layer(r, s, l)->correlation.value,
                 satstat_deep_report_layer(r, s, l + 1)->correlation.value);
@@ -238,36 +247,42 @@ void satstat__dp_fig_cmap(ctx *c)
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
-        snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
-        if (!curve[s])
-            satstat__legend_row(&key, "with lines linetype nodraw", "%s: no q*, no map", name);
-        else if (at_last[s])
-            satstat__legend_row(&key, st, "%s: map at q^{%llu} = %.2g (q* = 0)", name,
-                                (unsigned long long)o->layers, qs[s]);
-        else
-            satstat__legend_row(&key, st, "%s: map at q* = %.3g", name, qs[s]);
-        satstat__legend_tex(&key);
-        snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
+        /* one row a scheme: its line (the map) and its points (sampled) */
+        snprintf(st, sizeof st, "with linespoints linetype %zu pointtype %d", s + 1,
                  satstat__dp_open_point(s, ns, r));
-        satstat__legend_row(&key, st, "  sampled (c^{l}, c^{l+1})");
+        if (isfinite(d->c_star))
+            satstat__legend_row(&key, st, "%s: c* = %.3g, χ_{c} = %.3g", name, d->c_star,
+                                d->chi_c);
+        else
+            satstat__legend_row(&key, st, "%s: no c*", name);
         satstat__legend_tex(&key);
-        if (isfinite(d->c_star)) {
-            satstat__legend_row(&key, "with lines linetype nodraw", "  c* = %.3g, χ_{c} = %.3g",
-                                d->c_star, d->chi_c);
-            satstat__legend_tex(&key);
-        }
+        if (!curve[s])
+            satstat__legend_row(&key, "with lines linetype nodraw", "  no q*, no map");
+        else if (at_last[s])
+            satstat__legend_row(&key, "with lines linetype nodraw", "  map at q^{%llu} = %.2g (%s)",
+                                (unsigned long long)o->layers, qs[s],
+                                satstat_deep_report_fixed_point(r, s, NULL)->q == 0 ? "q* = 0"
+                                                                                   : "no q*");
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "  map at q* = %.3g", qs[s]);
+        satstat__legend_tex(&key);
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
                         "identity c^{l+1} = c^{l}");
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
-                        "c*: the map meets the identity");
+    int any_star = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
+    if (any_star)
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
+                            "c*: the map meets the identity");
+    satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
                         cfg->activation->name, o->pair_correlation);
     satstat__legend_tex(&key);
     single_panel(c, &key, title);
     out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}'\n");
-    out(c, "set xrange [%.3g:1]\nset yrange [%.3g:1]\nset size ratio -1\n", lo, lo);
+    out(c, "set xrange [%.3g:1]\nset yrange [%.3g:1]\n", lo, lo);
     ticks(c, "x", lo, 1, 4);
     ticks(c, "y", lo, 1, 4);
     out(c, "plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
@@ -282,7 +297,7 @@ void satstat__dp_fig_cmap(ctx *c)
                    "'#000000' pointtype 6 pointsize 2 notitle",
                 d->c_star, d->c_star);
     }
-    out(c, "\nset size noratio\n");
+    out(c, "\n");
     finish(c, &key);
 }
 
@@ -458,6 +473,18 @@ void satstat__dp_fig_phase_xi(ctx *c)
 
 /* ---- the Jacobian's singular values ------------------------------------------*/
 
+/* x in 3 significant digits, typeset as 1.7×10^{-17} when it is under
+ * 10⁻³ or over 10⁴ (never "1.7e-17"). */
+static void tex_number(double x, char *buf, size_t size)
+{
+    if (x != 0 && isfinite(x) && (fabs(x) < 1e-3 || fabs(x) >= 1e4)) {
+        int e = (int)floor(log10(fabs(x)));
+        snprintf(buf, size, "%.2g×10^{%d}", x / pow(10, e), e);
+    } else {
+        snprintf(buf, size, "%.3g", x);
+    }
+}
+
 void satstat__dp_fig_jacobian(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -504,8 +531,12 @@ void satstat__dp_fig_jacobian(ctx *c)
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle transparent solid 0.3 border", s + 1);
-        satstat__legend_row(&key, st, "%s: s in [%.2g, %.3g]", name, j ? j->sv_min : NAN,
-                            j ? j->sv_max : NAN);
+        char lo_t[48], hi_t[48];
+        tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
+        tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
+        satstat__legend_row(&key, st, "%s", name);
+        satstat__legend_tex(&key);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  s from %s to %s", lo_t, hi_t);
         satstat__legend_tex(&key);
         if (!j)
             continue;
