@@ -619,7 +619,7 @@ bottom = legend_top + 3.1 * line_height
 top = top - 0.6 * line_height                   # the columns' titles
 grid_cols = 5
 grid_rows = 4                                 # small multiples
-gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
@@ -639,9 +639,11 @@ set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.57805]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((8.57805) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -656,9 +658,11 @@ set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.49225]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((8.49225) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -673,9 +677,11 @@ set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.4318]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((8.4318) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -690,9 +696,11 @@ set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.39865]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((8.39865) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -707,9 +715,11 @@ set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.5176]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((8.5176) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -724,9 +734,11 @@ unset title
 set ylabel 'normal:0.01'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:5.12554]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((5.12554) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -741,9 +753,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:13.21]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((13.21) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.0098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -758,9 +772,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:26]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -775,9 +791,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:26]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -792,9 +810,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:25.9974]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((25.9974) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -809,9 +829,11 @@ unset title
 set ylabel 'scaled'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.924384]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((0.924384) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -826,9 +848,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.886668]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((0.886668) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.48' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -843,9 +867,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.13278]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((1.13278) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -860,9 +886,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.28477]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((1.28477) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -877,9 +905,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.51163]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((1.51163) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -894,9 +924,11 @@ unset title
 set ylabel 'he-normal'
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:2.457]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((2.457) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -911,9 +943,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.03358]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((1.03358) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.64' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -928,9 +962,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.854319]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((0.854319) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.59' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -945,9 +981,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.799852]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((0.799852) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -962,9 +1000,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.743375]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((0.743375) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.56' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2

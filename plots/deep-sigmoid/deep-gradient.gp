@@ -102,7 +102,7 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 35                                  # the longest legend row, in characters
+key_chars = 45                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -115,6 +115,11 @@ plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick lab
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.03                      # a gap before the legend
+# too narrow for the legend at the text size: its rows in the small font
+set key font smallfont
+column = 0.985 - 0.75 * (sample_width + key_chars * char_width)
+column = (column < 0.4) ? 0.4 : column
+plot_right = column - 0.03
 set multiplot title 'Gradient norm against layer'
 unset key
 set lmargin at screen plot_left
@@ -169,20 +174,20 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer back', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer back'
+     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer to the input'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer back', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer back', \
+     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer to the input', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
-     keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
+     keyentry with lines linetype nodraw title 'back-propagation: from L to 1 (right to left)', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks', \
      keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'

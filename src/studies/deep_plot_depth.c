@@ -344,7 +344,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "chi1 = 1 (black line, from the phase computation): the cells next to it\n"
                        "take the top colour, values beyond the bar's end.  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;\n"
-                       "between them a network of L layers trains.  White: no fixed point q*.");
+                       "on their side of the critical line a network of L layers trains.  White:\n"
+                       "no fixed point q*.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -413,7 +414,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     if (any_train)
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 2",
-                            "6 ξ_{c} = L = %llu: trainable between", (unsigned long long)o->layers);
+                            "6 ξ_{c} = L = %llu: L trains where 6 ξ_{c} > L",
+                            (unsigned long long)o->layers);
     else
         satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
                             (unsigned long long)o->layers);
