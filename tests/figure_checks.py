@@ -506,6 +506,7 @@ def main():
         layout = [s for s in scripts if re.search(
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
         layout = [s for s in layout if "/run-small/" not in s]
+        layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
         check_layout(layout, tmp)

@@ -102,7 +102,7 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 45                                  # the longest legend row, in characters
+key_chars = 39                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -174,20 +174,20 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer to the input', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer to the input'
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer to the input', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer to the input', \
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
-     keyentry with lines linetype nodraw title 'back-propagation: from L to 1 (right to left)', \
+     keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks', \
      keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'

@@ -74,31 +74,31 @@ set minussign                                    # tick labels with a true minus
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: layer, sampled, interval low, high, mean field, bar clipped at the foot (1) --------
+# ---- data: layer, sampled, interval low, high, mean field --------
 # (on a log axis interval ends below the foot 5e-05 are written as the foot)
 $s1 << EOD
-1 0.867 0.825999182 0.901705198 0.858167913 0
-2 0.656 0.592813361 0.715569302 0.685326079 0
-3 0.677 0.622841064 0.72804789 0.678382683 0
-4 0.6605 0.596066588 0.721051199 0.678089338 0
-5 0.6795 0.620644455 0.734637215 0.678076916 0
-6 0.6725 0.603292934 0.736857002 0.67807639 0
-7 0.685 0.633548189 0.733478733 0.678076368 0
-8 0.6715 0.619610405 0.720633883 0.678076367 0
-9 0.674 0.622187917 0.723016126 0.678076367 0
-10 0.69 0.622811226 0.752040935 0.678076367 0
+1 0.867 0.825999182 0.901705198 0.858167913
+2 0.656 0.592813361 0.715569302 0.685326079
+3 0.677 0.622841064 0.72804789 0.678382683
+4 0.6605 0.596066588 0.721051199 0.678089338
+5 0.6795 0.620644455 0.734637215 0.678076916
+6 0.6725 0.603292934 0.736857002 0.67807639
+7 0.685 0.633548189 0.733478733 0.678076368
+8 0.6715 0.619610405 0.720633883 0.678076367
+9 0.674 0.622187917 0.723016126 0.678076367
+10 0.69 0.622811226 0.752040935 0.678076367
 EOD
 $s2 << EOD
-1 0.0005 5e-05 0.00923056871 0.00109083518 1
-2 0 5e-05 0.00796717803 0.000467870409 0
-3 0.0005 5e-05 0.00923056871 0.000456313657 1
-4 0 5e-05 0.00796717803 0.000456005429 0
-5 0.0005 5e-05 0.00923056871 0.000455997126 1
-6 0.0005 5e-05 0.00923056871 0.000455996902 1
-7 0 5e-05 0.00796717803 0.000455996896 0
-8 0.0005 5e-05 0.00923056871 0.000455996896 1
-9 0.0005 5e-05 0.00923056871 0.000455996896 1
-10 0 5e-05 0.00796717803 0.000455996896 0
+1 0.0005 5e-05 0.00923056871 0.00109083518
+2 0 5e-05 0.00796717803 0.000467870409
+3 0.0005 5e-05 0.00923056871 0.000456313657
+4 0 5e-05 0.00796717803 0.000456005429
+5 0.0005 5e-05 0.00923056871 0.000455997126
+6 0.0005 5e-05 0.00923056871 0.000455996902
+7 0 5e-05 0.00796717803 0.000455996896
+8 0.0005 5e-05 0.00923056871 0.000455996896
+9 0.0005 5e-05 0.00923056871 0.000455996896
+10 0 5e-05 0.00796717803 0.000455996896
 EOD
 
 # ---- layout and axes -----------------------------------------------------
@@ -133,11 +133,11 @@ set format y '10^{%T}'
 yfloor = 5e-05   # the foot of the log axis: sampled zeros and clipped bars go here
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):($6 > 0 ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):($6 > 0 ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
 unset label
 unset arrow

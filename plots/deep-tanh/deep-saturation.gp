@@ -74,31 +74,31 @@ set minussign                                    # tick labels with a true minus
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: layer, sampled, interval low, high, mean field, bar clipped at the foot (1) --------
+# ---- data: layer, sampled, interval low, high, mean field --------
 # (on a log axis interval ends below the foot 5e-05 are written as the foot)
 $s1 << EOD
-1 0.867 0.825999182 0.901705198 0.858167913 0
-2 0.76 0.691795311 0.820081643 0.773901964 0
-3 0.7735 0.726206753 0.816391384 0.771415134 0
-4 0.7785 0.731517201 0.820999931 0.771339594 0
-5 0.7805 0.717853682 0.835326781 0.771337297 0
-6 0.763 0.715083883 0.806684238 0.771337227 0
-7 0.77 0.72249481 0.813160007 0.771337225 0
-8 0.776 0.728860838 0.818696801 0.771337225 0
-9 0.7675 0.705743625 0.822213871 0.771337225 0
-10 0.79 0.740786967 0.833956598 0.771337225 0
+1 0.867 0.825999182 0.901705198 0.858167913
+2 0.76 0.691795311 0.820081643 0.773901964
+3 0.7735 0.726206753 0.816391384 0.771415134
+4 0.7785 0.731517201 0.820999931 0.771339594
+5 0.7805 0.717853682 0.835326781 0.771337297
+6 0.763 0.715083883 0.806684238 0.771337227
+7 0.77 0.72249481 0.813160007 0.771337225
+8 0.776 0.728860838 0.818696801 0.771337225
+9 0.7675 0.705743625 0.822213871 0.771337225
+10 0.79 0.740786967 0.833956598 0.771337225
 EOD
 $s2 << EOD
-1 0.0005 5e-05 0.00923056871 0.00109083518 1
-2 0 5e-05 0.00796717803 0.000963178881 0
-3 0.0015 5e-05 0.0114131722 0.000948258749 1
-4 0.0015 5e-05 0.0156706522 0.000946417813 1
-5 0.0025 6.80862834e-05 0.0133912708 0.000946189132 0
-6 0.0025 6.85783533e-05 0.0133697301 0.000946160701 0
-7 0.001 5e-05 0.0103592059 0.000946157166 1
-8 0 5e-05 0.00796717803 0.000946156727 0
-9 0.0005 5e-05 0.00923056871 0.000946156672 1
-10 0.0005 5e-05 0.00923056871 0.000946156665 1
+1 0.0005 5e-05 0.00923056871 0.00109083518
+2 0 5e-05 0.00796717803 0.000963178881
+3 0.0015 5e-05 0.0114131722 0.000948258749
+4 0.0015 5e-05 0.0156706522 0.000946417813
+5 0.0025 6.80862834e-05 0.0133912708 0.000946189132
+6 0.0025 6.85783533e-05 0.0133697301 0.000946160701
+7 0.001 5e-05 0.0103592059 0.000946157166
+8 0 5e-05 0.00796717803 0.000946156727
+9 0.0005 5e-05 0.00923056871 0.000946156672
+10 0.0005 5e-05 0.00923056871 0.000946156665
 EOD
 
 # ---- layout and axes -----------------------------------------------------
@@ -133,11 +133,11 @@ set format y '10^{%T}'
 yfloor = 5e-05   # the foot of the log axis: sampled zeros and clipped bars go here
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):($6 > 0 ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):($6 > 0 ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
 unset label
 unset arrow

@@ -406,7 +406,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     if (q == Q_SATURATION && mfmin < yfloor * 2)
         yfloor = fmax(mfmin / 2, 1e-3 / units); /* the line stays in view down to 1e-3/N */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field%s --------\n",
-        q == Q_GRADIENT ? ", RMS" : q == Q_SATURATION ? ", bar clipped at the foot (1)" : "");
+        q == Q_GRADIENT ? ", RMS" : "");
     if (q == Q_SATURATION)
         out(c, "# (on a log axis interval ends below the foot %.6g are written as the foot)\n",
             yfloor);
@@ -446,8 +446,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
             out(c, "%llu %.9g %.9g %.9g %.9g", (unsigned long long)l, v, lo, hi, mf);
             if (q == Q_GRADIENT)
                 out(c, " %.9g", ly->gradient_norm_rms);
-            if (q == Q_SATURATION)
-                out(c, " %d", clipped);
+
             out(c, "\n");
             zeros |= v == 0;
             double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
@@ -510,7 +509,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
              * towards the input: read left to right, the line moves by its
              * inverse */
-            satstat__legend_row(key, st, "  mean field%s, ×%.3g per layer to the input", sametxt,
+            satstat__legend_row(key, st, "  mean field%s, ×%.3g/layer to the input", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
             satstat__legend_row(key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
@@ -528,7 +527,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
-        satstat__legend_row(key, "with lines linetype nodraw", "back-propagation: from L to 1 (right to left)");
+        satstat__legend_row(key, "with lines linetype nodraw", "back-propagation: L → 1");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
@@ -613,7 +612,7 @@ static void fig_against_layer(ctx *c, quantity q)
         out(c, "set yrange [0:*]\n");
     }
     if (floor_marks || any_clipped)
-        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
+        out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
             yfloor);
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
@@ -629,7 +628,7 @@ static void fig_against_layer(ctx *c, quantity q)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
                 s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
         if (any_clipped)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):($6 > 0 ? yfloor : NaN) with points linetype %zu "
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
                    "pointtype 11 pointsize 1.3 notitle",
                 s + 1, dx, s + 1);
         if (floor_marks)
