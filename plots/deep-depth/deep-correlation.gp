@@ -180,7 +180,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: c* = 0.447, ξ_{c} = 11.8', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
-     keyentry with lines linecolor rgb '#000000' title 'mean field c^{l}', \
+     keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 title 'fixed point c*', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99'
 } else {
@@ -190,7 +190,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: c* = 0.447, ξ_{c} = 11.8', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c} 192 [102, 1.64e+03]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
-     keyentry with lines linecolor rgb '#000000' title 'mean field c^{l}', \
+     keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 title 'fixed point c*', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \

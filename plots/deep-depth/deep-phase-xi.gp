@@ -3577,14 +3577,14 @@ $schemes << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 44                                  # the longest legend row, in characters
+key_chars = 38                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 44                                # ... the longest of them
+below_chars = 38                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -3661,13 +3661,13 @@ if (exists('legend_below') && legend_below) {
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10: L trains where 6 ξ_{c} > L', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
      keyentry with points linetype 1 pointtype 7 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
      keyentry with points linetype 2 pointtype 13 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10: L trains where 6 ξ_{c} > L', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
      keyentry with points linetype 1 pointtype 7 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
      keyentry with points linetype 2 pointtype 13 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
 }

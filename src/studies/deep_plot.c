@@ -274,11 +274,15 @@ static void fig_density(ctx *c, size_t s)
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         rows, cols);
     satstat__fig_layout_column(&c->g, 0, 0);
-    /* the legend's rows below the panels: two lines when two columns of
-     * rows fit across, else three */
+    /* the legend's rows below the panels: in two columns when two fit
+     * across, else one; room for every row (a row left out cut the
+     * saturated region's swatch and the layers shown at 3.5 in) */
     double across, down;
     satstat__dp_text_room(c, &across, &down);
-    int legend_lines = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 3;
+    int two = across > 2.0 * (double)satstat__legend_chars(&key) + 16;
+    int legend_lines = two ? (int)(key.n + 1) / 2 : (int)key.n;
+    if (legend_lines < 2)
+        legend_lines = 2;
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
         legend_lines);

@@ -130,7 +130,7 @@ void satstat__dp_fig_correlation(ctx *c)
     }
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1",
                         "sampled");
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000'", "mean field c^{l}");
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
                         "fixed point c*");
@@ -414,7 +414,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     if (any_train)
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 2",
-                            "6 ξ_{c} = L = %llu: L trains where 6 ξ_{c} > L",
+                            "6 ξ_{c} = L = %llu (trains: 6 ξ_{c} > L)",
                             (unsigned long long)o->layers);
     else
         satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
@@ -430,6 +430,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         if (isinf(xi))
             satstat__legend_row(&key, st, "%s: ξ_{c} = ∞", name);
+        else if (isnan(xi))
+            satstat__legend_row(&key, st, "%s: no q*, no ξ_{c}", name);
         else
             satstat__legend_row(&key, st, "%s: ξ_{c} = %.3g", name, xi);
         satstat__legend_tex(&key);
