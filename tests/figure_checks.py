@@ -608,6 +608,15 @@ def main():
              "--dpi", "300"],
             ["deep", "--layers", "3", "--width", "60", "--networks", "4", "--phase",
              "--plots", made + "/deep", "--render", "none", "--plot-size", "640x400", "--quiet"],
+            # the depth figures (correlation, c-map, xi_c map, Jacobian) at a
+            # screen size and at a journal's column width
+            ["deep", "--activation", "tanh", "--layers", "3", "--width", "40", "--networks", "4",
+             "--pair-correlation", "0.5", "--jacobian", "--phase", "--plots", made + "/depth",
+             "--render", "none", "--plot-size", "640x400", "--quiet"],
+            ["deep", "--activation", "relu", "--scheme", "he-normal,standard", "--layers", "3",
+             "--width", "40", "--networks", "4", "--pair-correlation", "0.2", "--jacobian",
+             "--phase", "--plots", made + "/depth-small", "--render", "none", "--plot-size",
+             "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"],
             ["deep", "--preset", "activations", "--networks", "10", "--plots", made + "/preset",
              "--render", "none", "--quiet"],
             ["sweep", "--vary", "n-in=10:1000:5:log", "--samples", "2000", "--plots",
@@ -625,6 +634,7 @@ def main():
         layout = [s for s in scripts if re.search(
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
         layout = [s for s in layout if "/run-small/" not in s]
+        layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
         check_layout(layout, tmp)

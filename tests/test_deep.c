@@ -1800,6 +1800,144 @@ START_TEST(test_model_in_every_format)
 }
 END_TEST
 
+/* ---- the depth figures (deep_plot_depth.c) ---------------------------------*/
+
+/* The rows of datablock $name in a script: up to max rows of ncol numbers. */
+static size_t depth_block(const char *text, const char *name, size_t ncol, double *v, size_t max)
+{
+    char head[64];
+    snprintf(head, sizeof head, "\n$%s << EOD\n", name);
+    const char *p = strstr(text, head);
+    ck_assert_msg(p != NULL, "no datablock %s", name);
+    p += strlen(head);
+    size_t rows = 0;
+    while (strncmp(p, "EOD\n", 4) != 0 && rows < max) {
+        for (size_t k = 0; k < ncol; k++) {
+            char *end;
+            v[rows * ncol + k] = strtod(p, &end);
+            ck_assert(end != p);
+            p = end;
+        }
+        p = strchr(p, '\n') + 1;
+        rows++;
+    }
+    return rows;
+}
+
+static char *depth_read(const char *dir, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.gp", dir, name);
+    FILE *f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "%s was not written", path);
+    char *text = calloc(1, 1 << 20);
+    ck_assert_ptr_nonnull(text);
+    size_t n = fread(text, 1, (1 << 20) - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* --pair-correlation and --jacobian add deep-correlation, deep-cmap and
+ * deep-jacobian (and --phase deep-phase-xi) to the figures a run names and
+ * writes; their data are the run's: the sampled cˡ as in the report, the
+ * c-map's curve crossing the identity at the report's c* (tanh, chaotic:
+ * c* = 0.4468, the reference of test_pair_correlation), the Jacobian's
+ * density integrating to 1; every script renders without a gnuplot
+ * warning (when gnuplot is installed). */
+START_TEST(test_depth_figures)
+{
+    satstat_config c = config_of("normal:0.1", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg), 0);
+    c.n_in = 250;
+    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 5;
+    o.width = 250;
+    o.networks = 4;
+    o.input = SATSTAT_DEEP_INPUT_NORMAL;
+    o.pair = 1;
+    o.pair_correlation = 0.95;
+    o.jacobian = 1;
+    char names[SATSTAT_MAX_SCHEMES + 8][SATSTAT_PLOT_NAME_SIZE];
+    const satstat_config *cfgs[1] = {&c};
+    size_t plain = satstat_deep_plot_names(cfgs, 1, 0, 0, NULL, names, SATSTAT_MAX_SCHEMES + 8);
+    size_t nf = satstat_deep_plot_names(cfgs, 1, 1, 0, &o, names, SATSTAT_MAX_SCHEMES + 8);
+    ck_assert_uint_eq(nf, plain + 5);
+    static const char *const want[] = {"deep-correlation", "deep-cmap", "deep-jacobian",
+                                       "deep-phase", "deep-phase-xi"};
+    for (size_t k = 0; k < 5; k++)
+        ck_assert_str_eq(names[plain + k], want[k]);
+
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    char dir[] = "/tmp/satstat-depth-figs.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const satstat_deep_report *rs[1] = {r};
+    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
+                     SATSTAT_OK);
+    double v[400 * 5];
+
+    char *t = depth_read(dir, "deep-correlation");
+    size_t rows = depth_block(t, "s1", 5, v, 400);
+    ck_assert_uint_eq(rows, o.layers + 1);
+    ck_assert(v[4] == o.pair_correlation); /* layer 0: the inputs' c0 */
+    for (uint64_t l = 1; l <= o.layers; l++) {
+        const satstat_deep_layer *ly = satstat_deep_report_layer(r, 0, l);
+        ck_rel(v[l * 5 + 1], ly->correlation.value, 1e-8);
+        ck_rel(v[l * 5 + 4], ly->mf_correlation, 1e-8);
+    }
+    free(t);
+
+    t = depth_read(dir, "deep-cmap");
+    rows = depth_block(t, "map1", 2, v, 400);
+    ck_assert_uint_ge(rows, 20);
+    const satstat_deep_depth *d = satstat_deep_report_depth(r, 0, NULL);
+    ck_assert(fabs(d->c_star - 0.44680423234426681) < 1e-6);
+    int crossed = 0;
+    for (size_t i = 0; i + 1 < rows; i++) {
+        double a = v[2 * i + 1] - v[2 * i], b = v[2 * i + 3] - v[2 * i + 2];
+        if (a > 0 && b <= 0 && v[2 * i + 2] < 0.999) {
+            crossed = 1;
+            ck_assert_msg(v[2 * i] <= d->c_star && d->c_star <= v[2 * i + 2],
+                          "the map meets the identity in [%g, %g], c* = %g", v[2 * i],
+                          v[2 * i + 2], d->c_star);
+        }
+    }
+    ck_assert(crossed);
+    ck_assert(fabs(v[2 * rows - 2] - 1) < 1e-12 && fabs(v[2 * rows - 1] - 1) < 1e-6);
+    free(t);
+
+    t = depth_read(dir, "deep-jacobian");
+    rows = depth_block(t, "j1", 3, v, 400);
+    ck_assert_uint_eq(rows, SATSTAT_DEEP_HIST_BINS);
+    double mass = 0;
+    for (size_t i = 0; i < rows; i++)
+        mass += v[3 * i + 1] * v[3 * i + 2];
+    ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
+    free(t);
+
+    if (system("command -v gnuplot >/dev/null 2>&1") == 0)
+        for (size_t k = 0; k < 3; k++) {
+            char cmd[1024];
+            snprintf(cmd, sizeof cmd,
+                     "cd %s && gnuplot -e \"output='/dev/null'\" %s.gp 2>&1", dir, want[k]);
+            FILE *p = popen(cmd, "r");
+            ck_assert_ptr_nonnull(p);
+            char line[512] = "";
+            int said = fgets(line, sizeof line, p) != NULL;
+            pclose(p);
+            ck_assert_msg(!said, "%s: gnuplot said: %s", want[k], line);
+        }
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
 static Suite *deep_suite(void)
 {
     Suite *s = suite_create("deep");
@@ -1839,6 +1977,7 @@ static Suite *deep_suite(void)
     TCase *md = tcase_create("model");
     tcase_set_timeout(md, 120);
     tcase_add_test(md, test_model_in_every_format);
+    tcase_add_test(md, test_depth_figures);
     suite_add_tcase(s, md);
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);

@@ -838,7 +838,7 @@ bottom = legend_top + 3.1 * line_height
 top = top - 0.6 * line_height                   # the columns' titles
 grid_cols = 5
 grid_rows = 4                                 # small multiples
-gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
@@ -858,9 +858,11 @@ set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
 set xrange [0:50]
-set xtics 50 format '%.2h'
 set yrange [0:0.051636]
-set ytics 0.02 format '%.2h'
+set xtics tick_step((50) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((0.051636) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 5.9' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
@@ -875,9 +877,11 @@ set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:353.553391]
-set xtics 200 format '%.2h'
 set yrange [0:0.00736862]
-set ytics 0.005 format '%.2h'
+set xtics tick_step((353.553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((0.00736862) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -892,10 +896,12 @@ set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:2500]
-set xtics 2000 format '%.2h'
 set yrange [0:0.00111852]
-set ytics 0.0005 format '%.2h'
-set label 1 'sd 2.9e+02' at graph 0.97, graph 0.9 right font smallfont front
+set xtics tick_step((2500) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((0.00111852) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
+set label 1 'sd 293' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
 plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
@@ -909,9 +915,11 @@ set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:17677.6695]
-set xtics 10000 format '%.2h'
 set yrange [0:0.000164581]
-set ytics 0.0001 format '%.2h'
+set xtics tick_step((17677.6695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((0.000164581) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
@@ -926,9 +934,11 @@ set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [0:125000]
-set xtics 100000 format '%.2h'
 set yrange [0:2.20584e-05]
-set ytics 1e-05 format '%.2h'
+set xtics tick_step((125000) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((2.20584e-05) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -943,9 +953,11 @@ unset title
 set ylabel 'normal:0.01'
 unset xlabel
 set xrange [0:0.5]
-set xtics 0.5 format '%.2h'
 set yrange [0:5.304]
-set ytics 5 format '%.2h'
+set xtics tick_step((0.5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((5.304) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.058' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -960,9 +972,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.0353553391]
-set xtics 0.02 format '%.2h'
 set yrange [0:75.0099]
-set ytics 50 format '%.2h'
+set xtics tick_step((0.0353553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((75.0099) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -977,9 +991,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.0025]
-set xtics 0.002 format '%.2h'
 set yrange [0:1107.6]
-set ytics 500 format '%.2h'
+set xtics tick_step((0.0025) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((1107.6) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 2.9×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -994,9 +1010,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:0.000176776695]
-set xtics 0.0001 format '%.2h'
 set yrange [0:16789]
-set ytics 10000 format '%.2h'
+set xtics tick_step((0.000176776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((16789) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 2×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
@@ -1011,9 +1029,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.25e-05]
-set xtics 1e-05 format '%.2h'
 set yrange [0:230568]
-set ytics 100000 format '%.2h'
+set xtics tick_step((1.25e-05) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((230568) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 1.4×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1028,9 +1048,11 @@ unset title
 set ylabel 'scaled'
 unset xlabel
 set xrange [0:5]
-set xtics 5 format '%.2h'
 set yrange [0:0.51636]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((0.51636) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1045,9 +1067,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:3.53553391]
-set xtics 2 format '%.2h'
 set yrange [0:0.778779]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((3.53553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((0.778779) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1062,9 +1086,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:2.5]
-set xtics 2 format '%.2h'
 set yrange [0:1.1232]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((2.5) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((1.1232) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
@@ -1079,9 +1105,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.76776695]
-set xtics 1 format '%.2h'
 set yrange [0:1.63257]
-set ytics 1 format '%.2h'
+set xtics tick_step((1.76776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((1.63257) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1096,9 +1124,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [0:1.25]
-set xtics 1 format '%.2h'
 set yrange [0:2.26512]
-set ytics 1 format '%.2h'
+set xtics tick_step((1.25) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((2.26512) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1113,9 +1143,11 @@ unset title
 set ylabel 'he-normal'
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2h'
 set yrange [0:0.368431]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((7.07106781) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((0.368431) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1130,9 +1162,11 @@ unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2h'
 set yrange [0:0.36457]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((7.07106781) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((0.36457) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
@@ -1147,9 +1181,11 @@ unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2h'
 set yrange [0:0.356849]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((7.07106781) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((0.356849) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
@@ -1164,9 +1200,11 @@ unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2h'
 set yrange [0:0.368982]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((7.07106781) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((0.368982) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.85' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
@@ -1181,9 +1219,11 @@ unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
-set xtics 5 format '%.2h'
 set yrange [0:0.372292]
-set ytics 0.2 format '%.2h'
+set xtics tick_step((7.07106781) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((0.372292) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front

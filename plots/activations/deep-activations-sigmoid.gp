@@ -628,7 +628,7 @@ bottom = legend_top + 3.1 * line_height
 top = top - 0.6 * line_height                   # the columns' titles
 grid_cols = 5
 grid_rows = 4                                 # small multiples
-gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
@@ -648,9 +648,11 @@ set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:14.5314]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((14.5314) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -665,9 +667,11 @@ set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:12.1641]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((12.1641) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -682,9 +686,11 @@ set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:12.1758]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((12.1758) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -699,9 +705,11 @@ set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:12.0705]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((12.0705) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -716,9 +724,11 @@ set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:11.856]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((11.856) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -733,9 +743,11 @@ unset title
 set ylabel 'normal:0.01'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:18.2432]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((18.2432) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -750,9 +762,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:34.9782]
-set ytics 20 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((34.9782) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -767,9 +781,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:35.9092]
-set ytics 20 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((35.9092) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -784,9 +800,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:35.9092]
-set ytics 20 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((35.9092) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -801,9 +819,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:35.3501]
-set ytics 20 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((35.3501) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -818,9 +838,11 @@ unset title
 set ylabel 'scaled'
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:2.1662]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((2.1662) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -835,9 +857,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:4.02471]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((4.02471) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -852,9 +876,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:3.93168]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((3.93168) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -869,9 +895,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:3.95376]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((3.95376) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -886,9 +914,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:4.0903]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((4.0903) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -903,9 +933,11 @@ unset title
 set ylabel 'he-normal'
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:1.62516]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((1.62516) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -920,9 +952,11 @@ unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:2.67102]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((2.67102) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -937,9 +971,11 @@ unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:2.87822]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((2.87822) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -954,9 +990,11 @@ unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:2.76224]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((2.76224) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -971,9 +1009,11 @@ unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
-set xtics 0.5 format '%.2h'
 set yrange [0:2.83612]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((2.83612) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2

@@ -623,7 +623,7 @@ bottom = legend_top + 3.1 * line_height
 top = top - 0.6 * line_height                   # the columns' titles
 grid_cols = 5
 grid_rows = 4                                 # small multiples
-gap_x = 8 * char_width                      # room for a panel's y tick labels
+gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
@@ -643,9 +643,11 @@ set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.57805]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((8.57805) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -660,9 +662,11 @@ set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.49225]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((8.49225) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -677,9 +681,11 @@ set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.4318]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((8.4318) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -694,9 +700,11 @@ set title 'layer 4' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.39865]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((8.39865) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -711,9 +719,11 @@ set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:8.5176]
-set ytics 5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((8.5176) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -728,9 +738,11 @@ unset title
 set ylabel 'normal:0.01'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:5.12554]
-set ytics 2 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((5.12554) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -745,9 +757,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:13.21]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((13.21) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.0098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -762,9 +776,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:26]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -779,9 +795,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:26]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -796,9 +814,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:25.9974]
-set ytics 10 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((25.9974) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 9.7×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -813,9 +833,11 @@ unset title
 set ylabel 'scaled'
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.924384]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((0.924384) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -830,9 +852,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.886668]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((0.886668) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.48' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -847,9 +871,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.13278]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((1.13278) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -864,9 +890,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.28477]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((1.28477) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -881,9 +909,11 @@ unset title
 unset ylabel
 unset xlabel
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.51163]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((1.51163) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -898,9 +928,11 @@ unset title
 set ylabel 'he-normal'
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:2.457]
-set ytics 1 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
+set ytics tick_step((2.457) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -915,9 +947,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:1.03358]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
+set ytics tick_step((1.03358) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.64' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -932,9 +966,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.854319]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
+set ytics tick_step((0.854319) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.59' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -949,9 +985,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.799852]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
+set ytics tick_step((0.799852) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -966,9 +1004,11 @@ unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
-set xtics 1 format '%.2h'
 set yrange [0:0.743375]
-set ytics 0.5 format '%.2h'
+set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
+set ytics tick_step((0.743375) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set format x '%.2h'
+set format y '%.2h'
 set label 1 'sd 0.56' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2

@@ -35,20 +35,16 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/144 in, as measured on
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure); a point's unit is its own per terminal (pngcairo about
-# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
-pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# small figure), in the terminal's unit like lines.
+pointscale = scale * linescale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-# Small text (panel titles, small tick labels): 3/4 of the text, but never
-# under 7 pt (smaller is hard to read in print) unless the text is.
-smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
-smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -106,7 +102,7 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 35                                  # the longest legend row, in characters
+key_chars = 39                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -118,7 +114,12 @@ legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03   # a gap before the legend
+plot_right = column - 0.03                      # a gap before the legend
+# too narrow for the legend at the text size: its rows in the small font
+set key font smallfont
+column = 0.985 - 0.75 * (sample_width + key_chars * char_width)
+column = (column < 0.4) ? 0.4 : column
+plot_right = column - 0.03
 set multiplot title 'Gradient norm against layer'
 unset key
 set lmargin at screen plot_left
@@ -173,18 +174,18 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer back', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer back'
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
      keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17 per layer back', \
+     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
      keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205 per layer back', \
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \

@@ -2447,7 +2447,7 @@ top = top - 0.8 * line_height                   # the panels' titles under the f
 grid_cols = 5
 grid_rows = 2                                 # small multiples
 gap_x = 6 * char_width                      # room for a panel's y tick labels
-gap_y = 3.4 * line_height                     # ... and for its title and x tick labels
+gap_y = 3.8 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -2458,8 +2458,10 @@ set multiplot title 'Densities of z by layer: standard, tanh'
 unset key
 set xrange [-111.915146:111.915146]
 set yrange [0:0.0339731]
-set xtics 100 format '%g'
-set ytics 0.02 format '%g'
+set xtics tick_step((111.915146) - (-111.915146), (panel_r(0) - panel_l(0)) / (6 * char_width))
+set ytics tick_step((0.0339731) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set format x '%g'
+set format y '%g'
 set object 10 rectangle from first -111.915146, graph 0 to first -4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
 set object 11 rectangle from first 4, graph 0 to first 111.915146, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
 
@@ -2468,8 +2470,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 1' offset 0,-0.4
-set label 1 'Var z = 519' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 1: Var z = 519' offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2480,8 +2481,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 2' offset 0,-0.4
-set label 1 'Var z = 193' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 2: Var z = 193' offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2492,8 +2492,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 3' offset 0,-0.4
-set label 1 'Var z = 191' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 3: Var z = 191' offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2504,8 +2503,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 4' offset 0,-0.4
-set label 1 'Var z = 195' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 4: Var z = 195' offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2516,8 +2514,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 5' offset 0,-0.4
-set label 1 'Var z = 195' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 5: Var z = 195' offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2528,8 +2525,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 6' offset 0,-0.4
-set label 1 'Var z = 181' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 6: Var z = 181' offset 0,-0.4 font smallfont
 set ylabel 'density'
 set xlabel 'z' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2540,8 +2536,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 7' offset 0,-0.4
-set label 1 'Var z = 194' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 7: Var z = 194' offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2552,8 +2547,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 8' offset 0,-0.4
-set label 1 'Var z = 189' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 8: Var z = 189' offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2564,8 +2558,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 9' offset 0,-0.4
-set label 1 'Var z = 184' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 9: Var z = 184' offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2576,8 +2569,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 10' offset 0,-0.4
-set label 1 'Var z = 194' at graph 0.03, graph 0.92 left font smallfont front
+set title 'layer 10: Var z = 194' offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \

@@ -3533,7 +3533,7 @@ $schemes << EOD
 EOD
 
 # ---- layout: two maps side by side, colour bars under them ----------------
-key_chars = 28                                  # the longest legend row, in characters
+key_chars = 37                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -3564,7 +3564,8 @@ set multiplot title 'Phase diagram of tanh networks: χ₁ and q*'
 unset key
 set xrange [-1:3.5]
 set yrange [0:2]
-set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)
+set xtics 1 format '10^{%.0f}'
+if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2
 set mxtics 10
 set xlabel 'σ_{w}^{2} · fan-in'
 set ylabel 'σ_{b}^{2}'
@@ -3590,7 +3591,7 @@ set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h
-set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')
+set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
 set cbrange [-1.83053:3.49403]
 set cbtics 2 format '10^{%.0f}'
@@ -3632,16 +3633,16 @@ if (exists('legend_below') && legend_below) {
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered, χ_{1} < 1', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic, χ_{1} > 1', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
      keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: chaotic', \
      keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ordered'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered, χ_{1} < 1', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic, χ_{1} > 1', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
      keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: chaotic', \
      keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ordered'

@@ -134,12 +134,14 @@ if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, n
 set logscale y
 set yrange [5e-05:1.5]
 set format y '10^{%T}'
-yfloor = 5e-05   # the foot of the log axis: sampled zeros go here
+yfloor = 5e-05   # the foot of the log axis: sampled zeros and clipped bars go here
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
 unset label
 unset arrow
@@ -162,7 +164,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -176,7 +178,8 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 title '  mean field, χ_{1} = 7.72', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
      keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units'
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units', \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar runs below the axis'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
@@ -184,6 +187,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
      keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
      keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units', \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar runs below the axis', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \

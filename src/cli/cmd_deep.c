@@ -379,7 +379,7 @@ static int deep_parsed(const cli *parsed)
     const char *list[SATSTAT_MAX_SCHEMES + 8];
     for (size_t i = 0; i < nruns; i++)
         cfgs[i] = &configs[i];
-    size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, names,
+    size_t nf = satstat_deep_plot_names(cfgs, nruns, c.phase, c.preset != NULL, &c.deep, names,
                                         SATSTAT_MAX_SCHEMES + 8);
     if (nf > SATSTAT_MAX_SCHEMES + 8)
         nf = SATSTAT_MAX_SCHEMES + 8;

@@ -18,26 +18,18 @@
 #include <satstat/error.h>
 
 #include "output/figure-int.h"
+#include "studies/deep_plot-int.h"
 #include "satstat_version.h"
 
 #define MAX_PANELS 10     /* layers shown in the small multiples        */
 #define CURVE_POINTS 200
 #define DISPLAY_BINS 40   /* preset histograms: about this many bins per panel */
 
-typedef struct ctx {
-    satstat__fig g; /* the script: stream, name, folder, options, error */
-    const satstat_deep_report *const *r;
-    size_t n;
-    const satstat_deep_phase *phase;
-} ctx;
-
-/* The toolkit's writers (figure-int.h) on this figure's script. */
-#define out(c, ...) satstat__fig_out(&(c)->g, __VA_ARGS__)
-#define qstr(c, text) satstat__fig_qstr(&(c)->g, text)
+typedef satstat__dp_ctx ctx;
 
 /* ---- shared sections ---------------------------------------------------------*/
 
-static void header(ctx *c, const satstat_deep_report *r, const char *headline,
+void satstat__dp_header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
     char cmd[4096];
@@ -61,7 +53,7 @@ static const satstat_deep_layer *layer_of(ctx *c, size_t s, uint64_t l)
 }
 
 /* The scheme names of the report, for the palette slots by name. */
-static void scheme_names(const satstat_deep_report *r, const char **names)
+void satstat__dp_scheme_names(const satstat_deep_report *r, const char **names)
 {
     const satstat_config *cfg = satstat_deep_report_config(r);
     for (size_t s = 0; s < cfg->n_schemes && s < SATSTAT_MAX_SCHEMES; s++)
@@ -69,7 +61,7 @@ static void scheme_names(const satstat_deep_report *r, const char **names)
 }
 
 /* The open twin of scheme s's filled point type (slot by name). */
-static int open_point(size_t s, size_t ns, const satstat_deep_report *r)
+int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     const satstat_config *cfg = satstat_deep_report_config(r);
@@ -99,7 +91,7 @@ static void typeset_region(const char *region, char *buf, size_t size)
 /* Characters across and lines down the canvas, as the toolkit's layout
  * measures them in the script (satstat__fig_layout_column: char_width,
  * line_height): how many small multiples fit is decided here. */
-static void text_room(const ctx *c, double *chars_across, double *lines_down)
+void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_down)
 {
     const satstat_plot_options *o = &c->g.o;
     double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
@@ -118,7 +110,7 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
                        double extra_chars, double extra_lines, size_t *cols, size_t *rows)
 {
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     size_t mc = (size_t)fmax(1, floor((across - extra_chars) / min_chars));
     size_t mr = (size_t)fmax(1, floor((down - extra_lines) / min_lines));
     size_t n = want < mc * mr ? want : mc * mr;
@@ -141,7 +133,7 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
 static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
 {
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
         return;
     out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
@@ -160,16 +152,6 @@ static size_t panels_of(uint64_t L, uint64_t *which)
     for (size_t k = 0; k < n; k++)
         which[k] = n == L ? k + 1 : 1 + (uint64_t)llround((double)k * (double)(L - 1) / (double)(n - 1));
     return n;
-}
-
-/* the smallest 1, 2 or 5 times a power of ten not below x */
-static double nice_step_at_least(double x)
-{
-    if (!(x > 0) || !isfinite(x))
-        return 1;
-    double p = pow(10, floor(log10(x)));
-    double m = x / p;
-    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
 /* ---- per-layer densities of z ------------------------------------------------*/
@@ -202,14 +184,14 @@ static void fig_density(ctx *c, size_t s)
     char head[256];
     snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
              cfg->activation->name);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "Small multiples, one panel per layer on shared axes: the histogram of z over every\n"
            "unit of every sampled network (filled; about 2 n^(1/3) bins, each the union of\n"
            "whole bins of the sampled histogram), the mean-field law N(mu_b, q^l) (line),\n"
            "the saturated region shaded, and the sampled Var z printed in each panel.");
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     size_t slot = satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
     satstat__fig_rule(&c->g, "style");
     out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
@@ -278,6 +260,9 @@ static void fig_density(ctx *c, size_t s)
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
                         "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(&key);
+    if (np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
+        satstat__legend_row(&key, "with lines linetype nodraw", "%zu of %llu layers shown", np,
+                            (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
@@ -289,25 +274,35 @@ static void fig_density(ctx *c, size_t s)
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         rows, cols);
     satstat__fig_layout_column(&c->g, 0, 0);
-    /* the legend's rows below the panels: two lines when two columns of
-     * rows fit across, else three */
+    /* the legend's rows below the panels: in two columns when two fit
+     * across, else one; room for every row (a row left out cut the
+     * saturated region's swatch and the layers shown at 3.5 in) */
     double across, down;
-    text_room(c, &across, &down);
-    int legend_lines = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 3;
+    satstat__dp_text_room(c, &across, &down);
+    int two = across > 2.0 * (double)satstat__legend_chars(&key) + 16;
+    int legend_lines = two ? (int)(key.n + 1) / 2 : (int)key.n;
+    if (legend_lines < 2)
+        legend_lines = 2;
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
         legend_lines);
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
            "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.4);
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.8);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
-    double xstep = nice_step_at_least((xhi - xlo) / 3.5);
-    double ystep = nice_step_at_least(ytop * 1.05 / 2.5);
     out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", xlo, xhi, ytop * 1.08);
-    out(c, "set xtics %.6g format '%%g'\nset ytics %.6g format '%%g'\n", xstep, ystep);
+    /* ticks from the panels' size in gnuplot: the script re-renders at
+     * another width and height with labels that still fit */
+    char lo_s[32], hi_s[32], top_s[32];
+    snprintf(lo_s, sizeof lo_s, "%.9g", xlo);
+    snprintf(hi_s, sizeof hi_s, "%.9g", xhi);
+    snprintf(top_s, sizeof top_s, "%.6g", ytop * 1.08);
+    satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
+    satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
+    out(c, "set format x '%%g'\nset format y '%%g'\n");
     shade_region(c, cfg, xlo, xhi);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
@@ -315,9 +310,9 @@ static void fig_density(ctx *c, size_t s)
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
-        out(c, "set title 'layer %llu' offset 0,-0.4\n", (unsigned long long)which[k]);
-        out(c, "set label 1 'Var z = %.3g' at graph 0.03, graph 0.92 left font smallfont front\n",
-            ly->variance.value);
+        /* Var z in the title, not over the histogram's peak */
+        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4 font smallfont\n",
+            (unsigned long long)which[k], ly->variance.value);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
@@ -351,11 +346,11 @@ static void get_q(const satstat_deep_layer *ly, quantity q, double *mf, double *
     *hi = e->hi;
 }
 
-static void style_named(ctx *c, const satstat_deep_report *r)
+void satstat__dp_style_named(ctx *c, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     size_t ns = satstat_deep_report_scheme_count(r);
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     satstat__fig_style_begin(&c->g, ns, names);
     out(c, "set style fill transparent solid 0.35 noborder\n");
     satstat__fig_style_end(&c->g);
@@ -379,36 +374,30 @@ static long same_mean_field(ctx *c, size_t s, quantity q, uint64_t layers)
     return -1;
 }
 
-static void fig_against_layer(ctx *c, quantity q)
+/* What fig_against_layer draws on its y axis, found with its data. */
+typedef struct layer_axis {
+    double units;          /* W R: the units of a layer over the networks  */
+    double yfloor;         /* the saturated fraction's log foot (else 0)   */
+    double ymin, ymax;     /* the positive values drawn                     */
+    int zeros;             /* a layer where no unit was saturated           */
+    int no_interval;       /* a value without an interval                   */
+    int any_clipped;       /* a bar below the log axis's foot               */
+    int logy;              /* a log y axis                                  */
+    int floor_marks;       /* sampled zeros drawn open at the log foot      */
+} layer_axis;
+
+/* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
+static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
 {
     const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
-                                        "Saturated fraction against layer",
-                                        "Gradient norm against layer"};
-    static const char *const abouts[] = {
-        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
-        "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
-        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
-        "Points: the sampled fraction of units in the saturated region, with\n"
-        "Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the\n"
-        "N = W R units of a layer, sampled zeros drawn there as open markers and bars\n"
-        "clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
-        "Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a\n"
-        "random unit vector), the report's sampled |d|, with its 1 - alpha interval\n"
-        "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
-        "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
-        "al. 2017).  Back-propagation runs from layer L down to layer 1."};
-    header(c, r, heads[q], abouts[q]);
-    output_section(c);
-    style_named(c, r);
     double units = (double)o->width * (double)o->networks;
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
     int zeros = 0; /* a layer where no unit of any network was saturated */
     int no_interval = 0; /* a value without an interval */
+    int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
     for (size_t s = 0; s < ns; s++)
@@ -454,11 +443,14 @@ static void fig_against_layer(ctx *c, quantity q)
                 hi = v;
                 no_interval = 1;
             }
+            int clipped = logy_sat && lo < yfloor && v > 0;
             if (logy_sat && lo < yfloor)
                 lo = yfloor;
+            any_clipped |= clipped;
             out(c, "%llu %.9g %.9g %.9g %.9g", (unsigned long long)l, v, lo, hi, mf);
             if (q == Q_GRADIENT)
                 out(c, " %.9g", ly->gradient_norm_rms);
+
             out(c, "\n");
             zeros |= v == 0;
             double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
@@ -474,20 +466,42 @@ static void fig_against_layer(ctx *c, quantity q)
      * their positive values span decades (a saturated fraction of 5e-4
      * beside 0.86 would sit on zero of a linear axis, its bars unseen) */
     int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20) || logy_sat;
-    satstat__legend key;
-    key.n = 0;
+    ax->units = units;
+    ax->yfloor = yfloor;
+    ax->ymin = ymin;
+    ax->ymax = ymax;
+    ax->zeros = zeros;
+    ax->no_interval = no_interval;
+    ax->any_clipped = any_clipped;
+    ax->logy = logy;
+    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
+     * the interval's upper end, rather than left out */
+    ax->floor_marks = logy && zeros && q == Q_SATURATION;
+}
+
+/* The legend of fig_against_layer: per scheme its sampled points and mean
+ * field, then what the marks and bars are and the run's settings. */
+static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    double units = ax->units;
+    int no_interval = ax->no_interval, any_clipped = ax->any_clipped;
+    key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(&key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
-        satstat__legend_tex(&key);
+        satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        satstat__legend_tex(key);
         if (q == Q_GRADIENT) {
             snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
-                     open_point(s, ns, r));
-            satstat__legend_row(&key, st, "  RMS ‖δ^{l}‖");
-            satstat__legend_tex(&key);
+                     satstat__dp_open_point(s, ns, r));
+            satstat__legend_row(key, st, "  RMS ‖δ^{l}‖");
+            satstat__legend_tex(key);
         }
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
@@ -499,40 +513,74 @@ static void fig_against_layer(ctx *c, quantity q)
             /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
              * towards the input: read left to right, the line moves by its
              * inverse */
-            satstat__legend_row(&key, st, "  mean field%s, ×%.3g per layer back", sametxt,
+            satstat__legend_row(key, st, "  mean field%s, ×%.3g/layer to the input", sametxt,
                                 sqrt(fp->chi1));
         else if (fp->finite)
-            satstat__legend_row(&key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
+            satstat__legend_row(key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
         else
-            satstat__legend_row(&key, st, "  mean field%s, no q*", sametxt);
-        satstat__legend_tex(&key);
+            satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
+        satstat__legend_tex(key);
     }
-    /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
-     * the interval's upper end, rather than left out */
-    int floor_marks = logy && zeros && q == Q_SATURATION;
-    if (floor_marks)
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6",
+    if (ax->floor_marks)
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
-    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (any_clipped)
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
+                            "bar runs below the axis");
+    satstat__legend_row(key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
-        satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+        satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
-        satstat__legend_row(&key, "with lines linetype nodraw", "back-propagation: L → 1");
+        satstat__legend_row(key, "with lines linetype nodraw", "back-propagation: L → 1");
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     if (q == Q_SATURATION && satstat_config_rule_text(cfg, rule, sizeof rule, region,
                                                       sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
-        satstat__legend_row(&key, "with lines linetype nodraw", "%s: %s",
+        satstat__legend_row(key, "with lines linetype nodraw", "%s: %s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
     }
-    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
+    satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    satstat__legend_row(&key, "with lines linetype nodraw", "R = %llu networks",
+    satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                         (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
-        satstat__legend_row(&key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
+        satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
+}
+
+static void fig_against_layer(ctx *c, quantity q)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
+                                        "Saturated fraction against layer",
+                                        "Gradient norm against layer"};
+    static const char *const abouts[] = {
+        "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
+        "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
+        "mean-field length map q^l (Poole et al. 2016, eq. 3), approached as W grows.",
+        "Points: the sampled fraction of units in the saturated region, with\n"
+        "Korn-Graubard bars across networks; on a log axis the foot is 1/(10 N) of the\n"
+        "N = W R units of a layer, sampled zeros drawn there as open markers and bars\n"
+        "clipped there.  Lines: P(z in region) for z ~ N(mu_b, q^l).",
+        "Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a\n"
+        "random unit vector), the report's sampled |d|, with its 1 - alpha interval\n"
+        "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
+        "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
+        "al. 2017).  Back-propagation runs from layer L down to layer 1."};
+    satstat__dp_header(c, r, heads[q], abouts[q]);
+    output_section(c);
+    satstat__dp_style_named(c, r);
+    layer_axis ax;
+    against_layer_data(c, q, &ax);
+    satstat__legend key;
+    against_layer_legend(c, q, &ax, &key);
+    double yfloor = ax.yfloor, ymin = ax.ymin, ymax = ax.ymax;
+    int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
+    int floor_marks = ax.floor_marks;
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
     legend_fit(c, satstat__legend_chars(&key), "0.03");
@@ -567,8 +615,9 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
-    if (floor_marks)
-        out(c, "yfloor = %.6g   # the foot of the log axis: sampled zeros go here\n", yfloor);
+    if (floor_marks || any_clipped)
+        out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
+            yfloor);
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
@@ -581,11 +630,15 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (q == Q_GRADIENT)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
-                s + 1, dx, s + 1, open_point(s, ns, r));
+                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+        if (any_clipped)
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
+                   "pointtype 11 pointsize 1.3 notitle",
+                s + 1, dx, s + 1);
         if (floor_marks)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype %d notitle",
-                s + 1, dx, s + 1, open_point(s, ns, r));
+                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
     }
     out(c, "\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the plot");
@@ -605,18 +658,18 @@ static void fig_phase(ctx *c)
     /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
      * short titles, every other decade; two maps would be slivers */
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     int narrow = across < 80;
     snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
              cfg->activation->name);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
            "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
            "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
            "where the map has no finite fixed point).  The schemes of the run are marked.");
     output_section(c);
-    style_named(c, r);
+    satstat__dp_style_named(c, r);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
@@ -662,16 +715,16 @@ static void fig_phase(ctx *c)
                         "χ_{1} = 1, the edge of chaos");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "blue: ordered, χ_{1} < 1");
+                        "χ_{1} map, blue: ordered, χ_{1} < 1");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "orange: chaotic, χ_{1} > 1");
+                        "χ_{1} map, orange: chaotic, χ_{1} > 1");
     satstat__legend_tex(&key);
     if (qzero && !narrow)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white (right): q* = 0");
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
@@ -694,8 +747,10 @@ static void fig_phase(ctx *c)
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
-    out(c, narrow ? "set xtics ('0.1' -1, '10' 1, '1000' 3)\n"
-                  : "set xtics ('0.1' -1, '1' 0, '10' 1, '100' 2, '1000' 3)\n");
+    /* powers of ten (log10 on the axis), every other decade in gnuplot
+     * when a panel is narrow at the figure's size */
+    out(c, "set xtics 1 format '10^{%%.0f}'\n"
+           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
     out(c, ""
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
@@ -725,7 +780,7 @@ static void fig_phase(ctx *c)
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
         out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#FFF5EB', 0.5 '#FD8D3C', 1 '#7F2704')\nunset ylabel\n");
+        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n");
         if (isfinite(qlo) && qhi > qlo) {
             double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
             out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
@@ -759,6 +814,125 @@ static double atom_probability(const satstat_config *cfg, const satstat_deep_lay
     return ly->saturated_fraction.value;
 }
 
+/* A preset panel's histogram: the datablock $hS_K (and $zeroS_K for an
+ * atom at φ(0)) of layer ly of scheme s, column k; its x range, top and
+ * the atom's probability (NaN: none). */
+typedef struct panel_hist {
+    double xlo, xhi, ytop, atom;
+} panel_hist;
+
+static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
+                                  size_t s, size_t k, int bounded, double p0, double p1)
+{
+    const satstat_activation *a = cfg->activation;
+    panel_hist h;
+    h.xlo = bounded ? fmin(p0, p1) : ly->a_lo;
+    h.xhi = bounded ? fmax(p0, p1) : ly->a_hi;
+    double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
+    double want_w = (h.xhi - h.xlo) / DISPLAY_BINS;
+    long g = fw > 0 ? lround(want_w / fw) : 1;
+    if (g < 1)
+        g = 1;
+    if (g > (long)SATSTAT_DEEP_HIST_BINS)
+        g = (long)SATSTAT_DEEP_HIST_BINS;
+    double total = (double)(ly->a_under + ly->a_over);
+    for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+        total += (double)ly->a_hist[b];
+    /* the atom at φ(0): its units taken out of the fine bin holding φ(0) */
+    double pa = atom_probability(cfg, ly), zeros = 0;
+    long ab = -1;
+    double phi0 = a->phi(0);
+    if (isfinite(pa) && fw > 0 && phi0 >= ly->a_lo && phi0 < ly->a_hi) {
+        ab = (long)floor((phi0 - ly->a_lo) / fw);
+        zeros = fmin((double)ly->a_hist[ab], round(pa * total));
+    }
+    h.atom = ab >= 0 && total > 0 ? zeros / total : NAN;
+    h.ytop = 0;
+    out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
+    if (!(ly->a_hi - ly->a_lo > want_w)) {
+        /* the whole sampled range inside one display bin: one bin
+         * of the display width around it (still holding whole fine
+         * bins only), not a sliver too thin to draw */
+        double count = total - (double)(ly->a_under + ly->a_over) - zeros;
+        double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
+        h.ytop = density;
+        out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
+    } else {
+        for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
+            size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
+                                                               : SATSTAT_DEEP_HIST_BINS;
+            double count = 0;
+            for (size_t b = b0; b < b1; b++)
+                count += (double)ly->a_hist[b] - ((long)b == ab ? zeros : 0);
+            double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
+            double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
+            h.ytop = fmax(h.ytop, density);
+            out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
+        }
+        out(c, "EOD\n");
+    }
+    if (isfinite(h.atom))
+        out(c, "$zero%zu_%zu << EOD\n%.9g %.9g\nEOD\n", s + 1, k + 1, phi0, h.atom);
+    return h;
+}
+
+/* Panel (k, s) of the preset: its title, labels, axes and histogram. */
+static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
+                             const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
+                             const char *name)
+{
+    const satstat_activation *a = cfg->activation;
+    out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)layer);
+    satstat__fig_grid_panel(&c->g, k, s);
+    if (s == 0)
+        out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)layer);
+    else
+        out(c, "unset title\n");
+    if (k == 0) {
+        out(c, "set ylabel ");
+        qstr(c, cfg->schemes[s].canonical);
+        out(c, "\n");
+    } else {
+        out(c, "unset ylabel\n");
+    }
+    if (s + 1 == ns)
+        out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
+    else
+        out(c, "unset xlabel\n");
+    /* ticks from the panel's size in gnuplot, short labels typeset
+     * (%%h: 1.2×10^{4}), so that they fit at any size */
+    double yt = h->ytop > 0 ? h->ytop : 1;
+    char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
+    snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
+    snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
+    snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
+    snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
+    snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
+    out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
+    satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
+    satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
+    out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
+    double sd = sqrt(ly->activation_variance.value);
+    char sdt[64];
+    if (sd != 0 && (fabs(log10(sd)) >= 3))
+        snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
+                 (int)floor(log10(sd)));
+    else /* 290, not 2.9e+02 */
+        snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
+    out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
+    if (isfinite(h->atom)) {
+        out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
+               "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
+            a->phi(0), a->phi(0), s + 1);
+        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
+            h->atom);
+    } else {
+        out(c, "unset arrow 1\nunset label 2\n");
+    }
+    out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
+        s + 1, k + 1, s + 1);
+}
+
 static void fig_activations(ctx *c, size_t which)
 {
     const satstat_deep_report *r = c->r[which];
@@ -784,7 +958,7 @@ static void fig_activations(ctx *c, size_t which)
     satstat__tex_escape(a->name, name, sizeof name);
     snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
-    header(c, r, head,
+    satstat__dp_header(c, r, head,
            "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
            "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
            "Too small weights collapse the activations towards phi(0); too large ones\n"
@@ -793,7 +967,7 @@ static void fig_activations(ctx *c, size_t which)
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width.");
     output_section(c);
-    style_named(c, r);
+    satstat__dp_style_named(c, r);
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
      * (relu) gets an axis per panel, since its scale can grow by orders of
      * magnitude from layer to layer.  A display bin is the union of g whole
@@ -809,64 +983,17 @@ static void fig_activations(ctx *c, size_t which)
            "# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken\n"
            "# out of its bin)\n",
         (unsigned)SATSTAT_DEEP_HIST_BINS);
-    double xlo[SATSTAT_MAX_SCHEMES][MAX_PANELS], xhi[SATSTAT_MAX_SCHEMES][MAX_PANELS];
-    double ytop[SATSTAT_MAX_SCHEMES][MAX_PANELS], atom[SATSTAT_MAX_SCHEMES][MAX_PANELS];
+    panel_hist hist[SATSTAT_MAX_SCHEMES][MAX_PANELS];
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
-            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            xlo[s][k] = bounded ? fmin(p0, p1) : ly->a_lo;
-            xhi[s][k] = bounded ? fmax(p0, p1) : ly->a_hi;
-            double fw = (ly->a_hi - ly->a_lo) / SATSTAT_DEEP_HIST_BINS;
-            double want_w = (xhi[s][k] - xlo[s][k]) / DISPLAY_BINS;
-            long g = fw > 0 ? lround(want_w / fw) : 1;
-            if (g < 1)
-                g = 1;
-            if (g > (long)SATSTAT_DEEP_HIST_BINS)
-                g = (long)SATSTAT_DEEP_HIST_BINS;
-            double total = (double)(ly->a_under + ly->a_over);
-            for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
-                total += (double)ly->a_hist[b];
-            /* the atom at φ(0): its units taken out of the fine bin holding φ(0) */
-            double pa = atom_probability(cfg, ly), zeros = 0;
-            long ab = -1;
-            double phi0 = a->phi(0);
-            if (isfinite(pa) && fw > 0 && phi0 >= ly->a_lo && phi0 < ly->a_hi) {
-                ab = (long)floor((phi0 - ly->a_lo) / fw);
-                zeros = fmin((double)ly->a_hist[ab], round(pa * total));
-            }
-            atom[s][k] = ab >= 0 && total > 0 ? zeros / total : NAN;
-            ytop[s][k] = 0;
-            out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
-            if (!(ly->a_hi - ly->a_lo > want_w)) {
-                /* the whole sampled range inside one display bin: one bin
-                 * of the display width around it (still holding whole fine
-                 * bins only), not a sliver too thin to draw */
-                double count = total - (double)(ly->a_under + ly->a_over) - zeros;
-                double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
-                ytop[s][k] = density;
-                out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
-            } else {
-                for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
-                    size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g
-                                                                       : SATSTAT_DEEP_HIST_BINS;
-                    double count = 0;
-                    for (size_t b = b0; b < b1; b++)
-                        count += (double)ly->a_hist[b] - ((long)b == ab ? zeros : 0);
-                    double x0 = ly->a_lo + (double)b0 * fw, width = (double)(b1 - b0) * fw;
-                    double density = total > 0 && width > 0 ? count / (total * width) : 0.0;
-                    ytop[s][k] = fmax(ytop[s][k], density);
-                    out(c, "%.9g %.9g %.9g\n", x0 + width / 2, density, width);
-                }
-                out(c, "EOD\n");
-            }
-            if (isfinite(atom[s][k]))
-                out(c, "$zero%zu_%zu << EOD\n%.9g %.9g\nEOD\n", s + 1, k + 1, phi0, atom[s][k]);
+            hist[s][k] = activation_hist(c, cfg, satstat_deep_report_layer(r, s, lw[k]), s, k,
+                                         bounded, p0, p1);
         }
     }
     satstat__legend key;
     key.n = 0;
     const char *names[SATSTAT_MAX_SCHEMES];
-    scheme_names(r, names);
+    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
         char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
@@ -876,7 +1003,7 @@ static void fig_activations(ctx *c, size_t which)
         satstat__legend_tex(&key);
     }
     double across, down;
-    text_room(c, &across, &down);
+    satstat__dp_text_room(c, &across, &down);
     int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
     int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
@@ -887,58 +1014,14 @@ static void fig_activations(ctx *c, size_t which)
            "bottom = legend_top + 3.1 * line_height\n"
            "top = top - 0.6 * line_height                   # the columns' titles\n",
         legend_lines);
-    satstat__fig_layout_grid(&c->g, nl, ns, 8, 2.5);
+    satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
-            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, lw[k]);
-            out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)lw[k]);
-            satstat__fig_grid_panel(&c->g, k, s);
-            if (s == 0)
-                out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)lw[k]);
-            else
-                out(c, "unset title\n");
-            if (k == 0) {
-                out(c, "set ylabel ");
-                qstr(c, cfg->schemes[s].canonical);
-                out(c, "\n");
-            } else {
-                out(c, "unset ylabel\n");
-            }
-            if (s + 1 == ns)
-                out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
-            else
-                out(c, "unset xlabel\n");
-            double span = xhi[s][k] - xlo[s][k];
-            /* at most three x ticks (0, step, 2 step), short labels typeset
-             * (%%h: 1.2×10^{4}): they share the panel's width */
-            double step = nice_step_at_least(span / 2);
-            out(c, "set xrange [%.9g:%.9g]\nset xtics %.6g format '%%.2h'\n", xlo[s][k],
-                xhi[s][k], step);
-            double yt = ytop[s][k] > 0 ? ytop[s][k] : 1;
-            out(c, "set yrange [0:%.6g]\nset ytics %.6g format '%%.2h'\n", yt * 1.3,
-                nice_step_at_least(yt / 2));
-            double sd = sqrt(ly->activation_variance.value);
-            char sdt[64];
-            if (sd != 0 && (fabs(log10(sd)) >= 3))
-                snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
-                         (int)floor(log10(sd)));
-            else
-                snprintf(sdt, sizeof sdt, "sd %.2g", sd);
-            out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
-            if (isfinite(atom[s][k])) {
-                out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
-                       "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
-                    a->phi(0), a->phi(0), s + 1);
-                out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
-                    atom[s][k]);
-            } else {
-                out(c, "unset arrow 1\nunset label 2\n");
-            }
-            out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
-                s + 1, k + 1, s + 1);
+            activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,
+                             lw[k], name);
         }
     }
     out(c, "unset title\nunset label\nunset arrow\n");
@@ -950,14 +1033,15 @@ static void fig_activations(ctx *c, size_t which)
 
 typedef struct fig {
     char name[SATSTAT_PLOT_NAME_SIZE];
-    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report) */
+    int kind; /* 0 density (arg scheme), 1..3 quantity, 4 phase, 5 activations (arg report),
+                 6 correlation, 7 c-map, 8 ξ_c over the phase diagram, 9 Jacobian */
     size_t arg;
 } fig;
 
 /* The figures of runs of configs[0..n-1] (the preset: one per activation),
  * with the phase diagram when `phase`. */
 static size_t list_figures(const satstat_config *const *configs, size_t n, int phase,
-                           int preset, fig *figs, size_t max)
+                           int preset, const satstat_deep_options *deep, fig *figs, size_t max)
 {
     size_t k = 0;
     char w[SATSTAT_SPEC_SIZE];
@@ -982,9 +1066,21 @@ static size_t list_figures(const satstat_config *const *configs, size_t n, int p
         figs[k].kind = q + 1;
         figs[k++].arg = 0;
     }
-    if (phase && k < max) {
-        snprintf(figs[k].name, sizeof figs[k].name, "deep-phase");
-        figs[k].kind = 4;
+    /* the depth figures (deep_plot_depth.c), from what the run measured */
+    static const struct {
+        const char *name;
+        int kind;
+    } depth[] = {{"deep-correlation", 6}, {"deep-cmap", 7}, {"deep-jacobian", 9},
+                 {"deep-phase", 4},       {"deep-phase-xi", 8}};
+    for (size_t i = 0; i < sizeof depth / sizeof depth[0] && k < max; i++) {
+        int kind = depth[i].kind;
+        int wanted = kind == 6 || kind == 7 ? deep && deep->pair
+                     : kind == 9            ? deep && deep->jacobian
+                                            : phase;
+        if (!wanted)
+            continue;
+        snprintf(figs[k].name, sizeof figs[k].name, "%s", depth[i].name);
+        figs[k].kind = kind;
         figs[k++].arg = 0;
     }
     return k;
@@ -1030,6 +1126,18 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
     case 4:
         fig_phase(c);
         break;
+    case 6:
+        satstat__dp_fig_correlation(c);
+        break;
+    case 7:
+        satstat__dp_fig_cmap(c);
+        break;
+    case 8:
+        satstat__dp_fig_phase_xi(c);
+        break;
+    case 9:
+        satstat__dp_fig_jacobian(c);
+        break;
     default:
         fig_activations(c, g->arg);
         break;
@@ -1054,8 +1162,8 @@ static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *cons
     const satstat_config *configs[MAX_FIGS];
     for (size_t i = 0; i < n && i < MAX_FIGS; i++)
         configs[i] = satstat_deep_report_config(reports[i]);
-    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset, d->figs,
-                         MAX_FIGS);
+    d->nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase != NULL, preset,
+                         satstat_deep_report_options(reports[0]), d->figs, MAX_FIGS);
     satstat__figure_set set = {d->nf, set_name, set_write, d, options};
     return set;
 }
@@ -1112,12 +1220,14 @@ int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size
 }
 
 size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
-                               int preset, char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
+                               int preset, const satstat_deep_options *deep,
+                               char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max)
 {
     fig figs[MAX_FIGS];
     if (!configs || n == 0)
         return 0;
-    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, figs, MAX_FIGS);
+    size_t nf = list_figures(configs, n < MAX_FIGS ? n : MAX_FIGS, phase, preset, deep, figs,
+                             MAX_FIGS);
     for (size_t i = 0; i < nf && i < max; i++)
         memcpy(names[i], figs[i].name, sizeof figs[i].name);
     return nf;

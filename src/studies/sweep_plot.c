@@ -50,6 +50,14 @@ typedef struct fig {
     const satstat_sweep *s;
     int q;
     int logy;
+    /* what the figure shows, set by its parts in turn (write_figure) */
+    char what[160], ylabel[224], title[320], xl[96], sp[16], lv[32];
+    double *cx[SATSTAT_MAX_SCHEMES], *cy[SATSTAT_MAX_SCHEMES]; /* the formula curves */
+    size_t cn[SATSTAT_MAX_SCHEMES];
+    double ymin, ymax;            /* the data's extent                  */
+    int claim;                    /* --expect-variance's level line     */
+    double bias_floor, slope_bound; /* level lines, NaN when none       */
+    satstat__legend legend;
 } fig;
 
 /* The toolkit's writers (figure-int.h) on this figure's script. */
@@ -214,20 +222,29 @@ static double step125(double x, int up)
  * zero and their bars are unseen. */
 #define SWEEP_LOG_Y_SPAN 20.0
 
-static void write_figure(fig *g)
+/* The words of the figure: what y shows, its label and the title
+ * (g->what, g->ylabel, g->title), the swept parameter's (g->xl, g->sp)
+ * and the confidence level (g->lv). */
+static void figure_words(fig *g)
 {
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base, *c0 = &s->configs[0];
-    const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
     size_t ns = b->n_schemes;
-    int sampled = !s->analytic_only;
-    char xl[96], sp[16], lv[32], m1[SATSTAT_DOUBLE_SIZE];
-    x_label(s, xl, sizeof xl);
-    short_param(s, sp, sizeof sp);
-    snprintf(lv, sizeof lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
-
+    (void)c0;
+    (void)ns;
+    const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
+    x_label(s, g->xl, sizeof g->xl);
+    short_param(s, g->sp, sizeof g->sp);
+    snprintf(g->lv, sizeof g->lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
+    (void)what;
+    (void)ylabel;
+    (void)title;
+    (void)xl;
+    (void)sp;
+    (void)lv;
     /* what is drawn on y */
-    char what[160], ylabel[224], title[320];
     int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
     char tname[24];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
@@ -236,38 +253,38 @@ static void write_figure(fig *g)
         satstat_format_double(b->threshold, tname, sizeof tname);
     switch (g->q) {
     case Q_VARIANCE:
-        snprintf(what, sizeof what, "Var z");
-        snprintf(ylabel, sizeof ylabel, "Var z");
+        snprintf(what, sizeof g->what, "Var z");
+        snprintf(ylabel, sizeof g->ylabel, "Var z");
         break;
     case Q_SATURATED: {
         char region[64];
-        snprintf(what, sizeof what, "the saturated fraction");
+        snprintf(what, sizeof g->what, "the saturated fraction");
         if (s->spec.param == SATSTAT_SWEEP_THRESHOLD)
-            snprintf(ylabel, sizeof ylabel, symmetric ? "saturated fraction P(|z| ≥ T)"
+            snprintf(ylabel, sizeof g->ylabel, symmetric ? "saturated fraction P(|z| ≥ T)"
                                                       : "saturated fraction");
         else if (satstat_config_rule_text(c0, NULL, 0, region, sizeof region) == SATSTAT_OK) {
             char escaped[2 * sizeof region];
             char typeset[sizeof region + 16];
             typeset_relations(region, typeset, sizeof typeset);
             satstat__tex_escape(typeset, escaped, sizeof escaped);
-            snprintf(ylabel, sizeof ylabel, "saturated fraction P(%s)", escaped);
+            snprintf(ylabel, sizeof g->ylabel, "saturated fraction P(%s)", escaped);
         }
         else
-            snprintf(ylabel, sizeof ylabel, "saturated fraction P(|z| ≥ %s)", tname);
+            snprintf(ylabel, sizeof g->ylabel, "saturated fraction P(|z| ≥ %s)", tname);
         break;
     }
     default: {
         char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
         satstat__tex_escape(b->activation->name, name, sizeof name);
         /* "mean slope", as in the run's figures (fig3) */
-        snprintf(what, sizeof what, "mean slope E[%s′(z)]", name);
-        snprintf(ylabel, sizeof ylabel, "mean slope E[%s′(z)]", name);
+        snprintf(what, sizeof g->what, "mean slope E[%s′(z)]", name);
+        snprintf(ylabel, sizeof g->ylabel, "mean slope E[%s′(z)]", name);
         break;
     }
     }
     char what_title[160];
     snprintf(what_title, sizeof what_title, "M%s", what + 1); /* "Mean slope E[...]" */
-    snprintf(title, sizeof title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
+    snprintf(title, sizeof g->title, "%s%s against %s", g->q == Q_SATURATED ? "Saturated fraction"
                                                       : g->q == Q_VARIANCE ? "Var z"
                                                                              : what_title,
              g->q == Q_SATURATED && symmetric ? (s->spec.param == SATSTAT_SWEEP_THRESHOLD
@@ -276,15 +293,28 @@ static void write_figure(fig *g)
                                               : "",
              sp);
 
+}
+
+/* The formula curves (g->cx, g->cy, g->cn) and the data's extent:
+ * the y range, the level lines (claimed Var z, the bias floor, the
+ * largest slope) and the log axis's choice. */
+static int figure_extent(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    int sampled = !s->analytic_only;
     /* the data, and their extent */
-    double *cx[SATSTAT_MAX_SCHEMES] = {0}, *cy[SATSTAT_MAX_SCHEMES] = {0};
-    size_t cn[SATSTAT_MAX_SCHEMES] = {0};
+    double **cx = g->cx, **cy = g->cy;
+    size_t *cn = g->cn;
     double ymin = INFINITY, ymax = 0;
     for (size_t k = 0; k < ns; k++) {
         int rc = curve(s, k, g->q, &cx[k], &cy[k], &cn[k]);
         if (rc != SATSTAT_OK) {
             satstat__fig_fail(&g->g, rc);
-            goto done;
+            return rc;
         }
         for (size_t i = 0; i < cn[k]; i++) {
             if (cy[k][i] > 0 && cy[k][i] < ymin)
@@ -332,11 +362,37 @@ static void write_figure(fig *g)
     g->logy = ymin > 0 && isfinite(ymin) && isfinite(ymax)
               && (satstat__fig_log_y(&g->g, ymin, ymax) || ymax > SWEEP_LOG_Y_SPAN * ymin);
 
+    g->ymin = ymin;
+    g->ymax = ymax;
+    g->claim = claim;
+    g->bias_floor = bias_floor;
+    g->slope_bound = slope_bound;
+    return SATSTAT_OK;
+}
+
+/* The header, the output and the style sections. */
+static void figure_header(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
+    (void)what;
+    (void)ylabel;
+    (void)title;
+    (void)xl;
+    (void)sp;
+    (void)lv;
+    int claim = g->claim;
+    (void)claim;
     /* header */
     char cmd[4096 + 512], head[512], about[1024];
     if (satstat_sweep_command(s, cmd, sizeof cmd) != SATSTAT_OK) {
         satstat__fig_fail(&g->g, SATSTAT_ERANGE);
-        goto done;
+        return;
     }
     snprintf(head, sizeof head, "%s against %s", what, xl);
     snprintf(about, sizeof about,
@@ -351,7 +407,7 @@ static void write_figure(fig *g)
                                    : " (Student t)");
     satstat__fig_header(&g->g, head, about, cmd);
     if (g->g.err != SATSTAT_OK)
-        goto done;
+        return;
     satstat__fig_output_section(&g->g);
 
     const char *series[SATSTAT_MAX_SCHEMES];
@@ -361,84 +417,122 @@ static void write_figure(fig *g)
     out(g, "ink = '#000000'      # the legend's generic samples: black\n");
     satstat__fig_style_end(&g->g);
 
+}
+
+/* The legend (g->legend): schemes, what lines and points are, what is
+ * fixed. */
+static void figure_legend(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
+    (void)what;
+    (void)ylabel;
+    (void)title;
+    (void)xl;
+    (void)sp;
+    (void)lv;
+    int sampled = !s->analytic_only, claim = g->claim;
+    double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
+    (void)sampled;
+    (void)claim;
+    (void)bias_floor;
+    (void)slope_bound;
+    char m1[SATSTAT_DOUBLE_SIZE];
     /* the legend: schemes, what lines and points are, what is fixed */
-    satstat__legend L;
-    L.n = 0;
+    satstat__legend *L = &g->legend;
+    L->n = 0;
     for (size_t k = 0; k < ns; k++) {
         char st[96];
         char label[SATSTAT_SPEC_SIZE];
         snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
         series_label(s, k, label, sizeof label);
-        satstat__legend_row(&L, st, "%s", label);
+        satstat__legend_row(L, st, "%s", label);
     }
-    satstat__legend_row(&L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
+    satstat__legend_row(L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
     if (claim)
-        satstat__legend_row(&L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
+        satstat__legend_row(L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
     if (isfinite(bias_floor))
-        satstat__legend_row(&L, FLOOR_STYLE, "floor: Var b = %.4g (bias alone)", bias_floor);
+        satstat__legend_row(L, FLOOR_STYLE, "floor: Var b = %.4g (bias alone)", bias_floor);
     if (isfinite(slope_bound)) {
         char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
         satstat__tex_escape(b->activation->name, name, sizeof name);
-        satstat__legend_row(&L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
-        satstat__legend_tex(&L);
+        satstat__legend_row(L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
+        satstat__legend_tex(L);
     }
     if (sampled) {
-        satstat__legend_row(&L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
+        satstat__legend_row(L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
             "points: sampled, %s CI", lv);
     }
-    satstat__legend_row(&L, "with lines linetype nodraw", " ");
+    satstat__legend_row(L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
-        satstat__legend_row(&L, "with lines linetype nodraw", "n_{in} = %llu",
+        satstat__legend_row(L, "with lines linetype nodraw", "n_{in} = %llu",
                             (unsigned long long)c0->n_in);
-        satstat__legend_tex(&L);
+        satstat__legend_tex(L);
     }
     if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
         if (s->spec.param == SATSTAT_SWEEP_P) {
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: p·n_{in} of them 1");
-            satstat__legend_tex(&L);
+            satstat__legend_row(L, "with lines linetype nodraw", "inputs: p·n_{in} of them 1");
+            satstat__legend_tex(L);
         } else if (b->inputs.active_given) {
-            satstat__legend_row(&L, "with lines linetype nodraw", "inputs: %llu of them 1",
+            satstat__legend_row(L, "with lines linetype nodraw", "inputs: %llu of them 1",
                                 (unsigned long long)b->inputs.active);
         } else {
             /* at odd n_in one fewer than n_in/2: the steps of the curve */
-            satstat__legend_row(&L, "with lines linetype nodraw",
+            satstat__legend_row(L, "with lines linetype nodraw",
                                 s->spec.param == SATSTAT_SWEEP_N_IN
                                     ? "inputs: ⌊n_{in}/2⌋ of them 1"
                                     : "inputs: n_{in}/2 of them 1");
-            satstat__legend_tex(&L);
+            satstat__legend_tex(L);
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
-        satstat__legend_row(&L, "with lines linetype nodraw", "inputs Bernoulli(p)");
+        satstat__legend_row(L, "with lines linetype nodraw", "inputs Bernoulli(p)");
     } else {
-        satstat__legend_row(&L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
+        satstat__legend_row(L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
     }
-    satstat__legend_row(&L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    satstat__legend_row(L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
     char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
-        satstat__legend_row(&L, "with lines linetype nodraw", "%s", b->activation->name);
+        satstat__legend_row(L, "with lines linetype nodraw", "%s", b->activation->name);
     else if (satstat_config_rule_text(c0, rule_text, sizeof rule_text, NULL, 0) == SATSTAT_OK
              && strncmp(rule_text, "z:", 2) != 0)
-        satstat__legend_row(&L, "with lines linetype nodraw", "%s, saturation %s", b->activation->name,
+        satstat__legend_row(L, "with lines linetype nodraw", "%s, saturation %s", b->activation->name,
             rule_text);
     else
-        satstat__legend_row(&L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
+        satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
     if (b->has_claimed_variance && g->q != Q_VARIANCE)
-        satstat__legend_row(&L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
+        satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
             b->claimed_variance);
     if (sampled) {
-        satstat__legend_row(&L, "with lines linetype nodraw", "%llu neurons each,",
+        satstat__legend_row(L, "with lines linetype nodraw", "%llu neurons each,",
             (unsigned long long)b->samples);
-        satstat__legend_row(&L, "with lines linetype nodraw", "seed %llu at every point",
+        satstat__legend_row(L, "with lines linetype nodraw", "seed %llu at every point",
             (unsigned long long)b->seed);
     }
 
+}
+
+/* The layout (the toolkit's legend column or strip) and the axes' ends. */
+static void figure_layout(fig *g)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    double ymin = g->ymin, ymax = g->ymax;
+    char m1[SATSTAT_DOUBLE_SIZE];
     rule(g, "layout");
     out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
            "# the right (a panel of their own), so that neither covers the data.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
     /* a small figure's legend goes below the plot (the toolkit's rule) */
-    satstat__fig_layout_legend(&g->g, &L, 0);
+    satstat__fig_layout_legend(&g->g, &g->legend, 0);
     out(g, "narrow = legend_below   # a small figure: short labels, fewer ticks\n");
     out(g, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n"
@@ -492,11 +586,37 @@ static void write_figure(fig *g)
             satstat_format_double(top, m1, sizeof m1) == SATSTAT_OK ? m1 : "1");
     }
 
+}
+
+/* The data blocks: per scheme its formula curve and its sampled points;
+ * frows and srows: the rows written (an empty block is not plotted). */
+static void figure_data(fig *g, size_t *frows, size_t *srows)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
+    (void)what;
+    (void)ylabel;
+    (void)title;
+    (void)xl;
+    (void)sp;
+    (void)lv;
+    int sampled = !s->analytic_only, claim = g->claim;
+    double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
+    (void)sampled;
+    (void)claim;
+    (void)bias_floor;
+    (void)slope_bound;
+    double **cx = g->cx, **cy = g->cy;
+    size_t *cn = g->cn;
     rule(g, "data");
     if (g->logy)
         out(g, "# On the log y axis values of 0 cannot be drawn: they are left out here\n"
                "# (the report has them).\n");
-    size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
     for (size_t k = 0; k < ns; k++) {
         out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
         out(g, "$formula%zu << EOD\n", k + 1);
@@ -531,6 +651,30 @@ static void write_figure(fig *g)
         out(g, "EOD\n");
     }
 
+}
+
+/* The title, the axes, the plot and the legend panel. */
+static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    size_t ns = b->n_schemes;
+    (void)c0;
+    (void)ns;
+    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
+    (void)what;
+    (void)ylabel;
+    (void)title;
+    (void)xl;
+    (void)sp;
+    (void)lv;
+    int sampled = !s->analytic_only, claim = g->claim;
+    double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
+    (void)sampled;
+    (void)claim;
+    (void)bias_floor;
+    (void)slope_bound;
     rule(g, "title and axes");
     out(g, "set multiplot title ");
     satstat__fig_qtex(&g->g, title);
@@ -595,12 +739,28 @@ static void write_figure(fig *g)
     out(g, "\n");
 
     rule(g, "the legend");
-    satstat__fig_legend_panel(&g->g, &L, "column", "top + 0.02", "unset logscale\n");
+    satstat__fig_legend_panel(&g->g, &g->legend, "column", "top + 0.02", "unset logscale\n");
+}
 
-done:
+static void write_figure(fig *g)
+{
+    size_t ns = g->s->base.n_schemes;
+    figure_words(g);
+    int rc = figure_extent(g);
+    if (rc != SATSTAT_OK)
+        satstat__fig_fail(&g->g, rc);
+    else
+        figure_header(g);
+    if (g->g.err == SATSTAT_OK) {
+        size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
+        figure_legend(g);
+        figure_layout(g);
+        figure_data(g, frows, srows);
+        figure_plot(g, frows, srows);
+    }
     for (size_t k = 0; k < ns; k++) {
-        free(cx[k]);
-        free(cy[k]);
+        free(g->cx[k]);
+        free(g->cy[k]);
     }
 }
 

@@ -1,0 +1,292 @@
+# deep-cmap.gp: The correlation map at q*
+#
+# Lines: the mean-field map of the correlation of two inputs from one layer
+# to the next, c -> c_next, at the fixed point q* of the length map (Poole
+# et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the
+# identity line: where they cross is the fixed point c*, stable when the
+# map's slope chi_c there is below 1.  Points: the sampled pairs
+# (c^l, c^(l+1)) of the run's layers, whose q^l approach q* with depth.
+#
+# Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
+#           satstat 0.1.0
+# Run:      gnuplot deep-cmap.gp
+#           from any directory (the data are inline): writes deep-cmap.png
+#           into the current directory; see "output" for other formats.
+
+set encoding utf8
+
+# ---- output ----------------------------------------------------------------
+# Choose another format, file or size on the command line, e.g.
+#   gnuplot -e "format='svg'; output='figure.svg'" deep-cmap.gp
+# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
+# to standard output (satstat --render does that); width and height in
+# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
+# width/dpi x height/dpi inches, with the same layout.
+if (!exists('format')) format = 'png'
+if (!exists('output')) output = 'deep-cmap.' . format
+if (!exists('width')) width = 1280
+if (!exists('height')) height = 800
+if (!exists('dpi')) dpi = 96
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure), and never under 7 pt: smaller is
+# hard to read in print.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+if (fontpt < 7) fontpt = 7
+# The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
+# it; per terminal a font or line unit is a different length (pngcairo sets
+# text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
+# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# their rasterised output), so each gets its own factor.
+scale = fontpt * dpi / 96. / 16
+fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+# Point markers scale with the text (a point of a fixed size swamps a
+# small figure), in the terminal's unit like lines.
+pointscale = scale * linescale
+fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+if (format eq 'png') {
+    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'svg') {
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+    exit error sprintf('unknown format %s: use png, svg or pdf', format)
+}
+if (output eq '') { set output } else { set output output }
+
+# ---- style -----------------------------------------------------------------
+# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
+# palette, and a dash type per scheme as a second cue in greyscale print.
+# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: normal:0.1118034
+set linetype 2 linecolor rgb '#E69F00' linewidth 3 dashtype 5 pointtype 13 pointsize 1.3 * pointscale   # orange: orthogonal:1.5811388
+set style fill transparent solid 0.35 noborder
+set border 3 linewidth 1.5                       # axes left and bottom only
+set tics nomirror out
+set minussign                                    # tick labels with a true minus (U+2212)
+# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
+# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
+# labels never run into each other on a small figure).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+
+# ---- data: the map c, c_next; the sampled pairs c^l, c^(l+1) ---------------
+$map1 << EOD
+-0.1 -0.0413939891
+-0.0770833333 -0.0211209486
+-0.0541666667 -0.000861420056
+-0.03125 0.0193886311
+-0.00833333333 0.0396332211
+0.0145833333 0.0598763557
+0.0375 0.0801220375
+0.0604166667 0.100374274
+0.0833333333 0.120637087
+0.10625 0.140914516
+0.129166667 0.161210632
+0.152083333 0.18152954
+0.175 0.201875392
+0.197916667 0.222252394
+0.220833333 0.242664814
+0.24375 0.26311699
+0.266666667 0.283613347
+0.289583333 0.304158397
+0.3125 0.324756757
+0.335416667 0.34541316
+0.358333333 0.366132465
+0.38125 0.386919671
+0.404166667 0.407779932
+0.427083333 0.428718572
+0.45 0.449741102
+0.472916667 0.470853239
+0.495833333 0.492060923
+0.51875 0.513370342
+0.541666667 0.534787956
+0.564583333 0.556320522
+0.5875 0.577975122
+0.610416667 0.599759201
+0.633333333 0.621680601
+0.65625 0.6437476
+0.679166667 0.665968965
+0.702083333 0.688353998
+0.725 0.710912601
+0.747916667 0.733655346
+0.770833333 0.756593552
+0.79375 0.779739378
+0.816666667 0.803105934
+0.839583333 0.826707406
+0.8625 0.850559209
+0.885416667 0.874678167
+0.908333333 0.899082729
+0.93125 0.923793243
+0.954166667 0.948832283
+0.977083333 0.974225068
+1 1
+EOD
+$pairs1 << EOD
+0.990132328 0.988474389
+0.988474389 0.986394502
+0.986394502 0.984638363
+0.984638363 0.98217056
+0.98217056 0.979666561
+0.979666561 0.977978253
+0.977978253 0.972437892
+0.972437892 0.972837854
+0.972837854 0.968372846
+EOD
+$map2 << EOD
+-0.1 -0.0413939847
+-0.0770833333 -0.0211209441
+-0.0541666667 -0.000861415561
+-0.03125 0.0193886356
+-0.00833333333 0.0396332257
+0.0145833333 0.0598763602
+0.0375 0.0801220421
+0.0604166667 0.100374279
+0.0833333333 0.120637092
+0.10625 0.140914521
+0.129166667 0.161210636
+0.152083333 0.181529545
+0.175 0.201875397
+0.197916667 0.222252399
+0.220833333 0.242664818
+0.24375 0.263116995
+0.266666667 0.283613352
+0.289583333 0.304158401
+0.3125 0.324756762
+0.335416667 0.345413165
+0.358333333 0.36613247
+0.38125 0.386919676
+0.404166667 0.407779937
+0.427083333 0.428718577
+0.45 0.449741107
+0.472916667 0.470853244
+0.495833333 0.492060928
+0.51875 0.513370347
+0.541666667 0.534787961
+0.564583333 0.556320526
+0.5875 0.577975126
+0.610416667 0.599759205
+0.633333333 0.621680605
+0.65625 0.643747604
+0.679166667 0.665968969
+0.702083333 0.688354002
+0.725 0.710912605
+0.747916667 0.73365535
+0.770833333 0.756593555
+0.79375 0.779739381
+0.816666667 0.803105937
+0.839583333 0.826707409
+0.8625 0.850559212
+0.885416667 0.874678169
+0.908333333 0.899082731
+0.93125 0.923793245
+0.954166667 0.948832284
+0.977083333 0.974225069
+1 1
+EOD
+$pairs2 << EOD
+0.990345532 0.988790364
+0.988790364 0.9866182
+0.9866182 0.984218383
+0.984218383 0.982846337
+0.982846337 0.979247756
+0.979247756 0.975673383
+0.975673383 0.972566197
+0.972566197 0.969419142
+0.969419142 0.96611602
+EOD
+
+# ---- layout ----------------------------------------------------------------
+key_chars = 47                                  # the longest legend row, in characters
+char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
+sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+line_width = line_height * height / width        # ... the same length across
+column = 0.985 - sample_width - key_chars * char_width
+key_rows = 4                                    # legend rows with a sample
+below_chars = 47                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
+plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+top = 0.98 - 2.4 * line_height                  # room for the title above
+bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+plot_right = column - 0.03                      # a gap before the legend
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen top
+set bmargin at screen bottom
+set multiplot title 'The correlation map c^{l+1}(c^{l}) at the fixed point q*'
+unset key
+set xlabel 'c^{l}'
+set ylabel 'c^{l+1}'
+set xrange [-0.1:1]
+set yrange [-0.1:1]
+set xtics tick_step((1) - (-0.1), (plot_right - plot_left) / (6 * char_width))
+set ytics tick_step((1) - (-0.1), (top - bottom) / (1.8 * line_height))
+plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
+     $map1 using 1:2 with lines linetype 1 notitle, \
+     $pairs1 using 1:2 with points linetype 1 pointtype 6 notitle, \
+     '+' using (0.446804218):(0.446804218) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
+     $map2 using 1:2 with lines linetype 2 notitle, \
+     $pairs2 using 1:2 with points linetype 2 pointtype 12 notitle, \
+     '+' using (0.446804276):(0.446804276) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle
+unset label
+unset arrow
+unset object
+
+# ---- legend: right of the plot, or below it on a small figure --------------
+set lmargin at screen column
+set rmargin at screen 0.99        # the legend's panel: the column, to the edges
+set tmargin at screen top + 0.02   # the first row level with the top of the plot
+set bmargin at screen 0.02
+unset border
+unset tics
+unset grid
+unset xlabel
+unset ylabel
+unset title
+unset logscale
+unset colorbox
+unset object
+unset arrow
+unset label
+set xrange [0:1]
+set yrange [0:1]
+# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
+set key inside left top Left reverse samplen 2.5 spacing 1.15
+# an empty plot (a line out of range) whose key is the legend
+if (exists('legend_below') && legend_below) {
+    # below the plot, across the figure: the rows with a sample, in columns
+    set lmargin at screen 0.01
+    set tmargin at screen 0.01 + legend_height
+    set bmargin at screen 0.005
+    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 pointtype 6 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity'
+} else {
+plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 pointtype 6 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with lines linetype nodraw title '  map at q* = 1.06', \
+     keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with lines linetype nodraw title '  map at q* = 1.06', \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity', \
+     keyentry with lines linetype nodraw title 'lines: the map; points: sampled', \
+     keyentry with lines linetype nodraw title 'tanh, c^{0} = 0.99'
+}
+unset multiplot

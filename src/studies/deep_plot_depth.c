@@ -1,0 +1,598 @@
+/* deep_plot_depth.c — deep's figures of depth (satstat/deep.h): the
+ * correlation of two inputs layer by layer and the c-map it follows
+ * (Poole et al. 2016), the depth scale ξ_c over the phase diagram
+ * (Schoenholz et al. 2017) and the spectrum of the input–output Jacobian
+ * (Pennington, Schoenholz & Ganguli 2017).  Drawn from what the run
+ * measured (the report) and, for the c-map's curve, the library's c-map
+ * (satstat_deep_correlation_map, deep_corr.c); written with the figure
+ * toolkit (figure-int.h) like deep's other figures (deep_plot.c).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <satstat/error.h>
+
+#include "studies/deep_plot-int.h"
+
+typedef satstat__dp_ctx ctx;
+
+/* Points of the c-map's curve over [c_lo, 1]. */
+#define CMAP_POINTS 48
+
+/* The one-panel layout: the legend right of the plot, or below it on a
+ * small figure (the toolkit's rule), and the plot's margins. */
+static void single_panel(ctx *c, const satstat__legend *key, const char *title)
+{
+    satstat__fig_rule(&c->g, "layout");
+    satstat__fig_layout_legend(&c->g, key, 0);
+    out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
+           "set tmargin at screen top\nset bmargin at screen bottom\n");
+    out(c, "set multiplot title ");
+    satstat__fig_qtex(&c->g, title);
+    out(c, "\nunset key\n");
+}
+
+/* The legend panel and the end of the script. */
+static void finish(ctx *c, const satstat__legend *key)
+{
+    out(c, "unset label\nunset arrow\nunset object\n");
+    satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
+    satstat__fig_legend_panel(&c->g, key, "column", "top + 0.02",
+                              "unset title\nunset logscale\nunset colorbox\n");
+}
+
+/* A linear axis's ticks computed in gnuplot from the panel's size. */
+static void ticks(ctx *c, const char *axis, double lo, double hi, int label_chars)
+{
+    char l[32], h[32];
+    snprintf(l, sizeof l, "%.9g", lo);
+    snprintf(h, sizeof h, "%.9g", hi);
+    satstat__fig_ticks(&c->g, axis, l, h,
+                       axis[0] == 'x' ? "plot_right - plot_left" : "top - bottom", label_chars);
+}
+
+/* The ends of a correlation axis: from below the smallest value (a tenth
+ * below, at least 0 when all are positive) to 1, the most a correlation
+ * is, with a little room for its bars. */
+static void correlation_range(double vmin, double *lo, double *hi)
+{
+    double l = floor((vmin - 0.05) * 10) / 10;
+    if (vmin >= 0.1 && l < 0)
+        l = 0;
+    *lo = fmax(-1.0, l);
+    *hi = 1.04;
+}
+
+/* ---- cˡ against layer ---------------------------------------------------------*/
+
+void satstat__dp_fig_correlation(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    char title[160];
+    snprintf(title, sizeof title, "Correlation c^{l} of two inputs against layer l (c^{0} = %.3g)",
+             o->pair_correlation);
+    satstat__dp_header(c, r, "Correlation of two inputs against layer",
+                       "Two inputs per network at correlation c0 through the same weights: per\n"
+                       "layer the correlation of their pre-activations across the W units, the\n"
+                       "mean over networks with its 1 - alpha interval (Student t) as points and\n"
+                       "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
+                       "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
+                       "dashed, approached at the rate 1/xi_c (Schoenholz et al. 2017).");
+    satstat__fig_output_section(&c->g);
+    satstat__dp_style_named(c, r);
+    double vmin = o->pair_correlation;
+    int no_interval = 0;
+    satstat__fig_rule(&c->g, "data: layer, sampled, interval low, high, mean field");
+    for (size_t s = 0; s < ns; s++) {
+        out(c, "$s%zu << EOD\n0 NaN NaN NaN %.9g\n", s + 1, o->pair_correlation);
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, l);
+            double v = ly->correlation.value, lo = ly->correlation.lo, hi = ly->correlation.hi;
+            if (!isfinite(lo) || !isfinite(hi)) {
+                lo = hi = v;
+                no_interval = isfinite(v);
+            }
+            out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi,
+                ly->mf_correlation);
+            double vals[] = {v, lo, ly->mf_correlation};
+            for (int k = 0; k < 3; k++)
+                if (isfinite(vals[k]))
+                    vmin = fmin(vmin, vals[k]);
+        }
+        out(c, "EOD\n");
+        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
+        if (isfinite(cs))
+            vmin = fmin(vmin, cs);
+    }
+    satstat__legend key;
+    key.n = 0;
+    for (size_t s = 0; s < ns; s++) {
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        satstat_deep_estimate xs;
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
+        /* one row a scheme (a small figure puts the rows below the plot) */
+        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+        if (isfinite(d->c_star))
+            satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %.3g", name, d->c_star, d->xi_c);
+        else
+            satstat__legend_row(&key, st, "%s: no c* (no q*)", name);
+        satstat__legend_tex(&key);
+        if (isfinite(xs.value)) {
+            satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %.3g [%.3g, %.3g]",
+                                xs.value, xs.lo, xs.hi);
+            satstat__legend_tex(&key);
+        }
+    }
+    satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1",
+                        "sampled");
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
+                        "fixed point c*");
+    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
+                        "inputs: c^{0} = %.3g", o->pair_correlation);
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI",
+                        100 * (1 - cfg->alpha));
+    if (no_interval)
+        satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
+                        cfg->activation->name, (unsigned long long)o->width,
+                        (unsigned long long)o->networks);
+    single_panel(c, &key, title);
+    double lo, hi;
+    correlation_range(vmin, &lo, &hi);
+    out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
+    out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
+    ticks(c, "x", 0, (double)o->layers, 3);
+    out(c, "set mxtics 1\n");
+    ticks(c, "y", lo, 1, 4);
+    out(c, "plot ");
+    for (size_t s = 0; s < ns; s++) {
+        double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
+        if (isfinite(cs))
+            out(c, "%.9g with lines linetype %zu dashtype 2 linewidth 1.5 notitle, \\\n     ", cs,
+                s + 1);
+        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
+               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
+            s + 1, s + 1, s + 1, dx, s + 1);
+    }
+    out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
+    finish(c, &key);
+}
+
+/* ---- the c-map at q* -----------------------------------------------------------*/
+
+/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS;
+ * whether it has a point. */
+static int cmap_curve(ctx *c, size_t s, double q, double lo)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
+    double sw;
+    satstat_deep_report_fixed_point(c->r[0], s, &sw);
+    int any = 0;
+    out(c, "$map%zu << EOD\n", s + 1);
+    for (int i = 0; i <= CMAP_POINTS && isfinite(q) && q > 0; i++) {
+        double cc = lo + (1 - lo) * i / CMAP_POINTS, next;
+        if (satstat_deep_correlation_map(cfg->activation, sw, mu_b, sb2, q, cc, NULL, &next)
+                != SATSTAT_OK
+            || !isfinite(next))
+            continue;
+        out(c, "%.9g %.9g\n", cc, next);
+        any = 1;
+    }
+    out(c, "EOD\n");
+    return any;
+}
+
+void satstat__dp_fig_cmap(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    const char *title = "The correlation map c^{l+1}(c^{l}) at the fixed point q*";
+    satstat__dp_header(c, r, "The correlation map at q*",
+                       "Lines: the mean-field map of the correlation of two inputs from one layer\n"
+                       "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n"
+                       "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n"
+                       "identity line: where they cross is the fixed point c*, stable when the\n"
+                       "map's slope chi_c there is below 1.  Points: the sampled pairs\n"
+                       "(c^l, c^(l+1)) of the run's layers, whose q^l approach q* with depth.");
+    satstat__fig_output_section(&c->g);
+    satstat__dp_style_named(c, r);
+    double vmin = o->pair_correlation;
+    for (size_t s = 0; s < ns; s++)
+        for (uint64_t l = 1; l <= o->layers; l++) {
+            double v = satstat_deep_report_layer(r, s, l)->correlation.value;
+            if (isfinite(v))
+                vmin = fmin(vmin, v);
+        }
+    double lo, hi;
+    correlation_range(fmin(vmin, 0), &lo, &hi);
+    satstat__fig_rule(&c->g, "data: the map c, c_next; the sampled pairs c^l, c^(l+1)");
+    int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
+    double qs[SATSTAT_MAX_SCHEMES];
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        /* at q*; where there is none, or q* = 0 (the map is then c ↦ 1 by
+         * convention) or the map cannot be evaluated there (relu at the
+         * edge: q* ~ 1e16), at the last layer's mean-field q^L, said so */
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        double qL = satstat_deep_report_layer(r, s, o->layers)->mf_variance;
+        qs[s] = fp->finite ? fp->q : NAN;
+        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo);
+        if (!curve[s] && qL > 0 && isfinite(qL)) {
+            if (qs[s] > 0) /* a block was written at q*: name the second one apart */
+                out(c, "# (the map at q* could not be evaluated: at q^L instead)\n");
+            at_last[s] = 1;
+            qs[s] = qL;
+            curve[s] = cmap_curve(c, s, qL, lo);
+        }
+        out(c, "$pairs%zu << EOD\n", s + 1);
+        for (uint64_t l = 1; l < o->layers; l++)
+            out(c, "%.9g %.9g\n", satstat_deep_report_layer(r, s, l)->correlation.value,
+                satstat_deep_report_layer(r, s, l + 1)->correlation.value);
+        out(c, "EOD\n");
+    }
+    satstat__legend key;
+    key.n = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        /* one row a scheme: its line (the map) and its points (sampled) */
+        snprintf(st, sizeof st, "with linespoints linetype %zu pointtype %d", s + 1,
+                 satstat__dp_open_point(s, ns, r));
+        if (isfinite(d->c_star))
+            satstat__legend_row(&key, st, "%s: c* = %.3g, χ_{c} = %.3g", name, d->c_star,
+                                d->chi_c);
+        else
+            satstat__legend_row(&key, st, "%s: no c*", name);
+        satstat__legend_tex(&key);
+        if (!curve[s])
+            satstat__legend_row(&key, "with lines linetype nodraw", "  no q*, no map");
+        else if (at_last[s])
+            satstat__legend_row(&key, "with lines linetype nodraw", "  map at q^{%llu} = %.2g (%s)",
+                                (unsigned long long)o->layers, qs[s],
+                                satstat_deep_report_fixed_point(r, s, NULL)->q == 0 ? "q* = 0"
+                                                                                   : "no q*");
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "  map at q* = %.3g", qs[s]);
+        satstat__legend_tex(&key);
+    }
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
+                        "identity c^{l+1} = c^{l}");
+    satstat__legend_tex(&key);
+    int any_star = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
+    if (any_star)
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
+                            "c*: the map meets the identity");
+    satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
+    satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
+                        cfg->activation->name, o->pair_correlation);
+    satstat__legend_tex(&key);
+    single_panel(c, &key, title);
+    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}'\n");
+    out(c, "set xrange [%.3g:1]\nset yrange [%.3g:1]\n", lo, lo);
+    ticks(c, "x", lo, 1, 4);
+    ticks(c, "y", lo, 1, 4);
+    out(c, "plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu notitle", s + 1, s + 1);
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
+            s + 1, satstat__dp_open_point(s, ns, r));
+        if (isfinite(d->c_star) && d->c_star >= lo)
+            out(c, ", \\\n     '+' using (%.9g):(%.9g) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 notitle",
+                d->c_star, d->c_star);
+    }
+    out(c, "\n");
+    finish(c, &key);
+}
+
+/* ---- ξ_c over the phase diagram -------------------------------------------------*/
+
+/* Where log10 ξ_c crosses log10(target) between neighbouring cells of row
+ * k, nearest the critical point on each side: *left (ordered side) and
+ * *right (chaotic side) as log10(σ_w²·fan_in), NaN when none. */
+static void depth_crossings(const satstat_deep_phase *ph, size_t k, double target, double *left,
+                            double *right)
+{
+    *left = *right = NAN;
+    double crit = ph->critical[k], lt = log10(target);
+    for (size_t i = 0; i + 1 < ph->nx; i++) {
+        double a = ph->xi_c[k * ph->nx + i], b = ph->xi_c[k * ph->nx + i + 1];
+        if (!(a > 0) || !(b > 0) || !isfinite(a) || !isfinite(b))
+            continue;
+        double la = log10(a) - lt, lb = log10(b) - lt;
+        if (la == lb || (la > 0) == (lb > 0))
+            continue;
+        double x0 = log10(ph->x[i]), x1 = log10(ph->x[i + 1]);
+        double x = x0 + (x1 - x0) * la / (la - lb);
+        if (isfinite(crit) && x > log10(crit))
+            *right = isfinite(*right) ? *right : x; /* the first right of it */
+        else
+            *left = x; /* the last left of it */
+    }
+}
+
+void satstat__dp_fig_phase_xi(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    char title[200];
+    snprintf(title, sizeof title, "Depth scale ξ_{c} of %s networks over the phase diagram",
+             cfg->activation->name);
+    satstat__dp_header(c, r, "Depth scale xi_c over the phase diagram",
+                       "Colour: xi_c = -1/ln chi_c (Schoenholz et al. 2017), the depth over which\n"
+                       "the correlation of two inputs forgets where it started, on a log colour\n"
+                       "scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at\n"
+                       "chi1 = 1 (black line, from the phase computation): the cells next to it\n"
+                       "take the top colour, values beyond the bar's end.  Networks train to a\n"
+                       "depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;\n"
+                       "on their side of the critical line a network of L layers trains.  White:\n"
+                       "no fixed point q*.");
+    satstat__fig_output_section(&c->g);
+    satstat__dp_style_named(c, r);
+    /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
+     * beside the divergence have any value above; they take the end colour) */
+    double lmin = INFINITY, lmax = -INFINITY;
+    int diverges = 0, no_q = 0;
+    for (size_t i = 0; ph->xi_c && i < ph->nx * ph->ny; i++) {
+        double v = ph->xi_c[i];
+        no_q |= isnan(v);
+        if (v == INFINITY)
+            diverges = 1;
+        else if (v > 0 && isfinite(v)) {
+            lmin = fmin(lmin, log10(v));
+            lmax = fmax(lmax, log10(v));
+        }
+    }
+    double cb_lo = isfinite(lmin) ? floor(lmin) : 0, cb_hi = isfinite(lmax) ? fmin(3, ceil(lmax)) : 3;
+    if (cb_hi <= cb_lo)
+        cb_hi = cb_lo + 1;
+    satstat__fig_rule(&c->g, "data: log10(sigma_w^2 fan_in), sigma_b^2, log10 xi_c (rows apart)");
+    out(c, "$grid << EOD\n");
+    for (size_t i = 0; i < ph->nx; i++) {
+        for (size_t k = 0; k < ph->ny; k++) {
+            double v = ph->xi_c ? ph->xi_c[k * ph->nx + i] : NAN;
+            out(c, "%.6g %.6g ", log10(ph->x[i]), ph->y[k]);
+            if (v == INFINITY)
+                out(c, "%.6g\n", cb_hi + 1); /* beyond the bar: its end colour */
+            else if (v > 0 && isfinite(v))
+                out(c, "%.6g\n", log10(v));
+            else
+                out(c, "NaN\n");
+        }
+        out(c, "\n");
+    }
+    out(c, "EOD\n$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++)
+        if (isfinite(ph->critical[k]))
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+    double target = (double)o->layers / 6;
+    int any_train = 0, side_rows[2] = {0, 0};
+    for (int side = 0; side < 2; side++) {
+        out(c, "EOD\n$train%d << EOD\n", side);
+        for (size_t k = 0; ph->xi_c && k < ph->ny; k++) {
+            double left, right;
+            depth_crossings(ph, k, target, &left, &right);
+            double x = side ? right : left;
+            if (isfinite(x)) {
+                out(c, "%.9g %.6g\n", x, ph->y[k]);
+                any_train = 1;
+                side_rows[side]++;
+            }
+        }
+    }
+    out(c, "EOD\n$schemes << EOD\n");
+    double sb2 = satstat_law_variance(&cfg->bias.law);
+    for (size_t s = 0; s < ns; s++) {
+        double x;
+        satstat_deep_report_fixed_point(r, s, &x);
+        out(c, "%.6g %.6g\n", log10(x), sb2);
+    }
+    out(c, "EOD\n");
+    satstat__legend key;
+    key.n = 0;
+    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
+                        "χ_{1} = 1: ξ_{c} → ∞");
+    satstat__legend_tex(&key);
+    if (any_train)
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 2",
+                            "6 ξ_{c} = L = %llu (trains: 6 ξ_{c} > L)",
+                            (unsigned long long)o->layers);
+    else
+        satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
+                            (unsigned long long)o->layers);
+    satstat__legend_tex(&key);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    for (size_t s = 0; s < ns; s++) {
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
+        if (isinf(xi))
+            satstat__legend_row(&key, st, "%s: ξ_{c} = ∞", name);
+        else if (isnan(xi))
+            satstat__legend_row(&key, st, "%s: no q*, no ξ_{c}", name);
+        else
+            satstat__legend_row(&key, st, "%s: ξ_{c} = %.3g", name, xi);
+        satstat__legend_tex(&key);
+    }
+    if (no_q)
+        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
+                            "white: no fixed point q*");
+    single_panel(c, &key, title);
+    out(c, "# the colour bar right of the map: the plot narrower by its width and labels\n"
+           "plot_right = plot_right - 0.02 - 6 * char_width\n"
+           "set rmargin at screen plot_right\n"
+           "set colorbox vertical user origin screen plot_right + 0.01, screen bottom "
+           "size screen 0.015, screen top - bottom\n");
+    out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')\n");
+    out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
+    out(c, "set cbtics 1 format '10^{%%.0f}'\n");
+    if (diverges || lmax > cb_hi)
+        out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
+    out(c, "set label 3 'ξ_{c}' at screen plot_right + 0.0175, screen top + 0.6 * line_height center\n");
+    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
+        ph->y_lo, ph->y_hi);
+    out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
+           "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
+    ticks(c, "y", ph->y_lo, ph->y_hi, 4);
+    out(c, "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    out(c, "plot $grid using 1:2:3 with image, \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
+    for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
+        if (side_rows[side])
+            out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
+                   "dashtype 2 notitle", side);
+    for (size_t s = 0; s < ns; s++) {
+        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 "
+               "linecolor rgb '#FFFFFF' notitle"
+               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointtype %d "
+               "pointsize 2 notitle",
+            s, s, pt, s, s, s + 1, pt);
+    }
+    out(c, "\nunset colorbox\n");
+    finish(c, &key);
+}
+
+/* ---- the Jacobian's singular values ------------------------------------------*/
+
+/* x in 3 significant digits, typeset as 1.7×10^{-17} when it is under
+ * 10⁻³ or over 10⁴ (never "1.7e-17"). */
+static void tex_number(double x, char *buf, size_t size)
+{
+    if (x != 0 && isfinite(x) && (fabs(x) < 1e-3 || fabs(x) >= 1e4)) {
+        int e = (int)floor(log10(fabs(x)));
+        snprintf(buf, size, "%.2g×10^{%d}", x / pow(10, e), e);
+    } else {
+        snprintf(buf, size, "%.3g", x);
+    }
+}
+
+void satstat__dp_fig_jacobian(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    char title[200];
+    snprintf(title, sizeof title, "Singular values of the input–output Jacobian, %s, L = %llu",
+             cfg->activation->name, (unsigned long long)o->layers);
+    satstat__dp_header(c, r, "Singular values of the input-output Jacobian",
+                       "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
+                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
+                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
+                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
+                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
+                       "(m2) beside the width -> infinity theory where it applies.");
+    satstat__fig_output_section(&c->g);
+    satstat__dp_style_named(c, r);
+    satstat__fig_rule(&c->g, "data: per scheme, bin centre, density, bin width");
+    double xmax = 0, dmax = 0, dmin = INFINITY;
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
+        out(c, "$j%zu << EOD\n", s + 1);
+        double total = 0;
+        for (size_t b = 0; j && b < SATSTAT_DEEP_HIST_BINS; b++)
+            total += (double)j->hist[b];
+        double w = j ? j->sv_max / SATSTAT_DEEP_HIST_BINS : 0;
+        for (size_t b = 0; j && total > 0 && w > 0 && b < SATSTAT_DEEP_HIST_BINS; b++) {
+            double d = (double)j->hist[b] / (total * w);
+            out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d, w);
+            dmax = fmax(dmax, d);
+            if (d > 0)
+                dmin = fmin(dmin, d);
+        }
+        if (j && isfinite(j->sv_max))
+            xmax = fmax(xmax, j->sv_max);
+        out(c, "EOD\n");
+    }
+    int logy = satstat__fig_log_y(&c->g, dmin, dmax);
+    satstat__legend key;
+    key.n = 0;
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle transparent solid 0.3 border", s + 1);
+        char lo_t[48], hi_t[48];
+        tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
+        tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
+        satstat__legend_row(&key, st, "%s", name);
+        satstat__legend_tex(&key);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  s from %s to %s", lo_t, hi_t);
+        satstat__legend_tex(&key);
+        if (!j)
+            continue;
+        char th[48] = "";
+        if (isfinite(j->theory_m1))
+            snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s", j->m[0].value, th);
+        satstat__legend_tex(&key);
+        th[0] = '\0';
+        if (isfinite(j->theory_m2))
+            snprintf(th, sizeof th, " (theory %.3g)", j->theory_m2);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th);
+        satstat__legend_tex(&key);
+    }
+    satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
+                        "s = 1: isometry");
+    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: mean of s^{2k}");
+    satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu",
+                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
+                        (unsigned long long)o->networks);
+    satstat__legend_tex(&key);
+    single_panel(c, &key, title);
+    if (!(xmax > 0))
+        xmax = 1;
+    xmax = fmax(xmax * 1.02, 1.1);
+    out(c, "set xlabel 'singular value s'\nset ylabel 'density'\n");
+    out(c, "set xrange [0:%.6g]\n", xmax);
+    ticks(c, "x", 0, xmax, 4);
+    if (logy) {
+        double lo = pow(10, floor(log10(dmin))), hi = pow(10, ceil(log10(dmax * 1.1)));
+        char l[32], h[32];
+        snprintf(l, sizeof l, "%.6g", lo);
+        snprintf(h, sizeof h, "%.6g", hi);
+        out(c, "set logscale y\nset yrange [%s:%s]\n", l, h);
+        satstat__fig_log_axis(&c->g, 'y', l, h, "top - bottom");
+    } else {
+        double top = satstat__nice_ceil(dmax > 0 ? dmax * 1.08 : 1);
+        out(c, "set yrange [0:%.6g]\n", top);
+        ticks(c, "y", 0, top, 4);
+    }
+    out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
+           "dashtype 3 back\n");
+    out(c, "plot ");
+    /* filled light, outlined in the scheme's colour: overlapping schemes
+     * stay apart */
+    for (size_t s = 0; s < ns; s++)
+        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle transparent solid 0.3 noborder notitle, \\\n"
+               "     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
+            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+    if (ns == 0)
+        out(c, "NaN notitle");
+    out(c, "\n");
+    finish(c, &key);
+}
