@@ -860,7 +860,7 @@ unset xlabel
 set xrange [0:50]
 set yrange [0:0.051636]
 set xtics tick_step((50) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.051636) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.051636) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 5.9' at graph 0.97, graph 0.9 right font smallfont front
@@ -879,7 +879,7 @@ unset xlabel
 set xrange [0:353.553391]
 set yrange [0:0.00736862]
 set xtics tick_step((353.553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.00736862) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.00736862) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
@@ -898,7 +898,7 @@ unset xlabel
 set xrange [0:2500]
 set yrange [0:0.00111852]
 set xtics tick_step((2500) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.00111852) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.00111852) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 293' at graph 0.97, graph 0.9 right font smallfont front
@@ -917,7 +917,7 @@ unset xlabel
 set xrange [0:17677.6695]
 set yrange [0:0.000164581]
 set xtics tick_step((17677.6695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.000164581) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.000164581) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
@@ -936,7 +936,7 @@ unset xlabel
 set xrange [0:125000]
 set yrange [0:2.20584e-05]
 set xtics tick_step((125000) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.20584e-05) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((2.20584e-05) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
@@ -955,7 +955,7 @@ unset xlabel
 set xrange [0:0.5]
 set yrange [0:5.304]
 set xtics tick_step((0.5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((5.304) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((5.304) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.058' at graph 0.97, graph 0.9 right font smallfont front
@@ -974,7 +974,7 @@ unset xlabel
 set xrange [0:0.0353553391]
 set yrange [0:75.0099]
 set xtics tick_step((0.0353553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((75.0099) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((75.0099) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
@@ -993,7 +993,7 @@ unset xlabel
 set xrange [0:0.0025]
 set yrange [0:1107.6]
 set xtics tick_step((0.0025) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1107.6) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((1107.6) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2.9×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
@@ -1012,7 +1012,7 @@ unset xlabel
 set xrange [0:0.000176776695]
 set yrange [0:16789]
 set xtics tick_step((0.000176776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((16789) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((16789) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
@@ -1031,7 +1031,7 @@ unset xlabel
 set xrange [0:1.25e-05]
 set yrange [0:230568]
 set xtics tick_step((1.25e-05) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((230568) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((230568) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 1.4×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
@@ -1050,7 +1050,7 @@ unset xlabel
 set xrange [0:5]
 set yrange [0:0.51636]
 set xtics tick_step((5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.51636) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((0.51636) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
@@ -1069,7 +1069,7 @@ unset xlabel
 set xrange [0:3.53553391]
 set yrange [0:0.778779]
 set xtics tick_step((3.53553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.778779) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((0.778779) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
@@ -1088,7 +1088,7 @@ unset xlabel
 set xrange [0:2.5]
 set yrange [0:1.1232]
 set xtics tick_step((2.5) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1.1232) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((1.1232) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
@@ -1107,7 +1107,7 @@ unset xlabel
 set xrange [0:1.76776695]
 set yrange [0:1.63257]
 set xtics tick_step((1.76776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((1.63257) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((1.63257) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
@@ -1126,7 +1126,7 @@ unset xlabel
 set xrange [0:1.25]
 set yrange [0:2.26512]
 set xtics tick_step((1.25) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.26512) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((2.26512) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
@@ -1145,7 +1145,7 @@ set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.368431]
 set xtics tick_step((7.07106781) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.368431) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.368431) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
@@ -1164,7 +1164,7 @@ set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.36457]
 set xtics tick_step((7.07106781) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.36457) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.36457) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
@@ -1183,7 +1183,7 @@ set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.356849]
 set xtics tick_step((7.07106781) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.356849) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.356849) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
@@ -1202,7 +1202,7 @@ set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.368982]
 set xtics tick_step((7.07106781) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.368982) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.368982) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.85' at graph 0.97, graph 0.9 right font smallfont front
@@ -1221,7 +1221,7 @@ set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.372292]
 set xtics tick_step((7.07106781) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((0.372292) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.372292) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front

@@ -650,7 +650,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:14.5314]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((14.5314) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((14.5314) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
@@ -669,7 +669,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.1641]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((12.1641) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((12.1641) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
@@ -688,7 +688,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.1758]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((12.1758) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((12.1758) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
@@ -707,7 +707,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.0705]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((12.0705) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((12.0705) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
@@ -726,7 +726,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:11.856]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((11.856) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((11.856) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
@@ -745,7 +745,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:18.2432]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((18.2432) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((18.2432) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
@@ -764,7 +764,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:34.9782]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((34.9782) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((34.9782) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
@@ -783,7 +783,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.9092]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((35.9092) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((35.9092) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
@@ -802,7 +802,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.9092]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((35.9092) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((35.9092) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
@@ -821,7 +821,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.3501]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((35.3501) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((35.3501) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
@@ -840,7 +840,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:2.1662]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((2.1662) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((2.1662) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
@@ -859,7 +859,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:4.02471]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((4.02471) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((4.02471) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
@@ -878,7 +878,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:3.93168]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((3.93168) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((3.93168) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
@@ -897,7 +897,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:3.95376]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((3.95376) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((3.95376) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
@@ -916,7 +916,7 @@ unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:4.0903]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((4.0903) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((4.0903) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
@@ -935,7 +935,7 @@ set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:1.62516]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((1.62516) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((1.62516) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
@@ -954,7 +954,7 @@ set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.67102]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((2.67102) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((2.67102) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
@@ -973,7 +973,7 @@ set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.87822]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((2.87822) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((2.87822) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
@@ -992,7 +992,7 @@ set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.76224]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((2.76224) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((2.76224) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
@@ -1011,7 +1011,7 @@ set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.83612]
 set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.83612) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((2.83612) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front

@@ -645,7 +645,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:8.57805]
 set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((8.57805) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((8.57805) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
@@ -664,7 +664,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:8.49225]
 set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((8.49225) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((8.49225) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
@@ -683,7 +683,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:8.4318]
 set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((8.4318) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((8.4318) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
@@ -702,7 +702,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:8.39865]
 set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((8.39865) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((8.39865) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
@@ -721,7 +721,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:8.5176]
 set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((8.5176) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((8.5176) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
@@ -740,7 +740,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:5.12554]
 set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((5.12554) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((5.12554) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.098' at graph 0.97, graph 0.9 right font smallfont front
@@ -759,7 +759,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:13.21]
 set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((13.21) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((13.21) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.0098' at graph 0.97, graph 0.9 right font smallfont front
@@ -778,7 +778,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:26]
 set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((26) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 9.7×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
@@ -797,7 +797,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:26]
 set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((26) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((26) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 9.7×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
@@ -816,7 +816,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:25.9974]
 set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((25.9974) - (0), (panel_t(1) - panel_b(1)) / (1.8 * line_height))
+set ytics tick_step((25.9974) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 9.7×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
@@ -835,7 +835,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:0.924384]
 set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.924384) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((0.924384) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
@@ -854,7 +854,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:0.886668]
 set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.886668) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((0.886668) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.48' at graph 0.97, graph 0.9 right font smallfont front
@@ -873,7 +873,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:1.13278]
 set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1.13278) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((1.13278) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
@@ -892,7 +892,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:1.28477]
 set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((1.28477) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((1.28477) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
@@ -911,7 +911,7 @@ unset xlabel
 set xrange [-1:1]
 set yrange [0:1.51163]
 set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((1.51163) - (0), (panel_t(2) - panel_b(2)) / (1.8 * line_height))
+set ytics tick_step((1.51163) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
@@ -930,7 +930,7 @@ set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:2.457]
 set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((2.457) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((2.457) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
@@ -949,7 +949,7 @@ set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:1.03358]
 set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((1.03358) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((1.03358) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.64' at graph 0.97, graph 0.9 right font smallfont front
@@ -968,7 +968,7 @@ set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.854319]
 set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.854319) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.854319) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.59' at graph 0.97, graph 0.9 right font smallfont front
@@ -987,7 +987,7 @@ set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.799852]
 set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.799852) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.799852) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
@@ -1006,7 +1006,7 @@ set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.743375]
 set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((0.743375) - (0), (panel_t(3) - panel_b(3)) / (1.8 * line_height))
+set ytics tick_step((0.743375) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
 set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.56' at graph 0.97, graph 0.9 right font smallfont front

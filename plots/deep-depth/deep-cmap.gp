@@ -36,16 +36,20 @@ if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
-# text at 2/3 of its size in points and lines in 1/72 in, as measured on
+# text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
 fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
-linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 72. / dpi : 1
+linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
-# small figure), in the terminal's unit like lines.
-pointscale = scale * linescale
+# small figure); a point's unit is its own per terminal (pngcairo about
+# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
+pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
-smallfont = sprintf('DejaVu Sans,%.3g', 12 * scale * fontscale)   # panel titles, small tick labels
+# Small text (panel titles, small tick labels): 3/4 of the text, but never
+# under 7 pt (smaller is hard to read in print) unless the text is.
+smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
+smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
@@ -64,7 +68,7 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: normal:0.1118034
+set linetype 1 linecolor rgb '#882255' linewidth 3 dashtype 4 pointtype 8 pointsize 1.3 * pointscale   # wine: normal:0.1118034
 set linetype 2 linecolor rgb '#E69F00' linewidth 3 dashtype 5 pointtype 13 pointsize 1.3 * pointscale   # orange: orthogonal:1.5811388
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
@@ -222,7 +226,7 @@ column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
-plot_right = column - 0.03                      # a gap before the legend
+plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
@@ -234,10 +238,10 @@ set ylabel 'c^{l+1}'
 set xrange [-0.1:1]
 set yrange [-0.1:1]
 set xtics tick_step((1) - (-0.1), (plot_right - plot_left) / (6 * char_width))
-set ytics tick_step((1) - (-0.1), (top - bottom) / (1.8 * line_height))
+set ytics tick_step((1) - (-0.1), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 notitle, \
-     $pairs1 using 1:2 with points linetype 1 pointtype 6 notitle, \
+     $pairs1 using 1:2 with points linetype 1 pointtype 8 notitle, \
      '+' using (0.446804218):(0.446804218) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
      $map2 using 1:2 with lines linetype 2 notitle, \
      $pairs2 using 1:2 with points linetype 2 pointtype 12 notitle, \
@@ -274,13 +278,13 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 6 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 pointtype 8 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
      keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 6 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 pointtype 8 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \

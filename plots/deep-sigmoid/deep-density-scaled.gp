@@ -2459,7 +2459,7 @@ unset key
 set xrange [-6.12372436:6.12372436]
 set yrange [0:0.434396]
 set xtics tick_step((6.12372436) - (-6.12372436), (panel_r(0) - panel_l(0)) / (6 * char_width))
-set ytics tick_step((0.434396) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.434396) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%g'
 set format y '%g'
 set object 10 rectangle from first -6.12372436, graph 0 to first -4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder

@@ -2459,7 +2459,7 @@ unset key
 set xrange [-111.915146:111.915146]
 set yrange [0:0.0339731]
 set xtics tick_step((111.915146) - (-111.915146), (panel_r(0) - panel_l(0)) / (6 * char_width))
-set ytics tick_step((0.0339731) - (0), (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+set ytics tick_step((0.0339731) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
 set format x '%g'
 set format y '%g'
 set object 10 rectangle from first -111.915146, graph 0 to first -4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
