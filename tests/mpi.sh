@@ -96,5 +96,34 @@ rc=$?
 ! ls -A | grep -q '^\.satstat' || bad "SIGTERM: temporary files left: $(ls -A | grep '^\.satstat')"
 grep -q 'interrupted; nothing written' term.out || bad "SIGTERM: no line saying so: $(cat term.out)"
 
+# SIGTERM to one rank other than 0: the cancel reaches every rank through
+# the next exchange; rank 0 says so in one line and writes nothing.
+"$mpirun" -q --allow-run-as-root --oversubscribe -np 2 "$exe" run --samples 1e9 --threads 1 \
+    --output one.json >one.out 2>&1 &
+pid=$!
+follower=""
+for _ in $(seq 1 100); do
+    for p in $(pgrep -f -- "--output one.json" || true); do
+        grep -qz '^OMPI_COMM_WORLD_RANK=1$' "/proc/$p/environ" 2>/dev/null && follower=$p
+    done
+    [ -n "$follower" ] && break
+    sleep 0.1
+done
+sleep 2
+if [ -z "$follower" ]; then
+    bad "one rank: rank 1 not found"
+else
+    kill -TERM "$follower"
+fi
+waited=0
+while kill -0 "$pid" 2>/dev/null && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
+kill -0 "$pid" 2>/dev/null && { bad "one rank: mpirun still running after 60 s"; kill -KILL "$pid"; }
+wait "$pid"
+rc=$?
+[ "$rc" != 0 ] || bad "one rank: mpirun exit 0"
+[ ! -e one.json ] || bad "one rank: one.json written"
+[ "$(wc -l <one.out)" = 1 ] || { bad "one rank: want one line:"; cat one.out; }
+! ls -A | grep -q '^\.satstat' || bad "one rank: temporary files left"
+
 [ $fail = 0 ] && echo "mpi: every check passed"
 exit $fail

@@ -1,5 +1,6 @@
 /* cli.c — the pieces every satstat command shares (cli.h). */
 #include "cli/cli.h"
+#include "cli/mpi.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -422,7 +423,11 @@ void cli_progress_start(cli_progress *p, int quiet, const char *label)
 int cli_progress_update(void *ctx, uint64_t done, uint64_t total)
 {
     cli_progress *p = ctx;
-    if (cli_interrupted_by)
+    if (cli_interrupted_by) {
+        cli_mpi_announce_stop();
+        return 1;
+    }
+    if (cli_mpi_stop_requested())
         return 1;
     if (!p->enabled)
         return 0;
@@ -499,6 +504,9 @@ int cli_outputs_begin(cli_outputs *o, const char *output)
 
 int cli_outputs_interrupted(cli_outputs *o)
 {
+    if (!cli_interrupted_by) /* the cancel came from another process */
+        return outputs_fail(o, NULL, "another process of the mpirun job was interrupted; "
+                                     "nothing written");
     return outputs_fail(o, NULL, NULL);
 }
 

@@ -27,10 +27,17 @@
 static struct {
     int active;        /* MPI_Init was called                         */
     int finished;      /* a rank's "finish" has been met: no more     */
+    int announced;     /* this rank told the others it stopped        */
+    int stopped;       /* another rank told this one                  */
     satstat_partition partition;
 } world;
 
 enum { POINT_AGREE = 1, POINT_FINISH = 2 };
+
+/* A rank interrupted by a signal tells the others at once (a message with
+ * this tag, polled by every rank's progress callback), so that they stop
+ * at their next look instead of at the end of their share. */
+enum { TAG_STOP = 7001 };
 
 static int allgather(void *ctx, const void *mine, size_t size, void **all, size_t *all_size)
 {
@@ -123,6 +130,32 @@ static int meet(int point, int status, int *seen_point)
     return out[1];
 }
 
+void cli_mpi_announce_stop(void)
+{
+    if (!world.active || world.announced || world.partition.size < 2)
+        return;
+    world.announced = 1;
+    int why = 1;
+    for (unsigned k = 0; k < world.partition.size; k++)
+        if (k != world.partition.rank) /* one int: sent eagerly, no wait */
+            MPI_Send(&why, 1, MPI_INT, (int)k, TAG_STOP, MPI_COMM_WORLD);
+}
+
+int cli_mpi_stop_requested(void)
+{
+    if (!world.active || world.partition.size < 2)
+        return 0;
+    int flag = 0;
+    MPI_Status st;
+    while (MPI_Iprobe(MPI_ANY_SOURCE, TAG_STOP, MPI_COMM_WORLD, &flag, &st) == MPI_SUCCESS &&
+           flag) {
+        int why;
+        MPI_Recv(&why, 1, MPI_INT, st.MPI_SOURCE, TAG_STOP, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        world.stopped = 1;
+    }
+    return world.stopped;
+}
+
 int cli_mpi_agree(int status)
 {
     if (!world.active || world.finished)
@@ -151,6 +184,7 @@ int cli_mpi_finish(int status)
         int seen;
         status = meet(POINT_FINISH, status, &seen);
     }
+    cli_mpi_stop_requested(); /* receive what is left before finalising */
     MPI_Finalize();
     return status;
 }
@@ -169,6 +203,41 @@ const satstat_partition *cli_mpi_partition(void)
 }
 
 int cli_mpi_follower(void)
+{
+    return 0;
+}
+
+void cli_mpi_announce_stop(void)
+{
+    if (!world.active || world.announced || world.partition.size < 2)
+        return;
+    world.announced = 1;
+    int why = 1;
+    for (unsigned k = 0; k < world.partition.size; k++)
+        if (k != world.partition.rank) /* one int: sent eagerly, no wait */
+            MPI_Send(&why, 1, MPI_INT, (int)k, TAG_STOP, MPI_COMM_WORLD);
+}
+
+int cli_mpi_stop_requested(void)
+{
+    if (!world.active || world.partition.size < 2)
+        return 0;
+    int flag = 0;
+    MPI_Status st;
+    while (MPI_Iprobe(MPI_ANY_SOURCE, TAG_STOP, MPI_COMM_WORLD, &flag, &st) == MPI_SUCCESS &&
+           flag) {
+        int why;
+        MPI_Recv(&why, 1, MPI_INT, st.MPI_SOURCE, TAG_STOP, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        world.stopped = 1;
+    }
+    return world.stopped;
+}
+
+void cli_mpi_announce_stop(void)
+{
+}
+
+int cli_mpi_stop_requested(void)
 {
     return 0;
 }

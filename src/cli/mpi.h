@@ -21,6 +21,13 @@ const satstat_partition *cli_mpi_partition(void);
  * exchanges, and write nothing. */
 int cli_mpi_follower(void);
 
+/* A signal came: tell the other ranks, once, so they stop at their next
+ * progress callback rather than at the end of their share. */
+void cli_mpi_announce_stop(void);
+/* 1 once another rank announced a stop (checked by the progress
+ * callbacks, so the library cancels and the ranks meet at the exchange). */
+int cli_mpi_stop_requested(void);
+
 /* The point before the work: every rank says whether it goes on
  * (CLI_GO_ON) or stops with an exit status; all of them go on only if all
  * do, else all stop with the largest status.  On rank 0, when another
