@@ -33,7 +33,7 @@ same() { # same NAME ARGS...: plain vs -np 1, 2, 3, threads 1 and 2
             rm -f "$name.$np"
             mpi -np "$np" "$exe" "$@" --threads "$t" --output "$name.$np" >"$name.out" 2>&1
             local got=$?
-            [ "$got" = "$want" ] || bad "$name: -np $np --threads $t exit $got, plain $want"
+            [ "$got" = "$want" ] || { bad "$name: -np $np --threads $t exit $got, plain $want:"; tail -5 "$name.out"; }
             if ! cmp -s <(untimed "$name.plain") <(untimed "$name.$np"); then
                 bad "$name: -np $np --threads $t differs from the plain run:"
                 diff <(untimed "$name.plain") <(untimed "$name.$np") | head -5
@@ -55,8 +55,8 @@ same deep-preset deep --layers 3 --width 60 --networks 5 --preset activations
 # (the same folder name, in two places: the scripts name their folder)
 mkdir plain np
 (cd plain && "$exe" run --samples 50000 --threads 1 --plots fig --render none --quiet >/dev/null 2>&1)
-(cd np && mpi -np 3 "$exe" run --samples 50000 --threads 1 --plots fig --render none --quiet >/dev/null 2>&1) ||
-    bad "figures: mpirun -np 3 failed"
+(cd np && mpi -np 3 "$exe" run --samples 50000 --threads 1 --plots fig --render none --quiet \
+    >../fig.out 2>&1) || { bad "figures: mpirun -np 3 failed:"; tail -5 fig.out; }
 if ! diff -r plain np >/dev/null; then
     bad "figures: -np 3 scripts differ from the plain run's"
 fi

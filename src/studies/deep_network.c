@@ -350,6 +350,28 @@ void satstat__deep_worker_free(worker *w)
     memset(w, 0, sizeof *w);
 }
 
+/* --jacobian's scratch: D·W products column by column, and the SVD. */
+static int worker_alloc_jacobian(worker *w, size_t W)
+{
+    size_t n_in = (size_t)w->p->c->n_in, big = W > n_in ? W : n_in;
+    w->dp = malloc(W * sizeof(double));
+    w->col = malloc(big * sizeof(double));
+    w->colout = malloc(big * sizeof(double));
+    if (!w->dp || !w->col || !w->colout)
+        return SATSTAT_ENOMEM;
+    return satstat__jacobian_alloc(&w->js, W, n_in);
+}
+
+/* --pair-correlation's second input and its layer. */
+static int worker_alloc_pair(worker *w, size_t W)
+{
+    size_t n_in = (size_t)w->p->c->n_in;
+    w->x2 = calloc(n_in ? n_in : 1, sizeof(double));
+    w->z2 = malloc(W * sizeof(double));
+    w->h2 = malloc(W * sizeof(double));
+    return w->x2 && w->z2 && w->h2 ? SATSTAT_OK : SATSTAT_ENOMEM;
+}
+
 /* slot: the worker's index into p->cache_pool. */
 int satstat__deep_worker_init(worker *w, const plan *p, unsigned slot)
 {
@@ -376,25 +398,10 @@ int satstat__deep_worker_init(worker *w, const plan *p, unsigned slot)
         w->cache = p->cache_pool[slot];
         w->cache_layers = p->cache_layers;
     }
-    if (p->o->jacobian) {
-        size_t big = W > (size_t)p->c->n_in ? W : (size_t)p->c->n_in;
-        w->dp = malloc(W * sizeof(double));
-        w->col = malloc(big * sizeof(double));
-        w->colout = malloc(big * sizeof(double));
-        if (!w->dp || !w->col || !w->colout
-            || satstat__jacobian_alloc(&w->js, W, (size_t)p->c->n_in) != SATSTAT_OK) {
-            satstat__deep_worker_free(w);
-            return SATSTAT_ENOMEM;
-        }
-    }
-    if (p->o->pair) {
-        w->x2 = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
-        w->z2 = malloc(W * sizeof(double));
-        w->h2 = malloc(W * sizeof(double));
-        if (!w->x2 || !w->z2 || !w->h2) {
-            satstat__deep_worker_free(w);
-            return SATSTAT_ENOMEM;
-        }
+    if ((p->o->jacobian && worker_alloc_jacobian(w, W) != SATSTAT_OK)
+        || (p->o->pair && worker_alloc_pair(w, W) != SATSTAT_OK)) {
+        satstat__deep_worker_free(w);
+        return SATSTAT_ENOMEM;
     }
     w->x = calloc(p->c->n_in ? (size_t)p->c->n_in : 1, sizeof(double));
     w->z = malloc(L * W * sizeof(double));
