@@ -22,14 +22,15 @@ untimed() {
         -e '"memory_used"' -e '"kept_layers"' "$1"
 }
 
-same() { # same NAME ARGS...: plain vs -np 1, 2, 3, threads 1 and 2
+same() { # same NAME ARGS...: plain (1 thread) vs -np 1, 2, 3 at 2, 1, 2 threads
     local name=$1
     shift
     "$exe" "$@" --threads 1 --output "$name.plain" >/dev/null 2>&1
     local want=$?
     [ -s "$name.plain" ] || { bad "$name: the plain run wrote no report (exit $want)"; return; }
-    for np in 1 2 3; do
-        for t in 1 2; do
+    for run in 1:2 2:1 3:2; do
+        local np=${run%:*} t=${run#*:}
+        {
             rm -f "$name.$np"
             mpi -np "$np" "$exe" "$@" --threads "$t" --output "$name.$np" >"$name.out" 2>&1
             local got=$?
@@ -38,7 +39,7 @@ same() { # same NAME ARGS...: plain vs -np 1, 2, 3, threads 1 and 2
                 bad "$name: -np $np --threads $t differs from the plain run:"
                 diff <(untimed "$name.plain") <(untimed "$name.$np") | head -5
             fi
-        done
+        }
     done
 }
 
