@@ -1,6 +1,8 @@
 /* satstat/satstat.h — the whole public API in one include. */
 #ifndef SATSTAT_SATSTAT_H
 #define SATSTAT_SATSTAT_H
+
+#include <satstat/export.h>
 #include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
