@@ -20,6 +20,8 @@
 #include <satstat/exact.h>
 #include <satstat/deep.h>
 #include <satstat/sweep.h>
+#include <satstat/deep_plot.h>
+#include <satstat/sweep_plot.h>
 #include <satstat/html.h>
 #include <satstat/options.h>
 #include <satstat/partition.h>

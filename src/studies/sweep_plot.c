@@ -4,7 +4,7 @@
  * points with confidence bars.  Written with the figure toolkit
  * (figure-int.h), so that a sweep's figures look like the gallery's.
  */
-#include <satstat/sweep.h>
+#include <satstat/sweep_plot.h>
 
 #include <math.h>
 #include <stdarg.h>
