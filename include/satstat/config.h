@@ -60,8 +60,8 @@ typedef struct satstat_config {
                                   split across processes, the same bits as
                                   one (satstat/partition.h); NULL: all of it */
     double alpha;              /* family-wise significance level; 0.001    */
-    int has_claimed_variance;  /* --expect-variance given                  */
-    double claimed_variance;   /* the claimed Var z                        */
+    double claimed_variance;   /* --expect-variance: the claimed Var z;    */
+                               /* NAN (the default) when not given         */
     int gain_given;            /* --gain G: the gain of every scheme that  */
     double gain;               /* takes one (xavier-*, he-*, orthogonal)   */
                                /* and whose spec named none                */

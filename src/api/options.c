@@ -125,7 +125,6 @@ static int set_mode(satstat_options *o, const char *v, char *msg, size_t size)
 
 static int set_expect_variance(satstat_options *o, const char *v, char *msg, size_t size)
 {
-    o->config->has_claimed_variance = 1;
     return parse_positive(v, &o->config->claimed_variance, msg, size);
 }
 

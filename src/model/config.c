@@ -38,8 +38,7 @@ void satstat_config_default(satstat_config *config)
     config->transform = SATSTAT_TRANSFORM_DEFAULT;
     config->threads = 0;
     config->alpha = 0.001;
-    config->has_claimed_variance = 0;
-    config->claimed_variance = 0.0;
+    config->claimed_variance = NAN; /* no --expect-variance */
     config->n_schemes = 2;
     (void)satstat_scheme_parse("standard", &config->schemes[0], NULL);
     (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
@@ -139,7 +138,7 @@ static int check_run_sizes(const satstat_config *config,
         }
         return SATSTAT_EINVAL;
     }
-    if (config->has_claimed_variance && var > 0.0
+    if (!isnan(config->claimed_variance) && var > 0.0
         && var / config->claimed_variance > SATSTAT_MAX_VARIANCE_CLAIM_RATIO) {
         if (msg != NULL) {
             satstat_format_double(config->claimed_variance, num, sizeof num);
@@ -188,7 +187,7 @@ static int check_ranges(const satstat_config *config, char *msg)
         satstat_format_double(config->alpha, num, sizeof num);
         return fail(msg, "--alpha", "in (0, 1)", num);
     }
-    if (config->has_claimed_variance
+    if (!isnan(config->claimed_variance)
         && (!(config->claimed_variance > 0.0)
             || !isfinite(config->claimed_variance))) {
         satstat_format_double(config->claimed_variance, num, sizeof num);

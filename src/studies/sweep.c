@@ -648,7 +648,7 @@ int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
         snprintf(gain, sizeof gain, " --gain %.17g", c->gain);
     if (c->mode_given)
         snprintf(mode, sizeof mode, " --mode %s", satstat_fan_mode_name(c->mode));
-    if (c->has_claimed_variance)
+    if (!isnan(c->claimed_variance))
         snprintf(claim, sizeof claim, " --expect-variance %.17g", c->claimed_variance);
     int n = snprintf(buf, size,
                      "satstat sweep --vary %s --scheme %s%s%s%s --n-out %llu --inputs %s%s"
