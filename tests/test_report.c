@@ -723,9 +723,7 @@ START_TEST(model_in_every_format)
     satstat_report_free(r);
     /* a scheme whose name holds a comma (RFC 4180 quoting), sampled */
     c = config_of("he-normal,scaled", 2000);
-    c.gain_given = 1;
     c.gain = 2.0;
-    c.mode_given = 1;
     c.mode = SATSTAT_FAN_OUT;
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
     ck_assert_ptr_nonnull(strchr(c.schemes[0].canonical, ','));

@@ -1016,9 +1016,7 @@ START_TEST(test_gains)
                          "he-normal,he-uniform:1,xavier-normal,standard",
                          c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes, msg),
                      0);
-    c.gain_given = 1;
     c.gain = 5.0 / 3.0;
-    c.mode_given = 1;
     c.mode = SATSTAT_FAN_OUT;
     ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
     ck_assert_str_eq(c.schemes[0].canonical,
@@ -1032,12 +1030,13 @@ START_TEST(test_gains)
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
 
     satstat_config_default(&c);
-    c.gain_given = 1;
     c.gain = 2.0;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "--gain");
     satstat_config_default(&c);
-    c.mode_given = 1;
+    ck_assert_int_eq(c.mode, SATSTAT_FAN_MODE_UNSET);
+    ck_assert(isnan(c.gain));
+    c.mode = SATSTAT_FAN_IN;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "--mode");
     /* --gain makes two listed schemes one: a duplicate */
@@ -1046,7 +1045,6 @@ START_TEST(test_gains)
                                                c.schemes, SATSTAT_MAX_SCHEMES,
                                                &c.n_schemes, msg),
                      0);
-    c.gain_given = 1;
     c.gain = 2.0;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");

@@ -249,7 +249,6 @@ START_TEST(bad_combinations)
     satstat_sweep_free(w);
     /* gain varied and a base --gain: the base would win at validation */
     b = base_of("he-normal,scaled", 100);
-    b.gain_given = 1;
     b.gain = 2;
     s = spec_of("gain=0.5:2");
     w = NULL;
@@ -359,9 +358,7 @@ END_TEST
 START_TEST(point_equals_run_run_options)
 {
     satstat_config b = base_of("he-normal,scaled,xavier-uniform:3", 3000);
-    b.gain_given = 1;
     ck_assert_int_eq(satstat_gain_parse("tanh", &b.gain, NULL), SATSTAT_OK);
-    b.mode_given = 1;
     ck_assert_int_eq(satstat_fan_mode_parse("fan_avg", &b.mode, NULL), SATSTAT_OK);
     ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &b.saturation, NULL), SATSTAT_OK);
     b.claimed_variance = 1.5;
@@ -373,9 +370,7 @@ START_TEST(point_equals_run_run_options)
     for (size_t i = 0; i < 3; i++) {
         satstat_config c = base_of("he-normal,scaled,xavier-uniform:3", 3000);
         c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
-        c.gain_given = 1;
         c.gain = 5.0 / 3.0;
-        c.mode_given = 1;
         c.mode = SATSTAT_FAN_AVG;
         ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), SATSTAT_OK);
         c.claimed_variance = 1.5;

@@ -62,11 +62,13 @@ typedef struct satstat_config {
     double alpha;              /* family-wise significance level; 0.001    */
     double claimed_variance;   /* --expect-variance: the claimed Var z;    */
                                /* NAN (the default) when not given         */
-    int gain_given;            /* --gain G: the gain of every scheme that  */
-    double gain;               /* takes one (xavier-*, he-*, orthogonal)   */
-                               /* and whose spec named none                */
-    int mode_given;            /* --mode M: the fan mode of he-* schemes   */
-    satstat_fan_mode mode;     /* whose spec named none                    */
+    double gain;               /* --gain G: the gain of every scheme that  */
+                               /* takes one (xavier-*, he-*, orthogonal)   */
+                               /* and whose spec named none; NAN (the      */
+                               /* default) when not given                  */
+    satstat_fan_mode mode;     /* --mode M: the fan mode of he-* schemes   */
+                               /* whose spec named none;                   */
+                               /* SATSTAT_FAN_MODE_UNSET when not given    */
     size_t n_schemes;          /* default 2: standard, scaled              */
     satstat_scheme schemes[SATSTAT_MAX_SCHEMES];
 } satstat_config;

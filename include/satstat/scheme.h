@@ -102,7 +102,8 @@ typedef enum satstat_scheme_kind {
 typedef enum satstat_fan_mode {
     SATSTAT_FAN_IN,  /* n_in                  */
     SATSTAT_FAN_OUT, /* n_out                 */
-    SATSTAT_FAN_AVG  /* (n_in + n_out) / 2    */
+    SATSTAT_FAN_AVG, /* (n_in + n_out) / 2    */
+    SATSTAT_FAN_MODE_UNSET = -1 /* satstat_config.mode: no --mode given */
 } satstat_fan_mode;
 
 /* The distribution of variance-scaling. */

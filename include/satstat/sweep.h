@@ -18,7 +18,7 @@
  *              has no T and is refused.
  *   gain       the gain of every scheme that takes one (xavier-*, he-*,
  *              orthogonal: satstat_scheme_set_gain()); the others stay.
- *              Not with a base `gain_given` (--gain).
+ *              Not with a base gain (--gain).
  * STEPS defaults to SATSTAT_SWEEP_DEFAULT_STEPS; `log` spaces the points
  * evenly in log(value) (FROM > 0).  Both ends are always points.
  *
@@ -102,7 +102,7 @@ typedef struct satstat_sweep satstat_sweep;
  * ignored).  Errors (SATSTAT_EINVAL): sigma without exactly one `normal:`
  * scheme; p with `ones` inputs, or with `half` and an explicit --active;
  * gain when no scheme of the list takes a gain ("not supported by these
- * schemes") or with base->gain_given; threshold with a base saturation
+ * schemes") or with a base gain (not NAN); threshold with a base saturation
  * rule other than default or z:T; a
  * point whose config does not validate (the message names the point and
  * the option, e.g. "at n-in=10: --active must be ...").  *out is freed

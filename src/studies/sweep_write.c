@@ -402,9 +402,9 @@ static json_t *sweep_json(const satstat_sweep *s)
         json_object_set_new(config, "saturation", json_string(rule));
     json_object_set_new(config, "expect_variance",
                         !isnan(b->claimed_variance) ? num(b->claimed_variance) : json_null());
-    json_object_set_new(config, "gain", b->gain_given ? num(b->gain) : json_null());
+    json_object_set_new(config, "gain", !isnan(b->gain) ? num(b->gain) : json_null());
     json_object_set_new(config, "mode",
-                        b->mode_given ? json_string(satstat_fan_mode_name(b->mode))
+                        b->mode != SATSTAT_FAN_MODE_UNSET ? json_string(satstat_fan_mode_name(b->mode))
                                       : json_null());
     json_t *points = json_array();
     int ok = vary && series && config && points;
