@@ -175,6 +175,11 @@ def parse(path):
     rest = re.sub(r'#ifdef __cplusplus\s*\nextern "C" \{\s*\n#endif', "", rest)
     rest = re.sub(r"#ifdef __cplusplus\s*\n\}\s*\n#endif", "", rest)
     rest = re.sub(r"#endif\s*$", "", rest.rstrip())
+    # SATSTAT_API (satstat/export.h) is for the linker, not the reader: the
+    # synopsis shows the declaration without it, its continuation lines
+    # aligned again under the opening parenthesis
+    rest = re.sub(r"^SATSTAT_API [^;{]*;", lambda m: re.sub(
+        r"\n {12}", "\n", m.group(0)[len("SATSTAT_API "):]), rest, flags=re.M)
     return intro, chunks(rest)
 
 

@@ -75,7 +75,6 @@ static int set_raw(satstat_config *c, const char *name, const char *v)
             FUZZ_CHECK(isfinite(x), "parse_double(%s) = %g", fuzz_show(v), x);
             memcpy((char *)c + fields[i].dbl - 1, &x, sizeof x);
             if (strcmp(name, "expect-variance") == 0)
-                c->has_claimed_variance = 1;
             return 1;
         }
         if (satstat_parse_u64(v, 0, fields[i].u64 ? UINT64_MAX : UINT_MAX, &u, NULL)
@@ -118,7 +117,7 @@ static void check_valid(const satstat_config *c)
     FUZZ_CHECK(isfinite(c->threshold) && c->threshold > 0.0,
                "threshold %g", c->threshold);
     FUZZ_CHECK(c->alpha > 0.0 && c->alpha < 1.0, "alpha %g", c->alpha);
-    FUZZ_CHECK(!c->has_claimed_variance
+    FUZZ_CHECK(isnan(c->claimed_variance)
                    || (isfinite(c->claimed_variance)
                        && c->claimed_variance > 0.0),
                "claimed variance %g", c->claimed_variance);

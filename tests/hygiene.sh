@@ -22,10 +22,12 @@ rm -f /tmp/satstat-hygiene.$$
 # defined, exported symbols (functions and data) of the shared library
 bad=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' |
     grep -v '^satstat_' || true)
-# the library's internals (satstat__*, declared in src/*/*-int.h) are hidden
+# the library's internals (satstat__*, declared in src/*/*-int.h) are hidden:
+# the library is built with hidden visibility and exports only what
+# include/satstat/ marks SATSTAT_API (satstat/export.h)
 internal=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' | grep '^satstat__' || true)
 if [ -n "$internal" ]; then
-    echo "FAIL: internal symbols exported (src/*/*-int.h declares them hidden):"
+    echo "FAIL: internal symbols exported (a SATSTAT_API on an internal?):"
     echo "$internal"
     status=1
 else

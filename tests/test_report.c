@@ -85,7 +85,6 @@ END_TEST
 START_TEST(wrong_claims_rejected)
 {
     satstat_config c = config_of("scaled", 1000000);
-    c.has_claimed_variance = 1;
     c.claimed_variance = 1.0; /* forgets the bias */
     satstat_report *r = run(&c, 0);
     ck_assert(!satstat_report_pass(r));
@@ -101,7 +100,6 @@ START_TEST(wrong_claims_rejected)
     satstat_report_free(r);
 
     c = config_of("standard", 1000000);
-    c.has_claimed_variance = 1;
     c.claimed_variance = 480;
     r = run(&c, 0);
     ck_assert(!satstat_report_pass(r));
@@ -163,7 +161,6 @@ START_TEST(approximate_laws_labelled)
     free(json);
     ck_assert(satstat_report_pass(r));
     satstat_report_free(r);
-    c.has_claimed_variance = 1;
     c.claimed_variance = 0.01 / 3 * 1000 * 0.5 + 1;
     r = run(&c, 0);
     ck_assert(test_named(r, 0, "distribution")->approximate);
@@ -718,7 +715,6 @@ START_TEST(model_in_every_format)
     c.n_in = 100;
     c.n_out = 30;
     c.inputs.active = 50;
-    c.has_claimed_variance = 1;
     c.claimed_variance = 1.5;
     char msg[SATSTAT_ERRMSG_SIZE];
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
@@ -727,9 +723,7 @@ START_TEST(model_in_every_format)
     satstat_report_free(r);
     /* a scheme whose name holds a comma (RFC 4180 quoting), sampled */
     c = config_of("he-normal,scaled", 2000);
-    c.gain_given = 1;
     c.gain = 2.0;
-    c.mode_given = 1;
     c.mode = SATSTAT_FAN_OUT;
     ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
     ck_assert_ptr_nonnull(strchr(c.schemes[0].canonical, ','));
@@ -749,7 +743,6 @@ END_TEST
 START_TEST(claims_do_not_replace_formulas)
 {
     satstat_config c = config_of("scaled", 2000);
-    c.has_claimed_variance = 1;
     c.claimed_variance = 2.0;
     satstat_report *r = run(&c, 0);
     char *csv = write_to_string(r, SATSTAT_FORMAT_CSV);

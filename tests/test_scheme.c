@@ -611,7 +611,7 @@ START_TEST(test_config_default)
     ck_assert_uint_eq(c.seed, SATSTAT_DEFAULT_SEED);
     ck_assert_uint_eq(c.threads, 0);
     ck_assert(c.alpha == 0.001);
-    ck_assert_int_eq(c.has_claimed_variance, 0);
+    ck_assert(isnan(c.claimed_variance));
     ck_assert_uint_eq(c.n_schemes, 2);
     ck_assert_str_eq(c.schemes[0].canonical, "standard");
     ck_assert_int_eq(c.schemes[0].kind, SATSTAT_SCHEME_STANDARD);
@@ -664,12 +664,11 @@ START_TEST(test_config_ranges)
     EXPECT_INVALID(cfg->alpha = 1.0, "--alpha", "got 1");
     EXPECT_INVALID(cfg->alpha = -0.5, "--alpha", "-0.5");
     EXPECT_INVALID(cfg->alpha = NAN, "--alpha", "nan");
-    EXPECT_INVALID((cfg->has_claimed_variance = 1, cfg->claimed_variance = 0.0),
+    EXPECT_INVALID((cfg->claimed_variance = 0.0),
                    "--expect-variance", "got 0");
-    EXPECT_INVALID((cfg->has_claimed_variance = 1, cfg->claimed_variance = -3.0),
+    EXPECT_INVALID((cfg->claimed_variance = -3.0),
                    "--expect-variance", "-3");
-    EXPECT_INVALID((cfg->has_claimed_variance = 1,
-                    cfg->claimed_variance = INFINITY),
+    EXPECT_INVALID((cfg->claimed_variance = INFINITY),
                    "--expect-variance", "inf");
     EXPECT_INVALID(cfg->n_schemes = 0, "--scheme", "got 0");
     EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, "--scheme", "17");
@@ -705,7 +704,6 @@ START_TEST(test_config_ranges)
     c.threads = SATSTAT_MAX_THREADS;
     c.threshold = 1e-300;
     c.alpha = 0.999;
-    c.has_claimed_variance = 1;
     c.claimed_variance = 1.5;
     c.inputs.active = SATSTAT_MAX_N_IN;
     c.inputs.active_given = 1;
@@ -1018,9 +1016,7 @@ START_TEST(test_gains)
                          "he-normal,he-uniform:1,xavier-normal,standard",
                          c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes, msg),
                      0);
-    c.gain_given = 1;
     c.gain = 5.0 / 3.0;
-    c.mode_given = 1;
     c.mode = SATSTAT_FAN_OUT;
     ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
     ck_assert_str_eq(c.schemes[0].canonical,
@@ -1034,12 +1030,13 @@ START_TEST(test_gains)
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
 
     satstat_config_default(&c);
-    c.gain_given = 1;
     c.gain = 2.0;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "--gain");
     satstat_config_default(&c);
-    c.mode_given = 1;
+    ck_assert_int_eq(c.mode, SATSTAT_FAN_MODE_UNSET);
+    ck_assert(isnan(c.gain));
+    c.mode = SATSTAT_FAN_IN;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "--mode");
     /* --gain makes two listed schemes one: a duplicate */
@@ -1048,7 +1045,6 @@ START_TEST(test_gains)
                                                c.schemes, SATSTAT_MAX_SCHEMES,
                                                &c.n_schemes, msg),
                      0);
-    c.gain_given = 1;
     c.gain = 2.0;
     ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
@@ -1374,7 +1370,6 @@ START_TEST(test_config_run_sizes)
         else if (strcmp(bad[i].option, "threshold") == 0)
             c.threshold = c.saturation.value = strtod(bad[i].value, NULL);
         else if (strcmp(bad[i].option, "expect-variance") == 0) {
-            c.has_claimed_variance = 1;
             c.claimed_variance = strtod(bad[i].value, NULL);
         } else
             ck_assert_int_eq(satstat_scheme_parse_list(bad[i].value, c.schemes, 16,
@@ -1402,7 +1397,6 @@ START_TEST(test_config_run_sizes)
     ck_assert_int_eq(satstat_bias_parse("const:1e10", &c.bias, NULL), 0);
     c.threshold = c.saturation.value = 1e-300;
     c.saturation.kind = SATSTAT_SATURATION_Z;
-    c.has_claimed_variance = 1;
     c.claimed_variance = 1e-99; /* Var z: 6 (standard), 1.5 (scaled) */
     ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
     ck_assert_msg(satstat_config_validate_layer(&c, msg) == 0, "%s", msg);

@@ -249,7 +249,6 @@ START_TEST(bad_combinations)
     satstat_sweep_free(w);
     /* gain varied and a base --gain: the base would win at validation */
     b = base_of("he-normal,scaled", 100);
-    b.gain_given = 1;
     b.gain = 2;
     s = spec_of("gain=0.5:2");
     w = NULL;
@@ -359,12 +358,9 @@ END_TEST
 START_TEST(point_equals_run_run_options)
 {
     satstat_config b = base_of("he-normal,scaled,xavier-uniform:3", 3000);
-    b.gain_given = 1;
     ck_assert_int_eq(satstat_gain_parse("tanh", &b.gain, NULL), SATSTAT_OK);
-    b.mode_given = 1;
     ck_assert_int_eq(satstat_fan_mode_parse("fan_avg", &b.mode, NULL), SATSTAT_OK);
     ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &b.saturation, NULL), SATSTAT_OK);
-    b.has_claimed_variance = 1;
     b.claimed_variance = 1.5;
     satstat_sweep *w = sweep_run(&b, "n-in=10:1000:3:log", 0);
     /* the series are named as the points have them: --gain and --mode
@@ -374,18 +370,15 @@ START_TEST(point_equals_run_run_options)
     for (size_t i = 0; i < 3; i++) {
         satstat_config c = base_of("he-normal,scaled,xavier-uniform:3", 3000);
         c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
-        c.gain_given = 1;
         c.gain = 5.0 / 3.0;
-        c.mode_given = 1;
         c.mode = SATSTAT_FAN_AVG;
         ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), SATSTAT_OK);
-        c.has_claimed_variance = 1;
         c.claimed_variance = 1.5;
         satstat_report *r = single_run(&c);
         const satstat_report *p = satstat_sweep_point_report(w, i);
         assert_same_report(p, r);
         const satstat_config *pc = satstat_sweep_point_config(w, i);
-        ck_assert(pc->has_claimed_variance && pc->claimed_variance == 1.5);
+        ck_assert(pc->claimed_variance == 1.5);
         ck_assert_int_eq(pc->saturation.kind, SATSTAT_SATURATION_DERIV);
         /* he-normal, fan_avg, gain 5/3: Var z = g^2/((n_in + n_out)/2) n_in/2 + 1 */
         double n = (double)c.n_in, g2 = 25.0 / 9.0;
@@ -806,7 +799,6 @@ static size_t csv_split(const char *line, char f[][512], size_t cap)
 START_TEST(csv_carries_model)
 {
     satstat_config b = base_of("scaled,uniform:0.1", 2000);
-    b.has_claimed_variance = 1;
     b.claimed_variance = 1.5;
     satstat_sweep *w = sweep_run(&b, "threshold=2:4:2", 0);
     char *text = write_to_string(w, SATSTAT_FORMAT_CSV);

@@ -60,6 +60,8 @@
 #ifndef SATSTAT_ACTIVATION_H
 #define SATSTAT_ACTIVATION_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 
 #include <satstat/stats.h>
@@ -111,10 +113,10 @@ struct satstat_activation {
 /* The table row named `name` exactly ("leaky-relu" is the row with slope
  * 0.01; "leaky-relu:0.2" is not a row: use satstat_activation_parse()), or
  * NULL. */
-const satstat_activation *satstat_activation_find(const char *name);
+SATSTAT_API const satstat_activation *satstat_activation_find(const char *name);
 
 /* The whole table; *count gets its length. */
-const satstat_activation *satstat_activation_table(size_t *count);
+SATSTAT_API const satstat_activation *satstat_activation_table(size_t *count);
 
 /* Parse an --activation value: a row name, or `leaky-relu:SLOPE` with
  * 0 <= SLOPE < 1, the name in any ASCII case ("Tanh").  On success *out is
@@ -123,8 +125,8 @@ const satstat_activation *satstat_activation_table(size_t *count);
  * NULL) naming the nearest name ("did you mean 'tanh'?") and the valid ones;
  * SATSTAT_ERANGE when SATSTAT_ACTIVATION_MAX_INSTANCES distinct slopes are
  * already in use.  Thread-safe. */
-int satstat_activation_parse(const char *text, const satstat_activation **out,
-                             char *msg);
+SATSTAT_API int satstat_activation_parse(const char *text, const satstat_activation **out,
+                                         char *msg);
 
 /* ---- saturation rules ---------------------------------------------------*/
 
@@ -146,20 +148,20 @@ typedef struct satstat_saturation {
  * (E > 0), dead, default, the name in any ASCII case ("Z:3").
  * SATSTAT_EINVAL with a sentence in msg, naming the nearest rule when one
  * is near ("did you mean 'deriv:R'?"). */
-int satstat_saturation_parse(const char *text, satstat_saturation *out,
-                             char *msg);
+SATSTAT_API int satstat_saturation_parse(const char *text, satstat_saturation *out,
+                                         char *msg);
 
 /* The rule actually applied: DEFAULT becomes DEAD (relu) or Z with value
  * = threshold; Z gets value = threshold. */
-satstat_saturation satstat_saturation_effective(const satstat_activation *a,
-                                                const satstat_saturation *rule,
-                                                double threshold);
+SATSTAT_API satstat_saturation satstat_saturation_effective(const satstat_activation *a,
+                                                            const satstat_saturation *rule,
+                                                            double threshold);
 
 /* The rule as a user types it: "z:4", "deriv:0.1", "output:0.01", "dead"
  * (after satstat_saturation_effective()).  SATSTAT_ERANGE if size is too
  * small (SATSTAT_ACTIVATION_NAME_SIZE suffices). */
-int satstat_saturation_format(const satstat_saturation *rule, char *buf,
-                              size_t size);
+SATSTAT_API int satstat_saturation_format(const satstat_saturation *rule, char *buf,
+                                          size_t size);
 
 /* ---- regions ------------------------------------------------------------*/
 
@@ -210,28 +212,28 @@ static inline int satstat_region_contains(const satstat_region *r, double z)
 /* Every component of the region, ascending, into out (room for
  * SATSTAT_REGION_MAX_INTERVALS): (−inf, below], the bands, [above, +inf).
  * Returns how many. */
-size_t satstat_region_intervals(const satstat_region *r,
-                                satstat_interval *out);
+SATSTAT_API size_t satstat_region_intervals(const satstat_region *r,
+                                            satstat_interval *out);
 
 /* P(z in region) for a continuous law given by its CDF, cdf(x) = P(z <= x),
  * and survival function, sf(x) = P(z >= x): cdf(below) + Σ P(band) +
  * sf(above), a band from whichever of cdf and sf is below 1/2 at its far
  * end so no term loses digits to cancellation; clipped to [0, 1].  NaN
  * when an end is NaN.  Without bands, exactly cdf(below) + sf(above). */
-double satstat_region_probability(const satstat_region *r,
-                                  double (*cdf)(double x, void *ctx),
-                                  double (*sf)(double x, void *ctx),
-                                  void *ctx);
+SATSTAT_API double satstat_region_probability(const satstat_region *r,
+                                              double (*cdf)(double x, void *ctx),
+                                              double (*sf)(double x, void *ctx),
+                                              void *ctx);
 
 /* The region of z where `rule` holds for `a`, into *out.  Closed forms
  * where the row has them, else satstat_saturation_resolve_numeric().
  * SATSTAT_EINVAL with a sentence in msg when the rule does not apply
  * (output: without a finite limit, dead for a unit that never has φ' = 0,
  * a region that is empty or covers every z, threshold not positive). */
-int satstat_saturation_resolve(const satstat_activation *a,
-                               const satstat_saturation *rule,
-                               double threshold, satstat_region *out,
-                               char *msg);
+SATSTAT_API int satstat_saturation_resolve(const satstat_activation *a,
+                                           const satstat_saturation *rule,
+                                           double threshold, satstat_region *out,
+                                           char *msg);
 
 /* The same region for deriv: and output: rules, always numerically,
  * refined with GSL's Brent solver to ~1e-13.  deriv:R: every crossing of
@@ -242,16 +244,16 @@ int satstat_saturation_resolve(const satstat_activation *a,
  * that φ and φ' are monotone beyond |z| = 8 and that no component or gap
  * is narrower than the step.  Used for gelu and by the tests as a check of
  * the closed forms. */
-int satstat_saturation_resolve_numeric(const satstat_activation *a,
-                                       const satstat_saturation *rule,
-                                       satstat_region *out, char *msg);
+SATSTAT_API int satstat_saturation_resolve_numeric(const satstat_activation *a,
+                                                   const satstat_saturation *rule,
+                                                   satstat_region *out, char *msg);
 
 /* The region in words, ASCII, its components ascending and joined by
  * " or ": "|z| >= 3.63689", "z <= 0", "z <= -4", "z <= -1.5 or z >= 2",
  * "z <= -2.27856 or -0.903261 <= z <= -0.633457", "nowhere" (6
  * significant digits).  SATSTAT_ERANGE if size is too small
  * (SATSTAT_REGION_TEXT_SIZE suffices). */
-int satstat_region_format(const satstat_region *r, char *buf, size_t size);
+SATSTAT_API int satstat_region_format(const satstat_region *r, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef SATSTAT_ANALYTIC_H
 #define SATSTAT_ANALYTIC_H
 
+#include <satstat/export.h>
+
 #include <satstat/config.h>
 
 #ifdef __cplusplus
@@ -63,37 +65,37 @@ typedef struct satstat_analytic {
 } satstat_analytic;
 
 /* The analytic side for one scheme of a validated config. */
-int satstat_analytic_compute(const satstat_config *config,
-                             const satstat_scheme *scheme,
-                             satstat_analytic *out);
+SATSTAT_API int satstat_analytic_compute(const satstat_config *config,
+                                         const satstat_scheme *scheme,
+                                         satstat_analytic *out);
 
 /* Short name of a law kind: "normal", "normal (approximation)", "constant",
  * "exact (characteristic-function inversion)". */
-const char *satstat_law_kind_name(satstat_law_kind kind);
+SATSTAT_API const char *satstat_law_kind_name(satstat_law_kind kind);
 
 /* P(|z| ≥ t) for z ~ N(mean, sd²), sd ≥ 0 (sd = 0: the constant mean):
  * Φ((−t − μ)/σ) + 1 − Φ((t − μ)/σ), each tail through gsl_cdf_gaussian_P/Q
  * so neither loses digits to cancellation. */
-double satstat_normal_saturated_fraction(double mean, double sd, double t);
+SATSTAT_API double satstat_normal_saturated_fraction(double mean, double sd, double t);
 
 /* P(z in region) for z ~ N(mean, sd²) (satstat_region_probability() with
  * gsl_cdf_gaussian_P / Q: each tail and band from its own small tail);
  * sd = 0: the indicator of the mean. */
-double satstat_normal_region_fraction(double mean, double sd,
-                                      const satstat_region *region);
+SATSTAT_API double satstat_normal_region_fraction(double mean, double sd,
+                                                  const satstat_region *region);
 
 /* E[f(z)] for z ~ N(mean, sd²) by GSL adaptive Gauss–Kronrod quadrature:
  * QAG on pieces split where z and (z − mean)/sd cross whole numbers (so a
  * narrow bump of f near z = 0 is never stepped over), QAGIL/QAGIU for the
  * tails; about 1e-10 relative to E|f|.  sd = 0 gives f(mean). */
-int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
-                               double mean, double sd, double *out);
+SATSTAT_API int satstat_normal_expectation(double (*f)(double z, void *ctx), void *ctx,
+                                           double mean, double sd, double *out);
 
 /* CDF and density of z's law (normal or constant) for tests and plots.
  * For SATSTAT_Z_EXACT these give the normal approximation: the exact law
  * needs its handle (satstat_exact_from_config(), satstat/exact.h). */
-double satstat_analytic_cdf(const satstat_analytic *a, double z);
-double satstat_analytic_pdf(const satstat_analytic *a, double z);
+SATSTAT_API double satstat_analytic_cdf(const satstat_analytic *a, double z);
+SATSTAT_API double satstat_analytic_pdf(const satstat_analytic *a, double z);
 
 #ifdef __cplusplus
 }

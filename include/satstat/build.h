@@ -5,20 +5,22 @@
 #ifndef SATSTAT_BUILD_H
 #define SATSTAT_BUILD_H
 
+#include <satstat/export.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The library's version, "MAJOR.MINOR.PATCH" (the project's version). */
-const char *satstat_version(void);
+SATSTAT_API const char *satstat_version(void);
 
 /* The CBLAS behind GSL's BLAS calls: "openblas" (optimised) or "gslcblas"
  * (GSL's reference implementation, about a thousand times slower on the
  * QR factorisations of the orthogonal scheme). */
-const char *satstat_blas_name(void);
+SATSTAT_API const char *satstat_blas_name(void);
 
 /* Non-zero when the BLAS is GSL's slow reference one. */
-int satstat_blas_is_reference(void);
+SATSTAT_API int satstat_blas_is_reference(void);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef SATSTAT_CONFIG_H
 #define SATSTAT_CONFIG_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,42 +60,44 @@ typedef struct satstat_config {
                                   split across processes, the same bits as
                                   one (satstat/partition.h); NULL: all of it */
     double alpha;              /* family-wise significance level; 0.001    */
-    int has_claimed_variance;  /* --expect-variance given                  */
-    double claimed_variance;   /* the claimed Var z                        */
-    int gain_given;            /* --gain G: the gain of every scheme that  */
-    double gain;               /* takes one (xavier-*, he-*, orthogonal)   */
-                               /* and whose spec named none                */
-    int mode_given;            /* --mode M: the fan mode of he-* schemes   */
-    satstat_fan_mode mode;     /* whose spec named none                    */
+    double claimed_variance;   /* --expect-variance: the claimed Var z;    */
+                               /* NAN (the default) when not given         */
+    double gain;               /* --gain G: the gain of every scheme that  */
+                               /* takes one (xavier-*, he-*, orthogonal)   */
+                               /* and whose spec named none; NAN (the      */
+                               /* default) when not given                  */
+    satstat_fan_mode mode;     /* --mode M: the fan mode of he-* schemes   */
+                               /* whose spec named none;                   */
+                               /* SATSTAT_FAN_MODE_UNSET when not given    */
     size_t n_schemes;          /* default 2: standard, scaled              */
     satstat_scheme schemes[SATSTAT_MAX_SCHEMES];
 } satstat_config;
 
 /* The seed experiment: n_in 1000, 500 inputs on, standard and scaled,
  * N(0,1) bias, sigmoid, |z| ≥ 4, 1e6 samples, alpha 0.001. */
-void satstat_config_default(satstat_config *config);
+SATSTAT_API void satstat_config_default(satstat_config *config);
 
 /* The saturated region of z for this config: config->saturation resolved
  * for config->activation (satstat_saturation_resolve()); the default rule
  * gives {−threshold, threshold} (relu: {0, +∞}, dead units).  On a rule
  * that does not apply, SATSTAT_EINVAL with a sentence in msg naming
  * --saturation. */
-int satstat_config_region(const satstat_config *config, satstat_region *out,
-                          char *msg);
+SATSTAT_API int satstat_config_region(const satstat_config *config, satstat_region *out,
+                                      char *msg);
 
 /* The rule applied (after satstat_saturation_effective()) and the region
  * in words (satstat_region_format()): "deriv:0.1" and "|z| >= 3.63689".
  * Either buffer may be NULL; SATSTAT_ACTIVATION_NAME_SIZE and
  * SATSTAT_REGION_TEXT_SIZE bytes suffice. */
-int satstat_config_rule_text(const satstat_config *config, char *rule,
-                             size_t rule_size, char *region,
-                             size_t region_size);
+SATSTAT_API int satstat_config_rule_text(const satstat_config *config, char *rule,
+                                         size_t rule_size, char *region,
+                                         size_t region_size);
 
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
  * On error, `msg` names the offending field as its option ("--active").
  * A `file:` input is read here, once (satstat_inputs_resolve()); release
  * it with satstat_config_free(). */
-int satstat_config_validate(satstat_config *config, char *msg);
+SATSTAT_API int satstat_config_validate(satstat_config *config, char *msg);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
  * layers have their own sizes) adds to satstat_config_validate(): an
@@ -106,13 +110,13 @@ int satstat_config_validate(satstat_config *config, char *msg);
  * width in doubles (--bias const:1e20 had none), --threshold at least
  * SATSTAT_MIN_THRESHOLD and --expect-variance at least Var z /
  * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its option. */
-int satstat_config_validate_layer(const satstat_config *config, char *msg);
+SATSTAT_API int satstat_config_validate_layer(const satstat_config *config, char *msg);
 
 /* Release what satstat_config_validate() read into the config (the
  * values of a `file:` input, satstat_inputs_free()).  Copies of a
  * validated config share those values: free only the original, after the
  * last copy is used.  NULL is a no-op. */
-void satstat_config_free(satstat_config *config);
+SATSTAT_API void satstat_config_free(satstat_config *config);
 
 #ifdef __cplusplus
 }

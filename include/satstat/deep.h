@@ -39,13 +39,14 @@
 #ifndef SATSTAT_DEEP_H
 #define SATSTAT_DEEP_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include <satstat/config.h>
 #include <satstat/model.h>
-#include <satstat/plot.h>
 #include <satstat/report.h>
 #include <satstat/sampler.h>
 
@@ -90,33 +91,33 @@ typedef struct satstat_deep_options {
     int jacobian;
 } satstat_deep_options;
 
-void satstat_deep_options_default(satstat_deep_options *o);
+SATSTAT_API void satstat_deep_options_default(satstat_deep_options *o);
 
 /* A quarter of physical memory (sysconf), or 1 GiB when unknown. */
-uint64_t satstat_deep_default_max_memory(void);
+SATSTAT_API uint64_t satstat_deep_default_max_memory(void);
 
 /* Bytes a run allocates with `threads` workers (0: all cores).  The
  * estimate is what satstat_deep_run checks against max_memory. */
-uint64_t satstat_deep_memory(const satstat_config *config,
-                             const satstat_deep_options *o, unsigned threads);
+SATSTAT_API uint64_t satstat_deep_memory(const satstat_config *config,
+                                         const satstat_deep_options *o, unsigned threads);
 
 /* Ranges, and the memory cap: SATSTAT_EINVAL / SATSTAT_ERANGE with a
  * sentence in msg (SATSTAT_ERRMSG_SIZE) naming the option ("--layers",
  * "--width", "--networks", "--max-memory"). */
-int satstat_deep_options_validate(const satstat_config *config,
-                                  const satstat_deep_options *o, char *msg);
+SATSTAT_API int satstat_deep_options_validate(const satstat_config *config,
+                                              const satstat_deep_options *o, char *msg);
 
 /* ---- mean field ----------------------------------------------------------*/
 
 /* One step of the length map: σ_w²W·E_{u~N(mu_b, v)}[φ(u)²] + sigma_b2. */
-int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in,
-                            double mu_b, double sigma_b2, double v,
-                            double *out);
+SATSTAT_API int satstat_deep_length_map(const satstat_activation *act, double sw2_fan_in,
+                                        double mu_b, double sigma_b2, double v,
+                                        double *out);
 
 /* σ_w²W·E_{u~N(mu_b, v)}[φ'(u)²]: the squared-gradient gain of a layer
  * whose pre-activations have variance v (χ₁ at v = q*). */
-int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in,
-                     double mu_b, double v, double *out);
+SATSTAT_API int satstat_deep_chi(const satstat_activation *act, double sw2_fan_in,
+                                 double mu_b, double v, double *out);
 
 /* The phase of a χ₁ (Poole et al. 2016; Schoenholz et al. 2017). */
 typedef enum satstat_deep_regime {
@@ -134,10 +135,10 @@ typedef enum satstat_deep_regime {
 #define SATSTAT_DEEP_CRITICAL_TOL 1e-9
 
 /* The regime of a computed chi1 (a number: the solver never yields NaN). */
-satstat_deep_regime satstat_deep_regime_of(double chi1);
+SATSTAT_API satstat_deep_regime satstat_deep_regime_of(double chi1);
 
 /* "ordered", "critical" or "chaotic". */
-const char *satstat_deep_regime_name(satstat_deep_regime regime);
+SATSTAT_API const char *satstat_deep_regime_name(satstat_deep_regime regime);
 
 typedef struct satstat_deep_fixed_point {
     int finite;       /* 0: vˡ grows without bound (e.g. ReLU with
@@ -152,10 +153,10 @@ typedef struct satstat_deep_fixed_point {
  * stable one on that side): map iterations, then a bracket and Brent's
  * method (GSL) to 1e-12 relative.  Never loops: an unbounded map is
  * reported with finite = 0. */
-int satstat_deep_solve_fixed_point(const satstat_activation *act,
-                                   double sw2_fan_in, double mu_b,
-                                   double sigma_b2, double v_start,
-                                   satstat_deep_fixed_point *out);
+SATSTAT_API int satstat_deep_solve_fixed_point(const satstat_activation *act,
+                                               double sw2_fan_in, double mu_b,
+                                               double sigma_b2, double v_start,
+                                               satstat_deep_fixed_point *out);
 
 /* ---- the correlation map and the depth scales (deep_corr.c) ---------------
  * Two inputs whose pre-activations have variance q and correlation c;
@@ -165,17 +166,17 @@ int satstat_deep_solve_fixed_point(const satstat_activation *act,
  * about 1e-10 relative). */
 
 /* σ_w²W·E[φ(u₁)φ(u₂)] + σ_b²: the covariance of the next layer's pair. */
-int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
-                                double sigma_b2, double q, double c, double *out);
+SATSTAT_API int satstat_deep_covariance_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                            double sigma_b2, double q, double c, double *out);
 /* One step of both maps: q_next (the length map) and c_next = covariance/
  * q_next (1 when q_next = 0).  Either pointer may be NULL. */
-int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
-                                 double sigma_b2, double q, double c, double *q_next,
-                                 double *c_next);
+SATSTAT_API int satstat_deep_correlation_map(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                             double sigma_b2, double q, double c, double *q_next,
+                                             double *c_next);
 /* χ_c = σ_w²W·E[φ'(u₁)φ'(u₂)]: the slope of the correlation map at c
  * when q is the fixed point q* (χ₁ at c = 1). */
-int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
-                       double c, double *out);
+SATSTAT_API int satstat_deep_chi_c(const satstat_activation *act, double sw2_fan_in, double mu_b, double q,
+                                   double c, double *out);
 
 typedef struct satstat_deep_depth {
     double c_star;       /* the stable fixed point of the correlation map
@@ -192,9 +193,9 @@ typedef struct satstat_deep_depth {
  * (all NaN when it is not finite).  c* by Brent's method (GSL) on the
  * c-map at q* to 1e-13 relative, bracketed between 0 (where the map is
  * ≥ 0) and the first 1 − 2⁻ᵏ where it falls below c. */
-int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
-                              double sigma_b2, const satstat_deep_fixed_point *fp,
-                              satstat_deep_depth *out);
+SATSTAT_API int satstat_deep_depth_scales(const satstat_activation *act, double sw2_fan_in, double mu_b,
+                                          double sigma_b2, const satstat_deep_fixed_point *fp,
+                                          satstat_deep_depth *out);
 
 /* ---- the run ---------------------------------------------------------------*/
 
@@ -241,19 +242,19 @@ typedef struct satstat_deep_report satstat_deep_report;
  * valid.  progress may be NULL (done/total in networks, over all
  * schemes); it may cancel (SATSTAT_ECANCELED).  *out is freed with
  * satstat_deep_report_free. */
-int satstat_deep_run(const satstat_config *config,
-                     const satstat_deep_options *o,
-                     satstat_progress_fn progress, void *progress_ctx,
-                     satstat_deep_report **out);
+SATSTAT_API int satstat_deep_run(const satstat_config *config,
+                                 const satstat_deep_options *o,
+                                 satstat_progress_fn progress, void *progress_ctx,
+                                 satstat_deep_report **out);
 
-void satstat_deep_report_free(satstat_deep_report *r);
+SATSTAT_API void satstat_deep_report_free(satstat_deep_report *r);
 
-const satstat_config *satstat_deep_report_config(const satstat_deep_report *r);
-const satstat_deep_options *satstat_deep_report_options(const satstat_deep_report *r);
-size_t satstat_deep_report_scheme_count(const satstat_deep_report *r);
+SATSTAT_API const satstat_config *satstat_deep_report_config(const satstat_deep_report *r);
+SATSTAT_API const satstat_deep_options *satstat_deep_report_options(const satstat_deep_report *r);
+SATSTAT_API size_t satstat_deep_report_scheme_count(const satstat_deep_report *r);
 /* Layer l (1 ≤ l ≤ L) of scheme s; NULL when out of range. */
-const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r,
-                                                    size_t s, uint64_t l);
+SATSTAT_API const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r,
+                                                                size_t s, uint64_t l);
 /* c*, χ_c, ξ_q, ξ_c of scheme s (satstat_deep_depth_scales at its fixed
  * point), and with options->pair ξ_c estimated from the sampled
  * correlations (NaN without): per network the least-squares rate λ of
@@ -264,8 +265,8 @@ const satstat_deep_layer *satstat_deep_report_layer(const satstat_deep_report *r
  * first layers the decay need not yet be at its asymptotic rate 1/ξ_c: the
  * report sets beside it the same fit to the mean-field cˡ
  * (xi_c_mean_field_fit), which the sampled fit estimates. */
-const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
-                                                    satstat_deep_estimate *xi_c_sampled);
+SATSTAT_API const satstat_deep_depth *satstat_deep_report_depth(const satstat_deep_report *r, size_t s,
+                                                                satstat_deep_estimate *xi_c_sampled);
 /* With options->jacobian, scheme s's spectrum of JᵀJ (else NULL): the
  * moments m_k = tr((JᵀJ)^k)/n_in across networks (Student t intervals),
  * beside the width → ∞ theory (deep_jacobian.c; NaN where it does not
@@ -280,27 +281,27 @@ typedef struct satstat_deep_jacobian {
     uint64_t hist[SATSTAT_DEEP_HIST_BINS];
 } satstat_deep_jacobian;
 
-const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
-                                                          size_t s);
+SATSTAT_API const satstat_deep_jacobian *satstat_deep_report_jacobian(const satstat_deep_report *r,
+                                                                      size_t s);
 
 /* One network's min(W, n_in) Jacobian singular values, descending (for
  * tests; the options need not ask for --jacobian). */
-int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
-                                 const satstat_scheme *scheme, uint64_t network, double *sv);
+SATSTAT_API int satstat_deep_jacobian_values(const satstat_config *config, const satstat_deep_options *o,
+                                             const satstat_scheme *scheme, uint64_t network, double *sv);
 
 /* The fixed point of the deep layers' map (fan-in W) of scheme s, and
  * σ_w²·W for those layers. */
-const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
-    const satstat_deep_report *r, size_t s, double *sw2_fan_in);
+SATSTAT_API const satstat_deep_fixed_point *satstat_deep_report_fixed_point(
+                const satstat_deep_report *r, size_t s, double *sw2_fan_in);
 /* Bytes the sampling allocated at most: satstat_deep_memory's, plus the
  * weights each worker kept for the backward pass — as many deep layers'
  * W × W weights as fit under max_memory (normal weights as the floats the
  * transform gave, 4 bytes each; other laws and --jacobian as the doubles
  * the forward pass multiplied); layers beyond are drawn again, giving the
  * same bits, so the numbers do not depend on the cap (test_weight_cache). */
-uint64_t satstat_deep_report_memory(const satstat_deep_report *r);
+SATSTAT_API uint64_t satstat_deep_report_memory(const satstat_deep_report *r);
 /* Wall-clock seconds of the sampling. */
-double satstat_deep_report_elapsed(const satstat_deep_report *r);
+SATSTAT_API double satstat_deep_report_elapsed(const satstat_deep_report *r);
 
 /* ---- the phase diagram -----------------------------------------------------*/
 
@@ -330,12 +331,12 @@ typedef struct satstat_deep_phase {
     double *xi_c;
 } satstat_deep_phase;
 
-int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
-                               size_t nx, double x_lo, double x_hi,
-                               size_t ny, double y_lo, double y_hi,
-                               unsigned threads, satstat_progress_fn progress,
-                               void *progress_ctx, satstat_deep_phase **out);
-void satstat_deep_phase_free(satstat_deep_phase *p);
+SATSTAT_API int satstat_deep_phase_compute(const satstat_activation *act, double mu_b,
+                                           size_t nx, double x_lo, double x_hi,
+                                           size_t ny, double y_lo, double y_hi,
+                                           unsigned threads, satstat_progress_fn progress,
+                                           void *progress_ctx, satstat_deep_phase **out);
+SATSTAT_API void satstat_deep_phase_free(satstat_deep_phase *p);
 
 /* ---- the report model --------------------------------------------------------*/
 
@@ -351,9 +352,9 @@ void satstat_deep_phase_free(satstat_deep_phase *p);
  * for a bad argument, SATSTAT_ERANGE when capacity is too small. */
 enum { SATSTAT_DEEP_MODEL_MAX = 40 };
 
-int satstat_deep_report_model(const satstat_deep_report *r, size_t scheme,
-                              uint64_t layer, satstat_quantity *out,
-                              size_t capacity, size_t *count);
+SATSTAT_API int satstat_deep_report_model(const satstat_deep_report *r, size_t scheme,
+                                          uint64_t layer, satstat_quantity *out,
+                                          size_t capacity, size_t *count);
 
 /* ---- output ------------------------------------------------------------------*/
 
@@ -364,74 +365,18 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t scheme,
  * "phase_diagram".  The text fits SATSTAT_TEXT_WIDTH columns: a table per
  * scheme, layers in rows, its columns in blocks that repeat the layer
  * column.  '.' as the decimal point whatever the locale. */
-int satstat_deep_report_write(const satstat_deep_report *r,
-                              const satstat_deep_phase *phase,
-                              satstat_format format, FILE *out);
+SATSTAT_API int satstat_deep_report_write(const satstat_deep_report *r,
+                                          const satstat_deep_phase *phase,
+                                          satstat_format format, FILE *out);
 /* The text in at most `width` columns (at least 60 are used; a single
  * column group wider than that stays whole), e.g. a terminal's. */
-int satstat_deep_report_write_text(const satstat_deep_report *r,
-                                   const satstat_deep_phase *phase,
-                                   unsigned width, FILE *out);
+SATSTAT_API int satstat_deep_report_write_text(const satstat_deep_report *r,
+                                               const satstat_deep_phase *phase,
+                                               unsigned width, FILE *out);
 
 /* The command line that reproduces the report. */
-int satstat_deep_report_command(const satstat_deep_report *r, char *buf,
-                                size_t size);
-
-/* ---- figures -------------------------------------------------------------------
- * gnuplot scripts in the conventions of satstat/plot.h (inline data, the
- * Okabe–Ito palette, DejaVu Sans, the legend in a column on the right):
- *   deep-density-<scheme>.gp   per-layer densities of z (small multiples),
- *                              sampled histogram and mean-field normal;
- *   deep-variance.gp           Var z against layer: sampled points with
- *                              interval bars, the mean-field curve;
- *   deep-saturation.gp         saturated fraction against layer;
- *   deep-gradient.gp           ‖δˡ‖ against layer, log axis, with the
- *                              mean-field prediction;
- *   deep-correlation.gp        (options->pair) the correlation cˡ of the
- *                              two inputs' z against layer: sampled with
- *                              intervals, the mean-field c-map iterates,
- *                              c* marked;
- *   deep-cmap.gp               (options->pair) the c-map c^{l+1}(cˡ) at q*
- *                              with the identity line, c* marked and the
- *                              sampled (cˡ, c^{l+1}) beside it;
- *   deep-jacobian.gp           (options->jacobian) the density of the
- *                              Jacobian's singular values, pooled over
- *                              networks, per scheme;
- *   deep-phase.gp              (phase given) χ₁ heat map with the χ₁ = 1
- *                              line, the q* map, the schemes marked;
- *   deep-phase-xi.gp           (phase given) ξ_c over the phase diagram, a
- *                              log colour scale, the critical line where it
- *                              diverges, the depth L = 6 ξ_c contour.
- * With preset set (n reports, one per activation), one figure
- * deep-activations-<activation>.gp per report instead: histograms of
- * φ(z), schemes in rows and layers in columns.  Files are written to
- * temporary names and renamed when all are written; images likewise. */
-/* The names (file stems) of the figures a deep run writes, before it
- * runs: configs[0..n-1] as the reports will have them (the preset: one per
- * activation), `phase` when --phase draws the phase diagram, `deep` the
- * run's options (NULL: neither --pair-correlation nor --jacobian).  At most max
- * names into names; returns how many there are. */
-size_t satstat_deep_plot_names(const satstat_config *const *configs, size_t n, int phase,
-                               int preset, const satstat_deep_options *deep,
-                               char (*names)[SATSTAT_PLOT_NAME_SIZE], size_t max);
-int satstat_deep_plot_write_dir(const satstat_deep_report *const *reports, size_t n,
-                                const satstat_deep_phase *phase, int preset,
-                                const char *dir, const satstat_plot_options *options,
-                                char *msg, size_t msg_size);
-int satstat_deep_plot_render_dir(const satstat_deep_report *const *reports, size_t n,
-                                 const satstat_deep_phase *phase, int preset,
-                                 const char *dir, satstat_render_format format,
-                                 const char *program, char *msg, size_t msg_size);
-/* The same into a folder of an output transaction (satstat/io.h; see
- * satstat_plot_write_figures). */
-int satstat_deep_plot_write_figures(const satstat_deep_report *const *reports, size_t n,
-                                    const satstat_deep_phase *phase, int preset,
-                                    satstat_txn_dir *dir, const satstat_plot_options *options,
-                                    char *msg, size_t msg_size);
-int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, size_t n,
-                                     const satstat_deep_phase *phase, int preset,
-                                     satstat_txn_dir *dir, satstat_render_format format,
-                                     const char *program, char *msg, size_t msg_size);
+SATSTAT_API int satstat_deep_report_command(const satstat_deep_report *r, char *buf,
+                                            size_t size);
 
 /* ---- the raw draws, for tests ------------------------------------------------*/
 
@@ -440,29 +385,29 @@ int satstat_deep_plot_render_figures(const satstat_deep_report *const *reports, 
  * n_in, of which only the first satstat_inputs_support() columns are
  * drawn for fixed inputs — the others multiply x_j = 0 and are 0 here —
  * except for orthogonal, whose whole matrix is drawn and returned). */
-int satstat_deep_weights(const satstat_config *config,
-                         const satstat_deep_options *o,
-                         const satstat_scheme *scheme, uint64_t network,
-                         uint64_t layer, double *w);
-int satstat_deep_biases(const satstat_config *config,
-                        const satstat_deep_options *o,
-                        const satstat_scheme *scheme, uint64_t network,
-                        uint64_t layer, double *b);
+SATSTAT_API int satstat_deep_weights(const satstat_config *config,
+                                     const satstat_deep_options *o,
+                                     const satstat_scheme *scheme, uint64_t network,
+                                     uint64_t layer, double *w);
+SATSTAT_API int satstat_deep_biases(const satstat_config *config,
+                                    const satstat_deep_options *o,
+                                    const satstat_scheme *scheme, uint64_t network,
+                                    uint64_t layer, double *b);
 /* The n_in inputs of a network, and its unit vector g (W values). */
-int satstat_deep_inputs(const satstat_config *config,
-                        const satstat_deep_options *o,
-                        const satstat_scheme *scheme, uint64_t network,
-                        double *x);
-int satstat_deep_direction(const satstat_config *config,
-                           const satstat_deep_options *o,
-                           const satstat_scheme *scheme, uint64_t network,
-                           double *g);
+SATSTAT_API int satstat_deep_inputs(const satstat_config *config,
+                                    const satstat_deep_options *o,
+                                    const satstat_scheme *scheme, uint64_t network,
+                                    double *x);
+SATSTAT_API int satstat_deep_direction(const satstat_config *config,
+                                       const satstat_deep_options *o,
+                                       const satstat_scheme *scheme, uint64_t network,
+                                       double *g);
 /* One network forward and back: z and δ of every layer, L × W row-major
  * (layer l in row l − 1). */
-int satstat_deep_network(const satstat_config *config,
-                         const satstat_deep_options *o,
-                         const satstat_scheme *scheme, uint64_t network,
-                         double *z, double *delta);
+SATSTAT_API int satstat_deep_network(const satstat_config *config,
+                                     const satstat_deep_options *o,
+                                     const satstat_scheme *scheme, uint64_t network,
+                                     double *z, double *delta);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef SATSTAT_ERROR_H
 #define SATSTAT_ERROR_H
 
+#include <satstat/export.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -26,7 +28,7 @@ typedef enum satstat_status {
 } satstat_status;
 
 /* A static English description of a status code; never NULL. */
-const char *satstat_strerror(int status);
+SATSTAT_API const char *satstat_strerror(int status);
 
 /* Size of the message buffers the parsing functions fill. */
 #define SATSTAT_ERRMSG_SIZE 256

@@ -48,6 +48,8 @@
 #ifndef SATSTAT_EXACT_H
 #define SATSTAT_EXACT_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -91,16 +93,16 @@ typedef struct satstat_exact_law {
 
 /* Constructors (no validation here: satstat_exact_add_terms() and
  * satstat_exact_set_bias() validate). */
-satstat_exact_law satstat_exact_constant(double value);
-satstat_exact_law satstat_exact_normal(double mean, double sd);
-satstat_exact_law satstat_exact_uniform(double lo, double hi);
-satstat_exact_law satstat_exact_truncnormal(double mean, double sd,
-                                            double lo, double hi);
-satstat_exact_law satstat_exact_bernoulli(double p);
+SATSTAT_API satstat_exact_law satstat_exact_constant(double value);
+SATSTAT_API satstat_exact_law satstat_exact_normal(double mean, double sd);
+SATSTAT_API satstat_exact_law satstat_exact_uniform(double lo, double hi);
+SATSTAT_API satstat_exact_law satstat_exact_truncnormal(double mean, double sd,
+                                                        double lo, double hi);
+SATSTAT_API satstat_exact_law satstat_exact_bernoulli(double p);
 
 /* The same law as a scheme.h law (constant, normal, uniform, truncated
  * normal); any other family (orthogonal) gives SATSTAT_EINVAL. */
-int satstat_exact_law_from(const satstat_law *law, satstat_exact_law *out);
+SATSTAT_API int satstat_exact_law_from(const satstat_law *law, satstat_exact_law *out);
 
 /* ---- building z ---------------------------------------------------------- */
 
@@ -111,10 +113,10 @@ typedef struct satstat_exact satstat_exact;
 
 /* A new, empty description (z = 0, bias the constant 0).  Free with
  * satstat_exact_free().  SATSTAT_ENOMEM, SATSTAT_EINVAL (out NULL). */
-int satstat_exact_alloc(satstat_exact **out);
+SATSTAT_API int satstat_exact_alloc(satstat_exact **out);
 
 /* NULL is a no-op. */
-void satstat_exact_free(satstat_exact *e);
+SATSTAT_API void satstat_exact_free(satstat_exact *e);
 
 /* Add `count` i.i.d. terms w·x, w from `weight`, x from `input`, all
  * independent.  Accepted pairs:
@@ -125,11 +127,11 @@ void satstat_exact_free(satstat_exact *e);
  * count = 0 adds nothing.  SATSTAT_EINVAL for NULL or invalid parameters
  * (non-finite values, sd < 0, a > b, p outside [0, 1], ...), SATSTAT_ERANGE
  * for counts beyond SATSTAT_EXACT_MAX_COUNT, SATSTAT_ENOMEM. */
-int satstat_exact_add_terms(satstat_exact *e, const satstat_exact_law *weight,
-                            const satstat_exact_law *input, uint64_t count);
+SATSTAT_API int satstat_exact_add_terms(satstat_exact *e, const satstat_exact_law *weight,
+                                        const satstat_exact_law *input, uint64_t count);
 
 /* Set (replace) the bias law: CONSTANT, NORMAL, UNIFORM or TRUNCNORMAL. */
-int satstat_exact_set_bias(satstat_exact *e, const satstat_exact_law *bias);
+SATSTAT_API int satstat_exact_set_bias(satstat_exact *e, const satstat_exact_law *bias);
 
 /* z = scale·T + bias instead of a sum of terms: T is the first coordinate
  * of a point uniform on the unit sphere S^{dim−1}, the law of a row of a
@@ -138,7 +140,7 @@ int satstat_exact_set_bias(satstat_exact *e, const satstat_exact_law *bias);
  * Computed by quadrature in the angle asin T, not by inversion.  Only on
  * a handle with no terms added (and none may be added after);
  * scale > 0 finite, 2 ≤ dim ≤ 2^53, else SATSTAT_EINVAL. */
-int satstat_exact_set_sphere(satstat_exact *e, double scale, uint64_t dim);
+SATSTAT_API int satstat_exact_set_sphere(satstat_exact *e, double scale, uint64_t dim);
 
 /* The description of one scheme of a validated config: weights from
  * satstat_scheme_weight_law(), inputs `half` (active inputs equal to 1),
@@ -149,9 +151,9 @@ int satstat_exact_set_sphere(satstat_exact *e, double scale, uint64_t dim);
  * weights with random inputs, file inputs with non-normal weights: add
  * one term per input value instead) give SATSTAT_EINVAL.  On success *out is a new handle for the caller to
  * free; on error *out is NULL. */
-int satstat_exact_from_config(const satstat_config *config,
-                              const satstat_scheme *scheme,
-                              satstat_exact **out);
+SATSTAT_API int satstat_exact_from_config(const satstat_config *config,
+                                          const satstat_scheme *scheme,
+                                          satstat_exact **out);
 
 /* ---- queries ------------------------------------------------------------- */
 
@@ -186,55 +188,55 @@ typedef struct satstat_exact_result {
  * abserr is more than half the unit of the leading digit, or value is 0
  * and abserr is not.  15 for abserr = 0; 0 for a non-finite value or
  * abserr.  E.g. (−0.0006, 7e-12) → 7; (1e-7, 7e-12) → 4. */
-int satstat_exact_digits(double value, double abserr);
+SATSTAT_API int satstat_exact_digits(double value, double abserr);
 
 /* Compute and cache the inversion nodes now (queries do it on first use).
  * SATSTAT_EINVAL for a law with several point masses that cannot be
  * enumerated (constant weights times Bernoulli inputs, with no continuous
  * part, in more than 4096 pieces), SATSTAT_ENUMERIC if a quadrature or a
  * bound fails, SATSTAT_ENOMEM. */
-int satstat_exact_prepare(satstat_exact *e);
+SATSTAT_API int satstat_exact_prepare(satstat_exact *e);
 
 /* E z and Var z. */
-int satstat_exact_moments(satstat_exact *e, double *mean, double *variance);
+SATSTAT_API int satstat_exact_moments(satstat_exact *e, double *mean, double *variance);
 
 /* F(z) = P(Z ≤ z) (right-continuous: point masses at z included). */
-int satstat_exact_cdf(satstat_exact *e, double z, satstat_exact_result *out);
+SATSTAT_API int satstat_exact_cdf(satstat_exact *e, double z, satstat_exact_result *out);
 
 /* P(Z > z), computed directly (not as 1 − F): both tails have the same
  * absolute accuracy. */
-int satstat_exact_sf(satstat_exact *e, double z, satstat_exact_result *out);
+SATSTAT_API int satstat_exact_sf(satstat_exact *e, double z, satstat_exact_result *out);
 
 /* P(a ≤ Z ≤ b), closed (point masses at a and b included); a may be
  * −inf, b +inf; a > b gives 0. */
-int satstat_exact_interval(satstat_exact *e, double a, double b,
-                           satstat_exact_result *out);
+SATSTAT_API int satstat_exact_interval(satstat_exact *e, double a, double b,
+                                       satstat_exact_result *out);
 
 /* P(Z ∈ ∪ [lo_i, hi_i]) for n closed intervals (±inf allowed, lo ≤ hi,
  * in any order; overlaps are merged, not counted twice). */
-int satstat_exact_region(satstat_exact *e, const satstat_interval *intervals,
-                         size_t n, satstat_exact_result *out);
+SATSTAT_API int satstat_exact_region(satstat_exact *e, const satstat_interval *intervals,
+                                     size_t n, satstat_exact_result *out);
 
 /* P(|Z| ≥ t), t ≥ 0: the saturated fraction. */
-int satstat_exact_saturated_fraction(satstat_exact *e, double t,
-                                     satstat_exact_result *out);
+SATSTAT_API int satstat_exact_saturated_fraction(satstat_exact *e, double t,
+                                                 satstat_exact_result *out);
 
 /* Density of the continuous part of the law at z (point masses excluded:
  * see satstat_exact_point_mass()).  Its error estimate is infinite when
  * |φ| decays too slowly for the density to be recovered (e.g. a single
  * normal×normal product and nothing smooth beside it). */
-int satstat_exact_pdf(satstat_exact *e, double z, satstat_exact_result *out);
+SATSTAT_API int satstat_exact_pdf(satstat_exact *e, double z, satstat_exact_result *out);
 
 /* P(Z = z) (0 for a continuous law). */
-int satstat_exact_point_mass(satstat_exact *e, double z, double *mass);
+SATSTAT_API int satstat_exact_point_mass(satstat_exact *e, double z, double *mass);
 
 /* E[g(Z)] for a caller-supplied g, finite and smooth (or piecewise smooth
  * with its kinks at 0) on the range of Z: point masses times g there, plus
  * adaptive Gauss–Kronrod quadrature of g times the density, split into
  * panels (at μ + kσ, at 0, at the knots of the exact pieces).  A non-finite
  * g(z) gives SATSTAT_ENUMERIC. */
-int satstat_exact_expectation(satstat_exact *e, double (*g)(double z, void *ctx),
-                              void *ctx, satstat_exact_result *out);
+SATSTAT_API int satstat_exact_expectation(satstat_exact *e, double (*g)(double z, void *ctx),
+                                          void *ctx, satstat_exact_result *out);
 
 /* ---- against the normal approximation ------------------------------------ */
 
@@ -248,7 +250,7 @@ typedef struct satstat_exact_gap {
 /* The Kolmogorov distance between the exact law and its normal
  * approximation, on a grid of 1601 points over mean ± 8 sd (both sides of
  * each point mass included).  sd = 0 gives 0. */
-int satstat_exact_normal_gap(satstat_exact *e, satstat_exact_gap *out);
+SATSTAT_API int satstat_exact_normal_gap(satstat_exact *e, satstat_exact_gap *out);
 
 /* ---- introspection -------------------------------------------------------- */
 
@@ -268,7 +270,7 @@ typedef struct satstat_exact_info {
                              then QAWF, closed-form CFs only): `nodes` is 0 */
 } satstat_exact_info;
 
-int satstat_exact_get_info(satstat_exact *e, satstat_exact_info *out);
+SATSTAT_API int satstat_exact_get_info(satstat_exact *e, satstat_exact_info *out);
 
 #ifdef __cplusplus
 }

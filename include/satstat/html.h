@@ -17,6 +17,8 @@
 #ifndef SATSTAT_HTML_H
 #define SATSTAT_HTML_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -50,19 +52,19 @@ typedef struct satstat_html_options {
 /* The page of a run report.  options may be NULL (no figures).
  * SATSTAT_EINVAL for a bad argument or a figure that is not a plain SVG
  * document; SATSTAT_EIO when the stream fails. */
-int satstat_report_write_html(const satstat_report *report,
-                              const satstat_html_options *options, FILE *out);
+SATSTAT_API int satstat_report_write_html(const satstat_report *report,
+                                          const satstat_html_options *options, FILE *out);
 
 /* The page of `satstat deep`: n reports (one, or one per activation of a
  * preset), the first with the phase diagram's summary when phase is not
  * NULL. */
-int satstat_deep_report_write_html(const satstat_deep_report *const *reports, size_t n,
-                                   const satstat_deep_phase *phase,
-                                   const satstat_html_options *options, FILE *out);
+SATSTAT_API int satstat_deep_report_write_html(const satstat_deep_report *const *reports, size_t n,
+                                               const satstat_deep_phase *phase,
+                                               const satstat_html_options *options, FILE *out);
 
 /* The page of a run sweep. */
-int satstat_sweep_write_html(const satstat_sweep *sweep,
-                             const satstat_html_options *options, FILE *out);
+SATSTAT_API int satstat_sweep_write_html(const satstat_sweep *sweep,
+                                         const satstat_html_options *options, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,8 @@
 #ifndef SATSTAT_MODEL_H
 #define SATSTAT_MODEL_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 
 #include <satstat/report.h>
@@ -45,7 +47,7 @@ typedef enum satstat_quantity_kind {
     SATSTAT_QUANTITY_TEST      /* a verification test of the sample             */
 } satstat_quantity_kind;
 
-const char *satstat_quantity_kind_name(satstat_quantity_kind kind);
+SATSTAT_API const char *satstat_quantity_kind_name(satstat_quantity_kind kind);
 
 enum { SATSTAT_LABEL_SIZE = 64, SATSTAT_MODEL_MAX = 64 };
 
@@ -71,8 +73,8 @@ typedef struct satstat_quantity {
  * (capacity SATSTAT_MODEL_MAX always suffices).  An analytic-only report
  * has FORMULA and CLAIM quantities only.  SATSTAT_EINVAL for a bad
  * argument, SATSTAT_ERANGE when capacity is too small. */
-int satstat_report_model(const satstat_report *report, size_t scheme,
-                         satstat_quantity *out, size_t capacity, size_t *count);
+SATSTAT_API int satstat_report_model(const satstat_report *report, size_t scheme,
+                                     satstat_quantity *out, size_t capacity, size_t *count);
 
 /* Building a model: quantities appended to out[0..capacity−1]; overflow
  * is set when one more did not fit (the builder's caller returns
@@ -87,19 +89,19 @@ typedef struct satstat_model_builder {
 /* The next quantity, its number fields NaN (value, abserr, interval) and
  * its flags 0; NULL (and overflow set) when full.  name and json are kept
  * as pointers (string literals), label is copied. */
-satstat_quantity *satstat_model_add(satstat_model_builder *b, const char *name,
-                                    const char *json, const char *label,
-                                    satstat_quantity_kind kind, int digits);
+SATSTAT_API satstat_quantity *satstat_model_add(satstat_model_builder *b, const char *name,
+                                                const char *json, const char *label,
+                                                satstat_quantity_kind kind, int digits);
 
 /* The text of a FORMULA, CLAIM or SAMPLED quantity's value, as every text
  * writer prints it: "-" when unknown, a count without exponent, a
  * percentage as 100·value "%", else the digits it has; an exact law's
  * value without a digit by its bound ("<= 2.5e-13", "0 +- 3.5e-09"). */
-void satstat_quantity_text(const satstat_quantity *q, char *buf, size_t size);
+SATSTAT_API void satstat_quantity_text(const satstat_quantity *q, char *buf, size_t size);
 
 /* The quantity of this name and kind among q[0..n−1], or NULL. */
-const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
-                                              const char *name, satstat_quantity_kind kind);
+SATSTAT_API const satstat_quantity *satstat_quantity_find(const satstat_quantity *q, size_t n,
+                                                          const char *name, satstat_quantity_kind kind);
 
 #ifdef __cplusplus
 }

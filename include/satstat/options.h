@@ -12,6 +12,8 @@
 #ifndef SATSTAT_OPTIONS_H
 #define SATSTAT_OPTIONS_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 
 #include <satstat/config.h>
@@ -54,9 +56,9 @@ typedef struct satstat_options {
 
 /* Start a satstat_options for `command` over the caller's structs (deep
  * and sweep may be NULL for the commands that have none). */
-void satstat_options_init(satstat_options *o, satstat_command command,
-                          satstat_config *config, satstat_deep_options *deep,
-                          satstat_sweep_spec *sweep);
+SATSTAT_API void satstat_options_init(satstat_options *o, satstat_command command,
+                                      satstat_config *config, satstat_deep_options *deep,
+                                      satstat_sweep_spec *sweep);
 
 typedef struct satstat_option {
     const char *name;     /* long name without "--": "n-in"             */
@@ -69,21 +71,21 @@ typedef struct satstat_option {
 
 /* The table; *count gets the number of entries.  A name may appear twice
  * with different commands (deep's --inputs and --threshold differ). */
-const satstat_option *satstat_options_table(size_t *count);
+SATSTAT_API const satstat_option *satstat_options_table(size_t *count);
 
 /* The entry `name` of `command`, or NULL. */
-const satstat_option *satstat_option_find(satstat_command command,
-                                          const char *name);
+SATSTAT_API const satstat_option *satstat_option_find(satstat_command command,
+                                                      const char *name);
 
 /* Set option `name` of o->command to `value` (NULL or ignored for a
  * flag).  SATSTAT_EINVAL with msg: for an unknown name "unknown option
  * 'NAME'" with the nearest name suggested; for a bad value the line
  * `satstat` prints after "--NAME: ". */
-int satstat_option_set(satstat_options *o, const char *name,
-                       const char *value, char *msg, size_t size);
+SATSTAT_API int satstat_option_set(satstat_options *o, const char *name,
+                                   const char *value, char *msg, size_t size);
 
 /* The text given for option `name`, "" for a flag, NULL when not given. */
-const char *satstat_option_given(const satstat_options *o, const char *name);
+SATSTAT_API const char *satstat_option_given(const satstat_options *o, const char *name);
 
 /* After the options: the checks across them and the command's defaults
  * that depend on them (sweep: --vary is required, what it sets cannot be
@@ -93,23 +95,23 @@ const char *satstat_option_given(const satstat_options *o, const char *name);
  * deep options; sweep: a `file:` input read once).  SATSTAT_EINVAL with
  * msg the line `satstat` prints after "satstat: " (it names the
  * option). */
-int satstat_options_finish(satstat_options *o, char *msg, size_t size);
+SATSTAT_API int satstat_options_finish(satstat_options *o, char *msg, size_t size);
 
 /* satstat_sweep_new for a finished sweep (config, spec, analytic_only),
  * its refusal as the line `satstat` prints after "satstat: " ("--vary:
  * 'VARY': ...", VARY the --vary text). */
 #define SATSTAT_SWEEP_MSG_SIZE (SATSTAT_ERRMSG_SIZE * 2 + SATSTAT_QUOTE_SIZE + 96)
-int satstat_options_sweep_new(const satstat_config *config,
-                              const satstat_sweep_spec *spec, const char *vary,
-                              int analytic_only, satstat_sweep **out,
-                              char *msg, size_t size);
+SATSTAT_API int satstat_options_sweep_new(const satstat_config *config,
+                                          const satstat_sweep_spec *spec, const char *vary,
+                                          int analytic_only, satstat_sweep **out,
+                                          char *msg, size_t size);
 
 /* The line for a bad value: the library's reason when it quotes the value
  * already, else "invalid value 'VALUE': REASON" (the value quoted so
  * that '' and ' x' show), or "invalid value 'VALUE'" without a reason.
  * Returns buf. */
-const char *satstat_bad_value_message(const char *value, const char *reason,
-                                      char *buf, size_t size);
+SATSTAT_API const char *satstat_bad_value_message(const char *value, const char *reason,
+                                                  char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,8 @@
 #ifndef SATSTAT_PARSE_H
 #define SATSTAT_PARSE_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,12 +18,12 @@ extern "C" {
 #endif
 
 /* A finite double (decimal or scientific notation; no nan/inf, no hex). */
-int satstat_parse_double(const char *text, double *out, char *msg);
+SATSTAT_API int satstat_parse_double(const char *text, double *out, char *msg);
 
 /* A whole number in [min, max].  Scientific notation is accepted when it
  * denotes an integer exactly ("1e6"), since users type sample counts so. */
-int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
-                      uint64_t *out, char *msg);
+SATSTAT_API int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
+                                  uint64_t *out, char *msg);
 
 /* ---- helpers for messages and canonical specs ---------------------------
  * Numbers are read and written with '.' as the decimal point whatever the
@@ -37,7 +39,7 @@ int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
  * values are written "nan", "inf", "-inf".  Returns SATSTAT_OK, or
  * SATSTAT_ERANGE when `size` is too small (buf then holds a truncated,
  * NUL-terminated prefix; size >= SATSTAT_DOUBLE_SIZE always suffices). */
-int satstat_format_double(double x, char *buf, size_t size);
+SATSTAT_API int satstat_format_double(double x, char *buf, size_t size);
 
 /* Most bytes satstat_quote() writes between the quotes. */
 #define SATSTAT_QUOTE_MAX 64
@@ -49,7 +51,7 @@ int satstat_format_double(double x, char *buf, size_t size);
  * SATSTAT_QUOTE_MAX bytes is cut (never inside a UTF-8 character or an
  * escape) and ends in "...".  NULL is shown as ''.  Always NUL-terminates
  * when size > 0.  Returns buf. */
-const char *satstat_quote(const char *text, char *buf, size_t size);
+SATSTAT_API const char *satstat_quote(const char *text, char *buf, size_t size);
 
 
 /* ---- names: exact, case-folded and nearest ------------------------------
@@ -70,15 +72,15 @@ const char *satstat_quote(const char *text, char *buf, size_t size);
  * (Damerau 1964; Boytsov 2011, section 2.2).  ASCII letters compare
  * case-insensitively.  SIZE_MAX when a length exceeds SATSTAT_NAME_MAX or
  * a pointer is NULL. */
-size_t satstat_name_distance(const char *a, size_t a_len, const char *b,
-                             size_t b_len);
+SATSTAT_API size_t satstat_name_distance(const char *a, size_t a_len, const char *b,
+                                         size_t b_len);
 
 /* How many of names[0..n-1] the word (word_len bytes, need not be
  * NUL-terminated) matches: 1 when it equals a name exactly; otherwise the
  * number of names it equals ignoring ASCII case.  *index (may be NULL) is
  * set to the exact match, else to the first case-folded match. */
-size_t satstat_match_name(const char *word, size_t word_len,
-                          const char *const *names, size_t n, size_t *index);
+SATSTAT_API size_t satstat_match_name(const char *word, size_t word_len,
+                                      const char *const *names, size_t n, size_t *index);
 
 /* The name of names[0..n-1] nearest to the word by satstat_name_distance(),
  * when that distance is at most max(1, strlen(name) / 3) -- one slip in a
@@ -86,9 +88,9 @@ size_t satstat_match_name(const char *word, size_t word_len,
  * (always NULL for an empty word).  Ties go to the smaller case-sensitive
  * distance, then to the earlier name, so a table lists its preferred
  * spellings first.  *index (may be NULL) is set when a name is returned. */
-const char *satstat_closest_name(const char *word, size_t word_len,
-                                 const char *const *names, size_t n,
-                                 size_t *index);
+SATSTAT_API const char *satstat_closest_name(const char *word, size_t word_len,
+                                             const char *const *names, size_t n,
+                                             size_t *index);
 
 /* Room for satstat_suggest() output with a name of SATSTAT_NAME_MAX bytes. */
 #define SATSTAT_SUGGEST_SIZE (SATSTAT_NAME_MAX + 24)
@@ -96,9 +98,9 @@ const char *satstat_closest_name(const char *word, size_t word_len,
 /* "did you mean 'NAME'? " for the name satstat_closest_name() finds, or ""
  * when there is none: the opening of a message's "(... valid: ...)".
  * Always NUL-terminates when size > 0.  Returns buf. */
-const char *satstat_suggest(const char *word, size_t word_len,
-                            const char *const *names, size_t n, char *buf,
-                            size_t size);
+SATSTAT_API const char *satstat_suggest(const char *word, size_t word_len,
+                                        const char *const *names, size_t n, char *buf,
+                                        size_t size);
 
 #ifdef __cplusplus
 }

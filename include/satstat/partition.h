@@ -20,6 +20,8 @@
 #ifndef SATSTAT_PARTITION_H
 #define SATSTAT_PARTITION_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 
 #ifdef __cplusplus

@@ -37,6 +37,8 @@
 #ifndef SATSTAT_PLOT_H
 #define SATSTAT_PLOT_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -91,44 +93,44 @@ typedef struct satstat_plot_options {
 
 /* 1280 x 800 at 96 dpi, automatic font and y axes, every figure, no
  * invocation. */
-void satstat_plot_options_default(satstat_plot_options *o);
+SATSTAT_API void satstat_plot_options_default(satstat_plot_options *o);
 
 /* Parse "WxH" (e.g. "1920x1200"), each side in [SATSTAT_PLOT_MIN_SIDE,
  * SATSTAT_PLOT_MAX_SIDE].  SATSTAT_EINVAL with a sentence in msg
  * (SATSTAT_ERRMSG_SIZE bytes, may be NULL) otherwise. */
-int satstat_plot_size_parse(const char *text, unsigned *width,
-                            unsigned *height, char *msg);
+SATSTAT_API int satstat_plot_size_parse(const char *text, unsigned *width,
+                                        unsigned *height, char *msg);
 
 /* --plot-size into o: "WxH" in pixels (as satstat_plot_size_parse), or a
  * physical size "WxHin" / "WxHcm" (decimals, each side 0.5 to 100 in),
  * whose pixels follow from o->dpi (satstat_plot_options_check).
  * SATSTAT_EINVAL with a sentence in msg otherwise. */
-int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg);
 
 /* --dpi (36 to 1200) and --font-size (3 to 72 points) into o. */
-int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg);
-int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg);
 
 /* Resolve a physical size at o->dpi into o->width, o->height and check
  * every field: SATSTAT_EINVAL with a sentence in msg when the pixels fall
  * outside [SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE] or a field is out
  * of its range. */
-int satstat_plot_options_check(satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_options_check(satstat_plot_options *o, char *msg);
 
 /* Check a --figures list (comma-separated names) against the n names a
  * command writes: SATSTAT_EINVAL naming the first unknown name (with a
  * did-you-mean from satstat_suggest) or an empty item. */
-int satstat_plot_figures_check(const char *list, const char *const *names, size_t n,
-                               char *msg);
+SATSTAT_API int satstat_plot_figures_check(const char *list, const char *const *names, size_t n,
+                                           char *msg);
 
 /* Whether figure `name` is among o's --figures (all when o or its list is
  * NULL). */
-int satstat_plot_figure_chosen(const satstat_plot_options *o, const char *name);
+SATSTAT_API int satstat_plot_figure_chosen(const satstat_plot_options *o, const char *name);
 
 /* The names of the figures of a run of config c, in satstat_plot_figure's
  * order, into names (at most max); returns how many there are. */
-size_t satstat_plot_names(const satstat_config *c, char (*names)[SATSTAT_PLOT_NAME_SIZE],
-                          size_t max);
+SATSTAT_API size_t satstat_plot_names(const satstat_config *c, char (*names)[SATSTAT_PLOT_NAME_SIZE],
+                                      size_t max);
 
 /* ---- the figures ---------------------------------------------------------*/
 
@@ -141,7 +143,7 @@ typedef enum satstat_figure {
 } satstat_figure;
 
 /* Number of figures of a report: schemes + 4. */
-size_t satstat_plot_count(const satstat_report *report);
+SATSTAT_API size_t satstat_plot_count(const satstat_report *report);
 
 /* Figure i (0 ≤ i < satstat_plot_count) of a report: its kind, the scheme
  * it shows (SATSTAT_FIGURE_DENSITY; else 0), and its file name without
@@ -149,9 +151,9 @@ size_t satstat_plot_count(const satstat_report *report);
  * NULL).  SATSTAT_ERANGE when name_size is too small
  * (SATSTAT_PLOT_NAME_SIZE always suffices); SATSTAT_EINVAL for a bad
  * index. */
-int satstat_plot_figure(const satstat_report *report, size_t i,
-                        satstat_figure *kind, size_t *scheme, char *name,
-                        size_t name_size);
+SATSTAT_API int satstat_plot_figure(const satstat_report *report, size_t i,
+                                    satstat_figure *kind, size_t *scheme, char *name,
+                                    size_t name_size);
 
 /* Serialise figure i of a report as a gnuplot script onto `out`.
  * `options` may be NULL (defaults).  `dir` is only recorded in the header
@@ -159,9 +161,9 @@ int satstat_plot_figure(const satstat_report *report, size_t i,
  * SATSTAT_OK, SATSTAT_EINVAL (bad index, a newline in a recorded text),
  * SATSTAT_ENOMEM, or SATSTAT_EIO when the stream reports an error.  Numbers
  * are written with '.' whatever the locale. */
-int satstat_plot_write(const satstat_report *report, size_t i,
-                       const satstat_plot_options *options, const char *dir,
-                       FILE *out);
+SATSTAT_API int satstat_plot_write(const satstat_report *report, size_t i,
+                                   const satstat_plot_options *options, const char *dir,
+                                   FILE *out);
 
 /* Write every figure script of a report into `dir` (created, with missing
  * parents, if needed) as <name>.gp.  All files are written to temporary
@@ -169,27 +171,27 @@ int satstat_plot_write(const satstat_report *report, size_t i,
  * failure leaves no new file behind (and removes the directories it
  * created).  SATSTAT_EIO / SATSTAT_ENOMEM / SATSTAT_EINVAL with a sentence
  * in msg (msg_size bytes; the path and the system's reason). */
-int satstat_plot_write_dir(const satstat_report *report, const char *dir,
-                           const satstat_plot_options *options, char *msg,
-                           size_t msg_size);
+SATSTAT_API int satstat_plot_write_dir(const satstat_report *report, const char *dir,
+                                       const satstat_plot_options *options, char *msg,
+                                       size_t msg_size);
 
 /* The same into a folder of an output transaction (satstat/io.h): the
  * scripts are temporary files until the transaction commits.  The path
  * functions here are these in a transaction of their own. */
-int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *dir,
-                               const satstat_plot_options *options, char *msg,
-                               size_t msg_size);
+SATSTAT_API int satstat_plot_write_figures(const satstat_report *report, satstat_txn_dir *dir,
+                                           const satstat_plot_options *options, char *msg,
+                                           size_t msg_size);
 
 /* Check, before any work, that `dir` could hold the scripts: it is a
  * directory, or it does not exist and its nearest existing ancestor is a
  * writable directory.  SATSTAT_EIO with a sentence in msg otherwise. */
-int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size);
+SATSTAT_API int satstat_plot_check_dir(const char *dir, char *msg, size_t msg_size);
 
 /* A gnuplot string literal for `text`: single-quoted, each ' doubled (in
  * single quotes gnuplot expands neither backslashes nor `backquotes`).
  * SATSTAT_EINVAL when text holds a newline or carriage return (a string
  * cannot span lines), SATSTAT_ERANGE when buf is too small. */
-int satstat_plot_quote(const char *text, char *buf, size_t size);
+SATSTAT_API int satstat_plot_quote(const char *text, char *buf, size_t size);
 
 /* ---- rendering -------------------------------------------------------------*/
 
@@ -201,14 +203,14 @@ typedef enum satstat_render_format {
 } satstat_render_format;
 
 /* "png", "svg", "pdf", "none" (also the file extension). */
-int satstat_render_format_parse(const char *text, satstat_render_format *out,
-                                char *msg);
-const char *satstat_render_format_name(satstat_render_format format);
+SATSTAT_API int satstat_render_format_parse(const char *text, satstat_render_format *out,
+                                            char *msg);
+SATSTAT_API const char *satstat_render_format_name(satstat_render_format format);
 
 /* Look `program` (NULL: "gnuplot") up on PATH as posix_spawnp would: the
  * full path of the first executable found goes to buf.  SATSTAT_EIO when
  * there is none. */
-int satstat_gnuplot_find(const char *program, char *buf, size_t size);
+SATSTAT_API int satstat_gnuplot_find(const char *program, char *buf, size_t size);
 
 /* Run `program` (NULL: "gnuplot", searched on PATH) on `script`, the image
  * in `format` going to the stream `image` (gnuplot writes it to its
@@ -217,9 +219,9 @@ int satstat_gnuplot_find(const char *program, char *buf, size_t size);
  * (warnings; empty when it printed nothing), on failure the reason and
  * the first lines gnuplot printed.  SATSTAT_EIO when gnuplot cannot be
  * started, exits non-zero, is killed by a signal or writes no image. */
-int satstat_plot_render_stream(const char *program, const char *script,
-                               satstat_render_format format, FILE *image,
-                               char *msg, size_t msg_size);
+SATSTAT_API int satstat_plot_render_stream(const char *program, const char *script,
+                                           satstat_render_format format, FILE *image,
+                                           char *msg, size_t msg_size);
 
 /* Render every figure script of the report in `dir` (written there by
  * satstat_plot_write_dir) to <name>.<format> beside it, running up to one
@@ -227,16 +229,16 @@ int satstat_plot_render_stream(const char *program, const char *script,
  * written to temporary files and renamed into place only when every one
  * rendered, so on failure no new image is left.  msg as for
  * satstat_plot_render_stream (on success: the first warning, if any). */
-int satstat_plot_render_dir(const satstat_report *report, const char *dir,
-                            satstat_render_format format, const char *program,
-                            char *msg, size_t msg_size);
+SATSTAT_API int satstat_plot_render_dir(const satstat_report *report, const char *dir,
+                                        satstat_render_format format, const char *program,
+                                        char *msg, size_t msg_size);
 
 /* The same in a folder of an output transaction: gnuplot reads the
  * transaction's scripts and writes temporary images; SATSTAT_ECANCELED,
  * the gnuplots killed, when the transaction is cancelled meanwhile. */
-int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *dir,
-                                satstat_render_format format, const char *program,
-                                char *msg, size_t msg_size);
+SATSTAT_API int satstat_plot_render_figures(const satstat_report *report, satstat_txn_dir *dir,
+                                            satstat_render_format format, const char *program,
+                                            char *msg, size_t msg_size);
 
 #ifdef __cplusplus
 }

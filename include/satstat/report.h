@@ -10,6 +10,8 @@
 #ifndef SATSTAT_REPORT_H
 #define SATSTAT_REPORT_H
 
+#include <satstat/export.h>
+
 #include <stdio.h>
 
 #include <satstat/analytic.h>
@@ -27,7 +29,7 @@ typedef enum satstat_format {
     SATSTAT_FORMAT_HTML /* one self-contained page (satstat/html.h)  */
 } satstat_format;
 
-int satstat_format_parse(const char *text, satstat_format *out, char *msg);
+SATSTAT_API int satstat_format_parse(const char *text, satstat_format *out, char *msg);
 
 typedef enum satstat_test_state {
     SATSTAT_TEST_PASS,
@@ -56,21 +58,21 @@ typedef struct satstat_report satstat_report;
 /* Run every scheme of a validated config.  analytic_only skips sampling
  * (and the tests).  progress may be NULL; it sees done/total over all
  * schemes and may cancel (SATSTAT_ECANCELED). */
-int satstat_report_run(const satstat_config *config, int analytic_only,
-                       satstat_progress_fn progress, void *progress_ctx,
-                       satstat_report **out);
-void satstat_report_free(satstat_report *report);
+SATSTAT_API int satstat_report_run(const satstat_config *config, int analytic_only,
+                                   satstat_progress_fn progress, void *progress_ctx,
+                                   satstat_report **out);
+SATSTAT_API void satstat_report_free(satstat_report *report);
 
 /* 1 when every non-skipped test of every scheme passed (or analytic only). */
-int satstat_report_pass(const satstat_report *report);
-size_t satstat_report_scheme_count(const satstat_report *report);
-const satstat_analytic *satstat_report_analytic(const satstat_report *report,
-                                                size_t scheme);
+SATSTAT_API int satstat_report_pass(const satstat_report *report);
+SATSTAT_API size_t satstat_report_scheme_count(const satstat_report *report);
+SATSTAT_API const satstat_analytic *satstat_report_analytic(const satstat_report *report,
+                                                            size_t scheme);
 /* NULL for an analytic-only report. */
-const satstat_summary *satstat_report_summary(const satstat_report *report,
-                                              size_t scheme);
-const satstat_test_result *satstat_report_tests(const satstat_report *report,
-                                                size_t scheme, size_t *count);
+SATSTAT_API const satstat_summary *satstat_report_summary(const satstat_report *report,
+                                                          size_t scheme);
+SATSTAT_API const satstat_test_result *satstat_report_tests(const satstat_report *report,
+                                                            size_t scheme, size_t *count);
 /* The sampled side of a scheme as the report prints it: point estimates
  * from every neuron and 1 − alpha intervals (Student t for the mean and
  * E φ', χ²-based or fourth-moment for Var z, Clopper–Pearson / Wilson for
@@ -82,8 +84,8 @@ typedef struct satstat_sampled {
     satstat_interval mean_ci, variance_ci, saturated_ci, dphi_ci;
 } satstat_sampled;
 
-int satstat_report_sampled(const satstat_report *r, size_t scheme,
-                           satstat_sampled *out);
+SATSTAT_API int satstat_report_sampled(const satstat_report *r, size_t scheme,
+                                       satstat_sampled *out);
 
 /* The null law the tests check, N(E z, V): V is the formula's Var z, or
  * the claimed one under --expect-variance (claimed = 1), and its saturated
@@ -93,15 +95,15 @@ typedef struct satstat_null_law {
     double variance, saturated_fraction, mean_activation_derivative;
 } satstat_null_law;
 
-int satstat_report_null_law(const satstat_report *r, size_t scheme,
-                            satstat_null_law *out);
+SATSTAT_API int satstat_report_null_law(const satstat_report *r, size_t scheme,
+                                        satstat_null_law *out);
 
 /* 1 for a report of the analytic side only (nothing sampled or tested). */
-int satstat_report_analytic_only(const satstat_report *r);
+SATSTAT_API int satstat_report_analytic_only(const satstat_report *r);
 
 /* Scheme verdict: 1 pass, 0 fail. */
-int satstat_report_scheme_pass(const satstat_report *report, size_t scheme);
-const satstat_config *satstat_report_config(const satstat_report *report);
+SATSTAT_API int satstat_report_scheme_pass(const satstat_report *report, size_t scheme);
+SATSTAT_API const satstat_config *satstat_report_config(const satstat_report *report);
 
 /* Serialise the report's model (satstat/model.h).  Numbers use '.'
  * whatever the locale.  The CSV layout is one row per (scheme, quantity),
@@ -117,14 +119,14 @@ const satstat_config *satstat_report_config(const satstat_report *report);
     "verdict,analytic_kind,statistic_name,dof"
 enum { SATSTAT_TEXT_WIDTH = 100 };
 
-int satstat_report_write(const satstat_report *report, satstat_format format,
-                         FILE *out);
+SATSTAT_API int satstat_report_write(const satstat_report *report, satstat_format format,
+                                     FILE *out);
 /* The text report in at most `width` columns (at least 60 are used). */
-int satstat_report_write_text(const satstat_report *report, unsigned width, FILE *out);
+SATSTAT_API int satstat_report_write_text(const satstat_report *report, unsigned width, FILE *out);
 
 /* The command line that reproduces this report (for headers and plots). */
-int satstat_report_command(const satstat_report *report, char *buf,
-                           size_t size);
+SATSTAT_API int satstat_report_command(const satstat_report *report, char *buf,
+                                       size_t size);
 
 #ifdef __cplusplus
 }

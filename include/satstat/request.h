@@ -33,6 +33,8 @@
 #ifndef SATSTAT_REQUEST_H
 #define SATSTAT_REQUEST_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -50,11 +52,11 @@ extern "C" {
  * is not JSON, or not of the shape above, what and where.  Status
  * SATSTAT_EINVAL for a bad request, else the failing call's status
  * (SATSTAT_EIO, ENOMEM, ERANGE, ENUMERIC). */
-int satstat_request_json(const char *request, char **report_json, char *msg,
-                         size_t size);
+SATSTAT_API int satstat_request_json(const char *request, char **report_json, char *msg,
+                                     size_t size);
 
 /* Release a report of satstat_request_json (NULL: nothing). */
-void satstat_request_free(char *report_json);
+SATSTAT_API void satstat_request_free(char *report_json);
 
 #ifdef __cplusplus
 }

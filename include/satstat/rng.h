@@ -28,6 +28,8 @@
 #ifndef SATSTAT_RNG_H
 #define SATSTAT_RNG_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,11 +46,11 @@ typedef enum satstat_domain {
 
 /* FNV-1a (32-bit) of the canonical spec with the two low bits replaced by
  * the domain. */
-uint32_t satstat_stream_id(const char *canonical, satstat_domain domain);
+SATSTAT_API uint32_t satstat_stream_id(const char *canonical, satstat_domain domain);
 
 /* One Philox4x32-10 block (Salmon et al. 2011), straight from Random123. */
-void satstat_philox4x32(const uint32_t counter[4], const uint32_t key[2],
-                        uint32_t out[4]);
+SATSTAT_API void satstat_philox4x32(const uint32_t counter[4], const uint32_t key[2],
+                                    uint32_t out[4]);
 
 /* How uniform words become normals; every report names the one used
  * (satstat_transform_label).  Both are exact in law to float precision. */
@@ -69,58 +71,58 @@ typedef enum satstat_transform {
 
 /* "box-muller-f32-cephes/1" or "ziggurat-256-f32/1"; NULL for a value
  * outside the enum. */
-const char *satstat_transform_label(satstat_transform transform);
+SATSTAT_API const char *satstat_transform_label(satstat_transform transform);
 
 /* The transform named `name` (its label, as --transform takes it):
  * SATSTAT_OK and *out set, or SATSTAT_EINVAL with a sentence in msg
  * (SATSTAT_ERRMSG_SIZE bytes; may be NULL) naming the valid ones. */
-int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg);
+SATSTAT_API int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg);
 
 /* The standard normal made from two 32-bit words: k1 gives the radius,
  * k2 the angle; `which` 0 is the cosine branch, 1 the sine branch. */
-float satstat_box_muller(uint32_t k1, uint32_t k2, int which);
+SATSTAT_API float satstat_box_muller(uint32_t k1, uint32_t k2, int which);
 
 /* Uniform on the open interval (0, 1): (k + 1/2)·2^-32, exact in double. */
-double satstat_uniform_from_bits(uint32_t k);
+SATSTAT_API double satstat_uniform_from_bits(uint32_t k);
 
 /* Φ⁻¹(p), 0 < p < 1, as the kernel computes it for truncated normals:
  * Acklam's rational approximation (relative error below 1.15e-9) with a
  * branch-free double-precision logarithm, the same bits on every SIMD
  * path.  A truncated-normal weight is loc + scale·Φ⁻¹(p0 + u·width) with
  * u = satstat_uniform_from_bits(word j): one word per weight. */
-double satstat_normal_quantile(double p);
+SATSTAT_API double satstat_normal_quantile(double p);
 
 /* Normal draws number first .. first+n−1 of a neuron's stream, by the
  * given transform: the scalar reference.  Box–Muller: normal j is branch
  * j mod 2 of the pair from words 2⌊(j mod 4)/2⌋, +1 of block j/4;
  * ziggurat: normal j is made from word j mod 4 of block j/4 (and, for
  * 1.5 % of draws, retry words; transform-int.h). */
-void satstat_stream_normals_with(satstat_transform transform, uint64_t seed,
-                                 uint32_t stream, uint64_t neuron, uint64_t first,
-                                 size_t n, float *out);
+SATSTAT_API void satstat_stream_normals_with(satstat_transform transform, uint64_t seed,
+                                             uint32_t stream, uint64_t neuron, uint64_t first,
+                                             size_t n, float *out);
 /* The same numbers as satstat_stream_normals_with, computed by the SIMD
  * kernel: the fast way to fill a buffer with normals. */
-void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
-                               uint32_t stream, uint64_t neuron, uint64_t first,
-                               size_t n, float *out);
+SATSTAT_API void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
+                                           uint32_t stream, uint64_t neuron, uint64_t first,
+                                           size_t n, float *out);
 /* The two above with SATSTAT_TRANSFORM_DEFAULT. */
-void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
-                            uint64_t first, size_t n, float *out);
-void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
-                          uint64_t first, size_t n, float *out);
-void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
-                             uint64_t first, size_t n, double *out);
-void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
-                          uint64_t first, size_t n, uint32_t *out);
+SATSTAT_API void satstat_stream_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                                        uint64_t first, size_t n, float *out);
+SATSTAT_API void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
+                                      uint64_t first, size_t n, float *out);
+SATSTAT_API void satstat_stream_uniforms(uint64_t seed, uint32_t stream, uint64_t neuron,
+                                         uint64_t first, size_t n, double *out);
+SATSTAT_API void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t neuron,
+                                      uint64_t first, size_t n, uint32_t *out);
 
 /* The name of the generator and transform, for reports and --version. */
-const char *satstat_generator_name(void);   /* "philox4x32-10"          */
-const char *satstat_transform_name(void);   /* the default's label      */
+SATSTAT_API const char *satstat_generator_name(void);   /* "philox4x32-10"          */
+SATSTAT_API const char *satstat_transform_name(void);   /* the default's label      */
 
 /* The SIMD path the sampler uses on this machine: "avx512", "avx2" or
  * "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
  * path the CPU supports, for tests that compare paths. */
-const char *satstat_simd_path(void);
+SATSTAT_API const char *satstat_simd_path(void);
 
 #ifdef __cplusplus
 }

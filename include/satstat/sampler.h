@@ -13,6 +13,8 @@
 #ifndef SATSTAT_SAMPLER_H
 #define SATSTAT_SAMPLER_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,8 +43,8 @@ typedef struct satstat_layout {
  * the sampler knows no formula) and the saturation threshold: histogram
  * over mean ± 8 sd with 400 bins (mean ± 1 when the variance is 0), |z|
  * steps of threshold/16, a sub-sample of min(samples, 5000). */
-void satstat_layout_default(double mean, double variance, double threshold,
-                            uint64_t samples, satstat_layout *out);
+SATSTAT_API void satstat_layout_default(double mean, double variance, double threshold,
+                                        uint64_t samples, satstat_layout *out);
 
 typedef struct satstat_summary satstat_summary;
 
@@ -52,12 +54,12 @@ typedef int (*satstat_progress_fn)(void *ctx, uint64_t done, uint64_t total);
 
 /* Sample config->samples neurons of `scheme`.  On success *out is a new
  * summary the caller frees with satstat_summary_free(). */
-int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
-                   const satstat_layout *layout,
-                   satstat_progress_fn progress, void *progress_ctx,
-                   satstat_summary **out);
+SATSTAT_API int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
+                               const satstat_layout *layout,
+                               satstat_progress_fn progress, void *progress_ctx,
+                               satstat_summary **out);
 
-void satstat_summary_free(satstat_summary *s);
+SATSTAT_API void satstat_summary_free(satstat_summary *s);
 
 /* The raw draws behind neuron `neuron` of `scheme`, exactly as the sampler
  * uses them: weights w_j for j = first .. first+n−1 (scaled to the
@@ -66,20 +68,20 @@ void satstat_summary_free(satstat_summary *s);
  * neuron / n_out, formed explicitly (O(n_in·n_out) work per weight: for
  * tests at small sizes).  For
  * testing a scheme's weight law on its own draws, and for recomputing z. */
-int satstat_sample_weights(const satstat_config *config,
-                           const satstat_scheme *scheme, uint64_t neuron,
-                           uint64_t first, size_t n, double *w);
-int satstat_sample_bias(const satstat_config *config,
-                        const satstat_scheme *scheme, uint64_t neuron,
-                        double *b);
-int satstat_sample_inputs(const satstat_config *config,
-                          const satstat_scheme *scheme, uint64_t neuron,
-                          uint64_t first, size_t n, double *x);
+SATSTAT_API int satstat_sample_weights(const satstat_config *config,
+                                       const satstat_scheme *scheme, uint64_t neuron,
+                                       uint64_t first, size_t n, double *w);
+SATSTAT_API int satstat_sample_bias(const satstat_config *config,
+                                    const satstat_scheme *scheme, uint64_t neuron,
+                                    double *b);
+SATSTAT_API int satstat_sample_inputs(const satstat_config *config,
+                                      const satstat_scheme *scheme, uint64_t neuron,
+                                      uint64_t first, size_t n, double *x);
 
 /* z of neurons first .. first+count−1 straight from the kernel (no
  * statistics), for tests that recompute z from the raw draws. */
-int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
-                     uint64_t first, size_t count, double *z);
+SATSTAT_API int satstat_sample_z(const satstat_config *config, const satstat_scheme *scheme,
+                                 uint64_t first, size_t count, double *z);
 
 /* Statistics per unit of independence.  For every scheme but orthogonal
  * the unit is one neuron and this is NULL (*unit_size 1): use the moments
@@ -104,14 +106,14 @@ typedef struct satstat_unit_moments {
     uint64_t first_saturated;  /* units whose first row is saturated       */
 } satstat_unit_moments;
 
-const satstat_unit_moments *satstat_summary_units(const satstat_summary *s,
-                                                  uint64_t *unit_size);
+SATSTAT_API const satstat_unit_moments *satstat_summary_units(const satstat_summary *s,
+                                                              uint64_t *unit_size);
 /* Histogram of the first row of every unit (same bins as the histogram of
  * z), with its own underflow and overflow; NULL when the unit is one
  * neuron. */
-const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
-                                                    uint64_t *underflow,
-                                                    uint64_t *overflow);
+SATSTAT_API const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
+                                                                uint64_t *underflow,
+                                                                uint64_t *overflow);
 
 /* The 1 − alpha interval of the saturated fraction, the one the report
  * prints: for independent neurons satstat_proportion_interval() of
@@ -120,23 +122,23 @@ const gsl_histogram *satstat_summary_unit_histogram(const satstat_summary *s,
  * 20 are not and the fractions vary, otherwise the exact interval of each
  * matrix's first row (valid, wider).  *first_rows (may be NULL) is set to
  * 1 in that last case. */
-int satstat_summary_saturated_interval(const satstat_summary *s, double alpha,
-                                       satstat_interval *ci, int *first_rows);
+SATSTAT_API int satstat_summary_saturated_interval(const satstat_summary *s, double alpha,
+                                                   satstat_interval *ci, int *first_rows);
 
 /* Moments of z and of φ'(z); the pointers live as long as the summary. */
-const satstat_moments *satstat_summary_z(const satstat_summary *s);
-const satstat_moments *satstat_summary_dphi(const satstat_summary *s);
+SATSTAT_API const satstat_moments *satstat_summary_z(const satstat_summary *s);
+SATSTAT_API const satstat_moments *satstat_summary_dphi(const satstat_summary *s);
 /* Neurons with z in the saturated region (satstat_config_region). */
-uint64_t satstat_summary_saturated(const satstat_summary *s);
+SATSTAT_API uint64_t satstat_summary_saturated(const satstat_summary *s);
 /* Histogram of z; underflow and overflow counts beside it. */
-const gsl_histogram *satstat_summary_histogram(const satstat_summary *s,
-                                               uint64_t *underflow,
-                                               uint64_t *overflow);
+SATSTAT_API const gsl_histogram *satstat_summary_histogram(const satstat_summary *s,
+                                                           uint64_t *underflow,
+                                                           uint64_t *overflow);
 /* counts[k] = #{ k·step ≤ |z| < (k+1)·step }, the last bin open above. */
-const uint64_t *satstat_summary_abs_counts(const satstat_summary *s,
-                                           size_t *bins, double *step);
+SATSTAT_API const uint64_t *satstat_summary_abs_counts(const satstat_summary *s,
+                                                       size_t *bins, double *step);
 /* z of neurons 0 .. *n−1, in neuron order. */
-const double *satstat_summary_subsample(const satstat_summary *s, size_t *n);
+SATSTAT_API const double *satstat_summary_subsample(const satstat_summary *s, size_t *n);
 
 #ifdef __cplusplus
 }

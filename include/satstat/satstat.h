@@ -1,6 +1,8 @@
 /* satstat/satstat.h — the whole public API in one include. */
 #ifndef SATSTAT_SATSTAT_H
 #define SATSTAT_SATSTAT_H
+
+#include <satstat/export.h>
 #include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
@@ -18,6 +20,8 @@
 #include <satstat/exact.h>
 #include <satstat/deep.h>
 #include <satstat/sweep.h>
+#include <satstat/deep_plot.h>
+#include <satstat/sweep_plot.h>
 #include <satstat/html.h>
 #include <satstat/options.h>
 #include <satstat/partition.h>

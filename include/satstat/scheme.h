@@ -28,6 +28,8 @@
 #ifndef SATSTAT_SCHEME_H
 #define SATSTAT_SCHEME_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,15 +67,15 @@ typedef struct satstat_law {
     double lo, hi; /* TRUNC_NORMAL only: the truncation bounds          */
 } satstat_law;
 
-double satstat_law_mean(const satstat_law *law);
-double satstat_law_variance(const satstat_law *law);
+SATSTAT_API double satstat_law_mean(const satstat_law *law);
+SATSTAT_API double satstat_law_variance(const satstat_law *law);
 
 /* Skewness E(w−μ)³/σ³, kurtosis E(w−μ)⁴/σ⁴ (3 for a normal, not the
  * excess) and the CDF, for tests of raw draws.  NaN for the orthogonal
  * family (its entry law depends on the matrix size) and for NULL. */
-double satstat_law_skewness(const satstat_law *law);
-double satstat_law_kurtosis(const satstat_law *law);
-double satstat_law_cdf(const satstat_law *law, double w);
+SATSTAT_API double satstat_law_skewness(const satstat_law *law);
+SATSTAT_API double satstat_law_kurtosis(const satstat_law *law);
+SATSTAT_API double satstat_law_cdf(const satstat_law *law, double w);
 
 /* ---- weight schemes ---------------------------------------------------- */
 
@@ -100,7 +102,8 @@ typedef enum satstat_scheme_kind {
 typedef enum satstat_fan_mode {
     SATSTAT_FAN_IN,  /* n_in                  */
     SATSTAT_FAN_OUT, /* n_out                 */
-    SATSTAT_FAN_AVG  /* (n_in + n_out) / 2    */
+    SATSTAT_FAN_AVG, /* (n_in + n_out) / 2    */
+    SATSTAT_FAN_MODE_UNSET = -1 /* satstat_config.mode: no --mode given */
 } satstat_fan_mode;
 
 /* The distribution of variance-scaling. */
@@ -138,64 +141,64 @@ typedef struct satstat_scheme {
  * kaiming_uniform_, ...) become the canonical scheme their framework
  * means; defaults (gain √2 and fan_in of he-*) are left out of the
  * canonical spec, so "he-normal:relu,fan_in" is "he-normal". */
-int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg);
+SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg);
 
 /* Parse a comma-separated list into out[0..max-1]; *count gets the number
  * parsed.  Blanks after a comma are ignored ("standard, scaled").  Empty items, more than `max` items and duplicates (same
  * canonical spec) are errors.  Commas also separate a scheme's own
  * parameters (variance-scaling:2,fan_in,uniform): an item that is not a
  * scheme name continues the previous item when that one takes a list. */
-int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
-                              size_t max, size_t *count, char *msg);
+SATSTAT_API int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
+                                          size_t max, size_t *count, char *msg);
 
 /* The law of one weight in a layer with the given fan-in and fan-out. */
-int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
-                              uint64_t n_out, satstat_law *out);
+SATSTAT_API int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
+                                          uint64_t n_out, satstat_law *out);
 
 /* A short formula for reports, e.g. "N(0, 1/n_in)", "N(0, 0.5²)" (UTF-8),
  * "U(-0.1, 0.1)".  SATSTAT_ERANGE when `size` is too small (buf then holds
  * a truncated, NUL-terminated prefix); SATSTAT_SPEC_SIZE always suffices. */
-int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
-                            size_t size);
+SATSTAT_API int satstat_scheme_describe(const satstat_scheme *scheme, char *buf,
+                                        size_t size);
 
 /* NULL-terminated list of the scheme names a user can type (for --help). */
-const char *const *satstat_scheme_names(void);
+SATSTAT_API const char *const *satstat_scheme_names(void);
 
 /* NULL-terminated list of the framework aliases a user can type. */
-const char *const *satstat_scheme_aliases(void);
+SATSTAT_API const char *const *satstat_scheme_aliases(void);
 
 /* Whose definition the scheme follows, e.g. "PyTorch nn.init.xavier_normal_
  * (Glorot & Bengio 2010, eq. 16, normal form, untruncated)" or "Keras/JAX
  * GlorotNormal = VarianceScaling(1, fan_avg, truncated_normal)".  A static
  * string; NULL for NULL. */
-const char *satstat_scheme_framework(const satstat_scheme *scheme);
+SATSTAT_API const char *satstat_scheme_framework(const satstat_scheme *scheme);
 
 /* 1 when the scheme takes a gain (xavier-*, he-*, orthogonal) or a fan
  * mode (he-*). */
-int satstat_scheme_takes_gain(const satstat_scheme *scheme);
-int satstat_scheme_takes_mode(const satstat_scheme *scheme);
+SATSTAT_API int satstat_scheme_takes_gain(const satstat_scheme *scheme);
+SATSTAT_API int satstat_scheme_takes_mode(const satstat_scheme *scheme);
 
 /* Set the gain (> 0, finite) or the mode of a scheme that takes it and
  * rewrite its canonical spec; SATSTAT_EINVAL (with a message) otherwise.
  * The CLI's --gain and --mode apply these to schemes whose spec named no
  * gain or mode (satstat_config_validate). */
-int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg);
-int satstat_scheme_set_mode(satstat_scheme *scheme, satstat_fan_mode mode,
-                            char *msg);
+SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg);
+SATSTAT_API int satstat_scheme_set_mode(satstat_scheme *scheme, satstat_fan_mode mode,
+                                        char *msg);
 
 /* A gain as users type it: a positive finite number or a name of
  * PyTorch's torch.nn.init.calculate_gain table (see the top of this
  * file); leaky_relu takes an optional :SLOPE (default 0.01). */
-int satstat_gain_parse(const char *text, double *gain, char *msg);
+SATSTAT_API int satstat_gain_parse(const char *text, double *gain, char *msg);
 
 /* "fan_in", "fan_out", "fan_avg". */
-int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out,
-                           char *msg);
-const char *satstat_fan_mode_name(satstat_fan_mode mode);
-const char *satstat_dist_name(satstat_dist dist);
+SATSTAT_API int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out,
+                                       char *msg);
+SATSTAT_API const char *satstat_fan_mode_name(satstat_fan_mode mode);
+SATSTAT_API const char *satstat_dist_name(satstat_dist dist);
 
 /* The fan that `mode` picks for a layer n_in → n_out. */
-double satstat_fan(satstat_fan_mode mode, uint64_t n_in, uint64_t n_out);
+SATSTAT_API double satstat_fan(satstat_fan_mode mode, uint64_t n_in, uint64_t n_out);
 
 /* ---- bias ----------------------------------------------------------------*/
 
@@ -206,18 +209,18 @@ typedef struct satstat_bias {
     char canonical[SATSTAT_SPEC_SIZE]; /* "normal:1", "zero", "const:0.5" */
 } satstat_bias;
 
-int satstat_bias_parse(const char *text, satstat_bias *out, char *msg);
+SATSTAT_API int satstat_bias_parse(const char *text, satstat_bias *out, char *msg);
 
 /* Fix a fan-in-scaled bias (`torch`: PyTorch nn.Linear's bias,
  * U(±1/√fan_in)) for n_in ≥ 1; other biases are left as they are. */
-int satstat_bias_resolve(satstat_bias *bias, uint64_t n_in);
+SATSTAT_API int satstat_bias_resolve(satstat_bias *bias, uint64_t n_in);
 
 /* Whose definition the bias follows ("PyTorch nn.Linear bias
  * default ..."), or NULL when it is a plain law. */
-const char *satstat_bias_framework(const satstat_bias *bias);
+SATSTAT_API const char *satstat_bias_framework(const satstat_bias *bias);
 
 /* NULL-terminated list of the bias specs a user can type (for --help). */
-const char *const *satstat_bias_names(void);
+SATSTAT_API const char *const *satstat_bias_names(void);
 
 /* ---- inputs ----------------------------------------------------------------*/
 
@@ -262,10 +265,10 @@ typedef struct satstat_inputs {
  * file is read by satstat_inputs_resolve(), which knows n_in.  Parsing
  * over a resolved `file:` struct does not free its values: call
  * satstat_inputs_free() first. */
-int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
+SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
 
 /* NULL-terminated list of the input specs a user can type (for --help). */
-const char *const *satstat_inputs_names(void);
+SATSTAT_API const char *const *satstat_inputs_names(void);
 
 /* Most bytes a `file:` input may hold per number (--n-in), on top of
  * SATSTAT_INPUTS_FILE_SLACK bytes: room for any layout and comments, and
@@ -288,34 +291,34 @@ const char *const *satstat_inputs_names(void);
  * for a writer).  Resolving again (a copy validated again) does not read
  * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
  * the values do not fit in memory. */
-int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg);
+SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg);
 
 /* Release the values read for a `file:` input (nothing for other kinds);
  * the struct can be resolved again.  NULL is a no-op. */
-void satstat_inputs_free(satstat_inputs *inputs);
+SATSTAT_API void satstat_inputs_free(satstat_inputs *inputs);
 
 /* 1 when inputs are drawn afresh for every neuron. */
-int satstat_inputs_is_random(const satstat_inputs *inputs);
+SATSTAT_API int satstat_inputs_is_random(const satstat_inputs *inputs);
 
 /* The fixed inputs x_0 .. x_{n_in−1} (half, ones, file) into x[0..n_in):
  * a file's values as satstat_inputs_resolve() read them (SATSTAT_EINVAL
  * when it was not resolved, or for another n_in).  Random inputs are
  * SATSTAT_EINVAL. */
-int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
-                          double *x, char *msg);
+SATSTAT_API int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
+                                      double *x, char *msg);
 
 /* Σ_j Var x_j: 0 for fixed inputs, n_in·Var x for random ones. */
-double satstat_inputs_variance_sum(const satstat_inputs *inputs,
-                                   uint64_t n_in);
+SATSTAT_API double satstat_inputs_variance_sum(const satstat_inputs *inputs,
+                                               uint64_t n_in);
 
 /* Σ_j x_j² for fixed inputs; n_in·E[x²] for random ones. */
-double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t n_in);
+SATSTAT_API double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t n_in);
 
 /* Σ_j E[x_j] (used for the mean of z when weights have a non-zero mean). */
-double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in);
+SATSTAT_API double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in);
 
 /* Number of inputs that can be non-zero: the weights that must be drawn. */
-uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in);
+SATSTAT_API uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in);
 
 #ifdef __cplusplus
 }

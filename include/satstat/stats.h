@@ -8,6 +8,8 @@
 #ifndef SATSTAT_STATS_H
 #define SATSTAT_STATS_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,13 +28,13 @@ typedef struct satstat_moments {
     double mean, m2, m3, m4;
 } satstat_moments;
 
-void satstat_moments_init(satstat_moments *m);
-void satstat_moments_push(satstat_moments *m, double x);
+SATSTAT_API void satstat_moments_init(satstat_moments *m);
+SATSTAT_API void satstat_moments_push(satstat_moments *m, double x);
 /* a ← a ∪ b */
-void satstat_moments_merge(satstat_moments *a, const satstat_moments *b);
-double satstat_moments_variance(const satstat_moments *m);     /* M2/(n−1) */
-double satstat_moments_skewness(const satstat_moments *m);     /* g1       */
-double satstat_moments_excess_kurtosis(const satstat_moments *m); /* g2    */
+SATSTAT_API void satstat_moments_merge(satstat_moments *a, const satstat_moments *b);
+SATSTAT_API double satstat_moments_variance(const satstat_moments *m);     /* M2/(n−1) */
+SATSTAT_API double satstat_moments_skewness(const satstat_moments *m);     /* g1       */
+SATSTAT_API double satstat_moments_excess_kurtosis(const satstat_moments *m); /* g2    */
 
 typedef struct satstat_interval {
     double lo, hi;
@@ -47,62 +49,62 @@ typedef struct satstat_test {
 } satstat_test;
 
 /* Mean: z = (x̄ − μ0)/(s/√n), p from Student's t with n−1 d.f. */
-int satstat_mean_test(const satstat_moments *m, double mu0, satstat_test *t);
+SATSTAT_API int satstat_mean_test(const satstat_moments *m, double mu0, satstat_test *t);
 /* 1−alpha CI for the mean (Student t). */
-int satstat_mean_interval(const satstat_moments *m, double alpha,
-                          satstat_interval *ci);
+SATSTAT_API int satstat_mean_interval(const satstat_moments *m, double alpha,
+                                      satstat_interval *ci);
 
 /* Variance without assuming normality (doc/numerics.md, Mood, Graybill & Boes
  * p. 229): z = (s² − σ0²)/√[(m4 − s⁴(n−3)/(n−1))/n], m4 = M4/n. */
-int satstat_variance_test(const satstat_moments *m, double sigma0_sq,
-                          satstat_test *t);
+SATSTAT_API int satstat_variance_test(const satstat_moments *m, double sigma0_sq,
+                                      satstat_test *t);
 /* Variance of a Gaussian sample: (n−1)s²/σ0² against χ²(n−1), exact at
  * every n when the sample is normal, two-sided. */
-int satstat_variance_test_normal(const satstat_moments *m, double sigma0_sq,
-                                 satstat_test *t);
+SATSTAT_API int satstat_variance_test_normal(const satstat_moments *m, double sigma0_sq,
+                                             satstat_test *t);
 /* s² ± z_{1−α/2}·SE with the same fourth-moment SE, clipped at 0. */
-int satstat_variance_interval(const satstat_moments *m, double alpha,
-                              satstat_interval *ci);
+SATSTAT_API int satstat_variance_interval(const satstat_moments *m, double alpha,
+                                          satstat_interval *ci);
 
 /* Binomial proportion k/n against p0.  Exact two-sided (sum of the
  * outcomes no more likely than k, the "minlike" rule) while
  * n·p0·(1−p0) < 1e4, else the score z-test. */
-int satstat_binomial_test(uint64_t k, uint64_t n, double p0, satstat_test *t);
+SATSTAT_API int satstat_binomial_test(uint64_t k, uint64_t n, double p0, satstat_test *t);
 /* Wilson score interval (doc/numerics.md); Clopper–Pearson exact interval when
  * min(k, n−k) < 50, where Wilson under-covers. */
-int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
-                                satstat_interval *ci);
-int satstat_wilson_interval(uint64_t k, uint64_t n, double alpha,
-                            satstat_interval *ci);
+SATSTAT_API int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
+                                            satstat_interval *ci);
+SATSTAT_API int satstat_wilson_interval(uint64_t k, uint64_t n, double alpha,
+                                        satstat_interval *ci);
 
 /* Kolmogorov–Smirnov p-value P(D_n ≥ d): exact (Marsaglia, Tsang & Wang
  * 2003) for n ≤ 10000, asymptotic (Stephens' corrected λ) above. */
-double satstat_ks_pvalue(uint64_t n, double d);
+SATSTAT_API double satstat_ks_pvalue(uint64_t n, double d);
 /* The Kolmogorov CDF K(n, d) = P(D_n < d) of Marsaglia, Tsang & Wang. */
-double satstat_ks_cdf_exact(int n, double d);
+SATSTAT_API double satstat_ks_cdf_exact(int n, double d);
 /* One-sample KS test of x[0..n−1] (sorted in place) against `cdf`. */
-int satstat_ks_test(double *x, size_t n, double (*cdf)(double, void *),
-                    void *ctx, satstat_test *t);
+SATSTAT_API int satstat_ks_test(double *x, size_t n, double (*cdf)(double, void *),
+                                void *ctx, satstat_test *t);
 
 /* Anderson–Darling A² for a fully specified law; p-value from Marsaglia &
  * Marsaglia (2004) ADinf + finite-n correction.  x sorted in place. */
-int satstat_ad_test(double *x, size_t n, double (*cdf)(double, void *),
-                    void *ctx, satstat_test *t);
-double satstat_ad_pvalue(uint64_t n, double a2);
+SATSTAT_API int satstat_ad_test(double *x, size_t n, double (*cdf)(double, void *),
+                                void *ctx, satstat_test *t);
+SATSTAT_API double satstat_ad_pvalue(uint64_t n, double a2);
 
 /* Pearson chi-square over bins with observed counts and expected
  * probabilities (which must sum to 1 up to rounding); adjacent bins are
  * pooled left to right until each pool expects ≥ 5.  d.f. = pools − 1. */
-int satstat_chisq_gof(const uint64_t *observed, const double *expected_prob,
-                      size_t bins, satstat_test *t, size_t *dof);
+SATSTAT_API int satstat_chisq_gof(const uint64_t *observed, const double *expected_prob,
+                                  size_t bins, satstat_test *t, size_t *dof);
 /* Upper tail Q(x; ν) and lower tail P(x; ν): GSL up to ν = 1e5,
  * Wilson–Hilferty above (doc/numerics.md: GSL loses digits there). */
-double satstat_chisq_Q(double x, double nu);
-double satstat_chisq_P(double x, double nu);
+SATSTAT_API double satstat_chisq_Q(double x, double nu);
+SATSTAT_API double satstat_chisq_P(double x, double nu);
 
 /* Holm's step-down adjustment of m p-values (Holm 1979); adjusted[i] is
  * monotone in the sorted order and capped at 1. */
-void satstat_holm(const double *p, size_t m, double *adjusted);
+SATSTAT_API void satstat_holm(const double *p, size_t m, double *adjusted);
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,7 @@
  *              has no T and is refused.
  *   gain       the gain of every scheme that takes one (xavier-*, he-*,
  *              orthogonal: satstat_scheme_set_gain()); the others stay.
- *              Not with a base `gain_given` (--gain).
+ *              Not with a base gain (--gain).
  * STEPS defaults to SATSTAT_SWEEP_DEFAULT_STEPS; `log` spaces the points
  * evenly in log(value) (FROM > 0).  Both ends are always points.
  *
@@ -37,12 +37,13 @@
 #ifndef SATSTAT_SWEEP_H
 #define SATSTAT_SWEEP_H
 
+#include <satstat/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include <satstat/config.h>
-#include <satstat/plot.h>
 #include <satstat/report.h>
 #include <satstat/sampler.h>
 
@@ -65,7 +66,7 @@ typedef enum satstat_sweep_param {
 } satstat_sweep_param;
 
 /* "n-in", "sigma", "p", "threshold", "gain"; NULL for a bad value. */
-const char *satstat_sweep_param_name(satstat_sweep_param param);
+SATSTAT_API const char *satstat_sweep_param_name(satstat_sweep_param param);
 
 typedef struct satstat_sweep_spec {
     satstat_sweep_param param;
@@ -79,20 +80,20 @@ typedef struct satstat_sweep_spec {
  * parameter's own range (n-in: 1 .. SATSTAT_MAX_N_IN and at least two
  * whole numbers; sigma, threshold, gain: > 0; p: in [0, 1]).  The message
  * quotes the part at fault, not the option. */
-int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out,
-                             char *msg);
+SATSTAT_API int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out,
+                                         char *msg);
 
 /* The canonical form of a spec ("n-in=10:10000:4:log").  SATSTAT_ERANGE
  * when size is too small; 128 bytes always suffice. */
-int satstat_sweep_spec_format(const satstat_sweep_spec *spec, char *buf,
-                              size_t size);
+SATSTAT_API int satstat_sweep_spec_format(const satstat_sweep_spec *spec, char *buf,
+                                          size_t size);
 
 /* The grid of a spec, ascending: linear or logarithmic, both ends exact;
  * for n-in rounded to whole numbers with repeats dropped.  values has room
  * for `capacity` numbers (spec->steps always suffice); *count gets the
  * number written. */
-int satstat_sweep_grid(const satstat_sweep_spec *spec, double *values,
-                       size_t capacity, size_t *count);
+SATSTAT_API int satstat_sweep_grid(const satstat_sweep_spec *spec, double *values,
+                                   size_t capacity, size_t *count);
 
 typedef struct satstat_sweep satstat_sweep;
 
@@ -101,45 +102,45 @@ typedef struct satstat_sweep satstat_sweep;
  * ignored).  Errors (SATSTAT_EINVAL): sigma without exactly one `normal:`
  * scheme; p with `ones` inputs, or with `half` and an explicit --active;
  * gain when no scheme of the list takes a gain ("not supported by these
- * schemes") or with base->gain_given; threshold with a base saturation
+ * schemes") or with a base gain (not NAN); threshold with a base saturation
  * rule other than default or z:T; a
  * point whose config does not validate (the message names the point and
  * the option, e.g. "at n-in=10: --active must be ...").  *out is freed
  * with satstat_sweep_free().  Validate the base first
  * (satstat_config_validate): that reads a `file:` input once, and every
  * point then shares its numbers instead of reading the file again. */
-int satstat_sweep_new(const satstat_config *base,
-                      const satstat_sweep_spec *spec, int analytic_only,
-                      satstat_sweep **out, char *msg);
-void satstat_sweep_free(satstat_sweep *sweep);
+SATSTAT_API int satstat_sweep_new(const satstat_config *base,
+                                  const satstat_sweep_spec *spec, int analytic_only,
+                                  satstat_sweep **out, char *msg);
+SATSTAT_API void satstat_sweep_free(satstat_sweep *sweep);
 
 /* Run every point (satstat_report_run, same seed).  progress may be NULL;
  * it sees done/total over all points and schemes, in work (a point weighs
  * samples x schemes x (n_in + 1), the cost of its dot products) and may
  * cancel (SATSTAT_ECANCELED; the sweep can then only be freed). */
-int satstat_sweep_run(satstat_sweep *sweep, satstat_progress_fn progress,
-                      void *progress_ctx);
+SATSTAT_API int satstat_sweep_run(satstat_sweep *sweep, satstat_progress_fn progress,
+                                  void *progress_ctx);
 
-const satstat_sweep_spec *satstat_sweep_get_spec(const satstat_sweep *sweep);
-size_t satstat_sweep_point_count(const satstat_sweep *sweep);
+SATSTAT_API const satstat_sweep_spec *satstat_sweep_get_spec(const satstat_sweep *sweep);
+SATSTAT_API size_t satstat_sweep_point_count(const satstat_sweep *sweep);
 /* The parameter at point i (after rounding: n_in, active/n_in, ...). */
-double satstat_sweep_point_value(const satstat_sweep *sweep, size_t i);
+SATSTAT_API double satstat_sweep_point_value(const satstat_sweep *sweep, size_t i);
 /* The validated config of point i; valid as long as the sweep. */
-const satstat_config *satstat_sweep_point_config(const satstat_sweep *sweep,
-                                                 size_t i);
+SATSTAT_API const satstat_config *satstat_sweep_point_config(const satstat_sweep *sweep,
+                                                             size_t i);
 /* The report of point i once run, else NULL. */
-const satstat_report *satstat_sweep_point_report(const satstat_sweep *sweep,
-                                                 size_t i);
+SATSTAT_API const satstat_report *satstat_sweep_point_report(const satstat_sweep *sweep,
+                                                             size_t i);
 /* The name of scheme s across the points: its canonical spec at the
  * points (with --gain and --mode applied), or for the scheme whose
  * parameter varies "normal:SIGMA" or "he-normal:GAIN" (",fan_out" added
  * for a fan mode other than fan_in). */
-const char *satstat_sweep_series_name(const satstat_sweep *sweep, size_t s);
+SATSTAT_API const char *satstat_sweep_series_name(const satstat_sweep *sweep, size_t s);
 /* 1 when every point's report passed (or analytic only), else 0. */
-int satstat_sweep_pass(const satstat_sweep *sweep);
+SATSTAT_API int satstat_sweep_pass(const satstat_sweep *sweep);
 
 /* The command that reproduces the sweep ("satstat sweep --vary ..."). */
-int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
+SATSTAT_API int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
 
 /* Serialise a run sweep.  Numbers use '.' whatever the locale.
  *   text  one table per scheme, a row per point: the formula's and the
@@ -154,11 +155,11 @@ int satstat_sweep_command(const satstat_sweep *sweep, char *buf, size_t size);
  *         `satstat run --format json` writes for that point;
  *   csv   one row per (point, scheme); the header is
  *         SATSTAT_SWEEP_CSV_HEADER. */
-int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
-                        FILE *out);
+SATSTAT_API int satstat_sweep_write(const satstat_sweep *sweep, satstat_format format,
+                                    FILE *out);
 /* The text in at most `width` columns (at least 60 are used);
  * satstat_sweep_write's text fits SATSTAT_TEXT_WIDTH. */
-int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *out);
+SATSTAT_API int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *out);
 
 #define SATSTAT_SWEEP_CSV_HEADER                                              \
     "parameter,value,series,scheme,n_in,active,inputs,threshold,samples,"     \
@@ -172,50 +173,6 @@ int satstat_sweep_write_text(const satstat_sweep *sweep, unsigned width, FILE *o
     "excess_kurtosis_analytic,excess_kurtosis_sampled,saturated_count,"       \
     "claimed_variance,claimed_saturated_fraction,"                            \
     "claimed_mean_activation_derivative"
-
-/* ---- figures ------------------------------------------------------------
- * Three gnuplot scripts in the look of satstat/plot.h (inline data, same
- * palette, fonts, legend column and format/output/width/height variables):
- *   sweep-variance.gp            Var z against the parameter,
- *   sweep-saturated-fraction.gp  P(z saturated) against the parameter,
- *   sweep-activation-derivative.gp  E[φ'(z)] against the parameter;
- * log x for a `log` sweep; log y for the first two when the values span
- * more than two decades (sampled zeros are then left out); per scheme the
- * formula as a curve (evaluated on a fine grid between the ends) and the
- * sampled points with 1 − alpha bars. */
-#define SATSTAT_SWEEP_FIGURES 3u
-
-/* The file name of figure i without directory or extension. */
-const char *satstat_sweep_plot_name(size_t i);
-
-/* Figure i as a gnuplot script onto out.  options may be NULL; dir is
- * only recorded in the header (may be NULL). */
-int satstat_sweep_plot_write(const satstat_sweep *sweep, size_t i,
-                             const satstat_plot_options *options,
-                             const char *dir, FILE *out);
-
-/* Every script into dir (created with missing parents), all or none. */
-int satstat_sweep_plot_write_dir(const satstat_sweep *sweep, const char *dir,
-                                 const satstat_plot_options *options,
-                                 char *msg, size_t msg_size);
-
-/* Render the scripts in dir to <name>.<format> (program NULL: "gnuplot"),
- * all or none.  On success msg holds gnuplot's first warning, if any. */
-int satstat_sweep_plot_render_dir(const satstat_sweep *sweep,
-                                  const char *dir,
-                                  satstat_render_format format,
-                                  const char *program, char *msg,
-                                  size_t msg_size);
-
-/* The same into a folder of an output transaction (satstat/io.h; see
- * satstat_plot_write_figures). */
-int satstat_sweep_plot_write_figures(const satstat_sweep *sweep, satstat_txn_dir *dir,
-                                     const satstat_plot_options *options, char *msg,
-                                     size_t msg_size);
-int satstat_sweep_plot_render_figures(const satstat_sweep *sweep, satstat_txn_dir *dir,
-                                      satstat_render_format format,
-                                      const char *program, char *msg,
-                                      size_t msg_size);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
  * before the table existed; the messages are byte for byte the same. */
 #include <satstat/options.h>
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -112,20 +113,17 @@ static int set_activation(satstat_options *o, const char *v, char *msg, size_t s
 static int set_gain(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    o->config->gain_given = 1;
     return refuse(satstat_gain_parse(v, &o->config->gain, reason), v, reason, msg, size);
 }
 
 static int set_mode(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    o->config->mode_given = 1;
     return refuse(satstat_fan_mode_parse(v, &o->config->mode, reason), v, reason, msg, size);
 }
 
 static int set_expect_variance(satstat_options *o, const char *v, char *msg, size_t size)
 {
-    o->config->has_claimed_variance = 1;
     return parse_positive(v, &o->config->claimed_variance, msg, size);
 }
 
@@ -443,12 +441,12 @@ static int sweep_fixed_options(const satstat_options *o, char *msg, size_t size)
         gain_used |= satstat_scheme_takes_gain(&cfg->schemes[i]);
         mode_used |= satstat_scheme_takes_mode(&cfg->schemes[i]);
     }
-    if (cfg->gain_given && !gain_used)
+    if (!isnan(cfg->gain) && !gain_used)
         return refuse_given("--gain", satstat_option_given(o, "gain"),
                             "applies to xavier-*, he-* and orthogonal schemes; --scheme lists "
                             "none",
                             msg, size);
-    if (cfg->mode_given && !mode_used)
+    if (cfg->mode != SATSTAT_FAN_MODE_UNSET && !mode_used)
         return refuse_given("--mode", satstat_option_given(o, "mode"),
                             "applies to he-normal and he-uniform; --scheme lists neither", msg,
                             size);
@@ -492,7 +490,7 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
                          rule, rule);
         return SATSTAT_EINVAL;
     }
-    if (param == SATSTAT_SWEEP_GAIN && cfg->gain_given) {
+    if (param == SATSTAT_SWEEP_GAIN && !isnan(cfg->gain)) {
         satstat__set_msg(msg, size, "--gain: cannot be given with --vary gain (the sweep sets it)");
         return SATSTAT_EINVAL;
     }

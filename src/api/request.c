@@ -18,6 +18,8 @@
 #include <satstat/report.h>
 #include <satstat/sampler.h>
 #include <satstat/sweep.h>
+#include <satstat/deep_plot.h>
+#include <satstat/sweep_plot.h>
 
 #include "base/error-int.h"
 

@@ -3,7 +3,6 @@
 #define SATSTAT_BUILD_INT_H
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* Keep OpenBLAS on one thread.  A BLAS that splits a product over its own
  * threads changes the summation order with the machine and the load, so
@@ -14,6 +13,5 @@
  * no-op with GSL's reference CBLAS. */
 void satstat__blas_single_thread(void);
 
-#pragma GCC visibility pop
 
 #endif

@@ -8,7 +8,6 @@
 #include <stddef.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* printf into msg[0..size-1] (nothing when msg is NULL or size 0); the
  * text is cut to fit and always NUL-terminated. */
@@ -17,6 +16,5 @@ __attribute__((format(printf, 3, 4)))
 #endif
 void satstat__set_msg(char *msg, size_t size, const char *fmt, ...);
 
-#pragma GCC visibility pop
 
 #endif

@@ -9,10 +9,8 @@
 #define SATSTAT_GSL_INT_H
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 void satstat__gsl_quiet(void);
 
-#pragma GCC visibility pop
 
 #endif

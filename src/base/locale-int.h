@@ -9,7 +9,6 @@
 #include <locale.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 typedef struct satstat__c_locale {
     locale_t c;   /* the "C" locale, or (locale_t)0 when unavailable */
@@ -19,6 +18,5 @@ typedef struct satstat__c_locale {
 void satstat__c_locale_enter(satstat__c_locale *scope);
 void satstat__c_locale_leave(satstat__c_locale *scope);
 
-#pragma GCC visibility pop
 
 #endif

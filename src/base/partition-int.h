@@ -9,7 +9,6 @@
 #include <satstat/partition.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* A growable byte buffer the partial results are packed into.  A failed
  * allocation sets `failed` and later puts do nothing, so a packer checks
@@ -62,6 +61,5 @@ int satstat__partition_exchange(const satstat_partition *p, int status,
                                 const satstat__bytes *mine, int same_platform,
                                 void **all, satstat__reader *pieces);
 
-#pragma GCC visibility pop
 
 #endif

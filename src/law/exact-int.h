@@ -156,9 +156,8 @@ struct satstat_exact {
 };
 
 /* The functions below have external linkage only to reach the other
- * files: hidden, the shared library does not export them (GCC and clang
- * both read this pragma). */
-#pragma GCC visibility push(hidden)
+ * files: the shared library does not export them (it is built with
+ * hidden visibility and they carry no SATSTAT_API, satstat/export.h). */
 
 /* exact.c */
 void satstat__exact_unprepare(satstat_exact *e);
@@ -219,6 +218,5 @@ int satstat__exact_tilt_tail(const satstat_exact *e, double z, int upper, double
 int satstat__exact_expect(satstat_exact *e, double (*g)(double z, void *ctx),
                           void *ctx, satstat_exact_result *out);
 
-#pragma GCC visibility pop
 
 #endif

@@ -38,8 +38,9 @@ void satstat_config_default(satstat_config *config)
     config->transform = SATSTAT_TRANSFORM_DEFAULT;
     config->threads = 0;
     config->alpha = 0.001;
-    config->has_claimed_variance = 0;
-    config->claimed_variance = 0.0;
+    config->claimed_variance = NAN; /* no --expect-variance */
+    config->gain = NAN;                     /* no --gain */
+    config->mode = SATSTAT_FAN_MODE_UNSET;  /* no --mode */
     config->n_schemes = 2;
     (void)satstat_scheme_parse("standard", &config->schemes[0], NULL);
     (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
@@ -139,7 +140,7 @@ static int check_run_sizes(const satstat_config *config,
         }
         return SATSTAT_EINVAL;
     }
-    if (config->has_claimed_variance && var > 0.0
+    if (!isnan(config->claimed_variance) && var > 0.0
         && var / config->claimed_variance > SATSTAT_MAX_VARIANCE_CLAIM_RATIO) {
         if (msg != NULL) {
             satstat_format_double(config->claimed_variance, num, sizeof num);
@@ -188,7 +189,7 @@ static int check_ranges(const satstat_config *config, char *msg)
         satstat_format_double(config->alpha, num, sizeof num);
         return fail(msg, "--alpha", "in (0, 1)", num);
     }
-    if (config->has_claimed_variance
+    if (!isnan(config->claimed_variance)
         && (!(config->claimed_variance > 0.0)
             || !isfinite(config->claimed_variance))) {
         satstat_format_double(config->claimed_variance, num, sizeof num);
@@ -209,31 +210,31 @@ static int apply_gain_and_mode(satstat_config *config, char *msg)
 {
     int gain_used = 0, mode_used = 0, rc;
 
-    if (!config->gain_given && !config->mode_given)
+    if (isnan(config->gain) && config->mode == SATSTAT_FAN_MODE_UNSET)
         return SATSTAT_OK;
     for (size_t i = 0; i < config->n_schemes; i++) {
         satstat_scheme *s = &config->schemes[i];
-        if (config->gain_given && satstat_scheme_takes_gain(s)) {
+        if (!isnan(config->gain) && satstat_scheme_takes_gain(s)) {
             gain_used = 1;
             if (!s->gain_given
                 && (rc = satstat_scheme_set_gain(s, config->gain, msg)))
                 return rc;
         }
-        if (config->mode_given && satstat_scheme_takes_mode(s)) {
+        if (config->mode != SATSTAT_FAN_MODE_UNSET && satstat_scheme_takes_mode(s)) {
             mode_used = 1;
             if (!s->mode_given
                 && (rc = satstat_scheme_set_mode(s, config->mode, msg)))
                 return rc;
         }
     }
-    if (config->gain_given && !gain_used) {
+    if (!isnan(config->gain) && !gain_used) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE,
                      "--gain applies to xavier-*, he-* and orthogonal "
                      "schemes; --scheme lists none");
         return SATSTAT_EINVAL;
     }
-    if (config->mode_given && !mode_used) {
+    if (config->mode != SATSTAT_FAN_MODE_UNSET && !mode_used) {
         if (msg != NULL)
             snprintf(msg, SATSTAT_ERRMSG_SIZE,
                      "--mode applies to he-normal and he-uniform; "

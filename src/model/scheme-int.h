@@ -40,16 +40,13 @@ typedef struct spec_entry {
     int id;            /* the kind enum of the object being parsed      */
 } spec_entry;
 
-/* Spec parsing, in scheme.c (their contracts are there); hidden: the
- * shared library does not export them (GCC and clang both read this
- * pragma). */
-#pragma GCC visibility push(hidden)
+/* Spec parsing, in scheme.c (their contracts are there); not
+ * exported: they carry no SATSTAT_API (satstat/export.h). */
 void satstat__spec_join_names(const char *const *names, char *buf, size_t size);
 void satstat__spec_append(char *msg, const char *text);
 int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
                         const char *const *names, const char *text, int *id,
                         double *param, char *canonical, char *msg);
 
-#pragma GCC visibility pop
 
 #endif

@@ -282,6 +282,8 @@ double satstat_fan(satstat_fan_mode mode, uint64_t n_in, uint64_t n_out)
         return (double)n_out;
     case SATSTAT_FAN_AVG:
         return 0.5 * ((double)n_in + (double)n_out);
+    case SATSTAT_FAN_MODE_UNSET:
+        break;
     }
     return (double)NAN;
 }
@@ -1112,6 +1114,8 @@ static const char *fan_text(satstat_fan_mode mode)
         return "n_out";
     case SATSTAT_FAN_AVG:
         return "((n_in+n_out)/2)";
+    case SATSTAT_FAN_MODE_UNSET:
+        break;
     }
     return "?";
 }

@@ -19,7 +19,6 @@
 #include "base/locale-int.h"
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 #if defined(__GNUC__)
 #define SATSTAT__PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -250,6 +249,5 @@ void satstat__fig_layout_grid(satstat__fig *g, size_t cols, size_t rows, double 
 /* The margins of panel (col, row) of that grid, row 0 at the top. */
 void satstat__fig_grid_panel(satstat__fig *g, size_t col, size_t row);
 
-#pragma GCC visibility pop
 
 #endif

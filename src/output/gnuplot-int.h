@@ -13,7 +13,6 @@
 #include <satstat/plot.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* format, output (NAME.FORMAT), width and height, unless already set. */
 void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
@@ -55,6 +54,5 @@ int satstat__gp_dir_once(const char *dir, satstat__gp_dir_fn fn, void *ctx, char
  * tints it and it stays the colour of its legend swatch. */
 void satstat__gp_over_white(const char *hex, double opacity, char out[8]);
 
-#pragma GCC visibility pop
 
 #endif

@@ -14,7 +14,6 @@
 #include <satstat/report.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* The run report's JSON object (NULL when out of memory). */
 json_t *satstat__report_json(const satstat_report *report);
@@ -74,6 +73,5 @@ int satstat__report_comparison(const satstat_report *r, char *buf, size_t size);
 /* A scheme's note under the table; 0 when it has none. */
 int satstat__report_note(const satstat_report *r, size_t scheme, char *buf, size_t size);
 
-#pragma GCC visibility pop
 
 #endif

@@ -333,7 +333,7 @@ static satstat_exact *verify_exact_law(const satstat_config *c,
                                        const entry *e)
 {
     satstat_exact *ex = NULL;
-    if (e->a.law == SATSTAT_Z_EXACT && !c->has_claimed_variance &&
+    if (e->a.law == SATSTAT_Z_EXACT && isnan(c->claimed_variance) &&
         (satstat_exact_from_config(c, scheme, &ex) != SATSTAT_OK ||
          satstat_exact_prepare(ex) != SATSTAT_OK)) {
         satstat_exact_free(ex);
@@ -533,7 +533,7 @@ static void verify_decide(const satstat_config *c, entry *e)
 static int verify(const satstat_config *c, const satstat_scheme *scheme, entry *e)
 {
     int approx = e->a.law == SATSTAT_Z_NORMAL_APPROX ||
-                 (e->a.law == SATSTAT_Z_EXACT && c->has_claimed_variance);
+                 (e->a.law == SATSTAT_Z_EXACT && !isnan(c->claimed_variance));
     normal_law law = {e->a.mean, sqrt(e->null_variance)};
     satstat_exact *ex = verify_exact_law(c, scheme, e);
     int dist_approx = approx || (e->a.law == SATSTAT_Z_EXACT && !ex);
@@ -652,11 +652,11 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
         rc = satstat_analytic_compute(config, sch, &e->a);
         if (rc != SATSTAT_OK)
             break;
-        e->null_variance = config->has_claimed_variance ? config->claimed_variance
+        e->null_variance = !isnan(config->claimed_variance) ? config->claimed_variance
                                                         : e->a.variance;
         e->null_saturated = e->a.saturated_fraction;
         e->null_dphi = e->a.mean_activation_derivative;
-        if (config->has_claimed_variance) {
+        if (!isnan(config->claimed_variance)) {
             double sd = sqrt(e->null_variance);
             e->null_saturated = satstat_normal_region_fraction(e->a.mean, sd,
                                                                &e->a.region);
@@ -739,7 +739,7 @@ int satstat_report_null_law(const satstat_report *r, size_t i, satstat_null_law 
 {
     if (!r || !out || i >= r->config.n_schemes)
         return SATSTAT_EINVAL;
-    out->claimed = r->config.has_claimed_variance;
+    out->claimed = !isnan(r->config.claimed_variance);
     out->variance = r->e[i].null_variance;
     out->saturated_fraction = r->e[i].null_saturated;
     out->mean_activation_derivative = r->e[i].null_dphi;
@@ -844,7 +844,7 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
         satstat_saturation_format(&c->saturation, spec, sizeof spec);
         snprintf(rule, sizeof rule, " --saturation %s", spec);
     }
-    if (c->has_claimed_variance)
+    if (!isnan(c->claimed_variance))
         snprintf(claim, sizeof claim, " --expect-variance %.17g",
                  c->claimed_variance);
     int n = snprintf(buf, size,
@@ -1326,7 +1326,7 @@ static json_t *config_json(const satstat_report *r)
         /* an analytic-only report sampled nothing, whatever --samples said */
         "samples", (json_int_t)(r->analytic_only ? 0 : c->samples), "seed", (json_int_t)c->seed,
         "alpha", c->alpha,
-        "expect_variance", c->has_claimed_variance ? json_real(c->claimed_variance) : json_null(),
+        "expect_variance", !isnan(c->claimed_variance) ? json_real(c->claimed_variance) : json_null(),
         "schemes", schemes,
         "generator", satstat_generator_name(), "transform", satstat_transform_label(c->transform),
         "simd", r->simd, "block_neurons", (int)SATSTAT_BLOCK_NEURONS,

@@ -12,7 +12,6 @@
 #include <satstat/rng.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 typedef enum satstat__weight_family {
     SATSTAT__W_NORMAL,  /* w = scale · N(0,1)        */
@@ -95,6 +94,5 @@ satstat__fill_fn satstat__fill_select(void);
  * CPU and SATSTAT_SIMD; *name gets the chosen path. */
 satstat__kernel_fn satstat__kernel_select(const char **name);
 
-#pragma GCC visibility pop
 
 #endif

@@ -18,7 +18,6 @@
 #include "sample/ziggurat-tables.h"
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* ---- Philox4x32-10 (Salmon, Moraes, Dror & Shaw, SC'11), one round ----
  * Identical to Random123's _philox4x32round; written out on scalars so the
@@ -373,6 +372,5 @@ static inline double satstat__trunc_normal(uint32_t k, double p0, double width,
     return loc + scale * satstat__inv_normal(p);
 }
 
-#pragma GCC visibility pop
 
 #endif

@@ -8,7 +8,6 @@
 #include <satstat/deep.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 /* satstat_deep_depth_scales with the quadrature's node count chosen:
  * coarse = 0 the full rule (32 Gauss–Legendre nodes a piece), 1 a 10-node
@@ -199,6 +198,5 @@ int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_opti
                                 satstat_progress_fn progress, void *progress_ctx,
                                 uint64_t base, uint64_t total);
 
-#pragma GCC visibility pop
 
 #endif

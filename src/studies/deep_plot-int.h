@@ -9,7 +9,6 @@
 
 #include "output/figure-int.h"
 
-#pragma GCC visibility push(hidden)
 
 /* One figure being written from the run's reports. */
 typedef struct satstat__dp_ctx {
@@ -41,6 +40,5 @@ void satstat__dp_fig_cmap(satstat__dp_ctx *c);
 void satstat__dp_fig_phase_xi(satstat__dp_ctx *c);
 void satstat__dp_fig_jacobian(satstat__dp_ctx *c);
 
-#pragma GCC visibility pop
 
 #endif

@@ -4,7 +4,7 @@
  * with the figure toolkit (figure-int.h) that run's and sweep's figures
  * use: the same palette, fonts, legend column, quoting and folder writing.
  */
-#include <satstat/deep.h>
+#include <satstat/deep_plot.h>
 
 #include <errno.h>
 #include <locale.h>

@@ -10,7 +10,6 @@
 #include <satstat/sweep.h>
 
 /* Internal to the library: not exported from the shared object. */
-#pragma GCC visibility push(hidden)
 
 struct satstat_sweep {
     satstat_config base;
@@ -52,6 +51,5 @@ int satstat__sweep_ran(const satstat_sweep *s);
 /* The numbers of scheme i of a point's report, from its model. */
 void satstat__sweep_cell_of(const satstat_report *r, size_t i, satstat__sweep_cell *c);
 
-#pragma GCC visibility pop
 
 #endif

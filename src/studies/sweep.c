@@ -371,7 +371,7 @@ static int plan_threshold(const satstat_config *base, char *msg)
 static int plan_gain(satstat_sweep *s, const char *list, char *msg)
 {
     const satstat_config *base = &s->base;
-    if (base->gain_given) {
+    if (!isnan(base->gain)) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                 "gain is set at every point by the sweep: --gain cannot be given too");
         return SATSTAT_EINVAL;
@@ -644,11 +644,11 @@ int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
     rule_option(s, thr, sizeof thr);
     /* --gain and --mode stay options: the list is the base's, before they
      * are applied, so that the command replays through the same path */
-    if (c->gain_given)
+    if (!isnan(c->gain))
         snprintf(gain, sizeof gain, " --gain %.17g", c->gain);
-    if (c->mode_given)
+    if (c->mode != SATSTAT_FAN_MODE_UNSET)
         snprintf(mode, sizeof mode, " --mode %s", satstat_fan_mode_name(c->mode));
-    if (c->has_claimed_variance)
+    if (!isnan(c->claimed_variance))
         snprintf(claim, sizeof claim, " --expect-variance %.17g", c->claimed_variance);
     int n = snprintf(buf, size,
                      "satstat sweep --vary %s --scheme %s%s%s%s --n-out %llu --inputs %s%s"

@@ -4,7 +4,7 @@
  * points with confidence bars.  Written with the figure toolkit
  * (figure-int.h), so that a sweep's figures look like the gallery's.
  */
-#include <satstat/sweep.h>
+#include <satstat/sweep_plot.h>
 
 #include <math.h>
 #include <stdarg.h>
@@ -335,7 +335,7 @@ static int figure_extent(fig *g)
     }
     /* --expect-variance: the one Var z every point's tests check, a level
      * line on the variance figure */
-    int claim = g->q == Q_VARIANCE && b->has_claimed_variance;
+    int claim = g->q == Q_VARIANCE && !isnan(b->claimed_variance);
     if (claim) {
         ymin = fmin(ymin, b->claimed_variance);
         ymax = fmax(ymax, b->claimed_variance);
@@ -505,7 +505,7 @@ static void figure_legend(fig *g)
     else
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
-    if (b->has_claimed_variance && g->q != Q_VARIANCE)
+    if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
             b->claimed_variance);
     if (sampled) {

@@ -293,7 +293,7 @@ static void write_text(const satstat_sweep *s, unsigned width, FILE *f)
             snprintf(line + len, sizeof line - len, ", saturated when %s", region);
     }
     satstat__text_wrap(f, width, 4, line);
-    if (b->has_claimed_variance) {
+    if (!isnan(b->claimed_variance)) {
         snprintf(line, sizeof line,
                  "  claimed Var z = %.6g at every point: the tests check N(mean, %.6g), as "
                  "'satstat run --expect-variance' does",
@@ -401,10 +401,10 @@ static json_t *sweep_json(const satstat_sweep *s)
     else if (satstat_config_rule_text(&s->configs[0], rule, sizeof rule, NULL, 0) == SATSTAT_OK)
         json_object_set_new(config, "saturation", json_string(rule));
     json_object_set_new(config, "expect_variance",
-                        b->has_claimed_variance ? num(b->claimed_variance) : json_null());
-    json_object_set_new(config, "gain", b->gain_given ? num(b->gain) : json_null());
+                        !isnan(b->claimed_variance) ? num(b->claimed_variance) : json_null());
+    json_object_set_new(config, "gain", !isnan(b->gain) ? num(b->gain) : json_null());
     json_object_set_new(config, "mode",
-                        b->mode_given ? json_string(satstat_fan_mode_name(b->mode))
+                        b->mode != SATSTAT_FAN_MODE_UNSET ? json_string(satstat_fan_mode_name(b->mode))
                                       : json_null());
     json_t *points = json_array();
     int ok = vary && series && config && points;
