@@ -924,7 +924,8 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
-        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
+        /* a line of the small font under the sd, whatever the panel's height */
+        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n",
             h->atom);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
@@ -958,7 +959,34 @@ static void fig_activations(ctx *c, size_t which)
     satstat__tex_escape(a->name, name, sizeof name);
     snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
-    satstat__dp_header(c, r, head,
+    satstat__legend key;
+    key.n = 0;
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
+        char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
+        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
+        satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
+        satstat__legend_tex(&key);
+    }
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
+    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
+    /* The rows' room, in lines of text, as the layout below measures it:
+     * the title and the columns' titles 3 lines, the legend and the last
+     * row's x tick labels and label legend_lines + 3.4, gaps of 2.5
+     * between rows, within 96 % of the height.  A paper size (3.5 in at
+     * 8 pt holds about 17 lines) leaves four rows under a line each, their
+     * tick labels overprinting: there the canvas grows to panels
+     * MIN_PANEL_LINES high (every row kept, since the rows are the
+     * comparison) and the text stays the size asked for. */
+    const double MIN_PANEL_LINES = 2.4;
+    double fixed_lines = 3.0 + legend_lines + 3.4 + 2.5 * (double)(ns - 1);
+    double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
+    satstat_plot_options asked = c->g.o;
+    char about[1024];
+    int n_about = snprintf(about, sizeof about, "%s",
            "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
            "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
            "Too small weights collapse the activations towards phi(0); too large ones\n"
@@ -966,6 +994,27 @@ static void fig_activations(ctx *c, size_t which)
            "standard deviation of phi(z) is printed in each panel; relu's units with\n"
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width.");
+    unsigned tall = 0; /* the grown height; 0: as asked */
+    if (panel_lines < 2) {
+        double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
+        double dpi = asked.dpi ? asked.dpi : 96;
+        double fontpt = asked.font_size > 0 ? asked.font_size
+                                            : fmax(7, 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi));
+        double line_px = 16 * (fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
+        tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+        if (n_about > 0 && (size_t)n_about < sizeof about)
+            snprintf(about + n_about, sizeof about - (size_t)n_about,
+                     "\n\nTaller than asked: at %ux%u pixels (%.3g pt text at %.0f dpi) the %zu\n"
+                     "rows would be under a line of text high each, their tick labels running\n"
+                     "into each other; so this figure is %u pixels high (%.2g in), every row\n"
+                     "kept and the text as asked.",
+                     (unsigned)w, (unsigned)h, fontpt, dpi, ns, tall, tall / dpi);
+        satstat__dp_header(c, r, head, about);
+        c->g.o.height = tall;
+        c->g.o.font_size = fontpt;
+    } else {
+        satstat__dp_header(c, r, head, about);
+    }
     output_section(c);
     satstat__dp_style_named(c, r);
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
@@ -990,22 +1039,6 @@ static void fig_activations(ctx *c, size_t which)
                                          bounded, p0, p1);
         }
     }
-    satstat__legend key;
-    key.n = 0;
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
-    for (size_t s = 0; s < ns; s++) {
-        const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
-        char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
-        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
-        satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
-        satstat__legend_tex(&key);
-    }
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
-    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
@@ -1027,6 +1060,7 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "unset title\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: rows of their own below the panels");
     satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
+    c->g.o = asked;
 }
 
 /* ---- files ---------------------------------------------------------------------*/
