@@ -605,8 +605,10 @@ void satstat__fig_style_end(satstat__fig *g)
                         "set minussign                                    # tick labels with a true minus (U+2212)\n"
                         "# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a\n"
                         "# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick\n"
-                        "# labels never run into each other on a small figure).\n"
-                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)\n"
+                        "# labels never run into each other on a small figure); but the next smaller\n"
+                        "# step when that one would leave fewer than two steps in the range (a\n"
+                        "# range of +-112 with steps of 200 showed the tick 0 alone: no scale).\n"
+                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)\n"
                         "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
 }
 

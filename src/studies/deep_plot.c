@@ -288,8 +288,8 @@ static void fig_density(ctx *c, size_t s)
         legend_lines);
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.8);
+           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -310,8 +310,10 @@ static void fig_density(ctx *c, size_t s)
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
-        /* Var z in the title, not over the histogram's peak */
-        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4 font smallfont\n",
+        /* Var z in the title, not over the histogram's peak; on a line of
+         * its own: "layer 10: Var z = 96.7" on one line is wider than a
+         * panel and ran into the next panel's y tick labels */
+        out(c, "set title \"layer %llu\\nVar z = %.3g\" offset 0,-0.4 font smallfont\n",
             (unsigned long long)which[k], ly->variance.value);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
