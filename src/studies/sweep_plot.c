@@ -421,6 +421,15 @@ static void figure_header(fig *g)
 
 /* The legend (g->legend): schemes, what lines and points are, what is
  * fixed. */
+/* Whether the formula curve is drawn as two envelopes, even and odd
+ * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
+static int parity_split(const fig *g)
+{
+    const satstat_config *b = &g->s->base;
+    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
+           && !b->inputs.active_given;
+}
+
 static void figure_legend(fig *g)
 {
     const satstat_sweep *s = g->s;
@@ -488,13 +497,26 @@ static void figure_legend(fig *g)
                                     ? "inputs: ⌊n_{in}/2⌋ of them 1"
                                     : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(L);
+            if (parity_split(g)) { /* figure_data: the formula's two envelopes */
+                satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
+                satstat__legend_tex(L);
+            }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs Bernoulli(p)");
     } else {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
     }
-    satstat__legend_row(L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    /* "bias normal:1" is the option's spelling: the law in words */
+    if (strncmp(b->bias.canonical, "normal:", 7) == 0) {
+        satstat__legend_row(L, "with lines linetype nodraw", "bias b ∼ N(0, %s^{2})",
+                            b->bias.canonical + 7);
+        satstat__legend_tex(L);
+    } else if (strcmp(b->bias.canonical, "zero") == 0) {
+        satstat__legend_row(L, "with lines linetype nodraw", "no bias");
+    } else {
+        satstat__legend_row(L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    }
     char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
         satstat__legend_row(L, "with lines linetype nodraw", "%s", b->activation->name);
@@ -620,11 +642,22 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
     for (size_t k = 0; k < ns; k++) {
         out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
         out(g, "$formula%zu << EOD\n", k + 1);
-        for (size_t i = 0; i < cn[k]; i++) {
-            if (g->logy && !(cy[k][i] > 0))
-                continue;
-            out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
-            frows[k]++;
+        /* With floor(n_in/2) inputs on, odd n_in has one input fewer than
+         * n_in/2: the formula alternates between two smooth envelopes, and
+         * one line through neighbouring integers is a sawtooth.  Then the
+         * even n_in, a blank line (a break in the line), the odd n_in. */
+        int parity = parity_split(g);
+        for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
+            if (pass == 1)
+                out(g, "\n");
+            for (size_t i = 0; i < cn[k]; i++) {
+                if (g->logy && !(cy[k][i] > 0))
+                    continue;
+                if (parity && (llround(cx[k][i]) % 2 != pass))
+                    continue;
+                out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
+                frows[k]++;
+            }
         }
         out(g, "EOD\n");
         if (!sampled)
