@@ -467,7 +467,9 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     /* a log axis for the norm, and for Var z or the saturated fraction when
      * their positive values span decades (a saturated fraction of 5e-4
      * beside 0.86 would sit on zero of a linear axis, its bars unseen) */
-    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20) || logy_sat;
+    /* (the norm near criticality stays within a factor of 2 or so: a log
+     * axis there had the one labelled tick 1, a linear one reads) */
+    int logy = ((q == Q_GRADIENT || q == Q_VARIANCE) && ymin > 0 && ymax / ymin > 20) || logy_sat;
     ax->units = units;
     ax->yfloor = yfloor;
     ax->ymin = ymin;
@@ -499,12 +501,6 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
         satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
         satstat__legend_tex(key);
-        if (q == Q_GRADIENT) {
-            snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
-                     satstat__dp_open_point(s, ns, r));
-            satstat__legend_row(key, st, "  RMS ‖δ^{l}‖");
-            satstat__legend_tex(key);
-        }
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         long same = same_mean_field(c, s, q, o->layers);
@@ -523,13 +519,20 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(key);
     }
+    if (q == Q_GRADIENT) { /* one row for every scheme's open points */
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
+                            "open: RMS ‖δ^{l}‖");
+        satstat__legend_tex(key);
+    }
     if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "bar runs below the axis");
-    satstat__legend_row(key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    /* with a sample: kept when the legend goes below the plot */
+    satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+                        "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
@@ -584,8 +587,11 @@ static void fig_against_layer(ctx *c, quantity q)
     int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
     int floor_marks = ax.floor_marks;
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
-    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    /* the legend right of the plot, or below it when the column would
+     * leave the plot less than half the width (the toolkit's rule: at
+     * 3.5 in a column of the legend's 40 characters left a plot 0.55 in
+     * wide and cut its rows at the edge) */
+    satstat__fig_layout_legend(&c->g, &key, 0);
     out(c, "set multiplot title ");
     qstr(c, heads[q]);
     out(c, "\nunset key\n");
@@ -593,7 +599,8 @@ static void fig_against_layer(ctx *c, quantity q)
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    out(c, "set ylabel '%s%s'\n", ylabels[q], logy ? " (log scale)" : "");
+    /* (no "log scale" in the label: the ticks 10^n say so) */
+    out(c, "set ylabel '%s'\n", ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
     out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
@@ -604,13 +611,15 @@ static void fig_against_layer(ctx *c, quantity q)
         double lo = q == Q_SATURATION ? yfloor : ymin / 2;
         out(c, "set logscale y\n");
         if (isfinite(ymin) && ymin > 0) {
-            out(c, "set yrange [%.6g:%.6g]\n", lo, q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2);
-            /* 10^k ticks typeset; more than 8 decades: every other one */
-            out(c, "set format y '10^{%%T}'\n");
-            if (log10(ymax * 2 / lo) > 8)
-                out(c, "set ytics 100\n");
-            else if (log10(ymax * 2 / lo) < 1.2)
-                out(c, "set format y '%%g'\n");
+            double hi = q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2;
+            out(c, "set yrange [%.6g:%.6g]\n", lo, hi);
+            /* 10^k ticks typeset, every k-th decade so that their labels
+             * stay 1.6 lines apart over the plot's height (at 3.5 in a
+             * label per decade overprinted) */
+            char lo_s[32], hi_s[32];
+            snprintf(lo_s, sizeof lo_s, "%.6g", lo);
+            snprintf(hi_s, sizeof hi_s, "%.6g", hi);
+            satstat__fig_log_axis(&c->g, 'y', lo_s, hi_s, "top - bottom");
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
@@ -643,7 +652,7 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
     }
     out(c, "\nunset label\nunset arrow\n");
-    satstat__fig_rule(&c->g, "legend: a panel of its own right of the plot");
+    satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
 }
