@@ -514,7 +514,9 @@ static const struct {
     size_t slot;
 } named_slots[] = {
     {"standard", 0}, {"scaled", 1}, {"he-normal", 2}, {"xavier-normal", 3},
-    {"orthogonal", 4}, {"lecun-normal", 5},
+    /* orthogonal sky blue: orange beside scaled's vermillion (the
+     * Jacobian and isometry figures compare the two) read as one hue */
+    {"orthogonal", 5}, {"lecun-normal", 4},
 };
 
 static int named_slot(const char *series, size_t *slot)

@@ -739,8 +739,11 @@ static void fig_phase(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        /* white marks outlined in black (the open twin of the shape in the
+         * legend): the schemes' own blue and orange on the maps' blue and
+         * orange read as the opposite regime */
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+                 satstat__dp_open_point(s, ns, r));
         satstat__legend_row(&key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(&key);
@@ -766,7 +769,8 @@ static void fig_phase(ctx *c)
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
     out(c, "set style fill solid 1.0 noborder\n");
-    /* the schemes' markers: outlined in black, so that they show on any colour */
+    /* the schemes' markers: white, outlined in black, so that they show on
+     * any colour and take no colour of the maps' scales */
     char marks[4096];
     size_t mlen = 0;
     marks[0] = '\0';
@@ -775,9 +779,9 @@ static void fig_phase(ctx *c)
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
                                  "pointsize 2.6 linecolor rgb '#000000' notitle"
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu "
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
                                  "pointtype %d pointsize 2 notitle",
-                                 s, s, pt, s, s, s + 1, pt);
+                                 s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
