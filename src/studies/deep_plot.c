@@ -386,6 +386,7 @@ typedef struct layer_axis {
     int any_clipped;       /* a bar below the log axis's foot               */
     int logy;              /* a log y axis                                  */
     int floor_marks;       /* sampled zeros drawn open at the log foot      */
+    int all_zero;          /* no unit saturated in any layer of any scheme  */
 } layer_axis;
 
 /* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
@@ -398,6 +399,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
     int zeros = 0; /* a layer where no unit of any network was saturated */
+    int nonzero = 0; /* a layer where some unit was */
     int no_interval = 0; /* a value without an interval */
     int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
@@ -455,6 +457,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
 
             out(c, "\n");
             zeros |= v == 0;
+            nonzero |= v != 0;
             double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
             for (int k = 0; k < 5; k++)
                 if (isfinite(vals[k]) && vals[k] > 0 && (q != Q_SATURATION || vals[k] >= yfloor)) {
@@ -475,6 +478,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     ax->ymin = ymin;
     ax->ymax = ymax;
     ax->zeros = zeros;
+    ax->all_zero = q == Q_SATURATION && zeros && !nonzero;
     ax->no_interval = no_interval;
     ax->any_clipped = any_clipped;
     ax->logy = logy;
@@ -593,7 +597,10 @@ static void fig_against_layer(ctx *c, quantity q)
      * wide and cut its rows at the edge) */
     satstat__fig_layout_legend(&c->g, &key, 0);
     out(c, "set multiplot title ");
-    qstr(c, heads[q]);
+    /* every count 0 (a small Var z): the figure's one finding, said in its
+     * title, not left to a row of open markers at the foot */
+    qstr(c, ax.all_zero ? "Saturated fraction against layer: no unit saturated in any layer"
+                        : heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
