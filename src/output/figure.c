@@ -30,7 +30,10 @@ const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
 const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
     "yellow", "wine", "teal", "olive", "indigo"};
-const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4, 8, 10, 12, 14};
+/* Filled shapes only (gnuplot has six: 5 7 9 11 13 15), repeated for the
+ * spare colours: an open marker means a sampled 0 (deep-saturation,
+ * sweeps), and uniform's open diamond read as one. */
+const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 7, 9, 5, 11, 13, 15};
 
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 

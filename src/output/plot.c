@@ -1482,8 +1482,19 @@ static void fig_activation(ctx *c)
            "set y2tics nomirror out\n"
            "set yrange [ymin:ymax]\n");
 
+    if (zoom)
+        /* side by side (a small figure): each axis labelled once, on the
+         * outer sides (the left panel's left axis, the right panel's
+         * right one), the gap between the panels for tick labels only;
+         * with four axis labels each plot was 0.3 in wide */
+        out(c, "if (side_by_side) {\n"
+               "    left_right = (plot_left + plot_right) / 2 - (0.015 + 5 * char_width)\n"
+               "    right_left = (plot_left + plot_right) / 2 + (0.015 + 6 * char_width)\n"
+               "}\n");
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
+    if (zoom)
+        out(c, "if (side_by_side) { unset y2label }\n");
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     ticks(c, "-zmax", "zmax", "ymin", "ymax");
     density_axis_aligned(c);
@@ -1494,6 +1505,7 @@ static void fig_activation(ctx *c)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
+        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z' }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);
