@@ -616,7 +616,7 @@ set xrange [xmin:xmax]
 set logscale x 10   # a log sweep
 set format x '%g'
 set logscale y 10   # the values span more than 20 times (or --log-y)
-set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%T}' : '%g'   # 10^{-6}, not 1e-06
+set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
 if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
 

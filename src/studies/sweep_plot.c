@@ -769,7 +769,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                "set format x '%%g'\n");
     if (g->logy)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
-               "set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%%T}' : '%%g'   # 10^{-6}, not 1e-06\n"
+               "set format y '10^{%%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)\n"
                "set yrange [ylo:yhi]\n"
                "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
             SWEEP_LOG_Y_SPAN);
