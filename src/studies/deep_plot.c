@@ -794,7 +794,11 @@ static void fig_phase(ctx *c)
     out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
-           "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
+           "%s",
+        narrow ? /* a narrow bar: short labels, no room under them */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
+               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
+                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -802,7 +806,8 @@ static void fig_phase(ctx *c)
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
         out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n");
+        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
+               "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
             double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
             out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
