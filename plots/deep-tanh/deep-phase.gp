@@ -3579,8 +3579,9 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-set cbtics ('0.1' -1, '1' 0, '10' 1)
-unset cblabel
+# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks
+set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)
+set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
@@ -3595,6 +3596,7 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
+set cblabel 'q*' offset 0,0.4
 set cbrange [-1.83053:3.49403]
 set cbtics 2 format '10^{%.0f}'
 set title 'fixed point q*'
