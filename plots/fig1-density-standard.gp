@@ -78,8 +78,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------

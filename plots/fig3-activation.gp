@@ -79,8 +79,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------
@@ -2922,6 +2924,10 @@ set y2label 'density of z'
 set border 11 linewidth 1.5   # left, bottom and right: the right axis is the densities'
 set y2tics nomirror out
 set yrange [ymin:ymax]
+if (side_by_side) {
+    left_right = (plot_left + plot_right) / 2 - (0.015 + 5 * char_width)
+    right_left = (plot_left + plot_right) / 2 + (0.015 + 6 * char_width)
+}
 
 # ---- top panel: the whole z axis -------------------------------------------
 set tmargin at screen top
@@ -2930,6 +2936,7 @@ set lmargin at screen plot_left
 set rmargin at screen left_right
 panel_w = left_right - plot_left
 panel_h = top - split_top
+if (side_by_side) { unset y2label }
 set xrange [-zmax:zmax]
 y2top = y2max
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
@@ -2953,6 +2960,7 @@ set lmargin at screen right_left
 set rmargin at screen plot_right
 panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
+if (side_by_side) { unset ylabel; set y2label 'density of z' }
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))

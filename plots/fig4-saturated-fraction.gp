@@ -79,22 +79,24 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- layout ----------------------------------------------------------------
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 24                                  # the longest legend row, in characters
+key_chars = 32                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 18                                # ... the longest of them
+key_rows = 7                                    # legend rows with a sample
+below_chars = 32                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -1518,6 +1520,22 @@ $sample2 << EOD
 5.75 2e-06 3.196104e-08 1.205134e-05
 6 2e-06 3.196104e-08 1.205134e-05
 6.25 1e-06 5.00125e-10 9.998633e-06
+6.5 0 0 7.600874e-06
+6.75 0 0 7.600874e-06
+7 0 0 7.600874e-06
+7.25 0 0 7.600874e-06
+7.5 0 0 7.600874e-06
+7.75 0 0 7.600874e-06
+8 0 0 7.600874e-06
+8.25 0 0 7.600874e-06
+8.5 0 0 7.600874e-06
+8.75 0 0 7.600874e-06
+9 0 0 7.600874e-06
+9.25 0 0 7.600874e-06
+9.5 0 0 7.600874e-06
+9.75 0 0 7.600874e-06
+10 0 0 7.600874e-06
+10.25 0 0 7.600874e-06
 EOD
 
 # ---- title and axes --------------------------------------------------------
@@ -1525,8 +1543,8 @@ set multiplot title 'Saturated fraction P(|z| ≥ t) against the threshold t'
 set xlabel 't'
 set ylabel 'P(|z| ≥ t)'
 # the smallest fraction at the cut is under 1/20 of the axis top (or
-# --log-y): a log axis, whole decades; the rows of 0 (formula
-# underflow, no sampled neuron) are left out
+# --log-y): a log axis, whole decades; the formula's rows of 0
+# (underflow) are left out, a sampled 0 is drawn open at the foot
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
@@ -1555,9 +1573,13 @@ set xtics tick_step((tmax) - (0), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (tmax) - (0) }
 # layers: the formula curves, the sampled points with bars (in scheme order)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points linetype 1 pointtype 11 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype 6 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+     $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
+     $sample2 every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points linetype 2 pointtype 11 notitle, \
+     $sample2 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype 6 notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1571,9 +1593,13 @@ set xtics tick_step((zoom) - (0), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) { set xtics 0 + (0), (zoom) - (0) }
 stride = stride_zoom
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $sample1 every stride using 1:2:3:4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points linetype 1 pointtype 11 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype 6 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $sample2 every stride using 1:2:3:4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+     $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
+     $sample2 every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points linetype 2 pointtype 11 notitle, \
+     $sample2 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype 6 notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y
@@ -1592,7 +1618,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -1604,6 +1630,8 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with points linecolor rgb ink pointtype 6 title 'open: sampled 0 (bar: upper end)', \
+     keyentry with points linecolor rgb ink pointtype 11 title 'bar runs below the axis', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'
@@ -1611,6 +1639,8 @@ plot -1 with lines linetype nodraw notitle, \
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with points linecolor rgb ink pointtype 6 title 'open: sampled 0 (bar: upper end)', \
+     keyentry with points linecolor rgb ink pointtype 11 title 'bar runs below the axis', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \

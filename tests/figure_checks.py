@@ -23,6 +23,10 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   small text no text under 7 pt: each script's text and small text
              (fontpt, smallpt, and the size in smallfont at its terminal)
              evaluated by gnuplot, in every format, at the sizes made.
+  grid room  small multiples (a script with grid_rows) leave each panel at
+             least MIN_PANEL_LINES lines of text high, as gnuplot evaluates
+             the layout: four scheme rows at 3.5 in were under a line each,
+             their tick labels and row labels printed over each other.
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -381,6 +385,36 @@ def check_lines(scripts, tmp):
             fail("lines: %s: the PDF's axis is %.2f times as wide as the PNG's (%.2f px, %.2f px)"
                  % (os.path.basename(script), ratio, a, b))
 
+MIN_PANEL_LINES = 1.9
+
+
+def panel_lines(script, tmp):
+    """A grid figure's panel height in lines of text, as gnuplot evaluates
+    the script (None: no grid, or gnuplot did not say)."""
+    text = open(script).read()
+    if not re.search(r"^grid_rows = ", text, re.M):
+        return None
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    open(probe, "w").write(text + "\nprint sprintf('PANEL %g', panel_h / line_height)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"PANEL (\S+)", err)
+    return float(m.group(1)) if rc == 0 and m else None
+
+
+def check_grid_room(scripts, tmp):
+    seen = 0
+    for script in scripts:
+        lines = panel_lines(script, tmp)
+        if lines is None:
+            continue
+        seen += 1
+        if lines < MIN_PANEL_LINES:
+            fail("grid room: %s: panels %.2f lines of text high (at least %g)"
+                 % (script, lines, MIN_PANEL_LINES))
+    if not seen:
+        fail("grid room: no small-multiples script to check")
+
 
 def text_sizes(script, tmp, fmt):
     """(fontpt, smallpt, the small font's size in points at the script's
@@ -577,6 +611,15 @@ def self_tests(tmp):
     ratio, _, _ = line_width_ratio(thin, tmp)
     if 1 / LINE_WIDTH_RATIO <= ratio <= LINE_WIDTH_RATIO:
         fail("self-test: the line check misses a PDF with lines half as wide (ratio %.2f)" % ratio)
+    # grid room: four rows in 300 pixels of 30-pixel lines
+    cramped = os.path.join(tmp, "cramped.gp")
+    open(cramped, "w").write(
+        "set terminal pngcairo size 400,300\nset output output\nline_height = 30. / 300\n"
+        "grid_rows = 4\ntop = 0.9\nbottom = 0.3\ngap_y = 2.5 * line_height\n"
+        "panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows\nplot x\n")
+    lines = panel_lines(cramped, tmp)
+    if lines is None or lines >= MIN_PANEL_LINES:
+        fail("self-test: the grid-room check misses panels %s lines high" % lines)
     # small text: a script whose small font is 6 pt beside 8 pt text
     tiny = os.path.join(tmp, "tiny.gp")
     open(tiny, "w").write(
@@ -619,6 +662,10 @@ def main():
              "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"],
             ["deep", "--preset", "activations", "--networks", "10", "--plots", made + "/preset",
              "--render", "none", "--quiet"],
+            # the preset at a journal's column width: four scheme rows
+            ["deep", "--preset", "activations", "--networks", "10", "--plots",
+             made + "/preset-small", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
+             "--font-size", "8", "--quiet"],
             ["sweep", "--vary", "n-in=10:1000:5:log", "--samples", "2000", "--plots",
              made + "/sweep", "--render", "none", "--plot-size", "3.5x2.2in", "--font-size", "8",
              "--quiet"],
@@ -646,6 +693,7 @@ def main():
         check_warnings(committed + scripts, tmp)
         check_combs(committed + scripts)
         check_panels(committed + scripts, tmp)
+        check_grid_room(scripts, tmp)
         check_log_foot(scripts)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")

@@ -120,10 +120,11 @@ def self_test(script):
 
 
 def block(text, name):
-    """The rows of data block $name as lists of floats."""
+    """The rows of data block $name as lists of floats (blank lines, breaks
+    in a line such as the sweep's odd and even n_in, skipped)."""
     m = re.search(r"^\$%s << EOD\n(.*?)^EOD$" % re.escape(name), text, re.S | re.M)
     assert m, "no block $" + name
-    return [[float(t) for t in line.split()] for line in m.group(1).splitlines()]
+    return [[float(t) for t in line.split()] for line in m.group(1).splitlines() if line.strip()]
 
 
 # The gallery's sweep (as in tools/gallery), its quantities by figure.

@@ -842,8 +842,8 @@ END_TEST
 
 /* Figure 4: fractions at T that span more than 100 x get a log y axis (the
  * default: standard 0.858 beside scaled 0.00109, which sat on zero on a
- * linear one), from the decade below the smallest down-halved fraction, and
- * no row of 0 a log axis cannot draw; fractions within 100 x keep the linear
+ * linear one), from the decade below the smallest down-halved fraction, a
+ * sampled 0 drawn open at the foot; fractions within 100 x keep the linear
  * axis from 0. */
 START_TEST(fig4_log_axis_when_fractions_span_decades)
 {
@@ -870,8 +870,13 @@ START_TEST(fig4_log_axis_when_fractions_span_decades)
         snprintf(name, sizeof name, "sample%zu", i + 1);
         v = datablock(s, name, 4, &rows);
         ck_assert_uint_gt(rows, 10);
-        for (size_t k = 0; k < rows; k++)
-            ck_assert(v[4 * k + 1] > 0 && v[4 * k + 2] > 0);
+        /* every row with an upper end above 0; a sampled 0 (kept: drawn
+         * open at the axis's foot, not left out) with its plot element */
+        for (size_t k = 0; k < rows; k++) {
+            ck_assert(v[4 * k + 3] > 0 && v[4 * k + 2] >= 0);
+            if (v[4 * k + 1] == 0)
+                ck_assert(has(s, "using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars"));
+        }
         free(v);
     }
     free(s);

@@ -69,8 +69,8 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 14 pointsize 1.3 * pointscale   # indigo: normal:1
-set linetype 2 linecolor rgb '#44AA99' linewidth 3 dashtype 5 pointtype 10 pointsize 1.3 * pointscale   # teal: normal:0.01
+set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 15 pointsize 1.3 * pointscale   # indigo: normal:1
+set linetype 2 linecolor rgb '#44AA99' linewidth 3 dashtype 5 pointtype 11 pointsize 1.3 * pointscale   # teal: normal:0.01
 set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
 set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3 * pointscale   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
@@ -79,8 +79,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme and layer, bin centre, density, bin width ----------
@@ -865,7 +867,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 5.9' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 2
@@ -884,7 +886,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 3
@@ -903,7 +905,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 293' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 4
@@ -922,7 +924,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:1, layer 5
@@ -941,7 +943,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 1
@@ -960,7 +962,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.058' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 2
@@ -979,7 +981,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 3
@@ -998,7 +1000,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2.9×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 4
@@ -1017,7 +1019,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 2×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # normal:0.01, layer 5
@@ -1036,7 +1038,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 1.4×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 1
@@ -1055,7 +1057,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 2
@@ -1074,7 +1076,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 3
@@ -1093,7 +1095,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 4
@@ -1112,7 +1114,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # scaled, layer 5
@@ -1131,7 +1133,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 1
@@ -1150,7 +1152,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 2
@@ -1169,7 +1171,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.49' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 3
@@ -1188,7 +1190,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 4
@@ -1207,7 +1209,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.85' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 
 # he-normal, layer 5
@@ -1226,7 +1228,7 @@ set format x '%.2h'
 set format y '%.2h'
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.51' at graph 0.97, graph 0.7 right font smallfont front
+set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 0.6 noborder notitle
 unset title
 unset label

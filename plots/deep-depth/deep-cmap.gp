@@ -68,16 +68,18 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#882255' linewidth 3 dashtype 4 pointtype 8 pointsize 1.3 * pointscale   # wine: normal:0.1118034
-set linetype 2 linecolor rgb '#E69F00' linewidth 3 dashtype 5 pointtype 13 pointsize 1.3 * pointscale   # orange: orthogonal:1.5811388
+set linetype 1 linecolor rgb '#882255' linewidth 3 dashtype 4 pointtype 5 pointsize 1.3 * pointscale   # wine: normal:0.1118034
+set linetype 2 linecolor rgb '#56B4E9' linewidth 3 dashtype 1 pointtype 15 pointsize 1.3 * pointscale   # sky blue: orthogonal:1.5811388
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: the map c, c_next; the sampled pairs c^l, c^(l+1) ---------------
@@ -241,10 +243,10 @@ set xtics tick_step((1) - (-0.1), (plot_right - plot_left) / (6 * char_width))
 set ytics tick_step((1) - (-0.1), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 notitle, \
-     $pairs1 using 1:2 with points linetype 1 pointtype 8 notitle, \
+     $pairs1 using 1:2 with points linetype 1 pointtype 4 notitle, \
      '+' using (0.446804218):(0.446804218) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
      $map2 using 1:2 with lines linetype 2 notitle, \
-     $pairs2 using 1:2 with points linetype 2 pointtype 12 notitle, \
+     $pairs2 using 1:2 with points linetype 2 pointtype 14 notitle, \
      '+' using (0.446804276):(0.446804276) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle
 unset label
 unset arrow
@@ -278,15 +280,15 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 8 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
-     keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 2 pointtype 14 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 8 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with linespoints linetype 2 pointtype 12 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 2 pointtype 14 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity', \

@@ -70,16 +70,18 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#882255' linewidth 3 dashtype 4 pointtype 8 pointsize 1.3 * pointscale   # wine: normal:0.1118034
-set linetype 2 linecolor rgb '#E69F00' linewidth 3 dashtype 5 pointtype 13 pointsize 1.3 * pointscale   # orange: orthogonal:1.5811388
+set linetype 1 linecolor rgb '#882255' linewidth 3 dashtype 4 pointtype 5 pointsize 1.3 * pointscale   # wine: normal:0.1118034
+set linetype 2 linecolor rgb '#56B4E9' linewidth 3 dashtype 1 pointtype 15 pointsize 1.3 * pointscale   # sky blue: orthogonal:1.5811388
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: log10(sigma_w^2 fan_in), sigma_b^2, log10 xi_c (rows apart) -----
@@ -3627,10 +3629,10 @@ set ylabel 'σ_{b}^{2}'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 8 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 8 pointsize 2 notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 13 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 13 pointsize 2 notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
+     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 5 pointsize 2 notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 15 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
+     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 15 pointsize 2 notitle
 unset colorbox
 unset label
 unset arrow
@@ -3666,13 +3668,13 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
-     keyentry with points linetype 1 pointtype 8 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
-     keyentry with points linetype 2 pointtype 13 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
+     keyentry with points linetype 1 pointtype 5 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
+     keyentry with points linetype 2 pointtype 15 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
-     keyentry with points linetype 1 pointtype 8 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
-     keyentry with points linetype 2 pointtype 13 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
+     keyentry with points linetype 1 pointtype 5 pointsize 2 title 'normal:0.1118034: ξ_{c} = 11.8', \
+     keyentry with points linetype 2 pointtype 15 pointsize 2 title 'orthogonal:1.5811388: ξ_{c} = 11.8'
 }
 unset multiplot

@@ -69,15 +69,17 @@ if (output eq '') { set output } else { set output output }
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
 set linetype 1 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
-set linetype 2 linecolor rgb '#E69F00' linewidth 3 dashtype 5 pointtype 13 pointsize 1.3 * pointscale   # orange: orthogonal
+set linetype 2 linecolor rgb '#56B4E9' linewidth 3 dashtype 1 pointtype 15 pointsize 1.3 * pointscale   # sky blue: orthogonal
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme, bin centre, density, bin width ----------------------

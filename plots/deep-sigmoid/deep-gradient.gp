@@ -75,8 +75,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: layer, sampled, interval low, high, mean field, RMS --------
@@ -112,18 +114,20 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
-legend_below = 0
-legend_height = 0
+key_rows = 6                                    # legend rows with a sample
+below_chars = 39                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 top = 0.98 - 2.4 * line_height                  # room for the title above
 bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
 plot_right = column - 0.03   # a gap before the legend
-# too narrow for the legend at the text size: its rows in the small font
-set key font smallfont
-column = 0.985 - 0.75 * (sample_width + key_chars * char_width)
-column = (column < 0.4) ? 0.4 : column
-plot_right = column - 0.03
 set multiplot title 'Gradient norm against layer'
 unset key
 set lmargin at screen plot_left
@@ -131,14 +135,25 @@ set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
 set xlabel 'layer l'
-set ylabel '‖δ^{l}‖ (log scale)'
+set ylabel '‖δ^{l}‖'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
 if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
 set yrange [4.79847e-08:1.58288]
+# a log axis: ticks 10^{n}, every decade or every k-th so that tick
+# labels are at least 1.6 lines apart over the panel's height
+set logscale y 10
 set format y '10^{%T}'
+log_first = ceil(log10(4.79847e-08) - 1e-9)
+log_last = floor(log10(1.58288) + 1e-9)
+log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
+log_step = (log_step < 1) ? 1 : log_step
+set ytics (10.**log_last)
+do for [log_k = 1:int((log_last - log_first) / log_step)] {
+    set ytics add (10.**(log_last - log_k * log_step))
+}
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 notitle, \
@@ -148,7 +163,7 @@ plot $s1 using 1:5 with lines linetype 1 notitle, \
 unset label
 unset arrow
 
-# ---- legend: a panel of its own right of the plot --------------------------
+# ---- legend: right of the plot, or below it on a small figure --------------
 set lmargin at screen column
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
 set tmargin at screen top + 0.02   # the first row level with the top of the plot
@@ -166,7 +181,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -177,20 +192,19 @@ if (exists('legend_below') && legend_below) {
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
      keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input'
+     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with points linetype 1 pointtype 6 title '  RMS ‖δ^{l}‖', \
      keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with points linetype 2 pointtype 4 title '  RMS ‖δ^{l}‖', \
      keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
-     keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks', \

@@ -70,8 +70,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per layer, bin centre, density, bin width; the mean-field density
@@ -2443,11 +2445,11 @@ plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 2.6 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.3 * line_height
-top = top - 0.8 * line_height                   # the panels' titles under the figure's
+top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's
 grid_cols = 5
 grid_rows = 2                                 # small multiples
 gap_x = 6 * char_width                      # room for a panel's y tick labels
-gap_y = 3.8 * line_height                     # ... and for its title and x tick labels
+gap_y = 4.5 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -2470,7 +2472,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 1: Var z = 1.51' offset 0,-0.4 font smallfont
+set title "layer 1\nVar z = 1.51" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2481,7 +2483,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 2: Var z = 1.39' offset 0,-0.4 font smallfont
+set title "layer 2\nVar z = 1.39" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2492,7 +2494,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 3: Var z = 1.41' offset 0,-0.4 font smallfont
+set title "layer 3\nVar z = 1.41" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2503,7 +2505,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 4: Var z = 1.5' offset 0,-0.4 font smallfont
+set title "layer 4\nVar z = 1.5" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2514,7 +2516,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 5: Var z = 1.42' offset 0,-0.4 font smallfont
+set title "layer 5\nVar z = 1.42" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2525,7 +2527,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 6: Var z = 1.49' offset 0,-0.4 font smallfont
+set title "layer 6\nVar z = 1.49" offset 0,-0.4 font smallfont
 set ylabel 'density'
 set xlabel 'z' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2536,7 +2538,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 7: Var z = 1.41' offset 0,-0.4 font smallfont
+set title "layer 7\nVar z = 1.41" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2547,7 +2549,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 8: Var z = 1.41' offset 0,-0.4 font smallfont
+set title "layer 8\nVar z = 1.41" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2558,7 +2560,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 9: Var z = 1.47' offset 0,-0.4 font smallfont
+set title "layer 9\nVar z = 1.47" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \
@@ -2569,7 +2571,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title 'layer 10: Var z = 1.36' offset 0,-0.4 font smallfont
+set title "layer 10\nVar z = 1.36" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel 'z' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \

@@ -75,8 +75,10 @@ set tics nomirror out
 set minussign                                    # tick labels with a true minus (U+2212)
 # A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a
 # range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick
-# labels never run into each other on a small figure).
-tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)
+# labels never run into each other on a small figure); but the next smaller
+# step when that one would leave fewer than two steps in the range (a
+# range of +-112 with steps of 200 showed the tick 0 alone: no scale).
+tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)
@@ -3577,15 +3579,16 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-set cbtics ('0.1' -1, '1' 0, '10' 1)
-unset cblabel
+# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks
+set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)
+set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
      $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 5 pointsize 2 notitle
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
@@ -3593,15 +3596,16 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
+set cblabel 'q*' offset 0,0.4
 set cbrange [-1.83053:3.49403]
 set cbtics 2 format '10^{%.0f}'
 set title 'fixed point q*'
 plot $grid using 1:2:4 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
      $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 5 pointsize 2 notitle
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
 unset title
 
 # ---- legend: a panel of its own right of the maps --------------------------
@@ -3636,15 +3640,15 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
-     keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: chaotic', \
-     keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ordered'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
-     keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: chaotic', \
-     keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ordered'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
 }
 unset multiplot

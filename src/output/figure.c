@@ -30,7 +30,10 @@ const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
 const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
     "yellow", "wine", "teal", "olive", "indigo"};
-const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 6, 4, 8, 10, 12, 14};
+/* Filled shapes only (gnuplot has six: 5 7 9 11 13 15), repeated for the
+ * spare colours: an open marker means a sampled 0 (deep-saturation,
+ * sweeps), and uniform's open diamond read as one. */
+const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 7, 9, 5, 11, 13, 15};
 
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 
@@ -514,7 +517,9 @@ static const struct {
     size_t slot;
 } named_slots[] = {
     {"standard", 0}, {"scaled", 1}, {"he-normal", 2}, {"xavier-normal", 3},
-    {"orthogonal", 4}, {"lecun-normal", 5},
+    /* orthogonal sky blue: orange beside scaled's vermillion (the
+     * Jacobian and isometry figures compare the two) read as one hue */
+    {"orthogonal", 5}, {"lecun-normal", 4},
 };
 
 static int named_slot(const char *series, size_t *slot)
@@ -605,8 +610,10 @@ void satstat__fig_style_end(satstat__fig *g)
                         "set minussign                                    # tick labels with a true minus (U+2212)\n"
                         "# A tick step: 1, 2 or 5 times a power of ten, at most n ticks over a\n"
                         "# range r, at least 2 (satstat__fig_ticks: n from the panel's size, so that tick\n"
-                        "# labels never run into each other on a small figure).\n"
-                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10) * tick_p)\n"
+                        "# labels never run into each other on a small figure); but the next smaller\n"
+                        "# step when that one would leave fewer than two steps in the range (a\n"
+                        "# range of +-112 with steps of 200 showed the tick 0 alone: no scale).\n"
+                        "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)\n"
                         "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
 }
 

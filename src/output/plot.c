@@ -1482,8 +1482,19 @@ static void fig_activation(ctx *c)
            "set y2tics nomirror out\n"
            "set yrange [ymin:ymax]\n");
 
+    if (zoom)
+        /* side by side (a small figure): each axis labelled once, on the
+         * outer sides (the left panel's left axis, the right panel's
+         * right one), the gap between the panels for tick labels only;
+         * with four axis labels each plot was 0.3 in wide */
+        out(c, "if (side_by_side) {\n"
+               "    left_right = (plot_left + plot_right) / 2 - (0.015 + 5 * char_width)\n"
+               "    right_left = (plot_left + plot_right) / 2 + (0.015 + 6 * char_width)\n"
+               "}\n");
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     panel(c, panels, 0);
+    if (zoom)
+        out(c, "if (side_by_side) { unset y2label }\n");
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     ticks(c, "-zmax", "zmax", "ymin", "ymax");
     density_axis_aligned(c);
@@ -1494,6 +1505,7 @@ static void fig_activation(ctx *c)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         panel(c, panels, 1);
+        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z' }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);
@@ -1656,9 +1668,10 @@ static void saturation_data(ctx *c, double tmax, double tzoom, int logy, const c
             tail += counts[k];
         for (size_t k = 0; k <= kmax; k++) {
             satstat_interval ci = proportion_ci(tail, v->n_indep, c->c->alpha);
-            if (!logy || tail > 0) /* a log axis cannot show 0 */
-                out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
-                    (double)tail / (double)v->n_indep, ci.lo, ci.hi);
+            /* (a 0 too: on a log axis drawn open at the foot, its bar up
+             * to the interval's upper end) */
+            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
+                (double)tail / (double)v->n_indep, ci.lo, ci.hi);
             if (k < bins)
                 tail -= counts[k];
         }
@@ -1686,6 +1699,42 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
      * fraction at the cut is under 5 % of it */
     (void)fmax_cut;
     int logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
+    /* On the log axis (foot ylo, below: the decade of one neuron in n) a
+     * sampled 0 is drawn open at the foot with its bar up to the upper
+     * end, and a bar whose lower end is below the foot ends there with a
+     * down triangle: as in deep-saturation and the sweeps, not left out or
+     * cut unmarked.  Which of them occur, for the legend. */
+    int zeros = 0, clipped = 0;
+    if (logy) {
+        double floor_frac = fmin_cut / 2;
+        for (size_t i = 0; i < c->ns; i++)
+            if (c->v[i].s && c->v[i].n_indep > 0)
+                floor_frac = fmin(floor_frac, 1.0 / (double)c->v[i].n_indep);
+        double foot = pow(10.0, floor(log10(floor_frac) + 1e-9));
+        for (size_t i = 0; i < c->ns; i++) {
+            const sview *v = &c->v[i];
+            if (!v->s)
+                continue;
+            size_t bins;
+            double abs_step;
+            const uint64_t *counts = satstat_summary_abs_counts(v->s, &bins, &abs_step);
+            size_t kmax = (size_t)floor(tmax / abs_step + 1e-9);
+            if (kmax > bins)
+                kmax = bins;
+            uint64_t tail = 0;
+            for (size_t k = 0; k < bins; k++)
+                tail += counts[k];
+            for (size_t k = 0; k <= kmax; k++) {
+                satstat_interval ci = proportion_ci(tail, v->n_indep, c->c->alpha);
+                if (tail == 0)
+                    zeros = 1;
+                else if (ci.lo < foot)
+                    clipped = 1;
+                if (k < bins)
+                    tail -= counts[k];
+            }
+        }
+    }
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -1695,11 +1744,29 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
         /* the legend's sample: the scheme's own line and point, as drawn */
         add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
             i + 1);
-        if (v->s) {
+        if (v->s && !logy) {
             snprintf(src, sizeof src, "$sample%zu every stride using 1:2:3:4", i + 1);
             add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
+        } else if (v->s) {
+            snprintf(src, sizeof src,
+                     "$sample%zu every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4", i + 1);
+            add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
+            if (clipped) {
+                snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN)",
+                         i + 1);
+                add(c, src, NULL, "with points linetype %zu pointtype 11", i + 1);
+            }
+            if (zeros) {
+                snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4",
+                         i + 1);
+                add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1 pointtype 6", i + 1);
+            }
         }
     }
+    if (zeros)
+        add(c, NULL, "open: sampled 0 (bar: upper end)", "with points linecolor rgb ink pointtype 6");
+    if (clipped)
+        add(c, NULL, "bar runs below the axis", "with points linecolor rgb ink pointtype 11");
     if (c->region_default)
         snprintf(src, sizeof src, "threshold T = %s", num(c->T, m1));
     else
@@ -1773,8 +1840,8 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
     out(c, "set xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n");
     if (logy) {
         out(c, "# the smallest fraction at the cut is under 1/%g of the axis top (or\n"
-               "# --log-y): a log axis, whole decades; the rows of 0 (formula\n"
-               "# underflow, no sampled neuron) are left out\n",
+               "# --log-y): a log axis, whole decades; the formula's rows of 0\n"
+               "# (underflow) are left out, a sampled 0 is drawn open at the foot\n",
             SATSTAT__LOG_Y_SPAN);
         satstat__fig_log_axis(&c->g, 'y', "ylo", "ymax",
                               panels == 2 ? "panel_height" : "top - bottom");

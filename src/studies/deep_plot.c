@@ -288,8 +288,8 @@ static void fig_density(ctx *c, size_t s)
         legend_lines);
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - 0.8 * line_height                   # the panels' titles under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 3.8);
+           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
+    satstat__fig_layout_grid(&c->g, cols, rows, 6, 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -310,8 +310,10 @@ static void fig_density(ctx *c, size_t s)
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
-        /* Var z in the title, not over the histogram's peak */
-        out(c, "set title 'layer %llu: Var z = %.3g' offset 0,-0.4 font smallfont\n",
+        /* Var z in the title, not over the histogram's peak; on a line of
+         * its own: "layer 10: Var z = 96.7" on one line is wider than a
+         * panel and ran into the next panel's y tick labels */
+        out(c, "set title \"layer %llu\\nVar z = %.3g\" offset 0,-0.4 font smallfont\n",
             (unsigned long long)which[k], ly->variance.value);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
@@ -384,6 +386,7 @@ typedef struct layer_axis {
     int any_clipped;       /* a bar below the log axis's foot               */
     int logy;              /* a log y axis                                  */
     int floor_marks;       /* sampled zeros drawn open at the log foot      */
+    int all_zero;          /* no unit saturated in any layer of any scheme  */
 } layer_axis;
 
 /* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
@@ -396,6 +399,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     double yfloor = q == Q_SATURATION ? 0.1 / units : 0;
     double ymin = INFINITY, ymax = -INFINITY, mfmin = INFINITY;
     int zeros = 0; /* a layer where no unit of any network was saturated */
+    int nonzero = 0; /* a layer where some unit was */
     int no_interval = 0; /* a value without an interval */
     int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
@@ -453,6 +457,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
 
             out(c, "\n");
             zeros |= v == 0;
+            nonzero |= v != 0;
             double vals[] = {v, lo, hi, mf, q == Q_GRADIENT ? ly->gradient_norm_rms : v};
             for (int k = 0; k < 5; k++)
                 if (isfinite(vals[k]) && vals[k] > 0 && (q != Q_SATURATION || vals[k] >= yfloor)) {
@@ -465,12 +470,15 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     /* a log axis for the norm, and for Var z or the saturated fraction when
      * their positive values span decades (a saturated fraction of 5e-4
      * beside 0.86 would sit on zero of a linear axis, its bars unseen) */
-    int logy = q == Q_GRADIENT || (q == Q_VARIANCE && ymin > 0 && ymax / ymin > 20) || logy_sat;
+    /* (the norm near criticality stays within a factor of 2 or so: a log
+     * axis there had the one labelled tick 1, a linear one reads) */
+    int logy = ((q == Q_GRADIENT || q == Q_VARIANCE) && ymin > 0 && ymax / ymin > 20) || logy_sat;
     ax->units = units;
     ax->yfloor = yfloor;
     ax->ymin = ymin;
     ax->ymax = ymax;
     ax->zeros = zeros;
+    ax->all_zero = q == Q_SATURATION && zeros && !nonzero;
     ax->no_interval = no_interval;
     ax->any_clipped = any_clipped;
     ax->logy = logy;
@@ -497,12 +505,6 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
         satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
         satstat__legend_tex(key);
-        if (q == Q_GRADIENT) {
-            snprintf(st, sizeof st, "with points linetype %zu pointtype %d", s + 1,
-                     satstat__dp_open_point(s, ns, r));
-            satstat__legend_row(key, st, "  RMS ‖δ^{l}‖");
-            satstat__legend_tex(key);
-        }
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         long same = same_mean_field(c, s, q, o->layers);
@@ -521,13 +523,20 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(key);
     }
+    if (q == Q_GRADIENT) { /* one row for every scheme's open points */
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
+                            "open: RMS ‖δ^{l}‖");
+        satstat__legend_tex(key);
+    }
     if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "bar runs below the axis");
-    satstat__legend_row(key, "with lines linetype nodraw", "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    /* with a sample: kept when the legend goes below the plot */
+    satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+                        "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
@@ -582,16 +591,23 @@ static void fig_against_layer(ctx *c, quantity q)
     int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
     int floor_marks = ax.floor_marks;
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
-    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    /* the legend right of the plot, or below it when the column would
+     * leave the plot less than half the width (the toolkit's rule: at
+     * 3.5 in a column of the legend's 40 characters left a plot 0.55 in
+     * wide and cut its rows at the edge) */
+    satstat__fig_layout_legend(&c->g, &key, 0);
     out(c, "set multiplot title ");
-    qstr(c, heads[q]);
+    /* every count 0 (a small Var z): the figure's one finding, said in its
+     * title, not left to a row of open markers at the foot */
+    qstr(c, ax.all_zero ? "Saturated fraction against layer: no unit saturated in any layer"
+                        : heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    out(c, "set ylabel '%s%s'\n", ylabels[q], logy ? " (log scale)" : "");
+    /* (no "log scale" in the label: the ticks 10^n say so) */
+    out(c, "set ylabel '%s'\n", ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
     out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
@@ -602,13 +618,15 @@ static void fig_against_layer(ctx *c, quantity q)
         double lo = q == Q_SATURATION ? yfloor : ymin / 2;
         out(c, "set logscale y\n");
         if (isfinite(ymin) && ymin > 0) {
-            out(c, "set yrange [%.6g:%.6g]\n", lo, q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2);
-            /* 10^k ticks typeset; more than 8 decades: every other one */
-            out(c, "set format y '10^{%%T}'\n");
-            if (log10(ymax * 2 / lo) > 8)
-                out(c, "set ytics 100\n");
-            else if (log10(ymax * 2 / lo) < 1.2)
-                out(c, "set format y '%%g'\n");
+            double hi = q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2;
+            out(c, "set yrange [%.6g:%.6g]\n", lo, hi);
+            /* 10^k ticks typeset, every k-th decade so that their labels
+             * stay 1.6 lines apart over the plot's height (at 3.5 in a
+             * label per decade overprinted) */
+            char lo_s[32], hi_s[32];
+            snprintf(lo_s, sizeof lo_s, "%.6g", lo);
+            snprintf(hi_s, sizeof hi_s, "%.6g", hi);
+            satstat__fig_log_axis(&c->g, 'y', lo_s, hi_s, "top - bottom");
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
@@ -641,7 +659,7 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
     }
     out(c, "\nunset label\nunset arrow\n");
-    satstat__fig_rule(&c->g, "legend: a panel of its own right of the plot");
+    satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
 }
@@ -728,8 +746,11 @@ static void fig_phase(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        /* white marks outlined in black (the open twin of the shape in the
+         * legend): the schemes' own blue and orange on the maps' blue and
+         * orange read as the opposite regime */
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+                 satstat__dp_open_point(s, ns, r));
         satstat__legend_row(&key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(&key);
@@ -755,7 +776,8 @@ static void fig_phase(ctx *c)
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
     out(c, "set style fill solid 1.0 noborder\n");
-    /* the schemes' markers: outlined in black, so that they show on any colour */
+    /* the schemes' markers: white, outlined in black, so that they show on
+     * any colour and take no colour of the maps' scales */
     char marks[4096];
     size_t mlen = 0;
     marks[0] = '\0';
@@ -764,15 +786,19 @@ static void fig_phase(ctx *c)
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
                                  "pointsize 2.6 linecolor rgb '#000000' notitle"
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu "
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
                                  "pointtype %d pointsize 2 notitle",
-                                 s, s, pt, s, s, s + 1, pt);
+                                 s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
-           "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n");
+           "%s",
+        narrow ? /* a narrow bar: short labels, no room under them */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
+               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
+                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -780,7 +806,8 @@ static void fig_phase(ctx *c)
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
         out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n");
+        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
+               "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
             double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
             out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
@@ -924,7 +951,8 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
-        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.7 right font smallfont front\n",
+        /* a line of the small font under the sd, whatever the panel's height */
+        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n",
             h->atom);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
@@ -958,7 +986,34 @@ static void fig_activations(ctx *c, size_t which)
     satstat__tex_escape(a->name, name, sizeof name);
     snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
-    satstat__dp_header(c, r, head,
+    satstat__legend key;
+    key.n = 0;
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
+        char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
+        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
+        satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
+        satstat__legend_tex(&key);
+    }
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
+    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
+    /* The rows' room, in lines of text, as the layout below measures it:
+     * the title and the columns' titles 3 lines, the legend and the last
+     * row's x tick labels and label legend_lines + 3.4, gaps of 2.5
+     * between rows, within 96 % of the height.  A paper size (3.5 in at
+     * 8 pt holds about 17 lines) leaves four rows under a line each, their
+     * tick labels overprinting: there the canvas grows to panels
+     * MIN_PANEL_LINES high (every row kept, since the rows are the
+     * comparison) and the text stays the size asked for. */
+    const double MIN_PANEL_LINES = 2.4;
+    double fixed_lines = 3.0 + legend_lines + 3.4 + 2.5 * (double)(ns - 1);
+    double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
+    satstat_plot_options asked = c->g.o;
+    char about[1024];
+    int n_about = snprintf(about, sizeof about, "%s",
            "The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the\n"
            "histogram of phi(z) over the units of each layer, one row per weight scale.\n"
            "Too small weights collapse the activations towards phi(0); too large ones\n"
@@ -966,6 +1021,27 @@ static void fig_activations(ctx *c, size_t which)
            "standard deviation of phi(z) is printed in each panel; relu's units with\n"
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width.");
+    unsigned tall = 0; /* the grown height; 0: as asked */
+    if (panel_lines < 2) {
+        double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
+        double dpi = asked.dpi ? asked.dpi : 96;
+        double fontpt = asked.font_size > 0 ? asked.font_size
+                                            : fmax(7, 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi));
+        double line_px = 16 * (fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
+        tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+        if (n_about > 0 && (size_t)n_about < sizeof about)
+            snprintf(about + n_about, sizeof about - (size_t)n_about,
+                     "\n\nTaller than asked: at %ux%u pixels (%.3g pt text at %.0f dpi) the %zu\n"
+                     "rows would be under a line of text high each, their tick labels running\n"
+                     "into each other; so this figure is %u pixels high (%.2g in), every row\n"
+                     "kept and the text as asked.",
+                     (unsigned)w, (unsigned)h, fontpt, dpi, ns, tall, tall / dpi);
+        satstat__dp_header(c, r, head, about);
+        c->g.o.height = tall;
+        c->g.o.font_size = fontpt;
+    } else {
+        satstat__dp_header(c, r, head, about);
+    }
     output_section(c);
     satstat__dp_style_named(c, r);
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
@@ -990,22 +1066,6 @@ static void fig_activations(ctx *c, size_t which)
                                          bounded, p0, p1);
         }
     }
-    satstat__legend key;
-    key.n = 0;
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
-    for (size_t s = 0; s < ns; s++) {
-        const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
-        char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
-        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
-        satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
-        satstat__legend_tex(&key);
-    }
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
-    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
@@ -1027,6 +1087,7 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "unset title\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: rows of their own below the panels");
     satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
+    c->g.o = asked;
 }
 
 /* ---- files ---------------------------------------------------------------------*/

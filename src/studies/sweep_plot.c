@@ -57,6 +57,8 @@ typedef struct fig {
     double ymin, ymax;            /* the data's extent                  */
     int claim;                    /* --expect-variance's level line     */
     double bias_floor, slope_bound; /* level lines, NaN when none       */
+    double ylo;                   /* the log axis's foot                */
+    int zeros, clipped;           /* sampled 0s; bars below the foot    */
     satstat__legend legend;
 } fig;
 
@@ -295,6 +297,27 @@ static void figure_words(fig *g)
 
 }
 
+/* The log y axis's ends: at most LOG_Y_DECADES decades (a fraction of
+ * 1e-30 is of no interest beside one of 0.5), ends at 1, 2 or 5 times a
+ * power of ten just beyond the data, so that no empty decade is shown;
+ * whole decades when a 1-2-5 range would hold no labelled decade. */
+static void log_range(const fig *g, double *lo_out, double *hi_out)
+{
+    double ymin = g->ymin, ymax = g->ymax;
+    double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
+    double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
+    if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
+        hi = 1; /* a fraction's axis ends at 1 */
+    if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
+        hi = pow(10.0, ceil(log10(ymax) - 1e-9));
+        lo = pow(10.0, floor(log10(floor_value / 2)));
+    }
+    if (!(lo < hi))
+        lo = hi / 10;
+    *lo_out = lo;
+    *hi_out = hi;
+}
+
 /* The formula curves (g->cx, g->cy, g->cn) and the data's extent:
  * the y range, the level lines (claimed Var z, the bias floor, the
  * largest slope) and the log axis's choice. */
@@ -364,6 +387,26 @@ static int figure_extent(fig *g)
 
     g->ymin = ymin;
     g->ymax = ymax;
+    /* on the log axis a sampled 0 is drawn open at its foot with its bar
+     * up to the interval's upper end, and a bar below the foot ends there
+     * with a ▼ (as in deep-saturation), rather than left out unmarked */
+    g->zeros = g->clipped = 0;
+    g->ylo = 0;
+    if (g->logy) {
+        double hi_axis;
+        log_range(g, &g->ylo, &hi_axis);
+        for (size_t k = 0; k < ns && sampled; k++)
+            for (size_t i = 0; i < s->n; i++) {
+                cell c;
+                double lo, hi;
+                cell_of(s->reports[i], k, &c);
+                double y = quantity_of(&c, g->q, 1, &lo, &hi);
+                if (y == 0)
+                    g->zeros = 1;
+                else if (y > 0 && !(lo >= g->ylo))
+                    g->clipped = 1;
+            }
+    }
     g->claim = claim;
     g->bias_floor = bias_floor;
     g->slope_bound = slope_bound;
@@ -421,6 +464,15 @@ static void figure_header(fig *g)
 
 /* The legend (g->legend): schemes, what lines and points are, what is
  * fixed. */
+/* Whether the formula curve is drawn as two envelopes, even and odd
+ * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
+static int parity_split(const fig *g)
+{
+    const satstat_config *b = &g->s->base;
+    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
+           && !b->inputs.active_given;
+}
+
 static void figure_legend(fig *g)
 {
     const satstat_sweep *s = g->s;
@@ -467,6 +519,12 @@ static void figure_legend(fig *g)
     if (sampled) {
         satstat__legend_row(L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
             "points: sampled, %s CI", lv);
+        if (g->zeros)
+            satstat__legend_row(L, "with points linecolor rgb ink pointtype 6",
+                                "open: sampled 0 (bar: upper end)");
+        if (g->clipped)
+            satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
+                                "bar runs below the axis");
     }
     satstat__legend_row(L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
@@ -488,13 +546,26 @@ static void figure_legend(fig *g)
                                     ? "inputs: ⌊n_{in}/2⌋ of them 1"
                                     : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(L);
+            if (parity_split(g)) { /* figure_data: the formula's two envelopes */
+                satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
+                satstat__legend_tex(L);
+            }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs Bernoulli(p)");
     } else {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs %s", b->inputs.canonical);
     }
-    satstat__legend_row(L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    /* "bias normal:1" is the option's spelling: the law in words */
+    if (strncmp(b->bias.canonical, "normal:", 7) == 0) {
+        satstat__legend_row(L, "with lines linetype nodraw", "bias b ∼ N(0, %s^{2})",
+                            b->bias.canonical + 7);
+        satstat__legend_tex(L);
+    } else if (strcmp(b->bias.canonical, "zero") == 0) {
+        satstat__legend_row(L, "with lines linetype nodraw", "no bias");
+    } else {
+        satstat__legend_row(L, "with lines linetype nodraw", "bias %s", b->bias.canonical);
+    }
     char rule_text[SATSTAT_ACTIVATION_NAME_SIZE];
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
         satstat__legend_row(L, "with lines linetype nodraw", "%s", b->activation->name);
@@ -525,7 +596,7 @@ static void figure_layout(fig *g)
     size_t ns = b->n_schemes;
     (void)c0;
     (void)ns;
-    double ymin = g->ymin, ymax = g->ymax;
+    double ymax = g->ymax;
     char m1[SATSTAT_DOUBLE_SIZE];
     rule(g, "layout");
     out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
@@ -560,16 +631,8 @@ static void figure_layout(fig *g)
          * interest beside one of 0.5), ends at 1, 2 or 5 times a power of
          * ten just beyond the data, so that no empty decade is shown; whole
          * decades when a 1-2-5 range would hold no labelled decade */
-        double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
-        double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
-        if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
-            hi = 1; /* a fraction's axis ends at 1 */
-        if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
-            hi = pow(10.0, ceil(log10(ymax) - 1e-9));
-            lo = pow(10.0, floor(log10(floor_value / 2)));
-        }
-        if (!(lo < hi))
-            lo = hi / 10;
+        double lo, hi;
+        log_range(g, &lo, &hi);
         out(g, "ylo = %s             # 1, 2 or 5 times a power of ten around the data (at most %d decades)\n",
             satstat_format_double(lo, m1, sizeof m1) == SATSTAT_OK ? m1 : "1e-6",
             LOG_Y_DECADES);
@@ -615,16 +678,28 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
     size_t *cn = g->cn;
     rule(g, "data");
     if (g->logy)
-        out(g, "# On the log y axis values of 0 cannot be drawn: they are left out here\n"
-               "# (the report has them).\n");
+        out(g, "# On the log y axis a sampled 0 is drawn open at the axis's foot (ylo), its\n"
+               "# bar up to the interval's upper end; a bar below the foot ends there with a\n"
+               "# down triangle.  The formula's values of 0 are left out.\n");
     for (size_t k = 0; k < ns; k++) {
         out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
         out(g, "$formula%zu << EOD\n", k + 1);
-        for (size_t i = 0; i < cn[k]; i++) {
-            if (g->logy && !(cy[k][i] > 0))
-                continue;
-            out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
-            frows[k]++;
+        /* With floor(n_in/2) inputs on, odd n_in has one input fewer than
+         * n_in/2: the formula alternates between two smooth envelopes, and
+         * one line through neighbouring integers is a sawtooth.  Then the
+         * even n_in, a blank line (a break in the line), the odd n_in. */
+        int parity = parity_split(g);
+        for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
+            if (pass == 1)
+                out(g, "\n");
+            for (size_t i = 0; i < cn[k]; i++) {
+                if (g->logy && !(cy[k][i] > 0))
+                    continue;
+                if (parity && (llround(cx[k][i]) % 2 != pass))
+                    continue;
+                out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
+                frows[k]++;
+            }
         }
         out(g, "EOD\n");
         if (!sampled)
@@ -637,14 +712,12 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
             double lo, hi;
             cell_of(s->reports[i], k, &c);
             double y = quantity_of(&c, g->q, 1, &lo, &hi);
-            if (!isfinite(y) || (g->logy && !(y > 0)))
+            if (!isfinite(y) || (g->logy && y < 0))
                 continue;
             if (!isfinite(lo))
                 lo = y;
             if (!isfinite(hi))
                 hi = y;
-            if (g->logy && !(lo > 0))
-                lo = y / 10; /* a bar down to 0 has no end on a log axis */
             out(g, "%.10g %.10g %.10g %.10g\n", s->values[i], y, lo, hi);
             srows[k]++;
         }
@@ -696,7 +769,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                "set format x '%%g'\n");
     if (g->logy)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
-               "set format y (ylo < 1e-3 || yhi > 1e4) ? '10^{%%T}' : '%%g'   # 10^{-6}, not 1e-06\n"
+               "set format y '10^{%%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)\n"
                "set yrange [ylo:yhi]\n"
                "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
             SWEEP_LOG_Y_SPAN);
@@ -723,11 +796,28 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                 first ? "plot " : ", \\\n     ", k + 1, k + 1);
             first = 0;
         }
-        if (sampled && srows[k]) {
+        if (sampled && srows[k] && !g->logy) {
             out(g, "%s$sample%zu using 1:2:3:4 with yerrorbars linetype %zu linewidth 2 "
                    "dashtype 1 notitle",
                 first ? "plot " : ", \\\n     ", k + 1, k + 1);
             first = 0;
+        } else if (sampled && srows[k]) {
+            const char *names[SATSTAT_MAX_SCHEMES];
+            for (size_t j = 0; j < ns; j++)
+                names[j] = s->series[j];
+            int pt = satstat__point_types[satstat__series_slot(names, ns, k)];
+            out(g, "%s$sample%zu using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars "
+                   "linetype %zu linewidth 2 dashtype 1 notitle",
+                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            first = 0;
+            if (g->clipped)
+                out(g, ", \\\n     $sample%zu using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
+                       "linetype %zu pointtype 11 notitle",
+                    k + 1, k + 1);
+            if (g->zeros)
+                out(g, ", \\\n     $sample%zu using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
+                       "linetype %zu linewidth 2 dashtype 1 pointtype %d notitle",
+                    k + 1, k + 1, pt % 2 ? pt - 1 : pt);
         }
     }
     if (claim) {
