@@ -209,32 +209,6 @@ int cli_mpi_follower(void)
 
 void cli_mpi_announce_stop(void)
 {
-    if (!world.active || world.announced || world.partition.size < 2)
-        return;
-    world.announced = 1;
-    int why = 1;
-    for (unsigned k = 0; k < world.partition.size; k++)
-        if (k != world.partition.rank) /* one int: sent eagerly, no wait */
-            MPI_Send(&why, 1, MPI_INT, (int)k, TAG_STOP, MPI_COMM_WORLD);
-}
-
-int cli_mpi_stop_requested(void)
-{
-    if (!world.active || world.partition.size < 2)
-        return 0;
-    int flag = 0;
-    MPI_Status st;
-    while (MPI_Iprobe(MPI_ANY_SOURCE, TAG_STOP, MPI_COMM_WORLD, &flag, &st) == MPI_SUCCESS &&
-           flag) {
-        int why;
-        MPI_Recv(&why, 1, MPI_INT, st.MPI_SOURCE, TAG_STOP, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-        world.stopped = 1;
-    }
-    return world.stopped;
-}
-
-void cli_mpi_announce_stop(void)
-{
 }
 
 int cli_mpi_stop_requested(void)
