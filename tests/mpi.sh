@@ -104,8 +104,10 @@ grep -q 'interrupted; nothing written' term.out || bad "SIGTERM: no line saying 
 pid=$!
 follower=""
 for _ in $(seq 1 100); do
-    for p in $(pgrep -f -- "--output one.json" || true); do
-        grep -qz '^OMPI_COMM_WORLD_RANK=1$' "/proc/$p/environ" 2>/dev/null && follower=$p
+    # (/proc read directly: a minimal Debian has no pgrep)
+    for d in /proc/[0-9]*; do
+        tr '\0' ' ' <"$d/cmdline" 2>/dev/null | grep -q -- '--output one.json' &&
+            grep -qz '^OMPI_COMM_WORLD_RANK=1$' "$d/environ" 2>/dev/null && follower=${d#/proc/}
     done
     [ -n "$follower" ] && break
     sleep 0.1
