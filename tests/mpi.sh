@@ -106,7 +106,7 @@ follower=""
 for _ in $(seq 1 100); do
     # (/proc read directly: a minimal Debian has no pgrep)
     for d in /proc/[0-9]*; do
-        tr '\0' ' ' <"$d/cmdline" 2>/dev/null | grep -q -- '--output one.json' &&
+        { tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null | grep -q -- '--output one.json' &&
             grep -qz '^OMPI_COMM_WORLD_RANK=1$' "$d/environ" 2>/dev/null && follower=${d#/proc/}
     done
     [ -n "$follower" ] && break
