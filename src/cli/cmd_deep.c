@@ -329,9 +329,7 @@ static int deep_follow(const cli *c, satstat_config *configs, size_t nruns)
     for (size_t i = 0; i < nruns; i++)
         satstat_deep_report_free(reports[i]);
     satstat_deep_phase_free(phase);
-    return rc == SATSTAT_ECANCELED || cli_interrupted_by ? cli_interrupted_status()
-           : rc != SATSTAT_OK                            ? CLI_EXIT_RUNTIME
-                                                         : CLI_EXIT_PASS;
+    return cli_mpi_follower_status(rc, 1); /* deep has no verdict */
 }
 
 static int deep_parsed(const cli *parsed)

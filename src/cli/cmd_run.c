@@ -280,8 +280,6 @@ static int write_report(void *ctx, FILE *f)
     return satstat_report_write(w->report, w->format, f);
 }
 
-/* The work after parse(): on a copy of *parsed, whose config (and the
- * values it read, shared by the copy) the caller frees. */
 /* Under mpirun, ranks other than 0 compute their share of the report
  * and write nothing; their status is the verdict's (mpi.h). */
 static int run_follower(const cli *c)
@@ -291,15 +289,13 @@ static int run_follower(const cli *c)
     cli_progress_start(&quiet, 1, "sampling");
     int rc = satstat_report_run(&c->config, c->analytic_only, cli_progress_update, &quiet,
                                 &report);
-    int status = rc != SATSTAT_OK ? (rc == SATSTAT_ECANCELED || cli_interrupted_by
-                                         ? cli_interrupted_status()
-                                         : CLI_EXIT_RUNTIME)
-                 : satstat_report_pass(report) ? CLI_EXIT_PASS
-                                               : CLI_EXIT_VERIFY_FAILED;
+    int status = cli_mpi_follower_status(rc, rc == SATSTAT_OK && satstat_report_pass(report));
     satstat_report_free(report);
     return status;
 }
 
+/* The work after parse(): on a copy of *parsed, whose config (and the
+ * values it read, shared by the copy) the caller frees. */
 static int run_parsed(const cli *parsed)
 {
     cli c = *parsed;

@@ -209,10 +209,8 @@ static int sweep_parsed(const cli *parsed)
             cli_progress quiet; /* no bar: the signal flag alone, which cancels */
             cli_progress_start(&quiet, 1, "sweep");
             rc = satstat_sweep_run(sweep, cli_progress_update, &quiet);
-            status = rc == SATSTAT_ECANCELED || cli_interrupted_by ? cli_interrupted_status()
-                     : rc != SATSTAT_OK                            ? CLI_EXIT_RUNTIME
-                     : c.analytic_only || satstat_sweep_pass(sweep) ? CLI_EXIT_PASS
-                                                                     : CLI_EXIT_VERIFY_FAILED;
+            status = cli_mpi_follower_status(
+                rc, rc == SATSTAT_OK && (c.analytic_only || satstat_sweep_pass(sweep)));
         }
         satstat_sweep_free(sweep);
         return status;

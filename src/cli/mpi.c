@@ -13,6 +13,15 @@
 
 #include "cli/cli.h"
 
+int cli_mpi_follower_status(int rc, int passed)
+{
+    if (rc == SATSTAT_ECANCELED || cli_interrupted_by)
+        return cli_interrupted_status();
+    if (rc != SATSTAT_OK)
+        return CLI_EXIT_RUNTIME;
+    return passed ? CLI_EXIT_PASS : CLI_EXIT_VERIFY_FAILED;
+}
+
 #ifdef SATSTAT_WITH_MPI
 
 #include <fcntl.h>

@@ -28,6 +28,11 @@ void cli_mpi_announce_stop(void);
  * callbacks, so the library cancels and the ranks meet at the exchange). */
 int cli_mpi_stop_requested(void);
 
+/* A follower's exit status from the library's status and the verdict:
+ * interrupted (here, or cancelled by another rank) 130 or 143, another
+ * failure 3, else 0 or 1 as `passed`. */
+int cli_mpi_follower_status(int rc, int passed);
+
 /* The point before the work: every rank says whether it goes on
  * (CLI_GO_ON) or stops with an exit status; all of them go on only if all
  * do, else all stop with the largest status.  On rank 0, when another
