@@ -22,6 +22,18 @@ SATSTAT_API const char *satstat_blas_name(void);
 /* Non-zero when the BLAS is GSL's slow reference one. */
 SATSTAT_API int satstat_blas_is_reference(void);
 
+/* Keep OpenBLAS on one thread and stop its idle thread pool.  A BLAS that
+ * splits a product over its own threads changes the summation order with
+ * the machine and the load, so the same seed would not give the same
+ * numbers; satstat parallelises over matrices and networks itself.  Every
+ * entry point that multiplies matrices (orthogonal schemes, deep
+ * networks) calls this first.  It sets the whole process's OpenBLAS, which
+ * other code in the process shares.  A program calls it first thing to
+ * spare the pool's idle spinning after start-up (about 0.1 s of a core).
+ * A no-op with GSL's reference CBLAS, and when OpenBLAS is already on one
+ * thread. */
+SATSTAT_API void satstat_blas_single_thread(void);
+
 #ifdef __cplusplus
 }
 #endif

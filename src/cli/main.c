@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <satstat/build.h>
 #include <satstat/parse.h>
 
 #include "cli/cli.h"
@@ -24,24 +25,11 @@
 #include "cli/mpi.h"
 
 /* OpenBLAS's pthread build starts, when it loads, a pool of one thread
- * per core whose idle members spin on sched_yield for about 0.1 s
- * (OPENBLAS_THREAD_TIMEOUT, 2^28 cycles), taking a core from the sampler in
- * every run.  satstat pins BLAS to one thread anyway (results must not
- * depend on it: deep.c), so the command stops the pool first thing.  Weak:
- * absent with GSL's reference CBLAS.  (The environment cannot do it: the
- * pool exists before main, and a DT_PREINIT_ARRAY setenv is undone when
- * libc initialises its environ.) */
-extern void openblas_set_num_threads(int) __attribute__((weak));
-extern int blas_thread_shutdown_(void) __attribute__((weak));
-
-static void stop_blas_thread_pool(void)
-{
-    if (openblas_set_num_threads)
-        openblas_set_num_threads(1);
-    if (blas_thread_shutdown_)
-        blas_thread_shutdown_();
-}
-
+ * per core whose idle members spin for about 0.1 s, taking a core from the
+ * sampler in every run; the command stops it first thing
+ * (satstat_blas_single_thread).  The environment cannot do it: the pool
+ * exists before main, and a DT_PREINIT_ARRAY setenv is undone when libc
+ * initialises its environ. */
 typedef struct command {
     const char *word;
     int (*run)(int argc, char **argv);
@@ -85,7 +73,7 @@ static int dispatch(int argc, char **argv);
 int main(int argc, char **argv)
 {
     hold_standard_descriptors();
-    stop_blas_thread_pool();
+    satstat_blas_single_thread();
     int status = cli_mpi_init(&argc, &argv);
     if (status != 0)
         return status;

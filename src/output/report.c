@@ -15,6 +15,7 @@
 #include <gsl/gsl_cdf.h>
 #include <jansson.h>
 
+#include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/exact.h>
 #include <satstat/parse.h>
@@ -23,7 +24,6 @@
 #include <satstat/model.h>
 #include "base/gsl-int.h"
 #include "base/locale-int.h"
-#include "base/build-int.h"
 #include "output/report-int.h"
 
 #include "satstat_version.h"
@@ -628,7 +628,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
                        satstat_report **out)
 {
     satstat__gsl_quiet();
-    satstat__blas_single_thread(); /* orthogonal: the same bits, any machine */
+    satstat_blas_single_thread(); /* orthogonal: the same bits, any machine */
     if (!config || !out || config->n_schemes == 0 ||
         config->n_schemes > SATSTAT_MAX_SCHEMES ||
         satstat_config_validate_layer(config, NULL) != SATSTAT_OK)

@@ -2,6 +2,7 @@
 #ifndef SATSTAT_DEEP_INT_H
 #define SATSTAT_DEEP_INT_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -158,8 +159,6 @@ struct satstat_deep_report {
 };
 
 /* deep.c */
-/* Keep OpenBLAS on one thread (we parallelise over networks). */
-void satstat__deep_blas_single_thread(void);
 unsigned satstat__deep_online_cores(void);
 /* Inputs that can be non-zero in layer 1: the columns of W¹ drawn. */
 uint64_t satstat__deep_layer1_support(const satstat_config *c, const satstat_deep_options *o);
@@ -174,10 +173,27 @@ int satstat__deep_float_rows(const satstat_law *law, const satstat_deep_options 
 /* --max-memory, or its default. */
 uint64_t satstat__deep_cap_of(const satstat_deep_options *o);
 
-/* deep_meanfield.c: the mean field of every layer into sr->layers, the
- * fixed point and depth scales into sr. */
+/* deep_meanfield.c: the mean field of every layer into sr->layers. */
 int satstat__deep_mean_field(const satstat_config *c, const satstat_deep_options *o,
                              const plan *p, scheme_result *sr);
+
+/* The fixed point and depth scales of one scheme into sr->fp and
+ * sr->depth, after satstat__deep_mean_field.  Sampling does not need them
+ * (only the pair's sampled ξ_c, at the end), so a run with more than one
+ * worker solves them on a thread of their own while its networks are
+ * sampled (own_thread), sparing about 10 ms of a one-thread stretch per
+ * scheme; otherwise, or when no thread can be made, in place.  wait joins
+ * the thread (once) and gives the solve's status. */
+typedef struct satstat__deep_depth {
+    const satstat_config *c;
+    scheme_result *sr;
+    int rc;
+    int threaded;
+    pthread_t thread;
+} satstat__deep_depth;
+void satstat__deep_depth_start(satstat__deep_depth *d, const satstat_config *c,
+                               scheme_result *sr, int own_thread);
+int satstat__deep_depth_wait(satstat__deep_depth *d);
 
 /* deep_network.c */
 int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options *o,
@@ -194,7 +210,8 @@ int satstat__deep_run_network(worker *w, uint64_t r, netstat *stats, double *del
 /* deep_sample.c: sample one scheme into sr (mean field already in
  * sr->layers); progress counts networks from base of total. */
 int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_options *o,
-                                plan *p, scheme_result *sr, unsigned threads,
+                                plan *p, scheme_result *sr, satstat__deep_depth *depth,
+                                unsigned threads,
                                 satstat_progress_fn progress, void *progress_ctx,
                                 uint64_t base, uint64_t total);
 

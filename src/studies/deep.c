@@ -28,28 +28,12 @@
 #include <sys/mman.h>
 #endif
 
+#include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/rng.h>
 
 #include "studies/deep-int.h"
 #include "base/gsl-int.h"
-
-/* OpenBLAS may split a product over its own threads, which changes the
- * summation order with the machine; we parallelise over networks
- * ourselves and keep OpenBLAS on one thread.  A weak reference: with the
- * reference gslcblas the symbol is absent (NULL) and nothing is called. */
-#if defined(__GNUC__) && !defined(_WIN32)
-extern void openblas_set_num_threads(int) __attribute__((weak));
-#define HAVE_WEAK_OPENBLAS 1
-#endif
-
-void satstat__deep_blas_single_thread(void)
-{
-#ifdef HAVE_WEAK_OPENBLAS
-    if (openblas_set_num_threads)
-        openblas_set_num_threads(1);
-#endif
-}
 
 /* ======================================================================
  * Options
@@ -427,7 +411,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
     if (rc != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
-    satstat__deep_blas_single_thread();
+    satstat_blas_single_thread();
     satstat_deep_report *r = calloc(1, sizeof *r);
     if (!r)
         return SATSTAT_ENOMEM;
@@ -488,9 +472,15 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         }
         if (rc == SATSTAT_OK)
             rc = satstat__deep_mean_field(&r->config, &r->options, &p, sr);
+        if (rc != SATSTAT_OK)
+            break;
+        satstat__deep_depth depth;
+        satstat__deep_depth_start(&depth, &r->config, sr, threads > 1);
+        rc = satstat__deep_sample_scheme(&r->config, &r->options, &p, sr, &depth, threads,
+                                         progress, progress_ctx, o->networks * s, total);
+        int depth_rc = satstat__deep_depth_wait(&depth);
         if (rc == SATSTAT_OK)
-            rc = satstat__deep_sample_scheme(&r->config, &r->options, &p, sr, threads,
-                                             progress, progress_ctx, o->networks * s, total);
+            rc = depth_rc;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     for (unsigned t = 0; t < threads; t++)

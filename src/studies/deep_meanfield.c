@@ -370,14 +370,49 @@ int satstat__deep_mean_field(const satstat_config *c, const satstat_deep_options
         n2 *= chi;
         ly->mf_gradient_norm = sqrt(n2);
     }
-    /* the fixed point of layers 2..L, reached from layer 1 */
+    return SATSTAT_OK;
+}
+
+/* The fixed point of layers 2..L, reached from layer 1, and the depth
+ * scales there. */
+static int solve_depth(const satstat_config *c, scheme_result *sr)
+{
+    const satstat_activation *act = c->activation;
+    double mu_b = satstat_law_mean(&c->bias.law), sb2 = satstat_law_variance(&c->bias.law);
     double start = sr->layers[0].mf_variance;
     if (!isfinite(start))
         start = 1;
-    int rc = satstat_deep_solve_fixed_point(act, swW, mu_b, sb2, start, &sr->fp);
+    int rc = satstat_deep_solve_fixed_point(act, sr->sw2_fan_in, mu_b, sb2, start, &sr->fp);
     if (rc == SATSTAT_OK)
-        rc = satstat_deep_depth_scales(act, swW, mu_b, sb2, &sr->fp, &sr->depth);
+        rc = satstat_deep_depth_scales(act, sr->sw2_fan_in, mu_b, sb2, &sr->fp, &sr->depth);
     return rc;
+}
+
+static void *depth_thread(void *arg)
+{
+    satstat__deep_depth *d = arg;
+    d->rc = solve_depth(d->c, d->sr);
+    return NULL;
+}
+
+void satstat__deep_depth_start(satstat__deep_depth *d, const satstat_config *c,
+                               scheme_result *sr, int own_thread)
+{
+    d->c = c;
+    d->sr = sr;
+    d->rc = SATSTAT_OK;
+    d->threaded = own_thread && pthread_create(&d->thread, NULL, depth_thread, d) == 0;
+    if (!d->threaded)
+        d->rc = solve_depth(c, sr);
+}
+
+int satstat__deep_depth_wait(satstat__deep_depth *d)
+{
+    if (d->threaded) {
+        pthread_join(d->thread, NULL);
+        d->threaded = 0;
+    }
+    return d->rc;
 }
 
 /* ======================================================================

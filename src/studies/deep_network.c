@@ -23,6 +23,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 
+#include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/rng.h>
 
@@ -808,7 +809,7 @@ int satstat_deep_jacobian_values(const satstat_config *config, const satstat_dee
     if ((rc = satstat_deep_options_validate(config, &oj, msg)) != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
-    satstat__deep_blas_single_thread();
+    satstat_blas_single_thread();
     plan p;
     if ((rc = satstat__deep_plan_make(config, &oj, scheme, &p)) != SATSTAT_OK)
         return rc;
@@ -832,7 +833,7 @@ int satstat_deep_network(const satstat_config *config, const satstat_deep_option
     if ((rc = satstat_deep_options_validate(config, o, msg)) != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
-    satstat__deep_blas_single_thread();
+    satstat_blas_single_thread();
     plan p;
     if ((rc = satstat__deep_plan_make(config, o, scheme, &p)) != SATSTAT_OK)
         return rc;

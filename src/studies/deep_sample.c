@@ -18,6 +18,7 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include <satstat/build.h>
 #include <satstat/error.h>
 
 #include "base/partition-int.h"
@@ -47,7 +48,7 @@ static void *work(void *arg)
 {
     wargs *a = arg;
     pool *pl = a->pl;
-    satstat__deep_blas_single_thread();
+    satstat_blas_single_thread();
     for (;;) {
         if (atomic_load(&pl->cancel) || atomic_load(&pl->err))
             break;
@@ -502,7 +503,8 @@ static int exchange_shares(const satstat_partition *part, int rc, pool *pl, size
 
 /* Sample one scheme into sr (mean field already in sr->layers). */
 int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_options *o,
-                                plan *p, scheme_result *sr, unsigned threads,
+                                plan *p, scheme_result *sr, satstat__deep_depth *depth,
+                                unsigned threads,
                                 satstat_progress_fn progress, void *progress_ctx,
                                 uint64_t base, uint64_t total)
 {
@@ -550,8 +552,8 @@ int satstat__deep_sample_scheme(const satstat_config *c, const satstat_deep_opti
             reduce_layer(c, o, &pl, made, l, &sr->layers[l]);
     sr->xi_c_sampled.value = sr->xi_c_sampled.lo = sr->xi_c_sampled.hi = NAN;
     sr->xi_c_fit = NAN;
-    if (rc == SATSTAT_OK && o->pair)
-        xi_c_from_samples(sr, pl.stats, R, L, (double)o->width, c->alpha);
+    if (rc == SATSTAT_OK && o->pair && (rc = satstat__deep_depth_wait(depth)) == SATSTAT_OK)
+        xi_c_from_samples(sr, pl.stats, R, L, (double)o->width, c->alpha); /* needs c* */
     if (rc == SATSTAT_OK && o->jacobian)
         rc = jacobian_reduce(c, o, p, sr, pl.sv, pl.jm, pl.n_sv);
     free(pl.sv);
