@@ -89,6 +89,51 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
     _mm512_storeu_si512((void *)w3, x3);
 }
 
+/* Batches base/16 and base/16 + 1 (blocks base .. base+31) as two
+ * independent chains, round by round: one chain of 10 rounds is a
+ * dependent sequence of multiplies and shuffles that leaves most of the
+ * vector units idle (latency-bound); two chains side by side fill them.
+ * The same integers as two calls of philox_lanes. */
+static inline void philox_lanes2(const satstat__kernel_job *job, uint32_t stream,
+                                 uint64_t neuron, uint32_t base, uint32_t w[2][4][LANES])
+{
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m512i a0 = _mm512_add_epi32(_mm512_set1_epi32((int)base), lane);
+    __m512i b0 = _mm512_add_epi32(_mm512_set1_epi32((int)(base + LANES)), lane);
+    __m512i a1 = _mm512_set1_epi32((int)(uint32_t)neuron), b1 = a1;
+    __m512i a2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32)), b2 = a2;
+    __m512i a3 = _mm512_set1_epi32((int)stream), b3 = a3;
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m512i ahi0, alo0, ahi1, alo1, bhi0, blo0, bhi1, blo1;
+        __m512i key0 = _mm512_set1_epi32((int)k0), key1 = _mm512_set1_epi32((int)k1);
+        mulhilo16(a0, m0, &ahi0, &alo0);
+        mulhilo16(b0, m0, &bhi0, &blo0);
+        mulhilo16(a2, m1, &ahi1, &alo1);
+        mulhilo16(b2, m1, &bhi1, &blo1);
+        a0 = _mm512_ternarylogic_epi32(ahi1, a1, key0, 0x96);
+        b0 = _mm512_ternarylogic_epi32(bhi1, b1, key0, 0x96);
+        a2 = _mm512_ternarylogic_epi32(ahi0, a3, key1, 0x96);
+        b2 = _mm512_ternarylogic_epi32(bhi0, b3, key1, 0x96);
+        a1 = alo1;
+        b1 = blo1;
+        a3 = alo0;
+        b3 = blo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+    _mm512_storeu_si512((void *)w[0][0], a0);
+    _mm512_storeu_si512((void *)w[0][1], a1);
+    _mm512_storeu_si512((void *)w[0][2], a2);
+    _mm512_storeu_si512((void *)w[0][3], a3);
+    _mm512_storeu_si512((void *)w[1][0], b0);
+    _mm512_storeu_si512((void *)w[1][1], b1);
+    _mm512_storeu_si512((void *)w[1][2], b2);
+    _mm512_storeu_si512((void *)w[1][3], b3);
+}
+
 #elif defined(__AVX2__)
 #include <immintrin.h>
 
@@ -147,6 +192,16 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
         w2[l] = x2;
         w3[l] = x3;
     }
+}
+#endif
+
+#if !defined(__AVX512F__)
+static inline void philox_lanes2(const satstat__kernel_job *job, uint32_t stream,
+                                 uint64_t neuron, uint32_t base, uint32_t w[2][4][LANES])
+{
+    for (int h = 0; h < 2; h++)
+        philox_lanes(job, stream, neuron, base + (uint32_t)h * LANES, w[h][0], w[h][1], w[h][2],
+                     w[h][3]);
 }
 #endif
 
@@ -472,7 +527,15 @@ static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, ui
     zig_pending pend;
     pend.n = 0;
     pend.first_batch = first;
-    for (uint32_t b = 0; b < count; b++) {
+    uint32_t b = 0;
+    for (; b + 2 <= count; b += 2) {
+        uint32_t w[2][4][LANES];
+        philox_lanes2(job, job->weight_stream, neuron, (first + b) * LANES, w);
+        for (uint32_t h = 0; h < 2; h++)
+            zig_fast_batch(w[h][0], w[h][1], w[h][2], w[h][3], v + (b + h) * PER_BATCH, &pend,
+                           (b + h) * PER_BATCH);
+    }
+    if (b < count) {
         uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
         philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
         zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, &pend, b * PER_BATCH);
