@@ -150,31 +150,43 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
                                 uint32_t w0[LANES], uint32_t w1[LANES],
                                 uint32_t w2[LANES], uint32_t w3[LANES])
 {
+    /* the two halves of 8 lanes as two chains side by side, round by
+     * round (one chain alone is latency-bound; see philox_lanes2) */
     const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
     const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
-    for (int half = 0; half < 2; half++) {
-        __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u * (uint32_t)half)),
-                                      _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
-        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
-        __m256i x3 = _mm256_set1_epi32((int)stream);
-        uint32_t k0 = job->key[0], k1 = job->key[1];
-        for (int r = 0; r < 10; r++) {
-            __m256i hi0, lo0, hi1, lo1;
-            mulhilo8(x0, m0, &hi0, &lo0);
-            mulhilo8(x2, m1, &hi1, &lo1);
-            x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32((int)k0));
-            x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32((int)k1));
-            x1 = lo1;
-            x3 = lo0;
-            k0 += PHILOX_W32_0;
-            k1 += PHILOX_W32_1;
-        }
-        _mm256_storeu_si256((__m256i *)(void *)(w0 + 8 * half), x0);
-        _mm256_storeu_si256((__m256i *)(void *)(w1 + 8 * half), x1);
-        _mm256_storeu_si256((__m256i *)(void *)(w2 + 8 * half), x2);
-        _mm256_storeu_si256((__m256i *)(void *)(w3 + 8 * half), x3);
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i a0 = _mm256_add_epi32(_mm256_set1_epi32((int)base), lane);
+    __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u)), lane);
+    __m256i a1 = _mm256_set1_epi32((int)(uint32_t)neuron), b1 = a1;
+    __m256i a2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32)), b2 = a2;
+    __m256i a3 = _mm256_set1_epi32((int)stream), b3 = a3;
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m256i ahi0, alo0, ahi1, alo1, bhi0, blo0, bhi1, blo1;
+        __m256i key0 = _mm256_set1_epi32((int)k0), key1 = _mm256_set1_epi32((int)k1);
+        mulhilo8(a0, m0, &ahi0, &alo0);
+        mulhilo8(b0, m0, &bhi0, &blo0);
+        mulhilo8(a2, m1, &ahi1, &alo1);
+        mulhilo8(b2, m1, &bhi1, &blo1);
+        a0 = _mm256_xor_si256(_mm256_xor_si256(ahi1, a1), key0);
+        b0 = _mm256_xor_si256(_mm256_xor_si256(bhi1, b1), key0);
+        a2 = _mm256_xor_si256(_mm256_xor_si256(ahi0, a3), key1);
+        b2 = _mm256_xor_si256(_mm256_xor_si256(bhi0, b3), key1);
+        a1 = alo1;
+        b1 = blo1;
+        a3 = alo0;
+        b3 = blo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
     }
+    _mm256_storeu_si256((__m256i *)(void *)w0, a0);
+    _mm256_storeu_si256((__m256i *)(void *)w1, a1);
+    _mm256_storeu_si256((__m256i *)(void *)w2, a2);
+    _mm256_storeu_si256((__m256i *)(void *)w3, a3);
+    _mm256_storeu_si256((__m256i *)(void *)(w0 + 8), b0);
+    _mm256_storeu_si256((__m256i *)(void *)(w1 + 8), b1);
+    _mm256_storeu_si256((__m256i *)(void *)(w2 + 8), b2);
+    _mm256_storeu_si256((__m256i *)(void *)(w3 + 8), b3);
 }
 
 #else
