@@ -242,36 +242,30 @@ static inline uint64_t zig_slot_index(const zig_pending *pend, uint32_t slot)
 }
 
 #if defined(__AVX512F__)
-/* xs[i] for 16 layer numbers i < 256 by permutes, not a gather (a gather
- * of 16 cost more here than the rest of the fast path): entries 32p ..
- * 32p+31 by one two-register permute each, then bits 5, 6, 7 of i pick. */
-static inline __m512 zig_xs16(__m512i i)
-{
-    __m512 r[8];
-    for (int p = 0; p < 8; p++)
-        r[p] = _mm512_permutex2var_ps(_mm512_loadu_ps(satstat__zig_xs + 32 * p), i,
-                                      _mm512_loadu_ps(satstat__zig_xs + 32 * p + 16));
-    for (int bit = 5, n = 8; bit < 8; bit++, n /= 2) {
-        __mmask16 m = _mm512_test_epi32_mask(i, _mm512_set1_epi32(1 << bit));
-        for (int p = 0; p < n / 2; p++)
-            r[p] = _mm512_mask_blend_ps(m, r[2 * p], r[2 * p + 1]);
-    }
-    return r[0];
-}
-
-/* k16[i] for 16 layer numbers (dword lanes, i < 256): word permutes over
- * 64 entries, the low word of each lane indexing, bits 6 and 7 picking. */
-static inline __m512i zig_k16_16(__m512i i)
+/* Table t (256 16-bit entries) at 32 word lanes of layer numbers idx
+ * (bits 0–7 of each word; bits 8–15 ignored): one two-register word
+ * permute (vpermt2w) per 64 entries, then bits 6 and 7 pick.  A float
+ * permute holds 32 entries, so the float table xs costs as much by its
+ * two 16-bit halves (two planes) as by floats, and the halves serve 32
+ * lanes where the floats serve 16: half the permutes and blends. */
+static inline __m512i zig_lookup_w32(const uint16_t *t, __m512i idx, __mmask32 m6, __mmask32 m7)
 {
     __m512i r[4];
     for (int p = 0; p < 4; p++)
-        r[p] = _mm512_permutex2var_epi16(_mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p)), i,
-                                         _mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p + 32)));
-    __mmask16 m6 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(64));
-    __mmask16 m7 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(128));
-    __m512i lo = _mm512_mask_blend_epi32(m6, r[0], r[1]);
-    __m512i hi = _mm512_mask_blend_epi32(m6, r[2], r[3]);
-    return _mm512_and_si512(_mm512_mask_blend_epi32(m7, lo, hi), _mm512_set1_epi32(0xffff));
+        r[p] = _mm512_permutex2var_epi16(_mm512_loadu_si512((const void *)(t + 64 * p)), idx,
+                                         _mm512_loadu_si512((const void *)(t + 64 * p + 32)));
+    __m512i lo = _mm512_mask_blend_epi16(m6, r[0], r[1]);
+    __m512i hi = _mm512_mask_blend_epi16(m6, r[2], r[3]);
+    return _mm512_mask_blend_epi16(m7, lo, hi);
+}
+
+/* The bits of a 32-bit mask at positions 8L + q (L, q < 4) in bit 4L + q:
+ * _pext_u32(m, 0x0f0f0f0f) without BMI2. */
+static inline uint32_t zig_nibbles(uint32_t m)
+{
+    m &= 0x0f0f0f0fu;
+    m = (m | (m >> 4)) & 0x00ff00ffu;
+    return (m | (m >> 8)) & 0x0000ffffu;
 }
 #endif
 
@@ -284,28 +278,53 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 {
     const uint32_t *const words[4] = {w0, w1, w2, w3};
 #if defined(__AVX512F__)
-    const __m512i ones = _mm512_set1_epi32(1), low8 = _mm512_set1_epi32(255);
+    const __m512i ones = _mm512_set1_epi32(1);
     const __m512i signbit = _mm512_set1_epi32((int)0x80000000u);
     const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    for (int k = 0; k < 4; k++) {
-        __m512i w = _mm512_loadu_si512((const void *)words[k]);
-        __m512i i = _mm512_and_si512(w, low8);
-        __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
-        __m512 xs = zig_xs16(i);
-        __m512i lim = zig_k16_16(i);
-        /* satstat__zig_candidate and satstat__zig_inside, 16 at a time */
-        __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), xs);
-        __m512i sign = _mm512_and_si512(_mm512_slli_epi32(w, 23), signbit);
-        x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
-        _mm512_storeu_ps(v + k * LANES, x);
-        __mmask16 outside = _mm512_cmp_epu32_mask(_mm512_srli_epi32(w, 16), lim, _MM_CMPINT_NLT);
-        /* append the outside ones without a branch: compress in a
-         * register, store all 16 lanes (the list has room), count */
-        __m512i slots = _mm512_add_epi32(_mm512_set1_epi32((int)(slot0 + (uint32_t)k * LANES)), lane);
-        _mm512_storeu_si512((void *)(pend->slot + pend->n),
-                            _mm512_maskz_compress_epi32(outside, slots));
-        _mm512_storeu_si512((void *)(pend->word + pend->n), _mm512_maskz_compress_epi32(outside, w));
-        pend->n += (uint32_t)__builtin_popcount((unsigned)outside);
+    /* Words k and k+1 (vectors A and B) as 32 word lanes, in the order
+     * that vpunpcklwd / vpunpckhwd undo: word position 8L + q (L the
+     * 128-bit lane, q < 8) holds lane 4L + q of A for q < 4, lane
+     * 4L + q − 4 of B for q ≥ 4; `low` takes each dword's low half (the
+     * layer in bits 0–7), `high` its high half (the fast test's a >> 8). */
+    const __m512i low = _mm512_set_epi16(
+        32 + 30, 32 + 28, 32 + 26, 32 + 24, 30, 28, 26, 24, 32 + 22, 32 + 20, 32 + 18, 32 + 16,
+        22, 20, 18, 16, 32 + 14, 32 + 12, 32 + 10, 32 + 8, 14, 12, 10, 8, 32 + 6, 32 + 4, 32 + 2,
+        32 + 0, 6, 4, 2, 0);
+    const __m512i high = _mm512_add_epi16(low, _mm512_set1_epi16(1));
+    for (int k = 0; k < 4; k += 2) {
+        __m512i wa = _mm512_loadu_si512((const void *)words[k]);
+        __m512i wb = _mm512_loadu_si512((const void *)words[k + 1]);
+        __m512i idx = _mm512_permutex2var_epi16(wa, low, wb);
+        __m512i top = _mm512_permutex2var_epi16(wa, high, wb);
+        __mmask32 m6 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(64));
+        __mmask32 m7 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(128));
+        __m512i xs_lo = zig_lookup_w32(satstat__zig_xs_lo16, idx, m6, m7);
+        __m512i xs_hi = zig_lookup_w32(satstat__zig_xs_hi16, idx, m6, m7);
+        __m512i lim = zig_lookup_w32(satstat__zig_k16, idx, m6, m7);
+        /* satstat__zig_inside, 32 at a time: a >> 8 = w >> 16 < k16[i] */
+        uint32_t out32 = (uint32_t)_mm512_cmp_epu16_mask(top, lim, _MM_CMPINT_NLT);
+        const __m512i xs2[2] = {_mm512_unpacklo_epi16(xs_lo, xs_hi),
+                                _mm512_unpackhi_epi16(xs_lo, xs_hi)};
+        const __m512i pair[2] = {wa, wb};
+        for (int h = 0; h < 2; h++) {
+            __m512i w = pair[h];
+            /* satstat__zig_candidate, 16 at a time */
+            __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
+            __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), _mm512_castsi512_ps(xs2[h]));
+            __m512i sign = _mm512_and_si512(_mm512_slli_epi32(w, 23), signbit);
+            x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+            _mm512_storeu_ps(v + (k + h) * LANES, x);
+            __mmask16 outside = (__mmask16)zig_nibbles(out32 >> (4 * h));
+            /* append the outside ones without a branch: compress in a
+             * register, store all 16 lanes (the list has room), count */
+            __m512i slots = _mm512_add_epi32(
+                _mm512_set1_epi32((int)(slot0 + (uint32_t)(k + h) * LANES)), lane);
+            _mm512_storeu_si512((void *)(pend->slot + pend->n),
+                                _mm512_maskz_compress_epi32(outside, slots));
+            _mm512_storeu_si512((void *)(pend->word + pend->n),
+                                _mm512_maskz_compress_epi32(outside, w));
+            pend->n += (uint32_t)__builtin_popcount((unsigned)outside);
+        }
     }
 #else
     /* the table look-ups as scalar loads into arrays (a gather costs more
