@@ -477,6 +477,128 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
     }
 }
 
+#if defined(__AVX512F__)
+/* zig_finish on AVX-512: sixteen listed draws at a time, wholly in
+ * registers.  The pass is one dependent chain (a Philox block, then a
+ * double logarithm) run once per fill of a row for about 8 draws, so
+ * what it costs is latency: here the lanes are loaded, the tables read
+ * by gathers and the results written by a scatter, where the portable
+ * version below builds its lanes by scalar stores that the vector loads
+ * then wait for (a store-forwarding stall per array).  Same steps, same
+ * bits. */
+static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+                             const zig_pending *pend, float *v)
+{
+    const uint32_t k0 = job->key[0], k1 = job->key[1];
+    const __m512i low8 = _mm512_set1_epi32(255), ones = _mm512_set1_epi32(1);
+    const __m512i signbit = _mm512_set1_epi32((int)0x80000000u);
+    /* the key of satstat__zig_attempt_words at t = 0 for j mod 4 = q */
+    uint32_t tweak[LANES];
+    for (int q = 0; q < LANES; q++)
+        tweak[q] = k1 ^ (0x9E3779B9u * (4u * (uint32_t)(q % 4) + (stream & 3u) + 1u));
+    const __m512i tweaks = _mm512_loadu_si512((const void *)tweak);
+    for (uint32_t first = 0; first < pend->n; first += LANES) {
+        uint32_t count = pend->n - first < LANES ? pend->n - first : LANES;
+        __mmask16 valid = (__mmask16)((1u << count) - 1u);
+        __m512i w = _mm512_maskz_loadu_epi32(valid, pend->word + first);
+        __m512i s = _mm512_maskz_loadu_epi32(valid, pend->slot + first);
+        __m512i i = _mm512_and_si512(w, low8);
+        __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
+        __m512i k = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), valid, i,
+                                                (const void *)satstat__zig_k, 4);
+        __mmask16 core = _mm512_mask_cmplt_epu32_mask(valid, a, k);
+        __mmask16 tail = _mm512_mask_cmpeq_epi32_mask((__mmask16)(valid & ~core), i,
+                                                      _mm512_setzero_si512());
+        __mmask16 wedge = (__mmask16)(valid & ~core & ~tail);
+        __m512i keep = w;
+        __mmask16 again = 0;
+        __m512i next = w;
+        if (wedge) {
+            /* attempt 0: the block at counter (j/4, neuron, stream | 3),
+             * j/4 = 16·(first_batch + slot/64) + slot mod 16 and
+             * j mod 4 = (slot mod 64)/16 (zig_slot_index) */
+            __m512i block = _mm512_add_epi32(
+                _mm512_slli_epi32(_mm512_add_epi32(_mm512_set1_epi32((int)pend->first_batch),
+                                                   _mm512_srli_epi32(s, 6)),
+                                  4),
+                _mm512_and_si512(s, _mm512_set1_epi32(15)));
+            __m512i key1 = _mm512_permutexvar_epi32(_mm512_srli_epi32(s, 4), tweaks);
+            __m512i x0 = block, x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
+            __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+            __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
+            __m512i key0 = _mm512_set1_epi32((int)k0);
+            const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+            const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+            for (int r = 0; r < 10; r++) {
+                __m512i hi0, lo0, hi1, lo1;
+                mulhilo16(x0, m0, &hi0, &lo0);
+                mulhilo16(x2, m1, &hi1, &lo1);
+                x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
+                x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
+                x1 = lo1;
+                x3 = lo0;
+                key0 = _mm512_add_epi32(key0, _mm512_set1_epi32((int)PHILOX_W32_0));
+                key1 = _mm512_add_epi32(key1, _mm512_set1_epi32((int)PHILOX_W32_1));
+            }
+            next = x1;
+            /* satstat__zig_wedge_accept lane by lane from arrays written
+             * by whole-vector stores (GCC vectorises the loop) */
+            uint32_t wl[LANES], ul[LANES], acc[LANES];
+            float xs[LANES];
+            double f_lo[LANES], f_hi[LANES];
+            _mm512_storeu_si512((void *)wl, _mm512_mask_mov_epi32(_mm512_set1_epi32((int)0xffffff01u),
+                                                                 wedge, w));
+            __m512i iw = _mm512_mask_mov_epi32(ones, wedge, i);
+            _mm512_storeu_si512((void *)ul, x0);
+            _mm512_storeu_ps(xs, _mm512_i32gather_ps(iw, satstat__zig_xs, 4));
+            _mm512_storeu_pd(f_lo, _mm512_i32gather_pd(_mm512_castsi512_si256(iw), satstat__zig_f, 8));
+            _mm512_storeu_pd(f_lo + 8, _mm512_i32gather_pd(_mm512_extracti64x4_epi64(iw, 1),
+                                                           satstat__zig_f, 8));
+            _mm512_storeu_pd(f_hi, _mm512_i32gather_pd(_mm512_castsi512_si256(iw),
+                                                       satstat__zig_f + 1, 8));
+            _mm512_storeu_pd(f_hi + 8, _mm512_i32gather_pd(_mm512_extracti64x4_epi64(iw, 1),
+                                                           satstat__zig_f + 1, 8));
+            for (int l = 0; l < LANES; l++)
+                acc[l] = (uint32_t)satstat__zig_wedge_accept(wl[l], ul[l], xs[l], f_lo[l], f_hi[l]);
+            __mmask16 accept = _mm512_test_epi32_mask(_mm512_loadu_si512((const void *)acc),
+                                                      _mm512_set1_epi32(-1));
+            __mmask16 refused = (__mmask16)(wedge & ~accept);
+            keep = _mm512_mask_mov_epi32(w, refused, next);
+            /* a refused draw goes on with `next`: done if next is in the
+             * exact core, else to the scalar steps from attempt 1 */
+            __m512i inext = _mm512_and_si512(next, low8);
+            __m512i anext = _mm512_or_si512(_mm512_srli_epi32(next, 8), ones);
+            __m512i knext = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), refused, inext,
+                                                        (const void *)satstat__zig_k, 4);
+            again = (__mmask16)(refused & ~_mm512_mask_cmplt_epu32_mask(refused, anext, knext));
+        }
+        /* satstat__zig_candidate of the kept word, scattered to its slot */
+        __mmask16 done = (__mmask16)(valid & ~tail & ~again);
+        __m512 x = _mm512_mul_ps(
+            _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)),
+            _mm512_i32gather_ps(_mm512_and_si512(keep, low8), satstat__zig_xs, 4));
+        __m512i sign = _mm512_and_si512(_mm512_slli_epi32(keep, 23), signbit);
+        x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+        _mm512_mask_i32scatter_ps(v, done, s, x, 4);
+        /* the rare rest (tail draws; refused draws whose new word is
+         * outside the core too) through the scalar steps */
+        uint32_t rest = (uint32_t)(tail | again);
+        if (rest) {
+            uint32_t sl[LANES], wk[LANES];
+            _mm512_storeu_si512((void *)sl, s);
+            _mm512_storeu_si512((void *)wk, keep);
+            while (rest) {
+                uint32_t l = (uint32_t)__builtin_ctz(rest);
+                rest &= rest - 1u;
+                v[sl[l]] = satstat__zig_slow_from(wk[l], (tail >> l) & 1u ? 0u : 1u, k0, k1,
+                                                  stream, neuron, zig_slot_index(pend, sl[l]));
+            }
+        }
+    }
+}
+#define zig_finish zig_finish_lanes
+#else
+
 /* Finish the listed draws into v[slot], through the same steps as the
  * scalar reference (satstat__zig_slow_from): a draw whose word is in the
  * exact core is done; one in the tail (layer 0, 1 in 70) goes to the
@@ -520,6 +642,7 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
         m = 0;
     }
 }
+#endif
 
 /* Normals 4·(16b + l) + k of a stream into v[k·16 + l], l < 16, k < 4,
  * from the words of batch b.  Box–Muller: words 0, 1 and 2, 3 of a block
