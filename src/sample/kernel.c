@@ -512,6 +512,10 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
         __mmask16 wedge = (__mmask16)(valid & ~core & ~tail);
         __m512i keep = w;
         __mmask16 again = 0;
+        /* xs of w (layer i), and later of the word kept */
+        const __m512 xs_w = _mm512_mask_i32gather_ps(_mm512_setzero_ps(), valid, i,
+                                                     satstat__zig_xs, 4);
+        __m512 xs_keep = xs_w;
         __m512i next = w;
         if (wedge) {
             /* attempt 0: the block at counter (j/4, neuron, stream | 3),
@@ -541,6 +545,12 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
                 key1 = _mm512_add_epi32(key1, _mm512_set1_epi32((int)PHILOX_W32_1));
             }
             next = x1;
+            /* what the refused draws need, gathered while the logarithm
+             * below runs (off its chain): next's core bound and factor */
+            __m512i inext = _mm512_and_si512(next, low8);
+            __m512i knext = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), wedge, inext,
+                                                        (const void *)satstat__zig_k, 4);
+            xs_keep = _mm512_mask_i32gather_ps(xs_keep, wedge, inext, satstat__zig_xs, 4);
             /* satstat__zig_wedge_accept lane by lane from arrays written
              * by whole-vector stores (GCC vectorises the loop) */
             uint32_t wl[LANES], ul[LANES], acc[LANES];
@@ -550,7 +560,7 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
                                                                  wedge, w));
             __m512i iw = _mm512_mask_mov_epi32(ones, wedge, i);
             _mm512_storeu_si512((void *)ul, x0);
-            _mm512_storeu_ps(xs, _mm512_i32gather_ps(iw, satstat__zig_xs, 4));
+            _mm512_storeu_ps(xs, xs_w);
             _mm512_storeu_pd(f_lo, _mm512_i32gather_pd(_mm512_castsi512_si256(iw), satstat__zig_f, 8));
             _mm512_storeu_pd(f_lo + 8, _mm512_i32gather_pd(_mm512_extracti64x4_epi64(iw, 1),
                                                            satstat__zig_f, 8));
@@ -566,17 +576,14 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
             keep = _mm512_mask_mov_epi32(w, refused, next);
             /* a refused draw goes on with `next`: done if next is in the
              * exact core, else to the scalar steps from attempt 1 */
-            __m512i inext = _mm512_and_si512(next, low8);
             __m512i anext = _mm512_or_si512(_mm512_srli_epi32(next, 8), ones);
-            __m512i knext = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), refused, inext,
-                                                        (const void *)satstat__zig_k, 4);
             again = (__mmask16)(refused & ~_mm512_mask_cmplt_epu32_mask(refused, anext, knext));
+            xs_keep = _mm512_mask_mov_ps(xs_w, refused, xs_keep);
         }
         /* satstat__zig_candidate of the kept word, scattered to its slot */
         __mmask16 done = (__mmask16)(valid & ~tail & ~again);
         __m512 x = _mm512_mul_ps(
-            _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)),
-            _mm512_i32gather_ps(_mm512_and_si512(keep, low8), satstat__zig_xs, 4));
+            _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)), xs_keep);
         __m512i sign = _mm512_and_si512(_mm512_slli_epi32(keep, 23), signbit);
         x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
         _mm512_mask_i32scatter_ps(v, done, s, x, 4);
