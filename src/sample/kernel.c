@@ -270,6 +270,28 @@ static inline uint32_t zig_nibbles(uint32_t m)
     m = (m | (m >> 4)) & 0x00ff00ffu;
     return (m | (m >> 8)) & 0x0000ffffu;
 }
+
+/* t[w mod 256] for 16 dword lanes w, in the low half of each lane (the
+ * high half is garbage: the odd word lanes look up w's high halves) */
+static inline __m512i zig_lookup_d16(const uint16_t *t, __m512i w)
+{
+    return zig_lookup_w32(t, w, _mm512_test_epi16_mask(w, _mm512_set1_epi16(64)),
+                          _mm512_test_epi16_mask(w, _mm512_set1_epi16(128)));
+}
+
+/* satstat__zig_xs[w mod 256] for 16 lanes, from its two 16-bit planes */
+static inline __m512 zig_xs_d16(__m512i w)
+{
+    __m512i lo = zig_lookup_d16(satstat__zig_xs_lo16, w);
+    __m512i hi = zig_lookup_d16(satstat__zig_xs_hi16, w);
+    return _mm512_castsi512_ps(_mm512_mask_blend_epi16(0x55555555u, _mm512_slli_epi32(hi, 16), lo));
+}
+
+/* satstat__zig_k16[w mod 256] for 16 lanes */
+static inline __m512i zig_k16_d16(__m512i w)
+{
+    return _mm512_and_si512(zig_lookup_d16(satstat__zig_k16, w), _mm512_set1_epi32(0xffff));
+}
 #endif
 
 /* The fast-path values of batch b's words into v[k·16 + l] (draw
@@ -506,18 +528,21 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
         __m512i w = _mm512_maskz_loadu_epi32(valid, pend->word + first);
         __m512i s = _mm512_maskz_loadu_epi32(valid, pend->slot + first);
         __m512i i = _mm512_and_si512(w, low8);
-        __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
-        __m512i k = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), valid, i,
-                                                (const void *)satstat__zig_k, 4);
-        __mmask16 core = _mm512_mask_cmplt_epu32_mask(valid, a, k);
-        __mmask16 tail = _mm512_mask_cmpeq_epi32_mask((__mmask16)(valid & ~core), i,
+        /* the listed words failed the fast test, w >> 16 ≥ k16[i]; the
+         * exact core test a < k[i] can pass only when w >> 16 = k16[i]
+         * (rare: those go to the scalar steps, which start with it).
+         * Tables by permutes (zig_lookup_w32), not gathers: 16-lane
+         * gathers and the scatter were most of this pass's time. */
+        __mmask16 maybe_core = _mm512_mask_cmpeq_epi32_mask(valid, _mm512_srli_epi32(w, 16),
+                                                            zig_k16_d16(w));
+        __mmask16 tail = _mm512_mask_cmpeq_epi32_mask((__mmask16)(valid & ~maybe_core), i,
                                                       _mm512_setzero_si512());
-        __mmask16 wedge = (__mmask16)(valid & ~core & ~tail);
+        __mmask16 from_w = (__mmask16)(maybe_core | tail);
+        __mmask16 wedge = (__mmask16)(valid & ~from_w);
         __m512i keep = w;
         __mmask16 again = 0;
         /* xs of w (layer i), and later of the word kept */
-        const __m512 xs_w = _mm512_mask_i32gather_ps(_mm512_setzero_ps(), valid, i,
-                                                     satstat__zig_xs, 4);
+        const __m512 xs_w = zig_xs_d16(w);
         __m512 xs_keep = xs_w;
         __m512i next = w;
         if (wedge) {
@@ -550,10 +575,8 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
             next = x1;
             /* what the refused draws need, gathered while the logarithm
              * below runs (off its chain): next's core bound and factor */
-            __m512i inext = _mm512_and_si512(next, low8);
-            __m512i knext = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), wedge, inext,
-                                                        (const void *)satstat__zig_k, 4);
-            xs_keep = _mm512_mask_i32gather_ps(xs_keep, wedge, inext, satstat__zig_xs, 4);
+            __m512i k16next = zig_k16_d16(next);
+            xs_keep = zig_xs_d16(next);
             /* satstat__zig_wedge_accept lane by lane from arrays written
              * by whole-vector stores (GCC vectorises the loop) */
             uint32_t wl[LANES], ul[LANES], acc[LANES];
@@ -577,14 +600,16 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
                                                       _mm512_set1_epi32(-1));
             __mmask16 refused = (__mmask16)(wedge & ~accept);
             keep = _mm512_mask_mov_epi32(w, refused, next);
-            /* a refused draw goes on with `next`: done if next is in the
-             * exact core, else to the scalar steps from attempt 1 */
-            __m512i anext = _mm512_or_si512(_mm512_srli_epi32(next, 8), ones);
-            again = (__mmask16)(refused & ~_mm512_mask_cmplt_epu32_mask(refused, anext, knext));
+            /* a refused draw goes on with `next`: done if next passes
+             * the fast test (then it is in the exact core), else to the
+             * scalar steps from attempt 1, which start with the exact
+             * core test */
+            again = (__mmask16)(refused & ~_mm512_mask_cmplt_epu32_mask(
+                                              refused, _mm512_srli_epi32(next, 16), k16next));
             xs_keep = _mm512_mask_mov_ps(xs_w, refused, xs_keep);
         }
         /* satstat__zig_candidate of the kept word, scattered to its slot */
-        __mmask16 done = (__mmask16)(valid & ~tail & ~again);
+        __mmask16 done = (__mmask16)(valid & ~from_w & ~again);
         __m512 x = _mm512_mul_ps(
             _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)), xs_keep);
         __m512i sign = _mm512_and_si512(_mm512_slli_epi32(keep, 23), signbit);
@@ -592,7 +617,7 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
         _mm512_mask_i32scatter_ps(v, done, s, x, 4);
         /* the rare rest (tail draws; refused draws whose new word is
          * outside the core too) through the scalar steps */
-        uint32_t rest = (uint32_t)(tail | again);
+        uint32_t rest = (uint32_t)(from_w | again);
         if (rest) {
             uint32_t sl[LANES], wk[LANES];
             _mm512_storeu_si512((void *)sl, s);
@@ -600,7 +625,7 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
             while (rest) {
                 uint32_t l = (uint32_t)__builtin_ctz(rest);
                 rest &= rest - 1u;
-                v[sl[l]] = satstat__zig_slow_from(wk[l], (tail >> l) & 1u ? 0u : 1u, k0, k1,
+                v[sl[l]] = satstat__zig_slow_from(wk[l], (from_w >> l) & 1u ? 0u : 1u, k0, k1,
                                                   stream, neuron, zig_slot_index(pend, sl[l]));
             }
         }
