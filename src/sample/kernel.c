@@ -512,7 +512,7 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
  * then wait for (a store-forwarding stall per array).  Same steps, same
  * bits. */
 static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
-                             const zig_pending *pend, float *v)
+                             const zig_pending *pend, float *v, const int draw_order)
 {
     const uint32_t k0 = job->key[0], k1 = job->key[1];
     const __m512i low8 = _mm512_set1_epi32(255), ones = _mm512_set1_epi32(1);
@@ -614,24 +614,37 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
             _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)), xs_keep);
         __m512i sign = _mm512_and_si512(_mm512_slli_epi32(keep, 23), signbit);
         x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
-        _mm512_mask_i32scatter_ps(v, done, s, x, 4);
+        /* draw_order: v is the chunk already in draw order, slot
+         * 64b + 16k + l at 64b + 4l + k (to_draw_order) */
+        __m512i at = s;
+        if (draw_order)
+            at = _mm512_ternarylogic_epi32(
+                _mm512_andnot_si512(_mm512_set1_epi32(63), s),
+                _mm512_slli_epi32(_mm512_and_si512(s, _mm512_set1_epi32(15)), 2),
+                _mm512_and_si512(_mm512_srli_epi32(s, 4), _mm512_set1_epi32(3)), 0xfe);
+        _mm512_mask_i32scatter_ps(v, done, at, x, 4);
         /* the rare rest (tail draws; refused draws whose new word is
          * outside the core too) through the scalar steps */
         uint32_t rest = (uint32_t)(from_w | again);
         if (rest) {
-            uint32_t sl[LANES], wk[LANES];
+            uint32_t sl[LANES], wk[LANES], atl[LANES];
             _mm512_storeu_si512((void *)sl, s);
+            _mm512_storeu_si512((void *)atl, at);
             _mm512_storeu_si512((void *)wk, keep);
             while (rest) {
                 uint32_t l = (uint32_t)__builtin_ctz(rest);
                 rest &= rest - 1u;
-                v[sl[l]] = satstat__zig_slow_from(wk[l], (from_w >> l) & 1u ? 0u : 1u, k0, k1,
+                v[atl[l]] = satstat__zig_slow_from(wk[l], (from_w >> l) & 1u ? 0u : 1u, k0, k1,
                                                   stream, neuron, zig_slot_index(pend, sl[l]));
             }
         }
     }
 }
-#define zig_finish zig_finish_lanes
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+                       const zig_pending *pend, float *v)
+{
+    zig_finish_lanes(job, stream, neuron, pend, v, 0);
+}
 #else
 
 /* Finish the listed draws into v[slot], through the same steps as the
@@ -710,25 +723,31 @@ static inline void normal_batch(const satstat__kernel_job *job, uint32_t stream,
 /* Ziggurat weights of batches first .. first+count−1 (count ≤
  * CHUNK_BATCHES) into v[64·(b − first) + k·16 + l]: the fast path for all,
  * then the pending ones together. */
-static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
-                             uint32_t count, float v[CHUNK])
+static void zig_fast_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
+                           uint32_t count, float v[CHUNK], zig_pending *pend)
 {
-    zig_pending pend;
-    pend.n = 0;
-    pend.first_batch = first;
+    pend->n = 0;
+    pend->first_batch = first;
     uint32_t b = 0;
     for (; b + ZIG_CHAINS <= count; b += ZIG_CHAINS) {
         uint32_t w[ZIG_CHAINS][4][LANES];
         philox_chains(job, job->weight_stream, neuron, (first + b) * LANES, w);
         for (uint32_t h = 0; h < ZIG_CHAINS; h++)
-            zig_fast_batch(w[h][0], w[h][1], w[h][2], w[h][3], v + (b + h) * PER_BATCH, &pend,
+            zig_fast_batch(w[h][0], w[h][1], w[h][2], w[h][3], v + (b + h) * PER_BATCH, pend,
                            (b + h) * PER_BATCH);
     }
     for (; b < count; b++) {
         uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
         philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
-        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, &pend, b * PER_BATCH);
+        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, pend, b * PER_BATCH);
     }
+}
+
+static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
+                             uint32_t count, float v[CHUNK])
+{
+    zig_pending pend;
+    zig_fast_chunk(job, neuron, first, count, v, &pend);
     zig_finish(job, job->weight_stream, neuron, &pend, v);
 }
 
@@ -928,9 +947,19 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
         float chunk[CHUNK];
         for (size_t b = 0; b < batches; b += CHUNK_BATCHES) {
             uint32_t count = batches - b < CHUNK_BATCHES ? (uint32_t)(batches - b) : CHUNK_BATCHES;
+#if defined(__AVX512F__)
+            /* the fix-up straight into the output, in draw order: the
+             * transpose does not wait for the fix-up's scattered stores */
+            zig_pending pend;
+            zig_fast_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk, &pend);
+            for (uint32_t c = 0; c < count; c++)
+                to_draw_order(chunk + c * PER_BATCH, out + (b + c) * PER_BATCH);
+            zig_finish_lanes(job, job->weight_stream, neuron, &pend, out + b * PER_BATCH, 1);
+#else
             zig_weight_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk);
             for (uint32_t c = 0; c < count; c++)
                 to_draw_order(chunk + c * PER_BATCH, out + (b + c) * PER_BATCH);
+#endif
         }
         return;
     }
