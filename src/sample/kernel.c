@@ -336,8 +336,9 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
             /* satstat__zig_candidate, 16 at a time */
             __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
             __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), _mm512_castsi512_ps(xs2[h]));
-            __m512i sign = _mm512_and_si512(_mm512_slli_epi32(w, 23), signbit);
-            x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+            /* x | (w << 23 & sign bit) in one ternary op (0xf8: A | B & C) */
+            x = _mm512_castsi512_ps(_mm512_ternarylogic_epi32(
+                _mm512_castps_si512(x), _mm512_slli_epi32(w, 23), signbit, 0xf8));
             _mm512_storeu_ps(v + (k + h) * LANES, x);
             __mmask16 outside = (__mmask16)zig_nibbles(out32 >> (4 * h));
             /* append the outside ones without a branch: compress in a
