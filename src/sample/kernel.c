@@ -507,11 +507,13 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
 /* zig_finish on AVX-512: sixteen listed draws at a time, wholly in
  * registers.  The pass is one dependent chain (a Philox block, then a
  * double logarithm) run once per fill of a row for about 8 draws, so
- * what it costs is latency: here the lanes are loaded, the tables read
- * by gathers and the results written by a scatter, where the portable
- * version below builds its lanes by scalar stores that the vector loads
- * then wait for (a store-forwarding stall per array).  Same steps, same
- * bits. */
+ * what it costs is latency: here the lanes are loaded whole, k16 and xs
+ * read by word permutes, f by gathers and the results written by a
+ * scatter, where the portable version below builds its lanes by scalar
+ * stores that the vector loads then wait for (a store-forwarding stall
+ * per array).  draw_order: v is a fill's output, already transposed
+ * (slot 64b + 16k + l at 64b + 4l + k), so that the transpose need not
+ * wait for the scattered stores.  Same steps, same bits. */
 static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
                              const zig_pending *pend, float *v, const int draw_order)
 {
