@@ -850,6 +850,7 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
     int zig = job->weight_family == SATSTAT__W_NORMAL
               && job->transform == SATSTAT_TRANSFORM_ZIGGURAT;
     float chunk[CHUNK];
+    uint32_t words[ZIG_CHAINS][4][LANES];
     for (uint32_t b = 0; b < batches; b++) {
         if (zig) {
             uint32_t in_chunk = b % CHUNK_BATCHES;
@@ -859,12 +860,23 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
                                  chunk);
             for (int k = 0; k < PER_BATCH; k++)
                 vu[k] = (double)chunk[in_chunk * PER_BATCH + (uint32_t)k];
+        } else if (job->weight_family == SATSTAT__W_NORMAL) {
+            /* Box–Muller: the Philox words of ZIG_CHAINS batches at once
+             * (philox_chains), as weight_batch would make them one by one */
+            uint32_t g = b % ZIG_CHAINS;
+            if (b - g + ZIG_CHAINS <= batches) {
+                if (g == 0)
+                    philox_chains(job, job->weight_stream, neuron, b * LANES, words);
+            } else {
+                philox_lanes(job, job->weight_stream, neuron, b * LANES, words[g][0],
+                             words[g][1], words[g][2], words[g][3]);
+            }
+            normal_batch(job, job->weight_stream, neuron, b, words[g][0], words[g][1],
+                         words[g][2], words[g][3], v);
+            for (int k = 0; k < PER_BATCH; k++)
+                vu[k] = (double)v[k];
         } else {
             weight_batch(job, neuron, b, v, vu);
-            if (job->weight_family == SATSTAT__W_NORMAL) {
-                for (int k = 0; k < PER_BATCH; k++)
-                    vu[k] = (double)v[k];
-            }
         }
         uint64_t j0 = (uint64_t)b * PER_BATCH;
         int random_inputs = job->input_family != SATSTAT__X_FIXED;
@@ -966,7 +978,19 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
         }
         return;
     }
-    for (size_t b = 0; b < batches; b++) {
+    /* Box–Muller: the Philox batches side by side too (philox_chains) */
+    size_t b = 0;
+    for (; b + ZIG_CHAINS <= batches; b += ZIG_CHAINS) {
+        uint32_t w[ZIG_CHAINS][4][LANES];
+        uint32_t batch = first_batch + (uint32_t)b;
+        philox_chains(job, job->weight_stream, neuron, batch * LANES, w);
+        for (uint32_t h = 0; h < ZIG_CHAINS; h++) {
+            normal_batch(job, job->weight_stream, neuron, batch + h, w[h][0], w[h][1], w[h][2],
+                         w[h][3], v);
+            to_draw_order(v, out + (b + h) * PER_BATCH);
+        }
+    }
+    for (; b < batches; b++) {
         weight_batch(job, neuron, first_batch + (uint32_t)b, v, unused);
         to_draw_order(v, out + b * PER_BATCH);
     }
