@@ -52,15 +52,6 @@ static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
     *lo = _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, _MM_PERM_CDAB);
 }
 
-/* the same on 8 lanes (AVX-512VL), for the ziggurat's fix-up */
-static inline void mulhilo8x(__m256i x, __m256i m, __m256i *hi, __m256i *lo)
-{
-    __m256i even = _mm256_mul_epu32(x, m);
-    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
-    *hi = _mm256_mask_shuffle_epi32(odd, 0x55, even, _MM_PERM_CDAB);
-    *lo = _mm256_mask_shuffle_epi32(even, 0xAA, odd, _MM_PERM_CDAB);
-}
-
 static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
                                 uint64_t neuron, uint32_t base,
                                 uint32_t w0[LANES], uint32_t w1[LANES],
@@ -389,6 +380,7 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 #endif
 }
 
+#if !defined(__AVX512F__)
 /* Attempt 0 (satstat__zig_attempt_words with t = 0) of n = 8 or 16
  * draws: words 0 and 1 of the Philox blocks at counters (block[l],
  * neuron, stream | 3) under keys (k0, k1[l]).  n is a constant at each
@@ -399,57 +391,6 @@ static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
                                       uint32_t stream, uint32_t u[LANES], uint32_t next[LANES],
                                       const int n)
 {
-#if defined(__AVX512F__)
-    if (n == 8) {
-        const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
-        const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
-        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)block);
-        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
-        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
-        __m256i x3 = _mm256_set1_epi32((int)(stream | 3u));
-        __m256i key0 = _mm256_set1_epi32((int)k0);
-        __m256i key1 = _mm256_loadu_si256((const __m256i *)(const void *)k1);
-        const __m256i w0 = _mm256_set1_epi32((int)PHILOX_W32_0);
-        const __m256i w1 = _mm256_set1_epi32((int)PHILOX_W32_1);
-        for (int r = 0; r < 10; r++) {
-            __m256i hi0, lo0, hi1, lo1;
-            mulhilo8x(x0, m0, &hi0, &lo0);
-            mulhilo8x(x2, m1, &hi1, &lo1);
-            x0 = _mm256_ternarylogic_epi32(hi1, x1, key0, 0x96);
-            x2 = _mm256_ternarylogic_epi32(hi0, x3, key1, 0x96);
-            x1 = lo1;
-            x3 = lo0;
-            key0 = _mm256_add_epi32(key0, w0);
-            key1 = _mm256_add_epi32(key1, w1);
-        }
-        _mm256_storeu_si256((__m256i *)(void *)u, x0);
-        _mm256_storeu_si256((__m256i *)(void *)next, x1);
-        return;
-    }
-    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
-    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
-    __m512i x0 = _mm512_loadu_si512((const void *)block);
-    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
-    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
-    __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
-    __m512i key0 = _mm512_set1_epi32((int)k0);
-    __m512i key1 = _mm512_loadu_si512((const void *)k1);
-    const __m512i w0 = _mm512_set1_epi32((int)PHILOX_W32_0);
-    const __m512i w1 = _mm512_set1_epi32((int)PHILOX_W32_1);
-    for (int r = 0; r < 10; r++) {
-        __m512i hi0, lo0, hi1, lo1;
-        mulhilo16(x0, m0, &hi0, &lo0);
-        mulhilo16(x2, m1, &hi1, &lo1);
-        x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
-        x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
-        x1 = lo1;
-        x3 = lo0;
-        key0 = _mm512_add_epi32(key0, w0);
-        key1 = _mm512_add_epi32(key1, w1);
-    }
-    _mm512_storeu_si512((void *)u, x0);
-    _mm512_storeu_si512((void *)next, x1);
-#else
     for (int l = 0; l < n; l++) {
         uint32_t x0 = block[l], x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
         uint32_t x3 = stream | 3u;
@@ -457,7 +398,6 @@ static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
         u[l] = x0;
         next[l] = x1;
     }
-#endif
 }
 
 /* One wedge step of zig_finish on m ≤ n listed draws, n = 8 or 16 lanes
@@ -502,6 +442,8 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
                                              zig_slot_index(pend, slot[l]));
     }
 }
+
+#endif
 
 #if defined(__AVX512F__)
 /* zig_finish on AVX-512: sixteen listed draws at a time, wholly in
