@@ -24,6 +24,10 @@
 #define FILL_NAME SATSTAT__CAT(satstat__fill_, SATSTAT_KERNEL_SUFFIX)
 
 enum { LANES = 16, PER_BATCH = 4 * LANES };
+/* Philox batches computed side by side by philox_chains (4 measured
+ * best on AVX-512: 2 gave 1.21e9 ziggurat normals per CPU second, 3 1.18e9,
+ * 4 1.29e9, 8 1.1e9, register spills) */
+enum { ZIG_CHAINS = 4 };
 
 /* The four words of Philox blocks base .. base+15 of one stream.
  *
@@ -46,15 +50,6 @@ static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
     __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
     *hi = _mm512_mask_shuffle_epi32(odd, 0x5555, even, _MM_PERM_CDAB);
     *lo = _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, _MM_PERM_CDAB);
-}
-
-/* the same on 8 lanes (AVX-512VL), for the ziggurat's fix-up */
-static inline void mulhilo8x(__m256i x, __m256i m, __m256i *hi, __m256i *lo)
-{
-    __m256i even = _mm256_mul_epu32(x, m);
-    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
-    *hi = _mm256_mask_shuffle_epi32(odd, 0x55, even, _MM_PERM_CDAB);
-    *lo = _mm256_mask_shuffle_epi32(even, 0xAA, odd, _MM_PERM_CDAB);
 }
 
 static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
@@ -89,6 +84,50 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
     _mm512_storeu_si512((void *)w3, x3);
 }
 
+/* Batches base/16 .. base/16 + ZIG_CHAINS − 1 as independent chains,
+ * round by round: one chain of 10 rounds is a dependent sequence of
+ * multiplies and shuffles that leaves most of the vector units idle
+ * (latency-bound); chains side by side fill them.  The same integers as
+ * ZIG_CHAINS calls of philox_lanes. */
+static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream,
+                                 uint64_t neuron, uint32_t base, uint32_t w[][4][LANES])
+{
+    enum { NC = ZIG_CHAINS };
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m512i x0[NC], x1[NC], x2[NC], x3[NC];
+    for (int c = 0; c < NC; c++) {
+        x0[c] = _mm512_add_epi32(_mm512_set1_epi32((int)(base + (uint32_t)c * LANES)), lane);
+        x1[c] = _mm512_set1_epi32((int)(uint32_t)neuron);
+        x2[c] = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+        x3[c] = _mm512_set1_epi32((int)stream);
+    }
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m512i key0 = _mm512_set1_epi32((int)k0), key1 = _mm512_set1_epi32((int)k1);
+        __m512i hi0[NC], lo0[NC], hi1[NC], lo1[NC];
+        for (int c = 0; c < NC; c++)
+            mulhilo16(x0[c], m0, &hi0[c], &lo0[c]);
+        for (int c = 0; c < NC; c++)
+            mulhilo16(x2[c], m1, &hi1[c], &lo1[c]);
+        for (int c = 0; c < NC; c++) {
+            x0[c] = _mm512_ternarylogic_epi32(hi1[c], x1[c], key0, 0x96);
+            x2[c] = _mm512_ternarylogic_epi32(hi0[c], x3[c], key1, 0x96);
+            x1[c] = lo1[c];
+            x3[c] = lo0[c];
+        }
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+    for (int c = 0; c < NC; c++) {
+        _mm512_storeu_si512((void *)w[c][0], x0[c]);
+        _mm512_storeu_si512((void *)w[c][1], x1[c]);
+        _mm512_storeu_si512((void *)w[c][2], x2[c]);
+        _mm512_storeu_si512((void *)w[c][3], x3[c]);
+    }
+}
+
 #elif defined(__AVX2__)
 #include <immintrin.h>
 
@@ -105,31 +144,43 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
                                 uint32_t w0[LANES], uint32_t w1[LANES],
                                 uint32_t w2[LANES], uint32_t w3[LANES])
 {
+    /* the two halves of 8 lanes as two chains side by side, round by
+     * round (one chain alone is latency-bound; see philox_chains) */
     const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
     const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
-    for (int half = 0; half < 2; half++) {
-        __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u * (uint32_t)half)),
-                                      _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
-        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
-        __m256i x3 = _mm256_set1_epi32((int)stream);
-        uint32_t k0 = job->key[0], k1 = job->key[1];
-        for (int r = 0; r < 10; r++) {
-            __m256i hi0, lo0, hi1, lo1;
-            mulhilo8(x0, m0, &hi0, &lo0);
-            mulhilo8(x2, m1, &hi1, &lo1);
-            x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32((int)k0));
-            x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32((int)k1));
-            x1 = lo1;
-            x3 = lo0;
-            k0 += PHILOX_W32_0;
-            k1 += PHILOX_W32_1;
-        }
-        _mm256_storeu_si256((__m256i *)(void *)(w0 + 8 * half), x0);
-        _mm256_storeu_si256((__m256i *)(void *)(w1 + 8 * half), x1);
-        _mm256_storeu_si256((__m256i *)(void *)(w2 + 8 * half), x2);
-        _mm256_storeu_si256((__m256i *)(void *)(w3 + 8 * half), x3);
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i a0 = _mm256_add_epi32(_mm256_set1_epi32((int)base), lane);
+    __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)(base + 8u)), lane);
+    __m256i a1 = _mm256_set1_epi32((int)(uint32_t)neuron), b1 = a1;
+    __m256i a2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32)), b2 = a2;
+    __m256i a3 = _mm256_set1_epi32((int)stream), b3 = a3;
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    for (int r = 0; r < 10; r++) {
+        __m256i ahi0, alo0, ahi1, alo1, bhi0, blo0, bhi1, blo1;
+        __m256i key0 = _mm256_set1_epi32((int)k0), key1 = _mm256_set1_epi32((int)k1);
+        mulhilo8(a0, m0, &ahi0, &alo0);
+        mulhilo8(b0, m0, &bhi0, &blo0);
+        mulhilo8(a2, m1, &ahi1, &alo1);
+        mulhilo8(b2, m1, &bhi1, &blo1);
+        a0 = _mm256_xor_si256(_mm256_xor_si256(ahi1, a1), key0);
+        b0 = _mm256_xor_si256(_mm256_xor_si256(bhi1, b1), key0);
+        a2 = _mm256_xor_si256(_mm256_xor_si256(ahi0, a3), key1);
+        b2 = _mm256_xor_si256(_mm256_xor_si256(bhi0, b3), key1);
+        a1 = alo1;
+        b1 = blo1;
+        a3 = alo0;
+        b3 = blo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
     }
+    _mm256_storeu_si256((__m256i *)(void *)w0, a0);
+    _mm256_storeu_si256((__m256i *)(void *)w1, a1);
+    _mm256_storeu_si256((__m256i *)(void *)w2, a2);
+    _mm256_storeu_si256((__m256i *)(void *)w3, a3);
+    _mm256_storeu_si256((__m256i *)(void *)(w0 + 8), b0);
+    _mm256_storeu_si256((__m256i *)(void *)(w1 + 8), b1);
+    _mm256_storeu_si256((__m256i *)(void *)(w2 + 8), b2);
+    _mm256_storeu_si256((__m256i *)(void *)(w3 + 8), b3);
 }
 
 #else
@@ -147,6 +198,16 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
         w2[l] = x2;
         w3[l] = x3;
     }
+}
+#endif
+
+#if !defined(__AVX512F__)
+static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream,
+                                 uint64_t neuron, uint32_t base, uint32_t w[][4][LANES])
+{
+    for (int h = 0; h < ZIG_CHAINS; h++)
+        philox_lanes(job, stream, neuron, base + (uint32_t)h * LANES, w[h][0], w[h][1], w[h][2],
+                     w[h][3]);
 }
 #endif
 
@@ -175,36 +236,52 @@ static inline uint64_t zig_slot_index(const zig_pending *pend, uint32_t slot)
 }
 
 #if defined(__AVX512F__)
-/* xs[i] for 16 layer numbers i < 256 by permutes, not a gather (a gather
- * of 16 cost more here than the rest of the fast path): entries 32p ..
- * 32p+31 by one two-register permute each, then bits 5, 6, 7 of i pick. */
-static inline __m512 zig_xs16(__m512i i)
-{
-    __m512 r[8];
-    for (int p = 0; p < 8; p++)
-        r[p] = _mm512_permutex2var_ps(_mm512_loadu_ps(satstat__zig_xs + 32 * p), i,
-                                      _mm512_loadu_ps(satstat__zig_xs + 32 * p + 16));
-    for (int bit = 5, n = 8; bit < 8; bit++, n /= 2) {
-        __mmask16 m = _mm512_test_epi32_mask(i, _mm512_set1_epi32(1 << bit));
-        for (int p = 0; p < n / 2; p++)
-            r[p] = _mm512_mask_blend_ps(m, r[2 * p], r[2 * p + 1]);
-    }
-    return r[0];
-}
-
-/* k16[i] for 16 layer numbers (dword lanes, i < 256): word permutes over
- * 64 entries, the low word of each lane indexing, bits 6 and 7 picking. */
-static inline __m512i zig_k16_16(__m512i i)
+/* Table t (256 16-bit entries) at 32 word lanes of layer numbers idx
+ * (bits 0–7 of each word; bits 8–15 ignored): one two-register word
+ * permute (vpermt2w) per 64 entries, then bits 6 and 7 pick.  A float
+ * permute holds 32 entries, so the float table xs costs as much by its
+ * two 16-bit halves (two planes) as by floats, and the halves serve 32
+ * lanes where the floats serve 16: half the permutes and blends. */
+static inline __m512i zig_lookup_w32(const uint16_t *t, __m512i idx, __mmask32 m6, __mmask32 m7)
 {
     __m512i r[4];
     for (int p = 0; p < 4; p++)
-        r[p] = _mm512_permutex2var_epi16(_mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p)), i,
-                                         _mm512_loadu_si512((const void *)(satstat__zig_k16 + 64 * p + 32)));
-    __mmask16 m6 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(64));
-    __mmask16 m7 = _mm512_test_epi32_mask(i, _mm512_set1_epi32(128));
-    __m512i lo = _mm512_mask_blend_epi32(m6, r[0], r[1]);
-    __m512i hi = _mm512_mask_blend_epi32(m6, r[2], r[3]);
-    return _mm512_and_si512(_mm512_mask_blend_epi32(m7, lo, hi), _mm512_set1_epi32(0xffff));
+        r[p] = _mm512_permutex2var_epi16(_mm512_loadu_si512((const void *)(t + 64 * p)), idx,
+                                         _mm512_loadu_si512((const void *)(t + 64 * p + 32)));
+    __m512i lo = _mm512_mask_blend_epi16(m6, r[0], r[1]);
+    __m512i hi = _mm512_mask_blend_epi16(m6, r[2], r[3]);
+    return _mm512_mask_blend_epi16(m7, lo, hi);
+}
+
+/* The bits of a 32-bit mask at positions 8L + q (L, q < 4) in bit 4L + q:
+ * _pext_u32(m, 0x0f0f0f0f) without BMI2. */
+static inline uint32_t zig_nibbles(uint32_t m)
+{
+    m &= 0x0f0f0f0fu;
+    m = (m | (m >> 4)) & 0x00ff00ffu;
+    return (m | (m >> 8)) & 0x0000ffffu;
+}
+
+/* t[w mod 256] for 16 dword lanes w, in the low half of each lane (the
+ * high half is garbage: the odd word lanes look up w's high halves) */
+static inline __m512i zig_lookup_d16(const uint16_t *t, __m512i w)
+{
+    return zig_lookup_w32(t, w, _mm512_test_epi16_mask(w, _mm512_set1_epi16(64)),
+                          _mm512_test_epi16_mask(w, _mm512_set1_epi16(128)));
+}
+
+/* satstat__zig_xs[w mod 256] for 16 lanes, from its two 16-bit planes */
+static inline __m512 zig_xs_d16(__m512i w)
+{
+    __m512i lo = zig_lookup_d16(satstat__zig_xs_lo16, w);
+    __m512i hi = zig_lookup_d16(satstat__zig_xs_hi16, w);
+    return _mm512_castsi512_ps(_mm512_mask_blend_epi16(0x55555555u, _mm512_slli_epi32(hi, 16), lo));
+}
+
+/* satstat__zig_k16[w mod 256] for 16 lanes */
+static inline __m512i zig_k16_d16(__m512i w)
+{
+    return _mm512_and_si512(zig_lookup_d16(satstat__zig_k16, w), _mm512_set1_epi32(0xffff));
 }
 #endif
 
@@ -217,28 +294,54 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 {
     const uint32_t *const words[4] = {w0, w1, w2, w3};
 #if defined(__AVX512F__)
-    const __m512i ones = _mm512_set1_epi32(1), low8 = _mm512_set1_epi32(255);
+    const __m512i ones = _mm512_set1_epi32(1);
     const __m512i signbit = _mm512_set1_epi32((int)0x80000000u);
     const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    for (int k = 0; k < 4; k++) {
-        __m512i w = _mm512_loadu_si512((const void *)words[k]);
-        __m512i i = _mm512_and_si512(w, low8);
-        __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
-        __m512 xs = zig_xs16(i);
-        __m512i lim = zig_k16_16(i);
-        /* satstat__zig_candidate and satstat__zig_inside, 16 at a time */
-        __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), xs);
-        __m512i sign = _mm512_and_si512(_mm512_slli_epi32(w, 23), signbit);
-        x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
-        _mm512_storeu_ps(v + k * LANES, x);
-        __mmask16 outside = _mm512_cmp_epu32_mask(_mm512_srli_epi32(w, 16), lim, _MM_CMPINT_NLT);
-        /* append the outside ones without a branch: compress in a
-         * register, store all 16 lanes (the list has room), count */
-        __m512i slots = _mm512_add_epi32(_mm512_set1_epi32((int)(slot0 + (uint32_t)k * LANES)), lane);
-        _mm512_storeu_si512((void *)(pend->slot + pend->n),
-                            _mm512_maskz_compress_epi32(outside, slots));
-        _mm512_storeu_si512((void *)(pend->word + pend->n), _mm512_maskz_compress_epi32(outside, w));
-        pend->n += (uint32_t)__builtin_popcount((unsigned)outside);
+    /* Words k and k+1 (vectors A and B) as 32 word lanes, in the order
+     * that vpunpcklwd / vpunpckhwd undo: word position 8L + q (L the
+     * 128-bit lane, q < 8) holds lane 4L + q of A for q < 4, lane
+     * 4L + q − 4 of B for q ≥ 4; `low` takes each dword's low half (the
+     * layer in bits 0–7), `high` its high half (the fast test's a >> 8). */
+    const __m512i low = _mm512_set_epi16(
+        32 + 30, 32 + 28, 32 + 26, 32 + 24, 30, 28, 26, 24, 32 + 22, 32 + 20, 32 + 18, 32 + 16,
+        22, 20, 18, 16, 32 + 14, 32 + 12, 32 + 10, 32 + 8, 14, 12, 10, 8, 32 + 6, 32 + 4, 32 + 2,
+        32 + 0, 6, 4, 2, 0);
+    const __m512i high = _mm512_add_epi16(low, _mm512_set1_epi16(1));
+    for (int k = 0; k < 4; k += 2) {
+        __m512i wa = _mm512_loadu_si512((const void *)words[k]);
+        __m512i wb = _mm512_loadu_si512((const void *)words[k + 1]);
+        __m512i idx = _mm512_permutex2var_epi16(wa, low, wb);
+        __m512i top = _mm512_permutex2var_epi16(wa, high, wb);
+        __mmask32 m6 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(64));
+        __mmask32 m7 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(128));
+        __m512i xs_lo = zig_lookup_w32(satstat__zig_xs_lo16, idx, m6, m7);
+        __m512i xs_hi = zig_lookup_w32(satstat__zig_xs_hi16, idx, m6, m7);
+        __m512i lim = zig_lookup_w32(satstat__zig_k16, idx, m6, m7);
+        /* satstat__zig_inside, 32 at a time: a >> 8 = w >> 16 < k16[i] */
+        uint32_t out32 = (uint32_t)_mm512_cmp_epu16_mask(top, lim, _MM_CMPINT_NLT);
+        const __m512i xs2[2] = {_mm512_unpacklo_epi16(xs_lo, xs_hi),
+                                _mm512_unpackhi_epi16(xs_lo, xs_hi)};
+        const __m512i pair[2] = {wa, wb};
+        for (int h = 0; h < 2; h++) {
+            __m512i w = pair[h];
+            /* satstat__zig_candidate, 16 at a time */
+            __m512i a = _mm512_or_si512(_mm512_srli_epi32(w, 8), ones);
+            __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(a), _mm512_castsi512_ps(xs2[h]));
+            /* x | (w << 23 & sign bit) in one ternary op (0xf8: A | B & C) */
+            x = _mm512_castsi512_ps(_mm512_ternarylogic_epi32(
+                _mm512_castps_si512(x), _mm512_slli_epi32(w, 23), signbit, 0xf8));
+            _mm512_storeu_ps(v + (k + h) * LANES, x);
+            __mmask16 outside = (__mmask16)zig_nibbles(out32 >> (4 * h));
+            /* append the outside ones without a branch: compress in a
+             * register, store all 16 lanes (the list has room), count */
+            __m512i slots = _mm512_add_epi32(
+                _mm512_set1_epi32((int)(slot0 + (uint32_t)(k + h) * LANES)), lane);
+            _mm512_storeu_si512((void *)(pend->slot + pend->n),
+                                _mm512_maskz_compress_epi32(outside, slots));
+            _mm512_storeu_si512((void *)(pend->word + pend->n),
+                                _mm512_maskz_compress_epi32(outside, w));
+            pend->n += (uint32_t)__builtin_popcount((unsigned)outside);
+        }
     }
 #else
     /* the table look-ups as scalar loads into arrays (a gather costs more
@@ -277,6 +380,7 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 #endif
 }
 
+#if !defined(__AVX512F__)
 /* Attempt 0 (satstat__zig_attempt_words with t = 0) of n = 8 or 16
  * draws: words 0 and 1 of the Philox blocks at counters (block[l],
  * neuron, stream | 3) under keys (k0, k1[l]).  n is a constant at each
@@ -287,57 +391,6 @@ static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
                                       uint32_t stream, uint32_t u[LANES], uint32_t next[LANES],
                                       const int n)
 {
-#if defined(__AVX512F__)
-    if (n == 8) {
-        const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
-        const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
-        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)block);
-        __m256i x1 = _mm256_set1_epi32((int)(uint32_t)neuron);
-        __m256i x2 = _mm256_set1_epi32((int)(uint32_t)(neuron >> 32));
-        __m256i x3 = _mm256_set1_epi32((int)(stream | 3u));
-        __m256i key0 = _mm256_set1_epi32((int)k0);
-        __m256i key1 = _mm256_loadu_si256((const __m256i *)(const void *)k1);
-        const __m256i w0 = _mm256_set1_epi32((int)PHILOX_W32_0);
-        const __m256i w1 = _mm256_set1_epi32((int)PHILOX_W32_1);
-        for (int r = 0; r < 10; r++) {
-            __m256i hi0, lo0, hi1, lo1;
-            mulhilo8x(x0, m0, &hi0, &lo0);
-            mulhilo8x(x2, m1, &hi1, &lo1);
-            x0 = _mm256_ternarylogic_epi32(hi1, x1, key0, 0x96);
-            x2 = _mm256_ternarylogic_epi32(hi0, x3, key1, 0x96);
-            x1 = lo1;
-            x3 = lo0;
-            key0 = _mm256_add_epi32(key0, w0);
-            key1 = _mm256_add_epi32(key1, w1);
-        }
-        _mm256_storeu_si256((__m256i *)(void *)u, x0);
-        _mm256_storeu_si256((__m256i *)(void *)next, x1);
-        return;
-    }
-    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
-    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
-    __m512i x0 = _mm512_loadu_si512((const void *)block);
-    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
-    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
-    __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
-    __m512i key0 = _mm512_set1_epi32((int)k0);
-    __m512i key1 = _mm512_loadu_si512((const void *)k1);
-    const __m512i w0 = _mm512_set1_epi32((int)PHILOX_W32_0);
-    const __m512i w1 = _mm512_set1_epi32((int)PHILOX_W32_1);
-    for (int r = 0; r < 10; r++) {
-        __m512i hi0, lo0, hi1, lo1;
-        mulhilo16(x0, m0, &hi0, &lo0);
-        mulhilo16(x2, m1, &hi1, &lo1);
-        x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
-        x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
-        x1 = lo1;
-        x3 = lo0;
-        key0 = _mm512_add_epi32(key0, w0);
-        key1 = _mm512_add_epi32(key1, w1);
-    }
-    _mm512_storeu_si512((void *)u, x0);
-    _mm512_storeu_si512((void *)next, x1);
-#else
     for (int l = 0; l < n; l++) {
         uint32_t x0 = block[l], x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
         uint32_t x3 = stream | 3u;
@@ -345,7 +398,6 @@ static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
         u[l] = x0;
         next[l] = x1;
     }
-#endif
 }
 
 /* One wedge step of zig_finish on m ≤ n listed draws, n = 8 or 16 lanes
@@ -391,6 +443,155 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
     }
 }
 
+#endif
+
+#if defined(__AVX512F__)
+/* zig_finish on AVX-512: sixteen listed draws at a time, wholly in
+ * registers.  The pass is one dependent chain (a Philox block, then a
+ * double logarithm) run once per fill of a row for about 8 draws, so
+ * what it costs is latency: here the lanes are loaded whole, k16 and xs
+ * read by word permutes, f by gathers and the results written by a
+ * scatter, where the portable version below builds its lanes by scalar
+ * stores that the vector loads then wait for (a store-forwarding stall
+ * per array).  draw_order: v is a fill's output, already transposed
+ * (slot 64b + 16k + l at 64b + 4l + k), so that the transpose need not
+ * wait for the scattered stores.  Same steps, same bits. */
+static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+                             const zig_pending *pend, float *v, const int draw_order)
+{
+    const uint32_t k0 = job->key[0], k1 = job->key[1];
+    const __m512i low8 = _mm512_set1_epi32(255), ones = _mm512_set1_epi32(1);
+    const __m512i signbit = _mm512_set1_epi32((int)0x80000000u);
+    /* the key of satstat__zig_attempt_words at t = 0 for j mod 4 = q */
+    uint32_t tweak[LANES];
+    for (int q = 0; q < LANES; q++)
+        tweak[q] = k1 ^ (0x9E3779B9u * (4u * (uint32_t)(q % 4) + (stream & 3u) + 1u));
+    const __m512i tweaks = _mm512_loadu_si512((const void *)tweak);
+    for (uint32_t first = 0; first < pend->n; first += LANES) {
+        uint32_t count = pend->n - first < LANES ? pend->n - first : LANES;
+        __mmask16 valid = (__mmask16)((1u << count) - 1u);
+        __m512i w = _mm512_maskz_loadu_epi32(valid, pend->word + first);
+        __m512i s = _mm512_maskz_loadu_epi32(valid, pend->slot + first);
+        __m512i i = _mm512_and_si512(w, low8);
+        /* the listed words failed the fast test, w >> 16 ≥ k16[i]; the
+         * exact core test a < k[i] can pass only when w >> 16 = k16[i]
+         * (rare: those go to the scalar steps, which start with it).
+         * Tables by permutes (zig_lookup_w32), not gathers: 16-lane
+         * gathers and the scatter were most of this pass's time. */
+        __mmask16 maybe_core = _mm512_mask_cmpeq_epi32_mask(valid, _mm512_srli_epi32(w, 16),
+                                                            zig_k16_d16(w));
+        __mmask16 tail = _mm512_mask_cmpeq_epi32_mask((__mmask16)(valid & ~maybe_core), i,
+                                                      _mm512_setzero_si512());
+        __mmask16 from_w = (__mmask16)(maybe_core | tail);
+        __mmask16 wedge = (__mmask16)(valid & ~from_w);
+        __m512i keep = w;
+        __mmask16 again = 0;
+        /* xs of w (layer i), and later of the word kept */
+        const __m512 xs_w = zig_xs_d16(w);
+        __m512 xs_keep = xs_w;
+        __m512i next = w;
+        if (wedge) {
+            /* attempt 0: the block at counter (j/4, neuron, stream | 3),
+             * j/4 = 16·(first_batch + slot/64) + slot mod 16 and
+             * j mod 4 = (slot mod 64)/16 (zig_slot_index) */
+            __m512i block = _mm512_add_epi32(
+                _mm512_slli_epi32(_mm512_add_epi32(_mm512_set1_epi32((int)pend->first_batch),
+                                                   _mm512_srli_epi32(s, 6)),
+                                  4),
+                _mm512_and_si512(s, _mm512_set1_epi32(15)));
+            __m512i key1 = _mm512_permutexvar_epi32(_mm512_srli_epi32(s, 4), tweaks);
+            __m512i x0 = block, x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
+            __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+            __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
+            __m512i key0 = _mm512_set1_epi32((int)k0);
+            const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+            const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+            for (int r = 0; r < 10; r++) {
+                __m512i hi0, lo0, hi1, lo1;
+                mulhilo16(x0, m0, &hi0, &lo0);
+                mulhilo16(x2, m1, &hi1, &lo1);
+                x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
+                x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
+                x1 = lo1;
+                x3 = lo0;
+                key0 = _mm512_add_epi32(key0, _mm512_set1_epi32((int)PHILOX_W32_0));
+                key1 = _mm512_add_epi32(key1, _mm512_set1_epi32((int)PHILOX_W32_1));
+            }
+            next = x1;
+            /* what the refused draws need, gathered while the logarithm
+             * below runs (off its chain): next's core bound and factor */
+            __m512i k16next = zig_k16_d16(next);
+            xs_keep = zig_xs_d16(next);
+            /* satstat__zig_wedge_accept lane by lane from arrays written
+             * by whole-vector stores (GCC vectorises the loop) */
+            uint32_t wl[LANES], ul[LANES], acc[LANES];
+            float xs[LANES];
+            double f_lo[LANES], f_hi[LANES];
+            _mm512_storeu_si512((void *)wl, _mm512_mask_mov_epi32(_mm512_set1_epi32((int)0xffffff01u),
+                                                                 wedge, w));
+            __m512i iw = _mm512_mask_mov_epi32(ones, wedge, i);
+            _mm512_storeu_si512((void *)ul, x0);
+            _mm512_storeu_ps(xs, xs_w);
+            _mm512_storeu_pd(f_lo, _mm512_i32gather_pd(_mm512_castsi512_si256(iw), satstat__zig_f, 8));
+            _mm512_storeu_pd(f_lo + 8, _mm512_i32gather_pd(_mm512_extracti64x4_epi64(iw, 1),
+                                                           satstat__zig_f, 8));
+            _mm512_storeu_pd(f_hi, _mm512_i32gather_pd(_mm512_castsi512_si256(iw),
+                                                       satstat__zig_f + 1, 8));
+            _mm512_storeu_pd(f_hi + 8, _mm512_i32gather_pd(_mm512_extracti64x4_epi64(iw, 1),
+                                                           satstat__zig_f + 1, 8));
+            for (int l = 0; l < LANES; l++)
+                acc[l] = (uint32_t)satstat__zig_wedge_accept(wl[l], ul[l], xs[l], f_lo[l], f_hi[l]);
+            __mmask16 accept = _mm512_test_epi32_mask(_mm512_loadu_si512((const void *)acc),
+                                                      _mm512_set1_epi32(-1));
+            __mmask16 refused = (__mmask16)(wedge & ~accept);
+            keep = _mm512_mask_mov_epi32(w, refused, next);
+            /* a refused draw goes on with `next`: done if next passes
+             * the fast test (then it is in the exact core), else to the
+             * scalar steps from attempt 1, which start with the exact
+             * core test */
+            again = (__mmask16)(refused & ~_mm512_mask_cmplt_epu32_mask(
+                                              refused, _mm512_srli_epi32(next, 16), k16next));
+            xs_keep = _mm512_mask_mov_ps(xs_w, refused, xs_keep);
+        }
+        /* satstat__zig_candidate of the kept word, scattered to its slot */
+        __mmask16 done = (__mmask16)(valid & ~from_w & ~again);
+        __m512 x = _mm512_mul_ps(
+            _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(keep, 8), ones)), xs_keep);
+        __m512i sign = _mm512_and_si512(_mm512_slli_epi32(keep, 23), signbit);
+        x = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+        /* draw_order: v is the chunk already in draw order, slot
+         * 64b + 16k + l at 64b + 4l + k (to_draw_order) */
+        __m512i at = s;
+        if (draw_order)
+            at = _mm512_ternarylogic_epi32(
+                _mm512_andnot_si512(_mm512_set1_epi32(63), s),
+                _mm512_slli_epi32(_mm512_and_si512(s, _mm512_set1_epi32(15)), 2),
+                _mm512_and_si512(_mm512_srli_epi32(s, 4), _mm512_set1_epi32(3)), 0xfe);
+        _mm512_mask_i32scatter_ps(v, done, at, x, 4);
+        /* the rare rest (tail draws; refused draws whose new word is
+         * outside the core too) through the scalar steps */
+        uint32_t rest = (uint32_t)(from_w | again);
+        if (rest) {
+            uint32_t sl[LANES], wk[LANES], atl[LANES];
+            _mm512_storeu_si512((void *)sl, s);
+            _mm512_storeu_si512((void *)atl, at);
+            _mm512_storeu_si512((void *)wk, keep);
+            while (rest) {
+                uint32_t l = (uint32_t)__builtin_ctz(rest);
+                rest &= rest - 1u;
+                v[atl[l]] = satstat__zig_slow_from(wk[l], (from_w >> l) & 1u ? 0u : 1u, k0, k1,
+                                                  stream, neuron, zig_slot_index(pend, sl[l]));
+            }
+        }
+    }
+}
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+                       const zig_pending *pend, float *v)
+{
+    zig_finish_lanes(job, stream, neuron, pend, v, 0);
+}
+#else
+
 /* Finish the listed draws into v[slot], through the same steps as the
  * scalar reference (satstat__zig_slow_from): a draw whose word is in the
  * exact core is done; one in the tail (layer 0, 1 in 70) goes to the
@@ -434,6 +635,7 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
         m = 0;
     }
 }
+#endif
 
 /* Normals 4·(16b + l) + k of a stream into v[k·16 + l], l < 16, k < 4,
  * from the words of batch b.  Box–Muller: words 0, 1 and 2, 3 of a block
@@ -466,17 +668,31 @@ static inline void normal_batch(const satstat__kernel_job *job, uint32_t stream,
 /* Ziggurat weights of batches first .. first+count−1 (count ≤
  * CHUNK_BATCHES) into v[64·(b − first) + k·16 + l]: the fast path for all,
  * then the pending ones together. */
+static void zig_fast_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
+                           uint32_t count, float v[CHUNK], zig_pending *pend)
+{
+    pend->n = 0;
+    pend->first_batch = first;
+    uint32_t b = 0;
+    for (; b + ZIG_CHAINS <= count; b += ZIG_CHAINS) {
+        uint32_t w[ZIG_CHAINS][4][LANES];
+        philox_chains(job, job->weight_stream, neuron, (first + b) * LANES, w);
+        for (uint32_t h = 0; h < ZIG_CHAINS; h++)
+            zig_fast_batch(w[h][0], w[h][1], w[h][2], w[h][3], v + (b + h) * PER_BATCH, pend,
+                           (b + h) * PER_BATCH);
+    }
+    for (; b < count; b++) {
+        uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
+        philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
+        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, pend, b * PER_BATCH);
+    }
+}
+
 static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
                              uint32_t count, float v[CHUNK])
 {
     zig_pending pend;
-    pend.n = 0;
-    pend.first_batch = first;
-    for (uint32_t b = 0; b < count; b++) {
-        uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
-        philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
-        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, &pend, b * PER_BATCH);
-    }
+    zig_fast_chunk(job, neuron, first, count, v, &pend);
     zig_finish(job, job->weight_stream, neuron, &pend, v);
 }
 
@@ -576,6 +792,7 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
     int zig = job->weight_family == SATSTAT__W_NORMAL
               && job->transform == SATSTAT_TRANSFORM_ZIGGURAT;
     float chunk[CHUNK];
+    uint32_t words[ZIG_CHAINS][4][LANES];
     for (uint32_t b = 0; b < batches; b++) {
         if (zig) {
             uint32_t in_chunk = b % CHUNK_BATCHES;
@@ -585,12 +802,23 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
                                  chunk);
             for (int k = 0; k < PER_BATCH; k++)
                 vu[k] = (double)chunk[in_chunk * PER_BATCH + (uint32_t)k];
+        } else if (job->weight_family == SATSTAT__W_NORMAL) {
+            /* Box–Muller: the Philox words of ZIG_CHAINS batches at once
+             * (philox_chains), as weight_batch would make them one by one */
+            uint32_t g = b % ZIG_CHAINS;
+            if (b - g + ZIG_CHAINS <= batches) {
+                if (g == 0)
+                    philox_chains(job, job->weight_stream, neuron, b * LANES, words);
+            } else {
+                philox_lanes(job, job->weight_stream, neuron, b * LANES, words[g][0],
+                             words[g][1], words[g][2], words[g][3]);
+            }
+            normal_batch(job, job->weight_stream, neuron, b, words[g][0], words[g][1],
+                         words[g][2], words[g][3], v);
+            for (int k = 0; k < PER_BATCH; k++)
+                vu[k] = (double)v[k];
         } else {
             weight_batch(job, neuron, b, v, vu);
-            if (job->weight_family == SATSTAT__W_NORMAL) {
-                for (int k = 0; k < PER_BATCH; k++)
-                    vu[k] = (double)v[k];
-            }
         }
         uint64_t j0 = (uint64_t)b * PER_BATCH;
         int random_inputs = job->input_family != SATSTAT__X_FIXED;
@@ -676,13 +904,35 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
         float chunk[CHUNK];
         for (size_t b = 0; b < batches; b += CHUNK_BATCHES) {
             uint32_t count = batches - b < CHUNK_BATCHES ? (uint32_t)(batches - b) : CHUNK_BATCHES;
+#if defined(__AVX512F__)
+            /* the fix-up straight into the output, in draw order: the
+             * transpose does not wait for the fix-up's scattered stores */
+            zig_pending pend;
+            zig_fast_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk, &pend);
+            for (uint32_t c = 0; c < count; c++)
+                to_draw_order(chunk + c * PER_BATCH, out + (b + c) * PER_BATCH);
+            zig_finish_lanes(job, job->weight_stream, neuron, &pend, out + b * PER_BATCH, 1);
+#else
             zig_weight_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk);
             for (uint32_t c = 0; c < count; c++)
                 to_draw_order(chunk + c * PER_BATCH, out + (b + c) * PER_BATCH);
+#endif
         }
         return;
     }
-    for (size_t b = 0; b < batches; b++) {
+    /* Box–Muller: the Philox batches side by side too (philox_chains) */
+    size_t b = 0;
+    for (; b + ZIG_CHAINS <= batches; b += ZIG_CHAINS) {
+        uint32_t w[ZIG_CHAINS][4][LANES];
+        uint32_t batch = first_batch + (uint32_t)b;
+        philox_chains(job, job->weight_stream, neuron, batch * LANES, w);
+        for (uint32_t h = 0; h < ZIG_CHAINS; h++) {
+            normal_batch(job, job->weight_stream, neuron, batch + h, w[h][0], w[h][1], w[h][2],
+                         w[h][3], v);
+            to_draw_order(v, out + (b + h) * PER_BATCH);
+        }
+    }
+    for (; b < batches; b++) {
         weight_batch(job, neuron, first_batch + (uint32_t)b, v, unused);
         to_draw_order(v, out + b * PER_BATCH);
     }

@@ -68,6 +68,18 @@ for i in range(N):
     xs.append(mp.mpf(float(fv)))
     print(f"    {float(fv).hex()}f,")
 print("};")
+# the same floats as two planes of 16-bit halves, for the AVX-512 kernel's
+# word permutes (64 entries per permute where a float permute holds 32)
+bits = [int(np.float32(float(x)).view(np.uint32)) for x in xs]
+print("/* the bits of satstat__zig_xs[i], low and high 16 (kernel look-ups) */")
+print("static const uint16_t satstat__zig_xs_lo16[SATSTAT__ZIG_LAYERS] = {")
+for b in bits:
+    print(f"    {b & 0xffff}u,")
+print("};")
+print("static const uint16_t satstat__zig_xs_hi16[SATSTAT__ZIG_LAYERS] = {")
+for b in bits:
+    print(f"    {b >> 16}u,")
+print("};")
 print("static const uint32_t satstat__zig_k[SATSTAT__ZIG_LAYERS] = {")
 for i in range(N):
     k = int(mp.ceil(X[i + 1] / xs[i]))
