@@ -121,7 +121,9 @@ SATSTAT_API const char *satstat_transform_name(void);   /* the default's label  
 
 /* The SIMD path the sampler uses on this machine: "avx512", "avx2" or
  * "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
- * path the CPU supports, for tests that compare paths. */
+ * path the CPU supports, for tests that compare paths.  The library reads
+ * it at its first draw and again at each call of this function (not at
+ * every draw): set it, then call this, to change paths in a process. */
 SATSTAT_API const char *satstat_simd_path(void);
 
 #ifdef __cplusplus

@@ -5,6 +5,7 @@
 #include <satstat/parse.h>
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,35 +181,62 @@ static int path_supported(const char *name)
 }
 #endif
 
+#if defined(__x86_64__)
+static const struct {
+    const char *name;
+    satstat__kernel_fn fn;
+} paths[] = {
+    {"avx512", satstat__kernel_avx512},
+    {"avx2", satstat__kernel_avx2},
+    {"baseline", satstat__kernel_baseline},
+};
+#define N_PATHS (sizeof paths / sizeof paths[0])
+
+/* SATSTAT_SIMD forces a path if this CPU has it; anything else (unset,
+ * unknown, unsupported) gets the best path the CPU supports. */
+static size_t path_from_environment(void)
+{
+    const char *forced = getenv("SATSTAT_SIMD");
+    for (int pass = (forced && *forced) ? 0 : 1; pass < 2; pass++)
+        for (size_t i = 0; i < N_PATHS; i++) {
+            if (pass == 0 && strcmp(forced, paths[i].name) != 0)
+                continue;
+            if (path_supported(paths[i].name))
+                return i;
+        }
+    return N_PATHS - 1;
+}
+
+/* The path chosen, +1 (0: not chosen yet).  Chosen once, not per call:
+ * deep networks fill a row of weights per call, and reading the
+ * environment and the CPU's features each time cost about 5 % of the
+ * fill.  satstat_simd_path() chooses again, so a test that sets
+ * SATSTAT_SIMD and asks for the path gets it. */
+static atomic_size_t chosen;
+
+static size_t current_path(void)
+{
+    size_t c = atomic_load_explicit(&chosen, memory_order_relaxed);
+    if (c == 0) {
+        c = path_from_environment() + 1;
+        atomic_store_explicit(&chosen, c, memory_order_relaxed);
+    }
+    return c - 1;
+}
+#endif
+
 satstat__kernel_fn satstat__kernel_select(const char **name)
 {
 #if defined(__x86_64__)
-    static const struct {
-        const char *name;
-        satstat__kernel_fn fn;
-    } paths[] = {
-        {"avx512", satstat__kernel_avx512},
-        {"avx2", satstat__kernel_avx2},
-        {"baseline", satstat__kernel_baseline},
-    };
-    /* SATSTAT_SIMD forces a path if this CPU has it; anything else (unset,
-     * unknown, unsupported) gets the best path the CPU supports. */
-    const char *forced = getenv("SATSTAT_SIMD");
-    for (int pass = (forced && *forced) ? 0 : 1; pass < 2; pass++) {
-        for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
-            if (pass == 0 && strcmp(forced, paths[i].name) != 0)
-                continue;
-            if (path_supported(paths[i].name)) {
-                if (name)
-                    *name = paths[i].name;
-                return paths[i].fn;
-            }
-        }
-    }
-#endif
+    size_t i = current_path();
+    if (name)
+        *name = paths[i].name;
+    return paths[i].fn;
+#else
     if (name)
         *name = "baseline";
     return satstat__kernel_baseline;
+#endif
 }
 
 satstat__fill_fn satstat__fill_select(void)
@@ -277,7 +305,11 @@ void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
 
 const char *satstat_simd_path(void)
 {
-    const char *name = "baseline";
-    satstat__kernel_select(&name);
-    return name;
+#if defined(__x86_64__)
+    size_t i = path_from_environment();
+    atomic_store_explicit(&chosen, i + 1, memory_order_relaxed);
+    return paths[i].name;
+#else
+    return "baseline";
+#endif
 }
