@@ -1,4 +1,4 @@
-/* figure-int.h — the one figure toolkit that run (plot.c), deep
+/* figure-int.h — the one figure toolkit that run (plot*.c), deep
  * (deep_plot.c) and sweep (sweep_plot.c) figures are written with: the
  * look every script shares (palette, fonts, axes, the legend panel), the
  * quoting of names and words, writing a folder of scripts through the

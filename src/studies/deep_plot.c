@@ -666,28 +666,14 @@ static void fig_against_layer(ctx *c, quantity q)
 
 /* ---- the phase diagram ---------------------------------------------------------*/
 
-static void fig_phase(ctx *c)
+/* The phase diagram's data: the maps of χ₁ and q* over the grid, the
+ * χ₁ = 1 line and the schemes of the run. */
+static void phase_data(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
-    char head[200];
-    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
-     * short titles, every other decade; two maps would be slivers */
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int narrow = across < 80;
-    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
-             cfg->activation->name);
-    satstat__dp_header(c, r, head,
-           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
-           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
-           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
-           "where the map has no finite fixed point).  The schemes of the run are marked.");
-    output_section(c);
-    satstat__dp_style_named(c, r);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
@@ -716,30 +702,32 @@ static void fig_phase(ctx *c)
         out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
     }
     out(c, "EOD\n");
-    /* the range of log10 q* drawn, for its colour bar's ticks */
-    double qlo = INFINITY, qhi = -INFINITY;
+}
+
+/* The legend: the edge of chaos, the χ₁ map's two colours, white where
+ * q* = 0 (qzero, on the wide figure), the schemes with their regimes. */
+static void phase_legend(ctx *c, int narrow, satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
     int qzero = 0;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
-        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
-            qlo = fmin(qlo, log10(ph->q[i]));
-            qhi = fmax(qhi, log10(ph->q[i]));
-        } else if (ph->q[i] == 0) {
+    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+        if (ph->q[i] == 0)
             qzero = 1;
-        }
-    }
-    satstat__legend key;
-    key.n = 0;
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
+    key->n = 0;
+    satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
                         "χ_{1} = 1, the edge of chaos");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
                         "χ_{1} map, blue: ordered, χ_{1} < 1");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "χ_{1} map, orange: chaotic, χ_{1} > 1");
-    satstat__legend_tex(&key);
+    satstat__legend_tex(key);
     if (qzero && !narrow)
-        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
+        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white (right): q* = 0");
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -751,13 +739,32 @@ static void fig_phase(ctx *c)
          * orange read as the opposite regime */
         snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
                  satstat__dp_open_point(s, ns, r));
-        satstat__legend_row(&key, st, "%s: %s", name,
+        satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
-        satstat__legend_tex(&key);
+        satstat__legend_tex(key);
+    }
+}
+
+/* The layout and the maps: χ₁ (and q* on the wide figure), each with its
+ * colour bar, the schemes marked. */
+static void phase_maps(ctx *c, const char *head, int narrow, const satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    /* the range of log10 q* drawn, for its colour bar's ticks */
+    double qlo = INFINITY, qhi = -INFINITY;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
+        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
+            qlo = fmin(qlo, log10(ph->q[i]));
+            qhi = fmax(qhi, log10(ph->q[i]));
+        }
     }
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
-    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+    legend_fit(c, satstat__legend_chars(key), "0.03");
     out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
            "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
            "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
@@ -820,6 +827,32 @@ static void fig_phase(ctx *c)
             marks);
     }
     out(c, "unset title\n");
+}
+
+static void fig_phase(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    char head[200];
+    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
+     * short titles, every other decade; two maps would be slivers */
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int narrow = across < 80;
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+             cfg->activation->name);
+    satstat__dp_header(c, r, head,
+           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
+    output_section(c);
+    satstat__dp_style_named(c, r);
+    phase_data(c);
+    satstat__legend key;
+    phase_legend(c, narrow, &key);
+    phase_maps(c, head, narrow, &key);
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
