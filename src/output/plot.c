@@ -405,6 +405,30 @@ static void legend_of(const ctx *c, satstat__legend *key)
         }
 }
 
+/* A small figure whose legend goes below the plot and would leave it less
+ * than min_in inches high grows taller (the width and the text as asked),
+ * as deep's activations preset does; note says so for the header ("" when
+ * the canvas is as asked).  Call after the layers, before the header. */
+void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size)
+{
+    satstat__legend key;
+    legend_of(c, &key);
+    note[0] = '\0';
+    unsigned tall = satstat__fig_height_for_legend(&c->g, &key, min_in);
+    if (tall == 0)
+        return;
+    double fontpt, line_px;
+    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
+    double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
+    snprintf(note, size,
+             "Taller than asked: at %ux%u pixels the legend below the plot would leave\n"
+             "it under %.2g in high; so this figure is %u pixels high (%.2g in), the\n"
+             "width and the text (%.3g pt) as asked.",
+             c->g.o.width, c->g.o.height, min_in, tall, tall / dpi, fontpt);
+    c->g.o.height = tall;
+    c->g.o.font_size = fontpt;
+}
+
 void satstat__pl_legend_panel(ctx *c)
 {
     satstat__legend key;

@@ -18,25 +18,15 @@
  * Figure 2: every scheme on one axis, and a zoom
  * ====================================================================== */
 
-void satstat__pl_fig_compare(ctx *c)
-{
-    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
-    int allc = satstat__pl_all_constant(c);
-    const char *about[] = {
-        "The density of z under every scheme on one z axis, as the seed compares",
-        "them: the sampled histograms (thin outlines, not fills, whose overlaps",
-        "would mix into colours no legend row has) and the formula densities",
-        "(thick lines) over them.  When the z axis is more than 3 times the zoom,",
-        "below, the same zoomed on the narrow middle, where a scheme with a small",
-        "Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are",
-        "drawn as spikes.",
-    };
-    int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
-    int panels = zoom ? 2 : 1;
-    satstat__pl_header(c, "every scheme on one axis, and a zoom", about, sizeof about / sizeof about[0]);
-    satstat__pl_output_section(c);
-    satstat__pl_style_section(c, c->ns);
+/* The plot keeps at least this height, in inches, at any size (1.1 in
+ * is where a reader can still tell the curves apart). */
+#define MIN_BOX_IN 1.2
 
+/* The layers and the legend: the histograms, the formula densities, the
+ * saturated region and each scheme's formula fraction. */
+static void compare_layers(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
     c->nel = 0;
     /* every histogram first, as a wide pale outline in the scheme's colour
      * (40 % of it on white), then every formula line over them all,
@@ -77,6 +67,40 @@ void satstat__pl_fig_compare(ctx *c)
         for (size_t i = 0; i < c->ns; i++)
             satstat__pl_text_line(c, "%s  %s", c->v[i].name, satstat__pl_num3(c->v[i].a->saturated_fraction, m1));
     }
+}
+
+void satstat__pl_fig_compare(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE];
+    int allc = satstat__pl_all_constant(c);
+    const char *about[] = {
+        "The density of z under every scheme on one z axis, as the seed compares",
+        "them: the sampled histograms (thin outlines, not fills, whose overlaps",
+        "would mix into colours no legend row has) and the formula densities",
+        "(thick lines) over them.  When the z axis is more than 3 times the zoom,",
+        "below, the same zoomed on the narrow middle, where a scheme with a small",
+        "Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are",
+        "drawn as spikes.",
+    };
+    int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
+    int panels = zoom ? 2 : 1;
+    compare_layers(c);
+    /* at a paper size the legend's rows (two per scheme) go below the plot:
+     * a canvas that keeps the plot MIN_BOX_IN high */
+    char note[400];
+    satstat__pl_fit_height(c, MIN_BOX_IN, note, sizeof note);
+    const char *lines[sizeof about / sizeof about[0] + 2];
+    size_t nl = 0;
+    for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)
+        lines[nl++] = about[k];
+    if (note[0]) {
+        lines[nl++] = "";
+        lines[nl++] = note;
+    }
+    satstat__pl_header(c, "every scheme on one axis, and a zoom", lines, nl);
+    satstat__pl_output_section(c);
+    satstat__pl_style_section(c, c->ns);
+
     satstat__pl_layout_section(c, panels, 0);
 
     rule(c, "numbers");

@@ -128,7 +128,8 @@ static void density_number_rows(ctx *c, size_t i)
         snprintf(p_txt, sizeof p_txt, "P(|z| ≥ %s)", m1);
     } else {
         satstat__pl_region_probability_lines(c, "");
-        snprintf(p_txt, sizeof p_txt, "P(saturated)");
+        /* relu's dead units are inactive (φ' = 0), as the legend says */
+        snprintf(p_txt, sizeof p_txt, strcmp(c->rule_txt, "dead") == 0 ? "P(inactive)" : "P(saturated)");
     }
     satstat__fig_num(v->a->saturated_fraction, 3, f);
     satstat__pl_text_line(c, "   %s  %s", v->a->law == SATSTAT_Z_EXACT ? "exact  " : "formula", f);
@@ -216,6 +217,10 @@ static void tail_inset(ctx *c, size_t i, double X)
     out(c, "# the saturated tail holds under %g %% of the mass: on the linear axis it\n"
            "# is invisible; here the density from mean + 2 sd on, on a log axis\n",
         100 * TAIL_INSET_SHARE);
+    /* a small figure (the legend below the plot: 3.5 in at 8 pt) has no
+     * room for it: its tick labels were under 7 pt and hung far below its
+     * frame, over the main plot's shaded band, read as the main axis's */
+    out(c, "if (!legend_below) {   # a small figure: no inset\n");
     satstat__pl_assign(c, "inset_from = %s\tmean + 2 sd: the density is under 14 %% of its peak from here\n",
            satstat__pl_num(xa, m1));
     satstat__pl_assign(c, "inset_lo = %s\tthe decade under the smallest density shown\n"
@@ -246,6 +251,7 @@ static void tail_inset(ctx *c, size_t i, double X)
         out(c, "plot $pdf%zu using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle\n", i + 1);
     out(c, "unset logscale y\nunset arrow 9\nset border 3 linewidth 1.5\nset format y '%%g'\n"
            "set lmargin at screen plot_left\nset rmargin at screen plot_right\n");
+    out(c, "}\n");
 }
 
 void satstat__pl_fig_density(ctx *c, size_t i)

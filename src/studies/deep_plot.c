@@ -157,23 +157,28 @@ static size_t panels_of(uint64_t L, uint64_t *which)
 /* ---- per-layer densities of z ------------------------------------------------*/
 
 /* The saturated region shaded behind a panel with x range [xlo, xhi]:
- * objects 10.. from the region's components (clipped to the range). */
-static void shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi)
+ * objects 10.. from the region's components (clipped to the range); with
+ * draw 0 nothing is written.  Returns the components shaded. */
+static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, int draw)
 {
+    size_t shaded = 0;
     satstat_region reg;
     char msg[SATSTAT_ERRMSG_SIZE];
     if (satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
-        return;
+        return 0;
     satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
     size_t n = satstat_region_intervals(&reg, iv);
     for (size_t k = 0; k < n; k++) {
         double lo = fmax(iv[k].lo, xlo), hi = fmin(iv[k].hi, xhi);
         if (!(hi > lo))
             continue;
-        out(c, "set object %zu rectangle from first %.9g, graph 0 to first %.9g, graph 1 behind "
-               "fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder\n",
-            10 + k, lo, hi);
+        shaded++;
+        if (draw)
+            out(c, "set object %zu rectangle from first %.9g, graph 0 to first %.9g, graph 1 behind "
+                   "fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder\n",
+                10 + k, lo, hi);
     }
+    return shaded;
 }
 
 static void fig_density(ctx *c, size_t s)
@@ -264,7 +269,8 @@ static void fig_density(ctx *c, size_t s)
         satstat__legend_row(&key, "with lines linetype nodraw", "%zu of %llu layers shown", np,
                             (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+    /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
+    if (shade_region(c, cfg, xlo, xhi, 0) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
@@ -303,7 +309,7 @@ static void fig_density(ctx *c, size_t s)
     satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
     satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
-    shade_region(c, cfg, xlo, xhi);
+    shade_region(c, cfg, xlo, xhi, 1);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         size_t ci = k % cols, ri = k / cols;
@@ -502,8 +508,14 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
-        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        if (ax->all_zero) {
+            /* every count 0: only the intervals' upper ends are drawn */
+            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
+            satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
+        } else {
+            snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+            satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        }
         satstat__legend_tex(key);
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
@@ -528,15 +540,19 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "open: RMS ‖δ^{l}‖");
         satstat__legend_tex(key);
     }
-    if (ax->floor_marks)
+    if (ax->all_zero)
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
+                            "▼ %g %% upper bound, 0 of %.0f units", 100 * (1 - cfg->alpha), units);
+    else if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "bar runs below the axis");
     /* with a sample: kept when the legend goes below the plot */
-    satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
-                        "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (!ax->all_zero)
+        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+                            "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
@@ -606,14 +622,21 @@ static void fig_against_layer(ctx *c, quantity q)
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    /* (no "log scale" in the label: the ticks 10^n say so) */
-    out(c, "set ylabel '%s'\n", ylabels[q]);
+    /* (no "log scale" in the label: the ticks 10^n say so); relu's units
+     * with z <= 0 are inactive (φ' = 0), as the legend says */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    int inactive = q == Q_SATURATION && cfg->activation->dead
+                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
+                   && strcmp(region, "z <= 0") == 0;
+    out(c, "set ylabel '%s'\n", inactive ? "inactive fraction" : ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
     out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
            "set xtics xstep\n", (unsigned long long)o->layers);
     if (cfg->n_in != o->width)
-        out(c, "if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
+        /* marked whatever the step, so that the legend's "layer 1*" is on
+         * the axis in every figure of the run */
+        out(c, "set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
     if (logy) {
         double lo = q == Q_SATURATION ? yfloor : ymin / 2;
         out(c, "set logscale y\n");
@@ -636,10 +659,21 @@ static void fig_against_layer(ctx *c, quantity q)
     if (floor_marks || any_clipped)
         out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
             yfloor);
+    if (ax.all_zero)
+        /* not a bar chart of 20 full-height bars on the axis foot: the
+         * finding in the plot, and the upper ends alone */
+        out(c, "set label 1 'no saturated unit in any layer' at graph 0.5, graph 0.5 center front\n");
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        if (ax.all_zero) {
+            /* every count 0: the upper end of each interval, a down triangle */
+            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
+                   "     $s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+                s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+            continue;
+        }
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
@@ -1058,9 +1092,8 @@ static void fig_activations(ctx *c, size_t which)
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
         double dpi = asked.dpi ? asked.dpi : 96;
-        double fontpt = asked.font_size > 0 ? asked.font_size
-                                            : fmax(7, 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi));
-        double line_px = 16 * (fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
+        double fontpt, line_px;
+        satstat__fig_canvas(&asked, &fontpt, &line_px);
         tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
         if (n_about > 0 && (size_t)n_about < sizeof about)
             snprintf(about + n_about, sizeof about - (size_t)n_about,

@@ -234,7 +234,7 @@ static void figure_words(fig *g)
     const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
     x_label(s, g->xl, sizeof g->xl);
     short_param(s, g->sp, sizeof g->sp);
-    snprintf(g->lv, sizeof g->lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+    satstat__fig_level(b->alpha, g->lv, sizeof g->lv); /* "99.9 %", as every figure words it */
     char *what = g->what, *ylabel = g->ylabel, *title = g->title;
     const char *sp = g->sp;
     /* what is drawn on y */
@@ -702,7 +702,12 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         out(g, " }");
     }
     out(g, "\nset xrange [xmin:xmax]\n");
-    if (s->spec.log)
+    if (s->spec.log && s->spec.to >= 100 * s->spec.from)
+        /* ticks at the decades: 10^{n}, as on every log axis of the figures */
+        out(g, "set logscale x 10   # a log sweep over two decades or more\n"
+               "set format x '10^{%%T}'\n");
+    else if (s->spec.log)
+        /* under two decades gnuplot ticks between them (20, 50): plain numbers */
         out(g, "set logscale x 10   # a log sweep\n"
                "set format x '%%g'\n");
     if (g->logy)
