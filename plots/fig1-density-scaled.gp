@@ -89,7 +89,7 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 22                                  # the longest legend row, in characters
+key_chars = 23                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -1361,6 +1361,7 @@ plot $hist2 using 1:2 with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle s
 # ---- inset: the upper tail on a log axis -----------------------------------
 # the saturated tail holds under 5 % of the mass: on the linear axis it
 # is invisible; here the density from mean + 2 sd on, on a log axis
+if (!legend_below) {   # a small figure: no inset
 inset_from = 2.449489742783178 # mean + 2 sd: the density is under 14 % of its peak from here
 inset_lo = 1e-06       # the decade under the smallest density shown
 inset_hi = 0.1         # the decade over the density at inset_from
@@ -1403,6 +1404,7 @@ set border 3 linewidth 1.5
 set format y '%g'
 set lmargin at screen plot_left
 set rmargin at screen plot_right
+}
 
 # ---- the legend and the numbers --------------------------------------------
 set lmargin at screen column

@@ -88,7 +88,7 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the numbers in a column on the
 # right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 22                                  # the longest legend row, in characters
+key_chars = 23                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)

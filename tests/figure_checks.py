@@ -27,6 +27,16 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
              least MIN_PANEL_LINES lines of text high, as gnuplot evaluates
              the layout: four scheme rows at 3.5 in were under a line each,
              their tick labels and row labels printed over each other.
+  plot box   a run figure at a journal's column width (3.5 x 2.4 in, 8 pt,
+             300 dpi) keeps each data panel at least MIN_BOX_IN inches high,
+             as gnuplot evaluates the layout: the legend below fig2-compare
+             (seven rows for three sampled schemes) left it 0.4 in.
+  inset      fig1's tail inset is left out at a journal's column width
+             (gnuplot leaves inset_from undefined there): its tick labels
+             were under 7 pt and hung far below its frame.
+  all zero   a deep-saturation figure whose every sampled count is 0 draws
+             no error bars (they stood full height on the axis foot and
+             read as a bar chart): the upper ends alone, and says so.
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -61,6 +71,12 @@ KNOWN = {
     # below the plot wider than pngcairo does: the last row falls off the
     # SVG's canvas (the PNG and the PDF agree)
     ("sweep-variance", "layout"): "the SVG's legend rows below the plot spaced wider",
+    # at 3.5 x 2.4 in, 8 pt, the legend below leaves these 0.56-1.04 in
+    # (fig2-compare, 0.40 in before, grows its canvas: 1.20 in)
+    ("fig1-density-*", "plot box"): "0.72 in: five legend rows below",
+    ("fig3-activation", "plot box"): "0.72 in: the legend below",
+    ("fig4-saturated-fraction", "plot box"): "0.56 in: two stacked panels' room",
+    ("fig5-standard-normal", "plot box"): "1.04 in",
 }
 
 # The share of sign changes between successive bin differences above which
@@ -72,6 +88,8 @@ COMB_SHARE = 0.9
 # 1e-3/N; without W and R in the header, 1e-9.
 LOG_FOOT_PER_UNIT = 1e-3
 LOG_FOOT_MIN = 1e-9
+# The least height (inches) of a run figure's data panel at 3.5 x 2.4 in.
+MIN_BOX_IN = 1.1
 # How far apart (pixels) the axes may sit in PNG, SVG and PDF.
 LAYOUT_TOLERANCE = 4
 
@@ -402,6 +420,66 @@ def panel_lines(script, tmp):
     return float(m.group(1)) if rc == 0 and m else None
 
 
+def box_inches(script, tmp):
+    """A run figure's data panel height in inches, as gnuplot evaluates
+    the script (panel_height with two panels, else top - bottom; None: no
+    such layout, or gnuplot did not say)."""
+    text = open(script).read()
+    if not re.search(r"^top = ", text, re.M):
+        return None
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    open(probe, "w").write(text + "\nprint sprintf('BOX %g', (exists('panel_height') ? panel_height"
+                           " : top - bottom) * height / dpi)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"BOX (\S+)", err)
+    return float(m.group(1)) if rc == 0 and m else None
+
+
+def check_plot_box(scripts, tmp):
+    seen = 0
+    for script in scripts:
+        inches = box_inches(script, tmp)
+        if inches is None:
+            continue
+        seen += 1
+        stem = os.path.basename(script)[:-3]
+        if (inches < MIN_BOX_IN) != known(stem, "plot box"):
+            fail("plot box: %s: the data panel %.2f in high (at least %g)%s"
+                 % (script, inches, MIN_BOX_IN, " (listed in KNOWN)" if known(stem, "plot box") else ""))
+    if not seen:
+        fail("plot box: no run script to check")
+
+
+def inset_drawn(script, tmp):
+    """Whether gnuplot, running the script, draws fig1's tail inset (None:
+    the script has none, or gnuplot did not say)."""
+    text = open(script).read()
+    if "inset_from" not in text:
+        return None
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    open(probe, "w").write(text + "\nprint sprintf('INSET %d', exists('inset_from'))\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"INSET (\d)", err)
+    return m.group(1) == "1" if rc == 0 and m else None
+
+
+def check_inset(small, big, tmp):
+    seen = 0
+    for scripts, wanted in ((small, False), (big, True)):
+        for script in scripts:
+            drawn = inset_drawn(script, tmp)
+            if drawn is None:
+                continue
+            seen += 1
+            if drawn != wanted:
+                fail("inset: %s: the tail inset is %s" % (script, "drawn at 3.5 in" if drawn
+                                                           else "missing at full size"))
+    if seen < 2:
+        fail("inset: no fig1 script with a tail inset at both sizes to check")
+
+
 def check_grid_room(scripts, tmp):
     seen = 0
     for script in scripts:
@@ -541,6 +619,33 @@ def check_log_foot(scripts):
                 fail("log foot: %s: %s" % (script, "; ".join(problems)))
 
 
+def all_zero_problems(text):
+    """A deep-saturation script whose sampled fractions ($s1, ...) are all
+    0: its plot draws error bars, or it does not say so in the plot."""
+    blocks = {k: v for k, v in datablocks(text).items() if re.fullmatch(r"s\d+", k)}
+    if not blocks or any(row[1] != 0 for rows in blocks.values() for row in rows if len(row) > 1):
+        return []
+    problems = []
+    plot = [ln for ln in text.splitlines() if "$s" in ln and "using" in ln and "keyentry" not in ln]
+    if any("yerrorbars" in ln for ln in plot):
+        problems.append("every count 0, yet error bars are drawn")
+    if not re.search(r"^set label .*no saturated unit", text, re.M):
+        problems.append("every count 0, and the plot does not say so")
+    return problems
+
+
+def check_all_zero(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script) == "deep-saturation.gp":
+            problems = all_zero_problems(open(script).read())
+            seen += bool(re.search(r"no unit saturated in any layer", open(script).read()))
+            if problems:
+                fail("all zero: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("all zero: no deep-saturation script with every count 0 to check")
+
+
 # ---- each check must be able to fail ------------------------------------------------------
 
 BROKEN_PLOT = """set terminal pngcairo size 400,300
@@ -574,6 +679,12 @@ def self_tests(tmp):
     clipped = "set logscale y\nset yrange [5e-5:1]\n$s1 << EOD\n1 0.0005 1e-7 0.009 0.0004\nEOD\n"
     if not log_foot_problems(clipped):
         fail("self-test: the log-foot check misses a bar below the foot")
+    # all zero: counts of 0 drawn as bars from the foot
+    zero = ("$s1 << EOD\n1 0 5e-05 0.008 0\n2 0 5e-05 0.008 0\nEOD\n"
+            "plot $s1 using 1:5 with lines, \\\n     $s1 using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 "
+            "with yerrorbars\n")
+    if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
+        fail("self-test: the all-zero check misses bars drawn for counts of 0")
     # canvas edge: a label that runs off the right edge
     cut = os.path.join(tmp, "cut.gp")
     open(cut, "w").write(BROKEN_PLOT % "set label 'a label that is far too long' at screen 0.8, 0.5")
@@ -620,6 +731,13 @@ def self_tests(tmp):
     lines = panel_lines(cramped, tmp)
     if lines is None or lines >= MIN_PANEL_LINES:
         fail("self-test: the grid-room check misses panels %s lines high" % lines)
+    # plot box: a plot 0.5 in high on a 2.4 in canvas at 300 dpi
+    flat = os.path.join(tmp, "flat.gp")
+    open(flat, "w").write("set terminal pngcairo size 1050,720\nset output output\ndpi = 300\n"
+                          "height = 720\ntop = 0.9\nbottom = top - 150. / height\nplot x\n")
+    inches = box_inches(flat, tmp)
+    if inches is None or inches >= MIN_BOX_IN:
+        fail("self-test: the plot-box check misses a plot %s in high" % inches)
     # small text: a script whose small font is 6 pt beside 8 pt text
     tiny = os.path.join(tmp, "tiny.gp")
     open(tiny, "w").write(
@@ -649,6 +767,11 @@ def main():
             ["--analytic-only", "--scheme", "standard,scaled,he-normal:fan_out",
              "--plots", made + "/run-small", "--render", "none", "--plot-size", "3.5x2.2in",
              "--dpi", "300"],
+            # three sampled schemes at a journal's column width, 8 pt: seven
+            # legend rows below fig2-compare's plot (plot box)
+            ["--scheme", "standard,scaled,he-normal", "--activation", "relu", "--samples", "2000",
+             "--plots", made + "/run-paper", "--render", "none", "--plot-size", "3.5x2.4in",
+             "--dpi", "300", "--font-size", "8", "--quiet"],
             ["deep", "--layers", "3", "--width", "60", "--networks", "4", "--phase",
              "--plots", made + "/deep", "--render", "none", "--plot-size", "640x400", "--quiet"],
             # the depth figures (correlation, c-map, xi_c map, Jacobian) at a
@@ -660,6 +783,19 @@ def main():
              "--width", "40", "--networks", "4", "--pair-correlation", "0.2", "--jacobian",
              "--phase", "--plots", made + "/depth-small", "--render", "none", "--plot-size",
              "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"],
+            # tanh: fig1's tail inset, at full size and at 3.5 in (inset)
+            ["--activation", "tanh", "--scheme", "scaled", "--samples", "20000",
+             "--figures", "fig1-density-scaled", "--plots",
+             made + "/tanh", "--render", "none", "--plot-size", "640x400", "--quiet"],
+            ["--activation", "tanh", "--scheme", "scaled", "--samples", "20000",
+             "--figures", "fig1-density-scaled", "--plots",
+             made + "/tanh-paper", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
+             "--font-size", "8", "--quiet"],
+            # tanh near the origin (Var z about 0.02): no unit saturated
+            ["deep", "--activation", "tanh", "--bias", "zero", "--n-in", "200", "--active", "4",
+             "--width", "40", "--layers", "3", "--networks", "4", "--scheme", "scaled",
+             "--figures", "deep-saturation", "--plots", made + "/zero", "--render", "none",
+             "--quiet"],
             ["deep", "--preset", "activations", "--networks", "10", "--plots", made + "/preset",
              "--render", "none", "--quiet"],
             # the preset at a journal's column width: four scheme rows
@@ -680,7 +816,7 @@ def main():
             fail("no committed scripts in plots/")
         layout = [s for s in scripts if re.search(
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
-        layout = [s for s in layout if "/run-small/" not in s]
+        layout = [s for s in layout if "/run-small/" not in s and "/run-paper/" not in s]
         layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
@@ -694,7 +830,11 @@ def main():
         check_combs(committed + scripts)
         check_panels(committed + scripts, tmp)
         check_grid_room(scripts, tmp)
+        check_plot_box([s for s in scripts if "/run-paper/" in s], tmp)
         check_log_foot(scripts)
+        check_all_zero(scripts)
+        check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
+                    [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -1762,12 +1762,25 @@ START_TEST(cli_figure_options)
     ck_assert_str_eq(ls, "fig2-compare.gp\nfig2-compare.png\nfig4-saturated-fraction.gp\n"
                          "fig4-saturated-fraction.png\n");
     free(ls);
-    char *png = path_join(plots, "fig2-compare.png");
+    char *png = path_join(plots, "fig4-saturated-fraction.png");
     unsigned w, h;
     png_size(png, &w, &h);
     ck_assert_uint_eq(w, 525); /* 3.5 in x 150 dpi */
     ck_assert_uint_eq(h, 375);
     free(png);
+    /* fig2's legend below the plot (two rows a scheme) would leave the
+     * plot under 1.2 in: the canvas grows, the width as asked, and the
+     * script says so */
+    png = path_join(plots, "fig2-compare.png");
+    png_size(png, &w, &h);
+    ck_assert_uint_eq(w, 525);
+    ck_assert_uint_gt(h, 375);
+    free(png);
+    char *fig2 = path_join(plots, "fig2-compare.gp");
+    char *fig2_text = read_file(fig2, NULL);
+    ck_assert(has(fig2_text, "Taller than asked"));
+    free(fig2_text);
+    free(fig2);
     char *fig4 = path_join(plots, "fig4-saturated-fraction.gp");
     char *header_of_fig4 = read_file(fig4, NULL);
     free(fig4);

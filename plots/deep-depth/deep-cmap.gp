@@ -209,7 +209,7 @@ $pairs2 << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 47                                  # the longest legend row, in characters
+key_chars = 41                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)

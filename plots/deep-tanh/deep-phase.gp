@@ -3535,7 +3535,7 @@ $schemes << EOD
 EOD
 
 # ---- layout: two maps side by side, colour bars under them ----------------
-key_chars = 37                                  # the longest legend row, in characters
+key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)

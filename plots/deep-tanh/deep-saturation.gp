@@ -108,7 +108,7 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 27                                  # the longest legend row, in characters
+key_chars = 21                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -139,7 +139,7 @@ set ylabel 'saturated fraction'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
-if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
+set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
 set yrange [5e-05:1.5]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick

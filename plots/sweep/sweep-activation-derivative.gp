@@ -2,7 +2,7 @@
 #
 # mean slope E[sigmoid′(z)] for every scheme as n_{in} varies: the formula as a curve
 # (evaluated at 240 points between the ends), the sampled value at each
-# point of the sweep as a point with its 99.9% confidence bar (Student t).
+# point of the sweep as a point with its 99.9 % confidence bar (Student t).
 # Every point is a full `satstat run` with the same seed, so the sampling
 # errors of neighbouring points are correlated.
 #
@@ -85,7 +85,7 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the fixed settings in a column on
 # the right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 29                                  # the longest legend row, in characters
+key_chars = 25                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -352,7 +352,7 @@ $formula1 << EOD
 9169 0.005889584753
 9715 0.005721821914
 EOD
-# 'standard', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9% interval's lower and upper ends
+# 'standard', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9 % interval's lower and upper ends
 $sample1 << EOD
 10 0.1329530021 0.1320812095 0.1338247948
 27 0.09645779497 0.09554250163 0.09737308831
@@ -594,7 +594,7 @@ $formula2 << EOD
 9169 0.1927640452
 9715 0.1927639695
 EOD
-# 'scaled', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9% interval's lower and upper ends
+# 'scaled', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9 % interval's lower and upper ends
 $sample2 << EOD
 10 0.1928119459 0.1922247993 0.1933990925
 27 0.1933206681 0.1927384706 0.1939028657
@@ -612,8 +612,8 @@ set xlabel 'n_{in} (fan-in)'
 set ylabel 'mean slope E[sigmoid′(z)]'
 if (narrow) { set ylabel 'E[sigmoid′(z)]' }
 set xrange [xmin:xmax]
-set logscale x 10   # a log sweep
-set format x '%g'
+set logscale x 10   # a log sweep over two decades or more
+set format x '10^{%T}'
 set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
@@ -659,14 +659,14 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \

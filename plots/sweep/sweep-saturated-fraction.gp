@@ -2,7 +2,7 @@
 #
 # the saturated fraction for every scheme as n_{in} varies: the formula as a curve
 # (evaluated at 240 points between the ends), the sampled value at each
-# point of the sweep as a point with its 99.9% confidence bar (Wilson, or
+# point of the sweep as a point with its 99.9 % confidence bar (Wilson, or
 # Clopper-Pearson for few counts).
 # Every point is a full `satstat run` with the same seed, so the sampling
 # errors of neighbouring points are correlated.
@@ -86,14 +86,14 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the fixed settings in a column on
 # the right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 29                                  # the longest legend row, in characters
+key_chars = 24                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 25                                # ... the longest of them
+below_chars = 26                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -353,7 +353,7 @@ $formula1 << EOD
 9169 0.9528938237
 9715 0.9542350538
 EOD
-# 'standard', sampled: n_{in}, the saturated fraction, the 99.9% interval's lower and upper ends
+# 'standard', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample1 << EOD
 10 0.10217 0.09906139712 0.1053647442
 27 0.28609 0.2814107514 0.2908155661
@@ -595,7 +595,7 @@ $formula2 << EOD
 9169 0.001090606504
 9715 0.001090619355
 EOD
-# 'scaled', sampled: n_{in}, the saturated fraction, the 99.9% interval's lower and upper ends
+# 'scaled', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample2 << EOD
 10 0.00095 0.0006789565426 0.001329101695
 27 0.001 0.0007207456894 0.001387301722
@@ -613,8 +613,8 @@ set xlabel 'n_{in} (fan-in)'
 set ylabel 'saturated fraction P(|z| ≥ 4)'
 if (narrow) { set ylabel 'P(|z| ≥ 4)' }
 set xrange [xmin:xmax]
-set logscale x 10   # a log sweep
-set format x '%g'
+set logscale x 10   # a log sweep over two decades or more
+set format x '10^{%T}'
 set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
@@ -657,13 +657,13 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI'
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9% CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \

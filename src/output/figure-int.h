@@ -1,4 +1,4 @@
-/* figure-int.h — the one figure toolkit that run (plot.c), deep
+/* figure-int.h — the one figure toolkit that run (plot*.c), deep
  * (deep_plot.c) and sweep (sweep_plot.c) figures are written with: the
  * look every script shares (palette, fonts, axes, the legend panel), the
  * quoting of names and words, writing a folder of scripts through the
@@ -144,7 +144,8 @@ void satstat__legend_tex(satstat__legend *l);
  * the numbers that the column's text-only rows give in full (those are
  * left out below), so that a small figure keeps them. */
 void satstat__legend_below_only(satstat__legend *l);
-/* Characters (not bytes) of the longest row (of the column's rows). */
+/* The printed width of the longest row (of the column's rows), in the
+ * layout's char_width, rounded up (satstat__text_chars). */
 size_t satstat__legend_chars(const satstat__legend *l);
 /* The legend: a panel of its own from `column` (a gnuplot expression) to
  * the right edge, its first row at `top` (an expression), the settings of
@@ -161,6 +162,16 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
  * "... nodraw": numbers) are left out, so say them in the report.  Use
  * this in place of satstat__fig_layout_column so that no legend is cut. */
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
+
+/* The font size in points the script uses at options o (--font-size, or
+ * its default for the canvas) and a line of text's height in pixels (the
+ * layout's line_height): for a figure that sizes its canvas in C. */
+void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *line_px);
+/* The canvas height, in pixels, at which the plot keeps a box at least
+ * min_in inches high when satstat__fig_layout_legend puts the legend l
+ * below it (a small figure); 0 when the height asked for does (or the
+ * legend stands right of the plot).  The width and the text stay. */
+unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in);
 
 /* ---- axes, words ----------------------------------------------------------*/
 
@@ -202,6 +213,12 @@ void satstat__fig_count(unsigned long long n, char buf[SATSTAT__FIG_NUM_SIZE]);
 void satstat__fig_level(double alpha, char *buf, size_t size);
 /* Characters of a UTF-8 string. */
 size_t satstat__utf8_length(const char *s);
+/* The printed width of a UTF-8 string in the figures' font, in the
+ * layout's char_width (a digit is 1.09 of them): a legend column sized by
+ * the count of characters was a fifth too wide for text and too narrow for
+ * numbers.  tex: the string is enhanced-text markup, whose _ ^ { } print
+ * nothing. */
+double satstat__text_chars(const char *s, int tex);
 /* A word for a POSIX shell: as is when it holds only safe characters, else
  * single-quoted with each ' written '\''. */
 void satstat__shell_word(const char *text, char *buf, size_t size);

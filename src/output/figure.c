@@ -686,6 +686,49 @@ void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int r
     layout_lines(g, satstat__legend_chars(l), rows, below, right_axis);
 }
 
+/* The script's own numbers (satstat__fig_output_section, layout_lines),
+ * in C: a figure that must choose its canvas before it writes needs them. */
+void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *line_px)
+{
+    double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+    double dpi = o->dpi ? o->dpi : 96;
+    *fontpt = o->font_size > 0 ? o->font_size : fmax(7, 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi));
+    /* line_height = 16 * scale * 4 / 3 * 1.25 / height, scale = fontpt * dpi / 96 / 16 */
+    *line_px = 16 * (*fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
+}
+
+unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in)
+{
+    double fontpt, line_px;
+    satstat__fig_canvas(&g->o, &fontpt, &line_px);
+    double w = g->o.width ? g->o.width : 1280, h = g->o.height ? g->o.height : 800;
+    double dpi = g->o.dpi ? g->o.dpi : 96;
+    double scale = fontpt * dpi / 96. / 16;
+    double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
+    size_t rows = 0, below = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = satstat__utf8_length(l->title[i]);
+        if (text_only(l, i))
+            continue;
+        rows++;
+        if (n > below)
+            below = n;
+    }
+    double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
+    if (rows == 0 || column >= 0.55)
+        return 0; /* the legend stands right of the plot: the plot keeps the height */
+    double cols = floor(0.97 / (sample_width + ((double)below + 2) * char_width));
+    if (cols < 1)
+        cols = 1;
+    /* top = 0.98 - 2.4 lines, bottom = 0.02 + 3.1 lines + legend_height,
+     * legend_height = ceil(rows / cols) * 1.15 lines + 0.01 */
+    double fixed_px = (2.4 + 3.1 + ceil((double)rows / cols) * 1.15) * line_px;
+    double box_px = 0.95 * h - fixed_px;
+    if (box_px >= min_in * dpi)
+        return 0;
+    return (unsigned)ceil((min_in * dpi + fixed_px) / 0.95);
+}
+
 /* ---- the legend ---------------------------------------------------------------*/
 
 void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt, ...)
@@ -714,11 +757,56 @@ void satstat__legend_tex(satstat__legend *l)
         l->tex[l->n - 1] = 1;
 }
 
+/* Advance widths of DejaVu Sans (the figures' font), in 1/2048 em, of
+ * the printable ASCII characters from ' ' on (read from DejaVuSans.ttf
+ * with PIL's ImageFont.getlength at 2048 px, as are the symbols'); a
+ * digit is 1303. */
+static const unsigned short dejavu_sans_width[95] = {
+    651,  821,  942,  1716, 1303, 1946, 1597, 563,  799,  799,  1024, 1716, 651,  739,  651,  690,
+    1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 690,  690,  1716, 1716, 1716, 1087,
+    2048, 1401, 1405, 1430, 1577, 1294, 1178, 1587, 1540, 604,  604,  1343, 1141, 1767, 1532, 1612,
+    1235, 1612, 1423, 1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, 799,  690,  799,  1716, 1024,
+    1024, 1255, 1300, 1126, 1300, 1260, 721,  1300, 1298, 569,  569,  1186, 569,  1995, 1298, 1253,
+    1300, 1300, 842,  1067, 803,  1298, 1212, 1675, 1212, 1212, 1075, 1303, 690,  1303, 1716};
+
+double satstat__text_chars(const char *s, int tex)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue; /* a UTF-8 continuation byte */
+        /* enhanced text's markup prints nothing; a sub- or superscript
+         * is about as wide as the character it follows (upper bound) */
+        if (tex && (*p == '_' || *p == '^' || *p == '{' || *p == '}' || *p == '@' || *p == '&'))
+            continue;
+        if (*p >= 0x20 && *p < 0x7F) {
+            w += dejavu_sans_width[*p - 0x20];
+            continue;
+        }
+        /* the symbols the legends use, and an operator's width (the
+         * widest of them) for any other: a row too long is cut at the
+         * canvas's edge, one too short only leaves a gap */
+        static const struct { const char *utf8; unsigned short width; } symbols[] = {
+            {"σ", 1298}, {"χ", 1183}, {"μ", 1303}, {"δ", 1253}, {"φ", 1351}, {"‖", 1024},
+            {"′", 465},  {"▼", 1575}, {"·", 651}};
+        unsigned short sw = 1716; /* ≥ ≤ × → ± − */
+        for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
+            if (strncmp((const char *)p, symbols[k].utf8, strlen(symbols[k].utf8)) == 0)
+                sw = symbols[k].width;
+        w += sw;
+    }
+    /* in the layout's char_width, 0.0097 of 1280 px at 16 pt (scale 1):
+     * an em of the 16 pt font is 16 * 4/3 px at 96 dpi, so a digit (0.636
+     * em) is 13.6 px, 1.09 char_width; the count of characters the
+     * layout used before overestimated text and underestimated numbers */
+    return w / 2048.0 * (16 * 4 / 3.0) / (0.0097 * 1280);
+}
+
 size_t satstat__legend_chars(const satstat__legend *l)
 {
     size_t m = 0;
     for (size_t i = 0; i < l->n; i++) {
-        size_t n = satstat__utf8_length(l->title[i]);
+        size_t n = (size_t)ceil(satstat__text_chars(l->title[i], l->tex[i]));
         if (n > m && !l->below_only[i])
             m = n;
     }

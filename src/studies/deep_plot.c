@@ -157,23 +157,28 @@ static size_t panels_of(uint64_t L, uint64_t *which)
 /* ---- per-layer densities of z ------------------------------------------------*/
 
 /* The saturated region shaded behind a panel with x range [xlo, xhi]:
- * objects 10.. from the region's components (clipped to the range). */
-static void shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi)
+ * objects 10.. from the region's components (clipped to the range); with
+ * draw 0 nothing is written.  Returns the components shaded. */
+static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, int draw)
 {
+    size_t shaded = 0;
     satstat_region reg;
     char msg[SATSTAT_ERRMSG_SIZE];
     if (satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
-        return;
+        return 0;
     satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
     size_t n = satstat_region_intervals(&reg, iv);
     for (size_t k = 0; k < n; k++) {
         double lo = fmax(iv[k].lo, xlo), hi = fmin(iv[k].hi, xhi);
         if (!(hi > lo))
             continue;
-        out(c, "set object %zu rectangle from first %.9g, graph 0 to first %.9g, graph 1 behind "
-               "fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder\n",
-            10 + k, lo, hi);
+        shaded++;
+        if (draw)
+            out(c, "set object %zu rectangle from first %.9g, graph 0 to first %.9g, graph 1 behind "
+                   "fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder\n",
+                10 + k, lo, hi);
     }
+    return shaded;
 }
 
 static void fig_density(ctx *c, size_t s)
@@ -264,7 +269,8 @@ static void fig_density(ctx *c, size_t s)
         satstat__legend_row(&key, "with lines linetype nodraw", "%zu of %llu layers shown", np,
                             (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    if (satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+    /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
+    if (shade_region(c, cfg, xlo, xhi, 0) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
@@ -303,7 +309,7 @@ static void fig_density(ctx *c, size_t s)
     satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
     satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
-    shade_region(c, cfg, xlo, xhi);
+    shade_region(c, cfg, xlo, xhi, 1);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         size_t ci = k % cols, ri = k / cols;
@@ -502,8 +508,14 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
-        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        if (ax->all_zero) {
+            /* every count 0: only the intervals' upper ends are drawn */
+            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
+            satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
+        } else {
+            snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+            satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+        }
         satstat__legend_tex(key);
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
@@ -528,15 +540,19 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "open: RMS ‖δ^{l}‖");
         satstat__legend_tex(key);
     }
-    if (ax->floor_marks)
+    if (ax->all_zero)
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
+                            "▼ %g %% upper bound, 0 of %.0f units", 100 * (1 - cfg->alpha), units);
+    else if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "bar runs below the axis");
     /* with a sample: kept when the legend goes below the plot */
-    satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
-                        "bars: %g %% CI", 100 * (1 - cfg->alpha));
+    if (!ax->all_zero)
+        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+                            "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
     if (q == Q_GRADIENT) /* which way the gradient travels */
@@ -606,14 +622,21 @@ static void fig_against_layer(ctx *c, quantity q)
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    /* (no "log scale" in the label: the ticks 10^n say so) */
-    out(c, "set ylabel '%s'\n", ylabels[q]);
+    /* (no "log scale" in the label: the ticks 10^n say so); relu's units
+     * with z <= 0 are inactive (φ' = 0), as the legend says */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    int inactive = q == Q_SATURATION && cfg->activation->dead
+                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
+                   && strcmp(region, "z <= 0") == 0;
+    out(c, "set ylabel '%s'\n", inactive ? "inactive fraction" : ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
     out(c, "xstep = 1 + int(%llu * 2.5 * char_width / (plot_right - plot_left))\n"
            "set xtics xstep\n", (unsigned long long)o->layers);
     if (cfg->n_in != o->width)
-        out(c, "if (xstep == 1) set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
+        /* marked whatever the step, so that the legend's "layer 1*" is on
+         * the axis in every figure of the run */
+        out(c, "set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
     if (logy) {
         double lo = q == Q_SATURATION ? yfloor : ymin / 2;
         out(c, "set logscale y\n");
@@ -636,10 +659,21 @@ static void fig_against_layer(ctx *c, quantity q)
     if (floor_marks || any_clipped)
         out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
             yfloor);
+    if (ax.all_zero)
+        /* not a bar chart of 20 full-height bars on the axis foot: the
+         * finding in the plot, and the upper ends alone */
+        out(c, "set label 1 'no saturated unit in any layer' at graph 0.5, graph 0.5 center front\n");
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        if (ax.all_zero) {
+            /* every count 0: the upper end of each interval, a down triangle */
+            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
+                   "     $s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+                s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+            continue;
+        }
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
@@ -666,28 +700,14 @@ static void fig_against_layer(ctx *c, quantity q)
 
 /* ---- the phase diagram ---------------------------------------------------------*/
 
-static void fig_phase(ctx *c)
+/* The phase diagram's data: the maps of χ₁ and q* over the grid, the
+ * χ₁ = 1 line and the schemes of the run. */
+static void phase_data(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
-    char head[200];
-    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
-     * short titles, every other decade; two maps would be slivers */
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int narrow = across < 80;
-    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
-             cfg->activation->name);
-    satstat__dp_header(c, r, head,
-           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
-           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
-           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
-           "where the map has no finite fixed point).  The schemes of the run are marked.");
-    output_section(c);
-    satstat__dp_style_named(c, r);
     out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
@@ -716,30 +736,32 @@ static void fig_phase(ctx *c)
         out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
     }
     out(c, "EOD\n");
-    /* the range of log10 q* drawn, for its colour bar's ticks */
-    double qlo = INFINITY, qhi = -INFINITY;
+}
+
+/* The legend: the edge of chaos, the χ₁ map's two colours, white where
+ * q* = 0 (qzero, on the wide figure), the schemes with their regimes. */
+static void phase_legend(ctx *c, int narrow, satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
     int qzero = 0;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
-        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
-            qlo = fmin(qlo, log10(ph->q[i]));
-            qhi = fmax(qhi, log10(ph->q[i]));
-        } else if (ph->q[i] == 0) {
+    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+        if (ph->q[i] == 0)
             qzero = 1;
-        }
-    }
-    satstat__legend key;
-    key.n = 0;
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
+    key->n = 0;
+    satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
                         "χ_{1} = 1, the edge of chaos");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
                         "χ_{1} map, blue: ordered, χ_{1} < 1");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "χ_{1} map, orange: chaotic, χ_{1} > 1");
-    satstat__legend_tex(&key);
+    satstat__legend_tex(key);
     if (qzero && !narrow)
-        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
+        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white (right): q* = 0");
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -751,13 +773,32 @@ static void fig_phase(ctx *c)
          * orange read as the opposite regime */
         snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
                  satstat__dp_open_point(s, ns, r));
-        satstat__legend_row(&key, st, "%s: %s", name,
+        satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
-        satstat__legend_tex(&key);
+        satstat__legend_tex(key);
+    }
+}
+
+/* The layout and the maps: χ₁ (and q* on the wide figure), each with its
+ * colour bar, the schemes marked. */
+static void phase_maps(ctx *c, const char *head, int narrow, const satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    /* the range of log10 q* drawn, for its colour bar's ticks */
+    double qlo = INFINITY, qhi = -INFINITY;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
+        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
+            qlo = fmin(qlo, log10(ph->q[i]));
+            qhi = fmax(qhi, log10(ph->q[i]));
+        }
     }
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(&key), 0);
-    legend_fit(c, satstat__legend_chars(&key), "0.03");
+    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+    legend_fit(c, satstat__legend_chars(key), "0.03");
     out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
            "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
            "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
@@ -820,6 +861,32 @@ static void fig_phase(ctx *c)
             marks);
     }
     out(c, "unset title\n");
+}
+
+static void fig_phase(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    char head[200];
+    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
+     * short titles, every other decade; two maps would be slivers */
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int narrow = across < 80;
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+             cfg->activation->name);
+    satstat__dp_header(c, r, head,
+           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
+    output_section(c);
+    satstat__dp_style_named(c, r);
+    phase_data(c);
+    satstat__legend key;
+    phase_legend(c, narrow, &key);
+    phase_maps(c, head, narrow, &key);
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
@@ -1025,9 +1092,8 @@ static void fig_activations(ctx *c, size_t which)
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
         double dpi = asked.dpi ? asked.dpi : 96;
-        double fontpt = asked.font_size > 0 ? asked.font_size
-                                            : fmax(7, 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi));
-        double line_px = 16 * (fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
+        double fontpt, line_px;
+        satstat__fig_canvas(&asked, &fontpt, &line_px);
         tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
         if (n_about > 0 && (size_t)n_about < sizeof about)
             snprintf(about + n_about, sizeof about - (size_t)n_about,

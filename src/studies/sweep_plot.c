@@ -231,21 +231,12 @@ static void figure_words(fig *g)
 {
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base, *c0 = &s->configs[0];
-    size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
     const satstat_analytic *a0 = satstat_report_analytic(s->reports[0], 0);
     x_label(s, g->xl, sizeof g->xl);
     short_param(s, g->sp, sizeof g->sp);
-    snprintf(g->lv, sizeof g->lv, "%.6g%%", 100.0 * (1.0 - b->alpha));
+    satstat__fig_level(b->alpha, g->lv, sizeof g->lv); /* "99.9 %", as every figure words it */
     char *what = g->what, *ylabel = g->ylabel, *title = g->title;
-    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
-    (void)what;
-    (void)ylabel;
-    (void)title;
-    (void)xl;
-    (void)sp;
-    (void)lv;
+    const char *sp = g->sp;
     /* what is drawn on y */
     int symmetric = a0->region.below == -a0->region.above && a0->region.n_bands == 0;
     char tname[24];
@@ -326,8 +317,6 @@ static int figure_extent(fig *g)
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base, *c0 = &s->configs[0];
     size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
     int sampled = !s->analytic_only;
     /* the data, and their extent */
     double **cx = g->cx, **cy = g->cy;
@@ -417,20 +406,10 @@ static int figure_extent(fig *g)
 static void figure_header(fig *g)
 {
     const satstat_sweep *s = g->s;
-    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    const satstat_config *b = &s->base;
     size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
-    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
+    char *what = g->what;
     const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
-    (void)what;
-    (void)ylabel;
-    (void)title;
-    (void)xl;
-    (void)sp;
-    (void)lv;
-    int claim = g->claim;
-    (void)claim;
     /* header */
     char cmd[4096 + 512], head[512], about[1024];
     if (satstat_sweep_command(s, cmd, sizeof cmd) != SATSTAT_OK) {
@@ -478,22 +457,9 @@ static void figure_legend(fig *g)
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base, *c0 = &s->configs[0];
     size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
-    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
-    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
-    (void)what;
-    (void)ylabel;
-    (void)title;
-    (void)xl;
-    (void)sp;
-    (void)lv;
+    const char *lv = g->lv;
     int sampled = !s->analytic_only, claim = g->claim;
     double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
-    (void)sampled;
-    (void)claim;
-    (void)bias_floor;
-    (void)slope_bound;
     char m1[SATSTAT_DOUBLE_SIZE];
     /* the legend: schemes, what lines and points are, what is fixed */
     satstat__legend *L = &g->legend;
@@ -592,10 +558,7 @@ static void figure_legend(fig *g)
 static void figure_layout(fig *g)
 {
     const satstat_sweep *s = g->s;
-    const satstat_config *b = &s->base, *c0 = &s->configs[0];
-    size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
+    const satstat_config *b = &s->base;
     double ymax = g->ymax;
     char m1[SATSTAT_DOUBLE_SIZE];
     rule(g, "layout");
@@ -656,24 +619,11 @@ static void figure_layout(fig *g)
 static void figure_data(fig *g, size_t *frows, size_t *srows)
 {
     const satstat_sweep *s = g->s;
-    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    const satstat_config *b = &s->base;
     size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
-    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
-    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
-    (void)what;
-    (void)ylabel;
-    (void)title;
-    (void)xl;
-    (void)sp;
-    (void)lv;
-    int sampled = !s->analytic_only, claim = g->claim;
-    double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
-    (void)sampled;
-    (void)claim;
-    (void)bias_floor;
-    (void)slope_bound;
+    char *what = g->what;
+    const char *sp = g->sp, *lv = g->lv;
+    int sampled = !s->analytic_only;
     double **cx = g->cx, **cy = g->cy;
     size_t *cn = g->cn;
     rule(g, "data");
@@ -730,24 +680,12 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
 static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
 {
     const satstat_sweep *s = g->s;
-    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    const satstat_config *b = &s->base;
     size_t ns = b->n_schemes;
-    (void)c0;
-    (void)ns;
-    char *what = g->what, *ylabel = g->ylabel, *title = g->title;
-    const char *xl = g->xl, *sp = g->sp, *lv = g->lv;
-    (void)what;
-    (void)ylabel;
-    (void)title;
-    (void)xl;
-    (void)sp;
-    (void)lv;
+    char *ylabel = g->ylabel, *title = g->title;
+    const char *xl = g->xl;
     int sampled = !s->analytic_only, claim = g->claim;
     double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
-    (void)sampled;
-    (void)claim;
-    (void)bias_floor;
-    (void)slope_bound;
     rule(g, "title and axes");
     out(g, "set multiplot title ");
     satstat__fig_qtex(&g->g, title);
@@ -764,7 +702,12 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         out(g, " }");
     }
     out(g, "\nset xrange [xmin:xmax]\n");
-    if (s->spec.log)
+    if (s->spec.log && s->spec.to >= 100 * s->spec.from)
+        /* ticks at the decades: 10^{n}, as on every log axis of the figures */
+        out(g, "set logscale x 10   # a log sweep over two decades or more\n"
+               "set format x '10^{%%T}'\n");
+    else if (s->spec.log)
+        /* under two decades gnuplot ticks between them (20, 50): plain numbers */
         out(g, "set logscale x 10   # a log sweep\n"
                "set format x '%%g'\n");
     if (g->logy)

@@ -1,0 +1,186 @@
+/* plot_compare.c — figure 2 of a run: every scheme's density of z on one
+ * axis, and a zoom (plot-int.h). */
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <satstat/error.h>
+#include <satstat/exact.h>
+#include <satstat/parse.h>
+#include <satstat/sampler.h>
+#include <satstat/stats.h>
+
+#include "output/plot-int.h"
+
+/* ======================================================================
+ * Figure 2: every scheme on one axis, and a zoom
+ * ====================================================================== */
+
+/* The plot keeps at least this height, in inches, at any size (1.1 in
+ * is where a reader can still tell the curves apart). */
+#define MIN_BOX_IN 1.2
+
+/* The layers and the legend: the histograms, the formula densities, the
+ * saturated region and each scheme's formula fraction. */
+static void compare_layers(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
+    c->nel = 0;
+    /* every histogram first, as a wide pale outline in the scheme's colour
+     * (40 % of it on white), then every formula line over them all,
+     * thinner and in the full colour: where they coincide both stay seen,
+     * the line inside its band */
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant || !v->s)
+            continue;
+        char pale[8];
+        satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
+        snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
+        snprintf(t, sizeof t, "%s: sampled", v->name);
+        satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth 6 dashtype 1", pale);
+    }
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        char law[96];
+        satstat__pl_law_text(v, law, sizeof law);
+        snprintf(t, sizeof t, "%s: %s %s", v->name,
+                 v->a->law == SATSTAT_Z_NORMAL ? "exact" : "approx.", law);
+        if (v->constant) {
+            snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
+            satstat__pl_add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);
+        } else {
+            snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
+            satstat__pl_add(c, src, t, "with lines linetype %zu linewidth 2.5", i + 1);
+        }
+    }
+    satstat__pl_region_legend(c, t, sizeof t);
+    satstat__pl_add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
+    if (c->ns <= SATSTAT__PALETTE_SIZE) {
+        satstat__pl_text_line(c, " ");
+        if (c->region_default)
+            satstat__pl_text_line(c, "P(|z| ≥ %s), formula:", satstat__pl_num(c->T, m1));
+        else
+            satstat__pl_region_probability_lines(c, ", formula:");
+        for (size_t i = 0; i < c->ns; i++)
+            satstat__pl_text_line(c, "%s  %s", c->v[i].name, satstat__pl_num3(c->v[i].a->saturated_fraction, m1));
+    }
+}
+
+void satstat__pl_fig_compare(ctx *c)
+{
+    char m1[SATSTAT_DOUBLE_SIZE], m2[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE];
+    int allc = satstat__pl_all_constant(c);
+    const char *about[] = {
+        "The density of z under every scheme on one z axis, as the seed compares",
+        "them: the sampled histograms (thin outlines, not fills, whose overlaps",
+        "would mix into colours no legend row has) and the formula densities",
+        "(thick lines) over them.  When the z axis is more than 3 times the zoom,",
+        "below, the same zoomed on the narrow middle, where a scheme with a small",
+        "Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are",
+        "drawn as spikes.",
+    };
+    int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
+    int panels = zoom ? 2 : 1;
+    compare_layers(c);
+    /* at a paper size the legend's rows (two per scheme) go below the plot:
+     * a canvas that keeps the plot MIN_BOX_IN high */
+    char note[400];
+    satstat__pl_fit_height(c, MIN_BOX_IN, note, sizeof note);
+    const char *lines[sizeof about / sizeof about[0] + 2];
+    size_t nl = 0;
+    for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)
+        lines[nl++] = about[k];
+    if (note[0]) {
+        lines[nl++] = "";
+        lines[nl++] = note;
+    }
+    satstat__pl_header(c, "every scheme on one axis, and a zoom", lines, nl);
+    satstat__pl_output_section(c);
+    satstat__pl_style_section(c, c->ns);
+
+    satstat__pl_layout_section(c, panels, 0);
+
+    rule(c, "numbers");
+    satstat__pl_assign(c, "T = %s\tsaturation threshold: a unit is saturated when |z| >= T\n",
+        satstat__pl_num(c->T, m1));
+    satstat__pl_assign_region(c);
+    satstat__pl_assign(c, "zmax = %s\ttop panel: mean +- %g sd of every scheme, at least +- %g T, rounded up\n",
+        satstat__pl_num(c->X, m1), AXIS_SDS, AXIS_T);
+    if (zoom)
+        satstat__pl_assign(c, "zoom = %s\tbottom panel: +- %g, or +- %g T when that is wider\n",
+            satstat__pl_num(c->Z, m1), ZOOM_MIN, ZOOM_T);
+    double peak_full = 0, peak_zoom = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        peak_full = fmax(peak_full, fmax(satstat__pl_hist_peak(c, i, -c->X, c->X), satstat__pl_pdf_peak(c, i, -c->X, c->X)));
+        peak_zoom = fmax(peak_zoom, fmax(satstat__pl_hist_peak(c, i, -c->Z, c->Z), satstat__pl_pdf_peak(c, i, -c->Z, c->Z)));
+    }
+    if (allc) {
+        satstat__pl_assign(c, "ymax = %s\ta probability: at most 1, with headroom\n"
+               "ymax_zoom = ymax\n",
+            satstat__pl_num(HEADROOM, m1));
+    } else {
+        if (!(peak_zoom > 0))
+            peak_zoom = peak_full; /* nothing in the zoom: keep the scale */
+        satstat__pl_assign(c, "ymax = %s\t%g x the highest density in the top panel, rounded up\n",
+            satstat__pl_num_up(HEADROOM * peak_full, m1), HEADROOM);
+        satstat__pl_assign(c, "ymax_zoom = %s\t%g x the highest density in the zoom, rounded up\n",
+            satstat__pl_num_up(HEADROOM * peak_zoom, m2), HEADROOM);
+    }
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].constant) {
+            satstat__pl_assign(c, "mass_height = %s\ta point mass (Var z = 0) is drawn as a spike this high\n",
+                allc ? "1" : "ymax / 1.2");
+            break;
+        }
+
+    rule(c, "data");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant) {
+            satstat__pl_mass_block(c, i);
+            continue;
+        }
+        if (v->s)
+            satstat__pl_hist_block(c, i);
+        satstat__pl_pdf_block(c, i, -c->X, c->X);
+    }
+
+    rule(c, "title and axes");
+    if (zoom)
+        snprintf(t, sizeof t, "Density of z under every scheme; below, zoomed on [−%s, %s]",
+                 satstat__pl_num(c->Z, m1), satstat__pl_num(c->Z, m2));
+    else
+        snprintf(t, sizeof t, "Density of z under every scheme");
+    satstat__pl_multiplot_title(c, t);
+    out(c, "set xlabel 'z'\nset ylabel %s\n", allc ? "'probability'" : "'density of z'");
+
+    rule(c, zoom ? "top panel: the whole z axis" : "the plot");
+    satstat__pl_panel(c, panels, 0);
+    out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    satstat__pl_ticks(c, "-zmax", "zmax", "0", "ymax");
+    if (c->region_default)
+        out(c, "# layer 1: the saturated region |z| >= T\n");
+    else
+        out(c, "# layer 1: the saturated region %s (rule %s)\n", c->region_txt, c->rule_txt);
+    satstat__pl_shade_layer(c);
+    out(c, "# layers: the sampled histograms, then the formula densities over them\n");
+    satstat__pl_plot_layers(c);
+
+    if (zoom) {
+    rule(c, "bottom panel: the zoom");
+    satstat__pl_panel(c, 2, 1);
+    out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
+    satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
+    for (size_t i = 0; i < c->ns; i++)
+        if (c->v[i].constant && !allc) {
+            satstat__pl_assign(c, "mass_height = ymax_zoom / 1.2\ton the zoom's scale\n");
+            break;
+        }
+    satstat__pl_plot_layers(c);
+    }
+    rule(c, "the legend and the numbers");
+    satstat__pl_legend_panel(c);
+}
