@@ -94,7 +94,7 @@ static void check_valid(const satstat_config *c)
     /* the one-layer rules: OK or EINVAL with a message, and consistent
      * with the invariants below */
     char *lmsg = fuzz_msg_new();
-    int lrc = satstat_config_validate_layer(c, lmsg);
+    int lrc = satstat_config_validate_layer(c, NULL, lmsg);
     FUZZ_CHECK(lrc == SATSTAT_OK || lrc == SATSTAT_EINVAL, "validate_layer: %d", lrc);
     if (lrc != SATSTAT_OK)
         fuzz_check_msg("satstat_config_validate_layer", lmsg, NULL);
@@ -192,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     satstat_config_default(&r.config);
     fuzz_msg_reset(msg);
-    FUZZ_CHECK(satstat_config_validate(&r.config, msg) == SATSTAT_OK,
+    FUZZ_CHECK(satstat_config_validate(&r.config, NULL, msg) == SATSTAT_OK,
                "the default config is invalid: %s", msg);
     satstat_options o;
     satstat_options_init(&o, SATSTAT_COMMAND_RUN, &r.config, NULL, NULL);
@@ -239,14 +239,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     fuzz_msg_reset(msg);
-    rc = satstat_config_validate(&r.config, msg);
+    rc = satstat_config_validate(&r.config, NULL, msg);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "validate returned %d", rc);
     if (rc == SATSTAT_OK) {
         satstat_config again = r.config;
 
         check_valid(&r.config);
-        FUZZ_CHECK(satstat_config_validate(&again, NULL) == SATSTAT_OK
+        FUZZ_CHECK(satstat_config_validate(&again, NULL, NULL) == SATSTAT_OK
                        && again.inputs.active == r.config.inputs.active
                        && again.inputs.active_given
                               == r.config.inputs.active_given,
@@ -254,7 +254,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         satstat_config again = r.config;
         fuzz_check_msg("satstat_config_validate", msg, NULL);
-        FUZZ_CHECK(satstat_config_validate(&again, NULL) == rc,
+        FUZZ_CHECK(satstat_config_validate(&again, NULL, NULL) == rc,
                    "validate depends on msg");
     }
     satstat_config_free(&r.config); /* `again` shares what it read */

@@ -363,5 +363,5 @@ satstat_config test_config(const char *schemes, uint64_t samples)
 void test_config_validate(satstat_config *c)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    ck_assert_msg(satstat_config_validate(c, msg) == SATSTAT_OK, "invalid config: %s", msg);
+    ck_assert_msg(satstat_config_validate(c, NULL, msg) == SATSTAT_OK, "invalid config: %s", msg);
 }

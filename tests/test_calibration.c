@@ -45,7 +45,7 @@ static void calibrate_layer(const char *scheme, uint64_t n_in, uint64_t n_out,
     c.threshold = threshold;
     c.alpha = 0.05;
     c.threads = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
 
     double p[TESTS][SEEDS];
     const char *names[TESTS];

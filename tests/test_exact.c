@@ -497,7 +497,7 @@ START_TEST(seed_uniform)
     satstat_config cfg;
     satstat_config_default(&cfg);
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg), SATSTAT_OK);
     satstat_scheme sch;
     ck_assert_int_eq(satstat_scheme_parse("uniform:0.1", &sch, msg), SATSTAT_OK);
     ck_assert_int_eq(satstat_exact_from_config(&cfg, &sch, &e), SATSTAT_OK);
@@ -509,7 +509,7 @@ START_TEST(seed_uniform)
     /* normal:0.7 inputs on all 1000: products w·x */
     ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &cfg.inputs, msg),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg), SATSTAT_OK);
     ck_assert_int_eq(satstat_exact_from_config(&cfg, &sch, &e), SATSTAT_OK);
     satstat_exact *d =
         build1(satstat_exact_uniform(-0.1, 0.1), satstat_exact_normal(0.0, 0.7),
@@ -878,7 +878,7 @@ START_TEST(sphere_from_config)
     static const char *biases[] = {"normal:1", "uniform:0.7", "const:0.3", "zero"};
     for (size_t i = 0; i < 4; i++) {
         ck_assert_int_eq(satstat_bias_parse(biases[i], &c.bias, msg), 0);
-        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
         satstat_exact *e, *d;
         ck_assert_int_eq(satstat_exact_from_config(&c, &c.schemes[0], &e), 0);
         ck_assert_int_eq(satstat_exact_alloc(&d), 0);
@@ -971,7 +971,7 @@ START_TEST(far_tails_uniform)
     satstat_config_default(&cfg);
     cfg.threshold = 12.0;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg), SATSTAT_OK);
     satstat_scheme sch;
     ck_assert_int_eq(satstat_scheme_parse("he-uniform", &sch, msg), SATSTAT_OK);
     satstat_analytic a;

@@ -30,7 +30,7 @@ static satstat_report *small_report(const char *schemes, int analytic_only)
                                                &c.n_schemes, msg), SATSTAT_OK);
     c.samples = 20000;
     c.threads = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, analytic_only, NULL, NULL, &r), SATSTAT_OK);
     satstat_config_free(&c);

@@ -900,7 +900,7 @@ START_TEST(shaded_region_follows_rule)
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     const char *figs[] = {"fig1-density-standard", "fig1-density-scaled", "fig2-compare"};
     for (size_t f = 0; f < 3; f++) {
@@ -916,7 +916,7 @@ START_TEST(shaded_region_follows_rule)
 
     c = config_of(NULL);
     ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     double t = 2.0 * acosh(sqrt(10.0));
     for (size_t f = 0; f < 3; f++) {
@@ -947,7 +947,7 @@ START_TEST(shaded_region_follows_rule)
     c = config_of(NULL);
     ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg), 0);
     ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     for (size_t f = 0; f < 3; f++) {
         s = script_named(r, figs[f]);
@@ -1244,7 +1244,7 @@ START_TEST(fig4_asymmetric_rule)
     c.activation = &asym_unit;
     c.samples = 20000;
     ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), 0);
     char *s = script_named(r, "fig4-saturated-fraction");
     double b = script_number(s, "zbelow"), a = script_number(s, "zabove");

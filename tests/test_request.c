@@ -140,7 +140,7 @@ static char *direct_run(void (*setup)(satstat_config *), int analytic_only)
     char m[SATSTAT_ERRMSG_SIZE];
     satstat_config_default(&c);
     setup(&c);
-    ck_assert_int_eq(satstat_config_validate(&c, m), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, m), SATSTAT_OK);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, analytic_only, NULL, NULL, &r), SATSTAT_OK);
     char *text = report_text(r);
@@ -240,7 +240,7 @@ START_TEST(test_deep_is_the_library_deep)
     c.inputs.active = 10;
     c.seed = 5;
     c.threads = 2;
-    ck_assert_int_eq(satstat_config_validate(&c, m), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, m), SATSTAT_OK);
     satstat_deep_report *r = NULL;
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     char *buf = NULL;

@@ -17,6 +17,7 @@
 #include <satstat/activation.h>
 #include <satstat/config.h>
 #include <satstat/error.h>
+#include <satstat/options.h>
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
@@ -528,7 +529,7 @@ START_TEST(test_inputs_resolve)
     in.active = 2000;
     in.active_given = 1;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--active 2000 exceeds --n-in 1000");
+    ck_assert_str_eq(msg, "inputs.active 2000 exceeds n_in 1000");
     in.active = 1000;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
     ck_assert_uint_eq(in.active, 1000);
@@ -542,7 +543,7 @@ START_TEST(test_inputs_resolve)
     in.active = 10;
     in.active_given = 1;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--active");
+    ck_assert_msg_has(msg, "inputs.active");
     ck_assert_msg_has(msg, "'ones'");
     ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.3", &in, NULL),
                      SATSTAT_OK);
@@ -618,26 +619,31 @@ START_TEST(test_config_default)
     ck_assert_str_eq(c.schemes[1].canonical, "scaled");
     ck_assert_int_eq(c.schemes[1].kind, SATSTAT_SCHEME_SCALED);
 
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
     ck_assert_uint_eq(c.inputs.active, 500);
 }
 END_TEST
 
-/* Validate a default config changed by `edit`; expect failure naming
- * `option` and containing `value`. */
-#define EXPECT_INVALID(edit, option, value)                              \
+/* Validate a default config changed by `edit`; expect failure blaming
+ * `field`, a message that names it by its member name (`name`, no
+ * option spelling "--") and contains `value`. */
+#define EXPECT_INVALID(edit, field, name, value)                         \
     do {                                                                 \
         satstat_config c_;                                               \
+        satstat_config_field f_ = SATSTAT_FIELD_COUNT;                   \
         char m_[SATSTAT_ERRMSG_SIZE] = "";                               \
         satstat_config_default(&c_);                                     \
         {                                                                \
             satstat_config *cfg = &c_;                                   \
             edit;                                                        \
         }                                                                \
-        ck_assert_int_eq(satstat_config_validate(&c_, m_),               \
+        ck_assert_int_eq(satstat_config_validate(&c_, &f_, m_),          \
                          SATSTAT_EINVAL);                                \
-        ck_assert_msg_has(m_, option);                                   \
+        ck_assert_int_eq(f_, field);                                     \
+        ck_assert_str_eq(satstat_config_field_name(field), name);        \
+        ck_assert_msg_has(m_, name);                                     \
         ck_assert_msg_has(m_, value);                                    \
+        ck_assert_msg(strstr(m_, "--") == NULL, "option spelling in %s", m_); \
     } while (0)
 
 START_TEST(test_config_ranges)
@@ -645,55 +651,87 @@ START_TEST(test_config_ranges)
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_config c;
 
-    EXPECT_INVALID(cfg->n_in = 0, "--n-in", "got 0");
-    EXPECT_INVALID(cfg->n_in = SATSTAT_MAX_N_IN + 1, "--n-in", "100000001");
-    EXPECT_INVALID(cfg->n_out = 0, "--n-out", "got 0");
-    EXPECT_INVALID(cfg->samples = 0, "--samples", "got 0");
-    EXPECT_INVALID(cfg->samples = SATSTAT_MAX_SAMPLES + 1, "--samples",
+    EXPECT_INVALID(cfg->n_in = 0, SATSTAT_FIELD_N_IN, "n_in", "got 0");
+    EXPECT_INVALID(cfg->n_in = SATSTAT_MAX_N_IN + 1, SATSTAT_FIELD_N_IN, "n_in", "100000001");
+    EXPECT_INVALID(cfg->n_out = 0, SATSTAT_FIELD_N_OUT, "n_out", "got 0");
+    EXPECT_INVALID(cfg->samples = 0, SATSTAT_FIELD_SAMPLES, "samples", "got 0");
+    EXPECT_INVALID(cfg->samples = SATSTAT_MAX_SAMPLES + 1, SATSTAT_FIELD_SAMPLES, "samples",
                    "1000000000001");
-    EXPECT_INVALID(cfg->seed = UINT64_C(1) << 63, "--seed",
+    EXPECT_INVALID(cfg->seed = UINT64_C(1) << 63, SATSTAT_FIELD_SEED, "seed",
                    "got 9223372036854775808");
-    EXPECT_INVALID(cfg->seed = UINT64_MAX, "--seed", "18446744073709551615");
-    EXPECT_INVALID(cfg->threads = SATSTAT_MAX_THREADS + 1, "--threads",
+    EXPECT_INVALID(cfg->seed = UINT64_MAX, SATSTAT_FIELD_SEED, "seed", "18446744073709551615");
+    EXPECT_INVALID(cfg->threads = SATSTAT_MAX_THREADS + 1, SATSTAT_FIELD_THREADS, "threads",
                    "1025");
-    EXPECT_INVALID(cfg->threshold = INFINITY, "--threshold", "inf");
-    EXPECT_INVALID(cfg->threshold = -1.0, "--threshold", "got -1");
-    EXPECT_INVALID(cfg->threshold = 0.0, "--threshold", "got 0");
-    EXPECT_INVALID(cfg->threshold = NAN, "--threshold", "nan");
-    EXPECT_INVALID(cfg->alpha = 0.0, "--alpha", "got 0");
-    EXPECT_INVALID(cfg->alpha = 1.0, "--alpha", "got 1");
-    EXPECT_INVALID(cfg->alpha = -0.5, "--alpha", "-0.5");
-    EXPECT_INVALID(cfg->alpha = NAN, "--alpha", "nan");
+    EXPECT_INVALID(cfg->threshold = INFINITY, SATSTAT_FIELD_THRESHOLD, "threshold", "inf");
+    EXPECT_INVALID(cfg->threshold = -1.0, SATSTAT_FIELD_THRESHOLD, "threshold", "got -1");
+    EXPECT_INVALID(cfg->threshold = 0.0, SATSTAT_FIELD_THRESHOLD, "threshold", "got 0");
+    EXPECT_INVALID(cfg->threshold = NAN, SATSTAT_FIELD_THRESHOLD, "threshold", "nan");
+    EXPECT_INVALID(cfg->alpha = 0.0, SATSTAT_FIELD_ALPHA, "alpha", "got 0");
+    EXPECT_INVALID(cfg->alpha = 1.0, SATSTAT_FIELD_ALPHA, "alpha", "got 1");
+    EXPECT_INVALID(cfg->alpha = -0.5, SATSTAT_FIELD_ALPHA, "alpha", "-0.5");
+    EXPECT_INVALID(cfg->alpha = NAN, SATSTAT_FIELD_ALPHA, "alpha", "nan");
     EXPECT_INVALID((cfg->claimed_variance = 0.0),
-                   "--expect-variance", "got 0");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "got 0");
     EXPECT_INVALID((cfg->claimed_variance = -3.0),
-                   "--expect-variance", "-3");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "-3");
     EXPECT_INVALID((cfg->claimed_variance = INFINITY),
-                   "--expect-variance", "inf");
-    EXPECT_INVALID(cfg->n_schemes = 0, "--scheme", "got 0");
-    EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, "--scheme", "17");
-    EXPECT_INVALID(cfg->schemes[1] = cfg->schemes[0], "--scheme", "'standard'");
-    EXPECT_INVALID(cfg->activation = NULL, "--activation", "not set");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "inf");
+    EXPECT_INVALID(cfg->n_schemes = 0, SATSTAT_FIELD_SCHEMES, "schemes", "got 0");
+    EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, SATSTAT_FIELD_SCHEMES, "schemes", "17");
+    EXPECT_INVALID(cfg->schemes[1] = cfg->schemes[0], SATSTAT_FIELD_SCHEMES, "schemes", "'standard'");
+    EXPECT_INVALID(cfg->activation = NULL, SATSTAT_FIELD_ACTIVATION, "activation", "not set");
     EXPECT_INVALID((cfg->inputs.active = 2000, cfg->inputs.active_given = 1),
-                   "--active 2000", "--n-in 1000");
+                   SATSTAT_FIELD_ACTIVE, "inputs.active", "inputs.active 2000 exceeds n_in 1000");
+    EXPECT_INVALID((cfg->gain = 2.0), SATSTAT_FIELD_GAIN, "gain", "schemes lists none");
+    EXPECT_INVALID(ck_assert_int_eq(satstat_scheme_parse("normal:1e153", &cfg->schemes[0], NULL),
+                                    0),
+                   SATSTAT_FIELD_SCHEMES, "schemes", "Var z overflow with n_in 1000");
+    EXPECT_INVALID((cfg->saturation.kind = SATSTAT_SATURATION_DEAD), SATSTAT_FIELD_SATURATION,
+                   "saturation", "saturation dead: dead does not apply to sigmoid");
 
-    /* The exact wording of a few, as the CLI prints them after
-     * "satstat: ". */
+    /* The exact wording of a few: the library's, naming the member, and
+     * the program's, the same sentence with the option in its place
+     * (satstat_options_finish, the table of satstat/options.h). */
     satstat_config_default(&c);
     c.alpha = 1.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--alpha must be in (0, 1), got 1");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "alpha must be in (0, 1), got 1");
     satstat_config_default(&c);
     c.n_in = 0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--n-in must be between 1 and 100000000, got 0");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "n_in must be between 1 and 100000000, got 0");
+    {
+        satstat_options o;
+        char line[SATSTAT_OPTION_MSG_SIZE];
+        satstat_config_default(&c);
+        satstat_options_init(&o, SATSTAT_COMMAND_RUN, &c, NULL, NULL);
+        ck_assert_int_eq(satstat_option_set(&o, "n-in", "4", line, sizeof line), 0);
+        ck_assert_int_eq(satstat_option_set(&o, "active", "5", line, sizeof line), 0);
+        ck_assert_int_eq(satstat_options_finish(&o, line, sizeof line), SATSTAT_EINVAL);
+        ck_assert_str_eq(line, "--active 5 exceeds --n-in 4");
+        satstat_config_free(&c);
+    }
+    /* every field has a member name and an option */
+    for (int f = SATSTAT_FIELD_N_IN; f < SATSTAT_FIELD_COUNT; f++) {
+        const char *name = satstat_config_field_name((satstat_config_field)f);
+        const char *option = satstat_option_of_field((satstat_config_field)f);
+        ck_assert_msg(name != NULL && name[0] != '\0' && strstr(name, "-") == NULL,
+                      "field %d: %s", f, name ? name : "(null)");
+        ck_assert_msg(option != NULL && strncmp(option, "--", 2) == 0
+                          && satstat_option_find(SATSTAT_COMMAND_RUN | SATSTAT_COMMAND_DEEP
+                                                     | SATSTAT_COMMAND_SWEEP,
+                                                 option + 2) != NULL,
+                      "field %d (%s): option %s", f, name, option ? option : "(null)");
+    }
+    ck_assert_ptr_null(satstat_config_field_name(SATSTAT_FIELD_COUNT));
+    ck_assert_ptr_null(satstat_option_of_field(SATSTAT_FIELD_COUNT));
 
     /* Var z overflowing a double is refused up front. */
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse("normal:1e153", &c.schemes[0],
                                           NULL),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'normal:1e+153'");
 
     /* Boundaries that are valid. */
@@ -707,19 +745,19 @@ START_TEST(test_config_ranges)
     c.claimed_variance = 1.5;
     c.inputs.active = SATSTAT_MAX_N_IN;
     c.inputs.active_given = 1;
-    ck_assert_msg(satstat_config_validate(&c, msg) == SATSTAT_OK, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg) == SATSTAT_OK, "%s", msg);
     ck_assert_uint_eq(c.inputs.active, SATSTAT_MAX_N_IN);
 
     /* Resolution follows n_in when --active was not given. */
     satstat_config_default(&c);
     c.n_in = 31;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
     ck_assert_uint_eq(c.inputs.active, 15);
 
-    ck_assert_int_eq(satstat_config_validate(NULL, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(NULL, NULL, msg), SATSTAT_EINVAL);
     satstat_config_default(&c);
     c.n_in = 0;
-    ck_assert_int_eq(satstat_config_validate(&c, NULL), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, NULL), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -777,13 +815,13 @@ START_TEST(test_cli_bad_values)
     ck_assert_int_eq(satstat_parse_double("-1", &d, msg), SATSTAT_OK);
     satstat_config_default(&c);
     c.threshold = d;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-1");
 
     satstat_config_default(&c);
     c.inputs.active = 2000;
     c.inputs.active_given = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "2000");
 
     ck_assert_int_eq(satstat_inputs_parse("bernoulli:1.5", &in, msg),
@@ -795,10 +833,10 @@ START_TEST(test_cli_bad_values)
 
     satstat_config_default(&c);
     c.alpha = 0.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "got 0");
     c.alpha = 1.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "got 1");
 
     ck_assert_int_eq(satstat_parse_u64("-3x", 0, (UINT64_C(1) << 63) - 1, &u,
@@ -1018,7 +1056,7 @@ START_TEST(test_gains)
                      0);
     c.gain = 5.0 / 3.0;
     c.mode = SATSTAT_FAN_OUT;
-    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg) == 0, "%s", msg);
     ck_assert_str_eq(c.schemes[0].canonical,
                      "he-normal:1.6666666666666667,fan_out");
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
@@ -1026,19 +1064,19 @@ START_TEST(test_gains)
                      "xavier-normal:1.6666666666666667");
     ck_assert_str_eq(c.schemes[3].canonical, "standard");
     /* validating twice changes nothing */
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
 
     satstat_config_default(&c);
     c.gain = 2.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--gain");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "gain applies");
     satstat_config_default(&c);
     ck_assert_int_eq(c.mode, SATSTAT_FAN_MODE_UNSET);
     ck_assert(isnan(c.gain));
     c.mode = SATSTAT_FAN_IN;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--mode");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "mode applies");
     /* --gain makes two listed schemes one: a duplicate */
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("xavier-normal,xavier-normal:2",
@@ -1046,7 +1084,7 @@ START_TEST(test_gains)
                                                &c.n_schemes, msg),
                      0);
     c.gain = 2.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
 
     /* orthogonal: accepted with fixed inputs; refused with random ones
@@ -1057,12 +1095,12 @@ START_TEST(test_gains)
                                                SATSTAT_MAX_SCHEMES, &c.n_schemes,
                                                msg),
                      0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), 0);
     ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &c.inputs, msg), 0);
     /* fine for deep (one input vector per network), not for one layer */
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'orthogonal:2'");
     ck_assert_msg_has(msg, "fixed inputs");
     satstat_config_default(&c);
@@ -1072,20 +1110,20 @@ START_TEST(test_gains)
                      0);
     c.n_in = 1;
     c.n_out = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "1 x 1");
     c.n_in = 2;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), 0);
     c.n_in = 5000;
     c.n_out = 5000;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "n_in * n_out");
     c.n_out = 3355; /* 5000 * 3355 = 16 775 000 <= 2^24 */
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(NULL, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(NULL, NULL, msg), SATSTAT_EINVAL);
 
     ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), 0);
     ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg), SATSTAT_EINVAL);
@@ -1193,7 +1231,7 @@ START_TEST(test_bias_torch)
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg), SATSTAT_OK);
     c.n_in = 400;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
     ck_assert_int_eq(c.bias.law.family, SATSTAT_FAMILY_UNIFORM);
     ck_assert(c.bias.law.a == -0.05 && c.bias.law.b == 0.05);
     /* Var b = 1/(3 fan_in), as torch-linear's weights */
@@ -1298,17 +1336,17 @@ START_TEST(test_inputs_file)
     path = write_temp("1 2.5 -3 0 0 0\n");
     snprintf(spec, sizeof spec, "file:%s", path);
     ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "expected 1000");
     ck_assert_msg_has(msg, "got 6");
     ck_assert_ptr_null(c.inputs.file_values);
     c.n_in = 6;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
     /* a validated copy validates again without reading the file */
     satstat_config copy = c;
     remove(path);
-    ck_assert_int_eq(satstat_config_validate(&copy, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&copy, NULL, msg), SATSTAT_OK);
     ck_assert_ptr_eq(copy.inputs.file_values, c.inputs.file_values);
     satstat_config_free(&c);
 
@@ -1317,7 +1355,7 @@ START_TEST(test_inputs_file)
     snprintf(spec, sizeof spec, "file:%s", path);
     ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "line 3");
     ck_assert_msg_has(msg, "'x5'");
     ck_assert_ptr_null(in.file_values);
@@ -1332,7 +1370,7 @@ START_TEST(test_inputs_file)
     snprintf(spec, sizeof spec, "file:%s", path);
     ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "expected 3 numbers (--n-in), got 0");
+    ck_assert_msg_has(msg, "expected 3 numbers (n_in), got 0");
     remove(path);
     ck_assert_int_eq(satstat_inputs_parse("file:/nonexistent/satstat", &in,
                                           msg),
@@ -1352,13 +1390,13 @@ START_TEST(test_config_run_sizes)
     static const struct {
         const char *option, *value, *need;
     } bad[] = {
-        {"bias", "const:1e20", "--bias 'const:1e+20'"},
-        {"threshold", "4.9e-324", "--threshold must be at least 1e-300"},
-        {"expect-variance", "1e-320", "--expect-variance must be at least"},
+        {"bias", "const:1e20", "bias 'const:1e+20'"},
+        {"threshold", "4.9e-324", "threshold must be at least 1e-300"},
+        {"expect-variance", "1e-320", "claimed_variance must be at least"},
         {"scheme", "trunc-normal:1e300,1,1e300,1.0000000000001e300",
          "the weights' mean 1e+300 overflows"},
         {"scheme", "trunc-normal:1e150,1,1e150,1.0000000000001e150", "no width"},
-        {"bias", "const:1e16", "--bias 'const:1e+16'"}, /* with --active 0 */
+        {"bias", "const:1e16", "bias 'const:1e+16'"}, /* with --active 0 */
     };
     char msg[SATSTAT_ERRMSG_SIZE];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -1379,8 +1417,8 @@ START_TEST(test_config_run_sizes)
             c.inputs.active_given = 1;
             ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL), 0);
         }
-        ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s: %s", bad[i].value, msg);
-        ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+        ck_assert_msg(satstat_config_validate(&c, NULL, msg) == 0, "%s: %s", bad[i].value, msg);
+        ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg), SATSTAT_EINVAL);
         ck_assert_msg_has(msg, bad[i].need);
         ck_assert_ptr_null(strchr(msg, '\n'));
         satstat_report *r = NULL;
@@ -1398,8 +1436,8 @@ START_TEST(test_config_run_sizes)
     c.threshold = c.saturation.value = 1e-300;
     c.saturation.kind = SATSTAT_SATURATION_Z;
     c.claimed_variance = 1e-99; /* Var z: 6 (standard), 1.5 (scaled) */
-    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
-    ck_assert_msg(satstat_config_validate_layer(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate_layer(&c, NULL, msg) == 0, "%s", msg);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), SATSTAT_OK);
     satstat_report_free(r);
@@ -1417,7 +1455,7 @@ START_TEST(test_inputs_file_bounds)
     /* /dev/zero: a NUL byte on line 1, at once (it used to spin) */
     ck_assert_int_eq(satstat_inputs_parse("file:/dev/zero", &in, msg), 0);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "line 1: a NUL byte");
 
     /* a NUL inside a number is not the end of it: "7\0009999" is not 7 */
@@ -1439,7 +1477,7 @@ START_TEST(test_inputs_file_bounds)
     snprintf(spec, sizeof spec, "file:%s", path);
     ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of --n-in");
+    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of n_in");
     remove(path);
 
     /* blanks without end: the byte bound (1 MiB + 256 per number) */

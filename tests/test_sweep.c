@@ -213,7 +213,8 @@ START_TEST(bad_combinations)
     b.inputs.active = 10;
     b.inputs.active_given = 1;
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
-    ck_assert_ptr_nonnull(strstr(msg, "--active"));
+    ck_assert_str_eq(msg, "p sets the fraction of inputs on (active = p n_in): leave out "
+                          "inputs.active");
     /* gain: only schemes that take one */
     b = base_of("standard,scaled,normal:0.1", 100);
     s = spec_of("gain=0.5:2");
@@ -225,8 +226,7 @@ START_TEST(bad_combinations)
     b.inputs.active_given = 1;
     s = spec_of("n-in=10:1000:3:log");
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
-    ck_assert_ptr_nonnull(strstr(msg, "n-in=10"));
-    ck_assert_ptr_nonnull(strstr(msg, "--active"));
+    ck_assert_str_eq(msg, "at n-in=10: inputs.active 50 exceeds n_in 10");
     /* threshold is T of z:T: a deriv:, output: or dead rule has none */
     static const char *const no_t[] = {"deriv:0.1", "output:0.01", "dead"};
     for (size_t i = 0; i < 3; i++) {
@@ -254,7 +254,7 @@ START_TEST(bad_combinations)
     w = NULL;
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     ck_assert_ptr_null(w);
-    ck_assert_ptr_nonnull(strstr(msg, "--gain"));
+    ck_assert_str_eq(msg, "gain is set at every point by the sweep: gain cannot be given too");
 }
 END_TEST
 
@@ -292,7 +292,7 @@ static void assert_same_report(const satstat_report *a, const satstat_report *b)
 static satstat_report *single_run(satstat_config *c)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    ck_assert_msg(satstat_config_validate(c, msg) == SATSTAT_OK, "%s", msg);
+    ck_assert_msg(satstat_config_validate(c, NULL, msg) == SATSTAT_OK, "%s", msg);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(c, 0, NULL, NULL, &r), SATSTAT_OK);
     return r;

@@ -13,6 +13,43 @@
 #include <satstat/scheme.h>
 
 #include "base/error-int.h"
+#include "model/config-int.h"
+
+/* The option of each configuration field: the library's validations
+ * write their messages with these words (config-int.h), so the program's
+ * lines name what a user types. */
+static const char *const field_options[SATSTAT_FIELD_COUNT] = {
+    [SATSTAT_FIELD_NONE] = "",
+    [SATSTAT_FIELD_N_IN] = "--n-in",
+    [SATSTAT_FIELD_N_OUT] = "--n-out",
+    [SATSTAT_FIELD_INPUTS] = "--inputs",
+    [SATSTAT_FIELD_ACTIVE] = "--active",
+    [SATSTAT_FIELD_BIAS] = "--bias",
+    [SATSTAT_FIELD_ACTIVATION] = "--activation",
+    [SATSTAT_FIELD_THRESHOLD] = "--threshold",
+    [SATSTAT_FIELD_SATURATION] = "--saturation",
+    [SATSTAT_FIELD_SAMPLES] = "--samples",
+    [SATSTAT_FIELD_SEED] = "--seed",
+    [SATSTAT_FIELD_TRANSFORM] = "--transform",
+    [SATSTAT_FIELD_THREADS] = "--threads",
+    [SATSTAT_FIELD_ALPHA] = "--alpha",
+    [SATSTAT_FIELD_CLAIMED_VARIANCE] = "--expect-variance",
+    [SATSTAT_FIELD_GAIN] = "--gain",
+    [SATSTAT_FIELD_MODE] = "--mode",
+    [SATSTAT_FIELD_SCHEMES] = "--scheme",
+    [SATSTAT_FIELD_LAYERS] = "--layers",
+    [SATSTAT_FIELD_WIDTH] = "--width",
+    [SATSTAT_FIELD_NETWORKS] = "--networks",
+    [SATSTAT_FIELD_PAIR_CORRELATION] = "--pair-correlation",
+    [SATSTAT_FIELD_MAX_MEMORY] = "--max-memory",
+};
+
+const char *satstat_option_of_field(satstat_config_field field)
+{
+    if ((int)field < 0 || field >= SATSTAT_FIELD_COUNT)
+        return NULL;
+    return field_options[field];
+}
 
 const char *satstat_bad_value_message(const char *value, const char *reason, char *buf,
                                       size_t size)
@@ -400,24 +437,32 @@ static int pass_on(int rc, const char *reason, char *msg, size_t size)
 static int finish_run(satstat_options *o, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    int rc = satstat_config_validate(o->config, reason);
+    int rc = satstat__config_validate(o->config, field_options, NULL, reason, sizeof reason);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate_layer(o->config, reason);
+        rc = satstat__config_validate_layer(o->config, field_options, NULL, reason,
+                                            sizeof reason);
+    return pass_on(rc, reason, msg, size);
+}
+
+int satstat_options_validate_deep(satstat_config *config, const satstat_deep_options *deep,
+                                  char *msg, size_t size)
+{
+    char reason[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = satstat__config_validate(config, field_options, NULL, reason, sizeof reason);
+    if (rc == SATSTAT_OK)
+        rc = satstat__deep_options_validate(config, deep, field_options, NULL, reason,
+                                            sizeof reason);
     return pass_on(rc, reason, msg, size);
 }
 
 static int finish_deep(satstat_options *o, char *msg, size_t size)
 {
-    char reason[SATSTAT_ERRMSG_SIZE] = "";
     if (o->deep->input == SATSTAT_DEEP_INPUT_NORMAL && o->config->inputs.active_given) {
         satstat__set_msg(msg, size,
                          "--active: applies to --inputs half only, not to --inputs normal");
         return SATSTAT_EINVAL;
     }
-    int rc = satstat_config_validate(o->config, reason);
-    if (rc == SATSTAT_OK)
-        rc = satstat_deep_options_validate(o->config, o->deep, reason);
-    return pass_on(rc, reason, msg, size);
+    return satstat_options_validate_deep(o->config, o->deep, msg, size);
 }
 
 /* "--OPTION: the bad-value line" for a value given earlier. */
@@ -454,7 +499,8 @@ static int sweep_fixed_options(const satstat_options *o, char *msg, size_t size)
     if (o->sweep->param != SATSTAT_SWEEP_THRESHOLD) {
         char reason[SATSTAT_ERRMSG_SIZE] = "";
         satstat_region region;
-        return pass_on(satstat_config_region(cfg, &region, reason), reason, msg, size);
+        return pass_on(satstat__config_region(cfg, &region, field_options, reason, sizeof reason),
+                       reason, msg, size);
     }
     return SATSTAT_OK;
 }
@@ -514,8 +560,9 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
             return SATSTAT_EINVAL;
         }
         char reason[SATSTAT_ERRMSG_SIZE] = "";
-        return pass_on(satstat_inputs_resolve(&cfg->inputs, cfg->n_in, reason), reason, msg,
-                       size);
+        return pass_on(satstat__inputs_resolve(&cfg->inputs, cfg->n_in, field_options, NULL,
+                                               reason, sizeof reason),
+                       reason, msg, size);
     }
     return SATSTAT_OK;
 }
@@ -547,7 +594,8 @@ int satstat_options_sweep_new(const satstat_config *config, const satstat_sweep_
                               char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE * 2 + 64] = "";
-    int rc = satstat_sweep_new(config, spec, analytic_only, out, reason);
+    int rc = satstat__sweep_new(config, spec, analytic_only, field_options, out, reason,
+                                sizeof reason);
     if (rc == SATSTAT_EINVAL) {
         char q[SATSTAT_QUOTE_SIZE];
         satstat__set_msg(msg, size, "--vary: %s: %s", satstat_quote(vary ? vary : "", q, sizeof q),

@@ -363,8 +363,8 @@ static int deep_parsed(const cli *parsed)
         }
         char msg[SATSTAT_ERRMSG_SIZE];
         for (size_t i = 0; i < nruns; i++)
-            if (satstat_config_validate(&configs[i], msg) != SATSTAT_OK
-                || satstat_deep_options_validate(&configs[i], &c.deep, msg) != SATSTAT_OK) {
+            if (satstat_options_validate_deep(&configs[i], &c.deep, msg, sizeof msg)
+                != SATSTAT_OK) {
                 cli_usage_error("--preset", msg);
                 return CLI_EXIT_USAGE;
             }

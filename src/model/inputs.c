@@ -2,6 +2,8 @@
  * (half, ones, file:PATH) and inputs drawn fresh per neuron (bernoulli,
  * normal, uniform): parsing, reading the file, and the sums the formulas
  * need. */
+#include "base/error-int.h"
+#include "model/config-int.h"
 #include "model/scheme-int.h"
 
 #include <stdarg.h>
@@ -42,7 +44,8 @@ typedef struct inputs_reader {
  * for reading-only shall return without delay"); a FIFO stays
  * non-blocking and reader_fill waits with poll() for data, any other file
  * goes back to blocking reads. */
-static int reader_open(inputs_reader *r, const char *path, char *msg)
+static int reader_open(inputs_reader *r, const char *path, satstat__field_names names,
+                       char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     struct stat st;
@@ -52,16 +55,16 @@ static int reader_open(inputs_reader *r, const char *path, char *msg)
         int e = errno;
         if (r->fd >= 0)
             close(r->fd);
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: cannot open %s: %s",
-                     satstat_quote(path, q, sizeof q), strerror(e));
+        satstat__set_msg(msg, msg_size, "%s: cannot open %s: %s",
+                         satstat__field(names, SATSTAT_FIELD_INPUTS),
+                         satstat_quote(path, q, sizeof q), strerror(e));
         return SATSTAT_EINVAL;
     }
     if (S_ISDIR(st.st_mode)) {
         close(r->fd);
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s is a directory",
-                     satstat_quote(path, q, sizeof q));
+        satstat__set_msg(msg, msg_size, "%s: %s is a directory",
+                         satstat__field(names, SATSTAT_FIELD_INPUTS),
+                         satstat_quote(path, q, sizeof q));
         return SATSTAT_EINVAL;
     }
     r->is_fifo = S_ISFIFO(st.st_mode);
@@ -113,25 +116,29 @@ static int is_blank(int c)
 typedef struct inputs_scan {
     inputs_reader *r;
     uint64_t n_in;
-    const char *quoted_path; /* the message prefix "--inputs: PATH: " */
+    const char *quoted_path; /* the message prefix "inputs: PATH: " */
+    satstat__field_names names;
     char *msg;
+    size_t msg_size;
     uint64_t line;           /* of the next byte, from 1 */
     double *x;               /* the numbers read, n of cap */
     uint64_t n, cap, last;   /* last: 1 + the index of the last nonzero */
     double s, s2;
 } inputs_scan;
 
-/* Fail with "--inputs: PATH: " and the rest: SATSTAT_EINVAL. */
+/* Fail with "inputs: PATH: " (the field as names spell it) and the rest:
+ * SATSTAT_EINVAL. */
 static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
 {
-    if (sc->msg != NULL) {
-        int k = snprintf(sc->msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", sc->quoted_path);
-        if (k > 0 && k < SATSTAT_ERRMSG_SIZE) {
+    if (sc->msg != NULL && sc->msg_size > 0) {
+        int k = snprintf(sc->msg, sc->msg_size, "%s: %s: ",
+                         satstat__field(sc->names, SATSTAT_FIELD_INPUTS), sc->quoted_path);
+        if (k > 0 && (size_t)k < sc->msg_size) {
             va_list ap;
             va_start(ap, fmt);
-            vsnprintf(sc->msg + k, SATSTAT_ERRMSG_SIZE - (size_t)k, fmt, ap);
+            vsnprintf(sc->msg + k, sc->msg_size - (size_t)k, fmt, ap);
             va_end(ap);
         }
     }
@@ -194,10 +201,9 @@ static int scan_append(inputs_scan *sc, double v)
             more = sc->n_in;
         double *bigger = realloc(sc->x, (size_t)more * sizeof *bigger);
         if (bigger == NULL) {
-            if (sc->msg != NULL)
-                snprintf(sc->msg, SATSTAT_ERRMSG_SIZE,
-                         "--inputs: %s: out of memory for %" PRIu64 " numbers",
-                         sc->quoted_path, more);
+            satstat__set_msg(sc->msg, sc->msg_size, "%s: %s: out of memory for %" PRIu64 " numbers",
+                             satstat__field(sc->names, SATSTAT_FIELD_INPUTS), sc->quoted_path,
+                             more);
             return SATSTAT_ENOMEM;
         }
         sc->x = bigger;
@@ -224,14 +230,13 @@ static int scan_file(inputs_scan *sc)
         scan_skip(sc, &c);
         if (r->total > r->max_bytes)
             return scan_fail(sc, "more than %" PRIu64 " bytes for %" PRIu64
-                                 " numbers (--n-in); does the file end?",
-                             r->max_bytes, sc->n_in);
+                                 " numbers (%s); does the file end?",
+                             r->max_bytes, sc->n_in, satstat__field(sc->names, SATSTAT_FIELD_N_IN));
         if (c < 0)
             break;
         if (sc->n == sc->n_in && c != 0)
-            return scan_fail(sc, "line %" PRIu64 ": more than the %" PRIu64
-                                 " numbers of --n-in",
-                             sc->line, sc->n_in);
+            return scan_fail(sc, "line %" PRIu64 ": more than the %" PRIu64 " numbers of %s",
+                             sc->line, sc->n_in, satstat__field(sc->names, SATSTAT_FIELD_N_IN));
         double v;
         if ((rc = scan_number(sc, &c, buf, sizeof buf, &v)) != SATSTAT_OK
             || (rc = scan_append(sc, v)) != SATSTAT_OK)
@@ -243,23 +248,25 @@ static int scan_file(inputs_scan *sc)
         return scan_fail(sc, "nothing to read: a FIFO needs a process writing to it "
                              "when satstat starts");
     if (sc->n != sc->n_in)
-        return scan_fail(sc, "expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
-                         sc->n_in, sc->n);
+        return scan_fail(sc, "expected %" PRIu64 " numbers (%s), got %" PRIu64, sc->n_in,
+                         satstat__field(sc->names, SATSTAT_FIELD_N_IN), sc->n);
     return SATSTAT_OK;
 }
 
 /* Read the numbers of a `file:` input into x[0..n_in) (see
  * satstat_inputs_resolve in satstat/scheme.h for the format and bounds).
- * Messages name --inputs, the path and the line. */
+ * Messages name the field `inputs` (as names spell it), the path and the
+ * line. */
 static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                             uint64_t *count, double *sum, double *sum_sq,
-                            uint64_t *support, char *msg)
+                            uint64_t *support, satstat__field_names names, char *msg,
+                            size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     inputs_reader *r = malloc(sizeof *r);
     if (r == NULL)
         return SATSTAT_ENOMEM;
-    int rc = reader_open(r, path, msg);
+    int rc = reader_open(r, path, names, msg, msg_size);
     if (rc != SATSTAT_OK) {
         free(r);
         return rc;
@@ -269,8 +276,8 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                        ? SATSTAT_INPUTS_FILE_SLACK
                              + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
                        : UINT64_MAX;
-    inputs_scan sc = {r, n_in, satstat_quote(path, q, sizeof q), msg, 1, NULL, 0, 0, 0,
-                      0.0, 0.0};
+    inputs_scan sc = {r, n_in, satstat_quote(path, q, sizeof q), names, msg, msg_size, 1, NULL,
+                      0, 0, 0, 0.0, 0.0};
     rc = scan_file(&sc);
     close(r->fd);
     free(r);
@@ -400,41 +407,50 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
     return SATSTAT_OK;
 }
 
-int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
+int satstat__inputs_resolve(satstat_inputs *inputs, uint64_t n_in, satstat__field_names names,
+                            satstat_config_field *field, char *msg, size_t msg_size)
 {
+    char q[SATSTAT_QUOTE_SIZE];
+    const char *f_inputs = satstat__field(names, SATSTAT_FIELD_INPUTS);
+    const char *f_active = satstat__field(names, SATSTAT_FIELD_ACTIVE);
+    const char *f_n_in = satstat__field(names, SATSTAT_FIELD_N_IN);
+
+    if (field != NULL)
+        *field = SATSTAT_FIELD_NONE;
     if (inputs == NULL) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs to resolve");
+        satstat__set_msg(msg, msg_size, "no inputs to resolve");
         return SATSTAT_EINVAL;
     }
     if (inputs->kind != SATSTAT_INPUTS_HALF) {
         if (inputs->active_given) {
-            char q[SATSTAT_QUOTE_SIZE];
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--active applies only to --inputs half, not %s",
-                         satstat_quote(inputs->canonical, q, sizeof q));
+            if (field != NULL)
+                *field = SATSTAT_FIELD_ACTIVE;
+            satstat__set_msg(msg, msg_size, "%s applies only to %s half, not %s", f_active,
+                             f_inputs, satstat_quote(inputs->canonical, q, sizeof q));
             return SATSTAT_EINVAL;
         }
         inputs->active = 0;
+        if (field != NULL)
+            *field = SATSTAT_FIELD_INPUTS; /* whatever fails from here */
         if (inputs->kind == SATSTAT_INPUTS_FILE
             && inputs->file_values == NULL) {
-            return read_inputs_file(inputs->path, n_in, &inputs->file_values,
-                                    &inputs->file_count, &inputs->file_sum,
-                                    &inputs->file_sum_sq,
-                                    &inputs->file_support, msg);
+            int rc = read_inputs_file(inputs->path, n_in, &inputs->file_values,
+                                      &inputs->file_count, &inputs->file_sum,
+                                      &inputs->file_sum_sq, &inputs->file_support, names, msg,
+                                      msg_size);
+            if (rc == SATSTAT_OK && field != NULL)
+                *field = SATSTAT_FIELD_NONE;
+            return rc;
         }
         if (inputs->kind == SATSTAT_INPUTS_FILE
             && inputs->file_count != n_in) {
-            char q[SATSTAT_QUOTE_SIZE];
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--inputs %s: expected %" PRIu64
-                         " numbers (--n-in), got %" PRIu64,
-                         satstat_quote(inputs->canonical, q, sizeof q), n_in,
-                         inputs->file_count);
+            satstat__set_msg(msg, msg_size, "%s %s: expected %" PRIu64 " numbers (%s), got %" PRIu64,
+                             f_inputs, satstat_quote(inputs->canonical, q, sizeof q), n_in,
+                             f_n_in, inputs->file_count);
             return SATSTAT_EINVAL;
         }
+        if (field != NULL)
+            *field = SATSTAT_FIELD_NONE;
         return SATSTAT_OK;
     }
     if (!inputs->active_given) {
@@ -442,13 +458,18 @@ int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
         return SATSTAT_OK;
     }
     if (inputs->active > n_in) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                     "--active %" PRIu64 " exceeds --n-in %" PRIu64,
-                     inputs->active, n_in);
+        if (field != NULL)
+            *field = SATSTAT_FIELD_ACTIVE;
+        satstat__set_msg(msg, msg_size, "%s %" PRIu64 " exceeds %s %" PRIu64, f_active,
+                         inputs->active, f_n_in, n_in);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
+}
+
+int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
+{
+    return satstat__inputs_resolve(inputs, n_in, NULL, NULL, msg, SATSTAT_ERRMSG_SIZE);
 }
 
 void satstat_inputs_free(satstat_inputs *inputs)
@@ -495,7 +516,7 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
                          satstat_quote(inputs->path, q, sizeof q),
                          inputs->file_values == NULL
                              ? "not read yet (satstat_inputs_resolve)"
-                             : "read for another --n-in");
+                             : "read for another n_in");
             return SATSTAT_EINVAL;
         }
         memcpy(x, inputs->file_values, (size_t)n_in * sizeof *x);

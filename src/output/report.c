@@ -631,7 +631,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
     satstat_blas_single_thread(); /* orthogonal: the same bits, any machine */
     if (!config || !out || config->n_schemes == 0 ||
         config->n_schemes > SATSTAT_MAX_SCHEMES ||
-        satstat_config_validate_layer(config, NULL) != SATSTAT_OK)
+        satstat_config_validate_layer(config, NULL, NULL) != SATSTAT_OK)
         return SATSTAT_EINVAL;
     *out = NULL;
     satstat_report *r = calloc(1, sizeof *r);

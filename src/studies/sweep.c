@@ -19,6 +19,7 @@
 
 #include "studies/sweep-int.h"
 #include "base/error-int.h"
+#include "model/config-int.h"
 
 /* ======================================================================
  * The spec and its grid
@@ -282,9 +283,9 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
         break;
     }
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate(c, m);
+        rc = satstat__config_validate(c, s->names, NULL, m, sizeof m);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate_layer(c, m);
+        rc = satstat__config_validate_layer(c, s->names, NULL, m, sizeof m);
     if (rc != SATSTAT_OK) {
         char v[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(*effective, v, sizeof v);
@@ -314,35 +315,37 @@ static int plan_sigma(satstat_sweep *s, const char *list, char *msg)
     snprintf(s->series[s->varied], SATSTAT_SPEC_SIZE, "normal:SIGMA");
     if (normals == 0) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
+                "sigma varies the weight std of a normal:SIGMA scheme, and %s %s "
                 "has none",
-                list);
+                satstat__field(s->names, SATSTAT_FIELD_SCHEMES), list);
         return SATSTAT_EINVAL;
     }
     if (normals > 1) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
+                "sigma varies the one normal:SIGMA scheme, but %s %s lists %zu "
                 "(they would all become the same)",
-                list, normals);
+                satstat__field(s->names, SATSTAT_FIELD_SCHEMES), list, normals);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
 }
 
 /* p: the density of bernoulli:P inputs, or the fraction of half's on. */
-static int plan_p(const satstat_config *base, char *msg)
+static int plan_p(const satstat_sweep *s, char *msg)
 {
+    const satstat_config *base = &s->base;
     if (base->inputs.kind != SATSTAT_INPUTS_HALF
         && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
+                "p needs %s bernoulli:P (the density) or half (the fraction on); "
                 "'%s' has no p",
-                base->inputs.canonical);
+                satstat__field(s->names, SATSTAT_FIELD_INPUTS), base->inputs.canonical);
         return SATSTAT_EINVAL;
     }
     if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "p sets the fraction of inputs on (active = p n_in): leave out --active");
+                "p sets the fraction of inputs on (active = p n_in): leave out %s",
+                satstat__field(s->names, SATSTAT_FIELD_ACTIVE));
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
@@ -350,16 +353,18 @@ static int plan_p(const satstat_config *base, char *msg)
 
 /* threshold: T only places the region of the z:T rule; deriv:, output:
  * and dead place it by phi, so a T sweep would repeat one point. */
-static int plan_threshold(const satstat_config *base, char *msg)
+static int plan_threshold(const satstat_sweep *s, char *msg)
 {
+    const satstat_config *base = &s->base;
+    const char *f_saturation = satstat__field(s->names, SATSTAT_FIELD_SATURATION);
     if (base->saturation.kind != SATSTAT_SATURATION_DEFAULT
         && base->saturation.kind != SATSTAT_SATURATION_Z) {
         char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
         satstat_saturation_format(&base->saturation, rule, sizeof rule);
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "threshold is the T of the saturation rule z:T, and --saturation %s uses "
-                "no T (vary threshold with --saturation z:T or without --saturation)",
-                rule);
+                "threshold is the T of the saturation rule z:T, and %s %s uses "
+                "no T (vary threshold with %s z:T or without %s)",
+                f_saturation, rule, f_saturation, f_saturation);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
@@ -373,7 +378,8 @@ static int plan_gain(satstat_sweep *s, const char *list, char *msg)
     const satstat_config *base = &s->base;
     if (!isnan(base->gain)) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "gain is set at every point by the sweep: --gain cannot be given too");
+                "gain is set at every point by the sweep: %s cannot be given too",
+                satstat__field(s->names, SATSTAT_FIELD_GAIN));
         return SATSTAT_EINVAL;
     }
     size_t gains = 0;
@@ -411,9 +417,9 @@ static int plan_param(satstat_sweep *s, char *msg)
     case SATSTAT_SWEEP_SIGMA:
         return plan_sigma(s, list, msg);
     case SATSTAT_SWEEP_P:
-        return plan_p(base, msg);
+        return plan_p(s, msg);
     case SATSTAT_SWEEP_THRESHOLD:
-        return plan_threshold(base, msg);
+        return plan_threshold(s, msg);
     case SATSTAT_SWEEP_GAIN:
         return plan_gain(s, list, msg);
     default:
@@ -453,8 +459,9 @@ static int plan_points(satstat_sweep *s, char *msg)
     return rc;
 }
 
-int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
-                      int analytic_only, satstat_sweep **out, char *msg)
+static int sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                     int analytic_only, satstat__field_names names, satstat_sweep **out,
+                     char *msg)
 {
     if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
         || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
@@ -469,6 +476,7 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     s->base = *base;
     s->spec = *spec;
     s->analytic_only = analytic_only;
+    s->names = names;
     int rc = plan_param(s, msg);
     if (rc == SATSTAT_OK)
         rc = plan_points(s, msg);
@@ -486,6 +494,24 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     }
     *out = s;
     return SATSTAT_OK;
+}
+
+int satstat__sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                       int analytic_only, satstat__field_names names, satstat_sweep **out,
+                       char *msg, size_t msg_size)
+{
+    /* the plan's messages are written whole, then cut to the caller's size */
+    char m[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = sweep_new(base, spec, analytic_only, names, out, m);
+    if (rc != SATSTAT_OK && m[0] != '\0')
+        satstat__set_msg(msg, msg_size, "%s", m);
+    return rc;
+}
+
+int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                      int analytic_only, satstat_sweep **out, char *msg)
+{
+    return satstat__sweep_new(base, spec, analytic_only, NULL, out, msg, SATSTAT_ERRMSG_SIZE);
 }
 
 void satstat_sweep_free(satstat_sweep *s)
