@@ -126,17 +126,14 @@ static void check_valid(const satstat_config *c)
                "%zu schemes", c->n_schemes);
 
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-        FUZZ_CHECK(c->inputs.active <= c->n_in
-                       && (c->inputs.active_given
-                           || c->inputs.active == c->n_in / 2),
-                   "half: active %llu of %llu (given %d)",
-                   (unsigned long long)c->inputs.active,
-                   (unsigned long long)c->n_in, c->inputs.active_given);
+        FUZZ_CHECK(satstat_inputs_support(&c->inputs, c->n_in) <= c->n_in
+                       && (c->inputs.active != SATSTAT_ACTIVE_UNSET
+                           || satstat_inputs_support(&c->inputs, c->n_in) == c->n_in / 2),
+                   "half: active %llu of %llu",
+                   (unsigned long long)c->inputs.active, (unsigned long long)c->n_in);
     else
-        FUZZ_CHECK(c->inputs.active == 0 && !c->inputs.active_given,
-                   "%s with active %llu (given %d)", c->inputs.canonical,
-                   (unsigned long long)c->inputs.active,
-                   c->inputs.active_given);
+        FUZZ_CHECK(c->inputs.active == SATSTAT_ACTIVE_UNSET, "%s with active %llu",
+                   c->inputs.canonical, (unsigned long long)c->inputs.active);
     FUZZ_CHECK(isfinite(sum_sq) && sum_sq >= 0.0, "sum x^2 = %g", sum_sq);
     FUZZ_CHECK(isfinite(var_b) && var_b >= 0.0 && isfinite(mean_b),
                "bias %s: mean %g variance %g", c->bias.canonical, mean_b,
@@ -247,9 +244,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         check_valid(&r.config);
         FUZZ_CHECK(satstat_config_validate(&again, NULL, NULL) == SATSTAT_OK
-                       && again.inputs.active == r.config.inputs.active
-                       && again.inputs.active_given
-                              == r.config.inputs.active_given,
+                       && again.inputs.active == r.config.inputs.active,
                    "validating twice differs");
     } else {
         satstat_config again = r.config;

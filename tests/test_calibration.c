@@ -40,7 +40,6 @@ static void calibrate_layer(const char *scheme, uint64_t n_in, uint64_t n_out,
     c.n_in = n_in;
     c.n_out = n_out;
     c.inputs.active = active;
-    c.inputs.active_given = 1;
     c.samples = samples;
     c.threshold = threshold;
     c.alpha = 0.05;

@@ -1140,7 +1140,7 @@ START_TEST(test_interval_coverage)
     c.alpha = 0.1;
     c.threads = 1;
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);
-    ck_assert_uint_eq(c.inputs.active, 16);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 16);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 3;

@@ -47,7 +47,6 @@ static satstat_config config_of(const char *const *args)
             ck_assert_int_eq(satstat_inputs_parse(v, &c.inputs, msg), 0);
         else if (strcmp(o, "active") == 0) {
             c.inputs.active = strtoull(v, NULL, 10);
-            c.inputs.active_given = 1;
         } else if (strcmp(o, "threshold") == 0)
             c.threshold = strtod(v, NULL);
         else if (strcmp(o, "samples") == 0)

@@ -114,7 +114,6 @@ START_TEST(degenerate_z)
 {
     satstat_config c = config_of("standard", 5000);
     c.inputs.active = 0;
-    c.inputs.active_given = 1;
     c.bias.law.family = SATSTAT_FAMILY_CONSTANT;
     c.bias.law.a = 5.0;
     char msg[SATSTAT_ERRMSG_SIZE];
@@ -336,7 +335,6 @@ START_TEST(exact_law_vs_sampling)
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 4;
     c.inputs.active = 2;
-    c.inputs.active_given = 1;
     ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
     c.threshold = 1.5;
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), 0);

@@ -495,8 +495,7 @@ START_TEST(test_inputs_parse)
                       "'%s' rejected: %s", cases[i].text, msg);
         ck_assert_int_eq(in.kind, cases[i].kind);
         ck_assert(in.p == cases[i].p);
-        ck_assert_uint_eq(in.active, 0);
-        ck_assert_int_eq(in.active_given, 0);
+        ck_assert_uint_eq(in.active, SATSTAT_ACTIVE_UNSET);
         ck_assert_str_eq(in.canonical, cases[i].canonical);
     }
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -518,36 +517,36 @@ START_TEST(test_inputs_resolve)
     satstat_inputs in;
     char msg[SATSTAT_ERRMSG_SIZE];
 
+    /* unset: n_in/2 of each n_in, rounded down, and `active` stays unset */
     ck_assert_int_eq(satstat_inputs_parse("half", &in, NULL), SATSTAT_OK);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 500);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 500);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1001, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 500); /* n_in/2 rounded down */
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1001), 500);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 0);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1), 0);
+    ck_assert_uint_eq(in.active, SATSTAT_ACTIVE_UNSET);
 
     in.active = 2000;
-    in.active_given = 1;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "inputs.active 2000 exceeds n_in 1000");
     in.active = 1000;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 1000);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 1000);
     in.active = 0;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 0);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 0);
 
     /* --active with a model that ignores it is an error, not ignored. */
     ck_assert_int_eq(satstat_inputs_parse("ones", &in, NULL), SATSTAT_OK);
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
     in.active = 10;
-    in.active_given = 1;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "inputs.active");
     ck_assert_msg_has(msg, "'ones'");
     ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.3", &in, NULL),
                      SATSTAT_OK);
-    in.active_given = 1;
+    in.active = 0;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'bernoulli:0.3'");
 
@@ -601,8 +600,8 @@ START_TEST(test_config_default)
     ck_assert_uint_eq(c.n_out, 100);
     ck_assert_int_eq(c.inputs.kind, SATSTAT_INPUTS_HALF);
     ck_assert_str_eq(c.inputs.canonical, "half");
-    ck_assert_int_eq(c.inputs.active_given, 0);
-    ck_assert_uint_eq(c.inputs.active, 500);
+    ck_assert_uint_eq(c.inputs.active, SATSTAT_ACTIVE_UNSET);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 500);
     ck_assert_str_eq(c.bias.canonical, "normal:1");
     ck_assert_int_eq(c.bias.law.family, SATSTAT_FAMILY_NORMAL);
     ck_assert(c.bias.law.a == 0.0 && c.bias.law.b == 1.0);
@@ -620,7 +619,7 @@ START_TEST(test_config_default)
     ck_assert_int_eq(c.schemes[1].kind, SATSTAT_SCHEME_SCALED);
 
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
-    ck_assert_uint_eq(c.inputs.active, 500);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 500);
 }
 END_TEST
 
@@ -680,7 +679,7 @@ START_TEST(test_config_ranges)
     EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, SATSTAT_FIELD_SCHEMES, "schemes", "17");
     EXPECT_INVALID(cfg->schemes[1] = cfg->schemes[0], SATSTAT_FIELD_SCHEMES, "schemes", "'standard'");
     EXPECT_INVALID(cfg->activation = NULL, SATSTAT_FIELD_ACTIVATION, "activation", "not set");
-    EXPECT_INVALID((cfg->inputs.active = 2000, cfg->inputs.active_given = 1),
+    EXPECT_INVALID((cfg->inputs.active = 2000),
                    SATSTAT_FIELD_ACTIVE, "inputs.active", "inputs.active 2000 exceeds n_in 1000");
     EXPECT_INVALID((cfg->gain = 2.0), SATSTAT_FIELD_GAIN, "gain", "schemes lists none");
     EXPECT_INVALID(ck_assert_int_eq(satstat_scheme_parse("normal:1e153", &cfg->schemes[0], NULL),
@@ -744,7 +743,6 @@ START_TEST(test_config_ranges)
     c.alpha = 0.999;
     c.claimed_variance = 1.5;
     c.inputs.active = SATSTAT_MAX_N_IN;
-    c.inputs.active_given = 1;
     ck_assert_msg(satstat_config_validate(&c, NULL, msg) == SATSTAT_OK, "%s", msg);
     ck_assert_uint_eq(c.inputs.active, SATSTAT_MAX_N_IN);
 
@@ -752,7 +750,8 @@ START_TEST(test_config_ranges)
     satstat_config_default(&c);
     c.n_in = 31;
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_OK);
-    ck_assert_uint_eq(c.inputs.active, 15);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 15);
+    ck_assert_uint_eq(c.inputs.active, SATSTAT_ACTIVE_UNSET);
 
     ck_assert_int_eq(satstat_config_validate(NULL, NULL, msg), SATSTAT_EINVAL);
     satstat_config_default(&c);
@@ -820,7 +819,6 @@ START_TEST(test_cli_bad_values)
 
     satstat_config_default(&c);
     c.inputs.active = 2000;
-    c.inputs.active_given = 1;
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "2000");
 
@@ -1290,7 +1288,7 @@ START_TEST(test_inputs_random_models)
     ck_assert_msg_has(msg, "file:PATH");
     /* --active is only for half */
     ck_assert_int_eq(satstat_inputs_parse("normal:1", &in, msg), 0);
-    in.active_given = 1;
+    in.active = 3;
     ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
     double x[4];
     ck_assert_int_eq(satstat_inputs_values(&in, 4, x, msg), SATSTAT_EINVAL);
@@ -1414,7 +1412,6 @@ START_TEST(test_config_run_sizes)
                                                        &c.n_schemes, NULL), 0);
         if (i == 5) { /* Var z = 0: the histogram spans E z ± 1 */
             c.inputs.active = 0;
-            c.inputs.active_given = 1;
             ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL), 0);
         }
         ck_assert_msg(satstat_config_validate(&c, NULL, msg) == 0, "%s: %s", bad[i].value, msg);

@@ -211,7 +211,6 @@ START_TEST(bad_combinations)
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     b = base_of("scaled", 100);
     b.inputs.active = 10;
-    b.inputs.active_given = 1;
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "p sets the fraction of inputs on (active = p n_in): leave out "
                           "inputs.active");
@@ -223,7 +222,6 @@ START_TEST(bad_combinations)
     /* a point that does not validate: --active 50 with n_in from 10 */
     b = base_of("scaled", 100);
     b.inputs.active = 50;
-    b.inputs.active_given = 1;
     s = spec_of("n-in=10:1000:3:log");
     ck_assert_int_eq(satstat_sweep_new(&b, &s, 1, &w, msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "at n-in=10: inputs.active 50 exceeds n_in 10");
@@ -308,7 +306,9 @@ START_TEST(point_equals_run_n_in)
         satstat_config c = base_of("standard,normal:0.1", 4000);
         c.n_in = (uint64_t)satstat_sweep_point_value(w, i);
         satstat_report *r = single_run(&c);
-        ck_assert_uint_eq(satstat_sweep_point_config(w, i)->inputs.active, c.n_in / 2);
+        const satstat_config *pc = satstat_sweep_point_config(w, i);
+        ck_assert_uint_eq(pc->inputs.active, SATSTAT_ACTIVE_UNSET);
+        ck_assert_uint_eq(satstat_inputs_support(&pc->inputs, pc->n_in), c.n_in / 2);
         assert_same_report(satstat_sweep_point_report(w, i), r);
         satstat_report_free(r);
     }

@@ -79,7 +79,7 @@ SATSTAT_API const char *satstat_config_field_name(satstat_config_field field);
 typedef struct satstat_config {
     uint64_t n_in;             /* fan-in; default 1000                     */
     uint64_t n_out;            /* fan-out (schemes that need it); 100      */
-    satstat_inputs inputs;     /* default `half`, active = n_in/2          */
+    satstat_inputs inputs;     /* default `half`, active unset: n_in/2     */
     satstat_bias bias;         /* default normal:1                         */
     const satstat_activation *activation; /* default sigmoid               */
     double threshold;          /* saturated when |z| ≥ threshold; 4        */

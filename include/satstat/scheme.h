@@ -233,14 +233,21 @@ typedef enum satstat_inputs_kind {
     SATSTAT_INPUTS_FILE      /* x_j read from a file (fixed)               */
 } satstat_inputs_kind;
 
+/* satstat_inputs.active when no count was given: half's inputs on are
+ * n_in/2 of whatever n_in the run has.  n_in is at most SATSTAT_MAX_N_IN
+ * (satstat/config.h), so no count given can be this. */
+#define SATSTAT_ACTIVE_UNSET UINT64_MAX
+
 typedef struct satstat_inputs {
     satstat_inputs_kind kind;
     double p;                          /* BERNOULLI: p; NORMAL: S;
                                           UNIFORM: A                      */
     double q;                          /* UNIFORM: B                      */
-    uint64_t active;                   /* HALF only; resolved by
-                                          satstat_inputs_resolve         */
-    int active_given;                  /* --active was given explicitly   */
+    uint64_t active;                   /* HALF only: the inputs on, K of
+                                          --active K; SATSTAT_ACTIVE_UNSET
+                                          (the default): n_in/2 for the
+                                          n_in of the run
+                                          (satstat_inputs_support)       */
     /* FILE only: the path, and what satstat_inputs_resolve read there
      * (once: the file is never opened again, so a pipe or a FIFO works
      * and what the run uses is what was checked): the numbers themselves
@@ -257,8 +264,8 @@ typedef struct satstat_inputs {
                                           whole path is in `path`)        */
 } satstat_inputs;
 
-/* Writes every field of *out: `active` and `active_given` are set to 0.
- * A caller that reads --active (options may come in any order) sets them
+/* Writes every field of *out: `active` is set to SATSTAT_ACTIVE_UNSET.
+ * A caller that reads --active (options may come in any order) sets it
  * after parsing --inputs, then calls satstat_inputs_resolve().  `file:PATH`
  * only checks the path here (1 to SATSTAT_PATH_SIZE−1 bytes, no control
  * characters: the path is written into reports and figure scripts); the
@@ -276,17 +283,19 @@ SATSTAT_API const char *const *satstat_inputs_names(void);
 #define SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER 256
 #define SATSTAT_INPUTS_FILE_SLACK (UINT64_C(1) << 20)
 
-/* Fix `active` for fan-in n_in: the explicit --active K when active_given
- * (0 ≤ K ≤ n_in, else SATSTAT_EINVAL), else n_in/2 rounded down.  For
- * every kind but `half`, an explicit --active is an error (it would be
- * silently ignored otherwise).
+/* Check `active` against fan-in n_in: a count K given (not
+ * SATSTAT_ACTIVE_UNSET) must be 0 ≤ K ≤ n_in, else SATSTAT_EINVAL; unset,
+ * half has n_in/2 inputs on, rounded down (satstat_inputs_support).  For
+ * every kind but `half`, a count given is an error (it would be silently
+ * ignored otherwise).  `active` itself is not changed, so a copy resolved
+ * for another n_in (a sweep's points) gets its own n_in/2.
  *
  * `file:` is read here, once, into file_values: whitespace-separated
  * finite decimals, '#' starts a comment to the end of the line.  It must
  * hold exactly n_in numbers; reading stops at the first number past n_in,
  * at a NUL byte, at a malformed number and past SATSTAT_INPUTS_FILE_SLACK
  * + n_in·SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER bytes, each an
- * SATSTAT_EINVAL whose message names --inputs and the line.  A FIFO with
+ * SATSTAT_EINVAL whose message names `inputs` and the line.  A FIFO with
  * no process writing to it is an error too (it is opened without waiting
  * for a writer).  Resolving again (a copy validated again) does not read
  * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
@@ -317,7 +326,8 @@ SATSTAT_API double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t 
 /* Σ_j E[x_j] (used for the mean of z when weights have a non-zero mean). */
 SATSTAT_API double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in);
 
-/* Number of inputs that can be non-zero: the weights that must be drawn. */
+/* Number of inputs that can be non-zero: the weights that must be drawn
+ * (half: `active`, or n_in/2 when it is SATSTAT_ACTIVE_UNSET). */
 SATSTAT_API uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in);
 
 #ifdef __cplusplus

@@ -112,11 +112,9 @@ static int set_inputs(satstat_options *o, const char *v, char *msg, size_t size)
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config *cfg = o->config;
     uint64_t active = cfg->inputs.active;
-    int given = cfg->inputs.active_given;
     int rc = refuse(satstat_inputs_parse(v, &cfg->inputs, reason), v, reason, msg, size);
     /* --active may come before --inputs */
     cfg->inputs.active = active;
-    cfg->inputs.active_given = given;
     return rc;
 }
 
@@ -235,7 +233,6 @@ static int set_active(satstat_options *o, const char *v, char *msg, size_t size)
     uint64_t u = 0;
     int rc = parse_u64(v, 0, SATSTAT_MAX_N_IN, &u, msg, size);
     o->config->inputs.active = u;
-    o->config->inputs.active_given = 1;
     return rc;
 }
 
@@ -457,7 +454,7 @@ int satstat_options_validate_deep(satstat_config *config, const satstat_deep_opt
 
 static int finish_deep(satstat_options *o, char *msg, size_t size)
 {
-    if (o->deep->input == SATSTAT_DEEP_INPUT_NORMAL && o->config->inputs.active_given) {
+    if (o->deep->input == SATSTAT_DEEP_INPUT_NORMAL && o->config->inputs.active != SATSTAT_ACTIVE_UNSET) {
         satstat__set_msg(msg, size,
                          "--active: applies to --inputs half only, not to --inputs normal");
         return SATSTAT_EINVAL;

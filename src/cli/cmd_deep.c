@@ -167,7 +167,7 @@ static int parse(int argc, char **argv, cli *c)
         if (!given(c, "bias"))
             (void)satstat_bias_parse("zero", &cfg->bias, NULL);
         c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
-        cfg->inputs.active_given = 0;
+        cfg->inputs.active = SATSTAT_ACTIVE_UNSET;
     }
     status = cli_options_finish(&com->options);
     if (status == CLI_GO_ON && com->format == SATSTAT_FORMAT_HTML)

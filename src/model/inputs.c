@@ -293,6 +293,12 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
     return SATSTAT_OK;
 }
 
+/* half's inputs on: the count given, else n_in/2 rounded down. */
+static uint64_t half_active(const satstat_inputs *inputs, uint64_t n_in)
+{
+    return inputs->active == SATSTAT_ACTIVE_UNSET ? n_in / 2 : inputs->active;
+}
+
 int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
@@ -313,6 +319,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
                       : colon != NULL ? (size_t)(colon - text)
                                       : strlen(text);
     memset(&in, 0, sizeof in);
+    in.active = SATSTAT_ACTIVE_UNSET;
     satstat__spec_join_names(inputs_names, valid, sizeof valid);
     if (text != NULL
         && satstat_match_name(text, name_len, model_names + 4, 1, NULL) == 1) {
@@ -401,8 +408,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         return rc;
     }
     in.kind = (satstat_inputs_kind)id;
-    in.active = 0;
-    in.active_given = 0;
+    in.active = SATSTAT_ACTIVE_UNSET;
     *out = in;
     return SATSTAT_OK;
 }
@@ -422,14 +428,13 @@ int satstat__inputs_resolve(satstat_inputs *inputs, uint64_t n_in, satstat__fiel
         return SATSTAT_EINVAL;
     }
     if (inputs->kind != SATSTAT_INPUTS_HALF) {
-        if (inputs->active_given) {
+        if (inputs->active != SATSTAT_ACTIVE_UNSET) {
             if (field != NULL)
                 *field = SATSTAT_FIELD_ACTIVE;
             satstat__set_msg(msg, msg_size, "%s applies only to %s half, not %s", f_active,
                              f_inputs, satstat_quote(inputs->canonical, q, sizeof q));
             return SATSTAT_EINVAL;
         }
-        inputs->active = 0;
         if (field != NULL)
             *field = SATSTAT_FIELD_INPUTS; /* whatever fails from here */
         if (inputs->kind == SATSTAT_INPUTS_FILE
@@ -453,11 +458,7 @@ int satstat__inputs_resolve(satstat_inputs *inputs, uint64_t n_in, satstat__fiel
             *field = SATSTAT_FIELD_NONE;
         return SATSTAT_OK;
     }
-    if (!inputs->active_given) {
-        inputs->active = n_in / 2;
-        return SATSTAT_OK;
-    }
-    if (inputs->active > n_in) {
+    if (inputs->active != SATSTAT_ACTIVE_UNSET && inputs->active > n_in) {
         if (field != NULL)
             *field = SATSTAT_FIELD_ACTIVE;
         satstat__set_msg(msg, msg_size, "%s %" PRIu64 " exceeds %s %" PRIu64, f_active,
@@ -501,7 +502,7 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
         for (uint64_t j = 0; j < n_in; j++)
-            x[j] = j < inputs->active ? 1.0 : 0.0;
+            x[j] = j < half_active(inputs, n_in) ? 1.0 : 0.0;
         return SATSTAT_OK;
     case SATSTAT_INPUTS_ONES:
         for (uint64_t j = 0; j < n_in; j++)
@@ -562,7 +563,7 @@ double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in)
         return (double)NAN;
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
-        return (double)inputs->active;
+        return (double)half_active(inputs, n_in);
     case SATSTAT_INPUTS_ONES:
         return (double)n_in;
     case SATSTAT_INPUTS_BERNOULLI:
@@ -605,7 +606,7 @@ uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in)
         return 0;
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
-        return inputs->active;
+        return half_active(inputs, n_in);
     case SATSTAT_INPUTS_ONES:
     case SATSTAT_INPUTS_NORMAL:
     case SATSTAT_INPUTS_UNIFORM:

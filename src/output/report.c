@@ -829,7 +829,7 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
     char active[48] = "";
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
         snprintf(active, sizeof active, " --active %llu",
-                 (unsigned long long)c->inputs.active);
+                 (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
     char claim[64] = "";
     /* the rule as given: --threshold T means z:T, which is not relu's
      * default rule (dead units), so that one is spelled out */
@@ -1150,7 +1150,8 @@ void satstat__report_facts(const satstat_report *r,
     size_t n = c->n_schemes;
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
         fact_printf(fact, ctx, "inputs", "n_in = %llu, the first %llu equal to 1 and the rest 0",
-              (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
+              (unsigned long long)c->n_in,
+              (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
     else
         fact_printf(fact, ctx, "inputs", "n_in = %llu, %s", (unsigned long long)c->n_in,
               c->inputs.canonical);
@@ -1319,8 +1320,7 @@ static json_t *config_json(const satstat_report *r)
     json_t *o = json_pack(
         "{s:I s:I s:I s:s s:s s:s s:f s:I s:I s:f s:o s:o s:s s:s s:s s:i s:I s:s}",
         "n_in", (json_int_t)c->n_in, "n_out", (json_int_t)c->n_out,
-        "active", (json_int_t)(c->inputs.kind == SATSTAT_INPUTS_HALF ? c->inputs.active
-                                : satstat_inputs_support(&c->inputs, c->n_in)),
+        "active", (json_int_t)satstat_inputs_support(&c->inputs, c->n_in),
         "inputs", c->inputs.canonical, "bias", c->bias.canonical,
         "activation", c->activation->name, "threshold", c->threshold,
         /* an analytic-only report sampled nothing, whatever --samples said */

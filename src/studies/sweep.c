@@ -261,7 +261,6 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
     case SATSTAT_SWEEP_P:
         if (c->inputs.kind == SATSTAT_INPUTS_HALF) {
             c->inputs.active = (uint64_t)llround(x * (double)c->n_in);
-            c->inputs.active_given = 1;
             *effective = (double)c->inputs.active / (double)c->n_in;
         } else {
             snprintf(spec, sizeof spec, "bernoulli:%s", num);
@@ -342,7 +341,7 @@ static int plan_p(const satstat_sweep *s, char *msg)
                 satstat__field(s->names, SATSTAT_FIELD_INPUTS), base->inputs.canonical);
         return SATSTAT_EINVAL;
     }
-    if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
+    if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active != SATSTAT_ACTIVE_UNSET) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                 "p sets the fraction of inputs on (active = p n_in): leave out %s",
                 satstat__field(s->names, SATSTAT_FIELD_ACTIVE));
@@ -664,7 +663,7 @@ int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
     scheme_list(c, list, sizeof list);
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
         snprintf(nin, sizeof nin, " --n-in %llu", (unsigned long long)c->n_in);
-    if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active_given
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active != SATSTAT_ACTIVE_UNSET
         && s->spec.param != SATSTAT_SWEEP_P)
         snprintf(active, sizeof active, " --active %llu", (unsigned long long)c->inputs.active);
     rule_option(s, thr, sizeof thr);
