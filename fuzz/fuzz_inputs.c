@@ -65,7 +65,7 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
         else
             expect_ok = !c->given || c->active <= c->n_in;
         fuzz_msg_reset(msg);
-        rc = satstat_inputs_resolve(&in, c->n_in, msg);
+        rc = satstat_inputs_resolve(&in, c->n_in, msg, SATSTAT_ERRMSG_SIZE);
         FUZZ_CHECK(rc == (expect_ok ? SATSTAT_OK : SATSTAT_EINVAL),
                    "resolve %s, n_in %llu, active %llu (given %d): %d",
                    parsed->canonical, (unsigned long long)c->n_in,
@@ -138,7 +138,7 @@ static void check_inputs(const char *text, const satstat_inputs *in,
     }
 
     fuzz_msg_reset(msg);
-    rc = satstat_inputs_parse(in->canonical, &again, msg);
+    rc = satstat_inputs_parse(in->canonical, &again, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK, "canonical %s of %s does not parse: %s",
                in->canonical, fuzz_show(text), msg);
     FUZZ_CHECK(again.kind == in->kind && again.p == in->p
@@ -160,10 +160,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     msg = fuzz_msg_new();
     /* The parse must write every field, whatever was there before. */
     memset(&in, 0xA5, sizeof in);
-    rc = satstat_inputs_parse(text, &in, msg);
+    rc = satstat_inputs_parse(text, &in, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "inputs_parse(%s) returned %d", fuzz_show(text), rc);
-    FUZZ_CHECK(satstat_inputs_parse(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_inputs_parse(text, &quiet, NULL, 0) == rc,
                "inputs_parse(%s) depends on msg", fuzz_show(text));
     if (rc == SATSTAT_OK)
         check_inputs(text, &in, msg);

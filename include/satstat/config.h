@@ -120,7 +120,7 @@ SATSTAT_API void satstat_config_default(satstat_config *config);
  * that does not apply, SATSTAT_EINVAL with a sentence in msg naming
  * `saturation` (or `threshold`, not a positive finite number). */
 SATSTAT_API int satstat_config_region(const satstat_config *config, satstat_region *out,
-                                      char *msg);
+                                      char *msg, size_t msg_size);
 
 /* The rule applied (after satstat_saturation_effective()) and the region
  * in words (satstat_region_format()): "deriv:0.1" and "|z| >= 3.63689".
@@ -137,7 +137,7 @@ SATSTAT_API int satstat_config_rule_text(const satstat_config *config, char *rul
  * A `file:` input is read here, once (satstat_inputs_resolve()); release
  * it with satstat_config_free(). */
 SATSTAT_API int satstat_config_validate(satstat_config *config, satstat_config_field *field,
-                                        char *msg);
+                                        char *msg, size_t msg_size);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
  * layers have their own sizes) adds to satstat_config_validate(): an
@@ -152,7 +152,7 @@ SATSTAT_API int satstat_config_validate(satstat_config *config, satstat_config_f
  * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its field, in
  * *field and in msg, as satstat_config_validate() does. */
 SATSTAT_API int satstat_config_validate_layer(const satstat_config *config,
-                                              satstat_config_field *field, char *msg);
+                                              satstat_config_field *field, char *msg, size_t msg_size);
 
 /* Release what satstat_config_validate() read into the config (the
  * values of a `file:` input, satstat_inputs_free()).  Copies of a

@@ -141,7 +141,7 @@ typedef struct satstat_scheme {
  * kaiming_uniform_, ...) become the canonical scheme their framework
  * means; defaults (gain √2 and fan_in of he-*) are left out of the
  * canonical spec, so "he-normal:relu,fan_in" is "he-normal". */
-SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg);
+SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg, size_t msg_size);
 
 /* Parse a comma-separated list into out[0..max-1]; *count gets the number
  * parsed.  Blanks after a comma are ignored ("standard, scaled").  Empty items, more than `max` items and duplicates (same
@@ -149,7 +149,7 @@ SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char
  * parameters (variance-scaling:2,fan_in,uniform): an item that is not a
  * scheme name continues the previous item when that one takes a list. */
 SATSTAT_API int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
-                                          size_t max, size_t *count, char *msg);
+                                          size_t max, size_t *count, char *msg, size_t msg_size);
 
 /* The law of one weight in a layer with the given fan-in and fan-out. */
 SATSTAT_API int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
@@ -182,18 +182,18 @@ SATSTAT_API int satstat_scheme_takes_mode(const satstat_scheme *scheme);
  * rewrite its canonical spec; SATSTAT_EINVAL (with a message) otherwise.
  * The CLI's --gain and --mode apply these to schemes whose spec named no
  * gain or mode (satstat_config_validate). */
-SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg);
+SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg, size_t msg_size);
 SATSTAT_API int satstat_scheme_set_mode(satstat_scheme *scheme, satstat_fan_mode mode,
-                                        char *msg);
+                                        char *msg, size_t msg_size);
 
 /* A gain as users type it: a positive finite number or a name of
  * PyTorch's torch.nn.init.calculate_gain table (see the top of this
  * file); leaky_relu takes an optional :SLOPE (default 0.01). */
-SATSTAT_API int satstat_gain_parse(const char *text, double *gain, char *msg);
+SATSTAT_API int satstat_gain_parse(const char *text, double *gain, char *msg, size_t msg_size);
 
 /* "fan_in", "fan_out", "fan_avg". */
 SATSTAT_API int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out,
-                                       char *msg);
+                                       char *msg, size_t msg_size);
 SATSTAT_API const char *satstat_fan_mode_name(satstat_fan_mode mode);
 SATSTAT_API const char *satstat_dist_name(satstat_dist dist);
 
@@ -209,7 +209,7 @@ typedef struct satstat_bias {
     char canonical[SATSTAT_SPEC_SIZE]; /* "normal:1", "zero", "const:0.5" */
 } satstat_bias;
 
-SATSTAT_API int satstat_bias_parse(const char *text, satstat_bias *out, char *msg);
+SATSTAT_API int satstat_bias_parse(const char *text, satstat_bias *out, char *msg, size_t msg_size);
 
 /* Fix a fan-in-scaled bias (`torch`: PyTorch nn.Linear's bias,
  * U(±1/√fan_in)) for n_in ≥ 1; other biases are left as they are. */
@@ -272,7 +272,7 @@ typedef struct satstat_inputs {
  * file is read by satstat_inputs_resolve(), which knows n_in.  Parsing
  * over a resolved `file:` struct does not free its values: call
  * satstat_inputs_free() first. */
-SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
+SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg, size_t msg_size);
 
 /* NULL-terminated list of the input specs a user can type (for --help). */
 SATSTAT_API const char *const *satstat_inputs_names(void);
@@ -300,7 +300,7 @@ SATSTAT_API const char *const *satstat_inputs_names(void);
  * for a writer).  Resolving again (a copy validated again) does not read
  * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
  * the values do not fit in memory. */
-SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg);
+SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg, size_t msg_size);
 
 /* Release the values read for a `file:` input (nothing for other kinds);
  * the struct can be resolved again.  NULL is a no-op. */
@@ -314,7 +314,7 @@ SATSTAT_API int satstat_inputs_is_random(const satstat_inputs *inputs);
  * when it was not resolved, or for another n_in).  Random inputs are
  * SATSTAT_EINVAL. */
 SATSTAT_API int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
-                                      double *x, char *msg);
+                                      double *x, char *msg, size_t msg_size);
 
 /* Σ_j Var x_j: 0 for fixed inputs, n_in·Var x for random ones. */
 SATSTAT_API double satstat_inputs_variance_sum(const satstat_inputs *inputs,

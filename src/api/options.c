@@ -78,13 +78,13 @@ static int parse_u64(const char *value, uint64_t min, uint64_t max, uint64_t *ou
                      size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_parse_u64(value, min, max, out, reason), value, reason, msg, size);
+    return refuse(satstat_parse_u64(value, min, max, out, reason, sizeof reason), value, reason, msg, size);
 }
 
 static int parse_double(const char *value, double *out, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_parse_double(value, out, reason), value, reason, msg, size);
+    return refuse(satstat_parse_double(value, out, reason, sizeof reason), value, reason, msg, size);
 }
 
 /* A positive finite double. */
@@ -103,7 +103,7 @@ static int set_scheme(satstat_options *o, const char *v, char *msg, size_t size)
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config *cfg = o->config;
     return refuse(satstat_scheme_parse_list(v, cfg->schemes, SATSTAT_MAX_SCHEMES,
-                                            &cfg->n_schemes, reason),
+                                            &cfg->n_schemes, reason, sizeof reason),
                   v, reason, msg, size);
 }
 
@@ -112,7 +112,7 @@ static int set_inputs(satstat_options *o, const char *v, char *msg, size_t size)
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config *cfg = o->config;
     uint64_t active = cfg->inputs.active;
-    int rc = refuse(satstat_inputs_parse(v, &cfg->inputs, reason), v, reason, msg, size);
+    int rc = refuse(satstat_inputs_parse(v, &cfg->inputs, reason, sizeof reason), v, reason, msg, size);
     /* --active may come before --inputs */
     cfg->inputs.active = active;
     return rc;
@@ -132,14 +132,14 @@ static int set_deep_inputs(satstat_options *o, const char *v, char *msg, size_t 
 static int set_bias(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_bias_parse(v, &o->config->bias, reason), v, reason, msg, size);
+    return refuse(satstat_bias_parse(v, &o->config->bias, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_activation(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     const satstat_activation *a = NULL;
-    int rc = refuse(satstat_activation_parse(v, &a, reason), v, reason, msg, size);
+    int rc = refuse(satstat_activation_parse(v, &a, reason, sizeof reason), v, reason, msg, size);
     if (rc == SATSTAT_OK)
         o->config->activation = a;
     return rc;
@@ -148,13 +148,13 @@ static int set_activation(satstat_options *o, const char *v, char *msg, size_t s
 static int set_gain(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_gain_parse(v, &o->config->gain, reason), v, reason, msg, size);
+    return refuse(satstat_gain_parse(v, &o->config->gain, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_mode(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_fan_mode_parse(v, &o->config->mode, reason), v, reason, msg, size);
+    return refuse(satstat_fan_mode_parse(v, &o->config->mode, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_expect_variance(satstat_options *o, const char *v, char *msg, size_t size)
@@ -188,7 +188,7 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_saturation rule;
-    int rc = refuse(satstat_saturation_parse(v, &rule, reason), v, reason, msg, size);
+    int rc = refuse(satstat_saturation_parse(v, &rule, reason, sizeof reason), v, reason, msg, size);
     if (rc != SATSTAT_OK)
         return rc;
     if (rule.kind != SATSTAT_SATURATION_Z && satstat_option_given(o, "threshold"))
@@ -204,7 +204,7 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
 static int set_transform(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char why[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_transform_from_name(v, &o->config->transform, why) != SATSTAT_OK)
+    if (satstat_transform_from_name(v, &o->config->transform, why, sizeof why) != SATSTAT_OK)
         return refuse(SATSTAT_EINVAL, v, why, msg, size);
     return SATSTAT_OK;
 }
@@ -301,7 +301,7 @@ static int set_max_memory(satstat_options *o, const char *v, char *msg, size_t s
 static int set_vary(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_sweep_spec_parse(v, o->sweep, reason), v, reason, msg, size);
+    return refuse(satstat_sweep_spec_parse(v, o->sweep, reason, sizeof reason), v, reason, msg, size);
 }
 
 /* ---- the table -------------------------------------------------------------*/
@@ -539,7 +539,7 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
     }
     if (param == SATSTAT_SWEEP_SIGMA && !satstat_option_given(o, "scheme")) {
         /* sigma needs a normal: scheme; its SIGMA is replaced at each point */
-        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL);
+        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL, 0);
         cfg->n_schemes = 1;
     }
     int rc = sweep_fixed_options(o, msg, size);

@@ -165,7 +165,7 @@ static int parse(int argc, char **argv, cli *c)
         if (!given(c, "networks"))
             c->deep.networks = 100;
         if (!given(c, "bias"))
-            (void)satstat_bias_parse("zero", &cfg->bias, NULL);
+            (void)satstat_bias_parse("zero", &cfg->bias, NULL, 0);
         c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
         cfg->inputs.active = SATSTAT_ACTIVE_UNSET;
     }
@@ -189,15 +189,15 @@ static int preset_schemes(cli *c)
     const char *fixed[] = {"normal:1", "normal:0.01", "scaled"};
     cfg->n_schemes = 0;
     for (size_t i = 0; i < 3; i++)
-        (void)satstat_scheme_parse(fixed[i], &cfg->schemes[cfg->n_schemes++], NULL);
+        (void)satstat_scheme_parse(fixed[i], &cfg->schemes[cfg->n_schemes++], NULL, 0);
     char he[SATSTAT_SPEC_SIZE];
-    if (satstat_scheme_parse("he-normal", &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK) {
+    if (satstat_scheme_parse("he-normal", &cfg->schemes[cfg->n_schemes], NULL, 0) == SATSTAT_OK) {
         cfg->n_schemes++;
     } else {
         char num[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(sqrt(2.0 / (double)c->deep.width), num, sizeof num);
         snprintf(he, sizeof he, "normal:%s", num);
-        if (satstat_scheme_parse(he, &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK)
+        if (satstat_scheme_parse(he, &cfg->schemes[cfg->n_schemes], NULL, 0) == SATSTAT_OK)
             cfg->n_schemes++;
     }
     return CLI_GO_ON;

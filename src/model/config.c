@@ -109,9 +109,9 @@ void satstat_config_default(satstat_config *config)
     config->n_in = 1000;
     config->n_out = 100;
     /* These specs are constants that parse; the calls cannot fail. */
-    (void)satstat_inputs_parse("half", &config->inputs, NULL);
-    (void)satstat_inputs_resolve(&config->inputs, config->n_in, NULL);
-    (void)satstat_bias_parse("normal:1", &config->bias, NULL);
+    (void)satstat_inputs_parse("half", &config->inputs, NULL, 0);
+    (void)satstat_inputs_resolve(&config->inputs, config->n_in, NULL, 0);
+    (void)satstat_bias_parse("normal:1", &config->bias, NULL, 0);
     config->activation = satstat_activation_find("sigmoid");
     config->threshold = 4.0;
     config->saturation.kind = SATSTAT_SATURATION_DEFAULT;
@@ -125,8 +125,8 @@ void satstat_config_default(satstat_config *config)
     config->gain = NAN;                     /* no --gain */
     config->mode = SATSTAT_FAN_MODE_UNSET;  /* no --mode */
     config->n_schemes = 2;
-    (void)satstat_scheme_parse("standard", &config->schemes[0], NULL);
-    (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL);
+    (void)satstat_scheme_parse("standard", &config->schemes[0], NULL, 0);
+    (void)satstat_scheme_parse("scaled", &config->schemes[1], NULL, 0);
 }
 
 void satstat_config_free(satstat_config *config)
@@ -279,13 +279,13 @@ static int apply_gain_and_mode(satstat_config *config, const diag *d)
         if (!isnan(config->gain) && satstat_scheme_takes_gain(s)) {
             gain_used = 1;
             if (!s->gain_given
-                && (rc = satstat_scheme_set_gain(s, config->gain, d->msg)))
+                && (rc = satstat_scheme_set_gain(s, config->gain, d->msg, d->size)))
                 return blame_set(d, SATSTAT_FIELD_GAIN, rc);
         }
         if (config->mode != SATSTAT_FAN_MODE_UNSET && satstat_scheme_takes_mode(s)) {
             mode_used = 1;
             if (!s->mode_given
-                && (rc = satstat_scheme_set_mode(s, config->mode, d->msg)))
+                && (rc = satstat_scheme_set_mode(s, config->mode, d->msg, d->size)))
                 return blame_set(d, SATSTAT_FIELD_MODE, rc);
         }
     }
@@ -377,9 +377,9 @@ int satstat__config_validate(satstat_config *config, satstat__field_names names,
     return check_scheme_variances(config, &d);
 }
 
-int satstat_config_validate(satstat_config *config, satstat_config_field *field, char *msg)
+int satstat_config_validate(satstat_config *config, satstat_config_field *field, char *msg, size_t msg_size)
 {
-    return satstat__config_validate(config, NULL, field, msg, SATSTAT_ERRMSG_SIZE);
+    return satstat__config_validate(config, NULL, field, msg, msg_size);
 }
 
 int satstat__config_region(const satstat_config *config, satstat_region *out,
@@ -399,7 +399,7 @@ int satstat__config_region(const satstat_config *config, satstat_region *out,
     }
     inner[0] = '\0';
     rc = satstat_saturation_resolve(config->activation, &config->saturation,
-                                    config->threshold, out, inner);
+                                    config->threshold, out, inner, sizeof inner);
     if (rc != SATSTAT_OK) {
         eff = satstat_saturation_effective(config->activation,
                                            &config->saturation,
@@ -411,9 +411,9 @@ int satstat__config_region(const satstat_config *config, satstat_region *out,
     return rc;
 }
 
-int satstat_config_region(const satstat_config *config, satstat_region *out, char *msg)
+int satstat_config_region(const satstat_config *config, satstat_region *out, char *msg, size_t msg_size)
 {
-    return satstat__config_region(config, out, NULL, msg, SATSTAT_ERRMSG_SIZE);
+    return satstat__config_region(config, out, NULL, msg, msg_size);
 }
 
 int satstat_config_rule_text(const satstat_config *config, char *rule,
@@ -435,7 +435,7 @@ int satstat_config_rule_text(const satstat_config *config, char *rule,
             return rc;
     }
     if (region != NULL) {
-        rc = satstat_config_region(config, &r, NULL);
+        rc = satstat_config_region(config, &r, NULL, 0);
         if (rc != SATSTAT_OK)
             return rc;
         return satstat_region_format(&r, region, region_size);
@@ -500,7 +500,7 @@ int satstat__config_validate_layer(const satstat_config *config, satstat__field_
 }
 
 int satstat_config_validate_layer(const satstat_config *config, satstat_config_field *field,
-                                  char *msg)
+                                  char *msg, size_t msg_size)
 {
-    return satstat__config_validate_layer(config, NULL, field, msg, SATSTAT_ERRMSG_SIZE);
+    return satstat__config_validate_layer(config, NULL, field, msg, msg_size);
 }

@@ -184,7 +184,7 @@ static int scan_number(inputs_scan *sc, int *c, char *buf, size_t size, double *
     if (len + 1 >= size)
         return scan_fail(sc, "line %" PRIu64 ": a word longer than %zu bytes, starting %s",
                          sc->line, size - 2, satstat_quote(buf, tok, sizeof tok));
-    if (satstat_parse_double(buf, v, NULL) != SATSTAT_OK)
+    if (satstat_parse_double(buf, v, NULL, 0) != SATSTAT_OK)
         return scan_fail(sc, "line %" PRIu64 ": expected a finite number, got %s", sc->line,
                          satstat_quote(buf, tok, sizeof tok));
     return SATSTAT_OK;
@@ -299,7 +299,7 @@ static uint64_t half_active(const satstat_inputs *inputs, uint64_t n_in)
     return inputs->active == SATSTAT_ACTIVE_UNSET ? n_in / 2 : inputs->active;
 }
 
-int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
+int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
     char n1[SATSTAT_DOUBLE_SIZE], n2[SATSTAT_DOUBLE_SIZE];
@@ -308,7 +308,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
 
     if (out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the inputs");
+            snprintf(msg, msg_size, "no place to store the inputs");
         return SATSTAT_EINVAL;
     }
     /* every model's name, in the order of inputs_names */
@@ -331,14 +331,14 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         int ok = comma != NULL && (size_t)(comma - arg) < sizeof a_txt;
         if (ok) {
             snprintf(a_txt, sizeof a_txt, "%.*s", (int)(comma - arg), arg);
-            ok = satstat_parse_double(a_txt, &a, NULL) == SATSTAT_OK
+            ok = satstat_parse_double(a_txt, &a, NULL, 0) == SATSTAT_OK
                  && satstat_parse_double(comma + 1 + strspn(comma + 1, " \t"),
-                                         &b, NULL) == SATSTAT_OK
+                                         &b, NULL, 0) == SATSTAT_OK
                  && a < b && isfinite(a * a + b * b + a * b);
         }
         if (!ok) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected 'uniform:A,B' with finite A < B, got %s",
                          satstat_quote(text, q, sizeof q));
             return SATSTAT_EINVAL;
@@ -358,7 +358,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         size_t len = strlen(path);
         if (len == 0 || len >= sizeof in.path) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected 'file:PATH' with a path of 1 to %d bytes, "
                          "got %s",
                          SATSTAT_PATH_SIZE - 1,
@@ -371,7 +371,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
             unsigned char ch = (unsigned char)path[i];
             if (ch < 0x20 || ch == 0x7f) {
                 if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "a path with a control character (byte %zu is "
                              "\\x%02X) cannot be recorded in the report: %s",
                              i + 1, ch, satstat_quote(text, q, sizeof q));
@@ -389,21 +389,21 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
     rc = satstat__spec_parse(inputs_table,
                              sizeof inputs_table / sizeof inputs_table[0],
                              "input model", inputs_names, text, &id, &in.p,
-                             in.canonical, msg);
+                             in.canonical, msg, msg_size);
     if (rc != SATSTAT_OK) {
         /* spec_parse lists only its own table: name all the models */
         if (msg != NULL && strstr(msg, "(valid: ") != NULL
             && strncmp(msg, "unknown", 7) == 0)
         {
             char hint[SATSTAT_SUGGEST_SIZE];
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "unknown input model %s (%svalid: ",
                      satstat_quote(text, q, sizeof q),
                      satstat_suggest(text, name_len, model_names,
                                      sizeof model_names / sizeof model_names[0],
                                      hint, sizeof hint));
-            satstat__spec_append(msg, valid);
-            satstat__spec_append(msg, ")");
+            satstat__spec_append(msg, msg_size, valid);
+            satstat__spec_append(msg, msg_size, ")");
         }
         return rc;
     }
@@ -468,9 +468,9 @@ int satstat__inputs_resolve(satstat_inputs *inputs, uint64_t n_in, satstat__fiel
     return SATSTAT_OK;
 }
 
-int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
+int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg, size_t msg_size)
 {
-    return satstat__inputs_resolve(inputs, n_in, NULL, NULL, msg, SATSTAT_ERRMSG_SIZE);
+    return satstat__inputs_resolve(inputs, n_in, NULL, NULL, msg, msg_size);
 }
 
 void satstat_inputs_free(satstat_inputs *inputs)
@@ -492,11 +492,11 @@ int satstat_inputs_is_random(const satstat_inputs *inputs)
 }
 
 int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
-                          double *x, char *msg)
+                          double *x, char *msg, size_t msg_size)
 {
     if (inputs == NULL || (x == NULL && n_in > 0)) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs");
+            snprintf(msg, msg_size, "no inputs");
         return SATSTAT_EINVAL;
     }
     switch (inputs->kind) {
@@ -512,7 +512,7 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
         if (inputs->file_values == NULL || inputs->file_count != n_in) {
             char q[SATSTAT_QUOTE_SIZE];
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "%s: %s",
                          satstat_quote(inputs->path, q, sizeof q),
                          inputs->file_values == NULL
@@ -528,7 +528,7 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
         break;
     }
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "inputs '%s' are random: they have no fixed values",
                  inputs->canonical);
     return SATSTAT_EINVAL;

@@ -333,9 +333,9 @@ int satstat__deep_options_validate(const satstat_config *config, const satstat_d
 }
 
 int satstat_deep_options_validate(const satstat_config *config, const satstat_deep_options *o,
-                                  satstat_config_field *field, char *msg)
+                                  satstat_config_field *field, char *msg, size_t msg_size)
 {
-    return satstat__deep_options_validate(config, o, NULL, field, msg, SATSTAT_ERRMSG_SIZE);
+    return satstat__deep_options_validate(config, o, NULL, field, msg, msg_size);
 }
 
 void satstat_deep_report_free(satstat_deep_report *r)
@@ -425,7 +425,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         return SATSTAT_EINVAL;
     *out = NULL;
     char msg[SATSTAT_ERRMSG_SIZE];
-    int rc = satstat_deep_options_validate(config, o, NULL, msg);
+    int rc = satstat_deep_options_validate(config, o, NULL, msg, sizeof msg);
     if (rc != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();

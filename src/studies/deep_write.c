@@ -326,7 +326,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
     char cmd[2048];
     satstat_deep_report_command(r, cmd, sizeof cmd);
     satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
-    satstat_config_region(c, &reg, NULL);
+    satstat_config_region(c, &reg, NULL, 0);
     json_t *config = json_pack(
         "{s:s s:I s:I s:I s:I s:I s:s s:s s:s s:f s:[o o] s:I s:f s:o s:s s:s s:s s:s s:I s:I "
         "s:s}",
