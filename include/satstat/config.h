@@ -152,7 +152,8 @@ SATSTAT_API int satstat_config_validate(satstat_config *config, satstat_config_f
  * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its field, in
  * *field and in msg, as satstat_config_validate() does. */
 SATSTAT_API int satstat_config_validate_layer(const satstat_config *config,
-                                              satstat_config_field *field, char *msg, size_t msg_size);
+                                              satstat_config_field *field,
+                                              char *msg, size_t msg_size);
 
 /* Release what satstat_config_validate() read into the config (the
  * values of a `file:` input, satstat_inputs_free()).  Copies of a

@@ -108,7 +108,8 @@ SATSTAT_API uint64_t satstat_deep_memory(const satstat_config *config,
  * name ("layers must be between 1 and 100000, got 0"). */
 SATSTAT_API int satstat_deep_options_validate(const satstat_config *config,
                                               const satstat_deep_options *o,
-                                              satstat_config_field *field, char *msg, size_t msg_size);
+                                              satstat_config_field *field,
+                                              char *msg, size_t msg_size);
 
 /* ---- mean field ----------------------------------------------------------*/
 

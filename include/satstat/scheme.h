@@ -141,7 +141,8 @@ typedef struct satstat_scheme {
  * kaiming_uniform_, ...) become the canonical scheme their framework
  * means; defaults (gain √2 and fan_in of he-*) are left out of the
  * canonical spec, so "he-normal:relu,fan_in" is "he-normal". */
-SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg, size_t msg_size);
+SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out,
+                                     char *msg, size_t msg_size);
 
 /* Parse a comma-separated list into out[0..max-1]; *count gets the number
  * parsed.  Blanks after a comma are ignored ("standard, scaled").  Empty items, more than `max` items and duplicates (same
@@ -182,7 +183,8 @@ SATSTAT_API int satstat_scheme_takes_mode(const satstat_scheme *scheme);
  * rewrite its canonical spec; SATSTAT_EINVAL (with a message) otherwise.
  * The CLI's --gain and --mode apply these to schemes whose spec named no
  * gain or mode (satstat_config_validate). */
-SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg, size_t msg_size);
+SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain,
+                                        char *msg, size_t msg_size);
 SATSTAT_API int satstat_scheme_set_mode(satstat_scheme *scheme, satstat_fan_mode mode,
                                         char *msg, size_t msg_size);
 
@@ -272,7 +274,8 @@ typedef struct satstat_inputs {
  * file is read by satstat_inputs_resolve(), which knows n_in.  Parsing
  * over a resolved `file:` struct does not free its values: call
  * satstat_inputs_free() first. */
-SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg, size_t msg_size);
+SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out,
+                                     char *msg, size_t msg_size);
 
 /* NULL-terminated list of the input specs a user can type (for --help). */
 SATSTAT_API const char *const *satstat_inputs_names(void);
@@ -300,7 +303,8 @@ SATSTAT_API const char *const *satstat_inputs_names(void);
  * for a writer).  Resolving again (a copy validated again) does not read
  * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
  * the values do not fit in memory. */
-SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg, size_t msg_size);
+SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in,
+                                       char *msg, size_t msg_size);
 
 /* Release the values read for a `file:` input (nothing for other kinds);
  * the struct can be resolved again.  NULL is a no-op. */
