@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 {
     double total = argc > 1 ? atof(argv[1]) : 4e8;
     satstat_transform transform = SATSTAT_TRANSFORM_DEFAULT;
-    if (argc > 2 && satstat_transform_from_name(argv[2], &transform, NULL) != 0) {
+    if (argc > 2 && satstat_transform_from_name(argv[2], &transform, NULL, 0) != 0) {
         fprintf(stderr, "fill: unknown transform '%s'\n", argv[2]);
         return 2;
     }

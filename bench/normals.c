@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 {
     satstat_transform transform = SATSTAT_TRANSFORM_DEFAULT;
     char msg[SATSTAT_ERRMSG_SIZE];
-    if (argc > 1 && satstat_transform_from_name(argv[1], &transform, msg) != 0) {
+    if (argc > 1 && satstat_transform_from_name(argv[1], &transform, msg, sizeof msg) != 0) {
         fprintf(stderr, "normals: %s\n", msg);
         return 2;
     }

@@ -63,7 +63,7 @@ static void check_bias(const char *text, const satstat_bias *b)
                    "%s accepted as zero", fuzz_show(text));
 
     msg = fuzz_msg_new();
-    rc = satstat_bias_parse(b->canonical, &again, msg);
+    rc = satstat_bias_parse(b->canonical, &again, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK, "canonical %s of %s does not parse: %s",
                b->canonical, fuzz_show(text), msg);
     FUZZ_CHECK(again.law.family == law->family && again.law.a == law->a
@@ -82,10 +82,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text == NULL)
         return 0;
     msg = fuzz_msg_new();
-    rc = satstat_bias_parse(text, &b, msg);
+    rc = satstat_bias_parse(text, &b, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "bias_parse(%s) returned %d", fuzz_show(text), rc);
-    FUZZ_CHECK(satstat_bias_parse(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_bias_parse(text, &quiet, NULL, 0) == rc,
                "bias_parse(%s) depends on msg", fuzz_show(text));
     if (rc == SATSTAT_OK)
         check_bias(text, &b);

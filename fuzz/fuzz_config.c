@@ -70,14 +70,14 @@ static int set_raw(satstat_config *c, const char *name, const char *v)
         uint64_t u;
         double x;
         if (fields[i].dbl) {
-            if (satstat_parse_double(v, &x, NULL) != SATSTAT_OK)
+            if (satstat_parse_double(v, &x, NULL, 0) != SATSTAT_OK)
                 return 0;
             FUZZ_CHECK(isfinite(x), "parse_double(%s) = %g", fuzz_show(v), x);
             memcpy((char *)c + fields[i].dbl - 1, &x, sizeof x);
             if (strcmp(name, "expect-variance") == 0)
             return 1;
         }
-        if (satstat_parse_u64(v, 0, fields[i].u64 ? UINT64_MAX : UINT_MAX, &u, NULL)
+        if (satstat_parse_u64(v, 0, fields[i].u64 ? UINT64_MAX : UINT_MAX, &u, NULL, 0)
             != SATSTAT_OK)
             return 0;
         if (fields[i].u64)
@@ -94,7 +94,7 @@ static void check_valid(const satstat_config *c)
     /* the one-layer rules: OK or EINVAL with a message, and consistent
      * with the invariants below */
     char *lmsg = fuzz_msg_new();
-    int lrc = satstat_config_validate_layer(c, lmsg);
+    int lrc = satstat_config_validate_layer(c, NULL, lmsg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(lrc == SATSTAT_OK || lrc == SATSTAT_EINVAL, "validate_layer: %d", lrc);
     if (lrc != SATSTAT_OK)
         fuzz_check_msg("satstat_config_validate_layer", lmsg, NULL);
@@ -126,17 +126,14 @@ static void check_valid(const satstat_config *c)
                "%zu schemes", c->n_schemes);
 
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-        FUZZ_CHECK(c->inputs.active <= c->n_in
-                       && (c->inputs.active_given
-                           || c->inputs.active == c->n_in / 2),
-                   "half: active %llu of %llu (given %d)",
-                   (unsigned long long)c->inputs.active,
-                   (unsigned long long)c->n_in, c->inputs.active_given);
+        FUZZ_CHECK(satstat_inputs_support(&c->inputs, c->n_in) <= c->n_in
+                       && (c->inputs.active != SATSTAT_ACTIVE_UNSET
+                           || satstat_inputs_support(&c->inputs, c->n_in) == c->n_in / 2),
+                   "half: active %llu of %llu",
+                   (unsigned long long)c->inputs.active, (unsigned long long)c->n_in);
     else
-        FUZZ_CHECK(c->inputs.active == 0 && !c->inputs.active_given,
-                   "%s with active %llu (given %d)", c->inputs.canonical,
-                   (unsigned long long)c->inputs.active,
-                   c->inputs.active_given);
+        FUZZ_CHECK(c->inputs.active == SATSTAT_ACTIVE_UNSET, "%s with active %llu",
+                   c->inputs.canonical, (unsigned long long)c->inputs.active);
     FUZZ_CHECK(isfinite(sum_sq) && sum_sq >= 0.0, "sum x^2 = %g", sum_sq);
     FUZZ_CHECK(isfinite(var_b) && var_b >= 0.0 && isfinite(mean_b),
                "bias %s: mean %g variance %g", c->bias.canonical, mean_b,
@@ -192,7 +189,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     satstat_config_default(&r.config);
     fuzz_msg_reset(msg);
-    FUZZ_CHECK(satstat_config_validate(&r.config, msg) == SATSTAT_OK,
+    FUZZ_CHECK(satstat_config_validate(&r.config, NULL, msg, SATSTAT_ERRMSG_SIZE) == SATSTAT_OK,
                "the default config is invalid: %s", msg);
     satstat_options o;
     satstat_options_init(&o, SATSTAT_COMMAND_RUN, &r.config, NULL, NULL);
@@ -225,7 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* a `file:` input is read only where fuzz_inputs_path_safe allows */
         satstat_inputs before = r.config.inputs;
         fuzz_msg_reset(msg);
-        rc = is_format ? satstat_format_parse(value, &r.format, msg)
+        rc = is_format ? satstat_format_parse(value, &r.format, msg, SATSTAT_ERRMSG_SIZE)
                        : satstat_option_set(&o, name, value, msg, SATSTAT_ERRMSG_SIZE);
         FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                    "--%s %s: status %d", name, fuzz_show(value ? value : ""), rc);
@@ -239,22 +236,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     fuzz_msg_reset(msg);
-    rc = satstat_config_validate(&r.config, msg);
+    rc = satstat_config_validate(&r.config, NULL, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "validate returned %d", rc);
     if (rc == SATSTAT_OK) {
         satstat_config again = r.config;
 
         check_valid(&r.config);
-        FUZZ_CHECK(satstat_config_validate(&again, NULL) == SATSTAT_OK
-                       && again.inputs.active == r.config.inputs.active
-                       && again.inputs.active_given
-                              == r.config.inputs.active_given,
+        FUZZ_CHECK(satstat_config_validate(&again, NULL, NULL, 0) == SATSTAT_OK
+                       && again.inputs.active == r.config.inputs.active,
                    "validating twice differs");
     } else {
         satstat_config again = r.config;
         fuzz_check_msg("satstat_config_validate", msg, NULL);
-        FUZZ_CHECK(satstat_config_validate(&again, NULL) == rc,
+        FUZZ_CHECK(satstat_config_validate(&again, NULL, NULL, 0) == rc,
                    "validate depends on msg");
     }
     satstat_config_free(&r.config); /* `again` shares what it read */

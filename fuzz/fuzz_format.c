@@ -29,10 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (fuzz_same_name(text, names[i]))
             match = i;
     msg = fuzz_msg_new();
-    rc = satstat_format_parse(text, &f, msg);
+    rc = satstat_format_parse(text, &f, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == (match < N ? SATSTAT_OK : SATSTAT_EINVAL),
                "format_parse(%s) returned %d", fuzz_show(text), rc);
-    FUZZ_CHECK(satstat_format_parse(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_format_parse(text, &quiet, NULL, 0) == rc,
                "format_parse(%s) depends on msg", fuzz_show(text));
     if (rc == SATSTAT_OK)
         FUZZ_CHECK(f == values[match], "format_parse(%s) = %d",

@@ -2,7 +2,7 @@
  *
  * Input: one input-model spec, as typed after --inputs.
  * Invariants: EINVAL with a one-line message, or OK with a canonical spec
- * that parses back to the same model, active = active_given = 0, and
+ * that parses back to the same model, active = SATSTAT_ACTIVE_UNSET, and
  * 0 ≤ p ≤ 1 for bernoulli.  Then satstat_inputs_resolve() against a table
  * of (n_in, --active) cases, edge values included: `half` takes n_in/2
  * without --active and K when 0 ≤ K ≤ n_in, rejects K > n_in; `ones` and
@@ -40,8 +40,9 @@ static const resolve_case cases[] = {
     {1000, 1, 1000},
     {1000, 1, 1001},
     {SATSTAT_MAX_N_IN, 1, SATSTAT_MAX_N_IN},
-    {SATSTAT_MAX_N_IN, 1, UINT64_MAX},
-    {UINT64_MAX, 1, UINT64_MAX},
+    /* UINT64_MAX is SATSTAT_ACTIVE_UNSET: the largest count is one less */
+    {SATSTAT_MAX_N_IN, 1, UINT64_MAX - 1},
+    {UINT64_MAX, 1, UINT64_MAX - 1},
 };
 
 static void check_resolve(const satstat_inputs *parsed, char *msg)
@@ -53,8 +54,7 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
         satstat_inputs in = *parsed;
         int expect_ok, rc;
 
-        in.active_given = c->given;
-        in.active = c->active;
+        in.active = c->given ? c->active : SATSTAT_ACTIVE_UNSET;
         if (in.kind == SATSTAT_INPUTS_FILE && !fuzz_inputs_path_safe(in.path))
             return; /* not read here: see fuzz_inputs_path_safe */
         if (in.kind == SATSTAT_INPUTS_FILE) /* /dev/zero: NUL bytes */
@@ -65,7 +65,7 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
         else
             expect_ok = !c->given || c->active <= c->n_in;
         fuzz_msg_reset(msg);
-        rc = satstat_inputs_resolve(&in, c->n_in, msg);
+        rc = satstat_inputs_resolve(&in, c->n_in, msg, SATSTAT_ERRMSG_SIZE);
         FUZZ_CHECK(rc == (expect_ok ? SATSTAT_OK : SATSTAT_EINVAL),
                    "resolve %s, n_in %llu, active %llu (given %d): %d",
                    parsed->canonical, (unsigned long long)c->n_in,
@@ -75,11 +75,12 @@ static void check_resolve(const satstat_inputs *parsed, char *msg)
             continue;
         }
         if (in.kind == SATSTAT_INPUTS_HALF)
-            FUZZ_CHECK(in.active == (c->given ? c->active : c->n_in / 2),
+            FUZZ_CHECK(satstat_inputs_support(&in, c->n_in)
+                           == (c->given ? c->active : c->n_in / 2),
                        "resolve half: active %llu",
-                       (unsigned long long)in.active);
+                       (unsigned long long)satstat_inputs_support(&in, c->n_in));
         else
-            FUZZ_CHECK(in.active == 0, "resolve %s: active %llu",
+            FUZZ_CHECK(in.active == SATSTAT_ACTIVE_UNSET, "resolve %s: active %llu",
                        in.canonical, (unsigned long long)in.active);
         {
             double sum = satstat_inputs_sum(&in, c->n_in);
@@ -117,9 +118,8 @@ static void check_inputs(const char *text, const satstat_inputs *in,
     int rc;
 
     fuzz_check_spec(in->canonical);
-    FUZZ_CHECK(in->active == 0 && in->active_given == 0,
-               "parse(%s) left active %llu, given %d", fuzz_show(text),
-               (unsigned long long)in->active, in->active_given);
+    FUZZ_CHECK(in->active == SATSTAT_ACTIVE_UNSET, "parse(%s) left active %llu",
+               fuzz_show(text), (unsigned long long)in->active);
     switch (in->kind) {
     case SATSTAT_INPUTS_HALF:
     case SATSTAT_INPUTS_ONES:
@@ -138,7 +138,7 @@ static void check_inputs(const char *text, const satstat_inputs *in,
     }
 
     fuzz_msg_reset(msg);
-    rc = satstat_inputs_parse(in->canonical, &again, msg);
+    rc = satstat_inputs_parse(in->canonical, &again, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK, "canonical %s of %s does not parse: %s",
                in->canonical, fuzz_show(text), msg);
     FUZZ_CHECK(again.kind == in->kind && again.p == in->p
@@ -160,10 +160,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     msg = fuzz_msg_new();
     /* The parse must write every field, whatever was there before. */
     memset(&in, 0xA5, sizeof in);
-    rc = satstat_inputs_parse(text, &in, msg);
+    rc = satstat_inputs_parse(text, &in, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "inputs_parse(%s) returned %d", fuzz_show(text), rc);
-    FUZZ_CHECK(satstat_inputs_parse(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_inputs_parse(text, &quiet, NULL, 0) == rc,
                "inputs_parse(%s) depends on msg", fuzz_show(text));
     if (rc == SATSTAT_OK)
         check_inputs(text, &in, msg);

@@ -26,7 +26,7 @@ static void check_format(const char *text, double v)
     FUZZ_CHECK(satstat_format_double(v, full, sizeof full) == SATSTAT_OK,
                "format_double(%.17g) does not fit", v);
     len = strlen(full);
-    FUZZ_CHECK(satstat_parse_double(full, &back, NULL) == SATSTAT_OK
+    FUZZ_CHECK(satstat_parse_double(full, &back, NULL, 0) == SATSTAT_OK
                    && memcmp(&back, &v, sizeof v) == 0,
                "%s -> %.17g formats as %s, which reads back as %.17g",
                fuzz_show(text), v, full, back);
@@ -51,12 +51,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text == NULL)
         return 0;
     msg = fuzz_msg_new();
-    rc = satstat_parse_double(text, &v, msg);
+    rc = satstat_parse_double(text, &v, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "parse_double(%s) returned %d", fuzz_show(text), rc);
-    FUZZ_CHECK(satstat_parse_double(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_parse_double(text, &quiet, NULL, 0) == rc,
                "parse_double(%s) depends on msg", fuzz_show(text));
-    FUZZ_CHECK(satstat_parse_double(text, NULL, NULL) == rc,
+    FUZZ_CHECK(satstat_parse_double(text, NULL, NULL, 0) == rc,
                "parse_double(%s) depends on out", fuzz_show(text));
     if (rc == SATSTAT_OK) {
         char *end;

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text == NULL)
         return 0;
     msg = fuzz_msg_new();
-    rc_full = satstat_parse_u64(text, 0, UINT64_MAX, &full, msg);
+    rc_full = satstat_parse_u64(text, 0, UINT64_MAX, &full, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc_full == SATSTAT_OK || rc_full == SATSTAT_EINVAL,
                "parse_u64(%s) returned %d", fuzz_show(text), rc_full);
     if (rc_full != SATSTAT_OK)
@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int rc, expect_ok;
 
         fuzz_msg_reset(msg);
-        rc = satstat_parse_u64(text, r->min, r->max, &v, msg);
+        rc = satstat_parse_u64(text, r->min, r->max, &v, msg, SATSTAT_ERRMSG_SIZE);
         expect_ok = rc_full == SATSTAT_OK && full >= r->min && full <= r->max;
         FUZZ_CHECK(rc == (expect_ok ? SATSTAT_OK : SATSTAT_EINVAL),
                    "parse_u64(%s) in [%llu, %llu] returned %d (full-range "
@@ -73,8 +73,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        fuzz_show(text), (unsigned long long)r->min,
                        (unsigned long long)r->max, (unsigned long long)v);
         else
-            fuzz_check_msg("satstat_parse_u64 (range)", msg, text);
-        FUZZ_CHECK(satstat_parse_u64(text, r->min, r->max, NULL, NULL) == rc,
+            fuzz_check_msg("satstat_parse_u64 (range, SATSTAT_ERRMSG_SIZE)", msg, text);
+        FUZZ_CHECK(satstat_parse_u64(text, r->min, r->max, NULL, NULL, 0) == rc,
                    "parse_u64(%s) depends on out/msg", fuzz_show(text));
     }
 
@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double d = -1.0;
         const char *p = text;
 
-        FUZZ_CHECK(satstat_parse_double(text, &d, NULL) == SATSTAT_OK
+        FUZZ_CHECK(satstat_parse_double(text, &d, NULL, 0) == SATSTAT_OK
                        && d == (double)full,
                    "parse_u64(%s) = %llu but parse_double gives %.17g",
                    fuzz_show(text), (unsigned long long)full, d);

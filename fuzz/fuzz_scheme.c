@@ -96,7 +96,7 @@ static void check_scheme(const char *text, const satstat_scheme *s)
                                                                    : "uniform:",
                                   (size_t)(colon - s->canonical) + 1) == 0,
                    "canonical %s does not match the kind", s->canonical);
-        FUZZ_CHECK(satstat_parse_double(colon + 1, &x, NULL) == SATSTAT_OK
+        FUZZ_CHECK(satstat_parse_double(colon + 1, &x, NULL, 0) == SATSTAT_OK
                        && x == s->param,
                    "canonical %s does not hold the parameter %.17g",
                    s->canonical, s->param);
@@ -111,7 +111,7 @@ static void check_scheme(const char *text, const satstat_scheme *s)
 
     /* Round trip: the canonical spec is a fixed point. */
     msg = fuzz_msg_new();
-    rc = satstat_scheme_parse(s->canonical, &again, msg);
+    rc = satstat_scheme_parse(s->canonical, &again, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK, "canonical %s of %s does not parse: %s",
                s->canonical, fuzz_show(text), msg);
     FUZZ_CHECK(again.kind == s->kind && again.param == s->param
@@ -132,11 +132,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text == NULL)
         return 0;
     msg = fuzz_msg_new();
-    rc = satstat_scheme_parse(text, &s, msg);
+    rc = satstat_scheme_parse(text, &s, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "scheme_parse(%s) returned %d", fuzz_show(text), rc);
     /* Without a message buffer: the same verdict. */
-    FUZZ_CHECK(satstat_scheme_parse(text, &quiet, NULL) == rc,
+    FUZZ_CHECK(satstat_scheme_parse(text, &quiet, NULL, 0) == rc,
                "scheme_parse(%s) depends on msg", fuzz_show(text));
     if (rc == SATSTAT_OK)
         check_scheme(text, &s);

@@ -36,7 +36,7 @@ static void check_list(const char *text, const satstat_scheme *list,
      * item's canonical spec must parse alone to the same scheme, and the
      * joined canonical specs must parse back to the same list. */
     for (i = 0; i < count; i++) {
-        FUZZ_CHECK(satstat_scheme_parse(list[i].canonical, &one, NULL) == SATSTAT_OK
+        FUZZ_CHECK(satstat_scheme_parse(list[i].canonical, &one, NULL, 0) == SATSTAT_OK
                        && one.kind == list[i].kind
                        && one.param == list[i].param
                        && strcmp(one.canonical, list[i].canonical) == 0,
@@ -53,7 +53,7 @@ static void check_list(const char *text, const satstat_scheme *list,
 
     /* Round trip of the canonical list. */
     rc = satstat_scheme_parse_list(joined, again, SATSTAT_MAX_SCHEMES,
-                                   &count2, msg);
+                                   &count2, msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK && count2 == count,
                "canonical list of %s does not parse back (%d, %zu): %s",
                fuzz_show(text), rc, count2, msg);
@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     msg = fuzz_msg_new();
     rc = satstat_scheme_parse_list(text, list, SATSTAT_MAX_SCHEMES, &count,
-                                   msg);
+                                   msg, SATSTAT_ERRMSG_SIZE);
     FUZZ_CHECK(rc == SATSTAT_OK || rc == SATSTAT_EINVAL,
                "parse_list(%s) returned %d", fuzz_show(text), rc);
     if (rc == SATSTAT_OK) {
@@ -93,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         fuzz_msg_reset(msg);
         rc_m = satstat_scheme_parse_list(text, max > 0 ? list : NULL, max,
-                                         &count_m, msg);
+                                         &count_m, msg, SATSTAT_ERRMSG_SIZE);
         if (rc == SATSTAT_OK) {
             FUZZ_CHECK((rc_m == SATSTAT_OK) == (count <= max),
                        "parse_list(%s) with max %zu returned %d (count %zu)",
@@ -105,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (rc_m != SATSTAT_OK) {
             FUZZ_CHECK(count_m == 0, "failed parse_list set count");
-            fuzz_check_msg("satstat_scheme_parse_list (small max)", msg,
+            fuzz_check_msg("satstat_scheme_parse_list (small max, SATSTAT_ERRMSG_SIZE)", msg,
                            text);
         }
         if (rc != SATSTAT_OK)
@@ -114,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* Without a message buffer: the same verdict. */
     FUZZ_CHECK(satstat_scheme_parse_list(text, list, SATSTAT_MAX_SCHEMES,
-                                         &count, NULL) == rc,
+                                         &count, NULL, 0) == rc,
                "parse_list(%s) depends on msg", fuzz_show(text));
     free(msg);
     free(text);

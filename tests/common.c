@@ -353,7 +353,7 @@ satstat_config test_config(const char *schemes, uint64_t samples)
     satstat_config_default(&c);
     if (schemes)
         ck_assert_msg(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                                &c.n_schemes, msg) == SATSTAT_OK,
+                                                &c.n_schemes, msg, sizeof msg) == SATSTAT_OK,
                       "--scheme %s: %s", schemes, msg);
     if (samples)
         c.samples = samples;
@@ -363,5 +363,5 @@ satstat_config test_config(const char *schemes, uint64_t samples)
 void test_config_validate(satstat_config *c)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    ck_assert_msg(satstat_config_validate(c, msg) == SATSTAT_OK, "invalid config: %s", msg);
+    ck_assert_msg(satstat_config_validate(c, NULL, msg, sizeof msg) == SATSTAT_OK, "invalid config: %s", msg);
 }

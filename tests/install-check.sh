@@ -32,7 +32,7 @@ int main(void)
     satstat_config c;
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config_default(&c);
-    if (satstat_config_validate(&c, msg) != SATSTAT_OK) {
+    if (satstat_config_validate(&c, NULL, msg, sizeof msg) != SATSTAT_OK) {
         fprintf(stderr, "validate: %s\n", msg);
         return 1;
     }

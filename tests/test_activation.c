@@ -319,7 +319,7 @@ START_TEST(test_linear_never_saturates)
     satstat_region r;
     char msg[SATSTAT_ERRMSG_SIZE], text[SATSTAT_REGION_TEXT_SIZE];
     satstat_saturation def = {SATSTAT_SATURATION_DEFAULT, 0.0};
-    ck_assert_int_eq(satstat_saturation_resolve(a, &def, 4.0, &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_resolve(a, &def, 4.0, &r, msg, sizeof msg), SATSTAT_OK);
     ck_assert(r.below == -INFINITY && r.above == INFINITY && r.n_bands == 0);
     ck_assert(!satstat_region_contains(&r, 1e308) && !satstat_region_contains(&r, -1e308));
     ck_assert_int_eq(satstat_region_format(&r, text, sizeof text), SATSTAT_OK);
@@ -329,7 +329,7 @@ START_TEST(test_linear_never_saturates)
                                           {SATSTAT_SATURATION_DEAD, 0.0}};
     for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
         msg[0] = '\0';
-        ck_assert_int_eq(satstat_saturation_resolve(a, &refused[k], 4.0, &r, msg),
+        ck_assert_int_eq(satstat_saturation_resolve(a, &refused[k], 4.0, &r, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_ptr_nonnull(strstr(msg, "linear"));
         ck_assert_ptr_nonnull(strstr(msg, "never saturates"));
@@ -381,9 +381,9 @@ START_TEST(test_parse)
     const satstat_activation *a = NULL, *b = NULL;
     char msg[SATSTAT_ERRMSG_SIZE];
 
-    ck_assert_int_eq(satstat_activation_parse("tanh", &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_activation_parse("tanh", &a, msg, sizeof msg), SATSTAT_OK);
     ck_assert_ptr_eq(a, satstat_activation_find("tanh"));
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.2", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.2", &a, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_str_eq(a->name, "leaky-relu:0.2");
     ck_assert(a->param == 0.2);
@@ -391,19 +391,19 @@ START_TEST(test_parse)
     ck_assert(a->dphi(-1.0) == 0.2 && a->dphi(3.0) == 1.0);
     ck_assert(!a->dead);
     /* interned: the same slope, however written, is the same instance */
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.20", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.20", &b, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_ptr_eq(a, b);
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.3", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.3", &b, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_ptr_ne(a, b);
     ck_assert(a->phi(-1.0) == -0.2 && b->phi(-1.0) == -0.3);
     /* PyTorch's default slope is the row itself */
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.01", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.01", &b, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_ptr_eq(b, satstat_activation_find("leaky-relu"));
     /* slope 0 is relu: dead units */
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0", &b, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert(b->dead && b->phi(-5.0) == 0.0 && b->phi(-INFINITY) == 0.0);
 
@@ -412,11 +412,11 @@ START_TEST(test_parse)
                                 "leaky", "Gleu", "", "relu:0.1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_int_eq(satstat_activation_parse(bad[i], &b, msg),
+        ck_assert_int_eq(satstat_activation_parse(bad[i], &b, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_msg(msg[0] != '\0', "no message for '%s'", bad[i]);
     }
-    ck_assert_int_eq(satstat_activation_parse("softmax", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("softmax", &b, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "gelu"));
     ck_assert_ptr_nonnull(strstr(msg, "leaky-relu:SLOPE"));
@@ -432,65 +432,65 @@ START_TEST(test_parse_names)
     char msg[SATSTAT_ERRMSG_SIZE];
 
     /* any ASCII case names the row itself (no two rows differ by case) */
-    ck_assert_int_eq(satstat_activation_parse("Tanh", &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_activation_parse("Tanh", &a, msg, sizeof msg), SATSTAT_OK);
     ck_assert_ptr_eq(a, satstat_activation_find("tanh"));
-    ck_assert_int_eq(satstat_activation_parse("GELU", &a, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_activation_parse("GELU", &a, msg, sizeof msg), SATSTAT_OK);
     ck_assert_ptr_eq(a, satstat_activation_find("gelu"));
-    ck_assert_int_eq(satstat_activation_parse("Leaky-ReLU", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("Leaky-ReLU", &a, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_ptr_eq(a, satstat_activation_find("leaky-relu"));
-    ck_assert_int_eq(satstat_activation_parse("LEAKY-RELU:0.125", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("LEAKY-RELU:0.125", &a, msg, sizeof msg),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.125", &b, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky-relu:0.125", &b, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_ptr_eq(a, b);
     ck_assert_str_eq(a->name, "leaky-relu:0.125");
     /* the lookup by canonical name stays exact */
     ck_assert_ptr_null(satstat_activation_find("Tanh"));
 
-    ck_assert_int_eq(satstat_activation_parse("tnah", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("tnah", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown activation 'tnah' (did you mean 'tanh'? "
                           "valid: sigmoid, tanh, softsign, erf, relu, "
                           "leaky-relu, gelu, selu, linear, leaky-relu:SLOPE)");
-    ck_assert_int_eq(satstat_activation_parse("sigmiod", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("sigmiod", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "(did you mean 'sigmoid'? valid: "));
-    ck_assert_int_eq(satstat_activation_parse("leaky_relu:0.2", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("leaky_relu:0.2", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "unknown activation 'leaky_relu:0.2' "
                                       "(did you mean 'leaky-relu'? valid: "));
-    ck_assert_int_eq(satstat_activation_parse("softmax", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("softmax", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_null(strstr(msg, "did you mean"));
-    ck_assert_int_eq(satstat_activation_parse("Relu:0.1", &a, msg),
+    ck_assert_int_eq(satstat_activation_parse("Relu:0.1", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "activation 'relu' takes no parameter, got "
                           "'Relu:0.1'");
 
-    ck_assert_int_eq(satstat_saturation_parse("Z:3", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse("Z:3", &r, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(r.kind, SATSTAT_SATURATION_Z);
     ck_assert(r.value == 3.0);
-    ck_assert_int_eq(satstat_saturation_parse("DERIV:0.25", &r, msg),
+    ck_assert_int_eq(satstat_saturation_parse("DERIV:0.25", &r, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DERIV);
     ck_assert(r.value == 0.25);
-    ck_assert_int_eq(satstat_saturation_parse("Dead", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse("Dead", &r, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DEAD);
-    ck_assert_int_eq(satstat_saturation_parse("DEFAULT", &r, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse("DEFAULT", &r, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(r.kind, SATSTAT_SATURATION_DEFAULT);
-    ck_assert_int_eq(satstat_saturation_parse("dervi:0.5", &r, msg),
+    ck_assert_int_eq(satstat_saturation_parse("dervi:0.5", &r, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown saturation rule 'dervi:0.5' (did you mean "
                           "'deriv:R'? valid: z:T, deriv:R, output:E, dead, "
                           "default)");
-    ck_assert_int_eq(satstat_saturation_parse("deaf", &r, msg),
+    ck_assert_int_eq(satstat_saturation_parse("deaf", &r, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "(did you mean 'dead'? valid: "));
-    ck_assert_int_eq(satstat_saturation_parse("foo", &r, msg),
+    ck_assert_int_eq(satstat_saturation_parse("foo", &r, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_null(strstr(msg, "did you mean"));
-    ck_assert_int_eq(satstat_saturation_parse("z:-4", &r, msg),
+    ck_assert_int_eq(satstat_saturation_parse("z:-4", &r, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "T in z:T must be positive, got -4");
 }
@@ -506,10 +506,10 @@ static int resolve_region(const char *act, const char *rule, double T,
     const satstat_activation *a = NULL;
     satstat_saturation r;
 
-    ck_assert_int_eq(satstat_activation_parse(act, &a, msg), SATSTAT_OK);
-    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg), SATSTAT_OK);
-    return numeric ? satstat_saturation_resolve_numeric(a, &r, out, msg)
-                   : satstat_saturation_resolve(a, &r, T, out, msg);
+    ck_assert_int_eq(satstat_activation_parse(act, &a, msg, SATSTAT_ERRMSG_SIZE), SATSTAT_OK);
+    ck_assert_int_eq(satstat_saturation_parse(rule, &r, msg, SATSTAT_ERRMSG_SIZE), SATSTAT_OK);
+    return numeric ? satstat_saturation_resolve_numeric(a, &r, out, msg, SATSTAT_ERRMSG_SIZE)
+                   : satstat_saturation_resolve(a, &r, T, out, msg, SATSTAT_ERRMSG_SIZE);
 }
 
 /* The tails of the region; the tests of the bands look at the whole. */
@@ -709,17 +709,17 @@ START_TEST(test_rule_errors)
 
     for (i = 0; i < sizeof bad_specs / sizeof bad_specs[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_saturation_parse(bad_specs[i], &r, msg)
+        ck_assert_msg(satstat_saturation_parse(bad_specs[i], &r, msg, sizeof msg)
                           == SATSTAT_EINVAL, "'%s' parsed", bad_specs[i]);
         ck_assert(msg[0] != '\0');
     }
     for (i = 0; i < sizeof no_apply / sizeof no_apply[0]; i++) {
         msg[0] = '\0';
-        ck_assert_int_eq(satstat_activation_parse(no_apply[i].act, &a, msg),
+        ck_assert_int_eq(satstat_activation_parse(no_apply[i].act, &a, msg, sizeof msg),
                          SATSTAT_OK);
-        ck_assert_int_eq(satstat_saturation_parse(no_apply[i].rule, &r, msg),
+        ck_assert_int_eq(satstat_saturation_parse(no_apply[i].rule, &r, msg, sizeof msg),
                          SATSTAT_OK);
-        ck_assert_msg(satstat_saturation_resolve(a, &r, 4.0, &reg, msg)
+        ck_assert_msg(satstat_saturation_resolve(a, &r, 4.0, &reg, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "%s %s resolved", no_apply[i].act, no_apply[i].rule);
         ck_assert_msg(strstr(msg, a->name) != NULL, "message '%s'", msg);
@@ -963,7 +963,7 @@ START_TEST(test_rule_text)
     satstat_region reg;
     char buf[64];
 
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &r, NULL),
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &r, NULL, 0),
                      SATSTAT_OK);
     ck_assert_int_eq(satstat_saturation_format(&r, buf, sizeof buf),
                      SATSTAT_OK);

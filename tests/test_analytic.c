@@ -603,7 +603,7 @@ START_TEST(compute_saturation_rules)
     /* sigmoid deriv:0.1: σ' ≤ 0.1/4 ⇔ |z| ≥ 2 acosh(√10) */
     seed_config(&c);
     c.activation = satstat_activation_find("sigmoid");
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, NULL, 0), 0);
     ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
     t = 2.0 * acosh(sqrt(10.0));
     ck_assert_rel(a.region.above, t, 1e-13);
@@ -613,7 +613,7 @@ START_TEST(compute_saturation_rules)
 
     /* tanh output:0.01: |z| ≥ atanh(0.99) */
     c.activation = satstat_activation_find("tanh");
-    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, NULL, 0), 0);
     ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
     t = atanh(0.99);
     ck_assert_rel(a.region.above, t, 1e-13);
@@ -657,7 +657,7 @@ START_TEST(compute_saturation_rules)
     for (size_t i = 0; i < sizeof gelu / sizeof gelu[0]; i++) {
         seed_config(&c);
         c.activation = satstat_activation_find("gelu");
-        ck_assert_int_eq(satstat_saturation_parse(gelu[i].rule, &c.saturation, NULL), 0);
+        ck_assert_int_eq(satstat_saturation_parse(gelu[i].rule, &c.saturation, NULL, 0), 0);
         ck_assert_int_eq(satstat_analytic_compute(&c, &scaled, &a), SATSTAT_OK);
         ck_assert(fabs(a.region.below - gelu[i].below) < 1e-12);
         ck_assert(a.region.above == INFINITY);
@@ -710,7 +710,7 @@ START_TEST(compute_exact_irwin_hall)
      * both gives 0.088884138947678795834 (tests/ref/regions.py), the
      * normal approximation the same sum of Φ differences. */
     c.activation = satstat_activation_find("gelu");
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, NULL), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, NULL, 0), 0);
     ck_assert_int_eq(satstat_analytic_compute(&c, &u, &a), SATSTAT_OK);
     ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);
     ck_assert_uint_eq(a.region.n_bands, 1);

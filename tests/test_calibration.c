@@ -36,16 +36,15 @@ static void calibrate_layer(const char *scheme, uint64_t n_in, uint64_t n_out,
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list(scheme, c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), 0);
+                                               &c.n_schemes, msg, sizeof msg), 0);
     c.n_in = n_in;
     c.n_out = n_out;
     c.inputs.active = active;
-    c.inputs.active_given = 1;
     c.samples = samples;
     c.threshold = threshold;
     c.alpha = 0.05;
     c.threads = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
 
     double p[TESTS][SEEDS];
     const char *names[TESTS];

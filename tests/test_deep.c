@@ -201,7 +201,7 @@ START_TEST(test_chi1_zero_limit)
     for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
         const satstat_activation *a = NULL;
         char msg[SATSTAT_ERRMSG_SIZE];
-        ck_assert_int_eq(satstat_activation_parse(ref[i].activation, &a, msg), 0);
+        ck_assert_int_eq(satstat_activation_parse(ref[i].activation, &a, msg, sizeof msg), 0);
         satstat_deep_fixed_point fp;
         ck_assert_int_eq(satstat_deep_solve_fixed_point(a, ref[i].sw2_fan_in, 0.0, 0.0, 1.0,
                                                         &fp), 0);
@@ -218,8 +218,8 @@ START_TEST(test_chi1_zero_limit)
      * ratio column is √χ₁ = 0.7071 and so must χ₁ be 0.5 */
     satstat_config c = config_of("he-normal:1", "relu");
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 3;
@@ -275,8 +275,8 @@ START_TEST(test_critical)
     for (size_t k = 0; k < 2; k++) {
         satstat_config c = config_of(edge[k].schemes, edge[k].activation);
         char msg[SATSTAT_ERRMSG_SIZE];
-        ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
-        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
         satstat_deep_options o;
         satstat_deep_options_default(&o);
         o.layers = 2;
@@ -434,9 +434,9 @@ START_TEST(test_pair_correlation)
 {
     satstat_config c = config_of("normal:0.1", "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg, sizeof msg), 0);
     c.n_in = 250;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 10;
@@ -530,7 +530,7 @@ START_TEST(test_jacobian_orthogonal_linear)
     satstat_config c = config_of("orthogonal:1.1", "linear");
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 24;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 4;
@@ -569,7 +569,7 @@ START_TEST(test_jacobian_fuss_catalan)
     satstat_config c = config_of("scaled", "linear");
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 64;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 3;
@@ -613,7 +613,7 @@ START_TEST(test_jacobian_intervals_positive)
             char msg[SATSTAT_ERRMSG_SIZE];
             c.n_in = 16;
             c.seed = seed;
-            ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+            ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
             satstat_deep_options o;
             satstat_deep_options_default(&o);
             o.layers = layers;
@@ -652,9 +652,9 @@ START_TEST(test_jacobian_tanh_free_probability)
     for (int s = 0; s < 2; s++) {
         satstat_config c = config_of(schemes[s], "tanh");
         char msg[SATSTAT_ERRMSG_SIZE];
-        ck_assert_int_eq(satstat_bias_parse("normal:0.1", &c.bias, msg), 0);
+        ck_assert_int_eq(satstat_bias_parse("normal:0.1", &c.bias, msg, sizeof msg), 0);
         c.n_in = 100;
-        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
         satstat_deep_options o;
         satstat_deep_options_default(&o);
         o.layers = 4;
@@ -697,7 +697,7 @@ START_TEST(test_weight_cache)
     o.networks = 6;
     c.n_in = 30;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     uint64_t matrix = 40 * 40 * sizeof(float);
     satstat_deep_report *ref = NULL;
     for (int t = 1; t <= 2; t++) {
@@ -749,7 +749,7 @@ START_TEST(test_weight_cache_mixed)
     o.networks = 5;
     c.n_in = 30;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     uint64_t matrix = 40 * 40 * sizeof(double);
     satstat_deep_report *ref = NULL;
     for (unsigned t = 1; t <= 3; t++) {
@@ -792,7 +792,7 @@ START_TEST(test_simd_paths_identical)
     c.n_in = 45;
     c.threads = 1;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     const char *paths[] = {"baseline", "avx2", "avx512"};
     satstat_deep_report *ref = NULL;
     for (int k = 0; k < 3; k++) {
@@ -913,8 +913,8 @@ static void gradient_check(const char *scheme)
     satstat_config c = config_of(scheme, "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = FD_N;
-    ck_assert_int_eq(satstat_inputs_parse("ones", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("ones", &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = FD_L;
@@ -1015,13 +1015,13 @@ START_TEST(test_orthogonal_layers)
     satstat_config c = config_of("orthogonal:1.2", "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 30;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 3;
     o.width = 12;
     o.networks = 2;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, NULL, msg, sizeof msg), 0);
     const satstat_scheme *s = &c.schemes[0];
     double w[12 * 30];
     for (uint64_t l = 1; l <= 3; l++) {
@@ -1041,7 +1041,7 @@ START_TEST(test_orthogonal_layers)
     o.width = 50;
     o.networks = 400;
     c.n_in = 1000;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_report *r = NULL;
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
     char *text = json_of(r);
@@ -1104,8 +1104,8 @@ START_TEST(test_interval_ranges)
     satstat_deep_report_free(r);
     c = config_of("he-normal,he-normal:1.2", "relu");
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), 0);
     check_ranges(r);
     satstat_deep_report_free(r);
@@ -1134,13 +1134,13 @@ START_TEST(test_interval_coverage)
     enum { RUNS = 400, MAX_MISSES = 60 };
     satstat_config c = config_of("he-normal", "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_bias_parse("normal:0.5", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("normal:0.5", &c.bias, msg, sizeof msg), 0);
     c.threshold = 1.0;
     c.n_in = 32;
     c.alpha = 0.1;
     c.threads = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_uint_eq(c.inputs.active, 16);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 16);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 3;
@@ -1301,25 +1301,32 @@ START_TEST(test_options_and_memory)
     ck_assert_int_eq(o.layers, 10);
     ck_assert_int_eq(o.width, 1000);
     ck_assert_int_eq(o.networks, 20);
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, NULL, msg, sizeof msg), 0);
+    /* the library names the field (its member name, no option "--") */
+    satstat_config_field field = SATSTAT_FIELD_NONE;
     o.layers = 0;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
-    ck_assert_ptr_nonnull(strstr(msg, "--layers"));
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, &field, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(field, SATSTAT_FIELD_LAYERS);
+    ck_assert_str_eq(msg, "layers must be between 1 and 100000, got 0");
     o.layers = 10;
     o.width = 0;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), SATSTAT_EINVAL);
-    ck_assert_ptr_nonnull(strstr(msg, "--width"));
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, &field, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(field, SATSTAT_FIELD_WIDTH);
+    ck_assert_ptr_nonnull(strstr(msg, "width must be"));
+    ck_assert_ptr_null(strstr(msg, "--"));
     o.width = 1000;
     /* normal weights are drawn and multiplied a row at a time: no matrix,
      * a 1 MB cap is room enough (the kept layers take what is left) */
     o.max_memory = 1000000;
-    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, msg), 0);
+    ck_assert_int_eq(satstat_deep_options_validate(&c, &o, NULL, msg, sizeof msg), 0);
     ck_assert(satstat_deep_memory(&c, &o, 1) < 1000000);
     /* uniform weights multiply a 1000 × 1000 matrix of doubles, 8 MB: a
      * 1 MB cap refuses */
     satstat_config cu = config_of("uniform:0.05", "tanh");
-    ck_assert_int_eq(satstat_deep_options_validate(&cu, &o, msg), SATSTAT_ERANGE);
-    ck_assert_ptr_nonnull(strstr(msg, "--max-memory"));
+    ck_assert_int_eq(satstat_deep_options_validate(&cu, &o, &field, msg, sizeof msg), SATSTAT_ERANGE);
+    ck_assert_int_eq(field, SATSTAT_FIELD_MAX_MEMORY);
+    ck_assert_ptr_nonnull(strstr(msg, "max_memory: one network of width 1000"));
+    ck_assert_ptr_null(strstr(msg, "--"));
     satstat_deep_report *r = NULL;
     ck_assert_int_eq(satstat_deep_run(&cu, &o, NULL, NULL, &r), SATSTAT_ERANGE);
     ck_assert_ptr_null(r);
@@ -1849,9 +1856,9 @@ START_TEST(test_depth_figures)
 {
     satstat_config c = config_of("normal:0.1", "tanh");
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("normal:0.22360679774997896", &c.bias, msg, sizeof msg), 0);
     c.n_in = 250;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_deep_options o;
     satstat_deep_options_default(&o);
     o.layers = 5;

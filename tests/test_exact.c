@@ -497,9 +497,9 @@ START_TEST(seed_uniform)
     satstat_config cfg;
     satstat_config_default(&cfg);
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg, sizeof msg), SATSTAT_OK);
     satstat_scheme sch;
-    ck_assert_int_eq(satstat_scheme_parse("uniform:0.1", &sch, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("uniform:0.1", &sch, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(satstat_exact_from_config(&cfg, &sch, &e), SATSTAT_OK);
     satstat_exact_result r2;
     ck_assert_int_eq(satstat_exact_saturated_fraction(e, 4.0, &r2), SATSTAT_OK);
@@ -507,9 +507,9 @@ START_TEST(seed_uniform)
     satstat_exact_free(e);
 
     /* normal:0.7 inputs on all 1000: products w·x */
-    ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &cfg.inputs, msg),
+    ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &cfg.inputs, msg, sizeof msg),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(satstat_exact_from_config(&cfg, &sch, &e), SATSTAT_OK);
     satstat_exact *d =
         build1(satstat_exact_uniform(-0.1, 0.1), satstat_exact_normal(0.0, 0.7),
@@ -874,11 +874,11 @@ START_TEST(sphere_from_config)
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("orthogonal:1.5", c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), 0);
+                                               &c.n_schemes, msg, sizeof msg), 0);
     static const char *biases[] = {"normal:1", "uniform:0.7", "const:0.3", "zero"};
     for (size_t i = 0; i < 4; i++) {
-        ck_assert_int_eq(satstat_bias_parse(biases[i], &c.bias, msg), 0);
-        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        ck_assert_int_eq(satstat_bias_parse(biases[i], &c.bias, msg, sizeof msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
         satstat_exact *e, *d;
         ck_assert_int_eq(satstat_exact_from_config(&c, &c.schemes[0], &e), 0);
         ck_assert_int_eq(satstat_exact_alloc(&d), 0);
@@ -904,7 +904,7 @@ START_TEST(sphere_from_config)
         satstat_exact_free(d);
     }
     /* random inputs: no sphere law (the rows share each input draw) */
-    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg, sizeof msg), 0);
     satstat_exact *e = (satstat_exact *)&c; /* must be reset to NULL */
     ck_assert_int_eq(satstat_exact_from_config(&c, &c.schemes[0], &e), SATSTAT_EINVAL);
     ck_assert_ptr_null(e);
@@ -971,9 +971,9 @@ START_TEST(far_tails_uniform)
     satstat_config_default(&cfg);
     cfg.threshold = 12.0;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&cfg, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&cfg, NULL, msg, sizeof msg), SATSTAT_OK);
     satstat_scheme sch;
-    ck_assert_int_eq(satstat_scheme_parse("he-uniform", &sch, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("he-uniform", &sch, msg, sizeof msg), SATSTAT_OK);
     satstat_analytic a;
     ck_assert_int_eq(satstat_analytic_compute(&cfg, &sch, &a), SATSTAT_OK);
     ck_assert_int_eq(a.law, SATSTAT_Z_EXACT);

@@ -27,10 +27,10 @@ static satstat_report *small_report(const char *schemes, int analytic_only)
     satstat_config_default(&c);
     char msg[SATSTAT_ERRMSG_SIZE];
     ck_assert_int_eq(satstat_scheme_parse_list(schemes, c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), SATSTAT_OK);
+                                               &c.n_schemes, msg, sizeof msg), SATSTAT_OK);
     c.samples = 20000;
     c.threads = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, analytic_only, NULL, NULL, &r), SATSTAT_OK);
     satstat_config_free(&c);
@@ -171,7 +171,7 @@ START_TEST(format_html_is_the_page)
     fclose(f);
     ck_assert_str_eq(buf, page);
     satstat_format fmt;
-    ck_assert_int_eq(satstat_format_parse("HTML", &fmt, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_format_parse("HTML", &fmt, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(fmt, SATSTAT_FORMAT_HTML);
     free(buf);
     free(page);

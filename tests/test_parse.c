@@ -77,7 +77,7 @@ START_TEST(test_double_valid)
     for (i = 0; i < sizeof valid_doubles / sizeof valid_doubles[0]; i++) {
         char msg[SATSTAT_ERRMSG_SIZE] = "";
         double v = -12345.0;
-        int rc = satstat_parse_double(valid_doubles[i].text, &v, msg);
+        int rc = satstat_parse_double(valid_doubles[i].text, &v, msg, sizeof msg);
         ck_assert_msg(rc == SATSTAT_OK, "'%s' rejected: %s",
                       valid_doubles[i].text, msg);
         ck_assert_msg(v == valid_doubles[i].value, "'%s' read as %.17g",
@@ -90,11 +90,53 @@ START_TEST(test_double_null_msg)
 {
     double v = 0.0;
 
-    ck_assert_int_eq(satstat_parse_double("nan", &v, NULL), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_parse_double(NULL, &v, NULL), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_parse_double("1.5", &v, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_double("nan", &v, NULL, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double(NULL, &v, NULL, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("1.5", &v, NULL, 0), SATSTAT_OK);
     ck_assert(v == 1.5);
-    ck_assert_int_eq(satstat_parse_double("2", NULL, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_double("2", NULL, NULL, 0), SATSTAT_OK);
+}
+END_TEST
+
+/* The message convention (satstat/error.h): at most msg_size bytes, cut
+ * to fit and NUL-terminated; nothing written when msg_size is 0.  Checked
+ * on functions of several modules, each against its whole sentence. */
+START_TEST(test_msg_size)
+{
+    char whole[SATSTAT_ERRMSG_SIZE], cut[12], untouched[8];
+    double v = 0.0;
+    satstat_scheme scheme;
+    satstat_config c;
+
+    ck_assert_int_eq(satstat_parse_double("1e400", &v, whole, sizeof whole), SATSTAT_EINVAL);
+    ck_assert_uint_gt(strlen(whole), sizeof cut - 1);
+    memset(cut, 'x', sizeof cut);
+    ck_assert_int_eq(satstat_parse_double("1e400", &v, cut, sizeof cut), SATSTAT_EINVAL);
+    ck_assert_uint_eq(strlen(cut), sizeof cut - 1);
+    ck_assert(strncmp(cut, whole, sizeof cut - 1) == 0);
+
+    ck_assert_int_eq(satstat_scheme_parse("bogus", &scheme, whole, sizeof whole),
+                     SATSTAT_EINVAL);
+    memset(cut, 'x', sizeof cut);
+    ck_assert_int_eq(satstat_scheme_parse("bogus", &scheme, cut, sizeof cut), SATSTAT_EINVAL);
+    ck_assert_uint_eq(strlen(cut), sizeof cut - 1);
+    ck_assert(strncmp(cut, whole, sizeof cut - 1) == 0);
+
+    satstat_config_default(&c);
+    c.n_in = 0;
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, whole, sizeof whole), SATSTAT_EINVAL);
+    memset(cut, 'x', sizeof cut);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, cut, sizeof cut), SATSTAT_EINVAL);
+    ck_assert_str_eq(cut, "n_in must b");
+    ck_assert(strncmp(cut, whole, sizeof cut - 1) == 0);
+
+    /* msg_size 0: the buffer is not touched */
+    memset(untouched, 'x', sizeof untouched);
+    ck_assert_int_eq(satstat_parse_u64("-1", 0, 10, NULL, untouched, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("bogus", &scheme, untouched, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, untouched, 0), SATSTAT_EINVAL);
+    for (size_t i = 0; i < sizeof untouched; i++)
+        ck_assert_int_eq(untouched[i], 'x');
 }
 END_TEST
 
@@ -116,7 +158,7 @@ START_TEST(test_double_invalid)
         const char *text = invalid_doubles[i];
         char msg[SATSTAT_ERRMSG_SIZE] = "";
         double v = 42.0;
-        int rc = satstat_parse_double(text, &v, msg);
+        int rc = satstat_parse_double(text, &v, msg, sizeof msg);
         ck_assert_msg(rc == SATSTAT_EINVAL, "'%s' accepted as %.17g", text,
                       v);
         ck_assert_msg(v == 42.0, "'%s' wrote the output", text);
@@ -133,10 +175,10 @@ START_TEST(test_double_empty)
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     double v = 0.0;
 
-    ck_assert_int_eq(satstat_parse_double("", &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("", &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "empty");
     msg[0] = '\0';
-    ck_assert_int_eq(satstat_parse_double(NULL, &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double(NULL, &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "empty");
 }
 END_TEST
@@ -146,16 +188,16 @@ START_TEST(test_double_messages)
     char msg[SATSTAT_ERRMSG_SIZE];
     double v;
 
-    ck_assert_int_eq(satstat_parse_double("nan", &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("nan", &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'nan'");
-    ck_assert_int_eq(satstat_parse_double("1e400", &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("1e400", &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'1e400'");
     ck_assert_msg_has(msg, "large");
-    ck_assert_int_eq(satstat_parse_double("1e-400", &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("1e-400", &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'1e-400'");
     ck_assert_msg_has(msg, "zero");
     /* Control characters are escaped, so the message stays one line. */
-    ck_assert_int_eq(satstat_parse_double("5\n", &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("5\n", &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'5\\x0a'");
     ck_assert_ptr_null(strchr(msg, '\n'));
 }
@@ -202,7 +244,7 @@ START_TEST(test_u64_valid)
     for (i = 0; i < sizeof valid_u64 / sizeof valid_u64[0]; i++) {
         char msg[SATSTAT_ERRMSG_SIZE] = "";
         uint64_t v = 12345;
-        int rc = satstat_parse_u64(valid_u64[i].text, 0, UINT64_MAX, &v, msg);
+        int rc = satstat_parse_u64(valid_u64[i].text, 0, UINT64_MAX, &v, msg, sizeof msg);
         ck_assert_msg(rc == SATSTAT_OK, "'%s' rejected: %s",
                       valid_u64[i].text, msg);
         ck_assert_msg(v == valid_u64[i].value, "'%s' read as %llu",
@@ -227,7 +269,7 @@ START_TEST(test_u64_invalid)
         const char *text = invalid_u64[i];
         char msg[SATSTAT_ERRMSG_SIZE] = "";
         uint64_t v = 12345;
-        int rc = satstat_parse_u64(text, 0, UINT64_MAX, &v, msg);
+        int rc = satstat_parse_u64(text, 0, UINT64_MAX, &v, msg, sizeof msg);
         ck_assert_msg(rc == SATSTAT_EINVAL, "'%s' accepted as %llu", text,
                       (unsigned long long)v);
         ck_assert_msg(v == 12345, "'%s' wrote the output", text);
@@ -235,8 +277,8 @@ START_TEST(test_u64_invalid)
         if (strchr(text, '\t') == NULL)
             ck_assert_msg_has(msg, text);
     }
-    ck_assert_int_eq(satstat_parse_u64("", 0, 10, NULL, NULL), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_parse_u64(NULL, 0, 10, NULL, NULL),
+    ck_assert_int_eq(satstat_parse_u64("", 0, 10, NULL, NULL, 0), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_u64(NULL, 0, 10, NULL, NULL, 0),
                      SATSTAT_EINVAL);
 }
 END_TEST
@@ -246,39 +288,39 @@ START_TEST(test_u64_range)
     char msg[SATSTAT_ERRMSG_SIZE];
     uint64_t v = 7;
 
-    ck_assert_int_eq(satstat_parse_u64("1", 1, 100, &v, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_u64("1", 1, 100, &v, msg, sizeof msg), SATSTAT_OK);
     ck_assert_uint_eq(v, 1);
-    ck_assert_int_eq(satstat_parse_u64("100", 1, 100, &v, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_u64("100", 1, 100, &v, msg, sizeof msg), SATSTAT_OK);
     ck_assert_uint_eq(v, 100);
-    ck_assert_int_eq(satstat_parse_u64("1e2", 1, 100, &v, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_u64("1e2", 1, 100, &v, msg, sizeof msg), SATSTAT_OK);
     ck_assert_uint_eq(v, 100);
 
     v = 7;
-    ck_assert_int_eq(satstat_parse_u64("101", 1, 100, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("101", 1, 100, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_uint_eq(v, 7);
     ck_assert_str_eq(msg, "must be between 1 and 100, got '101'");
-    ck_assert_int_eq(satstat_parse_u64("0", 1, 100, &v, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_u64("0", 1, 100, &v, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "must be between 1 and 100, got '0'");
-    ck_assert_int_eq(satstat_parse_u64("-5", 1, 100, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("-5", 1, 100, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "must be between 1 and 100, got '-5'");
 
     /* Beyond 2^64: out of range, not wrapped and not rounded. */
     ck_assert_int_eq(satstat_parse_u64("18446744073709551616", 0, UINT64_MAX,
-                                       &v, msg),
+                                       &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "between 0 and 18446744073709551615");
     ck_assert_msg_has(msg, "'18446744073709551616'");
-    ck_assert_int_eq(satstat_parse_u64("1e20", 0, UINT64_MAX, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("1e20", 0, UINT64_MAX, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'1e20'");
     ck_assert_int_eq(satstat_parse_u64("1e1000000000000", 0, UINT64_MAX, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "between");
     ck_assert_int_eq(satstat_parse_u64("99999999999999999999999999", 0,
-                                       UINT64_MAX, &v, msg),
+                                       UINT64_MAX, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "between");
     ck_assert_uint_eq(v, 7);
@@ -296,45 +338,45 @@ START_TEST(test_u64_cli_values)
 
     for (i = 0; i < 4; i++) {
         ck_assert_int_eq(satstat_parse_u64(bad_n_in[i], 1, SATSTAT_MAX_N_IN,
-                                           &v, msg),
+                                           &v, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_msg_has(msg, bad_n_in[i]);
     }
-    ck_assert_int_eq(satstat_parse_u64("0", 1, SATSTAT_MAX_N_IN, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("0", 1, SATSTAT_MAX_N_IN, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "must be between 1 and 100000000, got '0'");
-    ck_assert_int_eq(satstat_parse_u64("1e30", 1, SATSTAT_MAX_N_IN, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("1e30", 1, SATSTAT_MAX_N_IN, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "must be between 1 and 100000000, got '1e30'");
 
     for (i = 0; i < 4; i++) {
         ck_assert_int_eq(satstat_parse_u64(bad_samples[i], 1,
-                                           SATSTAT_MAX_SAMPLES, &v, msg),
+                                           SATSTAT_MAX_SAMPLES, &v, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_msg_has(msg, bad_samples[i]);
     }
     ck_assert_int_eq(satstat_parse_u64("1e19", 1, SATSTAT_MAX_SAMPLES, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "must be between 1 and 1000000000000, got '1e19'");
     ck_assert_int_eq(satstat_parse_u64("1e6", 1, SATSTAT_MAX_SAMPLES, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(v, 1000000);
     ck_assert_int_eq(satstat_parse_u64("1e12", 1, SATSTAT_MAX_SAMPLES, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(v, SATSTAT_MAX_SAMPLES);
 
-    ck_assert_int_eq(satstat_parse_u64("-3x", 0, SEED_MAX, &v, msg),
+    ck_assert_int_eq(satstat_parse_u64("-3x", 0, SEED_MAX, &v, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'-3x'");
     ck_assert_int_eq(satstat_parse_u64("9223372036854775808", 0, SEED_MAX, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "9223372036854775807");
     ck_assert_int_eq(satstat_parse_u64("9223372036854775807", 0, SEED_MAX, &v,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(v, SEED_MAX);
 }
@@ -394,7 +436,7 @@ START_TEST(test_format_round_trip)
             continue;
         ck_assert_int_eq(satstat_format_double(x, buf, sizeof buf),
                          SATSTAT_OK);
-        ck_assert_msg(satstat_parse_double(buf, &y, msg) == SATSTAT_OK,
+        ck_assert_msg(satstat_parse_double(buf, &y, msg, sizeof msg) == SATSTAT_OK,
                       "'%s' does not parse: %s", buf, msg);
         ck_assert_msg(memcmp(&x, &y, sizeof x) == 0,
                       "%.17g written as '%s'", x, buf);
@@ -487,14 +529,14 @@ START_TEST(test_locale_independent)
         if (setlocale(LC_NUMERIC, locales[i]) == NULL)
             continue;
         tried++;
-        ck_assert_int_eq(satstat_parse_double("2.5", &v, msg), SATSTAT_OK);
+        ck_assert_int_eq(satstat_parse_double("2.5", &v, msg, sizeof msg), SATSTAT_OK);
         ck_assert(v == 2.5);
-        ck_assert_int_eq(satstat_parse_double("2,5", &v, msg),
+        ck_assert_int_eq(satstat_parse_double("2,5", &v, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_int_eq(satstat_format_double(0.5, buf, sizeof buf),
                          SATSTAT_OK);
         ck_assert_str_eq(buf, "0.5");
-        ck_assert_int_eq(satstat_parse_u64("2.5e3", 0, 10000, &u, msg),
+        ck_assert_int_eq(satstat_parse_u64("2.5e3", 0, 10000, &u, msg, sizeof msg),
                          SATSTAT_OK);
         ck_assert_uint_eq(u, 2500);
     }
@@ -646,6 +688,7 @@ static Suite *parse_suite(void)
     tc = tcase_create("double_valid");
     tcase_add_test(tc, test_double_valid);
     tcase_add_test(tc, test_double_null_msg);
+    tcase_add_test(tc, test_msg_size);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("double_invalid");

@@ -40,14 +40,13 @@ static satstat_config config_of(const char *const *args)
         const char *o = args[i], *v = args[i + 1];
         if (strcmp(o, "scheme") == 0)
             ck_assert_int_eq(satstat_scheme_parse_list(v, c.schemes, SATSTAT_MAX_SCHEMES,
-                                                       &c.n_schemes, msg), 0);
+                                                       &c.n_schemes, msg, sizeof msg), 0);
         else if (strcmp(o, "bias") == 0)
-            ck_assert_int_eq(satstat_bias_parse(v, &c.bias, msg), 0);
+            ck_assert_int_eq(satstat_bias_parse(v, &c.bias, msg, sizeof msg), 0);
         else if (strcmp(o, "inputs") == 0)
-            ck_assert_int_eq(satstat_inputs_parse(v, &c.inputs, msg), 0);
+            ck_assert_int_eq(satstat_inputs_parse(v, &c.inputs, msg, sizeof msg), 0);
         else if (strcmp(o, "active") == 0) {
             c.inputs.active = strtoull(v, NULL, 10);
-            c.inputs.active_given = 1;
         } else if (strcmp(o, "threshold") == 0)
             c.threshold = strtod(v, NULL);
         else if (strcmp(o, "samples") == 0)
@@ -57,9 +56,9 @@ static satstat_config config_of(const char *const *args)
         else if (strcmp(o, "n-out") == 0)
             c.n_out = strtoull(v, NULL, 10);
         else if (strcmp(o, "activation") == 0)
-            ck_assert_int_eq(satstat_activation_parse(v, &c.activation, msg), 0);
+            ck_assert_int_eq(satstat_activation_parse(v, &c.activation, msg, sizeof msg), 0);
         else if (strcmp(o, "saturation") == 0)
-            ck_assert_int_eq(satstat_saturation_parse(v, &c.saturation, msg), 0);
+            ck_assert_int_eq(satstat_saturation_parse(v, &c.saturation, msg, sizeof msg), 0);
         else
             ck_abort_msg("unknown option %s", o);
     }
@@ -899,8 +898,8 @@ START_TEST(shaded_region_follows_rule)
     satstat_config c = config_of(NULL);
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_report *r = NULL;
-    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     const char *figs[] = {"fig1-density-standard", "fig1-density-scaled", "fig2-compare"};
     for (size_t f = 0; f < 3; f++) {
@@ -915,8 +914,8 @@ START_TEST(shaded_region_follows_rule)
     satstat_report_free(r);
 
     c = config_of(NULL);
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     double t = 2.0 * acosh(sqrt(10.0));
     for (size_t f = 0; f < 3; f++) {
@@ -945,9 +944,9 @@ START_TEST(shaded_region_follows_rule)
      * own numbers, and figure 4 (the tail P(z <= t)) adds the band's
      * probability in words */
     c = config_of(NULL);
-    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg), 0);
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), 0);
     for (size_t f = 0; f < 3; f++) {
         s = script_named(r, figs[f]);
@@ -1243,8 +1242,8 @@ START_TEST(fig4_asymmetric_rule)
     satstat_report *r = NULL;
     c.activation = &asym_unit;
     c.samples = 20000;
-    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("output:0.01", &c.saturation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), 0);
     char *s = script_named(r, "fig4-saturated-fraction");
     double b = script_number(s, "zbelow"), a = script_number(s, "zabove");

@@ -114,11 +114,10 @@ START_TEST(degenerate_z)
 {
     satstat_config c = config_of("standard", 5000);
     c.inputs.active = 0;
-    c.inputs.active_given = 1;
     c.bias.law.family = SATSTAT_FAMILY_CONSTANT;
     c.bias.law.a = 5.0;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 0);
     const satstat_analytic *a = satstat_report_analytic(r, 0);
     ck_assert_int_eq(a->law, SATSTAT_Z_CONSTANT);
@@ -313,9 +312,9 @@ START_TEST(errors)
     ck_assert_int_eq(satstat_report_write(NULL, SATSTAT_FORMAT_TEXT, stdout), SATSTAT_EINVAL);
     satstat_format f;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_format_parse("xml", &f, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_format_parse("xml", &f, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "xml"));
-    ck_assert_int_eq(satstat_format_parse("csv", &f, msg), 0);
+    ck_assert_int_eq(satstat_format_parse("csv", &f, msg, sizeof msg), 0);
     ck_assert_int_eq(f, SATSTAT_FORMAT_CSV);
     satstat_report_free(NULL);
 }
@@ -336,10 +335,9 @@ START_TEST(exact_law_vs_sampling)
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 4;
     c.inputs.active = 2;
-    c.inputs.active_given = 1;
-    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
     c.threshold = 1.5;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 0);
     const satstat_analytic *a = satstat_report_analytic(r, 0);
     ck_assert_int_eq(a->law, SATSTAT_Z_EXACT);
@@ -399,8 +397,8 @@ START_TEST(relu_dead_units)
 {
     satstat_config c = config_of(NULL, 100000);
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_activation_parse("relu", &c.activation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 0);
     for (size_t s = 0; s < 2; s++) {
         ck_assert_double_eq(satstat_report_analytic(r, s)->saturated_fraction, 0.5);
@@ -428,8 +426,8 @@ START_TEST(saturation_rule_reported)
 {
     satstat_config c = config_of("scaled", 1000);
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.1", &c.saturation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 1);
     double t = 2.0 * acosh(sqrt(10.0));
     ck_assert_double_eq_tol(satstat_report_analytic(r, 0)->region.above, t, 1e-13);
@@ -463,9 +461,9 @@ START_TEST(saturation_region_with_band)
 {
     satstat_config c = config_of("scaled", 200000);
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg), 0);
-    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_activation_parse("gelu", &c.activation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_saturation_parse("deriv:0.05", &c.saturation, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 0);
     const satstat_analytic *a = satstat_report_analytic(r, 0);
     ck_assert_double_eq_tol(a->saturated_fraction, 0.10350864285579425961, 1e-12);
@@ -717,7 +715,7 @@ START_TEST(model_in_every_format)
     c.inputs.active = 50;
     c.claimed_variance = 1.5;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     r = run(&c, 0);
     walk_model(r);
     satstat_report_free(r);
@@ -725,7 +723,7 @@ START_TEST(model_in_every_format)
     c = config_of("he-normal,scaled", 2000);
     c.gain = 2.0;
     c.mode = SATSTAT_FAN_OUT;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_ptr_nonnull(strchr(c.schemes[0].canonical, ','));
     r = run(&c, 0);
     walk_model(r);
@@ -806,7 +804,7 @@ START_TEST(text_width)
     c.n_out = 30;
     c.inputs.active = 50;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     satstat_report *r = run(&c, 0);
     for (unsigned width = 60; width <= 140; width += 40) {
         char *buf = NULL;
@@ -853,12 +851,12 @@ START_TEST(far_tail_digits)
         satstat_config_default(&c);
         char msg[SATSTAT_ERRMSG_SIZE] = "";
         ck_assert_int_eq(satstat_scheme_parse_list(cases[i].scheme, c.schemes, SATSTAT_MAX_SCHEMES,
-                                                   &c.n_schemes, msg), SATSTAT_OK);
-        ck_assert_int_eq(satstat_bias_parse(cases[i].bias, &c.bias, msg), SATSTAT_OK);
+                                                   &c.n_schemes, msg, sizeof msg), SATSTAT_OK);
+        ck_assert_int_eq(satstat_bias_parse(cases[i].bias, &c.bias, msg, sizeof msg), SATSTAT_OK);
         c.threshold = cases[i].threshold;
         c.saturation.kind = SATSTAT_SATURATION_Z;
         c.saturation.value = cases[i].threshold;
-        ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
         satstat_report *r = NULL;
         ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_OK);
         char *text = write_to_string(r, SATSTAT_FORMAT_TEXT);
@@ -876,12 +874,12 @@ START_TEST(far_tail_digits)
     satstat_config_default(&c);
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     ck_assert_int_eq(satstat_scheme_parse_list("xavier-uniform", c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg), SATSTAT_OK);
-    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg), SATSTAT_OK);
+                                               &c.n_schemes, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &c.inputs, msg, sizeof msg), SATSTAT_OK);
     c.threshold = 12;
     c.saturation.kind = SATSTAT_SATURATION_Z;
     c.saturation.value = 12;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, 1, NULL, NULL, &r), SATSTAT_OK);
     const satstat_analytic *a = satstat_report_analytic(r, 0);

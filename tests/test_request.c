@@ -140,7 +140,7 @@ static char *direct_run(void (*setup)(satstat_config *), int analytic_only)
     char m[SATSTAT_ERRMSG_SIZE];
     satstat_config_default(&c);
     setup(&c);
-    ck_assert_int_eq(satstat_config_validate(&c, m), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, m, sizeof m), SATSTAT_OK);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, analytic_only, NULL, NULL, &r), SATSTAT_OK);
     char *text = report_text(r);
@@ -157,8 +157,8 @@ static void small_run(satstat_config *c)
     c->n_in = 200;
     c->inputs.active = 100;
     (void)satstat_scheme_parse_list("scaled,uniform:0.1", c->schemes, SATSTAT_MAX_SCHEMES,
-                                    &c->n_schemes, NULL);
-    (void)satstat_activation_parse("tanh", &c->activation, NULL);
+                                    &c->n_schemes, NULL, 0);
+    (void)satstat_activation_parse("tanh", &c->activation, NULL, 0);
 }
 
 static void default_run(satstat_config *c)
@@ -203,10 +203,10 @@ START_TEST(test_sweep_is_the_library_sweep)
     c.samples = 2000;
     c.threads = 2;
     (void)satstat_scheme_parse_list("normal:1", c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes,
-                                    NULL);
-    ck_assert_int_eq(satstat_sweep_spec_parse("sigma=0.1:1:3", &spec, m), SATSTAT_OK);
+                                    NULL, 0);
+    ck_assert_int_eq(satstat_sweep_spec_parse("sigma=0.1:1:3", &spec, m, sizeof m), SATSTAT_OK);
     satstat_sweep *sw = NULL;
-    ck_assert_int_eq(satstat_sweep_new(&c, &spec, 0, &sw, m), SATSTAT_OK);
+    ck_assert_int_eq(satstat_sweep_new(&c, &spec, 0, &sw, m, sizeof m), SATSTAT_OK);
     ck_assert_int_eq(satstat_sweep_run(sw, NULL, NULL), SATSTAT_OK);
     char *buf = NULL;
     size_t len = 0;
@@ -240,7 +240,7 @@ START_TEST(test_deep_is_the_library_deep)
     c.inputs.active = 10;
     c.seed = 5;
     c.threads = 2;
-    ck_assert_int_eq(satstat_config_validate(&c, m), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, m, sizeof m), SATSTAT_OK);
     satstat_deep_report *r = NULL;
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     char *buf = NULL;

@@ -404,12 +404,12 @@ START_TEST(transform_names)
     ck_assert_str_eq(satstat_transform_name(), satstat_transform_label(SATSTAT_TRANSFORM_DEFAULT));
     for (int k = 0; k < SATSTAT_TRANSFORM_COUNT; k++) {
         ck_assert_int_eq(satstat_transform_from_name(
-                             satstat_transform_label((satstat_transform)k), &t, msg), 0);
+                             satstat_transform_label((satstat_transform)k), &t, msg, sizeof msg), 0);
         ck_assert_int_eq(t, k);
     }
-    ck_assert_int_eq(satstat_transform_from_name("ziggurat", &t, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_transform_from_name("ziggurat", &t, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "did you mean 'ziggurat-256-f32/1'"));
-    ck_assert_int_eq(satstat_transform_from_name("box-muller-f32-cephes/2", &t, msg),
+    ck_assert_int_eq(satstat_transform_from_name("box-muller-f32-cephes/2", &t, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_ptr_nonnull(strstr(msg, "did you mean 'box-muller-f32-cephes/1'"));
 }

@@ -187,14 +187,14 @@ START_TEST(ziggurat_through_the_kernel)
     check_z_from_draws(&c);
     c = small_config("scaled", 700, 10);
     c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
-    ck_assert_int_eq(satstat_inputs_parse("normal:2", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("normal:2", &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     check_z_from_draws(&c);
 
     satstat_config d = small_config("standard,he-normal", 3000, 600);
     d.transform = SATSTAT_TRANSFORM_ZIGGURAT;
-    ck_assert_int_eq(satstat_inputs_parse("normal:1", &d.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&d, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &d.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&d, NULL, msg, sizeof msg), 0);
     static const char *paths[] = {"baseline", "avx2", "avx512"};
     static double ref[300], z[300];
     for (size_t s = 0; s < 2; s++) {
@@ -398,8 +398,8 @@ START_TEST(input_laws)
     for (size_t i = 0; i < 2; i++) {
         satstat_config c = small_config("standard", 1000, 10);
         char msg[SATSTAT_ERRMSG_SIZE];
-        ck_assert_int_eq(satstat_inputs_parse(specs[i], &c.inputs, msg), 0);
-        ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+        ck_assert_int_eq(satstat_inputs_parse(specs[i], &c.inputs, msg, sizeof msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
         double x[1000], n = 0;
         satstat_moments m;
         satstat_moments_init(&m);
@@ -425,17 +425,17 @@ START_TEST(framework_z_from_draws)
 {
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_config c = small_config("glorot_normal", 1000, 10);
-    ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("normal:0.7", &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     check_z_from_draws(&c);
     c = small_config("trunc-normal:0.1,0.3,-0.2,0.5", 333, 10);
-    ck_assert_int_eq(satstat_inputs_parse("uniform:-0.5,2", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:-0.5,2", &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     check_z_from_draws(&c);
     c = small_config("he-uniform", 200, 10);
-    ck_assert_int_eq(satstat_inputs_parse("uniform:0,1", &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:0,1", &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     check_z_from_draws(&c);
 
     /* file inputs: fixed, in batch order inside the kernel */
@@ -450,8 +450,8 @@ START_TEST(framework_z_from_draws)
     char spec[128];
     snprintf(spec, sizeof spec, "file:%s", path);
     c = small_config("xavier-normal", 153, 10);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_uint_eq(satstat_inputs_support(&c.inputs, 153), 150);
     check_z_from_draws(&c);
     /* the analytic law: exact normal (fixed inputs, normal weights) */
@@ -467,8 +467,8 @@ START_TEST(framework_z_from_draws)
     static const char *const specs[] = {"glorot_normal", "trunc-normal:0,1,1.5,6"};
     for (size_t s = 0; s < 2; s++) {
         satstat_config d = small_config(specs[s], 1000, 100);
-        ck_assert_int_eq(satstat_inputs_parse(s ? "uniform:-1,1" : "normal:2", &d.inputs, msg), 0);
-        ck_assert_int_eq(satstat_config_validate(&d, msg), 0);
+        ck_assert_int_eq(satstat_inputs_parse(s ? "uniform:-1,1" : "normal:2", &d.inputs, msg, sizeof msg), 0);
+        ck_assert_int_eq(satstat_config_validate(&d, NULL, msg, sizeof msg), 0);
         double ref[100], z[100];
         setenv("SATSTAT_SIMD", "baseline", 1);
         ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[0], 5000, 100, ref), 0);
@@ -506,8 +506,8 @@ static satstat_config ortho_config(const char *scheme, uint64_t n_in, uint64_t n
     char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = n_in;
     c.n_out = n_out;
-    ck_assert_int_eq(satstat_inputs_parse(inputs, &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_bias_parse(bias, &c.bias, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse(inputs, &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_bias_parse(bias, &c.bias, msg, sizeof msg), 0);
     test_config_validate(&c);
     return c;
 }

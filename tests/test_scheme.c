@@ -17,6 +17,7 @@
 #include <satstat/activation.h>
 #include <satstat/config.h>
 #include <satstat/error.h>
+#include <satstat/options.h>
 #include <satstat/parse.h>
 #include <satstat/report.h>
 #include <satstat/scheme.h>
@@ -89,14 +90,14 @@ START_TEST(test_scheme_valid)
     for (i = 0; i < sizeof valid_schemes / sizeof valid_schemes[0]; i++) {
         satstat_scheme s, again;
         char msg[SATSTAT_ERRMSG_SIZE] = "";
-        int rc = satstat_scheme_parse(valid_schemes[i].text, &s, msg);
+        int rc = satstat_scheme_parse(valid_schemes[i].text, &s, msg, sizeof msg);
         ck_assert_msg(rc == SATSTAT_OK, "'%s' rejected: %s",
                       valid_schemes[i].text, msg);
         ck_assert_int_eq(s.kind, valid_schemes[i].kind);
         ck_assert(s.param == valid_schemes[i].param);
         ck_assert_str_eq(s.canonical, valid_schemes[i].canonical);
         /* The canonical spec is itself a spec with the same canonical. */
-        ck_assert_int_eq(satstat_scheme_parse(s.canonical, &again, msg),
+        ck_assert_int_eq(satstat_scheme_parse(s.canonical, &again, msg, sizeof msg),
                          SATSTAT_OK);
         ck_assert_str_eq(again.canonical, s.canonical);
         ck_assert(again.param == s.param);
@@ -113,7 +114,7 @@ START_TEST(test_scheme_unknown)
     satstat_scheme s;
     size_t i;
 
-    ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown scheme 'nope' (valid: standard, scaled, "
                           "normal:SIGMA, uniform:A, xavier-normal, "
                           "xavier-uniform, he-normal, he-uniform, "
@@ -121,7 +122,7 @@ START_TEST(test_scheme_unknown)
                           "variance-scaling, trunc-normal, orthogonal; or "
                           "an alias such as glorot_normal)");
     for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
-        ck_assert_int_eq(satstat_scheme_parse(unknown[i], &s, msg),
+        ck_assert_int_eq(satstat_scheme_parse(unknown[i], &s, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_msg_has(msg, unknown[i]);
         ck_assert_msg_has(msg, "valid: standard, scaled, normal:SIGMA, "
@@ -153,23 +154,23 @@ START_TEST(test_scheme_bad_param)
 
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_scheme_parse(bad[i].text, &s, msg)
+        ck_assert_msg(satstat_scheme_parse(bad[i].text, &s, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i].text);
         ck_assert_msg_has(msg, bad[i].part);
     }
-    ck_assert_int_eq(satstat_scheme_parse("normal:-1", &s, msg),
+    ck_assert_int_eq(satstat_scheme_parse("normal:-1", &s, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg,
                      "expected a positive finite number after 'normal:', "
                      "got '-1'");
-    ck_assert_int_eq(satstat_scheme_parse("", &s, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("", &s, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "empty");
     ck_assert_msg_has(msg, "normal:SIGMA");
-    ck_assert_int_eq(satstat_scheme_parse(NULL, &s, msg), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_scheme_parse("scaled", NULL, msg),
+    ck_assert_int_eq(satstat_scheme_parse(NULL, &s, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("scaled", NULL, msg, sizeof msg),
                      SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_scheme_parse("nope", &s, NULL), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("nope", &s, NULL, 0), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -182,19 +183,19 @@ START_TEST(test_scheme_list_valid)
     size_t n = 99, i, len = 0;
 
     ck_assert_int_eq(satstat_scheme_parse_list("standard,scaled", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(n, 2);
     ck_assert_str_eq(s[0].canonical, "standard");
     ck_assert_str_eq(s[1].canonical, "scaled");
 
-    ck_assert_int_eq(satstat_scheme_parse_list("scaled", s, 1, &n, msg),
+    ck_assert_int_eq(satstat_scheme_parse_list("scaled", s, 1, &n, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(s[0].canonical, "scaled");
 
     ck_assert_int_eq(satstat_scheme_parse_list("normal:0.50,uniform:1e-1", s,
-                                               4, &n, msg),
+                                               4, &n, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(n, 2);
     ck_assert_str_eq(s[0].canonical, "normal:0.5");
@@ -205,7 +206,7 @@ START_TEST(test_scheme_list_valid)
         len += (size_t)snprintf(text + len, sizeof text - len, "%snormal:%zu",
                                 i > 0 ? "," : "", i + 1);
     ck_assert_int_eq(satstat_scheme_parse_list(text, s, SATSTAT_MAX_SCHEMES,
-                                               &n, msg),
+                                               &n, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_uint_eq(n, SATSTAT_MAX_SCHEMES);
     ck_assert_str_eq(s[15].canonical, "normal:16");
@@ -234,30 +235,30 @@ START_TEST(test_scheme_list_invalid)
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         n = 99;
         msg[0] = '\0';
-        ck_assert_msg(satstat_scheme_parse_list(bad[i].text, s, 4, &n, msg)
+        ck_assert_msg(satstat_scheme_parse_list(bad[i].text, s, 4, &n, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i].text);
         ck_assert_uint_eq(n, 0);
         ck_assert_msg_has(msg, bad[i].part);
     }
 
-    ck_assert_int_eq(satstat_scheme_parse_list("", s, 4, &n, msg),
+    ck_assert_int_eq(satstat_scheme_parse_list("", s, 4, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "empty");
-    ck_assert_int_eq(satstat_scheme_parse_list(NULL, s, 4, &n, msg),
+    ck_assert_int_eq(satstat_scheme_parse_list(NULL, s, 4, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_scheme_parse_list("scaled", s, 4, NULL, msg),
+    ck_assert_int_eq(satstat_scheme_parse_list("scaled", s, 4, NULL, msg, sizeof msg),
                      SATSTAT_EINVAL);
 
     ck_assert_int_eq(satstat_scheme_parse_list("normal:0.5,normal:0.50", s, 4,
-                                               &n, msg),
+                                               &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
     ck_assert_msg_has(msg, "'normal:0.5'");
 
     /* More than max. */
     ck_assert_int_eq(satstat_scheme_parse_list("standard,scaled,normal:1", s,
-                                               2, &n, msg),
+                                               2, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_uint_eq(n, 0);
     ck_assert_msg_has(msg, "at most 2");
@@ -271,12 +272,12 @@ START_TEST(test_weight_law)
     satstat_scheme s;
     satstat_law w;
 
-    ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w), SATSTAT_OK);
     ck_assert_int_eq(w.family, SATSTAT_FAMILY_NORMAL);
     ck_assert(w.a == 0.0 && w.b == 1.0);
 
-    ck_assert_int_eq(satstat_scheme_parse("scaled", &s, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("scaled", &s, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w), SATSTAT_OK);
     ck_assert_int_eq(w.family, SATSTAT_FAMILY_NORMAL);
     ck_assert(w.a == 0.0);
@@ -287,12 +288,12 @@ START_TEST(test_weight_law)
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 0, 100, &w),
                      SATSTAT_EINVAL);
 
-    ck_assert_int_eq(satstat_scheme_parse("normal:0.5", &s, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("normal:0.5", &s, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w), SATSTAT_OK);
     ck_assert_int_eq(w.family, SATSTAT_FAMILY_NORMAL);
     ck_assert(w.a == 0.0 && w.b == 0.5);
 
-    ck_assert_int_eq(satstat_scheme_parse("uniform:0.1", &s, NULL),
+    ck_assert_int_eq(satstat_scheme_parse("uniform:0.1", &s, NULL, 0),
                      SATSTAT_OK);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w), SATSTAT_OK);
     ck_assert_int_eq(w.family, SATSTAT_FAMILY_UNIFORM);
@@ -323,7 +324,7 @@ START_TEST(test_scheme_describe)
     size_t i;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ck_assert_int_eq(satstat_scheme_parse(cases[i].spec, &s, NULL),
+        ck_assert_int_eq(satstat_scheme_parse(cases[i].spec, &s, NULL, 0),
                          SATSTAT_OK);
         ck_assert_int_eq(satstat_scheme_describe(&s, buf, sizeof buf),
                          SATSTAT_OK);
@@ -331,7 +332,7 @@ START_TEST(test_scheme_describe)
     }
     /* The longest parameter still fits in SATSTAT_SPEC_SIZE. */
     ck_assert_int_eq(satstat_scheme_parse("uniform:1.2345678901234567e-100",
-                                          &s, NULL),
+                                          &s, NULL, 0),
                      SATSTAT_OK);
     ck_assert_int_eq(satstat_scheme_describe(&s, buf, sizeof buf),
                      SATSTAT_OK);
@@ -404,7 +405,7 @@ START_TEST(test_bias_valid)
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_bias_parse(cases[i].text, &b, msg)
+        ck_assert_msg(satstat_bias_parse(cases[i].text, &b, msg, sizeof msg)
                           == SATSTAT_OK,
                       "'%s' rejected: %s", cases[i].text, msg);
         ck_assert_int_eq(b.law.family, cases[i].family);
@@ -412,10 +413,10 @@ START_TEST(test_bias_valid)
         ck_assert(b.law.b == cases[i].b);
         ck_assert_str_eq(b.canonical, cases[i].canonical);
     }
-    ck_assert_int_eq(satstat_bias_parse("normal:1", &b, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("normal:1", &b, NULL, 0), SATSTAT_OK);
     ck_assert(satstat_law_mean(&b.law) == 0.0);
     ck_assert(satstat_law_variance(&b.law) == 1.0);
-    ck_assert_int_eq(satstat_bias_parse("const:0.5", &b, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("const:0.5", &b, NULL, 0), SATSTAT_OK);
     ck_assert(satstat_law_mean(&b.law) == 0.5);
     ck_assert(satstat_law_variance(&b.law) == 0.0);
 }
@@ -440,20 +441,20 @@ START_TEST(test_bias_invalid)
 
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_bias_parse(bad[i].text, &b, msg)
+        ck_assert_msg(satstat_bias_parse(bad[i].text, &b, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i].text);
         ck_assert_msg_has(msg, bad[i].part);
     }
-    ck_assert_int_eq(satstat_bias_parse("normal:-2", &b, msg),
+    ck_assert_int_eq(satstat_bias_parse("normal:-2", &b, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "expected a positive finite number after "
                           "'normal:', got '-2'");
-    ck_assert_int_eq(satstat_bias_parse("nope", &b, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse("nope", &b, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "normal:SIGMA, zero, const:C, uniform:A");
-    ck_assert_int_eq(satstat_bias_parse("", &b, msg), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_bias_parse(NULL, &b, msg), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_bias_parse("zero", NULL, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse("", &b, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse(NULL, &b, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse("zero", NULL, msg, sizeof msg), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -489,23 +490,22 @@ START_TEST(test_inputs_parse)
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         memset(&in, 0xA5, sizeof in);
         msg[0] = '\0';
-        ck_assert_msg(satstat_inputs_parse(cases[i].text, &in, msg)
+        ck_assert_msg(satstat_inputs_parse(cases[i].text, &in, msg, sizeof msg)
                           == SATSTAT_OK,
                       "'%s' rejected: %s", cases[i].text, msg);
         ck_assert_int_eq(in.kind, cases[i].kind);
         ck_assert(in.p == cases[i].p);
-        ck_assert_uint_eq(in.active, 0);
-        ck_assert_int_eq(in.active_given, 0);
+        ck_assert_uint_eq(in.active, SATSTAT_ACTIVE_UNSET);
         ck_assert_str_eq(in.canonical, cases[i].canonical);
     }
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_inputs_parse(bad[i].text, &in, msg)
+        ck_assert_msg(satstat_inputs_parse(bad[i].text, &in, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i].text);
         ck_assert_msg_has(msg, bad[i].part);
     }
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:1.5", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:1.5", &in, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "expected a probability in [0, 1] after "
                           "'bernoulli:', got '1.5'");
@@ -517,40 +517,40 @@ START_TEST(test_inputs_resolve)
     satstat_inputs in;
     char msg[SATSTAT_ERRMSG_SIZE];
 
-    ck_assert_int_eq(satstat_inputs_parse("half", &in, NULL), SATSTAT_OK);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 500);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1001, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 500); /* n_in/2 rounded down */
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 0);
+    /* unset: n_in/2 of each n_in, rounded down, and `active` stays unset */
+    ck_assert_int_eq(satstat_inputs_parse("half", &in, NULL, 0), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 500);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1001, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1001), 500);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1), 0);
+    ck_assert_uint_eq(in.active, SATSTAT_ACTIVE_UNSET);
 
     in.active = 2000;
-    in.active_given = 1;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--active 2000 exceeds --n-in 1000");
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "inputs.active 2000 exceeds n_in 1000");
     in.active = 1000;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 1000);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 1000);
     in.active = 0;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
-    ck_assert_uint_eq(in.active, 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 0);
 
     /* --active with a model that ignores it is an error, not ignored. */
-    ck_assert_int_eq(satstat_inputs_parse("ones", &in, NULL), SATSTAT_OK);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("ones", &in, NULL, 0), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_OK);
     in.active = 10;
-    in.active_given = 1;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--active");
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "inputs.active");
     ck_assert_msg_has(msg, "'ones'");
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.3", &in, NULL),
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.3", &in, NULL, 0),
                      SATSTAT_OK);
-    in.active_given = 1;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg), SATSTAT_EINVAL);
+    in.active = 0;
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'bernoulli:0.3'");
 
-    ck_assert_int_eq(satstat_inputs_resolve(NULL, 1000, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(NULL, 1000, msg, sizeof msg), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -558,27 +558,27 @@ START_TEST(test_inputs_moments)
 {
     satstat_inputs in;
 
-    ck_assert_int_eq(satstat_inputs_parse("half", &in, NULL), SATSTAT_OK);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("half", &in, NULL, 0), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1000, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(satstat_inputs_is_random(&in), 0);
     ck_assert(satstat_inputs_sum_sq(&in, 1000) == 500.0);
     ck_assert(satstat_inputs_sum(&in, 1000) == 500.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 500);
 
-    ck_assert_int_eq(satstat_inputs_parse("ones", &in, NULL), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("ones", &in, NULL, 0), SATSTAT_OK);
     ck_assert_int_eq(satstat_inputs_is_random(&in), 0);
     ck_assert(satstat_inputs_sum_sq(&in, 1000) == 1000.0);
     ck_assert(satstat_inputs_sum(&in, 1000) == 1000.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 1000);
 
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.25", &in, NULL),
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.25", &in, NULL, 0),
                      SATSTAT_OK);
     ck_assert_int_eq(satstat_inputs_is_random(&in), 1);
     ck_assert(satstat_inputs_sum_sq(&in, 1000) == 250.0);
     ck_assert(satstat_inputs_sum(&in, 1000) == 250.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 1000);
 
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0", &in, NULL),
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0", &in, NULL, 0),
                      SATSTAT_OK);
     ck_assert(satstat_inputs_sum_sq(&in, 1000) == 0.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 1000), 0);
@@ -600,8 +600,8 @@ START_TEST(test_config_default)
     ck_assert_uint_eq(c.n_out, 100);
     ck_assert_int_eq(c.inputs.kind, SATSTAT_INPUTS_HALF);
     ck_assert_str_eq(c.inputs.canonical, "half");
-    ck_assert_int_eq(c.inputs.active_given, 0);
-    ck_assert_uint_eq(c.inputs.active, 500);
+    ck_assert_uint_eq(c.inputs.active, SATSTAT_ACTIVE_UNSET);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 500);
     ck_assert_str_eq(c.bias.canonical, "normal:1");
     ck_assert_int_eq(c.bias.law.family, SATSTAT_FAMILY_NORMAL);
     ck_assert(c.bias.law.a == 0.0 && c.bias.law.b == 1.0);
@@ -618,26 +618,31 @@ START_TEST(test_config_default)
     ck_assert_str_eq(c.schemes[1].canonical, "scaled");
     ck_assert_int_eq(c.schemes[1].kind, SATSTAT_SCHEME_SCALED);
 
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
-    ck_assert_uint_eq(c.inputs.active, 500);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 500);
 }
 END_TEST
 
-/* Validate a default config changed by `edit`; expect failure naming
- * `option` and containing `value`. */
-#define EXPECT_INVALID(edit, option, value)                              \
+/* Validate a default config changed by `edit`; expect failure blaming
+ * `field`, a message that names it by its member name (`name`, no
+ * option spelling "--") and contains `value`. */
+#define EXPECT_INVALID(edit, field, name, value)                         \
     do {                                                                 \
         satstat_config c_;                                               \
+        satstat_config_field f_ = SATSTAT_FIELD_COUNT;                   \
         char m_[SATSTAT_ERRMSG_SIZE] = "";                               \
         satstat_config_default(&c_);                                     \
         {                                                                \
             satstat_config *cfg = &c_;                                   \
             edit;                                                        \
         }                                                                \
-        ck_assert_int_eq(satstat_config_validate(&c_, m_),               \
+        ck_assert_int_eq(satstat_config_validate(&c_, &f_, m_, sizeof m_),          \
                          SATSTAT_EINVAL);                                \
-        ck_assert_msg_has(m_, option);                                   \
+        ck_assert_int_eq(f_, field);                                     \
+        ck_assert_str_eq(satstat_config_field_name(field), name);        \
+        ck_assert_msg_has(m_, name);                                     \
         ck_assert_msg_has(m_, value);                                    \
+        ck_assert_msg(strstr(m_, "--") == NULL, "option spelling in %s", m_); \
     } while (0)
 
 START_TEST(test_config_ranges)
@@ -645,55 +650,87 @@ START_TEST(test_config_ranges)
     char msg[SATSTAT_ERRMSG_SIZE];
     satstat_config c;
 
-    EXPECT_INVALID(cfg->n_in = 0, "--n-in", "got 0");
-    EXPECT_INVALID(cfg->n_in = SATSTAT_MAX_N_IN + 1, "--n-in", "100000001");
-    EXPECT_INVALID(cfg->n_out = 0, "--n-out", "got 0");
-    EXPECT_INVALID(cfg->samples = 0, "--samples", "got 0");
-    EXPECT_INVALID(cfg->samples = SATSTAT_MAX_SAMPLES + 1, "--samples",
+    EXPECT_INVALID(cfg->n_in = 0, SATSTAT_FIELD_N_IN, "n_in", "got 0");
+    EXPECT_INVALID(cfg->n_in = SATSTAT_MAX_N_IN + 1, SATSTAT_FIELD_N_IN, "n_in", "100000001");
+    EXPECT_INVALID(cfg->n_out = 0, SATSTAT_FIELD_N_OUT, "n_out", "got 0");
+    EXPECT_INVALID(cfg->samples = 0, SATSTAT_FIELD_SAMPLES, "samples", "got 0");
+    EXPECT_INVALID(cfg->samples = SATSTAT_MAX_SAMPLES + 1, SATSTAT_FIELD_SAMPLES, "samples",
                    "1000000000001");
-    EXPECT_INVALID(cfg->seed = UINT64_C(1) << 63, "--seed",
+    EXPECT_INVALID(cfg->seed = UINT64_C(1) << 63, SATSTAT_FIELD_SEED, "seed",
                    "got 9223372036854775808");
-    EXPECT_INVALID(cfg->seed = UINT64_MAX, "--seed", "18446744073709551615");
-    EXPECT_INVALID(cfg->threads = SATSTAT_MAX_THREADS + 1, "--threads",
+    EXPECT_INVALID(cfg->seed = UINT64_MAX, SATSTAT_FIELD_SEED, "seed", "18446744073709551615");
+    EXPECT_INVALID(cfg->threads = SATSTAT_MAX_THREADS + 1, SATSTAT_FIELD_THREADS, "threads",
                    "1025");
-    EXPECT_INVALID(cfg->threshold = INFINITY, "--threshold", "inf");
-    EXPECT_INVALID(cfg->threshold = -1.0, "--threshold", "got -1");
-    EXPECT_INVALID(cfg->threshold = 0.0, "--threshold", "got 0");
-    EXPECT_INVALID(cfg->threshold = NAN, "--threshold", "nan");
-    EXPECT_INVALID(cfg->alpha = 0.0, "--alpha", "got 0");
-    EXPECT_INVALID(cfg->alpha = 1.0, "--alpha", "got 1");
-    EXPECT_INVALID(cfg->alpha = -0.5, "--alpha", "-0.5");
-    EXPECT_INVALID(cfg->alpha = NAN, "--alpha", "nan");
+    EXPECT_INVALID(cfg->threshold = INFINITY, SATSTAT_FIELD_THRESHOLD, "threshold", "inf");
+    EXPECT_INVALID(cfg->threshold = -1.0, SATSTAT_FIELD_THRESHOLD, "threshold", "got -1");
+    EXPECT_INVALID(cfg->threshold = 0.0, SATSTAT_FIELD_THRESHOLD, "threshold", "got 0");
+    EXPECT_INVALID(cfg->threshold = NAN, SATSTAT_FIELD_THRESHOLD, "threshold", "nan");
+    EXPECT_INVALID(cfg->alpha = 0.0, SATSTAT_FIELD_ALPHA, "alpha", "got 0");
+    EXPECT_INVALID(cfg->alpha = 1.0, SATSTAT_FIELD_ALPHA, "alpha", "got 1");
+    EXPECT_INVALID(cfg->alpha = -0.5, SATSTAT_FIELD_ALPHA, "alpha", "-0.5");
+    EXPECT_INVALID(cfg->alpha = NAN, SATSTAT_FIELD_ALPHA, "alpha", "nan");
     EXPECT_INVALID((cfg->claimed_variance = 0.0),
-                   "--expect-variance", "got 0");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "got 0");
     EXPECT_INVALID((cfg->claimed_variance = -3.0),
-                   "--expect-variance", "-3");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "-3");
     EXPECT_INVALID((cfg->claimed_variance = INFINITY),
-                   "--expect-variance", "inf");
-    EXPECT_INVALID(cfg->n_schemes = 0, "--scheme", "got 0");
-    EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, "--scheme", "17");
-    EXPECT_INVALID(cfg->schemes[1] = cfg->schemes[0], "--scheme", "'standard'");
-    EXPECT_INVALID(cfg->activation = NULL, "--activation", "not set");
-    EXPECT_INVALID((cfg->inputs.active = 2000, cfg->inputs.active_given = 1),
-                   "--active 2000", "--n-in 1000");
+                   SATSTAT_FIELD_CLAIMED_VARIANCE, "claimed_variance", "inf");
+    EXPECT_INVALID(cfg->n_schemes = 0, SATSTAT_FIELD_SCHEMES, "schemes", "got 0");
+    EXPECT_INVALID(cfg->n_schemes = SATSTAT_MAX_SCHEMES + 1, SATSTAT_FIELD_SCHEMES, "schemes", "17");
+    EXPECT_INVALID(cfg->schemes[1] = cfg->schemes[0], SATSTAT_FIELD_SCHEMES, "schemes", "'standard'");
+    EXPECT_INVALID(cfg->activation = NULL, SATSTAT_FIELD_ACTIVATION, "activation", "not set");
+    EXPECT_INVALID((cfg->inputs.active = 2000),
+                   SATSTAT_FIELD_ACTIVE, "inputs.active", "inputs.active 2000 exceeds n_in 1000");
+    EXPECT_INVALID((cfg->gain = 2.0), SATSTAT_FIELD_GAIN, "gain", "schemes lists none");
+    EXPECT_INVALID(ck_assert_int_eq(satstat_scheme_parse("normal:1e153", &cfg->schemes[0], NULL, 0),
+                                    0),
+                   SATSTAT_FIELD_SCHEMES, "schemes", "Var z overflow with n_in 1000");
+    EXPECT_INVALID((cfg->saturation.kind = SATSTAT_SATURATION_DEAD), SATSTAT_FIELD_SATURATION,
+                   "saturation", "saturation dead: dead does not apply to sigmoid");
 
-    /* The exact wording of a few, as the CLI prints them after
-     * "satstat: ". */
+    /* The exact wording of a few: the library's, naming the member, and
+     * the program's, the same sentence with the option in its place
+     * (satstat_options_finish, the table of satstat/options.h). */
     satstat_config_default(&c);
     c.alpha = 1.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--alpha must be in (0, 1), got 1");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "alpha must be in (0, 1), got 1");
     satstat_config_default(&c);
     c.n_in = 0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_str_eq(msg, "--n-in must be between 1 and 100000000, got 0");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_str_eq(msg, "n_in must be between 1 and 100000000, got 0");
+    {
+        satstat_options o;
+        char line[SATSTAT_OPTION_MSG_SIZE];
+        satstat_config_default(&c);
+        satstat_options_init(&o, SATSTAT_COMMAND_RUN, &c, NULL, NULL);
+        ck_assert_int_eq(satstat_option_set(&o, "n-in", "4", line, sizeof line), 0);
+        ck_assert_int_eq(satstat_option_set(&o, "active", "5", line, sizeof line), 0);
+        ck_assert_int_eq(satstat_options_finish(&o, line, sizeof line), SATSTAT_EINVAL);
+        ck_assert_str_eq(line, "--active 5 exceeds --n-in 4");
+        satstat_config_free(&c);
+    }
+    /* every field has a member name and an option */
+    for (int f = SATSTAT_FIELD_N_IN; f < SATSTAT_FIELD_COUNT; f++) {
+        const char *name = satstat_config_field_name((satstat_config_field)f);
+        const char *option = satstat_option_of_field((satstat_config_field)f);
+        ck_assert_msg(name != NULL && name[0] != '\0' && strstr(name, "-") == NULL,
+                      "field %d: %s", f, name ? name : "(null)");
+        ck_assert_msg(option != NULL && strncmp(option, "--", 2) == 0
+                          && satstat_option_find(SATSTAT_COMMAND_RUN | SATSTAT_COMMAND_DEEP
+                                                     | SATSTAT_COMMAND_SWEEP,
+                                                 option + 2) != NULL,
+                      "field %d (%s): option %s", f, name, option ? option : "(null)");
+    }
+    ck_assert_ptr_null(satstat_config_field_name(SATSTAT_FIELD_COUNT));
+    ck_assert_ptr_null(satstat_option_of_field(SATSTAT_FIELD_COUNT));
 
     /* Var z overflowing a double is refused up front. */
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse("normal:1e153", &c.schemes[0],
-                                          NULL),
+                                          NULL, 0),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'normal:1e+153'");
 
     /* Boundaries that are valid. */
@@ -706,20 +743,20 @@ START_TEST(test_config_ranges)
     c.alpha = 0.999;
     c.claimed_variance = 1.5;
     c.inputs.active = SATSTAT_MAX_N_IN;
-    c.inputs.active_given = 1;
-    ck_assert_msg(satstat_config_validate(&c, msg) == SATSTAT_OK, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg, sizeof msg) == SATSTAT_OK, "%s", msg);
     ck_assert_uint_eq(c.inputs.active, SATSTAT_MAX_N_IN);
 
     /* Resolution follows n_in when --active was not given. */
     satstat_config_default(&c);
     c.n_in = 31;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
-    ck_assert_uint_eq(c.inputs.active, 15);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_uint_eq(satstat_inputs_support(&c.inputs, c.n_in), 15);
+    ck_assert_uint_eq(c.inputs.active, SATSTAT_ACTIVE_UNSET);
 
-    ck_assert_int_eq(satstat_config_validate(NULL, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(NULL, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     satstat_config_default(&c);
     c.n_in = 0;
-    ck_assert_int_eq(satstat_config_validate(&c, NULL), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, NULL, 0), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -736,19 +773,19 @@ START_TEST(test_cli_bad_values)
     uint64_t u;
     size_t n;
 
-    ck_assert_int_eq(satstat_parse_u64("-5", 1, SATSTAT_MAX_N_IN, &u, msg),
+    ck_assert_int_eq(satstat_parse_u64("-5", 1, SATSTAT_MAX_N_IN, &u, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-5");
-    ck_assert_int_eq(satstat_parse_u64("12abc", 1, SATSTAT_MAX_N_IN, &u, msg),
+    ck_assert_int_eq(satstat_parse_u64("12abc", 1, SATSTAT_MAX_N_IN, &u, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "12abc");
     ck_assert_int_eq(satstat_parse_u64("abc", 1, SATSTAT_MAX_SAMPLES, &u,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "abc");
 
     ck_assert_int_eq(satstat_scheme_parse_list("nope", s, SATSTAT_MAX_SCHEMES,
-                                               &n, msg),
+                                               &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown scheme 'nope' (valid: standard, scaled, "
                           "normal:SIGMA, uniform:A, xavier-normal, "
@@ -757,52 +794,51 @@ START_TEST(test_cli_bad_values)
                           "variance-scaling, trunc-normal, orthogonal; or "
                           "an alias such as glorot_normal)");
     ck_assert_int_eq(satstat_scheme_parse_list("normal:-1", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-1");
     ck_assert_int_eq(satstat_scheme_parse_list("normal:nan", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "nan");
     ck_assert_int_eq(satstat_scheme_parse_list("normal:", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "normal:");
     ck_assert_int_eq(satstat_scheme_parse_list("", s, SATSTAT_MAX_SCHEMES, &n,
-                                               msg),
+                                               msg, sizeof msg),
                      SATSTAT_EINVAL);
 
-    ck_assert_int_eq(satstat_parse_double("inf", &d, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_parse_double("inf", &d, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "inf");
-    ck_assert_int_eq(satstat_parse_double("-1", &d, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_parse_double("-1", &d, msg, sizeof msg), SATSTAT_OK);
     satstat_config_default(&c);
     c.threshold = d;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-1");
 
     satstat_config_default(&c);
     c.inputs.active = 2000;
-    c.inputs.active_given = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "2000");
 
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:1.5", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:1.5", &in, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "1.5");
-    ck_assert_int_eq(satstat_bias_parse("normal:-2", &b, msg),
+    ck_assert_int_eq(satstat_bias_parse("normal:-2", &b, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-2");
 
     satstat_config_default(&c);
     c.alpha = 0.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "got 0");
     c.alpha = 1.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "got 1");
 
     ck_assert_int_eq(satstat_parse_u64("-3x", 0, (UINT64_C(1) << 63) - 1, &u,
-                                       msg),
+                                       msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "-3x");
 }
@@ -893,11 +929,11 @@ START_TEST(test_framework_schemes)
         char msg[SATSTAT_ERRMSG_SIZE] = "", buf[SATSTAT_SPEC_SIZE];
         const char *text = framework_schemes[i].text;
 
-        ck_assert_msg(satstat_scheme_parse(text, &s, msg) == SATSTAT_OK,
+        ck_assert_msg(satstat_scheme_parse(text, &s, msg, sizeof msg) == SATSTAT_OK,
                       "'%s' rejected: %s", text, msg);
         ck_assert_str_eq(s.canonical, framework_schemes[i].canonical);
         /* the canonical spec parses to itself, with the same law */
-        ck_assert_int_eq(satstat_scheme_parse(s.canonical, &again, msg),
+        ck_assert_int_eq(satstat_scheme_parse(s.canonical, &again, msg, sizeof msg),
                          SATSTAT_OK);
         ck_assert_str_eq(again.canonical, s.canonical);
         ck_assert_int_eq(satstat_scheme_weight_law(&s, 1000, 100, &w),
@@ -926,7 +962,7 @@ START_TEST(test_truncated_conventions)
     satstat_scheme s;
     satstat_law w;
 
-    ck_assert_int_eq(satstat_scheme_parse("glorot_normal", &s, NULL), 0);
+    ck_assert_int_eq(satstat_scheme_parse("glorot_normal", &s, NULL, 0), 0);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 300, 100, &w), 0);
     ck_assert_int_eq(w.family, SATSTAT_FAMILY_TRUNC_NORMAL);
     assert_close(w.b, sqrt(1.0 / 200.0) / 0.87962566103423978);
@@ -936,7 +972,7 @@ START_TEST(test_truncated_conventions)
                   "Var %.17g", satstat_law_variance(&w));
 
     /* PyTorch trunc_normal_: absolute bounds, the variance shrinks */
-    ck_assert_int_eq(satstat_scheme_parse("trunc-normal:1,2,0,3", &s, NULL),
+    ck_assert_int_eq(satstat_scheme_parse("trunc-normal:1,2,0,3", &s, NULL, 0),
                      0);
     ck_assert_int_eq(satstat_scheme_weight_law(&s, 10, 10, &w), 0);
     ck_assert(w.a == 1.0 && w.b == 2.0 && w.lo == 0.0 && w.hi == 3.0);
@@ -987,26 +1023,26 @@ START_TEST(test_gains)
     double g;
 
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-        ck_assert_msg(satstat_gain_parse(ok[i].text, &g, msg) == SATSTAT_OK,
+        ck_assert_msg(satstat_gain_parse(ok[i].text, &g, msg, sizeof msg) == SATSTAT_OK,
                       "%s: %s", ok[i].text, msg);
         ck_assert_msg(fabs(g - ok[i].gain) <= 4 * DBL_EPSILON * ok[i].gain,
                       "%s: %.17g", ok[i].text, g);
     }
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_gain_parse(bad[i], &g, msg) == SATSTAT_EINVAL,
+        ck_assert_msg(satstat_gain_parse(bad[i], &g, msg, sizeof msg) == SATSTAT_EINVAL,
                       "gain '%s' accepted", bad[i]);
         ck_assert_msg_has(msg, "gain");
     }
     /* negative gains in a spec */
     satstat_scheme s;
-    ck_assert_int_eq(satstat_scheme_parse("xavier-normal:-1", &s, msg),
+    ck_assert_int_eq(satstat_scheme_parse("xavier-normal:-1", &s, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'-1'");
-    ck_assert_int_eq(satstat_scheme_parse("he-uniform:-2,fan_in", &s, msg),
+    ck_assert_int_eq(satstat_scheme_parse("he-uniform:-2,fan_in", &s, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "gain");
-    ck_assert_int_eq(satstat_scheme_parse("orthogonal:0", &s, msg),
+    ck_assert_int_eq(satstat_scheme_parse("orthogonal:0", &s, msg, sizeof msg),
                      SATSTAT_EINVAL);
 
     /* --gain and --mode through the config, for schemes naming none */
@@ -1014,11 +1050,11 @@ START_TEST(test_gains)
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list(
                          "he-normal,he-uniform:1,xavier-normal,standard",
-                         c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes, msg),
+                         c.schemes, SATSTAT_MAX_SCHEMES, &c.n_schemes, msg, sizeof msg),
                      0);
     c.gain = 5.0 / 3.0;
     c.mode = SATSTAT_FAN_OUT;
-    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg, sizeof msg) == 0, "%s", msg);
     ck_assert_str_eq(c.schemes[0].canonical,
                      "he-normal:1.6666666666666667,fan_out");
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
@@ -1026,27 +1062,27 @@ START_TEST(test_gains)
                      "xavier-normal:1.6666666666666667");
     ck_assert_str_eq(c.schemes[3].canonical, "standard");
     /* validating twice changes nothing */
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
     ck_assert_str_eq(c.schemes[1].canonical, "he-uniform:1,fan_out");
 
     satstat_config_default(&c);
     c.gain = 2.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--gain");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "gain applies");
     satstat_config_default(&c);
     ck_assert_int_eq(c.mode, SATSTAT_FAN_MODE_UNSET);
     ck_assert(isnan(c.gain));
     c.mode = SATSTAT_FAN_IN;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--mode");
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "mode applies");
     /* --gain makes two listed schemes one: a duplicate */
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("xavier-normal,xavier-normal:2",
                                                c.schemes, SATSTAT_MAX_SCHEMES,
-                                               &c.n_schemes, msg),
+                                               &c.n_schemes, msg, sizeof msg),
                      0);
     c.gain = 2.0;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
 
     /* orthogonal: accepted with fixed inputs; refused with random ones
@@ -1055,44 +1091,44 @@ START_TEST(test_gains)
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("scaled,orthogonal:2", c.schemes,
                                                SATSTAT_MAX_SCHEMES, &c.n_schemes,
-                                               msg),
+                                               msg, sizeof msg),
                      0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
-    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &c.inputs, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("bernoulli:0.5", &c.inputs, msg, sizeof msg), 0);
     /* fine for deep (one input vector per network), not for one layer */
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'orthogonal:2'");
     ck_assert_msg_has(msg, "fixed inputs");
     satstat_config_default(&c);
     ck_assert_int_eq(satstat_scheme_parse_list("orthogonal", c.schemes,
                                                SATSTAT_MAX_SCHEMES, &c.n_schemes,
-                                               msg),
+                                               msg, sizeof msg),
                      0);
     c.n_in = 1;
     c.n_out = 1;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "1 x 1");
     c.n_in = 2;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), 0);
     c.n_in = 5000;
     c.n_out = 5000;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "n_in * n_out");
     c.n_out = 3355; /* 5000 * 3355 = 16 775 000 <= 2^24 */
-    ck_assert_int_eq(satstat_config_validate_layer(&c, msg), 0);
-    ck_assert_int_eq(satstat_config_validate_layer(NULL, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate_layer(NULL, NULL, msg, sizeof msg), SATSTAT_EINVAL);
 
-    ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL), 0);
-    ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_scheme_set_mode(&s, SATSTAT_FAN_OUT, msg),
+    ck_assert_int_eq(satstat_scheme_parse("standard", &s, NULL, 0), 0);
+    ck_assert_int_eq(satstat_scheme_set_gain(&s, 2.0, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_set_mode(&s, SATSTAT_FAN_OUT, msg, sizeof msg),
                      SATSTAT_EINVAL);
     satstat_fan_mode m;
-    ck_assert_int_eq(satstat_fan_mode_parse("fan_sum", &m, msg),
+    ck_assert_int_eq(satstat_fan_mode_parse("fan_sum", &m, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "fan_in, fan_out, fan_avg");
 }
@@ -1129,7 +1165,7 @@ START_TEST(test_framework_bad_specs)
 
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_scheme_parse(bad[i].text, &s, msg)
+        ck_assert_msg(satstat_scheme_parse(bad[i].text, &s, msg, sizeof msg)
                           == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i].text);
         ck_assert_msg(strstr(msg, bad[i].part) != NULL,
@@ -1149,7 +1185,7 @@ START_TEST(test_framework_lists)
     ck_assert_msg(satstat_scheme_parse_list(
                       "he-normal:tanh,fan_out,variance-scaling:2,fan_in,"
                       "uniform,trunc-normal:0,1,-1,1,scaled,glorot_normal",
-                      s, SATSTAT_MAX_SCHEMES, &n, msg)
+                      s, SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg)
                       == SATSTAT_OK,
                   "%s", msg);
     ck_assert_uint_eq(n, 5);
@@ -1161,19 +1197,19 @@ START_TEST(test_framework_lists)
         s[4].canonical, "variance-scaling:1,fan_avg,truncated_normal");
     /* an alias and its canonical spec are one scheme */
     ck_assert_int_eq(satstat_scheme_parse_list("kaiming_uniform_,he-uniform", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "twice");
     ck_assert_int_eq(satstat_scheme_parse_list("he_normal,variance-scaling:2",
                                                s, SATSTAT_MAX_SCHEMES, &n,
-                                               msg),
+                                               msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_int_eq(satstat_scheme_parse_list("standard,fan_out", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'fan_out'");
     ck_assert_int_eq(satstat_scheme_parse_list("he-normal:1,nope", s,
-                                               SATSTAT_MAX_SCHEMES, &n, msg),
+                                               SATSTAT_MAX_SCHEMES, &n, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "'nope'");
 }
@@ -1185,15 +1221,15 @@ START_TEST(test_bias_torch)
     satstat_config c;
     char msg[SATSTAT_ERRMSG_SIZE];
 
-    ck_assert_int_eq(satstat_bias_parse("torch", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("torch", &b, msg, sizeof msg), SATSTAT_OK);
     ck_assert_str_eq(b.canonical, "torch");
     ck_assert(b.fan_in_scaled);
     ck_assert_ptr_nonnull(satstat_bias_framework(&b));
-    ck_assert_int_eq(satstat_bias_parse("torch:1", &b, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse("torch:1", &b, msg, sizeof msg), SATSTAT_EINVAL);
     satstat_config_default(&c);
-    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("torch", &c.bias, msg, sizeof msg), SATSTAT_OK);
     c.n_in = 400;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(c.bias.law.family, SATSTAT_FAMILY_UNIFORM);
     ck_assert(c.bias.law.a == -0.05 && c.bias.law.b == 0.05);
     /* Var b = 1/(3 fan_in), as torch-linear's weights */
@@ -1220,7 +1256,7 @@ START_TEST(test_inputs_random_models)
     satstat_inputs in;
     char msg[SATSTAT_ERRMSG_SIZE];
 
-    ck_assert_int_eq(satstat_inputs_parse("normal:0.5", &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("normal:0.5", &in, msg, sizeof msg), 0);
     ck_assert_str_eq(in.canonical, "normal:0.5");
     ck_assert(satstat_inputs_is_random(&in));
     assert_close(satstat_inputs_sum_sq(&in, 100), 25.0);
@@ -1228,14 +1264,14 @@ START_TEST(test_inputs_random_models)
     assert_close(satstat_inputs_variance_sum(&in, 100), 25.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 100), 100);
 
-    ck_assert_int_eq(satstat_inputs_parse("uniform:-1,3", &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:-1,3", &in, msg, sizeof msg), 0);
     ck_assert_str_eq(in.canonical, "uniform:-1,3");
     ck_assert(satstat_inputs_is_random(&in));
     /* E x² = (A² + AB + B²)/3 = 7/3, E x = 1, Var x = 16/12 */
     assert_close(satstat_inputs_sum_sq(&in, 30), 70.0);
     assert_close(satstat_inputs_sum(&in, 30), 30.0);
     assert_close(satstat_inputs_variance_sum(&in, 30), 40.0);
-    ck_assert_int_eq(satstat_inputs_parse("uniform:0.0,1.00", &in, msg), 0);
+    ck_assert_int_eq(satstat_inputs_parse("uniform:0.0,1.00", &in, msg, sizeof msg), 0);
     ck_assert_str_eq(in.canonical, "uniform:0,1");
 
     static const char *const bad[] = {"normal:0", "normal:-1", "uniform:1,1",
@@ -1244,18 +1280,18 @@ START_TEST(test_inputs_random_models)
                                       "normal", "gauss:1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_inputs_parse(bad[i], &in, msg) == SATSTAT_EINVAL,
+        ck_assert_msg(satstat_inputs_parse(bad[i], &in, msg, sizeof msg) == SATSTAT_EINVAL,
                       "'%s' accepted", bad[i]);
         ck_assert(msg[0] != '\0');
     }
-    ck_assert_int_eq(satstat_inputs_parse("gauss:1", &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse("gauss:1", &in, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "file:PATH");
     /* --active is only for half */
-    ck_assert_int_eq(satstat_inputs_parse("normal:1", &in, msg), 0);
-    in.active_given = 1;
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse("normal:1", &in, msg, sizeof msg), 0);
+    in.active = 3;
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg, sizeof msg), SATSTAT_EINVAL);
     double x[4];
-    ck_assert_int_eq(satstat_inputs_values(&in, 4, x, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_values(&in, 4, x, msg, sizeof msg), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -1267,27 +1303,27 @@ START_TEST(test_inputs_file)
 
     char *path = write_temp("# inputs\n1 2.5\n\n-3   0 # comment\n0\n0\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_msg(satstat_inputs_parse(spec, &in, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_inputs_parse(spec, &in, msg, sizeof msg) == 0, "%s", msg);
     ck_assert_str_eq(in.canonical, spec);
     ck_assert(!satstat_inputs_is_random(&in));
     /* parsing only checks the path: resolve reads, knowing n_in */
     ck_assert_ptr_null(in.file_values);
-    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), SATSTAT_EINVAL);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg, sizeof msg), 0);
     ck_assert_uint_eq(in.file_count, 6);
     ck_assert(satstat_inputs_sum(&in, 6) == 0.5);
     ck_assert(satstat_inputs_sum_sq(&in, 6) == 16.25);
     ck_assert(satstat_inputs_variance_sum(&in, 6) == 0.0);
     ck_assert_uint_eq(satstat_inputs_support(&in, 6), 3);
-    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg, sizeof msg), 0);
     ck_assert(x[0] == 1 && x[1] == 2.5 && x[2] == -3 && x[3] == 0);
     /* read once: the file gone, the values stay */
     remove(path);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), 0);
-    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 6, x, msg, sizeof msg), 0);
     ck_assert(x[1] == 2.5);
     /* wrong count: expected vs got */
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 7, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 7, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "expected 7");
     ck_assert_msg_has(msg, "got 6");
     satstat_inputs_free(&in);
@@ -1297,50 +1333,50 @@ START_TEST(test_inputs_file)
     satstat_config_default(&c);
     path = write_temp("1 2.5 -3 0 0 0\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg), 0);
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &c.inputs, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "expected 1000");
     ck_assert_msg_has(msg, "got 6");
     ck_assert_ptr_null(c.inputs.file_values);
     c.n_in = 6;
-    ck_assert_int_eq(satstat_config_validate(&c, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), SATSTAT_OK);
     /* a validated copy validates again without reading the file */
     satstat_config copy = c;
     remove(path);
-    ck_assert_int_eq(satstat_config_validate(&copy, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_config_validate(&copy, NULL, msg, sizeof msg), SATSTAT_OK);
     ck_assert_ptr_eq(copy.inputs.file_values, c.inputs.file_values);
     satstat_config_free(&c);
 
     /* a bad number names its line */
     path = write_temp("1 2\n3\n4 x5 6\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 6, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "line 3");
     ck_assert_msg_has(msg, "'x5'");
     ck_assert_ptr_null(in.file_values);
     remove(path);
     path = write_temp("1\nnan\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 2, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 2, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "line 2");
     remove(path);
     path = write_temp("# nothing\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "expected 3 numbers (--n-in), got 0");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "expected 3 numbers (n_in), got 0");
     remove(path);
     ck_assert_int_eq(satstat_inputs_parse("file:/nonexistent/satstat", &in,
-                                          msg),
+                                          msg, sizeof msg),
                      SATSTAT_OK);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "cannot open");
     ck_assert_msg_has(msg, "'/nonexistent/satstat'");
-    ck_assert_int_eq(satstat_inputs_parse("file:", &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse("file:", &in, msg, sizeof msg), SATSTAT_EINVAL);
 }
 END_TEST
 
@@ -1352,13 +1388,13 @@ START_TEST(test_config_run_sizes)
     static const struct {
         const char *option, *value, *need;
     } bad[] = {
-        {"bias", "const:1e20", "--bias 'const:1e+20'"},
-        {"threshold", "4.9e-324", "--threshold must be at least 1e-300"},
-        {"expect-variance", "1e-320", "--expect-variance must be at least"},
+        {"bias", "const:1e20", "bias 'const:1e+20'"},
+        {"threshold", "4.9e-324", "threshold must be at least 1e-300"},
+        {"expect-variance", "1e-320", "claimed_variance must be at least"},
         {"scheme", "trunc-normal:1e300,1,1e300,1.0000000000001e300",
          "the weights' mean 1e+300 overflows"},
         {"scheme", "trunc-normal:1e150,1,1e150,1.0000000000001e150", "no width"},
-        {"bias", "const:1e16", "--bias 'const:1e+16'"}, /* with --active 0 */
+        {"bias", "const:1e16", "bias 'const:1e+16'"}, /* with --active 0 */
     };
     char msg[SATSTAT_ERRMSG_SIZE];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -1366,21 +1402,20 @@ START_TEST(test_config_run_sizes)
         satstat_config_default(&c);
         c.n_in = 10;
         if (strcmp(bad[i].option, "bias") == 0)
-            ck_assert_int_eq(satstat_bias_parse(bad[i].value, &c.bias, NULL), 0);
+            ck_assert_int_eq(satstat_bias_parse(bad[i].value, &c.bias, NULL, 0), 0);
         else if (strcmp(bad[i].option, "threshold") == 0)
             c.threshold = c.saturation.value = strtod(bad[i].value, NULL);
         else if (strcmp(bad[i].option, "expect-variance") == 0) {
             c.claimed_variance = strtod(bad[i].value, NULL);
         } else
             ck_assert_int_eq(satstat_scheme_parse_list(bad[i].value, c.schemes, 16,
-                                                       &c.n_schemes, NULL), 0);
+                                                       &c.n_schemes, NULL, 0), 0);
         if (i == 5) { /* Var z = 0: the histogram spans E z ± 1 */
             c.inputs.active = 0;
-            c.inputs.active_given = 1;
-            ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL), 0);
+            ck_assert_int_eq(satstat_bias_parse("const:1e16", &c.bias, NULL, 0), 0);
         }
-        ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s: %s", bad[i].value, msg);
-        ck_assert_int_eq(satstat_config_validate_layer(&c, msg), SATSTAT_EINVAL);
+        ck_assert_msg(satstat_config_validate(&c, NULL, msg, sizeof msg) == 0, "%s: %s", bad[i].value, msg);
+        ck_assert_int_eq(satstat_config_validate_layer(&c, NULL, msg, sizeof msg), SATSTAT_EINVAL);
         ck_assert_msg_has(msg, bad[i].need);
         ck_assert_ptr_null(strchr(msg, '\n'));
         satstat_report *r = NULL;
@@ -1394,12 +1429,12 @@ START_TEST(test_config_run_sizes)
     c.n_in = 10;
     c.samples = 2000;
     c.threads = 1;
-    ck_assert_int_eq(satstat_bias_parse("const:1e10", &c.bias, NULL), 0);
+    ck_assert_int_eq(satstat_bias_parse("const:1e10", &c.bias, NULL, 0), 0);
     c.threshold = c.saturation.value = 1e-300;
     c.saturation.kind = SATSTAT_SATURATION_Z;
     c.claimed_variance = 1e-99; /* Var z: 6 (standard), 1.5 (scaled) */
-    ck_assert_msg(satstat_config_validate(&c, msg) == 0, "%s", msg);
-    ck_assert_msg(satstat_config_validate_layer(&c, msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate(&c, NULL, msg, sizeof msg) == 0, "%s", msg);
+    ck_assert_msg(satstat_config_validate_layer(&c, NULL, msg, sizeof msg) == 0, "%s", msg);
     satstat_report *r = NULL;
     ck_assert_int_eq(satstat_report_run(&c, 0, NULL, NULL, &r), SATSTAT_OK);
     satstat_report_free(r);
@@ -1415,9 +1450,9 @@ START_TEST(test_inputs_file_bounds)
     double x[3];
 
     /* /dev/zero: a NUL byte on line 1, at once (it used to spin) */
-    ck_assert_int_eq(satstat_inputs_parse("file:/dev/zero", &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "--inputs");
+    ck_assert_int_eq(satstat_inputs_parse("file:/dev/zero", &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 10, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "inputs: ");
     ck_assert_msg_has(msg, "line 1: a NUL byte");
 
     /* a NUL inside a number is not the end of it: "7\0009999" is not 7 */
@@ -1428,8 +1463,8 @@ START_TEST(test_inputs_file_bounds)
     fwrite(nul_text, 1, sizeof nul_text - 1, f);
     fclose(f);
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "line 3: a NUL byte after '7'");
     ck_assert_ptr_null(in.file_values);
     remove(path);
@@ -1437,9 +1472,9 @@ START_TEST(test_inputs_file_bounds)
     /* more numbers than n_in: stops at the first one past n_in */
     path = write_temp("1 2\n3\n4\n");
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
-    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of --n-in");
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), SATSTAT_EINVAL);
+    ck_assert_msg_has(msg, "line 3: more than the 3 numbers of n_in");
     remove(path);
 
     /* blanks without end: the byte bound (1 MiB + 256 per number) */
@@ -1450,13 +1485,13 @@ START_TEST(test_inputs_file_bounds)
         fputc(k % 80 == 79 ? '\n' : ' ', f);
     fclose(f);
     snprintf(spec, sizeof spec, "file:%s", path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 1, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "bytes for 1 numbers");
     /* one byte less is a file that ends */
     ck_assert_int_eq(truncate(path, (off_t)limit), 0);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_msg(satstat_inputs_resolve(&in, 1, msg) == 0, "%s", msg);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 1, msg, sizeof msg) == 0, "%s", msg);
     satstat_inputs_free(&in);
     remove(path);
 
@@ -1465,8 +1500,8 @@ START_TEST(test_inputs_file_bounds)
     char *fifo_path = test_path(fifo, "f");
     ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
     snprintf(spec, sizeof spec, "file:%s", fifo_path);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "FIFO");
     test_remove_tree(fifo);
     free(fifo_path);
@@ -1478,20 +1513,20 @@ START_TEST(test_inputs_file_bounds)
     ck_assert_int_eq(write(fds[1], "1 2\n3\n", 6), 6);
     close(fds[1]);
     snprintf(spec, sizeof spec, "file:/proc/self/fd/%d", fds[0]);
-    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg), 0);
-    ck_assert_msg(satstat_inputs_resolve(&in, 3, msg) == 0, "%s", msg);
+    ck_assert_int_eq(satstat_inputs_parse(spec, &in, msg, sizeof msg), 0);
+    ck_assert_msg(satstat_inputs_resolve(&in, 3, msg, sizeof msg) == 0, "%s", msg);
     close(fds[0]);
-    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg), 0);
-    ck_assert_int_eq(satstat_inputs_values(&in, 3, x, msg), 0);
+    ck_assert_int_eq(satstat_inputs_resolve(&in, 3, msg, sizeof msg), 0);
+    ck_assert_int_eq(satstat_inputs_values(&in, 3, x, msg, sizeof msg), 0);
     ck_assert(x[0] == 1 && x[1] == 2 && x[2] == 3);
     satstat_inputs_free(&in);
 
     /* a line break in the path: refused when parsed, quoted */
-    ck_assert_int_eq(satstat_inputs_parse("file:a\nb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse("file:a\nb", &in, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "control character");
     ck_assert_msg_has(msg, "'file:a\\x0ab'");
     ck_assert_ptr_null(strchr(msg, '\n'));
-    ck_assert_int_eq(satstat_inputs_parse("file:a\033[31mb", &in, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_inputs_parse("file:a\033[31mb", &in, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_ptr_null(strchr(msg, '\033'));
 }
 END_TEST
@@ -1502,7 +1537,7 @@ END_TEST
     do {                                                                    \
         satstat_scheme s_;                                                  \
         char m_[SATSTAT_ERRMSG_SIZE] = "";                                  \
-        ck_assert_msg(satstat_scheme_parse((text), &s_, m_) == SATSTAT_OK,  \
+        ck_assert_msg(satstat_scheme_parse((text), &s_, m_, sizeof m_) == SATSTAT_OK,  \
                       "'%s' refused: %s", (text), m_);                      \
         ck_assert_str_eq(s_.canonical, (canonical_text));                   \
     } while (0)
@@ -1522,29 +1557,29 @@ START_TEST(test_scheme_case)
                         "variance-scaling:2,fan_in,uniform");
     /* folding letters never joins '_' and '-': Keras's he_normal is
      * truncated, satstat's he-normal is not, in any case */
-    ck_assert_int_eq(satstat_scheme_parse("HE_NORMAL", &a, msg), SATSTAT_OK);
-    ck_assert_int_eq(satstat_scheme_parse("he_normal", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("HE_NORMAL", &a, msg, sizeof msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("he_normal", &b, msg, sizeof msg), SATSTAT_OK);
     ck_assert_str_eq(a.canonical, b.canonical);
     ck_assert_int_eq(a.kind, SATSTAT_SCHEME_VARIANCE_SCALING);
     ck_assert_int_eq(a.dist, SATSTAT_DIST_TRUNCATED_NORMAL);
-    ck_assert_int_eq(satstat_scheme_parse("He-Normal", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_scheme_parse("He-Normal", &b, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(b.kind, SATSTAT_SCHEME_HE_NORMAL);
     ck_assert_str_ne(a.canonical, b.canonical);
     /* satstat's orthogonal and Keras's Orthogonal differ only in case:
      * each spelling is itself, another case is refused */
     ck_assert_parses_as("orthogonal", "orthogonal");
     ck_assert_parses_as("Orthogonal", "orthogonal");
-    ck_assert_int_eq(satstat_scheme_parse("ORTHOGONAL", &a, msg),
+    ck_assert_int_eq(satstat_scheme_parse("ORTHOGONAL", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "ambiguous scheme 'ORTHOGONAL': 'orthogonal' and "
                           "'Orthogonal' differ only in case; type one of "
                           "those");
     /* the frameworks' ambiguous names stay ambiguous in any case */
-    ck_assert_int_eq(satstat_scheme_parse("Kaiming_Normal", &a, msg),
+    ck_assert_int_eq(satstat_scheme_parse("Kaiming_Normal", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "ambiguous scheme 'Kaiming_Normal': PyTorch's "
                            "kaiming_normal_ is untruncated");
-    ck_assert_int_eq(satstat_scheme_parse("XAVIER_NORMAL", &a, msg),
+    ck_assert_int_eq(satstat_scheme_parse("XAVIER_NORMAL", &a, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "ambiguous");
 }
@@ -1566,18 +1601,18 @@ START_TEST(test_scheme_suggestions)
     satstat_scheme s;
 
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ck_assert_int_eq(satstat_scheme_parse(cases[i].text, &s, msg),
+        ck_assert_int_eq(satstat_scheme_parse(cases[i].text, &s, msg, sizeof msg),
                          SATSTAT_EINVAL);
         ck_assert_msg(strncmp(msg, "unknown scheme '", 16) == 0, "%s", msg);
         ck_assert_msg_has(msg, cases[i].hint);
         ck_assert_msg(msg[strlen(msg) - 1] == ')', "%s", msg);
     }
     /* nothing near: no hint, the message as before */
-    ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse("nope", &s, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_ptr_null(strstr(msg, "did you mean"));
     /* a long word: the quote is cut, the list ends in ", ...)" */
     snprintf(text, sizeof text, "xavier-uniforn:%0120d", 7);
-    ck_assert_int_eq(satstat_scheme_parse(text, &s, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_scheme_parse(text, &s, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "(did you mean 'xavier-uniform'? valid: standard");
     ck_assert_msg(msg[strlen(msg) - 1] == ')', "%s", msg);
     ck_assert_uint_lt(strlen(msg), SATSTAT_ERRMSG_SIZE - 1);
@@ -1588,46 +1623,46 @@ START_TEST(test_scheme_suggestions)
     satstat_bias b;
     satstat_inputs in;
     double g;
-    ck_assert_int_eq(satstat_fan_mode_parse("FAN_OUT", &mode, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_fan_mode_parse("FAN_OUT", &mode, msg, sizeof msg), SATSTAT_OK);
     ck_assert_int_eq(mode, SATSTAT_FAN_OUT);
-    ck_assert_int_eq(satstat_fan_mode_parse("fan-out", &mode, msg),
+    ck_assert_int_eq(satstat_fan_mode_parse("fan-out", &mode, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown fan mode 'fan-out' (did you mean "
                           "'fan_out'? valid: fan_in, fan_out, fan_avg)");
-    ck_assert_int_eq(satstat_gain_parse("ReLU", &g, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_gain_parse("ReLU", &g, msg, sizeof msg), SATSTAT_OK);
     ck_assert(g == sqrt(2.0));
-    ck_assert_int_eq(satstat_gain_parse("Leaky_ReLU:0", &g, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_gain_parse("Leaky_ReLU:0", &g, msg, sizeof msg), SATSTAT_OK);
     ck_assert(g == sqrt(2.0));
-    ck_assert_int_eq(satstat_gain_parse("tahn", &g, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_gain_parse("tahn", &g, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "got 'tahn' (did you mean 'tanh'?)");
-    ck_assert_int_eq(satstat_gain_parse("leaky_rleu:0.1", &g, msg),
+    ck_assert_int_eq(satstat_gain_parse("leaky_rleu:0.1", &g, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "(did you mean 'leaky_relu'?)");
     ck_assert_int_eq(satstat_scheme_parse("variance-scaling:2,fan_in,unifrm",
-                                          &s, msg),
+                                          &s, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "unknown distribution 'unifrm' (did you mean "
                            "'uniform'? valid: ");
-    ck_assert_int_eq(satstat_bias_parse("TORCH", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("TORCH", &b, msg, sizeof msg), SATSTAT_OK);
     ck_assert_str_eq(b.canonical, "torch");
-    ck_assert_int_eq(satstat_bias_parse("Const:2", &b, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_bias_parse("Const:2", &b, msg, sizeof msg), SATSTAT_OK);
     ck_assert_str_eq(b.canonical, "const:2");
-    ck_assert_int_eq(satstat_bias_parse("zeor", &b, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_bias_parse("zeor", &b, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert_str_eq(msg, "unknown bias 'zeor' (did you mean 'zero'? valid: "
                           "normal:SIGMA, zero, const:C, uniform:A, torch)");
-    ck_assert_int_eq(satstat_inputs_parse("Half", &in, msg), SATSTAT_OK);
+    ck_assert_int_eq(satstat_inputs_parse("Half", &in, msg, sizeof msg), SATSTAT_OK);
     ck_assert_str_eq(in.canonical, "half");
-    ck_assert_int_eq(satstat_inputs_parse("BERNOULLI:0.25", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("BERNOULLI:0.25", &in, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_str_eq(in.canonical, "bernoulli:0.25");
-    ck_assert_int_eq(satstat_inputs_parse("Uniform:-1, 2", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("Uniform:-1, 2", &in, msg, sizeof msg),
                      SATSTAT_OK);
     ck_assert_str_eq(in.canonical, "uniform:-1,2");
-    ck_assert_int_eq(satstat_inputs_parse("bernouli:0.5", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("bernouli:0.5", &in, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "unknown input model 'bernouli:0.5' (did you mean "
                            "'bernoulli'? valid: half, ones, bernoulli:P");
-    ck_assert_int_eq(satstat_inputs_parse("unifrom:0,1", &in, msg),
+    ck_assert_int_eq(satstat_inputs_parse("unifrom:0,1", &in, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "(did you mean 'uniform'? valid: ");
 }
@@ -1650,12 +1685,12 @@ START_TEST(test_scheme_list_blanks)
 
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         ck_assert_msg(satstat_scheme_parse_list(lists[i].spaced, a,
-                                                SATSTAT_MAX_SCHEMES, &na, msg)
+                                                SATSTAT_MAX_SCHEMES, &na, msg, sizeof msg)
                           == SATSTAT_OK,
                       "'%s': %s", lists[i].spaced, msg);
         ck_assert_int_eq(satstat_scheme_parse_list(lists[i].plain, b,
                                                    SATSTAT_MAX_SCHEMES, &nb,
-                                                   msg),
+                                                   msg, sizeof msg),
                          SATSTAT_OK);
         ck_assert_uint_eq(na, nb);
         for (size_t k = 0; k < na; k++)
@@ -1666,18 +1701,18 @@ START_TEST(test_scheme_list_blanks)
                         "he-normal:1.6666666666666667,fan_out");
     /* only after a comma: a blank before one, or leading, is refused */
     ck_assert_int_eq(satstat_scheme_parse_list("standard ,scaled", a,
-                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                                               SATSTAT_MAX_SCHEMES, &na, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_int_eq(satstat_scheme_parse_list(" standard", a,
-                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                                               SATSTAT_MAX_SCHEMES, &na, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_int_eq(satstat_scheme_parse_list("standard, ", a,
-                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                                               SATSTAT_MAX_SCHEMES, &na, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "empty item");
     /* listed twice in two cases is listed twice */
     ck_assert_int_eq(satstat_scheme_parse_list("scaled, Scaled", a,
-                                               SATSTAT_MAX_SCHEMES, &na, msg),
+                                               SATSTAT_MAX_SCHEMES, &na, msg, sizeof msg),
                      SATSTAT_EINVAL);
     ck_assert_msg_has(msg, "listed twice");
 }

@@ -107,7 +107,7 @@ struct satstat_activation {
      * row whose deriv: region never has an interior component may have
      * one (the tests check each against the numerical scan). */
     int (*boundary)(const satstat_activation *a, int kind, double value,
-                    unsigned side, double *z, char *msg);
+                    unsigned side, double *z, char *msg, size_t msg_size);
 };
 
 /* The table row named `name` exactly ("leaky-relu" is the row with slope
@@ -121,12 +121,12 @@ SATSTAT_API const satstat_activation *satstat_activation_table(size_t *count);
 /* Parse an --activation value: a row name, or `leaky-relu:SLOPE` with
  * 0 <= SLOPE < 1, the name in any ASCII case ("Tanh").  On success *out is
  * a row or an interned instance (valid for the life of the process).
- * SATSTAT_EINVAL with a sentence in msg (SATSTAT_ERRMSG_SIZE bytes, may be
- * NULL) naming the nearest name ("did you mean 'tanh'?") and the valid ones;
+ * SATSTAT_EINVAL with a sentence in msg (msg_size bytes, may be NULL:
+ * satstat/error.h) naming the nearest name ("did you mean 'tanh'?") and the valid ones;
  * SATSTAT_ERANGE when SATSTAT_ACTIVATION_MAX_INSTANCES distinct slopes are
  * already in use.  Thread-safe. */
 SATSTAT_API int satstat_activation_parse(const char *text, const satstat_activation **out,
-                                         char *msg);
+                                         char *msg, size_t msg_size);
 
 /* ---- saturation rules ---------------------------------------------------*/
 
@@ -149,7 +149,7 @@ typedef struct satstat_saturation {
  * SATSTAT_EINVAL with a sentence in msg, naming the nearest rule when one
  * is near ("did you mean 'deriv:R'?"). */
 SATSTAT_API int satstat_saturation_parse(const char *text, satstat_saturation *out,
-                                         char *msg);
+                                         char *msg, size_t msg_size);
 
 /* The rule actually applied: DEFAULT becomes DEAD (relu) or Z with value
  * = threshold; Z gets value = threshold. */
@@ -233,7 +233,7 @@ SATSTAT_API double satstat_region_probability(const satstat_region *r,
 SATSTAT_API int satstat_saturation_resolve(const satstat_activation *a,
                                            const satstat_saturation *rule,
                                            double threshold, satstat_region *out,
-                                           char *msg);
+                                           char *msg, size_t msg_size);
 
 /* The same region for deriv: and output: rules, always numerically,
  * refined with GSL's Brent solver to ~1e-13.  deriv:R: every crossing of
@@ -246,7 +246,7 @@ SATSTAT_API int satstat_saturation_resolve(const satstat_activation *a,
  * the closed forms. */
 SATSTAT_API int satstat_saturation_resolve_numeric(const satstat_activation *a,
                                                    const satstat_saturation *rule,
-                                                   satstat_region *out, char *msg);
+                                                   satstat_region *out, char *msg, size_t msg_size);
 
 /* The region in words, ASCII, its components ascending and joined by
  * " or ": "|z| >= 3.63689", "z <= 0", "z <= -4", "z <= -1.5 or z >= 2",

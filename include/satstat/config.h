@@ -36,13 +36,50 @@ extern "C" {
  * (n−1)s²/V, n ≤ 1e12, then stays below 1e112 (V = 1e-320 overflowed). */
 #define SATSTAT_MAX_VARIANCE_CLAIM_RATIO 1e100
 
+/* The field a validation refused (satstat_config_validate() and
+ * satstat_config_validate_layer(); satstat_deep_options_validate() for the
+ * fields of satstat_deep_options, satstat/deep.h).  The library's
+ * messages spell a field by its C member name, satstat_config_field_name()
+ * ("n_in must be between 1 and 100000000, got 0"); the program's table of
+ * options (satstat/options.h) spells it as its option ("--n-in ..."). */
+typedef enum satstat_config_field {
+    SATSTAT_FIELD_NONE = 0,        /* no field in particular (NULL config) */
+    SATSTAT_FIELD_N_IN,
+    SATSTAT_FIELD_N_OUT,
+    SATSTAT_FIELD_INPUTS,
+    SATSTAT_FIELD_ACTIVE,          /* inputs.active                        */
+    SATSTAT_FIELD_BIAS,
+    SATSTAT_FIELD_ACTIVATION,
+    SATSTAT_FIELD_THRESHOLD,
+    SATSTAT_FIELD_SATURATION,
+    SATSTAT_FIELD_SAMPLES,
+    SATSTAT_FIELD_SEED,
+    SATSTAT_FIELD_TRANSFORM,
+    SATSTAT_FIELD_THREADS,
+    SATSTAT_FIELD_ALPHA,
+    SATSTAT_FIELD_CLAIMED_VARIANCE,
+    SATSTAT_FIELD_GAIN,
+    SATSTAT_FIELD_MODE,
+    SATSTAT_FIELD_SCHEMES,         /* schemes[] and n_schemes              */
+    SATSTAT_FIELD_LAYERS,          /* satstat_deep_options from here on    */
+    SATSTAT_FIELD_WIDTH,
+    SATSTAT_FIELD_NETWORKS,
+    SATSTAT_FIELD_PAIR_CORRELATION,
+    SATSTAT_FIELD_MAX_MEMORY,
+    SATSTAT_FIELD_COUNT
+} satstat_config_field;
+
+/* The C member name of a field ("n_in", "inputs.active", "schemes",
+ * "max_memory"); "" for SATSTAT_FIELD_NONE, NULL out of range. */
+SATSTAT_API const char *satstat_config_field_name(satstat_config_field field);
+
 /* The saturated region of z, satstat_region, is defined in
  * satstat/activation.h with the rules that make it. */
 
 typedef struct satstat_config {
     uint64_t n_in;             /* fan-in; default 1000                     */
     uint64_t n_out;            /* fan-out (schemes that need it); 100      */
-    satstat_inputs inputs;     /* default `half`, active = n_in/2          */
+    satstat_inputs inputs;     /* default `half`, active unset: n_in/2     */
     satstat_bias bias;         /* default normal:1                         */
     const satstat_activation *activation; /* default sigmoid               */
     double threshold;          /* saturated when |z| ≥ threshold; 4        */
@@ -81,9 +118,9 @@ SATSTAT_API void satstat_config_default(satstat_config *config);
  * for config->activation (satstat_saturation_resolve()); the default rule
  * gives {−threshold, threshold} (relu: {0, +∞}, dead units).  On a rule
  * that does not apply, SATSTAT_EINVAL with a sentence in msg naming
- * --saturation. */
+ * `saturation` (or `threshold`, not a positive finite number). */
 SATSTAT_API int satstat_config_region(const satstat_config *config, satstat_region *out,
-                                      char *msg);
+                                      char *msg, size_t msg_size);
 
 /* The rule applied (after satstat_saturation_effective()) and the region
  * in words (satstat_region_format()): "deriv:0.1" and "|z| >= 3.63689".
@@ -94,23 +131,29 @@ SATSTAT_API int satstat_config_rule_text(const satstat_config *config, char *rul
                                          size_t region_size);
 
 /* Check ranges and cross-field rules (resolves inputs.active against n_in).
- * On error, `msg` names the offending field as its option ("--active").
+ * On error, *field (when field is not NULL) gets the field at fault and
+ * `msg` a sentence naming it by its member name ("inputs.active 5 exceeds
+ * n_in 4"); *field is SATSTAT_FIELD_NONE on success.
  * A `file:` input is read here, once (satstat_inputs_resolve()); release
  * it with satstat_config_free(). */
-SATSTAT_API int satstat_config_validate(satstat_config *config, char *msg);
+SATSTAT_API int satstat_config_validate(satstat_config *config, satstat_config_field *field,
+                                        char *msg, size_t msg_size);
 
 /* What one layer of n_out × n_in (`satstat run`, `sweep`; not `deep`, whose
  * layers have their own sizes) adds to satstat_config_validate(): an
  * orthogonal scheme needs fixed inputs (its rows share the input vector),
  * n_in or n_out of at least 2, and n_in·n_out ≤ SATSTAT_MAX_MATRIX_ELEMENTS.
- * SATSTAT_EINVAL with a message naming --scheme otherwise.
+ * SATSTAT_EINVAL with a message naming `schemes` otherwise.
  * satstat_report_run() checks it too.  And what the one-layer run computes
  * must be computable, so that a config accepted here runs to the end:
  * E z and Var z finite, the sampler's histogram over E z ± 8 sd with a
  * width in doubles (--bias const:1e20 had none), --threshold at least
  * SATSTAT_MIN_THRESHOLD and --expect-variance at least Var z /
- * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its option. */
-SATSTAT_API int satstat_config_validate_layer(const satstat_config *config, char *msg);
+ * SATSTAT_MAX_VARIANCE_CLAIM_RATIO; each refusal names its field, in
+ * *field and in msg, as satstat_config_validate() does. */
+SATSTAT_API int satstat_config_validate_layer(const satstat_config *config,
+                                              satstat_config_field *field,
+                                              char *msg, size_t msg_size);
 
 /* Release what satstat_config_validate() read into the config (the
  * values of a `file:` input, satstat_inputs_free()).  Copies of a

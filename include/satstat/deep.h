@@ -101,11 +101,15 @@ SATSTAT_API uint64_t satstat_deep_default_max_memory(void);
 SATSTAT_API uint64_t satstat_deep_memory(const satstat_config *config,
                                          const satstat_deep_options *o, unsigned threads);
 
-/* Ranges, and the memory cap: SATSTAT_EINVAL / SATSTAT_ERANGE with a
- * sentence in msg (SATSTAT_ERRMSG_SIZE) naming the option ("--layers",
- * "--width", "--networks", "--max-memory"). */
+/* Ranges, and the memory cap: SATSTAT_EINVAL / SATSTAT_ERANGE with the
+ * field at fault in *field (when not NULL: SATSTAT_FIELD_LAYERS, _WIDTH,
+ * _NETWORKS, _PAIR_CORRELATION, _SCHEMES, _MAX_MEMORY of satstat/config.h)
+ * and a sentence in msg (msg_size bytes) naming it by its member
+ * name ("layers must be between 1 and 100000, got 0"). */
 SATSTAT_API int satstat_deep_options_validate(const satstat_config *config,
-                                              const satstat_deep_options *o, char *msg);
+                                              const satstat_deep_options *o,
+                                              satstat_config_field *field,
+                                              char *msg, size_t msg_size);
 
 /* ---- mean field ----------------------------------------------------------*/
 

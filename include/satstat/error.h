@@ -1,10 +1,14 @@
 /* satstat/error.h — status codes shared by every satstat module.
  *
  * Every library function that can fail returns 0 (SATSTAT_OK) or one of the
- * negative codes below; the library never prints and never aborts.  Functions
- * that parse user text also take a caller-owned message buffer and write one
- * human-readable sentence into it (without the option name, which only the
- * caller knows).
+ * negative codes below; the library never prints and never aborts.  A
+ * function that explains a failure takes a caller-owned buffer as its last
+ * two parameters, (char *msg, size_t msg_size), and writes one
+ * human-readable sentence into it with snprintf's rules: at most msg_size
+ * bytes, cut to fit and always NUL-terminated; nothing when msg is NULL or
+ * msg_size is 0.  SATSTAT_ERRMSG_SIZE bytes hold any sentence whole.  The
+ * sentence names no option (only the caller knows them): a configuration
+ * field is named by its member (satstat/config.h).
  */
 #ifndef SATSTAT_ERROR_H
 #define SATSTAT_ERROR_H
@@ -30,7 +34,7 @@ typedef enum satstat_status {
 /* A static English description of a status code; never NULL. */
 SATSTAT_API const char *satstat_strerror(int status);
 
-/* Size of the message buffers the parsing functions fill. */
+/* A message buffer that holds any of the library's sentences whole. */
 #define SATSTAT_ERRMSG_SIZE 256
 
 #ifdef __cplusplus

@@ -63,7 +63,8 @@ SATSTAT_API int satstat_txn_add_file(satstat_txn *t, const char *path, satstat_t
 /* The stream to write `f` to (opening an in-place target now: a FIFO
  * waits here for its reader).  SATSTAT_ECANCELED when cancelled while
  * waiting; SATSTAT_EIO with msg otherwise. */
-SATSTAT_API int satstat_txn_file_stream(satstat_txn_file *f, FILE **stream, char *msg, size_t msg_size);
+SATSTAT_API int satstat_txn_file_stream(satstat_txn_file *f, FILE **stream,
+                                        char *msg, size_t msg_size);
 
 /* Add the folder `dir`, creating it and its missing parents (recorded, so
  * that an abort removes them again); its last component is not followed

@@ -97,6 +97,22 @@ SATSTAT_API const char *satstat_option_given(const satstat_options *o, const cha
  * option). */
 SATSTAT_API int satstat_options_finish(satstat_options *o, char *msg, size_t size);
 
+/* The option that sets a configuration field ("--n-in" for
+ * SATSTAT_FIELD_N_IN, "--expect-variance" for
+ * SATSTAT_FIELD_CLAIMED_VARIANCE); "" for SATSTAT_FIELD_NONE, NULL out of
+ * range.  The library's validations name the field by its member name
+ * (satstat_config_field_name); the functions here write the same
+ * sentences with these options in their place, as `satstat` prints them. */
+SATSTAT_API const char *satstat_option_of_field(satstat_config_field field);
+
+/* satstat_config_validate, then satstat_deep_options_validate, the
+ * refusal as the line `satstat` prints after "satstat: " (naming options:
+ * "--layers must be between 1 and 100000, got 0").  For a config not set
+ * through the table (deep's presets). */
+SATSTAT_API int satstat_options_validate_deep(satstat_config *config,
+                                              const satstat_deep_options *deep, char *msg,
+                                              size_t size);
+
 /* satstat_sweep_new for a finished sweep (config, spec, analytic_only),
  * its refusal as the line `satstat` prints after "satstat: " ("--vary:
  * 'VARY': ...", VARY the --vary text). */

@@ -3,7 +3,7 @@
  * glibc's strto* accept "", leading blanks, "nan", "inf", hex floats and
  * (for unsigned types) a leading '-'.  These wrappers accept a value only
  * when the whole string is consumed and the value is in range, and explain
- * a rejection in `msg` (SATSTAT_ERRMSG_SIZE bytes, may be NULL).
+ * a rejection in `msg` (msg_size bytes, may be NULL: satstat/error.h).
  */
 #ifndef SATSTAT_PARSE_H
 #define SATSTAT_PARSE_H
@@ -18,12 +18,12 @@ extern "C" {
 #endif
 
 /* A finite double (decimal or scientific notation; no nan/inf, no hex). */
-SATSTAT_API int satstat_parse_double(const char *text, double *out, char *msg);
+SATSTAT_API int satstat_parse_double(const char *text, double *out, char *msg, size_t msg_size);
 
 /* A whole number in [min, max].  Scientific notation is accepted when it
  * denotes an integer exactly ("1e6"), since users type sample counts so. */
 SATSTAT_API int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
-                                  uint64_t *out, char *msg);
+                                  uint64_t *out, char *msg, size_t msg_size);
 
 /* ---- helpers for messages and canonical specs ---------------------------
  * Numbers are read and written with '.' as the decimal point whatever the

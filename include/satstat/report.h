@@ -29,7 +29,8 @@ typedef enum satstat_format {
     SATSTAT_FORMAT_HTML /* one self-contained page (satstat/html.h)  */
 } satstat_format;
 
-SATSTAT_API int satstat_format_parse(const char *text, satstat_format *out, char *msg);
+SATSTAT_API int satstat_format_parse(const char *text, satstat_format *out,
+                                     char *msg, size_t msg_size);
 
 typedef enum satstat_test_state {
     SATSTAT_TEST_PASS,

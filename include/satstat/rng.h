@@ -75,8 +75,9 @@ SATSTAT_API const char *satstat_transform_label(satstat_transform transform);
 
 /* The transform named `name` (its label, as --transform takes it):
  * SATSTAT_OK and *out set, or SATSTAT_EINVAL with a sentence in msg
- * (SATSTAT_ERRMSG_SIZE bytes; may be NULL) naming the valid ones. */
-SATSTAT_API int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg);
+ * (msg_size bytes; may be NULL) naming the valid ones. */
+SATSTAT_API int satstat_transform_from_name(const char *name, satstat_transform *out,
+                                            char *msg, size_t msg_size);
 
 /* The standard normal made from two 32-bit words: k1 gives the radius,
  * k2 the angle; `which` 0 is the cosine branch, 1 the sine branch. */

@@ -141,7 +141,8 @@ typedef struct satstat_scheme {
  * kaiming_uniform_, ...) become the canonical scheme their framework
  * means; defaults (gain √2 and fan_in of he-*) are left out of the
  * canonical spec, so "he-normal:relu,fan_in" is "he-normal". */
-SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg);
+SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out,
+                                     char *msg, size_t msg_size);
 
 /* Parse a comma-separated list into out[0..max-1]; *count gets the number
  * parsed.  Blanks after a comma are ignored ("standard, scaled").  Empty items, more than `max` items and duplicates (same
@@ -149,7 +150,7 @@ SATSTAT_API int satstat_scheme_parse(const char *text, satstat_scheme *out, char
  * parameters (variance-scaling:2,fan_in,uniform): an item that is not a
  * scheme name continues the previous item when that one takes a list. */
 SATSTAT_API int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
-                                          size_t max, size_t *count, char *msg);
+                                          size_t max, size_t *count, char *msg, size_t msg_size);
 
 /* The law of one weight in a layer with the given fan-in and fan-out. */
 SATSTAT_API int satstat_scheme_weight_law(const satstat_scheme *scheme, uint64_t n_in,
@@ -182,18 +183,19 @@ SATSTAT_API int satstat_scheme_takes_mode(const satstat_scheme *scheme);
  * rewrite its canonical spec; SATSTAT_EINVAL (with a message) otherwise.
  * The CLI's --gain and --mode apply these to schemes whose spec named no
  * gain or mode (satstat_config_validate). */
-SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain, char *msg);
+SATSTAT_API int satstat_scheme_set_gain(satstat_scheme *scheme, double gain,
+                                        char *msg, size_t msg_size);
 SATSTAT_API int satstat_scheme_set_mode(satstat_scheme *scheme, satstat_fan_mode mode,
-                                        char *msg);
+                                        char *msg, size_t msg_size);
 
 /* A gain as users type it: a positive finite number or a name of
  * PyTorch's torch.nn.init.calculate_gain table (see the top of this
  * file); leaky_relu takes an optional :SLOPE (default 0.01). */
-SATSTAT_API int satstat_gain_parse(const char *text, double *gain, char *msg);
+SATSTAT_API int satstat_gain_parse(const char *text, double *gain, char *msg, size_t msg_size);
 
 /* "fan_in", "fan_out", "fan_avg". */
 SATSTAT_API int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out,
-                                       char *msg);
+                                       char *msg, size_t msg_size);
 SATSTAT_API const char *satstat_fan_mode_name(satstat_fan_mode mode);
 SATSTAT_API const char *satstat_dist_name(satstat_dist dist);
 
@@ -209,7 +211,7 @@ typedef struct satstat_bias {
     char canonical[SATSTAT_SPEC_SIZE]; /* "normal:1", "zero", "const:0.5" */
 } satstat_bias;
 
-SATSTAT_API int satstat_bias_parse(const char *text, satstat_bias *out, char *msg);
+SATSTAT_API int satstat_bias_parse(const char *text, satstat_bias *out, char *msg, size_t msg_size);
 
 /* Fix a fan-in-scaled bias (`torch`: PyTorch nn.Linear's bias,
  * U(±1/√fan_in)) for n_in ≥ 1; other biases are left as they are. */
@@ -233,14 +235,21 @@ typedef enum satstat_inputs_kind {
     SATSTAT_INPUTS_FILE      /* x_j read from a file (fixed)               */
 } satstat_inputs_kind;
 
+/* satstat_inputs.active when no count was given: half's inputs on are
+ * n_in/2 of whatever n_in the run has.  n_in is at most SATSTAT_MAX_N_IN
+ * (satstat/config.h), so no count given can be this. */
+#define SATSTAT_ACTIVE_UNSET UINT64_MAX
+
 typedef struct satstat_inputs {
     satstat_inputs_kind kind;
     double p;                          /* BERNOULLI: p; NORMAL: S;
                                           UNIFORM: A                      */
     double q;                          /* UNIFORM: B                      */
-    uint64_t active;                   /* HALF only; resolved by
-                                          satstat_inputs_resolve         */
-    int active_given;                  /* --active was given explicitly   */
+    uint64_t active;                   /* HALF only: the inputs on, K of
+                                          --active K; SATSTAT_ACTIVE_UNSET
+                                          (the default): n_in/2 for the
+                                          n_in of the run
+                                          (satstat_inputs_support)       */
     /* FILE only: the path, and what satstat_inputs_resolve read there
      * (once: the file is never opened again, so a pipe or a FIFO works
      * and what the run uses is what was checked): the numbers themselves
@@ -257,15 +266,16 @@ typedef struct satstat_inputs {
                                           whole path is in `path`)        */
 } satstat_inputs;
 
-/* Writes every field of *out: `active` and `active_given` are set to 0.
- * A caller that reads --active (options may come in any order) sets them
+/* Writes every field of *out: `active` is set to SATSTAT_ACTIVE_UNSET.
+ * A caller that reads --active (options may come in any order) sets it
  * after parsing --inputs, then calls satstat_inputs_resolve().  `file:PATH`
  * only checks the path here (1 to SATSTAT_PATH_SIZE−1 bytes, no control
  * characters: the path is written into reports and figure scripts); the
  * file is read by satstat_inputs_resolve(), which knows n_in.  Parsing
  * over a resolved `file:` struct does not free its values: call
  * satstat_inputs_free() first. */
-SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg);
+SATSTAT_API int satstat_inputs_parse(const char *text, satstat_inputs *out,
+                                     char *msg, size_t msg_size);
 
 /* NULL-terminated list of the input specs a user can type (for --help). */
 SATSTAT_API const char *const *satstat_inputs_names(void);
@@ -276,22 +286,25 @@ SATSTAT_API const char *const *satstat_inputs_names(void);
 #define SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER 256
 #define SATSTAT_INPUTS_FILE_SLACK (UINT64_C(1) << 20)
 
-/* Fix `active` for fan-in n_in: the explicit --active K when active_given
- * (0 ≤ K ≤ n_in, else SATSTAT_EINVAL), else n_in/2 rounded down.  For
- * every kind but `half`, an explicit --active is an error (it would be
- * silently ignored otherwise).
+/* Check `active` against fan-in n_in: a count K given (not
+ * SATSTAT_ACTIVE_UNSET) must be 0 ≤ K ≤ n_in, else SATSTAT_EINVAL; unset,
+ * half has n_in/2 inputs on, rounded down (satstat_inputs_support).  For
+ * every kind but `half`, a count given is an error (it would be silently
+ * ignored otherwise).  `active` itself is not changed, so a copy resolved
+ * for another n_in (a sweep's points) gets its own n_in/2.
  *
  * `file:` is read here, once, into file_values: whitespace-separated
  * finite decimals, '#' starts a comment to the end of the line.  It must
  * hold exactly n_in numbers; reading stops at the first number past n_in,
  * at a NUL byte, at a malformed number and past SATSTAT_INPUTS_FILE_SLACK
  * + n_in·SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER bytes, each an
- * SATSTAT_EINVAL whose message names --inputs and the line.  A FIFO with
+ * SATSTAT_EINVAL whose message names `inputs` and the line.  A FIFO with
  * no process writing to it is an error too (it is opened without waiting
  * for a writer).  Resolving again (a copy validated again) does not read
  * the file again: it checks the count against n_in.  SATSTAT_ENOMEM when
  * the values do not fit in memory. */
-SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg);
+SATSTAT_API int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in,
+                                       char *msg, size_t msg_size);
 
 /* Release the values read for a `file:` input (nothing for other kinds);
  * the struct can be resolved again.  NULL is a no-op. */
@@ -305,7 +318,7 @@ SATSTAT_API int satstat_inputs_is_random(const satstat_inputs *inputs);
  * when it was not resolved, or for another n_in).  Random inputs are
  * SATSTAT_EINVAL. */
 SATSTAT_API int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
-                                      double *x, char *msg);
+                                      double *x, char *msg, size_t msg_size);
 
 /* Σ_j Var x_j: 0 for fixed inputs, n_in·Var x for random ones. */
 SATSTAT_API double satstat_inputs_variance_sum(const satstat_inputs *inputs,
@@ -317,7 +330,8 @@ SATSTAT_API double satstat_inputs_sum_sq(const satstat_inputs *inputs, uint64_t 
 /* Σ_j E[x_j] (used for the mean of z when weights have a non-zero mean). */
 SATSTAT_API double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in);
 
-/* Number of inputs that can be non-zero: the weights that must be drawn. */
+/* Number of inputs that can be non-zero: the weights that must be drawn
+ * (half: `active`, or n_in/2 when it is SATSTAT_ACTIVE_UNSET). */
 SATSTAT_API uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in);
 
 #ifdef __cplusplus

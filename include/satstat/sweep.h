@@ -32,7 +32,7 @@
  * bits of `satstat run` with that point's options (its report's command,
  * satstat_report_command(), says which).  Nothing here prints: errors come
  * back as satstat_status codes with one sentence in a caller-owned message
- * buffer (SATSTAT_ERRMSG_SIZE bytes, may be NULL).
+ * buffer (msg, msg_size: satstat/error.h).
  */
 #ifndef SATSTAT_SWEEP_H
 #define SATSTAT_SWEEP_H
@@ -81,7 +81,7 @@ typedef struct satstat_sweep_spec {
  * whole numbers; sigma, threshold, gain: > 0; p: in [0, 1]).  The message
  * quotes the part at fault, not the option. */
 SATSTAT_API int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out,
-                                         char *msg);
+                                         char *msg, size_t msg_size);
 
 /* The canonical form of a spec ("n-in=10:10000:4:log").  SATSTAT_ERANGE
  * when size is too small; 128 bytes always suffice. */
@@ -111,7 +111,7 @@ typedef struct satstat_sweep satstat_sweep;
  * point then shares its numbers instead of reading the file again. */
 SATSTAT_API int satstat_sweep_new(const satstat_config *base,
                                   const satstat_sweep_spec *spec, int analytic_only,
-                                  satstat_sweep **out, char *msg);
+                                  satstat_sweep **out, char *msg, size_t msg_size);
 SATSTAT_API void satstat_sweep_free(satstat_sweep *sweep);
 
 /* Run every point (satstat_report_run, same seed).  progress may be NULL;

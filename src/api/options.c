@@ -13,6 +13,43 @@
 #include <satstat/scheme.h>
 
 #include "base/error-int.h"
+#include "model/config-int.h"
+
+/* The option of each configuration field: the library's validations
+ * write their messages with these words (config-int.h), so the program's
+ * lines name what a user types. */
+static const char *const field_options[SATSTAT_FIELD_COUNT] = {
+    [SATSTAT_FIELD_NONE] = "",
+    [SATSTAT_FIELD_N_IN] = "--n-in",
+    [SATSTAT_FIELD_N_OUT] = "--n-out",
+    [SATSTAT_FIELD_INPUTS] = "--inputs",
+    [SATSTAT_FIELD_ACTIVE] = "--active",
+    [SATSTAT_FIELD_BIAS] = "--bias",
+    [SATSTAT_FIELD_ACTIVATION] = "--activation",
+    [SATSTAT_FIELD_THRESHOLD] = "--threshold",
+    [SATSTAT_FIELD_SATURATION] = "--saturation",
+    [SATSTAT_FIELD_SAMPLES] = "--samples",
+    [SATSTAT_FIELD_SEED] = "--seed",
+    [SATSTAT_FIELD_TRANSFORM] = "--transform",
+    [SATSTAT_FIELD_THREADS] = "--threads",
+    [SATSTAT_FIELD_ALPHA] = "--alpha",
+    [SATSTAT_FIELD_CLAIMED_VARIANCE] = "--expect-variance",
+    [SATSTAT_FIELD_GAIN] = "--gain",
+    [SATSTAT_FIELD_MODE] = "--mode",
+    [SATSTAT_FIELD_SCHEMES] = "--scheme",
+    [SATSTAT_FIELD_LAYERS] = "--layers",
+    [SATSTAT_FIELD_WIDTH] = "--width",
+    [SATSTAT_FIELD_NETWORKS] = "--networks",
+    [SATSTAT_FIELD_PAIR_CORRELATION] = "--pair-correlation",
+    [SATSTAT_FIELD_MAX_MEMORY] = "--max-memory",
+};
+
+const char *satstat_option_of_field(satstat_config_field field)
+{
+    if ((int)field < 0 || field >= SATSTAT_FIELD_COUNT)
+        return NULL;
+    return field_options[field];
+}
 
 const char *satstat_bad_value_message(const char *value, const char *reason, char *buf,
                                       size_t size)
@@ -41,13 +78,13 @@ static int parse_u64(const char *value, uint64_t min, uint64_t max, uint64_t *ou
                      size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_parse_u64(value, min, max, out, reason), value, reason, msg, size);
+    return refuse(satstat_parse_u64(value, min, max, out, reason, sizeof reason), value, reason, msg, size);
 }
 
 static int parse_double(const char *value, double *out, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_parse_double(value, out, reason), value, reason, msg, size);
+    return refuse(satstat_parse_double(value, out, reason, sizeof reason), value, reason, msg, size);
 }
 
 /* A positive finite double. */
@@ -66,7 +103,7 @@ static int set_scheme(satstat_options *o, const char *v, char *msg, size_t size)
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config *cfg = o->config;
     return refuse(satstat_scheme_parse_list(v, cfg->schemes, SATSTAT_MAX_SCHEMES,
-                                            &cfg->n_schemes, reason),
+                                            &cfg->n_schemes, reason, sizeof reason),
                   v, reason, msg, size);
 }
 
@@ -75,11 +112,9 @@ static int set_inputs(satstat_options *o, const char *v, char *msg, size_t size)
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_config *cfg = o->config;
     uint64_t active = cfg->inputs.active;
-    int given = cfg->inputs.active_given;
-    int rc = refuse(satstat_inputs_parse(v, &cfg->inputs, reason), v, reason, msg, size);
+    int rc = refuse(satstat_inputs_parse(v, &cfg->inputs, reason, sizeof reason), v, reason, msg, size);
     /* --active may come before --inputs */
     cfg->inputs.active = active;
-    cfg->inputs.active_given = given;
     return rc;
 }
 
@@ -97,14 +132,14 @@ static int set_deep_inputs(satstat_options *o, const char *v, char *msg, size_t 
 static int set_bias(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_bias_parse(v, &o->config->bias, reason), v, reason, msg, size);
+    return refuse(satstat_bias_parse(v, &o->config->bias, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_activation(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     const satstat_activation *a = NULL;
-    int rc = refuse(satstat_activation_parse(v, &a, reason), v, reason, msg, size);
+    int rc = refuse(satstat_activation_parse(v, &a, reason, sizeof reason), v, reason, msg, size);
     if (rc == SATSTAT_OK)
         o->config->activation = a;
     return rc;
@@ -113,13 +148,13 @@ static int set_activation(satstat_options *o, const char *v, char *msg, size_t s
 static int set_gain(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_gain_parse(v, &o->config->gain, reason), v, reason, msg, size);
+    return refuse(satstat_gain_parse(v, &o->config->gain, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_mode(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_fan_mode_parse(v, &o->config->mode, reason), v, reason, msg, size);
+    return refuse(satstat_fan_mode_parse(v, &o->config->mode, reason, sizeof reason), v, reason, msg, size);
 }
 
 static int set_expect_variance(satstat_options *o, const char *v, char *msg, size_t size)
@@ -153,7 +188,7 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
     satstat_saturation rule;
-    int rc = refuse(satstat_saturation_parse(v, &rule, reason), v, reason, msg, size);
+    int rc = refuse(satstat_saturation_parse(v, &rule, reason, sizeof reason), v, reason, msg, size);
     if (rc != SATSTAT_OK)
         return rc;
     if (rule.kind != SATSTAT_SATURATION_Z && satstat_option_given(o, "threshold"))
@@ -169,7 +204,7 @@ static int set_saturation(satstat_options *o, const char *v, char *msg, size_t s
 static int set_transform(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char why[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_transform_from_name(v, &o->config->transform, why) != SATSTAT_OK)
+    if (satstat_transform_from_name(v, &o->config->transform, why, sizeof why) != SATSTAT_OK)
         return refuse(SATSTAT_EINVAL, v, why, msg, size);
     return SATSTAT_OK;
 }
@@ -198,7 +233,6 @@ static int set_active(satstat_options *o, const char *v, char *msg, size_t size)
     uint64_t u = 0;
     int rc = parse_u64(v, 0, SATSTAT_MAX_N_IN, &u, msg, size);
     o->config->inputs.active = u;
-    o->config->inputs.active_given = 1;
     return rc;
 }
 
@@ -267,7 +301,7 @@ static int set_max_memory(satstat_options *o, const char *v, char *msg, size_t s
 static int set_vary(satstat_options *o, const char *v, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    return refuse(satstat_sweep_spec_parse(v, o->sweep, reason), v, reason, msg, size);
+    return refuse(satstat_sweep_spec_parse(v, o->sweep, reason, sizeof reason), v, reason, msg, size);
 }
 
 /* ---- the table -------------------------------------------------------------*/
@@ -400,24 +434,32 @@ static int pass_on(int rc, const char *reason, char *msg, size_t size)
 static int finish_run(satstat_options *o, char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE] = "";
-    int rc = satstat_config_validate(o->config, reason);
+    int rc = satstat__config_validate(o->config, field_options, NULL, reason, sizeof reason);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate_layer(o->config, reason);
+        rc = satstat__config_validate_layer(o->config, field_options, NULL, reason,
+                                            sizeof reason);
+    return pass_on(rc, reason, msg, size);
+}
+
+int satstat_options_validate_deep(satstat_config *config, const satstat_deep_options *deep,
+                                  char *msg, size_t size)
+{
+    char reason[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = satstat__config_validate(config, field_options, NULL, reason, sizeof reason);
+    if (rc == SATSTAT_OK)
+        rc = satstat__deep_options_validate(config, deep, field_options, NULL, reason,
+                                            sizeof reason);
     return pass_on(rc, reason, msg, size);
 }
 
 static int finish_deep(satstat_options *o, char *msg, size_t size)
 {
-    char reason[SATSTAT_ERRMSG_SIZE] = "";
-    if (o->deep->input == SATSTAT_DEEP_INPUT_NORMAL && o->config->inputs.active_given) {
+    if (o->deep->input == SATSTAT_DEEP_INPUT_NORMAL && o->config->inputs.active != SATSTAT_ACTIVE_UNSET) {
         satstat__set_msg(msg, size,
                          "--active: applies to --inputs half only, not to --inputs normal");
         return SATSTAT_EINVAL;
     }
-    int rc = satstat_config_validate(o->config, reason);
-    if (rc == SATSTAT_OK)
-        rc = satstat_deep_options_validate(o->config, o->deep, reason);
-    return pass_on(rc, reason, msg, size);
+    return satstat_options_validate_deep(o->config, o->deep, msg, size);
 }
 
 /* "--OPTION: the bad-value line" for a value given earlier. */
@@ -454,7 +496,8 @@ static int sweep_fixed_options(const satstat_options *o, char *msg, size_t size)
     if (o->sweep->param != SATSTAT_SWEEP_THRESHOLD) {
         char reason[SATSTAT_ERRMSG_SIZE] = "";
         satstat_region region;
-        return pass_on(satstat_config_region(cfg, &region, reason), reason, msg, size);
+        return pass_on(satstat__config_region(cfg, &region, field_options, reason, sizeof reason),
+                       reason, msg, size);
     }
     return SATSTAT_OK;
 }
@@ -496,7 +539,7 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
     }
     if (param == SATSTAT_SWEEP_SIGMA && !satstat_option_given(o, "scheme")) {
         /* sigma needs a normal: scheme; its SIGMA is replaced at each point */
-        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL);
+        (void)satstat_scheme_parse("normal:1", &cfg->schemes[0], NULL, 0);
         cfg->n_schemes = 1;
     }
     int rc = sweep_fixed_options(o, msg, size);
@@ -514,8 +557,9 @@ static int finish_sweep(satstat_options *o, char *msg, size_t size)
             return SATSTAT_EINVAL;
         }
         char reason[SATSTAT_ERRMSG_SIZE] = "";
-        return pass_on(satstat_inputs_resolve(&cfg->inputs, cfg->n_in, reason), reason, msg,
-                       size);
+        return pass_on(satstat__inputs_resolve(&cfg->inputs, cfg->n_in, field_options, NULL,
+                                               reason, sizeof reason),
+                       reason, msg, size);
     }
     return SATSTAT_OK;
 }
@@ -547,7 +591,8 @@ int satstat_options_sweep_new(const satstat_config *config, const satstat_sweep_
                               char *msg, size_t size)
 {
     char reason[SATSTAT_ERRMSG_SIZE * 2 + 64] = "";
-    int rc = satstat_sweep_new(config, spec, analytic_only, out, reason);
+    int rc = satstat__sweep_new(config, spec, analytic_only, field_options, out, reason,
+                                sizeof reason);
     if (rc == SATSTAT_EINVAL) {
         char q[SATSTAT_QUOTE_SIZE];
         satstat__set_msg(msg, size, "--vary: %s: %s", satstat_quote(vary ? vary : "", q, sizeof q),

@@ -51,7 +51,7 @@ int cli_options_finish(satstat_options *o)
 static int cli_option_format(const char *option, const char *value, satstat_format *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_format_parse(value, out, msg) != SATSTAT_OK)
+    if (satstat_format_parse(value, out, msg, sizeof msg) != SATSTAT_OK)
         return cli_bad_value(option, value, msg);
     return CLI_GO_ON;
 }

@@ -165,9 +165,9 @@ static int parse(int argc, char **argv, cli *c)
         if (!given(c, "networks"))
             c->deep.networks = 100;
         if (!given(c, "bias"))
-            (void)satstat_bias_parse("zero", &cfg->bias, NULL);
+            (void)satstat_bias_parse("zero", &cfg->bias, NULL, 0);
         c->deep.input = SATSTAT_DEEP_INPUT_NORMAL;
-        cfg->inputs.active_given = 0;
+        cfg->inputs.active = SATSTAT_ACTIVE_UNSET;
     }
     status = cli_options_finish(&com->options);
     if (status == CLI_GO_ON && com->format == SATSTAT_FORMAT_HTML)
@@ -189,15 +189,15 @@ static int preset_schemes(cli *c)
     const char *fixed[] = {"normal:1", "normal:0.01", "scaled"};
     cfg->n_schemes = 0;
     for (size_t i = 0; i < 3; i++)
-        (void)satstat_scheme_parse(fixed[i], &cfg->schemes[cfg->n_schemes++], NULL);
+        (void)satstat_scheme_parse(fixed[i], &cfg->schemes[cfg->n_schemes++], NULL, 0);
     char he[SATSTAT_SPEC_SIZE];
-    if (satstat_scheme_parse("he-normal", &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK) {
+    if (satstat_scheme_parse("he-normal", &cfg->schemes[cfg->n_schemes], NULL, 0) == SATSTAT_OK) {
         cfg->n_schemes++;
     } else {
         char num[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(sqrt(2.0 / (double)c->deep.width), num, sizeof num);
         snprintf(he, sizeof he, "normal:%s", num);
-        if (satstat_scheme_parse(he, &cfg->schemes[cfg->n_schemes], NULL) == SATSTAT_OK)
+        if (satstat_scheme_parse(he, &cfg->schemes[cfg->n_schemes], NULL, 0) == SATSTAT_OK)
             cfg->n_schemes++;
     }
     return CLI_GO_ON;
@@ -363,8 +363,8 @@ static int deep_parsed(const cli *parsed)
         }
         char msg[SATSTAT_ERRMSG_SIZE];
         for (size_t i = 0; i < nruns; i++)
-            if (satstat_config_validate(&configs[i], msg) != SATSTAT_OK
-                || satstat_deep_options_validate(&configs[i], &c.deep, msg) != SATSTAT_OK) {
+            if (satstat_options_validate_deep(&configs[i], &c.deep, msg, sizeof msg)
+                != SATSTAT_OK) {
                 cli_usage_error("--preset", msg);
                 return CLI_EXIT_USAGE;
             }

@@ -503,7 +503,7 @@ int satstat_analytic_compute(const satstat_config *config,
         a.law = SATSTAT_Z_NORMAL_APPROX;
 
     a.threshold = config->threshold;
-    rc = satstat_config_region(config, &a.region, NULL);
+    rc = satstat_config_region(config, &a.region, NULL, 0);
     if (rc != SATSTAT_OK)
         return rc;
     double (*dphi)(double) = config->activation->dphi;

@@ -643,7 +643,7 @@ int satstat_exact_from_config(const satstat_config *config,
     switch (config->inputs.kind) {
     case SATSTAT_INPUTS_HALF:
         x = satstat_exact_constant(1.0);
-        count = config->inputs.active;
+        count = satstat_inputs_support(&config->inputs, config->n_in);
         break;
     case SATSTAT_INPUTS_ONES:
         x = satstat_exact_constant(1.0);

@@ -187,14 +187,14 @@ static double gelu_d(double z)
  * symmetric rows compute the outward distance u and give −u or u. */
 
 /* "<rule> for <name> needs <need>; got <value>" */
-static int rule_error(char *msg, const char *rule, const char *name,
+static int rule_error(char *msg, size_t msg_size, const char *rule, const char *name,
                       const char *need, double value)
 {
     char num[SATSTAT_DOUBLE_SIZE];
 
     satstat_format_double(value, num, sizeof num);
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "%s for %s needs %s; got %s", rule,
+        snprintf(msg, msg_size, "%s for %s needs %s; got %s", rule,
                  name, need, num);
     return SATSTAT_EINVAL;
 }
@@ -207,14 +207,14 @@ static double signed_side(unsigned side, double u)
 /* σ' = 1/(4 cosh²(z/2)) ≤ R/4 ⇔ |z| ≥ 2 acosh(1/√R);
  * σ within E of 0 or 1 ⇔ |z| ≥ ln((1 − E)/E), for E < 1/2. */
 static int sigmoid_boundary(const satstat_activation *a, int kind,
-                            double value, unsigned side, double *z, char *msg)
+                            double value, unsigned side, double *z, char *msg, size_t msg_size)
 {
     if (kind == SATSTAT_SATURATION_DERIV) {
         *z = signed_side(side, 2.0 * acosh(1.0 / sqrt(value)));
         return SATSTAT_OK;
     }
     if (value >= 0.5)
-        return rule_error(msg, "output:E", a->name,
+        return rule_error(msg, msg_size, "output:E", a->name,
                           "E < 0.5 (half its range), else every z would count",
                           value);
     *z = signed_side(side, log((1.0 - value) / value));
@@ -225,14 +225,14 @@ static int sigmoid_boundary(const satstat_activation *a, int kind,
  * |z| ≥ atanh(1 − E) = ln((2 − E)/E)/2 (the form without 1 − E, which
  * rounds for tiny E), for E < 1. */
 static int tanh_boundary(const satstat_activation *a, int kind, double value,
-                         unsigned side, double *z, char *msg)
+                         unsigned side, double *z, char *msg, size_t msg_size)
 {
     if (kind == SATSTAT_SATURATION_DERIV) {
         *z = signed_side(side, acosh(1.0 / sqrt(value)));
         return SATSTAT_OK;
     }
     if (value >= 1.0)
-        return rule_error(msg, "output:E", a->name,
+        return rule_error(msg, msg_size, "output:E", a->name,
                           "E < 1 (half its range), else every z would count",
                           value);
     *z = signed_side(side, 0.5 * log((2.0 - value) / value));
@@ -243,14 +243,14 @@ static int tanh_boundary(const satstat_activation *a, int kind, double value,
  * ⇔ |z| ≥ 1/E − 1, for E < 1. */
 static int softsign_boundary(const satstat_activation *a, int kind,
                              double value, unsigned side, double *z,
-                             char *msg)
+                             char *msg, size_t msg_size)
 {
     if (kind == SATSTAT_SATURATION_DERIV) {
         *z = signed_side(side, 1.0 / sqrt(value) - 1.0);
         return SATSTAT_OK;
     }
     if (value >= 1.0)
-        return rule_error(msg, "output:E", a->name,
+        return rule_error(msg, msg_size, "output:E", a->name,
                           "E < 1 (half its range), else every z would count",
                           value);
     *z = signed_side(side, 1.0 / value - 1.0);
@@ -260,14 +260,14 @@ static int softsign_boundary(const satstat_activation *a, int kind,
 /* e^{−z²} ≤ R ⇔ |z| ≥ √(−ln R); erfc|z| ≤ E ⇔ |z| ≥ erfc⁻¹(E) =
  * Q⁻¹(E/2)/√2 (erfc(x) = 2Q(x√2)), for E < 1. */
 static int erf_boundary(const satstat_activation *a, int kind, double value,
-                        unsigned side, double *z, char *msg)
+                        unsigned side, double *z, char *msg, size_t msg_size)
 {
     if (kind == SATSTAT_SATURATION_DERIV) {
         *z = signed_side(side, sqrt(-log(value)));
         return SATSTAT_OK;
     }
     if (value >= 1.0)
-        return rule_error(msg, "output:E", a->name,
+        return rule_error(msg, msg_size, "output:E", a->name,
                           "E < 1 (half its range), else every z would count",
                           value);
     satstat__gsl_quiet();
@@ -283,7 +283,7 @@ static int erf_boundary(const satstat_activation *a, int kind, double value,
  * leaky-relu has no finite limit at all.  Use the default (dead) rule or
  * deriv:R. */
 static int relu_boundary(const satstat_activation *a, int kind, double value,
-                         unsigned side, double *z, char *msg)
+                         unsigned side, double *z, char *msg, size_t msg_size)
 {
     if (kind == SATSTAT_SATURATION_DERIV && side == SATSTAT_SIDE_ABOVE) {
         *z = INFINITY; /* φ' = 1 > R sup φ' on z > 0 */
@@ -291,7 +291,7 @@ static int relu_boundary(const satstat_activation *a, int kind, double value,
     }
     if (kind == SATSTAT_SATURATION_OUTPUT) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "output:E does not apply to %s: it has no asymptote to "
                      "approach (its flat side is exactly %s for z <= 0, and it "
                      "is unbounded above); use deriv:R or the default rule",
@@ -303,7 +303,7 @@ static int relu_boundary(const satstat_activation *a, int kind, double value,
         satstat_format_double(a->param, slope, sizeof slope);
         satstat_format_double(value, r, sizeof r);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "deriv:R for %s needs R >= its negative slope %s (phi' "
                      "never drops below it, so no unit would count); got %s",
                      a->name, slope, r);
@@ -318,10 +318,11 @@ static int relu_boundary(const satstat_activation *a, int kind, double value,
  * R ≥ 1/α ≈ 0.598; λα e^z = φ(z) + λα ≤ E ⇔ z ≤ ln(E/(λα)) for E < λα,
  * and on the linear branch λz + λα ≤ E ⇔ z ≤ (E − λα)/λ for E ≥ λα. */
 static int selu_boundary(const satstat_activation *a, int kind, double value,
-                         unsigned side, double *z, char *msg)
+                         unsigned side, double *z, char *msg, size_t msg_size)
 {
     (void)a;
     (void)msg;
+    (void)msg_size;
     if (kind == SATSTAT_SATURATION_DERIV && side == SATSTAT_SIDE_ABOVE)
         *z = SELU_LAMBDA <= value * SELU_LA ? 0.0 : INFINITY;
     else if (kind == SATSTAT_SATURATION_DERIV)
@@ -462,31 +463,31 @@ static void table_names(const char *names[TABLE_SIZE])
         names[i] = table[i].name;
 }
 
-static int unknown_activation(const char *text, size_t name_len, char *msg)
+static int unknown_activation(const char *text, size_t name_len, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
     const char *names[TABLE_SIZE];
     size_t i, len;
 
-    if (msg == NULL)
+    if (msg == NULL || msg_size == 0)
         return SATSTAT_EINVAL;
     table_names(names);
-    len = (size_t)snprintf(msg, SATSTAT_ERRMSG_SIZE,
+    len = (size_t)snprintf(msg, msg_size,
                            "unknown activation %s (%svalid:",
                            satstat_quote(text, q, sizeof q),
                            satstat_suggest(text, name_len, names, TABLE_SIZE,
                                            hint, sizeof hint));
-    for (i = 0; i < TABLE_SIZE && len < SATSTAT_ERRMSG_SIZE; i++)
-        len += (size_t)snprintf(msg + len, SATSTAT_ERRMSG_SIZE - len, "%s %s",
+    for (i = 0; i < TABLE_SIZE && len < msg_size; i++)
+        len += (size_t)snprintf(msg + len, msg_size - len, "%s %s",
                                 i ? "," : "", table[i].name);
-    if (len < SATSTAT_ERRMSG_SIZE)
-        snprintf(msg + len, SATSTAT_ERRMSG_SIZE - len,
+    if (len < msg_size)
+        snprintf(msg + len, msg_size - len,
                  ", leaky-relu:SLOPE)");
     return SATSTAT_EINVAL;
 }
 
 int satstat_activation_parse(const char *text, const satstat_activation **out,
-                             char *msg)
+                             char *msg, size_t msg_size)
 {
     static const char leaky[] = "leaky-relu";
     const char *names[TABLE_SIZE];
@@ -497,7 +498,7 @@ int satstat_activation_parse(const char *text, const satstat_activation **out,
 
     if (text == NULL || out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no activation given");
+            snprintf(msg, msg_size, "no activation given");
         return SATSTAT_EINVAL;
     }
     /* any ASCII case: no two rows differ only in case */
@@ -515,20 +516,20 @@ int satstat_activation_parse(const char *text, const satstat_activation **out,
         char q[SATSTAT_QUOTE_SIZE];
         if (colon == NULL
             || satstat_match_name(text, name_len, names, TABLE_SIZE, &i) != 1)
-            return unknown_activation(text, name_len, msg);
+            return unknown_activation(text, name_len, msg, msg_size);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "activation '%s' takes no parameter, got %s",
                      table[i].name, satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;
     }
-    if (satstat_parse_double(colon + 1, &slope, msg)
+    if (satstat_parse_double(colon + 1, &slope, msg, msg_size)
         != SATSTAT_OK)
         return SATSTAT_EINVAL;
     if (!(slope >= 0.0 && slope < 1.0)) {
         satstat_format_double(slope, num, sizeof num);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "the slope of leaky-relu:SLOPE must be in [0, 1), got %s",
                      num);
         return SATSTAT_EINVAL;
@@ -550,7 +551,7 @@ int satstat_activation_parse(const char *text, const satstat_activation **out,
     if (slots_used == SATSTAT_ACTIVATION_MAX_INSTANCES) {
         pthread_mutex_unlock(&slots_lock);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "too many distinct leaky-relu slopes in one process "
                      "(at most %d)", SATSTAT_ACTIVATION_MAX_INSTANCES);
         return SATSTAT_ERANGE;
@@ -588,7 +589,7 @@ int satstat_activation_parse(const char *text, const satstat_activation **out,
 static const char rule_names[] = "z:T, deriv:R, output:E, dead, default";
 
 int satstat_saturation_parse(const char *text, satstat_saturation *out,
-                             char *msg)
+                             char *msg, size_t msg_size)
 {
     static const struct {
         const char *prefix;
@@ -611,7 +612,7 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
 
     if (text == NULL || out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no saturation rule given");
+            snprintf(msg, msg_size, "no saturation rule given");
         return SATSTAT_EINVAL;
     }
     /* any ASCII case: "Z:3", "DEAD" */
@@ -631,19 +632,19 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
             || satstat_match_name(text, name_len, &kinds[i].prefix, 1, NULL)
                    != 1)
             continue;
-        if (satstat_parse_double(colon + 1, &v, msg) != SATSTAT_OK)
+        if (satstat_parse_double(colon + 1, &v, msg, msg_size) != SATSTAT_OK)
             return SATSTAT_EINVAL;
         satstat_format_double(v, num, sizeof num);
         if (kinds[i].kind == SATSTAT_SATURATION_DERIV && !(v > 0.0 && v < 1.0)) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "R in deriv:R is a fraction of sup phi' and must be "
                          "in (0, 1), got %s", num);
             return SATSTAT_EINVAL;
         }
         if (!(v > 0.0)) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "%s in %s:%s must be positive, got %s",
                          kinds[i].kind == SATSTAT_SATURATION_Z ? "T" : "E",
                          kinds[i].prefix,
@@ -658,7 +659,7 @@ int satstat_saturation_parse(const char *text, satstat_saturation *out,
     if (msg != NULL) {
         if (satstat_closest_name(text, name_len, words, 5, &i) != NULL)
             snprintf(hint, sizeof hint, "did you mean '%s'? ", shown[i]);
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "unknown saturation rule %s (%svalid: %s)",
                  satstat_quote(text, q, sizeof q), hint, rule_names);
     }
@@ -772,10 +773,10 @@ static int brent(tail_ctx *c, double lo, double hi, double *root)
                                                     : SATSTAT_ENUMERIC;
 }
 
-static int solve_error(const satstat_activation *a, int rc, char *msg)
+static int solve_error(const satstat_activation *a, int rc, char *msg, size_t msg_size)
 {
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "could not solve for the boundary of the rule for %s",
                  a->name);
     return rc;
@@ -803,7 +804,7 @@ static int search_outwards(tail_ctx *c, int *found, double *root)
 
 /* output:E: the inner end of the tail component on `side`. */
 static int numeric_side(const satstat_activation *a, int kind, double value,
-                        unsigned side, double *z, char *msg)
+                        unsigned side, double *z, char *msg, size_t msg_size)
 {
     tail_ctx c = {a, kind, value,
                   side == SATSTAT_SIDE_BELOW ? a->limit_below : a->limit_above,
@@ -816,7 +817,7 @@ static int numeric_side(const satstat_activation *a, int kind, double value,
         rc = search_outwards(&c, &found, &root);
         if (rc == SATSTAT_OK && !found) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "the rule never holds for %s as z -> %s (not within "
                          "|z| <= %g)", a->name, side_word(side), SCAN_FAR);
             return SATSTAT_EINVAL;
@@ -828,7 +829,7 @@ static int numeric_side(const satstat_activation *a, int kind, double value,
                 break;
         if (u < SCAN_END) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "the rule holds for %s at every z: every unit would "
                          "count as saturated", a->name);
             return SATSTAT_EINVAL;
@@ -836,7 +837,7 @@ static int numeric_side(const satstat_activation *a, int kind, double value,
         rc = brent(&c, u, u + SCAN_STEP, &root);
     }
     if (rc != SATSTAT_OK)
-        return solve_error(a, rc, msg);
+        return solve_error(a, rc, msg, msg_size);
     *z = c.sign * root;
     return SATSTAT_OK;
 }
@@ -849,11 +850,11 @@ typedef struct component_list {
 } component_list;
 
 static int add_component(const satstat_activation *a, component_list *l,
-                         double lo, double hi, char *msg)
+                         double lo, double hi, char *msg, size_t msg_size)
 {
     if (l->n == SATSTAT_REGION_MAX_INTERVALS) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "the rule splits z into more than %d pieces for %s",
                      SATSTAT_REGION_MAX_INTERVALS, a->name);
         return SATSTAT_EINVAL;
@@ -870,7 +871,7 @@ static int add_component(const satstat_activation *a, component_list *l,
  * set either continues to ±inf (it holds at ±8) or begins further out
  * (search_outwards()) or not at all. */
 static int deriv_components(const satstat_activation *a, double value,
-                            component_list *l, char *msg)
+                            component_list *l, char *msg, size_t msg_size)
 {
     tail_ctx c = {a, SATSTAT_SATURATION_DERIV, value, 0.0, 1.0};
     const long steps = (long)(2.0 * SCAN_START / SCAN_STEP);
@@ -886,8 +887,8 @@ static int deriv_components(const satstat_activation *a, double value,
         rc = search_outwards(&c, &found, &root);
         c.sign = 1.0;
         if (rc != SATSTAT_OK)
-            return solve_error(a, rc, msg);
-        if (found && (rc = add_component(a, l, -INFINITY, -root, msg)) != SATSTAT_OK)
+            return solve_error(a, rc, msg, msg_size);
+        if (found && (rc = add_component(a, l, -INFINITY, -root, msg, msg_size)) != SATSTAT_OK)
             return rc;
     }
     for (k = 1; k <= steps; k++) {
@@ -897,21 +898,21 @@ static int deriv_components(const satstat_activation *a, double value,
         if (in != inside) {
             rc = brent(&c, prev, z, &root);
             if (rc != SATSTAT_OK)
-                return solve_error(a, rc, msg);
+                return solve_error(a, rc, msg, msg_size);
             if (in)
                 start = root;
-            else if ((rc = add_component(a, l, start, root, msg)) != SATSTAT_OK)
+            else if ((rc = add_component(a, l, start, root, msg, msg_size)) != SATSTAT_OK)
                 return rc;
             inside = in;
         }
         prev = z;
     }
     if (inside)
-        return add_component(a, l, start, INFINITY, msg);
+        return add_component(a, l, start, INFINITY, msg, msg_size);
     rc = search_outwards(&c, &found, &root);
     if (rc != SATSTAT_OK)
-        return solve_error(a, rc, msg);
-    return found ? add_component(a, l, root, INFINITY, msg) : SATSTAT_OK;
+        return solve_error(a, rc, msg, msg_size);
+    return found ? add_component(a, l, root, INFINITY, msg, msg_size) : SATSTAT_OK;
 }
 
 static unsigned sides_of(const satstat_activation *a)
@@ -923,20 +924,20 @@ static unsigned sides_of(const satstat_activation *a)
 
 /* Checks shared by both resolvers for deriv: and output: rules. */
 static int check_rule_value(const satstat_activation *a, int kind,
-                            double value, char *msg)
+                            double value, char *msg, size_t msg_size)
 {
     unsigned sides = sides_of(a);
 
     if (kind == SATSTAT_SATURATION_DERIV && !(value > 0.0 && value < 1.0))
-        return rule_error(msg, "deriv:R", a->name, "0 < R < 1", value);
+        return rule_error(msg, msg_size, "deriv:R", a->name, "0 < R < 1", value);
     if (kind == SATSTAT_SATURATION_OUTPUT && !(value > 0.0 && isfinite(value)))
-        return rule_error(msg, "output:E", a->name, "E > 0", value);
+        return rule_error(msg, msg_size, "output:E", a->name, "E > 0", value);
     if (kind == SATSTAT_SATURATION_OUTPUT
         && (((sides & SATSTAT_SIDE_BELOW) && !isfinite(a->limit_below))
             || ((sides & SATSTAT_SIDE_ABOVE) && !isfinite(a->limit_above)))
         && a->boundary == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "output:E does not apply to %s: phi has no finite limit "
                      "on the side where it saturates", a->name);
         return SATSTAT_EINVAL;
@@ -948,7 +949,7 @@ static int check_rule_value(const satstat_activation *a, int kind,
  * lower tail when it starts at −inf, the last the upper one when it ends
  * at +inf, the rest bands.  Empty, or all of z: an error. */
 static int finish_region(const satstat_activation *a, const component_list *l,
-                         satstat_region *out, char *msg)
+                         satstat_region *out, char *msg, size_t msg_size)
 {
     satstat_region r = satstat_region_tails(-INFINITY, INFINITY);
     size_t first = 0, last = l->n, i;
@@ -958,7 +959,7 @@ static int finish_region(const satstat_activation *a, const component_list *l,
             return SATSTAT_ENUMERIC;
     if (l->n == 0) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "the rule holds nowhere for %s: no unit would count as "
                      "saturated", a->name);
         return SATSTAT_EINVAL;
@@ -967,7 +968,7 @@ static int finish_region(const satstat_activation *a, const component_list *l,
         || (l->n == 2 && l->iv[0].lo == -INFINITY && l->iv[1].hi == INFINITY
             && l->iv[0].hi >= l->iv[1].lo)) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "the rule covers every z for %s: every unit would count "
                      "as saturated", a->name);
         return SATSTAT_EINVAL;
@@ -984,7 +985,7 @@ static int finish_region(const satstat_activation *a, const component_list *l,
 
 /* The tail on each side from the closed form (hook) or numeric_side(). */
 static int resolve_sides(const satstat_activation *a, int kind, double value,
-                         int numeric, satstat_region *out, char *msg)
+                         int numeric, satstat_region *out, char *msg, size_t msg_size)
 {
     unsigned sides = kind == SATSTAT_SATURATION_DERIV ? BOTH : sides_of(a);
     double lo = -INFINITY, hi = INFINITY;
@@ -993,62 +994,62 @@ static int resolve_sides(const satstat_activation *a, int kind, double value,
 
     if (sides & SATSTAT_SIDE_BELOW) {
         rc = !numeric && a->boundary
-                 ? a->boundary(a, kind, value, SATSTAT_SIDE_BELOW, &lo, msg)
-                 : numeric_side(a, kind, value, SATSTAT_SIDE_BELOW, &lo, msg);
+                 ? a->boundary(a, kind, value, SATSTAT_SIDE_BELOW, &lo, msg, msg_size)
+                 : numeric_side(a, kind, value, SATSTAT_SIDE_BELOW, &lo, msg, msg_size);
         if (rc != SATSTAT_OK)
             return rc;
     }
     if (sides & SATSTAT_SIDE_ABOVE) {
         rc = !numeric && a->boundary
-                 ? a->boundary(a, kind, value, SATSTAT_SIDE_ABOVE, &hi, msg)
-                 : numeric_side(a, kind, value, SATSTAT_SIDE_ABOVE, &hi, msg);
+                 ? a->boundary(a, kind, value, SATSTAT_SIDE_ABOVE, &hi, msg, msg_size)
+                 : numeric_side(a, kind, value, SATSTAT_SIDE_ABOVE, &hi, msg, msg_size);
         if (rc != SATSTAT_OK)
             return rc;
     }
     if (lo > -INFINITY)
-        add_component(a, &l, -INFINITY, lo, msg);
+        add_component(a, &l, -INFINITY, lo, msg, msg_size);
     if (hi < INFINITY)
-        add_component(a, &l, hi, INFINITY, msg);
+        add_component(a, &l, hi, INFINITY, msg, msg_size);
     if (l.n == 2 && lo >= hi) /* the two tails overlap */
         l.iv[0].hi = INFINITY, l.n = 1;
-    return finish_region(a, &l, out, msg);
+    return finish_region(a, &l, out, msg, msg_size);
 }
 
 static int resolve_rule(const satstat_activation *a, int kind, double value,
-                        int numeric, satstat_region *out, char *msg)
+                        int numeric, satstat_region *out, char *msg, size_t msg_size)
 {
     component_list l;
-    int rc = check_rule_value(a, kind, value, msg);
+    int rc = check_rule_value(a, kind, value, msg, msg_size);
 
     if (rc != SATSTAT_OK)
         return rc;
     if (kind == SATSTAT_SATURATION_DERIV && (numeric || a->boundary == NULL)) {
-        rc = deriv_components(a, value, &l, msg);
-        return rc != SATSTAT_OK ? rc : finish_region(a, &l, out, msg);
+        rc = deriv_components(a, value, &l, msg, msg_size);
+        return rc != SATSTAT_OK ? rc : finish_region(a, &l, out, msg, msg_size);
     }
-    return resolve_sides(a, kind, value, numeric, out, msg);
+    return resolve_sides(a, kind, value, numeric, out, msg, msg_size);
 }
 
 int satstat_saturation_resolve_numeric(const satstat_activation *a,
                                        const satstat_saturation *rule,
-                                       satstat_region *out, char *msg)
+                                       satstat_region *out, char *msg, size_t msg_size)
 {
     if (a == NULL || rule == NULL || out == NULL)
         return SATSTAT_EINVAL;
     if (rule->kind != SATSTAT_SATURATION_DERIV
         && rule->kind != SATSTAT_SATURATION_OUTPUT) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "only deriv: and output: rules are solved numerically");
         return SATSTAT_EINVAL;
     }
-    return resolve_rule(a, rule->kind, rule->value, 1, out, msg);
+    return resolve_rule(a, rule->kind, rule->value, 1, out, msg, msg_size);
 }
 
 int satstat_saturation_resolve(const satstat_activation *a,
                                const satstat_saturation *rule,
                                double threshold, satstat_region *out,
-                               char *msg)
+                               char *msg, size_t msg_size)
 {
     satstat_saturation r;
     unsigned sides;
@@ -1056,7 +1057,7 @@ int satstat_saturation_resolve(const satstat_activation *a,
 
     if (a == NULL || out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no activation given");
+            snprintf(msg, msg_size, "no activation given");
         return SATSTAT_EINVAL;
     }
     sides = sides_of(a);
@@ -1065,7 +1066,7 @@ int satstat_saturation_resolve(const satstat_activation *a,
         char spec[SATSTAT_ACTIVATION_NAME_SIZE];
         satstat_saturation_format(&r, spec, sizeof spec);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "%s does not apply to %s: it never saturates (phi' = %g "
                      "everywhere); use the default rule, under which no unit "
                      "counts", spec, a->name, a->dphi_max);
@@ -1076,7 +1077,7 @@ int satstat_saturation_resolve(const satstat_activation *a,
         if (!(r.value > 0.0) || !isfinite(r.value)) {
             satstat_format_double(r.value, num, sizeof num);
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "the threshold T must be a positive finite number, "
                          "got %s", num);
             return SATSTAT_EINVAL;
@@ -1088,7 +1089,7 @@ int satstat_saturation_resolve(const satstat_activation *a,
     case SATSTAT_SATURATION_DEAD:
         if (!a->dead) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "dead does not apply to %s: its phi' is not 0 on a "
                          "half-line (only relu and leaky-relu:0 have dead "
                          "units); use deriv:R", a->name);
@@ -1098,7 +1099,7 @@ int satstat_saturation_resolve(const satstat_activation *a,
         return SATSTAT_OK;
     case SATSTAT_SATURATION_DERIV:
     case SATSTAT_SATURATION_OUTPUT:
-        return resolve_rule(a, r.kind, r.value, 0, out, msg);
+        return resolve_rule(a, r.kind, r.value, 0, out, msg, msg_size);
     default:
         return SATSTAT_EINVAL;
     }

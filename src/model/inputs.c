@@ -2,6 +2,8 @@
  * (half, ones, file:PATH) and inputs drawn fresh per neuron (bernoulli,
  * normal, uniform): parsing, reading the file, and the sums the formulas
  * need. */
+#include "base/error-int.h"
+#include "model/config-int.h"
 #include "model/scheme-int.h"
 
 #include <stdarg.h>
@@ -42,7 +44,8 @@ typedef struct inputs_reader {
  * for reading-only shall return without delay"); a FIFO stays
  * non-blocking and reader_fill waits with poll() for data, any other file
  * goes back to blocking reads. */
-static int reader_open(inputs_reader *r, const char *path, char *msg)
+static int reader_open(inputs_reader *r, const char *path, satstat__field_names names,
+                       char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     struct stat st;
@@ -52,16 +55,16 @@ static int reader_open(inputs_reader *r, const char *path, char *msg)
         int e = errno;
         if (r->fd >= 0)
             close(r->fd);
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: cannot open %s: %s",
-                     satstat_quote(path, q, sizeof q), strerror(e));
+        satstat__set_msg(msg, msg_size, "%s: cannot open %s: %s",
+                         satstat__field(names, SATSTAT_FIELD_INPUTS),
+                         satstat_quote(path, q, sizeof q), strerror(e));
         return SATSTAT_EINVAL;
     }
     if (S_ISDIR(st.st_mode)) {
         close(r->fd);
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s is a directory",
-                     satstat_quote(path, q, sizeof q));
+        satstat__set_msg(msg, msg_size, "%s: %s is a directory",
+                         satstat__field(names, SATSTAT_FIELD_INPUTS),
+                         satstat_quote(path, q, sizeof q));
         return SATSTAT_EINVAL;
     }
     r->is_fifo = S_ISFIFO(st.st_mode);
@@ -113,25 +116,29 @@ static int is_blank(int c)
 typedef struct inputs_scan {
     inputs_reader *r;
     uint64_t n_in;
-    const char *quoted_path; /* the message prefix "--inputs: PATH: " */
+    const char *quoted_path; /* the message prefix "inputs: PATH: " */
+    satstat__field_names names;
     char *msg;
+    size_t msg_size;
     uint64_t line;           /* of the next byte, from 1 */
     double *x;               /* the numbers read, n of cap */
     uint64_t n, cap, last;   /* last: 1 + the index of the last nonzero */
     double s, s2;
 } inputs_scan;
 
-/* Fail with "--inputs: PATH: " and the rest: SATSTAT_EINVAL. */
+/* Fail with "inputs: PATH: " (the field as names spell it) and the rest:
+ * SATSTAT_EINVAL. */
 static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static int scan_fail(const inputs_scan *sc, const char *fmt, ...)
 {
-    if (sc->msg != NULL) {
-        int k = snprintf(sc->msg, SATSTAT_ERRMSG_SIZE, "--inputs: %s: ", sc->quoted_path);
-        if (k > 0 && k < SATSTAT_ERRMSG_SIZE) {
+    if (sc->msg != NULL && sc->msg_size > 0) {
+        int k = snprintf(sc->msg, sc->msg_size, "%s: %s: ",
+                         satstat__field(sc->names, SATSTAT_FIELD_INPUTS), sc->quoted_path);
+        if (k > 0 && (size_t)k < sc->msg_size) {
             va_list ap;
             va_start(ap, fmt);
-            vsnprintf(sc->msg + k, SATSTAT_ERRMSG_SIZE - (size_t)k, fmt, ap);
+            vsnprintf(sc->msg + k, sc->msg_size - (size_t)k, fmt, ap);
             va_end(ap);
         }
     }
@@ -177,7 +184,7 @@ static int scan_number(inputs_scan *sc, int *c, char *buf, size_t size, double *
     if (len + 1 >= size)
         return scan_fail(sc, "line %" PRIu64 ": a word longer than %zu bytes, starting %s",
                          sc->line, size - 2, satstat_quote(buf, tok, sizeof tok));
-    if (satstat_parse_double(buf, v, NULL) != SATSTAT_OK)
+    if (satstat_parse_double(buf, v, NULL, 0) != SATSTAT_OK)
         return scan_fail(sc, "line %" PRIu64 ": expected a finite number, got %s", sc->line,
                          satstat_quote(buf, tok, sizeof tok));
     return SATSTAT_OK;
@@ -194,10 +201,9 @@ static int scan_append(inputs_scan *sc, double v)
             more = sc->n_in;
         double *bigger = realloc(sc->x, (size_t)more * sizeof *bigger);
         if (bigger == NULL) {
-            if (sc->msg != NULL)
-                snprintf(sc->msg, SATSTAT_ERRMSG_SIZE,
-                         "--inputs: %s: out of memory for %" PRIu64 " numbers",
-                         sc->quoted_path, more);
+            satstat__set_msg(sc->msg, sc->msg_size, "%s: %s: out of memory for %" PRIu64 " numbers",
+                             satstat__field(sc->names, SATSTAT_FIELD_INPUTS), sc->quoted_path,
+                             more);
             return SATSTAT_ENOMEM;
         }
         sc->x = bigger;
@@ -224,14 +230,13 @@ static int scan_file(inputs_scan *sc)
         scan_skip(sc, &c);
         if (r->total > r->max_bytes)
             return scan_fail(sc, "more than %" PRIu64 " bytes for %" PRIu64
-                                 " numbers (--n-in); does the file end?",
-                             r->max_bytes, sc->n_in);
+                                 " numbers (%s); does the file end?",
+                             r->max_bytes, sc->n_in, satstat__field(sc->names, SATSTAT_FIELD_N_IN));
         if (c < 0)
             break;
         if (sc->n == sc->n_in && c != 0)
-            return scan_fail(sc, "line %" PRIu64 ": more than the %" PRIu64
-                                 " numbers of --n-in",
-                             sc->line, sc->n_in);
+            return scan_fail(sc, "line %" PRIu64 ": more than the %" PRIu64 " numbers of %s",
+                             sc->line, sc->n_in, satstat__field(sc->names, SATSTAT_FIELD_N_IN));
         double v;
         if ((rc = scan_number(sc, &c, buf, sizeof buf, &v)) != SATSTAT_OK
             || (rc = scan_append(sc, v)) != SATSTAT_OK)
@@ -243,23 +248,25 @@ static int scan_file(inputs_scan *sc)
         return scan_fail(sc, "nothing to read: a FIFO needs a process writing to it "
                              "when satstat starts");
     if (sc->n != sc->n_in)
-        return scan_fail(sc, "expected %" PRIu64 " numbers (--n-in), got %" PRIu64,
-                         sc->n_in, sc->n);
+        return scan_fail(sc, "expected %" PRIu64 " numbers (%s), got %" PRIu64, sc->n_in,
+                         satstat__field(sc->names, SATSTAT_FIELD_N_IN), sc->n);
     return SATSTAT_OK;
 }
 
 /* Read the numbers of a `file:` input into x[0..n_in) (see
  * satstat_inputs_resolve in satstat/scheme.h for the format and bounds).
- * Messages name --inputs, the path and the line. */
+ * Messages name the field `inputs` (as names spell it), the path and the
+ * line. */
 static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                             uint64_t *count, double *sum, double *sum_sq,
-                            uint64_t *support, char *msg)
+                            uint64_t *support, satstat__field_names names, char *msg,
+                            size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     inputs_reader *r = malloc(sizeof *r);
     if (r == NULL)
         return SATSTAT_ENOMEM;
-    int rc = reader_open(r, path, msg);
+    int rc = reader_open(r, path, names, msg, msg_size);
     if (rc != SATSTAT_OK) {
         free(r);
         return rc;
@@ -269,8 +276,8 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
                        ? SATSTAT_INPUTS_FILE_SLACK
                              + n_in * SATSTAT_INPUTS_FILE_BYTES_PER_NUMBER
                        : UINT64_MAX;
-    inputs_scan sc = {r, n_in, satstat_quote(path, q, sizeof q), msg, 1, NULL, 0, 0, 0,
-                      0.0, 0.0};
+    inputs_scan sc = {r, n_in, satstat_quote(path, q, sizeof q), names, msg, msg_size, 1, NULL,
+                      0, 0, 0, 0.0, 0.0};
     rc = scan_file(&sc);
     close(r->fd);
     free(r);
@@ -286,7 +293,13 @@ static int read_inputs_file(const char *path, uint64_t n_in, double **values,
     return SATSTAT_OK;
 }
 
-int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
+/* half's inputs on: the count given, else n_in/2 rounded down. */
+static uint64_t half_active(const satstat_inputs *inputs, uint64_t n_in)
+{
+    return inputs->active == SATSTAT_ACTIVE_UNSET ? n_in / 2 : inputs->active;
+}
+
+int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[SATSTAT_ERRMSG_SIZE];
     char n1[SATSTAT_DOUBLE_SIZE], n2[SATSTAT_DOUBLE_SIZE];
@@ -295,7 +308,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
 
     if (out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the inputs");
+            snprintf(msg, msg_size, "no place to store the inputs");
         return SATSTAT_EINVAL;
     }
     /* every model's name, in the order of inputs_names */
@@ -306,6 +319,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
                       : colon != NULL ? (size_t)(colon - text)
                                       : strlen(text);
     memset(&in, 0, sizeof in);
+    in.active = SATSTAT_ACTIVE_UNSET;
     satstat__spec_join_names(inputs_names, valid, sizeof valid);
     if (text != NULL
         && satstat_match_name(text, name_len, model_names + 4, 1, NULL) == 1) {
@@ -317,14 +331,14 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         int ok = comma != NULL && (size_t)(comma - arg) < sizeof a_txt;
         if (ok) {
             snprintf(a_txt, sizeof a_txt, "%.*s", (int)(comma - arg), arg);
-            ok = satstat_parse_double(a_txt, &a, NULL) == SATSTAT_OK
+            ok = satstat_parse_double(a_txt, &a, NULL, 0) == SATSTAT_OK
                  && satstat_parse_double(comma + 1 + strspn(comma + 1, " \t"),
-                                         &b, NULL) == SATSTAT_OK
+                                         &b, NULL, 0) == SATSTAT_OK
                  && a < b && isfinite(a * a + b * b + a * b);
         }
         if (!ok) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected 'uniform:A,B' with finite A < B, got %s",
                          satstat_quote(text, q, sizeof q));
             return SATSTAT_EINVAL;
@@ -344,7 +358,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
         size_t len = strlen(path);
         if (len == 0 || len >= sizeof in.path) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected 'file:PATH' with a path of 1 to %d bytes, "
                          "got %s",
                          SATSTAT_PATH_SIZE - 1,
@@ -357,7 +371,7 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
             unsigned char ch = (unsigned char)path[i];
             if (ch < 0x20 || ch == 0x7f) {
                 if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "a path with a control character (byte %zu is "
                              "\\x%02X) cannot be recorded in the report: %s",
                              i + 1, ch, satstat_quote(text, q, sizeof q));
@@ -375,80 +389,88 @@ int satstat_inputs_parse(const char *text, satstat_inputs *out, char *msg)
     rc = satstat__spec_parse(inputs_table,
                              sizeof inputs_table / sizeof inputs_table[0],
                              "input model", inputs_names, text, &id, &in.p,
-                             in.canonical, msg);
+                             in.canonical, msg, msg_size);
     if (rc != SATSTAT_OK) {
         /* spec_parse lists only its own table: name all the models */
         if (msg != NULL && strstr(msg, "(valid: ") != NULL
             && strncmp(msg, "unknown", 7) == 0)
         {
             char hint[SATSTAT_SUGGEST_SIZE];
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "unknown input model %s (%svalid: ",
                      satstat_quote(text, q, sizeof q),
                      satstat_suggest(text, name_len, model_names,
                                      sizeof model_names / sizeof model_names[0],
                                      hint, sizeof hint));
-            satstat__spec_append(msg, valid);
-            satstat__spec_append(msg, ")");
+            satstat__spec_append(msg, msg_size, valid);
+            satstat__spec_append(msg, msg_size, ")");
         }
         return rc;
     }
     in.kind = (satstat_inputs_kind)id;
-    in.active = 0;
-    in.active_given = 0;
+    in.active = SATSTAT_ACTIVE_UNSET;
     *out = in;
     return SATSTAT_OK;
 }
 
-int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg)
+int satstat__inputs_resolve(satstat_inputs *inputs, uint64_t n_in, satstat__field_names names,
+                            satstat_config_field *field, char *msg, size_t msg_size)
 {
+    char q[SATSTAT_QUOTE_SIZE];
+    const char *f_inputs = satstat__field(names, SATSTAT_FIELD_INPUTS);
+    const char *f_active = satstat__field(names, SATSTAT_FIELD_ACTIVE);
+    const char *f_n_in = satstat__field(names, SATSTAT_FIELD_N_IN);
+
+    if (field != NULL)
+        *field = SATSTAT_FIELD_NONE;
     if (inputs == NULL) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs to resolve");
+        satstat__set_msg(msg, msg_size, "no inputs to resolve");
         return SATSTAT_EINVAL;
     }
     if (inputs->kind != SATSTAT_INPUTS_HALF) {
-        if (inputs->active_given) {
-            char q[SATSTAT_QUOTE_SIZE];
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--active applies only to --inputs half, not %s",
-                         satstat_quote(inputs->canonical, q, sizeof q));
+        if (inputs->active != SATSTAT_ACTIVE_UNSET) {
+            if (field != NULL)
+                *field = SATSTAT_FIELD_ACTIVE;
+            satstat__set_msg(msg, msg_size, "%s applies only to %s half, not %s", f_active,
+                             f_inputs, satstat_quote(inputs->canonical, q, sizeof q));
             return SATSTAT_EINVAL;
         }
-        inputs->active = 0;
+        if (field != NULL)
+            *field = SATSTAT_FIELD_INPUTS; /* whatever fails from here */
         if (inputs->kind == SATSTAT_INPUTS_FILE
             && inputs->file_values == NULL) {
-            return read_inputs_file(inputs->path, n_in, &inputs->file_values,
-                                    &inputs->file_count, &inputs->file_sum,
-                                    &inputs->file_sum_sq,
-                                    &inputs->file_support, msg);
+            int rc = read_inputs_file(inputs->path, n_in, &inputs->file_values,
+                                      &inputs->file_count, &inputs->file_sum,
+                                      &inputs->file_sum_sq, &inputs->file_support, names, msg,
+                                      msg_size);
+            if (rc == SATSTAT_OK && field != NULL)
+                *field = SATSTAT_FIELD_NONE;
+            return rc;
         }
         if (inputs->kind == SATSTAT_INPUTS_FILE
             && inputs->file_count != n_in) {
-            char q[SATSTAT_QUOTE_SIZE];
-            if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                         "--inputs %s: expected %" PRIu64
-                         " numbers (--n-in), got %" PRIu64,
-                         satstat_quote(inputs->canonical, q, sizeof q), n_in,
-                         inputs->file_count);
+            satstat__set_msg(msg, msg_size, "%s %s: expected %" PRIu64 " numbers (%s), got %" PRIu64,
+                             f_inputs, satstat_quote(inputs->canonical, q, sizeof q), n_in,
+                             f_n_in, inputs->file_count);
             return SATSTAT_EINVAL;
         }
+        if (field != NULL)
+            *field = SATSTAT_FIELD_NONE;
         return SATSTAT_OK;
     }
-    if (!inputs->active_given) {
-        inputs->active = n_in / 2;
-        return SATSTAT_OK;
-    }
-    if (inputs->active > n_in) {
-        if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                     "--active %" PRIu64 " exceeds --n-in %" PRIu64,
-                     inputs->active, n_in);
+    if (inputs->active != SATSTAT_ACTIVE_UNSET && inputs->active > n_in) {
+        if (field != NULL)
+            *field = SATSTAT_FIELD_ACTIVE;
+        satstat__set_msg(msg, msg_size, "%s %" PRIu64 " exceeds %s %" PRIu64, f_active,
+                         inputs->active, f_n_in, n_in);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
+}
+
+int satstat_inputs_resolve(satstat_inputs *inputs, uint64_t n_in, char *msg, size_t msg_size)
+{
+    return satstat__inputs_resolve(inputs, n_in, NULL, NULL, msg, msg_size);
 }
 
 void satstat_inputs_free(satstat_inputs *inputs)
@@ -470,17 +492,17 @@ int satstat_inputs_is_random(const satstat_inputs *inputs)
 }
 
 int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
-                          double *x, char *msg)
+                          double *x, char *msg, size_t msg_size)
 {
     if (inputs == NULL || (x == NULL && n_in > 0)) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no inputs");
+            snprintf(msg, msg_size, "no inputs");
         return SATSTAT_EINVAL;
     }
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
         for (uint64_t j = 0; j < n_in; j++)
-            x[j] = j < inputs->active ? 1.0 : 0.0;
+            x[j] = j < half_active(inputs, n_in) ? 1.0 : 0.0;
         return SATSTAT_OK;
     case SATSTAT_INPUTS_ONES:
         for (uint64_t j = 0; j < n_in; j++)
@@ -490,12 +512,12 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
         if (inputs->file_values == NULL || inputs->file_count != n_in) {
             char q[SATSTAT_QUOTE_SIZE];
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "%s: %s",
                          satstat_quote(inputs->path, q, sizeof q),
                          inputs->file_values == NULL
                              ? "not read yet (satstat_inputs_resolve)"
-                             : "read for another --n-in");
+                             : "read for another n_in");
             return SATSTAT_EINVAL;
         }
         memcpy(x, inputs->file_values, (size_t)n_in * sizeof *x);
@@ -506,7 +528,7 @@ int satstat_inputs_values(const satstat_inputs *inputs, uint64_t n_in,
         break;
     }
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "inputs '%s' are random: they have no fixed values",
                  inputs->canonical);
     return SATSTAT_EINVAL;
@@ -541,7 +563,7 @@ double satstat_inputs_sum(const satstat_inputs *inputs, uint64_t n_in)
         return (double)NAN;
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
-        return (double)inputs->active;
+        return (double)half_active(inputs, n_in);
     case SATSTAT_INPUTS_ONES:
         return (double)n_in;
     case SATSTAT_INPUTS_BERNOULLI:
@@ -584,7 +606,7 @@ uint64_t satstat_inputs_support(const satstat_inputs *inputs, uint64_t n_in)
         return 0;
     switch (inputs->kind) {
     case SATSTAT_INPUTS_HALF:
-        return inputs->active;
+        return half_active(inputs, n_in);
     case SATSTAT_INPUTS_ONES:
     case SATSTAT_INPUTS_NORMAL:
     case SATSTAT_INPUTS_UNIFORM:

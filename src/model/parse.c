@@ -155,7 +155,7 @@ int satstat_format_double(double x, char *buf, size_t size)
     return SATSTAT_OK;
 }
 
-int satstat_parse_double(const char *text, double *out, char *msg)
+int satstat_parse_double(const char *text, double *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     satstat__c_locale scope;
@@ -166,7 +166,7 @@ int satstat_parse_double(const char *text, double *out, char *msg)
 
     if (text == NULL || text[0] == '\0') {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "expected a number, got an empty string");
         return SATSTAT_EINVAL;
     }
@@ -191,7 +191,7 @@ int satstat_parse_double(const char *text, double *out, char *msg)
         /* Overflow (±HUGE_VAL), or underflow to zero of a non-zero text.
          * A subnormal result is still a faithful finite value: keep it. */
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      v == 0.0 ? "number %s is too close to zero to represent"
                               : "number %s is too large to represent",
                      satstat_quote(text, q, sizeof q));
@@ -205,7 +205,7 @@ int satstat_parse_double(const char *text, double *out, char *msg)
 
 bad:
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "expected a finite decimal number, got %s",
                  satstat_quote(text, q, sizeof q));
     return SATSTAT_EINVAL;
@@ -324,7 +324,7 @@ static enum u64_result read_u64(const char *text, uint64_t *value,
 }
 
 int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
-                      uint64_t *out, char *msg)
+                      uint64_t *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     uint64_t v = 0;
@@ -333,7 +333,7 @@ int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
 
     if (text == NULL || text[0] == '\0') {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "expected a whole number, got an empty string");
         return SATSTAT_EINVAL;
     }
@@ -345,14 +345,14 @@ int satstat_parse_u64(const char *text, uint64_t min, uint64_t max,
         r = U64_SYNTAX;
     if (r == U64_SYNTAX || r == U64_FRACTION) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "expected a whole number, got %s",
                      satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;
     }
     if (r == U64_OVERFLOW || negative || v < min || v > max) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "must be between %" PRIu64 " and %" PRIu64 ", got %s",
                      min, max, satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;

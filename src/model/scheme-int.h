@@ -43,10 +43,10 @@ typedef struct spec_entry {
 /* Spec parsing, in scheme.c (their contracts are there); not
  * exported: they carry no SATSTAT_API (satstat/export.h). */
 void satstat__spec_join_names(const char *const *names, char *buf, size_t size);
-void satstat__spec_append(char *msg, const char *text);
+void satstat__spec_append(char *msg, size_t msg_size, const char *text);
 int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
                         const char *const *names, const char *text, int *id,
-                        double *param, char *canonical, char *msg);
+                        double *param, char *canonical, char *msg, size_t msg_size);
 
 
 #endif

@@ -197,14 +197,16 @@ void satstat__spec_join_names(const char *const *names, char *buf, size_t size)
     }
 }
 
-/* msg += text, cut to SATSTAT_ERRMSG_SIZE. */
-void satstat__spec_append(char *msg, const char *text)
+/* msg += text, cut to msg_size bytes (msg holds a string). */
+void satstat__spec_append(char *msg, size_t msg_size, const char *text)
 {
-    size_t n = strlen(msg), m = strlen(text);
-    if (n + 1 >= SATSTAT_ERRMSG_SIZE)
+    if (msg == NULL || msg_size == 0)
         return;
-    if (m > SATSTAT_ERRMSG_SIZE - 1 - n)
-        m = SATSTAT_ERRMSG_SIZE - 1 - n;
+    size_t n = strlen(msg), m = strlen(text);
+    if (n + 1 >= msg_size)
+        return;
+    if (m > msg_size - 1 - n)
+        m = msg_size - 1 - n;
     memcpy(msg + n, text, m);
     msg[n + m] = '\0';
 }
@@ -217,7 +219,7 @@ void satstat__spec_append(char *msg, const char *text)
  * user-facing list, in the order of `table` ("normal:SIGMA" for "normal").  On success *id, *param and canonical are set. */
 int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
                         const char *const *names, const char *text, int *id,
-                        double *param, char *canonical, char *msg)
+                        double *param, char *canonical, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], valid[128], num[SATSTAT_DOUBLE_SIZE];
     char hint[SATSTAT_SUGGEST_SIZE];
@@ -230,7 +232,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
     satstat__spec_join_names(names, valid, sizeof valid);
     if (text == NULL || text[0] == '\0') {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "expected a %s, got an empty string (valid: %s)", what,
                      valid);
         return SATSTAT_EINVAL;
@@ -243,7 +245,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
         e = &table[i];
     if (e == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown %s %s (%svalid: %s)",
+            snprintf(msg, msg_size, "unknown %s %s (%svalid: %s)",
                      what, satstat_quote(text, q, sizeof q),
                      satstat_suggest(text, name_len, table_names,
                                      n < SPEC_TABLE_MAX ? n : SPEC_TABLE_MAX,
@@ -254,7 +256,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
     if (e->param == PARAM_NONE) {
         if (colon != NULL) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "%s '%s' takes no parameter, got %s", what, e->name,
                          satstat_quote(text, q, sizeof q));
             return SATSTAT_EINVAL;
@@ -266,7 +268,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
     }
     if (colon == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "%s '%s' needs a parameter (%s), got %s", what, e->name,
                      names[e - table], satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;
@@ -274,7 +276,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
 
     {
         const char *arg = colon + 1;
-        int ok = satstat_parse_double(arg, &x, NULL) == SATSTAT_OK;
+        int ok = satstat_parse_double(arg, &x, NULL, 0) == SATSTAT_OK;
         const char *expected = "a finite number";
 
         switch (e->param) {
@@ -286,7 +288,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
              * would turn a random z into a "constant" one */
             if (ok && !(isfinite(4.0 * x * x) && 4.0 * x * x / 12.0 >= DBL_MIN)) {
                 if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "number %s after '%s:' is too %s: its square "
                              "is not representable",
                              satstat_quote(arg, q, sizeof q), e->name,
@@ -304,7 +306,7 @@ int satstat__spec_parse(const spec_entry *table, size_t n, const char *what,
         }
         if (!ok) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected %s after '%s:', got %s", expected, e->name,
                          satstat_quote(arg, q, sizeof q));
             return SATSTAT_EINVAL;
@@ -341,7 +343,7 @@ const char *const *satstat_bias_names(void)
     return bias_names;
 }
 
-int satstat_bias_parse(const char *text, satstat_bias *out, char *msg)
+int satstat_bias_parse(const char *text, satstat_bias *out, char *msg, size_t msg_size)
 {
     satstat_bias b;
     double x = 0.0;
@@ -349,12 +351,12 @@ int satstat_bias_parse(const char *text, satstat_bias *out, char *msg)
 
     if (out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the bias");
+            snprintf(msg, msg_size, "no place to store the bias");
         return SATSTAT_EINVAL;
     }
     memset(&b, 0, sizeof b);
     rc = satstat__spec_parse(bias_table, sizeof bias_table / sizeof bias_table[0],
-                             "bias", bias_names, text, &id, &x, b.canonical, msg);
+                             "bias", bias_names, text, &id, &x, b.canonical, msg, msg_size);
     if (rc != SATSTAT_OK)
         return rc;
     switch ((enum bias_id)id) {

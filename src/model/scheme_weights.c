@@ -143,7 +143,7 @@ static const struct {
 
 /* ---- gains and modes -------------------------------------------------- */
 
-int satstat_gain_parse(const char *text, double *gain, char *msg)
+int satstat_gain_parse(const char *text, double *gain, char *msg, size_t msg_size)
 {
     /* torch.nn.init.calculate_gain (PyTorch 2.x) */
     static const struct {
@@ -161,7 +161,7 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
 
     if (text == NULL || gain == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no gain given");
+            snprintf(msg, msg_size, "no gain given");
         return SATSTAT_EINVAL;
     }
     enum { N_GAINS = sizeof table / sizeof table[0] };
@@ -181,10 +181,10 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
     if (satstat_match_name(text, word_len, names + N_GAINS, 1, NULL) == 1) {
         double slope = 0.01; /* PyTorch's default negative slope */
         if (colon != NULL
-            && (satstat_parse_double(colon + 1, &slope, NULL) != SATSTAT_OK
+            && (satstat_parse_double(colon + 1, &slope, NULL, 0) != SATSTAT_OK
                 || !(slope >= 0.0) || !isfinite(slope * slope))) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "expected a gain leaky_relu:SLOPE with a "
                          "non-negative SLOPE, got %s",
                          satstat_quote(colon + 1, q, sizeof q));
@@ -193,7 +193,7 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
         *gain = sqrt(2.0 / (1.0 + slope * slope));
         return SATSTAT_OK;
     }
-    if (satstat_parse_double(text, &x, NULL) == SATSTAT_OK && x > 0.0
+    if (satstat_parse_double(text, &x, NULL, 0) == SATSTAT_OK && x > 0.0
         && isfinite(x * x * 6.0) && x * x > 0.0) {
         *gain = x;
         return SATSTAT_OK;
@@ -205,7 +205,7 @@ int satstat_gain_parse(const char *text, double *gain, char *msg)
             snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
         else
             hint[0] = '\0';
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "expected a gain (a positive number, or linear, sigmoid, "
                  "tanh, relu, leaky_relu[:SLOPE], selu, conv1d..3d), got %s%s",
                  satstat_quote(text, q, sizeof q), hint);
@@ -217,7 +217,7 @@ static const char *const mode_names[] = {"fan_in", "fan_out", "fan_avg"};
 static const char *const dist_names[] = {"truncated_normal",
                                          "untruncated_normal", "uniform"};
 
-int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out, char *msg)
+int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE] = "";
     size_t i;
@@ -229,7 +229,7 @@ int satstat_fan_mode_parse(const char *text, satstat_fan_mode *out, char *msg)
         return SATSTAT_OK;
     }
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "unknown fan mode %s (%svalid: fan_in, fan_out, fan_avg)",
                  satstat_quote(text, q, sizeof q),
                  text != NULL ? satstat_suggest(text, strlen(text), mode_names,
@@ -248,7 +248,7 @@ const char *satstat_dist_name(satstat_dist dist)
     return (unsigned)dist < 3 ? dist_names[dist] : "?";
 }
 
-static int dist_parse(const char *text, satstat_dist *out, char *msg)
+static int dist_parse(const char *text, satstat_dist *out, char *msg, size_t msg_size)
 {
     /* Keras 2 spelled the truncated one "normal" */
     static const char *const names[] = {"truncated_normal",
@@ -265,7 +265,7 @@ static int dist_parse(const char *text, satstat_dist *out, char *msg)
         return SATSTAT_OK;
     }
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "unknown distribution %s (%svalid: truncated_normal, "
                  "untruncated_normal, uniform)",
                  satstat_quote(text, q, sizeof q),
@@ -390,13 +390,13 @@ static int canonicalise(satstat_scheme *s)
     return (w < 0 || w >= SATSTAT_SPEC_SIZE) ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
-int satstat_scheme_set_gain(satstat_scheme *s, double gain, char *msg)
+int satstat_scheme_set_gain(satstat_scheme *s, double gain, char *msg, size_t msg_size)
 {
     char num[SATSTAT_DOUBLE_SIZE];
 
     if (s == NULL || !satstat_scheme_takes_gain(s)) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "scheme '%s' takes no gain (only xavier-*, he-*, "
                      "orthogonal do)",
                      s != NULL ? s->canonical : "");
@@ -405,7 +405,7 @@ int satstat_scheme_set_gain(satstat_scheme *s, double gain, char *msg)
     if (!(gain > 0.0) || !isfinite(6.0 * gain * gain) || !(gain * gain > 0.0)) {
         satstat_format_double(gain, num, sizeof num);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "a gain must be a positive finite number, got %s", num);
         return SATSTAT_EINVAL;
     }
@@ -414,11 +414,11 @@ int satstat_scheme_set_gain(satstat_scheme *s, double gain, char *msg)
 }
 
 int satstat_scheme_set_mode(satstat_scheme *s, satstat_fan_mode mode,
-                            char *msg)
+                            char *msg, size_t msg_size)
 {
     if (s == NULL || !satstat_scheme_takes_mode(s) || (unsigned)mode > 2) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "scheme '%s' takes no fan mode (only he-* do; "
                      "variance-scaling names its own)",
                      s != NULL ? s->canonical : "");
@@ -451,33 +451,33 @@ static int split_args(char *args, char *item[MAX_ARGS], int *n)
     }
 }
 
-static int bad_arg(char *msg, const char *name, const char *what,
+static int bad_arg(char *msg, size_t msg_size, const char *name, const char *what,
                    const char *arg)
 {
     char q[SATSTAT_QUOTE_SIZE];
 
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "expected %s in '%s:...', got %s",
+        snprintf(msg, msg_size, "expected %s in '%s:...', got %s",
                  what, name, satstat_quote(arg, q, sizeof q));
     return SATSTAT_EINVAL;
 }
 
-static int number_arg(const char *arg, double *x, char *msg, const char *name,
+static int number_arg(const char *arg, double *x, char *msg, size_t msg_size, const char *name,
                       const char *what)
 {
-    if (satstat_parse_double(arg, x, NULL) != SATSTAT_OK)
-        return bad_arg(msg, name, what, arg);
+    if (satstat_parse_double(arg, x, NULL, 0) != SATSTAT_OK)
+        return bad_arg(msg, msg_size, name, what, arg);
     return SATSTAT_OK;
 }
 
 /* xavier-*, orthogonal: [GAIN] */
 static int gain_args(satstat_scheme *s, const char *name, char **item,
-                     int n, char *msg)
+                     int n, char *msg, size_t msg_size)
 {
     if (n > 1)
-        return bad_arg(msg, name, "one gain", item[1]);
+        return bad_arg(msg, msg_size, name, "one gain", item[1]);
     if (n == 1) {
-        if (satstat_gain_parse(item[0], &s->gain, msg) != SATSTAT_OK)
+        if (satstat_gain_parse(item[0], &s->gain, msg, msg_size) != SATSTAT_OK)
             return SATSTAT_EINVAL;
         s->gain_given = 1;
     }
@@ -486,23 +486,23 @@ static int gain_args(satstat_scheme *s, const char *name, char **item,
 
 /* he-*: [GAIN][,MODE], either first */
 static int he_args(satstat_scheme *s, const char *name, char **item,
-                   int n, char *msg)
+                   int n, char *msg, size_t msg_size)
 {
     if (n > 2)
-        return bad_arg(msg, name, "GAIN[,MODE]", item[2]);
+        return bad_arg(msg, msg_size, name, "GAIN[,MODE]", item[2]);
     for (int i = 0; i < n; i++) {
         satstat_fan_mode m;
-        if (satstat_fan_mode_parse(item[i], &m, NULL) == SATSTAT_OK) {
+        if (satstat_fan_mode_parse(item[i], &m, NULL, 0) == SATSTAT_OK) {
             if (s->mode_given)
-                return bad_arg(msg, name, "one mode", item[i]);
+                return bad_arg(msg, msg_size, name, "one mode", item[i]);
             s->mode = m;
             s->mode_given = 1;
         } else if (!s->gain_given) {
-            if (satstat_gain_parse(item[i], &s->gain, msg) != SATSTAT_OK)
+            if (satstat_gain_parse(item[i], &s->gain, msg, msg_size) != SATSTAT_OK)
                 return SATSTAT_EINVAL;
             s->gain_given = 1;
         } else {
-            return bad_arg(msg, name,
+            return bad_arg(msg, msg_size, name,
                            "a fan mode (fan_in, fan_out, fan_avg)",
                            item[i]);
         }
@@ -513,20 +513,20 @@ static int he_args(satstat_scheme *s, const char *name, char **item,
 /* variance-scaling: SCALE[,MODE[,DIST]], Keras defaults 1, fan_in,
  * truncated_normal */
 static int variance_scaling_args(satstat_scheme *s, const char *name, char **item,
-                                 int n, char *msg)
+                                 int n, char *msg, size_t msg_size)
 {
     if (n > 3)
-        return bad_arg(msg, name, "SCALE,MODE,DIST", item[3]);
+        return bad_arg(msg, msg_size, name, "SCALE,MODE,DIST", item[3]);
     if (n >= 1) {
-        if (number_arg(item[0], &s->param, msg, name,
+        if (number_arg(item[0], &s->param, msg, msg_size, name,
                        "a positive SCALE") != SATSTAT_OK)
             return SATSTAT_EINVAL;
         if (!(s->param >= 1e-290 && s->param <= 1e290))
-            return bad_arg(msg, name, "a positive finite SCALE", item[0]);
+            return bad_arg(msg, msg_size, name, "a positive finite SCALE", item[0]);
     }
-    if (n >= 2 && satstat_fan_mode_parse(item[1], &s->mode, msg))
+    if (n >= 2 && satstat_fan_mode_parse(item[1], &s->mode, msg, msg_size))
         return SATSTAT_EINVAL;
-    if (n >= 3 && dist_parse(item[2], &s->dist, msg))
+    if (n >= 3 && dist_parse(item[2], &s->dist, msg, msg_size))
         return SATSTAT_EINVAL;
     s->mode_given = n >= 2;
     return SATSTAT_OK;
@@ -534,7 +534,7 @@ static int variance_scaling_args(satstat_scheme *s, const char *name, char **ite
 
 /* trunc-normal: MEAN,STD,A,B, PyTorch's defaults 0, 1, −2, 2 */
 static int trunc_normal_args(satstat_scheme *s, const char *name, char **item,
-                             int n, char *msg)
+                             int n, char *msg, size_t msg_size)
 {
     double v[4] = {s->mean, s->std, s->lo, s->hi};
     static const char *const what[4] = {"a finite MEAN",
@@ -543,18 +543,18 @@ static int trunc_normal_args(satstat_scheme *s, const char *name, char **item,
                                         "a finite bound B"};
     char num[2][SATSTAT_DOUBLE_SIZE];
     if (n != 0 && n != 4)
-        return bad_arg(msg, name, "four parameters MEAN,STD,A,B",
+        return bad_arg(msg, msg_size, name, "four parameters MEAN,STD,A,B",
                        item[n - 1]);
     for (int i = 0; i < n; i++)
-        if (number_arg(item[i], &v[i], msg, name, what[i]) != SATSTAT_OK)
+        if (number_arg(item[i], &v[i], msg, msg_size, name, what[i]) != SATSTAT_OK)
             return SATSTAT_EINVAL;
     if (!(v[1] > 0.0) || !isfinite(v[1] * v[1]) || !(v[1] * v[1] > 0.0))
-        return bad_arg(msg, name, what[1], item[1]);
+        return bad_arg(msg, msg_size, name, what[1], item[1]);
     if (!(v[2] < v[3])) {
         satstat_format_double(v[2], num[0], sizeof num[0]);
         satstat_format_double(v[3], num[1], sizeof num[1]);
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "'%s' needs bounds A < B, got A = %s, B = %s", name,
                      num[0], num[1]);
         return SATSTAT_EINVAL;
@@ -563,7 +563,7 @@ satstat_law law = {SATSTAT_FAMILY_TRUNC_NORMAL, v[0], v[1], v[2], v[3]};
 double var = satstat_law_variance(&law);
 if (!(var > 0.0) || !isfinite(var)) {
     if (msg != NULL)
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "'%s': [A, B] holds no probability of N(MEAN, STD²) "
                  "that double precision can resolve",
                  name);
@@ -577,12 +577,12 @@ return SATSTAT_OK;
 }
 
 /* the other schemes: no parameter */
-static int no_args(const char *name, char **item, int n, char *msg)
+static int no_args(const char *name, char **item, int n, char *msg, size_t msg_size)
 {
     if (n > 0) {
         char q[SATSTAT_QUOTE_SIZE];
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "scheme '%s' takes no parameter, got %s", name,
                      satstat_quote(item[0], q, sizeof q));
         return SATSTAT_EINVAL;
@@ -593,33 +593,33 @@ static int no_args(const char *name, char **item, int n, char *msg)
 /* Parameters of a framework scheme; `args` is NULL when there is no
  * colon.  s->kind and the defaults are set. */
 static int framework_args(satstat_scheme *s, const char *name, char *args,
-                          char *msg)
+                          char *msg, size_t msg_size)
 {
     char *item[MAX_ARGS];
     int n = 0;
 
     if (args != NULL && args[0] == '\0')
-        return bad_arg(msg, name, "parameters after ':'", args);
+        return bad_arg(msg, msg_size, name, "parameters after ':'", args);
     if (split_args(args, item, &n) != 0)
-        return bad_arg(msg, name, "at most 4 parameters", "");
+        return bad_arg(msg, msg_size, name, "at most 4 parameters", "");
     for (int i = 0; i < n; i++)
         if (item[i][0] == '\0')
-            return bad_arg(msg, name, "no empty parameter", "");
+            return bad_arg(msg, msg_size, name, "no empty parameter", "");
 
     switch (s->kind) {
     case SATSTAT_SCHEME_XAVIER_NORMAL:
     case SATSTAT_SCHEME_XAVIER_UNIFORM:
     case SATSTAT_SCHEME_ORTHOGONAL:
-        return gain_args(s, name, item, n, msg);
+        return gain_args(s, name, item, n, msg, msg_size);
     case SATSTAT_SCHEME_HE_NORMAL:
     case SATSTAT_SCHEME_HE_UNIFORM:
-        return he_args(s, name, item, n, msg);
+        return he_args(s, name, item, n, msg, msg_size);
     case SATSTAT_SCHEME_VARIANCE_SCALING:
-        return variance_scaling_args(s, name, item, n, msg);
+        return variance_scaling_args(s, name, item, n, msg, msg_size);
     case SATSTAT_SCHEME_TRUNC_NORMAL:
-        return trunc_normal_args(s, name, item, n, msg);
+        return trunc_normal_args(s, name, item, n, msg, msg_size);
     default:
-        return no_args(name, item, n, msg);
+        return no_args(name, item, n, msg, msg_size);
     }
 }
 
@@ -690,24 +690,27 @@ static size_t lookup_name(const char *text, size_t name_len,
 /* msg = "unknown scheme TEXT (did you mean ...? valid: LIST; or an alias
  * such as glorot_normal)", the list cut at a whole name if need be so the
  * parenthesis always closes. */
-static void unknown_scheme(const char *text, size_t name_len, char *msg)
+static void unknown_scheme(const char *text, size_t name_len, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
     char valid[SATSTAT_ERRMSG_SIZE];
     const char *names[N_SCHEME_NAMES];
     size_t room;
 
+    if (msg == NULL || msg_size == 0)
+        return;
+
     all_scheme_names(names);
     satstat__spec_join_names(scheme_short_names, valid, sizeof valid);
     if (text == NULL || text[0] == '\0')
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
+        snprintf(msg, msg_size,
                  "expected a scheme, got an empty string (valid: ");
     else
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown scheme %s (%svalid: ",
+        snprintf(msg, msg_size, "unknown scheme %s (%svalid: ",
                  satstat_quote(text, q, sizeof q),
                  satstat_suggest(text, name_len, names, N_SCHEME_NAMES, hint,
                                  sizeof hint));
-    room = SATSTAT_ERRMSG_SIZE - 1 - strlen(msg);
+    room = msg_size - 1 - strlen(msg);
     if (strlen(valid) + 1 > room) {
         /* ", ...)" must fit after the last whole name */
         char *cut;
@@ -716,13 +719,13 @@ static void unknown_scheme(const char *text, size_t name_len, char *msg)
         if (cut != NULL)
             strcpy(cut, ", ...");
     }
-    satstat__spec_append(msg, valid);
-    satstat__spec_append(msg, strlen(msg) + 40 < SATSTAT_ERRMSG_SIZE
+    satstat__spec_append(msg, msg_size, valid);
+    satstat__spec_append(msg, msg_size, strlen(msg) + 40 < msg_size
                     ? "; or an alias such as glorot_normal)"
                     : ")");
 }
 
-static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
+static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE];
     satstat_scheme s;
@@ -733,7 +736,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
 
     if (out == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the scheme");
+            snprintf(msg, msg_size, "no place to store the scheme");
         return SATSTAT_EINVAL;
     }
     const char *colon = text != NULL ? strchr(text, ':') : NULL;
@@ -753,7 +756,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
             && satstat_match_name(text, name_len, amb, N_AMBIGUOUS_NAMES, &i)
                    > 0) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "ambiguous scheme %s: %s; type one of those",
                          satstat_quote(text, q, sizeof q),
                          ambiguous_names[i].why);
@@ -769,7 +772,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
             satstat_match_name(text, name_len, names + first + 1,
                                N_SCHEME_NAMES - first - 1, &second);
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "ambiguous scheme %s: '%s' and '%s' differ only in "
                          "case; type one of those",
                          satstat_quote(text, q, sizeof q), names[first],
@@ -777,7 +780,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
             return SATSTAT_EINVAL;
         }
         if (msg != NULL)
-            unknown_scheme(text, name_len, msg);
+            unknown_scheme(text, name_len, msg, msg_size);
         return SATSTAT_EINVAL;
     }
 
@@ -785,7 +788,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
         memset(&s, 0, sizeof s);
         rc = satstat__spec_parse(scheme_table,
                                  sizeof scheme_table / sizeof scheme_table[0], "scheme",
-                                 scheme_names, text, &id, &s.param, s.canonical, msg);
+                                 scheme_names, text, &id, &s.param, s.canonical, msg, msg_size);
         if (rc != SATSTAT_OK)
             return rc;
         s.kind = (satstat_scheme_kind)id;
@@ -808,7 +811,7 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
     }
     if (alias != NULL && !alias->takes_args && colon != NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "scheme '%s' takes no parameter, got %s", name,
                      satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;
@@ -817,18 +820,18 @@ static int scheme_parse_raw(const char *text, satstat_scheme *out, char *msg)
     char *copy = malloc(len + 1);
     if (copy == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "out of memory");
+            snprintf(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     memcpy(copy, text, len + 1);
     rc = framework_args(&s, name, colon != NULL ? copy + name_len + 1 : NULL,
-                        msg);
+                        msg, msg_size);
     free(copy);
     if (rc != SATSTAT_OK)
         return rc;
     if (canonicalise(&s) != SATSTAT_OK) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "scheme %s is too long to record",
                      satstat_quote(text, q, sizeof q));
         return SATSTAT_EINVAL;
@@ -863,17 +866,17 @@ static int continues(const char *prev, const char *item)
      * distribution ("uniform" is also a scheme, but never alone) */
     satstat_dist dist;
     double x;
-    if (satstat_fan_mode_parse(item, NULL, NULL) == SATSTAT_OK
-        || dist_parse(item, &dist, NULL) == SATSTAT_OK
-        || satstat_parse_double(item, &x, NULL) == SATSTAT_OK)
+    if (satstat_fan_mode_parse(item, NULL, NULL, 0) == SATSTAT_OK
+        || dist_parse(item, &dist, NULL, 0) == SATSTAT_OK
+        || satstat_parse_double(item, &x, NULL, 0) == SATSTAT_OK)
         return 1;
     if (lookup_name(item, ilen, &fw, &alias, &old, NULL) > 0)
         return 0; /* a scheme of its own */
-    return satstat_gain_parse(item, &x, NULL) == SATSTAT_OK;
+    return satstat_gain_parse(item, &x, NULL, 0) == SATSTAT_OK;
 }
 
 int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
-                              size_t max, size_t *count, char *msg)
+                              size_t max, size_t *count, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], q2[SATSTAT_QUOTE_SIZE];
     char *copy, *item, *next;
@@ -884,12 +887,12 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
         *count = 0;
     if (count == NULL || (out == NULL && max > 0)) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no place to store the schemes");
+            snprintf(msg, msg_size, "no place to store the schemes");
         return SATSTAT_EINVAL;
     }
     if (text == NULL || text[0] == '\0') {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
+            snprintf(msg, msg_size,
                      "expected at least one scheme, got an empty list");
         return SATSTAT_EINVAL;
     }
@@ -898,7 +901,7 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
     copy = malloc(len + 1);
     if (copy == NULL) {
         if (msg != NULL)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "out of memory");
+            snprintf(msg, msg_size, "out of memory");
         return SATSTAT_ENOMEM;
     }
     /* "standard, scaled": blanks after a comma are a list's layout, not
@@ -933,7 +936,7 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
             *next++ = '\0';
         if (item[0] == '\0') {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "empty item in scheme list %s",
                          satstat_quote(text, q, sizeof q));
             rc = SATSTAT_EINVAL;
@@ -941,13 +944,13 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
         }
         if (n == max) {
             if (msg != NULL)
-                snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                snprintf(msg, msg_size,
                          "at most %zu schemes allowed, got more in %s", max,
                          satstat_quote(text, q, sizeof q));
             rc = SATSTAT_EINVAL;
             break;
         }
-        rc = satstat_scheme_parse(item, &out[n], msg);
+        rc = satstat_scheme_parse(item, &out[n], msg, msg_size);
         if (rc != SATSTAT_OK)
             break;
         for (i = 0; i < n; i++) {
@@ -957,11 +960,11 @@ int satstat_scheme_parse_list(const char *text, satstat_scheme *out,
         if (i < n) {
             if (msg != NULL) {
                 if (strcmp(item, out[n].canonical) == 0)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "scheme %s is listed twice",
                              satstat_quote(item, q, sizeof q));
                 else
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "scheme %s is listed twice (as %s)",
                              satstat_quote(out[n].canonical, q2, sizeof q2),
                              satstat_quote(item, q, sizeof q));
@@ -1291,11 +1294,11 @@ const char *satstat_scheme_framework(const satstat_scheme *s)
 /* A parsed scheme is accepted only when its weight variance is a normal,
  * finite double at every fan the config allows: a tiny gain, scale or std
  * would otherwise underflow to Var w = 0 and turn a random z "constant". */
-int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg)
+int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg, size_t msg_size)
 {
     static const uint64_t fans[] = {1, SATSTAT_SCHEME_MAX_FAN};
     satstat_scheme s;
-    int rc = scheme_parse_raw(text, out != NULL ? &s : NULL, msg);
+    int rc = scheme_parse_raw(text, out != NULL ? &s : NULL, msg, msg_size);
     if (rc != SATSTAT_OK)
         return rc;
     for (size_t i = 0; i < 2; i++) {
@@ -1307,7 +1310,7 @@ int satstat_scheme_parse(const char *text, satstat_scheme *out, char *msg)
             if (!(v >= DBL_MIN) || !isfinite(v)) {
                 char q[SATSTAT_QUOTE_SIZE];
                 if (msg != NULL)
-                    snprintf(msg, SATSTAT_ERRMSG_SIZE,
+                    snprintf(msg, msg_size,
                              "scheme %s: its weight variance is not representable "
                              "(under- or overflows) for some fan-in",
                              satstat_quote(text, q, sizeof q));

@@ -68,10 +68,10 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
     w_text[w_len] = '\0';
     uint64_t w, h;
     char sub[SATSTAT_ERRMSG_SIZE];
-    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub)
+    if (satstat_parse_u64(w_text, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &w, sub, sizeof sub)
             != SATSTAT_OK
         || (size_t)(x - text) >= sizeof w_text
-        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub)
+        || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub, sizeof sub)
             != SATSTAT_OK) {
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
                 "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
@@ -145,10 +145,10 @@ int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, c
     double w = NAN, h = NAN;
     if (x && (size_t)(x - text) < sizeof part && len - 2 - (size_t)(x + 1 - text) < sizeof part) {
         snprintf(part, sizeof part, "%.*s", (int)(x - text), text);
-        if (satstat_parse_double(part, &w, sub) != SATSTAT_OK)
+        if (satstat_parse_double(part, &w, sub, sizeof sub) != SATSTAT_OK)
             w = NAN;
         snprintf(part, sizeof part, "%.*s", (int)(len - 2 - (size_t)(x + 1 - text)), x + 1);
-        if (satstat_parse_double(part, &h, sub) != SATSTAT_OK)
+        if (satstat_parse_double(part, &h, sub, sizeof sub) != SATSTAT_OK)
             h = NAN;
     }
     w /= per_inch;
@@ -171,7 +171,7 @@ int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
     char sub[SATSTAT_ERRMSG_SIZE];
     if (!text || !o)
         return SATSTAT_EINVAL;
-    if (satstat_parse_u64(text, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI, &v, sub)
+    if (satstat_parse_u64(text, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI, &v, sub, sizeof sub)
         != SATSTAT_OK) {
         char quoted[SATSTAT_QUOTE_SIZE];
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
@@ -190,7 +190,7 @@ int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char
     char sub[SATSTAT_ERRMSG_SIZE];
     if (!text || !o)
         return SATSTAT_EINVAL;
-    if (satstat_parse_double(text, &v, sub) != SATSTAT_OK || !(v >= SATSTAT_PLOT_MIN_FONT)
+    if (satstat_parse_double(text, &v, sub, sizeof sub) != SATSTAT_OK || !(v >= SATSTAT_PLOT_MIN_FONT)
         || !(v <= SATSTAT_PLOT_MAX_FONT)) {
         char quoted[SATSTAT_QUOTE_SIZE];
         satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,

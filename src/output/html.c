@@ -354,8 +354,10 @@ static void seed_story(FILE *f, const satstat_report *r)
          "Each neuron adds up n_in = %llu inputs, of which %llu are 1 and the rest 0, "
          "so z is the sum of %llu weights plus the bias, and Var z = %llu \xc2\xb7 Var w + "
          "Var b.",
-         (unsigned long long)c->n_in, (unsigned long long)c->inputs.active,
-         (unsigned long long)c->inputs.active, (unsigned long long)c->inputs.active);
+         (unsigned long long)c->n_in,
+         (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in),
+         (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in),
+         (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
     fputs("</p>\n<p>", f);
     escf(f,
          "With %s weights (Var w = %.4g) that is Var z = %.4g: z has a standard deviation "

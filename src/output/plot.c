@@ -164,7 +164,7 @@ static void build_ctx(ctx *c, const satstat_report *r, const satstat_plot_option
     c->T = c->c->threshold;
     /* the saturation rule's region (satstat_config_region); |z| >= T
      * keeps the figures exactly as they were before rules existed */
-    if (satstat_config_region(c->c, &c->region, NULL) != SATSTAT_OK)
+    if (satstat_config_region(c->c, &c->region, NULL, 0) != SATSTAT_OK)
         c->region = satstat_region_tails(-c->T, c->T);
     c->region_default = c->region.below == -c->T && c->region.above == c->T
                         && c->region.n_bands == 0;

@@ -51,12 +51,12 @@ struct satstat_report {
     entry e[SATSTAT_MAX_SCHEMES];
 };
 
-int satstat_format_parse(const char *text, satstat_format *out, char *msg)
+int satstat_format_parse(const char *text, satstat_format *out, char *msg, size_t msg_size)
 {
     static const char *const names[] = {"text", "json", "csv", "html"};
     if (!text || !out) {
         if (msg)
-            snprintf(msg, SATSTAT_ERRMSG_SIZE, "no format given");
+            snprintf(msg, msg_size, "no format given");
         return SATSTAT_EINVAL;
     }
     size_t i;
@@ -67,7 +67,7 @@ int satstat_format_parse(const char *text, satstat_format *out, char *msg)
     }
     if (msg) {
         char q[SATSTAT_QUOTE_SIZE], hint[SATSTAT_SUGGEST_SIZE];
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: text, json, csv, html)",
+        snprintf(msg, msg_size, "unknown format %s (%svalid: text, json, csv, html)",
                  satstat_quote(text, q, sizeof q),
                  satstat_suggest(text, strlen(text), names, 4, hint, sizeof hint));
     }
@@ -631,7 +631,7 @@ int satstat_report_run(const satstat_config *config, int analytic_only,
     satstat_blas_single_thread(); /* orthogonal: the same bits, any machine */
     if (!config || !out || config->n_schemes == 0 ||
         config->n_schemes > SATSTAT_MAX_SCHEMES ||
-        satstat_config_validate_layer(config, NULL) != SATSTAT_OK)
+        satstat_config_validate_layer(config, NULL, NULL, 0) != SATSTAT_OK)
         return SATSTAT_EINVAL;
     *out = NULL;
     satstat_report *r = calloc(1, sizeof *r);
@@ -829,7 +829,7 @@ int satstat_report_command(const satstat_report *r, char *buf, size_t size)
     char active[48] = "";
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
         snprintf(active, sizeof active, " --active %llu",
-                 (unsigned long long)c->inputs.active);
+                 (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
     char claim[64] = "";
     /* the rule as given: --threshold T means z:T, which is not relu's
      * default rule (dead units), so that one is spelled out */
@@ -1150,7 +1150,8 @@ void satstat__report_facts(const satstat_report *r,
     size_t n = c->n_schemes;
     if (c->inputs.kind == SATSTAT_INPUTS_HALF)
         fact_printf(fact, ctx, "inputs", "n_in = %llu, the first %llu equal to 1 and the rest 0",
-              (unsigned long long)c->n_in, (unsigned long long)c->inputs.active);
+              (unsigned long long)c->n_in,
+              (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
     else
         fact_printf(fact, ctx, "inputs", "n_in = %llu, %s", (unsigned long long)c->n_in,
               c->inputs.canonical);
@@ -1319,8 +1320,7 @@ static json_t *config_json(const satstat_report *r)
     json_t *o = json_pack(
         "{s:I s:I s:I s:s s:s s:s s:f s:I s:I s:f s:o s:o s:s s:s s:s s:i s:I s:s}",
         "n_in", (json_int_t)c->n_in, "n_out", (json_int_t)c->n_out,
-        "active", (json_int_t)(c->inputs.kind == SATSTAT_INPUTS_HALF ? c->inputs.active
-                                : satstat_inputs_support(&c->inputs, c->n_in)),
+        "active", (json_int_t)satstat_inputs_support(&c->inputs, c->n_in),
         "inputs", c->inputs.canonical, "bias", c->bias.canonical,
         "activation", c->activation->name, "threshold", c->threshold,
         /* an analytic-only report sampled nothing, whatever --samples said */
@@ -1340,7 +1340,7 @@ json_t *satstat__saturation_json(const satstat_config *c)
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
     satstat_config_rule_text(c, rule, sizeof rule, region, sizeof region);
-    satstat_config_region(c, &reg, NULL);
+    satstat_config_region(c, &reg, NULL, 0);
     json_t *sat = json_pack("{s:s s:s s:o s:o s:s}", "rule", rule, "region", region,
                             "below", num(reg.below), "above", num(reg.above),
                             "meaning", c->activation->saturation);

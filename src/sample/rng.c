@@ -86,7 +86,7 @@ const char *satstat_transform_label(satstat_transform transform)
     return transform_labels[transform];
 }
 
-int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg)
+int satstat_transform_from_name(const char *name, satstat_transform *out, char *msg, size_t msg_size)
 {
     for (unsigned t = 0; name && t < SATSTAT_TRANSFORM_COUNT; t++) {
         if (strcmp(name, transform_labels[t]) == 0) {
@@ -104,7 +104,7 @@ int satstat_transform_from_name(const char *name, satstat_transform *out, char *
         for (unsigned t = 0; !*hint && *text && t < SATSTAT_TRANSFORM_COUNT; t++)
             if (strncmp(transform_labels[t], text, strlen(text)) == 0)
                 snprintf(hint, sizeof hint, "did you mean '%s'? ", transform_labels[t]);
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "unknown transform %s (%svalid: %s, %s)",
+        snprintf(msg, msg_size, "unknown transform %s (%svalid: %s, %s)",
                  satstat_quote(text, q, sizeof q), hint, transform_labels[0],
                  transform_labels[1]);
     }

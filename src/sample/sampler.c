@@ -638,7 +638,7 @@ static int job_from_config(const satstat_config *c, const satstat_scheme *s,
                 free(batch);
                 return SATSTAT_ENOMEM;
             }
-            rc = satstat_inputs_values(&c->inputs, n, x, NULL);
+            rc = satstat_inputs_values(&c->inputs, n, x, NULL, 0);
             if (rc != SATSTAT_OK) {
                 free(x);
                 free(batch);
@@ -726,7 +726,7 @@ static int ortho_z(const satstat_config *c, const satstat_scheme *scheme,
     if (rc != SATSTAT_OK)
         return rc;
     double *x = malloc((size_t)c->n_in * sizeof *x);
-    rc = x ? satstat_inputs_values(&c->inputs, c->n_in, x, NULL) : SATSTAT_ENOMEM;
+    rc = x ? satstat_inputs_values(&c->inputs, c->n_in, x, NULL, 0) : SATSTAT_ENOMEM;
     uint64_t done = 0;
     while (rc == SATSTAT_OK && done < count) {
         uint64_t row = first + done, k = row / c->n_out;
@@ -879,7 +879,7 @@ static int run_prepare(run *r, const satstat_config *config,
     r->unit_size = 1;
     int rc = job_from_config(config, scheme, &r->job, 1);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_region(config, &r->region, NULL);
+        rc = satstat_config_region(config, &r->region, NULL, 0);
     if (rc != SATSTAT_OK)
         return rc;
     r->kernel = satstat__kernel_select(NULL);
@@ -896,7 +896,7 @@ static int run_prepare(run *r, const satstat_config *config,
         *blocks = (r->units + r->units_per_block - 1) / r->units_per_block;
         if (!(r->x_plain = malloc((size_t)config->n_in * sizeof *r->x_plain)))
             return SATSTAT_ENOMEM;
-        rc = satstat_inputs_values(&config->inputs, config->n_in, r->x_plain, NULL);
+        rc = satstat_inputs_values(&config->inputs, config->n_in, r->x_plain, NULL, 0);
         if (rc != SATSTAT_OK)
             return rc;
         r->n_sub = layout->subsample < r->units ? layout->subsample : (size_t)r->units;

@@ -32,6 +32,8 @@
 #include <satstat/error.h>
 #include <satstat/rng.h>
 
+#include "base/error-int.h"
+#include "model/config-int.h"
 #include "studies/deep-int.h"
 #include "base/gsl-int.h"
 
@@ -245,79 +247,95 @@ uint64_t satstat__deep_cap_of(const satstat_deep_options *o)
     return o->max_memory ? o->max_memory : satstat_deep_default_max_memory();
 }
 
-int satstat_deep_options_validate(const satstat_config *config, const satstat_deep_options *o,
-                                  char *msg)
+int satstat__deep_options_validate(const satstat_config *config, const satstat_deep_options *o,
+                                   satstat__field_names names, satstat_config_field *field,
+                                   char *msg, size_t msg_size)
 {
-    char tmp[SATSTAT_ERRMSG_SIZE];
-    if (!msg)
-        msg = tmp;
+    const char *f_layers = satstat__field(names, SATSTAT_FIELD_LAYERS);
+    const char *f_width = satstat__field(names, SATSTAT_FIELD_WIDTH);
+    const char *f_networks = satstat__field(names, SATSTAT_FIELD_NETWORKS);
+    const char *f_schemes = satstat__field(names, SATSTAT_FIELD_SCHEMES);
+    const char *f_max_memory = satstat__field(names, SATSTAT_FIELD_MAX_MEMORY);
+    satstat_config_field blamed = SATSTAT_FIELD_NONE;
+    int rc = SATSTAT_EINVAL;
+
+    if (field != NULL)
+        *field = SATSTAT_FIELD_NONE;
     if (!config || !o) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "no configuration given");
+        satstat__set_msg(msg, msg_size, "no configuration given");
         return SATSTAT_EINVAL;
     }
     if (o->layers < 1 || o->layers > SATSTAT_DEEP_MAX_LAYERS) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "--layers must be between 1 and %" PRIu64 ", got %" PRIu64,
-                 SATSTAT_DEEP_MAX_LAYERS, o->layers);
-        return SATSTAT_EINVAL;
+        blamed = SATSTAT_FIELD_LAYERS;
+        satstat__set_msg(msg, msg_size, "%s must be between 1 and %" PRIu64 ", got %" PRIu64,
+                         f_layers, SATSTAT_DEEP_MAX_LAYERS, o->layers);
+    } else if (o->width < 1 || o->width > SATSTAT_DEEP_MAX_WIDTH) {
+        blamed = SATSTAT_FIELD_WIDTH;
+        satstat__set_msg(msg, msg_size, "%s must be between 1 and %" PRIu64 ", got %" PRIu64,
+                         f_width, SATSTAT_DEEP_MAX_WIDTH, o->width);
+    } else if (o->networks < 1 || o->networks > SATSTAT_DEEP_MAX_NETWORKS) {
+        blamed = SATSTAT_FIELD_NETWORKS;
+        satstat__set_msg(msg, msg_size, "%s must be between 1 and %" PRIu64 ", got %" PRIu64,
+                         f_networks, SATSTAT_DEEP_MAX_NETWORKS, o->networks);
+    } else if (mul_sat(mul_sat(o->networks, o->layers), o->width) == UINT64_MAX) {
+        /* The Philox neuron counter (network·L + layer)·W + neuron must
+         * fit in 64 bits: it does by the limits above (1e7·1e5·1e7 < 2^64
+         * fails, so check the product). */
+        blamed = SATSTAT_FIELD_NETWORKS;
+        rc = SATSTAT_ERANGE;
+        satstat__set_msg(msg, msg_size, "%s × %s × %s is beyond 2^64 units", f_networks,
+                         f_layers, f_width);
+    } else if (o->pair && !(o->pair_correlation >= -1.0 && o->pair_correlation <= 1.0)) {
+        blamed = SATSTAT_FIELD_PAIR_CORRELATION;
+        satstat__set_msg(msg, msg_size, "%s must be between -1 and 1, got %g",
+                         satstat__field(names, SATSTAT_FIELD_PAIR_CORRELATION),
+                         o->pair_correlation);
     }
-    if (o->width < 1 || o->width > SATSTAT_DEEP_MAX_WIDTH) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE, "--width must be between 1 and %" PRIu64 ", got %" PRIu64,
-                 SATSTAT_DEEP_MAX_WIDTH, o->width);
-        return SATSTAT_EINVAL;
-    }
-    if (o->networks < 1 || o->networks > SATSTAT_DEEP_MAX_NETWORKS) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "--networks must be between 1 and %" PRIu64 ", got %" PRIu64,
-                 SATSTAT_DEEP_MAX_NETWORKS, o->networks);
-        return SATSTAT_EINVAL;
-    }
-    /* The Philox neuron counter (network·L + layer)·W + neuron must fit
-     * in 64 bits: it does by the limits above (1e7·1e5·1e7 < 2^64 fails,
-     * so check the product). */
-    if (mul_sat(mul_sat(o->networks, o->layers), o->width) == UINT64_MAX) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "--networks × --layers × --width is beyond 2^64 units");
-        return SATSTAT_ERANGE;
-    }
-    if (o->pair && !(o->pair_correlation >= -1.0 && o->pair_correlation <= 1.0)) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "--pair-correlation must be between -1 and 1, got %g", o->pair_correlation);
-        return SATSTAT_EINVAL;
-    }
-    for (size_t s = 0; s < config->n_schemes; s++) {
+    for (size_t s = 0; s < config->n_schemes && blamed == SATSTAT_FIELD_NONE; s++) {
         satstat_law w;
         if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
                 == SATSTAT_OK
             && w.family != SATSTAT_FAMILY_CONSTANT && w.family != SATSTAT_FAMILY_NORMAL
             && w.family != SATSTAT_FAMILY_UNIFORM && w.family != SATSTAT_FAMILY_TRUNC_NORMAL
             && w.family != SATSTAT_FAMILY_ORTHOGONAL) {
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                     "--scheme '%s': deep draws every weight independently; this scheme's "
-                     "rows are dependent (not supported by deep yet)",
-                     config->schemes[s].canonical);
-            return SATSTAT_EINVAL;
-        }
-        if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
-                != SATSTAT_OK
-            || satstat_law_mean(&w) != 0.0) {
-            snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                     "--scheme '%s': the mean-field theory here needs zero-mean weights",
-                     config->schemes[s].canonical);
-            return SATSTAT_EINVAL;
+            blamed = SATSTAT_FIELD_SCHEMES;
+            satstat__set_msg(msg, msg_size,
+                             "%s '%s': deep draws every weight independently; this scheme's "
+                             "rows are dependent (not supported by deep yet)",
+                             f_schemes, config->schemes[s].canonical);
+        } else if (satstat_scheme_weight_law(&config->schemes[s], config->n_in, o->width, &w)
+                       != SATSTAT_OK
+                   || satstat_law_mean(&w) != 0.0) {
+            blamed = SATSTAT_FIELD_SCHEMES;
+            satstat__set_msg(msg, msg_size,
+                             "%s '%s': the mean-field theory here needs zero-mean weights",
+                             f_schemes, config->schemes[s].canonical);
         }
     }
-    uint64_t one = add_sat(shared_bytes(config, o), worker_bytes(config, o));
-    uint64_t cap = satstat__deep_cap_of(o);
-    if (one > cap) {
-        snprintf(msg, SATSTAT_ERRMSG_SIZE,
-                 "--max-memory: one network of --width %" PRIu64 " (layer 1 fan-in %" PRIu64
-                 ", %" PRIu64 " layers) needs %" PRIu64 " bytes, more than the cap of %" PRIu64
-                 " bytes%s; lower --width or --n-in, or raise --max-memory",
-                 o->width, config->n_in, o->layers, one, cap,
-                 o->max_memory ? "" : " (a quarter of physical memory)");
-        return SATSTAT_ERANGE;
+    if (blamed == SATSTAT_FIELD_NONE) {
+        uint64_t one = add_sat(shared_bytes(config, o), worker_bytes(config, o));
+        uint64_t cap = satstat__deep_cap_of(o);
+        if (one <= cap)
+            return SATSTAT_OK;
+        blamed = SATSTAT_FIELD_MAX_MEMORY;
+        rc = SATSTAT_ERANGE;
+        satstat__set_msg(msg, msg_size,
+                         "%s: one network of %s %" PRIu64 " (layer 1 fan-in %" PRIu64
+                         ", %" PRIu64 " layers) needs %" PRIu64 " bytes, more than the cap of %" PRIu64
+                         " bytes%s; lower %s or %s, or raise %s",
+                         f_max_memory, f_width, o->width, config->n_in, o->layers, one, cap,
+                         o->max_memory ? "" : " (a quarter of physical memory)", f_width,
+                         satstat__field(names, SATSTAT_FIELD_N_IN), f_max_memory);
     }
-    return SATSTAT_OK;
+    if (field != NULL)
+        *field = blamed;
+    return rc;
+}
+
+int satstat_deep_options_validate(const satstat_config *config, const satstat_deep_options *o,
+                                  satstat_config_field *field, char *msg, size_t msg_size)
+{
+    return satstat__deep_options_validate(config, o, NULL, field, msg, msg_size);
 }
 
 void satstat_deep_report_free(satstat_deep_report *r)
@@ -407,7 +425,7 @@ int satstat_deep_run(const satstat_config *config, const satstat_deep_options *o
         return SATSTAT_EINVAL;
     *out = NULL;
     char msg[SATSTAT_ERRMSG_SIZE];
-    int rc = satstat_deep_options_validate(config, o, msg);
+    int rc = satstat_deep_options_validate(config, o, NULL, msg, sizeof msg);
     if (rc != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();

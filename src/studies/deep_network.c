@@ -125,7 +125,7 @@ int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options 
     if (rc == SATSTAT_OK)
         rc = satstat_scheme_weight_law(s, o->width, o->width, &p->lawW);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_region(c, &p->region, NULL);
+        rc = satstat_config_region(c, &p->region, NULL, 0);
     p->support = satstat__deep_layer1_support(c, o);
     kernels_of(p);
     return rc;
@@ -806,7 +806,7 @@ int satstat_deep_jacobian_values(const satstat_config *config, const satstat_dee
     satstat_deep_options oj = *o;
     oj.jacobian = 1;
     char msg[SATSTAT_ERRMSG_SIZE];
-    if ((rc = satstat_deep_options_validate(config, &oj, msg)) != SATSTAT_OK)
+    if ((rc = satstat_deep_options_validate(config, &oj, NULL, msg, sizeof msg)) != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
     satstat_blas_single_thread();
@@ -830,7 +830,7 @@ int satstat_deep_network(const satstat_config *config, const satstat_deep_option
     if (rc != SATSTAT_OK || !z || !delta)
         return rc ? rc : SATSTAT_EINVAL;
     char msg[SATSTAT_ERRMSG_SIZE];
-    if ((rc = satstat_deep_options_validate(config, o, msg)) != SATSTAT_OK)
+    if ((rc = satstat_deep_options_validate(config, o, NULL, msg, sizeof msg)) != SATSTAT_OK)
         return rc;
     satstat__gsl_quiet();
     satstat_blas_single_thread();

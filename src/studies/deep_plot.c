@@ -164,7 +164,7 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     size_t shaded = 0;
     satstat_region reg;
     char msg[SATSTAT_ERRMSG_SIZE];
-    if (satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
+    if (satstat_config_region(cfg, &reg, msg, sizeof msg) != SATSTAT_OK)
         return 0;
     satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
     size_t n = satstat_region_intervals(&reg, iv);
@@ -901,7 +901,7 @@ static double atom_probability(const satstat_config *cfg, const satstat_deep_lay
 {
     satstat_region reg;
     char msg[SATSTAT_ERRMSG_SIZE];
-    if (!cfg->activation->dead || satstat_config_region(cfg, &reg, msg) != SATSTAT_OK)
+    if (!cfg->activation->dead || satstat_config_region(cfg, &reg, msg, sizeof msg) != SATSTAT_OK)
         return NAN;
     if (reg.below != 0 || reg.above != INFINITY || reg.n_bands != 0)
         return NAN;

@@ -56,7 +56,8 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
                      " --scheme %s --activation %s --bias %s --inputs %s --active %" PRIu64
                      " --n-in %" PRIu64 " --threshold %s --alpha %s --seed %" PRIu64,
                      o->layers, o->width, o->networks, schemes, act, c->bias.canonical,
-                     c->inputs.canonical, c->inputs.active, c->n_in, th, al, c->seed);
+                     c->inputs.canonical, satstat_inputs_support(&c->inputs, c->n_in), c->n_in,
+                     th, al, c->seed);
     else
         k = snprintf(buf, size,
                      "satstat deep --layers %" PRIu64 " --width %" PRIu64 " --networks %" PRIu64
@@ -325,15 +326,14 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
     char cmd[2048];
     satstat_deep_report_command(r, cmd, sizeof cmd);
     satstat_region reg = satstat_region_tails(-INFINITY, INFINITY);
-    satstat_config_region(c, &reg, NULL);
+    satstat_config_region(c, &reg, NULL, 0);
     json_t *config = json_pack(
         "{s:s s:I s:I s:I s:I s:I s:s s:s s:s s:f s:[o o] s:I s:f s:o s:s s:s s:s s:s s:I s:I "
         "s:s}",
         "command_name", "deep", "layers", (json_int_t)o->layers, "width", (json_int_t)o->width,
         "networks", (json_int_t)o->networks, "n_in", (json_int_t)c->n_in, "active",
-        (json_int_t)(o->input == SATSTAT_DEEP_INPUT_NORMAL ? c->n_in
-                     : c->inputs.kind == SATSTAT_INPUTS_HALF
-                         ? c->inputs.active
+        (json_int_t)(o->input == SATSTAT_DEEP_INPUT_NORMAL
+                         ? c->n_in
                          : satstat_inputs_support(&c->inputs, c->n_in)),
         "inputs", o->input == SATSTAT_DEEP_INPUT_NORMAL ? "normal" : c->inputs.canonical,
         "bias", c->bias.canonical, "activation", c->activation->name, "threshold", c->threshold,

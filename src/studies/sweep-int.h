@@ -22,6 +22,7 @@ struct satstat_sweep {
     satstat_report **reports;
     char series[SATSTAT_MAX_SCHEMES][SATSTAT_SPEC_SIZE];
     int gain_series[SATSTAT_MAX_SCHEMES]; /* gain sweep: named "...:GAIN" */
+    const char *const *names; /* how messages spell the fields (config-int.h) */
 };
 
 /* One number of a (point, scheme): formula, sampled value, interval. */

@@ -19,6 +19,7 @@
 
 #include "studies/sweep-int.h"
 #include "base/error-int.h"
+#include "model/config-int.h"
 
 /* ======================================================================
  * The spec and its grid
@@ -58,11 +59,11 @@ static size_t grid_of(const satstat_sweep_spec *s, double *v, size_t cap)
     return n;
 }
 
-int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *msg)
+int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *msg, size_t msg_size)
 {
     char q[SATSTAT_QUOTE_SIZE], fq[SATSTAT_QUOTE_SIZE], valid[96] = "";
     if (!out) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "no spec given");
+        satstat__set_msg(msg, msg_size, "no spec given");
         return SATSTAT_EINVAL;
     }
     for (size_t i = 0; i < N_PARAMS; i++) {
@@ -72,7 +73,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     satstat_quote(text, q, sizeof q);
     const char *eq = text ? strchr(text, '=') : NULL;
     if (!eq) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected " SPEC_SYNTAX " (PARAM: %s), got %s",
+        satstat__set_msg(msg, msg_size, "expected " SPEC_SYNTAX " (PARAM: %s), got %s",
                 valid, q);
         return SATSTAT_EINVAL;
     }
@@ -83,7 +84,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     if (satstat_match_name(text, name_len, param_names, N_PARAMS, &k) != 1) {
         char name[64], hint[SATSTAT_SUGGEST_SIZE];
         snprintf(name, sizeof name, "%.*s", (int)(name_len < 63 ? name_len : 63), text);
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown parameter %s in %s (%svalid: %s)",
+        satstat__set_msg(msg, msg_size, "unknown parameter %s in %s (%svalid: %s)",
                 satstat_quote(name, fq, sizeof fq), q,
                 satstat_suggest(text, name_len, param_names, N_PARAMS, hint, sizeof hint),
                 valid);
@@ -94,7 +95,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     /* FROM:TO[:STEPS][:log] */
     char buf[256];
     if (strlen(eq + 1) >= sizeof buf) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "spec %s is too long", q);
+        satstat__set_msg(msg, msg_size, "spec %s is too long", q);
         return SATSTAT_EINVAL;
     }
     strcpy(buf, eq + 1);
@@ -115,25 +116,25 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         nf--;
     }
     if (nf < 2 || nf > 3 || (nf == 3 && strchr(field[2], ':'))) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "expected %s=FROM:TO[:STEPS][:log], got %s",
+        satstat__set_msg(msg, msg_size, "expected %s=FROM:TO[:STEPS][:log], got %s",
                 param_names[k], q);
         return SATSTAT_EINVAL;
     }
-    if (satstat_parse_double(field[0], &s.from, NULL) != SATSTAT_OK) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be a finite number, got %s in %s",
+    if (satstat_parse_double(field[0], &s.from, NULL, 0) != SATSTAT_OK) {
+        satstat__set_msg(msg, msg_size, "FROM must be a finite number, got %s in %s",
                 satstat_quote(field[0], fq, sizeof fq), q);
         return SATSTAT_EINVAL;
     }
-    if (satstat_parse_double(field[1], &s.to, NULL) != SATSTAT_OK) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "TO must be a finite number, got %s in %s",
+    if (satstat_parse_double(field[1], &s.to, NULL, 0) != SATSTAT_OK) {
+        satstat__set_msg(msg, msg_size, "TO must be a finite number, got %s in %s",
                 satstat_quote(field[1], fq, sizeof fq), q);
         return SATSTAT_EINVAL;
     }
     s.steps = SATSTAT_SWEEP_DEFAULT_STEPS;
     if (nf == 3) {
         uint64_t st;
-        if (satstat_parse_u64(field[2], 2, SATSTAT_SWEEP_MAX_STEPS, &st, NULL) != SATSTAT_OK) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        if (satstat_parse_u64(field[2], 2, SATSTAT_SWEEP_MAX_STEPS, &st, NULL, 0) != SATSTAT_OK) {
+            satstat__set_msg(msg, msg_size,
                     "STEPS must be a whole number from 2 to %u (or 'log'), got %s in %s",
                     SATSTAT_SWEEP_MAX_STEPS, satstat_quote(field[2], fq, sizeof fq), q);
             return SATSTAT_EINVAL;
@@ -141,24 +142,24 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         s.steps = (unsigned)st;
     }
     if (!(s.from < s.to)) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "FROM must be less than TO, got %s", q);
+        satstat__set_msg(msg, msg_size, "FROM must be less than TO, got %s", q);
         return SATSTAT_EINVAL;
     }
     if (s.log && !(s.from > 0)) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "a log sweep needs FROM > 0, got %s", q);
+        satstat__set_msg(msg, msg_size, "a log sweep needs FROM > 0, got %s", q);
         return SATSTAT_EINVAL;
     }
     switch (s.param) {
     case SATSTAT_SWEEP_N_IN:
         if (s.from < 1 || s.to > (double)SATSTAT_MAX_N_IN) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "n-in must lie in [1, %llu], got %s",
+            satstat__set_msg(msg, msg_size, "n-in must lie in [1, %llu], got %s",
                     (unsigned long long)SATSTAT_MAX_N_IN, q);
             return SATSTAT_EINVAL;
         }
         {
             double v[2];
             if (grid_of(&s, v, 2) < 2) {
-                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                satstat__set_msg(msg, msg_size,
                         "n-in is a whole number and %s holds only one", q);
                 return SATSTAT_EINVAL;
             }
@@ -166,7 +167,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
         break;
     case SATSTAT_SWEEP_P:
         if (s.from < 0 || s.to > 1) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "p is a probability: FROM and TO in [0, 1], got %s",
+            satstat__set_msg(msg, msg_size, "p is a probability: FROM and TO in [0, 1], got %s",
                     q);
             return SATSTAT_EINVAL;
         }
@@ -175,7 +176,7 @@ int satstat_sweep_spec_parse(const char *text, satstat_sweep_spec *out, char *ms
     case SATSTAT_SWEEP_THRESHOLD:
     case SATSTAT_SWEEP_GAIN:
         if (!(s.from > 0)) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s must be positive: FROM > 0, got %s",
+            satstat__set_msg(msg, msg_size, "%s must be positive: FROM > 0, got %s",
                     param_names[k], q);
             return SATSTAT_EINVAL;
         }
@@ -239,7 +240,7 @@ static void name_series(satstat_sweep *s)
 /* The config at parameter value x, validated; *effective gets the value
  * the config really has (n_in rounded, active/n_in). */
 static int point_config(const satstat_sweep *s, double x, satstat_config *c, double *effective,
-                        char *msg)
+                        char *msg, size_t msg_size)
 {
     char num[SATSTAT_DOUBLE_SIZE], spec[SATSTAT_SPEC_SIZE + 16], m[SATSTAT_ERRMSG_SIZE] = "";
     int rc = SATSTAT_OK;
@@ -253,18 +254,17 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
         break;
     case SATSTAT_SWEEP_SIGMA:
         snprintf(spec, sizeof spec, "normal:%s", num);
-        rc = satstat_scheme_parse(spec, &c->schemes[s->varied], m);
+        rc = satstat_scheme_parse(spec, &c->schemes[s->varied], m, sizeof m);
         if (rc == SATSTAT_OK)
             *effective = c->schemes[s->varied].param;
         break;
     case SATSTAT_SWEEP_P:
         if (c->inputs.kind == SATSTAT_INPUTS_HALF) {
             c->inputs.active = (uint64_t)llround(x * (double)c->n_in);
-            c->inputs.active_given = 1;
             *effective = (double)c->inputs.active / (double)c->n_in;
         } else {
             snprintf(spec, sizeof spec, "bernoulli:%s", num);
-            rc = satstat_inputs_parse(spec, &c->inputs, m);
+            rc = satstat_inputs_parse(spec, &c->inputs, m, sizeof m);
         }
         break;
     case SATSTAT_SWEEP_THRESHOLD:
@@ -278,17 +278,17 @@ static int point_config(const satstat_sweep *s, double x, satstat_config *c, dou
     case SATSTAT_SWEEP_GAIN:
         for (size_t k = 0; k < c->n_schemes && rc == SATSTAT_OK; k++)
             if (satstat_scheme_takes_gain(&c->schemes[k]))
-                rc = satstat_scheme_set_gain(&c->schemes[k], x, m);
+                rc = satstat_scheme_set_gain(&c->schemes[k], x, m, sizeof m);
         break;
     }
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate(c, m);
+        rc = satstat__config_validate(c, s->names, NULL, m, sizeof m);
     if (rc == SATSTAT_OK)
-        rc = satstat_config_validate_layer(c, m);
+        rc = satstat__config_validate_layer(c, s->names, NULL, m, sizeof m);
     if (rc != SATSTAT_OK) {
         char v[SATSTAT_DOUBLE_SIZE];
         satstat_format_double(*effective, v, sizeof v);
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "at %s=%s: %s", param_names[s->spec.param], v, m);
+        satstat__set_msg(msg, msg_size, "at %s=%s: %s", param_names[s->spec.param], v, m);
     }
     return rc;
 }
@@ -302,7 +302,7 @@ static void scheme_list(const satstat_config *c, char *buf, size_t size)
 }
 
 /* sigma: the one normal:SIGMA scheme of the list is the varied series. */
-static int plan_sigma(satstat_sweep *s, const char *list, char *msg)
+static int plan_sigma(satstat_sweep *s, const char *list, char *msg, size_t msg_size)
 {
     const satstat_config *base = &s->base;
     size_t normals = 0;
@@ -313,36 +313,38 @@ static int plan_sigma(satstat_sweep *s, const char *list, char *msg)
         }
     snprintf(s->series[s->varied], SATSTAT_SPEC_SIZE, "normal:SIGMA");
     if (normals == 0) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "sigma varies the weight std of a normal:SIGMA scheme, and --scheme %s "
+        satstat__set_msg(msg, msg_size,
+                "sigma varies the weight std of a normal:SIGMA scheme, and %s %s "
                 "has none",
-                list);
+                satstat__field(s->names, SATSTAT_FIELD_SCHEMES), list);
         return SATSTAT_EINVAL;
     }
     if (normals > 1) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "sigma varies the one normal:SIGMA scheme, but --scheme %s lists %zu "
+        satstat__set_msg(msg, msg_size,
+                "sigma varies the one normal:SIGMA scheme, but %s %s lists %zu "
                 "(they would all become the same)",
-                list, normals);
+                satstat__field(s->names, SATSTAT_FIELD_SCHEMES), list, normals);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
 }
 
 /* p: the density of bernoulli:P inputs, or the fraction of half's on. */
-static int plan_p(const satstat_config *base, char *msg)
+static int plan_p(const satstat_sweep *s, char *msg, size_t msg_size)
 {
+    const satstat_config *base = &s->base;
     if (base->inputs.kind != SATSTAT_INPUTS_HALF
         && base->inputs.kind != SATSTAT_INPUTS_BERNOULLI) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "p needs --inputs bernoulli:P (the density) or half (the fraction on); "
+        satstat__set_msg(msg, msg_size,
+                "p needs %s bernoulli:P (the density) or half (the fraction on); "
                 "'%s' has no p",
-                base->inputs.canonical);
+                satstat__field(s->names, SATSTAT_FIELD_INPUTS), base->inputs.canonical);
         return SATSTAT_EINVAL;
     }
-    if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active_given) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "p sets the fraction of inputs on (active = p n_in): leave out --active");
+    if (base->inputs.kind == SATSTAT_INPUTS_HALF && base->inputs.active != SATSTAT_ACTIVE_UNSET) {
+        satstat__set_msg(msg, msg_size,
+                "p sets the fraction of inputs on (active = p n_in): leave out %s",
+                satstat__field(s->names, SATSTAT_FIELD_ACTIVE));
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
@@ -350,16 +352,18 @@ static int plan_p(const satstat_config *base, char *msg)
 
 /* threshold: T only places the region of the z:T rule; deriv:, output:
  * and dead place it by phi, so a T sweep would repeat one point. */
-static int plan_threshold(const satstat_config *base, char *msg)
+static int plan_threshold(const satstat_sweep *s, char *msg, size_t msg_size)
 {
+    const satstat_config *base = &s->base;
+    const char *f_saturation = satstat__field(s->names, SATSTAT_FIELD_SATURATION);
     if (base->saturation.kind != SATSTAT_SATURATION_DEFAULT
         && base->saturation.kind != SATSTAT_SATURATION_Z) {
         char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "?";
         satstat_saturation_format(&base->saturation, rule, sizeof rule);
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "threshold is the T of the saturation rule z:T, and --saturation %s uses "
-                "no T (vary threshold with --saturation z:T or without --saturation)",
-                rule);
+        satstat__set_msg(msg, msg_size,
+                "threshold is the T of the saturation rule z:T, and %s %s uses "
+                "no T (vary threshold with %s z:T or without %s)",
+                f_saturation, rule, f_saturation, f_saturation);
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
@@ -368,12 +372,13 @@ static int plan_threshold(const satstat_config *base, char *msg)
 /* gain: the gain of every scheme that takes one; the others stay.  A base
  * --gain would be applied over the swept gain when each point validates
  * (satstat_config_validate), so it is refused. */
-static int plan_gain(satstat_sweep *s, const char *list, char *msg)
+static int plan_gain(satstat_sweep *s, const char *list, char *msg, size_t msg_size)
 {
     const satstat_config *base = &s->base;
     if (!isnan(base->gain)) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
-                "gain is set at every point by the sweep: --gain cannot be given too");
+        satstat__set_msg(msg, msg_size,
+                "gain is set at every point by the sweep: %s cannot be given too",
+                satstat__field(s->names, SATSTAT_FIELD_GAIN));
         return SATSTAT_EINVAL;
     }
     size_t gains = 0;
@@ -389,7 +394,7 @@ static int plan_gain(satstat_sweep *s, const char *list, char *msg)
         s->gain_series[i] = 1;
     }
     if (gains == 0) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                 "gain is not supported by these schemes (%s): only xavier-*, he-* and "
                 "orthogonal take a gain",
                 list);
@@ -400,7 +405,7 @@ static int plan_gain(satstat_sweep *s, const char *list, char *msg)
 
 /* Whether the base config has what the varied parameter varies; names the
  * series (one per scheme) after it. */
-static int plan_param(satstat_sweep *s, char *msg)
+static int plan_param(satstat_sweep *s, char *msg, size_t msg_size)
 {
     const satstat_config *base = &s->base;
     for (size_t i = 0; i < base->n_schemes; i++)
@@ -409,13 +414,13 @@ static int plan_param(satstat_sweep *s, char *msg)
     scheme_list(base, list, sizeof list);
     switch (s->spec.param) {
     case SATSTAT_SWEEP_SIGMA:
-        return plan_sigma(s, list, msg);
+        return plan_sigma(s, list, msg, msg_size);
     case SATSTAT_SWEEP_P:
-        return plan_p(base, msg);
+        return plan_p(s, msg, msg_size);
     case SATSTAT_SWEEP_THRESHOLD:
-        return plan_threshold(base, msg);
+        return plan_threshold(s, msg, msg_size);
     case SATSTAT_SWEEP_GAIN:
-        return plan_gain(s, list, msg);
+        return plan_gain(s, list, msg, msg_size);
     default:
         return SATSTAT_OK;
     }
@@ -424,7 +429,7 @@ static int plan_param(satstat_sweep *s, char *msg)
 /* The grid's points, each a validated config; points whose effective value
  * repeats the one before (p with half inputs: the same active count) are
  * dropped. */
-static int plan_points(satstat_sweep *s, char *msg)
+static int plan_points(satstat_sweep *s, char *msg, size_t msg_size)
 {
     const satstat_sweep_spec *spec = &s->spec;
     char m[SATSTAT_ERRMSG_SIZE];
@@ -440,9 +445,9 @@ static int plan_points(satstat_sweep *s, char *msg)
         rc = satstat_sweep_grid(spec, grid, spec->steps, &ng);
     for (size_t i = 0; i < ng && rc == SATSTAT_OK; i++) {
         double eff;
-        rc = point_config(s, grid[i], &s->configs[s->n], &eff, m);
+        rc = point_config(s, grid[i], &s->configs[s->n], &eff, m, sizeof m);
         if (rc != SATSTAT_OK) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s", m);
+            satstat__set_msg(msg, msg_size, "%s", m);
             break;
         }
         if (s->n > 0 && eff <= s->values[s->n - 1])
@@ -453,13 +458,14 @@ static int plan_points(satstat_sweep *s, char *msg)
     return rc;
 }
 
-int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
-                      int analytic_only, satstat_sweep **out, char *msg)
+static int sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                     int analytic_only, satstat__field_names names, satstat_sweep **out,
+                     char *msg, size_t msg_size)
 {
     if (!base || !spec || !out || !satstat_sweep_param_name(spec->param) || spec->steps < 2
         || spec->steps > SATSTAT_SWEEP_MAX_STEPS || base->n_schemes < 1
         || base->n_schemes > SATSTAT_MAX_SCHEMES) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "invalid sweep");
+        satstat__set_msg(msg, msg_size, "invalid sweep");
         return SATSTAT_EINVAL;
     }
     *out = NULL;
@@ -469,15 +475,16 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     s->base = *base;
     s->spec = *spec;
     s->analytic_only = analytic_only;
-    int rc = plan_param(s, msg);
+    s->names = names;
+    int rc = plan_param(s, msg, msg_size);
     if (rc == SATSTAT_OK)
-        rc = plan_points(s, msg);
+        rc = plan_points(s, msg, msg_size);
     if (rc == SATSTAT_OK)
         name_series(s);
     if (rc == SATSTAT_OK && s->n < 2) {
         char f[128];
         satstat_sweep_spec_format(spec, f, sizeof f);
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "%s gives only one distinct point", f);
+        satstat__set_msg(msg, msg_size, "%s gives only one distinct point", f);
         rc = SATSTAT_EINVAL;
     }
     if (rc != SATSTAT_OK) {
@@ -486,6 +493,24 @@ int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec
     }
     *out = s;
     return SATSTAT_OK;
+}
+
+int satstat__sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                       int analytic_only, satstat__field_names names, satstat_sweep **out,
+                       char *msg, size_t msg_size)
+{
+    /* the plan's messages are written whole, then cut to the caller's size */
+    char m[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = sweep_new(base, spec, analytic_only, names, out, m, sizeof m);
+    if (rc != SATSTAT_OK && m[0] != '\0')
+        satstat__set_msg(msg, msg_size, "%s", m);
+    return rc;
+}
+
+int satstat_sweep_new(const satstat_config *base, const satstat_sweep_spec *spec,
+                      int analytic_only, satstat_sweep **out, char *msg, size_t msg_size)
+{
+    return satstat__sweep_new(base, spec, analytic_only, NULL, out, msg, msg_size);
 }
 
 void satstat_sweep_free(satstat_sweep *s)
@@ -638,7 +663,7 @@ int satstat_sweep_command(const satstat_sweep *s, char *buf, size_t size)
     scheme_list(c, list, sizeof list);
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
         snprintf(nin, sizeof nin, " --n-in %llu", (unsigned long long)c->n_in);
-    if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active_given
+    if (c->inputs.kind == SATSTAT_INPUTS_HALF && c->inputs.active != SATSTAT_ACTIVE_UNSET
         && s->spec.param != SATSTAT_SWEEP_P)
         snprintf(active, sizeof active, " --active %llu", (unsigned long long)c->inputs.active);
     rule_option(s, thr, sizeof thr);
@@ -669,7 +694,7 @@ size_t satstat__sweep_grid(const satstat_sweep_spec *spec, double *v, size_t cap
 int satstat__sweep_point_config(const satstat_sweep *s, double x, satstat_config *c,
                                 double *effective)
 {
-    return point_config(s, x, c, effective, NULL);
+    return point_config(s, x, c, effective, NULL, 0);
 }
 
 int satstat__sweep_ran(const satstat_sweep *s)

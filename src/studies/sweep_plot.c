@@ -449,7 +449,7 @@ static int parity_split(const fig *g)
 {
     const satstat_config *b = &g->s->base;
     return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
-           && !b->inputs.active_given;
+           && b->inputs.active == SATSTAT_ACTIVE_UNSET;
 }
 
 static void figure_legend(fig *g)
@@ -502,7 +502,7 @@ static void figure_legend(fig *g)
         if (s->spec.param == SATSTAT_SWEEP_P) {
             satstat__legend_row(L, "with lines linetype nodraw", "inputs: p·n_{in} of them 1");
             satstat__legend_tex(L);
-        } else if (b->inputs.active_given) {
+        } else if (b->inputs.active != SATSTAT_ACTIVE_UNSET) {
             satstat__legend_row(L, "with lines linetype nodraw", "inputs: %llu of them 1",
                                 (unsigned long long)b->inputs.active);
         } else {

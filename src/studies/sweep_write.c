@@ -125,7 +125,7 @@ static const char *param_meaning(const satstat_sweep *s)
 {
     switch (s->spec.param) {
     case SATSTAT_SWEEP_N_IN:
-        return s->base.inputs.kind == SATSTAT_INPUTS_HALF && !s->base.inputs.active_given
+        return s->base.inputs.kind == SATSTAT_INPUTS_HALF && s->base.inputs.active == SATSTAT_ACTIVE_UNSET
                    ? "the fan-in n_in (half inputs: active = n_in/2 at each point)"
                    : "the fan-in n_in";
     case SATSTAT_SWEEP_SIGMA:
@@ -279,7 +279,7 @@ static void write_text(const satstat_sweep *s, unsigned width, FILE *f)
                                 (unsigned long long)c0->n_in);
     if (b->inputs.kind == SATSTAT_INPUTS_HALF && s->spec.param != SATSTAT_SWEEP_P)
         len += (size_t)snprintf(line + len, sizeof line - len, ", %s",
-                                b->inputs.active_given ? "active fixed" : "active = n_in/2");
+                                b->inputs.active != SATSTAT_ACTIVE_UNSET ? "active fixed" : "active = n_in/2");
     len += (size_t)snprintf(line + len, sizeof line - len, "; bias %s; %s", b->bias.canonical,
                             b->activation->name);
     char region[SATSTAT_REGION_TEXT_SIZE], rule[SATSTAT_ACTIVATION_NAME_SIZE];
@@ -385,7 +385,8 @@ static json_t *sweep_json(const satstat_sweep *s)
     json_t *config = json_pack(
         "{s:I s:s s:b s:s s:s s:f s:I s:I s:f s:I s:o}", "n_out", (json_int_t)b->n_out,
         "inputs", b->inputs.canonical, "active_given",
-        b->inputs.kind == SATSTAT_INPUTS_HALF && b->inputs.active_given, "bias",
+        b->inputs.kind == SATSTAT_INPUTS_HALF && b->inputs.active != SATSTAT_ACTIVE_UNSET,
+        "bias",
         b->bias.canonical, "activation", b->activation->name, "threshold", b->threshold,
         "samples", (json_int_t)(s->analytic_only ? 0 : b->samples), "seed",
         (json_int_t)b->seed, "alpha", b->alpha, "threads", (json_int_t)b->threads, "schemes", json_copy(series));
@@ -466,7 +467,8 @@ static void write_csv(const satstat_sweep *s, FILE *f)
             satstat__csv_field(f, c->schemes[k].canonical);
             fprintf(f, ",%llu", (unsigned long long)c->n_in);
             if (c->inputs.kind == SATSTAT_INPUTS_HALF)
-                fprintf(f, ",%llu", (unsigned long long)c->inputs.active);
+                fprintf(f, ",%llu",
+                        (unsigned long long)satstat_inputs_support(&c->inputs, c->n_in));
             else
                 fputs(",", f);
             fputc(',', f);
