@@ -597,24 +597,24 @@ START_TEST(option_parsing)
 {
     unsigned w, h;
     char msg[SATSTAT_ERRMSG_SIZE];
-    ck_assert_int_eq(satstat_plot_size_parse("1920x1200", &w, &h, msg), 0);
+    ck_assert_int_eq(satstat_plot_size_parse("1920x1200", &w, &h, msg, sizeof msg), 0);
     ck_assert_uint_eq(w, 1920);
     ck_assert_uint_eq(h, 1200);
     const char *bad[] = {"", "1280", "x800", "1280x", "1280x800x2", "0x0", "100x800",
                          "1280x100000", "-1280x800", "1280 x 800", "1e3x800.5", "axb"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         msg[0] = '\0';
-        ck_assert_msg(satstat_plot_size_parse(bad[i], &w, &h, msg) == SATSTAT_EINVAL,
+        ck_assert_msg(satstat_plot_size_parse(bad[i], &w, &h, msg, sizeof msg) == SATSTAT_EINVAL,
                       "accepted %s", bad[i]);
         ck_assert(msg[0] != '\0');
     }
     satstat_render_format f;
     const char *names[] = {"none", "png", "svg", "pdf"};
     for (int i = 0; i < 4; i++) {
-        ck_assert_int_eq(satstat_render_format_parse(names[i], &f, msg), 0);
+        ck_assert_int_eq(satstat_render_format_parse(names[i], &f, msg, sizeof msg), 0);
         ck_assert_str_eq(satstat_render_format_name(f), names[i]);
     }
-    ck_assert_int_eq(satstat_render_format_parse("xyz", &f, msg), SATSTAT_EINVAL);
+    ck_assert_int_eq(satstat_render_format_parse("xyz", &f, msg, sizeof msg), SATSTAT_EINVAL);
     ck_assert(has(msg, "'xyz'") && has(msg, "png"));
 }
 END_TEST

@@ -99,29 +99,32 @@ SATSTAT_API void satstat_plot_options_default(satstat_plot_options *o);
  * SATSTAT_PLOT_MAX_SIDE].  SATSTAT_EINVAL with a sentence in msg
  * (SATSTAT_ERRMSG_SIZE bytes, may be NULL) otherwise. */
 SATSTAT_API int satstat_plot_size_parse(const char *text, unsigned *width,
-                                        unsigned *height, char *msg);
+                                        unsigned *height, char *msg, size_t msg_size);
 
 /* --plot-size into o: "WxH" in pixels (as satstat_plot_size_parse), or a
  * physical size "WxHin" / "WxHcm" (decimals, each side 0.5 to 100 in),
  * whose pixels follow from o->dpi (satstat_plot_options_check).
  * SATSTAT_EINVAL with a sentence in msg otherwise. */
-SATSTAT_API int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o,
+                                                char *msg, size_t msg_size);
 
 /* --dpi (36 to 1200) and --font-size (3 to 72 points) into o. */
-SATSTAT_API int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg);
-SATSTAT_API int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg,
+                                      size_t msg_size);
+SATSTAT_API int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg,
+                                            size_t msg_size);
 
 /* Resolve a physical size at o->dpi into o->width, o->height and check
  * every field: SATSTAT_EINVAL with a sentence in msg when the pixels fall
  * outside [SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE] or a field is out
  * of its range. */
-SATSTAT_API int satstat_plot_options_check(satstat_plot_options *o, char *msg);
+SATSTAT_API int satstat_plot_options_check(satstat_plot_options *o, char *msg, size_t msg_size);
 
 /* Check a --figures list (comma-separated names) against the n names a
  * command writes: SATSTAT_EINVAL naming the first unknown name (with a
  * did-you-mean from satstat_suggest) or an empty item. */
 SATSTAT_API int satstat_plot_figures_check(const char *list, const char *const *names, size_t n,
-                                           char *msg);
+                                           char *msg, size_t msg_size);
 
 /* Whether figure `name` is among o's --figures (all when o or its list is
  * NULL). */
@@ -204,7 +207,7 @@ typedef enum satstat_render_format {
 
 /* "png", "svg", "pdf", "none" (also the file extension). */
 SATSTAT_API int satstat_render_format_parse(const char *text, satstat_render_format *out,
-                                            char *msg);
+                                            char *msg, size_t msg_size);
 SATSTAT_API const char *satstat_render_format_name(satstat_render_format format);
 
 /* Look `program` (NULL: "gnuplot") up on PATH as posix_spawnp would: the

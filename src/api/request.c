@@ -174,9 +174,9 @@ static int read_figures(request *r, const json_t *figures, char *msg, size_t siz
             return SATSTAT_EINVAL;
         }
         if (strcmp(key, "render") == 0)
-            rc = satstat_render_format_parse(text, &r->render, reason);
+            rc = satstat_render_format_parse(text, &r->render, reason, sizeof reason);
         else if (strcmp(key, "size") == 0)
-            rc = satstat_plot_size_parse(text, &r->plot.width, &r->plot.height, reason);
+            rc = satstat_plot_size_parse(text, &r->plot.width, &r->plot.height, reason, sizeof reason);
         else {
             satstat__set_msg(msg, size,
                              "request: figures: unknown key \"%s\" (valid: dir, render, size)",

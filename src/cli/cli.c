@@ -102,7 +102,7 @@ static int cli_option_plots(const char *option, const char *value, const char **
 static int cli_option_render(const char *option, const char *value, satstat_render_format *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_render_format_parse(value, out, msg) != SATSTAT_OK)
+    if (satstat_render_format_parse(value, out, msg, sizeof msg) != SATSTAT_OK)
         return cli_bad_value(option, value, msg);
     return CLI_GO_ON;
 }
@@ -110,7 +110,7 @@ static int cli_option_render(const char *option, const char *value, satstat_rend
 static int cli_option_plot_size(const char *option, const char *value, satstat_plot_options *out)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_plot_size_parse_options(value, out, msg) != SATSTAT_OK)
+    if (satstat_plot_size_parse_options(value, out, msg, sizeof msg) != SATSTAT_OK)
         return cli_bad_value(option, value, msg);
     return CLI_GO_ON;
 }
@@ -130,10 +130,10 @@ static int cli_option_figure(int code, const char *option, const char *value,
     case CLI_OPT_PLOT_SIZE:
         return cli_option_plot_size(option, value, o);
     case CLI_OPT_DPI:
-        rc = satstat_plot_dpi_parse(value, o, msg);
+        rc = satstat_plot_dpi_parse(value, o, msg, sizeof msg);
         break;
     case CLI_OPT_FONT_SIZE:
-        rc = satstat_plot_font_size_parse(value, o, msg);
+        rc = satstat_plot_font_size_parse(value, o, msg, sizeof msg);
         break;
     case CLI_OPT_FIGURES:
         if (!*value)
@@ -279,11 +279,11 @@ int cli_common_plots_given(const cli_common *c)
 int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_plot_options_check(o, msg) != SATSTAT_OK) {
+    if (satstat_plot_options_check(o, msg, sizeof msg) != SATSTAT_OK) {
         cli_usage_error(o->width_in > 0 ? "--plot-size" : "--dpi", msg);
         return CLI_EXIT_USAGE;
     }
-    if (satstat_plot_figures_check(o->figures, names, n, msg) != SATSTAT_OK) {
+    if (satstat_plot_figures_check(o->figures, names, n, msg, sizeof msg) != SATSTAT_OK) {
         cli_usage_error("--figures", msg);
         return CLI_EXIT_USAGE;
     }

@@ -48,7 +48,8 @@ void satstat_plot_options_default(satstat_plot_options *o)
 }
 
 int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
-                            char *msg)
+                            char *msg,
+                            size_t msg_size)
 {
     char quoted[SATSTAT_QUOTE_SIZE];
     if (!text || !width || !height)
@@ -56,7 +57,7 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
     satstat_quote(text, quoted, sizeof quoted);
     const char *x = strchr(text, 'x');
     if (!x) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                 "invalid size %s: expected WIDTHxHEIGHT in pixels, e.g. 1280x800", quoted);
         return SATSTAT_EINVAL;
     }
@@ -73,7 +74,7 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
         || (size_t)(x - text) >= sizeof w_text
         || satstat_parse_u64(x + 1, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE, &h, sub, sizeof sub)
             != SATSTAT_OK) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                 "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from %u to %u",
                 quoted, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
         return SATSTAT_EINVAL;
@@ -85,7 +86,8 @@ int satstat_plot_size_parse(const char *text, unsigned *width, unsigned *height,
 
 static const char *const format_names[] = {"none", "png", "svg", "pdf"};
 
-int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg)
+int satstat_render_format_parse(const char *text, satstat_render_format *out, char *msg,
+                                size_t msg_size)
 {
     const size_t n = sizeof format_names / sizeof format_names[0];
     size_t i;
@@ -98,7 +100,7 @@ int satstat_render_format_parse(const char *text, satstat_render_format *out, ch
     }
     if (text)
         satstat_suggest(text, strlen(text), format_names, n, hint, sizeof hint);
-    satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown format %s (%svalid: png, svg, pdf, none)",
+    satstat__set_msg(msg, msg_size, "unknown format %s (%svalid: png, svg, pdf, none)",
             satstat_quote(text, quoted, sizeof quoted), hint);
     return SATSTAT_EINVAL;
 }
@@ -113,7 +115,8 @@ const char *satstat_render_format_name(satstat_render_format format)
 #define MIN_INCHES 0.5
 #define MAX_INCHES 100.0
 
-int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg)
+int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, char *msg,
+                                    size_t msg_size)
 {
     if (!text || !o)
         return SATSTAT_EINVAL;
@@ -125,9 +128,9 @@ int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, c
         per_inch = 2.54;
     if (per_inch == 0) {
         unsigned w, h;
-        if (satstat_plot_size_parse(text, &w, &h, NULL) != SATSTAT_OK) {
+        if (satstat_plot_size_parse(text, &w, &h, NULL, 0) != SATSTAT_OK) {
             char quoted[SATSTAT_QUOTE_SIZE];
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, msg_size,
                              "invalid size %s: expected WIDTHxHEIGHT in pixels, each side from "
                              "%u to %u (1280x800), or in inches or centimetres (3.5x2.5in, 9x6cm)",
                              satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_SIDE,
@@ -154,7 +157,7 @@ int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, c
     w /= per_inch;
     h /= per_inch;
     if (!(w >= MIN_INCHES && w <= MAX_INCHES && h >= MIN_INCHES && h <= MAX_INCHES)) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                          "invalid size %s: expected WIDTHxHEIGHT in pixels (1280x800) or "
                          "inches or centimetres (3.5x2.5in, 9x6cm), each side from %g to %g in",
                          quoted, MIN_INCHES, MAX_INCHES);
@@ -165,7 +168,8 @@ int satstat_plot_size_parse_options(const char *text, satstat_plot_options *o, c
     return SATSTAT_OK;
 }
 
-int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
+int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg,
+                           size_t msg_size)
 {
     uint64_t v;
     char sub[SATSTAT_ERRMSG_SIZE];
@@ -174,7 +178,7 @@ int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
     if (satstat_parse_u64(text, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI, &v, sub, sizeof sub)
         != SATSTAT_OK) {
         char quoted[SATSTAT_QUOTE_SIZE];
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                          "invalid resolution %s: expected dots per inch from %u to %u",
                          satstat_quote(text, quoted, sizeof quoted), SATSTAT_PLOT_MIN_DPI,
                          SATSTAT_PLOT_MAX_DPI);
@@ -184,7 +188,8 @@ int satstat_plot_dpi_parse(const char *text, satstat_plot_options *o, char *msg)
     return SATSTAT_OK;
 }
 
-int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg)
+int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char *msg,
+                                 size_t msg_size)
 {
     double v = NAN;
     char sub[SATSTAT_ERRMSG_SIZE];
@@ -193,7 +198,7 @@ int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char
     if (satstat_parse_double(text, &v, sub, sizeof sub) != SATSTAT_OK || !(v >= SATSTAT_PLOT_MIN_FONT)
         || !(v <= SATSTAT_PLOT_MAX_FONT)) {
         char quoted[SATSTAT_QUOTE_SIZE];
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+        satstat__set_msg(msg, msg_size,
                          "invalid font size %s: expected points from %g to %g",
                          satstat_quote(text, quoted, sizeof quoted),
                          (double)SATSTAT_PLOT_MIN_FONT, (double)SATSTAT_PLOT_MAX_FONT);
@@ -203,18 +208,19 @@ int satstat_plot_font_size_parse(const char *text, satstat_plot_options *o, char
     return SATSTAT_OK;
 }
 
-int satstat_plot_options_check(satstat_plot_options *o, char *msg)
+int satstat_plot_options_check(satstat_plot_options *o, char *msg,
+                               size_t msg_size)
 {
     if (!o)
         return SATSTAT_EINVAL;
     if (o->dpi < SATSTAT_PLOT_MIN_DPI || o->dpi > SATSTAT_PLOT_MAX_DPI) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "resolution %u dpi out of range %u to %u",
+        satstat__set_msg(msg, msg_size, "resolution %u dpi out of range %u to %u",
                          o->dpi, SATSTAT_PLOT_MIN_DPI, SATSTAT_PLOT_MAX_DPI);
         return SATSTAT_EINVAL;
     }
     if (o->font_size != 0
         && !(o->font_size >= SATSTAT_PLOT_MIN_FONT && o->font_size <= SATSTAT_PLOT_MAX_FONT)) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "font size %g out of range %g to %g",
+        satstat__set_msg(msg, msg_size, "font size %g out of range %g to %g",
                          o->font_size, (double)SATSTAT_PLOT_MIN_FONT,
                          (double)SATSTAT_PLOT_MAX_FONT);
         return SATSTAT_EINVAL;
@@ -223,7 +229,7 @@ int satstat_plot_options_check(satstat_plot_options *o, char *msg)
         double w = round(o->width_in * o->dpi), h = round(o->height_in * o->dpi);
         if (!(w >= SATSTAT_PLOT_MIN_SIDE && w <= SATSTAT_PLOT_MAX_SIDE
               && h >= SATSTAT_PLOT_MIN_SIDE && h <= SATSTAT_PLOT_MAX_SIDE)) {
-            satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+            satstat__set_msg(msg, msg_size,
                              "%gx%gin at %u dpi is %.0fx%.0f pixels: each side must be from "
                              "%u to %u",
                              o->width_in, o->height_in, o->dpi, w, h, SATSTAT_PLOT_MIN_SIDE,
@@ -235,18 +241,19 @@ int satstat_plot_options_check(satstat_plot_options *o, char *msg)
     }
     if (o->width < SATSTAT_PLOT_MIN_SIDE || o->width > SATSTAT_PLOT_MAX_SIDE
         || o->height < SATSTAT_PLOT_MIN_SIDE || o->height > SATSTAT_PLOT_MAX_SIDE) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "size %ux%u out of range: each side from %u to %u",
+        satstat__set_msg(msg, msg_size, "size %ux%u out of range: each side from %u to %u",
                          o->width, o->height, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
         return SATSTAT_EINVAL;
     }
     if (o->figures && strpbrk(o->figures, "\n\r")) {
-        satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "a figure list holds a newline");
+        satstat__set_msg(msg, msg_size, "a figure list holds a newline");
         return SATSTAT_EINVAL;
     }
     return SATSTAT_OK;
 }
 
-int satstat_plot_figures_check(const char *list, const char *const *names, size_t n, char *msg)
+int satstat_plot_figures_check(const char *list, const char *const *names, size_t n, char *msg,
+                               size_t msg_size)
 {
     if (!list)
         return SATSTAT_OK;
@@ -266,10 +273,10 @@ int satstat_plot_figures_check(const char *list, const char *const *names, size_
                 m += (size_t)snprintf(valid + m, sizeof valid - m, "%s%s", i ? ", " : "",
                                       names[i]);
             if (len == 0)
-                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE,
+                satstat__set_msg(msg, msg_size,
                                  "empty figure name in the list (valid: %s)", valid);
             else
-                satstat__set_msg(msg, SATSTAT_ERRMSG_SIZE, "unknown figure %s (%svalid: %s)",
+                satstat__set_msg(msg, msg_size, "unknown figure %s (%svalid: %s)",
                                  satstat_quote(word, quoted, sizeof quoted), hint, valid);
             return SATSTAT_EINVAL;
         }
@@ -304,7 +311,7 @@ int satstat__fig_options(const satstat_plot_options *in, satstat_plot_options *o
     *out = *in;
     if (out->dpi == 0) /* a caller's struct from before --dpi: the default */
         out->dpi = SATSTAT_PLOT_DEFAULT_DPI;
-    return satstat_plot_options_check(out, NULL);
+    return satstat_plot_options_check(out, NULL, 0);
 }
 
 /* ---- writing ---------------------------------------------------------------*/
