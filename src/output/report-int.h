@@ -74,4 +74,30 @@ int satstat__report_comparison(const satstat_report *r, char *buf, size_t size);
 int satstat__report_note(const satstat_report *r, size_t scheme, char *buf, size_t size);
 
 
+/* One scheme of a run: its formulas, sampled summary, the null law its
+ * tests compare with, and the tests' results (report.c runs it,
+ * report_verify.c tests it). */
+enum { SATSTAT__MAX_TESTS = 6 };
+typedef struct satstat__scheme_entry {
+    satstat_analytic a;
+    satstat_layout layout;
+    satstat_summary *summary;
+    double null_variance;        /* V of the null law N(E z, V)            */
+    double null_saturated;       /* P(|z| ≥ T) under the null law          */
+    double null_dphi;            /* E[φ'(z)] under the null law            */
+    satstat_test_result tests[SATSTAT__MAX_TESTS];
+    size_t n_tests;
+    int pass;
+} satstat__scheme_entry;
+
+/* Test every scheme's sample against its law, entries e[0..n_schemes),
+ * on up to `threads` threads (report_verify.c). */
+int satstat__report_verify_all(const satstat_config *config, satstat__scheme_entry *e,
+                               size_t threads);
+
+/* Var z from per-unit moments when a matrix is the unit, and its
+ * standard error (report_verify.c). */
+void satstat__unit_variance(const satstat_unit_moments *u, uint64_t unit_size, double *v,
+                            double *se);
+
 #endif
