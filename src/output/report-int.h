@@ -100,4 +100,16 @@ int satstat__report_verify_all(const satstat_config *config, satstat__scheme_ent
 void satstat__unit_variance(const satstat_unit_moments *u, uint64_t unit_size, double *v,
                             double *se);
 
+/* One way to write a report in a format, for run, deep and sweep: in the
+ * C locale, HTML as a page without figures, SATSTAT_EIO when the stream
+ * failed.  `doc` is the command's report, handed to its writers. */
+typedef struct satstat__writers {
+    void (*text)(const void *doc, unsigned width, FILE *f);
+    void (*csv)(const void *doc, FILE *f);
+    json_t *(*json)(const void *doc);
+    int (*html)(const void *doc, FILE *f);
+} satstat__writers;
+int satstat__write_format(const satstat__writers *w, const void *doc, satstat_format format,
+                          unsigned width, FILE *f);
+
 #endif

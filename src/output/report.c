@@ -1025,9 +1025,10 @@ static void write_csv(const satstat_report *r, FILE *f)
     free(m);
 }
 
-static int write_format(const satstat_report *r, satstat_format format, unsigned width, FILE *f)
+int satstat__write_format(const satstat__writers *w, const void *doc, satstat_format format,
+                          unsigned width, FILE *f)
 {
-    if (!r || !f)
+    if (!doc || !f)
         return SATSTAT_EINVAL;
     /* '.' as the decimal point whatever the caller's locale */
     satstat__c_locale scope;
@@ -1035,29 +1036,43 @@ static int write_format(const satstat_report *r, satstat_format format, unsigned
     int rc = SATSTAT_OK;
     switch (format) {
     case SATSTAT_FORMAT_TEXT:
-        write_text(r, width < 60 ? 60 : width, f);
+        w->text(doc, width < 60 ? 60 : width, f);
         break;
     case SATSTAT_FORMAT_CSV:
-        write_csv(r, f);
+        w->csv(doc, f);
         break;
     case SATSTAT_FORMAT_JSON: {
-        json_t *root = satstat__report_json(r);
-        if (!root || json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
+        json_t *root = w->json(doc);
+        if (!root)
+            rc = SATSTAT_ENOMEM;
+        else if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
             rc = SATSTAT_EIO;
-        fputc('\n', f);
+        else
+            fputc('\n', f);
         json_decref(root);
         break;
     }
-    case SATSTAT_FORMAT_HTML: /* a page without figures */
-        rc = satstat_report_write_html(r, NULL, f);
+    case SATSTAT_FORMAT_HTML: /* a page without figures (satstat/html.h) */
+        rc = w->html(doc, f);
         break;
     default:
         rc = SATSTAT_EINVAL;
     }
     satstat__c_locale_leave(&scope);
-    if (ferror(f))
+    if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
         rc = SATSTAT_EIO;
     return rc;
+}
+
+static void text_of(const void *doc, unsigned width, FILE *f) { write_text(doc, width, f); }
+static void csv_of(const void *doc, FILE *f) { write_csv(doc, f); }
+static json_t *json_of(const void *doc) { return satstat__report_json(doc); }
+static int html_of(const void *doc, FILE *f) { return satstat_report_write_html(doc, NULL, f); }
+static const satstat__writers run_writers = {text_of, csv_of, json_of, html_of};
+
+static int write_format(const satstat_report *r, satstat_format format, unsigned width, FILE *f)
+{
+    return satstat__write_format(&run_writers, r, format, width, f);
 }
 
 int satstat_report_write(const satstat_report *r, satstat_format format, FILE *f)

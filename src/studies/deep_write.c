@@ -822,40 +822,37 @@ static void write_csv(const satstat_deep_report *r, FILE *f)
     free(m);
 }
 
+/* What deep's writers take: the report and the optional phase diagram. */
+typedef struct deep_doc {
+    const satstat_deep_report *r;
+    const satstat_deep_phase *phase;
+} deep_doc;
+
+static void text_of(const void *doc, unsigned width, FILE *f)
+{
+    const deep_doc *d = doc;
+    write_text(d->r, d->phase, width, f);
+}
+static void csv_of(const void *doc, FILE *f) { write_csv(((const deep_doc *)doc)->r, f); }
+static json_t *json_of(const void *doc)
+{
+    const deep_doc *d = doc;
+    return report_json(d->r, d->phase);
+}
+static int html_of(const void *doc, FILE *f)
+{
+    const deep_doc *d = doc;
+    return satstat_deep_report_write_html(&d->r, 1, d->phase, NULL, f);
+}
+static const satstat__writers deep_writers = {text_of, csv_of, json_of, html_of};
+
 static int write_format(const satstat_deep_report *r, const satstat_deep_phase *phase,
                         satstat_format format, unsigned width, FILE *f)
 {
-    if (!r || !f)
+    if (!r)
         return SATSTAT_EINVAL;
-    /* '.' as the decimal point whatever the caller's locale */
-    satstat__c_locale scope;
-    satstat__c_locale_enter(&scope);
-    int rc = SATSTAT_OK;
-    switch (format) {
-    case SATSTAT_FORMAT_TEXT:
-        write_text(r, phase, width < 60 ? 60 : width, f);
-        break;
-    case SATSTAT_FORMAT_CSV:
-        write_csv(r, f);
-        break;
-    case SATSTAT_FORMAT_JSON: {
-        json_t *root = report_json(r, phase);
-        if (!root || json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
-            rc = SATSTAT_EIO;
-        fputc('\n', f);
-        json_decref(root);
-        break;
-    }
-    case SATSTAT_FORMAT_HTML: /* a page without figures (satstat/html.h) */
-        rc = satstat_deep_report_write_html(&r, 1, phase, NULL, f);
-        break;
-    default:
-        rc = SATSTAT_EINVAL;
-    }
-    satstat__c_locale_leave(&scope);
-    if (ferror(f))
-        rc = SATSTAT_EIO;
-    return rc;
+    deep_doc d = {r, phase};
+    return satstat__write_format(&deep_writers, &d, format, width, f);
 }
 
 int satstat_deep_report_write(const satstat_deep_report *r, const satstat_deep_phase *phase,

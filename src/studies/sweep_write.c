@@ -503,43 +503,18 @@ static void write_csv(const satstat_sweep *s, FILE *f)
     }
 }
 
+static void text_of(const void *doc, unsigned width, FILE *f) { write_text(doc, width, f); }
+static void csv_of(const void *doc, FILE *f) { write_csv(doc, f); }
+static json_t *json_of(const void *doc) { return sweep_json(doc); }
+static int html_of(const void *doc, FILE *f) { return satstat_sweep_write_html(doc, NULL, f); }
+static const satstat__writers sweep_writers = {text_of, csv_of, json_of, html_of};
+
 static int write_format(const satstat_sweep *s, satstat_format format, unsigned width,
                         FILE *f)
 {
-    if (!s || !f || !satstat__sweep_ran(s))
+    if (!s || !satstat__sweep_ran(s))
         return SATSTAT_EINVAL;
-    /* '.' as the decimal point whatever the caller's locale */
-    satstat__c_locale scope;
-    satstat__c_locale_enter(&scope);
-    int rc = SATSTAT_OK;
-    switch (format) {
-    case SATSTAT_FORMAT_TEXT:
-        write_text(s, width < 60 ? 60 : width, f);
-        break;
-    case SATSTAT_FORMAT_CSV:
-        write_csv(s, f);
-        break;
-    case SATSTAT_FORMAT_JSON: {
-        json_t *root = sweep_json(s);
-        if (!root)
-            rc = SATSTAT_ENOMEM;
-        else if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
-            rc = SATSTAT_EIO;
-        else
-            fputc('\n', f);
-        json_decref(root);
-        break;
-    }
-    case SATSTAT_FORMAT_HTML: /* a page without figures (satstat/html.h) */
-        rc = satstat_sweep_write_html(s, NULL, f);
-        break;
-    default:
-        rc = SATSTAT_EINVAL;
-    }
-    satstat__c_locale_leave(&scope);
-    if (rc == SATSTAT_OK && (fflush(f) != 0 || ferror(f)))
-        rc = SATSTAT_EIO;
-    return rc;
+    return satstat__write_format(&sweep_writers, s, format, width, f);
 }
 
 int satstat_sweep_write(const satstat_sweep *s, satstat_format format, FILE *f)
