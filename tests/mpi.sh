@@ -101,15 +101,18 @@ rc=$?
 grep -q 'interrupted; nothing written' term.out || bad "SIGTERM: no line saying so: $(cat term.out)"
 
 # SIGTERM to one rank other than 0: the cancel reaches every rank through
-# the next exchange; rank 0 says so in one line and writes nothing.
+# the next exchange; rank 0 says so in one line and writes nothing.  The
+# output's name carries this shell's PID, so that rank 1 is found among
+# this job's processes only, not another test's on the same machine.
+one="one-$$.json"
 "$mpirun" -q --allow-run-as-root --oversubscribe -np 2 "$exe" run --samples 1e9 --threads 1 \
-    --output one.json >one.out 2>&1 &
+    --output "$one" >one.out 2>&1 &
 pid=$!
 follower=""
 for _ in $(seq 1 100); do
     # (/proc read directly: a minimal Debian has no pgrep)
     for d in /proc/[0-9]*; do
-        { tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null | grep -q -- '--output one.json' &&
+        { tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null | grep -qF -- "--output $one" &&
             grep -qz '^OMPI_COMM_WORLD_RANK=1$' "$d/environ" 2>/dev/null && follower=${d#/proc/}
     done
     [ -n "$follower" ] && break
@@ -127,7 +130,7 @@ kill -0 "$pid" 2>/dev/null && { bad "one rank: mpirun still running after 60 s";
 wait "$pid"
 rc=$?
 [ "$rc" != 0 ] || bad "one rank: mpirun exit 0"
-[ ! -e one.json ] || bad "one rank: one.json written"
+[ ! -e "$one" ] || bad "one rank: $one written"
 [ "$(lines one.out)" = 1 ] || { bad "one rank: want one line:"; cat one.out; }
 ! ls -A | grep -q '^\.satstat' || bad "one rank: temporary files left"
 
