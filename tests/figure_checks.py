@@ -37,6 +37,9 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   all zero   a deep-saturation figure whose every sampled count is 0 draws
              no error bars (they stood full height on the axis foot and
              read as a bar chart): the upper ends alone, and says so.
+  colour bar a map's colour bar is drawn opaque: gnuplot draws it with the
+             fill style, and the histograms' translucent fill left it faded
+             (deep-phase-xi's bar did not match its map).
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -646,6 +649,33 @@ def check_all_zero(scripts):
         fail("all zero: no deep-saturation script with every count 0 to check")
 
 
+def colour_bar_problems(text):
+    """A map with a colour bar (`set palette`, plotted `with image`) while the
+    fill style is translucent: gnuplot draws the colour bar with the fill
+    style, so the bar fades and no longer matches the map's colours."""
+    problems = []
+    fill = ""
+    for ln in text.splitlines():
+        if ln.startswith("set style fill"):
+            fill = ln
+        if re.match(r"\s*(s?plot) .*with image", ln) and "transparent" in fill:
+            problems.append("a colour bar drawn translucent (%s)" % fill.split("#")[0].strip())
+    return problems
+
+
+def check_colour_bar(scripts):
+    seen = 0
+    for script in scripts:
+        text = open(script).read()
+        if "with image" in text:
+            seen += 1
+            problems = colour_bar_problems(text)
+            if problems:
+                fail("colour bar: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("colour bar: no map with a colour bar to check")
+
+
 # ---- each check must be able to fail ------------------------------------------------------
 
 BROKEN_PLOT = """set terminal pngcairo size 400,300
@@ -685,6 +715,12 @@ def self_tests(tmp):
             "with yerrorbars\n")
     if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
         fail("self-test: the all-zero check misses bars drawn for counts of 0")
+    # colour bar: the histograms' translucent fill still set at the map
+    faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
+            "plot $grid using 1:2:3 with image\n"
+    if not colour_bar_problems(faded) or colour_bar_problems(
+            faded.replace("plot", "set style fill solid 1.0 noborder\nplot")):
+        fail("self-test: the colour-bar check misses a translucent colour bar")
     # canvas edge: a label that runs off the right edge
     cut = os.path.join(tmp, "cut.gp")
     open(cut, "w").write(BROKEN_PLOT % "set label 'a label that is far too long' at screen 0.8, 0.5")
@@ -833,6 +869,7 @@ def main():
         check_plot_box([s for s in scripts if "/run-paper/" in s], tmp)
         check_log_foot(scripts)
         check_all_zero(scripts)
+        check_colour_bar(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -833,6 +833,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+    /* the colour bar is drawn with the fill style: the translucent fill set
+     * for the histograms faded it, so that it no longer matched the map */
+    out(c, "set style fill solid 1.0 noborder   # the colour bar opaque, as the map\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
