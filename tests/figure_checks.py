@@ -37,6 +37,9 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   all zero   a deep-saturation figure whose every sampled count is 0 draws
              no error bars (they stood full height on the axis foot and
              read as a bar chart): the upper ends alone, and says so.
+  empty panels every deep-density panel's histogram spans at least
+             MIN_HIST_SPAN of its x range (relu, standard: one range for
+             layers whose sd grows 10x per layer left all but one empty).
   colour bar a map's colour bar is drawn opaque: gnuplot draws it with the
              fill style, and the histograms' translucent fill left it faded
              (deep-phase-xi's bar did not match its map).
@@ -93,6 +96,7 @@ LOG_FOOT_PER_UNIT = 1e-3
 LOG_FOOT_MIN = 1e-9
 # The least height (inches) of a run figure's data panel at 3.5 x 2.4 in.
 MIN_BOX_IN = 1.1
+MIN_HIST_SPAN = 0.1
 # How far apart (pixels) the axes may sit in PNG, SVG and PDF.
 LAYOUT_TOLERANCE = 4
 
@@ -649,6 +653,37 @@ def check_all_zero(scripts):
         fail("all zero: no deep-saturation script with every count 0 to check")
 
 
+def empty_panel_problems(text):
+    """deep-density panels on an x range where a layer's histogram is a
+    spike: its nonzero bins span under MIN_HIST_SPAN of the range (relu,
+    standard: layer 1's sd 22 on a shared range of +-1.1e7 drew a 1-px line,
+    and layers 2-6 nothing)."""
+    m = re.search(r"^set xrange \[([^:\]]+):([^\]]+)\]", text, re.M)
+    if not m:
+        return ["no x range"]
+    lo, hi = float(m.group(1)), float(m.group(2))
+    problems = []
+    for name, rows in sorted(datablocks(text).items()):
+        if re.fullmatch(r"hist\d+", name):
+            xs = [r[0] for r in rows if len(r) > 1 and r[1] > 0]
+            span = (max(xs) - min(xs)) / (hi - lo) if xs else 0
+            if span < MIN_HIST_SPAN:
+                problems.append("$%s spans %.2g of the x range" % (name, span))
+    return problems
+
+
+def check_empty_panels(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script).startswith("deep-density-"):
+            seen += 1
+            problems = empty_panel_problems(open(script).read())
+            if problems:
+                fail("empty panels: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("empty panels: no deep-density script to check")
+
+
 def colour_bar_problems(text):
     """A map with a colour bar (`set palette`, plotted `with image`) while the
     fill style is translucent: gnuplot draws the colour bar with the fill
@@ -715,6 +750,10 @@ def self_tests(tmp):
             "with yerrorbars\n")
     if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
         fail("self-test: the all-zero check misses bars drawn for counts of 0")
+    # empty panels: a histogram 50 wide on a range 2e7 wide
+    spike = "set xrange [-1e7:1e7]\n$hist1 << EOD\n-20 0.01 10\n0 0.02 10\n20 0.01 10\nEOD\n"
+    if not empty_panel_problems(spike) or empty_panel_problems(spike.replace("1e7", "40")):
+        fail("self-test: the empty-panel check misses a histogram that is a spike")
     # colour bar: the histograms' translucent fill still set at the map
     faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
             "plot $grid using 1:2:3 with image\n"
@@ -870,6 +909,7 @@ def main():
         check_log_foot(scripts)
         check_all_zero(scripts)
         check_colour_bar(scripts)
+        check_empty_panels(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

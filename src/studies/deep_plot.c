@@ -158,8 +158,10 @@ static size_t panels_of(uint64_t L, uint64_t *which)
 
 /* The saturated region shaded behind a panel with x range [xlo, xhi]:
  * objects 10.. from the region's components (clipped to the range); with
- * draw 0 nothing is written.  Returns the components shaded. */
-static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, int draw)
+ * draw 0 nothing is written.  The axis shows (z - centre) / scale (1 and
+ * 0: z itself).  Returns the components shaded. */
+static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, double centre,
+                           double scale, int draw)
 {
     size_t shaded = 0;
     satstat_region reg;
@@ -169,7 +171,7 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
     size_t n = satstat_region_intervals(&reg, iv);
     for (size_t k = 0; k < n; k++) {
-        double lo = fmax(iv[k].lo, xlo), hi = fmin(iv[k].hi, xhi);
+        double lo = fmax((iv[k].lo - centre) / scale, xlo), hi = fmin((iv[k].hi - centre) / scale, xhi);
         if (!(hi > lo))
             continue;
         shaded++;
@@ -221,11 +223,25 @@ static void fig_density(ctx *c, size_t s)
         g = 1;
     if (g > 6)
         g = 6;
-    double xlo = INFINITY, xhi = -INFINITY, ytop = 0;
+    double xlo = INFINITY, xhi = -INFINITY, ytop = 0, sd_min = INFINITY, sd_max = 0;
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         xlo = fmin(xlo, ly->z_lo);
         xhi = fmax(xhi, ly->z_hi);
+        double sd = sqrt(ly->variance.value);
+        if (sd > 0 && isfinite(sd)) {
+            sd_min = fmin(sd_min, sd);
+            sd_max = fmax(sd_max, sd);
+        }
+    }
+    /* Layers whose sd spans more than a factor 10 (relu, standard: 22 in
+     * layer 1, 2×10^6 in layer 6) on shared axes left every panel but the
+     * widest empty: then each panel shows z / sd_l, its own layer's sd, on
+     * the standard normal's axis (±4), and its title gives sd_l. */
+    int standardised = sd_max > 10 * sd_min;
+    if (standardised) {
+        xlo = -4;
+        xhi = 4;
     }
     out(c, "\n# ---- data: per layer, bin centre, density, bin width; the mean-field density\n");
     for (size_t k = 0; k < np; k++) {
@@ -234,6 +250,8 @@ static void fig_density(ctx *c, size_t s)
         for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
             total += ly->z_hist[b];
         double fw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
+        double sd_l = sqrt(ly->variance.value);
+        double centre = standardised ? ly->mf_mean : 0, unit = standardised && sd_l > 0 ? sd_l : 1;
         out(c, "$hist%zu << EOD\n", k + 1);
         for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
             size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g : SATSTAT_DEEP_HIST_BINS;
@@ -241,20 +259,20 @@ static void fig_density(ctx *c, size_t s)
             for (size_t b = b0; b < b1; b++)
                 count += (double)ly->z_hist[b];
             double w = (double)(b1 - b0) * fw;
-            double d = total && w > 0 ? count / ((double)total * w) : 0.0;
+            double d = total && w > 0 ? count / ((double)total * w) * unit : 0.0;
             ytop = fmax(ytop, d);
-            out(c, "%.9g %.9g %.9g\n", ly->z_lo + (double)b0 * fw + w / 2, d, w);
+            out(c, "%.9g %.9g %.9g\n", (ly->z_lo + (double)b0 * fw + w / 2 - centre) / unit, d, w / unit);
         }
         out(c, "EOD\n$mf%zu << EOD\n", k + 1);
         double sd = sqrt(ly->mf_variance);
         for (int i = 0; i <= CURVE_POINTS; i++) {
-            double z = xlo + (xhi - xlo) * i / CURVE_POINTS;
+            double x = xlo + (xhi - xlo) * i / CURVE_POINTS, z = centre + unit * x;
             double u = (z - ly->mf_mean) / sd;
-            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) : 0.0;
-            out(c, "%.9g %.9g\n", z, d);
+            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) * unit : 0.0;
+            out(c, "%.9g %.9g\n", x, d);
         }
         if (isfinite(sd) && sd > 0)
-            ytop = fmax(ytop, 1 / (sd * 2.5066282746310002));
+            ytop = fmax(ytop, unit / (sd * 2.5066282746310002));
         out(c, "EOD\n");
     }
     satstat__legend key;
@@ -270,7 +288,7 @@ static void fig_density(ctx *c, size_t s)
                             (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
-    if (shade_region(c, cfg, xlo, xhi, 0) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+    if ((standardised || shade_region(c, cfg, xlo, xhi, 0, 1, 0)) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
@@ -309,20 +327,29 @@ static void fig_density(ctx *c, size_t s)
     satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
     satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
-    shade_region(c, cfg, xlo, xhi, 1);
+    if (!standardised)
+        shade_region(c, cfg, xlo, xhi, 0, 1, 1);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         size_t ci = k % cols, ri = k / cols;
+        if (standardised) { /* the region in this layer's units */
+            out(c, "unset object\n");
+            shade_region(c, cfg, xlo, xhi, ly->mf_mean, sqrt(ly->variance.value), 1);
+        }
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
         /* Var z in the title, not over the histogram's peak; on a line of
          * its own: "layer 10: Var z = 96.7" on one line is wider than a
          * panel and ran into the next panel's y tick labels */
-        out(c, "set title \"layer %llu\\nVar z = %.3g\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)which[k], ly->variance.value);
+        char num[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_num(standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
+        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)which[k], standardised ? "sd_{l}" : "Var z", num);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
-        out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
+        out(c, ri + 1 == rows || k + cols >= np
+                   ? (standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n" : "set xlabel 'z' offset 0,0.3\n")
+                   : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
