@@ -138,8 +138,10 @@ static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
         return;
     out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
            "set key font smallfont\n"
-           "column = 0.985 - 0.75 * (sample_width + key_chars * char_width)\n"
-           "column = (column < 0.4) ? 0.4 : column\n"
+           "# (7 of 8 pt, and 2 characters more: χ_{1} counts 5, draws 2 but wide;\n"
+           "# 0.75 cut the longest rows at the edge)\n"
+           "column = 0.985 - 0.875 * (sample_width + (key_chars + 2) * char_width)\n"
+           "column = (column < 0.35) ? 0.35 : column\n"
            "plot_right = column - %s\n",
         plot_gap);
 }
@@ -779,13 +781,13 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
             qzero = 1;
     key->n = 0;
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
-                        "χ_{1} = 1, the edge of chaos");
+                        "χ_{1} = 1: edge of chaos");
     satstat__legend_tex(key);
     satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "χ_{1} map, blue: ordered, χ_{1} < 1");
+                        "blue: ordered (χ_{1} < 1)");
     satstat__legend_tex(key);
     satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "χ_{1} map, orange: chaotic, χ_{1} > 1");
+                        "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
     if (qzero && !narrow)
         satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
@@ -860,9 +862,6 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
-    /* the colour bar is drawn with the fill style: the translucent fill set
-     * for the histograms faded it, so that it no longer matched the map */
-    out(c, "set style fill solid 1.0 noborder   # the colour bar opaque, as the map\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
