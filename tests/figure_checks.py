@@ -36,7 +36,8 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
              were under 7 pt and hung far below its frame.
   all zero   a deep-saturation figure whose every sampled count is 0 draws
              no error bars (they stood full height on the axis foot and
-             read as a bar chart): the upper ends alone, and says so.
+             read as a bar chart): the upper ends alone, and says so;
+             and no legend row for a mean-field line under the axis's foot.
   empty panels every deep-density panel's histogram spans at least
              MIN_HIST_SPAN of its x range (relu, standard: one range for
              layers whose sd grows 10x per layer left all but one empty).
@@ -641,12 +642,33 @@ def all_zero_problems(text):
     return problems
 
 
+def off_axis_legend_problems(text):
+    """A deep-saturation legend row for a scheme's mean-field line (a
+    keyentry `with lines linetype N`) while $sN's mean field (column 5)
+    lies wholly under the axis's foot: the legend lists a line that is not
+    on the plot (tanh near the origin: 5e-176 under a foot of 5e-7)."""
+    m = re.search(r"^set yrange \[([^:\]]+):", text, re.M)
+    if not m or not re.search(r"^set logscale y", text, re.M):
+        return []
+    foot = float(m.group(1))
+    blocks = datablocks(text)
+    problems = []
+    for n in sorted(set(re.findall(r"keyentry with lines linetype (\d+) title", text))):
+        rows = blocks.get("s" + n, [])
+        mf = [r[4] for r in rows if len(r) > 4]
+        if mf and max(mf) < foot:
+            problems.append("the legend lists scheme %s's mean field, all under the foot %g (max %g)"
+                            % (n, foot, max(mf)))
+    return problems
+
+
 def check_all_zero(scripts):
     seen = 0
     for script in scripts:
         if os.path.basename(script) == "deep-saturation.gp":
             problems = all_zero_problems(open(script).read())
-            seen += bool(re.search(r"no unit saturated in any layer", open(script).read()))
+            seen += bool(re.search(r"no saturated unit in any layer", open(script).read()))
+            problems += off_axis_legend_problems(open(script).read())
             if problems:
                 fail("all zero: %s: %s" % (script, "; ".join(problems)))
     if not seen:
@@ -760,6 +782,11 @@ def self_tests(tmp):
     if not colour_bar_problems(faded) or colour_bar_problems(
             faded.replace("plot", "set style fill solid 1.0 noborder\nplot")):
         fail("self-test: the colour-bar check misses a translucent colour bar")
+    # a legend line for a mean field under the axis's foot
+    off = ("set logscale y\nset yrange [5e-07:0.01]\n$s1 << EOD\n1 0 5e-07 0.008 5e-176\nEOD\n"
+           "plot -1 notitle, \\\n     keyentry with lines linetype 1 title '  mean field'\n")
+    if not off_axis_legend_problems(off) or off_axis_legend_problems(off.replace("5e-176", "1e-3")):
+        fail("self-test: the all-zero check misses a legend line for a mean field off the axis")
     # canvas edge: a label that runs off the right edge
     cut = os.path.join(tmp, "cut.gp")
     open(cut, "w").write(BROKEN_PLOT % "set label 'a label that is far too long' at screen 0.8, 0.5")

@@ -422,6 +422,7 @@ typedef struct layer_axis {
     int logy;              /* a log y axis                                  */
     int floor_marks;       /* sampled zeros drawn open at the log foot      */
     int all_zero;          /* no unit saturated in any layer of any scheme  */
+    double mf_max[SATSTAT_MAX_SCHEMES]; /* each scheme's largest mean field */
 } layer_axis;
 
 /* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
@@ -439,13 +440,17 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
-    for (size_t s = 0; s < ns; s++)
+    for (size_t s = 0; s < ns; s++) {
+        ax->mf_max[s] = -INFINITY;
         for (uint64_t l = 1; l <= o->layers; l++) {
             double mf, v, lo, hi;
             get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
             if (isfinite(mf) && mf > 0)
                 mfmin = fmin(mfmin, mf);
+            if (isfinite(mf))
+                ax->mf_max[s] = fmax(ax->mf_max[s], mf);
         }
+    }
     if (q == Q_SATURATION && mfmin < yfloor * 2)
         yfloor = fmax(mfmin / 2, 1e-3 / units); /* the line stays in view down to 1e-3/N */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field%s --------\n",
@@ -522,6 +527,13 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     ax->floor_marks = logy && zeros && q == Q_SATURATION;
 }
 
+/* Scheme s's mean field of the saturated fraction lies wholly under the
+ * axis's foot (or is 0): no line is drawn for it. */
+static int mean_field_off_axis(quantity q, const layer_axis *ax, size_t s)
+{
+    return q == Q_SATURATION && !(ax->mf_max[s] >= ax->yfloor);
+}
+
 /* The legend of fig_against_layer: per scheme its sampled points and mean
  * field, then what the marks and bars are and the run's settings. */
 static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
@@ -534,6 +546,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     int no_interval = ax->no_interval, any_clipped = ax->any_clipped;
     key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
+    double off_max = -INFINITY; /* the largest mean field off the axis */
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
@@ -547,6 +560,12 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         }
         satstat__legend_tex(key);
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
+        if (mean_field_off_axis(q, ax, s)) {
+            /* below the axis's foot (tanh near the origin: 5×10^-176): no
+             * line drawn, so no line in the legend; its size said once */
+            off_max = fmax(off_max, ax->mf_max[s]);
+            continue;
+        }
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         long same = same_mean_field(c, s, q, o->layers);
         char sametxt[SATSTAT_SPEC_SIZE + 8] = "";
@@ -564,6 +583,14 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(key);
     }
+    if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
+        if (off_max > 0)
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{%d}: off the axis",
+                                (int)ceil(log10(off_max))); /* (a positive power: never) */
+        else
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field 0: off the axis");
+        satstat__legend_tex(key);
+    }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: RMS ‖δ^{l}‖");
@@ -571,7 +598,11 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     if (ax->all_zero)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
-                            "▼ %g %% upper bound, 0 of %.0f units", 100 * (1 - cfg->alpha), units);
+                            /* Korn-Graubard's bound with df R - 1 from the
+                             * networks (0.00797 for 0 of 2000 units in 10
+                             * networks at 99.9 %: n* = 950, not 2000) */
+                            "▼ %g %% bound: 0 of %.0f units, R = %llu networks", 100 * (1 - cfg->alpha),
+                            units, (unsigned long long)o->networks);
     else if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f units", units);
@@ -596,8 +627,9 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
-                        (unsigned long long)o->networks);
+    if (!ax->all_zero) /* (else in the bound's row) */
+        satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
+                            (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
         satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
@@ -644,8 +676,9 @@ static void fig_against_layer(ctx *c, quantity q)
     out(c, "set multiplot title ");
     /* every count 0 (a small Var z): the figure's one finding, said in its
      * title, not left to a row of open markers at the foot */
-    qstr(c, ax.all_zero ? "Saturated fraction against layer: no unit saturated in any layer"
-                        : heads[q]);
+    /* (every count 0: said once, in the plot; in the title as well it
+     * was said twice and the title was the canvas's width at 3.5 in) */
+    qstr(c, heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
@@ -688,19 +721,33 @@ static void fig_against_layer(ctx *c, quantity q)
     if (floor_marks || any_clipped)
         out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
             yfloor);
-    if (ax.all_zero)
+    if (ax.all_zero) {
         /* not a bar chart of 20 full-height bars on the axis foot: the
-         * finding in the plot, and the upper ends alone */
-        out(c, "set label 1 'no saturated unit in any layer' at graph 0.5, graph 0.5 center front\n");
+         * finding in the plot, and the upper ends alone; with the mean
+         * field's size when it is off the axis (a legend line for it
+         * listed a line that was not drawn) */
+        double off = -INFINITY;
+        for (size_t s = 0; s < ns; s++)
+            if (mean_field_off_axis(q, &ax, s))
+                off = fmax(off, ax.mf_max[s]);
+        out(c, "set label 1 \"no saturated unit in any layer");
+        if (off > 0)
+            out(c, "\\nmean field ≤ 10^{−%d}, off the axis", -(int)ceil(log10(off)));
+        else if (off == 0)
+            out(c, "\\nmean field 0, off the axis");
+        out(c, "\" at graph 0.5, graph 0.5 center front\n");
+    }
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-                   "     $s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
-                s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+            if (!mean_field_off_axis(q, &ax, s))
+                out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                    s + 1, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+                s || !mean_field_off_axis(q, &ax, s) ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
