@@ -41,6 +41,10 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   empty panels every deep-density panel's histogram spans at least
              MIN_HIST_SPAN of its x range (relu, standard: one range for
              layers whose sd grows 10x per layer left all but one empty).
+  fitted range a linear deep-gradient or deep-variance axis leaves at most
+             MAX_EMPTY_FOOT of its height empty under the data.
+  ticks      deep-activations panels list at most three ticks an axis, no
+             two long labels side by side.
   colour bar a map's colour bar is drawn opaque: gnuplot draws it with the
              fill style, and the histograms' translucent fill left it faded
              (deep-phase-xi's bar did not match its map).
@@ -98,6 +102,7 @@ LOG_FOOT_MIN = 1e-9
 # The least height (inches) of a run figure's data panel at 3.5 x 2.4 in.
 MIN_BOX_IN = 1.1
 MIN_HIST_SPAN = 0.1
+MAX_EMPTY_FOOT = 0.35
 # How far apart (pixels) the axes may sit in PNG, SVG and PDF.
 LAYOUT_TOLERANCE = 4
 
@@ -662,6 +667,34 @@ def off_axis_legend_problems(text):
     return problems
 
 
+def empty_foot_share(text):
+    """A linear deep-gradient or deep-variance axis: the share of its height
+    under the lowest data value (the isometric ‖δ^l‖ of 0.65 to 1.09 on an
+    axis from 0 left the bottom 60 % empty, its labels crowded above)."""
+    if re.search(r"^set logscale y", text, re.M):
+        return 0
+    m = re.search(r"^set yrange \[([^:\]]+):([^\]]+)\]", text, re.M)
+    vals = [v for k, rows in datablocks(text).items() if re.fullmatch(r"s\d+", k)
+            for r in rows for v in r[1:] if v == v]
+    if not m or not vals:
+        return 0
+    lo = float(m.group(1))
+    hi = max(vals) if m.group(2).strip() == "*" else float(m.group(2))
+    return (min(vals) - lo) / (hi - lo) if hi > lo else 0
+
+
+def check_fitted_range(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script) in ("deep-gradient.gp", "deep-variance.gp"):
+            share = empty_foot_share(open(script).read())
+            seen += 1
+            if share > MAX_EMPTY_FOOT:
+                fail("fitted range: %s: the bottom %.0f %% of the axis empty" % (script, 100 * share))
+    if not seen:
+        fail("fitted range: no deep-gradient script to check")
+
+
 def check_all_zero(scripts):
     seen = 0
     for script in scripts:
@@ -704,6 +737,38 @@ def check_empty_panels(scripts):
                 fail("empty panels: %s: %s" % (script, "; ".join(problems)))
     if not seen:
         fail("empty panels: no deep-density script to check")
+
+
+def tick_problems(text):
+    """deep-activations small multiples: every panel's ticks listed, at most
+    three an axis, no two neighbouring labels long (over 4 characters
+    once the markup is gone): ticks stepped by the panel's size ran
+    together ("5×10^{-6}1×10^{-5}", "0.0010.002") and overprinted up
+    short panels ("0.3 0.2 0.1 0")."""
+    problems = []
+    for axis, spec in re.findall(r"^set ([xy])tics (.*)$", text, re.M):
+        if not spec.startswith("("):
+            problems.append("%s ticks not listed: %s" % (axis, spec[:40]))
+            continue
+        labels = re.findall(r"'([^']*)' [^,)]+", spec)
+        if len(labels) > 3:
+            problems.append("%d %s ticks" % (len(labels), axis))
+        plain = [len(re.sub(r"[\^{}]", "", lab)) for lab in labels]
+        if any(a > 4 and b > 4 for a, b in zip(plain, plain[1:])):
+            problems.append("neighbouring long %s labels: %s" % (axis, spec))
+    return problems
+
+
+def check_ticks(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script).startswith("deep-activations-"):
+            seen += 1
+            problems = tick_problems(open(script).read())
+            if problems:
+                fail("ticks: %s: %s" % (script, "; ".join(problems[:3])))
+    if not seen:
+        fail("ticks: no deep-activations script to check")
 
 
 def colour_bar_problems(text):
@@ -776,12 +841,21 @@ def self_tests(tmp):
     spike = "set xrange [-1e7:1e7]\n$hist1 << EOD\n-20 0.01 10\n0 0.02 10\n20 0.01 10\nEOD\n"
     if not empty_panel_problems(spike) or empty_panel_problems(spike.replace("1e7", "40")):
         fail("self-test: the empty-panel check misses a histogram that is a spike")
+    # ticks: stepped by the panel's size, or two long labels side by side
+    if not tick_problems("set xtics tick_step(1, 3)\n") or \
+            not tick_problems("set xtics ('0' 0, '0.001' 0.001, '0.002' 0.002)\n") or \
+            tick_problems("set xtics ('0' 0, '' 0.001, '0.002' 0.002)\n"):
+        fail("self-test: the tick check misses ticks that run together")
     # colour bar: the histograms' translucent fill still set at the map
     faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
             "plot $grid using 1:2:3 with image\n"
     if not colour_bar_problems(faded) or colour_bar_problems(
             faded.replace("plot", "set style fill solid 1.0 noborder\nplot")):
         fail("self-test: the colour-bar check misses a translucent colour bar")
+    # fitted range: data from 0.65 on an axis from 0
+    low = "set yrange [0:*]\n$s1 << EOD\n1 0.8 0.65 1.0 0.85 0.8\n2 0.9 0.7 1.09 0.9 0.9\nEOD\n"
+    if empty_foot_share(low) <= MAX_EMPTY_FOOT or empty_foot_share(low.replace("[0:*]", "[0.59:1.15]")) > MAX_EMPTY_FOOT:
+        fail("self-test: the fitted-range check misses an axis from 0 under data from 0.65")
     # a legend line for a mean field under the axis's foot
     off = ("set logscale y\nset yrange [5e-07:0.01]\n$s1 << EOD\n1 0 5e-07 0.008 5e-176\nEOD\n"
            "plot -1 notitle, \\\n     keyentry with lines linetype 1 title '  mean field'\n")
@@ -893,10 +967,12 @@ def main():
              "--figures", "fig1-density-scaled", "--plots",
              made + "/tanh-paper", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
              "--font-size", "8", "--quiet"],
-            # tanh near the origin (Var z about 0.02): no unit saturated
+            # tanh near the origin (Var z about 0.02): no unit saturated;
+            # the gradient norm near 1 on a linear axis (fitted range)
             ["deep", "--activation", "tanh", "--bias", "zero", "--n-in", "200", "--active", "4",
              "--width", "40", "--layers", "3", "--networks", "4", "--scheme", "scaled",
-             "--figures", "deep-saturation", "--plots", made + "/zero", "--render", "none",
+             "--figures", "deep-saturation,deep-gradient,deep-variance", "--plots", made + "/zero",
+             "--render", "none",
              "--quiet"],
             ["deep", "--preset", "activations", "--networks", "10", "--plots", made + "/preset",
              "--render", "none", "--quiet"],
@@ -937,6 +1013,8 @@ def main():
         check_all_zero(scripts)
         check_colour_bar(scripts)
         check_empty_panels(scripts)
+        check_fitted_range(scripts)
+        check_ticks(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -715,6 +715,17 @@ static void fig_against_layer(ctx *c, quantity q)
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
+    } else if (isfinite(ymin) && ymax > ymin) {
+        /* the range fitted to the data and the ticks spaced by the plot's
+         * height: from 0, the isometric ‖δ^l‖ of 0.8 to 1 took the top 35 px
+         * at 3.5 in under seven labels 27 px apart */
+        double pad = 0.15 * (ymax - ymin);
+        double lo = fmax(0, ymin - pad), hi = ymax + pad;
+        char lo_s[32], hi_s[32];
+        snprintf(lo_s, sizeof lo_s, "%.6g", lo);
+        snprintf(hi_s, sizeof hi_s, "%.6g", hi);
+        out(c, "set yrange [%s:%s]\n", lo_s, hi_s);
+        satstat__fig_ticks(&c->g, "y", lo_s, hi_s, "top - bottom", 4);
     } else {
         out(c, "set yrange [0:*]\n");
     }
@@ -1047,6 +1058,50 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
 }
 
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
+/* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
+ * 5 times a power of ten at least a third of the range (the first three), labelled as
+ * satstat__fig_num writes them ("5×10^{−6}").  When a label is long (a
+ * power of ten, or "0.001") the middle tick is left unlabelled, so that the panel's
+ * scale is written once per axis end and no two long labels meet: with a
+ * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
+ * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel. */
+static void three_ticks(ctx *c, const char *axis, double lo, double hi)
+{
+    double span = hi - lo;
+    if (!(span > 0) || !isfinite(span)) {
+        out(c, "set %stics autofreq\n", axis);
+        return;
+    }
+    double p = pow(10, floor(log10(span / 3))), step = p;
+    static const double mult[] = {1, 2, 5, 10};
+    for (int i = 0; i < 4; i++)
+        if (mult[i] * p >= span / 3 * (1 - 1e-9)) {
+            step = mult[i] * p;
+            break;
+        }
+    double first = ceil(lo / step - 1e-9) * step;
+    double t[3];
+    size_t n = 0;
+    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && n < 3; v += step)
+        t[n++] = fabs(v) < step * 1e-9 ? 0 : v;
+    char lab[3][SATSTAT__FIG_NUM_SIZE];
+    int powered = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (fabs(t[i]) >= 1e4) { /* 1×10^{5}, not "100 000": seven characters under a panel */
+            int e = (int)floor(log10(fabs(t[i])));
+            snprintf(lab[i], sizeof lab[i], "%.2g×10^{%d}", t[i] / pow(10, e), e);
+        } else {
+            satstat__fig_num(t[i], 2, lab[i]);
+        }
+        /* a power of ten, or five characters and more ("0.001"): long */
+        powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
+    }
+    out(c, "set %stics (", axis);
+    for (size_t i = 0; i < n; i++)
+        out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
+    out(c, ")\n");
+}
+
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
                              const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
                              const char *name)
@@ -1069,19 +1124,16 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
     else
         out(c, "unset xlabel\n");
-    /* ticks from the panel's size in gnuplot, short labels typeset
-     * (%%h: 1.2×10^{4}), so that they fit at any size */
+    /* at most three ticks an axis, the power of ten written at the ends
+     * only (three_ticks) */
     double yt = h->ytop > 0 ? h->ytop : 1;
-    char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
+    char a_s[32], b_s[32], t_s[32];
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
     snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
     snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
-    snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
-    snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
     out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-    satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
-    satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
-    out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
+    three_ticks(c, "x", h->xlo, h->xhi);
+    three_ticks(c, "y", 0, yt * 1.3);
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64];
     if (sd != 0 && (fabs(log10(sd)) >= 3))
@@ -1127,7 +1179,8 @@ static void fig_activations(ctx *c, size_t which)
         lw[0] = o->layers;
     char head[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
     satstat__tex_escape(a->name, name, sizeof name);
-    snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
+    /* "densities": the y axes' quantity (their labels name the rows) */
+    snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
     satstat__legend key;
     key.n = 0;
