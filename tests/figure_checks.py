@@ -87,7 +87,6 @@ KNOWN = {
     ("fig1-density-*", "plot box"): "0.72 in: five legend rows below",
     ("fig3-activation", "plot box"): "0.72 in: the legend below",
     ("fig4-saturated-fraction", "plot box"): "0.56 in: two stacked panels' room",
-    ("fig5-standard-normal", "plot box"): "1.04 in",
 }
 
 # The share of sign changes between successive bin differences above which
@@ -996,6 +995,7 @@ def main():
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
         layout = [s for s in layout if "/run-small/" not in s and "/run-paper/" not in s]
         layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
+        layout = [s for s in layout if "/zero/" not in s]  # (the fitted-range job)
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
         check_layout(layout, tmp)

@@ -554,6 +554,24 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             /* every count 0: only the intervals' upper ends are drawn */
             snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
             satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
+        } else if (q == Q_SATURATION) {
+            /* one row a scheme, its points, bars and mean-field line in one
+             * sample: two rows a scheme below a 3.5 in plot took 42 % of
+             * the height and left the log axis 115 px (the lines' meaning
+             * in a row of its own) */
+            long same = same_mean_field(c, s, q, o->layers);
+            snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
+            if (mean_field_off_axis(q, ax, s)) {
+                snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+                off_max = fmax(off_max, ax->mf_max[s]);
+                satstat__legend_row(key, st, "%s", name);
+            } else if (same >= 0) {
+                satstat__legend_row(key, st, "%s (line = %s)", name, cfg->schemes[same].canonical);
+            } else { /* (χ₁ in deep-variance's legend: here the row short) */
+                satstat__legend_row(key, st, "%s", name);
+            }
+            satstat__legend_tex(key);
+            continue;
         } else {
             snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
             satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
@@ -583,6 +601,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(key);
     }
+    if (q == Q_SATURATION && !ax->all_zero)
+        satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
     if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
         if (off_max > 0)
             satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{%d}: off the axis",
@@ -605,10 +625,10 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             units, (unsigned long long)o->networks);
     else if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open: 0 of %.0f units", units);
+                            "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
-                            "bar runs below the axis");
+                            "bar cut at axis");
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
         satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
