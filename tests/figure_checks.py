@@ -36,7 +36,18 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
              were under 7 pt and hung far below its frame.
   all zero   a deep-saturation figure whose every sampled count is 0 draws
              no error bars (they stood full height on the axis foot and
-             read as a bar chart): the upper ends alone, and says so.
+             read as a bar chart): the upper ends alone, and says so;
+             and no legend row for a mean-field line under the axis's foot.
+  empty panels every deep-density panel's histogram spans at least
+             MIN_HIST_SPAN of its x range (relu, standard: one range for
+             layers whose sd grows 10x per layer left all but one empty).
+  fitted range a linear deep-gradient or deep-variance axis leaves at most
+             MAX_EMPTY_FOOT of its height empty under the data.
+  ticks      deep-activations panels list at most three ticks an axis, no
+             two long labels side by side.
+  colour bar a map's colour bar is drawn opaque: gnuplot draws it with the
+             fill style, and the histograms' translucent fill left it faded
+             (deep-phase-xi's bar did not match its map).
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -76,7 +87,6 @@ KNOWN = {
     ("fig1-density-*", "plot box"): "0.72 in: five legend rows below",
     ("fig3-activation", "plot box"): "0.72 in: the legend below",
     ("fig4-saturated-fraction", "plot box"): "0.56 in: two stacked panels' room",
-    ("fig5-standard-normal", "plot box"): "1.04 in",
 }
 
 # The share of sign changes between successive bin differences above which
@@ -90,6 +100,8 @@ LOG_FOOT_PER_UNIT = 1e-3
 LOG_FOOT_MIN = 1e-9
 # The least height (inches) of a run figure's data panel at 3.5 x 2.4 in.
 MIN_BOX_IN = 1.1
+MIN_HIST_SPAN = 0.1
+MAX_EMPTY_FOOT = 0.35
 # How far apart (pixels) the axes may sit in PNG, SVG and PDF.
 LAYOUT_TOLERANCE = 4
 
@@ -634,16 +646,155 @@ def all_zero_problems(text):
     return problems
 
 
+def off_axis_legend_problems(text):
+    """A deep-saturation legend row for a scheme's mean-field line (a
+    keyentry `with lines linetype N`) while $sN's mean field (column 5)
+    lies wholly under the axis's foot: the legend lists a line that is not
+    on the plot (tanh near the origin: 5e-176 under a foot of 5e-7)."""
+    m = re.search(r"^set yrange \[([^:\]]+):", text, re.M)
+    if not m or not re.search(r"^set logscale y", text, re.M):
+        return []
+    foot = float(m.group(1))
+    blocks = datablocks(text)
+    problems = []
+    for n in sorted(set(re.findall(r"keyentry with lines linetype (\d+) title", text))):
+        rows = blocks.get("s" + n, [])
+        mf = [r[4] for r in rows if len(r) > 4]
+        if mf and max(mf) < foot:
+            problems.append("the legend lists scheme %s's mean field, all under the foot %g (max %g)"
+                            % (n, foot, max(mf)))
+    return problems
+
+
+def empty_foot_share(text):
+    """A linear deep-gradient or deep-variance axis: the share of its height
+    under the lowest data value (the isometric ‖δ^l‖ of 0.65 to 1.09 on an
+    axis from 0 left the bottom 60 % empty, its labels crowded above)."""
+    if re.search(r"^set logscale y", text, re.M):
+        return 0
+    m = re.search(r"^set yrange \[([^:\]]+):([^\]]+)\]", text, re.M)
+    vals = [v for k, rows in datablocks(text).items() if re.fullmatch(r"s\d+", k)
+            for r in rows for v in r[1:] if v == v]
+    if not m or not vals:
+        return 0
+    lo = float(m.group(1))
+    hi = max(vals) if m.group(2).strip() == "*" else float(m.group(2))
+    return (min(vals) - lo) / (hi - lo) if hi > lo else 0
+
+
+def check_fitted_range(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script) in ("deep-gradient.gp", "deep-variance.gp"):
+            share = empty_foot_share(open(script).read())
+            seen += 1
+            if share > MAX_EMPTY_FOOT:
+                fail("fitted range: %s: the bottom %.0f %% of the axis empty" % (script, 100 * share))
+    if not seen:
+        fail("fitted range: no deep-gradient script to check")
+
+
 def check_all_zero(scripts):
     seen = 0
     for script in scripts:
         if os.path.basename(script) == "deep-saturation.gp":
             problems = all_zero_problems(open(script).read())
-            seen += bool(re.search(r"no unit saturated in any layer", open(script).read()))
+            seen += bool(re.search(r"no saturated unit in any layer", open(script).read()))
+            problems += off_axis_legend_problems(open(script).read())
             if problems:
                 fail("all zero: %s: %s" % (script, "; ".join(problems)))
     if not seen:
         fail("all zero: no deep-saturation script with every count 0 to check")
+
+
+def empty_panel_problems(text):
+    """deep-density panels on an x range where a layer's histogram is a
+    spike: its nonzero bins span under MIN_HIST_SPAN of the range (relu,
+    standard: layer 1's sd 22 on a shared range of +-1.1e7 drew a 1-px line,
+    and layers 2-6 nothing)."""
+    m = re.search(r"^set xrange \[([^:\]]+):([^\]]+)\]", text, re.M)
+    if not m:
+        return ["no x range"]
+    lo, hi = float(m.group(1)), float(m.group(2))
+    problems = []
+    for name, rows in sorted(datablocks(text).items()):
+        if re.fullmatch(r"hist\d+", name):
+            xs = [r[0] for r in rows if len(r) > 1 and r[1] > 0]
+            span = (max(xs) - min(xs)) / (hi - lo) if xs else 0
+            if span < MIN_HIST_SPAN:
+                problems.append("$%s spans %.2g of the x range" % (name, span))
+    return problems
+
+
+def check_empty_panels(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script).startswith("deep-density-"):
+            seen += 1
+            problems = empty_panel_problems(open(script).read())
+            if problems:
+                fail("empty panels: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("empty panels: no deep-density script to check")
+
+
+def tick_problems(text):
+    """deep-activations small multiples: every panel's ticks listed, at most
+    three an axis, no two neighbouring labels long (over 4 characters
+    once the markup is gone): ticks stepped by the panel's size ran
+    together ("5×10^{-6}1×10^{-5}", "0.0010.002") and overprinted up
+    short panels ("0.3 0.2 0.1 0")."""
+    problems = []
+    for axis, spec in re.findall(r"^set ([xy])tics (.*)$", text, re.M):
+        if not spec.startswith("("):
+            problems.append("%s ticks not listed: %s" % (axis, spec[:40]))
+            continue
+        labels = re.findall(r"'([^']*)' [^,)]+", spec)
+        if len(labels) > 3:
+            problems.append("%d %s ticks" % (len(labels), axis))
+        plain = [len(re.sub(r"[\^{}]", "", lab)) for lab in labels]
+        if any(a > 4 and b > 4 for a, b in zip(plain, plain[1:])):
+            problems.append("neighbouring long %s labels: %s" % (axis, spec))
+    return problems
+
+
+def check_ticks(scripts):
+    seen = 0
+    for script in scripts:
+        if os.path.basename(script).startswith("deep-activations-"):
+            seen += 1
+            problems = tick_problems(open(script).read())
+            if problems:
+                fail("ticks: %s: %s" % (script, "; ".join(problems[:3])))
+    if not seen:
+        fail("ticks: no deep-activations script to check")
+
+
+def colour_bar_problems(text):
+    """A map with a colour bar (`set palette`, plotted `with image`) while the
+    fill style is translucent: gnuplot draws the colour bar with the fill
+    style, so the bar fades and no longer matches the map's colours."""
+    problems = []
+    fill = ""
+    for ln in text.splitlines():
+        if ln.startswith("set style fill"):
+            fill = ln
+        if re.match(r"\s*(s?plot) .*with image", ln) and "transparent" in fill:
+            problems.append("a colour bar drawn translucent (%s)" % fill.split("#")[0].strip())
+    return problems
+
+
+def check_colour_bar(scripts):
+    seen = 0
+    for script in scripts:
+        text = open(script).read()
+        if "with image" in text:
+            seen += 1
+            problems = colour_bar_problems(text)
+            if problems:
+                fail("colour bar: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("colour bar: no map with a colour bar to check")
 
 
 # ---- each check must be able to fail ------------------------------------------------------
@@ -685,6 +836,30 @@ def self_tests(tmp):
             "with yerrorbars\n")
     if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
         fail("self-test: the all-zero check misses bars drawn for counts of 0")
+    # empty panels: a histogram 50 wide on a range 2e7 wide
+    spike = "set xrange [-1e7:1e7]\n$hist1 << EOD\n-20 0.01 10\n0 0.02 10\n20 0.01 10\nEOD\n"
+    if not empty_panel_problems(spike) or empty_panel_problems(spike.replace("1e7", "40")):
+        fail("self-test: the empty-panel check misses a histogram that is a spike")
+    # ticks: stepped by the panel's size, or two long labels side by side
+    if not tick_problems("set xtics tick_step(1, 3)\n") or \
+            not tick_problems("set xtics ('0' 0, '0.001' 0.001, '0.002' 0.002)\n") or \
+            tick_problems("set xtics ('0' 0, '' 0.001, '0.002' 0.002)\n"):
+        fail("self-test: the tick check misses ticks that run together")
+    # colour bar: the histograms' translucent fill still set at the map
+    faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
+            "plot $grid using 1:2:3 with image\n"
+    if not colour_bar_problems(faded) or colour_bar_problems(
+            faded.replace("plot", "set style fill solid 1.0 noborder\nplot")):
+        fail("self-test: the colour-bar check misses a translucent colour bar")
+    # fitted range: data from 0.65 on an axis from 0
+    low = "set yrange [0:*]\n$s1 << EOD\n1 0.8 0.65 1.0 0.85 0.8\n2 0.9 0.7 1.09 0.9 0.9\nEOD\n"
+    if empty_foot_share(low) <= MAX_EMPTY_FOOT or empty_foot_share(low.replace("[0:*]", "[0.59:1.15]")) > MAX_EMPTY_FOOT:
+        fail("self-test: the fitted-range check misses an axis from 0 under data from 0.65")
+    # a legend line for a mean field under the axis's foot
+    off = ("set logscale y\nset yrange [5e-07:0.01]\n$s1 << EOD\n1 0 5e-07 0.008 5e-176\nEOD\n"
+           "plot -1 notitle, \\\n     keyentry with lines linetype 1 title '  mean field'\n")
+    if not off_axis_legend_problems(off) or off_axis_legend_problems(off.replace("5e-176", "1e-3")):
+        fail("self-test: the all-zero check misses a legend line for a mean field off the axis")
     # canvas edge: a label that runs off the right edge
     cut = os.path.join(tmp, "cut.gp")
     open(cut, "w").write(BROKEN_PLOT % "set label 'a label that is far too long' at screen 0.8, 0.5")
@@ -791,10 +966,12 @@ def main():
              "--figures", "fig1-density-scaled", "--plots",
              made + "/tanh-paper", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
              "--font-size", "8", "--quiet"],
-            # tanh near the origin (Var z about 0.02): no unit saturated
+            # tanh near the origin (Var z about 0.02): no unit saturated;
+            # the gradient norm near 1 on a linear axis (fitted range)
             ["deep", "--activation", "tanh", "--bias", "zero", "--n-in", "200", "--active", "4",
              "--width", "40", "--layers", "3", "--networks", "4", "--scheme", "scaled",
-             "--figures", "deep-saturation", "--plots", made + "/zero", "--render", "none",
+             "--figures", "deep-saturation,deep-gradient,deep-variance", "--plots", made + "/zero",
+             "--render", "none",
              "--quiet"],
             ["deep", "--preset", "activations", "--networks", "10", "--plots", made + "/preset",
              "--render", "none", "--quiet"],
@@ -818,6 +995,7 @@ def main():
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
         layout = [s for s in layout if "/run-small/" not in s and "/run-paper/" not in s]
         layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
+        layout = [s for s in layout if "/zero/" not in s]  # (the fitted-range job)
         if len(layout) != 4:
             fail("layout: expected a run, a deep and a sweep figure, got %s" % layout)
         check_layout(layout, tmp)
@@ -833,6 +1011,10 @@ def main():
         check_plot_box([s for s in scripts if "/run-paper/" in s], tmp)
         check_log_foot(scripts)
         check_all_zero(scripts)
+        check_colour_bar(scripts)
+        check_empty_panels(scripts)
+        check_fitted_range(scripts)
+        check_ticks(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -438,9 +438,10 @@ START_TEST(labels)
 {
     satstat_report *r = report_of(NULL, 0);
     char *s = script_named(r, "fig1-density-standard");
-    ck_assert(has(s, "\ntitle_whole = 'Density of z, scheme standard: weights N(0, 1)'\n"));
+    /* the activation named: tanh and sigmoid figures were otherwise identical */
+    ck_assert(has(s, "\ntitle_whole = 'Density of z, sigmoid, scheme standard: weights N(0, 1)'\n"));
     /* a small figure keeps the head of a long title, never a title cut at the edges */
-    ck_assert(has(s, "\ntitle_head = 'Density of z, scheme standard'"));
+    ck_assert(has(s, "\ntitle_head = 'Density of z, sigmoid, scheme standard'"));
     ck_assert(has(s, "\nset xlabel 'z'\nset ylabel 'density of z'\n"));
     ck_assert(has(s, "title 'sampled, n = 100\u2009000'")); /* grouped, a thin space */
     ck_assert(has(s, "title 'formula N(0, σ² = 501)'")); /* the variance named */
@@ -455,7 +456,7 @@ START_TEST(labels)
     s = script_named(r, "fig1-density-scaled");
     ck_assert(has(s, "title 'formula N(0, σ² = 1.5)'")); /* as exact as it is */
     /* the weights typeset: n_{in}, no literal underscore */
-    ck_assert(has(s, "\ntitle_whole = 'Density of z, scheme scaled: weights N(0, 1/n_{in})'\n"));
+    ck_assert(has(s, "\ntitle_whole = 'Density of z, sigmoid, scheme scaled: weights N(0, 1/n_{in})'\n"));
     ck_assert(has(s, "\nzmax = 6 "));   /* ±1.5 T: the narrow case keeps its region */
     free(s);
 

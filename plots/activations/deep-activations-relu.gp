@@ -1,4 +1,4 @@
-# deep-activations-relu.gp: Histograms of relu(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-relu.gp: Densities of relu(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -848,7 +848,7 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Histograms of relu(z) by layer (100 units, N(0, 1) inputs)'
+set multiplot title 'Densities of relu(z) by layer (100 units, N(0, 1) inputs)'
 unset key
 
 # normal:1, layer 1
@@ -861,10 +861,8 @@ set ylabel 'normal:1'
 unset xlabel
 set xrange [0:50]
 set yrange [0:0.051636]
-set xtics tick_step((50) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.051636) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '20' 20, '40' 40)
+set ytics ('0' 0, '0.02' 0.02, '0.04' 0.04)
 set label 1 'sd 5.9' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -880,10 +878,8 @@ unset ylabel
 unset xlabel
 set xrange [0:353.553391]
 set yrange [0:0.00736862]
-set xtics tick_step((353.553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.00736862) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '2×10^{2}' 200)
+set ytics ('0' 0, '0.005' 0.005)
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -899,10 +895,8 @@ unset ylabel
 unset xlabel
 set xrange [0:2500]
 set yrange [0:0.00111852]
-set xtics tick_step((2500) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.00111852) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '' 1000, '2×10^{3}' 2000)
+set ytics ('0' 0, '' 0.0005, '0.001' 0.001)
 set label 1 'sd 293' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -918,10 +912,8 @@ unset ylabel
 unset xlabel
 set xrange [0:17677.6695]
 set yrange [0:0.000164581]
-set xtics tick_step((17677.6695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.000164581) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '1×10^{4}' 10000)
+set ytics ('0' 0, '0.0001' 0.0001)
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -937,10 +929,8 @@ unset ylabel
 unset xlabel
 set xrange [0:125000]
 set yrange [0:2.20584e-05]
-set xtics tick_step((125000) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.20584e-05) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '' 50000, '1×10^{5}' 100000)
+set ytics ('0' 0, '' 1e-05, '2×10^{−5}' 2e-05)
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -956,10 +946,8 @@ set ylabel 'normal:0.01'
 unset xlabel
 set xrange [0:0.5]
 set yrange [0:5.304]
-set xtics tick_step((0.5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((5.304) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.2' 0.2, '0.4' 0.4)
+set ytics ('0' 0, '2' 2, '4' 4)
 set label 1 'sd 0.058' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -975,10 +963,8 @@ unset ylabel
 unset xlabel
 set xrange [0:0.0353553391]
 set yrange [0:75.0099]
-set xtics tick_step((0.0353553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((75.0099) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.02' 0.02)
+set ytics ('0' 0, '50' 50)
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -994,10 +980,8 @@ unset ylabel
 unset xlabel
 set xrange [0:0.0025]
 set yrange [0:1107.6]
-set xtics tick_step((0.0025) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1107.6) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '' 0.001, '0.002' 0.002)
+set ytics ('0' 0, '' 500, '1×10^{3}' 1000)
 set label 1 'sd 2.9×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1013,10 +997,8 @@ unset ylabel
 unset xlabel
 set xrange [0:0.000176776695]
 set yrange [0:16789]
-set xtics tick_step((0.000176776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((16789) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.0001' 0.0001)
+set ytics ('0' 0, '1×10^{4}' 10000)
 set label 1 'sd 2×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1032,10 +1014,8 @@ unset ylabel
 unset xlabel
 set xrange [0:1.25e-05]
 set yrange [0:230568]
-set xtics tick_step((1.25e-05) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((230568) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '' 5e-06, '1×10^{−5}' 1e-05)
+set ytics ('0' 0, '' 100000, '2×10^{5}' 200000)
 set label 1 'sd 1.4×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1051,10 +1031,8 @@ set ylabel 'scaled'
 unset xlabel
 set xrange [0:5]
 set yrange [0:0.51636]
-set xtics tick_step((5) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.51636) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '2' 2, '4' 4)
+set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
 set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1070,10 +1048,8 @@ unset ylabel
 unset xlabel
 set xrange [0:3.53553391]
 set yrange [0:0.778779]
-set xtics tick_step((3.53553391) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.778779) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '2' 2)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1089,10 +1065,8 @@ unset ylabel
 unset xlabel
 set xrange [0:2.5]
 set yrange [0:1.1232]
-set xtics tick_step((2.5) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1.1232) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '1' 1, '2' 2)
+set ytics ('0' 0, '0.5' 0.5, '1' 1)
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1108,10 +1082,8 @@ unset ylabel
 unset xlabel
 set xrange [0:1.76776695]
 set yrange [0:1.63257]
-set xtics tick_step((1.76776695) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((1.63257) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '1' 1)
+set ytics ('0' 0, '1' 1)
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1127,10 +1099,8 @@ unset ylabel
 unset xlabel
 set xrange [0:1.25]
 set yrange [0:2.26512]
-set xtics tick_step((1.25) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.26512) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1146,10 +1116,8 @@ set ylabel 'he-normal'
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.368431]
-set xtics tick_step((7.07106781) - (0), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.368431) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '5' 5)
+set ytics ('0' 0, '0.2' 0.2)
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1165,10 +1133,8 @@ unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.36457]
-set xtics tick_step((7.07106781) - (0), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.36457) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '5' 5)
+set ytics ('0' 0, '0.2' 0.2)
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1184,10 +1150,8 @@ unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.356849]
-set xtics tick_step((7.07106781) - (0), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.356849) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '5' 5)
+set ytics ('0' 0, '0.2' 0.2)
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1203,10 +1167,8 @@ unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.368982]
-set xtics tick_step((7.07106781) - (0), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.368982) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '5' 5)
+set ytics ('0' 0, '0.2' 0.2)
 set label 1 'sd 0.85' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
@@ -1222,10 +1184,8 @@ unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
 set xrange [0:7.07106781]
 set yrange [0:0.372292]
-set xtics tick_step((7.07106781) - (0), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((0.372292) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '5' 5)
+set ytics ('0' 0, '0.2' 0.2)
 set label 1 'sd 0.84' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front

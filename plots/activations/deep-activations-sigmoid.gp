@@ -1,4 +1,4 @@
-# deep-activations-sigmoid.gp: Histograms of sigmoid(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-sigmoid.gp: Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -638,7 +638,7 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Histograms of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
+set multiplot title 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
 unset key
 
 # normal:1, layer 1
@@ -651,10 +651,8 @@ set ylabel 'normal:1'
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:14.5314]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((14.5314) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -670,10 +668,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.1641]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((12.1641) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -689,10 +685,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.1758]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((12.1758) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -708,10 +702,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:12.0705]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((12.0705) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -727,10 +719,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:11.856]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((11.856) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -746,10 +736,8 @@ set ylabel 'normal:0.01'
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:18.2432]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((18.2432) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '10' 10)
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -765,10 +753,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:34.9782]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((34.9782) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '20' 20)
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -784,10 +770,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.9092]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((35.9092) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '20' 20)
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -803,10 +787,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.9092]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((35.9092) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '20' 20)
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -822,10 +804,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:35.3501]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((35.3501) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '20' 20)
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -841,10 +821,8 @@ set ylabel 'scaled'
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:2.1662]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((2.1662) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -860,10 +838,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:4.02471]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((4.02471) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '2' 2, '4' 4)
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -879,10 +855,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:3.93168]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((3.93168) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '2' 2)
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -898,10 +872,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:3.95376]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((3.95376) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '2' 2)
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -917,10 +889,8 @@ unset ylabel
 unset xlabel
 set xrange [4.24835426e-18:1]
 set yrange [0:4.0903]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((4.0903) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '2' 2, '4' 4)
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -936,10 +906,8 @@ set ylabel 'he-normal'
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:1.62516]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((1.62516) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1)
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -955,10 +923,8 @@ unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.67102]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((2.67102) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -974,10 +940,8 @@ unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.87822]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((2.87822) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -993,10 +957,8 @@ unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.76224]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((2.76224) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -1012,10 +974,8 @@ unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
 set xrange [4.24835426e-18:1]
 set yrange [0:2.83612]
-set xtics tick_step((1) - (4.24835426e-18), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((2.83612) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('0' 0, '0.5' 0.5, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2

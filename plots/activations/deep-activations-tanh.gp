@@ -1,4 +1,4 @@
-# deep-activations-tanh.gp: Histograms of tanh(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-tanh.gp: Densities of tanh(z) by layer (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -633,7 +633,7 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Histograms of tanh(z) by layer (100 units, N(0, 1) inputs)'
+set multiplot title 'Densities of tanh(z) by layer (100 units, N(0, 1) inputs)'
 unset key
 
 # normal:1, layer 1
@@ -646,10 +646,8 @@ set ylabel 'normal:1'
 unset xlabel
 set xrange [-1:1]
 set yrange [0:8.57805]
-set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((8.57805) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5)
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -665,10 +663,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:8.49225]
-set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((8.49225) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5)
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -684,10 +680,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:8.4318]
-set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((8.4318) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5)
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -703,10 +697,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:8.39865]
-set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((8.39865) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5)
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -722,10 +714,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:8.5176]
-set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((8.5176) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5)
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -741,10 +731,8 @@ set ylabel 'normal:0.01'
 unset xlabel
 set xrange [-1:1]
 set yrange [0:5.12554]
-set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((5.12554) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '2' 2, '4' 4)
 set label 1 'sd 0.098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -760,10 +748,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:13.21]
-set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((13.21) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '5' 5, '10' 10)
 set label 1 'sd 0.0098' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -779,10 +765,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:26]
-set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((26) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '10' 10, '20' 20)
 set label 1 'sd 9.7×10^{-4}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -798,10 +782,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:26]
-set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((26) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '10' 10, '20' 20)
 set label 1 'sd 9.7×10^{-5}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -817,10 +799,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:25.9974]
-set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((25.9974) - (0), ((panel_t(1) - panel_b(1)) / (1.8 * line_height) < 3) ? 3 : (panel_t(1) - panel_b(1)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '10' 10, '20' 20)
 set label 1 'sd 9.7×10^{-6}' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -836,10 +816,8 @@ set ylabel 'scaled'
 unset xlabel
 set xrange [-1:1]
 set yrange [0:0.924384]
-set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((0.924384) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -855,10 +833,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:0.886668]
-set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((0.886668) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.48' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -874,10 +850,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:1.13278]
-set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((1.13278) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5, '1' 1)
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -893,10 +867,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:1.28477]
-set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((1.28477) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5, '1' 1)
 set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -912,10 +884,8 @@ unset ylabel
 unset xlabel
 set xrange [-1:1]
 set yrange [0:1.51163]
-set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((1.51163) - (0), ((panel_t(2) - panel_b(2)) / (1.8 * line_height) < 3) ? 3 : (panel_t(2) - panel_b(2)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '1' 1)
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -931,10 +901,8 @@ set ylabel 'he-normal'
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:2.457]
-set xtics tick_step((1) - (-1), (panel_r(0) - panel_l(0)) / (9 * char_width))
-set ytics tick_step((2.457) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '1' 1, '2' 2)
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -950,10 +918,8 @@ unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:1.03358]
-set xtics tick_step((1) - (-1), (panel_r(1) - panel_l(1)) / (9 * char_width))
-set ytics tick_step((1.03358) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5, '1' 1)
 set label 1 'sd 0.64' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -969,10 +935,8 @@ unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.854319]
-set xtics tick_step((1) - (-1), (panel_r(2) - panel_l(2)) / (9 * char_width))
-set ytics tick_step((0.854319) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.59' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -988,10 +952,8 @@ unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.799852]
-set xtics tick_step((1) - (-1), (panel_r(3) - panel_l(3)) / (9 * char_width))
-set ytics tick_step((0.799852) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -1007,10 +969,8 @@ unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
 set xrange [-1:1]
 set yrange [0:0.743375]
-set xtics tick_step((1) - (-1), (panel_r(4) - panel_l(4)) / (9 * char_width))
-set ytics tick_step((0.743375) - (0), ((panel_t(3) - panel_b(3)) / (1.8 * line_height) < 3) ? 3 : (panel_t(3) - panel_b(3)) / (1.8 * line_height))
-set format x '%.2h'
-set format y '%.2h'
+set xtics ('−1' -1, '0' 0, '1' 1)
+set ytics ('0' 0, '0.5' 0.5)
 set label 1 'sd 0.56' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2

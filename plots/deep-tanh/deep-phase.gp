@@ -3535,7 +3535,7 @@ $schemes << EOD
 EOD
 
 # ---- layout: two maps side by side, colour bars under them ----------------
-key_chars = 28                                  # the longest legend row, in characters
+key_chars = 22                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -3636,17 +3636,17 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: edge of chaos', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1} < 1)', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1} > 1)', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1, the edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'χ_{1} map, blue: ordered, χ_{1} < 1', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'χ_{1} map, orange: chaotic, χ_{1} > 1', \
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: edge of chaos', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1} < 1)', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1} > 1)', \
      keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'

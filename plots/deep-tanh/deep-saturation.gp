@@ -108,19 +108,22 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 21                                  # the longest legend row, in characters
+key_chars = 18                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 7                                    # legend rows with a sample
-below_chars = 27                                # ... the longest of them
+key_rows = 6                                    # legend rows with a sample
+below_chars = 17                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-legend_cols = floor(0.97 / (sample_width + (below_chars + 2) * char_width))
+# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
+# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
+# characters' gap a legend of 17-character rows kept one column at 3.5 in)
+legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
@@ -184,7 +187,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -194,21 +197,19 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 7.72', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar runs below the axis', \
+     keyentry with yerrorlines linetype 1 title 'standard', \
+     keyentry with yerrorlines linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000', \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 7.72', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000 units', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar runs below the axis', \
+     keyentry with yerrorlines linetype 1 title 'standard', \
+     keyentry with yerrorlines linetype 2 title 'scaled', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000', \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \

@@ -277,8 +277,11 @@ void satstat__pl_fig_density(ctx *c, size_t i)
     /* typeset: N(0, 1/n_{in}), the scheme's name as it is */
     satstat__tex_names(v->weights, weights, sizeof weights);
     satstat__tex_escape(v->name, name, sizeof name);
-    snprintf(t, sizeof t, "%s of z, scheme %s: weights %s",
-             v->constant ? "Law" : "Density", name, weights);
+    /* the activation named: the saturated region |z| >= T means another
+     * thing for tanh (tanh'(4) = 0.0013) than for sigmoid (0.018), and
+     * their figures were otherwise byte-identical */
+    snprintf(t, sizeof t, "%s of z, %s, scheme %s: weights %s",
+             v->constant ? "Law" : "Density", c->c->activation->name, name, weights);
     satstat__pl_multiplot_title_as(c, t, 1);
     out(c, "set xlabel 'z'\nset ylabel %s\n", v->constant ? "'probability'" : "'density of z'");
     satstat__pl_panel(c, 1, 0);

@@ -271,9 +271,9 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
         }
     }
     if (zeros)
-        satstat__pl_add(c, NULL, "open: sampled 0 (bar: upper end)", "with points linecolor rgb ink pointtype 6");
+        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink pointtype 6");
     if (clipped)
-        satstat__pl_add(c, NULL, "bar runs below the axis", "with points linecolor rgb ink pointtype 11");
+        satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink pointtype 11");
     if (c->region_default)
         snprintf(src, sizeof src, "threshold T = %s", satstat__pl_num(c->T, m1));
     else

@@ -138,8 +138,10 @@ static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
         return;
     out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
            "set key font smallfont\n"
-           "column = 0.985 - 0.75 * (sample_width + key_chars * char_width)\n"
-           "column = (column < 0.4) ? 0.4 : column\n"
+           "# (7 of 8 pt, and 2 characters more: χ_{1} counts 5, draws 2 but wide;\n"
+           "# 0.75 cut the longest rows at the edge)\n"
+           "column = 0.985 - 0.875 * (sample_width + (key_chars + 2) * char_width)\n"
+           "column = (column < 0.35) ? 0.35 : column\n"
            "plot_right = column - %s\n",
         plot_gap);
 }
@@ -158,8 +160,10 @@ static size_t panels_of(uint64_t L, uint64_t *which)
 
 /* The saturated region shaded behind a panel with x range [xlo, xhi]:
  * objects 10.. from the region's components (clipped to the range); with
- * draw 0 nothing is written.  Returns the components shaded. */
-static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, int draw)
+ * draw 0 nothing is written.  The axis shows (z - centre) / scale (1 and
+ * 0: z itself).  Returns the components shaded. */
+static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double xhi, double centre,
+                           double scale, int draw)
 {
     size_t shaded = 0;
     satstat_region reg;
@@ -169,7 +173,7 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
     size_t n = satstat_region_intervals(&reg, iv);
     for (size_t k = 0; k < n; k++) {
-        double lo = fmax(iv[k].lo, xlo), hi = fmin(iv[k].hi, xhi);
+        double lo = fmax((iv[k].lo - centre) / scale, xlo), hi = fmin((iv[k].hi - centre) / scale, xhi);
         if (!(hi > lo))
             continue;
         shaded++;
@@ -221,11 +225,25 @@ static void fig_density(ctx *c, size_t s)
         g = 1;
     if (g > 6)
         g = 6;
-    double xlo = INFINITY, xhi = -INFINITY, ytop = 0;
+    double xlo = INFINITY, xhi = -INFINITY, ytop = 0, sd_min = INFINITY, sd_max = 0;
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         xlo = fmin(xlo, ly->z_lo);
         xhi = fmax(xhi, ly->z_hi);
+        double sd = sqrt(ly->variance.value);
+        if (sd > 0 && isfinite(sd)) {
+            sd_min = fmin(sd_min, sd);
+            sd_max = fmax(sd_max, sd);
+        }
+    }
+    /* Layers whose sd spans more than a factor 10 (relu, standard: 22 in
+     * layer 1, 2×10^6 in layer 6) on shared axes left every panel but the
+     * widest empty: then each panel shows z / sd_l, its own layer's sd, on
+     * the standard normal's axis (±4), and its title gives sd_l. */
+    int standardised = sd_max > 10 * sd_min;
+    if (standardised) {
+        xlo = -4;
+        xhi = 4;
     }
     out(c, "\n# ---- data: per layer, bin centre, density, bin width; the mean-field density\n");
     for (size_t k = 0; k < np; k++) {
@@ -234,6 +252,8 @@ static void fig_density(ctx *c, size_t s)
         for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
             total += ly->z_hist[b];
         double fw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
+        double sd_l = sqrt(ly->variance.value);
+        double centre = standardised ? ly->mf_mean : 0, unit = standardised && sd_l > 0 ? sd_l : 1;
         out(c, "$hist%zu << EOD\n", k + 1);
         for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
             size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g : SATSTAT_DEEP_HIST_BINS;
@@ -241,20 +261,20 @@ static void fig_density(ctx *c, size_t s)
             for (size_t b = b0; b < b1; b++)
                 count += (double)ly->z_hist[b];
             double w = (double)(b1 - b0) * fw;
-            double d = total && w > 0 ? count / ((double)total * w) : 0.0;
+            double d = total && w > 0 ? count / ((double)total * w) * unit : 0.0;
             ytop = fmax(ytop, d);
-            out(c, "%.9g %.9g %.9g\n", ly->z_lo + (double)b0 * fw + w / 2, d, w);
+            out(c, "%.9g %.9g %.9g\n", (ly->z_lo + (double)b0 * fw + w / 2 - centre) / unit, d, w / unit);
         }
         out(c, "EOD\n$mf%zu << EOD\n", k + 1);
         double sd = sqrt(ly->mf_variance);
         for (int i = 0; i <= CURVE_POINTS; i++) {
-            double z = xlo + (xhi - xlo) * i / CURVE_POINTS;
+            double x = xlo + (xhi - xlo) * i / CURVE_POINTS, z = centre + unit * x;
             double u = (z - ly->mf_mean) / sd;
-            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) : 0.0;
-            out(c, "%.9g %.9g\n", z, d);
+            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) * unit : 0.0;
+            out(c, "%.9g %.9g\n", x, d);
         }
         if (isfinite(sd) && sd > 0)
-            ytop = fmax(ytop, 1 / (sd * 2.5066282746310002));
+            ytop = fmax(ytop, unit / (sd * 2.5066282746310002));
         out(c, "EOD\n");
     }
     satstat__legend key;
@@ -270,7 +290,7 @@ static void fig_density(ctx *c, size_t s)
                             (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
-    if (shade_region(c, cfg, xlo, xhi, 0) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+    if ((standardised || shade_region(c, cfg, xlo, xhi, 0, 1, 0)) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
@@ -309,20 +329,29 @@ static void fig_density(ctx *c, size_t s)
     satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
     satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
-    shade_region(c, cfg, xlo, xhi, 1);
+    if (!standardised)
+        shade_region(c, cfg, xlo, xhi, 0, 1, 1);
     for (size_t k = 0; k < np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, which[k]);
         size_t ci = k % cols, ri = k / cols;
+        if (standardised) { /* the region in this layer's units */
+            out(c, "unset object\n");
+            shade_region(c, cfg, xlo, xhi, ly->mf_mean, sqrt(ly->variance.value), 1);
+        }
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
         /* Var z in the title, not over the histogram's peak; on a line of
          * its own: "layer 10: Var z = 96.7" on one line is wider than a
          * panel and ran into the next panel's y tick labels */
-        out(c, "set title \"layer %llu\\nVar z = %.3g\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)which[k], ly->variance.value);
+        char num[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_num(standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
+        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)which[k], standardised ? "sd_{l}" : "Var z", num);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
-        out(c, ri + 1 == rows || k + cols >= np ? "set xlabel 'z' offset 0,0.3\n" : "unset xlabel\n");
+        out(c, ri + 1 == rows || k + cols >= np
+                   ? (standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n" : "set xlabel 'z' offset 0,0.3\n")
+                   : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
@@ -393,6 +422,7 @@ typedef struct layer_axis {
     int logy;              /* a log y axis                                  */
     int floor_marks;       /* sampled zeros drawn open at the log foot      */
     int all_zero;          /* no unit saturated in any layer of any scheme  */
+    double mf_max[SATSTAT_MAX_SCHEMES]; /* each scheme's largest mean field */
 } layer_axis;
 
 /* The data blocks of fig_against_layer ($s1, ...) and its y axis. */
@@ -410,13 +440,17 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
-    for (size_t s = 0; s < ns; s++)
+    for (size_t s = 0; s < ns; s++) {
+        ax->mf_max[s] = -INFINITY;
         for (uint64_t l = 1; l <= o->layers; l++) {
             double mf, v, lo, hi;
             get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
             if (isfinite(mf) && mf > 0)
                 mfmin = fmin(mfmin, mf);
+            if (isfinite(mf))
+                ax->mf_max[s] = fmax(ax->mf_max[s], mf);
         }
+    }
     if (q == Q_SATURATION && mfmin < yfloor * 2)
         yfloor = fmax(mfmin / 2, 1e-3 / units); /* the line stays in view down to 1e-3/N */
     out(c, "\n# ---- data: layer, sampled, interval low, high, mean field%s --------\n",
@@ -493,6 +527,13 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     ax->floor_marks = logy && zeros && q == Q_SATURATION;
 }
 
+/* Scheme s's mean field of the saturated fraction lies wholly under the
+ * axis's foot (or is 0): no line is drawn for it. */
+static int mean_field_off_axis(quantity q, const layer_axis *ax, size_t s)
+{
+    return q == Q_SATURATION && !(ax->mf_max[s] >= ax->yfloor);
+}
+
 /* The legend of fig_against_layer: per scheme its sampled points and mean
  * field, then what the marks and bars are and the run's settings. */
 static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
@@ -505,6 +546,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     int no_interval = ax->no_interval, any_clipped = ax->any_clipped;
     key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
+    double off_max = -INFINITY; /* the largest mean field off the axis */
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
@@ -512,12 +554,36 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             /* every count 0: only the intervals' upper ends are drawn */
             snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
             satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
+        } else if (q == Q_SATURATION) {
+            /* one row a scheme, its points, bars and mean-field line in one
+             * sample: two rows a scheme below a 3.5 in plot took 42 % of
+             * the height and left the log axis 115 px (the lines' meaning
+             * in a row of its own) */
+            long same = same_mean_field(c, s, q, o->layers);
+            snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
+            if (mean_field_off_axis(q, ax, s)) {
+                snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+                off_max = fmax(off_max, ax->mf_max[s]);
+                satstat__legend_row(key, st, "%s", name);
+            } else if (same >= 0) {
+                satstat__legend_row(key, st, "%s (line = %s)", name, cfg->schemes[same].canonical);
+            } else { /* (χ₁ in deep-variance's legend: here the row short) */
+                satstat__legend_row(key, st, "%s", name);
+            }
+            satstat__legend_tex(key);
+            continue;
         } else {
             snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
             satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
         }
         satstat__legend_tex(key);
         snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
+        if (mean_field_off_axis(q, ax, s)) {
+            /* below the axis's foot (tanh near the origin: 5×10^-176): no
+             * line drawn, so no line in the legend; its size said once */
+            off_max = fmax(off_max, ax->mf_max[s]);
+            continue;
+        }
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         long same = same_mean_field(c, s, q, o->layers);
         char sametxt[SATSTAT_SPEC_SIZE + 8] = "";
@@ -535,6 +601,16 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
         satstat__legend_tex(key);
     }
+    if (q == Q_SATURATION && !ax->all_zero)
+        satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
+    if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
+        if (off_max > 0)
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{%d}: off the axis",
+                                (int)ceil(log10(off_max))); /* (a positive power: never) */
+        else
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field 0: off the axis");
+        satstat__legend_tex(key);
+    }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: RMS ‖δ^{l}‖");
@@ -542,13 +618,17 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     if (ax->all_zero)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
-                            "▼ %g %% upper bound, 0 of %.0f units", 100 * (1 - cfg->alpha), units);
+                            /* Korn-Graubard's bound with df R - 1 from the
+                             * networks (0.00797 for 0 of 2000 units in 10
+                             * networks at 99.9 %: n* = 950, not 2000) */
+                            "▼ %g %% bound: 0 of %.0f units, R = %llu networks", 100 * (1 - cfg->alpha),
+                            units, (unsigned long long)o->networks);
     else if (ax->floor_marks)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open: 0 of %.0f units", units);
+                            "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
-                            "bar runs below the axis");
+                            "bar cut at axis");
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
         satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
@@ -567,8 +647,9 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
-                        (unsigned long long)o->networks);
+    if (!ax->all_zero) /* (else in the bound's row) */
+        satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
+                            (unsigned long long)o->networks);
     if (cfg->n_in != o->width)
         satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
                             (unsigned long long)cfg->n_in);
@@ -615,8 +696,9 @@ static void fig_against_layer(ctx *c, quantity q)
     out(c, "set multiplot title ");
     /* every count 0 (a small Var z): the figure's one finding, said in its
      * title, not left to a row of open markers at the foot */
-    qstr(c, ax.all_zero ? "Saturated fraction against layer: no unit saturated in any layer"
-                        : heads[q]);
+    /* (every count 0: said once, in the plot; in the title as well it
+     * was said twice and the title was the canvas's width at 3.5 in) */
+    qstr(c, heads[q]);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
@@ -653,25 +735,50 @@ static void fig_against_layer(ctx *c, quantity q)
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
+    } else if (isfinite(ymin) && ymax > ymin) {
+        /* the range fitted to the data and the ticks spaced by the plot's
+         * height: from 0, the isometric ‖δ^l‖ of 0.8 to 1 took the top 35 px
+         * at 3.5 in under seven labels 27 px apart */
+        double pad = 0.15 * (ymax - ymin);
+        double lo = fmax(0, ymin - pad), hi = ymax + pad;
+        char lo_s[32], hi_s[32];
+        snprintf(lo_s, sizeof lo_s, "%.6g", lo);
+        snprintf(hi_s, sizeof hi_s, "%.6g", hi);
+        out(c, "set yrange [%s:%s]\n", lo_s, hi_s);
+        satstat__fig_ticks(&c->g, "y", lo_s, hi_s, "top - bottom", 4);
     } else {
         out(c, "set yrange [0:*]\n");
     }
     if (floor_marks || any_clipped)
         out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
             yfloor);
-    if (ax.all_zero)
+    if (ax.all_zero) {
         /* not a bar chart of 20 full-height bars on the axis foot: the
-         * finding in the plot, and the upper ends alone */
-        out(c, "set label 1 'no saturated unit in any layer' at graph 0.5, graph 0.5 center front\n");
+         * finding in the plot, and the upper ends alone; with the mean
+         * field's size when it is off the axis (a legend line for it
+         * listed a line that was not drawn) */
+        double off = -INFINITY;
+        for (size_t s = 0; s < ns; s++)
+            if (mean_field_off_axis(q, &ax, s))
+                off = fmax(off, ax.mf_max[s]);
+        out(c, "set label 1 \"no saturated unit in any layer");
+        if (off > 0)
+            out(c, "\\nmean field ≤ 10^{−%d}, off the axis", -(int)ceil(log10(off)));
+        else if (off == 0)
+            out(c, "\\nmean field 0, off the axis");
+        out(c, "\" at graph 0.5, graph 0.5 center front\n");
+    }
     /* the schemes' points dodged sideways so that bars do not hide each other */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-                   "     $s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
-                s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+            if (!mean_field_off_axis(q, &ax, s))
+                out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                    s + 1, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+                s || !mean_field_off_axis(q, &ax, s) ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
         out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
@@ -752,13 +859,13 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
             qzero = 1;
     key->n = 0;
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
-                        "χ_{1} = 1, the edge of chaos");
+                        "χ_{1} = 1: edge of chaos");
     satstat__legend_tex(key);
     satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "χ_{1} map, blue: ordered, χ_{1} < 1");
+                        "blue: ordered (χ_{1} < 1)");
     satstat__legend_tex(key);
     satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "χ_{1} map, orange: chaotic, χ_{1} > 1");
+                        "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
     if (qzero && !narrow)
         satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
@@ -971,6 +1078,50 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
 }
 
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
+/* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
+ * 5 times a power of ten at least a third of the range (the first three), labelled as
+ * satstat__fig_num writes them ("5×10^{−6}").  When a label is long (a
+ * power of ten, or "0.001") the middle tick is left unlabelled, so that the panel's
+ * scale is written once per axis end and no two long labels meet: with a
+ * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
+ * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel. */
+static void three_ticks(ctx *c, const char *axis, double lo, double hi)
+{
+    double span = hi - lo;
+    if (!(span > 0) || !isfinite(span)) {
+        out(c, "set %stics autofreq\n", axis);
+        return;
+    }
+    double p = pow(10, floor(log10(span / 3))), step = p;
+    static const double mult[] = {1, 2, 5, 10};
+    for (int i = 0; i < 4; i++)
+        if (mult[i] * p >= span / 3 * (1 - 1e-9)) {
+            step = mult[i] * p;
+            break;
+        }
+    double first = ceil(lo / step - 1e-9) * step;
+    double t[3];
+    size_t n = 0;
+    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && n < 3; v += step)
+        t[n++] = fabs(v) < step * 1e-9 ? 0 : v;
+    char lab[3][SATSTAT__FIG_NUM_SIZE];
+    int powered = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (fabs(t[i]) >= 1e4) { /* 1×10^{5}, not "100 000": seven characters under a panel */
+            int e = (int)floor(log10(fabs(t[i])));
+            snprintf(lab[i], sizeof lab[i], "%.2g×10^{%d}", t[i] / pow(10, e), e);
+        } else {
+            satstat__fig_num(t[i], 2, lab[i]);
+        }
+        /* a power of ten, or five characters and more ("0.001"): long */
+        powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
+    }
+    out(c, "set %stics (", axis);
+    for (size_t i = 0; i < n; i++)
+        out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
+    out(c, ")\n");
+}
+
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
                              const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
                              const char *name)
@@ -993,19 +1144,16 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
     else
         out(c, "unset xlabel\n");
-    /* ticks from the panel's size in gnuplot, short labels typeset
-     * (%%h: 1.2×10^{4}), so that they fit at any size */
+    /* at most three ticks an axis, the power of ten written at the ends
+     * only (three_ticks) */
     double yt = h->ytop > 0 ? h->ytop : 1;
-    char a_s[32], b_s[32], t_s[32], wspan[80], hspan[80];
+    char a_s[32], b_s[32], t_s[32];
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
     snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
     snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
-    snprintf(wspan, sizeof wspan, "panel_r(%zu) - panel_l(%zu)", k, k);
-    snprintf(hspan, sizeof hspan, "panel_t(%zu) - panel_b(%zu)", s, s);
     out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-    satstat__fig_ticks(&c->g, "x", a_s, b_s, wspan, 7);
-    satstat__fig_ticks(&c->g, "y", "0", t_s, hspan, 7);
-    out(c, "set format x '%%.2h'\nset format y '%%.2h'\n");
+    three_ticks(c, "x", h->xlo, h->xhi);
+    three_ticks(c, "y", 0, yt * 1.3);
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64];
     if (sd != 0 && (fabs(log10(sd)) >= 3))
@@ -1051,7 +1199,8 @@ static void fig_activations(ctx *c, size_t which)
         lw[0] = o->layers;
     char head[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
     satstat__tex_escape(a->name, name, sizeof name);
-    snprintf(head, sizeof head, "Histograms of %s(z) by layer (%llu units, N(0, 1) inputs)",
+    /* "densities": the y axes' quantity (their labels name the rows) */
+    snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
     satstat__legend key;
     key.n = 0;

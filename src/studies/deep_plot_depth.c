@@ -445,6 +445,9 @@ void satstat__dp_fig_phase_xi(ctx *c)
            "set rmargin at screen plot_right\n"
            "set colorbox vertical user origin screen plot_right + 0.01, screen bottom "
            "size screen 0.015, screen top - bottom\n");
+    /* the colour bar is drawn with the fill style: the translucent fill set
+     * for the histograms faded it, so that it no longer matched the map */
+    out(c, "set style fill solid 1.0 noborder   # the colour bar opaque, as the map\n");
     out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')\n");
     out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");

@@ -487,10 +487,10 @@ static void figure_legend(fig *g)
             "points: sampled, %s CI", lv);
         if (g->zeros)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 6",
-                                "open: sampled 0 (bar: upper end)");
+                                "open: sampled 0");
         if (g->clipped)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
-                                "bar runs below the axis");
+                                "bar cut at axis");
     }
     satstat__legend_row(L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
