@@ -38,6 +38,7 @@ void satstat__dp_text_room(const satstat__dp_ctx *c, double *chars_across, doubl
 void satstat__dp_fig_correlation(satstat__dp_ctx *c);
 void satstat__dp_fig_cmap(satstat__dp_ctx *c);
 void satstat__dp_fig_phase_xi(satstat__dp_ctx *c);
+void satstat__dp_fig_phase(satstat__dp_ctx *c);
 void satstat__dp_fig_jacobian(satstat__dp_ctx *c);
 
 

@@ -125,27 +125,6 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
     return n;
 }
 
-/* After satstat__fig_layout_column: when the legend's rows do not fit
- * right of the plot's minimum half width (a paper size: 3.5 in at 8 pt
- * holds about 45 characters across), the legend in the small font and the
- * plot narrower, down to 40 % of the width, rather than rows cut at the
- * edge. */
-static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
-{
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
-        return;
-    out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
-           "set key font smallfont\n"
-           "# (7 of 8 pt, and 2 characters more: χ_{1} counts 5, draws 2 but wide;\n"
-           "# 0.75 cut the longest rows at the edge)\n"
-           "column = 0.985 - 0.875 * (sample_width + (key_chars + 2) * char_width)\n"
-           "column = (column < 0.35) ? 0.35 : column\n"
-           "plot_right = column - %s\n",
-        plot_gap);
-}
-
 /* Layers shown in small multiples: all up to MAX_PANELS, else evenly
  * spaced from 1 to L. */
 static size_t panels_of(uint64_t L, uint64_t *which)
@@ -185,6 +164,205 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     return shaded;
 }
 
+/* What the density figure of one scheme shows: which layers in which
+ * grid, how many fine bins make a drawn bin, and the shared axes. */
+typedef struct density_plan {
+    uint64_t which[MAX_PANELS];
+    size_t np, rows, cols;
+    long g;
+    double xlo, xhi, ytop;
+    int standardised;
+} density_plan;
+
+static void density_layers(ctx *c, const satstat_deep_options *o, density_plan *d)
+{
+    /* a panel at least 13 characters wide with 6 for its y tick labels, 9
+     * lines high with its title and x tick labels */
+    size_t fit = grid_fit(c, o->layers < MAX_PANELS ? (size_t)o->layers : MAX_PANELS, 17, 9, 10,
+                          9, &d->cols, &d->rows);
+    d->np = panels_of(o->layers < fit ? o->layers : fit, d->which);
+    if (d->np < o->layers && d->np > 1) /* evenly spaced from 1 to L */
+        for (size_t k = 0; k < d->np; k++)
+            d->which[k] = 1 + (uint64_t)llround((double)k * (double)(o->layers - 1)
+                                                / (double)(d->np - 1));
+    /* bins: about 2 n^(1/3) for n units (Terrell & Scott 1985's
+     * oversmoothed rule), each the union of g whole fine bins */
+    double n_units = (double)o->width * (double)o->networks;
+    d->g = lround((double)SATSTAT_DEEP_HIST_BINS / (2 * cbrt(n_units)));
+    if (d->g < 1)
+        d->g = 1;
+    if (d->g > 6)
+        d->g = 6;
+}
+
+/* The shared x range, and whether the panels are standardised. */
+static void density_axes(ctx *c, size_t s, density_plan *d)
+{
+    double sd_min = INFINITY, sd_max = 0;
+    d->xlo = INFINITY;
+    d->xhi = -INFINITY;
+    d->ytop = 0;
+    for (size_t k = 0; k < d->np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
+        d->xlo = fmin(d->xlo, ly->z_lo);
+        d->xhi = fmax(d->xhi, ly->z_hi);
+        double sd = sqrt(ly->variance.value);
+        if (sd > 0 && isfinite(sd)) {
+            sd_min = fmin(sd_min, sd);
+            sd_max = fmax(sd_max, sd);
+        }
+    }
+    /* Layers whose sd spans more than a factor 10 (relu, standard: 22 in
+     * layer 1, 2×10^6 in layer 6) on shared axes left every panel but the
+     * widest empty: then each panel shows z / sd_l, its own layer's sd, on
+     * the standard normal's axis (±4), and its title gives sd_l. */
+    d->standardised = sd_max > 10 * sd_min;
+    if (d->standardised) {
+        d->xlo = -4;
+        d->xhi = 4;
+    }
+}
+
+/* The data blocks $histK and $mfK; d->ytop from the tallest. */
+static void density_data(ctx *c, size_t s, density_plan *d)
+{
+    out(c, "\n# ---- data: per layer, bin centre, density, bin width; the mean-field density\n");
+    for (size_t k = 0; k < d->np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
+        uint64_t total = ly->z_under + ly->z_over;
+        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+            total += ly->z_hist[b];
+        double fw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
+        double sd_l = sqrt(ly->variance.value);
+        double centre = d->standardised ? ly->mf_mean : 0;
+        double unit = d->standardised && sd_l > 0 ? sd_l : 1;
+        out(c, "$hist%zu << EOD\n", k + 1);
+        for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)d->g) {
+            size_t b1 = b0 + (size_t)d->g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)d->g
+                                                                    : SATSTAT_DEEP_HIST_BINS;
+            double count = 0;
+            for (size_t b = b0; b < b1; b++)
+                count += (double)ly->z_hist[b];
+            double w = (double)(b1 - b0) * fw;
+            double dens = total && w > 0 ? count / ((double)total * w) * unit : 0.0;
+            d->ytop = fmax(d->ytop, dens);
+            out(c, "%.9g %.9g %.9g\n", (ly->z_lo + (double)b0 * fw + w / 2 - centre) / unit, dens,
+                w / unit);
+        }
+        out(c, "EOD\n$mf%zu << EOD\n", k + 1);
+        double sd = sqrt(ly->mf_variance);
+        for (int i = 0; i <= CURVE_POINTS; i++) {
+            double x = d->xlo + (d->xhi - d->xlo) * i / CURVE_POINTS, z = centre + unit * x;
+            double u = (z - ly->mf_mean) / sd;
+            double dens =
+                isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) * unit : 0.0;
+            out(c, "%.9g %.9g\n", x, dens);
+        }
+        if (isfinite(sd) && sd > 0)
+            d->ytop = fmax(d->ytop, unit / (sd * 2.5066282746310002));
+        out(c, "EOD\n");
+    }
+}
+
+static void density_legend(ctx *c, const satstat_config *cfg, const satstat_deep_options *o,
+                           const density_plan *d, satstat__legend *key)
+{
+    key->n = 0;
+    satstat__legend_row(key, "with boxes linetype 1 fillstyle solid 0.45 noborder",
+                        "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
+                        (unsigned long long)o->width);
+    satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
+                        "mean field N(μ_{b}, q^{l})");
+    satstat__legend_tex(key);
+    if (d->np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
+        satstat__legend_row(key, "with lines linetype nodraw", "%zu of %llu layers shown", d->np,
+                            (unsigned long long)o->layers);
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
+    if ((d->standardised || shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 0))
+        && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
+        char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
+        typeset_region(region, typeset, sizeof typeset);
+        /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
+        satstat__legend_row(key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
+                            "%s: %s",
+                            cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
+                                                                                    : "saturated",
+                            typeset);
+    }
+}
+
+/* The grid of panels on shared axes, the legend's strip below. */
+static void density_layout(ctx *c, const density_plan *d, const satstat__legend *key,
+                           const char *head)
+{
+    out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
+        d->rows, d->cols);
+    satstat__fig_layout_column(&c->g, 0, 0);
+    /* the legend's rows below the panels: in two columns when two fit
+     * across, else one; room for every row (a row left out cut the
+     * saturated region's swatch and the layers shown at 3.5 in) */
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int two = across > 2.0 * (double)satstat__legend_chars(key) + 16;
+    int legend_lines = two ? (int)(key->n + 1) / 2 : (int)key->n;
+    if (legend_lines < 2)
+        legend_lines = 2;
+    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
+           "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
+        legend_lines);
+    out(c,
+           "bottom = legend_top + 3.3 * line_height\n"
+           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 6, 4.5);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\n");
+    out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", d->xlo, d->xhi, d->ytop * 1.08);
+    /* ticks from the panels' size in gnuplot: the script re-renders at
+     * another width and height with labels that still fit */
+    char lo_s[32], hi_s[32], top_s[32];
+    snprintf(lo_s, sizeof lo_s, "%.9g", d->xlo);
+    snprintf(hi_s, sizeof hi_s, "%.9g", d->xhi);
+    snprintf(top_s, sizeof top_s, "%.6g", d->ytop * 1.08);
+    satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
+    satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
+    out(c, "set format x '%%g'\nset format y '%%g'\n");
+}
+
+static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
+{
+    if (!d->standardised)
+        shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 1);
+    for (size_t k = 0; k < d->np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
+        size_t ci = k % d->cols, ri = k / d->cols;
+        if (d->standardised) { /* the region in this layer's units */
+            out(c, "unset object\n");
+            shade_region(c, cfg, d->xlo, d->xhi, ly->mf_mean, sqrt(ly->variance.value), 1);
+        }
+        out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
+            (unsigned long long)d->which[k], ly->variance.value, ly->mf_variance);
+        satstat__fig_grid_panel(&c->g, ci, ri);
+        /* Var z in the title, not over the histogram's peak; on a line of
+         * its own: "layer 10: Var z = 96.7" on one line is wider than a
+         * panel and ran into the next panel's y tick labels */
+        char num[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_num(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
+        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], d->standardised ? "sd_{l}" : "Var z", num);
+        out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
+        out(c, ri + 1 == d->rows || k + d->cols >= d->np
+                   ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
+                                      : "set xlabel 'z' offset 0,0.3\n")
+                   : "unset xlabel\n");
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
+               "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
+            k + 1, k + 1);
+    }
+    out(c, "unset title\nunset label\nunset object\n");
+}
+
 static void fig_density(ctx *c, size_t s)
 {
     const satstat_deep_report *r = c->r[0];
@@ -207,156 +385,14 @@ static void fig_density(ctx *c, size_t s)
            "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
         satstat__palette_names[slot], satstat__palette[slot]);
     satstat__fig_style_end(&c->g);
-    uint64_t which[MAX_PANELS];
-    size_t rows, cols;
-    /* a panel at least 13 characters wide with 6 for its y tick labels, 9
-     * lines high with its title and x tick labels */
-    size_t fit = grid_fit(c, o->layers < MAX_PANELS ? (size_t)o->layers : MAX_PANELS, 17, 9, 10,
-                          9, &cols, &rows);
-    size_t np = panels_of(o->layers < fit ? o->layers : fit, which);
-    if (np < o->layers && np > 1) /* evenly spaced from 1 to L */
-        for (size_t k = 0; k < np; k++)
-            which[k] = 1 + (uint64_t)llround((double)k * (double)(o->layers - 1) / (double)(np - 1));
-    /* bins: about 2 n^(1/3) for n units (Terrell & Scott 1985's
-     * oversmoothed rule), each the union of g whole fine bins */
-    double n_units = (double)o->width * (double)o->networks;
-    long g = lround((double)SATSTAT_DEEP_HIST_BINS / (2 * cbrt(n_units)));
-    if (g < 1)
-        g = 1;
-    if (g > 6)
-        g = 6;
-    double xlo = INFINITY, xhi = -INFINITY, ytop = 0, sd_min = INFINITY, sd_max = 0;
-    for (size_t k = 0; k < np; k++) {
-        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
-        xlo = fmin(xlo, ly->z_lo);
-        xhi = fmax(xhi, ly->z_hi);
-        double sd = sqrt(ly->variance.value);
-        if (sd > 0 && isfinite(sd)) {
-            sd_min = fmin(sd_min, sd);
-            sd_max = fmax(sd_max, sd);
-        }
-    }
-    /* Layers whose sd spans more than a factor 10 (relu, standard: 22 in
-     * layer 1, 2×10^6 in layer 6) on shared axes left every panel but the
-     * widest empty: then each panel shows z / sd_l, its own layer's sd, on
-     * the standard normal's axis (±4), and its title gives sd_l. */
-    int standardised = sd_max > 10 * sd_min;
-    if (standardised) {
-        xlo = -4;
-        xhi = 4;
-    }
-    out(c, "\n# ---- data: per layer, bin centre, density, bin width; the mean-field density\n");
-    for (size_t k = 0; k < np; k++) {
-        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
-        uint64_t total = ly->z_under + ly->z_over;
-        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
-            total += ly->z_hist[b];
-        double fw = (ly->z_hi - ly->z_lo) / SATSTAT_DEEP_HIST_BINS;
-        double sd_l = sqrt(ly->variance.value);
-        double centre = standardised ? ly->mf_mean : 0, unit = standardised && sd_l > 0 ? sd_l : 1;
-        out(c, "$hist%zu << EOD\n", k + 1);
-        for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
-            size_t b1 = b0 + (size_t)g < SATSTAT_DEEP_HIST_BINS ? b0 + (size_t)g : SATSTAT_DEEP_HIST_BINS;
-            double count = 0;
-            for (size_t b = b0; b < b1; b++)
-                count += (double)ly->z_hist[b];
-            double w = (double)(b1 - b0) * fw;
-            double d = total && w > 0 ? count / ((double)total * w) * unit : 0.0;
-            ytop = fmax(ytop, d);
-            out(c, "%.9g %.9g %.9g\n", (ly->z_lo + (double)b0 * fw + w / 2 - centre) / unit, d, w / unit);
-        }
-        out(c, "EOD\n$mf%zu << EOD\n", k + 1);
-        double sd = sqrt(ly->mf_variance);
-        for (int i = 0; i <= CURVE_POINTS; i++) {
-            double x = xlo + (xhi - xlo) * i / CURVE_POINTS, z = centre + unit * x;
-            double u = (z - ly->mf_mean) / sd;
-            double d = isfinite(sd) && sd > 0 ? exp(-u * u / 2) / (sd * 2.5066282746310002) * unit : 0.0;
-            out(c, "%.9g %.9g\n", x, d);
-        }
-        if (isfinite(sd) && sd > 0)
-            ytop = fmax(ytop, unit / (sd * 2.5066282746310002));
-        out(c, "EOD\n");
-    }
+    density_plan d;
+    density_layers(c, o, &d);
+    density_axes(c, s, &d);
+    density_data(c, s, &d);
     satstat__legend key;
-    key.n = 0;
-    satstat__legend_row(&key, "with boxes linetype 1 fillstyle solid 0.45 noborder",
-                        "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
-                        (unsigned long long)o->width);
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
-                        "mean field N(μ_{b}, q^{l})");
-    satstat__legend_tex(&key);
-    if (np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
-        satstat__legend_row(&key, "with lines linetype nodraw", "%zu of %llu layers shown", np,
-                            (unsigned long long)o->layers);
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
-    if ((standardised || shade_region(c, cfg, xlo, xhi, 0, 1, 0)) && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
-        char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
-        typeset_region(region, typeset, sizeof typeset);
-        /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
-        satstat__legend_row(&key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
-                            "%s: %s", cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
-    }
-    out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
-        rows, cols);
-    satstat__fig_layout_column(&c->g, 0, 0);
-    /* the legend's rows below the panels: in two columns when two fit
-     * across, else one; room for every row (a row left out cut the
-     * saturated region's swatch and the layers shown at 3.5 in) */
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int two = across > 2.0 * (double)satstat__legend_chars(&key) + 16;
-    int legend_lines = two ? (int)(key.n + 1) / 2 : (int)key.n;
-    if (legend_lines < 2)
-        legend_lines = 2;
-    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
-           "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
-        legend_lines);
-    out(c,
-           "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
-    satstat__fig_layout_grid(&c->g, cols, rows, 6, 4.5);
-    out(c, "set multiplot title ");
-    qstr(c, head);
-    out(c, "\nunset key\n");
-    out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", xlo, xhi, ytop * 1.08);
-    /* ticks from the panels' size in gnuplot: the script re-renders at
-     * another width and height with labels that still fit */
-    char lo_s[32], hi_s[32], top_s[32];
-    snprintf(lo_s, sizeof lo_s, "%.9g", xlo);
-    snprintf(hi_s, sizeof hi_s, "%.9g", xhi);
-    snprintf(top_s, sizeof top_s, "%.6g", ytop * 1.08);
-    satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
-    satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
-    out(c, "set format x '%%g'\nset format y '%%g'\n");
-    if (!standardised)
-        shade_region(c, cfg, xlo, xhi, 0, 1, 1);
-    for (size_t k = 0; k < np; k++) {
-        const satstat_deep_layer *ly = layer_of(c, s, which[k]);
-        size_t ci = k % cols, ri = k / cols;
-        if (standardised) { /* the region in this layer's units */
-            out(c, "unset object\n");
-            shade_region(c, cfg, xlo, xhi, ly->mf_mean, sqrt(ly->variance.value), 1);
-        }
-        out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
-            (unsigned long long)which[k], ly->variance.value, ly->mf_variance);
-        satstat__fig_grid_panel(&c->g, ci, ri);
-        /* Var z in the title, not over the histogram's peak; on a line of
-         * its own: "layer 10: Var z = 96.7" on one line is wider than a
-         * panel and ran into the next panel's y tick labels */
-        char num[SATSTAT__FIG_NUM_SIZE];
-        satstat__fig_num(standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
-        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)which[k], standardised ? "sd_{l}" : "Var z", num);
-        out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
-        out(c, ri + 1 == rows || k + cols >= np
-                   ? (standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n" : "set xlabel 'z' offset 0,0.3\n")
-                   : "unset xlabel\n");
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
-               "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
-            k + 1, k + 1);
-    }
-    out(c, "unset title\nunset label\nunset object\n");
+    density_legend(c, cfg, o, &d, &key);
+    density_layout(c, &d, &key, head);
+    density_panels(c, s, cfg, &d);
     satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");
     satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
 }
@@ -805,200 +841,6 @@ static void fig_against_layer(ctx *c, quantity q)
                               "unset title\nunset logscale\nunset colorbox\n");
 }
 
-/* ---- the phase diagram ---------------------------------------------------------*/
-
-/* The phase diagram's data: the maps of χ₁ and q* over the grid, the
- * χ₁ = 1 line and the schemes of the run. */
-static void phase_data(ctx *c)
-{
-    const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
-    const satstat_deep_phase *ph = c->phase;
-    size_t ns = satstat_deep_report_scheme_count(r);
-    out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
-    out(c, "$grid << EOD\n");
-    for (size_t i = 0; i < ph->nx; i++) {
-        for (size_t k = 0; k < ph->ny; k++) {
-            double chi = ph->chi1[k * ph->nx + i], q = ph->q[k * ph->nx + i];
-            out(c, "%.6g %.6g %.6g ", log10(ph->x[i]), ph->y[k], isfinite(chi) && chi > 0 ? log10(chi) : NAN);
-            if (isfinite(q) && q > 0)
-                out(c, "%.6g\n", log10(q));
-            else
-                out(c, "NaN\n");
-        }
-        out(c, "\n");
-    }
-    out(c, "EOD\n");
-    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
-     * computation (Brent's method, not interpolated across χ₁'s kink) */
-    out(c, "$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++)
-        if (isfinite(ph->critical[k]))
-            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
-    out(c, "EOD\n$schemes << EOD\n");
-    double sb2 = satstat_law_variance(&cfg->bias.law);
-    for (size_t s = 0; s < ns; s++) {
-        double x;
-        satstat_deep_report_fixed_point(r, s, &x);
-        out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
-    }
-    out(c, "EOD\n");
-}
-
-/* The legend: the edge of chaos, the χ₁ map's two colours, white where
- * q* = 0 (qzero, on the wide figure), the schemes with their regimes. */
-static void phase_legend(ctx *c, int narrow, satstat__legend *key)
-{
-    const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
-    const satstat_deep_phase *ph = c->phase;
-    size_t ns = satstat_deep_report_scheme_count(r);
-    int qzero = 0;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++)
-        if (ph->q[i] == 0)
-            qzero = 1;
-    key->n = 0;
-    satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
-                        "χ_{1} = 1: edge of chaos");
-    satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "blue: ordered (χ_{1} < 1)");
-    satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "orange: chaotic (χ_{1} > 1)");
-    satstat__legend_tex(key);
-    if (qzero && !narrow)
-        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
-                            "white (right): q* = 0");
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
-    for (size_t s = 0; s < ns; s++) {
-        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        /* white marks outlined in black (the open twin of the shape in the
-         * legend): the schemes' own blue and orange on the maps' blue and
-         * orange read as the opposite regime */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
-                 satstat__dp_open_point(s, ns, r));
-        satstat__legend_row(key, st, "%s: %s", name,
-                            satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
-        satstat__legend_tex(key);
-    }
-}
-
-/* The layout and the maps: χ₁ (and q* on the wide figure), each with its
- * colour bar, the schemes marked. */
-static void phase_maps(ctx *c, const char *head, int narrow, const satstat__legend *key)
-{
-    const satstat_deep_report *r = c->r[0];
-    const satstat_deep_phase *ph = c->phase;
-    size_t ns = satstat_deep_report_scheme_count(r);
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
-    /* the range of log10 q* drawn, for its colour bar's ticks */
-    double qlo = INFINITY, qhi = -INFINITY;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
-        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
-            qlo = fmin(qlo, log10(ph->q[i]));
-            qhi = fmax(qhi, log10(ph->q[i]));
-        }
-    }
-    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
-    legend_fit(c, satstat__legend_chars(key), "0.03");
-    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-           "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
-           "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
-           "top = top - 0.6 * line_height                   # the maps' titles\n");
-    satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
-    out(c, "set multiplot title ");
-    qstr(c, head);
-    out(c, "\nunset key\n");
-    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo, ph->y_hi);
-    /* powers of ten (log10 on the axis), every other decade in gnuplot
-     * when a panel is narrow at the figure's size */
-    out(c, "set xtics 1 format '10^{%%.0f}'\n"
-           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
-    out(c, ""
-           "set mxtics 10\n"
-           "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
-    out(c, "set style fill solid 1.0 noborder\n");
-    /* the schemes' markers: white, outlined in black, so that they show on
-     * any colour and take no colour of the maps' scales */
-    char marks[4096];
-    size_t mlen = 0;
-    marks[0] = '\0';
-    for (size_t s = 0; s < ns && mlen < sizeof marks - 300; s++) {
-        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 linecolor rgb '#000000' notitle"
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 notitle",
-                                 s, s, pt, s, s, pt);
-    }
-    satstat__fig_grid_panel(&c->g, 0, 0);
-    out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
-    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
-    out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
-           "%s",
-        narrow ? /* a narrow bar: short labels, no room under them */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
-               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
-                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
-    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
-    out(c, "plot $grid using 1:2:3 with image, \\\n"
-           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
-        marks);
-    if (!narrow) {
-        satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
-               "set cblabel 'q*' offset 0,0.4\n");
-        if (isfinite(qlo) && qhi > qlo) {
-            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
-            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
-        } else {
-            out(c, "set cbrange [*:*]\nset cbtics auto\n");
-        }
-        out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
-        out(c, "plot $grid using 1:2:4 with image, \\\n"
-               "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
-            marks);
-    }
-    out(c, "unset title\n");
-}
-
-static void fig_phase(ctx *c)
-{
-    const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
-    char head[200];
-    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
-     * short titles, every other decade; two maps would be slivers */
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int narrow = across < 80;
-    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
-             cfg->activation->name);
-    satstat__dp_header(c, r, head,
-           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
-           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
-           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
-           "where the map has no finite fixed point).  The schemes of the run are marked.");
-    output_section(c);
-    satstat__dp_style_named(c, r);
-    phase_data(c);
-    satstat__legend key;
-    phase_legend(c, narrow, &key);
-    phase_maps(c, head, narrow, &key);
-    satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
-    satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
-                              "unset title\nunset logscale\nunset colorbox\n");
-}
-
 /* ---- the preset: histograms of φ(z), schemes in rows, layers in columns ------*/
 
 /* The probability of the atom of φ(z) at φ(0) when φ is constant on
@@ -1400,7 +1242,7 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
         fig_against_layer(c, (quantity)(g->kind - 1));
         break;
     case 4:
-        fig_phase(c);
+        satstat__dp_fig_phase(c);
         break;
     case 6:
         satstat__dp_fig_correlation(c);

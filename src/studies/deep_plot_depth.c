@@ -599,3 +599,218 @@ void satstat__dp_fig_jacobian(ctx *c)
     out(c, "\n");
     finish(c, &key);
 }
+
+/* After satstat__fig_layout_column: when the legend's rows do not fit
+ * right of the plot's minimum half width (a paper size: 3.5 in at 8 pt
+ * holds about 45 characters across), the legend in the small font and the
+ * plot narrower, down to 40 % of the width, rather than rows cut at the
+ * edge. */
+static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
+{
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
+        return;
+    out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
+           "set key font smallfont\n"
+           "# (7 of 8 pt, and 2 characters more: χ_{1} counts 5, draws 2 but wide;\n"
+           "# 0.75 cut the longest rows at the edge)\n"
+           "column = 0.985 - 0.875 * (sample_width + (key_chars + 2) * char_width)\n"
+           "column = (column < 0.35) ? 0.35 : column\n"
+           "plot_right = column - %s\n",
+        plot_gap);
+}
+
+/* ---- the phase diagram (deep --phase) ---------------------------------------------------------*/
+
+/* The phase diagram's data: the maps of χ₁ and q* over the grid, the
+ * χ₁ = 1 line and the schemes of the run. */
+static void phase_data(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    out(c, "\n# ---- data: log10(sigma_w^2 fan_in), sigma_b^2, chi1, q* (blank lines between rows)\n");
+    out(c, "$grid << EOD\n");
+    for (size_t i = 0; i < ph->nx; i++) {
+        for (size_t k = 0; k < ph->ny; k++) {
+            double chi = ph->chi1[k * ph->nx + i], q = ph->q[k * ph->nx + i];
+            out(c, "%.6g %.6g %.6g ", log10(ph->x[i]), ph->y[k], isfinite(chi) && chi > 0 ? log10(chi) : NAN);
+            if (isfinite(q) && q > 0)
+                out(c, "%.6g\n", log10(q));
+            else
+                out(c, "NaN\n");
+        }
+        out(c, "\n");
+    }
+    out(c, "EOD\n");
+    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
+     * computation (Brent's method, not interpolated across χ₁'s kink) */
+    out(c, "$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++)
+        if (isfinite(ph->critical[k]))
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+    out(c, "EOD\n$schemes << EOD\n");
+    double sb2 = satstat_law_variance(&cfg->bias.law);
+    for (size_t s = 0; s < ns; s++) {
+        double x;
+        satstat_deep_report_fixed_point(r, s, &x);
+        out(c, "%.6g %.6g %zu\n", log10(x), sb2, s + 1);
+    }
+    out(c, "EOD\n");
+}
+
+/* The legend: the edge of chaos, the χ₁ map's two colours, white where
+ * q* = 0 (qzero, on the wide figure), the schemes with their regimes. */
+static void phase_legend(ctx *c, int narrow, satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    int qzero = 0;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+        if (ph->q[i] == 0)
+            qzero = 1;
+    key->n = 0;
+    satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
+                        "χ_{1} = 1: edge of chaos");
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
+                        "blue: ordered (χ_{1} < 1)");
+    satstat__legend_tex(key);
+    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
+                        "orange: chaotic (χ_{1} > 1)");
+    satstat__legend_tex(key);
+    if (qzero && !narrow)
+        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
+                            "white (right): q* = 0");
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    for (size_t s = 0; s < ns; s++) {
+        char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
+        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        /* white marks outlined in black (the open twin of the shape in the
+         * legend): the schemes' own blue and orange on the maps' blue and
+         * orange read as the opposite regime */
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+                 satstat__dp_open_point(s, ns, r));
+        satstat__legend_row(key, st, "%s: %s", name,
+                            satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
+        satstat__legend_tex(key);
+    }
+}
+
+/* The layout and the maps: χ₁ (and q* on the wide figure), each with its
+ * colour bar, the schemes marked. */
+static void phase_maps(ctx *c, const char *head, int narrow, const satstat__legend *key)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_deep_phase *ph = c->phase;
+    size_t ns = satstat_deep_report_scheme_count(r);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    /* the range of log10 q* drawn, for its colour bar's ticks */
+    double qlo = INFINITY, qhi = -INFINITY;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++) {
+        if (isfinite(ph->q[i]) && ph->q[i] > 0) {
+            qlo = fmin(qlo, log10(ph->q[i]));
+            qhi = fmax(qhi, log10(ph->q[i]));
+        }
+    }
+    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
+    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+    legend_fit(c, satstat__legend_chars(key), "0.03");
+    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
+           "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
+           "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+           "top = top - 0.6 * line_height                   # the maps' titles\n");
+    satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
+    out(c, "set multiplot title ");
+    qstr(c, head);
+    out(c, "\nunset key\n");
+    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
+        ph->y_lo, ph->y_hi);
+    /* powers of ten (log10 on the axis), every other decade in gnuplot
+     * when a panel is narrow at the figure's size */
+    out(c, "set xtics 1 format '10^{%%.0f}'\n"
+           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
+    out(c, ""
+           "set mxtics 10\n"
+           "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    out(c, "set style fill solid 1.0 noborder\n");
+    /* the schemes' markers: white, outlined in black, so that they show on
+     * any colour and take no colour of the maps' scales */
+    char marks[4096];
+    size_t mlen = 0;
+    marks[0] = '\0';
+    for (size_t s = 0; s < ns && mlen < sizeof marks - 300; s++) {
+        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
+        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
+                                 "pointsize 2.6 linecolor rgb '#000000' notitle"
+                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
+                                 "pointtype %d pointsize 2 notitle",
+                                 s, s, pt, s, s, pt);
+    }
+    satstat__fig_grid_panel(&c->g, 0, 0);
+    out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
+    out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
+           "%s",
+        narrow ? /* a narrow bar: short labels, no room under them */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
+               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
+                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+    out(c, "plot $grid using 1:2:3 with image, \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+        marks);
+    if (!narrow) {
+        satstat__fig_grid_panel(&c->g, 1, 0);
+        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
+               "set cblabel 'q*' offset 0,0.4\n");
+        if (isfinite(qlo) && qhi > qlo) {
+            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
+            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
+        } else {
+            out(c, "set cbrange [*:*]\nset cbtics auto\n");
+        }
+        out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
+        out(c, "plot $grid using 1:2:4 with image, \\\n"
+               "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+            marks);
+    }
+    out(c, "unset title\n");
+}
+
+void satstat__dp_fig_phase(ctx *c)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    char head[200];
+    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
+     * short titles, every other decade; two maps would be slivers */
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int narrow = across < 80;
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+             cfg->activation->name);
+    satstat__dp_header(c, r, head,
+           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
+           "where the map has no finite fixed point).  The schemes of the run are marked.");
+    satstat__fig_output_section(&c->g);
+    satstat__dp_style_named(c, r);
+    phase_data(c);
+    satstat__legend key;
+    phase_legend(c, narrow, &key);
+    phase_maps(c, head, narrow, &key);
+    satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
+    satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
+                              "unset title\nunset logscale\nunset colorbox\n");
+}
