@@ -682,17 +682,26 @@ static int text_only(const satstat__legend *l, size_t i)
     return strstr(l->style[i], "nodraw") != NULL && !l->below_only[i];
 }
 
-void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
+/* The rows a legend below the plot draws (text-only rows left out), and
+ * the longest of them in characters. */
+static size_t rows_below(const satstat__legend *l, size_t *longest)
 {
-    size_t rows = 0, below = 0;
+    size_t rows = 0;
+    *longest = 0;
     for (size_t i = 0; i < l->n; i++) {
         size_t n = satstat__utf8_length(l->title[i]);
         if (text_only(l, i))
             continue;
         rows++;
-        if (n > below)
-            below = n;
+        if (n > *longest)
+            *longest = n;
     }
+    return rows;
+}
+
+void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
+{
+    size_t below, rows = rows_below(l, &below);
     layout_lines(g, satstat__legend_chars(l), rows, below, right_axis);
 }
 
@@ -715,15 +724,7 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
     double dpi = g->o.dpi ? g->o.dpi : 96;
     double scale = fontpt * dpi / 96. / 16;
     double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
-    size_t rows = 0, below = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        size_t n = satstat__utf8_length(l->title[i]);
-        if (text_only(l, i))
-            continue;
-        rows++;
-        if (n > below)
-            below = n;
-    }
+    size_t below, rows = rows_below(l, &below);
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
     if (rows == 0 || column >= 0.55)
         return 0; /* the legend stands right of the plot: the plot keeps the height */
