@@ -64,6 +64,41 @@ static void correlation_range(double vmin, double *lo, double *hi)
     *hi = 1.04;
 }
 
+/* A correlation axis zoomed to the data: c^l from 0.99 to 0.96 on the
+ * full [0.3, 1.04] was 8 px of a 160 px box, a flat line at 1
+ * (figure review 5).  Data above 0.5: from a sixth of the gap to 1 below
+ * the smallest value to a tenth above 1; else the full axis. */
+static void zoomed_range(double vmin, double *lo, double *hi)
+{
+    if (!(vmin > 0.5 && vmin < 1)) {
+        correlation_range(vmin, lo, hi);
+        return;
+    }
+    *lo = vmin - (1 - vmin) / 6;
+    *hi = 1 + (1 - *lo) / 10;
+}
+
+/* The first scheme before s with the same mean-field correlation at every
+ * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
+ * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
+ * 2.4999999), or -1: their lines coincide, and the legend says so. */
+static long same_correlation_field(const satstat_deep_report *r, size_t s, uint64_t layers)
+{
+    for (size_t t = 0; t < s; t++) {
+        double a = satstat_deep_report_depth(r, s, NULL)->c_star;
+        double b = satstat_deep_report_depth(r, t, NULL)->c_star;
+        int same = a == b || fabs(a - b) <= 1e-6 * fmax(fabs(a), fabs(b));
+        for (uint64_t l = 1; l <= layers && same; l++) {
+            double m1 = satstat_deep_report_layer(r, s, l)->mf_correlation;
+            double m2 = satstat_deep_report_layer(r, t, l)->mf_correlation;
+            same = m1 == m2 || fabs(m1 - m2) <= 1e-6 * fmax(fabs(m1), fabs(m2));
+        }
+        if (same)
+            return (long)t;
+    }
+    return -1;
+}
+
 /* ---- cˡ against layer ---------------------------------------------------------*/
 
 void satstat__dp_fig_correlation(ctx *c)
@@ -104,9 +139,8 @@ void satstat__dp_fig_correlation(ctx *c)
                     vmin = fmin(vmin, vals[k]);
         }
         out(c, "EOD\n");
-        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
-        if (isfinite(cs))
-            vmin = fmin(vmin, cs);
+        /* c* is not in the range: the legend gives it, a line marks it
+         * when it lies in the zoomed range */
     }
     satstat__legend key;
     key.n = 0;
@@ -117,7 +151,9 @@ void satstat__dp_fig_correlation(ctx *c)
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
         /* one row a scheme (a small figure puts the rows below the plot) */
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        if (isfinite(d->c_star))
+        if (same_correlation_field(r, s, o->layers) >= 0)
+            satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
+        else if (isfinite(d->c_star))
             satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %.3g", name, d->c_star, d->xi_c);
         else
             satstat__legend_row(&key, st, "%s: no c* (no q*)", name);
@@ -132,8 +168,16 @@ void satstat__dp_fig_correlation(ctx *c)
                         "sampled");
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
-                        "fixed point c*");
+    double lo, hi;
+    zoomed_range(vmin, &lo, &hi);
+    int star_drawn = 0;
+    for (size_t s = 0; s < ns; s++) {
+        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
+        star_drawn |= isfinite(cs) && cs >= lo && cs <= hi;
+    }
+    if (star_drawn)
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
+                            "fixed point c*");
     satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
                         "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
@@ -145,8 +189,6 @@ void satstat__dp_fig_correlation(ctx *c)
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
     single_panel(c, &key, title);
-    double lo, hi;
-    correlation_range(vmin, &lo, &hi);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
@@ -156,9 +198,11 @@ void satstat__dp_fig_correlation(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
-        if (isfinite(cs))
-            out(c, "%.9g with lines linetype %zu dashtype 2 linewidth 1.5 notitle, \\\n     ", cs,
-                s + 1);
+        /* black as in the legend: a coloured c* line hid the other
+         * scheme's under it */
+        if (isfinite(cs) && cs >= lo && cs <= hi)
+            out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
+                cs);
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
             s + 1, s + 1, s + 1, dx, s + 1);
