@@ -63,6 +63,7 @@ Needs gnuplot, rsvg-convert (librsvg2-bin) and pdftoppm (poppler-utils);
 skips (exit 77) without them.  Standard library only.
 """
 import glob
+import math
 import os
 import re
 import shutil
@@ -924,6 +925,61 @@ def self_tests(tmp):
         fail("self-test: the small-text check misses 6 pt text")
 
 
+def axis_range(text, axis):
+    m = re.search(r"^set %srange \[([^:\]]+):([^\]]+)\]" % axis, text, re.M)
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def depth_axis_problems(name, text):
+    """Figure review 5's three MUSTs, from the script: every deep-density
+    panel on (z - mu_b)/sd_l with the mean field labelled as scaled (the
+    same figure type drew raw z in one case, standardised in another);
+    deep-correlation's data over at least a quarter of the y range (0.99 to
+    0.96 was 8 px of a 160 px box on [0.3, 1.04]); deep-cmap the step
+    c^{l+1} - c^l about a zero line (the map itself hid on the identity)."""
+    problems = []
+    if name.startswith("deep-density-"):
+        labels = re.findall(r"^set xlabel '([^']*)'", text, re.M)
+        if not labels or any("sd_{l}" not in x for x in labels):
+            problems.append("x labels %s are not all (z - mu_b)/sd_l" % sorted(set(labels)))
+        if "scaled by sd_{l}" not in text:
+            problems.append("the legend's mean field does not say it is scaled by sd_l")
+    elif name == "deep-correlation.gp":
+        yr = axis_range(text, "y")
+        values = [r[k] for b, rows in datablocks(text).items() if re.fullmatch(r"s\d+", b)
+                  for r in rows for k in (1, 4) if len(r) > 4 and math.isfinite(r[k])]
+        if yr is None or not values:
+            problems.append("no y range or no data")
+        elif max(values) > min(values) and (max(values) - min(values)) < (yr[1] - yr[0]) / 4:
+            problems.append("data %.3g..%.3g span under a quarter of y %.3g..%.3g"
+                            % (min(values), max(values), yr[0], yr[1]))
+    elif name == "deep-cmap.gp":
+        xr, yr = axis_range(text, "x"), axis_range(text, "y")
+        if xr is None or yr is None or xr[1] != 1 or not yr[0] < 0 < yr[1]:
+            problems.append("x %s, y %s: want x up to 1 and zero inside y" % (xr, yr))
+        if not re.search(r"^plot 0 with lines", text, re.M):
+            problems.append("no zero line")
+        for b, rows in datablocks(text).items():
+            if re.fullmatch(r"map\d+", b) and yr is not None:
+                if any(not yr[0] <= r[1] <= yr[1] for r in rows if len(r) > 1):
+                    problems.append("$%s leaves the y range" % b)
+    return problems
+
+
+def check_depth_axes(scripts):
+    seen = set()
+    for script in scripts:
+        name = os.path.basename(script)
+        kind = "deep-density" if name.startswith("deep-density-") else name
+        if kind in ("deep-density", "deep-correlation.gp", "deep-cmap.gp"):
+            seen.add(kind)
+            problems = depth_axis_problems(name, open(script).read())
+            if problems:
+                fail("depth axes: %s: %s" % (script, "; ".join(problems)))
+    if len(seen) != 3:
+        fail("depth axes: checked only %s" % sorted(seen))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -1013,6 +1069,7 @@ def main():
         check_all_zero(scripts)
         check_colour_bar(scripts)
         check_empty_panels(scripts)
+        check_depth_axes(scripts + sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-*.gp"))))
         check_fitted_range(scripts)
         check_ticks(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],

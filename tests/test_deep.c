@@ -1905,16 +1905,18 @@ START_TEST(test_depth_figures)
     ck_assert(fabs(d->c_star - 0.44680423234426681) < 1e-6);
     int crossed = 0;
     for (size_t i = 0; i + 1 < rows; i++) {
-        double a = v[2 * i + 1] - v[2 * i], b = v[2 * i + 3] - v[2 * i + 2];
+        /* the block's second column is the step c_next - c (the figure
+         * plots the step about a zero line) */
+        double a = v[2 * i + 1], b = v[2 * i + 3];
         if (a > 0 && b <= 0 && v[2 * i + 2] < 0.999) {
             crossed = 1;
             ck_assert_msg(v[2 * i] <= d->c_star && d->c_star <= v[2 * i + 2],
-                          "the map meets the identity in [%g, %g], c* = %g", v[2 * i],
+                          "the step crosses zero in [%g, %g], c* = %g", v[2 * i],
                           v[2 * i + 2], d->c_star);
         }
     }
     ck_assert(crossed);
-    ck_assert(fabs(v[2 * rows - 2] - 1) < 1e-12 && fabs(v[2 * rows - 1] - 1) < 1e-6);
+    ck_assert(fabs(v[2 * rows - 2] - 1) < 1e-12 && fabs(v[2 * rows - 1]) < 1e-6);
     free(t);
 
     t = depth_read(dir, "deep-jacobian");

@@ -3,9 +3,11 @@
 # Lines: the mean-field map of the correlation of two inputs from one layer
 # to the next, c -> c_next, at the fixed point q* of the length map (Poole
 # et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the
-# identity line: where they cross is the fixed point c*, stable when the
-# map's slope chi_c there is below 1.  Points: the sampled pairs
-# (c^l, c^(l+1)) of the run's layers, whose q^l approach q* with depth.
+# step c_next - c drawn against c, with the zero line: where they cross
+# is the fixed point c*, stable when the map's slope chi_c there is below
+# 1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose
+# q^l approach q* with depth.  (The map itself hugs the identity: schemes
+# and points piled on the diagonal's corner.)
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -82,141 +84,141 @@ set minussign                                    # tick labels with a true minus
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
 set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
-# ---- data: the map c, c_next; the sampled pairs c^l, c^(l+1) ---------------
+# ---- data: the map c, c_next - c; the sampled c^l, c^(l+1) - c^l -----------
 $map1 << EOD
--0.1 -0.0413939891
--0.0770833333 -0.0211209486
--0.0541666667 -0.000861420056
--0.03125 0.0193886311
--0.00833333333 0.0396332211
-0.0145833333 0.0598763557
-0.0375 0.0801220375
-0.0604166667 0.100374274
-0.0833333333 0.120637087
-0.10625 0.140914516
-0.129166667 0.161210632
-0.152083333 0.18152954
-0.175 0.201875392
-0.197916667 0.222252394
-0.220833333 0.242664814
-0.24375 0.26311699
-0.266666667 0.283613347
-0.289583333 0.304158397
-0.3125 0.324756757
-0.335416667 0.34541316
-0.358333333 0.366132465
-0.38125 0.386919671
-0.404166667 0.407779932
-0.427083333 0.428718572
-0.45 0.449741102
-0.472916667 0.470853239
-0.495833333 0.492060923
-0.51875 0.513370342
-0.541666667 0.534787956
-0.564583333 0.556320522
-0.5875 0.577975122
-0.610416667 0.599759201
-0.633333333 0.621680601
-0.65625 0.6437476
-0.679166667 0.665968965
-0.702083333 0.688353998
-0.725 0.710912601
-0.747916667 0.733655346
-0.770833333 0.756593552
-0.79375 0.779739378
-0.816666667 0.803105934
-0.839583333 0.826707406
-0.8625 0.850559209
-0.885416667 0.874678167
-0.908333333 0.899082729
-0.93125 0.923793243
-0.954166667 0.948832283
-0.977083333 0.974225068
-1 1
+0 0.0469943189
+0.0208333333 0.0445641508
+0.0416666667 0.0421369906
+0.0625 0.0397158508
+0.0833333333 0.0373037537
+0.104166667 0.034903736
+0.125 0.0325188543
+0.145833333 0.0301521895
+0.166666667 0.0278068521
+0.1875 0.025485988
+0.208333333 0.0231927836
+0.229166667 0.0209304714
+0.25 0.0187023362
+0.270833333 0.0165117214
+0.291666667 0.014362035
+0.3125 0.0122567572
+0.333333333 0.010199447
+0.354166667 0.00819375024
+0.375 0.00624340783
+0.395833333 0.00435226443
+0.416666667 0.00252427791
+0.4375 0.000763529467
+0.458333333 -0.000925765462
+0.479166667 -0.00253924535
+0.5 -0.00407238974
+0.520833333 -0.00552050524
+0.541666667 -0.00687871027
+0.5625 -0.00814191824
+0.583333333 -0.00930481913
+0.604166667 -0.0103618592
+0.625 -0.0113072182
+0.645833333 -0.0121347848
+0.666666667 -0.0128381283
+0.6875 -0.0134104672
+0.708333333 -0.0138446347
+0.729166667 -0.0141330384
+0.75 -0.0142676155
+0.770833333 -0.0142397815
+0.791666667 -0.0140403716
+0.8125 -0.0136595729
+0.833333333 -0.0130868459
+0.854166667 -0.0123108332
+0.875 -0.0113192516
+0.895833333 -0.0100987647
+0.916666667 -0.00863483073
+0.9375 -0.00691151761
+0.958333333 -0.00491127787
+0.979166667 -0.00261466881
+1 -2.22044605e-16
 EOD
 $pairs1 << EOD
-0.990132328 0.988474389
-0.988474389 0.986394502
-0.986394502 0.984638363
-0.984638363 0.98217056
-0.98217056 0.979666561
-0.979666561 0.977978253
-0.977978253 0.972437892
-0.972437892 0.972837854
-0.972837854 0.968372846
+0.990132328 -0.00165793959
+0.988474389 -0.00207988669
+0.986394502 -0.00175613936
+0.984638363 -0.00246780284
+0.98217056 -0.00250399866
+0.979666561 -0.00168830805
+0.977978253 -0.00554036151
+0.972437892 0.000399962576
+0.972837854 -0.00446500819
 EOD
 $map2 << EOD
--0.1 -0.0413939847
--0.0770833333 -0.0211209441
--0.0541666667 -0.000861415561
--0.03125 0.0193886356
--0.00833333333 0.0396332257
-0.0145833333 0.0598763602
-0.0375 0.0801220421
-0.0604166667 0.100374279
-0.0833333333 0.120637092
-0.10625 0.140914521
-0.129166667 0.161210636
-0.152083333 0.181529545
-0.175 0.201875397
-0.197916667 0.222252399
-0.220833333 0.242664818
-0.24375 0.263116995
-0.266666667 0.283613352
-0.289583333 0.304158401
-0.3125 0.324756762
-0.335416667 0.345413165
-0.358333333 0.36613247
-0.38125 0.386919676
-0.404166667 0.407779937
-0.427083333 0.428718577
-0.45 0.449741107
-0.472916667 0.470853244
-0.495833333 0.492060928
-0.51875 0.513370347
-0.541666667 0.534787961
-0.564583333 0.556320526
-0.5875 0.577975126
-0.610416667 0.599759205
-0.633333333 0.621680605
-0.65625 0.643747604
-0.679166667 0.665968969
-0.702083333 0.688354002
-0.725 0.710912605
-0.747916667 0.73365535
-0.770833333 0.756593555
-0.79375 0.779739381
-0.816666667 0.803105937
-0.839583333 0.826707409
-0.8625 0.850559212
-0.885416667 0.874678169
-0.908333333 0.899082731
-0.93125 0.923793245
-0.954166667 0.948832284
-0.977083333 0.974225069
-1 1
+0 0.0469943234
+0.0208333333 0.0445641554
+0.0416666667 0.0421369952
+0.0625 0.0397158554
+0.0833333333 0.0373037583
+0.104166667 0.0349037407
+0.125 0.032518859
+0.145833333 0.0301521942
+0.166666667 0.0278068568
+0.1875 0.0254859928
+0.208333333 0.0231927883
+0.229166667 0.0209304761
+0.25 0.018702341
+0.270833333 0.0165117262
+0.291666667 0.0143620399
+0.3125 0.012256762
+0.333333333 0.0101994518
+0.354166667 0.00819375505
+0.375 0.00624341263
+0.395833333 0.00435226922
+0.416666667 0.00252428268
+0.4375 0.000763534216
+0.458333333 -0.00092576074
+0.479166667 -0.00253924066
+0.5 -0.00407238509
+0.520833333 -0.00552050064
+0.541666667 -0.00687870572
+0.5625 -0.00814191375
+0.583333333 -0.0093048147
+0.604166667 -0.0103618548
+0.625 -0.0113072139
+0.645833333 -0.0121347806
+0.666666667 -0.0128381242
+0.6875 -0.0134104633
+0.708333333 -0.0138446309
+0.729166667 -0.0141330347
+0.75 -0.0142676119
+0.770833333 -0.0142397781
+0.791666667 -0.0140403684
+0.8125 -0.0136595699
+0.833333333 -0.0130868432
+0.854166667 -0.0123108307
+0.875 -0.0113192493
+0.895833333 -0.0100987628
+0.916666667 -0.00863482912
+0.9375 -0.00691151635
+0.958333333 -0.00491127699
+0.979166667 -0.00261466835
+1 0
 EOD
 $pairs2 << EOD
-0.990345532 0.988790364
-0.988790364 0.9866182
-0.9866182 0.984218383
-0.984218383 0.982846337
-0.982846337 0.979247756
-0.979247756 0.975673383
-0.975673383 0.972566197
-0.972566197 0.969419142
-0.969419142 0.96611602
+0.990345532 -0.00155516834
+0.988790364 -0.00217216345
+0.9866182 -0.00239981738
+0.984218383 -0.0013720456
+0.982846337 -0.00359858082
+0.979247756 -0.00357437365
+0.975673383 -0.0031071852
+0.972566197 -0.00314705594
+0.969419142 -0.00330312158
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 41                                  # the longest legend row, in characters
+key_chars = 46                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 47                                # ... the longest of them
+below_chars = 49                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -236,21 +238,21 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set multiplot title 'The correlation map c^{l+1}(c^{l}) at the fixed point q*'
+set multiplot title 'The step of the correlation map, c^{l+1} − c^{l}, at q*'
 unset key
 set xlabel 'c^{l}'
-set ylabel 'c^{l+1}'
-set xrange [-0.1:1]
-set yrange [-0.1:1]
-set xtics tick_step((1) - (-0.1), (plot_right - plot_left) / (6 * char_width))
-set ytics tick_step((1) - (-0.1), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
-     $map1 using 1:2 with lines linetype 1 notitle, \
+set ylabel 'c^{l+1} − c^{l}'
+set xrange [0:1]
+set yrange [-0.0191685706:0.0518952785]
+set xtics tick_step((1) - (0), (plot_right - plot_left) / (6 * char_width))
+set ytics tick_step((0.0469943234) - (-0.0142676155), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
+plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
+     $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
      $pairs1 using 1:2 with points linetype 1 pointtype 4 notitle, \
-     '+' using (0.446804218):(0.446804218) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
-     $map2 using 1:2 with lines linetype 2 notitle, \
+     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
+     $map2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
      $pairs2 using 1:2 with points linetype 2 pointtype 14 notitle, \
-     '+' using (0.446804276):(0.446804276) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle
+     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle
 unset label
 unset arrow
 unset object
@@ -283,18 +285,18 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
-     keyentry with linespoints linetype 2 pointtype 14 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity'
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal:1.5811388: same mean field, c* = 0.447', \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1} = c^{l}', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the step crosses zero'
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with linespoints linetype 2 pointtype 14 title 'orthogonal:1.5811388: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal:1.5811388: same mean field, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'identity c^{l+1} = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the map meets the identity', \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1} = c^{l}', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the step crosses zero', \
      keyentry with lines linetype nodraw title 'lines: the map; points: sampled', \
      keyentry with lines linetype nodraw title 'tanh, c^{0} = 0.99'
 }

@@ -111,14 +111,14 @@ $s2 << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 40                                  # the longest legend row, in characters
+key_chars = 42                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 46                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 48                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -143,14 +143,12 @@ unset key
 set xlabel 'layer l'
 set ylabel 'correlation c^{l}'
 set xrange [-0.5:10.5]
-set yrange [0.3:1.04]
+set yrange [0.937:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
 set mxtics 1
-set ytics tick_step((1) - (0.3), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-plot 0.446804218 with lines linetype 1 dashtype 2 linewidth 1.5 notitle, \
-     $s1 using 1:5 with lines linetype 1 notitle, \
+set ytics tick_step((1) - (0.937416527), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
+plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     0.446804276 with lines linetype 2 dashtype 2 linewidth 1.5 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):2:3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
      $s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle
@@ -176,7 +174,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -187,20 +185,18 @@ if (exists('legend_below') && legend_below) {
     set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: c* = 0.447, ξ_{c} = 11.8', \
+     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: same mean field, c*, ξ_{c}', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
-     keyentry with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 title 'fixed point c*', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99'
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c} 220 [119, 1.43e+03]', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: c* = 0.447, ξ_{c} = 11.8', \
+     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c} 192 [102, 1.64e+03]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
-     keyentry with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 title 'fixed point c*', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'

@@ -172,6 +172,7 @@ typedef struct density_plan {
     long g;
     double xlo, xhi, ytop;
     int standardised;
+    size_t shaded; /* panels with some of the saturated region in range */
 } density_plan;
 
 static void density_layers(ctx *c, const satstat_deep_options *o, density_plan *d)
@@ -212,14 +213,29 @@ static void density_axes(ctx *c, size_t s, density_plan *d)
             sd_max = fmax(sd_max, sd);
         }
     }
-    /* Layers whose sd spans more than a factor 10 (relu, standard: 22 in
-     * layer 1, 2×10^6 in layer 6) on shared axes left every panel but the
-     * widest empty: then each panel shows z / sd_l, its own layer's sd, on
-     * the standard normal's axis (±4), and its title gives sd_l. */
-    d->standardised = sd_max > 10 * sd_min;
+    /* Every panel shows (z - mu_b) / sd_l, its own layer's sd, on the
+     * standard normal's axis (±4), and its title gives sd_l: one convention
+     * for every activation and scheme, so the figures of one run compare
+     * (shared raw axes left every panel but the widest empty when the sd
+     * spans decades: relu, standard: 22 in layer 1, 2×10^6 in layer 6).
+     * Raw z only when no layer has a finite positive sd to scale by. */
+    d->standardised = sd_max > 0 && sd_min < INFINITY;
     if (d->standardised) {
         d->xlo = -4;
         d->xhi = 4;
+    }
+    /* the region sits at (z - mu_b) / sd_l in each panel: -mu_b / sd_l for
+     * relu's z <= 0; a legend swatch only when some panel shades it (tanh's
+     * |z| >= 4 is off every panel when sd_l is 0.14) */
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    d->shaded = 0;
+    for (size_t k = 0; k < d->np; k++) {
+        const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
+        double sd_l = sqrt(ly->variance.value);
+        int scaled = d->standardised && sd_l > 0 && isfinite(sd_l);
+        d->shaded += shade_region(c, cfg, d->xlo, d->xhi, scaled ? ly->mf_mean : 0, scaled ? sd_l : 1,
+                                  0)
+                     > 0;
     }
 }
 
@@ -264,7 +280,7 @@ static void density_data(ctx *c, size_t s, density_plan *d)
     }
 }
 
-static void density_legend(ctx *c, const satstat_config *cfg, const satstat_deep_options *o,
+static void density_legend(const satstat_config *cfg, const satstat_deep_options *o,
                            const density_plan *d, satstat__legend *key)
 {
     key->n = 0;
@@ -272,14 +288,15 @@ static void density_legend(ctx *c, const satstat_config *cfg, const satstat_deep
                         "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
                         (unsigned long long)o->width);
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
-                        "mean field N(μ_{b}, q^{l})");
+                        d->standardised ? "mean field N(μ_{b}, q^{l}), scaled by sd_{l}"
+                                        : "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(key);
     if (d->np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
         satstat__legend_row(key, "with lines linetype nodraw", "%zu of %llu layers shown", d->np,
                             (unsigned long long)o->layers);
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
-    if ((d->standardised || shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 0))
+    if (d->shaded
         && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
@@ -339,7 +356,9 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         size_t ci = k % d->cols, ri = k / d->cols;
         if (d->standardised) { /* the region in this layer's units */
             out(c, "unset object\n");
-            shade_region(c, cfg, d->xlo, d->xhi, ly->mf_mean, sqrt(ly->variance.value), 1);
+            double sd_l = sqrt(ly->variance.value);
+            int scaled = sd_l > 0 && isfinite(sd_l);
+            shade_region(c, cfg, d->xlo, d->xhi, scaled ? ly->mf_mean : 0, scaled ? sd_l : 1, 1);
         }
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)d->which[k], ly->variance.value, ly->mf_variance);
@@ -372,10 +391,11 @@ static void fig_density(ctx *c, size_t s)
     snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
              cfg->activation->name);
     satstat__dp_header(c, r, head,
-           "Small multiples, one panel per layer on shared axes: the histogram of z over every\n"
-           "unit of every sampled network (filled; about 2 n^(1/3) bins, each the union of\n"
-           "whole bins of the sampled histogram), the mean-field law N(mu_b, q^l) (line),\n"
-           "the saturated region shaded, and the sampled Var z printed in each panel.");
+           "Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its\n"
+           "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
+           "(filled; about 2 n^(1/3) bins, each the union of whole bins of the sampled\n"
+           "histogram), the mean-field law N(mu_b, q^l) on the same scale (line), the\n"
+           "saturated region shaded, and sd_l printed in each panel.");
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -390,7 +410,7 @@ static void fig_density(ctx *c, size_t s)
     density_axes(c, s, &d);
     density_data(c, s, &d);
     satstat__legend key;
-    density_legend(c, cfg, o, &d, &key);
+    density_legend(cfg, o, &d, &key);
     density_layout(c, &d, &key, head);
     density_panels(c, s, cfg, &d);
     satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");

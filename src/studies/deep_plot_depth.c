@@ -64,6 +64,41 @@ static void correlation_range(double vmin, double *lo, double *hi)
     *hi = 1.04;
 }
 
+/* A correlation axis zoomed to the data: c^l from 0.99 to 0.96 on the
+ * full [0.3, 1.04] was 8 px of a 160 px box, a flat line at 1
+ * (figure review 5).  Data above 0.5: from a sixth of the gap to 1 below
+ * the smallest value to a tenth above 1; else the full axis. */
+static void zoomed_range(double vmin, double *lo, double *hi)
+{
+    if (!(vmin > 0.5 && vmin < 1)) {
+        correlation_range(vmin, lo, hi);
+        return;
+    }
+    *lo = vmin - (1 - vmin) / 6;
+    *hi = 1 + (1 - *lo) / 10;
+}
+
+/* The first scheme before s with the same mean-field correlation at every
+ * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
+ * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
+ * 2.4999999), or -1: their lines coincide, and the legend says so. */
+static long same_correlation_field(const satstat_deep_report *r, size_t s, uint64_t layers)
+{
+    for (size_t t = 0; t < s; t++) {
+        double a = satstat_deep_report_depth(r, s, NULL)->c_star;
+        double b = satstat_deep_report_depth(r, t, NULL)->c_star;
+        int same = a == b || fabs(a - b) <= 1e-6 * fmax(fabs(a), fabs(b));
+        for (uint64_t l = 1; l <= layers && same; l++) {
+            double m1 = satstat_deep_report_layer(r, s, l)->mf_correlation;
+            double m2 = satstat_deep_report_layer(r, t, l)->mf_correlation;
+            same = m1 == m2 || fabs(m1 - m2) <= 1e-6 * fmax(fabs(m1), fabs(m2));
+        }
+        if (same)
+            return (long)t;
+    }
+    return -1;
+}
+
 /* ---- cˡ against layer ---------------------------------------------------------*/
 
 void satstat__dp_fig_correlation(ctx *c)
@@ -104,9 +139,8 @@ void satstat__dp_fig_correlation(ctx *c)
                     vmin = fmin(vmin, vals[k]);
         }
         out(c, "EOD\n");
-        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
-        if (isfinite(cs))
-            vmin = fmin(vmin, cs);
+        /* c* is not in the range: the legend gives it, a line marks it
+         * when it lies in the zoomed range */
     }
     satstat__legend key;
     key.n = 0;
@@ -117,7 +151,9 @@ void satstat__dp_fig_correlation(ctx *c)
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
         /* one row a scheme (a small figure puts the rows below the plot) */
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-        if (isfinite(d->c_star))
+        if (same_correlation_field(r, s, o->layers) >= 0)
+            satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
+        else if (isfinite(d->c_star))
             satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %.3g", name, d->c_star, d->xi_c);
         else
             satstat__legend_row(&key, st, "%s: no c* (no q*)", name);
@@ -132,8 +168,16 @@ void satstat__dp_fig_correlation(ctx *c)
                         "sampled");
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
-                        "fixed point c*");
+    double lo, hi;
+    zoomed_range(vmin, &lo, &hi);
+    int star_drawn = 0;
+    for (size_t s = 0; s < ns; s++) {
+        double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
+        star_drawn |= isfinite(cs) && cs >= lo && cs <= hi;
+    }
+    if (star_drawn)
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
+                            "fixed point c*");
     satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
                         "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
@@ -145,8 +189,6 @@ void satstat__dp_fig_correlation(ctx *c)
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
     single_panel(c, &key, title);
-    double lo, hi;
-    correlation_range(vmin, &lo, &hi);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
@@ -156,9 +198,11 @@ void satstat__dp_fig_correlation(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
-        if (isfinite(cs))
-            out(c, "%.9g with lines linetype %zu dashtype 2 linewidth 1.5 notitle, \\\n     ", cs,
-                s + 1);
+        /* black as in the legend: a coloured c* line hid the other
+         * scheme's under it */
+        if (isfinite(cs) && cs >= lo && cs <= hi)
+            out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
+                cs);
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
             s + 1, s + 1, s + 1, dx, s + 1);
@@ -169,9 +213,10 @@ void satstat__dp_fig_correlation(ctx *c)
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
 
-/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS;
- * whether it has a point. */
-static int cmap_curve(ctx *c, size_t s, double q, double lo)
+/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS: c
+ * and the step c_next - c; whether it has a point.  *dmin, *dmax take in
+ * the steps. */
+static int cmap_curve(ctx *c, size_t s, double q, double lo, double *dmin, double *dmax)
 {
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
@@ -185,7 +230,9 @@ static int cmap_curve(ctx *c, size_t s, double q, double lo)
                 != SATSTAT_OK
             || !isfinite(next))
             continue;
-        out(c, "%.9g %.9g\n", cc, next);
+        out(c, "%.9g %.9g\n", cc, next - cc);
+        *dmin = fmin(*dmin, next - cc);
+        *dmax = fmax(*dmax, next - cc);
         any = 1;
     }
     out(c, "EOD\n");
@@ -198,14 +245,16 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    const char *title = "The correlation map c^{l+1}(c^{l}) at the fixed point q*";
+    const char *title = "The step of the correlation map, c^{l+1} − c^{l}, at q*";
     satstat__dp_header(c, r, "The correlation map at q*",
                        "Lines: the mean-field map of the correlation of two inputs from one layer\n"
                        "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n"
                        "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n"
-                       "identity line: where they cross is the fixed point c*, stable when the\n"
-                       "map's slope chi_c there is below 1.  Points: the sampled pairs\n"
-                       "(c^l, c^(l+1)) of the run's layers, whose q^l approach q* with depth.");
+                       "step c_next - c drawn against c, with the zero line: where they cross\n"
+                       "is the fixed point c*, stable when the map's slope chi_c there is below\n"
+                       "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n"
+                       "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n"
+                       "and points piled on the diagonal's corner.)");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
@@ -215,9 +264,12 @@ void satstat__dp_fig_cmap(ctx *c)
             if (isfinite(v))
                 vmin = fmin(vmin, v);
         }
-    double lo, hi;
-    correlation_range(fmin(vmin, 0), &lo, &hi);
-    satstat__fig_rule(&c->g, "data: the map c, c_next; the sampled pairs c^l, c^(l+1)");
+    /* [0, 1] when every c is positive, with a tick at each end */
+    double lo = 0, hi;
+    if (vmin < 0)
+        correlation_range(vmin, &lo, &hi);
+    double dmin = 0, dmax = 0; /* the zero line is always in range */
+    satstat__fig_rule(&c->g, "data: the map c, c_next - c; the sampled c^l, c^(l+1) - c^l");
     int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
     double qs[SATSTAT_MAX_SCHEMES];
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
@@ -227,18 +279,24 @@ void satstat__dp_fig_cmap(ctx *c)
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         double qL = satstat_deep_report_layer(r, s, o->layers)->mf_variance;
         qs[s] = fp->finite ? fp->q : NAN;
-        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo);
+        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo, &dmin, &dmax);
         if (!curve[s] && qL > 0 && isfinite(qL)) {
             if (qs[s] > 0) /* a block was written at q*: name the second one apart */
                 out(c, "# (the map at q* could not be evaluated: at q^L instead)\n");
             at_last[s] = 1;
             qs[s] = qL;
-            curve[s] = cmap_curve(c, s, qL, lo);
+            curve[s] = cmap_curve(c, s, qL, lo, &dmin, &dmax);
         }
         out(c, "$pairs%zu << EOD\n", s + 1);
-        for (uint64_t l = 1; l < o->layers; l++)
-            out(c, "%.9g %.9g\n", satstat_deep_report_layer(r, s, l)->correlation.value,
-                satstat_deep_report_layer(r, s, l + 1)->correlation.value);
+        for (uint64_t l = 1; l < o->layers; l++) {
+            double a = satstat_deep_report_layer(r, s, l)->correlation.value;
+            double step = satstat_deep_report_layer(r, s, l + 1)->correlation.value - a;
+            out(c, "%.9g %.9g\n", a, step);
+            if (isfinite(step)) {
+                dmin = fmin(dmin, step);
+                dmax = fmax(dmax, step);
+            }
+        }
         out(c, "EOD\n");
     }
     satstat__legend key;
@@ -247,10 +305,13 @@ void satstat__dp_fig_cmap(ctx *c)
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
-        /* one row a scheme: its line (the map) and its points (sampled) */
-        snprintf(st, sizeof st, "with linespoints linetype %zu pointtype %d", s + 1,
-                 satstat__dp_open_point(s, ns, r));
-        if (isfinite(d->c_star))
+        /* one row a scheme: its line (the map) and its points (sampled);
+         * a dash of its own, so coinciding maps both show */
+        snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %zu pointtype %d", s + 1,
+                 s % 4 + 1, satstat__dp_open_point(s, ns, r));
+        if (same_correlation_field(r, s, o->layers) >= 0)
+            satstat__legend_row(&key, st, "%s: same mean field, c* = %.3g", name, d->c_star);
+        else if (isfinite(d->c_star))
             satstat__legend_row(&key, st, "%s: c* = %.3g, χ_{c} = %.3g", name, d->c_star,
                                 d->chi_c);
         else
@@ -268,34 +329,36 @@ void satstat__dp_fig_cmap(ctx *c)
         satstat__legend_tex(&key);
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
-                        "identity c^{l+1} = c^{l}");
+                        "zero: c^{l+1} = c^{l}");
     satstat__legend_tex(&key);
     int any_star = 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
     if (any_star)
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
-                            "c*: the map meets the identity");
+                            "c*: the step crosses zero");
     satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
                         cfg->activation->name, o->pair_correlation);
     satstat__legend_tex(&key);
     single_panel(c, &key, title);
-    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}'\n");
-    out(c, "set xrange [%.3g:1]\nset yrange [%.3g:1]\n", lo, lo);
+    double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
+    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1} − c^{l}'\n");
+    out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, dmin - pad, dmax + pad);
     ticks(c, "x", lo, 1, 4);
-    ticks(c, "y", lo, 1, 4);
-    out(c, "plot x with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    ticks(c, "y", dmin, dmax, 6);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
         if (curve[s])
-            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu notitle", s + 1, s + 1);
+            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
+                s + 1, s % 4 + 1);
         out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
             s + 1, satstat__dp_open_point(s, ns, r));
         if (isfinite(d->c_star) && d->c_star >= lo)
             out(c, ", \\\n     '+' using (%.9g):(%.9g) every ::0::0 with points linecolor rgb "
                    "'#000000' pointtype 6 pointsize 2 notitle",
-                d->c_star, d->c_star);
+                d->c_star, 0.0);
     }
     out(c, "\n");
     finish(c, &key);
