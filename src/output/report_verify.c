@@ -31,6 +31,12 @@ static double normal_cdf(double x, void *ctx)
     return gsl_cdf_gaussian_P(x - n->mean, n->sd);
 }
 
+static double normal_at_or_above(double x, void *ctx)
+{
+    const normal_law *n = ctx;
+    return gsl_cdf_gaussian_Q(x - n->mean, n->sd);
+}
+
 /* The exact law of z (satstat/exact.h) as the null law: F(x) for the KS
  * test; bin probabilities from P(z < x) = F(x) − P(z = x) below the mean
  * and P(z ≥ x) = S(x) + P(z = x) above it, so each tail keeps its digits
@@ -41,7 +47,7 @@ static double exact_cdf(double x, void *ctx)
     return satstat_exact_cdf(ctx, x, &r) == SATSTAT_OK ? r.value : NAN;
 }
 
-static double exact_below(satstat_exact *e, double x)
+static double exact_below(double x, void *e)
 {
     satstat_exact_result r;
     double m = 0.0;
@@ -51,7 +57,7 @@ static double exact_below(satstat_exact *e, double x)
     return r.value - m;
 }
 
-static double exact_at_or_above(satstat_exact *e, double x)
+static double exact_at_or_above(double x, void *e)
 {
     satstat_exact_result r;
     double m = 0.0;
@@ -70,8 +76,20 @@ static const gsl_histogram *test_histogram(const satstat_summary *s,
     return h ? h : satstat_summary_histogram(s, under, over);
 }
 
-static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double mean,
-                             satstat_test *out, size_t *dof)
+/* A null law for the binned test: P(z < x) and P(z ≥ x), and the point
+ * where bin probabilities switch from differences of the first to
+ * differences of the second, so each tail keeps its digits. */
+typedef struct binned_law {
+    double (*below)(double x, void *ctx);      /* as the KS test's CDF */
+    double (*at_or_above)(double x, void *ctx);
+    void *ctx;
+    double mean;
+} binned_law;
+
+/* Pearson chi-square of the fine histogram (plus the two open tails)
+ * against the null law: uses every sample, in bounded memory. */
+static int binned_test(const satstat_summary *s, const binned_law *law, satstat_test *out,
+                       size_t *dof)
 {
     uint64_t under, over;
     const gsl_histogram *h = test_histogram(s, &under, &over);
@@ -82,16 +100,17 @@ static int binned_test_exact(const satstat_summary *s, satstat_exact *e, double 
     if (obs && prob) {
         obs[0] = under;
         obs[bins - 1] = over;
-        prob[0] = exact_below(e, h->range[0]);
+        prob[0] = law->below(h->range[0], law->ctx);
         for (size_t i = 0; i + 2 < bins; i++) {
             double lo = h->range[i], hi = h->range[i + 1];
             obs[i + 1] = (uint64_t)gsl_histogram_get(h, i);
-            prob[i + 1] = hi <= mean ? exact_below(e, hi) - exact_below(e, lo)
-                                     : exact_at_or_above(e, lo) - exact_at_or_above(e, hi);
+            prob[i + 1] = hi <= law->mean
+                              ? law->below(hi, law->ctx) - law->below(lo, law->ctx)
+                              : law->at_or_above(lo, law->ctx) - law->at_or_above(hi, law->ctx);
             if (prob[i + 1] < 0.0)
                 prob[i + 1] = 0.0; /* rounding of two nearly equal tails */
         }
-        prob[bins - 1] = exact_at_or_above(e, h->range[bins - 2]);
+        prob[bins - 1] = law->at_or_above(h->range[bins - 2], law->ctx);
         rc = SATSTAT_OK;
         for (size_t i = 0; i < bins; i++)
             if (!isfinite(prob[i]))
@@ -131,37 +150,6 @@ static void exact_check(satstat_test_result *t, double observed, double expected
     t->statistic_name = "difference";
     t->statistic = observed - expected;
     t->p_value = fabs(observed - expected) <= tol ? 1.0 : 0.0;
-}
-
-/* Pearson chi-square of the fine histogram (plus the two open tails)
- * against the null law: uses every sample, in bounded memory. */
-static int binned_test(const satstat_summary *s, const normal_law *law,
-                       satstat_test *out, size_t *dof)
-{
-    uint64_t under, over;
-    const gsl_histogram *h = test_histogram(s, &under, &over);
-    size_t bins = gsl_histogram_bins(h) + 2;
-    uint64_t *obs = malloc(bins * sizeof *obs);
-    double *prob = malloc(bins * sizeof *prob);
-    int rc = SATSTAT_ENOMEM;
-    if (obs && prob) {
-        obs[0] = under;
-        obs[bins - 1] = over;
-        prob[0] = gsl_cdf_gaussian_P(h->range[0] - law->mean, law->sd);
-        for (size_t i = 0; i + 2 < bins; i++) {
-            double x = h->range[i + 1] - law->mean;
-            obs[i + 1] = (uint64_t)gsl_histogram_get(h, i);
-            /* differences of the tail nearer to the edge keep their digits */
-            double lo = h->range[i] - law->mean;
-            prob[i + 1] = x <= 0 ? gsl_cdf_gaussian_P(x, law->sd) - gsl_cdf_gaussian_P(lo, law->sd)
-                                 : gsl_cdf_gaussian_Q(lo, law->sd) - gsl_cdf_gaussian_Q(x, law->sd);
-        }
-        prob[bins - 1] = gsl_cdf_gaussian_Q(h->range[bins - 2] - law->mean, law->sd);
-        rc = satstat_chisq_gof(obs, prob, bins, out, dof);
-    }
-    free(obs);
-    free(prob);
-    return rc;
 }
 
 /* Var z from the units (orthogonal: rows of one matrix are dependent,
@@ -407,8 +395,9 @@ static int verify_distribution(const satstat_summary *s, entry *e,
     t[4].statistic = tr.statistic; /* sup |F_n - F| */
     t[4].p_value = tr.p_value;
     size_t dof = 0;
-    rc = ex ? binned_test_exact(s, ex, e->a.mean, &tr, &dof)
-            : binned_test(s, law, &tr, &dof);
+    binned_law bl = ex ? (binned_law){exact_below, exact_at_or_above, ex, e->a.mean}
+                       : (binned_law){normal_cdf, normal_at_or_above, (void *)law, law->mean};
+    rc = binned_test(s, &bl, &tr, &dof);
     if (rc == SATSTAT_EINVAL) {
         /* fewer than two pools expecting 5 each: too few samples */
         skip(&t[5], "skipped: too few samples for two bins of 5 expected");
