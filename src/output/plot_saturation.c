@@ -112,6 +112,58 @@ static void saturation_header(ctx *c, const char *lv, int zoom)
 }
 
 /* Figure 4's layers, numbers, data and panels (a symmetric rule). */
+
+/* Each sampled point of a scheme's tail curve, t = k·step up to tmax:
+ * P(|z| ≥ t) as a count of the n independent neurons, and its interval.
+ * tail = #{|z| ≥ k·step}: the counts from bin k up (the last bin is open
+ * above, so at k = 0 it is n). */
+static void sampled_tail(const ctx *c, const sview *v, double tmax,
+                         void (*point)(void *arg, const sview *v, double t, uint64_t tail,
+                                       satstat_interval ci),
+                         void *arg)
+{
+    size_t bins;
+    double abs_step;
+    const uint64_t *counts = satstat_summary_abs_counts(v->s, &bins, &abs_step);
+    size_t kmax = (size_t)floor(tmax / abs_step + 1e-9);
+    if (kmax > bins)
+        kmax = bins;
+    uint64_t tail = 0;
+    for (size_t k = 0; k < bins; k++)
+        tail += counts[k];
+    for (size_t k = 0; k <= kmax; k++) {
+        point(arg, v, (double)k * abs_step, tail,
+              satstat__pl_proportion_ci(tail, v->n_indep, c->c->alpha));
+        if (k < bins)
+            tail -= counts[k];
+    }
+}
+
+static void write_tail_point(void *arg, const sview *v, double t, uint64_t tail,
+                             satstat_interval ci)
+{
+    ctx *c = arg;
+    out(c, "%.10g %.7g %.7g %.7g\n", t, (double)tail / (double)v->n_indep, ci.lo, ci.hi);
+}
+
+/* Which marks a log axis with foot `foot` needs (saturation_log_marks). */
+typedef struct log_marks {
+    double foot;
+    int *zeros, *clipped;
+} log_marks;
+
+static void note_log_mark(void *arg, const sview *v, double t, uint64_t tail,
+                          satstat_interval ci)
+{
+    log_marks *m = arg;
+    (void)v;
+    (void)t;
+    if (tail == 0)
+        *m->zeros = 1;
+    else if (ci.lo < m->foot)
+        *m->clipped = 1;
+}
+
 /* Figure 4's data (a symmetric rule): each scheme's formula curve and
  * sampled points with their intervals; no rows of 0 on a log axis. */
 static void saturation_data(ctx *c, double tmax, double tzoom, int logy, const char *lv)
@@ -149,31 +201,14 @@ static void saturation_data(ctx *c, double tmax, double tzoom, int logy, const c
         out(c, "EOD\n");
         if (!v->s)
             continue;
-        size_t bins;
-        double abs_step;
-        const uint64_t *counts = satstat_summary_abs_counts(v->s, &bins, &abs_step);
-        size_t kmax = (size_t)floor(tmax / abs_step + 1e-9);
-        if (kmax > bins)
-            kmax = bins;
         out(c, "# '%s', sampled: t = k T/16, P(|z| >= t) = (neurons with |z| >= t) / n,\n"
                "# the %s interval's lower and upper ends; n = %llu%s.\n",
             v->name, lv, (unsigned long long)v->n_indep,
             v->n_indep != v->n ? " (the first row of each matrix)" : "");
         out(c, "$sample%zu << EOD\n", i + 1);
-        /* tail = #{|z| ≥ k·step}: the counts from bin k up (the last bin is
-         * open above, so at k = 0 it is n) */
-        uint64_t tail = 0;
-        for (size_t k = 0; k < bins; k++)
-            tail += counts[k];
-        for (size_t k = 0; k <= kmax; k++) {
-            satstat_interval ci = satstat__pl_proportion_ci(tail, v->n_indep, c->c->alpha);
-            /* (a 0 too: on a log axis drawn open at the foot, its bar up
-             * to the interval's upper end) */
-            out(c, "%.10g %.7g %.7g %.7g\n", (double)k * abs_step,
-                (double)tail / (double)v->n_indep, ci.lo, ci.hi);
-            if (k < bins)
-                tail -= counts[k];
-        }
+        /* (a 0 too: on a log axis drawn open at the foot, its bar up to
+         * the interval's upper end) */
+        sampled_tail(c, v, tmax, write_tail_point, c);
         out(c, "EOD\n");
     }
 }
@@ -217,24 +252,8 @@ static void saturation_log_marks(const ctx *c, double tmax, double foot, int *ze
         const sview *v = &c->v[i];
         if (!v->s)
             continue;
-        size_t bins;
-        double abs_step;
-        const uint64_t *counts = satstat_summary_abs_counts(v->s, &bins, &abs_step);
-        size_t kmax = (size_t)floor(tmax / abs_step + 1e-9);
-        if (kmax > bins)
-            kmax = bins;
-        uint64_t tail = 0;
-        for (size_t k = 0; k < bins; k++)
-            tail += counts[k];
-        for (size_t k = 0; k <= kmax; k++) {
-            satstat_interval ci = satstat__pl_proportion_ci(tail, v->n_indep, c->c->alpha);
-            if (tail == 0)
-                *zeros = 1;
-            else if (ci.lo < foot)
-                *clipped = 1;
-            if (k < bins)
-                tail -= counts[k];
-        }
+        log_marks m = {foot, zeros, clipped};
+        sampled_tail(c, v, tmax, note_log_mark, &m);
     }
 }
 
