@@ -110,6 +110,10 @@ const char *satstat__pl_num6(double x, char buf[SATSTAT_DOUBLE_SIZE]);
 double satstat__pl_axis_of(const sview *v, double T);
 int satstat__pl_all_constant(const ctx *c);
 int satstat__pl_any_sampled(const ctx *c);
+/* The number panel's rows: "formula, sampled:", then per scheme its name,
+ * the formula's value and, when sampled, the sample's (3 digits each). */
+void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
+                              double (*sampled)(const sview *v));
 const char *satstat__pl_law_word(const sview *v);
 const char *satstat__pl_num_law(double x, char buf[SATSTAT_DOUBLE_SIZE]);
 void satstat__pl_law_text(const sview *v, char *buf, size_t size);

@@ -237,6 +237,25 @@ int satstat__pl_any_sampled(const ctx *c)
     return 0;
 }
 
+void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
+                              double (*sampled)(const sview *v))
+{
+    char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
+    satstat__pl_text_line(c, satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:");
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        satstat__tex_escape(v->name, name, sizeof name);
+        satstat__fig_num(formula(v), 3, m1);
+        if (v->s) {
+            satstat__fig_num(sampled(v), 3, m2);
+            satstat__pl_text_line(c, "%s  %s, %s", name, m1, m2);
+        } else {
+            satstat__pl_text_line(c, "%s  %s", name, m1);
+        }
+        satstat__pl_mark_tex(c);
+    }
+}
+
 const char *satstat__pl_law_word(const sview *v)
 {
     return v->a->law == SATSTAT_Z_NORMAL ? "exact"

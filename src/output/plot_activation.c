@@ -49,24 +49,22 @@ static void activation_header(ctx *c, int zoom)
     satstat__pl_header(c, headline, about, zoom ? 6 : 5);
 }
 
+static double formula_slope(const sview *v)
+{
+    return v->a->mean_activation_derivative;
+}
+
+static double sampled_slope(const sview *v)
+{
+    return satstat_summary_dphi(v->s)->mean;
+}
+
 /* Figure 3's mean slopes, by formula and sampled, one scheme a row. */
 static void slope_rows(ctx *c)
 {
     const satstat_activation *act = c->c->activation;
-    char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
-    satstat__pl_text_line(c, satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:");
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        satstat__tex_escape(v->name, name, sizeof name);
-        satstat__fig_num(v->a->mean_activation_derivative, 3, m1);
-        if (v->s) {
-            satstat__fig_num(satstat_summary_dphi(v->s)->mean, 3, m2);
-            satstat__pl_text_line(c, "%s  %s, %s", name, m1, m2);
-        } else {
-            satstat__pl_text_line(c, "%s  %s", name, m1);
-        }
-        satstat__pl_mark_tex(c);
-    }
+    char m1[SATSTAT__FIG_NUM_SIZE];
+    satstat__pl_formula_rows(c, formula_slope, sampled_slope);
     satstat__fig_num(act->dphi_max, 3, m1);
     satstat__pl_text_line(c, "(%s′ is at most %s)", act->name, m1);
     satstat__pl_mark_tex(c);

@@ -43,23 +43,16 @@ static void tail_key_rows(ctx *c, const char *lv)
     }
 }
 
+static double formula_fraction(const sview *v)
+{
+    return v->a->saturated_fraction;
+}
+
 /* Each scheme's saturated fraction by formula (and sampled), one line each,
  * for the number panels of figure 4. */
 static void fraction_lines(ctx *c)
 {
-    char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
-    satstat__pl_text_line(c, satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:");
-    for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        satstat__tex_escape(v->name, name, sizeof name);
-        satstat__fig_num(v->a->saturated_fraction, 3, m1);
-        satstat__fig_num(satstat__pl_sampled_fraction(v), 3, m2);
-        if (v->s)
-            satstat__pl_text_line(c, "%s  %s, %s", name, m1, m2);
-        else
-            satstat__pl_text_line(c, "%s  %s", name, m1);
-        satstat__pl_mark_tex(c);
-    }
+    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction);
 }
 
 static void saturation_header(ctx *c, const char *lv, int zoom);
