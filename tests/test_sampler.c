@@ -133,18 +133,19 @@ START_TEST(simd_paths_identical)
 }
 END_TEST
 
-/* z from the kernel equals Σ w_j x_j + b recomputed from the raw draws. */
-static void check_z_from_draws(satstat_config *c)
+/* z of neurons first .. first+9 from the kernel equals Σ w_j x_j + b
+ * recomputed from the raw draws. */
+static void check_z_from_draws_at(satstat_config *c, uint64_t first)
 {
     satstat_scheme *s = &c->schemes[0];
     size_t n = (size_t)c->n_in;
-    double *w = malloc(n * sizeof *w), *x = malloc(n * sizeof *x), z[5];
-    ck_assert_int_eq(satstat_sample_z(c, s, 77, 5, z), 0);
-    for (int i = 0; i < 5; i++) {
+    double *w = malloc(n * sizeof *w), *x = malloc(n * sizeof *x), z[10];
+    ck_assert_int_eq(satstat_sample_z(c, s, first, 10, z), 0);
+    for (int i = 0; i < 10; i++) {
         double b, sum = 0, scale = 0;
-        ck_assert_int_eq(satstat_sample_weights(c, s, 77 + (uint64_t)i, 0, n, w), 0);
-        ck_assert_int_eq(satstat_sample_inputs(c, s, 77 + (uint64_t)i, 0, n, x), 0);
-        ck_assert_int_eq(satstat_sample_bias(c, s, 77 + (uint64_t)i, &b), 0);
+        ck_assert_int_eq(satstat_sample_weights(c, s, first + (uint64_t)i, 0, n, w), 0);
+        ck_assert_int_eq(satstat_sample_inputs(c, s, first + (uint64_t)i, 0, n, x), 0);
+        ck_assert_int_eq(satstat_sample_bias(c, s, first + (uint64_t)i, &b), 0);
         for (size_t j = 0; j < n; j++) {
             sum += w[j] * x[j];
             scale += fabs(w[j] * x[j]);
@@ -153,6 +154,11 @@ static void check_z_from_draws(satstat_config *c)
     }
     free(w);
     free(x);
+}
+
+static void check_z_from_draws(satstat_config *c)
+{
+    check_z_from_draws_at(c, 77);
 }
 
 START_TEST(z_is_the_sum_of_drawn_weights)
@@ -185,6 +191,12 @@ START_TEST(ziggurat_through_the_kernel)
     satstat_config c = small_config("standard", 3000, 10);
     c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
     check_z_from_draws(&c);
+    /* n_in 1000, 500 on: the kernel makes the weights of 8 neurons and
+     * then finishes their rejections together (zig_group), here across
+     * neuron 2^32, where the neuron's high counter word changes */
+    c = small_config("standard", 1000, 10);
+    c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
+    check_z_from_draws_at(&c, (UINT64_C(1) << 32) - 5);
     c = small_config("scaled", 700, 10);
     c.transform = SATSTAT_TRANSFORM_ZIGGURAT;
     ck_assert_int_eq(satstat_inputs_parse("normal:2", &c.inputs, msg, sizeof msg), 0);
@@ -220,6 +232,22 @@ START_TEST(ziggurat_through_the_kernel)
         satstat_summary_free(two);
         satstat_summary_free(bm);
     }
+    /* the grouped path (n_in 1000, 500 on) on every SIMD path, 300
+     * neurons from 2^32 − 100: groups of 8 that cross the high word */
+    satstat_config g = small_config("standard", 1000, 300);
+    g.transform = SATSTAT_TRANSFORM_ZIGGURAT;
+    uint64_t first = (UINT64_C(1) << 32) - 100;
+    setenv("SATSTAT_SIMD", "baseline", 1);
+    ck_assert_int_eq(satstat_sample_z(&g, &g.schemes[0], first, 300, ref), 0);
+    for (int p = 1; p < 3; p++) {
+        setenv("SATSTAT_SIMD", paths[p], 1);
+        if (strcmp(satstat_simd_path(), paths[p]) != 0)
+            continue;
+        ck_assert_int_eq(satstat_sample_z(&g, &g.schemes[0], first, 300, z), 0);
+        ck_assert_msg(memcmp(z, ref, sizeof z) == 0, "%s differs (grouped)", paths[p]);
+    }
+    unsetenv("SATSTAT_SIMD");
+    satstat_config_free(&g);
     satstat_config_free(&d);
     satstat_config_free(&c);
 }

@@ -220,19 +220,34 @@ static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream
  * of its own (seed, stream, neuron, index). */
 enum { CHUNK_BATCHES = 16, CHUNK = CHUNK_BATCHES * PER_BATCH };
 
-/* Slot s of a chunk starting at batch b0 holds draw 4·(16(b0 + s/64) +
- * s mod 16) + (s mod 64)/16 (the order v[k·16 + l] of each batch). */
+/* The draws the fast path leaves, of one chunk or of the chunks of up to
+ * ZIG_GROUP neurons side by side (the kernel's ziggurat path: a neuron of
+ * 500 weights leaves about 8, and finishing 8 at a time was a
+ * latency-bound pass per neuron, a third of its time).  Slot
+ * s = g·CHUNK + t is slot t of the chunk of neuron first_neuron + g, and
+ * slot t of a chunk starting at batch b0 holds draw
+ * 4·(16(b0 + t/64) + t mod 16) + (t mod 64)/16 (the order v[k·16 + l] of
+ * each batch).  slot and word point to the caller's arrays, with room
+ * for every word of the chunks and one 16-lane store more. */
+enum { ZIG_GROUP = 8 };
 typedef struct zig_pending {
     uint32_t n;
-    uint32_t first_batch;        /* b0                                  */
-    uint32_t slot[CHUNK + LANES];/* where the draw goes in the chunk;   */
-    uint32_t word[CHUNK + LANES];/* its word (room for a 16-lane store) */
+    uint32_t first_batch;   /* b0                                   */
+    uint64_t first_neuron;
+    uint32_t *slot;         /* where the draw goes;                 */
+    uint32_t *word;         /* its word                             */
 } zig_pending;
 
 static inline uint64_t zig_slot_index(const zig_pending *pend, uint32_t slot)
 {
-    uint64_t block = (uint64_t)(pend->first_batch + slot / PER_BATCH) * LANES + slot % LANES;
-    return 4u * block + (slot % PER_BATCH) / LANES;
+    uint32_t t = slot % CHUNK;
+    uint64_t block = (uint64_t)(pend->first_batch + t / PER_BATCH) * LANES + t % LANES;
+    return 4u * block + (t % PER_BATCH) / LANES;
+}
+
+static inline uint64_t zig_slot_neuron(const zig_pending *pend, uint32_t slot)
+{
+    return pend->first_neuron + slot / CHUNK;
 }
 
 #if defined(__AVX512F__)
@@ -383,16 +398,16 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 #if !defined(__AVX512F__)
 /* Attempt 0 (satstat__zig_attempt_words with t = 0) of n = 8 or 16
  * draws: words 0 and 1 of the Philox blocks at counters (block[l],
- * neuron, stream | 3) under keys (k0, k1[l]).  n is a constant at each
+ * neuron[l], stream | 3) under keys (k0, k1[l]).  n is a constant at each
  * call: eight lanes take half the work (256-bit registers) when at most
  * eight draws wait, as in most fills of a row. */
 static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
-                                      const uint32_t block[LANES], uint64_t neuron,
+                                      const uint32_t block[LANES], const uint64_t neuron[LANES],
                                       uint32_t stream, uint32_t u[LANES], uint32_t next[LANES],
                                       const int n)
 {
     for (int l = 0; l < n; l++) {
-        uint32_t x0 = block[l], x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
+        uint32_t x0 = block[l], x1 = (uint32_t)neuron[l], x2 = (uint32_t)(neuron[l] >> 32);
         uint32_t x3 = stream | 3u;
         satstat__philox10(&x0, &x1, &x2, &x3, k0, k1[l]);
         u[l] = x0;
@@ -402,15 +417,17 @@ static inline void zig_attempt0_lanes(uint32_t k0, const uint32_t k1[LANES],
 
 /* One wedge step of zig_finish on m ≤ n listed draws, n = 8 or 16 lanes
  * (a constant at each call, so each gets its own vector code). */
-static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t neuron,
+static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream,
                                   const zig_pending *pend, const uint32_t slot[LANES],
                                   uint32_t w[LANES], uint32_t block[LANES],
-                                  uint32_t key1[LANES], uint32_t m, float *v, const int n)
+                                  uint32_t key1[LANES], uint64_t neuron[LANES], uint32_t m,
+                                  float *v, const int n)
 {
     for (uint32_t l = m; l < (uint32_t)n; l++) { /* idle lanes: a dummy wedge word */
         w[l] = 0xffffff01u;
         block[l] = 0;
         key1[l] = 0;
+        neuron[l] = 0;
     }
     uint32_t u[LANES], next[LANES], accept[LANES];
     float xs[LANES];
@@ -438,7 +455,7 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
     while (again) {
         uint32_t l = (uint32_t)__builtin_ctz(again);
         again &= again - 1u;
-        v[slot[l]] = satstat__zig_slow_from(next[l], 1, k0, k1, stream, neuron,
+        v[slot[l]] = satstat__zig_slow_from(next[l], 1, k0, k1, stream, neuron[l],
                                              zig_slot_index(pend, slot[l]));
     }
 }
@@ -456,7 +473,7 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream, uin
  * per array).  draw_order: v is a fill's output, already transposed
  * (slot 64b + 16k + l at 64b + 4l + k), so that the transpose need not
  * wait for the scattered stores.  Same steps, same bits. */
-static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream,
                              const zig_pending *pend, float *v, const int draw_order)
 {
     const uint32_t k0 = job->key[0], k1 = job->key[1];
@@ -492,16 +509,25 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
         __m512i next = w;
         if (wedge) {
             /* attempt 0: the block at counter (j/4, neuron, stream | 3),
-             * j/4 = 16·(first_batch + slot/64) + slot mod 16 and
-             * j mod 4 = (slot mod 64)/16 (zig_slot_index) */
+             * with t = slot mod CHUNK: j/4 = 16·(first_batch + t/64) +
+             * t mod 16, j mod 4 = (t mod 64)/16 (zig_slot_index), and
+             * neuron first_neuron + slot/CHUNK (zig_slot_neuron) */
+            __m512i t = _mm512_and_si512(s, _mm512_set1_epi32(CHUNK - 1));
             __m512i block = _mm512_add_epi32(
                 _mm512_slli_epi32(_mm512_add_epi32(_mm512_set1_epi32((int)pend->first_batch),
-                                                   _mm512_srli_epi32(s, 6)),
+                                                   _mm512_srli_epi32(t, 6)),
                                   4),
-                _mm512_and_si512(s, _mm512_set1_epi32(15)));
-            __m512i key1 = _mm512_permutexvar_epi32(_mm512_srli_epi32(s, 4), tweaks);
-            __m512i x0 = block, x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
-            __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
+                _mm512_and_si512(t, _mm512_set1_epi32(15)));
+            /* permutexvar reads bits 0–3 of the index: (t/16) mod 16 */
+            __m512i key1 = _mm512_permutexvar_epi32(_mm512_srli_epi32(t, 4), tweaks);
+            const __m512i n_lo = _mm512_set1_epi32((int)(uint32_t)pend->first_neuron);
+            __m512i x1 = _mm512_add_epi32(n_lo, _mm512_srli_epi32(s, 10));
+            /* the carry into the neuron's high word */
+            __m512i x2 = _mm512_mask_add_epi32(
+                _mm512_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32)),
+                _mm512_cmplt_epu32_mask(x1, n_lo),
+                _mm512_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32)), ones);
+            __m512i x0 = block;
             __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
             __m512i key0 = _mm512_set1_epi32((int)k0);
             const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
@@ -580,15 +606,16 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream, ui
                 uint32_t l = (uint32_t)__builtin_ctz(rest);
                 rest &= rest - 1u;
                 v[atl[l]] = satstat__zig_slow_from(wk[l], (from_w >> l) & 1u ? 0u : 1u, k0, k1,
-                                                  stream, neuron, zig_slot_index(pend, sl[l]));
+                                                  stream, zig_slot_neuron(pend, sl[l]),
+                                                  zig_slot_index(pend, sl[l]));
             }
         }
     }
 }
-static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream,
                        const zig_pending *pend, float *v)
 {
-    zig_finish_lanes(job, stream, neuron, pend, v, 0);
+    zig_finish_lanes(job, stream, pend, v, 0);
 }
 #else
 
@@ -599,11 +626,12 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
  * and the wedge test in vector code), and the few (0.7 %) that neither
  * accept nor draw a new word in the core go on in the scalar steps from
  * attempt 1. */
-static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t neuron,
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream,
                        const zig_pending *pend, float *v)
 {
     uint32_t k0 = job->key[0], k1 = job->key[1];
     uint32_t slot[LANES], w[LANES], block[LANES], key1[LANES];
+    uint64_t neuron[LANES];
     uint32_t m = 0;
     for (uint32_t p = 0; p <= pend->n; p++) {
         if (p < pend->n) {
@@ -614,10 +642,12 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
             }
             uint64_t j = zig_slot_index(pend, s);
             if ((word & 255u) == 0) {
-                v[s] = satstat__zig_slow_from(word, 0, k0, k1, stream, neuron, j);
+                v[s] = satstat__zig_slow_from(word, 0, k0, k1, stream, zig_slot_neuron(pend, s),
+                                              j);
                 continue;
             }
             slot[m] = s;
+            neuron[m] = zig_slot_neuron(pend, s);
             w[m] = word;
             block[m] = (uint32_t)(j / 4);
             /* the key of satstat__zig_attempt_words at t = 0 */
@@ -629,9 +659,9 @@ static void zig_finish(const satstat__kernel_job *job, uint32_t stream, uint64_t
         if (m == 0)
             break;
         if (m <= 8)
-            zig_wedge_step(k0, k1, stream, neuron, pend, slot, w, block, key1, m, v, 8);
+            zig_wedge_step(k0, k1, stream, pend, slot, w, block, key1, neuron, m, v, 8);
         else
-            zig_wedge_step(k0, k1, stream, neuron, pend, slot, w, block, key1, m, v, LANES);
+            zig_wedge_step(k0, k1, stream, pend, slot, w, block, key1, neuron, m, v, LANES);
         m = 0;
     }
 }
@@ -647,11 +677,10 @@ static inline void normal_batch(const satstat__kernel_job *job, uint32_t stream,
                                 float v[PER_BATCH])
 {
     if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
-        zig_pending pend;
-        pend.n = 0;
-        pend.first_batch = batch;
+        uint32_t slot[PER_BATCH + LANES], word[PER_BATCH + LANES];
+        zig_pending pend = {0, batch, neuron, slot, word};
         zig_fast_batch(w0, w1, w2, w3, v, &pend, 0);
-        zig_finish(job, stream, neuron, &pend, v);
+        zig_finish(job, stream, &pend, v);
         return;
     }
     for (int l = 0; l < LANES; l++) {
@@ -665,35 +694,39 @@ static inline void normal_batch(const satstat__kernel_job *job, uint32_t stream,
     }
 }
 
-/* Ziggurat weights of batches first .. first+count−1 (count ≤
- * CHUNK_BATCHES) into v[64·(b − first) + k·16 + l]: the fast path for all,
- * then the pending ones together. */
-static void zig_fast_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
-                           uint32_t count, float v[CHUNK], zig_pending *pend)
+/* The fast path of the ziggurat weights of batches pend->first_batch ..
+ * + count − 1 (count ≤ CHUNK_BATCHES) of neuron pend->first_neuron + g
+ * into v[64·b + k·16 + l], the others appended to *pend. */
+static void zig_fast_chunk(const satstat__kernel_job *job, uint32_t g, uint32_t count, float *v,
+                           zig_pending *pend)
 {
-    pend->n = 0;
-    pend->first_batch = first;
+    uint64_t neuron = pend->first_neuron + g;
+    uint32_t first = pend->first_batch, slot0 = g * CHUNK;
     uint32_t b = 0;
     for (; b + ZIG_CHAINS <= count; b += ZIG_CHAINS) {
         uint32_t w[ZIG_CHAINS][4][LANES];
         philox_chains(job, job->weight_stream, neuron, (first + b) * LANES, w);
         for (uint32_t h = 0; h < ZIG_CHAINS; h++)
             zig_fast_batch(w[h][0], w[h][1], w[h][2], w[h][3], v + (b + h) * PER_BATCH, pend,
-                           (b + h) * PER_BATCH);
+                           slot0 + (b + h) * PER_BATCH);
     }
     for (; b < count; b++) {
         uint32_t w0[LANES], w1[LANES], w2[LANES], w3[LANES];
         philox_lanes(job, job->weight_stream, neuron, (first + b) * LANES, w0, w1, w2, w3);
-        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, pend, b * PER_BATCH);
+        zig_fast_batch(w0, w1, w2, w3, v + b * PER_BATCH, pend, slot0 + b * PER_BATCH);
     }
 }
 
+/* Ziggurat weights of batches first .. first+count−1 (count ≤
+ * CHUNK_BATCHES) of one neuron into v[64·(b − first) + k·16 + l]: the
+ * fast path for all, then the pending ones together. */
 static void zig_weight_chunk(const satstat__kernel_job *job, uint64_t neuron, uint32_t first,
                              uint32_t count, float v[CHUNK])
 {
-    zig_pending pend;
-    zig_fast_chunk(job, neuron, first, count, v, &pend);
-    zig_finish(job, job->weight_stream, neuron, &pend, v);
+    uint32_t slot[CHUNK + LANES], word[CHUNK + LANES];
+    zig_pending pend = {0, first, neuron, slot, word};
+    zig_fast_chunk(job, 0, count, v, &pend);
+    zig_finish(job, job->weight_stream, &pend, v);
 }
 
 /* Weight draws of one batch, standardised (N(0,1) or U(−1,1)), in the
@@ -778,7 +811,59 @@ static double bias_draw(const satstat__kernel_job *job, uint64_t neuron)
     return job->bias_loc + job->bias_scale * satstat__uniform(x0);
 }
 
-static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
+/* bias_draw of neurons first .. first+LANES−1 into b[0..LANES): the
+ * Box–Muller biases as one vector loop (a scalar Philox block and
+ * Box–Muller pair per neuron cost 30 ns, 6 % of a neuron of 500 weights);
+ * the same operations lane by lane, so the same bits. */
+static void bias_lanes(const satstat__kernel_job *job, uint64_t first, double b[LANES])
+{
+    if (job->bias_family != SATSTAT__B_NORMAL || job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+        for (int l = 0; l < LANES; l++)
+            b[l] = bias_draw(job, first + (uint64_t)l);
+        return;
+    }
+    uint32_t k0 = job->key[0], k1 = job->key[1], stream = job->bias_stream;
+    double loc = job->bias_loc, scale = job->bias_scale;
+    for (int l = 0; l < LANES; l++) {
+        uint64_t neuron = first + (uint64_t)l;
+        uint32_t x0 = 0, x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32), x3 = stream;
+        satstat__philox10(&x0, &x1, &x2, &x3, k0, k1);
+        float c, s;
+        satstat__box_muller(x0, x1, &c, &s);
+        b[l] = loc + scale * (double)c;
+    }
+}
+
+/* The lane sums of a batch whose inputs are all 1 (the hot path):
+ * acc[l] += v[q·16 + l] for q = 0 .. 3, the order of the general loop in
+ * weight_sum.  Two versions of it: from a batch's values in memory (the
+ * ziggurat's chunk), and from a batch's Philox words through Box–Muller
+ * with the values kept in registers, which saves a float and a double
+ * copy of every weight (a fifth of the one-thread seed job). */
+static inline void sum_batch(const float v[PER_BATCH], double acc[LANES])
+{
+    for (int q = 0; q < 4; q++)
+        for (int l = 0; l < LANES; l++)
+            acc[l] += (double)v[q * LANES + l];
+}
+
+static inline void box_muller_sum_batch(const uint32_t w0[LANES], const uint32_t w1[LANES],
+                                        const uint32_t w2[LANES], const uint32_t w3[LANES],
+                                        double acc[LANES])
+{
+    float v[PER_BATCH];
+    for (int l = 0; l < LANES; l++) {
+        satstat__box_muller(w0[l], w1[l], &v[l], &v[LANES + l]);
+        satstat__box_muller(w2[l], w3[l], &v[2 * LANES + l], &v[3 * LANES + l]);
+    }
+    sum_batch(v, acc);
+}
+
+/* Σ_j w_j x_j of one neuron, times the weight scale (the bias apart).
+ * zig_values: the neuron's ziggurat weights already made (zig_group), or
+ * NULL. */
+static double weight_sum(const satstat__kernel_job *job, uint64_t neuron,
+                         const float *zig_values)
 {
     double acc[LANES];
     float v[PER_BATCH];
@@ -791,17 +876,27 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
     uint32_t batches = (uint32_t)((support + PER_BATCH - 1) / PER_BATCH);
     int zig = job->weight_family == SATSTAT__W_NORMAL
               && job->transform == SATSTAT_TRANSFORM_ZIGGURAT;
+    int random_inputs = job->input_family != SATSTAT__X_FIXED;
+    int ones = job->x == NULL && !random_inputs;
     float chunk[CHUNK];
     uint32_t words[ZIG_CHAINS][4][LANES];
     for (uint32_t b = 0; b < batches; b++) {
+        uint64_t j0 = (uint64_t)b * PER_BATCH;
+        /* all inputs of this batch are 1 */
+        int plain = ones && j0 + PER_BATCH <= support;
         if (zig) {
             uint32_t in_chunk = b % CHUNK_BATCHES;
-            if (in_chunk == 0)
+            if (in_chunk == 0 && !zig_values)
                 zig_weight_chunk(job, neuron, b,
                                  batches - b < CHUNK_BATCHES ? batches - b : CHUNK_BATCHES,
                                  chunk);
+            const float *cv = (zig_values ? zig_values : chunk) + in_chunk * PER_BATCH;
+            if (plain) {
+                sum_batch(cv, acc);
+                continue;
+            }
             for (int k = 0; k < PER_BATCH; k++)
-                vu[k] = (double)chunk[in_chunk * PER_BATCH + (uint32_t)k];
+                vu[k] = (double)cv[k];
         } else if (job->weight_family == SATSTAT__W_NORMAL) {
             /* Box–Muller: the Philox words of ZIG_CHAINS batches at once
              * (philox_chains), as weight_batch would make them one by one */
@@ -813,6 +908,10 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
                 philox_lanes(job, job->weight_stream, neuron, b * LANES, words[g][0],
                              words[g][1], words[g][2], words[g][3]);
             }
+            if (plain) {
+                box_muller_sum_batch(words[g][0], words[g][1], words[g][2], words[g][3], acc);
+                continue;
+            }
             normal_batch(job, job->weight_stream, neuron, b, words[g][0], words[g][1],
                          words[g][2], words[g][3], v);
             for (int k = 0; k < PER_BATCH; k++)
@@ -820,13 +919,8 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
         } else {
             weight_batch(job, neuron, b, v, vu);
         }
-        uint64_t j0 = (uint64_t)b * PER_BATCH;
-        int random_inputs = job->input_family != SATSTAT__X_FIXED;
-        int plain = job->x == NULL && !random_inputs && j0 + PER_BATCH <= support;
         if (plain) {
-            /* all inputs of this batch are 1: the hot path.  Written as
-             * rows of 16 so it vectorises; the additions into each lane
-             * happen in the same order as in the general loop below. */
+            /* rows of 16 so it vectorises, in the order of the loop below */
             for (int q = 0; q < 4; q++)
                 for (int l = 0; l < LANES; l++)
                     acc[l] += vu[q * LANES + l];
@@ -853,14 +947,40 @@ static double one_neuron(const satstat__kernel_job *job, uint64_t neuron)
     for (int width = LANES / 2; width > 0; width /= 2)
         for (int l = 0; l < width; l++)
             acc[l] += acc[l + width];
-    return job->weight_scale * acc[0] + bias_draw(job, neuron);
+    return job->weight_scale * acc[0];
+}
+
+/* The ziggurat weights of neurons first .. first+count−1 (count ≤
+ * ZIG_GROUP, support ≤ CHUNK) into values[g·CHUNK ..]: the fast paths of
+ * all, then one finish over the draws they leave, 16 lanes at a time
+ * across neurons. */
+static void zig_group(const satstat__kernel_job *job, uint64_t first, uint32_t count,
+                      uint32_t batches, float *values)
+{
+    uint32_t slot[ZIG_GROUP * CHUNK + LANES], word[ZIG_GROUP * CHUNK + LANES];
+    zig_pending pend = {0, 0, first, slot, word};
+    for (uint32_t g = 0; g < count; g++)
+        zig_fast_chunk(job, g, batches, values + g * CHUNK, &pend);
+    zig_finish(job, job->weight_stream, &pend, values);
 }
 
 void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
                  double *z)
 {
-    for (size_t i = 0; i < count; i++)
-        z[i] = one_neuron(job, first + i);
+    double bias[LANES];
+    uint32_t batches = (uint32_t)((job->support + PER_BATCH - 1) / PER_BATCH);
+    int group = job->weight_family == SATSTAT__W_NORMAL
+                && job->transform == SATSTAT_TRANSFORM_ZIGGURAT && batches <= CHUNK_BATCHES;
+    float values[ZIG_GROUP * CHUNK];
+    for (size_t i = 0; i < count; i++) {
+        if (i % LANES == 0)
+            bias_lanes(job, first + i, bias);
+        if (group && i % ZIG_GROUP == 0)
+            zig_group(job, first + i, count - i < ZIG_GROUP ? (uint32_t)(count - i) : ZIG_GROUP,
+                      batches, values);
+        const float *zig_values = group ? values + (i % ZIG_GROUP) * CHUNK : NULL;
+        z[i] = weight_sum(job, first + i, zig_values) + bias[i % LANES];
+    }
 }
 
 /* A batch's values v[k·16 + l] (draw 4l + k of the batch) into draw
@@ -907,11 +1027,12 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
 #if defined(__AVX512F__)
             /* the fix-up straight into the output, in draw order: the
              * transpose does not wait for the fix-up's scattered stores */
-            zig_pending pend;
-            zig_fast_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk, &pend);
+            uint32_t slot[CHUNK + LANES], word[CHUNK + LANES];
+            zig_pending pend = {0, first_batch + (uint32_t)b, neuron, slot, word};
+            zig_fast_chunk(job, 0, count, chunk, &pend);
             for (uint32_t c = 0; c < count; c++)
                 to_draw_order(chunk + c * PER_BATCH, out + (b + c) * PER_BATCH);
-            zig_finish_lanes(job, job->weight_stream, neuron, &pend, out + b * PER_BATCH, 1);
+            zig_finish_lanes(job, job->weight_stream, &pend, out + b * PER_BATCH, 1);
 #else
             zig_weight_chunk(job, neuron, first_batch + (uint32_t)b, count, chunk);
             for (uint32_t c = 0; c < count; c++)
