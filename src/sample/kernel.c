@@ -793,44 +793,42 @@ static inline void input_batch(const satstat__kernel_job *job, uint64_t neuron,
     }
 }
 
-static double bias_draw(const satstat__kernel_job *job, uint64_t neuron)
-{
-    if (job->bias_family == SATSTAT__B_CONSTANT)
-        return job->bias_loc;
-    uint32_t x0 = 0, x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32);
-    uint32_t x3 = job->bias_stream;
-    satstat__philox10(&x0, &x1, &x2, &x3, job->key[0], job->key[1]);
-    if (job->bias_family == SATSTAT__B_NORMAL) {
-        float c, s;
-        if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT)
-            c = satstat__ziggurat(x0, job->key[0], job->key[1], job->bias_stream, neuron, 0);
-        else
-            satstat__box_muller(x0, x1, &c, &s);
-        return job->bias_loc + job->bias_scale * (double)c;
-    }
-    return job->bias_loc + job->bias_scale * satstat__uniform(x0);
-}
-
-/* bias_draw of neurons first .. first+LANES−1 into b[0..LANES): the
- * Box–Muller biases as one vector loop (a scalar Philox block and
- * Box–Muller pair per neuron cost 30 ns, 6 % of a neuron of 500 weights);
- * the same operations lane by lane, so the same bits. */
+/* The biases of neurons first .. first+LANES−1 into b[0..LANES): word 0
+ * (and 1) of the Philox block at counter (0, neuron, bias stream), as a
+ * uniform, a Box–Muller pair's cosine or a ziggurat word.  The blocks and
+ * the transform run as one vector loop over the 16 neurons (a scalar
+ * Philox block per neuron cost 13–30 ns, 3–6 % of a neuron of 500
+ * weights); the ziggurat's rare rejections go on in its scalar steps. */
 static void bias_lanes(const satstat__kernel_job *job, uint64_t first, double b[LANES])
 {
-    if (job->bias_family != SATSTAT__B_NORMAL || job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+    double loc = job->bias_loc, scale = job->bias_scale;
+    if (job->bias_family == SATSTAT__B_CONSTANT) {
         for (int l = 0; l < LANES; l++)
-            b[l] = bias_draw(job, first + (uint64_t)l);
+            b[l] = loc;
         return;
     }
     uint32_t k0 = job->key[0], k1 = job->key[1], stream = job->bias_stream;
-    double loc = job->bias_loc, scale = job->bias_scale;
+    uint32_t u0[LANES], u1[LANES];
     for (int l = 0; l < LANES; l++) {
         uint64_t neuron = first + (uint64_t)l;
         uint32_t x0 = 0, x1 = (uint32_t)neuron, x2 = (uint32_t)(neuron >> 32), x3 = stream;
         satstat__philox10(&x0, &x1, &x2, &x3, k0, k1);
-        float c, s;
-        satstat__box_muller(x0, x1, &c, &s);
-        b[l] = loc + scale * (double)c;
+        u0[l] = x0;
+        u1[l] = x1;
+    }
+    if (job->bias_family == SATSTAT__B_UNIFORM) {
+        for (int l = 0; l < LANES; l++)
+            b[l] = loc + scale * satstat__uniform(u0[l]);
+    } else if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
+        for (int l = 0; l < LANES; l++)
+            b[l] = loc + scale * (double)satstat__ziggurat(u0[l], k0, k1, stream,
+                                                           first + (uint64_t)l, 0);
+    } else {
+        for (int l = 0; l < LANES; l++) {
+            float c, sn;
+            satstat__box_muller(u0[l], u1[l], &c, &sn);
+            b[l] = loc + scale * (double)c;
+        }
     }
 }
 
