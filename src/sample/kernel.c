@@ -463,6 +463,59 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream,
 #endif
 
 #if defined(__AVX512F__)
+/* Words 0 and 1 of attempt 0 (satstat__zig_attempt_words, t = 0) of the
+ * listed draws first .. first + 16·nv − 1 into u and next: the Philox
+ * block at counter (j/4, neuron, stream | 3), with t = slot mod CHUNK:
+ * j/4 = 16·(first_batch + t/64) + t mod 16, j mod 4 = (t mod 64)/16
+ * (zig_slot_index), and neuron first_neuron + slot/CHUNK
+ * (zig_slot_neuron).  nv vectors side by side, round by round: one
+ * 10-round chain per pass of zig_finish_lanes was most of its latency.
+ * Lanes past the list compute garbage that nobody reads. */
+static inline void zig_attempt0_x16(uint32_t k0, const __m512i tweaks, uint32_t stream,
+                                    const zig_pending *pend, uint32_t first, uint32_t *u,
+                                    uint32_t *next, const int nv)
+{
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
+    const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
+    const __m512i n_lo = _mm512_set1_epi32((int)(uint32_t)pend->first_neuron);
+    const __m512i n_hi = _mm512_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32));
+    __m512i x0[4], x1[4], x2[4], x3[4], key1[4];
+    for (int c = 0; c < nv; c++) {
+        __m512i s = _mm512_loadu_si512((const void *)(pend->slot + first + 16u * (uint32_t)c));
+        __m512i t = _mm512_and_si512(s, _mm512_set1_epi32(CHUNK - 1));
+        x0[c] = _mm512_add_epi32(
+            _mm512_slli_epi32(_mm512_add_epi32(_mm512_set1_epi32((int)pend->first_batch),
+                                               _mm512_srli_epi32(t, 6)),
+                              4),
+            _mm512_and_si512(t, _mm512_set1_epi32(15)));
+        /* permutexvar reads bits 0–3 of the index: (t/16) mod 16 */
+        key1[c] = _mm512_permutexvar_epi32(_mm512_srli_epi32(t, 4), tweaks);
+        x1[c] = _mm512_add_epi32(n_lo, _mm512_srli_epi32(s, 10));
+        /* the carry into the neuron's high word */
+        x2[c] = _mm512_mask_add_epi32(n_hi, _mm512_cmplt_epu32_mask(x1[c], n_lo), n_hi,
+                                      _mm512_set1_epi32(1));
+        x3[c] = _mm512_set1_epi32((int)(stream | 3u));
+    }
+    __m512i key0 = _mm512_set1_epi32((int)k0);
+    for (int r = 0; r < 10; r++) {
+        for (int c = 0; c < nv; c++) {
+            __m512i hi0, lo0, hi1, lo1;
+            mulhilo16(x0[c], m0, &hi0, &lo0);
+            mulhilo16(x2[c], m1, &hi1, &lo1);
+            x0[c] = _mm512_ternarylogic_epi32(hi1, x1[c], key0, 0x96);
+            x2[c] = _mm512_ternarylogic_epi32(hi0, x3[c], key1[c], 0x96);
+            x1[c] = lo1;
+            x3[c] = lo0;
+            key1[c] = _mm512_add_epi32(key1[c], _mm512_set1_epi32((int)PHILOX_W32_1));
+        }
+        key0 = _mm512_add_epi32(key0, _mm512_set1_epi32((int)PHILOX_W32_0));
+    }
+    for (int c = 0; c < nv; c++) {
+        _mm512_storeu_si512((void *)(u + 16 * c), x0[c]);
+        _mm512_storeu_si512((void *)(next + 16 * c), x1[c]);
+    }
+}
+
 /* zig_finish on AVX-512: sixteen listed draws at a time, wholly in
  * registers.  The pass is one dependent chain (a Philox block, then a
  * double logarithm) run once per fill of a row for about 8 draws, so
@@ -484,8 +537,23 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream,
     for (int q = 0; q < LANES; q++)
         tweak[q] = k1 ^ (0x9E3779B9u * (4u * (uint32_t)(q % 4) + (stream & 3u) + 1u));
     const __m512i tweaks = _mm512_loadu_si512((const void *)tweak);
+    uint32_t att_u[4 * LANES], att_next[4 * LANES];
     for (uint32_t first = 0; first < pend->n; first += LANES) {
         uint32_t count = pend->n - first < LANES ? pend->n - first : LANES;
+        uint32_t seg = first % (4 * LANES);
+        if (seg == 0) {
+            /* attempt 0 of the next 64 listed draws at once */
+            /* (no slot read past the list's last 16-lane store) */
+            uint32_t left = pend->n - first;
+            if (left > 3 * LANES)
+                zig_attempt0_x16(k0, tweaks, stream, pend, first, att_u, att_next, 4);
+            else if (left > 2 * LANES)
+                zig_attempt0_x16(k0, tweaks, stream, pend, first, att_u, att_next, 3);
+            else if (left > LANES)
+                zig_attempt0_x16(k0, tweaks, stream, pend, first, att_u, att_next, 2);
+            else
+                zig_attempt0_x16(k0, tweaks, stream, pend, first, att_u, att_next, 1);
+        }
         __mmask16 valid = (__mmask16)((1u << count) - 1u);
         __m512i w = _mm512_maskz_loadu_epi32(valid, pend->word + first);
         __m512i s = _mm512_maskz_loadu_epi32(valid, pend->slot + first);
@@ -508,42 +576,9 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream,
         __m512 xs_keep = xs_w;
         __m512i next = w;
         if (wedge) {
-            /* attempt 0: the block at counter (j/4, neuron, stream | 3),
-             * with t = slot mod CHUNK: j/4 = 16·(first_batch + t/64) +
-             * t mod 16, j mod 4 = (t mod 64)/16 (zig_slot_index), and
-             * neuron first_neuron + slot/CHUNK (zig_slot_neuron) */
-            __m512i t = _mm512_and_si512(s, _mm512_set1_epi32(CHUNK - 1));
-            __m512i block = _mm512_add_epi32(
-                _mm512_slli_epi32(_mm512_add_epi32(_mm512_set1_epi32((int)pend->first_batch),
-                                                   _mm512_srli_epi32(t, 6)),
-                                  4),
-                _mm512_and_si512(t, _mm512_set1_epi32(15)));
-            /* permutexvar reads bits 0–3 of the index: (t/16) mod 16 */
-            __m512i key1 = _mm512_permutexvar_epi32(_mm512_srli_epi32(t, 4), tweaks);
-            const __m512i n_lo = _mm512_set1_epi32((int)(uint32_t)pend->first_neuron);
-            __m512i x1 = _mm512_add_epi32(n_lo, _mm512_srli_epi32(s, 10));
-            /* the carry into the neuron's high word */
-            __m512i x2 = _mm512_mask_add_epi32(
-                _mm512_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32)),
-                _mm512_cmplt_epu32_mask(x1, n_lo),
-                _mm512_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32)), ones);
-            __m512i x0 = block;
-            __m512i x3 = _mm512_set1_epi32((int)(stream | 3u));
-            __m512i key0 = _mm512_set1_epi32((int)k0);
-            const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M4x32_0);
-            const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
-            for (int r = 0; r < 10; r++) {
-                __m512i hi0, lo0, hi1, lo1;
-                mulhilo16(x0, m0, &hi0, &lo0);
-                mulhilo16(x2, m1, &hi1, &lo1);
-                x0 = _mm512_ternarylogic_epi32(hi1, x1, key0, 0x96);
-                x2 = _mm512_ternarylogic_epi32(hi0, x3, key1, 0x96);
-                x1 = lo1;
-                x3 = lo0;
-                key0 = _mm512_add_epi32(key0, _mm512_set1_epi32((int)PHILOX_W32_0));
-                key1 = _mm512_add_epi32(key1, _mm512_set1_epi32((int)PHILOX_W32_1));
-            }
-            next = x1;
+            /* attempt 0's words (zig_attempt0_x16) */
+            __m512i x0 = _mm512_loadu_si512((const void *)(att_u + seg));
+            next = _mm512_loadu_si512((const void *)(att_next + seg));
             /* what the refused draws need, gathered while the logarithm
              * below runs (off its chain): next's core bound and factor */
             __m512i k16next = zig_k16_d16(next);
