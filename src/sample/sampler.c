@@ -2,7 +2,7 @@
  *
  * Neurons are cut into blocks of SATSTAT_BLOCK_NEURONS.  A block's partial
  * summary is a function of the block index alone.  Blocks are computed in
- * rounds of ROUND_BLOCKS (a constant, not the thread count), and the
+ * rounds (round_size), and the
  * partials are pushed in block order onto a binary-counter stack that merges
  * equal-sized neighbours: the merge tree is the one a binary counter gives
  * for the number of blocks, whoever computed what.  A process that owns an
@@ -30,11 +30,14 @@
 #include "base/gsl-int.h"
 #include "sample/transform-int.h"
 
-/* ROUND_BLOCKS: blocks computed between two merges into the tree; a
- * constant (never the thread count), large enough that the idle tail of a
- * round is small.  It does not change the merge tree, only when the
- * partials are pushed onto it. */
-enum { ROUND_BLOCKS = 256, STACK_DEPTH = 64 };
+/* A round: the blocks computed between two pushes onto the merge tree.
+ * Its size does not change the tree, only when the partials are pushed
+ * onto it, so it may follow the thread count (round_size): ROUND_PER_THREAD
+ * blocks a worker keep the idle tail of a round small, and the slots few
+ * (each a histogram and tail counts, fresh memory the first time: at
+ * ROUND_BLOCKS for any thread count, their page faults were 5 % of a
+ * one-thread seed job). */
+enum { ROUND_BLOCKS = 256, ROUND_PER_THREAD = 32, STACK_DEPTH = 64 };
 
 struct satstat_summary {
     satstat_moments z, dphi;
@@ -954,6 +957,13 @@ static unsigned run_threads(const run *r)
     return threads;
 }
 
+/* Blocks in a full round for `threads` workers (at most ROUND_BLOCKS). */
+static uint64_t round_size(unsigned threads)
+{
+    uint64_t size = (uint64_t)ROUND_PER_THREAD * threads;
+    return size < ROUND_BLOCKS ? size : ROUND_BLOCKS;
+}
+
 /* One round: blocks first .. first+round_blocks−1 into r->slots by up to
  * `threads` workers, waited for (with progress).  Returns SATSTAT_OK, or
  * why the round stopped. */
@@ -962,7 +972,8 @@ static int run_round(run *r, uint64_t first, uint64_t blocks, unsigned threads,
 {
     pthread_t tids[ROUND_BLOCKS];
     r->round_first_block = first;
-    r->round_blocks = blocks - first < ROUND_BLOCKS ? blocks - first : ROUND_BLOCKS;
+    uint64_t size = round_size(threads);
+    r->round_blocks = blocks - first < size ? blocks - first : size;
     r->next = 0;
     unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
     unsigned started = 0;
@@ -1129,7 +1140,7 @@ static int share_compute(run *r, uint64_t first, uint64_t end, uint64_t unit,
     satstat__bytes nodes = {0};
     uint64_t n_nodes = 0;
     int rc = local.stack ? SATSTAT_OK : SATSTAT_ENOMEM;
-    for (uint64_t b = first; b < end && rc == SATSTAT_OK; b += ROUND_BLOCKS) {
+    for (uint64_t b = first; b < end && rc == SATSTAT_OK; b += round_size(threads)) {
         rc = run_round(r, b, end, threads, progress, progress_ctx);
         for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++) {
             if ((b + k) % unit == 0 && local.depth)
@@ -1252,7 +1263,7 @@ int satstat_sample(const satstat_config *config, const satstat_scheme *scheme,
                        progress_ctx);
         blocks = 0;
     }
-    for (uint64_t first = 0; first < blocks && rc == SATSTAT_OK; first += ROUND_BLOCKS) {
+    for (uint64_t first = 0; first < blocks && rc == SATSTAT_OK; first += round_size(threads)) {
         rc = run_round(r, first, blocks, threads, progress, progress_ctx);
         /* push the round's partials in block order */
         for (uint64_t k = 0; k < r->round_blocks && rc == SATSTAT_OK; k++)
