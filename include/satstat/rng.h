@@ -11,19 +11,19 @@
  * so `--threads 1` and `--threads 16` give the same bits, and a scheme has
  * the same stream alone and inside a list.
  *
- * Normal variates come from the Box–Muller transform (Box & Muller 1958)
+ * Normal variates come, by default, from a 256-layer ziggurat (Marsaglia
+ * & Tsang 2000, with Doornik's 2005 independent layer bits): one word per
+ * normal, 98.5 % of them by one table look-up and one float multiply;
+ * wedge and tail rejections take fresh words from counters keyed by the
+ * draw and the attempt, so a normal is still a function of (seed, stream,
+ * neuron, index); the tail (Marsaglia 1964) reaches 9.91.  Or from the
+ * Box–Muller transform (Box & Muller 1958), the default before 0.1.0,
  * evaluated in single precision with branch-free polynomial log, sin and
- * cos (Cephes coefficients, Moshier 1992), so that every SIMD path computes
- * the same operations in the same order and gives identical bits.  The
- * uniform fed to the logarithm is (⌊k/2⌋ + 1/2)·2^-31 for a 32-bit word k,
- * never 0 nor above 1: the largest |normal| is √(−2 ln 2^-32) ≈ 6.66.
- * Or from a 256-layer ziggurat (Marsaglia & Tsang 2000, with Doornik's
- * 2005 independent layer bits): one word per normal, 98.5 % of them by
- * one table look-up and one float multiply; wedge and tail rejections
- * take fresh words from counters keyed by the draw and the attempt, so
- * a normal is still a function of (seed, stream, neuron, index); the
- * tail (Marsaglia 1964) reaches 9.91.  Both transforms give the same bits
- * on every SIMD path; satstat_transform selects one.
+ * cos (Cephes coefficients, Moshier 1992); its uniform is
+ * (⌊k/2⌋ + 1/2)·2^-31 for a 32-bit word k, never 0 nor above 1, so the
+ * largest |normal| is √(−2 ln 2^-32) ≈ 6.66.  Both compute the same
+ * operations in the same order on every SIMD path and give identical
+ * bits; satstat_transform selects one.
  */
 #ifndef SATSTAT_RNG_H
 #define SATSTAT_RNG_H
@@ -64,8 +64,10 @@ typedef enum satstat_transform {
 } satstat_transform;
 
 /* The transform of a default config (satstat_config_default) and of the
- * functions below without _with: switching the default is this line. */
-#define SATSTAT_TRANSFORM_DEFAULT SATSTAT_TRANSFORM_BOX_MULLER
+ * functions below without _with: switching the default is this line.  The
+ * ziggurat: the faster of the two in the kernel (doc/rng-validation.md),
+ * with the longer tail. */
+#define SATSTAT_TRANSFORM_DEFAULT SATSTAT_TRANSFORM_ZIGGURAT
 
 #define SATSTAT_TRANSFORM_COUNT 2
 
