@@ -1462,6 +1462,10 @@ START_TEST(test_cli_bad_input)
         {"--width 1000000 --max-memory 1e7", "--max-memory"},
         {"--max-memory 1000", "--max-memory"},
         {"--max-memory 0", "--max-memory"},
+        {"--max-memory 20Q", "--max-memory"},
+        {"--max-memory 1.5G", "--max-memory"},
+        {"--max-memory 99999999T", "--max-memory"},
+        {"--max-memory K", "--max-memory"},
         {"--activation nope", "--activation"},
         {"--scheme bogus", "--scheme"},
         {"--render png", "--render"},
@@ -1482,6 +1486,14 @@ START_TEST(test_cli_bad_input)
         ck_assert_msg(lines(err) == 1, "%s: not one line: %s", cases[i].args, err);
         ck_assert_msg(strstr(err, cases[i].names), "%s: %s", cases[i].args, err);
     }
+    /* a byte count takes K, M, G, T (powers of 1024): the cap the refusal
+     * names is the product, and a cap in M lets the run through */
+    ck_assert_int_eq(run_cli("--layers 2 --width 10 --networks 2 --max-memory 3K", err, sizeof err),
+                     2);
+    ck_assert_msg(strstr(err, "cap of 3072 bytes"), "%s", err);
+    ck_assert_int_eq(run_cli("--layers 2 --width 10 --networks 2 --max-memory 2MiB --quiet", err,
+                             sizeof err),
+                     0);
     /* nothing is written on bad input */
     char path[] = "/tmp/satstat-deep-XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(path));

@@ -293,9 +293,53 @@ static int set_networks(satstat_options *o, const char *v, char *msg, size_t siz
     return parse_u64(v, 1, SATSTAT_DEEP_MAX_NETWORKS, &o->deep->networks, msg, size);
 }
 
+/* A byte count: a whole number (as satstat_parse_u64 reads it, so 2e9 too),
+ * optionally followed by K, M, G or T, powers of 1024 as in sort -S,
+ * written K, KiB or KB alike. */
+static int parse_bytes(const char *value, uint64_t *out, char *msg, size_t size)
+{
+    static const char units[] = "KMGT";
+    const char *value_end = value + strlen(value);
+    const char *unit = value_end;
+    int power = 0;
+    for (int k = 0; k < 4; k++) {
+        const char *at = strchr(value, units[k]);
+        if (at == NULL)
+            at = strchr(value, units[k] + ('a' - 'A'));
+        if (at != NULL && at > value &&
+            (strcmp(at + 1, "") == 0 || strcmp(at + 1, "B") == 0 || strcmp(at + 1, "iB") == 0)) {
+            unit = at;
+            power = k + 1;
+        }
+    }
+    char number[64];
+    size_t len = (size_t)(unit - value);
+    if (len >= sizeof number)
+        return refuse(SATSTAT_EINVAL, value, "too long for a byte count", msg, size);
+    memcpy(number, value, len);
+    number[len] = '\0';
+    uint64_t n;
+    char reason[SATSTAT_ERRMSG_SIZE] = "";
+    int rc = satstat_parse_u64(number, 1, UINT64_MAX, &n, reason, sizeof reason);
+    if (rc != SATSTAT_OK && power == 0 && strncmp(reason, "must be", 7) == 0)
+        return refuse(rc, value, reason, msg, size); /* a number out of range */
+    if (rc != SATSTAT_OK)
+        return refuse(SATSTAT_EINVAL, value,
+                      "expected a whole number of bytes, optionally followed by K, M, G or T "
+                      "(powers of 1024)",
+                      msg, size);
+    for (int k = 0; k < power; k++) {
+        if (n > UINT64_MAX / 1024)
+            return refuse(SATSTAT_EINVAL, value, "more bytes than 2^64", msg, size);
+        n *= 1024;
+    }
+    *out = n;
+    return SATSTAT_OK;
+}
+
 static int set_max_memory(satstat_options *o, const char *v, char *msg, size_t size)
 {
-    return parse_u64(v, 1, UINT64_MAX, &o->deep->max_memory, msg, size);
+    return parse_bytes(v, &o->deep->max_memory, msg, size);
 }
 
 static int set_vary(satstat_options *o, const char *v, char *msg, size_t size)

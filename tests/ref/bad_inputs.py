@@ -142,6 +142,8 @@ for a in [["--layers", "0"], ["--layers", "100001"], ["--layers", "1e9"], ["--wi
           ["--width", "99999999999"], ["--networks", "0"], ["--networks", "1e12"],
           ["--pair-correlation", "2"], ["--pair-correlation", "-1.5"],
           ["--pair-correlation", "nan"], ["--max-memory", "0"], ["--max-memory", "1"],
+          ["--max-memory", "20Q"],
+          ["--max-memory", "1.5G"], ["--max-memory", "99999999T"], ["--max-memory", "1K"],
           ["--max-memory", "1000"], ["--width", "100000", "--max-memory", "1000000"],
           ["--n-in", "100000000", "--width", "10000000"],
           ["--networks", "10000000", "--layers", "100000", "--width", "10000000"],
