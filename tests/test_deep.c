@@ -880,7 +880,7 @@ END_TEST
 
 /* ℓ = gᵀφ(zᴸ); δˡ = ∂ℓ/∂zˡ by central differences, through a forward pass
  * written here from the library's raw draws. */
-enum { FD_L = 3, FD_W = 8, FD_N = 5 };
+enum { FD_L = 3, FD_W = 11, FD_N = 5 }; /* W = 11: a group of 8 rows and one of 3 (grouped_row) */
 
 static double loss_from(const satstat_config *c, const double *w /* L×W×W */,
                         const double *b /* L×W */, const double *z1 /* W */,

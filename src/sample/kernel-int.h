@@ -90,6 +90,33 @@ void satstat__fill_avx512(const satstat__kernel_job *job, uint64_t neuron,
 /* The fill function of the path satstat__kernel_select would choose. */
 satstat__fill_fn satstat__fill_select(void);
 
+/* Normals 0 .. 64·batches − 1 of the weight streams of neurons first ..
+ * first+rows−1 (rows ≤ SATSTAT__FILL_ROWS, batches ≤
+ * SATSTAT__FILL_ROW_BATCHES), row g in draw order at out + 64·batches·g:
+ * the numbers of rows calls of a satstat__fill_fn, made together (the
+ * ziggurat finishes the rows' rejections in one pass). */
+enum { SATSTAT__FILL_ROWS = 8, SATSTAT__FILL_ROW_BATCHES = 16 };
+typedef void (*satstat__fill_rows_fn)(const satstat__kernel_job *job, uint64_t first,
+                                      uint32_t rows, uint32_t batches, float *out);
+void satstat__fill_rows_baseline(const satstat__kernel_job *job, uint64_t first, uint32_t rows,
+                                 uint32_t batches, float *out);
+#if defined(__x86_64__)
+void satstat__fill_rows_avx2(const satstat__kernel_job *job, uint64_t first, uint32_t rows,
+                             uint32_t batches, float *out);
+void satstat__fill_rows_avx512(const satstat__kernel_job *job, uint64_t first, uint32_t rows,
+                               uint32_t batches, float *out);
+#endif
+satstat__fill_rows_fn satstat__fill_rows_select(void);
+
+/* Rows of n normals of one stream at consecutive counters first ..
+ * first+rows−1 (a deep layer's rows: row_counter), row r at out + r·stride,
+ * each as satstat_fill_normals_with(transform, seed, stream, first + r, 0,
+ * n, ·) gives it: SATSTAT__FILL_ROWS at a time for rows of at most
+ * 64·SATSTAT__FILL_ROW_BATCHES, one by one past that. */
+void satstat__fill_normal_rows(satstat_transform transform, uint64_t seed, uint32_t stream,
+                               uint64_t first, size_t rows, size_t n, float *out,
+                               size_t stride);
+
 /* The kernel for a path name ("avx512", "avx2", "baseline"), honouring the
  * CPU and SATSTAT_SIMD; *name gets the chosen path. */
 satstat__kernel_fn satstat__kernel_select(const char **name);

@@ -22,6 +22,7 @@
 #define SATSTAT__CAT(a, b) SATSTAT__CAT2(a, b)
 #define KERNEL_NAME SATSTAT__CAT(satstat__kernel_, SATSTAT_KERNEL_SUFFIX)
 #define FILL_NAME SATSTAT__CAT(satstat__fill_, SATSTAT_KERNEL_SUFFIX)
+#define FILL_ROWS_NAME SATSTAT__CAT(satstat__fill_rows_, SATSTAT_KERNEL_SUFFIX)
 
 enum { LANES = 16, PER_BATCH = 4 * LANES };
 /* Philox batches computed side by side by philox_chains (4 measured
@@ -229,7 +230,8 @@ enum { CHUNK_BATCHES = 16, CHUNK = CHUNK_BATCHES * PER_BATCH };
  * 4·(16(b0 + t/64) + t mod 16) + (t mod 64)/16 (the order v[k·16 + l] of
  * each batch).  slot and word point to the caller's arrays, with room
  * for every word of the chunks and one 16-lane store more. */
-enum { ZIG_GROUP = 8 };
+enum { ZIG_GROUP = SATSTAT__FILL_ROWS };
+_Static_assert((int)CHUNK_BATCHES == (int)SATSTAT__FILL_ROW_BATCHES, "a fill of rows: one chunk a row");
 typedef struct zig_pending {
     uint32_t n;
     uint32_t first_batch;   /* b0                                   */
@@ -1090,4 +1092,25 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
         weight_batch(job, neuron, first_batch + (uint32_t)b, v, unused);
         to_draw_order(v, out + b * PER_BATCH);
     }
+}
+
+/* Rows of normals, each what FILL_NAME(job, first + g, 0, batches, ·)
+ * gives, row g at out + 64·batches·g (rows ≤ ZIG_GROUP, batches ≤
+ * CHUNK_BATCHES): the ziggurat finishes the rows' rejections together
+ * (zig_group), where a row alone finished its ~15 in a latency-bound pass
+ * (a sixth of a deep run). */
+void FILL_ROWS_NAME(const satstat__kernel_job *job, uint64_t first, uint32_t rows,
+                    uint32_t batches, float *out)
+{
+    if (job->transform != SATSTAT_TRANSFORM_ZIGGURAT) {
+        for (uint32_t g = 0; g < rows; g++)
+            FILL_NAME(job, first + g, 0, batches, out + (size_t)g * batches * PER_BATCH);
+        return;
+    }
+    float values[ZIG_GROUP * CHUNK];
+    zig_group(job, first, rows, batches, values);
+    for (uint32_t g = 0; g < rows; g++)
+        for (uint32_t b = 0; b < batches; b++)
+            to_draw_order(values + g * CHUNK + b * PER_BATCH,
+                          out + ((size_t)g * batches + b) * PER_BATCH);
 }

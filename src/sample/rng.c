@@ -257,11 +257,9 @@ void satstat_fill_normals(uint64_t seed, uint32_t stream, uint64_t neuron,
     satstat_fill_normals_with(SATSTAT_TRANSFORM_DEFAULT, seed, stream, neuron, first, n, out);
 }
 
-void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
-                               uint32_t stream, uint64_t neuron, uint64_t first,
-                               size_t n, float *out)
+/* The kernel job of a fill: normal weights of one stream. */
+static satstat__kernel_job fill_job(satstat_transform transform, uint64_t seed, uint32_t stream)
 {
-    enum { BATCH = 64 };
     satstat__kernel_job job;
     memset(&job, 0, sizeof job);
     job.key[0] = (uint32_t)seed;
@@ -269,6 +267,50 @@ void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
     job.weight_stream = stream;
     job.weight_family = SATSTAT__W_NORMAL;
     job.transform = transform;
+    return job;
+}
+
+satstat__fill_rows_fn satstat__fill_rows_select(void)
+{
+#if defined(__x86_64__)
+    satstat__kernel_fn k = satstat__kernel_select(NULL);
+    if (k == satstat__kernel_avx512)
+        return satstat__fill_rows_avx512;
+    if (k == satstat__kernel_avx2)
+        return satstat__fill_rows_avx2;
+#endif
+    return satstat__fill_rows_baseline;
+}
+
+void satstat__fill_normal_rows(satstat_transform transform, uint64_t seed, uint32_t stream,
+                               uint64_t first, size_t rows, size_t n, float *out, size_t stride)
+{
+    enum { BATCH = 64 };
+    size_t batches = (n + BATCH - 1) / BATCH;
+    if (batches > SATSTAT__FILL_ROW_BATCHES || first + rows < first) {
+        for (size_t r = 0; r < rows; r++)
+            satstat_fill_normals_with(transform, seed, stream, first + r, 0, n,
+                                      out + r * stride);
+        return;
+    }
+    satstat__kernel_job job = fill_job(transform, seed, stream);
+    satstat__fill_rows_fn fill = satstat__fill_rows_select();
+    /* whole batches for each row, then a row's first n into place */
+    float buf[SATSTAT__FILL_ROWS * SATSTAT__FILL_ROW_BATCHES * BATCH];
+    for (size_t r = 0; r < rows; r += SATSTAT__FILL_ROWS) {
+        uint32_t m = rows - r < SATSTAT__FILL_ROWS ? (uint32_t)(rows - r) : SATSTAT__FILL_ROWS;
+        fill(&job, first + r, m, (uint32_t)batches, buf);
+        for (uint32_t g = 0; g < m; g++)
+            memcpy(out + (r + g) * stride, buf + (size_t)g * batches * BATCH, n * sizeof *out);
+    }
+}
+
+void satstat_fill_normals_with(satstat_transform transform, uint64_t seed,
+                               uint32_t stream, uint64_t neuron, uint64_t first,
+                               size_t n, float *out)
+{
+    enum { BATCH = 64 };
+    satstat__kernel_job job = fill_job(transform, seed, stream);
     /* Whole batches of 64 straight from the SIMD kernel; a ragged head or
      * tail from one more kernel batch into a scratch buffer (the scalar
      * reference gives the same numbers, at ~10x the cost per normal: a row

@@ -29,6 +29,7 @@
 
 #include "studies/deep-int.h"
 #include "base/gsl-int.h"
+#include "sample/kernel-int.h"
 
 /* ======================================================================
  * The draws
@@ -166,6 +167,28 @@ static void float_row(const plan *p, uint64_t network, uint64_t layer, uint64_t 
 {
     satstat_fill_normals_with(p->c->transform, p->c->seed, p->st.weights,
                               row_counter(p, network, layer, i), 0, cols, row);
+}
+
+/* Rows of at most GROUP_COLS floats are drawn SATSTAT__FILL_ROWS at a time
+ * (satstat__fill_normal_rows: the same floats as float_row, made
+ * together); a group's scratch is on the stack. */
+enum { GROUP_COLS = 64 * SATSTAT__FILL_ROW_BATCHES };
+
+/* Row i of layer `layer` drawn in groups: when i starts a group, its rows
+ * are drawn into kept (the layer's kept rows, W apart) or into scratch
+ * (cols apart); returns row i. */
+static const float *grouped_row(const plan *p, uint64_t network, uint64_t layer, size_t i,
+                                size_t cols, float *kept, float scratch[])
+{
+    size_t W = (size_t)p->o->width, g = i % SATSTAT__FILL_ROWS;
+    size_t stride = kept ? W : cols;
+    float *base = kept ? kept + (i - g) * W : scratch;
+    if (g == 0) {
+        size_t rows = W - i < SATSTAT__FILL_ROWS ? W - i : SATSTAT__FILL_ROWS;
+        satstat__fill_normal_rows(p->c->transform, p->c->seed, p->st.weights,
+                                  row_counter(p, network, layer, i), rows, cols, base, stride);
+    }
+    return base + g * stride;
 }
 
 static void ortho_scratch_free(ortho_scratch *s)
@@ -494,9 +517,16 @@ static int forward_layer(worker *w, uint64_t r, size_t l, double **mat)
         float *kept = l >= 2 && l - 2 < w->cache_layers ? (float *)w->cache + (l - 2) * W * W
                                                         : NULL;
         const double *in = l == 1 ? w->x : w->h, *in2 = l == 1 ? w->x2 : w->h2;
+        float group[SATSTAT__FILL_ROWS * GROUP_COLS];
         for (size_t i = 0; i < W; i++) {
-            float *row = kept ? kept + i * W : w->rowf;
-            float_row(p, r, l, i, cols, row);
+            const float *row;
+            if (cols <= GROUP_COLS) {
+                row = grouped_row(p, r, l, i, cols, kept, group);
+            } else {
+                float *one = kept ? kept + i * W : w->rowf;
+                float_row(p, r, l, i, cols, one);
+                row = one;
+            }
             zl[i] += p->dot(law->a, law->b, row, in, cols);
             if (w->z2)
                 w->z2[i] += p->dot(law->a, law->b, row, in2, cols);
@@ -623,9 +653,12 @@ static int backward(worker *w, uint64_t r, netstat *stats, double *delta_out)
             const float *kept =
                 l - 2 < w->cache_layers ? (const float *)w->cache + (l - 2) * W * W : NULL;
             memset(w->d2, 0, W * sizeof(double));
+            float group[SATSTAT__FILL_ROWS * GROUP_COLS];
             for (size_t i = 0; i < W; i++) {
                 const float *row = kept ? kept + i * W : w->rowf;
-                if (!kept)
+                if (!kept && W <= GROUP_COLS)
+                    row = grouped_row(p, r, l, i, W, NULL, group);
+                else if (!kept)
                     float_row(p, r, l, i, W, w->rowf);
                 p->axpy(p->lawW.a, p->lawW.b, row, w->d[i], w->d2, W);
             }
