@@ -649,10 +649,9 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# small figure), the legend goes below the plot, its rows with a sample\n"
                "# only, in as many columns as fit; the numbers are in the report.\n"
                "legend_below = (column < 0.55) ? 1 : 0\n"
-               "# (prose runs about 0.9 of the digits' char_width: 'bar runs below the\n"
-               "# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2\n"
-               "# characters' gap a legend of 17-character rows kept one column at 3.5 in)\n"
-               "legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))\n"
+               "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
+               "# char_width, an upper bound; a column is that, its sample and a gap)\n"
+               "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
                "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
@@ -683,13 +682,15 @@ static int text_only(const satstat__legend *l, size_t i)
 }
 
 /* The rows a legend below the plot draws (text-only rows left out), and
- * the longest of them in characters. */
+ * the longest of them in char_width (its measured advance width: the
+ * columns are placed by it, and a row wider than its column runs into
+ * the next). */
 static size_t rows_below(const satstat__legend *l, size_t *longest)
 {
     size_t rows = 0;
     *longest = 0;
     for (size_t i = 0; i < l->n; i++) {
-        size_t n = satstat__utf8_length(l->title[i]);
+        size_t n = (size_t)ceil(satstat__text_chars(l->title[i], l->tex[i]));
         if (text_only(l, i))
             continue;
         rows++;
@@ -728,7 +729,7 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
     if (rows == 0 || column >= 0.55)
         return 0; /* the legend stands right of the plot: the plot keeps the height */
-    double cols = floor(0.97 / (sample_width + (0.9 * (double)below + 1) * char_width)); /* as layout_lines */
+    double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
     /* top = 0.98 - 2.4 lines, bottom = 0.02 + 3.1 lines + legend_height,
@@ -828,14 +829,23 @@ size_t satstat__legend_chars(const satstat__legend *l)
  * more are set 1.0 apart. */
 #define LEGEND_FIT 22
 
+/* The legend's plot: in the column (with_text), or below the plot, where
+ * the loop over the columns (legend_col) draws the k-th row in column
+ * k / legend_rows, down each column as gnuplot's own columns went (the
+ * others' titles empty: no key entry). */
 static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
 {
-    satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
+    satstat__fig_out(g, "%splot -1 with lines linetype nodraw notitle", with_text ? "" : "    ");
+    size_t k = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (with_text ? l->below_only[i] : text_only(l, i))
             continue;
         satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+        if (!with_text)
+            satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col ? ", k++);
         quoted_text(g, l->title[i], !l->tex[i]);
+        if (!with_text)
+            satstat__fig_out(g, " : '')");
     }
     satstat__fig_out(g, "\n");
 }
@@ -859,13 +869,21 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                      spacing, l->n, spacing);
     satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
     satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
-                        "    # below the plot, across the figure: the rows with a sample, in columns\n"
-                        "    set lmargin at screen 0.01\n"
+                        "    # below the plot, across the figure: the rows with a sample, in\n"
+                        "    # legend_cols columns spread over the width, each a key of its own\n"
+                        "    # (gnuplot's 'horizontal maxcols' sized its columns by its own\n"
+                        "    # estimate of the text, made fewer when that was wider, and dropped\n"
+                        "    # the rows that no longer fitted the height); a column holds\n"
+                        "    # legend_rows rows, the height legend_height keeps\n"
+                        "    legend_rows = ceil(1. * key_rows / legend_cols)\n"
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
-                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols\n");
+                        "    set rmargin at screen 0.99\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 vertical\n"
+                        "    do for [legend_col = 0:legend_cols - 1] {\n"
+                        "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
-    satstat__fig_out(g, "} else {\n");
+    satstat__fig_out(g, "    }\n} else {\n");
     legend_plot(g, l, 1);
     satstat__fig_out(g, "}\nunset multiplot\n");
 }
