@@ -895,11 +895,15 @@ double satstat__nice_ceil(double x)
     static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
     if (!(x > 0) || !isfinite(x))
         return 1.0;
-    double p = pow(10.0, floor(log10(x)));
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-        if (steps[i] * p >= x * (1 - 1e-12))
-            return steps[i] * p;
-    return 10 * p;
+    /* a step times 10^e, divided by 10^-e when e < 0: 3 / 10 is the
+     * double nearest 0.3, 3 * 0.1 is not (the scripts read 0.30000000000000004) */
+    double e = floor(log10(x)), p = pow(10.0, fabs(e));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        double v = e < 0 ? steps[i] / p : steps[i] * p;
+        if (v >= x * (1 - 1e-12))
+            return v;
+    }
+    return e < 0 ? 10 / p : 10 * p;
 }
 
 void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,

@@ -571,6 +571,10 @@ static void figure_legend(fig *g)
     else
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    /* the threshold only says which units count as saturated: Var z and
+     * the mean slope do not depend on it, and their lines are flat */
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED)
+        satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it)");
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
             b->claimed_variance);
@@ -752,8 +756,12 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
             SWEEP_LOG_Y_SPAN);
     if (g->logy)
         short_log_ticks(g);
-    else
+    else {
         out(g, "set yrange [0:ymax]\n");
+        /* ticks by the plot's height (gnuplot's own put 7 labels 0.05
+         * apart on a 0.7 in axis) */
+        satstat__fig_ticks(&g->g, "y", "0", "ymax", "top - bottom", 0);
+    }
 
     rule(g, "the plot");
     out(g, "# layers: per scheme the formula curve, then the sampled points with bars\n");
