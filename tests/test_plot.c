@@ -434,6 +434,14 @@ START_TEST(legend_below_by_column)
         ck_assert(first == NULL || strstr(first + 1, row) == NULL);
     }
     ck_assert(has(s, "title (int(6 / legend_rows) == legend_col ? 'inactive (z ≤ 0)' : '')"));
+    /* side by side: one y label, the zoom named on its axis */
+    ck_assert(has(s, "\nif (side_by_side) { unset ylabel }\n"));
+    ck_assert(has(s, "\nif (side_by_side) { set xlabel 'z (zoom)' }\n"));
+    free(s);
+    /* fig4's dotted line is the rule's cut, not the region it bounds */
+    s = script_of(r, figure_index(r, "fig4-saturated-fraction"), &o, NULL);
+    ck_assert(has(s, "linewidth 2 dashtype 3 title 'cut at 0 (dead)'"));
+    ck_assert(!has(s, "dashtype 3 title 'inactive"));
     free(s);
     satstat_report_free(r);
 }
