@@ -624,6 +624,12 @@ void satstat__fig_style_end(satstat__fig *g)
                         "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
 }
 
+/* A legend below the plot: its rows this many lines apart (gnuplot's
+ * key spacing, in its v_char, which is less than line_height: the room
+ * kept is the more); closer than the column's 1.15, for the plot's
+ * height on a small figure. */
+#define BELOW_SPACING "1.0"
+
 /* The layout lines; key_rows and below_chars: the legend rows with a
  * sample and the longest of them, which go below the plot when the column
  * would leave the plot under half the width (0 rows: never below). */
@@ -653,7 +659,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
-               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0\n"
+               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -662,8 +668,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
     }
     satstat__fig_out(
         g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
-           "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
-           "bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label\n");
+           "# room for the title above, and for the x tick labels and label below;\n"
+           "# tighter over a legend below the plot (a small figure), whose rows took\n"
+           "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
+           "top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height\n"
+           "bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height\n");
     satstat__fig_out(g, "plot_right = column - %s   # %s\n",
                      right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
@@ -732,9 +741,10 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
     double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
-    /* top = 0.98 - 2.4 lines, bottom = 0.02 + 3.1 lines + legend_height,
-     * legend_height = ceil(rows / cols) * 1.15 lines + 0.01 */
-    double fixed_px = (2.4 + 3.1 + ceil((double)rows / cols) * 1.15) * line_px;
+    /* (the legend below) top = 0.98 - 1.7 lines, bottom = 0.02 + 2.7
+     * lines + legend_height, legend_height = ceil(rows / cols) * BELOW_SPACING
+     * lines + 0.01 */
+    double fixed_px = (1.7 + 2.7 + ceil((double)rows / cols) * atof(BELOW_SPACING)) * line_px;
     double box_px = 0.95 * h - fixed_px;
     if (box_px >= min_in * dpi)
         return 0;
@@ -879,7 +889,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
-                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 vertical\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing " BELOW_SPACING " vertical\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
                         "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
