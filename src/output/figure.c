@@ -889,7 +889,12 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
-                        "    set key inside left top Left reverse samplen 2.5 spacing " BELOW_SPACING " vertical\n"
+                        "    # a row is spacing times gnuplot's v_char, which the SVG terminal\n"
+                        "    # makes 1.3 line_height (at 3.5 in a row wrapped into a second\n"
+                        "    # column over the next): no more than the line_height kept\n"
+                        "    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE\n"
+                        "    legend_spacing = " BELOW_SPACING " * (legend_vchar > line_height ? line_height / legend_vchar : 1)\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
                         "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
