@@ -404,6 +404,49 @@ START_TEST(colour_by_name)
 }
 END_TEST
 
+/* A legend below the plot (3.5 x 2.4 in, 8 pt, 300 dpi) is drawn column
+ * by column, each column a key of its own, every row with a sample once
+ * and in one column: gnuplot's own 'horizontal maxcols' columns, sized by
+ * its wider estimate of the text, were fewer than the height kept room
+ * for, and it dropped the rows that did not fit. */
+START_TEST(legend_below_by_column)
+{
+    const char *args[] = {"scheme", "standard,scaled,he-normal", "activation", "relu",
+                          "samples", "2000", NULL};
+    satstat_report *r = report_of(args, 0);
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 1050;
+    o.height = 720;
+    o.dpi = 300;
+    o.font_size = 8;
+    char *s = script_of(r, figure_index(r, "fig2-compare"), &o, NULL);
+    ck_assert(!has(s, "maxcols legend_cols"));
+    ck_assert(has(s, "\n    do for [legend_col = 0:legend_cols - 1] {\n"));
+    ck_assert(has(s, "\n    legend_rows = ceil(1. * key_rows / legend_cols)\n"));
+    ck_assert(has(s, "\nkey_rows = 7 "));
+    /* three sampled, three formula rows and the region: rows 0 to 6, each once */
+    for (int k = 0; k <= 7; k++) {
+        char row[64];
+        snprintf(row, sizeof row, "title (int(%d / legend_rows) == legend_col ? '", k);
+        const char *first = strstr(s, row);
+        ck_assert_msg((first != NULL) == (k < 7), "row %d", k);
+        ck_assert(first == NULL || strstr(first + 1, row) == NULL);
+    }
+    ck_assert(has(s, "title (int(6 / legend_rows) == legend_col ? 'inactive (z ≤ 0)' : '')"));
+    /* side by side: one y label, the zoom named on its axis */
+    ck_assert(has(s, "\nif (side_by_side) { unset ylabel }\n"));
+    ck_assert(has(s, "\nif (side_by_side) { set xlabel 'z (zoom)' }\n"));
+    free(s);
+    /* fig4's dotted line is the rule's cut, not the region it bounds */
+    s = script_of(r, figure_index(r, "fig4-saturated-fraction"), &o, NULL);
+    ck_assert(has(s, "linewidth 2 dashtype 3 title 'cut at 0 (dead)'"));
+    ck_assert(!has(s, "dashtype 3 title 'inactive"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 /* Numbers on the figures: a law's variance as exact as it is (1.005, not
  * "1.00"), small fractions typeset m×10^{n}, the numbers of figure 1 kept
  * in two rows for a legend below a small plot, and its tail in a log
@@ -417,9 +460,9 @@ START_TEST(numbers_typeset)
     char *s = script_named(r, "fig1-density-normal_0.1");
     /* Var z = 1 * 0.01 + 1 = 1.01 */
     ck_assert(has(s, "σ² = 1.01)'"));
-    ck_assert(has(s, "title 'Var z = 1.01, sampled "));
+    ck_assert(has(s, "'Var z = 1.01, sampled "));
     /* erfc(4/sqrt(2.02)) = 6.8872e-05 (mpmath, 20 digits) */
-    ck_assert(has(s, "title 'P(|z| ≥ 4) = 6.89×10^{−5}, sampled "));
+    ck_assert(has(s, "'P(|z| ≥ 4) = 6.89×10^{−5}, sampled "));
     ck_assert(has(s, "inset: the upper tail on a log axis"));
     free(s);
     satstat_report_free(r);
@@ -2040,6 +2083,7 @@ static Suite *plot_suite(void)
     tcase_add_test(tc, fig3_true_densities);
     tcase_add_test(tc, fig4_log_axis_when_fractions_span_decades);
     tcase_add_test(tc, log_y_forced);
+    tcase_add_test(tc, legend_below_by_column);
     tcase_add_test(tc, shaded_region_follows_rule);
     tcase_add_test(tc, fig4_follows_one_sided_rule);
     tcase_add_test(tc, fig4_orthogonal_first_rows);

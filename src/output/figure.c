@@ -624,6 +624,12 @@ void satstat__fig_style_end(satstat__fig *g)
                         "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
 }
 
+/* A legend below the plot: its rows this many lines apart (gnuplot's
+ * key spacing, in its v_char, which is less than line_height: the room
+ * kept is the more); closer than the column's 1.15, for the plot's
+ * height on a small figure. */
+#define BELOW_SPACING "1.0"
+
 /* The layout lines; key_rows and below_chars: the legend rows with a
  * sample and the longest of them, which go below the plot when the column
  * would leave the plot under half the width (0 rows: never below). */
@@ -649,12 +655,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# small figure), the legend goes below the plot, its rows with a sample\n"
                "# only, in as many columns as fit; the numbers are in the report.\n"
                "legend_below = (column < 0.55) ? 1 : 0\n"
-               "# (prose runs about 0.9 of the digits' char_width: 'bar runs below the\n"
-               "# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2\n"
-               "# characters' gap a legend of 17-character rows kept one column at 3.5 in)\n"
-               "legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))\n"
+               "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
+               "# char_width, an upper bound; a column is that, its sample and a gap)\n"
+               "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
-               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0\n"
+               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -663,8 +668,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
     }
     satstat__fig_out(
         g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
-           "top = 0.98 - 2.4 * line_height                  # room for the title above\n"
-           "bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label\n");
+           "# room for the title above, and for the x tick labels and label below;\n"
+           "# tighter over a legend below the plot (a small figure), whose rows took\n"
+           "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
+           "top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height\n"
+           "bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height\n");
     satstat__fig_out(g, "plot_right = column - %s   # %s\n",
                      right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
@@ -683,13 +691,15 @@ static int text_only(const satstat__legend *l, size_t i)
 }
 
 /* The rows a legend below the plot draws (text-only rows left out), and
- * the longest of them in characters. */
+ * the longest of them in char_width (its measured advance width: the
+ * columns are placed by it, and a row wider than its column runs into
+ * the next). */
 static size_t rows_below(const satstat__legend *l, size_t *longest)
 {
     size_t rows = 0;
     *longest = 0;
     for (size_t i = 0; i < l->n; i++) {
-        size_t n = satstat__utf8_length(l->title[i]);
+        size_t n = (size_t)ceil(satstat__text_chars(l->title[i], l->tex[i]));
         if (text_only(l, i))
             continue;
         rows++;
@@ -728,12 +738,13 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
     if (rows == 0 || column >= 0.55)
         return 0; /* the legend stands right of the plot: the plot keeps the height */
-    double cols = floor(0.97 / (sample_width + (0.9 * (double)below + 1) * char_width)); /* as layout_lines */
+    double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
-    /* top = 0.98 - 2.4 lines, bottom = 0.02 + 3.1 lines + legend_height,
-     * legend_height = ceil(rows / cols) * 1.15 lines + 0.01 */
-    double fixed_px = (2.4 + 3.1 + ceil((double)rows / cols) * 1.15) * line_px;
+    /* (the legend below) top = 0.98 - 1.7 lines, bottom = 0.02 + 2.7
+     * lines + legend_height, legend_height = ceil(rows / cols) * BELOW_SPACING
+     * lines + 0.01 */
+    double fixed_px = (1.7 + 2.7 + ceil((double)rows / cols) * atof(BELOW_SPACING)) * line_px;
     double box_px = 0.95 * h - fixed_px;
     if (box_px >= min_in * dpi)
         return 0;
@@ -828,14 +839,23 @@ size_t satstat__legend_chars(const satstat__legend *l)
  * more are set 1.0 apart. */
 #define LEGEND_FIT 22
 
+/* The legend's plot: in the column (with_text), or below the plot, where
+ * the loop over the columns (legend_col) draws the k-th row in column
+ * k / legend_rows, down each column as gnuplot's own columns went (the
+ * others' titles empty: no key entry). */
 static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
 {
-    satstat__fig_out(g, "plot -1 with lines linetype nodraw notitle");
+    satstat__fig_out(g, "%splot -1 with lines linetype nodraw notitle", with_text ? "" : "    ");
+    size_t k = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (with_text ? l->below_only[i] : text_only(l, i))
             continue;
         satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+        if (!with_text)
+            satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col ? ", k++);
         quoted_text(g, l->title[i], !l->tex[i]);
+        if (!with_text)
+            satstat__fig_out(g, " : '')");
     }
     satstat__fig_out(g, "\n");
 }
@@ -859,13 +879,26 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                      spacing, l->n, spacing);
     satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
     satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
-                        "    # below the plot, across the figure: the rows with a sample, in columns\n"
-                        "    set lmargin at screen 0.01\n"
+                        "    # below the plot, across the figure: the rows with a sample, in\n"
+                        "    # legend_cols columns spread over the width, each a key of its own\n"
+                        "    # (gnuplot's 'horizontal maxcols' sized its columns by its own\n"
+                        "    # estimate of the text, made fewer when that was wider, and dropped\n"
+                        "    # the rows that no longer fitted the height); a column holds\n"
+                        "    # legend_rows rows, the height legend_height keeps\n"
+                        "    legend_rows = ceil(1. * key_rows / legend_cols)\n"
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
-                        "    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols\n");
+                        "    set rmargin at screen 0.99\n"
+                        "    # a row is spacing times gnuplot's v_char, which the SVG terminal\n"
+                        "    # makes 1.3 line_height (at 3.5 in a row wrapped into a second\n"
+                        "    # column over the next): no more than the line_height kept\n"
+                        "    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE\n"
+                        "    legend_spacing = " BELOW_SPACING " * (legend_vchar > line_height ? line_height / legend_vchar : 1)\n"
+                        "    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical\n"
+                        "    do for [legend_col = 0:legend_cols - 1] {\n"
+                        "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
-    satstat__fig_out(g, "} else {\n");
+    satstat__fig_out(g, "    }\n} else {\n");
     legend_plot(g, l, 1);
     satstat__fig_out(g, "}\nunset multiplot\n");
 }
@@ -877,11 +910,15 @@ double satstat__nice_ceil(double x)
     static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
     if (!(x > 0) || !isfinite(x))
         return 1.0;
-    double p = pow(10.0, floor(log10(x)));
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-        if (steps[i] * p >= x * (1 - 1e-12))
-            return steps[i] * p;
-    return 10 * p;
+    /* a step times 10^e, divided by 10^-e when e < 0: 3 / 10 is the
+     * double nearest 0.3, 3 * 0.1 is not (the scripts read 0.30000000000000004) */
+    double e = floor(log10(x)), p = pow(10.0, fabs(e));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        double v = e < 0 ? steps[i] / p : steps[i] * p;
+        if (v >= x * (1 - 1e-12))
+            return v;
+    }
+    return e < 0 ? 10 / p : 10 * p;
 }
 
 void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,

@@ -531,7 +531,7 @@ void satstat__pl_layout_section(ctx *c, int panels, int right_axis)
                "split_top = side_by_side ? bottom : (top + bottom) / 2 + 1.7 * line_height\n"
                "split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.3 * line_height\n"
                "left_right = side_by_side ? (plot_left + plot_right) / 2 - %s : plot_right\n"
-               "right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 : plot_left\n"
+               "right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 - 2.2 * line_width : plot_left   # no y label: its room\n"
                "panel_height = side_by_side ? top - bottom : top - split_top\n",
             right_axis ? "(5 * char_width + 2.6 * line_width)" : "0.02");
     out(c, "set lmargin at screen plot_left\n"
@@ -603,9 +603,12 @@ void satstat__pl_panel(ctx *c, int panels, int which)
                "set lmargin at screen plot_left\nset rmargin at screen left_right\n"
                "panel_w = left_right - plot_left\npanel_h = top - split_top\n");
     else
+        /* side by side the panels plot one quantity: its y label once, on
+         * the left one */
         out(c, "set tmargin at screen split_bottom\nset bmargin at screen bottom\n"
                "set lmargin at screen right_left\nset rmargin at screen plot_right\n"
-               "panel_w = plot_right - right_left\npanel_h = split_bottom - bottom\n");
+               "panel_w = plot_right - right_left\npanel_h = split_bottom - bottom\n"
+               "if (side_by_side) { unset ylabel }\n");
 }
 
 /* The tick steps of the panel just placed (satstat__pl_panel()): x over [xlo, xhi],
@@ -613,9 +616,22 @@ void satstat__pl_panel(ctx *c, int panels, int which)
 void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo, const char *yhi)
 {
     satstat__fig_ticks(&c->g, "x", xlo, xhi, "panel_w", 4);
-    /* a panel too narrow for three labels (side by side on a small
-     * figure): its two ends only, never three labels run together */
-    out(c, "if (panel_w / (6 * char_width) < 3) { set xtics 0 + (%s), (%s) - (%s) }\n", xlo, xhi, xlo);
+    /* a panel too narrow for three labels of six characters (side by
+     * side on a small figure): its two ends, and 0 between them when the
+     * labels (tick_chars: the longer, its minus counted; U+2212 is about
+     * 1.4 characters, the gap of two covers it) leave two characters'
+     * gap (the zoom on [-5, 5] showed only -5 and 5); never three labels
+     * run together */
+    out(c, "if (panel_w / (6 * char_width) < 3) {\n"
+           "    tick_chars = ((strlen(sprintf('%%g', %s)) > strlen(sprintf('%%g', %s))) ? strlen(sprintf('%%g', %s)) : strlen(sprintf('%%g', %s)))\n"
+           "    if ((%s) < 0 && (%s) > 0 && (%s) == -(%s) && panel_w / 2 >= (tick_chars + 2) * char_width) {\n"
+           "        set xtics ((%s), 0, (%s))\n"
+           "    } else {\n"
+           "        set xtics 0 + (%s), (%s) - (%s)\n"
+           "        if ((%s) < 0 && (%s) > 0) { set xtics add ('' 0) }   # 0 marked, unlabelled\n"
+           "    }\n"
+           "}\n",
+        xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xlo, xhi);
     if (ylo)
         satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
 }
@@ -644,8 +660,13 @@ void satstat__pl_multiplot_title_as(ctx *c, const char *title, int tex)
     quote(&c->g, title);
     out(c, "\ntitle_head = ");
     quote(&c->g, head);
+    /* its measured width (strlen counted bytes: UTF-8 and markup made a
+     * title that fitted, 'scheme he-normal: weights N(0, 2/n_{in})',
+     * lose its weights at 3.5 in) */
     out(c, "   # a small figure: the title without its tail\n"
-           "set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)\n");
+           "title_chars = %.1f   # the whole title's width in char_width (DejaVu Sans advance widths)\n"
+           "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head)\n",
+        satstat__text_chars(title, tex));
 }
 
 void satstat__pl_multiplot_title(ctx *c, const char *title)

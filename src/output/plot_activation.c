@@ -259,7 +259,7 @@ static void activation_panels(ctx *c, int zoom, int panels)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z' }\n");
+        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)' }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);

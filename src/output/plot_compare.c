@@ -172,6 +172,8 @@ void satstat__pl_fig_compare(ctx *c)
     if (zoom) {
     rule(c, "bottom panel: the zoom");
     satstat__pl_panel(c, 2, 1);
+    /* side by side, the title's 'below, zoomed on ...' is cut: the axis says it */
+    out(c, "if (side_by_side) { set xlabel 'z (zoom)' }\n");
     out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
     for (size_t i = 0; i < c->ns; i++)

@@ -380,6 +380,7 @@ static void saturation_panels(ctx *c, int zoom, int logy)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
+        out(c, "if (side_by_side) { set xlabel 't (zoom)' }   # the title's zoom is cut\n");
         out(c, "set xrange [0:zoom]\n");
         satstat__pl_ticks(c, "0", "zoom", logy ? NULL : "0", "ymax");
         if (satstat__pl_any_sampled(c))
@@ -717,8 +718,12 @@ static void fig_tails(ctx *c)
             satstat__pl_add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1", i + 1);
         }
     }
+    /* the dotted line is the cut, not the region (a line named
+     * "inactive (z ≤ 0)" read as if it were the region) */
     if (both) /* the region's words are too long for one legend row */
         snprintf(t, sizeof t, "the rule's cuts (%s)", c->rule_txt);
+    else if (!c->region.n_bands)
+        snprintf(t, sizeof t, "cut at %s (%s)", satstat__pl_num6(tl.cut, m1), c->rule_txt);
     else
         satstat__pl_region_legend(c, t, sizeof t);
     satstat__pl_add(c, NULL, t, "with lines linecolor rgb ink linewidth 2 dashtype 3");
@@ -812,6 +817,7 @@ static void fig_tails(ctx *c)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
+        out(c, "if (side_by_side) { set xlabel 't (zoom)' }   # the title's zoom is cut\n");
         out(c, "set xrange [-zoom:zoom]\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax");
         for (size_t i = 0; i < c->ns; i++)

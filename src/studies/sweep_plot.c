@@ -309,6 +309,35 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
     *hi_out = hi;
 }
 
+/* A log y axis of at most three decades with room for them: labels at 1,
+ * 2 and 5 times each power of ten, plain numbers (the decades alone left
+ * two labels, 10^-1 and 10^-2, on 0.002 to 0.5, with the lines at 0.19
+ * and 0.25 above the top one). */
+static void short_log_ticks(fig *g)
+{
+    double lo, hi;
+    log_range(g, &lo, &hi);
+    if (!(hi <= 1000 * lo))
+        return;
+    out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten, but on\n"
+           "# a small figure (the decades only)\n"
+           "if (!narrow) {\n    set format y '%%g'\n    set ytics (");
+    int first = 1;
+    for (double p = pow(10.0, floor(log10(lo)) - 1); p <= hi * 1.0001; p *= 10)
+        for (int k = 0; k < 3; k++) {
+            static const double mult[3] = {1, 2, 5};
+            double v = mult[k] * p;
+            if (v < lo * 0.9999 || v > hi * 1.0001)
+                continue;
+            char num[SATSTAT_DOUBLE_SIZE];
+            if (satstat_format_double(v, num, sizeof num) != SATSTAT_OK)
+                continue;
+            out(g, "%s%s", first ? "" : ", ", num);
+            first = 0;
+        }
+    out(g, ")\n}\n");
+}
+
 /* The formula curves (g->cx, g->cy, g->cn) and the data's extent:
  * the y range, the level lines (claimed Var z, the bias floor, the
  * largest slope) and the log axis's choice. */
@@ -484,7 +513,7 @@ static void figure_legend(fig *g)
     }
     if (sampled) {
         satstat__legend_row(L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
-            "points: sampled, %s CI", lv);
+            "sampled, %s CI", lv);
         if (g->zeros)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 6",
                                 "open: sampled 0");
@@ -542,12 +571,17 @@ static void figure_legend(fig *g)
     else
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    /* the threshold only says which units count as saturated: Var z and
+     * the mean slope do not depend on it, and their lines are flat */
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED)
+        satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it)");
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
             b->claimed_variance);
     if (sampled) {
-        satstat__legend_row(L, "with lines linetype nodraw", "%llu neurons each,",
-            (unsigned long long)b->samples);
+        char count[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_count((unsigned long long)b->samples, count); /* 100 000: grouped */
+        satstat__legend_row(L, "with lines linetype nodraw", "%s neurons each,", count);
         satstat__legend_row(L, "with lines linetype nodraw", "seed %llu at every point",
             (unsigned long long)b->seed);
     }
@@ -714,10 +748,20 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
                "set format y '10^{%%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)\n"
                "set yrange [ylo:yhi]\n"
-               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n",
+               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n"
+               "# on a small figure a decade is a few lines high: the eight minor ticks of\n"
+               "# each ran into a smudge beside the labels; a plain tick at an unlabelled\n"
+               "# decade instead\n"
+               "if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }\n",
             SWEEP_LOG_Y_SPAN);
-    else
+    if (g->logy)
+        short_log_ticks(g);
+    else {
         out(g, "set yrange [0:ymax]\n");
+        /* ticks by the plot's height (gnuplot's own put 7 labels 0.05
+         * apart on a 0.7 in axis) */
+        satstat__fig_ticks(&g->g, "y", "0", "ymax", "top - bottom", 0);
+    }
 
     rule(g, "the plot");
     out(g, "# layers: per scheme the formula curve, then the sampled points with bars\n");
