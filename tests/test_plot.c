@@ -504,7 +504,7 @@ START_TEST(labels)
     free(s);
 
     s = script_named(r, "fig2-compare");
-    ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; below, zoomed on [−5, 5]'\n"));
+    ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; the second panel zoomed on [−5, 5]'\n"));
     ck_assert(has(s, "title 'standard: exact N(0, σ² = 501)'"));
     ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.5)'"));
     /* the sampled histograms as outlines with swatches of their own (no

@@ -150,7 +150,7 @@ void satstat__pl_fig_compare(ctx *c)
 
     rule(c, "title and axes");
     if (zoom)
-        snprintf(t, sizeof t, "Density of z under every scheme; below, zoomed on [−%s, %s]",
+        snprintf(t, sizeof t, "Density of z under every scheme; the second panel zoomed on [−%s, %s]",
                  satstat__pl_num(c->Z, m1), satstat__pl_num(c->Z, m2));
     else
         snprintf(t, sizeof t, "Density of z under every scheme");
@@ -172,7 +172,8 @@ void satstat__pl_fig_compare(ctx *c)
     if (zoom) {
     rule(c, "bottom panel: the zoom");
     satstat__pl_panel(c, 2, 1);
-    /* side by side, the title's 'below, zoomed on ...' is cut: the axis says it */
+    /* side by side, the title's tail ('the second panel zoomed on ...') may be
+     * cut at a small size: the axis says it too */
     out(c, "if (side_by_side) { set xlabel 'z (zoom)' }\n");
     out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
