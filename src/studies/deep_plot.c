@@ -882,6 +882,7 @@ static double atom_probability(const satstat_config *cfg, const satstat_deep_lay
  * the atom's probability (NaN: none). */
 typedef struct panel_hist {
     double xlo, xhi, ytop, atom;
+    int spike; /* the whole sampled range inside one display bin */
 } panel_hist;
 
 static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
@@ -911,6 +912,7 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
     }
     h.atom = ab >= 0 && total > 0 ? zeros / total : NAN;
     h.ytop = 0;
+    h.spike = 0;
     out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
     if (!(ly->a_hi - ly->a_lo > want_w)) {
         /* the whole sampled range inside one display bin: one bin
@@ -919,6 +921,7 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
         double count = total - (double)(ly->a_under + ly->a_over) - zeros;
         double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
         h.ytop = density;
+        h.spike = 1;
         out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
     } else {
         for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
@@ -939,6 +942,19 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
     return h;
 }
 
+/* Whether the panel of layer ly draws an arrow: a point mass at φ(0)
+ * (atom_probability) or the whole sampled range inside one display bin
+ * (activation_hist's spike), as activation_hist decides them. */
+static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *ly, int bounded,
+                           double p0, double p1)
+{
+    double lo = bounded ? fmin(p0, p1) : ly->a_lo, hi = bounded ? fmax(p0, p1) : ly->a_hi;
+    double phi0 = cfg->activation->phi(0);
+    int atom = isfinite(atom_probability(cfg, ly)) && ly->a_hi > ly->a_lo && phi0 >= ly->a_lo &&
+               phi0 < ly->a_hi;
+    return atom || !(ly->a_hi - ly->a_lo > (hi - lo) / DISPLAY_BINS);
+}
+
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
 /* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
  * 5 times a power of ten at least a third of the range (the first three), labelled as
@@ -946,13 +962,14 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
  * power of ten, or "0.001") the middle tick is left unlabelled, so that the panel's
  * scale is written once per axis end and no two long labels meet: with a
  * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
- * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel. */
-static void three_ticks(ctx *c, const char *axis, double lo, double hi)
+ * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel.  Returns
+ * the axis's end that keeps the last label over the panel (≥ hi). */
+static double three_ticks(ctx *c, const char *axis, double lo, double hi)
 {
     double span = hi - lo;
     if (!(span > 0) || !isfinite(span)) {
         out(c, "set %stics autofreq\n", axis);
-        return;
+        return hi;
     }
     double p = pow(10, floor(log10(span / 3))), step = p;
     static const double mult[] = {1, 2, 5, 10};
@@ -982,6 +999,11 @@ static void three_ticks(ctx *c, const char *axis, double lo, double hi)
     for (size_t i = 0; i < n; i++)
         out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
     out(c, ")\n");
+    /* a long last label's room: the axis's end at least 5/3 of the way
+     * from lo to its tick, so that the label (centred on the tick) stays
+     * over the panel; at the last tick's 80 %, "1×10^{−5}" ran 20 px past
+     * the frame */
+    return powered && n > 1 ? fmax(hi, lo + (t[n - 1] - lo) / 0.6) : hi;
 }
 
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
@@ -1008,23 +1030,43 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "unset xlabel\n");
     /* at most three ticks an axis, the power of ten written at the ends
      * only (three_ticks) */
+    /* the bars reach 1/HEADROOM of the panel's height: the sd's line of
+     * small text above them keeps clear of the tallest bar, also one at
+     * the panel's right edge (tanh's normal:1 at ±1) */
+    const double HEADROOM = 1.5;
     double yt = h->ytop > 0 ? h->ytop : 1;
     char a_s[32], b_s[32], t_s[32];
+    double xhi = three_ticks(c, "x", h->xlo, h->xhi);
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
-    snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
-    snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
+    snprintf(b_s, sizeof b_s, "%.9g", xhi);
+    snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
     out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-    three_ticks(c, "x", h->xlo, h->xhi);
-    three_ticks(c, "y", 0, yt * 1.3);
+    if (h->spike) /* its height is 1/(the bin's width): no scale to read */
+        out(c, "set ytics ('' 0)\n");
+    else
+        (void)three_ticks(c, "y", 0, yt * HEADROOM);
+    if (s == 0) /* the y axes' quantity, once a column, over its axis */
+        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont\n");
+    else
+        out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
-    char sdt[64];
-    if (sd != 0 && (fabs(log10(sd)) >= 3))
-        snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
-                 (int)floor(log10(sd)));
-    else /* 290, not 2.9e+02 */
-        snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
+    char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
+    if (sd >= 10 && sd < 1e5) /* 290, not 2.9×10^{2} */
+        snprintf(num, sizeof num, "%.0f", sd);
+    else /* "9.7×10^{−6}": the true minus, as the tick labels */
+        satstat__fig_num(sd, 2, num);
+    snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
-    if (isfinite(h->atom)) {
+    if (h->spike) {
+        /* every unit within one display bin (tanh's normal:0.01 after
+         * a few layers): a bar there would be as high as 1/(its width),
+         * a number without meaning; an arrow as for a point mass, low
+         * enough to pass under the sd's text */
+        out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.62 linetype %zu "
+               "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
+            (ly->a_lo + ly->a_hi) / 2, (ly->a_lo + ly->a_hi) / 2, s + 1);
+        out(c, "unset label 2\n");
+    } else if (isfinite(h->atom)) {
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
@@ -1034,8 +1076,12 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
     }
-    out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
-        s + 1, k + 1, s + 1);
+    if (h->spike)
+        out(c, "plot NaN notitle\n");
+    else
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder "
+               "notitle\n",
+            s + 1, k + 1, s + 1);
 }
 
 static void fig_activations(ctx *c, size_t which)
@@ -1064,6 +1110,8 @@ static void fig_activations(ctx *c, size_t which)
     /* "densities": the y axes' quantity (their labels name the rows) */
     snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
+    double p0 = a->phi(-40), p1 = a->phi(40);
+    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
     satstat__legend key;
     key.n = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -1074,10 +1122,20 @@ static void fig_activations(ctx *c, size_t which)
         satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
         satstat__legend_tex(&key);
     }
+    /* the arrows (a point mass, or every unit in one bin) get a row of
+     * their own: a black ▲, since each panel's arrow is its scheme's colour */
+    int arrows = 0;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t k = 0; k < nl; k++)
+            arrows |= panel_has_arrow(cfg, satstat_deep_report_layer(r, s, lw[k]), bounded, p0, p1);
+    if (arrows) {
+        satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
+                            "point mass (its probability printed)");
+    }
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
-    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
+    int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
      * row's x tick labels and label legend_lines + 3.4, gaps of 2.5
@@ -1087,7 +1145,11 @@ static void fig_activations(ctx *c, size_t which)
      * MIN_PANEL_LINES high (every row kept, since the rows are the
      * comparison) and the text stays the size asked for. */
     const double MIN_PANEL_LINES = 2.4;
-    double fixed_lines = 3.0 + legend_lines + 3.4 + 2.5 * (double)(ns - 1);
+    /* the legend's rows are 1.15 lines apart (the key's spacing), with a
+     * line to spare: at one line a row, gnuplot dropped the rows that
+     * did not fit (5 rows in 5.3 lines showed 3) */
+    double legend_room = 1.15 * legend_lines + 1.0;
+    double fixed_lines = 3.6 + legend_room + 3.4 + 2.5 * (double)(ns - 1);
     double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
     satstat_plot_options asked = c->g.o;
     char about[1024];
@@ -1098,7 +1160,8 @@ static void fig_activations(ctx *c, size_t which)
            "saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The\n"
            "standard deviation of phi(z) is printed in each panel; relu's units with\n"
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
-           "probability, not as a bar whose height would depend on the bin width.");
+           "probability, not as a bar whose height would depend on the bin width; so\n"
+           "is a layer whose units all fall in one bin (its sd printed).");
     unsigned tall = 0; /* the grown height; 0: as asked */
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
@@ -1129,8 +1192,6 @@ static void fig_activations(ctx *c, size_t which)
      * an unrelated grid would give display bins alternately 1 and 2 fine
      * bins wide, a 2:1 comb.  Bins of different layers then differ in width,
      * so the height is a density (fraction of units per unit of φ). */
-    double p0 = a->phi(-40), p1 = a->phi(40);
-    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
     out(c, "\n# ---- data: per scheme and layer, bin centre, density, bin width ----------\n"
            "# (each bin the union of whole bins of the sampled %u-bin histogram; a point\n"
            "# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken\n"
@@ -1147,10 +1208,10 @@ static void fig_activations(ctx *c, size_t which)
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
-           "legend_top = 0.02 + %d.3 * line_height           # the legend: rows below the panels\n"
+           "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n"
            "bottom = legend_top + 3.1 * line_height\n"
-           "top = top - 0.6 * line_height                   # the columns' titles\n",
-        legend_lines);
+           "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n",
+        legend_room);
     satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
     out(c, "set multiplot title ");
     qstr(c, head);
