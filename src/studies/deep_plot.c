@@ -590,6 +590,38 @@ static int mean_field_off_axis(quantity q, const layer_axis *ax, size_t s)
     return q == Q_SATURATION && !(ax->mf_max[s] >= ax->yfloor);
 }
 
+/* What scheme s's mean-field line does, in words after the scheme's name
+ * in its legend row: Var z's χ₁ at the fixed point q*, or without one
+ * (relu) the factor by which the line grows a layer, read off its last
+ * two layers; the gradient's factor a layer towards the input, √χ₁;
+ * nothing for the saturated fraction (a short row). */
+static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t size)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+    buf[0] = '\0';
+    if (q == Q_GRADIENT && fp->finite) {
+        /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
+         * towards the input: read left to right, the line moves by its
+         * inverse */
+        snprintf(buf, size, ", ×%.3g/layer to the input", sqrt(fp->chi1));
+    } else if (q == Q_VARIANCE && fp->finite) {
+        snprintf(buf, size, ", χ_{1} = %.3g", fp->chi1);
+    } else if (q == Q_VARIANCE && o->layers > 1) {
+        /* no fixed point of the length map ("no q*" was jargon): the
+         * growth a layer says what the line does */
+        double m1, m0, v, lo, hi;
+        get_q(layer_of(c, s, o->layers), q, &m1, &v, &lo, &hi);
+        get_q(layer_of(c, s, o->layers - 1), q, &m0, &v, &lo, &hi);
+        if (m0 > 0 && isfinite(m1 / m0)) {
+            char f[SATSTAT__FIG_NUM_SIZE];
+            satstat__fig_num(m1 / m0, 3, f);
+            snprintf(buf, size, ", ×%s a layer", f);
+        }
+    }
+}
+
 /* The legend of fig_against_layer: per scheme its sampled points and mean
  * field, then what the marks and bars are and the run's settings. */
 static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
@@ -603,6 +635,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
     double off_max = -INFINITY; /* the largest mean field off the axis */
+    int mean_field_drawn = 0;
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
@@ -610,54 +643,37 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             /* every count 0: only the intervals' upper ends are drawn */
             snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
             satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
-        } else if (q == Q_SATURATION) {
+            satstat__legend_tex(key);
+            if (!mean_field_off_axis(q, ax, s))
+                mean_field_drawn = 1;
+        } else {
             /* one row a scheme, its points, bars and mean-field line in one
              * sample: two rows a scheme below a 3.5 in plot took 42 % of
-             * the height and left the log axis 115 px (the lines' meaning
-             * in a row of its own) */
+             * the height and left the log axis 115 px, and in two columns
+             * a scheme's mean-field row stood beside the next scheme's
+             * points and read as theirs (the lines' meaning in a row of
+             * its own) */
             long same = same_mean_field(c, s, q, o->layers);
             snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
+            char about_line[96] = "";
+            mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
                 snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
                 off_max = fmax(off_max, ax->mf_max[s]);
                 satstat__legend_row(key, st, "%s", name);
             } else if (same >= 0) {
+                /* the same line as an earlier scheme's: drawn once, in
+                 * that scheme's colour (a second one lay exactly under
+                 * it, its dashes never seen) */
                 satstat__legend_row(key, st, "%s (line = %s)", name, cfg->schemes[same].canonical);
-            } else { /* (χ₁ in deep-variance's legend: here the row short) */
-                satstat__legend_row(key, st, "%s", name);
+            } else {
+                satstat__legend_row(key, st, "%s%s", name, about_line);
             }
             satstat__legend_tex(key);
-            continue;
-        } else {
-            snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-            satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+            mean_field_drawn |= !mean_field_off_axis(q, ax, s);
         }
-        satstat__legend_tex(key);
-        snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
-        if (mean_field_off_axis(q, ax, s)) {
-            /* below the axis's foot (tanh near the origin: 5×10^-176): no
-             * line drawn, so no line in the legend; its size said once */
-            off_max = fmax(off_max, ax->mf_max[s]);
-            continue;
-        }
-        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
-        long same = same_mean_field(c, s, q, o->layers);
-        char sametxt[SATSTAT_SPEC_SIZE + 8] = "";
-        if (same >= 0)
-            snprintf(sametxt, sizeof sametxt, " = %s", cfg->schemes[same].canonical);
-        if (q == Q_GRADIENT && fp->finite)
-            /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
-             * towards the input: read left to right, the line moves by its
-             * inverse */
-            satstat__legend_row(key, st, "  mean field%s, ×%.3g/layer to the input", sametxt,
-                                sqrt(fp->chi1));
-        else if (fp->finite)
-            satstat__legend_row(key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
-        else
-            satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
-        satstat__legend_tex(key);
     }
-    if (q == Q_SATURATION && !ax->all_zero)
+    if (mean_field_drawn)
         satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
     if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
         if (off_max > 0)
@@ -668,8 +684,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         satstat__legend_tex(key);
     }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open: RMS ‖δ^{l}‖");
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1",
+                            "ring: RMS ‖δ^{l}‖");
         satstat__legend_tex(key);
     }
     if (ax->all_zero)
@@ -706,9 +722,6 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     if (!ax->all_zero) /* (else in the bound's row) */
         satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                             (unsigned long long)o->networks);
-    if (cfg->n_in != o->width)
-        satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
-                            (unsigned long long)cfg->n_in);
 }
 
 static void fig_against_layer(ctx *c, quantity q)
@@ -717,9 +730,10 @@ static void fig_against_layer(ctx *c, quantity q)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
+    /* δˡ named in the title: the y label's ‖δˡ‖ was defined nowhere */
     static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
                                         "Saturated fraction against layer",
-                                        "Gradient norm against layer"};
+                                        "Norm of the back-propagated gradient δ^{l} by layer"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
         "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
@@ -733,7 +747,14 @@ static void fig_against_layer(ctx *c, quantity q)
         "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
         "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
         "al. 2017).  Back-propagation runs from layer L down to layer 1."};
-    satstat__dp_header(c, r, heads[q], abouts[q]);
+    /* relu's units with z <= 0 are inactive (φ' = 0), not saturated: the
+     * title says what the y label says */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    int inactive = q == Q_SATURATION && cfg->activation->dead
+                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
+                   && strcmp(region, "z <= 0") == 0;
+    const char *head = inactive ? "Inactive fraction against layer" : heads[q];
+    satstat__dp_header(c, r, head, abouts[q]);
     output_section(c);
     satstat__dp_style_named(c, r);
     layer_axis ax;
@@ -754,18 +775,22 @@ static void fig_against_layer(ctx *c, quantity q)
      * title, not left to a row of open markers at the foot */
     /* (every count 0: said once, in the plot; in the title as well it
      * was said twice and the title was the canvas's width at 3.5 in) */
-    qstr(c, heads[q]);
+    if (q == Q_GRADIENT)
+        satstat__fig_qtex(&c->g, head);
+    else
+        qstr(c, head);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
-    out(c, "set xlabel 'layer l'\n");
+    /* "1*" said on the axis: a text-only legend row saying it was left
+     * out below a small plot */
+    if (cfg->n_in != o->width)
+        out(c, "set xlabel 'layer l   (1*: fan-in %llu, not W = %llu)'\n",
+            (unsigned long long)cfg->n_in, (unsigned long long)o->width);
+    else
+        out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    /* (no "log scale" in the label: the ticks 10^n say so); relu's units
-     * with z <= 0 are inactive (φ' = 0), as the legend says */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    int inactive = q == Q_SATURATION && cfg->activation->dead
-                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
-                   && strcmp(region, "z <= 0") == 0;
+    /* (no "log scale" in the label: the ticks 10^n say so) */
     out(c, "set ylabel '%s'\n", inactive ? "inactive fraction" : ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
@@ -828,24 +853,33 @@ static void fig_against_layer(ctx *c, quantity q)
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        /* a mean field equal to an earlier scheme's is drawn once, by
+         * that scheme (its legend row says "line = ...") */
+        int line = !mean_field_off_axis(q, &ax, s) && same_mean_field(c, s, q, o->layers) < 0;
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            if (!mean_field_off_axis(q, &ax, s))
+            if (line)
                 out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
                     s + 1, s + 1);
             out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
-                s || !mean_field_off_axis(q, &ax, s) ? ", \\\n     " : "", s + 1, dx, s + 1);
+                s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
-        out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
-            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+        if (line)
+            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                s + 1, s + 1);
+        out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
+            s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($4 > $3 ? NaN : $2) with points linetype %zu notitle",
                 s + 1, dx, s + 1);
-        if (q == Q_GRADIENT)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
-                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+        if (q == Q_GRADIENT) /* a thin ring, twice the size, round the filled point (the
+                              * RMS is near the mean, and an open marker of the same size
+                              * was hidden under it in every render; an open pentagon
+                              * twice the size read as a larger filled one) */
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype 6 "
+                   "pointsize 2.4 * pointscale linewidth 1 notitle",
+                s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
                    "pointtype 11 pointsize 1.3 notitle",
