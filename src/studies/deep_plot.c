@@ -284,7 +284,7 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
                            const density_plan *d, satstat__legend *key)
 {
     key->n = 0;
-    satstat__legend_row(key, "with boxes linetype 1 fillstyle solid 0.45 noborder",
+    satstat__legend_row(key, "with boxes linetype 1 fillstyle solid 1.0 noborder",
                         "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
                         (unsigned long long)o->width);
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
@@ -375,7 +375,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
                    ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
     }
@@ -401,6 +401,9 @@ static void fig_density(ctx *c, size_t s)
     satstat__dp_scheme_names(r, names);
     size_t slot = satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
     satstat__fig_rule(&c->g, "style");
+    /* (the bars filled opaque, in the very colour of the scheme's lines in
+     * deep-variance and deep-saturation: at 45 % on white he-normal's
+     * green read as a pale teal, another colour) */
     out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
            "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
         satstat__palette_names[slot], satstat__palette[slot]);
@@ -1113,7 +1116,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike)
         out(c, "plot NaN notitle\n");
     else
-        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder "
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 1.0 noborder "
                "notitle\n",
             s + 1, k + 1, s + 1);
 }
@@ -1152,7 +1155,7 @@ static void fig_activations(ctx *c, size_t which)
         const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
         char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
-        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
+        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 1.0 noborder", s + 1);
         satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
         satstat__legend_tex(&key);
     }
@@ -1218,6 +1221,9 @@ static void fig_activations(ctx *c, size_t which)
     }
     output_section(c);
     satstat__dp_style_named(c, r);
+    /* (the bars opaque, in the colours of the schemes' lines elsewhere:
+     * at 60 % on white normal:0.01's teal and he-normal's green were two
+     * pastels of one hue) */
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
      * (relu) gets an axis per panel, since its scale can grow by orders of
      * magnitude from layer to layer.  A display bin is the union of g whole
