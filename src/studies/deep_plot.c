@@ -645,7 +645,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         if (ax->all_zero) {
             /* every count 0: only the intervals' upper ends are drawn */
             snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
-            satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
+            satstat__legend_row(key, st, "%s: 0 sampled, ▼ bound", name);
             satstat__legend_tex(key);
             if (!mean_field_off_axis(q, ax, s))
                 mean_field_drawn = 1;
@@ -691,14 +691,9 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "ring: RMS ‖δ^{l}‖");
         satstat__legend_tex(key);
     }
-    if (ax->all_zero)
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
-                            /* Korn-Graubard's bound with df R - 1 from the
-                             * networks (0.00797 for 0 of 2000 units in 10
-                             * networks at 99.9 %: n* = 950, not 2000) */
-                            "▼ %g %% bound: 0 of %.0f units, R = %llu networks", 100 * (1 - cfg->alpha),
-                            units, (unsigned long long)o->networks);
-    else if (ax->floor_marks)
+    /* (every count 0: the bound's meaning in the plot's note; a black ▼
+     * row here matched no marker drawn, each ▼ being its scheme's colour) */
+    if (ax->floor_marks && !ax->all_zero)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
     if (any_clipped)
@@ -722,7 +717,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    if (!ax->all_zero) /* (else in the bound's row) */
+    if (!ax->all_zero) /* (else in the plot's note) */
         satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                             (unsigned long long)o->networks);
 }
@@ -845,7 +840,14 @@ static void fig_against_layer(ctx *c, quantity q)
         for (size_t s = 0; s < ns; s++)
             if (mean_field_off_axis(q, &ax, s))
                 off = fmax(off, ax.mf_max[s]);
-        out(c, "set label 1 \"no saturated unit in any layer");
+        /* the bound: Korn & Graubard's (1998) interval with R - 1
+         * degrees of freedom, the networks being the sampled clusters:
+         * for 0 of 2000 units in 10 networks at 99.9 % it is 0.008, 2x
+         * the binomial bound of 2000 independent units (n* shrunk by
+         * (t_{RW-1}/t_{R-1})², deep_sample.c), and the note says why */
+        out(c, "set label 1 \"no saturated unit in any layer (%.0f units)\\n"
+               "▼ %g %% bound, R − 1 = %llu df (networks)",
+            ax.units, 100 * (1 - cfg->alpha), (unsigned long long)(o->networks - 1));
         if (off > 0)
             out(c, "\\nmean field ≤ 10^{−%d}, off the axis", -(int)ceil(log10(off)));
         else if (off == 0)
