@@ -291,9 +291,8 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
                         d->standardised ? "mean field N(μ_{b}, q^{l}), scaled by sd_{l}"
                                         : "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(key);
-    if (d->np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
-        satstat__legend_row(key, "with lines linetype nodraw", "%zu of %llu layers shown", d->np,
-                            (unsigned long long)o->layers);
+    /* (a small figure showing some layers says so in the panels' titles,
+     * "layer 10 of 10": a legend row without a key read as misplaced) */
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
     if (d->shaded
@@ -331,7 +330,9 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
            "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
-    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 6, 4.5);
+    /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
+     * frame of the panel on its left at 3.5 in */
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -349,6 +350,7 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
 
 static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
 {
+    const satstat_deep_options *o = satstat_deep_report_options(c->r[0]);
     if (!d->standardised)
         shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 1);
     for (size_t k = 0; k < d->np; k++) {
@@ -368,8 +370,11 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
          * panel and ran into the next panel's y tick labels */
         char num[SATSTAT__FIG_NUM_SIZE];
         satstat__fig_num(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
-        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], d->standardised ? "sd_{l}" : "Var z", num);
+        char of[32] = "";
+        if (d->np < o->layers)
+            snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
+        out(c, "set title \"layer %llu%s\\n%s = %s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
                    ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
