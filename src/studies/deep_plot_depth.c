@@ -555,6 +555,13 @@ static void tex_number(double x, char *buf, size_t size)
     }
 }
 
+/* Scheme s's largest singular value (0 without a spectrum). */
+static double sv_max_of(const satstat_deep_report *r, size_t s)
+{
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
+    return j && isfinite(j->sv_max) ? j->sv_max : 0;
+}
+
 void satstat__dp_fig_jacobian(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -600,7 +607,7 @@ void satstat__dp_fig_jacobian(ctx *c)
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle transparent solid 0.3 border", s + 1);
+        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle solid 0.3 border", s + 1);
         char lo_t[48], hi_t[48];
         tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
@@ -651,12 +658,23 @@ void satstat__dp_fig_jacobian(ctx *c)
     out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
            "dashtype 3 back\n");
     out(c, "plot ");
-    /* filled light, outlined in the scheme's colour: overlapping schemes
-     * stay apart */
+    /* filled light, outlined in the scheme's colour: the fills opaque
+     * tints (a translucent fill over another mixed into a grey that read
+     * as a third series), the widest spectrum first so that a narrow one
+     * stands on it, then every outline over all the fills */
+    size_t order[SATSTAT_MAX_SCHEMES];
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        size_t k = s;
+        for (; k > 0 && sv_max_of(r, order[k - 1]) < sv_max_of(r, s); k--)
+            order[k] = order[k - 1];
+        order[k] = s;
+    }
+    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
+        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.3 noborder notitle",
+            i ? ", \\\n     " : "", order[i] + 1, order[i] + 1);
     for (size_t s = 0; s < ns; s++)
-        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle transparent solid 0.3 noborder notitle, \\\n"
-               "     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
-            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+        out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
+            s + 1, s + 1);
     if (ns == 0)
         out(c, "NaN notitle");
     out(c, "\n");
