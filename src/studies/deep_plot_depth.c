@@ -764,9 +764,13 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
-    if (qzero && !narrow)
-        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
-                            "white (right): q* = 0");
+    if (qzero && !narrow) {
+        /* (where: a strip a few pixels high, which a white box in the
+         * legend matched only under a magnifier) */
+        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1",
+                            "white at σ_{b}^{2} = 0 (right): q* = 0");
+        satstat__legend_tex(key);
+    }
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
@@ -803,20 +807,34 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
     legend_fit(c, satstat__legend_chars(key), "0.03");
-    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-           "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
-           "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
-           "top = top - 0.6 * line_height                   # the maps' titles\n");
+    if (narrow) {
+        /* one map: its colour bar under the legend, in the lower right
+         * quarter, which was empty beside a map 255 px square at 3.5 in
+         * (the bar under the map took its height); the map down to its
+         * x tick labels and label (a legend below it left a sliver) */
+        out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
+               "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
+               "cb_x = column\n"
+               "cb_w = 0.97 - column\n");
+    } else {
+        out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
+               "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
+               "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+               "top = top - 0.6 * line_height                   # the maps' titles\n");
+    }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
     out(c, "set multiplot title ");
-    qstr(c, head);
+    satstat__fig_qtex(&c->g, head); /* χ_{1} as in the legend */
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
+    /* (every other decade from the first in range: from 0, the narrow
+     * map's axis over 10^{−1.3}..10^{3.5} was labelled 10^0 and 10^2 alone) */
     out(c, "set xtics 1 format '10^{%%.0f}'\n"
-           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
+           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics %.0f, 2\n",
+        ceil(log10(ph->x_lo) - 1e-9));
     out(c, ""
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
@@ -836,14 +854,17 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                                  s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
-    out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+    if (narrow)
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+    else
+        out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
-        narrow ? /* a narrow bar: short labels, no room under them */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
-               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
-                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing) */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n"
+               : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
+                 "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -854,8 +875,18 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
                "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
-            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
-            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
+            /* a label a decade up to five, from the first whole decade in
+             * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
+             * the bar's lower end unlabelled; the format's minus the true
+             * one (gnuplot's %.0f writes a hyphen) */
+            double step = fmax(1, ceil((qhi - qlo) / 5));
+            out(c, "set cbrange [%.6g:%.6g]\nset cbtics (", qlo, qhi);
+            int first = 1;
+            for (double t = ceil(qlo - 1e-9); t <= qhi + 1e-9; t += step) {
+                out(c, "%s'10^{%s%.0f}' %.0f", first ? "" : ", ", t < 0 ? "−" : "", fabs(t), t);
+                first = 0;
+            }
+            out(c, ")\n");
         } else {
             out(c, "set cbrange [*:*]\nset cbtics auto\n");
         }
@@ -877,7 +908,9 @@ void satstat__dp_fig_phase(ctx *c)
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int narrow = across < 80;
-    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
+    /* (χ_{1} typeset as in the legend, not the Unicode subscript one) */
+    snprintf(head, sizeof head,
+             narrow ? "Phase diagram of %s networks: χ_{1}" : "Phase diagram of %s networks: χ_{1} and q*",
              cfg->activation->name);
     satstat__dp_header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
