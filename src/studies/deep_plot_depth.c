@@ -488,15 +488,35 @@ void satstat__dp_fig_phase_xi(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        /* white marks outlined in black, as on deep-phase: the schemes'
+         * own colours (standard blue, scaled orange) read as deep-phase's
+         * regimes, the wrong way round for these two */
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+                 satstat__dp_open_point(s, ns, r));
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
+        char xi_t[64];
         if (isinf(xi))
-            satstat__legend_row(&key, st, "%s: ξ_{c} = ∞", name);
+            snprintf(xi_t, sizeof xi_t, "ξ_{c} = ∞");
         else if (isnan(xi))
-            satstat__legend_row(&key, st, "%s: no q*, no ξ_{c}", name);
+            snprintf(xi_t, sizeof xi_t, "no q*, no ξ_{c}");
         else
-            satstat__legend_row(&key, st, "%s: ξ_{c} = %.3g", name, xi);
+            snprintf(xi_t, sizeof xi_t, "ξ_{c} = %.3g", xi);
+        /* a scheme on an earlier one's point (within 1/200 of the map's
+         * width; the run's bias is one for all): its mark is hidden under
+         * that one's, so the row says where it is.  normal:0.1118034 and
+         * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999 */
+        long same = -1;
+        double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
+        satstat_deep_report_fixed_point(r, s, &xs);
+        for (size_t t = 0; t < s && same < 0; t++) {
+            satstat_deep_report_fixed_point(r, t, &xt);
+            if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
+                same = (long)t;
+        }
+        if (same >= 0)
+            satstat__legend_row(&key, st, "%s: %s (same point)", name, xi_t);
+        else
+            satstat__legend_row(&key, st, "%s: %s", name, xi_t);
         satstat__legend_tex(&key);
     }
     if (no_q)
@@ -523,19 +543,22 @@ void satstat__dp_fig_phase_xi(ctx *c)
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    /* the axes behind the marks: a scheme at σ_b² = 0.05 was half hidden
+     * under the x axis and its ticks */
+    out(c, "set border back\nset tics back\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
         if (side_rows[side])
             out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
                    "dashtype 2 notitle", side);
-    for (size_t s = 0; s < ns; s++) {
+    for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 "
-               "linecolor rgb '#FFFFFF' notitle"
-               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointtype %d "
-               "pointsize 2 notitle",
-            s, s, pt, s, s, s + 1, pt);
+               "linecolor rgb '#000000' notitle"
+               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
+               "pointtype %d pointsize 2 notitle",
+            s, s, pt, s, s, pt);
     }
     out(c, "\nunset colorbox\n");
     finish(c, &key);
