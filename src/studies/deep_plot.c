@@ -685,8 +685,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
     if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
         if (off_max > 0)
-            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{%d}: off the axis",
-                                (int)ceil(log10(off_max))); /* (a positive power: never) */
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{−%d}: off the axis",
+                                -(int)ceil(log10(off_max))); /* (a positive power: never; the true minus) */
         else
             satstat__legend_row(key, "with lines linetype nodraw", "mean field 0: off the axis");
         satstat__legend_tex(key);

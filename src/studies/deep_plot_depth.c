@@ -566,13 +566,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
 
 /* ---- the Jacobian's singular values ------------------------------------------*/
 
-/* x in 3 significant digits, typeset as 1.7×10^{-17} when it is under
+/* x in 3 significant digits, typeset as 1.7×10^{−17} when it is under
  * 10⁻³ or over 10⁴ (never "1.7e-17"). */
 static void tex_number(double x, char *buf, size_t size)
 {
     if (x != 0 && isfinite(x) && (fabs(x) < 1e-3 || fabs(x) >= 1e4)) {
         int e = (int)floor(log10(fabs(x)));
-        snprintf(buf, size, "%.2g×10^{%d}", x / pow(10, e), e);
+        /* the true minus in the exponent, as satstat__fig_num writes it */
+        snprintf(buf, size, "%.2g×10^{%s%d}", x / pow(10, e), e < 0 ? "−" : "", abs(e));
     } else {
         snprintf(buf, size, "%.3g", x);
     }
