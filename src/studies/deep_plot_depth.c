@@ -932,10 +932,15 @@ void satstat__dp_fig_phase(ctx *c)
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int narrow = across < 80;
-    /* (χ_{1} typeset as in the legend, not the Unicode subscript one) */
-    snprintf(head, sizeof head,
-             narrow ? "Phase diagram of %s networks: χ_{1}" : "Phase diagram of %s networks: χ_{1} and q*",
+    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
              cfg->activation->name);
+    /* the title's χ_{1} typeset as the legend's, not the Unicode subscript
+     * one (the script's header keeps plain text) */
+    char title[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(cfg->activation->name, name, sizeof name);
+    snprintf(title, sizeof title,
+             narrow ? "Phase diagram of %s networks: χ_{1}" : "Phase diagram of %s networks: χ_{1} and q*",
+             name);
     satstat__dp_header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
@@ -947,7 +952,7 @@ void satstat__dp_fig_phase(ctx *c)
     phase_data(c);
     satstat__legend key;
     phase_legend(c, narrow, &key);
-    phase_maps(c, head, narrow, &key);
+    phase_maps(c, title, narrow, &key);
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
