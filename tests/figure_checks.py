@@ -48,6 +48,14 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   colour bar a map's colour bar is drawn opaque: gnuplot draws it with the
              fill style, and the histograms' translucent fill left it faded
              (deep-phase-xi's bar did not match its map).
+  deep SHOULDs (figure review 5) on deep's scripts: no power of ten with
+             an ASCII minus; deep-activations draws no panel whose units
+             all fall in one bar as a density, names its arrows (a point
+             mass) in the legend and says "density" over its y axes; a
+             scheme whose mean field is "(line = ...)" another's draws no
+             line of its own under that one; deep-phase-xi's marks are
+             white outlined in black, as deep-phase's; deep-jacobian's
+             spectra are not filled translucent over each other.
   panels     every data panel has tick labels on both axes (no `unset
              xtics`, no `set format y ''`), every figure an x and a y label,
              and nothing is drawn outside the canvas (the outermost rows and
@@ -869,6 +877,122 @@ def check_legend_rows(scripts, tmp):
         fail("legend rows: no figure with its legend below the plot")
 
 
+# ---- figure review 5's SHOULDs for the deep figures (F4b) ---------------------------------
+
+def quoted_texts(text):
+    """The quoted strings of a script's non-comment lines."""
+    out = []
+    for ln in text.splitlines():
+        if ln.lstrip().startswith("#"):
+            continue
+        out += re.findall(r"'([^'\n]*)'", ln) + re.findall(r'"([^"\n]*)"', ln)
+    return out
+
+
+def minus_problems(text):
+    """Text printed with an ASCII hyphen for a negative power of ten
+    ("sd 9.7×10^{-6}" beside the ticks' "2×10^{−5}", the χ₁ bar's
+    "10^{-1}"): the true minus, U+2212, everywhere."""
+    return ["ASCII minus in %r" % t for t in quoted_texts(text)
+            if re.search(r"\^\{?-\d", t)]
+
+
+def activation_problems(text):
+    """deep-activations: a panel whose whole histogram is one bar (all its
+    units in one display bin: the bar's height is 1/bin width, a number
+    without meaning); arrows (a point mass) without a legend row saying
+    what they are; no "density" over the y axes."""
+    problems = []
+    blocks = datablocks(text)
+    for name in re.findall(r"^plot \$(h\d+_\d+) using 1:2:3 with boxes", text, re.M):
+        if len(blocks.get(name, [])) <= 1:
+            problems.append("panel %s: its units in one bar drawn as a density" % name)
+    if re.search(r"^set arrow", text, re.M) and not re.search(r"keyentry .*title 'point mass", text):
+        problems.append("arrows, and no legend row for them")
+    if not re.search(r"^set label \d+ 'density'", text, re.M):
+        problems.append("no 'density' on the y axes")
+    return problems
+
+
+def same_line_problems(text):
+    """deep-variance/-gradient/-saturation: a scheme whose legend row says
+    its mean field is an earlier scheme's ("(line = scaled)") while its own
+    line is drawn too, under that one, its dashes never seen."""
+    problems = []
+    for n in re.findall(r"keyentry with \w+ linetype (\d+) title '[^']*\(line = ", text):
+        if re.search(r"\$s%s using 1:5 with lines" % n, text):
+            problems.append("scheme %s: '(line = ...)', yet its own line is drawn" % n)
+    return problems
+
+
+def scheme_mark_problems(text):
+    """deep-phase-xi: the schemes' marks in a scheme's colour (standard
+    blue, scaled orange: deep-phase's regimes' colours, the wrong way
+    round) rather than white outlined in black as on deep-phase."""
+    return ["a scheme's mark in its colour: %s" % ln.strip()[:60] for ln in text.splitlines()
+            if "$schemes every" in ln and "with points" in ln and "linetype" in ln]
+
+
+def overlap_fill_problems(text):
+    """deep-jacobian: spectra filled translucent (two over each other mixed
+    into a grey that read as a third series)."""
+    return ["translucent fill: %s" % ln.strip()[:60] for ln in text.splitlines()
+            if re.search(r"\$j\d+ using 1:2:3 with boxes.*transparent", ln)]
+
+
+DEEP_SHOULDS = [
+    (r"deep-.*\.gp$", minus_problems),
+    (r"deep-activations-.*\.gp$", activation_problems),
+    (r"deep-(variance|gradient|saturation)\.gp$", same_line_problems),
+    (r"deep-phase-xi\.gp$", scheme_mark_problems),
+    (r"deep-jacobian\.gp$", overlap_fill_problems),
+]
+
+
+def check_deep_shoulds(scripts):
+    for pattern, check in DEEP_SHOULDS:
+        seen = 0
+        for script in scripts:
+            if re.search(pattern, os.path.basename(script)):
+                seen += 1
+                problems = check(open(script).read())
+                if problems:
+                    fail("%s: %s: %s" % (check.__name__, script, "; ".join(problems[:3])))
+        if not seen:
+            fail("%s: no script matching %s to check" % (check.__name__, pattern))
+
+
+def deep_should_self_tests():
+    """Each of check_deep_shoulds' checks on a broken input: it must fail,
+    and pass on the fixed one."""
+    cases = [
+        (minus_problems, "set label 1 'sd 9.7×10^{-6}' at graph 0.9, graph 0.9\n",
+         "set label 1 'sd 9.7×10^{−6}' at graph 0.9, graph 0.9\n"),
+        (activation_problems,
+         "$h1_1 << EOD\n0 20 0.05\nEOD\nset label 3 'density' at graph 0, graph 1\n"
+         "plot $h1_1 using 1:2:3 with boxes linetype 1\n",
+         "$h1_1 << EOD\n0 20 0.05\nEOD\nset label 3 'density' at graph 0, graph 1\nplot NaN notitle\n"),
+        (activation_problems,
+         "set label 3 'density' at graph 0, graph 1\nset arrow 1 from 0, graph 0 to 0, graph 1\n",
+         "set label 3 'density' at graph 0, graph 1\nset arrow 1 from 0, graph 0 to 0, graph 1\n"
+         "plot -1, keyentry with points pointtype 9 title 'point mass (its probability printed)'\n"),
+        (same_line_problems,
+         "plot $s1 using 1:5 with lines linetype 1 notitle, $s2 using 1:5 with lines linetype 2 notitle\n"
+         "plot -1, keyentry with yerrorlines linetype 2 title 'orthogonal (line = scaled)'\n",
+         "plot $s1 using 1:5 with lines linetype 1 notitle\n"
+         "plot -1, keyentry with yerrorlines linetype 2 title 'orthogonal (line = scaled)'\n"),
+        (scheme_mark_problems,
+         "     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle\n",
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 notitle\n"),
+        (overlap_fill_problems,
+         "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
+         "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
+    ]
+    for check, broken, fixed in cases:
+        if not check(broken) or check(fixed):
+            fail("self-test: %s does not tell %r from %r" % (check.__name__, broken[:50], fixed[:50]))
+
+
 # ---- each check must be able to fail ------------------------------------------------------
 
 BROKEN_PLOT = """set terminal pngcairo size 400,300
@@ -1113,6 +1237,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="satstat-figure-checks.")
     try:
         self_tests(tmp)
+        deep_should_self_tests()
         # figures of each kind, small and quick
         made = os.path.join(tmp, "figs")
         jobs = [
@@ -1198,6 +1323,7 @@ def main():
         check_depth_axes(scripts + sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-*.gp"))))
         check_fitted_range(scripts)
         check_ticks(scripts)
+        check_deep_shoulds(scripts)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

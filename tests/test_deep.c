@@ -1959,6 +1959,50 @@ START_TEST(test_depth_figures)
 }
 END_TEST
 
+/* deep-variance's legend says what a mean-field line without a fixed
+ * point does, in words: relu's length map with weights of variance
+ * sigma_w^2 per unit and no bias is q^{l+1} = sigma_w^2 W q^l / 2 (He et
+ * al. 2015, eq. 10; Poole et al. 2016), a factor W/2 = 20 a layer for
+ * standard N(0, 1) weights at W = 40, with no fixed point: the row reads
+ * "standard, ×20 a layer" (in place of "mean field, no q*").  he-normal's
+ * 2/W keeps q^l = q^0 = 1, a fixed point with chi_1 = sigma_w^2 W
+ * E[relu'(z)^2] = 2 * 1/2 = 1: "he-normal, χ_{1} = 1". */
+START_TEST(test_variance_figure_growth_words)
+{
+    satstat_config c = config_of("standard,he-normal", "relu");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
+    c.n_in = 40;
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 40;
+    o.networks = 3;
+    o.input = SATSTAT_DEEP_INPUT_NORMAL;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    char dir[] = "/tmp/satstat-variance-words.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const satstat_deep_report *rs[1] = {r};
+    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
+                     SATSTAT_OK);
+    char *t = depth_read(dir, "deep-variance");
+    ck_assert_msg(strstr(t, "title 'standard, ×20 a layer'") != NULL, "no 'standard, ×20 a layer'");
+    ck_assert_msg(strstr(t, "title 'he-normal, χ_{1} = 1'") != NULL, "no 'he-normal, χ_{1} = 1'");
+    ck_assert_ptr_null(strstr(t, "no q*"));
+    double v[8 * 5];
+    ck_assert_uint_eq(depth_block(t, "s1", 5, v, 8), o.layers);
+    for (uint64_t l = 2; l <= o.layers; l++)
+        ck_rel(v[(l - 1) * 5 + 4] / v[(l - 2) * 5 + 4], 20.0, 1e-9);
+    free(t);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
 static Suite *deep_suite(void)
 {
     Suite *s = suite_create("deep");
@@ -1999,6 +2043,7 @@ static Suite *deep_suite(void)
     tcase_set_timeout(md, 120);
     tcase_add_test(md, test_model_in_every_format);
     tcase_add_test(md, test_depth_figures);
+    tcase_add_test(md, test_variance_figure_growth_words);
     suite_add_tcase(s, md);
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);

@@ -284,16 +284,15 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
                            const density_plan *d, satstat__legend *key)
 {
     key->n = 0;
-    satstat__legend_row(key, "with boxes linetype 1 fillstyle solid 0.45 noborder",
+    satstat__legend_row(key, "with boxes linetype 1 fillstyle solid 1.0 noborder",
                         "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
                         (unsigned long long)o->width);
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
                         d->standardised ? "mean field N(μ_{b}, q^{l}), scaled by sd_{l}"
                                         : "mean field N(μ_{b}, q^{l})");
     satstat__legend_tex(key);
-    if (d->np < o->layers) /* a small figure: say that it shows some layers (titles name them) */
-        satstat__legend_row(key, "with lines linetype nodraw", "%zu of %llu layers shown", d->np,
-                            (unsigned long long)o->layers);
+    /* (a small figure showing some layers says so in the panels' titles,
+     * "layer 10 of 10": a legend row without a key read as misplaced) */
     char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
     /* (no swatch when nothing is shaded: tanh's Var z = 0.02, |z| >= 4) */
     if (d->shaded
@@ -331,7 +330,9 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c,
            "bottom = legend_top + 3.3 * line_height\n"
            "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
-    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 6, 4.5);
+    /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
+     * frame of the panel on its left at 3.5 in */
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -349,6 +350,7 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
 
 static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
 {
+    const satstat_deep_options *o = satstat_deep_report_options(c->r[0]);
     if (!d->standardised)
         shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 1);
     for (size_t k = 0; k < d->np; k++) {
@@ -368,14 +370,17 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
          * panel and ran into the next panel's y tick labels */
         char num[SATSTAT__FIG_NUM_SIZE];
         satstat__fig_num(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
-        out(c, "set title \"layer %llu\\n%s = %s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], d->standardised ? "sd_{l}" : "Var z", num);
+        char of[32] = "";
+        if (d->np < o->layers)
+            snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
+        out(c, "set title \"layer %llu%s\\n%s = %s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
                    ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 0.45 noborder notitle, \\\n"
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
     }
@@ -401,6 +406,9 @@ static void fig_density(ctx *c, size_t s)
     satstat__dp_scheme_names(r, names);
     size_t slot = satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
     satstat__fig_rule(&c->g, "style");
+    /* (the bars filled opaque, in the very colour of the scheme's lines in
+     * deep-variance and deep-saturation: at 45 % on white he-normal's
+     * green read as a pale teal, another colour) */
     out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
            "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
         satstat__palette_names[slot], satstat__palette[slot]);
@@ -590,6 +598,38 @@ static int mean_field_off_axis(quantity q, const layer_axis *ax, size_t s)
     return q == Q_SATURATION && !(ax->mf_max[s] >= ax->yfloor);
 }
 
+/* What scheme s's mean-field line does, in words after the scheme's name
+ * in its legend row: Var z's χ₁ at the fixed point q*, or without one
+ * (relu) the factor by which the line grows a layer, read off its last
+ * two layers; the gradient's factor a layer towards the input, √χ₁;
+ * nothing for the saturated fraction (a short row). */
+static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t size)
+{
+    const satstat_deep_report *r = c->r[0];
+    const satstat_deep_options *o = satstat_deep_report_options(r);
+    const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+    buf[0] = '\0';
+    if (q == Q_GRADIENT && fp->finite) {
+        /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
+         * towards the input: read left to right, the line moves by its
+         * inverse */
+        snprintf(buf, size, ", ×%.3g/layer to the input", sqrt(fp->chi1));
+    } else if (q == Q_VARIANCE && fp->finite) {
+        snprintf(buf, size, ", χ_{1} = %.3g", fp->chi1);
+    } else if (q == Q_VARIANCE && o->layers > 1) {
+        /* no fixed point of the length map ("no q*" was jargon): the
+         * growth a layer says what the line does */
+        double m1, m0, v, lo, hi;
+        get_q(layer_of(c, s, o->layers), q, &m1, &v, &lo, &hi);
+        get_q(layer_of(c, s, o->layers - 1), q, &m0, &v, &lo, &hi);
+        if (m0 > 0 && isfinite(m1 / m0)) {
+            char f[SATSTAT__FIG_NUM_SIZE];
+            satstat__fig_num(m1 / m0, 3, f);
+            snprintf(buf, size, ", ×%s a layer", f);
+        }
+    }
+}
+
 /* The legend of fig_against_layer: per scheme its sampled points and mean
  * field, then what the marks and bars are and the run's settings. */
 static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
@@ -603,83 +643,62 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     key->n = 0;
     char name[2 * SATSTAT_SPEC_SIZE];
     double off_max = -INFINITY; /* the largest mean field off the axis */
+    int mean_field_drawn = 0;
     for (size_t s = 0; s < ns; s++) {
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         char st[SATSTAT__LEGEND_STYLE];
         if (ax->all_zero) {
             /* every count 0: only the intervals' upper ends are drawn */
             snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
-            satstat__legend_row(key, st, "%s, sampled: 0, below ▼", name);
-        } else if (q == Q_SATURATION) {
+            satstat__legend_row(key, st, "%s: 0 sampled, ▼ bound", name);
+            satstat__legend_tex(key);
+            if (!mean_field_off_axis(q, ax, s))
+                mean_field_drawn = 1;
+        } else {
             /* one row a scheme, its points, bars and mean-field line in one
              * sample: two rows a scheme below a 3.5 in plot took 42 % of
-             * the height and left the log axis 115 px (the lines' meaning
-             * in a row of its own) */
+             * the height and left the log axis 115 px, and in two columns
+             * a scheme's mean-field row stood beside the next scheme's
+             * points and read as theirs (the lines' meaning in a row of
+             * its own) */
             long same = same_mean_field(c, s, q, o->layers);
             snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
+            char about_line[96] = "";
+            mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
                 snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
                 off_max = fmax(off_max, ax->mf_max[s]);
                 satstat__legend_row(key, st, "%s", name);
             } else if (same >= 0) {
+                /* the same line as an earlier scheme's: drawn once, in
+                 * that scheme's colour (a second one lay exactly under
+                 * it, its dashes never seen) */
                 satstat__legend_row(key, st, "%s (line = %s)", name, cfg->schemes[same].canonical);
-            } else { /* (χ₁ in deep-variance's legend: here the row short) */
-                satstat__legend_row(key, st, "%s", name);
+            } else {
+                satstat__legend_row(key, st, "%s%s", name, about_line);
             }
             satstat__legend_tex(key);
-            continue;
-        } else {
-            snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
-            satstat__legend_row(key, st, q == Q_GRADIENT ? "%s: mean ‖δ^{l}‖" : "%s, sampled", name);
+            mean_field_drawn |= !mean_field_off_axis(q, ax, s);
         }
-        satstat__legend_tex(key);
-        snprintf(st, sizeof st, "with lines linetype %zu", s + 1);
-        if (mean_field_off_axis(q, ax, s)) {
-            /* below the axis's foot (tanh near the origin: 5×10^-176): no
-             * line drawn, so no line in the legend; its size said once */
-            off_max = fmax(off_max, ax->mf_max[s]);
-            continue;
-        }
-        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
-        long same = same_mean_field(c, s, q, o->layers);
-        char sametxt[SATSTAT_SPEC_SIZE + 8] = "";
-        if (same >= 0)
-            snprintf(sametxt, sizeof sametxt, " = %s", cfg->schemes[same].canonical);
-        if (q == Q_GRADIENT && fp->finite)
-            /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
-             * towards the input: read left to right, the line moves by its
-             * inverse */
-            satstat__legend_row(key, st, "  mean field%s, ×%.3g/layer to the input", sametxt,
-                                sqrt(fp->chi1));
-        else if (fp->finite)
-            satstat__legend_row(key, st, "  mean field%s, χ_{1} = %.3g", sametxt, fp->chi1);
-        else
-            satstat__legend_row(key, st, "  mean field%s, no q*", sametxt);
-        satstat__legend_tex(key);
     }
-    if (q == Q_SATURATION && !ax->all_zero)
+    if (mean_field_drawn)
         satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
     if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
         if (off_max > 0)
-            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{%d}: off the axis",
-                                (int)ceil(log10(off_max))); /* (a positive power: never) */
+            satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{−%d}: off the axis",
+                                -(int)ceil(log10(off_max))); /* (a positive power: never; the true minus) */
         else
             satstat__legend_row(key, "with lines linetype nodraw", "mean field 0: off the axis");
         satstat__legend_tex(key);
     }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open: RMS ‖δ^{l}‖");
+        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1",
+                            "ring: RMS ‖δ^{l}‖");
         satstat__legend_tex(key);
     }
-    if (ax->all_zero)
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11 pointsize 1.3",
-                            /* Korn-Graubard's bound with df R - 1 from the
-                             * networks (0.00797 for 0 of 2000 units in 10
-                             * networks at 99.9 %: n* = 950, not 2000) */
-                            "▼ %g %% bound: 0 of %.0f units, R = %llu networks", 100 * (1 - cfg->alpha),
-                            units, (unsigned long long)o->networks);
-    else if (ax->floor_marks)
+    /* (every count 0: the bound's meaning in the plot's note; a black ▼
+     * row here matched no marker drawn, each ▼ being its scheme's colour) */
+    if (ax->floor_marks && !ax->all_zero)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
                             "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
     if (any_clipped)
@@ -703,12 +722,9 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
-    if (!ax->all_zero) /* (else in the bound's row) */
+    if (!ax->all_zero) /* (else in the plot's note) */
         satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                             (unsigned long long)o->networks);
-    if (cfg->n_in != o->width)
-        satstat__legend_row(key, "with lines linetype nodraw", "layer 1*: fan-in %llu",
-                            (unsigned long long)cfg->n_in);
 }
 
 static void fig_against_layer(ctx *c, quantity q)
@@ -717,9 +733,10 @@ static void fig_against_layer(ctx *c, quantity q)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
+    /* δˡ named in the title: the y label's ‖δˡ‖ was defined nowhere */
     static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
                                         "Saturated fraction against layer",
-                                        "Gradient norm against layer"};
+                                        "Norm of the back-propagated gradient δ^{l} by layer"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
         "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
@@ -733,7 +750,14 @@ static void fig_against_layer(ctx *c, quantity q)
         "(log-normal).  Open points: the RMS |delta^l| over networks.  Lines: the\n"
         "mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et\n"
         "al. 2017).  Back-propagation runs from layer L down to layer 1."};
-    satstat__dp_header(c, r, heads[q], abouts[q]);
+    /* relu's units with z <= 0 are inactive (φ' = 0), not saturated: the
+     * title says what the y label says */
+    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
+    int inactive = q == Q_SATURATION && cfg->activation->dead
+                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
+                   && strcmp(region, "z <= 0") == 0;
+    const char *head = inactive ? "Inactive fraction against layer" : heads[q];
+    satstat__dp_header(c, r, head, abouts[q]);
     output_section(c);
     satstat__dp_style_named(c, r);
     layer_axis ax;
@@ -754,18 +778,22 @@ static void fig_against_layer(ctx *c, quantity q)
      * title, not left to a row of open markers at the foot */
     /* (every count 0: said once, in the plot; in the title as well it
      * was said twice and the title was the canvas's width at 3.5 in) */
-    qstr(c, heads[q]);
+    if (q == Q_GRADIENT)
+        satstat__fig_qtex(&c->g, head);
+    else
+        qstr(c, head);
     out(c, "\nunset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
-    out(c, "set xlabel 'layer l'\n");
+    /* "1*" said on the axis: a text-only legend row saying it was left
+     * out below a small plot */
+    if (cfg->n_in != o->width)
+        out(c, "set xlabel 'layer l   (1*: fan-in %llu, not W = %llu)'\n",
+            (unsigned long long)cfg->n_in, (unsigned long long)o->width);
+    else
+        out(c, "set xlabel 'layer l'\n");
     static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
-    /* (no "log scale" in the label: the ticks 10^n say so); relu's units
-     * with z <= 0 are inactive (φ' = 0), as the legend says */
-    char rule[SATSTAT_ACTIVATION_NAME_SIZE] = "", region[SATSTAT_REGION_TEXT_SIZE] = "";
-    int inactive = q == Q_SATURATION && cfg->activation->dead
-                   && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region) == SATSTAT_OK
-                   && strcmp(region, "z <= 0") == 0;
+    /* (no "log scale" in the label: the ticks 10^n say so) */
     out(c, "set ylabel '%s'\n", inactive ? "inactive fraction" : ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */
     out(c, "set xrange [0.5:%g]\n", (double)o->layers + 0.5);
@@ -817,7 +845,14 @@ static void fig_against_layer(ctx *c, quantity q)
         for (size_t s = 0; s < ns; s++)
             if (mean_field_off_axis(q, &ax, s))
                 off = fmax(off, ax.mf_max[s]);
-        out(c, "set label 1 \"no saturated unit in any layer");
+        /* the bound: Korn & Graubard's (1998) interval with R - 1
+         * degrees of freedom, the networks being the sampled clusters:
+         * for 0 of 2000 units in 10 networks at 99.9 % it is 0.008, 2x
+         * the binomial bound of 2000 independent units (n* shrunk by
+         * (t_{RW-1}/t_{R-1})², deep_sample.c), and the note says why */
+        out(c, "set label 1 \"no saturated unit in any layer (%.0f units)\\n"
+               "▼ %g %% bound, R − 1 = %llu df (networks)",
+            ax.units, 100 * (1 - cfg->alpha), (unsigned long long)(o->networks - 1));
         if (off > 0)
             out(c, "\\nmean field ≤ 10^{−%d}, off the axis", -(int)ceil(log10(off)));
         else if (off == 0)
@@ -828,24 +863,33 @@ static void fig_against_layer(ctx *c, quantity q)
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        /* a mean field equal to an earlier scheme's is drawn once, by
+         * that scheme (its legend row says "line = ...") */
+        int line = !mean_field_off_axis(q, &ax, s) && same_mean_field(c, s, q, o->layers) < 0;
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            if (!mean_field_off_axis(q, &ax, s))
+            if (line)
                 out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
                     s + 1, s + 1);
             out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
-                s || !mean_field_off_axis(q, &ax, s) ? ", \\\n     " : "", s + 1, dx, s + 1);
+                s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
-        out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
-            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, dx, s + 1);
+        if (line)
+            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                s + 1, s + 1);
+        out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
+            s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($4 > $3 ? NaN : $2) with points linetype %zu notitle",
                 s + 1, dx, s + 1);
-        if (q == Q_GRADIENT)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype %d notitle",
-                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+        if (q == Q_GRADIENT) /* a thin ring, twice the size, round the filled point (the
+                              * RMS is near the mean, and an open marker of the same size
+                              * was hidden under it in every render; an open pentagon
+                              * twice the size read as a larger filled one) */
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):6 with points linetype %zu pointtype 6 "
+                   "pointsize 2.4 * pointscale linewidth 1 notitle",
+                s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
                    "pointtype 11 pointsize 1.3 notitle",
@@ -882,6 +926,7 @@ static double atom_probability(const satstat_config *cfg, const satstat_deep_lay
  * the atom's probability (NaN: none). */
 typedef struct panel_hist {
     double xlo, xhi, ytop, atom;
+    int spike; /* the whole sampled range inside one display bin */
 } panel_hist;
 
 static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
@@ -911,6 +956,7 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
     }
     h.atom = ab >= 0 && total > 0 ? zeros / total : NAN;
     h.ytop = 0;
+    h.spike = 0;
     out(c, "$h%zu_%zu << EOD\n", s + 1, k + 1);
     if (!(ly->a_hi - ly->a_lo > want_w)) {
         /* the whole sampled range inside one display bin: one bin
@@ -919,6 +965,7 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
         double count = total - (double)(ly->a_under + ly->a_over) - zeros;
         double density = total > 0 && want_w > 0 ? count / (total * want_w) : 0.0;
         h.ytop = density;
+        h.spike = 1;
         out(c, "%.9g %.9g %.9g\nEOD\n", (ly->a_lo + ly->a_hi) / 2, density, want_w);
     } else {
         for (size_t b0 = 0; b0 < SATSTAT_DEEP_HIST_BINS; b0 += (size_t)g) {
@@ -939,6 +986,19 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
     return h;
 }
 
+/* Whether the panel of layer ly draws an arrow: a point mass at φ(0)
+ * (atom_probability) or the whole sampled range inside one display bin
+ * (activation_hist's spike), as activation_hist decides them. */
+static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *ly, int bounded,
+                           double p0, double p1)
+{
+    double lo = bounded ? fmin(p0, p1) : ly->a_lo, hi = bounded ? fmax(p0, p1) : ly->a_hi;
+    double phi0 = cfg->activation->phi(0);
+    int atom = isfinite(atom_probability(cfg, ly)) && ly->a_hi > ly->a_lo && phi0 >= ly->a_lo &&
+               phi0 < ly->a_hi;
+    return atom || !(ly->a_hi - ly->a_lo > (hi - lo) / DISPLAY_BINS);
+}
+
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
 /* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
  * 5 times a power of ten at least a third of the range (the first three), labelled as
@@ -946,13 +1006,14 @@ static panel_hist activation_hist(ctx *c, const satstat_config *cfg, const satst
  * power of ten, or "0.001") the middle tick is left unlabelled, so that the panel's
  * scale is written once per axis end and no two long labels meet: with a
  * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
- * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel. */
-static void three_ticks(ctx *c, const char *axis, double lo, double hi)
+ * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel.  Returns
+ * the axis's end that keeps the last label over the panel (≥ hi). */
+static double three_ticks(ctx *c, const char *axis, double lo, double hi)
 {
     double span = hi - lo;
     if (!(span > 0) || !isfinite(span)) {
         out(c, "set %stics autofreq\n", axis);
-        return;
+        return hi;
     }
     double p = pow(10, floor(log10(span / 3))), step = p;
     static const double mult[] = {1, 2, 5, 10};
@@ -982,6 +1043,11 @@ static void three_ticks(ctx *c, const char *axis, double lo, double hi)
     for (size_t i = 0; i < n; i++)
         out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
     out(c, ")\n");
+    /* a long last label's room: the axis's end at least 5/3 of the way
+     * from lo to its tick, so that the label (centred on the tick) stays
+     * over the panel; at the last tick's 80 %, "1×10^{−5}" ran 20 px past
+     * the frame */
+    return powered && n > 1 ? fmax(hi, lo + (t[n - 1] - lo) / 0.6) : hi;
 }
 
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
@@ -1008,23 +1074,43 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "unset xlabel\n");
     /* at most three ticks an axis, the power of ten written at the ends
      * only (three_ticks) */
+    /* the bars reach 1/HEADROOM of the panel's height: the sd's line of
+     * small text above them keeps clear of the tallest bar, also one at
+     * the panel's right edge (tanh's normal:1 at ±1) */
+    const double HEADROOM = 1.5;
     double yt = h->ytop > 0 ? h->ytop : 1;
     char a_s[32], b_s[32], t_s[32];
+    double xhi = three_ticks(c, "x", h->xlo, h->xhi);
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
-    snprintf(b_s, sizeof b_s, "%.9g", h->xhi);
-    snprintf(t_s, sizeof t_s, "%.6g", yt * 1.3);
+    snprintf(b_s, sizeof b_s, "%.9g", xhi);
+    snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
     out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-    three_ticks(c, "x", h->xlo, h->xhi);
-    three_ticks(c, "y", 0, yt * 1.3);
+    if (h->spike) /* its height is 1/(the bin's width): no scale to read */
+        out(c, "set ytics ('' 0)\n");
+    else
+        (void)three_ticks(c, "y", 0, yt * HEADROOM);
+    if (s == 0) /* the y axes' quantity, once a column, over its axis */
+        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont\n");
+    else
+        out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
-    char sdt[64];
-    if (sd != 0 && (fabs(log10(sd)) >= 3))
-        snprintf(sdt, sizeof sdt, "sd %.2g×10^{%d}", sd / pow(10, floor(log10(sd))),
-                 (int)floor(log10(sd)));
-    else /* 290, not 2.9e+02 */
-        snprintf(sdt, sizeof sdt, sd >= 10 ? "sd %.0f" : "sd %.2g", sd);
+    char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
+    if (sd >= 10 && sd < 1e5) /* 290, not 2.9×10^{2} */
+        snprintf(num, sizeof num, "%.0f", sd);
+    else /* "9.7×10^{−6}": the true minus, as the tick labels */
+        satstat__fig_num(sd, 2, num);
+    snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
-    if (isfinite(h->atom)) {
+    if (h->spike) {
+        /* every unit within one display bin (tanh's normal:0.01 after
+         * a few layers): a bar there would be as high as 1/(its width),
+         * a number without meaning; an arrow as for a point mass, low
+         * enough to pass under the sd's text */
+        out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.62 linetype %zu "
+               "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
+            (ly->a_lo + ly->a_hi) / 2, (ly->a_lo + ly->a_hi) / 2, s + 1);
+        out(c, "unset label 2\n");
+    } else if (isfinite(h->atom)) {
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
@@ -1034,8 +1120,12 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
     }
-    out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.6 noborder notitle\n",
-        s + 1, k + 1, s + 1);
+    if (h->spike)
+        out(c, "plot NaN notitle\n");
+    else
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 1.0 noborder "
+               "notitle\n",
+            s + 1, k + 1, s + 1);
 }
 
 static void fig_activations(ctx *c, size_t which)
@@ -1064,20 +1154,32 @@ static void fig_activations(ctx *c, size_t which)
     /* "densities": the y axes' quantity (their labels name the rows) */
     snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
              a->name, (unsigned long long)o->width);
+    double p0 = a->phi(-40), p1 = a->phi(40);
+    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
     satstat__legend key;
     key.n = 0;
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
         char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
-        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 0.6 noborder", s + 1);
+        snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 1.0 noborder", s + 1);
         satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
         satstat__legend_tex(&key);
+    }
+    /* the arrows (a point mass, or every unit in one bin) get a row of
+     * their own: a black ▲, since each panel's arrow is its scheme's colour */
+    int arrows = 0;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t k = 0; k < nl; k++)
+            arrows |= panel_has_arrow(cfg, satstat_deep_report_layer(r, s, lw[k]), bounded, p0, p1);
+    if (arrows) {
+        satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
+                            "point mass (its probability printed)");
     }
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
-    int legend_lines = (int)((ns + (size_t)per_line - 1) / (size_t)per_line);
+    int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
      * row's x tick labels and label legend_lines + 3.4, gaps of 2.5
@@ -1087,7 +1189,11 @@ static void fig_activations(ctx *c, size_t which)
      * MIN_PANEL_LINES high (every row kept, since the rows are the
      * comparison) and the text stays the size asked for. */
     const double MIN_PANEL_LINES = 2.4;
-    double fixed_lines = 3.0 + legend_lines + 3.4 + 2.5 * (double)(ns - 1);
+    /* the legend's rows are 1.15 lines apart (the key's spacing), with a
+     * line to spare: at one line a row, gnuplot dropped the rows that
+     * did not fit (5 rows in 5.3 lines showed 3) */
+    double legend_room = 1.15 * legend_lines + 1.0;
+    double fixed_lines = 3.6 + legend_room + 3.4 + 2.5 * (double)(ns - 1);
     double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
     satstat_plot_options asked = c->g.o;
     char about[1024];
@@ -1098,7 +1204,8 @@ static void fig_activations(ctx *c, size_t which)
            "saturate them; sqrt(1/n) (and sqrt(2/n) for ReLU) keep them spread.  The\n"
            "standard deviation of phi(z) is printed in each panel; relu's units with\n"
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
-           "probability, not as a bar whose height would depend on the bin width.");
+           "probability, not as a bar whose height would depend on the bin width; so\n"
+           "is a layer whose units all fall in one bin (its sd printed).");
     unsigned tall = 0; /* the grown height; 0: as asked */
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
@@ -1121,6 +1228,9 @@ static void fig_activations(ctx *c, size_t which)
     }
     output_section(c);
     satstat__dp_style_named(c, r);
+    /* (the bars opaque, in the colours of the schemes' lines elsewhere:
+     * at 60 % on white normal:0.01's teal and he-normal's green were two
+     * pastels of one hue) */
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
      * (relu) gets an axis per panel, since its scale can grow by orders of
      * magnitude from layer to layer.  A display bin is the union of g whole
@@ -1129,8 +1239,6 @@ static void fig_activations(ctx *c, size_t which)
      * an unrelated grid would give display bins alternately 1 and 2 fine
      * bins wide, a 2:1 comb.  Bins of different layers then differ in width,
      * so the height is a density (fraction of units per unit of φ). */
-    double p0 = a->phi(-40), p1 = a->phi(40);
-    int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
     out(c, "\n# ---- data: per scheme and layer, bin centre, density, bin width ----------\n"
            "# (each bin the union of whole bins of the sampled %u-bin histogram; a point\n"
            "# mass of phi at phi(0) in $zeroS_K as phi(0), its probability, and taken\n"
@@ -1147,10 +1255,10 @@ static void fig_activations(ctx *c, size_t which)
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
-           "legend_top = 0.02 + %d.3 * line_height           # the legend: rows below the panels\n"
+           "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n"
            "bottom = legend_top + 3.1 * line_height\n"
-           "top = top - 0.6 * line_height                   # the columns' titles\n",
-        legend_lines);
+           "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n",
+        legend_room);
     satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
     out(c, "set multiplot title ");
     qstr(c, head);

@@ -488,15 +488,35 @@ void satstat__dp_fig_phase_xi(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        snprintf(st, sizeof st, "with points linetype %zu pointtype %d pointsize 2", s + 1, pt);
+        /* white marks outlined in black, as on deep-phase: the schemes'
+         * own colours (standard blue, scaled orange) read as deep-phase's
+         * regimes, the wrong way round for these two */
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+                 satstat__dp_open_point(s, ns, r));
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
+        char xi_t[64];
         if (isinf(xi))
-            satstat__legend_row(&key, st, "%s: ξ_{c} = ∞", name);
+            snprintf(xi_t, sizeof xi_t, "ξ_{c} = ∞");
         else if (isnan(xi))
-            satstat__legend_row(&key, st, "%s: no q*, no ξ_{c}", name);
+            snprintf(xi_t, sizeof xi_t, "no q*, no ξ_{c}");
         else
-            satstat__legend_row(&key, st, "%s: ξ_{c} = %.3g", name, xi);
+            snprintf(xi_t, sizeof xi_t, "ξ_{c} = %.3g", xi);
+        /* a scheme on an earlier one's point (within 1/200 of the map's
+         * width; the run's bias is one for all): its mark is hidden under
+         * that one's, so the row says where it is.  normal:0.1118034 and
+         * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999 */
+        long same = -1;
+        double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
+        satstat_deep_report_fixed_point(r, s, &xs);
+        for (size_t t = 0; t < s && same < 0; t++) {
+            satstat_deep_report_fixed_point(r, t, &xt);
+            if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
+                same = (long)t;
+        }
+        if (same >= 0)
+            satstat__legend_row(&key, st, "%s: %s (same point)", name, xi_t);
+        else
+            satstat__legend_row(&key, st, "%s: %s", name, xi_t);
         satstat__legend_tex(&key);
     }
     if (no_q)
@@ -523,19 +543,22 @@ void satstat__dp_fig_phase_xi(ctx *c)
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    /* the axes behind the marks: a scheme at σ_b² = 0.05 was half hidden
+     * under the x axis and its ticks */
+    out(c, "set border back\nset tics back\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
         if (side_rows[side])
             out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
                    "dashtype 2 notitle", side);
-    for (size_t s = 0; s < ns; s++) {
+    for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 "
-               "linecolor rgb '#FFFFFF' notitle"
-               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linetype %zu pointtype %d "
-               "pointsize 2 notitle",
-            s, s, pt, s, s, s + 1, pt);
+               "linecolor rgb '#000000' notitle"
+               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
+               "pointtype %d pointsize 2 notitle",
+            s, s, pt, s, s, pt);
     }
     out(c, "\nunset colorbox\n");
     finish(c, &key);
@@ -543,16 +566,24 @@ void satstat__dp_fig_phase_xi(ctx *c)
 
 /* ---- the Jacobian's singular values ------------------------------------------*/
 
-/* x in 3 significant digits, typeset as 1.7×10^{-17} when it is under
+/* x in 3 significant digits, typeset as 1.7×10^{−17} when it is under
  * 10⁻³ or over 10⁴ (never "1.7e-17"). */
 static void tex_number(double x, char *buf, size_t size)
 {
     if (x != 0 && isfinite(x) && (fabs(x) < 1e-3 || fabs(x) >= 1e4)) {
         int e = (int)floor(log10(fabs(x)));
-        snprintf(buf, size, "%.2g×10^{%d}", x / pow(10, e), e);
+        /* the true minus in the exponent, as satstat__fig_num writes it */
+        snprintf(buf, size, "%.2g×10^{%s%d}", x / pow(10, e), e < 0 ? "−" : "", abs(e));
     } else {
         snprintf(buf, size, "%.3g", x);
     }
+}
+
+/* Scheme s's largest singular value (0 without a spectrum). */
+static double sv_max_of(const satstat_deep_report *r, size_t s)
+{
+    const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
+    return j && isfinite(j->sv_max) ? j->sv_max : 0;
 }
 
 void satstat__dp_fig_jacobian(ctx *c)
@@ -600,7 +631,7 @@ void satstat__dp_fig_jacobian(ctx *c)
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle transparent solid 0.3 border", s + 1);
+        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle solid 0.3 border", s + 1);
         char lo_t[48], hi_t[48];
         tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
@@ -651,12 +682,23 @@ void satstat__dp_fig_jacobian(ctx *c)
     out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
            "dashtype 3 back\n");
     out(c, "plot ");
-    /* filled light, outlined in the scheme's colour: overlapping schemes
-     * stay apart */
+    /* filled light, outlined in the scheme's colour: the fills opaque
+     * tints (a translucent fill over another mixed into a grey that read
+     * as a third series), the widest spectrum first so that a narrow one
+     * stands on it, then every outline over all the fills */
+    size_t order[SATSTAT_MAX_SCHEMES];
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        size_t k = s;
+        for (; k > 0 && sv_max_of(r, order[k - 1]) < sv_max_of(r, s); k--)
+            order[k] = order[k - 1];
+        order[k] = s;
+    }
+    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
+        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.3 noborder notitle",
+            i ? ", \\\n     " : "", order[i] + 1, order[i] + 1);
     for (size_t s = 0; s < ns; s++)
-        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle transparent solid 0.3 noborder notitle, \\\n"
-               "     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
-            s ? ", \\\n     " : "", s + 1, s + 1, s + 1, s + 1);
+        out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
+            s + 1, s + 1);
     if (ns == 0)
         out(c, "NaN notitle");
     out(c, "\n");
@@ -746,9 +788,13 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
-    if (qzero && !narrow)
-        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
-                            "white (right): q* = 0");
+    if (qzero && !narrow) {
+        /* (where: a strip a few pixels high, which a white box in the
+         * legend matched only under a magnifier) */
+        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1",
+                            "white at σ_{b}^{2} = 0 (right): q* = 0");
+        satstat__legend_tex(key);
+    }
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
@@ -785,20 +831,34 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
     legend_fit(c, satstat__legend_chars(key), "0.03");
-    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-           "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
-           "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
-           "top = top - 0.6 * line_height                   # the maps' titles\n");
+    if (narrow) {
+        /* one map: its colour bar under the legend, in the lower right
+         * quarter, which was empty beside a map 255 px square at 3.5 in
+         * (the bar under the map took its height); the map down to its
+         * x tick labels and label (a legend below it left a sliver) */
+        out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
+               "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
+               "cb_x = column\n"
+               "cb_w = 0.97 - column\n");
+    } else {
+        out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
+               "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
+               "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+               "top = top - 0.6 * line_height                   # the maps' titles\n");
+    }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
     out(c, "set multiplot title ");
-    qstr(c, head);
+    satstat__fig_qtex(&c->g, head); /* χ_{1} as in the legend */
     out(c, "\nunset key\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
+    /* (every other decade from the first in range: from 0, the narrow
+     * map's axis over 10^{−1.3}..10^{3.5} was labelled 10^0 and 10^2 alone) */
     out(c, "set xtics 1 format '10^{%%.0f}'\n"
-           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2\n");
+           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics %.0f, 2\n",
+        ceil(log10(ph->x_lo) - 1e-9));
     out(c, ""
            "set mxtics 10\n"
            "set xlabel 'σ_{w}^{2} · fan-in'\nset ylabel 'σ_{b}^{2}'\n");
@@ -818,14 +878,17 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                                  s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
-    out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+    if (narrow)
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+    else
+        out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
-        narrow ? /* a narrow bar: short labels, no room under them */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nunset cblabel\n"
-               : "# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks\n"
-                 "set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing) */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n"
+               : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
+                 "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -836,8 +899,18 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
                "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
-            double step = ceil((qhi - qlo) / (narrow ? 1.5 : 3));
-            out(c, "set cbrange [%.6g:%.6g]\nset cbtics %.6g format '10^{%%.0f}'\n", qlo, qhi, step);
+            /* a label a decade up to five, from the first whole decade in
+             * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
+             * the bar's lower end unlabelled; the format's minus the true
+             * one (gnuplot's %.0f writes a hyphen) */
+            double step = fmax(1, ceil((qhi - qlo) / 5));
+            out(c, "set cbrange [%.6g:%.6g]\nset cbtics (", qlo, qhi);
+            int first = 1;
+            for (double t = ceil(qlo - 1e-9); t <= qhi + 1e-9; t += step) {
+                out(c, "%s'10^{%s%.0f}' %.0f", first ? "" : ", ", t < 0 ? "−" : "", fabs(t), t);
+                first = 0;
+            }
+            out(c, ")\n");
         } else {
             out(c, "set cbrange [*:*]\nset cbtics auto\n");
         }
@@ -861,6 +934,13 @@ void satstat__dp_fig_phase(ctx *c)
     int narrow = across < 80;
     snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
              cfg->activation->name);
+    /* the title's χ_{1} typeset as the legend's, not the Unicode subscript
+     * one (the script's header keeps plain text) */
+    char title[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(cfg->activation->name, name, sizeof name);
+    snprintf(title, sizeof title,
+             narrow ? "Phase diagram of %s networks: χ_{1}" : "Phase diagram of %s networks: χ_{1} and q*",
+             name);
     satstat__dp_header(c, r, head,
            "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
            "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
@@ -872,7 +952,7 @@ void satstat__dp_fig_phase(ctx *c)
     phase_data(c);
     satstat__legend key;
     phase_legend(c, narrow, &key);
-    phase_maps(c, head, narrow, &key);
+    phase_maps(c, title, narrow, &key);
     satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
