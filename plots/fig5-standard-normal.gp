@@ -97,16 +97,18 @@ below_chars = 18                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -122,7 +124,8 @@ phi(z) = exp(-z**2 / 2) / sqrt(2 * pi)
 # ---- title and axes --------------------------------------------------------
 title_whole = 'Reference: the standard normal density'
 title_head = 'Reference'   # a small figure: the title without its tail
-set multiplot title (strlen(title_whole) * char_width < 0.97 ? title_whole : title_head)
+title_chars = 34.4   # the whole title's width in char_width (DejaVu Sans advance widths)
+set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head)
 # the standardised variable: x = (z − μ)/σ, not z itself
 set xlabel 'x = (z − μ)/σ'
 set ylabel 'density'
@@ -133,7 +136,15 @@ panel_h = top - bottom
 set xrange [-zmax:zmax]
 set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
-if (panel_w / (6 * char_width) < 3) { set xtics 0 + (-zmax), (zmax) - (-zmax) }
+if (panel_w / (6 * char_width) < 3) {
+    tick_chars = ((strlen(sprintf('%g', -zmax)) > strlen(sprintf('%g', zmax))) ? strlen(sprintf('%g', -zmax)) : strlen(sprintf('%g', zmax)))
+    if ((-zmax) < 0 && (zmax) > 0 && (-zmax) == -(zmax) && panel_w / 2 >= (tick_chars + 2) * char_width) {
+        set xtics ((-zmax), 0, (zmax))
+    } else {
+        set xtics 0 + (-zmax), (zmax) - (-zmax)
+        if ((-zmax) < 0 && (zmax) > 0) { set xtics add ('' 0) }   # 0 marked, unlabelled
+    }
+}
 set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 
 # ---- layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve 
@@ -161,15 +172,29 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
-     keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title (int(0 / legend_rows) == legend_col ? '95.45 % within ±2σ' : ''), \
+     keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title (int(1 / legend_rows) == legend_col ? '68.27 % within ±1σ' : ''), \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'density of N(0, 1)' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \

@@ -137,15 +137,15 @@ $map1 << EOD
 1 -2.22044605e-16
 EOD
 $pairs1 << EOD
-0.990132328 -0.00165793959
-0.988474389 -0.00207988669
-0.986394502 -0.00175613936
-0.984638363 -0.00246780284
-0.98217056 -0.00250399866
-0.979666561 -0.00168830805
-0.977978253 -0.00554036151
-0.972437892 0.000399962576
-0.972837854 -0.00446500819
+0.990514985 -0.00216419143
+0.988350793 -0.00161754537
+0.986733248 -7.45226158e-05
+0.986658725 -0.000886995867
+0.985771729 -0.00222336298
+0.983548366 -0.00198008454
+0.981568282 -0.00278559441
+0.978782688 -0.00473600397
+0.974046684 -0.0024802692
 EOD
 $map2 << EOD
 0 0.0469943234
@@ -199,15 +199,15 @@ $map2 << EOD
 1 0
 EOD
 $pairs2 << EOD
-0.990345532 -0.00155516834
-0.988790364 -0.00217216345
-0.9866182 -0.00239981738
-0.984218383 -0.0013720456
-0.982846337 -0.00359858082
-0.979247756 -0.00357437365
-0.975673383 -0.0031071852
-0.972566197 -0.00314705594
-0.969419142 -0.00330312158
+0.990383231 -0.00105777978
+0.989325451 -0.00118793334
+0.988137518 -0.00158298988
+0.986554528 -0.00217242463
+0.984382103 -0.00201125199
+0.982370851 -0.00232135032
+0.980049501 -0.0024060164
+0.977643485 -0.00229572815
+0.975347756 -0.00320413893
 EOD
 
 # ---- layout ----------------------------------------------------------------
@@ -218,21 +218,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 49                                # ... the longest of them
+below_chars = 46                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -279,16 +281,30 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
-     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal:1.5811388: same mean field, c* = 0.447', \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1} = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the step crosses zero'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919' : ''), \
+     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal:1.5811388: same mean field, c* = 0.447' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1} = c^{l}' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(3 / legend_rows) == legend_col ? 'c*: the step crosses zero' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \

@@ -85,29 +85,29 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # ---- data: layer, sampled, interval low, high, mean field ------------------
 $s1 << EOD
 0 NaN NaN NaN 0.99
-1 0.990132328 0.987830287 0.99243437 0.990384615
-2 0.988474389 0.984606952 0.992341826 0.988722713
-3 0.986394502 0.980066364 0.992722641 0.987074647
-4 0.984638363 0.97601288 0.993263845 0.985322827
-5 0.98217056 0.970203624 0.994137496 0.983403163
-6 0.979666561 0.965376636 0.993956487 0.981272834
-7 0.977978253 0.964408277 0.991548229 0.978897663
-8 0.972437892 0.951158641 0.993717143 0.976246568
-9 0.972837854 0.956853547 0.988822161 0.973289057
-10 0.968372846 0.950316194 0.986429498 0.969994135
+1 0.990514985 0.988719146 0.992310824 0.990384615
+2 0.988350793 0.985374882 0.991326705 0.988722713
+3 0.986733248 0.981919343 0.991547153 0.987074647
+4 0.986658725 0.980581371 0.99273608 0.985322827
+5 0.985771729 0.978432567 0.993110892 0.983403163
+6 0.983548366 0.973747281 0.993349452 0.981272834
+7 0.981568282 0.967871675 0.995264888 0.978897663
+8 0.978782688 0.96032935 0.997236025 0.976246568
+9 0.974046684 0.951299851 0.996793516 0.973289057
+10 0.971566414 0.942653703 1.00047913 0.969994135
 EOD
 $s2 << EOD
 0 NaN NaN NaN 0.99
-1 0.990345532 0.9900053 0.990685764 0.990384615
-2 0.988790364 0.986715446 0.990865282 0.988722713
-3 0.9866182 0.982590579 0.990645821 0.987074647
-4 0.984218383 0.978783112 0.989653653 0.985322828
-5 0.982846337 0.976178564 0.98951411 0.983403164
-6 0.979247756 0.969465784 0.989029728 0.981272836
-7 0.975673383 0.964323036 0.98702373 0.978897665
-8 0.972566197 0.955915098 0.989217297 0.976246571
-9 0.969419142 0.949302927 0.989535356 0.973289061
-10 0.96611602 0.946357023 0.985875017 0.96999414
+1 0.990383231 0.989714154 0.991052308 0.990384615
+2 0.989325451 0.986561078 0.992089824 0.988722713
+3 0.988137518 0.98431076 0.991964276 0.987074647
+4 0.986554528 0.981351311 0.991757745 0.985322828
+5 0.984382103 0.977125349 0.991638858 0.983403164
+6 0.982370851 0.973751589 0.990990114 0.981272836
+7 0.980049501 0.968706795 0.991392207 0.978897665
+8 0.977643485 0.964292088 0.990994882 0.976246571
+9 0.975347756 0.959350158 0.991345355 0.973289061
+10 0.972143618 0.954683892 0.989603343 0.96999414
 EOD
 
 # ---- layout ----------------------------------------------------------------
@@ -118,21 +118,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
-below_chars = 48                                # ... the longest of them
+below_chars = 42                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -143,10 +145,10 @@ unset key
 set xlabel 'layer l'
 set ylabel 'correlation c^{l}'
 set xrange [-0.5:10.5]
-set yrange [0.937:1.01]
+set yrange [0.933:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
 set mxtics 1
-set ytics tick_step((1) - (0.937416527), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
+set ytics tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
@@ -178,23 +180,37 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: same mean field, c*, ξ_{c}', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
-     keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorbars linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8' : ''), \
+     keyentry with yerrorbars linetype 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'orthogonal:1.5811388: same mean field, c*, ξ_{c}' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled' : ''), \
+     keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 5 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0} = 0.99' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 title 'normal:0.1118034: c* = 0.447, ξ_{c} = 11.8', \
-     keyentry with lines linetype nodraw title '  sampled ξ_{c} 220 [119, 1.43e+03]', \
+     keyentry with lines linetype nodraw title '  sampled ξ_{c} 265 [102, inf]', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal:1.5811388: same mean field, c*, ξ_{c}', \
-     keyentry with lines linetype nodraw title '  sampled ξ_{c} 192 [102, 1.64e+03]', \
+     keyentry with lines linetype nodraw title '  sampled ξ_{c} 261 [132, 9.22e+03]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title 'sampled', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0} = 0.99', \

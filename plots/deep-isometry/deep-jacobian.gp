@@ -84,128 +84,128 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: per scheme, bin centre, density, bin width ----------------------
 $j1 << EOD
-0.0412992889 7.26404759 0.0825985778
-0.123897867 0.823258726 0.0825985778
-0.206496445 0.544803569 0.0825985778
-0.289095022 0.351095633 0.0825985778
-0.3716936 0.290561903 0.0825985778
-0.454292178 0.248188293 0.0825985778
-0.536890756 0.230028174 0.0825985778
-0.619489334 0.175547817 0.0825985778
-0.702087912 0.18160119 0.0825985778
-0.78468649 0.127120833 0.0825985778
-0.867285067 0.139227579 0.0825985778
-0.949883645 0.139227579 0.0825985778
-1.03248222 0.0726404759 0.0825985778
-1.1150808 0.102907341 0.0825985778
-1.19767938 0.0968539678 0.0825985778
-1.28027796 0.0786938488 0.0825985778
-1.36287653 0.0786938488 0.0825985778
-1.44547511 0.0847472218 0.0825985778
-1.52807369 0.0847472218 0.0825985778
-1.61067227 0.0726404759 0.0825985778
-1.69327085 0.0423736109 0.0825985778
-1.77586942 0.0605337299 0.0825985778
-1.858468 0.0726404759 0.0825985778
-1.94106658 0.0423736109 0.0825985778
-2.02366516 0.0544803569 0.0825985778
-2.10626374 0.0423736109 0.0825985778
-2.18886231 0.0423736109 0.0825985778
-2.27146089 0.0423736109 0.0825985778
-2.35405947 0.0423736109 0.0825985778
-2.43665805 0.0302668649 0.0825985778
-2.51925662 0.018160119 0.0825985778
-2.6018552 0.0363202379 0.0825985778
-2.68445378 0.024213492 0.0825985778
-2.76705236 0.0484269839 0.0825985778
-2.84965094 0.018160119 0.0825985778
-2.93224951 0.0363202379 0.0825985778
-3.01484809 0.018160119 0.0825985778
-3.09744667 0.018160119 0.0825985778
-3.18004525 0.0363202379 0.0825985778
-3.26264383 0.0302668649 0.0825985778
-3.3452424 0.018160119 0.0825985778
-3.42784098 0.018160119 0.0825985778
-3.51043956 0.012106746 0.0825985778
-3.59303814 0.024213492 0.0825985778
-3.67563671 0.012106746 0.0825985778
-3.75823529 0.018160119 0.0825985778
-3.84083387 0.00605337299 0.0825985778
-3.92343245 0 0.0825985778
-4.00603103 0.012106746 0.0825985778
-4.0886296 0.012106746 0.0825985778
-4.17122818 0.012106746 0.0825985778
-4.25382676 0 0.0825985778
-4.33642534 0.00605337299 0.0825985778
-4.41902391 0.00605337299 0.0825985778
-4.50162249 0 0.0825985778
-4.58422107 0 0.0825985778
-4.66681965 0 0.0825985778
-4.74941823 0 0.0825985778
-4.8320168 0 0.0825985778
-4.91461538 0.00605337299 0.0825985778
+0.0361504539 8.10501579 0.0723009079
+0.108451362 0.954344862 0.0723009079
+0.18075227 0.636229908 0.0723009079
+0.253053178 0.408017006 0.0723009079
+0.325354086 0.331946039 0.0723009079
+0.397654993 0.283537242 0.0723009079
+0.469955901 0.235128444 0.0723009079
+0.542256809 0.193635189 0.0723009079
+0.614557717 0.207466274 0.0723009079
+0.686858625 0.186719647 0.0723009079
+0.759159533 0.131395307 0.0723009079
+0.831460441 0.131395307 0.0723009079
+0.903761349 0.131395307 0.0723009079
+0.976062257 0.11064868 0.0723009079
+1.04836316 0.0829865098 0.0723009079
+1.12066407 0.131395307 0.0723009079
+1.19296498 0.0829865098 0.0723009079
+1.26526589 0.0691554248 0.0723009079
+1.3375668 0.0899020523 0.0723009079
+1.4098677 0.0968175947 0.0723009079
+1.48216861 0.0414932549 0.0723009079
+1.55446952 0.0691554248 0.0723009079
+1.62677043 0.0899020523 0.0723009079
+1.69907134 0.0345777124 0.0723009079
+1.77137224 0.0622398823 0.0723009079
+1.84367315 0.0622398823 0.0723009079
+1.91597406 0.0414932549 0.0723009079
+1.98827497 0.0345777124 0.0723009079
+2.06057588 0.0553243399 0.0723009079
+2.13287678 0.0622398823 0.0723009079
+2.20517769 0.0276621699 0.0723009079
+2.2774786 0.0553243399 0.0723009079
+2.34977951 0.0414932549 0.0723009079
+2.42208041 0.0207466274 0.0723009079
+2.49438132 0.0484087974 0.0723009079
+2.56668223 0.0207466274 0.0723009079
+2.63898314 0.0207466274 0.0723009079
+2.71128405 0.0553243399 0.0723009079
+2.78358495 0.0207466274 0.0723009079
+2.85588586 0.0276621699 0.0723009079
+2.92818677 0.0345777124 0.0723009079
+3.00048768 0.0276621699 0.0723009079
+3.07278859 0.0345777124 0.0723009079
+3.14508949 0.013831085 0.0723009079
+3.2173904 0.013831085 0.0723009079
+3.28969131 0.0207466274 0.0723009079
+3.36199222 0.0207466274 0.0723009079
+3.43429313 0.0276621699 0.0723009079
+3.50659403 0.013831085 0.0723009079
+3.57889494 0.0207466274 0.0723009079
+3.65119585 0.0276621699 0.0723009079
+3.72349676 0.00691554248 0.0723009079
+3.79579766 0.00691554248 0.0723009079
+3.86809857 0.00691554248 0.0723009079
+3.94039948 0.00691554248 0.0723009079
+4.01270039 0.013831085 0.0723009079
+4.0850013 0 0.0723009079
+4.1573022 0 0.0723009079
+4.22960311 0.0207466274 0.0723009079
+4.30190402 0.0207466274 0.0723009079
 EOD
 $j2 << EOD
-0.00781694092 0 0.0156338818
-0.0234508228 0 0.0156338818
-0.0390847046 0 0.0156338818
-0.0547185864 0 0.0156338818
-0.0703524683 0 0.0156338818
-0.0859863501 0 0.0156338818
-0.101620232 0 0.0156338818
-0.117254114 0 0.0156338818
-0.132887996 0 0.0156338818
-0.148521877 0 0.0156338818
-0.164155759 0 0.0156338818
-0.179789641 0 0.0156338818
-0.195423523 0 0.0156338818
-0.211057405 0 0.0156338818
-0.226691287 0 0.0156338818
-0.242325168 0 0.0156338818
-0.25795905 0 0.0156338818
-0.273592932 0 0.0156338818
-0.289226814 0 0.0156338818
-0.304860696 0 0.0156338818
-0.320494578 0 0.0156338818
-0.336128459 0 0.0156338818
-0.351762341 0 0.0156338818
-0.367396223 0 0.0156338818
-0.383030105 0 0.0156338818
-0.398663987 0 0.0156338818
-0.414297869 0 0.0156338818
-0.429931751 0 0.0156338818
-0.445565632 0 0.0156338818
-0.461199514 0 0.0156338818
-0.476833396 0 0.0156338818
-0.492467278 0 0.0156338818
-0.50810116 0 0.0156338818
-0.523735042 0 0.0156338818
-0.539368923 0 0.0156338818
-0.555002805 0.0319818203 0.0156338818
-0.570636687 0.159909102 0.0156338818
-0.586270569 0.127927281 0.0156338818
-0.601904451 0 0.0156338818
-0.617538333 0 0.0156338818
-0.633172214 0 0.0156338818
-0.648806096 0.0319818203 0.0156338818
-0.664439978 0.223872742 0.0156338818
-0.68007386 0.255854563 0.0156338818
-0.695707742 0.703600047 0.0156338818
-0.711341624 1.08738189 0.0156338818
-0.726975505 1.27927281 0.0156338818
-0.742609387 1.69503648 0.0156338818
-0.758243269 2.23872742 0.0156338818
-0.773877151 2.81440019 0.0156338818
-0.789511033 3.16620021 0.0156338818
-0.805144915 3.83781844 0.0156338818
-0.820778796 4.31754574 0.0156338818
-0.836412678 5.05312761 0.0156338818
-0.85204656 5.56483674 0.0156338818
-0.867680442 6.17249132 0.0156338818
-0.883314324 6.81212773 0.0156338818
-0.898948206 6.97203683 0.0156338818
-0.914582087 7.03600047 0.0156338818
-0.930215969 4.38150939 0.0156338818
+0.00780875164 0 0.0156175033
+0.0234262549 0 0.0156175033
+0.0390437582 0 0.0156175033
+0.0546612614 0 0.0156175033
+0.0702787647 0 0.0156175033
+0.085896268 0 0.0156175033
+0.101513771 0 0.0156175033
+0.117131275 0 0.0156175033
+0.132748778 0 0.0156175033
+0.148366281 0 0.0156175033
+0.163983784 0 0.0156175033
+0.179601288 0 0.0156175033
+0.195218791 0 0.0156175033
+0.210836294 0 0.0156175033
+0.226453797 0 0.0156175033
+0.242071301 0 0.0156175033
+0.257688804 0 0.0156175033
+0.273306307 0 0.0156175033
+0.288923811 0 0.0156175033
+0.304541314 0 0.0156175033
+0.320158817 0 0.0156175033
+0.33577632 0 0.0156175033
+0.351393824 0 0.0156175033
+0.367011327 0 0.0156175033
+0.38262883 0 0.0156175033
+0.398246333 0 0.0156175033
+0.413863837 0 0.0156175033
+0.42948134 0 0.0156175033
+0.445098843 0 0.0156175033
+0.460716346 0 0.0156175033
+0.47633385 0 0.0156175033
+0.491951353 0 0.0156175033
+0.507568856 0 0.0156175033
+0.52318636 0 0.0156175033
+0.538803863 0 0.0156175033
+0.554421366 0.0320153607 0.0156175033
+0.570038869 0.0640307213 0.0156175033
+0.585656373 0.160076803 0.0156175033
+0.601273876 0.0640307213 0.0156175033
+0.616891379 0 0.0156175033
+0.632508882 0 0.0156175033
+0.648126386 0.096046082 0.0156175033
+0.663743889 0.128061443 0.0156175033
+0.679361392 0.288138246 0.0156175033
+0.694978896 0.48023041 0.0156175033
+0.710596399 0.896430099 0.0156175033
+0.726213902 1.31262979 0.0156175033
+0.741831405 1.82487556 0.0156175033
+0.757448909 2.20905989 0.0156175033
+0.773066412 2.8493671 0.0156175033
+0.788683915 3.20153607 0.0156175033
+0.804301418 3.96990472 0.0156175033
+0.819918922 4.38610441 0.0156175033
+0.835536425 4.93036554 0.0156175033
+0.851153928 5.66671884 0.0156175033
+0.866771432 6.27501069 0.0156175033
+0.882388935 6.81927182 0.0156175033
+0.898006438 7.10741007 0.0156175033
+0.913623941 6.81927182 0.0156175033
+0.929241445 4.45013513 0.0156175033
 EOD
 
 # ---- layout ----------------------------------------------------------------
@@ -216,21 +216,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 3                                    # legend rows with a sample
-below_chars = 15                                # ... the longest of them
+below_chars = 14                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -240,8 +242,8 @@ set multiplot title 'Singular values of the input–output Jacobian, tanh, L = 1
 unset key
 set xlabel 'singular value s'
 set ylabel 'density'
-set xrange [0:5.05503]
-set xtics tick_step((5.05503296) - (0), (plot_right - plot_left) / (6 * char_width))
+set xrange [0:4.42482]
+set xtics tick_step((4.42481556) - (0), (plot_right - plot_left) / (6 * char_width))
 set logscale y
 set yrange [0.001:10]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
@@ -257,9 +259,9 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 dashtype 3 back
-plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle, \
+plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle, \
+     $j2 using 1:2:3 with boxes linetype 2 fillstyle solid 0.3 noborder notitle, \
      $j1 using 1:2 with histeps linetype 1 dashtype 1 linewidth 2 notitle, \
-     $j2 using 1:2:3 with boxes linetype 2 fillstyle transparent solid 0.3 noborder notitle, \
      $j2 using 1:2 with histeps linetype 2 dashtype 1 linewidth 2 notitle
 unset label
 unset arrow
@@ -287,25 +289,39 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillstyle transparent solid 0.3 border title 'scaled', \
-     keyentry with boxes linetype 2 dashtype 1 fillstyle transparent solid 0.3 border title 'orthogonal', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with boxes linetype 1 dashtype 1 fillstyle solid 0.3 border title (int(0 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with boxes linetype 2 dashtype 1 fillstyle solid 0.3 border title (int(1 / legend_rows) == legend_col ? 'orthogonal' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 's = 1: isometry' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillstyle transparent solid 0.3 border title 'scaled', \
-     keyentry with lines linetype nodraw title '  s from 1.7×10^{-17} to 4.96', \
-     keyentry with lines linetype nodraw title '  m_{1} = 0.712 (theory 0.72)', \
-     keyentry with lines linetype nodraw title '  m_{2} = 5.63 (theory 5.71)', \
-     keyentry with boxes linetype 2 dashtype 1 fillstyle transparent solid 0.3 border title 'orthogonal', \
-     keyentry with lines linetype nodraw title '  s from 0.552 to 0.938', \
-     keyentry with lines linetype nodraw title '  m_{1} = 0.72 (theory 0.72)', \
-     keyentry with lines linetype nodraw title '  m_{2} = 0.529 (theory 0.528)', \
+     keyentry with boxes linetype 1 dashtype 1 fillstyle solid 0.3 border title 'scaled', \
+     keyentry with lines linetype nodraw title '  s from 8.3×10^{−19} to 4.34', \
+     keyentry with lines linetype nodraw title '  m_{1} = 0.703 (theory 0.72)', \
+     keyentry with lines linetype nodraw title '  m_{2} = 5.45 (theory 5.71)', \
+     keyentry with boxes linetype 2 dashtype 1 fillstyle solid 0.3 border title 'orthogonal', \
+     keyentry with lines linetype nodraw title '  s from 0.548 to 0.937', \
+     keyentry with lines linetype nodraw title '  m_{1} = 0.719 (theory 0.72)', \
+     keyentry with lines linetype nodraw title '  m_{2} = 0.527 (theory 0.528)', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry', \
      keyentry with lines linetype nodraw title 'm_{k}: mean of s^{2k}', \
      keyentry with lines linetype nodraw title 'W = 200, n_{in} = 200, R = 10'

@@ -1,4 +1,4 @@
-# deep-gradient.gp: Gradient norm against layer
+# deep-gradient.gp: Norm of the back-propagated gradient δ^{l} by layer
 #
 # Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a
 # random unit vector), the report's sampled |d|, with its 1 - alpha interval
@@ -83,74 +83,76 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: layer, sampled, interval low, high, mean field, RMS --------
 $s1 << EOD
-1 0.218387634 0.0668251826 0.791439751 0.22218629 0.251823025
-2 0.271621713 0.128217495 0.597821012 0.288443894 0.294207513
-3 0.22484129 0.113406774 0.465010333 0.249335423 0.238067336
-4 0.181185784 0.101625914 0.331837245 0.213088213 0.189530336
-5 0.15462052 0.0813034655 0.302907386 0.182023727 0.164027032
-6 0.1352665 0.0837290522 0.220988632 0.155484758 0.140883874
-7 0.120228465 0.0773954391 0.187465263 0.132815044 0.125535003
-8 0.112191141 0.0850607794 0.148410103 0.113450576 0.11393419
-9 0.0959727923 0.0788198941 0.117155548 0.0969094518 0.0965948907
-10 0.0854651768 0.0701655155 0.104306295 0.0827800281 0.0860854823
+1 0.20660711 0.135602708 0.31807167 0.22218629 0.2128384
+2 0.266383146 0.152134903 0.471140122 0.288443894 0.28302155
+3 0.23606921 0.128271495 0.441123916 0.249335423 0.252456313
+4 0.206441439 0.117734496 0.368409261 0.213088213 0.217387633
+5 0.176598696 0.114606404 0.274327878 0.182023727 0.182854402
+6 0.159429503 0.102854707 0.248888743 0.155484758 0.1654137
+7 0.131364303 0.0900059635 0.192573038 0.132815044 0.135297129
+8 0.102560851 0.072323021 0.145536984 0.113450576 0.10571087
+9 0.0920855979 0.06839442 0.124256503 0.0969094518 0.0938967174
+10 0.085130563 0.0674125524 0.107664061 0.0827800281 0.0861571547
 EOD
 $s2 << EOD
-1 1.22792784e-07 9.59693907e-08 1.57358476e-07 1.27492684e-07 1.24461386e-07
-2 6.24083263e-07 5.04504595e-07 7.73565841e-07 6.34620827e-07 6.29612046e-07
-3 3.03946896e-06 2.41881051e-06 3.82925032e-06 3.09973562e-06 3.06941127e-06
-4 1.51074379e-05 1.22035825e-05 1.87370836e-05 1.51326294e-05 1.52467299e-05
-5 7.58089995e-05 6.16797815e-05 9.33178211e-05 7.38751191e-05 7.6479848e-05
-6 0.000374491703 0.000309109409 0.000454196202 0.000360646592 0.000377499988
-7 0.00180560517 0.00157523961 0.00207085625 0.00176061933 0.00181288063
-8 0.00865106251 0.00767005973 0.00976251789 0.00859506369 0.00867737055
-9 0.0427321451 0.0378360858 0.0482902211 0.0419597346 0.0428607973
-10 0.207117721 0.199058346 0.215518431 0.204840754 0.20718181
+1 1.29860318e-07 9.1716231e-08 1.85207264e-07 1.27492684e-07 1.32552752e-07
+2 6.29559668e-07 4.6704932e-07 8.52969774e-07 6.34620827e-07 6.3943424e-07
+3 3.07030284e-06 2.37347052e-06 3.98755586e-06 3.09973562e-06 3.105465e-06
+4 1.45523438e-05 1.16594153e-05 1.82070078e-05 1.51326294e-05 1.46868977e-05
+5 7.41601862e-05 6.05614833e-05 9.09876153e-05 7.38751191e-05 7.47438088e-05
+6 0.000362460924 0.000308777891 0.000426009453 0.000360646592 0.000364228761
+7 0.00176843737 0.00154281696 0.00202868302 0.00176061933 0.00177495616
+8 0.0086773449 0.00763481112 0.00987027052 0.00859506369 0.00870416133
+9 0.04208814 0.0389131125 0.0455354274 0.0419597346 0.0421379672
+10 0.205276821 0.198995847 0.211765184 0.204840754 0.205315626
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 34                                  # the longest legend row, in characters
+key_chars = 30                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 39                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 30                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-set multiplot title 'Gradient norm against layer'
+set multiplot title 'Norm of the back-propagated gradient δ^{l} by layer'
 unset key
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel '‖δ^{l}‖'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
 set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set yrange [4.79847e-08:1.58288]
+set yrange [4.58581e-08:0.94228]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
 set format y '10^{%T}'
-log_first = ceil(log10(4.79847e-08) - 1e-9)
-log_last = floor(log10(1.58288) + 1e-9)
+log_first = ceil(log10(4.58581e-08) - 1e-9)
+log_last = floor(log10(0.94228) + 1e-9)
 log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
 log_step = (log_step < 1) ? 1 : log_step
 set ytics (10.**log_last)
@@ -159,10 +161,10 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
 }
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 notitle, \
+     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 pointsize 2.4 * pointscale linewidth 1 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 4 notitle
+     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 6 pointsize 2.4 * pointscale linewidth 1 notitle
 unset label
 unset arrow
 
@@ -184,33 +186,44 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, ×1.17/layer to the input' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, ×0.205/layer to the input' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title (int(3 / legend_rows) == legend_col ? 'ring: RMS ‖δ^{l}‖' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×1.17/layer to the input', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.205/layer to the input', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
+     keyentry with yerrorlines linetype 1 title 'standard, ×1.17/layer to the input', \
+     keyentry with yerrorlines linetype 2 title 'scaled, ×0.205/layer to the input', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title 'ring: RMS ‖δ^{l}‖', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

@@ -83,28 +83,28 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # ---- data: layer, sampled, interval low, high, mean field --------
 # (on a log axis interval ends below the foot 5e-05 are written as the foot)
 $s1 << EOD
-1 0.867 0.825999182 0.901705198 0.858167913
-2 0.656 0.592813361 0.715569302 0.685326079
-3 0.677 0.622841064 0.72804789 0.678382683
-4 0.6605 0.596066588 0.721051199 0.678089338
-5 0.6795 0.620644455 0.734637215 0.678076916
-6 0.6725 0.603292934 0.736857002 0.67807639
-7 0.685 0.633548189 0.733478733 0.678076368
-8 0.6715 0.619610405 0.720633883 0.678076367
-9 0.674 0.622187917 0.723016126 0.678076367
-10 0.69 0.622811226 0.752040935 0.678076367
+1 0.847 0.805317365 0.88308441 0.858167913
+2 0.6855 0.628774074 0.738621508 0.685326079
+3 0.661 0.602958882 0.71586062 0.678382683
+4 0.6815 0.629930132 0.730153155 0.678089338
+5 0.68 0.618352454 0.737566487 0.678076916
+6 0.656 0.598385708 0.710591596 0.67807639
+7 0.656 0.575209998 0.730967116 0.678076368
+8 0.6905 0.623037132 0.752757662 0.678076367
+9 0.6905 0.606418888 0.766642193 0.678076367
+10 0.684 0.632514129 0.732528897 0.678076367
 EOD
 $s2 << EOD
-1 0.0005 5e-05 0.00923056871 0.00109083518
+1 0.001 5e-05 0.0183884428 0.00109083518
 2 0 5e-05 0.00796717803 0.000467870409
 3 0.0005 5e-05 0.00923056871 0.000456313657
 4 0 5e-05 0.00796717803 0.000456005429
-5 0.0005 5e-05 0.00923056871 0.000455997126
-6 0.0005 5e-05 0.00923056871 0.000455996902
-7 0 5e-05 0.00796717803 0.000455996896
-8 0.0005 5e-05 0.00923056871 0.000455996896
-9 0.0005 5e-05 0.00923056871 0.000455996896
-10 0 5e-05 0.00796717803 0.000455996896
+5 0 5e-05 0.00796717803 0.000455997126
+6 0 5e-05 0.00796717803 0.000455996902
+7 0.001 5e-05 0.0103592059 0.000455996896
+8 0.0015 5e-05 0.0114131722 0.000455996896
+9 0 5e-05 0.00796717803 0.000455996896
+10 0.001 5e-05 0.0103592059 0.000455996896
 EOD
 
 # ---- layout and axes -----------------------------------------------------
@@ -115,21 +115,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
-below_chars = 17                                # ... the longest of them
+below_chars = 15                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set multiplot title 'Saturated fraction against layer'
 unset key
@@ -137,7 +139,7 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel 'saturated fraction'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
@@ -187,22 +189,36 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title 'standard', \
-     keyentry with yerrorlines linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorlines linetype 1 title 'standard', \
@@ -213,7 +229,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

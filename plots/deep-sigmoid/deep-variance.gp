@@ -81,28 +81,28 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: layer, sampled, interval low, high, mean field --------
 $s1 << EOD
-1 519.12919 479.92813 561.667316 501
-2 92.8736247 76.5488645 112.921733 97.4469387
-3 92.2587495 77.0362982 110.65559 93.0491521
-4 88.7199845 68.3781836 115.512625 92.8695865
-5 86.0066864 68.197946 108.766294 92.8619937
-6 90.318996 72.9946143 111.982887 92.8616722
-7 92.287777 78.1502101 109.110383 92.8616586
-8 95.2030011 81.3139397 111.569612 92.861658
-9 91.1020271 74.2469853 111.963773 92.861658
-10 96.6777696 77.3598891 121.154582 92.861658
+1 512.854173 445.609966 590.79598 501
+2 100.697572 80.908967 125.540365 97.4469387
+3 88.2836905 78.4844702 99.3661606 93.0491521
+4 90.9423905 74.1945691 111.686833 92.8695865
+5 92.8774984 70.6112515 122.460659 92.8619937
+6 89.4255762 74.4178966 107.647628 92.8616722
+7 89.9642988 71.2339476 113.925086 92.8616586
+8 101.761055 84.7448768 122.427112 92.861658
+9 98.3663358 74.3631183 130.579047 92.861658
+10 95.3220524 84.3153055 107.827423 92.861658
 EOD
 $s2 << EOD
-1 1.50815917 1.3516545 1.68366491 1.5
-2 1.23948426 1.03567537 1.4866001 1.3072373
-3 1.25085662 1.08041102 1.44943055 1.30227139
-4 1.34178988 1.1684522 1.54220925 1.30213774
-5 1.28746315 1.1411533 1.4534884 1.30213414
-6 1.3103026 1.07379625 1.60131631 1.30213404
-7 1.27453057 1.10308671 1.47381466 1.30213404
-8 1.32534146 1.15617056 1.52073729 1.30213404
-9 1.3139112 1.16778867 1.47929906 1.30213404
-10 1.24119687 1.05879452 1.45670032 1.30213404
+1 1.41267685 1.26311303 1.58097831 1.5
+2 1.39068891 1.20526624 1.6061269 1.3072373
+3 1.30260912 1.07419776 1.58182516 1.30227139
+4 1.27987227 1.07867459 1.52058329 1.30213774
+5 1.27603612 1.09151006 1.49316699 1.30213414
+6 1.29154448 1.0956139 1.52393034 1.30213404
+7 1.30063336 1.13620849 1.4899035 1.30213404
+8 1.21950992 1.05591547 1.41011247 1.30213404
+9 1.24160313 1.05037288 1.46902925 1.30213404
+10 1.3437707 1.24847572 1.44668164 1.30213404
 EOD
 
 # ---- layout and axes -----------------------------------------------------
@@ -112,22 +112,24 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 27                                # ... the longest of them
+key_rows = 4                                    # legend rows with a sample
+below_chars = 18                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set multiplot title 'Variance of z against layer: sampled and mean field'
 unset key
@@ -135,20 +137,20 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel 'Var z'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
 set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set yrange [0.517838:1123.33]
+set yrange [0.525186:1181.59]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
 set format y '10^{%T}'
-log_first = ceil(log10(0.517838) - 1e-9)
-log_last = floor(log10(1123.33) + 1e-9)
+log_first = ceil(log10(0.525186) - 1e-9)
+log_last = floor(log10(1181.59) + 1e-9)
 log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
 log_step = (log_step < 1) ? 1 : log_step
 set ytics (10.**log_last)
@@ -180,30 +182,41 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 1.37', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.042', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, χ_{1} = 1.37' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, χ_{1} = 0.042' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 1.37', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.042', \
+     keyentry with yerrorlines linetype 1 title 'standard, χ_{1} = 1.37', \
+     keyentry with yerrorlines linetype 2 title 'scaled, χ_{1} = 0.042', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

@@ -1,4 +1,4 @@
-# deep-gradient.gp: Gradient norm against layer
+# deep-gradient.gp: Norm of the back-propagated gradient δ^{l} by layer
 #
 # Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a
 # random unit vector), the report's sampled |d|, with its 1 - alpha interval
@@ -83,74 +83,76 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: layer, sampled, interval low, high, mean field, RMS --------
 $s1 << EOD
-1 802.259805 125.560073 4556.25834 1514.71788 1296.96854
-2 377.461662 95.4746527 1445.67964 694.898924 522.932938
-3 132.896679 38.5770789 454.429077 251.503428 174.398213
-4 45.7358324 16.2622797 124.600614 90.5164967 58.5672542
-5 15.7337713 6.60729964 38.1816713 32.5715096 18.0959145
-6 6.12251709 2.47426508 14.8768532 11.7204908 7.45571086
-7 2.550198 1.26726178 5.15860488 4.21748591 2.84923808
-8 1.05898463 0.459526559 2.50293872 1.51761455 1.19944329
-9 0.460266635 0.217098665 0.983715115 0.54609641 0.517062459
-10 0.174753709 0.102258309 0.30454155 0.196506609 0.182773936
+1 1436.62332 233.717348 10574.0247 1514.71788 1996.0656
+2 640.808184 154.814029 3242.88759 694.898924 772.985751
+3 233.089369 51.4833754 1314.99325 251.503428 286.850257
+4 72.5275981 22.7586353 265.252139 90.5164967 82.2711643
+5 26.0053892 11.4448637 63.4191487 32.5715096 27.9198716
+6 10.8878665 5.11117961 24.1643545 11.7204908 11.7598615
+7 3.42656403 1.86261049 6.44614455 4.21748591 3.6288595
+8 1.2159596 0.603929313 2.51515799 1.51761455 1.30986137
+9 0.475534321 0.282746125 0.808982706 0.54609641 0.499734122
+10 0.189031664 0.135127974 0.265913267 0.196506609 0.192958777
 EOD
 $s2 << EOD
-1 0.0101205692 0.00620995988 0.0165735432 0.0100392643 0.0106418632
-2 0.0161854584 0.0105661577 0.0249383255 0.0159762573 0.0167831244
-3 0.025619876 0.0176723471 0.03736895 0.0253119822 0.0262957442
-4 0.0416545158 0.0300110073 0.058146907 0.0400810725 0.0424633809
-5 0.0686348758 0.0515505763 0.0917904184 0.0634633426 0.0696503765
-6 0.108157382 0.0886980038 0.132159854 0.100485379 0.108940279
-7 0.165568681 0.138048399 0.198978066 0.159104458 0.166513736
-8 0.257178699 0.213515282 0.310313177 0.25191949 0.258851418
-9 0.422952241 0.359691421 0.497886572 0.398879006 0.425163377
-10 0.663995058 0.61445948 0.71770975 0.631568687 0.664786661
+1 0.0103781087 0.00660037374 0.0163712774 0.0100392643 0.0108669428
+2 0.016477278 0.0113512953 0.0240213643 0.0159762573 0.0169582996
+3 0.0269454403 0.0184801789 0.0395201364 0.0253119822 0.0276927467
+4 0.0414229274 0.0315694053 0.0545082915 0.0400810725 0.0420456775
+5 0.0659870421 0.0507973698 0.0860107029 0.0634633426 0.0668418638
+6 0.10674387 0.0802170466 0.142648339 0.100485379 0.10835172
+7 0.164628158 0.130475318 0.208338595 0.159104458 0.166240665
+8 0.274413282 0.220547616 0.342181135 0.25191949 0.276957829
+9 0.420330418 0.360968741 0.48990346 0.398879006 0.422310356
+10 0.640303013 0.601207804 0.682059122 0.631568687 0.640804198
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 34                                  # the longest legend row, in characters
+key_chars = 30                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 39                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 30                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-set multiplot title 'Gradient norm against layer'
+set multiplot title 'Norm of the back-propagated gradient δ^{l} by layer'
 unset key
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel '‖δ^{l}‖'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
 set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set yrange [0.00310498:9112.52]
+set yrange [0.00330019:21148]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
 set format y '10^{%T}'
-log_first = ceil(log10(0.00310498) - 1e-9)
-log_last = floor(log10(9112.52) + 1e-9)
+log_first = ceil(log10(0.00330019) - 1e-9)
+log_last = floor(log10(21148) + 1e-9)
 log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
 log_step = (log_step < 1) ? 1 : log_step
 set ytics (10.**log_last)
@@ -159,10 +161,10 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
 }
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 notitle, \
+     $s1 using ($1 + -0.12):6 with points linetype 1 pointtype 6 pointsize 2.4 * pointscale linewidth 1 notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 4 notitle
+     $s2 using ($1 + 0.12):6 with points linetype 2 pointtype 6 pointsize 2.4 * pointscale linewidth 1 notitle
 unset label
 unset arrow
 
@@ -184,33 +186,44 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×2.78/layer to the input', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.632/layer to the input', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, ×2.78/layer to the input' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, ×0.632/layer to the input' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title (int(3 / legend_rows) == legend_col ? 'ring: RMS ‖δ^{l}‖' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 1 title '  mean field, ×2.78/layer to the input', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled: mean ‖δ^{l}‖', \
-     keyentry with lines linetype 2 title '  mean field, ×0.632/layer to the input', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: RMS ‖δ^{l}‖', \
+     keyentry with yerrorlines linetype 1 title 'standard, ×2.78/layer to the input', \
+     keyentry with yerrorlines linetype 2 title 'scaled, ×0.632/layer to the input', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title 'ring: RMS ‖δ^{l}‖', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

@@ -3590,21 +3590,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 38                                # ... the longest of them
+below_chars = 28                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -3630,13 +3632,15 @@ set mxtics 10
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 set xlabel 'σ_{w}^{2} · fan-in'
 set ylabel 'σ_{b}^{2}'
+set border back
+set tics back
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
-     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#FFFFFF' notitle, \
-     $schemes every ::1::1 using 1:2 with points linetype 2 pointtype 5 pointsize 2 notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
 unset colorbox
 unset label
 unset arrow
@@ -3664,21 +3668,35 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
-     keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: ξ_{c} = 2.49', \
-     keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ξ_{c} = 1.09'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1} = 1: ξ_{c} → ∞' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c} = 2.49' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c} = 1.09' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
-     keyentry with points linetype 1 pointtype 7 pointsize 2 title 'standard: ξ_{c} = 2.49', \
-     keyentry with points linetype 2 pointtype 5 pointsize 2 title 'scaled: ξ_{c} = 1.09'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: ξ_{c} = 2.49', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ξ_{c} = 1.09'
 }
 unset multiplot

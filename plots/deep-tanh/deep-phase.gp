@@ -3535,7 +3535,7 @@ $schemes << EOD
 EOD
 
 # ---- layout: two maps side by side, colour bars under them ----------------
-key_chars = 22                                  # the longest legend row, in characters
+key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -3545,8 +3545,11 @@ column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half t
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 cb_h = 0.8 * line_height                        # the colour bars' height
 cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels
@@ -3562,12 +3565,12 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Phase diagram of tanh networks: χ₁ and q*'
+set multiplot title 'Phase diagram of tanh networks: χ_{1} and q*'
 unset key
 set xrange [-1:3.5]
 set yrange [0:2]
 set xtics 1 format '10^{%.0f}'
-if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics 2
+if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
 set xlabel 'σ_{w}^{2} · fan-in'
 set ylabel 'σ_{b}^{2}'
@@ -3579,8 +3582,8 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-# ticks typeset 10^{n} as on the q* bar, the bar named under its ticks
-set cbtics ('10^{-1}' -1, '10^{0}' 0, '10^{1}' 1)
+# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks
+set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)
 set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 plot $grid using 1:2:3 with image, \
@@ -3598,7 +3601,7 @@ set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not t
 unset ylabel
 set cblabel 'q*' offset 0,0.4
 set cbrange [-1.83053:3.49403]
-set cbtics 2 format '10^{%.0f}'
+set cbtics ('10^{−1}' -1, '10^{1}' 1, '10^{3}' 3)
 set title 'fixed point q*'
 plot $grid using 1:2:4 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
@@ -3630,24 +3633,38 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1} < 1)', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1} > 1)', \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1} = 1: edge of chaos' : ''), \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1} < 1)' : ''), \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1} > 1)' : ''), \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}^{2} = 0 (right): q* = 0' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1} < 1)', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1} > 1)', \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' title 'white (right): q* = 0', \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}^{2} = 0 (right): q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
 }

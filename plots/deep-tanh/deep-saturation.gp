@@ -83,27 +83,27 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # ---- data: layer, sampled, interval low, high, mean field --------
 # (on a log axis interval ends below the foot 5e-05 are written as the foot)
 $s1 << EOD
-1 0.867 0.825999182 0.901705198 0.858167913
-2 0.76 0.691795311 0.820081643 0.773901964
-3 0.7735 0.726206753 0.816391384 0.771415134
-4 0.7785 0.731517201 0.820999931 0.771339594
-5 0.7805 0.717853682 0.835326781 0.771337297
-6 0.763 0.715083883 0.806684238 0.771337227
-7 0.77 0.72249481 0.813160007 0.771337225
-8 0.776 0.728860838 0.818696801 0.771337225
-9 0.7675 0.705743625 0.822213871 0.771337225
-10 0.79 0.740786967 0.833956598 0.771337225
+1 0.847 0.805317365 0.88308441 0.858167913
+2 0.776 0.728860838 0.818696801 0.773901964
+3 0.7655 0.717728683 0.808998981 0.771415134
+4 0.7555 0.70716228 0.799727162 0.771339594
+5 0.782 0.726755209 0.831017507 0.771337297
+6 0.7505 0.69601687 0.799970705 0.771337227
+7 0.7775 0.730454381 0.820078955 0.771337225
+8 0.7745 0.725666695 0.818625512 0.771337225
+9 0.779 0.723325641 0.828469418 0.771337225
+10 0.7645 0.716670504 0.808073344 0.771337225
 EOD
 $s2 << EOD
-1 0.0005 5e-05 0.00923056871 0.00109083518
-2 0 5e-05 0.00796717803 0.000963178881
+1 0.001 5e-05 0.0183884428 0.00109083518
+2 0.0015 5e-05 0.0114131722 0.000963178881
 3 0.0015 5e-05 0.0114131722 0.000948258749
-4 0.0015 5e-05 0.0156706522 0.000946417813
-5 0.0025 6.80862834e-05 0.0133912708 0.000946189132
-6 0.0025 6.85783533e-05 0.0133697301 0.000946160701
+4 0.001 5e-05 0.0103592059 0.000946417813
+5 0.0005 5e-05 0.00923056871 0.000946189132
+6 0.0005 5e-05 0.00923056871 0.000946160701
 7 0.001 5e-05 0.0103592059 0.000946157166
-8 0 5e-05 0.00796717803 0.000946156727
-9 0.0005 5e-05 0.00923056871 0.000946156672
+8 0.001 5e-05 0.0103592059 0.000946156727
+9 0 5e-05 0.00796717803 0.000946156672
 10 0.0005 5e-05 0.00923056871 0.000946156665
 EOD
 
@@ -115,21 +115,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
-below_chars = 17                                # ... the longest of them
+below_chars = 15                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set multiplot title 'Saturated fraction against layer'
 unset key
@@ -137,7 +139,7 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel 'saturated fraction'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
@@ -187,22 +189,36 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title 'standard', \
-     keyentry with yerrorlines linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 11 title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorlines linetype 1 title 'standard', \
@@ -213,7 +229,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

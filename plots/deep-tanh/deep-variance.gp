@@ -81,53 +81,55 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 
 # ---- data: layer, sampled, interval low, high, mean field --------
 $s1 << EOD
-1 519.12919 479.92813 561.667316 501
-2 193.048742 165.396797 225.591978 193.876471
-3 190.561802 148.571539 245.006057 189.563598
-4 195.078063 180.04092 211.432035 189.434786
-5 194.531836 166.132612 228.065853 189.430871
-6 181.146344 152.920322 214.90043 189.430752
-7 194.437071 179.431657 210.753379 189.430748
-8 189.354461 161.94673 221.672113 189.430748
-9 184.166712 167.299348 202.828395 189.430748
-10 194.430072 163.023076 232.312403 189.430748
+1 512.854173 445.609966 590.79598 501
+2 196.977007 178.349726 217.639912 193.876471
+3 184.619583 149.609294 228.242618 189.563598
+4 184.815209 157.120559 217.710019 189.434786
+5 199.992361 176.530289 226.709433 189.430871
+6 180.756062 146.000763 224.187289 189.430752
+7 185.474122 149.493439 230.667863 189.430748
+8 195.38271 167.52555 228.063379 189.430748
+9 190.994927 167.016789 218.595528 189.430748
+10 195.497309 167.902832 227.838154 189.430748
 EOD
 $s2 << EOD
-1 1.50815917 1.3516545 1.68366491 1.5
-2 1.39376733 1.18947942 1.63479707 1.46828821
-3 1.41242393 1.2187882 1.63847143 1.46440175
-4 1.5010517 1.23609972 1.82563779 1.46391937
-5 1.42132401 1.22669023 1.64824281 1.46385941
-6 1.48831996 1.23608004 1.79424231 1.46385195
-7 1.40963978 1.15132014 1.72994475 1.46385102
-8 1.40749313 1.28494002 1.54229283 1.46385091
-9 1.47023869 1.31626053 1.64313716 1.46385089
-10 1.35802459 1.19685902 1.54192043 1.46385089
+1 1.41267685 1.26311303 1.58097831 1.5
+2 1.54739408 1.26367275 1.8982955 1.46828821
+3 1.42094352 1.1755877 1.72071576 1.46440175
+4 1.44317137 1.24978811 1.66879702 1.46391937
+5 1.43461437 1.27068413 1.62073195 1.46385941
+6 1.48016217 1.3124608 1.6704775 1.46385195
+7 1.55533544 1.38361247 1.74962418 1.46385102
+8 1.41701837 1.18907857 1.6911853 1.46385091
+9 1.35402568 1.14923282 1.59692066 1.46385089
+10 1.48878194 1.32653234 1.67200522 1.46385089
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 21                                  # the longest legend row, in characters
+key_chars = 18                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 27                                # ... the longest of them
+key_rows = 4                                    # legend rows with a sample
+below_chars = 18                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set multiplot title 'Variance of z against layer: sampled and mean field'
 unset key
@@ -135,20 +137,20 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l'
+set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
 set ylabel 'Var z'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
 set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W
 set logscale y
-set yrange [0.57566:1123.33]
+set yrange [0.574616:1181.59]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
 set format y '10^{%T}'
-log_first = ceil(log10(0.57566) - 1e-9)
-log_last = floor(log10(1123.33) + 1e-9)
+log_first = ceil(log10(0.574616) - 1e-9)
+log_last = floor(log10(1181.59) + 1e-9)
 log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
 log_step = (log_step < 1) ? 1 : log_step
 set ytics (10.**log_last)
@@ -180,30 +182,41 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 7.72', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, χ_{1} = 7.72' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, χ_{1} = 0.399' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'standard, sampled', \
-     keyentry with lines linetype 1 title '  mean field, χ_{1} = 7.72', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'scaled, sampled', \
-     keyentry with lines linetype 2 title '  mean field, χ_{1} = 0.399', \
+     keyentry with yerrorlines linetype 1 title 'standard, χ_{1} = 7.72', \
+     keyentry with yerrorlines linetype 2 title 'scaled, χ_{1} = 0.399', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \
-     keyentry with lines linetype nodraw title 'R = 10 networks', \
-     keyentry with lines linetype nodraw title 'layer 1*: fan-in 1000'
+     keyentry with lines linetype nodraw title 'R = 10 networks'
 }
 unset multiplot

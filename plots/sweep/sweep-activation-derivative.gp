@@ -92,21 +92,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
-below_chars = 26                                # ... the longest of them
+below_chars = 25                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 narrow = legend_below   # a small figure: short labels, fewer ticks
 set lmargin at screen plot_left
@@ -357,14 +359,14 @@ $formula1 << EOD
 EOD
 # 'standard', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9 % interval's lower and upper ends
 $sample1 << EOD
-10 0.1329530021 0.1320812095 0.1338247948
-27 0.09645779497 0.09554250163 0.09737308831
-72 0.06282959309 0.06197202308 0.0636871631
-193 0.03941141804 0.03867028671 0.04015254937
-518 0.02422769462 0.02361461499 0.02484077426
-1389 0.01526135537 0.01475999793 0.01576271281
-3728 0.009358027992 0.008956722358 0.009759333627
-10000 0.005411246501 0.005106804927 0.005715688075
+10 0.1330329569 0.1321616916 0.1339042222
+27 0.09633134354 0.09541854064 0.09724414643
+72 0.06306535486 0.06220725923 0.06392345049
+193 0.03996935766 0.03922367463 0.04071504068
+518 0.02477123084 0.02415185257 0.02539060911
+1389 0.01536418479 0.01486050598 0.01586786359
+3728 0.009328045622 0.008930965382 0.009725125862
+10000 0.00559141122 0.005278129881 0.005904692559
 EOD
 # 'scaled', formula: n_{in}, mean slope E[sigmoid′(z)] (227 points)
 $formula2 << EOD
@@ -599,14 +601,14 @@ $formula2 << EOD
 EOD
 # 'scaled', sampled: n_{in}, mean slope E[sigmoid′(z)], the 99.9 % interval's lower and upper ends
 $sample2 << EOD
-10 0.1928119459 0.1922247993 0.1933990925
-27 0.1933206681 0.1927384706 0.1939028657
-72 0.1930998538 0.1925128718 0.1936868358
-193 0.192936224 0.1923487351 0.193523713
-518 0.1926486343 0.1920585862 0.1932386823
-1389 0.1927629735 0.1921757001 0.1933502469
-3728 0.1928538078 0.1922657187 0.1934418969
-10000 0.1928482977 0.1922600478 0.1934365475
+10 0.1926849201 0.1920962183 0.193273622
+27 0.193286846 0.1927029858 0.1938707061
+72 0.19307418 0.1924871657 0.1936611943
+193 0.1928428207 0.1922537706 0.1934318708
+518 0.1926829811 0.1920936448 0.1932723174
+1389 0.1928095093 0.192221669 0.1933973495
+3728 0.1928251336 0.1922380394 0.1934122277
+10000 0.1928755035 0.1922880237 0.1934629833
 EOD
 
 # ---- title and axes --------------------------------------------------------
@@ -621,6 +623,16 @@ set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
 if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+# on a small figure a decade is a few lines high: the eight minor ticks of
+# each ran into a smudge beside the labels; a plain tick at an unlabelled
+# decade instead
+if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
+# at most three decades: labels at 1, 2 and 5 times a power of ten, but on
+# a small figure (the decades only)
+if (!narrow) {
+    set format y '%g'
+    set ytics (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
+}
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars
@@ -652,30 +664,44 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: formula' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'bound: max sigmoid′ = 0.25' : ''), \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'bound: max sigmoid′ = 0.25', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid', \
-     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title '100 000 neurons each,', \
      keyentry with lines linetype nodraw title 'seed 1 at every point'
 }
 unset multiplot

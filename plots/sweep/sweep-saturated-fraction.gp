@@ -86,28 +86,30 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the fixed settings in a column on
 # the right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 24                                  # the longest legend row, in characters
+key_chars = 23                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 26                                # ... the longest of them
+below_chars = 17                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 narrow = legend_below   # a small figure: short labels, fewer ticks
 set lmargin at screen plot_left
@@ -358,14 +360,14 @@ $formula1 << EOD
 EOD
 # 'standard', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample1 << EOD
-10 0.10217 0.09906139712 0.1053647442
-27 0.28609 0.2814107514 0.2908155661
-72 0.51074 0.5055375395 0.515940135
-193 0.68621 0.6813615455 0.6910181349
-518 0.80716 0.8030215436 0.8112319477
-1389 0.87858 0.8751403413 0.8819376855
-3728 0.9262 0.923433131 0.9288745848
-10000 0.95616 0.9539797336 0.958241495
+10 0.10202 0.09891346408 0.1052127097
+27 0.28431 0.2796397541 0.2890269488
+72 0.51086 0.5056575535 0.516060095
+193 0.68375 0.6788916201 0.6885685929
+518 0.80356 0.799393047 0.8076612238
+1389 0.87798 0.8745331847 0.8813449721
+3728 0.92468 0.9218876865 0.9273803585
+10000 0.95519 0.9529875011 0.9572939375
 EOD
 # 'scaled', formula: n_{in}, the saturated fraction (227 points)
 $formula2 << EOD
@@ -600,14 +602,14 @@ $formula2 << EOD
 EOD
 # 'scaled', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample2 << EOD
-10 0.00095 0.0006789565426 0.001329101695
-27 0.001 0.0007207456894 0.001387301722
-72 0.00101 0.0007291277403 0.001398917506
-193 0.00113 0.0008302907465 0.001537728516
-518 0.00096 0.0006872978197 0.001340758253
-1389 0.00105 0.000762732853 0.001445303732
-3728 0.00104 0.000754320256 0.001433718494
-10000 0.00116 0.0008557366818 0.001572276085
+10 0.00118 0.0008727326344 0.001595275802
+27 0.00108 0.0007880144659 0.001480015623
+72 0.00108 0.0007880144659 0.001480015623
+193 0.00117 0.0008642315121 0.00158377909
+518 0.00117 0.0008642315121 0.00158377909
+1389 0.00104 0.000754320256 0.001433718494
+3728 0.00113 0.0008302907465 0.001537728516
+10000 0.00112 0.0008218218968 0.001526199531
 EOD
 
 # ---- title and axes --------------------------------------------------------
@@ -622,6 +624,10 @@ set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
 if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+# on a small figure a decade is a few lines high: the eight minor ticks of
+# each ran into a smudge beside the labels; a plain tick at an unlabelled
+# decade instead
+if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars
@@ -651,28 +657,42 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: formula' : ''), \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid, T = 4', \
-     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title '100 000 neurons each,', \
      keyentry with lines linetype nodraw title 'seed 1 at every point'
 }
 unset multiplot

@@ -93,21 +93,23 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
-below_chars = 29                                # ... the longest of them
+below_chars = 24                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# (prose runs about 0.9 of the digits' char_width: 'bar runs below the
-# axis' measured 0.377 of 1050 px against 23 x 0.0185 = 0.426; with 2
-# characters' gap a legend of 17-character rows kept one column at 3.5 in)
-legend_cols = floor(0.97 / (sample_width + (0.9 * below_chars + 1) * char_width))
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.15 * line_height + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-top = 0.98 - 2.4 * line_height                  # room for the title above
-bottom = 0.02 + 3.1 * line_height + legend_height   # room for the x tick labels and label
+# room for the title above, and for the x tick labels and label below;
+# tighter over a legend below the plot (a small figure), whose rows took
+# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 narrow = legend_below   # a small figure: short labels, fewer ticks
 set lmargin at screen plot_left
@@ -358,14 +360,14 @@ $formula1 << EOD
 EOD
 # 'standard', sampled: n_{in}, Var z, the 99.9 % interval's lower and upper ends
 $sample1 << EOD
-10 5.975247563 5.887787328 6.062707798
-27 13.98805897 13.7828737 14.19324425
-72 36.94259603 36.39985717 37.48533489
-193 97.20373232 95.78278281 98.62468182
-518 259.5552192 255.7295557 263.3808828
-1389 691.877646 681.7036097 702.0516823
-3728 1872.559243 1844.973184 1900.145302
-10000 5019.561765 4946.137179 5092.986351
+10 6.007050275 5.918350223 6.095750328
+27 13.98419156 13.7772847 14.19109842
+72 36.97474585 36.42960893 37.51988277
+193 97.04899536 95.62171795 98.47627278
+518 259.4056427 255.5751468 263.2361386
+1389 691.2168549 681.0140482 701.4196617
+3728 1857.386881 1829.992805 1884.780958
+10000 4997.313037 4923.233636 5071.392439
 EOD
 # 'scaled', formula: n_{in}, Var z (227 points)
 $formula2 << EOD
@@ -600,14 +602,14 @@ $formula2 << EOD
 EOD
 # 'scaled', sampled: n_{in}, Var z, the 99.9 % interval's lower and upper ends
 $sample2 << EOD
-10 1.495121318 1.473187645 1.517054991
-27 1.472383008 1.45079156 1.493974456
-72 1.486800942 1.464896514 1.508705371
-193 1.493356804 1.47133028 1.515383327
-518 1.504879505 1.482777895 1.526981115
-1389 1.496984661 1.475032025 1.518937298
-3728 1.496603911 1.474588845 1.518618978
-10000 1.497715832 1.475623012 1.519808652
+10 1.501326532 1.479271031 1.523382034
+27 1.477926768 1.456136439 1.499717097
+72 1.48951886 1.46752123 1.51151649
+193 1.499113267 1.476979243 1.521247291
+518 1.504160543 1.481937683 1.526383404
+1389 1.496919745 1.474912831 1.518926659
+3728 1.494858617 1.472907321 1.516809914
+10000 1.49570949 1.47365451 1.517764469
 EOD
 
 # ---- title and axes --------------------------------------------------------
@@ -621,6 +623,10 @@ set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
 if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+# on a small figure a decade is a few lines high: the eight minor ticks of
+# each ran into a smudge beside the labels; a plain tick at an unlabelled
+# decade instead
+if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars
@@ -652,30 +658,44 @@ set yrange [0:1]
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
-    # below the plot, across the figure: the rows with a sample, in columns
-    set lmargin at screen 0.01
+    # below the plot, across the figure: the rows with a sample, in
+    # legend_cols columns spread over the width, each a key of its own
+    # (gnuplot's 'horizontal maxcols' sized its columns by its own
+    # estimate of the text, made fewer when that was wider, and dropped
+    # the rows that no longer fitted the height); a column holds
+    # legend_rows rows, the height legend_height keeps
+    legend_rows = ceil(1. * key_rows / legend_cols)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
-    set key inside left top Left reverse samplen 2.5 spacing 1.15 horizontal maxcols legend_cols
-plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor: Var b = 1 (bias alone)', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI'
+    set rmargin at screen 0.99
+    # a row is spacing times gnuplot's v_char, which the SVG terminal
+    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the line_height kept
+    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
+    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    do for [legend_col = 0:legend_cols - 1] {
+    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
+    plot -1 with lines linetype nodraw notitle, \
+     keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: formula' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'floor: Var b = 1 (bias alone)' : ''), \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
+    }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor: Var b = 1 (bias alone)', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'points: sampled, 99.9 % CI', \
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid', \
-     keyentry with lines linetype nodraw title '100000 neurons each,', \
+     keyentry with lines linetype nodraw title '100 000 neurons each,', \
      keyentry with lines linetype nodraw title 'seed 1 at every point'
 }
 unset multiplot
