@@ -120,6 +120,14 @@ below_chars = 30                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
+# The svg terminal spaces its text by a line 1.29 times the PNG's (its
+# v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94):
+# over a legend below the plot its x label sat on the first row and
+# the last row left the canvas, so there the layout takes its line
+if (legend_below && exists('format') && format eq 'svg') {
+    line_height = line_height * 1.29
+    line_width = line_height * height / width
+}
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
