@@ -335,8 +335,39 @@ void satstat__fig_fail(satstat__fig *g, int rc)
  * ~ overprints, \ escapes.  A backslash before one prints it as is. */
 #define ENHANCED_MARKUP "_^{}@&~\\"
 
+/* Where a sub- or superscript of enhanced text ends: after its {group}
+ * (groups nest) or after its single (UTF-8) character; NULL when `p`
+ * does not start one. */
+static const char *script_end(const char *p)
+{
+    if ((*p != '_' && *p != '^') || !p[1])
+        return NULL;
+    p++;
+    if (*p == '{') {
+        int depth = 0;
+        for (; *p; p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            else if (*p == '{')
+                depth++;
+            else if (*p == '}' && --depth == 0)
+                return p + 1;
+        }
+        return NULL;
+    }
+    p++; /* one character: its UTF-8 continuation bytes too */
+    while ((*p & 0xC0) == 0x80)
+        p++;
+    return p;
+}
+
 /* A gnuplot string literal: single-quoted, ' doubled; markup characters
- * escaped when `plain`. */
+ * escaped when `plain`.  In enhanced text a space right after a sub- or
+ * superscript becomes a no-break space (U+00A0): gnuplot's SVG terminal
+ * starts the next <tspan> with that space but gives the <text> no
+ * xml:space="preserve", so librsvg (and any SVG reader that follows the
+ * XML rule) drops it ("δ^{l} by" read "δˡby"); the cairo terminals draw
+ * the two alike.  In the script, so that it holds for whoever renders it. */
 static void quoted_text(satstat__fig *g, const char *text, int plain)
 {
     if (strpbrk(text, "\n\r")) {
@@ -344,7 +375,19 @@ static void quoted_text(satstat__fig *g, const char *text, int plain)
         return;
     }
     fputc('\'', g->f);
+    const char *script_done = text;
     for (const char *p = text; *p; p++) {
+        if (!plain && p == script_done && p > text && *p == ' ') {
+            fputs("\xC2\xA0", g->f);
+            continue;
+        }
+        if (!plain && *p == '\\' && p[1]) {
+            fputc(*p++, g->f); /* an escaped character starts no script */
+        } else if (!plain) {
+            const char *end = script_end(p);
+            if (end && end > script_done) /* a script inside a script ends earlier */
+                script_done = end;
+        }
         if (*p == '\'')
             fputc('\'', g->f);
         else if (plain && strchr(ENHANCED_MARKUP, *p))
@@ -510,6 +553,12 @@ void satstat__fig_output_section(satstat__fig *g)
            "# small figure); a point's unit is its own per terminal (pngcairo about\n"
            "# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.\n"
            "pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)\n"
+           "# The default point size, in that unit too (marks given no size of their\n"
+           "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
+           "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
+           "# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased\n"
+           "# their confidence bars and the curves under them.\n"
+           "set pointsize pointscale\n"
            "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
            "# Small text (panel titles, small tick labels): 3/4 of the text, but never\n"
            "# under 7 pt (smaller is hard to read in print) unless the text is.\n"

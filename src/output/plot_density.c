@@ -75,7 +75,7 @@ static void density_layers(ctx *c, size_t i, const char *law)
         }
         snprintf(t, sizeof t, "formula: %s", law);
         snprintf(src, sizeof src, "$mass%zu using 1:2", i + 1);
-        satstat__pl_add(c, src, t, "with points pointtype 7 pointsize 2.5 linecolor rgb ink");
+        satstat__pl_add(c, src, t, "with points pointtype 7 pointsize 2.5 * pointscale linecolor rgb ink");
     } else {
         if (v->s) {
             snprintf(t, sizeof t, "sampled, n = %s", n_txt);

@@ -544,6 +544,12 @@ static void figure_legend(fig *g)
             if (parity_split(g)) { /* figure_data: the formula's two envelopes */
                 satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
                 satstat__legend_tex(L);
+                /* below the plot (a small figure) the notes are left out,
+                 * but without this one the second line reads as a ghost */
+                satstat__legend_row(L, "with lines linetype nodraw",
+                                    "formula: two lines, odd and even n_{in}");
+                satstat__legend_tex(L);
+                satstat__legend_below_only(L);
             }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
