@@ -363,11 +363,14 @@ static const char *script_end(const char *p)
 
 /* A gnuplot string literal: single-quoted, ' doubled; markup characters
  * escaped when `plain`.  In enhanced text a space right after a sub- or
- * superscript becomes a no-break space (U+00A0): gnuplot's SVG terminal
- * starts the next <tspan> with that space but gives the <text> no
- * xml:space="preserve", so librsvg (and any SVG reader that follows the
- * XML rule) drops it ("δ^{l} by" read "δˡby"); the cairo terminals draw
- * the two alike.  In the script, so that it holds for whoever renders it. */
+ * superscript becomes "&{.}", an invisible full stop (as wide as a space
+ * in DejaVu Sans): gnuplot's SVG terminal starts the next <tspan> with
+ * that space but gives the <text> no xml:space="preserve", so librsvg
+ * (and any SVG reader that follows the XML rule) drops it ("δ^{l} by"
+ * read "δˡby"), a no-break space (U+00A0) too, being white space to it;
+ * the phantom is a <tspan fill="none"> of its own, and the cairo
+ * terminals leave its width blank.  In the script, so that it holds for
+ * whoever renders it. */
 static void quoted_text(satstat__fig *g, const char *text, int plain)
 {
     if (strpbrk(text, "\n\r")) {
@@ -378,7 +381,7 @@ static void quoted_text(satstat__fig *g, const char *text, int plain)
     const char *script_done = text;
     for (const char *p = text; *p; p++) {
         if (!plain && p == script_done && p > text && *p == ' ') {
-            fputs("\xC2\xA0", g->f);
+            fputs("&{.}", g->f);
             continue;
         }
         if (!plain && *p == '\\' && p[1]) {
