@@ -728,6 +728,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
     }
     satstat__fig_out(
         g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+           "# gnuplot sets the y label left of the tick labels by its own estimate of\n"
+           "# their width, which the svg terminal makes wider than the glyphs\n"
+           "# (fig1's '0.015' put the label's ascenders on the left edge): there\n"
+           "# one character more, so that a character's margin stays\n"
+           "if (format eq 'svg') plot_left = plot_left + char_width\n"
            "# room for the title above, and for the x tick labels and label below;\n"
            "# tighter over a legend below the plot (a small figure), whose rows took\n"
            "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
