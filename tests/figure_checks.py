@@ -1232,6 +1232,103 @@ def check_depth_axes(scripts):
         fail("depth axes: checked only %s" % sorted(seen))
 
 
+# ---- SVG points, spaces and margins (figure review 6, MUSTs 2, 6, 10, 11) ------
+
+SVG_POINT = re.compile(r"<use xlink:href='#gpPt\d+' transform='translate\(([-\d.]+),([-\d.]+)\) "
+                       r"scale\(([\d.]+)\)' color='([^']*)'/>")
+
+
+def svg_halo_problems(svg):
+    """gnuplot 5.4 draws a disc of the background colour, at the default
+    point size, under every point of `with yerrorbars`; wider than the
+    point, it erased the confidence bar and the curves there (MUST 2).
+    Every white disc must lie within a point drawn at its place."""
+    drawn = {}
+    points = SVG_POINT.findall(svg)
+    for x, y, s, colour in points:
+        if colour != "white":
+            drawn.setdefault((x, y), []).append(float(s))
+    return ["white disc of scale %s at (%s, %s) outside its point %s" % (s, x, y, drawn.get((x, y)))
+            for x, y, s, colour in points
+            if colour == "white" and not any(t >= float(s) for t in drawn.get((x, y), []))]
+
+
+def svg_space_problems(svg):
+    """A <tspan> after the first of its <text> (the text after a sub- or
+    superscript) that starts with a space: without xml:space="preserve"
+    librsvg drops it ("n_in(fan-in)", "δˡby layer"; MUST 10)."""
+    problems = []
+    for text in re.findall(r"<text>(.*?)</text>", svg, re.S):
+        spans = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", text)
+        problems += ["space dropped before %r in %r" % (s, "".join(spans))
+                     for s in spans[1:] if s[:1].isspace()]
+    return problems
+
+
+def svg_margin_problems(svg):
+    """A rotated (y) label's glyphs reach about 0.76 em of DejaVu Sans
+    left of its baseline; half an em more must stay to the edge (fig1's
+    label touched it: MUST 11)."""
+    return ["label at x = %s, font %s: under %.3g from the edge" % (x, fs, 1.26 * float(fs))
+            for x, fs in re.findall(r'<g transform="translate\(([-\d.]+),[-\d.]+\) rotate\(270\)"'
+                                    r'[^>]*font-size="([\d.]+)"', svg)
+            if float(x) < 1.26 * float(fs)]
+
+
+def parity_note_problems(text):
+    """A formula drawn as two lines (odd and even n_in) says so in the
+    legend below the plot too (a small figure: MUST 6)."""
+    if "(two lines: odd, even n_{in})" not in text:
+        return []
+    below = text.split("if (exists('legend_below') && legend_below) {", 1)
+    if len(below) < 2 or "two lines" not in below[1].split("} else {", 1)[0]:
+        return ["the legend below the plot does not explain the formula's two lines"]
+    return []
+
+
+def svg_self_tests():
+    point = "<use xlink:href='#gpPt6' transform='translate(1.00,2.00) scale(%s)' color='%s'/>\n"
+    if not svg_halo_problems(point % ("4.50", "white") + point % ("1.25", "rgb(0, 114, 178)")):
+        fail("self-test: the halo check misses a white disc wider than its point")
+    if svg_halo_problems(point % ("1.25", "white") + point % ("1.63", "rgb(0, 114, 178)")):
+        fail("self-test: the halo check fails a disc under its point")
+    spans = '<text><tspan>n</tspan><tspan dy="3px">in</tspan><tspan dy="-3px">%s(fan-in)</tspan></text>'
+    if not svg_space_problems(spans % " "):
+        fail("self-test: the space check misses a space after a subscript")
+    if svg_space_problems(spans % "") or svg_space_problems('<text><tspan> 0.5</tspan></text>'):
+        fail("self-test: the space check fails text without a space to drop")
+    label = '<g transform="translate(%s,62.46) rotate(270)" stroke="none" font-size="10.70" >'
+    if not svg_margin_problems(label % "7.90"):
+        fail("self-test: the margin check misses a y label on the edge")
+    if svg_margin_problems(label % "14.11"):
+        fail("self-test: the margin check fails a y label clear of the edge")
+    note = "'(two lines: odd, even n_{in})'\nif (exists('legend_below') && legend_below) {\n%s} else {\n}"
+    if not parity_note_problems(note % "plot 'x' title 'lines: formula'\n"):
+        fail("self-test: the parity check misses a legend below without the note")
+    if parity_note_problems(note % "plot 'x' title 'formula: two lines, odd and even n_{in}'\n"):
+        fail("self-test: the parity check fails a legend below with the note")
+
+
+def check_svg_text_points(scripts, tmp):
+    """Each script rendered to SVG as a user would (gnuplot -e format='svg')."""
+    if not scripts:
+        fail("svg: no script to check")
+    for script in scripts:
+        text = open(script, encoding="utf-8").read()
+        for p in parity_note_problems(text):
+            fail("parity note: %s: %s" % (script, p))
+        out = os.path.join(tmp, "svgcheck-" + os.path.basename(script)[:-3] + ".svg")
+        rc, err = render(script, "svg", out)
+        if rc != 0:
+            fail("svg: %s: %s" % (script, err))
+            continue
+        svg = open(out, encoding="utf-8").read()
+        for check, name in ((svg_halo_problems, "halo"), (svg_space_problems, "space"),
+                            (svg_margin_problems, "margin")):
+            for p in check(svg)[:3]:
+                fail("svg %s: %s: %s" % (name, os.path.basename(script), p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -1241,6 +1338,7 @@ def main():
     try:
         self_tests(tmp)
         deep_should_self_tests()
+        svg_self_tests()
         # figures of each kind, small and quick
         made = os.path.join(tmp, "figs")
         jobs = [
@@ -1288,6 +1386,11 @@ def main():
             ["deep", "--preset", "activations", "--networks", "10", "--plots",
              made + "/preset-small", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
              "--font-size", "8", "--quiet"],
+            # sigmoid, standard: fig1's "0.015" ticks; fig4's CI bars (svg)
+            ["--scheme", "standard,scaled", "--samples", "20000", "--figures",
+             "fig1-density-standard,fig4-saturated-fraction", "--plots", made + "/svg-paper",
+             "--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--render", "none",
+             "--quiet"],
             ["sweep", "--vary", "n-in=10:1000:5:log", "--samples", "2000", "--plots",
              made + "/sweep", "--render", "none", "--plot-size", "3.5x2.2in", "--font-size", "8",
              "--quiet"],
@@ -1303,6 +1406,7 @@ def main():
         layout = [s for s in scripts if re.search(
             r"/(fig2-compare|fig4-saturated-fraction|deep-variance|sweep-variance)\.gp$", s)]
         layout = [s for s in layout if "/run-small/" not in s and "/run-paper/" not in s]
+        layout = [s for s in layout if "/svg-paper/" not in s]  # (the svg text job)
         layout = [s for s in layout if "/depth" not in s]  # the depth jobs: for warnings and panels
         layout = [s for s in layout if "/zero/" not in s]  # (the fitted-range job)
         if len(layout) != 4:
@@ -1327,6 +1431,7 @@ def main():
         check_fitted_range(scripts)
         check_ticks(scripts)
         check_deep_shoulds(scripts)
+        check_svg_text_points([s for s in scripts if "/svg-paper/" in s or "/sweep/" in s], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
