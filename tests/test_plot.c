@@ -537,6 +537,14 @@ START_TEST(labels)
     ck_assert(has(s, "keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula'"));
     ck_assert(has(s, "keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'"));
     ck_assert(!has(s, "lines: formula"));
+    /* gnuplot 5.4 draws a disc of the background colour and the default
+     * point size under each yerrorbars point: the default no larger than
+     * the points (at 1, in SVG it erased the bars); in SVG the y label a
+     * character from the edge */
+    ck_assert(has(s, "\nset pointsize pointscale\n"));
+    ck_assert(has(s, "set linetype 1 linecolor rgb "));
+    ck_assert(has(s, "pointsize 1.3 * pointscale"));
+    ck_assert(has(s, "\nif (format eq 'svg') set ylabel offset 1, 0\n"));
     /* each scheme's swatch is its line and its point, as drawn */
     ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));
     /* scaled's 0.00109 at T is under 5 % of the axis top: a log axis, 10^{n} ticks */
@@ -1164,6 +1172,8 @@ START_TEST(point_mass)
     ck_assert(!has(s, "$pdf1") && !has(s, "$hist1"));
     ck_assert(has(s, "\nset ylabel 'probability'\n"));
     ck_assert(has(s, "title 'formula: z = 3'"));
+    /* its marker scales with the others (an SVG's unit is not the PNG's) */
+    ck_assert(has(s, "with points pointtype 7 pointsize 2.5 * pointscale linecolor rgb ink"));
     free(s);
     s = script_named(r, "fig4-saturated-fraction");
     v = datablock(s, "formula1", 2, &rows);
