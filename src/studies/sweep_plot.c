@@ -579,8 +579,13 @@ static void figure_legend(fig *g)
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
     /* the threshold only says which units count as saturated: Var z and
      * the mean slope do not depend on it, and their lines are flat */
-    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED)
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED) {
         satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it)");
+        /* and below the plot (a small figure), where the notes are left
+         * out: a flat line with no word on it reads as a fault */
+        satstat__legend_row(L, "with lines linetype nodraw", "flat: T does not enter it");
+        satstat__legend_below_only(L);
+    }
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
             b->claimed_variance);
