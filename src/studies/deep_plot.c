@@ -617,15 +617,46 @@ static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t siz
     } else if (q == Q_VARIANCE && fp->finite) {
         snprintf(buf, size, ", χ_{1} = %.3g", fp->chi1);
     } else if (q == Q_VARIANCE && o->layers > 1) {
-        /* no fixed point of the length map ("no q*" was jargon): the
-         * growth a layer says what the line does */
-        double m1, m0, v, lo, hi;
-        get_q(layer_of(c, s, o->layers), q, &m1, &v, &lo, &hi);
-        get_q(layer_of(c, s, o->layers - 1), q, &m0, &v, &lo, &hi);
-        if (m0 > 0 && isfinite(m1 / m0)) {
-            char f[SATSTAT__FIG_NUM_SIZE];
-            satstat__fig_num(m1 / m0, 3, f);
+        /* no fixed point of the length map ("no q*" was jargon): what the
+         * line does a layer, said only when it is a law of the whole run.
+         * Over layers 2..L (layer 1's fan-in is the input's) the map is
+         * affine in q for relu, q' = a q + σ_b² (a = σ_w²W/2): a ratio
+         * constant to 3 digits is geometric growth (standard: ×100), a
+         * constant step is additive growth (he-normal, a = 1: +σ_b² a
+         * layer).  The last step's ratio, 7/6 = ×1.17 for he-normal,
+         * read as 17 % exponential growth: the opposite of He's point. */
+        double rmin = INFINITY, rmax = -INFINITY, dmin = INFINITY, dmax = -INFINITY;
+        double first = NAN, last = NAN;
+        for (uint64_t l = 2; l <= o->layers; l++) {
+            double m1, m0, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &m1, &v, &lo, &hi);
+            get_q(layer_of(c, s, l - 1), q, &m0, &v, &lo, &hi);
+            if (l == 2)
+                first = m0;
+            last = m1;
+            double ratio = m0 > 0 ? m1 / m0 : NAN;
+            rmin = fmin(rmin, ratio);
+            rmax = fmax(rmax, ratio);
+            dmin = fmin(dmin, m1 - m0);
+            dmax = fmax(dmax, m1 - m0);
+        }
+        char f[SATSTAT__FIG_NUM_SIZE], t[SATSTAT__FIG_NUM_SIZE];
+        if (isfinite(rmin) && isfinite(rmax) && rmin > 0 && rmax - rmin <= 5e-4 * rmin) {
+            satstat__fig_num(0.5 * (rmin + rmax), 3, f);
             snprintf(buf, size, ", ×%s a layer", f);
+        } else if (isfinite(dmin) && isfinite(dmax)
+                   && dmax - dmin <= 5e-4 * fmax(fabs(dmin), fabs(dmax))) {
+            double step = 0.5 * (dmin + dmax);
+            double sb2 = satstat_law_variance(&satstat_deep_report_config(r)->bias.law);
+            satstat__fig_num(fabs(step), 3, f);
+            /* the step is σ_b² when a = 1 and the bias is centred */
+            snprintf(buf, size, ", %s%s a layer%s", step < 0 ? "−" : "+", f,
+                     fabs(step - sb2) <= 5e-4 * fabs(step) ? " (σ_{b}^{2})" : "");
+        } else if (isfinite(first) && isfinite(last)) {
+            /* neither: the range it covers, no law claimed */
+            satstat__fig_num(first, 3, f);
+            satstat__fig_num(last, 3, t);
+            snprintf(buf, size, ", %s → %s", f, t);
         }
     }
 }
@@ -649,7 +680,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         char st[SATSTAT__LEGEND_STYLE];
         if (ax->all_zero) {
             /* every count 0: only the intervals' upper ends are drawn */
-            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
+            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3 * pointscale", s + 1);
             satstat__legend_row(key, st, "%s: 0 sampled, ▼ bound", name);
             satstat__legend_tex(key);
             if (!mean_field_off_axis(q, ax, s))
@@ -663,7 +694,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
              * its own) */
             long same = same_mean_field(c, s, q, o->layers);
             snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
-            char about_line[96] = "";
+            char about_line[160] = "";
             mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
                 snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
@@ -706,7 +737,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "bar cut at axis");
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
-        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1",
                             "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
@@ -859,25 +890,38 @@ static void fig_against_layer(ctx *c, quantity q)
             out(c, "\\nmean field 0, off the axis");
         out(c, "\" at graph 0.5, graph 0.5 center front\n");
     }
-    /* the schemes' points dodged sideways so that bars do not hide each other */
+    /* the schemes' points dodged sideways so that bars do not hide each
+     * other, and each mean-field line dodged with its points: drawn
+     * through the integer l, the standard relu line (×100 a layer) passed
+     * 100^0.12 = 1.7 times above every point dodged by 0.12 of a layer,
+     * outside its 99.9 % bar although the numbers agree */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         /* a mean field equal to an earlier scheme's is drawn once, by
-         * that scheme (its legend row says "line = ...") */
-        int line = !mean_field_off_axis(q, &ax, s) && same_mean_field(c, s, q, o->layers) < 0;
+         * that scheme (its legend row says "line = ..."), dodged with
+         * that scheme's points; this scheme's own points get a short
+         * tick of it at their x */
+        long same = same_mean_field(c, s, q, o->layers);
+        int line = !mean_field_off_axis(q, &ax, s) && same < 0;
+        if (!mean_field_off_axis(q, &ax, s) && same >= 0) {
+            out(c, "%s$s%zu using ($1 + %.3g - 0.07):5:(0.14):(0) with vectors nohead linetype %ld "
+                   "notitle",
+                s ? ", \\\n     " : "", s + 1, dx, same + 1);
+            line = -1; /* (something drawn: the next term takes a comma) */
+        }
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            if (line)
-                out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                    s + 1, s + 1);
-            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+            if (line > 0)
+                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                    s + 1, dx, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 * pointscale notitle",
                 s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
-        if (line)
-            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                s + 1, s + 1);
+        if (line > 0)
+            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                s + 1, dx, s + 1);
         out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
@@ -892,7 +936,7 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
-                   "pointtype 11 pointsize 1.3 notitle",
+                   "pointtype 11 pointsize 1.3 * pointscale notitle",
                 s + 1, dx, s + 1);
         if (floor_marks)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "

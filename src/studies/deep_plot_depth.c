@@ -335,7 +335,7 @@ void satstat__dp_fig_cmap(ctx *c)
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
     if (any_star)
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale",
                             "c*: the step crosses zero");
     satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
@@ -357,7 +357,7 @@ void satstat__dp_fig_cmap(ctx *c)
             s + 1, satstat__dp_open_point(s, ns, r));
         if (isfinite(d->c_star) && d->c_star >= lo)
             out(c, ", \\\n     '+' using (%.9g):(%.9g) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 notitle",
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
                 d->c_star, 0.0);
     }
     out(c, "\n");
@@ -491,7 +491,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
                  satstat__dp_open_point(s, ns, r));
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         char xi_t[64];
@@ -554,10 +554,10 @@ void satstat__dp_fig_phase_xi(ctx *c)
                    "dashtype 2 notitle", side);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 "
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 * pointscale "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize 2 notitle",
+               "pointtype %d pointsize 2 * pointscale notitle",
             s, s, pt, s, s, pt);
     }
     out(c, "\nunset colorbox\n");
@@ -803,7 +803,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
                  satstat__dp_open_point(s, ns, r));
         satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
@@ -872,9 +872,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 linecolor rgb '#000000' notitle"
+                                 "pointsize 2.6 * pointscale linecolor rgb '#000000' notitle"
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 notitle",
+                                 "pointtype %d pointsize 2 * pointscale notitle",
                                  s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
