@@ -103,6 +103,22 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
     *lines_down = 1 / (16 * scale * 4 / 3. * 1.25 / h);
 }
 
+/* After satstat__fig_layout_column with no legend column (key_rows 0):
+ * the svg terminal spaces its text by a line 1.29 times the PNG's
+ * (figure.c's layout takes it over a legend below the plot, see its
+ * comment), so the layout of a figure that keeps its own strips of text
+ * takes it too.  In the PNG metrics deep-density's third legend row
+ * wrapped into a second column off the SVG's canvas, and deep-phase's x
+ * label fell below it.  The figure's title (2.4 lines) moves down with it. */
+void satstat__dp_svg_lines(ctx *c)
+{
+    out(c, "# the svg terminal's line of text: 1.29 times the PNG's\n"
+           "svg_text = (exists('format') && format eq 'svg') ? 1.29 : 1\n"
+           "top = top - (svg_text - 1) * 2.4 * line_height\n"
+           "line_height = line_height * svg_text\n"
+           "line_width = line_width * svg_text\n");
+}
+
 /* Panels of a grid that fit: each at least min_chars wide plus gap_chars
  * and min_lines high plus gap_lines, in the canvas less margins of
  * extra_chars and extra_lines; at most `want`.  *cols and *rows. */
@@ -162,6 +178,54 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
                 10 + k, lo, hi);
     }
     return shaded;
+}
+
+/* Where the shaded region is on a standardised panel, in the panel's own
+ * units ((z − μ_b)/sd_l): "grey beyond ±0.177" for sigmoid's |z| ≥ 4 at
+ * sd_l = 22.6.  The legend gives the region in raw z; beside an axis that
+ * ends at "4" its "|z| ≥ 4" read as |x| ≥ 4, and the band as misdrawn.
+ * Empty when nothing of the region is in the panel. */
+static void band_words(const satstat_config *cfg, double xlo, double xhi, double centre,
+                       double scale, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if (satstat_config_region(cfg, &reg, msg, sizeof msg) != SATSTAT_OK)
+        return;
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(&reg, iv), used = 0, kept = 0;
+    double los[SATSTAT_REGION_MAX_INTERVALS], his[SATSTAT_REGION_MAX_INTERVALS];
+    for (size_t k = 0; k < n; k++) {
+        double lo = (iv[k].lo - centre) / scale, hi = (iv[k].hi - centre) / scale;
+        if (!(fmin(hi, xhi) > fmax(lo, xlo)))
+            continue;
+        los[kept] = lo;
+        his[kept++] = hi;
+    }
+    if (kept == 0)
+        return;
+    char a[SATSTAT__FIG_NUM_SIZE], b[SATSTAT__FIG_NUM_SIZE];
+    /* two tails mirror images of each other: one number */
+    if (kept == 2 && los[0] <= xlo && his[1] >= xhi
+        && fabs(his[0] + los[1]) <= 1e-3 * fmax(fabs(his[0]), fabs(los[1]))) {
+        satstat__fig_num(los[1], 3, a);
+        snprintf(buf, size, "grey beyond ±%s", a);
+        return;
+    }
+    used = (size_t)snprintf(buf, size, "grey");
+    for (size_t k = 0; k < kept && used < size; k++) {
+        satstat__fig_num(fabs(los[k]), 3, a);
+        satstat__fig_num(fabs(his[k]), 3, b);
+        const char *sa = los[k] < 0 ? "−" : "", *sb = his[k] < 0 ? "−" : "";
+        if (los[k] <= xlo)
+            used += (size_t)snprintf(buf + used, size - used, "%s below %s%s", k ? "," : "", sb, b);
+        else if (his[k] >= xhi)
+            used += (size_t)snprintf(buf + used, size - used, "%s above %s%s", k ? "," : "", sa, a);
+        else
+            used += (size_t)snprintf(buf + used, size - used, "%s %s%s to %s%s", k ? "," : "", sa, a,
+                                     sb, b);
+    }
 }
 
 /* What the density figure of one scheme shows: which layers in which
@@ -300,11 +364,12 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
+        /* the region in raw z, its edges in each panel's title */
         satstat__legend_row(key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
-                            "%s: %s",
+                            "%s: %s%s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
                                                                                     : "saturated",
-                            typeset);
+                            typeset, d->standardised ? " (raw z; edge in titles)" : "");
     }
 }
 
@@ -315,6 +380,7 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
+    satstat__dp_svg_lines(c);
     /* the legend's rows below the panels: in two columns when two fit
      * across, else one; room for every row (a row left out cut the
      * saturated region's swatch and the layers shown at 3.5 in) */
@@ -327,12 +393,15 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
         legend_lines);
-    out(c,
-           "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
+    /* a third title line, where the grey band starts in the panel's
+     * units, when a standardised panel shades the region */
+    int band_line = d->standardised && d->shaded;
+    out(c, "bottom = legend_top + 3.3 * line_height\n"
+           "top = top - %s * line_height                   # the panels' titles (%s lines) under the figure's\n",
+        band_line ? "2.3" : "1.5", band_line ? "three" : "two");
     /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
      * frame of the panel on its left at 3.5 in */
-    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, 4.5);
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, band_line ? 5.3 : 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -373,8 +442,13 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         char of[32] = "";
         if (d->np < o->layers)
             snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
-        out(c, "set title \"layer %llu%s\\n%s = %s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num);
+        char band[96] = "";
+        double sd_here = sqrt(ly->variance.value);
+        if (d->standardised && sd_here > 0 && isfinite(sd_here))
+            band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, band, sizeof band);
+        out(c, "set title \"layer %llu%s\\n%s = %s%s%s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num,
+            band[0] ? "\\n" : "", band);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
                    ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
