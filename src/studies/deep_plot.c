@@ -109,12 +109,15 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
  * comment), so the layout of a figure that keeps its own strips of text
  * takes it too.  In the PNG metrics deep-density's third legend row
  * wrapped into a second column off the SVG's canvas, and deep-phase's x
- * label fell below it.  The figure's title (2.4 lines) moves down with it. */
+ * label fell below it.  The figure's title (2.4 lines) and the x tick
+ * labels and label (3.1, satstat__fig_layout_column's) take more room. */
 void satstat__dp_svg_lines(ctx *c)
 {
     out(c, "# the svg terminal's line of text: 1.29 times the PNG's\n"
-           "svg_text = (exists('format') && format eq 'svg') ? 1.29 : 1\n"
+           "# (over a legend below the plot figure.c's layout has taken it)\n"
+           "svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1\n"
            "top = top - (svg_text - 1) * 2.4 * line_height\n"
+           "bottom = bottom + (svg_text - 1) * 3.1 * line_height\n"
            "line_height = line_height * svg_text\n"
            "line_width = line_width * svg_text\n");
 }

@@ -523,8 +523,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white: no fixed point q*");
     single_panel(c, &key, title);
-    out(c, "# the colour bar right of the map: the plot narrower by its width and labels\n"
-           "plot_right = plot_right - 0.02 - 6 * char_width\n"
+    /* the bar's name beside it, rotated, right of its tick labels: above
+     * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
+     * "d" of "diagram") */
+    out(c, "# the colour bar right of the map: the plot narrower by its width, labels and name\n"
+           "plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width\n"
            "set rmargin at screen plot_right\n"
            "set colorbox vertical user origin screen plot_right + 0.01, screen bottom "
            "size screen 0.015, screen top - bottom\n");
@@ -536,7 +539,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");
     if (diverges || lmax > cb_hi)
         out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
-    out(c, "set label 3 'ξ_{c}' at screen plot_right + 0.0175, screen top + 0.6 * line_height center\n");
+    out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
@@ -830,6 +833,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+    satstat__dp_svg_lines(c);
     legend_fit(c, satstat__legend_chars(key), "0.03");
     if (narrow) {
         /* one map: its colour bar under the legend, in the lower right
