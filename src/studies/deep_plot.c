@@ -367,12 +367,14 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
-        /* the region in raw z, its edges in each panel's title */
+        /* the region in raw z, its edges in each panel's title ("grey beyond
+         * ±0.177"); short: a longer row ran off a 1280 px canvas in the
+         * legend's second column */
         satstat__legend_row(key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
                             "%s: %s%s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
                                                                                     : "saturated",
-                            typeset, d->standardised ? " (raw z; edge in titles)" : "");
+                            typeset, d->standardised ? " (raw z)" : "");
     }
 }
 
@@ -982,7 +984,7 @@ static void fig_against_layer(ctx *c, quantity q)
         long same = same_mean_field(c, s, q, o->layers);
         int line = !mean_field_off_axis(q, &ax, s) && same < 0;
         if (!mean_field_off_axis(q, &ax, s) && same >= 0) {
-            out(c, "%s$s%zu using ($1 + %.3g - 0.07):5:(0.14):(0) with vectors nohead linetype %ld "
+            out(c, "%s$s%zu using ($1 + %.3g - 0.07):5:(0.14):(0) with vectors nohead linetype %ld dashtype 1 "
                    "notitle",
                 s ? ", \\\n     " : "", s + 1, dx, same + 1);
             line = -1; /* (something drawn: the next term takes a comma) */
