@@ -1329,6 +1329,202 @@ def check_svg_text_points(scripts, tmp):
                 fail("svg %s: %s: %s" % (name, os.path.basename(script), p))
 
 
+# ---- the deep figures' MUSTs of review 6 (figs10a) ------------------------------
+
+
+def growth_words_problems(text):
+    """deep-variance: a legend's "×R a layer" must be the mean field's ratio
+    at every step over layers 2..L (constant to 0.5 %), "+D a layer" its
+    step: "×1.17" for he-normal relu (2, 3, ... 7: +1 a layer) was only the
+    last step's ratio.  Read off the script's own data blocks ($sK, column
+    5 the mean field, column 1 the layer)."""
+    blocks = datablocks(text)
+    problems = []
+    for m in re.finditer(r"keyentry with yerrorlines linetype (\d+) title '([^']*)'", text):
+        k, title = m.group(1), m.group(2)
+        rows = blocks.get("s" + k, [])
+        mf = [r[4] for r in sorted(rows, key=lambda r: r[0]) if len(r) > 4 and r[0] >= 1]
+        steps = list(zip(mf[1:], mf[2:]))  # layers 2..L: fan-in W
+        ratio = re.search(r"×([0-9.]+) a layer", title)
+        step = re.search(r"([+−])([0-9.]+) a layer", title)
+        if ratio:
+            r = float(ratio.group(1))
+            bad = [b / a for a, b in steps if a > 0 and abs(b / a - r) > 0.005 * r + 0.5e-2]
+            if bad:
+                problems.append("'%s': the ratios are %s" % (title, ", ".join("%.4g" % x for x in bad)))
+        if step:
+            d = float(step.group(2)) * (-1 if step.group(1) == "−" else 1)
+            bad = [b - a for a, b in steps if abs(b - a - d) > 0.005 * abs(d)]
+            if bad:
+                problems.append("'%s': the steps are %s" % (title, ", ".join("%.4g" % x for x in bad)))
+    return problems
+
+
+def dodge_problems(text):
+    """deep-variance, -gradient: a scheme's mean-field line at the x of its
+    dodged points (undodged, the standard relu line passed 1.7 times above
+    every point of it, outside its 99.9 % bar)."""
+    problems = []
+    for m in re.finditer(r"\$s(\d+) using \(([^)]*)\):5 with lines", text):
+        k, x = m.group(1), m.group(2)
+        pts = re.search(r"\$s%s using \(([^)]*)\):\(\$4 > \$3" % k, text)
+        if pts and pts.group(1) != x:
+            problems.append("scheme %s: line at (%s), points at (%s)" % (k, x, pts.group(1)))
+    for m in re.finditer(r"\$s(\d+) using 1:5 with lines", text):
+        if re.search(r"\$s%s using \(\$1 \+ (?!0[ )])" % m.group(1), text):
+            problems.append("scheme %s: line undodged, its points dodged" % m.group(1))
+    return problems
+
+
+def pointsize_problems(text):
+    """Every literal pointsize times pointscale (0.31 in SVG at 300 dpi):
+    without it the deep-saturation ▼ were 45 px wide in the SVG."""
+    return ["pointsize %s" % m.group(1)
+            for m in re.finditer(r"pointsize\s+([0-9.]+)(?![0-9.])(?!\s*\*\s*pointscale)", text)]
+
+
+def band_problems(text):
+    """deep-density on (z − μ_b)/sd_l: a panel that shades |z| ≥ T says where
+    the band starts in its own units, T/sd_l (μ_b = 0: normal:1's mean),
+    and the legend says its |z| is raw z ("|z| ≥ 4" beside an axis ending
+    at 4 read as |x| ≥ 4)."""
+    problems = []
+    thr = re.search(r"--threshold ([0-9.]+)", text)
+    t = float(thr.group(1)) if thr else 4.0
+    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\} = ([0-9.]+)(\\n[^"]*)?"', text)
+    if not titles:
+        return ["no panel titles with sd_l"]
+    for sd, band in titles:
+        want = t / float(sd)
+        if want >= 4:  # the band off the panel: no words
+            if band:
+                problems.append("sd_l %s: '%s' for a band off the panel" % (sd, band))
+            continue
+        m = re.search(r"grey beyond ±([0-9.]+)", band or "")
+        if not m:
+            problems.append("sd_l %s: no 'grey beyond ±%.3g'" % (sd, want))
+        elif abs(float(m.group(1)) - want) > 0.01 * want:
+            problems.append("sd_l %s: grey beyond ±%s, T/sd_l = %.4g" % (sd, m.group(1), want))
+    if "saturated: |z|" in text and "raw z" not in text:
+        problems.append("the legend's |z| not said to be raw z")
+    return problems
+
+
+def svg_text_problems(svg, script_text):
+    """An SVG render keeps every text on its canvas (2 px for a subscript
+    below a baseline), every legend row with a text (deep-density's third
+    row was drawn off the canvas without one) and every axis label (deep-
+    phase's x label fell below the canvas and was not written)."""
+    problems = []
+    vb = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg)
+    if not vb:
+        return ["no viewBox"]
+    w, h = float(vb.group(1)), float(vb.group(2))
+    for m in re.finditer(r'translate\(([-0-9.]+),([-0-9.]+)\)[^>]*>\s*<text>(.*?)</text>', svg, re.S):
+        x, y, body = float(m.group(1)), float(m.group(2)), m.group(3)
+        # the lowest baseline: the running sum of the tspans' dy
+        low, run_dy = 0.0, 0.0
+        for d in re.findall(r'dy="([-0-9.]+)', body):
+            run_dy += float(d)
+            low = max(low, run_dy)
+        plain = re.sub(r"<[^>]*>", "", body).strip()
+        if not plain:
+            continue
+        if not (0 <= x <= w) or y < 0 or y + low + 2 > h:
+            problems.append("'%s' at (%g, %g) + %g of %gx%g" % (plain, x, y, low, w, h))
+    for g in re.findall(r'<g id="gnuplot_plot_\w+" ><title>(.*?)</title>(.*?)(?=<g id="gnuplot_plot_|\Z)',
+                        svg, re.S):
+        # (a plot's own curves have titles too: their text is in the legend
+        # panel; a keyentry row is a group of the legend panel, "…c")
+        if not g[0].startswith(("gnuplot_plot", "$")) and "<text>" not in g[1]:
+            problems.append("legend row '%s' without its text" % g[0])
+    for label in re.findall(r"^set [xc]b?label '([^']*)'", script_text, re.M):
+        for word in re.findall(r"[A-Za-z][A-Za-z-]{2,}", label):
+            if word not in svg:
+                problems.append("label '%s' not in the SVG" % label)
+    return problems
+
+
+def check_deep_musts6(tmp):
+    """Review 6's MUSTs of the deep figures, at a journal's column width
+    (3.5 x 2.4 in, 8 pt, 300 dpi) where they failed: each check first shown
+    to fail on the broken text."""
+    # self-tests: the broken inputs of review 6
+    broken_growth = ("$s1 << EOD\n1 2 2 2 2\n2 3 3 3 3\n3 4 4 4 4\n4 5 5 5 5\nEOD\n"
+                     "keyentry with yerrorlines linetype 1 title 'he-normal, ×1.25 a layer'\n")
+    if not growth_words_problems(broken_growth):
+        fail("self-test: the growth check passes ×1.25 (the last step) for 2, 3, 4, 5")
+    if growth_words_problems(broken_growth.replace("×1.25", "+1")):
+        fail("self-test: the growth check fails +1 for 2, 3, 4, 5")
+    undodged = ("plot $s1 using 1:5 with lines linetype 1 notitle, \\\n"
+                "     $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars\n")
+    if not dodge_problems(undodged):
+        fail("self-test: the dodge check passes an undodged line")
+    if dodge_problems(undodged.replace("using 1:5", "using ($1 + -0.12):5")):
+        fail("self-test: the dodge check fails a dodged line")
+    if not pointsize_problems("with points pointtype 11 pointsize 1.3 notitle"):
+        fail("self-test: the pointsize check passes a literal pointsize")
+    if pointsize_problems("with points pointtype 11 pointsize 1.3 * pointscale notitle"):
+        fail("self-test: the pointsize check fails pointsize 1.3 * pointscale")
+    band_old = 'set title "layer 1 of 3\\nsd_{l} = 22.6" offset 0,-0.4\n\'saturated: |z| ≥ 4\''
+    if not band_problems(band_old):
+        fail("self-test: the band check passes a panel without its band's edge")
+    if band_problems('set title "layer 1 of 3\\nsd_{l} = 22.6\\ngrey beyond ±0.177" offset 0\n'
+                     "'saturated: |z| ≥ 4 (raw z)'"):
+        fail("self-test: the band check fails ±0.177 at sd_l 22.6")
+    off = ('<svg viewBox="0 0 336 230">\n<g transform="translate(97.04,229.10)" >'
+           '<text><tspan>σ</tspan><tspan dy="3.21px">w</tspan></text>\n</g>\n'
+           '<g id="gnuplot_plot_4c" ><title>saturated: |z| ≥ 4</title>\n<path d="M388,10"/></g>\n')
+    if len(svg_text_problems(off, "set xlabel 'σ_{w}^{2} · fan-in'\n")) < 3:
+        fail("self-test: the SVG text check misses a cut label, a row without text or a lost label")
+    # the figures themselves
+    made = os.path.join(tmp, "musts6")
+    paper = ["--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"]
+    jobs = [
+        # (width 200: at 40 the length map reports a q* of 1.5e16 for
+        # he-normal and the row gives χ₁ instead of the growth)
+        ["deep", "--activation", "relu", "--scheme", "he-normal,standard", "--layers", "4",
+         "--width", "200", "--networks", "4", "--figures", "deep-variance,deep-gradient",
+         "--plots", made + "/relu", "--render", "none"] + paper,
+        ["deep", "--layers", "3", "--width", "40", "--networks", "4", "--figures",
+         "deep-density-standard,deep-density-scaled,deep-saturation", "--plots", made + "/sigmoid",
+         "--render", "none"] + paper,
+        ["deep", "--activation", "tanh", "--layers", "3", "--width", "40", "--networks", "4",
+         "--phase", "--figures", "deep-phase,deep-phase-xi", "--plots", made + "/phase",
+         "--render", "none"] + paper,
+    ]
+    for args in jobs:
+        rc, _, err = run([EXE] + args)
+        if rc not in (0, 1):
+            fail("satstat %s: exit %d: %s" % (" ".join(args), rc, err))
+    scripts = sorted(glob.glob(made + "/*/*.gp"))
+    checks = [(r"/relu/deep-variance\.gp$", growth_words_problems),
+              (r"/relu/deep-(variance|gradient)\.gp$", dodge_problems),
+              (r"\.gp$", pointsize_problems),
+              (r"/sigmoid/deep-density-standard\.gp$", band_problems)]
+    for pattern, check in checks:
+        mine = [x for x in scripts if re.search(pattern, x)]
+        if not mine:
+            fail("%s: no script matching %s" % (check.__name__, pattern))
+        for script in mine:
+            problems = check(open(script).read())
+            if problems:
+                fail("%s: %s: %s" % (check.__name__, script, "; ".join(problems[:3])))
+    relu = open(made + "/relu/deep-variance.gp").read()
+    if "+1 a layer" not in relu:
+        fail("growth: he-normal relu (q' = q + σ_b², σ_b² = 1) not said '+1 a layer'")
+    for name in ("sigmoid/deep-density-standard", "phase/deep-phase", "phase/deep-phase-xi"):
+        script = os.path.join(made, name + ".gp")
+        out = os.path.join(tmp, os.path.basename(name) + ".svg")
+        rc, err = render(script, "svg", out)
+        if rc != 0:
+            fail("svg text: %s: gnuplot: %s" % (script, err))
+            continue
+        problems = svg_text_problems(open(out).read(), open(script).read())
+        if problems:
+            fail("svg text: %s: %s" % (name, "; ".join(problems[:3])))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -1432,6 +1628,7 @@ def main():
         check_ticks(scripts)
         check_deep_shoulds(scripts)
         check_svg_text_points([s for s in scripts if "/svg-paper/" in s or "/sweep/" in s], tmp)
+        check_deep_musts6(tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -103,6 +103,25 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
     *lines_down = 1 / (16 * scale * 4 / 3. * 1.25 / h);
 }
 
+/* After satstat__fig_layout_column with no legend column (key_rows 0):
+ * the svg terminal spaces its text by a line 1.29 times the PNG's
+ * (figure.c's layout takes it over a legend below the plot, see its
+ * comment), so the layout of a figure that keeps its own strips of text
+ * takes it too.  In the PNG metrics deep-density's third legend row
+ * wrapped into a second column off the SVG's canvas, and deep-phase's x
+ * label fell below it.  The figure's title (2.4 lines) and the x tick
+ * labels and label (3.1, satstat__fig_layout_column's) take more room. */
+void satstat__dp_svg_lines(ctx *c)
+{
+    out(c, "# the svg terminal's line of text: 1.29 times the PNG's\n"
+           "# (over a legend below the plot figure.c's layout has taken it)\n"
+           "svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1\n"
+           "top = top - (svg_text - 1) * 2.4 * line_height\n"
+           "bottom = bottom + (svg_text - 1) * 3.1 * line_height\n"
+           "line_height = line_height * svg_text\n"
+           "line_width = line_width * svg_text\n");
+}
+
 /* Panels of a grid that fit: each at least min_chars wide plus gap_chars
  * and min_lines high plus gap_lines, in the canvas less margins of
  * extra_chars and extra_lines; at most `want`.  *cols and *rows. */
@@ -162,6 +181,54 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
                 10 + k, lo, hi);
     }
     return shaded;
+}
+
+/* Where the shaded region is on a standardised panel, in the panel's own
+ * units ((z − μ_b)/sd_l): "grey beyond ±0.177" for sigmoid's |z| ≥ 4 at
+ * sd_l = 22.6.  The legend gives the region in raw z; beside an axis that
+ * ends at "4" its "|z| ≥ 4" read as |x| ≥ 4, and the band as misdrawn.
+ * Empty when nothing of the region is in the panel. */
+static void band_words(const satstat_config *cfg, double xlo, double xhi, double centre,
+                       double scale, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    if (satstat_config_region(cfg, &reg, msg, sizeof msg) != SATSTAT_OK)
+        return;
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(&reg, iv), used = 0, kept = 0;
+    double los[SATSTAT_REGION_MAX_INTERVALS], his[SATSTAT_REGION_MAX_INTERVALS];
+    for (size_t k = 0; k < n; k++) {
+        double lo = (iv[k].lo - centre) / scale, hi = (iv[k].hi - centre) / scale;
+        if (!(fmin(hi, xhi) > fmax(lo, xlo)))
+            continue;
+        los[kept] = lo;
+        his[kept++] = hi;
+    }
+    if (kept == 0)
+        return;
+    char a[SATSTAT__FIG_NUM_SIZE], b[SATSTAT__FIG_NUM_SIZE];
+    /* two tails mirror images of each other: one number */
+    if (kept == 2 && los[0] <= xlo && his[1] >= xhi
+        && fabs(his[0] + los[1]) <= 1e-3 * fmax(fabs(his[0]), fabs(los[1]))) {
+        satstat__fig_num(los[1], 3, a);
+        snprintf(buf, size, "grey beyond ±%s", a);
+        return;
+    }
+    used = (size_t)snprintf(buf, size, "grey");
+    for (size_t k = 0; k < kept && used < size; k++) {
+        satstat__fig_num(fabs(los[k]), 3, a);
+        satstat__fig_num(fabs(his[k]), 3, b);
+        const char *sa = los[k] < 0 ? "−" : "", *sb = his[k] < 0 ? "−" : "";
+        if (los[k] <= xlo)
+            used += (size_t)snprintf(buf + used, size - used, "%s below %s%s", k ? "," : "", sb, b);
+        else if (his[k] >= xhi)
+            used += (size_t)snprintf(buf + used, size - used, "%s above %s%s", k ? "," : "", sa, a);
+        else
+            used += (size_t)snprintf(buf + used, size - used, "%s %s%s to %s%s", k ? "," : "", sa, a,
+                                     sb, b);
+    }
 }
 
 /* What the density figure of one scheme shows: which layers in which
@@ -300,11 +367,14 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
         /* relu's units with z <= 0 are inactive (φ' = 0), not saturated */
+        /* the region in raw z, its edges in each panel's title ("grey beyond
+         * ±0.177"); short: a longer row ran off a 1280 px canvas in the
+         * legend's second column */
         satstat__legend_row(key, "with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder",
-                            "%s: %s",
+                            "%s: %s%s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
                                                                                     : "saturated",
-                            typeset);
+                            typeset, d->standardised ? " (raw z)" : "");
     }
 }
 
@@ -315,6 +385,7 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
+    satstat__dp_svg_lines(c);
     /* the legend's rows below the panels: in two columns when two fit
      * across, else one; room for every row (a row left out cut the
      * saturated region's swatch and the layers shown at 3.5 in) */
@@ -327,12 +398,15 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
         legend_lines);
-    out(c,
-           "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's\n");
+    /* a third title line, where the grey band starts in the panel's
+     * units, when a standardised panel shades the region */
+    int band_line = d->standardised && d->shaded;
+    out(c, "bottom = legend_top + 3.3 * line_height\n"
+           "top = top - %s * line_height                   # the panels' titles (%s lines) under the figure's\n",
+        band_line ? "2.3" : "1.5", band_line ? "three" : "two");
     /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
      * frame of the panel on its left at 3.5 in */
-    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, 4.5);
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, band_line ? 5.3 : 4.5);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -373,8 +447,13 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         char of[32] = "";
         if (d->np < o->layers)
             snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
-        out(c, "set title \"layer %llu%s\\n%s = %s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num);
+        char band[96] = "";
+        double sd_here = sqrt(ly->variance.value);
+        if (d->standardised && sd_here > 0 && isfinite(sd_here))
+            band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, band, sizeof band);
+        out(c, "set title \"layer %llu%s\\n%s = %s%s%s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num,
+            band[0] ? "\\n" : "", band);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
                    ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
@@ -617,15 +696,46 @@ static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t siz
     } else if (q == Q_VARIANCE && fp->finite) {
         snprintf(buf, size, ", χ_{1} = %.3g", fp->chi1);
     } else if (q == Q_VARIANCE && o->layers > 1) {
-        /* no fixed point of the length map ("no q*" was jargon): the
-         * growth a layer says what the line does */
-        double m1, m0, v, lo, hi;
-        get_q(layer_of(c, s, o->layers), q, &m1, &v, &lo, &hi);
-        get_q(layer_of(c, s, o->layers - 1), q, &m0, &v, &lo, &hi);
-        if (m0 > 0 && isfinite(m1 / m0)) {
-            char f[SATSTAT__FIG_NUM_SIZE];
-            satstat__fig_num(m1 / m0, 3, f);
+        /* no fixed point of the length map ("no q*" was jargon): what the
+         * line does a layer, said only when it is a law of the whole run.
+         * Over layers 2..L (layer 1's fan-in is the input's) the map is
+         * affine in q for relu, q' = a q + σ_b² (a = σ_w²W/2): a ratio
+         * constant to 3 digits is geometric growth (standard: ×100), a
+         * constant step is additive growth (he-normal, a = 1: +σ_b² a
+         * layer).  The last step's ratio, 7/6 = ×1.17 for he-normal,
+         * read as 17 % exponential growth: the opposite of He's point. */
+        double rmin = INFINITY, rmax = -INFINITY, dmin = INFINITY, dmax = -INFINITY;
+        double first = NAN, last = NAN;
+        for (uint64_t l = 2; l <= o->layers; l++) {
+            double m1, m0, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &m1, &v, &lo, &hi);
+            get_q(layer_of(c, s, l - 1), q, &m0, &v, &lo, &hi);
+            if (l == 2)
+                first = m0;
+            last = m1;
+            double ratio = m0 > 0 ? m1 / m0 : NAN;
+            rmin = fmin(rmin, ratio);
+            rmax = fmax(rmax, ratio);
+            dmin = fmin(dmin, m1 - m0);
+            dmax = fmax(dmax, m1 - m0);
+        }
+        char f[SATSTAT__FIG_NUM_SIZE], t[SATSTAT__FIG_NUM_SIZE];
+        if (isfinite(rmin) && isfinite(rmax) && rmin > 0 && rmax - rmin <= 5e-4 * rmin) {
+            satstat__fig_num(0.5 * (rmin + rmax), 3, f);
             snprintf(buf, size, ", ×%s a layer", f);
+        } else if (isfinite(dmin) && isfinite(dmax)
+                   && dmax - dmin <= 5e-4 * fmax(fabs(dmin), fabs(dmax))) {
+            double step = 0.5 * (dmin + dmax);
+            double sb2 = satstat_law_variance(&satstat_deep_report_config(r)->bias.law);
+            satstat__fig_num(fabs(step), 3, f);
+            /* the step is σ_b² when a = 1 and the bias is centred */
+            snprintf(buf, size, ", %s%s a layer%s", step < 0 ? "−" : "+", f,
+                     fabs(step - sb2) <= 5e-4 * fabs(step) ? " (σ_{b}^{2})" : "");
+        } else if (isfinite(first) && isfinite(last)) {
+            /* neither: the range it covers, no law claimed */
+            satstat__fig_num(first, 3, f);
+            satstat__fig_num(last, 3, t);
+            snprintf(buf, size, ", %s → %s", f, t);
         }
     }
 }
@@ -649,7 +759,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         char st[SATSTAT__LEGEND_STYLE];
         if (ax->all_zero) {
             /* every count 0: only the intervals' upper ends are drawn */
-            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3", s + 1);
+            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3 * pointscale", s + 1);
             satstat__legend_row(key, st, "%s: 0 sampled, ▼ bound", name);
             satstat__legend_tex(key);
             if (!mean_field_off_axis(q, ax, s))
@@ -663,7 +773,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
              * its own) */
             long same = same_mean_field(c, s, q, o->layers);
             snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
-            char about_line[96] = "";
+            char about_line[160] = "";
             mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
                 snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
@@ -706,7 +816,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                             "bar cut at axis");
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
-        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1",
+        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1",
                             "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
@@ -859,25 +969,38 @@ static void fig_against_layer(ctx *c, quantity q)
             out(c, "\\nmean field 0, off the axis");
         out(c, "\" at graph 0.5, graph 0.5 center front\n");
     }
-    /* the schemes' points dodged sideways so that bars do not hide each other */
+    /* the schemes' points dodged sideways so that bars do not hide each
+     * other, and each mean-field line dodged with its points: drawn
+     * through the integer l, the standard relu line (×100 a layer) passed
+     * 100^0.12 = 1.7 times above every point dodged by 0.12 of a layer,
+     * outside its 99.9 % bar although the numbers agree */
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
         double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
         /* a mean field equal to an earlier scheme's is drawn once, by
-         * that scheme (its legend row says "line = ...") */
-        int line = !mean_field_off_axis(q, &ax, s) && same_mean_field(c, s, q, o->layers) < 0;
+         * that scheme (its legend row says "line = ..."), dodged with
+         * that scheme's points; this scheme's own points get a short
+         * tick of it at their x */
+        long same = same_mean_field(c, s, q, o->layers);
+        int line = !mean_field_off_axis(q, &ax, s) && same < 0;
+        if (!mean_field_off_axis(q, &ax, s) && same >= 0) {
+            out(c, "%s$s%zu using ($1 + %.3g - 0.07):5:(0.14):(0) with vectors nohead linetype %ld dashtype 1 "
+                   "notitle",
+                s ? ", \\\n     " : "", s + 1, dx, same + 1);
+            line = -1; /* (something drawn: the next term takes a comma) */
+        }
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
-            if (line)
-                out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                    s + 1, s + 1);
-            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 notitle",
+            if (line > 0)
+                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                    s + 1, dx, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 * pointscale notitle",
                 s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
-        if (line)
-            out(c, "%s$s%zu using 1:5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                s + 1, s + 1);
+        if (line > 0)
+            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
+                s + 1, dx, s + 1);
         out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
@@ -892,7 +1015,7 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
-                   "pointtype 11 pointsize 1.3 notitle",
+                   "pointtype 11 pointsize 1.3 * pointscale notitle",
                 s + 1, dx, s + 1);
         if (floor_marks)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "

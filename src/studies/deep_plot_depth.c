@@ -335,7 +335,7 @@ void satstat__dp_fig_cmap(ctx *c)
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
     if (any_star)
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2",
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale",
                             "c*: the step crosses zero");
     satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
@@ -357,7 +357,7 @@ void satstat__dp_fig_cmap(ctx *c)
             s + 1, satstat__dp_open_point(s, ns, r));
         if (isfinite(d->c_star) && d->c_star >= lo)
             out(c, ", \\\n     '+' using (%.9g):(%.9g) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 notitle",
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
                 d->c_star, 0.0);
     }
     out(c, "\n");
@@ -491,7 +491,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
                  satstat__dp_open_point(s, ns, r));
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         char xi_t[64];
@@ -523,8 +523,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white: no fixed point q*");
     single_panel(c, &key, title);
-    out(c, "# the colour bar right of the map: the plot narrower by its width and labels\n"
-           "plot_right = plot_right - 0.02 - 6 * char_width\n"
+    /* the bar's name beside it, rotated, right of its tick labels: above
+     * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
+     * "d" of "diagram") */
+    out(c, "# the colour bar right of the map: the plot narrower by its width, labels and name\n"
+           "plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width\n"
            "set rmargin at screen plot_right\n"
            "set colorbox vertical user origin screen plot_right + 0.01, screen bottom "
            "size screen 0.015, screen top - bottom\n");
@@ -536,7 +539,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");
     if (diverges || lmax > cb_hi)
         out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
-    out(c, "set label 3 'ξ_{c}' at screen plot_right + 0.0175, screen top + 0.6 * line_height center\n");
+    out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
         ph->y_lo, ph->y_hi);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
@@ -554,10 +557,10 @@ void satstat__dp_fig_phase_xi(ctx *c)
                    "dashtype 2 notitle", side);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 "
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 * pointscale "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize 2 notitle",
+               "pointtype %d pointsize 2 * pointscale notitle",
             s, s, pt, s, s, pt);
     }
     out(c, "\nunset colorbox\n");
@@ -803,7 +806,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2",
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
                  satstat__dp_open_point(s, ns, r));
         satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
@@ -830,6 +833,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
     satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+    satstat__dp_svg_lines(c);
     legend_fit(c, satstat__legend_chars(key), "0.03");
     if (narrow) {
         /* one map: its colour bar under the legend, in the lower right
@@ -872,9 +876,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 linecolor rgb '#000000' notitle"
+                                 "pointsize 2.6 * pointscale linecolor rgb '#000000' notitle"
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 notitle",
+                                 "pointtype %d pointsize 2 * pointscale notitle",
                                  s, s, pt, s, s, pt);
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
