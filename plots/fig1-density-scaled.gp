@@ -46,6 +46,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -116,6 +122,12 @@ legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)

@@ -47,6 +47,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -617,6 +623,12 @@ column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half t
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
@@ -1042,18 +1054,18 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w} = 1' : ''), \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w} = 0.01' : ''), \
-     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w} = 0.1' : ''), \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w} = 0.141' : ''), \
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w}&{.}= 1' : ''), \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}&{.}= 0.01' : ''), \
+     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}&{.}= 0.1' : ''), \
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}&{.}= 0.141' : ''), \
      keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col ? 'point mass (its probability printed)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w} = 1', \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w} = 0.01', \
-     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w} = 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w} = 0.141', \
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}&{.}= 1', \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}&{.}= 0.01', \
+     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}&{.}= 0.1', \
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}&{.}= 0.141', \
      keyentry with points pointtype 9 linecolor rgb 'black' title 'point mass (its probability printed)'
 }
 unset multiplot

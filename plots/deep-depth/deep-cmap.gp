@@ -47,6 +47,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -238,6 +244,12 @@ legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
@@ -248,7 +260,7 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set multiplot title 'The step of the correlation map, c^{l+1} − c^{l}, at q*'
+set multiplot title 'The step of the correlation map, c^{l+1}&{.}− c^{l}, at q*'
 unset key
 set xlabel 'c^{l}'
 set ylabel 'c^{l+1} − c^{l}'
@@ -259,10 +271,10 @@ set ytics tick_step((0.0469943234) - (-0.0142676155), ((top - bottom) / (1.8 * l
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
      $pairs1 using 1:2 with points linetype 1 pointtype 4 notitle, \
-     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle, \
+     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle, \
      $map2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
      $pairs2 using 1:2 with points linetype 2 pointtype 14 notitle, \
-     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 notitle
+     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle
 unset label
 unset arrow
 unset object
@@ -308,20 +320,20 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919' : ''), \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal:0.1118034: c* = 0.447, χ_{c}&{.}= 0.919' : ''), \
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal:1.5811388: same mean field, c* = 0.447' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1} = c^{l}' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(3 / legend_rows) == legend_col ? 'c*: the step crosses zero' : '')
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}&{.}= c^{l}' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: the step crosses zero' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c} = 0.919', \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal:0.1118034: c* = 0.447, χ_{c}&{.}= 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal:1.5811388: same mean field, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1} = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'c*: the step crosses zero', \
+     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}&{.}= c^{l}', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: the step crosses zero', \
      keyentry with lines linetype nodraw title 'lines: the map; points: sampled', \
-     keyentry with lines linetype nodraw title 'tanh, c^{0} = 0.99'
+     keyentry with lines linetype nodraw title 'tanh, c^{0}&{.}= 0.99'
 }
 unset multiplot

@@ -44,6 +44,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -2440,20 +2446,33 @@ column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half t
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the svg terminal's line of text: 1.29 times the PNG's
+# (over a legend below the plot figure.c's layout has taken it)
+svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1
+top = top - (svg_text - 1) * 2.4 * line_height
+bottom = bottom + (svg_text - 1) * 3.1 * line_height
+line_height = line_height * svg_text
+line_width = line_width * svg_text
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 2.6 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.3 * line_height
-top = top - 1.5 * line_height                   # the panels' titles (two lines) under the figure's
+top = top - 2.3 * line_height                   # the panels' titles (three lines) under the figure's
 grid_cols = 5
 grid_rows = 2                                 # small multiples
 gap_x = 8 * char_width                      # room for a panel's y tick labels
-gap_y = 4.5 * line_height                     # ... and for its title and x tick labels
+gap_y = 5.3 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -2477,7 +2496,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 1\nsd_{l} = 22.6" offset 0,-0.4 font smallfont
+set title "layer 1\nsd_{l} = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2491,7 +2510,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 2\nsd_{l} = 14" offset 0,-0.4 font smallfont
+set title "layer 2\nsd_{l} = 14\ngrey beyond ±0.285" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2505,7 +2524,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 3\nsd_{l} = 13.6" offset 0,-0.4 font smallfont
+set title "layer 3\nsd_{l} = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2519,7 +2538,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 4\nsd_{l} = 13.6" offset 0,-0.4 font smallfont
+set title "layer 4\nsd_{l} = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2533,7 +2552,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 5\nsd_{l} = 14.1" offset 0,-0.4 font smallfont
+set title "layer 5\nsd_{l} = 14.1\ngrey beyond ±0.283" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2547,7 +2566,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 6\nsd_{l} = 13.4" offset 0,-0.4 font smallfont
+set title "layer 6\nsd_{l} = 13.4\ngrey beyond ±0.298" offset 0,-0.4 font smallfont
 set ylabel 'density'
 set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2561,7 +2580,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 7\nsd_{l} = 13.6" offset 0,-0.4 font smallfont
+set title "layer 7\nsd_{l} = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2575,7 +2594,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 8\nsd_{l} = 14" offset 0,-0.4 font smallfont
+set title "layer 8\nsd_{l} = 14\ngrey beyond ±0.286" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2589,7 +2608,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 9\nsd_{l} = 13.8" offset 0,-0.4 font smallfont
+set title "layer 9\nsd_{l} = 13.8\ngrey beyond ±0.289" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2603,7 +2622,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 10\nsd_{l} = 14" offset 0,-0.4 font smallfont
+set title "layer 10\nsd_{l} = 14\ngrey beyond ±0.286" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2653,12 +2672,12 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'sampled z (10 networks × 200 units)' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'mean field N(μ_{b}, q^{l}), scaled by sd_{l}' : ''), \
-     keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'saturated: |z| ≥ 4' : '')
+     keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'saturated: |z| ≥ 4 (raw z)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'sampled z (10 networks × 200 units)', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'mean field N(μ_{b}, q^{l}), scaled by sd_{l}', \
-     keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title 'saturated: |z| ≥ 4'
+     keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title 'saturated: |z| ≥ 4 (raw z)'
 }
 unset multiplot

@@ -47,6 +47,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -3610,6 +3616,12 @@ legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
@@ -3620,10 +3632,10 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set multiplot title 'Depth scale ξ_{c} of tanh networks over the phase diagram'
+set multiplot title 'Depth scale ξ_{c}&{.}of tanh networks over the phase diagram'
 unset key
-# the colour bar right of the map: the plot narrower by its width and labels
-plot_right = plot_right - 0.02 - 6 * char_width
+# the colour bar right of the map: the plot narrower by its width, labels and name
+plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
 set rmargin at screen plot_right
 set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
@@ -3631,7 +3643,7 @@ set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8',
 set cbrange [-1:3]   # log10 xi_c; beyond the top: the end colour
 set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥10^{3}' 3)
-set label 3 'ξ_{c}' at screen plot_right + 0.0175, screen top + 0.6 * line_height center
+set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
 set yrange [0:2]
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
@@ -3645,10 +3657,10 @@ set tics back
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
 unset colorbox
 unset label
 unset arrow
@@ -3695,16 +3707,16 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1} = 1: ξ_{c} → ∞' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c} = 2.49' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c} = 1.09' : '')
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}&{.}= 1: ξ_{c}&{.}→ ∞' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}&{.}= L = 10 (trains: 6 ξ_{c}&{.}> L)' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}&{.}= 2.49' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}&{.}= 1.09' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: ξ_{c} → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c} = L = 10 (trains: 6 ξ_{c} > L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: ξ_{c} = 2.49', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ξ_{c} = 1.09'
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}&{.}= 1: ξ_{c}&{.}→ ∞', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}&{.}= L = 10 (trains: 6 ξ_{c}&{.}> L)', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'standard: ξ_{c}&{.}= 2.49', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'scaled: ξ_{c}&{.}= 1.09'
 }
 unset multiplot

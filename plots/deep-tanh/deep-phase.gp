@@ -44,6 +44,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -3545,12 +3551,25 @@ column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half t
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the svg terminal's line of text: 1.29 times the PNG's
+# (over a legend below the plot figure.c's layout has taken it)
+svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1
+top = top - (svg_text - 1) * 2.4 * line_height
+bottom = bottom + (svg_text - 1) * 3.1 * line_height
+line_height = line_height * svg_text
+line_width = line_width * svg_text
 cb_h = 0.8 * line_height                        # the colour bars' height
 cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels
 bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label
@@ -3565,7 +3584,7 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Phase diagram of tanh networks: χ_{1} and q*'
+set multiplot title 'Phase diagram of tanh networks: χ_{1}&{.}and q*'
 unset key
 set xrange [-1:3.5]
 set yrange [0:2]
@@ -3588,10 +3607,10 @@ set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
@@ -3605,10 +3624,10 @@ set cbtics ('10^{−1}' -1, '10^{1}' 1, '10^{3}' 3)
 set title 'fixed point q*'
 plot $grid using 1:2:4 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
 unset title
 
 # ---- legend: a panel of its own right of the maps --------------------------
@@ -3652,20 +3671,20 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1} = 1: edge of chaos' : ''), \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1} < 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1} > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}^{2} = 0 (right): q* = 0' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}&{.}= 1: edge of chaos' : ''), \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}&{.}< 1)' : ''), \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}&{.}> 1)' : ''), \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}^{2}&{.}= 0 (right): q* = 0' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1} = 1: edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1} < 1)', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1} > 1)', \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}^{2} = 0 (right): q* = 0', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 title 'standard: chaotic', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 title 'scaled: ordered'
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}&{.}= 1: edge of chaos', \
+     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}&{.}< 1)', \
+     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}&{.}> 1)', \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}^{2}&{.}= 0 (right): q* = 0', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'standard: chaotic', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'scaled: ordered'
 }
 unset multiplot

@@ -43,6 +43,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -135,6 +141,12 @@ legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
@@ -168,13 +180,13 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 yfloor = 5e-05   # the foot of the log axis: sampled zeros and clipped bars go here
-plot $s1 using 1:5 with lines linetype 1 notitle, \
+plot $s1 using ($1 + -0.12):5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize 1.3 * pointscale notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 1 dashtype 1 pointtype 6 notitle, \
-     $s2 using 1:5 with lines linetype 2 notitle, \
+     $s2 using ($1 + 0.12):5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize 1.3 * pointscale notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars linetype 2 dashtype 1 pointtype 4 notitle
 unset label
 unset arrow
@@ -225,7 +237,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 11 title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -234,7 +246,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with points linecolor rgb '#000000' pointtype 6 title 'open: 0 of 2000', \
      keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 dashtype 1 title 'bars: 99.9 % CI', \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks'

@@ -45,6 +45,12 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
 pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# The default point size, in that unit too (marks given no size of their
+# own).  gnuplot 5.4 also draws a disc of the background colour and of the
+# default size under every point of `with yerrorbars` (pointtype -1 too);
+# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
+# their confidence bars and the curves under them.
+set pointsize pointscale
 fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
@@ -92,8 +98,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 4                                    # legend rows with a sample
-below_chars = 17                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 32                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -113,6 +119,12 @@ legend_cols = (legend_cols < 1) ? 1 : legend_cols
 legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
+# gnuplot sets the y label left of the tick labels by its own estimate of
+# their width, a character each; the svg terminal's character is 0.7 em,
+# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
+# '0.015' put the label's ascenders on the left edge: there the label
+# one of its characters to the right (the plot's box stays the PNG's)
+if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
@@ -622,7 +634,7 @@ EOD
 
 # ---- title and axes --------------------------------------------------------
 set multiplot title 'Saturated fraction against n_{in}'
-set xlabel 'n_{in} (fan-in)'
+set xlabel 'n_{in}&{.}(fan-in)'
 set ylabel 'saturated fraction P(|z| ≥ 4)'
 if (narrow) { set ylabel 'P(|z| ≥ 4)' }
 set xrange [xmin:xmax]
@@ -661,7 +673,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -687,7 +699,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: formula' : ''), \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
