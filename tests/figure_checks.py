@@ -910,7 +910,7 @@ def activation_problems(text):
     for name in re.findall(r"^plot \$(h\d+_\d+) using 1:2:3 with boxes", text, re.M):
         if len(blocks.get(name, [])) <= 1:
             problems.append("panel %s: its units in one bar drawn as a density" % name)
-    if re.search(r"^set arrow", text, re.M) and not re.search(r"keyentry .*title 'point mass", text):
+    if re.search(r"^set arrow", text, re.M) and not re.search(r"keyentry .*title 'a point mass, or every unit in one bin", text):
         problems.append("arrows, and no legend row for them")
     if not re.search(r"^set label \d+ 'density'", text, re.M):
         problems.append("no 'density' on the y axes")
@@ -978,7 +978,7 @@ def deep_should_self_tests():
         (activation_problems,
          "set label 3 'density' at graph 0, graph 1\nset arrow 1 from 0, graph 0 to 0, graph 1\n",
          "set label 3 'density' at graph 0, graph 1\nset arrow 1 from 0, graph 0 to 0, graph 1\n"
-         "plot -1, keyentry with points pointtype 9 title 'point mass (its probability printed)'\n"),
+         "plot -1, keyentry with points pointtype 9 title 'a point mass, or every unit in one bin'\n"),
         (same_line_problems,
          "plot $s1 using 1:5 with lines linetype 1 notitle, $s2 using 1:5 with lines linetype 2 notitle\n"
          "plot -1, keyentry with yerrorlines linetype 2 title 'orthogonal (line = scaled)'\n",
@@ -1391,7 +1391,7 @@ def band_problems(text):
     problems = []
     thr = re.search(r"--threshold ([0-9.]+)", text)
     t = float(thr.group(1)) if thr else 4.0
-    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\} = ([0-9.]+)(\\n[^"]*)?"', text)
+    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |&\{\.\})= ([0-9.]+)(\\n[^"]*)?"', text)
     if not titles:
         return ["no panel titles with sd_l"]
     for sd, band in titles:

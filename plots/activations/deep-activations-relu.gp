@@ -1273,7 +1273,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}&{.}= 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}&{.}= 0.1' : ''), \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}&{.}= 0.141' : ''), \
-     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col ? 'point mass (its probability printed)' : '')
+     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -1281,6 +1281,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}&{.}= 0.01', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}&{.}= 0.1', \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}&{.}= 0.141', \
-     keyentry with points pointtype 9 linecolor rgb 'black' title 'point mass (its probability printed)'
+     keyentry with points pointtype 9 linecolor rgb 'black' title 'a point mass, or every unit in one bin'
 }
 unset multiplot

@@ -263,7 +263,7 @@ set bmargin at screen bottom
 set multiplot title 'The step of the correlation map, c^{l+1}&{.}− c^{l}, at q*'
 unset key
 set xlabel 'c^{l}'
-set ylabel 'c^{l+1} − c^{l}'
+set ylabel 'c^{l+1}&{.}− c^{l}'
 set xrange [0:1]
 set yrange [-0.0191685706:0.0518952785]
 set xtics tick_step((1) - (0), (plot_right - plot_left) / (6 * char_width))

@@ -3650,7 +3650,7 @@ set yrange [0:2]
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-set xlabel 'σ_{w}^{2} · fan-in'
+set xlabel 'σ_{w}^{2}&{.}· fan-in'
 set ylabel 'σ_{b}^{2}'
 set border back
 set tics back

@@ -2496,7 +2496,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 1\nsd_{l} = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font smallfont
+set title "layer 1\nsd_{l}&{.}= 22.6\ngrey beyond ±0.177" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2510,7 +2510,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 2\nsd_{l} = 10\ngrey beyond ±0.399" offset 0,-0.4 font smallfont
+set title "layer 2\nsd_{l}&{.}= 10\ngrey beyond ±0.399" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2524,7 +2524,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 3\nsd_{l} = 9.4\ngrey beyond ±0.426" offset 0,-0.4 font smallfont
+set title "layer 3\nsd_{l}&{.}= 9.4\ngrey beyond ±0.426" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2538,7 +2538,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 4\nsd_{l} = 9.54\ngrey beyond ±0.419" offset 0,-0.4 font smallfont
+set title "layer 4\nsd_{l}&{.}= 9.54\ngrey beyond ±0.419" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2552,7 +2552,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 5\nsd_{l} = 9.64\ngrey beyond ±0.415" offset 0,-0.4 font smallfont
+set title "layer 5\nsd_{l}&{.}= 9.64\ngrey beyond ±0.415" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2566,9 +2566,9 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 6\nsd_{l} = 9.46\ngrey beyond ±0.423" offset 0,-0.4 font smallfont
+set title "layer 6\nsd_{l}&{.}= 9.46\ngrey beyond ±0.423" offset 0,-0.4 font smallfont
 set ylabel 'density'
-set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2580,9 +2580,9 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 7\nsd_{l} = 9.48\ngrey beyond ±0.422" offset 0,-0.4 font smallfont
+set title "layer 7\nsd_{l}&{.}= 9.48\ngrey beyond ±0.422" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2594,9 +2594,9 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 8\nsd_{l} = 10.1\ngrey beyond ±0.397" offset 0,-0.4 font smallfont
+set title "layer 8\nsd_{l}&{.}= 10.1\ngrey beyond ±0.397" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2608,9 +2608,9 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 9\nsd_{l} = 9.92\ngrey beyond ±0.403" offset 0,-0.4 font smallfont
+set title "layer 9\nsd_{l}&{.}= 9.92\ngrey beyond ±0.403" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2622,9 +2622,9 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 10\nsd_{l} = 9.76\ngrey beyond ±0.41" offset 0,-0.4 font smallfont
+set title "layer 10\nsd_{l}&{.}= 9.76\ngrey beyond ±0.41" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf10 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset title

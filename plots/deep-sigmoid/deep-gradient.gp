@@ -114,14 +114,14 @@ $s2 << EOD
 EOD
 
 # ---- layout and axes -----------------------------------------------------
-key_chars = 30                                  # the longest legend row, in characters
+key_chars = 38                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
-below_chars = 30                                # ... the longest of them
+below_chars = 38                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -229,16 +229,16 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, ×1.17/layer to the input' : ''), \
-     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, ×0.205/layer to the input' : ''), \
+     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard, ×0.77 to ×1.17/layer to the input' : ''), \
+     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, ×0.201 to ×0.205/layer to the input' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title (int(3 / legend_rows) == legend_col ? 'ring: RMS ‖δ^{l}‖' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title (int(4 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title 'standard, ×1.17/layer to the input', \
-     keyentry with yerrorlines linetype 2 title 'scaled, ×0.205/layer to the input', \
+     keyentry with yerrorlines linetype 1 title 'standard, ×0.77 to ×1.17/layer to the input', \
+     keyentry with yerrorlines linetype 2 title 'scaled, ×0.201 to ×0.205/layer to the input', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title 'ring: RMS ‖δ^{l}‖', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title 'bars: 99.9 % CI', \

@@ -3591,7 +3591,7 @@ set yrange [0:2]
 set xtics 1 format '10^{%.0f}'
 if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
-set xlabel 'σ_{w}^{2} · fan-in'
+set xlabel 'σ_{w}^{2}&{.}· fan-in'
 set ylabel 'σ_{b}^{2}'
 set style fill solid 1.0 noborder
 set lmargin at screen panel_l(0)

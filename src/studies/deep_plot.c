@@ -451,12 +451,14 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         double sd_here = sqrt(ly->variance.value);
         if (d->standardised && sd_here > 0 && isfinite(sd_here))
             band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, band, sizeof band);
-        out(c, "set title \"layer %llu%s\\n%s = %s%s%s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" : "Var z", num,
+        /* (&{.}: the space after a subscript, as figure.c's quoted_text
+         * writes it, which this double-quoted title does not go through) */
+        out(c, "set title \"layer %llu%s\\n%s= %s%s%s\" offset 0,-0.4 font smallfont\n",
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}&{.}" : "Var z ", num,
             band[0] ? "\\n" : "", band);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
-                   ? (d->standardised ? "set xlabel '(z − μ_{b}) / sd_{l}' offset 0,0.3\n"
+                   ? (d->standardised ? "set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"
@@ -688,11 +690,30 @@ static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t siz
     const satstat_deep_options *o = satstat_deep_report_options(r);
     const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
     buf[0] = '\0';
-    if (q == Q_GRADIENT && fp->finite) {
-        /* √χ₁ is the factor of ‖δˡ‖ per layer going back, from L
-         * towards the input: read left to right, the line moves by its
-         * inverse */
-        snprintf(buf, size, ", ×%.3g/layer to the input", sqrt(fp->chi1));
+    if (q == Q_GRADIENT && o->layers > 1) {
+        /* the factor of ‖δˡ‖ a layer going back, from L towards the
+         * input, as the drawn mean-field line has it: √χ₁ at q* only
+         * where the run sits at q* (an isometric tanh network starts at
+         * q¹ > q* = 0 and its line falls ×0.98 a layer, where √χ₁ = 1
+         * said ×1) */
+        double rmin = INFINITY, rmax = -INFINITY;
+        for (uint64_t l = 2; l <= o->layers; l++) {
+            double m1, m0, v, lo, hi;
+            get_q(layer_of(c, s, l), q, &m1, &v, &lo, &hi);
+            get_q(layer_of(c, s, l - 1), q, &m0, &v, &lo, &hi);
+            double ratio = m1 > 0 ? m0 / m1 : NAN;
+            rmin = fmin(rmin, ratio);
+            rmax = fmax(rmax, ratio);
+        }
+        char f[SATSTAT__FIG_NUM_SIZE], t[SATSTAT__FIG_NUM_SIZE];
+        if (isfinite(rmin) && isfinite(rmax) && rmin > 0) {
+            satstat__fig_num(rmin, 3, f);
+            satstat__fig_num(rmax, 3, t);
+            if (rmax - rmin <= 5e-4 * rmin)
+                snprintf(buf, size, ", ×%s/layer to the input", f);
+            else
+                snprintf(buf, size, ", ×%s to ×%s/layer to the input", f, t);
+        }
     } else if (q == Q_VARIANCE && fp->finite) {
         snprintf(buf, size, ", χ_{1} = %.3g", fp->chi1);
     } else if (q == Q_VARIANCE && o->layers > 1) {
@@ -1297,7 +1318,7 @@ static void fig_activations(ctx *c, size_t which)
             arrows |= panel_has_arrow(cfg, satstat_deep_report_layer(r, s, lw[k]), bounded, p0, p1);
     if (arrows) {
         satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
-                            "point mass (its probability printed)");
+                            "a point mass, or every unit in one bin");
     }
     double across, down;
     satstat__dp_text_room(c, &across, &down);
