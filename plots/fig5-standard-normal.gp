@@ -168,8 +168,8 @@ if (panel_w / (6 * char_width) < 3) {
 set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 
 # ---- layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve 
-plot sample [z=-2:2] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 notitle, \
-     [z=-1:1] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 notitle, \
+plot sample [z=-2:2] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#AAD9F4' fillstyle solid 1.0 notitle, \
+     [z=-1:1] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#80B9D9' fillstyle solid 1.0 notitle, \
      [z=-zmax:zmax] '+' using (z):(phi(z)) with lines linecolor rgb ink linewidth 3 dashtype 1 notitle
 
 # ---- the legend and the numbers --------------------------------------------
@@ -211,14 +211,14 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title (int(0 / legend_rows) == legend_col ? '95.45 % within ±2σ' : ''), \
-     keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title (int(1 / legend_rows) == legend_col ? '68.27 % within ±1σ' : ''), \
+     keyentry with filledcurves y1=0 fillcolor rgb '#AAD9F4' fillstyle solid 1.0 title (int(0 / legend_rows) == legend_col ? '95.45 % within ±2σ' : ''), \
+     keyentry with filledcurves y1=0 fillcolor rgb '#80B9D9' fillstyle solid 1.0 title (int(1 / legend_rows) == legend_col ? '68.27 % within ±1σ' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'density of N(0, 1)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5 title '95.45 % within ±2σ', \
-     keyentry with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5 title '68.27 % within ±1σ', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#AAD9F4' fillstyle solid 1.0 title '95.45 % within ±2σ', \
+     keyentry with filledcurves y1=0 fillcolor rgb '#80B9D9' fillstyle solid 1.0 title '68.27 % within ±1σ', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'density of N(0, 1)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'p(x) = exp(−x²/2) / √(2π),', \

@@ -30,10 +30,14 @@ void satstat__pl_fig_normal(ctx *c)
     satstat__pl_output_section(c);
     satstat__pl_style_section(c, 0);
     c->nel = 0;
+    /* opaque tints (the palette's sky blue and blue half-way to white):
+     * 'solid 0.5' is a density over white in pngcairo but an opacity in
+     * SVG, where the ±1σ band stacked over the ±2σ one came out darker
+     * than its legend swatch */
     satstat__pl_add(c, "[z=-2:2] '+' using (z):(phi(z))", "95.45 % within ±2σ",
-        "with filledcurves y1=0 fillcolor rgb '#56B4E9' fillstyle solid 0.5");
+        "with filledcurves y1=0 fillcolor rgb '#AAD9F4' fillstyle solid 1.0");
     satstat__pl_add(c, "[z=-1:1] '+' using (z):(phi(z))", "68.27 % within ±1σ",
-        "with filledcurves y1=0 fillcolor rgb '#0072B2' fillstyle solid 0.5");
+        "with filledcurves y1=0 fillcolor rgb '#80B9D9' fillstyle solid 1.0");
     /* not φ: figure 3 names the activation φ */
     satstat__pl_add(c, "[z=-zmax:zmax] '+' using (z):(phi(z))", "density of N(0, 1)",
         "with lines linecolor rgb ink linewidth 3 dashtype 1");
