@@ -64,9 +64,7 @@ void satstat__dp_scheme_names(const satstat_deep_report *r, const char **names)
 int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
-    const satstat_config *cfg = satstat_deep_report_config(r);
-    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
-        names[i] = cfg->schemes[i].canonical;
+    satstat__dp_scheme_names(r, names);
     int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
     return pt % 2 ? pt - 1 : pt;
 }

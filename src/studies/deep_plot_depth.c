@@ -366,6 +366,16 @@ void satstat__dp_fig_cmap(ctx *c)
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
 
+/* The legend key of scheme s's mark on the phase diagrams (deep-phase,
+ * deep-phase-xi): the open twin of its point type, outlined in black, as
+ * those maps draw it over a white one. */
+static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, char *st,
+                            size_t size)
+{
+    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
+             satstat__dp_open_point(s, ns, r));
+}
+
 /* Where log10 ξ_c crosses log10(target) between neighbouring cells of row
  * k, nearest the critical point on each side: *left (ordered side) and
  * *right (chaotic side) as log10(σ_w²·fan_in), NaN when none. */
@@ -483,16 +493,13 @@ void satstat__dp_fig_phase_xi(ctx *c)
         satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
                             (unsigned long long)o->layers);
     satstat__legend_tex(&key);
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
-                 satstat__dp_open_point(s, ns, r));
+        scheme_mark_key(r, s, ns, st, sizeof st);
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         char xi_t[64];
         if (isinf(xi))
@@ -555,6 +562,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
         if (side_rows[side])
             out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
                    "dashtype 2 notitle", side);
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 * pointscale "
@@ -798,16 +807,13 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
                             "white at σ_{b}^{2} = 0 (right): q* = 0");
         satstat__legend_tex(key);
     }
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
-                 satstat__dp_open_point(s, ns, r));
+        scheme_mark_key(r, s, ns, st, sizeof st);
         satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
