@@ -99,6 +99,9 @@ key_chars = 25                                  # the longest legend row, in cha
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+# the svg terminal spaces its text by a line svg_line times the PNG's
+# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
+svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
@@ -107,12 +110,11 @@ below_chars = 25                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# The svg terminal spaces its text by a line 1.29 times the PNG's (its
-# v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94):
-# over a legend below the plot its x label sat on the first row and
-# the last row left the canvas, so there the layout takes its line
-if (legend_below && exists('format') && format eq 'svg') {
-    line_height = line_height * 1.29
+# In SVG, over a legend below the plot, the x label sat on the first
+# row and the last row left the canvas: there the layout takes the
+# svg terminal's line
+if (legend_below) {
+    line_height = line_height * svg_line
     line_width = line_height * height / width
 }
 # (below_chars: the longest row's advance width in DejaVu Sans, in

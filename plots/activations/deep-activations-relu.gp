@@ -832,6 +832,9 @@ key_chars = 0                                   # the longest legend row, in cha
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+# the svg terminal spaces its text by a line svg_line times the PNG's
+# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
+svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width

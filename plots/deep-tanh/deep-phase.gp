@@ -3545,6 +3545,9 @@ key_chars = 28                                  # the longest legend row, in cha
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
+# the svg terminal spaces its text by a line svg_line times the PNG's
+# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
+svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
@@ -3563,9 +3566,9 @@ if (format eq 'svg') set ylabel offset 1, 0
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-# the svg terminal's line of text: 1.29 times the PNG's
-# (over a legend below the plot figure.c's layout has taken it)
-svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1
+# the svg terminal's line of text (svg_line; over a legend below the
+# plot figure.c's layout has taken it)
+svg_text = legend_below ? 1 : svg_line
 top = top - (svg_text - 1) * 2.4 * line_height
 bottom = bottom + (svg_text - 1) * 3.1 * line_height
 line_height = line_height * svg_text

@@ -102,18 +102,18 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
 }
 
 /* After satstat__fig_layout_column with no legend column (key_rows 0):
- * the svg terminal spaces its text by a line 1.29 times the PNG's
- * (figure.c's layout takes it over a legend below the plot, see its
- * comment), so the layout of a figure that keeps its own strips of text
+ * the svg terminal spaces its text by a line svg_line = 1.29 times the
+ * PNG's (figure.c's layout_lines defines it, and takes it over a legend
+ * below the plot), so the layout of a figure that keeps its own strips of text
  * takes it too.  In the PNG metrics deep-density's third legend row
  * wrapped into a second column off the SVG's canvas, and deep-phase's x
  * label fell below it.  The figure's title (2.4 lines) and the x tick
  * labels and label (3.1, satstat__fig_layout_column's) take more room. */
 void satstat__dp_svg_lines(ctx *c)
 {
-    out(c, "# the svg terminal's line of text: 1.29 times the PNG's\n"
-           "# (over a legend below the plot figure.c's layout has taken it)\n"
-           "svg_text = (exists('format') && format eq 'svg' && !legend_below) ? 1.29 : 1\n"
+    out(c, "# the svg terminal's line of text (svg_line; over a legend below the\n"
+           "# plot figure.c's layout has taken it)\n"
+           "svg_text = legend_below ? 1 : svg_line\n"
            "top = top - (svg_text - 1) * 2.4 * line_height\n"
            "bottom = bottom + (svg_text - 1) * 3.1 * line_height\n"
            "line_height = line_height * svg_text\n"
