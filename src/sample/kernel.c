@@ -830,13 +830,16 @@ static inline void input_batch(const satstat__kernel_job *job, uint64_t neuron,
     }
 }
 
-/* The biases of neurons first .. first+LANES−1 into b[0..LANES): word 0
+/* The biases of neurons first .. first+n−1 (n ≤ LANES) into b[0..n): word 0
  * (and 1) of the Philox block at counter (0, neuron, bias stream), as a
  * uniform, a Box–Muller pair's cosine or a ziggurat word.  The blocks and
  * the transform run as one vector loop over the 16 neurons (a scalar
  * Philox block per neuron cost 13–30 ns, 3–6 % of a neuron of 500
- * weights); the ziggurat's rare rejections go on in its scalar steps. */
-static void bias_lanes(const satstat__kernel_job *job, uint64_t first, double b[LANES])
+ * weights); the ziggurat's rare rejections go on in its scalar steps.
+ * The blocks are made for all 16 lanes (one vector loop either way); the
+ * ziggurat, a scalar function a lane, only for the n wanted (the sampler
+ * asks for 8 neurons at a time). */
+static void bias_lanes(const satstat__kernel_job *job, uint64_t first, int n, double b[LANES])
 {
     double loc = job->bias_loc, scale = job->bias_scale;
     if (job->bias_family == SATSTAT__B_CONSTANT) {
@@ -857,7 +860,7 @@ static void bias_lanes(const satstat__kernel_job *job, uint64_t first, double b[
         for (int l = 0; l < LANES; l++)
             b[l] = loc + scale * satstat__uniform(u0[l]);
     } else if (job->transform == SATSTAT_TRANSFORM_ZIGGURAT) {
-        for (int l = 0; l < LANES; l++)
+        for (int l = 0; l < n; l++)
             b[l] = loc + scale * (double)satstat__ziggurat(u0[l], k0, k1, stream,
                                                            first + (uint64_t)l, 0);
     } else {
@@ -1009,7 +1012,7 @@ void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
     float values[ZIG_GROUP * CHUNK];
     for (size_t i = 0; i < count; i++) {
         if (i % LANES == 0)
-            bias_lanes(job, first + i, bias);
+            bias_lanes(job, first + i, count - i < LANES ? (int)(count - i) : LANES, bias);
         if (group && i % ZIG_GROUP == 0)
             zig_group(job, first + i, count - i < ZIG_GROUP ? (uint32_t)(count - i) : ZIG_GROUP,
                       batches, values);
