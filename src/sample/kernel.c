@@ -897,6 +897,58 @@ static inline void box_muller_sum_batch(const uint32_t w0[LANES], const uint32_t
     sum_batch(v, acc);
 }
 
+#if defined(__AVX512F__)
+/* weight_sum for a neuron whose ziggurat values are made (zig_group) and
+ * whose inputs are fixed (x, or all 1 when x is NULL): the same sums in
+ * the same order, with the 16 lane sums held in two registers.  The
+ * general loop keeps acc[] in memory, and each batch's adds then wait on
+ * the last batch's stores (15 % of the one-thread seed job). */
+static double zig_values_sum(const satstat__kernel_job *job, const float *values)
+{
+    uint64_t support = job->support;
+    uint32_t batches = (uint32_t)((support + PER_BATCH - 1) / PER_BATCH);
+    const __m512d one = _mm512_set1_pd(1.0);
+    /* lane l of row q of a batch is input j0 + 4l + q (weight_sum) */
+    const __m512i four_l_lo = _mm512_setr_epi64(0, 4, 8, 12, 16, 20, 24, 28);
+    const __m512i four_l_hi = _mm512_add_epi64(four_l_lo, _mm512_set1_epi64(32));
+    __m512d acc_lo = _mm512_setzero_pd(), acc_hi = _mm512_setzero_pd();
+    for (uint32_t b = 0; b < batches; b++) {
+        const float *v = values + b * PER_BATCH;
+        uint64_t j0 = (uint64_t)b * PER_BATCH;
+        if (!job->x && j0 + PER_BATCH <= support) {
+            for (int q = 0; q < 4; q++) {
+                acc_lo = _mm512_add_pd(acc_lo, _mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES)));
+                acc_hi = _mm512_add_pd(acc_hi,
+                                       _mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES + 8)));
+            }
+            continue;
+        }
+        /* x[k] = 0 past the support, as in weight_sum; v·x, then the add */
+        const __m512i left = _mm512_set1_epi64((long long)(support - j0));
+        for (int q = 0; q < 4; q++) {
+            const __m512i lq = _mm512_set1_epi64(q);
+            __mmask8 in_lo = _mm512_cmplt_epu64_mask(_mm512_add_epi64(four_l_lo, lq), left);
+            __mmask8 in_hi = _mm512_cmplt_epu64_mask(_mm512_add_epi64(four_l_hi, lq), left);
+            __m512d x_lo = job->x ? _mm512_loadu_pd(job->x + j0 + q * LANES) : one;
+            __m512d x_hi = job->x ? _mm512_loadu_pd(job->x + j0 + q * LANES + 8) : one;
+            x_lo = _mm512_maskz_mov_pd(in_lo, x_lo);
+            x_hi = _mm512_maskz_mov_pd(in_hi, x_hi);
+            acc_lo = _mm512_add_pd(
+                acc_lo, _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES)), x_lo));
+            acc_hi = _mm512_add_pd(
+                acc_hi, _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES + 8)), x_hi));
+        }
+    }
+    /* the fixed pairwise tree of weight_sum (acc[l] += acc[l + width],
+     * width 8, 4, 2, 1), in registers */
+    __m512d s8 = _mm512_add_pd(acc_lo, acc_hi);
+    __m256d s4 = _mm256_add_pd(_mm512_castpd512_pd256(s8), _mm512_extractf64x4_pd(s8, 1));
+    __m128d s2 = _mm_add_pd(_mm256_castpd256_pd128(s4), _mm256_extractf128_pd(s4, 1));
+    __m128d s1 = _mm_add_sd(s2, _mm_unpackhi_pd(s2, s2));
+    return job->weight_scale * _mm_cvtsd_f64(s1);
+}
+#endif
+
 /* Σ_j w_j x_j of one neuron, times the weight scale (the bias apart).
  * zig_values: the neuron's ziggurat weights already made (zig_group), or
  * NULL. */
@@ -1017,6 +1069,12 @@ void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
             zig_group(job, first + i, count - i < ZIG_GROUP ? (uint32_t)(count - i) : ZIG_GROUP,
                       batches, values);
         const float *zig_values = group ? values + (i % ZIG_GROUP) * CHUNK : NULL;
+#if defined(__AVX512F__)
+        if (zig_values && job->input_family == SATSTAT__X_FIXED) {
+            z[i] = zig_values_sum(job, zig_values) + bias[i % LANES];
+            continue;
+        }
+#endif
         z[i] = weight_sum(job, first + i, zig_values) + bias[i % LANES];
     }
 }
