@@ -1525,6 +1525,81 @@ def check_deep_musts6(tmp):
             fail("svg text: %s: %s" % (name, "; ".join(problems[:3])))
 
 
+# ---- the space after a sub- or superscript (figure review 7, S2) -----------------
+
+
+def script_space_problems(svg):
+    """The invisible full stop that kept a space after a sub- or superscript
+    (&{.}: a <tspan fill="none">.</tspan>) read "χ1.= 1.37" in the <title>
+    and in text extraction: no phantom text in the SVG."""
+    problems = ['phantom %r' % m for m in re.findall(r'<tspan[^>]*fill="none"[^>]*>[^<]*</tspan>', svg)]
+    problems += ['stray "." in title %r' % t for t in re.findall(r"<title>([^<]*)</title>", svg)
+                 if re.search(r"[^\d\s]\.(?!\d)", t)]
+    return problems
+
+
+def ink_width(path):
+    """Columns from the first to the last with ink (grey under 128)."""
+    w, h, rows = read_png(path)
+    cols = [x for x in range(w) if any(r[x] < 128 for r in rows)]
+    return cols[-1] - cols[0] + 1 if cols else 0
+
+
+def script_space_gap(spacer, tmp):
+    """How much wider (in spaces of the font) 'χ_{1}' spacer '= 1' is than
+    'χ_{1}= 1', in the PNG and in the SVG as librsvg rasterises it."""
+    gaps = []
+    for fmt in ("png", "svg"):
+        widths = []
+        for k, sep in enumerate((spacer, "")):
+            stem = os.path.join(tmp, "space-%s-%d" % (fmt, k))
+            term = "pngcairo" if fmt == "png" else "svg"
+            open(stem + ".gp", "w", encoding="utf-8").write(
+                "set terminal %s enhanced size 400,100 font 'DejaVu Sans,40'\nset output '%s.%s'\n"
+                "unset border\nunset tics\nunset key\nset label 'χ_{1}%s= 1' at screen 0.05,0.5\n"
+                "plot [0:1][0:1] -1\n" % (term, stem, fmt, sep))
+            run(["gnuplot", stem + ".gp"])
+            if fmt == "svg":
+                run(["rsvg-convert", "-w", "400", "-h", "100", "-b", "white", "-o", stem + ".svg.png",
+                     stem + ".svg"])
+            widths.append(ink_width(stem + (".png" if fmt == "png" else ".svg.png")))
+        gaps.append((widths[0] - widths[1]) / (40 * 4 / 3.0 * 651 / 2048))  # a space: 651/2048 em
+    return gaps
+
+
+def check_script_space(scripts, tmp):
+    """The space after a sub- or superscript the figures write (taken from
+    deep-variance's χ₁ row) survives in the PNG and in librsvg's raster of
+    the SVG, and the SVG carries no phantom text."""
+    spacer = None
+    for script in scripts:
+        m = re.search(r"χ_\{1\}([^=']*)= ", open(script, encoding="utf-8").read())
+        if m and os.path.basename(script) == "deep-variance.gp":
+            spacer = m.group(1)
+            out = os.path.join(tmp, "spacecheck.svg")
+            rc, err = render(script, "svg", out)
+            if rc != 0:
+                fail("script space: %s: %s" % (script, err))
+                continue
+            for p in script_space_problems(open(out, encoding="utf-8").read())[:3]:
+                fail("script space: %s: %s" % (script, p))
+    if spacer is None:
+        fail("script space: no deep-variance χ_{1} row to take the space from")
+        return
+    if "&{" in spacer or not spacer.endswith(" "):
+        fail("script space: the space after a subscript is written %r" % spacer)
+    for fmt, gap in zip(("png", "svg"), script_space_gap(spacer, tmp)):
+        if not 0.6 <= gap <= 1.6:
+            fail("script space: %s: the space after a subscript is %.2f spaces wide" % (fmt, gap))
+    # self-tests: a plain space is lost in the SVG, the phantom full stop seen
+    if script_space_gap(" ", tmp)[1] >= 0.6:
+        fail("self-test: the script-space check misses a space librsvg drops")
+    if not script_space_problems('<text><tspan fill="none">.</tspan></text><title>χ1.= 1.37</title>'):
+        fail("self-test: the script-space check misses the phantom full stop")
+    if script_space_problems("<title>standard, χ1\u2060 = 1.37, 0.5 ms</title>"):
+        fail("self-test: the script-space check fails a clean title")
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -1629,6 +1704,7 @@ def main():
         check_deep_shoulds(scripts)
         check_svg_text_points([s for s in scripts if "/svg-paper/" in s or "/sweep/" in s], tmp)
         check_deep_musts6(tmp)
+        check_script_space(scripts, tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -363,14 +363,8 @@ static const char *script_end(const char *p)
 
 /* A gnuplot string literal: single-quoted, ' doubled; markup characters
  * escaped when `plain`.  In enhanced text a space right after a sub- or
- * superscript becomes "&{.}", an invisible full stop (as wide as a space
- * in DejaVu Sans): gnuplot's SVG terminal starts the next <tspan> with
- * that space but gives the <text> no xml:space="preserve", so librsvg
- * (and any SVG reader that follows the XML rule) drops it ("δ^{l} by"
- * read "δˡby"), a no-break space (U+00A0) too, being white space to it;
- * the phantom is a <tspan fill="none"> of its own, and the cairo
- * terminals leave its width blank.  In the script, so that it holds for
- * whoever renders it. */
+ * superscript becomes SATSTAT__FIG_SCRIPT_SPACE (figure-int.h says why):
+ * in the script, so that it holds for whoever renders it. */
 static void quoted_text(satstat__fig *g, const char *text, int plain)
 {
     if (strpbrk(text, "\n\r")) {
@@ -381,7 +375,7 @@ static void quoted_text(satstat__fig *g, const char *text, int plain)
     const char *script_done = text;
     for (const char *p = text; *p; p++) {
         if (!plain && p == script_done && p > text && *p == ' ') {
-            fputs("&{.}", g->f);
+            fputs(SATSTAT__FIG_SCRIPT_SPACE, g->f);
             continue;
         }
         if (!plain && *p == '\\' && p[1]) {
@@ -878,7 +872,8 @@ double satstat__text_chars(const char *s, int tex)
          * canvas's edge, one too short only leaves a gap */
         static const struct { const char *utf8; unsigned short width; } symbols[] = {
             {"σ", 1298}, {"χ", 1183}, {"μ", 1303}, {"δ", 1253}, {"φ", 1351}, {"‖", 1024},
-            {"′", 465},  {"▼", 1575}, {"·", 651}};
+            {"′", 465},  {"▼", 1575}, {"·", 651},
+            {"\xE2\x81\xA0", 0}}; /* the word joiner of SATSTAT__FIG_SCRIPT_SPACE */
         unsigned short sw = 1716; /* ≥ ≤ × → ± − */
         for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
             if (strncmp((const char *)p, symbols[k].utf8, strlen(symbols[k].utf8)) == 0)
