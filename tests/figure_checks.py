@@ -1391,7 +1391,7 @@ def band_problems(text):
     problems = []
     thr = re.search(r"--threshold ([0-9.]+)", text)
     t = float(thr.group(1)) if thr else 4.0
-    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |&\{\.\})= ([0-9.]+)(\\n[^"]*)?"', text)
+    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |\u2060 )= ([0-9.]+)(\\n[^"]*)?"', text)
     if not titles:
         return ["no panel titles with sd_l"]
     for sd, band in titles:

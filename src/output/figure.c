@@ -709,10 +709,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# row and the last row left the canvas: there the layout takes the\n"
                "# svg terminal's line (what a figure spaces by line_height); but the\n"
                "# plot's box, spaced by that, was a third shorter than the PNG's\n"
-               "# (figure review 7, S3), so the box and the legend's rows keep the\n"
-               "# PNG's line (png_line: the legend sets its own spacing), and the x\n"
-               "# tick labels and label, which gnuplot sets a v_char apart, come up by\n"
-               "# the svg terminal's extra v_char (as rendered by librsvg)\n"
+               "# (figure review 7, S3), so the room below the box and the legend's\n"
+               "# rows keep the PNG's line (png_line: the legend sets its own spacing;\n"
+               "# the title above a line more than the PNG's: a colour bar's top label\n"
+               "# is under it), and the x tick labels and label, which gnuplot sets a v_char\n"
+               "# apart, come up by the svg terminal's extra v_char (as librsvg draws it)\n"
                "if (legend_below) {\n"
                "    line_height = line_height * svg_line\n"
                "    line_width = line_height * height / width\n"
@@ -727,7 +728,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
                "# (the key's own margin above and below its rows is in gnuplot's v_char,\n"
                "# the svg terminal's taller: its last row left the canvas)\n"
-               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 1.5 * (svg_line - 1)) * png_line + 0.01 : 0\n"
+               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -745,7 +746,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
            "# room for the title above, and for the x tick labels and label below;\n"
            "# tighter over a legend below the plot (a small figure), whose rows took\n"
            "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
-           "top = 0.98 - (legend_below ? 1.7 * png_line : 2.4 * line_height)\n"
+           "top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)\n"
            "bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height\n");
     satstat__fig_out(g, "plot_right = column - %s   # %s\n",
                      right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
