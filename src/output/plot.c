@@ -635,7 +635,7 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
            "        set xtics 0 + (%s), (%s) - (%s)\n"
            "        if ((%s) < 0 && (%s) > 0) { set xtics add ('' 0) }   # 0 marked, unlabelled\n"
            "    }\n"
-           "    # (gnuplot 5.4 reads no `else if` in a block)\n"
+           "    # (gnuplot 5.4 reads no else-if in a block)\n"
            "    if ((%s) >= 0 && panel_w / ((tick_chars + 1.5) * char_width) >= 2) {\n"
            "        set xtics 0 + (%s), tick_step((%s) - (%s), panel_w / ((tick_chars + 1.5) * char_width))\n"
            "    }\n"
