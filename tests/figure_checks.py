@@ -61,6 +61,14 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
              and nothing is drawn outside the canvas (the outermost rows and
              columns of the PNG are background).
 
+  script space (review 7 S2) the space after a sub- or superscript is
+             kept in the PNG and in librsvg's SVG, with no phantom "." in
+             the SVG's text.
+  review 7   (S9-S11, S14) at 3.5 in: fig2's band inside its panels, every
+             x axis with three labels or more, fig3's right-axis numbers
+             in one column, fig4's cut-bar row only with a cut bar drawn,
+             a short log axis labelled above its data.
+
 Each check is first run on a deliberately broken input, where it must fail,
 so that a check that can no longer see anything is caught.  Known problems
 of the figures' content (for the helpers that fix them) are listed in KNOWN:
@@ -1391,7 +1399,7 @@ def band_problems(text):
     problems = []
     thr = re.search(r"--threshold ([0-9.]+)", text)
     t = float(thr.group(1)) if thr else 4.0
-    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |&\{\.\})= ([0-9.]+)(\\n[^"]*)?"', text)
+    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |\u2060 )= ([0-9.]+)(\\n[^"]*)?"', text)
     if not titles:
         return ["no panel titles with sd_l"]
     for sd, band in titles:
@@ -1525,6 +1533,307 @@ def check_deep_musts6(tmp):
             fail("svg text: %s: %s" % (name, "; ".join(problems[:3])))
 
 
+# ---- the space after a sub- or superscript (figure review 7, S2) -----------------
+
+
+def script_space_problems(svg):
+    """The invisible full stop that kept a space after a sub- or superscript
+    (&{.}: a <tspan fill="none">.</tspan>) read "χ1.= 1.37" in the <title>
+    and in text extraction: no phantom text in the SVG."""
+    problems = ['phantom %r' % m for m in re.findall(r'<tspan[^>]*fill="none"[^>]*>[^<]*</tspan>', svg)]
+    problems += ['stray "." in title %r' % t for t in re.findall(r"<title>([^<]*)</title>", svg)
+                 if re.search(r"[^\d\s]\.(?!\d)", t)]
+    return problems
+
+
+def ink_width(path):
+    """Columns from the first to the last with ink (grey under 128)."""
+    w, h, rows = read_png(path)
+    cols = [x for x in range(w) if any(r[x] < 128 for r in rows)]
+    return cols[-1] - cols[0] + 1 if cols else 0
+
+
+def script_space_gap(spacer, tmp):
+    """How much wider (in spaces of the font) 'χ_{1}' spacer '= 1' is than
+    'χ_{1}= 1', in the PNG and in the SVG as librsvg rasterises it."""
+    gaps = []
+    for fmt in ("png", "svg"):
+        widths = []
+        for k, sep in enumerate((spacer, "")):
+            stem = os.path.join(tmp, "space-%s-%d" % (fmt, k))
+            term = "pngcairo" if fmt == "png" else "svg"
+            open(stem + ".gp", "w", encoding="utf-8").write(
+                "set terminal %s enhanced size 400,100 font 'DejaVu Sans,40'\nset output '%s.%s'\n"
+                "unset border\nunset tics\nunset key\nset label 'χ_{1}%s= 1' at screen 0.05,0.5\n"
+                "plot [0:1][0:1] -1\n" % (term, stem, fmt, sep))
+            run(["gnuplot", stem + ".gp"])
+            if fmt == "svg":
+                run(["rsvg-convert", "-w", "400", "-h", "100", "-b", "white", "-o", stem + ".svg.png",
+                     stem + ".svg"])
+            widths.append(ink_width(stem + (".png" if fmt == "png" else ".svg.png")))
+        gaps.append((widths[0] - widths[1]) / (40 * 4 / 3.0 * 651 / 2048))  # a space: 651/2048 em
+    return gaps
+
+
+def check_script_space(scripts, tmp):
+    """The space after a sub- or superscript the figures write (taken from
+    deep-variance's χ₁ row) survives in the PNG and in librsvg's raster of
+    the SVG, and the SVG carries no phantom text."""
+    spacer = None
+    for script in scripts:
+        m = re.search(r"χ_\{1\}([^=']*)= ", open(script, encoding="utf-8").read())
+        if m and os.path.basename(script) == "deep-variance.gp":
+            spacer = m.group(1)
+            out = os.path.join(tmp, "spacecheck.svg")
+            rc, err = render(script, "svg", out)
+            if rc != 0:
+                fail("script space: %s: %s" % (script, err))
+                continue
+            for p in script_space_problems(open(out, encoding="utf-8").read())[:3]:
+                fail("script space: %s: %s" % (script, p))
+    if spacer is None:
+        fail("script space: no deep-variance χ_{1} row to take the space from")
+        return
+    if "&{" in spacer or not spacer.endswith(" "):
+        fail("script space: the space after a subscript is written %r" % spacer)
+    for fmt, gap in zip(("png", "svg"), script_space_gap(spacer, tmp)):
+        if not 0.6 <= gap <= 1.6:
+            fail("script space: %s: the space after a subscript is %.2f spaces wide" % (fmt, gap))
+    # self-tests: a plain space is lost in the SVG, the phantom full stop seen
+    if script_space_gap(" ", tmp)[1] >= 0.6:
+        fail("self-test: the script-space check misses a space librsvg drops")
+    if not script_space_problems('<text><tspan fill="none">.</tspan></text><title>χ1.= 1.37</title>'):
+        fail("self-test: the script-space check misses the phantom full stop")
+    if script_space_problems("<title>standard, χ1\u2060 = 1.37, 0.5 ms</title>"):
+        fail("self-test: the script-space check fails a clean title")
+
+
+# ---- run and sweep figures' SHOULDs of figure review 7 (S9, S10, S11, S14) ------
+
+SVG_LABEL = re.compile(r'<g transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*font-size="([\d.]+)"'
+                       r'[^>]*text-anchor="(\w+)"\s*>\s*<text>(.*?)</text>', re.S)
+# advance widths in em of DejaVu Sans (figure.c's table / 2048)
+LABEL_EM = {"−": 0.838, "-": 0.361, ".": 0.318}
+
+
+def label_value(body):
+    """A tick label's number: "0.02", "−100", 10 and a superscript −2 (a
+    raised <tspan>), or None."""
+    plain = re.sub(r"<[^>]*>", "", body).strip().replace("\u2009", "")
+    m = re.fullmatch(r"10([−-]?\d+)", plain)
+    if m and re.search(r'<tspan[^>]*dy="-', body):
+        return 10.0 ** float(m.group(1).replace("−", "-"))
+    if re.fullmatch(r"[−-]?\d+(\.\d+)?", plain):
+        return float(plain.replace("−", "-"))
+    return None
+
+
+def svg_tick_labels(svg, anchor):
+    """(x, y, font size, text, value) of the SVG's numeric labels set with
+    text-anchor `anchor` (middle: x tick labels, end: left y tick labels)."""
+    out = []
+    for x, y, fs, a, body in SVG_LABEL.findall(svg):
+        plain = re.sub(r"<[^>]*>", "", body).strip()
+        v = label_value(body)
+        if a == anchor and v is not None:
+            out.append((float(x), float(y), float(fs), plain, v))
+    return out
+
+
+def x_tick_problems(svg):
+    """Every panel's x axis has at least three tick labels and no two of
+    them run together (fig3's left panel at 3.5 in had only -100 and 100,
+    the SVG's zoom -5 and 5, fig4's zoom 0 and 5: S10, S11).  The labels
+    of one row, left to right, form a panel's axis while their values
+    rise."""
+    labels = svg_tick_labels(svg, "middle")
+    if not labels:
+        return ["no x tick labels"]
+    row_y = max(set(round(y) for _, y, _, _, _ in labels),
+                key=lambda r: sum(1 for _, y, _, _, _ in labels if round(y) == r))
+    row = sorted(l for l in labels if round(l[1]) == row_y)
+    panels, problems = [[row[0]]], []
+    for l in row[1:]:
+        if l[4] > panels[-1][-1][4]:
+            panels[-1].append(l)
+        else:
+            panels.append([l])
+    for p in panels:
+        if len(p) < 3:
+            problems.append("a panel's x axis labelled %s only" % [l[3] for l in p])
+        for a, b in zip(p, p[1:]):
+            wa, wb = (sum(LABEL_EM.get(ch, 0.636) for ch in l[3]) * l[2] for l in (a, b))
+            if (b[0] - a[0]) - (wa + wb) / 2 < 0.3 * a[2]:
+                problems.append("x tick labels %s and %s run together" % (a[3], b[3]))
+    return problems
+
+
+def right_axis_problems(svg):
+    """fig3 side by side: one column of right-axis numbers (the right
+    panel's); the left panel's, beside the right panel's φ numbers, read
+    as a table with them (S10)."""
+    columns = sorted(set(round(l[0]) for l in svg_tick_labels(svg, "start")))
+    return ["right-axis numbers in %d columns (x = %s)" % (len(columns), columns)] if len(columns) > 1 else []
+
+
+def band_pixel_problems(png):
+    """fig2's sampled band (a pale line 6 units wide) stays inside its
+    panels: no pixel of its colours under the x axis or right of the zoom
+    panel's right end (it straddled y = 0 and left the zoom's frame: S9)."""
+    w, h, rows = read_png(png, rgb=True)
+    pale = {(0x99, 0xC7, 0xE0), (0xEE, 0xBF, 0x99), (0x99, 0xD5, 0xC3)}
+
+    def dark(c):
+        return sum(c) < 180
+    # the x axis: the lowest row with a long dark line; the panel's right
+    # end: where its last long line (the rightmost panel's axis) ends
+    axis_y, axis_x1 = None, None
+    for y in range(h):
+        run, ends = 0, []
+        for x in range(w + 1):
+            if x < w and dark(rows[y][x]):
+                run += 1
+            else:
+                if run > w // 8:
+                    ends.append(x - 1)
+                run = 0
+        if ends:
+            axis_y, axis_x1 = y, ends[-1]
+    if axis_y is None:
+        return ["no x axis found"]
+    below = sum(1 for y in range(axis_y + 1, min(h, axis_y + 20)) for x in range(w)
+                if rows[y][x] in pale)
+    right = sum(1 for y in range(0, axis_y) for x in range(axis_x1 + 2, min(w, axis_x1 + 20))
+                if rows[y][x] in pale)
+    return (["%d band pixels under the x axis" % below] if below else []) + \
+           (["%d band pixels right of the panel" % right] if right else [])
+
+
+def cut_mark_problems(text):
+    """fig4 on a log axis: a legend row "bar cut at axis" (or "open:
+    sampled 0") exactly when a row the panels draw (every stride-th over
+    the axis, every stride_zoom-th up to zoom) has a bar cut at the foot
+    ylo (a sampled 0): run-seed named a ▼ it never drew (S11)."""
+    num = lambda name: (float(re.search(r"^%s = ([-0-9.e+]+)" % name, text, re.M).group(1))
+                        if re.search(r"^%s = " % name, text, re.M) else None)
+    ylo, stride, stride_zoom, zoom = num("ylo"), num("stride"), num("stride_zoom"), num("zoom")
+    if ylo is None or stride is None:
+        return []
+    cut = zero = False
+    for name, rows in datablocks(text).items():
+        if not re.fullmatch(r"sample\d+", name):
+            continue
+        for k, r in enumerate(rows):
+            drawn = k % int(stride) == 0 or (stride_zoom and zoom is not None and
+                                             k % int(stride_zoom) == 0 and r[0] <= zoom)
+            if drawn and r[1] > 0 and r[2] < ylo:
+                cut = True
+            if drawn and r[1] == 0:
+                zero = True
+    problems = []
+    for words, drawn in (("bar cut at axis", cut), ("open: sampled 0", zero)):
+        named = "title '%s'" % words in text
+        if named != drawn:
+            problems.append("legend row '%s' %s, drawn: %s" % (words, "given" if named else "missing",
+                                                                drawn))
+    return problems
+
+
+def log_top_problems(svg, text):
+    """A log y axis labels a tick at or above every value drawn (the
+    sweep's derivative at 3.5 in labelled 10^-1 and 10^-2, with the lines
+    at 0.19 and 0.25 above both: S14)."""
+    values = [r[1] for name, rows in datablocks(text).items() if re.fullmatch(r"(formula|sample)\d+", name)
+              for r in rows if len(r) > 1 and r[1] > 0]
+    labels = [l[4] for l in svg_tick_labels(svg, "end")]
+    if not values or len(labels) < 2:
+        return ["%d values, %d y tick labels" % (len(values), len(labels))]
+    if max(labels) < max(values) * (1 - 1e-9):
+        return ["top y label %g under the data's %g" % (max(labels), max(values))]
+    return []
+
+
+def check_review7_run_sweep(tmp):
+    """S9, S10, S11 and S14 on the demo's run and the n_in sweep of the
+    review at 3.5 x 2.4 in, 8 pt, in SVG (the tick labels where gnuplot
+    wrote them) and PNG (the band's pixels); each check first shown to fail
+    on the broken input."""
+    lab = '<g transform="translate(%s,200.0)" stroke="none" font-size="10.70"  text-anchor="middle">' \
+          '\n<text><tspan>%s</tspan></text>\n'
+    two = lab % (60, "−100") + lab % (120, "100") + lab % (160, "0") + lab % (200, "5") + lab % (230, "10")
+    if not x_tick_problems(two):
+        fail("self-test: the x-tick check passes a panel labelled -100 and 100 only")
+    if x_tick_problems(lab % (60, "−100") + lab % (95, "0") + lab % (130, "100")):
+        fail("self-test: the x-tick check fails -100 0 100 35 px apart")
+    old4 = ("ylo = 1e-06\nstride = 2\nstride_zoom = 1\nzoom = 5\n$sample1 << EOD\n0 1 0.9 1\n"
+            "0.25 0.5 1e-07 0.9\n0.5 0.4 0.3 0.5\nEOD\nkeyentry with points title 'bar cut at axis'\n")
+    if not cut_mark_problems(old4.replace("zoom = 5", "zoom = 0.1")):
+        fail("self-test: the cut-mark check passes a legend row for a row no panel draws")
+    if cut_mark_problems(old4):
+        fail("self-test: the cut-mark check fails a cut bar the zoom draws")
+    old14 = ('<g transform="translate(60,50)" stroke="none" font-size="10.70"  text-anchor="end">\n'
+             '<text><tspan>10</tspan><tspan dy="-5px">−1</tspan></text>\n'
+             '<g transform="translate(60,90)" stroke="none" font-size="10.70"  text-anchor="end">\n'
+             '<text><tspan>10</tspan><tspan dy="-5px">−2</tspan></text>\n')
+    if not log_top_problems(old14, "$formula1 << EOD\n10 0.19\nEOD\n"):
+        fail("self-test: the log-top check passes 0.19 above the label 10^-1")
+    start = lab.replace("middle", "start").replace("200.0", "%s")
+    if not right_axis_problems(start % (145, 100, "0.1") + start % (267, 100, "0.1")):
+        fail("self-test: the right-axis check passes two columns of numbers")
+    straddle = os.path.join(tmp, "r7-straddle")
+    open(straddle + ".gp", "w").write(
+        "set terminal pngcairo size 400,300\nset output '%s.png'\nset border 3 linewidth 2\n"
+        "set xrange [-1:1]\nset yrange [0:1]\nset lmargin at screen 0.2\nset bmargin at screen 0.2\n"
+        "plot 0 with lines linecolor rgb '#99C7E0' linewidth 12 notitle\n" % straddle)
+    run(["gnuplot", straddle + ".gp"])
+    if not band_pixel_problems(straddle + ".png"):
+        fail("self-test: the band check passes a band on y = 0")
+    made = os.path.join(tmp, "review7")
+    paper = ["--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8",
+             "--quiet"]
+    for args in (["demo", made + "/seed"] + paper,
+                 ["sweep", "--vary", "n-in=10:10000:8:log", "--scheme", "standard,scaled", "--plots",
+                  made + "/sweep"] + paper):
+        rc, _, err = run([EXE] + args)
+        if rc not in (0, 1):
+            fail("satstat %s: exit %d: %s" % (" ".join(args), rc, err))
+    seen = set()
+    for script in sorted(glob.glob(made + "/*/*.gp")):
+        name = os.path.basename(script)[:-3]
+        text = open(script, encoding="utf-8").read()
+        if name == "fig4-saturated-fraction":
+            seen.add("cut")
+            for p in cut_mark_problems(text):
+                fail("cut mark: %s: %s" % (script, p))
+        if name in ("fig2-compare", "fig3-activation", "fig4-saturated-fraction",
+                    "sweep-activation-derivative"):
+            out = os.path.join(tmp, "r7-%s-%s" % (os.path.basename(os.path.dirname(script)), name))
+            rc, err = render(script, "svg", out + ".svg")
+            if rc != 0:
+                fail("review 7: %s: %s" % (script, err))
+                continue
+            svg = open(out + ".svg", encoding="utf-8").read()
+            if name == "fig3-activation":
+                seen.add("right axis")
+                for p in right_axis_problems(svg):
+                    fail("right axis: %s (svg): %s" % (script, p))
+            if name.startswith("fig"):
+                seen.add("x ticks")
+                for p in x_tick_problems(svg)[:3]:
+                    fail("x ticks: %s (svg): %s" % (script, p))
+            elif "set logscale y" in text:
+                seen.add("log top")
+                for p in log_top_problems(svg, text):
+                    fail("log top: %s (svg): %s" % (script, p))
+            if name == "fig2-compare":
+                seen.add("band")
+                rc, err = render(script, "png", out + ".png")
+                for p in ([err] if rc else band_pixel_problems(out + ".png")):
+                    fail("band: %s: %s" % (script, p))
+    if seen != {"cut", "x ticks", "log top", "band", "right axis"}:
+        fail("review 7: checked only %s" % sorted(seen))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -1629,6 +1938,8 @@ def main():
         check_deep_shoulds(scripts)
         check_svg_text_points([s for s in scripts if "/svg-paper/" in s or "/sweep/" in s], tmp)
         check_deep_musts6(tmp)
+        check_script_space(scripts, tmp)
+        check_review7_run_sweep(tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

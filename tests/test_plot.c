@@ -514,9 +514,17 @@ START_TEST(labels)
     ck_assert(has(s, "keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled'"));
     ck_assert(!has(s, "filledcurves y1=0 linetype"));
     {
-        const char *h2 = strstr(s, "$hist2 using 1:2 with lines"), *p1 = strstr(s, "$pdf1 using 1:2 with lines");
+        const char *h2 = strstr(s, "$hist2 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines"),
+                   *p1 = strstr(s, "$pdf1 using 1:2 with lines");
         ck_assert(h2 && p1 && h2 < p1);
     }
+    /* the band (6 units wide) kept inside each panel, half its width (3
+     * scale PNG pixels) above the axis and left of the frame: it lay half
+     * under the axis and past the zoom's frame (figure review 7, S9) */
+    ck_assert(has(s, "\nband_x = (zmax) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_y = (ymax) * 6 / 2. * scale / height / panel_h\n"));
+    ck_assert(has(s, "\nband_x = (zoom) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_y = (ymax_zoom) * 6 / 2. * scale / height / panel_h\n"));
     ck_assert(has(s, "\nzoom = 5 "));
     ck_assert(has(s, "\nzmax = 100 "));
     free(s);
@@ -886,6 +894,13 @@ START_TEST(fig3_true_densities)
     ck_assert(has(s, "\ny2bottom = (ymin < 0) ? y2top * ymin / ymax : 0\nset y2range [y2bottom:y2top]\n"));
     ck_assert(has(s, "\nset y2tics 0, tick_step("));
     ck_assert(!has(s, "filledcurves"));
+    /* side by side (a small figure) one density scale for both panels,
+     * numbered on the right panel's right axis only: the left panel's
+     * numbers beside the right panel's φ numbers read as a table (figure
+     * review 7, S10) */
+    ck_assert(has(s, "\n    y2max = (y2zoom > y2max) ? y2zoom : y2max\n    y2zoom = y2max\n"));
+    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 '' }"));
+    ck_assert(has(s, "set xlabel 'z (zoom)'; set format y2 }\n"));
     free(s);
     satstat_report_free(r);
 }

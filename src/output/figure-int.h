@@ -86,8 +86,21 @@ void satstat__fig_fail(satstat__fig *g, int rc);
  * (_ ^ { } @ & ~ \) are escaped and print as themselves.  A newline in
  * text is SATSTAT_EINVAL. */
 void satstat__fig_qstr(satstat__fig *g, const char *text);
-/* The same for enhanced-text markup, written as is ('σ_{w}^{2}'). */
+/* The same for enhanced-text markup, written as is ('σ_{w}^{2}'), but
+ * for a space right after a sub- or superscript, which becomes
+ * SATSTAT__FIG_SCRIPT_SPACE. */
 void satstat__fig_qtex(satstat__fig *g, const char *text);
+/* The space after a sub- or superscript in enhanced text, for strings
+ * written directly with satstat__fig_out ('χ_{1}' SATSTAT__FIG_SCRIPT_SPACE
+ * '= 1'): a word joiner (U+2060) before the space.  gnuplot's svg
+ * terminal starts the next <tspan> with the space and gives the <text> no
+ * xml:space="preserve", and librsvg (2.54) strips white space at the
+ * start of a <tspan>, a no-break space or any other Unicode space too
+ * ("δ^{l} by" read "δˡby"); the word joiner is no white space, so the
+ * space after it is inside the run and stays, and it is invisible and of
+ * zero width in every terminal (Unicode's default-ignorable class: text
+ * extraction and the <title> read "χ1 = 1"). */
+#define SATSTAT__FIG_SCRIPT_SPACE "\xE2\x81\xA0 "
 /* Plain text escaped for use inside markup (a scheme's name in a label). */
 void satstat__tex_escape(const char *text, char *buf, size_t size);
 /* The same, but a name's subscript typeset: "1/n_in" becomes "1/n_{in}"

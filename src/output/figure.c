@@ -363,14 +363,8 @@ static const char *script_end(const char *p)
 
 /* A gnuplot string literal: single-quoted, ' doubled; markup characters
  * escaped when `plain`.  In enhanced text a space right after a sub- or
- * superscript becomes "&{.}", an invisible full stop (as wide as a space
- * in DejaVu Sans): gnuplot's SVG terminal starts the next <tspan> with
- * that space but gives the <text> no xml:space="preserve", so librsvg
- * (and any SVG reader that follows the XML rule) drops it ("δ^{l} by"
- * read "δˡby"), a no-break space (U+00A0) too, being white space to it;
- * the phantom is a <tspan fill="none"> of its own, and the cairo
- * terminals leave its width blank.  In the script, so that it holds for
- * whoever renders it. */
+ * superscript becomes SATSTAT__FIG_SCRIPT_SPACE (figure-int.h says why):
+ * in the script, so that it holds for whoever renders it. */
 static void quoted_text(satstat__fig *g, const char *text, int plain)
 {
     if (strpbrk(text, "\n\r")) {
@@ -381,7 +375,7 @@ static void quoted_text(satstat__fig *g, const char *text, int plain)
     const char *script_done = text;
     for (const char *p = text; *p; p++) {
         if (!plain && p == script_done && p > text && *p == ' ') {
-            fputs("&{.}", g->f);
+            fputs(SATSTAT__FIG_SCRIPT_SPACE, g->f);
             continue;
         }
         if (!plain && *p == '\\' && p[1]) {
@@ -698,6 +692,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
            "# the svg terminal spaces its text by a line svg_line times the PNG's\n"
            "# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)\n"
            "svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1\n"
+           "png_line = line_height                           # (the PNG's line, kept where svg_line is taken)\n"
            "line_width = line_height * height / width        # ... the same length across\n"
            "column = 0.985 - sample_width - key_chars * char_width\n");
     if (key_rows > 0) {
@@ -712,7 +707,12 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "legend_below = (column < 0.55) ? 1 : 0\n"
                "# In SVG, over a legend below the plot, the x label sat on the first\n"
                "# row and the last row left the canvas: there the layout takes the\n"
-               "# svg terminal's line\n"
+               "# svg terminal's line (what a figure spaces by line_height); but the\n"
+               "# plot's box, spaced by that, was a third shorter than the PNG's\n"
+               "# (figure review 7, S3), so the room below the box and the legend's\n"
+               "# rows keep the PNG's line (png_line: the legend sets its own spacing;\n"
+               "# the title above a line more than the PNG's: a colour bar's top label\n"
+               "# is under it)\n"
                "if (legend_below) {\n"
                "    line_height = line_height * svg_line\n"
                "    line_width = line_height * height / width\n"
@@ -721,7 +721,9 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
-               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " * line_height + 0.01 : 0\n"
+               "# (the key's own margin above and below its rows is in gnuplot's v_char,\n"
+               "# the svg terminal's taller: its last row left the canvas)\n"
+               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -729,7 +731,15 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                             "legend_height = 0\n");
     }
     satstat__fig_out(
-        g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+        g, "# the x tick labels and label, which gnuplot sets a v_char apart, come up\n"
+           "# by the svg terminal's extra v_char (as librsvg draws it): they sat up to\n"
+           "# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower\n"
+           "# panel and the last one at the canvas's edge (figure review 7, S3)\n"
+           "if (svg_line > 1) {\n"
+           "    set xtics offset 0, 0.45\n"
+           "    set xlabel offset 0, 0.7\n"
+           "}\n"
+           "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
            "# gnuplot sets the y label left of the tick labels by its own estimate of\n"
            "# their width, a character each; the svg terminal's character is 0.7 em,\n"
            "# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's\n"
@@ -739,8 +749,8 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
            "# room for the title above, and for the x tick labels and label below;\n"
            "# tighter over a legend below the plot (a small figure), whose rows took\n"
            "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
-           "top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height\n"
-           "bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height\n");
+           "top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)\n"
+           "bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height\n");
     satstat__fig_out(g, "plot_right = column - %s   # %s\n",
                      right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
@@ -878,7 +888,8 @@ double satstat__text_chars(const char *s, int tex)
          * canvas's edge, one too short only leaves a gap */
         static const struct { const char *utf8; unsigned short width; } symbols[] = {
             {"σ", 1298}, {"χ", 1183}, {"μ", 1303}, {"δ", 1253}, {"φ", 1351}, {"‖", 1024},
-            {"′", 465},  {"▼", 1575}, {"·", 651}};
+            {"′", 465},  {"▼", 1575}, {"·", 651},
+            {"\xE2\x81\xA0", 0}}; /* the word joiner of SATSTAT__FIG_SCRIPT_SPACE */
         unsigned short sw = 1716; /* ≥ ≤ × → ± − */
         for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
             if (strncmp((const char *)p, symbols[k].utf8, strlen(symbols[k].utf8)) == 0)
@@ -958,10 +969,10 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
                         "    # a row is spacing times gnuplot's v_char, which the SVG terminal\n"
-                        "    # makes 1.3 line_height (at 3.5 in a row wrapped into a second\n"
-                        "    # column over the next): no more than the line_height kept\n"
+                        "    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second\n"
+                        "    # column over the next): no more than the png_line kept\n"
                         "    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE\n"
-                        "    legend_spacing = " BELOW_SPACING " * (legend_vchar > line_height ? line_height / legend_vchar : 1)\n"
+                        "    legend_spacing = " BELOW_SPACING " * (legend_vchar > png_line ? png_line / legend_vchar : 1)\n"
                         "    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
                         "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");

@@ -618,20 +618,30 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
     satstat__fig_ticks(&c->g, "x", xlo, xhi, "panel_w", 4);
     /* a panel too narrow for three labels of six characters (side by
      * side on a small figure): its two ends, and 0 between them when the
-     * labels (tick_chars: the longer, its minus counted; U+2212 is about
-     * 1.4 characters, the gap of two covers it) leave two characters'
-     * gap (the zoom on [-5, 5] showed only -5 and 5); never three labels
-     * run together */
+     * labels leave 1.5 characters' gap: an end's label (tick_chars: the
+     * longer, its minus counted as one; U+2212 is about 1.4) centred on
+     * its tick reaches half its width, 0 half a digit, towards the other
+     * (a whole label's width and two characters more kept [-100, 100]
+     * to -100 and 100 at 3.5 in, and the zoom on [-5, 5] in SVG too:
+     * figure review 7, S10); an axis from 0 or above, steps of 1, 2 or 5
+     * when labels as wide as its ends, 1.5 characters apart, fit at least
+     * three (fig4's zoom on [0, 5] showed only 0 and 5: S11); never three
+     * labels run together */
     out(c, "if (panel_w / (6 * char_width) < 3) {\n"
            "    tick_chars = ((strlen(sprintf('%%g', %s)) > strlen(sprintf('%%g', %s))) ? strlen(sprintf('%%g', %s)) : strlen(sprintf('%%g', %s)))\n"
-           "    if ((%s) < 0 && (%s) > 0 && (%s) == -(%s) && panel_w / 2 >= (tick_chars + 2) * char_width) {\n"
+           "    if ((%s) < 0 && (%s) > 0 && (%s) == -(%s) && panel_w / 2 >= (tick_chars / 2. + 0.2 + 0.5 + 1.5) * char_width) {\n"
            "        set xtics ((%s), 0, (%s))\n"
            "    } else {\n"
            "        set xtics 0 + (%s), (%s) - (%s)\n"
            "        if ((%s) < 0 && (%s) > 0) { set xtics add ('' 0) }   # 0 marked, unlabelled\n"
            "    }\n"
+           "    # (gnuplot 5.4 reads no else-if in a block)\n"
+           "    if ((%s) >= 0 && panel_w / ((tick_chars + 1.5) * char_width) >= 2) {\n"
+           "        set xtics 0 + (%s), tick_step((%s) - (%s), panel_w / ((tick_chars + 1.5) * char_width))\n"
+           "    }\n"
            "}\n",
-        xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xlo, xhi);
+        xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xhi, xlo, xlo, xhi,
+        /* (from 0 or above:) */ xlo, xlo, xhi, xlo);
     if (ylo)
         satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
 }

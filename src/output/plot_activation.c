@@ -241,14 +241,23 @@ static void activation_panels(ctx *c, int zoom, int panels)
          * outer sides (the left panel's left axis, the right panel's
          * right one), the gap between the panels for tick labels only;
          * with four axis labels each plot was 0.3 in wide */
+        /* The two panels share the density scale there (the higher
+         * top of the two): the left panel's right axis keeps its ticks
+         * but not its numbers, which sat beside the right panel's φ
+         * numbers and the two columns read as a table (figure review 7,
+         * S10); the right panel's right axis numbers it, and the room
+         * the left one's numbers took goes to the left panel, whose x
+         * axis had room for its two ends only. */
         out(c, "if (side_by_side) {\n"
-               "    left_right = (plot_left + plot_right) / 2 - (0.015 + 5 * char_width)\n"
-               "    right_left = (plot_left + plot_right) / 2 + (0.015 + 6 * char_width)\n"
+               "    left_right = (plot_left + plot_right) / 2 - (0.015 + 3 * char_width)\n"
+               "    right_left = (plot_left + plot_right) / 2 + (0.015 + 3 * char_width)\n"
+               "    y2max = (y2zoom > y2max) ? y2zoom : y2max\n"
+               "    y2zoom = y2max\n"
                "}\n");
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     satstat__pl_panel(c, panels, 0);
     if (zoom)
-        out(c, "if (side_by_side) { unset y2label }\n");
+        out(c, "if (side_by_side) { unset y2label; set format y2 '' }   # the right panel's scale\n");
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     satstat__pl_ticks(c, "-zmax", "zmax", "ymin", "ymax");
     density_axis_aligned(c);
@@ -259,7 +268,7 @@ static void activation_panels(ctx *c, int zoom, int panels)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)' }\n");
+        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)'; set format y2 }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);

@@ -22,6 +22,9 @@
  * is where a reader can still tell the curves apart). */
 #define MIN_BOX_IN 1.2
 
+/* The sampled band's line width (band_room) */
+#define BAND_WIDTH "6"
+
 /* The layers and the legend: the histograms, the formula densities, the
  * saturated region and each scheme's formula fraction. */
 static void compare_layers(ctx *c)
@@ -38,9 +41,10 @@ static void compare_layers(ctx *c)
             continue;
         char pale[8];
         satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
-        snprintf(src, sizeof src, "$hist%zu using 1:2", i + 1);
+        /* the band kept inside the panel (band_room) */
+        snprintf(src, sizeof src, "$hist%zu using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y)", i + 1);
         snprintf(t, sizeof t, "%s: sampled", v->name);
-        satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth 6 dashtype 1", pale);
+        satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
     }
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
@@ -67,6 +71,20 @@ static void compare_layers(ctx *c)
         for (size_t i = 0; i < c->ns; i++)
             satstat__pl_text_line(c, "%s  %s", c->v[i].name, satstat__pl_num3(c->v[i].a->saturated_fraction, m1));
     }
+}
+
+/* The sampled band is a line BAND_WIDTH wide: centred on the data it
+ * lay half below the axis where the density is 0 (the tails) and its end
+ * half past the panel's right frame (figure review 7, S9).  So its centre
+ * keeps half its width (3 * scale PNG pixels) inside the panel: above
+ * band_y, and within |z| <= band_x (a bin more may be left out at the
+ * ends, whose line is cut there).  After the panel's ranges [-xmax,
+ * xmax] x [0, ymax]. */
+static void band_room(ctx *c, const char *xmax, const char *ymax)
+{
+    out(c, "band_x = (%s) * (1 - " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
+           "band_y = (%s) * " BAND_WIDTH " / 2. * scale / height / panel_h\n",
+        xmax, ymax);
 }
 
 void satstat__pl_fig_compare(ctx *c)
@@ -161,6 +179,7 @@ void satstat__pl_fig_compare(ctx *c)
     satstat__pl_panel(c, panels, 0);
     out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
     satstat__pl_ticks(c, "-zmax", "zmax", "0", "ymax");
+    band_room(c, "zmax", "ymax");
     if (c->region_default)
         out(c, "# layer 1: the saturated region |z| >= T\n");
     else
@@ -177,6 +196,7 @@ void satstat__pl_fig_compare(ctx *c)
     out(c, "if (side_by_side) { set xlabel 'z (zoom)' }\n");
     out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
+    band_room(c, "zoom", "ymax_zoom");
     for (size_t i = 0; i < c->ns; i++)
         if (c->v[i].constant && !allc) {
             satstat__pl_assign(c, "mass_height = ymax_zoom / 1.2\ton the zoom's scale\n");

@@ -139,9 +139,12 @@ static void write_tail_point(void *arg, const sview *v, double t, uint64_t tail,
     out(c, "%.10g %.7g %.7g %.7g\n", t, (double)tail / (double)v->n_indep, ci.lo, ci.hi);
 }
 
-/* Which marks a log axis with foot `foot` needs (saturation_log_marks). */
+/* Which marks a log axis with foot `foot` needs (saturation_log_marks):
+ * of the rows drawn, every stride_full-th over the axis and every
+ * stride_zoom-th up to tzoom in the zoom (none there without one). */
 typedef struct log_marks {
-    double foot;
+    double foot, tzoom;
+    size_t stride_full, stride_zoom, row;
     int *zeros, *clipped;
 } log_marks;
 
@@ -150,7 +153,10 @@ static void note_log_mark(void *arg, const sview *v, double t, uint64_t tail,
 {
     log_marks *m = arg;
     (void)v;
-    (void)t;
+    size_t row = m->row++;
+    int drawn = row % m->stride_full == 0 || (m->stride_zoom && row % m->stride_zoom == 0 && t <= m->tzoom);
+    if (!drawn)
+        return;
     if (tail == 0)
         *m->zeros = 1;
     else if (ci.lo < m->foot)
@@ -234,18 +240,36 @@ static double saturation_log_foot(const ctx *c, double fmin_cut)
     return pow(10.0, floor(log10(floor_frac) + 1e-9));
 }
 
+/* The sampled rows each panel plots (the script's stride and
+ * stride_zoom): about SAMPLED_POINTS over each panel's t axis, the rows
+ * being T/16 apart. */
+static void saturation_strides(const ctx *c, double tmax, double tzoom, size_t *full, size_t *zoom)
+{
+    double step = c->T / 16.0;
+    *full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
+    *zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
+    *full = *full ? *full : 1;
+    *zoom = *zoom ? *zoom : 1;
+}
+
 /* On the log axis (foot ylo, below: the decade of one neuron in n) a
  * sampled 0 is drawn open at the foot with its bar up to the upper end,
  * and a bar whose lower end is below the foot ends there with a down
  * triangle: as in deep-saturation and the sweeps, not left out or cut
  * unmarked.  Which of them occur, for the legend. */
-static void saturation_log_marks(const ctx *c, double tmax, double foot, int *zeros, int *clipped)
+static void saturation_log_marks(const ctx *c, double tmax, double tzoom, int zoom, double foot,
+                                 int *zeros, int *clipped)
 {
+    size_t stride_full, stride_zoom;
+    saturation_strides(c, tmax, tzoom, &stride_full, &stride_zoom);
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         if (!v->s)
             continue;
-        log_marks m = {foot, zeros, clipped};
+        /* only the rows drawn: a bar cut at the axis in a row that neither
+         * panel's stride drew put "▼ bar cut at axis" in the legend with
+         * no ▼ in the figure (figure review 7, S11) */
+        log_marks m = {foot, tzoom, stride_full, zoom ? stride_zoom : 0, 0, zeros, clipped};
         sampled_tail(c, v, tmax, note_log_mark, &m);
     }
 }
@@ -306,7 +330,6 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
 static void saturation_numbers(ctx *c, double tmax, double tzoom, int zoom, int logy, double foot)
 {
     char m1[SATSTAT_DOUBLE_SIZE];
-    double step = c->T / 16.0;
     rule(c, "numbers");
     if (c->region_default) {
         satstat__pl_assign(c, "T = %s\tsaturation threshold of the report, marked by a dotted line\n",
@@ -337,13 +360,13 @@ static void saturation_numbers(ctx *c, double tmax, double tzoom, int zoom, int 
     } else {
         satstat__pl_assign(c, "ymax = 1.05\ta fraction: at most 1, with a little headroom\n");
     }
-    size_t stride_full = (size_t)ceil(tmax / step / SAMPLED_POINTS - 1e-9);
-    size_t stride_zoom = (size_t)ceil(tzoom / step / SAMPLED_POINTS - 1e-9);
+    size_t stride_full, stride_zoom;
+    saturation_strides(c, tmax, tzoom, &stride_full, &stride_zoom);
     if (satstat__pl_any_sampled(c)) {
         satstat__pl_assign(c, "stride = %zu\tplot every stride-th sampled point: about %d per panel\n",
-            stride_full ? stride_full : 1, SAMPLED_POINTS);
+            stride_full, SAMPLED_POINTS);
         if (zoom)
-            satstat__pl_assign(c, "stride_zoom = %zu\tthe same for the zoom", stride_zoom ? stride_zoom : 1);
+            satstat__pl_assign(c, "stride_zoom = %zu\tthe same for the zoom", stride_zoom);
     }
 }
 
@@ -403,7 +426,7 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
     double foot = logy ? saturation_log_foot(c, fmin_cut) : 0;
     int zeros = 0, clipped = 0;
     if (logy)
-        saturation_log_marks(c, tmax, foot, &zeros, &clipped);
+        saturation_log_marks(c, tmax, tzoom, zoom, foot, &zeros, &clipped);
     saturation_layers(c, logy, zeros, clipped, lv);
     satstat__pl_layout_section(c, zoom ? 2 : 1, 0);
     saturation_numbers(c, tmax, tzoom, zoom, logy, foot);

@@ -449,14 +449,14 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         double sd_here = sqrt(ly->variance.value);
         if (d->standardised && sd_here > 0 && isfinite(sd_here))
             band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, band, sizeof band);
-        /* (&{.}: the space after a subscript, as figure.c's quoted_text
+        /* (SATSTAT__FIG_SCRIPT_SPACE: the space after a subscript, as figure.c's quoted_text
          * writes it, which this double-quoted title does not go through) */
         out(c, "set title \"layer %llu%s\\n%s= %s%s%s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}&{.}" : "Var z ", num,
+            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" SATSTAT__FIG_SCRIPT_SPACE : "Var z ", num,
             band[0] ? "\\n" : "", band);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
-                   ? (d->standardised ? "set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3\n"
+                   ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
         out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"

@@ -343,7 +343,7 @@ void satstat__dp_fig_cmap(ctx *c)
     satstat__legend_tex(&key);
     single_panel(c, &key, title);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
-    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}&{.}− c^{l}'\n");
+    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
     out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, dmin - pad, dmax + pad);
     ticks(c, "x", lo, 1, 4);
     ticks(c, "y", dmin, dmax, 6);
@@ -552,7 +552,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
-    out(c, "set xlabel 'σ_{w}^{2}&{.}· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    out(c, "set xlabel 'σ_{w}^{2}" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
     /* the axes behind the marks: a scheme at σ_b² = 0.05 was half hidden
      * under the x axis and its ticks */
     out(c, "set border back\nset tics back\n");
@@ -871,7 +871,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         ceil(log10(ph->x_lo) - 1e-9));
     out(c, ""
            "set mxtics 10\n"
-           "set xlabel 'σ_{w}^{2}&{.}· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+           "set xlabel 'σ_{w}^{2}" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
     out(c, "set style fill solid 1.0 noborder\n");
     /* the schemes' markers: white, outlined in black, so that they show on
      * any colour and take no colour of the maps' scales */

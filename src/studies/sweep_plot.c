@@ -312,30 +312,47 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
 /* A log y axis of at most three decades with room for them: labels at 1,
  * 2 and 5 times each power of ten, plain numbers (the decades alone left
  * two labels, 10^-1 and 10^-2, on 0.002 to 0.5, with the lines at 0.19
- * and 0.25 above the top one). */
+ * and 0.25 above the top one).  On a small figure, where those are too
+ * close, from the axis's top (itself 1, 2 or 5 times a power of ten,
+ * log_range) down each that is 1.6 lines below the last labelled, the
+ * others a tick without a label: 0.5, 0.1, 0.02, 0.002, the data under
+ * the top label (figure review 7, S14). */
 static void short_log_ticks(fig *g)
 {
     double lo, hi;
     log_range(g, &lo, &hi);
     if (!(hi <= 1000 * lo))
         return;
-    out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten, but on\n"
-           "# a small figure (the decades only)\n"
-           "if (!narrow) {\n    set format y '%%g'\n    set ytics (");
-    int first = 1;
-    for (double p = pow(10.0, floor(log10(lo)) - 1); p <= hi * 1.0001; p *= 10)
-        for (int k = 0; k < 3; k++) {
+    double v[3 * 6];
+    size_t n = 0;
+    for (double p = pow(10.0, floor(log10(hi)) + 1); p >= lo * 0.0999 && n + 3 <= sizeof v / sizeof v[0];
+         p /= 10)
+        for (int k = 2; k >= 0; k--) {
             static const double mult[3] = {1, 2, 5};
-            double v = mult[k] * p;
-            if (v < lo * 0.9999 || v > hi * 1.0001)
-                continue;
-            char num[SATSTAT_DOUBLE_SIZE];
-            if (satstat_format_double(v, num, sizeof num) != SATSTAT_OK)
-                continue;
-            out(g, "%s%s", first ? "" : ", ", num);
-            first = 0;
+            double x = mult[k] * p;
+            if (x >= lo * 0.9999 && x <= hi * 1.0001)
+                v[n++] = x;
         }
-    out(g, ")\n}\n");
+    char num[SATSTAT_DOUBLE_SIZE];
+    out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten; on a\n"
+           "# small figure from the top down those 1.6 lines apart, ticks at the others\n"
+           "set format y '%%g'\n"
+           "if (!narrow) {\n    set ytics (");
+    for (size_t i = n; i-- > 0;)
+        if (satstat_format_double(v[i], num, sizeof num) == SATSTAT_OK)
+            out(g, "%s%s", i + 1 == n ? "" : ", ", num);
+    out(g, ")\n} else {\n"
+           "    log_gap = 1.6 * line_height / (top - bottom) * log10(yhi / ylo)   # decades between labels\n");
+    for (size_t i = 0; i < n; i++) {
+        if (satstat_format_double(v[i], num, sizeof num) != SATSTAT_OK)
+            continue;
+        if (i == 0)
+            out(g, "    set ytics (%s)\n    log_at = %s\n", num, num);
+        else
+            out(g, "    if (log10(log_at / %s) >= log_gap - 1e-9) { set ytics add (%s); log_at = %s } "
+                   "else { set ytics add ('' %s) }\n", num, num, num, num);
+    }
+    out(g, "}\n");
 }
 
 /* The formula curves (g->cx, g->cy, g->cn) and the data's extent:
