@@ -1071,6 +1071,17 @@ static void fig_against_layer(ctx *c, quantity q)
     satstat__dp_header(c, r, head, abouts[q]);
     output_section(c);
     satstat__dp_style_named(c, r);
+    /* the schemes' bars, caps and legend keys solid, each scheme's dash on
+     * its mean-field line alone: in SVG the dash broke the key's caps into
+     * fragments ("└ - ■ - ╵", review 7 S1) */
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    unsigned dash[SATSTAT_MAX_SCHEMES];
+    out(c, "# the bars, caps and legend keys solid; the dash on the mean-field line\n");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        dash[s] = (unsigned)(satstat__series_slot(names, ns, s) % SATSTAT__DASH_TYPES + 1);
+        out(c, "set linetype %zu dashtype 1\n", s + 1);
+    }
     layer_axis ax;
     against_layer_data(c, q, &ax);
     satstat__legend key;
@@ -1115,7 +1126,9 @@ static void fig_against_layer(ctx *c, quantity q)
          * the axis in every figure of the run */
         out(c, "set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
     if (logy) {
-        double lo = q == Q_SATURATION ? yfloor : ymin / 2;
+        /* (a quarter of the least value: at half, relu he-normal's layer-1
+         * ▲ touched the x axis under a 13-decade range) */
+        double lo = q == Q_SATURATION ? yfloor : ymin / 4;
         out(c, "set logscale y\n");
         if (isfinite(ymin) && ymin > 0) {
             double hi = q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2;
@@ -1127,6 +1140,14 @@ static void fig_against_layer(ctx *c, quantity q)
             snprintf(lo_s, sizeof lo_s, "%.6g", lo);
             snprintf(hi_s, sizeof hi_s, "%.6g", hi);
             satstat__fig_log_axis(&c->g, 'y', lo_s, hi_s, "top - bottom");
+            /* the foot's decade labelled too when the labels counted down
+             * from the top leave it bare and it has room (0.9 lines):
+             * relu he-normal's Var z of 2 to 7 had 10^3 as its lowest
+             * label on a 13-decade axis (review 7, S13) */
+            out(c, "log_low = log_last - int((log_last - log_first) / log_step) * log_step\n"
+                   "if (log_low > log_first && (log_low - log_first) * (top - bottom) / %.6g >= 0.9 * line_height) "
+                   "set ytics add (10.**log_first)\n",
+                log10(hi / lo));
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
@@ -1193,15 +1214,15 @@ static void fig_against_layer(ctx *c, quantity q)
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
             if (line > 0)
-                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                    s + 1, dx, s + 1);
+                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu dashtype %u notitle",
+                    s ? ", \\\n     " : "", s + 1, dx, s + 1, dash[s]);
             out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 * pointscale notitle",
                 s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
         if (line > 0)
-            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                s + 1, dx, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu dashtype %u notitle",
+                s ? ", \\\n     " : "", s + 1, dx, s + 1, dash[s]);
         out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
@@ -1414,7 +1435,10 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     else
         (void)three_ticks(c, "y", 0, yt * HEADROOM);
     if (s == 0) /* the y axes' quantity, once a column, over its axis */
-        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont\n");
+        /* (1.4 lines up: at 0.9 sigmoid's rotated row label "normal:1"
+         * ended 5 px under the "d" at 3.5 in and the two read as one
+         * label; lowering that label ran it into the next row's) */
+        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont\n");
     else
         out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
