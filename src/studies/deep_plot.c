@@ -481,7 +481,7 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
 /* The least height of a density panel in the SVG, in its lines of text:
  * at 3.5 x 2.4 in the SVG's taller lines left the panels 1.3 lines
  * (67 px of 719, 0.22 in) and their y tick labels 3 px apart. */
-#define MIN_SVG_PANEL_LINES 2.0
+#define MIN_SVG_PANEL_LINES 2.5
 
 /* The canvas height (pixels at dpi) at which the SVG keeps the PNG's
  * panels, when at the height asked its panels would be under
@@ -1443,7 +1443,9 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
-    if (sd >= 10 && sd < 1e5) /* 290, not 2.9×10^{2} */
+    /* 290, not 2.9×10^{2}; but 1.5×10^{4}, not 14680, as 1.5×10^{−6} is
+     * written beside it (one notation from 10^4 on, review 7 S16) */
+    if (sd >= 10 && sd < 1e4)
         snprintf(num, sizeof num, "%.0f", sd);
     else /* "9.7×10^{−6}": the true minus, as the tick labels */
         satstat__fig_num(sd, 2, num);

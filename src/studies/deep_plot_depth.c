@@ -61,7 +61,7 @@ static void scheme_label(const satstat_deep_report *r, size_t s, char *buf, size
     double width = (double)satstat_deep_report_options(r)->width;
     if (sc->kind == SATSTAT_SCHEME_NORMAL)
         snprintf(buf, size, "normal, σ_{w}^{2} · fan-in = %.3g", sc->param * sc->param * width);
-    else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL)
+    else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL && sc->gain_given)
         snprintf(buf, size, "orthogonal, gain^{2} = %.3g", sc->gain * sc->gain);
     else
         satstat__tex_escape(sc->canonical, buf, size);
@@ -683,9 +683,10 @@ void satstat__dp_fig_jacobian(ctx *c)
         char lo_t[48], hi_t[48];
         tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
-        satstat__legend_row(&key, st, "%s", name);
-        satstat__legend_tex(&key);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  s from %s to %s", lo_t, hi_t);
+        /* the range in the scheme's own row, which a legend below the
+         * plot keeps (a text row of its own was left out there, and the
+         * orthogonal spectrum's lone bin at s = 0.58 went unexplained) */
+        satstat__legend_row(&key, st, "%s: s from %s to %s", name, lo_t, hi_t);
         satstat__legend_tex(&key);
         if (!j)
             continue;
@@ -727,8 +728,10 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "set yrange [0:%.6g]\n", top);
         ticks(c, "y", 0, top, 4);
     }
+    /* (in front: behind, the scaled spectrum's fill hid it below a
+     * density of 0.12) */
     out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
-           "dashtype 3 back\n");
+           "dashtype 3 front\n");
     out(c, "plot ");
     /* filled light, outlined in the scheme's colour: the fills opaque
      * tints (a translucent fill over another mixed into a grey that read
