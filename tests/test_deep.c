@@ -1956,6 +1956,20 @@ START_TEST(test_depth_figures)
     for (size_t i = 0; i < rows; i++)
         mass += v[3 * i + 1] * v[3 * i + 2];
     ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
+    /* the fill an opaque tint, the scheme's colour at 30 % on white (a
+     * 'solid 0.3' fill is an opacity in SVG: two spectra over each other
+     * mixed into a grey), the colour read off the script's linetype 1 */
+    const char *lt = strstr(t, "set linetype 1 linecolor rgb '#");
+    ck_assert_ptr_nonnull(lt);
+    unsigned colour = (unsigned)strtoul(lt + strlen("set linetype 1 linecolor rgb '#"), NULL, 16);
+    const char *fill = strstr(t, "$j1 using 1:2:3 with boxes fillcolor rgb '#");
+    ck_assert_msg(fill != NULL, "deep-jacobian's fill is not an opaque colour");
+    unsigned tint = (unsigned)strtoul(fill + strlen("$j1 using 1:2:3 with boxes fillcolor rgb '#"), NULL, 16);
+    for (int shift = 0; shift <= 16; shift += 8) {
+        double tinted = 0.3 * ((colour >> shift) & 0xFF) + 0.7 * 255;
+        ck_assert_msg(fabs(((tint >> shift) & 0xFF) - tinted) <= 0.5, "tint %06X of %06X", tint, colour);
+    }
+    ck_assert_ptr_null(strstr(t, "fillstyle solid 0.3"));
     free(t);
 
     if (system("command -v gnuplot >/dev/null 2>&1") == 0)

@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <satstat/error.h>
@@ -335,7 +336,8 @@ void satstat__dp_fig_cmap(ctx *c)
         snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %zu pointtype %d", s + 1,
                  s % 4 + 1, satstat__dp_open_point(s, ns, r));
         if (same_correlation_field(r, s, o->layers) >= 0)
-            satstat__legend_row(&key, st, "%s: same mean field, c* = %.3g", name, d->c_star);
+            /* ("same map": "same mean field" ran off a 3.5 in SVG) */
+            satstat__legend_row(&key, st, "%s: same map, c* = %.3g", name, d->c_star);
         else if (isfinite(d->c_star))
             satstat__legend_row(&key, st, "%s: c* = %.3g, χ_{c} = %.3g", name, d->c_star,
                                 d->chi_c);
@@ -634,6 +636,27 @@ static double sv_max_of(const satstat_deep_report *r, size_t s)
     return j && isfinite(j->sv_max) ? j->sv_max : 0;
 }
 
+/* Scheme s's fill on deep-jacobian: its colour at 30 % on white, as an
+ * opaque tint (#RRGGBB): 'solid 0.3' is a tint in pngcairo but an opacity
+ * in SVG, where the orthogonal spectrum over the scaled one came out a
+ * grey, a third colour (review 7, MUST 5's note on fig5).  Returns the
+ * colour itself (the legend key's border). */
+static const char *jacobian_tint(const satstat_deep_report *r, size_t s, char tint[8])
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    satstat__dp_scheme_names(r, names);
+    const char *colour = satstat__palette[satstat__series_slot(names, ns, s)];
+    unsigned rgb = (unsigned)strtoul(colour + 1, NULL, 16);
+    unsigned out_rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double v = 0.3 * (double)((rgb >> shift) & 0xFF) + 0.7 * 255;
+        out_rgb |= (unsigned)lround(v) << shift;
+    }
+    snprintf(tint, 8, "#%06X", out_rgb);
+    return colour;
+}
+
 void satstat__dp_fig_jacobian(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -679,7 +702,12 @@ void satstat__dp_fig_jacobian(ctx *c)
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
-        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle solid 0.3 border", s + 1);
+        char tint[8];
+        const char *colour = jacobian_tint(r, s, tint);
+        snprintf(st, sizeof st,
+                 "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
+                 "linecolor rgb '%s'",
+                 s + 1, tint, colour);
         char lo_t[48], hi_t[48];
         tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
@@ -744,9 +772,12 @@ void satstat__dp_fig_jacobian(ctx *c)
             order[k] = order[k - 1];
         order[k] = s;
     }
-    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
-        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.3 noborder notitle",
-            i ? ", \\\n     " : "", order[i] + 1, order[i] + 1);
+    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++) {
+        char tint[8];
+        jacobian_tint(r, order[i], tint);
+        out(c, "%s$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder notitle",
+            i ? ", \\\n     " : "", order[i] + 1, tint);
+    }
     for (size_t s = 0; s < ns; s++)
         out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
             s + 1, s + 1);
