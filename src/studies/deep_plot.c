@@ -503,6 +503,16 @@ static unsigned density_svg_height(const ctx *c, const density_plan *d, const de
     return (unsigned)ceil((rows * want + SVG_LINE * m->fixed_lines * line_px) / 0.96);
 }
 
+/* The SVG's own canvas height (pixels at dpi), before the output section
+ * sets it: taller than the PNG's by the svg terminal's taller lines,
+ * unless a height is given on gnuplot's command line. */
+static void svg_height_line(ctx *c, unsigned height)
+{
+    out(c, "# SVG: taller, by the svg terminal's extra room for the text (see above)\n"
+           "if (exists('format') && format eq 'svg' && !exists('height')) height = %u\n",
+        height);
+}
+
 /* The grid of panels on shared axes, the legend's strip below. */
 static void density_layout(ctx *c, const density_plan *d, const density_room *m, const char *head)
 {
@@ -640,9 +650,7 @@ static void fig_density(ctx *c, size_t s)
     }
     satstat__dp_header(c, r, head, about);
     if (svg_height)
-        out(c, "# SVG: taller, by the svg terminal's extra room for the text (see above)\n"
-               "if (exists('format') && format eq 'svg' && !exists('height')) height = %u\n",
-            svg_height);
+        svg_height_line(c, svg_height);
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -1557,12 +1565,23 @@ static void fig_activations(ctx *c, size_t which)
            "probability, not as a bar whose height would depend on the bin width; so\n"
            "is a layer whose units all fall in one bin (its sd printed).");
     unsigned tall = 0; /* the grown height; 0: as asked */
+    double fontpt, line_px;
+    satstat__fig_canvas(&asked, &fontpt, &line_px);
+    /* The SVG's text takes SVG_LINE times the lines (satstat__dp_svg_lines
+     * below): at 1280 x 800 its rows were under a line each, the tick
+     * labels on the next row's, and at 3.5 in two of the legend's rows
+     * were lost off the canvas; its own canvas grows the same way. */
+    double h_png = asked.height ? asked.height : 800;
+    unsigned svg_tall = 0;
+    if (panel_lines < 2)
+        h_png = ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+    if ((0.96 * h_png - SVG_LINE * fixed_lines * line_px) / (double)ns < 2 * SVG_LINE * line_px)
+        svg_tall = (unsigned)ceil(SVG_LINE * (fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px
+                                  / 0.96);
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
         double dpi = asked.dpi ? asked.dpi : 96;
-        double fontpt, line_px;
-        satstat__fig_canvas(&asked, &fontpt, &line_px);
-        tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+        tall = (unsigned)h_png;
         if (n_about > 0 && (size_t)n_about < sizeof about)
             snprintf(about + n_about, sizeof about - (size_t)n_about,
                      "\n\nTaller than asked: at %ux%u pixels (%.3g pt text at %.0f dpi) the %zu\n"
@@ -1570,11 +1589,23 @@ static void fig_activations(ctx *c, size_t which)
                      "into each other; so this figure is %u pixels high (%.2g in), every row\n"
                      "kept and the text as asked.",
                      (unsigned)w, (unsigned)h, fontpt, dpi, ns, tall, tall / dpi);
-        satstat__dp_header(c, r, head, about);
+    }
+    if (svg_tall) {
+        size_t used = strlen(about);
+        snprintf(about + used, sizeof about - used,
+                 "\n\nThe SVG is %u pixels high: the svg terminal's lines of text are %.3g\n"
+                 "times the PNG's, and the rows keep %.3g of its lines each (a height given\n"
+                 "on gnuplot's command line is kept).",
+                 svg_tall, SVG_LINE, MIN_PANEL_LINES);
+    }
+    satstat__dp_header(c, r, head, about);
+    if (tall) {
         c->g.o.height = tall;
         c->g.o.font_size = fontpt;
-    } else {
-        satstat__dp_header(c, r, head, about);
+    }
+    if (svg_tall) {
+        svg_height_line(c, svg_tall);
+        c->g.o.font_size = fontpt; /* (the text as asked, not grown with the height) */
     }
     output_section(c);
     satstat__dp_style_named(c, r);
@@ -1604,6 +1635,7 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
+    satstat__dp_svg_lines(c);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n"
            "bottom = legend_top + 3.1 * line_height\n"
