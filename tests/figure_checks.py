@@ -1832,6 +1832,85 @@ def check_review7_run_sweep(tmp):
                     fail("band: %s: %s" % (script, p))
     if seen != {"cut", "x ticks", "log top", "band", "right axis"}:
         fail("review 7: checked only %s" % sorted(seen))
+# ---- review 7's MUST 1: the SVG deep-density panels at 3.5 in (figs12a) --------
+
+# At 3.5 x 2.4 in, 300 dpi, rasterised 1050 px wide (300 px an inch): a
+# panel's y axis at least this high, and its y tick labels this far apart
+# (the svg terminal's taller lines left the panels 67 px, 0.22 in, an axis
+# with the tick below it of 0.31 in, and the labels "0.4", "0.2", "0" 3-6 px
+# apart: one column of digits; now 0.78 in and 0.2 in).
+MIN_SVG_PANEL_IN = 0.5
+MIN_SVG_TICK_GAP_IN = 0.04
+
+
+def svg_panel_room(png, dpi):
+    """(panel height, least gap between y tick labels), in inches, of a
+    rasterised figure at dpi: the panel is the first longest run of near-
+    black pixels down a column (the leftmost panel's y axis: the blue bars
+    and the grey band are lighter), the tick labels the runs of rows with
+    ink in the strip just left of it (gap 0: one run, the labels merged)."""
+    w, h, rows = read_png(png)
+    best, axis = 0, None
+    for x in range(w):
+        run = 0
+        for y in range(h):
+            run = run + 1 if rows[y][x] < 80 else 0
+            if run > best + 2:  # (+2: the leftmost of equal axes)
+                best, axis = run, (x, y)
+    if axis is None:
+        return 0.0, 0.0
+    x0, y_end = axis
+    top, bottom = y_end - best + 1, y_end
+    strip = range(max(0, x0 - int(0.25 * dpi)), x0 - 4)
+    ink = [y for y in range(max(0, top - int(0.1 * dpi)), min(h, bottom + int(0.03 * dpi)))
+           if any(rows[y][x] < 128 for x in strip)]
+    runs = []
+    for y in ink:
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    gaps = [b[0] - a[1] - 1 for a, b in zip(runs, runs[1:])]
+    return best / dpi, (min(gaps) if gaps else 0) / dpi
+
+
+def check_svg_density_room(tmp):
+    """deep-density's SVG at a journal's column width (3.5 x 2.4 in, 8 pt,
+    300 dpi), rasterised as the review did (rsvg-convert -w 1050): each
+    panel at least MIN_SVG_PANEL_IN high and its y tick labels at least
+    MIN_SVG_TICK_GAP_IN apart (review 7, MUST 1).  First shown to fail on
+    the same script held to the height asked (gnuplot -e height=720),
+    where the SVG's text leaves the panels about 0.22 in."""
+    made = os.path.join(tmp, "svg-density")
+    paper = ["--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet",
+             "--render", "none"]
+    for act, extra in (("sigmoid", []), ("relu", ["--scheme", "he-normal,standard"])):
+        rc, _, err = run([EXE, "deep", "--activation", act, "--layers", "3", "--width", "40",
+                          "--networks", "4", "--plots", made + "/" + act] + extra + paper)
+        if rc not in (0, 1):
+            fail("svg density room: satstat deep %s: exit %d: %s" % (act, rc, err))
+    scripts = sorted(glob.glob(made + "/*/deep-density-*.gp"))
+    if len(scripts) != 4:
+        fail("svg density room: expected 4 deep-density scripts, got %s" % scripts)
+    for i, script in enumerate(scripts):
+        heights = [("as made", "")] + ([("held to 720 px", "height=720; ")] if i == 0 else [])
+        for what, setting in heights:
+            out = os.path.join(tmp, "room-%d-%d.svg" % (i, len(setting)))
+            rc, _, err = run(["gnuplot", "-e", "%sformat='svg'; output='%s'" % (setting, out),
+                              os.path.basename(script)], cwd=os.path.dirname(script))
+            if rc != 0:
+                fail("svg density room: %s: gnuplot: %s" % (script, err))
+                continue
+            run(["rsvg-convert", "-w", "1050", "-b", "white", "-o", out + ".png", out])
+            panel, gap = svg_panel_room(out + ".png", 300)
+            short = panel < MIN_SVG_PANEL_IN or gap < MIN_SVG_TICK_GAP_IN
+            if setting and not short:
+                fail("self-test: svg density room passes %s held to 720 px (panel %.2f in, "
+                     "tick labels %.3f in apart)" % (script, panel, gap))
+            if not setting and short:
+                fail("svg density room: %s: panel %.2f in high (at least %g), y tick labels "
+                     "%.3f in apart (at least %g)" % (script, panel, MIN_SVG_PANEL_IN, gap,
+                                                     MIN_SVG_TICK_GAP_IN))
 
 
 def main():
@@ -1940,6 +2019,7 @@ def main():
         check_deep_musts6(tmp)
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
+        check_svg_density_room(tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -1929,6 +1929,24 @@ START_TEST(test_depth_figures)
     }
     ck_assert(crossed);
     ck_assert(fabs(v[2 * rows - 2] - 1) < 1e-12 && fabs(v[2 * rows - 1]) < 1e-6);
+    /* the negative lobe (c* < c < 1) reaches a labelled tick: the axis's
+     * foot at or under the least step, at 1, 2 or 5 times a power of ten */
+    double least = 0;
+    for (size_t i = 0; i < rows; i++)
+        least = fmin(least, v[2 * i + 1]);
+    ck_assert(least < 0);
+    const char *yr = strstr(t, "set yrange [");
+    ck_assert_ptr_nonnull(yr);
+    double foot = atof(yr + strlen("set yrange ["));
+    ck_assert_msg(foot <= least, "foot %g above the least step %g", foot, least);
+    double mant = -foot / pow(10, floor(log10(-foot)));
+    ck_assert_msg(fabs(mant - 1) < 1e-9 || fabs(mant - 2) < 1e-9 || fabs(mant - 5) < 1e-9,
+                  "foot %g", foot);
+    /* normal:0.1 at W = 250 named by σ_w² · fan-in = 0.01 · 250 = 2.5, and
+     * χ_c defined in the legend */
+    ck_assert_msg(strstr(t, "'normal, σ_{w}^{2}&{.}· fan-in = 2.5: c* = ") != NULL,
+                  "normal:0.1 not named by σ_w² · fan-in = 2.5");
+    ck_assert_ptr_nonnull(strstr(t, "χ_{c}: the map''s slope there"));
     free(t);
 
     t = depth_read(dir, "deep-jacobian");
@@ -1938,6 +1956,20 @@ START_TEST(test_depth_figures)
     for (size_t i = 0; i < rows; i++)
         mass += v[3 * i + 1] * v[3 * i + 2];
     ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
+    /* the fill an opaque tint, the scheme's colour at 30 % on white (a
+     * 'solid 0.3' fill is an opacity in SVG: two spectra over each other
+     * mixed into a grey), the colour read off the script's linetype 1 */
+    const char *lt = strstr(t, "set linetype 1 linecolor rgb '#");
+    ck_assert_ptr_nonnull(lt);
+    unsigned colour = (unsigned)strtoul(lt + strlen("set linetype 1 linecolor rgb '#"), NULL, 16);
+    const char *fill = strstr(t, "$j1 using 1:2:3 with boxes fillcolor rgb '#");
+    ck_assert_msg(fill != NULL, "deep-jacobian's fill is not an opaque colour");
+    unsigned tint = (unsigned)strtoul(fill + strlen("$j1 using 1:2:3 with boxes fillcolor rgb '#"), NULL, 16);
+    for (int shift = 0; shift <= 16; shift += 8) {
+        double tinted = 0.3 * ((colour >> shift) & 0xFF) + 0.7 * 255;
+        ck_assert_msg(fabs(((tint >> shift) & 0xFF) - tinted) <= 0.5, "tint %06X of %06X", tint, colour);
+    }
+    ck_assert_ptr_null(strstr(t, "fillstyle solid 0.3"));
     free(t);
 
     if (system("command -v gnuplot >/dev/null 2>&1") == 0)
@@ -2006,6 +2038,132 @@ START_TEST(test_variance_figure_growth_words)
 }
 END_TEST
 
+/* The significant digits of a number as printed ("14.0": 3, "0.143": 3,
+ * "2.25×10^{6}": 3). */
+static int significant_digits(const char *num)
+{
+    int n = 0, leading = 1;
+    for (const char *p = num; *p && strncmp(p, "×", strlen("×")) != 0; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        if (*p == '0' && leading)
+            continue;
+        leading = 0;
+        n++;
+    }
+    return n;
+}
+
+/* Review 7's words and marks of deep-density and deep-saturation, read off
+ * the scripts against the run's own report:
+ * - deep-density at a journal's column width (3.5 x 2.4 in, 8 pt, 300 dpi)
+ *   grows its SVG (the svg terminal's taller text left the panels 0.22 in:
+ *   tests/figure_checks.py measures the raster) and not at 1280 x 800;
+ * - every panel's sd_l is the layer's sampled sd to 3 significant digits,
+ *   trailing zeros kept ("14.0" beside "13.6");
+ * - tanh near the origin (zero bias, 4 active inputs of 200: sd_l about
+ *   0.14) shades nothing, and its legend says the region |z| ≥ 4 is off
+ *   the axis, at 4 / sd_l of the widest panel shown (μ_b = 0);
+ * - deep-saturation's key for a sampled 0 is the marker drawn at the
+ *   axis's foot for it (a black ○ stood for the scheme's open squares). */
+START_TEST(test_density_and_saturation_figure_words)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_config c = config_of("scaled", "tanh");
+    ck_assert_int_eq(satstat_bias_parse("zero", &c.bias, msg, sizeof msg), 0);
+    c.n_in = 200;
+    c.inputs.active = 4;
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 3;
+    o.width = 60;
+    o.networks = 4;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    char dir[] = "/tmp/satstat-density-words.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const satstat_deep_report *rs[1] = {r};
+    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
+                     SATSTAT_OK);
+    char *t = depth_read(dir, "deep-density-scaled");
+    ck_assert_ptr_null(strstr(t, "format eq 'svg' && !exists('height')) height ="));
+    double widest = 0;
+    for (uint64_t l = 1; l <= o.layers; l++) {
+        double sd = sqrt(satstat_deep_report_layer(r, 0, l)->variance.value);
+        widest = fmax(widest, sd);
+        /* the panel's title: "layer l\nsd_{l}&{.}= X" */
+        char head[64];
+        snprintf(head, sizeof head, "set title \"layer %llu\\nsd_{l}&{.}= ", (unsigned long long)l);
+        const char *p = strstr(t, head);
+        ck_assert_msg(p != NULL, "no title of layer %llu", (unsigned long long)l);
+        p += strlen(head);
+        char num[32];
+        size_t k = 0;
+        while (k + 1 < sizeof num && p[k] && p[k] != '"' && p[k] != '\\')
+            num[k] = p[k], k++;
+        num[k] = '\0';
+        ck_assert_ptr_null(strstr(num, "×")); /* (0.1 < sd < 1 here) */
+        ck_rel(atof(num), sd, 0.005);
+        ck_assert_msg(significant_digits(num) == 3, "sd_l printed as '%s'", num);
+    }
+    ck_assert_ptr_null(strstr(t, "set object 10 rectangle")); /* nothing shaded */
+    const char *row = strstr(t, "title 'saturated |z| ≥ 4: off the axis (±");
+    ck_assert_msg(row != NULL, "no legend row for the region off the axis");
+    row += strlen("title 'saturated |z| ≥ 4: off the axis (±");
+    ck_rel(atof(row), 4 / widest, 0.05); /* (printed to 2 digits) */
+    free(t);
+
+    /* the same figure at 3.5 x 2.4 in, 8 pt, 300 dpi: the SVG taller */
+    satstat_plot_options po;
+    satstat_plot_options_default(&po);
+    po.width = 1050;
+    po.height = 720;
+    po.dpi = 300;
+    po.font_size = 8;
+    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, &po, msg, sizeof msg),
+                     SATSTAT_OK);
+    t = depth_read(dir, "deep-density-scaled");
+    const char *grow = strstr(t, "format eq 'svg' && !exists('height')) height = ");
+    ck_assert_msg(grow != NULL, "the SVG keeps 720 px at 3.5 in");
+    ck_assert_int_gt(atoi(grow + strlen("format eq 'svg' && !exists('height')) height = ")), 720);
+    ck_assert_ptr_nonnull(strstr(t, "if (!exists('height')) height = 720"));
+    free(t);
+    satstat_deep_report_free(r);
+
+    /* sigmoid, standard and scaled, 240 units a layer: scaled saturates
+     * no unit in some layers (its mean field 5e-4), standard most */
+    satstat_config c2 = config_of("standard,scaled", "sigmoid");
+    satstat_deep_options o2;
+    satstat_deep_options_default(&o2);
+    o2.layers = 4;
+    o2.width = 60;
+    o2.networks = 4;
+    ck_assert_int_eq(satstat_deep_run(&c2, &o2, NULL, NULL, &r), SATSTAT_OK);
+    int zero = 0;
+    for (uint64_t l = 1; l <= o2.layers; l++)
+        zero |= satstat_deep_report_layer(r, 1, l)->saturated_fraction.value == 0;
+    ck_assert_msg(zero, "scaled saturated a unit in every layer: no open marker to check");
+    rs[0] = r;
+    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
+                     SATSTAT_OK);
+    t = depth_read(dir, "deep-saturation");
+    /* the drawn zeros: "$s2 ... with yerrorbars linetype 2 dashtype 1 pointtype P" */
+    const char *drawn = strstr(t, "with yerrorbars linetype 2 dashtype 1 pointtype ");
+    ck_assert_msg(drawn != NULL, "no open markers drawn for scaled's zeros");
+    int pt = atoi(drawn + strlen("with yerrorbars linetype 2 dashtype 1 pointtype "));
+    char key[128];
+    snprintf(key, sizeof key, "keyentry with points linetype 2 pointtype %d title 'open: 0 of %llu'",
+             pt, (unsigned long long)(o2.width * o2.networks));
+    ck_assert_msg(strstr(t, key) != NULL, "the key is not the drawn marker: no \"%s\"", key);
+    free(t);
+    satstat_deep_report_free(r);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *deep_suite(void)
 {
     Suite *s = suite_create("deep");
@@ -2047,6 +2205,7 @@ static Suite *deep_suite(void)
     tcase_add_test(md, test_model_in_every_format);
     tcase_add_test(md, test_depth_figures);
     tcase_add_test(md, test_variance_figure_growth_words);
+    tcase_add_test(md, test_density_and_saturation_figure_words);
     suite_add_tcase(s, md);
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 120);

@@ -229,6 +229,36 @@ static void band_words(const satstat_config *cfg, double xlo, double xhi, double
     }
 }
 
+/* The region is two tails (|z| >= T: its edges "±T"). */
+static int two_tails(const satstat_config *cfg)
+{
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    return satstat_config_region(cfg, &reg, msg, sizeof msg) == SATSTAT_OK
+           && satstat_region_intervals(&reg, iv) == 2 && isinf(iv[0].lo) && isinf(iv[1].hi);
+}
+
+/* The nearest edge of the saturated region to the panel's centre, in the
+ * panel's units ((z − centre) / scale; INFINITY without a region). */
+static double region_nearest(const satstat_config *cfg, double centre, double scale)
+{
+    satstat_region reg;
+    char msg[SATSTAT_ERRMSG_SIZE];
+    double near = INFINITY;
+    if (satstat_config_region(cfg, &reg, msg, sizeof msg) != SATSTAT_OK)
+        return near;
+    satstat_interval iv[SATSTAT_REGION_MAX_INTERVALS];
+    size_t n = satstat_region_intervals(&reg, iv);
+    for (size_t k = 0; k < n; k++) {
+        double lo = (iv[k].lo - centre) / scale, hi = (iv[k].hi - centre) / scale;
+        if (lo <= 0 && hi >= 0)
+            return 0;
+        near = fmin(near, lo > 0 ? lo : -hi);
+    }
+    return near;
+}
+
 /* What the density figure of one scheme shows: which layers in which
  * grid, how many fine bins make a drawn bin, and the shared axes. */
 typedef struct density_plan {
@@ -238,6 +268,7 @@ typedef struct density_plan {
     double xlo, xhi, ytop;
     int standardised;
     size_t shaded; /* panels with some of the saturated region in range */
+    double off_axis; /* none shaded: the region's nearest edge, in the panels' units */
 } density_plan;
 
 static void density_layers(ctx *c, const satstat_deep_options *o, density_plan *d)
@@ -294,6 +325,7 @@ static void density_axes(ctx *c, size_t s, density_plan *d)
      * |z| >= 4 is off every panel when sd_l is 0.14) */
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     d->shaded = 0;
+    d->off_axis = INFINITY;
     for (size_t k = 0; k < d->np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
         double sd_l = sqrt(ly->variance.value);
@@ -301,6 +333,8 @@ static void density_axes(ctx *c, size_t s, density_plan *d)
         d->shaded += shade_region(c, cfg, d->xlo, d->xhi, scaled ? ly->mf_mean : 0, scaled ? sd_l : 1,
                                   0)
                      > 0;
+        if (scaled)
+            d->off_axis = fmin(d->off_axis, region_nearest(cfg, ly->mf_mean, sd_l));
     }
 }
 
@@ -373,38 +407,128 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
                                                                                     : "saturated",
                             typeset, d->standardised ? " (raw z)" : "");
+    } else if (d->standardised && isfinite(d->off_axis) && d->off_axis > d->xhi
+               && satstat_config_rule_text(cfg, rule, sizeof rule, region, sizeof region)
+                      == SATSTAT_OK) {
+        /* no panel shades the region: say where it is (tanh near the
+         * origin, sd_l 0.14: |z| ≥ 4 is 28 sd_l out), not leave the reader
+         * to wonder why this figure has no grey where the others have */
+        char typeset[2 * SATSTAT_REGION_TEXT_SIZE], num[SATSTAT__FIG_NUM_SIZE];
+        typeset_region(region, typeset, sizeof typeset);
+        satstat__fig_num(d->off_axis, 2, num);
+        /* (in the panels' units, as their "grey beyond ±0.177"; short: a
+         * longer row ran off the canvas at 3.5 in) */
+        satstat__legend_row(key, "with lines linetype nodraw", "%s %s: off the axis (%s%s)",
+                            cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
+                                                                                    : "saturated",
+                            typeset, two_tails(cfg) ? "±" : "", num);
     }
 }
 
+/* The largest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
+ * that is <= x (satstat__nice_ceil's steps, from below): the top label of
+ * an axis that keeps two (1 for x <= 0). */
+static double nice_floor(double x)
+{
+    static const double steps[] = {8, 6, 5, 4, 3, 2.5, 2, 1.5, 1.2, 1};
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    /* (divided by 10^-e when e < 0, as satstat__nice_ceil: 0.4, not 4 * 0.1) */
+    double e = floor(log10(x)), p = pow(10.0, fabs(e));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        double v = e < 0 ? steps[i] / p : steps[i] * p;
+        if (v <= x * (1 + 1e-12))
+            return v;
+    }
+    return e < 0 ? 1 / p : p;
+}
+
+/* The lines of text the density figure keeps for its text, as its layout
+ * below writes them: the figure's title (2.4 lines, satstat__fig_layout_column's),
+ * the panels' titles (two lines, three with the band's edge: 1.5 and 2.3
+ * of the text's lines, in the small font), the legend's rows below the
+ * panels (in two columns when two fit across, else one; room for every
+ * row: a row left out cut the saturated region's swatch at 3.5 in), the x
+ * tick labels and label (3.3), and between rows of panels a gap for the
+ * next row's titles and the x tick labels (5.3 or 4.5). */
+typedef struct density_room {
+    int legend_lines;
+    double title_lines, gap_lines, fixed_lines;
+} density_room;
+
+static density_room density_room_of(const ctx *c, const density_plan *d, const satstat__legend *key)
+{
+    density_room m;
+    double across, down;
+    satstat__dp_text_room(c, &across, &down);
+    int two = across > 2.0 * (double)satstat__legend_chars(key) + 16;
+    m.legend_lines = two ? (int)(key->n + 1) / 2 : (int)key->n;
+    if (m.legend_lines < 2)
+        m.legend_lines = 2;
+    /* a third title line, where the grey band starts in the panel's
+     * units, when a standardised panel shades the region */
+    int band_line = d->standardised && d->shaded;
+    m.title_lines = band_line ? 2.3 : 1.5;
+    m.gap_lines = band_line ? 5.3 : 4.5;
+    m.fixed_lines = 2.4 + m.title_lines + (m.legend_lines + 0.6) + 3.3
+                    + (double)(d->rows - 1) * m.gap_lines;
+    return m;
+}
+
+/* The svg terminal's line of text, in the PNG's (figure.c's svg_line:
+ * the SVG's layout takes it, satstat__dp_svg_lines). */
+#define SVG_LINE 1.29
+/* The least height of a density panel in the SVG, in its lines of text:
+ * at 3.5 x 2.4 in the SVG's taller lines left the panels 1.3 lines
+ * (67 px of 719, 0.22 in) and their y tick labels 3 px apart. */
+#define MIN_SVG_PANEL_LINES 2.5
+
+/* The canvas height (pixels at dpi) at which the SVG keeps the PNG's
+ * panels, when at the height asked its panels would be under
+ * MIN_SVG_PANEL_LINES lines high; 0 when they are not.  The panels'
+ * height is what is left of 96 % of the canvas after the text's lines,
+ * which are SVG_LINE times longer in the SVG (so that the SVG grows by
+ * the text's extra room alone, and the width and the text stay). */
+static unsigned density_svg_height(const ctx *c, const density_plan *d, const density_room *m)
+{
+    double fontpt, line_px;
+    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
+    double h = c->g.o.height ? c->g.o.height : 800;
+    double rows = (double)d->rows;
+    double svg_panel = (0.96 * h - SVG_LINE * m->fixed_lines * line_px) / rows;
+    if (svg_panel >= MIN_SVG_PANEL_LINES * SVG_LINE * line_px)
+        return 0;
+    double png_panel = (0.96 * h - m->fixed_lines * line_px) / rows;
+    double want = fmax(png_panel, MIN_SVG_PANEL_LINES * SVG_LINE * line_px);
+    return (unsigned)ceil((rows * want + SVG_LINE * m->fixed_lines * line_px) / 0.96);
+}
+
+/* The SVG's own canvas height (pixels at dpi), before the output section
+ * sets it: taller than the PNG's by the svg terminal's taller lines,
+ * unless a height is given on gnuplot's command line. */
+static void svg_height_line(ctx *c, unsigned height)
+{
+    out(c, "# SVG: taller, by the svg terminal's extra room for the text (see above)\n"
+           "if (exists('format') && format eq 'svg' && !exists('height')) height = %u\n",
+        height);
+}
+
 /* The grid of panels on shared axes, the legend's strip below. */
-static void density_layout(ctx *c, const density_plan *d, const satstat__legend *key,
-                           const char *head)
+static void density_layout(ctx *c, const density_plan *d, const density_room *m, const char *head)
 {
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
     satstat__dp_svg_lines(c);
-    /* the legend's rows below the panels: in two columns when two fit
-     * across, else one; room for every row (a row left out cut the
-     * saturated region's swatch and the layers shown at 3.5 in) */
-    double across, down;
-    satstat__dp_text_room(c, &across, &down);
-    int two = across > 2.0 * (double)satstat__legend_chars(key) + 16;
-    int legend_lines = two ? (int)(key->n + 1) / 2 : (int)key->n;
-    if (legend_lines < 2)
-        legend_lines = 2;
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
-           "legend_top = 0.02 + %d.6 * line_height           # the legend: rows below the panels\n",
-        legend_lines);
-    /* a third title line, where the grey band starts in the panel's
-     * units, when a standardised panel shades the region */
-    int band_line = d->standardised && d->shaded;
+           "legend_top = 0.02 + %.3g * line_height           # the legend: rows below the panels\n",
+        m->legend_lines + 0.6);
     out(c, "bottom = legend_top + 3.3 * line_height\n"
-           "top = top - %s * line_height                   # the panels' titles (%s lines) under the figure's\n",
-        band_line ? "2.3" : "1.5", band_line ? "three" : "two");
+           "top = top - %.3g * line_height                   # the panels' titles (%s lines) under the figure's\n",
+        m->title_lines, m->title_lines > 2 ? "three" : "two");
     /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
      * frame of the panel on its left at 3.5 in */
-    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, band_line ? 5.3 : 4.5);
+    satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, m->gap_lines);
     out(c, "set multiplot title ");
     qstr(c, head);
     out(c, "\nunset key\n");
@@ -417,7 +541,32 @@ static void density_layout(ctx *c, const density_plan *d, const satstat__legend 
     snprintf(top_s, sizeof top_s, "%.6g", d->ytop * 1.08);
     satstat__fig_ticks(&c->g, "x", lo_s, hi_s, "panel_r(0) - panel_l(0)", 4);
     satstat__fig_ticks(&c->g, "y", "0", top_s, "panel_t(0) - panel_b(0)", 4);
+    if (d->standardised)
+        /* five labels −4 −2 0 2 4 need 3.5 characters each: in a narrower
+         * panel "−4 −2" were 7 px apart and read as "−4−2" (1280 x 800) */
+        out(c, "if (panel_r(0) - panel_l(0) < 14 * char_width) set xtics 4\n");
+    /* the y axis under three lines of text (an SVG at a height given
+     * on the command line): 0 and the top label only, not three labels a
+     * few pixels apart */
+    double top_tick = nice_floor(d->ytop * 1.08);
+    out(c, "if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, %.6g\n", top_tick);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
+}
+
+/* x to 3 significant digits with its trailing zeros ("14.0" beside
+ * "13.6", not "14"; "2.25×10^{6}" from satstat__fig_num above 1000): the
+ * panels' sd_l at one precision (S8 of review 7). */
+static void three_digits(double x, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    double a = fabs(x);
+    if (!(a >= 1e-3 && a < 1000)) {
+        satstat__fig_num(x, 3, buf);
+        return;
+    }
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%#.3g", x < 0 ? "−" : "", a);
+    size_t n = strlen(buf);
+    if (n > 0 && buf[n - 1] == '.') /* "100." */
+        buf[n - 1] = '\0';
 }
 
 static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
@@ -441,7 +590,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
          * its own: "layer 10: Var z = 96.7" on one line is wider than a
          * panel and ran into the next panel's y tick labels */
         char num[SATSTAT__FIG_NUM_SIZE];
-        satstat__fig_num(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, 3, num);
+        three_digits(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, num);
         char of[32] = "";
         if (d->np < o->layers)
             snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
@@ -474,12 +623,34 @@ static void fig_density(ctx *c, size_t s)
     char head[256];
     snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
              cfg->activation->name);
-    satstat__dp_header(c, r, head,
+    density_plan d;
+    density_layers(c, o, &d);
+    density_axes(c, s, &d);
+    satstat__legend key;
+    density_legend(cfg, o, &d, &key);
+    density_room room = density_room_of(c, &d, &key);
+    unsigned svg_height = density_svg_height(c, &d, &room);
+    char about[1024];
+    int n_about = snprintf(about, sizeof about, "%s",
            "Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its\n"
            "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
            "(filled; about 2 n^(1/3) bins, each the union of whole bins of the sampled\n"
            "histogram), the mean-field law N(mu_b, q^l) on the same scale (line), the\n"
            "saturated region shaded, and sd_l printed in each panel.");
+    if (svg_height && n_about > 0 && (size_t)n_about < sizeof about) {
+        double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
+        snprintf(about + n_about, sizeof about - (size_t)n_about,
+                 "\n\nThe SVG is taller than asked: the svg terminal's lines of text are %.3g\n"
+                 "times the PNG's, and at %u pixels high its panels would be under %.3g lines\n"
+                 "of text each, their tick labels on top of each other; so the SVG is %u\n"
+                 "pixels high (%.2g in), its panels as high as the PNG's, the width and the\n"
+                 "text as asked (a height given on gnuplot's command line is kept).",
+                 SVG_LINE, c->g.o.height ? c->g.o.height : 800u, MIN_SVG_PANEL_LINES, svg_height,
+                 svg_height / dpi);
+    }
+    satstat__dp_header(c, r, head, about);
+    if (svg_height)
+        svg_height_line(c, svg_height);
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -492,13 +663,8 @@ static void fig_density(ctx *c, size_t s)
            "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
         satstat__palette_names[slot], satstat__palette[slot]);
     satstat__fig_style_end(&c->g);
-    density_plan d;
-    density_layers(c, o, &d);
-    density_axes(c, s, &d);
     density_data(c, s, &d);
-    satstat__legend key;
-    density_legend(cfg, o, &d, &key);
-    density_layout(c, &d, &key, head);
+    density_layout(c, &d, &room, head);
     density_panels(c, s, cfg, &d);
     satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");
     satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
@@ -827,9 +993,33 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     /* (every count 0: the bound's meaning in the plot's note; a black ▼
      * row here matched no marker drawn, each ▼ being its scheme's colour) */
-    if (ax->floor_marks && !ax->all_zero)
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6",
-                            "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
+    if (ax->floor_marks && !ax->all_zero) {
+        /* the key is the zero's own marker, its scheme's open twin in its
+         * colour (a black ○ stood for the orange open squares drawn);
+         * when schemes of two markers have zeros, words alone */
+        size_t zero_schemes = 0, first = 0;
+        for (size_t s = 0; s < ns; s++) {
+            int zero = 0;
+            for (uint64_t l = 1; l <= o->layers; l++) {
+                double mf, v, lo, hi;
+                get_q(layer_of(c, s, l), q, &mf, &v, &lo, &hi);
+                zero |= v == 0;
+            }
+            if (zero && zero_schemes++ == 0)
+                first = s;
+        }
+        if (zero_schemes == 1) {
+            char st[SATSTAT__LEGEND_STYLE];
+            snprintf(st, sizeof st, "with points linetype %zu pointtype %d", first + 1,
+                     satstat__dp_open_point(first, ns, r));
+            satstat__legend_row(key, st, "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
+        } else {
+            /* (a text-only row: in the column, and again below the plot) */
+            satstat__legend_row(key, "with lines linetype nodraw", "open marker: 0 of %.0f", units);
+            satstat__legend_row(key, "with lines linetype nodraw", "open marker: 0 of %.0f", units);
+            satstat__legend_below_only(key);
+        }
+    }
     if (any_clipped)
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
                             "bar cut at axis");
@@ -889,6 +1079,17 @@ static void fig_against_layer(ctx *c, quantity q)
     satstat__dp_header(c, r, head, abouts[q]);
     output_section(c);
     satstat__dp_style_named(c, r);
+    /* the schemes' bars, caps and legend keys solid, each scheme's dash on
+     * its mean-field line alone: in SVG the dash broke the key's caps into
+     * fragments ("└ - ■ - ╵", review 7 S1) */
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    unsigned dash[SATSTAT_MAX_SCHEMES];
+    out(c, "# the bars, caps and legend keys solid; the dash on the mean-field line\n");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        dash[s] = (unsigned)(satstat__series_slot(names, ns, s) % SATSTAT__DASH_TYPES + 1);
+        out(c, "set linetype %zu dashtype 1\n", s + 1);
+    }
     layer_axis ax;
     against_layer_data(c, q, &ax);
     satstat__legend key;
@@ -933,7 +1134,9 @@ static void fig_against_layer(ctx *c, quantity q)
          * the axis in every figure of the run */
         out(c, "set xtics add ('1*' 1)   # layer 1: its fan-in is the input's, not W\n");
     if (logy) {
-        double lo = q == Q_SATURATION ? yfloor : ymin / 2;
+        /* (a quarter of the least value: at half, relu he-normal's layer-1
+         * ▲ touched the x axis under a 13-decade range) */
+        double lo = q == Q_SATURATION ? yfloor : ymin / 4;
         out(c, "set logscale y\n");
         if (isfinite(ymin) && ymin > 0) {
             double hi = q == Q_SATURATION ? fmin(1.5, ymax * 2) : ymax * 2;
@@ -945,6 +1148,14 @@ static void fig_against_layer(ctx *c, quantity q)
             snprintf(lo_s, sizeof lo_s, "%.6g", lo);
             snprintf(hi_s, sizeof hi_s, "%.6g", hi);
             satstat__fig_log_axis(&c->g, 'y', lo_s, hi_s, "top - bottom");
+            /* the foot's decade labelled too when the labels counted down
+             * from the top leave it bare and it has room (0.9 lines):
+             * relu he-normal's Var z of 2 to 7 had 10^3 as its lowest
+             * label on a 13-decade axis (review 7, S13) */
+            out(c, "log_low = log_last - int((log_last - log_first) / log_step) * log_step\n"
+                   "if (log_low > log_first && (log_low - log_first) * (top - bottom) / %.6g >= 0.9 * line_height) "
+                   "set ytics add (10.**log_first)\n",
+                log10(hi / lo));
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
@@ -1011,15 +1222,15 @@ static void fig_against_layer(ctx *c, quantity q)
         if (ax.all_zero) {
             /* every count 0: the upper end of each interval, a down triangle */
             if (line > 0)
-                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                    s + 1, dx, s + 1);
+                out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu dashtype %u notitle",
+                    s ? ", \\\n     " : "", s + 1, dx, s + 1, dash[s]);
             out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 * pointscale notitle",
                 s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
         if (line > 0)
-            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu notitle", s ? ", \\\n     " : "",
-                s + 1, dx, s + 1);
+            out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu dashtype %u notitle",
+                s ? ", \\\n     " : "", s + 1, dx, s + 1, dash[s]);
         out(c, "%s$s%zu using ($1 + %.3g):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype %zu dashtype 1 notitle",
             s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
         if (no_interval)
@@ -1232,12 +1443,17 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     else
         (void)three_ticks(c, "y", 0, yt * HEADROOM);
     if (s == 0) /* the y axes' quantity, once a column, over its axis */
-        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont\n");
+        /* (1.4 lines up: at 0.9 sigmoid's rotated row label "normal:1"
+         * ended 5 px under the "d" at 3.5 in and the two read as one
+         * label; lowering that label ran it into the next row's) */
+        out(c, "set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont\n");
     else
         out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
-    if (sd >= 10 && sd < 1e5) /* 290, not 2.9×10^{2} */
+    /* 290, not 2.9×10^{2}; but 1.5×10^{4}, not 14680, as 1.5×10^{−6} is
+     * written beside it (one notation from 10^4 on, review 7 S16) */
+    if (sd >= 10 && sd < 1e4)
         snprintf(num, sizeof num, "%.0f", sd);
     else /* "9.7×10^{−6}": the true minus, as the tick labels */
         satstat__fig_num(sd, 2, num);
@@ -1349,12 +1565,23 @@ static void fig_activations(ctx *c, size_t which)
            "probability, not as a bar whose height would depend on the bin width; so\n"
            "is a layer whose units all fall in one bin (its sd printed).");
     unsigned tall = 0; /* the grown height; 0: as asked */
+    double fontpt, line_px;
+    satstat__fig_canvas(&asked, &fontpt, &line_px);
+    /* The SVG's text takes SVG_LINE times the lines (satstat__dp_svg_lines
+     * below): at 1280 x 800 its rows were under a line each, the tick
+     * labels on the next row's, and at 3.5 in two of the legend's rows
+     * were lost off the canvas; its own canvas grows the same way. */
+    double h_png = asked.height ? asked.height : 800;
+    unsigned svg_tall = 0;
+    if (panel_lines < 2)
+        h_png = ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+    if ((0.96 * h_png - SVG_LINE * fixed_lines * line_px) / (double)ns < 2 * SVG_LINE * line_px)
+        svg_tall = (unsigned)ceil(SVG_LINE * (fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px
+                                  / 0.96);
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
         double dpi = asked.dpi ? asked.dpi : 96;
-        double fontpt, line_px;
-        satstat__fig_canvas(&asked, &fontpt, &line_px);
-        tall = (unsigned)ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
+        tall = (unsigned)h_png;
         if (n_about > 0 && (size_t)n_about < sizeof about)
             snprintf(about + n_about, sizeof about - (size_t)n_about,
                      "\n\nTaller than asked: at %ux%u pixels (%.3g pt text at %.0f dpi) the %zu\n"
@@ -1362,11 +1589,23 @@ static void fig_activations(ctx *c, size_t which)
                      "into each other; so this figure is %u pixels high (%.2g in), every row\n"
                      "kept and the text as asked.",
                      (unsigned)w, (unsigned)h, fontpt, dpi, ns, tall, tall / dpi);
-        satstat__dp_header(c, r, head, about);
+    }
+    if (svg_tall) {
+        size_t used = strlen(about);
+        snprintf(about + used, sizeof about - used,
+                 "\n\nThe SVG is %u pixels high: the svg terminal's lines of text are %.3g\n"
+                 "times the PNG's, and the rows keep %.3g of its lines each (a height given\n"
+                 "on gnuplot's command line is kept).",
+                 svg_tall, SVG_LINE, MIN_PANEL_LINES);
+    }
+    satstat__dp_header(c, r, head, about);
+    if (tall) {
         c->g.o.height = tall;
         c->g.o.font_size = fontpt;
-    } else {
-        satstat__dp_header(c, r, head, about);
+    }
+    if (svg_tall) {
+        svg_height_line(c, svg_tall);
+        c->g.o.font_size = fontpt; /* (the text as asked, not grown with the height) */
     }
     output_section(c);
     satstat__dp_style_named(c, r);
@@ -1396,6 +1635,7 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
+    satstat__dp_svg_lines(c);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n"
            "bottom = legend_top + 3.1 * line_height\n"

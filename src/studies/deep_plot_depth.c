@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <satstat/error.h>
@@ -40,6 +41,31 @@ static void finish(ctx *c, const satstat__legend *key)
     satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
     satstat__fig_legend_panel(&c->g, key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
+}
+
+/* The least of 1, 2 and 5 times a power of ten that is >= x > 0 (the
+ * toolkit's tick steps, tick_step). */
+static double step_ceil(double x)
+{
+    double p = pow(10.0, floor(log10(x)));
+    return x <= p * (1 + 1e-12) ? p : x <= 2 * p * (1 + 1e-12) ? 2 * p : x <= 5 * p * (1 + 1e-12) ? 5 * p : 10 * p;
+}
+
+/* Scheme s's name in a legend (enhanced text): normal and orthogonal by
+ * the phase diagram's own coordinate, σ_w² · fan-in (the fan-in W of
+ * layers 2..L; orthogonal: gain²), not the CLI's "normal:0.1118034" with
+ * 8 digits (review 7, S7); the others by their canonical name. */
+static void scheme_label(const satstat_deep_report *r, size_t s, char *buf, size_t size)
+{
+    const satstat_config *cfg = satstat_deep_report_config(r);
+    const satstat_scheme *sc = &cfg->schemes[s];
+    double width = (double)satstat_deep_report_options(r)->width;
+    if (sc->kind == SATSTAT_SCHEME_NORMAL)
+        snprintf(buf, size, "normal, σ_{w}^{2} · fan-in = %.3g", sc->param * sc->param * width);
+    else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL && sc->gain_given)
+        snprintf(buf, size, "orthogonal, gain^{2} = %.3g", sc->gain * sc->gain);
+    else
+        satstat__tex_escape(sc->canonical, buf, size);
 }
 
 /* A linear axis's ticks computed in gnuplot from the panel's size. */
@@ -146,7 +172,7 @@ void satstat__dp_fig_correlation(ctx *c)
     key.n = 0;
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        scheme_label(r, s, name, sizeof name);
         satstat_deep_estimate xs;
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
         /* one row a scheme (a small figure puts the rows below the plot) */
@@ -303,14 +329,15 @@ void satstat__dp_fig_cmap(ctx *c)
     key.n = 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        scheme_label(r, s, name, sizeof name);
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
         /* one row a scheme: its line (the map) and its points (sampled);
          * a dash of its own, so coinciding maps both show */
         snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %zu pointtype %d", s + 1,
                  s % 4 + 1, satstat__dp_open_point(s, ns, r));
         if (same_correlation_field(r, s, o->layers) >= 0)
-            satstat__legend_row(&key, st, "%s: same mean field, c* = %.3g", name, d->c_star);
+            /* ("same map": "same mean field" ran off a 3.5 in SVG) */
+            satstat__legend_row(&key, st, "%s: same map, c* = %.3g", name, d->c_star);
         else if (isfinite(d->c_star))
             satstat__legend_row(&key, st, "%s: c* = %.3g, χ_{c} = %.3g", name, d->c_star,
                                 d->chi_c);
@@ -334,17 +361,28 @@ void satstat__dp_fig_cmap(ctx *c)
     int any_star = 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
-    if (any_star)
+    if (any_star) {
+        /* χ_c defined where it is first given (the rows above): the map's
+         * slope dc^{l+1}/dc^{l} at c* (Poole et al. 2016, eq. 9), the
+         * drawn step's slope plus 1 */
         satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale",
-                            "c*: the step crosses zero");
+                            "c*: step 0; χ_{c}: the map's slope there");
+        satstat__legend_tex(&key);
+    }
     satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
                         cfg->activation->name, o->pair_correlation);
     satstat__legend_tex(&key);
     single_panel(c, &key, title);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
+    /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
+     * or 5 times a power of ten below it (its minimum −0.014 in [−0.018,
+     * 0.051] had no label under 0, the ticks being 0.02 apart) */
+    double foot = dmin - pad;
+    if (dmin < 0)
+        foot = -step_ceil(-foot);
     out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
-    out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, dmin - pad, dmax + pad);
+    out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
     ticks(c, "x", lo, 1, 4);
     ticks(c, "y", dmin, dmax, 6);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
@@ -495,7 +533,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        scheme_label(r, s, name, sizeof name);
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
@@ -598,6 +636,27 @@ static double sv_max_of(const satstat_deep_report *r, size_t s)
     return j && isfinite(j->sv_max) ? j->sv_max : 0;
 }
 
+/* Scheme s's fill on deep-jacobian: its colour at 30 % on white, as an
+ * opaque tint (#RRGGBB): 'solid 0.3' is a tint in pngcairo but an opacity
+ * in SVG, where the orthogonal spectrum over the scaled one came out a
+ * grey, a third colour (review 7, MUST 5's note on fig5).  Returns the
+ * colour itself (the legend key's border). */
+static const char *jacobian_tint(const satstat_deep_report *r, size_t s, char tint[8])
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    satstat__dp_scheme_names(r, names);
+    const char *colour = satstat__palette[satstat__series_slot(names, ns, s)];
+    unsigned rgb = (unsigned)strtoul(colour + 1, NULL, 16);
+    unsigned out_rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double v = 0.3 * (double)((rgb >> shift) & 0xFF) + 0.7 * 255;
+        out_rgb |= (unsigned)lround(v) << shift;
+    }
+    snprintf(tint, 8, "#%06X", out_rgb);
+    return colour;
+}
+
 void satstat__dp_fig_jacobian(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -642,14 +701,20 @@ void satstat__dp_fig_jacobian(ctx *c)
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
-        snprintf(st, sizeof st, "with boxes linetype %zu dashtype 1 fillstyle solid 0.3 border", s + 1);
+        scheme_label(r, s, name, sizeof name);
+        char tint[8];
+        const char *colour = jacobian_tint(r, s, tint);
+        snprintf(st, sizeof st,
+                 "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
+                 "linecolor rgb '%s'",
+                 s + 1, tint, colour);
         char lo_t[48], hi_t[48];
         tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
-        satstat__legend_row(&key, st, "%s", name);
-        satstat__legend_tex(&key);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  s from %s to %s", lo_t, hi_t);
+        /* the range in the scheme's own row, which a legend below the
+         * plot keeps (a text row of its own was left out there, and the
+         * orthogonal spectrum's lone bin at s = 0.58 went unexplained) */
+        satstat__legend_row(&key, st, "%s: s from %s to %s", name, lo_t, hi_t);
         satstat__legend_tex(&key);
         if (!j)
             continue;
@@ -691,8 +756,10 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "set yrange [0:%.6g]\n", top);
         ticks(c, "y", 0, top, 4);
     }
+    /* (in front: behind, the scaled spectrum's fill hid it below a
+     * density of 0.12) */
     out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
-           "dashtype 3 back\n");
+           "dashtype 3 front\n");
     out(c, "plot ");
     /* filled light, outlined in the scheme's colour: the fills opaque
      * tints (a translucent fill over another mixed into a grey that read
@@ -705,9 +772,12 @@ void satstat__dp_fig_jacobian(ctx *c)
             order[k] = order[k - 1];
         order[k] = s;
     }
-    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++)
-        out(c, "%s$j%zu using 1:2:3 with boxes linetype %zu fillstyle solid 0.3 noborder notitle",
-            i ? ", \\\n     " : "", order[i] + 1, order[i] + 1);
+    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++) {
+        char tint[8];
+        jacobian_tint(r, order[i], tint);
+        out(c, "%s$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder notitle",
+            i ? ", \\\n     " : "", order[i] + 1, tint);
+    }
     for (size_t s = 0; s < ns; s++)
         out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
             s + 1, s + 1);
@@ -783,7 +853,6 @@ static void phase_data(ctx *c)
 static void phase_legend(ctx *c, int narrow, satstat__legend *key)
 {
     const satstat_deep_report *r = c->r[0];
-    const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
     int qzero = 0;
@@ -809,7 +878,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     }
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, name, sizeof name);
+        scheme_label(r, s, name, sizeof name);
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
