@@ -191,6 +191,18 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
 /* The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
  * that is >= x: axis limits a reader takes in at a glance (1 for x <= 0). */
 double satstat__nice_ceil(double x);
+/* The largest of those that is <= x (1 for x <= 0): the top label of an
+ * axis that keeps two. */
+double satstat__nice_floor(double x);
+/* The largest 1, 2 or 5 times a power of ten at most x > 0 (up = 0), or
+ * the smallest at least x (up = 1): the ends of a log axis, a foot at a
+ * tick step. */
+double satstat__step125(double x, int up);
+/* The svg terminal's line of text in the PNG's lines: gnuplot's svg v_char
+ * is 1.20 of the font's line, pngcairo's and pdfcairo's 0.93-0.94.  The
+ * scripts' svg_line (layout_lines) and the deep figures' SVG canvases take
+ * it from here. */
+#define SATSTAT__FIG_SVG_LINE 1.29
 /* A fraction or density axis goes on a log scale when its positive values
  * [lo, hi] span more than this factor, i.e. the smallest is under 5 % of
  * the largest, or of the axis top when hi is that top (on a linear one

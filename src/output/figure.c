@@ -690,9 +690,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
            "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
            "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)\n"
            "# the svg terminal spaces its text by a line svg_line times the PNG's\n"
-           "# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)\n"
-           "svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1\n"
-           "png_line = line_height                           # (the PNG's line, kept where svg_line is taken)\n"
+           "# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)\n");
+    satstat__fig_out(g, "svg_line = (exists('format') && format eq 'svg') ? %.3g : 1\n",
+                     SATSTAT__FIG_SVG_LINE);
+    satstat__fig_out(
+        g, "png_line = line_height                           # (the PNG's line, kept where svg_line is taken)\n"
            "line_width = line_height * height / width        # ... the same length across\n"
            "column = 0.985 - sample_width - key_chars * char_width\n");
     if (key_rows > 0) {
@@ -984,20 +986,53 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
 
 /* ---- axes, words ------------------------------------------------------------*/
 
+static const double nice_steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+enum { NICE_STEPS = sizeof nice_steps / sizeof nice_steps[0] };
+
+/* step i times 10^e, divided by 10^-e when e < 0: 3 / 10 is the double
+ * nearest 0.3, 3 * 0.1 is not (the scripts read 0.30000000000000004) */
+static double nice_value(size_t i, double e)
+{
+    double p = pow(10.0, fabs(e));
+    return e < 0 ? nice_steps[i] / p : nice_steps[i] * p;
+}
+
 double satstat__nice_ceil(double x)
 {
-    static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
     if (!(x > 0) || !isfinite(x))
         return 1.0;
-    /* a step times 10^e, divided by 10^-e when e < 0: 3 / 10 is the
-     * double nearest 0.3, 3 * 0.1 is not (the scripts read 0.30000000000000004) */
-    double e = floor(log10(x)), p = pow(10.0, fabs(e));
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        double v = e < 0 ? steps[i] / p : steps[i] * p;
-        if (v >= x * (1 - 1e-12))
-            return v;
+    double e = floor(log10(x));
+    for (size_t i = 0; i < NICE_STEPS; i++)
+        if (nice_value(i, e) >= x * (1 - 1e-12))
+            return nice_value(i, e);
+    return nice_value(NICE_STEPS - 1, e);
+}
+
+double satstat__nice_floor(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    double e = floor(log10(x));
+    for (size_t i = NICE_STEPS - 1; i-- > 0;) /* (10 itself is the next e's 1) */
+        if (nice_value(i, e) <= x * (1 + 1e-12))
+            return nice_value(i, e);
+    return nice_value(0, e);
+}
+
+double satstat__step125(double x, int up)
+{
+    static const double m[] = {1, 2, 5, 10};
+    double p = pow(10.0, floor(log10(x)));
+    if (up) {
+        for (size_t i = 0; i < 4; i++)
+            if (m[i] * p >= x * (1 - 1e-12))
+                return m[i] * p;
+        return 10 * p;
     }
-    return e < 0 ? 10 / p : 10 * p;
+    for (size_t i = 4; i-- > 0;)
+        if (m[i] * p <= x * (1 + 1e-12))
+            return m[i] * p;
+    return p;
 }
 
 void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,

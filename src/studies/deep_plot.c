@@ -425,24 +425,6 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
     }
 }
 
-/* The largest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten
- * that is <= x (satstat__nice_ceil's steps, from below): the top label of
- * an axis that keeps two (1 for x <= 0). */
-static double nice_floor(double x)
-{
-    static const double steps[] = {8, 6, 5, 4, 3, 2.5, 2, 1.5, 1.2, 1};
-    if (!(x > 0) || !isfinite(x))
-        return 1.0;
-    /* (divided by 10^-e when e < 0, as satstat__nice_ceil: 0.4, not 4 * 0.1) */
-    double e = floor(log10(x)), p = pow(10.0, fabs(e));
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        double v = e < 0 ? steps[i] / p : steps[i] * p;
-        if (v <= x * (1 + 1e-12))
-            return v;
-    }
-    return e < 0 ? 1 / p : p;
-}
-
 /* The lines of text the density figure keeps for its text, as its layout
  * below writes them: the figure's title (2.4 lines, satstat__fig_layout_column's),
  * the panels' titles (two lines, three with the band's edge: 1.5 and 2.3
@@ -475,9 +457,6 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
     return m;
 }
 
-/* The svg terminal's line of text, in the PNG's (figure.c's svg_line:
- * the SVG's layout takes it, satstat__dp_svg_lines). */
-#define SVG_LINE 1.29
 /* The least height of a density panel in the SVG, in its lines of text:
  * at 3.5 x 2.4 in the SVG's taller lines left the panels 1.3 lines
  * (67 px of 719, 0.22 in) and their y tick labels 3 px apart. */
@@ -487,7 +466,7 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
  * panels, when at the height asked its panels would be under
  * MIN_SVG_PANEL_LINES lines high; 0 when they are not.  The panels'
  * height is what is left of 96 % of the canvas after the text's lines,
- * which are SVG_LINE times longer in the SVG (so that the SVG grows by
+ * which are SATSTAT__FIG_SVG_LINE times longer in the SVG (so that the SVG grows by
  * the text's extra room alone, and the width and the text stay). */
 static unsigned density_svg_height(const ctx *c, const density_plan *d, const density_room *m)
 {
@@ -495,12 +474,12 @@ static unsigned density_svg_height(const ctx *c, const density_plan *d, const de
     satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
     double h = c->g.o.height ? c->g.o.height : 800;
     double rows = (double)d->rows;
-    double svg_panel = (0.96 * h - SVG_LINE * m->fixed_lines * line_px) / rows;
-    if (svg_panel >= MIN_SVG_PANEL_LINES * SVG_LINE * line_px)
+    double svg_panel = (0.96 * h - SATSTAT__FIG_SVG_LINE * m->fixed_lines * line_px) / rows;
+    if (svg_panel >= MIN_SVG_PANEL_LINES * SATSTAT__FIG_SVG_LINE * line_px)
         return 0;
     double png_panel = (0.96 * h - m->fixed_lines * line_px) / rows;
-    double want = fmax(png_panel, MIN_SVG_PANEL_LINES * SVG_LINE * line_px);
-    return (unsigned)ceil((rows * want + SVG_LINE * m->fixed_lines * line_px) / 0.96);
+    double want = fmax(png_panel, MIN_SVG_PANEL_LINES * SATSTAT__FIG_SVG_LINE * line_px);
+    return (unsigned)ceil((rows * want + SATSTAT__FIG_SVG_LINE * m->fixed_lines * line_px) / 0.96);
 }
 
 /* The SVG's own canvas height (pixels at dpi), before the output section
@@ -548,7 +527,7 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     /* the y axis under three lines of text (an SVG at a height given
      * on the command line): 0 and the top label only, not three labels a
      * few pixels apart */
-    double top_tick = nice_floor(d->ytop * 1.08);
+    double top_tick = satstat__nice_floor(d->ytop * 1.08);
     out(c, "if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, %.6g\n", top_tick);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
 }
@@ -645,7 +624,7 @@ static void fig_density(ctx *c, size_t s)
                  "of text each, their tick labels on top of each other; so the SVG is %u\n"
                  "pixels high (%.2g in), its panels as high as the PNG's, the width and the\n"
                  "text as asked (a height given on gnuplot's command line is kept).",
-                 SVG_LINE, c->g.o.height ? c->g.o.height : 800u, MIN_SVG_PANEL_LINES, svg_height,
+                 SATSTAT__FIG_SVG_LINE, c->g.o.height ? c->g.o.height : 800u, MIN_SVG_PANEL_LINES, svg_height,
                  svg_height / dpi);
     }
     satstat__dp_header(c, r, head, about);
@@ -1567,7 +1546,7 @@ static void fig_activations(ctx *c, size_t which)
     unsigned tall = 0; /* the grown height; 0: as asked */
     double fontpt, line_px;
     satstat__fig_canvas(&asked, &fontpt, &line_px);
-    /* The SVG's text takes SVG_LINE times the lines (satstat__dp_svg_lines
+    /* The SVG's text takes SATSTAT__FIG_SVG_LINE times the lines (satstat__dp_svg_lines
      * below): at 1280 x 800 its rows were under a line each, the tick
      * labels on the next row's, and at 3.5 in two of the legend's rows
      * were lost off the canvas; its own canvas grows the same way. */
@@ -1575,8 +1554,8 @@ static void fig_activations(ctx *c, size_t which)
     unsigned svg_tall = 0;
     if (panel_lines < 2)
         h_png = ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
-    if ((0.96 * h_png - SVG_LINE * fixed_lines * line_px) / (double)ns < 2 * SVG_LINE * line_px)
-        svg_tall = (unsigned)ceil(SVG_LINE * (fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px
+    if ((0.96 * h_png - SATSTAT__FIG_SVG_LINE * fixed_lines * line_px) / (double)ns < 2 * SATSTAT__FIG_SVG_LINE * line_px)
+        svg_tall = (unsigned)ceil(SATSTAT__FIG_SVG_LINE * (fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px
                                   / 0.96);
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
@@ -1596,7 +1575,7 @@ static void fig_activations(ctx *c, size_t which)
                  "\n\nThe SVG is %u pixels high: the svg terminal's lines of text are %.3g\n"
                  "times the PNG's, and the rows keep %.3g of its lines each (a height given\n"
                  "on gnuplot's command line is kept).",
-                 svg_tall, SVG_LINE, MIN_PANEL_LINES);
+                 svg_tall, SATSTAT__FIG_SVG_LINE, MIN_PANEL_LINES);
     }
     satstat__dp_header(c, r, head, about);
     if (tall) {

@@ -43,14 +43,6 @@ static void finish(ctx *c, const satstat__legend *key)
                               "unset title\nunset logscale\nunset colorbox\n");
 }
 
-/* The least of 1, 2 and 5 times a power of ten that is >= x > 0 (the
- * toolkit's tick steps, tick_step). */
-static double step_ceil(double x)
-{
-    double p = pow(10.0, floor(log10(x)));
-    return x <= p * (1 + 1e-12) ? p : x <= 2 * p * (1 + 1e-12) ? 2 * p : x <= 5 * p * (1 + 1e-12) ? 5 * p : 10 * p;
-}
-
 /* Scheme s's name in a legend (enhanced text): normal and orthogonal by
  * the phase diagram's own coordinate, σ_w² · fan-in (the fan-in W of
  * layers 2..L; orthogonal: gain²), not the CLI's "normal:0.1118034" with
@@ -380,7 +372,7 @@ void satstat__dp_fig_cmap(ctx *c)
      * 0.051] had no label under 0, the ticks being 0.02 apart) */
     double foot = dmin - pad;
     if (dmin < 0)
-        foot = -step_ceil(-foot);
+        foot = -satstat__step125(-foot, 1);
     out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
     out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
     ticks(c, "x", lo, 1, 4);

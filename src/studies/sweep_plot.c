@@ -201,24 +201,6 @@ static void typeset_relations(const char *text, char *buf, size_t size)
     buf[n] = '\0';
 }
 
-/* The largest 1, 2 or 5 times a power of ten at most x (up = 0), or the
- * smallest at least x (up = 1): the ends of a log axis. */
-static double step125(double x, int up)
-{
-    static const double m[] = {1, 2, 5, 10};
-    double p = pow(10.0, floor(log10(x)));
-    if (up) {
-        for (size_t i = 0; i < 4; i++)
-            if (m[i] * p >= x * (1 - 1e-12))
-                return m[i] * p;
-        return 10 * p;
-    }
-    for (size_t i = 4; i-- > 0;)
-        if (m[i] * p <= x * (1 + 1e-12))
-            return m[i] * p;
-    return p;
-}
-
 /* Fractions and slopes that span more than this factor go on a log y
  * axis: on a linear one the smallest (under 5 % of the axis top) sit on
  * zero and their bars are unseen. */
@@ -296,7 +278,7 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
 {
     double ymin = g->ymin, ymax = g->ymax;
     double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
-    double lo = step125(floor_value / 1.3, 0), hi = step125(ymax * 1.1, 1);
+    double lo = satstat__step125(floor_value / 1.3, 0), hi = satstat__step125(ymax * 1.1, 1);
     if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
         hi = 1; /* a fraction's axis ends at 1 */
     if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
