@@ -1913,6 +1913,35 @@ def check_svg_density_room(tmp):
                                                      MIN_SVG_TICK_GAP_IN))
 
 
+
+def left_ink(path):
+    """The first column with ink (grey under 160), from the left edge."""
+    w, h, rows = read_png(path)
+    return next((x for x in range(w) if any(r[x] < 160 for r in rows)), w)
+
+
+def check_ylabel_margin(scripts, tmp):
+    """Figure review 8, S13: fig1-density-standard's y label, pushed left by
+    its five-character tick labels ('0.015'), was 8 px of 1050 from the left
+    edge at 3.5 in in PNG and PDF (22 in SVG); every format keeps >= 20 px
+    at 300 dpi. Self-test: the script without the label's move fails."""
+    if not scripts:
+        fail("y-label margin: no fig1-density-standard at 3.5 in to check")
+    for script in scripts:
+        text = open(script).read()
+        move = "if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }\n"
+        if move not in text:
+            fail("y-label margin: %s: no label move found" % script)
+            continue
+        old = os.path.join(tmp, "s13-old", os.path.basename(script))
+        os.makedirs(os.path.dirname(old), exist_ok=True)
+        open(old, "w").write(text.replace(move, ""))
+        if min(left_ink(p) for p in rasterise(old, tmp)[::2]) >= 20:
+            fail("self-test: the y-label margin check passes the label without its move")
+        for png in rasterise(script, tmp):
+            if left_ink(png) < 20:
+                fail("y-label margin: %s: ink %d px from the left edge (< 20)" % (png, left_ink(png)))
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2020,6 +2049,7 @@ def main():
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
         check_svg_density_room(tmp)
+        check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
