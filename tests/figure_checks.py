@@ -1942,6 +1942,49 @@ def check_ylabel_margin(scripts, tmp):
             if left_ink(png) < 20:
                 fail("y-label margin: %s: ink %d px from the left edge (< 20)" % (png, left_ink(png)))
 
+
+def log_step_problems(labels):
+    """A log axis's labels, top down, go by one step (equal ratios), or by
+    1-2-5 throughout (ratios 2 and 2.5 only)."""
+    labels = sorted(labels, reverse=True)
+    ratios = [a / b for a, b in zip(labels, labels[1:])]
+    if len(ratios) < 1:
+        return ["%d labels" % len(labels)]
+    if max(ratios) <= min(ratios) * 1.0001 or all(abs(r - 2) < 1e-6 or abs(r - 2.5) < 1e-6 for r in ratios):
+        return []
+    return ["labels %s: steps %s" % (", ".join("%g" % v for v in labels),
+                                     ", ".join("x%g" % r for r in ratios))]
+
+
+def check_log_steps(tmp):
+    """Figure review 8, S2: the n_in sweep's derivative at 3.5 in labelled
+    its log axis 0.5, 0.1, 0.02, 0.002 in PNG and PDF (steps x5, x5, x10)
+    and 0.5, 0.05, 0.005 in SVG; the labels gnuplot chooses in each format
+    (printed as it sets them, in a copy of review 7's script) go by one
+    step."""
+    if not log_step_problems([0.5, 0.1, 0.02, 0.002]):
+        fail("self-test: the log-step check passes 0.5, 0.1, 0.02, 0.002")
+    if log_step_problems([0.5, 0.05, 0.005]) or log_step_problems([0.5, 0.2, 0.1, 0.05]):
+        fail("self-test: the log-step check fails one step a decade or 1-2-5")
+    script = os.path.join(tmp, "review7", "sweep", "sweep-activation-derivative.gp")
+    if not os.path.exists(script):
+        fail("log steps: no %s" % script)
+        return
+    text = open(script, encoding="utf-8").read()
+    num = r"([0-9][0-9.e+-]*)"
+    probe = re.sub(r"set ytics add \(%s\)" % num, r"set ytics add (\1); print 'LABEL \1'", text)
+    probe = re.sub(r"set ytics \(%s\)\n" % num, r"set ytics (\1); print 'LABEL \1'\n", probe)
+    if probe.count("LABEL") < 3 or "if (narrow" not in text:
+        fail("log steps: %s: no narrow log axis to check" % script)
+        return
+    copy = os.path.join(tmp, "s2-" + os.path.basename(script))
+    open(copy, "w", encoding="utf-8").write(probe)
+    for fmt in ("png", "svg", "pdf"):
+        rc, err = render(copy, fmt, copy[:-3] + "." + fmt)
+        labels = [float(v) for v in re.findall(r"^LABEL (\S+)$", err, re.M)]
+        for p in ([err] if rc else log_step_problems(labels)):
+            fail("log steps: %s (%s): %s" % (script, fmt, p))
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2048,6 +2091,7 @@ def main():
         check_deep_musts6(tmp)
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
+        check_log_steps(tmp)
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],

@@ -295,10 +295,13 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
  * 2 and 5 times each power of ten, plain numbers (the decades alone left
  * two labels, 10^-1 and 10^-2, on 0.002 to 0.5, with the lines at 0.19
  * and 0.25 above the top one).  On a small figure, where those are too
- * close, from the axis's top (itself 1, 2 or 5 times a power of ten,
- * log_range) down each that is 1.6 lines below the last labelled, the
- * others a tick without a label: 0.5, 0.1, 0.02, 0.002, the data under
- * the top label (figure review 7, S14). */
+ * close, one step throughout from the axis's top (itself 1, 2 or 5 times
+ * a power of ten, log_range): every 1-2-5 value when they are 1.6 lines
+ * apart (their closest, x2, log10 2 decades), else one a decade (0.5,
+ * 0.05, 0.005), else one every other decade, the others a tick without
+ * a label; the data under the top label (figure review 7, S14).  Labels
+ * taken greedily 1.6 lines apart read 0.5, 0.1, 0.02, 0.002, steps of
+ * x5, x5 and x10 (figure review 8, S2). */
 static void short_log_ticks(fig *g)
 {
     double lo, hi;
@@ -317,22 +320,24 @@ static void short_log_ticks(fig *g)
         }
     char num[SATSTAT_DOUBLE_SIZE];
     out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten; on a\n"
-           "# small figure from the top down those 1.6 lines apart, ticks at the others\n"
+           "# small figure one step from the top down (1-2-5, a decade or two decades),\n"
+           "# the finest whose labels are 1.6 lines apart, ticks at the others\n"
            "set format y '%%g'\n"
            "if (!narrow) {\n    set ytics (");
     for (size_t i = n; i-- > 0;)
         if (satstat_format_double(v[i], num, sizeof num) == SATSTAT_OK)
             out(g, "%s%s", i + 1 == n ? "" : ", ", num);
     out(g, ")\n} else {\n"
-           "    log_gap = 1.6 * line_height / (top - bottom) * log10(yhi / ylo)   # decades between labels\n");
+           "    log_gap = 1.6 * line_height / (top - bottom) * log10(yhi / ylo)   # decades between labels\n"
+           "    log_every = (log_gap <= log10(2) + 1e-9) ? 1 : ((log_gap <= 1 + 1e-9) ? 3 : 6)   # of the 1-2-5 values\n");
     for (size_t i = 0; i < n; i++) {
         if (satstat_format_double(v[i], num, sizeof num) != SATSTAT_OK)
             continue;
         if (i == 0)
-            out(g, "    set ytics (%s)\n    log_at = %s\n", num, num);
+            out(g, "    set ytics (%s)\n", num);
         else
-            out(g, "    if (log10(log_at / %s) >= log_gap - 1e-9) { set ytics add (%s); log_at = %s } "
-                   "else { set ytics add ('' %s) }\n", num, num, num, num);
+            out(g, "    if (%zu %% log_every == 0) { set ytics add (%s) } else { set ytics add ('' %s) }\n",
+                i, num, num);
     }
     out(g, "}\n");
 }
