@@ -1985,6 +1985,40 @@ def check_log_steps(tmp):
         for p in ([err] if rc else log_step_problems(labels)):
             fail("log steps: %s (%s): %s" % (script, fmt, p))
 
+
+def unnumbered_tick_problems(err):
+    """From gnuplot's `show y2tics` before each plot: a right axis whose
+    numbers are left out (format "") draws no ticks either."""
+    blocks = err.split("y2-axis tics are")[1:]
+    bare = [b for b in blocks if 'format ""' in b]
+    if not bare:
+        return ["no right axis without numbers"]
+    return ["unnumbered right axis with ticks: %s" % b.split("\n")[0].strip()
+            for b in bare if "major ticscale is 0 " not in b]
+
+
+def check_unnumbered_ticks(scripts, tmp):
+    """Figure review 8, S9: fig3 side by side at 3.5 in shares the right
+    panel's density scale in the left panel, whose right axis had ticks
+    without numbers; as gnuplot sets it before each plot, an axis without
+    numbers has no ticks. Self-test: the script without `scale 0` fails."""
+    if not scripts:
+        fail("unnumbered ticks: no fig3 at 3.5 in to check")
+    for script in scripts:
+        text = open(script, encoding="utf-8").read()
+        probe = re.sub(r"^plot ", "show y2tics\nplot ", text, flags=re.M)
+        for name, body, want in (("s9-new", probe, False),
+                                 ("s9-old", probe.replace("; set y2tics scale 0 }", " }"), True)):
+            copy = os.path.join(tmp, name + ".gp")
+            open(copy, "w", encoding="utf-8").write(body)
+            rc, err = render(copy, "png", copy[:-3] + ".png")
+            problems = [err] if rc else unnumbered_tick_problems(err)
+            if want and not problems:
+                fail("self-test: the unnumbered-tick check passes the left panel's ticks")
+            elif not want:
+                for p in problems:
+                    fail("unnumbered ticks: %s: %s" % (script, p))
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2092,6 +2126,7 @@ def main():
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
         check_log_steps(tmp)
+        check_unnumbered_ticks([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")], tmp)
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],

@@ -242,10 +242,11 @@ static void activation_panels(ctx *c, int zoom, int panels)
          * right one), the gap between the panels for tick labels only;
          * with four axis labels each plot was 0.3 in wide */
         /* The two panels share the density scale there (the higher
-         * top of the two): the left panel's right axis keeps its ticks
-         * but not its numbers, which sat beside the right panel's φ
-         * numbers and the two columns read as a table (figure review 7,
-         * S10); the right panel's right axis numbers it, and the room
+         * top of the two): the left panel's right axis has neither
+         * numbers, which sat beside the right panel's φ numbers and the
+         * two columns read as a table (figure review 7, S10), nor ticks,
+         * which unnumbered read as a scale of their own (figure review
+         * 8, S9); the right panel's right axis numbers it, and the room
          * the left one's numbers took goes to the left panel, whose x
          * axis had room for its two ends only. */
         out(c, "if (side_by_side) {\n"
@@ -257,7 +258,7 @@ static void activation_panels(ctx *c, int zoom, int panels)
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     satstat__pl_panel(c, panels, 0);
     if (zoom)
-        out(c, "if (side_by_side) { unset y2label; set format y2 '' }   # the right panel's scale\n");
+        out(c, "if (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }   # the right panel's scale\n");
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     satstat__pl_ticks(c, "-zmax", "zmax", "ymin", "ymax");
     density_axis_aligned(c);
@@ -268,7 +269,7 @@ static void activation_panels(ctx *c, int zoom, int panels)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)'; set format y2 }\n");
+        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)'; set format y2; set y2tics scale default }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);
