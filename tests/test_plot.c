@@ -897,10 +897,11 @@ START_TEST(fig3_true_densities)
     /* side by side (a small figure) one density scale for both panels,
      * numbered on the right panel's right axis only: the left panel's
      * numbers beside the right panel's φ numbers read as a table (figure
-     * review 7, S10) */
+     * review 7, S10), nor ticks there, which unnumbered read as a scale
+     * of their own (figure review 8, S9), the right panel's restored */
     ck_assert(has(s, "\n    y2max = (y2zoom > y2max) ? y2zoom : y2max\n    y2zoom = y2max\n"));
-    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 '' }"));
-    ck_assert(has(s, "set xlabel 'z (zoom)'; set format y2 }\n"));
+    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }"));
+    ck_assert(has(s, "set xlabel 'z (zoom)'; set format y2; set y2tics scale default }\n"));
     free(s);
     satstat_report_free(r);
 }

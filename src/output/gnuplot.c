@@ -50,15 +50,25 @@ void satstat__gp_output_defaults(FILE *f, const char *name, unsigned width,
 void satstat__gp_terminal(FILE *f)
 {
     /* enhanced text on every terminal: labels are typeset (σ_{w}^{2}) the
-     * same in PNG, SVG and PDF; plain text is written escaped */
-    fputs("if (format eq 'png') {\n"
+     * same in PNG, SVG and PDF; plain text is written escaped.  The svg
+     * and pdfcairo terminals' dashes at the PNG's line widths were half
+     * the pngcairo's: dashtype 2 repeated every 30 px of 1050 at 3.5 in
+     * against 61, a short dash where the PNG has a long one (figure review
+     * 8, S5); dashlength 2 gives 61 (dashtype 3's dots 19 and 21 against
+     * 16, where they were 10 and 11).  A dash pattern of the script's own
+     * (dashtype (6 * dash_unit, 4 * dash_unit)) the svg terminal scales
+     * by dashlength and twice the pngcairo's, pdfcairo by dashlength:
+     * dash_unit keeps it the PNG's (fig3's φ′ repeated every 62 and 35 px
+     * where the PNG's does every 16). */
+    fputs("dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1\n"
+          "if (format eq 'png') {\n"
           "    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced\n"
           "}\n"
           "if (format eq 'svg') {\n"
-          "    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced\n"
+          "    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2\n"
           "}\n"
           "if (format eq 'pdf') {\n"
-          "    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced\n"
+          "    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2\n"
           "}\n"
           "if (format ne 'png' && format ne 'svg' && format ne 'pdf') {\n"
           "    exit error sprintf('unknown format %s: use png, svg or pdf', format)\n"

@@ -141,8 +141,10 @@ static void activation_curve_layers(ctx *c, const phi_axis *ax)
     satstat__pl_add(c, "$act using 1:2", t, "with lines linecolor rgb ink linewidth 4 dashtype 1");
     snprintf(t, sizeof t, "φ′(z)");
     /* short dashes (in units of the line's width): several over even a
-     * small panel's slope */
-    satstat__pl_add(c, "$act using 1:3", t, "with lines linecolor rgb ink linewidth 4 dashtype (6,4)");
+     * small panel's slope; dash_unit (the terminal's) keeps them the
+     * PNG's length in SVG and PDF (gnuplot.c's dashlength) */
+    satstat__pl_add(c, "$act using 1:3", t,
+                    "with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit)");
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         satstat__pl_text_line(c, " ");
         satstat__pl_text_line(c, "mean slope E[%s′(z)]", an);
