@@ -2019,6 +2019,75 @@ def check_unnumbered_ticks(scripts, tmp):
                 for p in problems:
                     fail("unnumbered ticks: %s: %s" % (script, p))
 
+
+def colour_mask(path, colour):
+    """Rows of booleans: the pixels within 120 (summed over r, g, b) of colour."""
+    w, h, rows = read_png(path, rgb=True)
+    c = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return [[sum(abs(p[k] - c[k]) for k in range(3)) < 120 for p in r] for r in rows]
+
+
+def dash_period(mask):
+    """The median on + off length (px) along the row with most of the colour."""
+    row = max(mask, key=sum)
+    runs, cur, val = [], 0, row[0]
+    for v in row + [not row[-1]]:
+        if v == val:
+            cur += 1
+        else:
+            runs.append((val, cur))
+            cur, val = 1, v
+    runs = runs[1:-1]
+    periods = sorted(a[1] + b[1] for a, b in zip(runs, runs[1:]) if a[0])
+    return periods[len(periods) // 2] if periods else 0
+
+
+def marker_height(mask):
+    """The tallest run of the colour down a column in the upper 60 % of the
+    image (the plot, not the legend): a marker's diameter."""
+    h, w = len(mask), len(mask[0])
+    best = 0
+    for x in range(w):
+        run = 0
+        for y in range(int(0.6 * h)):
+            run = run + 1 if mask[y][x] else 0
+            best = max(best, run)
+    return best
+
+
+def styling_problems(script, tmp):
+    png, svg, pdf = rasterise(script, tmp)
+    out = []
+    for what, colour, measure in (("scaled's dash period", "#D55E00", dash_period),
+                                  ("standard's disc", "#0072B2", marker_height)):
+        ref = measure(colour_mask(png, colour))
+        for fmt, path in (("svg", svg), ("pdf", pdf)):
+            got = measure(colour_mask(path, colour))
+            if not ref or abs(got - ref) > 0.2 * ref:
+                out.append("%s: %s %d px, PNG %d" % (fmt, what, got, ref))
+    return out
+
+
+def check_svg_styling(tmp):
+    """Figure review 8, S5: the SVG's markers were 2/3 of the PNG's and its
+    (and the PDF's) dashes half as long; on review 7's n_in sweep at 3.5 in,
+    rasterised at the PNG's size, scaled's dash period and standard's disc
+    are within 20 % of the PNG's in SVG and PDF. Self-test: the script with
+    the old point unit and dash length fails."""
+    script = os.path.join(tmp, "review7", "sweep", "sweep-activation-derivative.gp")
+    if not os.path.exists(script):
+        fail("styling: no %s" % script)
+        return
+    text = open(script, encoding="utf-8").read()
+    old = os.path.join(tmp, "s5-old", os.path.basename(script))
+    os.makedirs(os.path.dirname(old), exist_ok=True)
+    open(old, "w", encoding="utf-8").write(
+        text.replace(" dashlength 2", "").replace("(format eq 'svg') ? 90. / dpi", "(format eq 'svg') ? 60. / dpi"))
+    if len(styling_problems(old, os.path.dirname(old))) < 3:
+        fail("self-test: the styling check passes the old svg markers and dashes")
+    for p in styling_problems(script, tmp):
+        fail("styling: %s: %s" % (script, p))
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2126,6 +2195,7 @@ def main():
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
         check_log_steps(tmp)
+        check_svg_styling(tmp)
         check_unnumbered_ticks([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")], tmp)
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
