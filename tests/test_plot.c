@@ -505,8 +505,10 @@ START_TEST(labels)
 
     s = script_named(r, "fig2-compare");
     ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; the second panel zoomed on [−5, 5]'\n"));
-    ck_assert(has(s, "title 'standard: exact N(0, σ² = 501)'"));
-    ck_assert(has(s, "title 'scaled: exact N(0, σ² = 1.5)'"));
+    /* fig1's word for the same law (figure review 8, S8) */
+    ck_assert(has(s, "title 'standard: formula N(0, σ² = 501)'"));
+    ck_assert(has(s, "title 'scaled: formula N(0, σ² = 1.5)'"));
+    ck_assert(!has(s, ": exact N("));
     /* the sampled histograms as outlines with swatches of their own (no
      * translucent fills whose overlaps match no swatch), drawn before
      * every formula line so that no fill covers a line */

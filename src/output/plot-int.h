@@ -115,6 +115,12 @@ int satstat__pl_any_sampled(const ctx *c);
 void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
                               double (*sampled)(const sview *v));
 const char *satstat__pl_law_word(const sview *v);
+/* The word before the law in a legend row (fig1, fig2): "formula" for a
+ * law that is the formula's, "approx." for an approximation; one word in
+ * every figure for the same object (figure review 8, S8: fig1's
+ * "formula N(0, σ² = 501)" was fig2's "exact N(0, σ² = 501)", the sweeps'
+ * "lines: formula"). */
+const char *satstat__pl_formula_word(const sview *v);
 const char *satstat__pl_num_law(double x, char buf[SATSTAT_DOUBLE_SIZE]);
 void satstat__pl_law_text(const sview *v, char *buf, size_t size);
 double satstat__pl_sampled_fraction(const sview *v);

@@ -256,6 +256,11 @@ void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
     }
 }
 
+const char *satstat__pl_formula_word(const sview *v)
+{
+    return v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT ? "approx." : "formula";
+}
+
 const char *satstat__pl_law_word(const sview *v)
 {
     return v->a->law == SATSTAT_Z_NORMAL ? "exact"

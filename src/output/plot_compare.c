@@ -50,8 +50,7 @@ static void compare_layers(ctx *c)
         const sview *v = &c->v[i];
         char law[96];
         satstat__pl_law_text(v, law, sizeof law);
-        snprintf(t, sizeof t, "%s: %s %s", v->name,
-                 v->a->law == SATSTAT_Z_NORMAL ? "exact" : "approx.", law);
+        snprintf(t, sizeof t, "%s: %s %s", v->name, satstat__pl_formula_word(v), law);
         if (v->constant) {
             snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
             satstat__pl_add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);

@@ -88,9 +88,7 @@ static void density_layers(ctx *c, size_t i, const char *law)
             satstat__pl_add(c, src, t, "with filledcurves y1=0 fillcolor rgb '%s' fillstyle solid 1.0 noborder",
                 fill);
         }
-        snprintf(t, sizeof t, "%s %s",
-                 v->a->law == SATSTAT_Z_NORMAL_APPROX || v->a->law == SATSTAT_Z_EXACT
-                     ? "approx." : "formula", law);
+        snprintf(t, sizeof t, "%s %s", satstat__pl_formula_word(v), law);
         snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
         /* thinner than the other figures' lines: the histogram's top stays
          * in view beside it */
