@@ -2082,7 +2082,8 @@ def check_svg_styling(tmp):
     old = os.path.join(tmp, "s5-old", os.path.basename(script))
     os.makedirs(os.path.dirname(old), exist_ok=True)
     open(old, "w", encoding="utf-8").write(
-        text.replace(" dashlength 2", "").replace("(format eq 'svg') ? 90. / dpi", "(format eq 'svg') ? 60. / dpi"))
+        text.replace(" dashlength 2", "").replace("pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf')",
+                                                   "pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf')"))
     if len(styling_problems(old, os.path.dirname(old))) < 3:
         fail("self-test: the styling check passes the old svg markers and dashes")
     for p in styling_problems(script, tmp):
