@@ -1385,7 +1385,7 @@ def dodge_problems(text):
 
 
 def pointsize_problems(text):
-    """Every literal pointsize times pointscale (0.31 in SVG at 300 dpi):
+    """Every literal pointsize times pointscale (0.45 in SVG, where the terminal's point unit carries the line width):
     without it the deep-saturation ▼ were 45 px wide in the SVG."""
     return ["pointsize %s" % m.group(1)
             for m in re.finditer(r"pointsize\s+([0-9.]+)(?![0-9.])(?!\s*\*\s*pointscale)", text)]
