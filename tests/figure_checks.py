@@ -1913,6 +1913,78 @@ def check_svg_density_room(tmp):
                                                      MIN_SVG_TICK_GAP_IN))
 
 
+
+# ---- SVG text beyond the canvas (figure review 8, MUST 1) ----------------------
+# deep-activations' SVG at 1280 x 800: gnuplot's svg terminal put the legend's
+# second column where its own estimate of the first column's text ended
+# (about 1.4 times the text drawn), and "a point mass, or every unit in one
+# bin" ran 18 px off the right edge; at 3.5 in two rows were lost that way.
+
+SVG_DRAWN = re.compile(r"<(?:path|polygon|polyline|line|use|circle|rect|image)\b[^>]*?/>", re.S)
+SVG_SIZE = re.compile(r'(<svg\b[^>]*?)width="([\d.]+)" height="([\d.]+)"\s*viewBox="[-\d. ]+"', re.S)
+
+
+def svg_text_off_canvas(svg, tmp, tag):
+    """[(edge, pixels)]: the ink of an SVG's text beyond its canvas's right,
+    left or bottom edge.  The SVG with its text alone (every path, polygon,
+    point and rectangle taken out) is rasterised by librsvg, as a reader's
+    viewer draws it, over a strip a quarter of the canvas wide beyond each
+    edge, at the scale of the canvas 1050 px wide (the review's): a glyph
+    there is text the canvas cuts."""
+    m = SVG_SIZE.search(svg)
+    if not m:
+        return [("no width, height and viewBox", 0)]
+    w, h = float(m.group(2)), float(m.group(3))
+    text_only = SVG_DRAWN.sub("", svg)
+    scale = 1050.0 / w
+    found = []
+    for edge, box in (("right", (w, 0, w / 4, h)), ("left", (-w / 4, 0, w / 4, h)),
+                      ("bottom", (0, h, w, h / 4))):
+        view = '%swidth="%g" height="%g" viewBox="%g %g %g %g"' % ((m.group(1), box[2], box[3]) + box)
+        strip = os.path.join(tmp, "offcanvas-%s-%s" % (tag, edge))
+        open(strip + ".svg", "w", encoding="utf-8").write(
+            text_only[:m.start()] + view + text_only[m.end():])
+        rc, _, err = run(["rsvg-convert", "-w", str(max(1, int(round(box[2] * scale)))), "-b",
+                          "white", "-o", strip + ".png", strip + ".svg"])
+        if rc != 0:
+            found.append(("%s: rsvg-convert: %s" % (edge, err.strip()), 0))
+            continue
+        _, _, rows = read_png(strip + ".png")
+        ink = sum(1 for r in rows for g in r if g < 128)
+        if ink:
+            found.append((edge, ink))
+    return found
+
+
+def check_svg_text_on_canvas(scripts, tmp):
+    """Every deep figure's SVG (gnuplot -e format='svg', as a user renders
+    it) keeps its text, the legend's rows among it, on its canvas.  First
+    shown to fail on a legend row that runs off the right edge, and to
+    pass that row moved left."""
+    row = ('<?xml version="1.0"?>\n<svg \n width="400" height="200"\n viewBox="0 0 400 200"\n'
+           ' xmlns="http://www.w3.org/2000/svg">\n<rect x="0" y="0" width="400" height="200" '
+           'fill="white"/>\n<polygon points="390,10 420,10 420,20 390,20"/>\n'
+           '<g transform="translate(%d,150)" font-family="DejaVu Sans" font-size="16" '
+           'text-anchor="start"><text><tspan>a point mass, or every unit in one bin</tspan>'
+           '</text></g>\n</svg>\n')
+    if not any(e == "right" for e, _ in svg_text_off_canvas(row % 250, tmp, "self-cut")):
+        fail("self-test: the svg text check misses a legend row running off the right edge")
+    if svg_text_off_canvas(row % 20, tmp, "self-kept"):
+        fail("self-test: the svg text check fails a legend row on the canvas (or a drawn "
+             "polygon off it)")
+    if not scripts:
+        fail("svg text on canvas: no deep script to check")
+    for i, script in enumerate(scripts):
+        out = os.path.join(tmp, "oncanvas-%d.svg" % i)
+        rc, err = render(script, "svg", out)
+        if rc != 0:
+            fail("svg text on canvas: %s: %s" % (script, err))
+            continue
+        for edge, ink in svg_text_off_canvas(open(out, encoding="utf-8").read(), tmp, str(i)):
+            fail("svg text on canvas: %s: text beyond the %s edge (%d px of ink)"
+                 % (script, edge, ink))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2020,6 +2092,7 @@ def main():
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
         check_svg_density_room(tmp)
+        check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
