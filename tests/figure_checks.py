@@ -1985,6 +1985,51 @@ def check_svg_text_on_canvas(scripts, tmp):
                  % (script, edge, ink))
 
 
+
+def preset_notation_problems(text):
+    """deep-activations' sd and tick labels in one form (review 8 S8: "sd
+    2086" beside "sd 290" and "sd 1.5×10^{4}", ticks "0.0001" beside
+    "1×10^{−5}"): every sd to two significant digits, and every number
+    from 10^3 up or under 10^{-3} a power of ten."""
+    problems = []
+    sds = re.findall(r"set label 1 'sd ([^']*)'", text)
+    labels = re.findall(r"'([^']+)' [-\d.e+]+", " ".join(re.findall(r"set [xy]tics \(([^)]*)\)", text)))
+    for lab in sds + labels:
+        plain = lab.replace("−", "-")
+        if "×10^{" in plain:
+            continue
+        try:
+            v = abs(float(plain))
+        except ValueError:
+            problems.append("label %r is no number" % lab)
+            continue
+        if v >= 1000 or 0 < v < 0.001:
+            problems.append("%r written out, not as a power of ten" % lab)
+    for sd in sds:
+        mant = re.sub(r"×10\^\{.*", "", sd).replace("−", "")
+        # (a whole number from 10 to 999, "40" or "290", is two digits
+        # and the zeros of its place; under 10 it is one: "5")
+        digits = mant.replace(".", "").lstrip("0") if "." in mant else mant[:2]
+        if len(digits) != 2:
+            problems.append("sd %r not to two significant digits" % sd)
+    return problems
+
+
+def check_preset_notation(scripts):
+    bad = "set label 1 'sd 2086' at graph 0.97\nset label 1 'sd 5' at graph 0.97\n" \
+          "set xtics ('0' 0, '0.0001' 0.0001)\n"
+    good = "set label 1 'sd 2.1×10^{3}' at graph 0.97\nset label 1 'sd 0.20' at graph 0.9\n" \
+           "set xtics ('0' 0, '' 5e-05, '1×10^{−4}' 0.0001)\n"
+    if len(preset_notation_problems(bad)) != 3 or preset_notation_problems(good):
+        fail("self-test: the preset notation check: %s / %s"
+             % (preset_notation_problems(bad), preset_notation_problems(good)))
+    if not scripts:
+        fail("preset notation: no deep-activations script")
+    for script in scripts:
+        for p in preset_notation_problems(open(script, encoding="utf-8").read())[:3]:
+            fail("preset notation: %s: %s" % (script, p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2092,6 +2137,7 @@ def main():
         check_script_space(scripts, tmp)
         check_review7_run_sweep(tmp)
         check_svg_density_room(tmp)
+        check_preset_notation([s for s in scripts if "/deep-activations-" in s])
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)

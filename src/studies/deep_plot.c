@@ -1345,6 +1345,46 @@ static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *
     return atom || !(ly->a_hi - ly->a_lo > (hi - lo) / DISPLAY_BINS);
 }
 
+/* A number of the preset's panels, in the one form their sd and tick
+ * labels share (review 8 S8: "sd 2086" beside "sd 290" and "1.5×10^{4}",
+ * ticks "0.0001" beside "1×10^{−5}"): a power of ten below 10^{−3} and
+ * from 10^{3} up, else positional; `decimals` < 0: two significant digits
+ * (an sd: "290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), else a
+ * tick of a 1-2-5 step with that many decimals ("0.002", "200",
+ * "2×10^{3}").  A true minus. */
+static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    double a = fabs(x);
+    const char *sign = x < 0 ? "−" : "";
+    if (!(a > 0) || !isfinite(a)) {
+        satstat__fig_num(x, 2, buf);
+        return;
+    }
+    int e = (int)floor(log10(a));
+    if (decimals < 0) { /* two significant digits: round first (999.6 is 1.0×10^{3}) */
+        double unit = pow(10, e - 1);
+        a = round(a / unit) * unit;
+        e = (int)floor(log10(a) + 1e-12);
+    }
+    if (a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
+        double m = a / pow(10, e);
+        if (decimals < 0)
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
+        else
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.2g×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
+        return;
+    }
+    int d = decimals < 0 ? (e < 1 ? 1 - e : 0) : decimals;
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.*f", sign, d, a);
+    if (decimals > 0) { /* a tick: "1" and "0.001", not "1.0" and "0.0010" */
+        size_t n = strlen(buf);
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+}
+
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
 /* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
  * 5 times a power of ten at least a third of the range (the first three), labelled as
@@ -1375,13 +1415,10 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
         t[n++] = fabs(v) < step * 1e-9 ? 0 : v;
     char lab[3][SATSTAT__FIG_NUM_SIZE];
     int powered = 0;
+    int decimals = step < 1 ? (int)ceil(-log10(step) - 1e-9) : 0;
     for (size_t i = 0; i < n; i++) {
-        if (fabs(t[i]) >= 1e4) { /* 1×10^{5}, not "100 000": seven characters under a panel */
-            int e = (int)floor(log10(fabs(t[i])));
-            snprintf(lab[i], sizeof lab[i], "%.2g×10^{%d}", t[i] / pow(10, e), e);
-        } else {
-            satstat__fig_num(t[i], 2, lab[i]);
-        }
+        /* (1×10^{5}, not "100 000": seven characters under a panel) */
+        preset_number(t[i], decimals, lab[i]);
         /* a power of ten, or five characters and more ("0.001"): long */
         powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
     }
@@ -1444,12 +1481,8 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
-    /* 290, not 2.9×10^{2}; but 1.5×10^{4}, not 14680, as 1.5×10^{−6} is
-     * written beside it (one notation from 10^4 on, review 7 S16) */
-    if (sd >= 10 && sd < 1e4)
-        snprintf(num, sizeof num, "%.0f", sd);
-    else /* "9.7×10^{−6}": the true minus, as the tick labels */
-        satstat__fig_num(sd, 2, num);
+    /* two significant digits, in the tick labels' form (preset_number) */
+    preset_number(sd, -1, num);
     snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
     if (h->spike) {
