@@ -2089,6 +2089,122 @@ def check_svg_styling(tmp):
     for p in styling_problems(script, tmp):
         fail("styling: %s: %s" % (script, p))
 
+# ---- SVG text beyond the canvas (figure review 8, MUST 1) ----------------------
+# deep-activations' SVG at 1280 x 800: gnuplot's svg terminal put the legend's
+# second column where its own estimate of the first column's text ended
+# (about 1.4 times the text drawn), and "a point mass, or every unit in one
+# bin" ran 18 px off the right edge; at 3.5 in two rows were lost that way.
+
+SVG_DRAWN = re.compile(r"<(?:path|polygon|polyline|line|use|circle|rect|image)\b[^>]*?/>", re.S)
+SVG_SIZE = re.compile(r'(<svg\b[^>]*?)width="([\d.]+)" height="([\d.]+)"\s*viewBox="[-\d. ]+"', re.S)
+
+
+def svg_text_off_canvas(svg, tmp, tag):
+    """[(edge, pixels)]: the ink of an SVG's text beyond its canvas's right,
+    left or bottom edge.  The SVG with its text alone (every path, polygon,
+    point and rectangle taken out) is rasterised by librsvg, as a reader's
+    viewer draws it, over a strip a quarter of the canvas wide beyond each
+    edge, at the scale of the canvas 1050 px wide (the review's): a glyph
+    there is text the canvas cuts."""
+    m = SVG_SIZE.search(svg)
+    if not m:
+        return [("no width, height and viewBox", 0)]
+    w, h = float(m.group(2)), float(m.group(3))
+    text_only = SVG_DRAWN.sub("", svg)
+    scale = 1050.0 / w
+    found = []
+    for edge, box in (("right", (w, 0, w / 4, h)), ("left", (-w / 4, 0, w / 4, h)),
+                      ("bottom", (0, h, w, h / 4))):
+        view = '%swidth="%g" height="%g" viewBox="%g %g %g %g"' % ((m.group(1), box[2], box[3]) + box)
+        strip = os.path.join(tmp, "offcanvas-%s-%s" % (tag, edge))
+        open(strip + ".svg", "w", encoding="utf-8").write(
+            text_only[:m.start()] + view + text_only[m.end():])
+        rc, _, err = run(["rsvg-convert", "-w", str(max(1, int(round(box[2] * scale)))), "-b",
+                          "white", "-o", strip + ".png", strip + ".svg"])
+        if rc != 0:
+            found.append(("%s: rsvg-convert: %s" % (edge, err.strip()), 0))
+            continue
+        _, _, rows = read_png(strip + ".png")
+        ink = sum(1 for r in rows for g in r if g < 128)
+        if ink:
+            found.append((edge, ink))
+    return found
+
+
+def check_svg_text_on_canvas(scripts, tmp):
+    """Every deep figure's SVG (gnuplot -e format='svg', as a user renders
+    it) keeps its text, the legend's rows among it, on its canvas.  First
+    shown to fail on a legend row that runs off the right edge, and to
+    pass that row moved left."""
+    row = ('<?xml version="1.0"?>\n<svg \n width="400" height="200"\n viewBox="0 0 400 200"\n'
+           ' xmlns="http://www.w3.org/2000/svg">\n<rect x="0" y="0" width="400" height="200" '
+           'fill="white"/>\n<polygon points="390,10 420,10 420,20 390,20"/>\n'
+           '<g transform="translate(%d,150)" font-family="DejaVu Sans" font-size="16" '
+           'text-anchor="start"><text><tspan>a point mass, or every unit in one bin</tspan>'
+           '</text></g>\n</svg>\n')
+    if not any(e == "right" for e, _ in svg_text_off_canvas(row % 250, tmp, "self-cut")):
+        fail("self-test: the svg text check misses a legend row running off the right edge")
+    if svg_text_off_canvas(row % 20, tmp, "self-kept"):
+        fail("self-test: the svg text check fails a legend row on the canvas (or a drawn "
+             "polygon off it)")
+    if not scripts:
+        fail("svg text on canvas: no deep script to check")
+    for i, script in enumerate(scripts):
+        out = os.path.join(tmp, "oncanvas-%d.svg" % i)
+        rc, err = render(script, "svg", out)
+        if rc != 0:
+            fail("svg text on canvas: %s: %s" % (script, err))
+            continue
+        for edge, ink in svg_text_off_canvas(open(out, encoding="utf-8").read(), tmp, str(i)):
+            fail("svg text on canvas: %s: text beyond the %s edge (%d px of ink)"
+                 % (script, edge, ink))
+
+
+
+def preset_notation_problems(text):
+    """deep-activations' sd and tick labels in one form (review 8 S8: "sd
+    2086" beside "sd 290" and "sd 1.5×10^{4}", ticks "0.0001" beside
+    "1×10^{−5}"): every sd to two significant digits, and every number
+    from 10^3 up or under 10^{-3} a power of ten."""
+    problems = []
+    sds = re.findall(r"set label 1 'sd ([^']*)'", text)
+    labels = re.findall(r"'([^']+)' [-\d.e+]+", " ".join(re.findall(r"set [xy]tics \(([^)]*)\)", text)))
+    for lab in sds + labels:
+        plain = lab.replace("−", "-")
+        if "×10^{" in plain:
+            continue
+        try:
+            v = abs(float(plain))
+        except ValueError:
+            problems.append("label %r is no number" % lab)
+            continue
+        if v >= 1000 or 0 < v < 0.001:
+            problems.append("%r written out, not as a power of ten" % lab)
+    for sd in sds:
+        mant = re.sub(r"×10\^\{.*", "", sd).replace("−", "")
+        # (a whole number from 10 to 999, "40" or "290", is two digits
+        # and the zeros of its place; under 10 it is one: "5")
+        digits = mant.replace(".", "").lstrip("0") if "." in mant else mant[:2]
+        if len(digits) != 2:
+            problems.append("sd %r not to two significant digits" % sd)
+    return problems
+
+
+def check_preset_notation(scripts):
+    bad = "set label 1 'sd 2086' at graph 0.97\nset label 1 'sd 5' at graph 0.97\n" \
+          "set xtics ('0' 0, '0.0001' 0.0001)\n"
+    good = "set label 1 'sd 2.1×10^{3}' at graph 0.97\nset label 1 'sd 0.20' at graph 0.9\n" \
+           "set xtics ('0' 0, '' 5e-05, '1×10^{−4}' 0.0001)\n"
+    if len(preset_notation_problems(bad)) != 3 or preset_notation_problems(good):
+        fail("self-test: the preset notation check: %s / %s"
+             % (preset_notation_problems(bad), preset_notation_problems(good)))
+    if not scripts:
+        fail("preset notation: no deep-activations script")
+    for script in scripts:
+        for p in preset_notation_problems(open(script, encoding="utf-8").read())[:3]:
+            fail("preset notation: %s: %s" % (script, p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2200,6 +2316,8 @@ def main():
         check_unnumbered_ticks([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")], tmp)
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
+        check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -1944,7 +1944,7 @@ START_TEST(test_depth_figures)
                   "foot %g", foot);
     /* normal:0.1 at W = 250 named by σ_w² · fan-in = 0.01 · 250 = 2.5, and
      * χ_c defined in the legend */
-    ck_assert_msg(strstr(t, "'normal, σ_{w}^{2}&{.}· fan-in = 2.5: c* = ") != NULL,
+    ck_assert_msg(strstr(t, "'normal, σ_{w}^{2}\xE2\x81\xA0 · fan-in = 2.5: c* = ") != NULL,
                   "normal:0.1 not named by σ_w² · fan-in = 2.5");
     ck_assert_ptr_nonnull(strstr(t, "χ_{c}: the map''s slope there"));
     free(t);
@@ -2092,9 +2092,10 @@ START_TEST(test_density_and_saturation_figure_words)
     for (uint64_t l = 1; l <= o.layers; l++) {
         double sd = sqrt(satstat_deep_report_layer(r, 0, l)->variance.value);
         widest = fmax(widest, sd);
-        /* the panel's title: "layer l\nsd_{l}&{.}= X" */
+        /* the panel's title: "layer l\nsd_{l}⁠ = X" (a word joiner before
+         * the space after the subscript, SATSTAT__FIG_SCRIPT_SPACE) */
         char head[64];
-        snprintf(head, sizeof head, "set title \"layer %llu\\nsd_{l}&{.}= ", (unsigned long long)l);
+        snprintf(head, sizeof head, "set title \"layer %llu\\nsd_{l}\xE2\x81\xA0 = ", (unsigned long long)l);
         const char *p = strstr(t, head);
         ck_assert_msg(p != NULL, "no title of layer %llu", (unsigned long long)l);
         p += strlen(head);
@@ -2108,10 +2109,16 @@ START_TEST(test_density_and_saturation_figure_words)
         ck_assert_msg(significant_digits(num) == 3, "sd_l printed as '%s'", num);
     }
     ck_assert_ptr_null(strstr(t, "set object 10 rectangle")); /* nothing shaded */
-    const char *row = strstr(t, "title 'saturated |z| ≥ 4: off the axis (±");
+    /* the bound true in every panel (review 8 S3: "off the axis (±28)"
+     * was one layer's): at most the least 4 / sd_l, rounded down to two
+     * digits, and said of all the panels */
+    const char *row = strstr(t, "title 'saturated |z| ≥ 4: beyond ±");
     ck_assert_msg(row != NULL, "no legend row for the region off the axis");
-    row += strlen("title 'saturated |z| ≥ 4: off the axis (±");
-    ck_rel(atof(row), 4 / widest, 0.05); /* (printed to 2 digits) */
+    row += strlen("title 'saturated |z| ≥ 4: beyond ±");
+    double least = 4 / widest, bound = atof(row);
+    ck_assert_msg(bound <= least * (1 + 1e-9) && bound > least - pow(10, floor(log10(least)) - 1),
+                  "bound %g for the least 4 / sd_l = %g", bound, least);
+    ck_assert_msg(strncmp(strchr(row, ' '), " in all'", 8) == 0, "row '%.40s'", row);
     free(t);
 
     /* the same figure at 3.5 x 2.4 in, 8 pt, 300 dpi: the SVG taller */

@@ -415,13 +415,20 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
          * to wonder why this figure has no grey where the others have */
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE], num[SATSTAT__FIG_NUM_SIZE];
         typeset_region(region, typeset, sizeof typeset);
-        satstat__fig_num(d->off_axis, 2, num);
-        /* (in the panels' units, as their "grey beyond ±0.177"; short: a
-         * longer row ran off the canvas at 3.5 in) */
-        satstat__legend_row(key, "with lines linetype nodraw", "%s %s: off the axis (%s%s)",
+        /* the least over the panels, rounded down to two digits: a bound
+         * true in every panel (tanh near the origin: 28.4 in layer 1 at
+         * sd_l 0.141, 32.8 in layer 10 at 0.122; "off the axis (±28)"
+         * read as every layer's) */
+        double digit = pow(10, floor(log10(d->off_axis)) - 1);
+        satstat__fig_num(floor(d->off_axis / digit * (1 + 1e-12)) * digit, 2, num);
+        /* (in the panels' units, as their "grey beyond ±0.177"; short, "in
+         * all" for "in all panels": a longer row ran off the canvas at 3.5
+         * in, and off the SVG's at 1280 x 800 in the second column) */
+        satstat__legend_row(key, "with lines linetype nodraw", "%s %s: beyond %s%s%s",
                             cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive"
                                                                                     : "saturated",
-                            typeset, two_tails(cfg) ? "±" : "", num);
+                            typeset, two_tails(cfg) ? "±" : "", num,
+                            d->np > 1 ? " in all" : "");
     }
 }
 
@@ -1130,10 +1137,17 @@ static void fig_against_layer(ctx *c, quantity q)
             /* the foot's decade labelled too when the labels counted down
              * from the top leave it bare and it has room (0.9 lines):
              * relu he-normal's Var z of 2 to 7 had 10^3 as its lowest
-             * label on a 13-decade axis (review 7, S13) */
+             * label on a 13-decade axis (review 7, S13); then the labels
+             * count up from the foot at the same step, one step over the
+             * axis: a foot label added under the others broke it (relu's
+             * gradient at 3.5 in read 10^5, 10^3, 10^1, 10^0: review 8 S2) */
             out(c, "log_low = log_last - int((log_last - log_first) / log_step) * log_step\n"
-                   "if (log_low > log_first && (log_low - log_first) * (top - bottom) / %.6g >= 0.9 * line_height) "
-                   "set ytics add (10.**log_first)\n",
+                   "if (log_low > log_first && (log_low - log_first) * (top - bottom) / %.6g >= 0.9 * line_height) {\n"
+                   "    set ytics (10.**log_first)\n"
+                   "    do for [log_k = 1:int((log_last - log_first) / log_step)] {\n"
+                   "        set ytics add (10.**(log_first + log_k * log_step))\n"
+                   "    }\n"
+                   "}\n",
                 log10(hi / lo));
         }
     } else if (q == Q_SATURATION) {
@@ -1331,6 +1345,46 @@ static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *
     return atom || !(ly->a_hi - ly->a_lo > (hi - lo) / DISPLAY_BINS);
 }
 
+/* A number of the preset's panels, in the one form their sd and tick
+ * labels share (review 8 S8: "sd 2086" beside "sd 290" and "1.5×10^{4}",
+ * ticks "0.0001" beside "1×10^{−5}"): a power of ten below 10^{−3} and
+ * from 10^{3} up, else positional; `decimals` < 0: two significant digits
+ * (an sd: "290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), else a
+ * tick of a 1-2-5 step with that many decimals ("0.002", "200",
+ * "2×10^{3}").  A true minus. */
+static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    double a = fabs(x);
+    const char *sign = x < 0 ? "−" : "";
+    if (!(a > 0) || !isfinite(a)) {
+        satstat__fig_num(x, 2, buf);
+        return;
+    }
+    int e = (int)floor(log10(a));
+    if (decimals < 0) { /* two significant digits: round first (999.6 is 1.0×10^{3}) */
+        double unit = pow(10, e - 1);
+        a = round(a / unit) * unit;
+        e = (int)floor(log10(a) + 1e-12);
+    }
+    if (a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
+        double m = a / pow(10, e);
+        if (decimals < 0)
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
+        else
+            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.2g×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
+        return;
+    }
+    int d = decimals < 0 ? (e < 1 ? 1 - e : 0) : decimals;
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.*f", sign, d, a);
+    if (decimals > 0) { /* a tick: "1" and "0.001", not "1.0" and "0.0010" */
+        size_t n = strlen(buf);
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+}
+
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
 /* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
  * 5 times a power of ten at least a third of the range (the first three), labelled as
@@ -1361,13 +1415,10 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
         t[n++] = fabs(v) < step * 1e-9 ? 0 : v;
     char lab[3][SATSTAT__FIG_NUM_SIZE];
     int powered = 0;
+    int decimals = step < 1 ? (int)ceil(-log10(step) - 1e-9) : 0;
     for (size_t i = 0; i < n; i++) {
-        if (fabs(t[i]) >= 1e4) { /* 1×10^{5}, not "100 000": seven characters under a panel */
-            int e = (int)floor(log10(fabs(t[i])));
-            snprintf(lab[i], sizeof lab[i], "%.2g×10^{%d}", t[i] / pow(10, e), e);
-        } else {
-            satstat__fig_num(t[i], 2, lab[i]);
-        }
+        /* (1×10^{5}, not "100 000": seven characters under a panel) */
+        preset_number(t[i], decimals, lab[i]);
         /* a power of ten, or five characters and more ("0.001"): long */
         powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
     }
@@ -1430,12 +1481,8 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "unset label 3\n");
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
-    /* 290, not 2.9×10^{2}; but 1.5×10^{4}, not 14680, as 1.5×10^{−6} is
-     * written beside it (one notation from 10^4 on, review 7 S16) */
-    if (sd >= 10 && sd < 1e4)
-        snprintf(num, sizeof num, "%.0f", sd);
-    else /* "9.7×10^{−6}": the true minus, as the tick labels */
-        satstat__fig_num(sd, 2, num);
+    /* two significant digits, in the tick labels' form (preset_number) */
+    preset_number(sd, -1, num);
     snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
     if (h->spike) {
@@ -1530,7 +1577,15 @@ static void fig_activations(ctx *c, size_t which)
      * line to spare: at one line a row, gnuplot dropped the rows that
      * did not fit (5 rows in 5.3 lines showed 3) */
     double legend_room = 1.15 * legend_lines + 1.0;
+    /* The SVG's legend is one column: gnuplot places a second column by
+     * its own estimate of the first's text, which in the svg terminal is
+     * about 1.4 times the text drawn (at 1280 x 800 the second column
+     * started at 0.64 of the width, and "a point mass, or every unit in
+     * one bin" ran 18 px off the canvas); one column's rows start at the
+     * left and fit whatever that estimate.  Its canvas grows by the rows. */
+    double legend_room_svg = 1.15 * (double)key.n + 1.0;
     double fixed_lines = 3.6 + legend_room + 3.4 + 2.5 * (double)(ns - 1);
+    double fixed_svg = fixed_lines - legend_room + legend_room_svg;
     double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
     satstat_plot_options asked = c->g.o;
     char about[1024];
@@ -1554,8 +1609,8 @@ static void fig_activations(ctx *c, size_t which)
     unsigned svg_tall = 0;
     if (panel_lines < 2)
         h_png = ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
-    if ((0.96 * h_png - SATSTAT__FIG_SVG_LINE * fixed_lines * line_px) / (double)ns < 2 * SATSTAT__FIG_SVG_LINE * line_px)
-        svg_tall = (unsigned)ceil(SATSTAT__FIG_SVG_LINE * (fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px
+    if ((0.96 * h_png - SATSTAT__FIG_SVG_LINE * fixed_svg * line_px) / (double)ns < 2 * SATSTAT__FIG_SVG_LINE * line_px)
+        svg_tall = (unsigned)ceil(SATSTAT__FIG_SVG_LINE * (fixed_svg + MIN_PANEL_LINES * (double)ns) * line_px
                                   / 0.96);
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
@@ -1615,11 +1670,17 @@ static void fig_activations(ctx *c, size_t which)
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
     satstat__dp_svg_lines(c);
-    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
-           "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n"
-           "bottom = legend_top + 3.1 * line_height\n"
-           "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n",
-        legend_room);
+    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n");
+    if (per_line > 1)
+        out(c, "# the legend: rows below the panels, in two columns (the SVG in one:\n"
+               "# gnuplot's svg terminal spaces columns wider than their text)\n"
+               "legend_top = 0.02 + (svg_line > 1 ? %.4g : %.4g) * line_height\n",
+            legend_room_svg, legend_room);
+    else
+        out(c, "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
+            legend_room);
+    out(c, "bottom = legend_top + 3.1 * line_height\n"
+           "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n");
     satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
     out(c, "set multiplot title ");
     qstr(c, head);

@@ -444,8 +444,9 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "Colour: xi_c = -1/ln chi_c (Schoenholz et al. 2017), the depth over which\n"
                        "the correlation of two inputs forgets where it started, on a log colour\n"
                        "scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at\n"
-                       "chi1 = 1 (black line, from the phase computation): the cells next to it\n"
-                       "take the top colour, values beyond the bar's end.  Networks train to a\n"
+                       "chi1 = 1 (black line, from the phase computation): the two cells of a row\n"
+                       "that straddle it take their outer neighbours' colour (else the nearer\n"
+                       "one's, by chance, far beyond the bar's end).  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;\n"
                        "on their side of the critical line a network of L layers trains.  White:\n"
                        "no fixed point q*.");
@@ -473,6 +474,18 @@ void satstat__dp_fig_phase_xi(ctx *c)
     for (size_t i = 0; i < ph->nx; i++) {
         for (size_t k = 0; k < ph->ny; k++) {
             double v = ph->xi_c ? ph->xi_c[k * ph->nx + i] : NAN;
+            /* the two cells that straddle χ_1 = 1 in this row take their
+             * outer neighbour's ξ_c: by where the grid happens to fall,
+             * one of them is 10^3 and more and its neighbours along the
+             * line 10^2, a chain of navy squares that read as markers
+             * (review 8 S12); the black line says ξ_c → ∞ there */
+            double crit = ph->critical[k];
+            if (ph->xi_c && isfinite(crit) && i + 1 < ph->nx && ph->x[i] <= crit
+                && crit < ph->x[i + 1] && i >= 1)
+                v = fmin(v, ph->xi_c[k * ph->nx + i - 1]);
+            else if (ph->xi_c && isfinite(crit) && i >= 1 && ph->x[i - 1] <= crit
+                     && crit < ph->x[i] && i + 1 < ph->nx)
+                v = fmin(v, ph->xi_c[k * ph->nx + i + 1]);
             out(c, "%.6g %.6g ", log10(ph->x[i]), ph->y[k]);
             if (v == INFINITY)
                 out(c, "%.6g\n", cb_hi + 1); /* beyond the bar: its end colour */
@@ -523,6 +536,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
         satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
                             (unsigned long long)o->layers);
     satstat__legend_tex(&key);
+    unsigned char ring[SATSTAT_MAX_SCHEMES] = {0}; /* a later scheme on its point */
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
@@ -551,6 +565,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
                 same = (long)t;
         }
         if (same >= 0)
+            ring[same] = 1;
+        if (same >= 0)
             satstat__legend_row(&key, st, "%s: %s (same point)", name, xi_t);
         else
             satstat__legend_row(&key, st, "%s: %s", name, xi_t);
@@ -577,8 +593,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
     if (diverges || lmax > cb_hi)
         out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
+    /* the map's whole first and last rows of cells (with image centres
+     * each cell on its row): half a cell below σ_b² = y_lo and above y_hi,
+     * so that a scheme at σ_b² = 0.05 (a row above the foot) stands clear
+     * of the frame and its ticks, where at a foot of 0 its mark sat on
+     * the x axis (review 8 S4) */
+    double half_row = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0;
     out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo, ph->y_hi);
+        ph->y_lo - half_row, ph->y_hi + half_row);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
@@ -596,11 +618,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize 2.6 * pointscale "
+        /* a scheme that a later one shares its point with ("(same point)")
+         * a ring around that one's mark, 1.6 times its size: drawn the same
+         * size, the normal □ showed only its corners behind the orthogonal
+         * pentagon (review 8 S4) */
+        double grow = ring[s] ? 1.6 : 1;
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize 2 * pointscale notitle",
-            s, s, pt, s, s, pt);
+               "pointtype %d pointsize %.3g * pointscale notitle",
+            s, s, pt, 2.6 * grow, s, s, pt, 2 * grow);
     }
     out(c, "\nunset colorbox\n");
     finish(c, &key);
