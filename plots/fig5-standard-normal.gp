@@ -42,8 +42,12 @@ fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
-# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
-pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
+# 16 px of 1/96 in times its linewidth, which carries scale already, so a
+# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
+# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
+# 1280 x 800).
+pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -55,14 +59,15 @@ fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
@@ -98,6 +103,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 # the svg terminal spaces its text by a line svg_line times the PNG's
 # (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
 svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
+png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 3                                    # legend rows with a sample
@@ -108,7 +114,12 @@ below_chars = 18                                # ... the longest of them
 legend_below = (column < 0.55) ? 1 : 0
 # In SVG, over a legend below the plot, the x label sat on the first
 # row and the last row left the canvas: there the layout takes the
-# svg terminal's line
+# svg terminal's line (what a figure spaces by line_height); but the
+# plot's box, spaced by that, was a third shorter than the PNG's
+# (figure review 7, S3), so the room below the box and the legend's
+# rows keep the PNG's line (png_line: the legend sets its own spacing;
+# the title above a line more than the PNG's: a colour bar's top label
+# is under it)
 if (legend_below) {
     line_height = line_height * svg_line
     line_width = line_height * height / width
@@ -117,8 +128,18 @@ if (legend_below) {
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
+# (the key's own margin above and below its rows is in gnuplot's v_char,
+# the svg terminal's taller: its last row left the canvas)
+legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0
 column = legend_below ? 0.985 : column
+# the x tick labels and label, which gnuplot sets a v_char apart, come up
+# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
+# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
+# panel and the last one at the canvas's edge (figure review 7, S3)
+if (svg_line > 1) {
+    set xtics offset 0, 0.45
+    set xlabel offset 0, 0.7
+}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets the y label left of the tick labels by its own estimate of
 # their width, a character each; the svg terminal's character is 0.7 em,
@@ -129,8 +150,8 @@ if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
-bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
+top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
+bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -160,14 +181,24 @@ set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) {
     tick_chars = ((strlen(sprintf('%g', -zmax)) > strlen(sprintf('%g', zmax))) ? strlen(sprintf('%g', -zmax)) : strlen(sprintf('%g', zmax)))
-    if ((-zmax) < 0 && (zmax) > 0 && (-zmax) == -(zmax) && panel_w / 2 >= (tick_chars + 2) * char_width) {
+    if ((-zmax) < 0 && (zmax) > 0 && (-zmax) == -(zmax) && panel_w / 2 >= (tick_chars / 2. + 0.2 + 0.5 + 1.5) * char_width) {
         set xtics ((-zmax), 0, (zmax))
     } else {
         set xtics 0 + (-zmax), (zmax) - (-zmax)
         if ((-zmax) < 0 && (zmax) > 0) { set xtics add ('' 0) }   # 0 marked, unlabelled
     }
+    # (gnuplot 5.4 reads no else-if in a block)
+    if ((-zmax) >= 0 && panel_w / ((tick_chars + 1.5) * char_width) >= 2) {
+        set xtics 0 + (-zmax), tick_step((zmax) - (-zmax), panel_w / ((tick_chars + 1.5) * char_width))
+    }
 }
 set ytics tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+ytick_step = tick_step((ymax) - (0), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+ytick_chars = 0
+do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax) / ytick_step + 1e-9)] {
+    ytick_chars = (strlen(sprintf('%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%g', k * ytick_step)) : ytick_chars
+}
+if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }
 
 # ---- layers 1, 2: the central 95.45 % and 68.27 %, shaded; layer 3: the curve 
 plot sample [z=-2:2] '+' using (z):(phi(z)) with filledcurves y1=0 fillcolor rgb '#AAD9F4' fillstyle solid 1.0 notitle, \
@@ -205,10 +236,10 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set rmargin at screen 0.99
     # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the line_height kept
+    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the png_line kept
     legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
     set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols

@@ -9,6 +9,10 @@
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
 #
+# The SVG is 1065 pixels high: the svg terminal's lines of text are 1.29
+# times the PNG's, and the rows keep 2.4 of its lines each (a height given
+# on gnuplot's command line is kept).
+#
 # Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation sigmoid --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
 # Run:      gnuplot deep-activations-sigmoid.gp
@@ -16,6 +20,8 @@
 #           into the current directory; see "output" for other formats.
 
 set encoding utf8
+# SVG: taller, by the svg terminal's extra room for the text (see above)
+if (exists('format') && format eq 'svg' && !exists('height')) height = 1065
 
 # ---- output ----------------------------------------------------------------
 # Choose another format, file or size on the command line, e.g.
@@ -29,12 +35,7 @@ if (!exists('output')) output = 'deep-activations-sigmoid.' . format
 if (!exists('width')) width = 1280
 if (!exists('height')) height = 800
 if (!exists('dpi')) dpi = 96
-# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
-# square root of the physical size (8 pt at 3.5 in wide), so that text does
-# not shrink as fast as the figure), and never under 7 pt: smaller is
-# hard to read in print.
-if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
-if (fontpt < 7) fontpt = 7
+if (!exists('fontpt')) fontpt = 16   # --font-size: points at dpi
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
@@ -45,8 +46,12 @@ fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
-# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
-pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
+# 16 px of 1/96 in times its linewidth, which carries scale already, so a
+# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
+# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
+# 1280 x 800).
+pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -58,14 +63,15 @@ fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
@@ -625,11 +631,20 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 # the svg terminal spaces its text by a line svg_line times the PNG's
 # (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
 svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
+png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 legend_below = 0
 legend_height = 0
+# the x tick labels and label, which gnuplot sets a v_char apart, come up
+# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
+# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
+# panel and the last one at the canvas's edge (figure review 7, S3)
+if (svg_line > 1) {
+    set xtics offset 0, 0.45
+    set xlabel offset 0, 0.7
+}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets the y label left of the tick labels by its own estimate of
 # their width, a character each; the svg terminal's character is 0.7 em,
@@ -640,11 +655,20 @@ if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
-bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
+top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
+bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the svg terminal's line of text (svg_line; over a legend below the
+# plot figure.c's layout has taken it)
+svg_text = legend_below ? 1 : svg_line
+top = top - (svg_text - 1) * 2.4 * line_height
+bottom = bottom + (svg_text - 1) * 3.1 * line_height
+line_height = line_height * svg_text
+line_width = line_width * svg_text
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
-legend_top = 0.02 + 3.3 * line_height           # the legend: rows below the panels
+# the legend: rows below the panels, in two columns (the SVG in one:
+# gnuplot's svg terminal spaces columns wider than their text)
+legend_top = 0.02 + (svg_line > 1 ? 5.6 : 3.3) * line_height
 bottom = legend_top + 3.1 * line_height
 top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
 grid_cols = 5
@@ -672,7 +696,7 @@ set xtics ('0' 0, '0.5' 0.5, '1' 1)
 set xrange [4.24835426e-18:1]
 set yrange [0:16.587]
 set ytics ('0' 0, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont
+set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -690,7 +714,7 @@ set xtics ('0' 0, '0.5' 0.5, '1' 1)
 set xrange [4.24835426e-18:1]
 set yrange [0:14.1705]
 set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont
+set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -708,7 +732,7 @@ set xtics ('0' 0, '0.5' 0.5, '1' 1)
 set xrange [4.24835426e-18:1]
 set yrange [0:13.887]
 set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont
+set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -726,7 +750,7 @@ set xtics ('0' 0, '0.5' 0.5, '1' 1)
 set xrange [4.24835426e-18:1]
 set yrange [0:14.265]
 set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont
+set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -744,7 +768,7 @@ set xtics ('0' 0, '0.5' 0.5, '1' 1)
 set xrange [4.24835426e-18:1]
 set yrange [0:13.968]
 set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,0.9 font smallfont
+set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
@@ -1054,24 +1078,24 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set rmargin at screen 0.99
     # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the line_height kept
+    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the png_line kept
     legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
     set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w}&{.}= 1' : ''), \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}&{.}= 0.01' : ''), \
-     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}&{.}= 0.1' : ''), \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}&{.}= 0.141' : '')
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w}⁠ = 1' : ''), \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
+     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}&{.}= 1', \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}&{.}= 0.01', \
-     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}&{.}= 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}&{.}= 0.141'
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
+     keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141'
 }
 unset multiplot

@@ -3,8 +3,9 @@
 # Colour: xi_c = -1/ln chi_c (Schoenholz et al. 2017), the depth over which
 # the correlation of two inputs forgets where it started, on a log colour
 # scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at
-# chi1 = 1 (black line, from the phase computation): the cells next to it
-# take the top colour, values beyond the bar's end.  Networks train to a
+# chi1 = 1 (black line, from the phase computation): the two cells of a row
+# that straddle it take their outer neighbours' colour (else the nearer
+# one's, by chance, far beyond the bar's end).  Networks train to a
 # depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;
 # on their side of the critical line a network of L layers trains.  White:
 # no fixed point q*.
@@ -45,8 +46,12 @@ fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
-# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
-pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
+# 16 px of 1/96 in times its linewidth, which carries scale already, so a
+# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
+# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
+# 1280 x 800).
+pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -58,14 +63,15 @@ fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
@@ -806,7 +812,7 @@ $grid << EOD
 -0.1 1.95 -0.133223
 -0.1 2 -0.136318
 
--0.04375 0 0.996806
+-0.04375 0 0.637784
 -0.04375 0.05 0.463003
 -0.04375 0.1 0.352172
 -0.04375 0.15 0.287217
@@ -848,7 +854,7 @@ $grid << EOD
 -0.04375 1.95 -0.0938859
 -0.04375 2 -0.0972154
 
-0.0125 0 3.87407
+0.0125 0 2.44934
 0.0125 0.05 0.589577
 0.0125 0.1 0.452124
 0.0125 0.15 0.374913
@@ -1017,7 +1023,7 @@ $grid << EOD
 0.18125 2 0.0991293
 
 0.2375 0 1.50192
-0.2375 0.05 2.14481
+0.2375 0.05 1.23377
 0.2375 0.1 1.20713
 0.2375 0.15 0.971094
 0.2375 0.2 0.837861
@@ -1059,9 +1065,9 @@ $grid << EOD
 0.2375 2 0.162953
 
 0.29375 0 1.35365
-0.29375 0.05 1.45319
-0.29375 0.1 2.37517
-0.29375 0.15 1.37433
+0.29375 0.05 1.18601
+0.29375 0.1 1.20713
+0.29375 0.15 0.971094
 0.29375 0.2 1.12156
 0.29375 0.25 0.976881
 0.29375 0.3 0.877305
@@ -1102,11 +1108,11 @@ $grid << EOD
 
 0.35 0 1.23578
 0.35 0.05 1.18601
-0.35 0.1 1.35747
-0.35 0.15 1.75279
-0.35 0.2 1.99744
-0.35 0.25 1.44282
-0.35 0.3 1.22164
+0.35 0.1 1.10327
+0.35 0.15 1.19488
+0.35 0.2 1.12156
+0.35 0.25 0.976881
+0.35 0.3 0.877305
 0.35 0.35 1.08469
 0.35 0.4 0.986758
 0.35 0.45 0.911246
@@ -1146,13 +1152,13 @@ $grid << EOD
 0.40625 0.05 1.05652
 0.40625 0.1 1.10327
 0.40625 0.15 1.19488
-0.40625 0.2 1.33295
-0.40625 0.25 1.55406
-0.40625 0.3 2.05864
-0.40625 0.35 1.97201
-0.40625 0.4 1.53582
-0.40625 0.45 1.33164
-0.40625 0.5 1.19918
+0.40625 0.2 1.05352
+0.40625 0.25 1.11387
+0.40625 0.3 1.18996
+0.40625 0.35 1.08469
+0.40625 0.4 0.986758
+0.40625 0.45 0.911246
+0.40625 0.5 0.850234
 0.40625 0.55 1.10202
 0.40625 0.6 1.02583
 0.40625 0.65 0.963515
@@ -1191,17 +1197,17 @@ $grid << EOD
 0.4625 0.2 1.05352
 0.4625 0.25 1.11387
 0.4625 0.3 1.18996
-0.4625 0.35 1.28691
-0.4625 0.4 1.41602
-0.4625 0.45 1.60512
-0.4625 0.5 1.95571
-0.4625 0.55 2.54558
-0.4625 0.6 1.78365
-0.4625 0.65 1.52926
-0.4625 0.7 1.37462
-0.4625 0.75 1.26422
-0.4625 0.8 1.17884
-0.4625 0.85 1.10956
+0.4625 0.35 1.00599
+0.4625 0.4 1.04589
+0.4625 0.45 1.09175
+0.4625 0.5 1.14459
+0.4625 0.55 1.10202
+0.4625 0.6 1.02583
+0.4625 0.65 0.963515
+0.4625 0.7 0.911028
+0.4625 0.75 0.865853
+0.4625 0.8 0.82632
+0.4625 0.85 0.791262
 0.4625 0.9 1.0515
 0.4625 0.95 1.00167
 0.4625 1 0.958157
@@ -1237,22 +1243,22 @@ $grid << EOD
 0.51875 0.4 1.04589
 0.51875 0.45 1.09175
 0.51875 0.5 1.14459
-0.51875 0.55 1.2061
-0.51875 0.6 1.279
-0.51875 0.65 1.36784
-0.51875 0.7 1.48093
-0.51875 0.75 1.63587
-0.51875 0.8 1.8817
-0.51875 0.85 2.51524
-0.51875 0.9 2.15349
-0.51875 0.95 1.77336
-0.51875 1 1.57788
-0.51875 1.05 1.4464
-0.51875 1.1 1.34775
-0.51875 1.15 1.26911
-0.51875 1.2 1.20393
-0.51875 1.25 1.14843
-0.51875 1.3 1.10021
+0.51875 0.55 0.951473
+0.51875 0.6 0.977376
+0.51875 0.65 1.00564
+0.51875 0.7 1.03647
+0.51875 0.75 1.0702
+0.51875 0.8 1.10723
+0.51875 0.85 1.14815
+0.51875 0.9 1.0515
+0.51875 0.95 1.00167
+0.51875 1 0.958157
+0.51875 1.05 0.919617
+0.51875 1.1 0.885099
+0.51875 1.15 0.853895
+0.51875 1.2 0.825466
+0.51875 1.25 0.799393
+0.51875 1.3 0.775343
 0.51875 1.35 1.05767
 0.51875 1.4 1.01967
 0.51875 1.45 0.985393
@@ -1286,29 +1292,29 @@ $grid << EOD
 0.575 0.75 1.0702
 0.575 0.8 1.10723
 0.575 0.85 1.14815
-0.575 0.9 1.19372
-0.575 0.95 1.24502
-0.575 1 1.30359
-0.575 1.05 1.37172
-0.575 1.1 1.45303
-0.575 1.15 1.5537
-0.575 1.2 1.68575
-0.575 1.25 1.87762
-0.575 1.3 2.23265
-0.575 1.35 2.79933
-0.575 1.4 2.04839
-0.575 1.45 1.79127
-0.575 1.5 1.63325
-0.575 1.55 1.51941
-0.575 1.6 1.43067
-0.575 1.65 1.35816
-0.575 1.7 1.29698
-0.575 1.75 1.24418
-0.575 1.8 1.1978
-0.575 1.85 1.15652
-0.575 1.9 1.11937
-0.575 1.95 1.08563
-0.575 2 1.05477
+0.575 0.9 0.925807
+0.575 0.95 0.944453
+0.575 1 0.964174
+0.575 1.05 0.985047
+0.575 1.1 1.00717
+0.575 1.15 1.03065
+0.575 1.2 1.05563
+0.575 1.25 1.08229
+0.575 1.3 1.11083
+0.575 1.35 1.05767
+0.575 1.4 1.01967
+0.575 1.45 0.985393
+0.575 1.5 0.95421
+0.575 1.55 0.925644
+0.575 1.6 0.899317
+0.575 1.65 0.874927
+0.575 1.7 0.852229
+0.575 1.75 0.831018
+0.575 1.8 0.811128
+0.575 1.85 0.792415
+0.575 1.9 0.774758
+0.575 1.95 0.758055
+0.575 2 0.742216
 
 0.63125 0 0.875538
 0.63125 0.05 0.822999
@@ -1337,20 +1343,20 @@ $grid << EOD
 0.63125 1.2 1.05563
 0.63125 1.25 1.08229
 0.63125 1.3 1.11083
-0.63125 1.35 1.14152
-0.63125 1.4 1.17468
-0.63125 1.45 1.21071
-0.63125 1.5 1.25014
-0.63125 1.55 1.29365
-0.63125 1.6 1.34216
-0.63125 1.65 1.39696
-0.63125 1.7 1.45989
-0.63125 1.75 1.53374
-0.63125 1.8 1.62309
-0.63125 1.85 1.73613
-0.63125 1.9 1.88998
-0.63125 1.95 2.13158
-0.63125 2 2.72871
+0.63125 1.35 0.888242
+0.63125 1.4 0.901181
+0.63125 1.45 0.914609
+0.63125 1.5 0.928549
+0.63125 1.55 0.943027
+0.63125 1.6 0.958075
+0.63125 1.65 0.973728
+0.63125 1.7 0.990029
+0.63125 1.75 1.00702
+0.63125 1.8 1.02476
+0.63125 1.85 1.04331
+0.63125 1.9 1.06274
+0.63125 1.95 1.08312
+0.63125 2 1.10455
 
 0.6875 0 0.829145
 0.6875 0.05 0.786248
@@ -3589,24 +3595,30 @@ $schemes << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 41                                  # the longest legend row, in characters
+key_chars = 42                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
 # the svg terminal spaces its text by a line svg_line times the PNG's
 # (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
 svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
+png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 41                                # ... the longest of them
+below_chars = 42                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
 # In SVG, over a legend below the plot, the x label sat on the first
 # row and the last row left the canvas: there the layout takes the
-# svg terminal's line
+# svg terminal's line (what a figure spaces by line_height); but the
+# plot's box, spaced by that, was a third shorter than the PNG's
+# (figure review 7, S3), so the room below the box and the legend's
+# rows keep the PNG's line (png_line: the legend sets its own spacing;
+# the title above a line more than the PNG's: a colour bar's top label
+# is under it)
 if (legend_below) {
     line_height = line_height * svg_line
     line_width = line_height * height / width
@@ -3615,8 +3627,18 @@ if (legend_below) {
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
+# (the key's own margin above and below its rows is in gnuplot's v_char,
+# the svg terminal's taller: its last row left the canvas)
+legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0
 column = legend_below ? 0.985 : column
+# the x tick labels and label, which gnuplot sets a v_char apart, come up
+# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
+# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
+# panel and the last one at the canvas's edge (figure review 7, S3)
+if (svg_line > 1) {
+    set xtics offset 0, 0.45
+    set xlabel offset 0, 0.7
+}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets the y label left of the tick labels by its own estimate of
 # their width, a character each; the svg terminal's character is 0.7 em,
@@ -3627,14 +3649,14 @@ if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
-bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
+top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
+bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set multiplot title 'Depth scale ξ_{c}&{.}of tanh networks over the phase diagram'
+set multiplot title 'Depth scale ξ_{c}⁠ of tanh networks over the phase diagram'
 unset key
 # the colour bar right of the map: the plot narrower by its width, labels and name
 plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
@@ -3647,20 +3669,20 @@ set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥10^{3}' 3)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
-set yrange [0:2]
+set yrange [-0.025:2.025]
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-set xlabel 'σ_{w}^{2}&{.}· fan-in'
+set xlabel 'σ_{w}^{2}⁠ · fan-in'
 set ylabel 'σ_{b}^{2}'
 set border back
 set tics back
 plot $grid using 1:2:3 with image, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 4.16 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 3.2 * pointscale notitle, \
      $schemes every ::1::1 using 1:2 with points pointtype 15 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 15 pointsize 2 * pointscale notitle
 unset colorbox
@@ -3701,24 +3723,24 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set rmargin at screen 0.99
     # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the line_height kept
+    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the png_line kept
     legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
     set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}&{.}= 1: ξ_{c}&{.}→ ∞' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}&{.}= L = 10 (trains: 6 ξ_{c}&{.}> L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal:0.1118034: ξ_{c}&{.}= 11.8' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'orthogonal:1.5811388: ξ_{c}&{.}= 11.8 (same point)' : '')
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}&{.}= 1: ξ_{c}&{.}→ ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}&{.}= L = 10 (trains: 6 ξ_{c}&{.}> L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal:0.1118034: ξ_{c}&{.}= 11.8', \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale title 'orthogonal:1.5811388: ξ_{c}&{.}= 11.8 (same point)'
+     keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)'
 }
 unset multiplot

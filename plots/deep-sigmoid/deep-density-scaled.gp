@@ -42,8 +42,12 @@ fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
-# 6 pixels, svg 10 px of 1/96 in, pdfcairo 1/12 in), whatever the lines'.
-pointscale = scale * ((format eq 'svg') ? 60. / dpi : (format eq 'pdf') ? 72. / dpi : 1)
+# 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
+# 16 px of 1/96 in times its linewidth, which carries scale already, so a
+# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
+# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
+# 1280 x 800).
+pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -55,14 +59,15 @@ fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced
+    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
 }
 if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
     exit error sprintf('unknown format %s: use png, svg or pdf', format)
@@ -2443,11 +2448,20 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 # the svg terminal spaces its text by a line svg_line times the PNG's
 # (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
 svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
+png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 legend_below = 0
 legend_height = 0
+# the x tick labels and label, which gnuplot sets a v_char apart, come up
+# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
+# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
+# panel and the last one at the canvas's edge (figure review 7, S3)
+if (svg_line > 1) {
+    set xtics offset 0, 0.45
+    set xlabel offset 0, 0.7
+}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets the y label left of the tick labels by its own estimate of
 # their width, a character each; the svg terminal's character is 0.7 em,
@@ -2458,8 +2472,8 @@ if (format eq 'svg') set ylabel offset 1, 0
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
-bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
+top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
+bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
 # the svg terminal's line of text (svg_line; over a legend below the
 # plot figure.c's layout has taken it)
@@ -2488,6 +2502,8 @@ set xrange [-4:4]
 set yrange [0:0.472988]
 set xtics tick_step((4) - (-4), (panel_r(0) - panel_l(0)) / (6 * char_width))
 set ytics tick_step((0.472988) - (0), ((panel_t(0) - panel_b(0)) / (1.8 * line_height) < 3) ? 3 : (panel_t(0) - panel_b(0)) / (1.8 * line_height))
+if (panel_r(0) - panel_l(0) < 14 * char_width) set xtics 4
+if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, 0.4
 set format x '%g'
 set format y '%g'
 unset object
@@ -2499,7 +2515,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 1\nsd_{l}&{.}= 1.19\ngrey beyond ±3.37" offset 0,-0.4 font smallfont
+set title "layer 1\nsd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2513,7 +2529,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 2\nsd_{l}&{.}= 1.18\ngrey beyond ±3.39" offset 0,-0.4 font smallfont
+set title "layer 2\nsd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2527,7 +2543,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 3\nsd_{l}&{.}= 1.14\ngrey beyond ±3.5" offset 0,-0.4 font smallfont
+set title "layer 3\nsd_{l}⁠ = 1.14\ngrey beyond ±3.5" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2541,7 +2557,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 4\nsd_{l}&{.}= 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
+set title "layer 4\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2555,7 +2571,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 5\nsd_{l}&{.}= 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
+set title "layer 5\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
@@ -2569,9 +2585,9 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 6\nsd_{l}&{.}= 1.14\ngrey beyond ±3.52" offset 0,-0.4 font smallfont
+set title "layer 6\nsd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font smallfont
 set ylabel 'density'
-set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2583,9 +2599,9 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 7\nsd_{l}&{.}= 1.14\ngrey beyond ±3.51" offset 0,-0.4 font smallfont
+set title "layer 7\nsd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2597,9 +2613,9 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 8\nsd_{l}&{.}= 1.1\ngrey beyond ±3.62" offset 0,-0.4 font smallfont
+set title "layer 8\nsd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2611,9 +2627,9 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 9\nsd_{l}&{.}= 1.11\ngrey beyond ±3.59" offset 0,-0.4 font smallfont
+set title "layer 9\nsd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2625,9 +2641,9 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 10\nsd_{l}&{.}= 1.16\ngrey beyond ±3.45" offset 0,-0.4 font smallfont
+set title "layer 10\nsd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font smallfont
 unset ylabel
-set xlabel '(z − μ_{b})&{.}/ sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
      $mf10 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset title
@@ -2665,10 +2681,10 @@ if (exists('legend_below') && legend_below) {
     set bmargin at screen 0.005
     set rmargin at screen 0.99
     # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 line_height (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the line_height kept
+    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
+    # column over the next): no more than the png_line kept
     legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > line_height ? line_height / legend_vchar : 1)
+    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
     set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
