@@ -1843,6 +1843,16 @@ static size_t depth_block(const char *text, const char *name, size_t ncol, doubl
     return rows;
 }
 
+/* The deep figures of r written into dir (plot options po, or NULL). */
+static void write_figures(const satstat_deep_report *r, const char *dir,
+                          const satstat_plot_options *po)
+{
+    char msg[SATSTAT_ERRMSG_SIZE];
+    const satstat_deep_report *rs[1] = {r};
+    int rc = satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, po, msg, sizeof msg);
+    ck_assert_msg(rc == SATSTAT_OK, "deep figures into %s: %s", dir, msg);
+}
+
 static char *depth_read(const char *dir, const char *name)
 {
     char path[512];
@@ -1894,9 +1904,7 @@ START_TEST(test_depth_figures)
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     char dir[] = "/tmp/satstat-depth-figs.XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    const satstat_deep_report *rs[1] = {r};
-    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
-                     SATSTAT_OK);
+    write_figures(r, dir, NULL);
     double v[400 * 5];
 
     char *t = depth_read(dir, "deep-correlation");
@@ -2016,9 +2024,7 @@ START_TEST(test_variance_figure_growth_words)
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     char dir[] = "/tmp/satstat-variance-words.XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    const satstat_deep_report *rs[1] = {r};
-    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
-                     SATSTAT_OK);
+    write_figures(r, dir, NULL);
     char *t = depth_read(dir, "deep-variance");
     ck_assert_msg(strstr(t, "title 'standard, ×20 a layer'") != NULL, "no 'standard, ×20 a layer'");
     /* the space after a subscript follows a word joiner (U+2060,
@@ -2083,9 +2089,7 @@ START_TEST(test_density_and_saturation_figure_words)
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     char dir[] = "/tmp/satstat-density-words.XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    const satstat_deep_report *rs[1] = {r};
-    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
-                     SATSTAT_OK);
+    write_figures(r, dir, NULL);
     char *t = depth_read(dir, "deep-density-scaled");
     ck_assert_ptr_null(strstr(t, "format eq 'svg' && !exists('height')) height ="));
     double widest = 0;
@@ -2128,8 +2132,7 @@ START_TEST(test_density_and_saturation_figure_words)
     po.height = 720;
     po.dpi = 300;
     po.font_size = 8;
-    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, &po, msg, sizeof msg),
-                     SATSTAT_OK);
+    write_figures(r, dir, &po);
     t = depth_read(dir, "deep-density-scaled");
     const char *grow = strstr(t, "format eq 'svg' && !exists('height')) height = ");
     ck_assert_msg(grow != NULL, "the SVG keeps 720 px at 3.5 in");
@@ -2151,9 +2154,7 @@ START_TEST(test_density_and_saturation_figure_words)
     for (uint64_t l = 1; l <= o2.layers; l++)
         zero |= satstat_deep_report_layer(r, 1, l)->saturated_fraction.value == 0;
     ck_assert_msg(zero, "scaled saturated a unit in every layer: no open marker to check");
-    rs[0] = r;
-    ck_assert_int_eq(satstat_deep_plot_write_dir(rs, 1, NULL, 0, dir, NULL, msg, sizeof msg),
-                     SATSTAT_OK);
+    write_figures(r, dir, NULL);
     t = depth_read(dir, "deep-saturation");
     /* the drawn zeros: "$s2 ... with yerrorbars linetype 2 dashtype 1 pointtype P" */
     const char *drawn = strstr(t, "with yerrorbars linetype 2 dashtype 1 pointtype ");

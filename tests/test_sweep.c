@@ -743,6 +743,40 @@ START_TEST(figures_render_quietly)
 }
 END_TEST
 
+/* A sampled 0 on a log axis is drawn open at the foot in its scheme's
+ * colour and mark; the key shows that same mark (figure review 9: a ring
+ * keyed a drawn square). */
+START_TEST(open_zero_key_is_drawn_mark)
+{
+    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
+    size_t fig = SATSTAT_SWEEP_FIGURES;
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        if (strcmp(satstat_sweep_plot_name(i), "sweep-saturated-fraction") == 0)
+            fig = i;
+    ck_assert_uint_lt(fig, SATSTAT_SWEEP_FIGURES);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    /* scaled (linetype 2) has no unit beyond 6 in 2000 (P = 9.4e-7) */
+    const char *drawn = strstr(buf, "$sample2 using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
+                                    "linetype 2 linewidth 2 dashtype 1 pointtype ");
+    ck_assert_msg(drawn != NULL, "no open mark drawn for scaled's sampled 0");
+    int pt = atoi(strstr(drawn, "pointtype ") + strlen("pointtype "));
+    ck_assert_int_eq(pt % 2, 0); /* an open mark */
+    char key[96];
+    snprintf(key, sizeof key, "with points linetype 2 pointtype %d", pt);
+    const char *row = strstr(buf, key);
+    ck_assert_msg(row != NULL, "the key does not show the drawn mark (%s)", key);
+    ck_assert_ptr_nonnull(strstr(row, "open: sampled 0"));
+    ck_assert_ptr_null(strstr(buf, "with points linecolor rgb ink pointtype 6"));
+    free(buf);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* ---- the command --------------------------------------------------------------*/
 
 /* Runs of the program are tests/common's; these are the names this file's
@@ -1157,6 +1191,7 @@ static Suite *sweep_suite(void)
     t = tcase_create("figures");
     tcase_set_timeout(t, 120);
     tcase_add_test(t, figures_render_quietly);
+    tcase_add_test(t, open_zero_key_is_drawn_mark);
     suite_add_tcase(s, t);
     t = tcase_create("command");
     tcase_set_timeout(t, 120);

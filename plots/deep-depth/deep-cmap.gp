@@ -232,7 +232,7 @@ svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
 png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 4                                    # legend rows with a sample
+key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -346,7 +346,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 title (int(5 / legend_rows) == legend_col ? 'points: sampled, c^{0}⁠ = 0.99' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -356,7 +358,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with lines linetype nodraw title 'lines: the map; points: sampled', \
-     keyentry with lines linetype nodraw title 'tanh, c^{0}⁠ = 0.99'
+     keyentry with lines linecolor rgb '#000000' linewidth 2 title 'lines: the tanh map at q* = 1.06', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 title 'points: sampled, c^{0}⁠ = 0.99'
 }
 unset multiplot

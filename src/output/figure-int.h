@@ -50,6 +50,9 @@
 extern const char *const satstat__palette[SATSTAT__PALETTE_SIZE];
 extern const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE];
 extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
+/* The open twin of a filled point type (gnuplot's 5 7 9 11 13 15: 4 6 8
+ * ...): a sampled 0 drawn at an axis's foot, keyed with the same mark. */
+int satstat__point_open(int filled);
 
 /* The palette slot of series i of n by its name, so that a scheme has the
  * same colour, dash and point type in every figure and command: the

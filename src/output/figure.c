@@ -35,6 +35,11 @@ const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
  * sweeps), and uniform's open diamond read as one. */
 const int satstat__point_types[SATSTAT__PALETTE_SIZE] = {7, 5, 9, 11, 13, 15, 7, 9, 5, 11, 13, 15};
 
+int satstat__point_open(int filled)
+{
+    return filled % 2 ? filled - 1 : filled;
+}
+
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 
 void satstat_plot_options_default(satstat_plot_options *o)

@@ -65,8 +65,7 @@ int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
-    int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-    return pt % 2 ? pt - 1 : pt;
+    return satstat__point_open(satstat__point_types[satstat__series_slot(names, ns, s)]);
 }
 
 /* A region's words (satstat_region_format) with ≥ and ≤ typeset. */

@@ -289,7 +289,7 @@ void satstat__dp_fig_cmap(ctx *c)
     double dmin = 0, dmax = 0; /* the zero line is always in range */
     satstat__fig_rule(&c->g, "data: the map c, c_next - c; the sampled c^l, c^(l+1) - c^l");
     int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
-    double qs[SATSTAT_MAX_SCHEMES];
+    double qs[SATSTAT_MAX_SCHEMES] = {0};
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         /* at q*; where there is none, or q* = 0 (the map is then c ↦ 1 by
          * convention) or the map cannot be evaluated there (relu at the
@@ -361,9 +361,22 @@ void satstat__dp_fig_cmap(ctx *c)
                             "c*: step 0; χ_{c}: the map's slope there");
         satstat__legend_tex(&key);
     }
-    satstat__legend_row(&key, "with lines linetype nodraw", "lines: the map; points: sampled");
-    satstat__legend_row(&key, "with lines linetype nodraw", "%s, c^{0} = %.3g",
-                        cfg->activation->name, o->pair_correlation);
+    /* what the lines and the points are, in rows with a sample: a legend
+     * below the plot keeps only those, and the points were explained
+     * nowhere there, nor q* (figure review 9) */
+    char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(cfg->activation->name, act, sizeof act);
+    int one_q = ns > 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        one_q &= curve[s] && !at_last[s] && fabs(qs[s] - qs[0]) <= 1e-6 * qs[0];
+    if (one_q)
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
+                            "lines: the %s map at q* = %.3g", act, qs[0]);
+    else
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
+                            "lines: the %s map at each q*", act);
+    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 4",
+                        "points: sampled, c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
     single_panel(c, &key, title);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);

@@ -59,8 +59,21 @@ typedef struct fig {
     double bias_floor, slope_bound; /* level lines, NaN when none       */
     double ylo;                   /* the log axis's foot                */
     int zeros, clipped;           /* sampled 0s; bars below the foot    */
+    size_t zero_scheme;           /* the first scheme with a sampled 0, */
+    int zero_schemes;             /* and how many have one              */
     satstat__legend legend;
 } fig;
+
+/* Series k's filled point type (its palette slot by name, as the
+ * linetypes are set). */
+static int scheme_point(const satstat_sweep *s, size_t k)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    size_t ns = s->base.n_schemes;
+    for (size_t j = 0; j < ns; j++)
+        names[j] = s->series[j];
+    return satstat__point_types[satstat__series_slot(names, ns, k)];
+}
 
 /* The toolkit's writers (figure-int.h) on this figure's script. */
 #define out(g, ...) satstat__fig_out(&(g)->g, __VA_ARGS__)
@@ -412,22 +425,28 @@ static int figure_extent(fig *g)
     /* on the log axis a sampled 0 is drawn open at its foot with its bar
      * up to the interval's upper end, and a bar below the foot ends there
      * with a ▼ (as in deep-saturation), rather than left out unmarked */
-    g->zeros = g->clipped = 0;
+    g->zeros = g->clipped = g->zero_schemes = 0;
+    g->zero_scheme = 0;
     g->ylo = 0;
     if (g->logy) {
         double hi_axis;
         log_range(g, &g->ylo, &hi_axis);
-        for (size_t k = 0; k < ns && sampled; k++)
+        for (size_t k = 0; k < ns && sampled; k++) {
+            int zero_here = 0;
             for (size_t i = 0; i < s->n; i++) {
                 cell c;
                 double lo, hi;
                 cell_of(s->reports[i], k, &c);
                 double y = quantity_of(&c, g->q, 1, &lo, &hi);
                 if (y == 0)
-                    g->zeros = 1;
+                    zero_here = 1;
                 else if (y > 0 && !(lo >= g->ylo))
                     g->clipped = 1;
             }
+            if (zero_here && g->zero_schemes++ == 0)
+                g->zero_scheme = k;
+        }
+        g->zeros = g->zero_schemes > 0;
     }
     g->claim = claim;
     g->bias_floor = bias_floor;
@@ -518,9 +537,18 @@ static void figure_legend(fig *g)
     if (sampled) {
         satstat__legend_row(L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
             "sampled, %s CI", lv);
-        if (g->zeros)
-            satstat__legend_row(L, "with points linecolor rgb ink pointtype 6",
-                                "open: sampled 0");
+        /* the key is the mark drawn (scheme k's open point type in its
+         * colour: a ring keyed a drawn square, figure review 9); with
+         * several schemes' marks, words alone */
+        if (g->zero_schemes == 1) {
+            char open_style[96];
+            snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d",
+                     g->zero_scheme + 1, satstat__point_open(scheme_point(s, g->zero_scheme)));
+            satstat__legend_row(L, open_style, "open: sampled 0");
+        } else if (g->zeros) {
+            satstat__legend_row(L, "with lines linetype nodraw",
+                                "open marker: sampled 0");
+        }
         if (g->clipped)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
                                 "bar cut at axis");
@@ -804,10 +832,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                 first ? "plot " : ", \\\n     ", k + 1, k + 1);
             first = 0;
         } else if (sampled && srows[k]) {
-            const char *names[SATSTAT_MAX_SCHEMES];
-            for (size_t j = 0; j < ns; j++)
-                names[j] = s->series[j];
-            int pt = satstat__point_types[satstat__series_slot(names, ns, k)];
+            int pt = scheme_point(s, k);
             out(g, "%s$sample%zu using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars "
                    "linetype %zu linewidth 2 dashtype 1 notitle",
                 first ? "plot " : ", \\\n     ", k + 1, k + 1);
@@ -819,7 +844,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
             if (g->zeros)
                 out(g, ", \\\n     $sample%zu using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
                        "linetype %zu linewidth 2 dashtype 1 pointtype %d notitle",
-                    k + 1, k + 1, pt % 2 ? pt - 1 : pt);
+                    k + 1, k + 1, satstat__point_open(pt));
         }
     }
     if (claim) {
