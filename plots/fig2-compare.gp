@@ -159,13 +159,14 @@ top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_heig
 bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
 # two panels, [split_top, top] and [bottom, split_bottom], the gap
-# between them room for the upper one's tick labels and x label; on a
+# between them room for the upper one's tick labels and x label (its
+# label sat on the lower panel at 3.0 lines: figure review 9); on a
 # small figure (legend below) stacked panels would be slivers: there
 # they stand side by side, [plot_left, left_right] and [right_left,
 # plot_right], each the full height
 side_by_side = legend_below
 split_top = side_by_side ? bottom : (top + bottom) / 2 + 1.7 * line_height
-split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.3 * line_height
+split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.7 * line_height
 left_right = side_by_side ? (plot_left + plot_right) / 2 - 0.02 : plot_right
 right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 - 2.2 * line_width : plot_left   # no y label: its room
 panel_height = side_by_side ? top - bottom : top - split_top

@@ -380,7 +380,7 @@ START_TEST(colour_by_name)
     const char *l1 = strstr(s1, "# "), *p1 = strstr(s1, ": normal:0.01\n");
     const char *p2 = strstr(s2, ": normal:0.01\n"), *u2 = strstr(s2, ": uniform:0.05\n");
     ck_assert(l1 && p1 && p2 && u2);
-    /* the colour's name stands before ": normal:0.01" ("# teal: normal:0.01") */
+    /* the colour's name stands before ": normal:0.01" ("# rose: normal:0.01") */
     char c1[32], c2[32], cu[32];
     const char *b1 = p1, *b2 = p2, *bu = u2;
     while (b1[-1] != '#') b1--;

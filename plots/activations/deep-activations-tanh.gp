@@ -83,7 +83,7 @@ if (output eq '') { set output } else { set output output }
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
 set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 15 pointsize 1.3 * pointscale   # indigo: normal:1
-set linetype 2 linecolor rgb '#44AA99' linewidth 3 dashtype 5 pointtype 11 pointsize 1.3 * pointscale   # teal: normal:0.01
+set linetype 2 linecolor rgb '#CC6677' linewidth 3 dashtype 5 pointtype 11 pointsize 1.3 * pointscale   # rose: normal:0.01
 set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
 set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3 * pointscale   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder

@@ -75,7 +75,7 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
 if (output eq '') { set output } else { set output output }
 
 # ---- style -----------------------------------------------------------------
-# the scheme's colour in every figure (Okabe & Ito 2008: blue)
+# the scheme's colour in every figure (the palette's blue)
 set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out

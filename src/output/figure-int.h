@@ -42,8 +42,10 @@
 
 /* The Okabe & Ito (2008) "Color Universal Design" palette, in an order that
  * keeps the first series far apart, yellow (the weakest on white) last,
- * then four of Paul Tol's colour-blind-safe "muted" colours (wine, teal,
- * olive, indigo) for the schemes without a slot of their own; its
+ * then four of Paul Tol's colour-blind-safe "muted" colours (wine, rose,
+ * olive, indigo; rose where Tol's teal stood beside Okabe & Ito's bluish
+ * green as two of one hue, figure review 8) for the schemes without a
+ * slot of their own; its
  * colours' names; a point type per colour; dash types 1..5 cycle beside. */
 #define SATSTAT__PALETTE_SIZE 12u
 #define SATSTAT__DASH_TYPES 5u

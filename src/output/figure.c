@@ -26,10 +26,10 @@
 
 const char *const satstat__palette[SATSTAT__PALETTE_SIZE] = {
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
-    "#882255", "#44AA99", "#999933", "#332288"};
+    "#882255", "#CC6677", "#999933", "#332288"};
 const char *const satstat__palette_names[SATSTAT__PALETTE_SIZE] = {
     "blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black",
-    "yellow", "wine", "teal", "olive", "indigo"};
+    "yellow", "wine", "rose", "olive", "indigo"};
 /* Filled shapes only (gnuplot has six: 5 7 9 11 13 15), repeated for the
  * spare colours: an open marker means a sampled 0 (deep-saturation,
  * sweeps), and uniform's open diamond read as one. */

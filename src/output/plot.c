@@ -528,13 +528,14 @@ void satstat__pl_layout_section(ctx *c, int panels, int right_axis)
 
     if (panels == 2)
         out(c, "# two panels, [split_top, top] and [bottom, split_bottom], the gap\n"
-               "# between them room for the upper one's tick labels and x label; on a\n"
+               "# between them room for the upper one's tick labels and x label (its\n"
+               "# label sat on the lower panel at 3.0 lines: figure review 9); on a\n"
                "# small figure (legend below) stacked panels would be slivers: there\n"
                "# they stand side by side, [plot_left, left_right] and [right_left,\n"
                "# plot_right], each the full height\n"
                "side_by_side = legend_below\n"
                "split_top = side_by_side ? bottom : (top + bottom) / 2 + 1.7 * line_height\n"
-               "split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.3 * line_height\n"
+               "split_bottom = side_by_side ? top : (top + bottom) / 2 - 1.7 * line_height\n"
                "left_right = side_by_side ? (plot_left + plot_right) / 2 - %s : plot_right\n"
                "right_left = side_by_side ? (plot_left + plot_right) / 2 + plot_left - 0.01 - 2.2 * line_width : plot_left   # no y label: its room\n"
                "panel_height = side_by_side ? top - bottom : top - split_top\n",

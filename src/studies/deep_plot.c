@@ -644,7 +644,7 @@ static void fig_density(ctx *c, size_t s)
     /* (the bars filled opaque, in the very colour of the scheme's lines in
      * deep-variance and deep-saturation: at 45 % on white he-normal's
      * green read as a pale teal, another colour) */
-    out(c, "# the scheme's colour in every figure (Okabe & Ito 2008: %s)\n"
+    out(c, "# the scheme's colour in every figure (the palette's %s)\n"
            "set linetype 1 linecolor rgb '%s' linewidth 3 dashtype 1\n",
         satstat__palette_names[slot], satstat__palette[slot]);
     satstat__fig_style_end(&c->g);
@@ -1643,7 +1643,7 @@ static void fig_activations(ctx *c, size_t which)
     output_section(c);
     satstat__dp_style_named(c, r);
     /* (the bars opaque, in the colours of the schemes' lines elsewhere:
-     * at 60 % on white normal:0.01's teal and he-normal's green were two
+     * at 60 % on white normal:0.01's colour and he-normal's green were two
      * pastels of one hue) */
     /* A row shares φ's range as its axis when φ is bounded; an unbounded φ
      * (relu) gets an axis per panel, since its scale can grow by orders of
