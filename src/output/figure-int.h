@@ -230,6 +230,11 @@ void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const cha
  * whose size depends on the figure's. */
 void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,
                         const char *span, int label_chars);
+/* The step satstat__fig_ticks sets on an up axis over [lo, hi] in span, as
+ * a gnuplot expression into buf: for a script that needs the step itself
+ * (the widest of its labels, plot.c). */
+void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span, char *buf,
+                               size_t size);
 /* A number printed on a figure, as enhanced-text markup (a legend row or
  * label set with satstat__fig_qtex or satstat__legend_tex): `digits`
  * significant digits; where %g would write e-notation, m×10^{n} typeset

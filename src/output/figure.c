@@ -1071,10 +1071,19 @@ void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const
     if (axis[0] == 'x')
         satstat__fig_out(g, "set %stics tick_step((%s) - (%s), (%s) / (%d * char_width))\n", axis,
                          hi, lo, span, label_chars + 2);
-    else
-        /* at least 3 up a short axis, so that it keeps two labels */
-        satstat__fig_out(g, "set %stics tick_step((%s) - (%s), ((%s) / (1.8 * line_height) < 3) ? 3 : (%s) / (1.8 * line_height))\n",
-                         axis, hi, lo, span, span);
+    else {
+        char step[512];
+        satstat__fig_up_tick_step(lo, hi, span, step, sizeof step);
+        satstat__fig_out(g, "set %stics %s\n", axis, step);
+    }
+}
+
+void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span, char *buf,
+                               size_t size)
+{
+    /* at least 3 up a short axis, so that it keeps two labels */
+    snprintf(buf, size, "tick_step((%s) - (%s), ((%s) / (1.8 * line_height) < 3) ? 3 : (%s) / (1.8 * line_height))",
+             hi, lo, span, span);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)

@@ -658,13 +658,15 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
      * four left 50 (figure review 8, S13); then the label comes one
      * character to the right, as the svg terminal's always does (layout).
      * ytick_chars: the widest label of the step satstat__fig_ticks set. */
-    out(c, "ytick_step = tick_step((%s) - (%s), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))\n"
+    char step[512];
+    satstat__fig_up_tick_step(ylo, yhi, "panel_h", step, sizeof step);
+    out(c, "ytick_step = %s\n"
            "ytick_chars = 0\n"
            "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
            "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
            "}\n"
            "if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }\n",
-        yhi, ylo, ylo, yhi);
+        step, ylo, yhi);
 }
 
 /* The figure's title; when it has a tail after its last "; " or ": " that
