@@ -774,6 +774,21 @@ START_TEST(open_zero_key_is_drawn_mark)
     ck_assert_ptr_null(strstr(buf, "with points linecolor rgb ink pointtype 6"));
     free(buf);
     satstat_sweep_free(w);
+
+    /* two schemes' zeros, two marks: words alone, in the column and below
+     * the plot (a legend below keeps only rows with a sample and those
+     * marked for it: the row was lost there) */
+    b = base_of("scaled,normal:0.01", 2000);
+    w = sweep_run(&b, "threshold=1:6:6", 0);
+    m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    size_t rows = 0;
+    for (const char *p = buf; (p = strstr(p, "'open marker: sampled 0'")) != NULL; p++)
+        rows++;
+    ck_assert_uint_eq(rows, 2);
+    free(buf);
+    satstat_sweep_free(w);
 }
 END_TEST
 

@@ -58,7 +58,7 @@ typedef struct fig {
     int claim;                    /* --expect-variance's level line     */
     double bias_floor, slope_bound; /* level lines, NaN when none       */
     double ylo;                   /* the log axis's foot                */
-    int zeros, clipped;           /* sampled 0s; bars below the foot    */
+    int clipped;                  /* bars below the foot                */
     size_t zero_scheme;           /* the first scheme with a sampled 0, */
     int zero_schemes;             /* and how many have one              */
     satstat__legend legend;
@@ -425,7 +425,7 @@ static int figure_extent(fig *g)
     /* on the log axis a sampled 0 is drawn open at its foot with its bar
      * up to the interval's upper end, and a bar below the foot ends there
      * with a ▼ (as in deep-saturation), rather than left out unmarked */
-    g->zeros = g->clipped = g->zero_schemes = 0;
+    g->clipped = g->zero_schemes = 0;
     g->zero_scheme = 0;
     g->ylo = 0;
     if (g->logy) {
@@ -446,7 +446,6 @@ static int figure_extent(fig *g)
             if (zero_here && g->zero_schemes++ == 0)
                 g->zero_scheme = k;
         }
-        g->zeros = g->zero_schemes > 0;
     }
     g->claim = claim;
     g->bias_floor = bias_floor;
@@ -545,9 +544,12 @@ static void figure_legend(fig *g)
             snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d",
                      g->zero_scheme + 1, satstat__point_open(scheme_point(s, g->zero_scheme)));
             satstat__legend_row(L, open_style, "open: sampled 0");
-        } else if (g->zeros) {
-            satstat__legend_row(L, "with lines linetype nodraw",
-                                "open marker: sampled 0");
+        } else if (g->zero_schemes > 1) {
+            /* (a text-only row: in the column, and again below the plot,
+             * which keeps only rows with a sample and the ones marked) */
+            satstat__legend_row(L, "with lines linetype nodraw", "open marker: sampled 0");
+            satstat__legend_row(L, "with lines linetype nodraw", "open marker: sampled 0");
+            satstat__legend_below_only(L);
         }
         if (g->clipped)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
@@ -841,7 +843,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                 out(g, ", \\\n     $sample%zu using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
                        "linetype %zu pointtype 11 notitle",
                     k + 1, k + 1);
-            if (g->zeros)
+            if (g->zero_schemes > 0)
                 out(g, ", \\\n     $sample%zu using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
                        "linetype %zu linewidth 2 dashtype 1 pointtype %d notitle",
                     k + 1, k + 1, satstat__point_open(pt));
