@@ -793,9 +793,9 @@ START_TEST(test_simd_paths_identical)
     c.threads = 1;
     char msg[SATSTAT_ERRMSG_SIZE];
     ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-    const char *paths[] = {"baseline", "avx2", "avx512"};
+    const char *paths[] = {"baseline", "avx2", "avx512", "avx512vbmi"};
     satstat_deep_report *ref = NULL;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
         setenv("SATSTAT_SIMD", paths[k], 1);
         if (strcmp(satstat_simd_path(), paths[k]) != 0)
             continue; /* not on this CPU */

@@ -247,10 +247,10 @@ END_TEST
  * range, on every SIMD path this CPU has. */
 START_TEST(fill_matches_reference)
 {
-    static const char *paths[] = {"avx512", "avx2", "baseline"};
+    static const char *paths[] = {"avx512vbmi", "avx512", "avx2", "baseline"};
     enum { MAX = 300 };
     float ref[MAX], fast[MAX];
-    for (size_t p = 0; p < 3; p++) {
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
         setenv("SATSTAT_SIMD", paths[p], 1);
         for (uint64_t first = 0; first < 140; first += 13)
             for (size_t n = 0; n <= 200; n += 7) {
@@ -279,7 +279,7 @@ END_TEST
  * knows it met them); at the 32-bit batch edge too. */
 START_TEST(ziggurat_fill_matches_reference)
 {
-    static const char *paths[] = {"avx512", "avx2", "baseline"};
+    static const char *paths[] = {"avx512vbmi", "avx512", "avx2", "baseline"};
     enum { MAX = 300, LONG = 200000 };
     float ref[MAX], fast[MAX];
     float *lref = malloc(LONG * sizeof *lref), *lfast = malloc(LONG * sizeof *lfast);
@@ -290,7 +290,7 @@ START_TEST(ziggurat_fill_matches_reference)
         tail += fabsf(lref[i]) > (float)ZIG_R;
     /* 2·Q(r)·LONG ≈ 52 expected */
     ck_assert_msg(tail >= 20, "only %zu tail draws", tail);
-    for (size_t p = 0; p < 3; p++) {
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
         setenv("SATSTAT_SIMD", paths[p], 1);
         for (uint64_t first = 0; first < 140; first += 13)
             for (size_t n = 0; n <= 200; n += 7) {
@@ -419,7 +419,7 @@ START_TEST(names)
 {
     ck_assert_str_eq(satstat_generator_name(), "philox4x32-10");
     const char *p = satstat_simd_path();
-    ck_assert(strcmp(p, "avx512") == 0 || strcmp(p, "avx2") == 0 ||
+    ck_assert(strcmp(p, "avx512vbmi") == 0 || strcmp(p, "avx512") == 0 || strcmp(p, "avx2") == 0 ||
               strcmp(p, "baseline") == 0);
 }
 END_TEST
@@ -430,7 +430,7 @@ END_TEST
  * unknown name falls back to the best path. */
 START_TEST(simd_path_forced)
 {
-    static const char *asked[] = {"avx512", "avx2", "baseline", "neon", ""};
+    static const char *asked[] = {"avx512vbmi", "avx512", "avx2", "baseline", "neon", ""};
     unsetenv("SATSTAT_SIMD");
     const char *best = satstat_simd_path();
 #if !defined(__x86_64__)
@@ -440,7 +440,7 @@ START_TEST(simd_path_forced)
         setenv("SATSTAT_SIMD", asked[a], 1);
         const char *got = satstat_simd_path();
 #if defined(__x86_64__)
-        int known = a < 3;
+        int known = a < 4;
         ck_assert_msg(known ? (strcmp(got, asked[a]) == 0 || strcmp(got, best) == 0)
                             : strcmp(got, best) == 0,
                       "SATSTAT_SIMD=%s gave %s (best %s)", asked[a], got, best);

@@ -115,13 +115,13 @@ START_TEST(simd_paths_identical)
     c.bias.law.family = SATSTAT_FAMILY_UNIFORM;
     c.bias.law.a = -0.5;
     c.bias.law.b = 0.5;
-    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    static const char *paths[] = {"baseline", "avx2", "avx512", "avx512vbmi"};
     for (size_t s = 0; s < 2; s++) {
         double ref[300], z[300];
         setenv("SATSTAT_SIMD", "baseline", 1);
         ck_assert_str_eq(satstat_simd_path(), "baseline");
         ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[s], 1000, 300, ref), 0);
-        for (int p = 1; p < 3; p++) {
+        for (int p = 1; p < 4; p++) {
             setenv("SATSTAT_SIMD", paths[p], 1);
             if (strcmp(satstat_simd_path(), paths[p]) != 0)
                 continue; /* this CPU lacks it */
@@ -207,12 +207,12 @@ START_TEST(ziggurat_through_the_kernel)
     d.transform = SATSTAT_TRANSFORM_ZIGGURAT;
     ck_assert_int_eq(satstat_inputs_parse("normal:1", &d.inputs, msg, sizeof msg), 0);
     ck_assert_int_eq(satstat_config_validate(&d, NULL, msg, sizeof msg), 0);
-    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    static const char *paths[] = {"baseline", "avx2", "avx512", "avx512vbmi"};
     static double ref[300], z[300];
     for (size_t s = 0; s < 2; s++) {
         setenv("SATSTAT_SIMD", "baseline", 1);
         ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[s], 1000, 300, ref), 0);
-        for (int p = 1; p < 3; p++) {
+        for (int p = 1; p < 4; p++) {
             setenv("SATSTAT_SIMD", paths[p], 1);
             if (strcmp(satstat_simd_path(), paths[p]) != 0)
                 continue; /* this CPU lacks it */
@@ -239,7 +239,7 @@ START_TEST(ziggurat_through_the_kernel)
     uint64_t first = (UINT64_C(1) << 32) - 100;
     setenv("SATSTAT_SIMD", "baseline", 1);
     ck_assert_int_eq(satstat_sample_z(&g, &g.schemes[0], first, 300, ref), 0);
-    for (int p = 1; p < 3; p++) {
+    for (int p = 1; p < 4; p++) {
         setenv("SATSTAT_SIMD", paths[p], 1);
         if (strcmp(satstat_simd_path(), paths[p]) != 0)
             continue;
@@ -491,7 +491,7 @@ START_TEST(framework_z_from_draws)
     ck_assert(fabs(a.sum_sq_inputs - sumsq) < 1e-12 * sumsq);
     ck_assert(fabs(a.variance - (2.0 / 253.0 * sumsq + 1.0)) < 1e-12);
     /* and every SIMD path gives the same bits */
-    static const char *paths[] = {"baseline", "avx2", "avx512"};
+    static const char *paths[] = {"baseline", "avx2", "avx512", "avx512vbmi"};
     static const char *const specs[] = {"glorot_normal", "trunc-normal:0,1,1.5,6"};
     for (size_t s = 0; s < 2; s++) {
         satstat_config d = small_config(specs[s], 1000, 100);
@@ -500,7 +500,7 @@ START_TEST(framework_z_from_draws)
         double ref[100], z[100];
         setenv("SATSTAT_SIMD", "baseline", 1);
         ck_assert_int_eq(satstat_sample_z(&d, &d.schemes[0], 5000, 100, ref), 0);
-        for (int p = 1; p < 3; p++) {
+        for (int p = 1; p < 4; p++) {
             setenv("SATSTAT_SIMD", paths[p], 1);
             if (strcmp(satstat_simd_path(), paths[p]) != 0)
                 continue;

@@ -122,8 +122,8 @@ SATSTAT_API void satstat_stream_words(uint64_t seed, uint32_t stream, uint64_t n
 SATSTAT_API const char *satstat_generator_name(void);   /* "philox4x32-10"          */
 SATSTAT_API const char *satstat_transform_name(void);   /* the default's label      */
 
-/* The SIMD path the sampler uses on this machine: "avx512", "avx2" or
- * "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
+/* The SIMD path the sampler uses on this machine: "avx512vbmi" (AVX-512
+ * with VBMI's byte permutes), "avx512", "avx2" or "baseline".  The environment variable SATSTAT_SIMD (same names) forces a
  * path the CPU supports, for tests that compare paths.  The library reads
  * it at its first draw and again at each call of this function (not at
  * every draw): set it, then call this, to change paths in a process. */

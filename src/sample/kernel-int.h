@@ -70,6 +70,8 @@ void satstat__kernel_avx2(const satstat__kernel_job *job, uint64_t first,
                           size_t count, double *z);
 void satstat__kernel_avx512(const satstat__kernel_job *job, uint64_t first,
                             size_t count, double *z);
+void satstat__kernel_avx512vbmi(const satstat__kernel_job *job, uint64_t first,
+                                size_t count, double *z);
 #endif
 
 /* Normals 64·first_batch .. 64·(first_batch+batches)−1 of the weight
@@ -85,6 +87,8 @@ void satstat__fill_avx2(const satstat__kernel_job *job, uint64_t neuron,
                         uint32_t first_batch, size_t batches, float *out);
 void satstat__fill_avx512(const satstat__kernel_job *job, uint64_t neuron,
                           uint32_t first_batch, size_t batches, float *out);
+void satstat__fill_avx512vbmi(const satstat__kernel_job *job, uint64_t neuron,
+                              uint32_t first_batch, size_t batches, float *out);
 #endif
 
 /* The fill function of the path satstat__kernel_select would choose. */
@@ -105,6 +109,8 @@ void satstat__fill_rows_avx2(const satstat__kernel_job *job, uint64_t first, uin
                              uint32_t batches, float *out);
 void satstat__fill_rows_avx512(const satstat__kernel_job *job, uint64_t first, uint32_t rows,
                                uint32_t batches, float *out);
+void satstat__fill_rows_avx512vbmi(const satstat__kernel_job *job, uint64_t first,
+                                   uint32_t rows, uint32_t batches, float *out);
 #endif
 satstat__fill_rows_fn satstat__fill_rows_select(void);
 
@@ -117,7 +123,7 @@ void satstat__fill_normal_rows(satstat_transform transform, uint64_t seed, uint3
                                uint64_t first, size_t rows, size_t n, float *out,
                                size_t stride);
 
-/* The kernel for a path name ("avx512", "avx2", "baseline"), honouring the
+/* The kernel for a path name ("avx512vbmi", "avx512", "avx2", "baseline"), honouring the
  * CPU and SATSTAT_SIMD; *name gets the chosen path. */
 satstat__kernel_fn satstat__kernel_select(const char **name);
 

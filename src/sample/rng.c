@@ -172,11 +172,12 @@ static int path_supported(const char *name)
         return 1;
     if (strcmp(name, "avx2") == 0)
         return __builtin_cpu_supports("avx2");
+    int avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                 __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
     if (strcmp(name, "avx512") == 0)
-        return __builtin_cpu_supports("avx512f") &&
-               __builtin_cpu_supports("avx512dq") &&
-               __builtin_cpu_supports("avx512vl") &&
-               __builtin_cpu_supports("avx512bw");
+        return avx512;
+    if (strcmp(name, "avx512vbmi") == 0)
+        return avx512 && __builtin_cpu_supports("avx512vbmi");
     return 0;
 }
 #endif
@@ -186,6 +187,7 @@ static const struct {
     const char *name;
     satstat__kernel_fn fn;
 } paths[] = {
+    {"avx512vbmi", satstat__kernel_avx512vbmi},
     {"avx512", satstat__kernel_avx512},
     {"avx2", satstat__kernel_avx2},
     {"baseline", satstat__kernel_baseline},
@@ -243,6 +245,8 @@ satstat__fill_fn satstat__fill_select(void)
 {
 #if defined(__x86_64__)
     satstat__kernel_fn k = satstat__kernel_select(NULL);
+    if (k == satstat__kernel_avx512vbmi)
+        return satstat__fill_avx512vbmi;
     if (k == satstat__kernel_avx512)
         return satstat__fill_avx512;
     if (k == satstat__kernel_avx2)
@@ -274,6 +278,8 @@ satstat__fill_rows_fn satstat__fill_rows_select(void)
 {
 #if defined(__x86_64__)
     satstat__kernel_fn k = satstat__kernel_select(NULL);
+    if (k == satstat__kernel_avx512vbmi)
+        return satstat__fill_rows_avx512vbmi;
     if (k == satstat__kernel_avx512)
         return satstat__fill_rows_avx512;
     if (k == satstat__kernel_avx2)

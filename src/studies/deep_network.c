@@ -104,7 +104,7 @@ static void kernels_of(plan *p)
     p->axpy = satstat__deep_axpy_baseline;
 #if defined(__x86_64__) /* the AVX paths are built for x86-64 only */
     const char *path = satstat_simd_path();
-    if (strcmp(path, "avx512") == 0) {
+    if (strncmp(path, "avx512", 6) == 0) { /* avx512 and avx512vbmi */
         p->dot = satstat__deep_dot_avx512;
         p->axpy = satstat__deep_axpy_avx512;
     } else if (strcmp(path, "avx2") == 0) {

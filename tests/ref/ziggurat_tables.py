@@ -92,6 +92,21 @@ for i in range(N):
     k = int(mp.ceil(X[i + 1] / xs[i]))
     print(f"    {k >> 8}u,")
 print("};")
+# k16 and the floats' bits again as byte planes, for the AVX-512 VBMI
+# kernel's byte permutes (128 entries per two-register permute, 64 lanes
+# at a time): plane 0 and 1 the low and high byte of k16[i], planes 2-5
+# bytes 0-3 of xs[i]
+k16 = [int(mp.ceil(X[i + 1] / xs[i])) >> 8 for i in range(N)]
+planes = [[k & 255 for k in k16], [k >> 8 for k in k16]] + \
+    [[(b >> (8 * j)) & 255 for b in bits] for j in range(4)]
+print("/* byte planes: k16's low and high bytes, then bytes 0-3 of xs (VBMI look-ups) */")
+print("static const uint8_t satstat__zig_planes[6][SATSTAT__ZIG_LAYERS] = {")
+for pl in planes:
+    print("    {")
+    for row in range(0, N, 16):
+        print("        " + " ".join(f"{v}," for v in pl[row:row + 16]))
+    print("    },")
+print("};")
 print("static const double satstat__zig_f[SATSTAT__ZIG_LAYERS + 1] = {")
 for i in range(N + 1):
     print(f"    {float(f(X[i])).hex()},")
