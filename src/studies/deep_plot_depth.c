@@ -409,6 +409,32 @@ void satstat__dp_fig_cmap(ctx *c)
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
 
+/* The y range of a phase map, [lo, hi] widened so that the schemes' marks
+ * at σ_b² = ys (the run's bias; every scheme's) stay inside the plot with
+ * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
+ * axis and, in the SVG, hung 15 px below it over the ticks (figure review
+ * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
+ * text high in the PNG, the PDF and the SVG alike (measured: the ring of
+ * 4.16 is 40 px of a 26 px line at 3.5 in, 300 dpi; the SVG's line is
+ * svg_line of the PNG's); height: the panel's height in screen units (an
+ * expression).  Where the range is widened the map has no cells: white,
+ * as beyond any map's edge. */
+static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
+{
+    out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
+           "# to half a mark and a fifth of a line beyond them\n"
+           "mark_room = (0.115 * %.3g + 0.2) * png_line * svg_line / (%s)   # of the plot's height\n"
+           "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
+           "y_lo = map_lo\ny_hi = map_hi\n"
+           "do for [i = 1:8] {\n"
+           "    mark_span = (y_hi - y_lo) * mark_room\n"
+           "    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo\n"
+           "    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi\n"
+           "}\n"
+           "set yrange [y_lo:y_hi]\n",
+        ys, p, height, lo, hi, ys);
+}
+
 /* The legend key of scheme s's mark on the phase diagrams (deep-phase,
  * deep-phase-xi): the open twin of its point type, outlined in black, as
  * those maps draw it over a white one. */
@@ -612,8 +638,15 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * of the frame and its ticks, where at a foot of 0 its mark sat on
      * the x axis (review 8 S4) */
     double half_row = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0;
-    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo - half_row, ph->y_hi + half_row);
+    out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
+    double grown = 2.6;
+    for (size_t s = 0; s < ns; s++)
+        grown = fmax(grown, 2.6 * (ring[s] ? 1.6 : 1));
+    if (ns > 0)
+        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo - half_row,
+                         ph->y_hi + half_row, grown, "top - bottom");
+    else
+        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo - half_row, ph->y_hi + half_row);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
