@@ -231,19 +231,20 @@ void satstat__dp_fig_correlation(ctx *c)
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
 
-/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS: c
- * and the step c_next - c; whether it has a point.  *dmin, *dmax take in
- * the steps. */
-static int cmap_curve(ctx *c, size_t s, double q, double lo, double *dmin, double *dmax)
+/* The curve of scheme s's c-map at variance q over [lo, hi] as $BLOCKS
+ * (block "map" or "zoom"): c and the step c_next - c; whether it has a
+ * point.  *dmin, *dmax take in the steps. */
+static int cmap_curve(ctx *c, const char *block, size_t s, double q, double lo, double hi,
+                      double *dmin, double *dmax)
 {
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
     double sw;
     satstat_deep_report_fixed_point(c->r[0], s, &sw);
     int any = 0;
-    out(c, "$map%zu << EOD\n", s + 1);
+    out(c, "$%s%zu << EOD\n", block, s + 1);
     for (int i = 0; i <= CMAP_POINTS && isfinite(q) && q > 0; i++) {
-        double cc = lo + (1 - lo) * i / CMAP_POINTS, next;
+        double cc = lo + (hi - lo) * i / CMAP_POINTS, next;
         if (satstat_deep_correlation_map(cfg->activation, sw, mu_b, sb2, q, cc, NULL, &next)
                 != SATSTAT_OK
             || !isfinite(next))
@@ -255,6 +256,85 @@ static int cmap_curve(ctx *c, size_t s, double q, double lo, double *dmin, doubl
     }
     out(c, "EOD\n");
     return any;
+}
+
+/* A point type's mark as a character (DejaVu Sans has them all), for a
+ * legend row that names marks in words. */
+static const char *point_glyph(int pt)
+{
+    static const char *const glyphs[] = {"+", "×", "∗", "□", "■", "○", "●", "△", "▲",
+                                         "▽", "▼", "◇", "◆", "⬠", "⬟"};
+    return pt >= 1 && pt <= 15 ? glyphs[pt - 1] : "·";
+}
+
+/* deep-cmap with a zoom: the maps over [lo, 1] on the left with the zoom's
+ * region boxed, and on the right the zoom z = {c from, c to, step from,
+ * step to} with the maps over it ($zoomS) and the sampled points. */
+static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *title, double lo,
+                             const int *curve, const double *z, double dmin, double dmax)
+{
+    const satstat_deep_report *r = c->r[0];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    satstat__fig_rule(&c->g, "layout: the maps on the left, the zoom on the sampled points right");
+    satstat__fig_layout_legend(&c->g, key, 0);
+    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters) */
+    satstat__fig_layout_grid(&c->g, 2, 1, 9, 0);
+    out(c, "set multiplot title ");
+    satstat__fig_qtex(&c->g, title);
+    out(c, "\nunset key\n");
+    double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
+    double foot = dmin - pad;
+    if (dmin < 0)
+        foot = -satstat__step125(-foot, 1);
+    char a[32], b[32];
+    satstat__fig_grid_panel(&c->g, 0, 0);
+    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
+    out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
+    snprintf(a, sizeof a, "%.9g", lo);
+    satstat__fig_ticks(&c->g, "x", a, "1", "panel_w", 4);
+    snprintf(a, sizeof a, "%.9g", dmin);
+    snprintf(b, sizeof b, "%.9g", dmax);
+    satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
+    out(c, "# the zoom's region, boxed\n"
+           "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
+           "border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n",
+        z[0], z[2], z[1], z[3]);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
+                s + 1, s % 4 + 1);
+        if (isfinite(d->c_star) && d->c_star >= lo)
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
+                d->c_star);
+    }
+    out(c, "\nunset object 1\n");
+    satstat__fig_grid_panel(&c->g, 1, 0);
+    out(c, "set xlabel 'c^{l}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
+    out(c, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n", z[0], z[1], z[2], z[3]);
+    snprintf(a, sizeof a, "%.9g", z[0]);
+    snprintf(b, sizeof b, "%.9g", z[1]);
+    satstat__fig_ticks(&c->g, "x", a, b, "panel_w", 5);
+    snprintf(a, sizeof a, "%.9g", z[2]);
+    snprintf(b, sizeof b, "%.9g", z[3]);
+    satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $zoom%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
+                s + 1, s % 4 + 1);
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
+            s + 1, satstat__dp_open_point(s, ns, r));
+        if (isfinite(d->c_star) && d->c_star >= z[0] && d->c_star <= z[1])
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
+                d->c_star);
+    }
+    out(c, "\n");
+    finish(c, key);
 }
 
 void satstat__dp_fig_cmap(ctx *c)
@@ -272,7 +352,9 @@ void satstat__dp_fig_cmap(ctx *c)
                        "is the fixed point c*, stable when the map's slope chi_c there is below\n"
                        "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n"
                        "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n"
-                       "and points piled on the diagonal's corner.)");
+                       "and points piled on the diagonal's corner.)  When the points span less\n"
+                       "than half the c axis they are drawn in a zoom on the right, the maps\n"
+                       "over its range with them, its region boxed on the left.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
@@ -287,6 +369,7 @@ void satstat__dp_fig_cmap(ctx *c)
     if (vmin < 0)
         correlation_range(vmin, &lo, &hi);
     double dmin = 0, dmax = 0; /* the zero line is always in range */
+    double pc_lo = INFINITY, pc_hi = -INFINITY, ps_lo = INFINITY, ps_hi = -INFINITY; /* the points' c, steps */
     satstat__fig_rule(&c->g, "data: the map c, c_next - c; the sampled c^l, c^(l+1) - c^l");
     int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
     double qs[SATSTAT_MAX_SCHEMES] = {0};
@@ -297,25 +380,53 @@ void satstat__dp_fig_cmap(ctx *c)
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         double qL = satstat_deep_report_layer(r, s, o->layers)->mf_variance;
         qs[s] = fp->finite ? fp->q : NAN;
-        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo, &dmin, &dmax);
+        curve[s] = qs[s] > 0 && cmap_curve(c, "map", s, qs[s], lo, 1, &dmin, &dmax);
         if (!curve[s] && qL > 0 && isfinite(qL)) {
             if (qs[s] > 0) /* a block was written at q*: name the second one apart */
                 out(c, "# (the map at q* could not be evaluated: at q^L instead)\n");
             at_last[s] = 1;
             qs[s] = qL;
-            curve[s] = cmap_curve(c, s, qL, lo, &dmin, &dmax);
+            curve[s] = cmap_curve(c, "map", s, qL, lo, 1, &dmin, &dmax);
         }
         out(c, "$pairs%zu << EOD\n", s + 1);
         for (uint64_t l = 1; l < o->layers; l++) {
             double a = satstat_deep_report_layer(r, s, l)->correlation.value;
             double step = satstat_deep_report_layer(r, s, l + 1)->correlation.value - a;
             out(c, "%.9g %.9g\n", a, step);
-            if (isfinite(step)) {
+            if (isfinite(step) && isfinite(a)) {
                 dmin = fmin(dmin, step);
                 dmax = fmax(dmax, step);
+                pc_lo = fmin(pc_lo, a);
+                pc_hi = fmax(pc_hi, a);
+                ps_lo = fmin(ps_lo, step);
+                ps_hi = fmax(ps_hi, step);
             }
         }
         out(c, "EOD\n");
+    }
+    /* the sampled points over a zoom of their own when they fill less than
+     * half the c axis: at c^0 = 0.99 the 18 were one clump of 28 x 32 px
+     * at the axis's right end, no point of it readable (figure review 10,
+     * S1); the zoom spans their c and steps, with the maps over it */
+    double z_lo = NAN, z_hi = NAN, zy_lo = NAN, zy_hi = NAN;
+    int zoom = pc_lo <= pc_hi && pc_hi - pc_lo < 0.5 * (1 - lo);
+    if (zoom) {
+        double pad = fmax(0.08 * (pc_hi - pc_lo), 0.002);
+        z_lo = fmax(lo, pc_lo - pad);
+        z_hi = fmin(1, pc_hi + pad);
+        double ymin = ps_lo, ymax = ps_hi;
+        for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+            if (curve[s])
+                cmap_curve(c, "zoom", s, qs[s], z_lo, z_hi, &ymin, &ymax);
+        /* the zero line (c* where the steps change sign) when it costs at
+         * most as much again as the points and curves span */
+        if (ymin > 0 && ymin < ymax - ymin)
+            ymin = 0;
+        if (ymax < 0 && -ymax < ymax - ymin)
+            ymax = 0;
+        double ypad = 0.1 * (ymax - ymin > 0 ? ymax - ymin : fmax(fabs(ymax), 1e-3));
+        zy_lo = ymin - ypad;
+        zy_hi = ymax + ypad;
     }
     satstat__legend key;
     key.n = 0;
@@ -375,9 +486,26 @@ void satstat__dp_fig_cmap(ctx *c)
     else
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
                             "lines: the %s map at each q*", act);
-    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 4",
-                        "points: sampled, c^{0} = %.3g", o->pair_correlation);
-    satstat__legend_tex(&key);
+    /* the points' row names each scheme's mark as drawn (a black □ keyed
+     * the orthogonal scheme's sky-blue ⬠ too: figure review 10, S2), in
+     * words: a key entry draws one mark; text-only, so given again for a
+     * legend below the plot */
+    char marks[64] = "";
+    size_t mlen = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES && mlen + 8 < sizeof marks; s++)
+        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen, "%s%s", s ? ", " : "",
+                                 point_glyph(satstat__dp_open_point(s, ns, r)));
+    for (int twin = 0; twin < 2; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g%s",
+                            marks, o->pair_correlation, zoom ? ", zoomed right" : "");
+        satstat__legend_tex(&key);
+        if (twin)
+            satstat__legend_below_only(&key);
+    }
+    if (zoom) {
+        cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
+        return;
+    }
     single_panel(c, &key, title);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
