@@ -18,6 +18,8 @@
 
 typedef satstat__dp_ctx ctx;
 
+static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
+
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
 
@@ -1099,31 +1101,53 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
             qhi = fmax(qhi, log10(ph->q[i]));
         }
     }
-    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
-    satstat__dp_svg_lines(c);
-    legend_fit(c, satstat__legend_chars(key), "0.03");
     if (narrow) {
-        /* one map: its colour bar under the legend, in the lower right
-         * quarter, which was empty beside a map 255 px square at 3.5 in
-         * (the bar under the map took its height); the map down to its
-         * x tick labels and label (a legend below it left a sliver) */
+        /* one map.  On a small figure (the legend below it, the toolkit's
+         * rule) the map across the width and its colour bar upright at
+         * its right, as deep-phase-xi's: beside a legend column the map
+         * was 255 px wide of 1050 at 3.5 in, with the quarter between the
+         * legend and the bar empty (figure review 9 S11).  Else the bar
+         * under the legend, in the lower right quarter, the map down to
+         * its x tick labels and label. */
+        out(c, "\n# ---- layout: the map; the legend right of it or, small, below it ------------\n");
+        satstat__fig_layout_legend(&c->g, key, 0);
+        satstat__dp_svg_lines(c);
         out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
                "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
                "cb_x = column\n"
-               "cb_w = 0.97 - column\n");
+               "cb_w = 0.97 - column\n"
+               "if (legend_below) {\n"
+               "    # the bar upright right of the map: the map narrower by it, its tick\n"
+               "    # labels (3 characters) and its name\n"
+               "    plot_right = 0.985 - 0.02 - 4 * char_width - 1.5 * line_width\n"
+               "}\n");
     } else {
+        /* two maps, the legend right of them and their colour bars under
+         * the legend, one above the other, in the column: under the maps
+         * they took 3.4 lines of the maps' height while the column under
+         * the legend stood empty, a third of the figure at 1280 x 800
+         * (figure review 9 S11) */
+        out(c, "\n# ---- layout: two maps side by side, the legend and the colour bars right -------\n");
+        satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+        satstat__dp_svg_lines(c);
+        legend_fit(c, satstat__legend_chars(key), "0.03");
         out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-               "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
-               "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+               "cb_x = column\n"
+               "cb_w = 0.97 - column\n"
+               "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
+               "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
                "top = top - 0.6 * line_height                   # the maps' titles\n");
     }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
     out(c, "set multiplot title ");
     satstat__fig_qtex(&c->g, head); /* χ_{1} as in the legend */
     out(c, "\nunset key\n");
-    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo, ph->y_hi);
+    out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
+    if (ns > 0) /* (the marks, of pointsize 2.6, inside the maps: as deep-phase-xi) */
+        mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
+                         ph->y_hi, 2.6, "panel_h");
+    else
+        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
     /* (every other decade from the first in range: from 0, the narrow
@@ -1151,14 +1175,20 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
+               "}\n");
     else
-        out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
-        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing) */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n"
+        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing),
+                  * or beside it, upright */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
+                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
                : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
                  "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
@@ -1167,7 +1197,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         marks);
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n");
         out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
                "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
