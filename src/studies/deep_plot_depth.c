@@ -482,12 +482,18 @@ void satstat__dp_fig_cmap(ctx *c)
     int one_q = ns > 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         one_q &= curve[s] && !at_last[s] && fabs(qs[s] - qs[0]) <= 1e-6 * qs[0];
-    if (one_q)
-        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
-                            "lines: the %s map at q* = %.3g", act, qs[0]);
-    else
-        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
-                            "lines: the %s map at each q*", act);
+    /* (in words, as the points' row: a black solid line matched none of
+     * the schemes' lines, each in its colour and dash in its row above;
+     * text-only, so given again for a legend below the plot) */
+    for (int twin = 0; twin < 2; twin++) {
+        if (one_q)
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at q* = %.3g",
+                                act, qs[0]);
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
+        if (twin)
+            satstat__legend_below_only(&key);
+    }
     /* the points' row names each scheme's mark as drawn (a black □ keyed
      * the orthogonal scheme's sky-blue ⬠ too: figure review 10, S2), in
      * words: a key entry draws one mark; text-only, so given again for a
