@@ -2205,6 +2205,69 @@ def check_preset_notation(scripts):
             fail("preset notation: %s: %s" % (script, p))
 
 
+# ---- marks off the axes (figure reviews 9 S2, 11; task F8) ---------------------
+
+
+def ink_across_axis(png, black_only):
+    """Columns of the plot where ink runs unbroken from 5 px above the x
+    axis to 5 px below it: a mark straddling the axis (its sides cross
+    it), where ticks (out) lie below it only and marks or curves that
+    stand clear of it above only.  black_only: over a coloured map, whose
+    cells reach the axis, only black counts (the marks' outlines).  The
+    axis: the lowest row mostly black; its extent: the runs of it of a
+    tenth of the width or more (a colour bar's edge beside it left out)."""
+    w, h, rows = read_png(png, rgb=True)
+    black = [[max(p) < 90 for p in r] for r in rows]
+    ink = black if black_only else [[min(p) < 200 for p in r] for r in rows]
+    counts = [sum(r) for r in black]
+    axis = max((y for y in range(h // 3, h - 6) if counts[y] >= 0.4 * w), default=None)
+    if axis is None:
+        return ["no x axis found"]
+    runs, start, last = [], None, None
+    for x in range(w):
+        if black[axis][x] or black[axis - 1][x]:
+            if start is None or x - last > 6:
+                if start is not None:
+                    runs.append((start, last))
+                start = x
+            last = x
+    if start is not None:
+        runs.append((start, last))
+    long_runs = [r for r in runs if r[1] - r[0] >= 0.1 * w]
+    if not long_runs:
+        return ["no x axis found"]
+    x0, x1 = min(r[0] for r in long_runs), max(r[1] for r in long_runs)
+    cross = [x for x in range(x0 + 6, x1 - 5)
+             if all(ink[y][x] for y in range(axis - 5, axis + 6))]
+    return ["ink across the x axis (row %d) in columns %s" % (axis, cross)] if cross else []
+
+
+def check_marks_off_axes(tmp):
+    """deep-phase-xi's scheme marks inside the map (at sigma_b^2 = 0.05 the
+    mark sat on the x axis, and in the SVG hung 15 px below it: review 9
+    S2), and a sweep's open marks for a sampled 0 clear of the bottom
+    spine (they straddled it, the bar's stem through them: review 11), in
+    the PNG, the SVG and the PDF at 3.5 in."""
+    made = os.path.join(tmp, "marks-off-axes")
+    paper = ["--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--render", "none",
+             "--quiet"]
+    jobs = [(["deep", "--activation", "tanh", "--bias", "normal:0.2236068", "--n-in", "200",
+              "--width", "200", "--layers", "4", "--networks", "2", "--scheme",
+              "normal:0.1118034,orthogonal:1.5811388", "--phase", "--figures", "deep-phase-xi",
+              "--plots", made + "/xi"] + paper, "xi/deep-phase-xi.gp", True),
+            (["sweep", "--vary", "threshold=1:6:6", "--samples", "2000", "--scheme",
+              "scaled,normal:0.01", "--plots", made + "/sweep"] + paper,
+             "sweep/sweep-saturated-fraction.gp", False)]
+    for args, script, black_only in jobs:
+        rc, _, err = run([EXE] + args)
+        if rc not in (0, 1):
+            fail("marks off axes: satstat %s: exit %d: %s" % (" ".join(args), rc, err))
+            continue
+        for png in rasterise(os.path.join(made, script), tmp):
+            for problem in ink_across_axis(png, black_only):
+                fail("marks off axes: %s: %s" % (os.path.basename(png), problem))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -2320,6 +2383,7 @@ def main():
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
+        check_marks_off_axes(tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -2172,6 +2172,227 @@ START_TEST(test_density_and_saturation_figure_words)
 }
 END_TEST
 
+/* ---- the depth figures' layout (figure reviews 9 and 10) -------------------*/
+
+/* The review's depth case, smaller: tanh, bias N(0, 0.05), normal and
+ * orthogonal at σ_w² · fan-in = 2.5 (W = 200), two inputs at correlation
+ * pc, with the phase diagram; its figures written into a new folder (dir,
+ * at least 40 bytes) at po. */
+static satstat_deep_report *depth_case(double pc, const satstat_plot_options *po, char *dir)
+{
+    satstat_config c = config_of("normal:0.1118034,orthogonal:1.5811388", "tanh");
+    char msg[SATSTAT_ERRMSG_SIZE];
+    ck_assert_int_eq(satstat_bias_parse("normal:0.2236068", &c.bias, msg, sizeof msg), 0);
+    c.n_in = 200;
+    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = 10;
+    o.width = 200;
+    o.networks = 4;
+    o.pair = 1;
+    o.pair_correlation = pc;
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    /* the phase diagram over the program's grid (cmd_deep.c) */
+    satstat_deep_phase *ph;
+    ck_assert_int_eq(satstat_deep_phase_compute(c.activation, 0.0, 81, 0.1, 3162.2776601683795, 41,
+                                                0.0, 2.0, 1, NULL, NULL, &ph),
+                     SATSTAT_OK);
+    strcpy(dir, "/tmp/satstat-depth-room.XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const satstat_deep_report *rs[1] = {r};
+    int rc = satstat_deep_plot_write_dir(rs, 1, ph, 0, dir, po, msg, sizeof msg);
+    ck_assert_msg(rc == SATSTAT_OK, "deep figures into %s: %s", dir, msg);
+    satstat_deep_phase_free(ph);
+    return r;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* The last "set NAME [a:b]" in text before `end`: *a, *b. */
+static void range_before(const char *text, const char *end, const char *name, double *a, double *b)
+{
+    char head[32];
+    snprintf(head, sizeof head, "set %s [", name);
+    const char *last = NULL;
+    for (const char *p = text; (p = strstr(p, head)) != NULL && p < end; p++)
+        last = p;
+    ck_assert_msg(last != NULL, "no %s before the points", head);
+    char *e;
+    *a = strtod(last + strlen(head), &e);
+    ck_assert(*e == ':');
+    *b = strtod(e + 1, NULL);
+}
+
+/* deep-cmap's sampled points are readable (figure review 10 S1: at c0 =
+ * 0.99 the 18 were one 28 x 32 px clump at the right end of [0, 1]): the
+ * panel that draws them spans under half the c axis, holds every point,
+ * and the points fill at least half its width and a third of its height,
+ * at c0 = 0.99 and at 0.2 (spread over c from 0.2 to 0.45); the maps are
+ * drawn over the whole axis beside it.  And the points' legend row names
+ * each scheme's mark as drawn (S2: a black □ keyed a sky-blue ⬠ too). */
+START_TEST(test_cmap_points_readable)
+{
+    static const double pcs[] = {0.99, 0.2};
+    /* the open marks of gnuplot's point types 4 to 14, as DejaVu Sans
+     * draws them (gnuplot's cairo terminals: 4 square, 6 circle, 8 and 10
+     * triangles up and down, 12 diamond, 14 pentagon) */
+    static const char *const glyph[] = {[4] = "□", [6] = "○", [8] = "△", [10] = "▽", [12] = "◇",
+                                        [14] = "⬠"};
+    for (size_t k = 0; k < sizeof pcs / sizeof pcs[0]; k++) {
+        char dir[64];
+        satstat_deep_report *r = depth_case(pcs[k], NULL, dir);
+        char *t = depth_read(dir, "deep-cmap");
+        double v[64 * 2], cmin = INFINITY, cmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
+        size_t all = 0;
+        for (size_t s = 1; s <= 2; s++) {
+            char name[16];
+            snprintf(name, sizeof name, "pairs%zu", s);
+            size_t rows = depth_block(t, name, 2, v, 64);
+            ck_assert_uint_eq(rows, 9);
+            for (size_t i = 0; i < rows; i++) {
+                cmin = fmin(cmin, v[2 * i]);
+                cmax = fmax(cmax, v[2 * i]);
+                smin = fmin(smin, v[2 * i + 1]);
+                smax = fmax(smax, v[2 * i + 1]);
+                all++;
+            }
+        }
+        const char *drawn = strstr(t, "$pairs1 using 1:2 with points");
+        ck_assert_ptr_nonnull(drawn);
+        double x0, x1, y0, y1;
+        range_before(t, drawn, "xrange", &x0, &x1);
+        range_before(t, drawn, "yrange", &y0, &y1);
+        ck_assert_msg(x1 - x0 < 0.5, "c0 = %g: the points' panel spans c %g to %g", pcs[k], x0, x1);
+        ck_assert(x0 <= cmin && cmax <= x1 && y0 <= smin && smax <= y1);
+        ck_assert_msg(cmax - cmin >= 0.5 * (x1 - x0), "c0 = %g: points over c %g..%g of %g..%g",
+                      pcs[k], cmin, cmax, x0, x1);
+        ck_assert_msg(smax - smin >= (y1 - y0) / 3, "c0 = %g: steps %g..%g of %g..%g", pcs[k],
+                      smin, smax, y0, y1);
+        ck_assert_ptr_null(strstr(drawn + 1, "$pairs1 using")); /* drawn once */
+        /* the maps over the whole axis, in the other panel */
+        const char *map = strstr(t, "$map1 using 1:2 with lines");
+        ck_assert_ptr_nonnull(map);
+        range_before(t, map, "xrange", &x0, &x1);
+        ck_assert(x0 <= 0 && x1 == 1);
+        /* the legend names the marks drawn, in the schemes' order */
+        char want[64] = "points (";
+        for (size_t s = 1; s <= 2; s++) {
+            char head[64];
+            snprintf(head, sizeof head, "$pairs%zu using 1:2 with points linetype %zu pointtype ", s, s);
+            const char *p = strstr(t, head);
+            ck_assert_ptr_nonnull(p);
+            int pt = atoi(p + strlen(head));
+            ck_assert_msg(pt >= 4 && pt <= 14 && pt % 2 == 0, "point type %d", pt);
+            strcat(want, glyph[pt]);
+            strcat(want, s == 1 ? ", " : "): sampled");
+        }
+        ck_assert_msg(strstr(t, want) != NULL, "no legend row '%s'", want);
+        ck_assert_ptr_null(strstr(t, "pointtype 4 title 'points"));
+        ck_assert_uint_eq(all, 18);
+        free(t);
+        remove_dir(dir);
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
+/* NAME's numbers as gnuplot evaluates the script dir/FIG.gp (format
+ * fmt, output to /dev/null): v[i] for the expressions in `exprs` (comma
+ * separated, at most 8); 0 when gnuplot is not installed. */
+static int gnuplot_numbers(const char *dir, const char *fig, const char *fmt, const char *exprs,
+                           double *v, size_t n)
+{
+    if (system("command -v gnuplot >/dev/null 2>&1") != 0)
+        return 0;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd %s && gnuplot -e \"format='%s'; output='/dev/null'\" %s.gp -e \"print %s\" 2>&1",
+             dir, fmt, fig, exprs);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    char line[1024] = "", last[1024] = "";
+    while (fgets(line, sizeof line, p))
+        strcpy(last, line);
+    pclose(p);
+    char *q = last;
+    for (size_t i = 0; i < n; i++) {
+        char *e;
+        v[i] = strtod(q, &e);
+        ck_assert_msg(e != q, "gnuplot printed: %s", last);
+        q = e;
+    }
+    return 1;
+}
+
+/* deep-phase-xi's marks stay inside the plot (figure review 9 S2: at
+ * σ_b² = 0.05 the □ of 40 px at 3.5 in, 300 dpi sat on the x axis, 6 px
+ * below it; in the SVG, 1.29 times larger, 15 px): at the figure's
+ * σ_b² range and plot height as gnuplot evaluates them, the marks'
+ * centre stands at least half a mark above the axis, the ring of 40 px
+ * (measured in the PNG; the SVG's 1.29 of it) around the normal □ that
+ * the orthogonal ⬠ shares.  And deep-phase's map at 3.5 in is at least
+ * half the canvas wide, at 1280 x 800 at least 0.7 of its height (S11:
+ * 255 px of 1050, and 490 px of 800 with the lower right third empty). */
+START_TEST(test_phase_marks_inside_and_maps_use_room)
+{
+    satstat_plot_options po;
+    satstat_plot_options_default(&po);
+    po.width = 1050;
+    po.height = 720;
+    po.dpi = 300;
+    po.font_size = 8;
+    char dir[64];
+    satstat_deep_report *r = depth_case(0.99, &po, dir);
+    char *t = depth_read(dir, "deep-phase-xi");
+    const char *marks = strstr(t, "$schemes << EOD\n");
+    ck_assert_ptr_nonnull(marks);
+    double mark_y = strtod(strchr(marks + strlen("$schemes << EOD\n"), ' '), NULL);
+    ck_rel(mark_y, 0.05, 1e-6);
+    free(t);
+    /* the script up to its legend, so that GPVAL_Y_* are the map's range */
+    t = depth_read(dir, "deep-phase-xi");
+    char *cut = strstr(t, "# ---- legend");
+    ck_assert_ptr_nonnull(cut);
+    strcpy(cut, "unset multiplot\n");
+    char path[128];
+    snprintf(path, sizeof path, "%s/xi-map.gp", dir);
+    FILE *out = fopen(path, "w");
+    ck_assert_ptr_nonnull(out);
+    fputs(t, out);
+    fclose(out);
+    free(t);
+    static const char *const formats[] = {"png", "svg", "pdf"};
+    for (size_t f = 0; f < 3; f++) {
+        double w[3];
+        if (!gnuplot_numbers(dir, "xi-map", formats[f], "GPVAL_Y_MIN, GPVAL_Y_MAX, top - bottom", w, 3))
+            break;
+        double plot_px = w[2] * 720;
+        double ring_px = 40 * (f == 1 ? 1.29 : 1);
+        double above = (mark_y - w[0]) / (w[1] - w[0]) * plot_px;
+        ck_assert_msg(above >= ring_px / 2 + 2, "%s: the mark's centre %.1f px above the axis, ring %g",
+                      formats[f], above, ring_px);
+    }
+    double m[2];
+    if (gnuplot_numbers(dir, "deep-phase", "png", "panel_w, panel_h", m, 2))
+        ck_assert_msg(m[0] >= 0.5, "deep-phase's map %.0f px wide of 1050", m[0] * 1050);
+    remove_dir(dir);
+    satstat_deep_report_free(r);
+
+    r = depth_case(0.99, NULL, dir);
+    if (gnuplot_numbers(dir, "deep-phase", "png", "panel_w, panel_h", m, 2))
+        ck_assert_msg(m[1] >= 0.7, "deep-phase's maps %.0f px high of 800", m[1] * 800);
+    remove_dir(dir);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
 static Suite *deep_suite(void)
 {
     Suite *s = suite_create("deep");
@@ -2212,6 +2433,8 @@ static Suite *deep_suite(void)
     tcase_set_timeout(md, 120);
     tcase_add_test(md, test_model_in_every_format);
     tcase_add_test(md, test_depth_figures);
+    tcase_add_test(md, test_cmap_points_readable);
+    tcase_add_test(md, test_phase_marks_inside_and_maps_use_room);
     tcase_add_test(md, test_variance_figure_growth_words);
     tcase_add_test(md, test_density_and_saturation_figure_words);
     suite_add_tcase(s, md);

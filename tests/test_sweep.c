@@ -743,12 +743,11 @@ START_TEST(figures_render_quietly)
 }
 END_TEST
 
-/* A sampled 0 on a log axis is drawn open at the foot in its scheme's
- * colour and mark; the key shows that same mark (figure review 9: a ring
- * keyed a drawn square). */
-START_TEST(open_zero_key_is_drawn_mark)
+/* The saturated-fraction figure's script of a threshold sweep 1:6:6 of
+ * `schemes` over 2000 neurons (malloc'ed). */
+static char *saturated_script(const char *schemes)
 {
-    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_config b = base_of(schemes, 2000);
     satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
     size_t fig = SATSTAT_SWEEP_FIGURES;
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
@@ -760,11 +759,36 @@ START_TEST(open_zero_key_is_drawn_mark)
     FILE *m = open_memstream(&buf, &len);
     ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
     fclose(m);
+    satstat_sweep_free(w);
+    return buf;
+}
+
+/* The point type of scheme k's sampled-0 mark in the script (-1: none). */
+static int zero_mark(const char *buf, size_t k)
+{
+    char drawn[96];
+    snprintf(drawn, sizeof drawn, "$sample%zu using ", k);
+    for (const char *p = buf; (p = strstr(p, drawn)) != NULL; p++) {
+        const char *eol = strchr(p, '\n');
+        const char *at = strstr(p, ":($2 > 0 ? NaN : yzero) with points ");
+        if (at && (!eol || at < eol)) {
+            const char *pt = strstr(at, "pointtype ");
+            return pt ? atoi(pt + strlen("pointtype ")) : -1;
+        }
+    }
+    return -1;
+}
+
+/* A sampled 0 on a log axis is drawn open in its scheme's colour and
+ * mark; the key shows that same mark (figure review 9: a ring keyed a
+ * drawn square), for every scheme with a 0 (review 10 S3: with two, the
+ * words "open marker" keyed neither). */
+START_TEST(open_zero_key_is_drawn_mark)
+{
+    char *buf = saturated_script("standard,scaled");
     /* scaled (linetype 2) has no unit beyond 6 in 2000 (P = 9.4e-7) */
-    const char *drawn = strstr(buf, "$sample2 using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
-                                    "linetype 2 linewidth 2 dashtype 1 pointtype ");
-    ck_assert_msg(drawn != NULL, "no open mark drawn for scaled's sampled 0");
-    int pt = atoi(strstr(drawn, "pointtype ") + strlen("pointtype "));
+    int pt = zero_mark(buf, 2);
+    ck_assert_msg(pt >= 0, "no open mark drawn for scaled's sampled 0");
     ck_assert_int_eq(pt % 2, 0); /* an open mark */
     char key[96];
     snprintf(key, sizeof key, "with points linetype 2 pointtype %d", pt);
@@ -772,23 +796,98 @@ START_TEST(open_zero_key_is_drawn_mark)
     ck_assert_msg(row != NULL, "the key does not show the drawn mark (%s)", key);
     ck_assert_ptr_nonnull(strstr(row, "open: sampled 0"));
     ck_assert_ptr_null(strstr(buf, "with points linecolor rgb ink pointtype 6"));
+    ck_assert_int_lt(zero_mark(buf, 1), 0); /* standard has no 0 */
     free(buf);
-    satstat_sweep_free(w);
 
-    /* two schemes' zeros, two marks: words alone, in the column and below
-     * the plot (a legend below keeps only rows with a sample and those
-     * marked for it: the row was lost there) */
-    b = base_of("scaled,normal:0.01", 2000);
-    w = sweep_run(&b, "threshold=1:6:6", 0);
-    m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
-    size_t rows = 0;
-    for (const char *p = buf; (p = strstr(p, "'open marker: sampled 0'")) != NULL; p++)
-        rows++;
-    ck_assert_uint_eq(rows, 2);
+    /* two schemes' zeros: two rows, each with its scheme's drawn mark */
+    buf = saturated_script("scaled,normal:0.01");
+    for (size_t k = 1; k <= 2; k++) {
+        pt = zero_mark(buf, k);
+        ck_assert_msg(pt >= 0 && pt % 2 == 0, "scheme %zu: no open mark drawn", k);
+        snprintf(key, sizeof key, "keyentry with points linetype %zu pointtype %d title ", k, pt);
+        row = strstr(buf, key);
+        ck_assert_msg(row != NULL, "scheme %zu: its mark not in the key (%s)", k, key);
+        ck_assert_ptr_nonnull(strstr(row, k == 1 ? "scaled: sampled 0" : "normal:0.01: sampled 0"));
+    }
     free(buf);
-    satstat_sweep_free(w);
+}
+END_TEST
+
+/* Schemes' points at one x are set apart sideways, so that one bar does
+ * not hide another (figure review 11: at T = 6 normal:0.01's bar covered
+ * scaled's); each scheme's offset differs, the middle one's is 0, and the
+ * x range holds them. */
+START_TEST(schemes_dodged_at_shared_x)
+{
+    char *buf = saturated_script("standard,scaled,normal:0.01");
+    double off[4] = {0};
+    for (size_t k = 1; k <= 3; k++) {
+        char head[48];
+        snprintf(head, sizeof head, "$sample%zu using ", k);
+        const char *p = strstr(buf, head);
+        ck_assert_ptr_nonnull(p);
+        p += strlen(head);
+        if (strncmp(p, "($1 + ", 6) == 0)
+            off[k] = strtod(p + 6, NULL);
+        else
+            ck_assert_msg(p[0] == '1' && p[1] == ':', "scheme %zu: x column %.20s", k, p);
+    }
+    ck_assert(off[1] < 0 && off[3] > 0);
+    ck_assert(off[2] == 0);
+    ck_assert_double_eq_tol(off[3] - off[2], off[2] - off[1], 1e-9);
+    /* apart by more than a mark's width at 1280 px (the step is 1 over
+     * 0.9 of 800 px: 0.1 is 72 px), and less than half the step */
+    ck_assert(off[3] - off[2] >= 0.05 && off[3] - off[1] <= 0.5);
+    const char *xmin = strstr(buf, "\nxmin = ");
+    ck_assert_ptr_nonnull(xmin);
+    ck_assert(strtod(xmin + 8, NULL) < 1 + off[1]);
+    free(buf);
+}
+END_TEST
+
+/* A sampled 0 on the log axis sits in a strip of its own labelled 0 below
+ * the data's foot, its bar starting above the mark: drawn at the foot it
+ * straddled the bottom spine with the stem through it, and read as a
+ * value (figure review 9 S2, S12; review 11).  The formula curves end at
+ * the foot; the decades' labels start at it. */
+START_TEST(zero_in_strip_below_foot)
+{
+    char *buf = saturated_script("scaled,normal:0.01");
+    ck_assert_ptr_nonnull(strstr(buf, "set yrange [yfoot:yhi]"));
+    ck_assert_ptr_nonnull(strstr(buf, "set ytics add ('0' yzero)"));
+    ck_assert_ptr_null(strstr(buf, "NaN : ylo):(ylo)")); /* no mark at the foot */
+    ck_assert_ptr_nonnull(strstr(buf, "$sample1 using ($1 + "));
+    ck_assert_ptr_nonnull(strstr(buf, ":($2 > 0 ? NaN : zero_bar):(zero_bar):4 with yerrorbars"));
+    ck_assert_ptr_nonnull(strstr(buf, "$formula2 using 1:($2 >= ylo ? $2 : NaN)"));
+    /* the strip's numbers, run in gnuplot: yfoot < yzero < zero_bar < ylo */
+    const char *a = strstr(buf, "zero_line = ");
+    ck_assert_ptr_nonnull(a);
+    double ylo = strtod(strstr(buf, "\nylo = ") + 7, NULL);
+    double yhi = strtod(strstr(buf, "\nyhi = ") + 7, NULL);
+    /* (the script's formulas at a line of 1/20 of the plot's height) */
+    double zl = 0.05, strip = 1.2 * zl;
+    double yfoot = ylo / pow(yhi / ylo, strip / (1 - strip));
+    double dec = log10(yhi / yfoot);
+    double yzero = yfoot * pow(10, 0.45 * zl * dec), bar = yzero * pow(10, 0.3 * zl * dec);
+    ck_assert(yfoot < yzero && yzero < bar && bar < ylo);
+    ck_assert_ptr_nonnull(strstr(a, "zero_strip = 1.2 * zero_line"));
+    ck_assert_ptr_nonnull(strstr(a, "yzero = yfoot * 10**(0.45 * zero_line * zero_decades)"));
+    ck_assert_ptr_nonnull(strstr(a, "zero_bar = yzero * 10**(0.3 * zero_line * zero_decades)"));
+    free(buf);
+}
+END_TEST
+
+/* The rows for lines and points say what they are in words: a black solid
+ * line and a black ● matched no curve and no point drawn (figure review
+ * 11); below the plot one row keeps both. */
+START_TEST(proxy_rows_match_drawn)
+{
+    char *buf = saturated_script("standard,scaled");
+    ck_assert_ptr_null(strstr(buf, "with yerrorbars linecolor rgb ink pointtype 7"));
+    ck_assert_ptr_null(strstr(buf, "with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula'"));
+    ck_assert_ptr_nonnull(strstr(buf, "keyentry with lines linetype nodraw title 'lines: formula'"));
+    ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI'"));
+    free(buf);
 }
 END_TEST
 
@@ -1207,6 +1306,9 @@ static Suite *sweep_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, figures_render_quietly);
     tcase_add_test(t, open_zero_key_is_drawn_mark);
+    tcase_add_test(t, schemes_dodged_at_shared_x);
+    tcase_add_test(t, zero_in_strip_below_foot);
+    tcase_add_test(t, proxy_rows_match_drawn);
     suite_add_tcase(s, t);
     t = tcase_create("command");
     tcase_set_timeout(t, 120);

@@ -18,6 +18,8 @@
 
 typedef satstat__dp_ctx ctx;
 
+static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
+
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
 
@@ -231,19 +233,20 @@ void satstat__dp_fig_correlation(ctx *c)
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
 
-/* The curve of scheme s's c-map at variance q over [lo, 1] as $mapS: c
- * and the step c_next - c; whether it has a point.  *dmin, *dmax take in
- * the steps. */
-static int cmap_curve(ctx *c, size_t s, double q, double lo, double *dmin, double *dmax)
+/* The curve of scheme s's c-map at variance q over [lo, hi] as $BLOCKS
+ * (block "map" or "zoom"): c and the step c_next - c; whether it has a
+ * point.  *dmin, *dmax take in the steps. */
+static int cmap_curve(ctx *c, const char *block, size_t s, double q, double lo, double hi,
+                      double *dmin, double *dmax)
 {
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     double mu_b = satstat_law_mean(&cfg->bias.law), sb2 = satstat_law_variance(&cfg->bias.law);
     double sw;
     satstat_deep_report_fixed_point(c->r[0], s, &sw);
     int any = 0;
-    out(c, "$map%zu << EOD\n", s + 1);
+    out(c, "$%s%zu << EOD\n", block, s + 1);
     for (int i = 0; i <= CMAP_POINTS && isfinite(q) && q > 0; i++) {
-        double cc = lo + (1 - lo) * i / CMAP_POINTS, next;
+        double cc = lo + (hi - lo) * i / CMAP_POINTS, next;
         if (satstat_deep_correlation_map(cfg->activation, sw, mu_b, sb2, q, cc, NULL, &next)
                 != SATSTAT_OK
             || !isfinite(next))
@@ -255,6 +258,85 @@ static int cmap_curve(ctx *c, size_t s, double q, double lo, double *dmin, doubl
     }
     out(c, "EOD\n");
     return any;
+}
+
+/* A point type's mark as a character (DejaVu Sans has them all), for a
+ * legend row that names marks in words. */
+static const char *point_glyph(int pt)
+{
+    static const char *const glyphs[] = {"+", "×", "∗", "□", "■", "○", "●", "△", "▲",
+                                         "▽", "▼", "◇", "◆", "⬠", "⬟"};
+    return pt >= 1 && pt <= 15 ? glyphs[pt - 1] : "·";
+}
+
+/* deep-cmap with a zoom: the maps over [lo, 1] on the left with the zoom's
+ * region boxed, and on the right the zoom z = {c from, c to, step from,
+ * step to} with the maps over it ($zoomS) and the sampled points. */
+static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *title, double lo,
+                             const int *curve, const double *z, double dmin, double dmax)
+{
+    const satstat_deep_report *r = c->r[0];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    satstat__fig_rule(&c->g, "layout: the maps on the left, the zoom on the sampled points right");
+    satstat__fig_layout_legend(&c->g, key, 0);
+    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters) */
+    satstat__fig_layout_grid(&c->g, 2, 1, 9, 0);
+    out(c, "set multiplot title ");
+    satstat__fig_qtex(&c->g, title);
+    out(c, "\nunset key\n");
+    double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
+    double foot = dmin - pad;
+    if (dmin < 0)
+        foot = -satstat__step125(-foot, 1);
+    char a[32], b[32];
+    satstat__fig_grid_panel(&c->g, 0, 0);
+    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
+    out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
+    snprintf(a, sizeof a, "%.9g", lo);
+    satstat__fig_ticks(&c->g, "x", a, "1", "panel_w", 4);
+    snprintf(a, sizeof a, "%.9g", dmin);
+    snprintf(b, sizeof b, "%.9g", dmax);
+    satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
+    out(c, "# the zoom's region, boxed\n"
+           "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
+           "border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n",
+        z[0], z[2], z[1], z[3]);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
+                s + 1, s % 4 + 1);
+        if (isfinite(d->c_star) && d->c_star >= lo)
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
+                d->c_star);
+    }
+    out(c, "\nunset object 1\n");
+    satstat__fig_grid_panel(&c->g, 1, 0);
+    out(c, "set xlabel 'c^{l}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
+    out(c, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n", z[0], z[1], z[2], z[3]);
+    snprintf(a, sizeof a, "%.9g", z[0]);
+    snprintf(b, sizeof b, "%.9g", z[1]);
+    satstat__fig_ticks(&c->g, "x", a, b, "panel_w", 5);
+    snprintf(a, sizeof a, "%.9g", z[2]);
+    snprintf(b, sizeof b, "%.9g", z[3]);
+    satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $zoom%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
+                s + 1, s % 4 + 1);
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
+            s + 1, satstat__dp_open_point(s, ns, r));
+        if (isfinite(d->c_star) && d->c_star >= z[0] && d->c_star <= z[1])
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
+                d->c_star);
+    }
+    out(c, "\n");
+    finish(c, key);
 }
 
 void satstat__dp_fig_cmap(ctx *c)
@@ -272,7 +354,9 @@ void satstat__dp_fig_cmap(ctx *c)
                        "is the fixed point c*, stable when the map's slope chi_c there is below\n"
                        "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n"
                        "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n"
-                       "and points piled on the diagonal's corner.)");
+                       "and points piled on the diagonal's corner.)  When the points span less\n"
+                       "than half the c axis they are drawn in a zoom on the right, the maps\n"
+                       "over its range with them, its region boxed on the left.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
@@ -287,6 +371,7 @@ void satstat__dp_fig_cmap(ctx *c)
     if (vmin < 0)
         correlation_range(vmin, &lo, &hi);
     double dmin = 0, dmax = 0; /* the zero line is always in range */
+    double pc_lo = INFINITY, pc_hi = -INFINITY, ps_lo = INFINITY, ps_hi = -INFINITY; /* the points' c, steps */
     satstat__fig_rule(&c->g, "data: the map c, c_next - c; the sampled c^l, c^(l+1) - c^l");
     int curve[SATSTAT_MAX_SCHEMES] = {0}, at_last[SATSTAT_MAX_SCHEMES] = {0};
     double qs[SATSTAT_MAX_SCHEMES] = {0};
@@ -297,25 +382,53 @@ void satstat__dp_fig_cmap(ctx *c)
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
         double qL = satstat_deep_report_layer(r, s, o->layers)->mf_variance;
         qs[s] = fp->finite ? fp->q : NAN;
-        curve[s] = qs[s] > 0 && cmap_curve(c, s, qs[s], lo, &dmin, &dmax);
+        curve[s] = qs[s] > 0 && cmap_curve(c, "map", s, qs[s], lo, 1, &dmin, &dmax);
         if (!curve[s] && qL > 0 && isfinite(qL)) {
             if (qs[s] > 0) /* a block was written at q*: name the second one apart */
                 out(c, "# (the map at q* could not be evaluated: at q^L instead)\n");
             at_last[s] = 1;
             qs[s] = qL;
-            curve[s] = cmap_curve(c, s, qL, lo, &dmin, &dmax);
+            curve[s] = cmap_curve(c, "map", s, qL, lo, 1, &dmin, &dmax);
         }
         out(c, "$pairs%zu << EOD\n", s + 1);
         for (uint64_t l = 1; l < o->layers; l++) {
             double a = satstat_deep_report_layer(r, s, l)->correlation.value;
             double step = satstat_deep_report_layer(r, s, l + 1)->correlation.value - a;
             out(c, "%.9g %.9g\n", a, step);
-            if (isfinite(step)) {
+            if (isfinite(step) && isfinite(a)) {
                 dmin = fmin(dmin, step);
                 dmax = fmax(dmax, step);
+                pc_lo = fmin(pc_lo, a);
+                pc_hi = fmax(pc_hi, a);
+                ps_lo = fmin(ps_lo, step);
+                ps_hi = fmax(ps_hi, step);
             }
         }
         out(c, "EOD\n");
+    }
+    /* the sampled points over a zoom of their own when they fill less than
+     * half the c axis: at c^0 = 0.99 the 18 were one clump of 28 x 32 px
+     * at the axis's right end, no point of it readable (figure review 10,
+     * S1); the zoom spans their c and steps, with the maps over it */
+    double z_lo = NAN, z_hi = NAN, zy_lo = NAN, zy_hi = NAN;
+    int zoom = pc_lo <= pc_hi && pc_hi - pc_lo < 0.5 * (1 - lo);
+    if (zoom) {
+        double pad = fmax(0.08 * (pc_hi - pc_lo), 0.002);
+        z_lo = fmax(lo, pc_lo - pad);
+        z_hi = fmin(1, pc_hi + pad);
+        double ymin = ps_lo, ymax = ps_hi;
+        for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+            if (curve[s])
+                cmap_curve(c, "zoom", s, qs[s], z_lo, z_hi, &ymin, &ymax);
+        /* the zero line (c* where the steps change sign) when it costs at
+         * most as much again as the points and curves span */
+        if (ymin > 0 && ymin < ymax - ymin)
+            ymin = 0;
+        if (ymax < 0 && -ymax < ymax - ymin)
+            ymax = 0;
+        double ypad = 0.1 * (ymax - ymin > 0 ? ymax - ymin : fmax(fabs(ymax), 1e-3));
+        zy_lo = ymin - ypad;
+        zy_hi = ymax + ypad;
     }
     satstat__legend key;
     key.n = 0;
@@ -369,15 +482,38 @@ void satstat__dp_fig_cmap(ctx *c)
     int one_q = ns > 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         one_q &= curve[s] && !at_last[s] && fabs(qs[s] - qs[0]) <= 1e-6 * qs[0];
-    if (one_q)
-        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
-                            "lines: the %s map at q* = %.3g", act, qs[0]);
-    else
-        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2",
-                            "lines: the %s map at each q*", act);
-    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 4",
-                        "points: sampled, c^{0} = %.3g", o->pair_correlation);
-    satstat__legend_tex(&key);
+    /* (in words, as the points' row: a black solid line matched none of
+     * the schemes' lines, each in its colour and dash in its row above;
+     * text-only, so given again for a legend below the plot) */
+    for (int twin = 0; twin < 2; twin++) {
+        if (one_q)
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at q* = %.3g",
+                                act, qs[0]);
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
+        if (twin)
+            satstat__legend_below_only(&key);
+    }
+    /* the points' row names each scheme's mark as drawn (a black □ keyed
+     * the orthogonal scheme's sky-blue ⬠ too: figure review 10, S2), in
+     * words: a key entry draws one mark; text-only, so given again for a
+     * legend below the plot */
+    char marks[64] = "";
+    size_t mlen = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES && mlen + 8 < sizeof marks; s++)
+        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen, "%s%s", s ? ", " : "",
+                                 point_glyph(satstat__dp_open_point(s, ns, r)));
+    for (int twin = 0; twin < 2; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g%s",
+                            marks, o->pair_correlation, zoom ? ", zoomed right" : "");
+        satstat__legend_tex(&key);
+        if (twin)
+            satstat__legend_below_only(&key);
+    }
+    if (zoom) {
+        cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
+        return;
+    }
     single_panel(c, &key, title);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
@@ -408,6 +544,32 @@ void satstat__dp_fig_cmap(ctx *c)
 }
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
+
+/* The y range of a phase map, [lo, hi] widened so that the schemes' marks
+ * at σ_b² = ys (the run's bias; every scheme's) stay inside the plot with
+ * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
+ * axis and, in the SVG, hung 15 px below it over the ticks (figure review
+ * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
+ * text high in the PNG, the PDF and the SVG alike (measured: the ring of
+ * 4.16 is 40 px of a 26 px line at 3.5 in, 300 dpi; the SVG's line is
+ * svg_line of the PNG's); height: the panel's height in screen units (an
+ * expression).  Where the range is widened the map has no cells: white,
+ * as beyond any map's edge. */
+static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
+{
+    out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
+           "# to half a mark and a fifth of a line beyond them\n"
+           "mark_room = (0.115 * %.3g + 0.2) * png_line * svg_line / (%s)   # of the plot's height\n"
+           "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
+           "y_lo = map_lo\ny_hi = map_hi\n"
+           "do for [i = 1:8] {\n"
+           "    mark_span = (y_hi - y_lo) * mark_room\n"
+           "    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo\n"
+           "    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi\n"
+           "}\n"
+           "set yrange [y_lo:y_hi]\n",
+        ys, p, height, lo, hi, ys);
+}
 
 /* The legend key of scheme s's mark on the phase diagrams (deep-phase,
  * deep-phase-xi): the open twin of its point type, outlined in black, as
@@ -612,8 +774,15 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * of the frame and its ticks, where at a foot of 0 its mark sat on
      * the x axis (review 8 S4) */
     double half_row = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0;
-    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo - half_row, ph->y_hi + half_row);
+    out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
+    double grown = 2.6;
+    for (size_t s = 0; s < ns; s++)
+        grown = fmax(grown, 2.6 * (ring[s] ? 1.6 : 1));
+    if (ns > 0)
+        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo - half_row,
+                         ph->y_hi + half_row, grown, "top - bottom");
+    else
+        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo - half_row, ph->y_hi + half_row);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
@@ -938,31 +1107,53 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
             qhi = fmax(qhi, log10(ph->q[i]));
         }
     }
-    out(c, "\n# ---- layout: two maps side by side, colour bars under them ----------------\n");
-    satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
-    satstat__dp_svg_lines(c);
-    legend_fit(c, satstat__legend_chars(key), "0.03");
     if (narrow) {
-        /* one map: its colour bar under the legend, in the lower right
-         * quarter, which was empty beside a map 255 px square at 3.5 in
-         * (the bar under the map took its height); the map down to its
-         * x tick labels and label (a legend below it left a sliver) */
+        /* one map.  On a small figure (the legend below it, the toolkit's
+         * rule) the map across the width and its colour bar upright at
+         * its right, as deep-phase-xi's: beside a legend column the map
+         * was 255 px wide of 1050 at 3.5 in, with the quarter between the
+         * legend and the bar empty (figure review 9 S11).  Else the bar
+         * under the legend, in the lower right quarter, the map down to
+         * its x tick labels and label. */
+        out(c, "\n# ---- layout: the map; the legend right of it or, small, below it ------------\n");
+        satstat__fig_layout_legend(&c->g, key, 0);
+        satstat__dp_svg_lines(c);
         out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
                "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
                "cb_x = column\n"
-               "cb_w = 0.97 - column\n");
+               "cb_w = 0.97 - column\n"
+               "if (legend_below) {\n"
+               "    # the bar upright right of the map: the map narrower by it, its tick\n"
+               "    # labels (3 characters) and its name\n"
+               "    plot_right = 0.985 - 0.02 - 4 * char_width - 1.5 * line_width\n"
+               "}\n");
     } else {
+        /* two maps, the legend right of them and their colour bars under
+         * the legend, one above the other, in the column: under the maps
+         * they took 3.4 lines of the maps' height while the column under
+         * the legend stood empty, a third of the figure at 1280 x 800
+         * (figure review 9 S11) */
+        out(c, "\n# ---- layout: two maps side by side, the legend and the colour bars right -------\n");
+        satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+        satstat__dp_svg_lines(c);
+        legend_fit(c, satstat__legend_chars(key), "0.03");
         out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-               "cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels\n"
-               "bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label\n"
+               "cb_x = column\n"
+               "cb_w = 0.97 - column\n"
+               "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
+               "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
                "top = top - 0.6 * line_height                   # the maps' titles\n");
     }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
     out(c, "set multiplot title ");
     satstat__fig_qtex(&c->g, head); /* χ_{1} as in the legend */
     out(c, "\nunset key\n");
-    out(c, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi),
-        ph->y_lo, ph->y_hi);
+    out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
+    if (ns > 0) /* (the marks, of pointsize 2.6, inside the maps: as deep-phase-xi) */
+        mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
+                         ph->y_hi, 2.6, "panel_h");
+    else
+        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
     /* (every other decade from the first in range: from 0, the narrow
@@ -990,14 +1181,20 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
+               "}\n");
     else
-        out(c, "set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
-        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing) */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n"
+        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing),
+                  * or beside it, upright */
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
+                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
                : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
                  "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
@@ -1006,7 +1203,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         marks);
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h\n");
+        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n");
         out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
                "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {

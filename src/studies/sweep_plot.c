@@ -59,8 +59,11 @@ typedef struct fig {
     double bias_floor, slope_bound; /* level lines, NaN when none       */
     double ylo;                   /* the log axis's foot                */
     int clipped;                  /* bars below the foot                */
-    size_t zero_scheme;           /* the first scheme with a sampled 0, */
-    int zero_schemes;             /* and how many have one              */
+    unsigned char zero[SATSTAT_MAX_SCHEMES]; /* scheme k has a sampled 0 */
+    int zero_schemes;             /* how many have one                  */
+    int dodged;                   /* the schemes' points set apart:     */
+    double dodge[SATSTAT_MAX_SCHEMES]; /* ... scheme k's x offset (a log
+                                   * sweep: in log10 x)                 */
     satstat__legend legend;
 } fig;
 
@@ -426,7 +429,7 @@ static int figure_extent(fig *g)
      * up to the interval's upper end, and a bar below the foot ends there
      * with a ▼ (as in deep-saturation), rather than left out unmarked */
     g->clipped = g->zero_schemes = 0;
-    g->zero_scheme = 0;
+    memset(g->zero, 0, sizeof g->zero);
     g->ylo = 0;
     if (g->logy) {
         double hi_axis;
@@ -443,9 +446,23 @@ static int figure_extent(fig *g)
                 else if (y > 0 && !(lo >= g->ylo))
                     g->clipped = 1;
             }
-            if (zero_here && g->zero_schemes++ == 0)
-                g->zero_scheme = k;
+            if (zero_here && k < SATSTAT_MAX_SCHEMES) {
+                g->zero[k] = 1;
+                g->zero_schemes++;
+            }
         }
+    }
+    /* the schemes' points at one x set apart sideways (a dodge): at T = 6
+     * one scheme's bar hid another's under it, both sampled 0 with the
+     * same interval (figure review 11); 0.12 of the step between
+     * neighbouring points apart, all of them within 0.3 of it, centred
+     * on the point's x (on a log sweep in log10 x) */
+    g->dodged = sampled && ns > 1 && s->n > 1;
+    for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
+        double x0 = s->values[0], x1 = s->values[s->n - 1];
+        double step = s->n > 1 ? (s->spec.log ? log10(x1 / x0) : x1 - x0) / (double)(s->n - 1) : 0;
+        double apart = ns > 1 ? fmin(0.12, 0.3 / (double)(ns - 1)) * step : 0;
+        g->dodge[k] = g->dodged ? ((double)k - (double)(ns - 1) / 2) * apart : 0;
     }
     g->claim = claim;
     g->bias_floor = bias_floor;
@@ -522,7 +539,16 @@ static void figure_legend(fig *g)
         series_label(s, k, label, sizeof label);
         satstat__legend_row(L, st, "%s", label);
     }
-    satstat__legend_row(L, "with lines linecolor rgb ink linewidth 3 dashtype 1", "lines: formula");
+    /* what the lines and the points are, in words: each scheme's row
+     * above shows its line and its mark, and a black solid line or a
+     * black ● here matched no curve and no point drawn (figure review 11);
+     * text-only rows, so given twice: in the column, and marked for a
+     * legend below the plot, which keeps only rows with a sample */
+    satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
+    if (!sampled) {
+        satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
+        satstat__legend_below_only(L);
+    }
     if (claim)
         satstat__legend_row(L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
     if (isfinite(bias_floor))
@@ -534,22 +560,29 @@ static void figure_legend(fig *g)
         satstat__legend_tex(L);
     }
     if (sampled) {
-        satstat__legend_row(L, "with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1",
-            "sampled, %s CI", lv);
-        /* the key is the mark drawn (scheme k's open point type in its
-         * colour: a ring keyed a drawn square, figure review 9); with
-         * several schemes' marks, words alone */
-        if (g->zero_schemes == 1) {
-            char open_style[96];
+        satstat__legend_row(L, "with lines linetype nodraw", "points, bars: sampled, %s CI", lv);
+        if (g->dodged)
+            satstat__legend_row(L, "with lines linetype nodraw", "(set apart sideways)");
+        /* below the plot one row for both (the rows there take the
+         * plot's height) */
+        satstat__legend_row(L, "with lines linetype nodraw", "lines: formula; points: sampled, %s CI",
+                            lv);
+        satstat__legend_below_only(L);
+        /* the key is the mark drawn: every scheme with a sampled 0 its
+         * own open point type in its colour (a ring keyed a drawn square,
+         * figure review 9; with two schemes' zeros the words alone keyed
+         * neither mark, review 10 S3) */
+        for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
+            if (!g->zero[k])
+                continue;
+            char open_style[96], label[SATSTAT_SPEC_SIZE];
             snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d",
-                     g->zero_scheme + 1, satstat__point_open(scheme_point(s, g->zero_scheme)));
-            satstat__legend_row(L, open_style, "open: sampled 0");
-        } else if (g->zero_schemes > 1) {
-            /* (a text-only row: in the column, and again below the plot,
-             * which keeps only rows with a sample and the ones marked) */
-            satstat__legend_row(L, "with lines linetype nodraw", "open marker: sampled 0");
-            satstat__legend_row(L, "with lines linetype nodraw", "open marker: sampled 0");
-            satstat__legend_below_only(L);
+                     k + 1, satstat__point_open(scheme_point(s, k)));
+            series_label(s, k, label, sizeof label);
+            if (g->zero_schemes == 1)
+                satstat__legend_row(L, open_style, "open: sampled 0");
+            else
+                satstat__legend_row(L, open_style, "%s: sampled 0", label);
         }
         if (g->clipped)
             satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
@@ -657,12 +690,17 @@ static void figure_layout(fig *g)
     rule(g, "numbers");
     double x0 = s->values[0], x1 = s->values[s->n - 1];
     double xlo, xhi;
+    /* (and the dodge's widest offset, so that the outer schemes' points
+     * stay as clear of the axes as the middle one's) */
+    double widest = 0;
+    for (size_t k = 0; k < b->n_schemes && k < SATSTAT_MAX_SCHEMES; k++)
+        widest = fmax(widest, fabs(g->dodge[k]));
     if (s->spec.log) {
-        double pad = pow(x1 / x0, 0.03);
+        double pad = pow(x1 / x0, 0.03) * pow(10.0, widest);
         xlo = x0 / pad;
         xhi = x1 * pad;
     } else {
-        double pad = 0.03 * (x1 - x0);
+        double pad = 0.03 * (x1 - x0) + widest;
         xlo = x0 - pad;
         xhi = x1 + pad;
     }
@@ -707,9 +745,10 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
     size_t *cn = g->cn;
     rule(g, "data");
     if (g->logy)
-        out(g, "# On the log y axis a sampled 0 is drawn open at the axis's foot (ylo), its\n"
-               "# bar up to the interval's upper end; a bar below the foot ends there with a\n"
-               "# down triangle.  The formula's values of 0 are left out.\n");
+        out(g, "# On the log y axis a sampled 0 is drawn open in a strip labelled 0 below\n"
+               "# the axis's foot (ylo), its bar up to the interval's upper end; a bar below\n"
+               "# the foot ends there with a down triangle.  The formula's values of 0 are\n"
+               "# left out.\n");
     for (size_t k = 0; k < ns; k++) {
         out(g, "# '%s', formula: %s, %s (%zu points)\n", s->series[k], sp, what, cn[k]);
         out(g, "$formula%zu << EOD\n", k + 1);
@@ -753,6 +792,52 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
         out(g, "EOD\n");
     }
 
+}
+
+/* On the log axis, sampled 0s in a strip of their own below the foot,
+ * labelled 0, the y axis broken between it and the data's decades: drawn
+ * at the foot itself an open mark straddled the spine with the bar's stem
+ * through it, and read as a value of the axis (figure review 9 S2, S12;
+ * review 11).  The strip is 1.2 lines of the plot's height (the mark,
+ * 1.3 points, is 0.3 of a line); the formula curves end at ylo. */
+static void zero_strip(fig *g)
+{
+    double lo, hi;
+    log_range(g, &lo, &hi);
+    out(g, "# sampled 0s: a strip below the data's foot ylo, 1.2 lines high, labelled 0;\n"
+           "# the y axis broken (a white gap, two strokes) between it and ylo\n"
+           "zero_line = png_line * svg_line / (top - bottom)   # a line of text, of the plot's height\n"
+           "zero_strip = 1.2 * zero_line\n"
+           "yfoot = ylo / (yhi / ylo)**(zero_strip / (1 - zero_strip))\n"
+           "zero_decades = log10(yhi / yfoot)                  # decades over the plot's height\n"
+           "yzero = yfoot * 10**(0.45 * zero_line * zero_decades)   # the open marks\n"
+           "zero_bar = yzero * 10**(0.3 * zero_line * zero_decades) # ... their bars start above them\n"
+           "zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: zero_gap to ylo\n"
+           "zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor\n"
+           "set yrange [yfoot:yhi]\n");
+    /* the decades' labels from ylo up only (the strip is no decade) */
+    if (!(hi <= 1000 * lo))
+        out(g, "set ytics 10**ceil(log10(ylo) - 1e-9), ((narrow && yhi / ylo > 1e4) ? 100 : 10)\n");
+    out(g, "set ytics add ('0' yzero)\n"
+           "set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap "
+           "to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front\n"
+           "set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt "
+           "to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n"
+           "set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt "
+           "to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n");
+}
+
+/* The x column of scheme k's sampled points: the sweep's x, dodged by
+ * g->dodge[k] (a log sweep: times 10^dodge). */
+static void dodged_x(const fig *g, size_t k, char *buf, size_t size)
+{
+    double d = k < SATSTAT_MAX_SCHEMES ? g->dodge[k] : 0;
+    if (d == 0)
+        snprintf(buf, size, "1");
+    else if (g->s->spec.log)
+        snprintf(buf, size, "($1 * %.10g)", pow(10.0, d));
+    else
+        snprintf(buf, size, "($1 + %.10g)", d);
 }
 
 /* The title, the axes, the plot and the legend panel. */
@@ -801,7 +886,9 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
             SWEEP_LOG_Y_SPAN);
     if (g->logy)
         short_log_ticks(g);
-    else {
+    if (g->logy && g->zero_schemes > 0)
+        zero_strip(g);
+    if (!g->logy) {
         out(g, "set yrange [0:ymax]\n");
         /* ticks by the plot's height (gnuplot's own put 7 labels 0.05
          * apart on a 0.7 in axis) */
@@ -824,29 +911,37 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
     }
     for (size_t k = 0; k < ns; k++) {
         if (frows[k]) {
-            out(g, "%s$formula%zu using 1:2 with lines linetype %zu notitle",
-                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+            out(g, "%s$formula%zu using 1:%s with lines linetype %zu notitle",
+                first ? "plot " : ", \\\n     ", k + 1,
+                g->logy && g->zero_schemes > 0 ? "($2 >= ylo ? $2 : NaN)" : "2", k + 1);
             first = 0;
         }
+        char x[48];
+        dodged_x(g, k, x, sizeof x);
         if (sampled && srows[k] && !g->logy) {
-            out(g, "%s$sample%zu using 1:2:3:4 with yerrorbars linetype %zu linewidth 2 "
+            out(g, "%s$sample%zu using %s:2:3:4 with yerrorbars linetype %zu linewidth 2 "
                    "dashtype 1 notitle",
-                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+                first ? "plot " : ", \\\n     ", k + 1, x, k + 1);
             first = 0;
         } else if (sampled && srows[k]) {
             int pt = scheme_point(s, k);
-            out(g, "%s$sample%zu using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars "
+            out(g, "%s$sample%zu using %s:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars "
                    "linetype %zu linewidth 2 dashtype 1 notitle",
-                first ? "plot " : ", \\\n     ", k + 1, k + 1);
+                first ? "plot " : ", \\\n     ", k + 1, x, k + 1);
             first = 0;
             if (g->clipped)
-                out(g, ", \\\n     $sample%zu using 1:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
+                out(g, ", \\\n     $sample%zu using %s:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
                        "linetype %zu pointtype 11 notitle",
-                    k + 1, k + 1);
-            if (g->zero_schemes > 0)
-                out(g, ", \\\n     $sample%zu using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars "
-                       "linetype %zu linewidth 2 dashtype 1 pointtype %d notitle",
-                    k + 1, k + 1, satstat__point_open(pt));
+                    k + 1, x, k + 1);
+            /* a sampled 0 in the strip below the foot, its bar from the
+             * strip's top (no stem through the open mark) up to the
+             * interval's upper end, then the open mark */
+            if (k < SATSTAT_MAX_SCHEMES && g->zero[k])
+                out(g, ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : zero_bar):(zero_bar):4 with yerrorbars "
+                       "linetype %zu linewidth 2 dashtype 1 pointtype -1 notitle"
+                       ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero) with points "
+                       "linetype %zu pointtype %d notitle",
+                    k + 1, x, k + 1, k + 1, x, k + 1, satstat__point_open(pt));
         }
     }
     if (claim) {
