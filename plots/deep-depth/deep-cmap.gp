@@ -7,7 +7,9 @@
 # is the fixed point c*, stable when the map's slope chi_c there is below
 # 1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose
 # q^l approach q* with depth.  (The map itself hugs the identity: schemes
-# and points piled on the diagonal's corner.)
+# and points piled on the diagonal's corner.)  When the points span less
+# than half the c axis they are drawn in a zoom on the right, the maps
+# over its range with them, its region boxed on the left.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -220,8 +222,110 @@ $pairs2 << EOD
 0.977643485 -0.00229572815
 0.975347756 -0.00320413893
 EOD
+$zoom1 << EOD
+0.972046684 -0.00343418883
+0.972473106 -0.00338613563
+0.972899529 -0.0033379523
+0.973325952 -0.00328963865
+0.973752375 -0.00324119448
+0.974178798 -0.00319261962
+0.974605221 -0.00314391387
+0.975031644 -0.00309507703
+0.975458067 -0.00304610892
+0.97588449 -0.00299700935
+0.976310913 -0.00294777811
+0.976737336 -0.00289841502
+0.977163759 -0.00284891989
+0.977590182 -0.00279929251
+0.978016605 -0.0027495327
+0.978443028 -0.00269964026
+0.978869451 -0.00264961499
+0.979295874 -0.00259945671
+0.979722296 -0.0025491652
+0.980148719 -0.00249874029
+0.980575142 -0.00244818176
+0.981001565 -0.00239748942
+0.981427988 -0.00234666307
+0.981854411 -0.00229570252
+0.982280834 -0.00224460756
+0.982707257 -0.00219337799
+0.98313368 -0.00214201362
+0.983560103 -0.00209051424
+0.983986526 -0.00203887966
+0.984412949 -0.00198710967
+0.984839372 -0.00193520406
+0.985265795 -0.00188316264
+0.985692218 -0.0018309852
+0.986118641 -0.00177867155
+0.986545064 -0.00172622146
+0.986971486 -0.00167363475
+0.987397909 -0.0016209112
+0.987824332 -0.00156805062
+0.988250755 -0.00151505278
+0.988677178 -0.0014619175
+0.989103601 -0.00140864455
+0.989530024 -0.00135523373
+0.989956447 -0.00130168484
+0.99038287 -0.00124799766
+0.990809293 -0.00119417199
+0.991235716 -0.00114020761
+0.991662139 -0.00108610432
+0.992088562 -0.00103186191
+0.992514985 -0.000977480154
+EOD
+$zoom2 << EOD
+0.972046684 -0.00343418822
+0.972473106 -0.00338613503
+0.972899529 -0.00333795171
+0.973325952 -0.00328963806
+0.973752375 -0.00324119391
+0.974178798 -0.00319261906
+0.974605221 -0.00314391331
+0.975031644 -0.00309507649
+0.975458067 -0.00304610839
+0.97588449 -0.00299700882
+0.976310913 -0.00294777759
+0.976737336 -0.00289841451
+0.977163759 -0.00284891938
+0.977590182 -0.00279929202
+0.978016605 -0.00274953222
+0.978443028 -0.00269963978
+0.978869451 -0.00264961453
+0.979295874 -0.00259945625
+0.979722296 -0.00254916476
+0.980148719 -0.00249873985
+0.980575142 -0.00244818133
+0.981001565 -0.002397489
+0.981427988 -0.00234666266
+0.981854411 -0.00229570211
+0.982280834 -0.00224460716
+0.982707257 -0.00219337761
+0.98313368 -0.00214201325
+0.983560103 -0.00209051388
+0.983986526 -0.0020388793
+0.984412949 -0.00198710932
+0.984839372 -0.00193520372
+0.985265795 -0.00188316231
+0.985692218 -0.00183098488
+0.986118641 -0.00177867124
+0.986545064 -0.00172622116
+0.986971486 -0.00167363446
+0.987397909 -0.00162091092
+0.987824332 -0.00156805034
+0.988250755 -0.00151505252
+0.988677178 -0.00146191724
+0.989103601 -0.0014086443
+0.989530024 -0.00135523349
+0.989956447 -0.00130168461
+0.99038287 -0.00124799744
+0.990809293 -0.00119417178
+0.991235716 -0.00114020741
+0.991662139 -0.00108610413
+0.992088562 -0.00103186173
+0.992514985 -0.000977479984
+EOD
 
-# ---- layout ----------------------------------------------------------------
+# ---- layout: the maps on the left, the zoom on the sampled points right ----
 key_chars = 44                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
@@ -279,25 +383,51 @@ if (format eq 'svg') set ylabel offset 1, 0
 top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
 bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
 plot_right = column - 0.03   # a gap before the legend
-set lmargin at screen plot_left
-set rmargin at screen plot_right
-set tmargin at screen top
-set bmargin at screen bottom
+grid_cols = 2
+grid_rows = 1                                 # small multiples
+gap_x = 9 * char_width                      # room for a panel's y tick labels
+gap_y = 0 * line_height                     # ... and for its title and x tick labels
+panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+panel_l(c) = plot_left + c * (panel_w + gap_x)
+panel_r(c) = panel_l(c) + panel_w
+panel_t(r) = top - r * (panel_h + gap_y)
+panel_b(r) = panel_t(r) - panel_h
 set multiplot title 'The step of the correlation map, c^{l+1}⁠ − c^{l}, at q*'
 unset key
+set lmargin at screen panel_l(0)
+set rmargin at screen panel_r(0)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
 set xlabel 'c^{l}'
 set ylabel 'c^{l+1}⁠ − c^{l}'
 set xrange [0:1]
 set yrange [-0.02:0.0518952785]
-set xtics tick_step((1) - (0), (plot_right - plot_left) / (6 * char_width))
-set ytics tick_step((0.0469943234) - (-0.0142676155), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
+set xtics tick_step((1) - (0), (panel_w) / (6 * char_width))
+set ytics tick_step((0.0469943234) - (-0.0142676155), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+# the zoom's region, boxed
+set object 1 rectangle from 0.972046684, -0.00520960437 to 0.992514985, 0.000473600397 fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
-     $pairs1 using 1:2 with points linetype 1 pointtype 4 notitle, \
      '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle, \
      $map2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
-     $pairs2 using 1:2 with points linetype 2 pointtype 14 notitle, \
      '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle
+unset object 1
+set lmargin at screen panel_l(1)
+set rmargin at screen panel_r(1)
+set tmargin at screen panel_t(0)
+set bmargin at screen panel_b(0)
+set xlabel 'c^{l}⁠ (zoom)'
+unset ylabel
+set xrange [0.972046684:0.992514985]
+set yrange [-0.00520960437:0.000473600397]
+set xtics tick_step((0.992514985) - (0.972046684), (panel_w) / (7 * char_width))
+set ytics tick_step((0.000473600397) - (-0.00520960437), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
+     $zoom1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
+     $pairs1 using 1:2 with points linetype 1 pointtype 4 notitle, \
+     $zoom2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
+     $pairs2 using 1:2 with points linetype 2 pointtype 14 notitle
 unset label
 unset arrow
 unset object
@@ -320,7 +450,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -347,8 +477,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 title (int(5 / legend_rows) == legend_col ? 'points: sampled, c^{0}⁠ = 0.99' : '')
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -358,7 +488,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 title 'lines: the tanh map at q* = 1.06', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 title 'points: sampled, c^{0}⁠ = 0.99'
+     keyentry with lines linetype nodraw title 'lines: the tanh map at q* = 1.06', \
+     keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right'
 }
 unset multiplot

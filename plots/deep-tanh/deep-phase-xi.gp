@@ -3669,7 +3669,20 @@ set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥10^{3}' 3)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
-set yrange [-0.025:2.025]
+# the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
+# to half a mark and a fifth of a line beyond them
+mark_room = (0.115 * 2.6 + 0.2) * png_line * svg_line / (top - bottom)   # of the plot's height
+map_lo = -0.025
+map_hi = 2.025
+mark_y = 1
+y_lo = map_lo
+y_hi = map_hi
+do for [i = 1:8] {
+    mark_span = (y_hi - y_lo) * mark_room
+    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo
+    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi
+}
+set yrange [y_lo:y_hi]
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
 set xtics 1 format '10^{%.0f}'
 set mxtics 10

@@ -3545,7 +3545,7 @@ $schemes << EOD
 0 1 2
 EOD
 
-# ---- layout: two maps side by side, colour bars under them ----------------
+# ---- layout: two maps side by side, the legend and the colour bars right -------
 key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
@@ -3588,8 +3588,10 @@ bottom = bottom + (svg_text - 1) * 3.1 * line_height
 line_height = line_height * svg_text
 line_width = line_width * svg_text
 cb_h = 0.8 * line_height                        # the colour bars' height
-cb_y = 0.02 + 2.6 * line_height                 # ... above their tick labels
-bottom = cb_y + cb_h + 4 * line_height          # the maps' x tick labels and label
+cb_x = column
+cb_w = 0.97 - column
+cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name
+cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s
 top = top - 0.6 * line_height                   # the maps' titles
 grid_cols = 2
 grid_rows = 1                                 # small multiples
@@ -3604,7 +3606,20 @@ panel_b(r) = panel_t(r) - panel_h
 set multiplot title 'Phase diagram of tanh networks: χ_{1}⁠ and q*'
 unset key
 set xrange [-1:3.5]
-set yrange [0:2]
+# the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
+# to half a mark and a fifth of a line beyond them
+mark_room = (0.115 * 2.6 + 0.2) * png_line * svg_line / (panel_h)   # of the plot's height
+map_lo = 0
+map_hi = 2
+mark_y = 1
+y_lo = map_lo
+y_hi = map_hi
+do for [i = 1:8] {
+    mark_span = (y_hi - y_lo) * mark_room
+    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo
+    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi
+}
+set yrange [y_lo:y_hi]
 set xtics 1 format '10^{%.0f}'
 if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
@@ -3615,7 +3630,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set colorbox horizontal user origin screen panel_l(0), screen cb_y size screen panel_w, screen cb_h
+set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
 # ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks
@@ -3632,7 +3647,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set colorbox horizontal user origin screen panel_l(1), screen cb_y size screen panel_w, screen cb_h
+set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
 set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
 set cblabel 'q*' offset 0,0.4

@@ -97,7 +97,7 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 # The plot on the left; the legend and the fixed settings in a column on
 # the right (a panel of their own), so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 23                                  # the longest legend row, in characters
+key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
@@ -107,8 +107,8 @@ svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
 png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 32                                # ... the longest of them
+key_rows = 4                                    # legend rows with a sample
+below_chars = 36                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -161,15 +161,16 @@ set tmargin at screen top
 set bmargin at screen bottom
 
 # ---- numbers ---------------------------------------------------------------
-xmin = 8.128305162            # the first point, less a little margin
-xmax = 12302.68771            # the last point, plus a little margin
+xmin = 7.661004444            # the first point, less a little margin
+xmax = 13053.11865            # the last point, plus a little margin
 ylo = 0.0005             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
 yhi = 1
 
 # ---- data ------------------------------------------------------------------
-# On the log y axis a sampled 0 is drawn open at the axis's foot (ylo), its
-# bar up to the interval's upper end; a bar below the foot ends there with a
-# down triangle.  The formula's values of 0 are left out.
+# On the log y axis a sampled 0 is drawn open in a strip labelled 0 below
+# the axis's foot (ylo), its bar up to the interval's upper end; a bar below
+# the foot ends there with a down triangle.  The formula's values of 0 are
+# left out.
 # 'standard', formula: n_{in}, the saturated fraction (227 points)
 $formula1 << EOD
 10 0.1024704349
@@ -676,9 +677,9 @@ if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 # layers: per scheme the formula curve, then the sampled points with bars
 # (an empty block would make gnuplot warn: it is not plotted)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $sample1 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $sample2 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+     $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
 set lmargin at screen column
@@ -696,7 +697,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (14 rows)
 set key inside left top Left reverse samplen 2.5 spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -721,16 +722,16 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: formula' : ''), \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
+     keyentry with lines linetype nodraw title (int(2 / legend_rows) == legend_col ? 'lines: formula; points: sampled, 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula', \
-     keyentry with yerrorbars linecolor rgb ink pointtype 7 linewidth 2 dashtype 1 title 'sampled, 99.9 % CI', \
+     keyentry with lines linetype nodraw title 'lines: formula', \
+     keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
+     keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
