@@ -254,6 +254,12 @@ size_t satstat__utf8_length(const char *s);
  * numbers.  tex: the string is enhanced-text markup, whose _ ^ { } print
  * nothing. */
 double satstat__text_chars(const char *s, int tex);
+
+/* The figure's title (set multiplot title), which fits the width at any
+ * size and font: the whole title when it fits; else the part before its
+ * last "; " or ": " (a tail a small figure has no room for); else that
+ * part at the font size that fits.  After the layout (char_width). */
+void satstat__fig_multiplot_title(satstat__fig *g, const char *title, int tex);
 /* A word for a POSIX shell: as is when it holds only safe characters, else
  * single-quoted with each ' written '\''. */
 void satstat__shell_word(const char *text, char *buf, size_t size);

@@ -914,6 +914,36 @@ double satstat__text_chars(const char *s, int tex)
     return w / 2048.0 * (16 * 4 / 3.0) / (0.0097 * 1280);
 }
 
+void satstat__fig_multiplot_title(satstat__fig *g, const char *title, int tex)
+{
+    const char *cut = NULL;
+    for (const char *p = title; (p = strstr(p, "; ")) != NULL; p++)
+        cut = p;
+    if (!cut)
+        for (const char *p = title; (p = strstr(p, ": ")) != NULL; p++)
+            cut = p;
+    char head[512];
+    snprintf(head, sizeof head, "%.*s", cut ? (int)(cut - title) : (int)strlen(title), title);
+    void (*quote)(satstat__fig *, const char *) = tex ? satstat__fig_qtex : satstat__fig_qstr;
+    satstat__fig_out(g, "title_whole = ");
+    quote(g, title);
+    satstat__fig_out(g, "\ntitle_head = ");
+    quote(g, head);
+    /* widths measured (strlen counted bytes: UTF-8 and markup made a
+     * title that fitted, 'scheme he-normal: weights N(0, 2/n_{in})', lose
+     * its weights at 3.5 in), and a size that fits when even the head is
+     * too long (at 9 pt in 3.5 in, deep-jacobian's title ran off both
+     * edges) */
+    satstat__fig_out(g,
+                     "   # without its tail, for a small figure\n"
+                     "title_chars = %.1f   # the whole title's width in char_width (DejaVu Sans advance widths)\n"
+                     "head_chars = %.1f    # ... and the head's\n"
+                     "title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)\n"
+                     "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
+                     "font sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * title_fit)\n",
+                     satstat__text_chars(title, tex), satstat__text_chars(head, tex));
+}
+
 size_t satstat__legend_chars(const satstat__legend *l)
 {
     size_t m = 0;

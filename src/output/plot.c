@@ -669,37 +669,10 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
         step, ylo, yhi);
 }
 
-/* The figure's title; when it has a tail after its last "; " or ": " that
- * a small figure has no room for, gnuplot chooses: the whole title when
- * it fits the width, else the part before the tail. */
+/* The figure's title, fitted to the width (satstat__fig_multiplot_title). */
 void satstat__pl_multiplot_title_as(ctx *c, const char *title, int tex)
 {
-    const char *cut = NULL;
-    for (const char *p = title; (p = strstr(p, "; ")) != NULL; p++)
-        cut = p;
-    if (!cut)
-        for (const char *p = title; (p = strstr(p, ": ")) != NULL; p++)
-            cut = p;
-    void (*quote)(satstat__fig *, const char *) = tex ? satstat__fig_qtex : satstat__fig_qstr;
-    if (!cut) {
-        out(c, "set multiplot title ");
-        quote(&c->g, title);
-        out(c, "\n");
-        return;
-    }
-    char head[ELEM_TITLE * 2];
-    snprintf(head, sizeof head, "%.*s", (int)(cut - title), title);
-    out(c, "title_whole = ");
-    quote(&c->g, title);
-    out(c, "\ntitle_head = ");
-    quote(&c->g, head);
-    /* its measured width (strlen counted bytes: UTF-8 and markup made a
-     * title that fitted, 'scheme he-normal: weights N(0, 2/n_{in})',
-     * lose its weights at 3.5 in) */
-    out(c, "   # a small figure: the title without its tail\n"
-           "title_chars = %.1f   # the whole title's width in char_width (DejaVu Sans advance widths)\n"
-           "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head)\n",
-        satstat__text_chars(title, tex));
+    satstat__fig_multiplot_title(&c->g, title, tex);
 }
 
 void satstat__pl_multiplot_title(ctx *c, const char *title)

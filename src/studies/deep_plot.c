@@ -514,9 +514,8 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
      * frame of the panel on its left at 3.5 in */
     satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, m->gap_lines);
-    out(c, "set multiplot title ");
-    qstr(c, head);
-    out(c, "\nunset key\n");
+    satstat__fig_multiplot_title(&c->g, head, 0);
+    out(c, "unset key\n");
     out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", d->xlo, d->xhi, d->ytop * 1.08);
     /* ticks from the panels' size in gnuplot: the script re-renders at
      * another width and height with labels that still fit */
@@ -1088,16 +1087,11 @@ static void fig_against_layer(ctx *c, quantity q)
      * 3.5 in a column of the legend's 40 characters left a plot 0.55 in
      * wide and cut its rows at the edge) */
     satstat__fig_layout_legend(&c->g, &key, 0);
-    out(c, "set multiplot title ");
-    /* every count 0 (a small Var z): the figure's one finding, said in its
-     * title, not left to a row of open markers at the foot */
-    /* (every count 0: said once, in the plot; in the title as well it
-     * was said twice and the title was the canvas's width at 3.5 in) */
-    if (q == Q_GRADIENT)
-        satstat__fig_qtex(&c->g, head);
-    else
-        qstr(c, head);
-    out(c, "\nunset key\n");
+    /* (every count 0 (a small Var z), the figure's one finding, is said
+     * once, in the plot; in the title as well it was said twice and the
+     * title was the canvas's width at 3.5 in) */
+    satstat__fig_multiplot_title(&c->g, head, q == Q_GRADIENT);
+    out(c, "unset key\n");
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     /* "1*" said on the axis: a text-only legend row saying it was left
@@ -1681,9 +1675,8 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "bottom = legend_top + 3.1 * line_height\n"
            "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n");
     satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
-    out(c, "set multiplot title ");
-    qstr(c, head);
-    out(c, "\nunset key\n");
+    satstat__fig_multiplot_title(&c->g, head, 0);
+    out(c, "unset key\n");
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
             activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,

@@ -31,9 +31,8 @@ static void single_panel(ctx *c, const satstat__legend *key, const char *title)
     satstat__fig_layout_legend(&c->g, key, 0);
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
-    out(c, "set multiplot title ");
-    satstat__fig_qtex(&c->g, title);
-    out(c, "\nunset key\n");
+    satstat__fig_multiplot_title(&c->g, title, 1);
+    out(c, "unset key\n");
 }
 
 /* The legend panel and the end of the script. */
@@ -281,9 +280,8 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     satstat__fig_layout_legend(&c->g, key, 0);
     /* (the zoom's y tick labels between the panels: "−0.004", 7 characters) */
     satstat__fig_layout_grid(&c->g, 2, 1, 9, 0);
-    out(c, "set multiplot title ");
-    satstat__fig_qtex(&c->g, title);
-    out(c, "\nunset key\n");
+    satstat__fig_multiplot_title(&c->g, title, 1);
+    out(c, "unset key\n");
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     double foot = dmin - pad;
     if (dmin < 0)
@@ -1145,9 +1143,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                "top = top - 0.6 * line_height                   # the maps' titles\n");
     }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
-    out(c, "set multiplot title ");
-    satstat__fig_qtex(&c->g, head); /* χ_{1} as in the legend */
-    out(c, "\nunset key\n");
+    satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
+    out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
     if (ns > 0) /* (the marks, of pointsize 2.6, inside the maps: as deep-phase-xi) */
         mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,

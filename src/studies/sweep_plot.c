@@ -851,9 +851,8 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
     int sampled = !s->analytic_only, claim = g->claim;
     double bias_floor = g->bias_floor, slope_bound = g->slope_bound;
     rule(g, "title and axes");
-    out(g, "set multiplot title ");
-    satstat__fig_qtex(&g->g, title);
-    out(g, "\nset xlabel ");
+    satstat__fig_multiplot_title(&g->g, title, 1);
+    out(g, "set xlabel ");
     satstat__fig_qtex(&g->g, xl);
     out(g, "\nset ylabel ");
     satstat__fig_qtex(&g->g, ylabel);
