@@ -656,7 +656,9 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
      * point: five-character labels (fig1's '0.015', step 0.005) put the
      * label's ascenders 8 px of 1050 from the left edge at 3.5 in, where
      * four left 50 (figure review 8, S13); then the label comes one
-     * character to the right, as the svg terminal's always does (layout).
+     * character to the right.  The svg terminal's character is svg_hchar
+     * times narrower (layout_lines): there the label comes as much less
+     * near, (ytick_chars + 2) of its characters, and is where the PNG's is.
      * ytick_chars: the widest label of the step satstat__fig_ticks set. */
     char step[512];
     satstat__fig_up_tick_step(ylo, yhi, "panel_h", step, sizeof step);
@@ -665,7 +667,7 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
            "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
            "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
            "}\n"
-           "if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }\n",
+           "set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2), 0\n",
         step, ylo, yhi);
 }
 
