@@ -70,6 +70,8 @@ figure toolkit, every figure right), on run's, deep's and sweep's scripts:
   script space (review 7 S2) the space after a sub- or superscript is
              kept in the PNG and in librsvg's SVG, with no phantom "." in
              the SVG's text.
+  bar seams  (review 9, S7) deep-density's filled bars meet without a light
+             seam in the PNG (bordered in their colour).
   review 7   (S9-S11, S14) at 3.5 in: fig2's band inside its panels, every
              x axis with three labels or more, fig3's right-axis numbers
              in one column, fig4's cut-bar row only with a cut bar drawn,
@@ -2143,6 +2145,47 @@ def check_svg_styling(tmp):
     for p in styling_problems(script, tmp):
         fail("styling: %s: %s" % (script, p))
 
+def bar_seams(png, colour):
+    """Pixels lighter than the bars between two pixels of the bars' colour
+    along a row: the seams pngcairo's anti-aliasing left where two filled
+    bars meet."""
+    c = png_array(png)
+    rgb = numpy.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    bar = numpy.abs(c - rgb).sum(axis=2) < 40
+    light = c.sum(axis=2) > rgb.sum() + 60
+    return int((light[:, 1:-1] & bar[:, :-2] & bar[:, 2:]).sum())
+
+
+def check_bar_seams(scripts, tmp):
+    """Figure review 9, S7: deep-density's histogram bars, filled without a
+    border, had light 1-px seams between them in the PNG (5290 pixels in
+    the gallery's deep-sigmoid standard panels; the PDF none); bordered in
+    their colour, none.  Self-test: the script with the bars unbordered."""
+    if not scripts:
+        fail("bar seams: no deep-density script")
+    bordered = "linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle"
+    for i, script in enumerate(scripts):
+        text = open(script, encoding="utf-8").read()
+        colour = re.search(r"^set linetype 1 linecolor rgb '(#[0-9A-Fa-f]{6})'", text, re.M)
+        if bordered not in text or not colour:
+            fail("bar seams: %s: no bordered bars or no colour of theirs" % script)
+            continue
+        cases = [(text, False)] + ([(text.replace(bordered, "fillstyle solid 1.0 noborder notitle"),
+                                     True)] if i == 0 else [])
+        for j, (body, unbordered) in enumerate(cases):
+            gp = os.path.join(tmp, "seams-%d-%d.gp" % (i, j))
+            open(gp, "w", encoding="utf-8").write(body)
+            rc, err = render(gp, "png", gp[:-3] + ".png")
+            if rc != 0:
+                fail("bar seams: %s: gnuplot: %s" % (script, err[:200]))
+                continue
+            n = bar_seams(gp[:-3] + ".png", colour.group(1))
+            if unbordered and n == 0:
+                fail("self-test: the seam check finds none between unbordered bars (%s)" % script)
+            if not unbordered and n > 0:
+                fail("bar seams: %s: %d light pixels between bars" % (script, n))
+
+
 # ---- SVG text beyond the canvas (figure review 8, MUST 1) ----------------------
 # deep-activations' SVG at 1280 x 800: gnuplot's svg terminal put the legend's
 # second column where its own estimate of the first column's text ended
@@ -2413,6 +2456,7 @@ def main():
         check_review7_run_sweep(tmp)
         check_log_steps(tmp)
         check_svg_styling(tmp)
+        check_bar_seams(sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-density-*.gp"))), tmp)
         check_unnumbered_ticks([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")], tmp)
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)

@@ -905,7 +905,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 5.8' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -923,7 +923,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -941,7 +941,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 290' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -959,7 +959,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -977,7 +977,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -995,7 +995,7 @@ unset label 3
 set label 1 'sd 0.059' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -1013,7 +1013,7 @@ unset label 3
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -1031,7 +1031,7 @@ unset label 3
 set label 1 'sd 3.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
 set lmargin at screen panel_l(3)
@@ -1049,7 +1049,7 @@ unset label 3
 set label 1 'sd 2.1×10^{−5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_4 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
 set lmargin at screen panel_l(4)
@@ -1067,7 +1067,7 @@ unset label 3
 set label 1 'sd 1.5×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_5 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -1085,7 +1085,7 @@ unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -1103,7 +1103,7 @@ unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -1121,7 +1121,7 @@ unset label 3
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -1139,7 +1139,7 @@ unset label 3
 set label 1 'sd 0.20' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -1157,7 +1157,7 @@ unset label 3
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -1175,7 +1175,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -1193,7 +1193,7 @@ unset label 3
 set label 1 'sd 0.83' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1211,7 +1211,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1229,7 +1229,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1247,7 +1247,7 @@ unset label 3
 set label 1 'sd 0.79' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

@@ -695,7 +695,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -713,7 +713,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -731,7 +731,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -749,7 +749,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -767,7 +767,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -785,7 +785,7 @@ unset label 3
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -803,7 +803,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -821,7 +821,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
 set lmargin at screen panel_l(3)
@@ -839,7 +839,7 @@ unset label 3
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_4 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
 set lmargin at screen panel_l(4)
@@ -857,7 +857,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_5 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -875,7 +875,7 @@ unset label 3
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -893,7 +893,7 @@ unset label 3
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -911,7 +911,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -929,7 +929,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -947,7 +947,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -965,7 +965,7 @@ unset label 3
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -983,7 +983,7 @@ unset label 3
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1001,7 +1001,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1019,7 +1019,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1037,7 +1037,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

@@ -547,7 +547,11 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
                    ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"
+        /* (a thin border in the bars' colour: pngcairo anti-aliased the
+         * shared edge of two filled bars into a light 1-px seam, 5290
+         * such pixels in the gallery's deep-sigmoid standard panels, 0
+         * with it; review 9, S7) */
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
     }
@@ -1444,9 +1448,11 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike)
         out(c, "plot NaN notitle\n");
     else
-        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 1.0 noborder "
-               "notitle\n",
-            s + 1, k + 1, s + 1);
+        /* (bordered in their colour: no light seams between bars, as
+         * deep-density's) */
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu linewidth 0.5 fillstyle solid 1.0 "
+               "border linetype %zu notitle\n",
+            s + 1, k + 1, s + 1, s + 1);
 }
 
 static void fig_activations(ctx *c, size_t which)
