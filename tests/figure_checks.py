@@ -1985,7 +1985,7 @@ def check_ylabel_margin(scripts, tmp):
     for script in scripts:
         text = open(script).read()
         move = ("set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1)"
-                " * (ytick_chars + 2), 0\n")
+                " * (ytick_chars + 2) / 2., 0\n")
         if move not in text:
             fail("y-label margin: %s: no label move found" % script)
             continue

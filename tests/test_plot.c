@@ -561,7 +561,7 @@ START_TEST(labels)
     ck_assert(has(s, "\nfontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : "));
     ck_assert(has(s, "font fontspec fontscale svg_vchar linewidth"));
     ck_assert(has(s, "\npointscale = (format eq 'svg') ? 0.45 * svg_vchar : "));
-    ck_assert(has(s, "\n    set ylabel offset -(svg_hchar - 1) * 6, 0\n"));
+    ck_assert(has(s, "\n    set ylabel offset -(svg_hchar - 1) * 3, 0\n"));
     ck_assert(!has(s, "svg_line"));
     /* each scheme's swatch is its line and its point, as drawn */
     ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));

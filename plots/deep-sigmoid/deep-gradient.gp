@@ -156,13 +156,14 @@ legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_he
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
-# labels' width, (characters + 2) h_char: in the SVG it is svg_hchar times
-# the PNG's less, and the label comes as much nearer (the colour bar's
-# sat on its tick labels); tick labels of 4 characters assumed here
+# labels' width, in h_char: the SVG's narrower one brought it nearer (the
+# colour bar's label sat on its tick labels), by (characters + 2) / 2 of
+# them times svg_hchar - 1 (measured); tick labels of 4 characters here
+# (satstat__fig_ylabel_room counts a y axis's)
 if (format eq 'svg') {
-    set ylabel offset -(svg_hchar - 1) * 6, 0
-    set y2label offset (svg_hchar - 1) * 6, 0
-    set cblabel offset (svg_hchar - 1) * 6, 0
+    set ylabel offset -(svg_hchar - 1) * 3, 0
+    set y2label offset (svg_hchar - 1) * 3, 0
+    set cblabel offset (svg_hchar - 1) * 3, 0
 }
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took

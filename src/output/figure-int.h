@@ -241,6 +241,10 @@ void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const
  * (the widest of its labels, plot.c). */
 void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span, char *buf,
                                size_t size);
+/* After the y ticks of satstat__fig_ticks over [lo, hi] on an axis span
+ * long: the y label's offset from the widest tick label (ytick_chars),
+ * one character nearer past four, and the SVG's where the PNG's is. */
+void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, const char *span);
 /* A number printed on a figure, as enhanced-text markup (a legend row or
  * label set with satstat__fig_qtex or satstat__legend_tex): `digits`
  * significant digits; where %g would write e-notation, m×10^{n} typeset

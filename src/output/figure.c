@@ -739,13 +739,14 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
     satstat__fig_out(
         g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
            "# gnuplot sets an axis label off the axis by its estimate of the tick\n"
-           "# labels' width, (characters + 2) h_char: in the SVG it is svg_hchar times\n"
-           "# the PNG's less, and the label comes as much nearer (the colour bar's\n"
-           "# sat on its tick labels); tick labels of 4 characters assumed here\n"
+           "# labels' width, in h_char: the SVG's narrower one brought it nearer (the\n"
+           "# colour bar's label sat on its tick labels), by (characters + 2) / 2 of\n"
+           "# them times svg_hchar - 1 (measured); tick labels of 4 characters here\n"
+           "# (satstat__fig_ylabel_room counts a y axis's)\n"
            "if (format eq 'svg') {\n"
-           "    set ylabel offset -(svg_hchar - 1) * 6, 0\n"
-           "    set y2label offset (svg_hchar - 1) * 6, 0\n"
-           "    set cblabel offset (svg_hchar - 1) * 6, 0\n"
+           "    set ylabel offset -(svg_hchar - 1) * 3, 0\n"
+           "    set y2label offset (svg_hchar - 1) * 3, 0\n"
+           "    set cblabel offset (svg_hchar - 1) * 3, 0\n"
            "}\n"
            "# room for the title above, and for the x tick labels and label below;\n"
            "# tighter over a legend below the plot (a small figure), whose rows took\n"
@@ -1069,6 +1070,32 @@ void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span,
     /* at least 3 up a short axis, so that it keeps two labels */
     snprintf(buf, size, "tick_step((%s) - (%s), ((%s) / (1.8 * line_height) < 3) ? 3 : (%s) / (1.8 * line_height))",
              hi, lo, span, span);
+}
+
+void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, const char *span)
+{
+    /* gnuplot sets the y label left of the tick labels by its own estimate
+     * of their width, a character each, wider than DejaVu's digits and
+     * point: five-character labels (fig1's '0.015', step 0.005) put the
+     * label's ascenders 8 px of 1050 from the left edge at 3.5 in, where
+     * four left 50 (figure review 8, S13; deep-isometry's deep-variance,
+     * '0.025', 9 px: review 9, S4); then the label comes one character to
+     * the right.  The svg terminal's character is narrower (svg_hchar,
+     * layout_lines): there the label comes less near, by (ytick_chars + 2)
+     * / 2 of its characters times svg_hchar - 1 (measured: the SVG's label
+     * within 3 px of the PNG's at 3.5 in with three- to five-character
+     * labels).  ytick_chars: the widest label of the step
+     * satstat__fig_ticks set. */
+    char step[512];
+    satstat__fig_up_tick_step(lo, hi, span, step, sizeof step);
+    satstat__fig_out(
+        g, "ytick_step = %s\n"
+           "ytick_chars = 0\n"
+           "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
+           "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
+           "}\n"
+           "set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0\n",
+        step, lo, hi);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)

@@ -1104,6 +1104,7 @@ static void fig_against_layer(ctx *c, quantity q)
         snprintf(hi_s, sizeof hi_s, "%.6g", hi);
         out(c, "set yrange [%s:%s]\n", lo_s, hi_s);
         satstat__fig_ticks(&c->g, "y", lo_s, hi_s, "top - bottom", 4);
+        satstat__fig_ylabel_room(&c->g, lo_s, hi_s, "top - bottom");
     } else {
         out(c, "set yrange [0:*]\n");
     }
