@@ -104,7 +104,8 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
  * (svg_vchar, figure.c's output section), so the SVG's layout is the
  * PNG's.  (It took the svg terminal's 1.29 times taller line of text
  * for a figure's strips of text, and left the SVG's plots 84-93 % of the
- * PNG's height at 3.5 in; deep_plot_depth.c still calls it.) */
+ * PNG's height at 3.5 in.)  deep_plot_depth.c still calls it: to go with
+ * that call. */
 void satstat__dp_svg_lines(ctx *c)
 {
     (void)c;
@@ -458,7 +459,6 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
-    satstat__dp_svg_lines(c);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.3g * line_height           # the legend: rows below the panels\n",
         m->legend_lines + 0.6);
