@@ -40,7 +40,20 @@ if (fontpt < 7) fontpt = 7
 # text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
-fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+# The svg terminal spaces its text (its v_char: legend rows, tick labels
+# from the axis, the x label under them, a title over the plot, an offset
+# in characters) by 1.5 times the font's size, pngcairo and pdfcairo by
+# about 1.17 (GPVAL_TERM_VCHAR): svg_vchar times less.  Its own fontscale
+# scales the text it draws and not that spacing, so the SVG's font is
+# given svg_vchar times smaller and drawn svg_vchar times larger: the text
+# as large as the PNG's, spaced as the PNG's (the plot's boxes, at screen
+# coordinates, are the same in every format).
+svg_vchar = (format eq 'svg') ? 1.29 : 1
+# Its character (h_char: a legend's sample, the room gnuplot keeps for
+# the tick labels before an axis label) is then 0.54 of the font's size,
+# pngcairo's 0.60-0.63: svg_hchar times less (1.16 at 300 dpi, 1.21 at 96).
+svg_hchar = (format eq 'svg') ? 1.18 : 1
+fontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
@@ -48,8 +61,9 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
 # constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
 # against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800).
-pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
+# points as much smaller).
+pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -66,7 +80,7 @@ if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec fontscale svg_vchar linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
     set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
@@ -102,11 +116,7 @@ set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
 key_chars = 23                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
-# the svg terminal spaces its text by a line svg_line times the PNG's
-# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
-svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
-png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
@@ -115,46 +125,28 @@ below_chars = 30                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
-# In SVG, over a legend below the plot, the x label sat on the first
-# row and the last row left the canvas: there the layout takes the
-# svg terminal's line (what a figure spaces by line_height); but the
-# plot's box, spaced by that, was a third shorter than the PNG's
-# (figure review 7, S3), so the room below the box and the legend's
-# rows keep the PNG's line (png_line: the legend sets its own spacing;
-# the title above a line more than the PNG's: a colour bar's top label
-# is under it)
-if (legend_below) {
-    line_height = line_height * svg_line
-    line_width = line_height * height / width
-}
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-# (the key's own margin above and below its rows is in gnuplot's v_char,
-# the svg terminal's taller: its last row left the canvas)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0
+legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
-# the x tick labels and label, which gnuplot sets a v_char apart, come up
-# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
-# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
-# panel and the last one at the canvas's edge (figure review 7, S3)
-if (svg_line > 1) {
-    set xtics offset 0, 0.45
-    set xlabel offset 0, 0.7
-}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-# gnuplot sets the y label left of the tick labels by its own estimate of
-# their width, a character each; the svg terminal's character is 0.7 em,
-# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
-# '0.015' put the label's ascenders on the left edge: there the label
-# one of its characters to the right (the plot's box stays the PNG's)
-if (format eq 'svg') set ylabel offset 1, 0
+# gnuplot sets an axis label off the axis by its estimate of the tick
+# labels' width, in h_char: the SVG's narrower one brought it nearer (the
+# colour bar's label sat on its tick labels), by (characters + 2) / 2 of
+# them times svg_hchar - 1 (measured); tick labels of 4 characters here
+# (satstat__fig_ylabel_room counts a y axis's)
+if (format eq 'svg') {
+    set ylabel offset -(svg_hchar - 1) * 3, 0
+    set y2label offset (svg_hchar - 1) * 3, 0
+    set cblabel offset (svg_hchar - 1) * 3, 0
+}
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
-bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -1383,9 +1375,11 @@ EOD
 
 # ---- title and axes --------------------------------------------------------
 title_whole = 'Density of z, sigmoid, scheme standard: weights N(0, 1)'
-title_head = 'Density of z, sigmoid, scheme standard'   # a small figure: the title without its tail
+title_head = 'Density of z, sigmoid, scheme standard'   # without its tail, for a small figure
 title_chars = 48.3   # the whole title's width in char_width (DejaVu Sans advance widths)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head)
+head_chars = 34.0    # ... and the head's
+title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
+set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)
 set xlabel 'z'
 set ylabel 'density of z'
 set tmargin at screen top
@@ -1414,7 +1408,7 @@ ytick_chars = 0
 do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax) / ytick_step + 1e-9)] {
     ytick_chars = (strlen(sprintf('%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%g', k * ytick_step)) : ytick_chars
 }
-if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }
+set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
 
 # ---- layer 1: the saturated region |z| >= T, shaded on both sides ----------
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
@@ -1441,7 +1435,7 @@ unset label
 set xrange [0:1]
 set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (14 rows)
-set key inside left top Left reverse samplen 2.5 spacing 1.15
+set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
     # below the plot, across the figure: the rows with a sample, in
@@ -1454,12 +1448,7 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the png_line kept
-    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
-    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \

@@ -532,7 +532,10 @@ START_TEST(labels)
     free(s);
 
     s = script_named(r, "fig3-activation");
-    ck_assert(has(s, "\nset multiplot title 'Where z sits against where sigmoid has slope'\n"));
+    /* the title, and the width that fits it (satstat__fig_multiplot_title) */
+    ck_assert(has(s, "\ntitle_whole = 'Where z sits against where sigmoid has slope'\n"));
+    ck_assert(has(s, "\nset multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
+                     "font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)\n"));
     ck_assert(has(s, "title 'φ(z) = sigmoid(z)'"));
     ck_assert(has(s, "title 'φ′(z)'"));
     ck_assert(has(s, "\nset ylabel 'φ(z), φ′(z)'\n"));
@@ -549,12 +552,20 @@ START_TEST(labels)
     ck_assert(!has(s, "lines: formula"));
     /* gnuplot 5.4 draws a disc of the background colour and the default
      * point size under each yerrorbars point: the default no larger than
-     * the points (at 1, in SVG it erased the bars); in SVG the y label a
-     * character from the edge */
+     * the points (at 1, in SVG it erased the bars).  The SVG's text is
+     * spaced as the PNG's: the svg terminal's font svg_vchar times smaller
+     * and drawn as much larger (its fontscale), its points too; the y label
+     * as far from the axis as the PNG's by the svg terminal's narrower
+     * character (svg_hchar) */
     ck_assert(has(s, "\nset pointsize pointscale\n"));
     ck_assert(has(s, "set linetype 1 linecolor rgb "));
     ck_assert(has(s, "pointsize 1.3 * pointscale"));
-    ck_assert(has(s, "\nif (format eq 'svg') set ylabel offset 1, 0\n"));
+    ck_assert(has(s, "\nsvg_vchar = (format eq 'svg') ? 1.29 : 1\n"));
+    ck_assert(has(s, "\nfontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : "));
+    ck_assert(has(s, "font fontspec fontscale svg_vchar linewidth"));
+    ck_assert(has(s, "\npointscale = (format eq 'svg') ? 0.45 * svg_vchar : "));
+    ck_assert(has(s, "\n    set ylabel offset -(svg_hchar - 1) * 3, 0\n"));
+    ck_assert(!has(s, "svg_line"));
     /* each scheme's swatch is its line and its point, as drawn */
     ck_assert(has(s, "keyentry with linespoints linetype 2 title 'scaled'"));
     /* scaled's 0.00109 at T is under 5 % of the axis top: a log axis, 10^{n} ticks */

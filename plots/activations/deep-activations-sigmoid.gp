@@ -9,10 +9,6 @@
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
 #
-# The SVG is 1065 pixels high: the svg terminal's lines of text are 1.29
-# times the PNG's, and the rows keep 2.4 of its lines each (a height given
-# on gnuplot's command line is kept).
-#
 # Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation sigmoid --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
 # Run:      gnuplot deep-activations-sigmoid.gp
@@ -20,8 +16,6 @@
 #           into the current directory; see "output" for other formats.
 
 set encoding utf8
-# SVG: taller, by the svg terminal's extra room for the text (see above)
-if (exists('format') && format eq 'svg' && !exists('height')) height = 1065
 
 # ---- output ----------------------------------------------------------------
 # Choose another format, file or size on the command line, e.g.
@@ -35,14 +29,32 @@ if (!exists('output')) output = 'deep-activations-sigmoid.' . format
 if (!exists('width')) width = 1280
 if (!exists('height')) height = 800
 if (!exists('dpi')) dpi = 96
-if (!exists('fontpt')) fontpt = 16   # --font-size: points at dpi
+# Text in points at dpi: 16 pt at 1280 x 800 pixels at 96 dpi, growing with the
+# square root of the physical size (8 pt at 3.5 in wide), so that text does
+# not shrink as fast as the figure), and never under 7 pt: smaller is
+# hard to read in print.
+if (!exists('fontpt')) fontpt = 16 * sqrt((width / 1280. < height / 800. ? width / 1280. : height / 800.) * 96. / dpi)
+if (fontpt < 7) fontpt = 7
 # The layout unit: 1 at 16 pt text in a 96 dpi PNG.  Text and lines scale with
 # it; per terminal a font or line unit is a different length (pngcairo sets
 # text at 96 dpi and lines in pixels, svg both in its px of 1/96 in, pdfcairo
 # text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
-fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+# The svg terminal spaces its text (its v_char: legend rows, tick labels
+# from the axis, the x label under them, a title over the plot, an offset
+# in characters) by 1.5 times the font's size, pngcairo and pdfcairo by
+# about 1.17 (GPVAL_TERM_VCHAR): svg_vchar times less.  Its own fontscale
+# scales the text it draws and not that spacing, so the SVG's font is
+# given svg_vchar times smaller and drawn svg_vchar times larger: the text
+# as large as the PNG's, spaced as the PNG's (the plot's boxes, at screen
+# coordinates, are the same in every format).
+svg_vchar = (format eq 'svg') ? 1.29 : 1
+# Its character (h_char: a legend's sample, the room gnuplot keeps for
+# the tick labels before an axis label) is then 0.54 of the font's size,
+# pngcairo's 0.60-0.63: svg_hchar times less (1.16 at 300 dpi, 1.21 at 96).
+svg_hchar = (format eq 'svg') ? 1.18 : 1
+fontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
@@ -50,8 +62,9 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
 # constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
 # against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800).
-pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
+# points as much smaller).
+pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -68,7 +81,7 @@ if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec fontscale svg_vchar linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
     set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
@@ -627,48 +640,31 @@ EOD
 key_chars = 0                                   # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
-# the svg terminal spaces its text by a line svg_line times the PNG's
-# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
-svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
-png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 legend_below = 0
 legend_height = 0
-# the x tick labels and label, which gnuplot sets a v_char apart, come up
-# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
-# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
-# panel and the last one at the canvas's edge (figure review 7, S3)
-if (svg_line > 1) {
-    set xtics offset 0, 0.45
-    set xlabel offset 0, 0.7
-}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-# gnuplot sets the y label left of the tick labels by its own estimate of
-# their width, a character each; the svg terminal's character is 0.7 em,
-# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
-# '0.015' put the label's ascenders on the left edge: there the label
-# one of its characters to the right (the plot's box stays the PNG's)
-if (format eq 'svg') set ylabel offset 1, 0
+# gnuplot sets an axis label off the axis by its estimate of the tick
+# labels' width, in h_char: the SVG's narrower one brought it nearer (the
+# colour bar's label sat on its tick labels), by (characters + 2) / 2 of
+# them times svg_hchar - 1 (measured); tick labels of 4 characters here
+# (satstat__fig_ylabel_room counts a y axis's)
+if (format eq 'svg') {
+    set ylabel offset -(svg_hchar - 1) * 3, 0
+    set y2label offset (svg_hchar - 1) * 3, 0
+    set cblabel offset (svg_hchar - 1) * 3, 0
+}
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
-bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-# the svg terminal's line of text (svg_line; over a legend below the
-# plot figure.c's layout has taken it)
-svg_text = legend_below ? 1 : svg_line
-top = top - (svg_text - 1) * 2.4 * line_height
-bottom = bottom + (svg_text - 1) * 3.1 * line_height
-line_height = line_height * svg_text
-line_width = line_width * svg_text
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
-# the legend: rows below the panels, in two columns (the SVG in one:
-# gnuplot's svg terminal spaces columns wider than their text)
-legend_top = 0.02 + (svg_line > 1 ? 5.6 : 3.3) * line_height
+legend_top = 0.02 + 3.3 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
 top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
 grid_cols = 5
@@ -681,7 +677,12 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
+title_whole = 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
+title_head = 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
+title_chars = 50.0   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 50.0    # ... and the head's
+title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
+set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)
 unset key
 
 # normal:1, layer 1
@@ -700,7 +701,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -718,7 +719,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -736,7 +737,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -754,7 +755,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -772,7 +773,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -790,7 +791,7 @@ unset label 3
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_1 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -808,7 +809,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -826,7 +827,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_3 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
 set lmargin at screen panel_l(3)
@@ -844,7 +845,7 @@ unset label 3
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_4 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_4 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
 set lmargin at screen panel_l(4)
@@ -862,7 +863,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_5 using 1:2:3 with boxes linetype 2 fillstyle solid 1.0 noborder notitle
+plot $h2_5 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -880,7 +881,7 @@ unset label 3
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_1 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -898,7 +899,7 @@ unset label 3
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -916,7 +917,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -934,7 +935,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -952,7 +953,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 fillstyle solid 1.0 noborder notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -970,7 +971,7 @@ unset label 3
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_1 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -988,7 +989,7 @@ unset label 3
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1006,7 +1007,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1024,7 +1025,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1042,7 +1043,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 fillstyle solid 1.0 noborder notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow
@@ -1064,7 +1065,7 @@ unset label
 set xrange [0:1]
 set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (4 rows)
-set key inside left top Left reverse samplen 2.5 spacing 1.15
+set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
     # below the plot, across the figure: the rows with a sample, in
@@ -1077,12 +1078,7 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the png_line kept
-    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
-    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \

@@ -38,7 +38,20 @@ if (fontpt < 7) fontpt = 7
 # text at 2/3 of its size in points and lines in 1/144 in, as measured on
 # their rasterised output), so each gets its own factor.
 scale = fontpt * dpi / 96. / 16
-fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1
+# The svg terminal spaces its text (its v_char: legend rows, tick labels
+# from the axis, the x label under them, a title over the plot, an offset
+# in characters) by 1.5 times the font's size, pngcairo and pdfcairo by
+# about 1.17 (GPVAL_TERM_VCHAR): svg_vchar times less.  Its own fontscale
+# scales the text it draws and not that spacing, so the SVG's font is
+# given svg_vchar times smaller and drawn svg_vchar times larger: the text
+# as large as the PNG's, spaced as the PNG's (the plot's boxes, at screen
+# coordinates, are the same in every format).
+svg_vchar = (format eq 'svg') ? 1.29 : 1
+# Its character (h_char: a legend's sample, the room gnuplot keeps for
+# the tick labels before an axis label) is then 0.54 of the font's size,
+# pngcairo's 0.60-0.63: svg_hchar times less (1.16 at 300 dpi, 1.21 at 96).
+svg_hchar = (format eq 'svg') ? 1.18 : 1
+fontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : (format eq 'pdf') ? 144. / dpi : 1
 linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # Point markers scale with the text (a point of a fixed size swamps a
 # small figure); a point's unit is its own per terminal (pngcairo about
@@ -46,8 +59,9 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
 # constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
 # against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800).
-pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
+# points as much smaller).
+pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -64,7 +78,7 @@ if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
 }
 if (format eq 'svg') {
-    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2
+    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec fontscale svg_vchar linewidth scale * linescale enhanced dashlength 2
 }
 if (format eq 'pdf') {
     set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2
@@ -2444,44 +2458,29 @@ EOD
 key_chars = 0                                   # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
-line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)
-# the svg terminal spaces its text by a line svg_line times the PNG's
-# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)
-svg_line = (exists('format') && format eq 'svg') ? 1.29 : 1
-png_line = line_height                           # (the PNG's line, kept where svg_line is taken)
+line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
 legend_below = 0
 legend_height = 0
-# the x tick labels and label, which gnuplot sets a v_char apart, come up
-# by the svg terminal's extra v_char (as librsvg draws it): they sat up to
-# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower
-# panel and the last one at the canvas's edge (figure review 7, S3)
-if (svg_line > 1) {
-    set xtics offset 0, 0.45
-    set xlabel offset 0, 0.7
-}
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
-# gnuplot sets the y label left of the tick labels by its own estimate of
-# their width, a character each; the svg terminal's character is 0.7 em,
-# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's
-# '0.015' put the label's ascenders on the left edge: there the label
-# one of its characters to the right (the plot's box stays the PNG's)
-if (format eq 'svg') set ylabel offset 1, 0
+# gnuplot sets an axis label off the axis by its estimate of the tick
+# labels' width, in h_char: the SVG's narrower one brought it nearer (the
+# colour bar's label sat on its tick labels), by (characters + 2) / 2 of
+# them times svg_hchar - 1 (measured); tick labels of 4 characters here
+# (satstat__fig_ylabel_room counts a y axis's)
+if (format eq 'svg') {
+    set ylabel offset -(svg_hchar - 1) * 3, 0
+    set y2label offset (svg_hchar - 1) * 3, 0
+    set cblabel offset (svg_hchar - 1) * 3, 0
+}
 # room for the title above, and for the x tick labels and label below;
 # tighter over a legend below the plot (a small figure), whose rows took
 # the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)
-top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)
-bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height
+top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
+bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-# the svg terminal's line of text (svg_line; over a legend below the
-# plot figure.c's layout has taken it)
-svg_text = legend_below ? 1 : svg_line
-top = top - (svg_text - 1) * 2.4 * line_height
-bottom = bottom + (svg_text - 1) * 3.1 * line_height
-line_height = line_height * svg_text
-line_width = line_width * svg_text
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 2.6 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.3 * line_height
@@ -2496,7 +2495,12 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-set multiplot title 'Densities of z by layer: standard, sigmoid'
+title_whole = 'Densities of z by layer: standard, sigmoid'
+title_head = 'Densities of z by layer'   # without its tail, for a small figure
+title_chars = 35.7   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 19.1    # ... and the head's
+title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
+set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)
 unset key
 set xrange [-4:4]
 set yrange [0:0.475169]
@@ -2518,7 +2522,7 @@ set bmargin at screen panel_b(0)
 set title "layer 1\nsd_{l}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
-plot $hist1 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf1 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.398612112, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2532,7 +2536,7 @@ set bmargin at screen panel_b(0)
 set title "layer 2\nsd_{l}⁠ = 10.0\ngrey beyond ±0.399" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist2 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf2 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.425715783, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2546,7 +2550,7 @@ set bmargin at screen panel_b(0)
 set title "layer 3\nsd_{l}⁠ = 9.40\ngrey beyond ±0.426" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist3 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf3 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.419446726, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2560,7 +2564,7 @@ set bmargin at screen panel_b(0)
 set title "layer 4\nsd_{l}⁠ = 9.54\ngrey beyond ±0.419" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist4 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf4 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.415054127, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2574,7 +2578,7 @@ set bmargin at screen panel_b(0)
 set title "layer 5\nsd_{l}⁠ = 9.64\ngrey beyond ±0.415" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist5 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf5 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.422989043, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2588,7 +2592,7 @@ set bmargin at screen panel_b(1)
 set title "layer 6\nsd_{l}⁠ = 9.46\ngrey beyond ±0.423" offset 0,-0.4 font smallfont
 set ylabel 'density'
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist6 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.421720674, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2602,7 +2606,7 @@ set bmargin at screen panel_b(1)
 set title "layer 7\nsd_{l}⁠ = 9.48\ngrey beyond ±0.422" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist7 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.396523738, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2616,7 +2620,7 @@ set bmargin at screen panel_b(1)
 set title "layer 8\nsd_{l}⁠ = 10.1\ngrey beyond ±0.397" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist8 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.403307914, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2630,7 +2634,7 @@ set bmargin at screen panel_b(1)
 set title "layer 9\nsd_{l}⁠ = 9.92\ngrey beyond ±0.403" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist9 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.409697486, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2644,7 +2648,7 @@ set bmargin at screen panel_b(1)
 set title "layer 10\nsd_{l}⁠ = 9.76\ngrey beyond ±0.41" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist10 using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \
+plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf10 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset title
 unset label
@@ -2667,7 +2671,7 @@ unset label
 set xrange [0:1]
 set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (3 rows)
-set key inside left top Left reverse samplen 2.5 spacing 1.15
+set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
     # below the plot, across the figure: the rows with a sample, in
@@ -2680,12 +2684,7 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # a row is spacing times gnuplot's v_char, which the SVG terminal
-    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second
-    # column over the next): no more than the png_line kept
-    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE
-    legend_spacing = 1.0 * (legend_vchar > png_line ? png_line / legend_vchar : 1)
-    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical
+    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \

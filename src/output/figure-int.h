@@ -203,11 +203,17 @@ double satstat__nice_floor(double x);
  * the smallest at least x (up = 1): the ends of a log axis, a foot at a
  * tick step. */
 double satstat__step125(double x, int up);
-/* The svg terminal's line of text in the PNG's lines: gnuplot's svg v_char
- * is 1.20 of the font's line, pngcairo's and pdfcairo's 0.93-0.94.  The
- * scripts' svg_line (layout_lines) and the deep figures' SVG canvases take
- * it from here. */
+/* The svg terminal's line of text (its v_char) in pngcairo's at the same
+ * font size: gnuplot 5.4's svg v_char is 1.5 times the font's size,
+ * pngcairo's and pdfcairo's about 1.17 (GPVAL_TERM_VCHAR).  The scripts
+ * give the svg terminal a font this much smaller and its fontscale this
+ * much larger (svg_vchar, satstat__fig_output_section): the text drawn
+ * as large, spaced as the PNG's. */
 #define SATSTAT__FIG_SVG_LINE 1.29
+/* ... and then pngcairo's character (h_char, 0.60-0.63 of the font's size
+ * by pango's metrics at 300 and 96 dpi) in the svg terminal's (0.7 / 1.29):
+ * svg_hchar, for what gnuplot measures in characters across. */
+#define SATSTAT__FIG_SVG_CHAR 1.18
 /* A fraction or density axis goes on a log scale when its positive values
  * [lo, hi] span more than this factor, i.e. the smallest is under 5 % of
  * the largest, or of the axis top when hi is that top (on a linear one
@@ -235,6 +241,10 @@ void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const
  * (the widest of its labels, plot.c). */
 void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span, char *buf,
                                size_t size);
+/* After the y ticks of satstat__fig_ticks over [lo, hi] on an axis span
+ * long: the y label's offset from the widest tick label (ytick_chars),
+ * one character nearer past four, and the SVG's where the PNG's is. */
+void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, const char *span);
 /* A number printed on a figure, as enhanced-text markup (a legend row or
  * label set with satstat__fig_qtex or satstat__legend_tex): `digits`
  * significant digits; where %g would write e-notation, m×10^{n} typeset

@@ -549,7 +549,20 @@ void satstat__fig_output_section(satstat__fig *g)
            "# text at 2/3 of its size in points and lines in 1/144 in, as measured on\n"
            "# their rasterised output), so each gets its own factor.\n"
            "scale = fontpt * dpi / 96. / 16\n"
-           "fontscale = (format eq 'svg') ? 128. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
+           "# The svg terminal spaces its text (its v_char: legend rows, tick labels\n"
+           "# from the axis, the x label under them, a title over the plot, an offset\n"
+           "# in characters) by 1.5 times the font's size, pngcairo and pdfcairo by\n"
+           "# about 1.17 (GPVAL_TERM_VCHAR): svg_vchar times less.  Its own fontscale\n"
+           "# scales the text it draws and not that spacing, so the SVG's font is\n"
+           "# given svg_vchar times smaller and drawn svg_vchar times larger: the text\n"
+           "# as large as the PNG's, spaced as the PNG's (the plot's boxes, at screen\n"
+           "# coordinates, are the same in every format).\n"
+           "svg_vchar = (format eq 'svg') ? %.3g : 1\n"
+           "# Its character (h_char: a legend's sample, the room gnuplot keeps for\n"
+           "# the tick labels before an axis label) is then 0.54 of the font's size,\n"
+           "# pngcairo's 0.60-0.63: svg_hchar times less (1.16 at 300 dpi, 1.21 at 96).\n"
+           "svg_hchar = (format eq 'svg') ? %.3g : 1\n"
+           "fontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : (format eq 'pdf') ? 144. / dpi : 1\n"
            "linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1\n"
            "# Point markers scale with the text (a point of a fixed size swamps a\n"
            "# small figure); a point's unit is its own per terminal (pngcairo about\n"
@@ -557,8 +570,9 @@ void satstat__fig_output_section(satstat__fig *g)
            "# 16 px of 1/96 in times its linewidth, which carries scale already, so a\n"
            "# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050\n"
            "# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at\n"
-           "# 1280 x 800).\n"
-           "pointscale = (format eq 'svg') ? 0.45 : scale * ((format eq 'pdf') ? 72. / dpi : 1)\n"
+           "# 1280 x 800), at the font's size (a font svg_vchar times smaller drew\n"
+           "# points as much smaller).\n"
+           "pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)\n"
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -569,7 +583,8 @@ void satstat__fig_output_section(satstat__fig *g)
            "# Small text (panel titles, small tick labels): 3/4 of the text, but never\n"
            "# under 7 pt (smaller is hard to read in print) unless the text is.\n"
            "smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)\n"
-           "smallfont = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * smallpt / fontpt)\n");
+           "smallfont = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * smallpt / fontpt)\n",
+        SATSTAT__FIG_SVG_LINE, SATSTAT__FIG_SVG_CHAR);
     satstat__gp_terminal(g->f);
 }
 
@@ -697,13 +712,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
     satstat__fig_out(
         g, "char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)\n"
            "sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it\n"
-           "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi)\n"
-           "# the svg terminal spaces its text by a line svg_line times the PNG's\n"
-           "# (its v_char is 1.20 of line_height, pngcairo's and pdfcairo's 0.93-0.94)\n");
-    satstat__fig_out(g, "svg_line = (exists('format') && format eq 'svg') ? %.3g : 1\n",
-                     SATSTAT__FIG_SVG_LINE);
-    satstat__fig_out(
-        g, "png_line = line_height                           # (the PNG's line, kept where svg_line is taken)\n"
+           "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)\n"
            "line_width = line_height * height / width        # ... the same length across\n"
            "column = 0.985 - sample_width - key_chars * char_width\n");
     if (key_rows > 0) {
@@ -716,25 +725,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# small figure), the legend goes below the plot, its rows with a sample\n"
                "# only, in as many columns as fit; the numbers are in the report.\n"
                "legend_below = (column < 0.55) ? 1 : 0\n"
-               "# In SVG, over a legend below the plot, the x label sat on the first\n"
-               "# row and the last row left the canvas: there the layout takes the\n"
-               "# svg terminal's line (what a figure spaces by line_height); but the\n"
-               "# plot's box, spaced by that, was a third shorter than the PNG's\n"
-               "# (figure review 7, S3), so the room below the box and the legend's\n"
-               "# rows keep the PNG's line (png_line: the legend sets its own spacing;\n"
-               "# the title above a line more than the PNG's: a colour bar's top label\n"
-               "# is under it)\n"
-               "if (legend_below) {\n"
-               "    line_height = line_height * svg_line\n"
-               "    line_width = line_height * height / width\n"
-               "}\n"
                "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
-               "# (the key's own margin above and below its rows is in gnuplot's v_char,\n"
-               "# the svg terminal's taller: its last row left the canvas)\n"
-               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 2.5 * (svg_line - 1)) * png_line + 0.01 : 0\n"
+               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -742,26 +737,22 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                             "legend_height = 0\n");
     }
     satstat__fig_out(
-        g, "# the x tick labels and label, which gnuplot sets a v_char apart, come up\n"
-           "# by the svg terminal's extra v_char (as librsvg draws it): they sat up to\n"
-           "# 75 px of 1050 lower than the PNG's, the upper panel's label on the lower\n"
-           "# panel and the last one at the canvas's edge (figure review 7, S3)\n"
-           "if (svg_line > 1) {\n"
-           "    set xtics offset 0, 0.45\n"
-           "    set xlabel offset 0, 0.7\n"
+        g, "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
+           "# gnuplot sets an axis label off the axis by its estimate of the tick\n"
+           "# labels' width, in h_char: the SVG's narrower one brought it nearer (the\n"
+           "# colour bar's label sat on its tick labels), by (characters + 2) / 2 of\n"
+           "# them times svg_hchar - 1 (measured); tick labels of 4 characters here\n"
+           "# (satstat__fig_ylabel_room counts a y axis's)\n"
+           "if (format eq 'svg') {\n"
+           "    set ylabel offset -(svg_hchar - 1) * 3, 0\n"
+           "    set y2label offset (svg_hchar - 1) * 3, 0\n"
+           "    set cblabel offset (svg_hchar - 1) * 3, 0\n"
            "}\n"
-           "plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label\n"
-           "# gnuplot sets the y label left of the tick labels by its own estimate of\n"
-           "# their width, a character each; the svg terminal's character is 0.7 em,\n"
-           "# wider than DejaVu's digits (0.64 em) and point (0.32 em), and fig1's\n"
-           "# '0.015' put the label's ascenders on the left edge: there the label\n"
-           "# one of its characters to the right (the plot's box stays the PNG's)\n"
-           "if (format eq 'svg') set ylabel offset 1, 0\n"
            "# room for the title above, and for the x tick labels and label below;\n"
            "# tighter over a legend below the plot (a small figure), whose rows took\n"
            "# the plot's height (fig4 at 3.5 x 2.4 in kept 0.88 in)\n"
-           "top = 0.98 - (legend_below ? (1.7 + (svg_line - 1)) * png_line : 2.4 * line_height)\n"
-           "bottom = 0.02 + (legend_below ? 2.7 * png_line : 3.1 * line_height) + legend_height\n");
+           "top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height\n"
+           "bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height\n");
     satstat__fig_out(g, "plot_right = column - %s   # %s\n",
                      right_axis ? "(0.01 + 5 * char_width + 2.6 * line_width)" : "0.03",
                      right_axis ? "room for the right-hand axis" : "a gap before the legend");
@@ -995,7 +986,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
     const char *spacing = l->n > LEGEND_FIT ? "1.0" : "1.15";
     satstat__fig_out(g,
                      "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
-                     "set key inside left top Left reverse samplen 2.5 spacing %s\n",
+                     "set key inside left top Left reverse samplen 2.5 * svg_hchar spacing %s\n",
                      spacing, l->n, spacing);
     satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
     satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
@@ -1009,12 +1000,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
-                        "    # a row is spacing times gnuplot's v_char, which the SVG terminal\n"
-                        "    # makes 1.3 of the PNG's line (at 3.5 in a row wrapped into a second\n"
-                        "    # column over the next): no more than the png_line kept\n"
-                        "    legend_vchar = 1. * GPVAL_TERM_VCHAR / GPVAL_TERM_YSIZE\n"
-                        "    legend_spacing = " BELOW_SPACING " * (legend_vchar > png_line ? png_line / legend_vchar : 1)\n"
-                        "    set key inside left top Left reverse samplen 2.5 spacing legend_spacing vertical\n"
+                        "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
                         "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
@@ -1114,6 +1100,32 @@ void satstat__fig_up_tick_step(const char *lo, const char *hi, const char *span,
     /* at least 3 up a short axis, so that it keeps two labels */
     snprintf(buf, size, "tick_step((%s) - (%s), ((%s) / (1.8 * line_height) < 3) ? 3 : (%s) / (1.8 * line_height))",
              hi, lo, span, span);
+}
+
+void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, const char *span)
+{
+    /* gnuplot sets the y label left of the tick labels by its own estimate
+     * of their width, a character each, wider than DejaVu's digits and
+     * point: five-character labels (fig1's '0.015', step 0.005) put the
+     * label's ascenders 8 px of 1050 from the left edge at 3.5 in, where
+     * four left 50 (figure review 8, S13; deep-isometry's deep-variance,
+     * '0.025', 9 px: review 9, S4); then the label comes one character to
+     * the right.  The svg terminal's character is narrower (svg_hchar,
+     * layout_lines): there the label comes less near, by (ytick_chars + 2)
+     * / 2 of its characters times svg_hchar - 1 (measured: the SVG's label
+     * within 3 px of the PNG's at 3.5 in with three- to five-character
+     * labels).  ytick_chars: the widest label of the step
+     * satstat__fig_ticks set. */
+    char step[512];
+    satstat__fig_up_tick_step(lo, hi, span, step, sizeof step);
+    satstat__fig_out(
+        g, "ytick_step = %s\n"
+           "ytick_chars = 0\n"
+           "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
+           "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
+           "}\n"
+           "set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0\n",
+        step, lo, hi);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)

@@ -65,7 +65,7 @@ void satstat__gp_terminal(FILE *f)
           "    set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced\n"
           "}\n"
           "if (format eq 'svg') {\n"
-          "    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec linewidth scale * linescale enhanced dashlength 2\n"
+          "    set terminal svg size width * 96. / dpi, height * 96. / dpi font fontspec fontscale svg_vchar linewidth scale * linescale enhanced dashlength 2\n"
           "}\n"
           "if (format eq 'pdf') {\n"
           "    set terminal pdfcairo size width / (1. * dpi), height / (1. * dpi) font fontspec linewidth scale * linescale enhanced dashlength 2\n"

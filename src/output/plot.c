@@ -651,22 +651,7 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
     if (!ylo)
         return;
     satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
-    /* gnuplot sets the y label left of the tick labels by its own estimate
-     * of their width, a character each, wider than DejaVu's digits and
-     * point: five-character labels (fig1's '0.015', step 0.005) put the
-     * label's ascenders 8 px of 1050 from the left edge at 3.5 in, where
-     * four left 50 (figure review 8, S13); then the label comes one
-     * character to the right, as the svg terminal's always does (layout).
-     * ytick_chars: the widest label of the step satstat__fig_ticks set. */
-    char step[512];
-    satstat__fig_up_tick_step(ylo, yhi, "panel_h", step, sizeof step);
-    out(c, "ytick_step = %s\n"
-           "ytick_chars = 0\n"
-           "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
-           "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
-           "}\n"
-           "if (format ne 'svg') { set ylabel offset ((ytick_chars >= 5) ? 1 : 0), 0 }\n",
-        step, ylo, yhi);
+    satstat__fig_ylabel_room(&c->g, ylo, yhi, "panel_h");
 }
 
 /* The figure's title, fitted to the width (satstat__fig_multiplot_title). */

@@ -34,10 +34,6 @@ void satstat__dp_style_named(satstat__dp_ctx *c, const satstat_deep_report *r);
 /* Characters across and lines down the canvas at the figure's size. */
 void satstat__dp_text_room(const satstat__dp_ctx *c, double *chars_across, double *lines_down);
 
-/* The svg terminal's taller line of text taken by the layout (after
- * satstat__fig_layout_column without a legend column). */
-void satstat__dp_svg_lines(satstat__dp_ctx *c);
-
 /* The figures of deep_plot_depth.c. */
 void satstat__dp_fig_correlation(satstat__dp_ctx *c);
 void satstat__dp_fig_cmap(satstat__dp_ctx *c);

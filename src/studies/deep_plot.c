@@ -100,25 +100,6 @@ void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_dow
     *lines_down = 1 / (16 * scale * 4 / 3. * 1.25 / h);
 }
 
-/* After satstat__fig_layout_column with no legend column (key_rows 0):
- * the svg terminal spaces its text by a line svg_line = 1.29 times the
- * PNG's (figure.c's layout_lines defines it, and takes it over a legend
- * below the plot), so the layout of a figure that keeps its own strips of text
- * takes it too.  In the PNG metrics deep-density's third legend row
- * wrapped into a second column off the SVG's canvas, and deep-phase's x
- * label fell below it.  The figure's title (2.4 lines) and the x tick
- * labels and label (3.1, satstat__fig_layout_column's) take more room. */
-void satstat__dp_svg_lines(ctx *c)
-{
-    out(c, "# the svg terminal's line of text (svg_line; over a legend below the\n"
-           "# plot figure.c's layout has taken it)\n"
-           "svg_text = legend_below ? 1 : svg_line\n"
-           "top = top - (svg_text - 1) * 2.4 * line_height\n"
-           "bottom = bottom + (svg_text - 1) * 3.1 * line_height\n"
-           "line_height = line_height * svg_text\n"
-           "line_width = line_width * svg_text\n");
-}
-
 /* Panels of a grid that fit: each at least min_chars wide plus gap_chars
  * and min_lines high plus gap_lines, in the canvas less margins of
  * extra_chars and extra_lines; at most `want`.  *cols and *rows. */
@@ -441,7 +422,7 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
  * next row's titles and the x tick labels (5.3 or 4.5). */
 typedef struct density_room {
     int legend_lines;
-    double title_lines, gap_lines, fixed_lines;
+    double title_lines, gap_lines;
 } density_room;
 
 static density_room density_room_of(const ctx *c, const density_plan *d, const satstat__legend *key)
@@ -458,44 +439,7 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
     int band_line = d->standardised && d->shaded;
     m.title_lines = band_line ? 2.3 : 1.5;
     m.gap_lines = band_line ? 5.3 : 4.5;
-    m.fixed_lines = 2.4 + m.title_lines + (m.legend_lines + 0.6) + 3.3
-                    + (double)(d->rows - 1) * m.gap_lines;
     return m;
-}
-
-/* The least height of a density panel in the SVG, in its lines of text:
- * at 3.5 x 2.4 in the SVG's taller lines left the panels 1.3 lines
- * (67 px of 719, 0.22 in) and their y tick labels 3 px apart. */
-#define MIN_SVG_PANEL_LINES 2.5
-
-/* The canvas height (pixels at dpi) at which the SVG keeps the PNG's
- * panels, when at the height asked its panels would be under
- * MIN_SVG_PANEL_LINES lines high; 0 when they are not.  The panels'
- * height is what is left of 96 % of the canvas after the text's lines,
- * which are SATSTAT__FIG_SVG_LINE times longer in the SVG (so that the SVG grows by
- * the text's extra room alone, and the width and the text stay). */
-static unsigned density_svg_height(const ctx *c, const density_plan *d, const density_room *m)
-{
-    double fontpt, line_px;
-    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
-    double h = c->g.o.height ? c->g.o.height : 800;
-    double rows = (double)d->rows;
-    double svg_panel = (0.96 * h - SATSTAT__FIG_SVG_LINE * m->fixed_lines * line_px) / rows;
-    if (svg_panel >= MIN_SVG_PANEL_LINES * SATSTAT__FIG_SVG_LINE * line_px)
-        return 0;
-    double png_panel = (0.96 * h - m->fixed_lines * line_px) / rows;
-    double want = fmax(png_panel, MIN_SVG_PANEL_LINES * SATSTAT__FIG_SVG_LINE * line_px);
-    return (unsigned)ceil((rows * want + SATSTAT__FIG_SVG_LINE * m->fixed_lines * line_px) / 0.96);
-}
-
-/* The SVG's own canvas height (pixels at dpi), before the output section
- * sets it: taller than the PNG's by the svg terminal's taller lines,
- * unless a height is given on gnuplot's command line. */
-static void svg_height_line(ctx *c, unsigned height)
-{
-    out(c, "# SVG: taller, by the svg terminal's extra room for the text (see above)\n"
-           "if (exists('format') && format eq 'svg' && !exists('height')) height = %u\n",
-        height);
 }
 
 /* The grid of panels on shared axes, the legend's strip below. */
@@ -504,7 +448,6 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
-    satstat__dp_svg_lines(c);
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.3g * line_height           # the legend: rows below the panels\n",
         m->legend_lines + 0.6);
@@ -592,7 +535,11 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
                    ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{l}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 fillstyle solid 1.0 noborder notitle, \\\n"
+        /* (a thin border in the bars' colour: pngcairo anti-aliased the
+         * shared edge of two filled bars into a light 1-px seam, 5290
+         * such pixels in the gallery's deep-sigmoid standard panels, 0
+         * with it; review 9, S7) */
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
     }
@@ -613,28 +560,12 @@ static void fig_density(ctx *c, size_t s)
     satstat__legend key;
     density_legend(cfg, o, &d, &key);
     density_room room = density_room_of(c, &d, &key);
-    unsigned svg_height = density_svg_height(c, &d, &room);
-    char about[1024];
-    int n_about = snprintf(about, sizeof about, "%s",
+    satstat__dp_header(c, r, head,
            "Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its\n"
            "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
            "(filled; about 2 n^(1/3) bins, each the union of whole bins of the sampled\n"
            "histogram), the mean-field law N(mu_b, q^l) on the same scale (line), the\n"
            "saturated region shaded, and sd_l printed in each panel.");
-    if (svg_height && n_about > 0 && (size_t)n_about < sizeof about) {
-        double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
-        snprintf(about + n_about, sizeof about - (size_t)n_about,
-                 "\n\nThe SVG is taller than asked: the svg terminal's lines of text are %.3g\n"
-                 "times the PNG's, and at %u pixels high its panels would be under %.3g lines\n"
-                 "of text each, their tick labels on top of each other; so the SVG is %u\n"
-                 "pixels high (%.2g in), its panels as high as the PNG's, the width and the\n"
-                 "text as asked (a height given on gnuplot's command line is kept).",
-                 SATSTAT__FIG_SVG_LINE, c->g.o.height ? c->g.o.height : 800u, MIN_SVG_PANEL_LINES, svg_height,
-                 svg_height / dpi);
-    }
-    satstat__dp_header(c, r, head, about);
-    if (svg_height)
-        svg_height_line(c, svg_height);
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -1156,6 +1087,7 @@ static void fig_against_layer(ctx *c, quantity q)
         snprintf(hi_s, sizeof hi_s, "%.6g", hi);
         out(c, "set yrange [%s:%s]\n", lo_s, hi_s);
         satstat__fig_ticks(&c->g, "y", lo_s, hi_s, "top - bottom", 4);
+        satstat__fig_ylabel_room(&c->g, lo_s, hi_s, "top - bottom");
     } else {
         out(c, "set yrange [0:*]\n");
     }
@@ -1500,9 +1432,11 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike)
         out(c, "plot NaN notitle\n");
     else
-        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu fillstyle solid 1.0 noborder "
-               "notitle\n",
-            s + 1, k + 1, s + 1);
+        /* (bordered in their colour: no light seams between bars, as
+         * deep-density's) */
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu linewidth 0.5 fillstyle solid 1.0 "
+               "border linetype %zu notitle\n",
+            s + 1, k + 1, s + 1, s + 1);
 }
 
 static void fig_activations(ctx *c, size_t which)
@@ -1570,15 +1504,7 @@ static void fig_activations(ctx *c, size_t which)
      * line to spare: at one line a row, gnuplot dropped the rows that
      * did not fit (5 rows in 5.3 lines showed 3) */
     double legend_room = 1.15 * legend_lines + 1.0;
-    /* The SVG's legend is one column: gnuplot places a second column by
-     * its own estimate of the first's text, which in the svg terminal is
-     * about 1.4 times the text drawn (at 1280 x 800 the second column
-     * started at 0.64 of the width, and "a point mass, or every unit in
-     * one bin" ran 18 px off the canvas); one column's rows start at the
-     * left and fit whatever that estimate.  Its canvas grows by the rows. */
-    double legend_room_svg = 1.15 * (double)key.n + 1.0;
     double fixed_lines = 3.6 + legend_room + 3.4 + 2.5 * (double)(ns - 1);
-    double fixed_svg = fixed_lines - legend_room + legend_room_svg;
     double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
     satstat_plot_options asked = c->g.o;
     char about[1024];
@@ -1594,17 +1520,9 @@ static void fig_activations(ctx *c, size_t which)
     unsigned tall = 0; /* the grown height; 0: as asked */
     double fontpt, line_px;
     satstat__fig_canvas(&asked, &fontpt, &line_px);
-    /* The SVG's text takes SATSTAT__FIG_SVG_LINE times the lines (satstat__dp_svg_lines
-     * below): at 1280 x 800 its rows were under a line each, the tick
-     * labels on the next row's, and at 3.5 in two of the legend's rows
-     * were lost off the canvas; its own canvas grows the same way. */
     double h_png = asked.height ? asked.height : 800;
-    unsigned svg_tall = 0;
     if (panel_lines < 2)
         h_png = ceil((fixed_lines + MIN_PANEL_LINES * (double)ns) * line_px / 0.96);
-    if ((0.96 * h_png - SATSTAT__FIG_SVG_LINE * fixed_svg * line_px) / (double)ns < 2 * SATSTAT__FIG_SVG_LINE * line_px)
-        svg_tall = (unsigned)ceil(SATSTAT__FIG_SVG_LINE * (fixed_svg + MIN_PANEL_LINES * (double)ns) * line_px
-                                  / 0.96);
     if (panel_lines < 2) {
         double w = asked.width ? asked.width : 1280, h = asked.height ? asked.height : 800;
         double dpi = asked.dpi ? asked.dpi : 96;
@@ -1617,22 +1535,10 @@ static void fig_activations(ctx *c, size_t which)
                      "kept and the text as asked.",
                      (unsigned)w, (unsigned)h, fontpt, dpi, ns, tall, tall / dpi);
     }
-    if (svg_tall) {
-        size_t used = strlen(about);
-        snprintf(about + used, sizeof about - used,
-                 "\n\nThe SVG is %u pixels high: the svg terminal's lines of text are %.3g\n"
-                 "times the PNG's, and the rows keep %.3g of its lines each (a height given\n"
-                 "on gnuplot's command line is kept).",
-                 svg_tall, SATSTAT__FIG_SVG_LINE, MIN_PANEL_LINES);
-    }
     satstat__dp_header(c, r, head, about);
     if (tall) {
         c->g.o.height = tall;
         c->g.o.font_size = fontpt;
-    }
-    if (svg_tall) {
-        svg_height_line(c, svg_tall);
-        c->g.o.font_size = fontpt; /* (the text as asked, not grown with the height) */
     }
     output_section(c);
     satstat__dp_style_named(c, r);
@@ -1662,16 +1568,9 @@ static void fig_activations(ctx *c, size_t which)
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
-    satstat__dp_svg_lines(c);
-    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n");
-    if (per_line > 1)
-        out(c, "# the legend: rows below the panels, in two columns (the SVG in one:\n"
-               "# gnuplot's svg terminal spaces columns wider than their text)\n"
-               "legend_top = 0.02 + (svg_line > 1 ? %.4g : %.4g) * line_height\n",
-            legend_room_svg, legend_room);
-    else
-        out(c, "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
-            legend_room);
+    out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
+           "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
+        legend_room);
     out(c, "bottom = legend_top + 3.1 * line_height\n"
            "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n");
     satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);

@@ -548,16 +548,15 @@ void satstat__dp_fig_cmap(ctx *c)
  * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
  * axis and, in the SVG, hung 15 px below it over the ticks (figure review
  * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
- * text high in the PNG, the PDF and the SVG alike (measured: the ring of
- * 4.16 is 40 px of a 26 px line at 3.5 in, 300 dpi; the SVG's line is
- * svg_line of the PNG's); height: the panel's height in screen units (an
- * expression).  Where the range is widened the map has no cells: white,
+ * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
+ * of a 26 px line at 3.5 in, 300 dpi), svg_vchar times that in the SVG;
+ * height: the panel's height in screen units (an expression).  Where the range is widened the map has no cells: white,
  * as beyond any map's edge. */
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
 {
     out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
            "# to half a mark and a fifth of a line beyond them\n"
-           "mark_room = (0.115 * %.3g + 0.2) * png_line * svg_line / (%s)   # of the plot's height\n"
+           "mark_room = (0.115 * %.3g + 0.2) * line_height * svg_vchar / (%s)   # of the plot's height (the svg terminal's marks: svg_vchar larger)\n"
            "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
            "y_lo = map_lo\ny_hi = map_hi\n"
            "do for [i = 1:8] {\n"
@@ -785,9 +784,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}^{2}" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
-    /* the axes behind the marks: a scheme at σ_b² = 0.05 was half hidden
-     * under the x axis and its ticks */
-    out(c, "set border back\nset tics back\n");
+    /* the ticks behind the marks (the marks stand clear of the axes now,
+     * mark_room_yrange); the border in front of the map: the svg terminal
+     * does not clip `with image`, and the map's half cell past the left
+     * axis covered it in the SVG */
+    out(c, "set border front\nset tics back\n");
     out(c, "plot $grid using 1:2:3 with image, \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
@@ -1115,7 +1116,6 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
          * its x tick labels and label. */
         out(c, "\n# ---- layout: the map; the legend right of it or, small, below it ------------\n");
         satstat__fig_layout_legend(&c->g, key, 0);
-        satstat__dp_svg_lines(c);
         out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
                "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
                "cb_x = column\n"
@@ -1133,7 +1133,6 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
          * (figure review 9 S11) */
         out(c, "\n# ---- layout: two maps side by side, the legend and the colour bars right -------\n");
         satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
-        satstat__dp_svg_lines(c);
         legend_fit(c, satstat__legend_chars(key), "0.03");
         out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
                "cb_x = column\n"

@@ -806,7 +806,7 @@ static void zero_strip(fig *g)
     log_range(g, &lo, &hi);
     out(g, "# sampled 0s: a strip below the data's foot ylo, 1.2 lines high, labelled 0;\n"
            "# the y axis broken (a white gap, two strokes) between it and ylo\n"
-           "zero_line = png_line * svg_line / (top - bottom)   # a line of text, of the plot's height\n"
+           "zero_line = line_height * svg_vchar / (top - bottom)   # a line of text, of the plot's height (the svg terminal's marks: svg_vchar larger)\n"
            "zero_strip = 1.2 * zero_line\n"
            "yfoot = ylo / (yhi / ylo)**(zero_strip / (1 - zero_strip))\n"
            "zero_decades = log10(yhi / yfoot)                  # decades over the plot's height\n"
