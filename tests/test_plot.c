@@ -1820,6 +1820,29 @@ START_TEST(cli_figure_options)
     cli_result r = cli("--samples", "1000", "--plots", plots, "--figures", "fig2-compar", NULL);
     ck_assert(has(r.err, "did you mean 'fig2-compare'"));
     cli_free(&r);
+    /* text that the canvas has no room for (at 3.5 x 2.4 in, 10 pt ran
+     * legends and labels off the canvas): exit 2 naming the option and
+     * the value, with the size that fits; 9 pt fits */
+    r = cli("--samples", "1000", "--plots", plots, "--render", "none", "--plot-size", "3.5x2.4in",
+            "--dpi", "300", "--font-size", "10", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(has(r.err, "--font-size") && has(r.err, " 10 pt") && has(r.err, "3.5x2.4in")
+                      && has(r.err, "at most 9.5 pt")
+                      && strchr(r.err, '\n') == r.err + strlen(r.err) - 1, "%s", r.err);
+    ck_assert(!exists(plots));
+    cli_free(&r);
+    r = cli("deep", "--plots", plots, "--render", "none", "--plot-size", "200x200", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(has(r.err, "--plot-size") && has(r.err, "200x200"), "%s", r.err);
+    ck_assert(!exists(plots));
+    cli_free(&r);
+    char *plots9 = path_join(dir, "figs9");
+    r = cli("--samples", "1000", "--plots", plots9, "--render", "none", "--plot-size", "3.5x2.4in",
+            "--dpi", "300", "--font-size", "9", "--quiet", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(exists(plots9));
+    cli_free(&r);
+    free(plots9);
     r = cli("--samples", "1000", "--font-size", "8", NULL); /* no --plots */
     ck_assert_int_eq(r.status, 2);
     ck_assert(has(r.err, "--font-size") && has(r.err, "--plots"));

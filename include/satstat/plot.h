@@ -65,6 +65,13 @@ extern "C" {
 #define SATSTAT_PLOT_MAX_DPI 1200u
 #define SATSTAT_PLOT_MIN_FONT 3
 #define SATSTAT_PLOT_MAX_FONT 72
+/* The least text a figure needs room for: its canvas at least this many
+ * lines of its text high and characters of it wide (a title, tick labels,
+ * axis labels and a legend below; at 3.5 x 2.4 in, 9 pt leaves 15.4 lines
+ * and 48 characters, 10 pt 13.8 lines, where legends and labels ran off
+ * the canvas). */
+#define SATSTAT_PLOT_MIN_LINES 14.5
+#define SATSTAT_PLOT_MIN_CHARS 45
 
 typedef struct satstat_plot_options {
     unsigned width, height; /* figure size in pixels of the PNG; default
@@ -117,7 +124,10 @@ SATSTAT_API int satstat_plot_font_size_parse(const char *text, satstat_plot_opti
 /* Resolve a physical size at o->dpi into o->width, o->height and check
  * every field: SATSTAT_EINVAL with a sentence in msg when the pixels fall
  * outside [SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE] or a field is out
- * of its range. */
+ * of its range; SATSTAT_ERANGE when the text (o->font_size, or the size
+ * chosen for the canvas) leaves the canvas fewer than
+ * SATSTAT_PLOT_MIN_LINES lines high or SATSTAT_PLOT_MIN_CHARS characters
+ * wide, with the largest font size that fits. */
 SATSTAT_API int satstat_plot_options_check(satstat_plot_options *o, char *msg, size_t msg_size);
 
 /* Check a --figures list (comma-separated names) against the n names a

@@ -219,7 +219,12 @@ unset label
 unset arrow
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-set lmargin at screen column
+legend_chars = 38   # the legend's longest row, in char_width
+legend_left = column
+legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
+legend_left = (legend_left < 0.01) ? 0.01 : legend_left
+legend_fit = (legend_left + sample_width + legend_chars * char_width > 0.99) ? (0.98 - sample_width) / (legend_chars * char_width) : 1
+set lmargin at screen legend_left
 set rmargin at screen 0.99        # the legend's panel: the column, to the edges
 set tmargin at screen top + 0.02   # the first row level with the top of the plot
 set bmargin at screen 0.02
@@ -237,7 +242,8 @@ unset label
 set xrange [0:1]
 set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (8 rows)
-set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15
+legend_font = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * legend_fit)
+set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
     # below the plot, across the figure: the rows with a sample, in
@@ -250,7 +256,10 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical
+    # one column whose longest row is wider than the figure: its text smaller
+    legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    legend_font = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * legend_fit)
+    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \

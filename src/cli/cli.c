@@ -279,8 +279,11 @@ int cli_common_plots_given(const cli_common *c)
 int cli_plot_finish(satstat_plot_options *o, const char *const *names, size_t n)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
-    if (satstat_plot_options_check(o, msg, sizeof msg) != SATSTAT_OK) {
-        cli_usage_error(o->width_in > 0 ? "--plot-size" : "--dpi", msg);
+    int rc = satstat_plot_options_check(o, msg, sizeof msg);
+    if (rc != SATSTAT_OK) {
+        /* text too large for the canvas: the font size when one was asked */
+        cli_usage_error(rc == SATSTAT_ERANGE && o->font_size > 0 ? "--font-size"
+                        : rc == SATSTAT_ERANGE || o->width_in > 0 ? "--plot-size" : "--dpi", msg);
         return CLI_EXIT_USAGE;
     }
     if (satstat_plot_figures_check(o->figures, names, n, msg, sizeof msg) != SATSTAT_OK) {

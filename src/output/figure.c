@@ -250,6 +250,31 @@ int satstat_plot_options_check(satstat_plot_options *o, char *msg,
                          o->width, o->height, SATSTAT_PLOT_MIN_SIDE, SATSTAT_PLOT_MAX_SIDE);
         return SATSTAT_EINVAL;
     }
+    /* the text must fit: lines of it (satstat__fig_canvas's line) down
+     * the height, characters (the layout's char_width) across the width */
+    double fontpt, line_px;
+    satstat__fig_canvas(o, &fontpt, &line_px);
+    double dpi = o->dpi ? o->dpi : 96;
+    double char_px = 0.0097 * 1280 * fontpt * dpi / 96. / 16;
+    double lines = o->height / line_px, chars = o->width / char_px;
+    if (lines < SATSTAT_PLOT_MIN_LINES || chars < SATSTAT_PLOT_MIN_CHARS) {
+        double fit = fontpt * fmin(lines / SATSTAT_PLOT_MIN_LINES, chars / SATSTAT_PLOT_MIN_CHARS);
+        char size[96];
+        if (o->width_in > 0)
+            snprintf(size, sizeof size, "%gx%gin at %u dpi (%ux%u pixels)", o->width_in,
+                     o->height_in, (unsigned)dpi, o->width, o->height);
+        else
+            snprintf(size, sizeof size, "%ux%u pixels at %u dpi", o->width, o->height,
+                     (unsigned)dpi);
+        satstat__set_msg(msg, msg_size,
+                         "%s %s has room for %.1f lines of %.3g pt text and %.0f characters "
+                         "across, the figures need %g and %d: at most %.2g pt at this size, or "
+                         "a larger size",
+                         o->font_size > 0 ? "text too large:" : "figure too small:", size, lines,
+                         fontpt, chars, SATSTAT_PLOT_MIN_LINES, SATSTAT_PLOT_MIN_CHARS,
+                         floor(fit * 10) / 10);
+        return SATSTAT_ERANGE;
+    }
     if (o->figures && strpbrk(o->figures, "\n\r")) {
         satstat__set_msg(msg, msg_size, "a figure list holds a newline");
         return SATSTAT_EINVAL;
@@ -974,19 +999,32 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
 void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const char *column,
                                const char *top, const char *unsets)
 {
+    /* from `column`, or nearer the left edge when its longest row would
+     * run past the right one (a legend under the panels, at plot_left: at
+     * 9 pt in 3.5 in deep-activations' last row was cut at the edge), and
+     * in smaller text when even from the edge it is too long */
+    const char *spacing = l->n > LEGEND_FIT ? "1.0" : "1.15";
     satstat__fig_out(g,
-                     "set lmargin at screen %s\n"
+                     "legend_chars = %zu   # the legend's longest row, in char_width\n"
+                     "legend_left = %s\n"
+                     "legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? "
+                     "0.99 - sample_width - legend_chars * char_width : legend_left\n"
+                     "legend_left = (legend_left < 0.01) ? 0.01 : legend_left\n"
+                     "legend_fit = (legend_left + sample_width + legend_chars * char_width > 0.99) ? "
+                     "(0.98 - sample_width) / (legend_chars * char_width) : 1\n"
+                     "set lmargin at screen legend_left\n"
                      "set rmargin at screen 0.99        # the legend's panel: the column, to the edges\n"
                      "set tmargin at screen %s   # the first row level with the top of the plot\n"
                      "set bmargin at screen 0.02\n"
                      "unset border\nunset tics\nunset grid\nunset xlabel\nunset ylabel\n%s"
                      "unset object\nunset arrow\nunset label\n"
                      "set xrange [0:1]\nset yrange [0:1]\n",
-                     column, top, unsets ? unsets : "");
-    const char *spacing = l->n > LEGEND_FIT ? "1.0" : "1.15";
+                     satstat__legend_chars(l), column, top, unsets ? unsets : "");
     satstat__fig_out(g,
                      "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
-                     "set key inside left top Left reverse samplen 2.5 * svg_hchar spacing %s\n",
+                     "legend_font = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * legend_fit)\n"
+                     "set key inside left top Left reverse samplen 2.5 * svg_hchar spacing %s "
+                     "font legend_font\n",
                      spacing, l->n, spacing);
     satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
     satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
@@ -1000,7 +1038,12 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
-                        "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical\n"
+                        "    # one column whose longest row is wider than the figure: its text smaller\n"
+                        "    legend_fit = (sample_width + below_chars * char_width > 0.98) ? "
+                        "(0.98 - sample_width) / (below_chars * char_width) : 1\n"
+                        "    legend_font = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * legend_fit)\n"
+                        "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical "
+                        "font legend_font\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
                         "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
     legend_plot(g, l, 0);
