@@ -420,6 +420,14 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
  * row: a row left out cut the saturated region's swatch at 3.5 in), the x
  * tick labels and label (3.3), and between rows of panels a gap for the
  * next row's titles and the x tick labels (5.3 or 4.5). */
+/* A legend under the panels takes two columns when the text room across
+ * holds this many times its longest row, and 16 characters more for the
+ * samples and the gap.  gnuplot spaces its key's columns by its own
+ * estimate of the text, wider than the text: at 2.0 the second column of
+ * deep-activations and deep-density ran off the right edge at 7 x 4 in,
+ * 10 pt. */
+#define LEGEND_TWO_COLUMNS 2.2
+
 typedef struct density_room {
     int legend_lines;
     double title_lines, gap_lines;
@@ -430,7 +438,7 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
     density_room m;
     double across, down;
     satstat__dp_text_room(c, &across, &down);
-    int two = across > 2.0 * (double)satstat__legend_chars(key) + 16;
+    int two = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(key) + 16;
     m.legend_lines = two ? (int)(key->n + 1) / 2 : (int)key->n;
     if (m.legend_lines < 2)
         m.legend_lines = 2;
@@ -448,9 +456,12 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     out(c, "\n# ---- layout: %zu x %zu panels on shared axes, the legend in a strip below --\n",
         d->rows, d->cols);
     satstat__fig_layout_column(&c->g, 0, 0);
+    /* the rows 1.15 lines apart (the key's spacing) and a line to spare,
+     * as deep-activations': at a line a row gnuplot wrapped the rows into
+     * a second column that ran off the right edge (7 x 4 in, 10 pt) */
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.3g * line_height           # the legend: rows below the panels\n",
-        m->legend_lines + 0.6);
+        1.15 * m->legend_lines + 1.0);
     out(c, "bottom = legend_top + 3.3 * line_height\n"
            "top = top - %.3g * line_height                   # the panels' titles (%s lines) under the figure's\n",
         m->title_lines, m->title_lines > 2 ? "three" : "two");
@@ -1108,14 +1119,27 @@ static void fig_against_layer(ctx *c, quantity q)
          * for 0 of 2000 units in 10 networks at 99.9 % it is 0.008, 2x
          * the binomial bound of 2000 independent units (n* shrunk by
          * (t_{RW-1}/t_{R-1})², deep_sample.c), and the note says why */
-        out(c, "set label 1 \"no saturated unit in any layer (%.0f units)\\n"
-               "▼ %g %% bound, R − 1 = %llu df (networks)",
-            ax.units, 100 * (1 - cfg->alpha), (unsigned long long)(o->networks - 1));
+        char note[3][160];
+        snprintf(note[0], sizeof note[0], "no saturated unit in any layer (%.0f units)", ax.units);
+        snprintf(note[1], sizeof note[1], "▼ %g %% bound, R − 1 = %llu df (networks)",
+                 100 * (1 - cfg->alpha), (unsigned long long)(o->networks - 1));
+        note[2][0] = '\0';
         if (off > 0)
-            out(c, "\\nmean field ≤ 10^{−%d}, off the axis", -(int)ceil(log10(off)));
+            snprintf(note[2], sizeof note[2], "mean field ≤ 10^{−%d}, off the axis",
+                     -(int)ceil(log10(off)));
         else if (off == 0)
-            out(c, "\\nmean field 0, off the axis");
-        out(c, "\" at graph 0.5, graph 0.5 center front\n");
+            snprintf(note[2], sizeof note[2], "mean field 0, off the axis");
+        double chars = 0;
+        for (int k = 0; k < 3; k++)
+            chars = fmax(chars, satstat__text_chars(note[k], 1));
+        /* centred in the plot, in smaller text when wider than it (at 9 pt
+         * in 3.5 in it ran across the y axis) */
+        out(c, "note_chars = %.1f   # the note's longest line, in char_width\n"
+               "note_fit = (note_chars * char_width > 0.95 * (plot_right - plot_left)) ? "
+               "0.95 * (plot_right - plot_left) / (note_chars * char_width) : 1\n"
+               "set label 1 \"%s\\n%s%s%s\" at graph 0.5, graph 0.5 center front "
+               "font sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * note_fit)\n",
+            chars, note[0], note[1], note[2][0] ? "\\n" : "", note[2]);
     }
     /* the schemes' points dodged sideways so that bars do not hide each
      * other, and each mean-field line dodged with its points: drawn
@@ -1489,7 +1513,7 @@ static void fig_activations(ctx *c, size_t which)
     }
     double across, down;
     satstat__dp_text_room(c, &across, &down);
-    int per_line = across > 2.0 * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
+    int per_line = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
     int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
