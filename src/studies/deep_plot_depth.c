@@ -271,6 +271,28 @@ static const char *point_glyph(int pt)
 /* deep-cmap with a zoom: the maps over [lo, 1] on the left with the zoom's
  * region boxed, and on the right the zoom z = {c from, c to, step from,
  * step to} with the maps over it ($zoomS) and the sampled points. */
+/* A c-map panel's plot: the zero line, each scheme's map (data block
+ * $<maps><s>, where drawn) and its sampled pairs, and the ring at c*
+ * where c* lies in [lo, hi]; the main panel and the zoom alike. */
+static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, double hi)
+{
+    const satstat_deep_report *r = c->r[0];
+    size_t ns = satstat_deep_report_scheme_count(r);
+    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        if (curve[s])
+            out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
+                s + 1, s + 1, s % 4 + 1);
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
+            s + 1, satstat__dp_open_point(s, ns, r));
+        if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
+                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
+                d->c_star);
+    }
+}
+
 static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *title, double lo,
                              const int *curve, const double *z, double dmin, double dmax)
 {
@@ -320,19 +342,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", z[2]);
     snprintf(b, sizeof b, "%.9g", z[3]);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
-    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
-        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
-        if (curve[s])
-            out(c, ", \\\n     $zoom%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
-                s + 1, s % 4 + 1);
-        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
-            s + 1, satstat__dp_open_point(s, ns, r));
-        if (isfinite(d->c_star) && d->c_star >= z[0] && d->c_star <= z[1])
-            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star);
-    }
+    cmap_plot(c, curve, "zoom", z[0], z[1]);
     out(c, "\n");
     finish(c, key);
 }
@@ -524,19 +534,7 @@ void satstat__dp_fig_cmap(ctx *c)
     out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
     ticks(c, "x", lo, 1, 4);
     ticks(c, "y", dmin, dmax, 6);
-    out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
-    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
-        const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
-        if (curve[s])
-            out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
-                s + 1, s % 4 + 1);
-        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
-            s + 1, satstat__dp_open_point(s, ns, r));
-        if (isfinite(d->c_star) && d->c_star >= lo)
-            out(c, ", \\\n     '+' using (%.9g):(%.9g) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star, 0.0);
-    }
+    cmap_plot(c, curve, "map", lo, INFINITY);
     out(c, "\n");
     finish(c, &key);
 }
