@@ -535,7 +535,7 @@ START_TEST(labels)
     /* the title, and the width that fits it (satstat__fig_multiplot_title) */
     ck_assert(has(s, "\ntitle_whole = 'Where z sits against where sigmoid has slope'\n"));
     ck_assert(has(s, "\nset multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
-                     "font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)\n"));
+                     "font font_at(title_fit)\n"));
     ck_assert(has(s, "title 'φ(z) = sigmoid(z)'"));
     ck_assert(has(s, "title 'φ′(z)'"));
     ck_assert(has(s, "\nset ylabel 'φ(z), φ′(z)'\n"));

@@ -72,11 +72,14 @@ pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ?
 # at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
 # their confidence bars and the curves under them.
 set pointsize pointscale
-fontspec = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale)
+# The font at f times the text's size (a title, a legend or a note set
+# smaller to fit)
+font_at(f) = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * f)
+fontspec = font_at(1)
 # Small text (panel titles, small tick labels): 3/4 of the text, but never
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
-smallfont = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * smallpt / fontpt)
+smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -3653,7 +3656,7 @@ title_head = 'Depth scale ξ_{c}⁠ of tanh networks over the phase diagram'   #
 title_chars = 49.4   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 49.4    # ... and the head's
 title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * title_fit)
+set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
 unset key
 # the colour bar right of the map: the plot narrower by its width, labels and name
 plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
@@ -3724,7 +3727,7 @@ unset label
 set xrange [0:1]
 set yrange [0:1]
 # samples 2.5 characters long, rows 1.15 lines apart (4 rows)
-legend_font = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * legend_fit)
+legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
 if (exists('legend_below') && legend_below) {
@@ -3740,7 +3743,7 @@ if (exists('legend_below') && legend_below) {
     set rmargin at screen 0.99
     # one column whose longest row is wider than the figure: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
-    legend_font = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * legend_fit)
+    legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols

@@ -604,11 +604,14 @@ void satstat__fig_output_section(satstat__fig *g)
            "# at size 1 it spread past the svg's points, 1.3 * pointscale, and erased\n"
            "# their confidence bars and the curves under them.\n"
            "set pointsize pointscale\n"
-           "fontspec = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale)\n"
+           "# The font at f times the text's size (a title, a legend or a note set\n"
+           "# smaller to fit)\n"
+           "font_at(f) = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * f)\n"
+           "fontspec = font_at(1)\n"
            "# Small text (panel titles, small tick labels): 3/4 of the text, but never\n"
            "# under 7 pt (smaller is hard to read in print) unless the text is.\n"
            "smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)\n"
-           "smallfont = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * smallpt / fontpt)\n",
+           "smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)\n",
         SATSTAT__FIG_SVG_LINE, SATSTAT__FIG_SVG_CHAR);
     satstat__gp_terminal(g->f);
 }
@@ -956,7 +959,7 @@ void satstat__fig_multiplot_title(satstat__fig *g, const char *title, int tex)
                      "head_chars = %.1f    # ... and the head's\n"
                      "title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)\n"
                      "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
-                     "font sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * title_fit)\n",
+                     "font font_at(title_fit)\n",
                      satstat__text_chars(title, tex), satstat__text_chars(head, tex));
 }
 
@@ -1022,7 +1025,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                      satstat__legend_chars(l), column, top, unsets ? unsets : "");
     satstat__fig_out(g,
                      "# samples 2.5 characters long, rows %s lines apart (%zu rows)\n"
-                     "legend_font = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * legend_fit)\n"
+                     "legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)\n"
                      "set key inside left top Left reverse samplen 2.5 * svg_hchar spacing %s "
                      "font legend_font\n",
                      spacing, l->n, spacing);
@@ -1041,7 +1044,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    # one column whose longest row is wider than the figure: its text smaller\n"
                         "    legend_fit = (sample_width + below_chars * char_width > 0.98) ? "
                         "(0.98 - sample_width) / (below_chars * char_width) : 1\n"
-                        "    legend_font = sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * legend_fit)\n"
+                        "    legend_font = font_at(legend_fit)\n"
                         "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical "
                         "font legend_font\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"

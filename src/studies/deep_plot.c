@@ -1138,7 +1138,7 @@ static void fig_against_layer(ctx *c, quantity q)
                "note_fit = (note_chars * char_width > 0.95 * (plot_right - plot_left)) ? "
                "0.95 * (plot_right - plot_left) / (note_chars * char_width) : 1\n"
                "set label 1 \"%s\\n%s%s%s\" at graph 0.5, graph 0.5 center front "
-               "font sprintf('DejaVu Sans,%%.3g', 16 * scale * fontscale * note_fit)\n",
+               "font font_at(note_fit)\n",
             chars, note[0], note[1], note[2][0] ? "\\n" : "", note[2]);
     }
     /* the schemes' points dodged sideways so that bars do not hide each
