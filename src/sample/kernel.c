@@ -53,6 +53,54 @@ static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
     *lo = _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, _MM_PERM_CDAB);
 }
 
+/* Rounds 0 and 1 of blocks whose counter words x1, x2, x3 (the neuron's
+ * two words and the stream) are the same in every lane, x0 = base + lane:
+ * in round 0 the product x2·M1, and so the new x0 and x1, are one scalar
+ * each; in round 1 the product of that x0 with M0 is too (the new x3, and
+ * the high half in x2).  Two of a block's twenty vector multiplies become
+ * scalar ones (6 % of the ziggurat fill), the same integers as
+ * satstat__philox10.  Rounds 2 to 9 follow with the keys k0, k1 of
+ * round 2. */
+typedef struct philox_head {
+    uint32_t k0, k1;    /* round 2's keys */
+    __m512i x3;         /* after round 1: lo(x0·M0) of round 1, broadcast */
+    __m512i key_r0;     /* x3 ^ k1 of round 0, broadcast */
+    __m512i key_r1_x0;  /* x1 ^ k0 of round 1 */
+    __m512i key_r1_x2;  /* hi(x0·M0) ^ k1 of round 1 */
+} philox_head;
+
+static inline philox_head philox_head_of(const satstat__kernel_job *job, uint32_t stream,
+                                         uint64_t neuron)
+{
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    uint64_t p1 = (uint64_t)PHILOX_M4x32_1 * (uint32_t)(neuron >> 32);
+    uint32_t x0 = (uint32_t)(p1 >> 32) ^ (uint32_t)neuron ^ k0, x1 = (uint32_t)p1;
+    philox_head h;
+    h.key_r0 = _mm512_set1_epi32((int)(stream ^ k1));
+    k0 += PHILOX_W32_0;
+    k1 += PHILOX_W32_1;
+    uint64_t p0 = (uint64_t)PHILOX_M4x32_0 * x0;
+    h.key_r1_x0 = _mm512_set1_epi32((int)(x1 ^ k0));
+    h.key_r1_x2 = _mm512_set1_epi32((int)((uint32_t)(p0 >> 32) ^ k1));
+    h.x3 = _mm512_set1_epi32((int)(uint32_t)p0);
+    h.k0 = k0 + PHILOX_W32_0;
+    h.k1 = k1 + PHILOX_W32_1;
+    return h;
+}
+
+/* rounds 0 and 1 of one vector of blocks x0 (philox_head) */
+static inline void philox_head_rounds(const philox_head *h, __m512i *x0, __m512i *x1,
+                                      __m512i *x2, __m512i *x3)
+{
+    __m512i hi, lo;
+    mulhilo16(*x0, _mm512_set1_epi32((int)PHILOX_M4x32_0), &hi, &lo);
+    __m512i y2 = _mm512_xor_si512(hi, h->key_r0); /* round 0's x2; its x3 is lo */
+    mulhilo16(y2, _mm512_set1_epi32((int)PHILOX_M4x32_1), &hi, x1);
+    *x0 = _mm512_xor_si512(hi, h->key_r1_x0);
+    *x2 = _mm512_xor_si512(lo, h->key_r1_x2);
+    *x3 = h->x3;
+}
+
 static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
                                 uint64_t neuron, uint32_t base,
                                 uint32_t w0[LANES], uint32_t w1[LANES],
@@ -63,11 +111,11 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
     __m512i x0 = _mm512_add_epi32(_mm512_set1_epi32((int)base),
                                   _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
                                                     10, 11, 12, 13, 14, 15));
-    __m512i x1 = _mm512_set1_epi32((int)(uint32_t)neuron);
-    __m512i x2 = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
-    __m512i x3 = _mm512_set1_epi32((int)stream);
-    uint32_t k0 = job->key[0], k1 = job->key[1];
-    for (int r = 0; r < 10; r++) {
+    __m512i x1, x2, x3;
+    philox_head h = philox_head_of(job, stream, neuron);
+    philox_head_rounds(&h, &x0, &x1, &x2, &x3);
+    uint32_t k0 = h.k0, k1 = h.k1;
+    for (int r = 2; r < 10; r++) {
         __m512i hi0, lo0, hi1, lo1;
         mulhilo16(x0, m0, &hi0, &lo0);
         mulhilo16(x2, m1, &hi1, &lo1);
@@ -98,14 +146,13 @@ static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream
     const __m512i m1 = _mm512_set1_epi32((int)PHILOX_M4x32_1);
     const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     __m512i x0[NC], x1[NC], x2[NC], x3[NC];
+    philox_head h = philox_head_of(job, stream, neuron);
     for (int c = 0; c < NC; c++) {
         x0[c] = _mm512_add_epi32(_mm512_set1_epi32((int)(base + (uint32_t)c * LANES)), lane);
-        x1[c] = _mm512_set1_epi32((int)(uint32_t)neuron);
-        x2[c] = _mm512_set1_epi32((int)(uint32_t)(neuron >> 32));
-        x3[c] = _mm512_set1_epi32((int)stream);
+        philox_head_rounds(&h, &x0[c], &x1[c], &x2[c], &x3[c]);
     }
-    uint32_t k0 = job->key[0], k1 = job->key[1];
-    for (int r = 0; r < 10; r++) {
+    uint32_t k0 = h.k0, k1 = h.k1;
+    for (int r = 2; r < 10; r++) {
         __m512i key0 = _mm512_set1_epi32((int)k0), key1 = _mm512_set1_epi32((int)k1);
         __m512i hi0[NC], lo0[NC], hi1[NC], lo1[NC];
         for (int c = 0; c < NC; c++)
@@ -967,12 +1014,16 @@ static inline void box_muller_sum_batch(const uint32_t w0[LANES], const uint32_t
 }
 
 #if defined(__AVX512F__)
-/* weight_sum for a neuron whose ziggurat values are made (zig_group) and
- * whose inputs are fixed (x, or all 1 when x is NULL): the same sums in
- * the same order, with the 16 lane sums held in two registers.  The
- * general loop keeps acc[] in memory, and each batch's adds then wait on
- * the last batch's stores (15 % of the one-thread seed job). */
-static double zig_values_sum(const satstat__kernel_job *job, const float *values)
+/* weight_sum for NS neurons whose ziggurat values are made (zig_group:
+ * neuron s's at values + s·CHUNK) and whose inputs are fixed (x, or all
+ * 1 when x is NULL), into sums[s]: the same sums in the same order, with
+ * each neuron's 16 lane sums held in two registers.  The general loop
+ * keeps acc[] in memory, and each batch's adds then wait on the last
+ * batch's stores (15 % of the one-thread seed job); one neuron's adds are
+ * still one chain of 4 per batch, so NS neurons side by side run NS
+ * chains at once (NS = 4: 6 % of the seed job). */
+static inline void zig_values_sums(const satstat__kernel_job *job, const float *values,
+                                   double *sums, const int NS)
 {
     uint64_t support = job->support;
     uint32_t batches = (uint32_t)((support + PER_BATCH - 1) / PER_BATCH);
@@ -980,16 +1031,18 @@ static double zig_values_sum(const satstat__kernel_job *job, const float *values
     /* lane l of row q of a batch is input j0 + 4l + q (weight_sum) */
     const __m512i four_l_lo = _mm512_setr_epi64(0, 4, 8, 12, 16, 20, 24, 28);
     const __m512i four_l_hi = _mm512_add_epi64(four_l_lo, _mm512_set1_epi64(32));
-    __m512d acc_lo = _mm512_setzero_pd(), acc_hi = _mm512_setzero_pd();
+    __m512d acc_lo[4], acc_hi[4];
+    for (int n = 0; n < NS; n++)
+        acc_lo[n] = acc_hi[n] = _mm512_setzero_pd();
     for (uint32_t b = 0; b < batches; b++) {
-        const float *v = values + b * PER_BATCH;
         uint64_t j0 = (uint64_t)b * PER_BATCH;
         if (!job->x && j0 + PER_BATCH <= support) {
-            for (int q = 0; q < 4; q++) {
-                acc_lo = _mm512_add_pd(acc_lo, _mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES)));
-                acc_hi = _mm512_add_pd(acc_hi,
-                                       _mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES + 8)));
-            }
+            for (int q = 0; q < 4; q++)
+                for (int n = 0; n < NS; n++) {
+                    const float *v = values + n * CHUNK + b * PER_BATCH + q * LANES;
+                    acc_lo[n] = _mm512_add_pd(acc_lo[n], _mm512_cvtps_pd(_mm256_loadu_ps(v)));
+                    acc_hi[n] = _mm512_add_pd(acc_hi[n], _mm512_cvtps_pd(_mm256_loadu_ps(v + 8)));
+                }
             continue;
         }
         /* x[k] = 0 past the support, as in weight_sum; v·x, then the add */
@@ -1002,19 +1055,24 @@ static double zig_values_sum(const satstat__kernel_job *job, const float *values
             __m512d x_hi = job->x ? _mm512_loadu_pd(job->x + j0 + q * LANES + 8) : one;
             x_lo = _mm512_maskz_mov_pd(in_lo, x_lo);
             x_hi = _mm512_maskz_mov_pd(in_hi, x_hi);
-            acc_lo = _mm512_add_pd(
-                acc_lo, _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES)), x_lo));
-            acc_hi = _mm512_add_pd(
-                acc_hi, _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v + q * LANES + 8)), x_hi));
+            for (int n = 0; n < NS; n++) {
+                const float *v = values + n * CHUNK + b * PER_BATCH + q * LANES;
+                acc_lo[n] = _mm512_add_pd(
+                    acc_lo[n], _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v)), x_lo));
+                acc_hi[n] = _mm512_add_pd(
+                    acc_hi[n], _mm512_mul_pd(_mm512_cvtps_pd(_mm256_loadu_ps(v + 8)), x_hi));
+            }
         }
     }
     /* the fixed pairwise tree of weight_sum (acc[l] += acc[l + width],
      * width 8, 4, 2, 1), in registers */
-    __m512d s8 = _mm512_add_pd(acc_lo, acc_hi);
-    __m256d s4 = _mm256_add_pd(_mm512_castpd512_pd256(s8), _mm512_extractf64x4_pd(s8, 1));
-    __m128d s2 = _mm_add_pd(_mm256_castpd256_pd128(s4), _mm256_extractf128_pd(s4, 1));
-    __m128d s1 = _mm_add_sd(s2, _mm_unpackhi_pd(s2, s2));
-    return job->weight_scale * _mm_cvtsd_f64(s1);
+    for (int n = 0; n < NS; n++) {
+        __m512d s8 = _mm512_add_pd(acc_lo[n], acc_hi[n]);
+        __m256d s4 = _mm256_add_pd(_mm512_castpd512_pd256(s8), _mm512_extractf64x4_pd(s8, 1));
+        __m128d s2 = _mm_add_pd(_mm256_castpd256_pd128(s4), _mm256_extractf128_pd(s4, 1));
+        __m128d s1 = _mm_add_sd(s2, _mm_unpackhi_pd(s2, s2));
+        sums[n] = job->weight_scale * _mm_cvtsd_f64(s1);
+    }
 }
 #endif
 
@@ -1140,7 +1198,19 @@ void KERNEL_NAME(const satstat__kernel_job *job, uint64_t first, size_t count,
         const float *zig_values = group ? values + (i % ZIG_GROUP) * CHUNK : NULL;
 #if defined(__AVX512F__)
         if (zig_values && job->input_family == SATSTAT__X_FIXED) {
-            z[i] = zig_values_sum(job, zig_values) + bias[i % LANES];
+            /* four neurons at once while four of this group and of these
+             * biases are left (ZIG_GROUP and LANES are multiples of 4) */
+            if (i % 4 == 0 && count - i >= 4) {
+                double sums[4];
+                zig_values_sums(job, zig_values, sums, 4);
+                for (int n = 0; n < 4; n++)
+                    z[i + (size_t)n] = sums[n] + bias[(i + (size_t)n) % LANES];
+                i += 3;
+                continue;
+            }
+            double sum;
+            zig_values_sums(job, zig_values, &sum, 1);
+            z[i] = sum + bias[i % LANES];
             continue;
         }
 #endif
