@@ -228,7 +228,8 @@ typedef struct satstat_deep_layer {
     double gradient_norm_rms;        /* √(mean over networks of ‖δˡ‖²)    */
     double gradient_log_ratio;       /* mean of ln(‖δˡ‖/‖δˡ⁺¹‖) (NaN at L) */
     /* options->pair only (else NaN): the c-map's cˡ, and the Pearson
-     * correlation of z₁ˡ and z₂ˡ across the W units, across networks */
+     * correlation of z₁ˡ and z₂ˡ across the W units, across networks
+     * (its t interval within [−1, 1]) */
     double mf_correlation;
     satstat_deep_estimate correlation;
     /* pooled histograms of z and of φ(z) over every unit of every

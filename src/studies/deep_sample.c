@@ -86,6 +86,19 @@ static void estimate(const satstat_moments *m, double alpha, satstat_deep_estima
     }
 }
 
+/* A correlation: the t interval of estimate() within [−1, 1].  The mean
+ * correlation over networks lies there, so the cut keeps the interval's
+ * coverage; near c = 1 (two inputs 0.99 apart, layer 1) the t interval's
+ * upper end passed 1 (figure review 12). */
+static void estimate_correlation(const satstat_moments *m, double alpha, satstat_deep_estimate *e)
+{
+    estimate(m, alpha, e);
+    if (isfinite(e->lo))
+        e->lo = fmax(e->lo, -1.0);
+    if (isfinite(e->hi))
+        e->hi = fmin(e->hi, 1.0);
+}
+
 /* A positive quantity (a variance, a norm): the mean over networks, and
  * an interval for it on the log scale, which stays above 0 — the
  * modified Cox interval for the mean of a log-normal sample (Armstrong
@@ -396,7 +409,7 @@ static void reduce_layer(const satstat_config *c, const satstat_deep_options *o,
     estimate_positive(&mav, &lav, c->alpha, &ly->activation_variance);
     ly->gradient_norm_rms = sqrt(g2 / (double)R);
     if (o->pair)
-        estimate(&mc, c->alpha, &ly->correlation);
+        estimate_correlation(&mc, c->alpha, &ly->correlation);
     else
         ly->correlation.value = ly->correlation.lo = ly->correlation.hi = NAN;
     ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
