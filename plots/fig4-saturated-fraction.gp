@@ -7,7 +7,7 @@
 # The dotted line marks the threshold T of the report.
 # Below, the same zoomed on small t.
 #
-# Made by:  satstat demo
+# Made by:  satstat demo plots --plot-size 1280x800
 #           (the same as: satstat run --scheme standard,scaled --n-in 1000 --n-out 100 --inputs half --active 500 --bias normal:1 --activation sigmoid --threshold 4 --samples 1000000 --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800)
 #           satstat 0.1.0
 # Run:      gnuplot fig4-saturated-fraction.gp
@@ -22,7 +22,11 @@ set encoding utf8
 # format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
 # to standard output (satstat --render does that); width and height in
 # pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
-# width/dpi x height/dpi inches, with the same layout.
+# width/dpi x height/dpi inches, with the same layout.  Text, lines and
+# margins follow a new size; which panels, rows and legend columns there
+# are was chosen for the size the figure was made at ("Made by"): for a
+# very different size or font, make it again with that command's
+# --plot-size, --dpi and --font-size.
 if (!exists('format')) format = 'png'
 if (!exists('output')) output = 'fig4-saturated-fraction.' . format
 if (!exists('width')) width = 1280
@@ -59,11 +63,19 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
-# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
-# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
-# points as much smaller).
-pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# constant matches the PNG's: 0.378 at the font's size (a font svg_vchar
+# times smaller drew points as much smaller) gives discs and squares
+# 0.95 to 1.04 times the PNG's across 1280 x 800 to 3.5 in at 300 dpi, as
+# measured by their ink (0.45 drew them 1.13 to 1.23 times as wide).
+pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# A point drawn at the line types' width (3, or 2 with bars) is outlined
+# by that width in pngcairo and pdfcairo, 1.13 to 1.2 times its size at
+# 3.5 in (a disc of 14 px drawn 17), and the svg terminal's points by a
+# hairline whatever the width: there they are drawn 1.15 times larger
+# (figure review 13, M5).  An open mark is drawn at open_lw (its outline
+# at the line types' 3 was 2.5 times the svg terminal's hairline).
+lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)
+open_lw = 1.5
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -97,8 +109,12 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: standard
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
+# The svg terminal's dash type 3 is dashed (2 and 4 line widths), where the
+# cairo terminals' is dotted (1 and 4): dotted in the SVG too (dash_unit:
+# the svg terminal's unit is 4 times pngcairo's).  Types 2, 4 and 5 agree.
+if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize lt_pointsize   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize lt_pointsize   # vermillion: scaled
 ink = '#000000'      # formulas and the activation: black
 shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
@@ -111,7 +127,9 @@ set minussign                                    # tick labels with a true minus
 # step when that one would leave fewer than two steps in the range (a
 # range of +-112 with steps of 200 showed the tick 0 alone: no scale).
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
-set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+# A faint solid grid: gnuplot draws a grid in its dotted axis line type
+# (sparse dots in pngcairo, dense in svg) unless given a line type.
+set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
 
 # ---- layout ----------------------------------------------------------------
 # The plot on the left; the legend and the numbers in a column on the
@@ -133,7 +151,9 @@ legend_below = (column < 0.55) ? 1 : 0
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
+# (and a quarter line under the last row: a subscript there, χ_{1}, came
+# within 3 px of the canvas's edge at 3.5 in)
+legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -1593,7 +1613,8 @@ set xlabel 't'
 set ylabel 'P(|z| ≥ t)'
 # the smallest fraction at the cut is under 1/20 of the axis top (or
 # --log-y): a log axis, whole decades; the formula's rows of 0
-# (underflow) are left out, a sampled 0 is drawn open at the foot
+# (underflow) are left out, a sampled 0 is drawn open in a strip below
+# the foot
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
@@ -1607,6 +1628,22 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 set yrange [ylo:ymax]
+yhi = ymax
+# sampled 0s: a strip below the data's foot ylo, 1.2 lines high, labelled 0;
+# the y axis broken (a white gap, two strokes) between it and ylo
+zero_line = line_height / (panel_height)   # a line of text, of the plot's height
+zero_strip = 1.2 * zero_line
+yfoot = ylo / (yhi / ylo)**(zero_strip / (1 - zero_strip))
+zero_decades = log10(yhi / yfoot)                  # decades over the plot's height
+yzero = yfoot * 10**(0.45 * zero_line * zero_decades)   # the open marks
+zero_bar = yzero * 10**(0.3 * zero_line * zero_decades) # ... their bars start above them
+zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: zero_gap to ylo
+zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor
+set yrange [yfoot:yhi]
+set ytics add ('0' yzero)
+set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front
+set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
+set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
 # the report's threshold: a dotted vertical line (named in the legend)
 set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back
 
@@ -1633,12 +1670,14 @@ if (panel_w / (6 * char_width) < 3) {
     }
 }
 # layers: the formula curves, the sampled points with bars (in scheme order)
-plot $formula1 using 1:2 with lines linetype 1 notitle, \
+plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype 6 notitle, \
-     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
+     $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype 6 notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 linewidth open_lw notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1665,12 +1704,14 @@ if (panel_w / (6 * char_width) < 3) {
     }
 }
 stride = stride_zoom
-plot $formula1 using 1:2 with lines linetype 1 notitle, \
+plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype 6 notitle, \
-     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
+     $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype 6 notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 linewidth open_lw notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y
@@ -1718,7 +1759,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with points linecolor rgb ink pointtype 6 title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
+     keyentry with points linecolor rgb ink pointtype 6 linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'threshold T = 4' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'formula' : ''), \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
@@ -1727,7 +1768,7 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with points linecolor rgb ink pointtype 6 title 'open: sampled 0', \
+     keyentry with points linecolor rgb ink pointtype 6 linewidth open_lw title 'open: sampled 0', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \

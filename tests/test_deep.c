@@ -2156,13 +2156,16 @@ START_TEST(test_density_and_saturation_figure_words)
     ck_assert_msg(zero, "scaled saturated a unit in every layer: no open marker to check");
     write_figures(r, dir, NULL);
     t = depth_read(dir, "deep-saturation");
-    /* the drawn zeros: "$s2 ... with yerrorbars linetype 2 dashtype 1 pointtype P" */
-    const char *drawn = strstr(t, "with yerrorbars linetype 2 dashtype 1 pointtype ");
+    /* the drawn zeros, in the strip below the axis's foot: "$s2 using
+     * (...):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype P" */
+    const char *mark = "($2 > 0 ? NaN : yzero) with points linetype 2 pointtype ";
+    const char *drawn = strstr(t, mark);
     ck_assert_msg(drawn != NULL, "no open markers drawn for scaled's zeros");
-    int pt = atoi(drawn + strlen("with yerrorbars linetype 2 dashtype 1 pointtype "));
-    char key[128];
-    snprintf(key, sizeof key, "keyentry with points linetype 2 pointtype %d title 'open: 0 of %llu'",
-             pt, (unsigned long long)(o2.width * o2.networks));
+    int pt = atoi(drawn + strlen(mark));
+    char key[160];
+    snprintf(key, sizeof key,
+             "keyentry with points linetype 2 pointtype %d linewidth open_lw title 'open: 0 of %llu'", pt,
+             (unsigned long long)(o2.width * o2.networks));
     ck_assert_msg(strstr(t, key) != NULL, "the key is not the drawn marker: no \"%s\"", key);
     free(t);
     satstat_deep_report_free(r);

@@ -520,13 +520,14 @@ START_TEST(labels)
                    *p1 = strstr(s, "$pdf1 using 1:2 with lines");
         ck_assert(h2 && p1 && h2 < p1);
     }
-    /* the band (6 units wide) kept inside each panel, half its width (3
-     * scale PNG pixels) above the axis and left of the frame: it lay half
-     * under the axis and past the zoom's frame (figure review 7, S9) */
+    /* the band (6 units wide) kept inside each panel, its width and a
+     * pixel above the axis (its steps' mitred corners), half its width
+     * left of the frame: it lay half under the axis and past the
+     * zoom's frame (figure review 7, S9) */
     ck_assert(has(s, "\nband_x = (zmax) * (1 - 6 * scale / width / panel_w)"));
-    ck_assert(has(s, "\nband_y = (ymax) * 6 / 2. * scale / height / panel_h\n"));
+    ck_assert(has(s, "\nband_y = (ymax) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nband_x = (zoom) * (1 - 6 * scale / width / panel_w)"));
-    ck_assert(has(s, "\nband_y = (ymax_zoom) * 6 / 2. * scale / height / panel_h\n"));
+    ck_assert(has(s, "\nband_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nzoom = 5 "));
     ck_assert(has(s, "\nzmax = 100 "));
     free(s);
@@ -559,11 +560,17 @@ START_TEST(labels)
      * character (svg_hchar) */
     ck_assert(has(s, "\nset pointsize pointscale\n"));
     ck_assert(has(s, "set linetype 1 linecolor rgb "));
-    ck_assert(has(s, "pointsize 1.3 * pointscale"));
+    ck_assert(has(s, "pointsize lt_pointsize"));
+    ck_assert(has(s, "\nlt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)\n"));
     ck_assert(has(s, "\nsvg_vchar = (format eq 'svg') ? 1.29 : 1\n"));
     ck_assert(has(s, "\nfontscale = (format eq 'svg') ? 128. / dpi / svg_vchar : "));
     ck_assert(has(s, "font fontspec fontscale svg_vchar linewidth"));
-    ck_assert(has(s, "\npointscale = (format eq 'svg') ? 0.45 * svg_vchar : "));
+    ck_assert(has(s, "\npointscale = (format eq 'svg') ? 0.378 * svg_vchar : "));
+    /* the SVG's dash type 3 dotted as the cairo terminals' (its own is
+     * dashed); the grid solid in every terminal (gnuplot's grid is its
+     * dotted axis line type unless given one) */
+    ck_assert(has(s, "\nif (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)\n"));
+    ck_assert(has(s, "\nset grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid\n"));
     ck_assert(has(s, "\n    set ylabel offset -(svg_hchar - 1) * 3, 0\n"));
     ck_assert(!has(s, "svg_line"));
     /* each scheme's swatch is its line and its point, as drawn */
@@ -595,7 +602,8 @@ START_TEST(labels)
 END_TEST
 
 /* The header records --plot-size, the directory (shell-quoted) and the
- * invocation; the script's own size defaults follow the options. */
+ * invocation with the folder and the figure options it was given; the
+ * script's own size defaults follow the options. */
 START_TEST(options_recorded)
 {
     satstat_report *r = report_of(NULL, 1);
@@ -605,7 +613,8 @@ START_TEST(options_recorded)
     o.height = 1080;
     o.invocation = "satstat demo";
     char *s = script_of(r, 2, &o, "my figs/it's");
-    ck_assert(has(s, "\n# Made by:  satstat demo\n#           (the same as: satstat run "));
+    ck_assert(has(s, "\n# Made by:  satstat demo 'my figs/it'\\''s' --plot-size 1920x1080\n"
+                     "#           (the same as: satstat run "));
     ck_assert(has(s, " --analytic-only --plots 'my figs/it'\\''s' --plot-size 1920x1080)\n"));
     ck_assert(has(s, "\nif (!exists('width')) width = 1920\n"));
     ck_assert(has(s, "\nif (!exists('height')) height = 1080\n"));
@@ -951,11 +960,15 @@ START_TEST(fig4_log_axis_when_fractions_span_decades)
         v = datablock(s, name, 4, &rows);
         ck_assert_uint_gt(rows, 10);
         /* every row with an upper end above 0; a sampled 0 (kept: drawn
-         * open at the axis's foot, not left out) with its plot element */
+         * open in the strip below the axis's foot, not left out) with its
+         * plot elements, the strip and its tick 0 */
         for (size_t k = 0; k < rows; k++) {
             ck_assert(v[4 * k + 3] > 0 && v[4 * k + 2] >= 0);
-            if (v[4 * k + 1] == 0)
-                ck_assert(has(s, "using 1:($2 > 0 ? NaN : ylo):(ylo):4 with yerrorbars"));
+            if (v[4 * k + 1] == 0) {
+                ck_assert(has(s, "using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars"));
+                ck_assert(has(s, "using 1:($2 > 0 ? NaN : yzero) with points"));
+                ck_assert(has(s, "\nset ytics add ('0' yzero)\n"));
+            }
         }
         free(v);
     }

@@ -804,7 +804,8 @@ START_TEST(open_zero_key_is_drawn_mark)
     for (size_t k = 1; k <= 2; k++) {
         pt = zero_mark(buf, k);
         ck_assert_msg(pt >= 0 && pt % 2 == 0, "scheme %zu: no open mark drawn", k);
-        snprintf(key, sizeof key, "keyentry with points linetype %zu pointtype %d title ", k, pt);
+        snprintf(key, sizeof key, "keyentry with points linetype %zu pointtype %d linewidth open_lw title ",
+                 k, pt);
         row = strstr(buf, key);
         ck_assert_msg(row != NULL, "scheme %zu: its mark not in the key (%s)", k, key);
         ck_assert_ptr_nonnull(strstr(row, k == 1 ? "scaled: sampled 0" : "normal:0.01: sampled 0"));
@@ -857,7 +858,7 @@ START_TEST(zero_in_strip_below_foot)
     ck_assert_ptr_nonnull(strstr(buf, "set ytics add ('0' yzero)"));
     ck_assert_ptr_null(strstr(buf, "NaN : ylo):(ylo)")); /* no mark at the foot */
     ck_assert_ptr_nonnull(strstr(buf, "$sample1 using ($1 + "));
-    ck_assert_ptr_nonnull(strstr(buf, ":($2 > 0 ? NaN : zero_bar):(zero_bar):4 with yerrorbars"));
+    ck_assert_ptr_nonnull(strstr(buf, ":($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars"));
     ck_assert_ptr_nonnull(strstr(buf, "$formula2 using 1:($2 >= ylo ? $2 : NaN)"));
     /* the strip's numbers, run in gnuplot: yfoot < yzero < zero_bar < ylo */
     const char *a = strstr(buf, "zero_line = ");

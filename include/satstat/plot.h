@@ -77,10 +77,12 @@ typedef struct satstat_plot_options {
     unsigned width, height; /* figure size in pixels of the PNG; default
                                1280 x 800 (when width_in > 0: derived,
                                width_in x dpi by height_in x dpi).       */
-    const char *invocation; /* optional: the command the user typed (e.g.
-                               "satstat demo"), recorded in each header
-                               above the equivalent run command; NULL: only
-                               the run command.  No newlines.              */
+    const char *invocation; /* optional: the command the user typed,
+                               without its folder and figure options (e.g.
+                               "satstat demo"), recorded in each header with
+                               the folder and options the figures were made
+                               with, above the equivalent run command; NULL:
+                               only the run command.  No newlines.         */
     double width_in, height_in; /* physical size in inches (--plot-size
                                WxHin, WxHcm); 0: the pixel size at dpi.  */
     unsigned dpi;           /* dots per inch of the PNG [96]; SVG and PDF

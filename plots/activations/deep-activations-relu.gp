@@ -9,7 +9,7 @@
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
 #
-# Made by:  satstat deep --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation relu --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
+# Made by:  satstat deep --preset activations --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation relu --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
 # Run:      gnuplot deep-activations-relu.gp
 #           from any directory (the data are inline): writes deep-activations-relu.png
@@ -23,7 +23,11 @@ set encoding utf8
 # format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
 # to standard output (satstat --render does that); width and height in
 # pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
-# width/dpi x height/dpi inches, with the same layout.
+# width/dpi x height/dpi inches, with the same layout.  Text, lines and
+# margins follow a new size; which panels, rows and legend columns there
+# are was chosen for the size the figure was made at ("Made by"): for a
+# very different size or font, make it again with that command's
+# --plot-size, --dpi and --font-size.
 if (!exists('format')) format = 'png'
 if (!exists('output')) output = 'deep-activations-relu.' . format
 if (!exists('width')) width = 1280
@@ -60,11 +64,19 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
-# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
-# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
-# points as much smaller).
-pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# constant matches the PNG's: 0.378 at the font's size (a font svg_vchar
+# times smaller drew points as much smaller) gives discs and squares
+# 0.95 to 1.04 times the PNG's across 1280 x 800 to 3.5 in at 300 dpi, as
+# measured by their ink (0.45 drew them 1.13 to 1.23 times as wide).
+pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# A point drawn at the line types' width (3, or 2 with bars) is outlined
+# by that width in pngcairo and pdfcairo, 1.13 to 1.2 times its size at
+# 3.5 in (a disc of 14 px drawn 17), and the svg terminal's points by a
+# hairline whatever the width: there they are drawn 1.15 times larger
+# (figure review 13, M5).  An open mark is drawn at open_lw (its outline
+# at the line types' 3 was 2.5 times the svg terminal's hairline).
+lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)
+open_lw = 1.5
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -98,10 +110,14 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 15 pointsize 1.3 * pointscale   # indigo: normal:1
-set linetype 2 linecolor rgb '#CC6677' linewidth 3 dashtype 5 pointtype 11 pointsize 1.3 * pointscale   # rose: normal:0.01
-set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
-set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize 1.3 * pointscale   # bluish green: he-normal
+# The svg terminal's dash type 3 is dashed (2 and 4 line widths), where the
+# cairo terminals' is dotted (1 and 4): dotted in the SVG too (dash_unit:
+# the svg terminal's unit is 4 times pngcairo's).  Types 2, 4 and 5 agree.
+if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
+set linetype 1 linecolor rgb '#332288' linewidth 3 dashtype 2 pointtype 15 pointsize lt_pointsize   # indigo: normal:1
+set linetype 2 linecolor rgb '#CC6677' linewidth 3 dashtype 5 pointtype 11 pointsize lt_pointsize   # rose: normal:0.01
+set linetype 3 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize lt_pointsize   # vermillion: scaled
+set linetype 4 linecolor rgb '#009E73' linewidth 3 dashtype 3 pointtype 9 pointsize lt_pointsize   # bluish green: he-normal
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
@@ -112,7 +128,9 @@ set minussign                                    # tick labels with a true minus
 # step when that one would leave fewer than two steps in the range (a
 # range of +-112 with steps of 200 showed the tick 0 alone: no scale).
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
-set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+# A faint solid grid: gnuplot draws a grid in its dotted axis line type
+# (sparse dots in pngcairo, dense in svg) unless given a line type.
+set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
 
 # ---- data: per scheme and layer, bin centre, density, bin width ----------
 # (each bin the union of whole bins of the sampled 60-bin histogram; a point

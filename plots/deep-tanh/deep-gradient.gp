@@ -6,7 +6,7 @@
 # mean-field prediction of the RMS, a factor sqrt(chi) per layer (Schoenholz et
 # al. 2017).  Back-propagation runs from layer L down to layer 1.
 #
-# Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --plots plots/deep-tanh --plot-size 1280x800
+# Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
 # Run:      gnuplot deep-gradient.gp
 #           from any directory (the data are inline): writes deep-gradient.png
@@ -20,7 +20,11 @@ set encoding utf8
 # format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes
 # to standard output (satstat --render does that); width and height in
 # pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,
-# width/dpi x height/dpi inches, with the same layout.
+# width/dpi x height/dpi inches, with the same layout.  Text, lines and
+# margins follow a new size; which panels, rows and legend columns there
+# are was chosen for the size the figure was made at ("Made by"): for a
+# very different size or font, make it again with that command's
+# --plot-size, --dpi and --font-size.
 if (!exists('format')) format = 'png'
 if (!exists('output')) output = 'deep-gradient.' . format
 if (!exists('width')) width = 1280
@@ -57,11 +61,19 @@ linescale = (format eq 'svg') ? 96. / dpi : (format eq 'pdf') ? 144. / dpi : 1
 # small figure); a point's unit is its own per terminal (pngcairo about
 # 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is
 # 16 px of 1/96 in times its linewidth, which carries scale already, so a
-# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050
-# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at
-# 1280 x 800), at the font's size (a font svg_vchar times smaller drew
-# points as much smaller).
-pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# constant matches the PNG's: 0.378 at the font's size (a font svg_vchar
+# times smaller drew points as much smaller) gives discs and squares
+# 0.95 to 1.04 times the PNG's across 1280 x 800 to 3.5 in at 300 dpi, as
+# measured by their ink (0.45 drew them 1.13 to 1.23 times as wide).
+pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)
+# A point drawn at the line types' width (3, or 2 with bars) is outlined
+# by that width in pngcairo and pdfcairo, 1.13 to 1.2 times its size at
+# 3.5 in (a disc of 14 px drawn 17), and the svg terminal's points by a
+# hairline whatever the width: there they are drawn 1.15 times larger
+# (figure review 13, M5).  An open mark is drawn at open_lw (its outline
+# at the line types' 3 was 2.5 times the svg terminal's hairline).
+lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)
+open_lw = 1.5
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -95,8 +107,12 @@ if (output eq '') { set output } else { set output output }
 # One colour per scheme from the Okabe & Ito (2008) colour-blind-safe
 # palette, and a dash type per scheme as a second cue in greyscale print.
 # Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.
-set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize 1.3 * pointscale   # blue: standard
-set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize 1.3 * pointscale   # vermillion: scaled
+# The svg terminal's dash type 3 is dashed (2 and 4 line widths), where the
+# cairo terminals' is dotted (1 and 4): dotted in the SVG too (dash_unit:
+# the svg terminal's unit is 4 times pngcairo's).  Types 2, 4 and 5 agree.
+if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
+set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize lt_pointsize   # blue: standard
+set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize lt_pointsize   # vermillion: scaled
 set style fill transparent solid 0.35 noborder
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
@@ -107,7 +123,9 @@ set minussign                                    # tick labels with a true minus
 # step when that one would leave fewer than two steps in the range (a
 # range of +-112 with steps of 200 showed the tick 0 alone: no scale).
 tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)
-set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid
+# A faint solid grid: gnuplot draws a grid in its dotted axis line type
+# (sparse dots in pngcairo, dense in svg) unless given a line type.
+set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
 # the bars, caps and legend keys solid; the dash on the mean-field line
 set linetype 1 dashtype 1
 set linetype 2 dashtype 1
@@ -155,7 +173,9 @@ legend_below = (column < 0.55) ? 1 : 0
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
-legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * 1.0 * line_height + 0.01 : 0
+# (and a quarter line under the last row: a subscript there, χ_{1}, came
+# within 3 px of the canvas's edge at 3.5 in)
+legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick

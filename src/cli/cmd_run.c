@@ -22,8 +22,6 @@ typedef struct cli {
                                      plots: --plots DIR (demo: DIR or "plots") */
     int analytic_only;
     int demo;                     /* `satstat demo [DIR]`               */
-    int demo_dir_given;
-    int plot_size_given;
 } cli;
 
 static const char usage_text[] =
@@ -144,7 +142,6 @@ static int parse_options(int argc, char **argv, cli *c)
                                  "try 'satstat --help')");
             return CLI_EXIT_USAGE;
         }
-        c->plot_size_given |= code == CLI_OPT_PLOT_SIZE; /* for demo's line */
         int rc = cli_parse_common(&c->common, code, opt, optarg, argv);
         if (rc >= 0)
             return rc;
@@ -157,8 +154,6 @@ static int parse(int argc, char **argv, cli *c)
 {
     cli_common *com = &c->common;
     satstat_config_default(&c->config);
-    c->demo_dir_given = 0;
-    c->plot_size_given = 0;
     int status = cli_common_init(com, SATSTAT_COMMAND_RUN, NULL, help, &c->config, NULL,
                                  NULL, NULL);
     if (status == CLI_GO_ON)
@@ -172,7 +167,6 @@ static int parse(int argc, char **argv, cli *c)
             return cli_bad_value("demo DIR", dir, !*dir ? "empty directory name"
                              : "a directory name with a line break cannot be recorded in the scripts");
         com->plots = dir;
-        c->demo_dir_given = 1;
     }
     if (optind < argc)
         return cli_unexpected_argument(argv[optind], NULL);
@@ -246,18 +240,11 @@ static void run_figures_free(run_figures *r)
 static int write_figures(const cli *c, const cli_figures *figs, cli_outputs *out,
                          int have_gnuplot, satstat_txn_dir **dir)
 {
-    char invocation[4096 + 64];
-    /* the options with this call's invocation: a copy, so that nothing
-     * keeps a pointer to this frame's buffer */
+    /* the options with this call's invocation (the folder and the figure
+     * options follow it in the headers) */
     satstat_plot_options plot = c->common.plot;
-    if (c->demo) {
-        int n = snprintf(invocation, sizeof invocation, "satstat demo%s%s",
-                         c->demo_dir_given ? " " : "", c->demo_dir_given ? c->common.plots : "");
-        if (c->plot_size_given && n > 0 && (size_t)n < sizeof invocation)
-            snprintf(invocation + n, sizeof invocation - (size_t)n, " --plot-size %ux%u",
-                     c->common.plot.width, c->common.plot.height);
-        plot.invocation = invocation;
-    }
+    if (c->demo)
+        plot.invocation = "satstat demo";
     return cli_figures_write(figs, &c->common, &plot, c->demo ? "demo" : "--plots",
                              have_gnuplot, out, dir);
 }

@@ -228,6 +228,16 @@ int satstat__fig_log_y(const satstat__fig *g, double lo, double hi);
  * `span` (the panel's height in screen units, an expression). */
 void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const char *hi,
                            const char *span);
+/* On a log y axis from ylo to yhi (gnuplot variables, after the layout
+ * section and the axis's ticks), sampled 0s in a strip of their own below
+ * the foot ylo, its tick labelled 0, the y axis broken between it and the
+ * data's decades: drawn at the foot itself an open mark straddled the spine
+ * with its bar's stem through it, and read as a value of the axis (figure
+ * reviews 9, 11, 12).  The strip is 1.2 lines of `span` (the panel's
+ * height, an expression; the mark, 1.3 points, is 0.3 of a line); it sets
+ * the y range [yfoot:yhi], the marks' height yzero and their bars' foot
+ * zero_bar, and uses object 1 and arrows 1 and 2. */
+void satstat__fig_zero_strip(satstat__fig *g, const char *span);
 /* The tick step of an axis ("x", "y", "y2") over [lo, hi] (gnuplot
  * expressions, after the layout section): 1, 2 or 5 times a power of ten,
  * as many ticks as fit over span (the panel's width or height in screen

@@ -489,6 +489,21 @@ void satstat__fig_rule(satstat__fig *g, const char *title)
 void satstat__fig_header(satstat__fig *g, const char *headline, const char *about,
                          const char *cmd)
 {
+    /* the figure options, after the command and its --plots (or after
+     * the invocation given, satstat demo's) */
+    char opts[2048];
+    size_t k = (size_t)snprintf(opts, sizeof opts, " --plot-size %ux%u", g->o.width, g->o.height);
+    if (k < sizeof opts && g->o.dpi && g->o.dpi != SATSTAT_PLOT_DEFAULT_DPI)
+        k += (size_t)snprintf(opts + k, sizeof opts - k, " --dpi %u", g->o.dpi);
+    if (k < sizeof opts && g->o.font_size > 0)
+        k += (size_t)snprintf(opts + k, sizeof opts - k, " --font-size %.6g", g->o.font_size);
+    if (k < sizeof opts && g->o.figures) {
+        char word[1024];
+        satstat__shell_word(g->o.figures, word, sizeof word);
+        k += (size_t)snprintf(opts + k, sizeof opts - k, " --figures %s", word);
+    }
+    if (k < sizeof opts && g->o.log_y)
+        k += (size_t)snprintf(opts + k, sizeof opts - k, " --log-y");
     char full[8192];
     size_t n = (size_t)snprintf(full, sizeof full, "%s", cmd);
     if (g->dir && n < sizeof full) {
@@ -497,20 +512,8 @@ void satstat__fig_header(satstat__fig *g, const char *headline, const char *abou
         n += (size_t)snprintf(full + n, sizeof full - n, " --plots %s", word);
     }
     if (n < sizeof full)
-        n += (size_t)snprintf(full + n, sizeof full - n, " --plot-size %ux%u", g->o.width,
-                              g->o.height);
-    if (n < sizeof full && g->o.dpi && g->o.dpi != SATSTAT_PLOT_DEFAULT_DPI)
-        n += (size_t)snprintf(full + n, sizeof full - n, " --dpi %u", g->o.dpi);
-    if (n < sizeof full && g->o.font_size > 0)
-        n += (size_t)snprintf(full + n, sizeof full - n, " --font-size %.6g", g->o.font_size);
-    if (n < sizeof full && g->o.figures) {
-        char word[1024];
-        satstat__shell_word(g->o.figures, word, sizeof word);
-        n += (size_t)snprintf(full + n, sizeof full - n, " --figures %s", word);
-    }
-    if (n < sizeof full && g->o.log_y)
-        n += (size_t)snprintf(full + n, sizeof full - n, " --log-y");
-    if (n >= sizeof full) {
+        n += (size_t)snprintf(full + n, sizeof full - n, "%s", opts);
+    if (k >= sizeof opts || n >= sizeof full) {
         satstat__fig_fail(g, SATSTAT_ERANGE);
         return;
     }
@@ -528,7 +531,11 @@ void satstat__fig_header(satstat__fig *g, const char *headline, const char *abou
     }
     satstat__fig_out(g, "#\n");
     if (g->o.invocation) {
-        satstat__fig_out(g, "# Made by:  %s\n", g->o.invocation);
+        char word[PATH_MAX + 64] = "";
+        if (g->dir)
+            satstat__shell_word(g->dir, word, sizeof word);
+        satstat__fig_out(g, "# Made by:  %s%s%s%s\n", g->o.invocation, *word ? " " : "", word,
+                         opts);
         satstat__fig_out(g, "#           (the same as: %s)\n", full);
     } else {
         satstat__fig_out(g, "# Made by:  %s\n", full);
@@ -552,7 +559,11 @@ void satstat__fig_output_section(satstat__fig *g)
         "# format: 'png' (pngcairo), 'svg' or 'pdf' (pdfcairo); output '' writes\n"
         "# to standard output (satstat --render does that); width and height in\n"
         "# pixels of the PNG at dpi dots per inch: SVG and PDF get the physical size,\n"
-        "# width/dpi x height/dpi inches, with the same layout.\n",
+        "# width/dpi x height/dpi inches, with the same layout.  Text, lines and\n"
+        "# margins follow a new size; which panels, rows and legend columns there\n"
+        "# are was chosen for the size the figure was made at (\"Made by\"): for a\n"
+        "# very different size or font, make it again with that command's\n"
+        "# --plot-size, --dpi and --font-size.\n",
         g->name);
     satstat__gp_output_defaults(g->f, g->name, g->o.width, g->o.height);
     satstat__fig_out(g, "if (!exists('dpi')) dpi = %u\n", g->o.dpi ? g->o.dpi : 96u);
@@ -593,11 +604,19 @@ void satstat__fig_output_section(satstat__fig *g)
            "# small figure); a point's unit is its own per terminal (pngcairo about\n"
            "# 6 pixels, pdfcairo 1/12 in), whatever the lines'; the svg terminal's is\n"
            "# 16 px of 1/96 in times its linewidth, which carries scale already, so a\n"
-           "# constant matches the PNG's (scale * 60 / dpi made a disc 11 px of 1050\n"
-           "# against the PNG's 15 at 3.5 in; 0.45 makes it 16, and 10 against 11 at\n"
-           "# 1280 x 800), at the font's size (a font svg_vchar times smaller drew\n"
-           "# points as much smaller).\n"
-           "pointscale = (format eq 'svg') ? 0.45 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)\n"
+           "# constant matches the PNG's: 0.378 at the font's size (a font svg_vchar\n"
+           "# times smaller drew points as much smaller) gives discs and squares\n"
+           "# 0.95 to 1.04 times the PNG's across 1280 x 800 to 3.5 in at 300 dpi, as\n"
+           "# measured by their ink (0.45 drew them 1.13 to 1.23 times as wide).\n"
+           "pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') ? 72. / dpi : 1)\n"
+           "# A point drawn at the line types' width (3, or 2 with bars) is outlined\n"
+           "# by that width in pngcairo and pdfcairo, 1.13 to 1.2 times its size at\n"
+           "# 3.5 in (a disc of 14 px drawn 17), and the svg terminal's points by a\n"
+           "# hairline whatever the width: there they are drawn 1.15 times larger\n"
+           "# (figure review 13, M5).  An open mark is drawn at open_lw (its outline\n"
+           "# at the line types' 3 was 2.5 times the svg terminal's hairline).\n"
+           "lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)\n"
+           "open_lw = 1.5\n"
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -695,11 +714,15 @@ void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const 
     satstat__fig_out(
         g, "# One colour per scheme from the Okabe & Ito (2008) colour-blind-safe\n"
            "# palette, and a dash type per scheme as a second cue in greyscale print.\n"
-           "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n");
+           "# Lines 3 to 4 pixels wide (at 1280 x 800) and large points survive a projector.\n"
+           "# The svg terminal's dash type 3 is dashed (2 and 4 line widths), where the\n"
+           "# cairo terminals' is dotted (1 and 4): dotted in the SVG too (dash_unit:\n"
+           "# the svg terminal's unit is 4 times pngcairo's).  Types 2, 4 and 5 agree.\n"
+           "if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)\n");
     for (size_t i = 0; i < styled; i++) {
         size_t k = satstat__series_slot(series, styled, i);
         satstat__fig_out(
-            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize 1.3 * pointscale",
+            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize lt_pointsize",
             i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
         if (series && series[i])
             satstat__fig_out(g, "   # %s: %s\n", satstat__palette_names[k], series[i]);
@@ -719,7 +742,9 @@ void satstat__fig_style_end(satstat__fig *g)
                         "# step when that one would leave fewer than two steps in the range (a\n"
                         "# range of +-112 with steps of 200 showed the tick 0 alone: no scale).\n"
                         "tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(log10(r / tick_n)), tick_m = r / tick_n / tick_p, tick_k = (tick_m <= 1.0001 ? 1 : tick_m <= 2.0001 ? 2 : tick_m <= 5.0001 ? 5 : 10), (r / (tick_k * tick_p) < 1.9999 ? (tick_k == 1 ? 0.5 : tick_k == 2 ? 1 : tick_k == 5 ? 2 : 5) : tick_k) * tick_p)\n"
-                        "set grid linecolor rgb '#E5E5E5' linewidth 1 dashtype 1   # a faint grid\n");
+                        "# A faint solid grid: gnuplot draws a grid in its dotted axis line type\n"
+                        "# (sparse dots in pngcairo, dense in svg) unless given a line type.\n"
+                        "set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid\n");
 }
 
 /* A legend below the plot: its rows this many lines apart (gnuplot's
@@ -757,7 +782,9 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
-               "legend_height = legend_below ? ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " * line_height + 0.01 : 0\n"
+               "# (and a quarter line under the last row: a subscript there, χ_{1}, came\n"
+               "# within 3 px of the canvas's edge at 3.5 in)\n"
+               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
@@ -1125,6 +1152,31 @@ void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const cha
                      "    set %ctics add (10.**(log_last - log_k * log_step))\n"
                      "}\n",
                      axis, axis, lo, hi, span, axis, axis);
+}
+
+void satstat__fig_zero_strip(satstat__fig *g, const char *span)
+{
+    satstat__fig_out(
+        g,
+        "# sampled 0s: a strip below the data's foot ylo, 1.2 lines high, labelled 0;\n"
+        "# the y axis broken (a white gap, two strokes) between it and ylo\n"
+        "zero_line = line_height / (%s)   # a line of text, of the plot's height\n"
+        "zero_strip = 1.2 * zero_line\n"
+        "yfoot = ylo / (yhi / ylo)**(zero_strip / (1 - zero_strip))\n"
+        "zero_decades = log10(yhi / yfoot)                  # decades over the plot's height\n"
+        "yzero = yfoot * 10**(0.45 * zero_line * zero_decades)   # the open marks\n"
+        "zero_bar = yzero * 10**(0.3 * zero_line * zero_decades) # ... their bars start above them\n"
+        "zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: zero_gap to ylo\n"
+        "zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor\n"
+        "set yrange [yfoot:yhi]\n"
+        "set ytics add ('0' yzero)\n"
+        "set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap "
+        "to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front\n"
+        "set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt "
+        "to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n"
+        "set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt "
+        "to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n",
+        span);
 }
 
 void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,

@@ -60,7 +60,7 @@ typedef struct sview {
     size_t hist_bins;
 } sview;
 
-#define MAX_ELEMS 96
+#define MAX_ELEMS 128   /* 16 schemes x 6 layers of fig4 (a sampled 0: its bar and its mark), and the legend rows */
 #define ELEM_SRC 128
 #define ELEM_STYLE 192
 #define ELEM_TITLE 128

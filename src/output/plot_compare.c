@@ -75,14 +75,16 @@ static void compare_layers(ctx *c)
 /* The sampled band is a line BAND_WIDTH wide: centred on the data it
  * lay half below the axis where the density is 0 (the tails) and its end
  * half past the panel's right frame (figure review 7, S9).  So its centre
- * keeps half its width (3 * scale PNG pixels) inside the panel: above
- * band_y, and within |z| <= band_x (a bin more may be left out at the
+ * keeps half its width (3 * scale PNG pixels) inside the panel, and above
+ * the axis its whole width and a pixel (band_y: the mitred corners of its
+ * steps reach half a width below a step's foot, and its edge is
+ * antialiased), and within |z| <= band_x (a bin more may be left out at the
  * ends, whose line is cut there).  After the panel's ranges [-xmax,
  * xmax] x [0, ymax]. */
 static void band_room(ctx *c, const char *xmax, const char *ymax)
 {
     out(c, "band_x = (%s) * (1 - " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
-           "band_y = (%s) * " BAND_WIDTH " / 2. * scale / height / panel_h\n",
+           "band_y = (%s) * (" BAND_WIDTH " * scale + 1) / height / panel_h   # (its steps' mitred corners: a whole width, and a pixel)\n",
         xmax, ymax);
 }
 

@@ -253,8 +253,8 @@ static void saturation_strides(const ctx *c, double tmax, double tzoom, size_t *
 }
 
 /* On the log axis (foot ylo, below: the decade of one neuron in n) a
- * sampled 0 is drawn open at the foot with its bar up to the upper end,
- * and a bar whose lower end is below the foot ends there with a down
+ * sampled 0 is drawn open in a strip below the foot (satstat__fig_zero_strip)
+ * with its bar up to the upper end, and a bar whose lower end is below the foot ends there with a down
  * triangle: as in deep-saturation and the sweeps, not left out or cut
  * unmarked.  Which of them occur, for the legend. */
 static void saturation_log_marks(const ctx *c, double tmax, double tzoom, int zoom, double foot,
@@ -282,7 +282,10 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
-        snprintf(src, sizeof src, "$formula%zu using 1:2", i + 1);
+        /* (with a strip of sampled 0s below the foot, the curves end at
+         * the foot: not on into the strip) */
+        snprintf(src, sizeof src, "$formula%zu using 1:%s", i + 1,
+                 zeros ? "($2 >= ylo ? $2 : NaN)" : "2");
         satstat__pl_add(c, src, NULL, "with lines linetype %zu", i + 1);
         /* the legend's sample: the scheme's own line and point, as drawn */
         satstat__pl_add(c, NULL, v->name, v->s ? "with linespoints linetype %zu" : "with lines linetype %zu",
@@ -299,15 +302,23 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
                          i + 1);
                 satstat__pl_add(c, src, NULL, "with points linetype %zu pointtype 11", i + 1);
             }
+            /* a sampled 0 in the strip below the foot (satstat__fig_zero_strip):
+             * its bar from the strip's top up to the interval's upper end
+             * (its point, none, at the mark: gnuplot's white disc under a
+             * yerrorbars point then lies under the mark), then the mark */
             if (zeros) {
-                snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 ? NaN : ylo):(ylo):4",
+                snprintf(src, sizeof src,
+                         "$sample%zu every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4", i + 1);
+                satstat__pl_add(c, src, NULL,
+                                "with yerrorbars linetype %zu linewidth 2 dashtype 1 pointtype -1", i + 1);
+                snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 ? NaN : yzero)",
                          i + 1);
-                satstat__pl_add(c, src, NULL, "with yerrorbars linetype %zu linewidth 2 dashtype 1 pointtype 6", i + 1);
+                satstat__pl_add(c, src, NULL, "with points linetype %zu pointtype 6 linewidth open_lw", i + 1);
             }
         }
     }
     if (zeros)
-        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink pointtype 6");
+        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink pointtype 6 linewidth open_lw");
     if (clipped)
         satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink pointtype 11");
     if (c->region_default)
@@ -371,7 +382,7 @@ static void saturation_numbers(ctx *c, double tmax, double tzoom, int zoom, int 
 }
 
 /* The title, the axes, the cut's line and the panels' plot commands. */
-static void saturation_panels(ctx *c, int zoom, int logy)
+static void saturation_panels(ctx *c, int zoom, int logy, int zeros)
 {
     int panels = zoom ? 2 : 1;
     rule(c, "title and axes");
@@ -380,11 +391,16 @@ static void saturation_panels(ctx *c, int zoom, int logy)
     if (logy) {
         out(c, "# the smallest fraction at the cut is under 1/%g of the axis top (or\n"
                "# --log-y): a log axis, whole decades; the formula's rows of 0\n"
-               "# (underflow) are left out, a sampled 0 is drawn open at the foot\n",
+               "# (underflow) are left out, a sampled 0 is drawn open in a strip below\n"
+               "# the foot\n",
             SATSTAT__LOG_Y_SPAN);
         satstat__fig_log_axis(&c->g, 'y', "ylo", "ymax",
                               panels == 2 ? "panel_height" : "top - bottom");
         out(c, "set yrange [ylo:ymax]\n");
+        if (zeros) {
+            out(c, "yhi = ymax\n");
+            satstat__fig_zero_strip(&c->g, panels == 2 ? "panel_height" : "top - bottom");
+        }
     } else
         out(c, "set yrange [0:ymax]\n");
     if (c->region_default)
@@ -433,7 +449,7 @@ static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const c
     saturation_data(c, tmax, tzoom, logy, lv);
     if (c->g.err != SATSTAT_OK)
         return;
-    saturation_panels(c, zoom, logy);
+    saturation_panels(c, zoom, logy, zeros);
 }
 
 /* ======================================================================

@@ -16,6 +16,7 @@ typedef struct satstat__dp_ctx {
     const satstat_deep_report *const *r;
     size_t n;
     const satstat_deep_phase *phase;
+    int preset; /* the activations preset's figures */
 } satstat__dp_ctx;
 
 /* The toolkit's writers (figure-int.h) on this figure's script. */

@@ -32,8 +32,24 @@ typedef satstat__dp_ctx ctx;
 void satstat__dp_header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
+    /* the report's command, which makes its figures with the preset's
+     * flag (the preset's figures are its own) and --phase (the phase
+     * diagram is not in the report) */
+    const char *deep = "satstat deep";
     char cmd[4096];
-    if (satstat_deep_report_command(r, cmd, sizeof cmd) != SATSTAT_OK) {
+    int k = snprintf(cmd, sizeof cmd, "%s%s", deep, c->preset ? " --preset activations" : "");
+    if (k < 0 || (size_t)k >= sizeof cmd
+        || satstat_deep_report_command(r, cmd + k, sizeof cmd - (size_t)k) != SATSTAT_OK
+        || strncmp(cmd + k, deep, strlen(deep)) != 0) {
+        satstat__fig_fail(&c->g, SATSTAT_ERANGE);
+        return;
+    }
+    /* the report's command after its "satstat deep" */
+    memmove(cmd + k, cmd + k + strlen(deep), strlen(cmd + k + strlen(deep)) + 1);
+    size_t n = strlen(cmd);
+    if (c->phase && n + sizeof " --phase" <= sizeof cmd)
+        memcpy(cmd + n, " --phase", sizeof " --phase");
+    else if (c->phase) {
         satstat__fig_fail(&c->g, SATSTAT_ERANGE);
         return;
     }
@@ -161,6 +177,22 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     return shaded;
 }
 
+/* A band's edge to 3 significant digits, trailing zeros kept ("0.410"
+ * beside "0.177": "0.41" read as less precise; figure review 13, S8),
+ * satstat__fig_num's form outside [0.001, 1e4). */
+static void band_num(double x, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    double a = fabs(x);
+    if (!(a >= 1e-3 && a < 1e4)) {
+        satstat__fig_num(x, 3, buf);
+        return;
+    }
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%#.3g", x < 0 ? "−" : "", a);
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == '.') /* "100." */
+        buf[n - 1] = '\0';
+}
+
 /* Where the shaded region is on a standardised panel, in the panel's own
  * units ((z − μ_b)/sd_l): "grey beyond ±0.177" for sigmoid's |z| ≥ 4 at
  * sd_l = 22.6.  The legend gives the region in raw z; beside an axis that
@@ -190,14 +222,14 @@ static void band_words(const satstat_config *cfg, double xlo, double xhi, double
     /* two tails mirror images of each other: one number */
     if (kept == 2 && los[0] <= xlo && his[1] >= xhi
         && fabs(his[0] + los[1]) <= 1e-3 * fmax(fabs(his[0]), fabs(los[1]))) {
-        satstat__fig_num(los[1], 3, a);
+        band_num(los[1], a);
         snprintf(buf, size, "grey beyond ±%s", a);
         return;
     }
     used = (size_t)snprintf(buf, size, "grey");
     for (size_t k = 0; k < kept && used < size; k++) {
-        satstat__fig_num(fabs(los[k]), 3, a);
-        satstat__fig_num(fabs(his[k]), 3, b);
+        band_num(fabs(los[k]), a);
+        band_num(fabs(his[k]), b);
         const char *sa = los[k] < 0 ? "−" : "", *sb = his[k] < 0 ? "−" : "";
         if (los[k] <= xlo)
             used += (size_t)snprintf(buf + used, size - used, "%s below %s%s", k ? "," : "", sb, b);
@@ -870,7 +902,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         char st[SATSTAT__LEGEND_STYLE];
         if (ax->all_zero) {
             /* every count 0: only the intervals' upper ends are drawn */
-            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize 1.3 * pointscale", s + 1);
+            snprintf(st, sizeof st, "with points linetype %zu pointtype 11 pointsize lt_pointsize", s + 1);
             satstat__legend_row(key, st, "%s: 0 sampled, ▼ bound", name);
             satstat__legend_tex(key);
             if (!mean_field_off_axis(q, ax, s))
@@ -936,7 +968,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
         }
         if (zero_schemes == 1) {
             char st[SATSTAT__LEGEND_STYLE];
-            snprintf(st, sizeof st, "with points linetype %zu pointtype %d", first + 1,
+            snprintf(st, sizeof st, "with points linetype %zu pointtype %d linewidth open_lw", first + 1,
                      satstat__dp_open_point(first, ns, r));
             satstat__legend_row(key, st, "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
         } else {
@@ -1084,6 +1116,12 @@ static void fig_against_layer(ctx *c, quantity q)
                    "    }\n"
                    "}\n",
                 log10(hi / lo));
+            /* sampled 0s in a strip of their own below the foot */
+            if (floor_marks) {
+                out(c, "ylo = %.9g   # the data's foot: clipped bars end here\nyhi = %s\n", lo,
+                    hi_s);
+                satstat__fig_zero_strip(&c->g, "top - bottom");
+            }
         }
     } else if (q == Q_SATURATION) {
         out(c, "set yrange [0:%.6g]\n", isfinite(ymax) && ymax > 0 ? fmin(1.0, ymax * 1.15) : 1.0);
@@ -1166,7 +1204,7 @@ static void fig_against_layer(ctx *c, quantity q)
             if (line > 0)
                 out(c, "%s$s%zu using ($1 + %.3g):5 with lines linetype %zu dashtype %u notitle",
                     s ? ", \\\n     " : "", s + 1, dx, s + 1, dash[s]);
-            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize 1.3 * pointscale notitle",
+            out(c, "%s$s%zu using ($1 + %.3g):4 with points linetype %zu pointtype 11 pointsize lt_pointsize notitle",
                 s || line ? ", \\\n     " : "", s + 1, dx, s + 1);
             continue;
         }
@@ -1187,12 +1225,19 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
-                   "pointtype 11 pointsize 1.3 * pointscale notitle",
+                   "pointtype 11 pointsize lt_pointsize notitle",
                 s + 1, dx, s + 1);
+        /* a sampled 0 in the strip below the foot, its bar from the
+         * strip's top (no stem through the open mark) up to the
+         * interval's upper end (its point, none, at the mark:
+         * gnuplot's white disc under a yerrorbars point then lies
+         * under the mark), then the open mark */
         if (floor_marks)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yfloor):(yfloor):4 with yerrorbars "
-                   "linetype %zu dashtype 1 pointtype %d notitle",
-                s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars "
+                   "linetype %zu dashtype 1 pointtype -1 notitle"
+                   ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero) with points "
+                   "linetype %zu pointtype %d linewidth open_lw notitle",
+                s + 1, dx, s + 1, s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
     }
     out(c, "\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
@@ -1740,6 +1785,7 @@ static satstat__figure_set make_set(deep_set *d, const satstat_deep_report *cons
     d->c.r = reports;
     d->c.n = n;
     d->c.phase = phase;
+    d->c.preset = preset;
     if (satstat__fig_options(options, &d->c.g.o) != SATSTAT_OK)
         d->c.g.err = SATSTAT_EINVAL; /* set_write reports it */
     const satstat_config *configs[MAX_FIGS];

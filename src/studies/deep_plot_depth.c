@@ -284,7 +284,7 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d notitle", s + 1,
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d linewidth open_lw notitle", s + 1,
             s + 1, satstat__dp_open_point(s, ns, r));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
             out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
@@ -541,20 +541,46 @@ void satstat__dp_fig_cmap(ctx *c)
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
 
+/* The map's cells as filled boxes (columns x = log10 σ_w²·fan-in, y =
+ * σ_b², then the value in column `col`), each 1.1 times a cell wide and
+ * high so that neighbours overlap: drawn `with image`, the map had white
+ * seams between its cells in the PNG (gnuplot draws an image whose x are
+ * printed numbers cell by cell) and, in the SVG, spilled past the plot's
+ * frame (its images are not clipped) and was smoothed by viewers (figure
+ * review 13, M3); boxes are clipped to the plot and drawn alike by every
+ * terminal.  cell_hx, cell_hy: the half widths, set here. */
+static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
+{
+    double hx = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) / 2 : 0.5;
+    double hy = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0.5;
+    out(c, "cell_hx = %.9g   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2,\n"
+           "cell_hy = %.9g   # each 1.1 times: neighbours overlap, no seams\n"
+           "# the cells within the grid's own range: the first and last rows' halves past\n"
+           "# it left out (below sigma_b^2 = 0 they coloured variances below 0)\n"
+           "grid_x_lo = %.9g\ngrid_x_hi = %.9g\ngrid_y_lo = %.9g\ngrid_y_hi = %.9g\n"
+           "plot $grid using 1:2:($1 - cell_hx < grid_x_lo ? grid_x_lo : $1 - cell_hx):"
+           "($1 + cell_hx > grid_x_hi ? grid_x_hi : $1 + cell_hx):"
+           "($2 - cell_hy < grid_y_lo ? grid_y_lo : $2 - cell_hy):"
+           "($2 + cell_hy > grid_y_hi ? grid_y_hi : $2 + cell_hy):%d "
+           "with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle",
+        1.1 * hx, 1.1 * hy, log10(ph->x_lo), log10(ph->x_hi), ph->y_lo, ph->y_hi, col);
+}
+
 /* The y range of a phase map, [lo, hi] widened so that the schemes' marks
  * at σ_b² = ys (the run's bias; every scheme's) stay inside the plot with
  * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
  * axis and, in the SVG, hung 15 px below it over the ticks (figure review
  * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
  * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
- * of a 26 px line at 3.5 in, 300 dpi), svg_vchar times that in the SVG;
- * height: the panel's height in screen units (an expression).  Where the range is widened the map has no cells: white,
+ * of a 26 px line at 3.5 in, 300 dpi), and in the SVG, whose points are
+ * drawn the PNG's size; height: the panel's height in screen units (an
+ * expression).  Where the range is widened the map has no cells: white,
  * as beyond any map's edge. */
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
 {
     out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
            "# to half a mark and a fifth of a line beyond them\n"
-           "mark_room = (0.115 * %.3g + 0.2) * line_height * svg_vchar / (%s)   # of the plot's height (the svg terminal's marks: svg_vchar larger)\n"
+           "mark_room = (0.115 * %.3g + 0.2) * line_height / (%s)   # of the plot's height\n"
            "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
            "y_lo = map_lo\ny_hi = map_hi\n"
            "do for [i = 1:8] {\n"
@@ -562,7 +588,14 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
            "    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo\n"
            "    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi\n"
            "}\n"
-           "set yrange [y_lo:y_hi]\n",
+           "set yrange [y_lo:y_hi]\n"
+           "# where the range is widened past the map, light grey: no grid point there\n"
+           "# (below sigma_b^2 = 0 no variance), not a value of the map (white read as\n"
+           "# missing data: figure review 13, M4)\n"
+           "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
+           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n"
+           "if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi "
+           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n",
         ys, p, height, lo, hi, ys);
 }
 
@@ -763,21 +796,18 @@ void satstat__dp_fig_phase_xi(ctx *c)
     if (diverges || lmax > cb_hi)
         out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
-    /* the map's whole first and last rows of cells (with image centres
-     * each cell on its row): half a cell below σ_b² = y_lo and above y_hi,
-     * so that a scheme at σ_b² = 0.05 (a row above the foot) stands clear
-     * of the frame and its ticks, where at a foot of 0 its mark sat on
-     * the x axis (review 8 S4) */
-    double half_row = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0;
+    /* the map from σ_b² = y_lo to y_hi (map_cells), widened where a
+     * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
+     * map from 0 the mark sat on the x axis (review 8 S4) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
     double grown = 2.6;
     for (size_t s = 0; s < ns; s++)
         grown = fmax(grown, 2.6 * (ring[s] ? 1.6 : 1));
     if (ns > 0)
-        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo - half_row,
-                         ph->y_hi + half_row, grown, "top - bottom");
+        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, grown,
+                         "top - bottom");
     else
-        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo - half_row, ph->y_hi + half_row);
+        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
@@ -787,7 +817,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * does not clip `with image`, and the map's half cell past the left
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
-    out(c, "plot $grid using 1:2:3 with image, \\\n"
+    map_cells(c, ph, 3);
+    out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
     for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
         if (side_rows[side])
@@ -1192,7 +1223,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
                  "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
-    out(c, "plot $grid using 1:2:3 with image, \\\n"
+    map_cells(c, ph, 3);
+    out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
     if (!narrow) {
@@ -1217,7 +1249,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
             out(c, "set cbrange [*:*]\nset cbtics auto\n");
         }
         out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
-        out(c, "plot $grid using 1:2:4 with image, \\\n"
+        map_cells(c, ph, 4);
+        out(c, ", \\\n"
                "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
             marks);
     }

@@ -576,7 +576,7 @@ static void figure_legend(fig *g)
             if (!g->zero[k])
                 continue;
             char open_style[96], label[SATSTAT_SPEC_SIZE];
-            snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d",
+            snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d linewidth open_lw",
                      k + 1, satstat__point_open(scheme_point(s, k)));
             series_label(s, k, label, sizeof label);
             if (g->zero_schemes == 1)
@@ -794,37 +794,17 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
 
 }
 
-/* On the log axis, sampled 0s in a strip of their own below the foot,
- * labelled 0, the y axis broken between it and the data's decades: drawn
- * at the foot itself an open mark straddled the spine with the bar's stem
- * through it, and read as a value of the axis (figure review 9 S2, S12;
- * review 11).  The strip is 1.2 lines of the plot's height (the mark,
- * 1.3 points, is 0.3 of a line); the formula curves end at ylo. */
+/* On the log axis, sampled 0s in a strip of their own below the foot
+ * (satstat__fig_zero_strip), the decades labelled from ylo up; the formula
+ * curves end at ylo. */
 static void zero_strip(fig *g)
 {
     double lo, hi;
     log_range(g, &lo, &hi);
-    out(g, "# sampled 0s: a strip below the data's foot ylo, 1.2 lines high, labelled 0;\n"
-           "# the y axis broken (a white gap, two strokes) between it and ylo\n"
-           "zero_line = line_height * svg_vchar / (top - bottom)   # a line of text, of the plot's height (the svg terminal's marks: svg_vchar larger)\n"
-           "zero_strip = 1.2 * zero_line\n"
-           "yfoot = ylo / (yhi / ylo)**(zero_strip / (1 - zero_strip))\n"
-           "zero_decades = log10(yhi / yfoot)                  # decades over the plot's height\n"
-           "yzero = yfoot * 10**(0.45 * zero_line * zero_decades)   # the open marks\n"
-           "zero_bar = yzero * 10**(0.3 * zero_line * zero_decades) # ... their bars start above them\n"
-           "zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: zero_gap to ylo\n"
-           "zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor\n"
-           "set yrange [yfoot:yhi]\n");
     /* the decades' labels from ylo up only (the strip is no decade) */
     if (!(hi <= 1000 * lo))
         out(g, "set ytics 10**ceil(log10(ylo) - 1e-9), ((narrow && yhi / ylo > 1e4) ? 100 : 10)\n");
-    out(g, "set ytics add ('0' yzero)\n"
-           "set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap "
-           "to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front\n"
-           "set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt "
-           "to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n"
-           "set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt "
-           "to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n");
+    satstat__fig_zero_strip(&g->g, "top - bottom");
 }
 
 /* The x column of scheme k's sampled points: the sweep's x, dodged by
@@ -934,12 +914,14 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                     k + 1, x, k + 1);
             /* a sampled 0 in the strip below the foot, its bar from the
              * strip's top (no stem through the open mark) up to the
-             * interval's upper end, then the open mark */
+             * interval's upper end (its point, none, at the mark:
+             * gnuplot's white disc under a yerrorbars point then lies
+             * under the mark), then the open mark */
             if (k < SATSTAT_MAX_SCHEMES && g->zero[k])
-                out(g, ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : zero_bar):(zero_bar):4 with yerrorbars "
+                out(g, ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars "
                        "linetype %zu linewidth 2 dashtype 1 pointtype -1 notitle"
                        ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero) with points "
-                       "linetype %zu pointtype %d notitle",
+                       "linetype %zu pointtype %d linewidth open_lw notitle",
                     k + 1, x, k + 1, k + 1, x, k + 1, satstat__point_open(pt));
         }
     }
