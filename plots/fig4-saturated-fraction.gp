@@ -76,6 +76,10 @@ pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') 
 # at the line types' 3 was 2.5 times the svg terminal's hairline).
 lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)
 open_lw = 1.5
+# The svg terminal draws its pentagon 1.35 times as large as its other
+# points (as wide as their bounding circle), the cairo terminals do not
+# (figure review 14: 20 px against the PNG's 15 at 3.5 in).
+svg_pentagon = (format eq 'svg') ? 0.74 : 1
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -1641,9 +1645,10 @@ zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: ze
 zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor
 set yrange [yfoot:yhi]
 set ytics add ('0' yzero)
-set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front
-set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
-set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
+# the y axis at screen x = plot_left broken between the strip and ylo
+set object 101 rectangle from screen plot_left - 0.9 * char_width, first zero_gap to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front
+set arrow 101 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
+set arrow 102 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
 # the report's threshold: a dotted vertical line (named in the legend)
 set arrow 1 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink linewidth 2 dashtype 3 back
 
@@ -1704,6 +1709,10 @@ if (panel_w / (6 * char_width) < 3) {
     }
 }
 stride = stride_zoom
+# the y axis at screen x = right_left broken between the strip and ylo
+set object 101 rectangle from screen right_left - 0.9 * char_width, first zero_gap to screen right_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front
+set arrow 101 from screen right_left - 0.7 * char_width, first zero_gap / zero_tilt to screen right_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
+set arrow 102 from screen right_left - 0.7 * char_width, first ylo / zero_tilt to screen right_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
 plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \

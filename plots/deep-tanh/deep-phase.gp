@@ -74,6 +74,10 @@ pointscale = (format eq 'svg') ? 0.378 * svg_vchar : scale * ((format eq 'pdf') 
 # at the line types' 3 was 2.5 times the svg terminal's hairline).
 lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)
 open_lw = 1.5
+# The svg terminal draws its pentagon 1.35 times as large as its other
+# points (as wide as their bounding circle), the cairo terminals do not
+# (figure review 14: 20 px against the PNG's 15 at 3.5 in).
+svg_pentagon = (format eq 'svg') ? 0.74 : 1
 # The default point size, in that unit too (marks given no size of their
 # own).  gnuplot 5.4 also draws a disc of the background colour and of the
 # default size under every point of `with yerrorbars` (pointtype -1 too);
@@ -3667,15 +3671,17 @@ set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
 set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)
 set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
-cell_hx = 0.0309375   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2,
-cell_hy = 0.0275   # each 1.1 times: neighbours overlap, no seams
-# the cells within the grid's own range: the first and last rows' halves past
-# it left out (below sigma_b^2 = 0 they coloured variances below 0)
+cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
+cell_hy = 0.025
 grid_x_lo = -1
 grid_x_hi = 3.5
 grid_y_lo = 0
 grid_y_hi = 2
-plot $grid using 1:2:($1 - cell_hx < grid_x_lo ? grid_x_lo : $1 - cell_hx):($1 + cell_hx > grid_x_hi ? grid_x_hi : $1 + cell_hx):($2 - cell_hy < grid_y_lo ? grid_y_lo : $2 - cell_hy):($2 + cell_hy > grid_y_hi ? grid_y_hi : $2 + cell_hy):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+# a cell's edges, grown by a factor g, within the grid's range
+cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
+cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
+plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
@@ -3692,15 +3698,17 @@ set cblabel 'q*' offset 0,0.4
 set cbrange [-1.83053:3.49403]
 set cbtics ('10^{−1}' -1, '10^{1}' 1, '10^{3}' 3)
 set title 'fixed point q*'
-cell_hx = 0.0309375   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2,
-cell_hy = 0.0275   # each 1.1 times: neighbours overlap, no seams
-# the cells within the grid's own range: the first and last rows' halves past
-# it left out (below sigma_b^2 = 0 they coloured variances below 0)
+cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
+cell_hy = 0.025
 grid_x_lo = -1
 grid_x_hi = 3.5
 grid_y_lo = 0
 grid_y_hi = 2
-plot $grid using 1:2:($1 - cell_hx < grid_x_lo ? grid_x_lo : $1 - cell_hx):($1 + cell_hx > grid_x_hi ? grid_x_hi : $1 + cell_hx):($2 - cell_hy < grid_y_lo ? grid_y_lo : $2 - cell_hy):($2 + cell_hy > grid_y_hi ? grid_y_hi : $2 + cell_hy):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+# a cell's edges, grown by a factor g, within the grid's range
+cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
+cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
+plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \

@@ -55,6 +55,10 @@ extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
 /* The open twin of a filled point type (gnuplot's 5 7 9 11 13 15: 4 6 8
  * ...): a sampled 0 drawn at an axis's foot, keyed with the same mark. */
 int satstat__point_open(int filled);
+/* " * svg_pentagon" for gnuplot's pentagons (14, 15), else "": appended to
+ * a point's size, it draws the svg terminal's larger pentagon the size of
+ * the cairo terminals' (the prologue's svg_pentagon). */
+const char *satstat__point_svg_factor(int pt);
 
 /* The palette slot of series i of n by its name, so that a scheme has the
  * same colour, dash and point type in every figure and command: the
@@ -236,8 +240,12 @@ void satstat__fig_log_axis(satstat__fig *g, char axis, const char *lo, const cha
  * reviews 9, 11, 12).  The strip is 1.2 lines of `span` (the panel's
  * height, an expression; the mark, 1.3 points, is 0.3 of a line); it sets
  * the y range [yfoot:yhi], the marks' height yzero and their bars' foot
- * zero_bar, and uses object 1 and arrows 1 and 2. */
+ * zero_bar, and draws the break at plot_left (satstat__fig_zero_break). */
 void satstat__fig_zero_strip(satstat__fig *g, const char *span);
+/* The break of satstat__fig_zero_strip's axis, at screen x = left (an
+ * expression: a panel's left axis), in object 101 and arrows 101 and 102:
+ * a second panel sets it again at its own axis before its plot. */
+void satstat__fig_zero_break(satstat__fig *g, const char *left);
 /* The tick step of an axis ("x", "y", "y2") over [lo, hi] (gnuplot
  * expressions, after the layout section): 1, 2 or 5 times a power of ten,
  * as many ticks as fit over span (the panel's width or height in screen

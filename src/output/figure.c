@@ -40,6 +40,11 @@ int satstat__point_open(int filled)
     return filled % 2 ? filled - 1 : filled;
 }
 
+const char *satstat__point_svg_factor(int pt)
+{
+    return pt == 14 || pt == 15 ? " * svg_pentagon" : "";
+}
+
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
 
 void satstat_plot_options_default(satstat_plot_options *o)
@@ -617,6 +622,10 @@ void satstat__fig_output_section(satstat__fig *g)
            "# at the line types' 3 was 2.5 times the svg terminal's hairline).\n"
            "lt_pointsize = 1.3 * pointscale * ((format eq 'svg') ? 1.15 : 1)\n"
            "open_lw = 1.5\n"
+           "# The svg terminal draws its pentagon 1.35 times as large as its other\n"
+           "# points (as wide as their bounding circle), the cairo terminals do not\n"
+           "# (figure review 14: 20 px against the PNG's 15 at 3.5 in).\n"
+           "svg_pentagon = (format eq 'svg') ? 0.74 : 1\n"
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -722,8 +731,9 @@ void satstat__fig_style_begin(satstat__fig *g, size_t styled, const char *const 
     for (size_t i = 0; i < styled; i++) {
         size_t k = satstat__series_slot(series, styled, i);
         satstat__fig_out(
-            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize lt_pointsize",
-            i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k]);
+            g, "set linetype %zu linecolor rgb '%s' linewidth 3 dashtype %zu pointtype %d pointsize lt_pointsize%s",
+            i + 1, satstat__palette[k], k % SATSTAT__DASH_TYPES + 1, satstat__point_types[k],
+            satstat__point_svg_factor(satstat__point_types[k]));
         if (series && series[i])
             satstat__fig_out(g, "   # %s: %s\n", satstat__palette_names[k], series[i]);
         else
@@ -1169,14 +1179,23 @@ void satstat__fig_zero_strip(satstat__fig *g, const char *span)
         "zero_gap = yfoot * 10**(0.85 * zero_line * zero_decades)  # the axis's break: zero_gap to ylo\n"
         "zero_tilt = 10**(0.15 * zero_line * zero_decades) # a stroke's half height, as a factor\n"
         "set yrange [yfoot:yhi]\n"
-        "set ytics add ('0' yzero)\n"
-        "set object 1 rectangle from screen plot_left - 0.9 * char_width, first zero_gap "
-        "to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front\n"
-        "set arrow 1 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt "
-        "to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n"
-        "set arrow 2 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt "
-        "to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n",
+        "set ytics add ('0' yzero)\n",
         span);
+    satstat__fig_zero_break(g, "plot_left");
+}
+
+void satstat__fig_zero_break(satstat__fig *g, const char *left)
+{
+    satstat__fig_out(
+        g,
+        "# the y axis at screen x = %s broken between the strip and ylo\n"
+        "set object 101 rectangle from screen %s - 0.9 * char_width, first zero_gap "
+        "to screen %s + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front\n"
+        "set arrow 101 from screen %s - 0.7 * char_width, first zero_gap / zero_tilt "
+        "to screen %s + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n"
+        "set arrow 102 from screen %s - 0.7 * char_width, first ylo / zero_tilt "
+        "to screen %s + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front\n",
+        left, left, left, left, left, left, left);
 }
 
 void satstat__fig_ticks(satstat__fig *g, const char *axis, const char *lo, const char *hi,

@@ -424,6 +424,8 @@ static void saturation_panels(ctx *c, int zoom, int logy, int zeros)
         satstat__pl_ticks(c, "0", "zoom", logy ? NULL : "0", "ymax");
         if (satstat__pl_any_sampled(c))
             out(c, "stride = stride_zoom\n");
+        if (logy && zeros) /* the axis's break at this panel's own axis */
+            satstat__fig_zero_break(&c->g, "right_left");
         satstat__pl_plot_layers(c);
     }
     rule(c, "the legend and the numbers");

@@ -177,19 +177,20 @@ static size_t shade_region(ctx *c, const satstat_config *cfg, double xlo, double
     return shaded;
 }
 
-/* A band's edge to 3 significant digits, trailing zeros kept ("0.410"
- * beside "0.177": "0.41" read as less precise; figure review 13, S8),
- * satstat__fig_num's form outside [0.001, 1e4). */
-static void band_num(double x, char buf[SATSTAT__FIG_NUM_SIZE])
+/* x to 3 significant digits with its trailing zeros ("14.0" beside
+ * "13.6", not "14"; "2.25×10^{6}" from satstat__fig_num above 1000): the
+ * panels' sd_l at one precision (S8 of review 7), and the bands' edges
+ * ("±0.410" beside "±0.177": review 13, S8). */
+static void three_digits(double x, char buf[SATSTAT__FIG_NUM_SIZE])
 {
     double a = fabs(x);
-    if (!(a >= 1e-3 && a < 1e4)) {
+    if (!(a >= 1e-3 && a < 1000)) {
         satstat__fig_num(x, 3, buf);
         return;
     }
     snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%#.3g", x < 0 ? "−" : "", a);
     size_t n = strlen(buf);
-    if (n && buf[n - 1] == '.') /* "100." */
+    if (n > 0 && buf[n - 1] == '.') /* "100." */
         buf[n - 1] = '\0';
 }
 
@@ -222,14 +223,14 @@ static void band_words(const satstat_config *cfg, double xlo, double xhi, double
     /* two tails mirror images of each other: one number */
     if (kept == 2 && los[0] <= xlo && his[1] >= xhi
         && fabs(his[0] + los[1]) <= 1e-3 * fmax(fabs(his[0]), fabs(los[1]))) {
-        band_num(los[1], a);
+        three_digits(los[1], a);
         snprintf(buf, size, "grey beyond ±%s", a);
         return;
     }
     used = (size_t)snprintf(buf, size, "grey");
     for (size_t k = 0; k < kept && used < size; k++) {
-        band_num(fabs(los[k]), a);
-        band_num(fabs(his[k]), b);
+        three_digits(fabs(los[k]), a);
+        three_digits(fabs(his[k]), b);
         const char *sa = los[k] < 0 ? "−" : "", *sb = his[k] < 0 ? "−" : "";
         if (los[k] <= xlo)
             used += (size_t)snprintf(buf + used, size - used, "%s below %s%s", k ? "," : "", sb, b);
@@ -521,22 +522,6 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     double top_tick = satstat__nice_floor(d->ytop * 1.08);
     out(c, "if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, %.6g\n", top_tick);
     out(c, "set format x '%%g'\nset format y '%%g'\n");
-}
-
-/* x to 3 significant digits with its trailing zeros ("14.0" beside
- * "13.6", not "14"; "2.25×10^{6}" from satstat__fig_num above 1000): the
- * panels' sd_l at one precision (S8 of review 7). */
-static void three_digits(double x, char buf[SATSTAT__FIG_NUM_SIZE])
-{
-    double a = fabs(x);
-    if (!(a >= 1e-3 && a < 1000)) {
-        satstat__fig_num(x, 3, buf);
-        return;
-    }
-    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%#.3g", x < 0 ? "−" : "", a);
-    size_t n = strlen(buf);
-    if (n > 0 && buf[n - 1] == '.') /* "100." */
-        buf[n - 1] = '\0';
 }
 
 static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)

@@ -542,28 +542,35 @@ void satstat__dp_fig_cmap(ctx *c)
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
 
 /* The map's cells as filled boxes (columns x = log10 σ_w²·fan-in, y =
- * σ_b², then the value in column `col`), each 1.1 times a cell wide and
- * high so that neighbours overlap: drawn `with image`, the map had white
- * seams between its cells in the PNG (gnuplot draws an image whose x are
- * printed numbers cell by cell) and, in the SVG, spilled past the plot's
- * frame (its images are not clipped) and was smoothed by viewers (figure
- * review 13, M3); boxes are clipped to the plot and drawn alike by every
- * terminal.  cell_hx, cell_hy: the half widths, set here. */
+ * σ_b², then the value in column `col`), in two layers: the cells 1.5
+ * times their size, overlapping, then the cells themselves over them.
+ * Drawn `with image`, the map had white seams between its cells in the
+ * PNG (gnuplot draws an image whose x are printed numbers cell by cell)
+ * and, in the SVG, spilled past the plot's frame (its images are not
+ * clipped) and was smoothed by viewers (figure review 13, M3); boxes that
+ * abut leave their antialiased edges' share of the background between
+ * them (review 14: 58 light columns at 1280 x 800), and boxes that overlap
+ * alone would shift each cell by a quarter of its size.  Boxes are clipped
+ * to the plot and drawn alike by every terminal; within the grid's own
+ * range (its first and last rows' halves past it left out: below σ_b² = 0
+ * they coloured variances below 0).  Starts the plot command. */
 static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
 {
     double hx = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) / 2 : 0.5;
     double hy = ph->ny > 1 ? (ph->y_hi - ph->y_lo) / (double)(ph->ny - 1) / 2 : 0.5;
-    out(c, "cell_hx = %.9g   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2,\n"
-           "cell_hy = %.9g   # each 1.1 times: neighbours overlap, no seams\n"
-           "# the cells within the grid's own range: the first and last rows' halves past\n"
-           "# it left out (below sigma_b^2 = 0 they coloured variances below 0)\n"
+    out(c, "cell_hx = %.9g   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2\n"
+           "cell_hy = %.9g\n"
            "grid_x_lo = %.9g\ngrid_x_hi = %.9g\ngrid_y_lo = %.9g\ngrid_y_hi = %.9g\n"
-           "plot $grid using 1:2:($1 - cell_hx < grid_x_lo ? grid_x_lo : $1 - cell_hx):"
-           "($1 + cell_hx > grid_x_hi ? grid_x_hi : $1 + cell_hx):"
-           "($2 - cell_hy < grid_y_lo ? grid_y_lo : $2 - cell_hy):"
-           "($2 + cell_hy > grid_y_hi ? grid_y_hi : $2 + cell_hy):%d "
-           "with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle",
-        1.1 * hx, 1.1 * hy, log10(ph->x_lo), log10(ph->x_hi), ph->y_lo, ph->y_hi, col);
+           "# a cell's edges, grown by a factor g, within the grid's range\n"
+           "cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx\n"
+           "cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy\n",
+        hx, hy, log10(ph->x_lo), log10(ph->x_hi), ph->y_lo, ph->y_hi);
+    for (int layer = 0; layer < 2; layer++)
+        out(c, "%s$grid using 1:2:(cell_x($1, %s, -1)):(cell_x($1, %s, 1)):(cell_y($2, %s, -1)):"
+               "(cell_y($2, %s, 1)):%d with boxxyerror fillstyle solid 1.0 noborder linecolor palette "
+               "notitle",
+            layer ? ", \\\n     " : "plot ", layer ? "1" : "1.5", layer ? "1" : "1.5",
+            layer ? "1" : "1.5", layer ? "1" : "1.5", col);
 }
 
 /* The y range of a phase map, [lo, hi] widened so that the schemes' marks
@@ -605,8 +612,9 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
 static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, char *st,
                             size_t size)
 {
-    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale",
-             satstat__dp_open_point(s, ns, r));
+    int pt = satstat__dp_open_point(s, ns, r);
+    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale%s",
+             pt, satstat__point_svg_factor(pt));
 }
 
 /* Where log10 ξ_c crosses log10(target) between neighbouring cells of row
@@ -833,11 +841,12 @@ void satstat__dp_fig_phase_xi(ctx *c)
          * size, the normal □ showed only its corners behind the orthogonal
          * pentagon (review 8 S4) */
         double grow = ring[s] ? 1.6 : 1;
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale "
+        const char *f = satstat__point_svg_factor(pt);
+        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale%s "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize %.3g * pointscale notitle",
-            s, s, pt, 2.6 * grow, s, s, pt, 2 * grow);
+               "pointtype %d pointsize %.3g * pointscale%s notitle",
+            s, s, pt, 2.6 * grow, f, s, s, pt, 2 * grow, f);
     }
     out(c, "\nunset colorbox\n");
     finish(c, &key);
@@ -1199,10 +1208,11 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 * pointscale linecolor rgb '#000000' notitle"
+                                 "pointsize 2.6 * pointscale%s linecolor rgb '#000000' notitle"
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 * pointscale notitle",
-                                 s, s, pt, s, s, pt);
+                                 "pointtype %d pointsize 2 * pointscale%s notitle",
+                                 s, s, pt, satstat__point_svg_factor(pt), s, s, pt,
+                                 satstat__point_svg_factor(pt));
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
