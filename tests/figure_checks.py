@@ -2174,7 +2174,7 @@ def check_bar_seams(scripts, tmp):
     their colour, none.  Self-test: the script with the bars unbordered."""
     if not scripts:
         fail("bar seams: no deep-density script")
-    bordered = "linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle"
+    bordered = "linewidth 1 fillstyle solid 1.0 border linetype 1 notitle"
     for i, script in enumerate(scripts):
         text = open(script, encoding="utf-8").read()
         colour = re.search(r"^set linetype 1 linecolor rgb '(#[0-9A-Fa-f]{6})'", text, re.M)

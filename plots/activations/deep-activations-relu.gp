@@ -936,7 +936,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 5.8' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -954,7 +954,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -972,7 +972,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 290' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -990,7 +990,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -1008,7 +1008,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -1026,7 +1026,7 @@ unset label 3
 set label 1 'sd 0.059' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -1044,7 +1044,7 @@ unset label 3
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -1062,7 +1062,7 @@ unset label 3
 set label 1 'sd 3.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_3 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
 set lmargin at screen panel_l(3)
@@ -1080,7 +1080,7 @@ unset label 3
 set label 1 'sd 2.1×10^{−5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_4 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_4 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
 set lmargin at screen panel_l(4)
@@ -1098,7 +1098,7 @@ unset label 3
 set label 1 'sd 1.5×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h2_5 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_5 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -1116,7 +1116,7 @@ unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -1134,7 +1134,7 @@ unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -1152,7 +1152,7 @@ unset label 3
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -1170,7 +1170,7 @@ unset label 3
 set label 1 'sd 0.20' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -1188,7 +1188,7 @@ unset label 3
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -1206,7 +1206,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -1224,7 +1224,7 @@ unset label 3
 set label 1 'sd 0.83' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1242,7 +1242,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1260,7 +1260,7 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1278,7 +1278,7 @@ unset label 3
 set label 1 'sd 0.79' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

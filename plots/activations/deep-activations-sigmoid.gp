@@ -726,7 +726,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -744,7 +744,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -762,7 +762,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -780,7 +780,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -798,7 +798,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -816,7 +816,7 @@ unset label 3
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -834,7 +834,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -852,7 +852,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_3 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
 set lmargin at screen panel_l(3)
@@ -870,7 +870,7 @@ unset label 3
 set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_4 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_4 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
 set lmargin at screen panel_l(4)
@@ -888,7 +888,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_5 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_5 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -906,7 +906,7 @@ unset label 3
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -924,7 +924,7 @@ unset label 3
 set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -942,7 +942,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -960,7 +960,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -978,7 +978,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -996,7 +996,7 @@ unset label 3
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -1014,7 +1014,7 @@ unset label 3
 set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1032,7 +1032,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1050,7 +1050,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1068,7 +1068,7 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

@@ -721,7 +721,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
 set lmargin at screen panel_l(1)
@@ -739,7 +739,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
 set lmargin at screen panel_l(2)
@@ -757,7 +757,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
 set lmargin at screen panel_l(3)
@@ -775,7 +775,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
 set lmargin at screen panel_l(4)
@@ -793,7 +793,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -811,7 +811,7 @@ unset label 3
 set label 1 'sd 0.099' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_1 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
 set lmargin at screen panel_l(1)
@@ -829,7 +829,7 @@ unset label 3
 set label 1 'sd 0.0099' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 linewidth 0.5 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
 set lmargin at screen panel_l(2)
@@ -901,7 +901,7 @@ unset label 3
 set label 1 'sd 0.62' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_1 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
 set lmargin at screen panel_l(1)
@@ -919,7 +919,7 @@ unset label 3
 set label 1 'sd 0.49' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
 set lmargin at screen panel_l(2)
@@ -937,7 +937,7 @@ unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
 set lmargin at screen panel_l(3)
@@ -955,7 +955,7 @@ unset label 3
 set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
 set lmargin at screen panel_l(4)
@@ -973,7 +973,7 @@ unset label 3
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 linewidth 0.5 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -991,7 +991,7 @@ unset label 3
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_1 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
 set lmargin at screen panel_l(1)
@@ -1009,7 +1009,7 @@ unset label 3
 set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
 set lmargin at screen panel_l(2)
@@ -1027,7 +1027,7 @@ unset label 3
 set label 1 'sd 0.60' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
 set lmargin at screen panel_l(3)
@@ -1045,7 +1045,7 @@ unset label 3
 set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
 set lmargin at screen panel_l(4)
@@ -1063,7 +1063,7 @@ unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 linewidth 0.5 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

@@ -326,8 +326,8 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 dashtype 3 front
-plot $j1 using 1:2:3 with boxes fillcolor rgb '#F2CFB3' fillstyle solid 1.0 noborder notitle, \
-     $j2 using 1:2:3 with boxes fillcolor rgb '#CCE9F8' fillstyle solid 1.0 noborder notitle, \
+plot $j1 using 1:2:3 with boxes fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#F2CFB3' linewidth 1 notitle, \
+     $j2 using 1:2:3 with boxes fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#CCE9F8' linewidth 1 notitle, \
      $j1 using 1:2 with histeps linetype 1 dashtype 1 linewidth 2 notitle, \
      $j2 using 1:2 with histeps linetype 2 dashtype 1 linewidth 2 notitle
 unset label

@@ -2543,7 +2543,7 @@ set bmargin at screen panel_b(0)
 set title "layer 1\nsd_{l}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font smallfont
 set ylabel 'density'
 unset xlabel
-plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf1 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.398612112, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2557,7 +2557,7 @@ set bmargin at screen panel_b(0)
 set title "layer 2\nsd_{l}⁠ = 10.0\ngrey beyond ±0.399" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf2 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.425715783, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2571,7 +2571,7 @@ set bmargin at screen panel_b(0)
 set title "layer 3\nsd_{l}⁠ = 9.40\ngrey beyond ±0.426" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf3 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.419446726, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2585,7 +2585,7 @@ set bmargin at screen panel_b(0)
 set title "layer 4\nsd_{l}⁠ = 9.54\ngrey beyond ±0.419" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf4 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.415054127, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2599,7 +2599,7 @@ set bmargin at screen panel_b(0)
 set title "layer 5\nsd_{l}⁠ = 9.64\ngrey beyond ±0.415" offset 0,-0.4 font smallfont
 unset ylabel
 unset xlabel
-plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf5 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.422989043, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2613,7 +2613,7 @@ set bmargin at screen panel_b(1)
 set title "layer 6\nsd_{l}⁠ = 9.46\ngrey beyond ±0.423" offset 0,-0.4 font smallfont
 set ylabel 'density'
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.421720674, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2627,7 +2627,7 @@ set bmargin at screen panel_b(1)
 set title "layer 7\nsd_{l}⁠ = 9.48\ngrey beyond ±0.422" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.396523738, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2641,7 +2641,7 @@ set bmargin at screen panel_b(1)
 set title "layer 8\nsd_{l}⁠ = 10.1\ngrey beyond ±0.397" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.403307914, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2655,7 +2655,7 @@ set bmargin at screen panel_b(1)
 set title "layer 9\nsd_{l}⁠ = 9.92\ngrey beyond ±0.403" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
 set object 10 rectangle from first -4, graph 0 to first -0.409697486, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2669,7 +2669,7 @@ set bmargin at screen panel_b(1)
 set title "layer 10\nsd_{l}⁠ = 9.76\ngrey beyond ±0.410" offset 0,-0.4 font smallfont
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
-plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \
+plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf10 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset title
 unset label

@@ -567,7 +567,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
          * shared edge of two filled bars into a light 1-px seam, 5290
          * such pixels in the gallery's deep-sigmoid standard panels, 0
          * with it; review 9, S7) */
-        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 linewidth 0.5 fillstyle solid 1.0 border linetype 1 notitle, \\\n"
+        out(c, "plot $hist%zu using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \\\n"
                "     $mf%zu using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle\n",
             k + 1, k + 1);
     }
@@ -1486,9 +1486,10 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike)
         out(c, "plot NaN notitle\n");
     else
-        /* (bordered in their colour: no light seams between bars, as
-         * deep-density's) */
-        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu linewidth 0.5 fillstyle solid 1.0 "
+        /* (bordered in their colour, solid whatever the line type's dash
+         * (he-normal's dotted border left seams: figure review 13, S7): no
+         * light seams between bars, as deep-density's) */
+        out(c, "plot $h%zu_%zu using 1:2:3 with boxes linetype %zu dashtype 1 linewidth 1 fillstyle solid 1.0 "
                "border linetype %zu notitle\n",
             s + 1, k + 1, s + 1, s + 1);
 }

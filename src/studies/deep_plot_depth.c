@@ -1013,8 +1013,11 @@ void satstat__dp_fig_jacobian(ctx *c)
     for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++) {
         char tint[8];
         jacobian_tint(r, order[i], tint);
-        out(c, "%s$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder notitle",
-            i ? ", \\\n     " : "", order[i] + 1, tint);
+        /* (bordered in their tint: no light seams between bars, as
+         * deep-density's; figure review 13, S7) */
+        out(c, "%s$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 border "
+               "linecolor rgb '%s' linewidth 1 notitle",
+            i ? ", \\\n     " : "", order[i] + 1, tint, tint);
     }
     for (size_t s = 0; s < ns; s++)
         out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
