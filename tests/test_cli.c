@@ -575,13 +575,22 @@ END_TEST
 START_TEST(html_pages)
 {
     char *dir = make_temp_dir();
-    const char *commands[][12] = {
+    const char *commands[][14] = {
         {"--samples", "2000", NULL},
         {"deep", "--networks", "2", "--layers", "2", "--width", "8", "--n-in", "8", NULL},
         {"sweep", "--vary", "n-in=10:20:2", "--samples", "500", NULL},
+        {"deep", "--preset", "activations", "--networks", "2", "--layers", "2", "--width", "8",
+         "--n-in", "8", NULL},
+        {"deep", "--networks", "2", "--layers", "2", "--width", "8", "--n-in", "8", "--phase", NULL},
     };
-    const char *h1[] = {"<h1>satstat: the law", "<h1>satstat deep", "<h1>satstat sweep"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *h1[] = {"<h1>satstat: the law", "<h1>satstat deep", "<h1>satstat sweep",
+                        "<h1>satstat deep", "<h1>satstat deep"};
+    /* the page's command makes the page: the preset's and --phase with it
+     * (the report's own command has neither), the preset's without the
+     * one activation of its first report */
+    const char *says[] = {NULL, NULL, NULL, "satstat deep --preset activations --layers 2 ",
+                          " --seed 1 --phase"};
+    for (size_t i = 0; i < 5; i++) {
         char path[4200];
         snprintf(path, sizeof path, "%s/page.HTML", dir);
         const char *args[20];
@@ -599,6 +608,9 @@ START_TEST(html_pages)
         char *text = read_file(path, &len);
         ck_assert_msg(strncmp(text, "<!DOCTYPE html>", 15) == 0, "%s wrote %.40s", args[0], text);
         ck_assert_msg(strstr(text, h1[i]), "%s: no '%s'", args[0], h1[i]);
+        ck_assert_msg(!says[i] || strstr(text, says[i]), "page %zu: no '%s'", i, says[i]);
+        if (i == 3)
+            ck_assert_msg(!strstr(text, " --activation "), "the preset's page names one activation");
         ck_assert_msg(strstr(text, "<figure>\n<svg"), "%s: no inline figure", args[0]);
         ck_assert_msg(!strstr(text, "<script") && !strstr(text, "src=\"http"),
                       "%s: not self-contained", args[0]);

@@ -625,19 +625,15 @@ static int deep_page_command(const satstat_deep_report *const *reports, size_t n
     int rc = satstat_deep_report_command(reports[0], one, sizeof one);
     if (rc != SATSTAT_OK || strncmp(one, deep, strlen(deep)) != 0)
         return SATSTAT_ERANGE;
-    const char *rest = one + strlen(deep);
-    char act[128] = "";
+    char *rest = one + strlen(deep);
     if (n > 1) {
-        /* the report's words " --activation NAME" (NAME as a shell word) */
-        const char *a = strstr(rest, " --activation ");
+        /* the report's words " --activation NAME" (NAME a shell word
+         * without spaces) left out: the preset runs every activation */
+        char *a = strstr(rest, " --activation ");
         if (!a)
             return SATSTAT_ERANGE;
-        size_t len = strcspn(a + strlen(" --activation "), " ") + strlen(" --activation ");
-        if (len >= sizeof act)
-            return SATSTAT_ERANGE;
-        memcpy(act, a, len);
-        act[len] = '\0';
-        memmove((char *)a, a + len, strlen(a + len) + 1);
+        size_t len = strlen(" --activation ") + strcspn(a + strlen(" --activation "), " ");
+        memmove(a, a + len, strlen(a + len) + 1);
     }
     int k = snprintf(buf, size, "%s%s%s%s", deep, n > 1 ? " --preset activations" : "", rest,
                      phase ? " --phase" : "");

@@ -253,10 +253,11 @@ static void saturation_strides(const ctx *c, double tmax, double tzoom, size_t *
 }
 
 /* On the log axis (foot ylo, below: the decade of one neuron in n) a
- * sampled 0 is drawn open in a strip below the foot (satstat__fig_zero_strip)
- * with its bar up to the upper end, and a bar whose lower end is below the foot ends there with a down
- * triangle: as in deep-saturation and the sweeps, not left out or cut
- * unmarked.  Which of them occur, for the legend. */
+ * sampled 0 is drawn open in a strip below the foot
+ * (satstat__fig_zero_strip) with its bar up to the upper end, and a bar
+ * whose lower end is below the foot ends there with a down triangle: as in
+ * deep-saturation and the sweeps, not left out or cut unmarked.  Which of
+ * them occur, for the legend. */
 static void saturation_log_marks(const ctx *c, double tmax, double tzoom, int zoom, double foot,
                                  int *zeros, int *clipped)
 {

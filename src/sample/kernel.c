@@ -58,8 +58,7 @@ static inline void mulhilo16(__m512i x, __m512i m, __m512i *hi, __m512i *lo)
  * in round 0 the product x2·M1, and so the new x0 and x1, are one scalar
  * each; in round 1 the product of that x0 with M0 is too (the new x3, and
  * the high half in x2).  Two of a block's twenty vector multiplies become
- * scalar ones (6 % of the ziggurat fill), the same integers as
- * satstat__philox10.  Rounds 2 to 9 follow with the keys k0, k1 of
+ * scalar ones, the same integers as satstat__philox10.  Rounds 2 to 9 follow with the keys k0, k1 of
  * round 2. */
 typedef struct philox_head {
     uint32_t k0, k1;    /* round 2's keys */
