@@ -126,6 +126,64 @@ START_TEST(test_moments_push_two_pass)
 }
 END_TEST
 
+/* satstat_moments_push_array on an ill-conditioned block: values near 2^20
+ * spread by 1e-9 of their size, against exact rational moments
+ * (tests/ref/block_moments.py; run it to remake the table).  Lengths below,
+ * at and above the 8 partial sums, and with a tail. */
+static const struct {
+    size_t n;
+    double mean, m2, m3, m4;
+} block_moments_exact[] = {
+    {1, 1048575.51171875, 0.0, 0.0, 0.0},
+    {7, 1048576.1114676339, 0.5291470118931362, -0.17690063663283173, 0.1400065287124835},
+    {8, 1048576.0893554688, 0.5565280914306641, -0.14543160796165466, 0.126487936639478},
+    {1023, 1048575.999529379, 81.19512311501005, -0.05787188220049186, 11.61580027916093},
+};
+
+START_TEST(test_moments_push_array_exact)
+{
+    static double x[1023];
+    for (size_t i = 0; i < 1023; i++)
+        x[i] = 1048576.0 + (double)((long)((7919 * i) % 1000) - 500) / 1024.0;
+    for (size_t t = 0; t < sizeof block_moments_exact / sizeof block_moments_exact[0]; t++) {
+        size_t n = block_moments_exact[t].n;
+        satstat_moments m;
+        satstat_moments_init(&m);
+        satstat_moments_push_array(&m, x, n);
+        ck_assert_uint_eq(m.n, n);
+        ck_close(m.mean, block_moments_exact[t].mean, 1e-15);
+        ck_near(m.m2, block_moments_exact[t].m2, 1e-12 * (block_moments_exact[t].m2 + 1e-300));
+        /* M3 on the scale n·s³, M4 relative */
+        double s = sqrt(block_moments_exact[t].m2 / (double)n);
+        ck_near(m.m3, block_moments_exact[t].m3, 1e-11 * (double)n * s * s * s);
+        ck_near(m.m4, block_moments_exact[t].m4, 1e-11 * (block_moments_exact[t].m4 + 1e-300));
+    }
+    /* an empty array and NULLs leave m as it was */
+    satstat_moments m, before;
+    satstat_moments_init(&m);
+    satstat_moments_push_array(&m, x, 5);
+    before = m;
+    satstat_moments_push_array(&m, x, 0);
+    satstat_moments_push_array(&m, NULL, 3);
+    satstat_moments_push_array(NULL, x, 3);
+    ck_assert(memcmp(&m, &before, sizeof m) == 0);
+}
+END_TEST
+
+/* An array pushed onto moments already holding values agrees with pushing
+ * them one at a time, on the skewed data. */
+START_TEST(test_moments_push_array_merges)
+{
+    static double x[MOM_N];
+    moment_data(x, MOM_N);
+    satstat_moments all = push_range(x, 0, MOM_N);
+    satstat_moments m = push_range(x, 0, 300);
+    satstat_moments_push_array(&m, x + 300, 555);
+    satstat_moments_push_array(&m, x + 855, MOM_N - 855);
+    check_moments_match(&m, &all, 1e-12);
+}
+END_TEST
+
 START_TEST(test_moments_small_exact)
 {
     /* 1..5: variance 2.5, skewness 0, excess kurtosis 5·34/100 − 3. */
@@ -1055,6 +1113,8 @@ static Suite *stats_suite(void)
     tc = tcase("moments");
     tcase_add_test(tc, test_moments_push_two_pass);
     tcase_add_test(tc, test_moments_small_exact);
+    tcase_add_test(tc, test_moments_push_array_exact);
+    tcase_add_test(tc, test_moments_push_array_merges);
     tcase_add_test(tc, test_moments_merge_splits);
     tcase_add_test(tc, test_moments_merge_empty_exact);
     suite_add_tcase(s, tc);

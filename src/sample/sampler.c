@@ -242,11 +242,11 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
     double (*dphi)(double) = c->activation->dphi;
     const gsl_histogram *h = out->hist;
     double lo = h->range[0], hi = h->range[h->n];
+    double slope[SATSTAT_BLOCK_NEURONS];
     partial_reset(out);
     for (size_t i = 0; i < count; i++) {
         double zi = z[i];
-        satstat_moments_push(&out->z, zi);
-        satstat_moments_push(&out->dphi, dphi(zi));
+        slope[i] = dphi(zi);
         double a = fabs(zi);
         out->saturated += satstat_region_contains(region, zi);
         if (zi < lo)
@@ -262,6 +262,10 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
         if (neuron < r->n_sub)
             r->sub[neuron] = zi;
     }
+    /* the block's moments in two passes: a push per value costs a division
+     * each, about a third of this loop's time */
+    satstat_moments_push_array(&out->z, z, count);
+    satstat_moments_push_array(&out->dphi, slope, count);
     return 0;
 }
 

@@ -119,6 +119,71 @@ void satstat_moments_merge(satstat_moments *a, const satstat_moments *b)
     a->m4 = m4;
 }
 
+/* Two passes over a block (Chan, Golub & LeVeque 1983, "Algorithms for
+ * computing the sample variance", the corrected two-pass algorithm): the
+ * mean m̄ = Σx/n, then S_k = Σ(x − m̄)^k for k = 1..4.  S_1 is the rounding
+ * error of m̄ times n; with c = S_1/n the sums about the corrected mean
+ * m̄ + c follow from the binomial expansion:
+ *   M2 = S2 − n c²,  M3 = S3 − 3c S2 + 2n c³,  M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴.
+ * Each sum keeps LANES partial sums, added in a fixed order, so the compiler
+ * may vectorise the loops without changing a bit. */
+enum { MOMENT_LANES = 8 };
+
+void satstat_moments_push_array(satstat_moments *m, const double *x, size_t n)
+{
+    if (m == NULL || x == NULL || n == 0)
+        return;
+    size_t whole = n - n % MOMENT_LANES;
+    double part[MOMENT_LANES] = {0};
+    for (size_t i = 0; i < whole; i += MOMENT_LANES)
+        for (int j = 0; j < MOMENT_LANES; j++)
+            part[j] += x[i + j];
+    double sum = 0.0;
+    for (int j = 0; j < MOMENT_LANES; j++)
+        sum += part[j];
+    for (size_t i = whole; i < n; i++)
+        sum += x[i];
+    double nn = (double)n, mean = sum / nn;
+
+    double p1[MOMENT_LANES] = {0}, p2[MOMENT_LANES] = {0}, p3[MOMENT_LANES] = {0},
+           p4[MOMENT_LANES] = {0};
+    for (size_t i = 0; i < whole; i += MOMENT_LANES)
+        for (int j = 0; j < MOMENT_LANES; j++) {
+            double d = x[i + j] - mean, d2 = d * d;
+            p1[j] += d;
+            p2[j] += d2;
+            p3[j] += d2 * d;
+            p4[j] += d2 * d2;
+        }
+    double s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0;
+    for (int j = 0; j < MOMENT_LANES; j++) {
+        s1 += p1[j];
+        s2 += p2[j];
+        s3 += p3[j];
+        s4 += p4[j];
+    }
+    for (size_t i = whole; i < n; i++) {
+        double d = x[i] - mean, d2 = d * d;
+        s1 += d;
+        s2 += d2;
+        s3 += d2 * d;
+        s4 += d2 * d2;
+    }
+    double c = s1 / nn, c2 = c * c;
+    satstat_moments block = {
+        .n = n,
+        .mean = mean + c,
+        .m2 = s2 - nn * c2,
+        .m3 = s3 - 3.0 * c * s2 + 2.0 * nn * c2 * c,
+        .m4 = s4 - 4.0 * c * s3 + 6.0 * c2 * s2 - 3.0 * nn * c2 * c2,
+    };
+    if (block.m2 < 0.0) /* all values equal up to rounding */
+        block.m2 = 0.0;
+    if (block.m4 < 0.0)
+        block.m4 = 0.0;
+    satstat_moments_merge(m, &block);
+}
+
 /* Sample variance M2/(n−1); NaN when n < 2. */
 double satstat_moments_variance(const satstat_moments *m)
 {
