@@ -46,6 +46,12 @@ same() { # same NAME ARGS...: plain (1 thread) vs -np 1, 2, 3 at 2, 1, 2 threads
     done
 }
 
+# A plain run never maps libmpi: the MPI calls are a module the program
+# loads under mpirun only.
+if ldd "$exe" | grep -q 'libmpi'; then
+    bad "the program itself links libmpi: $(ldd "$exe" | grep libmpi)"
+fi
+
 same run-json run --samples 300000 --format json
 same run-text run --samples 70000 --scheme standard,scaled,uniform:0.05 --activation tanh
 same run-ortho run --samples 20000 --scheme orthogonal --n-out 50 --n-in 200 --inputs ones --format json
