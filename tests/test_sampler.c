@@ -294,6 +294,33 @@ START_TEST(summary_matches_direct)
 }
 END_TEST
 
+/* One block: its moments are the two-pass ones of its z
+ * (satstat_moments_push_array), bit for bit; with the transform of earlier
+ * builds, the push per value those builds made, bit for bit, so that their
+ * reports come back unchanged. */
+START_TEST(block_moments_by_transform)
+{
+    for (int legacy = 0; legacy < 2; legacy++) {
+        satstat_config c = small_config("standard", 200, SATSTAT_BLOCK_NEURONS - 3);
+        c.transform = legacy ? SATSTAT_TRANSFORM_BOX_MULLER : SATSTAT_TRANSFORM_ZIGGURAT;
+        satstat_summary *s = run(&c, 0, 1);
+        size_t n = (size_t)c.samples;
+        double z[SATSTAT_BLOCK_NEURONS];
+        ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 0, n, z), 0);
+        satstat_moments m;
+        satstat_moments_init(&m);
+        if (legacy)
+            for (size_t i = 0; i < n; i++)
+                satstat_moments_push(&m, z[i]);
+        else
+            satstat_moments_push_array(&m, z, n);
+        ck_assert_msg(memcmp(satstat_summary_z(s), &m, sizeof m) == 0,
+                      "legacy %d: the summary's moments are not the block's", legacy);
+        satstat_summary_free(s);
+    }
+}
+END_TEST
+
 static int cancel_now(void *ctx, uint64_t done, uint64_t total)
 {
     (void)done;
@@ -833,6 +860,7 @@ static Suite *sampler_suite(void)
     tcase_add_test(tc, z_is_the_sum_of_drawn_weights);
     tcase_add_test(tc, ziggurat_through_the_kernel);
     tcase_add_test(tc, summary_matches_direct);
+    tcase_add_test(tc, block_moments_by_transform);
     tcase_add_test(tc, weight_laws);
     tcase_add_test(tc, framework_weight_laws);
     tcase_add_test(tc, input_laws);
