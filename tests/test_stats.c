@@ -660,6 +660,19 @@ START_TEST(test_ks_references)
 
     /* K(n, d) = P(D_n < d) in MTW's convention: n = 32, d = 1/8. */
     ck_close(satstat_ks_cdf_exact(32, 0.125), 0.34624229979775223, 1e-13);
+
+    /* Matrices over several of mat_mul's tiles, with rows past the last
+     * group of four: scipy's exact method (tests/ref/ks_tiles.py). */
+    static const struct {
+        int n;
+        double d, k;
+    } tiles[] = {
+        {129, 0.1, 0.8584773683930629},  /* m = 25 */
+        {140, 0.15, 0.9967504395584899}, /* m = 43 */
+        {137, 0.2, 0.9999719949022783},  /* m = 55 */
+    };
+    for (size_t i = 0; i < sizeof tiles / sizeof tiles[0]; i++)
+        ck_close(satstat_ks_cdf_exact(tiles[i].n, tiles[i].d), tiles[i].k, 1e-13);
 }
 END_TEST
 

@@ -675,28 +675,66 @@ int satstat_proportion_interval(uint64_t k, uint64_t n, double alpha,
 /* C = A·B, m×m, row-major.  Each C[i][j] is summed over l in ascending
  * order (the order of MTW's mMultiply), one multiply and one add per term
  * (-ffp-contract=off: no FMA), so the AVX-512 and AVX2 clones give the
- * bits of the baseline one, about 4× faster: the KS p-value of 5000
- * neurons is a few dozen products of 89×89 matrices, which took 4 ms per
- * scheme unvectorised.  A term whose A[i][l] is 0 is skipped: it adds a
- * zero, which leaves every finite sum's bits as they were (x + ±0 = x,
- * +0 + −0 = +0), and H and its early powers are mostly zeros above the
- * band j ≤ i + power (H is lower Hessenberg). */
+ * bits of the baseline one.  The KS p-value of 5000 neurons is about 18
+ * products of matrices of about 117×117 at the median D.
+ *
+ * Tiles of 4 rows × 16 columns of C are summed in registers, each B row
+ * read once for four rows of A.  A row at a time, with every term loading
+ * and storing its row of C, and with the columns past the last whole tile
+ * summed one by one, the p-value took 1.7× as long (3.4 ms against 2.0 at
+ * n = 5000, D = 0.012; 13.8 against 7.9 at D = 0.02).  A term
+ * whose four A[i][l] are 0 is skipped: adding a zero leaves every finite
+ * sum's bits as they were (x + ±0 = x; C starts at +0 and +0 + −0 = +0),
+ * and H and its early powers are mostly zeros above the band j ≤ i +
+ * power (H is lower Hessenberg).  Rows are ld ≥ m apart, ld a multiple of
+ * the tile's width, with zeros past column m (which stay zero in C), so
+ * every tile is whole; the rows past the last group of four take a plain
+ * loop that sums in the same order. */
+enum { TILE_ROWS = 4, TILE_COLS = 16 };
+
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-__attribute__((target_clones("avx512f", "avx2", "default"), optimize("tree-vectorize")))
+#define MAT_MUL_CLONES \
+    __attribute__((target_clones("avx512f", "avx2", "default"), optimize("tree-vectorize")))
+#else
+#define MAT_MUL_CLONES
 #endif
+
+MAT_MUL_CLONES
 static void mat_mul(const double *restrict A, const double *restrict B,
-                    double *restrict C, size_t m)
+                    double *restrict C, size_t m, size_t ld)
 {
-    for (size_t i = 0; i < m; i++) {
-        double *c = C + i * m;
-        for (size_t j = 0; j < m; j++)
+    size_t rows = m - m % TILE_ROWS;
+    for (size_t i = 0; i < rows; i += TILE_ROWS) {
+        const double *a = A + i * ld;
+        for (size_t j0 = 0; j0 < ld; j0 += TILE_COLS) {
+            double acc[TILE_ROWS][TILE_COLS] = {{0.0}};
+            for (size_t l = 0; l < m; l++) {
+                double a0 = a[l], a1 = a[ld + l], a2 = a[2 * ld + l], a3 = a[3 * ld + l];
+                if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0)
+                    continue;
+                const double *b = B + l * ld + j0;
+                for (int j = 0; j < TILE_COLS; j++) {
+                    acc[0][j] += a0 * b[j];
+                    acc[1][j] += a1 * b[j];
+                    acc[2][j] += a2 * b[j];
+                    acc[3][j] += a3 * b[j];
+                }
+            }
+            for (int r = 0; r < TILE_ROWS; r++)
+                memcpy(C + (i + (size_t)r) * ld + j0, acc[r], sizeof acc[r]);
+        }
+    }
+    /* the rows past the last group of four */
+    for (size_t i = rows; i < m; i++) {
+        double *c = C + i * ld;
+        for (size_t j = 0; j < ld; j++)
             c[j] = 0.0;
         for (size_t l = 0; l < m; l++) {
-            double a = A[i * m + l];
+            double a = A[i * ld + l];
             if (a == 0.0)
                 continue;
-            const double *b = B + l * m;
-            for (size_t j = 0; j < m; j++)
+            const double *b = B + l * ld;
+            for (size_t j = 0; j < ld; j++)
                 c[j] += a * b[j];
         }
     }
@@ -721,10 +759,12 @@ static int ks_mtw(int n, double d, double *out)
         return SATSTAT_ERANGE;
     int k = (int)nd + 1;
     size_t m = 2 * (size_t)k - 1;
+    /* rows ld apart, zeros past column m: mat_mul's tiles are whole */
+    size_t ld = (m + TILE_COLS - 1) / TILE_COLS * TILE_COLS;
     double h = (double)k - nd;
-    double *H = malloc(m * m * sizeof *H);
-    double *V = malloc(m * m * sizeof *V);
-    double *T = malloc(m * m * sizeof *T);
+    double *H = calloc(m * ld, sizeof *H);
+    double *V = calloc(m * ld, sizeof *V);
+    double *T = calloc(m * ld, sizeof *T);
     if (H == NULL || V == NULL || T == NULL) {
         free(H);
         free(V);
@@ -734,15 +774,15 @@ static int ks_mtw(int n, double d, double *out)
     /* H[i][j] = 1 for i − j + 1 ≥ 0 ... */
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < m; j++)
-            H[i * m + j] = (i + 1 >= j) ? 1.0 : 0.0;
+            H[i * ld + j] = (i + 1 >= j) ? 1.0 : 0.0;
     /* ... minus h^{i+1} down the first column and h^{m−i} along the last
      * row, plus (2h − 1)^m in the corner when 2h > 1 ... */
     for (size_t i = 0; i < m; i++) {
-        H[i * m] -= pow(h, (double)(i + 1));
-        H[(m - 1) * m + i] -= pow(h, (double)(m - i));
+        H[i * ld] -= pow(h, (double)(i + 1));
+        H[(m - 1) * ld + i] -= pow(h, (double)(m - i));
     }
     if (2.0 * h - 1.0 > 0.0)
-        H[(m - 1) * m] += pow(2.0 * h - 1.0, (double)m);
+        H[(m - 1) * ld] += pow(2.0 * h - 1.0, (double)m);
     /* ... each divided by (i − j + 1)! (by successive division, as MTW).
      * Entries still equal to 1 give the same quotient along a diagonal:
      * computed once per diagonal (the same bits, O(m²) instead of O(m³)). */
@@ -755,37 +795,37 @@ static int ks_mtw(int n, double d, double *out)
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j <= i; j++) {
             size_t L = i - j + 1;
-            if (H[i * m + j] == 1.0) {
-                H[i * m + j] = unit[L - 1];
+            if (H[i * ld + j] == 1.0) {
+                H[i * ld + j] = unit[L - 1];
                 continue;
             }
             for (size_t g = 1; g <= L; g++)
-                H[i * m + j] /= (double)g;
+                H[i * ld + j] /= (double)g;
         }
 
     /* V = Hⁿ with V·10^eV the true value. */
-    memcpy(V, H, m * m * sizeof *V);
+    memcpy(V, H, m * ld * sizeof *V);
     int ev = 0;
     int top = 0;
     while ((n >> (top + 1)) != 0)
         top++;
     for (int bit = top - 1; bit >= 0; bit--) {
-        mat_mul(V, V, T, m); /* T = V² */
+        mat_mul(V, V, T, m, ld); /* T = V² */
         ev *= 2;
         if ((n >> bit) & 1) {
-            mat_mul(H, T, V, m); /* V = H·V² */
+            mat_mul(H, T, V, m, ld); /* V = H·V² */
         } else {
             double *swap = V;
             V = T;
             T = swap;
         }
-        if (V[(m / 2) * m + m / 2] > 1e140) {
-            for (size_t i = 0; i < m * m; i++)
+        if (V[(m / 2) * ld + m / 2] > 1e140) {
+            for (size_t i = 0; i < m * ld; i++)
                 V[i] *= 1e-140;
             ev += 140;
         }
     }
-    double s = V[((size_t)k - 1) * m + (size_t)k - 1];
+    double s = V[((size_t)k - 1) * ld + (size_t)k - 1];
     /* times n!/nⁿ, keeping s away from underflow */
     for (int i = 1; i <= n; i++) {
         s = s * (double)i / (double)n;
