@@ -62,6 +62,12 @@ for f in man1/satstat.1 man1/satstat-deep.1 man1/satstat-sweep.1 \
     [ -n "$(find "$root" -path "*/$f" | head -1)" ] ||
         { echo "install-check: $f was not installed" >&2; exit 1; }
 done
+# The MPI module (built when OpenMPI was found) goes to LIBDIR/satstat, where
+# the installed program looks for it under mpirun.
+if [ -e "$build/src/satstat-mpi.so" ]; then
+    [ -n "$(find "$root" -path '*/satstat/satstat-mpi.so' | head -1)" ] ||
+        { echo "install-check: satstat-mpi.so was not installed in LIBDIR/satstat" >&2; exit 1; }
+fi
 # The Python package: a copy of python/ (pip builds in the tree it is given)
 src=$(cd "$(dirname "$0")/.." && pwd)
 cp -r "$src/python" "$root/python"

@@ -71,6 +71,20 @@ if ! diff -r plain np >/dev/null; then
     bad "figures: -np 3 scripts differ from the plain run's"
 fi
 
+# The MPI module missing (a copy of the program alone in a folder): one
+# line, exit 3, nothing written.  Skipped when an installed module is found.
+mkdir lone
+cp "$exe" lone/satstat
+LD_LIBRARY_PATH="$(dirname "$exe")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    mpi -np 2 lone/satstat run --samples 5000 --output lone.json >lone.out 2>&1
+rc=$?
+if [ "$rc" != 0 ]; then
+    [ "$rc" = 3 ] || bad "no MPI module: exit $rc, want 3"
+    [ "$(lines lone.out)" = 1 ] || { bad "no MPI module: want one line:"; cat lone.out; }
+    grep -q 'cannot load the MPI module' lone.out || { bad "no MPI module: the line does not say so:"; cat lone.out; }
+    [ ! -e lone.json ] || bad "no MPI module: lone.json written"
+fi
+
 # Bad input: exit 2, one line (rank 0's), nothing written.
 mpi -np 3 "$exe" run --samples 0 --output bad.json >bad.out 2>&1
 rc=$?

@@ -105,7 +105,10 @@ int cli_mpi_init(int *argc, char ***argv)
     char why[PATH_MAX + 160];
     const cli_mpi_ops *mpi = load_module(why, sizeof why);
     if (!mpi) {
-        cli_usage_error(NULL, why);
+        /* every rank fails alike: rank 0 alone says so */
+        const char *rank = getenv("OMPI_COMM_WORLD_RANK");
+        if (!rank || strcmp(rank, "0") == 0)
+            cli_usage_error(NULL, why);
         return CLI_EXIT_RUNTIME;
     }
     unsigned rank, ranks;
