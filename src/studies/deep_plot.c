@@ -18,6 +18,7 @@
 #include <satstat/error.h>
 
 #include "output/figure-int.h"
+#include "studies/deep-int.h"
 #include "studies/deep_plot-int.h"
 #include "satstat_version.h"
 
@@ -32,24 +33,9 @@ typedef satstat__dp_ctx ctx;
 void satstat__dp_header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
-    /* the report's command, which makes its figures with the preset's
-     * flag (the preset's figures are its own) and --phase (the phase
-     * diagram is not in the report) */
-    const char *deep = "satstat deep";
+    /* each activation's figures keep its --activation, even the preset's */
     char cmd[4096];
-    int k = snprintf(cmd, sizeof cmd, "%s%s", deep, c->preset ? " --preset activations" : "");
-    if (k < 0 || (size_t)k >= sizeof cmd
-        || satstat_deep_report_command(r, cmd + k, sizeof cmd - (size_t)k) != SATSTAT_OK
-        || strncmp(cmd + k, deep, strlen(deep)) != 0) {
-        satstat__fig_fail(&c->g, SATSTAT_ERANGE);
-        return;
-    }
-    /* the report's command after its "satstat deep" */
-    memmove(cmd + k, cmd + k + strlen(deep), strlen(cmd + k + strlen(deep)) + 1);
-    size_t n = strlen(cmd);
-    if (c->phase && n + sizeof " --phase" <= sizeof cmd)
-        memcpy(cmd + n, " --phase", sizeof " --phase");
-    else if (c->phase) {
+    if (satstat__deep_command(r, c->preset, 0, c->phase != NULL, cmd, sizeof cmd) != SATSTAT_OK) {
         satstat__fig_fail(&c->g, SATSTAT_ERANGE);
         return;
     }
