@@ -1126,7 +1126,7 @@ def self_tests(tmp):
         fail("self-test: the log-foot check misses a bar below the foot")
     # all zero: counts of 0 drawn as bars from the foot
     zero = ("$s1 << EOD\n1 0 5e-05 0.008 0\n2 0 5e-05 0.008 0\nEOD\n"
-            "plot $s1 using 1:5 with lines, \\\n     $s1 using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 "
+            "plot $s1 using 1:5 with lines, \\\n     $s1 using 1:($2 > 0 ? NaN : ylo):(ylo):4 "
             "with yerrorbars\n")
     if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
         fail("self-test: the all-zero check misses bars drawn for counts of 0")

@@ -1026,6 +1026,7 @@ static void fig_against_layer(ctx *c, quantity q)
     double yfloor = ax.yfloor, ymin = ax.ymin, ymax = ax.ymax;
     int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
     int floor_marks = ax.floor_marks;
+    int ylo_set = 0; /* the script's ylo written */
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     /* the legend right of the plot, or below it when the column would
      * leave the plot less than half the width (the toolkit's rule: at
@@ -1091,6 +1092,7 @@ static void fig_against_layer(ctx *c, quantity q)
             if (floor_marks) {
                 out(c, "ylo = %.9g   # the data's foot: clipped bars end here\nyhi = %s\n", lo,
                     hi_s);
+                ylo_set = 1;
                 satstat__fig_zero_strip(&c->g, "top - bottom");
             }
         }
@@ -1111,9 +1113,10 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
-    if (floor_marks || any_clipped)
-        out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
-            yfloor);
+    /* one name for the foot, the zero strip's (satstat__fig_zero_strip):
+     * the script also said it as yfloor, the same number twice */
+    if ((floor_marks || any_clipped) && !ylo_set)
+        out(c, "ylo = %.9g   # the data's foot: clipped bars end here\n", yfloor);
     if (ax.all_zero) {
         /* not a bar chart of 20 full-height bars on the axis foot: the
          * finding in the plot, and the upper ends alone; with the mean
@@ -1195,7 +1198,7 @@ static void fig_against_layer(ctx *c, quantity q)
                    "pointsize 2.4 * pointscale linewidth 1 notitle",
                 s + 1, dx, s + 1);
         if (any_clipped)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype %zu "
                    "pointtype 11 pointsize lt_pointsize notitle",
                 s + 1, dx, s + 1);
         /* a sampled 0 in the strip below the foot, its bar from the
