@@ -811,6 +811,13 @@ def tick_problems(text):
         plain = [len(re.sub(r"[\^{}]", "", lab)) for lab in labels]
         if any(a > 4 and b > 4 for a, b in zip(plain, plain[1:])):
             problems.append("neighbouring long %s labels: %s" % (axis, spec))
+        # one form an axis: gnuplot's "4e+04" nowhere, and a power of ten
+        # ("2×10^{3}") not beside a positional number other than 0 ("500")
+        if any(re.search(r"\de[+-]?\d", lab) for lab in labels):
+            problems.append("%s labels in e-notation: %s" % (axis, spec))
+        shown = [lab for lab in labels if lab not in ("", "0")]
+        if len({"10^{" in lab for lab in shown}) > 1:
+            problems.append("%s labels in two forms: %s" % (axis, spec))
     return problems
 
 
@@ -1139,6 +1146,10 @@ def self_tests(tmp):
             not tick_problems("set xtics ('0' 0, '0.001' 0.001, '0.002' 0.002)\n") or \
             tick_problems("set xtics ('0' 0, '' 0.001, '0.002' 0.002)\n"):
         fail("self-test: the tick check misses ticks that run together")
+    if not tick_problems("set xtics ('0' 0, '4e+04' 4e4)\n") or \
+            not tick_problems("set xtics ('0' 0, '500' 500, '1×10^{3}' 1000)\n") or \
+            tick_problems("set xtics ('0' 0, '' 500, '1×10^{3}' 1000)\n"):
+        fail("self-test: the tick check misses an axis labelled in two forms")
     # colour bar: the histograms' translucent fill still set at the map
     faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
             "plot $grid using 1:2:3 with image\n"
