@@ -869,21 +869,27 @@ LEGEND_BELOW = "if (exists('legend_below') && legend_below) {"
 
 def legend_marked(text):
     """The script with each key entry of its legend below the plot drawn in
-    a colour of its own, (255, 0, k) for the k-th, and the number of them
-    (None: no legend below)."""
+    a colour of its own, (255, 0, k) for the k-th, the number of them
+    (None: no legend below) and the rows drawn only on a condition
+    (satstat__legend_when: a band the script may not draw), {k: condition}."""
     start = text.find(LEGEND_BELOW)
     if start < 0:
-        return None, 0
+        return None, 0, {}
     end = text.find("\n} else {", start)
     if end < 0:
         end = text.find("\n}\n", start)
     count = [0]
+    when = {}
 
     def mark(m):
         count[0] += 1
         return "keyentry with lines linecolor rgb '#FF00%02X' linewidth 4 title " % (count[0] - 1)
+    for k, ln in enumerate(re.findall(r"keyentry .*? title (.*)", text[start:end])):
+        m = re.match(r"\(int\(\d+ / legend_rows\) == legend_col && \((.*?)\) \? '", ln)
+        if m:
+            when[k] = m.group(1)
     branch = re.sub(r"keyentry .*? title ", mark, text[start:end])
-    return text[:start] + branch + text[end:], count[0]
+    return text[:start] + branch + text[end:], count[0], when
 
 
 def legend_row_problems(script, tmp):
@@ -891,25 +897,32 @@ def legend_row_problems(script, tmp):
     PNG (their colour nowhere), the rows drawn on the canvas's edge, or
     None when gnuplot does not put this figure's legend below."""
     text = open(script).read()
-    marked, rows = legend_marked(text)
+    marked, rows, when = legend_marked(text)
     if not rows:
         return None
     probe = os.path.join(tmp, "probe-legend-" + os.path.basename(script))
     out = os.path.join(tmp, "legend-rows.png")
-    open(probe, "w").write(marked + "\nprint sprintf('BELOW %d', exists('legend_below') ? legend_below : 0)\n")
+    # a row on a condition is asked for where the condition holds
+    asks = "".join("print sprintf('WHEN %d %%d', (%s) ? 1 : 0)\n" % (k, cond) for k, cond in when.items())
+    open(probe, "w").write(marked + "\nprint sprintf('BELOW %d', exists('legend_below') ? legend_below : 0)\n"
+                           + asks)
     rc, err = render(probe, "png", out)
     m = re.search(r"BELOW (\d+)", err)
     if rc != 0 or not m:
         return ["gnuplot failed: %s" % err.strip()[-200:]]
     if m.group(1) == "0":
         return None
+    unasked = {int(k) for k, v in re.findall(r"WHEN (\d+) (\d)", err) if v == "0"}
     w, h, px = read_png(out, rgb=True)
     seen = {}
     for y in range(h):
         for x, (r, g, b) in enumerate(px[y]):
             if r == 255 and g == 0 and b < rows:
                 seen.setdefault(b, []).append((x, y))
-    problems = ["row %d of %d not drawn" % (k + 1, rows) for k in range(rows) if k not in seen]
+    problems = ["row %d of %d not drawn" % (k + 1, rows) for k in range(rows)
+                if k not in seen and k not in unasked]
+    problems += ["row %d of %d drawn, its condition false" % (k + 1, rows) for k in sorted(unasked)
+                 if k in seen]
     problems += ["row %d drawn on the canvas's edge" % (k + 1) for k, pts in sorted(seen.items())
                  if any(x in (0, w - 1) or y in (0, h - 1) for x, y in pts)]
     return problems
@@ -1087,14 +1100,16 @@ unset multiplot
 """
 
 
-def legend_rows_script(by_column):
+def legend_rows_script(by_column, when=None):
+    """when: row 3's condition (satstat__legend_when), by column only."""
     titles = ["'row %s: abcdefghijklmnopqrstuvwxyz0123456789'" % k for k in ("1", "2", "3", "4")]
     if by_column:
         return LEGEND_ROWS % (
             "    set key inside left top Left reverse samplen 2.5 spacing 1.15 vertical\n"
             "    do for [legend_col = 0:legend_cols - 1] {\n"
             "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols",
-            *["(int(%d / legend_rows) == legend_col ? %s : '')" % (k, t) for k, t in enumerate(titles)],
+            *["(int(%d / legend_rows) == legend_col%s ? %s : '')"
+              % (k, " && (%s)" % when if when and k == 2 else "", t) for k, t in enumerate(titles)],
             "    }")
     return LEGEND_ROWS % (
         "    set lmargin at screen 0.01\n"
@@ -1112,6 +1127,17 @@ def self_tests(tmp):
         if got != want:
             fail("self-test: the legend-rows check says %s, not %s (%s)"
                  % (got, want, "by column" if by_column else "gnuplot's columns"))
+    # a row on a condition: asked for where it holds only
+    for when in ("1 > 2", "2 > 1"):
+        script = os.path.join(tmp, "legend-rows-when.gp")
+        open(script, "w").write(legend_rows_script(True, when))
+        got = legend_row_problems(script, tmp)
+        if got != []:
+            fail("self-test: the legend-rows check says %s of a row drawn when %s" % (got, when))
+    script = os.path.join(tmp, "legend-rows-when.gp")
+    open(script, "w").write(legend_rows_script(True, "1 > 2").replace("&& (1 > 2)", ""))
+    if legend_marked(open(script).read())[2]:
+        fail("self-test: the legend-rows check reads a condition where there is none")
     # comb: display bins alternating 2:1
     comb_script = "$hist1 << EOD\n" + "".join(
         "%d %g 0\n" % (i, (0.05 if i % 2 else 0.025) * (1 + i / 40)) for i in range(40)) + "EOD\n"

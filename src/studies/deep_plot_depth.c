@@ -19,6 +19,10 @@
 typedef satstat__dp_ctx ctx;
 
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
+static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
+
+/* Where a phase map's range is widened past its grid (mark_room_yrange) */
+#define OUTSIDE_GREY "#E8E8E8"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -600,10 +604,39 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
            "# (below sigma_b^2 = 0 no variance), not a value of the map (white read as\n"
            "# missing data: figure review 13, M4)\n"
            "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
-           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n"
+           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n"
            "if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi "
-           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n",
+           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n",
         ys, p, height, lo, hi, ys);
+}
+
+/* The legend's row for mark_room_yrange's grey band, drawn when the
+ * script widens the range past the grid at the size it is rendered at
+ * (its y_lo, map_lo, y_hi, map_hi): the band below σ_b² = 0, 19 px at
+ * 3.5 in, was keyed nowhere and read as part of the map.  A row for the
+ * end the marks (at σ_b² = ys) are near only, within a third of the
+ * range: the widening is less unless the plot is under 3 lines high, and
+ * a row kept for a band not drawn takes a line of the map's height. */
+static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
+{
+    const char *st = "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder";
+    char n[SATSTAT__FIG_NUM_SIZE];
+    double room = (hi - lo) / 3;
+    if (ys - lo < room && ys - lo <= hi - ys) {
+        if (lo == 0) {
+            satstat__legend_row(key, st, "grey: σ_{b}^{2} < 0, no variance");
+        } else {
+            satstat__fig_num(lo, 3, n);
+            satstat__legend_row(key, st, "grey: σ_{b}^{2} < %s, not mapped", n);
+        }
+        satstat__legend_tex(key);
+        satstat__legend_when(key, "y_lo < map_lo");
+    } else if (hi - ys < room) {
+        satstat__fig_num(hi, 3, n);
+        satstat__legend_row(key, st, "grey: σ_{b}^{2} > %s, not mapped", n);
+        satstat__legend_tex(key);
+        satstat__legend_when(key, "y_hi > map_hi");
+    }
 }
 
 /* The legend key of scheme s's mark on the phase diagrams (deep-phase,
@@ -786,6 +819,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
     if (no_q)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white: no fixed point q*");
+    if (ns > 0)
+        outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
@@ -1128,6 +1163,9 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
     }
+    if (ns > 0)
+        outside_rows(key, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
+                     ph->y_hi);
 }
 
 /* The layout and the maps: χ₁ (and q* on the wide figure), each with its
