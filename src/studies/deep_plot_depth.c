@@ -144,6 +144,7 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     int no_interval = 0;
+    int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
     satstat__fig_rule(&c->g, "data: layer, sampled, interval low, high, mean field");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n0 NaN NaN NaN %.9g\n", s + 1, o->pair_correlation);
@@ -156,6 +157,9 @@ void satstat__dp_fig_correlation(ctx *c)
             }
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi,
                 ly->mf_correlation);
+            /* (the library cuts the interval to [-1, 1]: an end there is cut) */
+            cut[0] |= isfinite(lo) && lo <= -1 && lo < hi;
+            cut[1] |= isfinite(hi) && hi >= 1 && lo < hi;
             double vals[] = {v, lo, ly->mf_correlation};
             for (int k = 0; k < 3; k++)
                 if (isfinite(vals[k]))
@@ -193,6 +197,8 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__legend_tex(&key);
     double lo, hi;
     zoomed_range(vmin, &lo, &hi);
+    if (cut[0] && lo <= -1)
+        lo = -1.04; /* room for the ▼ at -1, as the axis's 1.04 above 1 */
     int star_drawn = 0;
     for (size_t s = 0; s < ns; s++) {
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
@@ -208,6 +214,15 @@ void satstat__dp_fig_correlation(ctx *c)
                         100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+    /* a bar that ends at 1 (or -1) reached past it: its end marked, as
+     * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
+     * 0.943 to 1 read as an interval that ends at 1) */
+    if (cut[1])
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize",
+                            "bar cut at c = 1");
+    if (cut[0])
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize",
+                            "bar cut at c = −1");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
@@ -229,6 +244,11 @@ void satstat__dp_fig_correlation(ctx *c)
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
             s + 1, s + 1, s + 1, dx, s + 1);
+        for (int e = 0; e < 2; e++)
+            if (cut[e])
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
+                       "pointtype %d pointsize lt_pointsize notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, e ? 9 : 11);
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
