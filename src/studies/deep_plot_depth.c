@@ -21,6 +21,9 @@ typedef satstat__dp_ctx ctx;
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
 static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 
+/* The c-map's box round the region its zoom panel shows */
+#define ZOOM_BOX "#606060"
+
 /* Where a phase map's range is widened past its grid (mark_room_yrange) */
 #define OUTSIDE_GREY "#E8E8E8"
 
@@ -343,7 +346,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
     out(c, "# the zoom's region, boxed\n"
            "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
-           "border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n",
+           "border linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 front\n",
         z[0], z[2], z[1], z[3]);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
@@ -543,6 +546,10 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
+        /* the box on the whole map keyed: unkeyed, and apart from the zoom
+         * by the zoom's tick labels, it was a shape without a meaning */
+        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 fillstyle empty border",
+                            "box: the region zoomed right");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         return;
     }
