@@ -1,12 +1,12 @@
 # fig2-compare.gp: every scheme on one axis, and a zoom
 #
 # The density of z under every scheme on one z axis, as the seed compares
-# them: the sampled histograms (thin outlines, not fills, whose overlaps
-# would mix into colours no legend row has) and the formula densities
-# (thick lines) over them.  When the z axis is more than 3 times the zoom,
-# below, the same zoomed on the narrow middle, where a scheme with a small
-# Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are
-# drawn as spikes.
+# them: the sampled histograms as wide pale bands in the scheme's colour
+# (outlines, not fills, whose overlaps would mix into colours no legend
+# row has) and the formula densities as thin full-colour lines over them.
+# When the z axis is more than 3 times the zoom, below, the same zoomed on
+# the narrow middle, where a scheme with a small Var z lives.  Shaded: the
+# saturated region.  Point masses (Var z = 0) are drawn as spikes.
 #
 # Made by:  satstat demo plots --plot-size 1280x800
 #           (the same as: satstat run --scheme standard,scaled --n-in 1000 --n-out 100 --inputs half --active 500 --bias normal:1 --activation sigmoid --threshold 4 --samples 1000000 --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800)

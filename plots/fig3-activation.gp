@@ -145,8 +145,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 4                                    # legend rows with a sample
-below_chars = 25                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 43                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -3108,7 +3108,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -3133,7 +3133,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard: density of z (right)' : ''), \
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density of z (right)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'φ(z) = sigmoid(z)' : ''), \
-     keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : '')
+     keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : ''), \
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right axis''s scale' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

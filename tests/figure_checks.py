@@ -811,6 +811,13 @@ def tick_problems(text):
         plain = [len(re.sub(r"[\^{}]", "", lab)) for lab in labels]
         if any(a > 4 and b > 4 for a, b in zip(plain, plain[1:])):
             problems.append("neighbouring long %s labels: %s" % (axis, spec))
+        # one form an axis: gnuplot's "4e+04" nowhere, and a power of ten
+        # ("2×10^{3}") not beside a positional number other than 0 ("500")
+        if any(re.search(r"\de[+-]?\d", lab) for lab in labels):
+            problems.append("%s labels in e-notation: %s" % (axis, spec))
+        shown = [lab for lab in labels if lab not in ("", "0")]
+        if len({"10^{" in lab for lab in shown}) > 1:
+            problems.append("%s labels in two forms: %s" % (axis, spec))
     return problems
 
 
@@ -862,21 +869,27 @@ LEGEND_BELOW = "if (exists('legend_below') && legend_below) {"
 
 def legend_marked(text):
     """The script with each key entry of its legend below the plot drawn in
-    a colour of its own, (255, 0, k) for the k-th, and the number of them
-    (None: no legend below)."""
+    a colour of its own, (255, 0, k) for the k-th, the number of them
+    (None: no legend below) and the rows drawn only on a condition
+    (satstat__legend_when: a band the script may not draw), {k: condition}."""
     start = text.find(LEGEND_BELOW)
     if start < 0:
-        return None, 0
+        return None, 0, {}
     end = text.find("\n} else {", start)
     if end < 0:
         end = text.find("\n}\n", start)
     count = [0]
+    when = {}
 
     def mark(m):
         count[0] += 1
         return "keyentry with lines linecolor rgb '#FF00%02X' linewidth 4 title " % (count[0] - 1)
+    for k, ln in enumerate(re.findall(r"keyentry .*? title (.*)", text[start:end])):
+        m = re.match(r"\(int\(\d+ / legend_rows\) == legend_col && \((.*?)\) \? '", ln)
+        if m:
+            when[k] = m.group(1)
     branch = re.sub(r"keyentry .*? title ", mark, text[start:end])
-    return text[:start] + branch + text[end:], count[0]
+    return text[:start] + branch + text[end:], count[0], when
 
 
 def legend_row_problems(script, tmp):
@@ -884,25 +897,32 @@ def legend_row_problems(script, tmp):
     PNG (their colour nowhere), the rows drawn on the canvas's edge, or
     None when gnuplot does not put this figure's legend below."""
     text = open(script).read()
-    marked, rows = legend_marked(text)
+    marked, rows, when = legend_marked(text)
     if not rows:
         return None
     probe = os.path.join(tmp, "probe-legend-" + os.path.basename(script))
     out = os.path.join(tmp, "legend-rows.png")
-    open(probe, "w").write(marked + "\nprint sprintf('BELOW %d', exists('legend_below') ? legend_below : 0)\n")
+    # a row on a condition is asked for where the condition holds
+    asks = "".join("print sprintf('WHEN %d %%d', (%s) ? 1 : 0)\n" % (k, cond) for k, cond in when.items())
+    open(probe, "w").write(marked + "\nprint sprintf('BELOW %d', exists('legend_below') ? legend_below : 0)\n"
+                           + asks)
     rc, err = render(probe, "png", out)
     m = re.search(r"BELOW (\d+)", err)
     if rc != 0 or not m:
         return ["gnuplot failed: %s" % err.strip()[-200:]]
     if m.group(1) == "0":
         return None
+    unasked = {int(k) for k, v in re.findall(r"WHEN (\d+) (\d)", err) if v == "0"}
     w, h, px = read_png(out, rgb=True)
     seen = {}
     for y in range(h):
         for x, (r, g, b) in enumerate(px[y]):
             if r == 255 and g == 0 and b < rows:
                 seen.setdefault(b, []).append((x, y))
-    problems = ["row %d of %d not drawn" % (k + 1, rows) for k in range(rows) if k not in seen]
+    problems = ["row %d of %d not drawn" % (k + 1, rows) for k in range(rows)
+                if k not in seen and k not in unasked]
+    problems += ["row %d of %d drawn, its condition false" % (k + 1, rows) for k in sorted(unasked)
+                 if k in seen]
     problems += ["row %d drawn on the canvas's edge" % (k + 1) for k, pts in sorted(seen.items())
                  if any(x in (0, w - 1) or y in (0, h - 1) for x, y in pts)]
     return problems
@@ -1080,14 +1100,16 @@ unset multiplot
 """
 
 
-def legend_rows_script(by_column):
+def legend_rows_script(by_column, when=None):
+    """when: row 3's condition (satstat__legend_when), by column only."""
     titles = ["'row %s: abcdefghijklmnopqrstuvwxyz0123456789'" % k for k in ("1", "2", "3", "4")]
     if by_column:
         return LEGEND_ROWS % (
             "    set key inside left top Left reverse samplen 2.5 spacing 1.15 vertical\n"
             "    do for [legend_col = 0:legend_cols - 1] {\n"
             "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols",
-            *["(int(%d / legend_rows) == legend_col ? %s : '')" % (k, t) for k, t in enumerate(titles)],
+            *["(int(%d / legend_rows) == legend_col%s ? %s : '')"
+              % (k, " && (%s)" % when if when and k == 2 else "", t) for k, t in enumerate(titles)],
             "    }")
     return LEGEND_ROWS % (
         "    set lmargin at screen 0.01\n"
@@ -1105,6 +1127,17 @@ def self_tests(tmp):
         if got != want:
             fail("self-test: the legend-rows check says %s, not %s (%s)"
                  % (got, want, "by column" if by_column else "gnuplot's columns"))
+    # a row on a condition: asked for where it holds only
+    for when in ("1 > 2", "2 > 1"):
+        script = os.path.join(tmp, "legend-rows-when.gp")
+        open(script, "w").write(legend_rows_script(True, when))
+        got = legend_row_problems(script, tmp)
+        if got != []:
+            fail("self-test: the legend-rows check says %s of a row drawn when %s" % (got, when))
+    script = os.path.join(tmp, "legend-rows-when.gp")
+    open(script, "w").write(legend_rows_script(True, "1 > 2").replace("&& (1 > 2)", ""))
+    if legend_marked(open(script).read())[2]:
+        fail("self-test: the legend-rows check reads a condition where there is none")
     # comb: display bins alternating 2:1
     comb_script = "$hist1 << EOD\n" + "".join(
         "%d %g 0\n" % (i, (0.05 if i % 2 else 0.025) * (1 + i / 40)) for i in range(40)) + "EOD\n"
@@ -1126,7 +1159,7 @@ def self_tests(tmp):
         fail("self-test: the log-foot check misses a bar below the foot")
     # all zero: counts of 0 drawn as bars from the foot
     zero = ("$s1 << EOD\n1 0 5e-05 0.008 0\n2 0 5e-05 0.008 0\nEOD\n"
-            "plot $s1 using 1:5 with lines, \\\n     $s1 using 1:($2 > 0 ? NaN : yfloor):(yfloor):4 "
+            "plot $s1 using 1:5 with lines, \\\n     $s1 using 1:($2 > 0 ? NaN : ylo):(ylo):4 "
             "with yerrorbars\n")
     if len(all_zero_problems(zero)) != 2 or all_zero_problems(zero.replace("1 0 5e", "1 1e-3 5e")):
         fail("self-test: the all-zero check misses bars drawn for counts of 0")
@@ -1139,6 +1172,10 @@ def self_tests(tmp):
             not tick_problems("set xtics ('0' 0, '0.001' 0.001, '0.002' 0.002)\n") or \
             tick_problems("set xtics ('0' 0, '' 0.001, '0.002' 0.002)\n"):
         fail("self-test: the tick check misses ticks that run together")
+    if not tick_problems("set xtics ('0' 0, '4e+04' 4e4)\n") or \
+            not tick_problems("set xtics ('0' 0, '500' 500, '1×10^{3}' 1000)\n") or \
+            tick_problems("set xtics ('0' 0, '' 500, '1×10^{3}' 1000)\n"):
+        fail("self-test: the tick check misses an axis labelled in two forms")
     # colour bar: the histograms' translucent fill still set at the map
     faded = "set style fill transparent solid 0.35 noborder\nset palette defined (0 'red', 1 'blue')\n" \
             "plot $grid using 1:2:3 with image\n"

@@ -371,7 +371,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
+key_rows = 7                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -479,7 +479,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -506,7 +506,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
      keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : '')
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : ''), \
+     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: the region zoomed right' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -517,6 +518,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
      keyentry with lines linetype nodraw title 'lines: the tanh map at q* = 1.06', \
-     keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right'
+     keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right', \
+     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'box: the region zoomed right'
 }
 unset multiplot

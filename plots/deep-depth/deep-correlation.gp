@@ -167,7 +167,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 6                                    # legend rows with a sample
 below_chars = 43                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -218,8 +218,10 @@ set mxtics 1
 set ytics tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 plot $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
+     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 pointtype 9 pointsize lt_pointsize notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
      $s2 using ($1 + 0.12):2:3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
+     $s2 using ($1 + 0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 2 pointtype 9 pointsize lt_pointsize notitle, \
      $s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle
 unset label
 unset arrow
@@ -248,7 +250,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -274,7 +276,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with yerrorbars linetype 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 5 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 5 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -286,6 +289,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0}⁠ = 0.99', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
+     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title 'bar cut at c = 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
 }
 unset multiplot

@@ -3640,7 +3640,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 4                                    # legend rows with a sample
+key_rows = 5                                    # legend rows with a sample
 below_chars = 42                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -3765,7 +3765,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (4 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -3790,13 +3790,15 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : ''), \
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, no variance' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)'
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)', \
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, no variance' : '')
 }
 unset multiplot

@@ -254,15 +254,14 @@ set ytics add ('0' yzero)
 set object 101 rectangle from screen plot_left - 0.9 * char_width, first zero_gap to screen plot_left + 0.003, first ylo fillcolor rgb '#FFFFFF' fillstyle solid 1.0 noborder front
 set arrow 101 from screen plot_left - 0.7 * char_width, first zero_gap / zero_tilt to screen plot_left + 0.7 * char_width, first zero_gap * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
 set arrow 102 from screen plot_left - 0.7 * char_width, first ylo / zero_tilt to screen plot_left + 0.7 * char_width, first ylo * zero_tilt nohead linecolor rgb '#000000' linewidth 1.5 front
-yfloor = 5e-05   # the foot of the log axis: sampled zeros and clipped bars go here
 plot $s1 using ($1 + -0.12):5 with lines linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 1 pointtype 11 pointsize lt_pointsize notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 pointtype 11 pointsize lt_pointsize notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
      $s2 using ($1 + 0.12):5 with lines linetype 2 dashtype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype 2 pointtype 11 pointsize lt_pointsize notitle, \
+     $s2 using ($1 + 0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 2 pointtype 11 pointsize lt_pointsize notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 dashtype 1 pointtype -1 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 linewidth open_lw notitle
 unset label

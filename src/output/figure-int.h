@@ -149,12 +149,14 @@ void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axi
 #define SATSTAT__LEGEND_ROWS 96
 #define SATSTAT__LEGEND_STYLE 192
 #define SATSTAT__LEGEND_TITLE 128
+#define SATSTAT__LEGEND_WHEN 64
 typedef struct satstat__legend {
     size_t n;
     char style[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_STYLE]; /* "with lines linetype 1" */
     char title[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_TITLE];
     unsigned char tex[SATSTAT__LEGEND_ROWS]; /* the title is enhanced-text markup */
     unsigned char below_only[SATSTAT__LEGEND_ROWS]; /* satstat__legend_below_only */
+    char when[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_WHEN]; /* satstat__legend_when */
 } satstat__legend;
 
 /* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
@@ -166,6 +168,11 @@ void satstat__legend_tex(satstat__legend *l);
  * the numbers that the column's text-only rows give in full (those are
  * left out below), so that a small figure keeps them. */
 void satstat__legend_below_only(satstat__legend *l);
+/* The last row is drawn only where the gnuplot expression `cond` is true
+ * when the legend is drawn: it keys what the script itself may or may not
+ * draw at the size it is rendered at (a band its layout widens the range
+ * for).  Its row's room is kept either way (an empty row at the end). */
+void satstat__legend_when(satstat__legend *l, const char *cond);
 /* The printed width of the longest row (of the column's rows), in the
  * layout's char_width, rounded up (satstat__text_chars). */
 size_t satstat__legend_chars(const satstat__legend *l);

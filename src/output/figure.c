@@ -909,7 +909,14 @@ void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt,
     va_end(ap);
     l->tex[l->n] = 0;
     l->below_only[l->n] = 0;
+    l->when[l->n][0] = '\0';
     l->n++;
+}
+
+void satstat__legend_when(satstat__legend *l, const char *cond)
+{
+    if (l->n > 0)
+        snprintf(l->when[l->n - 1], sizeof l->when[0], "%s", cond);
 }
 
 void satstat__legend_below_only(satstat__legend *l)
@@ -1026,11 +1033,16 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
     for (size_t i = 0; i < l->n; i++) {
         if (with_text ? l->below_only[i] : text_only(l, i))
             continue;
+        const char *when = l->when[i];
         satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+        /* (an empty title: no key entry, the row left out) */
         if (!with_text)
-            satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col ? ", k++);
+            satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col%s%s%s ? ", k++,
+                             *when ? " && (" : "", when, *when ? ")" : "");
+        else if (*when)
+            satstat__fig_out(g, "((%s) ? ", when);
         quoted_text(g, l->title[i], !l->tex[i]);
-        if (!with_text)
+        if (!with_text || *when)
             satstat__fig_out(g, " : '')");
     }
     satstat__fig_out(g, "\n");

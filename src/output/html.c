@@ -21,6 +21,7 @@
 
 #include "base/locale-int.h"
 #include "output/report-int.h"
+#include "studies/deep-int.h"
 #include "satstat_version.h"
 
 /* ---- writing -------------------------------------------------------------*/
@@ -614,32 +615,6 @@ static int deep_scheme(FILE *f, const satstat_deep_report *r, size_t s)
     return rc;
 }
 
-/* The page's command: the report's, with --phase when the page has the
- * phase diagram; for the preset's runs (one report per activation) the
- * preset's, its activation left out. */
-static int deep_page_command(const satstat_deep_report *const *reports, size_t n,
-                             const satstat_deep_phase *phase, char *buf, size_t size)
-{
-    char one[4096];
-    const char *deep = "satstat deep";
-    int rc = satstat_deep_report_command(reports[0], one, sizeof one);
-    if (rc != SATSTAT_OK || strncmp(one, deep, strlen(deep)) != 0)
-        return SATSTAT_ERANGE;
-    char *rest = one + strlen(deep);
-    if (n > 1) {
-        /* the report's words " --activation NAME" (NAME a shell word
-         * without spaces) left out: the preset runs every activation */
-        char *a = strstr(rest, " --activation ");
-        if (!a)
-            return SATSTAT_ERANGE;
-        size_t len = strlen(" --activation ") + strcspn(a + strlen(" --activation "), " ");
-        memmove(a, a + len, strlen(a + len) + 1);
-    }
-    int k = snprintf(buf, size, "%s%s%s%s", deep, n > 1 ? " --preset activations" : "", rest,
-                     phase ? " --phase" : "");
-    return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
-}
-
 static int deep_page(const satstat_deep_report *const *reports, size_t n,
                      const satstat_deep_phase *phase, const satstat_html_options *o, FILE *f)
 {
@@ -687,7 +662,10 @@ static int deep_page(const satstat_deep_report *const *reports, size_t n,
     if (rc != SATSTAT_OK)
         return rc;
     char cmd[4096];
-    if (deep_page_command(reports, n, phase, cmd, sizeof cmd) != SATSTAT_OK)
+    /* for the preset's runs (one report per activation) the preset's
+     * command, its activation left out */
+    if (satstat__deep_command(reports[0], n > 1, n > 1, phase != NULL, cmd, sizeof cmd)
+        != SATSTAT_OK)
         snprintf(cmd, sizeof cmd, "(the command is too long to show)");
     commands(f, o, cmd);
     page_end(f);

@@ -128,7 +128,7 @@ static phi_axis activation_axis(const ctx *c)
 }
 
 /* The activation and its slope (black, left axis), and the mean slopes. */
-static void activation_curve_layers(ctx *c, const phi_axis *ax)
+static void activation_curve_layers(ctx *c, const phi_axis *ax, int zoom)
 {
     const char *an = c->c->activation->name;
     char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE];
@@ -145,6 +145,13 @@ static void activation_curve_layers(ctx *c, const phi_axis *ax)
      * PNG's length in SVG and PDF (gnuplot.c's dashlength) */
     satstat__pl_add(c, "$act using 1:3", t,
                     "with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit)");
+    /* a legend below the plot puts the zoom beside the whole axis, and
+     * only the right panel's right axis is numbered (activation_panels):
+     * without a word the left panel's densities had no scale */
+    if (zoom) {
+        satstat__pl_text_line(c, "densities in both panels: on the right axis's scale");
+        satstat__pl_below_only(c);
+    }
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         satstat__pl_text_line(c, " ");
         satstat__pl_text_line(c, "mean slope E[%s′(z)]", an);
@@ -290,7 +297,7 @@ void satstat__pl_fig_activation(ctx *c)
     satstat__pl_style_section(c, c->ns);
     activation_density_layers(c);
     phi_axis ax = activation_axis(c);
-    activation_curve_layers(c, &ax);
+    activation_curve_layers(c, &ax, zoom);
     satstat__pl_layout_section(c, panels, 1);
     activation_numbers(c, &ax, zoom, panels);
     activation_data(c);

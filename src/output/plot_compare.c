@@ -94,12 +94,12 @@ void satstat__pl_fig_compare(ctx *c)
     int allc = satstat__pl_all_constant(c);
     const char *about[] = {
         "The density of z under every scheme on one z axis, as the seed compares",
-        "them: the sampled histograms (thin outlines, not fills, whose overlaps",
-        "would mix into colours no legend row has) and the formula densities",
-        "(thick lines) over them.  When the z axis is more than 3 times the zoom,",
-        "below, the same zoomed on the narrow middle, where a scheme with a small",
-        "Var z lives.  Shaded: the saturated region.  Point masses (Var z = 0) are",
-        "drawn as spikes.",
+        "them: the sampled histograms as wide pale bands in the scheme's colour",
+        "(outlines, not fills, whose overlaps would mix into colours no legend",
+        "row has) and the formula densities as thin full-colour lines over them.",
+        "When the z axis is more than 3 times the zoom, below, the same zoomed on",
+        "the narrow middle, where a scheme with a small Var z lives.  Shaded: the",
+        "saturated region.  Point masses (Var z = 0) are drawn as spikes.",
     };
     int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
     int panels = zoom ? 2 : 1;

@@ -195,6 +195,13 @@ void satstat__deep_depth_start(satstat__deep_depth *d, const satstat_config *c,
                                scheme_result *sr, int own_thread);
 int satstat__deep_depth_wait(satstat__deep_depth *d);
 
+/* deep_write.c: the report's command for deep's figures and page, with
+ * " --preset activations" (preset), without " --activation NAME"
+ * (every_activation) and with " --phase" (phase); SATSTAT_ERANGE when it
+ * does not fit in size. */
+int satstat__deep_command(const satstat_deep_report *r, int preset, int every_activation,
+                          int phase, char *buf, size_t size);
+
 /* deep_network.c */
 int satstat__deep_plan_make(const satstat_config *c, const satstat_deep_options *o,
                             const satstat_scheme *s, plan *p);

@@ -18,6 +18,7 @@
 #include <satstat/error.h>
 
 #include "output/figure-int.h"
+#include "studies/deep-int.h"
 #include "studies/deep_plot-int.h"
 #include "satstat_version.h"
 
@@ -32,24 +33,9 @@ typedef satstat__dp_ctx ctx;
 void satstat__dp_header(ctx *c, const satstat_deep_report *r, const char *headline,
                    const char *about)
 {
-    /* the report's command, which makes its figures with the preset's
-     * flag (the preset's figures are its own) and --phase (the phase
-     * diagram is not in the report) */
-    const char *deep = "satstat deep";
+    /* each activation's figures keep its --activation, even the preset's */
     char cmd[4096];
-    int k = snprintf(cmd, sizeof cmd, "%s%s", deep, c->preset ? " --preset activations" : "");
-    if (k < 0 || (size_t)k >= sizeof cmd
-        || satstat_deep_report_command(r, cmd + k, sizeof cmd - (size_t)k) != SATSTAT_OK
-        || strncmp(cmd + k, deep, strlen(deep)) != 0) {
-        satstat__fig_fail(&c->g, SATSTAT_ERANGE);
-        return;
-    }
-    /* the report's command after its "satstat deep" */
-    memmove(cmd + k, cmd + k + strlen(deep), strlen(cmd + k + strlen(deep)) + 1);
-    size_t n = strlen(cmd);
-    if (c->phase && n + sizeof " --phase" <= sizeof cmd)
-        memcpy(cmd + n, " --phase", sizeof " --phase");
-    else if (c->phase) {
+    if (satstat__deep_command(r, c->preset, 0, c->phase != NULL, cmd, sizeof cmd) != SATSTAT_OK) {
         satstat__fig_fail(&c->g, SATSTAT_ERANGE);
         return;
     }
@@ -1040,6 +1026,7 @@ static void fig_against_layer(ctx *c, quantity q)
     double yfloor = ax.yfloor, ymin = ax.ymin, ymax = ax.ymax;
     int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
     int floor_marks = ax.floor_marks;
+    int ylo_set = 0; /* the script's ylo written */
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
     /* the legend right of the plot, or below it when the column would
      * leave the plot less than half the width (the toolkit's rule: at
@@ -1105,6 +1092,7 @@ static void fig_against_layer(ctx *c, quantity q)
             if (floor_marks) {
                 out(c, "ylo = %.9g   # the data's foot: clipped bars end here\nyhi = %s\n", lo,
                     hi_s);
+                ylo_set = 1;
                 satstat__fig_zero_strip(&c->g, "top - bottom");
             }
         }
@@ -1125,9 +1113,10 @@ static void fig_against_layer(ctx *c, quantity q)
     } else {
         out(c, "set yrange [0:*]\n");
     }
-    if (floor_marks || any_clipped)
-        out(c, "yfloor = %.9g   # the foot of the log axis: sampled zeros and clipped bars go here\n",
-            yfloor);
+    /* one name for the foot, the zero strip's (satstat__fig_zero_strip):
+     * the script also said it as yfloor, the same number twice */
+    if ((floor_marks || any_clipped) && !ylo_set)
+        out(c, "ylo = %.9g   # the data's foot: clipped bars end here\n", yfloor);
     if (ax.all_zero) {
         /* not a bar chart of 20 full-height bars on the axis foot: the
          * finding in the plot, and the upper ends alone; with the mean
@@ -1209,7 +1198,7 @@ static void fig_against_layer(ctx *c, quantity q)
                    "pointsize 2.4 * pointscale linewidth 1 notitle",
                 s + 1, dx, s + 1);
         if (any_clipped)
-            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= yfloor ? yfloor : NaN) with points linetype %zu "
+            out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype %zu "
                    "pointtype 11 pointsize lt_pointsize notitle",
                 s + 1, dx, s + 1);
         /* a sampled 0 in the strip below the foot, its bar from the

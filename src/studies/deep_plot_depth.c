@@ -19,6 +19,13 @@
 typedef satstat__dp_ctx ctx;
 
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
+static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
+
+/* The c-map's box round the region its zoom panel shows */
+#define ZOOM_BOX "#606060"
+
+/* Where a phase map's range is widened past its grid (mark_room_yrange) */
+#define OUTSIDE_GREY "#E8E8E8"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -140,6 +147,7 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     int no_interval = 0;
+    int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
     satstat__fig_rule(&c->g, "data: layer, sampled, interval low, high, mean field");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n0 NaN NaN NaN %.9g\n", s + 1, o->pair_correlation);
@@ -152,6 +160,9 @@ void satstat__dp_fig_correlation(ctx *c)
             }
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi,
                 ly->mf_correlation);
+            /* (the library cuts the interval to [-1, 1]: an end there is cut) */
+            cut[0] |= isfinite(lo) && lo <= -1 && lo < hi;
+            cut[1] |= isfinite(hi) && hi >= 1 && lo < hi;
             double vals[] = {v, lo, ly->mf_correlation};
             for (int k = 0; k < 3; k++)
                 if (isfinite(vals[k]))
@@ -189,6 +200,8 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__legend_tex(&key);
     double lo, hi;
     zoomed_range(vmin, &lo, &hi);
+    if (cut[0] && lo <= -1)
+        lo = -1.04; /* room for the ▼ at -1, as the axis's 1.04 above 1 */
     int star_drawn = 0;
     for (size_t s = 0; s < ns; s++) {
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
@@ -204,6 +217,15 @@ void satstat__dp_fig_correlation(ctx *c)
                         100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
+    /* a bar that ends at 1 (or -1) reached past it: its end marked, as
+     * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
+     * 0.943 to 1 read as an interval that ends at 1) */
+    if (cut[1])
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize",
+                            "bar cut at c = 1");
+    if (cut[0])
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize",
+                            "bar cut at c = −1");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
@@ -225,6 +247,11 @@ void satstat__dp_fig_correlation(ctx *c)
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
                "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
             s + 1, s + 1, s + 1, dx, s + 1);
+        for (int e = 0; e < 2; e++)
+            if (cut[e])
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
+                       "pointtype %d pointsize lt_pointsize notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, e ? 9 : 11);
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
@@ -319,7 +346,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
     out(c, "# the zoom's region, boxed\n"
            "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
-           "border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n",
+           "border linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 front\n",
         z[0], z[2], z[1], z[3]);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
@@ -519,6 +546,10 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
+        /* the box on the whole map keyed: unkeyed, and apart from the zoom
+         * by the zoom's tick labels, it was a shape without a meaning */
+        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 fillstyle empty border",
+                            "box: the region zoomed right");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         return;
     }
@@ -600,10 +631,39 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
            "# (below sigma_b^2 = 0 no variance), not a value of the map (white read as\n"
            "# missing data: figure review 13, M4)\n"
            "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
-           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n"
+           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n"
            "if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi "
-           "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n",
+           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n",
         ys, p, height, lo, hi, ys);
+}
+
+/* The legend's row for mark_room_yrange's grey band, drawn when the
+ * script widens the range past the grid at the size it is rendered at
+ * (its y_lo, map_lo, y_hi, map_hi): the band below σ_b² = 0, 19 px at
+ * 3.5 in, was keyed nowhere and read as part of the map.  A row for the
+ * end the marks (at σ_b² = ys) are near only, within a third of the
+ * range: the widening is less unless the plot is under 3 lines high, and
+ * a row kept for a band not drawn takes a line of the map's height. */
+static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
+{
+    const char *st = "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder";
+    char n[SATSTAT__FIG_NUM_SIZE];
+    double room = (hi - lo) / 3;
+    if (ys - lo < room && ys - lo <= hi - ys) {
+        if (lo == 0) {
+            satstat__legend_row(key, st, "grey: σ_{b}^{2} < 0, no variance");
+        } else {
+            satstat__fig_num(lo, 3, n);
+            satstat__legend_row(key, st, "grey: σ_{b}^{2} < %s, not mapped", n);
+        }
+        satstat__legend_tex(key);
+        satstat__legend_when(key, "y_lo < map_lo");
+    } else if (hi - ys < room) {
+        satstat__fig_num(hi, 3, n);
+        satstat__legend_row(key, st, "grey: σ_{b}^{2} > %s, not mapped", n);
+        satstat__legend_tex(key);
+        satstat__legend_when(key, "y_hi > map_hi");
+    }
 }
 
 /* The legend key of scheme s's mark on the phase diagrams (deep-phase,
@@ -786,6 +846,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
     if (no_q)
         satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
                             "white: no fixed point q*");
+    if (ns > 0)
+        outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
@@ -1128,6 +1190,9 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
     }
+    if (ns > 0)
+        outside_rows(key, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
+                     ph->y_hi);
 }
 
 /* The layout and the maps: χ₁ (and q* on the wide figure), each with its

@@ -83,6 +83,37 @@ int satstat_deep_report_command(const satstat_deep_report *r, char *buf, size_t 
     return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
 }
 
+/* The command that makes deep's figures and page: the report's, with
+ * " --preset activations" after "satstat deep" when preset (the preset's
+ * figures are its own), the report's " --activation NAME" left out when
+ * every_activation (a page of the preset's runs, one per activation) and
+ * " --phase" at the end when phase (the phase diagram is not in the
+ * report).  One builder for the figures' "Made by" line (deep_plot.c) and
+ * the page's command (html.c): two copies had begun to differ. */
+int satstat__deep_command(const satstat_deep_report *r, int preset, int every_activation,
+                          int phase, char *buf, size_t size)
+{
+    char one[4096];
+    const char *deep = "satstat deep";
+    if (!buf || size == 0)
+        return SATSTAT_EINVAL;
+    if (satstat_deep_report_command(r, one, sizeof one) != SATSTAT_OK
+        || strncmp(one, deep, strlen(deep)) != 0)
+        return SATSTAT_ERANGE;
+    char *rest = one + strlen(deep);
+    if (every_activation) {
+        /* " --activation NAME", NAME a shell word without spaces */
+        char *a = strstr(rest, " --activation ");
+        if (!a)
+            return SATSTAT_ERANGE;
+        size_t len = strlen(" --activation ") + strcspn(a + strlen(" --activation "), " ");
+        memmove(a, a + len, strlen(a + len) + 1);
+    }
+    int k = snprintf(buf, size, "%s%s%s%s", deep, preset ? " --preset activations" : "", rest,
+                     phase ? " --phase" : "");
+    return k < 0 || (size_t)k >= size ? SATSTAT_ERANGE : SATSTAT_OK;
+}
+
 /* ---- the model ----------------------------------------------------------------
  * Every number of the report is a quantity of satstat_deep_report_model:
  * the text, JSON and CSV writers below walk it, so a number is in every
