@@ -108,6 +108,16 @@ static void zoomed_range(double vmin, double *lo, double *hi)
  * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
  * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
  * 2.4999999), or -1: their lines coincide, and the legend says so. */
+
+/* A depth scale for a legend: "∞" for an infinite one (gnuplot's
+ * enhanced text would print printf's "inf"), else 3 digits. */
+static void depth_word(double v, char *buf, size_t size)
+{
+    if (isinf(v))
+        snprintf(buf, size, "%s∞", v < 0 ? "−" : "");
+    else
+        snprintf(buf, size, "%.3g", v);
+}
 static long same_correlation_field(const satstat_deep_report *r, size_t s, uint64_t layers)
 {
     for (size_t t = 0; t < s; t++) {
@@ -183,14 +193,22 @@ void satstat__dp_fig_correlation(ctx *c)
         snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
         if (same_correlation_field(r, s, o->layers) >= 0)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
-        else if (isfinite(d->c_star))
-            satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %.3g", name, d->c_star, d->xi_c);
+        else if (isfinite(d->c_star)) {
+            char xi[32];
+            depth_word(d->xi_c, xi, sizeof xi);
+            satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %s", name, d->c_star, xi);
+        }
         else
             satstat__legend_row(&key, st, "%s: no c* (no q*)", name);
         satstat__legend_tex(&key);
         if (isfinite(xs.value)) {
-            satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %.3g [%.3g, %.3g]",
-                                xs.value, xs.lo, xs.hi);
+            /* the interval's upper end is ∞ when the fitted rate's
+             * interval reaches 0 (c⁰ near c*) */
+            char lo[32], hi[32];
+            depth_word(xs.lo, lo, sizeof lo);
+            depth_word(xs.hi, hi, sizeof hi);
+            satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %.3g [%s, %s]",
+                                xs.value, lo, hi);
             satstat__legend_tex(&key);
         }
     }
