@@ -109,14 +109,15 @@ static void zoomed_range(double vmin, double *lo, double *hi)
  * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
  * 2.4999999), or -1: their lines coincide, and the legend says so. */
 
-/* A depth scale for a legend: "∞" for an infinite one (gnuplot's
- * enhanced text would print printf's "inf"), else 3 digits. */
-static void depth_word(double v, char *buf, size_t size)
+/* A depth scale for a legend: "∞" for an infinite one (printf's "inf"
+ * would be printed as is), else 3 digits as every figure writes numbers
+ * ("9.22×10^{3}", not "9.22e+03"). */
+static void depth_word(double v, char buf[SATSTAT__FIG_NUM_SIZE])
 {
     if (isinf(v))
-        snprintf(buf, size, "%s∞", v < 0 ? "−" : "");
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s∞", v < 0 ? "−" : "");
     else
-        snprintf(buf, size, "%.3g", v);
+        satstat__fig_num(v, 3, buf);
 }
 static long same_correlation_field(const satstat_deep_report *r, size_t s, uint64_t layers)
 {
@@ -194,8 +195,8 @@ void satstat__dp_fig_correlation(ctx *c)
         if (same_correlation_field(r, s, o->layers) >= 0)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
         else if (isfinite(d->c_star)) {
-            char xi[32];
-            depth_word(d->xi_c, xi, sizeof xi);
+            char xi[SATSTAT__FIG_NUM_SIZE];
+            depth_word(d->xi_c, xi);
             satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %s", name, d->c_star, xi);
         }
         else
@@ -204,11 +205,13 @@ void satstat__dp_fig_correlation(ctx *c)
         if (isfinite(xs.value)) {
             /* the interval's upper end is ∞ when the fitted rate's
              * interval reaches 0 (c⁰ near c*) */
-            char lo[32], hi[32];
-            depth_word(xs.lo, lo, sizeof lo);
-            depth_word(xs.hi, hi, sizeof hi);
-            satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %.3g [%s, %s]",
-                                xs.value, lo, hi);
+            char value[SATSTAT__FIG_NUM_SIZE], lo[SATSTAT__FIG_NUM_SIZE],
+                hi[SATSTAT__FIG_NUM_SIZE];
+            depth_word(xs.value, value);
+            depth_word(xs.lo, lo);
+            depth_word(xs.hi, hi);
+            satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %s [%s, %s]",
+                                value, lo, hi);
             satstat__legend_tex(&key);
         }
     }
