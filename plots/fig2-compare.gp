@@ -2651,7 +2651,6 @@ set rmargin at screen left_right
 panel_w = left_right - plot_left
 panel_h = top - split_top
 set xrange [-zmax:zmax]
-set yrange [0:ymax]
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) {
     tick_chars = ((strlen(sprintf('%g', -zmax)) > strlen(sprintf('%g', zmax))) ? strlen(sprintf('%g', -zmax)) : strlen(sprintf('%g', zmax)))
@@ -2674,13 +2673,14 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax) / ytick_step + 1e-9)] {
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
 band_x = (zmax) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
-band_y = (ymax) * (6 * scale + 1) / height / panel_h   # (its steps' mitred corners: a whole width, and a pixel)
+band_y = (ymax) * (6 * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)
+set yrange [-band_y:ymax]
 # layer 1: the saturated region |z| >= T
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 # layers: the sampled histograms, then the formula densities over them
-plot $hist1 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+plot $hist1 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
      $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
      $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 
@@ -2694,7 +2694,6 @@ panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
 if (side_by_side) { set xlabel 'z (zoom)' }
 set xrange [-zoom:zoom]
-set yrange [0:ymax_zoom]
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) {
     tick_chars = ((strlen(sprintf('%g', -zoom)) > strlen(sprintf('%g', zoom))) ? strlen(sprintf('%g', -zoom)) : strlen(sprintf('%g', zoom)))
@@ -2717,9 +2716,10 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax_zoom) / ytick_step + 1e-
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
 band_x = (zoom) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
-band_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   # (its steps' mitred corners: a whole width, and a pixel)
-plot $hist1 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+band_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)
+set yrange [-band_y:ymax_zoom]
+plot $hist1 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
      $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
      $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 

@@ -516,18 +516,22 @@ START_TEST(labels)
     ck_assert(has(s, "keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title 'scaled: sampled'"));
     ck_assert(!has(s, "filledcurves y1=0 linetype"));
     {
-        const char *h2 = strstr(s, "$hist2 using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y) with lines"),
+        const char *h2 = strstr(s, "$hist2 using (abs($1) <= band_x ? $1 : NaN):2 with lines"),
                    *p1 = strstr(s, "$pdf1 using 1:2 with lines");
         ck_assert(h2 && p1 && h2 < p1);
     }
-    /* the band (6 units wide) kept inside each panel, its width and a
-     * pixel above the axis (its steps' mitred corners), half its width
-     * left of the frame: it lay half under the axis and past the
-     * zoom's frame (figure review 7, S9) */
+    /* the band (6 units wide) kept inside each panel: the y axis starts
+     * its width and a pixel below 0 (its steps' mitred corners), the band
+     * half its width left of the frame: it lay half under the axis and
+     * past the zoom's frame (figure review 7, S9); every value drawn
+     * where it is, none lifted to a floor (review 15, M5.1) */
     ck_assert(has(s, "\nband_x = (zmax) * (1 - 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax) * (6 * scale + 1) / height / panel_h   #"));
+    ck_assert(has(s, "\nset yrange [-band_y:ymax]\n"));
     ck_assert(has(s, "\nband_x = (zoom) * (1 - 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   #"));
+    ck_assert(has(s, "\nset yrange [-band_y:ymax_zoom]\n"));
+    ck_assert(!has(s, "band_y ? $2 : band_y"));
     ck_assert(has(s, "\nzoom = 5 "));
     ck_assert(has(s, "\nzmax = 100 "));
     free(s);

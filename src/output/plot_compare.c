@@ -42,7 +42,7 @@ static void compare_layers(ctx *c)
         char pale[8];
         satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
         /* the band kept inside the panel (band_room) */
-        snprintf(src, sizeof src, "$hist%zu using (abs($1) <= band_x ? $1 : NaN):($2 > band_y ? $2 : band_y)", i + 1);
+        snprintf(src, sizeof src, "$hist%zu using (abs($1) <= band_x ? $1 : NaN):2", i + 1);
         snprintf(t, sizeof t, "%s: sampled", v->name);
         satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
     }
@@ -74,18 +74,23 @@ static void compare_layers(ctx *c)
 
 /* The sampled band is a line BAND_WIDTH wide: centred on the data it
  * lay half below the axis where the density is 0 (the tails) and its end
- * half past the panel's right frame (figure review 7, S9).  So its centre
- * keeps half its width (3 * scale PNG pixels) inside the panel, and above
- * the axis its whole width and a pixel (band_y: the mitred corners of its
- * steps reach half a width below a step's foot, and its edge is
- * antialiased), and within |z| <= band_x (a bin more may be left out at the
- * ends, whose line is cut there).  After the panel's ranges [-xmax,
- * xmax] x [0, ymax]. */
+ * half past the panel's right frame (figure review 7, S9).  So the y axis
+ * starts band_y below 0 (its whole width and a pixel: the mitred corners
+ * of its steps reach half a width below a step's foot, and its edge is
+ * antialiased), the ticks from 0, and the band keeps half its width
+ * (3 * scale PNG pixels) inside the panel sideways, within |z| <= band_x
+ * (a bin more may be left out at the ends, whose line is cut there).
+ * Every value is drawn where it is: lifting the values below band_y to it
+ * drew a flat false ledge above the formula's tails (figure review 15,
+ * M5.1: standard's band at 0.012 from z = -95 to 95, its formula about 0
+ * beyond |z| = 60).  After the panel's x range [-xmax, xmax] and ticks;
+ * sets the y range [-band_y, ymax]. */
 static void band_room(ctx *c, const char *xmax, const char *ymax)
 {
     out(c, "band_x = (%s) * (1 - " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
-           "band_y = (%s) * (" BAND_WIDTH " * scale + 1) / height / panel_h   # (its steps' mitred corners: a whole width, and a pixel)\n",
-        xmax, ymax);
+           "band_y = (%s) * (" BAND_WIDTH " * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)\n"
+           "set yrange [-band_y:%s]\n",
+        xmax, ymax, ymax);
 }
 
 void satstat__pl_fig_compare(ctx *c)
@@ -178,7 +183,7 @@ void satstat__pl_fig_compare(ctx *c)
 
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     satstat__pl_panel(c, panels, 0);
-    out(c, "set xrange [-zmax:zmax]\nset yrange [0:ymax]\n");
+    out(c, "set xrange [-zmax:zmax]\n");
     satstat__pl_ticks(c, "-zmax", "zmax", "0", "ymax");
     band_room(c, "zmax", "ymax");
     if (c->region_default)
@@ -195,7 +200,7 @@ void satstat__pl_fig_compare(ctx *c)
     /* side by side, the title's tail ('the second panel zoomed on ...') may be
      * cut at a small size: the axis says it too */
     out(c, "if (side_by_side) { set xlabel 'z (zoom)' }\n");
-    out(c, "set xrange [-zoom:zoom]\nset yrange [0:ymax_zoom]\n");
+    out(c, "set xrange [-zoom:zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
     band_room(c, "zoom", "ymax_zoom");
     for (size_t i = 0; i < c->ns; i++)
