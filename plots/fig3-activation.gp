@@ -3134,7 +3134,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density of z (right)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'φ(z) = sigmoid(z)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right axis''s scale' : '')
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right panel''s axis' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

@@ -3791,7 +3791,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : ''), \
-     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, no variance' : '')
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, not a variance' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -3799,6 +3799,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)', \
-     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, no variance' : '')
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, not a variance' : '')
 }
 unset multiplot

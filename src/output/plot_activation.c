@@ -149,7 +149,7 @@ static void activation_curve_layers(ctx *c, const phi_axis *ax, int zoom)
      * only the right panel's right axis is numbered (activation_panels):
      * without a word the left panel's densities had no scale */
     if (zoom) {
-        satstat__pl_text_line(c, "densities in both panels: on the right axis's scale");
+        satstat__pl_text_line(c, "densities in both panels: on the right panel's axis");
         satstat__pl_below_only(c);
     }
     if (c->ns <= SATSTAT__PALETTE_SIZE) {

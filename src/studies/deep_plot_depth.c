@@ -215,7 +215,9 @@ void satstat__dp_fig_correlation(ctx *c)
             satstat__legend_tex(&key);
         }
     }
-    satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype 7 dashtype 1",
+    /* the bar alone: each scheme's mark is in its own row (a black disc
+     * here, drawn by no series, read as one more) */
+    satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
                         "sampled");
     satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
     satstat__legend_tex(&key);
@@ -672,7 +674,7 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
     double room = (hi - lo) / 3;
     if (ys - lo < room && ys - lo <= hi - ys) {
         if (lo == 0) {
-            satstat__legend_row(key, st, "grey: σ_{b}^{2} < 0, no variance");
+            satstat__legend_row(key, st, "grey: σ_{b}^{2} < 0, not a variance");
         } else {
             satstat__fig_num(lo, 3, n);
             satstat__legend_row(key, st, "grey: σ_{b}^{2} < %s, not mapped", n);
