@@ -1952,7 +1952,7 @@ START_TEST(test_depth_figures)
                   "foot %g", foot);
     /* normal:0.1 at W = 250 named by σ_w² · fan-in = 0.01 · 250 = 2.5, and
      * χ_c defined in the legend */
-    ck_assert_msg(strstr(t, "'normal, σ_{w}^{2}\xE2\x81\xA0 · fan-in = 2.5: c* = ") != NULL,
+    ck_assert_msg(strstr(t, "'normal, σ_{w}² · fan-in = 2.5: c* = ") != NULL,
                   "normal:0.1 not named by σ_w² · fan-in = 2.5");
     ck_assert_ptr_nonnull(strstr(t, "χ_{c}: the map''s slope there"));
     free(t);

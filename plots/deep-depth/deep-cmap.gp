@@ -501,7 +501,7 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
@@ -511,7 +511,7 @@ if (exists('legend_below') && legend_below) {
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919', \
+     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \

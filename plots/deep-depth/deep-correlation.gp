@@ -161,14 +161,14 @@ $s2 << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 43                                  # the longest legend row, in characters
+key_chars = 44                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
-below_chars = 43                                # ... the longest of them
+below_chars = 44                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -228,7 +228,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 43   # the legend's longest row, in char_width
+legend_chars = 44   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -272,7 +272,7 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with yerrorbars linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
      keyentry with yerrorbars linetype 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
@@ -281,7 +281,7 @@ if (exists('legend_below') && legend_below) {
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
+     keyentry with yerrorbars linetype 1 dashtype 1 title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 265 [102, ∞]', \
      keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 261 [132, 9.22×10^{3}]', \

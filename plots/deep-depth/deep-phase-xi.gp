@@ -3716,8 +3716,8 @@ if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-set xlabel 'σ_{w}^{2}⁠ · fan-in'
-set ylabel 'σ_{b}^{2}'
+set xlabel 'σ_{w}²⁠ · fan-in'
+set ylabel 'σ_{b}²'
 set border front
 set tics back
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
@@ -3789,16 +3789,16 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : ''), \
-     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, not a variance' : '')
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}² < 0, not a variance' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal, σ_{w}^{2}⁠ · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 2 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)', \
-     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}^{2}⁠ < 0, not a variance' : '')
+     keyentry with boxes fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}² < 0, not a variance' : '')
 }
 unset multiplot

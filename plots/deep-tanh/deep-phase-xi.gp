@@ -3716,8 +3716,8 @@ if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
-set xlabel 'σ_{w}^{2}⁠ · fan-in'
-set ylabel 'σ_{b}^{2}'
+set xlabel 'σ_{w}²⁠ · fan-in'
+set ylabel 'σ_{b}²'
 set border front
 set tics back
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2

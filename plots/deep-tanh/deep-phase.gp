@@ -3657,8 +3657,8 @@ if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph
 set xtics 1 format '10^{%.0f}'
 if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
-set xlabel 'σ_{w}^{2}⁠ · fan-in'
-set ylabel 'σ_{b}^{2}'
+set xlabel 'σ_{w}²⁠ · fan-in'
+set ylabel 'σ_{b}²'
 set style fill solid 1.0 noborder
 set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
@@ -3764,7 +3764,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: edge of chaos' : ''), \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}^{2}⁠ = 0 (right): q* = 0' : ''), \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}² = 0 (right): q* = 0' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
@@ -3773,7 +3773,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}^{2}⁠ = 0 (right): q* = 0', \
+     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}² = 0 (right): q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'scaled: ordered'
 }

@@ -844,7 +844,7 @@ static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t siz
             satstat__fig_num(fabs(step), 3, f);
             /* the step is σ_b² when a = 1 and the bias is centred */
             snprintf(buf, size, ", %s%s a layer%s", step < 0 ? "−" : "+", f,
-                     fabs(step - sb2) <= 5e-4 * fabs(step) ? " (σ_{b}^{2})" : "");
+                     fabs(step - sb2) <= 5e-4 * fabs(step) ? " (σ_{b}²)" : "");
         } else if (isfinite(first) && isfinite(last)) {
             /* neither: the range it covers, no law claimed */
             satstat__fig_num(first, 3, f);

@@ -61,7 +61,7 @@ static void scheme_label(const satstat_deep_report *r, size_t s, char *buf, size
     const satstat_scheme *sc = &cfg->schemes[s];
     double width = (double)satstat_deep_report_options(r)->width;
     if (sc->kind == SATSTAT_SCHEME_NORMAL)
-        snprintf(buf, size, "normal, σ_{w}^{2} · fan-in = %.3g", sc->param * sc->param * width);
+        snprintf(buf, size, "normal, σ_{w}² · fan-in = %.3g", sc->param * sc->param * width);
     else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL && sc->gain_given)
         snprintf(buf, size, "orthogonal, gain^{2} = %.3g", sc->gain * sc->gain);
     else
@@ -674,16 +674,16 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
     double room = (hi - lo) / 3;
     if (ys - lo < room && ys - lo <= hi - ys) {
         if (lo == 0) {
-            satstat__legend_row(key, st, "grey: σ_{b}^{2} < 0, not a variance");
+            satstat__legend_row(key, st, "grey: σ_{b}² < 0, not a variance");
         } else {
             satstat__fig_num(lo, 3, n);
-            satstat__legend_row(key, st, "grey: σ_{b}^{2} < %s, not mapped", n);
+            satstat__legend_row(key, st, "grey: σ_{b}² < %s, not mapped", n);
         }
         satstat__legend_tex(key);
         satstat__legend_when(key, "y_lo < map_lo");
     } else if (hi - ys < room) {
         satstat__fig_num(hi, 3, n);
-        satstat__legend_row(key, st, "grey: σ_{b}^{2} > %s, not mapped", n);
+        satstat__legend_row(key, st, "grey: σ_{b}² > %s, not mapped", n);
         satstat__legend_tex(key);
         satstat__legend_when(key, "y_hi > map_hi");
     }
@@ -904,7 +904,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
-    out(c, "set xlabel 'σ_{w}^{2}" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+    out(c, "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
     /* the ticks behind the marks (the marks stand clear of the axes now,
      * mark_room_yrange); the border in front of the map: the svg terminal
      * does not clip `with image`, and the map's half cell past the left
@@ -1199,7 +1199,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
         /* (where: a strip a few pixels high, which a white box in the
          * legend matched only under a magnifier) */
         satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1",
-                            "white at σ_{b}^{2} = 0 (right): q* = 0");
+                            "white at σ_{b}² = 0 (right): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1288,7 +1288,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         ceil(log10(ph->x_lo) - 1e-9));
     out(c, ""
            "set mxtics 10\n"
-           "set xlabel 'σ_{w}^{2}" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}^{2}'\n");
+           "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
     out(c, "set style fill solid 1.0 noborder\n");
     /* the schemes' markers: white, outlined in black, so that they show on
      * any colour and take no colour of the maps' scales */
