@@ -82,6 +82,10 @@ svg_pentagon = (format eq 'svg') ? 0.74 : 1
 # at size 1 it spread past the svg's points, 1.3 * pointscale, and erased
 # their confidence bars and the curves under them.
 set pointsize pointscale
+# Error bars' caps half as wide as gnuplot's: as wide as a disc, a
+# bar shorter than the disc closed round it into a square, the mark of
+# another series (figure review 15, S6.1).
+set bars 0.5
 # The font at f times the text's size (a title, a legend or a note set
 # smaller to fit)
 font_at(f) = sprintf('DejaVu Sans,%.3g', 16 * scale * fontscale * f)
