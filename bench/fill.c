@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <satstat/build.h>
 #include <satstat/rng.h>
 
 static double seconds_between(struct timespec a, struct timespec b)
@@ -26,6 +27,11 @@ static int by_value(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
+    /* OpenBLAS's pool, started when the library loads, spins on the other
+     * core for about 0.1 s and then sleeps: stopped first, as the program
+     * does, or it counts in the CPU time and, on a core's second hardware
+     * thread, slows the fill it measures */
+    satstat_blas_single_thread();
     double total = argc > 1 ? atof(argv[1]) : 4e8;
     satstat_transform transform = SATSTAT_TRANSFORM_DEFAULT;
     if (argc > 2 && satstat_transform_from_name(argv[2], &transform, NULL, 0) != 0) {
