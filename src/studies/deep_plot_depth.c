@@ -104,11 +104,6 @@ static void zoomed_range(double vmin, double *lo, double *hi)
     *hi = 1 + (1 - *lo) / 10;
 }
 
-/* The first scheme before s with the same mean-field correlation at every
- * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
- * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
- * 2.4999999), or -1: their lines coincide, and the legend says so. */
-
 /* A depth scale for a legend: "∞" for an infinite one (printf's "inf"
  * would be printed as is), else 3 digits as every figure writes numbers
  * ("9.22×10^{3}", not "9.22e+03"). */
@@ -119,6 +114,11 @@ static void depth_word(double v, char buf[SATSTAT__FIG_NUM_SIZE])
     else
         satstat__fig_num(v, 3, buf);
 }
+
+/* The first scheme before s with the same mean-field correlation at every
+ * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
+ * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
+ * 2.4999999), or -1: their lines coincide, and the legend says so. */
 static long same_correlation_field(const satstat_deep_report *r, size_t s, uint64_t layers)
 {
     for (size_t t = 0; t < s; t++) {
