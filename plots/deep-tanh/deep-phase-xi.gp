@@ -6,9 +6,10 @@
 # chi1 = 1 (black line, from the phase computation): the two cells of a row
 # that straddle it take their outer neighbours' colour (else the nearer
 # one's, by chance, far beyond the bar's end).  Networks train to a
-# depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;
-# on their side of the critical line a network of L layers trains.  White:
-# no fixed point q*.
+# depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
+# run's depth; on its side of the critical line a network of L layers
+# trains.  White, where drawn: no fixed point q*.  Light grey: past the
+# grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0

@@ -741,9 +741,10 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "chi1 = 1 (black line, from the phase computation): the two cells of a row\n"
                        "that straddle it take their outer neighbours' colour (else the nearer\n"
                        "one's, by chance, far beyond the bar's end).  Networks train to a\n"
-                       "depth of about 6 xi_c: the dashed lines are 6 xi_c = L, the run's depth;\n"
-                       "on their side of the critical line a network of L layers trains.  White:\n"
-                       "no fixed point q*.");
+                       "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
+                       "run's depth; on its side of the critical line a network of L layers\n"
+                       "trains.  White, where drawn: no fixed point q*.  Light grey: past the\n"
+                       "grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
