@@ -3696,7 +3696,7 @@ set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
-set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
+set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
 set cblabel 'q*' offset 0,0.4
 set cbrange [-1.83053:3.49403]

@@ -1332,7 +1332,11 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
         out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n");
-        out(c, "set palette defined (0 '#F2F0F7', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
+        /* from ColorBrewer's third purple, not its near-white first: the
+         * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
+         * cells of (242, 240, 247), one colour to the eye (figure review 15,
+         * S1.7) */
+        out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
                "set cblabel 'q*' offset 0,0.4\n");
         if (isfinite(qlo) && qhi > qlo) {
             /* a label a decade up to five, from the first whole decade in
