@@ -274,7 +274,7 @@ void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, c
  * label set with satstat__fig_qtex or satstat__legend_tex): `digits`
  * significant digits; where %g would write e-notation, m×10^{n} typeset
  * ("6.61×10^{−5}"); whole numbers of five digits and more grouped by
- * thousands with a thin space ("1 000 000").  NaN: "n/a". */
+ * thousands with a thin space ("1 000 000").  NaN: "n/a"; ±∞: "∞", "−∞". */
 #define SATSTAT__FIG_NUM_SIZE 48
 void satstat__fig_num(double x, int digits, char buf[SATSTAT__FIG_NUM_SIZE]);
 /* A count, grouped as satstat__fig_num ("100 000"); plain text too. */

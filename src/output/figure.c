@@ -1296,8 +1296,12 @@ void satstat__fig_count(unsigned long long n, char buf[SATSTAT__FIG_NUM_SIZE])
 
 void satstat__fig_num(double x, int digits, char buf[SATSTAT__FIG_NUM_SIZE])
 {
-    if (!isfinite(x)) {
+    if (isnan(x)) {
         snprintf(buf, SATSTAT__FIG_NUM_SIZE, "n/a");
+        return;
+    }
+    if (isinf(x)) { /* a true minus, as below */
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s∞", x < 0 ? "\xE2\x88\x92" : "");
         return;
     }
     if (x == 0)

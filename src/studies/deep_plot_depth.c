@@ -104,17 +104,6 @@ static void zoomed_range(double vmin, double *lo, double *hi)
     *hi = 1 + (1 - *lo) / 10;
 }
 
-/* A depth scale for a legend: "∞" for an infinite one (printf's "inf"
- * would be printed as is), else 3 digits as every figure writes numbers
- * ("9.22×10^{3}", not "9.22e+03"). */
-static void depth_word(double v, char buf[SATSTAT__FIG_NUM_SIZE])
-{
-    if (isinf(v))
-        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s∞", v < 0 ? "−" : "");
-    else
-        satstat__fig_num(v, 3, buf);
-}
-
 /* The first scheme before s with the same mean-field correlation at every
  * layer and the same c* to 1e-6 (tanh: normal:sigma and orthogonal:g with
  * g^2 = sigma^2 n share sigma_w^2, equal to the 7 digits given: 2.5 and
@@ -196,7 +185,7 @@ void satstat__dp_fig_correlation(ctx *c)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
         else if (isfinite(d->c_star)) {
             char xi[SATSTAT__FIG_NUM_SIZE];
-            depth_word(d->xi_c, xi);
+            satstat__fig_num(d->xi_c, 3, xi);
             satstat__legend_row(&key, st, "%s: c* = %.3g, ξ_{c} = %s", name, d->c_star, xi);
         }
         else
@@ -207,9 +196,9 @@ void satstat__dp_fig_correlation(ctx *c)
              * interval reaches 0 (c⁰ near c*) */
             char value[SATSTAT__FIG_NUM_SIZE], lo[SATSTAT__FIG_NUM_SIZE],
                 hi[SATSTAT__FIG_NUM_SIZE];
-            depth_word(xs.value, value);
-            depth_word(xs.lo, lo);
-            depth_word(xs.hi, hi);
+            satstat__fig_num(xs.value, 3, value);
+            satstat__fig_num(xs.lo, 3, lo);
+            satstat__fig_num(xs.hi, 3, hi);
             satstat__legend_row(&key, "with lines linetype nodraw", "  sampled ξ_{c} %s [%s, %s]",
                                 value, lo, hi);
             satstat__legend_tex(&key);
