@@ -72,8 +72,7 @@ done:
 
 static void max2(const int in[2], int out[2])
 {
-    int send[2] = {in[0], in[1]};
-    if (MPI_Allreduce(send, out, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD) != MPI_SUCCESS)
+    if (MPI_Allreduce(in, out, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD) != MPI_SUCCESS)
         MPI_Abort(MPI_COMM_WORLD, abort_status);
 }
 
