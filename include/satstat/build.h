@@ -1,5 +1,5 @@
-/* satstat/build.h — what this build of the library is: its version and the
- * BLAS it was linked with.  Bindings and the program report these; results
+/* satstat/build.h — what this build of the library is: its version, and
+ * the BLAS the process uses.  Bindings and the program report these; results
  * that go through BLAS (orthogonal schemes, deep) are bit-identical only
  * between builds with the same BLAS on the same kind of CPU. */
 #ifndef SATSTAT_BUILD_H
@@ -16,7 +16,10 @@ SATSTAT_API const char *satstat_version(void);
 
 /* The CBLAS behind GSL's BLAS calls: "openblas" (optimised) or "gslcblas"
  * (GSL's reference implementation, about a thousand times slower on the
- * QR factorisations of the orthogonal scheme). */
+ * QR factorisations of the orthogonal scheme).  Asked of the process at
+ * the call: "openblas" when OpenBLAS is loaded (libsatstat.so links it; a
+ * program built from the library's objects may load it later, as the
+ * satstat program does for the jobs that multiply matrices). */
 SATSTAT_API const char *satstat_blas_name(void);
 
 /* Non-zero when the BLAS is GSL's slow reference one. */

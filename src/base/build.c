@@ -1,8 +1,11 @@
 /* build.c — what this build of the library is (satstat/build.h). */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
 #include <satstat/build.h>
 
-
+#include <dlfcn.h>
 #include <string.h>
+
+#include "base/build-int.h"
 
 #include "satstat_version.h"
 
@@ -11,14 +14,28 @@ const char *satstat_version(void)
     return SATSTAT_VERSION;
 }
 
+/* OpenBLAS's own functions, by name in the whole process: a program may
+ * link OpenBLAS (libsatstat.so does), load it later (the satstat program,
+ * cli/blas.h), or use GSL's reference CBLAS, so what is there is asked at
+ * the call, not fixed when the library is built or loaded. */
+void *satstat__openblas_function(const char *name)
+{
+#ifdef RTLD_DEFAULT
+    return dlsym(RTLD_DEFAULT, name);
+#else
+    (void)name;
+    return NULL;
+#endif
+}
+
 const char *satstat_blas_name(void)
 {
-    return SATSTAT_BLAS;
+    return satstat__openblas_function("openblas_get_corename") ? "openblas" : "gslcblas";
 }
 
 int satstat_blas_is_reference(void)
 {
-    return strcmp(SATSTAT_BLAS, "gslcblas") == 0;
+    return strcmp(satstat_blas_name(), "gslcblas") == 0;
 }
 
 /* OpenBLAS may split a product over its own threads, which changes the
@@ -29,24 +46,20 @@ int satstat_blas_is_reference(void)
  * from satstat's own workers.  OpenBLAS 0.3.21's openblas_set_num_threads
  * re-creates a pool that was shut down (its lazy re-init after fork), so
  * the pool is touched only when the thread count is not already 1.
- * Weak references: with GSL's reference CBLAS the symbols are absent (NULL)
- * and nothing is called. */
-#if defined(__GNUC__) && !defined(_WIN32)
-extern void openblas_set_num_threads(int) __attribute__((weak));
-extern int openblas_get_num_threads(void) __attribute__((weak));
-extern int blas_thread_shutdown_(void) __attribute__((weak));
-#define HAVE_WEAK_OPENBLAS 1
-#endif
-
+ * Without OpenBLAS in the process nothing is called. */
 void satstat_blas_single_thread(void)
 {
-#ifdef HAVE_WEAK_OPENBLAS
-    if (!openblas_set_num_threads)
+    void (*set_threads)(int);
+    int (*get_threads)(void);
+    int (*shutdown)(void);
+    *(void **)&set_threads = satstat__openblas_function("openblas_set_num_threads");
+    *(void **)&get_threads = satstat__openblas_function("openblas_get_num_threads");
+    *(void **)&shutdown = satstat__openblas_function("blas_thread_shutdown_");
+    if (!set_threads)
         return;
-    if (openblas_get_num_threads && openblas_get_num_threads() == 1)
+    if (get_threads && get_threads() == 1)
         return;
-    openblas_set_num_threads(1);
-    if (blas_thread_shutdown_)
-        blas_thread_shutdown_();
-#endif
+    set_threads(1);
+    if (shutdown)
+        shutdown();
 }

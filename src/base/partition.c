@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/build-int.h"
 #include "base/partition-int.h"
 
 void satstat__bytes_put(satstat__bytes *b, const void *p, size_t n)
@@ -82,10 +83,6 @@ uint64_t satstat__partition_block_unit(const satstat_partition *p, uint64_t bloc
     return unit;
 }
 
-/* OpenBLAS names the kernel it picked for this CPU; two ranks with
- * different kernels sum a product in different orders.  Weak: absent with
- * GSL's reference CBLAS, which is the same code everywhere. */
-extern char *openblas_get_corename(void) __attribute__((weak));
 
 /* Each rank's message: a header, then its payload. */
 typedef struct piece_header {
@@ -100,7 +97,12 @@ typedef struct piece_header {
 static void platform_name(char *out, size_t size)
 {
     memset(out, 0, size);
-    const char *core = openblas_get_corename ? openblas_get_corename() : NULL;
+    /* OpenBLAS names the kernel it picked for this CPU; two ranks with
+     * different kernels sum a product in different orders.  Without
+     * OpenBLAS, GSL's reference CBLAS is the same code everywhere. */
+    char *(*corename)(void);
+    *(void **)&corename = satstat__openblas_function("openblas_get_corename");
+    const char *core = corename ? corename() : NULL;
     if (core)
         strncpy(out, core, size - 1);
 }

@@ -1,5 +1,6 @@
 /* cli.c — the pieces every satstat command shares (cli.h). */
 #include "cli/cli.h"
+#include "cli/blas.h"
 #include "cli/mpi.h"
 
 #include <errno.h>
@@ -638,16 +639,26 @@ const char *cli_option_name(const struct option *table, int code)
 
 /* ---- build notes -------------------------------------------------------------*/
 
+static int has_orthogonal(const satstat_config *cfg)
+{
+    for (size_t i = 0; i < cfg->n_schemes; i++)
+        if (cfg->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL)
+            return 1;
+    return 0;
+}
+
+void cli_blas_for(const satstat_config *cfg, int multiplies)
+{
+    if (multiplies || has_orthogonal(cfg))
+        cli_blas_load();
+}
+
 void cli_note_reference_blas(const satstat_config *cfg, int quiet)
 {
-    if (quiet || !satstat_blas_is_reference())
+    if (quiet || !has_orthogonal(cfg) || !satstat_blas_is_reference())
         return;
-    for (size_t i = 0; i < cfg->n_schemes; i++)
-        if (cfg->schemes[i].kind == SATSTAT_SCHEME_ORTHOGONAL) {
-            fprintf(stderr, "satstat: note: this build uses GSL's reference BLAS (%s), which makes "
-                            "the orthogonal scheme's QR factorisations about 1000x slower than "
-                            "OpenBLAS; rebuild with libopenblas-dev installed (-Dblas=openblas)\n",
-                    satstat_blas_name());
-            return;
-        }
+    fprintf(stderr, "satstat: note: this build uses GSL's reference BLAS (%s), which makes "
+                    "the orthogonal scheme's QR factorisations about 1000x slower than "
+                    "OpenBLAS; rebuild with libopenblas-dev installed (-Dblas=openblas)\n",
+            satstat_blas_name());
 }

@@ -207,8 +207,14 @@ int cli_outputs_failed(cli_outputs *o, const char *option, const char *msg);
     "                         or ziggurat-256-f32/1; the report names it  [the one\n" \
     "                         satstat --version names]\n"
 
+/* Before a job, on every process of an mpirun job: load OpenBLAS when
+ * the job multiplies matrices (`multiplies`: deep networks; or an
+ * orthogonal scheme in cfg), so that the job, the processes' comparison of
+ * their BLAS kernels and what is said of the BLAS all agree (cli/blas.h). */
+void cli_blas_for(const satstat_config *cfg, int multiplies);
+
 /* One note on stderr (not under --quiet) when an orthogonal scheme will be
- * sampled with GSL's slow reference BLAS. */
+ * sampled with GSL's slow reference BLAS (after cli_blas_for). */
 void cli_note_reference_blas(const satstat_config *cfg, int quiet);
 
 /* Without --format, the report's format from --output's extension (.json,

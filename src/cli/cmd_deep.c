@@ -388,6 +388,7 @@ static int deep_parsed(const cli *parsed)
     if (status != CLI_GO_ON)
         return status;
 
+    cli_blas_for(&c.config, 1);
     if (cli_mpi_follower()) /* its share of the networks; rank 0 writes */
         return deep_follow(&c, configs, nruns);
 

@@ -288,6 +288,8 @@ static int run_parsed(const cli *parsed)
     cli c = *parsed;
     int status;
     c.config.partition = cli_mpi_partition();
+    if (!c.analytic_only)
+        cli_blas_for(&c.config, 0);
     if (cli_mpi_follower()) {
         cli_install_signals();
         status = cli_mpi_agree(CLI_GO_ON);

@@ -201,6 +201,8 @@ static int sweep_parsed(const cli *parsed)
         cli_usage_error(NULL, msg);
         return rc == SATSTAT_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_RUNTIME;
     }
+    if (!c.analytic_only)
+        cli_blas_for(&c.config, 0);
     if (cli_mpi_follower()) {
         /* its share of every point; rank 0 writes */
         cli_install_signals();

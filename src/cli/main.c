@@ -24,12 +24,6 @@
 #include "cli/commands.h"
 #include "cli/mpi.h"
 
-/* OpenBLAS's pthread build starts, when it loads, a pool of one thread
- * per core whose idle members spin for about 0.1 s, taking a core from the
- * sampler in every run; the command stops it first thing
- * (satstat_blas_single_thread).  The environment cannot do it: the pool
- * exists before main, and a DT_PREINIT_ARRAY setenv is undone when libc
- * initialises its environ. */
 typedef struct command {
     const char *word;
     int (*run)(int argc, char **argv);
@@ -73,7 +67,6 @@ static int dispatch(int argc, char **argv);
 int main(int argc, char **argv)
 {
     hold_standard_descriptors();
-    satstat_blas_single_thread();
     int status = cli_mpi_init(&argc, &argv);
     if (status != 0)
         return status;

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include <satstat/build.h>
 #include <satstat/error.h>
 #include <satstat/parse.h>
 #include <satstat/rng.h>
@@ -370,7 +371,7 @@ static json_t *report_json(const satstat_deep_report *r, const satstat_deep_phas
         "bias", c->bias.canonical, "activation", c->activation->name, "threshold", c->threshold,
         "saturated_region", jnum(reg.below), jnum(reg.above), "seed", (json_int_t)c->seed,
         "alpha", c->alpha, "schemes", names, "generator", satstat_generator_name(), "transform",
-        satstat_transform_label(c->transform), "simd", r->simd, "blas", SATSTAT_BLAS, "threads",
+        satstat_transform_label(c->transform), "simd", r->simd, "blas", satstat_blas_name(), "threads",
         (json_int_t)r->threads, "max_memory", (json_int_t)satstat__deep_cap_of(o), "command", cmd);
     /* the saturation rule and the region of z it stands for, as `run`
      * reports them (relu: dead units, z <= 0, not |z| >= threshold) */
@@ -669,7 +670,7 @@ static void write_text(const satstat_deep_report *r, const satstat_deep_phase *p
     satstat__text_wrap(f, width, 2, line);
     /* the wall time last: it alone differs between runs of one seed */
     snprintf(line, sizeof line, "generator %s + %s, SIMD %s, BLAS %s", satstat_generator_name(),
-             satstat_transform_label(c->transform), r->simd, SATSTAT_BLAS);
+             satstat_transform_label(c->transform), r->simd, satstat_blas_name());
     satstat__text_wrap(f, width, 2, line);
     snprintf(line, sizeof line, "sampling: %u thread%s, %.1f MiB, %.2f s", r->threads,
              r->threads == 1 ? "" : "s", (double)r->memory / 1048576.0, r->elapsed);
