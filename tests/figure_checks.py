@@ -997,6 +997,28 @@ def scheme_mark_problems(text):
             if "$schemes every" in ln and "with points" in ln and "linetype" in ln]
 
 
+def xi_bar_problems(text):
+    """deep-phase-xi: the colour bar's top more than half a decade above
+    the 99th percentile of the map's cells (its top quarter, 10^2 to 10^3,
+    spent on a few cells under the chi1 = 1 line and the marks: figure
+    review 15, S1.3); and the schemes' marks drawn over the critical line
+    (it was hidden where it leaves the axis, S1.4)."""
+    problems = []
+    m = re.search(r"^set cbrange \[([-\d.e+]+):([-\d.e+]+)\]", text, re.M)
+    cells = sorted(r[2] for r in datablocks(text).get("grid", [])
+                   if len(r) == 3 and math.isfinite(r[2]))
+    if m and cells:
+        q99 = cells[min(len(cells) - 1, int(0.99 * len(cells)))]
+        if float(m.group(2)) > q99 + 0.5:
+            problems.append("colour bar to 10^%s, 99 %% of the cells under 10^%.2f"
+                            % (m.group(2), q99))
+    plot = text[text.find("\nplot $grid"):]
+    edge, marks = plot.find("$edge using"), plot.rfind("$schemes every")
+    if edge >= 0 and marks > edge:
+        problems.append("the chi1 = 1 line drawn under the schemes' marks")
+    return problems
+
+
 def overlap_fill_problems(text):
     """deep-jacobian: spectra filled translucent (two over each other mixed
     into a grey that read as a third series)."""
@@ -1009,6 +1031,7 @@ DEEP_SHOULDS = [
     (r"deep-activations-.*\.gp$", activation_problems),
     (r"deep-(variance|gradient|saturation)\.gp$", same_line_problems),
     (r"deep-phase-xi\.gp$", scheme_mark_problems),
+    (r"deep-phase-xi\.gp$", xi_bar_problems),
     (r"deep-jacobian\.gp$", overlap_fill_problems),
 ]
 
@@ -1048,6 +1071,13 @@ def deep_should_self_tests():
         (scheme_mark_problems,
          "     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle\n",
          "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 notitle\n"),
+        (xi_bar_problems,
+         "$grid << EOD\n" + "".join("0 0 %g\n" % (i / 100.) for i in range(100)) + "EOD\n"
+         "set cbrange [-1:3]\nplot $grid using 1:2:3 with image, $edge using 1:2 with lines,"
+         " $schemes every ::0::0 using 1:2 with points\n",
+         "$grid << EOD\n" + "".join("0 0 %g\n" % (i / 100.) for i in range(100)) + "EOD\n"
+         "set cbrange [-1:1]\nplot $grid using 1:2:3 with image, $schemes every ::0::0 using 1:2"
+         " with points, $edge using 1:2 with lines\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),

@@ -3693,9 +3693,9 @@ set rmargin at screen plot_right
 set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
 set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')
-set cbrange [-1:3]   # log10 xi_c; beyond the top: the end colour
+set cbrange [-1:1.47712]   # log10 xi_c; beyond the top: the end colour
 set cbtics 1 format '10^{%.0f}'
-set cbtics add ('≥10^{3}' 3)
+set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
 # the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
@@ -3736,12 +3736,12 @@ cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_l
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
      $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle, \
+     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
+     $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle
 unset colorbox
 unset label
 unset arrow

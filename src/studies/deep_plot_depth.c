@@ -713,6 +713,51 @@ static void depth_crossings(const satstat_deep_phase *ph, size_t k, double targe
     }
 }
 
+/* ξ_c of cell (row k, column i) as the map draws it: the two cells of a
+ * row that straddle χ_1 = 1 take their outer neighbour's ξ_c: by where
+ * the grid happens to fall, one of them is 10^3 and more and its
+ * neighbours along the line 10^2, a chain of navy squares that read as
+ * markers (review 8 S12); the black line says ξ_c → ∞ there. */
+static double plotted_xi(const satstat_deep_phase *ph, size_t k, size_t i)
+{
+    double v = ph->xi_c[k * ph->nx + i], crit = ph->critical[k];
+    if (isfinite(crit) && i + 1 < ph->nx && ph->x[i] <= crit && crit < ph->x[i + 1] && i >= 1)
+        v = fmin(v, ph->xi_c[k * ph->nx + i - 1]);
+    else if (isfinite(crit) && i >= 1 && ph->x[i - 1] <= crit && crit < ph->x[i] && i + 1 < ph->nx)
+        v = fmin(v, ph->xi_c[k * ph->nx + i + 1]);
+    return v;
+}
+
+/* The colour bar's top (log10 ξ_c): the smallest 10^k or 3·10^k with at
+ * most 1 % of the map's cells above it, and at most 10^3.  The largest
+ * value was the top before: the few cells beside χ_1 = 1 at σ_b² = 0,
+ * under the black line and the schemes' marks, took the bar's top quarter
+ * (10² to 10³) while every cell one could see was under 10^{1.4} (figure
+ * review 15, S1.3).  Cells above it take the end colour, and the bar's
+ * end says "≥".  Steps of half a decade (log10 3 = 0.48) keep the end's
+ * label clear of the decade's tick under it. */
+static double xi_bar_top(const satstat_deep_phase *ph, double lo)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+        n += ph->xi_c[i] > 0; /* (∞ too: the bar's end colour) */
+    for (double d = ceil(lo); d < 3; d++)
+        for (int h = 0; h < 2; h++) {
+            double top = d + (h ? log10(3.) : 0);
+            if (top < lo + 1)
+                continue; /* a decade at least */
+            size_t above = 0;
+            for (size_t k = 0; k < ph->ny; k++)
+                for (size_t i = 0; i < ph->nx; i++) {
+                    double v = plotted_xi(ph, k, i);
+                    above += v > 0 && log10(v) > top;
+                }
+            if (above * 100 <= n)
+                return top;
+        }
+    return 3;
+}
+
 void satstat__dp_fig_phase_xi(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -750,26 +795,13 @@ void satstat__dp_fig_phase_xi(ctx *c)
             lmax = fmax(lmax, log10(v));
         }
     }
-    double cb_lo = isfinite(lmin) ? floor(lmin) : 0, cb_hi = isfinite(lmax) ? fmin(3, ceil(lmax)) : 3;
-    if (cb_hi <= cb_lo)
-        cb_hi = cb_lo + 1;
+    double cb_lo = isfinite(lmin) ? floor(lmin) : 0;
+    double cb_hi = ph->xi_c && isfinite(lmin) ? xi_bar_top(ph, cb_lo) : 3;
     satstat__fig_rule(&c->g, "data: log10(sigma_w^2 fan_in), sigma_b^2, log10 xi_c (rows apart)");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
         for (size_t k = 0; k < ph->ny; k++) {
-            double v = ph->xi_c ? ph->xi_c[k * ph->nx + i] : NAN;
-            /* the two cells that straddle χ_1 = 1 in this row take their
-             * outer neighbour's ξ_c: by where the grid happens to fall,
-             * one of them is 10^3 and more and its neighbours along the
-             * line 10^2, a chain of navy squares that read as markers
-             * (review 8 S12); the black line says ξ_c → ∞ there */
-            double crit = ph->critical[k];
-            if (ph->xi_c && isfinite(crit) && i + 1 < ph->nx && ph->x[i] <= crit
-                && crit < ph->x[i + 1] && i >= 1)
-                v = fmin(v, ph->xi_c[k * ph->nx + i - 1]);
-            else if (ph->xi_c && isfinite(crit) && i >= 1 && ph->x[i - 1] <= crit
-                     && crit < ph->x[i] && i + 1 < ph->nx)
-                v = fmin(v, ph->xi_c[k * ph->nx + i + 1]);
+            double v = ph->xi_c ? plotted_xi(ph, k, i) : NAN;
             out(c, "%.6g %.6g ", log10(ph->x[i]), ph->y[k]);
             if (v == INFINITY)
                 out(c, "%.6g\n", cb_hi + 1); /* beyond the bar: its end colour */
@@ -876,8 +908,15 @@ void satstat__dp_fig_phase_xi(ctx *c)
     out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')\n");
     out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");
+    char top[SATSTAT__FIG_NUM_SIZE];
+    if (cb_hi == round(cb_hi))
+        snprintf(top, sizeof top, "10^{%.0f}", cb_hi);
+    else
+        satstat__fig_num(pow(10, cb_hi), 2, top); /* 3×10^k: 0.3, 3, 30 */
     if (diverges || lmax > cb_hi)
-        out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
+        out(c, "set cbtics add ('≥%s' %.6g)\n", top, cb_hi);
+    else
+        out(c, "set cbtics add ('%s' %.6g)\n", top, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
     /* the map from σ_b² = y_lo to y_hi (map_cells), widened where a
      * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
@@ -901,12 +940,6 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
     map_cells(c, ph, 3);
-    out(c, ", \\\n"
-           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
-    for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
-        if (side_rows[side])
-            out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
-                   "dashtype 2 notitle", side);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
@@ -923,6 +956,15 @@ void satstat__dp_fig_phase_xi(ctx *c)
                "pointtype %d pointsize %.3g * pointscale%s notitle",
             s, s, pt, 2.6 * grow, f, s, s, pt, 2 * grow, f);
     }
+    /* the lines over the marks: the mark at σ_w² fan-in 2.5, σ_b² = 0.05
+     * covered χ_1 = 1 where it leaves the axis, its kink included, at 3.5 in
+     * (figure review 15, S1.4); a line across a mark leaves it readable */
+    out(c, ", \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
+    for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
+        if (side_rows[side])
+            out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
+                   "dashtype 2 notitle", side);
     out(c, "\nunset colorbox\n");
     finish(c, &key);
 }
