@@ -1019,6 +1019,41 @@ def xi_bar_problems(text):
     return problems
 
 
+def open_mark_problems(text):
+    """An open mark (outlined at open_lw) at a size that differs by
+    terminal: at the line types' size without svg_open (the SVG's 8 to 13 %
+    larger than the PNG's), or an open triangle without svg_triangle (the
+    SVG's 1.45 times as wide: figure review 15)."""
+    problems = []
+    for ln in text.splitlines():
+        m = re.search(r"pointtype (\d+)( pointsize ([^,]*?))? linewidth open_lw", ln)
+        if not m:
+            continue
+        pt, size = int(m.group(1)), m.group(3) or "lt_pointsize"
+        if "lt_pointsize" in size and "svg_open" not in size:
+            problems.append("open point %d at the line types' size without svg_open" % pt)
+        if pt in (8, 10) and "svg_triangle" not in size:
+            problems.append("open triangle %d without svg_triangle" % pt)
+    return problems
+
+
+def corr_mark_problems(text):
+    """deep-correlation: the series' points at least 1.8 pointscale (at
+    lt_pointsize, 12 px at 3.5 in, the bar through a pentagon's tip left a
+    small triangle), and a bar's cut end an open mark at least 2.5
+    pointscale (a filled one the points' size read as a point, and at
+    1280 x 800 as a bar's cap: figure review 15, S2.2, S2.3)."""
+    problems = []
+    for ln in text.splitlines():
+        m = re.search(r"with yerrorbars linetype \d+ dashtype 1( pointsize ([\d.]+) \* pointscale)?", ln)
+        if m and "$s" in ln and (not m.group(1) or float(m.group(2)) < 1.8):
+            problems.append("a series' points under 1.8 pointscale")
+        m = re.search(r"\(\$[34] [<>]= -?1 .* pointtype (\d+)( pointsize ([\d.]+) \* pointscale)?", ln)
+        if m and (int(m.group(1)) % 2 or not m.group(2) or float(m.group(3)) < 2.5):
+            problems.append("a bar's cut end not an open mark of 2.5 pointscale or more")
+    return problems
+
+
 def overlap_fill_problems(text):
     """deep-jacobian: spectra filled translucent (two over each other mixed
     into a grey that read as a third series)."""
@@ -1032,6 +1067,8 @@ DEEP_SHOULDS = [
     (r"deep-(variance|gradient|saturation)\.gp$", same_line_problems),
     (r"deep-phase-xi\.gp$", scheme_mark_problems),
     (r"deep-phase-xi\.gp$", xi_bar_problems),
+    (r"deep-correlation\.gp$", corr_mark_problems),
+    (r"\.gp$", open_mark_problems),
     (r"deep-jacobian\.gp$", overlap_fill_problems),
 ]
 
@@ -1078,6 +1115,22 @@ def deep_should_self_tests():
          "$grid << EOD\n" + "".join("0 0 %g\n" % (i / 100.) for i in range(100)) + "EOD\n"
          "set cbrange [-1:1]\nplot $grid using 1:2:3 with image, $schemes every ::0::0 using 1:2"
          " with points, $edge using 1:2 with lines\n"),
+        (open_mark_problems,
+         "plot $s1 using 1:2 with points linetype 1 pointtype 6 linewidth open_lw notitle\n",
+         "plot $s1 using 1:2 with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open "
+         "linewidth open_lw notitle\n"),
+        (open_mark_problems,
+         "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale linewidth open_lw\n",
+         "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale * svg_triangle "
+         "linewidth open_lw\n"),
+        (corr_mark_problems,
+         "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
+         "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
+         "pointtype 9 pointsize lt_pointsize notitle, \\\n",
+         "     $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * "
+         "pointscale notitle, \\\n"
+         "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
+         "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),

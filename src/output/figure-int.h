@@ -55,10 +55,19 @@ extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
 /* The open twin of a filled point type (gnuplot's 5 7 9 11 13 15: 4 6 8
  * ...): a sampled 0 drawn at an axis's foot, keyed with the same mark. */
 int satstat__point_open(int filled);
-/* " * svg_pentagon" for gnuplot's pentagons (14, 15), else "": appended to
- * a point's size, it draws the svg terminal's larger pentagon the size of
- * the cairo terminals' (the prologue's svg_pentagon). */
+/* " * svg_pentagon" for gnuplot's pentagons (14, 15), " * svg_triangle"
+ * for its open triangles (8, 10), " * svg_diamond" for its diamonds (12, 13),
+ * else "": appended to a point's size, it draws the svg terminal's larger
+ * marks of those shapes the size of the cairo terminals' (the prologue's
+ * factors). */
 const char *satstat__point_svg_factor(int pt);
+/* The style of an open mark of point type pt (4, 6, 8, ...) at the line
+ * types' size, "pointtype 6 pointsize lt_pointsize * svg_open linewidth
+ * open_lw": a sampled 0, an open twin; written into buf, returned.  Its
+ * outline is thinner than a filled mark's, so the svg terminal's
+ * correction of lt_pointsize is less (svg_open). */
+#define SATSTAT__OPEN_MARK_SIZE 96
+const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE]);
 
 /* The palette slot of series i of n by its name, so that a scheme has the
  * same colour, dash and point type in every figure and command: the

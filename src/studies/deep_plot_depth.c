@@ -127,6 +127,23 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
 
 /* ---- cˡ against layer ---------------------------------------------------------*/
 
+/* deep-correlation's marks.  The series' points at lt_pointsize were 12 px
+ * (1 mm) at 3.5 in and 7 px at 1280 x 800: the bar through the pentagon's
+ * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1, and
+ * that ▲ was the size of a bar's cap at 1280 x 800 (figure review 15, S2.2,
+ * S2.3).  Now the points are larger, and a cut end is an open ▵ (▿ at -1)
+ * in black, larger still: an arrowhead past the bar, of no series'. */
+#define CORR_POINT "1.9 * pointscale"
+#define CORR_CUT "3 * pointscale"
+
+/* Scheme s's slot in the palette (its colour and point type). */
+static size_t slot_of(const satstat_deep_report *r, size_t s)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    return satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
+}
+
 void satstat__dp_fig_correlation(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -180,7 +197,8 @@ void satstat__dp_fig_correlation(ctx *c)
         satstat_deep_estimate xs;
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
         /* one row a scheme (a small figure puts the rows below the plot) */
-        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT "%s", s + 1,
+                 satstat__point_svg_factor(satstat__point_types[slot_of(r, s)]));
         if (same_correlation_field(r, s, o->layers) >= 0)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
         else if (isfinite(d->c_star)) {
@@ -233,11 +251,11 @@ void satstat__dp_fig_correlation(ctx *c)
      * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
      * 0.943 to 1 read as an interval that ends at 1) */
     if (cut[1])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize",
-                            "bar cut at c = 1");
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 8 pointsize " CORR_CUT
+                            " * svg_triangle linewidth open_lw", "bar cut at c = 1");
     if (cut[0])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize",
-                            "bar cut at c = −1");
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 10 pointsize " CORR_CUT
+                            " * svg_triangle linewidth open_lw", "bar cut at c = −1");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
@@ -246,10 +264,17 @@ void satstat__dp_fig_correlation(ctx *c)
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
     out(c, "set mxtics 1\n");
-    ticks(c, "y", lo, 1, 4);
+    /* ticks up to 1 only: the zoomed axis's top, 1.01, was labelled, a
+     * correlation that cannot be (figure review 15, N2.4) */
+    char lo_t[32], step[512];
+    snprintf(lo_t, sizeof lo_t, "%.9g", lo);
+    satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
+    out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
-        double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        /* (the pairs apart by a mark and a half at 3.5 in) */
+        double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        const char *f = satstat__point_svg_factor(satstat__point_types[slot_of(r, s)]);
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
         /* black as in the legend: a coloured c* line hid the other
          * scheme's under it */
@@ -257,13 +282,14 @@ void satstat__dp_fig_correlation(ctx *c)
             out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
                 cs);
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
-            s + 1, s + 1, s + 1, dx, s + 1);
+               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
+               "%s notitle, \\\n     ",
+            s + 1, s + 1, s + 1, dx, s + 1, f);
         for (int e = 0; e < 2; e++)
             if (cut[e])
-                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
-                       "pointtype %d pointsize lt_pointsize notitle, \\\n     ",
-                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, e ? 9 : 11);
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linecolor "
+                       "rgb '#000000' pointtype %d pointsize " CORR_CUT " * svg_triangle linewidth open_lw notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, e ? 8 : 10);
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
@@ -323,8 +349,9 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d linewidth open_lw notitle", s + 1,
-            s + 1, satstat__dp_open_point(s, ns, r));
+        char om[SATSTAT__OPEN_MARK_SIZE];
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
+            satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
             out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
                    "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
