@@ -3662,6 +3662,10 @@ below_chars = 42                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
+# (a map's legend: below it too when its rows take a third of the height
+# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px
+# wide and 29 % of the canvas blank under the legend: figure review 15, S1.8)
+legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
@@ -3703,7 +3707,7 @@ plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
 set rmargin at screen plot_right
 set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
-set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')
+set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')
 set cbrange [-1:1.47712]   # log10 xi_c; beyond the top: the end colour
 set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥30' 1.47712)

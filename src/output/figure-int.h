@@ -200,7 +200,19 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
  * "... nodraw": numbers) are left out, so say them in the report.  Use
  * this in place of satstat__fig_layout_column so that no legend is cut. */
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
+/* The same for a map (a colour scale over two axes, which wants the
+ * width): its legend goes below it at every size when its rows with a
+ * sample take a third of the height or less. */
+void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis);
 
+/* A figure drawn taller than the asked_height pixels it was asked for
+ * (g->o.height now, after satstat__fig_output_section): the script says
+ * so on gnuplot's standard error when rendered at that height, "note:
+ * drawn 3.5 x 4.46 in, taller than the 2.4 in asked: why", which the
+ * program passes on unless --quiet (the library prints nothing); the
+ * canvas grown silently was found by measuring it (figure review 15,
+ * S5.3). */
+void satstat__fig_taller_note(satstat__fig *g, unsigned asked_height, const char *why);
 /* The font size in points the script uses at options o (--font-size, or
  * its default for the canvas) and a line of text's height in pixels (the
  * layout's line_height): for a figure that sizes its canvas in C. */

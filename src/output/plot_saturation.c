@@ -52,7 +52,7 @@ static double formula_fraction(const sview *v)
  * for the number panels of figure 4. */
 static void fraction_lines(ctx *c)
 {
-    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction);
+    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction, NULL);
 }
 
 static void saturation_header(ctx *c, const char *lv, int zoom);

@@ -32,10 +32,13 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 
 /* The one-panel layout: the legend right of the plot, or below it on a
  * small figure (the toolkit's rule), and the plot's margins. */
-static void single_panel(ctx *c, const satstat__legend *key, const char *title)
+static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
 {
     satstat__fig_rule(&c->g, "layout");
-    satstat__fig_layout_legend(&c->g, key, 0);
+    if (map)
+        satstat__fig_layout_legend_map(&c->g, key, 0);
+    else
+        satstat__fig_layout_legend(&c->g, key, 0);
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     satstat__fig_multiplot_title(&c->g, title, 1);
@@ -259,7 +262,7 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
@@ -383,10 +386,23 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    out(c, "# the zoom's region, boxed\n"
-           "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
-           "border linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 front\n",
-        z[0], z[2], z[1], z[3]);
+    /* at least 2 characters by a line: at 3.5 in the region was 9 x 18 px
+     * on the panel's right edge, smaller than its key's swatch (figure
+     * review 15, S3.1); kept inside the panel (its edge at c = 1) */
+    out(c, "# where the zoom is, boxed: its region, or at least 2 characters by a line\n"
+           "# round its middle, within the panel (screen units)\n"
+           "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
+           "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
+           "zy0 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
+           "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
+           "zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0\n"
+           "zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0\n"
+           "zx0 = (zx0 + zx1) / 2 - zw / 2\nzy0 = (zy0 + zy1) / 2 - zh / 2\n"
+           "zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0\n"
+           "zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0\n"
+           "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh "
+           "fillstyle empty border linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 front\n",
+        z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
@@ -512,8 +528,10 @@ void satstat__dp_fig_cmap(ctx *c)
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
         /* one row a scheme: its line (the map) and its points (sampled);
          * a dash of its own, so coinciding maps both show */
-        snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %zu pointtype %d", s + 1,
-                 s % 4 + 1, satstat__dp_open_point(s, ns, r));
+        /* (its line alone: a mark on it, "—□—", keyed line-and-point
+         * series where the points lie off the lines, figure review 15,
+         * S3.2; the marks are named in the points' row) */
+        snprintf(st, sizeof st, "with lines linetype %zu dashtype %zu", s + 1, s % 4 + 1);
         if (same_correlation_field(r, s, o->layers) >= 0)
             /* ("same map": "same mean field" ran off a 3.5 in SVG) */
             satstat__legend_row(&key, st, "%s: same map, c* = %.3g", name, d->c_star);
@@ -587,12 +605,12 @@ void satstat__dp_fig_cmap(ctx *c)
     if (zoom) {
         /* the box on the whole map keyed: unkeyed, and apart from the zoom
          * by the zoom's tick labels, it was a shape without a meaning */
-        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 fillstyle empty border",
-                            "box: the region zoomed right");
+        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
+                            "box: where the zoom (right) is");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         return;
     }
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
      * or 5 times a power of ten below it (its minimum −0.014 in [−0.018,
@@ -876,8 +894,13 @@ void satstat__dp_fig_phase_xi(ctx *c)
                             "6 ξ_{c} = L = %llu (trains: 6 ξ_{c} > L)",
                             (unsigned long long)o->layers);
     else
-        satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
-                            (unsigned long long)o->layers);
+        for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
+            satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
+                                (unsigned long long)o->layers);
+            satstat__legend_tex(&key);
+            if (twin)
+                satstat__legend_below_only(&key);
+        }
     satstat__legend_tex(&key);
     unsigned char ring[SATSTAT_MAX_SCHEMES] = {0}; /* a later scheme on its point */
     for (size_t s = 0; s < ns; s++) {
@@ -920,7 +943,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
                             "white: no fixed point q*");
     if (ns > 0)
         outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 1);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
      * "d" of "diagram") */
@@ -932,7 +955,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
     /* the colour bar is drawn with the fill style: the translucent fill set
      * for the histograms faded it, so that it no longer matched the map */
     out(c, "set style fill solid 1.0 noborder   # the colour bar opaque, as the map\n");
-    out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')\n");
+    /* (YlGnBu to its eighth step, #253494, not its near-black ninth
+     * #081D58: with the bar's top at the cells one sees, a column of them
+     * beside χ_1 = 1 took the end colour and read as the black line drawn
+     * twice as wide) */
+    out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')\n");
     out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");
     char top[SATSTAT__FIG_NUM_SIZE];
@@ -976,7 +1003,10 @@ void satstat__dp_fig_phase_xi(ctx *c)
          * size, the normal □ showed only its corners behind the orthogonal
          * pentagon (review 8 S4) */
         double grow = ring[s] ? 1.6 : 1;
-        const char *f = satstat__point_svg_factor(pt);
+        /* (an open mark's svg size: a white mark in a black one, outlined
+         * thin, as its key's open twin; the svg terminal's filled ▲ at the
+         * line types' width only matches the cairo terminals') */
+        const char *f = satstat__point_svg_factor(satstat__point_open(pt));
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale%s "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
@@ -1119,7 +1149,7 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
     xmax = fmax(xmax * 1.02, 1.1);
@@ -1361,8 +1391,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                                  "pointsize 2.6 * pointscale%s linecolor rgb '#000000' notitle"
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
                                  "pointtype %d pointsize 2 * pointscale%s notitle",
-                                 s, s, pt, satstat__point_svg_factor(pt), s, s, pt,
-                                 satstat__point_svg_factor(pt));
+                                 s, s, pt, satstat__point_svg_factor(satstat__point_open(pt)), s, s, pt,
+                                 satstat__point_svg_factor(satstat__point_open(pt))); /* (as deep-phase-xi's) */
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
