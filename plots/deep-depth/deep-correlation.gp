@@ -5,7 +5,8 @@
 # mean over networks with its 1 - alpha interval (Student t) as points and
 # bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as
 # lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*
-# dashed, approached at the rate 1/xi_c (Schoenholz et al. 2017).
+# dashed where it lies in the plotted range (else in the legend only),
+# approached at the rate 1/xi_c (Schoenholz et al. 2017).
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0

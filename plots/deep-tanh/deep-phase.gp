@@ -3682,8 +3682,9 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks
-set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)
+# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there
+# read as two scales: figure review 15, N1.9), the bar named under its ticks
+set cbtics ('0.1' -1, '1' 0, '10' 1)
 set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2

@@ -162,7 +162,8 @@ void satstat__dp_fig_correlation(ctx *c)
                        "mean over networks with its 1 - alpha interval (Student t) as points and\n"
                        "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
                        "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
-                       "dashed, approached at the rate 1/xi_c (Schoenholz et al. 2017).");
+                       "dashed where it lies in the plotted range (else in the legend only),\n"
+                       "approached at the rate 1/xi_c (Schoenholz et al. 2017).");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
@@ -1410,8 +1411,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                   * or beside it, upright */
                  "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
                  "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
-               : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
-                 "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+               : "# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there\n"
+                 "# read as two scales: figure review 15, N1.9), the bar named under its ticks\n"
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     map_cells(c, ph, 3);
     out(c, ", \\\n"
