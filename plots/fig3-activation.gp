@@ -5,7 +5,7 @@
 # mass of z sits against where the activation has slope.  Beside the plot,
 # the mean slope E[phi'(z)] of every scheme, by formula and sampled: a
 # unit learns at a rate proportional to it.
-# Below, the same zoomed on the middle.
+# Below (beside it over a legend below the plot), the same zoomed on the middle.
 #
 # Made by:  satstat demo plots --plot-size 1280x800
 #           (the same as: satstat run --scheme standard,scaled --n-in 1000 --n-out 100 --inputs half --active 500 --bias normal:1 --activation sigmoid --threshold 4 --samples 1000000 --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800)
@@ -98,6 +98,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -149,7 +160,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 7                                    # legend rows with a sample
 below_chars = 43                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -3112,7 +3123,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (13 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -3138,7 +3149,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density of z (right)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'φ(z) = sigmoid(z)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right panel''s axis' : '')
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right panel''s axis' : ''), \
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'mean slope E[sigmoid′(z)], formula, sampled:' : ''), \
+     keyentry with lines linetype nodraw title (int(6 / legend_rows) == legend_col ? 'standard 0.0178, 0.0178; scaled 0.193, 0.193' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

@@ -98,6 +98,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -1682,11 +1693,11 @@ if (panel_w / (6 * char_width) < 3) {
 plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1720,11 +1731,11 @@ set arrow 102 from screen right_left - 0.7 * char_width, first ylo / zero_tilt t
 plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y
@@ -1772,7 +1783,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with points linecolor rgb ink pointtype 6 linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
+     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'threshold T = 4' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'formula' : ''), \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
@@ -1781,7 +1792,7 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with points linecolor rgb ink pointtype 6 linewidth open_lw title 'open: sampled 0', \
+     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw title 'open: sampled 0', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \

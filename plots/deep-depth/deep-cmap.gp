@@ -101,6 +101,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -433,8 +444,19 @@ set xrange [0:1]
 set yrange [-0.02:0.0518952785]
 set xtics tick_step((1) - (0), (panel_w) / (6 * char_width))
 set ytics tick_step((0.0469943234) - (-0.0142676155), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
-# the zoom's region, boxed
-set object 1 rectangle from 0.972046684, -0.00520960437 to 0.992514985, 0.000473600397 fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
+# where the zoom is, boxed: its region, or at least 2 characters by a line
+# round its middle, within the panel (screen units)
+zx0 = panel_l(0) + (0.972046684 - (0)) / (1 - (0)) * panel_w
+zx1 = panel_l(0) + (0.992514985 - (0)) / (1 - (0)) * panel_w
+zy0 = panel_b(0) + (-0.00520960437 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
+zy1 = panel_b(0) + (0.000473600397 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
+zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0
+zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0
+zx0 = (zx0 + zx1) / 2 - zw / 2
+zy0 = (zy0 + zy1) / 2 - zh / 2
+zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0
+zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0
+set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh fillstyle empty border linecolor rgb '#606060' linewidth 2.5 dashtype 1 front
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
      '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle, \
@@ -453,9 +475,9 @@ set xtics tick_step((0.992514985) - (0.972046684), (panel_w) / (7 * char_width))
 set ytics tick_step((0.000473600397) - (-0.00520960437), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $zoom1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
-     $pairs1 using 1:2 with points linetype 1 pointtype 4 linewidth open_lw notitle, \
+     $pairs1 using 1:2 with points linetype 1 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
      $zoom2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
-     $pairs2 using 1:2 with points linetype 2 pointtype 14 linewidth open_lw notitle
+     $pairs2 using 1:2 with points linetype 2 pointtype 14 pointsize lt_pointsize * svg_open * svg_pentagon linewidth open_lw notitle
 unset label
 unset arrow
 unset object
@@ -505,24 +527,24 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
-     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
+     keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
+     keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
      keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
      keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : ''), \
-     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: the region zoomed right' : '')
+     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: where the zoom (right) is' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919', \
+     keyentry with lines linetype 1 dashtype 1 title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with linespoints linetype 2 dashtype 2 pointtype 14 title 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447', \
+     keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
      keyentry with lines linetype nodraw title 'lines: the tanh map at q* = 1.06', \
      keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right', \
-     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'box: the region zoomed right'
+     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title 'box: where the zoom (right) is'
 }
 unset multiplot

@@ -5,7 +5,8 @@
 # mean over networks with its 1 - alpha interval (Student t) as points and
 # bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as
 # lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*
-# dashed, approached at the rate 1/xi_c (Schoenholz et al. 2017).
+# dashed where it lies in the plotted range (else in the legend only),
+# approached at the rate 1/xi_c (Schoenholz et al. 2017).
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -97,6 +98,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -219,13 +231,13 @@ set xrange [-0.5:10.5]
 set yrange [0.933:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
 set mxtics 1
-set ytics tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
+set ytics -1, tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height)), 1
 plot $s1 using 1:5 with lines linetype 1 notitle, \
-     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
-     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 pointtype 9 pointsize lt_pointsize notitle, \
+     $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale notitle, \
+     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \
      $s2 using 1:5 with lines linetype 2 notitle, \
-     $s2 using ($1 + 0.12):2:3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
-     $s2 using ($1 + 0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 2 pointtype 9 pointsize lt_pointsize notitle, \
+     $s2 using ($1 + 0.18):2:3:4 with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon notitle, \
+     $s2 using ($1 + 0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \
      $s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle
 unset label
 unset arrow
@@ -276,24 +288,24 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
-     keyentry with yerrorbars linetype 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}' : ''), \
+     keyentry with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 5 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
+     keyentry with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 265 [102, ∞]', \
-     keyentry with yerrorbars linetype 2 dashtype 1 title 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}', \
+     keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 261 [132, 9.22×10^{3}]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'sampled', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0}⁠ = 0.99', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
-     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title 'bar cut at c = 1', \
+     keyentry with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw title 'bar cut at c = 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
 }
 unset multiplot

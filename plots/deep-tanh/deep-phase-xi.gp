@@ -101,6 +101,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -3651,6 +3662,10 @@ below_chars = 28                                # ... the longest of them
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
 legend_below = (column < 0.55) ? 1 : 0
+# (a map's legend: below it too when its rows take a third of the height
+# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px
+# wide and 29 % of the canvas blank under the legend: figure review 15, S1.8)
+legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
@@ -3692,10 +3707,10 @@ plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
 set rmargin at screen plot_right
 set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
-set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')
-set cbrange [-1:3]   # log10 xi_c; beyond the top: the end colour
+set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')
+set cbrange [-1:1.47712]   # log10 xi_c; beyond the top: the end colour
 set cbtics 1 format '10^{%.0f}'
-set cbtics add ('≥10^{3}' 3)
+set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
 # the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
@@ -3736,12 +3751,12 @@ cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_l
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle, \
      $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
      $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle, \
+     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
+     $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle
 unset colorbox
 unset label
 unset arrow

@@ -96,6 +96,17 @@ fontspec = font_at(1)
 # under 7 pt (smaller is hard to read in print) unless the text is.
 smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)
 smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)
+# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo
+# terminals' are as wide as high) and its diamonds likewise: at the same
+# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31
+# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
+# 15).  (A filled ▲ the cairo terminals outline at the line types' width,
+# its tips mitred: as large as the svg terminal's.)  An open mark
+# (satstat__open_mark), outlined at open_lw, not the line types' width,
+# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
+svg_open = (format eq 'svg') ? 0.91 : 1
+svg_triangle = (format eq 'svg') ? 0.78 : 1
+svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
 if (format eq 'png') {
     set terminal pngcairo size width, height font fontspec linewidth scale * linescale enhanced
@@ -3671,8 +3682,9 @@ set bmargin at screen panel_b(0)
 set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks
-set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)
+# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there
+# read as two scales: figure review 15, N1.9), the bar named under its ticks
+set cbtics ('0.1' -1, '1' 0, '10' 1)
 set cblabel 'χ_{1}' offset 0,0.4
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2

@@ -55,10 +55,19 @@ extern const int satstat__point_types[SATSTAT__PALETTE_SIZE];
 /* The open twin of a filled point type (gnuplot's 5 7 9 11 13 15: 4 6 8
  * ...): a sampled 0 drawn at an axis's foot, keyed with the same mark. */
 int satstat__point_open(int filled);
-/* " * svg_pentagon" for gnuplot's pentagons (14, 15), else "": appended to
- * a point's size, it draws the svg terminal's larger pentagon the size of
- * the cairo terminals' (the prologue's svg_pentagon). */
+/* " * svg_pentagon" for gnuplot's pentagons (14, 15), " * svg_triangle"
+ * for its open triangles (8, 10), " * svg_diamond" for its diamonds (12, 13),
+ * else "": appended to a point's size, it draws the svg terminal's larger
+ * marks of those shapes the size of the cairo terminals' (the prologue's
+ * factors). */
 const char *satstat__point_svg_factor(int pt);
+/* The style of an open mark of point type pt (4, 6, 8, ...) at the line
+ * types' size, "pointtype 6 pointsize lt_pointsize * svg_open linewidth
+ * open_lw": a sampled 0, an open twin; written into buf, returned.  Its
+ * outline is thinner than a filled mark's, so the svg terminal's
+ * correction of lt_pointsize is less (svg_open). */
+#define SATSTAT__OPEN_MARK_SIZE 96
+const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE]);
 
 /* The palette slot of series i of n by its name, so that a scheme has the
  * same colour, dash and point type in every figure and command: the
@@ -191,7 +200,19 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
  * "... nodraw": numbers) are left out, so say them in the report.  Use
  * this in place of satstat__fig_layout_column so that no legend is cut. */
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
+/* The same for a map (a colour scale over two axes, which wants the
+ * width): its legend goes below it at every size when its rows with a
+ * sample take a third of the height or less. */
+void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis);
 
+/* A figure drawn taller than the asked_height pixels it was asked for
+ * (g->o.height now, after satstat__fig_output_section): the script says
+ * so on gnuplot's standard error when rendered at that height, "note:
+ * drawn 3.5 x 4.46 in, taller than the 2.4 in asked: why", which the
+ * program passes on unless --quiet (the library prints nothing); the
+ * canvas grown silently was found by measuring it (figure review 15,
+ * S5.3). */
+void satstat__fig_taller_note(satstat__fig *g, unsigned asked_height, const char *why);
 /* The font size in points the script uses at options o (--font-size, or
  * its default for the canvas) and a line of text's height in pixels (the
  * layout's line_height): for a figure that sizes its canvas in C. */

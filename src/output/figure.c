@@ -40,9 +40,20 @@ int satstat__point_open(int filled)
     return filled % 2 ? filled - 1 : filled;
 }
 
+const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE])
+{
+    snprintf(buf, SATSTAT__OPEN_MARK_SIZE, "pointtype %d pointsize lt_pointsize * svg_open%s linewidth open_lw",
+             pt, satstat__point_svg_factor(pt));
+    return buf;
+}
+
 const char *satstat__point_svg_factor(int pt)
 {
-    return pt == 14 || pt == 15 ? " * svg_pentagon" : "";
+    if (pt == 14 || pt == 15)
+        return " * svg_pentagon";
+    if (pt == 8 || pt == 10)
+        return " * svg_triangle";
+    return pt == 12 || pt == 13 ? " * svg_diamond" : "";
 }
 
 /* ---- options (satstat/plot.h) ---------------------------------------------------*/
@@ -626,6 +637,7 @@ void satstat__fig_output_section(satstat__fig *g)
            "# points (as wide as their bounding circle), the cairo terminals do not\n"
            "# (figure review 14: 20 px against the PNG's 15 at 3.5 in).\n"
            "svg_pentagon = (format eq 'svg') ? 0.74 : 1\n"
+
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -645,6 +657,19 @@ void satstat__fig_output_section(satstat__fig *g)
            "smallpt = (fontpt * 0.75 > 7) ? fontpt * 0.75 : (fontpt < 7 ? fontpt : 7)\n"
            "smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as integers)\n",
         SATSTAT__FIG_SVG_LINE, SATSTAT__FIG_SVG_CHAR);
+    satstat__fig_out(
+        g,
+           "# Its open triangles (▵ ▿: 1.33 wide and 1 high where the cairo\n"
+           "# terminals' are as wide as high) and its diamonds likewise: at the same\n"
+           "# size an open ▵ of 3 * pointscale was 46 px wide against the PNG's 31\n"
+           "# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review\n"
+           "# 15).  (A filled ▲ the cairo terminals outline at the line types' width,\n"
+           "# its tips mitred: as large as the svg terminal's.)  An open mark\n"
+           "# (satstat__open_mark), outlined at open_lw, not the line types' width,\n"
+           "# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.\n"
+           "svg_open = (format eq 'svg') ? 0.91 : 1\n"
+           "svg_triangle = (format eq 'svg') ? 0.78 : 1\n"
+           "svg_diamond = (format eq 'svg') ? 0.86 : 1\n");
     satstat__gp_terminal(g->f);
 }
 
@@ -771,7 +796,7 @@ void satstat__fig_style_end(satstat__fig *g)
  * sample and the longest of them, which go below the plot when the column
  * would leave the plot under half the width (0 rows: never below). */
 static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
-                         int right_axis)
+                         int right_axis, int short_below)
 {
     char kc[64];
     snprintf(kc, sizeof kc, "key_chars = %zu", key_chars);
@@ -791,7 +816,15 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
             g, "# When the column would leave the plot less than half the width (a\n"
                "# small figure), the legend goes below the plot, its rows with a sample\n"
                "# only, in as many columns as fit; the numbers are in the report.\n"
-               "legend_below = (column < 0.55) ? 1 : 0\n"
+               "legend_below = (column < 0.55) ? 1 : 0\n");
+        if (short_below)
+            satstat__fig_out(
+                g, "# (a map's legend: below it too when its rows take a third of the height\n"
+                   "# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px\n"
+                   "# wide and 29 %% of the canvas blank under the legend: figure review 15, S1.8)\n"
+                   "legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below\n");
+        satstat__fig_out(
+            g, 
                "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
@@ -829,7 +862,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
 
 void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
 {
-    layout_lines(g, key_chars, 0, 0, right_axis);
+    layout_lines(g, key_chars, 0, 0, right_axis, 0);
 }
 
 /* A legend row that is text only (no sample): left out below the plot,
@@ -861,7 +894,22 @@ static size_t rows_below(const satstat__legend *l, size_t *longest)
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
 {
     size_t below, rows = rows_below(l, &below);
-    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis);
+    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis, 0);
+}
+
+void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis)
+{
+    size_t below, rows = rows_below(l, &below);
+    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis, 1);
+}
+
+void satstat__fig_taller_note(satstat__fig *g, unsigned asked_height, const char *why)
+{
+    double dpi = g->o.dpi ? g->o.dpi : 96;
+    satstat__fig_out(g, "# taller than asked (the header says why): said on gnuplot's standard error\n"
+                        "if (height == %u) print sprintf('note: drawn %%.3g x %%.3g in, taller than the %.3g in "
+                        "asked: %s', width / (1. * dpi), height / (1. * dpi))\n",
+                     g->o.height, asked_height / dpi, why);
 }
 
 /* The script's own numbers (satstat__fig_output_section, layout_lines),

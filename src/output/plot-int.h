@@ -111,9 +111,14 @@ double satstat__pl_axis_of(const sview *v, double T);
 int satstat__pl_all_constant(const ctx *c);
 int satstat__pl_any_sampled(const ctx *c);
 /* The number panel's rows: "formula, sampled:", then per scheme its name,
- * the formula's value and, when sampled, the sample's (3 digits each). */
+ * the formula's value and, when sampled, the sample's (3 digits each).
+ * With a heading `what` (markup), the same numbers again for a legend
+ * below a small plot (satstat__pl_below_only, which leaves the column's
+ * text rows out): "what, formula, sampled:" and the schemes on one row
+ * ("standard 0.0178, 0.0178; scaled 0.193, 0.193"), or a row each when
+ * that is long; NULL: none below. */
 void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
-                              double (*sampled)(const sview *v));
+                              double (*sampled)(const sview *v), const char *what);
 const char *satstat__pl_law_word(const sview *v);
 /* The word before the law in a legend row (fig1, fig2): "formula" for a
  * law that is the formula's, "approx." for an approximation; one word in

@@ -237,23 +237,58 @@ int satstat__pl_any_sampled(const ctx *c)
     return 0;
 }
 
-void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
-                              double (*sampled)(const sview *v))
+/* Scheme v's numbers, "name 0.0178, 0.0178" (the sample's when sampled). */
+static void formula_pair(const sview *v, double (*formula)(const sview *v),
+                         double (*sampled)(const sview *v), const char *sep, char *buf, size_t size)
 {
     char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
-    satstat__pl_text_line(c, satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:");
+    satstat__tex_escape(v->name, name, sizeof name);
+    satstat__fig_num(formula(v), 3, m1);
+    if (v->s) {
+        satstat__fig_num(sampled(v), 3, m2);
+        snprintf(buf, size, "%s%s%s, %s", name, sep, m1, m2);
+    } else {
+        snprintf(buf, size, "%s%s%s", name, sep, m1);
+    }
+}
+
+/* Longest legend row below the plot (characters) that keeps the numbers
+ * of every scheme on one: about the width of a 3.5 in figure at 8 pt. */
+#define BELOW_ROW_CHARS 50
+
+void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
+                              double (*sampled)(const sview *v), const char *what)
+{
+    char row[SATSTAT_SPEC_SIZE * 2 + 2 * SATSTAT__FIG_NUM_SIZE + 8];
+    const char *head = satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:";
+    satstat__pl_text_line(c, "%s", head);
     for (size_t i = 0; i < c->ns; i++) {
-        const sview *v = &c->v[i];
-        satstat__tex_escape(v->name, name, sizeof name);
-        satstat__fig_num(formula(v), 3, m1);
-        if (v->s) {
-            satstat__fig_num(sampled(v), 3, m2);
-            satstat__pl_text_line(c, "%s  %s, %s", name, m1, m2);
-        } else {
-            satstat__pl_text_line(c, "%s  %s", name, m1);
-        }
+        formula_pair(&c->v[i], formula, sampled, "  ", row, sizeof row);
+        satstat__pl_text_line(c, "%s", row);
         satstat__pl_mark_tex(c);
     }
+    if (!what)
+        return;
+    /* the figure's result, kept below a small plot: fig3 at 3.5 in had
+     * no mean slope anywhere (figure review 15, S4.2); two rows at most
+     * (a row a scheme left three schemes' plots 0.25 in high), else a
+     * row that says where they are */
+    char all[ELEM_TITLE] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        formula_pair(&c->v[i], formula, sampled, " ", row, sizeof row);
+        used += (size_t)snprintf(all + used, used < sizeof all ? sizeof all - used : 0, "%s%s",
+                                 i ? "; " : "", row);
+    }
+    if (used < sizeof all && satstat__text_chars(all, 1) <= BELOW_ROW_CHARS) {
+        satstat__pl_text_line(c, "%s, %s", what, head);
+        satstat__pl_below_only(c);
+        satstat__pl_text_line(c, "%s", all);
+    } else {
+        satstat__pl_text_line(c, "%s (formula%s): in the report", what,
+                              satstat__pl_any_sampled(c) ? ", sampled" : "");
+    }
+    satstat__pl_below_only(c);
 }
 
 const char *satstat__pl_formula_word(const sview *v)

@@ -42,7 +42,7 @@ static void activation_header(ctx *c, int zoom)
         "mass of z sits against where the activation has slope.  Beside the plot,",
         "the mean slope E[phi'(z)] of every scheme, by formula and sampled: a",
         "unit learns at a rate proportional to it.",
-        zoom ? "Below, the same zoomed on the middle." : "",
+        zoom ? "Below (beside it over a legend below the plot), the same zoomed on the middle." : "",
     };
     char headline[160];
     snprintf(headline, sizeof headline, "%s(z), %s'(z) and where z sits", an, an);
@@ -64,7 +64,9 @@ static void slope_rows(ctx *c)
 {
     const satstat_activation *act = c->c->activation;
     char m1[SATSTAT__FIG_NUM_SIZE];
-    satstat__pl_formula_rows(c, formula_slope, sampled_slope);
+    char what[64];
+    snprintf(what, sizeof what, "mean slope E[%s′(z)]", act->name);
+    satstat__pl_formula_rows(c, formula_slope, sampled_slope, what);
     satstat__fig_num(act->dphi_max, 3, m1);
     satstat__pl_text_line(c, "(%s′ is at most %s)", act->name, m1);
     satstat__pl_mark_tex(c);

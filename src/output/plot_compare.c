@@ -112,6 +112,7 @@ void satstat__pl_fig_compare(ctx *c)
     /* at a paper size the legend's rows (two per scheme) go below the plot:
      * a canvas that keeps the plot MIN_BOX_IN high */
     char note[400];
+    unsigned asked_height = c->g.o.height;
     satstat__pl_fit_height(c, MIN_BOX_IN, note, sizeof note);
     const char *lines[sizeof about / sizeof about[0] + 2];
     size_t nl = 0;
@@ -123,6 +124,8 @@ void satstat__pl_fig_compare(ctx *c)
     }
     satstat__pl_header(c, "every scheme on one axis, and a zoom", lines, nl);
     satstat__pl_output_section(c);
+    if (note[0])
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
     satstat__pl_style_section(c, c->ns);
 
     satstat__pl_layout_section(c, panels, 0);

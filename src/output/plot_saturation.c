@@ -52,7 +52,7 @@ static double formula_fraction(const sview *v)
  * for the number panels of figure 4. */
 static void fraction_lines(ctx *c)
 {
-    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction);
+    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction, NULL);
 }
 
 static void saturation_header(ctx *c, const char *lv, int zoom);
@@ -314,12 +314,14 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
                                 "with yerrorbars linetype %zu linewidth 2 dashtype 1 pointtype -1", i + 1);
                 snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 ? NaN : yzero)",
                          i + 1);
-                satstat__pl_add(c, src, NULL, "with points linetype %zu pointtype 6 linewidth open_lw", i + 1);
+                char om[SATSTAT__OPEN_MARK_SIZE];
+                satstat__pl_add(c, src, NULL, "with points linetype %zu %s", i + 1, satstat__open_mark(6, om));
             }
         }
     }
+    char om[SATSTAT__OPEN_MARK_SIZE];
     if (zeros)
-        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink pointtype 6 linewidth open_lw");
+        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink %s", satstat__open_mark(6, om));
     if (clipped)
         satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink pointtype 11");
     if (c->region_default)

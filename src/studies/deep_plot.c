@@ -938,6 +938,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                 first = s;
         }
         if (zero_schemes == 1) {
+            /* (the line types' size, not satstat__open_mark's: tests/test_deep.c
+             * pins this key row; the SVG's mark 7 to 11 % large here) */
             char st[SATSTAT__LEGEND_STYLE];
             snprintf(st, sizeof st, "with points linetype %zu pointtype %d linewidth open_lw", first + 1,
                      satstat__dp_open_point(first, ns, r));
@@ -1206,7 +1208,7 @@ static void fig_against_layer(ctx *c, quantity q)
          * interval's upper end (its point, none, at the mark:
          * gnuplot's white disc under a yerrorbars point then lies
          * under the mark), then the open mark */
-        if (floor_marks)
+        if (floor_marks) /* (as its key row) */
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype -1 notitle"
                    ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero) with points "
@@ -1506,9 +1508,21 @@ static void fig_activations(ctx *c, size_t which)
         lw[0] = o->layers;
     char head[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
     satstat__tex_escape(a->name, name, sizeof name);
-    /* "densities": the y axes' quantity (their labels name the rows) */
-    snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
-             a->name, (unsigned long long)o->width);
+    /* "densities": the y axes' quantity (their labels name the rows); the
+     * layers drawn named when some are left out ("by layer" over layers 1
+     * and 5 of 5 read as every layer: figure review 15, S5.3) */
+    if (nl < want) {
+        char drawn[96] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < nl && used < sizeof drawn; k++)
+            used += (size_t)snprintf(drawn + used, sizeof drawn - used, "%s%llu",
+                                     k == 0 ? "" : k + 1 == nl ? " and " : ", ", (unsigned long long)lw[k]);
+        snprintf(head, sizeof head, "Densities of %s(z), layers %s of %llu (%llu units, N(0, 1) inputs)",
+                 a->name, drawn, (unsigned long long)o->layers, (unsigned long long)o->width);
+    } else {
+        snprintf(head, sizeof head, "Densities of %s(z) by layer (%llu units, N(0, 1) inputs)",
+                 a->name, (unsigned long long)o->width);
+    }
     double p0 = a->phi(-40), p1 = a->phi(40);
     int bounded = isfinite(p0) && isfinite(p1) && fabs(p0) < 10 && fabs(p1) < 10;
     satstat__legend key;
@@ -1585,6 +1599,11 @@ static void fig_activations(ctx *c, size_t which)
         c->g.o.font_size = fontpt;
     }
     output_section(c);
+    if (tall) {
+        char why[96];
+        snprintf(why, sizeof why, "its %zu rows of panels need it at %.3g pt text", ns, fontpt);
+        satstat__fig_taller_note(&c->g, asked.height ? asked.height : 800, why);
+    }
     satstat__dp_style_named(c, r);
     /* (the bars opaque, in the colours of the schemes' lines elsewhere:
      * at 60 % on white normal:0.01's colour and he-normal's green were two

@@ -32,10 +32,13 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 
 /* The one-panel layout: the legend right of the plot, or below it on a
  * small figure (the toolkit's rule), and the plot's margins. */
-static void single_panel(ctx *c, const satstat__legend *key, const char *title)
+static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
 {
     satstat__fig_rule(&c->g, "layout");
-    satstat__fig_layout_legend(&c->g, key, 0);
+    if (map)
+        satstat__fig_layout_legend_map(&c->g, key, 0);
+    else
+        satstat__fig_layout_legend(&c->g, key, 0);
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     satstat__fig_multiplot_title(&c->g, title, 1);
@@ -127,6 +130,23 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
 
 /* ---- cˡ against layer ---------------------------------------------------------*/
 
+/* deep-correlation's marks.  The series' points at lt_pointsize were 12 px
+ * (1 mm) at 3.5 in and 7 px at 1280 x 800: the bar through the pentagon's
+ * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1, and
+ * that ▲ was the size of a bar's cap at 1280 x 800 (figure review 15, S2.2,
+ * S2.3).  Now the points are larger, and a cut end is an open ▵ (▿ at -1)
+ * in black, larger still: an arrowhead past the bar, of no series'. */
+#define CORR_POINT "1.9 * pointscale"
+#define CORR_CUT "3 * pointscale"
+
+/* Scheme s's slot in the palette (its colour and point type). */
+static size_t slot_of(const satstat_deep_report *r, size_t s)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    return satstat__series_slot(names, satstat_deep_report_scheme_count(r), s);
+}
+
 void satstat__dp_fig_correlation(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -142,7 +162,8 @@ void satstat__dp_fig_correlation(ctx *c)
                        "mean over networks with its 1 - alpha interval (Student t) as points and\n"
                        "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
                        "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
-                       "dashed, approached at the rate 1/xi_c (Schoenholz et al. 2017).");
+                       "dashed where it lies in the plotted range (else in the legend only),\n"
+                       "approached at the rate 1/xi_c (Schoenholz et al. 2017).");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
@@ -180,7 +201,8 @@ void satstat__dp_fig_correlation(ctx *c)
         satstat_deep_estimate xs;
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
         /* one row a scheme (a small figure puts the rows below the plot) */
-        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1", s + 1);
+        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT "%s", s + 1,
+                 satstat__point_svg_factor(satstat__point_types[slot_of(r, s)]));
         if (same_correlation_field(r, s, o->layers) >= 0)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
         else if (isfinite(d->c_star)) {
@@ -233,23 +255,30 @@ void satstat__dp_fig_correlation(ctx *c)
      * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
      * 0.943 to 1 read as an interval that ends at 1) */
     if (cut[1])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize",
-                            "bar cut at c = 1");
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 8 pointsize " CORR_CUT
+                            " * svg_triangle linewidth open_lw", "bar cut at c = 1");
     if (cut[0])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize",
-                            "bar cut at c = −1");
+        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 10 pointsize " CORR_CUT
+                            " * svg_triangle linewidth open_lw", "bar cut at c = −1");
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
     out(c, "set mxtics 1\n");
-    ticks(c, "y", lo, 1, 4);
+    /* ticks up to 1 only: the zoomed axis's top, 1.01, was labelled, a
+     * correlation that cannot be (figure review 15, N2.4) */
+    char lo_t[32], step[512];
+    snprintf(lo_t, sizeof lo_t, "%.9g", lo);
+    satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
+    out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
     for (size_t s = 0; s < ns; s++) {
-        double dx = ns > 1 ? 0.24 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        /* (the pairs apart by a mark and a half at 3.5 in) */
+        double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
+        const char *f = satstat__point_svg_factor(satstat__point_types[slot_of(r, s)]);
         double cs = satstat_deep_report_depth(r, s, NULL)->c_star;
         /* black as in the legend: a coloured c* line hid the other
          * scheme's under it */
@@ -257,13 +286,14 @@ void satstat__dp_fig_correlation(ctx *c)
             out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
                 cs);
         out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 notitle, \\\n     ",
-            s + 1, s + 1, s + 1, dx, s + 1);
+               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
+               "%s notitle, \\\n     ",
+            s + 1, s + 1, s + 1, dx, s + 1, f);
         for (int e = 0; e < 2; e++)
             if (cut[e])
-                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
-                       "pointtype %d pointsize lt_pointsize notitle, \\\n     ",
-                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, e ? 9 : 11);
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linecolor "
+                       "rgb '#000000' pointtype %d pointsize " CORR_CUT " * svg_triangle linewidth open_lw notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, e ? 8 : 10);
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
@@ -323,8 +353,9 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu pointtype %d linewidth open_lw notitle", s + 1,
-            s + 1, satstat__dp_open_point(s, ns, r));
+        char om[SATSTAT__OPEN_MARK_SIZE];
+        out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
+            satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
             out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
                    "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
@@ -356,10 +387,23 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    out(c, "# the zoom's region, boxed\n"
-           "set object 1 rectangle from %.9g, %.9g to %.9g, %.9g fillstyle empty "
-           "border linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 front\n",
-        z[0], z[2], z[1], z[3]);
+    /* at least 2 characters by a line: at 3.5 in the region was 9 x 18 px
+     * on the panel's right edge, smaller than its key's swatch (figure
+     * review 15, S3.1); kept inside the panel (its edge at c = 1) */
+    out(c, "# where the zoom is, boxed: its region, or at least 2 characters by a line\n"
+           "# round its middle, within the panel (screen units)\n"
+           "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
+           "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
+           "zy0 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
+           "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
+           "zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0\n"
+           "zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0\n"
+           "zx0 = (zx0 + zx1) / 2 - zw / 2\nzy0 = (zy0 + zy1) / 2 - zh / 2\n"
+           "zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0\n"
+           "zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0\n"
+           "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh "
+           "fillstyle empty border linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 front\n",
+        z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
@@ -485,8 +529,10 @@ void satstat__dp_fig_cmap(ctx *c)
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
         /* one row a scheme: its line (the map) and its points (sampled);
          * a dash of its own, so coinciding maps both show */
-        snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %zu pointtype %d", s + 1,
-                 s % 4 + 1, satstat__dp_open_point(s, ns, r));
+        /* (its line alone: a mark on it, "—□—", keyed line-and-point
+         * series where the points lie off the lines, figure review 15,
+         * S3.2; the marks are named in the points' row) */
+        snprintf(st, sizeof st, "with lines linetype %zu dashtype %zu", s + 1, s % 4 + 1);
         if (same_correlation_field(r, s, o->layers) >= 0)
             /* ("same map": "same mean field" ran off a 3.5 in SVG) */
             satstat__legend_row(&key, st, "%s: same map, c* = %.3g", name, d->c_star);
@@ -560,12 +606,12 @@ void satstat__dp_fig_cmap(ctx *c)
     if (zoom) {
         /* the box on the whole map keyed: unkeyed, and apart from the zoom
          * by the zoom's tick labels, it was a shape without a meaning */
-        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1 fillstyle empty border",
-                            "box: the region zoomed right");
+        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
+                            "box: where the zoom (right) is");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         return;
     }
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
      * or 5 times a power of ten below it (its minimum −0.014 in [−0.018,
@@ -713,6 +759,51 @@ static void depth_crossings(const satstat_deep_phase *ph, size_t k, double targe
     }
 }
 
+/* ξ_c of cell (row k, column i) as the map draws it: the two cells of a
+ * row that straddle χ_1 = 1 take their outer neighbour's ξ_c: by where
+ * the grid happens to fall, one of them is 10^3 and more and its
+ * neighbours along the line 10^2, a chain of navy squares that read as
+ * markers (review 8 S12); the black line says ξ_c → ∞ there. */
+static double plotted_xi(const satstat_deep_phase *ph, size_t k, size_t i)
+{
+    double v = ph->xi_c[k * ph->nx + i], crit = ph->critical[k];
+    if (isfinite(crit) && i + 1 < ph->nx && ph->x[i] <= crit && crit < ph->x[i + 1] && i >= 1)
+        v = fmin(v, ph->xi_c[k * ph->nx + i - 1]);
+    else if (isfinite(crit) && i >= 1 && ph->x[i - 1] <= crit && crit < ph->x[i] && i + 1 < ph->nx)
+        v = fmin(v, ph->xi_c[k * ph->nx + i + 1]);
+    return v;
+}
+
+/* The colour bar's top (log10 ξ_c): the smallest 10^k or 3·10^k with at
+ * most 1 % of the map's cells above it, and at most 10^3.  The largest
+ * value was the top before: the few cells beside χ_1 = 1 at σ_b² = 0,
+ * under the black line and the schemes' marks, took the bar's top quarter
+ * (10² to 10³) while every cell one could see was under 10^{1.4} (figure
+ * review 15, S1.3).  Cells above it take the end colour, and the bar's
+ * end says "≥".  Steps of half a decade (log10 3 = 0.48) keep the end's
+ * label clear of the decade's tick under it. */
+static double xi_bar_top(const satstat_deep_phase *ph, double lo)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+        n += ph->xi_c[i] > 0; /* (∞ too: the bar's end colour) */
+    for (double d = ceil(lo); d < 3; d++)
+        for (int h = 0; h < 2; h++) {
+            double top = d + (h ? log10(3.) : 0);
+            if (top < lo + 1)
+                continue; /* a decade at least */
+            size_t above = 0;
+            for (size_t k = 0; k < ph->ny; k++)
+                for (size_t i = 0; i < ph->nx; i++) {
+                    double v = plotted_xi(ph, k, i);
+                    above += v > 0 && log10(v) > top;
+                }
+            if (above * 100 <= n)
+                return top;
+        }
+    return 3;
+}
+
 void satstat__dp_fig_phase_xi(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -750,26 +841,13 @@ void satstat__dp_fig_phase_xi(ctx *c)
             lmax = fmax(lmax, log10(v));
         }
     }
-    double cb_lo = isfinite(lmin) ? floor(lmin) : 0, cb_hi = isfinite(lmax) ? fmin(3, ceil(lmax)) : 3;
-    if (cb_hi <= cb_lo)
-        cb_hi = cb_lo + 1;
+    double cb_lo = isfinite(lmin) ? floor(lmin) : 0;
+    double cb_hi = ph->xi_c && isfinite(lmin) ? xi_bar_top(ph, cb_lo) : 3;
     satstat__fig_rule(&c->g, "data: log10(sigma_w^2 fan_in), sigma_b^2, log10 xi_c (rows apart)");
     out(c, "$grid << EOD\n");
     for (size_t i = 0; i < ph->nx; i++) {
         for (size_t k = 0; k < ph->ny; k++) {
-            double v = ph->xi_c ? ph->xi_c[k * ph->nx + i] : NAN;
-            /* the two cells that straddle χ_1 = 1 in this row take their
-             * outer neighbour's ξ_c: by where the grid happens to fall,
-             * one of them is 10^3 and more and its neighbours along the
-             * line 10^2, a chain of navy squares that read as markers
-             * (review 8 S12); the black line says ξ_c → ∞ there */
-            double crit = ph->critical[k];
-            if (ph->xi_c && isfinite(crit) && i + 1 < ph->nx && ph->x[i] <= crit
-                && crit < ph->x[i + 1] && i >= 1)
-                v = fmin(v, ph->xi_c[k * ph->nx + i - 1]);
-            else if (ph->xi_c && isfinite(crit) && i >= 1 && ph->x[i - 1] <= crit
-                     && crit < ph->x[i] && i + 1 < ph->nx)
-                v = fmin(v, ph->xi_c[k * ph->nx + i + 1]);
+            double v = ph->xi_c ? plotted_xi(ph, k, i) : NAN;
             out(c, "%.6g %.6g ", log10(ph->x[i]), ph->y[k]);
             if (v == INFINITY)
                 out(c, "%.6g\n", cb_hi + 1); /* beyond the bar: its end colour */
@@ -817,8 +895,13 @@ void satstat__dp_fig_phase_xi(ctx *c)
                             "6 ξ_{c} = L = %llu (trains: 6 ξ_{c} > L)",
                             (unsigned long long)o->layers);
     else
-        satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
-                            (unsigned long long)o->layers);
+        for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
+            satstat__legend_row(&key, "with lines linetype nodraw", "6 ξ_{c} = L = %llu: not on the map",
+                                (unsigned long long)o->layers);
+            satstat__legend_tex(&key);
+            if (twin)
+                satstat__legend_below_only(&key);
+        }
     satstat__legend_tex(&key);
     unsigned char ring[SATSTAT_MAX_SCHEMES] = {0}; /* a later scheme on its point */
     for (size_t s = 0; s < ns; s++) {
@@ -861,7 +944,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
                             "white: no fixed point q*");
     if (ns > 0)
         outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 1);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
      * "d" of "diagram") */
@@ -873,11 +956,22 @@ void satstat__dp_fig_phase_xi(ctx *c)
     /* the colour bar is drawn with the fill style: the translucent fill set
      * for the histograms faded it, so that it no longer matched the map */
     out(c, "set style fill solid 1.0 noborder   # the colour bar opaque, as the map\n");
-    out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#081D58')\n");
+    /* (YlGnBu to its eighth step, #253494, not its near-black ninth
+     * #081D58: with the bar's top at the cells one sees, a column of them
+     * beside χ_1 = 1 took the end colour and read as the black line drawn
+     * twice as wide) */
+    out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')\n");
     out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
     out(c, "set cbtics 1 format '10^{%%.0f}'\n");
+    char top[SATSTAT__FIG_NUM_SIZE];
+    if (cb_hi == round(cb_hi))
+        snprintf(top, sizeof top, "10^{%.0f}", cb_hi);
+    else
+        satstat__fig_num(pow(10, cb_hi), 2, top); /* 3×10^k: 0.3, 3, 30 */
     if (diverges || lmax > cb_hi)
-        out(c, "set cbtics add ('≥10^{%.0f}' %.6g)\n", cb_hi, cb_hi);
+        out(c, "set cbtics add ('≥%s' %.6g)\n", top, cb_hi);
+    else
+        out(c, "set cbtics add ('%s' %.6g)\n", top, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
     /* the map from σ_b² = y_lo to y_hi (map_cells), widened where a
      * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
@@ -901,12 +995,6 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
     map_cells(c, ph, 3);
-    out(c, ", \\\n"
-           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
-    for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
-        if (side_rows[side])
-            out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
-                   "dashtype 2 notitle", side);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
@@ -916,13 +1004,25 @@ void satstat__dp_fig_phase_xi(ctx *c)
          * size, the normal □ showed only its corners behind the orthogonal
          * pentagon (review 8 S4) */
         double grow = ring[s] ? 1.6 : 1;
-        const char *f = satstat__point_svg_factor(pt);
+        /* (an open mark's svg size: a white mark in a black one, outlined
+         * thin, as its key's open twin; the svg terminal's filled ▲ at the
+         * line types' width only matches the cairo terminals') */
+        const char *f = satstat__point_svg_factor(satstat__point_open(pt));
         out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale%s "
                "linecolor rgb '#000000' notitle"
                ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
                "pointtype %d pointsize %.3g * pointscale%s notitle",
             s, s, pt, 2.6 * grow, f, s, s, pt, 2 * grow, f);
     }
+    /* the lines over the marks: the mark at σ_w² fan-in 2.5, σ_b² = 0.05
+     * covered χ_1 = 1 where it leaves the axis, its kink included, at 3.5 in
+     * (figure review 15, S1.4); a line across a mark leaves it readable */
+    out(c, ", \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle");
+    for (int side = 0; side < 2; side++) /* (an empty block would make gnuplot warn) */
+        if (side_rows[side])
+            out(c, ", \\\n     $train%d using 1:2 with lines linecolor rgb '#000000' linewidth 2 "
+                   "dashtype 2 notitle", side);
     out(c, "\nunset colorbox\n");
     finish(c, &key);
 }
@@ -1050,7 +1150,7 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
-    single_panel(c, &key, title);
+    single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
     xmax = fmax(xmax * 1.02, 1.1);
@@ -1292,8 +1392,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                                  "pointsize 2.6 * pointscale%s linecolor rgb '#000000' notitle"
                                  ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
                                  "pointtype %d pointsize 2 * pointscale%s notitle",
-                                 s, s, pt, satstat__point_svg_factor(pt), s, s, pt,
-                                 satstat__point_svg_factor(pt));
+                                 s, s, pt, satstat__point_svg_factor(satstat__point_open(pt)), s, s, pt,
+                                 satstat__point_svg_factor(satstat__point_open(pt))); /* (as deep-phase-xi's) */
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
@@ -1311,8 +1411,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                   * or beside it, upright */
                  "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
                  "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
-               : "# ticks typeset 10^{n} as on the q* bar (a true minus), the bar named under its ticks\n"
-                 "set cbtics ('10^{−1}' -1, '10^{0}' 0, '10^{1}' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+               : "# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there\n"
+                 "# read as two scales: figure review 15, N1.9), the bar named under its ticks\n"
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     map_cells(c, ph, 3);
     out(c, ", \\\n"
