@@ -1107,7 +1107,7 @@ DEEP_SHOULDS = [
     (r"\.gp$", taller_note_problems),
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
     # line types' size: tests/test_deep.c and test_sweep.c pin their keys)
-    (r"^(?!deep-(saturation|variance|gradient)|sweep-).*\.gp$", open_mark_problems),
+    (r"\.gp$", open_mark_problems),
     (r"deep-jacobian\.gp$", overlap_fill_problems),
 ]
 

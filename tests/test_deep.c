@@ -2162,9 +2162,13 @@ START_TEST(test_density_and_saturation_figure_words)
     const char *drawn = strstr(t, mark);
     ck_assert_msg(drawn != NULL, "no open markers drawn for scaled's zeros");
     int pt = atoi(drawn + strlen(mark));
-    char key[160];
-    snprintf(key, sizeof key,
-             "keyentry with points linetype 2 pointtype %d linewidth open_lw title 'open: 0 of %llu'", pt,
+    ck_assert_msg(pt % 2 == 0, "scaled's zeros drawn with a filled mark (%d)", pt);
+    /* the key row: the drawn line's whole style (mark, size, outline) */
+    const char *style = strstr(drawn, "with points ");
+    const char *end = strstr(drawn, " notitle");
+    ck_assert_msg(style != NULL && end != NULL && style < end, "the drawn marker has no style");
+    char key[256];
+    snprintf(key, sizeof key, "keyentry %.*s title 'open: 0 of %llu'", (int)(end - style), style,
              (unsigned long long)(o2.width * o2.networks));
     ck_assert_msg(strstr(t, key) != NULL, "the key is not the drawn marker: no \"%s\"", key);
     free(t);

@@ -273,12 +273,12 @@ plot $s1 using ($1 + -0.12):5 with lines linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 pointtype 11 pointsize lt_pointsize notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle, \
-     $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 linewidth open_lw notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
      $s2 using ($1 + 0.12):5 with lines linetype 2 dashtype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 2 pointtype 11 pointsize lt_pointsize notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 dashtype 1 pointtype -1 notitle, \
-     $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 linewidth open_lw notitle
+     $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw notitle
 unset label
 unset arrow
 
@@ -330,7 +330,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
-     keyentry with points linetype 2 pointtype 4 linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 11 title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
@@ -339,7 +339,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorlines linetype 1 title 'standard', \
      keyentry with yerrorlines linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
-     keyentry with points linetype 2 pointtype 4 linewidth open_lw title 'open: 0 of 2000', \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw title 'open: 0 of 2000', \
      keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \

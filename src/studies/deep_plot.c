@@ -938,11 +938,9 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
                 first = s;
         }
         if (zero_schemes == 1) {
-            /* (the line types' size, not satstat__open_mark's: tests/test_deep.c
-             * pins this key row; the SVG's mark 7 to 11 % large here) */
-            char st[SATSTAT__LEGEND_STYLE];
-            snprintf(st, sizeof st, "with points linetype %zu pointtype %d linewidth open_lw", first + 1,
-                     satstat__dp_open_point(first, ns, r));
+            char st[SATSTAT__LEGEND_STYLE], om[SATSTAT__OPEN_MARK_SIZE];
+            snprintf(st, sizeof st, "with points linetype %zu %s", first + 1,
+                     satstat__open_mark(satstat__dp_open_point(first, ns, r), om));
             satstat__legend_row(key, st, "open: 0 of %.0f", units); /* (short: two legend columns at 3.5 in) */
         } else {
             /* (a text-only row: in the column, and again below the plot) */
@@ -1208,12 +1206,13 @@ static void fig_against_layer(ctx *c, quantity q)
          * interval's upper end (its point, none, at the mark:
          * gnuplot's white disc under a yerrorbars point then lies
          * under the mark), then the open mark */
+        char om[SATSTAT__OPEN_MARK_SIZE];
         if (floor_marks) /* (as its key row) */
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars "
                    "linetype %zu dashtype 1 pointtype -1 notitle"
                    ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 ? NaN : yzero) with points "
-                   "linetype %zu pointtype %d linewidth open_lw notitle",
-                s + 1, dx, s + 1, s + 1, dx, s + 1, satstat__dp_open_point(s, ns, r));
+                   "linetype %zu %s notitle",
+                s + 1, dx, s + 1, s + 1, dx, s + 1, satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
     }
     out(c, "\nunset label\nunset arrow\n");
     satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");

@@ -575,11 +575,9 @@ static void figure_legend(fig *g)
         for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
             if (!g->zero[k])
                 continue;
-            /* (the line types' size, not satstat__open_mark's: tests/test_sweep.c
-             * pins this key row; the SVG's mark 7 to 11 % large here) */
-            char open_style[96], label[SATSTAT_SPEC_SIZE];
-            snprintf(open_style, sizeof open_style, "with points linetype %zu pointtype %d linewidth open_lw",
-                     k + 1, satstat__point_open(scheme_point(s, k)));
+            char open_style[32 + SATSTAT__OPEN_MARK_SIZE], label[SATSTAT_SPEC_SIZE], om[SATSTAT__OPEN_MARK_SIZE];
+            snprintf(open_style, sizeof open_style, "with points linetype %zu %s", k + 1,
+                     satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
             series_label(s, k, label, sizeof label);
             if (g->zero_schemes == 1)
                 satstat__legend_row(L, open_style, "open: sampled 0");
@@ -919,12 +917,13 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
              * interval's upper end (its point, none, at the mark:
              * gnuplot's white disc under a yerrorbars point then lies
              * under the mark), then the open mark */
+            char om[SATSTAT__OPEN_MARK_SIZE];
             if (k < SATSTAT_MAX_SCHEMES && g->zero[k]) /* (as its key row) */
                 out(g, ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars "
                        "linetype %zu linewidth 2 dashtype 1 pointtype -1 notitle"
                        ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero) with points "
-                       "linetype %zu pointtype %d linewidth open_lw notitle",
-                    k + 1, x, k + 1, k + 1, x, k + 1, satstat__point_open(pt));
+                       "linetype %zu %s notitle",
+                    k + 1, x, k + 1, k + 1, x, k + 1, satstat__open_mark(satstat__point_open(pt), om));
         }
     }
     if (claim) {
