@@ -1009,6 +1009,7 @@ $hist2 << EOD
 9.748969176 0 0
 9.797958971 0 0
 EOD
+hist2_width = 0.04898979486
 # Analytic density of 'scaled': N(mean, variance), exact.  Columns: z, density;
 # 401 points over mean +- 8 sd, and the axis ends.
 # mean = 0, variance = 1.5

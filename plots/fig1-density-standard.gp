@@ -1008,6 +1008,7 @@ $hist1 << EOD
 178.1689131 0 0
 179.0642343 0 0
 EOD
+hist1_width = 0.8953211714
 # Analytic density of 'standard': N(mean, variance), exact.  Columns: z, density;
 # 401 points over mean +- 8 sd, and the axis ends.
 # mean = 0, variance = 501

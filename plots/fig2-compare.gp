@@ -1024,6 +1024,7 @@ $hist1 << EOD
 178.1689131 0 0
 179.0642343 0 0
 EOD
+hist1_width = 0.8953211714
 # Analytic density of 'standard': N(mean, variance), exact.  Columns: z, density;
 # 401 points over mean +- 8 sd, and the axis ends.
 # mean = 0, variance = 501
@@ -2239,6 +2240,7 @@ $hist2 << EOD
 9.748969176 0 0
 9.797958971 0 0
 EOD
+hist2_width = 0.04898979486
 # Analytic density of 'scaled': N(mean, variance), exact.  Columns: z, density;
 # 401 points over mean +- 8 sd, and the axis ends.
 # mean = 0, variance = 1.5
@@ -2688,14 +2690,17 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax) / ytick_step + 1e-9)] {
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
 band_x = (zmax) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
+band_lo(z, row, w) = (int(row) % 2) ? z - w : z   # the bin's lower and upper edge
+band_hi(z, row, w) = (int(row) % 2) ? z : z + w
+band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : (z < -band_x ? -band_x : (z > band_x ? band_x : z))
 band_y = (ymax) * (6 * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)
 set yrange [-band_y:ymax]
 # layer 1: the saturated region |z| >= T
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 # layers: the sampled histograms, then the formula densities over them
-plot $hist1 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+plot $hist1 using (band_at($1, $0, hist1_width)):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (band_at($1, $0, hist2_width)):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
      $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
      $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 
@@ -2731,10 +2736,13 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax_zoom) / ytick_step + 1e-
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
 band_x = (zoom) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
+band_lo(z, row, w) = (int(row) % 2) ? z - w : z   # the bin's lower and upper edge
+band_hi(z, row, w) = (int(row) % 2) ? z : z + w
+band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : (z < -band_x ? -band_x : (z > band_x ? band_x : z))
 band_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)
 set yrange [-band_y:ymax_zoom]
-plot $hist1 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (abs($1) <= band_x ? $1 : NaN):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+plot $hist1 using (band_at($1, $0, hist1_width)):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (band_at($1, $0, hist2_width)):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
      $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
      $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
 

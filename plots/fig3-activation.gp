@@ -2189,6 +2189,7 @@ $hist1 << EOD
 178.1689131 0 0
 179.0642343 0 0
 EOD
+hist1_width = 0.8953211714
 # Sampled histogram of 'scaled': the sampler's 400 equal bins over mean +- 8 sd,
 # merged by 1 to 400 bins (Rice's rule: 2 n^(1/3) bins over the central
 # +- 4 sd).  Each bin is two rows, at its lower and at its upper edge, so
@@ -2998,6 +2999,7 @@ $hist2 << EOD
 9.748969176 0 0
 9.797958971 0 0
 EOD
+hist2_width = 0.04898979486
 
 # ---- title and axes --------------------------------------------------------
 title_whole = 'Where z sits against where sigmoid has slope'

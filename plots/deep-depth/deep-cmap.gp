@@ -533,7 +533,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
      keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
      keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : ''), \
-     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: where the zoom (right) is' : '')
+     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: locates the zoom (right), not to scale' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -545,6 +545,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
      keyentry with lines linetype nodraw title 'lines: the tanh map at q* = 1.06', \
      keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right', \
-     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title 'box: where the zoom (right) is'
+     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title 'box: locates the zoom (right), not to scale'
 }
 unset multiplot

@@ -157,7 +157,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 6                                    # legend rows with a sample
 below_chars = 36                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -742,7 +742,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (16 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -768,7 +768,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'floor: Var b = 1 (bias alone)' : ''), \
      keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? 'lines: formula; points: sampled, 99.9 % CI' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? '(points set apart sideways)' : ''), \
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

@@ -784,6 +784,11 @@ void satstat__pl_hist_block(ctx *c, size_t i)
         out(c, "%.10g %.7g %.0f\n%.10g %.7g %.0f\n", a0, dens, count, a1, dens, count);
     }
     out(c, "EOD\n");
+    /* the bins' width, for a panel that cuts a bin at its edge (band_at) */
+    double w0 = 0.0, w1 = 0.0, unused;
+    if (bins > 0)
+        merged_bin(v, g, 0, &w0, &w1, &unused);
+    out(c, "hist%zu_width = %.10g\n", i + 1, w1 - w0);
 }
 
 /* The analytic density of scheme i: CURVE_POINTS + 1 points over the

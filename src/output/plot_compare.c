@@ -42,7 +42,7 @@ static void compare_layers(ctx *c)
         char pale[8];
         satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
         /* the band kept inside the panel (band_room) */
-        snprintf(src, sizeof src, "$hist%zu using (abs($1) <= band_x ? $1 : NaN):2", i + 1);
+        snprintf(src, sizeof src, "$hist%zu using (band_at($1, $0, hist%zu_width)):2", i + 1, i + 1);
         snprintf(t, sizeof t, "%s: sampled", v->name);
         satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
     }
@@ -78,9 +78,13 @@ static void compare_layers(ctx *c)
  * starts band_y below 0 (its whole width and a pixel: the mitred corners
  * of its steps reach half a width below a step's foot, and its edge is
  * antialiased), the ticks from 0, and the band keeps half its width
- * (3 * scale PNG pixels) inside the panel sideways, within |z| <= band_x
- * (a bin more may be left out at the ends, whose line is cut there).
- * Every value is drawn where it is: lifting the values below band_y to it
+ * (3 * scale PNG pixels) inside the panel sideways, within |z| <= band_x:
+ * band_at(z, row, width) draws the bins inside whole, the bin an end cuts
+ * up to band_x, and none outside.  A row is a bin's lower edge when its
+ * number is even, its upper edge when odd ($hist).  Dropping the rows past
+ * band_x instead left out the whole bin the end cuts: standard's band in
+ * fig2's zoom stopped at |z| = 4.5 of 5, inside the saturated region
+ * (figure review 16, M2).  Every value is drawn where it is: lifting the values below band_y to it
  * drew a flat false ledge above the formula's tails (figure review 15,
  * M5.1: standard's band at 0.012 from z = -95 to 95, its formula about 0
  * beyond |z| = 60).  After the panel's x range [-xmax, xmax] and ticks;
@@ -88,6 +92,10 @@ static void compare_layers(ctx *c)
 static void band_room(ctx *c, const char *xmax, const char *ymax)
 {
     out(c, "band_x = (%s) * (1 - " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
+           "band_lo(z, row, w) = (int(row) %% 2) ? z - w : z   # the bin's lower and upper edge\n"
+           "band_hi(z, row, w) = (int(row) %% 2) ? z : z + w\n"
+           "band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : "
+           "(z < -band_x ? -band_x : (z > band_x ? band_x : z))\n"
            "band_y = (%s) * (" BAND_WIDTH " * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)\n"
            "set yrange [-band_y:%s]\n",
         xmax, ymax, ymax);

@@ -605,9 +605,12 @@ void satstat__dp_fig_cmap(ctx *c)
     }
     if (zoom) {
         /* the box on the whole map keyed: unkeyed, and apart from the zoom
-         * by the zoom's tick labels, it was a shape without a meaning */
+         * by the zoom's tick labels, it was a shape without a meaning; and
+         * said to be a locator, not the region: the script widens it to
+         * at least 2 characters by a line, which at 3.5 in made it 6 times
+         * the zoom's width (figure review 16, M1) */
         satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
-                            "box: where the zoom (right) is");
+                            "box: locates the zoom (right), not to scale");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         return;
     }

@@ -563,11 +563,16 @@ static void figure_legend(fig *g)
         satstat__legend_row(L, "with lines linetype nodraw", "points, bars: sampled, %s CI", lv);
         if (g->dodged)
             satstat__legend_row(L, "with lines linetype nodraw", "(set apart sideways)");
-        /* below the plot one row for both (the rows there take the
-         * plot's height) */
+        /* below the plot one row for both, and the dodge (the rows there
+         * take the plot's height; its row alone was left out there:
+         * figure review 16, S9) */
         satstat__legend_row(L, "with lines linetype nodraw", "lines: formula; points: sampled, %s CI",
                             lv);
         satstat__legend_below_only(L);
+        if (g->dodged) {
+            satstat__legend_row(L, "with lines linetype nodraw", "(points set apart sideways)");
+            satstat__legend_below_only(L);
+        }
         /* the key is the mark drawn: every scheme with a sampled 0 its
          * own open point type in its colour (a ring keyed a drawn square,
          * figure review 9; with two schemes' zeros the words alone keyed
