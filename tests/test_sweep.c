@@ -764,19 +764,27 @@ static char *saturated_script(const char *schemes)
 }
 
 /* The point type of scheme k's sampled-0 mark in the script (-1: none). */
-static int zero_mark(const char *buf, size_t k)
+/* Where scheme k's drawn zero marks are: the "with points ..." of its
+ * "$sampleK using X:($2 > 0 ? NaN : yzero)" element, up to its line's end
+ * (*eol, NULL at the buffer's end); NULL when none is drawn. */
+static const char *zero_mark_style(const char *buf, size_t k, const char **eol)
 {
     char drawn[96];
     snprintf(drawn, sizeof drawn, "$sample%zu using ", k);
     for (const char *p = buf; (p = strstr(p, drawn)) != NULL; p++) {
-        const char *eol = strchr(p, '\n');
+        *eol = strchr(p, '\n');
         const char *at = strstr(p, ":($2 > 0 ? NaN : yzero) with points ");
-        if (at && (!eol || at < eol)) {
-            const char *pt = strstr(at, "pointtype ");
-            return pt ? atoi(pt + strlen("pointtype ")) : -1;
-        }
+        if (at && (!*eol || at < *eol))
+            return strstr(at, "with points ");
     }
-    return -1;
+    return NULL;
+}
+
+static int zero_mark(const char *buf, size_t k)
+{
+    const char *eol, *style = zero_mark_style(buf, k, &eol);
+    const char *pt = style ? strstr(style, "pointtype ") : NULL;
+    return pt ? atoi(pt + strlen("pointtype ")) : -1;
 }
 
 /* The key row that shows scheme k's drawn zero mark as drawn: "keyentry"
@@ -784,21 +792,12 @@ static int zero_mark(const char *buf, size_t k)
  * pointsize ... linewidth open_lw"), into key; 0 when no mark is drawn. */
 static int zero_mark_key(const char *buf, size_t k, char *key, size_t size)
 {
-    char drawn[96];
-    snprintf(drawn, sizeof drawn, "$sample%zu using ", k);
-    for (const char *p = buf; (p = strstr(p, drawn)) != NULL; p++) {
-        const char *eol = strchr(p, '\n');
-        const char *at = strstr(p, ":($2 > 0 ? NaN : yzero) with points ");
-        if (at && (!eol || at < eol)) {
-            const char *style = strstr(at, "with points ");
-            const char *end = strstr(style, " notitle");
-            if (!end || (eol && end > eol))
-                return 0;
-            snprintf(key, size, "keyentry %.*s title ", (int)(end - style), style);
-            return 1;
-        }
-    }
-    return 0;
+    const char *eol, *style = zero_mark_style(buf, k, &eol);
+    const char *end = style ? strstr(style, " notitle") : NULL;
+    if (!end || (eol && end > eol))
+        return 0;
+    snprintf(key, size, "keyentry %.*s title ", (int)(end - style), style);
+    return 1;
 }
 
 /* A sampled 0 on a log axis is drawn open in its scheme's colour and
