@@ -2,6 +2,7 @@
  * bits for any thread count and SIMD path, and its streamed summary equals
  * the statistics of the z values it drew. */
 #include <check.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,50 @@ START_TEST(cancel_and_errors)
     bad.abs_step = NAN;
     ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &bad, NULL, NULL, &s), SATSTAT_EINVAL);
     ck_assert_int_eq(satstat_sample_z(&c, &c.schemes[0], 0, 1, NULL), SATSTAT_EINVAL);
+}
+END_TEST
+
+/* The caller samples too, and looks at the progress inside a round, not
+ * only between rounds: a cancel on the first call comes from the calling
+ * thread, long before the first round (32 blocks a thread) is done, for
+ * any thread count. */
+typedef struct first_call {
+    pthread_t caller;
+    int calls, same_thread;
+    uint64_t done;
+} first_call;
+
+static int cancel_first(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)total;
+    first_call *f = ctx;
+    if (f->calls++ == 0) {
+        f->same_thread = pthread_equal(pthread_self(), f->caller);
+        f->done = done;
+    }
+    return 1;
+}
+
+START_TEST(cancel_inside_a_round)
+{
+    for (unsigned threads = 1; threads <= 3; threads++) {
+        satstat_config c = small_config("scaled", 1000, 4000000);
+        c.threads = threads;
+        satstat_analytic a;
+        satstat_layout l;
+        ck_assert_int_eq(satstat_analytic_compute(&c, &c.schemes[0], &a), 0);
+        satstat_layout_default(a.mean, a.variance, a.threshold, c.samples, &l);
+        first_call f = {.caller = pthread_self()};
+        satstat_summary *s = NULL;
+        ck_assert_int_eq(satstat_sample(&c, &c.schemes[0], &l, cancel_first, &f, &s),
+                         SATSTAT_ECANCELED);
+        ck_assert_ptr_null(s);
+        ck_assert_int_eq(f.calls, 1);
+        ck_assert_msg(f.same_thread, "%u threads: progress called from another thread", threads);
+        ck_assert_msg(f.done < 32u * SATSTAT_BLOCK_NEURONS * threads,
+                      "%u threads: the first progress call came after %llu neurons, "
+                      "not inside the first round", threads, (unsigned long long)f.done);
+    }
 }
 END_TEST
 
@@ -877,6 +922,7 @@ static Suite *sampler_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, cancel_and_errors);
+    tcase_add_test(tc, cancel_inside_a_round);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -48,8 +48,9 @@ SATSTAT_API void satstat_layout_default(double mean, double variance, double thr
 
 typedef struct satstat_summary satstat_summary;
 
-/* Called from the sampling thread between rounds of blocks; return
- * non-zero to stop (the sampler then returns SATSTAT_ECANCELED). */
+/* Called from the thread that called the sampler (which samples too),
+ * about ten times a second and between rounds of blocks; return non-zero
+ * to stop (the sampler then returns SATSTAT_ECANCELED). */
 typedef int (*satstat_progress_fn)(void *ctx, uint64_t done, uint64_t total);
 
 /* Sample config->samples neurons of `scheme`.  On success *out is a new

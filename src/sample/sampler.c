@@ -190,6 +190,26 @@ static void partial_copy(satstat_summary *dst, const satstat_summary *src)
 
 /* ---- the run --------------------------------------------------------------*/
 
+/* A worker's scratch for orthogonal units (below, with ortho_unit). */
+typedef struct ortho_ws {
+    gsl_matrix *g, *t;  /* G, then its QR; T of the blocked QR (n_out ≤ n_in) */
+    gsl_vector *tau;    /* Householder scalars (n_out > n_in)               */
+    gsl_vector *v, *work;
+    float *normals;     /* one row of G at a time                          */
+    double *z;          /* the unit's n_out rows                            */
+} ortho_ws;
+
+/* The caller's progress calls while it works as worker 0: between its
+ * chunks of neurons, at most about ten a second; the clock is read once
+ * per WATCH_DRAWS weight draws (a millisecond or so), not per chunk. */
+enum { WATCH_DRAWS = 1u << 20 };
+typedef struct watch {
+    satstat_progress_fn fn;  /* NULL: no progress, and a pool worker  */
+    void *ctx;
+    uint64_t draws;          /* draws since the clock was last read    */
+    struct timespec due;     /* when the next call is due              */
+} watch;
+
 typedef struct run {
     const satstat_config *config;
     satstat__kernel_job job;
@@ -201,12 +221,25 @@ typedef struct run {
     unsigned running;            /* workers still busy (locked)          */
     pthread_mutex_t lock;
     pthread_cond_t idle;         /* signalled when `running` drops to 0  */
+    /* The calling thread is worker 0, and threads − 1 more are started
+     * by the first round and kept to the run's end (pool_stop).  A
+     * thread a round, the caller waiting, cost each round a creation, a
+     * fresh stack (glibc gives a finished thread's stack back to the
+     * kernel: page faults) and a cold cache: 9 % of the one-thread seed
+     * job.  Which thread takes a block changes no bit. */
+    pthread_t pool[ROUND_BLOCKS];
+    unsigned pool_size;
+    uint64_t round_gen;          /* rounds started (locked)              */
+    int quitting;                /* the pool is to end (locked)          */
+    pthread_cond_t go;           /* broadcast at a round's start and end */
+    ortho_ws caller_ws;          /* worker 0's, for orthogonal           */
+    watch caller_watch;          /* worker 0's look at the progress      */
     atomic_int cancel;           /* set by the caller's progress callback */
     atomic_uint_fast64_t done;   /* neurons finished, for progress only  */
     satstat_summary slots[ROUND_BLOCKS];
     double *sub;
     size_t n_sub;
-    int lock_ready, cond_ready;
+    int lock_ready, cond_ready, go_ready;
     satstat_region region;       /* where a unit counts as saturated     */
     /* orthogonal: a block is `units_per_block` matrices of n_out rows */
     int ortho;
@@ -221,8 +254,35 @@ typedef struct run {
  * milliseconds of work at n_in = 1000, about 0.1 s at n_in = 10^8. */
 enum { CANCEL_CHUNK = 8 };
 
+/* After `draws` more weight draws by worker 0 (w; NULL for the pool's
+ * workers): the progress call when one is due, a non-zero answer
+ * raising the cancel flag. */
+static void watch_work(run *r, watch *w, uint64_t draws)
+{
+    if (!w || !w->fn)
+        return;
+    w->draws += draws;
+    if (w->draws < WATCH_DRAWS)
+        return;
+    w->draws = 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec < w->due.tv_sec ||
+        (now.tv_sec == w->due.tv_sec && now.tv_nsec < w->due.tv_nsec))
+        return;
+    w->due = now;
+    w->due.tv_nsec += 100000000L;
+    if (w->due.tv_nsec >= 1000000000L) {
+        w->due.tv_sec++;
+        w->due.tv_nsec -= 1000000000L;
+    }
+    uint64_t done = atomic_load_explicit(&r->done, memory_order_relaxed);
+    if (w->fn(w->ctx, done, r->samples) != 0)
+        atomic_store(&r->cancel, 1);
+}
+
 /* Returns 0, or 1 when cancelled part-way (the partial is then unused). */
-static int block_compute(run *r, uint64_t block, satstat_summary *out)
+static int block_compute(run *r, uint64_t block, satstat_summary *out, watch *w)
 {
     double z[SATSTAT_BLOCK_NEURONS];
     uint64_t first = block * SATSTAT_BLOCK_NEURONS;
@@ -235,6 +295,7 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
         size_t n = count - i < CANCEL_CHUNK ? count - i : CANCEL_CHUNK;
         r->kernel(&r->job, first + i, n, z + i);
         atomic_fetch_add_explicit(&r->done, n, memory_order_relaxed);
+        watch_work(r, w, n * r->config->n_in);
     }
 
     const satstat_config *c = r->config;
@@ -291,14 +352,6 @@ static int block_compute(run *r, uint64_t block, satstat_summary *out)
  * columns and z = gain·Q·[Dx; 0] + b.  Q is applied through its Householder
  * reflectors (GSL), never formed.  Entry (i, j) of G is draw i·cols + j of
  * the unit's weight stream, the bias of row i is neuron k·n_out + i's. */
-
-typedef struct ortho_ws {
-    gsl_matrix *g, *t;  /* G, then its QR; T of the blocked QR (n_out ≤ n_in) */
-    gsl_vector *tau;    /* Householder scalars (n_out > n_in)               */
-    gsl_vector *v, *work;
-    float *normals;     /* one row of G at a time                          */
-    double *z;          /* the unit's n_out rows                            */
-} ortho_ws;
 
 /* Bytes of one worker's ortho_ws: G, T or tau, two vectors, a row of
  * floats, the unit's z. */
@@ -418,7 +471,8 @@ static int ortho_unit(const satstat_config *c, const satstat__kernel_job *job,
  * moments; only each unit's first row enters the |z| counts, the unit
  * histogram and the sub-sample, which tests and figures treat as
  * independent draws. */
-static int ortho_block(run *r, uint64_t block, ortho_ws *w, satstat_summary *out)
+static int ortho_block(run *r, uint64_t block, ortho_ws *w, satstat_summary *out,
+                       watch *watcher)
 {
     const satstat_config *c = r->config;
     double (*dphi)(double) = c->activation->dphi;
@@ -481,46 +535,61 @@ static int ortho_block(run *r, uint64_t block, ortho_ws *w, satstat_summary *out
         if (k < r->n_sub)
             r->sub[k] = z0;
         atomic_fetch_add_explicit(&r->done, n_out, memory_order_relaxed);
+        watch_work(r, watcher, n_out * c->n_in);
     }
     return 0;
 }
 
+/* The current round's blocks, taken one at a time until none is left,
+ * by a worker of the pool (watcher NULL) or by the caller as worker 0. */
+static void take_blocks(run *r, ortho_ws *ws, watch *watcher)
+{
+    pthread_mutex_lock(&r->lock);
+    for (uint64_t k; (k = r->next++) < r->round_blocks;) {
+        pthread_mutex_unlock(&r->lock);
+        /* a slot is allocated by the first worker that uses it: only as
+         * many as there are blocks, and in parallel */
+        if (!r->slots[k].hist &&
+            partial_init(&r->slots[k], r->layout, r->unit_size) != SATSTAT_OK)
+            atomic_store(&r->cancel, 3);
+        else if (r->ortho)
+            ortho_block(r, r->round_first_block + k, ws, &r->slots[k], watcher);
+        else
+            block_compute(r, r->round_first_block + k, &r->slots[k], watcher);
+        pthread_mutex_lock(&r->lock);
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* A worker of the pool: each round its share of the blocks, then a wait
+ * for the next round or the pool's end.  One whose orthogonal workspace
+ * cannot be had raises the cancel flag (out of memory) and takes none. */
 static void *worker(void *arg)
 {
     run *r = arg;
     ortho_ws ws;
     memset(&ws, 0, sizeof ws);
-    if (r->ortho && ortho_ws_alloc(r->config, &ws) != SATSTAT_OK) {
-        atomic_store(&r->cancel, 3);
+    int ready = !r->ortho || ortho_ws_alloc(r->config, &ws) == SATSTAT_OK;
+    uint64_t seen = 0;
+    pthread_mutex_lock(&r->lock);
+    for (;;) {
+        while (r->round_gen == seen && !r->quitting)
+            pthread_cond_wait(&r->go, &r->lock);
+        if (r->quitting)
+            break;
+        seen = r->round_gen;
+        pthread_mutex_unlock(&r->lock);
+        if (ready)
+            take_blocks(r, &ws, NULL);
+        else
+            atomic_store(&r->cancel, 3);
         pthread_mutex_lock(&r->lock);
         if (--r->running == 0)
             pthread_cond_signal(&r->idle);
-        pthread_mutex_unlock(&r->lock);
-        return NULL;
     }
-    for (;;) {
-        pthread_mutex_lock(&r->lock);
-        uint64_t k = r->next++;
-        if (k >= r->round_blocks) {
-            if (--r->running == 0)
-                pthread_cond_signal(&r->idle);
-            pthread_mutex_unlock(&r->lock);
-            ortho_ws_free(&ws);
-            return NULL;
-        }
-        pthread_mutex_unlock(&r->lock);
-        /* a slot is allocated by the first worker that uses it: only as
-         * many as there are blocks, and in parallel */
-        if (!r->slots[k].hist &&
-            partial_init(&r->slots[k], r->layout, r->unit_size) != SATSTAT_OK) {
-            atomic_store(&r->cancel, 3);
-            continue;
-        }
-        if (r->ortho)
-            ortho_block(r, r->round_first_block + k, &ws, &r->slots[k]);
-        else
-            block_compute(r, r->round_first_block + k, &r->slots[k]);
-    }
+    pthread_mutex_unlock(&r->lock);
+    ortho_ws_free(&ws);
+    return NULL;
 }
 
 /* Wait for the round's workers, calling `progress` about ten times a
@@ -930,15 +999,34 @@ static int run_prepare(run *r, const satstat_config *config,
     if (pthread_cond_init(&r->idle, NULL) != 0)
         return SATSTAT_ENOMEM;
     r->cond_ready = 1;
+    if (pthread_cond_init(&r->go, NULL) != 0)
+        return SATSTAT_ENOMEM;
+    r->go_ready = 1;
     atomic_init(&r->cancel, 0);
     atomic_init(&r->done, 0);
     return SATSTAT_OK;
+}
+
+/* End the pool's workers (between rounds) and wait for them. */
+static void pool_stop(run *r)
+{
+    if (r->pool_size == 0)
+        return;
+    pthread_mutex_lock(&r->lock);
+    r->quitting = 1;
+    pthread_cond_broadcast(&r->go);
+    pthread_mutex_unlock(&r->lock);
+    for (unsigned t = 0; t < r->pool_size; t++)
+        pthread_join(r->pool[t], NULL);
+    r->pool_size = 0;
 }
 
 static void run_free(run *r)
 {
     if (!r)
         return;
+    pool_stop(r);
+    ortho_ws_free(&r->caller_ws);
     job_free(&r->job);
     free(r->x_plain);
     for (size_t i = 0; i < ROUND_BLOCKS; i++)
@@ -948,6 +1036,8 @@ static void run_free(run *r)
         pthread_mutex_destroy(&r->lock);
     if (r->cond_ready)
         pthread_cond_destroy(&r->idle);
+    if (r->go_ready)
+        pthread_cond_destroy(&r->go);
     free(r);
 }
 
@@ -977,35 +1067,35 @@ static uint64_t round_size(unsigned threads)
     return size < ROUND_BLOCKS ? size : ROUND_BLOCKS;
 }
 
-/* One round: blocks first .. first+round_blocks−1 into r->slots by up to
- * `threads` workers, waited for (with progress).  Returns SATSTAT_OK, or
- * why the round stopped. */
+/* One round: blocks first .. first+round_blocks−1 into r->slots by the
+ * caller and the pool's workers (threads in all; the pool is started by
+ * the first round), then the wait for the pool (with progress).  Returns
+ * SATSTAT_OK, or why the round stopped. */
 static int run_round(run *r, uint64_t first, uint64_t blocks, unsigned threads,
                      satstat_progress_fn progress, void *progress_ctx)
 {
-    pthread_t tids[ROUND_BLOCKS];
-    r->round_first_block = first;
     uint64_t size = round_size(threads);
-    r->round_blocks = blocks - first < size ? blocks - first : size;
-    r->next = 0;
-    unsigned want = threads < r->round_blocks ? threads : (unsigned)r->round_blocks;
-    unsigned started = 0;
-    pthread_mutex_lock(&r->lock);
-    r->running = want;
-    pthread_mutex_unlock(&r->lock);
-    for (unsigned t = 0; t < want; t++) {
-        if (pthread_create(&tids[started], NULL, worker, r) != 0)
-            break; /* fewer threads: same blocks, same bits */
-        started++;
+    uint64_t round_blocks = blocks - first < size ? blocks - first : size;
+    if (r->round_gen == 0) {
+        unsigned want = threads < round_blocks ? threads : (unsigned)round_blocks;
+        while (r->pool_size + 1 < want &&
+               pthread_create(&r->pool[r->pool_size], NULL, worker, r) == 0)
+            r->pool_size++; /* fewer threads: same blocks, same bits */
+        if (r->ortho && ortho_ws_alloc(r->config, &r->caller_ws) != SATSTAT_OK)
+            return SATSTAT_ENOMEM;
     }
-    if (started == 0)
-        return SATSTAT_ENOMEM;
     pthread_mutex_lock(&r->lock);
-    r->running -= want - started; /* the ones that never started */
+    r->round_first_block = first;
+    r->round_blocks = round_blocks;
+    r->next = 0;
+    r->running = r->pool_size;
+    r->round_gen++;
+    pthread_cond_broadcast(&r->go);
     pthread_mutex_unlock(&r->lock);
+    r->caller_watch.fn = progress;
+    r->caller_watch.ctx = progress_ctx;
+    take_blocks(r, &r->caller_ws, &r->caller_watch);
     wait_round(r, progress, progress_ctx);
-    for (unsigned t = 0; t < started; t++)
-        pthread_join(tids[t], NULL);
     int why = atomic_load(&r->cancel);
     if (why)
         return why == 2 ? SATSTAT_ENUMERIC
