@@ -2484,6 +2484,63 @@ def check_preset_notation(scripts):
             fail("preset notation: %s: %s" % (script, p))
 
 
+# ---- P(0) clear of the bars (figure review 16, S6) ------------------------------
+
+# The least distance (pixels, at 1280 x 800) between the "P(0) = ..." line
+# and a bar of its panel: 3 px before the fix, its "P" read as touching.
+P0_MIN_GAP = 5
+
+
+def p0_bar_gap(script, tmp):
+    """The least distance in pixels between a P(0) label of a deep-activations
+    script's PNG and the bars: the labels drawn magenta to be found, the
+    bars the fill colours of 2000 pixels or more."""
+    text = re.sub(r"(set label 2 'P\(0\)[^\n]*front)", r"\1 textcolor rgb '#ff00ff'",
+                  open(script, encoding="utf-8").read())
+    gp, png = os.path.join(tmp, "p0.gp"), os.path.join(tmp, "p0.png")
+    with open(gp, "w", encoding="utf-8") as f:
+        f.write(text)
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % png, gp],
+                     cwd=os.path.dirname(script))
+    if rc:
+        fail("P(0) room: %s: %s" % (script, err))
+        return None
+    a = numpy.asarray(Image.open(png).convert("RGB")).astype(int)
+    magenta = lambda c: (c[..., 0] > 180) & (c[..., 1] < 120) & (c[..., 2] > 180)
+    label = magenta(a)
+    spread = a.max(axis=2) - a.min(axis=2)
+    colours, counts = numpy.unique(a[spread > 60].reshape(-1, 3), axis=0, return_counts=True)
+    bars = numpy.zeros(label.shape, bool)
+    for c, n in zip(colours, counts):
+        if n >= 2000 and not magenta(c[None, :])[0]:
+            bars |= (a == c).all(axis=2)
+    ys, xs = numpy.nonzero(bars)
+    if not len(ys) or not label.any():
+        return None
+    return min(numpy.hypot(ys - y, xs - x).min() for y, x in zip(*numpy.nonzero(label)))
+
+
+def check_p0_room(scripts, tmp):
+    """At 1280 x 800 the narrow panels' "P(0) = 0.50" reached over relu's
+    first bars (figure review 16, S6): each P(0) line at least P0_MIN_GAP
+    pixels from every bar; and without the stats block that lowers the bars
+    under it, the check sees them touch."""
+    if not scripts:
+        fail("P(0) room: no deep-activations-relu script at 1280 x 800")
+    for script in scripts:
+        gap = p0_bar_gap(script, tmp)
+        if gap is None or gap < P0_MIN_GAP:
+            fail("P(0) room: %s: the P(0) line %s px from a bar" % (script, gap))
+        broken = os.path.join(os.path.dirname(script), "p0-broken.gp")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"\nstats \$h.*?\n}\n", "\n",
+                           open(script, encoding="utf-8").read(), flags=re.S))
+        gap = p0_bar_gap(broken, tmp)
+        os.remove(broken)
+        if gap is None or gap >= P0_MIN_GAP:
+            fail("self-test: the P(0) room check: %s px without the room" % gap)
+
+
 # ---- marks off the axes (figure reviews 9 S2, 11; task F8) ---------------------
 
 
@@ -2706,6 +2763,7 @@ def main():
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)

@@ -1363,7 +1363,8 @@ static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE
  * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
  * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel.  Returns
  * the axis's end that keeps the last label over the panel (≥ hi). */
-static double three_ticks(ctx *c, const char *axis, double lo, double hi)
+static double three_ticks(ctx *c, const char *axis, double lo, double hi, char *sparse,
+                          size_t sparse_size)
 {
     double span = hi - lo;
     if (!(span > 0) || !isfinite(span)) {
@@ -1395,6 +1396,14 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
     for (size_t i = 0; i < n; i++)
         out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
     out(c, ")\n");
+    if (sparse) { /* the same ticks, the ends alone labelled */
+        size_t used = (size_t)snprintf(sparse, sparse_size, "set %stics (", axis);
+        for (size_t i = 0; i < n && used < sparse_size; i++)
+            used += (size_t)snprintf(sparse + used, sparse_size - used, "%s'%s' %.9g", i ? ", " : "",
+                                     n == 3 && i == 1 ? "" : lab[i], t[i]);
+        if (used < sparse_size)
+            snprintf(sparse + used, sparse_size - used, ")");
+    }
     /* a long last label's room: the axis's end at least 5/3 of the way
      * from lo to its tick, so that the label (centred on the tick) stays
      * over the panel; at the last tick's 80 %, "1×10^{−5}" ran 20 px past
@@ -1431,8 +1440,8 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
      * the panel's right edge (tanh's normal:1 at ±1) */
     const double HEADROOM = 1.5;
     double yt = h->ytop > 0 ? h->ytop : 1;
-    char a_s[32], b_s[32], t_s[32];
-    double xhi = three_ticks(c, "x", h->xlo, h->xhi);
+    char a_s[32], b_s[32], t_s[32], yends[4 * SATSTAT__FIG_NUM_SIZE + 64] = "";
+    double xhi = three_ticks(c, "x", h->xlo, h->xhi, NULL, 0);
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
     snprintf(b_s, sizeof b_s, "%.9g", xhi);
     snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
@@ -1440,7 +1449,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike) /* its height is 1/(the bin's width): no scale to read */
         out(c, "set ytics ('' 0)\n");
     else
-        (void)three_ticks(c, "y", 0, yt * HEADROOM);
+        (void)three_ticks(c, "y", 0, yt * HEADROOM, yends, sizeof yends);
     if (s == 0) /* the y axes' quantity, once a column, over its axis */
         /* (1.4 lines up: at 0.9 sigmoid's rotated row label "normal:1"
          * ended 5 px under the "d" at 3.5 in and the two read as one
@@ -1468,8 +1477,25 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
         /* a line of the small font under the sd, whatever the panel's height */
-        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n",
-            h->atom);
+        char p0[32];
+        snprintf(p0, sizeof p0, "P(0) = %.2f", h->atom);
+        out(c, "set label 2 '%s' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n", p0);
+        /* The bars under that line end below its foot: at 1280 x 800 the
+         * panels are narrow, the line reached over relu's first bars and its
+         * "P" touched them (figure review 16, S6).  Its left end from its
+         * characters at char_width (digits' width, so it ends left of the
+         * drawn text), its foot 1.1 of gnuplot's lines (at most line_height)
+         * and half the small font's height under the sd's centre; the
+         * tallest bar reaching right of that end (gnuplot's stats) sets the
+         * y axis's top when it is higher than the headroom's. */
+        out(c, "p0_left = %s + (0.97 - %zu * char_width * smallpt / fontpt / panel_w) * (%s - %s)\n"
+               "p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h\n"
+               "stats $h%zu_%zu using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput\n"
+               "if (p0_foot > 0 && STATS_max / p0_foot > %s) {\n"
+               "    set yrange [0:STATS_max / p0_foot]\n"
+               "    %s   # (the ticks closer: the middle one unlabelled)\n"
+               "}\n",
+            a_s, satstat__utf8_length(p0), b_s, a_s, s + 1, k + 1, t_s, yends);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
     }
