@@ -2484,6 +2484,51 @@ def check_preset_notation(scripts):
             fail("preset notation: %s: %s" % (script, p))
 
 
+# ---- a title clear of the canvas's edges (figure review 16, S7) ---------------
+
+# The least room (share of the width) between a multiplot title's ink and
+# either edge of the canvas: deep-activations-tanh's at 3.5 in, shrunk to
+# 0.97 of the width, ended 11 px (1.0 %) from it.
+TITLE_EDGE_SHARE = 0.018
+
+
+def title_edge_room(png):
+    """The title's least distance to the left or right edge, as a share of
+    the width: the ink of the rows above the first row of the plots (the
+    first run of dark rows)."""
+    a = numpy.asarray(Image.open(png).convert("L"))
+    rows = (a < 128).any(axis=1)
+    top = int(numpy.argmax(rows))
+    end = top
+    while end < len(rows) and rows[end]:
+        end += 1
+    cols = numpy.nonzero((a[top:end] < 128).any(axis=0))[0]
+    return min(cols[0], a.shape[1] - 1 - cols[-1]) / a.shape[1]
+
+
+def check_title_room(scripts, tmp):
+    if not scripts:
+        fail("title room: no script to check")
+    for script in scripts:
+        png = os.path.join(tmp, "title.png")
+        rc, err = render(script, "png", png)
+        if rc:
+            fail("title room: %s: %s" % (script, err))
+            continue
+        room = title_edge_room(png)
+        if room < TITLE_EDGE_SHARE:
+            fail("title room: %s: the title %.1f %% of the width from the edge"
+                 % (script, 100 * room))
+        # (the title drawn at 0.97 of the width, as before: too near)
+        broken = script[:-3] + "-title97.gp"
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(open(script, encoding="utf-8").read().replace("title_room = 0.94", "title_room = 0.97"))
+        rc, err = render(broken, "png", png)
+        os.remove(broken)
+        if not rc and "tanh" in script and title_edge_room(png) >= TITLE_EDGE_SHARE:
+            fail("self-test: the title room check: %s at 0.97" % script)
+
+
 # ---- P(0) clear of the bars (figure review 16, S6) ------------------------------
 
 # The least distance (pixels, at 1280 x 800) between the "P(0) = ..." line
@@ -2763,6 +2808,7 @@ def main():
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],

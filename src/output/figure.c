@@ -1049,12 +1049,17 @@ void satstat__fig_multiplot_title(satstat__fig *g, const char *title, int tex)
      * its weights at 3.5 in), and a size that fits when even the head is
      * too long (at 9 pt in 3.5 in, deep-jacobian's title ran off both
      * edges) */
+    /* within 0.94 of the width: the drawn text is about 1 % wider than
+     * the advance widths add up to, and at 0.97 a title shrunk to fit
+     * (deep-activations-tanh's at 3.5 in) ended 11 px, 0.9 mm, from the
+     * canvas's edge (figure review 16, S7) */
     satstat__fig_out(g,
                      "   # without its tail, for a small figure\n"
                      "title_chars = %.1f   # the whole title's width in char_width (DejaVu Sans advance widths)\n"
                      "head_chars = %.1f    # ... and the head's\n"
-                     "title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)\n"
-                     "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
+                     "title_room = 0.94    # the share of the width a title may take\n"
+                     "title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)\n"
+                     "set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) "
                      "font font_at(title_fit)\n",
                      satstat__text_chars(title, tex), satstat__text_chars(head, tex));
 }
