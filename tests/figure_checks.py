@@ -2484,6 +2484,41 @@ def check_preset_notation(scripts):
             fail("preset notation: %s: %s" % (script, p))
 
 
+# ---- a legend below no taller than the plot (figure review 16, S8) -------------
+
+
+def box_and_legend(script, tmp, height=None):
+    """The plot's box (top - bottom) and the legend below it (legend_height),
+    in pixels, as gnuplot evaluates the script (at `height` pixels when
+    given: the canvas as asked, not as grown)."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text + "\nprint sprintf('BOXLEGEND %g %g', (top - bottom) * height, legend_height * height)\n")
+    pre = "format='png'; output='%s'" % os.path.join(tmp, "probe.png")
+    if height:
+        pre += "; height = %d" % height
+    rc, _, err = run(["gnuplot", "-e", pre, probe], cwd=tmp)
+    m = re.search(r"BOXLEGEND (\S+) (\S+)", err)
+    return (float(m.group(1)), float(m.group(2))) if rc == 0 and m else None
+
+
+def check_legend_room(scripts, tmp):
+    """At 3.5 x 2.4 in deep-cmap's seven legend rows below the plots took
+    more height than the plots, deep-correlation's six as much: the canvas
+    grows until the box is at least the legend's height; at the 720 px
+    asked (the old canvas) the check sees the legend taller."""
+    if len(scripts) < 2:
+        fail("legend room: deep-cmap and deep-correlation at 3.5 in not made: %s" % scripts)
+    for script in scripts:
+        got = box_and_legend(script, tmp)
+        if got is None or got[1] <= 0 or got[0] < got[1]:
+            fail("legend room: %s: box and legend below %s px" % (script, got))
+        old = box_and_legend(script, tmp, 720)
+        if old is None or old[0] >= old[1]:
+            fail("self-test: the legend room check at 720 px: %s" % (old,))
+
+
 # ---- a title clear of the canvas's edges (figure review 16, S7) ---------------
 
 # The least room (share of the width) between a multiplot title's ink and
@@ -2688,6 +2723,14 @@ def main():
              "--width", "40", "--networks", "4", "--pair-correlation", "0.2", "--jacobian",
              "--phase", "--plots", made + "/depth-small", "--render", "none", "--plot-size",
              "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"],
+            # the gallery's depth run at a journal's column width: deep-cmap's
+            # and deep-correlation's legends below the plots (legend room)
+            ["deep", "--layers", "10", "--width", "200", "--networks", "10", "--scheme",
+             "normal:0.1118034,orthogonal:1.5811388", "--activation", "tanh", "--bias",
+             "normal:0.2236068", "--inputs", "half", "--active", "100", "--n-in", "200",
+             "--pair-correlation", "0.99", "--figures", "deep-cmap,deep-correlation", "--plots",
+             made + "/depth-paper", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
+             "--font-size", "8", "--quiet"],
             # tanh: fig1's tail inset, at full size and at 3.5 in (inset)
             ["--activation", "tanh", "--scheme", "scaled", "--samples", "20000",
              "--figures", "fig1-density-scaled", "--plots",
@@ -2808,6 +2851,7 @@ def main():
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)

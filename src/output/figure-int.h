@@ -222,6 +222,29 @@ void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *
  * below it (a small figure); 0 when the height asked for does (or the
  * legend stands right of the plot).  The width and the text stay. */
 unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in);
+/* The height in inches of the legend l's rows below the plot at g's size
+ * (0 when satstat__fig_layout_legend puts it right of the plot). */
+double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l);
+/* A small figure whose legend goes below the plot and would leave it less
+ * than min_in inches high grows taller (satstat__fig_height_for_legend; the
+ * width and the text as asked): g->o changed, and note says so for the
+ * header.  Returns the height asked for (for satstat__fig_taller_note), 0
+ * (note "") when the canvas stays as asked.  Call before the header. */
+unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                 size_t size);
+/* A figure's body written before its header, which can then depend on
+ * what the body found (its legend's height: satstat__fig_fit_height):
+ * satstat__fig_body_begin sends the stream to memory, satstat__fig_body_hold
+ * gives the figure's file back (the header goes there), and
+ * satstat__fig_body_write then appends the body and frees it. */
+typedef struct satstat__fig_body {
+    FILE *file;
+    char *text;
+    size_t size;
+} satstat__fig_body;
+int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b);
+void satstat__fig_body_hold(satstat__fig *g, satstat__fig_body *b);
+void satstat__fig_body_write(satstat__fig *g, satstat__fig_body *b);
 
 /* ---- axes, words ----------------------------------------------------------*/
 

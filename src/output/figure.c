@@ -923,29 +923,103 @@ void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *
     *line_px = 16 * (*fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
 }
 
-unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in)
+/* The legend l below the plot at g's size (satstat__fig_layout_legend's
+ * rule, as layout_lines writes it): its rows' height in pixels, and the
+ * canvas's line of text; 0 when it stands right of the plot. */
+static double legend_below_px(const satstat__fig *g, const satstat__legend *l, double *line_px)
 {
-    double fontpt, line_px;
-    satstat__fig_canvas(&g->o, &fontpt, &line_px);
-    double w = g->o.width ? g->o.width : 1280, h = g->o.height ? g->o.height : 800;
+    double fontpt;
+    satstat__fig_canvas(&g->o, &fontpt, line_px);
+    double w = g->o.width ? g->o.width : 1280;
     double dpi = g->o.dpi ? g->o.dpi : 96;
     double scale = fontpt * dpi / 96. / 16;
     double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
     size_t below, rows = rows_below(l, &below);
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
     if (rows == 0 || column >= 0.55)
-        return 0; /* the legend stands right of the plot: the plot keeps the height */
+        return 0; /* the legend stands right of the plot */
     double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
+    /* (and the quarter line under the last row, as layout_lines) */
+    return (ceil((double)rows / cols) * atof(BELOW_SPACING) + 0.25) * *line_px;
+}
+
+double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l)
+{
+    double line_px;
+    return legend_below_px(g, l, &line_px) / (g->o.dpi ? g->o.dpi : 96);
+}
+
+unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in)
+{
+    double line_px;
+    double legend_px = legend_below_px(g, l, &line_px);
+    if (legend_px == 0)
+        return 0; /* the legend stands right of the plot: the plot keeps the height */
+    double h = g->o.height ? g->o.height : 800;
+    double dpi = g->o.dpi ? g->o.dpi : 96;
     /* (the legend below) top = 0.98 - 1.7 lines, bottom = 0.02 + 2.7
-     * lines + legend_height, legend_height = ceil(rows / cols) * BELOW_SPACING
-     * lines + 0.01 */
-    double fixed_px = (1.7 + 2.7 + ceil((double)rows / cols) * atof(BELOW_SPACING)) * line_px;
+     * lines + legend_height, legend_height = (ceil(rows / cols) * BELOW_SPACING
+     * + 0.25) lines + 0.01 */
+    double fixed_px = (1.7 + 2.7) * line_px + legend_px;
     double box_px = 0.95 * h - fixed_px;
     if (box_px >= min_in * dpi)
         return 0;
     return (unsigned)ceil((min_in * dpi + fixed_px) / 0.95);
+}
+
+unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                 size_t size)
+{
+    note[0] = '\0';
+    unsigned tall = satstat__fig_height_for_legend(g, l, min_in);
+    if (tall == 0)
+        return 0;
+    double fontpt, line_px;
+    satstat__fig_canvas(&g->o, &fontpt, &line_px);
+    double dpi = g->o.dpi ? g->o.dpi : 96;
+    unsigned asked = g->o.height ? g->o.height : 800;
+    snprintf(note, size,
+             "Taller than asked: at %ux%u pixels the legend below the plot would leave\n"
+             "it under %.2g in high; so this figure is %u pixels high (%.2g in), the\n"
+             "width and the text (%.3g pt) as asked.",
+             g->o.width, g->o.height, min_in, tall, tall / dpi, fontpt);
+    g->o.height = tall;
+    g->o.font_size = fontpt;
+    return asked;
+}
+
+int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b)
+{
+    b->text = NULL;
+    b->size = 0;
+    b->file = g->f;
+    FILE *m = open_memstream(&b->text, &b->size);
+    if (!m) {
+        satstat__fig_fail(g, SATSTAT_ENOMEM);
+        return SATSTAT_ENOMEM;
+    }
+    g->f = m;
+    return SATSTAT_OK;
+}
+
+void satstat__fig_body_hold(satstat__fig *g, satstat__fig_body *b)
+{
+    if (g->f != b->file) {
+        if (fclose(g->f) != 0)
+            satstat__fig_fail(g, SATSTAT_ENOMEM);
+        g->f = b->file;
+    }
+}
+
+void satstat__fig_body_write(satstat__fig *g, satstat__fig_body *b)
+{
+    satstat__fig_body_hold(g, b);
+    if (b->text && b->size && fwrite(b->text, 1, b->size, g->f) != b->size)
+        satstat__fig_fail(g, SATSTAT_EIO);
+    free(b->text);
+    b->text = NULL;
 }
 
 /* ---- the legend ---------------------------------------------------------------*/

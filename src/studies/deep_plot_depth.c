@@ -54,6 +54,31 @@ static void finish(ctx *c, const satstat__legend *key)
                               "unset title\nunset logscale\nunset colorbox\n");
 }
 
+/* The header and the output section of a figure whose body was written
+ * first (satstat__fig_body_begin, to `body`), then the body: a small figure
+ * whose legend goes below the plot grows until the plot is at least as tall
+ * as that legend (at 3.5 x 2.4 in deep-cmap's seven rows took more height
+ * than its plots, deep-correlation's six as much: figure review 16, S8;
+ * review 15, S3.2), and says so. */
+static void header_for_legend(ctx *c, const char *headline, const char *about,
+                              const satstat__legend *key, satstat__fig_body *body)
+{
+    satstat__fig_body_hold(&c->g, body);
+    satstat_plot_options asked = c->g.o;
+    char note[400], text[2048];
+    /* (1.05 times: the legend's panel starts 0.01 of the height above
+     * its rows, 3 % of them at 3.5 in) */
+    unsigned asked_height = satstat__fig_fit_height(&c->g, key, 1.05 * satstat__fig_legend_below_in(&c->g, key),
+                                                    note, sizeof note);
+    snprintf(text, sizeof text, "%s%s%s", about, note[0] ? "\n\n" : "", note);
+    satstat__dp_header(c, c->r[0], headline, text);
+    satstat__fig_output_section(&c->g);
+    if (asked_height)
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+    satstat__fig_body_write(&c->g, body);
+    c->g.o = asked;
+}
+
 /* Scheme s's name in a legend (enhanced text): normal and orthogonal by
  * the phase diagram's own coordinate, σ_w² · fan-in (the fan-in W of
  * layers 2..L; orthogonal: gain²), not the CLI's "normal:0.1118034" with
@@ -156,15 +181,9 @@ void satstat__dp_fig_correlation(ctx *c)
     char title[160];
     snprintf(title, sizeof title, "Correlation c^{l} of two inputs against layer l (c^{0} = %.3g)",
              o->pair_correlation);
-    satstat__dp_header(c, r, "Correlation of two inputs against layer",
-                       "Two inputs per network at correlation c0 through the same weights: per\n"
-                       "layer the correlation of their pre-activations across the W units, the\n"
-                       "mean over networks with its 1 - alpha interval (Student t) as points and\n"
-                       "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
-                       "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
-                       "dashed where it lies in the plotted range (else in the legend only),\n"
-                       "approached at the rate 1/xi_c (Schoenholz et al. 2017).");
-    satstat__fig_output_section(&c->g);
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     int no_interval = 0;
@@ -297,6 +316,15 @@ void satstat__dp_fig_correlation(ctx *c)
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
+    header_for_legend(c, "Correlation of two inputs against layer",
+                      "Two inputs per network at correlation c0 through the same weights: per\n"
+                      "layer the correlation of their pre-activations across the W units, the\n"
+                      "mean over networks with its 1 - alpha interval (Student t) as points and\n"
+                      "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
+                      "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
+                      "dashed where it lies in the plotted range (else in the legend only),\n"
+                      "approached at the rate 1/xi_c (Schoenholz et al. 2017).",
+                      &key, &body);
 }
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
@@ -430,6 +458,20 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     finish(c, key);
 }
 
+/* deep-cmap's header */
+#define CMAP_HEADLINE "The correlation map at q*"
+#define CMAP_ABOUT \
+    "Lines: the mean-field map of the correlation of two inputs from one layer\n" \
+    "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n" \
+    "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n" \
+    "step c_next - c drawn against c, with the zero line: where they cross\n" \
+    "is the fixed point c*, stable when the map's slope chi_c there is below\n" \
+    "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n" \
+    "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n" \
+    "and points piled on the diagonal's corner.)  When the points span less\n" \
+    "than half the c axis they are drawn in a zoom on the right, the maps\n" \
+    "over its range with them, its region boxed on the left."
+
 void satstat__dp_fig_cmap(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -437,18 +479,9 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
     const char *title = "The step of the correlation map, c^{l+1} − c^{l}, at q*";
-    satstat__dp_header(c, r, "The correlation map at q*",
-                       "Lines: the mean-field map of the correlation of two inputs from one layer\n"
-                       "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n"
-                       "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n"
-                       "step c_next - c drawn against c, with the zero line: where they cross\n"
-                       "is the fixed point c*, stable when the map's slope chi_c there is below\n"
-                       "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n"
-                       "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n"
-                       "and points piled on the diagonal's corner.)  When the points span less\n"
-                       "than half the c axis they are drawn in a zoom on the right, the maps\n"
-                       "over its range with them, its region boxed on the left.");
-    satstat__fig_output_section(&c->g);
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     for (size_t s = 0; s < ns; s++)
@@ -612,6 +645,7 @@ void satstat__dp_fig_cmap(ctx *c)
         satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
                             "box: locates the zoom (right), not to scale");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
+        header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
     }
     single_panel(c, &key, title, 0);
@@ -629,6 +663,7 @@ void satstat__dp_fig_cmap(ctx *c)
     cmap_plot(c, curve, "map", lo, INFINITY);
     out(c, "\n");
     finish(c, &key);
+    header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
 }
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
