@@ -1026,8 +1026,8 @@ def xi_bar_problems(text):
 
 def open_mark_problems(text):
     """An open mark (outlined at open_lw) at a size that differs by
-    terminal: at the line types' size without svg_open (the SVG's 8 to 13 %
-    larger than the PNG's), or an open triangle without svg_triangle (the
+    terminal: at the line types' size without open_size (the SVG's 8 to 13 %
+    larger than the PNG's, the PNG's 2 px smaller than a filled mark), or an open triangle without svg_triangle (the
     SVG's 1.45 times as wide: figure review 15)."""
     problems = []
     for ln in text.splitlines():
@@ -1035,8 +1035,8 @@ def open_mark_problems(text):
         if not m:
             continue
         pt, size = int(m.group(1)), m.group(3) or "lt_pointsize"
-        if "lt_pointsize" in size and "svg_open" not in size:
-            problems.append("open point %d at the line types' size without svg_open" % pt)
+        if "lt_pointsize" in size and "open_size" not in size:
+            problems.append("open point %d at the line types' size without open_size" % pt)
         if pt in (8, 10) and "svg_triangle" not in size:
             problems.append("open triangle %d without svg_triangle" % pt)
     return problems
@@ -1156,7 +1156,7 @@ def deep_should_self_tests():
          " with points, $edge using 1:2 with lines\n"),
         (open_mark_problems,
          "plot $s1 using 1:2 with points linetype 1 pointtype 6 linewidth open_lw notitle\n",
-         "plot $s1 using 1:2 with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open "
+         "plot $s1 using 1:2 with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size "
          "linewidth open_lw notitle\n"),
         (open_mark_problems,
          "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale linewidth open_lw\n",
@@ -2484,6 +2484,58 @@ def check_preset_notation(scripts):
             fail("preset notation: %s: %s" % (script, p))
 
 
+# ---- open marks as large as filled ones (figure review 16, S1) ----------------
+
+
+def mark_sizes(script, tmp, filled, opened, extra=""):
+    """The ink boxes (width, height in pixels) of a filled mark of point type
+    `filled` at lt_pointsize and an open one of type `opened` drawn as
+    satstat__open_mark draws it, side by side in the script's own set-up (its
+    prologue, up to the multiplot), in the PNG, the SVG and the PDF, the latter
+    two rasterised at the PNG's size; `extra`: gnuplot lines after the
+    prologue."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "marks.gp")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text[:text.index("\nset multiplot")] + "\n" + extra + "\n"
+                "set multiplot\nunset border\nunset tics\nunset key\nunset grid\n"
+                "set xrange [0:3]\nset yrange [0:1]\n"
+                "plot '+' using (1):(0.5) every ::0::0 with points linetype 1 pointtype %d "
+                "pointsize lt_pointsize notitle, \\\n"
+                "     '+' using (2):(0.5) every ::0::0 with points linetype 1 pointtype %d "
+                "pointsize lt_pointsize * open_size linewidth open_lw notitle\nunset multiplot\n"
+                % (filled, opened))
+    pngs = rasterise(probe, tmp)
+    sizes = []
+    for png in pngs:
+        ink = 255 - numpy.asarray(Image.open(png).convert("L")).astype(int)
+        w = ink.shape[1]
+        boxes = []
+        for half in (ink[:, :w // 2], ink[:, w // 2:]):
+            ys, xs = numpy.nonzero(half > 60)
+            boxes.append((int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)))
+        sizes.append(boxes)
+    return sizes
+
+
+def check_open_marks(scripts, tmp):
+    """An open mark (a sampled 0) as large as the filled marks, within a
+    pixel, in every format: at 3.5 in the cairo terminals drew an open
+    square 15 px against the filled 17, and the SVG's was 0.91 of that
+    (figure review 16, S1); at the old factors the check sees it."""
+    if not scripts:
+        fail("open marks: no script to check")
+    for script in scripts:
+        for filled, opened in ((5, 4), (7, 6)):
+            for fmt, (f, o) in zip(("png", "svg", "pdf"), mark_sizes(script, tmp, filled, opened)):
+                if abs(f[0] - o[0]) > 1 or abs(f[1] - o[1]) > 1:
+                    fail("open marks: %s (%s): open %d %dx%d, filled %d %dx%d"
+                         % (script, fmt, opened, o[0], o[1], filled, f[0], f[1]))
+        old = mark_sizes(script, tmp, 5, 4, "open_size = (format eq 'svg') ? 0.91 : 1")
+        if all(abs(f[0] - o[0]) <= 1 for f, o in old):
+            fail("self-test: the open marks check at the old sizes: %s" % old)
+
+
 # ---- a legend below no taller than the plot (figure review 16, S8) -------------
 
 
@@ -2851,6 +2903,7 @@ def main():
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_open_marks([s for s in scripts if re.search(r"/(zero|depth-small)/deep-saturation\.gp$", s)], tmp)
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)

@@ -61,11 +61,11 @@ int satstat__point_open(int filled);
  * marks of those shapes the size of the cairo terminals' (the prologue's
  * factors). */
 const char *satstat__point_svg_factor(int pt);
-/* The style of an open mark of point type pt (4, 6, 8, ...) at the line
- * types' size, "pointtype 6 pointsize lt_pointsize * svg_open linewidth
- * open_lw": a sampled 0, an open twin; written into buf, returned.  Its
- * outline is thinner than a filled mark's, so the svg terminal's
- * correction of lt_pointsize is less (svg_open). */
+/* The style of an open mark of point type pt (4, 6, 8, ...) as large as
+ * the line types' filled marks, "pointtype 6 pointsize lt_pointsize *
+ * open_size linewidth open_lw": a sampled 0, an open twin; written into
+ * buf, returned.  Its outline is thinner than a filled mark's, so the
+ * cairo terminals draw it at a larger size (open_size). */
 #define SATSTAT__OPEN_MARK_SIZE 96
 const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE]);
 

@@ -42,7 +42,7 @@ int satstat__point_open(int filled)
 
 const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE])
 {
-    snprintf(buf, SATSTAT__OPEN_MARK_SIZE, "pointtype %d pointsize lt_pointsize * svg_open%s linewidth open_lw",
+    snprintf(buf, SATSTAT__OPEN_MARK_SIZE, "pointtype %d pointsize lt_pointsize * open_size%s linewidth open_lw",
              pt, satstat__point_svg_factor(pt));
     return buf;
 }
@@ -665,9 +665,14 @@ void satstat__fig_output_section(satstat__fig *g)
            "# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review\n"
            "# 15).  (A filled ▲ the cairo terminals outline at the line types' width,\n"
            "# its tips mitred: as large as the svg terminal's.)  An open mark\n"
-           "# (satstat__open_mark), outlined at open_lw, not the line types' width,\n"
-           "# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.\n"
-           "svg_open = (format eq 'svg') ? 0.91 : 1\n"
+           "# (satstat__open_mark) as large as a filled one: the cairo terminals\n"
+           "# outline it at open_lw, not the line types' width, and drew its square\n"
+           "# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,\n"
+           "# 1.15 times larger 17 and 11; the svg terminal's outline is its own,\n"
+           "# whatever the width, and at lt_pointsize its open mark is the filled\n"
+           "# one's size (at 0.91 of it the SVG's squares were 2 px smaller and\n"
+           "# their outlines thinner still: figure review 16, S1).\n"
+           "open_size = (format eq 'svg') ? 1 : 1.15\n"
            "svg_triangle = (format eq 'svg') ? 0.78 : 1\n"
            "svg_diamond = (format eq 'svg') ? 0.86 : 1\n");
     satstat__gp_terminal(g->f);
