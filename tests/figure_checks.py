@@ -1045,17 +1045,73 @@ def open_mark_problems(text):
 def corr_mark_problems(text):
     """deep-correlation: the series' points at least 1.8 pointscale (at
     lt_pointsize, 12 px at 3.5 in, the bar through a pentagon's tip left a
-    small triangle), and a bar's cut end an open mark at least 2.5
-    pointscale (a filled one the points' size read as a point, and at
-    1280 x 800 as a bar's cap: figure review 15, S2.2, S2.3)."""
+    small triangle: figure review 15, S2.2), and a bar's cut end marked as
+    every figure marks one (CUT_MARK: deep-saturation's filled ▼ in the
+    series' colour over the bar's end; an open ▵ left the bar's cap showing
+    through it: figure review 16, S2)."""
     problems = []
     for ln in text.splitlines():
         m = re.search(r"with yerrorbars linetype \d+ dashtype 1( pointsize ([\d.]+) \* pointscale)?", ln)
         if m and "$s" in ln and (not m.group(1) or float(m.group(2)) < 1.8):
             problems.append("a series' points under 1.8 pointscale")
-        m = re.search(r"\(\$[34] [<>]= -?1 .* pointtype (\d+)( pointsize ([\d.]+) \* pointscale)?", ln)
-        if m and (int(m.group(1)) % 2 or not m.group(2) or float(m.group(3)) < 2.5):
-            problems.append("a bar's cut end not an open mark of 2.5 pointscale or more")
+        m = re.search(r"\(\$[34] [<>]= -?1 .* with points (.*) notitle", ln)
+        if m and not re.fullmatch(r"linetype \d+ " + CUT_MARK, m.group(1)):
+            problems.append("a bar's cut end not the cut mark: %s" % m.group(1))
+    return problems
+
+
+# A cut bar's end, as satstat__cut_mark writes it (▲ 9 at the top, ▼ 11 at the foot)
+CUT_MARK = r"pointtype (9|11) pointsize lt_pointsize"
+
+
+def cut_style_problems(text):
+    """deep-saturation: a bar cut at the axis marked with CUT_MARK, as
+    deep-correlation's (figure review 16, S2)."""
+    problems = []
+    for ln in text.splitlines():
+        m = re.search(r"\? ylo : NaN\) with points (.*) notitle", ln)
+        if m and not re.fullmatch(r"linetype \d+ " + CUT_MARK, m.group(1)):
+            problems.append("a bar cut at the axis not the cut mark: %s" % m.group(1))
+    return problems
+
+
+def no_value_problems(text):
+    """deep-phase, deep-phase-xi: a map where it has no value on its colour
+    scale (σ_b² < 0 past the grid, no q*, q* = 0) in one grey, keyed alike:
+    the band below σ_b² = 0 was light grey, q* = 0 white, keyed by a white
+    box (figure review 16, S4).  The NaN cells drawn in that grey, no
+    legend row a white box, and every grey band and swatch the cells'."""
+    problems = []
+    cells = re.search(r"using 1:\(valid\(\d\) \? NaN : \$2\).* linecolor rgb '(#[0-9A-Fa-f]{6})'", text)
+    if not cells:
+        return ["the cells without a value not drawn in the grey of no value"]
+    grey = cells.group(1)
+    for m in re.finditer(r"keyentry with boxes fillcolor rgb '(#[0-9A-Fa-f]{6})'[^\n]*'(white|grey)[^']*'", text):
+        if m.group(1).upper() != grey.upper():
+            problems.append("a %s row's swatch %s, the cells' grey %s" % (m.group(2), m.group(1), grey))
+    for m in re.finditer(r"set object 1[12] rectangle .* fillcolor rgb '(#[0-9A-Fa-f]{6})'", text):
+        if m.group(1).upper() != grey.upper():
+            problems.append("a band %s, the cells' grey %s" % (m.group(1), grey))
+    return problems
+
+
+def phase_key_problems(text):
+    """deep-phase, deep-phase-xi: the legend's marks as large as the black
+    marks on the map (at 2 pointscale against the drawn 2.6, and 4.16
+    for a ring round another, the key's marks were the smaller: figure
+    review 16, S5), and no mark over 2 pointscale (40 px at 3.5 in covered
+    the critical line's start 20 px from the run's point: S3)."""
+    drawn = sorted(set(float(m.group(1)) for m in re.finditer(
+        r"\$schemes every ::\d+::\d+ using 1:2 with points pointtype \d+ pointsize ([\d.]+) \* pointscale"
+        r"[^\n]*linecolor rgb '#000000'", text)))
+    keyed = sorted(set(float(m.group(1)) for m in re.finditer(
+        r"keyentry with points linecolor rgb '#000000' pointtype \d+ pointsize ([\d.]+) \* pointscale"
+        r"[^\n]*title '", text)))
+    problems = []
+    if drawn != keyed:
+        problems.append("key marks %s, drawn %s" % (keyed, drawn))
+    if drawn and max(drawn) > 2:
+        problems.append("a mark of %g pointscale" % max(drawn))
     return problems
 
 
@@ -1103,6 +1159,9 @@ DEEP_SHOULDS = [
     (r"deep-phase-xi\.gp$", scheme_mark_problems),
     (r"deep-phase-xi\.gp$", xi_bar_problems),
     (r"deep-correlation\.gp$", corr_mark_problems),
+    (r"deep-saturation\.gp$", cut_style_problems),
+    (r"deep-phase(-xi)?\.gp$", no_value_problems),
+    (r"deep-phase(-xi)?\.gp$", phase_key_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
@@ -1164,12 +1223,31 @@ def deep_should_self_tests():
          "linewidth open_lw\n"),
         (corr_mark_problems,
          "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
-         "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
-         "pointtype 9 pointsize lt_pointsize notitle, \\\n",
+         "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
+         "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n",
          "     $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * "
          "pointscale notitle, \\\n"
-         "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
-         "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n"),
+         "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
+         "pointtype 9 pointsize lt_pointsize notitle, \\\n"),
+        (phase_key_problems,
+         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal'\n",
+         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'normal'\n"),
+        (no_value_problems,
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
+         "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
+         "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n"
+         "     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border title 'white: no fixed point q*'\n",
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
+         "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
+         "fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }\n"
+         "     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title 'grey: no fixed point q*'\n"),
+        (cut_style_problems,
+         "     $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 "
+         "pointtype 10 pointsize lt_pointsize notitle, \\\n",
+         "     $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 "
+         "pointtype 11 pointsize lt_pointsize notitle, \\\n"),
         (taller_note_problems,
          "# Taller than asked: at 1050x720 pixels the 4 rows would be...\nplot 1\n",
          "# Taller than asked: at 1050x720 pixels the 4 rows would be...\n"

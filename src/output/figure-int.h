@@ -66,6 +66,13 @@ const char *satstat__point_svg_factor(int pt);
  * open_size linewidth open_lw": a sampled 0, an open twin; written into
  * buf, returned.  Its outline is thinner than a filled mark's, so the
  * cairo terminals draw it at a larger size (open_size). */
+/* The mark at a confidence bar's end that an axis or the quantity's own
+ * limit cut (▲ at the top when up, else ▼): filled, at the line types'
+ * size, in the series' colour over the bar's end, whose cap it hides (an
+ * open ▵ over deep-correlation's bar left its cap showing through, and
+ * deep-saturation drew a filled ▼: figure review 16, S2); black in the
+ * legend's row "bar cut at ...". */
+const char *satstat__cut_mark(int up);
 #define SATSTAT__OPEN_MARK_SIZE 96
 const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE]);
 

@@ -47,6 +47,12 @@ const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE])
     return buf;
 }
 
+const char *satstat__cut_mark(int up)
+{
+    return up ? "pointtype 9 pointsize lt_pointsize"
+              : "pointtype 11 pointsize lt_pointsize";
+}
+
 const char *satstat__point_svg_factor(int pt)
 {
     if (pt == 14 || pt == 15)

@@ -301,7 +301,7 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
             if (clipped) {
                 snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN)",
                          i + 1);
-                satstat__pl_add(c, src, NULL, "with points linetype %zu pointtype 11", i + 1);
+                satstat__pl_add(c, src, NULL, "with points linetype %zu %s", i + 1, satstat__cut_mark(0));
             }
             /* a sampled 0 in the strip below the foot (satstat__fig_zero_strip):
              * its bar from the strip's top up to the interval's upper end
@@ -323,7 +323,7 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
     if (zeros)
         satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink %s", satstat__open_mark(6, om));
     if (clipped)
-        satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink pointtype 11");
+        satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink %s", satstat__cut_mark(0));
     if (c->region_default)
         snprintf(src, sizeof src, "threshold T = %s", satstat__pl_num(c->T, m1));
     else

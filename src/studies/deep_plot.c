@@ -949,9 +949,11 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_below_only(key);
         }
     }
-    if (any_clipped)
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
-                            "bar cut at axis");
+    if (any_clipped) {
+        char st[SATSTAT__LEGEND_STYLE];
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(0));
+        satstat__legend_row(key, st, "bar cut at axis");
+    }
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
         satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1",
@@ -1199,8 +1201,8 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype %zu "
-                   "pointtype 11 pointsize lt_pointsize notitle",
-                s + 1, dx, s + 1);
+                   "%s notitle",
+                s + 1, dx, s + 1, satstat__cut_mark(0));
         /* a sampled 0 in the strip below the foot, its bar from the
          * strip's top (no stem through the open mark) up to the
          * interval's upper end (its point, none, at the mark:

@@ -24,8 +24,13 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 /* The c-map's box round the region its zoom panel shows */
 #define ZOOM_BOX "#606060"
 
-/* Where a phase map's range is widened past its grid (mark_room_yrange) */
-#define OUTSIDE_GREY "#E8E8E8"
+/* A phase map where it has no value on its colour scale: its range
+ * widened past the grid (mark_room_yrange: σ_b² < 0), a cell without a
+ * fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
+ * (NO_VALUE_ROW): the band below σ_b² = 0 was light grey and q* = 0 white
+ * beside the q* scale's near-white end (figure review 16, S4; review 15,
+ * S1.2, S1.7); at #E8E8E8 the band was hard to find at 1280 x 800. */
+#define OUTSIDE_GREY "#C4C4C4"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -157,12 +162,10 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
 
 /* deep-correlation's marks.  The series' points at lt_pointsize were 12 px
  * (1 mm) at 3.5 in and 7 px at 1280 x 800: the bar through the pentagon's
- * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1, and
- * that ▲ was the size of a bar's cap at 1280 x 800 (figure review 15, S2.2,
- * S2.3).  Now the points are larger, and a cut end is an open ▵ (▿ at -1)
- * in black, larger still: an arrowhead past the bar, of no series'. */
+ * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1
+ * (figure review 15, S2.2, S2.3).  Now the points are larger; a cut end
+ * is marked as every figure marks one (satstat__cut_mark). */
 #define CORR_POINT "1.9 * pointscale"
-#define CORR_CUT "3 * pointscale"
 
 /* Scheme s's slot in the palette (its colour and point type). */
 static size_t slot_of(const satstat_deep_report *r, size_t s)
@@ -273,12 +276,12 @@ void satstat__dp_fig_correlation(ctx *c)
     /* a bar that ends at 1 (or -1) reached past it: its end marked, as
      * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
      * 0.943 to 1 read as an interval that ends at 1) */
-    if (cut[1])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 8 pointsize " CORR_CUT
-                            " * svg_triangle linewidth open_lw", "bar cut at c = 1");
-    if (cut[0])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 10 pointsize " CORR_CUT
-                            " * svg_triangle linewidth open_lw", "bar cut at c = −1");
+    for (int e = 1; e >= 0; e--)
+        if (cut[e]) {
+            char st[SATSTAT__LEGEND_STYLE];
+            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
+            satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
+        }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
@@ -310,9 +313,9 @@ void satstat__dp_fig_correlation(ctx *c)
             s + 1, s + 1, s + 1, dx, s + 1, f);
         for (int e = 0; e < 2; e++)
             if (cut[e])
-                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linecolor "
-                       "rgb '#000000' pointtype %d pointsize " CORR_CUT " * svg_triangle linewidth open_lw notitle, \\\n     ",
-                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, e ? 8 : 10);
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
+                       "%s notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, satstat__cut_mark(e));
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
@@ -692,12 +695,23 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
            "cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx\n"
            "cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy\n",
         hx, hy, log10(ph->x_lo), log10(ph->x_hi), ph->y_lo, ph->y_hi);
-    for (int layer = 0; layer < 2; layer++)
-        out(c, "%s$grid using 1:2:(cell_x($1, %s, -1)):(cell_x($1, %s, 1)):(cell_y($2, %s, -1)):"
-               "(cell_y($2, %s, 1)):%d with boxxyerror fillstyle solid 1.0 noborder linecolor palette "
-               "notitle",
-            layer ? ", \\\n     " : "plot ", layer ? "1" : "1.5", layer ? "1" : "1.5",
+    for (int layer = 0; layer < 2; layer++) {
+        /* (a NaN cell left out of the colour layers: drawn, gnuplot gave
+         * it white) */
+        out(c, "%s$grid using 1:(valid(%d) ? $2 : NaN):(cell_x($1, %s, -1)):(cell_x($1, %s, 1)):"
+               "(cell_y($2, %s, -1)):(cell_y($2, %s, 1)):%d with boxxyerror fillstyle solid 1.0 noborder "
+               "linecolor palette notitle",
+            layer ? ", \\\n     " : "plot ", col, layer ? "1" : "1.5", layer ? "1" : "1.5",
             layer ? "1" : "1.5", layer ? "1" : "1.5", col);
+        /* a cell without a value (NaN) in the grey of no value, at its own
+         * size, between the grown cells and the cells themselves (it was
+         * white, gnuplot's colour for NaN) */
+        if (layer == 0)
+            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):"
+                   "(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder "
+                   "linecolor rgb '" OUTSIDE_GREY "' notitle",
+                col);
+    }
 }
 
 /* The y range of a phase map, [lo, hi] widened so that the schemes' marks
@@ -708,8 +722,8 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
  * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
  * of a 26 px line at 3.5 in, 300 dpi), and in the SVG, whose points are
  * drawn the PNG's size; height: the panel's height in screen units (an
- * expression).  Where the range is widened the map has no cells: white,
- * as beyond any map's edge. */
+ * expression).  Where the range is widened the map has no cells: grey,
+ * OUTSIDE_GREY. */
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
 {
     out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
@@ -740,9 +754,12 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
  * end the marks (at σ_b² = ys) are near only, within a third of the
  * range: the widening is less unless the plot is under 3 lines high, and
  * a row kept for a band not drawn takes a line of the map's height. */
+/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
+#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
+
 static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
 {
-    const char *st = "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder";
+    const char *st = NO_VALUE_ROW;
     char n[SATSTAT__FIG_NUM_SIZE];
     double room = (hi - lo) / 3;
     if (ys - lo < room && ys - lo <= hi - ys) {
@@ -762,15 +779,64 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
     }
 }
 
-/* The legend key of scheme s's mark on the phase diagrams (deep-phase,
- * deep-phase-xi): the open twin of its point type, outlined in black, as
- * those maps draw it over a white one. */
-static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, char *st,
+/* The schemes' marks on the phase diagrams (deep-phase, deep-phase-xi):
+ * white, outlined in black, so that they show on any colour and take no
+ * colour of the maps' scales; a mark PHASE_MARK pointscale across (the
+ * black one, the white PHASE_MARK_WHITE inside it), and a scheme on an
+ * earlier one's point PHASE_RING times smaller, inside that one's mark
+ * (drawn the same size, the normal □ showed only its corners behind the
+ * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
+ * round the pentagon, the marks were 40 px across at 3.5 in and covered
+ * the critical line's start 20 px from their centre (figure review 16,
+ * S3); now 17 px. */
+#define PHASE_MARK 1.8
+#define PHASE_MARK_WHITE 1.35
+#define PHASE_RING 1.45
+
+/* The plot elements (", $schemes ...") of scheme s's mark, point type pt,
+ * `grow` times its size, appended to buf. */
+static size_t scheme_mark(char *buf, size_t size, size_t s, int pt, double grow)
+{
+    /* (an open mark's svg size: a white mark in a black one, outlined
+     * thin, as its key's open twin; the svg terminal's filled ▲ at the
+     * line types' width only matches the cairo terminals') */
+    const char *f = satstat__point_svg_factor(satstat__point_open(pt));
+    int n = snprintf(buf, size,
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
+                     "pointsize %.3g * pointscale%s linecolor rgb '#000000' notitle"
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
+                     "pointtype %d pointsize %.3g * pointscale%s notitle",
+                     s, s, pt, PHASE_MARK * grow, f, s, s, pt, PHASE_MARK_WHITE * grow, f);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* The legend key of scheme s's mark (scheme_mark, `grow` times its size):
+ * the open twin of its point type in black, as large as the black mark
+ * (both outlined at the default width), white on the legend's white (at
+ * 2 pointscale against the drawn 2.6, and 4.16 for a ring, the key's
+ * marks were smaller than the plotted ones: figure review 16, S5). */
+static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, double grow, char *st,
                             size_t size)
 {
     int pt = satstat__dp_open_point(s, ns, r);
-    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale%s",
-             pt, satstat__point_svg_factor(pt));
+    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s",
+             pt, PHASE_MARK * grow, satstat__point_svg_factor(pt));
+}
+
+/* Whether scheme s sits on an earlier scheme's point of the phase
+ * diagram ph (within 1/200 of the map's width; the run's bias is one for
+ * all): that scheme's index, else -1.  normal:0.1118034 and
+ * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999. */
+static long same_point(const satstat_deep_report *r, const satstat_deep_phase *ph, size_t s)
+{
+    double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
+    satstat_deep_report_fixed_point(r, s, &xs);
+    for (size_t t = 0; t < s; t++) {
+        satstat_deep_report_fixed_point(r, t, &xt);
+        if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
+            return (long)t;
+    }
+    return -1;
 }
 
 /* Where log10 ξ_c crosses log10(target) between neighbouring cells of row
@@ -861,8 +927,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "one's, by chance, far beyond the bar's end).  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
                        "run's depth; on its side of the critical line a network of L layers\n"
-                       "trains.  White, where drawn: no fixed point q*.  Light grey: past the\n"
-                       "grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
+                       "trains.  Grey: no value, where a cell has no fixed point q* and past\n"
+                       "the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -941,14 +1007,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
                 satstat__legend_below_only(&key);
         }
     satstat__legend_tex(&key);
-    unsigned char ring[SATSTAT_MAX_SCHEMES] = {0}; /* a later scheme on its point */
+    double grow[SATSTAT_MAX_SCHEMES]; /* inside an earlier scheme's mark: smaller */
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        grow[s] = same_point(r, ph, s) >= 0 ? 1 / PHASE_RING : 1;
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
-        scheme_mark_key(r, s, ns, st, sizeof st);
+        scheme_mark_key(r, s, ns, grow[s], st, sizeof st);
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         char xi_t[64];
         if (isinf(xi))
@@ -957,29 +1025,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
             snprintf(xi_t, sizeof xi_t, "no q*, no ξ_{c}");
         else
             snprintf(xi_t, sizeof xi_t, "ξ_{c} = %.3g", xi);
-        /* a scheme on an earlier one's point (within 1/200 of the map's
-         * width; the run's bias is one for all): its mark is hidden under
-         * that one's, so the row says where it is.  normal:0.1118034 and
-         * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999 */
-        long same = -1;
-        double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
-        satstat_deep_report_fixed_point(r, s, &xs);
-        for (size_t t = 0; t < s && same < 0; t++) {
-            satstat_deep_report_fixed_point(r, t, &xt);
-            if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
-                same = (long)t;
-        }
-        if (same >= 0)
-            ring[same] = 1;
-        if (same >= 0)
+        /* a scheme on an earlier one's point: inside that one's mark, so
+         * the row says where it is */
+        if (same_point(r, ph, s) >= 0)
             satstat__legend_row(&key, st, "%s: %s (same point)", name, xi_t);
         else
             satstat__legend_row(&key, st, "%s: %s", name, xi_t);
         satstat__legend_tex(&key);
     }
     if (no_q)
-        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
-                            "white: no fixed point q*");
+        satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
     if (ns > 0)
         outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title, 1);
@@ -1015,11 +1070,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
      * map from 0 the mark sat on the x axis (review 8 S4) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    double grown = 2.6;
-    for (size_t s = 0; s < ns; s++)
-        grown = fmax(grown, 2.6 * (ring[s] ? 1.6 : 1));
     if (ns > 0)
-        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, grown,
+        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, PHASE_MARK,
                          "top - bottom");
     else
         out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
@@ -1035,22 +1087,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
     map_cells(c, ph, 3);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
-    for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
+    for (size_t s = 0; s < ns; s++) {
+        char mark[512];
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        /* a scheme that a later one shares its point with ("(same point)")
-         * a ring around that one's mark, 1.6 times its size: drawn the same
-         * size, the normal □ showed only its corners behind the orthogonal
-         * pentagon (review 8 S4) */
-        double grow = ring[s] ? 1.6 : 1;
-        /* (an open mark's svg size: a white mark in a black one, outlined
-         * thin, as its key's open twin; the svg terminal's filled ▲ at the
-         * line types' width only matches the cairo terminals') */
-        const char *f = satstat__point_svg_factor(satstat__point_open(pt));
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale%s "
-               "linecolor rgb '#000000' notitle"
-               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize %.3g * pointscale%s notitle",
-            s, s, pt, 2.6 * grow, f, s, s, pt, 2 * grow, f);
+        scheme_mark(mark, sizeof mark, s, pt, grow[s]);
+        out(c, "%s", mark);
     }
     /* the lines over the marks: the mark at σ_w² fan-in 2.5, σ_b² = 0.05
      * covered χ_1 = 1 where it leaves the axis, its kink included, at 3.5 in
@@ -1326,8 +1367,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     if (qzero && !narrow) {
         /* (where: a strip a few pixels high, which a white box in the
          * legend matched only under a magnifier) */
-        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1",
-                            "white at σ_{b}² = 0 (right): q* = 0");
+        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (right): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1336,7 +1376,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
-        scheme_mark_key(r, s, ns, st, sizeof st);
+        scheme_mark_key(r, s, ns, 1, st, sizeof st);
         satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
@@ -1402,9 +1442,9 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0) /* (the marks, of pointsize 2.6, inside the maps: as deep-phase-xi) */
+    if (ns > 0) /* (the marks inside the maps: as deep-phase-xi) */
         mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                         ph->y_hi, 2.6, "panel_h");
+                         ph->y_hi, PHASE_MARK, "panel_h");
     else
         out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
@@ -1425,13 +1465,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     marks[0] = '\0';
     for (size_t s = 0; s < ns && mlen < sizeof marks - 300; s++) {
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 * pointscale%s linecolor rgb '#000000' notitle"
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 * pointscale%s notitle",
-                                 s, s, pt, satstat__point_svg_factor(satstat__point_open(pt)), s, s, pt,
-                                 satstat__point_svg_factor(satstat__point_open(pt))); /* (as deep-phase-xi's) */
+        mlen += scheme_mark(marks + mlen, sizeof marks - mlen, s, pt, 1); /* (as deep-phase-xi's) */
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
