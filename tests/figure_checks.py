@@ -2134,6 +2134,13 @@ def check_review7_run_sweep(tmp):
                     fail("band: %s: %s" % (script, p))
     if seen != {"cut", "x ticks", "log top", "band", "right axis"}:
         fail("review 7: checked only %s" % sorted(seen))
+    # (and the gallery's fig2 at 1280 x 800: the zoom's band ended 4 px past
+    # its frame there, at half its width inside: figure review 16)
+    gallery = os.path.join(ROOT, "plots", "fig2-compare.gp")
+    out = os.path.join(tmp, "r7-gallery-fig2.png")
+    rc, err = render(gallery, "png", out)
+    for p in ([err] if rc else band_pixel_problems(out)):
+        fail("band: %s: %s" % (gallery, p))
 # ---- review 7's MUST 1: the SVG deep-density panels at 3.5 in (figs12a) --------
 
 # At 3.5 x 2.4 in, 300 dpi, rasterised 1050 px wide (300 px an inch): a

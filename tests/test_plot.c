@@ -530,10 +530,10 @@ START_TEST(labels)
      * half its width left of the frame: it lay half under the axis and
      * past the zoom's frame (figure review 7, S9); every value drawn
      * where it is, none lifted to a floor (review 15, M5.1) */
-    ck_assert(has(s, "\nband_x = (zmax) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_x = (zmax) * (1 - 2 * 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nset yrange [-band_y:ymax]\n"));
-    ck_assert(has(s, "\nband_x = (zoom) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_x = (zoom) * (1 - 2 * 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nset yrange [-band_y:ymax_zoom]\n"));
     ck_assert(!has(s, "band_y ? $2 : band_y"));
