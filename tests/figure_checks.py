@@ -2656,6 +2656,34 @@ def check_legend_room(scripts, tmp):
             fail("self-test: the legend room check at 720 px: %s" % (old,))
 
 
+# ---- deep-phase's two maps across the width (figure review 16, S10) -----------
+
+# The least width of each of deep-phase's two maps at 1280 x 800, in pixels:
+# beside a legend column they were 275 px, 270 x 440 px of it empty.
+PHASE_MAP_MIN_PX = 350
+
+
+def phase_map_width(script, tmp):
+    """Each map's width in pixels, as gnuplot evaluates deep-phase's layout."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text + "\nprint sprintf('MAPW %g', panel_w * width)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"MAPW (\S+)", err)
+    return float(m.group(1)) if rc == 0 and m else None
+
+
+def check_phase_width(scripts, tmp):
+    if not scripts:
+        fail("phase width: no deep-phase script at 1280 x 800")
+    for script in scripts:
+        w = phase_map_width(script, tmp)
+        if w is None or w < PHASE_MAP_MIN_PX:
+            fail("phase width: %s: each map %s px wide" % (script, w))
+
+
 # ---- a title clear of the canvas's edges (figure review 16, S7) ---------------
 
 # The least room (share of the width) between a multiplot title's ink and
@@ -2989,6 +3017,8 @@ def main():
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
         check_open_marks([s for s in scripts if re.search(r"/(zero|depth-small)/deep-saturation\.gp$", s)], tmp)
+        check_phase_width([s for s in sorted(glob.glob(laid + "/deep-big/deep-phase.gp"))] +
+                          [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")], tmp)
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)

@@ -1423,22 +1423,38 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                "    plot_right = 0.985 - 0.02 - 4 * char_width - 1.5 * line_width\n"
                "}\n");
     } else {
-        /* two maps, the legend right of them and their colour bars under
-         * the legend, one above the other, in the column: under the maps
-         * they took 3.4 lines of the maps' height while the column under
-         * the legend stood empty, a third of the figure at 1280 x 800
-         * (figure review 9 S11) */
-        out(c, "\n# ---- layout: two maps side by side, the legend and the colour bars right -------\n");
-        satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+        /* two maps.  Their legend below them when its rows take a third of
+         * the height or less (the toolkit's rule for a map), the maps
+         * across the width, each with its colour bar upright at its right:
+         * beside a legend column, the bars under it, 270 x 440 px of the
+         * column stood empty at 1280 x 800 and the maps were 275 px wide
+         * (figure review 16, S10; review 15, S1.8).  Else the legend and
+         * the bars under it in the column (under the maps the bars took
+         * 3.4 lines of their height: figure review 9 S11). */
+        out(c, "\n# ---- layout: two maps side by side, the legend below or right ---------------\n");
+        satstat__fig_layout_legend_map(&c->g, key, 0);
         legend_fit(c, satstat__legend_chars(key), "0.03");
         out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
                "cb_x = column\n"
                "cb_w = 0.97 - column\n"
                "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
                "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
-               "top = top - 0.6 * line_height                   # the maps' titles\n");
+               "top = top - 0.6 * line_height                   # the maps' titles\n"
+               "# (the legend below: a bar upright right of each map, its tick labels (4\n"
+               "# characters) and its name, as much room between the maps; the title's\n"
+               "# room as over a legend column, which a legend below tightens)\n"
+               "cb_room = 0.025 + 4 * char_width + 1.5 * line_width\n"
+               "if (legend_below) {\n"
+               "    plot_right = 0.985 - cb_room\n"
+               "    top = top - 0.7 * line_height\n"
+               "}\n");
     }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
+    if (!narrow)
+        out(c, "if (legend_below) {\n"
+               "    gap_x = gap_x + cb_room\n"
+               "    panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols\n"
+               "}\n");
     satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
@@ -1475,7 +1491,11 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
                "}\n");
     else
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen panel_r(0) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
+               "}\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
@@ -1485,7 +1505,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                  "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
                : "# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there\n"
                  "# read as two scales: figure review 15, N1.9), the bar named under its ticks\n"
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
+                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     map_cells(c, ph, 3);
     out(c, ", \\\n"
@@ -1493,13 +1514,17 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         marks);
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen panel_r(1) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n"
+               "}\n");
         /* from ColorBrewer's third purple, not its near-white first: the
          * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
          * cells of (242, 240, 247), one colour to the eye (figure review 15,
          * S1.7) */
         out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
-               "set cblabel 'q*' offset 0,0.4\n");
+               "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
         if (isfinite(qlo) && qhi > qlo) {
             /* a label a decade up to five, from the first whole decade in
              * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
