@@ -643,7 +643,6 @@ void satstat__fig_output_section(satstat__fig *g)
            "# points (as wide as their bounding circle), the cairo terminals do not\n"
            "# (figure review 14: 20 px against the PNG's 15 at 3.5 in).\n"
            "svg_pentagon = (format eq 'svg') ? 0.74 : 1\n"
-
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -835,8 +834,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                    "# wide and 29 %% of the canvas blank under the legend: figure review 15, S1.8)\n"
                    "legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below\n");
         satstat__fig_out(
-            g, 
-               "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
+            g, "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
