@@ -297,6 +297,12 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
     out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
+    /* the mean-field lines first, the last scheme's at the bottom: the
+     * first's, in its own dash, over the others' (normal's maroon line lay
+     * wholly under orthogonal's, the same mean field: figure review 15,
+     * N2.5) */
+    for (size_t s = ns; s-- > 0;)
+        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n     ", s + 1, s + 1);
     for (size_t s = 0; s < ns; s++) {
         /* (the pairs apart by a mark and a half at 3.5 in) */
         double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
@@ -307,10 +313,9 @@ void satstat__dp_fig_correlation(ctx *c)
         if (isfinite(cs) && cs >= lo && cs <= hi)
             out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
                 cs);
-        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
+        out(c, "$s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
                "%s notitle, \\\n     ",
-            s + 1, s + 1, s + 1, dx, s + 1, f);
+            s + 1, dx, s + 1, f);
         for (int e = 0; e < 2; e++)
             if (cut[e])
                 out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
