@@ -1057,6 +1057,14 @@ def corr_mark_problems(text):
         m = re.search(r"\(\$[34] [<>]= -?1 .* with points (.*) notitle", ln)
         if m and not re.fullmatch(r"linetype \d+ " + CUT_MARK, m.group(1)):
             problems.append("a bar's cut end not the cut mark: %s" % m.group(1))
+    # the mean-field lines before the bars, the first scheme's last (on top:
+    # normal's lay wholly under orthogonal's, the same mean field: review 15,
+    # N2.5)
+    lines = [int(k) for k in re.findall(r"\$s(\d+) using 1:5 with lines", text)]
+    bars = text.find("with yerrorbars linetype")
+    first_line = text.find("using 1:5 with lines")
+    if lines and (lines != sorted(lines, reverse=True) or (bars >= 0 and first_line > bars)):
+        problems.append("mean-field lines %s not drawn last scheme first, before the bars" % lines)
     return problems
 
 
@@ -1225,6 +1233,8 @@ def deep_should_self_tests():
          "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
          "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
          "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n",
+         "plot $s2 using 1:5 with lines linetype 2 notitle, \\\n"
+         "     $s1 using 1:5 with lines linetype 1 notitle, \\\n"
          "     $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * "
          "pointscale notitle, \\\n"
          "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
