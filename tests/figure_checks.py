@@ -2564,6 +2564,27 @@ def preset_notation_problems(text):
     return problems
 
 
+def row_notation_problems(text):
+    """deep-activations: along a row of panels (a scheme) an axis's tick
+    labels are all powers of ten or none ("0.05", "0.005", "0.001",
+    "1×10^{−4}" along a row: figure review 15, S5.4); "0" and unlabelled
+    ticks aside."""
+    rows = {}
+    scheme = None
+    for ln in text.splitlines():
+        m = re.match(r"# (\S+), layer \d+$", ln)
+        if m:
+            scheme = m.group(1)
+            continue
+        m = re.match(r"set ([xy])tics \((.*)\)$", ln)
+        if m and scheme:
+            for lab in re.findall(r"'([^']*)' \S+", m.group(2)):
+                if lab not in ("", "0"):
+                    rows.setdefault((scheme, m.group(1)), set()).add("10^{" in lab)
+    return ["%s's %s ticks mix powers of ten and decimals" % key
+            for key, kinds in sorted(rows.items()) if len(kinds) > 1]
+
+
 def check_preset_notation(scripts):
     bad = "set label 1 'sd 2086' at graph 0.97\nset label 1 'sd 5' at graph 0.97\n" \
           "set xtics ('0' 0, '0.0001' 0.0001)\n"
@@ -2572,10 +2593,15 @@ def check_preset_notation(scripts):
     if len(preset_notation_problems(bad)) != 3 or preset_notation_problems(good):
         fail("self-test: the preset notation check: %s / %s"
              % (preset_notation_problems(bad), preset_notation_problems(good)))
+    mixed = "# normal:1, layer 1\nset ytics ('0' 0, '0.05' 0.05)\n# normal:1, layer 4\n" \
+            "set ytics ('0' 0, '1×10^{−4}' 0.0001)\n"
+    if not row_notation_problems(mixed) or row_notation_problems(mixed.replace("'0.05'", "'5×10^{−2}'")):
+        fail("self-test: the row notation check")
     if not scripts:
         fail("preset notation: no deep-activations script")
     for script in scripts:
-        for p in preset_notation_problems(open(script, encoding="utf-8").read())[:3]:
+        text = open(script, encoding="utf-8").read()
+        for p in (preset_notation_problems(text) + row_notation_problems(text))[:3]:
             fail("preset notation: %s: %s" % (script, p))
 
 
