@@ -1123,6 +1123,14 @@ def phase_key_problems(text):
     return problems
 
 
+def density_legend_problems(text):
+    """deep-density: its legend below the panels from the canvas's left
+    edge, as every legend below a plot (from the panels' left edge, 260 px
+    in at 3.5 in: figure review 15, N6.8)."""
+    m = re.search(r"^legend_left = (.*)$", text, re.M)
+    return [] if m and m.group(1).strip() == "0.01" else ["the legend from %s" % (m and m.group(1))]
+
+
 def taller_note_problems(text):
     """A figure whose header says it is taller than asked without the note
     it prints on gnuplot's standard error (the program passes it on): a
@@ -1169,6 +1177,7 @@ DEEP_SHOULDS = [
     (r"deep-correlation\.gp$", corr_mark_problems),
     (r"deep-saturation\.gp$", cut_style_problems),
     (r"deep-phase(-xi)?\.gp$", no_value_problems),
+    (r"deep-density-.*\.gp$", density_legend_problems),
     (r"deep-phase(-xi)?\.gp$", phase_key_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
@@ -1239,6 +1248,7 @@ def deep_should_self_tests():
          "pointscale notitle, \\\n"
          "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
          "pointtype 9 pointsize lt_pointsize notitle, \\\n"),
+        (density_legend_problems, "legend_left = plot_left\n", "legend_left = 0.01\n"),
         (phase_key_problems,
          "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"
          "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal'\n",
