@@ -558,6 +558,10 @@ START_TEST(labels)
 
     s = script_named(r, "fig4-saturated-fraction");
     ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
+    /* the zoom's axis named so at every size (review 15 N6.4: "t" at
+     * 1280 x 800, "t (zoom)" at 3.5 in) */
+    if (has(s, "\nset xrange [0:zoom]\n"))
+        ck_assert(has(s, "\nset xlabel 't (zoom)'\nset xrange [0:zoom]\n"));
     /* the key to the marks: rows with a sample, kept below a small plot */
     ck_assert(has(s, "keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula'"));
     ck_assert(has(s, "keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'"));
