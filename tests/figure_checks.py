@@ -1131,6 +1131,19 @@ def density_legend_problems(text):
     return [] if m and m.group(1).strip() == "0.01" else ["the legend from %s" % (m and m.group(1))]
 
 
+def edge_problems(text):
+    """deep-phase, deep-phase-xi: the χ₁ = 1 line sampled finer where it
+    leaves σ_b² = 0 than the grid's rows (straight between the first two,
+    0.05 apart, it had a kink: figure review 15, N1.5): its first step in
+    σ_b² under a quarter of its largest."""
+    edge = datablocks(text).get("edge", [])
+    ys = [r[1] for r in edge if len(r) > 1]
+    steps = [b - a for a, b in zip(ys, ys[1:])]
+    if len(steps) > 1 and steps[0] >= max(steps) / 4:
+        return ["the critical line's first step %g of σ_b², its largest %g" % (steps[0], max(steps))]
+    return []
+
+
 def taller_note_problems(text):
     """A figure whose header says it is taller than asked without the note
     it prints on gnuplot's standard error (the program passes it on): a
@@ -1177,6 +1190,7 @@ DEEP_SHOULDS = [
     (r"deep-correlation\.gp$", corr_mark_problems),
     (r"deep-saturation\.gp$", cut_style_problems),
     (r"deep-phase(-xi)?\.gp$", no_value_problems),
+    (r"deep-phase(-xi)?\.gp$", edge_problems),
     (r"deep-density-.*\.gp$", density_legend_problems),
     (r"deep-phase(-xi)?\.gp$", phase_key_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
@@ -1248,6 +1262,8 @@ def deep_should_self_tests():
          "pointscale notitle, \\\n"
          "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
          "pointtype 9 pointsize lt_pointsize notitle, \\\n"),
+        (edge_problems, "$edge << EOD\n0 0\n0.3 0.05\n0.35 0.1\nEOD\n",
+         "$edge << EOD\n0 0\n0.1 0.00625\n0.3 0.05\n0.35 0.1\nEOD\n"),
         (density_legend_problems, "legend_left = plot_left\n", "legend_left = 0.01\n"),
         (phase_key_problems,
          "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"

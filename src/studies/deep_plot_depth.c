@@ -674,6 +674,38 @@ void satstat__dp_fig_cmap(ctx *c)
     header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
 }
 
+/* Rows of the χ₁ = 1 line added between the phase grid's first two
+ * (edge_block) */
+#define EDGE_REFINE 8
+
+/* The χ₁ = 1 line ($edge): per σ_b² row the crossing solved by the phase
+ * computation (Brent's method, not interpolated across χ₁'s kink), and
+ * between the grid's first two rows EDGE_REFINE more, solved by the library
+ * on a grid of their own: the line leaves σ_b² = 0 steeply (tanh: from
+ * σ_w² fan-in 1 to 1.75 at the first row, 0.05), and drawn straight
+ * between the grid's rows it had a kink there (figure review 15, N1.5). */
+static void edge_block(ctx *c, const satstat_deep_phase *ph)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    satstat_deep_phase *fine = NULL;
+    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), ph->nx,
+                                                 ph->x_lo, ph->x_hi, EDGE_REFINE + 2, ph->y[0], ph->y[1],
+                                                 1, NULL, NULL, &fine) != SATSTAT_OK)
+        fine = NULL;
+    out(c, "$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++) {
+        if (k == 0 && fine) {
+            for (size_t j = 0; j + 1 < fine->ny; j++)
+                if (isfinite(fine->critical[j]))
+                    out(c, "%.9g %.6g\n", log10(fine->critical[j]), fine->y[j]);
+        } else if (isfinite(ph->critical[k])) {
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+        }
+    }
+    out(c, "EOD\n");
+    satstat_deep_phase_free(fine);
+}
+
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
 
 /* The map's cells as filled boxes (columns x = log10 σ_w²·fan-in, y =
@@ -967,14 +999,12 @@ void satstat__dp_fig_phase_xi(ctx *c)
         }
         out(c, "\n");
     }
-    out(c, "EOD\n$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++)
-        if (isfinite(ph->critical[k]))
-            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+    out(c, "EOD\n");
+    edge_block(c, ph);
     double target = (double)o->layers / 6;
     int any_train = 0, side_rows[2] = {0, 0};
     for (int side = 0; side < 2; side++) {
-        out(c, "EOD\n$train%d << EOD\n", side);
+        out(c, "%s$train%d << EOD\n", side ? "EOD\n" : "", side);
         for (size_t k = 0; ph->xi_c && k < ph->ny; k++) {
             double left, right;
             depth_crossings(ph, k, target, &left, &right);
@@ -1332,13 +1362,8 @@ static void phase_data(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
-    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
-     * computation (Brent's method, not interpolated across χ₁'s kink) */
-    out(c, "$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++)
-        if (isfinite(ph->critical[k]))
-            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
-    out(c, "EOD\n$schemes << EOD\n");
+    edge_block(c, ph);
+    out(c, "$schemes << EOD\n");
     double sb2 = satstat_law_variance(&cfg->bias.law);
     for (size_t s = 0; s < ns; s++) {
         double x;
