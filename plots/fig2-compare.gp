@@ -105,9 +105,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -2655,8 +2660,9 @@ title_whole = 'Density of z under every scheme; the second panel zoomed on [−5
 title_head = 'Density of z under every scheme'   # without its tail, for a small figure
 title_chars = 61.0   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 28.4    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 set xlabel 'z'
 set ylabel 'density of z'
 
@@ -2689,7 +2695,7 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax) / ytick_step + 1e-9)] {
     ytick_chars = (strlen(sprintf('%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%g', k * ytick_step)) : ytick_chars
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
-band_x = (zmax) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
+band_x = (zmax) * (1 - 2 * 6 * scale / width / panel_w)   # the sampled band inside the panel
 band_lo(z, row, w) = (int(row) % 2) ? z - w : z   # the bin's lower and upper edge
 band_hi(z, row, w) = (int(row) % 2) ? z : z + w
 band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : (z < -band_x ? -band_x : (z > band_x ? band_x : z))
@@ -2735,7 +2741,7 @@ do for [k = ceil((0) / ytick_step - 1e-9) : floor((ymax_zoom) / ytick_step + 1e-
     ytick_chars = (strlen(sprintf('%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%g', k * ytick_step)) : ytick_chars
 }
 set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0
-band_x = (zoom) * (1 - 6 * scale / width / panel_w)   # the sampled band inside the panel
+band_x = (zoom) * (1 - 2 * 6 * scale / width / panel_w)   # the sampled band inside the panel
 band_lo(z, row, w) = (int(row) % 2) ? z - w : z   # the bin's lower and upper edge
 band_hi(z, row, w) = (int(row) % 2) ? z : z + w
 band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : (z < -band_x ? -band_x : (z > band_x ? band_x : z))

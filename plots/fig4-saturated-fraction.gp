@@ -104,9 +104,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -1626,8 +1631,9 @@ title_whole = 'Saturated fraction P(|z| ≥ t) against the threshold t'
 title_head = 'Saturated fraction P(|z| ≥ t) against the threshold t'   # without its tail, for a small figure
 title_chars = 44.0   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 44.0    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 set xlabel 't'
 set ylabel 'P(|z| ≥ t)'
 # the smallest fraction at the cut is under 1/20 of the axis top (or
@@ -1693,11 +1699,11 @@ if (panel_w / (6 * char_width) < 3) {
 plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1707,7 +1713,7 @@ set rmargin at screen plot_right
 panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
-if (side_by_side) { set xlabel 't (zoom)' }   # the title's zoom is cut
+set xlabel 't (zoom)'
 set xrange [0:zoom]
 set xtics tick_step((zoom) - (0), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) {
@@ -1731,11 +1737,11 @@ set arrow 102 from screen right_left - 0.7 * char_width, first ylo / zero_tilt t
 plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
+     $sample1 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y
@@ -1783,7 +1789,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
+     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'threshold T = 4' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'formula' : ''), \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
@@ -1792,7 +1798,7 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw title 'open: sampled 0', \
+     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'open: sampled 0', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \

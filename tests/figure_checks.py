@@ -1026,8 +1026,8 @@ def xi_bar_problems(text):
 
 def open_mark_problems(text):
     """An open mark (outlined at open_lw) at a size that differs by
-    terminal: at the line types' size without svg_open (the SVG's 8 to 13 %
-    larger than the PNG's), or an open triangle without svg_triangle (the
+    terminal: at the line types' size without open_size (the SVG's 8 to 13 %
+    larger than the PNG's, the PNG's 2 px smaller than a filled mark), or an open triangle without svg_triangle (the
     SVG's 1.45 times as wide: figure review 15)."""
     problems = []
     for ln in text.splitlines():
@@ -1035,8 +1035,8 @@ def open_mark_problems(text):
         if not m:
             continue
         pt, size = int(m.group(1)), m.group(3) or "lt_pointsize"
-        if "lt_pointsize" in size and "svg_open" not in size:
-            problems.append("open point %d at the line types' size without svg_open" % pt)
+        if "lt_pointsize" in size and "open_size" not in size:
+            problems.append("open point %d at the line types' size without open_size" % pt)
         if pt in (8, 10) and "svg_triangle" not in size:
             problems.append("open triangle %d without svg_triangle" % pt)
     return problems
@@ -1045,18 +1045,103 @@ def open_mark_problems(text):
 def corr_mark_problems(text):
     """deep-correlation: the series' points at least 1.8 pointscale (at
     lt_pointsize, 12 px at 3.5 in, the bar through a pentagon's tip left a
-    small triangle), and a bar's cut end an open mark at least 2.5
-    pointscale (a filled one the points' size read as a point, and at
-    1280 x 800 as a bar's cap: figure review 15, S2.2, S2.3)."""
+    small triangle: figure review 15, S2.2), and a bar's cut end marked as
+    every figure marks one (CUT_MARK: deep-saturation's filled ▼ in the
+    series' colour over the bar's end; an open ▵ left the bar's cap showing
+    through it: figure review 16, S2)."""
     problems = []
     for ln in text.splitlines():
         m = re.search(r"with yerrorbars linetype \d+ dashtype 1( pointsize ([\d.]+) \* pointscale)?", ln)
         if m and "$s" in ln and (not m.group(1) or float(m.group(2)) < 1.8):
             problems.append("a series' points under 1.8 pointscale")
-        m = re.search(r"\(\$[34] [<>]= -?1 .* pointtype (\d+)( pointsize ([\d.]+) \* pointscale)?", ln)
-        if m and (int(m.group(1)) % 2 or not m.group(2) or float(m.group(3)) < 2.5):
-            problems.append("a bar's cut end not an open mark of 2.5 pointscale or more")
+        m = re.search(r"\(\$[34] [<>]= -?1 .* with points (.*) notitle", ln)
+        if m and not re.fullmatch(r"linetype \d+ " + CUT_MARK, m.group(1)):
+            problems.append("a bar's cut end not the cut mark: %s" % m.group(1))
+    # the mean-field lines before the bars, the first scheme's last (on top:
+    # normal's lay wholly under orthogonal's, the same mean field: review 15,
+    # N2.5)
+    lines = [int(k) for k in re.findall(r"\$s(\d+) using 1:5 with lines", text)]
+    bars = text.find("with yerrorbars linetype")
+    first_line = text.find("using 1:5 with lines")
+    if lines and (lines != sorted(lines, reverse=True) or (bars >= 0 and first_line > bars)):
+        problems.append("mean-field lines %s not drawn last scheme first, before the bars" % lines)
     return problems
+
+
+# A cut bar's end, as satstat__cut_mark writes it (▲ 9 at the top, ▼ 11 at the foot)
+CUT_MARK = r"pointtype (9|11) pointsize lt_pointsize"
+
+
+def cut_style_problems(text):
+    """deep-saturation: a bar cut at the axis marked with CUT_MARK, as
+    deep-correlation's (figure review 16, S2)."""
+    problems = []
+    for ln in text.splitlines():
+        m = re.search(r"\? ylo : NaN\) with points (.*) notitle", ln)
+        if m and not re.fullmatch(r"linetype \d+ " + CUT_MARK, m.group(1)):
+            problems.append("a bar cut at the axis not the cut mark: %s" % m.group(1))
+    return problems
+
+
+def no_value_problems(text):
+    """deep-phase, deep-phase-xi: a map where it has no value on its colour
+    scale (σ_b² < 0 past the grid, no q*, q* = 0) in one grey, keyed alike:
+    the band below σ_b² = 0 was light grey, q* = 0 white, keyed by a white
+    box (figure review 16, S4).  The NaN cells drawn in that grey, no
+    legend row a white box, and every grey band and swatch the cells'."""
+    problems = []
+    cells = re.search(r"using 1:\(valid\(\d\) \? NaN : \$2\).* linecolor rgb '(#[0-9A-Fa-f]{6})'", text)
+    if not cells:
+        return ["the cells without a value not drawn in the grey of no value"]
+    grey = cells.group(1)
+    for m in re.finditer(r"keyentry with boxes fillcolor rgb '(#[0-9A-Fa-f]{6})'[^\n]*'(white|grey)[^']*'", text):
+        if m.group(1).upper() != grey.upper():
+            problems.append("a %s row's swatch %s, the cells' grey %s" % (m.group(2), m.group(1), grey))
+    for m in re.finditer(r"set object 1[12] rectangle .* fillcolor rgb '(#[0-9A-Fa-f]{6})'", text):
+        if m.group(1).upper() != grey.upper():
+            problems.append("a band %s, the cells' grey %s" % (m.group(1), grey))
+    return problems
+
+
+def phase_key_problems(text):
+    """deep-phase, deep-phase-xi: the legend's marks as large as the black
+    marks on the map (at 2 pointscale against the drawn 2.6, and 4.16
+    for a ring round another, the key's marks were the smaller: figure
+    review 16, S5), and no mark over 2 pointscale (40 px at 3.5 in covered
+    the critical line's start 20 px from the run's point: S3)."""
+    drawn = sorted(set(float(m.group(1)) for m in re.finditer(
+        r"\$schemes every ::\d+::\d+ using 1:2 with points pointtype \d+ pointsize ([\d.]+) \* pointscale"
+        r"[^\n]*linecolor rgb '#000000'", text)))
+    keyed = sorted(set(float(m.group(1)) for m in re.finditer(
+        r"keyentry with points linecolor rgb '#000000' pointtype \d+ pointsize ([\d.]+) \* pointscale"
+        r"[^\n]*title '", text)))
+    problems = []
+    if drawn != keyed:
+        problems.append("key marks %s, drawn %s" % (keyed, drawn))
+    if drawn and max(drawn) > 2:
+        problems.append("a mark of %g pointscale" % max(drawn))
+    return problems
+
+
+def density_legend_problems(text):
+    """deep-density: its legend below the panels from the canvas's left
+    edge, as every legend below a plot (from the panels' left edge, 260 px
+    in at 3.5 in: figure review 15, N6.8)."""
+    m = re.search(r"^legend_left = (.*)$", text, re.M)
+    return [] if m and m.group(1).strip() == "0.01" else ["the legend from %s" % (m and m.group(1))]
+
+
+def edge_problems(text):
+    """deep-phase, deep-phase-xi: the χ₁ = 1 line sampled finer where it
+    leaves σ_b² = 0 than the grid's rows (straight between the first two,
+    0.05 apart, it had a kink: figure review 15, N1.5): its first step in
+    σ_b² under a quarter of its largest."""
+    edge = datablocks(text).get("edge", [])
+    ys = [r[1] for r in edge if len(r) > 1]
+    steps = [b - a for a, b in zip(ys, ys[1:])]
+    if len(steps) > 1 and steps[0] >= max(steps) / 4:
+        return ["the critical line's first step %g of σ_b², its largest %g" % (steps[0], max(steps))]
+    return []
 
 
 def taller_note_problems(text):
@@ -1103,6 +1188,11 @@ DEEP_SHOULDS = [
     (r"deep-phase-xi\.gp$", scheme_mark_problems),
     (r"deep-phase-xi\.gp$", xi_bar_problems),
     (r"deep-correlation\.gp$", corr_mark_problems),
+    (r"deep-saturation\.gp$", cut_style_problems),
+    (r"deep-phase(-xi)?\.gp$", no_value_problems),
+    (r"deep-phase(-xi)?\.gp$", edge_problems),
+    (r"deep-density-.*\.gp$", density_legend_problems),
+    (r"deep-phase(-xi)?\.gp$", phase_key_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
@@ -1156,7 +1246,7 @@ def deep_should_self_tests():
          " with points, $edge using 1:2 with lines\n"),
         (open_mark_problems,
          "plot $s1 using 1:2 with points linetype 1 pointtype 6 linewidth open_lw notitle\n",
-         "plot $s1 using 1:2 with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open "
+         "plot $s1 using 1:2 with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size "
          "linewidth open_lw notitle\n"),
         (open_mark_problems,
          "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale linewidth open_lw\n",
@@ -1164,12 +1254,36 @@ def deep_should_self_tests():
          "linewidth open_lw\n"),
         (corr_mark_problems,
          "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
-         "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
-         "pointtype 9 pointsize lt_pointsize notitle, \\\n",
+         "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
+         "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n",
+         "plot $s2 using 1:5 with lines linetype 2 notitle, \\\n"
+         "     $s1 using 1:5 with lines linetype 1 notitle, \\\n"
          "     $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * "
          "pointscale notitle, \\\n"
-         "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
-         "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n"),
+         "     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 "
+         "pointtype 9 pointsize lt_pointsize notitle, \\\n"),
+        (edge_problems, "$edge << EOD\n0 0\n0.3 0.05\n0.35 0.1\nEOD\n",
+         "$edge << EOD\n0 0\n0.1 0.00625\n0.3 0.05\n0.35 0.1\nEOD\n"),
+        (density_legend_problems, "legend_left = plot_left\n", "legend_left = 0.01\n"),
+        (phase_key_problems,
+         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal'\n",
+         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'normal'\n"),
+        (no_value_problems,
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
+         "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
+         "fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }\n"
+         "     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border title 'white: no fixed point q*'\n",
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
+         "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
+         "fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }\n"
+         "     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title 'grey: no fixed point q*'\n"),
+        (cut_style_problems,
+         "     $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 "
+         "pointtype 10 pointsize lt_pointsize notitle, \\\n",
+         "     $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 "
+         "pointtype 11 pointsize lt_pointsize notitle, \\\n"),
         (taller_note_problems,
          "# Taller than asked: at 1050x720 pixels the 4 rows would be...\nplot 1\n",
          "# Taller than asked: at 1050x720 pixels the 4 rows would be...\n"
@@ -2056,6 +2170,13 @@ def check_review7_run_sweep(tmp):
                     fail("band: %s: %s" % (script, p))
     if seen != {"cut", "x ticks", "log top", "band", "right axis"}:
         fail("review 7: checked only %s" % sorted(seen))
+    # (and the gallery's fig2 at 1280 x 800: the zoom's band ended 4 px past
+    # its frame there, at half its width inside: figure review 16)
+    gallery = os.path.join(ROOT, "plots", "fig2-compare.gp")
+    out = os.path.join(tmp, "r7-gallery-fig2.png")
+    rc, err = render(gallery, "png", out)
+    for p in ([err] if rc else band_pixel_problems(out)):
+        fail("band: %s: %s" % (gallery, p))
 # ---- review 7's MUST 1: the SVG deep-density panels at 3.5 in (figs12a) --------
 
 # At 3.5 x 2.4 in, 300 dpi, rasterised 1050 px wide (300 px an inch): a
@@ -2469,6 +2590,27 @@ def preset_notation_problems(text):
     return problems
 
 
+def row_notation_problems(text):
+    """deep-activations: along a row of panels (a scheme) an axis's tick
+    labels are all powers of ten or none ("0.05", "0.005", "0.001",
+    "1×10^{−4}" along a row: figure review 15, S5.4); "0" and unlabelled
+    ticks aside."""
+    rows = {}
+    scheme = None
+    for ln in text.splitlines():
+        m = re.match(r"# (\S+), layer \d+$", ln)
+        if m:
+            scheme = m.group(1)
+            continue
+        m = re.match(r"set ([xy])tics \((.*)\)$", ln)
+        if m and scheme:
+            for lab in re.findall(r"'([^']*)' \S+", m.group(2)):
+                if lab not in ("", "0"):
+                    rows.setdefault((scheme, m.group(1)), set()).add("10^{" in lab)
+    return ["%s's %s ticks mix powers of ten and decimals" % key
+            for key, kinds in sorted(rows.items()) if len(kinds) > 1]
+
+
 def check_preset_notation(scripts):
     bad = "set label 1 'sd 2086' at graph 0.97\nset label 1 'sd 5' at graph 0.97\n" \
           "set xtics ('0' 0, '0.0001' 0.0001)\n"
@@ -2477,11 +2619,233 @@ def check_preset_notation(scripts):
     if len(preset_notation_problems(bad)) != 3 or preset_notation_problems(good):
         fail("self-test: the preset notation check: %s / %s"
              % (preset_notation_problems(bad), preset_notation_problems(good)))
+    mixed = "# normal:1, layer 1\nset ytics ('0' 0, '0.05' 0.05)\n# normal:1, layer 4\n" \
+            "set ytics ('0' 0, '1×10^{−4}' 0.0001)\n"
+    if not row_notation_problems(mixed) or row_notation_problems(mixed.replace("'0.05'", "'5×10^{−2}'")):
+        fail("self-test: the row notation check")
     if not scripts:
         fail("preset notation: no deep-activations script")
     for script in scripts:
-        for p in preset_notation_problems(open(script, encoding="utf-8").read())[:3]:
+        text = open(script, encoding="utf-8").read()
+        for p in (preset_notation_problems(text) + row_notation_problems(text))[:3]:
             fail("preset notation: %s: %s" % (script, p))
+
+
+# ---- open marks as large as filled ones (figure review 16, S1) ----------------
+
+
+def mark_sizes(script, tmp, filled, opened, extra=""):
+    """The ink boxes (width, height in pixels) of a filled mark of point type
+    `filled` at lt_pointsize and an open one of type `opened` drawn as
+    satstat__open_mark draws it, side by side in the script's own set-up (its
+    prologue, up to the multiplot), in the PNG, the SVG and the PDF, the latter
+    two rasterised at the PNG's size; `extra`: gnuplot lines after the
+    prologue."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "marks.gp")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text[:text.index("\nset multiplot")] + "\n" + extra + "\n"
+                "set multiplot\nunset border\nunset tics\nunset key\nunset grid\n"
+                "set xrange [0:3]\nset yrange [0:1]\n"
+                "plot '+' using (1):(0.5) every ::0::0 with points linetype 1 pointtype %d "
+                "pointsize lt_pointsize notitle, \\\n"
+                "     '+' using (2):(0.5) every ::0::0 with points linetype 1 pointtype %d "
+                "pointsize lt_pointsize * open_size linewidth open_lw notitle\nunset multiplot\n"
+                % (filled, opened))
+    pngs = rasterise(probe, tmp)
+    sizes = []
+    for png in pngs:
+        ink = 255 - numpy.asarray(Image.open(png).convert("L")).astype(int)
+        w = ink.shape[1]
+        boxes = []
+        for half in (ink[:, :w // 2], ink[:, w // 2:]):
+            ys, xs = numpy.nonzero(half > 60)
+            boxes.append((int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)))
+        sizes.append(boxes)
+    return sizes
+
+
+def check_open_marks(scripts, tmp):
+    """An open mark (a sampled 0) as large as the filled marks, within a
+    pixel, in every format: at 3.5 in the cairo terminals drew an open
+    square 15 px against the filled 17, and the SVG's was 0.91 of that
+    (figure review 16, S1); at the old factors the check sees it."""
+    if not scripts:
+        fail("open marks: no script to check")
+    for script in scripts:
+        for filled, opened in ((5, 4), (7, 6)):
+            for fmt, (f, o) in zip(("png", "svg", "pdf"), mark_sizes(script, tmp, filled, opened)):
+                if abs(f[0] - o[0]) > 1 or abs(f[1] - o[1]) > 1:
+                    fail("open marks: %s (%s): open %d %dx%d, filled %d %dx%d"
+                         % (script, fmt, opened, o[0], o[1], filled, f[0], f[1]))
+        old = mark_sizes(script, tmp, 5, 4, "open_size = (format eq 'svg') ? 0.91 : 1")
+        if all(abs(f[0] - o[0]) <= 1 for f, o in old):
+            fail("self-test: the open marks check at the old sizes: %s" % old)
+
+
+# ---- a legend below no taller than the plot (figure review 16, S8) -------------
+
+
+def box_and_legend(script, tmp, height=None):
+    """The plot's box (top - bottom) and the legend below it (legend_height),
+    in pixels, as gnuplot evaluates the script (at `height` pixels when
+    given: the canvas as asked, not as grown)."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text + "\nprint sprintf('BOXLEGEND %g %g', (top - bottom) * height, legend_height * height)\n")
+    pre = "format='png'; output='%s'" % os.path.join(tmp, "probe.png")
+    if height:
+        pre += "; height = %d" % height
+    rc, _, err = run(["gnuplot", "-e", pre, probe], cwd=tmp)
+    m = re.search(r"BOXLEGEND (\S+) (\S+)", err)
+    return (float(m.group(1)), float(m.group(2))) if rc == 0 and m else None
+
+
+def check_legend_room(scripts, tmp):
+    """At 3.5 x 2.4 in deep-cmap's seven legend rows below the plots took
+    more height than the plots, deep-correlation's six as much: the canvas
+    grows until the box is at least the legend's height; at the 720 px
+    asked (the old canvas) the check sees the legend taller."""
+    if len(scripts) < 2:
+        fail("legend room: deep-cmap and deep-correlation at 3.5 in not made: %s" % scripts)
+    for script in scripts:
+        got = box_and_legend(script, tmp)
+        if got is None or got[1] <= 0 or got[0] < got[1]:
+            fail("legend room: %s: box and legend below %s px" % (script, got))
+        old = box_and_legend(script, tmp, 720)
+        if old is None or old[0] >= old[1]:
+            fail("self-test: the legend room check at 720 px: %s" % (old,))
+
+
+# ---- deep-phase's two maps across the width (figure review 16, S10) -----------
+
+# The least width of each of deep-phase's two maps at 1280 x 800, in pixels:
+# beside a legend column they were 275 px, 270 x 440 px of it empty.
+PHASE_MAP_MIN_PX = 350
+
+
+def phase_map_width(script, tmp):
+    """Each map's width in pixels, as gnuplot evaluates deep-phase's layout."""
+    text = open(script, encoding="utf-8").read()
+    probe = os.path.join(tmp, "probe-" + os.path.basename(script))
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text + "\nprint sprintf('MAPW %g', panel_w * width)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"MAPW (\S+)", err)
+    return float(m.group(1)) if rc == 0 and m else None
+
+
+def check_phase_width(scripts, tmp):
+    if not scripts:
+        fail("phase width: no deep-phase script at 1280 x 800")
+    for script in scripts:
+        w = phase_map_width(script, tmp)
+        if w is None or w < PHASE_MAP_MIN_PX:
+            fail("phase width: %s: each map %s px wide" % (script, w))
+
+
+# ---- a title clear of the canvas's edges (figure review 16, S7) ---------------
+
+# The least room (share of the width) between a multiplot title's ink and
+# either edge of the canvas: deep-activations-tanh's at 3.5 in, shrunk to
+# 0.97 of the width, ended 11 px (1.0 %) from it.
+TITLE_EDGE_SHARE = 0.018
+
+
+def title_edge_room(png):
+    """The title's least distance to the left or right edge, as a share of
+    the width: the ink of the rows above the first row of the plots (the
+    first run of dark rows)."""
+    a = numpy.asarray(Image.open(png).convert("L"))
+    rows = (a < 128).any(axis=1)
+    top = int(numpy.argmax(rows))
+    end = top
+    while end < len(rows) and rows[end]:
+        end += 1
+    cols = numpy.nonzero((a[top:end] < 128).any(axis=0))[0]
+    return min(cols[0], a.shape[1] - 1 - cols[-1]) / a.shape[1]
+
+
+def check_title_room(scripts, tmp):
+    if not scripts:
+        fail("title room: no script to check")
+    for script in scripts:
+        png = os.path.join(tmp, "title.png")
+        rc, err = render(script, "png", png)
+        if rc:
+            fail("title room: %s: %s" % (script, err))
+            continue
+        room = title_edge_room(png)
+        if room < TITLE_EDGE_SHARE:
+            fail("title room: %s: the title %.1f %% of the width from the edge"
+                 % (script, 100 * room))
+        # (the title drawn at 0.97 of the width, as before: too near)
+        broken = script[:-3] + "-title97.gp"
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(open(script, encoding="utf-8").read().replace("title_room = 0.94", "title_room = 0.97"))
+        rc, err = render(broken, "png", png)
+        os.remove(broken)
+        if not rc and "tanh" in script and title_edge_room(png) >= TITLE_EDGE_SHARE:
+            fail("self-test: the title room check: %s at 0.97" % script)
+
+
+# ---- P(0) clear of the bars (figure review 16, S6) ------------------------------
+
+# The least distance (pixels, at 1280 x 800) between the "P(0) = ..." line
+# and a bar of its panel: 3 px before the fix, its "P" read as touching.
+P0_MIN_GAP = 5
+
+
+def p0_bar_gap(script, tmp):
+    """The least distance in pixels between a P(0) label of a deep-activations
+    script's PNG and the bars: the labels drawn magenta to be found, the
+    bars the fill colours of 2000 pixels or more."""
+    text = re.sub(r"(set label 2 'P\(0\)[^\n]*front)", r"\1 textcolor rgb '#ff00ff'",
+                  open(script, encoding="utf-8").read())
+    gp, png = os.path.join(tmp, "p0.gp"), os.path.join(tmp, "p0.png")
+    with open(gp, "w", encoding="utf-8") as f:
+        f.write(text)
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % png, gp],
+                     cwd=os.path.dirname(script))
+    if rc:
+        fail("P(0) room: %s: %s" % (script, err))
+        return None
+    a = numpy.asarray(Image.open(png).convert("RGB")).astype(int)
+    magenta = lambda c: (c[..., 0] > 180) & (c[..., 1] < 120) & (c[..., 2] > 180)
+    label = magenta(a)
+    spread = a.max(axis=2) - a.min(axis=2)
+    colours, counts = numpy.unique(a[spread > 60].reshape(-1, 3), axis=0, return_counts=True)
+    bars = numpy.zeros(label.shape, bool)
+    for c, n in zip(colours, counts):
+        if n >= 2000 and not magenta(c[None, :])[0]:
+            bars |= (a == c).all(axis=2)
+    ys, xs = numpy.nonzero(bars)
+    if not len(ys) or not label.any():
+        return None
+    return min(numpy.hypot(ys - y, xs - x).min() for y, x in zip(*numpy.nonzero(label)))
+
+
+def check_p0_room(scripts, tmp):
+    """At 1280 x 800 the narrow panels' "P(0) = 0.50" reached over relu's
+    first bars (figure review 16, S6): each P(0) line at least P0_MIN_GAP
+    pixels from every bar; and without the stats block that lowers the bars
+    under it, the check sees them touch."""
+    if not scripts:
+        fail("P(0) room: no deep-activations-relu script at 1280 x 800")
+    for script in scripts:
+        gap = p0_bar_gap(script, tmp)
+        if gap is None or gap < P0_MIN_GAP:
+            fail("P(0) room: %s: the P(0) line %s px from a bar" % (script, gap))
+        broken = os.path.join(os.path.dirname(script), "p0-broken.gp")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"\nstats \$h.*?\n}\n", "\n",
+                           open(script, encoding="utf-8").read(), flags=re.S))
+        gap = p0_bar_gap(broken, tmp)
+        os.remove(broken)
+        if gap is None or gap >= P0_MIN_GAP:
+            fail("self-test: the P(0) room check: %s px without the room" % gap)
 
 
 # ---- marks off the axes (figure reviews 9 S2, 11; task F8) ---------------------
@@ -2586,6 +2950,14 @@ def main():
              "--width", "40", "--networks", "4", "--pair-correlation", "0.2", "--jacobian",
              "--phase", "--plots", made + "/depth-small", "--render", "none", "--plot-size",
              "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--quiet"],
+            # the gallery's depth run at a journal's column width: deep-cmap's
+            # and deep-correlation's legends below the plots (legend room)
+            ["deep", "--layers", "10", "--width", "200", "--networks", "10", "--scheme",
+             "normal:0.1118034,orthogonal:1.5811388", "--activation", "tanh", "--bias",
+             "normal:0.2236068", "--inputs", "half", "--active", "100", "--n-in", "200",
+             "--pair-correlation", "0.99", "--figures", "deep-cmap,deep-correlation", "--plots",
+             made + "/depth-paper", "--render", "none", "--plot-size", "3.5x2.4in", "--dpi", "300",
+             "--font-size", "8", "--quiet"],
             # tanh: fig1's tail inset, at full size and at 3.5 in (inset)
             ["--activation", "tanh", "--scheme", "scaled", "--samples", "20000",
              "--figures", "fig1-density-scaled", "--plots",
@@ -2706,6 +3078,12 @@ def main():
         check_svg_density_room(tmp)
         check_ylabel_margin([s for s in scripts if s.endswith("/svg-paper/fig1-density-standard.gp")], tmp)
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
+        check_open_marks([s for s in scripts if re.search(r"/(zero|depth-small)/deep-saturation\.gp$", s)], tmp)
+        check_phase_width([s for s in sorted(glob.glob(laid + "/deep-big/deep-phase.gp"))] +
+                          [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")], tmp)
+        check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
+        check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
+        check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)

@@ -2342,11 +2342,13 @@ static int gnuplot_numbers(const char *dir, const char *fig, const char *fmt, co
  * σ_b² = 0.05 the □ of 40 px at 3.5 in, 300 dpi sat on the x axis, 6 px
  * below it; in the SVG, 1.29 times larger, 15 px): at the figure's
  * σ_b² range and plot height as gnuplot evaluates them, the marks'
- * centre stands at least half a mark above the axis, the ring of 40 px
- * (measured in the PNG; the SVG's 1.29 of it) around the normal □ that
- * the orthogonal ⬠ shares.  And deep-phase's map at 3.5 in is at least
- * half the canvas wide, at 1280 x 800 at least 0.7 of its height (S11:
- * 255 px of 1050, and 490 px of 800 with the lower right third empty). */
+ * centre stands at least half a mark above the axis, the normal □ of
+ * 18 px that the orthogonal ⬠ shares, inside it (measured in the PNG; the
+ * SVG's 1.29 of it; a ring of 40 px round the ⬠ until figure review 16,
+ * S3).  And deep-phase's map at 3.5 in is at least half the canvas wide,
+ * at 1280 x 800 each map at least 0.18 of the canvas (S11: 255 px of
+ * 1050, and 490 px of 800 with the lower right third empty; review 16
+ * S10: 0.15 each, beside a legend column with 270 x 440 px of it empty). */
 START_TEST(test_phase_marks_inside_and_maps_use_room)
 {
     satstat_plot_options po;
@@ -2381,7 +2383,7 @@ START_TEST(test_phase_marks_inside_and_maps_use_room)
         if (!gnuplot_numbers(dir, "xi-map", formats[f], "GPVAL_Y_MIN, GPVAL_Y_MAX, top - bottom", w, 3))
             break;
         double plot_px = w[2] * 720;
-        double ring_px = 40 * (f == 1 ? 1.29 : 1);
+        double ring_px = 18 * (f == 1 ? 1.29 : 1);
         double above = (mark_y - w[0]) / (w[1] - w[0]) * plot_px;
         ck_assert_msg(above >= ring_px / 2 + 2, "%s: the mark's centre %.1f px above the axis, ring %g",
                       formats[f], above, ring_px);
@@ -2394,7 +2396,8 @@ START_TEST(test_phase_marks_inside_and_maps_use_room)
 
     r = depth_case(0.99, NULL, dir);
     if (gnuplot_numbers(dir, "deep-phase", "png", "panel_w, panel_h", m, 2))
-        ck_assert_msg(m[1] >= 0.7, "deep-phase's maps %.0f px high of 800", m[1] * 800);
+        ck_assert_msg(m[0] * m[1] >= 0.18, "deep-phase's maps %.0f x %.0f px of 1280 x 800", m[0] * 1280,
+                      m[1] * 800);
     remove_dir(dir);
     satstat_deep_report_free(r);
 }

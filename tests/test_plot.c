@@ -530,10 +530,10 @@ START_TEST(labels)
      * half its width left of the frame: it lay half under the axis and
      * past the zoom's frame (figure review 7, S9); every value drawn
      * where it is, none lifted to a floor (review 15, M5.1) */
-    ck_assert(has(s, "\nband_x = (zmax) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_x = (zmax) * (1 - 2 * 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nset yrange [-band_y:ymax]\n"));
-    ck_assert(has(s, "\nband_x = (zoom) * (1 - 6 * scale / width / panel_w)"));
+    ck_assert(has(s, "\nband_x = (zoom) * (1 - 2 * 6 * scale / width / panel_w)"));
     ck_assert(has(s, "\nband_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   #"));
     ck_assert(has(s, "\nset yrange [-band_y:ymax_zoom]\n"));
     ck_assert(!has(s, "band_y ? $2 : band_y"));
@@ -544,7 +544,9 @@ START_TEST(labels)
     s = script_named(r, "fig3-activation");
     /* the title, and the width that fits it (satstat__fig_multiplot_title) */
     ck_assert(has(s, "\ntitle_whole = 'Where z sits against where sigmoid has slope'\n"));
-    ck_assert(has(s, "\nset multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
+    /* (0.94: at 0.97 a shrunk title ended 11 px from the edge, review 16 S7) */
+    ck_assert(has(s, "\ntitle_room = 0.94 "));
+    ck_assert(has(s, "\nset multiplot title (title_chars * char_width < title_room ? title_whole : title_head) "
                      "font font_at(title_fit)\n"));
     ck_assert(has(s, "title 'φ(z) = sigmoid(z)'"));
     ck_assert(has(s, "title 'φ′(z)'"));
@@ -556,6 +558,10 @@ START_TEST(labels)
 
     s = script_named(r, "fig4-saturated-fraction");
     ck_assert(has(s, "\nset xlabel 't'\nset ylabel 'P(|z| ≥ t)'\n"));
+    /* the zoom's axis named so at every size (review 15 N6.4: "t" at
+     * 1280 x 800, "t (zoom)" at 3.5 in) */
+    if (has(s, "\nset xrange [0:zoom]\n"))
+        ck_assert(has(s, "\nset xlabel 't (zoom)'\nset xrange [0:zoom]\n"));
     /* the key to the marks: rows with a sample, kept below a small plot */
     ck_assert(has(s, "keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula'"));
     ck_assert(has(s, "keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI'"));

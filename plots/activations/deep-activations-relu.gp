@@ -105,9 +105,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -913,6 +918,7 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+plot_left = plot_left + 2 * char_width     # y tick labels as powers of ten
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
@@ -931,8 +937,9 @@ title_whole = 'Densities of relu(z) by layer (100 units, N(0, 1) inputs)'
 title_head = 'Densities of relu(z) by layer (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
 title_chars = 46.6   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 46.6    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 
 # normal:1, layer 1
@@ -943,14 +950,21 @@ set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
-set xtics ('0' 0, '20' 20, '40' 40)
-set xrange [0:50]
+set xtics ('0' 0, '' 20, '4×10^{1}' 40)
+set xrange [0:66.6666667]
 set yrange [0:0.06093]
-set ytics ('0' 0, '0.05' 0.05)
+set ytics ('0' 0, '5×10^{−2}' 0.05)
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 5.8' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (66.6666667 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h1_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.06093) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '5×10^{−2}' 0.05)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 2
@@ -961,14 +975,21 @@ set bmargin at screen panel_b(0)
 set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '200' 200)
+set xtics ('0' 0, '2×10^{2}' 200)
 set xrange [0:353.553391]
 set yrange [0:0.0087059]
-set ytics ('0' 0, '0.005' 0.005)
+set ytics ('0' 0, '5×10^{−3}' 0.005)
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (353.553391 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h1_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.0087059) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '5×10^{−3}' 0.005)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
@@ -982,11 +1003,18 @@ unset xlabel
 set xtics ('0' 0, '' 1000, '2×10^{3}' 2000)
 set xrange [0:3333.33333]
 set yrange [0:0.0012888]
-set ytics ('0' 0, '' 0.0005, '0.001' 0.001)
+set ytics ('0' 0, '' 0.0005, '1×10^{−3}' 0.001)
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 290' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (3333.33333 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h1_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.0012888) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.0005, '1×10^{−3}' 0.001)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 4
@@ -1005,6 +1033,13 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (17677.6695 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h1_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.000174627) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '1×10^{−4}' 0.0001)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
@@ -1023,6 +1058,13 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (166666.667 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h1_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 2.6424e-05) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 1e-05, '2×10^{−5}' 2e-05)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
@@ -1033,14 +1075,21 @@ set bmargin at screen panel_b(1)
 unset title
 set ylabel 'normal:0.01'
 unset xlabel
-set xtics ('0' 0, '0.2' 0.2, '0.4' 0.4)
-set xrange [0:0.5]
+set xtics ('0' 0, '' 0.2, '4×10^{−1}' 0.4)
+set xrange [0:0.666666667]
 set yrange [0:6.498]
-set ytics ('0' 0, '5' 5)
+set ytics ('0' 0, '5×10^{0}' 5)
 unset label 3
 set label 1 'sd 0.059' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.666666667 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h2_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 6.498) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '5×10^{0}' 5)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 2
@@ -1051,14 +1100,21 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '0.02' 0.02)
+set xtics ('0' 0, '2×10^{−2}' 0.02)
 set xrange [0:0.0353553391]
 set yrange [0:83.877]
-set ytics ('0' 0, '50' 50)
+set ytics ('0' 0, '5×10^{1}' 50)
 unset label 3
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.0353553391 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h2_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 83.877) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '5×10^{1}' 50)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
@@ -1069,7 +1125,7 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '' 0.001, '0.002' 0.002)
+set xtics ('0' 0, '' 0.001, '2×10^{−3}' 0.002)
 set xrange [0:0.00333333333]
 set yrange [0:1179]
 set ytics ('0' 0, '' 500, '1×10^{3}' 1000)
@@ -1077,6 +1133,13 @@ unset label 3
 set label 1 'sd 3.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.00333333333 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h2_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 1179) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 500, '1×10^{3}' 1000)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 4
@@ -1095,6 +1158,13 @@ unset label 3
 set label 1 'sd 2.1×10^{−5}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.000176776695 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h2_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 17488.2) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '1×10^{4}' 10000)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h2_4 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
@@ -1113,6 +1183,13 @@ unset label 3
 set label 1 'sd 1.5×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.66666667e-05 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h2_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 249840) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 100000, '2×10^{5}' 200000)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h2_5 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
@@ -1131,6 +1208,13 @@ unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (5 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h3_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.6327) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '0.5' 0.5)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 2
@@ -1149,6 +1233,13 @@ unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (3.53553391 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h3_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.903682) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '0.5' 0.5)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
@@ -1167,6 +1258,13 @@ unset label 3
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (2.5 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h3_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 1.3302) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.5, '1' 1)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 4
@@ -1185,6 +1283,13 @@ unset label 3
 set label 1 'sd 0.20' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.76776695 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h3_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 1.82773) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '1' 1)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
@@ -1203,6 +1308,13 @@ unset label 3
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.25 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h3_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 2.61) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 1, '2' 2)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
@@ -1221,6 +1333,13 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h4_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.449932) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 2
@@ -1239,6 +1358,13 @@ unset label 3
 set label 1 'sd 0.83' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h4_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.432749) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
@@ -1257,6 +1383,13 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h4_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.422567) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 4
@@ -1275,6 +1408,13 @@ unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h4_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.449932) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
@@ -1293,6 +1433,13 @@ unset label 3
 set label 1 'sd 0.79' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
+stats $h4_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+if (p0_foot > 0 && STATS_max / p0_foot > 0.46266) {
+    set yrange [0:STATS_max / p0_foot]
+    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+}
 plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label

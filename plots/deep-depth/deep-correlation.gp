@@ -104,9 +104,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -222,8 +227,9 @@ title_whole = 'Correlation c^{l}⁠ of two inputs against layer l (c^{0}⁠ = 0.
 title_head = 'Correlation c^{l}⁠ of two inputs against layer l (c^{0}⁠ = 0.99)'   # without its tail, for a small figure
 title_chars = 46.3   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 46.3    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 set xlabel 'layer l'
 set ylabel 'correlation c^{l}'
@@ -232,12 +238,12 @@ set yrange [0.933:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
 set mxtics 1
 set ytics -1, tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height)), 1
-plot $s1 using 1:5 with lines linetype 1 notitle, \
+plot $s2 using 1:5 with lines linetype 2 notitle, \
+     $s1 using 1:5 with lines linetype 1 notitle, \
      $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale notitle, \
-     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \
-     $s2 using 1:5 with lines linetype 2 notitle, \
+     $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 pointtype 9 pointsize lt_pointsize notitle, \
      $s2 using ($1 + 0.18):2:3:4 with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon notitle, \
-     $s2 using ($1 + 0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \
+     $s2 using ($1 + 0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 2 pointtype 9 pointsize lt_pointsize notitle, \
      $s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle
 unset label
 unset arrow
@@ -293,7 +299,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 5 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -305,7 +311,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 5 title 'inputs: c^{0}⁠ = 0.99', \
      keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
-     keyentry with points linecolor rgb '#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw title 'bar cut at c = 1', \
+     keyentry with points linecolor rgb '#000000' pointtype 9 pointsize lt_pointsize title 'bar cut at c = 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
 }
 unset multiplot

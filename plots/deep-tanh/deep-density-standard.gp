@@ -102,9 +102,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -2535,8 +2540,9 @@ title_whole = 'Densities of z by layer: standard, tanh'
 title_head = 'Densities of z by layer'   # without its tail, for a small figure
 title_chars = 32.9   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 19.1    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 set xrange [-4:4]
 set yrange [0:0.477725]
@@ -2692,7 +2698,7 @@ unset object
 
 # ---- legend: a strip of its own below the panels ---------------------------
 legend_chars = 32   # the legend's longest row, in char_width
-legend_left = plot_left
+legend_left = 0.01
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
 legend_fit = (legend_left + sample_width + legend_chars * char_width > 0.99) ? (0.98 - sample_width) / (legend_chars * char_width) : 1

@@ -8,8 +8,8 @@
 # one's, by chance, far beyond the bar's end).  Networks train to a
 # depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
 # run's depth; on its side of the critical line a network of L layers
-# trains.  White, where drawn: no fixed point q*.  Light grey: past the
-# grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.
+# trains.  Grey: no value, where a cell has no fixed point q* and past
+# the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
@@ -107,9 +107,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -3558,6 +3563,14 @@ $grid << EOD
 EOD
 $edge << EOD
 5.5414586e-10 0
+0.128495555 0.00555556
+0.158506518 0.0111111
+0.178835021 0.0166667
+0.19461744 0.0222222
+0.207680817 0.0277778
+0.218908973 0.0333333
+0.228803572 0.0388889
+0.237679399 0.0444444
 0.245748169 0.05
 0.297995129 0.1
 0.332534431 0.15
@@ -3699,8 +3712,9 @@ title_whole = 'Depth scale ξ_{c}⁠ of tanh networks over the phase diagram'
 title_head = 'Depth scale ξ_{c}⁠ of tanh networks over the phase diagram'   # without its tail, for a small figure
 title_chars = 49.4   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 49.4    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 # the colour bar right of the map: the plot narrower by its width, labels and name
 plot_right = plot_right - 0.02 - 6 * char_width - 1.5 * line_width
@@ -3715,7 +3729,7 @@ set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
 # the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
 # to half a mark and a fifth of a line beyond them
-mark_room = (0.115 * 2.6 + 0.2) * line_height / (top - bottom)   # of the plot's height
+mark_room = (0.115 * 1.8 + 0.2) * line_height / (top - bottom)   # of the plot's height
 map_lo = 0
 map_hi = 2
 mark_y = 1
@@ -3730,8 +3744,8 @@ set yrange [y_lo:y_hi]
 # where the range is widened past the map, light grey: no grid point there
 # (below sigma_b^2 = 0 no variance), not a value of the map (white read as
 # missing data: figure review 13, M4)
-if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }
-if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }
+if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
+if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
@@ -3749,12 +3763,13 @@ grid_y_hi = 2
 # a cell's edges, grown by a factor g, within the grid's range
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
-plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle, \
+plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle
 unset colorbox
@@ -3809,14 +3824,14 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}⁠ = 2.49' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}⁠ = 1.09' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}⁠ = 2.49' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}⁠ = 1.09' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'standard: ξ_{c}⁠ = 2.49', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'scaled: ξ_{c}⁠ = 1.09'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title 'standard: ξ_{c}⁠ = 2.49', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'scaled: ξ_{c}⁠ = 1.09'
 }
 unset multiplot

@@ -102,9 +102,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -3553,6 +3558,14 @@ $grid << EOD
 EOD
 $edge << EOD
 5.5414586e-10 0
+0.128495555 0.00555556
+0.158506518 0.0111111
+0.178835021 0.0166667
+0.19461744 0.0222222
+0.207680817 0.0277778
+0.218908973 0.0333333
+0.228803572 0.0388889
+0.237679399 0.0444444
 0.245748169 0.05
 0.297995129 0.1
 0.332534431 0.15
@@ -3599,16 +3612,31 @@ $schemes << EOD
 0 1 2
 EOD
 
-# ---- layout: two maps side by side, the legend and the colour bars right -------
-key_chars = 28                                  # the longest legend row, in characters
+# ---- layout: two maps side by side, the legend below or right ---------------
+key_chars = 27                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
-legend_below = 0
-legend_height = 0
+key_rows = 6                                    # legend rows with a sample
+below_chars = 27                                # ... the longest of them
+# When the column would leave the plot less than half the width (a
+# small figure), the legend goes below the plot, its rows with a sample
+# only, in as many columns as fit; the numbers are in the report.
+legend_below = (column < 0.55) ? 1 : 0
+# (a map's legend: below it too when its rows take a third of the height
+# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px
+# wide and 29 % of the canvas blank under the legend: figure review 15, S1.8)
+legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below
+# (below_chars: the longest row's advance width in DejaVu Sans, in
+# char_width, an upper bound; a column is that, its sample and a gap)
+legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
+legend_cols = (legend_cols < 1) ? 1 : legend_cols
+# (and a quarter line under the last row: a subscript there, χ_{1}, came
+# within 3 px of the canvas's edge at 3.5 in)
+legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
 # labels' width, in h_char: the SVG's narrower one brought it nearer (the
@@ -3632,6 +3660,14 @@ cb_w = 0.97 - column
 cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name
 cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s
 top = top - 0.6 * line_height                   # the maps' titles
+# (the legend below: a bar upright right of each map, its tick labels (4
+# characters) and its name, as much room between the maps; the title's
+# room as over a legend column, which a legend below tightens)
+cb_room = 0.025 + 4 * char_width + 1.5 * line_width
+if (legend_below) {
+    plot_right = 0.985 - cb_room
+    top = top - 0.7 * line_height
+}
 grid_cols = 2
 grid_rows = 1                                 # small multiples
 gap_x = 7 * char_width                      # room for a panel's y tick labels
@@ -3642,17 +3678,22 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
+if (legend_below) {
+    gap_x = gap_x + cb_room
+    panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
+}
 title_whole = 'Phase diagram of tanh networks: χ_{1}⁠ and q*'
 title_head = 'Phase diagram of tanh networks'   # without its tail, for a small figure
 title_chars = 37.4   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 27.9    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 set xrange [-1:3.5]
 # the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
 # to half a mark and a fifth of a line beyond them
-mark_room = (0.115 * 2.6 + 0.2) * line_height / (panel_h)   # of the plot's height
+mark_room = (0.115 * 1.8 + 0.2) * line_height / (panel_h)   # of the plot's height
 map_lo = 0
 map_hi = 2
 mark_y = 1
@@ -3667,8 +3708,8 @@ set yrange [y_lo:y_hi]
 # where the range is widened past the map, light grey: no grid point there
 # (below sigma_b^2 = 0 no variance), not a value of the map (white read as
 # missing data: figure review 13, M4)
-if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }
-if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#E8E8E8' fillstyle solid 1.0 noborder behind }
+if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
+if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
 set xtics 1 format '10^{%.0f}'
 if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
@@ -3679,13 +3720,17 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h
+if (legend_below) {
+    set colorbox vertical user origin screen panel_r(0) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h
+} else {
+    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h
+}
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
 # ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there
 # read as two scales: figure review 15, N1.9), the bar named under its ticks
 set cbtics ('0.1' -1, '1' 0, '10' 1)
-set cblabel 'χ_{1}' offset 0,0.4
+if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
 cell_hy = 0.025
@@ -3696,21 +3741,26 @@ grid_y_hi = 2
 # a cell's edges, grown by a factor g, within the grid's range
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
-plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
+if (legend_below) {
+    set colorbox vertical user origin screen panel_r(1) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h
+} else {
+    set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
+}
 set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
 unset ylabel
-set cblabel 'q*' offset 0,0.4
+if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }
 set cbrange [-1.83053:3.49403]
 set cbtics ('10^{−1}' -1, '10^{1}' 1, '10^{3}' 3)
 set title 'fixed point q*'
@@ -3723,17 +3773,18 @@ grid_y_hi = 2
 # a cell's edges, grown by a factor g, within the grid's range
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
-plot $grid using 1:2:(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:2:(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+plot $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:(valid(4) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 2 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 2 * pointscale notitle
+     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle
 unset title
 
 # ---- legend: a panel of its own right of the maps --------------------------
-legend_chars = 28   # the legend's longest row, in char_width
+legend_chars = 27   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -3780,17 +3831,17 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: edge of chaos' : ''), \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'white at σ_{b}² = 0 (right): q* = 0' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
+     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (right): q* = 0' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
-     keyentry with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1 title 'white at σ_{b}² = 0 (right): q* = 0', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'standard: chaotic', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'scaled: ordered'
+     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (right): q* = 0', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title 'standard: chaotic', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'scaled: ordered'
 }
 unset multiplot

@@ -101,9 +101,14 @@ smallfont = font_at(1. * smallpt / fontpt)   # (1.: integer points divide as int
 # and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review
 # 15).  (A filled ▲ the cairo terminals outline at the line types' width,
 # its tips mitred: as large as the svg terminal's.)  An open mark
-# (satstat__open_mark), outlined at open_lw, not the line types' width,
-# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.
-svg_open = (format eq 'svg') ? 0.91 : 1
+# (satstat__open_mark) as large as a filled one: the cairo terminals
+# outline it at open_lw, not the line types' width, and drew its square
+# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,
+# 1.15 times larger 17 and 11; the svg terminal's outline is its own,
+# whatever the width, and at lt_pointsize its open mark is the filled
+# one's size (at 0.91 of it the SVG's squares were 2 px smaller and
+# their outlines thinner still: figure review 16, S1).
+open_size = (format eq 'svg') ? 1 : 1.15
 svg_triangle = (format eq 'svg') ? 0.78 : 1
 svg_diamond = (format eq 'svg') ? 0.86 : 1
 dash_unit = (format eq 'svg') ? 0.25 : (format eq 'pdf') ? 0.5 : 1
@@ -217,8 +222,9 @@ title_whole = 'Saturated fraction against layer'
 title_head = 'Saturated fraction against layer'   # without its tail, for a small figure
 title_chars = 27.4   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 27.4    # ... and the head's
-title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)
-set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) font font_at(title_fit)
+title_room = 0.94    # the share of the width a title may take
+title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
+set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 set lmargin at screen plot_left
 set rmargin at screen plot_right
@@ -273,12 +279,12 @@ plot $s1 using ($1 + -0.12):5 with lines linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 1 dashtype 1 notitle, \
      $s1 using ($1 + -0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 1 pointtype 11 pointsize lt_pointsize notitle, \
      $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle, \
-     $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * svg_open linewidth open_lw notitle, \
+     $s1 using ($1 + -0.12):($2 > 0 ? NaN : yzero) with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $s2 using ($1 + 0.12):5 with lines linetype 2 dashtype 2 notitle, \
      $s2 using ($1 + 0.12):($4 > $3 ? $2 : NaN):3:4 with yerrorbars linetype 2 dashtype 1 notitle, \
      $s2 using ($1 + 0.12):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype 2 pointtype 11 pointsize lt_pointsize notitle, \
      $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 dashtype 1 pointtype -1 notitle, \
-     $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw notitle
+     $s2 using ($1 + 0.12):($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle
 unset label
 unset arrow
 
@@ -330,8 +336,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
-     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
 } else {
@@ -339,8 +345,8 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorlines linetype 1 title 'standard', \
      keyentry with yerrorlines linetype 2 title 'scaled', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
-     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * svg_open linewidth open_lw title 'open: 0 of 2000', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 title 'bar cut at axis', \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'open: 0 of 2000', \
+     keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title 'bar cut at axis', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'tanh, W = 200 units', \

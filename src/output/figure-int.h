@@ -61,11 +61,18 @@ int satstat__point_open(int filled);
  * marks of those shapes the size of the cairo terminals' (the prologue's
  * factors). */
 const char *satstat__point_svg_factor(int pt);
-/* The style of an open mark of point type pt (4, 6, 8, ...) at the line
- * types' size, "pointtype 6 pointsize lt_pointsize * svg_open linewidth
- * open_lw": a sampled 0, an open twin; written into buf, returned.  Its
- * outline is thinner than a filled mark's, so the svg terminal's
- * correction of lt_pointsize is less (svg_open). */
+/* The style of an open mark of point type pt (4, 6, 8, ...) as large as
+ * the line types' filled marks, "pointtype 6 pointsize lt_pointsize *
+ * open_size linewidth open_lw": a sampled 0, an open twin; written into
+ * buf, returned.  Its outline is thinner than a filled mark's, so the
+ * cairo terminals draw it at a larger size (open_size). */
+/* The mark at a confidence bar's end that an axis or the quantity's own
+ * limit cut (▲ at the top when up, else ▼): filled, at the line types'
+ * size, in the series' colour over the bar's end, whose cap it hides (an
+ * open ▵ over deep-correlation's bar left its cap showing through, and
+ * deep-saturation drew a filled ▼: figure review 16, S2); black in the
+ * legend's row "bar cut at ...". */
+const char *satstat__cut_mark(int up);
 #define SATSTAT__OPEN_MARK_SIZE 96
 const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE]);
 
@@ -222,6 +229,29 @@ void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *
  * below it (a small figure); 0 when the height asked for does (or the
  * legend stands right of the plot).  The width and the text stay. */
 unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in);
+/* The height in inches of the legend l's rows below the plot at g's size
+ * (0 when satstat__fig_layout_legend puts it right of the plot). */
+double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l);
+/* A small figure whose legend goes below the plot and would leave it less
+ * than min_in inches high grows taller (satstat__fig_height_for_legend; the
+ * width and the text as asked): g->o changed, and note says so for the
+ * header.  Returns the height asked for (for satstat__fig_taller_note), 0
+ * (note "") when the canvas stays as asked.  Call before the header. */
+unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                 size_t size);
+/* A figure's body written before its header, which can then depend on
+ * what the body found (its legend's height: satstat__fig_fit_height):
+ * satstat__fig_body_begin sends the stream to memory, satstat__fig_body_hold
+ * gives the figure's file back (the header goes there), and
+ * satstat__fig_body_write then appends the body and frees it. */
+typedef struct satstat__fig_body {
+    FILE *file;
+    char *text;
+    size_t size;
+} satstat__fig_body;
+int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b);
+void satstat__fig_body_hold(satstat__fig *g, satstat__fig_body *b);
+void satstat__fig_body_write(satstat__fig *g, satstat__fig_body *b);
 
 /* ---- axes, words ----------------------------------------------------------*/
 

@@ -42,9 +42,15 @@ int satstat__point_open(int filled)
 
 const char *satstat__open_mark(int pt, char buf[SATSTAT__OPEN_MARK_SIZE])
 {
-    snprintf(buf, SATSTAT__OPEN_MARK_SIZE, "pointtype %d pointsize lt_pointsize * svg_open%s linewidth open_lw",
+    snprintf(buf, SATSTAT__OPEN_MARK_SIZE, "pointtype %d pointsize lt_pointsize * open_size%s linewidth open_lw",
              pt, satstat__point_svg_factor(pt));
     return buf;
+}
+
+const char *satstat__cut_mark(int up)
+{
+    return up ? "pointtype 9 pointsize lt_pointsize"
+              : "pointtype 11 pointsize lt_pointsize";
 }
 
 const char *satstat__point_svg_factor(int pt)
@@ -637,7 +643,6 @@ void satstat__fig_output_section(satstat__fig *g)
            "# points (as wide as their bounding circle), the cairo terminals do not\n"
            "# (figure review 14: 20 px against the PNG's 15 at 3.5 in).\n"
            "svg_pentagon = (format eq 'svg') ? 0.74 : 1\n"
-
            "# The default point size, in that unit too (marks given no size of their\n"
            "# own).  gnuplot 5.4 also draws a disc of the background colour and of the\n"
            "# default size under every point of `with yerrorbars` (pointtype -1 too);\n"
@@ -665,9 +670,14 @@ void satstat__fig_output_section(satstat__fig *g)
            "# and 35 high against 31, a ◆ 22 px against 19, at 3.5 in (figure review\n"
            "# 15).  (A filled ▲ the cairo terminals outline at the line types' width,\n"
            "# its tips mitred: as large as the svg terminal's.)  An open mark\n"
-           "# (satstat__open_mark), outlined at open_lw, not the line types' width,\n"
-           "# drew 1.07 to 1.11 times the PNG's there with lt_pointsize's 1.15.\n"
-           "svg_open = (format eq 'svg') ? 0.91 : 1\n"
+           "# (satstat__open_mark) as large as a filled one: the cairo terminals\n"
+           "# outline it at open_lw, not the line types' width, and drew its square\n"
+           "# 15 px against the filled 17 at 3.5 in and 9 against 11 at 1280 x 800,\n"
+           "# 1.15 times larger 17 and 11; the svg terminal's outline is its own,\n"
+           "# whatever the width, and at lt_pointsize its open mark is the filled\n"
+           "# one's size (at 0.91 of it the SVG's squares were 2 px smaller and\n"
+           "# their outlines thinner still: figure review 16, S1).\n"
+           "open_size = (format eq 'svg') ? 1 : 1.15\n"
            "svg_triangle = (format eq 'svg') ? 0.78 : 1\n"
            "svg_diamond = (format eq 'svg') ? 0.86 : 1\n");
     satstat__gp_terminal(g->f);
@@ -824,8 +834,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                    "# wide and 29 %% of the canvas blank under the legend: figure review 15, S1.8)\n"
                    "legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below\n");
         satstat__fig_out(
-            g, 
-               "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
+            g, "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
@@ -923,29 +932,103 @@ void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *
     *line_px = 16 * (*fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
 }
 
-unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in)
+/* The legend l below the plot at g's size (satstat__fig_layout_legend's
+ * rule, as layout_lines writes it): its rows' height in pixels, and the
+ * canvas's line of text; 0 when it stands right of the plot. */
+static double legend_below_px(const satstat__fig *g, const satstat__legend *l, double *line_px)
 {
-    double fontpt, line_px;
-    satstat__fig_canvas(&g->o, &fontpt, &line_px);
-    double w = g->o.width ? g->o.width : 1280, h = g->o.height ? g->o.height : 800;
+    double fontpt;
+    satstat__fig_canvas(&g->o, &fontpt, line_px);
+    double w = g->o.width ? g->o.width : 1280;
     double dpi = g->o.dpi ? g->o.dpi : 96;
     double scale = fontpt * dpi / 96. / 16;
     double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
     size_t below, rows = rows_below(l, &below);
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
     if (rows == 0 || column >= 0.55)
-        return 0; /* the legend stands right of the plot: the plot keeps the height */
+        return 0; /* the legend stands right of the plot */
     double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
+    /* (and the quarter line under the last row, as layout_lines) */
+    return (ceil((double)rows / cols) * atof(BELOW_SPACING) + 0.25) * *line_px;
+}
+
+double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l)
+{
+    double line_px;
+    return legend_below_px(g, l, &line_px) / (g->o.dpi ? g->o.dpi : 96);
+}
+
+unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__legend *l, double min_in)
+{
+    double line_px;
+    double legend_px = legend_below_px(g, l, &line_px);
+    if (legend_px == 0)
+        return 0; /* the legend stands right of the plot: the plot keeps the height */
+    double h = g->o.height ? g->o.height : 800;
+    double dpi = g->o.dpi ? g->o.dpi : 96;
     /* (the legend below) top = 0.98 - 1.7 lines, bottom = 0.02 + 2.7
-     * lines + legend_height, legend_height = ceil(rows / cols) * BELOW_SPACING
-     * lines + 0.01 */
-    double fixed_px = (1.7 + 2.7 + ceil((double)rows / cols) * atof(BELOW_SPACING)) * line_px;
+     * lines + legend_height, legend_height = (ceil(rows / cols) * BELOW_SPACING
+     * + 0.25) lines + 0.01 */
+    double fixed_px = (1.7 + 2.7) * line_px + legend_px;
     double box_px = 0.95 * h - fixed_px;
     if (box_px >= min_in * dpi)
         return 0;
     return (unsigned)ceil((min_in * dpi + fixed_px) / 0.95);
+}
+
+unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                 size_t size)
+{
+    note[0] = '\0';
+    unsigned tall = satstat__fig_height_for_legend(g, l, min_in);
+    if (tall == 0)
+        return 0;
+    double fontpt, line_px;
+    satstat__fig_canvas(&g->o, &fontpt, &line_px);
+    double dpi = g->o.dpi ? g->o.dpi : 96;
+    unsigned asked = g->o.height ? g->o.height : 800;
+    snprintf(note, size,
+             "Taller than asked: at %ux%u pixels the legend below the plot would leave\n"
+             "it under %.2g in high; so this figure is %u pixels high (%.2g in), the\n"
+             "width and the text (%.3g pt) as asked.",
+             g->o.width, g->o.height, min_in, tall, tall / dpi, fontpt);
+    g->o.height = tall;
+    g->o.font_size = fontpt;
+    return asked;
+}
+
+int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b)
+{
+    b->text = NULL;
+    b->size = 0;
+    b->file = g->f;
+    FILE *m = open_memstream(&b->text, &b->size);
+    if (!m) {
+        satstat__fig_fail(g, SATSTAT_ENOMEM);
+        return SATSTAT_ENOMEM;
+    }
+    g->f = m;
+    return SATSTAT_OK;
+}
+
+void satstat__fig_body_hold(satstat__fig *g, satstat__fig_body *b)
+{
+    if (g->f != b->file) {
+        if (fclose(g->f) != 0)
+            satstat__fig_fail(g, SATSTAT_ENOMEM);
+        g->f = b->file;
+    }
+}
+
+void satstat__fig_body_write(satstat__fig *g, satstat__fig_body *b)
+{
+    satstat__fig_body_hold(g, b);
+    if (b->text && b->size && fwrite(b->text, 1, b->size, g->f) != b->size)
+        satstat__fig_fail(g, SATSTAT_EIO);
+    free(b->text);
+    b->text = NULL;
 }
 
 /* ---- the legend ---------------------------------------------------------------*/
@@ -1049,12 +1132,17 @@ void satstat__fig_multiplot_title(satstat__fig *g, const char *title, int tex)
      * its weights at 3.5 in), and a size that fits when even the head is
      * too long (at 9 pt in 3.5 in, deep-jacobian's title ran off both
      * edges) */
+    /* within 0.94 of the width: the drawn text is about 1 % wider than
+     * the advance widths add up to, and at 0.97 a title shrunk to fit
+     * (deep-activations-tanh's at 3.5 in) ended 11 px, 0.9 mm, from the
+     * canvas's edge (figure review 16, S7) */
     satstat__fig_out(g,
                      "   # without its tail, for a small figure\n"
                      "title_chars = %.1f   # the whole title's width in char_width (DejaVu Sans advance widths)\n"
                      "head_chars = %.1f    # ... and the head's\n"
-                     "title_fit = (title_chars * char_width < 0.97 || head_chars * char_width < 0.97) ? 1 : 0.97 / (head_chars * char_width)\n"
-                     "set multiplot title (title_chars * char_width < 0.97 ? title_whole : title_head) "
+                     "title_room = 0.94    # the share of the width a title may take\n"
+                     "title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)\n"
+                     "set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) "
                      "font font_at(title_fit)\n",
                      satstat__text_chars(title, tex), satstat__text_chars(head, tex));
 }

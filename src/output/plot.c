@@ -472,20 +472,7 @@ void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size)
 {
     satstat__legend key;
     legend_of(c, &key);
-    note[0] = '\0';
-    unsigned tall = satstat__fig_height_for_legend(&c->g, &key, min_in);
-    if (tall == 0)
-        return;
-    double fontpt, line_px;
-    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
-    double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
-    snprintf(note, size,
-             "Taller than asked: at %ux%u pixels the legend below the plot would leave\n"
-             "it under %.2g in high; so this figure is %u pixels high (%.2g in), the\n"
-             "width and the text (%.3g pt) as asked.",
-             c->g.o.width, c->g.o.height, min_in, tall, tall / dpi, fontpt);
-    c->g.o.height = tall;
-    c->g.o.font_size = fontpt;
+    (void)satstat__fig_fit_height(&c->g, &key, min_in, note, size);
 }
 
 void satstat__pl_legend_panel(ctx *c)

@@ -77,8 +77,10 @@ static void compare_layers(ctx *c)
  * half past the panel's right frame (figure review 7, S9).  So the y axis
  * starts band_y below 0 (its whole width and a pixel: the mitred corners
  * of its steps reach half a width below a step's foot, and its edge is
- * antialiased), the ticks from 0, and the band keeps half its width
- * (3 * scale PNG pixels) inside the panel sideways, within |z| <= band_x:
+ * antialiased), the ticks from 0, and the band keeps its whole width
+ * (6 * scale PNG pixels) inside the panel sideways, within |z| <= band_x,
+ * as below 0: at half of it, the mitred corner of its last step reached
+ * 4 px past the zoom's frame at 1280 x 800 (figure review 16):
  * band_at(z, row, width) draws the bins inside whole, the bin an end cuts
  * up to band_x, and none outside.  A row is a bin's lower edge when its
  * number is even, its upper edge when odd ($hist).  Dropping the rows past
@@ -91,7 +93,7 @@ static void compare_layers(ctx *c)
  * sets the y range [-band_y, ymax]. */
 static void band_room(ctx *c, const char *xmax, const char *ymax)
 {
-    out(c, "band_x = (%s) * (1 - " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
+    out(c, "band_x = (%s) * (1 - 2 * " BAND_WIDTH " * scale / width / panel_w)   # the sampled band inside the panel\n"
            "band_lo(z, row, w) = (int(row) %% 2) ? z - w : z   # the bin's lower and upper edge\n"
            "band_hi(z, row, w) = (int(row) %% 2) ? z : z + w\n"
            "band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : "

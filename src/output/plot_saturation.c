@@ -301,7 +301,7 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
             if (clipped) {
                 snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 && $3 < ylo ? ylo : NaN)",
                          i + 1);
-                satstat__pl_add(c, src, NULL, "with points linetype %zu pointtype 11", i + 1);
+                satstat__pl_add(c, src, NULL, "with points linetype %zu %s", i + 1, satstat__cut_mark(0));
             }
             /* a sampled 0 in the strip below the foot (satstat__fig_zero_strip):
              * its bar from the strip's top up to the interval's upper end
@@ -323,7 +323,7 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
     if (zeros)
         satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink %s", satstat__open_mark(6, om));
     if (clipped)
-        satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink pointtype 11");
+        satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink %s", satstat__cut_mark(0));
     if (c->region_default)
         snprintf(src, sizeof src, "threshold T = %s", satstat__pl_num(c->T, m1));
     else
@@ -422,7 +422,10 @@ static void saturation_panels(ctx *c, int zoom, int logy, int zeros)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { set xlabel 't (zoom)' }   # the title's zoom is cut\n");
+        /* the zoom named at every size: at 1280 x 800 its label read "t",
+         * at 3.5 in (the title's zoom cut) "t (zoom)" (figure review 15,
+         * N6.4) */
+        out(c, "set xlabel 't (zoom)'\n");
         out(c, "set xrange [0:zoom]\n");
         satstat__pl_ticks(c, "0", "zoom", logy ? NULL : "0", "ymax");
         if (satstat__pl_any_sampled(c))
@@ -861,7 +864,10 @@ static void fig_tails(ctx *c)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { set xlabel 't (zoom)' }   # the title's zoom is cut\n");
+        /* the zoom named at every size: at 1280 x 800 its label read "t",
+         * at 3.5 in (the title's zoom cut) "t (zoom)" (figure review 15,
+         * N6.4) */
+        out(c, "set xlabel 't (zoom)'\n");
         out(c, "set xrange [-zoom:zoom]\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax");
         for (size_t i = 0; i < c->ns; i++)

@@ -596,7 +596,10 @@ static void fig_density(ctx *c, size_t s)
     density_layout(c, &d, &room, head);
     density_panels(c, s, cfg, &d);
     satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");
-    satstat__fig_legend_panel(&c->g, &key, "plot_left", "legend_top", "unset colorbox\n");
+    /* from the canvas's left edge, as every legend below a plot (from the
+     * panels' left edge, 260 px in at 3.5 in, it stood apart from every
+     * other figure's: figure review 15, N6.8) */
+    satstat__fig_legend_panel(&c->g, &key, "0.01", "legend_top", "unset colorbox\n");
 }
 
 /* ---- quantity against layer -------------------------------------------------*/
@@ -949,9 +952,11 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             satstat__legend_below_only(key);
         }
     }
-    if (any_clipped)
-        satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 11",
-                            "bar cut at axis");
+    if (any_clipped) {
+        char st[SATSTAT__LEGEND_STYLE];
+        snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(0));
+        satstat__legend_row(key, st, "bar cut at axis");
+    }
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
         satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1",
@@ -1199,8 +1204,8 @@ static void fig_against_layer(ctx *c, quantity q)
                 s + 1, dx, s + 1);
         if (any_clipped)
             out(c, ", \\\n     $s%zu using ($1 + %.3g):($2 > 0 && $3 <= ylo ? ylo : NaN) with points linetype %zu "
-                   "pointtype 11 pointsize lt_pointsize notitle",
-                s + 1, dx, s + 1);
+                   "%s notitle",
+                s + 1, dx, s + 1, satstat__cut_mark(0));
         /* a sampled 0 in the strip below the foot, its bar from the
          * strip's top (no stem through the open mark) up to the
          * interval's upper end (its point, none, at the mark:
@@ -1320,8 +1325,9 @@ static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *
  * from 10^{3} up, else positional; `decimals` < 0: two significant digits
  * (an sd: "290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), else a
  * tick of a 1-2-5 step with that many decimals ("0.002", "200",
- * "2×10^{3}").  A true minus. */
-static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE])
+ * "2×10^{3}"), or a power of ten whatever x when `power` (a row of
+ * panels whose ticks need one somewhere).  A true minus. */
+static void preset_number(double x, int decimals, int power, char buf[SATSTAT__FIG_NUM_SIZE])
 {
     double a = fabs(x);
     const char *sign = x < 0 ? "−" : "";
@@ -1335,7 +1341,7 @@ static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE
         a = round(a / unit) * unit;
         e = (int)floor(log10(a) + 1e-12);
     }
-    if (a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
+    if (power || a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
         double m = a / pow(10, e);
         if (decimals < 0)
             snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
@@ -1354,6 +1360,10 @@ static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE
     }
 }
 
+/* The preset's panels: the bars reach 1/HEADROOM of the panel's height
+ * (activation_panel) */
+#define HEADROOM 1.5
+
 /* Panel (k, s) of the preset: its title, labels, axes and histogram. */
 /* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
  * 5 times a power of ten at least a third of the range (the first three), labelled as
@@ -1363,13 +1373,20 @@ static void preset_number(double x, int decimals, char buf[SATSTAT__FIG_NUM_SIZE
  * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
  * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel.  Returns
  * the axis's end that keeps the last label over the panel (≥ hi). */
-static double three_ticks(ctx *c, const char *axis, double lo, double hi)
+/* three_ticks' ticks over [lo, hi]: their values t[0..n-1] and labels'
+ * decimals; 0 when the span is empty. */
+typedef struct tick_set {
+    double t[3];
+    size_t n;
+    int decimals;
+} tick_set;
+
+static int tick_values(double lo, double hi, tick_set *ts)
 {
     double span = hi - lo;
-    if (!(span > 0) || !isfinite(span)) {
-        out(c, "set %stics autofreq\n", axis);
-        return hi;
-    }
+    ts->n = 0;
+    if (!(span > 0) || !isfinite(span))
+        return 0;
     double p = pow(10, floor(log10(span / 3))), step = p;
     static const double mult[] = {1, 2, 5, 10};
     for (int i = 0; i < 4; i++)
@@ -1378,16 +1395,42 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
             break;
         }
     double first = ceil(lo / step - 1e-9) * step;
-    double t[3];
-    size_t n = 0;
-    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && n < 3; v += step)
-        t[n++] = fabs(v) < step * 1e-9 ? 0 : v;
+    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && ts->n < 3; v += step)
+        ts->t[ts->n++] = fabs(v) < step * 1e-9 ? 0 : v;
+    ts->decimals = step < 1 ? (int)ceil(-log10(step) - 1e-9) : 0;
+    return 1;
+}
+
+/* Whether a tick of [lo, hi] is labelled with a power of ten. */
+static int ticks_powered(double lo, double hi)
+{
+    tick_set ts;
+    char lab[SATSTAT__FIG_NUM_SIZE];
+    if (!tick_values(lo, hi, &ts))
+        return 0;
+    for (size_t i = 0; i < ts.n; i++) {
+        preset_number(ts.t[i], ts.decimals, 0, lab);
+        if (strstr(lab, "10^{"))
+            return 1;
+    }
+    return 0;
+}
+
+static double three_ticks(ctx *c, const char *axis, double lo, double hi, int power, char *sparse,
+                          size_t sparse_size)
+{
+    tick_set ts;
+    if (!tick_values(lo, hi, &ts)) {
+        out(c, "set %stics autofreq\n", axis);
+        return hi;
+    }
+    const double *t = ts.t;
+    size_t n = ts.n;
     char lab[3][SATSTAT__FIG_NUM_SIZE];
     int powered = 0;
-    int decimals = step < 1 ? (int)ceil(-log10(step) - 1e-9) : 0;
     for (size_t i = 0; i < n; i++) {
         /* (1×10^{5}, not "100 000": seven characters under a panel) */
-        preset_number(t[i], decimals, lab[i]);
+        preset_number(t[i], ts.decimals, power, lab[i]);
         /* a power of ten, or five characters and more ("0.001"): long */
         powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
     }
@@ -1395,6 +1438,14 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
     for (size_t i = 0; i < n; i++)
         out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
     out(c, ")\n");
+    if (sparse) { /* the same ticks, the ends alone labelled */
+        size_t used = (size_t)snprintf(sparse, sparse_size, "set %stics (", axis);
+        for (size_t i = 0; i < n && used < sparse_size; i++)
+            used += (size_t)snprintf(sparse + used, sparse_size - used, "%s'%s' %.9g", i ? ", " : "",
+                                     n == 3 && i == 1 ? "" : lab[i], t[i]);
+        if (used < sparse_size)
+            snprintf(sparse + used, sparse_size - used, ")");
+    }
     /* a long last label's room: the axis's end at least 5/3 of the way
      * from lo to its tick, so that the label (centred on the tick) stays
      * over the panel; at the last tick's 80 %, "1×10^{−5}" ran 20 px past
@@ -1404,7 +1455,7 @@ static double three_ticks(ctx *c, const char *axis, double lo, double hi)
 
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
                              const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
-                             const char *name)
+                             const char *name, const int *powers)
 {
     const satstat_activation *a = cfg->activation;
     out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)layer);
@@ -1429,10 +1480,9 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     /* the bars reach 1/HEADROOM of the panel's height: the sd's line of
      * small text above them keeps clear of the tallest bar, also one at
      * the panel's right edge (tanh's normal:1 at ±1) */
-    const double HEADROOM = 1.5;
     double yt = h->ytop > 0 ? h->ytop : 1;
-    char a_s[32], b_s[32], t_s[32];
-    double xhi = three_ticks(c, "x", h->xlo, h->xhi);
+    char a_s[32], b_s[32], t_s[32], yends[4 * SATSTAT__FIG_NUM_SIZE + 64] = "";
+    double xhi = three_ticks(c, "x", h->xlo, h->xhi, powers[0], NULL, 0);
     snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
     snprintf(b_s, sizeof b_s, "%.9g", xhi);
     snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
@@ -1440,7 +1490,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     if (h->spike) /* its height is 1/(the bin's width): no scale to read */
         out(c, "set ytics ('' 0)\n");
     else
-        (void)three_ticks(c, "y", 0, yt * HEADROOM);
+        (void)three_ticks(c, "y", 0, yt * HEADROOM, powers[1], yends, sizeof yends);
     if (s == 0) /* the y axes' quantity, once a column, over its axis */
         /* (1.4 lines up: at 0.9 sigmoid's rotated row label "normal:1"
          * ended 5 px under the "d" at 3.5 in and the two read as one
@@ -1451,7 +1501,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
     /* two significant digits, in the tick labels' form (preset_number) */
-    preset_number(sd, -1, num);
+    preset_number(sd, -1, 0, num);
     snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
     if (h->spike) {
@@ -1468,8 +1518,25 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             a->phi(0), a->phi(0), s + 1);
         /* a line of the small font under the sd, whatever the panel's height */
-        out(c, "set label 2 'P(0) = %.2f' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n",
-            h->atom);
+        char p0[32];
+        snprintf(p0, sizeof p0, "P(0) = %.2f", h->atom);
+        out(c, "set label 2 '%s' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front\n", p0);
+        /* The bars under that line end below its foot: at 1280 x 800 the
+         * panels are narrow, the line reached over relu's first bars and its
+         * "P" touched them (figure review 16, S6).  Its left end from its
+         * characters at char_width (digits' width, so it ends left of the
+         * drawn text), its foot 1.1 of gnuplot's lines (at most line_height)
+         * and half the small font's height under the sd's centre; the
+         * tallest bar reaching right of that end (gnuplot's stats) sets the
+         * y axis's top when it is higher than the headroom's. */
+        out(c, "p0_left = %s + (0.97 - %zu * char_width * smallpt / fontpt / panel_w) * (%s - %s)\n"
+               "p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h\n"
+               "stats $h%zu_%zu using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput\n"
+               "if (p0_foot > 0 && STATS_max / p0_foot > %s) {\n"
+               "    set yrange [0:STATS_max / p0_foot]\n"
+               "    %s   # (the ticks closer: the middle one unlabelled)\n"
+               "}\n",
+            a_s, satstat__utf8_length(p0), b_s, a_s, s + 1, k + 1, t_s, yends);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
     }
@@ -1627,9 +1694,23 @@ static void fig_activations(ctx *c, size_t which)
                                          bounded, p0, p1);
         }
     }
+    /* one notation a row and axis: powers of ten in every panel when one
+     * needs them ("0.05", "0.005", "0.001", "1×10^{−4}" along a row:
+     * figure review 15, S5.4) */
+    int powers[SATSTAT_MAX_SCHEMES][2] = {{0, 0}}, y_powers = 0;
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t k = 0; k < nl; k++) {
+            const panel_hist *h = &hist[s][k];
+            powers[s][0] |= ticks_powered(h->xlo, h->xhi);
+            powers[s][1] |= !h->spike && ticks_powered(0, (h->ytop > 0 ? h->ytop : 1) * HEADROOM);
+        }
+        y_powers |= powers[s][1];
+    }
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
+    if (y_powers) /* ("5×10^{−2}" at 3.5 in touched the row's label) */
+        out(c, "plot_left = plot_left + 2 * char_width     # y tick labels as powers of ten\n");
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
         legend_room);
@@ -1641,7 +1722,7 @@ static void fig_activations(ctx *c, size_t which)
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
             activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,
-                             lw[k], name);
+                             lw[k], name, powers[s]);
         }
     }
     out(c, "unset title\nunset label\nunset arrow\n");

@@ -24,8 +24,13 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 /* The c-map's box round the region its zoom panel shows */
 #define ZOOM_BOX "#606060"
 
-/* Where a phase map's range is widened past its grid (mark_room_yrange) */
-#define OUTSIDE_GREY "#E8E8E8"
+/* A phase map where it has no value on its colour scale: its range
+ * widened past the grid (mark_room_yrange: σ_b² < 0), a cell without a
+ * fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
+ * (NO_VALUE_ROW): the band below σ_b² = 0 was light grey and q* = 0 white
+ * beside the q* scale's near-white end (figure review 16, S4; review 15,
+ * S1.2, S1.7); at #E8E8E8 the band was hard to find at 1280 x 800. */
+#define OUTSIDE_GREY "#C4C4C4"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -52,6 +57,31 @@ static void finish(ctx *c, const satstat__legend *key)
     satstat__fig_rule(&c->g, "legend: right of the plot, or below it on a small figure");
     satstat__fig_legend_panel(&c->g, key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
+}
+
+/* The header and the output section of a figure whose body was written
+ * first (satstat__fig_body_begin, to `body`), then the body: a small figure
+ * whose legend goes below the plot grows until the plot is at least as tall
+ * as that legend (at 3.5 x 2.4 in deep-cmap's seven rows took more height
+ * than its plots, deep-correlation's six as much: figure review 16, S8;
+ * review 15, S3.2), and says so. */
+static void header_for_legend(ctx *c, const char *headline, const char *about,
+                              const satstat__legend *key, satstat__fig_body *body)
+{
+    satstat__fig_body_hold(&c->g, body);
+    satstat_plot_options asked = c->g.o;
+    char note[400], text[2048];
+    /* (1.05 times: the legend's panel starts 0.01 of the height above
+     * its rows, 3 % of them at 3.5 in) */
+    unsigned asked_height = satstat__fig_fit_height(&c->g, key, 1.05 * satstat__fig_legend_below_in(&c->g, key),
+                                                    note, sizeof note);
+    snprintf(text, sizeof text, "%s%s%s", about, note[0] ? "\n\n" : "", note);
+    satstat__dp_header(c, c->r[0], headline, text);
+    satstat__fig_output_section(&c->g);
+    if (asked_height)
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+    satstat__fig_body_write(&c->g, body);
+    c->g.o = asked;
 }
 
 /* Scheme s's name in a legend (enhanced text): normal and orthogonal by
@@ -132,12 +162,10 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
 
 /* deep-correlation's marks.  The series' points at lt_pointsize were 12 px
  * (1 mm) at 3.5 in and 7 px at 1280 x 800: the bar through the pentagon's
- * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1, and
- * that ▲ was the size of a bar's cap at 1280 x 800 (figure review 15, S2.2,
- * S2.3).  Now the points are larger, and a cut end is an open ▵ (▿ at -1)
- * in black, larger still: an arrowhead past the bar, of no series'. */
+ * tip left a small ▲, read as the filled ▲ that marked a bar cut at 1
+ * (figure review 15, S2.2, S2.3).  Now the points are larger; a cut end
+ * is marked as every figure marks one (satstat__cut_mark). */
 #define CORR_POINT "1.9 * pointscale"
-#define CORR_CUT "3 * pointscale"
 
 /* Scheme s's slot in the palette (its colour and point type). */
 static size_t slot_of(const satstat_deep_report *r, size_t s)
@@ -156,15 +184,9 @@ void satstat__dp_fig_correlation(ctx *c)
     char title[160];
     snprintf(title, sizeof title, "Correlation c^{l} of two inputs against layer l (c^{0} = %.3g)",
              o->pair_correlation);
-    satstat__dp_header(c, r, "Correlation of two inputs against layer",
-                       "Two inputs per network at correlation c0 through the same weights: per\n"
-                       "layer the correlation of their pre-activations across the W units, the\n"
-                       "mean over networks with its 1 - alpha interval (Student t) as points and\n"
-                       "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
-                       "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
-                       "dashed where it lies in the plotted range (else in the legend only),\n"
-                       "approached at the rate 1/xi_c (Schoenholz et al. 2017).");
-    satstat__fig_output_section(&c->g);
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     int no_interval = 0;
@@ -254,12 +276,12 @@ void satstat__dp_fig_correlation(ctx *c)
     /* a bar that ends at 1 (or -1) reached past it: its end marked, as
      * deep-saturation's bars cut at the axis's foot (unmarked, layer 10's
      * 0.943 to 1 read as an interval that ends at 1) */
-    if (cut[1])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 8 pointsize " CORR_CUT
-                            " * svg_triangle linewidth open_lw", "bar cut at c = 1");
-    if (cut[0])
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 10 pointsize " CORR_CUT
-                            " * svg_triangle linewidth open_lw", "bar cut at c = −1");
+    for (int e = 1; e >= 0; e--)
+        if (cut[e]) {
+            char st[SATSTAT__LEGEND_STYLE];
+            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
+            satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
+        }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
@@ -275,6 +297,12 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
     out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
+    /* the mean-field lines first, the last scheme's at the bottom: the
+     * first's, in its own dash, over the others' (normal's maroon line lay
+     * wholly under orthogonal's, the same mean field: figure review 15,
+     * N2.5) */
+    for (size_t s = ns; s-- > 0;)
+        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n     ", s + 1, s + 1);
     for (size_t s = 0; s < ns; s++) {
         /* (the pairs apart by a mark and a half at 3.5 in) */
         double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
@@ -285,18 +313,26 @@ void satstat__dp_fig_correlation(ctx *c)
         if (isfinite(cs) && cs >= lo && cs <= hi)
             out(c, "%.9g with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5 notitle, \\\n     ",
                 cs);
-        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n"
-               "     $s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
+        out(c, "$s%zu using ($1 + %.3g):2:3:4 with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT
                "%s notitle, \\\n     ",
-            s + 1, s + 1, s + 1, dx, s + 1, f);
+            s + 1, dx, s + 1, f);
         for (int e = 0; e < 2; e++)
             if (cut[e])
-                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linecolor "
-                       "rgb '#000000' pointtype %d pointsize " CORR_CUT " * svg_triangle linewidth open_lw notitle, \\\n     ",
-                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, e ? 8 : 10);
+                out(c, "$s%zu using ($1 + %.3g):($%d %s %d && $3 < $4 ? %d : NaN) with points linetype %zu "
+                       "%s notitle, \\\n     ",
+                    s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, satstat__cut_mark(e));
     }
     out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
     finish(c, &key);
+    header_for_legend(c, "Correlation of two inputs against layer",
+                      "Two inputs per network at correlation c0 through the same weights: per\n"
+                      "layer the correlation of their pre-activations across the W units, the\n"
+                      "mean over networks with its 1 - alpha interval (Student t) as points and\n"
+                      "bars; the mean-field c-map iterates c^l (Poole et al. 2016, eq. 5) as\n"
+                      "lines, from the inputs' c0 at l = 0; the fixed point c* of the map at q*\n"
+                      "dashed where it lies in the plotted range (else in the legend only),\n"
+                      "approached at the rate 1/xi_c (Schoenholz et al. 2017).",
+                      &key, &body);
 }
 
 /* ---- the c-map at q* -----------------------------------------------------------*/
@@ -430,6 +466,20 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     finish(c, key);
 }
 
+/* deep-cmap's header */
+#define CMAP_HEADLINE "The correlation map at q*"
+#define CMAP_ABOUT \
+    "Lines: the mean-field map of the correlation of two inputs from one layer\n" \
+    "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n" \
+    "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n" \
+    "step c_next - c drawn against c, with the zero line: where they cross\n" \
+    "is the fixed point c*, stable when the map's slope chi_c there is below\n" \
+    "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n" \
+    "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n" \
+    "and points piled on the diagonal's corner.)  When the points span less\n" \
+    "than half the c axis they are drawn in a zoom on the right, the maps\n" \
+    "over its range with them, its region boxed on the left."
+
 void satstat__dp_fig_cmap(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -437,18 +487,9 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
     const char *title = "The step of the correlation map, c^{l+1} − c^{l}, at q*";
-    satstat__dp_header(c, r, "The correlation map at q*",
-                       "Lines: the mean-field map of the correlation of two inputs from one layer\n"
-                       "to the next, c -> c_next, at the fixed point q* of the length map (Poole\n"
-                       "et al. 2016, eq. 5; 2-D Gauss-Hermite quadrature, deep_corr.c), with the\n"
-                       "step c_next - c drawn against c, with the zero line: where they cross\n"
-                       "is the fixed point c*, stable when the map's slope chi_c there is below\n"
-                       "1.  Points: the sampled (c^l, c^(l+1) - c^l) of the run's layers, whose\n"
-                       "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n"
-                       "and points piled on the diagonal's corner.)  When the points span less\n"
-                       "than half the c axis they are drawn in a zoom on the right, the maps\n"
-                       "over its range with them, its region boxed on the left.");
-    satstat__fig_output_section(&c->g);
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     double vmin = o->pair_correlation;
     for (size_t s = 0; s < ns; s++)
@@ -612,6 +653,7 @@ void satstat__dp_fig_cmap(ctx *c)
         satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
                             "box: locates the zoom (right), not to scale");
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
+        header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
     }
     single_panel(c, &key, title, 0);
@@ -629,6 +671,39 @@ void satstat__dp_fig_cmap(ctx *c)
     cmap_plot(c, curve, "map", lo, INFINITY);
     out(c, "\n");
     finish(c, &key);
+    header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
+}
+
+/* Rows of the χ₁ = 1 line added between the phase grid's first two
+ * (edge_block) */
+#define EDGE_REFINE 8
+
+/* The χ₁ = 1 line ($edge): per σ_b² row the crossing solved by the phase
+ * computation (Brent's method, not interpolated across χ₁'s kink), and
+ * between the grid's first two rows EDGE_REFINE more, solved by the library
+ * on a grid of their own: the line leaves σ_b² = 0 steeply (tanh: from
+ * σ_w² fan-in 1 to 1.75 at the first row, 0.05), and drawn straight
+ * between the grid's rows it had a kink there (figure review 15, N1.5). */
+static void edge_block(ctx *c, const satstat_deep_phase *ph)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    satstat_deep_phase *fine = NULL;
+    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), ph->nx,
+                                                 ph->x_lo, ph->x_hi, EDGE_REFINE + 2, ph->y[0], ph->y[1],
+                                                 1, NULL, NULL, &fine) != SATSTAT_OK)
+        fine = NULL;
+    out(c, "$edge << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++) {
+        if (k == 0 && fine) {
+            for (size_t j = 0; j + 1 < fine->ny; j++)
+                if (isfinite(fine->critical[j]))
+                    out(c, "%.9g %.6g\n", log10(fine->critical[j]), fine->y[j]);
+        } else if (isfinite(ph->critical[k])) {
+            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+        }
+    }
+    out(c, "EOD\n");
+    satstat_deep_phase_free(fine);
 }
 
 /* ---- ξ_c over the phase diagram -------------------------------------------------*/
@@ -657,12 +732,23 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
            "cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx\n"
            "cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy\n",
         hx, hy, log10(ph->x_lo), log10(ph->x_hi), ph->y_lo, ph->y_hi);
-    for (int layer = 0; layer < 2; layer++)
-        out(c, "%s$grid using 1:2:(cell_x($1, %s, -1)):(cell_x($1, %s, 1)):(cell_y($2, %s, -1)):"
-               "(cell_y($2, %s, 1)):%d with boxxyerror fillstyle solid 1.0 noborder linecolor palette "
-               "notitle",
-            layer ? ", \\\n     " : "plot ", layer ? "1" : "1.5", layer ? "1" : "1.5",
+    for (int layer = 0; layer < 2; layer++) {
+        /* (a NaN cell left out of the colour layers: drawn, gnuplot gave
+         * it white) */
+        out(c, "%s$grid using 1:(valid(%d) ? $2 : NaN):(cell_x($1, %s, -1)):(cell_x($1, %s, 1)):"
+               "(cell_y($2, %s, -1)):(cell_y($2, %s, 1)):%d with boxxyerror fillstyle solid 1.0 noborder "
+               "linecolor palette notitle",
+            layer ? ", \\\n     " : "plot ", col, layer ? "1" : "1.5", layer ? "1" : "1.5",
             layer ? "1" : "1.5", layer ? "1" : "1.5", col);
+        /* a cell without a value (NaN) in the grey of no value, at its own
+         * size, between the grown cells and the cells themselves (it was
+         * white, gnuplot's colour for NaN) */
+        if (layer == 0)
+            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):"
+                   "(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder "
+                   "linecolor rgb '" OUTSIDE_GREY "' notitle",
+                col);
+    }
 }
 
 /* The y range of a phase map, [lo, hi] widened so that the schemes' marks
@@ -673,8 +759,8 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
  * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
  * of a 26 px line at 3.5 in, 300 dpi), and in the SVG, whose points are
  * drawn the PNG's size; height: the panel's height in screen units (an
- * expression).  Where the range is widened the map has no cells: white,
- * as beyond any map's edge. */
+ * expression).  Where the range is widened the map has no cells: grey,
+ * OUTSIDE_GREY. */
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
 {
     out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
@@ -705,9 +791,12 @@ static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, 
  * end the marks (at σ_b² = ys) are near only, within a third of the
  * range: the widening is less unless the plot is under 3 lines high, and
  * a row kept for a band not drawn takes a line of the map's height. */
+/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
+#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
+
 static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
 {
-    const char *st = "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder";
+    const char *st = NO_VALUE_ROW;
     char n[SATSTAT__FIG_NUM_SIZE];
     double room = (hi - lo) / 3;
     if (ys - lo < room && ys - lo <= hi - ys) {
@@ -727,15 +816,64 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
     }
 }
 
-/* The legend key of scheme s's mark on the phase diagrams (deep-phase,
- * deep-phase-xi): the open twin of its point type, outlined in black, as
- * those maps draw it over a white one. */
-static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, char *st,
+/* The schemes' marks on the phase diagrams (deep-phase, deep-phase-xi):
+ * white, outlined in black, so that they show on any colour and take no
+ * colour of the maps' scales; a mark PHASE_MARK pointscale across (the
+ * black one, the white PHASE_MARK_WHITE inside it), and a scheme on an
+ * earlier one's point PHASE_RING times smaller, inside that one's mark
+ * (drawn the same size, the normal □ showed only its corners behind the
+ * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
+ * round the pentagon, the marks were 40 px across at 3.5 in and covered
+ * the critical line's start 20 px from their centre (figure review 16,
+ * S3); now 17 px. */
+#define PHASE_MARK 1.8
+#define PHASE_MARK_WHITE 1.35
+#define PHASE_RING 1.45
+
+/* The plot elements (", $schemes ...") of scheme s's mark, point type pt,
+ * `grow` times its size, appended to buf. */
+static size_t scheme_mark(char *buf, size_t size, size_t s, int pt, double grow)
+{
+    /* (an open mark's svg size: a white mark in a black one, outlined
+     * thin, as its key's open twin; the svg terminal's filled ▲ at the
+     * line types' width only matches the cairo terminals') */
+    const char *f = satstat__point_svg_factor(satstat__point_open(pt));
+    int n = snprintf(buf, size,
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
+                     "pointsize %.3g * pointscale%s linecolor rgb '#000000' notitle"
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
+                     "pointtype %d pointsize %.3g * pointscale%s notitle",
+                     s, s, pt, PHASE_MARK * grow, f, s, s, pt, PHASE_MARK_WHITE * grow, f);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* The legend key of scheme s's mark (scheme_mark, `grow` times its size):
+ * the open twin of its point type in black, as large as the black mark
+ * (both outlined at the default width), white on the legend's white (at
+ * 2 pointscale against the drawn 2.6, and 4.16 for a ring, the key's
+ * marks were smaller than the plotted ones: figure review 16, S5). */
+static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, double grow, char *st,
                             size_t size)
 {
     int pt = satstat__dp_open_point(s, ns, r);
-    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize 2 * pointscale%s",
-             pt, satstat__point_svg_factor(pt));
+    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s",
+             pt, PHASE_MARK * grow, satstat__point_svg_factor(pt));
+}
+
+/* Whether scheme s sits on an earlier scheme's point of the phase
+ * diagram ph (within 1/200 of the map's width; the run's bias is one for
+ * all): that scheme's index, else -1.  normal:0.1118034 and
+ * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999. */
+static long same_point(const satstat_deep_report *r, const satstat_deep_phase *ph, size_t s)
+{
+    double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
+    satstat_deep_report_fixed_point(r, s, &xs);
+    for (size_t t = 0; t < s; t++) {
+        satstat_deep_report_fixed_point(r, t, &xt);
+        if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
+            return (long)t;
+    }
+    return -1;
 }
 
 /* Where log10 ξ_c crosses log10(target) between neighbouring cells of row
@@ -826,8 +964,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "one's, by chance, far beyond the bar's end).  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
                        "run's depth; on its side of the critical line a network of L layers\n"
-                       "trains.  White, where drawn: no fixed point q*.  Light grey: past the\n"
-                       "grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
+                       "trains.  Grey: no value, where a cell has no fixed point q* and past\n"
+                       "the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -861,14 +999,12 @@ void satstat__dp_fig_phase_xi(ctx *c)
         }
         out(c, "\n");
     }
-    out(c, "EOD\n$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++)
-        if (isfinite(ph->critical[k]))
-            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
+    out(c, "EOD\n");
+    edge_block(c, ph);
     double target = (double)o->layers / 6;
     int any_train = 0, side_rows[2] = {0, 0};
     for (int side = 0; side < 2; side++) {
-        out(c, "EOD\n$train%d << EOD\n", side);
+        out(c, "%s$train%d << EOD\n", side ? "EOD\n" : "", side);
         for (size_t k = 0; ph->xi_c && k < ph->ny; k++) {
             double left, right;
             depth_crossings(ph, k, target, &left, &right);
@@ -906,14 +1042,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
                 satstat__legend_below_only(&key);
         }
     satstat__legend_tex(&key);
-    unsigned char ring[SATSTAT_MAX_SCHEMES] = {0}; /* a later scheme on its point */
+    double grow[SATSTAT_MAX_SCHEMES]; /* inside an earlier scheme's mark: smaller */
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        grow[s] = same_point(r, ph, s) >= 0 ? 1 / PHASE_RING : 1;
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
         /* white marks outlined in black, as on deep-phase: the schemes'
          * own colours (standard blue, scaled orange) read as deep-phase's
          * regimes, the wrong way round for these two */
-        scheme_mark_key(r, s, ns, st, sizeof st);
+        scheme_mark_key(r, s, ns, grow[s], st, sizeof st);
         double xi = satstat_deep_report_depth(r, s, NULL)->xi_c;
         char xi_t[64];
         if (isinf(xi))
@@ -922,29 +1060,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
             snprintf(xi_t, sizeof xi_t, "no q*, no ξ_{c}");
         else
             snprintf(xi_t, sizeof xi_t, "ξ_{c} = %.3g", xi);
-        /* a scheme on an earlier one's point (within 1/200 of the map's
-         * width; the run's bias is one for all): its mark is hidden under
-         * that one's, so the row says where it is.  normal:0.1118034 and
-         * orthogonal:1.5811388 give σ_w² fan-in 2.5000000 and 2.4999999 */
-        long same = -1;
-        double xs, xt, span = log10(ph->x_hi) - log10(ph->x_lo);
-        satstat_deep_report_fixed_point(r, s, &xs);
-        for (size_t t = 0; t < s && same < 0; t++) {
-            satstat_deep_report_fixed_point(r, t, &xt);
-            if (xs > 0 && xt > 0 && fabs(log10(xs / xt)) <= span / 200)
-                same = (long)t;
-        }
-        if (same >= 0)
-            ring[same] = 1;
-        if (same >= 0)
+        /* a scheme on an earlier one's point: inside that one's mark, so
+         * the row says where it is */
+        if (same_point(r, ph, s) >= 0)
             satstat__legend_row(&key, st, "%s: %s (same point)", name, xi_t);
         else
             satstat__legend_row(&key, st, "%s: %s", name, xi_t);
         satstat__legend_tex(&key);
     }
     if (no_q)
-        satstat__legend_row(&key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999'",
-                            "white: no fixed point q*");
+        satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
     if (ns > 0)
         outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title, 1);
@@ -980,11 +1105,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
      * map from 0 the mark sat on the x axis (review 8 S4) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    double grown = 2.6;
-    for (size_t s = 0; s < ns; s++)
-        grown = fmax(grown, 2.6 * (ring[s] ? 1.6 : 1));
     if (ns > 0)
-        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, grown,
+        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, PHASE_MARK,
                          "top - bottom");
     else
         out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
@@ -1000,22 +1122,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
     map_cells(c, ph, 3);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
-    for (size_t s = 0; s < ns; s++) { /* (as on deep-phase) */
+    for (size_t s = 0; s < ns; s++) {
+        char mark[512];
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        /* a scheme that a later one shares its point with ("(same point)")
-         * a ring around that one's mark, 1.6 times its size: drawn the same
-         * size, the normal □ showed only its corners behind the orthogonal
-         * pentagon (review 8 S4) */
-        double grow = ring[s] ? 1.6 : 1;
-        /* (an open mark's svg size: a white mark in a black one, outlined
-         * thin, as its key's open twin; the svg terminal's filled ▲ at the
-         * line types' width only matches the cairo terminals') */
-        const char *f = satstat__point_svg_factor(satstat__point_open(pt));
-        out(c, ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d pointsize %.3g * pointscale%s "
-               "linecolor rgb '#000000' notitle"
-               ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-               "pointtype %d pointsize %.3g * pointscale%s notitle",
-            s, s, pt, 2.6 * grow, f, s, s, pt, 2 * grow, f);
+        scheme_mark(mark, sizeof mark, s, pt, grow[s]);
+        out(c, "%s", mark);
     }
     /* the lines over the marks: the mark at σ_w² fan-in 2.5, σ_b² = 0.05
      * covered χ_1 = 1 where it leaves the axis, its kink included, at 3.5 in
@@ -1251,13 +1362,8 @@ static void phase_data(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
-    /* the χ₁ = 1 line: per σ_b² row, the crossing solved by the phase
-     * computation (Brent's method, not interpolated across χ₁'s kink) */
-    out(c, "$edge << EOD\n");
-    for (size_t k = 0; k < ph->ny; k++)
-        if (isfinite(ph->critical[k]))
-            out(c, "%.9g %.6g\n", log10(ph->critical[k]), ph->y[k]);
-    out(c, "EOD\n$schemes << EOD\n");
+    edge_block(c, ph);
+    out(c, "$schemes << EOD\n");
     double sb2 = satstat_law_variance(&cfg->bias.law);
     for (size_t s = 0; s < ns; s++) {
         double x;
@@ -1291,8 +1397,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     if (qzero && !narrow) {
         /* (where: a strip a few pixels high, which a white box in the
          * legend matched only under a magnifier) */
-        satstat__legend_row(key, "with boxes fillcolor rgb '#FFFFFF' fillstyle solid 1.0 border lc rgb '#999999' dashtype 1",
-                            "white at σ_{b}² = 0 (right): q* = 0");
+        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (right): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1301,7 +1406,7 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
         /* white marks outlined in black (the open twin of the shape in the
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
-        scheme_mark_key(r, s, ns, st, sizeof st);
+        scheme_mark_key(r, s, ns, 1, st, sizeof st);
         satstat__legend_row(key, st, "%s: %s", name,
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
@@ -1348,28 +1453,44 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                "    plot_right = 0.985 - 0.02 - 4 * char_width - 1.5 * line_width\n"
                "}\n");
     } else {
-        /* two maps, the legend right of them and their colour bars under
-         * the legend, one above the other, in the column: under the maps
-         * they took 3.4 lines of the maps' height while the column under
-         * the legend stood empty, a third of the figure at 1280 x 800
-         * (figure review 9 S11) */
-        out(c, "\n# ---- layout: two maps side by side, the legend and the colour bars right -------\n");
-        satstat__fig_layout_column(&c->g, satstat__legend_chars(key), 0);
+        /* two maps.  Their legend below them when its rows take a third of
+         * the height or less (the toolkit's rule for a map), the maps
+         * across the width, each with its colour bar upright at its right:
+         * beside a legend column, the bars under it, 270 x 440 px of the
+         * column stood empty at 1280 x 800 and the maps were 275 px wide
+         * (figure review 16, S10; review 15, S1.8).  Else the legend and
+         * the bars under it in the column (under the maps the bars took
+         * 3.4 lines of their height: figure review 9 S11). */
+        out(c, "\n# ---- layout: two maps side by side, the legend below or right ---------------\n");
+        satstat__fig_layout_legend_map(&c->g, key, 0);
         legend_fit(c, satstat__legend_chars(key), "0.03");
         out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
                "cb_x = column\n"
                "cb_w = 0.97 - column\n"
                "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
                "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
-               "top = top - 0.6 * line_height                   # the maps' titles\n");
+               "top = top - 0.6 * line_height                   # the maps' titles\n"
+               "# (the legend below: a bar upright right of each map, its tick labels (4\n"
+               "# characters) and its name, as much room between the maps; the title's\n"
+               "# room as over a legend column, which a legend below tightens)\n"
+               "cb_room = 0.025 + 4 * char_width + 1.5 * line_width\n"
+               "if (legend_below) {\n"
+               "    plot_right = 0.985 - cb_room\n"
+               "    top = top - 0.7 * line_height\n"
+               "}\n");
     }
     satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
+    if (!narrow)
+        out(c, "if (legend_below) {\n"
+               "    gap_x = gap_x + cb_room\n"
+               "    panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols\n"
+               "}\n");
     satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0) /* (the marks, of pointsize 2.6, inside the maps: as deep-phase-xi) */
+    if (ns > 0) /* (the marks inside the maps: as deep-phase-xi) */
         mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                         ph->y_hi, 2.6, "panel_h");
+                         ph->y_hi, PHASE_MARK, "panel_h");
     else
         out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
@@ -1390,13 +1511,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     marks[0] = '\0';
     for (size_t s = 0; s < ns && mlen < sizeof marks - 300; s++) {
         int pt = satstat__point_types[satstat__series_slot(names, ns, s)];
-        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen,
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                                 "pointsize 2.6 * pointscale%s linecolor rgb '#000000' notitle"
-                                 ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                                 "pointtype %d pointsize 2 * pointscale%s notitle",
-                                 s, s, pt, satstat__point_svg_factor(satstat__point_open(pt)), s, s, pt,
-                                 satstat__point_svg_factor(satstat__point_open(pt))); /* (as deep-phase-xi's) */
+        mlen += scheme_mark(marks + mlen, sizeof marks - mlen, s, pt, 1); /* (as deep-phase-xi's) */
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
     if (narrow)
@@ -1406,7 +1521,11 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
                "}\n");
     else
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen panel_r(0) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
+               "}\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
            "%s",
@@ -1416,7 +1535,8 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
                  "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
                : "# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there\n"
                  "# read as two scales: figure review 15, N1.9), the bar named under its ticks\n"
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\nset cblabel 'χ_{1}' offset 0,0.4\n");
+                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
+                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
     out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     map_cells(c, ph, 3);
     out(c, ", \\\n"
@@ -1424,13 +1544,17 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         marks);
     if (!narrow) {
         satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n");
+        out(c, "if (legend_below) {\n"
+               "    set colorbox vertical user origin screen panel_r(1) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
+               "} else {\n"
+               "    set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n"
+               "}\n");
         /* from ColorBrewer's third purple, not its near-white first: the
          * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
          * cells of (242, 240, 247), one colour to the eye (figure review 15,
          * S1.7) */
         out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
-               "set cblabel 'q*' offset 0,0.4\n");
+               "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
         if (isfinite(qlo) && qhi > qlo) {
             /* a label a decade up to five, from the first whole decade in
              * the bar: a step of 2 labelled 10^0 and 10^2 alone and left

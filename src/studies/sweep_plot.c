@@ -589,9 +589,11 @@ static void figure_legend(fig *g)
             else
                 satstat__legend_row(L, open_style, "%s: sampled 0", label);
         }
-        if (g->clipped)
-            satstat__legend_row(L, "with points linecolor rgb ink pointtype 11",
-                                "bar cut at axis");
+        if (g->clipped) {
+            char cut[SATSTAT__LEGEND_STYLE];
+            snprintf(cut, sizeof cut, "with points linecolor rgb ink %s", satstat__cut_mark(0));
+            satstat__legend_row(L, cut, "bar cut at axis");
+        }
     }
     satstat__legend_row(L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
@@ -915,8 +917,8 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
             first = 0;
             if (g->clipped)
                 out(g, ", \\\n     $sample%zu using %s:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
-                       "linetype %zu pointtype 11 notitle",
-                    k + 1, x, k + 1);
+                       "linetype %zu %s notitle",
+                    k + 1, x, k + 1, satstat__cut_mark(0));
             /* a sampled 0 in the strip below the foot, its bar from the
              * strip's top (no stem through the open mark) up to the
              * interval's upper end (its point, none, at the mark:
