@@ -988,9 +988,25 @@ def same_line_problems(text):
     its mean field is an earlier scheme's ("(line = scaled)") while its own
     line is drawn too, under that one, its dashes never seen."""
     problems = []
-    for n in re.findall(r"keyentry with \w+ linetype (\d+) title '[^']*\(line = ", text):
+    for n in re.findall(r"keyentry with \w+ linetype (\d+)(?: dashtype \d+)? title '[^']*\(line = ",
+                        text):
         if re.search(r"\$s%s using 1:5 with lines" % n, text):
             problems.append("scheme %s: '(line = ...)', yet its own line is drawn" % n)
+    return problems
+
+
+def key_dash_problems(text):
+    """deep-variance/-gradient/-saturation: a scheme's legend row draws its
+    mean-field line in that line's dash (the rows were solid while scaled's
+    line was dashed: figure review 17, S1)."""
+    problems = []
+    for m in re.finditer(r"\$s(\d+) using \([^)]*\):5 with lines linetype (\d+) dashtype (\d+)", text):
+        k, dash = m.group(2), m.group(3)
+        row = re.search(r"keyentry with linespoints linetype %s(?: dashtype (\d+))? title" % k, text)
+        if not row:
+            problems.append("scheme %s: no legend row with its line" % k)
+        elif (row.group(1) or "1") != dash:
+            problems.append("scheme %s: line dash %s, its legend row's %s" % (k, dash, row.group(1) or "1"))
     return problems
 
 
@@ -1039,6 +1055,20 @@ def open_mark_problems(text):
             problems.append("open point %d at the line types' size without open_size" % pt)
         if pt in (8, 10) and "svg_triangle" not in size:
             problems.append("open triangle %d without svg_triangle" % pt)
+    return problems
+
+
+def open_shape_problems(text):
+    """A series' open mark (a sampled 0) in the series' own shape, open: an
+    open circle for every scheme gave fig4's scaled squares a zero in
+    standard's shape (figure review 17, S2)."""
+    shape = {m.group(1): int(m.group(2))
+             for m in re.finditer(r"set linetype (\d+) .*?pointtype (\d+)", text)}
+    problems = []
+    for m in re.finditer(r"with points linetype (\d+) pointtype (\d+)[^,\n]*linewidth open_lw", text):
+        k, pt = m.group(1), int(m.group(2))
+        if k in shape and pt != shape[k] - shape[k] % 2:
+            problems.append("linetype %s (pointtype %d): open mark %d" % (k, shape[k], pt))
     return problems
 
 
@@ -1185,6 +1215,7 @@ DEEP_SHOULDS = [
     (r"deep-.*\.gp$", minus_problems),
     (r"deep-activations-.*\.gp$", activation_problems),
     (r"deep-(variance|gradient|saturation)\.gp$", same_line_problems),
+    (r"deep-(variance|gradient|saturation)\.gp$", key_dash_problems),
     (r"deep-phase-xi\.gp$", scheme_mark_problems),
     (r"deep-phase-xi\.gp$", xi_bar_problems),
     (r"deep-correlation\.gp$", corr_mark_problems),
@@ -1198,6 +1229,7 @@ DEEP_SHOULDS = [
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
     # line types' size: tests/test_deep.c and test_sweep.c pin their keys)
     (r"\.gp$", open_mark_problems),
+    (r"\.gp$", open_shape_problems),
     (r"deep-jacobian\.gp$", overlap_fill_problems),
 ]
 
@@ -1234,6 +1266,18 @@ def deep_should_self_tests():
          "plot -1, keyentry with yerrorlines linetype 2 title 'orthogonal (line = scaled)'\n",
          "plot $s1 using 1:5 with lines linetype 1 notitle\n"
          "plot -1, keyentry with yerrorlines linetype 2 title 'orthogonal (line = scaled)'\n"),
+        (open_shape_problems,
+         "set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5\n"
+         "plot $sample2 using 1:2 with points linetype 2 pointtype 6 pointsize lt_pointsize * open_size "
+         "linewidth open_lw notitle\n",
+         "set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5\n"
+         "plot $sample2 using 1:2 with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size "
+         "linewidth open_lw notitle\n"),
+        (key_dash_problems,
+         "plot $s2 using ($1 + 0.1):5 with lines linetype 2 dashtype 2 notitle\n"
+         "plot -1, keyentry with yerrorlines linetype 2 title 'scaled'\n",
+         "plot $s2 using ($1 + 0.1):5 with lines linetype 2 dashtype 2 notitle\n"
+         "plot -1, keyentry with linespoints linetype 2 dashtype 2 title 'scaled'\n"),
         (scheme_mark_problems,
          "     $schemes every ::0::0 using 1:2 with points linetype 1 pointtype 7 pointsize 2 notitle\n",
          "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 notitle\n"),
@@ -1683,7 +1727,8 @@ def growth_words_problems(text):
     5 the mean field, column 1 the layer)."""
     blocks = datablocks(text)
     problems = []
-    for m in re.finditer(r"keyentry with yerrorlines linetype (\d+) title '([^']*)'", text):
+    for m in re.finditer(r"keyentry with (?:yerrorlines|linespoints) linetype (\d+)(?: dashtype \d+)? "
+                         r"title '([^']*)'", text):
         k, title = m.group(1), m.group(2)
         rows = blocks.get("s" + k, [])
         mf = [r[4] for r in sorted(rows, key=lambda r: r[0]) if len(r) > 4 and r[0] >= 1]
@@ -2592,10 +2637,12 @@ def preset_notation_problems(text):
 
 def row_notation_problems(text):
     """deep-activations: along a row of panels (a scheme) an axis's tick
-    labels are all powers of ten or none ("0.05", "0.005", "0.001",
-    "1×10^{−4}" along a row: figure review 15, S5.4); "0" and unlabelled
-    ticks aside."""
+    labels below 1 are all powers of ten or none ("0.05", "0.005", "0.001",
+    "1×10^{−4}" along a row: figure review 15, S5.4); "0", whole numbers
+    and unlabelled ticks aside; and no power of ten for a number from 1 to
+    999 ("5×10^{0}", "4×10^{1}": figure review 17, S8)."""
     rows = {}
+    plain = []
     scheme = None
     for ln in text.splitlines():
         m = re.match(r"# (\S+), layer \d+$", ln)
@@ -2605,10 +2652,14 @@ def row_notation_problems(text):
         m = re.match(r"set ([xy])tics \((.*)\)$", ln)
         if m and scheme:
             for lab in re.findall(r"'([^']*)' \S+", m.group(2)):
-                if lab not in ("", "0"):
+                small = re.match(r"[0-9.]+×10\^\{[012]\}$", lab)
+                if small:
+                    plain.append("%s's %s tick '%s'" % (scheme, m.group(1), lab))
+                if lab not in ("", "0") and not re.match(r"−?[1-9][0-9]*$", lab):
                     rows.setdefault((scheme, m.group(1)), set()).add("10^{" in lab)
     return ["%s's %s ticks mix powers of ten and decimals" % key
-            for key, kinds in sorted(rows.items()) if len(kinds) > 1]
+            for key, kinds in sorted(rows.items()) if len(kinds) > 1] + \
+        ["%s: a power of ten for a whole number under 1000" % p for p in plain]
 
 
 def check_preset_notation(scripts):
@@ -2623,6 +2674,9 @@ def check_preset_notation(scripts):
             "set ytics ('0' 0, '1×10^{−4}' 0.0001)\n"
     if not row_notation_problems(mixed) or row_notation_problems(mixed.replace("'0.05'", "'5×10^{−2}'")):
         fail("self-test: the row notation check")
+    wordy = "# normal:1, layer 1\nset xtics ('0' 0, '4×10^{1}' 40)\n"
+    if not row_notation_problems(wordy) or row_notation_problems(wordy.replace("'4×10^{1}'", "'40'")):
+        fail("self-test: the row notation check passes '4×10^{1}' or fails '40'")
     if not scripts:
         fail("preset notation: no deep-activations script")
     for script in scripts:

@@ -145,6 +145,7 @@ static void write_tail_point(void *arg, const sview *v, double t, uint64_t tail,
 typedef struct log_marks {
     double foot, tzoom;
     size_t stride_full, stride_zoom, row;
+    unsigned scheme;  /* its bit in *zeros                       */
     int *zeros, *clipped;
 } log_marks;
 
@@ -158,7 +159,7 @@ static void note_log_mark(void *arg, const sview *v, double t, uint64_t tail,
     if (!drawn)
         return;
     if (tail == 0)
-        *m->zeros = 1;
+        *m->zeros |= 1 << m->scheme;
     else if (ci.lo < m->foot)
         *m->clipped = 1;
 }
@@ -257,7 +258,8 @@ static void saturation_strides(const ctx *c, double tmax, double tzoom, size_t *
  * (satstat__fig_zero_strip) with its bar up to the upper end, and a bar
  * whose lower end is below the foot ends there with a down triangle: as in
  * deep-saturation and the sweeps, not left out or cut unmarked.  Which of
- * them occur, for the legend. */
+ * them occur, for the legend: *zeros has bit i set when scheme i has a
+ * sampled 0 drawn. */
 static void saturation_log_marks(const ctx *c, double tmax, double tzoom, int zoom, double foot,
                                  int *zeros, int *clipped)
 {
@@ -270,9 +272,15 @@ static void saturation_log_marks(const ctx *c, double tmax, double tzoom, int zo
         /* only the rows drawn: a bar cut at the axis in a row that neither
          * panel's stride drew put "▼ bar cut at axis" in the legend with
          * no ▼ in the figure (figure review 7, S11) */
-        log_marks m = {foot, tzoom, stride_full, zoom ? stride_zoom : 0, 0, zeros, clipped};
+        log_marks m = {foot, tzoom, stride_full, zoom ? stride_zoom : 0, 0, (unsigned)i, zeros, clipped};
         sampled_tail(c, v, tmax, note_log_mark, &m);
     }
+}
+
+/* Scheme i's mark for a sampled 0: its own shape, open. */
+static int zero_point(const ctx *c, size_t i)
+{
+    return satstat__point_open(satstat__point_types[satstat__pl_series_slot(c, i)]);
 }
 
 /* The layers and the legend column: each scheme's formula curve and
@@ -314,14 +322,25 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
                                 "with yerrorbars linetype %zu linewidth 2 dashtype 1 pointtype -1", i + 1);
                 snprintf(src, sizeof src, "$sample%zu every stride using 1:($2 > 0 ? NaN : yzero)",
                          i + 1);
+                /* open in the scheme's own shape: an open circle for
+                 * every scheme gave scaled's zero standard's shape
+                 * (figure review 17, S2) */
                 char om[SATSTAT__OPEN_MARK_SIZE];
-                satstat__pl_add(c, src, NULL, "with points linetype %zu %s", i + 1, satstat__open_mark(6, om));
+                satstat__pl_add(c, src, NULL, "with points linetype %zu %s", i + 1,
+                                satstat__open_mark(zero_point(c, i), om));
             }
         }
     }
+    /* the key's open mark: the one drawn when one scheme has zeros, as
+     * deep-saturation's; the shapes differ by scheme, so words for more */
     char om[SATSTAT__OPEN_MARK_SIZE];
-    if (zeros)
-        satstat__pl_add(c, NULL, "open: sampled 0", "with points linecolor rgb ink %s", satstat__open_mark(6, om));
+    if (zeros && !(zeros & (zeros - 1))) {
+        size_t first = (size_t)__builtin_ctz((unsigned)zeros);
+        satstat__pl_add(c, NULL, "open: sampled 0", "with points linetype %zu %s", first + 1,
+                        satstat__open_mark(zero_point(c, first), om));
+    } else if (zeros) {
+        satstat__pl_add(c, NULL, "open marker: sampled 0", "with lines linetype nodraw");
+    }
     if (clipped)
         satstat__pl_add(c, NULL, "bar cut at axis", "with points linecolor rgb ink %s", satstat__cut_mark(0));
     if (c->region_default)

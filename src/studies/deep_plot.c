@@ -857,6 +857,17 @@ static void mean_field_words(ctx *c, quantity q, size_t s, char *buf, size_t siz
     }
 }
 
+/* The dash of scheme s's mean-field line, its series' slot's: its legend
+ * row draws the line with it (the row's line was solid while the plot's
+ * was dashed: figure review 17, S1). */
+static unsigned mean_field_dash(const satstat_deep_report *r, size_t s)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    size_t ns = satstat_deep_report_scheme_count(r);
+    return (unsigned)(satstat__series_slot(names, ns, s) % SATSTAT__DASH_TYPES + 1);
+}
+
 /* The legend of fig_against_layer: per scheme its sampled points and mean
  * field, then what the marks and bars are and the run's settings. */
 static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
@@ -882,14 +893,18 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             if (!mean_field_off_axis(q, ax, s))
                 mean_field_drawn = 1;
         } else {
-            /* one row a scheme, its points, bars and mean-field line in one
+            /* one row a scheme, its points and mean-field line in one
              * sample: two rows a scheme below a 3.5 in plot took 42 % of
              * the height and left the log axis 115 px, and in two columns
              * a scheme's mean-field row stood beside the next scheme's
              * points and read as theirs (the lines' meaning in a row of
              * its own) */
             long same = same_mean_field(c, s, q, o->layers);
-            snprintf(st, sizeof st, "with yerrorlines linetype %zu", s + 1);
+            /* its mark on its mean-field line, in that line's dash; no
+             * caps in the row (in SVG the dash broke them into fragments,
+             * "└ - ■ - ╵", review 7 S1): the bars have a row of their own */
+            snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %u", s + 1,
+                     mean_field_dash(r, s));
             char about_line[160] = "";
             mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
@@ -899,7 +914,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             } else if (same >= 0) {
                 /* the same line as an earlier scheme's: drawn once, in
                  * that scheme's colour (a second one lay exactly under
-                 * it, its dashes never seen) */
+                 * it, its dashes never seen): its mark alone */
+                snprintf(st, sizeof st, "with points linetype %zu", s + 1);
                 satstat__legend_row(key, st, "%s (line = %s)", name, cfg->schemes[same].canonical);
             } else {
                 satstat__legend_row(key, st, "%s%s", name, about_line);
@@ -959,7 +975,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
     }
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)
-        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1",
+        satstat__legend_row(key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
                             "bars: %g %% CI", 100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(key, "with lines linetype nodraw", "no bar: no interval");
@@ -1013,15 +1029,12 @@ static void fig_against_layer(ctx *c, quantity q)
     satstat__dp_header(c, r, head, abouts[q]);
     output_section(c);
     satstat__dp_style_named(c, r);
-    /* the schemes' bars, caps and legend keys solid, each scheme's dash on
-     * its mean-field line alone: in SVG the dash broke the key's caps into
-     * fragments ("└ - ■ - ╵", review 7 S1) */
-    const char *names[SATSTAT_MAX_SCHEMES];
-    satstat__dp_scheme_names(r, names);
+    /* the schemes' bars and caps solid, each scheme's dash on its
+     * mean-field line alone (and on its legend row's line) */
     unsigned dash[SATSTAT_MAX_SCHEMES];
-    out(c, "# the bars, caps and legend keys solid; the dash on the mean-field line\n");
+    out(c, "# the bars and caps solid; the dash on the mean-field line\n");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
-        dash[s] = (unsigned)(satstat__series_slot(names, ns, s) % SATSTAT__DASH_TYPES + 1);
+        dash[s] = mean_field_dash(r, s);
         out(c, "set linetype %zu dashtype 1\n", s + 1);
     }
     layer_axis ax;
@@ -1325,8 +1338,10 @@ static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *
  * from 10^{3} up, else positional; `decimals` < 0: two significant digits
  * (an sd: "290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), else a
  * tick of a 1-2-5 step with that many decimals ("0.002", "200",
- * "2×10^{3}"), or a power of ten whatever x when `power` (a row of
- * panels whose ticks need one somewhere).  A true minus. */
+ * "2×10^{3}"), or a power of ten below 1 when `power` (a row of panels
+ * whose ticks need one somewhere: "5×10^{−2}" beside "1×10^{−4}", not
+ * "0.05"); whole numbers from 1 to 999 stay as they are ("5×10^{0}" and
+ * "4×10^{1}" read as a fault: figure review 17, S8).  A true minus. */
 static void preset_number(double x, int decimals, int power, char buf[SATSTAT__FIG_NUM_SIZE])
 {
     double a = fabs(x);
@@ -1341,7 +1356,7 @@ static void preset_number(double x, int decimals, int power, char buf[SATSTAT__F
         a = round(a / unit) * unit;
         e = (int)floor(log10(a) + 1e-12);
     }
-    if (power || a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
+    if ((power && a < 1) || a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
         double m = a / pow(10, e);
         if (decimals < 0)
             snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
