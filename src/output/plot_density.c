@@ -224,8 +224,12 @@ static void tail_inset(ctx *c, size_t i, double X)
     satstat__pl_assign(c, "inset_lo = %s\tthe decade under the smallest density shown\n"
               "inset_hi = %s\tthe decade over the density at inset_from\n",
            satstat__pl_num(pow(10.0, floor(log10(foot))), m2), satstat__pl_num(pow(10.0, ceil(log10(top))), m3));
+    /* its left edge 5 characters (its tick labels) right of inset_from,
+     * where the curve is low; at least 0.12 of the canvas wide (at 0.2, a
+     * narrow law's inset moved left and its labels 10^{-3} to 10^{-6} lay
+     * across the curve's flank: figure review 17, S11) */
     out(c, "inset_l = plot_left + (plot_right - plot_left) * (inset_from + zmax) / (2 * zmax) + 5 * char_width\n"
-           "inset_l = (inset_l > plot_right - 0.2) ? plot_right - 0.2 : inset_l\n"
+           "inset_l = (inset_l > plot_right - 0.12) ? plot_right - 0.12 : inset_l\n"
            "set lmargin at screen inset_l\nset rmargin at screen plot_right - 0.01\n"
            "inset_t = top - 0.01\ninset_b = top - 0.55 * (top - bottom)\n"
            "set tmargin at screen inset_t\nset bmargin at screen inset_b\n"
