@@ -2758,11 +2758,13 @@ def box_and_legend(script, tmp, height=None):
 
 def check_legend_room(scripts, tmp):
     """At 3.5 x 2.4 in deep-cmap's seven legend rows below the plots took
-    more height than the plots, deep-correlation's six as much: the canvas
-    grows until the box is at least the legend's height; at the 720 px
-    asked (the old canvas) the check sees the legend taller."""
+    more height than the plots, deep-correlation's six as much (figure
+    review 16, S8), fig3's and the sweeps' 70 % and 66 % of the figure
+    (review 17, S10): the canvas grows until the box is at least the
+    legend's height; at the 720 px asked (the old canvas) the check sees
+    the legend taller."""
     if len(scripts) < 2:
-        fail("legend room: deep-cmap and deep-correlation at 3.5 in not made: %s" % scripts)
+        fail("legend room: fewer than two figures at 3.5 in made: %s" % scripts)
     for script in scripts:
         got = box_and_legend(script, tmp)
         if got is None or got[1] <= 0 or got[0] < got[1]:
@@ -3136,6 +3138,8 @@ def main():
         check_phase_width([s for s in sorted(glob.glob(laid + "/deep-big/deep-phase.gp"))] +
                           [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")], tmp)
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
+        check_legend_room([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")] +
+                          sorted(glob.glob(laid + "/sweep-paper/sweep-variance.gp")), tmp)
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)

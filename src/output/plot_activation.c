@@ -29,8 +29,8 @@ static void density_axis_aligned(ctx *c)
            "set y2tics 0, tick_step(y2top, panel_h * y2top / (y2top - y2bottom) / (1.8 * line_height))\n");
 }
 
-/* Figure 3's header: what it shows. */
-static void activation_header(ctx *c, int zoom)
+/* Figure 3's header: what it shows (and `note`, when the canvas grew). */
+static void activation_header(ctx *c, int zoom, const char *note)
 {
     const char *an = c->c->activation->name;
     char l1[200];
@@ -42,11 +42,20 @@ static void activation_header(ctx *c, int zoom)
         "mass of z sits against where the activation has slope.  Beside the plot,",
         "the mean slope E[phi'(z)] of every scheme, by formula and sampled: a",
         "unit learns at a rate proportional to it.",
-        zoom ? "Below (beside it over a legend below the plot), the same zoomed on the middle." : "",
+        "Below (beside it over a legend below the plot), the same zoomed on the middle.",
     };
+    const char *lines[sizeof about / sizeof about[0] + 2];
+    size_t nl = 0;
+    for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)
+        if (k + 1 < sizeof about / sizeof about[0] || zoom)
+            lines[nl++] = about[k];
+    if (note[0]) {
+        lines[nl++] = "";
+        lines[nl++] = note;
+    }
     char headline[160];
     snprintf(headline, sizeof headline, "%s(z), %s'(z) and where z sits", an, an);
-    satstat__pl_header(c, headline, about, zoom ? 6 : 5);
+    satstat__pl_header(c, headline, lines, nl);
 }
 
 static double formula_slope(const sview *v)
@@ -294,14 +303,29 @@ void satstat__pl_fig_activation(ctx *c)
 {
     int zoom = c->X > ZOOM_NEEDED * c->Z;
     int panels = zoom ? 2 : 1;
-    activation_header(c, zoom);
-    satstat__pl_output_section(c);
-    satstat__pl_style_section(c, c->ns);
+    /* the layers, the layout and the numbers first (held): a small figure
+     * whose legend goes below the plot grows until the plot is at least
+     * as tall as its legend (at 3.5 x 2.4 in the plot took 30 % of the
+     * height, the legend most of the rest: figure review 17, S10); then
+     * the header and the output section, which say the size */
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     activation_density_layers(c);
     phi_axis ax = activation_axis(c);
     activation_curve_layers(c, &ax, zoom);
     satstat__pl_layout_section(c, panels, 1);
     activation_numbers(c, &ax, zoom, panels);
+    satstat__fig_body_hold(&c->g, &body);
+    char note[400];
+    unsigned asked_height = c->g.o.height;
+    satstat__pl_fit_height(c, 1.05 * satstat__pl_legend_below_in(c), note, sizeof note);
+    activation_header(c, zoom, note);
+    satstat__pl_output_section(c);
+    if (note[0])
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+    satstat__pl_style_section(c, c->ns);
+    satstat__fig_body_write(&c->g, &body);
     activation_data(c);
     if (c->g.err != SATSTAT_OK)
         return;

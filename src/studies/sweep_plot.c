@@ -470,7 +470,10 @@ static int figure_extent(fig *g)
     return SATSTAT_OK;
 }
 
-/* The header, the output and the style sections. */
+/* The header, the output and the style sections.  A small figure whose
+ * legend (g->legend, made first) goes below the plot grows until the plot
+ * is at least as tall as that legend (at 3.5 x 2.4 in the plot took 34 %
+ * of the height: figure review 17, S10), and says so. */
 static void figure_header(fig *g)
 {
     const satstat_sweep *s = g->s;
@@ -495,10 +498,19 @@ static void figure_header(fig *g)
              g->q == Q_VARIANCE ? " (fourth-moment\nstandard error)"
              : g->q == Q_SATURATED ? " (Wilson, or\nClopper-Pearson for few counts)"
                                    : " (Student t)");
+    char note[400];
+    unsigned asked_height = satstat__fig_fit_height(
+        &g->g, &g->legend, 1.05 * satstat__fig_legend_below_in(&g->g, &g->legend), note, sizeof note);
+    if (note[0]) {
+        size_t n = strlen(about);
+        snprintf(about + n, sizeof about - n, "\n\n%s", note);
+    }
     satstat__fig_header(&g->g, head, about, cmd);
     if (g->g.err != SATSTAT_OK)
         return;
     satstat__fig_output_section(&g->g);
+    if (asked_height)
+        satstat__fig_taller_note(&g->g, asked_height, "its legend below the plot needs it");
 
     const char *series[SATSTAT_MAX_SCHEMES];
     for (size_t k = 0; k < ns; k++)
@@ -952,11 +964,12 @@ static void write_figure(fig *g)
     int rc = figure_extent(g);
     if (rc != SATSTAT_OK)
         satstat__fig_fail(&g->g, rc);
-    else
+    else {
+        figure_legend(g);
         figure_header(g);
+    }
     if (g->g.err == SATSTAT_OK) {
         size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
-        figure_legend(g);
         figure_layout(g);
         figure_data(g, frows, srows);
         figure_plot(g, frows, srows);
