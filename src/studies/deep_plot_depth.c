@@ -21,8 +21,12 @@ typedef satstat__dp_ctx ctx;
 static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
 static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 
-/* The c-map's box round the region its zoom panel shows */
+/* The c-map's box round the region its zoom panel shows, drawn and keyed
+ * in one style, and the arrow at it when it is small */
 #define ZOOM_BOX "#606060"
+#define ZOOM_BOX_LINE "linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
+#define ZOOM_ARROW_STYLE \
+    "head filled size screen 0.012, 30 linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
 
 /* A phase map where it has no value on its colour scale: its range
  * widened past the grid (mark_room_yrange: σ_b² < 0), a cell without a
@@ -364,6 +368,19 @@ static int cmap_curve(ctx *c, const char *block, size_t s, double q, double lo, 
     return any;
 }
 
+/* The ring at c*, in the plot and in its key row alike: an open circle
+ * at the open marks' size and outline (satstat__open_mark).  Drawn
+ * without a line type, plot and key took the width of the line type of
+ * their place in the command, the key's ring 5 px thick at 3.5 in
+ * against the plot's 2 px (figure review 17, S3). */
+#define CSTAR_MARK_SIZE (SATSTAT__OPEN_MARK_SIZE + 32)
+static const char *cstar_mark(char buf[CSTAR_MARK_SIZE])
+{
+    char om[SATSTAT__OPEN_MARK_SIZE];
+    snprintf(buf, CSTAR_MARK_SIZE, "linecolor rgb '#000000' %s", satstat__open_mark(6, om));
+    return buf;
+}
+
 /* A point type's mark as a character (DejaVu Sans has them all), for a
  * legend row that names marks in words. */
 static const char *point_glyph(int pt)
@@ -389,13 +406,12 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        char om[SATSTAT__OPEN_MARK_SIZE];
+        char om[SATSTAT__OPEN_MARK_SIZE], cm[CSTAR_MARK_SIZE];
         out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
             satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
-            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star);
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points %s notitle", d->c_star,
+                cstar_mark(cm));
     }
 }
 
@@ -406,8 +422,10 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     size_t ns = satstat_deep_report_scheme_count(r);
     satstat__fig_rule(&c->g, "layout: the maps on the left, the zoom on the sampled points right");
     satstat__fig_layout_legend(&c->g, key, 0);
-    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters) */
-    satstat__fig_layout_grid(&c->g, 2, 1, 9, 0);
+    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters,
+     * and room beside them: at 9 characters the label began 9 px right of
+     * the left panel's edge at 1280 x 800, figure review 17, S2) */
+    satstat__fig_layout_grid(&c->g, 2, 1, 12, 0);
     satstat__fig_multiplot_title(&c->g, title, 1);
     out(c, "unset key\n");
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
@@ -423,35 +441,38 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    /* at least 2 characters by a line: at 3.5 in the region was 9 x 18 px
-     * on the panel's right edge, smaller than its key's swatch (figure
-     * review 15, S3.1); kept inside the panel (its edge at c = 1) */
-    out(c, "# where the zoom is, boxed: its region, or at least 2 characters by a line\n"
-           "# round its middle, within the panel (screen units)\n"
+    /* the zoom's own rectangle, and an arrow at it when it is under 2
+     * characters by a line: widened to that least size (and to the
+     * panel's edge at c = 1), the box claimed c = 0.87..1 at 3.5 in and
+     * 0.95..1 at 1280 x 800 for a zoom of 0.972..0.9925 (figure review
+     * 17, S1); the arrow from below it, or from above where the panel
+     * has no room below */
+    out(c, "# where the zoom is: its rectangle (screen units), and an arrow at it when small\n"
            "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zy0 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
            "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
-           "zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0\n"
-           "zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0\n"
-           "zx0 = (zx0 + zx1) / 2 - zw / 2\nzy0 = (zy0 + zy1) / 2 - zh / 2\n"
-           "zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0\n"
-           "zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0\n"
-           "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh "
-           "fillstyle empty border linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 front\n",
+           "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
+           "fillstyle empty border " ZOOM_BOX_LINE " front\n"
+           "zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)\n"
+           "zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)\n"
+           "zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height\n"
+           "zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height\n"
+           "if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
+           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front }\n",
         z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        char cm[CSTAR_MARK_SIZE];
         if (curve[s])
             out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
                 s + 1, s % 4 + 1);
         if (isfinite(d->c_star) && d->c_star >= lo)
-            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star);
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points %s notitle", d->c_star,
+                cstar_mark(cm));
     }
-    out(c, "\nunset object 1\n");
+    out(c, "\nunset object 1\nunset arrow 1\n");
     satstat__fig_grid_panel(&c->g, 1, 0);
     out(c, "set xlabel 'c^{l}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
     out(c, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n", z[0], z[1], z[2], z[3]);
@@ -486,7 +507,8 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    const char *title = "The step of the correlation map, c^{l+1} − c^{l}, at q*";
+    char title[200];
+    snprintf(title, sizeof title, "The step of the correlation map, c^{l+1} − c^{l}, at q*");
     satstat__fig_body body;
     if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
         return;
@@ -604,8 +626,9 @@ void satstat__dp_fig_cmap(ctx *c)
         /* χ_c defined where it is first given (the rows above): the map's
          * slope dc^{l+1}/dc^{l} at c* (Poole et al. 2016, eq. 9), the
          * drawn step's slope plus 1 */
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale",
-                            "c*: step 0; χ_{c}: the map's slope there");
+        char cm[CSTAR_MARK_SIZE], st[SATSTAT__LEGEND_STYLE];
+        snprintf(st, sizeof st, "with points %s", cstar_mark(cm));
+        satstat__legend_row(&key, st, "c*: step 0; χ_{c}: the map's slope there");
         satstat__legend_tex(&key);
     }
     /* what the lines and the points are, in rows with a sample: a legend
@@ -616,15 +639,16 @@ void satstat__dp_fig_cmap(ctx *c)
     int one_q = ns > 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         one_q &= curve[s] && !at_last[s] && fabs(qs[s] - qs[0]) <= 1e-6 * qs[0];
-    /* (in words, as the points' row: a black solid line matched none of
-     * the schemes' lines, each in its colour and dash in its row above;
-     * text-only, so given again for a legend below the plot) */
-    for (int twin = 0; twin < 2; twin++) {
-        if (one_q)
-            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at q* = %.3g",
-                                act, qs[0]);
-        else
-            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
+    /* the lines' map and q* in the title when one for all: a text-only
+     * row of the legend below took a line of a key nearly as tall as the
+     * plots at 3.5 in (figure review 17, S7); else in words, as the
+     * points' row (a black solid line matched none of the schemes' lines,
+     * each in its colour and dash in its row above), text-only, so given
+     * again for a legend below the plot */
+    if (one_q)
+        snprintf(title, sizeof title, "The %s map's step, c^{l+1} − c^{l}, at q* = %.3g", act, qs[0]);
+    for (int twin = 0; twin < 2 && !one_q; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
         if (twin)
             satstat__legend_below_only(&key);
     }
@@ -637,21 +661,21 @@ void satstat__dp_fig_cmap(ctx *c)
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES && mlen + 8 < sizeof marks; s++)
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen, "%s%s", s ? ", " : "",
                                  point_glyph(satstat__dp_open_point(s, ns, r)));
-    for (int twin = 0; twin < 2; twin++) {
-        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g%s",
-                            marks, o->pair_correlation, zoom ? ", zoomed right" : "");
+    /* with a zoom, the points' row is the box's (the box is where they
+     * are; a row of its own took a line: figure review 17, S7), and the
+     * box's swatch drawn as the box (ZOOM_BOX_LINE) */
+    for (int twin = 0; twin < 2 && !zoom; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g",
+                            marks, o->pair_correlation);
         satstat__legend_tex(&key);
         if (twin)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        /* the box on the whole map keyed: unkeyed, and apart from the zoom
-         * by the zoom's tick labels, it was a shape without a meaning; and
-         * said to be a locator, not the region: the script widens it to
-         * at least 2 characters by a line, which at 3.5 in made it 6 times
-         * the zoom's width (figure review 16, M1) */
-        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
-                            "box: locates the zoom (right), not to scale");
+        satstat__legend_row(&key, "with boxes " ZOOM_BOX_LINE " fillstyle empty border",
+                            "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
+                            o->pair_correlation);
+        satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
