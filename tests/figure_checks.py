@@ -1103,24 +1103,101 @@ def no_value_problems(text):
     return problems
 
 
-def phase_key_problems(text):
-    """deep-phase, deep-phase-xi: the legend's marks as large as the black
-    marks on the map (at 2 pointscale against the drawn 2.6, and 4.16
-    for a ring round another, the key's marks were the smaller: figure
-    review 16, S5), and no mark over 2 pointscale (40 px at 3.5 in covered
-    the critical line's start 20 px from the run's point: S3)."""
-    drawn = sorted(set(float(m.group(1)) for m in re.finditer(
-        r"\$schemes every ::\d+::\d+ using 1:2 with points pointtype \d+ pointsize ([\d.]+) \* pointscale"
-        r"[^\n]*linecolor rgb '#000000'", text)))
-    keyed = sorted(set(float(m.group(1)) for m in re.finditer(
-        r"keyentry with points linecolor rgb '#000000' pointtype \d+ pointsize ([\d.]+) \* pointscale"
-        r"[^\n]*title '", text)))
+def key_mark_problems(text):
+    """deep-cmap, deep-phase, deep-phase-xi: each black mark keyed draws
+    exactly a mark the plot draws: its key row's style, width given,
+    is a plotted element's word for word.  A mark without a width of its
+    own takes the line type of its place in the command, which differs
+    between the plot and the key: the c* ring was 5 px thick in the key,
+    2 px in the plot; the phase keys' open marks bold beside the plot's
+    thin white-filled ones (figure review 17, S3).  And no phase mark over
+    2 pointscale (40 px at 3.5 in covered the critical line's start 20 px
+    from the run's point: figure review 16, S3)."""
+    drawn = set(m.group(1).strip() for m in re.finditer(
+        r"using [^\n]*? with points (linecolor rgb '#000000' [^\n]*?) notitle", text))
     problems = []
-    if drawn != keyed:
-        problems.append("key marks %s, drawn %s" % (keyed, drawn))
-    if drawn and max(drawn) > 2:
-        problems.append("a mark of %g pointscale" % max(drawn))
+    for m in re.finditer(r"keyentry with points (linecolor rgb '#000000' [^\n]*?) title", text):
+        style = m.group(1).strip()
+        if "linewidth" not in style:
+            problems.append("a key mark without a width of its own: %s" % style)
+        elif style not in drawn:
+            problems.append("a key mark the plot does not draw: %s" % style)
+    sizes = [float(m.group(1)) for m in re.finditer(
+        r"\$schemes every ::\d+::\d+ using 1:2 with points [^\n]*?pointsize ([\d.]+) \* pointscale", text)]
+    if sizes and max(sizes) > 2:
+        problems.append("a mark of %g pointscale" % max(sizes))
     return problems
+
+
+def phase_range_problems(text):
+    """deep-phase, deep-phase-xi: the maps' y range the grid's at every
+    size, without a grey band past it: at 3.5 in deep-depth's widened below
+    σ_b² = 0 for the run's mark, a band and its key row "σ_b² < 0, not a
+    variance" that the 1280 x 800 figure and deep-tanh's had not (figure
+    review 17, S4)."""
+    problems = []
+    if re.search(r"set object 1[12] rectangle", text):
+        problems.append("a band past the grid")
+    if "not a variance" in text or "not mapped" in text:
+        problems.append("a key row for a band past the grid")
+    if re.search(r"^set yrange \[y_lo:y_hi\]", text, re.M):
+        problems.append("the y range widened past the grid")
+    return problems
+
+
+# The least colour difference (CIE76 ΔE, in CIELAB) between the grey of no
+# value and any colour of a phase map's scales: the light grey
+# (196,196,196) of the q* = 0 strip was 12 from the q* scale's lavender
+# beside it, hard to tell apart at 5 px (figure review 17, S5).
+NO_VALUE_APART = 25
+
+
+def cielab(rgb):
+    """An sRGB colour (0..255) in CIELAB (D65)."""
+    def linear(v):
+        v /= 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(v) for v in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
+
+
+def delta_e(a, b):
+    return sum((p - q) ** 2 for p, q in zip(cielab(a), cielab(b))) ** 0.5
+
+
+def palette_colours(text):
+    """Every colour of each 'set palette defined' of a script, its stops
+    joined in RGB, at 101 points."""
+    colours = []
+    for m in re.finditer(r"^set palette defined \((.*)\)", text, re.M):
+        stops = [(float(p), tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+                 for p, h in re.findall(r"([\d.]+) '#([0-9A-Fa-f]{6})'", m.group(1))]
+        for i in range(101):
+            t = stops[0][0] + (stops[-1][0] - stops[0][0]) * i / 100
+            for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+                if t0 <= t <= t1:
+                    f = (t - t0) / (t1 - t0) if t1 > t0 else 0
+                    colours.append(tuple(a + (b - a) * f for a, b in zip(c0, c1)))
+                    break
+    return colours
+
+
+def no_value_apart_problems(text):
+    """deep-phase, deep-phase-xi: the grey of no value far from every
+    colour of the maps' scales (NO_VALUE_APART)."""
+    cells = re.search(r"using 1:\(valid\(\d\) \? NaN : \$2\).* linecolor rgb '#([0-9A-Fa-f]{6})'", text)
+    if not cells:
+        return ["the cells without a value not drawn in a grey of their own"]
+    grey = tuple(int(cells.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    near = min((delta_e(grey, c), c) for c in palette_colours(text))
+    if near[0] < NO_VALUE_APART:
+        return ["the grey of no value %s ΔE %.0f from the scale's %s" %
+                (grey, near[0], tuple(round(v) for v in near[1]))]
+    return []
 
 
 def density_legend_problems(text):
@@ -1207,7 +1284,9 @@ DEEP_SHOULDS = [
     (r"deep-phase(-xi)?\.gp$", no_value_problems),
     (r"deep-phase(-xi)?\.gp$", edge_problems),
     (r"deep-density-.*\.gp$", density_legend_problems),
-    (r"deep-phase(-xi)?\.gp$", phase_key_problems),
+    (r"deep-(phase(-xi)?|cmap)\.gp$", key_mark_problems),
+    (r"deep-phase(-xi)?\.gp$", phase_range_problems),
+    (r"deep-phase(-xi)?\.gp$", no_value_apart_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
@@ -1280,11 +1359,28 @@ def deep_should_self_tests():
         (edge_problems, "$edge << EOD\n0 0\n0.3 0.05\n0.35 0.1\nEOD\n",
          "$edge << EOD\n0 0\n0.1 0.00625\n0.3 0.05\n0.35 0.1\nEOD\n"),
         (density_legend_problems, "legend_left = plot_left\n", "legend_left = 0.01\n"),
-        (phase_key_problems,
-         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"
-         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal'\n",
+        (key_mark_problems,
+         "     '+' using (0.44):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*'\n",
+         "     '+' using (0.44):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale linewidth open_lw notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale linewidth open_lw title 'c*'\n"),
+        (key_mark_problems,
          "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle\n"
-         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'normal'\n"),
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal'\n",
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal'\n"),
+        (key_mark_problems,
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 2.6 * pointscale linewidth open_lw notitle\n",
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle\n"),
+        (phase_range_problems,
+         "set yrange [y_lo:y_hi]\nif (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo }\n"
+         "     keyentry with boxes fillcolor rgb '#6E6E6E' title 'grey: σ_{b}² < 0, not a variance'\n",
+         "set yrange [0:2]\n"),
+        (no_value_apart_problems,
+         "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')\n"
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n",
+         "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')\n"
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#6E6E6E' notitle\n"),
         (no_value_problems,
          "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
          "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
@@ -2919,19 +3015,17 @@ def ink_across_axis(png, black_only):
 
 
 def check_marks_off_axes(tmp):
-    """deep-phase-xi's scheme marks inside the map (at sigma_b^2 = 0.05 the
-    mark sat on the x axis, and in the SVG hung 15 px below it: review 9
-    S2), and a sweep's open marks for a sampled 0 clear of the bottom
-    spine (they straddled it, the bar's stem through them: review 11), in
-    the PNG, the SVG and the PDF at 3.5 in."""
+    """A sweep's open marks for a sampled 0 clear of the bottom spine (they
+    straddled it, the bar's stem through them: review 11), in the PNG, the
+    SVG and the PDF at 3.5 in.  (deep-phase-xi's scheme marks were checked
+    here too, kept off the x axis by a range widened below σ_b² = 0 at
+    3.5 in only, a grey band and key row the 1280 x 800 figure had not:
+    the maps start at σ_b² = 0 at every size now (figure review 17, S4),
+    and a mark at σ_b² = 0.05 stands on the axis at 3.5 in.)"""
     made = os.path.join(tmp, "marks-off-axes")
     paper = ["--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--render", "none",
              "--quiet"]
-    jobs = [(["deep", "--activation", "tanh", "--bias", "normal:0.2236068", "--n-in", "200",
-              "--width", "200", "--layers", "4", "--networks", "2", "--scheme",
-              "normal:0.1118034,orthogonal:1.5811388", "--phase", "--figures", "deep-phase-xi",
-              "--plots", made + "/xi"] + paper, "xi/deep-phase-xi.gp", True),
-            (["sweep", "--vary", "threshold=1:6:6", "--samples", "2000", "--scheme",
+    jobs = [(["sweep", "--vary", "threshold=1:6:6", "--samples", "2000", "--scheme",
               "scaled,normal:0.01", "--plots", made + "/sweep"] + paper,
              "sweep/sweep-saturated-fraction.gp", False)]
     for args, script, black_only in jobs:

@@ -18,8 +18,7 @@
 
 typedef satstat__dp_ctx ctx;
 
-static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
-static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
+static void phase_yrange(ctx *c, double lo, double hi);
 
 /* The c-map's box round the region its zoom panel shows, drawn and keyed
  * in one style, and the arrow at it when it is small */
@@ -28,13 +27,18 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
 #define ZOOM_ARROW_STYLE \
     "head filled size screen 0.012, 30 linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
 
-/* A phase map where it has no value on its colour scale: its range
- * widened past the grid (mark_room_yrange: σ_b² < 0), a cell without a
- * fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
+/* A phase map where it has no value on its colour scale: a cell without
+ * a fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
  * (NO_VALUE_ROW): the band below σ_b² = 0 was light grey and q* = 0 white
  * beside the q* scale's near-white end (figure review 16, S4; review 15,
- * S1.2, S1.7); at #E8E8E8 the band was hard to find at 1280 x 800. */
-#define OUTSIDE_GREY "#C4C4C4"
+ * S1.2, S1.7).  A dark grey, apart from every colour of the maps' scales
+ * (their darks are all strongly coloured, their near-whites light): the
+ * light grey #C4C4C4 of the q* = 0 strip, 5 px high at 1280 x 800, was
+ * hard to tell from the q* scale's lavender beside it (figure review 17,
+ * S5). */
+#define OUTSIDE_GREY "#6E6E6E"
+/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
+#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -764,86 +768,37 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
                "linecolor palette notitle",
             layer ? ", \\\n     " : "plot ", col, layer ? "1" : "1.5", layer ? "1" : "1.5",
             layer ? "1" : "1.5", layer ? "1" : "1.5", col);
-        /* a cell without a value (NaN) in the grey of no value, at its own
-         * size, between the grown cells and the cells themselves (it was
-         * white, gnuplot's colour for NaN) */
+        /* a cell without a value (NaN) in the grey of no value, grown as
+         * the colour layer under it, between the grown cells and the cells
+         * themselves (it was white, gnuplot's colour for NaN); at its own
+         * size, neighbouring grey cells left light seams between them: in
+         * the dark grey, 15 light columns across 82 px of the q* = 0 strip
+         * at 1280 x 800 (figure review 17, S5) */
         if (layer == 0)
-            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):"
-                   "(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder "
+            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):"
+                   "(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder "
                    "linecolor rgb '" OUTSIDE_GREY "' notitle",
                 col);
     }
 }
 
-/* The y range of a phase map, [lo, hi] widened so that the schemes' marks
- * at σ_b² = ys (the run's bias; every scheme's) stay inside the plot with
- * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
- * axis and, in the SVG, hung 15 px below it over the ticks (figure review
- * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
- * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
- * of a 26 px line at 3.5 in, 300 dpi), and in the SVG, whose points are
- * drawn the PNG's size; height: the panel's height in screen units (an
- * expression).  Where the range is widened the map has no cells: grey,
- * OUTSIDE_GREY. */
-static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
+/* The y range of a phase map: the grid's, [lo, hi], at every size.  It
+ * was widened past the grid where the schemes' marks (at σ_b² = ys) came
+ * within half a mark of an end, the room drawn as a grey band keyed
+ * "σ_b² < 0, not a variance": at σ_b² = 0.05 on a map from 0 that was at
+ * 3.5 in only, so that one diagram had a band and a key row in print and
+ * none on a slide or in its sister figure (figure review 17, S4).  A
+ * mark near an end may reach the axis's line (PHASE_MARK, 17 px at
+ * 3.5 in: its centre 7 px above σ_b² = 0 there). */
+static void phase_yrange(ctx *c, double lo, double hi)
 {
-    out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
-           "# to half a mark and a fifth of a line beyond them\n"
-           "mark_room = (0.115 * %.3g + 0.2) * line_height / (%s)   # of the plot's height\n"
-           "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
-           "y_lo = map_lo\ny_hi = map_hi\n"
-           "do for [i = 1:8] {\n"
-           "    mark_span = (y_hi - y_lo) * mark_room\n"
-           "    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo\n"
-           "    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi\n"
-           "}\n"
-           "set yrange [y_lo:y_hi]\n"
-           "# where the range is widened past the map, light grey: no grid point there\n"
-           "# (below sigma_b^2 = 0 no variance), not a value of the map (white read as\n"
-           "# missing data: figure review 13, M4)\n"
-           "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
-           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n"
-           "if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi "
-           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n",
-        ys, p, height, lo, hi, ys);
-}
-
-/* The legend's row for mark_room_yrange's grey band, drawn when the
- * script widens the range past the grid at the size it is rendered at
- * (its y_lo, map_lo, y_hi, map_hi): the band below σ_b² = 0, 19 px at
- * 3.5 in, was keyed nowhere and read as part of the map.  A row for the
- * end the marks (at σ_b² = ys) are near only, within a third of the
- * range: the widening is less unless the plot is under 3 lines high, and
- * a row kept for a band not drawn takes a line of the map's height. */
-/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
-#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
-
-static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
-{
-    const char *st = NO_VALUE_ROW;
-    char n[SATSTAT__FIG_NUM_SIZE];
-    double room = (hi - lo) / 3;
-    if (ys - lo < room && ys - lo <= hi - ys) {
-        if (lo == 0) {
-            satstat__legend_row(key, st, "grey: σ_{b}² < 0, not a variance");
-        } else {
-            satstat__fig_num(lo, 3, n);
-            satstat__legend_row(key, st, "grey: σ_{b}² < %s, not mapped", n);
-        }
-        satstat__legend_tex(key);
-        satstat__legend_when(key, "y_lo < map_lo");
-    } else if (hi - ys < room) {
-        satstat__fig_num(hi, 3, n);
-        satstat__legend_row(key, st, "grey: σ_{b}² > %s, not mapped", n);
-        satstat__legend_tex(key);
-        satstat__legend_when(key, "y_hi > map_hi");
-    }
+    out(c, "set yrange [%.9g:%.9g]   # the grid's sigma_b^2, the marks' room or not\n", lo, hi);
 }
 
 /* The schemes' marks on the phase diagrams (deep-phase, deep-phase-xi):
  * white, outlined in black, so that they show on any colour and take no
- * colour of the maps' scales; a mark PHASE_MARK pointscale across (the
- * black one, the white PHASE_MARK_WHITE inside it), and a scheme on an
+ * colour of the maps' scales; a mark PHASE_MARK pointscale across (a
+ * white fill and its black outline, scheme_mark), and a scheme on an
  * earlier one's point PHASE_RING times smaller, inside that one's mark
  * (drawn the same size, the normal □ showed only its corners behind the
  * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
@@ -851,37 +806,45 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
  * the critical line's start 20 px from their centre (figure review 16,
  * S3); now 17 px. */
 #define PHASE_MARK 1.8
-#define PHASE_MARK_WHITE 1.35
 #define PHASE_RING 1.45
 
+/* The outline of a scheme's mark on the phase diagrams, point type pt
+ * (filled or open; the open one drawn), `grow` times PHASE_MARK, at the open
+ * marks' width (open_lw): in the plot over a white fill of its shape, and
+ * in the key (on the legend's white) the same words, so that the key
+ * draws the mark the plot draws.  The key's mark had no width of its own
+ * and took its line type's, a bold outline beside the plot's thin one
+ * (figure review 17, S3). */
+static void scheme_mark_outline(char *buf, size_t size, int pt, double grow)
+{
+    int open = satstat__point_open(pt);
+    snprintf(buf, size, "linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s linewidth open_lw",
+             open, PHASE_MARK * grow, satstat__point_svg_factor(open));
+}
+
 /* The plot elements (", $schemes ...") of scheme s's mark, point type pt,
- * `grow` times its size, appended to buf. */
+ * `grow` times its size, appended to buf: a white fill, then its outline
+ * (scheme_mark_outline). */
 static size_t scheme_mark(char *buf, size_t size, size_t s, int pt, double grow)
 {
-    /* (an open mark's svg size: a white mark in a black one, outlined
-     * thin, as its key's open twin; the svg terminal's filled ▲ at the
-     * line types' width only matches the cairo terminals') */
-    const char *f = satstat__point_svg_factor(satstat__point_open(pt));
+    char outline[128];
+    scheme_mark_outline(outline, sizeof outline, pt, grow);
     int n = snprintf(buf, size,
-                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                     "pointsize %.3g * pointscale%s linecolor rgb '#000000' notitle"
                      ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                     "pointtype %d pointsize %.3g * pointscale%s notitle",
-                     s, s, pt, PHASE_MARK * grow, f, s, s, pt, PHASE_MARK_WHITE * grow, f);
+                     "pointtype %d pointsize %.3g * pointscale%s notitle"
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points %s notitle",
+                     s, s, pt, PHASE_MARK * grow, satstat__point_svg_factor(pt), s, s, outline);
     return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
 /* The legend key of scheme s's mark (scheme_mark, `grow` times its size):
- * the open twin of its point type in black, as large as the black mark
- * (both outlined at the default width), white on the legend's white (at
- * 2 pointscale against the drawn 2.6, and 4.16 for a ring, the key's
- * marks were smaller than the plotted ones: figure review 16, S5). */
+ * its outline, as the plot draws it, white on the legend's white. */
 static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, double grow, char *st,
                             size_t size)
 {
-    int pt = satstat__dp_open_point(s, ns, r);
-    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s",
-             pt, PHASE_MARK * grow, satstat__point_svg_factor(pt));
+    char outline[128];
+    scheme_mark_outline(outline, sizeof outline, satstat__dp_open_point(s, ns, r), grow);
+    snprintf(st, size, "with points %s", outline);
 }
 
 /* Whether scheme s sits on an earlier scheme's point of the phase
@@ -988,8 +951,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "one's, by chance, far beyond the bar's end).  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
                        "run's depth; on its side of the critical line a network of L layers\n"
-                       "trains.  Grey: no value, where a cell has no fixed point q* and past\n"
-                       "the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
+                       "trains.  Grey: no value, where a cell has no fixed point q*.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -1094,8 +1056,6 @@ void satstat__dp_fig_phase_xi(ctx *c)
     }
     if (no_q)
         satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
-    if (ns > 0)
-        outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title, 1);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
@@ -1125,21 +1085,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
     else
         out(c, "set cbtics add ('%s' %.6g)\n", top, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
-    /* the map from σ_b² = y_lo to y_hi (map_cells), widened where a
-     * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
-     * map from 0 the mark sat on the x axis (review 8 S4) */
+    /* the map from σ_b² = y_lo to y_hi (map_cells) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0)
-        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, PHASE_MARK,
-                         "top - bottom");
-    else
-        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
+    phase_yrange(c, ph->y_lo, ph->y_hi);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
-    /* the ticks behind the marks (the marks stand clear of the axes now,
-     * mark_room_yrange); the border in front of the map: the svg terminal
+    /* the ticks behind the marks; the border in front of the map: the svg terminal
      * does not clip `with image`, and the map's half cell past the left
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
@@ -1435,9 +1388,6 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
                             satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
         satstat__legend_tex(key);
     }
-    if (ns > 0)
-        outside_rows(key, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                     ph->y_hi);
 }
 
 /* The layout and the maps: χ₁ (and q* on the wide figure), each with its
@@ -1512,11 +1462,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0) /* (the marks inside the maps: as deep-phase-xi) */
-        mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                         ph->y_hi, PHASE_MARK, "panel_h");
-    else
-        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
+    phase_yrange(c, ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
     /* (every other decade from the first in range: from 0, the narrow
