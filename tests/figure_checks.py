@@ -2847,6 +2847,42 @@ def check_legend_room(scripts, tmp):
             fail("self-test: the legend room check at 720 px: %s" % (old,))
 
 
+# ---- the numbers below a small plot (figure review 17, S6) -----------------------
+
+def below_rows(text):
+    """The rows of a script's legend below the plot (the legend_below
+    branch's titles)."""
+    return [t.replace("''", "'") for t in re.findall(r"legend_col(?: && \([^)]*\))? \? '((?:[^']|'')*)' : ''\)", text)]
+
+
+def below_numbers_problems(name, text):
+    """A small figure's legend below the plot keeps the numbers the large
+    one shows in its column: at 3.5 in fig2 and fig4 had no P(|z| ≥ 4),
+    deep-jacobian no m₁, m₂, deep-phase (without its q* map) no q*
+    (figure review 17, S6)."""
+    rows = below_rows(text)
+    if not rows:
+        return ["no legend below the plot"]
+    if re.search(r"fig[24]-", name):
+        want, what = (lambda t: t.startswith("P(")), "P(|z| ≥ T)"
+    elif "deep-jacobian" in name:
+        want, what = (lambda t: "m_{1}" in t), "m_1, m_2"
+    elif "deep-phase" in name and "and q*" not in text:
+        want, what = (lambda t: "q*" in t), "the schemes' q*"
+    else:
+        return []
+    return [] if any(want(t) for t in rows) else ["%s nowhere below the plot" % what]
+
+
+def check_below_numbers(scripts):
+    if len(scripts) < 4:
+        fail("numbers below: fig2, fig4, deep-jacobian, deep-phase at 3.5 in not made: %s" % scripts)
+    for script in scripts:
+        problems = below_numbers_problems(os.path.basename(script), open(script, encoding="utf-8").read())
+        if problems:
+            fail("numbers below: %s: %s" % (script, "; ".join(problems)))
+
+
 # ---- deep-phase's two maps across the width (figure review 16, S10) -----------
 
 # The least width of each of deep-phase's two maps at 1280 x 800, in pixels:
@@ -3209,6 +3245,7 @@ def main():
         check_phase_width([s for s in sorted(glob.glob(laid + "/deep-big/deep-phase.gp"))] +
                           [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")], tmp)
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
+        check_below_numbers([s for s in scripts if re.search(r"/run-paper/fig[24]-|/depth-small/deep-(jacobian|phase)\.gp$", s)])
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)

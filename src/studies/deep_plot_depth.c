@@ -1170,14 +1170,11 @@ void satstat__dp_fig_jacobian(ctx *c)
     char title[200];
     snprintf(title, sizeof title, "Singular values of the input–output Jacobian, %s, L = %llu",
              cfg->activation->name, (unsigned long long)o->layers);
-    satstat__dp_header(c, r, "Singular values of the input-output Jacobian",
-                       "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
-                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
-                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
-                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
-                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                       "(m2) beside the width -> infinity theory where it applies.");
-    satstat__fig_output_section(&c->g);
+    /* the body first: a legend below the plot, with the moments now
+     * (figure review 17, S6), grows the canvas (header_for_legend) */
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     satstat__fig_rule(&c->g, "data: per scheme, bin centre, density, bin width");
     double xmax = 0, dmax = 0, dmin = INFINITY;
@@ -1227,11 +1224,22 @@ void satstat__dp_fig_jacobian(ctx *c)
             snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
         satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s", j->m[0].value, th);
         satstat__legend_tex(&key);
-        th[0] = '\0';
+        char th2[48] = "";
         if (isfinite(j->theory_m2))
-            snprintf(th, sizeof th, " (theory %.3g)", j->theory_m2);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th);
+            snprintf(th2, sizeof th2, " (theory %.3g)", j->theory_m2);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th2);
         satstat__legend_tex(&key);
+        /* the moments on one row for a legend below the plot, which leaves
+         * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
+         * review 17, S6) */
+        if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
+            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1}, m_{2} = %.3g, %.3g (theory %.3g, %.3g)",
+                                j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s, m_{2} = %.3g%s",
+                                j->m[0].value, th, j->m[1].value, th2);
+        satstat__legend_tex(&key);
+        satstat__legend_below_only(&key);
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
@@ -1241,6 +1249,11 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
+                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
+                        (unsigned long long)o->networks);
+    satstat__legend_tex(&key);
+    satstat__legend_below_only(&key);
     single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
@@ -1292,6 +1305,14 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "NaN notitle");
     out(c, "\n");
     finish(c, &key);
+    header_for_legend(c, "Singular values of the input-output Jacobian",
+                      "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
+                      "the networks of each scheme (each scheme's histogram over [0, its largest\n"
+                      "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
+                      "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
+                      "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
+                      "(m2) beside the width -> infinity theory where it applies.",
+                      &key, &body);
 }
 
 /* After satstat__fig_layout_column: when the legend's rows do not fit
@@ -1384,8 +1405,15 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
         scheme_mark_key(r, s, ns, 1, st, sizeof st);
-        satstat__legend_row(key, st, "%s: %s", name,
-                            satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        /* on the narrow figure, without the q* map, the scheme's q* in its
+         * row: at 3.5 in the run's q* was nowhere (figure review 17, S6) */
+        if (narrow && fp->finite)
+            satstat__legend_row(key, st, "%s: %s, q* = %.3g", name, satstat_deep_regime_name(fp->regime), fp->q);
+        else if (narrow)
+            satstat__legend_row(key, st, "%s: %s, no q*", name, satstat_deep_regime_name(fp->regime));
+        else
+            satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
         satstat__legend_tex(key);
     }
 }
