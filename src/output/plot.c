@@ -264,8 +264,11 @@ void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
     int both = sampled && satstat__pl_any_sampled(c);
     const char *head = both ? "formula, sampled:" : "formula:";
     satstat__pl_text_line(c, "%s", head);
+    /* (one space after the name, as in the rows below a small plot: the
+     * large figures' "standard  0.0178" and the small ones' "standard
+     * 0.0178" differed, figure review 17, N15) */
     for (size_t i = 0; i < c->ns; i++) {
-        formula_pair(&c->v[i], formula, sampled, "  ", row, sizeof row);
+        formula_pair(&c->v[i], formula, sampled, " ", row, sizeof row);
         satstat__pl_text_line(c, "%s", row);
         satstat__pl_mark_tex(c);
     }
