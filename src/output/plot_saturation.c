@@ -706,7 +706,7 @@ static size_t tail_stride(const sview *v, double width)
 }
 
 /* Figure 4's satstat__pl_header (a one-sided or asymmetric rule): what it shows. */
-static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
+static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom, const char *note)
 {
     char m1[SATSTAT_DOUBLE_SIZE];
     tails tl = *tlp;
@@ -714,7 +714,7 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
     int dead = strcmp(c->rule_txt, "dead") == 0;
     (void)upper;
     char about[8][320];
-    const char *ab[8];
+    const char *ab[10];
     size_t na = 0;
     if (both) {
         snprintf(about[na++], sizeof about[0],
@@ -748,8 +748,13 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
              "sampler's histogram of z; some are skipped) with %s confidence bars", lv);
     snprintf(about[na++], sizeof about[0], "(Wilson, or Clopper-Pearson for few counts).%s",
              zoom ? "  Below, the same zoomed on the middle." : "");
+    size_t nab = 0;
     for (size_t k = 0; k < na; k++)
-        ab[k] = about[k];
+        ab[nab++] = about[k];
+    if (note[0]) {
+        ab[nab++] = "";
+        ab[nab++] = note;
+    }
     char headline[160];
     if (both)
         snprintf(headline, sizeof headline, "the tails P(z <= t), P(z >= t) against t (rule %s)",
@@ -757,7 +762,7 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
     else
         snprintf(headline, sizeof headline, "the fraction %s against t (rule %s: %s)",
                  lower ? "P(z <= t)" : "P(z >= t)", c->rule_txt, c->region_txt);
-    satstat__pl_header(c, headline, ab, na);
+    satstat__pl_header(c, headline, ab, nab);
 }
 
 static void fig_tails(ctx *c)
@@ -780,10 +785,6 @@ static void fig_tails(ctx *c)
         snprintf(at_cut, sizeof at_cut, "P(%s)", c->region_utf);
     else
         snprintf(at_cut, sizeof at_cut, "%s%s)", tail_words(&tl, tl.cut), satstat__pl_num6(tl.cut, m1));
-
-    tails_header(c, &tl, lv, zoom);
-    satstat__pl_output_section(c);
-    satstat__pl_style_section(c, c->ns);
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -825,8 +826,19 @@ static void fig_tails(ctx *c)
             satstat__pl_text_line(c, "   + P(%s ≤ z ≤ %s)", satstat__pl_num6(c->region.band[k].lo, m1),
                       satstat__pl_num6(c->region.band[k].hi, m2));
         }
-        fraction_lines(c, NULL);
+        fraction_lines(c, at_cut);
     }
+    /* the layers first: at a paper size the legend goes below the plot,
+     * with the fractions now (figure review 17, S6), and the canvas grows
+     * to keep the plot SATSTAT__PL_MIN_BOX_IN high, as figure 4's */
+    char note[400];
+    unsigned asked_height = c->g.o.height;
+    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    tails_header(c, &tl, lv, zoom, note);
+    satstat__pl_output_section(c);
+    if (note[0])
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+    satstat__pl_style_section(c, c->ns);
     satstat__pl_layout_section(c, panels, 0);
 
     rule(c, "numbers");
