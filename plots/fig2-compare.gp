@@ -166,7 +166,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 7                                    # legend rows with a sample
 below_chars = 30                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -2773,7 +2773,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -2799,7 +2799,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: sampled' : ''), \
      keyentry with lines linetype 1 linewidth 2.5 title (int(2 / legend_rows) == legend_col ? 'standard: formula N(0, σ² = 501)' : ''), \
      keyentry with lines linetype 2 linewidth 2.5 title (int(3 / legend_rows) == legend_col ? 'scaled: formula N(0, σ² = 1.5)' : ''), \
-     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title (int(4 / legend_rows) == legend_col ? 'saturated |z| ≥ 4' : '')
+     keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title (int(4 / legend_rows) == legend_col ? 'saturated |z| ≥ 4' : ''), \
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'P(|z| ≥ 4), formula:' : ''), \
+     keyentry with lines linetype nodraw title (int(6 / legend_rows) == legend_col ? 'standard 0.858; scaled 0.00109' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -2809,8 +2811,9 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 2 linewidth 2.5 title 'scaled: formula N(0, σ² = 1.5)', \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title 'saturated |z| ≥ 4', \
      keyentry with lines linetype nodraw title ' ', \
-     keyentry with lines linetype nodraw title 'P(|z| ≥ 4), formula:', \
-     keyentry with lines linetype nodraw title 'standard  0.858', \
-     keyentry with lines linetype nodraw title 'scaled  0.00109'
+     keyentry with lines linetype nodraw title 'P(|z| ≥ 4)', \
+     keyentry with lines linetype nodraw title 'formula:', \
+     keyentry with lines linetype nodraw title 'standard 0.858', \
+     keyentry with lines linetype nodraw title 'scaled 0.00109'
 }
 unset multiplot

@@ -3170,8 +3170,8 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'mean slope E[sigmoid′(z)]', \
      keyentry with lines linetype nodraw title 'formula, sampled:', \
-     keyentry with lines linetype nodraw title 'standard  0.0178, 0.0178', \
-     keyentry with lines linetype nodraw title 'scaled  0.193, 0.193', \
+     keyentry with lines linetype nodraw title 'standard 0.0178, 0.0178', \
+     keyentry with lines linetype nodraw title 'scaled 0.193, 0.193', \
      keyentry with lines linetype nodraw title '(sigmoid′ is at most 0.25)'
 }
 unset multiplot

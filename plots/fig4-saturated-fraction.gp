@@ -165,8 +165,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 17                                # ... the longest of them
+key_rows = 8                                    # legend rows with a sample
+below_chars = 42                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -1765,7 +1765,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (13 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -1792,7 +1792,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'threshold T = 4' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'formula' : ''), \
-     keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (int(6 / legend_rows) == legend_col ? 'P(|z| ≥ 4), formula, sampled:' : ''), \
+     keyentry with lines linetype nodraw title (int(7 / legend_rows) == legend_col ? 'standard 0.858, 0.858; scaled 0.00109, 0.00107' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -1805,7 +1807,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'P(|z| ≥ 4)', \
      keyentry with lines linetype nodraw title 'formula, sampled:', \
-     keyentry with lines linetype nodraw title 'standard  0.858, 0.858', \
-     keyentry with lines linetype nodraw title 'scaled  0.00109, 0.00107'
+     keyentry with lines linetype nodraw title 'standard 0.858, 0.858', \
+     keyentry with lines linetype nodraw title 'scaled 0.00109, 0.00107'
 }
 unset multiplot

@@ -1133,24 +1133,101 @@ def no_value_problems(text):
     return problems
 
 
-def phase_key_problems(text):
-    """deep-phase, deep-phase-xi: the legend's marks as large as the black
-    marks on the map (at 2 pointscale against the drawn 2.6, and 4.16
-    for a ring round another, the key's marks were the smaller: figure
-    review 16, S5), and no mark over 2 pointscale (40 px at 3.5 in covered
-    the critical line's start 20 px from the run's point: S3)."""
-    drawn = sorted(set(float(m.group(1)) for m in re.finditer(
-        r"\$schemes every ::\d+::\d+ using 1:2 with points pointtype \d+ pointsize ([\d.]+) \* pointscale"
-        r"[^\n]*linecolor rgb '#000000'", text)))
-    keyed = sorted(set(float(m.group(1)) for m in re.finditer(
-        r"keyentry with points linecolor rgb '#000000' pointtype \d+ pointsize ([\d.]+) \* pointscale"
-        r"[^\n]*title '", text)))
+def key_mark_problems(text):
+    """deep-cmap, deep-phase, deep-phase-xi: each black mark keyed draws
+    exactly a mark the plot draws: its key row's style, width given,
+    is a plotted element's word for word.  A mark without a width of its
+    own takes the line type of its place in the command, which differs
+    between the plot and the key: the c* ring was 5 px thick in the key,
+    2 px in the plot; the phase keys' open marks bold beside the plot's
+    thin white-filled ones (figure review 17, S3).  And no phase mark over
+    2 pointscale (40 px at 3.5 in covered the critical line's start 20 px
+    from the run's point: figure review 16, S3)."""
+    drawn = set(m.group(1).strip() for m in re.finditer(
+        r"using [^\n]*? with points (linecolor rgb '#000000' [^\n]*?) notitle", text))
     problems = []
-    if drawn != keyed:
-        problems.append("key marks %s, drawn %s" % (keyed, drawn))
-    if drawn and max(drawn) > 2:
-        problems.append("a mark of %g pointscale" % max(drawn))
+    for m in re.finditer(r"keyentry with points (linecolor rgb '#000000' [^\n]*?) title", text):
+        style = m.group(1).strip()
+        if "linewidth" not in style:
+            problems.append("a key mark without a width of its own: %s" % style)
+        elif style not in drawn:
+            problems.append("a key mark the plot does not draw: %s" % style)
+    sizes = [float(m.group(1)) for m in re.finditer(
+        r"\$schemes every ::\d+::\d+ using 1:2 with points [^\n]*?pointsize ([\d.]+) \* pointscale", text)]
+    if sizes and max(sizes) > 2:
+        problems.append("a mark of %g pointscale" % max(sizes))
     return problems
+
+
+def phase_range_problems(text):
+    """deep-phase, deep-phase-xi: the maps' y range the grid's at every
+    size, without a grey band past it: at 3.5 in deep-depth's widened below
+    σ_b² = 0 for the run's mark, a band and its key row "σ_b² < 0, not a
+    variance" that the 1280 x 800 figure and deep-tanh's had not (figure
+    review 17, S4)."""
+    problems = []
+    if re.search(r"set object 1[12] rectangle", text):
+        problems.append("a band past the grid")
+    if "not a variance" in text or "not mapped" in text:
+        problems.append("a key row for a band past the grid")
+    if re.search(r"^set yrange \[y_lo:y_hi\]", text, re.M):
+        problems.append("the y range widened past the grid")
+    return problems
+
+
+# The least colour difference (CIE76 ΔE, in CIELAB) between the grey of no
+# value and any colour of a phase map's scales: the light grey
+# (196,196,196) of the q* = 0 strip was 12 from the q* scale's lavender
+# beside it, hard to tell apart at 5 px (figure review 17, S5).
+NO_VALUE_APART = 25
+
+
+def cielab(rgb):
+    """An sRGB colour (0..255) in CIELAB (D65)."""
+    def linear(v):
+        v /= 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(v) for v in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
+
+
+def delta_e(a, b):
+    return sum((p - q) ** 2 for p, q in zip(cielab(a), cielab(b))) ** 0.5
+
+
+def palette_colours(text):
+    """Every colour of each 'set palette defined' of a script, its stops
+    joined in RGB, at 101 points."""
+    colours = []
+    for m in re.finditer(r"^set palette defined \((.*)\)", text, re.M):
+        stops = [(float(p), tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+                 for p, h in re.findall(r"([\d.]+) '#([0-9A-Fa-f]{6})'", m.group(1))]
+        for i in range(101):
+            t = stops[0][0] + (stops[-1][0] - stops[0][0]) * i / 100
+            for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+                if t0 <= t <= t1:
+                    f = (t - t0) / (t1 - t0) if t1 > t0 else 0
+                    colours.append(tuple(a + (b - a) * f for a, b in zip(c0, c1)))
+                    break
+    return colours
+
+
+def no_value_apart_problems(text):
+    """deep-phase, deep-phase-xi: the grey of no value far from every
+    colour of the maps' scales (NO_VALUE_APART)."""
+    cells = re.search(r"using 1:\(valid\(\d\) \? NaN : \$2\).* linecolor rgb '#([0-9A-Fa-f]{6})'", text)
+    if not cells:
+        return ["the cells without a value not drawn in a grey of their own"]
+    grey = tuple(int(cells.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    near = min((delta_e(grey, c), c) for c in palette_colours(text))
+    if near[0] < NO_VALUE_APART:
+        return ["the grey of no value %s ΔE %.0f from the scale's %s" %
+                (grey, near[0], tuple(round(v) for v in near[1]))]
+    return []
 
 
 def density_legend_problems(text):
@@ -1189,18 +1266,33 @@ def taller_note_problems(text):
 
 
 def cmap_box_problems(text):
-    """deep-cmap with a zoom: the box marking the zoom's region on the
-    whole map at least 2 characters by a line (at 3.5 in it was 9 x 18 px,
-    smaller than its key's swatch: figure review 15, S3.1), and the
-    schemes' key rows their lines alone ("—□—" keyed line-and-point series
-    whose points lie off the lines, S3.2)."""
+    """deep-cmap with a zoom: the box on the whole map at the zoom's own
+    extent, drawn and keyed alike, with an arrow at it when small.  Widened
+    to at least 2 characters by a line and moved inside the panel (a 9 x 18
+    px region was smaller than its key's swatch: figure review 15, S3.1),
+    it claimed c = 0.87..1 at 3.5 in and 0.95..1 at 1280 x 800 for a zoom
+    of 0.972..0.9925, and its key row said "not to scale" (figure review
+    17, S1).  And the schemes' key rows their lines alone ("—□—" keyed
+    line-and-point series whose points lie off the lines, review 15,
+    S3.2), the zoom's panel clear of the left one's edge: 12 characters
+    between them for its y tick labels ("−0.004" began 9 px from the left
+    panel's edge at 1280 x 800 with 9: review 17, S2)."""
     problems = []
     if "set object 1 rectangle" in text:
-        if not re.search(r"^zw = \(zx1 - zx0 < 2 \* char_width\)", text, re.M) or \
-                not re.search(r"^zh = \(zy1 - zy0 < line_height\)", text, re.M):
-            problems.append("the zoom's box without a least size")
+        obj = re.search(r"^set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
+                        r"fillstyle empty border (linecolor rgb '#[0-9A-Fa-f]{6}' linewidth [\d.]+ dashtype \d+)",
+                        text, re.M)
+        if not obj or re.search(r"^z[wh] = ", text, re.M):
+            problems.append("the zoom's box not at its extent")
+        elif not re.search(r"keyentry with boxes %s fillstyle empty border" % re.escape(obj.group(1)), text):
+            problems.append("the box's key row not drawn as the box")
+        if not re.search(r"^if \(zoom_small\) \{ set arrow 1 ", text, re.M):
+            problems.append("no arrow at a small box")
         if re.search(r"keyentry with linespoints linetype \d+", text):
             problems.append("a scheme keyed as a line with marks")
+        gap = re.search(r"^gap_x = ([\d.]+) \* char_width", text, re.M)
+        if not gap or float(gap.group(1)) < 12:
+            problems.append("the panels %s characters apart" % (gap and gap.group(1)))
     return problems
 
 
@@ -1223,7 +1315,9 @@ DEEP_SHOULDS = [
     (r"deep-phase(-xi)?\.gp$", no_value_problems),
     (r"deep-phase(-xi)?\.gp$", edge_problems),
     (r"deep-density-.*\.gp$", density_legend_problems),
-    (r"deep-phase(-xi)?\.gp$", phase_key_problems),
+    (r"deep-(phase(-xi)?|cmap)\.gp$", key_mark_problems),
+    (r"deep-phase(-xi)?\.gp$", phase_range_problems),
+    (r"deep-phase(-xi)?\.gp$", no_value_apart_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
     # (deep-saturation, deep-variance, deep-gradient and the sweep's keep the
@@ -1309,11 +1403,28 @@ def deep_should_self_tests():
         (edge_problems, "$edge << EOD\n0 0\n0.3 0.05\n0.35 0.1\nEOD\n",
          "$edge << EOD\n0 0\n0.1 0.00625\n0.3 0.05\n0.35 0.1\nEOD\n"),
         (density_legend_problems, "legend_left = plot_left\n", "legend_left = 0.01\n"),
-        (phase_key_problems,
-         "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 2.6 * pointscale linecolor rgb '#000000' notitle\n"
-         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2 * pointscale title 'normal'\n",
+        (key_mark_problems,
+         "     '+' using (0.44):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*'\n",
+         "     '+' using (0.44):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale linewidth open_lw notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale linewidth open_lw title 'c*'\n"),
+        (key_mark_problems,
          "     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle\n"
-         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'normal'\n"),
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal'\n",
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle\n"
+         "     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal'\n"),
+        (key_mark_problems,
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 2.6 * pointscale linewidth open_lw notitle\n",
+         "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle\n"),
+        (phase_range_problems,
+         "set yrange [y_lo:y_hi]\nif (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo }\n"
+         "     keyentry with boxes fillcolor rgb '#6E6E6E' title 'grey: σ_{b}² < 0, not a variance'\n",
+         "set yrange [0:2]\n"),
+        (no_value_apart_problems,
+         "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')\n"
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n",
+         "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')\n"
+         "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#6E6E6E' notitle\n"),
         (no_value_problems,
          "plot $grid using 1:(valid(3) ? NaN : $2):(1):(1):(1):(1) with boxxyerror linecolor rgb '#C4C4C4' notitle\n"
          "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
@@ -1334,12 +1445,17 @@ def deep_should_self_tests():
          "if (height == 1339) print sprintf('note: drawn %.3g x %.3g in, taller than the 2.4 in "
          "asked: why', width / (1. * dpi), height / (1. * dpi))\nplot 1\n"),
         (cmap_box_problems,
-         "set object 1 rectangle from 0.97, -0.005 to 0.99, 0.0004 fillstyle empty\n"
-         "plot -1, keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal'\n",
+         "gap_x = 9 * char_width\n"
          "zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0\n"
-         "zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0\n"
-         "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh\n"
-         "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal'\n"),
+         "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh "
+         "fillstyle empty border linecolor rgb '#606060' linewidth 2.5 dashtype 1 front\n"
+         "plot -1, keyentry with linespoints linetype 1 dashtype 1 pointtype 4 title 'normal'\n",
+         "gap_x = 12 * char_width\n"
+         "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
+         "fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n"
+         "if (zoom_small) { set arrow 1 from screen 0, screen 0 to screen 1, screen 1 }\n"
+         "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal', \\\n"
+         "     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'points'\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
@@ -2756,13 +2872,21 @@ def box_and_legend(script, tmp, height=None):
     return (float(m.group(1)), float(m.group(2))) if rc == 0 and m else None
 
 
+# deep-cmap's legend below its plots at most this share of their height at
+# 3.5 x 2.4 in, in the canvas asked: its seven rows (270 px, three of them
+# caption text) were nearly the plots' 315 px and grew the figure to
+# 2.82 in (figure review 17, S7).
+CMAP_LEGEND_SHARE = 0.85
+
+
 def check_legend_room(scripts, tmp):
     """At 3.5 x 2.4 in deep-cmap's seven legend rows below the plots took
     more height than the plots, deep-correlation's six as much (figure
     review 16, S8), fig3's and the sweeps' 70 % and 66 % of the figure
     (review 17, S10): the canvas grows until the box is at least the
     legend's height; at the 720 px asked (the old canvas) the check sees
-    the legend taller."""
+    the legend taller.  deep-cmap's legend fits the canvas asked, at most
+    CMAP_LEGEND_SHARE of the plots' height (review 17, S7)."""
     if len(scripts) < 2:
         fail("legend room: fewer than two figures at 3.5 in made: %s" % scripts)
     for script in scripts:
@@ -2770,8 +2894,48 @@ def check_legend_room(scripts, tmp):
         if got is None or got[1] <= 0 or got[0] < got[1]:
             fail("legend room: %s: box and legend below %s px" % (script, got))
         old = box_and_legend(script, tmp, 720)
-        if old is None or old[0] >= old[1]:
+        if "deep-cmap" in script:
+            if old is None or old[1] > CMAP_LEGEND_SHARE * old[0]:
+                fail("legend room: %s: at 720 px the legend %s px below a box of %s" %
+                     (script, old and old[1], old and old[0]))
+        elif old is None or old[0] >= old[1]:
             fail("self-test: the legend room check at 720 px: %s" % (old,))
+
+
+# ---- the numbers below a small plot (figure review 17, S6) -----------------------
+
+def below_rows(text):
+    """The rows of a script's legend below the plot (the legend_below
+    branch's titles)."""
+    return [t.replace("''", "'") for t in re.findall(r"legend_col(?: && \([^)]*\))? \? '((?:[^']|'')*)' : ''\)", text)]
+
+
+def below_numbers_problems(name, text):
+    """A small figure's legend below the plot keeps the numbers the large
+    one shows in its column: at 3.5 in fig2 and fig4 had no P(|z| ≥ 4),
+    deep-jacobian no m₁, m₂, deep-phase (without its q* map) no q*
+    (figure review 17, S6)."""
+    rows = below_rows(text)
+    if not rows:
+        return ["no legend below the plot"]
+    if re.search(r"fig[24]-", name):
+        want, what = (lambda t: t.startswith("P(")), "P(|z| ≥ T)"
+    elif "deep-jacobian" in name:
+        want, what = (lambda t: "m_{1}" in t), "m_1, m_2"
+    elif "deep-phase" in name and "and q*" not in text:
+        want, what = (lambda t: "q*" in t), "the schemes' q*"
+    else:
+        return []
+    return [] if any(want(t) for t in rows) else ["%s nowhere below the plot" % what]
+
+
+def check_below_numbers(scripts):
+    if len(scripts) < 4:
+        fail("numbers below: fig2, fig4, deep-jacobian, deep-phase at 3.5 in not made: %s" % scripts)
+    for script in scripts:
+        problems = below_numbers_problems(os.path.basename(script), open(script, encoding="utf-8").read())
+        if problems:
+            fail("numbers below: %s: %s" % (script, "; ".join(problems)))
 
 
 # ---- deep-phase's two maps across the width (figure review 16, S10) -----------
@@ -2942,19 +3106,17 @@ def ink_across_axis(png, black_only):
 
 
 def check_marks_off_axes(tmp):
-    """deep-phase-xi's scheme marks inside the map (at sigma_b^2 = 0.05 the
-    mark sat on the x axis, and in the SVG hung 15 px below it: review 9
-    S2), and a sweep's open marks for a sampled 0 clear of the bottom
-    spine (they straddled it, the bar's stem through them: review 11), in
-    the PNG, the SVG and the PDF at 3.5 in."""
+    """A sweep's open marks for a sampled 0 clear of the bottom spine (they
+    straddled it, the bar's stem through them: review 11), in the PNG, the
+    SVG and the PDF at 3.5 in.  (deep-phase-xi's scheme marks were checked
+    here too, kept off the x axis by a range widened below σ_b² = 0 at
+    3.5 in only, a grey band and key row the 1280 x 800 figure had not:
+    the maps start at σ_b² = 0 at every size now (figure review 17, S4),
+    and a mark at σ_b² = 0.05 stands on the axis at 3.5 in.)"""
     made = os.path.join(tmp, "marks-off-axes")
     paper = ["--plot-size", "3.5x2.4in", "--dpi", "300", "--font-size", "8", "--render", "none",
              "--quiet"]
-    jobs = [(["deep", "--activation", "tanh", "--bias", "normal:0.2236068", "--n-in", "200",
-              "--width", "200", "--layers", "4", "--networks", "2", "--scheme",
-              "normal:0.1118034,orthogonal:1.5811388", "--phase", "--figures", "deep-phase-xi",
-              "--plots", made + "/xi"] + paper, "xi/deep-phase-xi.gp", True),
-            (["sweep", "--vary", "threshold=1:6:6", "--samples", "2000", "--scheme",
+    jobs = [(["sweep", "--vary", "threshold=1:6:6", "--samples", "2000", "--scheme",
               "scaled,normal:0.01", "--plots", made + "/sweep"] + paper,
              "sweep/sweep-saturated-fraction.gp", False)]
     for args, script, black_only in jobs:
@@ -3140,6 +3302,7 @@ def main():
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
         check_legend_room([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")] +
                           sorted(glob.glob(laid + "/sweep-paper/sweep-variance.gp")), tmp)
+        check_below_numbers([s for s in scripts if re.search(r"/run-paper/fig[24]-|/depth-small/deep-(jacobian|phase)\.gp$", s)])
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)

@@ -2338,17 +2338,18 @@ static int gnuplot_numbers(const char *dir, const char *fig, const char *fmt, co
     return 1;
 }
 
-/* deep-phase-xi's marks stay inside the plot (figure review 9 S2: at
- * σ_b² = 0.05 the □ of 40 px at 3.5 in, 300 dpi sat on the x axis, 6 px
- * below it; in the SVG, 1.29 times larger, 15 px): at the figure's
- * σ_b² range and plot height as gnuplot evaluates them, the marks'
- * centre stands at least half a mark above the axis, the normal □ of
- * 18 px that the orthogonal ⬠ shares, inside it (measured in the PNG; the
- * SVG's 1.29 of it; a ring of 40 px round the ⬠ until figure review 16,
- * S3).  And deep-phase's map at 3.5 in is at least half the canvas wide,
- * at 1280 x 800 each map at least 0.18 of the canvas (S11: 255 px of
- * 1050, and 490 px of 800 with the lower right third empty; review 16
- * S10: 0.15 each, beside a legend column with 270 x 440 px of it empty). */
+/* deep-phase-xi's map starts at σ_b² = 0 at every size, its marks' centre
+ * inside it: at 3.5 in the range was widened below 0 for the run's mark
+ * at σ_b² = 0.05 (figure review 9 S2: the □ of 40 px sat on the x axis),
+ * drawn as a grey band keyed "σ_b² < 0, not a variance" that the
+ * 1280 x 800 figure had not (review 17, S4); the marks are 18 px now
+ * (review 16, S3) and at 1280 x 800 stand clear of the axis, at least
+ * half a mark above it (the SVG's 1.29 of it), as gnuplot evaluates the
+ * range, the plot's height and the line's.  And deep-phase's map at 3.5 in is at least
+ * half the canvas wide, at 1280 x 800 each map at least 0.18 of the
+ * canvas (S11: 255 px of 1050, and 490 px of 800 with the lower right
+ * third empty; review 16 S10: 0.15 each, beside a legend column with
+ * 270 x 440 px of it empty). */
 START_TEST(test_phase_marks_inside_and_maps_use_room)
 {
     satstat_plot_options po;
@@ -2357,37 +2358,49 @@ START_TEST(test_phase_marks_inside_and_maps_use_room)
     po.height = 720;
     po.dpi = 300;
     po.font_size = 8;
+    for (int size = 0; size < 2; size++) {
+        char dir[64];
+        satstat_deep_report *r = depth_case(0.99, size ? NULL : &po, dir);
+        unsigned height = size ? 800 : 720;
+        char *t = depth_read(dir, "deep-phase-xi");
+        const char *marks = strstr(t, "$schemes << EOD\n");
+        ck_assert_ptr_nonnull(marks);
+        double mark_y = strtod(strchr(marks + strlen("$schemes << EOD\n"), ' '), NULL);
+        ck_rel(mark_y, 0.05, 1e-6);
+        ck_assert_ptr_null(strstr(t, "set object 11"));
+        ck_assert_ptr_null(strstr(t, "not a variance"));
+        /* the script up to its legend, so that GPVAL_Y_* are the map's range */
+        char *cut = strstr(t, "# ---- legend");
+        ck_assert_ptr_nonnull(cut);
+        strcpy(cut, "unset multiplot\n");
+        char path[128];
+        snprintf(path, sizeof path, "%s/xi-map.gp", dir);
+        FILE *out = fopen(path, "w");
+        ck_assert_ptr_nonnull(out);
+        fputs(t, out);
+        fclose(out);
+        free(t);
+        static const char *const formats[] = {"png", "svg", "pdf"};
+        for (size_t f = 0; f < 3; f++) {
+            double w[4];
+            if (!gnuplot_numbers(dir, "xi-map", formats[f], "GPVAL_Y_MIN, GPVAL_Y_MAX, top - bottom, line_height",
+                                 w, 4))
+                break;
+            ck_assert_msg(w[0] == 0, "%s at %u px: the map from sigma_b^2 = %g", formats[f], height, w[0]);
+            double plot_px = w[2] * height;
+            /* (a mark of 1.8 pointscale is 0.43 of a line of text high: 18 px
+             * of a 42 px line at 3.5 in, 300 dpi) */
+            double ring_px = 0.43 * w[3] * height * (f == 1 ? 1.29 : 1);
+            double above = (mark_y - w[0]) / (w[1] - w[0]) * plot_px;
+            ck_assert_msg(above > 0 && (!size || above >= ring_px / 2 + 2),
+                          "%s at %u px: the mark's centre %.1f px above the axis, ring %g", formats[f], height,
+                          above, ring_px);
+        }
+        remove_dir(dir);
+        satstat_deep_report_free(r);
+    }
     char dir[64];
     satstat_deep_report *r = depth_case(0.99, &po, dir);
-    char *t = depth_read(dir, "deep-phase-xi");
-    const char *marks = strstr(t, "$schemes << EOD\n");
-    ck_assert_ptr_nonnull(marks);
-    double mark_y = strtod(strchr(marks + strlen("$schemes << EOD\n"), ' '), NULL);
-    ck_rel(mark_y, 0.05, 1e-6);
-    free(t);
-    /* the script up to its legend, so that GPVAL_Y_* are the map's range */
-    t = depth_read(dir, "deep-phase-xi");
-    char *cut = strstr(t, "# ---- legend");
-    ck_assert_ptr_nonnull(cut);
-    strcpy(cut, "unset multiplot\n");
-    char path[128];
-    snprintf(path, sizeof path, "%s/xi-map.gp", dir);
-    FILE *out = fopen(path, "w");
-    ck_assert_ptr_nonnull(out);
-    fputs(t, out);
-    fclose(out);
-    free(t);
-    static const char *const formats[] = {"png", "svg", "pdf"};
-    for (size_t f = 0; f < 3; f++) {
-        double w[3];
-        if (!gnuplot_numbers(dir, "xi-map", formats[f], "GPVAL_Y_MIN, GPVAL_Y_MAX, top - bottom", w, 3))
-            break;
-        double plot_px = w[2] * 720;
-        double ring_px = 18 * (f == 1 ? 1.29 : 1);
-        double above = (mark_y - w[0]) / (w[1] - w[0]) * plot_px;
-        ck_assert_msg(above >= ring_px / 2 + 2, "%s: the mark's centre %.1f px above the axis, ring %g",
-                      formats[f], above, ring_px);
-    }
     double m[2];
     if (gnuplot_numbers(dir, "deep-phase", "png", "panel_w, panel_h", m, 2))
         ck_assert_msg(m[0] >= 0.5, "deep-phase's map %.0f px wide of 1050", m[0] * 1050);

@@ -385,14 +385,14 @@ $zoom2 << EOD
 EOD
 
 # ---- layout: the maps on the left, the zoom on the sampled points right ----
-key_chars = 44                                  # the longest legend row, in characters
+key_chars = 49                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 7                                    # legend rows with a sample
-below_chars = 44                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 49                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -424,7 +424,7 @@ bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 grid_cols = 2
 grid_rows = 1                                 # small multiples
-gap_x = 9 * char_width                      # room for a panel's y tick labels
+gap_x = 12 * char_width                      # room for a panel's y tick labels
 gap_y = 0 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
@@ -432,10 +432,10 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'The step of the correlation map, c^{l+1}⁠ − c^{l}, at q*'
-title_head = 'The step of the correlation map, c^{l+1}⁠ − c^{l}, at q*'   # without its tail, for a small figure
-title_chars = 41.5   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 41.5    # ... and the head's
+title_whole = 'The tanh map''s step, c^{l+1}⁠ − c^{l}, at q* = 1.06'
+title_head = 'The tanh map''s step, c^{l+1}⁠ − c^{l}, at q* = 1.06'   # without its tail, for a small figure
+title_chars = 38.3   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 38.3    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -450,25 +450,24 @@ set xrange [0:1]
 set yrange [-0.02:0.0518952785]
 set xtics tick_step((1) - (0), (panel_w) / (6 * char_width))
 set ytics tick_step((0.0469943234) - (-0.0142676155), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
-# where the zoom is, boxed: its region, or at least 2 characters by a line
-# round its middle, within the panel (screen units)
+# where the zoom is: its rectangle (screen units), and an arrow at it when small
 zx0 = panel_l(0) + (0.972046684 - (0)) / (1 - (0)) * panel_w
 zx1 = panel_l(0) + (0.992514985 - (0)) / (1 - (0)) * panel_w
 zy0 = panel_b(0) + (-0.00520960437 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
 zy1 = panel_b(0) + (0.000473600397 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
-zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0
-zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0
-zx0 = (zx0 + zx1) / 2 - zw / 2
-zy0 = (zy0 + zy1) / 2 - zh / 2
-zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0
-zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0
-set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh fillstyle empty border linecolor rgb '#606060' linewidth 2.5 dashtype 1 front
+set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
+zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)
+zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)
+zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height
+zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height
+if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip head filled size screen 0.012, 30 linecolor rgb '#606060' linewidth 1.5 dashtype 1 front }
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
-     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle, \
+     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $map2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
-     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale notitle
+     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
 unset object 1
+unset arrow 1
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
@@ -489,7 +488,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 44   # the legend's longest row, in char_width
+legend_chars = 49   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -511,7 +510,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -536,10 +535,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'lines: the tanh map at q* = 1.06' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right' : ''), \
-     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title (int(6 / legend_rows) == legend_col ? 'box: locates the zoom (right), not to scale' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
+     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title (int(4 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; boxed, zoomed right' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -548,9 +545,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain^{2}⁠ = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with lines linetype nodraw title 'lines: the tanh map at q* = 1.06', \
-     keyentry with lines linetype nodraw title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99, zoomed right', \
-     keyentry with boxes linecolor rgb '#606060' linewidth 2.5 dashtype 1 fillstyle empty border title 'box: locates the zoom (right), not to scale'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0; χ_{c}: the map''s slope there', \
+     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; boxed, zoomed right'
 }
 unset multiplot

@@ -8,8 +8,7 @@
 # one's, by chance, far beyond the bar's end).  Networks train to a
 # depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
 # run's depth; on its side of the critical line a network of L layers
-# trains.  Grey: no value, where a cell has no fixed point q* and past
-# the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.
+# trains.  Grey: no value, where a cell has no fixed point q*.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -3669,7 +3668,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 4                                    # legend rows with a sample
 below_chars = 42                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
@@ -3727,25 +3726,7 @@ set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
-# the schemes' marks (at sigma_b^2 = 0.05) inside the plot: the range widened
-# to half a mark and a fifth of a line beyond them
-mark_room = (0.115 * 1.8 + 0.2) * line_height / (top - bottom)   # of the plot's height
-map_lo = 0
-map_hi = 2
-mark_y = 0.050000001
-y_lo = map_lo
-y_hi = map_hi
-do for [i = 1:8] {
-    mark_span = (y_hi - y_lo) * mark_room
-    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo
-    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi
-}
-set yrange [y_lo:y_hi]
-# where the range is widened past the map, light grey: no grid point there
-# (below sigma_b^2 = 0 no variance), not a value of the map (white read as
-# missing data: figure review 13, M4)
-if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
-if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
+set yrange [0:2]   # the grid's sigma_b^2, the marks' room or not
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
@@ -3764,12 +3745,12 @@ grid_y_hi = 2
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
      $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 15 pointsize 1.24 * pointscale * svg_pentagon linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 15 pointsize 0.931 * pointscale * svg_pentagon notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 15 pointsize 1.24 * pointscale * svg_pentagon notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle
 unset colorbox
@@ -3800,7 +3781,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (4 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -3824,16 +3805,14 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : ''), \
-     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title (int(4 / legend_rows) == legend_col && (y_lo < map_lo) ? 'grey: σ_{b}² < 0, not a variance' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)', \
-     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title ((y_lo < map_lo) ? 'grey: σ_{b}² < 0, not a variance' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)'
 }
 unset multiplot

@@ -8,8 +8,7 @@
 # one's, by chance, far beyond the bar's end).  Networks train to a
 # depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
 # run's depth; on its side of the critical line a network of L layers
-# trains.  Grey: no value, where a cell has no fixed point q* and past
-# the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.
+# trains.  Grey: no value, where a cell has no fixed point q*.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
@@ -3727,25 +3726,7 @@ set cbtics 1 format '10^{%.0f}'
 set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
-# the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
-# to half a mark and a fifth of a line beyond them
-mark_room = (0.115 * 1.8 + 0.2) * line_height / (top - bottom)   # of the plot's height
-map_lo = 0
-map_hi = 2
-mark_y = 1
-y_lo = map_lo
-y_hi = map_hi
-do for [i = 1:8] {
-    mark_span = (y_hi - y_lo) * mark_room
-    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo
-    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi
-}
-set yrange [y_lo:y_hi]
-# where the range is widened past the map, light grey: no grid point there
-# (below sigma_b^2 = 0 no variance), not a value of the map (white read as
-# missing data: figure review 13, M4)
-if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
-if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
+set yrange [0:2]   # the grid's sigma_b^2, the marks' room or not
 # ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
 set xtics 1 format '10^{%.0f}'
 set mxtics 10
@@ -3764,12 +3745,12 @@ grid_y_hi = 2
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
      $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
      $train0 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 2 notitle
 unset colorbox
@@ -3824,14 +3805,14 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}⁠ = 2.49' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}⁠ = 1.09' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}⁠ = 2.49' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}⁠ = 1.09' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title 'standard: ξ_{c}⁠ = 2.49', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'scaled: ξ_{c}⁠ = 1.09'
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title 'standard: ξ_{c}⁠ = 2.49', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'scaled: ξ_{c}⁠ = 1.09'
 }
 unset multiplot

@@ -3691,25 +3691,7 @@ title_fit = (title_chars * char_width < title_room || head_chars * char_width < 
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
 set xrange [-1:3.5]
-# the schemes' marks (at sigma_b^2 = 1) inside the plot: the range widened
-# to half a mark and a fifth of a line beyond them
-mark_room = (0.115 * 1.8 + 0.2) * line_height / (panel_h)   # of the plot's height
-map_lo = 0
-map_hi = 2
-mark_y = 1
-y_lo = map_lo
-y_hi = map_hi
-do for [i = 1:8] {
-    mark_span = (y_hi - y_lo) * mark_room
-    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo
-    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi
-}
-set yrange [y_lo:y_hi]
-# where the range is widened past the map, light grey: no grid point there
-# (below sigma_b^2 = 0 no variance), not a value of the map (white read as
-# missing data: figure review 13, M4)
-if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
-if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder behind }
+set yrange [0:2]   # the grid's sigma_b^2, the marks' room or not
 set xtics 1 format '10^{%.0f}'
 if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
 set mxtics 10
@@ -3742,13 +3724,13 @@ grid_y_hi = 2
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
      $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
@@ -3774,13 +3756,13 @@ grid_y_hi = 2
 cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_lo)) ? (s > 0 ? grid_x_hi : grid_x_lo) : x + s * g * cell_hx
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $grid using 1:(valid(4) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#C4C4C4' notitle, \
+     $grid using 1:(valid(4) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
      $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle, \
-     $schemes every ::0::0 using 1:2 with points pointtype 7 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.35 * pointscale notitle, \
-     $schemes every ::1::1 using 1:2 with points pointtype 5 pointsize 1.8 * pointscale linecolor rgb '#000000' notitle, \
-     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.35 * pointscale notitle
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
+     $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle
 unset title
 
 # ---- legend: a panel of its own right of the maps --------------------------
@@ -3831,17 +3813,17 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: edge of chaos' : ''), \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (right): q* = 0' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
+     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (right): q* = 0' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
-     keyentry with boxes fillcolor rgb '#C4C4C4' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (right): q* = 0', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale title 'standard: chaotic', \
-     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale title 'scaled: ordered'
+     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (right): q* = 0', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title 'standard: chaotic', \
+     keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'scaled: ordered'
 }
 unset multiplot

@@ -116,7 +116,7 @@ int satstat__pl_any_sampled(const ctx *c);
  * below a small plot (satstat__pl_below_only, which leaves the column's
  * text rows out): "what, formula, sampled:" and the schemes on one row
  * ("standard 0.0178, 0.0178; scaled 0.193, 0.193"), or a row each when
- * that is long; NULL: none below. */
+ * that is long; NULL: none below.  `sampled` NULL: the formula's alone. */
 void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
                               double (*sampled)(const sview *v), const char *what);
 const char *satstat__pl_law_word(const sview *v);
@@ -128,6 +128,9 @@ const char *satstat__pl_law_word(const sview *v);
 const char *satstat__pl_formula_word(const sview *v);
 const char *satstat__pl_num_law(double x, char buf[SATSTAT_DOUBLE_SIZE]);
 void satstat__pl_law_text(const sview *v, char *buf, size_t size);
+/* Scheme v's saturated fraction by formula, and in its sample (NaN when
+ * not sampled) */
+double satstat__pl_formula_fraction(const sview *v);
 double satstat__pl_sampled_fraction(const sview *v);
 satstat_interval satstat__pl_proportion_ci(uint64_t k, uint64_t n, double alpha);
 void satstat__pl_level_text(double alpha, char *buf, size_t size);
@@ -141,6 +144,10 @@ void satstat__pl_plot_layers(ctx *c);
 void satstat__pl_legend_panel(ctx *c);
 void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size);
 double satstat__pl_legend_below_in(ctx *c);
+/* The least height of a plot whose legend goes below it, in inches, for
+ * satstat__pl_fit_height (1.1 in is where a reader can still tell the
+ * curves apart) */
+#define SATSTAT__PL_MIN_BOX_IN 1.2
 void satstat__pl_header(ctx *c, const char *headline, const char *const *about, size_t lines);
 void satstat__pl_output_section(ctx *c);
 size_t satstat__pl_series_slot(const ctx *c, size_t i);

@@ -237,14 +237,15 @@ int satstat__pl_any_sampled(const ctx *c)
     return 0;
 }
 
-/* Scheme v's numbers, "name 0.0178, 0.0178" (the sample's when sampled). */
+/* Scheme v's numbers, "name 0.0178, 0.0178" (the sample's when sampled
+ * and `sampled` is given; the formula's alone without it). */
 static void formula_pair(const sview *v, double (*formula)(const sview *v),
                          double (*sampled)(const sview *v), const char *sep, char *buf, size_t size)
 {
     char m1[SATSTAT__FIG_NUM_SIZE], m2[SATSTAT__FIG_NUM_SIZE], name[SATSTAT_SPEC_SIZE * 2];
     satstat__tex_escape(v->name, name, sizeof name);
     satstat__fig_num(formula(v), 3, m1);
-    if (v->s) {
+    if (v->s && sampled) {
         satstat__fig_num(sampled(v), 3, m2);
         snprintf(buf, size, "%s%s%s, %s", name, sep, m1, m2);
     } else {
@@ -260,10 +261,14 @@ void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
                               double (*sampled)(const sview *v), const char *what)
 {
     char row[SATSTAT_SPEC_SIZE * 2 + 2 * SATSTAT__FIG_NUM_SIZE + 8];
-    const char *head = satstat__pl_any_sampled(c) ? "formula, sampled:" : "formula:";
+    int both = sampled && satstat__pl_any_sampled(c);
+    const char *head = both ? "formula, sampled:" : "formula:";
     satstat__pl_text_line(c, "%s", head);
+    /* (one space after the name, as in the rows below a small plot: the
+     * large figures' "standard  0.0178" and the small ones' "standard
+     * 0.0178" differed, figure review 17, N15) */
     for (size_t i = 0; i < c->ns; i++) {
-        formula_pair(&c->v[i], formula, sampled, "  ", row, sizeof row);
+        formula_pair(&c->v[i], formula, sampled, " ", row, sizeof row);
         satstat__pl_text_line(c, "%s", row);
         satstat__pl_mark_tex(c);
     }
@@ -285,8 +290,7 @@ void satstat__pl_formula_rows(ctx *c, double (*formula)(const sview *v),
         satstat__pl_below_only(c);
         satstat__pl_text_line(c, "%s", all);
     } else {
-        satstat__pl_text_line(c, "%s (formula%s): in the report", what,
-                              satstat__pl_any_sampled(c) ? ", sampled" : "");
+        satstat__pl_text_line(c, "%s (formula%s): in the report", what, both ? ", sampled" : "");
     }
     satstat__pl_below_only(c);
 }
@@ -332,6 +336,11 @@ void satstat__pl_law_text(const sview *v, char *buf, size_t size)
         snprintf(buf, size, "z = %s", satstat__pl_num3(v->mean, m));
     else
         snprintf(buf, size, "N(%s, σ² = %s)", satstat__pl_num_law(v->mean, m), satstat__pl_num_law(v->a->variance, s2));
+}
+
+double satstat__pl_formula_fraction(const sview *v)
+{
+    return v->a->saturated_fraction;
 }
 
 double satstat__pl_sampled_fraction(const sview *v)

@@ -18,10 +18,6 @@
  * Figure 2: every scheme on one axis, and a zoom
  * ====================================================================== */
 
-/* The plot keeps at least this height, in inches, at any size (1.1 in
- * is where a reader can still tell the curves apart). */
-#define MIN_BOX_IN 1.2
-
 /* The sampled band's line width (band_room) */
 #define BAND_WIDTH "6"
 
@@ -62,13 +58,18 @@ static void compare_layers(ctx *c)
     satstat__pl_region_legend(c, t, sizeof t);
     satstat__pl_add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
+        /* the formula's fractions, again below a small plot: at 3.5 in
+         * fig2 showed no P(|z| ≥ 4) anywhere (figure review 17, S6) */
+        char what[ELEM_TITLE];
         satstat__pl_text_line(c, " ");
-        if (c->region_default)
-            satstat__pl_text_line(c, "P(|z| ≥ %s), formula:", satstat__pl_num(c->T, m1));
-        else
-            satstat__pl_region_probability_lines(c, ", formula:");
-        for (size_t i = 0; i < c->ns; i++)
-            satstat__pl_text_line(c, "%s  %s", c->v[i].name, satstat__pl_num3(c->v[i].a->saturated_fraction, m1));
+        if (c->region_default) {
+            snprintf(what, sizeof what, "P(|z| ≥ %s)", satstat__pl_num(c->T, m1));
+            satstat__pl_text_line(c, "%s", what);
+        } else {
+            snprintf(what, sizeof what, "P(%s)", c->region_utf);
+            satstat__pl_region_probability_lines(c, "");
+        }
+        satstat__pl_formula_rows(c, satstat__pl_formula_fraction, NULL, what);
     }
 }
 
@@ -120,10 +121,10 @@ void satstat__pl_fig_compare(ctx *c)
     int panels = zoom ? 2 : 1;
     compare_layers(c);
     /* at a paper size the legend's rows (two per scheme) go below the plot:
-     * a canvas that keeps the plot MIN_BOX_IN high */
+     * a canvas that keeps the plot SATSTAT__PL_MIN_BOX_IN high */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_height(c, MIN_BOX_IN, note, sizeof note);
+    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
     const char *lines[sizeof about / sizeof about[0] + 2];
     size_t nl = 0;
     for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)

@@ -43,20 +43,26 @@ static void tail_key_rows(ctx *c, const char *lv)
     }
 }
 
-static double formula_fraction(const sview *v)
-{
-    return v->a->saturated_fraction;
-}
-
 /* Each scheme's saturated fraction by formula (and sampled), one line each,
- * for the number panels of figure 4. */
-static void fraction_lines(ctx *c)
+ * for the number panels of figure 4; with a heading `what`, again below a
+ * small plot (satstat__pl_formula_rows): at 3.5 in fig4 showed no
+ * P(|z| ≥ 4) anywhere (figure review 17, S6). */
+static void fraction_lines(ctx *c, const char *what)
 {
-    satstat__pl_formula_rows(c, formula_fraction, satstat__pl_sampled_fraction, NULL);
+    satstat__pl_formula_rows(c, satstat__pl_formula_fraction, satstat__pl_sampled_fraction, what);
 }
 
-static void saturation_header(ctx *c, const char *lv, int zoom);
-static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv);
+/* Figure 4's y axis and what its legend says of it */
+typedef struct saturation_axis {
+    int logy;    /* a log axis */
+    double foot; /* its foot (log) */
+    int zeros;   /* a sampled 0 drawn in the strip below it */
+    int clipped; /* a bar cut at the foot */
+} saturation_axis;
+
+static void saturation_header(ctx *c, const char *lv, int zoom, const char *note);
+static void saturation_plan(ctx *c, double tmax, double tzoom, int zoom, const char *lv, saturation_axis *ax);
+static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv, const saturation_axis *ax);
 
 void satstat__pl_fig_saturation(ctx *c)
 {
@@ -73,14 +79,24 @@ void satstat__pl_fig_saturation(ctx *c)
     }
     int zoom = tmax > ZOOM_NEEDED * tzoom;
     satstat__pl_level_text(c->c->alpha, lv, sizeof lv);
-    saturation_header(c, lv, zoom);
+    saturation_axis ax;
+    saturation_plan(c, tmax, tzoom, zoom, lv, &ax);
+    /* at a paper size the legend goes below the plot, with the fractions
+     * P(|z| ≥ T) now (figure review 17, S6): a canvas that keeps the plot
+     * SATSTAT__PL_MIN_BOX_IN high, as fig2's */
+    char note[400];
+    unsigned asked_height = c->g.o.height;
+    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    saturation_header(c, lv, zoom, note);
     satstat__pl_output_section(c);
+    if (note[0])
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
     satstat__pl_style_section(c, c->ns);
-    saturation_body(c, tmax, tzoom, zoom, lv);
+    saturation_body(c, tmax, tzoom, zoom, lv, &ax);
 }
 
 /* Figure 4's satstat__pl_header (a symmetric rule): what it shows. */
-static void saturation_header(ctx *c, const char *lv, int zoom)
+static void saturation_header(ctx *c, const char *lv, int zoom, const char *note)
 {
     char l4[200];
     snprintf(l4, sizeof l4, "with %s confidence bars (Wilson, or Clopper-Pearson for few counts).",
@@ -101,7 +117,15 @@ static void saturation_header(ctx *c, const char *lv, int zoom)
                  c->region_txt, c->rule_txt);
         about[4] = l5;
     }
-    satstat__pl_header(c, "the saturated fraction P(|z| >= t) against t", about, zoom ? 6 : 5);
+    const char *lines[sizeof about / sizeof about[0] + 2];
+    size_t nl = 0;
+    for (size_t k = 0; k < (zoom ? 6u : 5u); k++)
+        lines[nl++] = about[k];
+    if (note[0]) {
+        lines[nl++] = "";
+        lines[nl++] = note;
+    }
+    satstat__pl_header(c, "the saturated fraction P(|z| >= t) against t", lines, nl);
 }
 
 /* Figure 4's layers, numbers, data and panels (a symmetric rule). */
@@ -350,12 +374,14 @@ static void saturation_layers(ctx *c, int logy, int zeros, int clipped, const ch
     satstat__pl_add(c, NULL, src, "with lines linecolor rgb ink linewidth 2 dashtype 3");
     tail_key_rows(c, lv);
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
+        char what[ELEM_TITLE];
         satstat__pl_text_line(c, " ");
         if (c->region_default)
-            satstat__pl_text_line(c, "P(|z| ≥ %s)", satstat__pl_num(c->T, m1));
+            snprintf(what, sizeof what, "P(|z| ≥ %s)", satstat__pl_num(c->T, m1));
         else
-            satstat__pl_text_line(c, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
-        fraction_lines(c);
+            snprintf(what, sizeof what, "P(%s)", c->region_utf); /* the rule's cut, 6 digits */
+        satstat__pl_text_line(c, "%s", what);
+        fraction_lines(c, what);
     }
 }
 
@@ -459,18 +485,26 @@ static void saturation_panels(ctx *c, int zoom, int logy, int zeros)
     satstat__pl_legend_panel(c);
 }
 
-static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv)
+/* Figure 4's y axis and its layers (the legend's rows), before the
+ * header: the canvas grows for the legend (satstat__pl_fit_height) */
+static void saturation_plan(ctx *c, double tmax, double tzoom, int zoom, const char *lv, saturation_axis *ax)
 {
     /* the y axis: log when the fractions at the cut span decades; the
      * axis top is 1 (every curve starts there): log when the smallest
      * fraction at the cut is under 5 % of it */
     double fmin_cut = saturation_min_at_cut(c);
-    int logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
-    double foot = logy ? saturation_log_foot(c, fmin_cut) : 0;
-    int zeros = 0, clipped = 0;
-    if (logy)
-        saturation_log_marks(c, tmax, tzoom, zoom, foot, &zeros, &clipped);
-    saturation_layers(c, logy, zeros, clipped, lv);
+    ax->logy = satstat__fig_log_y(&c->g, fmin_cut, 1.0);
+    ax->foot = ax->logy ? saturation_log_foot(c, fmin_cut) : 0;
+    ax->zeros = ax->clipped = 0;
+    if (ax->logy)
+        saturation_log_marks(c, tmax, tzoom, zoom, ax->foot, &ax->zeros, &ax->clipped);
+    saturation_layers(c, ax->logy, ax->zeros, ax->clipped, lv);
+}
+
+static void saturation_body(ctx *c, double tmax, double tzoom, int zoom, const char *lv, const saturation_axis *ax)
+{
+    int logy = ax->logy, zeros = ax->zeros;
+    double foot = ax->foot;
     satstat__pl_layout_section(c, zoom ? 2 : 1, 0);
     saturation_numbers(c, tmax, tzoom, zoom, logy, foot);
     saturation_data(c, tmax, tzoom, logy, lv);
@@ -691,7 +725,7 @@ static size_t tail_stride(const sview *v, double width)
 }
 
 /* Figure 4's satstat__pl_header (a one-sided or asymmetric rule): what it shows. */
-static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
+static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom, const char *note)
 {
     char m1[SATSTAT_DOUBLE_SIZE];
     tails tl = *tlp;
@@ -699,7 +733,7 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
     int dead = strcmp(c->rule_txt, "dead") == 0;
     (void)upper;
     char about[8][320];
-    const char *ab[8];
+    const char *ab[10];
     size_t na = 0;
     if (both) {
         snprintf(about[na++], sizeof about[0],
@@ -733,8 +767,13 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
              "sampler's histogram of z; some are skipped) with %s confidence bars", lv);
     snprintf(about[na++], sizeof about[0], "(Wilson, or Clopper-Pearson for few counts).%s",
              zoom ? "  Below, the same zoomed on the middle." : "");
+    size_t nab = 0;
     for (size_t k = 0; k < na; k++)
-        ab[k] = about[k];
+        ab[nab++] = about[k];
+    if (note[0]) {
+        ab[nab++] = "";
+        ab[nab++] = note;
+    }
     char headline[160];
     if (both)
         snprintf(headline, sizeof headline, "the tails P(z <= t), P(z >= t) against t (rule %s)",
@@ -742,7 +781,7 @@ static void tails_header(ctx *c, const tails *tlp, const char *lv, int zoom)
     else
         snprintf(headline, sizeof headline, "the fraction %s against t (rule %s: %s)",
                  lower ? "P(z <= t)" : "P(z >= t)", c->rule_txt, c->region_txt);
-    satstat__pl_header(c, headline, ab, na);
+    satstat__pl_header(c, headline, ab, nab);
 }
 
 static void fig_tails(ctx *c)
@@ -765,10 +804,6 @@ static void fig_tails(ctx *c)
         snprintf(at_cut, sizeof at_cut, "P(%s)", c->region_utf);
     else
         snprintf(at_cut, sizeof at_cut, "%s%s)", tail_words(&tl, tl.cut), satstat__pl_num6(tl.cut, m1));
-
-    tails_header(c, &tl, lv, zoom);
-    satstat__pl_output_section(c);
-    satstat__pl_style_section(c, c->ns);
 
     c->nel = 0;
     for (size_t i = 0; i < c->ns; i++) {
@@ -810,8 +845,19 @@ static void fig_tails(ctx *c)
             satstat__pl_text_line(c, "   + P(%s ≤ z ≤ %s)", satstat__pl_num6(c->region.band[k].lo, m1),
                       satstat__pl_num6(c->region.band[k].hi, m2));
         }
-        fraction_lines(c);
+        fraction_lines(c, at_cut);
     }
+    /* the layers first: at a paper size the legend goes below the plot,
+     * with the fractions now (figure review 17, S6), and the canvas grows
+     * to keep the plot SATSTAT__PL_MIN_BOX_IN high, as figure 4's */
+    char note[400];
+    unsigned asked_height = c->g.o.height;
+    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    tails_header(c, &tl, lv, zoom, note);
+    satstat__pl_output_section(c);
+    if (note[0])
+        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+    satstat__pl_style_section(c, c->ns);
     satstat__pl_layout_section(c, panels, 0);
 
     rule(c, "numbers");

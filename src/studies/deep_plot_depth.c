@@ -18,19 +18,27 @@
 
 typedef satstat__dp_ctx ctx;
 
-static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height);
-static void outside_rows(satstat__legend *key, double ys, double lo, double hi);
+static void phase_yrange(ctx *c, double lo, double hi);
 
-/* The c-map's box round the region its zoom panel shows */
+/* The c-map's box round the region its zoom panel shows, drawn and keyed
+ * in one style, and the arrow at it when it is small */
 #define ZOOM_BOX "#606060"
+#define ZOOM_BOX_LINE "linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
+#define ZOOM_ARROW_STYLE \
+    "head filled size screen 0.012, 30 linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
 
-/* A phase map where it has no value on its colour scale: its range
- * widened past the grid (mark_room_yrange: σ_b² < 0), a cell without a
- * fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
+/* A phase map where it has no value on its colour scale: a cell without
+ * a fixed point or at q* = 0 (map_cells).  One grey for all, keyed alike
  * (NO_VALUE_ROW): the band below σ_b² = 0 was light grey and q* = 0 white
  * beside the q* scale's near-white end (figure review 16, S4; review 15,
- * S1.2, S1.7); at #E8E8E8 the band was hard to find at 1280 x 800. */
-#define OUTSIDE_GREY "#C4C4C4"
+ * S1.2, S1.7).  A dark grey, apart from every colour of the maps' scales
+ * (their darks are all strongly coloured, their near-whites light): the
+ * light grey #C4C4C4 of the q* = 0 strip, 5 px high at 1280 x 800, was
+ * hard to tell from the q* scale's lavender beside it (figure review 17,
+ * S5). */
+#define OUTSIDE_GREY "#6E6E6E"
+/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
+#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
 
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
@@ -364,6 +372,19 @@ static int cmap_curve(ctx *c, const char *block, size_t s, double q, double lo, 
     return any;
 }
 
+/* The ring at c*, in the plot and in its key row alike: an open circle
+ * at the open marks' size and outline (satstat__open_mark).  Drawn
+ * without a line type, plot and key took the width of the line type of
+ * their place in the command, the key's ring 5 px thick at 3.5 in
+ * against the plot's 2 px (figure review 17, S3). */
+#define CSTAR_MARK_SIZE (SATSTAT__OPEN_MARK_SIZE + 32)
+static const char *cstar_mark(char buf[CSTAR_MARK_SIZE])
+{
+    char om[SATSTAT__OPEN_MARK_SIZE];
+    snprintf(buf, CSTAR_MARK_SIZE, "linecolor rgb '#000000' %s", satstat__open_mark(6, om));
+    return buf;
+}
+
 /* A point type's mark as a character (DejaVu Sans has them all), for a
  * legend row that names marks in words. */
 static const char *point_glyph(int pt)
@@ -389,13 +410,12 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        char om[SATSTAT__OPEN_MARK_SIZE];
+        char om[SATSTAT__OPEN_MARK_SIZE], cm[CSTAR_MARK_SIZE];
         out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
             satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
-            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star);
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points %s notitle", d->c_star,
+                cstar_mark(cm));
     }
 }
 
@@ -406,8 +426,10 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     size_t ns = satstat_deep_report_scheme_count(r);
     satstat__fig_rule(&c->g, "layout: the maps on the left, the zoom on the sampled points right");
     satstat__fig_layout_legend(&c->g, key, 0);
-    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters) */
-    satstat__fig_layout_grid(&c->g, 2, 1, 9, 0);
+    /* (the zoom's y tick labels between the panels: "−0.004", 7 characters,
+     * and room beside them: at 9 characters the label began 9 px right of
+     * the left panel's edge at 1280 x 800, figure review 17, S2) */
+    satstat__fig_layout_grid(&c->g, 2, 1, 12, 0);
     satstat__fig_multiplot_title(&c->g, title, 1);
     out(c, "unset key\n");
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
@@ -423,35 +445,38 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    /* at least 2 characters by a line: at 3.5 in the region was 9 x 18 px
-     * on the panel's right edge, smaller than its key's swatch (figure
-     * review 15, S3.1); kept inside the panel (its edge at c = 1) */
-    out(c, "# where the zoom is, boxed: its region, or at least 2 characters by a line\n"
-           "# round its middle, within the panel (screen units)\n"
+    /* the zoom's own rectangle, and an arrow at it when it is under 2
+     * characters by a line: widened to that least size (and to the
+     * panel's edge at c = 1), the box claimed c = 0.87..1 at 3.5 in and
+     * 0.95..1 at 1280 x 800 for a zoom of 0.972..0.9925 (figure review
+     * 17, S1); the arrow from below it, or from above where the panel
+     * has no room below */
+    out(c, "# where the zoom is: its rectangle (screen units), and an arrow at it when small\n"
            "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zy0 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
            "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
-           "zw = (zx1 - zx0 < 2 * char_width) ? 2 * char_width : zx1 - zx0\n"
-           "zh = (zy1 - zy0 < line_height) ? line_height : zy1 - zy0\n"
-           "zx0 = (zx0 + zx1) / 2 - zw / 2\nzy0 = (zy0 + zy1) / 2 - zh / 2\n"
-           "zx0 = (zx0 + zw > panel_r(0)) ? panel_r(0) - zw : zx0\n"
-           "zy0 = (zy0 + zh > panel_t(0)) ? panel_t(0) - zh : (zy0 < panel_b(0)) ? panel_b(0) : zy0\n"
-           "set object 1 rectangle from screen zx0, screen zy0 to screen zx0 + zw, screen zy0 + zh "
-           "fillstyle empty border linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 front\n",
+           "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
+           "fillstyle empty border " ZOOM_BOX_LINE " front\n"
+           "zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)\n"
+           "zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)\n"
+           "zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height\n"
+           "zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height\n"
+           "if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
+           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front }\n",
         z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, NULL);
+        char cm[CSTAR_MARK_SIZE];
         if (curve[s])
             out(c, ", \\\n     $map%zu using 1:2 with lines linetype %zu dashtype %zu notitle", s + 1,
                 s + 1, s % 4 + 1);
         if (isfinite(d->c_star) && d->c_star >= lo)
-            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points linecolor rgb "
-                   "'#000000' pointtype 6 pointsize 2 * pointscale notitle",
-                d->c_star);
+            out(c, ", \\\n     '+' using (%.9g):(0) every ::0::0 with points %s notitle", d->c_star,
+                cstar_mark(cm));
     }
-    out(c, "\nunset object 1\n");
+    out(c, "\nunset object 1\nunset arrow 1\n");
     satstat__fig_grid_panel(&c->g, 1, 0);
     out(c, "set xlabel 'c^{l}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
     out(c, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n", z[0], z[1], z[2], z[3]);
@@ -486,7 +511,8 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    const char *title = "The step of the correlation map, c^{l+1} − c^{l}, at q*";
+    char title[200];
+    snprintf(title, sizeof title, "The step of the correlation map, c^{l+1} − c^{l}, at q*");
     satstat__fig_body body;
     if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
         return;
@@ -604,8 +630,9 @@ void satstat__dp_fig_cmap(ctx *c)
         /* χ_c defined where it is first given (the rows above): the map's
          * slope dc^{l+1}/dc^{l} at c* (Poole et al. 2016, eq. 9), the
          * drawn step's slope plus 1 */
-        satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2 * pointscale",
-                            "c*: step 0; χ_{c}: the map's slope there");
+        char cm[CSTAR_MARK_SIZE], st[SATSTAT__LEGEND_STYLE];
+        snprintf(st, sizeof st, "with points %s", cstar_mark(cm));
+        satstat__legend_row(&key, st, "c*: step 0; χ_{c}: the map's slope there");
         satstat__legend_tex(&key);
     }
     /* what the lines and the points are, in rows with a sample: a legend
@@ -616,15 +643,16 @@ void satstat__dp_fig_cmap(ctx *c)
     int one_q = ns > 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         one_q &= curve[s] && !at_last[s] && fabs(qs[s] - qs[0]) <= 1e-6 * qs[0];
-    /* (in words, as the points' row: a black solid line matched none of
-     * the schemes' lines, each in its colour and dash in its row above;
-     * text-only, so given again for a legend below the plot) */
-    for (int twin = 0; twin < 2; twin++) {
-        if (one_q)
-            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at q* = %.3g",
-                                act, qs[0]);
-        else
-            satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
+    /* the lines' map and q* in the title when one for all: a text-only
+     * row of the legend below took a line of a key nearly as tall as the
+     * plots at 3.5 in (figure review 17, S7); else in words, as the
+     * points' row (a black solid line matched none of the schemes' lines,
+     * each in its colour and dash in its row above), text-only, so given
+     * again for a legend below the plot */
+    if (one_q)
+        snprintf(title, sizeof title, "The %s map's step, c^{l+1} − c^{l}, at q* = %.3g", act, qs[0]);
+    for (int twin = 0; twin < 2 && !one_q; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
         if (twin)
             satstat__legend_below_only(&key);
     }
@@ -637,21 +665,21 @@ void satstat__dp_fig_cmap(ctx *c)
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES && mlen + 8 < sizeof marks; s++)
         mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen, "%s%s", s ? ", " : "",
                                  point_glyph(satstat__dp_open_point(s, ns, r)));
-    for (int twin = 0; twin < 2; twin++) {
-        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g%s",
-                            marks, o->pair_correlation, zoom ? ", zoomed right" : "");
+    /* with a zoom, the points' row is the box's (the box is where they
+     * are; a row of its own took a line: figure review 17, S7), and the
+     * box's swatch drawn as the box (ZOOM_BOX_LINE) */
+    for (int twin = 0; twin < 2 && !zoom; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g",
+                            marks, o->pair_correlation);
         satstat__legend_tex(&key);
         if (twin)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        /* the box on the whole map keyed: unkeyed, and apart from the zoom
-         * by the zoom's tick labels, it was a shape without a meaning; and
-         * said to be a locator, not the region: the script widens it to
-         * at least 2 characters by a line, which at 3.5 in made it 6 times
-         * the zoom's width (figure review 16, M1) */
-        satstat__legend_row(&key, "with boxes linecolor rgb '" ZOOM_BOX "' linewidth 2.5 dashtype 1 fillstyle empty border",
-                            "box: locates the zoom (right), not to scale");
+        satstat__legend_row(&key, "with boxes " ZOOM_BOX_LINE " fillstyle empty border",
+                            "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
+                            o->pair_correlation);
+        satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
@@ -740,86 +768,37 @@ static void map_cells(ctx *c, const satstat_deep_phase *ph, int col)
                "linecolor palette notitle",
             layer ? ", \\\n     " : "plot ", col, layer ? "1" : "1.5", layer ? "1" : "1.5",
             layer ? "1" : "1.5", layer ? "1" : "1.5", col);
-        /* a cell without a value (NaN) in the grey of no value, at its own
-         * size, between the grown cells and the cells themselves (it was
-         * white, gnuplot's colour for NaN) */
+        /* a cell without a value (NaN) in the grey of no value, grown as
+         * the colour layer under it, between the grown cells and the cells
+         * themselves (it was white, gnuplot's colour for NaN); at its own
+         * size, neighbouring grey cells left light seams between them: in
+         * the dark grey, 15 light columns across 82 px of the q* = 0 strip
+         * at 1280 x 800 (figure review 17, S5) */
         if (layer == 0)
-            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):"
-                   "(cell_y($2, 1, -1)):(cell_y($2, 1, 1)) with boxxyerror fillstyle solid 1.0 noborder "
+            out(c, ", \\\n     $grid using 1:(valid(%d) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):"
+                   "(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder "
                    "linecolor rgb '" OUTSIDE_GREY "' notitle",
                 col);
     }
 }
 
-/* The y range of a phase map, [lo, hi] widened so that the schemes' marks
- * at σ_b² = ys (the run's bias; every scheme's) stay inside the plot with
- * a little room: at σ_b² = 0.05 on a map from 0 the mark sat on the x
- * axis and, in the SVG, hung 15 px below it over the ticks (figure review
- * 9 S2).  A mark of pointsize p (times pointscale) is 0.23 p of a line of
- * text high in the PNG and the PDF (measured: the ring of 4.16 is 40 px
- * of a 26 px line at 3.5 in, 300 dpi), and in the SVG, whose points are
- * drawn the PNG's size; height: the panel's height in screen units (an
- * expression).  Where the range is widened the map has no cells: grey,
- * OUTSIDE_GREY. */
-static void mark_room_yrange(ctx *c, double ys, double lo, double hi, double p, const char *height)
+/* The y range of a phase map: the grid's, [lo, hi], at every size.  It
+ * was widened past the grid where the schemes' marks (at σ_b² = ys) came
+ * within half a mark of an end, the room drawn as a grey band keyed
+ * "σ_b² < 0, not a variance": at σ_b² = 0.05 on a map from 0 that was at
+ * 3.5 in only, so that one diagram had a band and a key row in print and
+ * none on a slide or in its sister figure (figure review 17, S4).  A
+ * mark near an end may reach the axis's line (PHASE_MARK, 17 px at
+ * 3.5 in: its centre 7 px above σ_b² = 0 there). */
+static void phase_yrange(ctx *c, double lo, double hi)
 {
-    out(c, "# the schemes' marks (at sigma_b^2 = %.6g) inside the plot: the range widened\n"
-           "# to half a mark and a fifth of a line beyond them\n"
-           "mark_room = (0.115 * %.3g + 0.2) * line_height / (%s)   # of the plot's height\n"
-           "map_lo = %.9g\nmap_hi = %.9g\nmark_y = %.9g\n"
-           "y_lo = map_lo\ny_hi = map_hi\n"
-           "do for [i = 1:8] {\n"
-           "    mark_span = (y_hi - y_lo) * mark_room\n"
-           "    y_lo = (mark_y - mark_span < map_lo) ? mark_y - mark_span : map_lo\n"
-           "    y_hi = (mark_y + mark_span > map_hi) ? mark_y + mark_span : map_hi\n"
-           "}\n"
-           "set yrange [y_lo:y_hi]\n"
-           "# where the range is widened past the map, light grey: no grid point there\n"
-           "# (below sigma_b^2 = 0 no variance), not a value of the map (white read as\n"
-           "# missing data: figure review 13, M4)\n"
-           "if (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo "
-           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n"
-           "if (y_hi > map_hi) { set object 12 rectangle from graph 0, first map_hi to graph 1, first y_hi "
-           "fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder behind }\n",
-        ys, p, height, lo, hi, ys);
-}
-
-/* The legend's row for mark_room_yrange's grey band, drawn when the
- * script widens the range past the grid at the size it is rendered at
- * (its y_lo, map_lo, y_hi, map_hi): the band below σ_b² = 0, 19 px at
- * 3.5 in, was keyed nowhere and read as part of the map.  A row for the
- * end the marks (at σ_b² = ys) are near only, within a third of the
- * range: the widening is less unless the plot is under 3 lines high, and
- * a row kept for a band not drawn takes a line of the map's height. */
-/* The legend's swatch of OUTSIDE_GREY, for every row that keys it */
-#define NO_VALUE_ROW "with boxes fillcolor rgb '" OUTSIDE_GREY "' fillstyle solid 1.0 noborder"
-
-static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
-{
-    const char *st = NO_VALUE_ROW;
-    char n[SATSTAT__FIG_NUM_SIZE];
-    double room = (hi - lo) / 3;
-    if (ys - lo < room && ys - lo <= hi - ys) {
-        if (lo == 0) {
-            satstat__legend_row(key, st, "grey: σ_{b}² < 0, not a variance");
-        } else {
-            satstat__fig_num(lo, 3, n);
-            satstat__legend_row(key, st, "grey: σ_{b}² < %s, not mapped", n);
-        }
-        satstat__legend_tex(key);
-        satstat__legend_when(key, "y_lo < map_lo");
-    } else if (hi - ys < room) {
-        satstat__fig_num(hi, 3, n);
-        satstat__legend_row(key, st, "grey: σ_{b}² > %s, not mapped", n);
-        satstat__legend_tex(key);
-        satstat__legend_when(key, "y_hi > map_hi");
-    }
+    out(c, "set yrange [%.9g:%.9g]   # the grid's sigma_b^2, the marks' room or not\n", lo, hi);
 }
 
 /* The schemes' marks on the phase diagrams (deep-phase, deep-phase-xi):
  * white, outlined in black, so that they show on any colour and take no
- * colour of the maps' scales; a mark PHASE_MARK pointscale across (the
- * black one, the white PHASE_MARK_WHITE inside it), and a scheme on an
+ * colour of the maps' scales; a mark PHASE_MARK pointscale across (a
+ * white fill and its black outline, scheme_mark), and a scheme on an
  * earlier one's point PHASE_RING times smaller, inside that one's mark
  * (drawn the same size, the normal □ showed only its corners behind the
  * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
@@ -827,37 +806,45 @@ static void outside_rows(satstat__legend *key, double ys, double lo, double hi)
  * the critical line's start 20 px from their centre (figure review 16,
  * S3); now 17 px. */
 #define PHASE_MARK 1.8
-#define PHASE_MARK_WHITE 1.35
 #define PHASE_RING 1.45
 
+/* The outline of a scheme's mark on the phase diagrams, point type pt
+ * (filled or open; the open one drawn), `grow` times PHASE_MARK, at the open
+ * marks' width (open_lw): in the plot over a white fill of its shape, and
+ * in the key (on the legend's white) the same words, so that the key
+ * draws the mark the plot draws.  The key's mark had no width of its own
+ * and took its line type's, a bold outline beside the plot's thin one
+ * (figure review 17, S3). */
+static void scheme_mark_outline(char *buf, size_t size, int pt, double grow)
+{
+    int open = satstat__point_open(pt);
+    snprintf(buf, size, "linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s linewidth open_lw",
+             open, PHASE_MARK * grow, satstat__point_svg_factor(open));
+}
+
 /* The plot elements (", $schemes ...") of scheme s's mark, point type pt,
- * `grow` times its size, appended to buf. */
+ * `grow` times its size, appended to buf: a white fill, then its outline
+ * (scheme_mark_outline). */
 static size_t scheme_mark(char *buf, size_t size, size_t s, int pt, double grow)
 {
-    /* (an open mark's svg size: a white mark in a black one, outlined
-     * thin, as its key's open twin; the svg terminal's filled ▲ at the
-     * line types' width only matches the cairo terminals') */
-    const char *f = satstat__point_svg_factor(satstat__point_open(pt));
+    char outline[128];
+    scheme_mark_outline(outline, sizeof outline, pt, grow);
     int n = snprintf(buf, size,
-                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points pointtype %d "
-                     "pointsize %.3g * pointscale%s linecolor rgb '#000000' notitle"
                      ", \\\n     $schemes every ::%zu::%zu using 1:2 with points linecolor rgb '#FFFFFF' "
-                     "pointtype %d pointsize %.3g * pointscale%s notitle",
-                     s, s, pt, PHASE_MARK * grow, f, s, s, pt, PHASE_MARK_WHITE * grow, f);
+                     "pointtype %d pointsize %.3g * pointscale%s notitle"
+                     ", \\\n     $schemes every ::%zu::%zu using 1:2 with points %s notitle",
+                     s, s, pt, PHASE_MARK * grow, satstat__point_svg_factor(pt), s, s, outline);
     return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
 /* The legend key of scheme s's mark (scheme_mark, `grow` times its size):
- * the open twin of its point type in black, as large as the black mark
- * (both outlined at the default width), white on the legend's white (at
- * 2 pointscale against the drawn 2.6, and 4.16 for a ring, the key's
- * marks were smaller than the plotted ones: figure review 16, S5). */
+ * its outline, as the plot draws it, white on the legend's white. */
 static void scheme_mark_key(const satstat_deep_report *r, size_t s, size_t ns, double grow, char *st,
                             size_t size)
 {
-    int pt = satstat__dp_open_point(s, ns, r);
-    snprintf(st, size, "with points linecolor rgb '#000000' pointtype %d pointsize %.3g * pointscale%s",
-             pt, PHASE_MARK * grow, satstat__point_svg_factor(pt));
+    char outline[128];
+    scheme_mark_outline(outline, sizeof outline, satstat__dp_open_point(s, ns, r), grow);
+    snprintf(st, size, "with points %s", outline);
 }
 
 /* Whether scheme s sits on an earlier scheme's point of the phase
@@ -964,8 +951,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "one's, by chance, far beyond the bar's end).  Networks train to a\n"
                        "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
                        "run's depth; on its side of the critical line a network of L layers\n"
-                       "trains.  Grey: no value, where a cell has no fixed point q* and past\n"
-                       "the grid (below sigma_b^2 = 0, not a variance), room for the schemes' marks.");
+                       "trains.  Grey: no value, where a cell has no fixed point q*.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -1070,8 +1056,6 @@ void satstat__dp_fig_phase_xi(ctx *c)
     }
     if (no_q)
         satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
-    if (ns > 0)
-        outside_rows(&key, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi);
     single_panel(c, &key, title, 1);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
@@ -1101,21 +1085,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
     else
         out(c, "set cbtics add ('%s' %.6g)\n", top, cb_hi);
     out(c, "set cblabel 'ξ_{c}' rotate by 90\n");
-    /* the map from σ_b² = y_lo to y_hi (map_cells), widened where a
-     * scheme's mark needs the room (mark_room_yrange): at σ_b² = 0.05 on a
-     * map from 0 the mark sat on the x axis (review 8 S4) */
+    /* the map from σ_b² = y_lo to y_hi (map_cells) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0)
-        mark_room_yrange(c, satstat_law_variance(&cfg->bias.law), ph->y_lo, ph->y_hi, PHASE_MARK,
-                         "top - bottom");
-    else
-        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
+    phase_yrange(c, ph->y_lo, ph->y_hi);
     out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
            "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
-    /* the ticks behind the marks (the marks stand clear of the axes now,
-     * mark_room_yrange); the border in front of the map: the svg terminal
+    /* the ticks behind the marks; the border in front of the map: the svg terminal
      * does not clip `with image`, and the map's half cell past the left
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
@@ -1193,14 +1170,11 @@ void satstat__dp_fig_jacobian(ctx *c)
     char title[200];
     snprintf(title, sizeof title, "Singular values of the input–output Jacobian, %s, L = %llu",
              cfg->activation->name, (unsigned long long)o->layers);
-    satstat__dp_header(c, r, "Singular values of the input-output Jacobian",
-                       "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
-                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
-                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
-                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
-                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                       "(m2) beside the width -> infinity theory where it applies.");
-    satstat__fig_output_section(&c->g);
+    /* the body first: a legend below the plot, with the moments now
+     * (figure review 17, S6), grows the canvas (header_for_legend) */
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     satstat__fig_rule(&c->g, "data: per scheme, bin centre, density, bin width");
     double xmax = 0, dmax = 0, dmin = INFINITY;
@@ -1250,11 +1224,22 @@ void satstat__dp_fig_jacobian(ctx *c)
             snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
         satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s", j->m[0].value, th);
         satstat__legend_tex(&key);
-        th[0] = '\0';
+        char th2[48] = "";
         if (isfinite(j->theory_m2))
-            snprintf(th, sizeof th, " (theory %.3g)", j->theory_m2);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th);
+            snprintf(th2, sizeof th2, " (theory %.3g)", j->theory_m2);
+        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th2);
         satstat__legend_tex(&key);
+        /* the moments on one row for a legend below the plot, which leaves
+         * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
+         * review 17, S6) */
+        if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
+            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1}, m_{2} = %.3g, %.3g (theory %.3g, %.3g)",
+                                j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
+        else
+            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s, m_{2} = %.3g%s",
+                                j->m[0].value, th, j->m[1].value, th2);
+        satstat__legend_tex(&key);
+        satstat__legend_below_only(&key);
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
@@ -1264,6 +1249,11 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
+    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
+                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
+                        (unsigned long long)o->networks);
+    satstat__legend_tex(&key);
+    satstat__legend_below_only(&key);
     single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
@@ -1315,6 +1305,14 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "NaN notitle");
     out(c, "\n");
     finish(c, &key);
+    header_for_legend(c, "Singular values of the input-output Jacobian",
+                      "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
+                      "the networks of each scheme (each scheme's histogram over [0, its largest\n"
+                      "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
+                      "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
+                      "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
+                      "(m2) beside the width -> infinity theory where it applies.",
+                      &key, &body);
 }
 
 /* After satstat__fig_layout_column: when the legend's rows do not fit
@@ -1407,13 +1405,17 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
          * legend): the schemes' own blue and orange on the maps' blue and
          * orange read as the opposite regime */
         scheme_mark_key(r, s, ns, 1, st, sizeof st);
-        satstat__legend_row(key, st, "%s: %s", name,
-                            satstat_deep_regime_name(satstat_deep_report_fixed_point(r, s, NULL)->regime));
+        const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
+        /* on the narrow figure, without the q* map, the scheme's q* in its
+         * row: at 3.5 in the run's q* was nowhere (figure review 17, S6) */
+        if (narrow && fp->finite)
+            satstat__legend_row(key, st, "%s: %s, q* = %.3g", name, satstat_deep_regime_name(fp->regime), fp->q);
+        else if (narrow)
+            satstat__legend_row(key, st, "%s: %s, no q*", name, satstat_deep_regime_name(fp->regime));
+        else
+            satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
         satstat__legend_tex(key);
     }
-    if (ns > 0)
-        outside_rows(key, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                     ph->y_hi);
 }
 
 /* The layout and the maps: χ₁ (and q* on the wide figure), each with its
@@ -1488,11 +1490,7 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
     satstat__fig_multiplot_title(&c->g, head, 1); /* χ_{1} as in the legend */
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
-    if (ns > 0) /* (the marks inside the maps: as deep-phase-xi) */
-        mark_room_yrange(c, satstat_law_variance(&satstat_deep_report_config(r)->bias.law), ph->y_lo,
-                         ph->y_hi, PHASE_MARK, "panel_h");
-    else
-        out(c, "set yrange [%.6g:%.6g]\n", ph->y_lo, ph->y_hi);
+    phase_yrange(c, ph->y_lo, ph->y_hi);
     /* powers of ten (log10 on the axis), every other decade in gnuplot
      * when a panel is narrow at the figure's size */
     /* (every other decade from the first in range: from 0, the narrow
