@@ -1476,7 +1476,7 @@ inset_from = 2.449489742783178 # mean + 2 sd: the density is under 14 % of its p
 inset_lo = 1e-06       # the decade under the smallest density shown
 inset_hi = 0.1         # the decade over the density at inset_from
 inset_l = plot_left + (plot_right - plot_left) * (inset_from + zmax) / (2 * zmax) + 5 * char_width
-inset_l = (inset_l > plot_right - 0.2) ? plot_right - 0.2 : inset_l
+inset_l = (inset_l > plot_right - 0.12) ? plot_right - 0.12 : inset_l
 set lmargin at screen inset_l
 set rmargin at screen plot_right - 0.01
 inset_t = top - 0.01

@@ -1703,7 +1703,7 @@ plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -1741,7 +1741,7 @@ plot $formula1 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 1 notitle, \
      $formula2 using 1:($2 >= ylo ? $2 : NaN) with lines linetype 2 notitle, \
      $sample2 every stride using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 every stride using 1:($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
+     $sample2 every stride using 1:($2 > 0 ? NaN : yzero) with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle
 
 # ---- the legend and the numbers --------------------------------------------
 unset logscale y
@@ -1789,7 +1789,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'open: sampled 0' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'threshold T = 4' : ''), \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'formula' : ''), \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title (int(5 / legend_rows) == legend_col ? 'sampled, 99.9 % CI' : ''), \
@@ -1800,7 +1800,7 @@ if (exists('legend_below') && legend_below) {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with points linecolor rgb ink pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'open: sampled 0', \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'open: sampled 0', \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 3 title 'threshold T = 4', \
      keyentry with lines linecolor rgb ink linewidth 3 dashtype 1 title 'formula', \
      keyentry with yerrorbars linecolor rgb ink linewidth 2 dashtype 1 pointtype 7 pointsize 1.3 * pointscale title 'sampled, 99.9 % CI', \

@@ -950,15 +950,15 @@ set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
-set xtics ('0' 0, '' 20, '4×10^{1}' 40)
-set xrange [0:66.6666667]
+set xtics ('0' 0, '20' 20, '40' 40)
+set xrange [0:50]
 set yrange [0:0.06093]
 set ytics ('0' 0, '5×10^{−2}' 0.05)
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 5.8' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (66.6666667 - 0)
+p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (50 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h1_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 0.06093) {
@@ -975,7 +975,7 @@ set bmargin at screen panel_b(0)
 set title 'layer 2' offset 0,-0.5
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '2×10^{2}' 200)
+set xtics ('0' 0, '200' 200)
 set xrange [0:353.553391]
 set yrange [0:0.0087059]
 set ytics ('0' 0, '5×10^{−3}' 0.005)
@@ -1078,7 +1078,7 @@ unset xlabel
 set xtics ('0' 0, '' 0.2, '4×10^{−1}' 0.4)
 set xrange [0:0.666666667]
 set yrange [0:6.498]
-set ytics ('0' 0, '5×10^{0}' 5)
+set ytics ('0' 0, '5' 5)
 unset label 3
 set label 1 'sd 0.059' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
@@ -1088,7 +1088,7 @@ p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h2_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 6.498) {
     set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '5×10^{0}' 5)   # (the ticks closer: the middle one unlabelled)
+    set ytics ('0' 0, '5' 5)   # (the ticks closer: the middle one unlabelled)
 }
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
@@ -1103,7 +1103,7 @@ unset xlabel
 set xtics ('0' 0, '2×10^{−2}' 0.02)
 set xrange [0:0.0353553391]
 set yrange [0:83.877]
-set ytics ('0' 0, '5×10^{1}' 50)
+set ytics ('0' 0, '50' 50)
 unset label 3
 set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
@@ -1113,7 +1113,7 @@ p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h2_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 83.877) {
     set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '5×10^{1}' 50)   # (the ticks closer: the middle one unlabelled)
+    set ytics ('0' 0, '50' 50)   # (the ticks closer: the middle one unlabelled)
 }
 plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 

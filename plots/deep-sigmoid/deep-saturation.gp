@@ -149,7 +149,7 @@ tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(lo
 # A faint solid grid: gnuplot draws a grid in its dotted axis line type
 # (sparse dots in pngcairo, dense in svg) unless given a line type.
 set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
-# the bars, caps and legend keys solid; the dash on the mean-field line
+# the bars and caps solid; the dash on the mean-field line
 set linetype 1 dashtype 1
 set linetype 2 dashtype 1
 
@@ -333,21 +333,21 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
-     keyentry with yerrorlines linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with linespoints linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
+     keyentry with linespoints linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
      keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorlines linetype 1 title 'standard', \
-     keyentry with yerrorlines linetype 2 title 'scaled', \
+     keyentry with linespoints linetype 1 dashtype 1 title 'standard', \
+     keyentry with linespoints linetype 2 dashtype 2 title 'scaled', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'open: 0 of 2000', \
      keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title 'bar cut at axis', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype 7 pointsize 0.6 * pointscale dashtype 1 title 'bars: 99.9 % CI', \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
      keyentry with lines linetype nodraw title 'R = 10 networks'
