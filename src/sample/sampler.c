@@ -225,8 +225,8 @@ typedef struct run {
      * by the first round and kept to the run's end (pool_stop).  A
      * thread a round, the caller waiting, cost each round a creation, a
      * fresh stack (glibc gives a finished thread's stack back to the
-     * kernel: page faults) and a cold cache: 9 % of the one-thread seed
-     * job.  Which thread takes a block changes no bit. */
+     * kernel: page faults) and a cold cache: 5 to 9 % of the one-thread
+     * seed job.  Which thread takes a block changes no bit. */
     pthread_t pool[ROUND_BLOCKS];
     unsigned pool_size;
     uint64_t round_gen;          /* rounds started (locked)              */
