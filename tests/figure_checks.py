@@ -529,6 +529,60 @@ def inset_drawn(script, tmp):
     return m.group(1) == "1" if rc == 0 and m else None
 
 
+def inset_label_clearance(script, tmp, text=None):
+    """fig1's tail inset: how far (in canvas heights) the density curve
+    ($pdfN, and the sampled histogram $histN) stays under the inset's
+    bottom across the 5 characters of tick labels left of the inset's
+    frame; negative when the curve runs through the labels.  None: no
+    inset, or gnuplot did not say."""
+    text = text if text is not None else open(script, encoding="utf-8").read()
+    if "inset_from" not in text:
+        return None
+    probe = os.path.join(tmp, "probe-inset-" + os.path.basename(script))
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text + "\nprint sprintf('INSETBOX %.9g %.9g %.9g %.9g %.9g %.9g %.9g %.9g', plot_left, "
+                "plot_right, zmax, ymax, inset_l, inset_b, bottom, top - bottom)\n"
+                "print sprintf('CHARW %.9g', char_width)\n")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
+                      probe], cwd=tmp)
+    m = re.search(r"INSETBOX (\S+) (\S+) (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)", err)
+    c = re.search(r"CHARW (\S+)", err)
+    if rc != 0 or not m or not c:
+        return None
+    left, right, zmax, ymax, inset_l, inset_b, bottom, height = map(float, m.groups())
+    cw = float(c.group(1))
+    to_z = lambda x: (x - left) / (right - left) * 2 * zmax - zmax
+    z0, z1 = to_z(inset_l - 5 * cw), to_z(inset_l)
+    highest = 0.0
+    for name, rows in datablocks(text).items():
+        if re.fullmatch(r"pdf\d+|hist\d+", name):
+            highest = max([highest] + [r[1] for r in rows if len(r) > 1 and z0 <= r[0] <= z1])
+    return inset_b - (bottom + height * min(highest, ymax) / ymax)
+
+
+def check_inset_labels(scripts, tmp):
+    """At 1280 x 800 fig1-scaled's inset, kept 0.2 of the canvas wide,
+    stood left of mean + 2 sd, and its tick labels 10^{-3} to 10^{-6} lay
+    across the curve's flank (figure review 17, S11): the curve stays under
+    the inset's bottom where its labels are; at the old width the check
+    sees it cross."""
+    seen = 0
+    for script in scripts:
+        text = open(script, encoding="utf-8").read()
+        gap = inset_label_clearance(script, tmp, text)
+        if gap is None:
+            continue
+        seen += 1
+        if gap < 0:
+            fail("inset labels: %s: the curve %.3g of the height above the inset's bottom under its labels"
+                 % (script, -gap))
+        old = inset_label_clearance(script, tmp, text.replace("plot_right - 0.12", "plot_right - 0.2"))
+        if "scaled" in script and (old is None or old >= 0):
+            fail("self-test: the inset labels check at the old width: %s" % (old,))
+    if not seen:
+        fail("inset labels: no fig1 script with a tail inset")
+
+
 def check_inset(small, big, tmp):
     seen = 0
     for scripts, wanted in ((small, False), (big, True)):
@@ -3306,6 +3360,7 @@ def main():
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
+        check_inset_labels([os.path.join(ROOT, "plots", "fig1-density-scaled.gp")], tmp)
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         check_marks_off_axes(tmp)
