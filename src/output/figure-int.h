@@ -239,6 +239,10 @@ double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend
  * (note "") when the canvas stays as asked.  Call before the header. */
 unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
                                  size_t size);
+/* satstat__fig_fit_height with the plot at least as tall as the legend l
+ * below it (a legend taller than its plot left the data a third of a
+ * small figure: figure reviews 16, S8, and 17, S10). */
+unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, char *note, size_t size);
 /* A figure's body written before its header, which can then depend on
  * what the body found (its legend's height: satstat__fig_fit_height):
  * satstat__fig_body_begin sends the stream to memory, satstat__fig_body_hold

@@ -143,7 +143,7 @@ void satstat__pl_region_probability_lines(ctx *c, const char *suffix);
 void satstat__pl_plot_layers(ctx *c);
 void satstat__pl_legend_panel(ctx *c);
 void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size);
-double satstat__pl_legend_below_in(ctx *c);
+void satstat__pl_fit_to_legend(ctx *c, char *note, size_t size);
 /* The least height of a plot whose legend goes below it, in inches, for
  * satstat__pl_fit_height (1.1 in is where a reader can still tell the
  * curves apart) */

@@ -484,13 +484,13 @@ void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size)
     (void)satstat__fig_fit_height(&c->g, &key, min_in, note, size);
 }
 
-/* The height of the figure's legend when it goes below the plot, in
- * inches (0: it stands right of the plot). */
-double satstat__pl_legend_below_in(ctx *c)
+/* The same, the plot at least as tall as its legend below
+ * (satstat__fig_fit_to_legend). */
+void satstat__pl_fit_to_legend(ctx *c, char *note, size_t size)
 {
     satstat__legend key;
     legend_of(c, &key);
-    return satstat__fig_legend_below_in(&c->g, &key);
+    (void)satstat__fig_fit_to_legend(&c->g, &key, note, size);
 }
 
 void satstat__pl_legend_panel(ctx *c)

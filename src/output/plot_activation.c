@@ -319,7 +319,7 @@ void satstat__pl_fig_activation(ctx *c)
     satstat__fig_body_hold(&c->g, &body);
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_height(c, 1.05 * satstat__pl_legend_below_in(c), note, sizeof note);
+    satstat__pl_fit_to_legend(c, note, sizeof note);
     activation_header(c, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])

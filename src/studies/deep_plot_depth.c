@@ -79,10 +79,7 @@ static void header_for_legend(ctx *c, const char *headline, const char *about,
     satstat__fig_body_hold(&c->g, body);
     satstat_plot_options asked = c->g.o;
     char note[400], text[2048];
-    /* (1.05 times: the legend's panel starts 0.01 of the height above
-     * its rows, 3 % of them at 3.5 in) */
-    unsigned asked_height = satstat__fig_fit_height(&c->g, key, 1.05 * satstat__fig_legend_below_in(&c->g, key),
-                                                    note, sizeof note);
+    unsigned asked_height = satstat__fig_fit_to_legend(&c->g, key, note, sizeof note);
     snprintf(text, sizeof text, "%s%s%s", about, note[0] ? "\n\n" : "", note);
     satstat__dp_header(c, c->r[0], headline, text);
     satstat__fig_output_section(&c->g);
