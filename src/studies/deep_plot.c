@@ -869,8 +869,10 @@ static unsigned mean_field_dash(const satstat_deep_report *r, size_t s)
 }
 
 /* The legend of fig_against_layer: per scheme its sampled points and mean
- * field, then what the marks and bars are and the run's settings. */
-static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satstat__legend *key)
+ * field (its line in dash[s]), then what the marks and bars are and the
+ * run's settings. */
+static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const unsigned *dash,
+                                 satstat__legend *key)
 {
     const satstat_deep_report *r = c->r[0];
     const satstat_config *cfg = satstat_deep_report_config(r);
@@ -903,8 +905,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, satst
             /* its mark on its mean-field line, in that line's dash; no
              * caps in the row (in SVG the dash broke them into fragments,
              * "└ - ■ - ╵", review 7 S1): the bars have a row of their own */
-            snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %u", s + 1,
-                     mean_field_dash(r, s));
+            snprintf(st, sizeof st, "with linespoints linetype %zu dashtype %u", s + 1, dash[s]);
             char about_line[160] = "";
             mean_field_words(c, q, s, about_line, sizeof about_line);
             if (mean_field_off_axis(q, ax, s)) {
@@ -1040,7 +1041,7 @@ static void fig_against_layer(ctx *c, quantity q)
     layer_axis ax;
     against_layer_data(c, q, &ax);
     satstat__legend key;
-    against_layer_legend(c, q, &ax, &key);
+    against_layer_legend(c, q, &ax, dash, &key);
     double yfloor = ax.yfloor, ymin = ax.ymin, ymax = ax.ymax;
     int no_interval = ax.no_interval, any_clipped = ax.any_clipped, logy = ax.logy;
     int floor_marks = ax.floor_marks;
