@@ -254,6 +254,17 @@ typedef struct run {
  * milliseconds of work at n_in = 1000, about 0.1 s at n_in = 10^8. */
 enum { CANCEL_CHUNK = 8 };
 
+/* t plus a tenth of a second: the progress callback's period. */
+static struct timespec tenth_later(struct timespec t)
+{
+    t.tv_nsec += 100000000L;
+    if (t.tv_nsec >= 1000000000L) {
+        t.tv_sec++;
+        t.tv_nsec -= 1000000000L;
+    }
+    return t;
+}
+
 /* After `draws` more weight draws by worker 0 (w; NULL for the pool's
  * workers): the progress call when one is due, a non-zero answer
  * raising the cancel flag. */
@@ -270,12 +281,7 @@ static void watch_work(run *r, watch *w, uint64_t draws)
     if (now.tv_sec < w->due.tv_sec ||
         (now.tv_sec == w->due.tv_sec && now.tv_nsec < w->due.tv_nsec))
         return;
-    w->due = now;
-    w->due.tv_nsec += 100000000L;
-    if (w->due.tv_nsec >= 1000000000L) {
-        w->due.tv_sec++;
-        w->due.tv_nsec -= 1000000000L;
-    }
+    w->due = tenth_later(now);
     uint64_t done = atomic_load_explicit(&r->done, memory_order_relaxed);
     if (w->fn(w->ctx, done, r->samples) != 0)
         atomic_store(&r->cancel, 1);
@@ -598,13 +604,9 @@ static void wait_round(run *r, satstat_progress_fn progress, void *ctx)
 {
     pthread_mutex_lock(&r->lock);
     while (r->running > 0) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        struct timespec until = tenth_later(now);
         int rc = pthread_cond_timedwait(&r->idle, &r->lock, &until);
         if (rc != 0 && r->running > 0 && progress) {
             pthread_mutex_unlock(&r->lock);
