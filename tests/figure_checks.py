@@ -540,17 +540,14 @@ def inset_label_clearance(script, tmp, text=None):
         return None
     probe = os.path.join(tmp, "probe-inset-" + os.path.basename(script))
     with open(probe, "w", encoding="utf-8") as f:
-        f.write(text + "\nprint sprintf('INSETBOX %.9g %.9g %.9g %.9g %.9g %.9g %.9g %.9g', plot_left, "
-                "plot_right, zmax, ymax, inset_l, inset_b, bottom, top - bottom)\n"
-                "print sprintf('CHARW %.9g', char_width)\n")
+        f.write(text + "\nprint sprintf('INSETBOX %.9g %.9g %.9g %.9g %.9g %.9g %.9g %.9g %.9g', plot_left, "
+                "plot_right, zmax, ymax, inset_l, inset_b, bottom, top - bottom, char_width)\n")
     rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
                       probe], cwd=tmp)
-    m = re.search(r"INSETBOX (\S+) (\S+) (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)", err)
-    c = re.search(r"CHARW (\S+)", err)
-    if rc != 0 or not m or not c:
+    m = re.search(r"INSETBOX" + r" (\S+)" * 9, err)
+    if rc != 0 or not m:
         return None
-    left, right, zmax, ymax, inset_l, inset_b, bottom, height = map(float, m.groups())
-    cw = float(c.group(1))
+    left, right, zmax, ymax, inset_l, inset_b, bottom, height, cw = map(float, m.groups())
     to_z = lambda x: (x - left) / (right - left) * 2 * zmax - zmax
     z0, z1 = to_z(inset_l - 5 * cw), to_z(inset_l)
     highest = 0.0
