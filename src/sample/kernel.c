@@ -298,6 +298,14 @@ static inline uint64_t zig_slot_neuron(const zig_pending *pend, uint32_t slot)
     return pend->first_neuron + slot / CHUNK;
 }
 
+/* Where slot s's value goes: s itself, or with draw_order (v a fill's
+ * output, already put in draw order by to_draw_order) 64b + 4l + k for
+ * slot 64b + 16k + l. */
+static inline uint32_t zig_slot_at(uint32_t s, const int draw_order)
+{
+    return draw_order ? (s & ~63u) | (s & 15u) << 2 | (s >> 4 & 3u) : s;
+}
+
 #if defined(__AVX512F__)
 /* Table t (256 16-bit entries) at 32 word lanes of layer numbers idx
  * (bits 0–7 of each word; bits 8–15 ignored): one two-register word
@@ -403,6 +411,64 @@ static inline void zig_fast_16(__m512i w, __m512i xs, __mmask16 outside, float *
 }
 #endif
 
+#if defined(__AVX2__) && !defined(__AVX512F__)
+/* xs[i] and k[i] of the eight words at w (i = w mod 256): one scalar load
+ * of satstat__zig_xk each, by the word's low byte read from memory, two
+ * unpacks into place, then two float shuffles split the pairs.  Gathers
+ * (two of eight, or two of four pairs) cost 15–20 % more of the fill. */
+static inline void zig_xk8(const uint32_t *w, __m256 *xs, __m256i *k)
+{
+    const unsigned char *byte = (const unsigned char *)(const void *)w;
+#define XK(l) _mm_loadl_epi64((const __m128i *)(const void *)(satstat__zig_xk + byte[4 * (l)]))
+    __m128i p01 = _mm_unpacklo_epi64(XK(0), XK(1)), p23 = _mm_unpacklo_epi64(XK(2), XK(3));
+    __m128i p45 = _mm_unpacklo_epi64(XK(4), XK(5)), p67 = _mm_unpacklo_epi64(XK(6), XK(7));
+#undef XK
+    /* lanes xs0 k0 xs1 k1 | xs4 k4 xs5 k5 and xs2 k2 xs3 k3 | xs6 k6 xs7 k7 */
+    __m256 a = _mm256_castsi256_ps(_mm256_inserti128_si256(_mm256_castsi128_si256(p01), p45, 1));
+    __m256 b = _mm256_castsi256_ps(_mm256_inserti128_si256(_mm256_castsi128_si256(p23), p67, 1));
+    *xs = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    *k = _mm256_castps_si256(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1)));
+}
+
+/* zig_compress8[m]: the numbers of m's set bits, lowest first, one a
+ * byte (the rest 0): the permute that moves a mask's lanes to the front.
+ * ZC_AT(m, i) is lane i's byte in place: i shifted to the byte its rank
+ * among the set bits gives, if bit i is set. */
+#define ZC_BIT(m, i) (((m) >> (i)) & 1)
+#define ZC_RANK(m, i) ((((m) & ((1 << (i)) - 1)) & 1) + ((((m) & ((1 << (i)) - 1)) >> 1) & 1) + \
+                       ((((m) & ((1 << (i)) - 1)) >> 2) & 1) + ((((m) & ((1 << (i)) - 1)) >> 3) & 1) + \
+                       ((((m) & ((1 << (i)) - 1)) >> 4) & 1) + ((((m) & ((1 << (i)) - 1)) >> 5) & 1) + \
+                       ((((m) & ((1 << (i)) - 1)) >> 6) & 1))
+#define ZC_AT(m, i) ((uint64_t)(ZC_BIT(m, i) * (i)) << (8 * ZC_RANK(m, i)))
+#define ZC(m) (ZC_AT(m, 1) | ZC_AT(m, 2) | ZC_AT(m, 3) | ZC_AT(m, 4) | ZC_AT(m, 5) | \
+               ZC_AT(m, 6) | ZC_AT(m, 7))
+#define ZC4(m) ZC(m), ZC((m) + 1), ZC((m) + 2), ZC((m) + 3)
+#define ZC16(m) ZC4(m), ZC4((m) + 4), ZC4((m) + 8), ZC4((m) + 12)
+#define ZC64(m) ZC16(m), ZC16((m) + 16), ZC16((m) + 32), ZC16((m) + 48)
+static const uint64_t zig_compress8[256] = {ZC64(0), ZC64(64), ZC64(128), ZC64(192)};
+#undef ZC64
+#undef ZC16
+#undef ZC4
+#undef ZC
+#undef ZC_AT
+#undef ZC_RANK
+#undef ZC_BIT
+
+/* a = (w >> 8) | 1 of satstat__zig_candidate */
+static inline __m256i zig_a8(__m256i w)
+{
+    return _mm256_or_si256(_mm256_srli_epi32(w, 8), _mm256_set1_epi32(1));
+}
+
+/* satstat__zig_candidate of eight words: ±a·xs, the sign from bit 8 */
+static inline __m256 zig_value8(__m256i w, __m256i a, __m256 xs)
+{
+    __m256 x = _mm256_mul_ps(_mm256_cvtepi32_ps(a), xs);
+    __m256i sign = _mm256_and_si256(_mm256_slli_epi32(w, 23), _mm256_set1_epi32((int)0x80000000u));
+    return _mm256_or_ps(x, _mm256_castsi256_ps(sign));
+}
+#endif
+
 /* The fast-path values of batch b's words into v[k·16 + l] (draw
  * 4·(16b + l) + k), the others listed in *pend with slots slot0 + k·16 + l. */
 static inline void zig_fast_batch(const uint32_t w0[LANES],
@@ -475,6 +541,35 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
             zig_fast_16(pair[h], xs2[h], (__mmask16)zig_nibbles(out32 >> (4 * h)),
                         v + (k + h) * LANES, pend, slot0 + (uint32_t)(k + h) * LANES);
     }
+#elif defined(__AVX2__)
+    /* eight lanes at a time, the exact core test a < k[i] as the fast
+     * test (as below); the few words outside (one in 9 vectors has one)
+     * listed by a scan of the mask */
+    uint32_t n = pend->n, *restrict slot = pend->slot, *restrict word = pend->word;
+    for (int k = 0; k < 4; k++)
+        for (int h = 0; h < LANES; h += 8) {
+            const uint32_t *src = words[k] + h;
+            __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)src);
+            __m256 xs;
+            __m256i lim;
+            zig_xk8(src, &xs, &lim);
+            __m256i a = zig_a8(w);
+            _mm256_storeu_ps(v + k * LANES + h, zig_value8(w, a, xs));
+            unsigned outside = ~(unsigned)_mm256_movemask_ps(
+                                   _mm256_castsi256_ps(_mm256_cmpgt_epi32(lim, a))) & 0xffu;
+            /* the outside lanes moved to the front (zig_compress8), both
+             * vectors stored whole, the count advanced: no branch */
+            __m256i to_front = _mm256_cvtepu8_epi32(_mm_loadl_epi64(
+                (const __m128i *)(const void *)&zig_compress8[outside]));
+            __m256i slots = _mm256_add_epi32(_mm256_set1_epi32((int)(slot0 + (uint32_t)(k * LANES + h))),
+                                             _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            _mm256_storeu_si256((__m256i *)(void *)(slot + n),
+                                _mm256_permutevar8x32_epi32(slots, to_front));
+            _mm256_storeu_si256((__m256i *)(void *)(word + n),
+                                _mm256_permutevar8x32_epi32(w, to_front));
+            n += (uint32_t)__builtin_popcount(outside);
+        }
+    pend->n = n;
 #else
     /* the table look-ups as scalar loads into arrays (a gather costs more
      * here), then the arithmetic as a vector loop; the exact core test
@@ -512,7 +607,7 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
 #endif
 }
 
-#if !defined(__AVX512F__)
+#if !defined(__AVX2__)
 /* Attempt 0 (satstat__zig_attempt_words with t = 0) of n = 8 or 16
  * draws: words 0 and 1 of the Philox blocks at counters (block[l],
  * neuron[l], stream | 3) under keys (k0, k1[l]).  n is a constant at each
@@ -764,6 +859,164 @@ static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream,
         }
     }
 }
+static void zig_finish(const satstat__kernel_job *job, uint32_t stream,
+                       const zig_pending *pend, float *v)
+{
+    zig_finish_lanes(job, stream, pend, v, 0);
+}
+#elif defined(__AVX2__)
+/* Words 0 and 1 of attempt 0 of the listed draws first .. first + 8·nv − 1
+ * into u and next: zig_attempt0_x16 eight lanes at a time, nv vectors
+ * side by side.  Lanes past the list compute garbage nobody reads. */
+static inline void zig_attempt0_x8(uint32_t k0, const __m256i tweaks, uint32_t stream,
+                                   const zig_pending *pend, uint32_t first, uint32_t *u,
+                                   uint32_t *next, const int nv)
+{
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
+    const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
+    const __m256i n_lo = _mm256_set1_epi32((int)(uint32_t)pend->first_neuron);
+    const __m256i n_hi = _mm256_set1_epi32((int)(uint32_t)(pend->first_neuron >> 32));
+    const __m256i flip = _mm256_set1_epi32((int)0x80000000u);
+    __m256i x0[4], x1[4], x2[4], x3[4], key1[4];
+    for (int c = 0; c < nv; c++) {
+        __m256i s = _mm256_loadu_si256(
+            (const __m256i *)(const void *)(pend->slot + first + 8u * (uint32_t)c));
+        __m256i t = _mm256_and_si256(s, _mm256_set1_epi32(CHUNK - 1));
+        x0[c] = _mm256_add_epi32(
+            _mm256_slli_epi32(_mm256_add_epi32(_mm256_set1_epi32((int)pend->first_batch),
+                                               _mm256_srli_epi32(t, 6)),
+                              4),
+            _mm256_and_si256(t, _mm256_set1_epi32(15)));
+        /* the tweaked key for j mod 4 = (t / 16) mod 4 */
+        key1[c] = _mm256_permutevar8x32_epi32(
+            tweaks, _mm256_and_si256(_mm256_srli_epi32(t, 4), _mm256_set1_epi32(3)));
+        x1[c] = _mm256_add_epi32(n_lo, _mm256_srli_epi32(s, 10));
+        /* the carry into the neuron's high word: x1 < n_lo, unsigned */
+        x2[c] = _mm256_sub_epi32(n_hi, _mm256_cmpgt_epi32(_mm256_xor_si256(n_lo, flip),
+                                                          _mm256_xor_si256(x1[c], flip)));
+        x3[c] = _mm256_set1_epi32((int)(stream | 3u));
+    }
+    uint32_t kr0 = k0;
+    for (int r = 0; r < 10; r++) {
+        const __m256i key0 = _mm256_set1_epi32((int)kr0);
+        for (int c = 0; c < nv; c++) {
+            __m256i hi0, lo0, hi1, lo1;
+            mulhilo8(x0[c], m0, &hi0, &lo0);
+            mulhilo8(x2[c], m1, &hi1, &lo1);
+            x0[c] = _mm256_xor_si256(_mm256_xor_si256(hi1, x1[c]), key0);
+            x2[c] = _mm256_xor_si256(_mm256_xor_si256(hi0, x3[c]), key1[c]);
+            x1[c] = lo1;
+            x3[c] = lo0;
+            key1[c] = _mm256_add_epi32(key1[c], _mm256_set1_epi32((int)PHILOX_W32_1));
+        }
+        kr0 += PHILOX_W32_0;
+    }
+    for (int c = 0; c < nv; c++) {
+        _mm256_storeu_si256((__m256i *)(void *)(u + 8 * c), x0[c]);
+        _mm256_storeu_si256((__m256i *)(void *)(next + 8 * c), x1[c]);
+    }
+}
+
+/* zig_finish on AVX2: the AVX-512 pass (zig_finish_lanes) eight draws at
+ * a time.  The listed words failed the exact core test (zig_fast_batch),
+ * so each is a tail draw (layer 0: the scalar steps) or a wedge draw:
+ * attempt 0's wedge test in vector code; a refused draw whose new word
+ * is in the core is done, the rest (0.7 %) go on in the scalar steps from
+ * attempt 1.  Arrays for the lane-by-lane loops are written by whole
+ * vector stores: built by scalar stores, each vector load waited for them
+ * (a store-forwarding stall), which made the generic pass below 3× slower
+ * a draw than AVX-512's.  Same steps, same bits. */
+static void zig_finish_lanes(const satstat__kernel_job *job, uint32_t stream,
+                             const zig_pending *pend, float *v, const int draw_order)
+{
+    const uint32_t k0 = job->key[0], k1 = job->key[1];
+    const __m256i low8 = _mm256_set1_epi32(255), lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    uint32_t tweak[8];
+    for (int q = 0; q < 8; q++)
+        tweak[q] = k1 ^ (0x9E3779B9u * (4u * (uint32_t)(q % 4) + (stream & 3u) + 1u));
+    const __m256i tweaks = _mm256_loadu_si256((const __m256i *)(const void *)tweak);
+    uint32_t att_u[32], att_next[32];
+    /* the list's last vector padded with zeros: its lanes past the end
+     * reach table addresses (zig_xk8) and must be defined words */
+    _mm256_storeu_si256((__m256i *)(void *)(pend->word + pend->n), _mm256_setzero_si256());
+    _mm256_storeu_si256((__m256i *)(void *)(pend->slot + pend->n), _mm256_setzero_si256());
+    for (uint32_t first = 0; first < pend->n; first += 8) {
+        uint32_t left = pend->n - first, seg = first % 32;
+        if (seg == 0) { /* attempt 0 of the next 32 listed draws at once */
+            if (left > 24)
+                zig_attempt0_x8(k0, tweaks, stream, pend, first, att_u, att_next, 4);
+            else if (left > 16)
+                zig_attempt0_x8(k0, tweaks, stream, pend, first, att_u, att_next, 3);
+            else if (left > 8)
+                zig_attempt0_x8(k0, tweaks, stream, pend, first, att_u, att_next, 2);
+            else
+                zig_attempt0_x8(k0, tweaks, stream, pend, first, att_u, att_next, 1);
+        }
+        const __m256i valid = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(left < 8 ? left : 8)), lane);
+        const uint32_t *wp = pend->word + first;
+        __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)wp);
+        __m256i i = _mm256_and_si256(w, low8);
+        __m256i tail = _mm256_and_si256(valid, _mm256_cmpeq_epi32(i, _mm256_setzero_si256()));
+        __m256i wedge = _mm256_andnot_si256(tail, valid);
+        __m256 xs_w;
+        __m256i unused_k;
+        zig_xk8(wp, &xs_w, &unused_k);
+        /* attempt 0's words, and what a refused draw needs of its next */
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)(att_u + seg));
+        __m256i next = _mm256_loadu_si256((const __m256i *)(const void *)(att_next + seg));
+        __m256 xs_next;
+        __m256i k_next;
+        zig_xk8(att_next + seg, &xs_next, &k_next);
+        /* satstat__zig_wedge_accept lane by lane (GCC vectorises the
+         * loop); idle and tail lanes take a dummy wedge word of layer 1 */
+        uint32_t wl[8], ul[8], acc[8];
+        float xs[8];
+        double f_lo[8], f_hi[8];
+        __m256i iw = _mm256_blendv_epi8(_mm256_set1_epi32(1), i, wedge);
+        _mm256_storeu_si256((__m256i *)(void *)wl,
+                            _mm256_blendv_epi8(_mm256_set1_epi32((int)0xffffff01u), w, wedge));
+        _mm256_storeu_si256((__m256i *)(void *)ul, x0);
+        _mm256_storeu_ps(xs, xs_w);
+        for (int h = 0; h < 8; h += 4) {
+            __m128i i4 = h ? _mm256_extracti128_si256(iw, 1) : _mm256_castsi256_si128(iw);
+            _mm256_storeu_pd(f_lo + h, _mm256_i32gather_pd(satstat__zig_f, i4, 8));
+            _mm256_storeu_pd(f_hi + h, _mm256_i32gather_pd(satstat__zig_f + 1, i4, 8));
+        }
+        for (int l = 0; l < 8; l++)
+            acc[l] = (uint32_t)satstat__zig_wedge_accept(wl[l], ul[l], xs[l], f_lo[l], f_hi[l]);
+        __m256i refused = _mm256_and_si256(
+            wedge, _mm256_cmpeq_epi32(_mm256_loadu_si256((const __m256i *)(const void *)acc),
+                                      _mm256_setzero_si256()));
+        __m256i keep = _mm256_blendv_epi8(w, next, refused);
+        /* a refused draw whose next word is in the exact core is done */
+        __m256i again = _mm256_andnot_si256(_mm256_cmpgt_epi32(k_next, zig_a8(next)), refused);
+        __m256 xs_keep = _mm256_blendv_ps(xs_w, xs_next, _mm256_castsi256_ps(refused));
+        float x[8];
+        uint32_t wk[8];
+        _mm256_storeu_ps(x, zig_value8(keep, zig_a8(keep), xs_keep));
+        _mm256_storeu_si256((__m256i *)(void *)wk, keep);
+        unsigned done = (unsigned)_mm256_movemask_ps(
+            _mm256_castsi256_ps(_mm256_andnot_si256(again, wedge)));
+        unsigned rest = (unsigned)_mm256_movemask_ps(
+            _mm256_castsi256_ps(_mm256_or_si256(tail, again)));
+        const uint32_t *sl = pend->slot + first;
+        while (done) {
+            int l = __builtin_ctz(done);
+            done &= done - 1u;
+            v[zig_slot_at(sl[l], draw_order)] = x[l];
+        }
+        /* tail draws from attempt 0, refused ones from attempt 1 */
+        unsigned from_attempt1 = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(again));
+        while (rest) {
+            int l = __builtin_ctz(rest);
+            rest &= rest - 1u;
+            v[zig_slot_at(sl[l], draw_order)] = satstat__zig_slow_from(
+                wk[l], (from_attempt1 >> l) & 1u, k0, k1, stream, zig_slot_neuron(pend, sl[l]),
+                zig_slot_index(pend, sl[l]));
+        }
+    }
+}
+
 static void zig_finish(const satstat__kernel_job *job, uint32_t stream,
                        const zig_pending *pend, float *v)
 {
@@ -1240,6 +1493,25 @@ static inline void to_draw_order(const float v[PER_BATCH], float *o)
     _mm512_storeu_pd((void *)(o + 16), _mm512_permutex2var_pd(a_lo, hi64, b_lo));
     _mm512_storeu_pd((void *)(o + 32), _mm512_permutex2var_pd(a_hi, lo64, b_hi));
     _mm512_storeu_pd((void *)(o + 48), _mm512_permutex2var_pd(a_hi, hi64, b_hi));
+#elif defined(__AVX2__)
+    /* eight lanes at a time: a 4 × 8 transpose by unpacks (lanes l, l+4
+     * side by side in the two 128-bit halves), then the halves swapped
+     * into order; GCC had made it 64 scalar moves */
+    for (int h = 0; h < LANES; h += 8) {
+        __m256 r0 = _mm256_loadu_ps(v + h), r1 = _mm256_loadu_ps(v + LANES + h);
+        __m256 r2 = _mm256_loadu_ps(v + 2 * LANES + h), r3 = _mm256_loadu_ps(v + 3 * LANES + h);
+        __m256d t0 = _mm256_castps_pd(_mm256_unpacklo_ps(r0, r1)); /* k 0,1 of l 0,1 | 4,5 */
+        __m256d t1 = _mm256_castps_pd(_mm256_unpackhi_ps(r0, r1)); /* l 2,3 | 6,7 */
+        __m256d t2 = _mm256_castps_pd(_mm256_unpacklo_ps(r2, r3)); /* k 2,3 */
+        __m256d t3 = _mm256_castps_pd(_mm256_unpackhi_ps(r2, r3));
+        __m256d u0 = _mm256_unpacklo_pd(t0, t2), u1 = _mm256_unpackhi_pd(t0, t2); /* l 0 | 4, 1 | 5 */
+        __m256d u2 = _mm256_unpacklo_pd(t1, t3), u3 = _mm256_unpackhi_pd(t1, t3); /* l 2 | 6, 3 | 7 */
+        float *out = o + 4 * h;
+        _mm256_storeu_pd((double *)(void *)out, _mm256_permute2f128_pd(u0, u1, 0x20));
+        _mm256_storeu_pd((double *)(void *)(out + 8), _mm256_permute2f128_pd(u2, u3, 0x20));
+        _mm256_storeu_pd((double *)(void *)(out + 16), _mm256_permute2f128_pd(u0, u1, 0x31));
+        _mm256_storeu_pd((double *)(void *)(out + 24), _mm256_permute2f128_pd(u2, u3, 0x31));
+    }
 #else
     for (int l = 0; l < LANES; l++)
         for (int k = 0; k < 4; k++)
@@ -1258,7 +1530,7 @@ void FILL_NAME(const satstat__kernel_job *job, uint64_t neuron, uint32_t first_b
         float chunk[CHUNK];
         for (size_t b = 0; b < batches; b += CHUNK_BATCHES) {
             uint32_t count = batches - b < CHUNK_BATCHES ? (uint32_t)(batches - b) : CHUNK_BATCHES;
-#if defined(__AVX512F__)
+#if defined(__AVX2__)
             /* the fix-up straight into the output, in draw order: the
              * transpose does not wait for the fix-up's scattered stores */
             uint32_t slot[CHUNK + LANES], word[CHUNK + LANES];

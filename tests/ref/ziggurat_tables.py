@@ -107,6 +107,14 @@ for pl in planes:
         print("        " + " ".join(f"{v}," for v in pl[row:row + 16]))
     print("    },")
 print("};")
+# xs[i]'s bits and k[i] in one 64-bit entry, for the AVX2 kernel: one
+# scalar load a word gives both (a gather cost more, as did two loads)
+print("/* xs[i]'s bits | k[i] << 32 (AVX2 look-ups: one load a word) */")
+print("static const uint64_t satstat__zig_xk[SATSTAT__ZIG_LAYERS] = {")
+for i in range(N):
+    k = int(mp.ceil(X[i + 1] / xs[i]))
+    print(f"    UINT64_C({hex(bits[i] | (k << 32))}),")
+print("};")
 print("static const double satstat__zig_f[SATSTAT__ZIG_LAYERS + 1] = {")
 for i in range(N + 1):
     print(f"    {float(f(X[i])).hex()},")
