@@ -248,7 +248,69 @@ static inline void philox_lanes(const satstat__kernel_job *job, uint32_t stream,
 }
 #endif
 
-#if !defined(__AVX512F__)
+#if defined(__AVX2__) && !defined(__AVX512F__)
+/* ZIG_CHAINS batches, two at a time as four 8-lane chains side by side,
+ * round by round (philox_lanes runs one batch as two chains) */
+static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream,
+                                 uint64_t neuron, uint32_t base, uint32_t w[][4][LANES])
+{
+    enum { NC = 4 };
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M4x32_0);
+    const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M4x32_1);
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    /* rounds 0 and 1 as on AVX-512 (philox_head_of): of a block's
+     * counter only x0 differs between lanes, so round 0's product x2·M1
+     * and round 1's x0·M0 are scalars */
+    uint32_t k0 = job->key[0], k1 = job->key[1];
+    uint64_t p1 = (uint64_t)PHILOX_M4x32_1 * (uint32_t)(neuron >> 32);
+    uint32_t y0 = (uint32_t)(p1 >> 32) ^ (uint32_t)neuron ^ k0, y1 = (uint32_t)p1;
+    const __m256i key_r0 = _mm256_set1_epi32((int)(stream ^ k1));
+    k0 += PHILOX_W32_0;
+    k1 += PHILOX_W32_1;
+    uint64_t p0 = (uint64_t)PHILOX_M4x32_0 * y0;
+    const __m256i key_r1_x0 = _mm256_set1_epi32((int)(y1 ^ k0));
+    const __m256i key_r1_x2 = _mm256_set1_epi32((int)((uint32_t)(p0 >> 32) ^ k1));
+    const __m256i x3_r1 = _mm256_set1_epi32((int)(uint32_t)p0);
+    const uint32_t k0_r2 = k0 + PHILOX_W32_0, k1_r2 = k1 + PHILOX_W32_1;
+    for (int pair = 0; pair < ZIG_CHAINS; pair += 2) {
+        __m256i x0[NC], x1[NC], x2[NC], x3[NC];
+        for (int c = 0; c < NC; c++) {
+            __m256i hi, lo, y2;
+            x0[c] = _mm256_add_epi32(_mm256_set1_epi32((int)(base + (uint32_t)(pair * LANES + 8 * c))), lane);
+            mulhilo8(x0[c], m0, &hi, &lo);
+            y2 = _mm256_xor_si256(hi, key_r0); /* round 0's x2; its x3 is lo */
+            mulhilo8(y2, m1, &hi, &x1[c]);
+            x0[c] = _mm256_xor_si256(hi, key_r1_x0);
+            x2[c] = _mm256_xor_si256(lo, key_r1_x2);
+            x3[c] = x3_r1;
+        }
+        k0 = k0_r2;
+        k1 = k1_r2;
+        for (int r = 2; r < 10; r++) {
+            const __m256i key0 = _mm256_set1_epi32((int)k0), key1 = _mm256_set1_epi32((int)k1);
+            for (int c = 0; c < NC; c++) {
+                __m256i hi0, lo0, hi1, lo1;
+                mulhilo8(x0[c], m0, &hi0, &lo0);
+                mulhilo8(x2[c], m1, &hi1, &lo1);
+                x0[c] = _mm256_xor_si256(_mm256_xor_si256(hi1, x1[c]), key0);
+                x2[c] = _mm256_xor_si256(_mm256_xor_si256(hi0, x3[c]), key1);
+                x1[c] = lo1;
+                x3[c] = lo0;
+            }
+            k0 += PHILOX_W32_0;
+            k1 += PHILOX_W32_1;
+        }
+        for (int c = 0; c < NC; c++) {
+            uint32_t(*o)[LANES] = w[pair + c / 2];
+            int h = 8 * (c % 2);
+            _mm256_storeu_si256((__m256i *)(void *)(o[0] + h), x0[c]);
+            _mm256_storeu_si256((__m256i *)(void *)(o[1] + h), x1[c]);
+            _mm256_storeu_si256((__m256i *)(void *)(o[2] + h), x2[c]);
+            _mm256_storeu_si256((__m256i *)(void *)(o[3] + h), x3[c]);
+        }
+    }
+}
+#elif !defined(__AVX512F__)
 static inline void philox_chains(const satstat__kernel_job *job, uint32_t stream,
                                  uint64_t neuron, uint32_t base, uint32_t w[][4][LANES])
 {
