@@ -641,9 +641,10 @@ static inline void zig_fast_batch(const uint32_t w0[LANES],
     uint32_t lim[PER_BATCH];
     for (int k = 0; k < 4; k++)
         for (int l = 0; l < LANES; l++) {
-            uint32_t i = words[k][l] & 255u;
-            xs[k * LANES + l] = satstat__zig_xs[i];
-            lim[k * LANES + l] = satstat__zig_k[i];
+            /* both from one load (satstat__zig_xk) */
+            uint64_t xk = satstat__zig_xk[words[k][l] & 255u];
+            xs[k * LANES + l] = satstat__u2f((uint32_t)xk);
+            lim[k * LANES + l] = (uint32_t)(xk >> 32);
         }
     unsigned char outside[PER_BATCH];
     for (int k = 0; k < 4; k++)
