@@ -1414,7 +1414,7 @@ static const uint8_t satstat__zig_planes[6][SATSTAT__ZIG_LAYERS] = {
         51, 51, 51, 51, 51, 51, 51, 51, 50, 50, 50, 50, 50, 50, 50, 50,
     },
 };
-/* xs[i]'s bits | k[i] << 32 (AVX2 look-ups: one load a word) */
+/* xs[i]'s bits | k[i] << 32 (AVX2 and generic look-ups: one load a word) */
 static const uint64_t satstat__zig_xk[SATSTAT__ZIG_LAYERS] = {
     UINT64_C(0xef33d8347a49dc),
     UINT64_C(0xf1a5a53469dda4),

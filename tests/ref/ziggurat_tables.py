@@ -80,23 +80,22 @@ print("static const uint16_t satstat__zig_xs_hi16[SATSTAT__ZIG_LAYERS] = {")
 for b in bits:
     print(f"    {b >> 16}u,")
 print("};")
+ks = [int(mp.ceil(X[i + 1] / xs[i])) for i in range(N)]
+assert all(0 <= k <= 2 ** 24 for k in ks)
 print("static const uint32_t satstat__zig_k[SATSTAT__ZIG_LAYERS] = {")
-for i in range(N):
-    k = int(mp.ceil(X[i + 1] / xs[i]))
-    assert 0 <= k <= 2 ** 24
+for k in ks:
     print(f"    {k}u,")
 print("};")
 print("/* k[i] >> 8, rounded down: the fast test, on the top 16 bits of a */")
 print("static const uint16_t satstat__zig_k16[SATSTAT__ZIG_LAYERS] = {")
-for i in range(N):
-    k = int(mp.ceil(X[i + 1] / xs[i]))
+for k in ks:
     print(f"    {k >> 8}u,")
 print("};")
 # k16 and the floats' bits again as byte planes, for the AVX-512 VBMI
 # kernel's byte permutes (128 entries per two-register permute, 64 lanes
 # at a time): plane 0 and 1 the low and high byte of k16[i], planes 2-5
 # bytes 0-3 of xs[i]
-k16 = [int(mp.ceil(X[i + 1] / xs[i])) >> 8 for i in range(N)]
+k16 = [k >> 8 for k in ks]
 planes = [[k & 255 for k in k16], [k >> 8 for k in k16]] + \
     [[(b >> (8 * j)) & 255 for b in bits] for j in range(4)]
 print("/* byte planes: k16's low and high bytes, then bytes 0-3 of xs (VBMI look-ups) */")
@@ -107,13 +106,13 @@ for pl in planes:
         print("        " + " ".join(f"{v}," for v in pl[row:row + 16]))
     print("    },")
 print("};")
-# xs[i]'s bits and k[i] in one 64-bit entry, for the AVX2 kernel: one
-# scalar load a word gives both (a gather cost more, as did two loads)
-print("/* xs[i]'s bits | k[i] << 32 (AVX2 look-ups: one load a word) */")
+# xs[i]'s bits and k[i] in one 64-bit entry, for the AVX2 and generic
+# kernels: one scalar load a word gives both (gathers cost more, as did
+# two loads)
+print("/* xs[i]'s bits | k[i] << 32 (AVX2 and generic look-ups: one load a word) */")
 print("static const uint64_t satstat__zig_xk[SATSTAT__ZIG_LAYERS] = {")
-for i in range(N):
-    k = int(mp.ceil(X[i + 1] / xs[i]))
-    print(f"    UINT64_C({hex(bits[i] | (k << 32))}),")
+for b, k in zip(bits, ks):
+    print(f"    UINT64_C({hex(b | (k << 32))}),")
 print("};")
 print("static const double satstat__zig_f[SATSTAT__ZIG_LAYERS + 1] = {")
 for i in range(N + 1):
