@@ -1158,6 +1158,12 @@ def corr_mark_problems(text):
     # the mean-field lines before the bars, the first scheme's last (on top:
     # normal's lay wholly under orthogonal's, the same mean field: review 15,
     # N2.5)
+    # the inputs' mark (layer 0) a shape no series draws: a small black
+    # square read as one of normal's (figure review 17, N4)
+    series = set(re.findall(r"^set linetype \d+ .*pointtype (\d+)", text, re.M))
+    m = re.search(r"every ::0::0 using 1:5 with points .*pointtype (\d+)", text)
+    if m and (m.group(1) in series or m.group(1) in ("4", "5")):
+        problems.append("the inputs' mark pointtype %s, a series' shape" % m.group(1))
     lines = [int(k) for k in re.findall(r"\$s(\d+) using 1:5 with lines", text)]
     bars = text.find("with yerrorbars linetype")
     first_line = text.find("using 1:5 with lines")
@@ -1474,6 +1480,11 @@ def deep_should_self_tests():
          "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale linewidth open_lw\n",
          "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale * svg_triangle "
          "linewidth open_lw\n"),
+        (corr_mark_problems,
+         "set linetype 1 linecolor rgb '#882255' pointtype 5\n"
+         "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n",
+         "set linetype 1 linecolor rgb '#882255' pointtype 5\n"
+         "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 2 notitle\n"),
         (corr_mark_problems,
          "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
          "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "

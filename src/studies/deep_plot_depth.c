@@ -189,6 +189,10 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
  * (figure review 15, S2.2, S2.3).  Now the points are larger; a cut end
  * is marked as every figure marks one (satstat__cut_mark). */
 #define CORR_POINT "1.9 * pointscale"
+/* The inputs' c⁰ at layer 0, drawn and keyed alike: a black ×, a shape no
+ * series has (a small black square read as one of normal's squares:
+ * figure review 17, N4) */
+#define INPUTS_MARK "linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2"
 
 /* Scheme s's slot in the palette (its colour and point type). */
 static size_t slot_of(const satstat_deep_report *r, size_t s)
@@ -289,8 +293,7 @@ void satstat__dp_fig_correlation(ctx *c)
     if (star_drawn)
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
                             "fixed point c*");
-    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
-                        "inputs: c^{0} = %.3g", o->pair_correlation);
+    satstat__legend_row(&key, "with points " INPUTS_MARK, "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI",
                         100 * (1 - cfg->alpha));
@@ -345,7 +348,7 @@ void satstat__dp_fig_correlation(ctx *c)
                        "%s notitle, \\\n     ",
                     s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, satstat__cut_mark(e));
     }
-    out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
+    out(c, "$s1 every ::0::0 using 1:5 with points " INPUTS_MARK " notitle\n");
     finish(c, &key);
     header_for_legend(c, "Correlation of two inputs against layer",
                       "Two inputs per network at correlation c0 through the same weights: per\n"
