@@ -2718,7 +2718,7 @@ set rmargin at screen plot_right
 panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
-if (side_by_side) { set xlabel 'z (zoom)' }
+set xlabel 'z (zoom)'
 set xrange [-zoom:zoom]
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
 if (panel_w / (6 * char_width) < 3) {

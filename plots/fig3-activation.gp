@@ -3077,7 +3077,8 @@ set rmargin at screen plot_right
 panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
-if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)'; set format y2; set y2tics scale default }
+set xlabel 'z (zoom)'
+if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))

@@ -229,18 +229,25 @@ def axes_box(path):
     # (blue #0072B2 is grey 87), which one format anti-aliases across two
     # rows and another does not
     dark = grey < 60
-    cols, tops, _ = long_lines(dark.T)
-    rows, _, rights = long_lines(dark)
     # the title: the width of the first band of rows with ink from the top
     # (the top tenth took an SVG's top tick label 1 px higher than the PNG's)
     ink = (grey < 110).any(axis=1)
     title = []
+    axes = dark
     if ink.any():
         y0 = y1 = int(numpy.argmax(ink))
         while y1 + 1 < h and ink[y1 + 1]:
             y1 += 1
         xs = numpy.nonzero((grey[y0:y1 + 1] < 110).any(axis=0))[0]
         title = [int(xs.max() - xs.min())]
+        # (no axis in the title's rows: a glyph's stem over an axis's column
+        # was taken for the axis's top, in one format only; a band taller
+        # than a title, run into the plots, is left alone)
+        if y1 - y0 < 0.08 * h:
+            axes = dark.copy()
+            axes[y0:y1 + 1] = False
+    cols, tops, _ = long_lines(axes.T)
+    rows, _, rights = long_lines(axes)
     edges = ([min(tops)] if tops else []) + ([max(rights)] if rights else [])
     return (cols + rows + edges + title, (w, h),
             (len(cols), len(rows), len(edges), len(title)))
@@ -362,15 +369,21 @@ def combs(text):
 
 
 def panel_problems(text):
-    """Data panels without tick labels, a figure without axis labels."""
+    """Data panels without tick labels, a figure without axis labels.  A
+    panel whose x tick labels are left to the panel below it (its
+    `set format x ''` commented "shared x axis": deep-phase's maps stacked
+    at 3.5 in) passes when a later panel has them."""
     problems = []
     state = {"xtics": True, "ytics": True, "fmtx": True, "fmty": True}
     xlabel = ylabel = False
     in_legend = False
+    shared = False  # x tick labels left to a later panel
     for line in text.splitlines():
         s = line.split("#")[0].strip()
         if not s:
             continue
+        if re.match(r"set format x +''", s) and "shared x axis" in line:
+            shared = True
         if s.startswith("unset border"):
             in_legend = True  # the legend panel: no axes by design
         if s.startswith("unset multiplot"):
@@ -393,10 +406,14 @@ def panel_problems(text):
         if re.match(r"set ylabel +'[^']", s):
             ylabel = True
         if s.startswith("plot ") and not in_legend and "nodraw" not in s.split(",")[0]:
-            if not (state["xtics"] and state["fmtx"]):
+            if state["xtics"] and state["fmtx"]:
+                shared = False
+            elif not shared:
                 problems.append("a panel without x tick labels")
             if not (state["ytics"] and state["fmty"]):
                 problems.append("a panel without y tick labels")
+    if shared:
+        problems.append("a shared x axis labelled under no panel")
     if not xlabel:
         problems.append("no x label")
     if not ylabel:
@@ -1141,6 +1158,12 @@ def corr_mark_problems(text):
     # the mean-field lines before the bars, the first scheme's last (on top:
     # normal's lay wholly under orthogonal's, the same mean field: review 15,
     # N2.5)
+    # the inputs' mark (layer 0) a shape no series draws: a small black
+    # square read as one of normal's (figure review 17, N4)
+    series = set(re.findall(r"^set linetype \d+ .*pointtype (\d+)", text, re.M))
+    m = re.search(r"every ::0::0 using 1:5 with points .*pointtype (\d+)", text)
+    if m and (m.group(1) in series or m.group(1) in ("4", "5")):
+        problems.append("the inputs' mark pointtype %s, a series' shape" % m.group(1))
     lines = [int(k) for k in re.findall(r"\$s(\d+) using 1:5 with lines", text)]
     bars = text.find("with yerrorbars linetype")
     first_line = text.find("using 1:5 with lines")
@@ -1224,6 +1247,21 @@ def phase_range_problems(text):
     if re.search(r"^set yrange \[y_lo:y_hi\]", text, re.M):
         problems.append("the y range widened past the grid")
     return problems
+
+
+def mark_overhang_problems(text):
+    """deep-phase-xi: the schemes' marks drawn in a plot after the map's,
+    its border unset, so that a mark near an axis overhangs it whole: the
+    run's mark at σ_b² = 0.05, 7 px above the axis at 3.5 in, had its lower
+    edge drawn over by the axis's line (figure review 17, S5)."""
+    marks = [m.start() for m in re.finditer(r"\$schemes every", text)]
+    if not marks:
+        return ["no scheme marks"]
+    last_border = max((m.start() for m in re.finditer(r"^set border", text, re.M)), default=-1)
+    unset = [m.start() for m in re.finditer(r"^unset border", text, re.M)]
+    if not any(last_border < u < marks[0] for u in unset):
+        return ["the marks drawn under the map's border"]
+    return []
 
 
 # The least colour difference (CIE76 ΔE, in CIELAB) between the grey of no
@@ -1368,6 +1406,7 @@ DEEP_SHOULDS = [
     (r"deep-density-.*\.gp$", density_legend_problems),
     (r"deep-(phase(-xi)?|cmap)\.gp$", key_mark_problems),
     (r"deep-phase(-xi)?\.gp$", phase_range_problems),
+    (r"deep-phase-xi\.gp$", mark_overhang_problems),
     (r"deep-phase(-xi)?\.gp$", no_value_apart_problems),
     (r"deep-cmap\.gp$", cmap_box_problems),
     (r"\.gp$", taller_note_problems),
@@ -1442,6 +1481,11 @@ def deep_should_self_tests():
          "plot $s1 using 1:2 with points pointtype 8 pointsize 3 * pointscale * svg_triangle "
          "linewidth open_lw\n"),
         (corr_mark_problems,
+         "set linetype 1 linecolor rgb '#882255' pointtype 5\n"
+         "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n",
+         "set linetype 1 linecolor rgb '#882255' pointtype 5\n"
+         "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 2 notitle\n"),
+        (corr_mark_problems,
          "     $s1 using ($1 + -0.12):2:3:4 with yerrorbars linetype 1 dashtype 1 notitle, \\\n"
          "     $s1 using ($1 + -0.12):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linecolor rgb "
          "'#000000' pointtype 8 pointsize 3 * pointscale * svg_triangle linewidth open_lw notitle, \\\n",
@@ -1467,6 +1511,11 @@ def deep_should_self_tests():
         (key_mark_problems,
          "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 2.6 * pointscale linewidth open_lw notitle\n",
          "     $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle\n"),
+        (mark_overhang_problems,
+         "set border front\nplot $grid using 1:2:3 with image, \\\n"
+         "     $schemes every ::0::0 using 1:2 with points pointtype 5 notitle\n",
+         "set border front\nplot $grid using 1:2:3 with image\nunset border\n"
+         "plot NaN notitle, \\\n     $schemes every ::0::0 using 1:2 with points pointtype 5 notitle\n"),
         (phase_range_problems,
          "set yrange [y_lo:y_hi]\nif (y_lo < map_lo) { set object 11 rectangle from graph 0, first y_lo to graph 1, first map_lo }\n"
          "     keyentry with boxes fillcolor rgb '#6E6E6E' title 'grey: σ_{b}² < 0, not a variance'\n",
@@ -1607,6 +1656,10 @@ def self_tests(tmp):
     if panel_problems("set xlabel 'x'\nset ylabel 'y'\nset format y ''\nplot x\n") != [
             "a panel without y tick labels"]:
         fail("self-test: the panel check misses `set format y ''`")
+    shared = "set xlabel 'x'\nset ylabel 'y'\nset format x ''   # shared x axis\nplot x\n"
+    if panel_problems(shared) != ["a shared x axis labelled under no panel"] or \
+            panel_problems(shared + "set format x '%g'\nplot x\n"):
+        fail("self-test: the panel check misses a shared x axis never labelled")
     if "no y label" not in panel_problems("set xlabel 'x'\nplot x\n"):
         fail("self-test: the panel check misses a figure without a y label")
     # log foot: an axis down to a Korn-Graubard lower bound of 1e-25
@@ -2996,25 +3049,55 @@ def check_below_numbers(scripts):
 PHASE_MAP_MIN_PX = 350
 
 
-def phase_map_width(script, tmp):
-    """Each map's width in pixels, as gnuplot evaluates deep-phase's layout."""
+def panel_size(script, tmp):
+    """A grid figure's panel width and height in pixels, its panels' count
+    and the dpi, as gnuplot evaluates the layout (deep-phase's maps,
+    deep-activations' histograms)."""
     text = open(script, encoding="utf-8").read()
     probe = os.path.join(tmp, "probe-" + os.path.basename(script))
     with open(probe, "w", encoding="utf-8") as f:
-        f.write(text + "\nprint sprintf('MAPW %g', panel_w * width)\n")
+        f.write(text + "\nprint sprintf('MAPW %g %g %d %g', panel_w * width, panel_h * height, "
+                "grid_cols * grid_rows, dpi)\n")
     rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % os.path.join(tmp, "probe.png"),
                       probe], cwd=tmp)
-    m = re.search(r"MAPW (\S+)", err)
-    return float(m.group(1)) if rc == 0 and m else None
+    m = re.search(r"MAPW (\S+) (\S+) (\S+) (\S+)", err)
+    return tuple(float(x) for x in m.groups()) if rc == 0 and m else None
 
 
-def check_phase_width(scripts, tmp):
+# The least height of each of deep-phase's maps at 3.5 in (stacked there):
+# the χ₁ map alone was 0.94 in, and q*'s was left out (figure review 17, S6).
+PHASE_MAP_MIN_IN = 0.8
+
+
+def check_phase_width(scripts, small, tmp):
     if not scripts:
         fail("phase width: no deep-phase script at 1280 x 800")
     for script in scripts:
-        w = phase_map_width(script, tmp)
-        if w is None or w < PHASE_MAP_MIN_PX:
-            fail("phase width: %s: each map %s px wide" % (script, w))
+        m = panel_size(script, tmp)
+        if m is None or m[0] < PHASE_MAP_MIN_PX or m[2] != 2:
+            fail("phase width: %s: each map %s px wide (width, height, maps, dpi)" % (script, m))
+    if not small:
+        fail("phase maps: no deep-phase script at 3.5 in")
+    for script in small:
+        m = panel_size(script, tmp)
+        if m is None or m[2] != 2 or m[1] < PHASE_MAP_MIN_IN * m[3]:
+            fail("phase maps: %s: not two maps %g in high (width, height, maps, dpi: %s)"
+                 % (script, PHASE_MAP_MIN_IN, m))
+
+
+# The least width of a deep-activations panel at 1280 x 800, in pixels: five
+# layers of four schemes were twenty panels 115 px wide, thumbnails on a
+# slide (figure review 17, S9).
+ACTIVATION_PANEL_MIN_PX = 200
+
+
+def check_activation_panels(scripts, tmp):
+    if not scripts:
+        fail("activation panels: no deep-activations script at 1280 x 800")
+    for script in scripts:
+        m = panel_size(script, tmp)
+        if m is None or m[0] < ACTIVATION_PANEL_MIN_PX:
+            fail("activation panels: %s: panels %s px wide (width, height, panels, dpi)" % (script, m))
 
 
 # ---- a title clear of the canvas's edges (figure review 16, S7) ---------------
@@ -3111,8 +3194,12 @@ def check_p0_room(scripts, tmp):
             fail("P(0) room: %s: the P(0) line %s px from a bar" % (script, gap))
         broken = os.path.join(os.path.dirname(script), "p0-broken.gp")
         with open(broken, "w", encoding="utf-8") as f:
+            # (and the panels as narrow as five a row: the three of figure
+            # review 17 S9, 270 px wide, leave the line clear of the bars
+            # even without the room)
             f.write(re.sub(r"\nstats \$h.*?\n}\n", "\n",
-                           open(script, encoding="utf-8").read(), flags=re.S))
+                           re.sub(r"^grid_cols = \d+", "grid_cols = 5",
+                                  open(script, encoding="utf-8").read(), flags=re.M), flags=re.S))
         gap = p0_bar_gap(broken, tmp)
         os.remove(broken)
         if gap is None or gap >= P0_MIN_GAP:
@@ -3349,12 +3436,14 @@ def main():
         check_preset_notation([s for s in scripts if "/deep-activations-" in s])
         check_open_marks([s for s in scripts if re.search(r"/(zero|depth-small)/deep-saturation\.gp$", s)], tmp)
         check_phase_width([s for s in sorted(glob.glob(laid + "/deep-big/deep-phase.gp"))] +
-                          [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")], tmp)
+                          [os.path.join(ROOT, "plots", "deep-tanh", "deep-phase.gp")],
+                          [s for s in scripts if s.endswith("/depth-small/deep-phase.gp")], tmp)
         check_legend_room(sorted(glob.glob(made + "/depth-paper/*.gp")), tmp)
         check_legend_room([s for s in scripts if s.endswith("/run-paper/fig3-activation.gp")] +
                           sorted(glob.glob(laid + "/sweep-paper/sweep-variance.gp")), tmp)
         check_below_numbers([s for s in scripts if re.search(r"/run-paper/fig[24]-|/depth-small/deep-(jacobian|phase)\.gp$", s)])
         check_title_room([s for s in scripts if "/preset-small/deep-activations-" in s], tmp)
+        check_activation_panels([s for s in scripts if "/preset/deep-activations-" in s], tmp)
         check_p0_room([s for s in scripts if s.endswith("/preset/deep-activations-relu.gp")], tmp)
         check_svg_text_on_canvas([s for s in scripts if re.search(r"/(deep|depth|depth-small|preset|preset-small)/deep-", s)], tmp)
         check_inset_labels([os.path.join(ROOT, "plots", "fig1-density-scaled.gp")], tmp)

@@ -1,4 +1,4 @@
-# deep-activations-relu.gp: Densities of relu(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-relu.gp: Densities of relu(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -8,6 +8,9 @@
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
+#
+# Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
+# this size: each panel kept wide enough to read).
 #
 # Made by:  satstat deep --preset activations --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation relu --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -196,41 +199,6 @@ $zero1_1 << EOD
 0 0.5015
 EOD
 $h1_2 << EOD
-5.89255651 0.00562574155 11.785113
-17.6776695 0.00580393246 11.785113
-29.4627825 0.00530330086 11.785113
-41.2478956 0.00490449263 11.785113
-53.0330086 0.00425961125 11.785113
-64.8181216 0.00367412684 11.785113
-76.6032346 0.00304621601 11.785113
-88.3883476 0.0023249671 11.785113
-100.173461 0.00185827662 11.785113
-111.958574 0.00147643896 11.785113
-123.743687 0.00137461558 11.785113
-135.5288 0.000823072293 11.785113
-147.313913 0.000729734198 11.785113
-159.099026 0.000483661038 11.785113
-170.884139 0.000296984848 11.785113
-182.669252 0.000212132034 11.785113
-194.454365 7.63675324e-05 11.785113
-206.239478 7.63675324e-05 11.785113
-218.024591 5.93969696e-05 11.785113
-229.809704 3.39411255e-05 11.785113
-241.594817 1.69705627e-05 11.785113
-253.37993 1.69705627e-05 11.785113
-265.165043 1.69705627e-05 11.785113
-276.950156 8.48528137e-06 11.785113
-288.735269 0 11.785113
-300.520382 0 11.785113
-312.305495 8.48528137e-06 11.785113
-324.090608 0 11.785113
-335.875721 0 11.785113
-347.660834 0 11.785113
-EOD
-$zero1_2 << EOD
-0 0.499
-EOD
-$h1_3 << EOD
 41.6666667 0.0008592 83.3333333
 125 0.0008592 83.3333333
 208.333333 0.0008004 83.3333333
@@ -262,45 +230,10 @@ $h1_3 << EOD
 2375 0 83.3333333
 2458.33333 0 83.3333333
 EOD
-$zero1_3 << EOD
+$zero1_2 << EOD
 0 0.4898
 EOD
-$h1_4 << EOD
-294.627825 0.00011641806 589.255651
-883.883476 0.000106066017 589.255651
-1473.13913 9.75807358e-05 589.255651
-2062.39478 8.7907515e-05 589.255651
-2651.65043 8.5192225e-05 589.255651
-3240.90608 7.34825367e-05 589.255651
-3830.16173 5.85484415e-05 589.255651
-4419.41738 5.44755064e-05 589.255651
-5008.67303 3.92019999e-05 589.255651
-5597.92868 2.71529004e-05 589.255651
-6187.18434 2.08737922e-05 589.255651
-6776.43999 1.93464415e-05 589.255651
-7365.69564 1.22188052e-05 589.255651
-7954.95129 9.50351514e-06 589.255651
-8544.20694 6.27910822e-06 589.255651
-9133.46259 4.24264069e-06 589.255651
-9722.71824 3.39411255e-06 589.255651
-10311.9739 2.03646753e-06 589.255651
-10901.2295 2.37587878e-06 589.255651
-11490.4852 8.48528137e-07 589.255651
-12079.7408 8.48528137e-07 589.255651
-12668.9965 5.09116882e-07 589.255651
-13258.2521 3.39411255e-07 589.255651
-13847.5078 0 589.255651
-14436.7634 0 589.255651
-15026.0191 1.69705627e-07 589.255651
-15615.2748 1.69705627e-07 589.255651
-16204.5304 0 589.255651
-16793.7861 0 589.255651
-17383.0417 0 589.255651
-EOD
-$zero1_4 << EOD
-0 0.5114
-EOD
-$h1_5 << EOD
+$h1_3 << EOD
 2083.33333 1.7616e-05 4166.66667
 6250 1.5744e-05 4166.66667
 10416.6667 1.6032e-05 4166.66667
@@ -332,7 +265,7 @@ $h1_5 << EOD
 118750 2.4e-08 4166.66667
 122916.667 0 4166.66667
 EOD
-$zero1_5 << EOD
+$zero1_3 << EOD
 0 0.4951
 EOD
 $h2_1 << EOD
@@ -371,41 +304,6 @@ $zero2_1 << EOD
 0 0.4905
 EOD
 $h2_2 << EOD
-0.000589255651 55.9180043 0.0011785113
-0.00176776695 48.281251 0.0011785113
-0.00294627825 53.0330086 0.0011785113
-0.00412478956 48.7903679 0.0011785113
-0.00530330086 45.4811082 0.0011785113
-0.00648181216 37.335238 0.0011785113
-0.00766032346 29.6984848 0.0011785113
-0.00883883476 26.1346666 0.0011785113
-0.0100173461 20.958645 0.0011785113
-0.0111958574 16.2917402 0.0011785113
-0.0123743687 11.2854242 0.0011785113
-0.01355288 8.82469263 0.0011785113
-0.0147313913 6.53366666 0.0011785113
-0.0159099026 4.66690476 0.0011785113
-0.0170884139 2.80014285 0.0011785113
-0.0182669252 2.20617316 0.0011785113
-0.0194454365 1.44249783 0.0011785113
-0.0206239478 0.933380951 0.0011785113
-0.0218024591 0.424264069 0.0011785113
-0.0229809704 0.509116882 0.0011785113
-0.0241594817 0.0848528137 0.0011785113
-0.025337993 0.169705627 0.0011785113
-0.0265165043 0 0.0011785113
-0.0276950156 0.169705627 0.0011785113
-0.0288735269 0 0.0011785113
-0.0300520382 0 0.0011785113
-0.0312305495 0 0.0011785113
-0.0324090608 0 0.0011785113
-0.0335875721 0 0.0011785113
-0.0347660834 0 0.0011785113
-EOD
-$zero2_2 << EOD
-0 0.5027
-EOD
-$h2_3 << EOD
 4.16666667e-05 769.2 8.33333333e-05
 0.000125 746.4 8.33333333e-05
 0.000208333333 786 8.33333333e-05
@@ -437,45 +335,10 @@ $h2_3 << EOD
 0.002375 0 8.33333333e-05
 0.00245833333 0 8.33333333e-05
 EOD
-$zero2_3 << EOD
+$zero2_2 << EOD
 0 0.4961
 EOD
-$h2_4 << EOD
-2.94627825e-06 11658.7766 5.89255651e-06
-8.83883476e-06 11081.7775 5.89255651e-06
-1.47313913e-05 10131.426 5.89255651e-06
-2.06239478e-05 9859.89696 5.89255651e-06
-2.65165043e-05 8400.42856 5.89255651e-06
-3.24090608e-05 6907.01904 5.89255651e-06
-3.83016173e-05 5837.87359 5.89255651e-06
-4.41941738e-05 4904.49263 5.89255651e-06
-5.00867303e-05 3801.40606 5.89255651e-06
-5.59792868e-05 3326.2303 5.89255651e-06
-6.18718434e-05 1815.85021 5.89255651e-06
-6.77643999e-05 1663.11515 5.89255651e-06
-7.36569564e-05 1391.58615 5.89255651e-06
-7.95495129e-05 831.557575 5.89255651e-06
-8.54420694e-05 831.557575 5.89255651e-06
-9.13346259e-05 424.264069 5.89255651e-06
-9.72271824e-05 441.234631 5.89255651e-06
-0.000103119739 271.529004 5.89255651e-06
-0.000109012295 169.705627 5.89255651e-06
-0.000114904852 101.823376 5.89255651e-06
-0.000120797408 135.764502 5.89255651e-06
-0.000126689965 50.9116882 5.89255651e-06
-0.000132582521 50.9116882 5.89255651e-06
-0.000138475078 0 5.89255651e-06
-0.000144367634 50.9116882 5.89255651e-06
-0.000150260191 0 5.89255651e-06
-0.000156152748 0 5.89255651e-06
-0.000162045304 0 5.89255651e-06
-0.000167937861 0 5.89255651e-06
-0.000173830417 0 5.89255651e-06
-EOD
-$zero2_4 << EOD
-0 0.5041
-EOD
-$h2_5 << EOD
+$h2_3 << EOD
 2.08333333e-07 164640 4.16666667e-07
 6.25e-07 166560 4.16666667e-07
 1.04166667e-06 159120 4.16666667e-07
@@ -507,7 +370,7 @@ $h2_5 << EOD
 1.1875e-05 0 4.16666667e-07
 1.22916667e-05 0 4.16666667e-07
 EOD
-$zero2_5 << EOD
+$zero2_3 << EOD
 0 0.5001
 EOD
 $h3_1 << EOD
@@ -546,41 +409,6 @@ $zero3_1 << EOD
 0 0.5035
 EOD
 $h3_2 << EOD
-0.0589255651 0.602454978 0.11785113
-0.176776695 0.576150605 0.11785113
-0.294627825 0.530330086 0.11785113
-0.412478956 0.483661038 0.11785113
-0.530330086 0.407293506 0.11785113
-0.648181216 0.383534718 0.11785113
-0.766032346 0.283408398 0.11785113
-0.883883476 0.253709913 0.11785113
-1.00173461 0.184130606 0.11785113
-1.11958574 0.141704199 0.11785113
-1.23743687 0.114551299 0.11785113
-1.355288 0.10012632 0.11785113
-1.47313913 0.0661851947 0.11785113
-1.59099026 0.0381837662 0.11785113
-1.70884139 0.0330925974 0.11785113
-1.82669252 0.0212132034 0.11785113
-1.94454365 0.0118793939 0.11785113
-2.06239478 0.0127279221 0.11785113
-2.18024591 0.00254558441 0.11785113
-2.29809704 0.00424264069 0.11785113
-2.41594817 0.00339411255 0.11785113
-2.5337993 0.000848528137 0.11785113
-2.65165043 0 0.11785113
-2.76950156 0.00169705627 0.11785113
-2.88735269 0.000848528137 0.11785113
-3.00520382 0 0.11785113
-3.12305495 0 0.11785113
-3.24090608 0 0.11785113
-3.35875721 0 0.11785113
-3.47660834 0 0.11785113
-EOD
-$zero3_2 << EOD
-0 0.4982
-EOD
-$h3_3 << EOD
 0.0416666667 0.78 0.0833333333
 0.125 0.8868 0.0833333333
 0.208333333 0.8028 0.0833333333
@@ -612,75 +440,10 @@ $h3_3 << EOD
 2.375 0 0.0833333333
 2.45833333 0 0.0833333333
 EOD
-$zero3_3 << EOD
+$zero3_2 << EOD
 0 0.5004
 EOD
-$h3_4 << EOD
-0.0147313913 1.1641806 0.0294627825
-0.0441941738 1.21848641 0.0294627825
-0.0736569564 1.21169818 0.0294627825
-0.103119739 1.16078649 0.0294627825
-0.132582521 1.12005714 0.0294627825
-0.162045304 1.00805143 0.0294627825
-0.191508087 0.845134025 0.0294627825
-0.220970869 0.943563289 0.0294627825
-0.250433652 0.8383458 0.0294627825
-0.279896434 0.841739912 0.0294627825
-0.309359217 0.726340086 0.0294627825
-0.338821999 0.756887099 0.0294627825
-0.368284782 0.672034285 0.0294627825
-0.397747564 0.51929922 0.0294627825
-0.427210347 0.502328657 0.0294627825
-0.45667313 0.451416969 0.0294627825
-0.486135912 0.414081731 0.0294627825
-0.515598695 0.315652467 0.0294627825
-0.545061477 0.247770216 0.0294627825
-0.57452426 0.298681904 0.0294627825
-0.603987042 0.251164329 0.0294627825
-0.633449825 0.196858528 0.0294627825
-0.662912607 0.156129177 0.0294627825
-0.69237539 0.115399827 0.0294627825
-0.721838172 0.183282078 0.0294627825
-0.751300955 0.14594684 0.0294627825
-0.780763738 0.0950351514 0.0294627825
-0.81022652 0.0543058008 0.0294627825
-0.839689303 0.0780645886 0.0294627825
-0.869152085 0.0543058008 0.0294627825
-0.898614868 0.0543058008 0.0294627825
-0.92807765 0.0271529004 0.0294627825
-0.957540433 0.0237587878 0.0294627825
-0.987003215 0.0271529004 0.0294627825
-1.016466 0.0237587878 0.0294627825
-1.04592878 0.0237587878 0.0294627825
-1.07539156 0.0203646753 0.0294627825
-1.10485435 0.0067882251 0.0294627825
-1.13431713 0.0067882251 0.0294627825
-1.16377991 0.0135764502 0.0294627825
-1.19324269 0.0101823376 0.0294627825
-1.22270548 0 0.0294627825
-1.25216826 0 0.0294627825
-1.28163104 0.00339411255 0.0294627825
-1.31109382 0.0067882251 0.0294627825
-1.34055661 0.00339411255 0.0294627825
-1.37001939 0.00339411255 0.0294627825
-1.39948217 0.0067882251 0.0294627825
-1.42894495 0 0.0294627825
-1.45840774 0 0.0294627825
-1.48787052 0 0.0294627825
-1.5173333 0 0.0294627825
-1.54679608 0 0.0294627825
-1.57625887 0 0.0294627825
-1.60572165 0.00339411255 0.0294627825
-1.63518443 0 0.0294627825
-1.66464721 0 0.0294627825
-1.69411 0 0.0294627825
-1.72357278 0 0.0294627825
-1.75303556 0 0.0294627825
-EOD
-$zero3_4 << EOD
-0 0.5035
-EOD
-$h3_5 << EOD
+$h3_3 << EOD
 0.0208333333 1.74 0.0416666667
 0.0625 1.572 0.0416666667
 0.104166667 1.5984 0.0416666667
@@ -712,7 +475,7 @@ $h3_5 << EOD
 1.1875 0 0.0416666667
 1.22916667 0 0.0416666667
 EOD
-$zero3_5 << EOD
+$zero3_3 << EOD
 0 0.4953
 EOD
 $h4_1 << EOD
@@ -751,41 +514,6 @@ $zero4_1 << EOD
 0 0.501
 EOD
 $h4_2 << EOD
-0.11785113 0.288499567 0.23570226
-0.353553391 0.285953982 0.23570226
-0.589255651 0.267710627 0.23570226
-0.824957911 0.242679047 0.23570226
-1.06066017 0.214253355 0.23570226
-1.29636243 0.178615173 0.23570226
-1.53206469 0.145098311 0.23570226
-1.76776695 0.126430692 0.23570226
-2.00346921 0.0873983982 0.23570226
-2.23917147 0.0708520995 0.23570226
-2.47487373 0.0657609307 0.23570226
-2.71057599 0.0398808225 0.23570226
-2.94627825 0.0390322943 0.23570226
-3.18198052 0.0250315801 0.23570226
-3.41768278 0.0135764502 0.23570226
-3.65338504 0.012303658 0.23570226
-3.8890873 0.00721248917 0.23570226
-4.12478956 0.00551543289 0.23570226
-4.36049182 0.00339411255 0.23570226
-4.59619408 0.00212132034 0.23570226
-4.83189634 0.000424264069 0.23570226
-5.0675986 0.000424264069 0.23570226
-5.30330086 0.000848528137 0.23570226
-5.53900312 0 0.23570226
-5.77470538 0 0.23570226
-6.01040764 0 0.23570226
-6.2461099 0 0.23570226
-6.48181216 0 0.23570226
-6.71751442 0 0.23570226
-6.95321668 0 0.23570226
-EOD
-$zero4_2 << EOD
-0 0.4996
-EOD
-$h4_3 << EOD
 0.11785113 0.281711342 0.23570226
 0.353553391 0.270256212 0.23570226
 0.589255651 0.256255498 0.23570226
@@ -817,45 +545,10 @@ $h4_3 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
-$zero4_3 << EOD
+$zero4_2 << EOD
 0 0.5096
 EOD
-$h4_4 << EOD
-0.11785113 0.299954697 0.23570226
-0.353553391 0.268559155 0.23570226
-0.589255651 0.276195909 0.23570226
-0.824957911 0.244800368 0.23570226
-1.06066017 0.213404827 0.23570226
-1.29636243 0.170129892 0.23570226
-1.53206469 0.152735065 0.23570226
-1.76776695 0.118793939 0.23570226
-2.00346921 0.0946108873 0.23570226
-2.23917147 0.0780645886 0.23570226
-2.47487373 0.0640638744 0.23570226
-2.71057599 0.0335168614 0.23570226
-2.94627825 0.0330925974 0.23570226
-3.18198052 0.0224859956 0.23570226
-3.41768278 0.0127279221 0.23570226
-3.65338504 0.0067882251 0.23570226
-3.8890873 0.00806101731 0.23570226
-4.12478956 0.00509116882 0.23570226
-4.36049182 0.00254558441 0.23570226
-4.59619408 0.00212132034 0.23570226
-4.83189634 0.00296984848 0.23570226
-5.0675986 0.000424264069 0.23570226
-5.30330086 0 0.23570226
-5.53900312 0 0.23570226
-5.77470538 0.000424264069 0.23570226
-6.01040764 0.000424264069 0.23570226
-6.2461099 0.000424264069 0.23570226
-6.48181216 0 0.23570226
-6.71751442 0 0.23570226
-6.95321668 0 0.23570226
-EOD
-$zero4_4 << EOD
-0 0.5021
-EOD
-$h4_5 << EOD
+$h4_3 << EOD
 0.11785113 0.308439978 0.23570226
 0.353553391 0.296560584 0.23570226
 0.589255651 0.283408398 0.23570226
@@ -887,11 +580,11 @@ $h4_5 << EOD
 6.71751442 0 0.23570226
 6.95321668 0 0.23570226
 EOD
-$zero4_5 << EOD
+$zero4_3 << EOD
 0 0.5048
 EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+# ---- layout: 4 rows (schemes) x 3 columns (layers), legend below -----
 key_chars = 0                                   # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
@@ -923,7 +616,7 @@ plot_right = 0.985 - 2 * char_width             # no legend column: the panels t
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
 top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
-grid_cols = 5
+grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
@@ -933,10 +626,10 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'Densities of relu(z) by layer (100 units, N(0, 1) inputs)'
-title_head = 'Densities of relu(z) by layer (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
-title_chars = 46.6   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 46.6    # ... and the head's
+title_whole = 'Densities of relu(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'
+title_head = 'Densities of relu(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
+title_chars = 58.4   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 58.4    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -967,34 +660,9 @@ if (p0_foot > 0 && STATS_max / p0_foot > 0.06093) {
 }
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
-# normal:1, layer 2
+# normal:1, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 2' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '200' 200)
-set xrange [0:353.553391]
-set yrange [0:0.0087059]
-set ytics ('0' 0, '5×10^{−3}' 0.005)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 41' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (353.553391 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h1_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.0087059) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '5×10^{−3}' 0.005)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
@@ -1010,41 +678,16 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (3333.33333 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h1_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h1_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 0.0012888) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 0.0005, '1×10^{−3}' 0.001)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 4' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '1×10^{4}' 10000)
-set xrange [0:17677.6695]
-set yrange [0:0.000174627]
-set ytics ('0' 0, '1×10^{−4}' 0.0001)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 2.1×10^{3}' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (17677.6695 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h1_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.000174627) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '1×10^{−4}' 0.0001)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
@@ -1060,12 +703,12 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (166666.667 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h1_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h1_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 2.6424e-05) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 1e-05, '2×10^{−5}' 2e-05)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -1092,34 +735,9 @@ if (p0_foot > 0 && STATS_max / p0_foot > 6.498) {
 }
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
-# normal:0.01, layer 2
+# normal:0.01, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '2×10^{−2}' 0.02)
-set xrange [0:0.0353553391]
-set yrange [0:83.877]
-set ytics ('0' 0, '50' 50)
-unset label 3
-set label 1 'sd 0.0041' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.0353553391 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h2_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 83.877) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '50' 50)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
-
-# normal:0.01, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -1135,41 +753,16 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.00333333333 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h2_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h2_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 1179) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 500, '1×10^{3}' 1000)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
-
-# normal:0.01, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '1×10^{−4}' 0.0001)
-set xrange [0:0.000176776695]
-set yrange [0:17488.2]
-set ytics ('0' 0, '1×10^{4}' 10000)
-unset label 3
-set label 1 'sd 2.1×10^{−5}' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.000176776695 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h2_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 17488.2) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '1×10^{4}' 10000)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h2_4 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -1185,12 +778,12 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.66666667e-05 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h2_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h2_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 249840) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 100000, '2×10^{5}' 200000)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h2_5 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -1217,34 +810,9 @@ if (p0_foot > 0 && STATS_max / p0_foot > 0.6327) {
 }
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
-# scaled, layer 2
+# scaled, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '2' 2)
-set xrange [0:3.53553391]
-set yrange [0:0.903682]
-set ytics ('0' 0, '0.5' 0.5)
-unset label 3
-set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (3.53553391 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h3_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.903682) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '0.5' 0.5)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -1260,41 +828,16 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (2.5 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h3_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h3_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 1.3302) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 0.5, '1' 1)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '1' 1)
-set xrange [0:1.76776695]
-set yrange [0:1.82773]
-set ytics ('0' 0, '1' 1)
-unset label 3
-set label 1 'sd 0.20' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.76776695 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h3_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 1.82773) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '1' 1)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -1310,12 +853,12 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.25 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h3_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h3_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 2.61) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 1, '2' 2)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -1342,34 +885,9 @@ if (p0_foot > 0 && STATS_max / p0_foot > 0.449932) {
 }
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
-# he-normal, layer 2
+# he-normal, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'relu(z)' offset 0,0.3
-set xtics ('0' 0, '5' 5)
-set xrange [0:7.07106781]
-set yrange [0:0.432749]
-set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
-unset label 3
-set label 1 'sd 0.83' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h4_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.432749) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1385,41 +903,16 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h4_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h4_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 0.422567) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'relu(z)' offset 0,0.3
-set xtics ('0' 0, '5' 5)
-set xrange [0:7.07106781]
-set yrange [0:0.449932]
-set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
-unset label 3
-set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
-p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h4_4 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.449932) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
-}
-plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1435,12 +928,12 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
 p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
-stats $h4_5 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
+stats $h4_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
 if (p0_foot > 0 && STATS_max / p0_foot > 0.46266) {
     set yrange [0:STATS_max / p0_foot]
     set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
 }
-plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

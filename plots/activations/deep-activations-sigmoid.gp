@@ -1,4 +1,4 @@
-# deep-activations-sigmoid.gp: Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-sigmoid.gp: Densities of sigmoid(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -8,6 +8,9 @@
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
+#
+# Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
+# this size: each panel kept wide enough to read).
 #
 # Made by:  satstat deep --preset activations --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation sigmoid --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -193,38 +196,6 @@ $h1_1 << EOD
 0.983333333 11.028 0.0333333333
 EOD
 $h1_2 << EOD
-0.0166666667 9.297 0.0333333333
-0.05 1.143 0.0333333333
-0.0833333333 0.699 0.0333333333
-0.116666667 0.495 0.0333333333
-0.15 0.462 0.0333333333
-0.183333333 0.357 0.0333333333
-0.216666667 0.312 0.0333333333
-0.25 0.357 0.0333333333
-0.283333333 0.222 0.0333333333
-0.316666667 0.264 0.0333333333
-0.35 0.243 0.0333333333
-0.383333333 0.249 0.0333333333
-0.416666667 0.219 0.0333333333
-0.45 0.252 0.0333333333
-0.483333333 0.255 0.0333333333
-0.516666667 0.24 0.0333333333
-0.55 0.246 0.0333333333
-0.583333333 0.198 0.0333333333
-0.616666667 0.267 0.0333333333
-0.65 0.252 0.0333333333
-0.683333333 0.297 0.0333333333
-0.716666667 0.285 0.0333333333
-0.75 0.372 0.0333333333
-0.783333333 0.342 0.0333333333
-0.816666667 0.351 0.0333333333
-0.85 0.489 0.0333333333
-0.883333333 0.456 0.0333333333
-0.916666667 0.684 0.0333333333
-0.95 1.248 0.0333333333
-0.983333333 9.447 0.0333333333
-EOD
-$h1_3 << EOD
 0.0166666667 9.129 0.0333333333
 0.05 1.101 0.0333333333
 0.0833333333 0.813 0.0333333333
@@ -256,39 +227,7 @@ $h1_3 << EOD
 0.95 1.296 0.0333333333
 0.983333333 9.258 0.0333333333
 EOD
-$h1_4 << EOD
-0.0166666667 9.51 0.0333333333
-0.05 1.104 0.0333333333
-0.0833333333 0.813 0.0333333333
-0.116666667 0.561 0.0333333333
-0.15 0.447 0.0333333333
-0.183333333 0.399 0.0333333333
-0.216666667 0.285 0.0333333333
-0.25 0.279 0.0333333333
-0.283333333 0.363 0.0333333333
-0.316666667 0.297 0.0333333333
-0.35 0.213 0.0333333333
-0.383333333 0.24 0.0333333333
-0.416666667 0.285 0.0333333333
-0.45 0.246 0.0333333333
-0.483333333 0.261 0.0333333333
-0.516666667 0.186 0.0333333333
-0.55 0.264 0.0333333333
-0.583333333 0.225 0.0333333333
-0.616666667 0.234 0.0333333333
-0.65 0.303 0.0333333333
-0.683333333 0.273 0.0333333333
-0.716666667 0.264 0.0333333333
-0.75 0.309 0.0333333333
-0.783333333 0.369 0.0333333333
-0.816666667 0.402 0.0333333333
-0.85 0.438 0.0333333333
-0.883333333 0.534 0.0333333333
-0.916666667 0.681 0.0333333333
-0.95 1.182 0.0333333333
-0.983333333 9.033 0.0333333333
-EOD
-$h1_5 << EOD
+$h1_3 << EOD
 0.0166666667 8.949 0.0333333333
 0.05 1.155 0.0333333333
 0.0833333333 0.708 0.0333333333
@@ -333,27 +272,13 @@ $h2_1 << EOD
 0.610213398 0 0.0244918662
 EOD
 $h2_2 << EOD
-0.45019761 0.0441745872 0.0249011948
-0.475098805 6.40129928 0.0249011948
-0.5 27.641244 0.0249011948
-0.524901195 6.00372799 0.0249011948
-0.54980239 0.0682698166 0.0249011948
-EOD
-$h2_3 << EOD
 0.450243399 0.0401956721 0.0248783003
 0.4751217 6.20621177 0.0248783003
 0.5 27.4134483 0.0248783003
 0.5248783 6.46748364 0.0248783003
 0.549756601 0.0683326425 0.0248783003
 EOD
-$h2_4 << EOD
-0.450243428 0.0442152646 0.024878286
-0.475121714 6.33886112 0.024878286
-0.5 27.4215032 0.024878286
-0.524878286 6.32278284 0.024878286
-0.549756572 0.0683326817 0.024878286
-EOD
-$h2_5 << EOD
+$h2_3 << EOD
 0.450243428 0.0482348342 0.024878286
 0.475121714 6.33886113 0.024878286
 0.5 27.5059142 0.024878286
@@ -393,38 +318,6 @@ $h3_1 << EOD
 0.976863577 0.0152035096 0.0328871433
 EOD
 $h3_2 << EOD
-0.077073504 0 0.0291673446
-0.106240849 0.00685698349 0.0291673446
-0.135408193 0.0239994422 0.0291673446
-0.164575538 0.0582843597 0.0291673446
-0.193742882 0.15771062 0.0291673446
-0.222910227 0.281136323 0.0291673446
-0.252077571 0.545130187 0.0291673446
-0.281244916 0.764553659 0.0291673446
-0.31041226 1.09368887 0.0291673446
-0.339579605 1.58053469 0.0291673446
-0.36874695 2.01938164 0.0291673446
-0.397914294 2.37594478 0.0291673446
-0.427081639 2.43422914 0.0291673446
-0.456248983 2.81822021 0.0291673446
-0.485416328 3.08221408 0.0291673446
-0.514583672 2.90050402 0.0291673446
-0.543751017 2.83536267 0.0291673446
-0.572918361 2.58508278 0.0291673446
-0.602085706 2.18737773 0.0291673446
-0.63125305 1.85824253 0.0291673446
-0.660420395 1.58053469 0.0291673446
-0.68958774 1.23768552 0.0291673446
-0.718755084 0.815981035 0.0291673446
-0.747922429 0.466274877 0.0291673446
-0.777089773 0.277707831 0.0291673446
-0.806257118 0.222851963 0.0291673446
-0.835424462 0.0514273762 0.0291673446
-0.864591807 0.0205709505 0.0291673446
-0.893759151 0 0.0291673446
-0.922926496 0.00342849174 0.0291673446
-EOD
-$h3_3 << EOD
 0.0848059564 0 0.028634072
 0.113440028 0 0.028634072
 0.1420741 0.0139693719 0.028634072
@@ -456,39 +349,7 @@ $h3_3 << EOD
 0.886559972 0.00349234297 0.028634072
 0.915194044 0 0.028634072
 EOD
-$h3_4 << EOD
-0.0852174595 0 0.0286056925
-0.113823152 0.0034958077 0.0286056925
-0.142428844 0.0209748462 0.0286056925
-0.171034537 0.0594287309 0.0286056925
-0.199640229 0.1363365 0.0286056925
-0.228245922 0.248202347 0.0286056925
-0.256851614 0.461446617 0.0286056925
-0.285457307 0.814523195 0.0286056925
-0.314062999 1.15012073 0.0286056925
-0.342668692 1.65002124 0.0286056925
-0.371274384 2.03106428 0.0286056925
-0.399880076 2.42259474 0.0286056925
-0.428485769 2.39113247 0.0286056925
-0.457091461 2.94696589 0.0286056925
-0.485697154 3.08330239 0.0286056925
-0.514302846 3.02387366 0.0286056925
-0.542908539 3.08330239 0.0286056925
-0.571514231 2.57990608 0.0286056925
-0.600119924 2.48202347 0.0286056925
-0.628725616 2.04504751 0.0286056925
-0.657331308 1.4962057 0.0286056925
-0.685937001 1.090692 0.0286056925
-0.714542693 0.783060925 0.0286056925
-0.743148386 0.429984347 0.0286056925
-0.771754078 0.283160424 0.0286056925
-0.800359771 0.174790385 0.0286056925
-0.828965463 0.0489413078 0.0286056925
-0.857571156 0.0174790385 0.0286056925
-0.886176848 0 0.0286056925
-0.914782541 0 0.0286056925
-EOD
-$h3_5 << EOD
+$h3_3 << EOD
 0.0852379059 0 0.0286042824
 0.113842188 0.00699196007 0.0286042824
 0.142446471 0.0139839201 0.0286042824
@@ -553,38 +414,6 @@ $h4_1 << EOD
 0.982513015 0.300510029 0.0332767597
 EOD
 $h4_2 << EOD
-0.0342230569 0.0031130781 0.0321225478
-0.0663456047 0.0249046248 0.0321225478
-0.0984681525 0.158766983 0.0321225478
-0.1305907 0.26149856 0.0321225478
-0.162713248 0.470074793 0.0321225478
-0.194835796 0.684877181 0.0321225478
-0.226958344 0.943262664 0.0321225478
-0.259080891 1.10514272 0.0321225478
-0.291203439 1.25457047 0.0321225478
-0.323325987 1.4787121 0.0321225478
-0.355448535 1.58144367 0.0321225478
-0.387571083 1.67483602 0.0321225478
-0.41969363 1.95812612 0.0321225478
-0.451816178 2.02972692 0.0321225478
-0.483938726 1.95812612 0.0321225478
-0.516061274 2.0608577 0.0321225478
-0.548183822 1.96746536 0.0321225478
-0.58030637 1.91142995 0.0321225478
-0.612428917 1.76822836 0.0321225478
-0.644551465 1.59389599 0.0321225478
-0.676674013 1.37286744 0.0321225478
-0.708796561 1.26702279 0.0321225478
-0.740919109 1.13627351 0.0321225478
-0.773041656 0.881001102 0.0321225478
-0.805164204 0.656859479 0.0321225478
-0.837286752 0.485640183 0.0321225478
-0.8694093 0.24593317 0.0321225478
-0.901531848 0.155653905 0.0321225478
-0.933654395 0.0373569372 0.0321225478
-0.965776943 0.0031130781 0.0321225478
-EOD
-$h4_3 << EOD
 0.0389365845 0 0.0317974769
 0.0707340614 0.00943471083 0.0317974769
 0.102531538 0.0786225903 0.0317974769
@@ -616,39 +445,7 @@ $h4_3 << EOD
 0.929265939 0.0314490361 0.0317974769
 0.961063415 0.00314490361 0.0317974769
 EOD
-$h4_4 << EOD
-0.0393691288 0 0.0317676463
-0.0711367751 0.0377742811 0.0317676463
-0.102904421 0.0786964189 0.0317676463
-0.134672068 0.217202116 0.0317676463
-0.166439714 0.415517092 0.0317676463
-0.19820736 0.506804938 0.0317676463
-0.229975007 0.82473847 0.0317676463
-0.261742653 1.01360988 0.0317676463
-0.293510299 1.2811777 0.0317676463
-0.325277945 1.58337195 0.0317676463
-0.357045592 1.62114623 0.0317676463
-0.388813238 1.82890478 0.0317676463
-0.420580884 1.98629761 0.0317676463
-0.452348531 2.18461259 0.0317676463
-0.484116177 2.17202116 0.0317676463
-0.515883823 2.10276831 0.0317676463
-0.547651469 2.05869832 0.0317676463
-0.579419116 2.18146473 0.0317676463
-0.611186762 1.89815762 0.0317676463
-0.642954408 1.64632908 0.0317676463
-0.674722055 1.51097124 0.0317676463
-0.706489701 1.31265627 0.0317676463
-0.738257347 0.994722735 0.0317676463
-0.770024993 0.730302767 0.0317676463
-0.80179264 0.607536354 0.0317676463
-0.833560286 0.355707813 0.0317676463
-0.865327932 0.214054259 0.0317676463
-0.897095579 0.0881399892 0.0317676463
-0.928863225 0.0188871405 0.0317676463
-0.960630871 0.00629571351 0.0317676463
-EOD
-$h4_5 << EOD
+$h4_3 << EOD
 0.0394043583 0.00629619505 0.0317652167
 0.071169575 0.0188885852 0.0317652167
 0.102934792 0.0881467307 0.0317652167
@@ -681,7 +478,7 @@ $h4_5 << EOD
 0.960595642 0.00314809753 0.0317652167
 EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+# ---- layout: 4 rows (schemes) x 3 columns (layers), legend below -----
 key_chars = 0                                   # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
@@ -709,10 +506,10 @@ top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
-legend_top = 0.02 + 3.3 * line_height           # the legend: rows below the panels
+legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
 top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
-grid_cols = 5
+grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
@@ -722,10 +519,10 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'
-title_head = 'Densities of sigmoid(z) by layer (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
-title_chars = 50.0   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 50.0    # ... and the head's
+title_whole = 'Densities of sigmoid(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'
+title_head = 'Densities of sigmoid(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
+title_chars = 61.9   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 61.9    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -749,27 +546,9 @@ unset arrow 1
 unset label 2
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
-# normal:1, layer 2
+# normal:1, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 2' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:14.1705]
-set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
@@ -783,29 +562,11 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 4' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:14.265]
-set ytics ('0' 0, '5' 5, '10' 10)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
@@ -819,7 +580,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -839,27 +600,9 @@ unset arrow 1
 unset label 2
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
-# normal:0.01, layer 2
+# normal:0.01, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:41.4619]
-set ytics ('0' 0, '20' 20, '40' 40)
-unset label 3
-set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
-
-# normal:0.01, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -873,29 +616,11 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
-
-# normal:0.01, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:41.1323]
-set ytics ('0' 0, '20' 20, '40' 40)
-unset label 3
-set label 1 'sd 0.013' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h2_4 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -909,7 +634,7 @@ unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h2_5 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
+plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
 set lmargin at screen panel_l(0)
@@ -929,27 +654,9 @@ unset arrow 1
 unset label 2
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
-# scaled, layer 2
+# scaled, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:4.62332]
-set ytics ('0' 0, '2' 2, '4' 4)
-unset label 3
-set label 1 'sd 0.13' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -963,29 +670,11 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:4.62495]
-set ytics ('0' 0, '2' 2, '4' 4)
-unset label 3
-set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -999,7 +688,7 @@ unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -1019,27 +708,9 @@ unset arrow 1
 unset label 2
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
-# he-normal, layer 2
+# he-normal, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'sigmoid(z)' offset 0,0.3
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:3.09129]
-set ytics ('0' 0, '2' 2)
-unset label 3
-set label 1 'sd 0.18' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1053,29 +724,11 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'sigmoid(z)' offset 0,0.3
-set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:3.27692]
-set ytics ('0' 0, '2' 2)
-unset label 3
-set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1089,13 +742,13 @@ unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow
 
 # ---- legend: rows of their own below the panels ----------------------------
-legend_chars = 27   # the legend's longest row, in char_width
+legend_chars = 33   # the legend's longest row, in char_width
 legend_left = plot_left
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -1115,7 +768,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (4 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -1140,13 +793,15 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w}⁠ = 1' : ''), \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : '')
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : ''), \
+     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col && (0) ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
-     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141'
+     keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141', \
+     keyentry with points pointtype 9 linecolor rgb 'black' title ((0) ? 'a point mass, or every unit in one bin' : '')
 }
 unset multiplot

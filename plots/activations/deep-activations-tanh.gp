@@ -1,4 +1,4 @@
-# deep-activations-tanh.gp: Densities of tanh(z) by layer (100 units, N(0, 1) inputs)
+# deep-activations-tanh.gp: Densities of tanh(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)
 #
 # The classic demonstration (e.g. Glorot & Bengio 2010, figs. 3-4; CS231n): the
 # histogram of phi(z) over the units of each layer, one row per weight scale.
@@ -8,6 +8,9 @@
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
 # is a layer whose units all fall in one bin (its sd printed).
+#
+# Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
+# this size: each panel kept wide enough to read).
 #
 # Made by:  satstat deep --preset activations --layers 5 --width 100 --networks 100 --scheme normal:1,normal:0.01,scaled,he-normal --activation tanh --bias zero --inputs normal --n-in 100 --threshold 4 --alpha 0.001 --seed 1 --plots plots/activations --plot-size 1280x800
 #           satstat 0.1.0
@@ -193,38 +196,6 @@ $h1_1 << EOD
 0.966666667 6.45 0.0666666667
 EOD
 $h1_2 << EOD
--0.966666667 6.4995 0.0666666667
--0.9 0.2235 0.0666666667
--0.833333333 0.159 0.0666666667
--0.766666667 0.1065 0.0666666667
--0.7 0.075 0.0666666667
--0.633333333 0.0735 0.0666666667
--0.566666667 0.057 0.0666666667
--0.5 0.0615 0.0666666667
--0.433333333 0.057 0.0666666667
--0.366666667 0.0465 0.0666666667
--0.3 0.033 0.0666666667
--0.233333333 0.0465 0.0666666667
--0.166666667 0.0465 0.0666666667
--0.1 0.0255 0.0666666667
--0.0333333333 0.0435 0.0666666667
-0.0333333333 0.036 0.0666666667
-0.1 0.054 0.0666666667
-0.166666667 0.0435 0.0666666667
-0.233333333 0.045 0.0666666667
-0.3 0.036 0.0666666667
-0.366666667 0.042 0.0666666667
-0.433333333 0.0465 0.0666666667
-0.5 0.051 0.0666666667
-0.566666667 0.0585 0.0666666667
-0.633333333 0.066 0.0666666667
-0.7 0.078 0.0666666667
-0.766666667 0.093 0.0666666667
-0.833333333 0.1335 0.0666666667
-0.9 0.2445 0.0666666667
-0.966666667 6.4185 0.0666666667
-EOD
-$h1_3 << EOD
 -0.966666667 6.4125 0.0666666667
 -0.9 0.2205 0.0666666667
 -0.833333333 0.1425 0.0666666667
@@ -256,39 +227,7 @@ $h1_3 << EOD
 0.9 0.183 0.0666666667
 0.966666667 6.4875 0.0666666667
 EOD
-$h1_4 << EOD
--0.966666667 6.504 0.0666666667
--0.9 0.2145 0.0666666667
--0.833333333 0.1275 0.0666666667
--0.766666667 0.117 0.0666666667
--0.7 0.093 0.0666666667
--0.633333333 0.0615 0.0666666667
--0.566666667 0.0675 0.0666666667
--0.5 0.0495 0.0666666667
--0.433333333 0.048 0.0666666667
--0.366666667 0.066 0.0666666667
--0.3 0.0375 0.0666666667
--0.233333333 0.03 0.0666666667
--0.166666667 0.0585 0.0666666667
--0.1 0.039 0.0666666667
--0.0333333333 0.0555 0.0666666667
-0.0333333333 0.0315 0.0666666667
-0.1 0.0405 0.0666666667
-0.166666667 0.0345 0.0666666667
-0.233333333 0.036 0.0666666667
-0.3 0.0465 0.0666666667
-0.366666667 0.0375 0.0666666667
-0.433333333 0.0405 0.0666666667
-0.5 0.051 0.0666666667
-0.566666667 0.069 0.0666666667
-0.633333333 0.069 0.0666666667
-0.7 0.0915 0.0666666667
-0.766666667 0.0975 0.0666666667
-0.833333333 0.1305 0.0666666667
-0.9 0.2145 0.0666666667
-0.966666667 6.441 0.0666666667
-EOD
-$h1_5 << EOD
+$h1_3 << EOD
 -0.966666667 6.5025 0.0666666667
 -0.9 0.2265 0.0666666667
 -0.833333333 0.1395 0.0666666667
@@ -343,16 +282,9 @@ $h2_1 << EOD
 0.439011299 0 0.0462117157
 EOD
 $h2_2 << EOD
--0.0247354332 10.0483383 0.0494708663
-0.0247354332 10.165579 0.0494708663
+0 20 0.05
 EOD
 $h2_3 << EOD
-0 20 0.05
-EOD
-$h2_4 << EOD
-0 20 0.05
-EOD
-$h2_5 << EOD
 0 20 0.05
 EOD
 $h3_1 << EOD
@@ -388,38 +320,6 @@ $h3_1 << EOD
 0.966578897 0.642058296 0.0666606136
 EOD
 $h3_2 << EOD
--0.963048959 0.0587197561 0.0664171696
--0.896631789 0.239395929 0.0664171696
--0.83021462 0.320700207 0.0664171696
--0.76379745 0.43211718 0.0664171696
--0.697380281 0.475780588 0.0664171696
--0.630963111 0.545039788 0.0664171696
--0.564545941 0.514927092 0.0664171696
--0.498128772 0.576658118 0.0664171696
--0.431711602 0.594725735 0.0664171696
--0.365294433 0.611287718 0.0664171696
--0.298877263 0.686569456 0.0664171696
--0.232460094 0.587197561 0.0664171696
--0.166042924 0.63086097 0.0664171696
--0.0996257544 0.624838431 0.0664171696
--0.0332085848 0.609782083 0.0664171696
-0.0332085848 0.621827161 0.0664171696
-0.0996257544 0.639894778 0.0664171696
-0.166042924 0.629355335 0.0664171696
-0.232460094 0.614298987 0.0664171696
-0.298877263 0.554073596 0.0664171696
-0.365294433 0.641400413 0.0664171696
-0.431711602 0.614298987 0.0664171696
-0.498128772 0.584186292 0.0664171696
-0.564545941 0.600748274 0.0664171696
-0.630963111 0.536005979 0.0664171696
-0.697380281 0.502882014 0.0664171696
-0.76379745 0.371891789 0.0664171696
-0.83021462 0.358341076 0.0664171696
-0.896631789 0.222833946 0.0664171696
-0.963048959 0.0557084866 0.0664171696
-EOD
-$h3_3 << EOD
 -0.951836199 0.00914022813 0.0656438758
 -0.886192323 0.0761685678 0.0656438758
 -0.820548447 0.149290393 0.0656438758
@@ -451,39 +351,7 @@ $h3_3 << EOD
 0.886192323 0.0533179974 0.0656438758
 0.951836199 0.00914022813 0.0656438758
 EOD
-$h3_4 << EOD
--0.934596785 0.0015514712 0.0644549507
--0.870141834 0.0232720681 0.0644549507
--0.805686884 0.0791250314 0.0644549507
--0.741231933 0.134977995 0.0644549507
--0.676776982 0.234272152 0.0644549507
--0.612322032 0.319603068 0.0644549507
--0.547867081 0.470095775 0.0644549507
--0.48341213 0.55387522 0.0644549507
--0.41895718 0.594213471 0.0644549507
--0.354502229 0.674889974 0.0644549507
--0.290047278 0.761772362 0.0644549507
--0.225592327 0.963463618 0.0644549507
--0.161137377 0.865720932 0.0644549507
--0.096682426 1.00845628 0.0644549507
--0.0322274753 0.943294492 0.0644549507
-0.0322274753 0.980529801 0.0644549507
-0.096682426 0.895198885 0.0644549507
-0.161137377 0.966566561 0.0644549507
-0.225592327 0.865720932 0.0644549507
-0.290047278 0.834691508 0.0644549507
-0.354502229 0.806765026 0.0644549507
-0.41895718 0.673338503 0.0644549507
-0.48341213 0.533706094 0.0644549507
-0.547867081 0.468544304 0.0644549507
-0.612322032 0.378558974 0.0644549507
-0.676776982 0.235823623 0.0644549507
-0.741231933 0.147389764 0.0644549507
-0.805686884 0.0651617906 0.0644549507
-0.870141834 0.0279264817 0.0644549507
-0.934596785 0.00620588482 0.0644549507
-EOD
-$h3_5 << EOD
+$h3_3 << EOD
 -0.914050097 0.00158634631 0.0630379377
 -0.851012159 0.0190361557 0.0630379377
 -0.787974221 0.0555221209 0.0630379377
@@ -548,38 +416,6 @@ $h4_1 << EOD
 0.966665272 1.7355025 0.0666665705
 EOD
 $h4_2 << EOD
--0.966594649 0.736554874 0.0666616999
--0.899932949 0.705052527 0.0666616999
--0.833271249 0.705052527 0.0666616999
--0.766609549 0.610545487 0.0666616999
--0.699947849 0.522038893 0.0666616999
--0.633286149 0.510037999 0.0666616999
--0.566624449 0.466534758 0.0666616999
--0.499962749 0.463534534 0.0666616999
--0.433301049 0.469534981 0.0666616999
--0.366639349 0.417031069 0.0666616999
--0.29997765 0.429031964 0.0666616999
--0.23331595 0.363027046 0.0666616999
--0.16665425 0.406530287 0.0666616999
--0.0999925498 0.394529393 0.0666616999
--0.0333308499 0.390029058 0.0666616999
-0.0333308499 0.384028611 0.0666616999
-0.0999925498 0.465034646 0.0666616999
-0.16665425 0.417031069 0.0666616999
-0.23331595 0.390029058 0.0666616999
-0.29997765 0.399029728 0.0666616999
-0.366639349 0.372027717 0.0666616999
-0.433301049 0.42603174 0.0666616999
-0.499962749 0.457534087 0.0666616999
-0.566624449 0.429031964 0.0666616999
-0.633286149 0.48603621 0.0666616999
-0.699947849 0.505537663 0.0666616999
-0.766609549 0.526539228 0.0666616999
-0.833271249 0.627046716 0.0666616999
-0.899932949 0.751555992 0.0666616999
-0.966594649 0.77555778 0.0666616999
-EOD
-$h4_3 << EOD
 -0.966418413 0.487625229 0.0666495457
 -0.899768867 0.595652972 0.0666495457
 -0.833119321 0.594152587 0.0666495457
@@ -611,39 +447,7 @@ $h4_3 << EOD
 0.899768867 0.660169541 0.0666495457
 0.966418413 0.46812022 0.0666495457
 EOD
-$h4_4 << EOD
--0.966241828 0.327143776 0.0666373675
--0.899604461 0.538736768 0.0666373675
--0.832967093 0.556744683 0.0666373675
--0.766329726 0.523730173 0.0666373675
--0.699692359 0.591259852 0.0666373675
--0.633054991 0.486213685 0.0666373675
--0.566417624 0.555244023 0.0666373675
--0.499780256 0.531233471 0.0666373675
--0.433142889 0.511724897 0.0666373675
--0.366505521 0.543238747 0.0666373675
--0.299868154 0.487714345 0.0666373675
--0.233230786 0.463703792 0.0666373675
--0.166593419 0.483212366 0.0666373675
--0.0999560512 0.50272094 0.0666373675
--0.0333186837 0.459201814 0.0666373675
-0.0333186837 0.450197856 0.0666373675
-0.0999560512 0.514726216 0.0666373675
-0.166593419 0.504221599 0.0666373675
-0.233230786 0.490715664 0.0666373675
-0.299868154 0.436691921 0.0666373675
-0.366505521 0.498218961 0.0666373675
-0.433142889 0.516226875 0.0666373675
-0.499780256 0.510224237 0.0666373675
-0.566417624 0.453199176 0.0666373675
-0.633054991 0.520728854 0.0666373675
-0.699692359 0.519228194 0.0666373675
-0.766329726 0.526731492 0.0666373675
-0.832967093 0.553743363 0.0666373675
-0.899604461 0.559746002 0.0666373675
-0.966241828 0.390171476 0.0666373675
-EOD
-$h4_5 << EOD
+$h4_3 << EOD
 -0.966113709 0.297169989 0.0666285317
 -0.899485177 0.511792758 0.0666285317
 -0.832856646 0.538808212 0.0666285317
@@ -676,7 +480,7 @@ $h4_5 << EOD
 0.966113709 0.319682867 0.0666285317
 EOD
 
-# ---- layout: 4 rows (schemes) x 5 columns (layers), legend below -----
+# ---- layout: 4 rows (schemes) x 3 columns (layers), legend below -----
 key_chars = 0                                   # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
@@ -707,7 +511,7 @@ plot_right = 0.985 - 2 * char_width             # no legend column: the panels t
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
 top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
-grid_cols = 5
+grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
 gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
@@ -717,10 +521,10 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'Densities of tanh(z) by layer (100 units, N(0, 1) inputs)'
-title_head = 'Densities of tanh(z) by layer (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
-title_chars = 47.1   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 47.1    # ... and the head's
+title_whole = 'Densities of tanh(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'
+title_head = 'Densities of tanh(z), layers 1, 3 and 5 of 5 (100 units, N(0, 1) inputs)'   # without its tail, for a small figure
+title_chars = 59.0   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 59.0    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -744,27 +548,9 @@ unset arrow 1
 unset label 2
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
-# normal:1, layer 2
+# normal:1, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 2' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:9.74925]
-set ytics ('0' 0, '5' 5)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
@@ -778,29 +564,11 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
-
-# normal:1, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(0)
-set bmargin at screen panel_b(0)
-set title 'layer 4' offset 0,-0.5
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:9.756]
-set ytics ('0' 0, '5' 5)
-set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
-set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h1_4 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
@@ -814,7 +582,7 @@ set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h1_5 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
+plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
 set lmargin at screen panel_l(0)
@@ -834,27 +602,9 @@ unset arrow 1
 unset label 2
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
-# normal:0.01, layer 2
+# normal:0.01, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:15.2484]
-set ytics ('0' 0, '10' 10)
-unset label 3
-set label 1 'sd 0.0099' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
-
-# normal:0.01, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -870,27 +620,9 @@ set arrow 1 from first 0, graph 0 to first 0, graph 0.62 linetype 2 linewidth 2.
 unset label 2
 plot NaN notitle
 
-# normal:0.01, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(1)
-set bmargin at screen panel_b(1)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:30]
-set ytics ('' 0)
-unset label 3
-set label 1 'sd 1.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
-set arrow 1 from first 0, graph 0 to first 0, graph 0.62 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-unset label 2
-plot NaN notitle
-
 # normal:0.01, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
@@ -924,27 +656,9 @@ unset arrow 1
 unset label 2
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
-# scaled, layer 2
+# scaled, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.02985]
-set ytics ('0' 0, '0.5' 0.5, '1' 1)
-unset label 3
-set label 1 'sd 0.49' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -958,29 +672,11 @@ unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
-
-# scaled, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(2)
-set bmargin at screen panel_b(2)
-unset title
-unset ylabel
-unset xlabel
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.51268]
-set ytics ('0' 0, '1' 1)
-unset label 3
-set label 1 'sd 0.36' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h3_4 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(2)
 set bmargin at screen panel_b(2)
 unset title
@@ -994,7 +690,7 @@ unset label 3
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h3_5 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
+plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
 set lmargin at screen panel_l(0)
@@ -1014,27 +710,9 @@ unset arrow 1
 unset label 2
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
-# he-normal, layer 2
+# he-normal, layer 3
 set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'tanh(z)' offset 0,0.3
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.16334]
-set ytics ('0' 0, '0.5' 0.5, '1' 1)
-unset label 3
-set label 1 'sd 0.63' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 3
-set lmargin at screen panel_l(2)
-set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1048,29 +726,11 @@ unset label 3
 set label 1 'sd 0.60' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
-
-# he-normal, layer 4
-set lmargin at screen panel_l(3)
-set rmargin at screen panel_r(3)
-set tmargin at screen panel_t(3)
-set bmargin at screen panel_b(3)
-unset title
-unset ylabel
-set xlabel 'tanh(z)' offset 0,0.3
-set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:0.88689]
-set ytics ('0' 0, '0.5' 0.5)
-unset label 3
-set label 1 'sd 0.58' at graph 0.97, graph 0.9 right font smallfont front
-unset arrow 1
-unset label 2
-plot $h4_4 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
-set lmargin at screen panel_l(4)
-set rmargin at screen panel_r(4)
+set lmargin at screen panel_l(2)
+set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(3)
 set bmargin at screen panel_b(3)
 unset title
@@ -1084,7 +744,7 @@ unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
-plot $h4_5 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
+plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
 unset arrow

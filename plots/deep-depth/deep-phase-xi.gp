@@ -3662,14 +3662,14 @@ $schemes << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 42                                  # the longest legend row, in characters
+key_chars = 43                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 42                                # ... the longest of them
+below_chars = 43                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -3722,7 +3722,7 @@ set colorbox vertical user origin screen plot_right + 0.01, screen bottom size s
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
 set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')
 set cbrange [-1:1.47712]   # log10 xi_c; beyond the top: the end colour
-set cbtics 1 format '10^{%.0f}'
+set cbtics ('0.1' -1, '1' 0, '10' 1)
 set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
@@ -3746,7 +3746,18 @@ cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_l
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
-     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle
+# the marks and lines over the map's border: a mark near an axis overhangs it
+unset border
+unset xtics
+unset ytics
+unset mxtics
+unset mytics
+unset grid
+unset xlabel
+unset ylabel
+unset colorbox
+plot NaN notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle, \
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 15 pointsize 1.24 * pointscale * svg_pentagon notitle, \
@@ -3759,7 +3770,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 42   # the legend's longest row, in char_width
+legend_chars = 43   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -3806,13 +3817,13 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
-     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title 'orthogonal, gain^{2}⁠ = 2.5: ξ_{c}⁠ = 11.8 (same point)'
+     keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.24 * pointscale * svg_pentagon linewidth open_lw title 'orthogonal, gain² = 2.5: ξ_{c}⁠ = 11.8 (same point)'
 }
 unset multiplot

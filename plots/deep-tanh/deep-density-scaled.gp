@@ -4,7 +4,10 @@
 # layer's sampled sd: the histogram of z over every unit of every sampled network
 # (filled; about 2 n^(1/3) bins, each the union of whole bins of the sampled
 # histogram), the mean-field law N(mu_b, q^l) on the same scale (line), the
-# saturated region shaded, and sd_l printed in each panel.
+# saturated region shaded, and sd_l printed in each panel.  Where nearly all
+# of a panel's axis is saturated (a wide z, as the standard scheme's), the
+# unshaded strip left at its centre is the unsaturated window, drawn to
+# scale: narrow, not a gap in the shading.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0

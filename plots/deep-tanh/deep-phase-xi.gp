@@ -3722,7 +3722,7 @@ set colorbox vertical user origin screen plot_right + 0.01, screen bottom size s
 set style fill solid 1.0 noborder   # the colour bar opaque, as the map
 set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')
 set cbrange [-1:1.47712]   # log10 xi_c; beyond the top: the end colour
-set cbtics 1 format '10^{%.0f}'
+set cbtics ('0.1' -1, '1' 0, '10' 1)
 set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
@@ -3746,7 +3746,18 @@ cell_x(x, g, s) = (s * (x + s * g * cell_hx) > s * (s > 0 ? grid_x_hi : grid_x_l
 cell_y(y, g, s) = (s * (y + s * g * cell_hy) > s * (s > 0 ? grid_y_hi : grid_y_lo)) ? (s > 0 ? grid_y_hi : grid_y_lo) : y + s * g * cell_hy
 plot $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $grid using 1:(valid(3) ? NaN : $2):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 1)):(cell_y($2, 1.5, -1)):(cell_y($2, 1.5, 1)) with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#6E6E6E' notitle, \
-     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
+     $grid using 1:(valid(3) ? $2 : NaN):(cell_x($1, 1, -1)):(cell_x($1, 1, 1)):(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):3 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle
+# the marks and lines over the map's border: a mark near an axis overhangs it
+unset border
+unset xtics
+unset ytics
+unset mxtics
+unset mytics
+unset grid
+unset xlabel
+unset ylabel
+unset colorbox
+plot NaN notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 7 pointsize 1.8 * pointscale notitle, \
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw notitle, \
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \

@@ -3,8 +3,9 @@
 # Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized
 # weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;
 # the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,
-# chaotic right/above).  Right: the fixed point q* (log colour scale; white
-# where the map has no finite fixed point).  The schemes of the run are marked.
+# chaotic right/above).  Right: the fixed point q* (log colour scale; grey
+# where q* = 0).  The schemes of the run are marked.  (At a narrow size the
+# two maps stand one above the other.)
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
@@ -3612,15 +3613,15 @@ $schemes << EOD
 0 1 2
 EOD
 
-# ---- layout: two maps side by side, the legend below or right ---------------
-key_chars = 27                                  # the longest legend row, in characters
+# ---- layout: two maps side by side, the legend below or right ---------------------
+key_chars = 29                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
-below_chars = 27                                # ... the longest of them
+below_chars = 29                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -3660,10 +3661,11 @@ cb_w = 0.97 - column
 cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name
 cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s
 top = top - 0.6 * line_height                   # the maps' titles
-# (the legend below: a bar upright right of each map, its tick labels (4
-# characters) and its name, as much room between the maps; the title's
-# room as over a legend column, which a legend below tightens)
-cb_room = 0.025 + 4 * char_width + 1.5 * line_width
+# (the legend below: a bar upright right of each map, its tick labels (10^{−1},
+# 5 characters: at 4 the name q* ended 7 px from the edge at 3.5 in) and
+# its name, as much room between the maps; the title's room as over a
+# legend column, which a legend below tightens)
+cb_room = 0.025 + 5 * char_width + 1.5 * line_width
 if (legend_below) {
     plot_right = 0.985 - cb_room
     top = top - 0.7 * line_height
@@ -3693,7 +3695,7 @@ unset key
 set xrange [-1:3.5]
 set yrange [0:2]   # the grid's sigma_b^2, the marks' room or not
 set xtics 1 format '10^{%.0f}'
-if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics -1, 2
+if ((panel_r(0) - panel_l(0)) < 5 * 5 * char_width) set xtics -1, 2
 set mxtics 10
 set xlabel 'σ_{w}²⁠ · fan-in'
 set ylabel 'σ_{b}²'
@@ -3709,8 +3711,9 @@ if (legend_below) {
 }
 set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')
 set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
-# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there
-# read as two scales: figure review 15, N1.9), the bar named under its ticks
+# ticks 0.1, 1, 10 at every size (10^{−1} on one and 0.1 on the other
+# read as two scales: figure review 15, N1.9), the bar named beside it
+# or under its ticks
 set cbtics ('0.1' -1, '1' 0, '10' 1)
 if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }
 set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
@@ -3741,10 +3744,10 @@ if (legend_below) {
     set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
 }
 set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
-unset ylabel
 if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }
+unset ylabel
 set cbrange [-1.83053:3.49403]
-set cbtics ('10^{−1}' -1, '10^{1}' 1, '10^{3}' 3)
+set cbtics ('0.1' -1, '10' 1, '1000' 3)
 set title 'fixed point q*'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
 cell_hy = 0.025
@@ -3765,8 +3768,8 @@ plot $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle
 unset title
 
-# ---- legend: a panel of its own right of the maps --------------------------
-legend_chars = 27   # the legend's longest row, in char_width
+# ---- legend: a panel of its own right of the maps, or below them -----------
+legend_chars = 29   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -3813,7 +3816,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: edge of chaos' : ''), \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (right): q* = 0' : ''), \
+     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (q* map): q* = 0' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
@@ -3822,7 +3825,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: edge of chaos', \
      keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
      keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
-     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (right): q* = 0', \
+     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (q* map): q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'scaled: ordered'
 }

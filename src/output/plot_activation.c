@@ -289,7 +289,9 @@ static void activation_panels(ctx *c, int zoom, int panels)
     if (zoom) {
         rule(c, "bottom panel: the zoom");
         satstat__pl_panel(c, panels, 1);
-        out(c, "if (side_by_side) { unset ylabel; set y2label 'density of z'; set xlabel 'z (zoom)'; set format y2; set y2tics scale default }\n");
+        /* (the zoom's axis named so at every size: figure review 17, N14) */
+        out(c, "set xlabel 'z (zoom)'\n"
+               "if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);

@@ -211,9 +211,11 @@ void satstat__pl_fig_compare(ctx *c)
     if (zoom) {
     rule(c, "bottom panel: the zoom");
     satstat__pl_panel(c, 2, 1);
-    /* side by side, the title's tail ('the second panel zoomed on ...') may be
-     * cut at a small size: the axis says it too */
-    out(c, "if (side_by_side) { set xlabel 'z (zoom)' }\n");
+    /* the axis says it is the zoom (side by side, the title's tail 'the
+     * second panel zoomed on ...' may be cut at a small size), at every size:
+     * 'z' on the slide and 'z (zoom)' in print named one axis two ways
+     * (figure review 17, N14) */
+    out(c, "set xlabel 'z (zoom)'\n");
     out(c, "set xrange [-zoom:zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
     band_room(c, "zoom", "ymax_zoom");

@@ -579,7 +579,10 @@ static void fig_density(ctx *c, size_t s)
            "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
            "(filled; about 2 n^(1/3) bins, each the union of whole bins of the sampled\n"
            "histogram), the mean-field law N(mu_b, q^l) on the same scale (line), the\n"
-           "saturated region shaded, and sd_l printed in each panel.");
+           "saturated region shaded, and sd_l printed in each panel.  Where nearly all\n"
+           "of a panel's axis is saturated (a wide z, as the standard scheme's), the\n"
+           "unshaded strip left at its centre is the unsaturated window, drawn to\n"
+           "scale: narrow, not a gap in the shading.");
     output_section(c);
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
@@ -1567,6 +1570,9 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
             s + 1, k + 1, s + 1, s + 1);
 }
 
+/* The most layers deep-activations draws across (fig_activations). */
+#define ACTIVATION_LAYERS_ACROSS 3
+
 static void fig_activations(ctx *c, size_t which)
 {
     const satstat_deep_report *r = c->r[which];
@@ -1580,6 +1586,13 @@ static void fig_activations(ctx *c, size_t which)
     size_t cols, rows;
     size_t want = o->layers < MAX_PANELS ? (size_t)o->layers : MAX_PANELS;
     size_t nl = grid_fit(c, want * ns, 18, 1, 12, 0, &cols, &rows);
+    /* at most ACTIVATION_LAYERS_ACROSS: at 1280 x 800 five layers of four
+     * schemes were twenty panels of 115 x 60 px, thumbnails on a slide,
+     * whose sd and P(0) notes filled half of each (figure review 17, S9);
+     * the first, the last and one between, as the title and the header
+     * say */
+    if (cols > ACTIVATION_LAYERS_ACROSS)
+        cols = ACTIVATION_LAYERS_ACROSS;
     nl = cols < want ? cols : want;
     (void)rows;
     panels_of(o->layers, lw);
@@ -1593,8 +1606,8 @@ static void fig_activations(ctx *c, size_t which)
     /* "densities": the y axes' quantity (their labels name the rows); the
      * layers drawn named when some are left out ("by layer" over layers 1
      * and 5 of 5 read as every layer: figure review 15, S5.3) */
+    char drawn[96] = "";
     if (nl < want) {
-        char drawn[96] = "";
         size_t used = 0;
         for (size_t k = 0; k < nl && used < sizeof drawn; k++)
             used += (size_t)snprintf(drawn + used, sizeof drawn - used, "%s%llu",
@@ -1623,10 +1636,14 @@ static void fig_activations(ctx *c, size_t which)
     for (size_t s = 0; s < ns; s++)
         for (size_t k = 0; k < nl; k++)
             arrows |= panel_has_arrow(cfg, satstat_deep_report_layer(r, s, lw[k]), bounded, p0, p1);
-    if (arrows) {
-        satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
-                            "a point mass, or every unit in one bin");
-    }
+    satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
+                        "a point mass, or every unit in one bin");
+    /* without an arrow the row's room kept, not drawn: the preset's three
+     * figures side by side have legends of one height and their panels
+     * line up (sigmoid's, a row shorter, was 1290 px high at 3.5 in against
+     * relu's and tanh's 1339: figure review 17, N11) */
+    if (!arrows)
+        satstat__legend_when(&key, "0");
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int per_line = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
@@ -1657,6 +1674,11 @@ static void fig_activations(ctx *c, size_t which)
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width; so\n"
            "is a layer whose units all fall in one bin (its sd printed).");
+    if (nl < want && n_about > 0 && (size_t)n_about < sizeof about)
+        n_about += snprintf(about + n_about, sizeof about - (size_t)n_about,
+                            "\n\nLayers drawn: %s of %llu (at most %d across, as many as fit at\n"
+                            "this size: each panel kept wide enough to read).",
+                            drawn, (unsigned long long)o->layers, ACTIVATION_LAYERS_ACROSS);
     unsigned tall = 0; /* the grown height; 0: as asked */
     double fontpt, line_px;
     satstat__fig_canvas(&asked, &fontpt, &line_px);

@@ -43,6 +43,10 @@ static void phase_yrange(ctx *c, double lo, double hi);
 /* Points of the c-map's curve over [c_lo, 1]. */
 #define CMAP_POINTS 48
 
+/* The least height of each of deep-phase's two maps stacked on a narrow
+ * figure, in inches (the one map of χ₁ was 0.94 in at 3.5 x 2.4 in). */
+#define PHASE_MAP_IN 0.85
+
 /* The one-panel layout: the legend right of the plot, or below it on a
  * small figure (the toolkit's rule), and the plot's margins. */
 static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
@@ -72,21 +76,33 @@ static void finish(ctx *c, const satstat__legend *key)
  * whose legend goes below the plot grows until the plot is at least as tall
  * as that legend (at 3.5 x 2.4 in deep-cmap's seven rows took more height
  * than its plots, deep-correlation's six as much: figure review 16, S8;
- * review 15, S3.2), and says so. */
-static void header_for_legend(ctx *c, const char *headline, const char *about,
-                              const satstat__legend *key, satstat__fig_body *body)
+ * review 15, S3.2), or at least min_in inches tall when that is more, and
+ * says so (`why`). */
+static void header_for_legend_min(ctx *c, const char *headline, const char *about,
+                                  const satstat__legend *key, double min_in, const char *why,
+                                  satstat__fig_body *body)
 {
     satstat__fig_body_hold(&c->g, body);
     satstat_plot_options asked = c->g.o;
     char note[400], text[2048];
-    unsigned asked_height = satstat__fig_fit_to_legend(&c->g, key, note, sizeof note);
+    double legend_in = 1.05 * satstat__fig_legend_below_in(&c->g, key); /* as satstat__fig_fit_to_legend */
+    unsigned asked_height = min_in > legend_in
+                                ? satstat__fig_fit_height(&c->g, key, min_in, note, sizeof note)
+                                : satstat__fig_fit_to_legend(&c->g, key, note, sizeof note);
     snprintf(text, sizeof text, "%s%s%s", about, note[0] ? "\n\n" : "", note);
     satstat__dp_header(c, c->r[0], headline, text);
     satstat__fig_output_section(&c->g);
     if (asked_height)
-        satstat__fig_taller_note(&c->g, asked_height, "its legend below the plot needs it");
+        satstat__fig_taller_note(&c->g, asked_height, why);
     satstat__fig_body_write(&c->g, body);
     c->g.o = asked;
+}
+
+/* header_for_legend_min with the plot box only as tall as the legend. */
+static void header_for_legend(ctx *c, const char *headline, const char *about,
+                              const satstat__legend *key, satstat__fig_body *body)
+{
+    header_for_legend_min(c, headline, about, key, 0, "its legend below the plot needs it", body);
 }
 
 /* Scheme s's name in a legend (enhanced text): normal and orthogonal by
@@ -101,7 +117,9 @@ static void scheme_label(const satstat_deep_report *r, size_t s, char *buf, size
     if (sc->kind == SATSTAT_SCHEME_NORMAL)
         snprintf(buf, size, "normal, σ_{w}² · fan-in = %.3g", sc->param * sc->param * width);
     else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL && sc->gain_given)
-        snprintf(buf, size, "orthogonal, gain^{2} = %.3g", sc->gain * sc->gain);
+        /* (gain², the Unicode square as σ_w² beside it: gain^{2} set a
+         * larger, detached 2 in the next key row: figure review 17, N1) */
+        snprintf(buf, size, "orthogonal, gain² = %.3g", sc->gain * sc->gain);
     else
         satstat__tex_escape(sc->canonical, buf, size);
 }
@@ -171,6 +189,10 @@ static long same_correlation_field(const satstat_deep_report *r, size_t s, uint6
  * (figure review 15, S2.2, S2.3).  Now the points are larger; a cut end
  * is marked as every figure marks one (satstat__cut_mark). */
 #define CORR_POINT "1.9 * pointscale"
+/* The inputs' c⁰ at layer 0, drawn and keyed alike: a black ×, a shape no
+ * series has (a small black square read as one of normal's squares:
+ * figure review 17, N4) */
+#define INPUTS_MARK "linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2"
 
 /* Scheme s's slot in the palette (its colour and point type). */
 static size_t slot_of(const satstat_deep_report *r, size_t s)
@@ -271,8 +293,7 @@ void satstat__dp_fig_correlation(ctx *c)
     if (star_drawn)
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 2 linewidth 1.5",
                             "fixed point c*");
-    satstat__legend_row(&key, "with points linecolor rgb '#000000' pointtype 5",
-                        "inputs: c^{0} = %.3g", o->pair_correlation);
+    satstat__legend_row(&key, "with points " INPUTS_MARK, "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI",
                         100 * (1 - cfg->alpha));
@@ -327,7 +348,7 @@ void satstat__dp_fig_correlation(ctx *c)
                        "%s notitle, \\\n     ",
                     s + 1, dx, e ? 4 : 3, e ? ">=" : "<=", e ? 1 : -1, e ? 1 : -1, s + 1, satstat__cut_mark(e));
     }
-    out(c, "$s1 every ::0::0 using 1:5 with points linecolor rgb '#000000' pointtype 5 notitle\n");
+    out(c, "$s1 every ::0::0 using 1:5 with points " INPUTS_MARK " notitle\n");
     finish(c, &key);
     header_for_legend(c, "Correlation of two inputs against layer",
                       "Two inputs per network at correlation c0 through the same weights: per\n"
@@ -929,6 +950,19 @@ static double xi_bar_top(const satstat_deep_phase *ph, double lo)
     return 3;
 }
 
+/* The label of a log colour bar's tick at 10^d (whole d): a plain number
+ * from 0.001 to 1000 (satstat__fig_num), else 10^{d}; the χ₁ bar's 0.1 / 1 /
+ * 10 beside the ξ_c bar's 10^{−1} / 10^{0} / 10^{1} and the q* bar's
+ * 10^{−1} / 10^{1} / 10^{3} were three notations for one kind of scale
+ * (figure review 17, N5). */
+static void decade_label(double d, char buf[SATSTAT__FIG_NUM_SIZE])
+{
+    if (fabs(d) <= 3)
+        satstat__fig_num(pow(10, d), 4, buf);
+    else
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "10^{%s%.0f}", d < 0 ? "−" : "", fabs(d));
+}
+
 void satstat__dp_fig_phase_xi(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -1071,10 +1105,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * twice as wide) */
     out(c, "set palette defined (0 '#FFFFD9', 0.25 '#C7E9B4', 0.5 '#41B6C4', 0.75 '#225EA8', 1 '#253494')\n");
     out(c, "set cbrange [%.6g:%.6g]   # log10 xi_c; beyond the top: the end colour\n", cb_lo, cb_hi);
-    out(c, "set cbtics 1 format '10^{%%.0f}'\n");
+    out(c, "set cbtics (");
+    for (double d = ceil(cb_lo - 1e-9); d < cb_hi - 1e-9; d++) {
+        char lab[SATSTAT__FIG_NUM_SIZE];
+        decade_label(d, lab);
+        out(c, "%s'%s' %.0f", d > ceil(cb_lo - 1e-9) ? ", " : "", lab, d);
+    }
+    out(c, ")\n");
     char top[SATSTAT__FIG_NUM_SIZE];
     if (cb_hi == round(cb_hi))
-        snprintf(top, sizeof top, "10^{%.0f}", cb_hi);
+        decade_label(cb_hi, top);
     else
         satstat__fig_num(pow(10, cb_hi), 2, top); /* 3×10^k: 0.3, 3, 30 */
     if (diverges || lmax > cb_hi)
@@ -1094,6 +1134,16 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
     map_cells(c, ph, 3);
+    /* The marks and the lines in a second plot over the first, its
+     * border and tics unset: over the map's border, a mark near an end
+     * overhangs the axis whole.  Under it, the run's mark at σ_b² = 0.05
+     * (its centre 7 px above the axis at 3.5 in) had its lower edge drawn
+     * over by the axis's line, where a band below 0 had made room at that
+     * size alone (figure review 17, S5; review 17 (first), S4). */
+    out(c, "\n# the marks and lines over the map's border: a mark near an axis overhangs it\n"
+           "unset border\nunset xtics\nunset ytics\nunset mxtics\nunset mytics\nunset grid\n"
+           "unset xlabel\nunset ylabel\nunset colorbox\n"
+           "plot NaN notitle");
     const char *names[SATSTAT_MAX_SCHEMES];
     satstat__dp_scheme_names(r, names);
     for (size_t s = 0; s < ns; s++) {
@@ -1368,9 +1418,10 @@ static void phase_data(ctx *c)
     out(c, "EOD\n");
 }
 
-/* The legend: the edge of chaos, the χ₁ map's two colours, white where
- * q* = 0 (qzero, on the wide figure), the schemes with their regimes. */
-static void phase_legend(ctx *c, int narrow, satstat__legend *key)
+/* The legend: the edge of chaos, the χ₁ map's two colours, grey where
+ * q* = 0, the schemes with their regimes; the same rows at every size,
+ * as the same two maps are drawn at every size. */
+static void phase_legend(ctx *c, satstat__legend *key)
 {
     const satstat_deep_report *r = c->r[0];
     const satstat_deep_phase *ph = c->phase;
@@ -1389,10 +1440,10 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
     satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
                         "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
-    if (qzero && !narrow) {
+    if (qzero) {
         /* (where: a strip a few pixels high, which a white box in the
          * legend matched only under a magnifier) */
-        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (right): q* = 0");
+        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (q* map): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1403,21 +1454,16 @@ static void phase_legend(ctx *c, int narrow, satstat__legend *key)
          * orange read as the opposite regime */
         scheme_mark_key(r, s, ns, 1, st, sizeof st);
         const satstat_deep_fixed_point *fp = satstat_deep_report_fixed_point(r, s, NULL);
-        /* on the narrow figure, without the q* map, the scheme's q* in its
-         * row: at 3.5 in the run's q* was nowhere (figure review 17, S6) */
-        if (narrow && fp->finite)
-            satstat__legend_row(key, st, "%s: %s, q* = %.3g", name, satstat_deep_regime_name(fp->regime), fp->q);
-        else if (narrow)
-            satstat__legend_row(key, st, "%s: %s, no q*", name, satstat_deep_regime_name(fp->regime));
-        else
-            satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
+        satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
         satstat__legend_tex(key);
     }
 }
 
-/* The layout and the maps: χ₁ (and q* on the wide figure), each with its
- * colour bar, the schemes marked. */
-static void phase_maps(ctx *c, const char *head, int narrow, const satstat__legend *key)
+/* The layout and the maps of χ₁ and q*, each with its colour bar, the
+ * schemes marked: side by side, or on a narrow figure (`stacked`) one
+ * above the other, the upper one's x tick labels and label left to the
+ * lower one's. */
+static void phase_maps(ctx *c, const char *head, int stacked, const satstat__legend *key)
 {
     const satstat_deep_report *r = c->r[0];
     const satstat_deep_phase *ph = c->phase;
@@ -1432,54 +1478,43 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
             qhi = fmax(qhi, log10(ph->q[i]));
         }
     }
-    if (narrow) {
-        /* one map.  On a small figure (the legend below it, the toolkit's
-         * rule) the map across the width and its colour bar upright at
-         * its right, as deep-phase-xi's: beside a legend column the map
-         * was 255 px wide of 1050 at 3.5 in, with the quarter between the
-         * legend and the bar empty (figure review 9 S11).  Else the bar
-         * under the legend, in the lower right quarter, the map down to
-         * its x tick labels and label. */
-        out(c, "\n# ---- layout: the map; the legend right of it or, small, below it ------------\n");
-        satstat__fig_layout_legend(&c->g, key, 0);
-        out(c, "cb_h = 0.8 * line_height                        # the colour bar's height\n"
-               "cb_y = 0.02 + 3.6 * line_height                 # ... right of the map's foot, above its tick labels and label\n"
-               "cb_x = column\n"
-               "cb_w = 0.97 - column\n"
-               "if (legend_below) {\n"
-               "    # the bar upright right of the map: the map narrower by it, its tick\n"
-               "    # labels (3 characters) and its name\n"
-               "    plot_right = 0.985 - 0.02 - 4 * char_width - 1.5 * line_width\n"
-               "}\n");
-    } else {
-        /* two maps.  Their legend below them when its rows take a third of
-         * the height or less (the toolkit's rule for a map), the maps
-         * across the width, each with its colour bar upright at its right:
-         * beside a legend column, the bars under it, 270 x 440 px of the
-         * column stood empty at 1280 x 800 and the maps were 275 px wide
-         * (figure review 16, S10; review 15, S1.8).  Else the legend and
-         * the bars under it in the column (under the maps the bars took
-         * 3.4 lines of their height: figure review 9 S11). */
-        out(c, "\n# ---- layout: two maps side by side, the legend below or right ---------------\n");
-        satstat__fig_layout_legend_map(&c->g, key, 0);
+    /* Two maps.  Their legend below them when its rows take a third of
+     * the height or less (the toolkit's rule for a map), the maps
+     * across the width, each with its colour bar upright at its right:
+     * beside a legend column, the bars under it, 270 x 440 px of the
+     * column stood empty at 1280 x 800 and the maps were 275 px wide
+     * (figure review 16, S10; review 15, S1.8).  Else the legend and
+     * the bars under it in the column (under the maps the bars took
+     * 3.4 lines of their height: figure review 9 S11).  On a narrow
+     * figure (3.5 in) the maps one above the other, the canvas grown for
+     * them (dp_fig_phase): side by side they were slivers, and the map
+     * of χ₁ alone dropped q*, what the wide figure shows (figure review
+     * 17, S6). */
+    out(c, "\n# ---- layout: two maps %s, the legend below or right -------------%s\n",
+        stacked ? "one above the other" : "side by side", stacked ? "" : "--------");
+    satstat__fig_layout_legend_map(&c->g, key, 0);
+    if (!stacked) /* (stacked: the legend below, in the figure's font) */
         legend_fit(c, satstat__legend_chars(key), "0.03");
-        out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
-               "cb_x = column\n"
-               "cb_w = 0.97 - column\n"
-               "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
-               "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
-               "top = top - 0.6 * line_height                   # the maps' titles\n"
-               "# (the legend below: a bar upright right of each map, its tick labels (4\n"
-               "# characters) and its name, as much room between the maps; the title's\n"
-               "# room as over a legend column, which a legend below tightens)\n"
-               "cb_room = 0.025 + 4 * char_width + 1.5 * line_width\n"
-               "if (legend_below) {\n"
-               "    plot_right = 0.985 - cb_room\n"
-               "    top = top - 0.7 * line_height\n"
-               "}\n");
-    }
-    satstat__fig_layout_grid(&c->g, narrow ? 1 : 2, 1, 7, 0);
-    if (!narrow)
+    out(c, "cb_h = 0.8 * line_height                        # the colour bars' height\n"
+           "cb_x = column\n"
+           "cb_w = 0.97 - column\n"
+           "cb_y2 = 0.02 + 3.6 * line_height                # q*'s bar, above its tick labels and name\n"
+           "cb_y = cb_y2 + cb_h + 4.2 * line_height         # chi1's, above q*'s\n"
+           "%s"
+           "# (the legend below: a bar upright right of each map, its tick labels (10^{−1},\n"
+           "# 5 characters: at 4 the name q* ended 7 px from the edge at 3.5 in) and\n"
+           "# its name, as much room between the maps; the title's room as over a\n"
+           "# legend column, which a legend below tightens)\n"
+           "cb_room = 0.025 + 5 * char_width + 1.5 * line_width\n"
+           "if (legend_below) {\n"
+           "    plot_right = 0.985 - cb_room\n"
+           "%s"
+           "}\n",
+        stacked ? "" : "top = top - 0.6 * line_height                   # the maps' titles\n",
+        stacked ? "" : "    top = top - 0.7 * line_height\n");
+    /* (stacked: between the maps no tick labels, no title: a line's gap) */
+    satstat__fig_layout_grid(&c->g, stacked ? 1 : 2, stacked ? 2 : 1, 7, stacked ? 1.0 : 0);
+    if (!stacked)
         out(c, "if (legend_below) {\n"
                "    gap_x = gap_x + cb_room\n"
                "    panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols\n"
@@ -1492,8 +1527,11 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
      * when a panel is narrow at the figure's size */
     /* (every other decade from the first in range: from 0, the narrow
      * map's axis over 10^{−1.3}..10^{3.5} was labelled 10^0 and 10^2 alone) */
+    /* (a label, 10^{−1}, prints about 3.5 characters wide: five at 5
+     * characters apart fit, and the maps at 1280 x 800, narrower by the
+     * right one's y label, kept every decade) */
     out(c, "set xtics 1 format '10^{%%.0f}'\n"
-           "if ((panel_r(0) - panel_l(0)) < 5 * 6 * char_width) set xtics %.0f, 2\n",
+           "if ((panel_r(0) - panel_l(0)) < 5 * 5 * char_width) set xtics %.0f, 2\n",
         ceil(log10(ph->x_lo) - 1e-9));
     out(c, ""
            "set mxtics 10\n"
@@ -1509,69 +1547,68 @@ static void phase_maps(ctx *c, const char *head, int narrow, const satstat__lege
         mlen += scheme_mark(marks + mlen, sizeof marks - mlen, s, pt, 1); /* (as deep-phase-xi's) */
     }
     satstat__fig_grid_panel(&c->g, 0, 0);
-    if (narrow)
-        out(c, "if (legend_below) {\n"
-               "    set colorbox vertical user origin screen plot_right + 0.01, screen bottom size screen 0.015, screen top - bottom\n"
-               "} else {\n"
-               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
-               "}\n");
-    else
-        out(c, "if (legend_below) {\n"
-               "    set colorbox vertical user origin screen panel_r(0) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
-               "} else {\n"
-               "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
-               "}\n");
+    out(c, "if (legend_below) {\n"
+           "    set colorbox vertical user origin screen panel_r(0) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
+           "} else {\n"
+           "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
+           "}\n");
     out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
     out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
-           "%s",
-        narrow ? /* short labels; the bar named under them (an unnamed bar read as nothing),
-                  * or beside it, upright */
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
-                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n"
-               : "# ticks 0.1, 1, 10 as on the narrow layout's bar (10^{−1} here and 0.1 there\n"
-                 "# read as two scales: figure review 15, N1.9), the bar named under its ticks\n"
-                 "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
-                 "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
-    out(c, narrow ? "unset title\n" : "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+           "# ticks 0.1, 1, 10 at every size (10^{−1} on one and 0.1 on the other\n"
+           "# read as two scales: figure review 15, N1.9), the bar named beside it\n"
+           "# or under its ticks\n"
+           "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
+           "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
+    if (stacked)
+        /* the maps share the x axis: its labels under the lower one */
+        out(c, "unset title\nset format x ''   # shared x axis: labelled under the map below\nunset xlabel\n");
+    else
+        out(c, "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
     map_cells(c, ph, 3);
     out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
-    if (!narrow) {
-        satstat__fig_grid_panel(&c->g, 1, 0);
-        out(c, "if (legend_below) {\n"
-               "    set colorbox vertical user origin screen panel_r(1) + 0.01, screen panel_b(0) size screen 0.015, screen panel_h\n"
-               "} else {\n"
-               "    set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n"
-               "}\n");
-        /* from ColorBrewer's third purple, not its near-white first: the
-         * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
-         * cells of (242, 240, 247), one colour to the eye (figure review 15,
-         * S1.7) */
-        out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\nunset ylabel\n"
-               "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
-        if (isfinite(qlo) && qhi > qlo) {
-            /* a label a decade up to five, from the first whole decade in
-             * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
-             * the bar's lower end unlabelled; the format's minus the true
-             * one (gnuplot's %.0f writes a hyphen) */
-            double step = fmax(1, ceil((qhi - qlo) / 5));
-            out(c, "set cbrange [%.6g:%.6g]\nset cbtics (", qlo, qhi);
-            int first = 1;
-            for (double t = ceil(qlo - 1e-9); t <= qhi + 1e-9; t += step) {
-                out(c, "%s'10^{%s%.0f}' %.0f", first ? "" : ", ", t < 0 ? "−" : "", fabs(t), t);
-                first = 0;
-            }
-            out(c, ")\n");
-        } else {
-            out(c, "set cbrange [*:*]\nset cbtics auto\n");
+    satstat__fig_grid_panel(&c->g, stacked ? 0 : 1, stacked ? 1 : 0);
+    out(c, "if (legend_below) {\n"
+           "    set colorbox vertical user origin screen panel_r(%d) + 0.01, screen panel_b(%d) size screen 0.015, screen panel_h\n"
+           "} else {\n"
+           "    set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h\n"
+           "}\n",
+        stacked ? 0 : 1, stacked ? 1 : 0);
+    /* from ColorBrewer's third purple, not its near-white first: the
+     * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
+     * cells of (242, 240, 247), one colour to the eye (figure review 15,
+     * S1.7) */
+    out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\n"
+           "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
+    if (stacked)
+        out(c, "set format x '10^{%%.0f}'\n"
+               "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\n");
+    else
+        out(c, "unset ylabel\n");
+    if (isfinite(qlo) && qhi > qlo) {
+        /* a label a decade up to five, from the first whole decade in
+         * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
+         * the bar's lower end unlabelled; the format's minus the true
+         * one (gnuplot's %.0f writes a hyphen) */
+        double step = fmax(1, ceil((qhi - qlo) / 5));
+        out(c, "set cbrange [%.6g:%.6g]\nset cbtics (", qlo, qhi);
+        int first = 1;
+        for (double t = ceil(qlo - 1e-9); t <= qhi + 1e-9; t += step) {
+            char lab[SATSTAT__FIG_NUM_SIZE];
+            decade_label(t, lab);
+            out(c, "%s'%s' %.0f", first ? "" : ", ", lab, t);
+            first = 0;
         }
-        out(c, narrow ? "set title 'q*'\n" : "set title 'fixed point q*'\n");
-        map_cells(c, ph, 4);
-        out(c, ", \\\n"
-               "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
-            marks);
+        out(c, ")\n");
+    } else {
+        out(c, "set cbrange [*:*]\nset cbtics auto\n");
     }
+    out(c, stacked ? "unset title\n" : "set title 'fixed point q*'\n");
+    map_cells(c, ph, 4);
+    out(c, ", \\\n"
+           "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
+        marks);
     out(c, "unset title\n");
 }
 
@@ -1580,33 +1617,48 @@ void satstat__dp_fig_phase(ctx *c)
     const satstat_deep_report *r = c->r[0];
     const satstat_config *cfg = satstat_deep_report_config(r);
     char head[200];
-    /* a paper size (fewer than 80 characters across): the map of χ₁ alone,
-     * short titles, every other decade; two maps would be slivers */
+    /* a paper size (fewer than 80 characters across): the maps one above
+     * the other, every other decade; side by side they would be slivers */
     double across, down;
     satstat__dp_text_room(c, &across, &down);
-    int narrow = across < 80;
-    snprintf(head, sizeof head, narrow ? "Phase diagram of %s networks: χ₁" : "Phase diagram of %s networks: χ₁ and q*",
-             cfg->activation->name);
+    int stacked = across < 80;
+    snprintf(head, sizeof head, "Phase diagram of %s networks: χ₁ and q*", cfg->activation->name);
     /* the title's χ_{1} typeset as the legend's, not the Unicode subscript
      * one (the script's header keeps plain text) */
     char title[200], name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
     satstat__tex_escape(cfg->activation->name, name, sizeof name);
-    snprintf(title, sizeof title,
-             narrow ? "Phase diagram of %s networks: χ_{1}" : "Phase diagram of %s networks: χ_{1} and q*",
-             name);
-    satstat__dp_header(c, r, head,
-           "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
-           "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
-           "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
-           "chaotic right/above).  Right: the fixed point q* (log colour scale; white\n"
-           "where the map has no finite fixed point).  The schemes of the run are marked.");
-    satstat__fig_output_section(&c->g);
+    snprintf(title, sizeof title, "Phase diagram of %s networks: χ_{1} and q*", name);
+    satstat__fig_body body;
+    if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
+        return;
     satstat__dp_style_named(c, r);
     phase_data(c);
     satstat__legend key;
-    phase_legend(c, narrow, &key);
-    phase_maps(c, title, narrow, &key);
-    satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps");
+    phase_legend(c, &key);
+    phase_maps(c, title, stacked, &key);
+    satstat__fig_rule(&c->g, "legend: a panel of its own right of the maps, or below them");
     satstat__fig_legend_panel(&c->g, &key, "column", "top + 0.02",
                               "unset title\nunset logscale\nunset colorbox\n");
+    /* stacked, the canvas grows until each map is PHASE_MAP_IN high: at
+     * 3.5 x 2.4 in two maps above a six-row legend were 0.4 in each */
+    double min_in = 0;
+    if (stacked) {
+        double fontpt, line_px;
+        satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
+        min_in = 2 * PHASE_MAP_IN + 1.0 * line_px / (c->g.o.dpi ? c->g.o.dpi : 96);
+    }
+    header_for_legend_min(c, head,
+           stacked ? "Top: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+                     "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+                     "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+                     "chaotic right/above).  Bottom: the fixed point q* (log colour scale; grey\n"
+                     "where q* = 0).  The schemes of the run are marked.  (At a wider size the\n"
+                     "two maps stand side by side.)"
+                   : "Left: chi1 = sigma_w^2 W E[phi'(z)^2] at the fixed point, over the normalized\n"
+                     "weight variance sigma_w^2 * fan_in (log axis) and the bias variance sigma_b^2;\n"
+                     "the black line is chi1 = 1, the edge of chaos (critical; ordered left/below,\n"
+                     "chaotic right/above).  Right: the fixed point q* (log colour scale; grey\n"
+                     "where q* = 0).  The schemes of the run are marked.  (At a narrow size the\n"
+                     "two maps stand one above the other.)",
+           &key, min_in, "its two maps one above the other need it", &body);
 }
