@@ -906,6 +906,38 @@ def check_ticks(scripts):
         fail("ticks: no deep-activations script to check")
 
 
+def log10_axis_minor_problems(text):
+    """An axis that plots log10 of a value on a linear scale (a map drawn
+    `with image` needs one), labelled 10^{n}: its minor ticks at 2..9
+    times each power, log-spaced as on a log axis, never gnuplot's
+    `set mxtics N`, which spaces them evenly, so that a reader takes the
+    k-th tick after 10^0 for k (figure review 18, M1: the run's mark at
+    2.5 sat on the 4th)."""
+    problems = []
+    for axis in "xy":
+        if not re.search(r"^set %stics .*format '10\^\{%%\.0f\}'" % axis, text, re.M):
+            continue
+        for n in re.findall(r"^set m%stics (\d+)" % axis, text, re.M):
+            if int(n) > 1:
+                problems.append("%s: log10 axis with %s evenly spaced minor intervals" % (axis, n))
+        if "log10(k)" not in text:
+            problems.append("%s: log10 axis without log-spaced minor ticks" % axis)
+    return problems
+
+
+def check_log10_axes(scripts):
+    seen = 0
+    for script in scripts:
+        text = open(script).read()
+        if re.search(r"^set [xy]tics .*format '10\^\{%\.0f\}'", text, re.M):
+            seen += 1
+            problems = log10_axis_minor_problems(text)
+            if problems:
+                fail("log10 axis: %s: %s" % (script, "; ".join(problems)))
+    if not seen:
+        fail("log10 axis: no map over a log10 axis to check")
+
+
 def colour_bar_problems(text):
     """A map with a colour bar (`set palette`, plotted `with image`, or as
     boxes `with boxxyerror ... linecolor palette`) while the
@@ -3418,6 +3450,7 @@ def main():
         check_log_foot(scripts)
         check_all_zero(scripts)
         check_colour_bar(scripts)
+        check_log10_axes(scripts + sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-phase*.gp"))))
         check_empty_panels(scripts)
         check_depth_axes(scripts + sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-*.gp"))))
         check_fitted_range(scripts)

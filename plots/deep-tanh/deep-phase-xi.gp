@@ -3727,9 +3727,16 @@ set cbtics add ('≥30' 1.47712)
 set cblabel 'ξ_{c}' rotate by 90
 set xrange [-1:3.5]
 set yrange [0:2]   # the grid's sigma_b^2, the marks' room or not
-# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)
+# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis),
+# minor ones at 2..9 times each, log-spaced as on a log axis
 set xtics 1 format '10^{%.0f}'
-set mxtics 10
+unset mxtics
+every_other = 0
+if (every_other) { set xtics -1, 2 }
+do for [d = -2:4] {
+    do for [k = 2:9] { p = d + log10(k); if (p >= -1 && p <= 3.5) { set xtics add ('' p 1) } }
+    if (every_other && (d - -1) % 2 != 0 && d >= -1 && d <= 3.5) { set xtics add ('' d 1) }
+}
 set ytics tick_step((2) - (0), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height))
 set xlabel 'σ_{w}²⁠ · fan-in'
 set ylabel 'σ_{b}²'

@@ -134,6 +134,34 @@ static void ticks(ctx *c, const char *axis, double lo, double hi, int label_char
                        axis[0] == 'x' ? "plot_right - plot_left" : "top - bottom", label_chars);
 }
 
+/* The x ticks of a map over log10(σ_w²·fan-in) from lo to hi (a linear
+ * axis of logarithms: `with image` needs one): labelled powers of ten,
+ * and minor ticks at 2..9 times each, where a log axis has them.
+ * gnuplot's own `mxtics 10` spaced them evenly, so that a reader took the
+ * k-th after 10^0 for k: the run's mark at 2.5 sat on the 4th (figure
+ * review 18, M1).  narrow: a label every other decade when panel 0 is
+ * narrow at the figure's size, the decades between as ticks. */
+static void decade_ticks(ctx *c, double lo, double hi, int narrow)
+{
+    /* (every other decade from the first in range: from 0, the narrow
+     * map's axis over 10^{−1.3}..10^{3.5} was labelled 10^0 and 10^2 alone;
+     * a label, 10^{−1}, prints about 3.5 characters wide: five at 5
+     * characters apart fit, and the maps at 1280 x 800, narrower by the
+     * right one's y label, kept every decade) */
+    double first = ceil(lo - 1e-9);
+    out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis),\n"
+           "# minor ones at 2..9 times each, log-spaced as on a log axis\n"
+           "set xtics 1 format '10^{%%.0f}'\nunset mxtics\n"
+           "every_other = %s\n"
+           "if (every_other) { set xtics %.0f, 2 }\n"
+           "do for [d = %.0f:%.0f] {\n"
+           "    do for [k = 2:9] { p = d + log10(k); if (p >= %.9g && p <= %.9g) { set xtics add ('' p 1) } }\n"
+           "    if (every_other && (d - %.0f) %% 2 != 0 && d >= %.9g && d <= %.9g) { set xtics add ('' d 1) }\n"
+           "}\n",
+        narrow ? "((panel_r(0) - panel_l(0)) < 5 * 5 * char_width)" : "0", first,
+        floor(lo) - 1, ceil(hi), lo, hi, first, lo, hi);
+}
+
 /* The ends of a correlation axis: from below the smallest value (a tenth
  * below, at least 0 when all are positive) to 1, the most a correlation
  * is, with a little room for its bars. */
@@ -1125,8 +1153,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     /* the map from σ_b² = y_lo to y_hi (map_cells) */
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
     phase_yrange(c, ph->y_lo, ph->y_hi);
-    out(c, "# ticks at the powers of ten of sigma_w^2 * fan_in (its log10 on the axis)\n"
-           "set xtics 1 format '10^{%%.0f}'\nset mxtics 10\n");
+    decade_ticks(c, log10(ph->x_lo), log10(ph->x_hi), 0);
     ticks(c, "y", ph->y_lo, ph->y_hi, 4);
     out(c, "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
     /* the ticks behind the marks; the border in front of the map: the svg terminal
@@ -1523,19 +1550,8 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
     out(c, "unset key\n");
     out(c, "set xrange [%.6g:%.6g]\n", log10(ph->x_lo), log10(ph->x_hi));
     phase_yrange(c, ph->y_lo, ph->y_hi);
-    /* powers of ten (log10 on the axis), every other decade in gnuplot
-     * when a panel is narrow at the figure's size */
-    /* (every other decade from the first in range: from 0, the narrow
-     * map's axis over 10^{−1.3}..10^{3.5} was labelled 10^0 and 10^2 alone) */
-    /* (a label, 10^{−1}, prints about 3.5 characters wide: five at 5
-     * characters apart fit, and the maps at 1280 x 800, narrower by the
-     * right one's y label, kept every decade) */
-    out(c, "set xtics 1 format '10^{%%.0f}'\n"
-           "if ((panel_r(0) - panel_l(0)) < 5 * 5 * char_width) set xtics %.0f, 2\n",
-        ceil(log10(ph->x_lo) - 1e-9));
-    out(c, ""
-           "set mxtics 10\n"
-           "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
+    decade_ticks(c, log10(ph->x_lo), log10(ph->x_hi), 1);
+    out(c, "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\nset ylabel 'σ_{b}²'\n");
     out(c, "set style fill solid 1.0 noborder\n");
     /* the schemes' markers: white, outlined in black, so that they show on
      * any colour and take no colour of the maps' scales */
