@@ -286,7 +286,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
-below_chars = 40                                # ... the longest of them
+below_chars = 43                                # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot, its rows with a sample
 # only, in as many columns as fit; the numbers are in the report.
@@ -405,7 +405,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(2 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
      keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? '  m_{1}, m_{2}⁠ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 's = 1: isometry' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'm_{k}: mean of s^{2k}; W = 200, n_{in}⁠ = 200, R = 10' : '')
+     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'm_{k}: the mean of s^{2k}; W = 200, n_{in}⁠ = 200, R = 10' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -416,7 +416,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  m_{1}⁠ = 0.719 (theory 0.72)', \
      keyentry with lines linetype nodraw title '  m_{2}⁠ = 0.527 (theory 0.528)', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry', \
-     keyentry with lines linetype nodraw title 'm_{k}: mean of s^{2k}', \
+     keyentry with lines linetype nodraw title 'm_{k}: the mean of s^{2k}', \
      keyentry with lines linetype nodraw title 'W = 200, n_{in}⁠ = 200, R = 10'
 }
 unset multiplot

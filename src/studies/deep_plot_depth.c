@@ -1317,13 +1317,15 @@ void satstat__dp_fig_jacobian(ctx *c)
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: mean of s^{2k}");
+    /* ("the mean": its superscript clear of the row above's "y" of
+     * "isometry", which it touched at 3.5 in: figure review 18, S5) */
+    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}");
     satstat__legend_tex(&key);
     satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu",
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
+    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
