@@ -856,15 +856,9 @@ def empty_panel_problems(text):
 
 
 def check_empty_panels(scripts):
-    seen = 0
-    for script in scripts:
-        if os.path.basename(script).startswith("deep-density-"):
-            seen += 1
-            problems = empty_panel_problems(open(script).read())
-            if problems:
-                fail("empty panels: %s: %s" % (script, "; ".join(problems)))
-    if not seen:
-        fail("empty panels: no deep-density script to check")
+    check_each("empty panels", scripts,
+               lambda script, text: os.path.basename(script).startswith("deep-density-"),
+               empty_panel_problems)
 
 
 def tick_problems(text):
@@ -895,15 +889,9 @@ def tick_problems(text):
 
 
 def check_ticks(scripts):
-    seen = 0
-    for script in scripts:
-        if os.path.basename(script).startswith("deep-activations-"):
-            seen += 1
-            problems = tick_problems(open(script).read())
-            if problems:
-                fail("ticks: %s: %s" % (script, "; ".join(problems[:3])))
-    if not seen:
-        fail("ticks: no deep-activations script to check")
+    check_each("ticks", scripts,
+               lambda script, text: os.path.basename(script).startswith("deep-activations-"),
+               tick_problems)
 
 
 def log10_axis_minor_problems(text):
@@ -925,17 +913,26 @@ def log10_axis_minor_problems(text):
     return problems
 
 
-def check_log10_axes(scripts):
+def check_each(what, scripts, selected, problems_of):
+    """problems_of(text) of every script whose text `selected` picks, a
+    failure naming the script for each one with problems, and one if none
+    was picked (a check that checks nothing passes silently)."""
     seen = 0
     for script in scripts:
-        text = open(script).read()
-        if re.search(r"^set [xy]tics .*format '10\^\{%\.0f\}'", text, re.M):
+        text = open(script, encoding="utf-8").read()
+        if selected(script, text):
             seen += 1
-            problems = log10_axis_minor_problems(text)
+            problems = problems_of(text)
             if problems:
-                fail("log10 axis: %s: %s" % (script, "; ".join(problems)))
+                fail("%s: %s: %s" % (what, script, "; ".join(problems[:3])))
     if not seen:
-        fail("log10 axis: no map over a log10 axis to check")
+        fail("%s: no script to check" % what)
+
+
+def check_log10_axes(scripts):
+    check_each("log10 axis", scripts,
+               lambda script, text: re.search(r"^set [xy]tics .*format '10\^\{%\.0f\}'", text, re.M),
+               log10_axis_minor_problems)
 
 
 def colour_bar_problems(text):
@@ -955,16 +952,9 @@ def colour_bar_problems(text):
 
 
 def check_colour_bar(scripts):
-    seen = 0
-    for script in scripts:
-        text = open(script).read()
-        if "with image" in text or "linecolor palette" in text:
-            seen += 1
-            problems = colour_bar_problems(text)
-            if problems:
-                fail("colour bar: %s: %s" % (script, "; ".join(problems)))
-    if not seen:
-        fail("colour bar: no map with a colour bar to check")
+    check_each("colour bar", scripts,
+               lambda script, text: "with image" in text or "linecolor palette" in text,
+               colour_bar_problems)
 
 
 # ---- legend rows: every row a legend below the plot asks for is drawn ---------------------

@@ -763,7 +763,8 @@ static inline void zig_wedge_step(uint32_t k0, uint32_t k1, uint32_t stream,
  * (zig_slot_index), and neuron first_neuron + slot/CHUNK
  * (zig_slot_neuron).  nv vectors side by side, round by round: one
  * 10-round chain per pass of zig_finish_lanes was most of its latency.
- * Lanes past the list compute garbage that nobody reads. */
+ * Lanes past the list compute garbage that nobody reads.  (AVX2 has the
+ * same in 8-lane registers: zig_attempt0_x8.) */
 static inline void zig_attempt0_x16(uint32_t k0, const __m512i tweaks, uint32_t stream,
                                     const zig_pending *pend, uint32_t first, uint32_t *u,
                                     uint32_t *next, const int nv)
