@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <satstat/error.h>
+#include <satstat/rng.h>
 #include <satstat/scheme.h>
 
 #define MAX_ARGS 64
@@ -364,4 +365,10 @@ void test_config_validate(satstat_config *c)
 {
     char msg[SATSTAT_ERRMSG_SIZE] = "";
     ck_assert_msg(satstat_config_validate(c, NULL, msg, sizeof msg) == SATSTAT_OK, "invalid config: %s", msg);
+}
+
+int test_use_simd(const char *name)
+{
+    setenv("SATSTAT_SIMD", name, 1);
+    return strcmp(satstat_simd_path(), name) == 0;
 }

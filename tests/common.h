@@ -117,4 +117,13 @@ satstat_config test_config(const char *schemes, uint64_t samples);
 /* satstat_config_validate(c) must pass; the message otherwise. */
 void test_config_validate(satstat_config *c);
 
+/* ---- SIMD paths ----------------------------------------------------------------*/
+
+/* Forces the kernel's SIMD path `name` (SATSTAT_SIMD) and chooses again
+ * (satstat_simd_path): the library keeps the path it chose first, so a
+ * setenv alone changes nothing (test_rng's fill tests had compared one
+ * path only).  1 when this CPU has the path and it is now the one in use,
+ * 0 when it lacks it. */
+int test_use_simd(const char *name);
+
 #endif

@@ -796,8 +796,7 @@ START_TEST(test_simd_paths_identical)
     const char *paths[] = {"baseline", "avx2", "avx512", "avx512vbmi"};
     satstat_deep_report *ref = NULL;
     for (int k = 0; k < 4; k++) {
-        setenv("SATSTAT_SIMD", paths[k], 1);
-        if (strcmp(satstat_simd_path(), paths[k]) != 0)
+        if (!test_use_simd(paths[k]))
             continue; /* not on this CPU */
         satstat_deep_report *r;
         ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);

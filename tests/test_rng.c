@@ -251,10 +251,7 @@ START_TEST(fill_matches_reference)
     enum { MAX = 300 };
     float ref[MAX], fast[MAX];
     for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
-        setenv("SATSTAT_SIMD", paths[p], 1);
-        /* satstat_simd_path() chooses again: the fill keeps the path it
-         * chose first, so without this only one path was tested */
-        if (strcmp(satstat_simd_path(), paths[p]) != 0)
+        if (!test_use_simd(paths[p]))
             continue; /* this CPU lacks it */
         for (uint64_t first = 0; first < 140; first += 13)
             for (size_t n = 0; n <= 200; n += 7) {
@@ -295,10 +292,7 @@ START_TEST(ziggurat_fill_matches_reference)
     /* 2·Q(r)·LONG ≈ 52 expected */
     ck_assert_msg(tail >= 20, "only %zu tail draws", tail);
     for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
-        setenv("SATSTAT_SIMD", paths[p], 1);
-        /* satstat_simd_path() chooses again: the fill keeps the path it
-         * chose first, so without this only one path was tested */
-        if (strcmp(satstat_simd_path(), paths[p]) != 0)
+        if (!test_use_simd(paths[p]))
             continue; /* this CPU lacks it */
         for (uint64_t first = 0; first < 140; first += 13)
             for (size_t n = 0; n <= 200; n += 7) {
