@@ -241,8 +241,10 @@ unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, doub
                                  size_t size);
 /* satstat__fig_fit_height with the plot at least as tall as the legend l
  * below it (a legend taller than its plot left the data a third of a
- * small figure: figure reviews 16, S8, and 17, S10). */
-unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, char *note, size_t size);
+ * small figure: figure reviews 16, S8, and 17, S10), and at least min_in
+ * inches when that is more (0: the legend alone). */
+unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                    size_t size);
 /* A figure's body written before its header, which can then depend on
  * what the body found (its legend's height: satstat__fig_fit_height):
  * satstat__fig_body_begin sends the stream to memory, satstat__fig_body_hold

@@ -999,11 +999,13 @@ unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, doub
     return asked;
 }
 
-unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, char *note, size_t size)
+unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
+                                    size_t size)
 {
     /* (1.05 times: the legend's panel starts 0.01 of the height above its
      * rows, 3 % of them at 3.5 in) */
-    return satstat__fig_fit_height(g, l, 1.05 * satstat__fig_legend_below_in(g, l), note, size);
+    return satstat__fig_fit_height(g, l, fmax(min_in, 1.05 * satstat__fig_legend_below_in(g, l)), note,
+                                   size);
 }
 
 int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b)

@@ -490,7 +490,7 @@ void satstat__pl_fit_to_legend(ctx *c, char *note, size_t size)
 {
     satstat__legend key;
     legend_of(c, &key);
-    (void)satstat__fig_fit_to_legend(&c->g, &key, note, size);
+    (void)satstat__fig_fit_to_legend(&c->g, &key, 0, note, size);
 }
 
 void satstat__pl_legend_panel(ctx *c)

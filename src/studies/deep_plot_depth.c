@@ -85,10 +85,7 @@ static void header_for_legend_min(ctx *c, const char *headline, const char *abou
     satstat__fig_body_hold(&c->g, body);
     satstat_plot_options asked = c->g.o;
     char note[400], text[2048];
-    double legend_in = 1.05 * satstat__fig_legend_below_in(&c->g, key); /* as satstat__fig_fit_to_legend */
-    unsigned asked_height = min_in > legend_in
-                                ? satstat__fig_fit_height(&c->g, key, min_in, note, sizeof note)
-                                : satstat__fig_fit_to_legend(&c->g, key, note, sizeof note);
+    unsigned asked_height = satstat__fig_fit_to_legend(&c->g, key, min_in, note, sizeof note);
     snprintf(text, sizeof text, "%s%s%s", about, note[0] ? "\n\n" : "", note);
     satstat__dp_header(c, c->r[0], headline, text);
     satstat__fig_output_section(&c->g);

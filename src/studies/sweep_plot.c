@@ -499,7 +499,7 @@ static void figure_header(fig *g)
              : g->q == Q_SATURATED ? " (Wilson, or\nClopper-Pearson for few counts)"
                                    : " (Student t)");
     char note[400];
-    unsigned asked_height = satstat__fig_fit_to_legend(&g->g, &g->legend, note, sizeof note);
+    unsigned asked_height = satstat__fig_fit_to_legend(&g->g, &g->legend, 0, note, sizeof note);
     if (note[0]) {
         size_t n = strlen(about);
         snprintf(about + n, sizeof about - n, "\n\n%s", note);
