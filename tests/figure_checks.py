@@ -863,7 +863,7 @@ def check_empty_panels(scripts):
 
 def tick_problems(text):
     """deep-activations small multiples: every panel's ticks listed, at most
-    three an axis, no two neighbouring labels long (over 4 characters
+    three an axis (four short ones across), no two neighbouring labels long (over 4 characters
     once the markup is gone): ticks stepped by the panel's size ran
     together ("5×10^{-6}1×10^{-5}", "0.0010.002") and overprinted up
     short panels ("0.3 0.2 0.1 0")."""
@@ -873,7 +873,7 @@ def tick_problems(text):
             problems.append("%s ticks not listed: %s" % (axis, spec[:40]))
             continue
         labels = re.findall(r"'([^']*)' [^,)]+", spec)
-        if len(labels) > 3:
+        if len(labels) > (4 if axis == "x" else 3):  # (a fourth short x label: axis_ticks_of)
             problems.append("%d %s ticks" % (len(labels), axis))
         plain = [len(re.sub(r"[\^{}]", "", lab)) for lab in labels]
         if any(a > 4 and b > 4 for a, b in zip(plain, plain[1:])):
@@ -2855,8 +2855,8 @@ def preset_notation_problems(text):
     from 10^3 up or under 10^{-3} a power of ten."""
     problems = []
     sds = re.findall(r"set label 1 'sd ([^']*)'", text)
-    labels = re.findall(r"'([^']+)' [-\d.e+]+", " ".join(re.findall(r"set [xy]tics \(([^)]*)\)", text)))
-    for lab in sds + labels:
+    # (tick labels: plain numbers times an axis's factor, preset_ticks_problems)
+    for lab in sds:
         plain = lab.replace("−", "-")
         if "×10^{" in plain:
             continue
@@ -2906,10 +2906,10 @@ def row_notation_problems(text):
 
 def check_preset_notation(scripts):
     bad = "set label 1 'sd 2086' at graph 0.97\nset label 1 'sd 5' at graph 0.97\n" \
-          "set xtics ('0' 0, '0.0001' 0.0001)\n"
+          "set label 1 'sd 0.0001' at graph 0.97\n"
     good = "set label 1 'sd 2.1×10^{3}' at graph 0.97\nset label 1 'sd 0.20' at graph 0.9\n" \
            "set xtics ('0' 0, '' 5e-05, '1×10^{−4}' 0.0001)\n"
-    if len(preset_notation_problems(bad)) != 3 or preset_notation_problems(good):
+    if len(preset_notation_problems(bad)) != 4 or preset_notation_problems(good):
         fail("self-test: the preset notation check: %s / %s"
              % (preset_notation_problems(bad), preset_notation_problems(good)))
     mixed = "# normal:1, layer 1\nset ytics ('0' 0, '0.05' 0.05)\n# normal:1, layer 4\n" \
@@ -3289,6 +3289,73 @@ def check_marks_off_axes(tmp):
                 fail("marks off axes: %s: %s" % (os.path.basename(png), problem))
 
 
+# ---- deep-activations' ticks: plain numbers, a factor at the axis's end -------
+# (figure review 18, S2; review 17, S8)
+
+
+def preset_ticks_problems(text):
+    """deep-activations: every tick label a plain number of at most four
+    characters, no power of ten ("4×10^{−1}" for 0.4, "2×10^{3}" with one
+    labelled tick an axis read as a fault on a slide); an x axis with at
+    least two labelled ticks past the first (a scale length); and where an
+    axis's numbers are scaled, the factor ("×10^{4}") written once in its
+    panel (label 4 for x, 5 for y)."""
+    problems = []
+    panel = None
+    for ln in text.splitlines() + ["# end, layer 0"]:
+        m = re.match(r"# (\S+), layer (\d+)$", ln)
+        if m:
+            if panel and panel["ticks"]:
+                for axis, labels, values in panel["ticks"]:
+                    shown = [(lab, v) for lab, v in zip(labels, values) if lab and v != 0]
+                    if axis == "x" and len(shown) < 2:
+                        problems.append("%s: x ticks %s: under two labelled past 0" % (panel["name"], labels))
+                    scaled = any(abs(float(lab.replace("−", "-")) - v) > 1e-9 * max(1, abs(v))
+                                 for lab, v in shown if re.match(r"^−?[0-9.]+$", lab))
+                    factor = panel["factor"].get(axis)
+                    if scaled and not factor:
+                        problems.append("%s: %s ticks scaled with no factor" % (panel["name"], axis))
+                    if factor and not scaled:
+                        problems.append("%s: %s factor %s on unscaled ticks" % (panel["name"], axis, factor))
+            panel = {"name": "%s layer %s" % m.groups(), "ticks": [], "factor": {}}
+            continue
+        if panel is None:
+            continue
+        m = re.match(r"set ([xy])tics \((.*)\)$", ln)
+        if m:
+            pairs = re.findall(r"'([^']*)' (\S+?)(?:,|$)", m.group(2))
+            labels = [lab for lab, _ in pairs]
+            for lab in labels:
+                if "10^{" in lab or len(lab) > 4 or (lab and not re.match(r"^−?[0-9.]+$", lab)):
+                    problems.append("%s: %s tick label %r is no plain short number"
+                                    % (panel["name"], m.group(1), lab))
+            panel["ticks"].append((m.group(1), labels, [float(v) for _, v in pairs]))
+            continue
+        m = re.match(r"set label ([45]) '(×10\^\{[^']*\})'", ln)
+        if m:
+            panel["factor"]["x" if m.group(1) == "4" else "y"] = m.group(2)
+    return problems
+
+
+def check_preset_ticks(scripts):
+    old = ("# normal:0.01, layer 1\nset xtics ('0' 0, '' 0.2, '4×10^{−1}' 0.4)\n"
+           "set ytics ('0' 0, '5' 5)\n")
+    new = ("# normal:0.01, layer 1\nset xtics ('0' 0, '0.2' 0.2, '0.4' 0.4)\n"
+           "set ytics ('0' 0, '5' 5)\n# normal:1, layer 5\nset xtics ('0' 0, '5' 50000, '10' 100000)\n"
+           "set label 4 '×10^{4}' at graph 1, graph 0 right offset 0, -1.4 front\n"
+           "set ytics ('0' 0, '2' 2e-05)\n"
+           "set label 5 '×10^{−5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front\n")
+    if len(preset_ticks_problems(old)) != 2 or preset_ticks_problems(new) \
+            or not preset_ticks_problems(new.replace("set label 4", "unset label 4 #")):
+        fail("self-test: the preset ticks check: %s / %s"
+             % (preset_ticks_problems(old), preset_ticks_problems(new)))
+    if not scripts:
+        fail("preset ticks: no deep-activations script")
+    for script in scripts:
+        for p in preset_ticks_problems(open(script, encoding="utf-8").read())[:4]:
+            fail("preset ticks: %s: %s" % (script, p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -3473,6 +3540,8 @@ def main():
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         check_marks_off_axes(tmp)
+        check_preset_ticks([s for s in scripts if "/deep-activations-" in s] +
+                           sorted(glob.glob(os.path.join(ROOT, "plots", "activations", "*.gp"))))
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -1336,17 +1336,12 @@ static int panel_has_arrow(const satstat_config *cfg, const satstat_deep_layer *
     return atom || !(ly->a_hi - ly->a_lo > (hi - lo) / DISPLAY_BINS);
 }
 
-/* A number of the preset's panels, in the one form their sd and tick
- * labels share (review 8 S8: "sd 2086" beside "sd 290" and "1.5×10^{4}",
- * ticks "0.0001" beside "1×10^{−5}"): a power of ten below 10^{−3} and
- * from 10^{3} up, else positional; `decimals` < 0: two significant digits
- * (an sd: "290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), else a
- * tick of a 1-2-5 step with that many decimals ("0.002", "200",
- * "2×10^{3}"), or a power of ten below 1 when `power` (a row of panels
- * whose ticks need one somewhere: "5×10^{−2}" beside "1×10^{−4}", not
- * "0.05"); whole numbers from 1 to 999 stay as they are ("5×10^{0}" and
- * "4×10^{1}" read as a fault: figure review 17, S8).  A true minus. */
-static void preset_number(double x, int decimals, int power, char buf[SATSTAT__FIG_NUM_SIZE])
+/* An sd of the preset's panels, to two significant digits in the one
+ * form the gallery's numbers take (review 8 S8: "sd 2086" beside "sd
+ * 290" and "1.5×10^{4}"): a power of ten below 10^{−3} and from 10^{3}
+ * up ("290", "5.8", "0.0041", "2.1×10^{3}", "3.0×10^{−4}"), with a true
+ * minus.  (The tick labels are plain numbers: axis_ticks.) */
+static void preset_number(double x, char buf[SATSTAT__FIG_NUM_SIZE])
 {
     double a = fabs(x);
     const char *sign = x < 0 ? "−" : "";
@@ -1354,127 +1349,106 @@ static void preset_number(double x, int decimals, int power, char buf[SATSTAT__F
         satstat__fig_num(x, 2, buf);
         return;
     }
+    /* two significant digits: round first (999.6 is 1.0×10^{3}) */
     int e = (int)floor(log10(a));
-    if (decimals < 0) { /* two significant digits: round first (999.6 is 1.0×10^{3}) */
-        double unit = pow(10, e - 1);
-        a = round(a / unit) * unit;
-        e = (int)floor(log10(a) + 1e-12);
-    }
-    if ((power && a < 1) || a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
-        double m = a / pow(10, e);
-        if (decimals < 0)
-            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
-        else
-            snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.2g×10^{%s%d}", sign, m, e < 0 ? "−" : "", abs(e));
+    double unit = pow(10, e - 1);
+    a = round(a / unit) * unit;
+    e = (int)floor(log10(a) + 1e-12);
+    if (a >= 1e3 * (1 - 1e-12) || a < 1e-3) {
+        snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.1f×10^{%s%d}", sign, a / pow(10, e), e < 0 ? "−" : "",
+                 abs(e));
         return;
     }
-    int d = decimals < 0 ? (e < 1 ? 1 - e : 0) : decimals;
-    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.*f", sign, d, a);
-    if (decimals > 0) { /* a tick: "1" and "0.001", not "1.0" and "0.0010" */
-        size_t n = strlen(buf);
-        while (n > 0 && buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (n > 0 && buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
+    snprintf(buf, SATSTAT__FIG_NUM_SIZE, "%s%.*f", sign, e < 1 ? 1 - e : 0, a);
 }
 
 /* The preset's panels: the bars reach 1/HEADROOM of the panel's height
  * (activation_panel) */
 #define HEADROOM 1.5
+/* ... and their y tick labels at least this many lines of text apart */
+#define Y_LABEL_LINES 1.2
 
-/* Panel (k, s) of the preset: its title, labels, axes and histogram. */
-/* At most three ticks over [lo, hi] (axis "x" or "y"), a step of 1, 2 or
- * 5 times a power of ten at least a third of the range (the first three), labelled as
- * satstat__fig_num writes them ("5×10^{−6}").  When a label is long (a
- * power of ten, or "0.001") the middle tick is left unlabelled, so that the panel's
- * scale is written once per axis end and no two long labels meet: with a
- * step from the panel's size, "5×10^{−6}1×10^{−5}" ran together in small
- * multiples, and "0.3 0.2 0.1 0" overprinted up a short panel.  Returns
- * the axis's end that keeps the last label over the panel (≥ hi). */
-/* three_ticks' ticks over [lo, hi]: their values t[0..n-1] and labels'
- * decimals; 0 when the span is empty. */
-typedef struct tick_set {
-    double t[3];
+/* The ticks of a panel's axis over [lo, hi]: a step of 1, 2 or 5 times a
+ * power of ten, the largest at most half the span, so that at least two
+ * ticks past the first are labelled (one labelled tick beside 0 gave no
+ * scale length: figure reviews 17 and 18, S8 and S2); at most three, so
+ * that they fit a small multiple.  Their labels are plain numbers when
+ * the step is 0.01 or more and the ticks under 10^{4} ("0.05", "500",
+ * "2000"); else whole numbers times one factor 10^{e} of the step, which
+ * the panel writes once at the axis's end ("0 5 10" and "×10^{4}": a
+ * tick "4×10^{−1}" for 0.4 read as a fault on a slide), so that every
+ * tick of a row reads in one notation.  At most `most` ticks (at most
+ * AXIS_TICKS) and at least least_step apart (a short panel's y axis:
+ * three labels up 57 px at 1280 x 800 overprinted, so there it keeps 0
+ * and one), and at most three when a label is longer than two
+ * characters: an x axis takes a fourth short one ("0 2 4 6" over relu's
+ * 0 to 7, where "0 2 4" left the axis's last 43 % bare), not "0 0.5 1
+ * 1.5", which ran together at 3.5 in. */
+#define AXIS_TICKS 4
+typedef struct axis_ticks {
+    double t[AXIS_TICKS];
+    char label[AXIS_TICKS][SATSTAT__FIG_NUM_SIZE];
     size_t n;
-    int decimals;
-} tick_set;
+    char factor[SATSTAT__FIG_NUM_SIZE]; /* "×10^{−5}", or "" */
+} axis_ticks;
 
-static int tick_values(double lo, double hi, tick_set *ts)
+static int axis_ticks_of(double lo, double hi, size_t most, double least_step, axis_ticks *ts)
 {
     double span = hi - lo;
     ts->n = 0;
+    ts->factor[0] = '\0';
     if (!(span > 0) || !isfinite(span))
         return 0;
-    double p = pow(10, floor(log10(span / 3))), step = p;
-    static const double mult[] = {1, 2, 5, 10};
-    for (int i = 0; i < 4; i++)
-        if (mult[i] * p >= span / 3 * (1 - 1e-9)) {
-            step = mult[i] * p;
-            break;
+    double step = satstat__step125(span / 2, 0);
+    int ends_only = 0; /* the ticks between the first and the last unlabelled */
+    if (least_step > step) {
+        step = satstat__step125(least_step, 1);
+        if (step > span * (1 + 1e-9)) { /* (but one labelled tick past the first) */
+            step = satstat__step125(span, 0);
+            ends_only = 1;
         }
+    }
     double first = ceil(lo / step - 1e-9) * step;
-    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && ts->n < 3; v += step)
+    if (most > AXIS_TICKS)
+        most = AXIS_TICKS;
+    for (double v = first; v <= hi * (1 + 1e-12) + 1e-300 && ts->n < most; v += step)
         ts->t[ts->n++] = fabs(v) < step * 1e-9 ? 0 : v;
-    ts->decimals = step < 1 ? (int)ceil(-log10(step) - 1e-9) : 0;
+    double top = fmax(fabs(ts->t[0]), fabs(ts->t[ts->n - 1]));
+    int e = (int)floor(log10(step) + 1e-9);
+    int factored = step < 0.01 * (1 - 1e-9) || top >= 1e4 * (1 - 1e-12);
+    if (factored)
+        snprintf(ts->factor, sizeof ts->factor, "×10^{%s%d}", e < 0 ? "−" : "", abs(e));
+    int decimals = factored || e >= 0 ? 0 : -e;
+    for (size_t i = 0; i < ts->n; i++) {
+        double v = factored ? ts->t[i] / pow(10, e) : ts->t[i];
+        snprintf(ts->label[i], SATSTAT__FIG_NUM_SIZE, "%s%.*f", v < 0 ? "−" : "", decimals, fabs(v));
+        /* "1" and "0.5", not "1.0" and "0.50" */
+        size_t n = strlen(ts->label[i]);
+        while (decimals > 0 && n > 0 && ts->label[i][n - 1] == '0')
+            ts->label[i][--n] = '\0';
+        if (n > 0 && ts->label[i][n - 1] == '.')
+            ts->label[i][--n] = '\0';
+    }
+    for (size_t i = 0; i < ts->n && ts->n > 3; i++)
+        if (satstat__utf8_length(ts->label[i]) > 2)
+            ts->n = 3;
+    for (size_t i = 1; ends_only && i + 1 < ts->n; i++)
+        ts->label[i][0] = '\0';
     return 1;
 }
 
-/* Whether a tick of [lo, hi] is labelled with a power of ten. */
-static int ticks_powered(double lo, double hi)
+/* The axis's `set Xtics (...)` line of ts. */
+static void write_axis_ticks(ctx *c, const char *axis, const axis_ticks *ts)
 {
-    tick_set ts;
-    char lab[SATSTAT__FIG_NUM_SIZE];
-    if (!tick_values(lo, hi, &ts))
-        return 0;
-    for (size_t i = 0; i < ts.n; i++) {
-        preset_number(ts.t[i], ts.decimals, 0, lab);
-        if (strstr(lab, "10^{"))
-            return 1;
-    }
-    return 0;
-}
-
-static double three_ticks(ctx *c, const char *axis, double lo, double hi, int power, char *sparse,
-                          size_t sparse_size)
-{
-    tick_set ts;
-    if (!tick_values(lo, hi, &ts)) {
-        out(c, "set %stics autofreq\n", axis);
-        return hi;
-    }
-    const double *t = ts.t;
-    size_t n = ts.n;
-    char lab[3][SATSTAT__FIG_NUM_SIZE];
-    int powered = 0;
-    for (size_t i = 0; i < n; i++) {
-        /* (1×10^{5}, not "100 000": seven characters under a panel) */
-        preset_number(t[i], ts.decimals, power, lab[i]);
-        /* a power of ten, or five characters and more ("0.001"): long */
-        powered |= strstr(lab[i], "10^{") != NULL || satstat__utf8_length(lab[i]) > 4;
-    }
     out(c, "set %stics (", axis);
-    for (size_t i = 0; i < n; i++)
-        out(c, "%s'%s' %.9g", i ? ", " : "", powered && n == 3 && i == 1 ? "" : lab[i], t[i]);
+    for (size_t i = 0; i < ts->n; i++)
+        out(c, "%s'%s' %.9g", i ? ", " : "", ts->label[i], ts->t[i]);
     out(c, ")\n");
-    if (sparse) { /* the same ticks, the ends alone labelled */
-        size_t used = (size_t)snprintf(sparse, sparse_size, "set %stics (", axis);
-        for (size_t i = 0; i < n && used < sparse_size; i++)
-            used += (size_t)snprintf(sparse + used, sparse_size - used, "%s'%s' %.9g", i ? ", " : "",
-                                     n == 3 && i == 1 ? "" : lab[i], t[i]);
-        if (used < sparse_size)
-            snprintf(sparse + used, sparse_size - used, ")");
-    }
-    /* a long last label's room: the axis's end at least 5/3 of the way
-     * from lo to its tick, so that the label (centred on the tick) stays
-     * over the panel; at the last tick's 80 %, "1×10^{−5}" ran 20 px past
-     * the frame */
-    return powered && n > 1 ? fmax(hi, lo + (t[n - 1] - lo) / 0.6) : hi;
 }
 
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
                              const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
-                             const char *name, const int *powers)
+                             const char *name, double panel_lines)
 {
     const satstat_activation *a = cfg->activation;
     out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)layer);
@@ -1494,22 +1468,54 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set xlabel '%s(z)' offset 0,0.3\n", name);
     else
         out(c, "unset xlabel\n");
-    /* at most three ticks an axis, the power of ten written at the ends
-     * only (three_ticks) */
+    /* at most three ticks an axis, plain numbers or whole numbers times a
+     * factor written once at the axis's end (axis_ticks_of) */
     /* the bars reach 1/HEADROOM of the panel's height: the sd's line of
      * small text above them keeps clear of the tallest bar, also one at
      * the panel's right edge (tanh's normal:1 at ±1) */
     double yt = h->ytop > 0 ? h->ytop : 1;
-    char a_s[32], b_s[32], t_s[32], yends[4 * SATSTAT__FIG_NUM_SIZE + 64] = "";
-    double xhi = three_ticks(c, "x", h->xlo, h->xhi, powers[0], NULL, 0);
-    snprintf(a_s, sizeof a_s, "%.9g", h->xlo);
-    snprintf(b_s, sizeof b_s, "%.9g", xhi);
+    char t_s[32];
     snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
-    out(c, "set xrange [%s:%s]\nset yrange [0:%s]\n", a_s, b_s, t_s);
-    if (h->spike) /* its height is 1/(the bin's width): no scale to read */
-        out(c, "set ytics ('' 0)\n");
-    else
-        (void)three_ticks(c, "y", 0, yt * HEADROOM, powers[1], yends, sizeof yends);
+    axis_ticks xt, ytk;
+    out(c, "x_lo = %.9g\nx_hi = %.9g\n", h->xlo, h->xhi);
+    if (axis_ticks_of(h->xlo, h->xhi, AXIS_TICKS, 0, &xt)) {
+        write_axis_ticks(c, "x", &xt);
+    } else {
+        out(c, "set xtics autofreq\n");
+    }
+    if (xt.n > 0 && xt.factor[0]) {
+        /* the factor right of the last tick label, on its line, at the
+         * axis's end: the axis long enough that the last label's right
+         * half and the factor fit between that tick and the end */
+        out(c, "x_room = (%.2f / 2 + %.2f + 0.8) * char_width / panel_w   # the last tick label's "
+               "right half, the factor and a gap\n"
+               "x_hi = (x_room < 0.6 && (%.9g - x_room * x_lo) / (1 - x_room) > x_hi) ? "
+               "(%.9g - x_room * x_lo) / (1 - x_room) : x_hi\n"
+               "set label 4 '%s' at graph 1, graph 0 right offset 0, -1.4 front\n",
+            satstat__text_chars(xt.label[xt.n - 1], 0), satstat__text_chars(xt.factor, 1),
+            xt.t[xt.n - 1], xt.t[xt.n - 1], xt.factor);
+    } else {
+        out(c, "unset label 4\n");
+    }
+    out(c, "set xrange [x_lo:x_hi]\ny_top = %s\n", t_s);
+    if (h->spike) { /* its height is 1/(the bin's width): no scale to read */
+        out(c, "set ytics ('' 0)\nunset label 5\n");
+    } else if (axis_ticks_of(0, yt * HEADROOM, 3, yt * HEADROOM * Y_LABEL_LINES / panel_lines, &ytk)) {
+        write_axis_ticks(c, "y", &ytk);
+        if (ytk.factor[0]) {
+            /* over the axis's top, right-aligned with the tick labels, in
+             * the room the rows' wider gap keeps (ROW_GAP_LINES) and under
+             * the first row's "density"; inside the panel it ran into the
+             * sd's text at 3.5 in, and next to the axis it met the row
+             * above's "0" */
+            out(c, "set label 5 '%s' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front\n",
+                ytk.factor);
+        } else {
+            out(c, "unset label 5\n");
+        }
+    } else {
+        out(c, "set ytics autofreq\nunset label 5\n");
+    }
     if (s == 0) /* the y axes' quantity, once a column, over its axis */
         /* (1.4 lines up: at 0.9 sigmoid's rotated row label "normal:1"
          * ended 5 px under the "d" at 3.5 in and the two read as one
@@ -1520,7 +1526,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     double sd = sqrt(ly->activation_variance.value);
     char sdt[64], num[SATSTAT__FIG_NUM_SIZE];
     /* two significant digits, in the tick labels' form (preset_number) */
-    preset_number(sd, -1, 0, num);
+    preset_number(sd, num);
     snprintf(sdt, sizeof sdt, "sd %s", num);
     out(c, "set label 1 '%s' at graph 0.97, graph 0.9 right font smallfont front\n", sdt);
     if (h->spike) {
@@ -1548,17 +1554,15 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
          * and half the small font's height under the sd's centre; the
          * tallest bar reaching right of that end (gnuplot's stats) sets the
          * y axis's top when it is higher than the headroom's. */
-        out(c, "p0_left = %s + (0.97 - %zu * char_width * smallpt / fontpt / panel_w) * (%s - %s)\n"
+        out(c, "p0_left = x_lo + (0.97 - %zu * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)\n"
                "p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h\n"
                "stats $h%zu_%zu using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput\n"
-               "if (p0_foot > 0 && STATS_max / p0_foot > %s) {\n"
-               "    set yrange [0:STATS_max / p0_foot]\n"
-               "    %s   # (the ticks closer: the middle one unlabelled)\n"
-               "}\n",
-            a_s, satstat__utf8_length(p0), b_s, a_s, s + 1, k + 1, t_s, yends);
+               "y_top = (p0_foot > 0 && STATS_max / p0_foot > y_top) ? STATS_max / p0_foot : y_top\n",
+            satstat__utf8_length(p0), s + 1, k + 1);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
     }
+    out(c, "set yrange [0:y_top]\n");
     if (h->spike)
         out(c, "plot NaN notitle\n");
     else
@@ -1569,6 +1573,13 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
                "border linetype %zu notitle\n",
             s + 1, k + 1, s + 1, s + 1);
 }
+
+/* The gap between the preset's rows of panels, in lines of its text: the
+ * row's x tick labels, and over the next row's y axis its factor
+ * (axis_ticks_of: "×10^{−5}"), which at 2.5 lines met the tick labels
+ * above; the same in the three figures, so that set side by side their
+ * panels line up (figure review 17, N11). */
+#define ROW_GAP_LINES 2.9
 
 /* The most layers deep-activations draws across (fig_activations). */
 #define ACTIVATION_LAYERS_ACROSS 3
@@ -1650,8 +1661,8 @@ static void fig_activations(ctx *c, size_t which)
     int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
-     * row's x tick labels and label legend_lines + 3.4, gaps of 2.5
-     * between rows, within 96 % of the height.  A paper size (3.5 in at
+     * row's x tick labels and label legend_lines + 3.4, gaps of
+     * ROW_GAP_LINES between rows, within 96 % of the height.  A paper size (3.5 in at
      * 8 pt holds about 17 lines) leaves four rows under a line each, their
      * tick labels overprinting: there the canvas grows to panels
      * MIN_PANEL_LINES high (every row kept, since the rows are the
@@ -1661,7 +1672,7 @@ static void fig_activations(ctx *c, size_t which)
      * line to spare: at one line a row, gnuplot dropped the rows that
      * did not fit (5 rows in 5.3 lines showed 3) */
     double legend_room = 1.15 * legend_lines + 1.0;
-    double fixed_lines = 3.6 + legend_room + 3.4 + 2.5 * (double)(ns - 1);
+    double fixed_lines = 3.6 + legend_room + 3.4 + ROW_GAP_LINES * (double)(ns - 1);
     double panel_lines = (0.96 * down - fixed_lines) / (double)ns;
     satstat_plot_options asked = c->g.o;
     char about[1024];
@@ -1732,35 +1743,21 @@ static void fig_activations(ctx *c, size_t which)
                                          bounded, p0, p1);
         }
     }
-    /* one notation a row and axis: powers of ten in every panel when one
-     * needs them ("0.05", "0.005", "0.001", "1×10^{−4}" along a row:
-     * figure review 15, S5.4) */
-    int powers[SATSTAT_MAX_SCHEMES][2] = {{0, 0}}, y_powers = 0;
-    for (size_t s = 0; s < ns; s++) {
-        for (size_t k = 0; k < nl; k++) {
-            const panel_hist *h = &hist[s][k];
-            powers[s][0] |= ticks_powered(h->xlo, h->xhi);
-            powers[s][1] |= !h->spike && ticks_powered(0, (h->ytop > 0 ? h->ytop : 1) * HEADROOM);
-        }
-        y_powers |= powers[s][1];
-    }
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
     satstat__fig_layout_column(&c->g, 0, 0);
-    if (y_powers) /* ("5×10^{−2}" at 3.5 in touched the row's label) */
-        out(c, "plot_left = plot_left + 2 * char_width     # y tick labels as powers of ten\n");
     out(c, "plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width\n"
            "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
         legend_room);
     out(c, "bottom = legend_top + 3.1 * line_height\n"
            "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n");
-    satstat__fig_layout_grid(&c->g, nl, ns, 10, 2.5);
+    satstat__fig_layout_grid(&c->g, nl, ns, 10, ROW_GAP_LINES);
     satstat__fig_multiplot_title(&c->g, head, 0);
     out(c, "unset key\n");
     for (size_t s = 0; s < ns; s++) {
         for (size_t k = 0; k < nl; k++) {
             activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,
-                             lw[k], name, powers[s]);
+                             lw[k], name, panel_lines < 2 ? MIN_PANEL_LINES : panel_lines);
         }
     }
     out(c, "unset title\nunset label\nunset arrow\n");
