@@ -3356,6 +3356,41 @@ def check_preset_ticks(scripts):
             fail("preset ticks: %s: %s" % (script, p))
 
 
+# ---- deep-variance, -saturation, -gradient: one layout (figure review 18, S6, S7)
+
+
+def plot_right_end(png):
+    """The right end, as a fraction of the width, of the longest horizontal
+    run of dark pixels in a PNG (its x axis)."""
+    ink = numpy.asarray(Image.open(png).convert("L")) < 100
+    best, end = 0, 0
+    for row in ink:
+        xs = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], row.astype(int), [0]))))
+        for a, b in zip(xs[::2], xs[1::2]):
+            if b - a > best:
+                best, end = b - a, b
+    return end / ink.shape[1]
+
+
+def check_sister_layout(scripts, tmp):
+    """The three figures of quantities by layer at 1280 x 800: the legend
+    below the plot and the plot the whole width (its x axis ending past
+    90 % of it), in all three alike: variance and saturation put the legend
+    right of a plot 60 % of the width, the gradient below a full one."""
+    if len(scripts) < 3:
+        fail("sister layout: %d scripts, not the three" % len(scripts))
+    for script in scripts:
+        png = os.path.join(tmp, "sister-" + os.path.basename(script)[:-3] + ".png")
+        rc, err = render(script, "png", png)
+        if rc != 0:
+            fail("sister layout: %s: %s" % (script, err))
+            continue
+        end = plot_right_end(png)
+        if end < 0.9:
+            fail("sister layout: %s: the x axis ends at %.0f %% of the width (legend beside the plot)"
+                 % (script, 100 * end))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -3540,6 +3575,8 @@ def main():
         check_inset([s for s in scripts if "/tanh-paper/fig1" in s],
                     [s for s in scripts if "/tanh/fig1" in s], tmp)
         check_marks_off_axes(tmp)
+        check_sister_layout([s for s in sorted(glob.glob(laid + "/deep-big/*.gp"))
+                             if re.search(r"/deep-(variance|saturation|gradient)\.gp$", s)], tmp)
         check_preset_ticks([s for s in scripts if "/deep-activations-" in s] +
                            sorted(glob.glob(os.path.join(ROOT, "plots", "activations", "*.gp"))))
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

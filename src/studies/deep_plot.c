@@ -990,14 +990,22 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
                                                       sizeof region) == SATSTAT_OK) {
         char typeset[2 * SATSTAT_REGION_TEXT_SIZE];
         typeset_region(region, typeset, sizeof typeset);
-        satstat__legend_row(key, "with lines linetype nodraw", "%s: %s",
-                            cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated", typeset);
+        const char *which = cfg->activation->dead && strcmp(region, "z <= 0") == 0 ? "inactive" : "saturated";
+        satstat__legend_row(key, "with lines linetype nodraw", "%s: %s", which, typeset);
+        /* (and below the plot: the y axis's meaning) */
+        satstat__legend_row(key, "with lines linetype nodraw", "%s: %s", which, typeset);
+        satstat__legend_below_only(key);
     }
     satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu units", cfg->activation->name,
                         (unsigned long long)o->width);
     if (!ax->all_zero) /* (else in the plot's note) */
         satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                             (unsigned long long)o->networks);
+    /* (below the plot, where the three sisters' legends now go at 1280 x
+     * 800 as at 3.5 in, these two rows are left out in all three: at
+     * 1280 x 800 variance and saturation had them in a column and the
+     * gradient, below, not (figure review 18, S7); one row of them below
+     * was too long for two legend columns at 3.5 in) */
 }
 
 static void fig_against_layer(ctx *c, quantity q)
@@ -1050,11 +1058,15 @@ static void fig_against_layer(ctx *c, quantity q)
     int floor_marks = ax.floor_marks;
     int ylo_set = 0; /* the script's ylo written */
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
-    /* the legend right of the plot, or below it when the column would
-     * leave the plot less than half the width (the toolkit's rule: at
-     * 3.5 in a column of the legend's 40 characters left a plot 0.55 in
-     * wide and cut its rows at the edge) */
-    satstat__fig_layout_legend(&c->g, &key, 0);
+    /* the legend below the plot, the plot the whole width, whenever its
+     * rows take a third of the height or less (the maps' rule), else on
+     * the right: at 1280 x 800 a column left variance and saturation 60 %
+     * of the width with 290 x 550 px blank under it, while the gradient's
+     * longer rows went below, so that the three sisters differed (figure
+     * review 18, S6 and S7); below the plot also when the column would
+     * leave the plot less than half the width (at 3.5 in a column of the
+     * legend's 40 characters left a plot 0.55 in wide) */
+    satstat__fig_layout_legend_map(&c->g, &key, 0);
     /* (every count 0 (a small Var z), the figure's one finding, is said
      * once, in the plot; in the title as well it was said twice and the
      * title was the canvas's width at 3.5 in) */
