@@ -3391,6 +3391,58 @@ def check_sister_layout(scripts, tmp):
                  % (script, 100 * end))
 
 
+# ---- deep-activations: a one-bin panel says so; the ▲ key grey (review 18, N6) --
+
+
+def preset_spike_problems(text):
+    """deep-activations: a panel whose units all fall in one bin (a bare
+    ▲, no y ticks: "set ytics ('' 0)") has a note beside its sd saying so
+    (label 2), and the legend's ▲, a mark of every scheme's panels, is not
+    drawn black, a colour no panel uses."""
+    problems = []
+    for name, body in re.findall(r"^# (\S+, layer \d+)\n(.*?)(?=^# |\Z)", text, re.M | re.S):
+        if "set ytics ('' 0)" in body and not re.search(r"^set label 2 '[^']+'", body, re.M):
+            problems.append("%s: a one-bin panel with no note" % name)
+    if re.search(r"pointtype 9 linecolor rgb '(black|#000000)'", text):
+        problems.append("the legend's ▲ is black")
+    return problems
+
+
+def check_preset_spikes(scripts):
+    old = "# normal:0.01, layer 5\nset ytics ('' 0)\nunset label 2\nplot NaN notitle\n" \
+          "keyentry with points pointtype 9 linecolor rgb 'black' title 'a point mass'\n"
+    if len(preset_spike_problems(old)) != 2 or preset_spike_problems(
+            old.replace("unset label 2", "set label 2 'one bin' at graph 0.03").replace("'black'", "'#808080'")):
+        fail("self-test: the preset spike check: %s" % preset_spike_problems(old))
+    for script in scripts:
+        for p in preset_spike_problems(open(script, encoding="utf-8").read())[:3]:
+            fail("preset spikes: %s: %s" % (script, p))
+
+
+def preset_row_range_problems(text):
+    """deep-activations of a bounded φ (tanh, sigmoid: every panel on φ's
+    range): a row's panels whose y tops are within a factor 2 share one
+    (figure review 18, N7: sigmoid's normal:1 read 0/10 at layer 1 and
+    0/5/10 at layers 3 and 5)."""
+    rows = {}
+    for scheme, body in re.findall(r"^# (\S+), layer \d+\n(.*?)(?=^# |\Z)", text, re.M | re.S):
+        m = re.search(r"^(?:y_top = |set yrange \[0:)([0-9.e+-]+)\]?$", body, re.M)
+        if m and "set ytics ('' 0)" not in body:  # (a one-bin panel has no scale)
+            rows.setdefault(scheme, []).append(float(m.group(1)))
+    return ["%s: y tops %s within 2x, not shared" % (k, v) for k, v in sorted(rows.items())
+            if len(set(v)) > 1 and max(v) <= 2 * min(v)]
+
+
+def check_preset_row_ranges(scripts):
+    if not preset_row_range_problems("# scaled, layer 1\nset yrange [0:1.5]\n# scaled, layer 3\n"
+                                     "set yrange [0:1.7]\n") or preset_row_range_problems(
+            "# scaled, layer 1\ny_top = 1.7\n# scaled, layer 3\ny_top = 1.7\n"):
+        fail("self-test: the preset row range check")
+    for script in scripts:
+        for p in preset_row_range_problems(open(script, encoding="utf-8").read())[:3]:
+            fail("preset row ranges: %s: %s" % (script, p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -3577,6 +3629,8 @@ def main():
         check_marks_off_axes(tmp)
         check_sister_layout([s for s in sorted(glob.glob(laid + "/deep-big/*.gp"))
                              if re.search(r"/deep-(variance|saturation|gradient)\.gp$", s)], tmp)
+        check_preset_spikes([s for s in scripts if "/deep-activations-" in s])
+        check_preset_row_ranges([s for s in scripts if re.search(r"/deep-activations-(tanh|sigmoid)", s)])
         check_preset_ticks([s for s in scripts if "/deep-activations-" in s] +
                            sorted(glob.glob(os.path.join(ROOT, "plots", "activations", "*.gp"))))
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):

@@ -1549,7 +1549,12 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.62 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
             (ly->a_lo + ly->a_hi) / 2, (ly->a_lo + ly->a_hi) / 2, s + 1);
-        out(c, "unset label 2\n");
+        /* what the bare ▲ is, in the panel, under the sd (the panel read
+         * as empty: figure reviews 17 N12, 18 N6): on the side away from
+         * the arrow, short enough to stay clear of it at 3.5 in */
+        double at = (h->xhi > h->xlo) ? ((ly->a_lo + ly->a_hi) / 2 - h->xlo) / (h->xhi - h->xlo) : 0.5;
+        out(c, "set label 2 'one bin' at graph %s, graph 0.9 %s offset 0,-1.1 font smallfont front\n",
+            at >= 0.5 ? "0.03" : "0.97", at >= 0.5 ? "left" : "right");
     } else if (isfinite(h->atom)) {
         out(c, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 0.97 linetype %zu "
                "linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front\n",
@@ -1586,12 +1591,37 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
             s + 1, k + 1, s + 1, s + 1);
 }
 
+/* A blank row at position at of the legend l (a space for its title:
+ * gnuplot leaves an empty title out), the rows from there one down. */
+static void legend_insert_blank(satstat__legend *l, size_t at)
+{
+    if (at > l->n || l->n >= SATSTAT__LEGEND_ROWS)
+        return;
+    for (size_t i = l->n; i > at; i--) {
+        memcpy(l->style[i], l->style[i - 1], sizeof l->style[i]);
+        memcpy(l->title[i], l->title[i - 1], sizeof l->title[i]);
+        memcpy(l->when[i], l->when[i - 1], sizeof l->when[i]);
+        l->tex[i] = l->tex[i - 1];
+        l->below_only[i] = l->below_only[i - 1];
+    }
+    snprintf(l->style[at], sizeof l->style[at], "with lines linetype nodraw");
+    snprintf(l->title[at], sizeof l->title[at], " ");
+    l->when[at][0] = '\0';
+    l->tex[at] = 0;
+    l->below_only[at] = 0;
+    l->n++;
+}
+
 /* The gap between the preset's rows of panels, in lines of its text: the
  * row's x tick labels, and over the next row's y axis its factor
  * (axis_ticks_of: "×10^{−5}"), which at 2.5 lines met the tick labels
  * above; the same in the three figures, so that set side by side their
  * panels line up (figure review 17, N11). */
 #define ROW_GAP_LINES 2.9
+
+/* The most a shared y range of a row of panels may flatten its lowest
+ * panel (fig_activations): to half its height. */
+#define SHARED_Y_SPAN 2.0
 
 /* The most layers deep-activations draws across (fig_activations). */
 #define ACTIVATION_LAYERS_ACROSS 3
@@ -1659,7 +1689,9 @@ static void fig_activations(ctx *c, size_t which)
     for (size_t s = 0; s < ns; s++)
         for (size_t k = 0; k < nl; k++)
             arrows |= panel_has_arrow(cfg, satstat_deep_report_layer(r, s, lw[k]), bounded, p0, p1);
-    satstat__legend_row(&key, "with points pointtype 9 linecolor rgb 'black'",
+    /* (grey, no series' colour: "any scheme's", where black, which no
+     * panel draws, read as a mark of its own: figure review 18, N6b) */
+    satstat__legend_row(&key, "with points pointtype 9 linecolor rgb '#808080'",
                         "a point mass, or every unit in one bin");
     /* without an arrow the row's room kept, not drawn: the preset's three
      * figures side by side have legends of one height and their panels
@@ -1670,6 +1702,12 @@ static void fig_activations(ctx *c, size_t which)
     double across, down;
     satstat__dp_text_room(c, &across, &down);
     int per_line = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
+    /* In two columns, the schemes two of two: a blank row after the first
+     * half, so that the ▲'s row ends the second column (3 + 2 set
+     * he-normal level with normal:1 across the slide: figure review 18,
+     * N5). */
+    if (per_line == 2 && ns % 2 == 0 && key.n < SATSTAT__LEGEND_ROWS)
+        legend_insert_blank(&key, ns / 2);
     int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
@@ -1754,6 +1792,26 @@ static void fig_activations(ctx *c, size_t which)
             hist[s][k] = activation_hist(c, cfg, satstat_deep_report_layer(r, s, lw[k]), s, k,
                                          bounded, p0, p1);
         }
+    }
+    /* A row of a bounded φ (its panels on one x axis, φ's range) on one y
+     * range too, so that its layers compare at a glance (figure review
+     * 18, N7), when its tallest panel is at most SHARED_Y_SPAN times its
+     * lowest: else the lowest would be flattened (tanh's he-normal, 1.8
+     * at layer 1 and 0.57 at layer 5, its bars a fifth of the panel, 11
+     * px at 1280 x 800).  Not relu's rows, whose x axes differ by orders
+     * of magnitude and so do the densities' units. */
+    for (size_t s = 0; bounded && s < ns; s++) {
+        double lo = INFINITY, hi = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (!hist[s][k].spike && hist[s][k].ytop > 0) {
+                lo = fmin(lo, hist[s][k].ytop);
+                hi = fmax(hi, hist[s][k].ytop);
+            }
+        }
+        if (hi > 0 && hi <= SHARED_Y_SPAN * lo)
+            for (size_t k = 0; k < nl; k++)
+                if (!hist[s][k].spike && hist[s][k].ytop > 0)
+                    hist[s][k].ytop = hi;
     }
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
