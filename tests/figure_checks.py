@@ -3443,6 +3443,40 @@ def check_preset_row_ranges(scripts):
             fail("preset row ranges: %s: %s" % (script, p))
 
 
+# ---- deep-density: the saturated band's inner edges drawn (review 17, N9) ------
+
+
+def band_edge_problems(text):
+    """deep-density: every edge of a grey band inside the panel's x range is
+    drawn (a darker line): the white window between two tails, 12 px wide,
+    read as a slit in the band, a rendering fault."""
+    m = re.search(r"^set xrange \[([-0-9.e+]+):([-0-9.e+]+)\]", text, re.M)
+    if not m:
+        return []
+    lo, hi = float(m.group(1)), float(m.group(2))
+    edges = {round(float(x), 6) for x in re.findall(
+        r"^set arrow \d+ from first ([-0-9.e+]+), graph 0 to first \S+ graph 1 nohead", text, re.M)}
+    problems = []
+    for a, b in re.findall(r"^set object \d+ rectangle from first ([-0-9.e+]+), graph 0 to first "
+                           r"([-0-9.e+]+), graph 1 behind", text, re.M):
+        for x in (float(a), float(b)):
+            if lo < x < hi and round(x, 6) not in edges:
+                problems.append("band edge at %g not drawn" % x)
+    return problems
+
+
+def check_band_edges(scripts):
+    band = "set xrange [-4:4]\nset object 10 rectangle from first -4, graph 0 to first -0.18, graph 1 behind\n"
+    if not band_edge_problems(band) or band_edge_problems(
+            band + "set arrow 11 from first -0.18, graph 0 to first -0.18, graph 1 nohead back\n"):
+        fail("self-test: the band edge check")
+    if not scripts:
+        fail("band edges: no deep-density script")
+    for script in scripts:
+        for p in band_edge_problems(open(script, encoding="utf-8").read())[:2]:
+            fail("band edges: %s: %s" % (script, p))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -3630,6 +3664,7 @@ def main():
         check_sister_layout([s for s in sorted(glob.glob(laid + "/deep-big/*.gp"))
                              if re.search(r"/deep-(variance|saturation|gradient)\.gp$", s)], tmp)
         check_preset_spikes([s for s in scripts if "/deep-activations-" in s])
+        check_band_edges([s for s in scripts if "/deep-density-" in s])
         check_preset_row_ranges([s for s in scripts if re.search(r"/deep-activations-(tanh|sigmoid)", s)])
         check_preset_ticks([s for s in scripts if "/deep-activations-" in s] +
                            sorted(glob.glob(os.path.join(ROOT, "plots", "activations", "*.gp"))))
