@@ -1588,7 +1588,9 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
         out(c, "p0_left = x_lo + (0.97 - %zu * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)\n"
                "p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h\n"
                "stats $h%zu_%zu using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput\n"
-               "y_top = (p0_foot > 0 && STATS_max / p0_foot > y_top) ? STATS_max / p0_foot : y_top\n",
+               "if (p0_foot > 0 && STATS_max / p0_foot > y_top) {\n"
+               "    y_top = STATS_max / p0_foot\n"
+               "}\n",
             satstat__utf8_length(p0), s + 1, k + 1);
     } else {
         out(c, "unset arrow 1\nunset label 2\n");
