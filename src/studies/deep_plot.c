@@ -1750,7 +1750,9 @@ static void fig_activations(ctx *c, size_t which)
            "standard deviation of phi(z) is printed in each panel; relu's units with\n"
            "z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its\n"
            "probability, not as a bar whose height would depend on the bin width; so\n"
-           "is a layer whose units all fall in one bin (its sd printed).");
+           "is a layer whose units all fall in one bin (its sd printed, \"one bin\"\n"
+           "beside it).  Tick labels are plain numbers; an axis whose numbers are\n"
+           "scaled carries its factor (x10^n) once, at its end.");
     if (nl < want && n_about > 0 && (size_t)n_about < sizeof about)
         n_about += snprintf(about + n_about, sizeof about - (size_t)n_about,
                             "\n\nLayers drawn: %s of %llu (at most %d across, as many as fit at\n"
