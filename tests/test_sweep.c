@@ -958,6 +958,35 @@ START_TEST(plot_keeps_half_the_height)
 }
 END_TEST
 
+/* On a small figure a log y axis of three decades or fewer that labels
+ * one value a decade labels the decades (0.01, 0.1), not every tenth value
+ * from its top down (0.005, 0.05, 0.5 left the decades' ticks bare: figure
+ * review 18, N10): every label given by log_every is a power of ten. */
+START_TEST(short_log_axis_labels_decades)
+{
+    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
+    size_t labelled = 0;
+    for (size_t fig = 0; fig < SATSTAT_SWEEP_FIGURES; fig++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
+        fclose(m);
+        for (const char *p = buf; (p = strstr(p, " % log_every == 0) { set ytics ")) != NULL; p++) {
+            const char *open = strchr(p, '(');
+            double x = open ? strtod(open + 1, NULL) : NAN;
+            ck_assert_msg(fabs(log10(x) - round(log10(x))) < 1e-9, "%s: a label a decade at %g",
+                          satstat_sweep_plot_name(fig), x);
+            labelled++;
+        }
+        free(buf);
+    }
+    ck_assert_uint_gt(labelled, 0);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* The rows for lines and points say what they are in words: a black solid
  * line and a black ● matched no curve and no point drawn (figure review
  * 11); below the plot one row keeps both. */
@@ -1396,6 +1425,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);
     tcase_add_test(t, plot_keeps_half_the_height);
+    tcase_add_test(t, short_log_axis_labels_decades);
     suite_add_tcase(s, t);
     t = tcase_create("command");
     tcase_set_timeout(t, 120);

@@ -336,24 +336,41 @@ static void short_log_ticks(fig *g)
         }
     char num[SATSTAT_DOUBLE_SIZE];
     out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten; on a\n"
-           "# small figure one step from the top down (1-2-5, a decade or two decades),\n"
-           "# the finest whose labels are 1.6 lines apart, ticks at the others\n"
+           "# small figure every 1-2-5 value when their labels are 1.6 lines apart,\n"
+           "# else the decades (0.01, 0.1: labels at 0.005, 0.05 and 0.5 left the\n"
+           "# decades' ticks bare, figure review 18, N10), or every other one, and\n"
+           "# the axis's top when 1.6 lines clear of the decade under it; ticks at\n"
+           "# the others\n"
            "set format y '%%g'\n"
            "if (!narrow) {\n    set ytics (");
     for (size_t i = n; i-- > 0;)
         if (satstat_format_double(v[i], num, sizeof num) == SATSTAT_OK)
             out(g, "%s%s", i + 1 == n ? "" : ", ", num);
+    /* the decades from the top down, and the first of them */
+    double first_decade = NAN;
+    for (size_t i = 0; i < n && isnan(first_decade); i++)
+        if (fabs(log10(v[i]) - round(log10(v[i]))) < 1e-9)
+            first_decade = v[i];
     out(g, ")\n} else {\n"
            "    log_gap = 1.6 * line_height / (top - bottom) * log10(yhi / ylo)   # decades between labels\n"
-           "    log_every = (log_gap <= log10(2) + 1e-9) ? 1 : ((log_gap <= 1 + 1e-9) ? 3 : 6)   # of the 1-2-5 values\n");
+           "    log_every = (log_gap <= log10(2) + 1e-9) ? 1 : ((log_gap <= 1 + 1e-9) ? 1 : 2)   # 1-2-5 values, or decades\n"
+           "    log_all = (log_gap <= log10(2) + 1e-9)\n");
+    size_t decade = 0;
     for (size_t i = 0; i < n; i++) {
         if (satstat_format_double(v[i], num, sizeof num) != SATSTAT_OK)
             continue;
-        if (i == 0)
-            out(g, "    set ytics (%s)\n", num);
+        int is_decade = fabs(log10(v[i]) - round(log10(v[i]))) < 1e-9;
+        char below[SATSTAT_DOUBLE_SIZE];
+        if (i == 0 && !is_decade && !isnan(first_decade)
+            && satstat_format_double(first_decade, below, sizeof below) == SATSTAT_OK)
+            out(g, "    if (log_all || log10(%s / %s) >= log_gap - 1e-9) { set ytics (%s) } else { set ytics ('' %s) }\n",
+                num, below, num, num);
+        else if (is_decade)
+            out(g, "    if (log_all || %zu %% log_every == 0) { set ytics %s(%s) } else { set ytics %s('' %s) }\n",
+                decade++, i == 0 ? "" : "add ", num, i == 0 ? "" : "add ", num);
         else
-            out(g, "    if (%zu %% log_every == 0) { set ytics add (%s) } else { set ytics add ('' %s) }\n",
-                i, num, num);
+            out(g, "    if (log_all) { set ytics %s(%s) } else { set ytics %s('' %s) }\n",
+                i == 0 ? "" : "add ", num, i == 0 ? "" : "add ", num);
     }
     out(g, "}\n");
 }
