@@ -1427,17 +1427,13 @@ START_TEST(fig4_asymmetric_rule)
 }
 END_TEST
 
-/* The layout figure `name` of r chose at options o, as gnuplot computes
- * it: the script run (its output thrown away), then its variables
- * printed: the plot's box (top - bottom, in the canvas's height) and
- * whether the legend went below the plot. */
-typedef struct layout_seen {
-    double box, legend_below, height;
-} layout_seen;
-
-static layout_seen layout_of(const satstat_report *r, const char *name, const satstat_plot_options *o)
+/* Figure `name` of r at options o run by gnuplot (its output thrown away),
+ * then the gnuplot commands `probe`, which print what a test reads (set
+ * print '-'): their standard output, malloc'd. */
+static char *gnuplot_probe(const satstat_report *r, const char *name, const satstat_plot_options *o,
+                           const char *probe_text)
 {
-    char gp[4096], msg[1024];
+    char gp[4096];
     ck_assert_int_eq(satstat_gnuplot_find(NULL, gp, sizeof gp), SATSTAT_OK);
     char *dir = make_temp_dir();
     char *script = path_join(dir, "fig.gp"), *probe = path_join(dir, "probe.gp");
@@ -1448,23 +1444,71 @@ static layout_seen layout_of(const satstat_report *r, const char *name, const sa
     fclose(f);
     f = fopen(probe, "w");
     ck_assert_ptr_nonnull(f);
-    fputs("set print '-'\nprint sprintf('%.6f %d %d', top - bottom, legend_below, height)\n", f);
+    fprintf(f, "set print '-'\n%s\n", probe_text);
     fclose(f);
     const char *args[] = {"-e", "format='png'; output='/dev/null'", script, probe, NULL};
     test_spawn_options so = {.exe = gp, .argv0 = "gnuplot"};
     test_run_result run = test_run_argv(&so, args, 60);
-    snprintf(msg, sizeof msg, "%s", run.err ? run.err : "");
-    layout_seen seen = {NAN, NAN, NAN};
-    ck_assert_msg(run.out && sscanf(run.out, "%lf %lf %lf", &seen.box, &seen.legend_below, &seen.height) == 3,
-                  "%s: no layout printed (%s)", name, msg);
+    char *out = strdup(run.out ? run.out : "");
+    ck_assert_msg(out[0] != '\0', "%s: the probe printed nothing (%s)", name, run.err ? run.err : "");
     test_result_free(&run);
     free(text);
     test_remove_tree(dir);
     free(script);
     free(probe);
     free(dir);
+    return out;
+}
+
+/* The layout figure `name` of r chose at options o, as gnuplot computes
+ * it: the plot's box (top - bottom, in the canvas's height) and whether
+ * the legend went below the plot. */
+typedef struct layout_seen {
+    double box, legend_below, height;
+} layout_seen;
+
+static layout_seen layout_of(const satstat_report *r, const char *name, const satstat_plot_options *o)
+{
+    char *out = gnuplot_probe(r, name, o, "print sprintf('%.6f %d %d', top - bottom, legend_below, height)");
+    layout_seen seen = {NAN, NAN, NAN};
+    ck_assert_msg(sscanf(out, "%lf %lf %lf", &seen.box, &seen.legend_below, &seen.height) == 3,
+                  "%s: no layout printed (%s)", name, out);
+    free(out);
     return seen;
 }
+
+/* The y tick labels of fig1 at 1280 x 800 (the last panel's) have one
+ * number of decimals but 0: 0.008, 0.010, 0.012 (0.01 between the others
+ * read as a coarser value: figure review 17, N15); the tail inset's are
+ * the figure's text size, not 3/4 of it (10 px high on a slide: review
+ * 18, N13). */
+START_TEST(tick_labels_one_format)
+{
+    require_gnuplot();
+    satstat_report *r = report_of(NULL, 0);
+    const char *names[] = {"fig1-density-standard", "fig1-density-scaled", "fig2-compare"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *out = gnuplot_probe(r, names[i], NULL,
+                                  "do for [k = ytick_lo : ytick_hi] { if (k != 0) { print gprintf(ytick_format, k * ytick_step) } }");
+        size_t len = 0, n = 0;
+        for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"), n++) {
+            if (n == 0)
+                len = strlen(line);
+            ck_assert_msg(strlen(line) == len, "%s: y labels of %zu and %zu characters ('%s')", names[i],
+                          len, strlen(line), line);
+        }
+        ck_assert_uint_ge(n, 3);
+        free(out);
+    }
+    char *s = script_named(r, "fig1-density-scaled");
+    const char *inset = strstr(s, "inset: the upper tail on a log axis");
+    ck_assert_ptr_nonnull(inset);
+    ck_assert_ptr_null(strstr(inset, "font smallfont"));
+    ck_assert_ptr_nonnull(strstr(inset, "set ytics font fontspec"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
 
 /* At 3.5 x 2.4 in, 8 pt, the panels of figures 2 to 4 take at least half
  * the figure's height (the legend below them, in rows of text as long as
@@ -2304,6 +2348,7 @@ static Suite *plot_suite(void)
     tc = tcase_create("gnuplot");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, panels_keep_half_the_height);
+    tcase_add_test(tc, tick_labels_one_format);
     tcase_add_test(tc, renders_png_svg_pdf);
     tcase_add_test(tc, renders_every_kind_of_report);
     tcase_add_test(tc, renders_sixteen_schemes);
