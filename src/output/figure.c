@@ -1266,7 +1266,7 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
             satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
             /* (an empty title: no key entry, the row left out) */
             if (!with_text && text_pass)
-                satstat__fig_out(g, "(legend_col == 0%s%s%s ? ", *when ? " && (" : "", when,
+                satstat__fig_out(g, "(0 == legend_col%s%s%s ? ", *when ? " && (" : "", when,
                                  *when ? ")" : "");
             else if (!with_text)
                 satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col%s%s%s ? ", k++,
@@ -1485,37 +1485,12 @@ void satstat__fig_ylabel_room(satstat__fig *g, const char *lo, const char *hi, c
     satstat__fig_up_tick_step(lo, hi, span, step, sizeof step);
     satstat__fig_out(
         g, "ytick_step = %s\n"
-           "ytick_lo = ceil((%s) / ytick_step - 1e-9)\n"
-           "ytick_hi = floor((%s) / ytick_step + 1e-9)\n",
-        step, lo, hi);
-    /* (ytick_fixed, set by the figure: one number of decimals on every
-     * label but 0, when %%g's differ: 0.008, 0.010, 0.012, not 0.01 between
-     * the others: figure review 17, N15) */
-    satstat__fig_out(
-        g, "ytick_format = '%%g'\n"
-           "ytick_mixed = 0\n"
-           "if (exists('ytick_fixed') && ytick_fixed) {\n"
-           "    ytick_decimals = (ytick_step < 1) ? ceil(-log10(ytick_step) - 1e-9) : 0\n"
-           "    do for [k = ytick_lo : ytick_hi] {\n"
-           "        ytick_mixed = (k != 0 && strlen(sprintf('%%g', abs(k * ytick_step))) != strlen(sprintf(sprintf('%%%%.%%df', ytick_decimals), abs(k * ytick_step)))) ? 1 : ytick_mixed\n"
-           "    }\n"
-           "    set format y '%%g'   # (a panel before may have set it '')\n"
-           "    if (ytick_mixed) {\n"
-           "        ytick_format = sprintf('%%%%.%%df', ytick_decimals)\n"
-        "        # the ticks given one by one in place of the step's, 0 as 0\n"
-           "        set ytics ((ytick_lo == 0 ? '0' : gprintf(ytick_format, ytick_lo * ytick_step)) ytick_lo * ytick_step)\n"
-           "        do for [k = ytick_lo + 1 : ytick_hi] {\n"
-           "            set ytics add ((k == 0 ? '0' : gprintf(ytick_format, k * ytick_step)) k * ytick_step)\n"
-           "        }\n"
-           "    }\n"
-           "}\n"
            "ytick_chars = 0\n"
-           "do for [k = ytick_lo : ytick_hi] {\n"
-           "    ytick_chars = (strlen(sprintf(ytick_format, k * ytick_step)) > ytick_chars) ? strlen(sprintf(ytick_format, k * ytick_step)) : ytick_chars\n"
+           "do for [k = ceil((%s) / ytick_step - 1e-9) : floor((%s) / ytick_step + 1e-9)] {\n"
+           "    ytick_chars = (strlen(sprintf('%%g', k * ytick_step)) > ytick_chars) ? strlen(sprintf('%%g', k * ytick_step)) : ytick_chars\n"
            "}\n"
-           "# (labels given one by one gnuplot does not measure as it does a step's:\n"
-           "# the y label came a character nearer, 5 px from '0.010' at 1280 x 800)\n"
-           "set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - svg_hchar * (ytick_mixed ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0\n");
+           "set ylabel offset svg_hchar * ((ytick_chars >= 5) ? 1 : 0) - (svg_hchar - 1) * (ytick_chars + 2) / 2., 0\n",
+        step, lo, hi);
 }
 
 int satstat__fig_log_y(const satstat__fig *g, double lo, double hi)

@@ -692,7 +692,6 @@ void satstat__pl_ticks(ctx *c, const char *xlo, const char *xhi, const char *ylo
     if (!ylo)
         return;
     satstat__fig_ticks(&c->g, "y", ylo, yhi, "panel_h", 4);
-    out(c, "ytick_fixed = 1   # labels with one number of decimals (satstat__fig_ylabel_room)\n");
     satstat__fig_ylabel_room(&c->g, ylo, yhi, "panel_h");
 }
 
