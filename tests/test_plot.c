@@ -424,17 +424,20 @@ START_TEST(legend_below_by_column)
     ck_assert(!has(s, "maxcols legend_cols"));
     ck_assert(has(s, "\n    do for [legend_col = 0:legend_cols - 1] {\n"));
     ck_assert(has(s, "\n    legend_rows = ceil(1. * key_rows / legend_cols)\n"));
-    ck_assert(has(s, "\nkey_rows = 9 "));
-    /* three sampled, three formula rows, the region, and the fractions
-     * P(region) with their heading (figure review 17, S6): rows 0 to 8,
-     * each once */
-    for (int k = 0; k <= 9; k++) {
+    ck_assert(has(s, "\nkey_rows = 7 "));
+    /* three sampled, three formula rows and the region in the columns,
+     * rows 0 to 6, each once; the fractions P(region) (figure review 17,
+     * S6) in three rows of text under them, across the width (figure
+     * review 18, S4) */
+    for (int k = 0; k <= 7; k++) {
         char row[64];
         snprintf(row, sizeof row, "title (int(%d / legend_rows) == legend_col ? '", k);
         const char *first = strstr(s, row);
-        ck_assert_msg((first != NULL) == (k < 9), "row %d", k);
+        ck_assert_msg((first != NULL) == (k < 7), "row %d", k);
         ck_assert(first == NULL || strstr(first + 1, row) == NULL);
     }
+    ck_assert(has(s, "\ntext_rows = 3 "));
+    ck_assert(has(s, "\n    legend_height = ") || has(s, "((ceil(1. * key_rows / legend_cols) + text_rows) * "));
     ck_assert(has(s, "title (int(6 / legend_rows) == legend_col ? 'inactive (z ≤ 0)' : '')"));
     /* side by side: one y label; the zoom named on its axis at every size
      * ('z' on the slide beside 'z (zoom)' in print: figure review 17, N14) */
@@ -509,9 +512,13 @@ START_TEST(labels)
 
     s = script_named(r, "fig2-compare");
     ck_assert(has(s, "\ntitle_whole = 'Density of z under every scheme; the second panel zoomed on [−5, 5]'\n"));
-    /* fig1's word for the same law (figure review 8, S8) */
-    ck_assert(has(s, "title 'standard: formula N(0, σ² = 501)'"));
-    ck_assert(has(s, "title 'scaled: formula N(0, σ² = 1.5)'"));
+    /* fig1's word for the same law (figure review 8, S8); the law and
+     * P(|z| ≥ 4) in a row of text under the legend's columns, a scheme's
+     * rows short (two columns at 3.5 in: figure review 18, S4) */
+    ck_assert(has(s, "title (int(1 / legend_rows) == legend_col ? 'standard: formula' : '')"));
+    ck_assert(has(s, "title (int(3 / legend_rows) == legend_col ? 'scaled: formula' : '')"));
+    ck_assert(has(s, "title (0 == legend_col ? 'standard: N(0, σ² = 501), P(|z| ≥ 4) = 0.858' : '')"));
+    ck_assert(has(s, "title (0 == legend_col ? 'scaled: N(0, σ² = 1.5), P(|z| ≥ 4) = 0.00109' : '')"));
     ck_assert(!has(s, ": exact N("));
     /* the sampled histograms as outlines with swatches of their own (no
      * translucent fills whose overlaps match no swatch), drawn before
@@ -555,7 +562,10 @@ START_TEST(labels)
     ck_assert(has(s, "title 'φ(z) = sigmoid(z)'"));
     ck_assert(has(s, "title 'φ′(z)'"));
     ck_assert(has(s, "\nset ylabel 'φ(z), φ′(z)'\n"));
-    ck_assert(has(s, "title 'scaled: density of z (right)'"));
+    /* short, for two columns below the panels (figure review 18, S4); the
+     * right-hand axis said once */
+    ck_assert(has(s, "title (int(1 / legend_rows) == legend_col ? 'scaled: density' : '')"));
+    ck_assert(has(s, "title (0 == legend_col ? 'densities, both panels: right panel''s axis' : '')"));
     ck_assert(has(s, "title 'mean slope E[sigmoid′(z)]'"));
     ck_assert(has(s, "title 'scaled 0.193, ")); /* one space, as below a small plot (review 17, N15) */
     ck_assert(!has(s, "title 'scaled  0.193"));
@@ -1086,9 +1096,14 @@ START_TEST(shaded_region_follows_rule)
         ck_assert(has(s, "the saturated region z <= -2.27856 or -0.903261 <= z <= -0.633457 "
                          "(rule deriv:0.05)"));
         ck_assert(has(s, "title 'saturated (deriv:0.05)'")); /* the legend row */
-        /* the number panel: one interval a line */
-        ck_assert(has(s, "title 'P(z ≤ -2.27856'"));
-        ck_assert(has(s, "title '   or -0.903261 ≤ z ≤ -0.633457)"));
+        /* the number panel: one interval a line; below fig2's panels,
+         * at every size, a scheme's row names the region in a word */
+        if (strcmp(figs[f], "fig2-compare") == 0) {
+            ck_assert(has(s, "title (0 == legend_col ? 'standard: N(0, σ² = 501), P(saturated) = 0.464' : '')"));
+        } else {
+            ck_assert(has(s, "title 'P(z ≤ -2.27856'"));
+            ck_assert(has(s, "title '   or -0.903261 ≤ z ≤ -0.633457)"));
+        }
         free(s);
     }
     s = script_named(r, "fig4-saturated-fraction");
@@ -1408,6 +1423,101 @@ START_TEST(fig4_asymmetric_rule)
     free(v);
     free(s);
     render_some(r, NULL, "asymmetric rule");
+    satstat_report_free(r);
+}
+END_TEST
+
+/* Figure `name` of r at options o run by gnuplot (its output thrown away),
+ * then the gnuplot commands `probe`, which print what a test reads (set
+ * print '-'): their standard output, malloc'd. */
+static char *gnuplot_probe(const satstat_report *r, const char *name, const satstat_plot_options *o,
+                           const char *probe_text)
+{
+    char gp[4096];
+    ck_assert_int_eq(satstat_gnuplot_find(NULL, gp, sizeof gp), SATSTAT_OK);
+    char *dir = make_temp_dir();
+    char *script = path_join(dir, "fig.gp"), *probe = path_join(dir, "probe.gp");
+    char *text = script_of(r, figure_index(r, name), o, NULL);
+    FILE *f = fopen(script, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    f = fopen(probe, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "set print '-'\n%s\n", probe_text);
+    fclose(f);
+    const char *args[] = {"-e", "format='png'; output='/dev/null'", script, probe, NULL};
+    test_spawn_options so = {.exe = gp, .argv0 = "gnuplot"};
+    test_run_result run = test_run_argv(&so, args, 60);
+    char *out = strdup(run.out ? run.out : "");
+    ck_assert_msg(out[0] != '\0', "%s: the probe printed nothing (%s)", name, run.err ? run.err : "");
+    test_result_free(&run);
+    free(text);
+    test_remove_tree(dir);
+    free(script);
+    free(probe);
+    free(dir);
+    return out;
+}
+
+/* The layout figure `name` of r chose at options o, as gnuplot computes
+ * it: the plot's box (top - bottom, in the canvas's height) and whether
+ * the legend went below the plot. */
+typedef struct layout_seen {
+    double box, legend_below, height;
+} layout_seen;
+
+static layout_seen layout_of(const satstat_report *r, const char *name, const satstat_plot_options *o)
+{
+    char *out = gnuplot_probe(r, name, o, "print sprintf('%.6f %d %d', top - bottom, legend_below, height)");
+    layout_seen seen = {NAN, NAN, NAN};
+    ck_assert_msg(sscanf(out, "%lf %lf %lf", &seen.box, &seen.legend_below, &seen.height) == 3,
+                  "%s: no layout printed (%s)", name, out);
+    free(out);
+    return seen;
+}
+
+/* The tail inset's tick labels are the figure's text size, not 3/4 of
+ * it (10 px high on a slide: figure review 18, N13). */
+START_TEST(inset_labels_text_size)
+{
+    satstat_report *r = report_of(NULL, 0);
+    char *s = script_named(r, "fig1-density-scaled");
+    const char *inset = strstr(s, "inset: the upper tail on a log axis");
+    ck_assert_ptr_nonnull(inset);
+    ck_assert_ptr_null(strstr(inset, "font smallfont"));
+    ck_assert_ptr_nonnull(strstr(inset, "set ytics font fontspec"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
+/* At 3.5 x 2.4 in, 8 pt, the panels of figures 2 to 4 take at least half
+ * the figure's height (the legend below them, in rows of text as long as
+ * the figure is wide, left fig3 37 % and fig2 40 %: figure review 18,
+ * S4); at 1280 x 800 their legend is below the panels too, side by side
+ * (beside them it left a quarter of the slide blank: S6). */
+START_TEST(panels_keep_half_the_height)
+{
+    require_gnuplot();
+    satstat_report *r = report_of(NULL, 0);
+    const char *names[] = {"fig2-compare", "fig3-activation", "fig4-saturated-fraction"};
+    satstat_plot_options paper, slide;
+    satstat_plot_options_default(&paper);
+    paper.width = 1050;
+    paper.height = 720;
+    paper.dpi = 300;
+    paper.font_size = 8;
+    satstat_plot_options_default(&slide);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        layout_seen p = layout_of(r, names[i], &paper);
+        ck_assert_msg(p.box >= 0.5, "%s at 3.5 x 2.4 in: the panels %.0f %% of the height", names[i],
+                      100 * p.box);
+        ck_assert_msg(p.legend_below == 1, "%s at 3.5 x 2.4 in: legend beside", names[i]);
+        layout_seen big = layout_of(r, names[i], &slide);
+        ck_assert_msg(big.legend_below == 1 && big.height == 800,
+                      "%s at 1280 x 800: legend beside the panels, or %g px high", names[i], big.height);
+    }
     satstat_report_free(r);
 }
 END_TEST
@@ -2219,6 +2329,8 @@ static Suite *plot_suite(void)
 
     tc = tcase_create("gnuplot");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, panels_keep_half_the_height);
+    tcase_add_test(tc, inset_labels_text_size);
     tcase_add_test(tc, renders_png_svg_pdf);
     tcase_add_test(tc, renders_every_kind_of_report);
     tcase_add_test(tc, renders_sixteen_schemes);

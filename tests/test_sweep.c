@@ -898,6 +898,95 @@ START_TEST(zero_in_strip_below_foot)
 }
 END_TEST
 
+/* The plot's box (top - bottom, in the canvas's height) and legend_below
+ * as gnuplot computes them for sweep figure `fig` of w at options o (the
+ * script run with its output thrown away, then its variables printed). */
+static void sweep_layout(const satstat_sweep *w, size_t fig, const satstat_plot_options *o,
+                         double *box, int *below)
+{
+    char dir[] = "/tmp/satstat-sweep-layout-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char script[sizeof dir + 16], cmd[512];
+    snprintf(script, sizeof script, "%s/fig.gp", dir);
+    FILE *f = fopen(script, "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, o, NULL, f), SATSTAT_OK);
+    fputs("set print '-'\nprint sprintf('LAYOUT %.6f %d', top - bottom, legend_below)\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "gnuplot -e \"format='png'; output='/dev/null'\" '%s' 2>/dev/null", script);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    char line[256];
+    *box = NAN;
+    while (fgets(line, sizeof line, p))
+        if (sscanf(line, "LAYOUT %lf %d", box, below) == 2)
+            break;
+    pclose(p);
+    remove(script);
+    rmdir(dir);
+    ck_assert_msg(!isnan(*box), "%s: no layout printed", satstat_sweep_plot_name(fig));
+}
+
+/* Every sweep figure's legend is below the plot, at 1280 x 800 too
+ * (beside it, the area under it was blank: figure review 18, S6), and at
+ * 3.5 x 2.4 in, 8 pt, the plot keeps half the height (its legend's rows
+ * of text left it 37 %: S4). */
+START_TEST(plot_keeps_half_the_height)
+{
+    if (!have_gnuplot())
+        ck_abort_msg("gnuplot is not on PATH: install gnuplot-nox (the figure tests need it)");
+    satstat_config b = base_of("standard,scaled", 2000);
+    b.inputs.kind = SATSTAT_INPUTS_HALF;
+    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
+    satstat_plot_options paper, slide;
+    satstat_plot_options_default(&slide);
+    satstat_plot_options_default(&paper);
+    paper.width = 1050;
+    paper.height = 720;
+    paper.dpi = 300;
+    paper.font_size = 8;
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
+        double box;
+        int below;
+        sweep_layout(w, i, &paper, &box, &below);
+        ck_assert_msg(box >= 0.5, "%s at 3.5 x 2.4 in: the plot %.0f %% of the height",
+                      satstat_sweep_plot_name(i), 100 * box);
+        sweep_layout(w, i, &slide, &box, &below);
+        ck_assert_msg(below == 1, "%s at 1280 x 800: the legend beside the plot", satstat_sweep_plot_name(i));
+    }
+    satstat_sweep_free(w);
+}
+END_TEST
+
+/* On a small figure a log y axis of three decades or fewer that labels
+ * one value a decade labels the decades (0.01, 0.1), not every tenth value
+ * from its top down (0.005, 0.05, 0.5 left the decades' ticks bare: figure
+ * review 18, N10): every label given by log_every is a power of ten. */
+START_TEST(short_log_axis_labels_decades)
+{
+    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
+    size_t labelled = 0;
+    for (size_t fig = 0; fig < SATSTAT_SWEEP_FIGURES; fig++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
+        fclose(m);
+        for (const char *p = buf; (p = strstr(p, " % log_every == 0) { set ytics ")) != NULL; p++) {
+            const char *open = strchr(p, '(');
+            double x = open ? strtod(open + 1, NULL) : NAN;
+            ck_assert_msg(fabs(log10(x) - round(log10(x))) < 1e-9, "%s: a label a decade at %g",
+                          satstat_sweep_plot_name(fig), x);
+            labelled++;
+        }
+        free(buf);
+    }
+    ck_assert_uint_gt(labelled, 0);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* The rows for lines and points say what they are in words: a black solid
  * line and a black ● matched no curve and no point drawn (figure review
  * 11); below the plot one row keeps both. */
@@ -908,10 +997,11 @@ START_TEST(proxy_rows_match_drawn)
     ck_assert_ptr_null(strstr(buf, "with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula'"));
     ck_assert_ptr_nonnull(strstr(buf, "keyentry with lines linetype nodraw title 'lines: formula'"));
     /* the dodge said below the plot too, where its own row is left out
-     * (figure review 16, S9) */
-    ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI'"));
+     * (figure review 16, S9): in the points' row of text */
     if (strstr(buf, "'(set apart sideways)'"))
-        ck_assert_ptr_nonnull(strstr(buf, "'(points set apart sideways)'"));
+        ck_assert_ptr_nonnull(strstr(buf, "'points: sampled, 99.9 % CI, set apart sideways'"));
+    else
+        ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI'"));
     free(buf);
 }
 END_TEST
@@ -1334,6 +1424,8 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, schemes_dodged_at_shared_x);
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);
+    tcase_add_test(t, plot_keeps_half_the_height);
+    tcase_add_test(t, short_log_axis_labels_decades);
     suite_add_tcase(s, t);
     t = tcase_create("command");
     tcase_set_timeout(t, 120);

@@ -204,14 +204,26 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
  * figure), the variable legend_below is 1 and l's rows with a sample go
  * below the plot, in columns (bottom makes room: legend_height), and
  * satstat__fig_legend_panel draws them there; its text-only rows (style
- * "... nodraw": numbers) are left out, so say them in the report.  Use
+ * "... nodraw": numbers) are left out, so say them in the report, but
+ * for those marked satstat__legend_below_only, drawn across the width
+ * under the columns.  Use
  * this in place of satstat__fig_layout_column so that no legend is cut. */
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis);
+/* The same with the legend below the plot at every size: a slide's
+ * legend beside it left a quarter of the slide blank under the legend
+ * (figure review 18, S6).  small_figure says whether the column would
+ * have left the plot under half the width (what legend_below said). */
+void satstat__fig_layout_legend_below(satstat__fig *g, const satstat__legend *l, int right_axis);
 /* The same for a map (a colour scale over two axes, which wants the
  * width): its legend goes below it at every size when its rows with a
  * sample take a third of the height or less. */
 void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis);
 
+/* After the layout: the x label half a line nearer its tick labels than
+ * gnuplot sets it, and bottom 0.4 lines lower.  For a figure whose x
+ * labels keep that offset: `unset xlabel` resets it, and a label set
+ * again after it sat 0.4 lines lower, on a legend below the plot. */
+void satstat__fig_xlabel_near(satstat__fig *g);
 /* A figure drawn taller than the asked_height pixels it was asked for
  * (g->o.height now, after satstat__fig_output_section): the script says
  * so on gnuplot's standard error when rendered at that height, "note:
@@ -245,6 +257,12 @@ unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, doub
  * inches when that is more (0: the legend alone). */
 unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
                                     size_t size);
+/* satstat__fig_fit_height with the plot at least half the figure's height
+ * (a legend below it as tall as the plot left the data 37 % of a 3.5 x
+ * 2.4 in figure: figure review 18, S4): for a figure that shows one plot
+ * or a row of them, whose rows of text are short, and that calls
+ * satstat__fig_xlabel_near. */
+unsigned satstat__fig_fit_half(satstat__fig *g, const satstat__legend *l, char *note, size_t size);
 /* A figure's body written before its header, which can then depend on
  * what the body found (its legend's height: satstat__fig_fit_height):
  * satstat__fig_body_begin sends the stream to memory, satstat__fig_body_hold

@@ -805,8 +805,13 @@ void satstat__fig_style_end(satstat__fig *g)
 /* The layout lines; key_rows and below_chars: the legend rows with a
  * sample and the longest of them, which go below the plot when the column
  * would leave the plot under half the width (0 rows: never below). */
+/* Where layout_lines puts a legend of rows with a sample: beside the plot
+ * unless that leaves it under half the width (a small figure), beside a
+ * map unless its rows take a third of the height or less, or always below. */
+enum legend_rule { LEGEND_BESIDE, LEGEND_MAP, LEGEND_BELOW };
+
 static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
-                         int right_axis, int short_below)
+                         size_t text_rows, size_t text_chars, int right_axis, enum legend_rule rule)
 {
     char kc[64];
     snprintf(kc, sizeof kc, "key_chars = %zu", key_chars);
@@ -817,17 +822,29 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
            "line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)\n"
            "line_width = line_height * height / width        # ... the same length across\n"
            "column = 0.985 - sample_width - key_chars * char_width\n");
-    if (key_rows > 0) {
+    if (key_rows + text_rows > 0) {
         snprintf(kc, sizeof kc, "key_rows = %zu", key_rows);
         satstat__fig_out(g, "%-47s # legend rows with a sample\n", kc);
         snprintf(kc, sizeof kc, "below_chars = %zu", below_chars);
         satstat__fig_out(g, "%-47s # ... the longest of them\n", kc);
+        snprintf(kc, sizeof kc, "text_rows = %zu", text_rows);
+        satstat__fig_out(g, "%-47s # rows of text for a legend below the plot\n", kc);
+        snprintf(kc, sizeof kc, "text_chars = %zu", text_chars);
+        satstat__fig_out(g, "%-47s # ... the longest of them\n", kc);
         satstat__fig_out(
             g, "# When the column would leave the plot less than half the width (a\n"
-               "# small figure), the legend goes below the plot, its rows with a sample\n"
-               "# only, in as many columns as fit; the numbers are in the report.\n"
-               "legend_below = (column < 0.55) ? 1 : 0\n");
-        if (short_below)
+               "# small figure), the legend goes below the plot: its rows with a sample\n"
+               "# in as many columns as fit, then its rows of text (the figure's\n"
+               "# numbers, short) across the width; the column's notes are in the\n"
+               "# header and the numbers in full in the report.\n"
+               "small_figure = (column < 0.55) ? 1 : 0\n"
+               "legend_below = small_figure\n");
+        if (rule == LEGEND_BELOW)
+            satstat__fig_out(
+                g, "# (below at every size: beside it, a 1280 x 800 slide's legend left a\n"
+                   "# quarter of the slide blank under it, figure review 18, S6)\n"
+                   "legend_below = 1\n");
+        if (rule == LEGEND_MAP)
             satstat__fig_out(
                 g, "# (a map's legend: below it too when its rows take a third of the height\n"
                    "# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px\n"
@@ -840,10 +857,11 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
                "# (and a quarter line under the last row: a subscript there, χ_{1}, came\n"
                "# within 3 px of the canvas's edge at 3.5 in)\n"
-               "legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
+               "legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n");
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
+                            "small_figure = 0\n"
                             "legend_below = 0\n"
                             "legend_height = 0\n");
     }
@@ -871,7 +889,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
 
 void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
 {
-    layout_lines(g, key_chars, 0, 0, right_axis, 0);
+    layout_lines(g, key_chars, 0, 0, 0, 0, right_axis, LEGEND_BESIDE);
 }
 
 /* A legend row that is text only (no sample): left out below the plot,
@@ -881,35 +899,77 @@ static int text_only(const satstat__legend *l, size_t i)
     return strstr(l->style[i], "nodraw") != NULL && !l->below_only[i];
 }
 
-/* The rows a legend below the plot draws (text-only rows left out), and
- * the longest of them in char_width (its measured advance width: the
- * columns are placed by it, and a row wider than its column runs into
- * the next). */
-static size_t rows_below(const satstat__legend *l, size_t *longest)
+/* A row of text for below the plot only: drawn there across the width,
+ * under the columns of rows with a sample (in a column, a row of numbers
+ * as long as the figure is wide made the legend one column of rows: at
+ * 3.5 in sweep-variance's plot was 37 % of the height, figure review 18,
+ * S4). */
+static int text_below(const satstat__legend *l, size_t i)
 {
-    size_t rows = 0;
-    *longest = 0;
+    if (strstr(l->style[i], "nodraw") == NULL || !l->below_only[i])
+        return 0;
+    /* (only rows after the last row with a sample: a row of text between
+     * two, deep-jacobian's numbers under their scheme's row, stays there) */
+    for (size_t j = i + 1; j < l->n; j++)
+        if (strstr(l->style[j], "nodraw") == NULL)
+            return 0;
+    return 1;
+}
+
+/* The rows with a sample a legend below the plot draws in its columns,
+ * and the longest of them in char_width (its measured advance width: the
+ * columns are placed by it, and a row wider than its column runs into
+ * the next); its rows of text across the width, and their longest. */
+typedef struct below_rows {
+    size_t rows, longest, text_rows, text_longest;
+} below_rows;
+
+static below_rows rows_below(const satstat__legend *l)
+{
+    below_rows b = {0, 0, 0, 0};
     for (size_t i = 0; i < l->n; i++) {
         size_t n = (size_t)ceil(satstat__text_chars(l->title[i], l->tex[i]));
         if (text_only(l, i))
             continue;
-        rows++;
+        size_t *rows = text_below(l, i) ? &b.text_rows : &b.rows;
+        size_t *longest = text_below(l, i) ? &b.text_longest : &b.longest;
+        (*rows)++;
         if (n > *longest)
             *longest = n;
     }
-    return rows;
+    return b;
+}
+
+static void layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis,
+                          enum legend_rule rule)
+{
+    below_rows b = rows_below(l);
+    layout_lines(g, satstat__legend_chars(l), b.rows, b.longest, b.text_rows, b.text_longest,
+                 right_axis, rule);
 }
 
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
 {
-    size_t below, rows = rows_below(l, &below);
-    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis, 0);
+    layout_legend(g, l, right_axis, LEGEND_BESIDE);
 }
 
 void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis)
 {
-    size_t below, rows = rows_below(l, &below);
-    layout_lines(g, satstat__legend_chars(l), rows, below, right_axis, 1);
+    layout_legend(g, l, right_axis, LEGEND_MAP);
+}
+
+void satstat__fig_layout_legend_below(satstat__fig *g, const satstat__legend *l, int right_axis)
+{
+    layout_legend(g, l, right_axis, LEGEND_BELOW);
+}
+
+void satstat__fig_xlabel_near(satstat__fig *g)
+{
+    satstat__fig_out(g, "# the x label half a line nearer its tick labels than gnuplot sets it\n"
+                        "# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),\n"
+                        "# and the plot 0.4 lines taller for it\n"
+                        "set xlabel offset 0, 0.5\n"
+                        "bottom = bottom - 0.4 * line_height\n");
 }
 
 void satstat__fig_taller_note(satstat__fig *g, unsigned asked_height, const char *why)
@@ -943,15 +1003,16 @@ static double legend_below_px(const satstat__fig *g, const satstat__legend *l, d
     double dpi = g->o.dpi ? g->o.dpi : 96;
     double scale = fontpt * dpi / 96. / 16;
     double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
-    size_t below, rows = rows_below(l, &below);
+    below_rows b = rows_below(l);
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
-    if (rows == 0 || column >= 0.55)
+    if (b.rows + b.text_rows == 0 || column >= 0.55)
         return 0; /* the legend stands right of the plot */
-    double cols = floor(0.97 / (sample_width + ((double)below + 1) * char_width)); /* as layout_lines */
+    double cols = floor(0.97 / (sample_width + ((double)b.longest + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
-    /* (and the quarter line under the last row, as layout_lines) */
-    return (ceil((double)rows / cols) * atof(BELOW_SPACING) + 0.25) * *line_px;
+    /* (the rows of text under the columns, and the quarter line under the
+     * last row, as layout_lines) */
+    return ((ceil((double)b.rows / cols) + (double)b.text_rows) * atof(BELOW_SPACING) + 0.25) * *line_px;
 }
 
 double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l)
@@ -969,8 +1030,8 @@ unsigned satstat__fig_height_for_legend(const satstat__fig *g, const satstat__le
     double h = g->o.height ? g->o.height : 800;
     double dpi = g->o.dpi ? g->o.dpi : 96;
     /* (the legend below) top = 0.98 - 1.7 lines, bottom = 0.02 + 2.7
-     * lines + legend_height, legend_height = (ceil(rows / cols) * BELOW_SPACING
-     * + 0.25) lines + 0.01 */
+     * lines + legend_height, legend_height = ((ceil(rows / cols) +
+     * text_rows) * BELOW_SPACING + 0.25) lines + 0.01 */
     double fixed_px = (1.7 + 2.7) * line_px + legend_px;
     double box_px = 0.95 * h - fixed_px;
     if (box_px >= min_in * dpi)
@@ -1006,6 +1067,21 @@ unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, d
      * rows, 3 % of them at 3.5 in) */
     return satstat__fig_fit_height(g, l, fmax(min_in, 1.05 * satstat__fig_legend_below_in(g, l)), note,
                                    size);
+}
+
+unsigned satstat__fig_fit_half(satstat__fig *g, const satstat__legend *l, char *note, size_t size)
+{
+    double line_px, legend_px = legend_below_px(g, l, &line_px);
+    if (legend_px == 0)
+        return satstat__fig_fit_height(g, l, 0, note, size);
+    /* the box is 0.95 of the height h less 4.0 lines (top 1.7, bottom 2.7
+     * less satstat__fig_xlabel_near's 0.4) and the legend's rows, and
+     * legend_height's 0.01 of h: at least h / 2 when 0.94 h - fixed >= h / 2,
+     * h >= fixed / 0.44; satstat__fig_fit_height, which counts 4.4 lines,
+     * gives h for the box it asks for, 0.95 h less its 4.4 lines and the rows */
+    double dpi = g->o.dpi ? g->o.dpi : 96;
+    double h = (4.0 * line_px + legend_px) / 0.44;
+    return satstat__fig_fit_height(g, l, (0.95 * h - 4.4 * line_px - legend_px) / dpi, note, size);
 }
 
 int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b)
@@ -1179,21 +1255,28 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
 {
     satstat__fig_out(g, "%splot -1 with lines linetype nodraw notitle", with_text ? "" : "    ");
     size_t k = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        if (with_text ? l->below_only[i] : text_only(l, i))
-            continue;
-        const char *when = l->when[i];
-        satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
-        /* (an empty title: no key entry, the row left out) */
-        if (!with_text)
-            satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col%s%s%s ? ", k++,
-                             *when ? " && (" : "", when, *when ? ")" : "");
-        else if (*when)
-            satstat__fig_out(g, "((%s) ? ", when);
-        quoted_text(g, l->title[i], !l->tex[i]);
-        if (!with_text || *when)
-            satstat__fig_out(g, " : '')");
-    }
+    /* (below: the rows with a sample, then the rows of text, in the first
+     * column under its rows, the longest there; they run on across the
+     * others, whose rows end above them) */
+    for (int text_pass = 0; text_pass <= !with_text; text_pass++)
+        for (size_t i = 0; i < l->n; i++) {
+            if (with_text ? l->below_only[i] : text_only(l, i) || text_below(l, i) != text_pass)
+                continue;
+            const char *when = l->when[i];
+            satstat__fig_out(g, ", \\\n     keyentry %s title ", l->style[i]);
+            /* (an empty title: no key entry, the row left out) */
+            if (!with_text && text_pass)
+                satstat__fig_out(g, "(0 == legend_col%s%s%s ? ", *when ? " && (" : "", when,
+                                 *when ? ")" : "");
+            else if (!with_text)
+                satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col%s%s%s ? ", k++,
+                                 *when ? " && (" : "", when, *when ? ")" : "");
+            else if (*when)
+                satstat__fig_out(g, "((%s) ? ", when);
+            quoted_text(g, l->title[i], !l->tex[i]);
+            if (!with_text || *when)
+                satstat__fig_out(g, " : '')");
+        }
     satstat__fig_out(g, "\n");
 }
 
@@ -1239,9 +1322,13 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
-                        "    # one column whose longest row is wider than the figure: its text smaller\n"
+                        "    # one column whose longest row is wider than the figure, or a row of\n"
+                        "    # text that is: its text smaller\n"
                         "    legend_fit = (sample_width + below_chars * char_width > 0.98) ? "
                         "(0.98 - sample_width) / (below_chars * char_width) : 1\n"
+                        "    text_fit = (sample_width + text_chars * char_width > 0.98) ? "
+                        "(0.98 - sample_width) / (text_chars * char_width) : 1\n"
+                        "    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit\n"
                         "    legend_font = font_at(legend_fit)\n"
                         "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical "
                         "font legend_font\n"

@@ -142,12 +142,7 @@ void satstat__pl_below_only(ctx *c);
 void satstat__pl_region_probability_lines(ctx *c, const char *suffix);
 void satstat__pl_plot_layers(ctx *c);
 void satstat__pl_legend_panel(ctx *c);
-void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size);
-void satstat__pl_fit_to_legend(ctx *c, char *note, size_t size);
-/* The least height of a plot whose legend goes below it, in inches, for
- * satstat__pl_fit_height (1.1 in is where a reader can still tell the
- * curves apart) */
-#define SATSTAT__PL_MIN_BOX_IN 1.2
+void satstat__pl_fit_half(ctx *c, char *note, size_t size);
 void satstat__pl_header(ctx *c, const char *headline, const char *const *about, size_t lines);
 void satstat__pl_output_section(ctx *c);
 size_t satstat__pl_series_slot(const ctx *c, size_t i);

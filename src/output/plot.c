@@ -473,24 +473,15 @@ static void legend_of(const ctx *c, satstat__legend *key)
         }
 }
 
-/* A small figure whose legend goes below the plot and would leave it less
- * than min_in inches high grows taller (the width and the text as asked),
- * as deep's activations preset does; note says so for the header ("" when
- * the canvas is as asked).  Call after the layers, before the header. */
-void satstat__pl_fit_height(ctx *c, double min_in, char *note, size_t size)
+/* A small figure whose legend goes below the plot grows until the plot is
+ * at least half its height (satstat__fig_fit_half; the width and the text
+ * as asked); note says so for the header ("" when the canvas is as
+ * asked).  Call after the layers, before the header. */
+void satstat__pl_fit_half(ctx *c, char *note, size_t size)
 {
     satstat__legend key;
     legend_of(c, &key);
-    (void)satstat__fig_fit_height(&c->g, &key, min_in, note, size);
-}
-
-/* The same, the plot at least as tall as its legend below
- * (satstat__fig_fit_to_legend). */
-void satstat__pl_fit_to_legend(ctx *c, char *note, size_t size)
-{
-    satstat__legend key;
-    legend_of(c, &key);
-    (void)satstat__fig_fit_to_legend(&c->g, &key, 0, note, size);
+    (void)satstat__fig_fit_half(&c->g, &key, note, size);
 }
 
 void satstat__pl_legend_panel(ctx *c)
@@ -559,12 +550,22 @@ void satstat__pl_style_section(ctx *c, size_t styled)
 void satstat__pl_layout_section(ctx *c, int panels, int right_axis)
 {
     rule(c, "layout");
-    out(c, "# The plot on the left; the legend and the numbers in a column on the\n"
-           "# right (a panel of their own), so that neither covers the data.\n"
-           "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
     satstat__legend key;
     legend_of(c, &key);
-    satstat__fig_layout_legend(&c->g, &key, right_axis);
+    if (panels == 2) {
+        /* below at every size: beside two stacked panels, a 1280 x 800
+         * slide's legend left a quarter of it blank (figure review 18, S6) */
+        out(c, "# The panels side by side; the legend below them (a panel of its own),\n"
+               "# so that neither covers the data.\n"
+               "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
+        satstat__fig_layout_legend_below(&c->g, &key, right_axis);
+    } else {
+        out(c, "# The plot on the left; the legend and the numbers in a column on the\n"
+               "# right (a panel of their own), so that neither covers the data.\n"
+               "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
+        satstat__fig_layout_legend(&c->g, &key, right_axis);
+    }
+    satstat__fig_xlabel_near(&c->g);
 
     if (panels == 2)
         out(c, "# two panels, [split_top, top] and [bottom, split_bottom], the gap\n"

@@ -21,16 +21,27 @@
 /* The sampled band's line width (band_room) */
 #define BAND_WIDTH "6"
 
+/* Schemes whose numbers a legend below the panels gives a row each, "standard: σ² = 501,
+ * P(|z| ≥ 4) = 0.858"; more: where they are */
+#define BELOW_NUMBER_ROWS 3
+
 /* The layers and the legend: the histograms, the formula densities, the
- * saturated region and each scheme's formula fraction. */
-static void compare_layers(ctx *c)
+ * saturated region and each scheme's law and formula fraction.  With two
+ * panels the legend goes below them (satstat__pl_layout_section): its rows
+ * with a sample short, a scheme's two side by side in its column ("standard:
+ * sampled", "standard: formula"), two or three columns across; its numbers
+ * in rows of text under them (at 3.5 in its seven rows in one column left
+ * the panels 40 % of the height: figure review 18, S4). */
+static void compare_layers(ctx *c, int panels)
 {
     char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE], src[ELEM_SRC];
+    char band_style[SATSTAT_MAX_SCHEMES][ELEM_STYLE], line_style[SATSTAT_MAX_SCHEMES][ELEM_STYLE];
     c->nel = 0;
     /* every histogram first, as a wide pale outline in the scheme's colour
      * (40 % of it on white), then every formula line over them all,
      * thinner and in the full colour: where they coincide both stay seen,
-     * the line inside its band */
+     * the line inside its band; their legend rows after them, a scheme's
+     * two together */
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         if (v->constant || !v->s)
@@ -39,38 +50,72 @@ static void compare_layers(ctx *c)
         satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
         /* the band kept inside the panel (band_room) */
         snprintf(src, sizeof src, "$hist%zu using (band_at($1, $0, hist%zu_width)):2", i + 1, i + 1);
-        snprintf(t, sizeof t, "%s: sampled", v->name);
-        satstat__pl_add(c, src, t, "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
+        snprintf(band_style[i], sizeof band_style[i],
+                 "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
+        satstat__pl_add(c, src, NULL, "%s", band_style[i]);
+    }
+    for (size_t i = 0; i < c->ns; i++) {
+        const sview *v = &c->v[i];
+        if (v->constant) {
+            snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
+            snprintf(line_style[i], sizeof line_style[i], "with impulses linetype %zu linewidth 6", i + 1);
+        } else {
+            snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
+            snprintf(line_style[i], sizeof line_style[i], "with lines linetype %zu linewidth 2.5", i + 1);
+        }
+        satstat__pl_add(c, src, NULL, "%s", line_style[i]);
     }
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
         char law[96];
-        satstat__pl_law_text(v, law, sizeof law);
-        snprintf(t, sizeof t, "%s: %s %s", v->name, satstat__pl_formula_word(v), law);
-        if (v->constant) {
-            snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
-            satstat__pl_add(c, src, t, "with impulses linetype %zu linewidth 6", i + 1);
-        } else {
-            snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
-            satstat__pl_add(c, src, t, "with lines linetype %zu linewidth 2.5", i + 1);
+        if (!v->constant && v->s) {
+            snprintf(t, sizeof t, "%s: sampled", v->name);
+            satstat__pl_add(c, NULL, t, "%s", band_style[i]);
         }
+        /* the law in the row beside the panel; below, in the rows of text */
+        satstat__pl_law_text(v, law, sizeof law);
+        if (panels == 2)
+            snprintf(t, sizeof t, "%s: %s", v->name, satstat__pl_formula_word(v));
+        else
+            snprintf(t, sizeof t, "%s: %s %s", v->name, satstat__pl_formula_word(v), law);
+        satstat__pl_add(c, NULL, t, "%s", line_style[i]);
     }
     satstat__pl_region_legend(c, t, sizeof t);
     satstat__pl_add(c, NULL, t, "with boxes fillcolor rgb shade fillstyle solid 1.0");
-    if (c->ns <= SATSTAT__PALETTE_SIZE) {
-        /* the formula's fractions, again below a small plot: at 3.5 in
-         * fig2 showed no P(|z| ≥ 4) anywhere (figure review 17, S6) */
-        char what[ELEM_TITLE];
-        satstat__pl_text_line(c, " ");
-        if (c->region_default) {
-            snprintf(what, sizeof what, "P(|z| ≥ %s)", satstat__pl_num(c->T, m1));
-            satstat__pl_text_line(c, "%s", what);
-        } else {
-            snprintf(what, sizeof what, "P(%s)", c->region_utf);
-            satstat__pl_region_probability_lines(c, "");
+    if (c->ns > SATSTAT__PALETTE_SIZE)
+        return;
+    char what[ELEM_TITLE];
+    if (c->region_default)
+        snprintf(what, sizeof what, "P(|z| ≥ %s)", satstat__pl_num(c->T, m1));
+    else if (panels == 2 && strstr(c->region_utf, " or "))
+        snprintf(what, sizeof what, "P(saturated)"); /* several intervals: too long for a row */
+    else
+        snprintf(what, sizeof what, "P(%s)", c->region_utf);
+    if (panels == 2) {
+        /* below the panels: a scheme's law and formula fraction on a row
+         * (at 3.5 in fig2 showed no P(|z| ≥ 4) anywhere: figure review 17,
+         * S6): the formula's, as the rows "...: formula" above say */
+        for (size_t i = 0; i < c->ns && c->ns <= BELOW_NUMBER_ROWS; i++) {
+            const sview *v = &c->v[i];
+            char name[SATSTAT_SPEC_SIZE * 2], law[96], f[SATSTAT__FIG_NUM_SIZE];
+            satstat__tex_escape(v->name, name, sizeof name);
+            satstat__pl_law_text(v, law, sizeof law);
+            satstat__fig_num(satstat__pl_formula_fraction(v), 3, f);
+            satstat__pl_text_line(c, "%s: %s, %s = %s", name, law, what, f);
+            satstat__pl_below_only(c);
         }
-        satstat__pl_formula_rows(c, satstat__pl_formula_fraction, NULL, what);
+        if (c->ns > BELOW_NUMBER_ROWS) {
+            satstat__pl_text_line(c, "laws and %s (formula): in the report", what);
+            satstat__pl_below_only(c);
+        }
+        return;
     }
+    satstat__pl_text_line(c, " ");
+    if (c->region_default)
+        satstat__pl_text_line(c, "%s", what);
+    else
+        satstat__pl_region_probability_lines(c, "");
+    satstat__pl_formula_rows(c, satstat__pl_formula_fraction, NULL, NULL);
 }
 
 /* The sampled band is a line BAND_WIDTH wide: centred on the data it
@@ -119,12 +164,12 @@ void satstat__pl_fig_compare(ctx *c)
     };
     int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
     int panels = zoom ? 2 : 1;
-    compare_layers(c);
+    compare_layers(c, panels);
     /* at a paper size the legend's rows (two per scheme) go below the plot:
-     * a canvas that keeps the plot SATSTAT__PL_MIN_BOX_IN high */
+     * a canvas that keeps the plot half the height (figure review 18, S4) */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    satstat__pl_fit_half(c, note, sizeof note);
     const char *lines[sizeof about / sizeof about[0] + 2];
     size_t nl = 0;
     for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)

@@ -81,12 +81,12 @@ void satstat__pl_fig_saturation(ctx *c)
     satstat__pl_level_text(c->c->alpha, lv, sizeof lv);
     saturation_axis ax;
     saturation_plan(c, tmax, tzoom, zoom, lv, &ax);
-    /* at a paper size the legend goes below the plot, with the fractions
-     * P(|z| ≥ T) now (figure review 17, S6): a canvas that keeps the plot
-     * SATSTAT__PL_MIN_BOX_IN high, as fig2's */
+    /* the legend goes below the plot, with the fractions P(|z| ≥ T)
+     * (figure review 17, S6): at a paper size a canvas that keeps the plot
+     * half the height, as fig2's (figure review 18, S4) */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    satstat__pl_fit_half(c, note, sizeof note);
     saturation_header(c, lv, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])
@@ -486,7 +486,7 @@ static void saturation_panels(ctx *c, int zoom, int logy, int zeros)
 }
 
 /* Figure 4's y axis and its layers (the legend's rows), before the
- * header: the canvas grows for the legend (satstat__pl_fit_height) */
+ * header: the canvas grows for the legend (satstat__pl_fit_half) */
 static void saturation_plan(ctx *c, double tmax, double tzoom, int zoom, const char *lv, saturation_axis *ax)
 {
     /* the y axis: log when the fractions at the cut span decades; the
@@ -849,10 +849,10 @@ static void fig_tails(ctx *c)
     }
     /* the layers first: at a paper size the legend goes below the plot,
      * with the fractions now (figure review 17, S6), and the canvas grows
-     * to keep the plot SATSTAT__PL_MIN_BOX_IN high, as figure 4's */
+     * to keep the plot half the height, as figure 4's */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_height(c, SATSTAT__PL_MIN_BOX_IN, note, sizeof note);
+    satstat__pl_fit_half(c, note, sizeof note);
     tails_header(c, &tl, lv, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])

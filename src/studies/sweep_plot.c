@@ -336,24 +336,41 @@ static void short_log_ticks(fig *g)
         }
     char num[SATSTAT_DOUBLE_SIZE];
     out(g, "# at most three decades: labels at 1, 2 and 5 times a power of ten; on a\n"
-           "# small figure one step from the top down (1-2-5, a decade or two decades),\n"
-           "# the finest whose labels are 1.6 lines apart, ticks at the others\n"
+           "# small figure every 1-2-5 value when their labels are 1.6 lines apart,\n"
+           "# else the decades (0.01, 0.1: labels at 0.005, 0.05 and 0.5 left the\n"
+           "# decades' ticks bare, figure review 18, N10), or every other one, and\n"
+           "# the axis's top when 1.6 lines clear of the decade under it; ticks at\n"
+           "# the others\n"
            "set format y '%%g'\n"
            "if (!narrow) {\n    set ytics (");
     for (size_t i = n; i-- > 0;)
         if (satstat_format_double(v[i], num, sizeof num) == SATSTAT_OK)
             out(g, "%s%s", i + 1 == n ? "" : ", ", num);
+    /* the decades from the top down, and the first of them */
+    double first_decade = NAN;
+    for (size_t i = 0; i < n && isnan(first_decade); i++)
+        if (fabs(log10(v[i]) - round(log10(v[i]))) < 1e-9)
+            first_decade = v[i];
     out(g, ")\n} else {\n"
            "    log_gap = 1.6 * line_height / (top - bottom) * log10(yhi / ylo)   # decades between labels\n"
-           "    log_every = (log_gap <= log10(2) + 1e-9) ? 1 : ((log_gap <= 1 + 1e-9) ? 3 : 6)   # of the 1-2-5 values\n");
+           "    log_every = (log_gap <= log10(2) + 1e-9) ? 1 : ((log_gap <= 1 + 1e-9) ? 1 : 2)   # 1-2-5 values, or decades\n"
+           "    log_all = (log_gap <= log10(2) + 1e-9)\n");
+    size_t decade = 0;
     for (size_t i = 0; i < n; i++) {
         if (satstat_format_double(v[i], num, sizeof num) != SATSTAT_OK)
             continue;
-        if (i == 0)
-            out(g, "    set ytics (%s)\n", num);
+        int is_decade = fabs(log10(v[i]) - round(log10(v[i]))) < 1e-9;
+        char below[SATSTAT_DOUBLE_SIZE];
+        if (i == 0 && !is_decade && !isnan(first_decade)
+            && satstat_format_double(first_decade, below, sizeof below) == SATSTAT_OK)
+            out(g, "    if (log_all || log10(%s / %s) >= log_gap - 1e-9) { set ytics (%s) } else { set ytics ('' %s) }\n",
+                num, below, num, num);
+        else if (is_decade)
+            out(g, "    if (log_all || %zu %% log_every == 0) { set ytics %s(%s) } else { set ytics %s('' %s) }\n",
+                decade++, i == 0 ? "" : "add ", num, i == 0 ? "" : "add ", num);
         else
-            out(g, "    if (%zu %% log_every == 0) { set ytics add (%s) } else { set ytics add ('' %s) }\n",
-                i, num, num);
+            out(g, "    if (log_all) { set ytics %s(%s) } else { set ytics %s('' %s) }\n",
+                i == 0 ? "" : "add ", num, i == 0 ? "" : "add ", num);
     }
     out(g, "}\n");
 }
@@ -470,6 +487,15 @@ static int figure_extent(fig *g)
     return SATSTAT_OK;
 }
 
+/* Whether the formula curve is drawn as two envelopes, even and odd
+ * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
+static int parity_split(const fig *g)
+{
+    const satstat_config *b = &g->s->base;
+    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
+           && b->inputs.active == SATSTAT_ACTIVE_UNSET;
+}
+
 /* The header, the output and the style sections.  A small figure whose
  * legend (g->legend, made first) goes below the plot grows until the plot
  * is at least as tall as that legend (at 3.5 x 2.4 in the plot took 34 %
@@ -498,8 +524,19 @@ static void figure_header(fig *g)
              g->q == Q_VARIANCE ? " (fourth-moment\nstandard error)"
              : g->q == Q_SATURATED ? " (Wilson, or\nClopper-Pearson for few counts)"
                                    : " (Student t)");
+    /* what the legend's column said, which the legend below leaves out */
+    size_t used = strlen(about);
+    if (g->dodged)
+        used += (size_t)snprintf(about + used, sizeof about - used,
+                                 "\nThe schemes' points at one %s are set apart sideways, so that no bar\n"
+                                 "hides another.", sp);
+    if (parity_split(g))
+        used += (size_t)snprintf(about + used, sizeof about - used,
+                                 "\nWith floor(n_in/2) of the inputs 1, the formula is two lines: one\n"
+                                 "through the odd n_in, one through the even.");
+    (void)used;
     char note[400];
-    unsigned asked_height = satstat__fig_fit_to_legend(&g->g, &g->legend, 0, note, sizeof note);
+    unsigned asked_height = satstat__fig_fit_half(&g->g, &g->legend, note, sizeof note);
     if (note[0]) {
         size_t n = strlen(about);
         snprintf(about + n, sizeof about - n, "\n\n%s", note);
@@ -522,15 +559,6 @@ static void figure_header(fig *g)
 
 /* The legend (g->legend): schemes, what lines and points are, what is
  * fixed. */
-/* Whether the formula curve is drawn as two envelopes, even and odd
- * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
-static int parity_split(const fig *g)
-{
-    const satstat_config *b = &g->s->base;
-    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
-           && b->inputs.active == SATSTAT_ACTIVE_UNSET;
-}
-
 static void figure_legend(fig *g)
 {
     const satstat_sweep *s = g->s;
@@ -563,11 +591,11 @@ static void figure_legend(fig *g)
     if (claim)
         satstat__legend_row(L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
     if (isfinite(bias_floor))
-        satstat__legend_row(L, FLOOR_STYLE, "floor: Var b = %.4g (bias alone)", bias_floor);
+        satstat__legend_row(L, FLOOR_STYLE, "floor Var b = %.4g", bias_floor);
     if (isfinite(slope_bound)) {
         char name[2 * SATSTAT_ACTIVATION_NAME_SIZE];
         satstat__tex_escape(b->activation->name, name, sizeof name);
-        satstat__legend_row(L, FLOOR_STYLE, "bound: max %s′ = %.4g", name, slope_bound);
+        satstat__legend_row(L, FLOOR_STYLE, "max %s′ = %.4g", name, slope_bound);
         satstat__legend_tex(L);
     }
     if (sampled) {
@@ -577,13 +605,26 @@ static void figure_legend(fig *g)
         /* below the plot one row for both, and the dodge (the rows there
          * take the plot's height; its row alone was left out there:
          * figure review 16, S9) */
-        satstat__legend_row(L, "with lines linetype nodraw", "lines: formula; points: sampled, %s CI",
-                            lv);
-        satstat__legend_below_only(L);
-        if (g->dodged) {
-            satstat__legend_row(L, "with lines linetype nodraw", "(points set apart sideways)");
+        /* below, two rows of text at most (across the figure, they took
+         * the plot's height: figure review 18, S4), the dodge and the
+         * formula's two lines in them (without the word "two" the second
+         * line reads as a ghost; the dodge unsaid, a point beside its
+         * line reads as an error: figure review 16, S9), and in the header */
+        if (parity_split(g) || g->dodged) {
+            if (parity_split(g)) {
+                satstat__legend_row(L, "with lines linetype nodraw", "two lines: formula at odd and even n_{in}");
+                satstat__legend_tex(L);
+            } else {
+                satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
+            }
             satstat__legend_below_only(L);
+            satstat__legend_row(L, "with lines linetype nodraw", "points: sampled, %s CI%s", lv,
+                                g->dodged ? ", set apart sideways" : "");
+        } else {
+            satstat__legend_row(L, "with lines linetype nodraw", "lines: formula; points: sampled, %s CI",
+                                lv);
         }
+        satstat__legend_below_only(L);
         /* the key is the mark drawn: every scheme with a sampled 0 its
          * own open point type in its colour (a ring keyed a drawn square,
          * figure review 9; with two schemes' zeros the words alone keyed
@@ -629,12 +670,6 @@ static void figure_legend(fig *g)
             if (parity_split(g)) { /* figure_data: the formula's two envelopes */
                 satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
                 satstat__legend_tex(L);
-                /* below the plot (a small figure) the notes are left out,
-                 * but without this one the second line reads as a ghost */
-                satstat__legend_row(L, "with lines linetype nodraw",
-                                    "formula: two lines, odd and even n_{in}");
-                satstat__legend_tex(L);
-                satstat__legend_below_only(L);
             }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
@@ -692,12 +727,14 @@ static void figure_layout(fig *g)
     double ymax = g->ymax;
     char m1[SATSTAT_DOUBLE_SIZE];
     rule(g, "layout");
-    out(g, "# The plot on the left; the legend and the fixed settings in a column on\n"
-           "# the right (a panel of their own), so that neither covers the data.\n"
+    out(g, "# The plot the full width; the legend below it (a panel of its own), so\n"
+           "# that neither covers the data; the fixed settings are in the header.\n"
            "# Screen units: 0 = left/bottom, 1 = right/top of the figure.\n");
-    /* a small figure's legend goes below the plot (the toolkit's rule) */
-    satstat__fig_layout_legend(&g->g, &g->legend, 0);
-    out(g, "narrow = legend_below   # a small figure: short labels, fewer ticks\n");
+    /* the legend below the plot at every size: beside it, a slide's left
+     * the area under it blank (figure review 18, S6) */
+    satstat__fig_layout_legend_below(&g->g, &g->legend, 0);
+    satstat__fig_xlabel_near(&g->g);
+    out(g, "narrow = small_figure   # a small figure: short labels, fewer ticks\n");
     out(g, "set lmargin at screen plot_left\n"
            "set rmargin at screen plot_right\n"
            "set tmargin at screen top\n"
