@@ -52,10 +52,23 @@ static void phase_yrange(ctx *c, double lo, double hi);
 static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
 {
     satstat__fig_rule(&c->g, "layout");
-    if (map)
+    if (map) {
         satstat__fig_layout_legend_map(&c->g, key, 0);
-    else
+        /* a map's legend below it in one column, whatever its rows' length:
+         * deep-phase-xi had one column for one run and two for another at
+         * 1280 x 800, on consecutive slides (figure review 18, S7; review
+         * 17, N3) */
+        out(c, "# a map's legend below it in one column (the rows' spacing as laid out)\n"
+               "if (legend_below && legend_cols > 1) {\n"
+               "    row_spacing = ((legend_height - 0.01) / line_height - 0.25) / ceil(1. * key_rows / legend_cols)\n"
+               "    bottom = bottom - legend_height\n"
+               "    legend_cols = 1\n"
+               "    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01\n"
+               "    bottom = bottom + legend_height\n"
+               "}\n");
+    } else {
         satstat__fig_layout_legend(&c->g, key, 0);
+    }
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     satstat__fig_multiplot_title(&c->g, title, 1);
@@ -842,14 +855,20 @@ static void phase_yrange(ctx *c, double lo, double hi)
  * white, outlined in black, so that they show on any colour and take no
  * colour of the maps' scales; a mark PHASE_MARK pointscale across (a
  * white fill and its black outline, scheme_mark), and a scheme on an
- * earlier one's point PHASE_RING times smaller, inside that one's mark
+ * earlier one's point smaller, inside that one's mark (PHASE_SHARED)
  * (drawn the same size, the normal □ showed only its corners behind the
  * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
  * round the pentagon, the marks were 40 px across at 3.5 in and covered
  * the critical line's start 20 px from their centre (figure review 16,
  * S3); now 17 px. */
 #define PHASE_MARK 1.8
-#define PHASE_RING 1.45
+/* A mark with another inside it (same_point) PHASE_SHARED times larger,
+ * the inner one PHASE_SHARED_RING times smaller than it: at PHASE_MARK
+ * and 1 / 1.45 times it the pentagon inside the square touched it (its tip
+ * on the square's edge) and was 5 px wide at 1280 x 800 (figure review
+ * 18, N4; review 17, N2). */
+#define PHASE_SHARED 1.45
+#define PHASE_SHARED_RING 1.75
 
 /* The outline of a scheme's mark on the phase diagrams, point type pt
  * (filled or open; the open one drawn), `grow` times PHASE_MARK, at the open
@@ -1086,7 +1105,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     double grow[SATSTAT_MAX_SCHEMES]; /* inside an earlier scheme's mark: smaller */
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
-        grow[s] = same_point(r, ph, s) >= 0 ? 1 / PHASE_RING : 1;
+        grow[s] = 1;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        long t = same_point(r, ph, s);
+        if (t >= 0) {
+            grow[t] = PHASE_SHARED;
+            grow[s] = PHASE_SHARED / PHASE_SHARED_RING;
+        }
+    }
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
@@ -1444,6 +1470,71 @@ static void phase_data(ctx *c)
     out(c, "EOD\n");
 }
 
+/* The χ₁ map's palette over log10 χ₁ from −CHI1_CB_HALF to CHI1_CB_HALF
+ * (beyond: the end colours), written to the script and read by the
+ * legend's swatches: the key's "blue: ordered" and "orange: chaotic" were
+ * #2166AC and #D95F0E, colours the map never takes (its orange nearest
+ * (200, 117, 64): figure review 18, N3b). */
+#define CHI1_CB_HALF 1.5
+static const struct {
+    double at;
+    unsigned rgb;
+} chi1_palette[] = {{0, 0x08306B}, {0.35, 0x6BAED6}, {0.5, 0xF7F7F7}, {0.65, 0xFDAE6B}, {1, 0x7F2704}};
+#define CHI1_PALETTE_N (sizeof chi1_palette / sizeof chi1_palette[0])
+
+/* The χ₁ palette's colour at χ₁ = 10^lchi as #RRGGBB, interpolated in RGB
+ * between its stops as gnuplot's `palette defined` does. */
+static void chi1_colour(double lchi, char buf[8])
+{
+    double f = fmin(1, fmax(0, (lchi + CHI1_CB_HALF) / (2 * CHI1_CB_HALF)));
+    size_t k = 1;
+    while (k + 1 < CHI1_PALETTE_N && chi1_palette[k].at < f)
+        k++;
+    double t = (f - chi1_palette[k - 1].at) / (chi1_palette[k].at - chi1_palette[k - 1].at);
+    unsigned rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double a = (double)((chi1_palette[k - 1].rgb >> shift) & 0xFF);
+        double b = (double)((chi1_palette[k].rgb >> shift) & 0xFF);
+        rgb |= (unsigned)lround(a + (b - a) * t) << shift;
+    }
+    snprintf(buf, 8, "#%06X", rgb);
+}
+
+/* The q* = 0 cells of the phase grid's first row (σ_b² = 0) as a thick grey
+ * line over the q* map's x axis, one arrow per run of them, tags from 20
+ * (or, unset, none): drawn as cells they were half a row, 1-2 px on the
+ * axis at 3.5 in, while the legend keyed them (figure review 18, S1). */
+/* Whether the phase grid's first row, at σ_b² = 0, has a cell with q* = 0. */
+static int qzero_on_axis(const satstat_deep_phase *ph)
+{
+    for (size_t i = 0; ph->y_lo == 0 && i < ph->nx; i++)
+        if (ph->q[i] == 0)
+            return 1;
+    return 0;
+}
+
+#define QZERO_LINE "linecolor rgb '" OUTSIDE_GREY "' linewidth 7 dashtype 1"
+static void qzero_arrows(ctx *c, int unset)
+{
+    const satstat_deep_phase *ph = c->phase;
+    double hx = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) / 2 : 0.5;
+    int tag = 20;
+    for (size_t i = 0; ph->y_lo == 0 && i < ph->nx; i++) {
+        if (ph->q[i] != 0)
+            continue;
+        size_t j = i;
+        while (j + 1 < ph->nx && ph->q[j + 1] == 0)
+            j++;
+        if (unset)
+            out(c, "unset arrow %d\n", tag);
+        else
+            out(c, "set arrow %d from %.9g, 0 to %.9g, 0 nohead " QZERO_LINE " front   # q* = 0\n",
+                tag, fmax(log10(ph->x_lo), log10(ph->x[i]) - hx), fmin(log10(ph->x_hi), log10(ph->x[j]) + hx));
+        tag++;
+        i = j;
+    }
+}
+
 /* The legend: the edge of chaos, the χ₁ map's two colours, grey where
  * q* = 0, the schemes with their regimes; the same rows at every size,
  * as the same two maps are drawn at every size. */
@@ -1452,24 +1543,31 @@ static void phase_legend(ctx *c, satstat__legend *key)
     const satstat_deep_report *r = c->r[0];
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
-    int qzero = 0;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+    int qzero = 0; /* (q* = 0 off σ_b² = 0: grey cells) */
+    for (size_t i = ph->y_lo == 0 ? ph->nx : 0; i < ph->nx * ph->ny; i++)
         if (ph->q[i] == 0)
             qzero = 1;
+    char blue[8], orange[8], swatch[SATSTAT__LEGEND_STYLE];
+    chi1_colour(-1, blue);
+    chi1_colour(1, orange);
     key->n = 0;
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
                         "χ_{1} = 1: edge of chaos");
     satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "blue: ordered (χ_{1} < 1)");
+    /* (the palette's colours at χ₁ = 0.1 and 10) */
+    snprintf(swatch, sizeof swatch, "with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder", blue);
+    satstat__legend_row(key, swatch, "blue: ordered (χ_{1} < 1)");
     satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "orange: chaotic (χ_{1} > 1)");
+    snprintf(swatch, sizeof swatch, "with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder", orange);
+    satstat__legend_row(key, swatch, "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
+    if (qzero_on_axis(ph)) {
+        /* keyed as drawn, a line on the axis (qzero_arrows) */
+        satstat__legend_row(key, "with lines " QZERO_LINE, "grey on the q* map's axis: q* = 0");
+        satstat__legend_tex(key);
+    }
     if (qzero) {
-        /* (where: a strip a few pixels high, which a white box in the
-         * legend matched only under a magnifier) */
-        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (q* map): q* = 0");
+        satstat__legend_row(key, NO_VALUE_ROW, "grey cells (q* map): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1483,6 +1581,35 @@ static void phase_legend(ctx *c, satstat__legend *key)
         satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
         satstat__legend_tex(key);
     }
+}
+
+/* The name of a phase map's colour bar (map 0 or 1): beside it, rotated,
+ * where it is upright right of a map, except between two maps side by
+ * side: there it stood in the gutter where the right map's σ_b² label
+ * belongs, and read as that (figure review 18, N3; review 17, N6), so it
+ * is above the bar; under a horizontal bar in the legend's column. */
+static void colour_bar_name(ctx *c, const char *name, int stacked, int map)
+{
+    if (stacked)
+        out(c, "set cblabel '%s' rotate by 90\n", name);
+    else
+        out(c, "if (legend_below) {\n"
+               "    unset cblabel\n"
+               "    set label 30 '%s' at screen panel_r(%d) + 0.0175, screen panel_t(0) + 0.5 * line_height center front\n"
+               "} else {\n"
+               "    set cblabel '%s' offset 0,0.4\n"
+               "}\n",
+            name, map, name);
+}
+
+/* A stacked phase map's name inside its top-left corner, on white: the
+ * two maps one above the other had no title, only their bars' names
+ * (figure review 18, N1). */
+static void map_name(ctx *c, const char *name)
+{
+    out(c, "set style textbox opaque fillcolor rgb '#FFFFFF' noborder margins 0.6, 0.3\n"
+           "set label 31 '%s' at graph 0.015, graph 1 left offset 0, -0.75 boxed front   # the map's name\n",
+        name);
 }
 
 /* The layout and the maps of χ₁ and q*, each with its colour bar, the
@@ -1567,18 +1694,24 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
            "} else {\n"
            "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
            "}\n");
-    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
-    out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
+    out(c, "set palette defined (");
+    for (size_t k = 0; k < CHI1_PALETTE_N; k++)
+        out(c, "%s%g '#%06X'", k ? ", " : "", chi1_palette[k].at, chi1_palette[k].rgb);
+    out(c, ")\n");
+    out(c, "set cbrange [%g:%g]   # chi1 beyond 0.03 and 30 takes the end colours\n", -CHI1_CB_HALF, CHI1_CB_HALF);
+    out(c, 
            "# ticks 0.1, 1, 10 at every size (10^{−1} on one and 0.1 on the other\n"
            "# read as two scales: figure review 15, N1.9), the bar named beside it\n"
            "# or under its ticks\n"
-           "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
-           "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
-    if (stacked)
+           "set cbtics ('0.1' -1, '1' 0, '10' 1)\n");
+    colour_bar_name(c, "χ_{1}", stacked, 0);
+    if (stacked) {
         /* the maps share the x axis: its labels under the lower one */
         out(c, "unset title\nset format x ''   # shared x axis: labelled under the map below\nunset xlabel\n");
-    else
+        map_name(c, "χ_{1}");
+    } else {
         out(c, "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+    }
     map_cells(c, ph, 3);
     out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -1594,13 +1727,18 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
      * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
      * cells of (242, 240, 247), one colour to the eye (figure review 15,
      * S1.7) */
-    out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\n"
-           "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
-    if (stacked)
+    out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\n");
+    out(c, "unset label\n");
+    colour_bar_name(c, "q*", stacked, 1);
+    if (stacked) {
         out(c, "set format x '10^{%%.0f}'\n"
                "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\n");
-    else
-        out(c, "unset ylabel\n");
+        map_name(c, "q*");
+    } else {
+        /* its own σ_b² label beside its ticks, now that the χ₁ bar's name
+         * is above the bar (figure review 18, N3) */
+        out(c, "if (!legend_below) { unset ylabel }\n");
+    }
     if (isfinite(qlo) && qhi > qlo) {
         /* a label a decade up to five, from the first whole decade in
          * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
@@ -1616,6 +1754,11 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
             first = 0;
         }
         out(c, ")\n");
+        /* the decades between the labels ticked, unlabelled: the bar had
+         * ticks at 0.1, 10, 1000 alone (figure review 18, N2) */
+        for (double t = ceil(qlo - 1e-9); step > 1 && t <= qhi + 1e-9; t++)
+            if (fmod(t - ceil(qlo - 1e-9), step) != 0)
+                out(c, "set cbtics add ('' %.0f)\n", t);
     } else {
         out(c, "set cbrange [*:*]\nset cbtics auto\n");
     }
@@ -1624,7 +1767,17 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
     out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
-    out(c, "unset title\n");
+    if (qzero_on_axis(ph)) {
+        /* over the axis and its ticks, in a plot of its own (the ticks,
+         * in front, hatched it) */
+        out(c, "# q* = 0 at sigma_b^2 = 0: a grey line over the axis\n"
+               "unset border\nunset xtics\nunset ytics\nunset mxtics\nunset mytics\nunset xlabel\n"
+               "unset ylabel\nunset title\nunset label\nunset colorbox\n");
+        qzero_arrows(c, 0);
+        out(c, "plot NaN notitle\n");
+        qzero_arrows(c, 1);
+    }
+    out(c, "unset title\nunset label\n");
 }
 
 void satstat__dp_fig_phase(ctx *c)
