@@ -14,6 +14,7 @@
 
 #include <satstat/error.h>
 
+#include "studies/deep-int.h"
 #include "studies/deep_plot-int.h"
 
 typedef satstat__dp_ctx ctx;
@@ -772,8 +773,22 @@ static void edge_block(ctx *c, const satstat_deep_phase *ph)
 {
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     satstat_deep_phase *fine = NULL;
-    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), ph->nx,
-                                                 ph->x_lo, ph->x_hi, EDGE_REFINE + 2, ph->y[0], ph->y[1],
+    /* over the grid's columns round the first two rows' crossings only
+     * (and one more each side), the grid's spacing: over all 81 columns
+     * the 10 rows cost 810 fixed points, a quarter of the phase grid's
+     * time, for a crossing found between two of them */
+    size_t lo = 0, hi = ph->nx - 1;
+    if (ph->ny > 1 && isfinite(ph->critical[0]) && isfinite(ph->critical[1])) {
+        double a = fmin(ph->critical[0], ph->critical[1]), b = fmax(ph->critical[0], ph->critical[1]);
+        while (lo + 1 < ph->nx && ph->x[lo + 1] <= a)
+            lo++;
+        while (hi > 0 && ph->x[hi - 1] >= b)
+            hi--;
+        lo = lo > 0 ? lo - 1 : 0;
+        hi = hi + 1 < ph->nx ? hi + 1 : hi;
+    }
+    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), hi - lo + 1,
+                                                 ph->x[lo], ph->x[hi], EDGE_REFINE + 2, ph->y[0], ph->y[1],
                                                  1, NULL, NULL, &fine) != SATSTAT_OK)
         fine = NULL;
     out(c, "$edge << EOD\n");
@@ -1007,6 +1022,71 @@ static void decade_label(double d, char buf[SATSTAT__FIG_NUM_SIZE])
         snprintf(buf, SATSTAT__FIG_NUM_SIZE, "10^{%s%.0f}", d < 0 ? "−" : "", fabs(d));
 }
 
+/* The ξ_c map near χ₁ = 1: each row's cells within XI_FINE_REACH cells of
+ * its crossing split into XI_FINE_SUB columns, ξ_c solved at each (the
+ * library's fixed point and depth scales, as the grid's cells: no value
+ * interpolated, the divergence at the crossing being no place to), the
+ * two straddling the crossing taking their outer neighbour's value as the
+ * grid's do (plotted_xi).  On the 80 x 40 grid the dark ridge along the
+ * line was a staircase of cells 12 px wide at 1280 x 800 that the smooth
+ * line cut through (figure review 18, S3); a finer grid everywhere cost
+ * its time over the whole map, where ξ_c changes slowly.  Rows as the
+ * grid's (columns: log10 x, σ_b², the sub-cell's edges, its edges grown
+ * by a quarter within the refined span, log10 ξ_c as $grid's). */
+#define XI_FINE_SUB 4
+#define XI_FINE_REACH 1.5
+static void xi_fine_block(ctx *c, const satstat_deep_phase *ph, double cb_hi)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    double mu = satstat_law_mean(&cfg->bias.law);
+    double w = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) : 1;
+    double sw = w / XI_FINE_SUB;
+    enum { MAX_FINE = 64 };
+    out(c, "$fine << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++) {
+        if (!isfinite(ph->critical[k]))
+            continue;
+        double lc = log10(ph->critical[k]), lx[MAX_FINE], v[MAX_FINE];
+        size_t n = 0;
+        for (size_t i = 0; i < ph->nx; i++) {
+            double li = log10(ph->x[i]);
+            if (fabs(li - lc) > XI_FINE_REACH * w)
+                continue;
+            for (int j = 0; j < XI_FINE_SUB && n < MAX_FINE; j++) {
+                double x = li - w / 2 + (j + 0.5) * sw;
+                satstat_deep_fixed_point fp;
+                satstat_deep_depth d;
+                lx[n] = x;
+                v[n] = NAN;
+                if (x >= log10(ph->x_lo) && x <= log10(ph->x_hi)
+                    && satstat_deep_solve_fixed_point(cfg->activation, pow(10, x), mu, ph->y[k], 1.0, &fp)
+                           == SATSTAT_OK
+                    && satstat__deep_depth_scales(cfg->activation, pow(10, x), mu, ph->y[k], &fp, 1, &d)
+                           == SATSTAT_OK)
+                    v[n] = d.xi_c;
+                n++;
+            }
+        }
+        for (size_t m = 1; m + 2 < n; m++)
+            if (lx[m] <= lc && lc < lx[m + 1]) {
+                v[m] = fmin(v[m], v[m - 1]);
+                v[m + 1] = fmin(v[m + 1], v[m + 2]);
+            }
+        for (size_t m = 0; m < n; m++) {
+            double a = lx[m] - sw / 2, b = lx[m] + sw / 2;
+            out(c, "%.6g %.6g %.6g %.6g %.6g %.6g ", lx[m], ph->y[k], a, b,
+                fmax(lx[0] - sw / 2, a - sw / 4), fmin(lx[n - 1] + sw / 2, b + sw / 4));
+            if (v[m] == INFINITY)
+                out(c, "%.6g\n", cb_hi + 1);
+            else if (v[m] > 0 && isfinite(v[m]))
+                out(c, "%.6g\n", log10(v[m]));
+            else
+                out(c, "NaN\n");
+        }
+    }
+    out(c, "EOD\n");
+}
+
 void satstat__dp_fig_phase_xi(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -1061,6 +1141,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
+    if (ph->xi_c && ph->critical)
+        xi_fine_block(c, ph, cb_hi);
     edge_block(c, ph);
     double target = (double)o->layers / 6;
     int any_train = 0, side_rows[2] = {0, 0};
@@ -1184,6 +1266,12 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
     map_cells(c, ph, 3);
+    if (ph->xi_c && ph->critical)
+        out(c, ", \\\n"
+               "     $fine using 1:2:5:6:(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):7 with boxxyerror fillstyle solid 1.0 "
+               "noborder linecolor palette notitle, \\\n"
+               "     $fine using 1:2:3:4:(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):7 with boxxyerror fillstyle solid 1.0 "
+               "noborder linecolor palette notitle");
     /* The marks and the lines in a second plot over the first, its
      * border and tics unset: over the map's border, a mark near an end
      * overhangs the axis whole.  Under it, the run's mark at σ_b² = 0.05
