@@ -257,6 +257,9 @@ void satstat__dp_fig_correlation(ctx *c)
     double vmin = o->pair_correlation;
     int no_interval = 0;
     int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
+    /* scheme s's mean-field line: 1 its own, 2 shared (black), -1 drawn
+     * by an earlier scheme's */
+    int line_of[SATSTAT_MAX_SCHEMES] = {0};
     satstat__fig_rule(&c->g, "data: layer, sampled, interval low, high, mean field");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n0 NaN NaN NaN %.9g\n", s + 1, o->pair_correlation);
@@ -318,8 +321,32 @@ void satstat__dp_fig_correlation(ctx *c)
      * here, drawn by no series, read as one more) */
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
                         "sampled");
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
-    satstat__legend_tex(&key);
+    /* each scheme's mean field in its colour, solid as its row's sample,
+     * and one line for schemes that share it, black as keyed here: the
+     * two coinciding lines were drawn as alternating dashes of both
+     * colours, keyed as a solid black line (figure review 18, N8) */
+    int shared = 0, own = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        long t = same_correlation_field(r, s, o->layers);
+        if (t >= 0)
+            line_of[s] = -1, line_of[t] = 2, shared = 1;
+        else if (line_of[s] == 0)
+            line_of[s] = 1;
+    }
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        own |= line_of[s] == 1;
+    if (shared) {
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}%s",
+                            own ? " (black: shared)" : "");
+        satstat__legend_tex(&key);
+    } else {
+        for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: mean field c^{l}");
+            satstat__legend_tex(&key);
+            if (twin)
+                satstat__legend_below_only(&key);
+        }
+    }
     double lo, hi;
     zoomed_range(vmin, &lo, &hi);
     if (cut[0] && lo <= -1)
@@ -362,12 +389,16 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
     out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
-    /* the mean-field lines first, the last scheme's at the bottom: the
-     * first's, in its own dash, over the others' (normal's maroon line lay
+    /* the mean-field lines first, under the points: one a mean field
+     * (line_of), so that no line hides another (normal's maroon line lay
      * wholly under orthogonal's, the same mean field: figure review 15,
      * N2.5) */
-    for (size_t s = ns; s-- > 0;)
-        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n     ", s + 1, s + 1);
+    for (size_t s = ns < SATSTAT_MAX_SCHEMES ? ns : SATSTAT_MAX_SCHEMES; s-- > 0;) {
+        if (line_of[s] == 1)
+            out(c, "$s%zu using 1:5 with lines linetype %zu dashtype 1 notitle, \\\n     ", s + 1, s + 1);
+        else if (line_of[s] == 2)
+            out(c, "$s%zu using 1:5 with lines linecolor rgb '#000000' dashtype 1 notitle, \\\n     ", s + 1);
+    }
     for (size_t s = 0; s < ns; s++) {
         /* (the pairs apart by a mark and a half at 3.5 in) */
         double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
@@ -724,7 +755,7 @@ void satstat__dp_fig_cmap(ctx *c)
                                  point_glyph(satstat__dp_open_point(s, ns, r)));
     /* with a zoom, the points' row is the box's (the box is where they
      * are; a row of its own took a line: figure review 17, S7), and the
-     * box's swatch drawn as the box (ZOOM_BOX_LINE) */
+     * box's swatch in the box's colour */
     for (int twin = 0; twin < 2 && !zoom; twin++) {
         satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g",
                             marks, o->pair_correlation);
@@ -733,7 +764,10 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        satstat__legend_row(&key, "with boxes " ZOOM_BOX_LINE " fillstyle empty border",
+        /* (its sample the glyph ▯, tall and narrow as the box drawn: a
+         * keyed box was a wide flat rectangle, 70 x 20 px at 3.5 in
+         * against the plot's 9 x 25 px, figure review 18, N9) */
+        satstat__legend_row(&key, "with points pointtype '▯' linecolor rgb '" ZOOM_BOX "'",
                             "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
