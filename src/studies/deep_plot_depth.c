@@ -109,6 +109,23 @@ static void header_for_legend_min(ctx *c, const char *headline, const char *abou
     c->g.o = asked;
 }
 
+/* The least plot height, in inches, that keeps the plot at least half
+ * the figure's height with the legend key below it (0 when the legend
+ * stands beside the plot): the plot box is 0.95 of the canvas less 4.4
+ * lines of title and x axis and the legend (satstat__fig_height_for_legend),
+ * so half the canvas takes a box of 0.5 / 0.45 times those, a little
+ * more for the tick labels' rounding. */
+static double plot_half_in(ctx *c, const satstat__legend *key)
+{
+    double legend_in = satstat__fig_legend_below_in(&c->g, key);
+    if (legend_in <= 0)
+        return 0;
+    double fontpt, line_px;
+    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
+    double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
+    return 0.5 / 0.44 * (4.4 * line_px / dpi + legend_in); /* (0.45 left it 49.8 %) */
+}
+
 /* header_for_legend_min with the plot box only as tall as the legend. */
 static void header_for_legend(ctx *c, const char *headline, const char *about,
                               const satstat__legend *key, satstat__fig_body *body)
@@ -1450,12 +1467,13 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         /* the moments on one row for a legend below the plot, which leaves
          * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
-         * review 17, S6) */
+         * review 17, S6); named by what they are, so that no row below
+         * defines m_k (figure review 18, S4) */
         if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
-            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1}, m_{2} = %.3g, %.3g (theory %.3g, %.3g)",
+            satstat__legend_row(&key, "with lines linetype nodraw", "  mean s², s⁴ = %.3g, %.3g (theory %.3g, %.3g)",
                                 j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
         else
-            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s, m_{2} = %.3g%s",
+            satstat__legend_row(&key, "with lines linetype nodraw", "  mean s² = %.3g%s, s⁴ = %.3g%s",
                                 j->m[0].value, th, j->m[1].value, th2);
         satstat__legend_tex(&key);
         satstat__legend_below_only(&key);
@@ -1470,11 +1488,9 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
-                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
-                        (unsigned long long)o->networks);
-    satstat__legend_tex(&key);
-    satstat__legend_below_only(&key);
+    /* (below the plot no row for m_k and W, n_in, R: the header says
+     * them; with them the legend left the plot 36 % of the figure's
+     * height at 3.5 in, figure review 18, S4) */
     single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
@@ -1526,14 +1542,15 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "NaN notitle");
     out(c, "\n");
     finish(c, &key);
-    header_for_legend(c, "Singular values of the input-output Jacobian",
+    header_for_legend_min(c, "Singular values of the input-output Jacobian",
                       "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                      "(m2) beside the width -> infinity theory where it applies.",
-                      &key, &body);
+                      "(m2) beside the width -> infinity theory where it applies.  Width W,\n"
+                      "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
+                      &key, plot_half_in(c, &key), "its legend below the plot needs it", &body);
 }
 
 /* After satstat__fig_layout_column: when the legend's rows do not fit
