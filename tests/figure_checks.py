@@ -1391,11 +1391,13 @@ def cmap_box_problems(text):
     problems = []
     if "set object 1 rectangle" in text:
         obj = re.search(r"^set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
-                        r"fillstyle empty border (linecolor rgb '#[0-9A-Fa-f]{6}' linewidth [\d.]+ dashtype \d+)",
+                        r"fillstyle empty border (linecolor rgb '(#[0-9A-Fa-f]{6})' linewidth [\d.]+ dashtype \d+)",
                         text, re.M)
         if not obj or re.search(r"^z[wh] = ", text, re.M):
             problems.append("the zoom's box not at its extent")
-        elif not re.search(r"keyentry with boxes %s fillstyle empty border" % re.escape(obj.group(1)), text):
+        # (keyed by the glyph ▯ in the box's colour, tall and narrow as
+        # the box: a keyed box was wide and flat, figure review 18, N9)
+        elif not re.search(r"keyentry with points pointtype '▯' linecolor rgb '%s'" % re.escape(obj.group(2)), text):
             problems.append("the box's key row not drawn as the box")
         if not re.search(r"^if \(zoom_small\) \{ set arrow 1 ", text, re.M):
             problems.append("no arrow at a small box")
