@@ -1849,7 +1849,9 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
         out(c, "unset title\nset format x ''   # shared x axis: labelled under the map below\nunset xlabel\n");
         map_name(c, "χ_{1}");
     } else {
-        out(c, "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+        /* (‖δ‖², the Unicode square of the axes' σ_w² and σ_b²: ^{2} set a
+         * larger, detached 2 beside them, figure review 17, N1) */
+        out(c, "set title 'χ_{1}, the gain of ‖δ‖² per layer'\n");
     }
     map_cells(c, ph, 3);
     out(c, ", \\\n"
