@@ -1579,7 +1579,7 @@ def deep_should_self_tests():
          "fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n"
          "if (zoom_small) { set arrow 1 from screen 0, screen 0 to screen 1, screen 1 }\n"
          "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal', \\\n"
-         "     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'points'\n"),
+         "     keyentry with points pointtype '▯' linecolor rgb '#606060' title 'points'\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
