@@ -1734,7 +1734,7 @@ static void colour_bar_name(ctx *c, const char *name, int stacked, int map)
     else
         out(c, "if (legend_below) {\n"
                "    unset cblabel\n"
-               "    set label 30 '%s' at screen panel_r(%d) + 0.0175, screen panel_t(0) + 0.5 * line_height center front\n"
+               "    set label 30 '%s' at screen panel_r(%d) + 0.0175, screen panel_t(0) + 0.8 * line_height center front\n"
                "} else {\n"
                "    set cblabel '%s' offset 0,0.4\n"
                "}\n",
