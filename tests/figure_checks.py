@@ -1390,11 +1390,13 @@ def cmap_box_problems(text):
     problems = []
     if "set object 1 rectangle" in text:
         obj = re.search(r"^set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
-                        r"fillstyle empty border (linecolor rgb '#[0-9A-Fa-f]{6}' linewidth [\d.]+ dashtype \d+)",
+                        r"fillstyle empty border (linecolor rgb '(#[0-9A-Fa-f]{6})' linewidth [\d.]+ dashtype \d+)",
                         text, re.M)
         if not obj or re.search(r"^z[wh] = ", text, re.M):
             problems.append("the zoom's box not at its extent")
-        elif not re.search(r"keyentry with boxes %s fillstyle empty border" % re.escape(obj.group(1)), text):
+        # (keyed by the glyph ▯ in the box's colour, tall and narrow as
+        # the box: a keyed box was wide and flat, figure review 18, N9)
+        elif not re.search(r"keyentry with points pointtype '▯' linecolor rgb '%s'" % re.escape(obj.group(2)), text):
             problems.append("the box's key row not drawn as the box")
         if not re.search(r"^if \(zoom_small\) \{ set arrow 1 ", text, re.M):
             problems.append("no arrow at a small box")
@@ -1576,7 +1578,7 @@ def deep_should_self_tests():
          "fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n"
          "if (zoom_small) { set arrow 1 from screen 0, screen 0 to screen 1, screen 1 }\n"
          "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal', \\\n"
-         "     keyentry with boxes linecolor rgb '#606060' linewidth 1.5 dashtype 1 fillstyle empty border title 'points'\n"),
+         "     keyentry with points pointtype '▯' linecolor rgb '#606060' title 'points'\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
@@ -3050,7 +3052,8 @@ def below_numbers_problems(name, text):
     if re.search(r"fig[24]-", name):
         want, what = (lambda t: "P(" in t), "P(|z| ≥ T)"
     elif "deep-jacobian" in name:
-        want, what = (lambda t: "m_{1}" in t), "m_1, m_2"
+        # (named "mean s², s⁴" below the plot since figure review 18, S4)
+        want, what = (lambda t: "m_{1}" in t or "mean s²" in t), "m_1, m_2"
     elif "deep-phase" in name and "and q*" not in text:
         want, what = (lambda t: "q*" in t), "the schemes' q*"
     else:
@@ -3479,6 +3482,213 @@ def check_band_edges(scripts):
         for p in band_edge_problems(open(script, encoding="utf-8").read())[:2]:
             fail("band edges: %s: %s" % (script, p))
 
+# ---- figure review 18: the phase maps, deep-correlation, deep-cmap, deep-jacobian
+
+def palette_colour(script_text, value):
+    """The colour of the first `set palette defined` of a script at value,
+    on the cbrange that follows it, interpolated in RGB as gnuplot does."""
+    m = re.search(r"set palette defined \(([^)]*)\)", script_text)
+    r = re.search(r"set cbrange \[([-0-9.e]+):([-0-9.e]+)\]", script_text[m.end():])
+    stops = [(float(a), int(c, 16)) for a, c in re.findall(r"([0-9.]+) '#([0-9A-Fa-f]{6})'", m.group(1))]
+    lo, hi = float(r.group(1)), float(r.group(2))
+    f = min(1.0, max(0.0, (value - lo) / (hi - lo)))
+    k = next(i for i in range(1, len(stops)) if stops[i][0] >= f or i == len(stops) - 1)
+    (a, ca), (b, cb) = stops[k - 1], stops[k]
+    t = (f - a) / (b - a)
+    return tuple(round(((ca >> sh) & 255) + (((cb >> sh) & 255) - ((ca >> sh) & 255)) * t)
+                 for sh in (16, 8, 0))
+
+
+def phase_key_colour_problems(text):
+    """deep-phase's "blue: ordered" and "orange: chaotic" swatches at most 3
+    per channel from the χ₁ map's colours at χ₁ = 0.1 and 10 (they were
+    #2166AC and #D95F0E, colours the map never takes: figure review 18,
+    N3b)."""
+    problems = []
+    for word, lchi in (("blue: ordered", -1), ("orange: chaotic", 1)):
+        m = re.search(r"keyentry with boxes fillcolor rgb '#([0-9A-Fa-f]{6})'[^\n]*" + word, text)
+        if not m:
+            problems.append("no key row '%s'" % word)
+            continue
+        key = tuple(int(m.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+        want = palette_colour(text, lchi)
+        if max(abs(a - b) for a, b in zip(key, want)) > 3:
+            problems.append("'%s' swatch %s, the map's colour there %s" % (word, key, want))
+    return problems
+
+
+def qstar_bar_problems(text):
+    """A tick at every whole decade of deep-phase's q* colour bar (0.1, 10,
+    1000 had ticks, 1 and 100 none: figure review 18, N2)."""
+    i = text.find("# purples")
+    m = re.search(r"set cbrange \[([-0-9.e]+):([-0-9.e]+)\]", text[i:])
+    if i < 0 or not m:
+        return ["no q* colour bar found"]
+    part = text[i:i + m.end() + 2000]
+    ticks = {round(float(v)) for v in re.findall(r"'[^']*' (-?[0-9]+)", " ".join(
+        re.findall(r"set cbtics (?:add )?\(([^)]*)\)", part)))}
+    lo, hi = float(m.group(1)), float(m.group(2))
+    missing = [d for d in range(math.ceil(lo), math.floor(hi) + 1) if d not in ticks]
+    return ["q* bar: no tick at the decades %s" % missing] if missing else []
+
+
+def map_name_problems(text):
+    """Each of deep-phase's two maps named over it: a title or a label boxed
+    inside it (the stacked maps at 3.5 in had none: figure review 18, N1)."""
+    plots = [m.start() for m in re.finditer(r"^plot \$grid", text, re.M)]
+    problems, start = [], 0
+    for k, at in enumerate(plots):
+        part = text[start:at]
+        named = re.search(r"^set title '[^']+'", part, re.M) or re.search(r"^set label .* boxed", part, re.M)
+        if not named:
+            problems.append("map %d has no name (title or boxed label)" % (k + 1))
+        start = at
+    return problems
+
+
+def gutter_problems(text):
+    """Side by side (the maps titled), the right map has its σ_b² label
+    and the χ₁ bar's name is not the rotated one in the gutter there
+    (figure review 18, N3)."""
+    if "set title 'fixed point q*'" not in text:
+        return []
+    plots = [m.start() for m in re.finditer(r"^plot \$grid", text, re.M)]
+    problems = []
+    if re.search(r"^if \(legend_below\) \{ set cblabel 'χ_\{1\}' rotate by 90", text[:plots[0]], re.M):
+        problems.append("the χ₁ bar's name rotated beside it, in the gutter")
+    if re.search(r"^unset ylabel$", text[plots[0]:plots[1]], re.M):
+        problems.append("the right map has no σ_b² label")
+    return problems
+
+
+def grey_under_map_columns(png):
+    """Columns where a run of the no-value grey (#6E6E6E) at least 5 px
+    high has a map's colour (not white, not grey) 3 px over its top: the
+    q* = 0 line on the axis, not the legend's swatch on white."""
+    w, h, rows = read_png(png, rgb=True)
+    grey = lambda p: all(abs(c - 110) <= 8 for c in p)
+    count = 0
+    for x in range(w):
+        y = 0
+        while y < h:
+            if grey(rows[y][x]):
+                top = y
+                while y < h and grey(rows[y][x]):
+                    y += 1
+                above = rows[top - 3][x] if top >= 3 else (255, 255, 255)
+                if y - top >= 5 and min(above) < 240 and not grey(above) and max(above) - min(above) > 8:
+                    count += 1
+                    break
+            y += 1
+    return count
+
+
+def legend_columns(script, tmp):
+    """The number of columns the script's legend below takes (legend_cols,
+    as gnuplot computes it), rendered as a PNG."""
+    out = os.path.join(tmp, os.path.basename(script)[:-3] + "-cols.png")
+    rc, _, err = run(["gnuplot", "-e", "format='png'; output='%s'" % out, os.path.basename(script),
+                      "-e", "print sprintf('legend_cols=%d below=%d', legend_cols, legend_below)"],
+                     cwd=os.path.dirname(script))
+    m = re.search(r"legend_cols=(\d+) below=(\d+)", err)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def shared_mark_problems(text):
+    """deep-phase-xi's mark inside another scheme's (same point): the outer
+    at least 1.6 times the inner, the inner at least 1.4 pointscale (the
+    pentagon touched the square and was 5 px wide at 1280 x 800: figure
+    review 18, N4)."""
+    sizes = [float(v) for v in re.findall(
+        r"\$schemes every ::\d+::\d+ using 1:2 with points linecolor rgb '#000000' pointtype \d+ "
+        r"pointsize ([0-9.]+) \* pointscale", text)]
+    if "(same point)" not in text or len(sizes) < 2:
+        return []
+    outer, inner = max(sizes), min(sizes)
+    problems = []
+    if outer / inner < 1.6:
+        problems.append("the outer mark %.3g only %.2f times the inner one" % (outer, outer / inner))
+    if inner < 1.4:
+        problems.append("the inner mark %.3g pointscale, under 1.4" % inner)
+    return problems
+
+
+def mean_field_line_problems(text):
+    """deep-correlation's mean-field lines solid, as every key sample of
+    them; one black line where schemes share one, as the key's black row
+    (the two coinciding lines were alternating dashes of both colours,
+    keyed solid black: figure review 18, N8)."""
+    lines = re.findall(r"\$s\d+ using 1:5 with lines ([^\n]*?)notitle", text)
+    problems = ["mean-field line not solid: %s" % l for l in lines if "dashtype 1" not in l]
+    black_key = re.search(r"keyentry with lines linecolor rgb '#000000' dashtype 1 title [^\n]*mean field", text)
+    if black_key and not any("'#000000'" in l for l in lines):
+        problems.append("the key's black mean-field line is drawn nowhere")
+    return problems
+
+
+def zoom_key_problems(text):
+    """deep-cmap's key sample for the zoom's box not a wide flat box (70 x
+    20 px at 3.5 in against the plot's 9 x 25 px box: figure review 18,
+    N9)."""
+    if re.search(r"keyentry with boxes [^\n]*title [^\n]*zoomed right", text):
+        return ["the zoom box keyed as a wide flat box"]
+    return []
+
+
+def plot_share(png):
+    """The plot box's share of the figure's height: from the left axis's
+    top to the x axis (the lowest row dark over half the width)."""
+    w, h, rows = read_png(png)
+    axis = max(y for y in range(h) if sum(v < 100 for v in rows[y]) > 0.5 * w)
+    col = max(range(w // 2), key=lambda x: sum(rows[y][x] < 100 for y in range(axis)))
+    top = axis
+    while top > 0 and rows[top - 1][col] < 100:  # (the axis line up, not the title over it)
+        top -= 1
+    return (axis - top) / h
+
+
+def check_review18_maps(phase, phase_xi, correlation, cmap, jacobian, tmp):
+    """Figure review 18's findings on the phase maps and the depth figures,
+    on the scripts named: the deep-phase scripts (key colours, q* bar,
+    map names, gutter; the q* = 0 line seen on the axis in every format),
+    the deep-phase-xi ones (the legend below in one column; the shared
+    mark), deep-correlation's mean-field lines, deep-cmap's zoom key, and
+    deep-jacobian's plot at least half the figure's height (36 % at 3.5 in:
+    S4)."""
+    for script in phase:
+        text = open(script, encoding="utf-8").read()
+        name = os.path.relpath(script, tmp)
+        for problem in (phase_key_colour_problems(text) + qstar_bar_problems(text) +
+                        map_name_problems(text) + gutter_problems(text)):
+            fail("review 18: %s: %s" % (name, problem))
+        if "q* = 0" in text:
+            for png in rasterise(script, tmp):
+                if grey_under_map_columns(png) < 20:
+                    fail("review 18: %s: the q* = 0 grey under 5 px high on the q* map (S1)"
+                         % os.path.basename(png))
+    for script in phase_xi:
+        text = open(script, encoding="utf-8").read()
+        name = os.path.relpath(script, ROOT) if script.startswith(ROOT) else os.path.relpath(script, tmp)
+        cols = legend_columns(script, tmp)
+        if cols is None:
+            fail("review 18: %s: legend_cols not found" % name)
+        elif cols[1] and cols[0] != 1:
+            fail("review 18: %s: the legend below in %d columns, not one (S7)" % (name, cols[0]))
+        for problem in shared_mark_problems(text):
+            fail("review 18: %s: %s" % (name, problem))
+    for script in correlation:
+        for problem in mean_field_line_problems(open(script, encoding="utf-8").read()):
+            fail("review 18: %s: %s" % (os.path.basename(script), problem))
+    for script in cmap:
+        for problem in zoom_key_problems(open(script, encoding="utf-8").read()):
+            fail("review 18: %s: %s" % (os.path.basename(script), problem))
+    for script in jacobian:
+        for png in rasterise(script, tmp):
+            share = plot_share(png)
+            if share < 0.5:
+                fail("review 18: %s: the plot %.0f %% of the height, under half (S4)"
+                     % (os.path.basename(png), 100 * share))
+
 
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
@@ -3670,6 +3880,14 @@ def main():
         check_band_edges([s for s in scripts if "/deep-density-" in s])
         check_preset_row_ranges([s for s in scripts if re.search(r"/deep-activations-(tanh|sigmoid)", s)])
         check_preset_ticks([s for s in scripts if "/deep-activations-" in s])
+        check_review18_maps(
+            [s for s in scripts + sorted(glob.glob(laid + "/deep-big/*.gp"))
+             if re.search(r"/(depth-small|deep-big)/deep-phase\.gp$", s)],
+            sorted(glob.glob(laid + "/deep-big/deep-phase-xi.gp")) +
+            sorted(glob.glob(os.path.join(ROOT, "plots", "*", "deep-phase-xi.gp"))),
+            [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")],
+            [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")],
+            sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -14,6 +14,7 @@
 
 #include <satstat/error.h>
 
+#include "studies/deep-int.h"
 #include "studies/deep_plot-int.h"
 
 typedef satstat__dp_ctx ctx;
@@ -52,10 +53,23 @@ static void phase_yrange(ctx *c, double lo, double hi);
 static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
 {
     satstat__fig_rule(&c->g, "layout");
-    if (map)
+    if (map) {
         satstat__fig_layout_legend_map(&c->g, key, 0);
-    else
+        /* a map's legend below it in one column, whatever its rows' length:
+         * deep-phase-xi had one column for one run and two for another at
+         * 1280 x 800, on consecutive slides (figure review 18, S7; review
+         * 17, N3) */
+        out(c, "# a map's legend below it in one column (the rows' spacing as laid out)\n"
+               "if (legend_below && legend_cols > 1) {\n"
+               "    row_spacing = ((legend_height - 0.01) / line_height - 0.25) / ceil(1. * key_rows / legend_cols)\n"
+               "    bottom = bottom - legend_height\n"
+               "    legend_cols = 1\n"
+               "    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01\n"
+               "    bottom = bottom + legend_height\n"
+               "}\n");
+    } else {
         satstat__fig_layout_legend(&c->g, key, 0);
+    }
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     satstat__fig_multiplot_title(&c->g, title, 1);
@@ -93,6 +107,23 @@ static void header_for_legend_min(ctx *c, const char *headline, const char *abou
         satstat__fig_taller_note(&c->g, asked_height, why);
     satstat__fig_body_write(&c->g, body);
     c->g.o = asked;
+}
+
+/* The least plot height, in inches, that keeps the plot at least half
+ * the figure's height with the legend key below it (0 when the legend
+ * stands beside the plot): the plot box is 0.95 of the canvas less 4.4
+ * lines of title and x axis and the legend (satstat__fig_height_for_legend),
+ * so half the canvas takes a box of 0.5 / 0.45 times those, a little
+ * more for the tick labels' rounding. */
+static double plot_half_in(ctx *c, const satstat__legend *key)
+{
+    double legend_in = satstat__fig_legend_below_in(&c->g, key);
+    if (legend_in <= 0)
+        return 0;
+    double fontpt, line_px;
+    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
+    double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
+    return 0.5 / 0.44 * (4.4 * line_px / dpi + legend_in); /* (0.45 left it 49.8 %) */
 }
 
 /* header_for_legend_min with the plot box only as tall as the legend. */
@@ -243,6 +274,9 @@ void satstat__dp_fig_correlation(ctx *c)
     double vmin = o->pair_correlation;
     int no_interval = 0;
     int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
+    /* scheme s's mean-field line: 1 its own, 2 shared (black), -1 drawn
+     * by an earlier scheme's */
+    int line_of[SATSTAT_MAX_SCHEMES] = {0};
     satstat__fig_rule(&c->g, "data: layer, sampled, interval low, high, mean field");
     for (size_t s = 0; s < ns; s++) {
         out(c, "$s%zu << EOD\n0 NaN NaN NaN %.9g\n", s + 1, o->pair_correlation);
@@ -304,8 +338,32 @@ void satstat__dp_fig_correlation(ctx *c)
      * here, drawn by no series, read as one more) */
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
                         "sampled");
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}");
-    satstat__legend_tex(&key);
+    /* each scheme's mean field in its colour, solid as its row's sample,
+     * and one line for schemes that share it, black as keyed here: the
+     * two coinciding lines were drawn as alternating dashes of both
+     * colours, keyed as a solid black line (figure review 18, N8) */
+    int shared = 0, own = 0;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        long t = same_correlation_field(r, s, o->layers);
+        if (t >= 0)
+            line_of[s] = -1, line_of[t] = 2, shared = 1;
+        else if (line_of[s] == 0)
+            line_of[s] = 1;
+    }
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
+        own |= line_of[s] == 1;
+    if (shared) {
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}%s",
+                            own ? " (black: shared)" : "");
+        satstat__legend_tex(&key);
+    } else {
+        for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: mean field c^{l}");
+            satstat__legend_tex(&key);
+            if (twin)
+                satstat__legend_below_only(&key);
+        }
+    }
     double lo, hi;
     zoomed_range(vmin, &lo, &hi);
     if (cut[0] && lo <= -1)
@@ -348,12 +406,16 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__fig_up_tick_step(lo_t, "1", "top - bottom", step, sizeof step);
     out(c, "set ytics -1, %s, 1\n", step);
     out(c, "plot ");
-    /* the mean-field lines first, the last scheme's at the bottom: the
-     * first's, in its own dash, over the others' (normal's maroon line lay
+    /* the mean-field lines first, under the points: one a mean field
+     * (line_of), so that no line hides another (normal's maroon line lay
      * wholly under orthogonal's, the same mean field: figure review 15,
      * N2.5) */
-    for (size_t s = ns; s-- > 0;)
-        out(c, "$s%zu using 1:5 with lines linetype %zu notitle, \\\n     ", s + 1, s + 1);
+    for (size_t s = ns < SATSTAT_MAX_SCHEMES ? ns : SATSTAT_MAX_SCHEMES; s-- > 0;) {
+        if (line_of[s] == 1)
+            out(c, "$s%zu using 1:5 with lines linetype %zu dashtype 1 notitle, \\\n     ", s + 1, s + 1);
+        else if (line_of[s] == 2)
+            out(c, "$s%zu using 1:5 with lines linecolor rgb '#000000' dashtype 1 notitle, \\\n     ", s + 1);
+    }
     for (size_t s = 0; s < ns; s++) {
         /* (the pairs apart by a mark and a half at 3.5 in) */
         double dx = ns > 1 ? 0.36 * ((double)s / (double)(ns - 1) - 0.5) : 0;
@@ -710,7 +772,7 @@ void satstat__dp_fig_cmap(ctx *c)
                                  point_glyph(satstat__dp_open_point(s, ns, r)));
     /* with a zoom, the points' row is the box's (the box is where they
      * are; a row of its own took a line: figure review 17, S7), and the
-     * box's swatch drawn as the box (ZOOM_BOX_LINE) */
+     * box's swatch in the box's colour */
     for (int twin = 0; twin < 2 && !zoom; twin++) {
         satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g",
                             marks, o->pair_correlation);
@@ -719,7 +781,10 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        satstat__legend_row(&key, "with boxes " ZOOM_BOX_LINE " fillstyle empty border",
+        /* (its sample the glyph ▯, tall and narrow as the box drawn: a
+         * keyed box was a wide flat rectangle, 70 x 20 px at 3.5 in
+         * against the plot's 9 x 25 px, figure review 18, N9) */
+        satstat__legend_row(&key, "with points pointtype '▯' linecolor rgb '" ZOOM_BOX "'",
                             "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
@@ -759,8 +824,22 @@ static void edge_block(ctx *c, const satstat_deep_phase *ph)
 {
     const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
     satstat_deep_phase *fine = NULL;
-    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), ph->nx,
-                                                 ph->x_lo, ph->x_hi, EDGE_REFINE + 2, ph->y[0], ph->y[1],
+    /* over the grid's columns round the first two rows' crossings only
+     * (and one more each side), the grid's spacing: over all 81 columns
+     * the 10 rows cost 810 fixed points, a quarter of the phase grid's
+     * time, for a crossing found between two of them */
+    size_t lo = 0, hi = ph->nx - 1;
+    if (ph->ny > 1 && isfinite(ph->critical[0]) && isfinite(ph->critical[1])) {
+        double a = fmin(ph->critical[0], ph->critical[1]), b = fmax(ph->critical[0], ph->critical[1]);
+        while (lo + 1 < ph->nx && ph->x[lo + 1] <= a)
+            lo++;
+        while (hi > 0 && ph->x[hi - 1] >= b)
+            hi--;
+        lo = lo > 0 ? lo - 1 : 0;
+        hi = hi + 1 < ph->nx ? hi + 1 : hi;
+    }
+    if (ph->ny > 1 && satstat_deep_phase_compute(cfg->activation, satstat_law_mean(&cfg->bias.law), hi - lo + 1,
+                                                 ph->x[lo], ph->x[hi], EDGE_REFINE + 2, ph->y[0], ph->y[1],
                                                  1, NULL, NULL, &fine) != SATSTAT_OK)
         fine = NULL;
     out(c, "$edge << EOD\n");
@@ -842,14 +921,20 @@ static void phase_yrange(ctx *c, double lo, double hi)
  * white, outlined in black, so that they show on any colour and take no
  * colour of the maps' scales; a mark PHASE_MARK pointscale across (a
  * white fill and its black outline, scheme_mark), and a scheme on an
- * earlier one's point PHASE_RING times smaller, inside that one's mark
+ * earlier one's point smaller, inside that one's mark (PHASE_SHARED)
  * (drawn the same size, the normal □ showed only its corners behind the
  * orthogonal pentagon: review 8 S4).  At 2.6, with a ring 1.6 times that
  * round the pentagon, the marks were 40 px across at 3.5 in and covered
  * the critical line's start 20 px from their centre (figure review 16,
  * S3); now 17 px. */
 #define PHASE_MARK 1.8
-#define PHASE_RING 1.45
+/* A mark with another inside it (same_point) PHASE_SHARED times larger,
+ * the inner one PHASE_SHARED_RING times smaller than it: at PHASE_MARK
+ * and 1 / 1.45 times it the pentagon inside the square touched it (its tip
+ * on the square's edge) and was 5 px wide at 1280 x 800 (figure review
+ * 18, N4; review 17, N2). */
+#define PHASE_SHARED 1.45
+#define PHASE_SHARED_RING 1.75
 
 /* The outline of a scheme's mark on the phase diagrams, point type pt
  * (filled or open; the open one drawn), `grow` times PHASE_MARK, at the open
@@ -988,6 +1073,71 @@ static void decade_label(double d, char buf[SATSTAT__FIG_NUM_SIZE])
         snprintf(buf, SATSTAT__FIG_NUM_SIZE, "10^{%s%.0f}", d < 0 ? "−" : "", fabs(d));
 }
 
+/* The ξ_c map near χ₁ = 1: each row's cells within XI_FINE_REACH cells of
+ * its crossing split into XI_FINE_SUB columns, ξ_c solved at each (the
+ * library's fixed point and depth scales, as the grid's cells: no value
+ * interpolated, the divergence at the crossing being no place to), the
+ * two straddling the crossing taking their outer neighbour's value as the
+ * grid's do (plotted_xi).  On the 80 x 40 grid the dark ridge along the
+ * line was a staircase of cells 12 px wide at 1280 x 800 that the smooth
+ * line cut through (figure review 18, S3); a finer grid everywhere cost
+ * its time over the whole map, where ξ_c changes slowly.  Rows as the
+ * grid's (columns: log10 x, σ_b², the sub-cell's edges, its edges grown
+ * by a quarter within the refined span, log10 ξ_c as $grid's). */
+#define XI_FINE_SUB 4
+#define XI_FINE_REACH 1.5
+static void xi_fine_block(ctx *c, const satstat_deep_phase *ph, double cb_hi)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    double mu = satstat_law_mean(&cfg->bias.law);
+    double w = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) : 1;
+    double sw = w / XI_FINE_SUB;
+    enum { MAX_FINE = 64 };
+    out(c, "$fine << EOD\n");
+    for (size_t k = 0; k < ph->ny; k++) {
+        if (!isfinite(ph->critical[k]))
+            continue;
+        double lc = log10(ph->critical[k]), lx[MAX_FINE], v[MAX_FINE];
+        size_t n = 0;
+        for (size_t i = 0; i < ph->nx; i++) {
+            double li = log10(ph->x[i]);
+            if (fabs(li - lc) > XI_FINE_REACH * w)
+                continue;
+            for (int j = 0; j < XI_FINE_SUB && n < MAX_FINE; j++) {
+                double x = li - w / 2 + (j + 0.5) * sw;
+                satstat_deep_fixed_point fp;
+                satstat_deep_depth d;
+                lx[n] = x;
+                v[n] = NAN;
+                if (x >= log10(ph->x_lo) && x <= log10(ph->x_hi)
+                    && satstat_deep_solve_fixed_point(cfg->activation, pow(10, x), mu, ph->y[k], 1.0, &fp)
+                           == SATSTAT_OK
+                    && satstat__deep_depth_scales(cfg->activation, pow(10, x), mu, ph->y[k], &fp, 1, &d)
+                           == SATSTAT_OK)
+                    v[n] = d.xi_c;
+                n++;
+            }
+        }
+        for (size_t m = 1; m + 2 < n; m++)
+            if (lx[m] <= lc && lc < lx[m + 1]) {
+                v[m] = fmin(v[m], v[m - 1]);
+                v[m + 1] = fmin(v[m + 1], v[m + 2]);
+            }
+        for (size_t m = 0; m < n; m++) {
+            double a = lx[m] - sw / 2, b = lx[m] + sw / 2;
+            out(c, "%.6g %.6g %.6g %.6g %.6g %.6g ", lx[m], ph->y[k], a, b,
+                fmax(lx[0] - sw / 2, a - sw / 4), fmin(lx[n - 1] + sw / 2, b + sw / 4));
+            if (v[m] == INFINITY)
+                out(c, "%.6g\n", cb_hi + 1);
+            else if (v[m] > 0 && isfinite(v[m]))
+                out(c, "%.6g\n", log10(v[m]));
+            else
+                out(c, "NaN\n");
+        }
+    }
+    out(c, "EOD\n");
+}
+
 void satstat__dp_fig_phase_xi(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -1042,6 +1192,8 @@ void satstat__dp_fig_phase_xi(ctx *c)
         out(c, "\n");
     }
     out(c, "EOD\n");
+    if (ph->xi_c && ph->critical)
+        xi_fine_block(c, ph, cb_hi);
     edge_block(c, ph);
     double target = (double)o->layers / 6;
     int any_train = 0, side_rows[2] = {0, 0};
@@ -1086,7 +1238,14 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     double grow[SATSTAT_MAX_SCHEMES]; /* inside an earlier scheme's mark: smaller */
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
-        grow[s] = same_point(r, ph, s) >= 0 ? 1 / PHASE_RING : 1;
+        grow[s] = 1;
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        long t = same_point(r, ph, s);
+        if (t >= 0) {
+            grow[t] = PHASE_SHARED;
+            grow[s] = PHASE_SHARED / PHASE_SHARED_RING;
+        }
+    }
     for (size_t s = 0; s < ns; s++) {
         char st[SATSTAT__LEGEND_STYLE], name[2 * SATSTAT_SPEC_SIZE];
         scheme_label(r, s, name, sizeof name);
@@ -1158,6 +1317,12 @@ void satstat__dp_fig_phase_xi(ctx *c)
      * axis covered it in the SVG */
     out(c, "set border front\nset tics back\n");
     map_cells(c, ph, 3);
+    if (ph->xi_c && ph->critical)
+        out(c, ", \\\n"
+               "     $fine using 1:2:5:6:(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):7 with boxxyerror fillstyle solid 1.0 "
+               "noborder linecolor palette notitle, \\\n"
+               "     $fine using 1:2:3:4:(cell_y($2, 1, -1)):(cell_y($2, 1, 1)):7 with boxxyerror fillstyle solid 1.0 "
+               "noborder linecolor palette notitle");
     /* The marks and the lines in a second plot over the first, its
      * border and tics unset: over the map's border, a mark near an end
      * overhangs the axis whole.  Under it, the run's mark at σ_b² = 0.05
@@ -1302,12 +1467,13 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         /* the moments on one row for a legend below the plot, which leaves
          * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
-         * review 17, S6) */
+         * review 17, S6); named by what they are, so that no row below
+         * defines m_k (figure review 18, S4) */
         if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
-            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1}, m_{2} = %.3g, %.3g (theory %.3g, %.3g)",
+            satstat__legend_row(&key, "with lines linetype nodraw", "  mean s², s⁴ = %.3g, %.3g (theory %.3g, %.3g)",
                                 j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
         else
-            satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s, m_{2} = %.3g%s",
+            satstat__legend_row(&key, "with lines linetype nodraw", "  mean s² = %.3g%s, s⁴ = %.3g%s",
                                 j->m[0].value, th, j->m[1].value, th2);
         satstat__legend_tex(&key);
         satstat__legend_below_only(&key);
@@ -1322,11 +1488,9 @@ void satstat__dp_fig_jacobian(ctx *c)
                         (unsigned long long)o->width, (unsigned long long)cfg->n_in,
                         (unsigned long long)o->networks);
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}; W = %llu, n_{in} = %llu, R = %llu",
-                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
-                        (unsigned long long)o->networks);
-    satstat__legend_tex(&key);
-    satstat__legend_below_only(&key);
+    /* (below the plot no row for m_k and W, n_in, R: the header says
+     * them; with them the legend left the plot 36 % of the figure's
+     * height at 3.5 in, figure review 18, S4) */
     single_panel(c, &key, title, 0);
     if (!(xmax > 0))
         xmax = 1;
@@ -1378,14 +1542,15 @@ void satstat__dp_fig_jacobian(ctx *c)
         out(c, "NaN notitle");
     out(c, "\n");
     finish(c, &key);
-    header_for_legend(c, "Singular values of the input-output Jacobian",
+    header_for_legend_min(c, "Singular values of the input-output Jacobian",
                       "The density of the singular values s of J = D_L W_L ... D_1 W_1, pooled over\n"
                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                      "(m2) beside the width -> infinity theory where it applies.",
-                      &key, &body);
+                      "(m2) beside the width -> infinity theory where it applies.  Width W,\n"
+                      "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
+                      &key, plot_half_in(c, &key), "its legend below the plot needs it", &body);
 }
 
 /* After satstat__fig_layout_column: when the legend's rows do not fit
@@ -1444,6 +1609,71 @@ static void phase_data(ctx *c)
     out(c, "EOD\n");
 }
 
+/* The χ₁ map's palette over log10 χ₁ from −CHI1_CB_HALF to CHI1_CB_HALF
+ * (beyond: the end colours), written to the script and read by the
+ * legend's swatches: the key's "blue: ordered" and "orange: chaotic" were
+ * #2166AC and #D95F0E, colours the map never takes (its orange nearest
+ * (200, 117, 64): figure review 18, N3b). */
+#define CHI1_CB_HALF 1.5
+static const struct {
+    double at;
+    unsigned rgb;
+} chi1_palette[] = {{0, 0x08306B}, {0.35, 0x6BAED6}, {0.5, 0xF7F7F7}, {0.65, 0xFDAE6B}, {1, 0x7F2704}};
+#define CHI1_PALETTE_N (sizeof chi1_palette / sizeof chi1_palette[0])
+
+/* The χ₁ palette's colour at χ₁ = 10^lchi as #RRGGBB, interpolated in RGB
+ * between its stops as gnuplot's `palette defined` does. */
+static void chi1_colour(double lchi, char buf[8])
+{
+    double f = fmin(1, fmax(0, (lchi + CHI1_CB_HALF) / (2 * CHI1_CB_HALF)));
+    size_t k = 1;
+    while (k + 1 < CHI1_PALETTE_N && chi1_palette[k].at < f)
+        k++;
+    double t = (f - chi1_palette[k - 1].at) / (chi1_palette[k].at - chi1_palette[k - 1].at);
+    unsigned rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double a = (double)((chi1_palette[k - 1].rgb >> shift) & 0xFF);
+        double b = (double)((chi1_palette[k].rgb >> shift) & 0xFF);
+        rgb |= (unsigned)lround(a + (b - a) * t) << shift;
+    }
+    snprintf(buf, 8, "#%06X", rgb);
+}
+
+/* The q* = 0 cells of the phase grid's first row (σ_b² = 0) as a thick grey
+ * line over the q* map's x axis, one arrow per run of them, tags from 20
+ * (or, unset, none): drawn as cells they were half a row, 1-2 px on the
+ * axis at 3.5 in, while the legend keyed them (figure review 18, S1). */
+/* Whether the phase grid's first row, at σ_b² = 0, has a cell with q* = 0. */
+static int qzero_on_axis(const satstat_deep_phase *ph)
+{
+    for (size_t i = 0; ph->y_lo == 0 && i < ph->nx; i++)
+        if (ph->q[i] == 0)
+            return 1;
+    return 0;
+}
+
+#define QZERO_LINE "linecolor rgb '" OUTSIDE_GREY "' linewidth 7 dashtype 1"
+static void qzero_arrows(ctx *c, int unset)
+{
+    const satstat_deep_phase *ph = c->phase;
+    double hx = ph->nx > 1 ? (log10(ph->x_hi) - log10(ph->x_lo)) / (double)(ph->nx - 1) / 2 : 0.5;
+    int tag = 20;
+    for (size_t i = 0; ph->y_lo == 0 && i < ph->nx; i++) {
+        if (ph->q[i] != 0)
+            continue;
+        size_t j = i;
+        while (j + 1 < ph->nx && ph->q[j + 1] == 0)
+            j++;
+        if (unset)
+            out(c, "unset arrow %d\n", tag);
+        else
+            out(c, "set arrow %d from %.9g, 0 to %.9g, 0 nohead " QZERO_LINE " front   # q* = 0\n",
+                tag, fmax(log10(ph->x_lo), log10(ph->x[i]) - hx), fmin(log10(ph->x_hi), log10(ph->x[j]) + hx));
+        tag++;
+        i = j;
+    }
+}
+
 /* The legend: the edge of chaos, the χ₁ map's two colours, grey where
  * q* = 0, the schemes with their regimes; the same rows at every size,
  * as the same two maps are drawn at every size. */
@@ -1452,24 +1682,31 @@ static void phase_legend(ctx *c, satstat__legend *key)
     const satstat_deep_report *r = c->r[0];
     const satstat_deep_phase *ph = c->phase;
     size_t ns = satstat_deep_report_scheme_count(r);
-    int qzero = 0;
-    for (size_t i = 0; i < ph->nx * ph->ny; i++)
+    int qzero = 0; /* (q* = 0 off σ_b² = 0: grey cells) */
+    for (size_t i = ph->y_lo == 0 ? ph->nx : 0; i < ph->nx * ph->ny; i++)
         if (ph->q[i] == 0)
             qzero = 1;
+    char blue[8], orange[8], swatch[SATSTAT__LEGEND_STYLE];
+    chi1_colour(-1, blue);
+    chi1_colour(1, orange);
     key->n = 0;
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 3 dashtype 1",
                         "χ_{1} = 1: edge of chaos");
     satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder",
-                        "blue: ordered (χ_{1} < 1)");
+    /* (the palette's colours at χ₁ = 0.1 and 10) */
+    snprintf(swatch, sizeof swatch, "with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder", blue);
+    satstat__legend_row(key, swatch, "blue: ordered (χ_{1} < 1)");
     satstat__legend_tex(key);
-    satstat__legend_row(key, "with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder",
-                        "orange: chaotic (χ_{1} > 1)");
+    snprintf(swatch, sizeof swatch, "with boxes fillcolor rgb '%s' fillstyle solid 1.0 noborder", orange);
+    satstat__legend_row(key, swatch, "orange: chaotic (χ_{1} > 1)");
     satstat__legend_tex(key);
+    if (qzero_on_axis(ph)) {
+        /* keyed as drawn, a line on the axis (qzero_arrows) */
+        satstat__legend_row(key, "with lines " QZERO_LINE, "grey on the q* map's axis: q* = 0");
+        satstat__legend_tex(key);
+    }
     if (qzero) {
-        /* (where: a strip a few pixels high, which a white box in the
-         * legend matched only under a magnifier) */
-        satstat__legend_row(key, NO_VALUE_ROW, "grey at σ_{b}² = 0 (q* map): q* = 0");
+        satstat__legend_row(key, NO_VALUE_ROW, "grey cells (q* map): q* = 0");
         satstat__legend_tex(key);
     }
     for (size_t s = 0; s < ns; s++) {
@@ -1483,6 +1720,35 @@ static void phase_legend(ctx *c, satstat__legend *key)
         satstat__legend_row(key, st, "%s: %s", name, satstat_deep_regime_name(fp->regime));
         satstat__legend_tex(key);
     }
+}
+
+/* The name of a phase map's colour bar (map 0 or 1): beside it, rotated,
+ * where it is upright right of a map, except between two maps side by
+ * side: there it stood in the gutter where the right map's σ_b² label
+ * belongs, and read as that (figure review 18, N3; review 17, N6), so it
+ * is above the bar; under a horizontal bar in the legend's column. */
+static void colour_bar_name(ctx *c, const char *name, int stacked, int map)
+{
+    if (stacked)
+        out(c, "set cblabel '%s' rotate by 90\n", name);
+    else
+        out(c, "if (legend_below) {\n"
+               "    unset cblabel\n"
+               "    set label 30 '%s' at screen panel_r(%d) + 0.0175, screen panel_t(0) + 0.8 * line_height center front\n"
+               "} else {\n"
+               "    set cblabel '%s' offset 0,0.4\n"
+               "}\n",
+            name, map, name);
+}
+
+/* A stacked phase map's name inside its top-left corner, on white: the
+ * two maps one above the other had no title, only their bars' names
+ * (figure review 18, N1). */
+static void map_name(ctx *c, const char *name)
+{
+    out(c, "set style textbox opaque fillcolor rgb '#FFFFFF' noborder margins 0.6, 0.3\n"
+           "set label 31 '%s' at graph 0.015, graph 1 left offset 0, -0.75 boxed front   # the map's name\n",
+        name);
 }
 
 /* The layout and the maps of χ₁ and q*, each with its colour bar, the
@@ -1567,18 +1833,26 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
            "} else {\n"
            "    set colorbox horizontal user origin screen cb_x, screen cb_y size screen cb_w, screen cb_h\n"
            "}\n");
-    out(c, "set palette defined (0 '#08306B', 0.35 '#6BAED6', 0.5 '#F7F7F7', 0.65 '#FDAE6B', 1 '#7F2704')\n");
-    out(c, "set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours\n"
+    out(c, "set palette defined (");
+    for (size_t k = 0; k < CHI1_PALETTE_N; k++)
+        out(c, "%s%g '#%06X'", k ? ", " : "", chi1_palette[k].at, chi1_palette[k].rgb);
+    out(c, ")\n");
+    out(c, "set cbrange [%g:%g]   # chi1 beyond 0.03 and 30 takes the end colours\n", -CHI1_CB_HALF, CHI1_CB_HALF);
+    out(c, 
            "# ticks 0.1, 1, 10 at every size (10^{−1} on one and 0.1 on the other\n"
            "# read as two scales: figure review 15, N1.9), the bar named beside it\n"
            "# or under its ticks\n"
-           "set cbtics ('0.1' -1, '1' 0, '10' 1)\n"
-           "if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }\n");
-    if (stacked)
+           "set cbtics ('0.1' -1, '1' 0, '10' 1)\n");
+    colour_bar_name(c, "χ_{1}", stacked, 0);
+    if (stacked) {
         /* the maps share the x axis: its labels under the lower one */
         out(c, "unset title\nset format x ''   # shared x axis: labelled under the map below\nunset xlabel\n");
-    else
-        out(c, "set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'\n");
+        map_name(c, "χ_{1}");
+    } else {
+        /* (‖δ‖², the Unicode square of the axes' σ_w² and σ_b²: ^{2} set a
+         * larger, detached 2 beside them, figure review 17, N1) */
+        out(c, "set title 'χ_{1}, the gain of ‖δ‖² per layer'\n");
+    }
     map_cells(c, ph, 3);
     out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
@@ -1594,13 +1868,18 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
      * map's white strip at σ_b² = 0 (q* = 0) was (255, 255, 255) beside
      * cells of (242, 240, 247), one colour to the eye (figure review 15,
      * S1.7) */
-    out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\n"
-           "if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }\n");
-    if (stacked)
+    out(c, "set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange\n");
+    out(c, "unset label\n");
+    colour_bar_name(c, "q*", stacked, 1);
+    if (stacked) {
         out(c, "set format x '10^{%%.0f}'\n"
                "set xlabel 'σ_{w}²" SATSTAT__FIG_SCRIPT_SPACE "· fan-in'\n");
-    else
-        out(c, "unset ylabel\n");
+        map_name(c, "q*");
+    } else {
+        /* its own σ_b² label beside its ticks, now that the χ₁ bar's name
+         * is above the bar (figure review 18, N3) */
+        out(c, "if (!legend_below) { unset ylabel }\n");
+    }
     if (isfinite(qlo) && qhi > qlo) {
         /* a label a decade up to five, from the first whole decade in
          * the bar: a step of 2 labelled 10^0 and 10^2 alone and left
@@ -1616,6 +1895,11 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
             first = 0;
         }
         out(c, ")\n");
+        /* the decades between the labels ticked, unlabelled: the bar had
+         * ticks at 0.1, 10, 1000 alone (figure review 18, N2) */
+        for (double t = ceil(qlo - 1e-9); step > 1 && t <= qhi + 1e-9; t++)
+            if (fmod(t - ceil(qlo - 1e-9), step) != 0)
+                out(c, "set cbtics add ('' %.0f)\n", t);
     } else {
         out(c, "set cbrange [*:*]\nset cbtics auto\n");
     }
@@ -1624,7 +1908,17 @@ static void phase_maps(ctx *c, const char *head, int stacked, const satstat__leg
     out(c, ", \\\n"
            "     $edge using 1:2 with lines linecolor rgb '#000000' linewidth 3 dashtype 1 notitle%s\n",
         marks);
-    out(c, "unset title\n");
+    if (qzero_on_axis(ph)) {
+        /* over the axis and its ticks, in a plot of its own (the ticks,
+         * in front, hatched it) */
+        out(c, "# q* = 0 at sigma_b^2 = 0: a grey line over the axis\n"
+               "unset border\nunset xtics\nunset ytics\nunset mxtics\nunset mytics\nunset xlabel\n"
+               "unset ylabel\nunset title\nunset label\nunset colorbox\n");
+        qzero_arrows(c, 0);
+        out(c, "plot NaN notitle\n");
+        qzero_arrows(c, 1);
+    }
+    out(c, "unset title\nunset label\n");
 }
 
 void satstat__dp_fig_phase(ctx *c)
