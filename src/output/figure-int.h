@@ -257,6 +257,12 @@ unsigned satstat__fig_fit_height(satstat__fig *g, const satstat__legend *l, doub
  * inches when that is more (0: the legend alone). */
 unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, double min_in, char *note,
                                     size_t size);
+/* The least plot box, in inches, that keeps the plot at least half the
+ * figure's height with the legend l below it (0 when it stands right of
+ * the plot), for text_lines lines of title and x axis above and below
+ * the box (4.4 as layout_lines sets them, 4.0 after
+ * satstat__fig_xlabel_near): the minimum for satstat__fig_fit_height. */
+double satstat__fig_half_in(const satstat__fig *g, const satstat__legend *l, double text_lines);
 /* satstat__fig_fit_height with the plot at least half the figure's height
  * (a legend below it as tall as the plot left the data 37 % of a 3.5 x
  * 2.4 in figure: figure review 18, S4): for a figure that shows one plot

@@ -1069,19 +1069,25 @@ unsigned satstat__fig_fit_to_legend(satstat__fig *g, const satstat__legend *l, d
                                    size);
 }
 
-unsigned satstat__fig_fit_half(satstat__fig *g, const satstat__legend *l, char *note, size_t size)
+double satstat__fig_half_in(const satstat__fig *g, const satstat__legend *l, double text_lines)
 {
     double line_px, legend_px = legend_below_px(g, l, &line_px);
     if (legend_px == 0)
-        return satstat__fig_fit_height(g, l, 0, note, size);
-    /* the box is 0.95 of the height h less 4.0 lines (top 1.7, bottom 2.7
-     * less satstat__fig_xlabel_near's 0.4) and the legend's rows, and
-     * legend_height's 0.01 of h: at least h / 2 when 0.94 h - fixed >= h / 2,
-     * h >= fixed / 0.44; satstat__fig_fit_height, which counts 4.4 lines,
-     * gives h for the box it asks for, 0.95 h less its 4.4 lines and the rows */
+        return 0;
+    /* the box is 0.95 of the height h less the text_lines and the legend's
+     * rows, and legend_height's 0.01 of h: at least h / 2 when 0.94 h -
+     * fixed >= h / 2, h >= fixed / 0.44; satstat__fig_fit_height, which
+     * counts 4.4 lines, gives h for the box it asks for, 0.95 h less its
+     * 4.4 lines and the rows */
     double dpi = g->o.dpi ? g->o.dpi : 96;
-    double h = (4.0 * line_px + legend_px) / 0.44;
-    return satstat__fig_fit_height(g, l, (0.95 * h - 4.4 * line_px - legend_px) / dpi, note, size);
+    double h = (text_lines * line_px + legend_px) / 0.44;
+    return (0.95 * h - 4.4 * line_px - legend_px) / dpi;
+}
+
+unsigned satstat__fig_fit_half(satstat__fig *g, const satstat__legend *l, char *note, size_t size)
+{
+    /* 4.0 lines: top 1.7, bottom 2.7 less satstat__fig_xlabel_near's 0.4 */
+    return satstat__fig_fit_height(g, l, satstat__fig_half_in(g, l, 4.0), note, size);
 }
 
 int satstat__fig_body_begin(satstat__fig *g, satstat__fig_body *b)

@@ -1072,15 +1072,12 @@ static void fig_against_layer(ctx *c, quantity q)
     int floor_marks = ax.floor_marks;
     int ylo_set = 0; /* the script's ylo written */
     out(c, "\n# ---- layout and axes -----------------------------------------------------\n");
-    /* the legend below the plot, the plot the whole width, whenever its
-     * rows take a third of the height or less (the maps' rule), else on
-     * the right: at 1280 x 800 a column left variance and saturation 60 %
-     * of the width with 290 x 550 px blank under it, while the gradient's
-     * longer rows went below, so that the three sisters differed (figure
-     * review 18, S6 and S7); below the plot also when the column would
-     * leave the plot less than half the width (at 3.5 in a column of the
-     * legend's 40 characters left a plot 0.55 in wide) */
-    satstat__fig_layout_legend_map(&c->g, &key, 0);
+    /* the legend below the plot at every size, the plot the whole width,
+     * as fig2-fig4 and the sweeps: at 1280 x 800 a column left variance
+     * and saturation 60 % of the width with 290 x 550 px blank under it,
+     * while the gradient's longer rows went below, so that the three
+     * sisters differed (figure review 18, S6 and S7) */
+    satstat__fig_layout_legend_below(&c->g, &key, 0);
     /* (every count 0 (a small Var z), the figure's one finding, is said
      * once, in the plot; in the title as well it was said twice and the
      * title was the canvas's width at 3.5 in) */

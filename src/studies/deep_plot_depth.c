@@ -109,23 +109,6 @@ static void header_for_legend_min(ctx *c, const char *headline, const char *abou
     c->g.o = asked;
 }
 
-/* The least plot height, in inches, that keeps the plot at least half
- * the figure's height with the legend key below it (0 when the legend
- * stands beside the plot): the plot box is 0.95 of the canvas less 4.4
- * lines of title and x axis and the legend (satstat__fig_height_for_legend),
- * so half the canvas takes a box of 0.5 / 0.45 times those, a little
- * more for the tick labels' rounding. */
-static double plot_half_in(ctx *c, const satstat__legend *key)
-{
-    double legend_in = satstat__fig_legend_below_in(&c->g, key);
-    if (legend_in <= 0)
-        return 0;
-    double fontpt, line_px;
-    satstat__fig_canvas(&c->g.o, &fontpt, &line_px);
-    double dpi = c->g.o.dpi ? c->g.o.dpi : 96;
-    return 0.5 / 0.44 * (4.4 * line_px / dpi + legend_in); /* (0.45 left it 49.8 %) */
-}
-
 /* header_for_legend_min with the plot box only as tall as the legend. */
 static void header_for_legend(ctx *c, const char *headline, const char *about,
                               const satstat__legend *key, satstat__fig_body *body)
@@ -1550,7 +1533,8 @@ void satstat__dp_fig_jacobian(ctx *c)
                       "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
                       "(m2) beside the width -> infinity theory where it applies.  Width W,\n"
                       "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
-                      &key, plot_half_in(c, &key), "its legend below the plot needs it", &body);
+                      &key, satstat__fig_half_in(&c->g, &key, 4.4),
+                      "its legend below the plot needs it", &body);
 }
 
 /* After satstat__fig_layout_column: when the legend's rows do not fit
