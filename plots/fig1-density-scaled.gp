@@ -165,19 +165,24 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 34                                # ... the longest of them
+key_rows = 3                                    # legend rows with a sample
+below_chars = 23                                # ... the longest of them
+text_rows = 2                                   # rows of text for a legend below the plot
+text_chars = 34                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -196,6 +201,11 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 
@@ -1492,7 +1502,7 @@ set arrow 9 from first T, graph 0 to first T, graph 1 nohead linecolor rgb ink l
 set border 15 linewidth 1
 set xrange [inset_from:zmax]
 set yrange [inset_lo:inset_hi]
-set xtics tick_step(zmax - inset_from, (plot_right - 0.01 - inset_l) / (6 * char_width)) font smallfont
+set xtics tick_step(zmax - inset_from, (plot_right - 0.01 - inset_l) / (6 * char_width)) font fontspec
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
@@ -1505,7 +1515,7 @@ set ytics (10.**log_last)
 do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
-set ytics font smallfont
+set ytics font fontspec
 plot $hist2 using 1:($2 > 0 ? $2 : NaN) with lines linecolor rgb '#F0C7A6' linewidth 4 dashtype 1 notitle, \
      $pdf2 using 1:2 with lines linecolor rgb ink linewidth 2 dashtype 1 notitle
 unset logscale y
@@ -1552,8 +1562,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -1562,8 +1575,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with filledcurves y1=0 fillcolor rgb '#F0C7A6' fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'sampled, n = 1 000 000' : ''), \
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'formula N(0, σ² = 1.5)' : ''), \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title (int(2 / legend_rows) == legend_col ? 'saturated |z| ≥ 4' : ''), \
-     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? 'Var z = 1.5, sampled 1.499' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'P(|z| ≥ 4) = 0.00109, sampled 0.00107' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'Var z = 1.5, sampled 1.499' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'P(|z| ≥ 4) = 0.00109, sampled 0.00107' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

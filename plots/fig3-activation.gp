@@ -156,28 +156,36 @@ tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(lo
 set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
 
 # ---- layout ----------------------------------------------------------------
-# The plot on the left; the legend and the numbers in a column on the
-# right (a panel of their own), so that neither covers the data.
+# The panels side by side; the legend below them (a panel of its own),
+# so that neither covers the data.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
-key_chars = 25                                  # the longest legend row, in characters
+key_chars = 23                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 7                                    # legend rows with a sample
-below_chars = 43                                # ... the longest of them
+key_rows = 4                                    # legend rows with a sample
+below_chars = 16                                # ... the longest of them
+text_rows = 3                                   # rows of text for a legend below the plot
+text_chars = 40                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
+# (below at every size: beside it, a 1280 x 800 slide's legend left a
+# quarter of the slide blank under it, figure review 18, S6)
+legend_below = 1
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -196,6 +204,11 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - (0.01 + 5 * char_width + 2.6 * line_width)   # room for the right-hand axis
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
 # two panels, [split_top, top] and [bottom, split_bottom], the gap
 # between them room for the upper one's tick labels and x label (its
 # label sat on the lower panel at 3.0 lines: figure review 9); on a
@@ -3112,7 +3125,7 @@ plot $hist1 using 1:2 axes x1y2 with lines linetype 1 linewidth 2.5 dashtype 1 n
      $act using 1:3 with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) notitle
 
 # ---- the legend and the numbers --------------------------------------------
-legend_chars = 25   # the legend's longest row, in char_width
+legend_chars = 23   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -3147,25 +3160,28 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard: density of z (right)' : ''), \
-     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density of z (right)' : ''), \
+     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard: density' : ''), \
+     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'φ(z) = sigmoid(z)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? 'densities in both panels: on the right panel''s axis' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'mean slope E[sigmoid′(z)], formula, sampled:' : ''), \
-     keyentry with lines linetype nodraw title (int(6 / legend_rows) == legend_col ? 'standard 0.0178, 0.0178; scaled 0.193, 0.193' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'densities, both panels: right panel''s axis' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'mean slope E[sigmoid′(z)], formula, sampled:' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'standard 0.0178, 0.0178; scaled 0.193, 0.193' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density of z (right)', \
-     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density of z (right)', \
+     keyentry with lines linetype 1 linewidth 2.5 dashtype 1 title 'standard: density', \
+     keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title 'scaled: density', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title 'φ(z) = sigmoid(z)', \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title 'φ′(z)', \
      keyentry with lines linetype nodraw title ' ', \

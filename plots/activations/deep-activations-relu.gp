@@ -7,7 +7,9 @@
 # standard deviation of phi(z) is printed in each panel; relu's units with
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
-# is a layer whose units all fall in one bin (its sd printed).
+# is a layer whose units all fall in one bin (its sd printed, "one bin"
+# beside it).  Tick labels are plain numbers; an axis whose numbers are
+# scaled carries its factor (x10^n) once, at its end.
 #
 # Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
 # this size: each panel kept wide enough to read).
@@ -592,6 +594,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+small_figure = 0
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
@@ -611,7 +614,6 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-plot_left = plot_left + 2 * char_width     # y tick labels as powers of ten
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
@@ -619,7 +621,7 @@ top = top - 1.2 * line_height                   # the columns' titles, the y axe
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
-gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+gap_y = 2.9 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -643,21 +645,25 @@ set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
+x_lo = 0
+x_hi = 50
 set xtics ('0' 0, '20' 20, '40' 40)
-set xrange [0:50]
-set yrange [0:0.06093]
-set ytics ('0' 0, '5×10^{−2}' 0.05)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.06093
+set ytics ('0' 0, '0.05' 0.05)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 5.8' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (50 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h1_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.06093) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '5×10^{−2}' 0.05)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
@@ -668,21 +674,25 @@ set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '' 1000, '2×10^{3}' 2000)
-set xrange [0:3333.33333]
-set yrange [0:0.0012888]
-set ytics ('0' 0, '' 0.0005, '1×10^{−3}' 0.001)
+x_lo = 0
+x_hi = 2500
+set xtics ('0' 0, '1000' 1000, '2000' 2000)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.0012888
+set ytics ('0' 0, '1' 0.001)
+set label 5 '×10^{−3}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 290' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (3333.33333 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h1_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.0012888) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.0005, '1×10^{−3}' 0.001)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
@@ -693,21 +703,27 @@ set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '' 50000, '1×10^{5}' 100000)
-set xrange [0:166666.667]
-set yrange [0:2.6424e-05]
-set ytics ('0' 0, '' 1e-05, '2×10^{−5}' 2e-05)
+x_lo = 0
+x_hi = 125000
+set xtics ('0' 0, '5' 50000, '10' 100000)
+x_room = (2.19 / 2 + 4.72 + 0.8) * char_width / panel_w   # the last tick label's right half, the factor and a gap
+x_hi = (x_room < 0.6 && (100000 - x_room * x_lo) / (1 - x_room) > x_hi) ? (100000 - x_room * x_lo) / (1 - x_room) : x_hi
+set label 4 '×10^{4}' at graph 1, graph 0 right offset 0, -1.4 front
+set xrange [x_lo:x_hi]
+y_top = 2.6424e-05
+set ytics ('0' 0, '2' 2e-05)
+set label 5 '×10^{−5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (166666.667 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h1_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 2.6424e-05) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 1e-05, '2×10^{−5}' 2e-05)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
@@ -718,21 +734,25 @@ set bmargin at screen panel_b(1)
 unset title
 set ylabel 'normal:0.01'
 unset xlabel
-set xtics ('0' 0, '' 0.2, '4×10^{−1}' 0.4)
-set xrange [0:0.666666667]
-set yrange [0:6.498]
+x_lo = 0
+x_hi = 0.5
+set xtics ('0' 0, '0.2' 0.2, '0.4' 0.4)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 6.498
 set ytics ('0' 0, '5' 5)
+unset label 5
 unset label 3
 set label 1 'sd 0.059' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.49' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.666666667 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h2_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 6.498) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '5' 5)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
@@ -743,21 +763,27 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '' 0.001, '2×10^{−3}' 0.002)
-set xrange [0:0.00333333333]
-set yrange [0:1179]
-set ytics ('0' 0, '' 500, '1×10^{3}' 1000)
+x_lo = 0
+x_hi = 0.0025
+set xtics ('0' 0, '1' 0.001, '2' 0.002)
+x_room = (1.09 / 2 + 6.16 + 0.8) * char_width / panel_w   # the last tick label's right half, the factor and a gap
+x_hi = (x_room < 0.6 && (0.002 - x_room * x_lo) / (1 - x_room) > x_hi) ? (0.002 - x_room * x_lo) / (1 - x_room) : x_hi
+set label 4 '×10^{−3}' at graph 1, graph 0 right offset 0, -1.4 front
+set xrange [x_lo:x_hi]
+y_top = 1179
+set ytics ('0' 0, '1000' 1000)
+unset label 5
 unset label 3
 set label 1 'sd 3.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (0.00333333333 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h2_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 1179) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 500, '1×10^{3}' 1000)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
@@ -768,21 +794,27 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
-set xtics ('0' 0, '' 5e-06, '1×10^{−5}' 1e-05)
-set xrange [0:1.66666667e-05]
-set yrange [0:249840]
-set ytics ('0' 0, '' 100000, '2×10^{5}' 200000)
+x_lo = 0
+x_hi = 1.25e-05
+set xtics ('0' 0, '5' 5e-06, '10' 1e-05)
+x_room = (2.19 / 2 + 6.16 + 0.8) * char_width / panel_w   # the last tick label's right half, the factor and a gap
+x_hi = (x_room < 0.6 && (1e-05 - x_room * x_lo) / (1 - x_room) > x_hi) ? (1e-05 - x_room * x_lo) / (1 - x_room) : x_hi
+set label 4 '×10^{−6}' at graph 1, graph 0 right offset 0, -1.4 front
+set xrange [x_lo:x_hi]
+y_top = 249840
+set ytics ('0' 0, '2' 200000)
+set label 5 '×10^{5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
 unset label 3
 set label 1 'sd 1.5×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.66666667e-05 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h2_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 249840) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 100000, '2×10^{5}' 200000)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
@@ -793,21 +825,25 @@ set bmargin at screen panel_b(2)
 unset title
 set ylabel 'scaled'
 unset xlabel
+x_lo = 0
+x_hi = 5
 set xtics ('0' 0, '2' 2, '4' 4)
-set xrange [0:5]
-set yrange [0:0.6327]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.6327
 set ytics ('0' 0, '0.5' 0.5)
+unset label 5
 unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (5 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h3_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.6327) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '0.5' 0.5)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
@@ -818,21 +854,25 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 0
+x_hi = 2.5
 set xtics ('0' 0, '1' 1, '2' 2)
-set xrange [0:2.5]
-set yrange [0:1.3302]
-set ytics ('0' 0, '0.5' 0.5, '1' 1)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 1.3302
+set ytics ('0' 0, '1' 1)
+unset label 5
 unset label 3
 set label 1 'sd 0.29' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (2.5 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h3_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 1.3302) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.5, '1' 1)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
@@ -843,21 +883,25 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 0
+x_hi = 1.25
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [0:1.25]
-set yrange [0:2.61]
-set ytics ('0' 0, '1' 1, '2' 2)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 2.61
+set ytics ('0' 0, '2' 2)
+unset label 5
 unset label 3
 set label 1 'sd 0.15' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 3 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (1.25 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h3_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 2.61) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 1, '2' 2)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
@@ -868,21 +912,25 @@ set bmargin at screen panel_b(3)
 unset title
 set ylabel 'he-normal'
 set xlabel 'relu(z)' offset 0,0.3
-set xtics ('0' 0, '5' 5)
-set xrange [0:7.07106781]
-set yrange [0:0.449932]
-set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
+x_lo = 0
+x_hi = 7.07106781
+set xtics ('0' 0, '2' 2, '4' 4, '6' 6)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.449932
+set ytics ('0' 0, '' 0.2, '0.4' 0.4)
+unset label 5
 unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h4_1 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.449932) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
@@ -893,21 +941,25 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
-set xtics ('0' 0, '5' 5)
-set xrange [0:7.07106781]
-set yrange [0:0.422567]
-set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
+x_lo = 0
+x_hi = 7.07106781
+set xtics ('0' 0, '2' 2, '4' 4, '6' 6)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.422567
+set ytics ('0' 0, '' 0.2, '0.4' 0.4)
+unset label 5
 unset label 3
 set label 1 'sd 0.82' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.51' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h4_2 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.422567) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
@@ -918,21 +970,25 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'relu(z)' offset 0,0.3
-set xtics ('0' 0, '5' 5)
-set xrange [0:7.07106781]
-set yrange [0:0.46266]
-set ytics ('0' 0, '0.2' 0.2, '0.4' 0.4)
+x_lo = 0
+x_hi = 7.07106781
+set xtics ('0' 0, '2' 2, '4' 4, '6' 6)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.46266
+set ytics ('0' 0, '' 0.2, '0.4' 0.4)
+unset label 5
 unset label 3
 set label 1 'sd 0.79' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 4 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
 set label 2 'P(0) = 0.50' at graph 0.97, graph 0.9 right offset 0,-1.1 font smallfont front
-p0_left = 0 + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (7.07106781 - 0)
+p0_left = x_lo + (0.97 - 11 * char_width * smallpt / fontpt / panel_w) * (x_hi - x_lo)
 p0_foot = 0.9 - (1.1 + 0.45 * smallpt / fontpt) * line_height / panel_h
 stats $h4_3 using ($1 + $3 / 2 > p0_left ? $2 : 0) nooutput
-if (p0_foot > 0 && STATS_max / p0_foot > 0.46266) {
-    set yrange [0:STATS_max / p0_foot]
-    set ytics ('0' 0, '' 0.2, '0.4' 0.4)   # (the ticks closer: the middle one unlabelled)
+if (p0_foot > 0 && STATS_max / p0_foot > y_top) {
+    y_top = STATS_max / p0_foot
 }
+set yrange [0:y_top]
 plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
@@ -959,7 +1015,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -974,8 +1030,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -985,14 +1044,15 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : ''), \
-     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col ? 'a point mass, or every unit in one bin' : '')
+     keyentry with points pointtype 9 linecolor rgb '#808080' title (int(4 / legend_rows) == legend_col ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
+     keyentry with lines linetype nodraw title ' ', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141', \
-     keyentry with points pointtype 9 linecolor rgb 'black' title 'a point mass, or every unit in one bin'
+     keyentry with points pointtype 9 linecolor rgb '#808080' title 'a point mass, or every unit in one bin'
 }
 unset multiplot

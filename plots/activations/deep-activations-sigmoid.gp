@@ -7,7 +7,9 @@
 # standard deviation of phi(z) is printed in each panel; relu's units with
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
-# is a layer whose units all fall in one bin (its sd printed).
+# is a layer whose units all fall in one bin (its sd printed, "one bin"
+# beside it).  Tick labels are plain numbers; an axis whose numbers are
+# scaled carries its factor (x10^n) once, at its end.
 #
 # Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
 # this size: each panel kept wide enough to read).
@@ -486,6 +488,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+small_figure = 0
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
@@ -512,7 +515,7 @@ top = top - 1.2 * line_height                   # the columns' titles, the y axe
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
-gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+gap_y = 2.9 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -536,14 +539,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:16.587]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 16.587
 set ytics ('0' 0, '10' 10)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.46' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
@@ -554,14 +562,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:13.887]
-set ytics ('0' 0, '5' 5, '10' 10)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 16.587
+set ytics ('0' 0, '10' 10)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
@@ -572,14 +585,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:13.968]
-set ytics ('0' 0, '5' 5, '10' 10)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 16.587
+set ytics ('0' 0, '10' 10)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.44' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
@@ -590,14 +608,19 @@ set bmargin at screen panel_b(1)
 unset title
 set ylabel 'normal:0.01'
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:21.0743]
-set ytics ('0' 0, '10' 10, '20' 20)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 41.2589
+set ytics ('0' 0, '' 20, '40' 40)
+unset label 5
 unset label 3
 set label 1 'sd 0.025' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
@@ -608,14 +631,19 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:41.1202]
-set ytics ('0' 0, '20' 20, '40' 40)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 41.2589
+set ytics ('0' 0, '' 20, '40' 40)
+unset label 5
 unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h2_2 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 5
@@ -626,14 +654,19 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:41.2589]
-set ytics ('0' 0, '20' 20, '40' 40)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 41.2589
+set ytics ('0' 0, '' 20, '40' 40)
+unset label 5
 unset label 3
 set label 1 'sd 0.012' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h2_3 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # scaled, layer 1
@@ -644,14 +677,19 @@ set bmargin at screen panel_b(2)
 unset title
 set ylabel 'scaled'
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:2.69102]
-set ytics ('0' 0, '1' 1, '2' 2)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 4.76152
+set ytics ('0' 0, '' 2, '4' 4)
+unset label 5
 unset label 3
 set label 1 'sd 0.21' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
@@ -662,14 +700,19 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:4.73562]
-set ytics ('0' 0, '2' 2, '4' 4)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 4.76152
+set ytics ('0' 0, '' 2, '4' 4)
+unset label 5
 unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
@@ -680,14 +723,19 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:4.76152]
-set ytics ('0' 0, '2' 2, '4' 4)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 4.76152
+set ytics ('0' 0, '' 2, '4' 4)
+unset label 5
 unset label 3
 set label 1 'sd 0.12' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
@@ -698,14 +746,19 @@ set bmargin at screen panel_b(3)
 unset title
 set ylabel 'he-normal'
 set xlabel 'sigmoid(z)' offset 0,0.3
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:1.83912]
-set ytics ('0' 0, '1' 1)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 3.42356
+set ytics ('0' 0, '2' 2)
+unset label 5
 unset label 3
 set label 1 'sd 0.26' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
@@ -716,14 +769,19 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:3.22667]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 3.42356
 set ytics ('0' 0, '2' 2)
+unset label 5
 unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
@@ -734,14 +792,19 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'sigmoid(z)' offset 0,0.3
+x_lo = 4.24835426e-18
+x_hi = 1
 set xtics ('0' 0, '0.5' 0.5, '1' 1)
-set xrange [4.24835426e-18:1]
-set yrange [0:3.42356]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 3.42356
 set ytics ('0' 0, '2' 2)
+unset label 5
 unset label 3
 set label 1 'sd 0.17' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
@@ -768,7 +831,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -783,8 +846,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -794,14 +860,15 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : ''), \
-     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col && (0) ? 'a point mass, or every unit in one bin' : '')
+     keyentry with points pointtype 9 linecolor rgb '#808080' title (int(4 / legend_rows) == legend_col && (0) ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
+     keyentry with lines linetype nodraw title ' ', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141', \
-     keyentry with points pointtype 9 linecolor rgb 'black' title ((0) ? 'a point mass, or every unit in one bin' : '')
+     keyentry with points pointtype 9 linecolor rgb '#808080' title ((0) ? 'a point mass, or every unit in one bin' : '')
 }
 unset multiplot

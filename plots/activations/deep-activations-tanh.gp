@@ -7,7 +7,9 @@
 # standard deviation of phi(z) is printed in each panel; relu's units with
 # z <= 0 (phi = 0 exactly) are a point mass, drawn as an arrow with its
 # probability, not as a bar whose height would depend on the bin width; so
-# is a layer whose units all fall in one bin (its sd printed).
+# is a layer whose units all fall in one bin (its sd printed, "one bin"
+# beside it).  Tick labels are plain numbers; an axis whose numbers are
+# scaled carries its factor (x10^n) once, at its end.
 #
 # Layers drawn: 1, 3 and 5 of 5 (at most 3 across, as many as fit at
 # this size: each panel kept wide enough to read).
@@ -488,6 +490,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+small_figure = 0
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
@@ -514,7 +517,7 @@ top = top - 1.2 * line_height                   # the columns' titles, the y axe
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
-gap_y = 2.5 * line_height                     # ... and for its title and x tick labels
+gap_y = 2.9 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -538,14 +541,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,-0.5
 set ylabel 'normal:1'
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:9.76275]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 9.76275
 set ytics ('0' 0, '5' 5)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_1 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 3
@@ -556,14 +564,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 3' offset 0,-0.5
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:9.73125]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 9.76275
 set ytics ('0' 0, '5' 5)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_2 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:1, layer 5
@@ -574,14 +587,19 @@ set bmargin at screen panel_b(0)
 set title 'layer 5' offset 0,-0.5
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:9.75375]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 9.76275
 set ytics ('0' 0, '5' 5)
+unset label 5
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 0.96' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h1_3 using 1:2:3 with boxes linetype 1 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle
 
 # normal:0.01, layer 1
@@ -592,14 +610,19 @@ set bmargin at screen panel_b(1)
 unset title
 set ylabel 'normal:0.01'
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:6.00497]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 6.00497
 set ytics ('0' 0, '5' 5)
+unset label 5
 unset label 3
 set label 1 'sd 0.099' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h2_1 using 1:2:3 with boxes linetype 2 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 2 notitle
 
 # normal:0.01, layer 3
@@ -610,14 +633,19 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:30]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 30
 set ytics ('' 0)
+unset label 5
 unset label 3
 set label 1 'sd 0.0010' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.62 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-unset label 2
+set label 2 'one bin' at graph 0.03, graph 0.9 left offset 0,-1.1 font smallfont front
+set yrange [0:y_top]
 plot NaN notitle
 
 # normal:0.01, layer 5
@@ -628,14 +656,19 @@ set bmargin at screen panel_b(1)
 unset title
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:30]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 30
 set ytics ('' 0)
+unset label 5
 unset label 3
 set label 1 'sd 9.9×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.62 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
-unset label 2
+set label 2 'one bin' at graph 0.03, graph 0.9 left offset 0,-1.1 font smallfont front
+set yrange [0:y_top]
 plot NaN notitle
 
 # scaled, layer 1
@@ -646,14 +679,19 @@ set bmargin at screen panel_b(2)
 unset title
 set ylabel 'scaled'
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.06885]
-set ytics ('0' 0, '0.5' 0.5, '1' 1)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 1.80843
+set ytics ('0' 0, '1' 1)
+unset label 5
 unset label 3
 set label 1 'sd 0.62' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_1 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 3
@@ -664,14 +702,19 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.25221]
-set ytics ('0' 0, '0.5' 0.5, '1' 1)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 1.80843
+set ytics ('0' 0, '1' 1)
+unset label 5
 unset label 3
 set label 1 'sd 0.41' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_2 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # scaled, layer 5
@@ -682,14 +725,19 @@ set bmargin at screen panel_b(2)
 unset title
 unset ylabel
 unset xlabel
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:1.80843]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 1.80843
 set ytics ('0' 0, '1' 1)
+unset label 5
 unset label 3
 set label 1 'sd 0.32' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h3_3 using 1:2:3 with boxes linetype 3 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 3 notitle
 
 # he-normal, layer 1
@@ -700,14 +748,19 @@ set bmargin at screen panel_b(3)
 unset title
 set ylabel 'he-normal'
 set xlabel 'tanh(z)' offset 0,0.3
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:2.72475]
-set ytics ('0' 0, '1' 1, '2' 2)
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 2.72475
+set ytics ('0' 0, '2' 2)
+unset label 5
 unset label 3
 set label 1 'sd 0.72' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_1 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 3
@@ -718,14 +771,19 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:0.990254]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.990254
 set ytics ('0' 0, '0.5' 0.5)
+unset label 5
 unset label 3
 set label 1 'sd 0.60' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_2 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 
 # he-normal, layer 5
@@ -736,14 +794,19 @@ set bmargin at screen panel_b(3)
 unset title
 unset ylabel
 set xlabel 'tanh(z)' offset 0,0.3
+x_lo = -1
+x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
-set xrange [-1:1]
-set yrange [0:0.871248]
+unset label 4
+set xrange [x_lo:x_hi]
+y_top = 0.871248
 set ytics ('0' 0, '0.5' 0.5)
+unset label 5
 unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front
 unset arrow 1
 unset label 2
+set yrange [0:y_top]
 plot $h4_3 using 1:2:3 with boxes linetype 4 dashtype 1 linewidth 1 fillstyle solid 1.0 border linetype 4 notitle
 unset title
 unset label
@@ -770,7 +833,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -785,8 +848,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -796,14 +862,15 @@ if (exists('legend_below') && legend_below) {
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : ''), \
-     keyentry with points pointtype 9 linecolor rgb 'black' title (int(4 / legend_rows) == legend_col ? 'a point mass, or every unit in one bin' : '')
+     keyentry with points pointtype 9 linecolor rgb '#808080' title (int(4 / legend_rows) == legend_col ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
      keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
+     keyentry with lines linetype nodraw title ' ', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141', \
-     keyentry with points pointtype 9 linecolor rgb 'black' title 'a point mass, or every unit in one bin'
+     keyentry with points pointtype 9 linecolor rgb '#808080' title 'a point mass, or every unit in one bin'
 }
 unset multiplot

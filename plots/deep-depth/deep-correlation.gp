@@ -190,17 +190,22 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
+text_rows = 0                                   # rows of text for a legend below the plot
+text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -238,8 +243,7 @@ set yrange [0.933:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
 set mxtics 1
 set ytics -1, tick_step((1) - (0.933095986), ((top - bottom) / (1.8 * line_height) < 3) ? 3 : (top - bottom) / (1.8 * line_height)), 1
-plot $s2 using 1:5 with lines linetype 2 notitle, \
-     $s1 using 1:5 with lines linetype 1 notitle, \
+plot $s1 using 1:5 with lines linecolor rgb '#000000' dashtype 1 notitle, \
      $s1 using ($1 + -0.18):2:3:4 with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale notitle, \
      $s1 using ($1 + -0.18):($4 >= 1 && $3 < $4 ? 1 : NaN) with points linetype 1 pointtype 9 pointsize lt_pointsize notitle, \
      $s2 using ($1 + 0.18):2:3:4 with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon notitle, \
@@ -287,8 +291,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {

@@ -5,7 +5,8 @@
 # s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at
 # criticality orthogonal weights keep s near 1 at any depth, Gaussian
 # weights spread them.  The legend sets the mean of s^2 (m1) and of s^4
-# (m2) beside the width -> infinity theory where it applies.
+# (m2) beside the width -> infinity theory where it applies.  Width W,
+# fan-in n_in and networks R: the command's --width, --n-in, --networks.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme scaled,orthogonal --activation tanh --bias zero --inputs half --active 4 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --jacobian --plots plots/deep-isometry --plot-size 1280x800 --figures deep-jacobian
 #           satstat 0.1.0
@@ -285,19 +286,24 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 43                                # ... the longest of them
+key_rows = 5                                    # legend rows with a sample
+below_chars = 44                                # ... the longest of them
+text_rows = 0                                   # rows of text for a legend below the plot
+text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -378,7 +384,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -393,19 +399,21 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title (int(0 / legend_rows) == legend_col ? 'scaled: s from 8.3×10^{−19}⁠ to 4.34' : ''), \
-     keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  m_{1}, m_{2}⁠ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
+     keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
      keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(2 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
-     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? '  m_{1}, m_{2}⁠ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 's = 1: isometry' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'm_{k}: the mean of s^{2k}; W = 200, n_{in}⁠ = 200, R = 10' : '')
+     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 's = 1: isometry' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

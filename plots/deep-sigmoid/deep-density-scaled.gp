@@ -2506,6 +2506,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+small_figure = 0
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
@@ -2556,8 +2557,11 @@ if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, 0.4
 set format x '%g'
 set format y '%g'
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.36541462, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.36541462, graph 0 to first -3.36541462, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.36541462, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.36541462, graph 0 to first 3.36541462, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 1: sampled Var z 1.41268, mean field q 1.5
 set lmargin at screen panel_l(0)
@@ -2570,8 +2574,11 @@ unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf1 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.39191528, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.39191528, graph 0 to first -3.39191528, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.39191528, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.39191528, graph 0 to first 3.39191528, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 2: sampled Var z 1.39069, mean field q 1.30724
 set lmargin at screen panel_l(1)
@@ -2584,8 +2591,11 @@ unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf2 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.50471683, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.50471683, graph 0 to first -3.50471683, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.50471683, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.50471683, graph 0 to first 3.50471683, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 3: sampled Var z 1.30261, mean field q 1.30227
 set lmargin at screen panel_l(2)
@@ -2598,8 +2608,11 @@ unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf3 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.53571032, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.53571032, graph 0 to first -3.53571032, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.53571032, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.53571032, graph 0 to first 3.53571032, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 4: sampled Var z 1.27987, mean field q 1.30214
 set lmargin at screen panel_l(3)
@@ -2612,8 +2625,11 @@ unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf4 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.54102104, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.54102104, graph 0 to first -3.54102104, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.54102104, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.54102104, graph 0 to first 3.54102104, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 5: sampled Var z 1.27604, mean field q 1.30213
 set lmargin at screen panel_l(4)
@@ -2626,8 +2642,11 @@ unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf5 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.51969724, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.51969724, graph 0 to first -3.51969724, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.51969724, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.51969724, graph 0 to first 3.51969724, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 6: sampled Var z 1.29154, mean field q 1.30213
 set lmargin at screen panel_l(0)
@@ -2640,8 +2659,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.50737779, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.50737779, graph 0 to first -3.50737779, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.50737779, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.50737779, graph 0 to first 3.50737779, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 7: sampled Var z 1.30063, mean field q 1.30213
 set lmargin at screen panel_l(1)
@@ -2654,8 +2676,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.62215743, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.62215743, graph 0 to first -3.62215743, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.62215743, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.62215743, graph 0 to first 3.62215743, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 8: sampled Var z 1.21951, mean field q 1.30213
 set lmargin at screen panel_l(2)
@@ -2668,8 +2693,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.58978627, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.58978627, graph 0 to first -3.58978627, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.58978627, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.58978627, graph 0 to first 3.58978627, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 9: sampled Var z 1.2416, mean field q 1.30213
 set lmargin at screen panel_l(3)
@@ -2682,8 +2710,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.45062216, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -3.45062216, graph 0 to first -3.45062216, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 3.45062216, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 3.45062216, graph 0 to first 3.45062216, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 10: sampled Var z 1.34377, mean field q 1.30213
 set lmargin at screen panel_l(4)
@@ -2698,6 +2729,7 @@ plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 b
 unset title
 unset label
 unset object
+unset arrow
 
 # ---- legend: a strip of its own below the panels ---------------------------
 legend_chars = 32   # the legend's longest row, in char_width
@@ -2735,8 +2767,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {

@@ -2506,6 +2506,7 @@ line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width
+small_figure = 0
 legend_below = 0
 legend_height = 0
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
@@ -2556,8 +2557,11 @@ if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, 0.4
 set format x '%g'
 set format y '%g'
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.176629421, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.176629421, graph 0 to first -0.176629421, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.176629421, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.176629421, graph 0 to first 0.176629421, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 1: sampled Var z 512.854, mean field q 501
 set lmargin at screen panel_l(0)
@@ -2570,8 +2574,11 @@ unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf1 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.398612112, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.398612112, graph 0 to first -0.398612112, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.398612112, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.398612112, graph 0 to first 0.398612112, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 2: sampled Var z 100.698, mean field q 97.4469
 set lmargin at screen panel_l(1)
@@ -2584,8 +2591,11 @@ unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf2 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.425715783, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.425715783, graph 0 to first -0.425715783, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.425715783, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.425715783, graph 0 to first 0.425715783, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 3: sampled Var z 88.2837, mean field q 93.0492
 set lmargin at screen panel_l(2)
@@ -2598,8 +2608,11 @@ unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf3 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.419446726, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.419446726, graph 0 to first -0.419446726, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.419446726, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.419446726, graph 0 to first 0.419446726, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 4: sampled Var z 90.9424, mean field q 92.8696
 set lmargin at screen panel_l(3)
@@ -2612,8 +2625,11 @@ unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf4 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.415054127, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.415054127, graph 0 to first -0.415054127, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.415054127, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.415054127, graph 0 to first 0.415054127, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 5: sampled Var z 92.8775, mean field q 92.862
 set lmargin at screen panel_l(4)
@@ -2626,8 +2642,11 @@ unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf5 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.422989043, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.422989043, graph 0 to first -0.422989043, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.422989043, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.422989043, graph 0 to first 0.422989043, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 6: sampled Var z 89.4256, mean field q 92.8617
 set lmargin at screen panel_l(0)
@@ -2640,8 +2659,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.421720674, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.421720674, graph 0 to first -0.421720674, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.421720674, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.421720674, graph 0 to first 0.421720674, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 7: sampled Var z 89.9643, mean field q 92.8617
 set lmargin at screen panel_l(1)
@@ -2654,8 +2676,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.396523738, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.396523738, graph 0 to first -0.396523738, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.396523738, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.396523738, graph 0 to first 0.396523738, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 8: sampled Var z 101.761, mean field q 92.8617
 set lmargin at screen panel_l(2)
@@ -2668,8 +2693,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.403307914, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.403307914, graph 0 to first -0.403307914, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.403307914, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.403307914, graph 0 to first 0.403307914, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 9: sampled Var z 98.3663, mean field q 92.8617
 set lmargin at screen panel_l(3)
@@ -2682,8 +2710,11 @@ set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
+unset arrow
 set object 10 rectangle from first -4, graph 0 to first -0.409697486, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 11 from first -0.409697486, graph 0 to first -0.409697486, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 set object 11 rectangle from first 0.409697486, graph 0 to first 4, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
+set arrow 12 from first 0.409697486, graph 0 to first 0.409697486, graph 1 nohead back linecolor rgb '#A0A0A0' linewidth 1 dashtype 1
 
 # layer 10: sampled Var z 95.3221, mean field q 92.8617
 set lmargin at screen panel_l(4)
@@ -2698,6 +2729,7 @@ plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 b
 unset title
 unset label
 unset object
+unset arrow
 
 # ---- legend: a strip of its own below the panels ---------------------------
 legend_chars = 32   # the legend's longest row, in char_width
@@ -2735,8 +2767,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {

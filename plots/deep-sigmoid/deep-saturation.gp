@@ -189,17 +189,25 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 15                                # ... the longest of them
+text_rows = 1                                   # rows of text for a legend below the plot
+text_chars = 16                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
+# (below at every size: beside it, a 1280 x 800 slide's legend left a
+# quarter of the slide blank under it, figure review 18, S6)
+legend_below = 1
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -311,7 +319,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -326,8 +334,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -338,7 +349,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
      keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'saturated: |z| ≥ 4' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

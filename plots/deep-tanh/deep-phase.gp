@@ -3558,7 +3558,7 @@ $grid << EOD
 
 EOD
 $edge << EOD
-5.5414586e-10 0
+3.82682823e-09 0
 0.128495555 0.00555556
 0.158506518 0.0111111
 0.178835021 0.0166667
@@ -3622,10 +3622,15 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 29                                # ... the longest of them
+text_rows = 0                                   # rows of text for a legend below the plot
+text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
 # (a map's legend: below it too when its rows take a third of the height
 # or less, the map the whole width; beside it, a 1280 x 800 map was 500 px
 # wide and 29 % of the canvas blank under the legend: figure review 15, S1.8)
@@ -3636,7 +3641,7 @@ legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -3722,8 +3727,13 @@ set cbrange [-1.5:1.5]   # chi1 beyond 0.03 and 30 takes the end colours
 # read as two scales: figure review 15, N1.9), the bar named beside it
 # or under its ticks
 set cbtics ('0.1' -1, '1' 0, '10' 1)
-if (legend_below) { set cblabel 'χ_{1}' rotate by 90 } else { set cblabel 'χ_{1}' offset 0,0.4 }
-set title 'χ_{1}, the gain of ‖δ‖^{2} per layer'
+if (legend_below) {
+    unset cblabel
+    set label 30 'χ_{1}' at screen panel_r(0) + 0.0175, screen panel_t(0) + 0.8 * line_height center front
+} else {
+    set cblabel 'χ_{1}' offset 0,0.4
+}
+set title 'χ_{1}, the gain of ‖δ‖² per layer'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
 cell_hy = 0.025
 grid_x_lo = -1
@@ -3751,10 +3761,18 @@ if (legend_below) {
     set colorbox horizontal user origin screen cb_x, screen cb_y2 size screen cb_w, screen cb_h
 }
 set palette defined (0 '#DADAEB', 0.5 '#9E9AC8', 1 '#3F007D')   # purples: not the χ₁ map's orange
-if (legend_below) { set cblabel 'q*' rotate by 90 } else { set cblabel 'q*' offset 0,0.4 }
-unset ylabel
+unset label
+if (legend_below) {
+    unset cblabel
+    set label 30 'q*' at screen panel_r(1) + 0.0175, screen panel_t(0) + 0.8 * line_height center front
+} else {
+    set cblabel 'q*' offset 0,0.4
+}
+if (!legend_below) { unset ylabel }
 set cbrange [-1.83053:3.49403]
 set cbtics ('0.1' -1, '10' 1, '1000' 3)
+set cbtics add ('' 0)
+set cbtics add ('' 2)
 set title 'fixed point q*'
 cell_hx = 0.028125   # half a cell (log10 sigma_w^2 fan_in), and half a cell of sigma_b^2
 cell_hy = 0.025
@@ -3773,7 +3791,22 @@ plot $grid using 1:(valid(4) ? $2 : NaN):(cell_x($1, 1.5, -1)):(cell_x($1, 1.5, 
      $schemes every ::0::0 using 1:2 with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw notitle, \
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#FFFFFF' pointtype 5 pointsize 1.8 * pointscale notitle, \
      $schemes every ::1::1 using 1:2 with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw notitle
+# q* = 0 at sigma_b^2 = 0: a grey line over the axis
+unset border
+unset xtics
+unset ytics
+unset mxtics
+unset mytics
+unset xlabel
+unset ylabel
 unset title
+unset label
+unset colorbox
+set arrow 20 from -1, 0 to -0.015625, 0 nohead linecolor rgb '#6E6E6E' linewidth 7 dashtype 1 front   # q* = 0
+plot NaN notitle
+unset arrow 20
+unset title
+unset label
 
 # ---- legend: a panel of its own right of the maps, or below them -----------
 legend_chars = 29   # the legend's longest row, in char_width
@@ -3813,26 +3846,29 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: edge of chaos' : ''), \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
-     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'grey at σ_{b}² = 0 (q* map): q* = 0' : ''), \
+     keyentry with boxes fillcolor rgb '#376C9E' fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'blue: ordered (χ_{1}⁠ < 1)' : ''), \
+     keyentry with boxes fillcolor rgb '#BB6735' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'orange: chaotic (χ_{1}⁠ > 1)' : ''), \
+     keyentry with lines linecolor rgb '#6E6E6E' linewidth 7 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'grey on the q* map''s axis: q* = 0' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'standard: chaotic' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'scaled: ordered' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: edge of chaos', \
-     keyentry with boxes fillcolor rgb '#2166AC' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
-     keyentry with boxes fillcolor rgb '#D95F0E' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
-     keyentry with boxes fillcolor rgb '#6E6E6E' fillstyle solid 1.0 noborder title 'grey at σ_{b}² = 0 (q* map): q* = 0', \
+     keyentry with boxes fillcolor rgb '#376C9E' fillstyle solid 1.0 noborder title 'blue: ordered (χ_{1}⁠ < 1)', \
+     keyentry with boxes fillcolor rgb '#BB6735' fillstyle solid 1.0 noborder title 'orange: chaotic (χ_{1}⁠ > 1)', \
+     keyentry with lines linecolor rgb '#6E6E6E' linewidth 7 dashtype 1 title 'grey on the q* map''s axis: q* = 0', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title 'standard: chaotic', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'scaled: ordered'
 }

@@ -6,6 +6,10 @@
 # standard error).
 # Every point is a full `satstat run` with the same seed, so the sampling
 # errors of neighbouring points are correlated.
+# The schemes' points at one n_{in} are set apart sideways, so that no bar
+# hides another.
+# With floor(n_in/2) of the inputs 1, the formula is two lines: one
+# through the odd n_in, one through the even.
 #
 # Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
 #           satstat 0.1.0
@@ -153,8 +157,8 @@ tick_step(r, n) = (tick_n = (n < 2 ? 2. : 1. * floor(n)), tick_p = 10.**floor(lo
 set grid linetype 1 linecolor rgb '#E5E5E5' linewidth 1 dashtype solid
 
 # ---- layout ----------------------------------------------------------------
-# The plot on the left; the legend and the fixed settings in a column on
-# the right (a panel of their own), so that neither covers the data.
+# The plot the full width; the legend below it (a panel of its own), so
+# that neither covers the data; the fixed settings are in the header.
 # Screen units: 0 = left/bottom, 1 = right/top of the figure.
 key_chars = 28                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
@@ -162,19 +166,27 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 36                                # ... the longest of them
+key_rows = 3                                    # legend rows with a sample
+below_chars = 13                                # ... the longest of them
+text_rows = 2                                   # rows of text for a legend below the plot
+text_chars = 41                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
-# small figure), the legend goes below the plot, its rows with a sample
-# only, in as many columns as fit; the numbers are in the report.
-legend_below = (column < 0.55) ? 1 : 0
+# small figure), the legend goes below the plot: its rows with a sample
+# in as many columns as fit, then its rows of text (the figure's
+# numbers, short) across the width; the column's notes are in the
+# header and the numbers in full in the report.
+small_figure = (column < 0.55) ? 1 : 0
+legend_below = small_figure
+# (below at every size: beside it, a 1280 x 800 slide's legend left a
+# quarter of the slide blank under it, figure review 18, S6)
+legend_below = 1
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? (ceil(1. * key_rows / legend_cols) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -193,7 +205,12 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-narrow = legend_below   # a small figure: short labels, fewer ticks
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
+narrow = small_figure   # a small figure: short labels, fewer ticks
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
@@ -748,7 +765,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (16 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -763,8 +780,11 @@ if (exists('legend_below') && legend_below) {
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
-    # one column whose longest row is wider than the figure: its text smaller
+    # one column whose longest row is wider than the figure, or a row of
+    # text that is: its text smaller
     legend_fit = (sample_width + below_chars * char_width > 0.98) ? (0.98 - sample_width) / (below_chars * char_width) : 1
+    text_fit = (sample_width + text_chars * char_width > 0.98) ? (0.98 - sample_width) / (text_chars * char_width) : 1
+    legend_fit = (text_fit < legend_fit) ? text_fit : legend_fit
     legend_font = font_at(legend_fit)
     set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.0 vertical font legend_font
     do for [legend_col = 0:legend_cols - 1] {
@@ -772,17 +792,16 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'floor: Var b = 1 (bias alone)' : ''), \
-     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? 'lines: formula; points: sampled, 99.9 % CI' : ''), \
-     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? '(points set apart sideways)' : ''), \
-     keyentry with lines linetype nodraw title (int(5 / legend_rows) == legend_col ? 'formula: two lines, odd and even n_{in}' : '')
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'floor Var b = 1' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'two lines: formula at odd and even n_{in}' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
      keyentry with lines linetype nodraw title 'lines: formula', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor: Var b = 1 (bias alone)', \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor Var b = 1', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
