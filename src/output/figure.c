@@ -802,14 +802,15 @@ void satstat__fig_style_end(satstat__fig *g)
  * height on a small figure. */
 #define BELOW_SPACING "1.0"
 
-/* The layout lines; key_rows and below_chars: the legend rows with a
- * sample and the longest of them, which go below the plot when the column
- * would leave the plot under half the width (0 rows: never below). */
 /* Where layout_lines puts a legend of rows with a sample: beside the plot
  * unless that leaves it under half the width (a small figure), beside a
  * map unless its rows take a third of the height or less, or always below. */
 enum legend_rule { LEGEND_BESIDE, LEGEND_MAP, LEGEND_BELOW };
 
+/* The layout lines; key_rows and below_chars: the legend rows with a
+ * sample and the longest of them, text_rows and text_chars: its rows of
+ * text drawn across the width under them, all below the plot where rule
+ * says (0 rows: never below). */
 static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
                          size_t text_rows, size_t text_chars, int right_axis, enum legend_rule rule)
 {
