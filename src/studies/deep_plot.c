@@ -1632,10 +1632,6 @@ static void legend_insert_blank(satstat__legend *l, size_t at)
  * panels line up (figure review 17, N11). */
 #define ROW_GAP_LINES 2.9
 
-/* The most a shared y range of a row of panels may flatten its lowest
- * panel (fig_activations): to half its height. */
-#define SHARED_Y_SPAN 2.0
-
 /* The most layers deep-activations draws across (fig_activations). */
 #define ACTIVATION_LAYERS_ACROSS 3
 
@@ -1810,23 +1806,21 @@ static void fig_activations(ctx *c, size_t which)
     }
     /* A row of a bounded φ (its panels on one x axis, φ's range) on one y
      * range too, so that its layers compare at a glance (figure review
-     * 18, N7), when its tallest panel is at most SHARED_Y_SPAN times its
-     * lowest: else the lowest would be flattened (tanh's he-normal, 1.8
-     * at layer 1 and 0.57 at layer 5, its bars a fifth of the panel, 11
-     * px at 1280 x 800).  Not relu's rows, whose x axes differ by orders
-     * of magnitude and so do the densities' units. */
+     * 18, N7), every row: tanh's he-normal kept its own ranges (1.8 at
+     * layer 1 against 0.57 at layers 3 and 5, whose centre density of
+     * 0.5 then drew taller than layer 1's 0.3: figure review 19, S3).
+     * Sharing lowers layer 5's bars from 34 px to 9 px high at 1280 x 800
+     * (59 to 17 px at 3.5 in): thin, but their heights are then true
+     * against layer 1's, the comparison the row is for.  Not relu's rows, whose x axes
+     * differ by orders of magnitude and so do the densities' units. */
     for (size_t s = 0; bounded && s < ns; s++) {
-        double lo = INFINITY, hi = 0;
-        for (size_t k = 0; k < nl; k++) {
-            if (!hist[s][k].spike && hist[s][k].ytop > 0) {
-                lo = fmin(lo, hist[s][k].ytop);
+        double hi = 0;
+        for (size_t k = 0; k < nl; k++)
+            if (!hist[s][k].spike)
                 hi = fmax(hi, hist[s][k].ytop);
-            }
-        }
-        if (hi > 0 && hi <= SHARED_Y_SPAN * lo)
-            for (size_t k = 0; k < nl; k++)
-                if (!hist[s][k].spike && hist[s][k].ytop > 0)
-                    hist[s][k].ytop = hi;
+        for (size_t k = 0; k < nl; k++)
+            if (!hist[s][k].spike && hist[s][k].ytop > 0)
+                hist[s][k].ytop = hi;
     }
     out(c, "\n# ---- layout: %zu rows (schemes) x %zu columns (layers), legend below -----\n", ns,
         nl);
