@@ -3305,13 +3305,22 @@ def preset_ticks_problems(text):
     labelled tick an axis read as a fault on a slide); an x axis with at
     least two labelled ticks past the first (a scale length); and where an
     axis's numbers are scaled, the factor ("×10^{4}") written once in its
-    panel (label 4 for x, 5 for y)."""
+    panel (label 4 for x, 5 for y); the y factor over its own panel's
+    frame, left-aligned at its axis (right-aligned left of the axis it
+    stood in the gutter by the row before's x factor: figure review 19,
+    S2); and one notation a row: no plain "1000" on an axis whose
+    neighbours in the row write a factor."""
     problems = []
     panel = None
+    rows = {}  # (scheme, axis) -> [(panel, factored, largest plain label)]
     for ln in text.splitlines() + ["# end, layer 0"]:
         m = re.match(r"# (\S+), layer (\d+)$", ln)
         if m:
             if panel and panel["ticks"]:
+                for axis, labels, values in panel["ticks"]:
+                    plain = [abs(float(lab.replace("−", "-"))) for lab in labels if re.match(r"^−?[0-9.]+$", lab)]
+                    rows.setdefault((panel["scheme"], axis), []).append(
+                        (panel["name"], axis in panel["factor"], max(plain, default=0)))
                 for axis, labels, values in panel["ticks"]:
                     shown = [(lab, v) for lab, v in zip(labels, values) if lab and v != 0]
                     if axis == "x" and len(shown) < 2:
@@ -3323,7 +3332,7 @@ def preset_ticks_problems(text):
                         problems.append("%s: %s ticks scaled with no factor" % (panel["name"], axis))
                     if factor and not scaled:
                         problems.append("%s: %s factor %s on unscaled ticks" % (panel["name"], axis, factor))
-            panel = {"name": "%s layer %s" % m.groups(), "ticks": [], "factor": {}}
+            panel = {"name": "%s layer %s" % m.groups(), "scheme": m.group(1), "ticks": [], "factor": {}}
             continue
         if panel is None:
             continue
@@ -3340,6 +3349,12 @@ def preset_ticks_problems(text):
         m = re.match(r"set label ([45]) '(×10\^\{[^']*\})'", ln)
         if m:
             panel["factor"]["x" if m.group(1) == "4" else "y"] = m.group(2)
+            if m.group(1) == "5" and not re.search(r"at graph 0, graph 1 left offset [0-9.]+, [0-9.]+ ", ln):
+                problems.append("%s: y factor not over its own frame at the axis" % panel["name"])
+    for (scheme, axis), panels in sorted(rows.items()):
+        if any(f for _, f, _ in panels):
+            problems += ["%s: plain %s tick %g in a row of factored %s axes" % (name, axis, big, axis)
+                         for name, f, big in panels if not f and big >= 1000]
     return problems
 
 
@@ -3350,9 +3365,14 @@ def check_preset_ticks(scripts):
            "set ytics ('0' 0, '5' 5)\n# normal:1, layer 5\nset xtics ('0' 0, '5' 50000, '10' 100000)\n"
            "set label 4 '×10^{4}' at graph 1, graph 0 right offset 0, -1.4 front\n"
            "set ytics ('0' 0, '2' 2e-05)\n"
-           "set label 5 '×10^{−5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front\n")
+           "set label 5 '×10^{−5}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front\n")
+    row = ("# normal:0.01, layer 3\nset ytics ('0' 0, '1000' 1000)\n"
+           "# normal:0.01, layer 5\nset ytics ('0' 0, '2' 200000)\n"
+           "set label 5 '×10^{5}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front\n")
     if len(preset_ticks_problems(old)) != 2 or preset_ticks_problems(new) \
-            or not preset_ticks_problems(new.replace("set label 4", "unset label 4 #")):
+            or not preset_ticks_problems(new.replace("set label 4", "unset label 4 #")) \
+            or len(preset_ticks_problems(row)) != 1 or len(preset_ticks_problems(
+                row.replace("left offset 0.3, 0.45", "right offset -0.8, 0.6"))) != 2:
         fail("self-test: the preset ticks check: %s / %s"
              % (preset_ticks_problems(old), preset_ticks_problems(new)))
     if not scripts:

@@ -1415,7 +1415,8 @@ typedef struct axis_ticks {
     char factor[SATSTAT__FIG_NUM_SIZE]; /* "×10^{−5}", or "" */
 } axis_ticks;
 
-static int axis_ticks_of(double lo, double hi, size_t most, double least_step, axis_ticks *ts)
+static int axis_ticks_of(double lo, double hi, size_t most, double least_step, int row_factored,
+                         axis_ticks *ts)
 {
     double span = hi - lo;
     ts->n = 0;
@@ -1438,7 +1439,10 @@ static int axis_ticks_of(double lo, double hi, size_t most, double least_step, a
         ts->t[ts->n++] = fabs(v) < step * 1e-9 ? 0 : v;
     double top = fmax(fabs(ts->t[0]), fabs(ts->t[ts->n - 1]));
     int e = (int)floor(log10(step) + 1e-9);
-    int factored = step < 0.01 * (1 - 1e-9) || top >= 1e4 * (1 - 1e-12);
+    /* (row_factored: another panel of the row writes a factor on this
+     * axis, so "1000" here becomes "1" and "×10^{3}", one notation a row:
+     * figure review 19, S2) */
+    int factored = step < 0.01 * (1 - 1e-9) || top >= 1e4 * (1 - 1e-12) || (row_factored && e >= 3);
     if (factored)
         snprintf(ts->factor, sizeof ts->factor, "×10^{%s%d}", e < 0 ? "−" : "", abs(e));
     int decimals = factored || e >= 0 ? 0 : -e;
@@ -1469,15 +1473,36 @@ static void write_axis_ticks(ctx *c, const char *axis, const axis_ticks *ts)
     out(c, ")\n");
 }
 
+/* A panel's x ticks (over φ's range or the layer's), and its y ticks
+ * (the bars reaching 1/HEADROOM of the height, labels at least
+ * Y_LABEL_LINES apart); 0 when the axis has none of its own (a one-bin
+ * panel's y).  row_factored: as axis_ticks_of. */
+static int panel_x_ticks(const panel_hist *h, int row_factored, axis_ticks *xt)
+{
+    xt->n = 0;
+    xt->factor[0] = '\0';
+    return axis_ticks_of(h->xlo, h->xhi, AXIS_TICKS, 0, row_factored, xt);
+}
+
+static int panel_y_ticks(const panel_hist *h, double panel_lines, int row_factored, axis_ticks *yt)
+{
+    yt->n = 0;
+    yt->factor[0] = '\0';
+    double top = (h->ytop > 0 ? h->ytop : 1) * HEADROOM;
+    return !h->spike && axis_ticks_of(0, top, 3, top * Y_LABEL_LINES / panel_lines, row_factored, yt);
+}
+
 static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_deep_layer *ly,
                              const panel_hist *h, size_t s, size_t k, size_t ns, uint64_t layer,
-                             const char *name, double panel_lines)
+                             const char *name, double panel_lines, const int row_factored[2])
 {
     const satstat_activation *a = cfg->activation;
     out(c, "\n# %s, layer %llu\n", cfg->schemes[s].canonical, (unsigned long long)layer);
     satstat__fig_grid_panel(&c->g, k, s);
     if (s == 0)
-        out(c, "set title 'layer %llu' offset 0,-0.5\n", (unsigned long long)layer);
+        /* (its line over the y factor's: at -0.5 "layer 5" met "×10^{−5}" at
+         * 3.5 in) */
+        out(c, "set title 'layer %llu' offset 0,0.1\n", (unsigned long long)layer);
     else
         out(c, "unset title\n");
     if (k == 0) {
@@ -1501,7 +1526,7 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     snprintf(t_s, sizeof t_s, "%.6g", yt * HEADROOM);
     axis_ticks xt, ytk;
     out(c, "x_lo = %.9g\nx_hi = %.9g\n", h->xlo, h->xhi);
-    if (axis_ticks_of(h->xlo, h->xhi, AXIS_TICKS, 0, &xt)) {
+    if (panel_x_ticks(h, row_factored[0], &xt)) {
         write_axis_ticks(c, "x", &xt);
     } else {
         out(c, "set xtics autofreq\n");
@@ -1523,15 +1548,16 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     out(c, "set xrange [x_lo:x_hi]\ny_top = %s\n", t_s);
     if (h->spike) { /* its height is 1/(the bin's width): no scale to read */
         out(c, "set ytics ('' 0)\nunset label 5\n");
-    } else if (axis_ticks_of(0, yt * HEADROOM, 3, yt * HEADROOM * Y_LABEL_LINES / panel_lines, &ytk)) {
+    } else if (panel_y_ticks(h, panel_lines, row_factored[1], &ytk)) {
         write_axis_ticks(c, "y", &ytk);
         if (ytk.factor[0]) {
-            /* over the axis's top, right-aligned with the tick labels, in
-             * the room the rows' wider gap keeps (ROW_GAP_LINES) and under
-             * the first row's "density"; inside the panel it ran into the
-             * sd's text at 3.5 in, and next to the axis it met the row
-             * above's "0" */
-            out(c, "set label 5 '%s' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front\n",
+            /* over the panel's own frame, left-aligned at its axis (as
+             * matplotlib's offset text): right-aligned left of the axis it
+             * stood in the gutter 11 px under the row before's x factor of
+             * the column to the left, and merged into the first row's
+             * "density" (figure review 19, S2); inside the frame it ran
+             * into the sd's text and the bars at 3.5 in */
+            out(c, "set label 5 '%s' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front\n",
                 ytk.factor);
         } else {
             out(c, "unset label 5\n");
@@ -1829,14 +1855,26 @@ static void fig_activations(ctx *c, size_t which)
            "legend_top = 0.02 + %.4g * line_height           # the legend: rows below the panels\n",
         legend_room);
     out(c, "bottom = legend_top + 3.1 * line_height\n"
-           "top = top - 1.2 * line_height                   # the columns' titles, the y axes' \"density\"\n");
+           "top = top - 1.8 * line_height                   # the columns' titles over the y factors, the y axes' \"density\"\n");
     satstat__fig_layout_grid(&c->g, nl, ns, 10, ROW_GAP_LINES);
     satstat__fig_multiplot_title(&c->g, head, 0);
     out(c, "unset key\n");
+    double drawn_lines = panel_lines < 2 ? MIN_PANEL_LINES : panel_lines;
     for (size_t s = 0; s < ns; s++) {
+        /* one notation a row: when a panel of the row writes a factor on
+         * an axis, its neighbours write one there too rather than "1000"
+         * (figure review 19, S2) */
+        int row_factored[2] = {0, 0};
+        for (size_t k = 0; k < nl; k++) {
+            axis_ticks t;
+            if (panel_x_ticks(&hist[s][k], 0, &t) && t.factor[0])
+                row_factored[0] = 1;
+            if (panel_y_ticks(&hist[s][k], drawn_lines, 0, &t) && t.factor[0])
+                row_factored[1] = 1;
+        }
         for (size_t k = 0; k < nl; k++) {
             activation_panel(c, cfg, satstat_deep_report_layer(r, s, lw[k]), &hist[s][k], s, k, ns,
-                             lw[k], name, panel_lines < 2 ? MIN_PANEL_LINES : panel_lines);
+                             lw[k], name, drawn_lines, row_factored);
         }
     }
     out(c, "unset title\nunset label\nunset arrow\n");
