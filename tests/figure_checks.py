@@ -3484,6 +3484,11 @@ def band_edge_problems(text):
     edges = {round(float(x), 6) for x in re.findall(
         r"^set arrow \d+ from first ([-0-9.e+]+), graph 0 to first \S+ graph 1 nohead", text, re.M)}
     problems = []
+    # the panels' titles carry sd_l and the band's edges: in the text's
+    # size where they fit (7 pt against the ticks' 8 at 3.5 in, read as a
+    # note: figure review 19, S9), not the small font outright
+    problems += ["panel title %r in the small font" % t for t in
+                 re.findall(r'^set title "(layer [^"]*)" .*font smallfont', text, re.M)]
     for a, b in re.findall(r"^set object \d+ rectangle from first ([-0-9.e+]+), graph 0 to first "
                            r"([-0-9.e+]+), graph 1 behind", text, re.M):
         for x in (float(a), float(b)):
@@ -3495,7 +3500,8 @@ def band_edge_problems(text):
 def check_band_edges(scripts):
     band = "set xrange [-4:4]\nset object 10 rectangle from first -4, graph 0 to first -0.18, graph 1 behind\n"
     if not band_edge_problems(band) or band_edge_problems(
-            band + "set arrow 11 from first -0.18, graph 0 to first -0.18, graph 1 nohead back\n"):
+            band + "set arrow 11 from first -0.18, graph 0 to first -0.18, graph 1 nohead back\n") \
+            or not band_edge_problems("set xrange [-4:4]\nset title \"layer 1\\nsd = 22.6\" offset 0,-0.4 font smallfont\n"):
         fail("self-test: the band edge check")
     if not scripts:
         fail("band edges: no deep-density script")

@@ -447,12 +447,12 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
 
 /* The lines of text the density figure keeps for its text, as its layout
  * below writes them: the figure's title (2.4 lines, satstat__fig_layout_column's),
- * the panels' titles (two lines, three with the band's edge: 1.5 and 2.3
- * of the text's lines, in the small font), the legend's rows below the
+ * the panels' titles (two lines, three with the band's edge: 2.1 and 3.1
+ * of the text's lines, in its size), the legend's rows below the
  * panels (in two columns when two fit across, else one; room for every
  * row: a row left out cut the saturated region's swatch at 3.5 in), the x
  * tick labels and label (3.3), and between rows of panels a gap for the
- * next row's titles and the x tick labels (5.3 or 4.5). */
+ * next row's titles and the x tick labels (6.1 or 5.3). */
 /* A legend under the panels takes two columns when the text room across
  * holds this many times its longest row, and 16 characters more for the
  * samples and the gap.  gnuplot spaces its key's columns by its own
@@ -478,8 +478,11 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
     /* a third title line, where the grey band starts in the panel's
      * units, when a standardised panel shades the region */
     int band_line = d->standardised && d->shaded;
-    m.title_lines = band_line ? 2.3 : 1.5;
-    m.gap_lines = band_line ? 5.3 : 4.5;
+    /* (in the text's own size, as the tick labels: in the small font
+     * they were 7 pt against the ticks' 8 at 3.5 in and read as a note,
+     * though they carry sd_l and the band's edges: figure review 19, S9) */
+    m.title_lines = band_line ? 3.1 : 2.1;
+    m.gap_lines = band_line ? 6.1 : 5.3;
     return m;
 }
 
@@ -524,11 +527,49 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     out(c, "set format x '%%g'\nset format y '%%g'\n");
 }
 
-static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
+/* A density panel's title, its lines: the layer ("layer 10 of 10" when
+ * some are left out), its Var z or sd_l, and where the grey band starts
+ * in the panel's units (or "").  Var z in the title, not over the
+ * histogram's peak; on a line of its own: "layer 10: Var z = 96.7" on one
+ * line is wider than a panel and ran into the next panel's y tick labels. */
+static void density_title(const ctx *c, const satstat_config *cfg, const density_plan *d,
+                          const satstat_deep_layer *ly, uint64_t layer, char title[3][96])
 {
     const satstat_deep_options *o = satstat_deep_report_options(c->r[0]);
+    char num[SATSTAT__FIG_NUM_SIZE];
+    three_digits(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, num);
+    char of[32] = "";
+    if (d->np < o->layers)
+        snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
+    snprintf(title[0], sizeof title[0], "layer %llu%s", (unsigned long long)layer, of);
+    snprintf(title[1], sizeof title[1], "%s= %s",
+             d->standardised ? "sd_{l}" SATSTAT__FIG_SCRIPT_SPACE : "Var z ", num);
+    title[2][0] = '\0';
+    double sd_here = sqrt(ly->variance.value);
+    if (d->standardised && sd_here > 0 && isfinite(sd_here))
+        band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, title[2], sizeof title[2]);
+}
+
+static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
+{
     if (!d->standardised)
         shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 1);
+    /* The panels' titles in the text's size, as the tick labels: in the
+     * small font they read as a note at 3.5 in (figure review 19, S9),
+     * though they carry sd_l and the band's edges.  In the small font (7
+     * pt or more) only where the widest line would not fit its panel and
+     * the gap beside it (ten panels at 1280 x 800: "grey beyond ±0.283"
+     * ran to the canvas's edge). */
+    double widest = 0;
+    for (size_t k = 0; k < d->np; k++) {
+        char title[3][96];
+        density_title(c, cfg, d, layer_of(c, s, d->which[k]), d->which[k], title);
+        for (size_t i = 0; i < 3; i++)
+            widest = fmax(widest, satstat__text_chars(title[i], 1));
+    }
+    out(c, "\npanel_title_chars = %.2f   # the widest line of a panel's title, in char_width\n"
+           "panel_title_f = (panel_title_chars * char_width < panel_w + gap_x - 2 * char_width) ? 1 : 1. * smallpt / fontpt\n",
+        widest);
     for (size_t k = 0; k < d->np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
         size_t ci = k % d->cols, ri = k / d->cols;
@@ -541,23 +582,12 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         out(c, "\n# layer %llu: sampled Var z %.6g, mean field q %.6g\n",
             (unsigned long long)d->which[k], ly->variance.value, ly->mf_variance);
         satstat__fig_grid_panel(&c->g, ci, ri);
-        /* Var z in the title, not over the histogram's peak; on a line of
-         * its own: "layer 10: Var z = 96.7" on one line is wider than a
-         * panel and ran into the next panel's y tick labels */
-        char num[SATSTAT__FIG_NUM_SIZE];
-        three_digits(d->standardised ? sqrt(ly->variance.value) : ly->variance.value, num);
-        char of[32] = "";
-        if (d->np < o->layers)
-            snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
-        char band[96] = "";
-        double sd_here = sqrt(ly->variance.value);
-        if (d->standardised && sd_here > 0 && isfinite(sd_here))
-            band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, band, sizeof band);
+        char title[3][96];
+        density_title(c, cfg, d, ly, d->which[k], title);
         /* (SATSTAT__FIG_SCRIPT_SPACE: the space after a subscript, as figure.c's quoted_text
          * writes it, which this double-quoted title does not go through) */
-        out(c, "set title \"layer %llu%s\\n%s= %s%s%s\" offset 0,-0.4 font smallfont\n",
-            (unsigned long long)d->which[k], of, d->standardised ? "sd_{l}" SATSTAT__FIG_SCRIPT_SPACE : "Var z ", num,
-            band[0] ? "\\n" : "", band);
+        out(c, "set title \"%s\\n%s%s%s\" offset 0,-0.4 font font_at(panel_title_f)\n", title[0], title[1],
+            title[2][0] ? "\\n" : "", title[2]);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
                    ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{l}' offset 0,0.3\n"
