@@ -557,9 +557,11 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
     /* The panels' titles in the text's size, as the tick labels: in the
      * small font they read as a note at 3.5 in (figure review 19, S9),
      * though they carry sd_l and the band's edges.  In the small font (7
-     * pt or more) only where the widest line would not fit its panel and
-     * the gap beside it (ten panels at 1280 x 800: "grey beyond ±0.283"
-     * ran to the canvas's edge). */
+     * pt or more) where the widest line is wider than its panel and 4
+     * characters, the room right of the last panel, so that neighbours'
+     * titles keep 4 characters apart (ten panels at 1280 x 800: "grey
+     * beyond ±0.283" at full size ran to the canvas's edge, and sigmoid's
+     * "±3.39" came 15 px from the next title). */
     double widest = 0;
     for (size_t k = 0; k < d->np; k++) {
         char title[3][96];
@@ -568,7 +570,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
             widest = fmax(widest, satstat__text_chars(title[i], 1));
     }
     out(c, "\npanel_title_chars = %.2f   # the widest line of a panel's title, in char_width\n"
-           "panel_title_f = (panel_title_chars * char_width < panel_w + gap_x - 2 * char_width) ? 1 : 1. * smallpt / fontpt\n",
+           "panel_title_f = (panel_title_chars * char_width < panel_w + 4 * char_width) ? 1 : 1. * smallpt / fontpt\n",
         widest);
     for (size_t k = 0; k < d->np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
