@@ -3690,6 +3690,35 @@ def check_review18_maps(phase, phase_xi, correlation, cmap, jacobian, tmp):
                      % (os.path.basename(png), 100 * share))
 
 
+# ---- figure review 19: deep-jacobian's legend and notation, deep-cmap's zoom key
+
+def jacobian_notation_problems(text):
+    """deep-jacobian's moments named "mean s², s⁴" at every size, no m_k:
+    the slide wrote "m₁ = 0.703 (theory 0.72)" with a row defining m_k, the
+    paper "mean s², s⁴ = 0.703, 5.45" (figure review 19, S8)."""
+    # (a row below the plot only is titled (... ? 'row' : ''))
+    titles = re.findall(r"keyentry [^\n]*title \(?[^'\n]*'([^']*)'", text)
+    problems = ["key row '%s' names a moment m_k" % t for t in titles if re.search(r"\bm_\{[0-9k]\}", t)]
+    if not any(t.lstrip().startswith("mean s²") for t in titles):
+        problems.append("no key row 'mean s², s⁴ = ...'")
+    return problems
+
+
+def check_review19_depth(jacobian_big, jacobian, tmp):
+    """Figure review 19's findings on the depth figures: deep-jacobian's
+    legend below the plot at 1280 x 800 too, as its sisters' (beside it,
+    22 % of the slide was blank under it: S7), and its moments in one
+    notation at both sizes (S8)."""
+    for script in jacobian_big:
+        cols = legend_columns(script, tmp)
+        if cols is None or not cols[1]:
+            fail("review 19: %s: the legend beside the plot at 1280 x 800, not below (S7)"
+                 % os.path.relpath(script, tmp))
+    for script in jacobian_big + jacobian:
+        for problem in jacobian_notation_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (S8)" % (os.path.relpath(script, tmp), problem))
+
+
 def main():
     for tool in ("gnuplot", "rsvg-convert", "pdftoppm"):
         if not shutil.which(tool):
@@ -3888,6 +3917,8 @@ def main():
             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")],
             [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")],
             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
+        check_review19_depth(sorted(glob.glob(laid + "/deep-big/deep-jacobian.gp")),
+                             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -48,12 +48,18 @@ static void phase_yrange(ctx *c, double lo, double hi);
  * figure, in inches (the one map of χ₁ was 0.94 in at 3.5 x 2.4 in). */
 #define PHASE_MAP_IN 0.85
 
-/* The one-panel layout: the legend right of the plot, or below it on a
- * small figure (the toolkit's rule), and the plot's margins. */
-static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
+/* Where single_panel puts the legend: right of the plot, or below it on
+ * a small figure (the toolkit's rule); below a map (the maps' rule, in one
+ * column); or below the plot at every size (the rule of fig2-fig4 and the
+ * deep trio). */
+enum key_place { KEY_BESIDE, KEY_MAP, KEY_BELOW };
+
+/* The one-panel layout: the legend where `place` says, and the plot's
+ * margins. */
+static void single_panel(ctx *c, const satstat__legend *key, const char *title, enum key_place place)
 {
     satstat__fig_rule(&c->g, "layout");
-    if (map) {
+    if (place == KEY_MAP) {
         satstat__fig_layout_legend_map(&c->g, key, 0);
         /* a map's legend below it in one column, whatever its rows' length:
          * deep-phase-xi had one column for one run and two for another at
@@ -67,6 +73,8 @@ static void single_panel(ctx *c, const satstat__legend *key, const char *title, 
                "    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01\n"
                "    bottom = bottom + legend_height\n"
                "}\n");
+    } else if (place == KEY_BELOW) {
+        satstat__fig_layout_legend_below(&c->g, key, 0);
     } else {
         satstat__fig_layout_legend(&c->g, key, 0);
     }
@@ -377,7 +385,7 @@ void satstat__dp_fig_correlation(ctx *c)
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
-    single_panel(c, &key, title, 0);
+    single_panel(c, &key, title, KEY_BESIDE);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
@@ -775,7 +783,7 @@ void satstat__dp_fig_cmap(ctx *c)
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
     }
-    single_panel(c, &key, title, 0);
+    single_panel(c, &key, title, KEY_BESIDE);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
      * or 5 times a power of ten below it (its minimum −0.014 in [−0.018,
@@ -1254,7 +1262,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     }
     if (no_q)
         satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
-    single_panel(c, &key, title, 1);
+    single_panel(c, &key, title, KEY_MAP);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
      * "d" of "diagram") */
@@ -1438,20 +1446,15 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         if (!j)
             continue;
-        char th[48] = "";
+        char th[48] = "", th2[48] = "";
         if (isfinite(j->theory_m1))
             snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s", j->m[0].value, th);
-        satstat__legend_tex(&key);
-        char th2[48] = "";
         if (isfinite(j->theory_m2))
             snprintf(th2, sizeof th2, " (theory %.3g)", j->theory_m2);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th2);
-        satstat__legend_tex(&key);
-        /* the moments on one row for a legend below the plot, which leaves
-         * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
-         * review 17, S6); named by what they are, so that no row below
-         * defines m_k (figure review 18, S4) */
+        /* the moments on one row under their scheme's, named by what they
+         * are at every size: the slide's "m_1 = ..., m_2 = ..." with a row
+         * defining m_k beside the paper's "mean s², s⁴" was two notations
+         * for the same numbers (figure review 19, S8) */
         if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
             satstat__legend_row(&key, "with lines linetype nodraw", "  mean s², s⁴ = %.3g, %.3g (theory %.3g, %.3g)",
                                 j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
@@ -1463,18 +1466,12 @@ void satstat__dp_fig_jacobian(ctx *c)
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
-    /* ("the mean": its superscript clear of the row above's "y" of
-     * "isometry", which it touched at 3.5 in: figure review 18, S5) */
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu",
-                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
-                        (unsigned long long)o->networks);
-    satstat__legend_tex(&key);
-    /* (below the plot no row for m_k and W, n_in, R: the header says
-     * them; with them the legend left the plot 36 % of the figure's
-     * height at 3.5 in, figure review 18, S4) */
-    single_panel(c, &key, title, 0);
+    /* the legend below the plot at every size, the plot the whole width,
+     * as its sisters fig2-fig4 and deep-variance: beside it, a 1280 x 800
+     * slide was 22 % blank under the legend (figure review 19, S7); W,
+     * n_in and R in the header (with them the legend left the plot 36 %
+     * of the figure's height at 3.5 in, figure review 18, S4) */
+    single_panel(c, &key, title, KEY_BELOW);
     if (!(xmax > 0))
         xmax = 1;
     xmax = fmax(xmax * 1.02, 1.1);
@@ -1530,8 +1527,8 @@ void satstat__dp_fig_jacobian(ctx *c)
                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
-                      "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                      "(m2) beside the width -> infinity theory where it applies.  Width W,\n"
+                      "weights spread them.  The legend sets the mean of s^2 and of s^4 beside\n"
+                      "the width -> infinity theory where it applies.  Width W,\n"
                       "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
                       &key, satstat__fig_half_in(&c->g, &key, 4.4),
                       "its legend below the plot needs it", &body);
