@@ -3704,11 +3704,29 @@ def jacobian_notation_problems(text):
     return problems
 
 
-def check_review19_depth(jacobian_big, jacobian, tmp):
+def zoom_arrow_key_problems(text):
+    """deep-cmap's zoom keyed by the arrow at its box, which the plot draws
+    at any size of the box: the key's sample the glyph ▯ in grey read as a
+    font's missing-glyph box (figure review 19, S6)."""
+    m = re.search(r"keyentry with points pointtype ([^\n]*?) linecolor[^\n]*zoomed right", text)
+    if not m:
+        return []
+    problems = []
+    if "▯" in m.group(1) or not re.search(r"[↑↓]", m.group(1)):
+        problems.append("the zoom keyed by %s, not the arrow at its box" % m.group(1))
+    if not re.search(r"^set arrow 1 from screen \(zx0", text, re.M):
+        problems.append("the arrow at the zoom's box not drawn at every size of the box")
+    return problems
+
+
+def check_review19_depth(jacobian_big, jacobian, cmap, tmp):
     """Figure review 19's findings on the depth figures: deep-jacobian's
     legend below the plot at 1280 x 800 too, as its sisters' (beside it,
-    22 % of the slide was blank under it: S7), and its moments in one
-    notation at both sizes (S8)."""
+    22 % of the slide was blank under it: S7), its moments in one notation
+    at both sizes (S8), and deep-cmap's zoom keyed by its arrow (S6)."""
+    for script in cmap:
+        for problem in zoom_arrow_key_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (S6)" % (os.path.relpath(script, tmp), problem))
     for script in jacobian_big:
         cols = legend_columns(script, tmp)
         if cols is None or not cols[1]:
@@ -3918,7 +3936,9 @@ def main():
             [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")],
             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
         check_review19_depth(sorted(glob.glob(laid + "/deep-big/deep-jacobian.gp")),
-                             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
+                             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")),
+                             [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")] +
+                             sorted(glob.glob(laid + "/deep-big/deep-cmap.gp")), tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

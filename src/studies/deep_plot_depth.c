@@ -22,7 +22,7 @@ typedef satstat__dp_ctx ctx;
 static void phase_yrange(ctx *c, double lo, double hi);
 
 /* The c-map's box round the region its zoom panel shows, drawn and keyed
- * in one style, and the arrow at it when it is small */
+ * in one style, and the arrow at it */
 #define ZOOM_BOX "#606060"
 #define ZOOM_BOX_LINE "linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
 #define ZOOM_ARROW_STYLE \
@@ -541,12 +541,12 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    /* the zoom's own rectangle, and an arrow at it when it is under 2
-     * characters by a line: widened to that least size (and to the
-     * panel's edge at c = 1), the box claimed c = 0.87..1 at 3.5 in and
-     * 0.95..1 at 1280 x 800 for a zoom of 0.972..0.9925 (figure review
-     * 17, S1); the arrow from below it, or from above where the panel
-     * has no room below */
+    /* the zoom's own rectangle, and an arrow at it (a small box is found
+     * by it; widened to 2 characters by a line, the box claimed c =
+     * 0.87..1 at 3.5 in for a zoom of 0.972..0.9925, figure review 17,
+     * S1), at any size of the box, as the legend's sample keys it (figure
+     * review 19, S6); the arrow from below it, or from above where the
+     * panel has no room below */
     out(c, "# where the zoom is: its rectangle (screen units), and an arrow at it when small\n"
            "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
@@ -554,12 +554,11 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
            "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
            "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
            "fillstyle empty border " ZOOM_BOX_LINE " front\n"
-           "zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)\n"
            "zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)\n"
            "zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height\n"
            "zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height\n"
-           "if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
-           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front }\n",
+           "set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
+           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front\n",
         z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
@@ -772,11 +771,13 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        /* (its sample the glyph ▯, tall and narrow as the box drawn: a
-         * keyed box was a wide flat rectangle, 70 x 20 px at 3.5 in
-         * against the plot's 9 x 25 px, figure review 18, N9) */
-        satstat__legend_row(&key, "with points pointtype '▯' linecolor rgb '" ZOOM_BOX "'",
-                            "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
+        /* (its sample the arrow at the box, pointing as the plot's does,
+         * and the box said in words: the glyph ▯ in grey read as a font's
+         * missing-glyph box, figure review 19, S6; a keyed box was a wide
+         * flat rectangle, 70 x 20 px at 3.5 in against the plot's 9 x 25
+         * px, figure review 18, N9) */
+        satstat__legend_row(&key, "with points pointtype (zoom_below ? '↑' : '↓') linecolor rgb '" ZOOM_BOX "'",
+                            "sampled (%s), c^{0} = %.3g: boxed at arrow, zoomed right", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
