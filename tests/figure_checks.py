@@ -3719,11 +3719,32 @@ def zoom_arrow_key_problems(text):
     return problems
 
 
-def check_review19_depth(jacobian_big, jacobian, cmap, tmp):
+def cut_mark_colour_problems(text):
+    """deep-correlation's "bar cut" mark keyed in the colour the plot draws
+    it: one scheme's bars cut, the key's ▲ in its line type (black, it
+    keyed the plot's one maroon ▲: figure review 19, N-8)."""
+    # (the plot's ▲ series draw where the data's interval ends at 1)
+    drawn = set()
+    for block, lt in re.findall(r"(\$s\d+) using [^\n]*\? 1 : NaN\) with points linetype (\d+) pointtype 9 ", text):
+        m = re.search(re.escape(block) + r" << EOD\n(.*?)\nEOD", text, re.S)
+        rows = [r.split() for r in m.group(1).splitlines()] if m else []
+        if any(len(r) > 3 and r[3] != "NaN" and float(r[3]) >= 1 and float(r[2]) < float(r[3]) for r in rows):
+            drawn.add(lt)
+    keyed = re.findall(r"keyentry with points (linetype \d+|linecolor rgb '#000000') pointtype 9 ", text)
+    if len(drawn) == 1 and keyed and any(k != "linetype " + next(iter(drawn)) for k in keyed):
+        return ["the cut mark drawn in linetype %s, keyed %s" % (next(iter(drawn)), keyed[0])]
+    return []
+
+
+def check_review19_depth(jacobian_big, jacobian, cmap, correlation, tmp):
     """Figure review 19's findings on the depth figures: deep-jacobian's
     legend below the plot at 1280 x 800 too, as its sisters' (beside it,
     22 % of the slide was blank under it: S7), its moments in one notation
-    at both sizes (S8), and deep-cmap's zoom keyed by its arrow (S6)."""
+    at both sizes (S8), deep-cmap's zoom keyed by its arrow (S6), and
+    deep-correlation's cut mark keyed in its colour (N-8)."""
+    for script in correlation:
+        for problem in cut_mark_colour_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-8)" % (os.path.relpath(script, tmp), problem))
     for script in cmap:
         for problem in zoom_arrow_key_problems(open(script, encoding="utf-8").read()):
             fail("review 19: %s: %s (S6)" % (os.path.relpath(script, tmp), problem))
@@ -3938,7 +3959,8 @@ def main():
         check_review19_depth(sorted(glob.glob(laid + "/deep-big/deep-jacobian.gp")),
                              sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")),
                              [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")] +
-                             sorted(glob.glob(laid + "/deep-big/deep-cmap.gp")), tmp)
+                             sorted(glob.glob(laid + "/deep-big/deep-cmap.gp")),
+                             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -265,6 +265,7 @@ void satstat__dp_fig_correlation(ctx *c)
     double vmin = o->pair_correlation;
     int no_interval = 0;
     int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
+    long cut_by[2] = {-1, -1}; /* the one scheme whose interval is cut there; -2: more than one */
     /* scheme s's mean-field line: 1 its own, 2 shared (black), -1 drawn
      * by an earlier scheme's */
     int line_of[SATSTAT_MAX_SCHEMES] = {0};
@@ -281,8 +282,12 @@ void satstat__dp_fig_correlation(ctx *c)
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi,
                 ly->mf_correlation);
             /* (the library cuts the interval to [-1, 1]: an end there is cut) */
-            cut[0] |= isfinite(lo) && lo <= -1 && lo < hi;
-            cut[1] |= isfinite(hi) && hi >= 1 && lo < hi;
+            int cut_here[2] = {isfinite(lo) && lo <= -1 && lo < hi, isfinite(hi) && hi >= 1 && lo < hi};
+            for (int e = 0; e < 2; e++)
+                if (cut_here[e]) {
+                    cut[e] = 1;
+                    cut_by[e] = cut_by[e] == -1 || cut_by[e] == (long)s ? (long)s : -2;
+                }
             double vals[] = {v, lo, ly->mf_correlation};
             for (int k = 0; k < 3; k++)
                 if (isfinite(vals[k]))
@@ -379,7 +384,13 @@ void satstat__dp_fig_correlation(ctx *c)
     for (int e = 1; e >= 0; e--)
         if (cut[e]) {
             char st[SATSTAT__LEGEND_STYLE];
-            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
+            /* in its scheme's colour when one scheme's bars alone are cut,
+             * as the plot draws it (black, it keyed the plot's one maroon
+             * ▲: figure review 19, N-8); black for several schemes */
+            if (cut_by[e] >= 0)
+                snprintf(st, sizeof st, "with points linetype %ld %s", cut_by[e] + 1, satstat__cut_mark(e));
+            else
+                snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
             satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
         }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
