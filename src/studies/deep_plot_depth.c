@@ -556,8 +556,10 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
      * by it; widened to 2 characters by a line, the box claimed c =
      * 0.87..1 at 3.5 in for a zoom of 0.972..0.9925, figure review 17,
      * S1), at any size of the box, as the legend's sample keys it (figure
-     * review 19, S6); the arrow from below it, or from above where the
-     * panel has no room below */
+     * review 19, S6); the arrow from above it, or from below where the
+     * panel has no room above (from below where there was room, it
+     * pointed up at 1280 x 800 and down at 3.5 in: figure review 19,
+     * N-10) */
     out(c, "# where the zoom is: its rectangle (screen units), and an arrow at it when small\n"
            "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
@@ -565,9 +567,9 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
            "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
            "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
            "fillstyle empty border " ZOOM_BOX_LINE " front\n"
-           "zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)\n"
-           "zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height\n"
-           "zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height\n"
+           "zoom_above = (panel_b(0) + panel_h - zy1 >= 1.75 * line_height)\n"
+           "zoom_tip = zoom_above ? zy1 + 0.2 * line_height : zy0 - 0.2 * line_height\n"
+           "zoom_tail = zoom_above ? zy1 + 1.5 * line_height : zy0 - 1.5 * line_height\n"
            "set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
            "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front\n",
         z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
@@ -787,7 +789,7 @@ void satstat__dp_fig_cmap(ctx *c)
          * missing-glyph box, figure review 19, S6; a keyed box was a wide
          * flat rectangle, 70 x 20 px at 3.5 in against the plot's 9 x 25
          * px, figure review 18, N9) */
-        satstat__legend_row(&key, "with points pointtype (zoom_below ? '↑' : '↓') linecolor rgb '" ZOOM_BOX "'",
+        satstat__legend_row(&key, "with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '" ZOOM_BOX "'",
                             "sampled (%s), c^{0} = %.3g: boxed at arrow, zoomed right", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
