@@ -1394,12 +1394,14 @@ def cmap_box_problems(text):
                         text, re.M)
         if not obj or re.search(r"^z[wh] = ", text, re.M):
             problems.append("the zoom's box not at its extent")
-        # (keyed by the glyph ▯ in the box's colour, tall and narrow as
-        # the box: a keyed box was wide and flat, figure review 18, N9)
-        elif not re.search(r"keyentry with points pointtype '▯' linecolor rgb '%s'" % re.escape(obj.group(2)), text):
-            problems.append("the box's key row not drawn as the box")
-        if not re.search(r"^if \(zoom_small\) \{ set arrow 1 ", text, re.M):
-            problems.append("no arrow at a small box")
+        # (keyed by the arrow at the box, in the box's colour: a keyed box
+        # was wide and flat, figure review 18, N9, and the glyph ▯ read as
+        # a missing glyph, review 19, S6; zoom_arrow_key_problems)
+        elif not re.search(r"keyentry with points pointtype \(zoom_above \? '↓' : '↑'\) linecolor rgb '%s'"
+                           % re.escape(obj.group(2)), text):
+            problems.append("the box's key row not drawn as the arrow at the box")
+        if not re.search(r"^set arrow 1 from screen \(zx0", text, re.M):
+            problems.append("no arrow at the box")
         if re.search(r"keyentry with linespoints linetype \d+", text):
             problems.append("a scheme keyed as a line with marks")
         gap = re.search(r"^gap_x = ([\d.]+) \* char_width", text, re.M)
@@ -3630,7 +3632,7 @@ def zoom_key_problems(text):
     """deep-cmap's key sample for the zoom's box not a wide flat box (70 x
     20 px at 3.5 in against the plot's 9 x 25 px box: figure review 18,
     N9)."""
-    if re.search(r"keyentry with boxes [^\n]*title [^\n]*zoomed right", text):
+    if re.search(r"keyentry with boxes [^\n]*title [^\n]*(zoomed right|: zoom\b)", text):
         return ["the zoom box keyed as a wide flat box"]
     return []
 
@@ -3708,7 +3710,7 @@ def zoom_arrow_key_problems(text):
     """deep-cmap's zoom keyed by the arrow at its box, which the plot draws
     at any size of the box: the key's sample the glyph ▯ in grey read as a
     font's missing-glyph box (figure review 19, S6)."""
-    m = re.search(r"keyentry with points pointtype ([^\n]*?) linecolor[^\n]*zoomed right", text)
+    m = re.search(r"keyentry with points pointtype ([^\n]*?) linecolor[^\n]*(zoomed right|: zoom\b)", text)
     if not m:
         return []
     problems = []
@@ -3736,15 +3738,42 @@ def cut_mark_colour_problems(text):
     return []
 
 
-def check_review19_depth(jacobian_big, jacobian, cmap, correlation, tmp):
+def dodge_said_problems(text):
+    """deep-correlation's schemes set apart sideways said in its key (layer
+    1's square at l = 0.8 unexplained: figure review 19, N-9)."""
+    offsets = {float(v) for v in re.findall(r"\$s\d+ using \(\$1 \+ (-?[0-9.e]+)\):2:3:4 with yerrorbars", text)}
+    if len(offsets) > 1 and not re.search(r"keyentry [^\n]*title [^\n]*set apart sideways", text):
+        return ["points set apart sideways (%s), the key does not say so" % sorted(offsets)]
+    return []
+
+
+def map_name_inset_problems(text):
+    """deep-phase's stacked maps' names boxed at least 0.3 characters inside
+    the left axis (their box touched it at 3.5 in: figure review 19, N-6)."""
+    margin = re.search(r"set style textbox opaque [^\n]*margins ([0-9.]+),", text)
+    problems = []
+    for x, off in re.findall(r"^set label 31 '[^']*' at graph ([0-9.]+), graph 1 left offset (-?[0-9.]+),", text, re.M):
+        inset = float(off) - (float(margin.group(1)) if margin else 0)
+        if float(x) != 0 or inset < 0.3:
+            problems.append("a map's name boxed at graph %s, %.2g characters from the left axis" % (x, inset))
+    return problems
+
+
+def check_review19_depth(jacobian_big, jacobian, cmap, correlation, phase, tmp):
     """Figure review 19's findings on the depth figures: deep-jacobian's
     legend below the plot at 1280 x 800 too, as its sisters' (beside it,
     22 % of the slide was blank under it: S7), its moments in one notation
     at both sizes (S8), deep-cmap's zoom keyed by its arrow (S6), and
-    deep-correlation's cut mark keyed in its colour (N-8)."""
+    deep-correlation's cut mark keyed in its colour (N-8) and its dodge
+    said (N-9), and deep-phase's map names clear of the axis (N-6)."""
     for script in correlation:
         for problem in cut_mark_colour_problems(open(script, encoding="utf-8").read()):
             fail("review 19: %s: %s (N-8)" % (os.path.relpath(script, tmp), problem))
+        for problem in dodge_said_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-9)" % (os.path.relpath(script, tmp), problem))
+    for script in phase:
+        for problem in map_name_inset_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-6)" % (os.path.relpath(script, tmp), problem))
     for script in cmap:
         for problem in zoom_arrow_key_problems(open(script, encoding="utf-8").read()):
             fail("review 19: %s: %s (S6)" % (os.path.relpath(script, tmp), problem))
@@ -3960,7 +3989,8 @@ def main():
                              sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")),
                              [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")] +
                              sorted(glob.glob(laid + "/deep-big/deep-cmap.gp")),
-                             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")], tmp)
+                             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")],
+                             [s for s in scripts if s.endswith("/depth-small/deep-phase.gp")], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -331,9 +331,11 @@ void satstat__dp_fig_correlation(ctx *c)
         }
     }
     /* the bar alone: each scheme's mark is in its own row (a black disc
-     * here, drawn by no series, read as one more) */
+     * here, drawn by no series, read as one more); the schemes' points
+     * set apart sideways said, as the sweeps' keys say it (unsaid, layer
+     * 1's square at l = 0.8 read as misplaced: figure review 19, N-9) */
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
-                        "sampled");
+                        ns > 1 ? "sampled, set apart sideways" : "sampled");
     /* each scheme's mean field in its colour, solid as its row's sample,
      * and one line for schemes that share it, black as keyed here: the
      * two coinciding lines were drawn as alternating dashes of both
@@ -790,7 +792,7 @@ void satstat__dp_fig_cmap(ctx *c)
          * flat rectangle, 70 x 20 px at 3.5 in against the plot's 9 x 25
          * px, figure review 18, N9) */
         satstat__legend_row(&key, "with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '" ZOOM_BOX "'",
-                            "sampled (%s), c^{0} = %.3g: boxed at arrow, zoomed right", marks,
+                            "points (%s): sampled, c^{0} = %.3g; box at arrow: zoom", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
@@ -1738,11 +1740,13 @@ static void colour_bar_name(ctx *c, const char *name, int stacked, int map)
 
 /* A stacked phase map's name inside its top-left corner, on white: the
  * two maps one above the other had no title, only their bars' names
- * (figure review 18, N1). */
+ * (figure review 18, N1).  Its box half a character inside the left axis
+ * (the text 1.1 characters in, the box's margin 0.6): at graph 0.015 the
+ * box touched the axis at 3.5 in (figure review 19, N-6). */
 static void map_name(ctx *c, const char *name)
 {
     out(c, "set style textbox opaque fillcolor rgb '#FFFFFF' noborder margins 0.6, 0.3\n"
-           "set label 31 '%s' at graph 0.015, graph 1 left offset 0, -0.75 boxed front   # the map's name\n",
+           "set label 31 '%s' at graph 0, graph 1 left offset 1.1, -0.75 boxed front   # the map's name\n",
         name);
 }
 
