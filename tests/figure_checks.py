@@ -1578,9 +1578,9 @@ def deep_should_self_tests():
          "gap_x = 12 * char_width\n"
          "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
          "fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n"
-         "if (zoom_small) { set arrow 1 from screen 0, screen 0 to screen 1, screen 1 }\n"
+         "set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip\n"
          "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal', \\\n"
-         "     keyentry with points pointtype '▯' linecolor rgb '#606060' title 'points'\n"),
+         "     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'points'\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
