@@ -1394,12 +1394,14 @@ def cmap_box_problems(text):
                         text, re.M)
         if not obj or re.search(r"^z[wh] = ", text, re.M):
             problems.append("the zoom's box not at its extent")
-        # (keyed by the glyph ▯ in the box's colour, tall and narrow as
-        # the box: a keyed box was wide and flat, figure review 18, N9)
-        elif not re.search(r"keyentry with points pointtype '▯' linecolor rgb '%s'" % re.escape(obj.group(2)), text):
-            problems.append("the box's key row not drawn as the box")
-        if not re.search(r"^if \(zoom_small\) \{ set arrow 1 ", text, re.M):
-            problems.append("no arrow at a small box")
+        # (keyed by the arrow at the box, in the box's colour: a keyed box
+        # was wide and flat, figure review 18, N9, and the glyph ▯ read as
+        # a missing glyph, review 19, S6; zoom_arrow_key_problems)
+        elif not re.search(r"keyentry with points pointtype \(zoom_above \? '↓' : '↑'\) linecolor rgb '%s'"
+                           % re.escape(obj.group(2)), text):
+            problems.append("the box's key row not drawn as the arrow at the box")
+        if not re.search(r"^set arrow 1 from screen \(zx0", text, re.M):
+            problems.append("no arrow at the box")
         if re.search(r"keyentry with linespoints linetype \d+", text):
             problems.append("a scheme keyed as a line with marks")
         gap = re.search(r"^gap_x = ([\d.]+) \* char_width", text, re.M)
@@ -1576,9 +1578,9 @@ def deep_should_self_tests():
          "gap_x = 12 * char_width\n"
          "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
          "fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front\n"
-         "if (zoom_small) { set arrow 1 from screen 0, screen 0 to screen 1, screen 1 }\n"
+         "set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip\n"
          "plot -1, keyentry with lines linetype 1 dashtype 1 title 'normal', \\\n"
-         "     keyentry with points pointtype '▯' linecolor rgb '#606060' title 'points'\n"),
+         "     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'points'\n"),
         (overlap_fill_problems,
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle transparent solid 0.3 noborder notitle\n",
          "plot $j1 using 1:2:3 with boxes linetype 1 fillstyle solid 0.3 noborder notitle\n"),
@@ -3657,7 +3659,7 @@ def zoom_key_problems(text):
     """deep-cmap's key sample for the zoom's box not a wide flat box (70 x
     20 px at 3.5 in against the plot's 9 x 25 px box: figure review 18,
     N9)."""
-    if re.search(r"keyentry with boxes [^\n]*title [^\n]*zoomed right", text):
+    if re.search(r"keyentry with boxes [^\n]*title [^\n]*(zoomed right|: zoom\b)", text):
         return ["the zoom box keyed as a wide flat box"]
     return []
 
@@ -3715,6 +3717,101 @@ def check_review18_maps(phase, phase_xi, correlation, cmap, jacobian, tmp):
             if share < 0.5:
                 fail("review 18: %s: the plot %.0f %% of the height, under half (S4)"
                      % (os.path.basename(png), 100 * share))
+
+
+# ---- figure review 19: deep-jacobian's legend and notation, deep-cmap's zoom key
+
+def jacobian_notation_problems(text):
+    """deep-jacobian's moments named "mean s², s⁴" at every size, no m_k:
+    the slide wrote "m₁ = 0.703 (theory 0.72)" with a row defining m_k, the
+    paper "mean s², s⁴ = 0.703, 5.45" (figure review 19, S8)."""
+    # (a row below the plot only is titled (... ? 'row' : ''))
+    titles = re.findall(r"keyentry [^\n]*title \(?[^'\n]*'([^']*)'", text)
+    problems = ["key row '%s' names a moment m_k" % t for t in titles if re.search(r"\bm_\{[0-9k]\}", t)]
+    if not any(t.lstrip().startswith("mean s²") for t in titles):
+        problems.append("no key row 'mean s², s⁴ = ...'")
+    return problems
+
+
+def zoom_arrow_key_problems(text):
+    """deep-cmap's zoom keyed by the arrow at its box, which the plot draws
+    at any size of the box: the key's sample the glyph ▯ in grey read as a
+    font's missing-glyph box (figure review 19, S6)."""
+    m = re.search(r"keyentry with points pointtype ([^\n]*?) linecolor[^\n]*(zoomed right|: zoom\b)", text)
+    if not m:
+        return []
+    problems = []
+    if "▯" in m.group(1) or not re.search(r"[↑↓]", m.group(1)):
+        problems.append("the zoom keyed by %s, not the arrow at its box" % m.group(1))
+    if not re.search(r"^set arrow 1 from screen \(zx0", text, re.M):
+        problems.append("the arrow at the zoom's box not drawn at every size of the box")
+    return problems
+
+
+def cut_mark_colour_problems(text):
+    """deep-correlation's "bar cut" mark keyed in the colour the plot draws
+    it: one scheme's bars cut, the key's ▲ in its line type (black, it
+    keyed the plot's one maroon ▲: figure review 19, N-8)."""
+    # (the plot's ▲ series draw where the data's interval ends at 1)
+    drawn = set()
+    for block, lt in re.findall(r"(\$s\d+) using [^\n]*\? 1 : NaN\) with points linetype (\d+) pointtype 9 ", text):
+        m = re.search(re.escape(block) + r" << EOD\n(.*?)\nEOD", text, re.S)
+        rows = [r.split() for r in m.group(1).splitlines()] if m else []
+        if any(len(r) > 3 and r[3] != "NaN" and float(r[3]) >= 1 and float(r[2]) < float(r[3]) for r in rows):
+            drawn.add(lt)
+    keyed = re.findall(r"keyentry with points (linetype \d+|linecolor rgb '#000000') pointtype 9 ", text)
+    if len(drawn) == 1 and keyed and any(k != "linetype " + next(iter(drawn)) for k in keyed):
+        return ["the cut mark drawn in linetype %s, keyed %s" % (next(iter(drawn)), keyed[0])]
+    return []
+
+
+def dodge_said_problems(text):
+    """deep-correlation's schemes set apart sideways said in its key (layer
+    1's square at l = 0.8 unexplained: figure review 19, N-9)."""
+    offsets = {float(v) for v in re.findall(r"\$s\d+ using \(\$1 \+ (-?[0-9.e]+)\):2:3:4 with yerrorbars", text)}
+    if len(offsets) > 1 and not re.search(r"keyentry [^\n]*title [^\n]*set apart sideways", text):
+        return ["points set apart sideways (%s), the key does not say so" % sorted(offsets)]
+    return []
+
+
+def map_name_inset_problems(text):
+    """deep-phase's stacked maps' names boxed at least 0.3 characters inside
+    the left axis (their box touched it at 3.5 in: figure review 19, N-6)."""
+    margin = re.search(r"set style textbox opaque [^\n]*margins ([0-9.]+),", text)
+    problems = []
+    for x, off in re.findall(r"^set label 31 '[^']*' at graph ([0-9.]+), graph 1 left offset (-?[0-9.]+),", text, re.M):
+        inset = float(off) - (float(margin.group(1)) if margin else 0)
+        if float(x) != 0 or inset < 0.3:
+            problems.append("a map's name boxed at graph %s, %.2g characters from the left axis" % (x, inset))
+    return problems
+
+
+def check_review19_depth(jacobian_big, jacobian, cmap, correlation, phase, tmp):
+    """Figure review 19's findings on the depth figures: deep-jacobian's
+    legend below the plot at 1280 x 800 too, as its sisters' (beside it,
+    22 % of the slide was blank under it: S7), its moments in one notation
+    at both sizes (S8), deep-cmap's zoom keyed by its arrow (S6), and
+    deep-correlation's cut mark keyed in its colour (N-8) and its dodge
+    said (N-9), and deep-phase's map names clear of the axis (N-6)."""
+    for script in correlation:
+        for problem in cut_mark_colour_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-8)" % (os.path.relpath(script, tmp), problem))
+        for problem in dodge_said_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-9)" % (os.path.relpath(script, tmp), problem))
+    for script in phase:
+        for problem in map_name_inset_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (N-6)" % (os.path.relpath(script, tmp), problem))
+    for script in cmap:
+        for problem in zoom_arrow_key_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (S6)" % (os.path.relpath(script, tmp), problem))
+    for script in jacobian_big:
+        cols = legend_columns(script, tmp)
+        if cols is None or not cols[1]:
+            fail("review 19: %s: the legend beside the plot at 1280 x 800, not below (S7)"
+                 % os.path.relpath(script, tmp))
+    for script in jacobian_big + jacobian:
+        for problem in jacobian_notation_problems(open(script, encoding="utf-8").read()):
+            fail("review 19: %s: %s (S8)" % (os.path.relpath(script, tmp), problem))
 
 
 def main():
@@ -3915,6 +4012,12 @@ def main():
             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")],
             [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")],
             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")), tmp)
+        check_review19_depth(sorted(glob.glob(laid + "/deep-big/deep-jacobian.gp")),
+                             sorted(glob.glob(laid + "/deep-paper/deep-jacobian.gp")),
+                             [s for s in scripts if s.endswith("/depth-paper/deep-cmap.gp")] +
+                             sorted(glob.glob(laid + "/deep-big/deep-cmap.gp")),
+                             [s for s in scripts if s.endswith("/depth-paper/deep-correlation.gp")],
+                             [s for s in scripts if s.endswith("/depth-small/deep-phase.gp")], tmp)
         if not any(os.path.basename(x) == "deep-saturation.gp" for x in scripts):
             fail("log foot: no deep-saturation script to check")
     finally:

@@ -22,7 +22,7 @@ typedef satstat__dp_ctx ctx;
 static void phase_yrange(ctx *c, double lo, double hi);
 
 /* The c-map's box round the region its zoom panel shows, drawn and keyed
- * in one style, and the arrow at it when it is small */
+ * in one style, and the arrow at it */
 #define ZOOM_BOX "#606060"
 #define ZOOM_BOX_LINE "linecolor rgb '" ZOOM_BOX "' linewidth 1.5 dashtype 1"
 #define ZOOM_ARROW_STYLE \
@@ -48,12 +48,18 @@ static void phase_yrange(ctx *c, double lo, double hi);
  * figure, in inches (the one map of χ₁ was 0.94 in at 3.5 x 2.4 in). */
 #define PHASE_MAP_IN 0.85
 
-/* The one-panel layout: the legend right of the plot, or below it on a
- * small figure (the toolkit's rule), and the plot's margins. */
-static void single_panel(ctx *c, const satstat__legend *key, const char *title, int map)
+/* Where single_panel puts the legend: right of the plot, or below it on
+ * a small figure (the toolkit's rule); below a map (the maps' rule, in one
+ * column); or below the plot at every size (the rule of fig2-fig4 and the
+ * deep trio). */
+enum key_place { KEY_BESIDE, KEY_MAP, KEY_BELOW };
+
+/* The one-panel layout: the legend where `place` says, and the plot's
+ * margins. */
+static void single_panel(ctx *c, const satstat__legend *key, const char *title, enum key_place place)
 {
     satstat__fig_rule(&c->g, "layout");
-    if (map) {
+    if (place == KEY_MAP) {
         satstat__fig_layout_legend_map(&c->g, key, 0);
         /* a map's legend below it in one column, whatever its rows' length:
          * deep-phase-xi had one column for one run and two for another at
@@ -67,6 +73,8 @@ static void single_panel(ctx *c, const satstat__legend *key, const char *title, 
                "    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01\n"
                "    bottom = bottom + legend_height\n"
                "}\n");
+    } else if (place == KEY_BELOW) {
+        satstat__fig_layout_legend_below(&c->g, key, 0);
     } else {
         satstat__fig_layout_legend(&c->g, key, 0);
     }
@@ -257,6 +265,7 @@ void satstat__dp_fig_correlation(ctx *c)
     double vmin = o->pair_correlation;
     int no_interval = 0;
     int cut[2] = {0, 0}; /* an interval cut at c = -1, at c = 1 */
+    long cut_by[2] = {-1, -1}; /* the one scheme whose interval is cut there; -2: more than one */
     /* scheme s's mean-field line: 1 its own, 2 shared (black), -1 drawn
      * by an earlier scheme's */
     int line_of[SATSTAT_MAX_SCHEMES] = {0};
@@ -273,8 +282,12 @@ void satstat__dp_fig_correlation(ctx *c)
             out(c, "%llu %.9g %.9g %.9g %.9g\n", (unsigned long long)l, v, lo, hi,
                 ly->mf_correlation);
             /* (the library cuts the interval to [-1, 1]: an end there is cut) */
-            cut[0] |= isfinite(lo) && lo <= -1 && lo < hi;
-            cut[1] |= isfinite(hi) && hi >= 1 && lo < hi;
+            int cut_here[2] = {isfinite(lo) && lo <= -1 && lo < hi, isfinite(hi) && hi >= 1 && lo < hi};
+            for (int e = 0; e < 2; e++)
+                if (cut_here[e]) {
+                    cut[e] = 1;
+                    cut_by[e] = cut_by[e] == -1 || cut_by[e] == (long)s ? (long)s : -2;
+                }
             double vals[] = {v, lo, ly->mf_correlation};
             for (int k = 0; k < 3; k++)
                 if (isfinite(vals[k]))
@@ -318,9 +331,11 @@ void satstat__dp_fig_correlation(ctx *c)
         }
     }
     /* the bar alone: each scheme's mark is in its own row (a black disc
-     * here, drawn by no series, read as one more) */
+     * here, drawn by no series, read as one more); the schemes' points
+     * set apart sideways said, as the sweeps' keys say it (unsaid, layer
+     * 1's square at l = 0.8 read as misplaced: figure review 19, N-9) */
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
-                        "sampled");
+                        ns > 1 ? "sampled, set apart sideways" : "sampled");
     /* each scheme's mean field in its colour, solid as its row's sample,
      * and one line for schemes that share it, black as keyed here: the
      * two coinciding lines were drawn as alternating dashes of both
@@ -371,13 +386,19 @@ void satstat__dp_fig_correlation(ctx *c)
     for (int e = 1; e >= 0; e--)
         if (cut[e]) {
             char st[SATSTAT__LEGEND_STYLE];
-            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
+            /* in its scheme's colour when one scheme's bars alone are cut,
+             * as the plot draws it (black, it keyed the plot's one maroon
+             * ▲: figure review 19, N-8); black for several schemes */
+            if (cut_by[e] >= 0)
+                snprintf(st, sizeof st, "with points linetype %ld %s", cut_by[e] + 1, satstat__cut_mark(e));
+            else
+                snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
             satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
         }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
-    single_panel(c, &key, title, 0);
+    single_panel(c, &key, title, KEY_BESIDE);
     out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
@@ -533,12 +554,14 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     snprintf(a, sizeof a, "%.9g", dmin);
     snprintf(b, sizeof b, "%.9g", dmax);
     satstat__fig_ticks(&c->g, "y", a, b, "panel_h", 6);
-    /* the zoom's own rectangle, and an arrow at it when it is under 2
-     * characters by a line: widened to that least size (and to the
-     * panel's edge at c = 1), the box claimed c = 0.87..1 at 3.5 in and
-     * 0.95..1 at 1280 x 800 for a zoom of 0.972..0.9925 (figure review
-     * 17, S1); the arrow from below it, or from above where the panel
-     * has no room below */
+    /* the zoom's own rectangle, and an arrow at it (a small box is found
+     * by it; widened to 2 characters by a line, the box claimed c =
+     * 0.87..1 at 3.5 in for a zoom of 0.972..0.9925, figure review 17,
+     * S1), at any size of the box, as the legend's sample keys it (figure
+     * review 19, S6); the arrow from above it, or from below where the
+     * panel has no room above (from below where there was room, it
+     * pointed up at 1280 x 800 and down at 3.5 in: figure review 19,
+     * N-10) */
     out(c, "# where the zoom is: its rectangle (screen units), and an arrow at it when small\n"
            "zx0 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
            "zx1 = panel_l(0) + (%.9g - (%.9g)) / (1 - (%.9g)) * panel_w\n"
@@ -546,12 +569,11 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
            "zy1 = panel_b(0) + (%.9g - (%.9g)) / (%.9g - (%.9g)) * panel_h\n"
            "set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 "
            "fillstyle empty border " ZOOM_BOX_LINE " front\n"
-           "zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)\n"
-           "zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)\n"
-           "zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height\n"
-           "zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height\n"
-           "if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
-           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front }\n",
+           "zoom_above = (panel_b(0) + panel_h - zy1 >= 1.75 * line_height)\n"
+           "zoom_tip = zoom_above ? zy1 + 0.2 * line_height : zy0 - 0.2 * line_height\n"
+           "zoom_tail = zoom_above ? zy1 + 1.5 * line_height : zy0 - 1.5 * line_height\n"
+           "set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen "
+           "(zx0 + zx1) / 2, screen zoom_tip " ZOOM_ARROW_STYLE " front\n",
         z[0], lo, lo, z[1], lo, lo, z[2], foot, dmax + pad, foot, z[3], foot, dmax + pad, foot);
     out(c, "plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle");
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
@@ -764,18 +786,20 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_below_only(&key);
     }
     if (zoom) {
-        /* (its sample the glyph ▯, tall and narrow as the box drawn: a
-         * keyed box was a wide flat rectangle, 70 x 20 px at 3.5 in
-         * against the plot's 9 x 25 px, figure review 18, N9) */
-        satstat__legend_row(&key, "with points pointtype '▯' linecolor rgb '" ZOOM_BOX "'",
-                            "points (%s): sampled, c^{0} = %.3g; boxed, zoomed right", marks,
+        /* (its sample the arrow at the box, pointing as the plot's does,
+         * and the box said in words: the glyph ▯ in grey read as a font's
+         * missing-glyph box, figure review 19, S6; a keyed box was a wide
+         * flat rectangle, 70 x 20 px at 3.5 in against the plot's 9 x 25
+         * px, figure review 18, N9) */
+        satstat__legend_row(&key, "with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '" ZOOM_BOX "'",
+                            "points (%s): sampled, c^{0} = %.3g; box at arrow: zoom", marks,
                             o->pair_correlation);
         satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
     }
-    single_panel(c, &key, title, 0);
+    single_panel(c, &key, title, KEY_BESIDE);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
      * or 5 times a power of ten below it (its minimum −0.014 in [−0.018,
@@ -1254,7 +1278,7 @@ void satstat__dp_fig_phase_xi(ctx *c)
     }
     if (no_q)
         satstat__legend_row(&key, NO_VALUE_ROW, "grey: no fixed point q*");
-    single_panel(c, &key, title, 1);
+    single_panel(c, &key, title, KEY_MAP);
     /* the bar's name beside it, rotated, right of its tick labels: above
      * the bar it ran into the title at 3.5 in (0 px between "ξ" and the
      * "d" of "diagram") */
@@ -1438,20 +1462,15 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         if (!j)
             continue;
-        char th[48] = "";
+        char th[48] = "", th2[48] = "";
         if (isfinite(j->theory_m1))
             snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{1} = %.3g%s", j->m[0].value, th);
-        satstat__legend_tex(&key);
-        char th2[48] = "";
         if (isfinite(j->theory_m2))
             snprintf(th2, sizeof th2, " (theory %.3g)", j->theory_m2);
-        satstat__legend_row(&key, "with lines linetype nodraw", "  m_{2} = %.3g%s", j->m[1].value, th2);
-        satstat__legend_tex(&key);
-        /* the moments on one row for a legend below the plot, which leaves
-         * text rows out: at 3.5 in the figure showed no m_1, m_2 (figure
-         * review 17, S6); named by what they are, so that no row below
-         * defines m_k (figure review 18, S4) */
+        /* the moments on one row under their scheme's, named by what they
+         * are at every size: the slide's "m_1 = ..., m_2 = ..." with a row
+         * defining m_k beside the paper's "mean s², s⁴" was two notations
+         * for the same numbers (figure review 19, S8) */
         if (isfinite(j->theory_m1) && isfinite(j->theory_m2))
             satstat__legend_row(&key, "with lines linetype nodraw", "  mean s², s⁴ = %.3g, %.3g (theory %.3g, %.3g)",
                                 j->m[0].value, j->m[1].value, j->theory_m1, j->theory_m2);
@@ -1463,18 +1482,12 @@ void satstat__dp_fig_jacobian(ctx *c)
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
-    /* ("the mean": its superscript clear of the row above's "y" of
-     * "isometry", which it touched at 3.5 in: figure review 18, S5) */
-    satstat__legend_row(&key, "with lines linetype nodraw", "m_{k}: the mean of s^{2k}");
-    satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu",
-                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
-                        (unsigned long long)o->networks);
-    satstat__legend_tex(&key);
-    /* (below the plot no row for m_k and W, n_in, R: the header says
-     * them; with them the legend left the plot 36 % of the figure's
-     * height at 3.5 in, figure review 18, S4) */
-    single_panel(c, &key, title, 0);
+    /* the legend below the plot at every size, the plot the whole width,
+     * as its sisters fig2-fig4 and deep-variance: beside it, a 1280 x 800
+     * slide was 22 % blank under the legend (figure review 19, S7); W,
+     * n_in and R in the header (with them the legend left the plot 36 %
+     * of the figure's height at 3.5 in, figure review 18, S4) */
+    single_panel(c, &key, title, KEY_BELOW);
     if (!(xmax > 0))
         xmax = 1;
     xmax = fmax(xmax * 1.02, 1.1);
@@ -1530,8 +1543,8 @@ void satstat__dp_fig_jacobian(ctx *c)
                       "the networks of each scheme (each scheme's histogram over [0, its largest\n"
                       "s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at\n"
                       "criticality orthogonal weights keep s near 1 at any depth, Gaussian\n"
-                      "weights spread them.  The legend sets the mean of s^2 (m1) and of s^4\n"
-                      "(m2) beside the width -> infinity theory where it applies.  Width W,\n"
+                      "weights spread them.  The legend sets the mean of s^2 and of s^4 beside\n"
+                      "the width -> infinity theory where it applies.  Width W,\n"
                       "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
                       &key, satstat__fig_half_in(&c->g, &key, 4.4),
                       "its legend below the plot needs it", &body);
@@ -1727,11 +1740,13 @@ static void colour_bar_name(ctx *c, const char *name, int stacked, int map)
 
 /* A stacked phase map's name inside its top-left corner, on white: the
  * two maps one above the other had no title, only their bars' names
- * (figure review 18, N1). */
+ * (figure review 18, N1).  Its box half a character inside the left axis
+ * (the text 1.1 characters in, the box's margin 0.6): at graph 0.015 the
+ * box touched the axis at 3.5 in (figure review 19, N-6). */
 static void map_name(ctx *c, const char *name)
 {
     out(c, "set style textbox opaque fillcolor rgb '#FFFFFF' noborder margins 0.6, 0.3\n"
-           "set label 31 '%s' at graph 0.015, graph 1 left offset 0, -0.75 boxed front   # the map's name\n",
+           "set label 31 '%s' at graph 0, graph 1 left offset 1.1, -0.75 boxed front   # the map's name\n",
         name);
 }
 
