@@ -409,6 +409,30 @@ END_TEST
  * and in one column: gnuplot's own 'horizontal maxcols' columns, sized by
  * its wider estimate of the text, were fewer than the height kept room
  * for, and it dropped the rows that did not fit. */
+/* fig2's whole-axis panel draws a density under an eighth of the panel's
+ * peak magnified, and says so in the panel; the zoom draws it as it is.
+ * Standard's N(0, 501) peaked at 0.018 beside scaled's 0.33, 27 px on a
+ * slide, its sampled band not to be told from its formula (figure review
+ * 19, S1). */
+START_TEST(compare_magnifies_small_density)
+{
+    const char *args[] = {"scheme", "standard,scaled", "samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_of(r, figure_index(r, "fig2-compare"), NULL, NULL);
+    ck_assert(has(s, "\ndrawn_times1 = 10 "));
+    ck_assert(has(s, "\ndrawn_times2 = 1 "));
+    ck_assert(has(s, "$pdf1 using 1:($2 * drawn_times1)"));
+    ck_assert(has(s, "using (band_at($1, $0, hist1_width)):($2 * drawn_times1)"));
+    const char *label = strstr(s, "set label 21 '×10' at graph 0.03, graph 0.95 offset 0, -1 left front textcolor linetype 1");
+    ck_assert(has(s, "set label 20 'standard' at graph 0.03, graph 0.95 offset 0, 0 left front textcolor linetype 1"));
+    const char *zoom = strstr(s, "drawn_times1 = 1   # the zoom");
+    ck_assert(label != NULL && zoom != NULL && label < zoom);
+    ck_assert(has(s, "unset label 21\n"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 START_TEST(legend_below_by_column)
 {
     const char *args[] = {"scheme", "standard,scaled,he-normal", "activation", "relu",
@@ -532,8 +556,8 @@ START_TEST(labels)
         ck_assert(has(s, "\nhist2_width = "));
         ck_assert(has(s, "\nband_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : "
                          "(z < -band_x ? -band_x : (z > band_x ? band_x : z))\n"));
-        const char *h2 = strstr(s, "$hist2 using (band_at($1, $0, hist2_width)):2 with lines"),
-                   *p1 = strstr(s, "$pdf1 using 1:2 with lines");
+        const char *h2 = strstr(s, "$hist2 using (band_at($1, $0, hist2_width)):($2 * drawn_times2) with lines"),
+                   *p1 = strstr(s, "$pdf1 using 1:($2 * drawn_times1) with lines");
         ck_assert(h2 && p1 && h2 < p1);
     }
     /* the band (6 units wide) kept inside each panel: the y axis starts
@@ -2302,6 +2326,7 @@ static Suite *plot_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, figure_list);
     tcase_add_test(tc, structure);
+    tcase_add_test(tc, compare_magnifies_small_density);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, colour_by_name);
     tcase_add_test(tc, numbers_typeset);
