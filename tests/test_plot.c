@@ -409,6 +409,30 @@ END_TEST
  * and in one column: gnuplot's own 'horizontal maxcols' columns, sized by
  * its wider estimate of the text, were fewer than the height kept room
  * for, and it dropped the rows that did not fit. */
+/* fig2's whole-axis panel draws a density under an eighth of the panel's
+ * peak magnified, and says so in the panel; the zoom draws it as it is.
+ * Standard's N(0, 501) peaked at 0.018 beside scaled's 0.33, 27 px on a
+ * slide, its sampled band not to be told from its formula (figure review
+ * 19, S1). */
+START_TEST(compare_magnifies_small_density)
+{
+    const char *args[] = {"scheme", "standard,scaled", "samples", "20000", NULL};
+    satstat_report *r = report_of(args, 0);
+    char *s = script_of(r, figure_index(r, "fig2-compare"), NULL, NULL);
+    ck_assert(has(s, "\ndrawn_times1 = 10 "));
+    ck_assert(has(s, "\ndrawn_times2 = 1 "));
+    ck_assert(has(s, "$pdf1 using 1:($2 * drawn_times1)"));
+    ck_assert(has(s, "using (band_at($1, $0, hist1_width)):($2 * drawn_times1)"));
+    const char *label = strstr(s, "set label 21 '×10' at graph 0.03, graph 0.95 offset 0, -1 left front textcolor linetype 1");
+    ck_assert(has(s, "set label 20 'standard' at graph 0.03, graph 0.95 offset 0, 0 left front textcolor linetype 1"));
+    const char *zoom = strstr(s, "drawn_times1 = 1   # the zoom");
+    ck_assert(label != NULL && zoom != NULL && label < zoom);
+    ck_assert(has(s, "unset label 21\n"));
+    free(s);
+    satstat_report_free(r);
+}
+END_TEST
+
 START_TEST(legend_below_by_column)
 {
     const char *args[] = {"scheme", "standard,scaled,he-normal", "activation", "relu",
@@ -532,8 +556,8 @@ START_TEST(labels)
         ck_assert(has(s, "\nhist2_width = "));
         ck_assert(has(s, "\nband_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : "
                          "(z < -band_x ? -band_x : (z > band_x ? band_x : z))\n"));
-        const char *h2 = strstr(s, "$hist2 using (band_at($1, $0, hist2_width)):2 with lines"),
-                   *p1 = strstr(s, "$pdf1 using 1:2 with lines");
+        const char *h2 = strstr(s, "$hist2 using (band_at($1, $0, hist2_width)):($2 * drawn_times2) with lines"),
+                   *p1 = strstr(s, "$pdf1 using 1:($2 * drawn_times1) with lines");
         ck_assert(h2 && p1 && h2 < p1);
     }
     /* the band (6 units wide) kept inside each panel: the y axis starts
@@ -565,7 +589,9 @@ START_TEST(labels)
     /* short, for two columns below the panels (figure review 18, S4); the
      * right-hand axis said once */
     ck_assert(has(s, "title (int(1 / legend_rows) == legend_col ? 'scaled: density' : '')"));
-    ck_assert(has(s, "title (0 == legend_col ? 'densities, both panels: right panel''s axis' : '')"));
+    /* each panel numbers its own densities: no row sends the reader
+     * across the gutter (figure review 19, S4) */
+    ck_assert(!has(s, "right panel''s axis"));
     ck_assert(has(s, "title 'mean slope E[sigmoid′(z)]'"));
     ck_assert(has(s, "title 'scaled 0.193, ")); /* one space, as below a small plot (review 17, N15) */
     ck_assert(!has(s, "title 'scaled  0.193"));
@@ -947,13 +973,13 @@ START_TEST(fig3_true_densities)
     ck_assert(has(s, "\nset y2tics 0, tick_step("));
     ck_assert(!has(s, "filledcurves"));
     /* side by side (a small figure) one density scale for both panels,
-     * numbered on the right panel's right axis only: the left panel's
-     * numbers beside the right panel's φ numbers read as a table (figure
-     * review 7, S10), nor ticks there, which unnumbered read as a scale
-     * of their own (figure review 8, S9), the right panel's restored */
+     * numbered on both (the left panel's had no numbers and a legend row
+     * sent the reader across the gutter: figure review 19, S4), named
+     * once, on the right panel */
     ck_assert(has(s, "\n    y2max = (y2zoom > y2max) ? y2zoom : y2max\n    y2zoom = y2max\n"));
-    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }"));
-    ck_assert(has(s, "\nset xlabel 'z (zoom)'\nif (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }\n"));
+    ck_assert(has(s, "\nif (side_by_side) { unset y2label }"));
+    ck_assert(!has(s, "set format y2 ''"));
+    ck_assert(has(s, "\nset xlabel 'z (zoom)'\nif (side_by_side) { unset ylabel; set y2label 'density of z' }\n"));
     /* the legend below a small plot keeps the figure's result, the mean
      * slopes (the column's text rows are left out there: at 3.5 in fig3
      * had none, figure review 15, S4.2) */
@@ -2302,6 +2328,7 @@ static Suite *plot_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, figure_list);
     tcase_add_test(tc, structure);
+    tcase_add_test(tc, compare_magnifies_small_density);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, colour_by_name);
     tcase_add_test(tc, numbers_typeset);

@@ -540,7 +540,7 @@ void satstat__pl_style_section(ctx *c, size_t styled)
     series_names(c, series);
     satstat__fig_style_begin(&c->g, styled < MAX_SERIES ? styled : MAX_SERIES, series);
     out(c, "ink = '#000000'      # formulas and the activation: black\n"
-           "shade = '#DDDDDD'    # the saturated region |z| >= T: light grey\n"
+           "shade = '#E4E4E4'    # the saturated region |z| >= T: light grey, the deep figures' (a pale sampled band stays seen on it)\n"
            "set style fill transparent solid 0.35 noborder   # sampled densities: 35 %% opaque, overlaps show\n");
     satstat__fig_style_end(&c->g);
 }

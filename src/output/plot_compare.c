@@ -25,6 +25,40 @@
  * P(|z| ≥ 4) = 0.858"; more: where they are */
 #define BELOW_NUMBER_ROWS 3
 
+/* A scheme whose highest density on the whole z axis is below 1/SMALL_PEAK
+ * of the panel's is drawn there magnified (whole_axis_factor) */
+#define SMALL_PEAK 8.0
+
+/* The factor a scheme's density is drawn times in the whole-axis panel
+ * beside a zoom: 1, or for a scheme SMALL_PEAK times lower than the
+ * panel's peak the largest of 2, 5, 10, 20, 50, ... that keeps it under 0.6
+ * of that peak.  On a linear axis shared with scaled's 0.33, standard's
+ * N(0, 501) peaked at 0.018, 27 px on a slide: its sampled band could not
+ * be told from its formula (figure review 19, S1).  The zoom keeps every
+ * density as it is. */
+static double whole_axis_factor(const ctx *c, size_t i)
+{
+    const sview *v = &c->v[i];
+    if (v->constant || c->X < 3 * c->Z)
+        return 1;
+    double peak_full = 0;
+    for (size_t j = 0; j < c->ns; j++)
+        if (!c->v[j].constant)
+            peak_full = fmax(peak_full, fmax(satstat__pl_hist_peak(c, j, -c->X, c->X),
+                                             satstat__pl_pdf_peak(c, j, -c->X, c->X)));
+    double own = fmax(v->s ? satstat__pl_hist_peak(c, i, -c->X, c->X) : 0, satstat__pl_pdf_peak(c, i, -c->X, c->X));
+    if (!(own > 0) || own * SMALL_PEAK > peak_full)
+        return 1;
+    double k = 1;
+    for (double decade = 1; decade < 1e9; decade *= 10) {
+        const double steps[] = {2, 5, 10};
+        for (size_t s = 0; s < 3; s++)
+            if (own * decade * steps[s] <= 0.6 * peak_full)
+                k = decade * steps[s];
+    }
+    return k;
+}
+
 /* The layers and the legend: the histograms, the formula densities, the
  * saturated region and each scheme's law and formula fraction.  With two
  * panels the legend goes below them (satstat__pl_layout_section): its rows
@@ -49,7 +83,7 @@ static void compare_layers(ctx *c, int panels)
         char pale[8];
         satstat__gp_over_white(satstat__palette[satstat__pl_series_slot(c, i)], 0.4, pale);
         /* the band kept inside the panel (band_room) */
-        snprintf(src, sizeof src, "$hist%zu using (band_at($1, $0, hist%zu_width)):2", i + 1, i + 1);
+        snprintf(src, sizeof src, "$hist%zu using (band_at($1, $0, hist%zu_width)):($2 * drawn_times%zu)", i + 1, i + 1, i + 1);
         snprintf(band_style[i], sizeof band_style[i],
                  "with lines linecolor rgb '%s' linewidth " BAND_WIDTH " dashtype 1", pale);
         satstat__pl_add(c, src, NULL, "%s", band_style[i]);
@@ -60,7 +94,7 @@ static void compare_layers(ctx *c, int panels)
             snprintf(src, sizeof src, "$mass%zu using 1:(mass_height)", i + 1);
             snprintf(line_style[i], sizeof line_style[i], "with impulses linetype %zu linewidth 6", i + 1);
         } else {
-            snprintf(src, sizeof src, "$pdf%zu using 1:2", i + 1);
+            snprintf(src, sizeof src, "$pdf%zu using 1:($2 * drawn_times%zu)", i + 1, i + 1);
             snprintf(line_style[i], sizeof line_style[i], "with lines linetype %zu linewidth 2.5", i + 1);
         }
         satstat__pl_add(c, src, NULL, "%s", line_style[i]);
@@ -160,7 +194,9 @@ void satstat__pl_fig_compare(ctx *c)
         "row has) and the formula densities as thin full-colour lines over them.",
         "When the z axis is more than 3 times the zoom, below, the same zoomed on",
         "the narrow middle, where a scheme with a small Var z lives.  Shaded: the",
-        "saturated region.  Point masses (Var z = 0) are drawn as spikes.",
+        "saturated region.  Point masses (Var z = 0) are drawn as spikes.  With a",
+        "zoom, a density under an eighth of the highest is drawn magnified on the",
+        "whole axis, by the factor its label there gives.",
     };
     int zoom = c->X >= 3 * c->Z; /* a zoom panel only when it zooms */
     int panels = zoom ? 2 : 1;
@@ -219,6 +255,14 @@ void satstat__pl_fig_compare(ctx *c)
             break;
         }
 
+    /* a small density drawn magnified on the whole axis: its factor (set
+     * in the top panel, 1 in the zoom) */
+    for (size_t i = 0; i < c->ns; i++)
+        if (!c->v[i].constant)
+            satstat__pl_assign(c, "drawn_times%zu = %g\t%s's density as drawn in the top panel: %s\n", i + 1,
+                whole_axis_factor(c, i), c->v[i].name,
+                whole_axis_factor(c, i) > 1 ? "magnified, its peak under an eighth of the panel's" : "as it is");
+
     rule(c, "data");
     for (size_t i = 0; i < c->ns; i++) {
         const sview *v = &c->v[i];
@@ -250,8 +294,25 @@ void satstat__pl_fig_compare(ctx *c)
     else
         out(c, "# layer 1: the saturated region %s (rule %s)\n", c->region_txt, c->rule_txt);
     satstat__pl_shade_layer(c);
+    /* a magnified density's label in the upper left corner, clear of the
+     * narrow schemes' peaks in the middle: its name, and under it the
+     * factor, in its colour (one line ran into scaled's peak at 3.5 in) */
+    size_t labels = 0;
+    for (size_t i = 0; i < c->ns; i++) {
+        double k = c->v[i].constant ? 1 : whole_axis_factor(c, i);
+        if (!(k > 1))
+            continue;
+        char name[SATSTAT_SPEC_SIZE * 2];
+        satstat__tex_escape(c->v[i].name, name, sizeof name);
+        out(c, "set label %zu '%s' at graph 0.03, graph 0.95 offset 0, %g left front textcolor linetype %zu\n"
+               "set label %zu '×%g' at graph 0.03, graph 0.95 offset 0, %g left front textcolor linetype %zu   # drawn %g times here; as it is in the zoom\n",
+            20 + labels, name, 0 - 1.1 * (double)labels, i + 1, 21 + labels, k, -1 - 1.1 * (double)labels, i + 1, k);
+        labels += 2;
+    }
     out(c, "# layers: the sampled histograms, then the formula densities over them\n");
     satstat__pl_plot_layers(c);
+    for (size_t k = 0; k < labels; k++)
+        out(c, "unset label %zu\n", 20 + k);
 
     if (zoom) {
     rule(c, "bottom panel: the zoom");
@@ -264,6 +325,9 @@ void satstat__pl_fig_compare(ctx *c)
     out(c, "set xrange [-zoom:zoom]\n");
     satstat__pl_ticks(c, "-zoom", "zoom", "0", "ymax_zoom");
     band_room(c, "zoom", "ymax_zoom");
+    for (size_t i = 0; i < c->ns; i++)
+        if (!c->v[i].constant && whole_axis_factor(c, i) > 1)
+            out(c, "drawn_times%zu = 1   # the zoom: as it is\n", i + 1);
     for (size_t i = 0; i < c->ns; i++)
         if (c->v[i].constant && !allc) {
             satstat__pl_assign(c, "mass_height = ymax_zoom / 1.2\ton the zoom's scale\n");
