@@ -101,6 +101,10 @@ typedef struct satstat__fig {
     const char *dir;         /* --plots DIR for the header; NULL: none */
     satstat_plot_options o;
     int err;                 /* first SATSTAT_* error              */
+    /* the legend goes below the plot at every size (satstat__fig_legend_below,
+     * satstat__fig_layout_legend_below): the heights that make room for it
+     * count it below where it would fit beside */
+    int legend_below;
 } satstat__fig;
 
 void satstat__fig_out(satstat__fig *g, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
@@ -214,6 +218,11 @@ void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int r
  * (figure review 18, S6).  small_figure says whether the column would
  * have left the plot under half the width (what legend_below said). */
 void satstat__fig_layout_legend_below(satstat__fig *g, const satstat__legend *l, int right_axis);
+/* Say, before its canvas is sized (satstat__fig_fit_half and the others),
+ * that the figure will lay its legend out with
+ * satstat__fig_layout_legend_below: sized as if beside the plot, a legend
+ * that fits there got no room below it at a wide canvas. */
+void satstat__fig_legend_below(satstat__fig *g);
 /* The same for a map (a colour scale over two axes, which wants the
  * width): its legend goes below it at every size when its rows with a
  * sample take a third of the height or less. */

@@ -959,8 +959,14 @@ void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, i
     layout_legend(g, l, right_axis, LEGEND_MAP);
 }
 
+void satstat__fig_legend_below(satstat__fig *g)
+{
+    g->legend_below = 1;
+}
+
 void satstat__fig_layout_legend_below(satstat__fig *g, const satstat__legend *l, int right_axis)
 {
+    satstat__fig_legend_below(g);
     layout_legend(g, l, right_axis, LEGEND_BELOW);
 }
 
@@ -1006,7 +1012,7 @@ static double legend_below_px(const satstat__fig *g, const satstat__legend *l, d
     double char_width = 0.0097 * scale * 1280. / w, sample_width = 0.07 * scale * 1280. / w;
     below_rows b = rows_below(l);
     double column = 0.985 - sample_width - (double)satstat__legend_chars(l) * char_width;
-    if (b.rows + b.text_rows == 0 || column >= 0.55)
+    if (b.rows + b.text_rows == 0 || (column >= 0.55 && !g->legend_below))
         return 0; /* the legend stands right of the plot */
     double cols = floor(0.97 / (sample_width + ((double)b.longest + 1) * char_width)); /* as layout_lines */
     if (cols < 1)

@@ -142,7 +142,7 @@ void satstat__pl_below_only(ctx *c);
 void satstat__pl_region_probability_lines(ctx *c, const char *suffix);
 void satstat__pl_plot_layers(ctx *c);
 void satstat__pl_legend_panel(ctx *c);
-void satstat__pl_fit_half(ctx *c, char *note, size_t size);
+void satstat__pl_fit_half(ctx *c, int panels, char *note, size_t size);
 void satstat__pl_header(ctx *c, const char *headline, const char *const *about, size_t lines);
 void satstat__pl_output_section(ctx *c);
 size_t satstat__pl_series_slot(const ctx *c, size_t i);

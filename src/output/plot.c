@@ -476,11 +476,14 @@ static void legend_of(const ctx *c, satstat__legend *key)
 /* A small figure whose legend goes below the plot grows until the plot is
  * at least half its height (satstat__fig_fit_half; the width and the text
  * as asked); note says so for the header ("" when the canvas is as
- * asked).  Call after the layers, before the header. */
-void satstat__pl_fit_half(ctx *c, char *note, size_t size)
+ * asked).  panels as satstat__pl_layout_section will be given (two: the
+ * legend below at every size).  Call after the layers, before the header. */
+void satstat__pl_fit_half(ctx *c, int panels, char *note, size_t size)
 {
     satstat__legend key;
     legend_of(c, &key);
+    if (panels == 2)
+        satstat__fig_legend_below(&c->g);
     (void)satstat__fig_fit_half(&c->g, &key, note, size);
 }
 

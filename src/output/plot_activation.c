@@ -320,7 +320,7 @@ void satstat__pl_fig_activation(ctx *c)
     satstat__fig_body_hold(&c->g, &body);
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_half(c, note, sizeof note);
+    satstat__pl_fit_half(c, panels, note, sizeof note);
     activation_header(c, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])

@@ -205,7 +205,7 @@ void satstat__pl_fig_compare(ctx *c)
      * a canvas that keeps the plot half the height (figure review 18, S4) */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_half(c, note, sizeof note);
+    satstat__pl_fit_half(c, panels, note, sizeof note);
     const char *lines[sizeof about / sizeof about[0] + 2];
     size_t nl = 0;
     for (size_t k = 0; k < sizeof about / sizeof about[0]; k++)

@@ -86,7 +86,7 @@ void satstat__pl_fig_saturation(ctx *c)
      * half the height, as fig2's (figure review 18, S4) */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_half(c, note, sizeof note);
+    satstat__pl_fit_half(c, zoom ? 2 : 1, note, sizeof note);
     saturation_header(c, lv, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])
@@ -852,7 +852,7 @@ static void fig_tails(ctx *c)
      * to keep the plot half the height, as figure 4's */
     char note[400];
     unsigned asked_height = c->g.o.height;
-    satstat__pl_fit_half(c, note, sizeof note);
+    satstat__pl_fit_half(c, panels, note, sizeof note);
     tails_header(c, &tl, lv, zoom, note);
     satstat__pl_output_section(c);
     if (note[0])

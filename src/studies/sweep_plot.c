@@ -595,6 +595,7 @@ static void figure_header(fig *g)
                                  "drawn where it parts from the even one by more than a line's width.");
     (void)used;
     char note[400];
+    satstat__fig_legend_below(&g->g); /* (laid out so: figure_layout) */
     unsigned asked_height = satstat__fig_fit_half(&g->g, &g->legend, note, sizeof note);
     if (note[0]) {
         size_t n = strlen(about);
