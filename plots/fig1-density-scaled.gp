@@ -140,7 +140,7 @@ if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
 set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize lt_pointsize   # blue: standard
 set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize lt_pointsize   # vermillion: scaled
 ink = '#000000'      # formulas and the activation: black
-shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
+shade = '#E4E4E4'    # the saturated region |z| >= T: light grey, the deep figures' (a pale sampled band stays seen on it)
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out

@@ -6,7 +6,9 @@
 # row has) and the formula densities as thin full-colour lines over them.
 # When the z axis is more than 3 times the zoom, below, the same zoomed on
 # the narrow middle, where a scheme with a small Var z lives.  Shaded: the
-# saturated region.  Point masses (Var z = 0) are drawn as spikes.
+# saturated region.  Point masses (Var z = 0) are drawn as spikes.  With a
+# zoom, a density under an eighth of the highest is drawn magnified on the
+# whole axis, by the factor its label there gives.
 #
 # Made by:  satstat demo plots --plot-size 1280x800
 #           (the same as: satstat run --scheme standard,scaled --n-in 1000 --n-out 100 --inputs half --active 500 --bias normal:1 --activation sigmoid --threshold 4 --samples 1000000 --seed 1 --alpha 0.001 --plots plots --plot-size 1280x800)
@@ -141,7 +143,7 @@ if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
 set linetype 1 linecolor rgb '#0072B2' linewidth 3 dashtype 1 pointtype 7 pointsize lt_pointsize   # blue: standard
 set linetype 2 linecolor rgb '#D55E00' linewidth 3 dashtype 2 pointtype 5 pointsize lt_pointsize   # vermillion: scaled
 ink = '#000000'      # formulas and the activation: black
-shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
+shade = '#E4E4E4'    # the saturated region |z| >= T: light grey, the deep figures' (a pale sampled band stays seen on it)
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out
@@ -231,6 +233,8 @@ zmax = 100             # top panel: mean +- 4 sd of every scheme, at least +- 1.
 zoom = 5               # bottom panel: +- 5, or +- 1.25 T when that is wider
 ymax = 0.361           # 1.1 x the highest density in the top panel, rounded up
 ymax_zoom = 0.361      # 1.1 x the highest density in the zoom, rounded up
+drawn_times1 = 10      # standard's density as drawn in the top panel: magnified, its peak under an eighth of the panel's
+drawn_times2 = 1       # scaled's density as drawn in the top panel: as it is
 
 # ---- data ------------------------------------------------------------------
 # Sampled histogram of 'standard': the sampler's 400 equal bins over mean +- 8 sd,
@@ -2717,11 +2721,15 @@ set yrange [-band_y:ymax]
 # layer 1: the saturated region |z| >= T
 set object 1 rectangle from graph 0, graph 0 to first -T, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
 set object 2 rectangle from first T, graph 0 to graph 1, graph 1 behind fillcolor rgb shade fillstyle solid 1.0 noborder
+set label 20 'standard' at graph 0.03, graph 0.95 offset 0, 0 left front textcolor linetype 1
+set label 21 '×10' at graph 0.03, graph 0.95 offset 0, -1 left front textcolor linetype 1   # drawn 10 times here; as it is in the zoom
 # layers: the sampled histograms, then the formula densities over them
-plot $hist1 using (band_at($1, $0, hist1_width)):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (band_at($1, $0, hist2_width)):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
-     $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
-     $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
+plot $hist1 using (band_at($1, $0, hist1_width)):($2 * drawn_times1) with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (band_at($1, $0, hist2_width)):($2 * drawn_times2) with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+     $pdf1 using 1:($2 * drawn_times1) with lines linetype 1 linewidth 2.5 notitle, \
+     $pdf2 using 1:($2 * drawn_times2) with lines linetype 2 linewidth 2.5 notitle
+unset label 20
+unset label 21
 
 # ---- bottom panel: the zoom ------------------------------------------------
 set tmargin at screen split_bottom
@@ -2760,10 +2768,11 @@ band_hi(z, row, w) = (int(row) % 2) ? z : z + w
 band_at(z, row, w) = (band_hi(z, row, w) < -band_x || band_lo(z, row, w) > band_x) ? NaN : (z < -band_x ? -band_x : (z > band_x ? band_x : z))
 band_y = (ymax_zoom) * (6 * scale + 1) / height / panel_h   # room under 0 for the band (its steps' mitred corners: a whole width, and a pixel)
 set yrange [-band_y:ymax_zoom]
-plot $hist1 using (band_at($1, $0, hist1_width)):2 with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
-     $hist2 using (band_at($1, $0, hist2_width)):2 with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
-     $pdf1 using 1:2 with lines linetype 1 linewidth 2.5 notitle, \
-     $pdf2 using 1:2 with lines linetype 2 linewidth 2.5 notitle
+drawn_times1 = 1   # the zoom: as it is
+plot $hist1 using (band_at($1, $0, hist1_width)):($2 * drawn_times1) with lines linecolor rgb '#99C7E0' linewidth 6 dashtype 1 notitle, \
+     $hist2 using (band_at($1, $0, hist2_width)):($2 * drawn_times2) with lines linecolor rgb '#EEBF99' linewidth 6 dashtype 1 notitle, \
+     $pdf1 using 1:($2 * drawn_times1) with lines linetype 1 linewidth 2.5 notitle, \
+     $pdf2 using 1:($2 * drawn_times2) with lines linetype 2 linewidth 2.5 notitle
 
 # ---- the legend and the numbers --------------------------------------------
 legend_chars = 17   # the legend's longest row, in char_width

@@ -136,7 +136,7 @@ if (output eq '') { set output } else { set output output }
 # the svg terminal's unit is 4 times pngcairo's).  Types 2, 4 and 5 agree.
 if (format eq 'svg') set dashtype 3 (4 * dash_unit, 16 * dash_unit)
 ink = '#000000'      # formulas and the activation: black
-shade = '#DDDDDD'    # the saturated region |z| >= T: light grey
+shade = '#E4E4E4'    # the saturated region |z| >= T: light grey, the deep figures' (a pale sampled band stays seen on it)
 set style fill transparent solid 0.35 noborder   # sampled densities: 35 % opaque, overlaps show
 set border 3 linewidth 1.5                       # axes left and bottom only
 set tics nomirror out

@@ -617,7 +617,7 @@ plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
-top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
+top = top - 1.8 * line_height                   # the columns' titles over the y factors, the y axes' "density"
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
@@ -642,7 +642,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 1' offset 0,-0.5
+set title 'layer 1' offset 0,0.1
 set ylabel 'normal:1'
 unset xlabel
 x_lo = 0
@@ -671,17 +671,19 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 3' offset 0,-0.5
+set title 'layer 3' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = 0
 x_hi = 2500
-set xtics ('0' 0, '1000' 1000, '2000' 2000)
-unset label 4
+set xtics ('0' 0, '1' 1000, '2' 2000)
+x_room = (1.09 / 2 + 4.72 + 0.8) * char_width / panel_w   # the last tick label's right half, the factor and a gap
+x_hi = (x_room < 0.6 && (2000 - x_room * x_lo) / (1 - x_room) > x_hi) ? (2000 - x_room * x_lo) / (1 - x_room) : x_hi
+set label 4 '×10^{3}' at graph 1, graph 0 right offset 0, -1.4 front
 set xrange [x_lo:x_hi]
 y_top = 0.0012888
 set ytics ('0' 0, '1' 0.001)
-set label 5 '×10^{−3}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
+set label 5 '×10^{−3}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 290' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
@@ -700,7 +702,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 5' offset 0,-0.5
+set title 'layer 5' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = 0
@@ -712,7 +714,7 @@ set label 4 '×10^{4}' at graph 1, graph 0 right offset 0, -1.4 front
 set xrange [x_lo:x_hi]
 y_top = 2.6424e-05
 set ytics ('0' 0, '2' 2e-05)
-set label 5 '×10^{−5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
+set label 5 '×10^{−5}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front
 set label 3 'density' at graph 0, graph 1 right offset -0.6,1.4 font smallfont
 set label 1 'sd 1.5×10^{4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 1 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
@@ -771,8 +773,8 @@ x_hi = (x_room < 0.6 && (0.002 - x_room * x_lo) / (1 - x_room) > x_hi) ? (0.002 
 set label 4 '×10^{−3}' at graph 1, graph 0 right offset 0, -1.4 front
 set xrange [x_lo:x_hi]
 y_top = 1179
-set ytics ('0' 0, '1000' 1000)
-unset label 5
+set ytics ('0' 0, '1' 1000)
+set label 5 '×10^{3}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front
 unset label 3
 set label 1 'sd 3.0×10^{−4}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front
@@ -803,7 +805,7 @@ set label 4 '×10^{−6}' at graph 1, graph 0 right offset 0, -1.4 front
 set xrange [x_lo:x_hi]
 y_top = 249840
 set ytics ('0' 0, '2' 200000)
-set label 5 '×10^{5}' at graph 0, graph 1 right offset -0.8, 0.6 font smallfont front
+set label 5 '×10^{5}' at graph 0, graph 1 left offset 0.3, 0.45 font smallfont front
 unset label 3
 set label 1 'sd 1.5×10^{−6}' at graph 0.97, graph 0.9 right font smallfont front
 set arrow 1 from first 0, graph 0 to first 0, graph 0.97 linetype 2 linewidth 2.5 dashtype 1 head size screen 0.012, 25 filled front

@@ -511,7 +511,7 @@ plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
-top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
+top = top - 1.8 * line_height                   # the columns' titles over the y factors, the y axes' "density"
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
@@ -536,7 +536,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 1' offset 0,-0.5
+set title 'layer 1' offset 0,0.1
 set ylabel 'normal:1'
 unset xlabel
 x_lo = 4.24835426e-18
@@ -559,7 +559,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 3' offset 0,-0.5
+set title 'layer 3' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = 4.24835426e-18
@@ -582,7 +582,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 5' offset 0,-0.5
+set title 'layer 5' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = 4.24835426e-18

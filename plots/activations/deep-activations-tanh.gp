@@ -513,7 +513,7 @@ plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 4.45 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.1 * line_height
-top = top - 1.2 * line_height                   # the columns' titles, the y axes' "density"
+top = top - 1.8 * line_height                   # the columns' titles over the y factors, the y axes' "density"
 grid_cols = 3
 grid_rows = 4                                 # small multiples
 gap_x = 10 * char_width                      # room for a panel's y tick labels
@@ -538,7 +538,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 1' offset 0,-0.5
+set title 'layer 1' offset 0,0.1
 set ylabel 'normal:1'
 unset xlabel
 x_lo = -1
@@ -561,7 +561,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 3' offset 0,-0.5
+set title 'layer 3' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = -1
@@ -584,7 +584,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title 'layer 5' offset 0,-0.5
+set title 'layer 5' offset 0,0.1
 unset ylabel
 unset xlabel
 x_lo = -1
@@ -776,8 +776,8 @@ x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
 unset label 4
 set xrange [x_lo:x_hi]
-y_top = 0.990254
-set ytics ('0' 0, '0.5' 0.5)
+y_top = 2.72475
+set ytics ('0' 0, '2' 2)
 unset label 5
 unset label 3
 set label 1 'sd 0.60' at graph 0.97, graph 0.9 right font smallfont front
@@ -799,8 +799,8 @@ x_hi = 1
 set xtics ('−1' -1, '0' 0, '1' 1)
 unset label 4
 set xrange [x_lo:x_hi]
-y_top = 0.871248
-set ytics ('0' 0, '0.5' 0.5)
+y_top = 2.72475
+set ytics ('0' 0, '2' 2)
 unset label 5
 unset label 3
 set label 1 'sd 0.57' at graph 0.97, graph 0.9 right font smallfont front

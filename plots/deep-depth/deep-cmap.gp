@@ -385,14 +385,14 @@ $zoom2 << EOD
 EOD
 
 # ---- layout: the maps on the left, the zoom on the sampled points right ----
-key_chars = 49                                  # the longest legend row, in characters
+key_chars = 47                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
-below_chars = 49                                # ... the longest of them
+below_chars = 47                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -461,11 +461,10 @@ zx1 = panel_l(0) + (0.992514985 - (0)) / (1 - (0)) * panel_w
 zy0 = panel_b(0) + (-0.00520960437 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
 zy1 = panel_b(0) + (0.000473600397 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
 set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
-zoom_small = (zx1 - zx0 < 2 * char_width || zy1 - zy0 < line_height)
-zoom_below = (zy0 - panel_b(0) >= 1.75 * line_height)
-zoom_tip = zoom_below ? zy0 - 0.2 * line_height : zy1 + 0.2 * line_height
-zoom_tail = zoom_below ? zy0 - 1.5 * line_height : zy1 + 1.5 * line_height
-if (zoom_small) { set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip head filled size screen 0.012, 30 linecolor rgb '#606060' linewidth 1.5 dashtype 1 front }
+zoom_above = (panel_b(0) + panel_h - zy1 >= 1.75 * line_height)
+zoom_tip = zoom_above ? zy1 + 0.2 * line_height : zy0 - 0.2 * line_height
+zoom_tail = zoom_above ? zy1 + 1.5 * line_height : zy0 - 1.5 * line_height
+set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip head filled size screen 0.012, 30 linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
      '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
@@ -493,7 +492,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 49   # the legend's longest row, in char_width
+legend_chars = 47   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -544,7 +543,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
-     keyentry with points pointtype '▯' linecolor rgb '#606060' title (int(4 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; boxed, zoomed right' : '')
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(4 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; box at arrow: zoom' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -554,6 +553,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with points pointtype '▯' linecolor rgb '#606060' title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; boxed, zoomed right'
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; box at arrow: zoom'
 }
 unset multiplot

@@ -4,8 +4,8 @@
 # the networks of each scheme (each scheme's histogram over [0, its largest
 # s]).  Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): at
 # criticality orthogonal weights keep s near 1 at any depth, Gaussian
-# weights spread them.  The legend sets the mean of s^2 (m1) and of s^4
-# (m2) beside the width -> infinity theory where it applies.  Width W,
+# weights spread them.  The legend sets the mean of s^2 and of s^4 beside
+# the width -> infinity theory where it applies.  Width W,
 # fan-in n_in and networks R: the command's --width, --n-in, --networks.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme scaled,orthogonal --activation tanh --bias zero --inputs half --active 4 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --jacobian --plots plots/deep-isometry --plot-size 1280x800 --figures deep-jacobian
@@ -297,6 +297,9 @@ text_chars = 0                                  # ... the longest of them
 # header and the numbers in full in the report.
 small_figure = (column < 0.55) ? 1 : 0
 legend_below = small_figure
+# (below at every size: beside it, a 1280 x 800 slide's legend left a
+# quarter of the slide blank under it, figure review 18, S6)
+legend_below = 1
 # (below_chars: the longest row's advance width in DejaVu Sans, in
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
@@ -384,7 +387,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -418,13 +421,7 @@ if (exists('legend_below') && legend_below) {
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title 'scaled: s from 8.3×10^{−19}⁠ to 4.34', \
-     keyentry with lines linetype nodraw title '  m_{1}⁠ = 0.703 (theory 0.72)', \
-     keyentry with lines linetype nodraw title '  m_{2}⁠ = 5.45 (theory 5.71)', \
      keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title 'orthogonal: s from 0.548 to 0.937', \
-     keyentry with lines linetype nodraw title '  m_{1}⁠ = 0.719 (theory 0.72)', \
-     keyentry with lines linetype nodraw title '  m_{2}⁠ = 0.527 (theory 0.528)', \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry', \
-     keyentry with lines linetype nodraw title 'm_{k}: the mean of s^{2k}', \
-     keyentry with lines linetype nodraw title 'W = 200, n_{in}⁠ = 200, R = 10'
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry'
 }
 unset multiplot

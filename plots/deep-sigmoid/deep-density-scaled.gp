@@ -2529,11 +2529,11 @@ plot_right = column - 0.03   # a gap before the legend
 plot_right = 0.985 - 2 * char_width             # no legend column: the panels take the width
 legend_top = 0.02 + 3.3 * line_height           # the legend: rows below the panels
 bottom = legend_top + 3.3 * line_height
-top = top - 2.3 * line_height                   # the panels' titles (three lines) under the figure's
+top = top - 3.1 * line_height                   # the panels' titles (three lines) under the figure's
 grid_cols = 5
 grid_rows = 2                                 # small multiples
 gap_x = 8 * char_width                      # room for a panel's y tick labels
-gap_y = 5.3 * line_height                     # ... and for its title and x tick labels
+gap_y = 6.1 * line_height                     # ... and for its title and x tick labels
 panel_w = (plot_right - plot_left - (grid_cols - 1) * gap_x) / grid_cols
 panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
 panel_l(c) = plot_left + c * (panel_w + gap_x)
@@ -2556,6 +2556,9 @@ if (panel_r(0) - panel_l(0) < 14 * char_width) set xtics 4
 if (panel_t(0) - panel_b(0) < 3 * line_height) set ytics 0, 0.4
 set format x '%g'
 set format y '%g'
+
+panel_title_chars = 16.62   # the widest line of a panel's title, in char_width
+panel_title_f = (panel_title_chars * char_width < panel_w + 4 * char_width) ? 1 : 1. * smallpt / fontpt
 unset object
 unset arrow
 set object 10 rectangle from first -4, graph 0 to first -3.36541462, graph 1 behind fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder
@@ -2568,7 +2571,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 1\nsd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font smallfont
+set title "layer 1\nsd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font font_at(panel_title_f)
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2585,7 +2588,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 2\nsd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font smallfont
+set title "layer 2\nsd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2602,7 +2605,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 3\nsd_{l}⁠ = 1.14\ngrey beyond ±3.50" offset 0,-0.4 font smallfont
+set title "layer 3\nsd_{l}⁠ = 1.14\ngrey beyond ±3.50" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2619,7 +2622,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 4\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
+set title "layer 4\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2636,7 +2639,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 5\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font smallfont
+set title "layer 5\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2653,7 +2656,7 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 6\nsd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font smallfont
+set title "layer 6\nsd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font font_at(panel_title_f)
 set ylabel 'density'
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2670,7 +2673,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 7\nsd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font smallfont
+set title "layer 7\nsd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2687,7 +2690,7 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 8\nsd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font smallfont
+set title "layer 8\nsd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2704,7 +2707,7 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 9\nsd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font smallfont
+set title "layer 9\nsd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2721,7 +2724,7 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 10\nsd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font smallfont
+set title "layer 10\nsd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font font_at(panel_title_f)
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
