@@ -143,7 +143,7 @@ static phi_axis activation_axis(const ctx *c)
 }
 
 /* The activation and its slope (black, left axis), and the mean slopes. */
-static void activation_curve_layers(ctx *c, const phi_axis *ax)
+static void activation_curve_layers(ctx *c, const phi_axis *ax, int zoom)
 {
     const char *an = c->c->activation->name;
     char m1[SATSTAT_DOUBLE_SIZE], t[ELEM_TITLE];
@@ -160,6 +160,13 @@ static void activation_curve_layers(ctx *c, const phi_axis *ax)
      * PNG's length in SVG and PDF (gnuplot.c's dashlength) */
     satstat__pl_add(c, "$act using 1:3", t,
                     "with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit)");
+    /* a legend below the plot puts the zoom beside the whole axis, and
+     * only the right panel's right axis is numbered (activation_panels):
+     * without a word the left panel's densities had no scale */
+    if (zoom) {
+        satstat__pl_text_line(c, "densities, both panels: right panel's axis");
+        satstat__pl_below_only(c);
+    }
     if (c->ns <= SATSTAT__PALETTE_SIZE) {
         satstat__pl_text_line(c, " ");
         satstat__pl_text_line(c, "mean slope E[%s′(z)]", an);
@@ -259,25 +266,23 @@ static void activation_panels(ctx *c, int zoom, int panels)
          * right one), the gap between the panels for tick labels only;
          * with four axis labels each plot was 0.3 in wide */
         /* The two panels share the density scale there (the higher
-         * top of the two), numbered on both: with numbers on the right
-         * panel's right axis only, the left panel's densities had a scale
-         * only across the gutter, and a legend row had to say so (figure
-         * review 19, S4).  The gutter holds the left panel's density
-         * numbers (up to five characters: "0.035") and the right panel's
-         * φ numbers (three: "0.8") with room between them; at 3 char
-         * widths a side the numbers sat beside each other and read as a
-         * table (figure review 7, S10).  The density axis is labelled once,
-         * on the right panel. */
+         * top of the two): the left panel's right axis has neither
+         * numbers, which sat beside the right panel's φ numbers and the
+         * two columns read as a table (figure review 7, S10), nor ticks,
+         * which unnumbered read as a scale of their own (figure review
+         * 8, S9); the right panel's right axis numbers it, and the room
+         * the left one's numbers took goes to the left panel, whose x
+         * axis had room for its two ends only. */
         out(c, "if (side_by_side) {\n"
-               "    left_right = (plot_left + plot_right) / 2 - (0.02 + 6 * char_width)\n"
-               "    right_left = (plot_left + plot_right) / 2 + (0.02 + 4 * char_width)\n"
+               "    left_right = (plot_left + plot_right) / 2 - (0.015 + 3 * char_width)\n"
+               "    right_left = (plot_left + plot_right) / 2 + (0.015 + 3 * char_width)\n"
                "    y2max = (y2zoom > y2max) ? y2zoom : y2max\n"
                "    y2zoom = y2max\n"
                "}\n");
     rule(c, zoom ? "top panel: the whole z axis" : "the plot");
     satstat__pl_panel(c, panels, 0);
     if (zoom)
-        out(c, "if (side_by_side) { unset y2label }   # named once, on the right panel\n");
+        out(c, "if (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }   # the right panel's scale\n");
     out(c, "set xrange [-zmax:zmax]\ny2top = y2max\n");
     satstat__pl_ticks(c, "-zmax", "zmax", "ymin", "ymax");
     density_axis_aligned(c);
@@ -290,7 +295,7 @@ static void activation_panels(ctx *c, int zoom, int panels)
         satstat__pl_panel(c, panels, 1);
         /* (the zoom's axis named so at every size: figure review 17, N14) */
         out(c, "set xlabel 'z (zoom)'\n"
-               "if (side_by_side) { unset ylabel; set y2label 'density of z' }\n");
+               "if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }\n");
         out(c, "set xrange [-zoom:zoom]\ny2top = y2zoom\n");
         satstat__pl_ticks(c, "-zoom", "zoom", "ymin", "ymax");
         density_axis_aligned(c);
@@ -314,7 +319,7 @@ void satstat__pl_fig_activation(ctx *c)
         return;
     activation_density_layers(c, zoom);
     phi_axis ax = activation_axis(c);
-    activation_curve_layers(c, &ax);
+    activation_curve_layers(c, &ax, zoom);
     satstat__pl_layout_section(c, panels, 1);
     activation_numbers(c, &ax, zoom, panels);
     satstat__fig_body_hold(&c->g, &body);
