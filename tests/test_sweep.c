@@ -931,60 +931,6 @@ static void sweep_layout(const satstat_sweep *w, size_t fig, const satstat_plot_
  * (beside it, the area under it was blank: figure review 18, S6), and at
  * 3.5 x 2.4 in, 8 pt, the plot keeps half the height (its legend's rows
  * of text left it 37 %: S4). */
-/* With floor(n_in/2) inputs on the formula at odd n_in runs beside the
- * even n_in's: two lines of one style read as a stray barb and a split
- * dash at n_in 10-40 (figure review 19, S5).  The even n_in's line is the
- * scheme's; the odd n_in's a block of its own, drawn thin and dotted only
- * where it parts from the even one (at the first points, n_in under 40,
- * not from 10 to 10000), keyed in the scheme's colour. */
-START_TEST(odd_formula_line_apart)
-{
-    satstat_config b = base_of("standard,scaled", 2000);
-    b.inputs.kind = SATSTAT_INPUTS_HALF;
-    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
-    for (size_t f = 0; f < SATSTAT_SWEEP_FIGURES; f++) {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&buf, &len);
-        ck_assert_int_eq(satstat_sweep_plot_write(w, f, NULL, NULL, m), SATSTAT_OK);
-        fclose(m);
-        const char *name = satstat_sweep_plot_name(f);
-        /* the even block: even n_in only */
-        const char *even = strstr(buf, "$formula1 << EOD\n");
-        ck_assert_msg(even != NULL, "%s", name);
-        for (const char *row = strchr(even, '\n') + 1; strncmp(row, "EOD", 3) != 0; row = strchr(row, '\n') + 1)
-            if (*row != '\n')
-                ck_assert_msg(atoll(row) % 2 == 0, "%s: odd n_in %lld in the even line", name, atoll(row));
-        /* the odd block: odd n_in, where it parts from the even line only */
-        const char *odd = strstr(buf, "$formula_odd1 << EOD\n");
-        ck_assert_msg(odd != NULL, "%s: no odd line", name);
-        size_t rows = 0;
-        for (const char *row = strchr(odd, '\n') + 1; strncmp(row, "EOD", 3) != 0; row = strchr(row, '\n') + 1)
-            if (*row != '\n') {
-                long long n = atoll(row);
-                ck_assert_msg(n % 2 == 1 && n < 40, "%s: odd line at n_in %lld", name, n);
-                rows++;
-            }
-        /* (none where the two agree to the line's width at every n_in:
-         * the slope's) */
-        const char *drawn = strstr(buf, "\n     $formula_odd1 using 1:");
-        if (strcmp(name, "sweep-activation-derivative") == 0) {
-            ck_assert_msg(rows == 0 && drawn == NULL, "%s: %zu odd rows", name, rows);
-        } else {
-            ck_assert_msg(rows >= 2, "%s: %zu odd rows", name, rows);
-            ck_assert_msg(drawn != NULL, "%s: the odd line not drawn", name);
-            const char *style = strstr(drawn, " with lines linetype 1 linewidth 1.5 dashtype 3 notitle");
-            ck_assert_msg(style != NULL && style < strchr(drawn + 1, '\n'), "%s", name);
-            ck_assert_msg(strstr(buf, "keyentry with lines linetype 1 linewidth 1.5 dashtype 3 title ") != NULL, "%s", name);
-            ck_assert_msg(strstr(buf, "'formula, odd n_{in}'") != NULL, "%s", name);
-        }
-        ck_assert_msg(strstr(buf, "two lines: formula at odd") == NULL && strstr(buf, "(two lines: odd, even") == NULL, "%s", name);
-        free(buf);
-    }
-    satstat_sweep_free(w);
-}
-END_TEST
-
 START_TEST(plot_keeps_half_the_height)
 {
     if (!have_gnuplot())
@@ -1479,7 +1425,6 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);
     tcase_add_test(t, plot_keeps_half_the_height);
-    tcase_add_test(t, odd_formula_line_apart);
     tcase_add_test(t, short_log_axis_labels_decades);
     suite_add_tcase(s, t);
     t = tcase_create("command");

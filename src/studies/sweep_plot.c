@@ -318,56 +318,6 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
  * a label; the data under the top label (figure review 7, S14).  Labels
  * taken greedily 1.6 lines apart read 0.5, 0.1, 0.02, 0.002, steps of
  * x5, x5 and x10 (figure review 8, S2). */
-/* A gap between the formula at odd n_in and at even n_in smaller than this
- * share of the y axis's height is within the line's width (3 px of a
- * plot about 500 px high at 1280 x 800): the odd line is drawn only where
- * the gap is wider (ODD_STYLE) */
-#define ODD_SEEN_SHARE 0.006
-
-/* Whether point i of scheme k's formula curve, at an odd n_in, lies
- * farther from the even n_in's line (through its even neighbours) than
- * ODD_SEEN_SHARE of the y axis: on the log axis in decades. */
-static int odd_seen(const fig *g, size_t k, size_t i)
-{
-    const double *x = g->cx[k], *y = g->cy[k];
-    size_t n = g->cn[k];
-    if (llround(x[i]) % 2 == 0)
-        return 0;
-    double xa = NAN, ya = NAN, xb = NAN, yb = NAN;
-    for (size_t j = i; j-- > 0;)
-        if (llround(x[j]) % 2 == 0) {
-            xa = x[j];
-            ya = y[j];
-            break;
-        }
-    for (size_t j = i + 1; j < n; j++)
-        if (llround(x[j]) % 2 == 0) {
-            xb = x[j];
-            yb = y[j];
-            break;
-        }
-    double even = isnan(ya) ? yb : isnan(yb) ? ya : ya + (yb - ya) * (x[i] - xa) / (xb - xa);
-    if (!isfinite(even) || !isfinite(y[i]))
-        return 0;
-    if (g->logy) {
-        double lo, hi;
-        log_range(g, &lo, &hi);
-        return even > 0 && y[i] > 0 && fabs(log10(y[i] / even)) > ODD_SEEN_SHARE * log10(hi / lo);
-    }
-    return fabs(y[i] - even) > ODD_SEEN_SHARE * (g->ymax - fmin(g->ymin, 0));
-}
-
-/* Whether any scheme's odd line shows (odd_seen): the first such scheme's
- * linetype (its key row is drawn in it), or 0 */
-static size_t odd_line_seen(const fig *g)
-{
-    for (size_t k = 0; k < g->s->base.n_schemes; k++)
-        for (size_t i = 0; i < g->cn[k]; i++)
-            if (odd_seen(g, k, i))
-                return k + 1;
-    return 0;
-}
-
 static void short_log_ticks(fig *g)
 {
     double lo, hi;
@@ -537,14 +487,6 @@ static int figure_extent(fig *g)
     return SATSTAT_OK;
 }
 
-/* The formula at odd n_in (parity_split): thin and dotted in the scheme's
- * colour, over its even line.  Two lines of one style, the even's and
- * the odd's, read as a stray barb and a split dash at n_in 10-40, where
- * they part, and as one line where they agree (figure review 19, S5);
- * dotted and thin, it is seen only where it parts from the even line, and
- * its key row says what it is. */
-#define ODD_STYLE "linewidth 1.5 dashtype 3"
-
 /* Whether the formula curve is drawn as two envelopes, even and odd
  * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
 static int parity_split(const fig *g)
@@ -588,11 +530,10 @@ static void figure_header(fig *g)
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nThe schemes' points at one %s are set apart sideways, so that no bar\n"
                                  "hides another.", sp);
-    if (parity_split(g) && odd_line_seen(g))
+    if (parity_split(g))
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nWith floor(n_in/2) of the inputs 1, the formula is two lines: one\n"
-                                 "through the even n_in, and one through the odd, thin and dotted,\n"
-                                 "drawn where it parts from the even one by more than a line's width.");
+                                 "through the odd n_in, one through the even.");
     (void)used;
     char note[400];
     satstat__fig_legend_below(&g->g); /* (laid out so: figure_layout) */
@@ -643,16 +584,7 @@ static void figure_legend(fig *g)
      * black ● here matched no curve and no point drawn (figure review 11);
      * text-only rows, so given twice: in the column, and marked for a
      * legend below the plot, which keeps only rows with a sample */
-    size_t odd_line = parity_split(g) ? odd_line_seen(g) : 0;
-    satstat__legend_row(L, "with lines linetype nodraw", odd_line ? "lines: formula, even n_{in}" : "lines: formula");
-    if (odd_line)
-        satstat__legend_tex(L);
-    if (odd_line) {
-        char odd_style[64];
-        snprintf(odd_style, sizeof odd_style, "with lines linetype %zu " ODD_STYLE, odd_line);
-        satstat__legend_row(L, odd_style, "formula, odd n_{in}");
-        satstat__legend_tex(L);
-    }
+    satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
     if (!sampled) {
         satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
         satstat__legend_below_only(L);
@@ -679,9 +611,9 @@ static void figure_legend(fig *g)
          * formula's two lines in them (without the word "two" the second
          * line reads as a ghost; the dodge unsaid, a point beside its
          * line reads as an error: figure review 16, S9), and in the header */
-        if (odd_line || g->dodged) {
-            if (odd_line) {
-                satstat__legend_row(L, "with lines linetype nodraw", "lines: formula, even n_{in}");
+        if (parity_split(g) || g->dodged) {
+            if (parity_split(g)) {
+                satstat__legend_row(L, "with lines linetype nodraw", "two lines: formula at odd and even n_{in}");
                 satstat__legend_tex(L);
             } else {
                 satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
@@ -736,6 +668,10 @@ static void figure_legend(fig *g)
                                     ? "inputs: ⌊n_{in}/2⌋ of them 1"
                                     : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(L);
+            if (parity_split(g)) { /* figure_data: the formula's two envelopes */
+                satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
+                satstat__legend_tex(L);
+            }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs Bernoulli(p)");
@@ -853,7 +789,7 @@ static void figure_layout(fig *g)
 
 /* The data blocks: per scheme its formula curve and its sampled points;
  * frows and srows: the rows written (an empty block is not plotted). */
-static void figure_data(fig *g, size_t *frows, size_t *odd_rows, size_t *srows)
+static void figure_data(fig *g, size_t *frows, size_t *srows)
 {
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base;
@@ -875,37 +811,21 @@ static void figure_data(fig *g, size_t *frows, size_t *odd_rows, size_t *srows)
         /* With floor(n_in/2) inputs on, odd n_in has one input fewer than
          * n_in/2: the formula alternates between two smooth envelopes, and
          * one line through neighbouring integers is a sawtooth.  Then the
-         * even n_in here, the odd n_in in a block of their own, drawn
-         * apart (ODD_STYLE). */
-        int parity = parity_split(g), odd_break = 0;
+         * even n_in, a blank line (a break in the line), the odd n_in. */
+        int parity = parity_split(g);
         for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
-            if (pass == 1) {
-                out(g, "EOD\n# '%s', formula at odd n_in\n$formula_odd%zu << EOD\n", s->series[k], k + 1);
-                odd_rows[k] = frows[k];
-            }
+            if (pass == 1)
+                out(g, "\n");
             for (size_t i = 0; i < cn[k]; i++) {
                 if (g->logy && !(cy[k][i] > 0))
                     continue;
                 if (parity && (llround(cx[k][i]) % 2 != pass))
                     continue;
-                if (parity && pass == 1 && !odd_seen(g, k, i)) {
-                    /* within the even line's width: a break, not drawn */
-                    if (frows[k] > odd_rows[k] && !odd_break)
-                        out(g, "\n");
-                    odd_break = 1;
-                    continue;
-                }
-                odd_break = 0;
                 out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
                 frows[k]++;
             }
         }
         out(g, "EOD\n");
-        if (parity) { /* frows[k]: the even rows; odd_rows[k]: the odd */
-            size_t even = odd_rows[k];
-            odd_rows[k] = frows[k] - even;
-            frows[k] = even;
-        }
         if (!sampled)
             continue;
         out(g, "# '%s', sampled: %s, %s, the %s interval's lower and upper ends\n",
@@ -957,7 +877,7 @@ static void dodged_x(const fig *g, size_t k, char *buf, size_t size)
 }
 
 /* The title, the axes, the plot and the legend panel. */
-static void figure_plot(fig *g, const size_t *frows, const size_t *odd_rows, const size_t *srows)
+static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
 {
     const satstat_sweep *s = g->s;
     const satstat_config *b = &s->base;
@@ -1031,12 +951,6 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *odd_rows, con
                 g->logy && g->zero_schemes > 0 ? "($2 >= ylo ? $2 : NaN)" : "2", k + 1);
             first = 0;
         }
-        if (odd_rows[k]) {
-            out(g, "%s$formula_odd%zu using 1:%s with lines linetype %zu " ODD_STYLE " notitle",
-                first ? "plot " : ", \\\n     ", k + 1,
-                g->logy && g->zero_schemes > 0 ? "($2 >= ylo ? $2 : NaN)" : "2", k + 1);
-            first = 0;
-        }
         char x[48];
         dodged_x(g, k, x, sizeof x);
         if (sampled && srows[k] && !g->logy) {
@@ -1092,10 +1006,10 @@ static void write_figure(fig *g)
         figure_header(g);
     }
     if (g->g.err == SATSTAT_OK) {
-        size_t frows[SATSTAT_MAX_SCHEMES] = {0}, odd_rows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
+        size_t frows[SATSTAT_MAX_SCHEMES] = {0}, srows[SATSTAT_MAX_SCHEMES] = {0};
         figure_layout(g);
-        figure_data(g, frows, odd_rows, srows);
-        figure_plot(g, frows, odd_rows, srows);
+        figure_data(g, frows, srows);
+        figure_plot(g, frows, srows);
     }
     for (size_t k = 0; k < ns; k++) {
         free(g->cx[k]);
