@@ -167,7 +167,7 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
 below_chars = 16                                # ... the longest of them
-text_rows = 2                                   # rows of text for a legend below the plot
+text_rows = 3                                   # rows of text for a legend below the plot
 text_chars = 40                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
@@ -3034,8 +3034,8 @@ set border 11 linewidth 1.5   # left, bottom and right: the right axis is the de
 set y2tics nomirror out
 set yrange [ymin:ymax]
 if (side_by_side) {
-    left_right = (plot_left + plot_right) / 2 - (0.02 + 6 * char_width)
-    right_left = (plot_left + plot_right) / 2 + (0.02 + 4 * char_width)
+    left_right = (plot_left + plot_right) / 2 - (0.015 + 3 * char_width)
+    right_left = (plot_left + plot_right) / 2 + (0.015 + 3 * char_width)
     y2max = (y2zoom > y2max) ? y2zoom : y2max
     y2zoom = y2max
 }
@@ -3047,7 +3047,7 @@ set lmargin at screen plot_left
 set rmargin at screen left_right
 panel_w = left_right - plot_left
 panel_h = top - split_top
-if (side_by_side) { unset y2label }   # named once, on the right panel
+if (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }   # the right panel's scale
 set xrange [-zmax:zmax]
 y2top = y2max
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
@@ -3091,7 +3091,7 @@ panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
 set xlabel 'z (zoom)'
-if (side_by_side) { unset ylabel; set y2label 'density of z' }
+if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))
@@ -3145,7 +3145,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (12 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (13 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -3174,6 +3174,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 linewidth 2.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'scaled: density' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'φ(z) = sigmoid(z)' : ''), \
      keyentry with lines linecolor rgb ink linewidth 4 dashtype (6 * dash_unit, 4 * dash_unit) title (int(3 / legend_rows) == legend_col ? 'φ′(z)' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'densities, both panels: right panel''s axis' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'mean slope E[sigmoid′(z)], formula, sampled:' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'standard 0.0178, 0.0178; scaled 0.193, 0.193' : '')
     }

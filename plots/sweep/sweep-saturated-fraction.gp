@@ -9,8 +9,7 @@
 # The schemes' points at one n_{in} are set apart sideways, so that no bar
 # hides another.
 # With floor(n_in/2) of the inputs 1, the formula is two lines: one
-# through the even n_in, and one through the odd, thin and dotted,
-# drawn where it parts from the even one by more than a line's width.
+# through the odd n_in, one through the even.
 #
 # Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
 #           satstat 0.1.0
@@ -167,8 +166,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 3                                    # legend rows with a sample
-below_chars = 15                                # ... the longest of them
+key_rows = 2                                    # legend rows with a sample
+below_chars = 8                                 # ... the longest of them
 text_rows = 2                                   # rows of text for a legend below the plot
 text_chars = 41                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -355,15 +354,109 @@ $formula1 << EOD
 8908 0.952212281
 9438 0.9535715971
 10000 0.9548933995
-EOD
-# 'standard', formula at odd n_in
-$formula_odd1 << EOD
+
 11 0.1024704349
 13 0.1305700181
 15 0.1572992071
 17 0.1824224395
 19 0.2059032107
-
+21 0.227799994
+23 0.248213079
+25 0.2672574932
+27 0.2850494074
+29 0.3016995825
+31 0.3173105079
+33 0.3319754671
+35 0.3457785862
+37 0.3587953579
+39 0.3710933695
+41 0.3827330889
+45 0.4042484947
+49 0.4237107972
+53 0.4414183268
+55 0.449691798
+57 0.4576140669
+65 0.4862343214
+67 0.4927166772
+69 0.4989622986
+71 0.5049850751
+73 0.5107977982
+85 0.5418655958
+87 0.5464935954
+93 0.5595836998
+95 0.5637028617
+101 0.5754030229
+107 0.5862136811
+113 0.5962416306
+117 0.6025370061
+127 0.6170750775
+131 0.6224606559
+135 0.627625805
+139 0.6325851217
+143 0.6373518882
+147 0.6419382204
+151 0.6463551955
+165 0.6606202064
+175 0.6698153576
+185 0.6783024656
+191 0.6830913983
+193 0.6846408638
+227 0.7079324418
+233 0.7115314178
+247 0.7194375444
+255 0.7236736098
+303 0.7456027889
+321 0.7525762769
+371 0.7692972636
+393 0.7756531823
+441 0.7878764949
+467 0.7937160634
+481 0.7966672735
+495 0.7994953619
+509 0.8022086564
+589 0.8158475973
+661 0.8259802798
+721 0.8332569148
+809 0.8424492369
+833 0.8447034321
+857 0.8468635646
+935 0.8533074197
+1019 0.8594117941
+1049 0.8614141345
+1213 0.8710263119
+1285 0.8746580537
+1361 0.8781772093
+1389 0.8794009606
+1401 0.8799142539
+1573 0.8866182597
+1619 0.8882288681
+1715 0.8913803754
+1765 0.8929196673
+1817 0.8944530841
+1871 0.8959777528
+1925 0.8974382021
+2161 0.9031684414
+2225 0.9045638459
+2357 0.9072611407
+2497 0.9098859749
+2571 0.9111863423
+2803 0.9149252607
+3057 0.9185221796
+3147 0.919691335
+3239 0.9208359275
+3533 0.9241899543
+3743 0.9263404893
+3853 0.927396337
+4325 0.9314611782
+4717 0.934363507
+4855 0.9353007962
+4997 0.9362245268
+5295 0.9380410738
+6297 0.9431741326
+7069 0.9463613514
+7277 0.9471322453
+9169 0.9528938237
+9715 0.9542350538
 EOD
 # 'standard', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample1 << EOD
@@ -503,9 +596,7 @@ $formula2 << EOD
 8908 0.001090835176
 9438 0.001090835176
 10000 0.001090835176
-EOD
-# 'scaled', formula at odd n_in
-$formula_odd2 << EOD
+
 11 0.0009111188772
 13 0.0009373665083
 15 0.0009569347564
@@ -522,7 +613,92 @@ $formula_odd2 << EOD
 37 0.001035138029
 39 0.001037947091
 41 0.00104048646
-
+45 0.001044897847
+49 0.001048598579
+53 0.001051747562
+55 0.001053152318
+57 0.001054459617
+65 0.001058892343
+67 0.001059836723
+69 0.001060726869
+71 0.001061567323
+73 0.001062362132
+85 0.001066351502
+87 0.001066910196
+93 0.001068443099
+95 0.00106891133
+101 0.00107020547
+107 0.001071355346
+113 0.001072383808
+117 0.001073011169
+127 0.001074407554
+131 0.001074906708
+135 0.001075376424
+139 0.00107581923
+143 0.001076237376
+147 0.001076632865
+151 0.001077007489
+165 0.001078176195
+175 0.001078896919
+185 0.001079539998
+191 0.001079893631
+193 0.001080006639
+227 0.001081623961
+233 0.001081860509
+247 0.001082367877
+255 0.001082632851
+303 0.001083929486
+321 0.001084315949
+371 0.001085193037
+393 0.001085508368
+441 0.001086087316
+467 0.001086351289
+481 0.001086481623
+495 0.001086604595
+509 0.001086720811
+589 0.001087279031
+661 0.001087666013
+721 0.00108792951
+809 0.001088245328
+833 0.001088319888
+857 0.001088390275
+935 0.001088594095
+1019 0.00108877872
+1049 0.001088837496
+1213 0.001089107444
+1285 0.001089204203
+1361 0.001089295236
+1389 0.001089326264
+1401 0.001089339183
+1573 0.001089502696
+1619 0.00108954054
+1715 0.001089612983
+1765 0.001089647593
+1817 0.001089681568
+1871 0.001089714852
+1925 0.001089746268
+2161 0.001089865151
+2225 0.001089893045
+2357 0.001089945794
+2497 0.001089995646
+2571 0.001090019804
+2803 0.001090087276
+3057 0.001090149404
+3147 0.001090169012
+3239 0.00109018793
+3533 0.001090241781
+3743 0.001090275068
+3853 0.001090291056
+4325 0.001090350429
+4717 0.001090390707
+4855 0.001090403339
+4997 0.001090415609
+5295 0.00109043922
+6297 0.001090502219
+7069 0.001090538578
+7277 0.001090547055
+9169 0.001090606504
+9715 0.001090619355
 EOD
 # 'scaled', sampled: n_{in}, the saturated fraction, the 99.9 % interval's lower and upper ends
 $sample2 << EOD
@@ -563,10 +739,8 @@ if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 # layers: per scheme the formula curve, then the sampled points with bars
 # (an empty block would make gnuplot warn: it is not plotted)
 plot $formula1 using 1:2 with lines linetype 1 notitle, \
-     $formula_odd1 using 1:2 with lines linetype 1 linewidth 1.5 dashtype 3 notitle, \
      $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
-     $formula_odd2 using 1:2 with lines linetype 2 linewidth 1.5 dashtype 3 notitle, \
      $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
@@ -617,20 +791,19 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'formula, odd n_{in}' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula, even n_{in}' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'two lines: formula at odd and even n_{in}' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linetype nodraw title 'lines: formula, even n_{in}', \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 3 title 'formula, odd n_{in}', \
+     keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
+     keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid, T = 4', \
      keyentry with lines linetype nodraw title '100 000 neurons each,', \

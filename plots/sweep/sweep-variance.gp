@@ -9,8 +9,7 @@
 # The schemes' points at one n_{in} are set apart sideways, so that no bar
 # hides another.
 # With floor(n_in/2) of the inputs 1, the formula is two lines: one
-# through the even n_in, and one through the odd, thin and dotted,
-# drawn where it parts from the even one by more than a line's width.
+# through the odd n_in, one through the even.
 #
 # Made by:  satstat sweep --vary n-in=10:10000:8:log --scheme standard,scaled --n-out 100 --inputs half --bias normal:1 --activation sigmoid --threshold 4 --samples 100000 --seed 1 --alpha 0.001 --plots plots/sweep --plot-size 1280x800
 #           satstat 0.1.0
@@ -167,8 +166,8 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 4                                    # legend rows with a sample
-below_chars = 15                                # ... the longest of them
+key_rows = 3                                    # legend rows with a sample
+below_chars = 13                                # ... the longest of them
 text_rows = 2                                   # rows of text for a legend below the plot
 text_chars = 41                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -355,13 +354,109 @@ $formula1 << EOD
 8908 4455
 9438 4720
 10000 5001
-EOD
-# 'standard', formula at odd n_in
-$formula_odd1 << EOD
+
 11 6
 13 7
 15 8
-
+17 9
+19 10
+21 11
+23 12
+25 13
+27 14
+29 15
+31 16
+33 17
+35 18
+37 19
+39 20
+41 21
+45 23
+49 25
+53 27
+55 28
+57 29
+65 33
+67 34
+69 35
+71 36
+73 37
+85 43
+87 44
+93 47
+95 48
+101 51
+107 54
+113 57
+117 59
+127 64
+131 66
+135 68
+139 70
+143 72
+147 74
+151 76
+165 83
+175 88
+185 93
+191 96
+193 97
+227 114
+233 117
+247 124
+255 128
+303 152
+321 161
+371 186
+393 197
+441 221
+467 234
+481 241
+495 248
+509 255
+589 295
+661 331
+721 361
+809 405
+833 417
+857 429
+935 468
+1019 510
+1049 525
+1213 607
+1285 643
+1361 681
+1389 695
+1401 701
+1573 787
+1619 810
+1715 858
+1765 883
+1817 909
+1871 936
+1925 963
+2161 1081
+2225 1113
+2357 1179
+2497 1249
+2571 1286
+2803 1402
+3057 1529
+3147 1574
+3239 1620
+3533 1767
+3743 1872
+3853 1927
+4325 2163
+4717 2359
+4855 2428
+4997 2499
+5295 2648
+6297 3149
+7069 3535
+7277 3639
+9169 4585
+9715 4858
 EOD
 # 'standard', sampled: n_{in}, Var z, the 99.9 % interval's lower and upper ends
 $sample1 << EOD
@@ -501,9 +596,109 @@ $formula2 << EOD
 8908 1.5
 9438 1.5
 10000 1.5
-EOD
-# 'scaled', formula at odd n_in
-$formula_odd2 << EOD
+
+11 1.454545455
+13 1.461538462
+15 1.466666667
+17 1.470588235
+19 1.473684211
+21 1.476190476
+23 1.47826087
+25 1.48
+27 1.481481481
+29 1.482758621
+31 1.483870968
+33 1.484848485
+35 1.485714286
+37 1.486486486
+39 1.487179487
+41 1.487804878
+45 1.488888889
+49 1.489795918
+53 1.490566038
+55 1.490909091
+57 1.49122807
+65 1.492307692
+67 1.492537313
+69 1.492753623
+71 1.492957746
+73 1.493150685
+85 1.494117647
+87 1.494252874
+93 1.494623656
+95 1.494736842
+101 1.495049505
+107 1.495327103
+113 1.495575221
+117 1.495726496
+127 1.496062992
+131 1.496183206
+135 1.496296296
+139 1.496402878
+143 1.496503497
+147 1.496598639
+151 1.496688742
+165 1.496969697
+175 1.497142857
+185 1.497297297
+191 1.497382199
+193 1.497409326
+227 1.497797357
+233 1.497854077
+247 1.497975709
+255 1.498039216
+303 1.498349835
+321 1.498442368
+371 1.498652291
+393 1.498727735
+441 1.498866213
+467 1.498929336
+481 1.498960499
+495 1.498989899
+509 1.499017682
+589 1.499151104
+661 1.49924357
+721 1.499306519
+809 1.499381953
+833 1.49939976
+857 1.499416569
+935 1.499465241
+1019 1.499509323
+1049 1.499523356
+1213 1.499587799
+1285 1.499610895
+1361 1.499632623
+1389 1.499640029
+1401 1.499643112
+1573 1.499682136
+1619 1.499691167
+1715 1.499708455
+1765 1.499716714
+1817 1.499724821
+1871 1.499732763
+1925 1.49974026
+2161 1.499768626
+2225 1.499775281
+2357 1.499787866
+2497 1.49979976
+2571 1.499805523
+2803 1.49982162
+3057 1.499836441
+3147 1.499841119
+3239 1.499845631
+3533 1.499858477
+3743 1.499866417
+3853 1.499870231
+4325 1.499884393
+4717 1.499894
+4855 1.499897013
+4997 1.49989994
+5295 1.499905571
+6297 1.499920597
+7069 1.499929269
+7277 1.49993129
+9169 1.499945468
+9715 1.499948533
 EOD
 # 'scaled', sampled: n_{in}, Var z, the 99.9 % interval's lower and upper ends
 $sample2 << EOD
@@ -545,7 +740,6 @@ if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 bound = 1   # Var b: Var z is never below it
 plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
      $formula1 using 1:2 with lines linetype 1 notitle, \
-     $formula_odd1 using 1:2 with lines linetype 1 linewidth 1.5 dashtype 3 notitle, \
      $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 using 1:2 with lines linetype 2 notitle, \
      $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
@@ -598,22 +792,21 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
      keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'formula, odd n_{in}' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(3 / legend_rows) == legend_col ? 'floor Var b = 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula, even n_{in}' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'floor Var b = 1' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'two lines: formula at odd and even n_{in}' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linetype nodraw title 'lines: formula, even n_{in}', \
-     keyentry with lines linetype 1 linewidth 1.5 dashtype 3 title 'formula, odd n_{in}', \
+     keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor Var b = 1', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
+     keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid', \
      keyentry with lines linetype nodraw title '100 000 neurons each,', \
