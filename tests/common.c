@@ -367,6 +367,17 @@ void test_config_validate(satstat_config *c)
     ck_assert_msg(satstat_config_validate(c, NULL, msg, sizeof msg) == SATSTAT_OK, "invalid config: %s", msg);
 }
 
+satstat_plot_options test_paper_options(void)
+{
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 1050;
+    o.height = 720;
+    o.dpi = 300;
+    o.font_size = 8;
+    return o;
+}
+
 int test_use_simd(const char *name)
 {
     setenv("SATSTAT_SIMD", name, 1);

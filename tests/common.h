@@ -14,6 +14,7 @@
 #include <sys/types.h>
 
 #include <satstat/config.h>
+#include <satstat/plot.h>
 
 /* ---- one main() ------------------------------------------------------------*/
 
@@ -116,6 +117,12 @@ void test_remove_tree(const char *path);
 satstat_config test_config(const char *schemes, uint64_t samples);
 /* satstat_config_validate(c) must pass; the message otherwise. */
 void test_config_validate(satstat_config *c);
+
+/* ---- figures -------------------------------------------------------------------*/
+
+/* A journal's column: 3.5 x 2.4 in at 300 dpi, 8 pt text (the figure
+ * reviews' paper size). */
+satstat_plot_options test_paper_options(void);
 
 /* ---- SIMD paths ----------------------------------------------------------------*/
 

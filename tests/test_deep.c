@@ -2127,12 +2127,7 @@ START_TEST(test_density_and_saturation_figure_words)
 
     /* the same figure at 3.5 x 2.4 in, 8 pt, 300 dpi: the SVG as high as
      * asked (its text spaced as the PNG's, it no longer grows) */
-    satstat_plot_options po;
-    satstat_plot_options_default(&po);
-    po.width = 1050;
-    po.height = 720;
-    po.dpi = 300;
-    po.font_size = 8;
+    satstat_plot_options po = test_paper_options();
     write_figures(r, dir, &po);
     t = depth_read(dir, "deep-density-scaled");
     ck_assert_ptr_null(strstr(t, "format eq 'svg' && !exists('height')) height ="));
@@ -2351,12 +2346,7 @@ static int gnuplot_numbers(const char *dir, const char *fig, const char *fmt, co
  * 270 x 440 px of it empty). */
 START_TEST(test_phase_marks_inside_and_maps_use_room)
 {
-    satstat_plot_options po;
-    satstat_plot_options_default(&po);
-    po.width = 1050;
-    po.height = 720;
-    po.dpi = 300;
-    po.font_size = 8;
+    satstat_plot_options po = test_paper_options();
     for (int size = 0; size < 2; size++) {
         char dir[64];
         satstat_deep_report *r = depth_case(0.99, size ? NULL : &po, dir);

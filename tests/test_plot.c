@@ -438,12 +438,7 @@ START_TEST(legend_below_by_column)
     const char *args[] = {"scheme", "standard,scaled,he-normal", "activation", "relu",
                           "samples", "2000", NULL};
     satstat_report *r = report_of(args, 0);
-    satstat_plot_options o;
-    satstat_plot_options_default(&o);
-    o.width = 1050;
-    o.height = 720;
-    o.dpi = 300;
-    o.font_size = 8;
+    satstat_plot_options o = test_paper_options();
     char *s = script_of(r, figure_index(r, "fig2-compare"), &o, NULL);
     ck_assert(!has(s, "maxcols legend_cols"));
     ck_assert(has(s, "\n    do for [legend_col = 0:legend_cols - 1] {\n"));
@@ -1526,12 +1521,7 @@ START_TEST(panels_keep_half_the_height)
     require_gnuplot();
     satstat_report *r = report_of(NULL, 0);
     const char *names[] = {"fig2-compare", "fig3-activation", "fig4-saturated-fraction"};
-    satstat_plot_options paper, slide;
-    satstat_plot_options_default(&paper);
-    paper.width = 1050;
-    paper.height = 720;
-    paper.dpi = 300;
-    paper.font_size = 8;
+    satstat_plot_options paper = test_paper_options(), slide;
     satstat_plot_options_default(&slide);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         layout_seen p = layout_of(r, names[i], &paper);

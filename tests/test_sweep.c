@@ -938,13 +938,8 @@ START_TEST(plot_keeps_half_the_height)
     satstat_config b = base_of("standard,scaled", 2000);
     b.inputs.kind = SATSTAT_INPUTS_HALF;
     satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
-    satstat_plot_options paper, slide;
+    satstat_plot_options paper = test_paper_options(), slide;
     satstat_plot_options_default(&slide);
-    satstat_plot_options_default(&paper);
-    paper.width = 1050;
-    paper.height = 720;
-    paper.dpi = 300;
-    paper.font_size = 8;
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++) {
         double box;
         int below;
