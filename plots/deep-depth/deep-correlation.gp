@@ -276,7 +276,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -303,7 +303,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
      keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}' : ''), \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled, set apart sideways' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled, 99.9 % CI, set apart sideways' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
      keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
@@ -314,10 +314,9 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 265 [102, ∞]', \
      keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 261 [132, 9.22×10^{3}]', \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'sampled, set apart sideways', \
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'sampled, 99.9 % CI, set apart sideways', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title 'inputs: c^{0}⁠ = 0.99', \
-     keyentry with lines linetype nodraw title 'bars: 99.9 % CI', \
      keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title 'bar cut at c = 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'
 }

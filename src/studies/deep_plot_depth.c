@@ -334,8 +334,12 @@ void satstat__dp_fig_correlation(ctx *c)
      * here, drawn by no series, read as one more); the schemes' points
      * set apart sideways said, as the sweeps' keys say it (unsaid, layer
      * 1's square at l = 0.8 read as misplaced: figure review 19, N-9) */
+    /* (the bars' level in this row, which a legend below the plot keeps:
+     * a row of text of its own was left out there, and the bars were
+     * undefined, figure review 20, S3) */
     satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1",
-                        ns > 1 ? "sampled, set apart sideways" : "sampled");
+                        "sampled, %g %% CI%s", 100 * (1 - cfg->alpha),
+                        ns > 1 ? ", set apart sideways" : "");
     /* each scheme's mean field in its colour, solid as its row's sample,
      * and one line for schemes that share it, black as keyed here: the
      * two coinciding lines were drawn as alternating dashes of both
@@ -376,8 +380,6 @@ void satstat__dp_fig_correlation(ctx *c)
                             "fixed point c*");
     satstat__legend_row(&key, "with points " INPUTS_MARK, "inputs: c^{0} = %.3g", o->pair_correlation);
     satstat__legend_tex(&key);
-    satstat__legend_row(&key, "with lines linetype nodraw", "bars: %g %% CI",
-                        100 * (1 - cfg->alpha));
     if (no_interval)
         satstat__legend_row(&key, "with lines linetype nodraw", "no bar: no interval");
     /* a bar that ends at 1 (or -1) reached past it: its end marked, as
