@@ -27,6 +27,7 @@
  */
 #define _GNU_SOURCE /* open_memstream */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1866,6 +1867,71 @@ static char *depth_read(const char *dir, const char *name)
     return text;
 }
 
+/* --jacobian's smallest singular value where the SVD cannot resolve it:
+ * tanh, scaled, L = 30, W = n_in = 16 shrinks J by about e^-2 a layer in
+ * its smallest direction (the least Lyapunov exponent of a product of
+ * 16 x 16 Gaussian layers), so the truth is far below ε·W·s_max, and the
+ * value the SVD returns is rounding (its digits follow the BLAS kernels:
+ * 8.3e-19 on one CPU, 7.7e-18 on another in the gallery's deep-isometry).
+ * The report carries the bound beside it and prints "<= bound", the
+ * figure's legend "≤ bound"; a resolved value (orthogonal, linear:
+ * every s = 1.1⁴) keeps its digits. */
+START_TEST(test_jacobian_unresolved_minimum)
+{
+    const char *schemes[2] = {"scaled", "orthogonal:1.1"};
+    const char *acts[2] = {"tanh", "linear"};
+    for (int k = 0; k < 2; k++) {
+        satstat_config c = config_of(schemes[k], acts[k]);
+        char msg[SATSTAT_ERRMSG_SIZE];
+        c.n_in = 16;
+        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
+        satstat_deep_options o;
+        satstat_deep_options_default(&o);
+        o.layers = k == 0 ? 30 : 4;
+        o.width = 16;
+        o.networks = 4;
+        o.jacobian = 1;
+        satstat_deep_report *r;
+        ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
+        ck_assert(j->sv_resolution == DBL_EPSILON * 16 * j->sv_max);
+        satstat_quantity q[SATSTAT_DEEP_MODEL_MAX];
+        size_t n;
+        ck_assert_int_eq(satstat_deep_report_model(r, 0, 0, q, SATSTAT_DEEP_MODEL_MAX, &n), 0);
+        const satstat_quantity *min = NULL, *bound = NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(q[i].name, "jacobian_singular_value_min") == 0)
+                min = &q[i];
+            if (strcmp(q[i].name, "jacobian_singular_value_min_abserr") == 0)
+                bound = &q[i];
+        }
+        ck_assert(min && bound && bound->value == j->sv_resolution);
+        char text[64];
+        satstat_quantity_text(min, text, sizeof text);
+        if (k == 0) {
+            ck_assert_msg(j->sv_min <= j->sv_resolution, "s_min %g, resolution %g", j->sv_min,
+                          j->sv_resolution);
+            char want[64];
+            snprintf(want, sizeof want, "<= %.2g", j->sv_min + j->sv_resolution);
+            ck_assert_str_eq(text, want);
+            char dir[] = "/tmp/satstat-jacobian-min.XXXXXX";
+            ck_assert_ptr_nonnull(mkdtemp(dir));
+            satstat_plot_options po;
+            satstat_plot_options_default(&po);
+            po.figures = "deep-jacobian";
+            write_figures(r, dir, &po);
+            char *t = depth_read(dir, "deep-jacobian");
+            ck_assert_msg(strstr(t, ": s from ≤ ") != NULL, "the legend gives the unresolved value");
+            free(t);
+            test_remove_tree(dir);
+        } else {
+            ck_assert_str_eq(text, "1.4641");
+        }
+        satstat_deep_report_free(r);
+    }
+}
+END_TEST
+
 /* --pair-correlation and --jacobian add deep-correlation, deep-cmap and
  * deep-jacobian (and --phase deep-phase-xi) to the figures a run names and
  * writes; their data are the run's: the sampled cˡ as in the report, the
@@ -2426,6 +2492,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_gradient_finite_difference);
     tcase_add_test(sm, test_pair_correlation);
     tcase_add_test(sm, test_jacobian_orthogonal_linear);
+    tcase_add_test(sm, test_jacobian_unresolved_minimum);
     tcase_add_test(sm, test_jacobian_fuss_catalan);
     tcase_add_test(sm, test_jacobian_intervals_positive);
     tcase_add_test(sm, test_jacobian_tanh_free_probability);

@@ -630,7 +630,7 @@ static void walk_model(const satstat_report *r)
                     snprintf(want, sizeof want, "%.*g", q[k].digits, q[k].value);
                 else /* no digit known: the bound (far_tail_digits checks it) */
                     snprintf(want, sizeof want, "%s",
-                             q[k].probability && q[k].value - q[k].abserr <= 0 ? "<=" : "+-");
+                             q[k].nonnegative && q[k].value - q[k].abserr <= 0 ? "<=" : "+-");
                 ck_assert_msg(text_has(text, q[k].label, want), "%s: text has no '%s' on '%s'",
                               scheme, want, q[k].label);
                 break;

@@ -283,6 +283,7 @@ typedef struct satstat_deep_jacobian {
     double theory_m1, theory_m2;     /* free probability (m₂: n_in = W)   */
     double fuss_catalan_m2, fuss_catalan_m3; /* linear, i.i.d., n_in = W */
     double sv_min, sv_max;
+    double sv_resolution;
     uint64_t hist[SATSTAT_DEEP_HIST_BINS];
 } satstat_deep_jacobian;
 

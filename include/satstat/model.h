@@ -59,9 +59,11 @@ typedef struct satstat_quantity {
     int digits;        /* significant digits in the text: at most the
                           digits the value has (an exact law's far tail
                           may have none: then the text prints the bound) */
-    double abserr;     /* FORMULA of an exact law: bound of |value −
-                          truth| (satstat/exact.h); NaN otherwise          */
-    int probability;   /* a probability: never negative                   */
+    double abserr;     /* bound of |value − truth|: FORMULA of an exact
+                          law (satstat/exact.h), the Jacobian's smallest
+                          singular value (the SVD's); NaN otherwise        */
+    int nonnegative;   /* never below 0 (a probability, a singular value):
+                          unresolved, the text prints "<= bound"          */
     int count;         /* a whole number (printed without exponent)       */
     int percent;       /* a fraction the text prints as 100·value "%"     */
     double value;      /* FORMULA, CLAIM, SAMPLED (NaN: unknown)          */

@@ -280,7 +280,7 @@ $j2 << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 30                                  # the longest legend row, in characters
+key_chars = 32                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
@@ -365,7 +365,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 30   # the legend's longest row, in char_width
+legend_chars = 32   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -412,7 +412,7 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title (int(0 / legend_rows) == legend_col ? 'scaled: s from 8.3×10^{−19}⁠ to 4.34' : ''), \
+     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
      keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
      keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(2 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
      keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
@@ -420,7 +420,7 @@ if (exists('legend_below') && legend_below) {
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title 'scaled: s from 8.3×10^{−19}⁠ to 4.34', \
+     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34', \
      keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title 'orthogonal: s from 0.548 to 0.937', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry'
 }

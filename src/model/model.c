@@ -70,7 +70,7 @@ void satstat_quantity_text(const satstat_quantity *q, char *buf, size_t size)
         snprintf(buf, size, "%.*g%%", q->digits > 0 ? q->digits : 6, 100.0 * q->value);
     else if (q->digits > 0 || !isfinite(q->abserr))
         snprintf(buf, size, "%.*g", q->digits > 0 ? q->digits : 6, q->value);
-    else if (q->probability && q->value - q->abserr <= 0)
+    else if (q->nonnegative && q->value - q->abserr <= 0)
         snprintf(buf, size, "<= %.2g", q->value + q->abserr);
     else if (fabs(q->value) <= q->abserr)
         snprintf(buf, size, "0 +- %.2g", q->abserr);
@@ -96,7 +96,7 @@ static void exact_value(model_builder *b, const char *name, const char *json,
     if (!q)
         return;
     q->value = x;
-    q->probability = strcmp(name, "saturated_fraction") == 0;
+    q->nonnegative = strcmp(name, "saturated_fraction") == 0;
     if (isfinite(x) && isfinite(abserr)) {
         q->abserr = abserr;
         int have = satstat_exact_digits(x, abserr);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <satstat/error.h>
+#include <satstat/exact.h>
 
 #include "studies/deep-int.h"
 #include "studies/deep_plot-int.h"
@@ -1455,7 +1456,17 @@ void satstat__dp_fig_jacobian(ctx *c)
                  "linecolor rgb '%s'",
                  s + 1, tint, colour);
         char lo_t[48], hi_t[48];
-        tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
+        /* a smallest value without the legend's two digits by its upper
+         * bound: below the SVD's resolution its digits are the BLAS
+         * kernels' (8.3×10⁻¹⁹ on one CPU, 7.7×10⁻¹⁸ on another for the
+         * gallery's deep-isometry) */
+        if (j && satstat_exact_digits(j->sv_min, j->sv_resolution) < 2) {
+            char bound[40];
+            tex_number(j->sv_min + j->sv_resolution, bound, sizeof bound);
+            snprintf(lo_t, sizeof lo_t, "≤ %s", bound);
+        } else {
+            tex_number(j ? j->sv_min : NAN, lo_t, sizeof lo_t);
+        }
         tex_number(j ? j->sv_max : NAN, hi_t, sizeof hi_t);
         /* the range in the scheme's own row, which a legend below the
          * plot keeps (a text row of its own was left out there, and the

@@ -9,6 +9,7 @@
  */
 #include <satstat/deep.h>
 
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -270,6 +271,8 @@ static int jacobian_reduce(const satstat_config *c, const satstat_deep_options *
         jr->sv_min = fmin(jr->sv_min, sv[i]);
         jr->sv_max = fmax(jr->sv_max, sv[i]);
     }
+    size_t big = o->width > c->n_in ? (size_t)o->width : (size_t)c->n_in;
+    jr->sv_resolution = DBL_EPSILON * (double)big * jr->sv_max;
     for (size_t i = 0; i < (size_t)R * n_sv; i++) {
         size_t k = jr->sv_max > 0 ? (size_t)(sv[i] / jr->sv_max * SATSTAT_DEEP_HIST_BINS) : 0;
         jr->hist[k < SATSTAT_DEEP_HIST_BINS ? k : SATSTAT_DEEP_HIST_BINS - 1]++;

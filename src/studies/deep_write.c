@@ -3,6 +3,7 @@
  * walk that model so that a number is in every format or in none.
  */
 #include <satstat/deep.h>
+#include <satstat/exact.h>
 #include <satstat/html.h>
 
 #include <inttypes.h>
@@ -252,8 +253,21 @@ int satstat_deep_report_model(const satstat_deep_report *r, size_t s, uint64_t l
                          &jr->m[2]);
             put(&b, "jacobian_fuss_catalan_m2", "jacobian.m2.fuss_catalan",
                 "Fuss-Catalan E s^4", F, 5, jr->fuss_catalan_m2);
-            put(&b, "jacobian_singular_value_min", "jacobian.singular_value_min", "min s", S, 6,
-                jr->sv_min);
+            /* below the SVD's resolution the smallest value has no digit
+             * (its digits follow the BLAS kernels): "<= bound", as an
+             * exact law's value without digits, its bound in a row of its
+             * own (satstat_deep_jacobian) */
+            satstat_quantity *q = put(&b, "jacobian_singular_value_min",
+                                      "jacobian.singular_value_min", "min s", S, 6, jr->sv_min);
+            if (q && isfinite(jr->sv_min) && isfinite(jr->sv_resolution)) {
+                q->abserr = jr->sv_resolution;
+                q->nonnegative = 1;
+                int have = satstat_exact_digits(jr->sv_min, jr->sv_resolution);
+                if (have < q->digits)
+                    q->digits = have;
+            }
+            put(&b, "jacobian_singular_value_min_abserr", "jacobian.singular_value_min_abserr",
+                "  its error bound", S, 2, jr->sv_resolution);
             put(&b, "jacobian_singular_value_max", "jacobian.singular_value_max", "max s", S, 6,
                 jr->sv_max);
         }
