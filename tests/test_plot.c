@@ -428,6 +428,9 @@ START_TEST(compare_magnifies_small_density)
     const char *zoom = strstr(s, "drawn_times1 = 1   # the zoom");
     ck_assert(label != NULL && zoom != NULL && label < zoom);
     ck_assert(has(s, "unset label 21\n"));
+    /* and in the key's rows of text (figure review 20, S1) */
+    ck_assert(has(s, "standard: drawn ×10 on the whole z axis"));
+    ck_assert(!has(s, "scaled: drawn ×"));
     free(s);
     satstat_report_free(r);
 }

@@ -142,6 +142,17 @@ static void compare_layers(ctx *c, int panels)
             satstat__pl_text_line(c, "laws and %s (formula): in the report", what);
             satstat__pl_below_only(c);
         }
+        /* a magnified density named in the key too, not only by the
+         * panel's corner label (figure review 20, S1) */
+        for (size_t i = 0; i < c->ns; i++) {
+            double k = c->v[i].constant ? 1 : whole_axis_factor(c, i);
+            if (!(k > 1))
+                continue;
+            char name[SATSTAT_SPEC_SIZE * 2];
+            satstat__tex_escape(c->v[i].name, name, sizeof name);
+            satstat__pl_text_line(c, "%s: drawn ×%g on the whole z axis", name, k);
+            satstat__pl_below_only(c);
+        }
         return;
     }
     satstat__pl_text_line(c, " ");
