@@ -144,6 +144,19 @@ static void scheme_label(const satstat_deep_report *r, size_t s, char *buf, size
         satstat__tex_escape(sc->canonical, buf, size);
 }
 
+/* Scheme s's kind, short, for a row that its colour and mark tie to the
+ * scheme's full row above: "normal", "orthogonal", else its name. */
+static void scheme_kind(const satstat_deep_report *r, size_t s, char *buf, size_t size)
+{
+    const satstat_scheme *sc = &satstat_deep_report_config(r)->schemes[s];
+    if (sc->kind == SATSTAT_SCHEME_NORMAL)
+        snprintf(buf, size, "normal");
+    else if (sc->kind == SATSTAT_SCHEME_ORTHOGONAL)
+        snprintf(buf, size, "orthogonal");
+    else
+        satstat__tex_escape(sc->canonical, buf, size);
+}
+
 /* A linear axis's ticks computed in gnuplot from the panel's size. */
 static void ticks(ctx *c, const char *axis, double lo, double hi, int label_chars)
 {
@@ -305,8 +318,11 @@ void satstat__dp_fig_correlation(ctx *c)
         scheme_label(r, s, name, sizeof name);
         satstat_deep_estimate xs;
         const satstat_deep_depth *d = satstat_deep_report_depth(r, s, &xs);
-        /* one row a scheme (a small figure puts the rows below the plot) */
-        snprintf(st, sizeof st, "with yerrorbars linetype %zu dashtype 1 pointsize " CORR_POINT "%s", s + 1,
+        /* one row a scheme (a small figure puts the rows below the plot),
+         * its mark alone: a yerrorbars sample drew a horizontal bar through
+         * it that no point of the plot has (figure review 20, S3; the
+         * bars have their row below) */
+        snprintf(st, sizeof st, "with points linetype %zu pointsize " CORR_POINT "%s", s + 1,
                  satstat__point_svg_factor(satstat__point_types[slot_of(r, s)]));
         if (same_correlation_field(r, s, o->layers) >= 0)
             satstat__legend_row(&key, st, "%s: same mean field, c*, ξ_{c}", name);
@@ -495,15 +511,6 @@ static const char *cstar_mark(char buf[CSTAR_MARK_SIZE])
     char om[SATSTAT__OPEN_MARK_SIZE];
     snprintf(buf, CSTAR_MARK_SIZE, "linecolor rgb '#000000' %s", satstat__open_mark(6, om));
     return buf;
-}
-
-/* A point type's mark as a character (DejaVu Sans has them all), for a
- * legend row that names marks in words. */
-static const char *point_glyph(int pt)
-{
-    static const char *const glyphs[] = {"+", "×", "∗", "□", "■", "○", "●", "△", "▲",
-                                         "▽", "▼", "◇", "◆", "⬠", "⬟"};
-    return pt >= 1 && pt <= 15 ? glyphs[pt - 1] : "·";
 }
 
 /* deep-cmap with a zoom: the maps over [lo, 1] on the left with the zoom's
@@ -769,24 +776,21 @@ void satstat__dp_fig_cmap(ctx *c)
         if (twin)
             satstat__legend_below_only(&key);
     }
-    /* the points' row names each scheme's mark as drawn (a black □ keyed
-     * the orthogonal scheme's sky-blue ⬠ too: figure review 10, S2), in
-     * words: a key entry draws one mark; text-only, so given again for a
-     * legend below the plot */
-    char marks[64] = "";
-    size_t mlen = 0;
-    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES && mlen + 8 < sizeof marks; s++)
-        mlen += (size_t)snprintf(marks + mlen, sizeof marks - mlen, "%s%s", s ? ", " : "",
-                                 point_glyph(satstat__dp_open_point(s, ns, r)));
-    /* with a zoom, the points' row is the box's (the box is where they
-     * are; a row of its own took a line: figure review 17, S7), and the
-     * box's swatch in the box's colour */
-    for (int twin = 0; twin < 2 && !zoom; twin++) {
-        satstat__legend_row(&key, "with lines linetype nodraw", "points (%s): sampled, c^{0} = %.3g",
-                            marks, o->pair_correlation);
+    /* the sampled points, a row a scheme with its mark as drawn, in its
+     * colour: named in words in one row ("points (□, ⬠)") the marks
+     * were black in the key and coloured in the plot (figure review 20,
+     * S4); a black □ had keyed the orthogonal scheme's sky-blue ⬠ too
+     * (figure review 10, S2) */
+    for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
+        char st[SATSTAT__LEGEND_STYLE], om[SATSTAT__OPEN_MARK_SIZE], kind[2 * SATSTAT_SPEC_SIZE];
+        snprintf(st, sizeof st, "with points linetype %zu %s", s + 1,
+                 satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
+        scheme_kind(r, s, kind, sizeof kind);
+        if (s == 0)
+            satstat__legend_row(&key, st, "%s: sampled, c^{0} = %.3g", kind, o->pair_correlation);
+        else
+            satstat__legend_row(&key, st, "%s: sampled", kind);
         satstat__legend_tex(&key);
-        if (twin)
-            satstat__legend_below_only(&key);
     }
     if (zoom) {
         /* (its sample the arrow at the box, pointing as the plot's does,
@@ -795,8 +799,7 @@ void satstat__dp_fig_cmap(ctx *c)
          * flat rectangle, 70 x 20 px at 3.5 in against the plot's 9 x 25
          * px, figure review 18, N9) */
         satstat__legend_row(&key, "with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '" ZOOM_BOX "'",
-                            "points (%s): sampled, c^{0} = %.3g; box at arrow: zoom", marks,
-                            o->pair_correlation);
+                            "box at arrow: the points' zoom");
         satstat__legend_tex(&key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
