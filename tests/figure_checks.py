@@ -1908,14 +1908,25 @@ def svg_margin_problems(svg):
 
 
 def parity_note_problems(text):
-    """A formula drawn as two lines (odd and even n_in) says so in the
-    legend below the plot too (a small figure: MUST 6)."""
-    if "(two lines: odd, even n_{in})" not in text:
-        return []
-    below = text.split("if (exists('legend_below') && legend_below) {", 1)
-    if len(below) < 2 or "two lines" not in below[1].split("} else {", 1)[0]:
-        return ["the legend below the plot does not explain the formula's two lines"]
-    return []
+    """A formula drawn as two lines (even and odd n_in: sub-blocks 0 and 1
+    of its block) keys the odd one in a style of its own, in the legend
+    beside the plot and in the one below it (a small figure: MUST 6; one
+    style for both lines read as one line, or as a ghost beside the points:
+    figure review 20, S6)."""
+    problems = []
+    for k, body in re.findall(r"^\$formula(\d+) << EOD\n(.*?)^EOD$", text, re.M | re.S):
+        if "\n\n" in body and "$formula%s every :::1::1 " % k not in text:
+            problems.append("formula %s: two lines drawn in one style" % k)
+    halves = text.split("if (exists('legend_below') && legend_below) {", 1)
+    below, beside = (halves[1].split("} else {", 1) + [""])[:2] if len(halves) == 2 else ("", "")
+    for k, even, odd in re.findall(r"\$formula(\d+) every :::0::0 using \S+ with lines (.*?) notitle, \\\n"
+                                   r"\s*\$formula\1 every :::1::1 using \S+ with lines (.*?) notitle", text):
+        if odd == even:
+            problems.append("formula %s: its odd n_in line in the even one's style" % k)
+        key = "keyentry with lines %s title" % odd
+        if key not in below or key not in beside:
+            problems.append("formula %s: its odd n_in line not keyed beside and below the plot" % k)
+    return problems
 
 
 def svg_self_tests():
@@ -1934,11 +1945,20 @@ def svg_self_tests():
         fail("self-test: the margin check misses a y label on the edge")
     if svg_margin_problems(label % "14.11"):
         fail("self-test: the margin check fails a y label clear of the edge")
-    note = "'(two lines: odd, even n_{in})'\nif (exists('legend_below') && legend_below) {\n%s} else {\n}"
-    if not parity_note_problems(note % "plot 'x' title 'lines: formula'\n"):
-        fail("self-test: the parity check misses a legend below without the note")
-    if parity_note_problems(note % "plot 'x' title 'formula: two lines, odd and even n_{in}'\n"):
-        fail("self-test: the parity check fails a legend below with the note")
+    lines = ("plot $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \\\n"
+             "     $formula1 every :::1::1 using 1:2 with lines %s notitle\n")
+    pale = "linetype 1 linecolor rgb '#8CC0DC'"
+    keyed = "     keyentry with lines %s title 'standard at odd n_{in}'\n" % pale
+    legends = "if (exists('legend_below') && legend_below) {\n%s} else {\n%s}\n"
+    if not parity_note_problems(lines % pale + legends % ("", keyed)):
+        fail("self-test: the parity check misses a legend below without the odd line's row")
+    if not parity_note_problems(lines % "linetype 1" + legends % (keyed, keyed)):
+        fail("self-test: the parity check misses an odd line in the even one's style")
+    if not parity_note_problems("$formula1 << EOD\n2 3\n\n3 2\nEOD\n"
+                                "plot $formula1 using 1:2 with lines linetype 1 notitle\n"):
+        fail("self-test: the parity check misses two lines drawn in one style")
+    if parity_note_problems(lines % pale + legends % (keyed, keyed)):
+        fail("self-test: the parity check fails an odd line keyed beside and below")
 
 
 def check_svg_text_points(scripts, tmp):

@@ -496,6 +496,39 @@ static int parity_split(const fig *g)
            && b->inputs.active == SATSTAT_ACTIVE_UNSET;
 }
 
+/* Scheme k's formula rows of one parity of n_in (pass 0: even, 1: odd),
+ * as figure_data writes them (on a log axis its values of 0 left out). */
+static size_t parity_rows(const fig *g, size_t k, int pass)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->cn[k]; i++)
+        if ((!g->logy || g->cy[k][i] > 0) && llround(g->cx[k][i]) % 2 == pass)
+            n++;
+    return n;
+}
+
+/* Whether scheme k's formula is drawn as two lines: parity_split, and
+ * rows of both parities.  The odd n_in's line then has a style of its
+ * own, the scheme's colour at half strength on white, and a key row
+ * (figure review 20, S6: one style for both read as one line that
+ * zigzags, or as a ghost beside the points). */
+static int odd_line(const fig *g, size_t k)
+{
+    return parity_split(g) && parity_rows(g, k, 0) > 0 && parity_rows(g, k, 1) > 0;
+}
+
+/* The odd n_in line's style for scheme k (odd_line). */
+static void odd_line_style(const fig *g, size_t k, char *buf, size_t size)
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    size_t ns = g->s->base.n_schemes;
+    for (size_t j = 0; j < ns; j++)
+        names[j] = g->s->series[j];
+    char pale[8];
+    satstat__gp_over_white(satstat__palette[satstat__series_slot(names, ns, k)], 0.45, pale);
+    snprintf(buf, size, "linetype %zu linecolor rgb '%s'", k + 1, pale);
+}
+
 /* The header, the output and the style sections.  A small figure whose
  * legend (g->legend, made first) goes below the plot grows until the plot
  * is at least as tall as that legend (at 3.5 x 2.4 in the plot took 34 %
@@ -573,11 +606,18 @@ static void figure_legend(fig *g)
     satstat__legend *L = &g->legend;
     L->n = 0;
     for (size_t k = 0; k < ns; k++) {
-        char st[96];
+        char st[128];
         char label[SATSTAT_SPEC_SIZE];
         snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
         series_label(s, k, label, sizeof label);
         satstat__legend_row(L, st, "%s", label);
+        if (odd_line(g, k)) {
+            char odd[96];
+            odd_line_style(g, k, odd, sizeof odd);
+            snprintf(st, sizeof st, "with lines %s", odd);
+            satstat__legend_row(L, st, "%s at odd n_{in}", label);
+            satstat__legend_tex(L);
+        }
     }
     /* what the lines and the points are, in words: each scheme's row
      * above shows its line and its mark, and a black solid line or a
@@ -611,13 +651,8 @@ static void figure_legend(fig *g)
          * formula's two lines in them (without the word "two" the second
          * line reads as a ghost; the dodge unsaid, a point beside its
          * line reads as an error: figure review 16, S9), and in the header */
-        if (parity_split(g) || g->dodged) {
-            if (parity_split(g)) {
-                satstat__legend_row(L, "with lines linetype nodraw", "two lines: formula at odd and even n_{in}");
-                satstat__legend_tex(L);
-            } else {
-                satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
-            }
+        if (g->dodged) {
+            satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
             satstat__legend_below_only(L);
             satstat__legend_row(L, "with lines linetype nodraw", "points: sampled, %s CI%s", lv,
                                 g->dodged ? ", set apart sideways" : "");
@@ -668,10 +703,6 @@ static void figure_legend(fig *g)
                                     ? "inputs: ⌊n_{in}/2⌋ of them 1"
                                     : "inputs: n_{in}/2 of them 1");
             satstat__legend_tex(L);
-            if (parity_split(g)) { /* figure_data: the formula's two envelopes */
-                satstat__legend_row(L, "with lines linetype nodraw", "(two lines: odd, even n_{in})");
-                satstat__legend_tex(L);
-            }
         }
     } else if (s->spec.param == SATSTAT_SWEEP_P) {
         satstat__legend_row(L, "with lines linetype nodraw", "inputs Bernoulli(p)");
@@ -814,7 +845,7 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
          * even n_in, a blank line (a break in the line), the odd n_in. */
         int parity = parity_split(g);
         for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
-            if (pass == 1)
+            if (pass == 1 && parity_rows(g, k, 0) > 0)
                 out(g, "\n");
             for (size_t i = 0; i < cn[k]; i++) {
                 if (g->logy && !(cy[k][i] > 0))
@@ -945,10 +976,19 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         first = 0;
     }
     for (size_t k = 0; k < ns; k++) {
-        if (frows[k]) {
+        const char *y = g->logy && g->zero_schemes > 0 ? "($2 >= ylo ? $2 : NaN)" : "2";
+        if (frows[k] && odd_line(g, k)) {
+            /* the even n_in's rows, a blank line, the odd's (figure_data):
+             * gnuplot's sub-blocks 0 and 1 */
+            char odd[96];
+            odd_line_style(g, k, odd, sizeof odd);
+            out(g, "%s$formula%zu every :::0::0 using 1:%s with lines linetype %zu notitle, \\\n"
+                   "     $formula%zu every :::1::1 using 1:%s with lines %s notitle",
+                first ? "plot " : ", \\\n     ", k + 1, y, k + 1, k + 1, y, odd);
+            first = 0;
+        } else if (frows[k]) {
             out(g, "%s$formula%zu using 1:%s with lines linetype %zu notitle",
-                first ? "plot " : ", \\\n     ", k + 1,
-                g->logy && g->zero_schemes > 0 ? "($2 >= ylo ? $2 : NaN)" : "2", k + 1);
+                first ? "plot " : ", \\\n     ", k + 1, y, k + 1);
             first = 0;
         }
         char x[48];
