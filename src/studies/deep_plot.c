@@ -464,6 +464,7 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
 typedef struct density_room {
     int legend_lines;
     double title_lines, gap_lines;
+    double joined_chars; /* the widest "layer l: sd_l = ..." line      */
 } density_room;
 
 static density_room density_room_of(const ctx *c, const density_plan *d, const satstat__legend *key)
@@ -504,6 +505,17 @@ static void density_layout(ctx *c, const density_plan *d, const density_room *m,
     /* 8 characters between panels: 6 left a panel's "0.04" 9 px from the
      * frame of the panel on its left at 3.5 in */
     satstat__fig_layout_grid(&c->g, d->cols, d->rows, 8, m->gap_lines);
+    /* the layer and its sd_l on one line where the widest such line fits
+     * a panel, as the neighbours' titles allow (4 characters apart), and
+     * the line saved goes to the panels: three lines at 3.5 in left them
+     * 21 % of the height (figure review 20, S2) */
+    out(c, "titles_joined = (%.2f * char_width < panel_w + 4 * char_width)   # \"layer l: sd_l = ...\" fits a panel\n"
+           "if (titles_joined) {\n"
+           "    top = top + line_height\n"
+           "    gap_y = gap_y - line_height\n"
+           "    panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows\n"
+           "}\n",
+        m->joined_chars);
     satstat__fig_multiplot_title(&c->g, head, 0);
     out(c, "unset key\n");
     out(c, "set xrange [%.9g:%.9g]\nset yrange [0:%.6g]\n", d->xlo, d->xhi, d->ytop * 1.08);
@@ -550,6 +562,13 @@ static void density_title(const ctx *c, const satstat_config *cfg, const density
         band_words(cfg, d->xlo, d->xhi, ly->mf_mean, sd_here, title[2], sizeof title[2]);
 }
 
+/* A density panel's layer and sd_l on one line, "layer 1: sd_l = 22.6"
+ * (density_layout's titles_joined), from density_title's lines. */
+static void density_joined(uint64_t layer, const char title[3][96], char *buf, size_t size)
+{
+    snprintf(buf, size, "layer %llu: %s", (unsigned long long)layer, title[1]);
+}
+
 static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
 {
     if (!d->standardised)
@@ -588,7 +607,15 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
         density_title(c, cfg, d, ly, d->which[k], title);
         /* (SATSTAT__FIG_SCRIPT_SPACE: the space after a subscript, as figure.c's quoted_text
          * writes it, which this double-quoted title does not go through) */
-        out(c, "set title \"%s\\n%s%s%s\" offset 0,-0.4 font font_at(panel_title_f)\n", title[0], title[1],
+        /* (titles_joined: density_layout; the figure's title says L) */
+        char joined[200];
+        density_joined(d->which[k], (const char (*)[96])title, joined, sizeof joined);
+        out(c, "if (titles_joined) {\n"
+               "    set title \"%s%s%s\" offset 0,-0.4 font font_at(panel_title_f)\n"
+               "} else {\n"
+               "    set title \"%s\\n%s%s%s\" offset 0,-0.4 font font_at(panel_title_f)\n"
+               "}\n",
+            joined, title[2][0] ? "\\n" : "", title[2], title[0], title[1],
             title[2][0] ? "\\n" : "", title[2]);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
@@ -612,14 +639,21 @@ static void fig_density(ctx *c, size_t s)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     char head[256];
-    snprintf(head, sizeof head, "Densities of z by layer: %s, %s", cfg->schemes[s].canonical,
-             cfg->activation->name);
+    snprintf(head, sizeof head, "Densities of z by layer: %s, %s, L = %llu", cfg->schemes[s].canonical,
+             cfg->activation->name, (unsigned long long)o->layers);
     density_plan d;
     density_layers(c, o, &d);
     density_axes(c, s, &d);
     satstat__legend key;
     density_legend(cfg, o, &d, &key);
     density_room room = density_room_of(c, &d, &key);
+    room.joined_chars = 0;
+    for (size_t k = 0; k < d.np; k++) {
+        char title[3][96], joined[200];
+        density_title(c, cfg, &d, layer_of(c, s, d.which[k]), d.which[k], title);
+        density_joined(d.which[k], (const char (*)[96])title, joined, sizeof joined);
+        room.joined_chars = fmax(room.joined_chars, satstat__text_chars(joined, 1));
+    }
     satstat__dp_header(c, r, head,
            "Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its\n"
            "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
