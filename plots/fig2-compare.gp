@@ -170,7 +170,7 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
 below_chars = 17                                # ... the longest of them
-text_rows = 2                                   # rows of text for a legend below the plot
+text_rows = 3                                   # rows of text for a legend below the plot
 text_chars = 39                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
@@ -2795,7 +2795,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -2826,7 +2826,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 linewidth 2.5 title (int(3 / legend_rows) == legend_col ? 'scaled: formula' : ''), \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title (int(4 / legend_rows) == legend_col ? 'saturated |z| ≥ 4' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'standard: N(0, σ² = 501), P(|z| ≥ 4) = 0.858' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'scaled: N(0, σ² = 1.5), P(|z| ≥ 4) = 0.00109' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'scaled: N(0, σ² = 1.5), P(|z| ≥ 4) = 0.00109' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'standard: drawn ×10 on the whole z axis' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

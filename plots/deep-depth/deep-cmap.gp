@@ -385,14 +385,14 @@ $zoom2 << EOD
 EOD
 
 # ---- layout: the maps on the left, the zoom on the sampled points right ----
-key_chars = 47                                  # the longest legend row, in characters
+key_chars = 44                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
-below_chars = 47                                # ... the longest of them
+key_rows = 7                                    # legend rows with a sample
+below_chars = 44                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -492,7 +492,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 47   # the legend's longest row, in char_width
+legend_chars = 44   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -514,7 +514,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -543,7 +543,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
-     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(4 / legend_rows) == legend_col ? 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; box at arrow: zoom' : '')
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'normal: sampled, c^{0}⁠ = 0.99' : ''), \
+     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(6 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -553,6 +555,8 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'points (□, ⬠): sampled, c^{0}⁠ = 0.99; box at arrow: zoom'
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled, c^{0}⁠ = 0.99', \
+     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled', \
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'box at arrow: the points'' zoom'
 }
 unset multiplot

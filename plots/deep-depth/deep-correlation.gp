@@ -301,8 +301,8 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
-     keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}' : ''), \
+     keyentry with points linetype 1 pointsize 1.9 * pointscale title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
+     keyentry with points linetype 2 pointsize 1.9 * pointscale * svg_pentagon title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled, 99.9 % CI, set apart sideways' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
@@ -310,9 +310,9 @@ if (exists('legend_below') && legend_below) {
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with yerrorbars linetype 1 dashtype 1 pointsize 1.9 * pointscale title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
+     keyentry with points linetype 1 pointsize 1.9 * pointscale title 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 265 [102, ∞]', \
-     keyentry with yerrorbars linetype 2 dashtype 1 pointsize 1.9 * pointscale * svg_pentagon title 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}', \
+     keyentry with points linetype 2 pointsize 1.9 * pointscale * svg_pentagon title 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 261 [132, 9.22×10^{3}]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'sampled, 99.9 % CI, set apart sideways', \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \

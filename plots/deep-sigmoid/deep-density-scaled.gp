@@ -1,4 +1,4 @@
-# deep-density-scaled.gp: Densities of z by layer: scaled, sigmoid
+# deep-density-scaled.gp: Densities of z by layer: scaled, sigmoid, L = 10
 #
 # Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its
 # layer's sampled sd: the histogram of z over every unit of every sampled network
@@ -2540,9 +2540,15 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'Densities of z by layer: scaled, sigmoid'
+titles_joined = (16.99 * char_width < panel_w + 4 * char_width)   # "layer l: sd_l = ..." fits a panel
+if (titles_joined) {
+    top = top + line_height
+    gap_y = gap_y - line_height
+    panel_h = (top - bottom - (grid_rows - 1) * gap_y) / grid_rows
+}
+title_whole = 'Densities of z by layer: scaled, sigmoid, L = 10'
 title_head = 'Densities of z by layer'   # without its tail, for a small figure
-title_chars = 33.6   # the whole title's width in char_width (DejaVu Sans advance widths)
+title_chars = 40.4   # the whole title's width in char_width (DejaVu Sans advance widths)
 head_chars = 19.1    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
@@ -2571,7 +2577,11 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 1\nsd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 1: sd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 1\nsd_{l}⁠ = 1.19\ngrey beyond ±3.37" offset 0,-0.4 font font_at(panel_title_f)
+}
 set ylabel 'density'
 unset xlabel
 plot $hist1 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2588,7 +2598,11 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 2\nsd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 2: sd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 2\nsd_{l}⁠ = 1.18\ngrey beyond ±3.39" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 unset xlabel
 plot $hist2 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2605,7 +2619,11 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 3\nsd_{l}⁠ = 1.14\ngrey beyond ±3.50" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 3: sd_{l}⁠ = 1.14\ngrey beyond ±3.50" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 3\nsd_{l}⁠ = 1.14\ngrey beyond ±3.50" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 unset xlabel
 plot $hist3 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2622,7 +2640,11 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 4\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 4: sd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 4\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 unset xlabel
 plot $hist4 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2639,7 +2661,11 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set title "layer 5\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 5: sd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 5\nsd_{l}⁠ = 1.13\ngrey beyond ±3.54" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 unset xlabel
 plot $hist5 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2656,7 +2682,11 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 6\nsd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 6: sd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 6\nsd_{l}⁠ = 1.14\ngrey beyond ±3.52" offset 0,-0.4 font font_at(panel_title_f)
+}
 set ylabel 'density'
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2673,7 +2703,11 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 7\nsd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 7: sd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 7\nsd_{l}⁠ = 1.14\ngrey beyond ±3.51" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2690,7 +2724,11 @@ set lmargin at screen panel_l(2)
 set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 8\nsd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 8: sd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 8\nsd_{l}⁠ = 1.10\ngrey beyond ±3.62" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2707,7 +2745,11 @@ set lmargin at screen panel_l(3)
 set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 9\nsd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 9: sd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 9\nsd_{l}⁠ = 1.11\ngrey beyond ±3.59" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
@@ -2724,7 +2766,11 @@ set lmargin at screen panel_l(4)
 set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
-set title "layer 10\nsd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font font_at(panel_title_f)
+if (titles_joined) {
+    set title "layer 10: sd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font font_at(panel_title_f)
+} else {
+    set title "layer 10\nsd_{l}⁠ = 1.16\ngrey beyond ±3.45" offset 0,-0.4 font font_at(panel_title_f)
+}
 unset ylabel
 set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \

@@ -165,7 +165,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 3                                    # legend rows with a sample
+key_rows = 5                                    # legend rows with a sample
 below_chars = 18                                # ... the longest of them
 text_rows = 2                                   # rows of text for a legend below the plot
 text_chars = 41                                 # ... the longest of them
@@ -761,9 +761,11 @@ if (!narrow) {
 # (an empty block would make gnuplot warn: it is not plotted)
 bound = 0.25   # the largest slope of the activation
 plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
-     $formula1 using 1:2 with lines linetype 1 notitle, \
+     $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \
+     $formula1 every :::1::1 using 1:2 with lines linetype 1 linecolor rgb '#8CC0DC' notitle, \
      $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
-     $formula2 using 1:2 with lines linetype 2 notitle, \
+     $formula2 every :::0::0 using 1:2 with lines linetype 2 notitle, \
+     $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' notitle, \
      $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
@@ -787,7 +789,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (16 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -813,22 +815,25 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
-     keyentry with linespoints linetype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'max sigmoid′ = 0.25' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'two lines: formula at odd and even n_{in}' : ''), \
+     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' title (int(1 / legend_rows) == legend_col ? 'standard at odd n_{in}' : ''), \
+     keyentry with linespoints linetype 2 title (int(2 / legend_rows) == legend_col ? 'scaled' : ''), \
+     keyentry with lines linetype 2 linecolor rgb '#ECB78C' title (int(3 / legend_rows) == legend_col ? 'scaled at odd n_{in}' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 'max sigmoid′ = 0.25' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
+     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' title 'standard at odd n_{in}', \
      keyentry with linespoints linetype 2 title 'scaled', \
+     keyentry with lines linetype 2 linecolor rgb '#ECB78C' title 'scaled at odd n_{in}', \
      keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'max sigmoid′ = 0.25', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
-     keyentry with lines linetype nodraw title '(two lines: odd, even n_{in})', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
      keyentry with lines linetype nodraw title 'sigmoid', \
      keyentry with lines linetype nodraw title '100 000 neurons each,', \
