@@ -188,6 +188,9 @@ void satstat__legend_tex(satstat__legend *l);
  * the numbers that the column's text-only rows give in full (those are
  * left out below), so that a small figure keeps them. */
 void satstat__legend_below_only(satstat__legend *l);
+/* A blank row at position at (a column break in a legend laid out by
+ * column), the rows from there one down; nothing when l is full. */
+void satstat__legend_insert_blank(satstat__legend *l, size_t at);
 /* The last row is drawn only where the gnuplot expression `cond` is true
  * when the legend is drawn: it keys what the script itself may or may not
  * draw at the size it is rendered at (a band its layout widens the range

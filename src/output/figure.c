@@ -1152,6 +1152,27 @@ void satstat__legend_when(satstat__legend *l, const char *cond)
         snprintf(l->when[l->n - 1], sizeof l->when[0], "%s", cond);
 }
 
+/* A blank row at position at of the legend l (a space for its title:
+ * gnuplot leaves an empty title out), the rows from there one down. */
+void satstat__legend_insert_blank(satstat__legend *l, size_t at)
+{
+    if (at > l->n || l->n >= SATSTAT__LEGEND_ROWS)
+        return;
+    for (size_t i = l->n; i > at; i--) {
+        memcpy(l->style[i], l->style[i - 1], sizeof l->style[i]);
+        memcpy(l->title[i], l->title[i - 1], sizeof l->title[i]);
+        memcpy(l->when[i], l->when[i - 1], sizeof l->when[i]);
+        l->tex[i] = l->tex[i - 1];
+        l->below_only[i] = l->below_only[i - 1];
+    }
+    snprintf(l->style[at], sizeof l->style[at], "with lines linetype nodraw");
+    snprintf(l->title[at], sizeof l->title[at], " ");
+    l->when[at][0] = '\0';
+    l->tex[at] = 0;
+    l->below_only[at] = 0;
+    l->n++;
+}
+
 void satstat__legend_below_only(satstat__legend *l)
 {
     if (l->n > 0)

@@ -1696,27 +1696,6 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
             s + 1, k + 1, s + 1, s + 1);
 }
 
-/* A blank row at position at of the legend l (a space for its title:
- * gnuplot leaves an empty title out), the rows from there one down. */
-static void legend_insert_blank(satstat__legend *l, size_t at)
-{
-    if (at > l->n || l->n >= SATSTAT__LEGEND_ROWS)
-        return;
-    for (size_t i = l->n; i > at; i--) {
-        memcpy(l->style[i], l->style[i - 1], sizeof l->style[i]);
-        memcpy(l->title[i], l->title[i - 1], sizeof l->title[i]);
-        memcpy(l->when[i], l->when[i - 1], sizeof l->when[i]);
-        l->tex[i] = l->tex[i - 1];
-        l->below_only[i] = l->below_only[i - 1];
-    }
-    snprintf(l->style[at], sizeof l->style[at], "with lines linetype nodraw");
-    snprintf(l->title[at], sizeof l->title[at], " ");
-    l->when[at][0] = '\0';
-    l->tex[at] = 0;
-    l->below_only[at] = 0;
-    l->n++;
-}
-
 /* The gap between the preset's rows of panels, in lines of its text: the
  * row's x tick labels, and over the next row's y axis its factor
  * (axis_ticks_of: "×10^{−5}"), which at 2.5 lines met the tick labels
@@ -1808,7 +1787,7 @@ static void fig_activations(ctx *c, size_t which)
      * he-normal level with normal:1 across the slide: figure review 18,
      * N5). */
     if (per_line == 2 && ns % 2 == 0 && key.n < SATSTAT__LEGEND_ROWS)
-        legend_insert_blank(&key, ns / 2);
+        satstat__legend_insert_blank(&key, ns / 2);
     int legend_lines = (int)((key.n + (size_t)per_line - 1) / (size_t)per_line);
     /* The rows' room, in lines of text, as the layout below measures it:
      * the title and the columns' titles 3 lines, the legend and the last
