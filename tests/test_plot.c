@@ -458,7 +458,10 @@ START_TEST(legend_below_by_column)
         ck_assert_msg((first != NULL) == (k < 7), "row %d", k);
         ck_assert(first == NULL || strstr(first + 1, row) == NULL);
     }
-    ck_assert(has(s, "\ntext_rows = 3 "));
+    /* (and a fourth: standard's density, drawn ×10 on the whole axis,
+     * said so in the key: figure review 20, S1) */
+    ck_assert(has(s, "\ntext_rows = 4 "));
+    ck_assert(has(s, "'standard: drawn ×10 on the whole z axis'"));
     ck_assert(has(s, "\n    legend_height = ") || has(s, "((ceil(1. * key_rows / legend_cols) + text_rows) * "));
     ck_assert(has(s, "title (int(6 / legend_rows) == legend_col ? 'inactive (z ≤ 0)' : '')"));
     /* side by side: one y label; the zoom named on its axis at every size
