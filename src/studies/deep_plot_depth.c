@@ -623,7 +623,10 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n" \
     "and points piled on the diagonal's corner.)  When the points span less\n" \
     "than half the c axis they are drawn in a zoom on the right, the maps\n" \
-    "over its range with them, its region boxed on the left."
+    "over its range with them, its region boxed on the left.  The points are\n" \
+    "means over the networks without an interval: deep-correlation draws\n" \
+    "the 99.9 % intervals of the same c^l, as wide as a zoom's whole range\n" \
+    "at deep layers, so a point's distance from the map may be noise."
 
 void satstat__dp_fig_cmap(ctx *c)
 {
@@ -740,19 +743,23 @@ void satstat__dp_fig_cmap(ctx *c)
             satstat__legend_row(&key, "with lines linetype nodraw", "  map at q* = %.3g", qs[s]);
         satstat__legend_tex(&key);
     }
-    satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
-                        "zero: c^{l+1} = c^{l}");
-    satstat__legend_tex(&key);
     int any_star = 0;
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         any_star |= isfinite(satstat_deep_report_depth(r, s, NULL)->c_star);
-    if (any_star) {
+    /* the dotted zero line said in c*'s row where there is one: a row of
+     * its own with the sampled points' rows took the legend below the
+     * plots past their height at 3.5 in (figure review 20, S4) */
+    if (!any_star) {
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
+                            "zero: c^{l+1} = c^{l}");
+        satstat__legend_tex(&key);
+    } else {
         /* χ_c defined where it is first given (the rows above): the map's
          * slope dc^{l+1}/dc^{l} at c* (Poole et al. 2016, eq. 9), the
          * drawn step's slope plus 1 */
         char cm[CSTAR_MARK_SIZE], st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with points %s", cstar_mark(cm));
-        satstat__legend_row(&key, st, "c*: step 0; χ_{c}: the map's slope there");
+        satstat__legend_row(&key, st, "c*: step 0 (dotted); χ_{c}: the map's slope there");
         satstat__legend_tex(&key);
     }
     /* what the lines and the points are, in rows with a sample: a legend
@@ -786,8 +793,11 @@ void satstat__dp_fig_cmap(ctx *c)
         snprintf(st, sizeof st, "with points linetype %zu %s", s + 1,
                  satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         scheme_kind(r, s, kind, sizeof kind);
+        /* (no interval: said, as the others draw theirs; one this wide in
+         * deep-correlation spans the zoom, figure review 21, M1) */
         if (s == 0)
-            satstat__legend_row(&key, st, "%s: sampled, c^{0} = %.3g", kind, o->pair_correlation);
+            satstat__legend_row(&key, st, "%s: sampled from c^{0} = %.3g, no CI drawn", kind,
+                                o->pair_correlation);
         else
             satstat__legend_row(&key, st, "%s: sampled", kind);
         satstat__legend_tex(&key);

@@ -496,10 +496,23 @@ static int parity_split(const fig *g)
            && b->inputs.active == SATSTAT_ACTIVE_UNSET;
 }
 
+/* Whether a point of the sweep has an odd n_in. */
+static int odd_points(const fig *g)
+{
+    for (size_t i = 0; i < g->s->n; i++)
+        if (g->s->configs[i].n_in % 2 == 1)
+            return 1;
+    return 0;
+}
+
 /* Scheme k's formula rows of one parity of n_in (pass 0: even, 1: odd),
- * as figure_data writes them (on a log axis its values of 0 left out). */
+ * as figure_data writes them (on a log axis its values of 0 left out);
+ * the odd n_in's only when a point of the sweep has one: a line there
+ * met no point and read as a second series (figure review 21, S4). */
 static size_t parity_rows(const fig *g, size_t k, int pass)
 {
+    if (pass == 1 && !odd_points(g))
+        return 0;
     size_t n = 0;
     for (size_t i = 0; i < g->cn[k]; i++)
         if ((!g->logy || g->cy[k][i] > 0) && llround(g->cx[k][i]) % 2 == pass)
@@ -563,10 +576,14 @@ static void figure_header(fig *g)
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nThe schemes' points at one %s are set apart sideways, so that no bar\n"
                                  "hides another.", sp);
-    if (parity_split(g))
+    if (parity_split(g) && odd_points(g))
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nWith floor(n_in/2) of the inputs 1, the formula is two lines: one\n"
                                  "through the odd n_in, one through the even.");
+    else if (parity_split(g))
+        used += (size_t)snprintf(about + used, sizeof about - used,
+                                 "\nWith floor(n_in/2) of the inputs 1, the formula at odd n_in lies\n"
+                                 "off this line; no point of the sweep is odd, so it is not drawn.");
     (void)used;
     char note[400];
     satstat__fig_legend_below(&g->g); /* (laid out so: figure_layout) */
@@ -850,7 +867,7 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
             for (size_t i = 0; i < cn[k]; i++) {
                 if (g->logy && !(cy[k][i] > 0))
                     continue;
-                if (parity && (llround(cx[k][i]) % 2 != pass))
+                if (parity && (llround(cx[k][i]) % 2 != pass || (pass == 1 && !odd_points(g))))
                     continue;
                 out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
                 frows[k]++;
