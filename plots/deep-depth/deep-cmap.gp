@@ -9,7 +9,10 @@
 # q^l approach q* with depth.  (The map itself hugs the identity: schemes
 # and points piled on the diagonal's corner.)  When the points span less
 # than half the c axis they are drawn in a zoom on the right, the maps
-# over its range with them, its region boxed on the left.
+# over its range with them, its region boxed on the left.  The points are
+# means over the networks without an interval: deep-correlation draws
+# the 99.9 % intervals of the same c^l, as wide as a zoom's whole range
+# at deep layers, so a point's distance from the map may be noise.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -391,7 +394,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 7                                    # legend rows with a sample
+key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
@@ -514,7 +517,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -541,11 +544,10 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title (int(2 / legend_rows) == legend_col ? 'zero: c^{l+1}⁠ = c^{l}' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'c*: step 0; χ_{c}: the map''s slope there' : ''), \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'normal: sampled, c^{0}⁠ = 0.99' : ''), \
-     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(5 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
-     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(6 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}: the map''s slope there' : ''), \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn' : ''), \
+     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(5 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -553,9 +555,8 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain² = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 title 'zero: c^{l+1}⁠ = c^{l}', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0; χ_{c}: the map''s slope there', \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled, c^{0}⁠ = 0.99', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}: the map''s slope there', \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn', \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled', \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'box at arrow: the points'' zoom'
 }
