@@ -145,7 +145,7 @@ static void compare_layers(ctx *c, int panels)
         /* a magnified density named in the key too, not only by the
          * panel's corner label (figure review 20, S1) */
         for (size_t i = 0; i < c->ns; i++) {
-            double k = c->v[i].constant ? 1 : whole_axis_factor(c, i);
+            double k = whole_axis_factor(c, i); /* (1 for a point mass) */
             if (!(k > 1))
                 continue;
             char name[SATSTAT_SPEC_SIZE * 2];
@@ -310,7 +310,7 @@ void satstat__pl_fig_compare(ctx *c)
      * factor, in its colour (one line ran into scaled's peak at 3.5 in) */
     size_t labels = 0;
     for (size_t i = 0; i < c->ns; i++) {
-        double k = c->v[i].constant ? 1 : whole_axis_factor(c, i);
+        double k = whole_axis_factor(c, i); /* (1 for a point mass) */
         if (!(k > 1))
             continue;
         char name[SATSTAT_SPEC_SIZE * 2];

@@ -862,7 +862,7 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
          * even n_in, a blank line (a break in the line), the odd n_in. */
         int parity = parity_split(g);
         for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
-            if (pass == 1 && parity_rows(g, k, 0) > 0)
+            if (pass == 1 && odd_line(g, k))
                 out(g, "\n");
             for (size_t i = 0; i < cn[k]; i++) {
                 if (g->logy && !(cy[k][i] > 0))
