@@ -1919,8 +1919,8 @@ def parity_note_problems(text):
             problems.append("formula %s: two lines drawn in one style" % k)
     halves = text.split("if (exists('legend_below') && legend_below) {", 1)
     below, beside = (halves[1].split("} else {", 1) + [""])[:2] if len(halves) == 2 else ("", "")
-    for k, even, odd in re.findall(r"\$formula(\d+) every :::0::0 using \S+ with lines (.*?) notitle, \\\n"
-                                   r"\s*\$formula\1 every :::1::1 using \S+ with lines (.*?) notitle", text):
+    for k, odd, even in re.findall(r"\$formula(\d+) every :::1::1 using \S+ with lines (.*?) notitle, \\\n"
+                                   r"\s*\$formula\1 every :::0::0 using \S+ with lines (.*?) notitle", text):
         if odd == even:
             problems.append("formula %s: its odd n_in line in the even one's style" % k)
         key = "keyentry with lines %s title" % odd
@@ -1945,8 +1945,8 @@ def svg_self_tests():
         fail("self-test: the margin check misses a y label on the edge")
     if svg_margin_problems(label % "14.11"):
         fail("self-test: the margin check fails a y label clear of the edge")
-    lines = ("plot $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \\\n"
-             "     $formula1 every :::1::1 using 1:2 with lines %s notitle\n")
+    lines = ("plot $formula1 every :::1::1 using 1:2 with lines %s notitle, \\\n"
+             "     $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle\n")
     pale = "linetype 1 linecolor rgb '#8CC0DC'"
     keyed = "     keyentry with lines %s title 'standard at odd n_{in}'\n" % pale
     legends = "if (exists('legend_below') && legend_below) {\n%s} else {\n%s}\n"

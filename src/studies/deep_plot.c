@@ -639,10 +639,13 @@ static void fig_density(ctx *c, size_t s)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     char head[256];
-    snprintf(head, sizeof head, "Densities of z by layer: %s, %s, L = %llu", cfg->schemes[s].canonical,
-             cfg->activation->name, (unsigned long long)o->layers);
     density_plan d;
     density_layers(c, o, &d);
+    /* (L in the title: the joined panel titles say "layer 10", not
+     * "layer 10 of 10"; "(2 drawn)" made it too wide for 3.5 in, where
+     * it fell back to "Densities of z by layer") */
+    snprintf(head, sizeof head, "Densities of z by layer: %s, %s, L = %llu", cfg->schemes[s].canonical,
+             cfg->activation->name, (unsigned long long)o->layers);
     density_axes(c, s, &d);
     satstat__legend key;
     density_legend(cfg, o, &d, &key);

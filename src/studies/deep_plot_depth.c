@@ -270,7 +270,12 @@ void satstat__dp_fig_correlation(ctx *c)
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
     char title[160];
-    snprintf(title, sizeof title, "Correlation c^{l} of two inputs against layer l (c^{0} = %.3g)",
+    /* the activation in the title, which a legend below the plot keeps
+     * (its row "tanh, W = 200, R = 10" is left out there: figure review
+     * 21, S1), as deep-cmap's title names it */
+    char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(satstat_deep_report_config(r)->activation->name, act, sizeof act);
+    snprintf(title, sizeof title, "Correlation c^{l} of two inputs by layer l, %s (c^{0} = %.3g)", act,
              o->pair_correlation);
     satstat__fig_body body;
     if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)

@@ -522,7 +522,7 @@ static size_t parity_rows(const fig *g, size_t k, int pass)
 
 /* Whether scheme k's formula is drawn as two lines: parity_split, and
  * rows of both parities.  The odd n_in's line then has a style of its
- * own, the scheme's colour at half strength on white, and a key row
+ * own, thin, in the scheme's colour at 45 % on white, and a key row
  * (figure review 20, S6: one style for both read as one line that
  * zigzags, or as a ghost beside the points). */
 static int odd_line(const fig *g, size_t k)
@@ -539,7 +539,10 @@ static void odd_line_style(const fig *g, size_t k, char *buf, size_t size)
         names[j] = g->s->series[j];
     char pale[8];
     satstat__gp_over_white(satstat__palette[satstat__series_slot(names, ns, k)], 0.45, pale);
-    snprintf(buf, size, "linetype %zu linecolor rgb '%s'", k + 1, pale);
+    /* (thin and solid, under the even line: two dashed lines of nearly
+     * one course merged into a two-tone dash that matched neither key
+     * sample, figure review 21, S5) */
+    snprintf(buf, size, "linetype %zu linecolor rgb '%s' linewidth 1.5 dashtype 1", k + 1, pale);
 }
 
 /* The header, the output and the style sections.  A small figure whose
@@ -641,9 +644,14 @@ static void figure_legend(fig *g)
      * black ● here matched no curve and no point drawn (figure review 11);
      * text-only rows, so given twice: in the column, and marked for a
      * legend below the plot, which keeps only rows with a sample */
+    /* below the plot, where the rows of what is fixed are left out, the
+     * inputs that make the odd n_in's line (figure review 21, S2) */
+    const char *lines_below = odd_points(g) && parity_split(g) ? "lines: formula, ⌊n_{in}/2⌋ of the inputs 1"
+                                                               : "lines: formula";
     satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
     if (!sampled) {
-        satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
+        satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
+        satstat__legend_tex(L);
         satstat__legend_below_only(L);
     }
     if (claim)
@@ -668,8 +676,9 @@ static void figure_legend(fig *g)
          * formula's two lines in them (without the word "two" the second
          * line reads as a ghost; the dodge unsaid, a point beside its
          * line reads as an error: figure review 16, S9), and in the header */
-        if (g->dodged) {
-            satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
+        if (g->dodged || strcmp(lines_below, "lines: formula") != 0) {
+            satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
+            satstat__legend_tex(L);
             satstat__legend_below_only(L);
             satstat__legend_row(L, "with lines linetype nodraw", "points: sampled, %s CI%s", lv,
                                 g->dodged ? ", set apart sideways" : "");
@@ -999,9 +1008,9 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
              * gnuplot's sub-blocks 0 and 1 */
             char odd[96];
             odd_line_style(g, k, odd, sizeof odd);
-            out(g, "%s$formula%zu every :::0::0 using 1:%s with lines linetype %zu notitle, \\\n"
-                   "     $formula%zu every :::1::1 using 1:%s with lines %s notitle",
-                first ? "plot " : ", \\\n     ", k + 1, y, k + 1, k + 1, y, odd);
+            out(g, "%s$formula%zu every :::1::1 using 1:%s with lines %s notitle, \\\n"
+                   "     $formula%zu every :::0::0 using 1:%s with lines linetype %zu notitle",
+                first ? "plot " : ", \\\n     ", k + 1, y, odd, k + 1, y, k + 1);
             first = 0;
         } else if (frows[k]) {
             out(g, "%s$formula%zu using 1:%s with lines linetype %zu notitle",
