@@ -228,10 +228,10 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-title_whole = 'Correlation c^{l}⁠ of two inputs against layer l (c^{0}⁠ = 0.99)'
-title_head = 'Correlation c^{l}⁠ of two inputs against layer l (c^{0}⁠ = 0.99)'   # without its tail, for a small figure
-title_chars = 46.3   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 46.3    # ... and the head's
+title_whole = 'Correlation c^{l}⁠ of two inputs by layer l, tanh (c^{0}⁠ = 0.99)'
+title_head = 'Correlation c^{l}⁠ of two inputs by layer l, tanh (c^{0}⁠ = 0.99)'   # without its tail, for a small figure
+title_chars = 47.1   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 47.1    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)

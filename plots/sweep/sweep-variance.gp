@@ -739,11 +739,11 @@ if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 # (an empty block would make gnuplot warn: it is not plotted)
 bound = 1   # Var b: Var z is never below it
 plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
+     $formula1 every :::1::1 using 1:2 with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 notitle, \
      $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \
-     $formula1 every :::1::1 using 1:2 with lines linetype 1 linecolor rgb '#8CC0DC' notitle, \
      $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle, \
      $formula2 every :::0::0 using 1:2 with lines linetype 2 notitle, \
-     $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' notitle, \
      $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
@@ -793,19 +793,19 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
-     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' title (int(1 / legend_rows) == legend_col ? 'standard at odd n_{in}' : ''), \
+     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'standard at odd n_{in}' : ''), \
      keyentry with linespoints linetype 2 title (int(2 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linetype 2 linecolor rgb '#ECB78C' title (int(3 / legend_rows) == legend_col ? 'scaled at odd n_{in}' : ''), \
+     keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'scaled at odd n_{in}' : ''), \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 'floor Var b = 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula, ⌊n_{in}/2⌋ of the inputs 1' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' title 'standard at odd n_{in}', \
+     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title 'standard at odd n_{in}', \
      keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linetype 2 linecolor rgb '#ECB78C' title 'scaled at odd n_{in}', \
+     keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title 'scaled at odd n_{in}', \
      keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor Var b = 1', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
