@@ -4181,6 +4181,7 @@ legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below
 # char_width, an upper bound; a column is that, its sample and a gap)
 legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
+legend_cols = (legend_cols > 1) ? 1 : legend_cols   # at most, as the figure asks
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
 legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
@@ -4202,14 +4203,6 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-# a map's legend below it in one column (the rows' spacing as laid out)
-if (legend_below && legend_cols > 1) {
-    row_spacing = ((legend_height - 0.01) / line_height - 0.25) / ceil(1. * key_rows / legend_cols)
-    bottom = bottom - legend_height
-    legend_cols = 1
-    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01
-    bottom = bottom + legend_height
-}
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top

@@ -105,6 +105,9 @@ typedef struct satstat__fig {
      * satstat__fig_layout_legend_below): the heights that make room for it
      * count it below where it would fit beside */
     int legend_below;
+    /* the legend below the plot in at most this many columns (0: as many
+     * as fit; satstat__fig_legend_max_cols) */
+    unsigned legend_max_cols;
 } satstat__fig;
 
 void satstat__fig_out(satstat__fig *g, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
@@ -230,6 +233,12 @@ void satstat__fig_legend_below(satstat__fig *g);
  * width): its legend goes below it at every size when its rows with a
  * sample take a third of the height or less. */
 void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, int right_axis);
+/* Say, before the layout and before the canvas is sized, that a legend
+ * below the plot takes at most n columns, whatever its rows' length: a
+ * map's in one, so that consecutive slides lay theirs out alike
+ * (deep-phase-xi had one column for one run and two for another at
+ * 1280 x 800: figure review 18, S7). */
+void satstat__fig_legend_max_cols(satstat__fig *g, unsigned n);
 
 /* After the layout: the x label half a line nearer its tick labels than
  * gnuplot sets it, and bottom 0.4 lines lower.  For a figure whose x

@@ -851,15 +851,22 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                    "# or less, the map the whole width; beside it, a 1280 x 800 map was 500 px\n"
                    "# wide and 29 %% of the canvas blank under the legend: figure review 15, S1.8)\n"
                    "legend_below = (key_rows * 1.15 * line_height <= 0.34) ? 1 : legend_below\n");
+        char max_cols[128] = "";
+        if (g->legend_max_cols > 0)
+            snprintf(max_cols, sizeof max_cols,
+                     "legend_cols = (legend_cols > %u) ? %u : legend_cols   # at most, as the figure asks\n",
+                     g->legend_max_cols, g->legend_max_cols);
         satstat__fig_out(
             g, "# (below_chars: the longest row's advance width in DejaVu Sans, in\n"
                "# char_width, an upper bound; a column is that, its sample and a gap)\n"
                "legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))\n"
                "legend_cols = (legend_cols < 1) ? 1 : legend_cols\n"
+               "%s"
                "# (and a quarter line under the last row: a subscript there, χ_{1}, came\n"
                "# within 3 px of the canvas's edge at 3.5 in)\n"
                "legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
-               "column = legend_below ? 0.985 : column\n");
+               "column = legend_below ? 0.985 : column\n",
+            max_cols);
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
                             "small_figure = 0\n"
@@ -959,6 +966,11 @@ void satstat__fig_layout_legend_map(satstat__fig *g, const satstat__legend *l, i
     layout_legend(g, l, right_axis, LEGEND_MAP);
 }
 
+void satstat__fig_legend_max_cols(satstat__fig *g, unsigned n)
+{
+    g->legend_max_cols = n;
+}
+
 void satstat__fig_legend_below(satstat__fig *g)
 {
     g->legend_below = 1;
@@ -1017,6 +1029,8 @@ static double legend_below_px(const satstat__fig *g, const satstat__legend *l, d
     double cols = floor(0.97 / (sample_width + ((double)b.longest + 1) * char_width)); /* as layout_lines */
     if (cols < 1)
         cols = 1;
+    if (g->legend_max_cols > 0 && cols > g->legend_max_cols)
+        cols = g->legend_max_cols;
     /* (the rows of text under the columns, and the quarter line under the
      * last row, as layout_lines) */
     return ((ceil((double)b.rows / cols) + (double)b.text_rows) * atof(BELOW_SPACING) + 0.25) * *line_px;

@@ -2015,6 +2015,7 @@ static int set_write(void *arg, size_t i, const char *dir, FILE *f)
         return c->g.err; /* the options did not check */
     c->g.f = f;
     c->g.legend_below = 0; /* (each figure says its own) */
+    c->g.legend_max_cols = 0;
     c->g.name = g->name;
     c->g.dir = dir;
     switch (g->kind) {

@@ -61,19 +61,12 @@ static void single_panel(ctx *c, const satstat__legend *key, const char *title, 
 {
     satstat__fig_rule(&c->g, "layout");
     if (place == KEY_MAP) {
-        satstat__fig_layout_legend_map(&c->g, key, 0);
         /* a map's legend below it in one column, whatever its rows' length:
          * deep-phase-xi had one column for one run and two for another at
          * 1280 x 800, on consecutive slides (figure review 18, S7; review
          * 17, N3) */
-        out(c, "# a map's legend below it in one column (the rows' spacing as laid out)\n"
-               "if (legend_below && legend_cols > 1) {\n"
-               "    row_spacing = ((legend_height - 0.01) / line_height - 0.25) / ceil(1. * key_rows / legend_cols)\n"
-               "    bottom = bottom - legend_height\n"
-               "    legend_cols = 1\n"
-               "    legend_height = (key_rows * row_spacing + 0.25) * line_height + 0.01\n"
-               "    bottom = bottom + legend_height\n"
-               "}\n");
+        satstat__fig_legend_max_cols(&c->g, 1);
+        satstat__fig_layout_legend_map(&c->g, key, 0);
     } else if (place == KEY_BELOW) {
         satstat__fig_layout_legend_below(&c->g, key, 0);
     } else {
