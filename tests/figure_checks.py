@@ -1824,9 +1824,9 @@ def depth_axis_problems(name, text):
     problems = []
     if name.startswith("deep-density-"):
         labels = re.findall(r"^set xlabel '([^']*)'", text, re.M)
-        if not labels or any("sd_{l}" not in x for x in labels):
+        if not labels or any("sd_{ℓ}" not in x for x in labels):
             problems.append("x labels %s are not all (z - mu_b)/sd_l" % sorted(set(labels)))
-        if "scaled by sd_{l}" not in text:
+        if "scaled by sd_{ℓ}" not in text:
             problems.append("the legend's mean field does not say it is scaled by sd_l")
     elif name == "deep-correlation.gp":
         yr = axis_range(text, "y")
@@ -2044,7 +2044,7 @@ def band_problems(text):
     problems = []
     thr = re.search(r"--threshold ([0-9.]+)", text)
     t = float(thr.group(1)) if thr else 4.0
-    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{l\}(?: |\u2060 )= ([0-9.]+)(\\n[^"]*)?"', text)
+    titles = re.findall(r'set title "layer \d+[^"]*?sd_\{ℓ\}(?: |\u2060 )= ([0-9.]+)(\\n[^"]*)?"', text)
     if not titles:
         return ["no panel titles with sd_l"]
     for sd, band in titles:
@@ -2119,10 +2119,10 @@ def check_deep_musts6(tmp):
         fail("self-test: the pointsize check passes a literal pointsize")
     if pointsize_problems("with points pointtype 11 pointsize 1.3 * pointscale notitle"):
         fail("self-test: the pointsize check fails pointsize 1.3 * pointscale")
-    band_old = 'set title "layer 1 of 3\\nsd_{l} = 22.6" offset 0,-0.4\n\'saturated: |z| ≥ 4\''
+    band_old = 'set title "layer 1 of 3\\nsd_{ℓ} = 22.6" offset 0,-0.4\n\'saturated: |z| ≥ 4\''
     if not band_problems(band_old):
         fail("self-test: the band check passes a panel without its band's edge")
-    if band_problems('set title "layer 1 of 3\\nsd_{l} = 22.6\\ngrey beyond ±0.177" offset 0\n'
+    if band_problems('set title "layer 1 of 3\\nsd_{ℓ} = 22.6\\ngrey beyond ±0.177" offset 0\n'
                      "'saturated: |z| ≥ 4 (raw z)'"):
         fail("self-test: the band check fails ±0.177 at sd_l 22.6")
     off = ('<svg viewBox="0 0 336 230">\n<g transform="translate(97.04,229.10)" >'

@@ -2162,10 +2162,10 @@ START_TEST(test_density_and_saturation_figure_words)
     for (uint64_t l = 1; l <= o.layers; l++) {
         double sd = sqrt(satstat_deep_report_layer(r, 0, l)->variance.value);
         widest = fmax(widest, sd);
-        /* the panel's title: "layer l\nsd_{l}⁠ = X" (a word joiner before
+        /* the panel's title: "layer l\nsd_{ℓ}⁠ = X" (a word joiner before
          * the space after the subscript, SATSTAT__FIG_SCRIPT_SPACE) */
         char head[64];
-        snprintf(head, sizeof head, "set title \"layer %llu\\nsd_{l}\xE2\x81\xA0 = ", (unsigned long long)l);
+        snprintf(head, sizeof head, "set title \"layer %llu\\nsd_{ℓ}\xE2\x81\xA0 = ", (unsigned long long)l);
         const char *p = strstr(t, head);
         ck_assert_msg(p != NULL, "no title of layer %llu", (unsigned long long)l);
         p += strlen(head);

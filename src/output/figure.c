@@ -1230,7 +1230,7 @@ double satstat__text_chars(const char *s, int tex)
          * canvas's edge, one too short only leaves a gap */
         static const struct { const char *utf8; unsigned short width; } symbols[] = {
             {"σ", 1298}, {"χ", 1183}, {"μ", 1303}, {"δ", 1253}, {"φ", 1351}, {"‖", 1024},
-            {"′", 465},  {"▼", 1575}, {"·", 651},
+            {"′", 465},  {"▼", 1575}, {"·", 651}, {"ℓ", 846},
             {"\xE2\x81\xA0", 0}}; /* the word joiner of SATSTAT__FIG_SCRIPT_SPACE */
         unsigned short sw = 1716; /* ≥ ≤ × → ± − */
         for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)

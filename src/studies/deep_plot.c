@@ -400,8 +400,8 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
                         "sampled z (%llu networks × %llu units)", (unsigned long long)o->networks,
                         (unsigned long long)o->width);
     satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
-                        d->standardised ? "mean field N(μ_{b}, q^{l}), scaled by sd_{l}"
-                                        : "mean field N(μ_{b}, q^{l})");
+                        d->standardised ? "mean field N(μ_{b}, q^{ℓ}), scaled by sd_{ℓ}"
+                                        : "mean field N(μ_{b}, q^{ℓ})");
     satstat__legend_tex(key);
     /* (a small figure showing some layers says so in the panels' titles,
      * "layer 10 of 10": a legend row without a key read as misplaced) */
@@ -555,7 +555,7 @@ static void density_title(const ctx *c, const satstat_config *cfg, const density
         snprintf(of, sizeof of, " of %llu", (unsigned long long)o->layers);
     snprintf(title[0], sizeof title[0], "layer %llu%s", (unsigned long long)layer, of);
     snprintf(title[1], sizeof title[1], "%s= %s",
-             d->standardised ? "sd_{l}" SATSTAT__FIG_SCRIPT_SPACE : "Var z ", num);
+             d->standardised ? "sd_{ℓ}" SATSTAT__FIG_SCRIPT_SPACE : "Var z ", num);
     title[2][0] = '\0';
     double sd_here = sqrt(ly->variance.value);
     if (d->standardised && sd_here > 0 && isfinite(sd_here))
@@ -619,7 +619,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
             title[2][0] ? "\\n" : "", title[2]);
         out(c, ci == 0 ? "set ylabel 'density'\n" : "unset ylabel\n");
         out(c, ri + 1 == d->rows || k + d->cols >= d->np
-                   ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{l}' offset 0,0.3\n"
+                   ? (d->standardised ? "set xlabel '(z − μ_{b})" SATSTAT__FIG_SCRIPT_SPACE "/ sd_{ℓ}' offset 0,0.3\n"
                                       : "set xlabel 'z' offset 0,0.3\n")
                    : "unset xlabel\n");
         /* (a thin border in the bars' colour: pngcairo anti-aliased the
@@ -1023,7 +1023,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
     }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1",
-                            "ring: RMS ‖δ^{l}‖");
+                            "ring: RMS ‖δ^{ℓ}‖");
         satstat__legend_tex(key);
     }
     /* (every count 0: the bound's meaning in the plot's note; a black ▼
@@ -1100,7 +1100,7 @@ static void fig_against_layer(ctx *c, quantity q)
     /* δˡ named in the title: the y label's ‖δˡ‖ was defined nowhere */
     static const char *const heads[] = {"Variance of z against layer: sampled and mean field",
                                         "Saturated fraction against layer",
-                                        "Norm of the back-propagated gradient δ^{l} by layer"};
+                                        "Norm of the back-propagated gradient δ^{ℓ} by layer"};
     static const char *const abouts[] = {
         "Points: the sampled Var z of each layer (mean over networks of the variance over\n"
         "its units) with 1 - alpha bars across networks (log-normal).  Lines: the\n"
@@ -1157,11 +1157,11 @@ static void fig_against_layer(ctx *c, quantity q)
     /* "1*" said on the axis: a text-only legend row saying it was left
      * out below a small plot */
     if (cfg->n_in != o->width)
-        out(c, "set xlabel 'layer l   (1*: fan-in %llu, not W = %llu)'\n",
+        out(c, "set xlabel 'layer ℓ   (1*: fan-in %llu, not W = %llu)'\n",
             (unsigned long long)cfg->n_in, (unsigned long long)o->width);
     else
-        out(c, "set xlabel 'layer l'\n");
-    static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{l}‖"};
+        out(c, "set xlabel 'layer ℓ'\n");
+    static const char *const ylabels[] = {"Var z", "saturated fraction", "‖δ^{ℓ}‖"};
     /* (no "log scale" in the label: the ticks 10^n say so) */
     out(c, "set ylabel '%s'\n", inactive ? "inactive fraction" : ylabels[q]);
     /* a tick per layer while their labels (2.5 characters each) fit */

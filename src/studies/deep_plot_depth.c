@@ -262,13 +262,13 @@ void satstat__dp_fig_correlation(ctx *c)
     const satstat_config *cfg = satstat_deep_report_config(r);
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
-    char title[160];
+    char title[256];
     /* the activation in the title, which a legend below the plot keeps
      * (its row "tanh, W = 200, R = 10" is left out there: figure review
      * 21, S1), as deep-cmap's title names it */
     char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
     satstat__tex_escape(satstat_deep_report_config(r)->activation->name, act, sizeof act);
-    snprintf(title, sizeof title, "Correlation c^{l} of two inputs by layer l, %s (c^{0} = %.3g)", act,
+    snprintf(title, sizeof title, "Correlation c^{ℓ} of two inputs by layer ℓ, %s (c^{0} = %.3g)", act,
              o->pair_correlation);
     satstat__fig_body body;
     if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
@@ -370,12 +370,12 @@ void satstat__dp_fig_correlation(ctx *c)
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++)
         own |= line_of[s] == 1;
     if (shared) {
-        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{l}%s",
+        satstat__legend_row(&key, "with lines linecolor rgb '#000000' dashtype 1", "mean field c^{ℓ}%s",
                             own ? " (black: shared)" : "");
         satstat__legend_tex(&key);
     } else {
         for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
-            satstat__legend_row(&key, "with lines linetype nodraw", "lines: mean field c^{l}");
+            satstat__legend_row(&key, "with lines linetype nodraw", "lines: mean field c^{ℓ}");
             satstat__legend_tex(&key);
             if (twin)
                 satstat__legend_below_only(&key);
@@ -416,7 +416,7 @@ void satstat__dp_fig_correlation(ctx *c)
                         cfg->activation->name, (unsigned long long)o->width,
                         (unsigned long long)o->networks);
     single_panel(c, &key, title, KEY_BESIDE);
-    out(c, "set xlabel 'layer l'\nset ylabel 'correlation c^{l}'\n");
+    out(c, "set xlabel 'layer ℓ'\nset ylabel 'correlation c^{ℓ}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
     ticks(c, "x", 0, (double)o->layers, 3);
     out(c, "set mxtics 1\n");
@@ -555,7 +555,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
         foot = -satstat__step125(-foot, 1);
     char a[32], b[32];
     satstat__fig_grid_panel(&c->g, 0, 0);
-    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
+    out(c, "set xlabel 'c^{ℓ}'\nset ylabel 'c^{ℓ+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{ℓ}'\n");
     out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
     snprintf(a, sizeof a, "%.9g", lo);
     satstat__fig_ticks(&c->g, "x", a, "1", "panel_w", 4);
@@ -596,7 +596,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     }
     out(c, "\nunset object 1\nunset arrow 1\n");
     satstat__fig_grid_panel(&c->g, 1, 0);
-    out(c, "set xlabel 'c^{l}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
+    out(c, "set xlabel 'c^{ℓ}" SATSTAT__FIG_SCRIPT_SPACE "(zoom)'\nunset ylabel\n");
     out(c, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n", z[0], z[1], z[2], z[3]);
     snprintf(a, sizeof a, "%.9g", z[0]);
     snprintf(b, sizeof b, "%.9g", z[1]);
@@ -633,7 +633,7 @@ void satstat__dp_fig_cmap(ctx *c)
     const satstat_deep_options *o = satstat_deep_report_options(r);
     size_t ns = satstat_deep_report_scheme_count(r);
     char title[200];
-    snprintf(title, sizeof title, "The step of the correlation map, c^{l+1} − c^{l}, at q*");
+    snprintf(title, sizeof title, "The step of the correlation map, c^{ℓ+1} − c^{ℓ}, at q*");
     satstat__fig_body body;
     if (satstat__fig_body_begin(&c->g, &body) != SATSTAT_OK)
         return;
@@ -749,11 +749,11 @@ void satstat__dp_fig_cmap(ctx *c)
      * plots past their height at 3.5 in (figure review 20, S4) */
     if (!any_star) {
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3",
-                            "zero: c^{l+1} = c^{l}");
+                            "zero: c^{ℓ+1} = c^{ℓ}");
         satstat__legend_tex(&key);
     } else {
         /* χ_c defined where it is first given (the rows above): the map's
-         * slope dc^{l+1}/dc^{l} at c* (Poole et al. 2016, eq. 9), the
+         * slope dc^{ℓ+1}/dc^{ℓ} at c* (Poole et al. 2016, eq. 9), the
          * drawn step's slope plus 1 */
         char cm[CSTAR_MARK_SIZE], st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with points %s", cstar_mark(cm));
@@ -775,7 +775,7 @@ void satstat__dp_fig_cmap(ctx *c)
      * each in its colour and dash in its row above), text-only, so given
      * again for a legend below the plot */
     if (one_q)
-        snprintf(title, sizeof title, "The %s map's step, c^{l+1} − c^{l}, at q* = %.3g", act, qs[0]);
+        snprintf(title, sizeof title, "The %s map's step, c^{ℓ+1} − c^{ℓ}, at q* = %.3g", act, qs[0]);
     for (int twin = 0; twin < 2 && !one_q; twin++) {
         satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
         if (twin)
@@ -821,7 +821,7 @@ void satstat__dp_fig_cmap(ctx *c)
     double foot = dmin - pad;
     if (dmin < 0)
         foot = -satstat__step125(-foot, 1);
-    out(c, "set xlabel 'c^{l}'\nset ylabel 'c^{l+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{l}'\n");
+    out(c, "set xlabel 'c^{ℓ}'\nset ylabel 'c^{ℓ+1}" SATSTAT__FIG_SCRIPT_SPACE "− c^{ℓ}'\n");
     out(c, "set xrange [%.3g:1]\nset yrange [%.9g:%.9g]\n", lo, foot, dmax + pad);
     ticks(c, "x", lo, 1, 4);
     ticks(c, "y", dmin, dmax, 6);
