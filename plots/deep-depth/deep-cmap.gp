@@ -440,10 +440,10 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-title_whole = 'The tanh map''s step, c^{l+1}⁠ − c^{l}, at q* = 1.06'
-title_head = 'The tanh map''s step, c^{l+1}⁠ − c^{l}, at q* = 1.06'   # without its tail, for a small figure
-title_chars = 38.3   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 38.3    # ... and the head's
+title_whole = 'The tanh map''s step, c^{ℓ+1}⁠ − c^{ℓ}, at q* = 1.06'
+title_head = 'The tanh map''s step, c^{ℓ+1}⁠ − c^{ℓ}, at q* = 1.06'   # without its tail, for a small figure
+title_chars = 38.8   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 38.8    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -452,8 +452,8 @@ set lmargin at screen panel_l(0)
 set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set xlabel 'c^{l}'
-set ylabel 'c^{l+1}⁠ − c^{l}'
+set xlabel 'c^{ℓ}'
+set ylabel 'c^{ℓ+1}⁠ − c^{ℓ}'
 set xrange [0:1]
 set yrange [-0.02:0.0518952785]
 set xtics tick_step((1) - (0), (panel_w) / (6 * char_width))
@@ -479,7 +479,7 @@ set lmargin at screen panel_l(1)
 set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
-set xlabel 'c^{l}⁠ (zoom)'
+set xlabel 'c^{ℓ}⁠ (zoom)'
 unset ylabel
 set xrange [0.972046684:0.992514985]
 set yrange [-0.00520960437:0.000473600397]

@@ -228,16 +228,16 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-title_whole = 'Correlation c^{l}⁠ of two inputs by layer l, tanh (c^{0}⁠ = 0.99)'
-title_head = 'Correlation c^{l}⁠ of two inputs by layer l, tanh (c^{0}⁠ = 0.99)'   # without its tail, for a small figure
-title_chars = 47.1   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 47.1    # ... and the head's
+title_whole = 'Correlation c^{ℓ}⁠ of two inputs by layer ℓ, tanh (c^{0}⁠ = 0.99)'
+title_head = 'Correlation c^{ℓ}⁠ of two inputs by layer ℓ, tanh (c^{0}⁠ = 0.99)'   # without its tail, for a small figure
+title_chars = 47.5   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 47.5    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
 unset key
-set xlabel 'layer l'
-set ylabel 'correlation c^{l}'
+set xlabel 'layer ℓ'
+set ylabel 'correlation c^{ℓ}'
 set xrange [-0.5:10.5]
 set yrange [0.933:1.01]
 set xtics tick_step((10) - (0), (plot_right - plot_left) / (5 * char_width))
@@ -304,7 +304,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with points linetype 1 pointsize 1.9 * pointscale title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, ξ_{c}⁠ = 11.8' : ''), \
      keyentry with points linetype 2 pointsize 1.9 * pointscale * svg_pentagon title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled, 99.9 % CI, set apart sideways' : ''), \
-     keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{l}' : ''), \
+     keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{ℓ}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
      keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
     }
@@ -315,7 +315,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with points linetype 2 pointsize 1.9 * pointscale * svg_pentagon title 'orthogonal, gain² = 2.5: same mean field, c*, ξ_{c}', \
      keyentry with lines linetype nodraw title '  sampled ξ_{c}⁠ 261 [132, 9.22×10^{3}]', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'sampled, 99.9 % CI, set apart sideways', \
-     keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{l}', \
+     keyentry with lines linecolor rgb '#000000' dashtype 1 title 'mean field c^{ℓ}', \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title 'inputs: c^{0}⁠ = 0.99', \
      keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title 'bar cut at c = 1', \
      keyentry with lines linetype nodraw title 'tanh, W = 200, R = 10'

@@ -1,4 +1,4 @@
-# deep-gradient.gp: Norm of the back-propagated gradient δ^{l} by layer
+# deep-gradient.gp: Norm of the back-propagated gradient δ^{ℓ} by layer
 #
 # Filled points: the mean over networks of |delta^l| (delta^L = phi'(z^L)*g, g a
 # random unit vector), the report's sampled |d|, with its 1 - alpha interval
@@ -226,10 +226,10 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
-title_whole = 'Norm of the back-propagated gradient δ^{l}⁠ by layer'
-title_head = 'Norm of the back-propagated gradient δ^{l}⁠ by layer'   # without its tail, for a small figure
-title_chars = 42.9   # the whole title's width in char_width (DejaVu Sans advance widths)
-head_chars = 42.9    # ... and the head's
+title_whole = 'Norm of the back-propagated gradient δ^{ℓ}⁠ by layer'
+title_head = 'Norm of the back-propagated gradient δ^{ℓ}⁠ by layer'   # without its tail, for a small figure
+title_chars = 43.1   # the whole title's width in char_width (DejaVu Sans advance widths)
+head_chars = 43.1    # ... and the head's
 title_room = 0.94    # the share of the width a title may take
 title_fit = (title_chars * char_width < title_room || head_chars * char_width < title_room) ? 1 : title_room / (head_chars * char_width)
 set multiplot title (title_chars * char_width < title_room ? title_whole : title_head) font font_at(title_fit)
@@ -238,8 +238,8 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
-set ylabel '‖δ^{l}‖'
+set xlabel 'layer ℓ   (1*: fan-in 1000, not W = 200)'
+set ylabel '‖δ^{ℓ}‖'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
 set xtics xstep
@@ -325,7 +325,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard, ×0.77 to ×1.17/layer to the input' : ''), \
      keyentry with linespoints linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, ×0.201 to ×0.205/layer to the input' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title (int(3 / legend_rows) == legend_col ? 'ring: RMS ‖δ^{l}‖' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title (int(3 / legend_rows) == legend_col ? 'ring: RMS ‖δ^{ℓ}‖' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(4 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
     }
 } else {
@@ -333,7 +333,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 dashtype 1 title 'standard, ×0.77 to ×1.17/layer to the input', \
      keyentry with linespoints linetype 2 dashtype 2 title 'scaled, ×0.201 to ×0.205/layer to the input', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title 'ring: RMS ‖δ^{l}‖', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1 title 'ring: RMS ‖δ^{ℓ}‖', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'back-propagation: L → 1', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \

@@ -2540,7 +2540,7 @@ panel_l(c) = plot_left + c * (panel_w + gap_x)
 panel_r(c) = panel_l(c) + panel_w
 panel_t(r) = top - r * (panel_h + gap_y)
 panel_b(r) = panel_t(r) - panel_h
-titles_joined = (16.99 * char_width < panel_w + 4 * char_width)   # "layer l: sd_l = ..." fits a panel
+titles_joined = (17.22 * char_width < panel_w + 4 * char_width)   # "layer l: sd_l = ..." fits a panel
 if (titles_joined) {
     top = top + line_height
     gap_y = gap_y - line_height
@@ -2578,9 +2578,9 @@ set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 if (titles_joined) {
-    set title "layer 1: sd_{l}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 1: sd_{ℓ}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 1\nsd_{l}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 1\nsd_{ℓ}⁠ = 22.6\ngrey beyond ±0.177" offset 0,-0.4 font font_at(panel_title_f)
 }
 set ylabel 'density'
 unset xlabel
@@ -2599,9 +2599,9 @@ set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 if (titles_joined) {
-    set title "layer 2: sd_{l}⁠ = 14.0\ngrey beyond ±0.285" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 2: sd_{ℓ}⁠ = 14.0\ngrey beyond ±0.285" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 2\nsd_{l}⁠ = 14.0\ngrey beyond ±0.285" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 2\nsd_{ℓ}⁠ = 14.0\ngrey beyond ±0.285" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
 unset xlabel
@@ -2620,9 +2620,9 @@ set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 if (titles_joined) {
-    set title "layer 3: sd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 3: sd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 3\nsd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 3\nsd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
 unset xlabel
@@ -2641,9 +2641,9 @@ set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 if (titles_joined) {
-    set title "layer 4: sd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 4: sd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 4\nsd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 4\nsd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
 unset xlabel
@@ -2662,9 +2662,9 @@ set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 if (titles_joined) {
-    set title "layer 5: sd_{l}⁠ = 14.1\ngrey beyond ±0.283" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 5: sd_{ℓ}⁠ = 14.1\ngrey beyond ±0.283" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 5\nsd_{l}⁠ = 14.1\ngrey beyond ±0.283" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 5\nsd_{ℓ}⁠ = 14.1\ngrey beyond ±0.283" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
 unset xlabel
@@ -2683,12 +2683,12 @@ set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 if (titles_joined) {
-    set title "layer 6: sd_{l}⁠ = 13.4\ngrey beyond ±0.298" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 6: sd_{ℓ}⁠ = 13.4\ngrey beyond ±0.298" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 6\nsd_{l}⁠ = 13.4\ngrey beyond ±0.298" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 6\nsd_{ℓ}⁠ = 13.4\ngrey beyond ±0.298" offset 0,-0.4 font font_at(panel_title_f)
 }
 set ylabel 'density'
-set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{ℓ}' offset 0,0.3
 plot $hist6 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf6 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2704,12 +2704,12 @@ set rmargin at screen panel_r(1)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 if (titles_joined) {
-    set title "layer 7: sd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 7: sd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 7\nsd_{l}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 7\nsd_{ℓ}⁠ = 13.6\ngrey beyond ±0.294" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
-set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{ℓ}' offset 0,0.3
 plot $hist7 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf7 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2725,12 +2725,12 @@ set rmargin at screen panel_r(2)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 if (titles_joined) {
-    set title "layer 8: sd_{l}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 8: sd_{ℓ}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 8\nsd_{l}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 8\nsd_{ℓ}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
-set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{ℓ}' offset 0,0.3
 plot $hist8 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf8 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2746,12 +2746,12 @@ set rmargin at screen panel_r(3)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 if (titles_joined) {
-    set title "layer 9: sd_{l}⁠ = 13.8\ngrey beyond ±0.289" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 9: sd_{ℓ}⁠ = 13.8\ngrey beyond ±0.289" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 9\nsd_{l}⁠ = 13.8\ngrey beyond ±0.289" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 9\nsd_{ℓ}⁠ = 13.8\ngrey beyond ±0.289" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
-set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{ℓ}' offset 0,0.3
 plot $hist9 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf9 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset object
@@ -2767,12 +2767,12 @@ set rmargin at screen panel_r(4)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 if (titles_joined) {
-    set title "layer 10: sd_{l}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 10: sd_{ℓ}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
 } else {
-    set title "layer 10\nsd_{l}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
+    set title "layer 10\nsd_{ℓ}⁠ = 14.0\ngrey beyond ±0.286" offset 0,-0.4 font font_at(panel_title_f)
 }
 unset ylabel
-set xlabel '(z − μ_{b})⁠ / sd_{l}' offset 0,0.3
+set xlabel '(z − μ_{b})⁠ / sd_{ℓ}' offset 0,0.3
 plot $hist10 using 1:2:3 with boxes linetype 1 linewidth 1 fillstyle solid 1.0 border linetype 1 notitle, \
      $mf10 using 1:2 with lines linecolor rgb '#000000' linewidth 2 dashtype 1 notitle
 unset title
@@ -2827,13 +2827,13 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'sampled z (10 networks × 200 units)' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'mean field N(μ_{b}, q^{l}), scaled by sd_{l}' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'mean field N(μ_{b}, q^{ℓ}), scaled by sd_{ℓ}' : ''), \
      keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'saturated: |z| ≥ 4 (raw z)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'sampled z (10 networks × 200 units)', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'mean field N(μ_{b}, q^{l}), scaled by sd_{l}', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'mean field N(μ_{b}, q^{ℓ}), scaled by sd_{ℓ}', \
      keyentry with boxes fillcolor rgb '#E4E4E4' fillstyle solid 1.0 noborder title 'saturated: |z| ≥ 4 (raw z)'
 }
 unset multiplot

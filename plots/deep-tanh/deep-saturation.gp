@@ -238,7 +238,7 @@ set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
 set bmargin at screen bottom
-set xlabel 'layer l   (1*: fan-in 1000, not W = 200)'
+set xlabel 'layer ℓ   (1*: fan-in 1000, not W = 200)'
 set ylabel 'saturated fraction'
 set xrange [0.5:10.5]
 xstep = 1 + int(10 * 2.5 * char_width / (plot_right - plot_left))
