@@ -2019,7 +2019,7 @@ START_TEST(test_depth_figures)
      * χ_c defined in the legend */
     ck_assert_msg(strstr(t, "'normal, σ_{w}² · fan-in = 2.5: c* = ") != NULL,
                   "normal:0.1 not named by σ_w² · fan-in = 2.5");
-    ck_assert_ptr_nonnull(strstr(t, "χ_{c}: the map''s slope there"));
+    ck_assert_ptr_nonnull(strstr(t, "χ_{c} = dc^{ℓ+1}/dc^{ℓ} there"));
     free(t);
 
     t = depth_read(dir, "deep-jacobian");

@@ -757,7 +757,10 @@ void satstat__dp_fig_cmap(ctx *c)
          * drawn step's slope plus 1 */
         char cm[CSTAR_MARK_SIZE], st[SATSTAT__LEGEND_STYLE];
         snprintf(st, sizeof st, "with points %s", cstar_mark(cm));
-        satstat__legend_row(&key, st, "c*: step 0 (dotted); χ_{c}: the map's slope there");
+        /* (the map's slope in symbols: "the map's slope" was read off the
+         * drawn curve, the step, whose slope there is χ_c − 1: figure
+         * review 22, S2) */
+        satstat__legend_row(&key, st, "c*: step 0 (dotted); χ_{c} = dc^{ℓ+1}/dc^{ℓ} there");
         satstat__legend_tex(&key);
     }
     /* what the lines and the points are, in rows with a sample: a legend
@@ -1486,6 +1489,21 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         if (!j)
             continue;
+        /* a first bin that holds a quarter of the values or more said in
+         * numbers: on the log density axis its area does not show, and
+         * scaled's 59 % down to 10⁻¹³ looked like one bar among many
+         * (figure review 21, S7) */
+        uint64_t all = 0;
+        for (size_t b = 0; b < SATSTAT_DEEP_HIST_BINS; b++)
+            all += j->hist[b];
+        if (all > 0 && 4 * j->hist[0] >= all) {
+            char edge[48];
+            tex_number(j->sv_max / SATSTAT_DEEP_HIST_BINS, edge, sizeof edge);
+            satstat__legend_row(&key, "with lines linetype nodraw", "  %.0f %% of s below %s (the first bin)",
+                                100.0 * (double)j->hist[0] / (double)all, edge);
+            satstat__legend_tex(&key);
+            satstat__legend_below_only(&key); /* (below at every size: KEY_BELOW) */
+        }
         char th[48] = "", th2[48] = "";
         if (isfinite(j->theory_m1))
             snprintf(th, sizeof th, " (theory %.3g)", j->theory_m1);
