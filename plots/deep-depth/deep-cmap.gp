@@ -544,7 +544,7 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}: the map''s slope there' : ''), \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there' : ''), \
      keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn' : ''), \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(5 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
@@ -555,7 +555,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain² = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}: the map''s slope there', \
+     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there', \
      keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn', \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled', \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'box at arrow: the points'' zoom'

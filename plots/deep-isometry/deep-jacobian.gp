@@ -286,7 +286,7 @@ sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap af
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 5                                    # legend rows with a sample
+key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
@@ -387,7 +387,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (5 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -413,10 +413,11 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
-     keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
-     keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(2 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
-     keyentry with lines linetype nodraw title (int(3 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(4 / legend_rows) == legend_col ? 's = 1: isometry' : '')
+     keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  59 % of s below 0.0723 (the first bin)' : ''), \
+     keyentry with lines linetype nodraw title (int(2 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
+     keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(3 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
+     keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(5 / legend_rows) == legend_col ? 's = 1: isometry' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
