@@ -2019,7 +2019,8 @@ START_TEST(test_depth_figures)
      * χ_c defined in the legend */
     ck_assert_msg(strstr(t, "'normal, σ_{w}² · fan-in = 2.5: c* = ") != NULL,
                   "normal:0.1 not named by σ_w² · fan-in = 2.5");
-    ck_assert_ptr_nonnull(strstr(t, "χ_{c} = dc^{ℓ+1}/dc^{ℓ} there"));
+    /* (a word joiner after each subscript: SATSTAT__FIG_SCRIPT_SPACE) */
+    ck_assert_ptr_nonnull(strstr(t, "χ_{c}\xE2\x81\xA0 = dc^{ℓ+1}/dc^{ℓ}\xE2\x81\xA0 there"));
     free(t);
 
     t = depth_read(dir, "deep-jacobian");
