@@ -59,6 +59,18 @@ static double whole_axis_factor(const ctx *c, size_t i)
     return k;
 }
 
+/* Scheme i's whole_axis_factor (1 for a point mass), and its name as
+ * enhanced text when it is drawn magnified (the panel's corner label and
+ * the key's row say so). */
+static double magnified(const ctx *c, size_t i, char name[SATSTAT_SPEC_SIZE * 2])
+{
+    double k = whole_axis_factor(c, i);
+    name[0] = '\0';
+    if (k > 1)
+        satstat__tex_escape(c->v[i].name, name, SATSTAT_SPEC_SIZE * 2);
+    return k;
+}
+
 /* The layers and the legend: the histograms, the formula densities, the
  * saturated region and each scheme's law and formula fraction.  With two
  * panels the legend goes below them (satstat__pl_layout_section): its rows
@@ -145,11 +157,10 @@ static void compare_layers(ctx *c, int panels)
         /* a magnified density named in the key too, not only by the
          * panel's corner label (figure review 20, S1) */
         for (size_t i = 0; i < c->ns; i++) {
-            double k = whole_axis_factor(c, i); /* (1 for a point mass) */
+            char name[SATSTAT_SPEC_SIZE * 2];
+            double k = magnified(c, i, name);
             if (!(k > 1))
                 continue;
-            char name[SATSTAT_SPEC_SIZE * 2];
-            satstat__tex_escape(c->v[i].name, name, sizeof name);
             satstat__pl_text_line(c, "%s: drawn ×%g on the whole z axis", name, k);
             satstat__pl_below_only(c);
         }
@@ -310,11 +321,10 @@ void satstat__pl_fig_compare(ctx *c)
      * factor, in its colour (one line ran into scaled's peak at 3.5 in) */
     size_t labels = 0;
     for (size_t i = 0; i < c->ns; i++) {
-        double k = whole_axis_factor(c, i); /* (1 for a point mass) */
+        char name[SATSTAT_SPEC_SIZE * 2];
+        double k = magnified(c, i, name);
         if (!(k > 1))
             continue;
-        char name[SATSTAT_SPEC_SIZE * 2];
-        satstat__tex_escape(c->v[i].name, name, sizeof name);
         out(c, "set label %zu '%s' at graph 0.03, graph 0.95 offset 0, %g left front textcolor linetype %zu\n"
                "set label %zu '×%g' at graph 0.03, graph 0.95 offset 0, %g left front textcolor linetype %zu   # drawn %g times here; as it is in the zoom\n",
             20 + labels, name, 0 - 1.1 * (double)labels, i + 1, 21 + labels, k, -1 - 1.1 * (double)labels, i + 1, k);
