@@ -866,6 +866,35 @@ START_TEST(schemes_dodged_at_shared_x)
 }
 END_TEST
 
+/* ... and only where two schemes' points meet: standard's and scaled's
+ * mean slopes over a threshold sweep are far apart (0.018 and 0.19 at
+ * 2000 neurons), so neither is set apart, and a point set apart on a
+ * sloped curve no longer sits off its own formula (figure review 22). */
+START_TEST(schemes_apart_not_dodged)
+{
+    satstat_config b = base_of("standard,scaled", 2000);
+    satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
+    size_t fig = SATSTAT_SWEEP_FIGURES;
+    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
+        if (strcmp(satstat_sweep_plot_name(i), "sweep-activation-derivative") == 0)
+            fig = i;
+    ck_assert_uint_lt(fig, SATSTAT_SWEEP_FIGURES);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    for (size_t k = 1; k <= 2; k++) {
+        char head[48];
+        snprintf(head, sizeof head, "$sample%zu using 1:", k);
+        ck_assert_msg(strstr(buf, head) != NULL, "scheme %zu's points set apart", k);
+    }
+    ck_assert_ptr_null(strstr(buf, "set apart sideways"));
+    free(buf);
+    satstat_sweep_free(w);
+}
+END_TEST
+
 /* A sampled 0 on the log axis sits in a strip of its own labelled 0 below
  * the data's foot, its bar starting above the mark: drawn at the foot it
  * straddled the bottom spine with the stem through it, and read as a
@@ -1417,6 +1446,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, figures_render_quietly);
     tcase_add_test(t, open_zero_key_is_drawn_mark);
     tcase_add_test(t, schemes_dodged_at_shared_x);
+    tcase_add_test(t, schemes_apart_not_dodged);
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);
     tcase_add_test(t, plot_keeps_half_the_height);

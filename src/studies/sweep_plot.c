@@ -375,6 +375,44 @@ static void short_log_ticks(fig *g)
     out(g, "}\n");
 }
 
+/* Whether two sampled points at one x would hide each other: their
+ * intervals overlap, or the points lie within 4 % of the y axis (on a log
+ * axis of its decades; two sampled 0s share the strip below it). */
+static int points_meet(const fig *g, double ya, double la, double ha, double yb, double lb, double hb)
+{
+    if (!isfinite(ya) || !isfinite(yb))
+        return 0;
+    if (la <= hb && lb <= ha)
+        return 1;
+    if (g->logy) {
+        if (ya <= 0 || yb <= 0)
+            return ya <= 0 && yb <= 0;
+        return fabs(log10(ya / yb)) < 0.04 * log10(g->ymax / g->ymin);
+    }
+    return fabs(ya - yb) < 0.04 * (g->ymax - g->ymin);
+}
+
+/* Whether any two schemes' sampled points meet at some x (points_meet):
+ * then every scheme's points are set apart sideways (figure_extent). */
+static int schemes_meet(const fig *g)
+{
+    const satstat_sweep *s = g->s;
+    size_t ns = s->base.n_schemes;
+    for (size_t i = 0; i < s->n; i++)
+        for (size_t a = 0; a < ns; a++)
+            for (size_t b = a + 1; b < ns; b++) {
+                cell ca, cb;
+                double la, ha, lb, hb;
+                cell_of(s->reports[i], a, &ca);
+                cell_of(s->reports[i], b, &cb);
+                double ya = quantity_of(&ca, g->q, 1, &la, &ha);
+                double yb = quantity_of(&cb, g->q, 1, &lb, &hb);
+                if (points_meet(g, ya, la, ha, yb, lb, hb))
+                    return 1;
+            }
+    return 0;
+}
+
 /* The formula curves (g->cx, g->cy, g->cn) and the data's extent:
  * the y range, the level lines (claimed Var z, the bias floor, the
  * largest slope) and the log axis's choice. */
@@ -473,8 +511,12 @@ static int figure_extent(fig *g)
      * one scheme's bar hid another's under it, both sampled 0 with the
      * same interval (figure review 11); 0.12 of the step between
      * neighbouring points apart, all of them within 0.3 of it, centred
-     * on the point's x (on a log sweep in log10 x) */
-    g->dodged = sampled && ns > 1 && s->n > 1;
+     * on the point's x (on a log sweep in log10 x).  Only where two
+     * schemes' points meet somewhere (points_meet): set apart on a
+     * sloped curve, standard's points sat 3 px above its own formula at
+     * 1280 x 800, more than their interval, with scaled's decades away
+     * (figure review 22) */
+    g->dodged = sampled && ns > 1 && s->n > 1 && schemes_meet(g);
     for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
         double x0 = s->values[0], x1 = s->values[s->n - 1];
         double step = s->n > 1 ? (s->spec.log ? log10(x1 / x0) : x1 - x0) / (double)(s->n - 1) : 0;
