@@ -6,8 +6,6 @@
 # Clopper-Pearson for few counts).
 # Every point is a full `satstat run` with the same seed, so the sampling
 # errors of neighbouring points are correlated.
-# The schemes' points at one n_{in} are set apart sideways, so that no bar
-# hides another.
 # With floor(n_in/2) of the inputs 1, the formula is two lines: one
 # through the odd n_in, one through the even.
 #
@@ -169,7 +167,7 @@ column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
 below_chars = 17                                # ... the longest of them
 text_rows = 2                                   # rows of text for a legend below the plot
-text_chars = 41                                 # ... the longest of them
+text_chars = 34                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -217,8 +215,8 @@ set tmargin at screen top
 set bmargin at screen bottom
 
 # ---- numbers ---------------------------------------------------------------
-xmin = 7.661004444            # the first point, less a little margin
-xmax = 13053.11865            # the last point, plus a little margin
+xmin = 8.128305162            # the first point, less a little margin
+xmax = 12302.68771            # the last point, plus a little margin
 ylo = 0.0005             # 1, 2 or 5 times a power of ten around the data (at most 7 decades)
 yhi = 1
 
@@ -740,10 +738,10 @@ if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
 # (an empty block would make gnuplot warn: it is not plotted)
 plot $formula1 every :::1::1 using 1:2 with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 notitle, \
      $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \
-     $sample1 using ($1 * 0.9425094521):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle, \
      $formula2 every :::0::0 using 1:2 with lines linetype 2 notitle, \
-     $sample2 using ($1 * 1.060997317):($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+     $sample2 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
 legend_chars = 28   # the legend's longest row, in char_width
@@ -766,7 +764,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (14 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -796,7 +794,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 2 title (int(2 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'scaled at odd n_{in}' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula, ⌊n_{in}/2⌋ of the inputs 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI, set apart sideways' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -806,7 +804,6 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title 'scaled at odd n_{in}', \
      keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
-     keyentry with lines linetype nodraw title '(set apart sideways)', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with lines linetype nodraw title 'inputs: ⌊n_{in}/2⌋ of them 1', \
      keyentry with lines linetype nodraw title 'bias b ∼ N(0, 1^{2})', \
