@@ -2312,21 +2312,31 @@ START_TEST(test_cmap_points_readable)
         char dir[64];
         satstat_deep_report *r = depth_case(pcs[k], NULL, dir);
         char *t = depth_read(dir, "deep-cmap");
-        double v[64 * 2], cmin = INFINITY, cmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
+        /* (c^l, the step, its interval's ends: the panel holds the bars,
+         * and they, not the points alone, fill a third of its height) */
+        double v[64 * 4], cmin = INFINITY, cmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
         size_t all = 0;
         for (size_t s = 1; s <= 2; s++) {
             char name[16];
             snprintf(name, sizeof name, "pairs%zu", s);
-            size_t rows = depth_block(t, name, 2, v, 64);
+            size_t rows = depth_block(t, name, 4, v, 64);
             ck_assert_uint_eq(rows, 9);
             for (size_t i = 0; i < rows; i++) {
-                cmin = fmin(cmin, v[2 * i]);
-                cmax = fmax(cmax, v[2 * i]);
-                smin = fmin(smin, v[2 * i + 1]);
-                smax = fmax(smax, v[2 * i + 1]);
+                const double *row = v + 4 * i;
+                /* the step as the report gives it, inside its interval,
+                 * and the difference of the two layers' correlations */
+                const satstat_deep_layer *ly = satstat_deep_report_layer(r, s - 1, i + 1);
+                ck_assert(row[2] < row[1] && row[1] < row[3]);
+                ck_assert(fabs(row[1] - (satstat_deep_report_layer(r, s - 1, i + 2)->correlation.value
+                                         - ly->correlation.value)) < 1e-8);
+                cmin = fmin(cmin, row[0]);
+                cmax = fmax(cmax, row[0]);
+                smin = fmin(smin, row[2]);
+                smax = fmax(smax, row[3]);
                 all++;
             }
         }
+        ck_assert_ptr_nonnull(strstr(t, "$pairs1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle"));
         const char *drawn = strstr(t, "$pairs1 using 1:2 with points");
         ck_assert_ptr_nonnull(drawn);
         double x0, x1, y0, y1;

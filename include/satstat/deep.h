@@ -232,6 +232,10 @@ typedef struct satstat_deep_layer {
      * (its t interval within [−1, 1]) */
     double mf_correlation;
     satstat_deep_estimate correlation;
+    /* the step cˡ⁺¹ − cˡ: the mean over networks of each network's own
+     * difference (the difference of the two correlations' values) with
+     * the Student t interval of those differences; NaN at layer L */
+    satstat_deep_estimate correlation_step;
     /* pooled histograms of z and of φ(z) over every unit of every
      * network, SATSTAT_DEEP_HIST_BINS equal bins over [lo, hi); values
      * outside counted in under/over */

@@ -528,6 +528,8 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
         char om[SATSTAT__OPEN_MARK_SIZE], cm[CSTAR_MARK_SIZE];
+        out(c, ", \\\n     $pairs%zu using 1:2:3:4 with yerrorbars linetype %zu dashtype 1 pointtype -1 notitle",
+            s + 1, s + 1);
         out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
             satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         if (isfinite(d->c_star) && d->c_star >= lo && d->c_star <= hi)
@@ -621,10 +623,9 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     "q^l approach q* with depth.  (The map itself hugs the identity: schemes\n" \
     "and points piled on the diagonal's corner.)  When the points span less\n" \
     "than half the c axis they are drawn in a zoom on the right, the maps\n" \
-    "over its range with them, its region boxed on the left.  The points are\n" \
-    "means over the networks without an interval: deep-correlation draws\n" \
-    "the 99.9 % intervals of the same c^l, as wide as a zoom's whole range\n" \
-    "at deep layers, so a point's distance from the map may be noise."
+    "over its range with them, its region boxed on the left.  Bars: the\n" \
+    "step's interval over the networks, from each network's own difference\n" \
+    "c^(l+1) - c^l (the points' c^l have theirs in deep-correlation)."
 
 void satstat__dp_fig_cmap(ctx *c)
 {
@@ -669,18 +670,26 @@ void satstat__dp_fig_cmap(ctx *c)
             qs[s] = qL;
             curve[s] = cmap_curve(c, "map", s, qL, lo, 1, &dmin, &dmax);
         }
+        /* c^l, the step and its interval (satstat_deep_layer's
+         * correlation_step: each network's own difference, so that the
+         * bars say which of the points' departures from the map are
+         * noise; without them the scatter read as real, figure review 21,
+         * M1; review 22, S1) */
         out(c, "$pairs%zu << EOD\n", s + 1);
         for (uint64_t l = 1; l < o->layers; l++) {
-            double a = satstat_deep_report_layer(r, s, l)->correlation.value;
-            double step = satstat_deep_report_layer(r, s, l + 1)->correlation.value - a;
-            out(c, "%.9g %.9g\n", a, step);
+            const satstat_deep_layer *ly = satstat_deep_report_layer(r, s, l);
+            double a = ly->correlation.value;
+            const satstat_deep_estimate *st = &ly->correlation_step;
+            double step = st->value;
+            out(c, "%.9g %.9g %.9g %.9g\n", a, step, st->lo, st->hi);
             if (isfinite(step) && isfinite(a)) {
-                dmin = fmin(dmin, step);
-                dmax = fmax(dmax, step);
+                double lo_s = isfinite(st->lo) ? st->lo : step, hi_s = isfinite(st->hi) ? st->hi : step;
+                dmin = fmin(dmin, lo_s);
+                dmax = fmax(dmax, hi_s);
                 pc_lo = fmin(pc_lo, a);
                 pc_hi = fmax(pc_hi, a);
-                ps_lo = fmin(ps_lo, step);
-                ps_hi = fmax(ps_hi, step);
+                ps_lo = fmin(ps_lo, lo_s);
+                ps_hi = fmax(ps_hi, hi_s);
             }
         }
         out(c, "EOD\n");
@@ -794,11 +803,11 @@ void satstat__dp_fig_cmap(ctx *c)
         snprintf(st, sizeof st, "with points linetype %zu %s", s + 1,
                  satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         scheme_kind(r, s, kind, sizeof kind);
-        /* (no interval: said, as the others draw theirs; one this wide in
-         * deep-correlation spans the zoom, figure review 21, M1) */
+        /* (the bars said in the first row: a row of their own took the
+         * legend past the plots' height at 3.5 in) */
         if (s == 0)
-            satstat__legend_row(&key, st, "%s: sampled from c^{0} = %.3g, no CI drawn", kind,
-                                o->pair_correlation);
+            satstat__legend_row(&key, st, "%s: sampled from c^{0} = %.3g, bars %g %% CI", kind,
+                                o->pair_correlation, 100 * (1 - cfg->alpha));
         else
             satstat__legend_row(&key, st, "%s: sampled", kind);
         satstat__legend_tex(&key);

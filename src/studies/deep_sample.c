@@ -363,8 +363,9 @@ static void reduce_layer(const satstat_config *c, const satstat_deep_options *o,
 {
     size_t L = (size_t)o->layers;
     uint64_t R = o->networks;
-    satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav, mc;
+    satstat_moments mm, mv, ms, md, mg, ma, mav, mlr, lv, lg, lav, mc, mstep;
     satstat_moments_init(&mc);
+    satstat_moments_init(&mstep);
     satstat_moments_init(&lv);
     satstat_moments_init(&lg);
     satstat_moments_init(&lav);
@@ -397,6 +398,13 @@ static void reduce_layer(const satstat_config *c, const satstat_deep_options *o,
         g2 += ns->gnorm * ns->gnorm;
         if (o->pair && isfinite(ns->corr))
             satstat_moments_push(&mc, ns->corr);
+        if (o->pair && l + 1 < L) {
+            /* (one network's two correlations, paired: their difference
+             * varies far less than either, sharing the network's weights) */
+            double step = pl->stats[r * L + l + 1].corr - ns->corr;
+            if (isfinite(step))
+                satstat_moments_push(&mstep, step);
+        }
         if (l + 1 < L) {
             double lr = log(ns->gnorm / pl->stats[r * L + l + 1].gnorm);
             if (isfinite(lr))
@@ -415,6 +423,10 @@ static void reduce_layer(const satstat_config *c, const satstat_deep_options *o,
         estimate_correlation(&mc, c->alpha, &ly->correlation);
     else
         ly->correlation.value = ly->correlation.lo = ly->correlation.hi = NAN;
+    if (o->pair && l + 1 < L)
+        estimate(&mstep, c->alpha, &ly->correlation_step);
+    else
+        ly->correlation_step.value = ly->correlation_step.lo = ly->correlation_step.hi = NAN;
     ly->gradient_log_ratio = mlr.n ? mlr.mean : NAN;
     /* histograms: integer sums, any order */
     memset(ly->z_hist, 0, sizeof ly->z_hist);
