@@ -9,10 +9,9 @@
 # q^l approach q* with depth.  (The map itself hugs the identity: schemes
 # and points piled on the diagonal's corner.)  When the points span less
 # than half the c axis they are drawn in a zoom on the right, the maps
-# over its range with them, its region boxed on the left.  The points are
-# means over the networks without an interval: deep-correlation draws
-# the 99.9 % intervals of the same c^l, as wide as a zoom's whole range
-# at deep layers, so a point's distance from the map may be noise.
+# over its range with them, its region boxed on the left.  Bars: the
+# step's interval over the networks, from each network's own difference
+# c^(l+1) - c^l (the points' c^l have theirs in deep-correlation).
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -212,15 +211,15 @@ $map1 << EOD
 1 -2.22044605e-16
 EOD
 $pairs1 << EOD
-0.990514985 -0.00216419143
-0.988350793 -0.00161754537
-0.986733248 -7.45226158e-05
-0.986658725 -0.000886995867
-0.985771729 -0.00222336298
-0.983548366 -0.00198008454
-0.981568282 -0.00278559441
-0.978782688 -0.00473600397
-0.974046684 -0.0024802692
+0.990514985 -0.00216419143 -0.00526402587 0.000935643009
+0.988350793 -0.00161754537 -0.00428630118 0.00105121045
+0.986733248 -7.45226158e-05 -0.00374169098 0.00359264575
+0.986658725 -0.000886995867 -0.00455514166 0.00278114992
+0.985771729 -0.00222336298 -0.00645442824 0.00200770229
+0.983548366 -0.00198008454 -0.0073861498 0.00342598073
+0.981568282 -0.00278559441 -0.00932250888 0.00375132006
+0.978782688 -0.00473600397 -0.013074171 0.00360216304
+0.974046684 -0.0024802692 -0.00953572755 0.00457518916
 EOD
 $map2 << EOD
 0 0.0469943234
@@ -274,15 +273,15 @@ $map2 << EOD
 1 0
 EOD
 $pairs2 << EOD
-0.990383231 -0.00105777978
-0.989325451 -0.00118793334
-0.988137518 -0.00158298988
-0.986554528 -0.00217242463
-0.984382103 -0.00201125199
-0.982370851 -0.00232135032
-0.980049501 -0.0024060164
-0.977643485 -0.00229572815
-0.975347756 -0.00320413893
+0.990383231 -0.00105777978 -0.00351273825 0.00139717869
+0.989325451 -0.00118793334 -0.00284392707 0.000468060397
+0.988137518 -0.00158298988 -0.00403867396 0.000872694206
+0.986554528 -0.00217242463 -0.00522034976 0.000875500492
+0.984382103 -0.00201125199 -0.00457306588 0.000550561892
+0.982370851 -0.00232135032 -0.00700538732 0.00236268669
+0.980049501 -0.0024060164 -0.00659579412 0.00178376132
+0.977643485 -0.00229572815 -0.00620738221 0.00161592591
+0.975347756 -0.00320413893 -0.00822799101 0.00181971315
 EOD
 $zoom1 << EOD
 0.972046684 -0.00343418883
@@ -461,8 +460,8 @@ set ytics tick_step((0.0469943234) - (-0.0142676155), ((panel_h) / (1.8 * line_h
 # where the zoom is: its rectangle (screen units), and an arrow at it when small
 zx0 = panel_l(0) + (0.972046684 - (0)) / (1 - (0)) * panel_w
 zx1 = panel_l(0) + (0.992514985 - (0)) / (1 - (0)) * panel_w
-zy0 = panel_b(0) + (-0.00520960437 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
-zy1 = panel_b(0) + (0.000473600397 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
+zy0 = panel_b(0) + (-0.014839107 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
+zy1 = panel_b(0) + (0.00634012517 - (-0.02)) / (0.0518952785 - (-0.02)) * panel_h
 set object 1 rectangle from screen zx0, screen zy0 to screen zx1, screen zy1 fillstyle empty border linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
 zoom_above = (panel_b(0) + panel_h - zy1 >= 1.75 * line_height)
 zoom_tip = zoom_above ? zy1 + 0.2 * line_height : zy0 - 0.2 * line_height
@@ -482,13 +481,15 @@ set bmargin at screen panel_b(0)
 set xlabel 'c^{ℓ}⁠ (zoom)'
 unset ylabel
 set xrange [0.972046684:0.992514985]
-set yrange [-0.00520960437:0.000473600397]
+set yrange [-0.014839107:0.00634012517]
 set xtics tick_step((0.992514985) - (0.972046684), (panel_w) / (7 * char_width))
-set ytics tick_step((0.000473600397) - (-0.00520960437), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
+set ytics tick_step((0.00634012517) - (-0.014839107), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $zoom1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
+     $pairs1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle, \
      $pairs1 using 1:2 with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $zoom2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
+     $pairs2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 pointtype -1 notitle, \
      $pairs2 using 1:2 with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw notitle
 unset label
 unset arrow
@@ -545,7 +546,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there' : ''), \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn' : ''), \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled from c^{0}⁠ = 0.99, bars 99.9 % CI' : ''), \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(5 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
     }
@@ -556,7 +557,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain² = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there', \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled from c^{0}⁠ = 0.99, no CI drawn', \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled from c^{0}⁠ = 0.99, bars 99.9 % CI', \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled', \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'box at arrow: the points'' zoom'
 }
