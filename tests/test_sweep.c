@@ -743,15 +743,15 @@ START_TEST(figures_render_quietly)
 }
 END_TEST
 
-/* The saturated-fraction figure's script of a threshold sweep 1:6:6 of
- * `schemes` over 2000 neurons (malloc'ed). */
-static char *saturated_script(const char *schemes)
+/* The script of `figure` for a threshold sweep 1:6:6 of `schemes` over
+ * 2000 neurons (malloc'ed). */
+static char *threshold_script(const char *schemes, const char *figure)
 {
     satstat_config b = base_of(schemes, 2000);
     satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
     size_t fig = SATSTAT_SWEEP_FIGURES;
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
-        if (strcmp(satstat_sweep_plot_name(i), "sweep-saturated-fraction") == 0)
+        if (strcmp(satstat_sweep_plot_name(i), figure) == 0)
             fig = i;
     ck_assert_uint_lt(fig, SATSTAT_SWEEP_FIGURES);
     char *buf = NULL;
@@ -761,6 +761,12 @@ static char *saturated_script(const char *schemes)
     fclose(m);
     satstat_sweep_free(w);
     return buf;
+}
+
+/* ... its saturated-fraction figure. */
+static char *saturated_script(const char *schemes)
+{
+    return threshold_script(schemes, "sweep-saturated-fraction");
 }
 
 /* The point type of scheme k's sampled-0 mark in the script (-1: none). */
@@ -872,18 +878,7 @@ END_TEST
  * sloped curve no longer sits off its own formula (figure review 22). */
 START_TEST(schemes_apart_not_dodged)
 {
-    satstat_config b = base_of("standard,scaled", 2000);
-    satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
-    size_t fig = SATSTAT_SWEEP_FIGURES;
-    for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
-        if (strcmp(satstat_sweep_plot_name(i), "sweep-activation-derivative") == 0)
-            fig = i;
-    ck_assert_uint_lt(fig, SATSTAT_SWEEP_FIGURES);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = threshold_script("standard,scaled", "sweep-activation-derivative");
     for (size_t k = 1; k <= 2; k++) {
         char head[48];
         snprintf(head, sizeof head, "$sample%zu using 1:", k);
@@ -891,7 +886,6 @@ START_TEST(schemes_apart_not_dodged)
     }
     ck_assert_ptr_null(strstr(buf, "set apart sideways"));
     free(buf);
-    satstat_sweep_free(w);
 }
 END_TEST
 
