@@ -67,15 +67,20 @@ typedef struct fig {
     satstat__legend legend;
 } fig;
 
-/* Series k's filled point type (its palette slot by name, as the
- * linetypes are set). */
-static int scheme_point(const satstat_sweep *s, size_t k)
+/* Series k's palette slot, by name, as the linetypes are set. */
+static size_t scheme_slot(const satstat_sweep *s, size_t k)
 {
     const char *names[SATSTAT_MAX_SCHEMES];
     size_t ns = s->base.n_schemes;
     for (size_t j = 0; j < ns; j++)
         names[j] = s->series[j];
-    return satstat__point_types[satstat__series_slot(names, ns, k)];
+    return satstat__series_slot(names, ns, k);
+}
+
+/* Series k's filled point type. */
+static int scheme_point(const satstat_sweep *s, size_t k)
+{
+    return satstat__point_types[scheme_slot(s, k)];
 }
 
 /* The toolkit's writers (figure-int.h) on this figure's script. */
@@ -547,14 +552,19 @@ static int odd_points(const fig *g)
     return 0;
 }
 
+/* Whether the formula at odd n_in is drawn apart from the even one's:
+ * parity_split, and only when a point of the sweep has an odd n_in (a
+ * line there met no point and read as a second series: figure review
+ * 21, S4). */
+static int odd_formula(const fig *g)
+{
+    return parity_split(g) && odd_points(g);
+}
+
 /* Scheme k's formula rows of one parity of n_in (pass 0: even, 1: odd),
- * as figure_data writes them (on a log axis its values of 0 left out);
- * the odd n_in's only when a point of the sweep has one: a line there
- * met no point and read as a second series (figure review 21, S4). */
+ * as figure_data writes them (on a log axis its values of 0 left out). */
 static size_t parity_rows(const fig *g, size_t k, int pass)
 {
-    if (pass == 1 && !odd_points(g))
-        return 0;
     size_t n = 0;
     for (size_t i = 0; i < g->cn[k]; i++)
         if ((!g->logy || g->cy[k][i] > 0) && llround(g->cx[k][i]) % 2 == pass)
@@ -569,18 +579,14 @@ static size_t parity_rows(const fig *g, size_t k, int pass)
  * zigzags, or as a ghost beside the points). */
 static int odd_line(const fig *g, size_t k)
 {
-    return parity_split(g) && parity_rows(g, k, 0) > 0 && parity_rows(g, k, 1) > 0;
+    return odd_formula(g) && parity_rows(g, k, 0) > 0 && parity_rows(g, k, 1) > 0;
 }
 
 /* The odd n_in line's style for scheme k (odd_line). */
 static void odd_line_style(const fig *g, size_t k, char *buf, size_t size)
 {
-    const char *names[SATSTAT_MAX_SCHEMES];
-    size_t ns = g->s->base.n_schemes;
-    for (size_t j = 0; j < ns; j++)
-        names[j] = g->s->series[j];
     char pale[8];
-    satstat__gp_over_white(satstat__palette[satstat__series_slot(names, ns, k)], 0.45, pale);
+    satstat__gp_over_white(satstat__palette[scheme_slot(g->s, k)], 0.45, pale);
     /* (thin and solid, under the even line: two dashed lines of nearly
      * one course merged into a two-tone dash that matched neither key
      * sample, figure review 21, S5) */
@@ -621,7 +627,7 @@ static void figure_header(fig *g)
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nThe schemes' points at one %s are set apart sideways, so that no bar\n"
                                  "hides another.", sp);
-    if (parity_split(g) && odd_points(g))
+    if (odd_formula(g))
         used += (size_t)snprintf(about + used, sizeof about - used,
                                  "\nWith floor(n_in/2) of the inputs 1, the formula is two lines: one\n"
                                  "through the odd n_in, one through the even.");
@@ -688,8 +694,7 @@ static void figure_legend(fig *g)
      * legend below the plot, which keeps only rows with a sample */
     /* below the plot, where the rows of what is fixed are left out, the
      * inputs that make the odd n_in's line (figure review 21, S2) */
-    const char *lines_below = odd_points(g) && parity_split(g) ? "lines: formula, ⌊n_{in}/2⌋ of the inputs 1"
-                                                               : "lines: formula";
+    const char *lines_below = odd_formula(g) ? "lines: formula, ⌊n_{in}/2⌋ of the inputs 1" : "lines: formula";
     satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
     if (!sampled) {
         satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
@@ -718,7 +723,7 @@ static void figure_legend(fig *g)
          * formula's two lines in them (without the word "two" the second
          * line reads as a ghost; the dodge unsaid, a point beside its
          * line reads as an error: figure review 16, S9), and in the header */
-        if (g->dodged || strcmp(lines_below, "lines: formula") != 0) {
+        if (g->dodged || odd_formula(g)) {
             satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
             satstat__legend_tex(L);
             satstat__legend_below_only(L);
@@ -911,14 +916,15 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
          * n_in/2: the formula alternates between two smooth envelopes, and
          * one line through neighbouring integers is a sawtooth.  Then the
          * even n_in, a blank line (a break in the line), the odd n_in. */
+        /* (the odd n_in's pass only when drawn apart: odd_formula) */
         int parity = parity_split(g);
-        for (int pass = 0; pass < (parity ? 2 : 1); pass++) {
+        for (int pass = 0; pass < (odd_formula(g) ? 2 : 1); pass++) {
             if (pass == 1 && odd_line(g, k))
                 out(g, "\n");
             for (size_t i = 0; i < cn[k]; i++) {
                 if (g->logy && !(cy[k][i] > 0))
                     continue;
-                if (parity && (llround(cx[k][i]) % 2 != pass || (pass == 1 && !odd_points(g))))
+                if (parity && llround(cx[k][i]) % 2 != pass)
                     continue;
                 out(g, "%.10g %.10g\n", cx[k][i], cy[k][i]);
                 frows[k]++;
