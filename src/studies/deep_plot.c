@@ -464,6 +464,7 @@ static void density_legend(const satstat_config *cfg, const satstat_deep_options
 typedef struct density_room {
     int legend_lines;
     double title_lines, gap_lines;
+    double title_chars;  /* the widest line of a panel's title           */
     double joined_chars; /* the widest "layer l: sd_l = ..." line      */
 } density_room;
 
@@ -563,13 +564,30 @@ static void density_title(const ctx *c, const satstat_config *cfg, const density
 }
 
 /* A density panel's layer and sd_l on one line, "layer 1: sd_l = 22.6"
- * (density_layout's titles_joined), from density_title's lines. */
-static void density_joined(uint64_t layer, const char title[3][96], char *buf, size_t size)
+ * (density_layout's titles_joined), from density_title's second line. */
+static void density_joined(uint64_t layer, const char *sd_line, char *buf, size_t size)
 {
-    snprintf(buf, size, "layer %llu: %s", (unsigned long long)layer, title[1]);
+    snprintf(buf, size, "layer %llu: %s", (unsigned long long)layer, sd_line);
 }
 
-static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d)
+/* The widest line of the panels' titles (m->title_chars) and of their
+ * joined form (m->joined_chars), in char_width. */
+static void density_title_widths(ctx *c, size_t s, const satstat_config *cfg,
+                                 const density_plan *d, density_room *m)
+{
+    m->title_chars = m->joined_chars = 0;
+    for (size_t k = 0; k < d->np; k++) {
+        char title[3][96], joined[200];
+        density_title(c, cfg, d, layer_of(c, s, d->which[k]), d->which[k], title);
+        for (size_t i = 0; i < 3; i++)
+            m->title_chars = fmax(m->title_chars, satstat__text_chars(title[i], 1));
+        density_joined(d->which[k], title[1], joined, sizeof joined);
+        m->joined_chars = fmax(m->joined_chars, satstat__text_chars(joined, 1));
+    }
+}
+
+static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const density_plan *d,
+                           const density_room *m)
 {
     if (!d->standardised)
         shade_region(c, cfg, d->xlo, d->xhi, 0, 1, 1);
@@ -581,16 +599,9 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
      * titles keep 4 characters apart (ten panels at 1280 x 800: "grey
      * beyond ±0.283" at full size ran to the canvas's edge, and sigmoid's
      * "±3.39" came 15 px from the next title). */
-    double widest = 0;
-    for (size_t k = 0; k < d->np; k++) {
-        char title[3][96];
-        density_title(c, cfg, d, layer_of(c, s, d->which[k]), d->which[k], title);
-        for (size_t i = 0; i < 3; i++)
-            widest = fmax(widest, satstat__text_chars(title[i], 1));
-    }
     out(c, "\npanel_title_chars = %.2f   # the widest line of a panel's title, in char_width\n"
            "panel_title_f = (panel_title_chars * char_width < panel_w + 4 * char_width) ? 1 : 1. * smallpt / fontpt\n",
-        widest);
+        m->title_chars);
     for (size_t k = 0; k < d->np; k++) {
         const satstat_deep_layer *ly = layer_of(c, s, d->which[k]);
         size_t ci = k % d->cols, ri = k / d->cols;
@@ -609,7 +620,7 @@ static void density_panels(ctx *c, size_t s, const satstat_config *cfg, const de
          * writes it, which this double-quoted title does not go through) */
         /* (titles_joined: density_layout; the figure's title says L) */
         char joined[200];
-        density_joined(d->which[k], (const char (*)[96])title, joined, sizeof joined);
+        density_joined(d->which[k], title[1], joined, sizeof joined);
         out(c, "if (titles_joined) {\n"
                "    set title \"%s%s%s\" offset 0,-0.4 font font_at(panel_title_f)\n"
                "} else {\n"
@@ -650,13 +661,7 @@ static void fig_density(ctx *c, size_t s)
     satstat__legend key;
     density_legend(cfg, o, &d, &key);
     density_room room = density_room_of(c, &d, &key);
-    room.joined_chars = 0;
-    for (size_t k = 0; k < d.np; k++) {
-        char title[3][96], joined[200];
-        density_title(c, cfg, &d, layer_of(c, s, d.which[k]), d.which[k], title);
-        density_joined(d.which[k], (const char (*)[96])title, joined, sizeof joined);
-        room.joined_chars = fmax(room.joined_chars, satstat__text_chars(joined, 1));
-    }
+    density_title_widths(c, s, cfg, &d, &room);
     satstat__dp_header(c, r, head,
            "Small multiples, one panel per layer, each on (z - mu_b) / sd_l with sd_l its\n"
            "layer's sampled sd: the histogram of z over every unit of every sampled network\n"
@@ -680,7 +685,7 @@ static void fig_density(ctx *c, size_t s)
     satstat__fig_style_end(&c->g);
     density_data(c, s, &d);
     density_layout(c, &d, &room, head);
-    density_panels(c, s, cfg, &d);
+    density_panels(c, s, cfg, &d, &room);
     satstat__fig_rule(&c->g, "legend: a strip of its own below the panels");
     /* from the canvas's left edge, as every legend below a plot (from the
      * panels' left edge, 260 px in at 3.5 in, it stood apart from every
