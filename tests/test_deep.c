@@ -522,6 +522,18 @@ START_TEST(test_phase_xi_c)
 }
 END_TEST
 
+/* The options of a --jacobian run: L layers of width W, R networks. */
+static satstat_deep_options jacobian_options(uint64_t layers, uint64_t width, uint64_t networks)
+{
+    satstat_deep_options o;
+    satstat_deep_options_default(&o);
+    o.layers = layers;
+    o.width = width;
+    o.networks = networks;
+    o.jacobian = 1;
+    return o;
+}
+
 /* --jacobian, orthogonal linear networks: J = gain^L times a product of
  * square orthogonal matrices, so every singular value is gain^L — here
  * 1.1⁴ = 1.4641 to 1e-10, from the raw values of two networks and from the
@@ -529,14 +541,9 @@ END_TEST
 START_TEST(test_jacobian_orthogonal_linear)
 {
     satstat_config c = config_of("orthogonal:1.1", "linear");
-    char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 24;
-    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-    satstat_deep_options o;
-    satstat_deep_options_default(&o);
-    o.layers = 4;
-    o.width = 24;
-    o.networks = 3;
+    test_config_validate(&c);
+    satstat_deep_options o = jacobian_options(4, 24, 3);
     const double g4 = 1.1 * 1.1 * 1.1 * 1.1;
     double sv[24];
     for (uint64_t net = 0; net < 2; net++) {
@@ -545,7 +552,6 @@ START_TEST(test_jacobian_orthogonal_linear)
             ck_assert_msg(fabs(sv[k] - g4) <= 1e-10 * g4, "network %d: s[%zu] = %.17g",
                           (int)net, k, sv[k]);
     }
-    o.jacobian = 1;
     satstat_deep_report *r;
     ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
     const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
@@ -568,15 +574,9 @@ END_TEST
 START_TEST(test_jacobian_fuss_catalan)
 {
     satstat_config c = config_of("scaled", "linear");
-    char msg[SATSTAT_ERRMSG_SIZE];
     c.n_in = 64;
-    ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-    satstat_deep_options o;
-    satstat_deep_options_default(&o);
-    o.layers = 3;
-    o.width = 64;
-    o.networks = 30;
-    o.jacobian = 1;
+    test_config_validate(&c);
+    satstat_deep_options o = jacobian_options(3, 64, 30);
     satstat_deep_report *r[2];
     for (int t = 0; t < 2; t++) {
         c.threads = (unsigned)t + 1;
@@ -611,16 +611,10 @@ START_TEST(test_jacobian_intervals_positive)
     for (uint64_t layers = 4; layers <= 8; layers += 4)
         for (uint64_t seed = 1; seed <= 5; seed++) {
             satstat_config c = config_of("scaled", "linear");
-            char msg[SATSTAT_ERRMSG_SIZE];
             c.n_in = 16;
             c.seed = seed;
-            ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-            satstat_deep_options o;
-            satstat_deep_options_default(&o);
-            o.layers = layers;
-            o.width = 16;
-            o.networks = 5;
-            o.jacobian = 1;
+            test_config_validate(&c);
+            satstat_deep_options o = jacobian_options(layers, 16, 5);
             satstat_deep_report *r;
             ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
             const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
@@ -655,14 +649,9 @@ START_TEST(test_jacobian_tanh_free_probability)
         char msg[SATSTAT_ERRMSG_SIZE];
         ck_assert_int_eq(satstat_bias_parse("normal:0.1", &c.bias, msg, sizeof msg), 0);
         c.n_in = 100;
-        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-        satstat_deep_options o;
-        satstat_deep_options_default(&o);
-        o.layers = 4;
-        o.width = 100;
-        o.networks = 30;
+        test_config_validate(&c);
+        satstat_deep_options o = jacobian_options(4, 100, 30);
         o.input = SATSTAT_DEEP_INPUT_NORMAL;
-        o.jacobian = 1;
         satstat_deep_report *r;
         ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
@@ -1882,15 +1871,9 @@ START_TEST(test_jacobian_unresolved_minimum)
     const char *acts[2] = {"tanh", "linear"};
     for (int k = 0; k < 2; k++) {
         satstat_config c = config_of(schemes[k], acts[k]);
-        char msg[SATSTAT_ERRMSG_SIZE];
         c.n_in = 16;
-        ck_assert_int_eq(satstat_config_validate(&c, NULL, msg, sizeof msg), 0);
-        satstat_deep_options o;
-        satstat_deep_options_default(&o);
-        o.layers = k == 0 ? 30 : 4;
-        o.width = 16;
-        o.networks = 4;
-        o.jacobian = 1;
+        test_config_validate(&c);
+        satstat_deep_options o = jacobian_options(k == 0 ? 30 : 4, 16, 4);
         satstat_deep_report *r;
         ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, 0);
