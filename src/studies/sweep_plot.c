@@ -803,12 +803,15 @@ static void figure_legend(fig *g)
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
     /* the threshold only says which units count as saturated: Var z and
-     * the mean slope do not depend on it, and their lines are flat */
+     * the mean slope do not depend on it, and their lines are flat; and
+     * with one seed at every point the points are one sample drawn again
+     * at each T, not independent measurements (figure review 23, M1) */
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED) {
-        satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it)");
+        satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it;");
+        satstat__legend_row(L, "with lines linetype nodraw", " one sample, at every T)");
         /* and below the plot (a small figure), where the notes are left
          * out: a flat line with no word on it reads as a fault */
-        satstat__legend_row(L, "with lines linetype nodraw", "flat: T does not enter it");
+        satstat__legend_row(L, "with lines linetype nodraw", "flat: T does not enter it; one sample, at every T");
         satstat__legend_below_only(L);
     }
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
