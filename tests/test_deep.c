@@ -2006,27 +2006,32 @@ START_TEST(test_depth_figures)
     ck_assert_ptr_nonnull(strstr(t, "χ_{c}\xE2\x81\xA0 = dc^{ℓ+1}/dc^{ℓ}\xE2\x81\xA0 there"));
     free(t);
 
+    /* deep-jacobian on a log density axis (tanh's spectrum spans more
+     * than 20x): outlines only, its bins from the first filled one to the
+     * last, less the empty ones each side but one, whose step leaves the
+     * plot under its foot; the drawn bins integrate to 1 */
     t = depth_read(dir, "deep-jacobian");
+    ck_assert_ptr_nonnull(strstr(t, "set logscale y\n"));
     rows = depth_block(t, "j1", 3, v, 400);
-    ck_assert_uint_eq(rows, SATSTAT_DEEP_HIST_BINS);
+    ck_assert(rows >= 3 && rows <= SATSTAT_DEEP_HIST_BINS);
+    const char *yr_j = strstr(t, "set yrange [");
+    ck_assert_ptr_nonnull(yr_j);
+    double jfoot = atof(yr_j + strlen("set yrange ["));
     double mass = 0;
-    for (size_t i = 0; i < rows; i++)
-        mass += v[3 * i + 1] * v[3 * i + 2];
-    ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
-    /* the fill an opaque tint, the scheme's colour at 30 % on white (a
-     * 'solid 0.3' fill is an opacity in SVG: two spectra over each other
-     * mixed into a grey), the colour read off the script's linetype 1 */
-    const char *lt = strstr(t, "set linetype 1 linecolor rgb '#");
-    ck_assert_ptr_nonnull(lt);
-    unsigned colour = (unsigned)strtoul(lt + strlen("set linetype 1 linecolor rgb '#"), NULL, 16);
-    const char *fill = strstr(t, "$j1 using 1:2:3 with boxes fillcolor rgb '#");
-    ck_assert_msg(fill != NULL, "deep-jacobian's fill is not an opaque colour");
-    unsigned tint = (unsigned)strtoul(fill + strlen("$j1 using 1:2:3 with boxes fillcolor rgb '#"), NULL, 16);
-    for (int shift = 0; shift <= 16; shift += 8) {
-        double tinted = 0.3 * ((colour >> shift) & 0xFF) + 0.7 * 255;
-        ck_assert_msg(fabs(((tint >> shift) & 0xFF) - tinted) <= 0.5, "tint %06X of %06X", tint, colour);
+    for (size_t i = 0; i < rows; i++) {
+        if (i > 0) /* (consecutive bins) */
+            ck_rel(v[3 * i] - v[3 * (i - 1)], v[3 * i + 2], 1e-6);
+        if (v[3 * i + 1] >= jfoot)
+            mass += v[3 * i + 1] * v[3 * i + 2];
+        else
+            ck_assert(v[3 * i + 1] > 0 && v[3 * i + 1] < jfoot);
     }
-    ck_assert_ptr_null(strstr(t, "fillstyle solid 0.3"));
+    ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
+    ck_assert_ptr_null(strstr(t, "with boxes fillcolor"));
+    ck_assert_ptr_nonnull(strstr(t, "$j1 using 1:2 with histeps linetype 1"));
+    ck_assert_ptr_nonnull(strstr(t, "keyentry with lines linetype 1 dashtype 1 linewidth 2 title"));
+    /* the sizes in the figure (figure review 23, N4) */
+    ck_assert_ptr_nonnull(strstr(t, "W = 250, n_{in}"));
     free(t);
 
     if (system("command -v gnuplot >/dev/null 2>&1") == 0)
@@ -2041,6 +2046,46 @@ START_TEST(test_depth_figures)
             pclose(p);
             ck_assert_msg(!said, "%s: gnuplot said: %s", want[k], line);
         }
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    satstat_deep_report_free(r);
+}
+END_TEST
+
+/* deep-jacobian on a linear density axis: orthogonal linear networks have
+ * every singular value gain^L, one bin.  Filled with an opaque tint, the
+ * scheme's colour at 30 % on white (a 'solid 0.3' fill is an opacity in
+ * SVG: two spectra over each other mixed into a grey), the colour read
+ * off the script's linetype 1, and outlined. */
+START_TEST(test_jacobian_figure_linear_fill)
+{
+    satstat_config c = config_of("orthogonal:1.1", "linear");
+    c.n_in = 24;
+    test_config_validate(&c);
+    satstat_deep_options o = jacobian_options(4, 24, 3);
+    satstat_deep_report *r;
+    ck_assert_int_eq(satstat_deep_run(&c, &o, NULL, NULL, &r), SATSTAT_OK);
+    char dir[] = "/tmp/satstat-jacobian-fill.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_figures(r, dir, NULL);
+    char *t = depth_read(dir, "deep-jacobian");
+    ck_assert_ptr_null(strstr(t, "set logscale y"));
+    double v[SATSTAT_DEEP_HIST_BINS * 3];
+    ck_assert_uint_eq(depth_block(t, "j1", 3, v, SATSTAT_DEEP_HIST_BINS), SATSTAT_DEEP_HIST_BINS);
+    const char *lt = strstr(t, "set linetype 1 linecolor rgb '#");
+    ck_assert_ptr_nonnull(lt);
+    unsigned colour = (unsigned)strtoul(lt + strlen("set linetype 1 linecolor rgb '#"), NULL, 16);
+    const char *fill = strstr(t, "$j1 using 1:2:3 with boxes fillcolor rgb '#");
+    ck_assert_msg(fill != NULL, "deep-jacobian's fill is not an opaque colour");
+    unsigned tint = (unsigned)strtoul(fill + strlen("$j1 using 1:2:3 with boxes fillcolor rgb '#"), NULL, 16);
+    for (int shift = 0; shift <= 16; shift += 8) {
+        double tinted = 0.3 * ((colour >> shift) & 0xFF) + 0.7 * 255;
+        ck_assert_msg(fabs(((tint >> shift) & 0xFF) - tinted) <= 0.5, "tint %06X of %06X", tint, colour);
+    }
+    ck_assert_ptr_null(strstr(t, "fillstyle solid 0.3"));
+    ck_assert_ptr_nonnull(strstr(t, "$j1 using 1:2 with histeps linetype 1"));
+    free(t);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     ck_assert_int_eq(system(cmd), 0);
@@ -2319,7 +2364,10 @@ START_TEST(test_cmap_points_readable)
                 all++;
             }
         }
-        ck_assert_ptr_nonnull(strstr(t, "$pairs1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle"));
+        ck_assert_ptr_nonnull(strstr(t, "$pairs1 using 1:2:3:4 with yerrorbars linetype 1 linewidth 1.5 dashtype 1 "
+                                        "pointtype -1 notitle"));
+        /* joined in layer order by a thin line (figure review 23, S1) */
+        ck_assert_ptr_nonnull(strstr(t, "$pairs1 using 1:2 with lines linecolor rgb '#"));
         const char *drawn = strstr(t, "$pairs1 using 1:2 with points");
         ck_assert_ptr_nonnull(drawn);
         double x0, x1, y0, y1;
@@ -2483,6 +2531,7 @@ static Suite *deep_suite(void)
     tcase_add_test(sm, test_gradient_finite_difference);
     tcase_add_test(sm, test_pair_correlation);
     tcase_add_test(sm, test_jacobian_orthogonal_linear);
+    tcase_add_test(sm, test_jacobian_figure_linear_fill);
     tcase_add_test(sm, test_jacobian_unresolved_minimum);
     tcase_add_test(sm, test_jacobian_fuss_catalan);
     tcase_add_test(sm, test_jacobian_intervals_positive);

@@ -180,6 +180,7 @@ typedef struct satstat__legend {
     unsigned char tex[SATSTAT__LEGEND_ROWS]; /* the title is enhanced-text markup */
     unsigned char below_only[SATSTAT__LEGEND_ROWS]; /* satstat__legend_below_only */
     char when[SATSTAT__LEGEND_ROWS][SATSTAT__LEGEND_WHEN]; /* satstat__legend_when */
+    unsigned char keep[SATSTAT__LEGEND_ROWS]; /* satstat__legend_keep */
 } satstat__legend;
 
 /* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
@@ -191,6 +192,12 @@ void satstat__legend_tex(satstat__legend *l);
  * the numbers that the column's text-only rows give in full (those are
  * left out below), so that a small figure keeps them. */
 void satstat__legend_below_only(satstat__legend *l);
+/* The last row stays in the column of the row before it in a legend
+ * below the plot (whose rows fill as many columns as fit, down each):
+ * two rows of one scheme, split across two columns, read as two schemes
+ * (figure review 23, S4).  The columns are then as tall as the groups of
+ * rows need. */
+void satstat__legend_keep(satstat__legend *l);
 /* A blank row at position at (a column break in a legend laid out by
  * column), the rows from there one down; nothing when l is full. */
 void satstat__legend_insert_blank(satstat__legend *l, size_t at);
@@ -257,6 +264,9 @@ void satstat__fig_taller_note(satstat__fig *g, unsigned asked_height, const char
  * its default for the canvas) and a line of text's height in pixels (the
  * layout's line_height): for a figure that sizes its canvas in C. */
 void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *line_px);
+/* Characters (the layout's char_width) across and lines of text down the
+ * canvas at options o, as the script measures them. */
+void satstat__fig_text_room(const satstat_plot_options *o, double *chars_across, double *lines_down);
 /* The canvas height, in pixels, at which the plot keeps a box at least
  * min_in inches high when satstat__fig_layout_legend puts the legend l
  * below it (a small figure); 0 when the height asked for does (or the

@@ -807,12 +807,18 @@ void satstat__fig_style_end(satstat__fig *g)
  * map unless its rows take a third of the height or less, or always below. */
 enum legend_rule { LEGEND_BESIDE, LEGEND_MAP, LEGEND_BELOW };
 
+/* A gnuplot expression of a legend's columns (column_height_expr,
+ * column_of_expr): a choice for each count of columns, up to
+ * SATSTAT__LEGEND_ROWS of them */
+#define LEGEND_EXPR_SIZE (48 * SATSTAT__LEGEND_ROWS)
+
 /* The layout lines; key_rows and below_chars: the legend rows with a
  * sample and the longest of them, text_rows and text_chars: its rows of
  * text drawn across the width under them, all below the plot where rule
  * says (0 rows: never below). */
 static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, size_t below_chars,
-                         size_t text_rows, size_t text_chars, int right_axis, enum legend_rule rule)
+                         size_t text_rows, size_t text_chars, const char *rows_expr, int right_axis,
+                         enum legend_rule rule)
 {
     char kc[64];
     snprintf(kc, sizeof kc, "key_chars = %zu", key_chars);
@@ -864,9 +870,9 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
                "%s"
                "# (and a quarter line under the last row: a subscript there, χ_{1}, came\n"
                "# within 3 px of the canvas's edge at 3.5 in)\n"
-               "legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
+               "legend_height = legend_below ? ((%s + text_rows) * " BELOW_SPACING " + 0.25) * line_height + 0.01 : 0\n"
                "column = legend_below ? 0.985 : column\n",
-            max_cols);
+            max_cols, rows_expr);
     } else {
         satstat__fig_out(g, "column = (column < 0.55) ? 0.55 : column        # the plot keeps at least half the width\n"
                             "small_figure = 0\n"
@@ -897,7 +903,7 @@ static void layout_lines(satstat__fig *g, size_t key_chars, size_t key_rows, siz
 
 void satstat__fig_layout_column(satstat__fig *g, size_t key_chars, int right_axis)
 {
-    layout_lines(g, key_chars, 0, 0, 0, 0, right_axis, LEGEND_BESIDE);
+    layout_lines(g, key_chars, 0, 0, 0, 0, NULL, right_axis, LEGEND_BESIDE);
 }
 
 /* A legend row that is text only (no sample): left out below the plot,
@@ -948,12 +954,85 @@ static below_rows rows_below(const satstat__legend *l)
     return b;
 }
 
+/* Whether row i of l is drawn in the columns of a legend below the plot
+ * (a row with a sample, or a row of text between two). */
+static int column_row(const satstat__legend *l, size_t i)
+{
+    return !text_only(l, i) && !text_below(l, i);
+}
+
+/* The rows a column of a legend below the plot holds at cols columns:
+ * ceil(rows / cols), or more where rows kept together
+ * (satstat__legend_keep) would otherwise be split, the least height at
+ * which the groups, in order, fill at most cols columns; in col_of (when
+ * not NULL) each column row's column, in order. */
+static size_t column_height(const satstat__legend *l, size_t cols, size_t *col_of)
+{
+    size_t n = rows_below(l).rows, group[SATSTAT__LEGEND_ROWS], groups = 0;
+    if (n == 0 || cols == 0)
+        return 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (column_row(l, i)) {
+            if (groups == 0 || !l->keep[i])
+                group[groups++] = 0;
+            group[groups - 1]++;
+        }
+    for (size_t h = (n + cols - 1) / cols;; h++) {
+        size_t col = 0, used = 0, k = 0, fits = 1;
+        for (size_t j = 0; j < groups && fits; j++) {
+            if (group[j] > h) {
+                fits = 0;
+                break;
+            }
+            if (used + group[j] > h)
+                col++, used = 0;
+            for (size_t r = 0; r < group[j]; r++, k++)
+                if (col_of)
+                    col_of[k] = col;
+            used += group[j];
+            fits = col < cols;
+        }
+        if (fits)
+            return h;
+    }
+}
+
+/* Whether l keeps some rows together in a legend below the plot. */
+static int keeps_rows(const satstat__legend *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->keep[i] && column_row(l, i))
+            return 1;
+    return 0;
+}
+
+/* The gnuplot expression of a legend below the plot's rows a column
+ * (legend_rows), by its run-time columns legend_cols: ceil(key_rows /
+ * legend_cols), or where l keeps rows together the heights
+ * column_height gives, one for each count of columns. */
+static void column_height_expr(const satstat__legend *l, char *buf, size_t size)
+{
+    size_t n = rows_below(l).rows, used = 0;
+    if (!keeps_rows(l) || n == 0) {
+        snprintf(buf, size, "ceil(1. * key_rows / legend_cols)");
+        return;
+    }
+    used += (size_t)snprintf(buf, size, "(");
+    for (size_t cols = 1; cols < n && used < size; cols++)
+        used += (size_t)snprintf(buf + used, size - used, "(legend_cols <= %zu) ? %zu : ", cols,
+                                 column_height(l, cols, NULL));
+    if (used < size)
+        snprintf(buf + used, size - used, "%zu)", column_height(l, n, NULL));
+}
+
 static void layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis,
                           enum legend_rule rule)
 {
     below_rows b = rows_below(l);
+    char rows_expr[LEGEND_EXPR_SIZE];
+    column_height_expr(l, rows_expr, sizeof rows_expr);
     layout_lines(g, satstat__legend_chars(l), b.rows, b.longest, b.text_rows, b.text_longest,
-                 right_axis, rule);
+                 rows_expr, right_axis, rule);
 }
 
 void satstat__fig_layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis)
@@ -1011,6 +1090,17 @@ void satstat__fig_canvas(const satstat_plot_options *o, double *fontpt, double *
     *line_px = 16 * (*fontpt * dpi / 96. / 16) * 4 / 3. * 1.25;
 }
 
+void satstat__fig_text_room(const satstat_plot_options *o, double *chars_across, double *lines_down)
+{
+    double fontpt, line_px;
+    satstat__fig_canvas(o, &fontpt, &line_px);
+    double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+    double scale = fontpt * (o->dpi ? o->dpi : 96) / 96. / 16;
+    /* (the script's char_width = 0.0097 * scale * 1280 / width) */
+    *chars_across = w / (0.0097 * scale * 1280.);
+    *lines_down = h / line_px;
+}
+
 /* The legend l below the plot at g's size (satstat__fig_layout_legend's
  * rule, as layout_lines writes it): its rows' height in pixels, and the
  * canvas's line of text; 0 when it stands right of the plot. */
@@ -1033,7 +1123,8 @@ static double legend_below_px(const satstat__fig *g, const satstat__legend *l, d
         cols = g->legend_max_cols;
     /* (the rows of text under the columns, and the quarter line under the
      * last row, as layout_lines) */
-    return ((ceil((double)b.rows / cols) + (double)b.text_rows) * atof(BELOW_SPACING) + 0.25) * *line_px;
+    return (((double)column_height(l, (size_t)cols, NULL) + (double)b.text_rows) * atof(BELOW_SPACING) + 0.25)
+           * *line_px;
 }
 
 double satstat__fig_legend_below_in(const satstat__fig *g, const satstat__legend *l)
@@ -1156,6 +1247,7 @@ void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt,
     va_end(ap);
     l->tex[l->n] = 0;
     l->below_only[l->n] = 0;
+    l->keep[l->n] = 0;
     l->when[l->n][0] = '\0';
     l->n++;
 }
@@ -1178,13 +1270,21 @@ void satstat__legend_insert_blank(satstat__legend *l, size_t at)
         memcpy(l->when[i], l->when[i - 1], sizeof l->when[i]);
         l->tex[i] = l->tex[i - 1];
         l->below_only[i] = l->below_only[i - 1];
+        l->keep[i] = l->keep[i - 1];
     }
     snprintf(l->style[at], sizeof l->style[at], "with lines linetype nodraw");
     snprintf(l->title[at], sizeof l->title[at], " ");
     l->when[at][0] = '\0';
     l->tex[at] = 0;
     l->below_only[at] = 0;
+    l->keep[at] = 0;
     l->n++;
+}
+
+void satstat__legend_keep(satstat__legend *l)
+{
+    if (l->n > 1)
+        l->keep[l->n - 1] = 1;
 }
 
 void satstat__legend_below_only(satstat__legend *l)
@@ -1299,14 +1399,41 @@ size_t satstat__legend_chars(const satstat__legend *l)
  * the loop over the columns (legend_col) draws the k-th row in column
  * k / legend_rows, down each column as gnuplot's own columns went (the
  * others' titles empty: no key entry). */
+/* Blank rows at the foot of a legend's first column below the plot, up to
+ * the columns' height, where rows kept together (satstat__legend_keep)
+ * left it shorter than the others: the rows of text go under it, and
+ * after two rows of its own they ran through the third row of the next
+ * column (figure review 24). */
+static void first_column_pad(satstat__fig *g, const satstat__legend *l)
+{
+    size_t n = rows_below(l).rows, col_of[SATSTAT__LEGEND_ROWS], pad[SATSTAT__LEGEND_ROWS + 1] = {0},
+           most = 0;
+    for (size_t cols = 1; cols <= n; cols++) {
+        size_t h = column_height(l, cols, col_of), first = 0;
+        for (size_t k = 0; k < n; k++)
+            first += col_of[k] == 0;
+        pad[cols] = h - first;
+        most = pad[cols] > most ? pad[cols] : most;
+    }
+    for (size_t j = 0; j < most; j++) {
+        satstat__fig_out(g, ", \\\n     keyentry with lines linetype nodraw title ((0 == legend_col && %zu < (", j);
+        for (size_t cols = 1; cols < n; cols++)
+            satstat__fig_out(g, "(legend_cols <= %zu) ? %zu : ", cols, pad[cols]);
+        satstat__fig_out(g, "%zu)) ? ' ' : '')", pad[n]);
+    }
+}
+
 static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
 {
     satstat__fig_out(g, "%splot -1 with lines linetype nodraw notitle", with_text ? "" : "    ");
-    size_t k = 0;
+    size_t k = 0, keeps = keeps_rows(l), n = rows_below(l).rows;
+    size_t col_of[SATSTAT__LEGEND_ROWS]; /* (the column rows' columns: keeps_rows) */
     /* (below: the rows with a sample, then the rows of text, in the first
      * column under its rows, the longest there; they run on across the
      * others, whose rows end above them) */
-    for (int text_pass = 0; text_pass <= !with_text; text_pass++)
+    for (int text_pass = 0; text_pass <= !with_text; text_pass++) {
+        if (text_pass && keeps && rows_below(l).text_rows > 0)
+            first_column_pad(g, l);
         for (size_t i = 0; i < l->n; i++) {
             if (with_text ? l->below_only[i] : text_only(l, i) || text_below(l, i) != text_pass)
                 continue;
@@ -1316,7 +1443,17 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
             if (!with_text && text_pass)
                 satstat__fig_out(g, "(0 == legend_col%s%s%s ? ", *when ? " && (" : "", when,
                                  *when ? ")" : "");
-            else if (!with_text)
+            else if (!with_text && keeps) {
+                satstat__fig_out(g, "((");
+                for (size_t cols = 1; cols < n; cols++) {
+                    column_height(l, cols, col_of);
+                    satstat__fig_out(g, "(legend_cols <= %zu) ? %zu : ", cols, col_of[k]);
+                }
+                column_height(l, n, col_of);
+                satstat__fig_out(g, "%zu) == legend_col%s%s%s ? ", col_of[k], *when ? " && (" : "", when,
+                                 *when ? ")" : "");
+                k++;
+            } else if (!with_text)
                 satstat__fig_out(g, "(int(%zu / legend_rows) == legend_col%s%s%s ? ", k++,
                                  *when ? " && (" : "", when, *when ? ")" : "");
             else if (*when)
@@ -1325,6 +1462,7 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
             if (!with_text || *when)
                 satstat__fig_out(g, " : '')");
         }
+    }
     satstat__fig_out(g, "\n");
 }
 
@@ -1359,6 +1497,8 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                      "font legend_font\n",
                      spacing, l->n, spacing);
     satstat__fig_out(g, "# an empty plot (a line out of range) whose key is the legend\n");
+    char rows_expr[LEGEND_EXPR_SIZE];
+    column_height_expr(l, rows_expr, sizeof rows_expr);
     satstat__fig_out(g, "if (exists('legend_below') && legend_below) {\n"
                         "    # below the plot, across the figure: the rows with a sample, in\n"
                         "    # legend_cols columns spread over the width, each a key of its own\n"
@@ -1366,7 +1506,7 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    # estimate of the text, made fewer when that was wider, and dropped\n"
                         "    # the rows that no longer fitted the height); a column holds\n"
                         "    # legend_rows rows, the height legend_height keeps\n"
-                        "    legend_rows = ceil(1. * key_rows / legend_cols)\n"
+                        "    legend_rows = %s\n"
                         "    set tmargin at screen 0.01 + legend_height\n"
                         "    set bmargin at screen 0.005\n"
                         "    set rmargin at screen 0.99\n"
@@ -1381,7 +1521,8 @@ void satstat__fig_legend_panel(satstat__fig *g, const satstat__legend *l, const 
                         "    set key inside left top Left reverse samplen 2.5 * svg_hchar spacing " BELOW_SPACING " vertical "
                         "font legend_font\n"
                         "    do for [legend_col = 0:legend_cols - 1] {\n"
-                        "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n");
+                        "    set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols\n",
+                     rows_expr);
     legend_plot(g, l, 0);
     satstat__fig_out(g, "    }\n} else {\n");
     legend_plot(g, l, 1);

@@ -28,12 +28,13 @@ void satstat__dp_header(satstat__dp_ctx *c, const satstat_deep_report *r, const 
                         const char *about);
 /* The scheme names of the report (palette slots by name). */
 void satstat__dp_scheme_names(const satstat_deep_report *r, const char **names);
+/* Scheme s's colour, returned, and in tint the same at `opacity` over
+ * white: an opaque tint, which an SVG draws as a PNG does. */
+const char *satstat__dp_scheme_tint(const satstat_deep_report *r, size_t s, double opacity, char tint[8]);
 /* The open twin of scheme s's filled point type. */
 int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r);
 /* The style section: one linetype per scheme, by name. */
 void satstat__dp_style_named(satstat__dp_ctx *c, const satstat_deep_report *r);
-/* Characters across and lines down the canvas at the figure's size. */
-void satstat__dp_text_room(const satstat__dp_ctx *c, double *chars_across, double *lines_down);
 
 /* The figures of deep_plot_depth.c. */
 void satstat__dp_fig_correlation(satstat__dp_ctx *c);

@@ -62,6 +62,17 @@ void satstat__dp_scheme_names(const satstat_deep_report *r, const char **names)
         names[s] = cfg->schemes[s].canonical;
 }
 
+/* Scheme s's colour (slot by name), and in tint the same at `opacity`
+ * over white, opaque (satstat__gp_over_white). */
+const char *satstat__dp_scheme_tint(const satstat_deep_report *r, size_t s, double opacity, char tint[8])
+{
+    const char *names[SATSTAT_MAX_SCHEMES];
+    satstat__dp_scheme_names(r, names);
+    const char *colour = satstat__palette[satstat__series_slot(names, satstat_deep_report_scheme_count(r), s)];
+    satstat__gp_over_white(colour, opacity, tint);
+    return colour;
+}
+
 /* The open twin of scheme s's filled point type (slot by name). */
 int satstat__dp_open_point(size_t s, size_t ns, const satstat_deep_report *r)
 {
@@ -87,21 +98,6 @@ static void typeset_region(const char *region, char *buf, size_t size)
     buf[k] = '\0';
 }
 
-/* Characters across and lines down the canvas, as the toolkit's layout
- * measures them in the script (satstat__fig_layout_column: char_width,
- * line_height): how many small multiples fit is decided here. */
-void satstat__dp_text_room(const ctx *c, double *chars_across, double *lines_down)
-{
-    const satstat_plot_options *o = &c->g.o;
-    double w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
-    double dpi = o->dpi ? o->dpi : 96;
-    double fontpt = o->font_size > 0 ? o->font_size
-                                     : 16 * sqrt(fmin(w / 1280., h / 800.) * 96. / dpi);
-    double scale = fontpt * dpi / 96. / 16;
-    *chars_across = 1 / (0.0097 * scale * 1280. / w);
-    *lines_down = 1 / (16 * scale * 4 / 3. * 1.25 / h);
-}
-
 /* Panels of a grid that fit: each at least min_chars wide plus gap_chars
  * and min_lines high plus gap_lines, in the canvas less margins of
  * extra_chars and extra_lines; at most `want`.  *cols and *rows. */
@@ -109,7 +105,7 @@ static size_t grid_fit(const ctx *c, size_t want, double min_chars, double min_l
                        double extra_chars, double extra_lines, size_t *cols, size_t *rows)
 {
     double across, down;
-    satstat__dp_text_room(c, &across, &down);
+    satstat__fig_text_room(&c->g.o, &across, &down);
     size_t mc = (size_t)fmax(1, floor((across - extra_chars) / min_chars));
     size_t mr = (size_t)fmax(1, floor((down - extra_lines) / min_lines));
     size_t n = want < mc * mr ? want : mc * mr;
@@ -472,7 +468,7 @@ static density_room density_room_of(const ctx *c, const density_plan *d, const s
 {
     density_room m;
     double across, down;
-    satstat__dp_text_room(c, &across, &down);
+    satstat__fig_text_room(&c->g.o, &across, &down);
     int two = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(key) + 16;
     m.legend_lines = two ? (int)(key->n + 1) / 2 : (int)key->n;
     if (m.legend_lines < 2)
@@ -1788,7 +1784,7 @@ static void fig_activations(ctx *c, size_t which)
     if (!arrows)
         satstat__legend_when(&key, "0");
     double across, down;
-    satstat__dp_text_room(c, &across, &down);
+    satstat__fig_text_room(&c->g.o, &across, &down);
     int per_line = across > LEGEND_TWO_COLUMNS * (double)satstat__legend_chars(&key) + 16 ? 2 : 1;
     /* In two columns, the schemes two of two: a blank row after the first
      * half, so that the ▲'s row ends the second column (3 + 2 set

@@ -72,6 +72,9 @@ static void single_panel(ctx *c, const satstat__legend *key, const char *title, 
     } else {
         satstat__fig_layout_legend(&c->g, key, 0);
     }
+    /* (the x label 0.8 lines from its tick labels, 33 px at 3.5 in, as in
+     * the run's and the sweep's figures) */
+    satstat__fig_xlabel_near(&c->g);
     out(c, "set lmargin at screen plot_left\nset rmargin at screen plot_right\n"
            "set tmargin at screen top\nset bmargin at screen bottom\n");
     satstat__fig_multiplot_title(&c->g, title, 1);
@@ -517,6 +520,7 @@ static const char *cstar_mark(char buf[CSTAR_MARK_SIZE])
 /* A c-map panel's plot: the zero line, each scheme's map (data block
  * $<maps><s>, where drawn) and its sampled pairs, and the ring at c*
  * where c* lies in [lo, hi]; the main panel and the zoom alike. */
+#define CMAP_BAR_WIDTH "1.5" /* (half a line's 3) */
 static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, double hi)
 {
     const satstat_deep_report *r = c->r[0];
@@ -527,8 +531,16 @@ static void cmap_plot(ctx *c, const int *curve, const char *maps, double lo, dou
         if (curve[s])
             out(c, ", \\\n     $%s%zu using 1:2 with lines linetype %zu dashtype %zu notitle", maps,
                 s + 1, s + 1, s % 4 + 1);
-        char om[SATSTAT__OPEN_MARK_SIZE], cm[CSTAR_MARK_SIZE];
-        out(c, ", \\\n     $pairs%zu using 1:2:3:4 with yerrorbars linetype %zu dashtype 1 pointtype -1 notitle",
+        char om[SATSTAT__OPEN_MARK_SIZE], cm[CSTAR_MARK_SIZE], pale[8];
+        /* the points joined in layer order by a thin pale line, and the
+         * bars half the lines' width: two normal points 0.00007 apart in
+         * c drew one bar with four caps, and the schemes' bars interleaved
+         * across the zoom at 3.5 in (figure review 23, S1) */
+        satstat__dp_scheme_tint(r, s, 0.45, pale);
+        out(c, ", \\\n     $pairs%zu using 1:2 with lines linecolor rgb '%s' linewidth 1 dashtype 1 notitle",
+            s + 1, pale);
+        out(c, ", \\\n     $pairs%zu using 1:2:3:4 with yerrorbars linetype %zu linewidth " CMAP_BAR_WIDTH
+               " dashtype 1 pointtype -1 notitle",
             s + 1, s + 1);
         out(c, ", \\\n     $pairs%zu using 1:2 with points linetype %zu %s notitle", s + 1, s + 1,
             satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
@@ -803,15 +815,18 @@ void satstat__dp_fig_cmap(ctx *c)
         snprintf(st, sizeof st, "with points linetype %zu %s", s + 1,
                  satstat__open_mark(satstat__dp_open_point(s, ns, r), om));
         scheme_kind(r, s, kind, sizeof kind);
-        /* (the bars said in the first row: a row of their own took the
-         * legend past the plots' height at 3.5 in) */
-        if (s == 0)
-            satstat__legend_row(&key, st, "%s: sampled from c^{0} = %.3g, bars %g %% CI", kind,
-                                o->pair_correlation, 100 * (1 - cfg->alpha));
-        else
-            satstat__legend_row(&key, st, "%s: sampled", kind);
-        satstat__legend_tex(&key);
+        satstat__legend_row(&key, st, "%s: sampled, joined in layer order", kind);
     }
+    /* the bars in a row of their own with a bar for its sample, for every
+     * scheme, with the networks they are over, which set their width
+     * (Student t on R − 1 degrees of freedom): said in the first scheme's
+     * row only, with that scheme's open mark and no bar, they read as
+     * that scheme's alone (figure review 23, S2) */
+    satstat__legend_row(&key, "with yerrorbars linecolor rgb '#000000' linewidth " CMAP_BAR_WIDTH
+                              " pointtype -1 dashtype 1",
+                        "sampled from c^{0} = %.3g, %g %% CI over %llu networks", o->pair_correlation,
+                        100 * (1 - cfg->alpha), (unsigned long long)o->networks);
+    satstat__legend_tex(&key);
     if (zoom) {
         /* (its sample the arrow at the box, pointing as the plot's does,
          * and the box said in words: the glyph ▯ in grey read as a font's
@@ -1410,24 +1425,24 @@ static double sv_max_of(const satstat_deep_report *r, size_t s)
 }
 
 /* Scheme s's fill on deep-jacobian: its colour at 30 % on white, as an
- * opaque tint (#RRGGBB): 'solid 0.3' is a tint in pngcairo but an opacity
- * in SVG, where the orthogonal spectrum over the scaled one came out a
- * grey, a third colour (review 7, MUST 5's note on fig5).  Returns the
- * colour itself (the legend key's border). */
+ * opaque tint: 'solid 0.3' is a tint in pngcairo but an opacity in SVG,
+ * where the orthogonal spectrum over the scaled one came out a grey, a
+ * third colour (review 7, MUST 5's note on fig5).  Returns the colour
+ * itself (the legend key's border). */
 static const char *jacobian_tint(const satstat_deep_report *r, size_t s, char tint[8])
 {
-    const char *names[SATSTAT_MAX_SCHEMES];
-    size_t ns = satstat_deep_report_scheme_count(r);
-    satstat__dp_scheme_names(r, names);
-    const char *colour = satstat__palette[satstat__series_slot(names, ns, s)];
-    unsigned rgb = (unsigned)strtoul(colour + 1, NULL, 16);
-    unsigned out_rgb = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double v = 0.3 * (double)((rgb >> shift) & 0xFF) + 0.7 * 255;
-        out_rgb |= (unsigned)lround(v) << shift;
-    }
-    snprintf(tint, 8, "#%06X", out_rgb);
-    return colour;
+    return satstat__dp_scheme_tint(r, s, 0.3, tint);
+}
+
+/* The width of j's histogram bins over [0, its largest s], and in *total
+ * the values it counts; 0 when it has none (no spectrum, or all zero). */
+static double jacobian_bin_width(const satstat_deep_jacobian *j, double *total)
+{
+    *total = 0;
+    for (size_t b = 0; j && b < SATSTAT_DEEP_HIST_BINS; b++)
+        *total += (double)j->hist[b];
+    double w = j && isfinite(j->sv_max) ? j->sv_max / SATSTAT_DEEP_HIST_BINS : 0;
+    return *total > 0 && w > 0 ? w : 0;
 }
 
 void satstat__dp_fig_jacobian(ctx *c)
@@ -1449,23 +1464,43 @@ void satstat__dp_fig_jacobian(ctx *c)
     double xmax = 0, dmax = 0, dmin = INFINITY;
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
-        out(c, "$j%zu << EOD\n", s + 1);
-        double total = 0;
-        for (size_t b = 0; j && b < SATSTAT_DEEP_HIST_BINS; b++)
-            total += (double)j->hist[b];
-        double w = j ? j->sv_max / SATSTAT_DEEP_HIST_BINS : 0;
-        for (size_t b = 0; j && total > 0 && w > 0 && b < SATSTAT_DEEP_HIST_BINS; b++) {
+        double total = 0, w = jacobian_bin_width(j, &total);
+        for (size_t b = 0; w > 0 && b < SATSTAT_DEEP_HIST_BINS; b++) {
             double d = (double)j->hist[b] / (total * w);
-            out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d, w);
             dmax = fmax(dmax, d);
             if (d > 0)
                 dmin = fmin(dmin, d);
         }
         if (j && isfinite(j->sv_max))
             xmax = fmax(xmax, j->sv_max);
-        out(c, "EOD\n");
     }
     int logy = satstat__fig_log_y(&c->g, dmin, dmax);
+    /* the log axis's floor: an empty bin goes a decade under it, so that
+     * its step leaves the plot at the bottom edge */
+    double floor_y = logy ? pow(10, floor(log10(dmin))) : 0;
+    for (size_t s = 0; s < ns; s++) {
+        const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
+        out(c, "$j%zu << EOD\n", s + 1);
+        double total = 0, w = jacobian_bin_width(j, &total);
+        size_t first = 0, last = 0;
+        for (size_t b = 0; w > 0 && b < SATSTAT_DEEP_HIST_BINS; b++)
+            if (j->hist[b] > 0) {
+                if (last == 0)
+                    first = b;
+                last = b + 1;
+            }
+        /* on the log axis only the span from the first to the last filled
+         * bin and one empty bin either side, whose step is the outline's
+         * edge: the orthogonal spectrum's 35 empty bins from 0 to its
+         * smallest s had drawn a line along the axis (figure review 23, N3) */
+        size_t from = logy && first > 0 ? first - 1 : 0;
+        size_t to = logy && last < SATSTAT_DEEP_HIST_BINS ? last + 1 : SATSTAT_DEEP_HIST_BINS;
+        for (size_t b = from; w > 0 && b < to; b++) {
+            double d = (double)j->hist[b] / (total * w);
+            out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d > 0 || !logy ? d : floor_y / 10, w);
+        }
+        out(c, "EOD\n");
+    }
     satstat__legend key;
     key.n = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -1474,10 +1509,13 @@ void satstat__dp_fig_jacobian(ctx *c)
         scheme_label(r, s, name, sizeof name);
         char tint[8];
         const char *colour = jacobian_tint(r, s, tint);
-        snprintf(st, sizeof st,
-                 "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
-                 "linecolor rgb '%s'",
-                 s + 1, tint, colour);
+        if (logy) /* (an outline, as drawn) */
+            snprintf(st, sizeof st, "with lines linetype %zu dashtype 1 linewidth 2", s + 1);
+        else
+            snprintf(st, sizeof st,
+                     "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
+                     "linecolor rgb '%s'",
+                     s + 1, tint, colour);
         char lo_t[48], hi_t[48];
         /* a smallest value without the legend's two digits by its upper
          * bound: below the SVD's resolution its digits are the BLAS
@@ -1533,6 +1571,13 @@ void satstat__dp_fig_jacobian(ctx *c)
     }
     satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
                         "s = 1: isometry");
+    /* the sizes the spectrum depends on, in the figure itself (figure
+     * review 23, N4: they were in the script's header only) */
+    satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu networks",
+                        (unsigned long long)o->width, (unsigned long long)cfg->n_in,
+                        (unsigned long long)o->networks);
+    satstat__legend_tex(&key);
+    satstat__legend_below_only(&key); /* (below at every size: KEY_BELOW) */
     /* the legend below the plot at every size, the plot the whole width,
      * as its sisters fig2-fig4 and deep-variance: beside it, a 1280 x 800
      * slide was 22 % blank under the legend (figure review 19, S7); W,
@@ -1562,10 +1607,13 @@ void satstat__dp_fig_jacobian(ctx *c)
     out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
            "dashtype 3 front\n");
     out(c, "plot ");
-    /* filled light, outlined in the scheme's colour: the fills opaque
-     * tints (a translucent fill over another mixed into a grey that read
-     * as a third series), the widest spectrum first so that a narrow one
-     * stands on it, then every outline over all the fills */
+    /* on a linear axis filled light, outlined in the scheme's colour: the
+     * fills opaque tints (a translucent fill over another mixed into a
+     * grey that read as a third series), the widest spectrum first so that
+     * a narrow one stands on it, then every outline over all the fills.
+     * On a log axis the outlines alone: there an area is not probability,
+     * and scaled's filled tail from 10⁻² to 10⁻¹ looked like most of its
+     * mass, orthogonal's whole spectrum a sliver (figure review 23, S8). */
     size_t order[SATSTAT_MAX_SCHEMES];
     for (size_t s = 0; s < ns && s < SATSTAT_MAX_SCHEMES; s++) {
         size_t k = s;
@@ -1573,18 +1621,18 @@ void satstat__dp_fig_jacobian(ctx *c)
             order[k] = order[k - 1];
         order[k] = s;
     }
-    for (size_t i = 0; i < ns && i < SATSTAT_MAX_SCHEMES; i++) {
+    for (size_t i = 0; !logy && i < ns && i < SATSTAT_MAX_SCHEMES; i++) {
         char tint[8];
         jacobian_tint(r, order[i], tint);
         /* (bordered in their tint: no light seams between bars, as
          * deep-density's; figure review 13, S7) */
-        out(c, "%s$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 border "
-               "linecolor rgb '%s' linewidth 1 notitle",
-            i ? ", \\\n     " : "", order[i] + 1, tint, tint);
+        out(c, "$j%zu using 1:2:3 with boxes fillcolor rgb '%s' fillstyle solid 1.0 border "
+               "linecolor rgb '%s' linewidth 1 notitle, \\\n     ",
+            order[i] + 1, tint, tint);
     }
     for (size_t s = 0; s < ns; s++)
-        out(c, ", \\\n     $j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
-            s + 1, s + 1);
+        out(c, "%s$j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
+            s ? ", \\\n     " : "", s + 1, s + 1);
     if (ns == 0)
         out(c, "NaN notitle");
     out(c, "\n");
@@ -1597,7 +1645,7 @@ void satstat__dp_fig_jacobian(ctx *c)
                       "weights spread them.  The legend sets the mean of s^2 and of s^4 beside\n"
                       "the width -> infinity theory where it applies.  Width W,\n"
                       "fan-in n_in and networks R: the command's --width, --n-in, --networks.",
-                      &key, satstat__fig_half_in(&c->g, &key, 4.4),
+                      &key, satstat__fig_half_in(&c->g, &key, 4.0),
                       "its legend below the plot needs it", &body);
 }
 
@@ -1609,7 +1657,7 @@ void satstat__dp_fig_jacobian(ctx *c)
 static void legend_fit(ctx *c, size_t key_chars, const char *plot_gap)
 {
     double across, down;
-    satstat__dp_text_room(c, &across, &down);
+    satstat__fig_text_room(&c->g.o, &across, &down);
     if (0.985 - (7.2 + (double)key_chars) / across >= 0.55)
         return;
     out(c, "# too narrow for the legend at the text size: its rows in the small font\n"
@@ -1979,7 +2027,7 @@ void satstat__dp_fig_phase(ctx *c)
     /* a paper size (fewer than 80 characters across): the maps one above
      * the other, every other decade; side by side they would be slivers */
     double across, down;
-    satstat__dp_text_room(c, &across, &down);
+    satstat__fig_text_room(&c->g.o, &across, &down);
     int stacked = across < 80;
     snprintf(head, sizeof head, "Phase diagram of %s networks: χ₁ and q*", cfg->activation->name);
     /* the title's χ_{1} typeset as the legend's, not the Unicode subscript
