@@ -1948,7 +1948,7 @@ def svg_self_tests():
     lines = ("plot $formula1 every :::1::1 using 1:2 with lines %s notitle, \\\n"
              "     $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle\n")
     pale = "linetype 1 linecolor rgb '#8CC0DC'"
-    keyed = "     keyentry with lines %s title 'standard at odd n_{in}'\n" % pale
+    keyed = "     keyentry with lines %s title 'standard: odd n_{in}'\n" % pale
     legends = "if (exists('legend_below') && legend_below) {\n%s} else {\n%s}\n"
     if not parity_note_problems(lines % pale + legends % ("", keyed)):
         fail("self-test: the parity check misses a legend below without the odd line's row")
@@ -2700,13 +2700,16 @@ def dash_period(mask):
 
 
 def marker_height(mask):
-    """The tallest run of the colour down a column in the upper 60 % of the
-    image (the plot, not the legend): a marker's diameter."""
+    """The tallest run of the colour down a column in the upper 45 % of the
+    image (the plot, not the legend: the plot keeps at least half the
+    height, and with the sweep's settings said below it the legend rose
+    into the upper 60 %, where a 14 px stretch of the steep curve passed
+    the broken SVG's 11 px discs): a marker's diameter."""
     h, w = len(mask), len(mask[0])
     best = 0
     for x in range(w):
         run = 0
-        for y in range(int(0.6 * h)):
+        for y in range(int(0.45 * h)):
             run = run + 1 if mask[y][x] else 0
             best = max(best, run)
     return best

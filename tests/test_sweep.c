@@ -744,10 +744,10 @@ START_TEST(figures_render_quietly)
 END_TEST
 
 /* The script of `figure` for a threshold sweep 1:6:6 of `schemes` over
- * 2000 neurons (malloc'ed). */
-static char *threshold_script(const char *schemes, const char *figure)
+ * `samples` neurons (malloc'ed). */
+static char *threshold_script_of(const char *schemes, const char *figure, uint64_t samples)
 {
-    satstat_config b = base_of(schemes, 2000);
+    satstat_config b = base_of(schemes, samples);
     satstat_sweep *w = sweep_run(&b, "threshold=1:6:6", 0);
     size_t fig = SATSTAT_SWEEP_FIGURES;
     for (size_t i = 0; i < SATSTAT_SWEEP_FIGURES; i++)
@@ -761,6 +761,12 @@ static char *threshold_script(const char *schemes, const char *figure)
     fclose(m);
     satstat_sweep_free(w);
     return buf;
+}
+
+/* ... over 2000 neurons. */
+static char *threshold_script(const char *schemes, const char *figure)
+{
+    return threshold_script_of(schemes, figure, 2000);
 }
 
 /* ... its saturated-fraction figure. */
@@ -834,41 +840,88 @@ START_TEST(open_zero_key_is_drawn_mark)
         ck_assert(zero_mark_key(buf, k, key, sizeof key));
         row = strstr(buf, key);
         ck_assert_msg(row != NULL, "scheme %zu: its mark not in the key (%s)", k, key);
-        ck_assert_ptr_nonnull(strstr(row, k == 1 ? "scaled: sampled 0" : "normal:0.01: sampled 0"));
+        ck_assert_ptr_nonnull(strstr(row, k == 1 ? "scaled: sampled 0" : "normal, σ = 0.01: sampled 0"));
     }
     free(buf);
 }
 END_TEST
 
+/* The rows of scheme k's $sampleK block: x, y, lo, hi and the x drawn
+ * (column 5, written where points are set apart); rows read. */
+static size_t sample_rows(const char *buf, size_t k, double (*row)[5], size_t max)
+{
+    char head[48];
+    snprintf(head, sizeof head, "$sample%zu << EOD\n", k);
+    const char *p = strstr(buf, head);
+    ck_assert_ptr_nonnull(p);
+    p += strlen(head);
+    size_t n = 0;
+    while (n < max && strncmp(p, "EOD", 3) != 0) {
+        int got = sscanf(p, "%lf %lf %lf %lf %lf", &row[n][0], &row[n][1], &row[n][2], &row[n][3], &row[n][4]);
+        ck_assert_msg(got == 5, "scheme %zu row %zu: %d columns", k, n, got);
+        n++;
+        p = strchr(p, '\n') + 1;
+    }
+    return n;
+}
+
 /* Schemes' points at one x are set apart sideways, so that one bar does
  * not hide another (figure review 11: at T = 6 normal:0.01's bar covered
  * scaled's); each scheme's offset differs, the middle one's is 0, and the
- * x range holds them. */
+ * x range holds them.  Only at the x where two schemes' points meet: set
+ * apart at every T beside a curve falling 1.3 decades a unit of T, a point
+ * on its formula looked 1.75 times off it (figure review 23, S6). */
 START_TEST(schemes_dodged_at_shared_x)
 {
-    char *buf = saturated_script("standard,scaled,normal:0.01");
-    double off[4] = {0};
-    for (size_t k = 1; k <= 3; k++) {
-        char head[48];
-        snprintf(head, sizeof head, "$sample%zu using ", k);
-        const char *p = strstr(buf, head);
-        ck_assert_ptr_nonnull(p);
-        p += strlen(head);
-        if (strncmp(p, "($1 + ", 6) == 0)
-            off[k] = strtod(p + 6, NULL);
-        else
-            ck_assert_msg(p[0] == '1' && p[1] == ':', "scheme %zu: x column %.20s", k, p);
+    /* three schemes over 2000 neurons: they meet at every T; two over
+     * 100 000 (scaled, normal:0.01), whose intervals at T = 3 and 4 are
+     * far apart: set apart at some T only */
+    for (int pair = 0; pair < 2; pair++) {
+        size_t ns = pair ? 2 : 3;
+        char *buf = pair ? threshold_script_of("scaled,normal:0.01", "sweep-saturated-fraction", 100000)
+                         : saturated_script("standard,scaled,normal:0.01");
+        double row[3][8][5];
+        size_t n = 0, apart = 0, together = 0;
+        for (size_t k = 1; k <= ns; k++) {
+            char head[48];
+            snprintf(head, sizeof head, "$sample%zu using 5:", k);
+            ck_assert_msg(strstr(buf, head) != NULL, "scheme %zu: not drawn at column 5", k);
+            n = sample_rows(buf, k, row[k - 1], 8);
+            ck_assert_uint_eq(n, 6);
+        }
+        double least = INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            double off[3] = {0};
+            int overlap = 0;
+            for (size_t k = 0; k < ns; k++) {
+                off[k] = row[k][i][4] - row[k][i][0];
+                for (size_t j = 0; j < k; j++)
+                    overlap |= row[k][i][2] <= row[j][i][3] && row[j][i][2] <= row[k][i][3];
+            }
+            if (off[0] == 0 && off[ns - 1] == 0) {
+                ck_assert_msg(!overlap, "T = %g: intervals overlap, points not set apart", row[0][i][0]);
+                together++;
+                continue;
+            }
+            apart++;
+            /* centred on the point's x, equally spaced */
+            ck_assert(off[0] < 0 && off[ns - 1] > 0);
+            ck_assert_double_eq_tol(off[0] + off[ns - 1], 0, 1e-9);
+            if (ns == 3)
+                ck_assert(off[1] == 0);
+            /* apart by more than a mark's width at 1280 px (the step is 1
+             * over 0.9 of 800 px: 0.1 is 72 px), and less than half the step */
+            ck_assert(off[1] - off[0] >= 0.05 && off[ns - 1] - off[0] <= 0.5);
+            least = fmin(least, off[0]);
+        }
+        ck_assert_uint_gt(apart, 0);
+        if (pair)
+            ck_assert_uint_gt(together, 0);
+        const char *xmin = strstr(buf, "\nxmin = ");
+        ck_assert_ptr_nonnull(xmin);
+        ck_assert(strtod(xmin + 8, NULL) < 1 + least);
+        free(buf);
     }
-    ck_assert(off[1] < 0 && off[3] > 0);
-    ck_assert(off[2] == 0);
-    ck_assert_double_eq_tol(off[3] - off[2], off[2] - off[1], 1e-9);
-    /* apart by more than a mark's width at 1280 px (the step is 1 over
-     * 0.9 of 800 px: 0.1 is 72 px), and less than half the step */
-    ck_assert(off[3] - off[2] >= 0.05 && off[3] - off[1] <= 0.5);
-    const char *xmin = strstr(buf, "\nxmin = ");
-    ck_assert_ptr_nonnull(xmin);
-    ck_assert(strtod(xmin + 8, NULL) < 1 + off[1]);
-    free(buf);
 }
 END_TEST
 
@@ -900,7 +953,7 @@ START_TEST(zero_in_strip_below_foot)
     ck_assert_ptr_nonnull(strstr(buf, "set yrange [yfoot:yhi]"));
     ck_assert_ptr_nonnull(strstr(buf, "set ytics add ('0' yzero)"));
     ck_assert_ptr_null(strstr(buf, "NaN : ylo):(ylo)")); /* no mark at the foot */
-    ck_assert_ptr_nonnull(strstr(buf, "$sample1 using ($1 + "));
+    ck_assert_ptr_nonnull(strstr(buf, "$sample1 using 5:"));
     ck_assert_ptr_nonnull(strstr(buf, ":($2 > 0 ? NaN : yzero):(zero_bar):4 with yerrorbars"));
     ck_assert_ptr_nonnull(strstr(buf, "$formula2 using 1:($2 >= ylo ? $2 : NaN)"));
     /* the strip's numbers, run in gnuplot: yfoot < yzero < zero_bar < ylo */
@@ -1005,6 +1058,83 @@ START_TEST(short_log_axis_labels_decades)
 }
 END_TEST
 
+/* The figure of `figure` for an n_in sweep 10:10000:8:log (odd n_in
+ * among its points: 27, 193, 1389) of `schemes` over 2000 neurons, at
+ * plot options o (NULL: the default), malloc'ed. */
+static char *n_in_script(const char *schemes, const satstat_plot_options *o)
+{
+    satstat_config b = base_of(schemes, 2000);
+    satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, o, NULL, m), SATSTAT_OK);
+    fclose(m);
+    satstat_sweep_free(w);
+    return buf;
+}
+
+/* The column expression of the legend-below row titled `title` (the text
+ * between "title ((" and "== legend_col"), into col. */
+static void below_column(const char *buf, const char *title, char *col, size_t size)
+{
+    const char *below = strstr(buf, "if (exists('legend_below') && legend_below) {");
+    ck_assert_ptr_nonnull(below);
+    const char *t = strstr(below, title);
+    ck_assert_msg(t != NULL, "no row %s below the plot", title);
+    const char *line = t;
+    while (line > below && line[-1] != '\n')
+        line--;
+    const char *a = strstr(line, "title (");
+    const char *b = strstr(line, "== legend_col");
+    ck_assert(a && b && a < t && b < t);
+    snprintf(col, size, "%.*s", (int)(b - a), a);
+}
+
+/* Whether text is in the legend below the plot of the script buf. */
+static int said_below(const char *buf, const char *text)
+{
+    const char *below = strstr(buf, "if (exists('legend_below') && legend_below) {");
+    const char *end = below ? strstr(below, "} else {") : NULL;
+    const char *t = below ? strstr(below, text) : NULL;
+    return t != NULL && end != NULL && t < end;
+}
+
+/* A scheme's two rows (its formula at even and at odd n_in) stay in one
+ * column of the legend below the plot at any count of columns (split 3 +
+ * 2 at 3.5 in, scaled's second row read as a scheme of its own: figure
+ * review 23, S4), each says which n_in its line is at (S3), and what is
+ * fixed is said below the plot, where the column's rows are left out
+ * (S7). */
+START_TEST(parity_rows_kept_together)
+{
+    satstat_plot_options o;
+    satstat_plot_options_default(&o);
+    o.width = 1050;
+    o.height = 720;
+    o.dpi = 300;
+    o.font_size = 8;
+    for (int paper = 0; paper < 2; paper++) {
+        char *buf = n_in_script("standard,scaled", paper ? &o : NULL);
+        for (size_t k = 0; k < 2; k++) {
+            const char *name = k ? "scaled" : "standard";
+            char even[64], odd[64], ce[512], co[512];
+            snprintf(even, sizeof even, "'%s: even n_{in}", name);
+            snprintf(odd, sizeof odd, "'%s: odd n_{in}", name);
+            below_column(buf, even, ce, sizeof ce);
+            below_column(buf, odd, co, sizeof co);
+            ck_assert_msg(strcmp(ce, co) == 0, "%s's rows in columns %s and %s", name, ce, co);
+            ck_assert_msg(strstr(ce, "legend_cols <=") != NULL, "%s: %s", name, ce);
+        }
+        /* the fixed settings, below the plot */
+        ck_assert_msg(said_below(buf, "⌊n_{in}/2⌋ inputs 1") && said_below(buf, "b ∼ N(0, 1^{2})"),
+                      "the inputs and the bias not said below the plot");
+        ck_assert(said_below(buf, "2000 neurons, seed 1 at every point"));
+        free(buf);
+    }
+}
+END_TEST
+
 /* The rows for lines and points say what they are in words: a black solid
  * line and a black ● matched no curve and no point drawn (figure review
  * 11); below the plot one row keeps both. */
@@ -1015,11 +1145,12 @@ START_TEST(proxy_rows_match_drawn)
     ck_assert_ptr_null(strstr(buf, "with lines linecolor rgb ink linewidth 3 dashtype 1 title 'lines: formula'"));
     ck_assert_ptr_nonnull(strstr(buf, "keyentry with lines linetype nodraw title 'lines: formula'"));
     /* the dodge said below the plot too, where its own row is left out
-     * (figure review 16, S9): in the points' row of text */
+     * (figure review 16, S9): in the points' row of text, after the
+     * lines' (joined to the figure's width: one row at 1280 px) */
     if (strstr(buf, "'(set apart sideways)'"))
-        ck_assert_ptr_nonnull(strstr(buf, "'points: sampled, 99.9 % CI, set apart sideways'"));
+        ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI, set apart sideways where they meet"));
     else
-        ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI'"));
+        ck_assert_ptr_nonnull(strstr(buf, "'lines: formula; points: sampled, 99.9 % CI"));
     free(buf);
 }
 END_TEST
@@ -1440,6 +1571,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, figures_render_quietly);
     tcase_add_test(t, open_zero_key_is_drawn_mark);
     tcase_add_test(t, schemes_dodged_at_shared_x);
+    tcase_add_test(t, parity_rows_kept_together);
     tcase_add_test(t, schemes_apart_not_dodged);
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);

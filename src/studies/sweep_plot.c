@@ -200,8 +200,13 @@ static void short_param(const satstat_sweep *s, char *buf, size_t size)
  * plain text for a terminal). */
 static void series_label(const satstat_sweep *s, size_t k, char *buf, size_t size)
 {
+    const satstat_scheme *sc = &s->base.schemes[k];
     if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
         snprintf(buf, size, "normal:σ");
+    else if (sc->kind == SATSTAT_SCHEME_NORMAL)
+        /* in words, as the x axis of a σ sweep: "normal:0.01" is the
+         * option's spelling (figure review 23, S7) */
+        snprintf(buf, size, "normal, σ = %g", sc->param);
     else
         snprintf(buf, size, "%s", s->series[k]);
 }
@@ -397,24 +402,33 @@ static int points_meet(const fig *g, double ya, double la, double ha, double yb,
     return fabs(ya - yb) < 0.04 * (g->ymax - g->ymin);
 }
 
-/* Whether any two schemes' sampled points meet at some x (points_meet):
- * then every scheme's points are set apart sideways (figure_extent). */
-static int schemes_meet(const fig *g)
+/* Whether two schemes' sampled points meet at the sweep's point i
+ * (points_meet): there the schemes' points are set apart sideways
+ * (figure_extent, figure_data). */
+static int schemes_meet_at(const fig *g, size_t i)
 {
     const satstat_sweep *s = g->s;
     size_t ns = s->base.n_schemes;
-    for (size_t i = 0; i < s->n; i++)
-        for (size_t a = 0; a < ns; a++)
-            for (size_t b = a + 1; b < ns; b++) {
-                cell ca, cb;
-                double la, ha, lb, hb;
-                cell_of(s->reports[i], a, &ca);
-                cell_of(s->reports[i], b, &cb);
-                double ya = quantity_of(&ca, g->q, 1, &la, &ha);
-                double yb = quantity_of(&cb, g->q, 1, &lb, &hb);
-                if (points_meet(g, ya, la, ha, yb, lb, hb))
-                    return 1;
-            }
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = a + 1; b < ns; b++) {
+            cell ca, cb;
+            double la, ha, lb, hb;
+            cell_of(s->reports[i], a, &ca);
+            cell_of(s->reports[i], b, &cb);
+            double ya = quantity_of(&ca, g->q, 1, &la, &ha);
+            double yb = quantity_of(&cb, g->q, 1, &lb, &hb);
+            if (points_meet(g, ya, la, ha, yb, lb, hb))
+                return 1;
+        }
+    return 0;
+}
+
+/* Whether two schemes' sampled points meet at some point of the sweep. */
+static int schemes_meet(const fig *g)
+{
+    for (size_t i = 0; i < g->s->n; i++)
+        if (schemes_meet_at(g, i))
+            return 1;
     return 0;
 }
 
@@ -520,7 +534,10 @@ static int figure_extent(fig *g)
      * schemes' points meet somewhere (points_meet): set apart on a
      * sloped curve, standard's points sat 3 px above its own formula at
      * 1280 x 800, more than their interval, with scaled's decades away
-     * (figure review 22) */
+     * (figure review 22); and only at those x (figure_data): set apart
+     * at every T on a curve falling 1.3 decades a unit of T, a point
+     * that matched its formula to 1 % looked 1.75 times above it (figure
+     * review 23, S6) */
     g->dodged = sampled && ns > 1 && s->n > 1 && schemes_meet(g);
     for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
         double x0 = s->values[0], x1 = s->values[s->n - 1];
@@ -659,6 +676,127 @@ static void figure_header(fig *g)
 
 }
 
+/* Whether some sampled point's bar is shorter than its mark: under 3 %
+ * of the y axis (a mark is about that tall at any size). */
+static int bars_hidden(const fig *g)
+{
+    const satstat_sweep *s = g->s;
+    double lo_axis = g->ymin, hi_axis = g->ymax;
+    if (g->logy)
+        log_range(g, &lo_axis, &hi_axis);
+    for (size_t k = 0; k < s->base.n_schemes && !s->analytic_only; k++)
+        for (size_t i = 0; i < s->n; i++) {
+            cell c;
+            double lo, hi;
+            cell_of(s->reports[i], k, &c);
+            double y = quantity_of(&c, g->q, 1, &lo, &hi);
+            if (!(y > 0) || !isfinite(lo) || !isfinite(hi))
+                continue;
+            double share = g->logy ? (lo > 0 ? log10(hi / lo) / log10(hi_axis / lo_axis) : 1)
+                                   : (hi - lo) / hi_axis;
+            if (share < 0.03)
+                return 1;
+        }
+    return 0;
+}
+
+/* The rows of text below the plot: what the lines and points are, what
+ * is fixed; each item a phrase of enhanced text. */
+#define TEXT_ITEMS 12
+#define TEXT_ITEM_SIZE 160
+typedef struct text_items {
+    size_t n;
+    char item[TEXT_ITEMS][TEXT_ITEM_SIZE];
+} text_items;
+
+static void text_item(text_items *t, const char *fmt, ...) SATSTAT__PRINTF_LIKE(2, 3);
+static void text_item(text_items *t, const char *fmt, ...)
+{
+    if (t->n >= TEXT_ITEMS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->item[t->n++], TEXT_ITEM_SIZE, fmt, ap);
+    va_end(ap);
+}
+
+/* What is fixed (the fan-in, the inputs, the bias, the activation, the
+ * samples and the seed) as items of t: at every size a sweep's legend is
+ * below the plot, where the column's rows of text are left out (figure
+ * review 23, S7: n_in = 1000, which sets scaled's σ_w² = 1/1000, was
+ * nowhere in the figure). */
+static void fixed_items(const fig *g, text_items *t)
+{
+    const satstat_sweep *s = g->s;
+    const satstat_config *b = &s->base, *c0 = &s->configs[0];
+    char m1[SATSTAT_DOUBLE_SIZE], escaped[2 * SATSTAT_SPEC_SIZE];
+    if (s->spec.param != SATSTAT_SWEEP_N_IN)
+        text_item(t, "n_{in} = %llu", (unsigned long long)c0->n_in);
+    if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
+        if (s->spec.param == SATSTAT_SWEEP_P)
+            text_item(t, "p·n_{in} inputs 1");
+        else if (b->inputs.active != SATSTAT_ACTIVE_UNSET)
+            text_item(t, "%llu inputs 1", (unsigned long long)b->inputs.active);
+        else /* (at odd n_in one fewer than n_in/2: the odd line) */
+            text_item(t, "%s inputs 1", s->spec.param == SATSTAT_SWEEP_N_IN ? "⌊n_{in}/2⌋" : "n_{in}/2");
+    } else if (s->spec.param == SATSTAT_SWEEP_P) {
+        text_item(t, "inputs Bernoulli(p)");
+    } else {
+        satstat__tex_escape(b->inputs.canonical, escaped, sizeof escaped);
+        text_item(t, "inputs %.140s", escaped);
+    }
+    /* ("normal:1" is the option's spelling: the law in words) */
+    if (strncmp(b->bias.canonical, "normal:", 7) == 0) {
+        text_item(t, "b ∼ N(0, %.60s^{2})", b->bias.canonical + 7);
+    } else if (strcmp(b->bias.canonical, "zero") == 0) {
+        text_item(t, "no bias");
+    } else {
+        satstat__tex_escape(b->bias.canonical, escaped, sizeof escaped);
+        text_item(t, "bias %.140s", escaped);
+    }
+    char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(b->activation->name, act, sizeof act);
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD || g->q != Q_SATURATED)
+        text_item(t, "%.140s", act);
+    else
+        text_item(t, "%.100s, T = %s", act,
+                  satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
+    if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
+        text_item(t, "tests: claimed Var z = %.4g", b->claimed_variance);
+    if (!s->analytic_only) {
+        char count[SATSTAT__FIG_NUM_SIZE];
+        satstat__fig_count((unsigned long long)b->samples, count); /* 100 000: grouped */
+        text_item(t, "%s neurons, seed %llu at every point", count, (unsigned long long)b->seed);
+    }
+}
+
+/* t's items as rows of text below the plot, joined by "; " into rows no
+ * wider than the figure holds at its size (less a sample's room): one or
+ * two rows across a slide, more down a column of a paper. */
+static void text_rows(fig *g, const text_items *t)
+{
+    double across, down;
+    satstat__fig_text_room(&g->g.o, &across, &down);
+    double room = 0.97 * across - 8;
+    char row[SATSTAT__LEGEND_TITLE] = "";
+    for (size_t i = 0; i <= t->n; i++) {
+        char joined[SATSTAT__LEGEND_TITLE + TEXT_ITEM_SIZE + 4];
+        if (i < t->n)
+            snprintf(joined, sizeof joined, "%s%s%s", row, row[0] ? "; " : "", t->item[i]);
+        int full = i == t->n || satstat__text_chars(joined, 1) > room || strlen(joined) >= sizeof row;
+        if (row[0] && full) {
+            satstat__legend_row(&g->legend, "with lines linetype nodraw", "%s", row);
+            satstat__legend_tex(&g->legend);
+            satstat__legend_below_only(&g->legend);
+            row[0] = '\0';
+            if (i < t->n)
+                snprintf(joined, sizeof joined, "%s", t->item[i]);
+        }
+        if (i < t->n)
+            snprintf(row, sizeof row, "%.*s", (int)sizeof row - 1, joined);
+    }
+}
+
 /* The legend (g->legend): schemes, what lines and points are, what is
  * fixed. */
 static void figure_legend(fig *g)
@@ -678,13 +816,24 @@ static void figure_legend(fig *g)
         char label[SATSTAT_SPEC_SIZE];
         snprintf(st, sizeof st, "with linespoints linetype %zu", k + 1);
         series_label(s, k, label, sizeof label);
-        satstat__legend_row(L, st, "%s", label);
         if (odd_line(g, k)) {
+            /* each row says which n_in its line is the formula at: the
+             * even line keyed by the scheme's name alone read as the
+             * formula at every n_in, and the sampled 0.2843 [0.2796,
+             * 0.2890] at n_in = 27 as off it (figure review 23, S3); the
+             * mark keys the points at both */
             char odd[96];
+            satstat__legend_row(L, st, "%s: even n_{in}", label);
+            satstat__legend_tex(L);
             odd_line_style(g, k, odd, sizeof odd);
             snprintf(st, sizeof st, "with lines %s", odd);
-            satstat__legend_row(L, st, "%s at odd n_{in}", label);
+            satstat__legend_row(L, st, "%s: odd n_{in}", label);
             satstat__legend_tex(L);
+            /* (one column for the two: split, the second read as a
+             * scheme of its own, figure review 23, S4) */
+            satstat__legend_keep(L);
+        } else {
+            satstat__legend_row(L, st, "%s", label);
         }
     }
     /* what the lines and the points are, in words: each scheme's row
@@ -692,15 +841,17 @@ static void figure_legend(fig *g)
      * black ● here matched no curve and no point drawn (figure review 11);
      * text-only rows, so given twice: in the column, and marked for a
      * legend below the plot, which keeps only rows with a sample */
-    /* below the plot, where the rows of what is fixed are left out, the
-     * inputs that make the odd n_in's line (figure review 21, S2) */
-    const char *lines_below = odd_formula(g) ? "lines: formula, ⌊n_{in}/2⌋ of the inputs 1" : "lines: formula";
+    /* below the plot (at every size), rows of text after the rows with a
+     * sample, joined to the figure's width (text_rows): what the lines
+     * and the points are, the dodge (unsaid, a point beside its line
+     * reads as an error: figure review 16, S9) and what is fixed,
+     * among it the inputs that make the odd n_in's line (figure review
+     * 21, S2); between rows with a sample, a row of text went into a
+     * column and read as the heading of the rows under it (figure review
+     * 23, N7) */
+    text_items below = {0};
+    text_item(&below, "lines: formula");
     satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
-    if (!sampled) {
-        satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
-        satstat__legend_tex(L);
-        satstat__legend_below_only(L);
-    }
     if (claim)
         satstat__legend_row(L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
     if (isfinite(bias_floor))
@@ -715,25 +866,12 @@ static void figure_legend(fig *g)
         satstat__legend_row(L, "with lines linetype nodraw", "points, bars: sampled, %s CI", lv);
         if (g->dodged)
             satstat__legend_row(L, "with lines linetype nodraw", "(set apart sideways)");
-        /* below the plot one row for both, and the dodge (the rows there
-         * take the plot's height; its row alone was left out there:
-         * figure review 16, S9) */
-        /* below, two rows of text at most (across the figure, they took
-         * the plot's height: figure review 18, S4), the dodge and the
-         * formula's two lines in them (without the word "two" the second
-         * line reads as a ghost; the dodge unsaid, a point beside its
-         * line reads as an error: figure review 16, S9), and in the header */
-        if (g->dodged || odd_formula(g)) {
-            satstat__legend_row(L, "with lines linetype nodraw", "%s", lines_below);
-            satstat__legend_tex(L);
-            satstat__legend_below_only(L);
-            satstat__legend_row(L, "with lines linetype nodraw", "points: sampled, %s CI%s", lv,
-                                g->dodged ? ", set apart sideways" : "");
-        } else {
-            satstat__legend_row(L, "with lines linetype nodraw", "lines: formula; points: sampled, %s CI",
-                                lv);
-        }
-        satstat__legend_below_only(L);
+        text_item(&below, "points: sampled, %s CI%s", lv, g->dodged ? ", set apart sideways where they meet" : "");
+        /* (the key promised bars that no reader could find: in
+         * sweep-variance every interval is 1 to 2 px on its log axis,
+         * inside its mark; figure review 23, S5) */
+        if (bars_hidden(g))
+            text_item(&below, "a bar shorter than its mark is hidden");
         /* the key is the mark drawn: every scheme with a sampled 0 its
          * own open point type in its colour (a ring keyed a drawn square,
          * figure review 9; with two schemes' zeros the words alone keyed
@@ -756,6 +894,14 @@ static void figure_legend(fig *g)
             satstat__legend_row(L, cut, "bar cut at axis");
         }
     }
+    /* the threshold only says which units count as saturated: Var z and
+     * the mean slope do not depend on it, and their lines are flat; and
+     * with one seed at every point the points are one sample drawn again
+     * at each T, not independent measurements (figure review 23, M1) */
+    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED)
+        text_item(&below, "flat: T does not enter it; one sample, at every T");
+    fixed_items(g, &below);
+    /* the column's rows of text (a legend beside the plot) */
     satstat__legend_row(L, "with lines linetype nodraw", " ");
     if (s->spec.param != SATSTAT_SWEEP_N_IN) {
         satstat__legend_row(L, "with lines linetype nodraw", "n_{in} = %llu",
@@ -809,10 +955,6 @@ static void figure_legend(fig *g)
     if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED) {
         satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it;");
         satstat__legend_row(L, "with lines linetype nodraw", " one sample, at every T)");
-        /* and below the plot (a small figure), where the notes are left
-         * out: a flat line with no word on it reads as a fault */
-        satstat__legend_row(L, "with lines linetype nodraw", "flat: T does not enter it; one sample, at every T");
-        satstat__legend_below_only(L);
     }
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
@@ -824,7 +966,7 @@ static void figure_legend(fig *g)
         satstat__legend_row(L, "with lines linetype nodraw", "seed %llu at every point",
             (unsigned long long)b->seed);
     }
-
+    text_rows(g, &below);
 }
 
 /* The layout (the toolkit's legend column or strip) and the axes' ends. */
@@ -894,6 +1036,13 @@ static void figure_layout(fig *g)
 
 }
 
+/* x set apart by scheme k's g->dodge[k] (a log sweep: times 10^dodge). */
+static double dodged(const fig *g, size_t k, double x)
+{
+    double d = k < SATSTAT_MAX_SCHEMES ? g->dodge[k] : 0;
+    return g->s->spec.log ? x * pow(10.0, d) : x + d;
+}
+
 /* The data blocks: per scheme its formula curve and its sampled points;
  * frows and srows: the rows written (an empty block is not plotted). */
 static void figure_data(fig *g, size_t *frows, size_t *srows)
@@ -936,8 +1085,8 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
         out(g, "EOD\n");
         if (!sampled)
             continue;
-        out(g, "# '%s', sampled: %s, %s, the %s interval's lower and upper ends\n",
-            s->series[k], sp, what, lv);
+        out(g, "# '%s', sampled: %s, %s, the %s interval's lower and upper ends%s\n",
+            s->series[k], sp, what, lv, g->dodged ? ", the x drawn" : "");
         out(g, "$sample%zu << EOD\n", k + 1);
         for (size_t i = 0; i < s->n; i++) {
             cell c;
@@ -950,7 +1099,10 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
                 lo = y;
             if (!isfinite(hi))
                 hi = y;
-            out(g, "%.10g %.10g %.10g %.10g\n", s->values[i], y, lo, hi);
+            out(g, "%.10g %.10g %.10g %.10g", s->values[i], y, lo, hi);
+            if (g->dodged) /* (the x drawn: set apart where the schemes meet) */
+                out(g, " %.10g", schemes_meet_at(g, i) ? dodged(g, k, s->values[i]) : s->values[i]);
+            out(g, "\n");
             srows[k]++;
         }
         out(g, "EOD\n");
@@ -969,19 +1121,6 @@ static void zero_strip(fig *g)
     if (!(hi <= 1000 * lo))
         out(g, "set ytics 10**ceil(log10(ylo) - 1e-9), ((narrow && yhi / ylo > 1e4) ? 100 : 10)\n");
     satstat__fig_zero_strip(&g->g, "top - bottom");
-}
-
-/* The x column of scheme k's sampled points: the sweep's x, dodged by
- * g->dodge[k] (a log sweep: times 10^dodge). */
-static void dodged_x(const fig *g, size_t k, char *buf, size_t size)
-{
-    double d = k < SATSTAT_MAX_SCHEMES ? g->dodge[k] : 0;
-    if (d == 0)
-        snprintf(buf, size, "1");
-    else if (g->s->spec.log)
-        snprintf(buf, size, "($1 * %.10g)", pow(10.0, d));
-    else
-        snprintf(buf, size, "($1 + %.10g)", d);
 }
 
 /* The title, the axes, the plot and the legend panel. */
@@ -1068,8 +1207,9 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                 first ? "plot " : ", \\\n     ", k + 1, y, k + 1);
             first = 0;
         }
-        char x[48];
-        dodged_x(g, k, x, sizeof x);
+        /* (the x column: the sweep's x, or the x drawn when points are
+         * set apart somewhere, figure_data) */
+        const char *x = g->dodged ? "5" : "1";
         if (sampled && srows[k] && !g->logy) {
             out(g, "%s$sample%zu using %s:2:3:4 with yerrorbars linetype %zu linewidth 2 "
                    "dashtype 1 notitle",
