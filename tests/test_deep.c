@@ -2007,13 +2007,14 @@ START_TEST(test_depth_figures)
     free(t);
 
     /* deep-jacobian on a log density axis (tanh's spectrum spans more
-     * than 20x): outlines only, its bins from the first filled one to the
-     * last, less the empty ones each side but one, whose step leaves the
-     * plot under its foot; the drawn bins integrate to 1 */
+     * than 20x): outlines only, steps from the bins' left edges, in the
+     * scheme's dash; its bins from the first filled one to the last, and
+     * an empty one each side, whose step leaves the plot under its foot;
+     * the drawn bins integrate to 1 */
     t = depth_read(dir, "deep-jacobian");
     ck_assert_ptr_nonnull(strstr(t, "set logscale y\n"));
     rows = depth_block(t, "j1", 3, v, 400);
-    ck_assert(rows >= 3 && rows <= SATSTAT_DEEP_HIST_BINS);
+    ck_assert(rows >= 3 && rows <= SATSTAT_DEEP_HIST_BINS + 1);
     const char *yr_j = strstr(t, "set yrange [");
     ck_assert_ptr_nonnull(yr_j);
     double jfoot = atof(yr_j + strlen("set yrange ["));
@@ -2028,8 +2029,8 @@ START_TEST(test_depth_figures)
     }
     ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
     ck_assert_ptr_null(strstr(t, "with boxes fillcolor"));
-    ck_assert_ptr_nonnull(strstr(t, "$j1 using 1:2 with histeps linetype 1"));
-    ck_assert_ptr_nonnull(strstr(t, "keyentry with lines linetype 1 dashtype 1 linewidth 2 title"));
+    ck_assert_ptr_nonnull(strstr(t, "$j1 using ($1 - $3 / 2):2 with steps linetype 1 linewidth 2"));
+    ck_assert_ptr_nonnull(strstr(t, "keyentry with lines linetype 1 linewidth 2 title"));
     /* the sizes in the figure (figure review 23, N4) */
     ck_assert_ptr_nonnull(strstr(t, "W = 250, n_{in}"));
     free(t);

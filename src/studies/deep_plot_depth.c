@@ -415,9 +415,15 @@ void satstat__dp_fig_correlation(ctx *c)
                 snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
             satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
         }
-    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
-                        cfg->activation->name, (unsigned long long)o->width,
-                        (unsigned long long)o->networks);
+    /* (and below the plot, where the column's rows of text are left
+     * out: the bars' networks unsaid there, figure review 24, S7) */
+    for (int twin = 0; twin < 2; twin++) {
+        satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu%s",
+                            cfg->activation->name, (unsigned long long)o->width,
+                            (unsigned long long)o->networks, twin ? " networks" : "");
+        if (twin)
+            satstat__legend_below_only(&key);
+    }
     single_panel(c, &key, title, KEY_BESIDE);
     out(c, "set xlabel 'layer ℓ'\nset ylabel 'correlation c^{ℓ}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
@@ -501,16 +507,19 @@ static int cmap_curve(ctx *c, const char *block, size_t s, double q, double lo, 
     return any;
 }
 
-/* The ring at c*, in the plot and in its key row alike: an open circle
- * at the open marks' size and outline (satstat__open_mark).  Drawn
+/* The mark at c*, in the plot and in its key row alike, at the open
+ * marks' size and outline (satstat__open_mark).  Drawn
  * without a line type, plot and key took the width of the line type of
  * their place in the command, the key's ring 5 px thick at 3.5 in
  * against the plot's 2 px (figure review 17, S3). */
 #define CSTAR_MARK_SIZE (SATSTAT__OPEN_MARK_SIZE + 32)
 static const char *cstar_mark(char buf[CSTAR_MARK_SIZE])
 {
+    /* (an asterisk, which no scheme's mark is: a ring was standard's open
+     * circle, the mark of its sampled points, in black; figure review 24,
+     * S10) */
     char om[SATSTAT__OPEN_MARK_SIZE];
-    snprintf(buf, CSTAR_MARK_SIZE, "linecolor rgb '#000000' %s", satstat__open_mark(6, om));
+    snprintf(buf, CSTAR_MARK_SIZE, "linecolor rgb '#000000' %s", satstat__open_mark(3, om));
     return buf;
 }
 
@@ -557,6 +566,7 @@ static void cmap_zoom_panels(ctx *c, const satstat__legend *key, const char *tit
     size_t ns = satstat_deep_report_scheme_count(r);
     satstat__fig_rule(&c->g, "layout: the maps on the left, the zoom on the sampled points right");
     satstat__fig_layout_legend(&c->g, key, 0);
+    satstat__fig_xlabel_near(&c->g); /* (as single_panel's: figure review 24, N5) */
     /* (the zoom's y tick labels between the panels: "−0.004", 7 characters,
      * and room beside them: at 9 characters the label began 9 px right of
      * the left panel's edge at 1280 x 800, figure review 17, S2) */
@@ -800,6 +810,8 @@ void satstat__dp_fig_cmap(ctx *c)
      * again for a legend below the plot */
     if (one_q)
         snprintf(title, sizeof title, "The %s map's step, c^{ℓ+1} − c^{ℓ}, at q* = %.3g", act, qs[0]);
+    else /* (the activation named, as in the one-q* title: figure review 24, N14) */
+        snprintf(title, sizeof title, "The %s map's step, c^{ℓ+1} − c^{ℓ}, at each scheme's q*", act);
     for (int twin = 0; twin < 2 && !one_q; twin++) {
         satstat__legend_row(&key, "with lines linetype nodraw", "lines: the %s map at each q*", act);
         if (twin)
@@ -1475,9 +1487,12 @@ void satstat__dp_fig_jacobian(ctx *c)
             xmax = fmax(xmax, j->sv_max);
     }
     int logy = satstat__fig_log_y(&c->g, dmin, dmax);
-    /* the log axis's floor: an empty bin goes a decade under it, so that
-     * its step leaves the plot at the bottom edge */
-    double floor_y = logy ? pow(10, floor(log10(dmin))) : 0;
+    /* the log axis's ends at 1, 2 or 5 times a power of ten round the
+     * densities (whole decades left the top decade of relu's spectrum
+     * empty: figure review 24, S8); an empty bin goes a decade under the
+     * foot, so that the outline's step leaves the plot at the bottom edge */
+    double y_lo = logy ? satstat__step125(dmin / 1.3, 0) : 0, y_hi = logy ? satstat__step125(dmax * 1.1, 1) : 0;
+    double floor_y = y_lo;
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         out(c, "$j%zu << EOD\n", s + 1);
@@ -1493,10 +1508,12 @@ void satstat__dp_fig_jacobian(ctx *c)
          * bin and one empty bin either side, whose step is the outline's
          * edge: the orthogonal spectrum's 35 empty bins from 0 to its
          * smallest s had drawn a line along the axis (figure review 23, N3) */
+        /* (on the log axis drawn as steps from each bin's left edge: the
+         * row after the last bin, empty, closes it at its right edge) */
         size_t from = logy && first > 0 ? first - 1 : 0;
-        size_t to = logy && last < SATSTAT_DEEP_HIST_BINS ? last + 1 : SATSTAT_DEEP_HIST_BINS;
-        for (size_t b = from; w > 0 && b < to; b++) {
-            double d = (double)j->hist[b] / (total * w);
+        size_t to = logy ? last : SATSTAT_DEEP_HIST_BINS - 1; /* (the last row's) */
+        for (size_t b = from; w > 0 && b <= to; b++) {
+            double d = b < SATSTAT_DEEP_HIST_BINS ? (double)j->hist[b] / (total * w) : 0;
             out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d > 0 || !logy ? d : floor_y / 10, w);
         }
         out(c, "EOD\n");
@@ -1509,8 +1526,8 @@ void satstat__dp_fig_jacobian(ctx *c)
         scheme_label(r, s, name, sizeof name);
         char tint[8];
         const char *colour = jacobian_tint(r, s, tint);
-        if (logy) /* (an outline, as drawn) */
-            snprintf(st, sizeof st, "with lines linetype %zu dashtype 1 linewidth 2", s + 1);
+        if (logy) /* (an outline, as drawn, in its own dash) */
+            snprintf(st, sizeof st, "with lines linetype %zu linewidth 2", s + 1);
         else
             snprintf(st, sizeof st,
                      "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
@@ -1591,10 +1608,9 @@ void satstat__dp_fig_jacobian(ctx *c)
     out(c, "set xrange [0:%.6g]\n", xmax);
     ticks(c, "x", 0, xmax, 4);
     if (logy) {
-        double lo = pow(10, floor(log10(dmin))), hi = pow(10, ceil(log10(dmax * 1.1)));
         char l[32], h[32];
-        snprintf(l, sizeof l, "%.6g", lo);
-        snprintf(h, sizeof h, "%.6g", hi);
+        snprintf(l, sizeof l, "%.6g", y_lo);
+        snprintf(h, sizeof h, "%.6g", y_hi);
         out(c, "set logscale y\nset yrange [%s:%s]\n", l, h);
         satstat__fig_log_axis(&c->g, 'y', l, h, "top - bottom");
     } else {
@@ -1630,9 +1646,18 @@ void satstat__dp_fig_jacobian(ctx *c)
                "linecolor rgb '%s' linewidth 1 notitle, \\\n     ",
             order[i] + 1, tint, tint);
     }
+    /* (on the log axis as steps from each bin's left edge, in the
+     * scheme's own dash, so that two outlines that interleave part in
+     * grey too: gnuplot's histeps set an empty bin's value below the axis
+     * on the axis, a trace along it, and drew the first bin's left edge
+     * over the y axis; figure review 24, S8, N6) */
     for (size_t s = 0; s < ns; s++)
-        out(c, "%s$j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
-            s ? ", \\\n     " : "", s + 1, s + 1);
+        if (logy)
+            out(c, "%s$j%zu using ($1 - $3 / 2):2 with steps linetype %zu linewidth 2 notitle",
+                s ? ", \\\n     " : "", s + 1, s + 1);
+        else
+            out(c, "%s$j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
+                s ? ", \\\n     " : "", s + 1, s + 1);
     if (ns == 0)
         out(c, "NaN notitle");
     out(c, "\n");
