@@ -867,10 +867,12 @@ static size_t sample_rows(const char *buf, size_t k, double (*row)[5], size_t ma
 
 /* Schemes' points at one x are set apart sideways, so that one bar does
  * not hide another (figure review 11: at T = 6 normal:0.01's bar covered
- * scaled's); each scheme's offset differs, the middle one's is 0, and the
- * x range holds them.  Only at the x where two schemes' points meet: set
+ * scaled's): two whose bars overlap are drawn a mark's width apart or
+ * more, within half the step, and the x range holds them.  Only at the x
+ * where two schemes' points meet: set
  * apart at every T beside a curve falling 1.3 decades a unit of T, a point
- * on its formula looked 1.75 times off it (figure review 23, S6). */
+ * on its formula looked 1.75 times off it (figure review 23, S6); and only
+ * the schemes that meet (figure review 24, M2). */
 START_TEST(schemes_dodged_at_shared_x)
 {
     /* three schemes over 2000 neurons: they meet at every T; two over
@@ -891,35 +893,33 @@ START_TEST(schemes_dodged_at_shared_x)
         }
         double least = INFINITY;
         for (size_t i = 0; i < n; i++) {
-            double off[3] = {0};
-            int overlap = 0;
+            int moved = 0;
             for (size_t k = 0; k < ns; k++) {
-                off[k] = row[k][i][4] - row[k][i][0];
-                for (size_t j = 0; j < k; j++)
-                    overlap |= row[k][i][2] <= row[j][i][3] && row[j][i][2] <= row[k][i][3];
+                double off = row[k][i][4] - row[k][i][0];
+                moved |= off != 0;
+                /* within half the step between points either side */
+                ck_assert(fabs(off) <= 0.5);
+                least = fmin(least, off);
+                for (size_t j = 0; j < k; j++) {
+                    int overlap = row[k][i][2] <= row[j][i][3] && row[j][i][2] <= row[k][i][3];
+                    /* two bars that overlap are drawn apart by more than a
+                     * mark's width at 1280 px (the step is 1 over 0.9 of
+                     * 800 px: 0.1 is 72 px) */
+                    if (overlap)
+                        ck_assert_msg(fabs(row[k][i][4] - row[j][i][4]) >= 0.05,
+                                      "T = %g: schemes %zu and %zu overlap %g apart", row[0][i][0], j, k,
+                                      fabs(row[k][i][4] - row[j][i][4]));
+                }
             }
-            if (off[0] == 0 && off[ns - 1] == 0) {
-                ck_assert_msg(!overlap, "T = %g: intervals overlap, points not set apart", row[0][i][0]);
-                together++;
-                continue;
-            }
-            apart++;
-            /* centred on the point's x, equally spaced */
-            ck_assert(off[0] < 0 && off[ns - 1] > 0);
-            ck_assert_double_eq_tol(off[0] + off[ns - 1], 0, 1e-9);
-            if (ns == 3)
-                ck_assert(off[1] == 0);
-            /* apart by more than a mark's width at 1280 px (the step is 1
-             * over 0.9 of 800 px: 0.1 is 72 px), and less than half the step */
-            ck_assert(off[1] - off[0] >= 0.05 && off[ns - 1] - off[0] <= 0.5);
-            least = fmin(least, off[0]);
+            apart += moved;
+            together += !moved;
         }
         ck_assert_uint_gt(apart, 0);
         if (pair)
             ck_assert_uint_gt(together, 0);
         const char *xmin = strstr(buf, "\nxmin = ");
         ck_assert_ptr_nonnull(xmin);
-        ck_assert(strtod(xmin + 8, NULL) < 1 + least);
+        ck_assert(strtod(xmin + 8, NULL) < 1 + fmin(least, 0));
         free(buf);
     }
 }
@@ -1126,12 +1126,48 @@ START_TEST(parity_rows_kept_together)
             ck_assert_msg(strcmp(ce, co) == 0, "%s's rows in columns %s and %s", name, ce, co);
             ck_assert_msg(strstr(ce, "legend_cols <=") != NULL, "%s: %s", name, ce);
         }
+        /* the points at odd n_in in the odd line's pale colour, keyed by
+         * its row's mark (figure review 24, M1) */
+        ck_assert_ptr_nonnull(strstr(buf, "int($1) % 2 ? $2 : NaN) with points linetype 1 linecolor rgb '#"));
+        ck_assert(said_below(buf, "keyentry with linespoints linetype 1 linecolor rgb '#"));
         /* the fixed settings, below the plot */
         ck_assert_msg(said_below(buf, "⌊n_{in}/2⌋ inputs 1") && said_below(buf, "b ∼ N(0, 1^{2})"),
                       "the inputs and the bias not said below the plot");
         ck_assert(said_below(buf, "2000 neurons, seed 1 at every point"));
         free(buf);
     }
+}
+END_TEST
+
+/* A σ sweep of normal:σ beside two schemes that σ does not enter (scaled,
+ * he-normal; tanh's mean slope, 20 000 neurons): where points meet, the
+ * flat schemes move and normal:σ stays at its σ (moved, its point sat off
+ * its own curve, outside its interval: figure review 24, M2); the flat
+ * schemes' points are said to be one sample drawn at every σ (M4). */
+START_TEST(varying_scheme_stays_flat_ones_move)
+{
+    satstat_config b = base_of("normal:0.01,scaled,he-normal", 20000);
+    b.activation = satstat_activation_find("tanh");
+    satstat_sweep *w = sweep_run(&b, "sigma=0.005:0.2:7", 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, 2, NULL, NULL, m), SATSTAT_OK);
+    fclose(m);
+    satstat_sweep_free(w);
+    double row[3][8][5];
+    size_t moved = 0;
+    for (size_t k = 1; k <= 3; k++)
+        ck_assert_uint_eq(sample_rows(buf, k, row[k - 1], 8), 7);
+    for (size_t i = 0; i < 7; i++) {
+        ck_assert_msg(row[0][i][4] == row[0][i][0], "normal:σ moved at σ = %g", row[0][i][0]);
+        moved += row[1][i][4] != row[1][i][0] || row[2][i][4] != row[2][i][0];
+    }
+    ck_assert_uint_gt(moved, 0);
+    ck_assert(said_below(buf, "flat in σ: scaled, he-normal"));
+    ck_assert(said_below(buf, "one sample of each, drawn at every σ"));
+    ck_assert(said_below(buf, "'normal, σ varied'"));
+    free(buf);
 }
 END_TEST
 
@@ -1572,6 +1608,7 @@ static Suite *sweep_suite(void)
     tcase_add_test(t, open_zero_key_is_drawn_mark);
     tcase_add_test(t, schemes_dodged_at_shared_x);
     tcase_add_test(t, parity_rows_kept_together);
+    tcase_add_test(t, varying_scheme_stays_flat_ones_move);
     tcase_add_test(t, schemes_apart_not_dodged);
     tcase_add_test(t, zero_in_strip_below_foot);
     tcase_add_test(t, proxy_rows_match_drawn);

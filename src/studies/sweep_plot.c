@@ -55,6 +55,7 @@ typedef struct fig {
     double *cx[SATSTAT_MAX_SCHEMES], *cy[SATSTAT_MAX_SCHEMES]; /* the formula curves */
     size_t cn[SATSTAT_MAX_SCHEMES];
     double ymin, ymax;            /* the data's extent                  */
+    double bar_min;               /* the least positive bar end         */
     int claim;                    /* --expect-variance's level line     */
     double bias_floor, slope_bound; /* level lines, NaN when none       */
     double ylo;                   /* the log axis's foot                */
@@ -62,8 +63,9 @@ typedef struct fig {
     unsigned char zero[SATSTAT_MAX_SCHEMES]; /* scheme k has a sampled 0 */
     int zero_schemes;             /* how many have one                  */
     int dodged;                   /* the schemes' points set apart:     */
-    double dodge[SATSTAT_MAX_SCHEMES]; /* ... scheme k's x offset (a log
-                                   * sweep: in log10 x)                 */
+    double widest;                /* ... the widest offset (point_offset) */
+    unsigned char flat[SATSTAT_MAX_SCHEMES]; /* scheme k's formula is the same
+                                   * at every point of the sweep        */
     satstat__legend legend;
 } fig;
 
@@ -178,7 +180,7 @@ static void x_label(const satstat_sweep *s, char *buf, size_t size)
 {
     static const char *const words[] = {
         [SATSTAT_SWEEP_N_IN] = "n_{in} (fan-in)",
-        [SATSTAT_SWEEP_SIGMA] = "σ, the weight standard deviation of normal:σ",
+        [SATSTAT_SWEEP_SIGMA] = "weight standard deviation σ",
         [SATSTAT_SWEEP_P] = "p, the input density (x_{j} \\~ Bernoulli(p))",
         [SATSTAT_SWEEP_THRESHOLD] = "threshold T",
         [SATSTAT_SWEEP_GAIN] = "gain",
@@ -196,13 +198,13 @@ static void short_param(const satstat_sweep *s, char *buf, size_t size)
 }
 
 /* Series k's name as the reader sees it: with --vary sigma the varied
- * scheme is normal:σ, as on the x axis (the report's name normal:SIGMA is
- * plain text for a terminal). */
+ * scheme is "normal, σ varied" (the report's name normal:SIGMA is plain
+ * text for a terminal), a normal scheme "normal, σ = 0.01". */
 static void series_label(const satstat_sweep *s, size_t k, char *buf, size_t size)
 {
     const satstat_scheme *sc = &s->base.schemes[k];
     if (s->spec.param == SATSTAT_SWEEP_SIGMA && k == s->varied)
-        snprintf(buf, size, "normal:σ");
+        snprintf(buf, size, "normal, σ varied");
     else if (sc->kind == SATSTAT_SCHEME_NORMAL)
         /* in words, as the x axis of a σ sweep: "normal:0.01" is the
          * option's spelling (figure review 23, S7) */
@@ -302,7 +304,10 @@ static void figure_words(fig *g)
  * whole decades when a 1-2-5 range would hold no labelled decade. */
 static void log_range(const fig *g, double *lo_out, double *hi_out)
 {
-    double ymin = g->ymin, ymax = g->ymax;
+    /* (down to the bars' lower ends too, within the decades shown: cut
+     * at the axis, xavier-uniform's bar at n_in = 3 ended in a ▼, its
+     * own mark, which read as a sample of 5×10⁻⁵: figure review 24, M3) */
+    double ymin = fmin(g->ymin, g->bar_min), ymax = g->ymax;
     double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
     double lo = satstat__step125(floor_value / 1.3, 0), hi = satstat__step125(ymax * 1.1, 1);
     if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
@@ -392,13 +397,23 @@ static int points_meet(const fig *g, double ya, double la, double ha, double yb,
 {
     if (!isfinite(ya) || !isfinite(yb))
         return 0;
-    if (la <= hb && lb <= ha)
-        return 1;
+    /* (intervals whose ends come within 1.5 % of the axis of each other
+     * meet too: their caps joined into one two-coloured bar, figure
+     * review 24, S4) */
     if (g->logy) {
+        double decades = log10(g->ymax / g->ymin);
+        if (la > 0 && lb > 0 && ha > 0 && hb > 0 && log10(la / hb) <= 0.015 * decades
+            && log10(lb / ha) <= 0.015 * decades)
+            return 1;
+        if (la <= hb && lb <= ha)
+            return 1;
         if (ya <= 0 || yb <= 0)
             return ya <= 0 && yb <= 0;
-        return fabs(log10(ya / yb)) < 0.04 * log10(g->ymax / g->ymin);
+        return fabs(log10(ya / yb)) < 0.04 * decades;
     }
+    double tol = 0.015 * (g->ymax - g->ymin);
+    if (la <= hb + tol && lb <= ha + tol)
+        return 1;
     return fabs(ya - yb) < 0.04 * (g->ymax - g->ymin);
 }
 
@@ -423,6 +438,71 @@ static int schemes_meet_at(const fig *g, size_t i)
     return 0;
 }
 
+/* Whether the formula curve is drawn as two envelopes, even and odd
+ * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
+static int parity_split(const fig *g)
+{
+    const satstat_config *b = &g->s->base;
+    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
+           && b->inputs.active == SATSTAT_ACTIVE_UNSET;
+}
+
+/* Scheme k's offset sideways at the sweep's point i (a log sweep: in
+ * log10 x): 0 unless its point meets another scheme's there
+ * (points_meet).  The schemes that meet are set apart, 0.12 of the step
+ * between neighbouring points, all within 0.3 of it; where one of them
+ * varies along the sweep and the others are flat, it stays at its x and
+ * the flat ones move (moved, normal:σ's point at σ = 0.0375 sat 0.014
+ * under its own curve, outside its interval; standard moved where it met
+ * nothing: figure review 24, M2); on a linear n_in axis whose formula
+ * differs at odd n_in, by at most a quarter of a unit (0.91 moved the
+ * points at 33 and 41 onto the even line at 32 and 40). */
+static double point_offset(const fig *g, size_t i, size_t k)
+{
+    const satstat_sweep *s = g->s;
+    size_t ns = s->base.n_schemes, meet[SATSTAT_MAX_SCHEMES], nm = 0, varying = 0, slot = 0;
+    if (!g->dodged || k >= SATSTAT_MAX_SCHEMES || s->n < 2)
+        return 0;
+    cell c[SATSTAT_MAX_SCHEMES];
+    double y[SATSTAT_MAX_SCHEMES], lo[SATSTAT_MAX_SCHEMES], hi[SATSTAT_MAX_SCHEMES];
+    for (size_t a = 0; a < ns && a < SATSTAT_MAX_SCHEMES; a++) {
+        cell_of(s->reports[i], a, &c[a]);
+        y[a] = quantity_of(&c[a], g->q, 1, &lo[a], &hi[a]);
+    }
+    for (size_t a = 0; a < ns && a < SATSTAT_MAX_SCHEMES; a++)
+        for (size_t b = 0; b < ns && b < SATSTAT_MAX_SCHEMES; b++)
+            if (a != b && points_meet(g, y[a], lo[a], hi[a], y[b], lo[b], hi[b])) {
+                meet[nm++] = a;
+                varying += !g->flat[a];
+                break;
+            }
+    size_t at = nm;
+    for (size_t j = 0; j < nm; j++)
+        if (meet[j] == k)
+            at = j;
+    if (at == nm || nm < 2)
+        return 0;
+    double x0 = s->values[0], x1 = s->values[s->n - 1];
+    double step = (s->spec.log ? log10(x1 / x0) : x1 - x0) / (double)(s->n - 1);
+    double apart = fmin(0.12, 0.3 / (double)(nm - 1)) * step;
+    if (parity_split(g) && !s->spec.log)
+        apart = fmin(apart, 0.5 / (double)(nm - 1));
+    double off;
+    if (varying == 1) {
+        /* the varying one at its x, the flat ones +1, -1, +2, ... apart */
+        if (!g->flat[k])
+            return 0;
+        for (size_t j = 0; j < at; j++)
+            slot += g->flat[meet[j]];
+        off = (double)(slot / 2 + 1) * (slot % 2 ? -1 : 1) * apart;
+    } else {
+        off = ((double)at - (double)(nm - 1) / 2) * apart;
+    }
+    if (parity_split(g) && !s->spec.log)
+        off = fmax(-0.25, fmin(0.25, off));
+    return off;
+}
+
 /* Whether two schemes' sampled points meet at some point of the sweep. */
 static int schemes_meet(const fig *g)
 {
@@ -444,7 +524,7 @@ static int figure_extent(fig *g)
     /* the data, and their extent */
     double **cx = g->cx, **cy = g->cy;
     size_t *cn = g->cn;
-    double ymin = INFINITY, ymax = 0;
+    double ymin = INFINITY, ymax = 0, bar_min = INFINITY;
     for (size_t k = 0; k < ns; k++) {
         int rc = curve(s, k, g->q, &cx[k], &cy[k], &cn[k]);
         if (rc != SATSTAT_OK) {
@@ -466,6 +546,8 @@ static int figure_extent(fig *g)
                 ymax = hi;
             if (y > 0 && y < ymin)
                 ymin = y;
+            if (y > 0 && lo > 0 && lo < bar_min)
+                bar_min = lo;
         }
     }
     /* --expect-variance: the one Var z every point's tests check, a level
@@ -499,6 +581,7 @@ static int figure_extent(fig *g)
 
     g->ymin = ymin;
     g->ymax = ymax;
+    g->bar_min = bar_min;
     /* on the log axis a sampled 0 is drawn open at its foot with its bar
      * up to the interval's upper end, and a bar below the foot ends there
      * with a ▼ (as in deep-saturation), rather than left out unmarked */
@@ -540,24 +623,22 @@ static int figure_extent(fig *g)
      * review 23, S6) */
     g->dodged = sampled && ns > 1 && s->n > 1 && schemes_meet(g);
     for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
-        double x0 = s->values[0], x1 = s->values[s->n - 1];
-        double step = s->n > 1 ? (s->spec.log ? log10(x1 / x0) : x1 - x0) / (double)(s->n - 1) : 0;
-        double apart = ns > 1 ? fmin(0.12, 0.3 / (double)(ns - 1)) * step : 0;
-        g->dodge[k] = g->dodged ? ((double)k - (double)(ns - 1) / 2) * apart : 0;
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t i = 0; i < s->n; i++) {
+            double y = analytic_quantity(satstat_report_analytic(s->reports[i], k), g->q);
+            lo = fmin(lo, y);
+            hi = fmax(hi, y);
+        }
+        g->flat[k] = isfinite(lo) && hi - lo <= 1e-12 * fmax(fabs(hi), 1e-300);
     }
+    g->widest = 0;
+    for (size_t i = 0; g->dodged && i < s->n; i++)
+        for (size_t k = 0; k < ns; k++)
+            g->widest = fmax(g->widest, fabs(point_offset(g, i, k)));
     g->claim = claim;
     g->bias_floor = bias_floor;
     g->slope_bound = slope_bound;
     return SATSTAT_OK;
-}
-
-/* Whether the formula curve is drawn as two envelopes, even and odd
- * n_in apart: --vary n-in with floor(n_in/2) inputs on (figure_data). */
-static int parity_split(const fig *g)
-{
-    const satstat_config *b = &g->s->base;
-    return g->s->spec.param == SATSTAT_SWEEP_N_IN && b->inputs.kind == SATSTAT_INPUTS_HALF
-           && b->inputs.active == SATSTAT_ACTIVE_UNSET;
 }
 
 /* Whether a point of the sweep has an odd n_in. */
@@ -720,6 +801,65 @@ static void text_item(text_items *t, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Whether scheme k's sampled point is one sample drawn again at every
+ * point of the sweep: the same numbers at each (the swept parameter does
+ * not enter its quantity, and every point has the same seed). */
+static int same_sample(const fig *g, size_t k)
+{
+    const satstat_sweep *s = g->s;
+    cell c0;
+    double l0, h0;
+    cell_of(s->reports[0], k, &c0);
+    double y0 = quantity_of(&c0, g->q, 1, &l0, &h0);
+    for (size_t i = 1; i < s->n; i++) {
+        cell c;
+        double l, h;
+        cell_of(s->reports[i], k, &c);
+        if (quantity_of(&c, g->q, 1, &l, &h) != y0 || l != l0 || h != h0)
+            return 0;
+    }
+    return s->n > 1 && !s->analytic_only && isfinite(y0);
+}
+
+/* How many schemes' points are one sample drawn at every point
+ * (same_sample). */
+static size_t repeated(const fig *g)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < g->s->base.n_schemes; k++)
+        n += (size_t)same_sample(g, k);
+    return n;
+}
+
+/* Which schemes' points are one sample drawn again at every point: a
+ * quantity the swept parameter does not enter (Var z and the mean slope
+ * against T; scaled against σ) with one seed at every point gives the
+ * same numbers at each, which read as that many agreements with the
+ * formula (figure review 23, M1; said for T only, not for the σ sweep's
+ * scaled and he-normal: figure review 24, M4). */
+static void repeated_items(const fig *g, text_items *t)
+{
+    const satstat_sweep *s = g->s;
+    size_t ns = s->base.n_schemes, n = repeated(g);
+    if (n == 0)
+        return;
+    if (n == ns) {
+        text_item(t, "flat: %s does not enter it", g->sp);
+        text_item(t, "one sample, drawn at every %s", g->sp);
+        return;
+    }
+    char names[TEXT_ITEM_SIZE] = "";
+    size_t used = 0;
+    for (size_t k = 0; k < ns && used < sizeof names; k++)
+        if (same_sample(g, k)) {
+            char label[SATSTAT_SPEC_SIZE];
+            series_label(s, k, label, sizeof label);
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "", label);
+        }
+    text_item(t, "flat in %s: %.120s", g->sp, names);
+    text_item(t, "one sample of each, drawn at every %s", g->sp);
+}
+
 /* What is fixed (the fan-in, the inputs, the bias, the activation, the
  * samples and the seed) as items of t: at every size a sweep's legend is
  * below the plot, where the column's rows of text are left out (figure
@@ -732,6 +872,18 @@ static void fixed_items(const fig *g, text_items *t)
     char m1[SATSTAT_DOUBLE_SIZE], escaped[2 * SATSTAT_SPEC_SIZE];
     if (s->spec.param != SATSTAT_SWEEP_N_IN)
         text_item(t, "n_{in} = %llu", (unsigned long long)c0->n_in);
+    /* n_out where a scheme's weights depend on it (xavier's 2/(n_in +
+     * n_out): its curve could not be made again from the figure, figure
+     * review 24, S6) */
+    for (size_t k = 0; k < b->n_schemes; k++) {
+        satstat_law at, next;
+        if (satstat_scheme_weight_law(&c0->schemes[k], c0->n_in, c0->n_out, &at) == SATSTAT_OK
+            && satstat_scheme_weight_law(&c0->schemes[k], c0->n_in, c0->n_out + 1, &next) == SATSTAT_OK
+            && satstat_law_variance(&at) != satstat_law_variance(&next)) {
+            text_item(t, "n_{out} = %llu", (unsigned long long)c0->n_out);
+            break;
+        }
+    }
     if (b->inputs.kind == SATSTAT_INPUTS_HALF) {
         if (s->spec.param == SATSTAT_SWEEP_P)
             text_item(t, "p·n_{in} inputs 1");
@@ -777,7 +929,10 @@ static void text_rows(fig *g, const text_items *t)
 {
     double across, down;
     satstat__fig_text_room(&g->g.o, &across, &down);
-    double room = 0.97 * across - 8;
+    /* (the legend's text is set smaller when a row of it runs past
+     * 0.98 of the width from its sample's end: sample_width is 7.2
+     * characters) */
+    double room = 0.98 * across - 9;
     char row[SATSTAT__LEGEND_TITLE] = "";
     for (size_t i = 0; i <= t->n; i++) {
         char joined[SATSTAT__LEGEND_TITLE + TEXT_ITEM_SIZE + 4];
@@ -826,7 +981,7 @@ static void figure_legend(fig *g)
             satstat__legend_row(L, st, "%s: even n_{in}", label);
             satstat__legend_tex(L);
             odd_line_style(g, k, odd, sizeof odd);
-            snprintf(st, sizeof st, "with lines %s", odd);
+            snprintf(st, sizeof st, "with %s %s", sampled ? "linespoints" : "lines", odd);
             satstat__legend_row(L, st, "%s: odd n_{in}", label);
             satstat__legend_tex(L);
             /* (one column for the two: split, the second read as a
@@ -866,7 +1021,11 @@ static void figure_legend(fig *g)
         satstat__legend_row(L, "with lines linetype nodraw", "points, bars: sampled, %s CI", lv);
         if (g->dodged)
             satstat__legend_row(L, "with lines linetype nodraw", "(set apart sideways)");
-        text_item(&below, "points: sampled, %s CI%s", lv, g->dodged ? ", set apart sideways where they meet" : "");
+        /* (items no longer than a row at 3.5 in: one of 56 characters set
+         * the whole legend at 6.5 pt, figure review 24, S1) */
+        text_item(&below, "points: sampled, %s CI", lv);
+        if (g->dodged)
+            text_item(&below, "set apart sideways where they meet");
         /* (the key promised bars that no reader could find: in
          * sweep-variance every interval is 1 to 2 px on its log axis,
          * inside its mark; figure review 23, S5) */
@@ -894,12 +1053,7 @@ static void figure_legend(fig *g)
             satstat__legend_row(L, cut, "bar cut at axis");
         }
     }
-    /* the threshold only says which units count as saturated: Var z and
-     * the mean slope do not depend on it, and their lines are flat; and
-     * with one seed at every point the points are one sample drawn again
-     * at each T, not independent measurements (figure review 23, M1) */
-    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED)
-        text_item(&below, "flat: T does not enter it; one sample, at every T");
+    repeated_items(g, &below);
     fixed_items(g, &below);
     /* the column's rows of text (a legend beside the plot) */
     satstat__legend_row(L, "with lines linetype nodraw", " ");
@@ -948,13 +1102,11 @@ static void figure_legend(fig *g)
     else
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
-    /* the threshold only says which units count as saturated: Var z and
-     * the mean slope do not depend on it, and their lines are flat; and
-     * with one seed at every point the points are one sample drawn again
-     * at each T, not independent measurements (figure review 23, M1) */
-    if (s->spec.param == SATSTAT_SWEEP_THRESHOLD && g->q != Q_SATURATED) {
-        satstat__legend_row(L, "with lines linetype nodraw", "(flat: T does not enter it;");
-        satstat__legend_row(L, "with lines linetype nodraw", " one sample, at every T)");
+    if (repeated(g) == ns) {
+        satstat__legend_row(L, "with lines linetype nodraw", "(flat: %s does not enter it;", g->sp);
+        satstat__legend_tex(L);
+        satstat__legend_row(L, "with lines linetype nodraw", " one sample, at every %s)", g->sp);
+        satstat__legend_tex(L);
     }
     if (!isnan(b->claimed_variance) && g->q != Q_VARIANCE)
         satstat__legend_row(L, "with lines linetype nodraw", "tests: claimed Var z = %.4g",
@@ -997,9 +1149,7 @@ static void figure_layout(fig *g)
     double xlo, xhi;
     /* (and the dodge's widest offset, so that the outer schemes' points
      * stay as clear of the axes as the middle one's) */
-    double widest = 0;
-    for (size_t k = 0; k < b->n_schemes && k < SATSTAT_MAX_SCHEMES; k++)
-        widest = fmax(widest, fabs(g->dodge[k]));
+    double widest = g->widest;
     if (s->spec.log) {
         double pad = pow(x1 / x0, 0.03) * pow(10.0, widest);
         xlo = x0 / pad;
@@ -1036,10 +1186,11 @@ static void figure_layout(fig *g)
 
 }
 
-/* x set apart by scheme k's g->dodge[k] (a log sweep: times 10^dodge). */
-static double dodged(const fig *g, size_t k, double x)
+/* The x that scheme k's point i is drawn at (point_offset; a log sweep:
+ * times 10^offset). */
+static double dodged(const fig *g, size_t i, size_t k)
 {
-    double d = k < SATSTAT_MAX_SCHEMES ? g->dodge[k] : 0;
+    double x = g->s->values[i], d = point_offset(g, i, k);
     return g->s->spec.log ? x * pow(10.0, d) : x + d;
 }
 
@@ -1101,7 +1252,7 @@ static void figure_data(fig *g, size_t *frows, size_t *srows)
                 hi = y;
             out(g, "%.10g %.10g %.10g %.10g", s->values[i], y, lo, hi);
             if (g->dodged) /* (the x drawn: set apart where the schemes meet) */
-                out(g, " %.10g", schemes_meet_at(g, i) ? dodged(g, k, s->values[i]) : s->values[i]);
+                out(g, " %.10g", dodged(g, i, k));
             out(g, "\n");
             srows[k]++;
         }
@@ -1119,7 +1270,7 @@ static void zero_strip(fig *g)
     log_range(g, &lo, &hi);
     /* the decades' labels from ylo up only (the strip is no decade) */
     if (!(hi <= 1000 * lo))
-        out(g, "set ytics 10**ceil(log10(ylo) - 1e-9), ((narrow && yhi / ylo > 1e4) ? 100 : 10)\n");
+        out(g, "set ytics 10**ceil(log10(ylo) - 1e-9), (log_crowded ? 100 : 10)\n");
     satstat__fig_zero_strip(&g->g, "top - bottom");
 }
 
@@ -1160,11 +1311,15 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         out(g, "set logscale y 10   # the values span more than %g times (or --log-y)\n"
                "set format y '10^{%%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)\n"
                "set yrange [ylo:yhi]\n"
-               "if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade\n"
+               "# a label every other decade where a decade is under 1.6 lines high (by the\n"
+               "# span alone, 4.7 decades 0.35 in each at 3.5 in had two labels: figure\n"
+               "# review 24, S5)\n"
+               "log_crowded = ((top - bottom) / log10(yhi / ylo) < 1.6 * line_height)\n"
+               "if (log_crowded) { set ytics 100 }\n"
                "# on a small figure a decade is a few lines high: the eight minor ticks of\n"
                "# each ran into a smudge beside the labels; a plain tick at an unlabelled\n"
                "# decade instead\n"
-               "if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }\n",
+               "if (narrow) { if (log_crowded) { set mytics 2 } else { unset mytics } }\n",
             SWEEP_LOG_Y_SPAN);
     if (g->logy)
         short_log_ticks(g);
@@ -1210,17 +1365,32 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         /* (the x column: the sweep's x, or the x drawn when points are
          * set apart somewhere, figure_data) */
         const char *x = g->dodged ? "5" : "1";
-        if (sampled && srows[k] && !g->logy) {
-            out(g, "%s$sample%zu using %s:2:3:4 with yerrorbars linetype %zu linewidth 2 "
-                   "dashtype 1 notitle",
-                first ? "plot " : ", \\\n     ", k + 1, x, k + 1);
+        /* with the formula drawn apart at odd n_in, the points there in
+         * its pale colour, as its key row: in the mark of the even row
+         * they read as off the even line, the sampled 5.97 at n_in = 11
+         * 8 %% under it against a bar of 2 %% (figure review 24, M1); the
+         * bars in the scheme's colour, then the pale marks */
+        int parity = odd_line(g, k);
+        const char *even_y = !parity ? (g->logy ? "($2 > 0 ? $2 : NaN)" : "2")
+                             : g->logy ? "($2 > 0 && int($1) % 2 == 0 ? $2 : NaN)"
+                                       : "(int($1) % 2 ? NaN : $2)";
+        const char *odd_y = g->logy ? "($2 > 0 && int($1) % 2 ? $2 : NaN)" : "(int($1) % 2 ? $2 : NaN)";
+        const char *lo = g->logy ? "($3 > ylo ? $3 : ylo)" : "3";
+        if (sampled && srows[k]) {
+            out(g, "%s$sample%zu using %s:%s:%s:4 with yerrorbars linetype %zu linewidth 2 dashtype 1 notitle",
+                first ? "plot " : ", \\\n     ", k + 1, x, even_y, lo, k + 1);
             first = 0;
-        } else if (sampled && srows[k]) {
+            if (parity) {
+                char odd[96];
+                odd_line_style(g, k, odd, sizeof odd);
+                out(g, ", \\\n     $sample%zu using %s:%s:%s:4 with yerrorbars linetype %zu linewidth 2 "
+                       "dashtype 1 pointtype -1 notitle"
+                       ", \\\n     $sample%zu using %s:%s with points %s notitle",
+                    k + 1, x, odd_y, lo, k + 1, k + 1, x, odd_y, odd);
+            }
+        }
+        if (sampled && srows[k] && g->logy) {
             int pt = scheme_point(s, k);
-            out(g, "%s$sample%zu using %s:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars "
-                   "linetype %zu linewidth 2 dashtype 1 notitle",
-                first ? "plot " : ", \\\n     ", k + 1, x, k + 1);
-            first = 0;
             if (g->clipped)
                 out(g, ", \\\n     $sample%zu using %s:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
                        "linetype %zu %s notitle",
