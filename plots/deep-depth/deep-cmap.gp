@@ -387,14 +387,14 @@ $zoom2 << EOD
 EOD
 
 # ---- layout: the maps on the left, the zoom on the sampled points right ----
-key_chars = 44                                  # the longest legend row, in characters
+key_chars = 46                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
-key_rows = 6                                    # legend rows with a sample
-below_chars = 44                                # ... the longest of them
+key_rows = 7                                    # legend rows with a sample
+below_chars = 46                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -429,6 +429,11 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
 grid_cols = 2
 grid_rows = 1                                 # small multiples
 gap_x = 12 * char_width                      # room for a panel's y tick labels
@@ -469,9 +474,9 @@ zoom_tail = zoom_above ? zy1 + 1.5 * line_height : zy0 - 1.5 * line_height
 set arrow 1 from screen (zx0 + zx1) / 2, screen zoom_tail to screen (zx0 + zx1) / 2, screen zoom_tip head filled size screen 0.012, 30 linecolor rgb '#606060' linewidth 1.5 dashtype 1 front
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $map1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
-     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
+     '+' using (0.446804218):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 3 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $map2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
-     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle
+     '+' using (0.446804276):(0) every ::0::0 with points linecolor rgb '#000000' pointtype 3 pointsize lt_pointsize * open_size linewidth open_lw notitle
 unset object 1
 unset arrow 1
 set lmargin at screen panel_l(1)
@@ -486,17 +491,19 @@ set xtics tick_step((0.992514985) - (0.972046684), (panel_w) / (7 * char_width))
 set ytics tick_step((0.00634012517) - (-0.014839107), ((panel_h) / (1.8 * line_height) < 3) ? 3 : (panel_h) / (1.8 * line_height))
 plot 0 with lines linecolor rgb '#000000' linewidth 1.5 dashtype 3 notitle, \
      $zoom1 using 1:2 with lines linetype 1 dashtype 1 notitle, \
-     $pairs1 using 1:2:3:4 with yerrorbars linetype 1 dashtype 1 pointtype -1 notitle, \
+     $pairs1 using 1:2 with lines linecolor rgb '#C99CB3' linewidth 1 dashtype 1 notitle, \
+     $pairs1 using 1:2:3:4 with yerrorbars linetype 1 linewidth 1.5 dashtype 1 pointtype -1 notitle, \
      $pairs1 using 1:2 with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $zoom2 using 1:2 with lines linetype 2 dashtype 2 notitle, \
-     $pairs2 using 1:2:3:4 with yerrorbars linetype 2 dashtype 1 pointtype -1 notitle, \
+     $pairs2 using 1:2 with lines linecolor rgb '#B3DDF5' linewidth 1 dashtype 1 notitle, \
+     $pairs2 using 1:2:3:4 with yerrorbars linetype 2 linewidth 1.5 dashtype 1 pointtype -1 notitle, \
      $pairs2 using 1:2 with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw notitle
 unset label
 unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 44   # the legend's longest row, in char_width
+legend_chars = 46   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -518,7 +525,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (8 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -545,10 +552,11 @@ if (exists('legend_below') && legend_below) {
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: c* = 0.447, χ_{c}⁠ = 0.919' : ''), \
      keyentry with lines linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: same map, c* = 0.447' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there' : ''), \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled from c^{0}⁠ = 0.99, bars 99.9 % CI' : ''), \
-     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled' : ''), \
-     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(5 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
+     keyentry with points linecolor rgb '#000000' pointtype 3 pointsize lt_pointsize * open_size linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there' : ''), \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled, joined in layer order' : ''), \
+     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled, joined in layer order' : ''), \
+     keyentry with yerrorbars linecolor rgb '#000000' linewidth 1.5 pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'sampled from c^{0}⁠ = 0.99, 99.9 % CI over 10 networks' : ''), \
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(6 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
@@ -556,9 +564,10 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
      keyentry with lines linetype 2 dashtype 2 title 'orthogonal, gain² = 2.5: same map, c* = 0.447', \
      keyentry with lines linetype nodraw title '  map at q* = 1.06', \
-     keyentry with points linecolor rgb '#000000' pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there', \
-     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled from c^{0}⁠ = 0.99, bars 99.9 % CI', \
-     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled', \
+     keyentry with points linecolor rgb '#000000' pointtype 3 pointsize lt_pointsize * open_size linewidth open_lw title 'c*: step 0 (dotted); χ_{c}⁠ = dc^{ℓ+1}/dc^{ℓ}⁠ there', \
+     keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'normal: sampled, joined in layer order', \
+     keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title 'orthogonal: sampled, joined in layer order', \
+     keyentry with yerrorbars linecolor rgb '#000000' linewidth 1.5 pointtype -1 dashtype 1 title 'sampled from c^{0}⁠ = 0.99, 99.9 % CI over 10 networks', \
      keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title 'box at arrow: the points'' zoom'
 }
 unset multiplot

@@ -190,8 +190,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
-text_rows = 0                                   # rows of text for a legend below the plot
-text_chars = 0                                  # ... the longest of them
+text_rows = 1                                   # rows of text for a legend below the plot
+text_chars = 28                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -224,6 +224,11 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
@@ -276,7 +281,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -306,7 +311,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'sampled, 99.9 % CI, set apart sideways' : ''), \
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{ℓ}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
-     keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : '')
+     keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'tanh, W = 200, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

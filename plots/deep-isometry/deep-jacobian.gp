@@ -211,53 +211,20 @@ $j1 << EOD
 3.86809857 0.00691554248 0.0723009079
 3.94039948 0.00691554248 0.0723009079
 4.01270039 0.013831085 0.0723009079
-4.0850013 0 0.0723009079
-4.1573022 0 0.0723009079
+4.0850013 0.0005 0.0723009079
+4.1573022 0.0005 0.0723009079
 4.22960311 0.0207466274 0.0723009079
 4.30190402 0.0207466274 0.0723009079
+4.37420493 0.0005 0.0723009079
 EOD
 $j2 << EOD
-0.00780875164 0 0.0156175033
-0.0234262549 0 0.0156175033
-0.0390437582 0 0.0156175033
-0.0546612614 0 0.0156175033
-0.0702787647 0 0.0156175033
-0.085896268 0 0.0156175033
-0.101513771 0 0.0156175033
-0.117131275 0 0.0156175033
-0.132748778 0 0.0156175033
-0.148366281 0 0.0156175033
-0.163983784 0 0.0156175033
-0.179601288 0 0.0156175033
-0.195218791 0 0.0156175033
-0.210836294 0 0.0156175033
-0.226453797 0 0.0156175033
-0.242071301 0 0.0156175033
-0.257688804 0 0.0156175033
-0.273306307 0 0.0156175033
-0.288923811 0 0.0156175033
-0.304541314 0 0.0156175033
-0.320158817 0 0.0156175033
-0.33577632 0 0.0156175033
-0.351393824 0 0.0156175033
-0.367011327 0 0.0156175033
-0.38262883 0 0.0156175033
-0.398246333 0 0.0156175033
-0.413863837 0 0.0156175033
-0.42948134 0 0.0156175033
-0.445098843 0 0.0156175033
-0.460716346 0 0.0156175033
-0.47633385 0 0.0156175033
-0.491951353 0 0.0156175033
-0.507568856 0 0.0156175033
-0.52318636 0 0.0156175033
-0.538803863 0 0.0156175033
+0.538803863 0.0005 0.0156175033
 0.554421366 0.0320153607 0.0156175033
 0.570038869 0.0640307213 0.0156175033
 0.585656373 0.160076803 0.0156175033
 0.601273876 0.0640307213 0.0156175033
-0.616891379 0 0.0156175033
-0.632508882 0 0.0156175033
+0.616891379 0.0005 0.0156175033
+0.632508882 0.0005 0.0156175033
 0.648126386 0.096046082 0.0156175033
 0.663743889 0.128061443 0.0156175033
 0.679361392 0.288138246 0.0156175033
@@ -277,6 +244,7 @@ $j2 << EOD
 0.898006438 7.10741007 0.0156175033
 0.913623941 6.81927182 0.0156175033
 0.929241445 4.45013513 0.0156175033
+0.944858948 0.0005 0.0156175033
 EOD
 
 # ---- layout ----------------------------------------------------------------
@@ -288,8 +256,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
-text_rows = 0                                   # rows of text for a legend below the plot
-text_chars = 0                                  # ... the longest of them
+text_rows = 1                                   # rows of text for a legend below the plot
+text_chars = 33                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -325,6 +293,11 @@ if (format eq 'svg') {
 top = 0.98 - (legend_below ? 1.7 : 2.4) * line_height
 bottom = 0.02 + (legend_below ? 2.7 : 3.1) * line_height + legend_height
 plot_right = column - 0.03   # a gap before the legend
+# the x label half a line nearer its tick labels than gnuplot sets it
+# (0.8 lines apart at 3.5 in, 33 px at 300 dpi: figure review 18, N12),
+# and the plot 0.4 lines taller for it
+set xlabel offset 0, 0.5
+bottom = bottom - 0.4 * line_height
 set lmargin at screen plot_left
 set rmargin at screen plot_right
 set tmargin at screen top
@@ -342,12 +315,12 @@ set ylabel 'density'
 set xrange [0:4.42482]
 set xtics tick_step((4.42481556) - (0), (plot_right - plot_left) / (6 * char_width))
 set logscale y
-set yrange [0.001:10]
+set yrange [0.005:10]
 # a log axis: ticks 10^{n}, every decade or every k-th so that tick
 # labels are at least 1.6 lines apart over the panel's height
 set logscale y 10
 set format y '10^{%T}'
-log_first = ceil(log10(0.001) - 1e-9)
+log_first = ceil(log10(0.005) - 1e-9)
 log_last = floor(log10(10) + 1e-9)
 log_step = ceil((log_last - log_first) * 1.6 * line_height / (top - bottom))
 log_step = (log_step < 1) ? 1 : log_step
@@ -356,10 +329,8 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 dashtype 3 front
-plot $j1 using 1:2:3 with boxes fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#F2CFB3' linewidth 1 notitle, \
-     $j2 using 1:2:3 with boxes fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#CCE9F8' linewidth 1 notitle, \
-     $j1 using 1:2 with histeps linetype 1 dashtype 1 linewidth 2 notitle, \
-     $j2 using 1:2 with histeps linetype 2 dashtype 1 linewidth 2 notitle
+plot $j1 using ($1 - $3 / 2):2 with steps linetype 1 linewidth 2 notitle, \
+     $j2 using ($1 - $3 / 2):2 with steps linetype 2 linewidth 2 notitle
 unset label
 unset arrow
 unset object
@@ -387,7 +358,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -412,17 +383,18 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
+     keyentry with lines linetype 1 linewidth 2 title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
      keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  59 % of s below 0.0723 (the first bin)' : ''), \
      keyentry with lines linetype nodraw title (int(2 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
-     keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title (int(3 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
+     keyentry with lines linetype 2 linewidth 2 title (int(3 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
      keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
-     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(5 / legend_rows) == legend_col ? 's = 1: isometry' : '')
+     keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (int(5 / legend_rows) == legend_col ? 's = 1: isometry' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'W = 200, n_{in}⁠ = 200, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 dashtype 1 fillcolor rgb '#F2CFB3' fillstyle solid 1.0 border linecolor rgb '#D55E00' title 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34', \
-     keyentry with boxes linetype 2 dashtype 1 fillcolor rgb '#CCE9F8' fillstyle solid 1.0 border linecolor rgb '#56B4E9' title 'orthogonal: s from 0.548 to 0.937', \
+     keyentry with lines linetype 1 linewidth 2 title 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34', \
+     keyentry with lines linetype 2 linewidth 2 title 'orthogonal: s from 0.548 to 0.937', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 's = 1: isometry'
 }
 unset multiplot

@@ -167,7 +167,7 @@ column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
 below_chars = 17                                # ... the longest of them
 text_rows = 2                                   # rows of text for a legend below the plot
-text_chars = 34                                 # ... the longest of them
+text_chars = 85                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -184,7 +184,7 @@ legend_cols = floor(0.97 / (sample_width + (below_chars + 1) * char_width))
 legend_cols = (legend_cols < 1) ? 1 : legend_cols
 # (and a quarter line under the last row: a subscript there, χ_{1}, came
 # within 3 px of the canvas's edge at 3.5 in)
-legend_height = legend_below ? ((ceil(1. * key_rows / legend_cols) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
+legend_height = legend_below ? ((((legend_cols <= 1) ? 4 : (legend_cols <= 2) ? 2 : (legend_cols <= 3) ? 2 : 2) + text_rows) * 1.0 + 0.25) * line_height + 0.01 : 0
 column = legend_below ? 0.985 : column
 plot_left = 0.01 + 6 * char_width + 2.2 * line_width   # room for the y tick labels and label
 # gnuplot sets an axis label off the axis by its estimate of the tick
@@ -727,21 +727,29 @@ set format x '10^{%T}'
 set logscale y 10   # the values span more than 20 times (or --log-y)
 set format y '10^{%T}'   # 10^{n}, as on every log axis of the figures (not 1e-06, not 1000)
 set yrange [ylo:yhi]
-if (narrow && yhi / ylo > 1e4) { set ytics 100 }   # a label every other decade
+# a label every other decade where a decade is under 1.6 lines high (by the
+# span alone, 4.7 decades 0.35 in each at 3.5 in had two labels: figure
+# review 24, S5)
+log_crowded = ((top - bottom) / log10(yhi / ylo) < 1.6 * line_height)
+if (log_crowded) { set ytics 100 }
 # on a small figure a decade is a few lines high: the eight minor ticks of
 # each ran into a smudge beside the labels; a plain tick at an unlabelled
 # decade instead
-if (narrow) { if (yhi / ylo > 1e4) { set mytics 2 } else { unset mytics } }
+if (narrow) { if (log_crowded) { set mytics 2 } else { unset mytics } }
 
 # ---- the plot --------------------------------------------------------------
 # layers: per scheme the formula curve, then the sampled points with bars
 # (an empty block would make gnuplot warn: it is not plotted)
 plot $formula1 every :::1::1 using 1:2 with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 notitle, \
      $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \
-     $sample1 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 using 1:($2 > 0 && int($1) % 2 == 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
+     $sample1 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample1 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 notitle, \
      $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle, \
      $formula2 every :::0::0 using 1:2 with lines linetype 2 notitle, \
-     $sample2 using 1:($2 > 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle
+     $sample2 using 1:($2 > 0 && int($1) % 2 == 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
+     $sample2 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
+     $sample2 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle
 
 # ---- the legend ------------------------------------------------------------
 legend_chars = 28   # the legend's longest row, in char_width
@@ -775,7 +783,7 @@ if (exists('legend_below') && legend_below) {
     # estimate of the text, made fewer when that was wider, and dropped
     # the rows that no longer fitted the height); a column holds
     # legend_rows rows, the height legend_height keeps
-    legend_rows = ceil(1. * key_rows / legend_cols)
+    legend_rows = ((legend_cols <= 1) ? 4 : (legend_cols <= 2) ? 2 : (legend_cols <= 3) ? 2 : 2)
     set tmargin at screen 0.01 + legend_height
     set bmargin at screen 0.005
     set rmargin at screen 0.99
@@ -789,19 +797,19 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title (int(0 / legend_rows) == legend_col ? 'standard' : ''), \
-     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'standard at odd n_{in}' : ''), \
-     keyentry with linespoints linetype 2 title (int(2 / legend_rows) == legend_col ? 'scaled' : ''), \
-     keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'scaled at odd n_{in}' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula, ⌊n_{in}/2⌋ of the inputs 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'points: sampled, 99.9 % CI' : '')
+     keyentry with linespoints linetype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 0 : (legend_cols <= 3) ? 0 : 0) == legend_col ? 'standard: even n_{in}' : ''), \
+     keyentry with linespoints linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 0 : (legend_cols <= 3) ? 0 : 0) == legend_col ? 'standard: odd n_{in}' : ''), \
+     keyentry with linespoints linetype 2 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 1 : 1) == legend_col ? 'scaled: even n_{in}' : ''), \
+     keyentry with linespoints linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 1 : 1) == legend_col ? 'scaled: odd n_{in}' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula; points: sampled, 99.9 % CI; a bar shorter than its mark is hidden; ⌊n_{in}/2⌋ inputs 1' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'b ∼ N(0, 1^{2}); sigmoid, T = 4; 100 000 neurons, seed 1 at every point' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with linespoints linetype 1 title 'standard', \
-     keyentry with lines linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title 'standard at odd n_{in}', \
-     keyentry with linespoints linetype 2 title 'scaled', \
-     keyentry with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title 'scaled at odd n_{in}', \
+     keyentry with linespoints linetype 1 title 'standard: even n_{in}', \
+     keyentry with linespoints linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title 'standard: odd n_{in}', \
+     keyentry with linespoints linetype 2 title 'scaled: even n_{in}', \
+     keyentry with linespoints linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title 'scaled: odd n_{in}', \
      keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
      keyentry with lines linetype nodraw title ' ', \
