@@ -55,6 +55,19 @@ static char *write_to_string(const satstat_sweep *w, satstat_format f)
     return buf;
 }
 
+/* The script of figure `fig` of the sweep w at plot options o (NULL:
+ * the defaults), malloc'ed. */
+static char *figure_script(const satstat_sweep *w, size_t fig, const satstat_plot_options *o)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, o, NULL, m), SATSTAT_OK);
+    fclose(m);
+    return buf;
+}
+
 static int same_bits(double a, double b)
 {
     return memcmp(&a, &b, sizeof a) == 0;
@@ -405,11 +418,7 @@ START_TEST(point_equals_run_run_options)
     ck_assert_ptr_null(strstr(text, " --threshold"));
     free(text);
     /* the variance figure draws the claim as a level line */
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = figure_script(w, 0, NULL);
     ck_assert_ptr_nonnull(strstr(buf, "claimed_variance = 1.5"));
     ck_assert_ptr_nonnull(strstr(buf, "claimed_variance with lines"));
     free(buf);
@@ -714,11 +723,7 @@ START_TEST(figures_render_quietly)
     satstat_sweep *w = sweep_run(&b, "n-in=10:10000:4:log", 0);
     render_all(w, "n-in log");
     /* Var z spans decades: a log y axis; log x for a log sweep */
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = figure_script(w, 0, NULL);
     ck_assert_ptr_nonnull(strstr(buf, "set logscale y"));
     ck_assert_ptr_nonnull(strstr(buf, "set logscale x"));
     ck_assert_ptr_nonnull(strstr(buf, "DejaVu Sans"));
@@ -754,11 +759,7 @@ static char *threshold_script_of(const char *schemes, const char *figure, uint64
         if (strcmp(satstat_sweep_plot_name(i), figure) == 0)
             fig = i;
     ck_assert_uint_lt(fig, SATSTAT_SWEEP_FIGURES);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = figure_script(w, fig, NULL);
     satstat_sweep_free(w);
     return buf;
 }
@@ -1039,11 +1040,7 @@ START_TEST(short_log_axis_labels_decades)
     satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
     size_t labelled = 0;
     for (size_t fig = 0; fig < SATSTAT_SWEEP_FIGURES; fig++) {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&buf, &len);
-        ck_assert_int_eq(satstat_sweep_plot_write(w, fig, NULL, NULL, m), SATSTAT_OK);
-        fclose(m);
+        char *buf = figure_script(w, fig, NULL);
         for (const char *p = buf; (p = strstr(p, " % log_every == 0) { set ytics ")) != NULL; p++) {
             const char *open = strchr(p, '(');
             double x = open ? strtod(open + 1, NULL) : NAN;
@@ -1065,11 +1062,7 @@ static char *n_in_script(const char *schemes, const satstat_plot_options *o)
 {
     satstat_config b = base_of(schemes, 2000);
     satstat_sweep *w = sweep_run(&b, "n-in=10:10000:8:log", 0);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, 0, o, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = figure_script(w, 0, o);
     satstat_sweep_free(w);
     return buf;
 }
@@ -1108,12 +1101,7 @@ static int said_below(const char *buf, const char *text)
  * (S7). */
 START_TEST(parity_rows_kept_together)
 {
-    satstat_plot_options o;
-    satstat_plot_options_default(&o);
-    o.width = 1050;
-    o.height = 720;
-    o.dpi = 300;
-    o.font_size = 8;
+    satstat_plot_options o = test_paper_options();
     for (int paper = 0; paper < 2; paper++) {
         char *buf = n_in_script("standard,scaled", paper ? &o : NULL);
         for (size_t k = 0; k < 2; k++) {
@@ -1149,11 +1137,7 @@ START_TEST(varying_scheme_stays_flat_ones_move)
     satstat_config b = base_of("normal:0.01,scaled,he-normal", 20000);
     b.activation = satstat_activation_find("tanh");
     satstat_sweep *w = sweep_run(&b, "sigma=0.005:0.2:7", 0);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    ck_assert_int_eq(satstat_sweep_plot_write(w, 2, NULL, NULL, m), SATSTAT_OK);
-    fclose(m);
+    char *buf = figure_script(w, 2, NULL);
     satstat_sweep_free(w);
     double row[3][8][5];
     size_t moved = 0;
