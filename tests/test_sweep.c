@@ -1114,10 +1114,12 @@ START_TEST(parity_rows_kept_together)
             ck_assert_msg(strcmp(ce, co) == 0, "%s's rows in columns %s and %s", name, ce, co);
             ck_assert_msg(strstr(ce, "legend_cols <=") != NULL, "%s: %s", name, ce);
         }
-        /* the points at odd n_in in the odd line's pale colour, keyed by
-         * its row's mark (figure review 24, M1) */
-        ck_assert_ptr_nonnull(strstr(buf, "int($1) % 2 ? $2 : NaN) with points linetype 1 linecolor rgb '#"));
-        ck_assert(said_below(buf, "keyentry with linespoints linetype 1 linecolor rgb '#"));
+        /* the points at odd n_in open, in the scheme's colour, keyed by
+         * the odd row's mark (figure review 24, M1; review 25, S2), and
+         * the pale lines said */
+        ck_assert_ptr_nonnull(strstr(buf, "int($1) % 2 ? $2 : NaN) with points linetype 1 pointtype 6 "));
+        ck_assert(said_below(buf, "keyentry with points linetype 1 pointtype 6 "));
+        ck_assert(said_below(buf, "pale lines: the formula at odd n_{in}"));
         /* the fixed settings, below the plot */
         ck_assert_msg(said_below(buf, "⌊n_{in}/2⌋ inputs 1") && said_below(buf, "b ∼ N(0, 1^{2})"),
                       "the inputs and the bias not said below the plot");

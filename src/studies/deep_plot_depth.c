@@ -1457,6 +1457,11 @@ static double jacobian_bin_width(const satstat_deep_jacobian *j, double *total)
     return *total > 0 && w > 0 ? w : 0;
 }
 
+/* The line at s = 1: grey, thin and solid (dotted, it was a third scheme's
+ * outline, relu's he-normal in bluish green, whose riser at s = 0.991 ran
+ * beside it: figure review 25, S4). */
+#define ISOMETRY_LINE "linecolor rgb '#808080' linewidth 1.5 dashtype 1"
+
 void satstat__dp_fig_jacobian(ctx *c)
 {
     const satstat_deep_report *r = c->r[0];
@@ -1586,8 +1591,7 @@ void satstat__dp_fig_jacobian(ctx *c)
         satstat__legend_tex(&key);
         satstat__legend_below_only(&key);
     }
-    satstat__legend_row(&key, "with lines linecolor rgb '#808080' linewidth 2 dashtype 3",
-                        "s = 1: isometry");
+    satstat__legend_row(&key, "with lines " ISOMETRY_LINE, "s = 1: isometry");
     /* the sizes the spectrum depends on, in the figure itself (figure
      * review 23, N4: they were in the script's header only) */
     satstat__legend_row(&key, "with lines linetype nodraw", "W = %llu, n_{in} = %llu, R = %llu networks",
@@ -1620,8 +1624,7 @@ void satstat__dp_fig_jacobian(ctx *c)
     }
     /* (in front: behind, the scaled spectrum's fill hid it below a
      * density of 0.12) */
-    out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 2 "
-           "dashtype 3 front\n");
+    out(c, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead " ISOMETRY_LINE " front\n");
     out(c, "plot ");
     /* on a linear axis filled light, outlined in the scheme's colour: the
      * fills opaque tints (a translucent fill over another mixed into a

@@ -60,6 +60,7 @@ typedef struct fig {
     double bias_floor, slope_bound; /* level lines, NaN when none       */
     double ylo;                   /* the log axis's foot                */
     int clipped;                  /* bars below the foot                */
+    long clipped_by;              /* ... all of one scheme's (else -1)  */
     unsigned char zero[SATSTAT_MAX_SCHEMES]; /* scheme k has a sampled 0 */
     int zero_schemes;             /* how many have one                  */
     int dodged;                   /* the schemes' points set apart:     */
@@ -310,6 +311,10 @@ static void log_range(const fig *g, double *lo_out, double *hi_out)
     double ymin = fmin(g->ymin, g->bar_min), ymax = g->ymax;
     double floor_value = fmax(ymin, ymax * pow(10.0, -LOG_Y_DECADES));
     double lo = satstat__step125(floor_value / 1.3, 0), hi = satstat__step125(ymax * 1.1, 1);
+    /* (at most LOG_Y_DECADES in all: the margin under the floor took
+     * 0.5 down to 2×10⁻⁸, 7.4 decades, figure review 25, S1) */
+    if (lo < hi * pow(10.0, -LOG_Y_DECADES))
+        lo = satstat__step125(hi * pow(10.0, -LOG_Y_DECADES), 1);
     if (g->q == Q_SATURATED && ymax <= 1 && hi > 1)
         hi = 1; /* a fraction's axis ends at 1 */
     if (floor(log10(hi) + 1e-9) < ceil(log10(lo) - 1e-9)) {
@@ -455,8 +460,10 @@ static int parity_split(const fig *g)
  * the flat ones move (moved, normal:σ's point at σ = 0.0375 sat 0.014
  * under its own curve, outside its interval; standard moved where it met
  * nothing: figure review 24, M2); on a linear n_in axis whose formula
- * differs at odd n_in, by at most a quarter of a unit (0.91 moved the
- * points at 33 and 41 onto the even line at 32 and 40). */
+ * differs at odd n_in, by at most half a unit, never to a neighbouring
+ * n_in's x (0.91 moved the points at 33 and 41 onto the even line at 32
+ * and 40; a quarter unit, 4 px at 3.5 in, left two marks on each other:
+ * figure review 25, S3). */
 static double point_offset(const fig *g, size_t i, size_t k)
 {
     const satstat_sweep *s = g->s;
@@ -486,7 +493,7 @@ static double point_offset(const fig *g, size_t i, size_t k)
     double step = (s->spec.log ? log10(x1 / x0) : x1 - x0) / (double)(s->n - 1);
     double apart = fmin(0.12, 0.3 / (double)(nm - 1)) * step;
     if (parity_split(g) && !s->spec.log)
-        apart = fmin(apart, 0.5 / (double)(nm - 1));
+        apart = fmin(apart, 1.0 / (double)(nm - 1));
     double off;
     if (varying == 1) {
         /* the varying one at its x, the flat ones +1, -1, +2, ... apart */
@@ -499,7 +506,7 @@ static double point_offset(const fig *g, size_t i, size_t k)
         off = ((double)at - (double)(nm - 1) / 2) * apart;
     }
     if (parity_split(g) && !s->spec.log)
-        off = fmax(-0.25, fmin(0.25, off));
+        off = fmax(-0.5, fmin(0.5, off));
     return off;
 }
 
@@ -546,7 +553,7 @@ static int figure_extent(fig *g)
                 ymax = hi;
             if (y > 0 && y < ymin)
                 ymin = y;
-            if (y > 0 && lo > 0 && lo < bar_min)
+            if (y > 0 && lo >= y / 100 && lo < bar_min) /* (farther: cut, figure review 25, S1) */
                 bar_min = lo;
         }
     }
@@ -586,6 +593,7 @@ static int figure_extent(fig *g)
      * up to the interval's upper end, and a bar below the foot ends there
      * with a ▼ (as in deep-saturation), rather than left out unmarked */
     g->clipped = g->zero_schemes = 0;
+    g->clipped_by = -1;
     memset(g->zero, 0, sizeof g->zero);
     g->ylo = 0;
     if (g->logy) {
@@ -600,8 +608,10 @@ static int figure_extent(fig *g)
                 double y = quantity_of(&c, g->q, 1, &lo, &hi);
                 if (y == 0)
                     zero_here = 1;
-                else if (y > 0 && !(lo >= g->ylo))
+                else if (y > 0 && !(lo >= g->ylo)) {
+                    g->clipped_by = g->clipped && g->clipped_by != (long)k ? -1 : (long)k;
                     g->clipped = 1;
+                }
             }
             if (zero_here && k < SATSTAT_MAX_SCHEMES) {
                 g->zero[k] = 1;
@@ -980,8 +990,15 @@ static void figure_legend(fig *g)
             char odd[96];
             satstat__legend_row(L, st, "%s: even n_{in}", label);
             satstat__legend_tex(L);
+            /* (its sample the open mark as drawn, the pale line said in a
+             * row of text: a sample draws its line and mark in one colour) */
+            char om[SATSTAT__OPEN_MARK_SIZE];
             odd_line_style(g, k, odd, sizeof odd);
-            snprintf(st, sizeof st, "with %s %s", sampled ? "linespoints" : "lines", odd);
+            if (sampled)
+                snprintf(st, sizeof st, "with points linetype %zu %s", k + 1,
+                         satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
+            else
+                snprintf(st, sizeof st, "with lines %s", odd);
             satstat__legend_row(L, st, "%s: odd n_{in}", label);
             satstat__legend_tex(L);
             /* (one column for the two: split, the second read as a
@@ -1006,6 +1023,11 @@ static void figure_legend(fig *g)
      * 23, N7) */
     text_items below = {0};
     text_item(&below, "lines: formula");
+    for (size_t k = 0; k < ns; k++)
+        if (sampled && odd_line(g, k)) {
+            text_item(&below, "pale lines: the formula at odd n_{in}");
+            break;
+        }
     satstat__legend_row(L, "with lines linetype nodraw", "lines: formula");
     if (claim)
         satstat__legend_row(L, CLAIM_STYLE, "claimed Var z = %.4g (tested)", b->claimed_variance);
@@ -1042,14 +1064,21 @@ static void figure_legend(fig *g)
             snprintf(open_style, sizeof open_style, "with points linetype %zu %s", k + 1,
                      satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
             series_label(s, k, label, sizeof label);
-            if (g->zero_schemes == 1)
+            /* ("open" alone where open marks are the odd n_in too) */
+            if (g->zero_schemes == 1 && !odd_formula(g))
                 satstat__legend_row(L, open_style, "open: sampled 0");
             else
                 satstat__legend_row(L, open_style, "%s: sampled 0", label);
         }
         if (g->clipped) {
+            /* in its scheme's colour when one scheme's bars alone are cut,
+             * as drawn (black, it keyed a coloured mark: figure review 24,
+             * N13), as deep-correlation's */
             char cut[SATSTAT__LEGEND_STYLE];
-            snprintf(cut, sizeof cut, "with points linecolor rgb ink %s", satstat__cut_mark(0));
+            if (g->clipped_by >= 0)
+                snprintf(cut, sizeof cut, "with points linetype %ld %s", g->clipped_by + 1, satstat__cut_mark(0));
+            else
+                snprintf(cut, sizeof cut, "with points linecolor rgb ink %s", satstat__cut_mark(0));
             satstat__legend_row(L, cut, "bar cut at axis");
         }
     }
@@ -1365,11 +1394,13 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
         /* (the x column: the sweep's x, or the x drawn when points are
          * set apart somewhere, figure_data) */
         const char *x = g->dodged ? "5" : "1";
-        /* with the formula drawn apart at odd n_in, the points there in
-         * its pale colour, as its key row: in the mark of the even row
-         * they read as off the even line, the sampled 5.97 at n_in = 11
-         * 8 %% under it against a bar of 2 %% (figure review 24, M1); the
-         * bars in the scheme's colour, then the pale marks */
+        /* with the formula drawn apart at odd n_in, the points there
+         * open, as their key row: in the mark of the even row they read as
+         * off the even line, the sampled 5.97 at n_in = 11 8 %% under it
+         * against a bar of 2 %% (figure review 24, M1); in the scheme's
+         * colour (in the odd line's pale one they were the faintest ink of
+         * the figure, 1.7 : 1 on white: figure review 25, S2); the bars,
+         * then the marks over them */
         int parity = odd_line(g, k);
         const char *even_y = !parity ? (g->logy ? "($2 > 0 ? $2 : NaN)" : "2")
                              : g->logy ? "($2 > 0 && int($1) % 2 == 0 ? $2 : NaN)"
@@ -1381,12 +1412,12 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                 first ? "plot " : ", \\\n     ", k + 1, x, even_y, lo, k + 1);
             first = 0;
             if (parity) {
-                char odd[96];
-                odd_line_style(g, k, odd, sizeof odd);
+                char om[SATSTAT__OPEN_MARK_SIZE];
                 out(g, ", \\\n     $sample%zu using %s:%s:%s:4 with yerrorbars linetype %zu linewidth 2 "
                        "dashtype 1 pointtype -1 notitle"
-                       ", \\\n     $sample%zu using %s:%s with points %s notitle",
-                    k + 1, x, odd_y, lo, k + 1, k + 1, x, odd_y, odd);
+                       ", \\\n     $sample%zu using %s:%s with points linetype %zu %s notitle",
+                    k + 1, x, odd_y, lo, k + 1, k + 1, x, odd_y, k + 1,
+                    satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
             }
         }
         if (sampled && srows[k] && g->logy) {
