@@ -166,8 +166,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 5                                    # legend rows with a sample
 below_chars = 17                                # ... the longest of them
-text_rows = 2                                   # rows of text for a legend below the plot
-text_chars = 85                                 # ... the longest of them
+text_rows = 3                                   # rows of text for a legend below the plot
+text_chars = 68                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -745,12 +745,12 @@ plot bound with lines linecolor rgb '#808080' linewidth 2 dashtype 3 notitle, \
      $formula1 every :::0::0 using 1:2 with lines linetype 1 notitle, \
      $sample1 using 1:($2 > 0 && int($1) % 2 == 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 notitle, \
      $sample1 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 1 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample1 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 notitle, \
+     $sample1 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw notitle, \
      $formula2 every :::1::1 using 1:2 with lines linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle, \
      $formula2 every :::0::0 using 1:2 with lines linetype 2 notitle, \
      $sample2 using 1:($2 > 0 && int($1) % 2 == 0 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 notitle, \
      $sample2 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN):($3 > ylo ? $3 : ylo):4 with yerrorbars linetype 2 linewidth 2 dashtype 1 pointtype -1 notitle, \
-     $sample2 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 notitle
+     $sample2 using 1:($2 > 0 && int($1) % 2 ? $2 : NaN) with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw notitle
 
 # ---- the legend ------------------------------------------------------------
 legend_chars = 28   # the legend's longest row, in char_width
@@ -773,7 +773,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (16 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -799,20 +799,21 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 0 : (legend_cols <= 3) ? 0 : (legend_cols <= 4) ? 0 : 0) == legend_col ? 'standard: even n_{in}' : ''), \
-     keyentry with linespoints linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 0 : (legend_cols <= 3) ? 0 : (legend_cols <= 4) ? 0 : 0) == legend_col ? 'standard: odd n_{in}' : ''), \
+     keyentry with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 0 : (legend_cols <= 3) ? 0 : (legend_cols <= 4) ? 0 : 0) == legend_col ? 'standard: odd n_{in}' : ''), \
      keyentry with linespoints linetype 2 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 1 : (legend_cols <= 4) ? 1 : 1) == legend_col ? 'scaled: even n_{in}' : ''), \
-     keyentry with linespoints linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 1 : (legend_cols <= 4) ? 1 : 1) == legend_col ? 'scaled: odd n_{in}' : ''), \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 1 : (legend_cols <= 4) ? 1 : 1) == legend_col ? 'scaled: odd n_{in}' : ''), \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title (((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 2 : (legend_cols <= 4) ? 2 : 2) == legend_col ? 'floor Var b = 1' : ''), \
      keyentry with lines linetype nodraw title ((0 == legend_col && 0 < ((legend_cols <= 1) ? 0 : (legend_cols <= 2) ? 1 : (legend_cols <= 3) ? 0 : (legend_cols <= 4) ? 0 : 0)) ? ' ' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula; points: sampled, 99.9 % CI; a bar shorter than its mark is hidden; ⌊n_{in}/2⌋ inputs 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'b ∼ N(0, 1^{2}); sigmoid; 100 000 neurons, seed 1 at every point' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'lines: formula; pale lines: the formula at odd n_{in}; points: sampled, 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'a bar shorter than its mark is hidden; ⌊n_{in}/2⌋ inputs 1; b ∼ N(0, 1^{2}); sigmoid' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? '100 000 neurons, seed 1 at every point' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 1 title 'standard: even n_{in}', \
-     keyentry with linespoints linetype 1 linecolor rgb '#8CC0DC' linewidth 1.5 dashtype 1 title 'standard: odd n_{in}', \
+     keyentry with points linetype 1 pointtype 6 pointsize lt_pointsize * open_size linewidth open_lw title 'standard: odd n_{in}', \
      keyentry with linespoints linetype 2 title 'scaled: even n_{in}', \
-     keyentry with linespoints linetype 2 linecolor rgb '#ECB78C' linewidth 1.5 dashtype 1 title 'scaled: odd n_{in}', \
+     keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'scaled: odd n_{in}', \
      keyentry with lines linetype nodraw title 'lines: formula', \
      keyentry with lines linecolor rgb '#808080' linewidth 2 dashtype 3 title 'floor Var b = 1', \
      keyentry with lines linetype nodraw title 'points, bars: sampled, 99.9 % CI', \
