@@ -147,6 +147,11 @@ static void density_number_rows(ctx *c, size_t i)
         satstat__pl_mark_tex(c);
         satstat__pl_text_line(c, "%s = %s, sampled %s", p_txt, f, smp);
         satstat__pl_below_only(c);
+        /* (the interval below the plot too: without it the one number the
+         * figure is for could not be judged there, figure review 26, S4) */
+        satstat__pl_text_line(c, "%s CI: %s to %s", lv, lo, hi);
+        satstat__pl_mark_tex(c);
+        satstat__pl_below_only(c);
     } else {
         satstat__pl_text_line(c, "   (nothing sampled)");
         satstat__pl_text_line(c, "%s = %s", p_txt, f);

@@ -1012,8 +1012,13 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
             mean_field_drawn |= !mean_field_off_axis(q, ax, s);
         }
     }
+    /* (the gradient's line is the mean field of the RMS, the rings, not
+     * of the filled means, which sit about 20 % under it by Jensen: keyed
+     * by a filled mark on it, the line read as off them; figure review
+     * 26, S3) */
     if (mean_field_drawn)
-        satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1", "lines: mean field");
+        satstat__legend_row(key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 1",
+                            q == Q_GRADIENT ? "lines: mean field of the RMS (rings)" : "lines: mean field");
     if (off_max > -INFINITY && !ax->all_zero) { /* (all zero: in the plot's note) */
         if (off_max > 0)
             satstat__legend_row(key, "with lines linetype nodraw", "mean field ≤ 10^{−%d}: off the axis",
@@ -1024,7 +1029,7 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
     }
     if (q == Q_GRADIENT) { /* one row for every scheme's open points */
         satstat__legend_row(key, "with points linecolor rgb '#000000' pointtype 6 pointsize 2.4 * pointscale linewidth 1",
-                            "ring: RMS ‖δ^{ℓ}‖");
+                            "ring: RMS, filled: mean ‖δ^{ℓ}‖");
         satstat__legend_tex(key);
     }
     /* (every count 0: the bound's meaning in the plot's note; a black ▼
@@ -1085,11 +1090,21 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
     if (!ax->all_zero) /* (else in the plot's note) */
         satstat__legend_row(key, "with lines linetype nodraw", "R = %llu networks",
                             (unsigned long long)o->networks);
-    /* (below the plot, where the three sisters' legends now go at 1280 x
-     * 800 as at 3.5 in, these two rows are left out in all three: at
-     * 1280 x 800 variance and saturation had them in a column and the
-     * gradient, below, not (figure review 18, S7); one row of them below
-     * was too long for two legend columns at 3.5 in) */
+    /* and below the plot, where the three sisters' legends go at every
+     * size and the column's rows of text are left out: one row of text
+     * across the width, under the columns (left out, no figure said tanh,
+     * the networks the bars are over, or the bias: figure review 26, S1) */
+    if (q == Q_GRADIENT) {
+        satstat__legend_row(key, "with lines linetype nodraw", "back-propagation: L → 1");
+        satstat__legend_below_only(key);
+    }
+    char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(cfg->activation->name, act, sizeof act);
+    satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu, σ_{b}² = %.3g, R = %llu networks", act,
+                        (unsigned long long)o->width, satstat_law_variance(&cfg->bias.law),
+                        (unsigned long long)o->networks);
+    satstat__legend_tex(key);
+    satstat__legend_below_only(key);
 }
 
 static void fig_against_layer(ctx *c, quantity q)
@@ -1576,8 +1591,16 @@ static void activation_panel(ctx *c, const satstat_config *cfg, const satstat_de
     else
         out(c, "unset title\n");
     if (k == 0) {
+        /* (a normal scheme's row by its σ_w, as its legend row ends: the
+         * row of a panel has room for about 9 characters at 3.5 in) */
         out(c, "set ylabel ");
-        qstr(c, cfg->schemes[s].canonical);
+        if (cfg->schemes[s].kind == SATSTAT_SCHEME_NORMAL) {
+            char sigma[48];
+            snprintf(sigma, sizeof sigma, "σ_{w} = %g", cfg->schemes[s].param);
+            satstat__fig_qtex(&c->g, sigma);
+        } else {
+            qstr(c, cfg->schemes[s].canonical);
+        }
         out(c, "\n");
     } else {
         out(c, "unset ylabel\n");
@@ -1762,7 +1785,10 @@ static void fig_activations(ctx *c, size_t which)
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_layer *l2 = satstat_deep_report_layer(r, s, o->layers > 1 ? 2 : 1);
         char st[SATSTAT__LEGEND_STYLE], sn[2 * SATSTAT_SPEC_SIZE];
-        satstat__tex_escape(cfg->schemes[s].canonical, sn, sizeof sn);
+        /* ("normal", not "normal:1: weight σ_w = 1", which read as a
+         * typo: figure review 26, S6) */
+        satstat__tex_escape(cfg->schemes[s].kind == SATSTAT_SCHEME_NORMAL ? "normal" : cfg->schemes[s].canonical,
+                            sn, sizeof sn);
         snprintf(st, sizeof st, "with boxes linetype %zu fillstyle solid 1.0 noborder", s + 1);
         satstat__legend_row(&key, st, "%s: weight σ_{w} = %.3g", sn, sqrt(l2->weight_variance));
         satstat__legend_tex(&key);

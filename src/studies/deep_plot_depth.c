@@ -153,6 +153,26 @@ static void scheme_kind(const satstat_deep_report *r, size_t s, char *buf, size_
         satstat__tex_escape(sc->canonical, buf, size);
 }
 
+/* The run's settings the mean field depends on, in two rows of text for
+ * a legend below the plot, where the column's rows of text are left out
+ * (the bars' networks, figure review 24, S7; n_in and σ_b², on which c*,
+ * ξ_c and q* depend, review 26, S7). */
+static void settings_rows(const ctx *c, satstat__legend *key)
+{
+    const satstat_config *cfg = satstat_deep_report_config(c->r[0]);
+    const satstat_deep_options *o = satstat_deep_report_options(c->r[0]);
+    char act[2 * SATSTAT_ACTIVATION_NAME_SIZE];
+    satstat__tex_escape(cfg->activation->name, act, sizeof act);
+    satstat__legend_row(key, "with lines linetype nodraw", "%s, W = %llu, n_{in} = %llu", act,
+                        (unsigned long long)o->width, (unsigned long long)cfg->n_in);
+    satstat__legend_tex(key);
+    satstat__legend_below_only(key);
+    satstat__legend_row(key, "with lines linetype nodraw", "σ_{b}² = %.3g, R = %llu networks",
+                        satstat_law_variance(&cfg->bias.law), (unsigned long long)o->networks);
+    satstat__legend_tex(key);
+    satstat__legend_below_only(key);
+}
+
 /* A linear axis's ticks computed in gnuplot from the panel's size. */
 static void ticks(ctx *c, const char *axis, double lo, double hi, int label_chars)
 {
@@ -415,15 +435,10 @@ void satstat__dp_fig_correlation(ctx *c)
                 snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
             satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
         }
-    /* (and below the plot, where the column's rows of text are left
-     * out: the bars' networks unsaid there, figure review 24, S7) */
-    for (int twin = 0; twin < 2; twin++) {
-        satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu%s",
-                            cfg->activation->name, (unsigned long long)o->width,
-                            (unsigned long long)o->networks, twin ? " networks" : "");
-        if (twin)
-            satstat__legend_below_only(&key);
-    }
+    satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
+                        cfg->activation->name, (unsigned long long)o->width,
+                        (unsigned long long)o->networks);
+    settings_rows(c, &key);
     single_panel(c, &key, title, KEY_BESIDE);
     out(c, "set xlabel 'layer ℓ'\nset ylabel 'correlation c^{ℓ}'\n");
     out(c, "set xrange [-0.5:%g]\nset yrange [%.3g:%.3g]\n", (double)o->layers + 0.5, lo, hi);
@@ -848,10 +863,12 @@ void satstat__dp_fig_cmap(ctx *c)
         satstat__legend_row(&key, "with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '" ZOOM_BOX "'",
                             "box at arrow: the points' zoom");
         satstat__legend_tex(&key);
+        settings_rows(c, &key);
         cmap_zoom_panels(c, &key, title, lo, curve, (double[]){z_lo, z_hi, zy_lo, zy_hi}, dmin, dmax);
         header_for_legend(c, CMAP_HEADLINE, CMAP_ABOUT, &key, &body);
         return;
     }
+    settings_rows(c, &key);
     single_panel(c, &key, title, KEY_BESIDE);
     double pad = 0.08 * (dmax - dmin > 0 ? dmax - dmin : 1);
     /* a negative lobe reaches a labelled tick: the foot at the next 1, 2
@@ -1214,10 +1231,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
                        "scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at\n"
                        "chi1 = 1 (black line, from the phase computation): the two cells of a row\n"
                        "that straddle it take their outer neighbours' colour (else the nearer\n"
-                       "one's, by chance, far beyond the bar's end).  Networks train to a\n"
-                       "depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the\n"
-                       "run's depth; on its side of the critical line a network of L layers\n"
-                       "trains.  Grey: no value, where a cell has no fixed point q*.");
+                       "one's, by chance, far beyond the bar's end).  Schoenholz et al. found\n"
+                       "networks trainable to a depth of about 6 xi_c (an empirical bound,\n"
+                       "which says nothing of gradients that explode at chi1 > 1): the dashed\n"
+                       "line (or lines) is 6 xi_c = L, the run's depth.  Grey: no value, where\n"
+                       "a cell has no fixed point q*.");
     satstat__fig_output_section(&c->g);
     satstat__dp_style_named(c, r);
     /* the colour scale: from the smallest ξ_c to at most 10^3 (the cells
@@ -1285,7 +1303,11 @@ void satstat__dp_fig_phase_xi(ctx *c)
     satstat__legend_tex(&key);
     if (any_train)
         satstat__legend_row(&key, "with lines linecolor rgb '#000000' linewidth 2 dashtype 2",
-                            "6 ξ_{c} = L = %llu (trains: 6 ξ_{c} > L)",
+                            /* (an empirical bound, not "trains": the
+                             * chaotic half's standard scheme, ξ_c 2.49,
+                             * had gradients growing ×2.78 a layer:
+                             * figure review 26, S2) */
+                            "6 ξ_{c} = L = %llu (Schoenholz et al.'s depth bound)",
                             (unsigned long long)o->layers);
     else
         for (int twin = 0; twin < 2; twin++) { /* (text: again for a legend below) */
