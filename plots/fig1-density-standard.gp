@@ -166,7 +166,7 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 3                                    # legend rows with a sample
 below_chars = 23                                # ... the longest of them
-text_rows = 2                                   # rows of text for a legend below the plot
+text_rows = 3                                   # rows of text for a legend below the plot
 text_chars = 30                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
@@ -1498,7 +1498,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (14 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (15 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -1527,7 +1527,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb ink linewidth 2 dashtype 1 title (int(1 / legend_rows) == legend_col ? 'formula N(0, σ² = 501)' : ''), \
      keyentry with boxes fillcolor rgb shade fillstyle solid 1.0 title (int(2 / legend_rows) == legend_col ? 'saturated |z| ≥ 4' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'Var z = 501, sampled 502.5' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'P(|z| ≥ 4) = 0.858, sampled 0.858' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'P(|z| ≥ 4) = 0.858, sampled 0.858' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? '99.9 % CI: 0.857 to 0.859' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

@@ -537,7 +537,7 @@ set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(0)
 set bmargin at screen panel_b(0)
 set title 'layer 1' offset 0,0.1
-set ylabel 'normal:1'
+set ylabel 'σ_{w}⁠ = 1'
 unset xlabel
 x_lo = 4.24835426e-18
 x_hi = 1
@@ -606,7 +606,7 @@ set rmargin at screen panel_r(0)
 set tmargin at screen panel_t(1)
 set bmargin at screen panel_b(1)
 unset title
-set ylabel 'normal:0.01'
+set ylabel 'σ_{w}⁠ = 0.01'
 unset xlabel
 x_lo = 4.24835426e-18
 x_hi = 1
@@ -856,16 +856,16 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal:1: weight σ_{w}⁠ = 1' : ''), \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal:0.01: weight σ_{w}⁠ = 0.01' : ''), \
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title (int(0 / legend_rows) == legend_col ? 'normal: weight σ_{w}⁠ = 1' : ''), \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title (int(1 / legend_rows) == legend_col ? 'normal: weight σ_{w}⁠ = 0.01' : ''), \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title (int(2 / legend_rows) == legend_col ? 'scaled: weight σ_{w}⁠ = 0.1' : ''), \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title (int(3 / legend_rows) == legend_col ? 'he-normal: weight σ_{w}⁠ = 0.141' : ''), \
      keyentry with points pointtype 9 linecolor rgb '#808080' title (int(4 / legend_rows) == legend_col && (0) ? 'a point mass, or every unit in one bin' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal:1: weight σ_{w}⁠ = 1', \
-     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal:0.01: weight σ_{w}⁠ = 0.01', \
+     keyentry with boxes linetype 1 fillstyle solid 1.0 noborder title 'normal: weight σ_{w}⁠ = 1', \
+     keyentry with boxes linetype 2 fillstyle solid 1.0 noborder title 'normal: weight σ_{w}⁠ = 0.01', \
      keyentry with lines linetype nodraw title ' ', \
      keyentry with boxes linetype 3 fillstyle solid 1.0 noborder title 'scaled: weight σ_{w}⁠ = 0.1', \
      keyentry with boxes linetype 4 fillstyle solid 1.0 noborder title 'he-normal: weight σ_{w}⁠ = 0.141', \

@@ -395,8 +395,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 7                                    # legend rows with a sample
 below_chars = 46                                # ... the longest of them
-text_rows = 0                                   # rows of text for a legend below the plot
-text_chars = 0                                  # ... the longest of them
+text_rows = 2                                   # rows of text for a legend below the plot
+text_chars = 26                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -525,7 +525,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (9 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -556,7 +556,9 @@ if (exists('legend_below') && legend_below) {
      keyentry with points linetype 1 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'normal: sampled, joined in layer order' : ''), \
      keyentry with points linetype 2 pointtype 14 pointsize lt_pointsize * open_size * svg_pentagon linewidth open_lw title (int(4 / legend_rows) == legend_col ? 'orthogonal: sampled, joined in layer order' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' linewidth 1.5 pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'sampled from c^{0}⁠ = 0.99, 99.9 % CI over 10 networks' : ''), \
-     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(6 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : '')
+     keyentry with points pointtype (zoom_above ? '↓' : '↑') linecolor rgb '#606060' title (int(6 / legend_rows) == legend_col ? 'box at arrow: the points'' zoom' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'tanh, W = 200, n_{in}⁠ = 200' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'σ_{b}² = 0.05, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

@@ -190,8 +190,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 6                                    # legend rows with a sample
 below_chars = 44                                # ... the longest of them
-text_rows = 1                                   # rows of text for a legend below the plot
-text_chars = 28                                 # ... the longest of them
+text_rows = 2                                   # rows of text for a legend below the plot
+text_chars = 26                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -281,7 +281,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (10 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (11 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -312,7 +312,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with lines linecolor rgb '#000000' dashtype 1 title (int(3 / legend_rows) == legend_col ? 'mean field c^{ℓ}' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 2 pointsize lt_pointsize linewidth 2 title (int(4 / legend_rows) == legend_col ? 'inputs: c^{0}⁠ = 0.99' : ''), \
      keyentry with points linetype 1 pointtype 9 pointsize lt_pointsize title (int(5 / legend_rows) == legend_col ? 'bar cut at c = 1' : ''), \
-     keyentry with lines linetype nodraw title (0 == legend_col ? 'tanh, W = 200, R = 10 networks' : '')
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'tanh, W = 200, n_{in}⁠ = 200' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'σ_{b}² = 0.05, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

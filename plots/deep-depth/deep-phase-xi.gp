@@ -5,10 +5,11 @@
 # scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at
 # chi1 = 1 (black line, from the phase computation): the two cells of a row
 # that straddle it take their outer neighbours' colour (else the nearer
-# one's, by chance, far beyond the bar's end).  Networks train to a
-# depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
-# run's depth; on its side of the critical line a network of L layers
-# trains.  Grey: no value, where a cell has no fixed point q*.
+# one's, by chance, far beyond the bar's end).  Schoenholz et al. found
+# networks trainable to a depth of about 6 xi_c (an empirical bound,
+# which says nothing of gradients that explode at chi1 > 1): the dashed
+# line (or lines) is 6 xi_c = L, the run's depth.  Grey: no value, where
+# a cell has no fixed point q*.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme normal:0.1118034,orthogonal:1.5811388 --activation tanh --bias normal:0.2236068 --inputs half --active 100 --n-in 200 --threshold 4 --alpha 0.001 --seed 1 --pair-correlation 0.99 --phase --plots plots/deep-depth --plot-size 1280x800 --figures deep-correlation,deep-cmap,deep-phase-xi
 #           satstat 0.1.0
@@ -4332,14 +4333,14 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (Schoenholz et al.''s depth bound)' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2.61 * pointscale linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.49 * pointscale * svg_pentagon linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'orthogonal, gain² = 2.5: ξ_{c}⁠ = 11.8 (same point)' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (Schoenholz et al.''s depth bound)', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 2.61 * pointscale linewidth open_lw title 'normal, σ_{w}² · fan-in = 2.5: ξ_{c}⁠ = 11.8', \
      keyentry with points linecolor rgb '#000000' pointtype 14 pointsize 1.49 * pointscale * svg_pentagon linewidth open_lw title 'orthogonal, gain² = 2.5: ξ_{c}⁠ = 11.8 (same point)'
 }

@@ -187,8 +187,8 @@ line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
 below_chars = 18                                # ... the longest of them
-text_rows = 0                                   # rows of text for a legend below the plot
-text_chars = 0                                  # ... the longest of them
+text_rows = 1                                   # rows of text for a legend below the plot
+text_chars = 40                                 # ... the longest of them
 # When the column would leave the plot less than half the width (a
 # small figure), the legend goes below the plot: its rows with a sample
 # in as many columns as fit, then its rows of text (the figure's
@@ -293,7 +293,7 @@ unset arrow
 unset label
 set xrange [0:1]
 set yrange [0:1]
-# samples 2.5 characters long, rows 1.15 lines apart (6 rows)
+# samples 2.5 characters long, rows 1.15 lines apart (7 rows)
 legend_font = font_at(legend_fit)   # (set key takes a string, not an expression)
 set key inside left top Left reverse samplen 2.5 * svg_hchar spacing 1.15 font legend_font
 # an empty plot (a line out of range) whose key is the legend
@@ -321,7 +321,8 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 1 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'standard, χ_{1}⁠ = 1.37' : ''), \
      keyentry with linespoints linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'scaled, χ_{1}⁠ = 0.042' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
-     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : '')
+     keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(3 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : ''), \
+     keyentry with lines linetype nodraw title (0 == legend_col ? 'sigmoid, W = 200, σ_{b}² = 1, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \

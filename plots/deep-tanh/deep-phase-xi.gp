@@ -5,10 +5,11 @@
 # scale over sigma_w^2 * fan_in (log axis) and sigma_b^2.  xi_c diverges at
 # chi1 = 1 (black line, from the phase computation): the two cells of a row
 # that straddle it take their outer neighbours' colour (else the nearer
-# one's, by chance, far beyond the bar's end).  Networks train to a
-# depth of about 6 xi_c: the dashed line (or lines) is 6 xi_c = L, the
-# run's depth; on its side of the critical line a network of L layers
-# trains.  Grey: no value, where a cell has no fixed point q*.
+# one's, by chance, far beyond the bar's end).  Schoenholz et al. found
+# networks trainable to a depth of about 6 xi_c (an empirical bound,
+# which says nothing of gradients that explode at chi1 > 1): the dashed
+# line (or lines) is 6 xi_c = L, the run's depth.  Grey: no value, where
+# a cell has no fixed point q*.
 #
 # Made by:  satstat deep --layers 10 --width 200 --networks 10 --scheme standard,scaled --activation tanh --bias normal:1 --inputs half --active 500 --n-in 1000 --threshold 4 --alpha 0.001 --seed 1 --phase --plots plots/deep-tanh --plot-size 1280x800
 #           satstat 0.1.0
@@ -4156,14 +4157,14 @@ $schemes << EOD
 EOD
 
 # ---- layout ----------------------------------------------------------------
-key_chars = 28                                  # the longest legend row, in characters
+key_chars = 42                                  # the longest legend row, in characters
 char_width = 0.0097 * scale * 1280. / width     # one character of the font (digits are widest)
 sample_width = 0.07 * scale * 1280. / width     # a legend sample and the gap after it
 line_height = 16 * scale * 4 / 3. * 1.25 / height   # a line of text (the PNG's 96 dpi; the SVG's too: svg_vchar)
 line_width = line_height * height / width        # ... the same length across
 column = 0.985 - sample_width - key_chars * char_width
 key_rows = 4                                    # legend rows with a sample
-below_chars = 28                                # ... the longest of them
+below_chars = 42                                # ... the longest of them
 text_rows = 0                                   # rows of text for a legend below the plot
 text_chars = 0                                  # ... the longest of them
 # When the column would leave the plot less than half the width (a
@@ -4284,7 +4285,7 @@ unset arrow
 unset object
 
 # ---- legend: right of the plot, or below it on a small figure --------------
-legend_chars = 28   # the legend's longest row, in char_width
+legend_chars = 42   # the legend's longest row, in char_width
 legend_left = column
 legend_left = (legend_left + sample_width + legend_chars * char_width > 0.99) ? 0.99 - sample_width - legend_chars * char_width : legend_left
 legend_left = (legend_left < 0.01) ? 0.01 : legend_left
@@ -4332,14 +4333,14 @@ if (exists('legend_below') && legend_below) {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞' : ''), \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)' : ''), \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? '6 ξ_{c}⁠ = L = 10 (Schoenholz et al.''s depth bound)' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title (int(2 / legend_rows) == legend_col ? 'standard: ξ_{c}⁠ = 2.49' : ''), \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'scaled: ξ_{c}⁠ = 1.09' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
      keyentry with lines linecolor rgb '#000000' linewidth 3 dashtype 1 title 'χ_{1}⁠ = 1: ξ_{c}⁠ → ∞', \
-     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (trains: 6 ξ_{c}⁠ > L)', \
+     keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 2 title '6 ξ_{c}⁠ = L = 10 (Schoenholz et al.''s depth bound)', \
      keyentry with points linecolor rgb '#000000' pointtype 6 pointsize 1.8 * pointscale linewidth open_lw title 'standard: ξ_{c}⁠ = 2.49', \
      keyentry with points linecolor rgb '#000000' pointtype 4 pointsize 1.8 * pointscale linewidth open_lw title 'scaled: ξ_{c}⁠ = 1.09'
 }
