@@ -807,8 +807,8 @@ void satstat__fig_style_end(satstat__fig *g)
  * map unless its rows take a third of the height or less, or always below. */
 enum legend_rule { LEGEND_BESIDE, LEGEND_MAP, LEGEND_BELOW };
 
-/* A gnuplot expression of a legend's columns (column_height_expr,
- * column_of_expr): a choice for each count of columns, up to
+/* A gnuplot expression of a legend below the plot by its run-time count
+ * of columns (cols_choice): a choice for each count, up to
  * SATSTAT__LEGEND_ROWS of them */
 #define LEGEND_EXPR_SIZE (48 * SATSTAT__LEGEND_ROWS)
 
@@ -1006,23 +1006,32 @@ static int keeps_rows(const satstat__legend *l)
     return 0;
 }
 
+/* The gnuplot expression "((legend_cols <= 1) ? v[1] : ... : v[n])": the
+ * value v[cols] at the run's count of columns legend_cols (n at n or
+ * more). */
+static void cols_choice(const size_t *v, size_t n, char *buf, size_t size)
+{
+    size_t used = (size_t)snprintf(buf, size, "(");
+    for (size_t cols = 1; cols < n && used < size; cols++)
+        used += (size_t)snprintf(buf + used, size - used, "(legend_cols <= %zu) ? %zu : ", cols, v[cols]);
+    if (used < size)
+        snprintf(buf + used, size - used, "%zu)", v[n]);
+}
+
 /* The gnuplot expression of a legend below the plot's rows a column
- * (legend_rows), by its run-time columns legend_cols: ceil(key_rows /
- * legend_cols), or where l keeps rows together the heights
- * column_height gives, one for each count of columns. */
+ * (legend_rows): ceil(key_rows / legend_cols), or where l keeps rows
+ * together the heights column_height gives, one for each count of
+ * columns. */
 static void column_height_expr(const satstat__legend *l, char *buf, size_t size)
 {
-    size_t n = rows_below(l).rows, used = 0;
+    size_t n = rows_below(l).rows, h[SATSTAT__LEGEND_ROWS + 1] = {0};
     if (!keeps_rows(l) || n == 0) {
         snprintf(buf, size, "ceil(1. * key_rows / legend_cols)");
         return;
     }
-    used += (size_t)snprintf(buf, size, "(");
-    for (size_t cols = 1; cols < n && used < size; cols++)
-        used += (size_t)snprintf(buf + used, size - used, "(legend_cols <= %zu) ? %zu : ", cols,
-                                 column_height(l, cols, NULL));
-    if (used < size)
-        snprintf(buf + used, size - used, "%zu)", column_height(l, n, NULL));
+    for (size_t cols = 1; cols <= n; cols++)
+        h[cols] = column_height(l, cols, NULL);
+    cols_choice(h, n, buf, size);
 }
 
 static void layout_legend(satstat__fig *g, const satstat__legend *l, int right_axis,
@@ -1395,10 +1404,6 @@ size_t satstat__legend_chars(const satstat__legend *l)
  * more are set 1.0 apart. */
 #define LEGEND_FIT 22
 
-/* The legend's plot: in the column (with_text), or below the plot, where
- * the loop over the columns (legend_col) draws the k-th row in column
- * k / legend_rows, down each column as gnuplot's own columns went (the
- * others' titles empty: no key entry). */
 /* Blank rows at the foot of a legend's first column below the plot, up to
  * the columns' height, where rows kept together (satstat__legend_keep)
  * left it shorter than the others: the rows of text go under it, and
@@ -1415,14 +1420,17 @@ static void first_column_pad(satstat__fig *g, const satstat__legend *l)
         pad[cols] = h - first;
         most = pad[cols] > most ? pad[cols] : most;
     }
-    for (size_t j = 0; j < most; j++) {
-        satstat__fig_out(g, ", \\\n     keyentry with lines linetype nodraw title ((0 == legend_col && %zu < (", j);
-        for (size_t cols = 1; cols < n; cols++)
-            satstat__fig_out(g, "(legend_cols <= %zu) ? %zu : ", cols, pad[cols]);
-        satstat__fig_out(g, "%zu)) ? ' ' : '')", pad[n]);
-    }
+    char choice[LEGEND_EXPR_SIZE];
+    cols_choice(pad, n, choice, sizeof choice);
+    for (size_t j = 0; j < most; j++)
+        satstat__fig_out(g, ", \\\n     keyentry with lines linetype nodraw title ((0 == legend_col && %zu < %s) ? ' ' : '')",
+                         j, choice);
 }
 
+/* The legend's plot: in the column (with_text), or below the plot, where
+ * the loop over the columns (legend_col) draws the k-th row in column
+ * k / legend_rows, down each column as gnuplot's own columns went (the
+ * others' titles empty: no key entry). */
 static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text)
 {
     satstat__fig_out(g, "%splot -1 with lines linetype nodraw notitle", with_text ? "" : "    ");
@@ -1444,13 +1452,15 @@ static void legend_plot(satstat__fig *g, const satstat__legend *l, int with_text
                 satstat__fig_out(g, "(0 == legend_col%s%s%s ? ", *when ? " && (" : "", when,
                                  *when ? ")" : "");
             else if (!with_text && keeps) {
-                satstat__fig_out(g, "((");
-                for (size_t cols = 1; cols < n; cols++) {
+                /* (row k's column at each count of columns) */
+                size_t col[SATSTAT__LEGEND_ROWS + 1] = {0};
+                char choice[LEGEND_EXPR_SIZE];
+                for (size_t cols = 1; cols <= n; cols++) {
                     column_height(l, cols, col_of);
-                    satstat__fig_out(g, "(legend_cols <= %zu) ? %zu : ", cols, col_of[k]);
+                    col[cols] = col_of[k];
                 }
-                column_height(l, n, col_of);
-                satstat__fig_out(g, "%zu) == legend_col%s%s%s ? ", col_of[k], *when ? " && (" : "", when,
+                cols_choice(col, n, choice, sizeof choice);
+                satstat__fig_out(g, "(%s == legend_col%s%s%s ? ", choice, *when ? " && (" : "", when,
                                  *when ? ")" : "");
                 k++;
             } else if (!with_text)

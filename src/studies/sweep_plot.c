@@ -422,25 +422,28 @@ static int points_meet(const fig *g, double ya, double la, double ha, double yb,
     return fabs(ya - yb) < 0.04 * (g->ymax - g->ymin);
 }
 
-/* Whether two schemes' sampled points meet at the sweep's point i
- * (points_meet): there the schemes' points are set apart sideways
- * (figure_extent, figure_data). */
-static int schemes_meet_at(const fig *g, size_t i)
+/* The schemes whose sampled points meet another scheme's at the sweep's
+ * point i (points_meet), into meet (in order), and in *varying how many of
+ * them vary along the sweep; returns how many there are. */
+static size_t schemes_meeting(const fig *g, size_t i, size_t meet[SATSTAT_MAX_SCHEMES], size_t *varying)
 {
     const satstat_sweep *s = g->s;
-    size_t ns = s->base.n_schemes;
+    size_t ns = s->base.n_schemes < SATSTAT_MAX_SCHEMES ? s->base.n_schemes : SATSTAT_MAX_SCHEMES, nm = 0;
+    double y[SATSTAT_MAX_SCHEMES], lo[SATSTAT_MAX_SCHEMES], hi[SATSTAT_MAX_SCHEMES];
+    for (size_t a = 0; a < ns; a++) {
+        cell c;
+        cell_of(s->reports[i], a, &c);
+        y[a] = quantity_of(&c, g->q, 1, &lo[a], &hi[a]);
+    }
+    *varying = 0;
     for (size_t a = 0; a < ns; a++)
-        for (size_t b = a + 1; b < ns; b++) {
-            cell ca, cb;
-            double la, ha, lb, hb;
-            cell_of(s->reports[i], a, &ca);
-            cell_of(s->reports[i], b, &cb);
-            double ya = quantity_of(&ca, g->q, 1, &la, &ha);
-            double yb = quantity_of(&cb, g->q, 1, &lb, &hb);
-            if (points_meet(g, ya, la, ha, yb, lb, hb))
-                return 1;
-        }
-    return 0;
+        for (size_t b = 0; b < ns; b++)
+            if (a != b && points_meet(g, y[a], lo[a], hi[a], y[b], lo[b], hi[b])) {
+                meet[nm++] = a;
+                *varying += !g->flat[a];
+                break;
+            }
+    return nm;
 }
 
 /* Whether the formula curve is drawn as two envelopes, even and odd
@@ -467,22 +470,10 @@ static int parity_split(const fig *g)
 static double point_offset(const fig *g, size_t i, size_t k)
 {
     const satstat_sweep *s = g->s;
-    size_t ns = s->base.n_schemes, meet[SATSTAT_MAX_SCHEMES], nm = 0, varying = 0, slot = 0;
+    size_t meet[SATSTAT_MAX_SCHEMES], varying, slot = 0;
     if (!g->dodged || k >= SATSTAT_MAX_SCHEMES || s->n < 2)
         return 0;
-    cell c[SATSTAT_MAX_SCHEMES];
-    double y[SATSTAT_MAX_SCHEMES], lo[SATSTAT_MAX_SCHEMES], hi[SATSTAT_MAX_SCHEMES];
-    for (size_t a = 0; a < ns && a < SATSTAT_MAX_SCHEMES; a++) {
-        cell_of(s->reports[i], a, &c[a]);
-        y[a] = quantity_of(&c[a], g->q, 1, &lo[a], &hi[a]);
-    }
-    for (size_t a = 0; a < ns && a < SATSTAT_MAX_SCHEMES; a++)
-        for (size_t b = 0; b < ns && b < SATSTAT_MAX_SCHEMES; b++)
-            if (a != b && points_meet(g, y[a], lo[a], hi[a], y[b], lo[b], hi[b])) {
-                meet[nm++] = a;
-                varying += !g->flat[a];
-                break;
-            }
+    size_t nm = schemes_meeting(g, i, meet, &varying);
     size_t at = nm;
     for (size_t j = 0; j < nm; j++)
         if (meet[j] == k)
@@ -513,8 +504,9 @@ static double point_offset(const fig *g, size_t i, size_t k)
 /* Whether two schemes' sampled points meet at some point of the sweep. */
 static int schemes_meet(const fig *g)
 {
+    size_t meet[SATSTAT_MAX_SCHEMES], varying;
     for (size_t i = 0; i < g->s->n; i++)
-        if (schemes_meet_at(g, i))
+        if (schemes_meeting(g, i, meet, &varying) > 0)
             return 1;
     return 0;
 }
@@ -631,7 +623,6 @@ static int figure_extent(fig *g)
      * at every T on a curve falling 1.3 decades a unit of T, a point
      * that matched its formula to 1 % looked 1.75 times above it (figure
      * review 23, S6) */
-    g->dodged = sampled && ns > 1 && s->n > 1 && schemes_meet(g);
     for (size_t k = 0; k < ns && k < SATSTAT_MAX_SCHEMES; k++) {
         double lo = INFINITY, hi = -INFINITY;
         for (size_t i = 0; i < s->n; i++) {
@@ -641,6 +632,7 @@ static int figure_extent(fig *g)
         }
         g->flat[k] = isfinite(lo) && hi - lo <= 1e-12 * fmax(fabs(hi), 1e-300);
     }
+    g->dodged = sampled && ns > 1 && s->n > 1 && schemes_meet(g);
     g->widest = 0;
     for (size_t i = 0; g->dodged && i < s->n; i++)
         for (size_t k = 0; k < ns; k++)
