@@ -975,10 +975,13 @@ START_TEST(fig3_true_densities)
      * numbered on the right panel's right axis only: the left panel's
      * numbers beside the right panel's φ numbers read as a table (figure
      * review 7, S10), nor ticks there, which unnumbered read as a scale
-     * of their own (figure review 8, S9), the right panel's restored */
+     * of their own (figure review 8, S9), nor a right spine, which
+     * still read as one (figure review 26, S5); the right panel's
+     * restored */
     ck_assert(has(s, "\n    y2max = (y2zoom > y2max) ? y2zoom : y2max\n    y2zoom = y2max\n"));
-    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }"));
-    ck_assert(has(s, "\nset xlabel 'z (zoom)'\nif (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }\n"));
+    ck_assert(has(s, "\nif (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0; set border 3 linewidth 1.5 }"));
+    ck_assert(has(s, "\nset xlabel 'z (zoom)'\nif (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default;"
+                     " set border 11 linewidth 1.5 }\n"));
     /* the legend below a small plot keeps the figure's result, the mean
      * slopes (the column's text rows are left out there: at 3.5 in fig3
      * had none, figure review 15, S4.2) */
