@@ -2030,7 +2030,7 @@ START_TEST(test_depth_figures)
     ck_assert_msg(fabs(mass - 1) < 1e-6, "density integrates to %g", mass);
     ck_assert_ptr_null(strstr(t, "with boxes fillcolor"));
     ck_assert_ptr_nonnull(strstr(t, "$j1 using ($1 - $3 / 2):2 with steps linetype 1 linewidth 2"));
-    ck_assert_ptr_nonnull(strstr(t, "keyentry with lines linetype 1 linewidth 2 title"));
+    ck_assert_ptr_nonnull(strstr(t, "keyentry with lines linetype 1 linewidth 2 dashtype 1 title"));
     /* the sizes in the figure (figure review 23, N4) */
     ck_assert_ptr_nonnull(strstr(t, "W = 250, n_{in}"));
     free(t);

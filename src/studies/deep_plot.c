@@ -747,6 +747,7 @@ typedef struct layer_axis {
     int zeros;             /* a layer where no unit was saturated           */
     int no_interval;       /* a value without an interval                   */
     int any_clipped;       /* a bar below the log axis's foot               */
+    long clipped_by;       /* ... all of one scheme's (else -1)             */
     int logy;              /* a log y axis                                  */
     int floor_marks;       /* sampled zeros drawn open at the log foot      */
     int all_zero;          /* no unit saturated in any layer of any scheme  */
@@ -766,6 +767,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     int nonzero = 0; /* a layer where some unit was */
     int no_interval = 0; /* a value without an interval */
     int any_clipped = 0; /* a bar whose lower end is below the log axis's foot */
+    long clipped_by = -1;
     /* the data: for the saturated fraction first the range (the floor
      * depends on the mean field's smallest value) */
     for (size_t s = 0; s < ns; s++) {
@@ -818,6 +820,8 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
             int clipped = logy_sat && lo < yfloor && v > 0;
             if (logy_sat && lo < yfloor)
                 lo = yfloor;
+            if (clipped)
+                clipped_by = any_clipped && clipped_by != (long)s ? -1 : (long)s;
             any_clipped |= clipped;
             out(c, "%llu %.9g %.9g %.9g %.9g", (unsigned long long)l, v, lo, hi, mf);
             if (q == Q_GRADIENT)
@@ -849,6 +853,7 @@ static void against_layer_data(ctx *c, quantity q, layer_axis *ax)
     ax->all_zero = q == Q_SATURATION && zeros && !nonzero;
     ax->no_interval = no_interval;
     ax->any_clipped = any_clipped;
+    ax->clipped_by = clipped_by;
     ax->logy = logy;
     /* on a log axis a sampled 0 is drawn open at the floor, its bar up to
      * the interval's upper end, rather than left out */
@@ -1062,8 +1067,14 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
         }
     }
     if (any_clipped) {
+        /* in its scheme's colour when one scheme's bars alone are cut, as
+         * drawn (black, it keyed scaled's nine orange ▼: figure review 26,
+         * N9), as deep-correlation's and the sweeps' */
         char st[SATSTAT__LEGEND_STYLE];
-        snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(0));
+        if (ax->clipped_by >= 0)
+            snprintf(st, sizeof st, "with points linetype %ld %s", ax->clipped_by + 1, satstat__cut_mark(0));
+        else
+            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(0));
         satstat__legend_row(key, st, "bar cut at axis");
     }
     /* with a sample: kept when the legend goes below the plot */

@@ -1479,6 +1479,16 @@ static double jacobian_bin_width(const satstat_deep_jacobian *j, double *total)
     return *total > 0 && w > 0 ? w : 0;
 }
 
+/* Scheme s's outline's dash on deep-jacobian's log axis: solid, dashed,
+ * dash-dot in turn, so that outlines that interleave part in grey too;
+ * not the scheme's own dash, which for the third slot is dotted and broke
+ * a step outline into scattered dots (figure review 26, N15). */
+static int outline_dash(size_t s)
+{
+    static const int dash[3] = {1, 2, 4};
+    return dash[s % 3];
+}
+
 /* The line at s = 1: grey, thin and solid (dotted, it was a third scheme's
  * outline, relu's he-normal in bluish green, whose riser at s = 0.991 ran
  * beside it: figure review 25, S4). */
@@ -1553,8 +1563,8 @@ void satstat__dp_fig_jacobian(ctx *c)
         scheme_label(r, s, name, sizeof name);
         char tint[8];
         const char *colour = jacobian_tint(r, s, tint);
-        if (logy) /* (an outline, as drawn, in its own dash) */
-            snprintf(st, sizeof st, "with lines linetype %zu linewidth 2", s + 1);
+        if (logy) /* (an outline, as drawn) */
+            snprintf(st, sizeof st, "with lines linetype %zu linewidth 2 dashtype %d", s + 1, outline_dash(s));
         else
             snprintf(st, sizeof st,
                      "with boxes linetype %zu dashtype 1 fillcolor rgb '%s' fillstyle solid 1.0 border "
@@ -1678,8 +1688,8 @@ void satstat__dp_fig_jacobian(ctx *c)
      * over the y axis; figure review 24, S8, N6) */
     for (size_t s = 0; s < ns; s++)
         if (logy)
-            out(c, "%s$j%zu using ($1 - $3 / 2):2 with steps linetype %zu linewidth 2 notitle",
-                s ? ", \\\n     " : "", s + 1, s + 1);
+            out(c, "%s$j%zu using ($1 - $3 / 2):2 with steps linetype %zu linewidth 2 dashtype %d notitle",
+                s ? ", \\\n     " : "", s + 1, s + 1, outline_dash(s));
         else
             out(c, "%s$j%zu using 1:2 with histeps linetype %zu dashtype 1 linewidth 2 notitle",
                 s ? ", \\\n     " : "", s + 1, s + 1);
