@@ -3047,7 +3047,7 @@ set lmargin at screen plot_left
 set rmargin at screen left_right
 panel_w = left_right - plot_left
 panel_h = top - split_top
-if (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0 }   # the right panel's scale
+if (side_by_side) { unset y2label; set format y2 ''; set y2tics scale 0; set border 3 linewidth 1.5 }   # the right panel's scale
 set xrange [-zmax:zmax]
 y2top = y2max
 set xtics tick_step((zmax) - (-zmax), (panel_w) / (6 * char_width))
@@ -3091,7 +3091,7 @@ panel_w = plot_right - right_left
 panel_h = split_bottom - bottom
 if (side_by_side) { unset ylabel }
 set xlabel 'z (zoom)'
-if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default }
+if (side_by_side) { unset ylabel; set y2label 'density of z'; set format y2; set y2tics scale default; set border 11 linewidth 1.5 }
 set xrange [-zoom:zoom]
 y2top = y2zoom
 set xtics tick_step((zoom) - (-zoom), (panel_w) / (6 * char_width))

@@ -329,8 +329,8 @@ do for [log_k = 1:int((log_last - log_first) / log_step)] {
     set ytics add (10.**(log_last - log_k * log_step))
 }
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead linecolor rgb '#808080' linewidth 1.5 dashtype 1 front
-plot $j1 using ($1 - $3 / 2):2 with steps linetype 1 linewidth 2 notitle, \
-     $j2 using ($1 - $3 / 2):2 with steps linetype 2 linewidth 2 notitle
+plot $j1 using ($1 - $3 / 2):2 with steps linetype 1 linewidth 2 dashtype 1 notitle, \
+     $j2 using ($1 - $3 / 2):2 with steps linetype 2 linewidth 2 dashtype 2 notitle
 unset label
 unset arrow
 unset object
@@ -383,18 +383,18 @@ if (exists('legend_below') && legend_below) {
     do for [legend_col = 0:legend_cols - 1] {
     set lmargin at screen 0.01 + legend_col * 0.97 / legend_cols
     plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 2 title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
+     keyentry with lines linetype 1 linewidth 2 dashtype 1 title (int(0 / legend_rows) == legend_col ? 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34' : ''), \
      keyentry with lines linetype nodraw title (int(1 / legend_rows) == legend_col ? '  59 % of s below 0.0723 (the first bin)' : ''), \
      keyentry with lines linetype nodraw title (int(2 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.703, 5.45 (theory 0.72, 5.71)' : ''), \
-     keyentry with lines linetype 2 linewidth 2 title (int(3 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
+     keyentry with lines linetype 2 linewidth 2 dashtype 2 title (int(3 / legend_rows) == legend_col ? 'orthogonal: s from 0.548 to 0.937' : ''), \
      keyentry with lines linetype nodraw title (int(4 / legend_rows) == legend_col ? '  mean s², s⁴ = 0.719, 0.527 (theory 0.72, 0.528)' : ''), \
      keyentry with lines linecolor rgb '#808080' linewidth 1.5 dashtype 1 title (int(5 / legend_rows) == legend_col ? 's = 1: isometry' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'W = 200, n_{in}⁠ = 200, R = 10 networks' : '')
     }
 } else {
 plot -1 with lines linetype nodraw notitle, \
-     keyentry with lines linetype 1 linewidth 2 title 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34', \
-     keyentry with lines linetype 2 linewidth 2 title 'orthogonal: s from 0.548 to 0.937', \
+     keyentry with lines linetype 1 linewidth 2 dashtype 1 title 'scaled: s from ≤ 1.9×10^{−13}⁠ to 4.34', \
+     keyentry with lines linetype 2 linewidth 2 dashtype 2 title 'orthogonal: s from 0.548 to 0.937', \
      keyentry with lines linecolor rgb '#808080' linewidth 1.5 dashtype 1 title 's = 1: isometry'
 }
 unset multiplot

@@ -348,7 +348,7 @@ if (exists('legend_below') && legend_below) {
      keyentry with linespoints linetype 2 dashtype 2 title (int(1 / legend_rows) == legend_col ? 'scaled' : ''), \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title (int(2 / legend_rows) == legend_col ? 'lines: mean field' : ''), \
      keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title (int(3 / legend_rows) == legend_col ? 'open: 0 of 2000' : ''), \
-     keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
+     keyentry with points linetype 2 pointtype 11 pointsize lt_pointsize title (int(4 / legend_rows) == legend_col ? 'bar cut at axis' : ''), \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title (int(5 / legend_rows) == legend_col ? 'bars: 99.9 % CI' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'saturated: |z| ≥ 4' : ''), \
      keyentry with lines linetype nodraw title (0 == legend_col ? 'sigmoid, W = 200, σ_{b}² = 1, R = 10 networks' : '')
@@ -359,7 +359,7 @@ plot -1 with lines linetype nodraw notitle, \
      keyentry with linespoints linetype 2 dashtype 2 title 'scaled', \
      keyentry with lines linecolor rgb '#000000' linewidth 2 dashtype 1 title 'lines: mean field', \
      keyentry with points linetype 2 pointtype 4 pointsize lt_pointsize * open_size linewidth open_lw title 'open: 0 of 2000', \
-     keyentry with points linecolor rgb '#000000' pointtype 11 pointsize lt_pointsize title 'bar cut at axis', \
+     keyentry with points linetype 2 pointtype 11 pointsize lt_pointsize title 'bar cut at axis', \
      keyentry with yerrorbars linecolor rgb '#000000' pointtype -1 dashtype 1 title 'bars: 99.9 % CI', \
      keyentry with lines linetype nodraw title 'saturated: |z| ≥ 4', \
      keyentry with lines linetype nodraw title 'sigmoid, W = 200 units', \
