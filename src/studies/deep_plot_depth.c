@@ -1529,7 +1529,6 @@ void satstat__dp_fig_jacobian(ctx *c)
      * empty: figure review 24, S8); an empty bin goes a decade under the
      * foot, so that the outline's step leaves the plot at the bottom edge */
     double y_lo = logy ? satstat__step125(dmin / 1.3, 0) : 0, y_hi = logy ? satstat__step125(dmax * 1.1, 1) : 0;
-    double floor_y = y_lo;
     for (size_t s = 0; s < ns; s++) {
         const satstat_deep_jacobian *j = satstat_deep_report_jacobian(r, s);
         out(c, "$j%zu << EOD\n", s + 1);
@@ -1551,7 +1550,7 @@ void satstat__dp_fig_jacobian(ctx *c)
         size_t to = logy ? last : SATSTAT_DEEP_HIST_BINS - 1; /* (the last row's) */
         for (size_t b = from; w > 0 && b <= to; b++) {
             double d = b < SATSTAT_DEEP_HIST_BINS ? (double)j->hist[b] / (total * w) : 0;
-            out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d > 0 || !logy ? d : floor_y / 10, w);
+            out(c, "%.9g %.9g %.9g\n", (b + 0.5) * w, d > 0 || !logy ? d : y_lo / 10, w);
         }
         out(c, "EOD\n");
     }
