@@ -183,6 +183,12 @@ typedef struct satstat__legend {
     unsigned char keep[SATSTAT__LEGEND_ROWS]; /* satstat__legend_keep */
 } satstat__legend;
 
+/* The style of the legend row "bar cut at ..." (satstat__cut_mark(up)):
+ * in series `by`'s line type (1 + by) when one series' bars alone are
+ * cut, as the plot draws them (black, the row keyed a coloured mark:
+ * figure review 19, N-8; review 24, N13; review 26, N9), else (by < 0)
+ * black.  Returns buf. */
+const char *satstat__cut_key(long by, int up, char buf[SATSTAT__LEGEND_STYLE]);
 /* Add a row (a row beyond SATSTAT__LEGEND_ROWS is dropped). */
 void satstat__legend_row(satstat__legend *l, const char *style, const char *fmt, ...)
     SATSTAT__PRINTF_LIKE(3, 4);

@@ -53,6 +53,15 @@ const char *satstat__cut_mark(int up)
               : "pointtype 11 pointsize lt_pointsize";
 }
 
+const char *satstat__cut_key(long by, int up, char buf[SATSTAT__LEGEND_STYLE])
+{
+    if (by >= 0)
+        snprintf(buf, SATSTAT__LEGEND_STYLE, "with points linetype %ld %s", by + 1, satstat__cut_mark(up));
+    else
+        snprintf(buf, SATSTAT__LEGEND_STYLE, "with points linecolor rgb '#000000' %s", satstat__cut_mark(up));
+    return buf;
+}
+
 const char *satstat__point_svg_factor(int pt)
 {
     if (pt == 14 || pt == 15)

@@ -1067,15 +1067,8 @@ static void against_layer_legend(ctx *c, quantity q, const layer_axis *ax, const
         }
     }
     if (any_clipped) {
-        /* in its scheme's colour when one scheme's bars alone are cut, as
-         * drawn (black, it keyed scaled's nine orange ▼: figure review 26,
-         * N9), as deep-correlation's and the sweeps' */
         char st[SATSTAT__LEGEND_STYLE];
-        if (ax->clipped_by >= 0)
-            snprintf(st, sizeof st, "with points linetype %ld %s", ax->clipped_by + 1, satstat__cut_mark(0));
-        else
-            snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(0));
-        satstat__legend_row(key, st, "bar cut at axis");
+        satstat__legend_row(key, satstat__cut_key(ax->clipped_by, 0, st), "bar cut at axis");
     }
     /* with a sample: kept when the legend goes below the plot */
     if (!ax->all_zero)

@@ -426,14 +426,7 @@ void satstat__dp_fig_correlation(ctx *c)
     for (int e = 1; e >= 0; e--)
         if (cut[e]) {
             char st[SATSTAT__LEGEND_STYLE];
-            /* in its scheme's colour when one scheme's bars alone are cut,
-             * as the plot draws it (black, it keyed the plot's one maroon
-             * ▲: figure review 19, N-8); black for several schemes */
-            if (cut_by[e] >= 0)
-                snprintf(st, sizeof st, "with points linetype %ld %s", cut_by[e] + 1, satstat__cut_mark(e));
-            else
-                snprintf(st, sizeof st, "with points linecolor rgb '#000000' %s", satstat__cut_mark(e));
-            satstat__legend_row(&key, st, "bar cut at c = %s", e ? "1" : "−1");
+            satstat__legend_row(&key, satstat__cut_key(cut_by[e], e, st), "bar cut at c = %s", e ? "1" : "−1");
         }
     satstat__legend_row(&key, "with lines linetype nodraw", "%s, W = %llu, R = %llu",
                         cfg->activation->name, (unsigned long long)o->width,
