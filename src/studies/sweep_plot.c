@@ -86,6 +86,13 @@ static int scheme_point(const satstat_sweep *s, size_t k)
     return satstat__point_types[scheme_slot(s, k)];
 }
 
+/* Series k's open mark (satstat__open_mark of its point type's open
+ * twin): a sampled 0, and a point at odd n_in. */
+static const char *scheme_open_mark(const satstat_sweep *s, size_t k, char om[SATSTAT__OPEN_MARK_SIZE])
+{
+    return satstat__open_mark(satstat__point_open(scheme_point(s, k)), om);
+}
+
 /* The toolkit's writers (figure-int.h) on this figure's script. */
 #define out(g, ...) satstat__fig_out(&(g)->g, __VA_ARGS__)
 #define qstr(g, text) satstat__fig_qstr(&(g)->g, text)
@@ -833,16 +840,16 @@ static size_t repeated(const fig *g)
     return n;
 }
 
-/* Which schemes' points are one sample drawn again at every point: a
- * quantity the swept parameter does not enter (Var z and the mean slope
- * against T; scaled against σ) with one seed at every point gives the
- * same numbers at each, which read as that many agreements with the
- * formula (figure review 23, M1; said for T only, not for the σ sweep's
- * scaled and he-normal: figure review 24, M4). */
-static void repeated_items(const fig *g, text_items *t)
+/* Which schemes' points are one sample drawn again at every point (n of
+ * them: repeated): a quantity the swept parameter does not enter (Var z
+ * and the mean slope against T; scaled against σ) with one seed at every
+ * point gives the same numbers at each, which read as that many
+ * agreements with the formula (figure review 23, M1; said for T only, not
+ * for the σ sweep's scaled and he-normal: figure review 24, M4). */
+static void repeated_items(const fig *g, size_t n, text_items *t)
 {
     const satstat_sweep *s = g->s;
-    size_t ns = s->base.n_schemes, n = repeated(g);
+    size_t ns = s->base.n_schemes;
     if (n == 0)
         return;
     if (n == ns) {
@@ -988,7 +995,7 @@ static void figure_legend(fig *g)
             odd_line_style(g, k, odd, sizeof odd);
             if (sampled)
                 snprintf(st, sizeof st, "with points linetype %zu %s", k + 1,
-                         satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
+                         scheme_open_mark(s, k, om));
             else
                 snprintf(st, sizeof st, "with lines %s", odd);
             satstat__legend_row(L, st, "%s: odd n_{in}", label);
@@ -1054,7 +1061,7 @@ static void figure_legend(fig *g)
                 continue;
             char open_style[32 + SATSTAT__OPEN_MARK_SIZE], label[SATSTAT_SPEC_SIZE], om[SATSTAT__OPEN_MARK_SIZE];
             snprintf(open_style, sizeof open_style, "with points linetype %zu %s", k + 1,
-                     satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
+                     scheme_open_mark(s, k, om));
             series_label(s, k, label, sizeof label);
             /* ("open" alone where open marks are the odd n_in too) */
             if (g->zero_schemes == 1 && !odd_formula(g))
@@ -1063,18 +1070,12 @@ static void figure_legend(fig *g)
                 satstat__legend_row(L, open_style, "%s: sampled 0", label);
         }
         if (g->clipped) {
-            /* in its scheme's colour when one scheme's bars alone are cut,
-             * as drawn (black, it keyed a coloured mark: figure review 24,
-             * N13), as deep-correlation's */
             char cut[SATSTAT__LEGEND_STYLE];
-            if (g->clipped_by >= 0)
-                snprintf(cut, sizeof cut, "with points linetype %ld %s", g->clipped_by + 1, satstat__cut_mark(0));
-            else
-                snprintf(cut, sizeof cut, "with points linecolor rgb ink %s", satstat__cut_mark(0));
-            satstat__legend_row(L, cut, "bar cut at axis");
+            satstat__legend_row(L, satstat__cut_key(g->clipped_by, 0, cut), "bar cut at axis");
         }
     }
-    repeated_items(g, &below);
+    size_t repeats = repeated(g);
+    repeated_items(g, repeats, &below);
     fixed_items(g, &below);
     /* the column's rows of text (a legend beside the plot) */
     satstat__legend_row(L, "with lines linetype nodraw", " ");
@@ -1123,7 +1124,7 @@ static void figure_legend(fig *g)
     else
         satstat__legend_row(L, "with lines linetype nodraw", "%s, T = %s", b->activation->name,
             satstat_format_double(b->threshold, m1, sizeof m1) == SATSTAT_OK ? m1 : "?");
-    if (repeated(g) == ns) {
+    if (repeats == ns) {
         satstat__legend_row(L, "with lines linetype nodraw", "(flat: %s does not enter it;", g->sp);
         satstat__legend_tex(L);
         satstat__legend_row(L, "with lines linetype nodraw", " one sample, at every %s)", g->sp);
@@ -1409,11 +1410,10 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                        "dashtype 1 pointtype -1 notitle"
                        ", \\\n     $sample%zu using %s:%s with points linetype %zu %s notitle",
                     k + 1, x, odd_y, lo, k + 1, k + 1, x, odd_y, k + 1,
-                    satstat__open_mark(satstat__point_open(scheme_point(s, k)), om));
+                    scheme_open_mark(s, k, om));
             }
         }
         if (sampled && srows[k] && g->logy) {
-            int pt = scheme_point(s, k);
             if (g->clipped)
                 out(g, ", \\\n     $sample%zu using %s:($2 > 0 && $3 < ylo ? ylo : NaN) with points "
                        "linetype %zu %s notitle",
@@ -1429,7 +1429,7 @@ static void figure_plot(fig *g, const size_t *frows, const size_t *srows)
                        "linetype %zu linewidth 2 dashtype 1 pointtype -1 notitle"
                        ", \\\n     $sample%zu using %s:($2 > 0 ? NaN : yzero) with points "
                        "linetype %zu %s notitle",
-                    k + 1, x, k + 1, k + 1, x, k + 1, satstat__open_mark(satstat__point_open(pt), om));
+                    k + 1, x, k + 1, k + 1, x, k + 1, scheme_open_mark(s, k, om));
         }
     }
     if (claim) {
